@@ -1,0 +1,156 @@
+import 'reflect-metadata';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { NestFactory } from '@nestjs/core';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { INestApplicationContext } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { TokensService } from '@hub/auth';
+import { ORGANISATION_KINDS, type OrganisationKind, ROLES, type Role, SCOPES, type Scope } from '@hub/common';
+import { DemoSeeder } from '@hub/demo';
+import { migrate } from '@hub/database';
+import { ApiClientsService, OrganisationsService, UsersService } from '@hub/organisations';
+import { CliModule } from './cli.module.js';
+import { generateMigration } from './generate-migration.js';
+
+const HELP = `Usage: npm run cli -- <command> [options]
+
+  migrate                                   apply pending migrations
+  migration:generate <Name>                 write a migration for entity changes into migrations/
+  seed-demo                                 seed the demo world (idempotent)
+  create-org --name N --kind K [--regions a,b] [--services x,y] [--capacity n]
+  create-user --org <id|name> --email E --name N --roles r1,r2 [--password P]
+  create-client --org <id|name> --name N --scopes s1,s2
+  token --email E                           print an access token for a user (for scripts)
+
+Kinds: ${ORGANISATION_KINDS.join(', ')}
+Roles: ${ROLES.join(', ')}
+Scopes: ${SCOPES.join(', ')}`;
+
+function list(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+function need(values: Record<string, unknown>, ...names: string[]): void {
+  const missing = names.filter((n) => !values[n]);
+  if (missing.length) throw new Error(`missing option(s): ${missing.map((m) => `--${m}`).join(' ')}`);
+}
+
+async function organisationId(app: INestApplicationContext, ref: string): Promise<string> {
+  const all = await app.get(OrganisationsService).list();
+  const found = all.find((o) => o.id === ref || o.name.toLowerCase() === ref.toLowerCase());
+  if (!found) throw new Error(`no organisation "${ref}"`);
+  return found.id;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help') {
+    console.log(HELP);
+    return command ? 0 : 1;
+  }
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      name: { type: 'string' },
+      kind: { type: 'string' },
+      regions: { type: 'string' },
+      services: { type: 'string' },
+      capacity: { type: 'string' },
+      org: { type: 'string' },
+      email: { type: 'string' },
+      roles: { type: 'string' },
+      password: { type: 'string' },
+      scopes: { type: 'string' },
+    },
+  });
+  process.env.HUB_ROLE = 'cli';
+  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
+  app.enableShutdownHooks();
+  try {
+    const db = app.get<DataSource>(getDataSourceToken());
+    switch (command) {
+      case 'migrate': {
+        const done = await migrate(db);
+        console.log(done.length ? `applied: ${done.join(', ')}` : 'nothing to apply');
+        return 0;
+      }
+      case 'migration:generate': {
+        const name = positionals[0];
+        if (!name || !/^[A-Za-z][A-Za-z0-9]*$/.test(name)) throw new Error('give the migration a PascalCase name');
+        const file = await generateMigration(db, name, resolve('.'));
+        console.log(file ? `wrote migrations/${file}.ts` : 'entities match the database: nothing to generate');
+        return 0;
+      }
+      case 'seed-demo': {
+        const created = await app.get(DemoSeeder).seed();
+        console.log(`demo world ready (${created} records created)`);
+        return 0;
+      }
+      case 'create-org': {
+        need(values, 'name', 'kind');
+        if (!ORGANISATION_KINDS.includes(values.kind as OrganisationKind)) throw new Error(`--kind must be one of ${ORGANISATION_KINDS.join(', ')}`);
+        const org = await app.get(OrganisationsService).createUnchecked({
+          name: values.name!,
+          kind: values.kind as OrganisationKind,
+          regions: list(values.regions),
+          services: list(values.services),
+          capacity: values.capacity ? Number(values.capacity) : null,
+        });
+        console.log(JSON.stringify({ id: org.id, name: org.name, kind: org.kind }));
+        return 0;
+      }
+      case 'create-user': {
+        need(values, 'org', 'email', 'name', 'roles');
+        const roles = list(values.roles);
+        const bad = roles.filter((r) => !ROLES.includes(r as Role));
+        if (bad.length) throw new Error(`unknown role(s) ${bad.join(', ')}; roles are ${ROLES.join(', ')}`);
+        const user = await app.get(UsersService).create(null, {
+          organisationId: await organisationId(app, values.org!),
+          email: values.email!,
+          name: values.name!,
+          roles: roles as Role[],
+          regions: [],
+          password: values.password,
+        });
+        console.log(JSON.stringify({ id: user.id, email: user.email, roles: user.roles }));
+        return 0;
+      }
+      case 'create-client': {
+        need(values, 'org', 'name', 'scopes');
+        const scopes = list(values.scopes);
+        const bad = scopes.filter((s) => !SCOPES.includes(s as Scope));
+        if (bad.length) throw new Error(`unknown scope(s) ${bad.join(', ')}; scopes are ${SCOPES.join(', ')}`);
+        const { client, clientSecret } = await app.get(ApiClientsService).create(null, {
+          organisationId: await organisationId(app, values.org!),
+          name: values.name!,
+          scopes: scopes as Scope[],
+        });
+        console.log(JSON.stringify({ id: client.id, client_id: client.clientId, client_secret: clientSecret, scopes: client.scopes }));
+        return 0;
+      }
+      case 'token': {
+        need(values, 'email');
+        const user = await app.get(UsersService).findByEmail(values.email!);
+        if (!user || !user.active) throw new Error(`no active user ${values.email}`);
+        const token = await app.get(TokensService).issue(`user:${user.id}`, user.organisationId);
+        console.log(token.access_token);
+        return 0;
+      }
+      default:
+        console.error(`unknown command "${command}"\n\n${HELP}`);
+        return 1;
+    }
+  } finally {
+    await app.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(`error: ${(err as Error).message}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { AuthModule } from '@hub/auth';
+import { HubExceptionFilter } from '@hub/common';
+import { ConfigModule, HUB_CONFIG, type HubConfig } from '@hub/config';
+import { DatabaseModule } from '@hub/database';
+import { DemoModule } from '@hub/demo';
+import { EventsModule } from '@hub/events';
+import { type HubMetrics, METRICS, ObservabilityModule } from '@hub/observability';
+import { OrganisationsModule } from '@hub/organisations';
+import { graphqlOptions } from './graphql.options.js';
+
+/** Everything the hub is made of, without the HTTP server (shared by the server and the CLI). */
+export const DOMAIN_MODULES = [ConfigModule, DatabaseModule, EventsModule, OrganisationsModule, AuthModule, DemoModule];
+
+@Module({
+  imports: [
+    ...DOMAIN_MODULES,
+    ObservabilityModule,
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      inject: [HUB_CONFIG, METRICS],
+      useFactory: (config: HubConfig, metrics: HubMetrics) => graphqlOptions(config, metrics),
+    }),
+  ],
+  providers: [{ provide: APP_FILTER, useClass: HubExceptionFilter }],
+})
+export class AppModule {}

@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { hubValidationPipe } from '@hub/common';
+import { loadConfig } from '@hub/config';
+import { createRootLogger, type HubMetrics, METRICS, PinoNestLogger } from '@hub/observability';
+import { AppModule } from './app.module.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Builds the hub (HTTP + GraphQL) ready to listen. Used by main.ts and by the end-to-end tests. */
+export async function createHub(): Promise<NestFastifyApplication> {
+  const config = loadConfig();
+  const root = createRootLogger(config.logLevel);
+  const adapter = new FastifyAdapter({
+    loggerInstance: root,
+    requestIdHeader: 'x-request-id',
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 10 * 1024 * 1024,
+    trustProxy: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
+    logger: new PinoNestLogger(root.child({ component: 'nest' })),
+  });
+  app.useGlobalPipes(hubValidationPipe());
+  app.enableShutdownHooks();
+  const metrics = app.get<HubMetrics>(METRICS);
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  fastify.addHook('onResponse', async (req, reply) => {
+    metrics.httpDuration.observe(
+      { method: req.method, route: req.routeOptions?.url ?? 'unmatched', status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+  });
+  await app.init();
+  await fastify.ready();
+  return app;
+}

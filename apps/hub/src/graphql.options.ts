@@ -1,0 +1,79 @@
+import type { ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { GraphQLFormattedError } from 'graphql';
+import { ErrorCode, type HubContext } from '@hub/common';
+import type { HubConfig } from '@hub/config';
+import type { HubMetrics } from '@hub/observability';
+
+/** Last line of defence: every error has a code, nothing internal or no stack leaves the server. */
+export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  const { stacktrace: _s, exception: _e, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+  if (typeof code !== 'string' || code === ErrorCode.Internal) {
+    return { message: 'Something went wrong on our side', locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.Internal } };
+  }
+  return { ...formatted, extensions };
+}
+
+function metricsPlugin(metrics: HubMetrics): ApolloServerPlugin<HubContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ operation, errors, response }) {
+          metrics.graphqlOperations.inc({ type: operation?.operation ?? 'invalid', outcome: errors?.length ? 'error' : 'ok' });
+          void response;
+        },
+      };
+    },
+  };
+}
+
+/** Reports the fields withheld from this answer by the access policy in `extensions.withheld`. */
+function withheldPlugin(): ApolloServerPlugin<HubContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response }) {
+          if (response.body.kind === 'single' && contextValue.withheld?.size) {
+            response.body.singleResult.extensions = { ...response.body.singleResult.extensions, withheld: [...contextValue.withheld].sort() };
+          }
+        },
+      };
+    },
+  };
+}
+
+export function graphqlOptions(config: HubConfig, metrics: HubMetrics): ApolloDriverConfig {
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.graphql.maxDepth, ignoreIntrospection: true },
+    maxAliases: { n: config.graphql.maxAliases },
+    costLimit: { maxCost: config.graphql.maxCost, ignoreIntrospection: true },
+    maxTokens: { n: config.graphql.maxTokens },
+    maxDirectives: { n: 20 },
+    blockFieldSuggestion: { enabled: true },
+  });
+  const protection = armor.protect();
+  return {
+    path: '/graphql',
+    autoSchemaFile: true,
+    sortSchema: true,
+    introspection: config.graphql.introspection,
+    playground: false,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    // Apollo ships CommonJS and ESM typings of the same classes; the cast bridges the two.
+    plugins: [
+      ...protection.plugins,
+      metricsPlugin(metrics),
+      withheldPlugin(),
+      config.graphql.explorer ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
+    ] as unknown as ApolloDriverConfig['plugins'],
+    validationRules: protection.validationRules,
+    context: (req: HubContext['req']): Omit<HubContext, 'req'> & { req: HubContext['req'] } => ({ req, loaders: new Map(), withheld: new Set() }),
+    formatError,
+  };
+}

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { PassportModule } from '@nestjs/passport';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OrganisationsModule } from '@hub/organisations';
+import { AuthController } from './auth.controller.js';
+import { ExternalIssuersService } from './external-issuers.service.js';
+import { HubAuthGuard } from './hub-auth.guard.js';
+import { JwtStrategy } from './jwt.strategy.js';
+import { SigningKey } from './signing-key.entity.js';
+import { SigningKeysService } from './signing-keys.service.js';
+import { TokensService } from './tokens.service.js';
+
+@Module({
+  imports: [PassportModule, OrganisationsModule, TypeOrmModule.forFeature([SigningKey])],
+  controllers: [AuthController],
+  providers: [SigningKeysService, TokensService, ExternalIssuersService, JwtStrategy, { provide: APP_GUARD, useClass: HubAuthGuard }],
+  exports: [TokensService, SigningKeysService],
+})
+export class AuthModule {}

@@ -1,0 +1,41 @@
+import { type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import { type Actor, ErrorCode, HubError, IS_PUBLIC, PURPOSES, type Purpose, requestOf } from '@hub/common';
+
+/**
+ * Every route and every GraphQL operation needs a valid token unless marked @Public().
+ * Also records the stated purpose of use (header `X-Purpose`) and the request id on the actor.
+ */
+@Injectable()
+export class HubAuthGuard extends AuthGuard('jwt') {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    if (isPublic) return true;
+    return (await super.canActivate(context)) as boolean;
+  }
+
+  override getRequest(context: ExecutionContext) {
+    return requestOf(context);
+  }
+
+  override handleRequest<T = Actor>(err: unknown, user: T | false, _info: unknown, context: ExecutionContext): T {
+    if (err || !user) throw new HubError(ErrorCode.Unauthenticated, 'A valid access token is required');
+    const actor = user as unknown as Actor;
+    const req = requestOf(context);
+    const header = req.headers['x-purpose'];
+    const purpose = (Array.isArray(header) ? header[0] : header)?.toLowerCase();
+    if (purpose !== undefined) {
+      if (!PURPOSES.includes(purpose as Purpose)) {
+        throw new HubError(ErrorCode.BadUserInput, `X-Purpose must be one of ${PURPOSES.join(', ')}`);
+      }
+      actor.purpose = purpose as Purpose;
+    }
+    actor.requestId = req.id ?? '';
+    return user as T;
+  }
+}

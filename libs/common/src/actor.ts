@@ -1,0 +1,24 @@
+import type { OrganisationKind, Role, Scope } from './domain.js';
+
+/** Why a request is being made. Recorded with every access; rules may depend on it. */
+export type Purpose = 'casework' | 'referral' | 'safeguarding' | 'reporting';
+export const PURPOSES: Purpose[] = ['casework', 'referral', 'safeguarding', 'reporting'];
+
+/** The authenticated caller of a request: a person using the hub, or an API client of an organisation. */
+export interface Actor {
+  kind: 'user' | 'client';
+  id: string;
+  displayName: string;
+  email?: string;
+  organisationId: string;
+  organisationKind: OrganisationKind;
+  organisationRegions: string[];
+  roles: Role[];
+  scopes: Scope[];
+  purpose: Purpose;
+  requestId: string;
+}
+
+export function hasRole(actor: Actor, ...roles: Role[]): boolean {
+  return actor.roles.some((r) => roles.includes(r));
+}

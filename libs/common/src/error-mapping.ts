@@ -1,0 +1,65 @@
+import { HttpException } from '@nestjs/common';
+import { GraphQLError } from 'graphql';
+import { ErrorCode, type FieldProblem, HubError } from './errors.js';
+
+export interface ClientError {
+  code: string;
+  message: string;
+  status: number;
+  details: Record<string, unknown>;
+  /** True when the error is ours to fix: log it with its stack, show the caller nothing of it. */
+  internal: boolean;
+}
+
+const STATUS_BY_CODE: Record<string, number> = {
+  [ErrorCode.BadUserInput]: 400,
+  [ErrorCode.Unauthenticated]: 401,
+  [ErrorCode.Forbidden]: 403,
+  [ErrorCode.NotFound]: 404,
+  [ErrorCode.Conflict]: 409,
+  [ErrorCode.AlreadyExists]: 409,
+  [ErrorCode.InvalidState]: 409,
+  [ErrorCode.RateLimited]: 429,
+  [ErrorCode.ServiceUnavailable]: 503,
+};
+
+const CODE_BY_STATUS: Record<number, string> = {
+  400: ErrorCode.BadUserInput,
+  401: ErrorCode.Unauthenticated,
+  403: ErrorCode.Forbidden,
+  404: ErrorCode.NotFound,
+  409: ErrorCode.Conflict,
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: ErrorCode.RateLimited,
+};
+
+/** Turns anything thrown into what a client may see. Unknown errors never leak their message. */
+export function toClientError(err: unknown): ClientError {
+  if (err instanceof HubError) {
+    return { code: err.code, message: err.message, status: STATUS_BY_CODE[err.code] ?? 400, details: err.details, internal: false };
+  }
+  if (err instanceof HttpException) {
+    const status = err.getStatus();
+    const code = CODE_BY_STATUS[status];
+    if (code) {
+      const body = err.getResponse();
+      const message = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? err.message);
+      return { code, message: Array.isArray(message) ? message.join('; ') : String(message), status, details: {}, internal: false };
+    }
+    return { code: ErrorCode.Internal, message: 'Something went wrong on our side', status: 500, details: {}, internal: true };
+  }
+  if (err instanceof GraphQLError && typeof err.extensions?.code === 'string' && err.extensions.code !== ErrorCode.Internal) {
+    return { code: err.extensions.code, message: err.message, status: 400, details: {}, internal: false };
+  }
+  const fastifyError = err as { statusCode?: number; code?: string; message?: string };
+  if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+    const code = CODE_BY_STATUS[fastifyError.statusCode] ?? ErrorCode.BadUserInput;
+    return { code, message: fastifyError.message ?? 'Bad request', status: fastifyError.statusCode, details: {}, internal: false };
+  }
+  return { code: ErrorCode.Internal, message: 'Something went wrong on our side', status: 500, details: {}, internal: true };
+}
+
+export function fieldProblems(details: Record<string, unknown>): FieldProblem[] | undefined {
+  return Array.isArray(details.fields) ? (details.fields as FieldProblem[]) : undefined;
+}

@@ -1,0 +1,64 @@
+/**
+ * Coded errors. Every error a client sees carries one of these codes in `extensions.code`
+ * (GraphQL) or `error` (REST). Messages are written for the caller and never contain
+ * personal data or internals.
+ */
+export const ErrorCode = {
+  BadUserInput: 'BAD_USER_INPUT',
+  Unauthenticated: 'UNAUTHENTICATED',
+  Forbidden: 'FORBIDDEN',
+  NotFound: 'NOT_FOUND',
+  Conflict: 'CONFLICT',
+  AlreadyExists: 'ALREADY_EXISTS',
+  InvalidState: 'INVALID_STATE',
+  RateLimited: 'RATE_LIMITED',
+  ServiceUnavailable: 'SERVICE_UNAVAILABLE',
+  Internal: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface FieldProblem {
+  field: string;
+  messages: string[];
+}
+
+export class HubError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'HubError';
+  }
+}
+
+export class NotFoundError extends HubError {
+  constructor(what: string) {
+    super(ErrorCode.NotFound, `${what} not found`);
+  }
+}
+
+export class ValidationError extends HubError {
+  constructor(readonly fields: FieldProblem[], message = 'The input is not valid') {
+    super(ErrorCode.BadUserInput, message, { fields });
+  }
+}
+
+export class ForbiddenError extends HubError {
+  constructor(message = 'You are not allowed to do this') {
+    super(ErrorCode.Forbidden, message);
+  }
+}
+
+export class ConflictError extends HubError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super(ErrorCode.Conflict, message, details);
+  }
+}
+
+export class AlreadyExistsError extends HubError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super(ErrorCode.AlreadyExists, message, details);
+  }
+}

@@ -1,0 +1,44 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import DataLoader from 'dataloader';
+import type { Actor } from './actor.js';
+import { HubError, ErrorCode } from './errors.js';
+
+/** What every GraphQL resolver receives as context: the request, its actor and its DataLoaders. */
+export interface HubContext {
+  req: { id?: string; user?: Actor; headers: Record<string, string | string[] | undefined> };
+  loaders: Map<string, DataLoader<unknown, unknown>>;
+  /** Field names withheld from this response, reported in `extensions.withheld`. */
+  withheld?: Set<string>;
+}
+
+export function requestOf(context: ExecutionContext): HubContext['req'] {
+  if (context.getType<string>() === 'graphql') {
+    return GqlExecutionContext.create(context).getContext<HubContext>().req;
+  }
+  return context.switchToHttp().getRequest();
+}
+
+/** The authenticated actor of the request. */
+export const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext): Actor => {
+  const actor = requestOf(context).user;
+  if (!actor) throw new HubError(ErrorCode.Unauthenticated, 'Sign in first');
+  return actor;
+});
+
+/** A DataLoader built once per request (never shared between requests, so no cache outlives one). */
+export function requestLoader<K, V>(ctx: HubContext, key: string, create: () => DataLoader<K, V>): DataLoader<K, V> {
+  let loader = ctx.loaders.get(key) as DataLoader<K, V> | undefined;
+  if (!loader) {
+    loader = create();
+    ctx.loaders.set(key, loader as DataLoader<unknown, unknown>);
+  }
+  return loader;
+}
+
+/** Orders the rows a batch function loaded as the keys asked, with null for the missing. */
+export function byKeys<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
+  const map = new Map<K, V>();
+  for (const row of rows) map.set(keyOf(row), row);
+  return keys.map((k) => map.get(k) ?? null);
+}

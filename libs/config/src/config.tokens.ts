@@ -1,0 +1,1 @@
+export const HUB_CONFIG = Symbol('HUB_CONFIG');

@@ -1,0 +1,38 @@
+import { ConfigError, loadConfig } from './hub-config.js';
+
+describe('loadConfig', () => {
+  it('applies development defaults', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(3000);
+    expect(c.graphql.introspection).toBe(true);
+    expect(c.demo.seed).toBe(true);
+    expect(c.dataDir.endsWith('.data')).toBe(true);
+  });
+
+  it('turns introspection, explorer and demo seeding off in production', () => {
+    const c = loadConfig({ NODE_ENV: 'production' });
+    expect(c.graphql.introspection).toBe(false);
+    expect(c.graphql.explorer).toBe(false);
+    expect(c.demo.seed).toBe(false);
+  });
+
+  it('lists every problem at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', OIDC_ISSUERS: '{}', GRAPHQL_INTROSPECTION: 'maybe' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toMatch(/PORT/);
+    expect(problems).toMatch(/DATABASE_URL/);
+    expect(problems).toMatch(/OIDC_ISSUERS/);
+    expect(problems).toMatch(/GRAPHQL_INTROSPECTION/);
+  });
+
+  it('parses external issuers', () => {
+    const c = loadConfig({ OIDC_ISSUERS: JSON.stringify([{ issuer: 'https://id.example', jwksUri: 'https://id.example/jwks', audience: 'hub' }]) });
+    expect(c.externalIssuers).toEqual([{ issuer: 'https://id.example', jwksUri: 'https://id.example/jwks', audience: 'hub' }]);
+  });
+});

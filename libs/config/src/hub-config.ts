@@ -1,0 +1,131 @@
+import { resolve } from 'node:path';
+
+export interface ExternalIssuerConfig {
+  /** Value of the `iss` claim the provider puts in its tokens. */
+  issuer: string;
+  /** Where the provider publishes its signing keys. */
+  jwksUri: string;
+  /** The audience the tokens must carry. */
+  audience: string;
+}
+
+export interface HubConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl?: string;
+  logLevel: string;
+  jwtIssuer: string;
+  jwtAudience: string;
+  jwtPrivateKey?: string;
+  accessTokenTtlSeconds: number;
+  externalIssuers: ExternalIssuerConfig[];
+  graphql: {
+    introspection: boolean;
+    explorer: boolean;
+    maxDepth: number;
+    maxAliases: number;
+    maxCost: number;
+    maxTokens: number;
+  };
+  demo: { seed: boolean; password: string };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function bool(env: Env, name: string, fallback: boolean, problems: string[]): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  problems.push(`${name} must be true or false (got "${raw}")`);
+  return fallback;
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+    return fallback;
+  }
+  return value;
+}
+
+function issuers(env: Env, problems: string[]): ExternalIssuerConfig[] {
+  const raw = env.OIDC_ISSUERS;
+  if (!raw) return [];
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (!Array.isArray(parsed)) throw new Error('not an array');
+    return parsed.map((entry: unknown, i) => {
+      const e = entry as Partial<ExternalIssuerConfig>;
+      for (const key of ['issuer', 'jwksUri', 'audience'] as const) {
+        if (typeof e?.[key] !== 'string' || !e[key]) throw new Error(`entry ${i} lacks "${key}"`);
+      }
+      if (!/^https?:\/\//.test(e.jwksUri!)) throw new Error(`entry ${i}: jwksUri must be an http(s) URL`);
+      return { issuer: e.issuer!, jwksUri: e.jwksUri!, audience: e.audience! };
+    });
+  } catch (err) {
+    problems.push(`OIDC_ISSUERS must be a JSON array of {issuer, jwksUri, audience}: ${(err as Error).message}`);
+    return [];
+  }
+}
+
+/** Reads and validates the hub's configuration from environment variables. Throws a ConfigError listing every problem. */
+export function loadConfig(env: Env = process.env): HubConfig {
+  const problems: string[] = [];
+  const nodeEnvRaw = env.NODE_ENV ?? 'development';
+  if (!['development', 'production', 'test'].includes(nodeEnvRaw)) {
+    problems.push(`NODE_ENV must be development, production or test (got "${nodeEnvRaw}")`);
+  }
+  const nodeEnv = (['development', 'production', 'test'].includes(nodeEnvRaw) ? nodeEnvRaw : 'development') as HubConfig['nodeEnv'];
+  const production = nodeEnv === 'production';
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  }
+  const logLevel = env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info');
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    problems.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${logLevel}")`);
+  }
+  const jwtPrivateKey = env.JWT_PRIVATE_KEY ? env.JWT_PRIVATE_KEY.replace(/\\n/g, '\n') : undefined;
+  if (jwtPrivateKey && !jwtPrivateKey.includes('PRIVATE KEY')) {
+    problems.push('JWT_PRIVATE_KEY must be a PEM-encoded private key (PKCS#8)');
+  }
+  const demoPassword = env.DEMO_PASSWORD ?? 'Rehab-Demo-2026!';
+  if (demoPassword.length < 10) problems.push('DEMO_PASSWORD must be at least 10 characters');
+  const config: HubConfig = {
+    nodeEnv,
+    host: env.HOST ?? '0.0.0.0',
+    port: int(env, 'PORT', 3000, 0, 65535, problems),
+    dataDir: resolve(env.DATA_DIR ?? '.data'),
+    databaseUrl,
+    logLevel,
+    jwtIssuer: env.JWT_ISSUER ?? 'urn:rehab-hub',
+    jwtAudience: env.JWT_AUDIENCE ?? 'rehab-hub-api',
+    jwtPrivateKey,
+    accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL', 900, 30, 86400, problems),
+    externalIssuers: issuers(env, problems),
+    graphql: {
+      introspection: bool(env, 'GRAPHQL_INTROSPECTION', !production, problems),
+      explorer: bool(env, 'GRAPHQL_EXPLORER', !production, problems),
+      maxDepth: int(env, 'GRAPHQL_MAX_DEPTH', 10, 2, 100, problems),
+      maxAliases: int(env, 'GRAPHQL_MAX_ALIASES', 15, 1, 1000, problems),
+      maxCost: int(env, 'GRAPHQL_MAX_COST', 5000, 10, 1_000_000, problems),
+      maxTokens: int(env, 'GRAPHQL_MAX_TOKENS', 2000, 50, 100_000, problems),
+    },
+    demo: { seed: bool(env, 'SEED_DEMO', !production, problems), password: demoPassword },
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}

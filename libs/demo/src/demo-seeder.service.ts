@@ -1,0 +1,62 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { HUB_CONFIG, type HubConfig } from '@hub/config';
+import { OrganisationsService, UsersService } from '@hub/organisations';
+import { DEMO_ORGANISATIONS, DEMO_USERS } from './demo-world.js';
+
+const SEED_LOCK = 72_350_002;
+
+/** Seeds the demo world once (on start when SEED_DEMO is on, or by `cli seed-demo`). */
+@Injectable()
+export class DemoSeeder implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Demo');
+
+  constructor(
+    @Inject(HUB_CONFIG) private readonly config: HubConfig,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly organisations: OrganisationsService,
+    private readonly users: UsersService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.demo.seed && process.env.HUB_ROLE !== 'cli') await this.seed();
+  }
+
+  /** Idempotent: what exists is left alone. Returns how many records were created. */
+  async seed(): Promise<number> {
+    const runner = this.db.createQueryRunner();
+    await runner.connect();
+    let created = 0;
+    try {
+      await runner.query('SELECT pg_advisory_lock($1)', [SEED_LOCK]);
+      const existing = new Map((await this.organisations.list()).map((o) => [o.name, o.id]));
+      const ids = new Map<string, string>();
+      for (const o of DEMO_ORGANISATIONS) {
+        let id = existing.get(o.name);
+        if (!id) {
+          id = (await this.organisations.createUnchecked({ name: o.name, kind: o.kind, regions: o.regions, services: o.services, capacity: o.capacity })).id;
+          created++;
+        }
+        ids.set(o.key, id);
+      }
+      for (const u of DEMO_USERS) {
+        if (await this.users.findByEmail(u.email)) continue;
+        await this.users.create(null, {
+          organisationId: ids.get(u.organisation)!,
+          email: u.email,
+          name: u.name,
+          roles: u.roles,
+          regions: DEMO_ORGANISATIONS.find((o) => o.key === u.organisation)!.regions,
+          password: this.config.demo.password,
+        });
+        created++;
+      }
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1)', [SEED_LOCK]).catch(() => undefined);
+      await runner.release();
+    }
+    if (created) this.logger.log(`demo world seeded (${created} records)`);
+    return created;
+  }
+}

@@ -1,0 +1,49 @@
+import { OrganisationKind, Role } from '@hub/common';
+
+/** A small fictional world drawn from the programme in shared/seeds: one region's partners and their staff. */
+export const DEMO_DOMAIN = 'demo.rehab-hub.example';
+
+export interface DemoOrganisation {
+  key: string;
+  name: string;
+  kind: OrganisationKind;
+  regions: string[];
+  services: string[];
+  capacity: number | null;
+}
+
+export interface DemoUser {
+  email: string;
+  name: string;
+  organisation: string;
+  roles: Role[];
+}
+
+export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
+  { key: 'probation', name: 'North West Probation Region', kind: OrganisationKind.PROBATION, regions: ['north_west', 'greater_manchester'], services: ['supervision', 'ete_support'], capacity: null },
+  { key: 'prison', name: 'HMP Millbrook', kind: OrganisationKind.PRISON, regions: ['north_west'], services: ['resettlement'], capacity: null },
+  { key: 'housing', name: 'Safe Harbour Housing Trust', kind: OrganisationKind.CHARITY, regions: ['north_west', 'greater_manchester'], services: ['accommodation_support', 'finance_and_id'], capacity: 40 },
+  { key: 'mind', name: 'Clearview Mental Health', kind: OrganisationKind.CHARITY, regions: ['north_west', 'greater_manchester'], services: ['mental_health_support', 'substance_misuse_support', 'family_support'], capacity: 30 },
+  { key: 'training', name: 'Forge Skills Training', kind: OrganisationKind.TRAINING_PROVIDER, regions: ['north_west', 'greater_manchester'], services: ['vocational_training', 'functional_skills', 'employability'], capacity: 60 },
+  { key: 'employer', name: 'Northway Construction Ltd', kind: OrganisationKind.EMPLOYER, regions: ['north_west'], services: ['employment', 'in_work_support'], capacity: 10 },
+  { key: 'jobcentre', name: 'Jobcentre Plus Riverside', kind: OrganisationKind.JOBCENTRE, regions: ['north_west'], services: ['job_search_support', 'benefits_advice'], capacity: null },
+];
+
+const at = (local: string) => `${local}@${DEMO_DOMAIN}`;
+
+export const DEMO_USERS: DemoUser[] = [
+  { email: at('hub.admin'), name: 'Hana Admin', organisation: 'probation', roles: [Role.HUB_ADMIN] },
+  { email: at('probation.officer'), name: 'Priya Officer', organisation: 'probation', roles: [Role.CASEWORKER] },
+  { email: at('probation.manager'), name: 'Martin Manager', organisation: 'probation', roles: [Role.MANAGER] },
+  { email: at('probation.admin'), name: 'Olu Admin', organisation: 'probation', roles: [Role.ORG_ADMIN] },
+  { email: at('probation.dpo'), name: 'Dina Protection', organisation: 'probation', roles: [Role.DATA_PROTECTION_OFFICER] },
+  { email: at('prison.officer'), name: 'Paul Resettlement', organisation: 'prison', roles: [Role.CASEWORKER] },
+  { email: at('housing.worker'), name: 'Hollie Caseworker', organisation: 'housing', roles: [Role.CASEWORKER] },
+  { email: at('housing.manager'), name: 'Hamid Manager', organisation: 'housing', roles: [Role.MANAGER] },
+  { email: at('housing.admin'), name: 'Harriet Admin', organisation: 'housing', roles: [Role.ORG_ADMIN] },
+  { email: at('mind.worker'), name: 'Mo Support', organisation: 'mind', roles: [Role.CASEWORKER] },
+  { email: at('trainer'), name: 'Tess Trainer', organisation: 'training', roles: [Role.CASEWORKER] },
+  { email: at('training.manager'), name: 'Theo Manager', organisation: 'training', roles: [Role.MANAGER] },
+  { email: at('employer'), name: 'Ellis Supervisor', organisation: 'employer', roles: [Role.CASEWORKER] },
+  { email: at('jobcentre.coach'), name: 'Jo Work Coach', organisation: 'jobcentre', roles: [Role.CASEWORKER] },
+];

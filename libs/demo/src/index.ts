@@ -1,0 +1,3 @@
+export * from './demo.module.js';
+export * from './demo-seeder.service.js';
+export * from './demo-world.js';

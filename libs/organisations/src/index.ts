@@ -1,0 +1,14 @@
+export * from './organisations.module.js';
+export * from './organisations.service.js';
+export * from './users.service.js';
+export * from './api-clients.service.js';
+export * from './organisation.model.js';
+export * from './organisation.loader.js';
+export * from './user.model.js';
+export * from './api-client.model.js';
+export * from './create-organisation.input.js';
+export * from './create-user.input.js';
+export * from './create-api-client.input.js';
+export { Organisation } from './organisation.entity.js';
+export { User } from './user.entity.js';
+export { ApiClient } from './api-client.entity.js';

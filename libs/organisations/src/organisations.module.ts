@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApiClient } from './api-client.entity.js';
+import { ApiClientsResolver } from './api-clients.resolver.js';
+import { ApiClientsService } from './api-clients.service.js';
+import { Organisation } from './organisation.entity.js';
+import { OrganisationsResolver } from './organisations.resolver.js';
+import { OrganisationsService } from './organisations.service.js';
+import { UserIdentity } from './user-identity.entity.js';
+import { User } from './user.entity.js';
+import { UsersResolver } from './users.resolver.js';
+import { UsersService } from './users.service.js';
+import { ViewerResolver } from './viewer.resolver.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Organisation, User, UserIdentity, ApiClient])],
+  providers: [OrganisationsService, UsersService, ApiClientsService, OrganisationsResolver, UsersResolver, ApiClientsResolver, ViewerResolver],
+  exports: [OrganisationsService, UsersService, ApiClientsService],
+})
+export class OrganisationsModule {}

@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { type Actor, AlreadyExistsError, ConflictError, NotFoundError } from '@hub/common';
+import { OutboxService } from '@hub/events';
+import { requireOrganisationAdmin } from './admin-policy.js';
+import type { CreateOrganisationInput } from './create-organisation.input.js';
+import { Organisation } from './organisation.entity.js';
+import { isUniqueViolation } from './pg-errors.js';
+import type { UpdateOrganisationInput } from './update-organisation.input.js';
+
+/** The directory of partner organisations. Any signed-in actor may read it; hub admins change it. */
+@Injectable()
+export class OrganisationsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  list(): Promise<Organisation[]> {
+    return this.db.getRepository(Organisation).find({ order: { name: 'ASC' } });
+  }
+
+  async get(id: string): Promise<Organisation> {
+    const found = await this.db.getRepository(Organisation).findOneBy({ id });
+    if (!found) throw new NotFoundError('Organisation');
+    return found;
+  }
+
+  byIds(ids: readonly string[]): Promise<Organisation[]> {
+    return this.db.getRepository(Organisation).findBy({ id: In([...ids]) });
+  }
+
+  async create(actor: Actor, input: CreateOrganisationInput): Promise<Organisation> {
+    requireOrganisationAdmin(actor);
+    return this.insert(actor, input);
+  }
+
+  /** For the operator's own tools (CLI, demo seeding), which run with no actor. */
+  createUnchecked(input: CreateOrganisationInput): Promise<Organisation> {
+    return this.insert(null, input);
+  }
+
+  private async insert(actor: Actor | null, input: CreateOrganisationInput): Promise<Organisation> {
+    try {
+      return await this.db.transaction(async (m) => {
+        const org = await m.save(
+          m.create(Organisation, {
+            name: input.name.trim(),
+            kind: input.kind,
+            regions: [...new Set(input.regions)],
+            services: [...new Set(input.services)],
+            capacity: input.capacity ?? null,
+          }),
+        );
+        await this.outbox.emit(m, actor, {
+          type: 'organisation.created',
+          aggregateType: 'organisation',
+          aggregateId: org.id,
+          payload: { name: org.name, kind: org.kind },
+        });
+        return org;
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new AlreadyExistsError('An organisation with this name already exists', { field: 'name' });
+      throw err;
+    }
+  }
+
+  async update(actor: Actor, input: UpdateOrganisationInput): Promise<Organisation> {
+    requireOrganisationAdmin(actor);
+    try {
+      return await this.db.transaction(async (m) => {
+        const org = await m.findOne(Organisation, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+        if (!org) throw new NotFoundError('Organisation');
+        if (org.version !== input.version) {
+          throw new ConflictError('The organisation was changed by someone else; reload and try again', { currentVersion: org.version });
+        }
+        const changes: Partial<Organisation> = {};
+        if (input.name !== undefined) changes.name = input.name.trim();
+        if (input.regions !== undefined) changes.regions = [...new Set(input.regions)];
+        if (input.services !== undefined) changes.services = [...new Set(input.services)];
+        if (input.capacity !== undefined) changes.capacity = input.capacity;
+        if (input.active !== undefined) changes.active = input.active;
+        const saved = await m.save(Organisation, { ...org, ...changes });
+        await this.outbox.emit(m, actor, {
+          type: 'organisation.updated',
+          aggregateType: 'organisation',
+          aggregateId: org.id,
+          payload: { changed: Object.keys(changes) },
+        });
+        return saved;
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new AlreadyExistsError('An organisation with this name already exists', { field: 'name' });
+      throw err;
+    }
+  }
+}

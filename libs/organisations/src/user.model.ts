@@ -1,0 +1,29 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Role } from '@hub/common';
+
+@ObjectType('User', { description: 'A person who signs in to the hub, member of one organisation' })
+export class UserModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  organisationId: string;
+
+  @Field()
+  email: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => [Role])
+  roles: Role[];
+
+  @Field(() => [String])
+  regions: string[];
+
+  @Field(() => String, { nullable: true })
+  team: string | null;
+
+  @Field()
+  active: boolean;
+}

@@ -1,0 +1,37 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { type Actor, CurrentActor, type HubContext } from '@hub/common';
+import { CreateUserInput } from './create-user.input.js';
+import { organisationLoader } from './organisation.loader.js';
+import { OrganisationModel } from './organisation.model.js';
+import { OrganisationsService } from './organisations.service.js';
+import { UpdateUserInput } from './update-user.input.js';
+import { UserModel } from './user.model.js';
+import { UsersService } from './users.service.js';
+
+@Resolver(() => UserModel)
+export class UsersResolver {
+  constructor(
+    private readonly users: UsersService,
+    private readonly organisations: OrganisationsService,
+  ) {}
+
+  @Query(() => [UserModel], { name: 'users', description: 'Users of an organisation (default: yours); org admins and hub admins' })
+  listUsers(@CurrentActor() actor: Actor, @Args('organisationId', { type: () => ID, nullable: true }) organisationId?: string): Promise<UserModel[]> {
+    return this.users.list(actor, organisationId ?? actor.organisationId);
+  }
+
+  @Mutation(() => UserModel)
+  createUser(@CurrentActor() actor: Actor, @Args('input') input: CreateUserInput): Promise<UserModel> {
+    return this.users.create(actor, input);
+  }
+
+  @Mutation(() => UserModel)
+  updateUser(@CurrentActor() actor: Actor, @Args('input') input: UpdateUserInput): Promise<UserModel> {
+    return this.users.update(actor, input);
+  }
+
+  @ResolveField(() => OrganisationModel)
+  async organisation(@Parent() user: UserModel, @Context() ctx: HubContext): Promise<OrganisationModel | null> {
+    return organisationLoader(ctx, this.organisations).load(user.organisationId);
+  }
+}

@@ -1,0 +1,139 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { type Actor, AlreadyExistsError, ForbiddenError, NotFoundError, Role } from '@hub/common';
+import { OutboxService } from '@hub/events';
+import { AdminPolicy, requireMemberAdmin } from './admin-policy.js';
+import type { CreateUserInput } from './create-user.input.js';
+import { Organisation } from './organisation.entity.js';
+import { hashSecret, verifyAgainstDummy, verifySecret } from './password.js';
+import { isUniqueViolation } from './pg-errors.js';
+import type { UpdateUserInput } from './update-user.input.js';
+import { UserIdentity } from './user-identity.entity.js';
+import { User } from './user.entity.js';
+
+export interface UserWithOrganisation {
+  user: User;
+  organisation: Organisation;
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /** Checks a password; null when the account is unknown, inactive or the password is wrong (same timing). */
+  async verifyPassword(email: string, password: string): Promise<UserWithOrganisation | null> {
+    const user = await this.db
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email: email.trim().toLowerCase() })
+      .getOne();
+    if (!user || !user.passwordHash || !user.active) return verifyAgainstDummy(password).then(() => null);
+    if (!(await verifySecret(user.passwordHash, password))) return null;
+    const organisation = await this.db.getRepository(Organisation).findOneByOrFail({ id: user.organisationId });
+    if (!organisation.active) return null;
+    await this.db.getRepository(User).update({ id: user.id }, { lastLoginAt: new Date() });
+    return { user, organisation };
+  }
+
+  /** The active user and its active organisation, or null. Used on every authenticated request. */
+  async findActive(id: string): Promise<UserWithOrganisation | null> {
+    const user = await this.db.getRepository(User).findOne({ where: { id, active: true }, relations: { organisation: true } });
+    if (!user?.organisation?.active) return null;
+    return { user, organisation: user.organisation };
+  }
+
+  async findByIdentity(issuer: string, subject: string): Promise<UserWithOrganisation | null> {
+    const link = await this.db.getRepository(UserIdentity).findOneBy({ issuer, subject });
+    return link ? this.findActive(link.userId) : null;
+  }
+
+  async findByEmail(email: string): Promise<User | null> {
+    return this.db.getRepository(User).findOneBy({ email: email.trim().toLowerCase() });
+  }
+
+  async list(actor: Actor, organisationId = actor.organisationId): Promise<User[]> {
+    requireMemberAdmin(actor, organisationId);
+    return this.db.getRepository(User).find({ where: { organisationId }, order: { name: 'ASC' } });
+  }
+
+  async create(actor: Actor | null, input: CreateUserInput): Promise<User> {
+    const organisationId = input.organisationId ?? actor?.organisationId;
+    if (!organisationId) throw new NotFoundError('Organisation');
+    if (actor) requireMemberAdmin(actor, organisationId, input.roles);
+    const passwordHash = input.password ? await hashSecret(input.password) : null;
+    try {
+      return await this.db.transaction(async (m) => {
+        const org = await m.findOneBy(Organisation, { id: organisationId });
+        if (!org) throw new NotFoundError('Organisation');
+        const user = await m.save(
+          m.create(User, {
+            organisationId,
+            email: input.email.trim().toLowerCase(),
+            name: input.name.trim(),
+            roles: [...new Set(input.roles)],
+            regions: [...new Set(input.regions ?? [])],
+            team: input.team ?? null,
+            passwordHash,
+          }),
+        );
+        await this.outbox.emit(m, actor, {
+          type: 'user.created',
+          aggregateType: 'user',
+          aggregateId: user.id,
+          payload: { organisationId, roles: user.roles },
+        });
+        delete (user as Partial<User>).passwordHash;
+        return user;
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new AlreadyExistsError('A user with this email already exists', { field: 'email' });
+      throw err;
+    }
+  }
+
+  async update(actor: Actor, input: UpdateUserInput): Promise<User> {
+    return this.db.transaction(async (m) => {
+      const user = await m.findOne(User, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+      if (!user || !AdminPolicy.canManageMembersOf(actor, user.organisationId)) throw new NotFoundError('User');
+      requireMemberAdmin(actor, user.organisationId, input.roles ?? []);
+      if (user.roles.includes(Role.HUB_ADMIN) && !actor.roles.includes(Role.HUB_ADMIN)) {
+        throw new ForbiddenError('Only hub admins change hub admins');
+      }
+      if (input.id === actor.id && input.active === false) throw new ForbiddenError('You cannot deactivate yourself');
+      const changes: Partial<User> = {};
+      if (input.name !== undefined) changes.name = input.name.trim();
+      if (input.roles !== undefined) changes.roles = [...new Set(input.roles)];
+      if (input.regions !== undefined) changes.regions = [...new Set(input.regions)];
+      if (input.active !== undefined) changes.active = input.active;
+      const saved = await m.save(User, { ...user, ...changes });
+      await this.outbox.emit(m, actor, {
+        type: 'user.updated',
+        aggregateType: 'user',
+        aggregateId: user.id,
+        payload: { changed: Object.keys(changes) },
+      });
+      return saved;
+    });
+  }
+
+  /** Links an external identity (issuer + subject) to a user, for sign-in through an identity provider. */
+  async linkIdentity(actor: Actor | null, userId: string, issuer: string, subject: string): Promise<void> {
+    await this.db.transaction(async (m) => {
+      const user = await m.findOneBy(User, { id: userId });
+      if (!user) throw new NotFoundError('User');
+      if (actor) requireMemberAdmin(actor, user.organisationId);
+      await m.createQueryBuilder().insert().into(UserIdentity).values({ userId, issuer, subject }).orIgnore().execute();
+      await this.outbox.emit(m, actor, {
+        type: 'user.identity_linked',
+        aggregateType: 'user',
+        aggregateId: userId,
+        payload: { issuer },
+      });
+    });
+  }
+}
