@@ -31,6 +31,20 @@ function metricsPlugin(metrics: HubMetrics): ApolloServerPlugin<HubContext> {
   };
 }
 
+/** A request without a valid token answers 401, like every other route. */
+function unauthenticatedPlugin(): ApolloServerPlugin<HubContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+          if (errors?.some((e) => e.extensions?.code === ErrorCode.Unauthenticated)) response.http.status = 401;
+        },
+      };
+    },
+  };
+}
+
 /** Reports the fields withheld from this answer by the access policy in `extensions.withheld`. */
 function withheldPlugin(): ApolloServerPlugin<HubContext> {
   return {
@@ -64,12 +78,14 @@ export function graphqlOptions(config: HubConfig, metrics: HubMetrics): ApolloDr
     playground: false,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    preserveHttpStatusForExecutionErrors: false,
     csrfPrevention: true,
     // Apollo ships CommonJS and ESM typings of the same classes; the cast bridges the two.
     plugins: [
       ...protection.plugins,
       metricsPlugin(metrics),
       withheldPlugin(),
+      unauthenticatedPlugin(),
       config.graphql.explorer ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
     ] as unknown as ApolloDriverConfig['plugins'],
     validationRules: protection.validationRules,
