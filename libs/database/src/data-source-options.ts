@@ -12,7 +12,8 @@ export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions>
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     namingStrategy: new SnakeNamingStrategy(),
-    logging: ['error'],
+    // Failed statements surface as coded errors; set DATABASE_LOG=1 to see every statement.
+    logging: process.env.DATABASE_LOG === '1' ? 'all' : false,
     extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 20), application_name: 'rehab-hub' },
     ...extra,
   } as DataSourceOptions;

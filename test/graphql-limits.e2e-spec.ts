@@ -1,0 +1,85 @@
+import { startTestHub, type TestHub } from './support/hub.js';
+
+describe('GraphQL protections and error shape', () => {
+  let hub: TestHub;
+  let token: string;
+  beforeAll(async () => {
+    hub = await startTestHub({ GRAPHQL_MAX_DEPTH: '6', GRAPHQL_MAX_ALIASES: '5', GRAPHQL_MAX_TOKENS: '300', GRAPHQL_MAX_COST: '30' });
+    token = await hub.tokenFor('probation.officer');
+  });
+  afterAll(() => hub.close());
+
+  function expectCoded(res: { errors?: { message: string; extensions?: Record<string, unknown> }[] }) {
+    expect(res.errors?.length).toBeGreaterThan(0);
+    for (const e of res.errors!) {
+      expect(typeof e.extensions?.code).toBe('string');
+      expect(e.extensions?.stacktrace).toBeUndefined();
+      expect(e.message).not.toMatch(/at .*\.(js|ts):\d+/);
+    }
+  }
+
+  it('refuses a query deeper than the limit', async () => {
+    const deep = '{ viewer { organisation { id } } organisations { id } }';
+    expect((await hub.gql(deep, {}, token)).errors).toBeUndefined();
+    let nested = 'id';
+    for (let i = 0; i < 8; i++) nested = `__typename ... on Query { viewer { organisation { ${nested} } } }`;
+    const res = await hub.gql(`{ ${nested} }`, {}, token);
+    expectCoded(res);
+    expect(res.errors!.map((e) => e.message).join(' ')).toMatch(/depth/i);
+  });
+
+  it('refuses too many aliases', async () => {
+    const aliases = Array.from({ length: 8 }, (_, i) => `a${i}: viewer { id }`).join(' ');
+    const res = await hub.gql(`{ ${aliases} }`, {}, token);
+    expectCoded(res);
+    expect(res.errors!.map((e) => e.message).join(' ')).toMatch(/alias/i);
+  });
+
+  it('refuses a query with too many tokens', async () => {
+    const fields = Array.from({ length: 400 }, () => 'id').join(' ');
+    const res = await hub.gql(`{ viewer { ${fields} } }`, {}, token);
+    expectCoded(res);
+    expect(res.errors!.map((e) => e.message).join(' ')).toMatch(/token/i);
+  });
+
+  it('refuses a query over the cost budget', async () => {
+    const many = Array.from({ length: 4 }, (_, i) => `o${i}: organisations { id name kind regions services capacity active version }`).join(' ');
+    const res = await hub.gql(`{ ${many} }`, {}, token);
+    expectCoded(res);
+    expect(res.errors!.map((e) => e.message).join(' ')).toMatch(/cost/i);
+  });
+
+  it('does not suggest field names', async () => {
+    const res = await hub.gql('{ viewr { id } }', {}, token);
+    expectCoded(res);
+    expect(res.errors![0].message).not.toMatch(/did you mean/i);
+    expect(res.errors![0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('a syntax error is coded', async () => {
+    const res = await hub.gql('{ viewer { id ', {}, token);
+    expectCoded(res);
+    expect(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED']).toContain(res.errors![0].extensions?.code);
+    expect(res.errors![0].message).toMatch(/syntax/i);
+  });
+
+  it('introspection is on in development', async () => {
+    const res = await hub.gql<{ __schema: { queryType: { name: string } } }>('{ __schema { queryType { name } } }', {}, token);
+    expect(res.data?.__schema.queryType.name).toBe('Query');
+  });
+});
+
+describe('production settings', () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub({ NODE_ENV: 'production', SEED_DEMO: 'true' });
+  });
+  afterAll(() => hub.close());
+
+  it('turns introspection off and still codes every error', async () => {
+    const token = await hub.tokenFor('probation.officer');
+    const res = await hub.gql('{ __schema { queryType { name } } }', {}, token);
+    expect(res.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(res.errors?.[0].message).toMatch(/introspection/i);
+  });
+});
