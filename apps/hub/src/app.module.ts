@@ -2,7 +2,11 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { AccessModule } from '@hub/access';
 import { AuthModule } from '@hub/auth';
+import { ConsentModule } from '@hub/consent';
+import { InterventionsModule } from '@hub/interventions';
+import { PersonsModule } from '@hub/persons';
 import { HubExceptionFilter } from '@hub/common';
 import { ConfigModule, HUB_CONFIG, type HubConfig } from '@hub/config';
 import { DatabaseModule } from '@hub/database';
@@ -13,7 +17,7 @@ import { OrganisationsModule } from '@hub/organisations';
 import { graphqlOptions } from './graphql.options.js';
 
 /** Everything the hub is made of, without the HTTP server (shared by the server and the CLI). */
-export const DOMAIN_MODULES = [ConfigModule, DatabaseModule, EventsModule, OrganisationsModule, AuthModule, DemoModule];
+export const DOMAIN_MODULES = [ConfigModule, DatabaseModule, EventsModule, AccessModule, OrganisationsModule, AuthModule, PersonsModule, ConsentModule, InterventionsModule, DemoModule];
 
 @Module({
   imports: [

@@ -7,3 +7,4 @@ import './graphql-enums.js';
 export * from './error-mapping.js';
 export * from './validation.js';
 export * from './hub-exception.filter.js';
+export * from './pagination.js';

@@ -1,0 +1,27 @@
+import type { DataCategory } from './data-category.js';
+
+export interface OrganisationRef {
+  id: string;
+  kind: string;
+}
+
+/** Relationship facts, provided by the lib that owns involvements (persons). */
+export interface RelationshipFacts {
+  /** For each person the organisation is related to: whether as lead. */
+  relationships(organisationId: string, personIds: readonly string[]): Promise<Map<string, { lead: boolean }>>;
+  /** SQL true when the organisation (`:accessOrg`) is related to the person in `personColumn`. */
+  relatedSql(personColumn: string): string;
+}
+
+/** Lawful-basis facts, provided by the lib that owns consents and sharing agreements. */
+export interface LawfulBasisFacts {
+  /** Categories consented per person (to the organisation or its kind), in force now. */
+  consentedCategories(organisation: OrganisationRef, personIds: readonly string[]): Promise<Map<string, Set<DataCategory>>>;
+  /** Categories covered by agreements in force to which the organisation (or its kind) is party. */
+  agreedCategories(organisation: OrganisationRef): Promise<Set<DataCategory>>;
+  /** SQL true when a consent or agreement in force covers `categoryExpr` of the person in `personColumn` for `:accessOrg`/`:accessKind`. */
+  lawfulSql(personColumn: string, categoryExpr: string): string;
+}
+
+export const RELATIONSHIP_FACTS = Symbol('RELATIONSHIP_FACTS');
+export const LAWFUL_BASIS_FACTS = Symbol('LAWFUL_BASIS_FACTS');

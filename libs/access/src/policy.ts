@@ -1,0 +1,58 @@
+import type { Actor } from '@hub/common';
+import { categoryCeiling } from './ability.js';
+import { type AccessAction, DATA_CATEGORIES, DataCategory } from './data-category.js';
+
+/** What the hub knows about one person in relation to the actor's organisation. */
+export interface PersonFacts {
+  /** The organisation works with the person (active involvement, or an open referral to it). */
+  related: boolean;
+  /** Its involvement is as lead. */
+  lead: boolean;
+  /** Categories covered by a consent in force given to the organisation or its kind. */
+  consented: ReadonlySet<DataCategory>;
+  /** Categories covered by a sharing agreement in force to which the organisation is party. */
+  agreed: ReadonlySet<DataCategory>;
+}
+
+export const NO_FACTS: PersonFacts = { related: false, lead: false, consented: new Set(), agreed: new Set() };
+
+export type DenyReason = 'ROLE' | 'ORGANISATION_KIND' | 'NO_RELATIONSHIP' | 'NO_LAWFUL_BASIS';
+
+export interface Decision {
+  allowed: boolean;
+  /** Why it is allowed or not, in the policy's terms (never in terms of the hidden data). */
+  reason: 'OWN_DATA' | 'RELATIONSHIP_AND_LAWFUL_BASIS' | 'RELATIONSHIP' | DenyReason;
+  basis?: 'consent' | 'agreement';
+}
+
+/**
+ * The policy, as a pure function. Nothing without a role (or scope) that allows the action. Then:
+ * the organisation's own data, always; anyone else's only with all of no deny for the organisation's
+ * kind, a relationship with the person, and a lawful basis (consent or agreement) for the category.
+ * Identity data (who the person is) and writing (logging one's own work) need the relationship only.
+ * Everything else is denied. compileScope (scope.ts) is the same function as SQL.
+ */
+export function decide(
+  actor: Actor,
+  action: AccessAction,
+  category: DataCategory,
+  facts: PersonFacts,
+  ownerOrganisationId?: string | null,
+  ceiling: readonly DataCategory[] = categoryCeiling(actor, action),
+): Decision {
+  if (ceiling.length === 0) return { allowed: false, reason: 'ROLE' };
+  if (ownerOrganisationId && ownerOrganisationId === actor.organisationId) return { allowed: true, reason: 'OWN_DATA' };
+  if (!ceiling.includes(category)) return { allowed: false, reason: 'ORGANISATION_KIND' };
+  if (!facts.related) return { allowed: false, reason: 'NO_RELATIONSHIP' };
+  if (category === DataCategory.IDENTITY) return { allowed: true, reason: 'RELATIONSHIP' };
+  if (action === 'write') return { allowed: true, reason: 'RELATIONSHIP' };
+  if (facts.consented.has(category)) return { allowed: true, reason: 'RELATIONSHIP_AND_LAWFUL_BASIS', basis: 'consent' };
+  if (facts.agreed.has(category)) return { allowed: true, reason: 'RELATIONSHIP_AND_LAWFUL_BASIS', basis: 'agreement' };
+  return { allowed: false, reason: 'NO_LAWFUL_BASIS' };
+}
+
+/** The categories of a person's data (written by others) the actor may read. */
+export function readableCategories(actor: Actor, facts: PersonFacts): Set<DataCategory> {
+  const ceiling = categoryCeiling(actor, 'read');
+  return new Set(DATA_CATEGORIES.filter((c) => decide(actor, 'read', c, facts, null, ceiling).allowed));
+}

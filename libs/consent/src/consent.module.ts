@@ -1,0 +1,17 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LAWFUL_BASIS_FACTS } from '@hub/access';
+import { Consent } from './consent.entity.js';
+import { ConsentsResolver, PersonConsentsResolver } from './consents.resolver.js';
+import { ConsentsService } from './consents.service.js';
+import { LawfulBasisService } from './lawful-basis.service.js';
+import { SharingAgreement } from './sharing-agreement.entity.js';
+
+/** Global so that the access layer finds the lawful-basis facts it is given. */
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([Consent, SharingAgreement])],
+  providers: [ConsentsService, LawfulBasisService, { provide: LAWFUL_BASIS_FACTS, useExisting: LawfulBasisService }, ConsentsResolver, PersonConsentsResolver],
+  exports: [ConsentsService, LAWFUL_BASIS_FACTS],
+})
+export class ConsentModule {}

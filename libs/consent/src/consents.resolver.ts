@@ -1,0 +1,41 @@
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { type Actor, CurrentActor } from '@hub/common';
+import { PersonModel } from '@hub/persons';
+import { ConsentModel, SharingAgreementModel } from './consent.model.js';
+import { ConsentsService } from './consents.service.js';
+import { CreateSharingAgreementInput, GrantConsentInput, WithdrawConsentInput } from './grant-consent.input.js';
+
+@Resolver(() => PersonModel)
+export class PersonConsentsResolver {
+  constructor(private readonly service: ConsentsService) {}
+
+  @ResolveField(() => [ConsentModel], { description: 'Consents you may know of (yours, to you, or all for the lead organisation)' })
+  consents(@CurrentActor() actor: Actor, @Parent() person: PersonModel): Promise<ConsentModel[]> {
+    return this.service.forPerson(actor, person.id);
+  }
+}
+
+@Resolver(() => ConsentModel)
+export class ConsentsResolver {
+  constructor(private readonly consents: ConsentsService) {}
+
+  @Mutation(() => ConsentModel, { description: 'Record consent given by the person, who is present' })
+  grantConsent(@CurrentActor() actor: Actor, @Args('input') input: GrantConsentInput): Promise<ConsentModel> {
+    return this.consents.grant(actor, input);
+  }
+
+  @Mutation(() => ConsentModel, { description: 'Takes effect from the next request' })
+  withdrawConsent(@CurrentActor() actor: Actor, @Args('input') input: WithdrawConsentInput): Promise<ConsentModel> {
+    return this.consents.withdraw(actor, input);
+  }
+
+  @Query(() => [SharingAgreementModel])
+  sharingAgreements(@CurrentActor() _actor: Actor): Promise<SharingAgreementModel[]> {
+    return this.consents.agreements();
+  }
+
+  @Mutation(() => SharingAgreementModel, { description: 'Hub admins and data protection officers' })
+  createSharingAgreement(@CurrentActor() actor: Actor, @Args('input') input: CreateSharingAgreementInput): Promise<SharingAgreementModel> {
+    return this.consents.createAgreement(actor, input);
+  }
+}

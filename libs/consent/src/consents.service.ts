@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AccessService, DataCategory } from '@hub/access';
+import { type Actor, ForbiddenError, HubError, ErrorCode, NotFoundError, OrganisationKind, Role, ValidationError } from '@hub/common';
+import { OutboxService } from '@hub/events';
+import { actorRef, PersonsService } from '@hub/persons';
+import { Consent } from './consent.entity.js';
+import { ConsentStatus, PURPOSE_CATEGORIES } from './consent-vocabulary.js';
+import type { ConsentModel, SharingAgreementModel } from './consent.model.js';
+import type { CreateSharingAgreementInput, GrantConsentInput, WithdrawConsentInput } from './grant-consent.input.js';
+import { SharingAgreement } from './sharing-agreement.entity.js';
+
+export function consentView(c: Consent, now = new Date()): ConsentModel {
+  const status = c.withdrawnAt ? ConsentStatus.WITHDRAWN : c.expiresAt && c.expiresAt <= now ? ConsentStatus.EXPIRED : ConsentStatus.IN_FORCE;
+  return { ...c, categories: c.categories as DataCategory[], organisationKind: c.organisationKind as OrganisationKind | null, status };
+}
+
+export function agreementView(a: SharingAgreement, now = new Date()): SharingAgreementModel {
+  return {
+    ...a,
+    partyKinds: a.partyKinds as OrganisationKind[],
+    purposes: a.purposes as SharingAgreementModel['purposes'],
+    categories: a.categories as DataCategory[],
+    inForce: a.validFrom <= now && (!a.validTo || a.validTo > now),
+  };
+}
+
+@Injectable()
+export class ConsentsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly persons: PersonsService,
+    private readonly access: AccessService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /**
+   * The consents of a person the actor may know of: those given to its organisation or kind,
+   * those it recorded, and all of them for the lead organisation. (A consent naming, say, a mental
+   * health charity says something about the person, so it is not shown to everyone involved.)
+   */
+  async forPerson(actor: Actor, personId: string): Promise<ConsentModel[]> {
+    const { recordIds, facts } = await this.persons.requireAccess(actor, personId);
+    const qb = this.db.getRepository(Consent).createQueryBuilder('c').where('c.person_id = ANY(:ids)', { ids: recordIds });
+    if (!facts.lead) {
+      qb.andWhere('(c.organisation_id = :org OR c.organisation_kind = :kind OR c.recorded_by_organisation_id = :org)', { org: actor.organisationId, kind: actor.organisationKind });
+    }
+    return (await qb.orderBy('c.given_at', 'DESC').getMany()).map((c) => consentView(c));
+  }
+
+  /** Recorded by a caseworker of an organisation working with the person, with the person present. */
+  async grant(actor: Actor, input: GrantConsentInput): Promise<ConsentModel> {
+    const { personId, facts } = await this.persons.requireAccess(actor, input.personId);
+    if (!this.access.decide(actor, 'write', DataCategory.IDENTITY, facts).allowed) throw new ForbiddenError('Your role cannot record consent');
+    if (!!input.organisationId === !!input.organisationKind) {
+      throw new ValidationError([{ field: 'organisationId', messages: ['give exactly one of organisationId or organisationKind'] }]);
+    }
+    const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
+    if (expiresAt && expiresAt <= new Date()) throw new ValidationError([{ field: 'expiresAt', messages: ['must be in the future'] }]);
+    const categories = [...new Set(input.categories ?? PURPOSE_CATEGORIES[input.purpose])];
+    return this.db.transaction(async (m) => {
+      if (input.organisationId && !(await m.query('SELECT 1 FROM organisation WHERE id = $1', [input.organisationId])).length) {
+        throw new ValidationError([{ field: 'organisationId', messages: ['no such organisation'] }]);
+      }
+      const consent = await m.save(
+        m.create(Consent, {
+          personId,
+          purpose: input.purpose,
+          categories,
+          organisationId: input.organisationId ?? null,
+          organisationKind: input.organisationKind ?? null,
+          method: input.method,
+          evidenceNote: input.evidenceNote ?? null,
+          givenAt: new Date(),
+          expiresAt,
+          recordedByOrganisationId: actor.organisationId,
+          recordedBy: actorRef(actor),
+        }),
+      );
+      await this.outbox.emit(m, actor, {
+        type: 'consent.granted',
+        aggregateType: 'consent',
+        aggregateId: consent.id,
+        personId,
+        payload: { purpose: consent.purpose, categories, organisationId: consent.organisationId, organisationKind: consent.organisationKind },
+      });
+      return consentView(consent);
+    });
+  }
+
+  /** Takes effect on the very next request: nothing caches consent. */
+  async withdraw(actor: Actor, input: WithdrawConsentInput): Promise<ConsentModel> {
+    return this.db.transaction(async (m) => {
+      const consent = await m.findOne(Consent, { where: { id: input.consentId }, lock: { mode: 'pessimistic_write' } });
+      if (!consent) throw new NotFoundError('Consent');
+      const { facts } = await this.persons.requireAccess(actor, consent.personId, m);
+      const mayKnow = facts.lead || consent.organisationId === actor.organisationId || consent.organisationKind === actor.organisationKind || consent.recordedByOrganisationId === actor.organisationId;
+      if (!mayKnow) throw new NotFoundError('Consent');
+      if (!this.access.decide(actor, 'write', DataCategory.IDENTITY, facts).allowed) throw new ForbiddenError('Your role cannot record a withdrawal');
+      if (consent.withdrawnAt) throw new HubError(ErrorCode.InvalidState, 'This consent was already withdrawn');
+      consent.withdrawnAt = new Date();
+      consent.withdrawnReason = input.reason;
+      const saved = await m.save(consent);
+      await this.outbox.emit(m, actor, { type: 'consent.withdrawn', aggregateType: 'consent', aggregateId: consent.id, personId: consent.personId, payload: { purpose: consent.purpose } });
+      return consentView(saved);
+    });
+  }
+
+  async agreements(): Promise<SharingAgreementModel[]> {
+    return (await this.db.getRepository(SharingAgreement).find({ order: { name: 'ASC' } })).map((a) => agreementView(a));
+  }
+
+  /** Hub admins and data protection officers record agreements. */
+  async createAgreement(actor: Actor | null, input: CreateSharingAgreementInput): Promise<SharingAgreementModel> {
+    if (actor && !(actor.kind === 'user' && actor.roles.some((r) => r === Role.HUB_ADMIN || r === Role.DATA_PROTECTION_OFFICER))) {
+      throw new ForbiddenError('Only hub admins and data protection officers record sharing agreements');
+    }
+    if (input.partyOrganisationIds.length + input.partyKinds.length === 0) {
+      throw new ValidationError([{ field: 'partyOrganisationIds', messages: ['name at least one party (an organisation or a kind)'] }]);
+    }
+    const validFrom = new Date(input.validFrom);
+    const validTo = input.validTo ? new Date(input.validTo) : null;
+    if (validTo && validTo <= validFrom) throw new ValidationError([{ field: 'validTo', messages: ['must be after validFrom'] }]);
+    return this.db.transaction(async (m) => {
+      const known: { id: string }[] = input.partyOrganisationIds.length ? await m.query('SELECT id FROM organisation WHERE id = ANY($1::uuid[])', [input.partyOrganisationIds]) : [];
+      if (known.length !== new Set(input.partyOrganisationIds).size) throw new ValidationError([{ field: 'partyOrganisationIds', messages: ['names an unknown organisation'] }]);
+      const agreement = await m.save(
+        m.create(SharingAgreement, {
+          name: input.name.trim(),
+          partyOrganisationIds: [...new Set(input.partyOrganisationIds)],
+          partyKinds: [...new Set(input.partyKinds)],
+          purposes: [...new Set(input.purposes)],
+          categories: [...new Set(input.categories)],
+          lawfulBasis: input.lawfulBasis,
+          statutoryReference: input.statutoryReference ?? null,
+          validFrom,
+          validTo,
+          createdBy: actor ? actorRef(actor) : 'system',
+        }),
+      );
+      await this.outbox.emit(m, actor, { type: 'sharing_agreement.created', aggregateType: 'sharing_agreement', aggregateId: agreement.id, payload: { categories: agreement.categories, lawfulBasis: agreement.lawfulBasis } });
+      return agreementView(agreement);
+    });
+  }
+}

@@ -1,0 +1,5 @@
+export * from './consent.module.js';
+export * from './consents.service.js';
+export * from './consent.model.js';
+export * from './consent-vocabulary.js';
+export * from './grant-consent.input.js';

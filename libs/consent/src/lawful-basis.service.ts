@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { DataCategory, LawfulBasisFacts, OrganisationRef } from '@hub/access';
+
+const CONSENT_IN_FORCE = (c: string) => `${c}.withdrawn_at IS NULL AND ${c}.given_at <= now() AND (${c}.expires_at IS NULL OR ${c}.expires_at > now())`;
+const AGREEMENT_IN_FORCE = (a: string) => `${a}.valid_from <= now() AND (${a}.valid_to IS NULL OR ${a}.valid_to > now())`;
+
+/** Consents and sharing agreements in force, as facts (for one object) and as SQL (for lists). Read fresh every time. */
+@Injectable()
+export class LawfulBasisService implements LawfulBasisFacts {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async consentedCategories(org: OrganisationRef, personIds: readonly string[]): Promise<Map<string, Set<DataCategory>>> {
+    if (personIds.length === 0) return new Map();
+    // Consents given on records merged into a person count for it.
+    const rows: { person_id: string; category: DataCategory }[] = await this.db.query(
+      `SELECT DISTINCT coalesce(p.merged_into_id, p.id) AS person_id, unnest(c.categories) AS category
+         FROM consent c JOIN person p ON p.id = c.person_id
+        WHERE (p.id = ANY($1::uuid[]) OR p.merged_into_id = ANY($1::uuid[]))
+          AND (c.organisation_id = $2 OR c.organisation_kind = $3) AND ${CONSENT_IN_FORCE('c')}`,
+      [personIds, org.id, org.kind],
+    );
+    const map = new Map<string, Set<DataCategory>>();
+    for (const r of rows) {
+      if (!map.has(r.person_id)) map.set(r.person_id, new Set());
+      map.get(r.person_id)!.add(r.category);
+    }
+    return map;
+  }
+
+  async agreedCategories(org: OrganisationRef): Promise<Set<DataCategory>> {
+    const rows: { category: DataCategory }[] = await this.db.query(
+      `SELECT DISTINCT unnest(a.categories) AS category FROM sharing_agreement a
+        WHERE ($1 = ANY(a.party_organisation_ids) OR $2 = ANY(a.party_kinds)) AND ${AGREEMENT_IN_FORCE('a')}`,
+      [org.id, org.kind],
+    );
+    return new Set(rows.map((r) => r.category));
+  }
+
+  lawfulSql(personColumn: string, categoryExpr: string): string {
+    return `(EXISTS (SELECT 1 FROM consent c JOIN person cp ON cp.id = c.person_id
+               WHERE (cp.id = ${personColumn} OR cp.merged_into_id = ${personColumn})
+                 AND (c.organisation_id = CAST(:accessOrg AS uuid) OR c.organisation_kind = CAST(:accessKind AS text))
+                 AND ${CONSENT_IN_FORCE('c')} AND ${categoryExpr} = ANY(c.categories))
+          OR EXISTS (SELECT 1 FROM sharing_agreement a
+               WHERE (CAST(:accessOrg AS uuid) = ANY(a.party_organisation_ids) OR CAST(:accessKind AS text) = ANY(a.party_kinds))
+                 AND ${AGREEMENT_IN_FORCE('a')} AND ${categoryExpr} = ANY(a.categories)))`;
+  }
+}

@@ -1,0 +1,50 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import type { InterventionOutcome } from './intervention-vocabulary.js';
+import { InterventionStatus } from './intervention-vocabulary.js';
+
+/** Something an organisation did with or for a person, and what came of it. */
+@Entity('intervention')
+@Index('ix_intervention_person_time', ['personId', 'occurredAt'])
+@Index('ix_intervention_org', ['organisationId'])
+export class Intervention {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  personId: string;
+
+  @Column({ type: 'uuid' })
+  organisationId: string;
+
+  /** user:<id> or client:<id> */
+  @Column({ type: 'text' })
+  recordedBy: string;
+
+  @Column({ type: 'text' })
+  typeCode: string;
+
+  /** Copied from the type, so access can be decided on the row. */
+  @Column({ type: 'text' })
+  dataCategory: string;
+
+  @Column({ type: 'text' })
+  status: InterventionStatus;
+
+  @Column({ type: 'timestamptz' })
+  occurredAt: Date;
+
+  @Column({ type: 'text', nullable: true })
+  notes: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  outcome: InterventionOutcome | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+
+  @VersionColumn()
+  version: number;
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OrganisationsModule } from '@hub/organisations';
+import { InterventionType } from './intervention-type.entity.js';
+import { Intervention } from './intervention.entity.js';
+import { InterventionsResolver, PersonInterventionsResolver } from './interventions.resolver.js';
+import { InterventionsService } from './interventions.service.js';
+import { JobSustainment } from './job-sustainment.entity.js';
+import { SustainmentsService } from './sustainments.service.js';
+import { TimelineService } from './timeline.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([InterventionType, Intervention, JobSustainment]), OrganisationsModule],
+  providers: [InterventionsService, SustainmentsService, TimelineService, InterventionsResolver, PersonInterventionsResolver],
+  exports: [InterventionsService, SustainmentsService],
+})
+export class InterventionsModule {}

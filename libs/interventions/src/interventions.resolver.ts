@@ -1,0 +1,86 @@
+import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { DataCategory } from '@hub/access';
+import { type Actor, CurrentActor, type HubContext } from '@hub/common';
+import { organisationLoader, OrganisationModel, OrganisationsService } from '@hub/organisations';
+import { PersonModel } from '@hub/persons';
+import { interventionTypeLoader } from './intervention.loader.js';
+import { InterventionConnection, InterventionModel, InterventionTypeModel, JobSustainmentModel, TimelineEntryModel } from './intervention.model.js';
+import { InterventionsService } from './interventions.service.js';
+import { CreateInterventionTypeInput, LogInterventionInput, RecordSustainmentInput, UpdateInterventionInput } from './log-intervention.input.js';
+import { SustainmentsService } from './sustainments.service.js';
+import { TimelineService } from './timeline.service.js';
+
+@Resolver(() => InterventionModel)
+export class InterventionsResolver {
+  constructor(
+    private readonly interventions: InterventionsService,
+    private readonly sustainments: SustainmentsService,
+    private readonly organisations: OrganisationsService,
+  ) {}
+
+  @Query(() => [InterventionTypeModel], { description: 'The intervention catalogue' })
+  interventionTypes(@CurrentActor() _actor: Actor): Promise<InterventionTypeModel[]> {
+    return this.interventions.catalogue() as Promise<InterventionTypeModel[]>;
+  }
+
+  @Mutation(() => InterventionTypeModel, { description: 'Hub admins extend the catalogue' })
+  createInterventionType(@CurrentActor() actor: Actor, @Args('input') input: CreateInterventionTypeInput): Promise<InterventionTypeModel> {
+    return this.interventions.createType(actor, input) as Promise<InterventionTypeModel>;
+  }
+
+  @Mutation(() => InterventionModel)
+  logIntervention(@CurrentActor() actor: Actor, @Args('input') input: LogInterventionInput): Promise<InterventionModel> {
+    return this.interventions.log(actor, input);
+  }
+
+  @Mutation(() => InterventionModel)
+  updateIntervention(@CurrentActor() actor: Actor, @Args('input') input: UpdateInterventionInput): Promise<InterventionModel> {
+    return this.interventions.update(actor, input);
+  }
+
+  @Mutation(() => JobSustainmentModel, { description: 'Whether a job was sustained 13 weeks' })
+  recordSustainment(@CurrentActor() actor: Actor, @Args('input') input: RecordSustainmentInput): Promise<JobSustainmentModel> {
+    return this.sustainments.record(actor, input);
+  }
+
+  @ResolveField(() => InterventionTypeModel, { nullable: true })
+  type(@Parent() i: InterventionModel, @Context() ctx: HubContext) {
+    return interventionTypeLoader(ctx, this.interventions).load(i.typeCode);
+  }
+
+  @ResolveField(() => OrganisationModel, { nullable: true })
+  organisation(@Parent() i: InterventionModel, @Context() ctx: HubContext) {
+    return organisationLoader(ctx, this.organisations).load(i.organisationId);
+  }
+}
+
+@Resolver(() => PersonModel)
+export class PersonInterventionsResolver {
+  constructor(
+    private readonly interventionsService: InterventionsService,
+    private readonly sustainmentsService: SustainmentsService,
+    private readonly timelines: TimelineService,
+  ) {}
+
+  @ResolveField(() => InterventionConnection, { description: 'Interventions you may see, newest first' })
+  interventions(
+    @CurrentActor() actor: Actor,
+    @Parent() person: PersonModel,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', { nullable: true }) after?: string,
+    @Args('category', { type: () => DataCategory, nullable: true }) category?: DataCategory,
+  ): Promise<InterventionConnection> {
+    return this.interventionsService.list(actor, person.id, { first, after, category });
+  }
+
+  @ResolveField(() => [JobSustainmentModel], { description: '13-week windows opened by job starts' })
+  sustainments(@CurrentActor() actor: Actor, @Parent() person: PersonModel): Promise<JobSustainmentModel[]> {
+    return this.sustainmentsService.forPerson(actor, person.id);
+  }
+
+  @ResolveField(() => [TimelineEntryModel], { description: 'Interventions, consents and stage changes, newest first' })
+  timeline(@CurrentActor() actor: Actor, @Parent() person: PersonModel, @Args('first', { type: () => Int, nullable: true }) first?: number): Promise<TimelineEntryModel[]> {
+    return this.timelines.forPerson(actor, person.id, first ?? 100);
+  }
+}
+

@@ -1,0 +1,149 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { AccessService, DataCategory } from '@hub/access';
+import { type Actor, AlreadyExistsError, ConflictError, decodeCursor, encodeCursor, ForbiddenError, NotFoundError, pageSize, Role, ValidationError } from '@hub/common';
+import { OutboxService } from '@hub/events';
+import { actorRef, PersonsService } from '@hub/persons';
+import { InterventionType } from './intervention-type.entity.js';
+import { type InterventionOutcome, InterventionStatus, JOB_START, OutcomeKind, SUSTAINMENT_WEEKS } from './intervention-vocabulary.js';
+import { Intervention } from './intervention.entity.js';
+import type { InterventionConnection, InterventionModel } from './intervention.model.js';
+import { JobSustainment } from './job-sustainment.entity.js';
+import type { CreateInterventionTypeInput, LogInterventionInput, UpdateInterventionInput } from './log-intervention.input.js';
+
+export function interventionView(i: Intervention): InterventionModel {
+  return { ...i, dataCategory: i.dataCategory as DataCategory, outcome: i.outcome as InterventionModel['outcome'] };
+}
+
+function addDays(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+@Injectable()
+export class InterventionsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly persons: PersonsService,
+    private readonly access: AccessService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  catalogue(includeInactive = false): Promise<InterventionType[]> {
+    return this.db.getRepository(InterventionType).find({ where: includeInactive ? {} : { active: true }, order: { groupName: 'ASC', name: 'ASC' } });
+  }
+
+  typesByCode(codes: readonly string[]): Promise<InterventionType[]> {
+    return this.db.getRepository(InterventionType).findBy({ code: In([...codes]) });
+  }
+
+  async createType(actor: Actor, input: CreateInterventionTypeInput): Promise<InterventionType> {
+    if (!(actor.kind === 'user' && actor.roles.includes(Role.HUB_ADMIN))) throw new ForbiddenError('Only hub admins extend the catalogue');
+    return this.db.transaction(async (m) => {
+      if (await m.existsBy(InterventionType, { code: input.code })) throw new AlreadyExistsError('An intervention type with this code exists', { field: 'code' });
+      const type = await m.save(m.create(InterventionType, { ...input, name: input.name.trim() }));
+      await this.outbox.emit(m, actor, { type: 'intervention_type.created', aggregateType: 'intervention_type', aggregateId: '00000000-0000-0000-0000-000000000000', payload: { code: type.code } });
+      return type;
+    });
+  }
+
+  /** A person's interventions the actor may see, newest first, scoped in SQL by the access policy. */
+  async list(actor: Actor, personId: string, args: { first?: number | null; after?: string | null; category?: DataCategory | null }): Promise<InterventionConnection> {
+    const first = pageSize(args.first, 50, 200);
+    const { personId: survivor, recordIds } = await this.persons.requireAccess(actor, personId);
+    const scope = this.access.scope(actor, 'read', { person: 'CAST(:scopePerson AS uuid)', category: 'i.data_category', owner: 'i.organisation_id' });
+    const qb = this.db
+      .getRepository(Intervention)
+      .createQueryBuilder('i')
+      .where('i.person_id = ANY(:recordIds)', { recordIds })
+      .andWhere(scope.where, { ...scope.parameters, scopePerson: survivor });
+    if (args.category) qb.andWhere('i.data_category = :category', { category: args.category });
+    if (args.after) {
+      const [at, id] = decodeCursor(args.after, 2) as string[];
+      qb.andWhere('(i.occurred_at, i.id) < (:cAt, :cId)', { cAt: at, cId: id });
+    }
+    const rows = await qb.orderBy('i.occurred_at', 'DESC').addOrderBy('i.id', 'DESC').take(first + 1).getMany();
+    const edges = rows.slice(0, first).map((i) => ({ cursor: encodeCursor([i.occurredAt.toISOString(), i.id]), node: interventionView(i) }));
+    return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+
+  /** Logs an intervention on a person the actor's organisation works with. */
+  async log(actor: Actor, input: LogInterventionInput): Promise<InterventionModel> {
+    const type = await this.db.getRepository(InterventionType).findOneBy({ code: input.typeCode, active: true });
+    if (!type) throw new ValidationError([{ field: 'typeCode', messages: ['not an intervention type of the catalogue'] }]);
+    const { personId, facts } = await this.persons.requireAccess(actor, input.personId);
+    const decision = this.access.decide(actor, 'write', type.dataCategory as DataCategory, facts);
+    if (!decision.allowed) throw new ForbiddenError(`Your organisation may not record ${type.name.toLowerCase()}`);
+    const outcome = this.outcomeFor(type, input);
+    return this.db.transaction(async (m) => {
+      const saved = await m.save(
+        m.create(Intervention, {
+          personId,
+          organisationId: actor.organisationId,
+          recordedBy: actorRef(actor),
+          typeCode: type.code,
+          dataCategory: type.dataCategory,
+          status: input.status,
+          occurredAt: new Date(input.occurredAt),
+          notes: input.notes ?? null,
+          outcome,
+        }),
+      );
+      const events = [{ type: 'intervention.logged', aggregateType: 'intervention', aggregateId: saved.id, personId, payload: { typeCode: type.code, status: saved.status, dataCategory: type.dataCategory } }];
+      if (outcome) events.push({ type: 'outcome.recorded', aggregateType: 'intervention', aggregateId: saved.id, personId, payload: { typeCode: type.code, outcome: outcome.kind } as never });
+      if (outcome?.kind === 'job') {
+        const sustainment = await m.save(
+          m.create(JobSustainment, { personId, interventionId: saved.id, organisationId: actor.organisationId, startDate: outcome.startDate, dueOn: addDays(outcome.startDate, SUSTAINMENT_WEEKS * 7) }),
+        );
+        events.push({ type: 'job.started', aggregateType: 'intervention', aggregateId: saved.id, personId, payload: { sustainmentId: sustainment.id, dueOn: sustainment.dueOn, sector: outcome.sector } as never });
+      }
+      await this.outbox.emit(m, actor, ...events);
+      return interventionView(saved);
+    });
+  }
+
+  private outcomeFor(type: InterventionType, input: Pick<LogInterventionInput, 'qualification' | 'job' | 'status'>): InterventionOutcome | null {
+    if (input.job && type.outcomeKind !== OutcomeKind.JOB) throw new ValidationError([{ field: 'job', messages: [`${type.name} does not record a job`] }]);
+    if (input.qualification && type.outcomeKind !== OutcomeKind.QUALIFICATION) {
+      throw new ValidationError([{ field: 'qualification', messages: [`${type.name} does not record a qualification`] }]);
+    }
+    if (type.code === JOB_START && !input.job) throw new ValidationError([{ field: 'job', messages: ['a job start needs the employer, sector, hours and start date'] }]);
+    if (input.job) return { kind: 'job', employer: input.job.employer.trim(), sector: input.job.sector.trim(), hoursPerWeek: input.job.hoursPerWeek, startDate: input.job.startDate };
+    if (input.qualification) {
+      if (input.status !== InterventionStatus.COMPLETED) throw new ValidationError([{ field: 'qualification', messages: ['a qualification is recorded on a completed course'] }]);
+      return { kind: 'qualification', qualification: input.qualification.qualification.trim(), level: input.qualification.level ?? null, awardedOn: input.qualification.awardedOn ?? null };
+    }
+    return null;
+  }
+
+  /** Only the organisation that logged an intervention changes it; a stale version changes nothing. */
+  async update(actor: Actor, input: UpdateInterventionInput): Promise<InterventionModel> {
+    return this.db.transaction(async (m) => {
+      const row = await m.findOne(Intervention, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+      if (!row) throw new NotFoundError('Intervention');
+      const { facts } = await this.persons.requireAccess(actor, row.personId, m).catch(() => {
+        throw new NotFoundError('Intervention');
+      });
+      if (!this.access.decide(actor, 'read', row.dataCategory as DataCategory, facts, row.organisationId).allowed) throw new NotFoundError('Intervention');
+      if (row.organisationId !== actor.organisationId || !this.access.ceiling(actor, 'write').length) throw new ForbiddenError('Only the organisation that logged it changes an intervention');
+      if (row.version !== input.version) throw new ConflictError('The intervention was changed by someone else; reload and try again', { currentVersion: row.version });
+      const type = await m.findOneByOrFail(InterventionType, { code: row.typeCode });
+      const status = input.status ?? row.status;
+      const outcome = input.qualification ? this.outcomeFor(type, { qualification: input.qualification, status }) : row.outcome;
+      const saved = await m.save(Intervention, {
+        ...row,
+        status,
+        occurredAt: input.occurredAt ? new Date(input.occurredAt) : row.occurredAt,
+        notes: input.notes !== undefined ? input.notes : row.notes,
+        outcome,
+      });
+      await this.outbox.emit(m, actor, { type: 'intervention.updated', aggregateType: 'intervention', aggregateId: row.id, personId: row.personId, payload: { status } });
+      if (input.qualification) {
+        await this.outbox.emit(m, actor, { type: 'outcome.recorded', aggregateType: 'intervention', aggregateId: row.id, personId: row.personId, payload: { typeCode: row.typeCode, outcome: 'qualification' } });
+      }
+      return interventionView(saved);
+    });
+  }
+}

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AccessService, DataCategory } from '@hub/access';
+import { type Actor, ErrorCode, ForbiddenError, HubError, NotFoundError } from '@hub/common';
+import { OutboxService } from '@hub/events';
+import { actorRef, PersonsService } from '@hub/persons';
+import { SustainmentStatus } from './intervention-vocabulary.js';
+import { JobSustainment } from './job-sustainment.entity.js';
+import type { RecordSustainmentInput } from './log-intervention.input.js';
+
+/** The 13-week sustainment windows opened by job starts (employment category). */
+@Injectable()
+export class SustainmentsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly persons: PersonsService,
+    private readonly access: AccessService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async forPerson(actor: Actor, personId: string): Promise<JobSustainment[]> {
+    const { personId: survivor, recordIds } = await this.persons.requireAccess(actor, personId);
+    const scope = this.access.scope(actor, 'read', { person: 'CAST(:scopePerson AS uuid)', category: `'${DataCategory.EMPLOYMENT}'`, owner: 's.organisation_id' });
+    return this.db
+      .getRepository(JobSustainment)
+      .createQueryBuilder('s')
+      .where('s.person_id = ANY(:recordIds)', { recordIds })
+      .andWhere(scope.where, { ...scope.parameters, scopePerson: survivor })
+      .orderBy('s.start_date', 'DESC')
+      .getMany();
+  }
+
+  /** Whether the job was sustained 13 weeks: recorded by an organisation working with the person. */
+  async record(actor: Actor, input: RecordSustainmentInput): Promise<JobSustainment> {
+    return this.db.transaction(async (m) => {
+      const row = await m.findOne(JobSustainment, { where: { id: input.sustainmentId }, lock: { mode: 'pessimistic_write' } });
+      if (!row) throw new NotFoundError('Sustainment');
+      const { facts } = await this.persons.requireAccess(actor, row.personId, m).catch(() => {
+        throw new NotFoundError('Sustainment');
+      });
+      if (!this.access.decide(actor, 'read', DataCategory.EMPLOYMENT, facts, row.organisationId).allowed) throw new NotFoundError('Sustainment');
+      if (!this.access.decide(actor, 'write', DataCategory.EMPLOYMENT, facts, row.organisationId).allowed) throw new ForbiddenError('Your role cannot record this outcome');
+      if (row.status !== SustainmentStatus.OPEN) throw new HubError(ErrorCode.InvalidState, 'This outcome was already recorded');
+      row.status = input.sustained ? SustainmentStatus.SUSTAINED : SustainmentStatus.NOT_SUSTAINED;
+      row.recordedAt = new Date();
+      row.recordedBy = actorRef(actor);
+      row.note = input.note ?? null;
+      const saved = await m.save(row);
+      await this.outbox.emit(m, actor, { type: 'outcome.recorded', aggregateType: 'job_sustainment', aggregateId: row.id, personId: row.personId, payload: { outcome: row.status } });
+      return saved;
+    });
+  }
+}

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '@hub/common';
+import { ConsentsService } from '@hub/consent';
+import { PersonRecordsService } from '@hub/persons';
+import type { TimelineEntryModel } from './intervention.model.js';
+import { InterventionsService } from './interventions.service.js';
+
+/** The person's record in time order: interventions, consents and stage changes, each as the actor may see it. */
+@Injectable()
+export class TimelineService {
+  constructor(
+    private readonly interventions: InterventionsService,
+    private readonly consents: ConsentsService,
+    private readonly records: PersonRecordsService,
+  ) {}
+
+  async forPerson(actor: Actor, personId: string, first = 100): Promise<TimelineEntryModel[]> {
+    const [interventions, consents, history, catalogue] = await Promise.all([
+      this.interventions.list(actor, personId, { first: Math.min(first, 200) }),
+      this.consents.forPerson(actor, personId),
+      this.records.history(actor, personId),
+      this.interventions.catalogue(true),
+    ]);
+    const names = new Map(catalogue.map((t) => [t.code, t.name]));
+    const entries: TimelineEntryModel[] = [];
+    for (const { node: i } of interventions.edges) {
+      entries.push({ at: i.occurredAt, kind: 'INTERVENTION', summary: `${names.get(i.typeCode) ?? i.typeCode} (${i.status.replace(/_/g, ' ')})`, organisationId: i.organisationId, interventionId: i.id, consentId: null });
+    }
+    for (const c of consents) {
+      entries.push({ at: c.givenAt, kind: 'CONSENT_GRANTED', summary: `Consent for ${c.purpose.replace(/_/g, ' ')} (${c.categories.join(', ')})`, organisationId: c.recordedByOrganisationId, interventionId: null, consentId: c.id });
+      if (c.withdrawnAt) entries.push({ at: c.withdrawnAt, kind: 'CONSENT_WITHDRAWN', summary: `Consent for ${c.purpose.replace(/_/g, ' ')} withdrawn`, organisationId: null, interventionId: null, consentId: c.id });
+    }
+    for (const h of history) {
+      const stage = h.changes.find((c) => c.field === 'stage');
+      if (stage && !stage.withheld) {
+        entries.push({ at: h.changedAt, kind: 'STAGE_CHANGED', summary: `Stage: ${JSON.parse(stage.newValue ?? 'null') ?? 'none'}`, organisationId: h.organisationId, interventionId: null, consentId: null });
+      }
+    }
+    return entries.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, first);
+  }
+}

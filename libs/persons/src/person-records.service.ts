@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AccessService, DataCategory } from '@hub/access';
+import { type Actor, ForbiddenError, HubError, ErrorCode, NotFoundError, ValidationError } from '@hub/common';
+import { OutboxService } from '@hub/events';
+import { Involvement } from './involvement.entity.js';
+import { PersonChange } from './person-change.entity.js';
+import type { AddInvolvementInput, MergePeopleInput, PersonChangeModel, PersonMergeModel, UnmergePersonInput } from './person-history.model.js';
+import { PersonMerge } from './person-merge.entity.js';
+import { InvolvementRole, PERSON_FIELD_CATEGORIES, type PersonField } from './person-vocabulary.js';
+import { Person } from './person.entity.js';
+import type { InvolvementModel } from './person.model.js';
+import { actorRef, PersonsService } from './persons.service.js';
+
+/** History, involvements and merges of person records. */
+@Injectable()
+export class PersonRecordsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly persons: PersonsService,
+    private readonly access: AccessService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /** The record's history; values of fields the actor may not read are withheld. */
+  async history(actor: Actor, personId: string): Promise<PersonChangeModel[]> {
+    const { recordIds, facts } = await this.persons.requireAccess(actor, personId);
+    const readable = this.access.readable(actor, facts);
+    const rows = await this.db.getRepository(PersonChange).createQueryBuilder('c').where('c.person_id = ANY(:ids)', { ids: recordIds }).orderBy('c.changed_at', 'ASC').addOrderBy('c.id', 'ASC').getMany();
+    return rows.map((c) => ({
+      action: c.action,
+      version: c.version,
+      changedAt: c.changedAt,
+      changedBy: c.changedBy,
+      organisationId: c.organisationId,
+      reason: c.reason,
+      changes: Object.entries(c.changes ?? {}).map(([field, change]) => {
+        const category = PERSON_FIELD_CATEGORIES[field as PersonField] ?? DataCategory.IDENTITY;
+        const visible = readable.has(category) || c.organisationId === actor.organisationId;
+        return {
+          field,
+          oldValue: visible ? JSON.stringify(change.old ?? null) : null,
+          newValue: visible ? JSON.stringify(change.new ?? null) : null,
+          withheld: !visible,
+        };
+      }),
+    }));
+  }
+
+  async involvements(actor: Actor, personId: string): Promise<InvolvementModel[]> {
+    const { recordIds } = await this.persons.requireAccess(actor, personId);
+    return this.db.getRepository(Involvement).createQueryBuilder('i').where('i.person_id = ANY(:ids)', { ids: recordIds }).orderBy('i.started_at').getMany();
+  }
+
+  /** The lead organisation involves another; an accepted referral does the same through addWithin. */
+  async addInvolvement(actor: Actor, input: AddInvolvementInput): Promise<InvolvementModel> {
+    const { personId, facts } = await this.persons.requireAccess(actor, input.personId);
+    if (!facts.lead || !this.access.ceiling(actor, 'write').length) throw new ForbiddenError('Only the lead organisation adds involvements');
+    const startedAt = input.startedAt ? new Date(input.startedAt) : new Date();
+    const endedAt = input.endedAt ? new Date(input.endedAt) : null;
+    if (endedAt && endedAt <= startedAt) throw new ValidationError([{ field: 'endedAt', messages: ['must be after startedAt'] }]);
+    return this.db.transaction((m) => this.addWithin(m, actor, personId, input.organisationId, input.role, 'manual', startedAt, endedAt));
+  }
+
+  /** Adds an involvement inside the caller's transaction (the seam for accepted referrals). */
+  async addWithin(m: EntityManager, actor: Actor, personId: string, organisationId: string, role: InvolvementRole, source: string, startedAt = new Date(), endedAt: Date | null = null): Promise<Involvement> {
+    const exists = await m.query('SELECT 1 FROM organisation WHERE id = $1', [organisationId]);
+    if (!exists.length) throw new NotFoundError('Organisation');
+    const involvement = await m.save(m.create(Involvement, { personId, organisationId, role, startedAt, endedAt, source, createdBy: actorRef(actor) }));
+    await m.insert(PersonChange, { personId, action: 'involvement_added', version: 0, changes: { organisationId: { old: null, new: organisationId }, role: { old: null, new: role } } as never, reason: source, changedBy: actorRef(actor), organisationId: actor.organisationId });
+    await this.outbox.emit(m, actor, { type: 'person.involvement_added', aggregateType: 'person', aggregateId: personId, personId, payload: { organisationId, role, source } });
+    return involvement;
+  }
+
+  /** Merges a duplicate into a survivor: reads of either now show one record. Reversible. */
+  async merge(actor: Actor, input: MergePeopleInput): Promise<PersonMergeModel> {
+    if (input.survivorId === input.duplicateId) throw new ValidationError([{ field: 'duplicateId', messages: ['must differ from survivorId'] }]);
+    const survivor = await this.persons.requireAccess(actor, input.survivorId);
+    const duplicate = await this.persons.requireAccess(actor, input.duplicateId);
+    if (!this.access.ceiling(actor, 'write').includes(DataCategory.IDENTITY)) throw new ForbiddenError('Your role cannot merge records');
+    if (survivor.personId === duplicate.personId) throw new HubError(ErrorCode.InvalidState, 'These records are already merged');
+    return this.db.transaction(async (m) => {
+      const dup = await m.findOne(Person, { where: { id: duplicate.personId }, lock: { mode: 'pessimistic_write' } });
+      if (!dup || dup.mergedIntoId) throw new HubError(ErrorCode.InvalidState, 'The duplicate was merged meanwhile');
+      // Records already merged into the duplicate follow it to the survivor.
+      await m.query('UPDATE person SET merged_into_id = $1 WHERE merged_into_id = $2', [survivor.personId, dup.id]);
+      await m.update(Person, { id: dup.id }, { mergedIntoId: survivor.personId });
+      const merge = await m.save(m.create(PersonMerge, { survivorId: survivor.personId, mergedId: dup.id, reason: input.reason, mergedBy: actorRef(actor) }));
+      for (const [id, other] of [[survivor.personId, dup.id], [dup.id, survivor.personId]]) {
+        await m.insert(PersonChange, { personId: id, action: 'merged', version: 0, changes: { mergedWith: { old: null, new: other } } as never, reason: input.reason, changedBy: actorRef(actor), organisationId: actor.organisationId });
+      }
+      await this.outbox.emit(m, actor, { type: 'person.merged', aggregateType: 'person', aggregateId: survivor.personId, personId: survivor.personId, payload: { mergeId: merge.id, mergedId: dup.id } });
+      return merge;
+    });
+  }
+
+  async unmerge(actor: Actor, input: UnmergePersonInput): Promise<PersonMergeModel> {
+    return this.db.transaction(async (m) => {
+      const merge = await m.findOne(PersonMerge, { where: { id: input.mergeId }, lock: { mode: 'pessimistic_write' } });
+      if (!merge) throw new NotFoundError('Merge');
+      await this.persons.requireAccess(actor, merge.survivorId, m);
+      if (!this.access.ceiling(actor, 'write').includes(DataCategory.IDENTITY)) throw new ForbiddenError('Your role cannot undo merges');
+      if (merge.undoneAt) throw new HubError(ErrorCode.InvalidState, 'This merge was already undone');
+      await m.update(Person, { id: merge.mergedId }, { mergedIntoId: null });
+      merge.undoneAt = new Date();
+      merge.undoneBy = actorRef(actor);
+      merge.undoReason = input.reason;
+      await m.save(merge);
+      for (const [id, other] of [[merge.survivorId, merge.mergedId], [merge.mergedId, merge.survivorId]]) {
+        await m.insert(PersonChange, { personId: id, action: 'unmerged', version: 0, changes: { mergedWith: { old: other, new: null } } as never, reason: input.reason, changedBy: actorRef(actor), organisationId: actor.organisationId });
+      }
+      await this.outbox.emit(m, actor, { type: 'person.unmerged', aggregateType: 'person', aggregateId: merge.survivorId, personId: merge.survivorId, payload: { mergeId: merge.id, mergedId: merge.mergedId } });
+      return merge;
+    });
+  }
+}

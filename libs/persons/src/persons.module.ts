@@ -1,0 +1,21 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { RELATIONSHIP_FACTS } from '@hub/access';
+import { Involvement } from './involvement.entity.js';
+import { PersonChange } from './person-change.entity.js';
+import { PersonIdentifier } from './person-identifier.entity.js';
+import { PersonMerge } from './person-merge.entity.js';
+import { PersonRecordsService } from './person-records.service.js';
+import { Person } from './person.entity.js';
+import { PersonsResolver } from './persons.resolver.js';
+import { PersonsService } from './persons.service.js';
+import { RelationshipsService } from './relationships.service.js';
+
+/** Global so that the access layer finds the relationship facts it is given. */
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([Person, PersonIdentifier, Involvement, PersonChange, PersonMerge])],
+  providers: [PersonsService, PersonRecordsService, RelationshipsService, { provide: RELATIONSHIP_FACTS, useExisting: RelationshipsService }, PersonsResolver],
+  exports: [PersonsService, PersonRecordsService, RELATIONSHIP_FACTS],
+})
+export class PersonsModule {}

@@ -1,0 +1,250 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
+import { AccessService, DataCategory, type PersonFacts } from '@hub/access';
+import { type Actor, AlreadyExistsError, ConflictError, decodeCursor, encodeCursor, ForbiddenError, NotFoundError, OrganisationKind, pageSize } from '@hub/common';
+import { OutboxService } from '@hub/events';
+import type { CreatePersonInput } from './create-person.input.js';
+import { Involvement } from './involvement.entity.js';
+import type { PeopleFilter, PersonConnection } from './person-connection.model.js';
+import { PersonChange } from './person-change.entity.js';
+import { PersonIdentifier } from './person-identifier.entity.js';
+import { personView } from './person-view.js';
+import { InvolvementRole, normaliseIdentifier, normaliseName, PERSON_FIELD_CATEGORIES, type PersonField } from './person-vocabulary.js';
+import { Person } from './person.entity.js';
+import type { PersonModel } from './person.model.js';
+import type { UpdatePersonInput } from './update-person.input.js';
+
+/** What another lib needs to act on a person: the record's id, all ids merged into it, and the actor's facts. */
+export interface PersonAccess {
+  personId: string;
+  recordIds: string[];
+  facts: PersonFacts;
+}
+
+export interface CreatePersonResult {
+  outcome: 'created' | 'existing' | 'candidates';
+  person: PersonModel | null;
+  candidates: PersonModel[];
+  hiddenCandidates: number;
+}
+
+const UPDATABLE: PersonField[] = ['givenName', 'familyName', 'dateOfBirth', 'region', 'releaseDate', 'offenceSummary', 'ogrsScore', 'riskLevel', 'healthNotes', 'stage'];
+
+export function actorRef(actor: Actor): string {
+  return `${actor.kind}:${actor.id}`;
+}
+
+@Injectable()
+export class PersonsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /** Follows merges to the surviving record. */
+  private async load(m: EntityManager, id: string, lock = false): Promise<Person | null> {
+    const found = await m.findOne(Person, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (found?.mergedIntoId) return this.load(m, found.mergedIntoId, lock);
+    return found;
+  }
+
+  private async recordIds(m: EntityManager, ids: string[]): Promise<Map<string, string[]>> {
+    const merged = ids.length ? await m.find(Person, { select: { id: true, mergedIntoId: true }, where: { mergedIntoId: In(ids) } }) : [];
+    const map = new Map(ids.map((id) => [id, [id]]));
+    for (const p of merged) map.get(p.mergedIntoId!)?.push(p.id);
+    return map;
+  }
+
+  /**
+   * The access check other libs call first: NOT_FOUND unless the actor may at least know who the
+   * person is (identity readable). Returns the facts for its further decisions.
+   */
+  async requireAccess(actor: Actor, personId: string, m: EntityManager = this.db.manager): Promise<PersonAccess> {
+    const person = await this.load(m, personId);
+    if (!person) throw new NotFoundError('Person');
+    const facts = await this.access.factsFor(actor, person.id);
+    this.access.require(actor, 'read', DataCategory.IDENTITY, facts);
+    const ids = (await this.recordIds(m, [person.id])).get(person.id)!;
+    return { personId: person.id, recordIds: ids, facts };
+  }
+
+  async get(actor: Actor, id: string): Promise<PersonModel> {
+    return (await this.getMany(actor, [id]))[0] ?? Promise.reject(new NotFoundError('Person'));
+  }
+
+  /** Batch read for DataLoaders: null for anyone the actor may not see. Constant number of queries. */
+  async getMany(actor: Actor, ids: readonly string[]): Promise<(PersonModel | null)[]> {
+    const m = this.db.manager;
+    const rows = await m.find(Person, { where: { id: In([...ids]) } });
+    const survivorIds = [...new Set(rows.map((p) => p.mergedIntoId ?? p.id))];
+    const survivors = await m.find(Person, { where: { id: In(survivorIds), mergedIntoId: IsNull() } });
+    const byId = new Map(survivors.filter((p) => !p.mergedIntoId).map((p) => [p.id, p]));
+    const views = await this.views(actor, [...byId.values()]);
+    const viewById = new Map(views.map((v) => [v.id, v]));
+    return ids.map((id) => {
+      const row = rows.find((r) => r.id === id);
+      return row ? (viewById.get(row.mergedIntoId ?? row.id) ?? null) : null;
+    });
+  }
+
+  /** Masked views of people, dropping those the actor may not see. */
+  private async views(actor: Actor, people: Person[]): Promise<PersonModel[]> {
+    if (people.length === 0) return [];
+    const ids = people.map((p) => p.id);
+    const [facts, identifiers, recordIds] = await Promise.all([
+      this.access.facts(actor, ids),
+      this.db.manager.query(
+        `SELECT coalesce(p.merged_into_id, p.id) AS owner, i.scheme, i.value FROM person_identifier i JOIN person p ON p.id = i.person_id
+          WHERE p.id = ANY($1::uuid[]) OR p.merged_into_id = ANY($1::uuid[]) ORDER BY i.scheme, i.value`,
+        [ids],
+      ) as Promise<{ owner: string; scheme: PersonIdentifier['scheme']; value: string }[]>,
+      this.recordIds(this.db.manager, ids),
+    ]);
+    const result: PersonModel[] = [];
+    for (const p of people) {
+      const f = facts.get(p.id)!;
+      if (!this.access.decide(actor, 'read', DataCategory.IDENTITY, f).allowed) continue;
+      const own = identifiers.filter((i) => i.owner === p.id) as unknown as PersonIdentifier[];
+      result.push(personView(p, own, this.access.readable(actor, f), recordIds.get(p.id)!));
+    }
+    return result;
+  }
+
+  /** Search by name, identifier or date of birth, only among people the actor may see (scoped in SQL). */
+  async search(actor: Actor, args: { search?: string | null; first?: number | null; after?: string | null; filter?: PeopleFilter | null }): Promise<PersonConnection> {
+    const first = pageSize(args.first);
+    const qb = this.db.getRepository(Person).createQueryBuilder('p').where('p.merged_into_id IS NULL');
+    const scope = this.access.personScope(actor, 'p.id');
+    qb.andWhere(scope.where, scope.parameters);
+    const term = args.search?.trim();
+    if (term) {
+      const clauses: string[] = [];
+      const name = normaliseName(term, '');
+      if (name) clauses.push(`p.normalised_name LIKE :namePattern`);
+      clauses.push(`EXISTS (SELECT 1 FROM person_identifier pi JOIN person pp ON pp.id = pi.person_id WHERE pi.value = :identifier AND (pp.id = p.id OR pp.merged_into_id = p.id))`);
+      if (/^\d{4}-\d{2}-\d{2}$/.test(term)) clauses.push(`p.date_of_birth = :searchDate`);
+      qb.andWhere(`(${clauses.join(' OR ')})`, {
+        namePattern: `%${name.replace(/[%_\\]/g, '')}%`,
+        identifier: normaliseIdentifier(term),
+        searchDate: term,
+      });
+    }
+    if (args.filter?.region) qb.andWhere('p.region = :region', { region: args.filter.region });
+    if (args.filter?.stage) qb.andWhere('p.stage = :stage', { stage: args.filter.stage });
+    if (args.filter?.dateOfBirth) qb.andWhere('p.date_of_birth = :dob', { dob: args.filter.dateOfBirth });
+    if (args.after) {
+      const [family, given, id] = decodeCursor(args.after, 3) as string[];
+      qb.andWhere('(p.family_name, p.given_name, p.id) > (:cFamily, :cGiven, :cId)', { cFamily: family, cGiven: given, cId: id });
+    }
+    const rows = await qb.orderBy('p.family_name').addOrderBy('p.given_name').addOrderBy('p.id').take(first + 1).getMany();
+    const page = rows.slice(0, first);
+    const views = await this.views(actor, page);
+    const edges = views.map((node) => {
+      const p = page.find((r) => r.id === node.id)!;
+      return { cursor: encodeCursor([p.familyName, p.givenName, p.id]), node };
+    });
+    return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+
+  /**
+   * Looks for the person first: an identifier already known returns that record; the same name and
+   * date of birth returns candidates to confirm (unless confirmNew). Otherwise creates the record,
+   * with the creator's organisation involved (probation as lead).
+   */
+  async create(actor: Actor, input: CreatePersonInput): Promise<CreatePersonResult> {
+    if (!this.access.ceiling(actor, 'write').includes(DataCategory.IDENTITY)) throw new ForbiddenError('Your role cannot create records');
+    for (const field of ['offenceSummary', 'ogrsScore', 'riskLevel', 'healthNotes'] as const) {
+      if (input[field] !== undefined && input[field] !== null && !this.access.ceiling(actor, 'write').includes(PERSON_FIELD_CATEGORIES[field])) {
+        throw new ForbiddenError(`Your organisation may not record ${field}`);
+      }
+    }
+    const identifiers = input.identifiers.map((i) => ({ scheme: i.scheme, value: normaliseIdentifier(i.value) }));
+    const normalisedName = normaliseName(input.givenName, input.familyName);
+    return this.db.transaction(async (m) => {
+      if (identifiers.length) {
+        const known = await m.find(PersonIdentifier, { where: identifiers.map((i) => ({ scheme: i.scheme, value: i.value })) });
+        if (known.length) {
+          const existing = await this.load(m, known[0].personId);
+          const [view] = existing ? await this.views(actor, [existing]) : [];
+          if (!view) throw new AlreadyExistsError('A record with this identifier already exists; ask its lead organisation to involve you', { field: 'identifiers' });
+          return { outcome: 'existing' as const, person: view, candidates: [], hiddenCandidates: 0 };
+        }
+      }
+      if (!input.confirmNew) {
+        const same = await m.find(Person, { where: { normalisedName, dateOfBirth: input.dateOfBirth, mergedIntoId: IsNull() } });
+        const live = same.filter((p) => !p.mergedIntoId);
+        if (live.length) {
+          const visible = await this.views(actor, live);
+          return { outcome: 'candidates' as const, person: null, candidates: visible, hiddenCandidates: live.length - visible.length };
+        }
+      }
+      const person = await m.save(
+        m.create(Person, {
+          givenName: input.givenName.trim(),
+          familyName: input.familyName.trim(),
+          normalisedName,
+          dateOfBirth: input.dateOfBirth,
+          region: input.region ?? null,
+          releaseDate: input.releaseDate ?? null,
+          offenceSummary: input.offenceSummary ?? null,
+          ogrsScore: input.ogrsScore ?? null,
+          riskLevel: input.riskLevel ?? null,
+          healthNotes: input.healthNotes ?? null,
+          createdByOrganisationId: actor.organisationId,
+        }),
+      );
+      if (identifiers.length) await m.insert(PersonIdentifier, identifiers.map((i) => ({ ...i, personId: person.id })));
+      const role = actor.organisationKind === OrganisationKind.PROBATION ? InvolvementRole.LEAD : InvolvementRole.PROVIDER;
+      await m.insert(Involvement, { personId: person.id, organisationId: actor.organisationId, role, startedAt: new Date(), source: 'creation', createdBy: actorRef(actor) });
+      const changes = Object.fromEntries(UPDATABLE.filter((f) => (person as unknown as Record<string, unknown>)[f] != null).map((f) => [f, { old: null, new: (person as unknown as Record<string, unknown>)[f] }]));
+      await m.insert(PersonChange, { personId: person.id, action: 'created', version: person.version, changes: changes as never, reason: null, changedBy: actorRef(actor), organisationId: actor.organisationId });
+      await this.outbox.emit(m, actor, { type: 'person.created', aggregateType: 'person', aggregateId: person.id, personId: person.id, payload: { region: person.region, releaseDate: person.releaseDate } });
+      if (person.releaseDate) {
+        await this.outbox.emit(m, actor, { type: 'person.release_date_set', aggregateType: 'person', aggregateId: person.id, personId: person.id, payload: { releaseDate: person.releaseDate } });
+      }
+      const facts: PersonFacts = { related: true, lead: role === InvolvementRole.LEAD, consented: new Set(), agreed: new Set() };
+      const view = personView(person, identifiers as PersonIdentifier[], this.access.readable(actor, facts), [person.id]);
+      return { outcome: 'created' as const, person: view, candidates: [], hiddenCandidates: 0 };
+    });
+  }
+
+  /** Changes fields, each allowed only when the actor may read and write its category; a stale version changes nothing. */
+  async update(actor: Actor, input: UpdatePersonInput): Promise<PersonModel> {
+    return this.db.transaction(async (m) => {
+      const person = await this.load(m, input.id, true);
+      if (!person) throw new NotFoundError('Person');
+      const facts = await this.access.factsFor(actor, person.id);
+      this.access.require(actor, 'read', DataCategory.IDENTITY, facts);
+      if (person.version !== input.version) {
+        throw new ConflictError('The record was changed by someone else; reload it and try again', { currentVersion: person.version });
+      }
+      const changes: Record<string, { old: unknown; new: unknown }> = {};
+      for (const field of UPDATABLE) {
+        const value = (input as unknown as Record<string, unknown>)[field];
+        if (value === undefined) continue;
+        const category = PERSON_FIELD_CATEGORIES[field];
+        const canRead = this.access.decide(actor, 'read', category, facts).allowed;
+        const canWrite = this.access.decide(actor, 'write', category, facts).allowed;
+        if (!canRead || !canWrite) throw new ForbiddenError(`You may not change ${field}`);
+        const old = (person as unknown as Record<string, unknown>)[field];
+        if (old !== value) changes[field] = { old, new: value };
+      }
+      if (Object.keys(changes).length === 0) return (await this.views(actor, [person]))[0];
+      const next = { ...person } as Record<string, unknown>;
+      for (const [field, change] of Object.entries(changes)) next[field] = change.new;
+      next.normalisedName = normaliseName(String(next.givenName), String(next.familyName));
+      const saved = await m.save(Person, next as unknown as Person);
+      await m.insert(PersonChange, { personId: person.id, action: changes.stage && Object.keys(changes).length === 1 ? 'stage_changed' : 'updated', version: saved.version, changes: changes as never, reason: input.reason, changedBy: actorRef(actor), organisationId: actor.organisationId });
+      await this.outbox.emit(m, actor, { type: 'person.updated', aggregateType: 'person', aggregateId: person.id, personId: person.id, payload: { fields: Object.keys(changes) } });
+      if (changes.stage) {
+        await this.outbox.emit(m, actor, { type: 'person.stage_changed', aggregateType: 'person', aggregateId: person.id, personId: person.id, payload: { from: changes.stage.old, to: changes.stage.new } });
+      }
+      if (changes.releaseDate) {
+        await this.outbox.emit(m, actor, { type: 'person.release_date_set', aggregateType: 'person', aggregateId: person.id, personId: person.id, payload: { releaseDate: changes.releaseDate.new } });
+      }
+      return personView(saved, await m.find(PersonIdentifier, { where: { personId: person.id } }), this.access.readable(actor, facts), [person.id]);
+    });
+  }
+}
