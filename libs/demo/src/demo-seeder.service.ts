@@ -2,8 +2,9 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { HUB_CONFIG, type HubConfig } from '@hub/config';
+import { ConsentsService, type ConsentPurpose, type LawfulBasis } from '@hub/consent';
 import { OrganisationsService, UsersService } from '@hub/organisations';
-import { DEMO_ORGANISATIONS, DEMO_USERS } from './demo-world.js';
+import { DEMO_AGREEMENTS, DEMO_ORGANISATIONS, DEMO_USERS } from './demo-world.js';
 
 const SEED_LOCK = 72_350_002;
 
@@ -17,6 +18,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
     @InjectDataSource() private readonly db: DataSource,
     private readonly organisations: OrganisationsService,
     private readonly users: UsersService,
+    private readonly consents: ConsentsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -49,6 +51,21 @@ export class DemoSeeder implements OnApplicationBootstrap {
           roles: u.roles,
           regions: DEMO_ORGANISATIONS.find((o) => o.key === u.organisation)!.regions,
           password: this.config.demo.password,
+        });
+        created++;
+      }
+      const agreements = new Set((await this.consents.agreements()).map((a) => a.name));
+      for (const a of DEMO_AGREEMENTS) {
+        if (agreements.has(a.name)) continue;
+        await this.consents.createAgreement(null, {
+          name: a.name,
+          partyOrganisationIds: [],
+          partyKinds: a.partyKinds,
+          purposes: a.purposes as ConsentPurpose[],
+          categories: a.categories,
+          lawfulBasis: a.lawfulBasis as LawfulBasis,
+          statutoryReference: a.statutoryReference ?? undefined,
+          validFrom: '2024-01-01T00:00:00Z',
         });
         created++;
       }

@@ -1,3 +1,4 @@
+import { DataCategory } from '@hub/access';
 import { OrganisationKind, Role } from '@hub/common';
 
 /** A small fictional world drawn from the programme in shared/seeds: one region's partners and their staff. */
@@ -46,4 +47,33 @@ export const DEMO_USERS: DemoUser[] = [
   { email: at('training.manager'), name: 'Theo Manager', organisation: 'training', roles: [Role.MANAGER] },
   { email: at('employer'), name: 'Ellis Supervisor', organisation: 'employer', roles: [Role.CASEWORKER] },
   { email: at('jobcentre.coach'), name: 'Jo Work Coach', organisation: 'jobcentre', roles: [Role.CASEWORKER] },
+];
+
+export interface DemoAgreement {
+  name: string;
+  partyKinds: OrganisationKind[];
+  purposes: string[];
+  categories: DataCategory[];
+  lawfulBasis: 'public_task' | 'legal_obligation' | 'legitimate_interests' | 'consent';
+  statutoryReference: string | null;
+}
+
+/** Statutory sharing rests on agreements, not consent (a public body cannot rest on consent it must override). */
+export const DEMO_AGREEMENTS: DemoAgreement[] = [
+  {
+    name: 'Probation and prison statutory sharing',
+    partyKinds: [OrganisationKind.PROBATION, OrganisationKind.PRISON],
+    purposes: ['ete', 'accommodation', 'health', 'substance_misuse', 'finance', 'family'],
+    categories: Object.values(DataCategory),
+    lawfulBasis: 'public_task',
+    statutoryReference: 'Offender Management Act 2007 s.14; Data Protection Act 2018 Part 3',
+  },
+  {
+    name: 'Probation and Jobcentre employment support',
+    partyKinds: [OrganisationKind.PROBATION, OrganisationKind.JOBCENTRE],
+    purposes: ['ete'],
+    categories: [DataCategory.ETE, DataCategory.EMPLOYMENT],
+    lawfulBasis: 'public_task',
+    statutoryReference: 'Welfare Reform Act 2012 s.131 (information sharing for employment support)',
+  },
 ];
