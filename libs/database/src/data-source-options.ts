@@ -1,5 +1,6 @@
 import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../../migrations/index.js';
+import { QueryCountingLogger } from './query-counter.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions> = {}): DataSourceOptions {
@@ -12,8 +13,9 @@ export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions>
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     namingStrategy: new SnakeNamingStrategy(),
-    // Failed statements surface as coded errors; set DATABASE_LOG=1 to see every statement.
-    logging: process.env.DATABASE_LOG === '1' ? 'all' : false,
+    // Every statement is counted (metrics); failed ones surface as coded errors. DATABASE_LOG=1 prints them.
+    logging: ['query', 'error'],
+    logger: new QueryCountingLogger(process.env.DATABASE_LOG === '1'),
     extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 20), application_name: 'rehab-hub' },
     ...extra,
   } as DataSourceOptions;

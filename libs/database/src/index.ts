@@ -4,3 +4,4 @@ export * from './embedded-postgres.js';
 export * from './migrate.js';
 export * from './data-source-options.js';
 export * from './snake-naming.strategy.js';
+export * from './query-counter.js';

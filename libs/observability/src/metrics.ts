@@ -1,4 +1,5 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { sqlStatementCount } from '@hub/database';
 
 /** Prometheus metrics of one process. */
 export class HubMetrics {
@@ -15,6 +16,18 @@ export class HubMetrics {
     help: 'GraphQL operations by type and outcome',
     labelNames: ['type', 'outcome'] as const,
     registers: [this.registry],
+  });
+
+  readonly sqlStatements = new Gauge({
+    name: 'hub_db_statements_total',
+    help: 'SQL statements sent to PostgreSQL by this process (failed: outcome=error)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+    collect() {
+      const { statements, failed } = sqlStatementCount();
+      this.set({ outcome: 'sent' }, statements);
+      this.set({ outcome: 'error' }, failed);
+    },
   });
 
   constructor() {
