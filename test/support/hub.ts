@@ -35,6 +35,7 @@ export async function startTestHub(env: Record<string, string> = {}): Promise<Te
     DATABASE_URL: database.url,
     DEMO_PASSWORD,
     SEED_DEMO: 'true',
+    SEED_DEMO_PEOPLE: 'false',
     DATABASE_POOL_SIZE: '5',
     ...env,
   });

@@ -29,7 +29,7 @@ export interface HubConfig {
     maxCost: number;
     maxTokens: number;
   };
-  demo: { seed: boolean; password: string };
+  demo: { seed: boolean; people: boolean; password: string };
 }
 
 export class ConfigError extends Error {
@@ -124,7 +124,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
       maxCost: int(env, 'GRAPHQL_MAX_COST', 5000, 10, 1_000_000, problems),
       maxTokens: int(env, 'GRAPHQL_MAX_TOKENS', 2000, 50, 100_000, problems),
     },
-    demo: { seed: bool(env, 'SEED_DEMO', !production, problems), password: demoPassword },
+    demo: { seed: bool(env, 'SEED_DEMO', !production, problems), people: bool(env, 'SEED_DEMO_PEOPLE', true, problems), password: demoPassword },
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { HUB_CONFIG, type HubConfig } from '@hub/config';
 import { ConsentsService, type ConsentPurpose, type LawfulBasis } from '@hub/consent';
 import { OrganisationsService, UsersService } from '@hub/organisations';
+import { DemoPeopleSeeder } from './demo-people.seeder.js';
 import { DEMO_AGREEMENTS, DEMO_ORGANISATIONS, DEMO_USERS } from './demo-world.js';
 
 const SEED_LOCK = 72_350_002;
@@ -19,6 +20,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
     private readonly organisations: OrganisationsService,
     private readonly users: UsersService,
     private readonly consents: ConsentsService,
+    private readonly people: DemoPeopleSeeder,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -69,6 +71,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
         });
         created++;
       }
+      if (this.config.demo.people) created += await this.people.seed();
     } finally {
       await runner.query('SELECT pg_advisory_unlock($1)', [SEED_LOCK]).catch(() => undefined);
       await runner.release();

@@ -1,0 +1,60 @@
+import { startTestHub, type TestHub } from './support/hub.js';
+
+describe('the demo world', () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub({ SEED_DEMO_PEOPLE: 'true' });
+  });
+  afterAll(() => hub.close());
+
+  const FIND = `query($q: String) { people(search: $q, first: 5) { edges { node { id givenName offenceSummary withheldFields
+    interventions { edges { node { typeCode } } } sustainments { status } } } } }`;
+  type Found = { people: { edges: { node: { id: string; givenName: string; offenceSummary: string | null; withheldFields: string[]; interventions: { edges: { node: { typeCode: string } }[] }; sustainments: { status: string }[] } }[] } };
+
+  async function find(who: string, q: string) {
+    const res = await hub.gql<Found>(FIND, { q }, await hub.tokenFor(who));
+    expect(res.errors).toBeUndefined();
+    return res.data!.people.edges.map((e) => e.node);
+  }
+
+  it('has a few dozen people for probation, fewer for each partner', async () => {
+    const count = async (who: string) => {
+      let total = 0;
+      let after: string | null = null;
+      do {
+        const res: { data?: { people: { edges: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } | null } = await hub.gql(
+          `query($after: String) { people(first: 20, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+          { after },
+          await hub.tokenFor(who),
+        );
+        total += res.data!.people.edges.length;
+        after = res.data!.people.pageInfo.hasNextPage ? res.data!.people.pageInfo.endCursor : null;
+      } while (after);
+      return total;
+    };
+    expect(await count('probation.officer')).toBe(34);
+    const housing = await count('housing.worker');
+    const employer = await count('employer');
+    expect(housing).toBeGreaterThan(5);
+    expect(housing).toBeLessThan(34);
+    expect(employer).toBeGreaterThan(3);
+    expect(employer).toBeLessThan(housing + 34);
+  });
+
+  it("Tony's CSCS card and labouring job: the employer sees the job and its sustainment, never the offence", async () => {
+    const [asEmployer] = await find('employer', 'Tony Hargreaves');
+    expect(asEmployer.offenceSummary).toBeNull();
+    expect(asEmployer.withheldFields).toContain('offenceSummary');
+    expect(asEmployer.interventions.edges.map((e) => e.node.typeCode).sort()).toEqual(['in_work_support', 'job_start']);
+    expect(asEmployer.sustainments).toEqual([{ status: 'SUSTAINED' }]);
+    const [asProbation] = await find('probation.officer', 'Tony Hargreaves');
+    expect(asProbation.offenceSummary).toMatch(/Assault/);
+    expect(asProbation.interventions.edges.map((e) => e.node.typeCode)).toContain('training_cscs');
+  });
+
+  it("Carl's housing caseworker sees the accommodation work but not his ETE record or offence", async () => {
+    const [asHousing] = await find('housing.worker', 'Carl Bennett');
+    expect(asHousing.offenceSummary).toBeNull();
+    expect(asHousing.interventions.edges.map((e) => e.node.typeCode)).toEqual(['accommodation_support']);
+  });
+});
