@@ -1,3 +1,4 @@
+import { sqlStatementCount } from '../libs/database/src/query-counter.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 
 describe('the demo world', () => {
@@ -56,5 +57,22 @@ describe('the demo world', () => {
     const [asHousing] = await find('housing.worker', 'Carl Bennett');
     expect(asHousing.offenceSummary).toBeNull();
     expect(asHousing.interventions.edges.map((e) => e.node.typeCode)).toEqual(['accommodation_support']);
+  });
+
+  it('a page of people with their interventions, consents, sustainments, history and involvements costs the same statements for 5 or 30 people', async () => {
+    const token = await hub.tokenFor('probation.officer');
+    const query = `query($n: Int) { people(first: $n) { edges { node { id givenName
+      interventions(first: 10) { edges { node { typeCode type { name } organisation { name } } } }
+      consents { purpose } sustainments { status } history { action } involvements { role } } } } }`;
+    const cost = async (n: number) => {
+      const before = sqlStatementCount().statements;
+      const res = await hub.gql<{ people: { edges: unknown[] } }>(query, { n }, token);
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.people.edges).toHaveLength(n);
+      return sqlStatementCount().statements - before;
+    };
+    const five = await cost(5);
+    const thirty = await cost(30);
+    expect(thirty).toBe(five);
   });
 });

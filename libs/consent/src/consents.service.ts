@@ -49,6 +49,20 @@ export class ConsentsService {
     return (await qb.orderBy('c.given_at', 'DESC').getMany()).map((c) => consentView(c));
   }
 
+  /** For many people in one statement (DataLoader); `people` were returned by PersonsService for this actor. */
+  async forPeople(actor: Actor, people: readonly { id: string; recordIds: string[]; facts: { lead: boolean } }[]): Promise<ConsentModel[][]> {
+    const all = people.flatMap((p) => p.recordIds);
+    const lead = people.filter((p) => p.facts.lead).flatMap((p) => p.recordIds);
+    const rows = await this.db
+      .getRepository(Consent)
+      .createQueryBuilder('c')
+      .where('c.person_id = ANY(:all)', { all })
+      .andWhere('(c.person_id = ANY(:lead) OR c.organisation_id = :org OR c.organisation_kind = :kind OR c.recorded_by_organisation_id = :org)', { lead, org: actor.organisationId, kind: actor.organisationKind })
+      .orderBy('c.given_at', 'DESC')
+      .getMany();
+    return people.map((p) => rows.filter((c) => p.recordIds.includes(c.personId)).map((c) => consentView(c)));
+  }
+
   /** Recorded by a caseworker of an organisation working with the person, with the person present. */
   async grant(actor: Actor, input: GrantConsentInput): Promise<ConsentModel> {
     const { personId, facts } = await this.persons.requireAccess(actor, input.personId);

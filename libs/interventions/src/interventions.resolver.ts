@@ -3,7 +3,7 @@ import { DataCategory } from '@hub/access';
 import { type Actor, CurrentActor, type HubContext } from '@hub/common';
 import { organisationLoader, OrganisationModel, OrganisationsService } from '@hub/organisations';
 import { PersonModel } from '@hub/persons';
-import { interventionTypeLoader } from './intervention.loader.js';
+import { interventionTypeLoader, personInterventionsLoader, personSustainmentsLoader } from './intervention.loader.js';
 import { InterventionConnection, InterventionModel, InterventionTypeModel, JobSustainmentModel, TimelineEntryModel } from './intervention.model.js';
 import { InterventionsService } from './interventions.service.js';
 import { CreateInterventionTypeInput, LogInterventionInput, RecordSustainmentInput, UpdateInterventionInput } from './log-intervention.input.js';
@@ -69,13 +69,15 @@ export class PersonInterventionsResolver {
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { nullable: true }) after?: string,
     @Args('category', { type: () => DataCategory, nullable: true }) category?: DataCategory,
+    @Context() ctx?: HubContext,
   ): Promise<InterventionConnection> {
-    return this.interventionsService.list(actor, person.id, { first, after, category });
+    if (after) return this.interventionsService.list(actor, person.id, { first, after, category });
+    return personInterventionsLoader(ctx!, actor, this.interventionsService, { first, category }).load(person);
   }
 
   @ResolveField(() => [JobSustainmentModel], { description: '13-week windows opened by job starts' })
-  sustainments(@CurrentActor() actor: Actor, @Parent() person: PersonModel): Promise<JobSustainmentModel[]> {
-    return this.sustainmentsService.forPerson(actor, person.id);
+  sustainments(@CurrentActor() actor: Actor, @Parent() person: PersonModel, @Context() ctx: HubContext): Promise<JobSustainmentModel[]> {
+    return personSustainmentsLoader(ctx, actor, this.sustainmentsService).load(person);
   }
 
   @ResolveField(() => [TimelineEntryModel], { description: 'Interventions, consents and stage changes, newest first' })

@@ -69,6 +69,37 @@ export class InterventionsService {
     return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 
+  /**
+   * The same list for many people at once (one statement for the page, whatever its size): used by the
+   * person field resolver through a DataLoader. `people` were returned by PersonsService for this actor.
+   */
+  async listForPeople(actor: Actor, people: readonly { id: string; recordIds: string[] }[], args: { first?: number | null; category?: DataCategory | null }): Promise<InterventionConnection[]> {
+    const first = pageSize(args.first, 50, 200);
+    const recordIds = people.flatMap((p) => p.recordIds);
+    const survivor = this.persons.survivorSql('i.person_id');
+    const scope = this.access.scope(actor, 'read', { person: survivor, category: 'i.data_category', owner: 'i.organisation_id' });
+    const qb = this.db
+      .getRepository(Intervention)
+      .createQueryBuilder('i')
+      .select('i.id', 'id')
+      .addSelect(survivor, 'survivor')
+      .addSelect(`ROW_NUMBER() OVER (PARTITION BY ${survivor} ORDER BY i.occurred_at DESC, i.id DESC)`, 'rn')
+      .where('i.person_id = ANY(:recordIds)', { recordIds })
+      .andWhere(scope.where, scope.parameters);
+    if (args.category) qb.andWhere('i.data_category = :category', { category: args.category });
+    const [sql, params] = qb.getQueryAndParameters();
+    const ranked: { id: string; survivor: string }[] = await this.db.query(`SELECT id, survivor FROM (${sql}) ranked WHERE rn <= $${params.length + 1}`, [...params, first + 1]);
+    const rows = ranked.length ? await this.db.getRepository(Intervention).findBy({ id: In(ranked.map((r) => r.id)) }) : [];
+    const survivorOf = new Map(ranked.map((r) => [r.id, r.survivor]));
+    return people.map((p) => {
+      const mine = rows
+        .filter((r) => survivorOf.get(r.id) === p.id)
+        .sort((a, b) => b.occurredAt.getTime() - a.occurredAt.getTime() || (a.id < b.id ? 1 : -1));
+      const edges = mine.slice(0, first).map((i) => ({ cursor: encodeCursor([i.occurredAt.toISOString(), i.id]), node: interventionView(i) }));
+      return { edges, pageInfo: { hasNextPage: mine.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+    });
+  }
+
   /** Logs an intervention on a person the actor's organisation works with. */
   async log(actor: Actor, input: LogInterventionInput): Promise<InterventionModel> {
     const type = await this.db.getRepository(InterventionType).findOneBy({ code: input.typeCode, active: true });

@@ -31,6 +31,20 @@ export class SustainmentsService {
       .getMany();
   }
 
+  /** For many people in one statement (DataLoader); `people` were returned by PersonsService for this actor. */
+  async forPeople(actor: Actor, people: readonly { id: string; recordIds: string[] }[]): Promise<JobSustainment[][]> {
+    const survivor = this.persons.survivorSql('s.person_id');
+    const scope = this.access.scope(actor, 'read', { person: survivor, category: `'${DataCategory.EMPLOYMENT}'`, owner: 's.organisation_id' });
+    const rows = await this.db
+      .getRepository(JobSustainment)
+      .createQueryBuilder('s')
+      .where('s.person_id = ANY(:recordIds)', { recordIds: people.flatMap((p) => p.recordIds) })
+      .andWhere(scope.where, scope.parameters)
+      .orderBy('s.start_date', 'DESC')
+      .getMany();
+    return people.map((p) => rows.filter((r) => p.recordIds.includes(r.personId)));
+  }
+
   /** Whether the job was sustained 13 weeks: recorded by an organisation working with the person. */
   async record(actor: Actor, input: RecordSustainmentInput): Promise<JobSustainment> {
     return this.db.transaction(async (m) => {

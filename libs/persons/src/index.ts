@@ -3,6 +3,7 @@ export * from './persons.service.js';
 export * from './person-records.service.js';
 export * from './person.model.js';
 export * from './person.loader.js';
+export * from './person-fields.loader.js';
 export * from './person-vocabulary.js';
 export * from './create-person.input.js';
 export * from './update-person.input.js';

@@ -25,10 +25,24 @@ export class PersonRecordsService {
 
   /** The record's history; values of fields the actor may not read are withheld. */
   async history(actor: Actor, personId: string): Promise<PersonChangeModel[]> {
-    const { recordIds, facts } = await this.persons.requireAccess(actor, personId);
-    const readable = this.access.readable(actor, facts);
-    const rows = await this.db.getRepository(PersonChange).createQueryBuilder('c').where('c.person_id = ANY(:ids)', { ids: recordIds }).orderBy('c.changed_at', 'ASC').addOrderBy('c.id', 'ASC').getMany();
-    return rows.map((c) => ({
+    const { personId: id, recordIds, facts } = await this.persons.requireAccess(actor, personId);
+    return (await this.historyForPeople(actor, [{ id, recordIds, readable: this.access.readable(actor, facts) }]))[0];
+  }
+
+  /** For many people in one statement (DataLoader); `people` were returned by PersonsService for this actor. */
+  async historyForPeople(actor: Actor, people: readonly { id: string; recordIds: string[]; readable: Set<DataCategory> }[]): Promise<PersonChangeModel[][]> {
+    const rows = await this.db
+      .getRepository(PersonChange)
+      .createQueryBuilder('c')
+      .where('c.person_id = ANY(:ids)', { ids: people.flatMap((p) => p.recordIds) })
+      .orderBy('c.changed_at', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .getMany();
+    return people.map((p) => rows.filter((c) => p.recordIds.includes(c.personId)).map((c) => this.changeView(actor, c, p.readable)));
+  }
+
+  private changeView(actor: Actor, c: PersonChange, readable: Set<DataCategory>): PersonChangeModel {
+    return {
       action: c.action,
       version: c.version,
       changedAt: c.changedAt,
@@ -45,12 +59,18 @@ export class PersonRecordsService {
           withheld: !visible,
         };
       }),
-    }));
+    };
   }
 
   async involvements(actor: Actor, personId: string): Promise<InvolvementModel[]> {
-    const { recordIds } = await this.persons.requireAccess(actor, personId);
-    return this.db.getRepository(Involvement).createQueryBuilder('i').where('i.person_id = ANY(:ids)', { ids: recordIds }).orderBy('i.started_at').getMany();
+    const { personId: id, recordIds } = await this.persons.requireAccess(actor, personId);
+    return (await this.involvementsForPeople([{ id, recordIds }]))[0];
+  }
+
+  /** For many people in one statement (DataLoader); `people` were returned by PersonsService for this actor. */
+  async involvementsForPeople(people: readonly { id: string; recordIds: string[] }[]): Promise<InvolvementModel[][]> {
+    const rows = await this.db.getRepository(Involvement).createQueryBuilder('i').where('i.person_id = ANY(:ids)', { ids: people.flatMap((p) => p.recordIds) }).orderBy('i.started_at').getMany();
+    return people.map((p) => rows.filter((r) => p.recordIds.includes(r.personId)));
   }
 
   /** The lead organisation involves another; an accepted referral does the same through addWithin. */

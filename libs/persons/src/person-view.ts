@@ -1,17 +1,18 @@
-import { DataCategory } from '@hub/access';
+import type { DataCategory, PersonFacts } from '@hub/access';
 import type { Person } from './person.entity.js';
 import type { PersonIdentifier } from './person-identifier.entity.js';
 import { PERSON_FIELD_CATEGORIES, PERSON_FIELDS } from './person-vocabulary.js';
 import { PersonModel } from './person.model.js';
 
 /** Builds what the caller may see of a person: every field of a category it may not read is null and named as withheld. */
-export function personView(person: Person, identifiers: PersonIdentifier[], readable: Set<DataCategory>, recordIds: string[]): PersonModel {
+export function personView(person: Person, identifiers: PersonIdentifier[], readable: Set<DataCategory>, recordIds: string[], facts: PersonFacts): PersonModel {
   const model = new PersonModel();
   model.id = person.id;
   model.version = person.version;
   model.readable = readable;
   model.readableCategories = [...readable].sort();
   model.recordIds = recordIds;
+  model.facts = facts;
   model.withheldFields = [];
   const values: Record<string, unknown> = {
     givenName: person.givenName,

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { DataCategory } from '@hub/access';
+import { DataCategory, type PersonFacts } from '@hub/access';
 import { IdentifierScheme, InvolvementRole, ProgressionStage, RiskLevel } from './person-vocabulary.js';
 
 @ObjectType('PersonIdentifier')
@@ -85,4 +85,9 @@ export class PersonModel {
   readable: Set<DataCategory>;
   /** Ids of this record and of records merged into it. */
   recordIds: string[];
+  /**
+   * The caller's access facts for this person, loaded in this request. Field resolvers of a person
+   * returned by PersonsService rely on them instead of checking access again (lists stay constant-cost).
+   */
+  facts: PersonFacts;
 }

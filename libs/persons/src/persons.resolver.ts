@@ -4,7 +4,7 @@ import { CreatePersonInput } from './create-person.input.js';
 import { CreatePersonResultModel } from './create-person-result.model.js';
 import { PeopleFilter, PersonConnection } from './person-connection.model.js';
 import { AddInvolvementInput, MergePeopleInput, PersonChangeModel, PersonMergeModel, UnmergePersonInput } from './person-history.model.js';
-import { personLoader } from './person.loader.js';
+import { historyLoader, involvementsLoader } from './person-fields.loader.js';
 import { InvolvementModel, PersonModel } from './person.model.js';
 import { PersonRecordsService } from './person-records.service.js';
 import { PersonsService } from './persons.service.js';
@@ -68,13 +68,13 @@ export class PersonsResolver {
   }
 
   @ResolveField(() => [PersonChangeModel], { description: 'Every change to the record, oldest first' })
-  history(@CurrentActor() actor: Actor, @Parent() person: PersonModel): Promise<PersonChangeModel[]> {
-    return this.records.history(actor, person.id);
+  history(@CurrentActor() actor: Actor, @Parent() person: PersonModel, @Context() ctx: HubContext): Promise<PersonChangeModel[]> {
+    return historyLoader(ctx, actor, this.records).load(person);
   }
 
   @ResolveField(() => [InvolvementModel])
-  involvements(@CurrentActor() actor: Actor, @Parent() person: PersonModel): Promise<InvolvementModel[]> {
-    return this.records.involvements(actor, person.id);
+  involvements(@CurrentActor() _actor: Actor, @Parent() person: PersonModel, @Context() ctx: HubContext): Promise<InvolvementModel[]> {
+    return involvementsLoader(ctx, this.records).load(person);
   }
 }
 

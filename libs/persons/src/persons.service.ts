@@ -43,6 +43,11 @@ export class PersonsService {
     private readonly outbox: OutboxService,
   ) {}
 
+  /** SQL for the surviving record of the person id in `column` (rows of merged records belong to the survivor). */
+  survivorSql(column: string): string {
+    return `COALESCE((SELECT pm.merged_into_id FROM person pm WHERE pm.id = ${column}), ${column})`;
+  }
+
   /** Follows merges to the surviving record. */
   private async load(m: EntityManager, id: string, lock = false): Promise<Person | null> {
     const found = await m.findOne(Person, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
@@ -107,7 +112,7 @@ export class PersonsService {
       const f = facts.get(p.id)!;
       if (!this.access.decide(actor, 'read', DataCategory.IDENTITY, f).allowed) continue;
       const own = identifiers.filter((i) => i.owner === p.id) as unknown as PersonIdentifier[];
-      result.push(personView(p, own, this.access.readable(actor, f), recordIds.get(p.id)!));
+      result.push(personView(p, own, this.access.readable(actor, f), recordIds.get(p.id)!, f));
     }
     return result;
   }
@@ -205,7 +210,7 @@ export class PersonsService {
         await this.outbox.emit(m, actor, { type: 'person.release_date_set', aggregateType: 'person', aggregateId: person.id, personId: person.id, payload: { releaseDate: person.releaseDate } });
       }
       const facts: PersonFacts = { related: true, lead: role === InvolvementRole.LEAD, consented: new Set(), agreed: new Set() };
-      const view = personView(person, identifiers as PersonIdentifier[], this.access.readable(actor, facts), [person.id]);
+      const view = personView(person, identifiers as PersonIdentifier[], this.access.readable(actor, facts), [person.id], facts);
       return { outcome: 'created' as const, person: view, candidates: [], hiddenCandidates: 0 };
     });
   }
@@ -244,7 +249,7 @@ export class PersonsService {
       if (changes.releaseDate) {
         await this.outbox.emit(m, actor, { type: 'person.release_date_set', aggregateType: 'person', aggregateId: person.id, personId: person.id, payload: { releaseDate: changes.releaseDate.new } });
       }
-      return personView(saved, await m.find(PersonIdentifier, { where: { personId: person.id } }), this.access.readable(actor, facts), [person.id]);
+      return personView(saved, await m.find(PersonIdentifier, { where: { personId: person.id } }), this.access.readable(actor, facts), (await this.recordIds(m, [person.id])).get(person.id)!, facts);
     });
   }
 }
