@@ -17,8 +17,18 @@ export class HubExceptionFilter implements ExceptionFilter {
     if (host.getType<GqlContextType>() === 'graphql') {
       return new GraphQLError(mapped.message, { extensions: { code: mapped.code, ...mapped.details } });
     }
-    const reply = host.switchToHttp().getResponse<{ status(code: number): { send(body: unknown): void }; sent?: boolean }>();
+    const reply = host.switchToHttp().getResponse<{
+      status(code: number): unknown;
+      header(name: string, value: string): unknown;
+      removeHeader(name: string): unknown;
+      send(body: unknown): unknown;
+      sent?: boolean;
+    }>();
     if (reply.sent) return;
-    reply.status(mapped.status).send({ error: mapped.code, message: mapped.message, ...mapped.details });
+    // A route may have set its own content type (a CSV download): the error is JSON whatever it was.
+    reply.removeHeader('content-disposition');
+    reply.status(mapped.status);
+    reply.header('content-type', 'application/json; charset=utf-8');
+    reply.send(JSON.stringify({ error: mapped.code, message: mapped.message, ...mapped.details }));
   }
 }

@@ -5,7 +5,8 @@ import { InterventionStatus } from './intervention-vocabulary.js';
 /** Something an organisation did with or for a person, and what came of it. */
 @Entity('intervention')
 @Index('ix_intervention_person_time', ['personId', 'occurredAt'])
-@Index('ix_intervention_org', ['organisationId'])
+@Index('ix_intervention_org', ['organisationId', 'occurredAt'])
+@Index('ix_intervention_time', ['occurredAt'])
 export class Intervention {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -100,6 +100,22 @@ export class InterventionsService {
     });
   }
 
+  /**
+   * Interventions as aggregate reports may use them, as a SQL relation: (person_id, organisation_id,
+   * type_code, group_name, data_category, status, occurred_at, qualification, job_sector, job_start_date,
+   * sustainment_status). Reporting reads this published shape, not this lib's tables.
+   */
+  reportingSql(): string {
+    return `(SELECT i.person_id, i.organisation_id, i.type_code, t.group_name, i.data_category, i.status, i.occurred_at,
+        CASE WHEN i.outcome->>'kind' = 'qualification' THEN i.outcome->>'qualification' END AS qualification,
+        CASE WHEN i.outcome->>'kind' = 'job' THEN i.outcome->>'sector' END AS job_sector,
+        CASE WHEN i.outcome->>'kind' = 'job' THEN (i.outcome->>'startDate')::date END AS job_start_date,
+        s.status AS sustainment_status
+       FROM intervention i
+       JOIN intervention_type t ON t.code = i.type_code
+       LEFT JOIN job_sustainment s ON s.intervention_id = i.id)`;
+  }
+
   /** Logs an intervention on a person the actor's organisation works with. */
   async log(actor: Actor, input: LogInterventionInput): Promise<InterventionModel> {
     const type = await this.db.getRepository(InterventionType).findOneBy({ code: input.typeCode, active: true });

@@ -48,6 +48,14 @@ export class PersonsService {
     return `COALESCE((SELECT pm.merged_into_id FROM person pm WHERE pm.id = ${column}), ${column})`;
   }
 
+  /**
+   * The person facts that aggregate reports may use, as a SQL relation (id, survivor_id, region),
+   * so the reporting lib reads a published shape rather than this lib's tables.
+   */
+  reportingSql(): string {
+    return `(SELECT p.id, COALESCE(p.merged_into_id, p.id) AS survivor_id, p.region FROM person p)`;
+  }
+
   /** Follows merges to the surviving record. */
   private async load(m: EntityManager, id: string, lock = false): Promise<Person | null> {
     const found = await m.findOne(Person, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });

@@ -1,0 +1,86 @@
+import { Field, Float, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsDateString, IsEnum, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
+import { REGIONS } from '@hub/common';
+
+export enum ReoffendingCohort {
+  ETE_SUPPORT = 'ete_support',
+  FOUND_WORK = 'found_work',
+  SUSTAINED_WORK = 'sustained_work',
+}
+registerEnumType(ReoffendingCohort, { name: 'ReoffendingCohort' });
+
+@InputType()
+export class ReportFilterInput {
+  @Field({ description: 'Start of the period (ISO date, inclusive)' })
+  @IsDateString({ strict: true })
+  from: string;
+
+  @Field({ description: 'End of the period (ISO date, exclusive)' })
+  @IsDateString({ strict: true })
+  to: string;
+
+  @Field(() => ID, { nullable: true, description: 'Hub admins only: one organisation (others always see their own)' })
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsIn(REGIONS)
+  region?: string;
+
+  @Field(() => String, { nullable: true, description: 'Only people with this intervention type in the period' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z][a-z0-9_]{1,62}$/)
+  interventionType?: string;
+
+  @Field(() => Int, { nullable: true, description: 'Suppression threshold (default 5; never lower than 5)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(5)
+  @Max(100)
+  threshold?: number;
+}
+
+@InputType()
+export class ReoffendingInput extends ReportFilterInput {
+  @Field(() => ReoffendingCohort)
+  @IsEnum(ReoffendingCohort)
+  cohort: ReoffendingCohort;
+
+  @Field(() => String, { nullable: true, description: 'Judge follow-up as at this ISO date (default today)' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  asOf?: string;
+}
+
+@InputType()
+export class RecordOgrsInput {
+  @Field(() => ID)
+  @IsUUID()
+  personId: string;
+
+  @Field(() => Float, { description: 'OGRS year-1 probability, percent' })
+  @IsNumber()
+  @Min(0)
+  @Max(100)
+  score: number;
+
+  @Field({ description: 'ISO date' })
+  @IsDateString({ strict: true })
+  assessedOn: string;
+}
+
+@InputType()
+export class RecordReconvictionInput {
+  @Field(() => ID)
+  @IsUUID()
+  personId: string;
+
+  @Field({ description: 'ISO date of the new proven offence' })
+  @IsDateString({ strict: true })
+  convictedOn: string;
+}

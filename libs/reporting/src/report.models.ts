@@ -1,0 +1,91 @@
+import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+
+@ObjectType('ReportCell', { description: 'A count in a breakdown; null when suppressed' })
+export class ReportCellModel {
+  @Field()
+  key: string;
+
+  @Field(() => Int, { nullable: true })
+  count: number | null;
+
+  @Field()
+  suppressed: boolean;
+}
+
+@ObjectType('FunnelStep')
+export class FunnelStepModel {
+  @Field({ description: 'referred, took_up, entered_training, completed_course, found_work, sustained_13_weeks' })
+  step: string;
+
+  @Field()
+  label: string;
+
+  @Field(() => Int, { nullable: true, description: 'People; null when suppressed (fewer than the threshold)' })
+  people: number | null;
+
+  @Field()
+  suppressed: boolean;
+
+  @Field(() => Float, { nullable: true, description: 'people / people of the previous step; null for the first step or when either is suppressed' })
+  conversion: number | null;
+
+  @Field(() => [ReportCellModel], { description: 'By qualification (completed_course) or by sector (found_work)' })
+  breakdown: ReportCellModel[];
+}
+
+@ObjectType('EteFunnel')
+export class EteFunnelModel {
+  @Field()
+  from: string;
+
+  @Field()
+  to: string;
+
+  @Field(() => Int)
+  suppressionThreshold: number;
+
+  @Field({ description: 'Whose work is counted: one organisation, or all (hub admins)' })
+  scope: string;
+
+  @Field(() => [FunnelStepModel])
+  steps: FunnelStepModel[];
+}
+
+@ObjectType('ReoffendingAnalysis', { description: 'Actual one-year proven reconviction against the rate predicted by OGRS' })
+export class ReoffendingAnalysisModel {
+  @Field()
+  cohort: string;
+
+  @Field()
+  from: string;
+
+  @Field()
+  to: string;
+
+  @Field()
+  scope: string;
+
+  @Field(() => Int, { nullable: true, description: 'People in the cohort whose one-year follow-up has elapsed and who have an OGRS score' })
+  cohortSize: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'People left out: follow-up not yet elapsed (null when suppressed)' })
+  excludedFollowUpPending: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'People left out: no OGRS score at the reference date (null when suppressed)' })
+  excludedNoOgrs: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Percent reconvicted within a year of the reference date' })
+  actualRate: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Mean OGRS year-1 score, percent' })
+  predictedRate: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'predicted - actual, percentage points' })
+  differencePoints: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Predicted reoffenders (cohort x mean OGRS) minus actual reoffenders' })
+  fewerReoffenders: number | null;
+
+  @Field()
+  suppressed: boolean;
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { InterventionsModule } from '@hub/interventions';
+import { EteFunnelService } from './ete-funnel.service.js';
+import { OgrsAssessment } from './ogrs-assessment.entity.js';
+import { ReconvictionFactsService } from './reconviction-facts.service.js';
+import { Reconviction } from './reconviction.entity.js';
+import { ReoffendingService } from './reoffending.service.js';
+import { ReportingResolver } from './reporting.resolver.js';
+import { ReportsController } from './reports.controller.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([OgrsAssessment, Reconviction]), InterventionsModule],
+  controllers: [ReportsController],
+  providers: [EteFunnelService, ReoffendingService, ReconvictionFactsService, ReportingResolver],
+  exports: [EteFunnelService, ReoffendingService, ReconvictionFactsService],
+})
+export class ReportingModule {}

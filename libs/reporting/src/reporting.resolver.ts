@@ -1,0 +1,45 @@
+import { Args, Field, ID, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { type Actor, CurrentActor } from '@hub/common';
+import { EteFunnelService } from './ete-funnel.service.js';
+import { ReconvictionFactsService } from './reconviction-facts.service.js';
+import { RecordOgrsInput, RecordReconvictionInput, ReoffendingInput, ReportFilterInput } from './report.inputs.js';
+import { EteFunnelModel, ReoffendingAnalysisModel } from './report.models.js';
+import { ReoffendingService } from './reoffending.service.js';
+
+@ObjectType('RecordedFact')
+export class RecordedFactModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  personId: string;
+}
+
+@Resolver()
+export class ReportingResolver {
+  constructor(
+    private readonly funnel: EteFunnelService,
+    private readonly reoffending: ReoffendingService,
+    private readonly facts: ReconvictionFactsService,
+  ) {}
+
+  @Query(() => EteFunnelModel, { description: 'The ETE funnel for a period (aggregates; small counts suppressed)' })
+  eteFunnel(@CurrentActor() actor: Actor, @Args('input') input: ReportFilterInput): Promise<EteFunnelModel> {
+    return this.funnel.funnel(actor, input);
+  }
+
+  @Query(() => ReoffendingAnalysisModel, { description: 'Actual one-year reconviction against OGRS-predicted, for a cohort' })
+  reoffendingAnalysis(@CurrentActor() actor: Actor, @Args('input') input: ReoffendingInput): Promise<ReoffendingAnalysisModel> {
+    return this.reoffending.analyse(actor, input);
+  }
+
+  @Mutation(() => RecordedFactModel, { description: 'An OGRS year-1 score at a date (offending data)' })
+  recordOgrsAssessment(@CurrentActor() actor: Actor, @Args('input') input: RecordOgrsInput): Promise<RecordedFactModel> {
+    return this.facts.recordOgrs(actor, input);
+  }
+
+  @Mutation(() => RecordedFactModel, { description: 'A proven reconviction (offending data)' })
+  recordReconviction(@CurrentActor() actor: Actor, @Args('input') input: RecordReconvictionInput): Promise<RecordedFactModel> {
+    return this.facts.recordReconviction(actor, input);
+  }
+}

@@ -1,0 +1,212 @@
+import { randomUUID } from 'node:crypto';
+import { startTestHub, type TestHub } from './support/hub.js';
+
+/**
+ * Generated activity with known answers: the test computes the funnel and the reoffending figures
+ * itself, from the generated records, and the hub's SQL must match exactly.
+ */
+interface GenPerson {
+  id: string;
+  region: string;
+  ogrs: { score: number; on: string } | null;
+  reconvictedOn: string | null;
+  acts: { org: string; type: string; group: string; category: string; status: string; on: string; qualification?: string; sector?: string; jobStart?: string; sustained?: boolean }[];
+}
+
+// A small deterministic generator (no Math.random: the same world every run).
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+const TYPES = [
+  { type: 'cv_cover_letter', group: 'employability', category: 'ete' },
+  { type: 'job_search', group: 'employability', category: 'ete' },
+  { type: 'functional_skills_literacy', group: 'skills', category: 'ete', qualification: 'Functional Skills English' },
+  { type: 'training_cscs', group: 'training', category: 'ete', qualification: 'CSCS Labourer card' },
+  { type: 'training_forklift', group: 'training', category: 'ete', qualification: 'Fork-lift licence' },
+  { type: 'accommodation_support', group: 'support', category: 'accommodation' },
+];
+const SECTORS = ['Construction', 'Warehousing', 'Cleaning', 'Hospitality'];
+const STATUSES = ['planned', 'started', 'completed', 'did_not_attend'];
+
+describe('outcome reporting', () => {
+  let hub: TestHub;
+  let orgA: string;
+  let orgB: string;
+  const people: GenPerson[] = [];
+  const FROM = '2025-01-01';
+  const TO = '2025-07-01';
+  const AS_OF = '2026-11-01';
+
+  beforeAll(async () => {
+    hub = await startTestHub();
+    const orgs: { id: string; name: string }[] = await hub.db.query(`SELECT id, name FROM organisation`);
+    orgA = orgs.find((o) => o.name === 'Forge Skills Training')!.id;
+    orgB = orgs.find((o) => o.name === 'North West Probation Region')!.id;
+    const next = rng(20251);
+    const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)];
+    for (let i = 0; i < 400; i++) {
+      const acts: GenPerson['acts'] = [];
+      const n = 1 + Math.floor(next() * 4);
+      for (let k = 0; k < n; k++) {
+        const t = pick(TYPES);
+        const month = 1 + Math.floor(next() * 8); // some outside the period (months 7 and 8)
+        const on = `2025-${String(month).padStart(2, '0')}-${String(1 + Math.floor(next() * 27)).padStart(2, '0')}`;
+        const status = pick(STATUSES);
+        acts.push({ org: next() < 0.7 ? orgA : orgB, type: t.type, group: t.group, category: t.category, status, on, qualification: t.qualification && status === 'completed' && next() < 0.6 ? t.qualification : undefined });
+      }
+      if (next() < 0.35) {
+        const month = 1 + Math.floor(next() * 7);
+        const on = `2025-${String(month).padStart(2, '0')}-10`;
+        // Cleaning is rare, to exercise suppression of a small sector.
+        const sector = i % 130 === 0 ? 'Cleaning' : pick(SECTORS.filter((s) => s !== 'Cleaning'));
+        acts.push({ org: next() < 0.7 ? orgA : orgB, type: 'job_start', group: 'employment', category: 'employment', status: 'completed', on, sector, jobStart: on, sustained: next() < 0.6 });
+      }
+      const ogrs = next() < 0.9 ? { score: Math.round(next() * 9000) / 100, on: '2024-12-01' } : null;
+      const reconvictedOn = next() < 0.3 ? `2025-${String(2 + Math.floor(next() * 11)).padStart(2, '0')}-15` : null;
+      people.push({ id: randomUUID(), region: next() < 0.5 ? 'north_west' : 'greater_manchester', ogrs, reconvictedOn, acts });
+    }
+    for (const p of people) {
+      await hub.db.query(`INSERT INTO person (id, given_name, family_name, normalised_name, date_of_birth, region, created_by_organisation_id, version) VALUES ($1, 'G', 'P', 'g p', '1990-01-01', $2, $3, 1)`, [p.id, p.region, orgB]);
+      for (const a of p.acts) {
+        const id = randomUUID();
+        const outcome = a.qualification ? { kind: 'qualification', qualification: a.qualification } : a.sector ? { kind: 'job', employer: 'E', sector: a.sector, hoursPerWeek: 30, startDate: a.jobStart } : null;
+        await hub.db.query(
+          `INSERT INTO intervention (id, person_id, organisation_id, recorded_by, type_code, data_category, status, occurred_at, outcome, version) VALUES ($1, $2, $3, 'test', $4, $5, $6, $7, $8, 1)`,
+          [id, p.id, a.org, a.type, a.category, a.status, `${a.on}T10:00:00Z`, outcome],
+        );
+        if (a.sector) {
+          await hub.db.query(`INSERT INTO job_sustainment (person_id, intervention_id, organisation_id, start_date, due_on, status) VALUES ($1, $2, $3, $4, $4::date + 91, $5)`, [p.id, id, a.org, a.jobStart, a.sustained ? 'sustained' : 'not_sustained']);
+        }
+      }
+      if (p.ogrs) await hub.db.query(`INSERT INTO ogrs_assessment (person_id, score, assessed_on, source, organisation_id, recorded_by) VALUES ($1, $2, $3, 'test', $4, 'test')`, [p.id, p.ogrs.score, p.ogrs.on, orgB]);
+      if (p.reconvictedOn) await hub.db.query(`INSERT INTO reconviction (person_id, convicted_on, source, organisation_id, recorded_by) VALUES ($1, $2, 'test', $3, 'test')`, [p.id, p.reconvictedOn, orgB]);
+    }
+  });
+  afterAll(() => hub.close());
+
+  const inPeriod = (on: string) => on >= FROM && on < TO;
+  const ete = (a: GenPerson['acts'][number]) => a.category === 'ete' || a.category === 'employment';
+
+  function expectedFunnel(org: string | null) {
+    const acts = (p: GenPerson) => p.acts.filter((a) => inPeriod(a.on) && ete(a) && (!org || a.org === org));
+    const count = (pred: (a: GenPerson['acts'][number]) => boolean) => people.filter((p) => acts(p).some(pred)).length;
+    const attended = (a: GenPerson['acts'][number]) => a.status === 'started' || a.status === 'completed';
+    const sectors = new Map<string, number>();
+    for (const p of people) for (const s of new Set(acts(p).filter((a) => a.sector).map((a) => a.sector!))) sectors.set(s, (sectors.get(s) ?? 0) + 1);
+    return {
+      referred: count(() => true),
+      took_up: count(attended),
+      entered_training: count((a) => (a.group === 'skills' || a.group === 'training') && attended(a)),
+      completed_course: count((a) => !!a.qualification),
+      found_work: count((a) => !!a.sector),
+      sustained_13_weeks: count((a) => !!a.sector && !!a.sustained),
+      sectors,
+    };
+  }
+
+  const FUNNEL = `query($input: ReportFilterInput!) { eteFunnel(input: $input) { scope suppressionThreshold steps { step people suppressed conversion breakdown { key count suppressed } } } }`;
+  type Funnel = { eteFunnel: { scope: string; steps: { step: string; people: number | null; suppressed: boolean; conversion: number | null; breakdown: { key: string; count: number | null; suppressed: boolean }[] }[] } };
+
+  it('counts the funnel exactly, for all organisations (hub admin)', async () => {
+    const res = await hub.gql<Funnel>(FUNNEL, { input: { from: FROM, to: TO } }, await hub.tokenFor('hub.admin'));
+    expect(res.errors).toBeUndefined();
+    const want = expectedFunnel(null);
+    const got = Object.fromEntries(res.data!.eteFunnel.steps.map((s) => [s.step, s.people]));
+    expect(got).toEqual({ referred: want.referred, took_up: want.took_up, entered_training: want.entered_training, completed_course: want.completed_course, found_work: want.found_work, sustained_13_weeks: want.sustained_13_weeks });
+    const tookUp = res.data!.eteFunnel.steps[1];
+    expect(tookUp.conversion).toBeCloseTo(want.took_up / want.referred, 3);
+  });
+
+  it('suppresses the small sector and a second cell so it cannot be worked out from the total', async () => {
+    const res = await hub.gql<Funnel>(FUNNEL, { input: { from: FROM, to: TO } }, await hub.tokenFor('hub.admin'));
+    const want = expectedFunnel(null);
+    const cleaning = want.sectors.get('Cleaning') ?? 0;
+    expect(cleaning).toBeGreaterThan(0);
+    expect(cleaning).toBeLessThan(5);
+    const sectors = res.data!.eteFunnel.steps.find((s) => s.step === 'found_work')!.breakdown;
+    const hidden = sectors.filter((s) => s.suppressed);
+    expect(sectors.find((s) => s.key === 'Cleaning')).toEqual({ key: 'Cleaning', count: null, suppressed: true });
+    expect(hidden.length).toBeGreaterThanOrEqual(2);
+    for (const s of sectors.filter((x) => !x.suppressed)) expect(s.count).toBe(want.sectors.get(s.key));
+  });
+
+  it('a manager sees its own organisation only; caseworkers get no reports', async () => {
+    const res = await hub.gql<Funnel>(FUNNEL, { input: { from: FROM, to: TO } }, await hub.tokenFor('training.manager'));
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.eteFunnel.steps[0].people).toBe(expectedFunnel(orgA).referred);
+    const other = await hub.gql(FUNNEL, { input: { from: FROM, to: TO, organisationId: orgB } }, await hub.tokenFor('training.manager'));
+    expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const caseworker = await hub.gql(FUNNEL, { input: { from: FROM, to: TO } }, await hub.tokenFor('trainer'));
+    expect(caseworker.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  function expectedReoffending(cohort: 'ete_support' | 'found_work' | 'sustained_work') {
+    let size = 0, reconvicted = 0, scoreSum = 0, pending = 0, noOgrs = 0;
+    for (const p of people) {
+      const acts = p.acts.filter((a) => inPeriod(a.on) && ete(a));
+      const dates =
+        cohort === 'ete_support' ? acts.filter((a) => a.status === 'started' || a.status === 'completed').map((a) => a.on)
+        : cohort === 'found_work' ? acts.filter((a) => a.jobStart).map((a) => a.jobStart!)
+        : acts.filter((a) => a.jobStart && a.sustained).map((a) => a.jobStart!);
+      if (!dates.length) continue;
+      const ref = dates.sort()[0];
+      const end = new Date(`${ref}T00:00:00Z`);
+      end.setUTCFullYear(end.getUTCFullYear() + 1);
+      const endIso = end.toISOString().slice(0, 10);
+      if (endIso > AS_OF) { pending++; continue; }
+      if (!p.ogrs || p.ogrs.on > ref) { noOgrs++; continue; }
+      size++;
+      scoreSum += p.ogrs.score;
+      if (p.reconvictedOn && p.reconvictedOn > ref && p.reconvictedOn <= endIso) reconvicted++;
+    }
+    const actual = Math.round((reconvicted / size) * 1000) / 10;
+    const predicted = Math.round((scoreSum / size) * 10) / 10;
+    return { size, actual, predicted, difference: Math.round((predicted - actual) * 10) / 10, fewer: Math.round((size * (scoreSum / size)) / 100 - reconvicted), pending, noOgrs };
+  }
+
+  it.each(['ETE_SUPPORT', 'FOUND_WORK', 'SUSTAINED_WORK'])('reoffending analysis for %s matches the independent computation', async (cohort) => {
+    const res = await hub.gql<{ reoffendingAnalysis: Record<string, unknown> }>(
+      `query($input: ReoffendingInput!) { reoffendingAnalysis(input: $input) { cohortSize actualRate predictedRate differencePoints fewerReoffenders excludedNoOgrs suppressed } }`,
+      { input: { from: FROM, to: TO, cohort, asOf: AS_OF } },
+      await hub.tokenFor('hub.admin'),
+    );
+    expect(res.errors).toBeUndefined();
+    const want = expectedReoffending(cohort.toLowerCase() as 'ete_support');
+    expect(want.size).toBeGreaterThan(20);
+    expect(res.data!.reoffendingAnalysis).toEqual({
+      cohortSize: want.size,
+      actualRate: want.actual,
+      predictedRate: want.predicted,
+      differencePoints: want.difference,
+      fewerReoffenders: want.fewer,
+      excludedNoOgrs: want.noOgrs >= 5 || want.noOgrs === 0 ? want.noOgrs : null,
+      suppressed: false,
+    });
+  });
+
+  it('a tiny cohort is suppressed', async () => {
+    const res = await hub.gql<{ reoffendingAnalysis: { cohortSize: number | null; actualRate: number | null; suppressed: boolean } }>(
+      `query($input: ReoffendingInput!) { reoffendingAnalysis(input: $input) { cohortSize actualRate suppressed } }`,
+      { input: { from: '2025-01-10', to: '2025-01-11', cohort: 'FOUND_WORK', asOf: AS_OF } },
+      await hub.tokenFor('hub.admin'),
+    );
+    expect(res.data!.reoffendingAnalysis.suppressed).toBe(true);
+    expect(res.data!.reoffendingAnalysis.actualRate).toBeNull();
+  });
+
+  it('exports the funnel as CSV with the same numbers, and running it is recorded', async () => {
+    const before: { n: number }[] = await hub.db.query(`SELECT count(*)::int AS n FROM outbox_event WHERE type = 'report.run'`);
+    const res = await hub.http().get(`/reports/ete-funnel.csv?from=${FROM}&to=${TO}`).set('authorization', `Bearer ${await hub.tokenFor('hub.admin')}`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/csv/);
+    const referred = res.text.split('\r\n').find((l) => l.startsWith('referred,'))!;
+    expect(referred.split(',')[3]).toBe(String(expectedFunnel(null).referred));
+    const after: { n: number }[] = await hub.db.query(`SELECT count(*)::int AS n FROM outbox_event WHERE type = 'report.run'`);
+    expect(after[0].n).toBe(before[0].n + 1);
+    const bad = await hub.http().get(`/reports/ete-funnel.csv?from=2025-07-01&to=2025-01-01`).set('authorization', `Bearer ${await hub.tokenFor('hub.admin')}`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toBe('BAD_USER_INPUT');
+  });
+});
