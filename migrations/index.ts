@@ -1,4 +1,5 @@
 // The hub's migrations, in order. `npm run cli -- migration:generate <Name>` adds to this list.
+import { Sync1795686925874 } from './1795686925874-Sync.js';
 import { Reporting1795686590848 } from './1795686590848-Reporting.js';
 import { PersonRecord1795685645657 } from './1795685645657-PersonRecord.js';
 import { Foundation1795684512687 } from './1795684512687-Foundation.js';
@@ -8,4 +9,5 @@ export const MIGRATIONS: Function[] = [
   PersonRecord1795685645657,
   CatalogueAndNameSearch1795685700000,
   Reporting1795686590848,
+  Sync1795686925874,
 ];

@@ -8,6 +8,7 @@ import { ConsentModule } from '@hub/consent';
 import { InterventionsModule } from '@hub/interventions';
 import { PersonsModule } from '@hub/persons';
 import { ReportingModule } from '@hub/reporting';
+import { SyncModule } from '@hub/sync';
 import { HubExceptionFilter } from '@hub/common';
 import { ConfigModule, HUB_CONFIG, type HubConfig } from '@hub/config';
 import { DatabaseModule } from '@hub/database';
@@ -18,7 +19,7 @@ import { OrganisationsModule } from '@hub/organisations';
 import { graphqlOptions } from './graphql.options.js';
 
 /** Everything the hub is made of, without the HTTP server (shared by the server and the CLI). */
-export const DOMAIN_MODULES = [ConfigModule, DatabaseModule, EventsModule, AccessModule, OrganisationsModule, AuthModule, PersonsModule, ConsentModule, InterventionsModule, ReportingModule, DemoModule];
+export const DOMAIN_MODULES = [ConfigModule, DatabaseModule, EventsModule, AccessModule, OrganisationsModule, AuthModule, PersonsModule, ConsentModule, InterventionsModule, ReportingModule, SyncModule, DemoModule];
 
 @Module({
   imports: [

@@ -19,6 +19,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   [ErrorCode.Conflict]: 409,
   [ErrorCode.AlreadyExists]: 409,
   [ErrorCode.InvalidState]: 409,
+  [ErrorCode.PossibleDuplicate]: 409,
   [ErrorCode.RateLimited]: 429,
   [ErrorCode.ServiceUnavailable]: 503,
 };

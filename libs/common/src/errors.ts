@@ -11,6 +11,7 @@ export const ErrorCode = {
   Conflict: 'CONFLICT',
   AlreadyExists: 'ALREADY_EXISTS',
   InvalidState: 'INVALID_STATE',
+  PossibleDuplicate: 'POSSIBLE_DUPLICATE',
   RateLimited: 'RATE_LIMITED',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   Internal: 'INTERNAL_SERVER_ERROR',

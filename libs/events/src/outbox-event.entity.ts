@@ -36,4 +36,11 @@ export class OutboxEvent {
 
   @Column({ type: 'timestamptz', nullable: true })
   publishedAt: Date | null;
+
+  /**
+   * The writing transaction's id. The change feed only hands out events of transactions older than
+   * every transaction still running, so an event that commits late is never skipped by a cursor.
+   */
+  @Column({ type: 'bigint', default: () => 'hub_current_txid()', insert: false })
+  txId: string;
 }

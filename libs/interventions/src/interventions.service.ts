@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import { AccessService, DataCategory } from '@hub/access';
 import { type Actor, AlreadyExistsError, ConflictError, decodeCursor, encodeCursor, ForbiddenError, NotFoundError, pageSize, Role, ValidationError } from '@hub/common';
 import { OutboxService } from '@hub/events';
@@ -117,14 +117,15 @@ export class InterventionsService {
   }
 
   /** Logs an intervention on a person the actor's organisation works with. */
-  async log(actor: Actor, input: LogInterventionInput): Promise<InterventionModel> {
+  /** `within`: run inside the caller's transaction (a savepoint), as bulk sync does. */
+  async log(actor: Actor, input: LogInterventionInput, within?: EntityManager): Promise<InterventionModel> {
     const type = await this.db.getRepository(InterventionType).findOneBy({ code: input.typeCode, active: true });
     if (!type) throw new ValidationError([{ field: 'typeCode', messages: ['not an intervention type of the catalogue'] }]);
     const { personId, facts } = await this.persons.requireAccess(actor, input.personId);
     const decision = this.access.decide(actor, 'write', type.dataCategory as DataCategory, facts);
     if (!decision.allowed) throw new ForbiddenError(`Your organisation may not record ${type.name.toLowerCase()}`);
     const outcome = this.outcomeFor(type, input);
-    return this.db.transaction(async (m) => {
+    return (within ?? this.db.manager).transaction(async (m) => {
       const saved = await m.save(
         m.create(Intervention, {
           personId,
@@ -139,12 +140,12 @@ export class InterventionsService {
         }),
       );
       const events = [{ type: 'intervention.logged', aggregateType: 'intervention', aggregateId: saved.id, personId, payload: { typeCode: type.code, status: saved.status, dataCategory: type.dataCategory } }];
-      if (outcome) events.push({ type: 'outcome.recorded', aggregateType: 'intervention', aggregateId: saved.id, personId, payload: { typeCode: type.code, outcome: outcome.kind } as never });
+      if (outcome) events.push({ type: 'outcome.recorded', aggregateType: 'intervention', aggregateId: saved.id, personId, payload: { typeCode: type.code, outcome: outcome.kind, dataCategory: type.dataCategory } as never });
       if (outcome?.kind === 'job') {
         const sustainment = await m.save(
           m.create(JobSustainment, { personId, interventionId: saved.id, organisationId: actor.organisationId, startDate: outcome.startDate, dueOn: addDays(outcome.startDate, SUSTAINMENT_WEEKS * 7) }),
         );
-        events.push({ type: 'job.started', aggregateType: 'intervention', aggregateId: saved.id, personId, payload: { sustainmentId: sustainment.id, dueOn: sustainment.dueOn, sector: outcome.sector } as never });
+        events.push({ type: 'job.started', aggregateType: 'intervention', aggregateId: saved.id, personId, payload: { sustainmentId: sustainment.id, dueOn: sustainment.dueOn, sector: outcome.sector, dataCategory: 'employment' } as never });
       }
       await this.outbox.emit(m, actor, ...events);
       return interventionView(saved);
@@ -165,9 +166,16 @@ export class InterventionsService {
     return null;
   }
 
+  /** An intervention of the actor's own organisation, read inside the caller's transaction (sync). */
+  async ownForSync(m: EntityManager, actor: Actor, id: string): Promise<Intervention> {
+    const row = await m.findOneBy(Intervention, { id });
+    if (!row || row.organisationId !== actor.organisationId) throw new NotFoundError('Intervention');
+    return row;
+  }
+
   /** Only the organisation that logged an intervention changes it; a stale version changes nothing. */
-  async update(actor: Actor, input: UpdateInterventionInput): Promise<InterventionModel> {
-    return this.db.transaction(async (m) => {
+  async update(actor: Actor, input: UpdateInterventionInput, within?: EntityManager): Promise<InterventionModel> {
+    return (within ?? this.db.manager).transaction(async (m) => {
       const row = await m.findOne(Intervention, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
       if (!row) throw new NotFoundError('Intervention');
       const { facts } = await this.persons.requireAccess(actor, row.personId, m).catch(() => {
@@ -186,9 +194,9 @@ export class InterventionsService {
         notes: input.notes !== undefined ? input.notes : row.notes,
         outcome,
       });
-      await this.outbox.emit(m, actor, { type: 'intervention.updated', aggregateType: 'intervention', aggregateId: row.id, personId: row.personId, payload: { status } });
+      await this.outbox.emit(m, actor, { type: 'intervention.updated', aggregateType: 'intervention', aggregateId: row.id, personId: row.personId, payload: { status, dataCategory: row.dataCategory } });
       if (input.qualification) {
-        await this.outbox.emit(m, actor, { type: 'outcome.recorded', aggregateType: 'intervention', aggregateId: row.id, personId: row.personId, payload: { typeCode: row.typeCode, outcome: 'qualification' } });
+        await this.outbox.emit(m, actor, { type: 'outcome.recorded', aggregateType: 'intervention', aggregateId: row.id, personId: row.personId, payload: { typeCode: row.typeCode, outcome: 'qualification', dataCategory: row.dataCategory } });
       }
       return interventionView(saved);
     });

@@ -61,7 +61,7 @@ export class SustainmentsService {
       row.recordedBy = actorRef(actor);
       row.note = input.note ?? null;
       const saved = await m.save(row);
-      await this.outbox.emit(m, actor, { type: 'outcome.recorded', aggregateType: 'job_sustainment', aggregateId: row.id, personId: row.personId, payload: { outcome: row.status } });
+      await this.outbox.emit(m, actor, { type: 'outcome.recorded', aggregateType: 'job_sustainment', aggregateId: row.id, personId: row.personId, payload: { outcome: row.status, dataCategory: 'employment' } });
       return saved;
     });
   }

@@ -166,7 +166,8 @@ export class PersonsService {
    * date of birth returns candidates to confirm (unless confirmNew). Otherwise creates the record,
    * with the creator's organisation involved (probation as lead).
    */
-  async create(actor: Actor, input: CreatePersonInput): Promise<CreatePersonResult> {
+  /** `within`: run inside the caller's transaction (a savepoint), as bulk sync does. */
+  async create(actor: Actor, input: CreatePersonInput, within?: EntityManager): Promise<CreatePersonResult> {
     if (!this.access.ceiling(actor, 'write').includes(DataCategory.IDENTITY)) throw new ForbiddenError('Your role cannot create records');
     for (const field of ['offenceSummary', 'ogrsScore', 'riskLevel', 'healthNotes'] as const) {
       if (input[field] !== undefined && input[field] !== null && !this.access.ceiling(actor, 'write').includes(PERSON_FIELD_CATEGORIES[field])) {
@@ -175,7 +176,7 @@ export class PersonsService {
     }
     const identifiers = input.identifiers.map((i) => ({ scheme: i.scheme, value: normaliseIdentifier(i.value) }));
     const normalisedName = normaliseName(input.givenName, input.familyName);
-    return this.db.transaction(async (m) => {
+    return (within ?? this.db.manager).transaction(async (m) => {
       if (identifiers.length) {
         const known = await m.find(PersonIdentifier, { where: identifiers.map((i) => ({ scheme: i.scheme, value: i.value })) });
         if (known.length) {
@@ -224,8 +225,8 @@ export class PersonsService {
   }
 
   /** Changes fields, each allowed only when the actor may read and write its category; a stale version changes nothing. */
-  async update(actor: Actor, input: UpdatePersonInput): Promise<PersonModel> {
-    return this.db.transaction(async (m) => {
+  async update(actor: Actor, input: UpdatePersonInput, within?: EntityManager): Promise<PersonModel> {
+    return (within ?? this.db.manager).transaction(async (m) => {
       const person = await this.load(m, input.id, true);
       if (!person) throw new NotFoundError('Person');
       const facts = await this.access.factsFor(actor, person.id);

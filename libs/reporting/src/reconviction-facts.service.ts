@@ -31,7 +31,7 @@ export class ReconvictionFactsService {
     const personId = await this.requireOffendingWrite(actor, input.personId);
     return this.db.transaction(async (m) => {
       const row = await m.save(m.create(OgrsAssessment, { personId, score: input.score, assessedOn: input.assessedOn, source, organisationId: actor.organisationId, recordedBy: actorRef(actor) }));
-      await this.outbox.emit(m, actor, { type: 'ogrs.recorded', aggregateType: 'ogrs_assessment', aggregateId: row.id, personId, payload: { assessedOn: row.assessedOn } });
+      await this.outbox.emit(m, actor, { type: 'ogrs.recorded', aggregateType: 'ogrs_assessment', aggregateId: row.id, personId, payload: { assessedOn: row.assessedOn, dataCategory: 'offending' } });
       return row;
     });
   }
@@ -40,7 +40,7 @@ export class ReconvictionFactsService {
     const personId = await this.requireOffendingWrite(actor, input.personId);
     return this.db.transaction(async (m) => {
       const row = await m.save(m.create(Reconviction, { personId, convictedOn: input.convictedOn, source, organisationId: actor.organisationId, recordedBy: actorRef(actor) }));
-      await this.outbox.emit(m, actor, { type: 'reconviction.recorded', aggregateType: 'reconviction', aggregateId: row.id, personId, payload: { convictedOn: row.convictedOn } });
+      await this.outbox.emit(m, actor, { type: 'reconviction.recorded', aggregateType: 'reconviction', aggregateId: row.id, personId, payload: { convictedOn: row.convictedOn, dataCategory: 'offending' } });
       return row;
     });
   }

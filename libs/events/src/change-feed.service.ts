@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AccessService } from '@hub/access';
+import { type Actor, decodeCursor, encodeCursor, pageSize } from '@hub/common';
+
+export interface ChangeRow {
+  sequence: string;
+  type: string;
+  entityType: string;
+  entityId: string;
+  personId: string | null;
+  organisationId: string | null;
+  occurredAt: Date;
+  payload: Record<string, unknown>;
+  tombstone: boolean;
+}
+
+/** Events that remove something from the caller's view: the feed shows them as tombstones. */
+export const TOMBSTONE_TYPES = ['person.merged', 'person.erased', 'intervention.erased', 'consent.erased'];
+
+/** Events about no person that every partner may see (the directory and the catalogue). */
+const PUBLIC_TYPES = ['organisation.created', 'organisation.updated', 'intervention_type.created', 'sharing_agreement.created'];
+
+/**
+ * The change feed: every domain event in a global order, filtered by the same SQL scope as every
+ * list (an event about a person is seen only by those who may see that category of that person).
+ */
+@Injectable()
+export class ChangeFeedService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+  ) {}
+
+  async changes(actor: Actor, args: { after?: string | null; first?: number | null; types?: string[] | null }): Promise<{ rows: ChangeRow[]; hasMore: boolean; endCursor: string | null }> {
+    const first = pageSize(args.first, 100, 1000);
+    const after = args.after ? String(decodeCursor(args.after, 1)[0]) : '0';
+    const category = `COALESCE(e.payload->>'dataCategory', 'identity')`;
+    const scope = this.access.scope(actor, 'read', { person: 'e.person_id', category, owner: 'e.organisation_id' });
+    const qb = this.db
+      .createQueryBuilder()
+      .select(['e.id AS sequence', 'e.type AS type', 'e.aggregate_type AS "entityType"', 'e.aggregate_id AS "entityId"', 'e.person_id AS "personId"', 'e.organisation_id AS "organisationId"', 'e.occurred_at AS "occurredAt"', 'e.payload AS payload'])
+      .from('outbox_event', 'e')
+      .where('e.id > :after', { after })
+      // Only transactions older than every one still running: a late commit is never skipped.
+      .andWhere('e.tx_id < (pg_snapshot_xmin(pg_current_snapshot()))::text::bigint')
+      .andWhere(
+        `((e.person_id IS NULL AND (e.type = ANY(:publicTypes) OR e.organisation_id = CAST(:accessOrg AS uuid))) OR (e.person_id IS NOT NULL AND ${scope.where}))`,
+        { ...scope.parameters, publicTypes: PUBLIC_TYPES },
+      );
+    if (args.types?.length) qb.andWhere('e.type = ANY(:types)', { types: args.types });
+    const rows: ChangeRow[] = await qb.orderBy('e.id', 'ASC').limit(first + 1).getRawMany();
+    const page = rows.slice(0, first).map((r) => ({ ...r, sequence: String(r.sequence), tombstone: TOMBSTONE_TYPES.includes(r.type) }));
+    return { rows: page, hasMore: rows.length > first, endCursor: page.length ? encodeCursor([page.at(-1)!.sequence]) : (args.after ?? null) };
+  }
+}

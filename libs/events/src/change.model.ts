@@ -1,0 +1,40 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+
+@ObjectType('Change', { description: 'One domain event, in the global order of the hub' })
+export class ChangeModel {
+  @Field({ description: 'Global sequence number' })
+  sequence: string;
+
+  @Field()
+  type: string;
+
+  @Field()
+  entityType: string;
+
+  @Field(() => ID)
+  entityId: string;
+
+  @Field(() => ID, { nullable: true })
+  personId: string | null;
+
+  @Field()
+  occurredAt: Date;
+
+  @Field({ description: 'The entity was removed from your view (merged away or erased)' })
+  tombstone: boolean;
+
+  @Field({ description: 'What changed, as JSON (names and codes, not personal values)' })
+  payload: string;
+}
+
+@ObjectType('ChangePage')
+export class ChangePageModel {
+  @Field(() => [ChangeModel])
+  changes: ChangeModel[];
+
+  @Field(() => String, { nullable: true, description: 'Give it as `after` to resume' })
+  endCursor: string | null;
+
+  @Field()
+  hasMore: boolean;
+}

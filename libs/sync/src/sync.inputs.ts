@@ -1,0 +1,196 @@
+import { Field, Float, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsEnum, IsIn, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { REGIONS } from '@hub/common';
+import { InterventionStatus, JobOutcomeInput, QualificationOutcomeInput } from '@hub/interventions';
+import { PersonIdentifierInput, RiskLevel } from '@hub/persons';
+
+export const MAX_BATCH = 5000;
+const SYSTEM = /^[a-z0-9][a-z0-9._-]{1,62}$/;
+
+/** One person as the external system has it. Validated per record: a bad record is rejected alone. */
+@InputType()
+export class SyncPersonRecord {
+  @Field()
+  externalId: string;
+
+  // Nullable in the schema so that a record missing a field is rejected alone, not the whole batch.
+  @Field(() => String, { nullable: true })
+  givenName: string;
+
+  @Field(() => String, { nullable: true })
+  familyName: string;
+
+  @Field(() => String, { nullable: true, description: 'ISO date' })
+  dateOfBirth: string;
+
+  @Field(() => String, { nullable: true })
+  region?: string | null;
+
+  @Field(() => String, { nullable: true })
+  releaseDate?: string | null;
+
+  @Field(() => [PersonIdentifierInput], { defaultValue: [] })
+  identifiers: PersonIdentifierInput[];
+
+  @Field(() => String, { nullable: true })
+  offenceSummary?: string | null;
+
+  @Field(() => Float, { nullable: true })
+  ogrsScore?: number | null;
+
+  @Field(() => RiskLevel, { nullable: true })
+  riskLevel?: RiskLevel | null;
+}
+
+@InputType()
+export class SyncPeopleInput {
+  @Field({ description: 'Unique per request; a replay with the same key and body returns the first answer and changes nothing' })
+  @IsString()
+  @MinLength(8)
+  @MaxLength(200)
+  idempotencyKey: string;
+
+  @Field({ description: 'The external system the ids belong to' })
+  @Matches(SYSTEM, { message: 'a system name is lower case letters, digits, dot, dash or underscore' })
+  system: string;
+
+  @Field(() => [SyncPersonRecord])
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_BATCH)
+  records: SyncPersonRecord[];
+}
+
+@InputType()
+export class SyncInterventionRecord {
+  @Field()
+  externalId: string;
+
+  @Field({ description: "The person's external id in the same system" })
+  personExternalId: string;
+
+  @Field(() => String, { nullable: true })
+  typeCode: string;
+
+  @Field(() => InterventionStatus, { nullable: true })
+  status: InterventionStatus;
+
+  @Field(() => String, { nullable: true, description: 'ISO date-time' })
+  occurredAt: string;
+
+  @Field(() => String, { nullable: true })
+  notes?: string | null;
+
+  @Field(() => QualificationOutcomeInput, { nullable: true })
+  qualification?: QualificationOutcomeInput | null;
+
+  @Field(() => JobOutcomeInput, { nullable: true })
+  job?: JobOutcomeInput | null;
+}
+
+@InputType()
+export class SyncInterventionsInput {
+  @Field()
+  @IsString()
+  @MinLength(8)
+  @MaxLength(200)
+  idempotencyKey: string;
+
+  @Field()
+  @Matches(SYSTEM, { message: 'a system name is lower case letters, digits, dot, dash or underscore' })
+  system: string;
+
+  @Field(() => [SyncInterventionRecord])
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_BATCH)
+  records: SyncInterventionRecord[];
+}
+
+/** Per-record validation (the batch itself is validated by the pipe; records one by one). */
+export class PersonRecordRules {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  externalId: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  givenName: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  familyName: string;
+
+  @IsDateString({ strict: true })
+  dateOfBirth: string;
+
+  @IsOptional()
+  @IsIn(REGIONS)
+  region?: string | null;
+
+  @IsOptional()
+  @IsDateString({ strict: true })
+  releaseDate?: string | null;
+
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => PersonIdentifierInput)
+  identifiers: PersonIdentifierInput[];
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  offenceSummary?: string | null;
+
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(100)
+  ogrsScore?: number | null;
+
+  @IsOptional()
+  @IsEnum(RiskLevel)
+  riskLevel?: RiskLevel | null;
+}
+
+export class InterventionRecordRules {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  externalId: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  personExternalId: string;
+
+  @Matches(/^[a-z][a-z0-9_]{1,62}$/)
+  typeCode: string;
+
+  @IsEnum(InterventionStatus)
+  status: InterventionStatus;
+
+  @IsDateString()
+  occurredAt: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  notes?: string | null;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => QualificationOutcomeInput)
+  qualification?: QualificationOutcomeInput | null;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => JobOutcomeInput)
+  job?: JobOutcomeInput | null;
+}
+

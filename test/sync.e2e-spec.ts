@@ -1,0 +1,139 @@
+import { startTestHub, type TestHub } from './support/hub.js';
+
+const SYNC_PEOPLE = `mutation($input: SyncPeopleInput!) { syncPeople(input: $input) { idempotencyKey replayed results { externalId status id code message } } }`;
+const SYNC_INTERVENTIONS = `mutation($input: SyncInterventionsInput!) { syncInterventions(input: $input) { replayed results { externalId status id code } } }`;
+
+type SyncResult = { idempotencyKey: string; replayed: boolean; results: { externalId: string; status: string; id: string | null; code: string | null }[] };
+
+function person(i: number, extra: Record<string, unknown> = {}) {
+  return {
+    externalId: `case-${i}`,
+    givenName: `Given${i}`,
+    familyName: `Family${i}`,
+    dateOfBirth: `19${70 + (i % 30)}-0${(i % 9) + 1}-1${i % 10}`,
+    region: 'north_west',
+    identifiers: [{ scheme: 'PROBATION_CASE_REFERENCE', value: `SYNC-${String(i).padStart(5, '0')}` }],
+    offenceSummary: 'Theft',
+    ...extra,
+  };
+}
+
+describe('integrator sync', () => {
+  let hub: TestHub;
+  let token: string;
+
+  beforeAll(async () => {
+    hub = await startTestHub();
+    const admin = await hub.tokenFor('probation.admin');
+    const created = await hub.gql<{ createApiClient: { client: { clientId: string }; clientSecret: string } }>(
+      `mutation { createApiClient(input: { name: "Case system", scopes: [SYNC] }) { client { clientId } clientSecret } }`,
+      {},
+      admin,
+    );
+    const res = await hub.http().post('/oauth/token').type('form').send({ grant_type: 'client_credentials', client_id: created.data!.createApiClient.client.clientId, client_secret: created.data!.createApiClient.clientSecret });
+    token = res.body.access_token;
+  });
+  afterAll(() => hub.close());
+
+  async function syncPeople(key: string, records: unknown[]) {
+    const res = await hub.gql<{ syncPeople: SyncResult }>(SYNC_PEOPLE, { input: { idempotencyKey: key, system: 'case-system', records } }, token);
+    if (res.errors) throw new Error(JSON.stringify(res.errors));
+    return res.data!.syncPeople;
+  }
+
+  const count = async (sql: string) => Number((await hub.db.query(sql))[0].n);
+
+  it('creates each record, rejects the bad one alone, and replays identically three times without duplicates', async () => {
+    const records = [...Array.from({ length: 40 }, (_, i) => person(i)), person(999, { dateOfBirth: '1990-02-31' })];
+    const first = await syncPeople('batch-0001-abcdef', records);
+    expect(first.replayed).toBe(false);
+    expect(first.results.filter((r) => r.status === 'CREATED')).toHaveLength(40);
+    expect(first.results.at(-1)).toMatchObject({ externalId: 'case-999', status: 'REJECTED', code: 'BAD_USER_INPUT', id: null });
+    const people = await count(`SELECT count(*) AS n FROM person`);
+    const events = await count(`SELECT count(*) AS n FROM outbox_event`);
+    for (let i = 0; i < 3; i++) {
+      const replay = await syncPeople('batch-0001-abcdef', records);
+      expect(replay.replayed).toBe(true);
+      expect(replay.results).toEqual(first.results);
+    }
+    expect(await count(`SELECT count(*) AS n FROM person`)).toBe(people);
+    expect(await count(`SELECT count(*) AS n FROM outbox_event`)).toBe(events);
+    expect(await count(`SELECT count(*) AS n FROM external_ref WHERE system = 'case-system' AND entity_type = 'person'`)).toBe(40);
+  });
+
+  it('the same key with a different body is a CONFLICT', async () => {
+    const res = await hub.gql(SYNC_PEOPLE, { input: { idempotencyKey: 'batch-0001-abcdef', system: 'case-system', records: [person(1, { givenName: 'Changed' })] } }, token);
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'IDEMPOTENCY_KEY_REUSED' });
+  });
+
+  it('the same batch sent twice at once is written once', async () => {
+    const records = Array.from({ length: 15 }, (_, i) => person(100 + i));
+    const before = await count(`SELECT count(*) AS n FROM person`);
+    const [a, b] = await Promise.all([syncPeople('batch-concurrent-1', records), syncPeople('batch-concurrent-1', records)]);
+    expect(await count(`SELECT count(*) AS n FROM person`)).toBe(before + 15);
+    expect([a.replayed, b.replayed].sort()).toEqual([false, true]);
+    expect(a.results).toEqual(b.results);
+  });
+
+  it('updates what changed, leaves the rest, and handles duplicates within a batch', async () => {
+    const res = await syncPeople('batch-0002-abcdef', [person(1, { givenName: 'Renamed' }), person(2), person(3, { releaseDate: '2027-01-01' }), person(3, { releaseDate: '2027-02-01' })]);
+    expect(res.results.map((r) => [r.externalId, r.status, r.code])).toEqual([
+      ['case-1', 'UPDATED', null],
+      ['case-2', 'UNCHANGED', null],
+      ['case-3', 'REJECTED', 'DUPLICATE_IN_BATCH'],
+      ['case-3', 'UPDATED', null],
+    ]);
+    const [row] = await hub.db.query(`SELECT p.given_name, p.release_date::text AS release FROM person p JOIN external_ref r ON r.entity_id = p.id WHERE r.external_id = 'case-3'`);
+    expect(row.release).toBe('2027-02-01');
+    const history = await count(`SELECT count(*) AS n FROM person_change c JOIN external_ref r ON r.entity_id = c.person_id WHERE r.external_id = 'case-1' AND c.reason = 'Synchronised from external system'`);
+    expect(history).toBe(1);
+  });
+
+  it('syncs interventions against synced people; an unknown person is rejected alone', async () => {
+    const input = {
+      idempotencyKey: 'interventions-0001',
+      system: 'case-system',
+      records: [
+        { externalId: 'int-1', personExternalId: 'case-1', typeCode: 'cv_cover_letter', status: 'COMPLETED', occurredAt: '2026-10-01T10:00:00Z' },
+        { externalId: 'int-2', personExternalId: 'case-404', typeCode: 'cv_cover_letter', status: 'COMPLETED', occurredAt: '2026-10-01T10:00:00Z' },
+        { externalId: 'int-3', personExternalId: 'case-2', typeCode: 'not_a_type', status: 'COMPLETED', occurredAt: '2026-10-01T10:00:00Z' },
+        { externalId: 'int-4', personExternalId: 'case-2', typeCode: 'job_start', status: 'COMPLETED', occurredAt: '2026-10-05T10:00:00Z', job: { employer: 'Northway', sector: 'Construction', hoursPerWeek: 37, startDate: '2026-10-05' } },
+      ],
+    };
+    const res = await hub.gql<{ syncInterventions: SyncResult }>(SYNC_INTERVENTIONS, { input }, token);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.syncInterventions.results.map((r) => [r.externalId, r.status, r.code])).toEqual([
+      ['int-1', 'CREATED', null],
+      ['int-2', 'REJECTED', 'NOT_FOUND'],
+      ['int-3', 'REJECTED', 'BAD_USER_INPUT'],
+      ['int-4', 'CREATED', null],
+    ]);
+    const again = await hub.gql<{ syncInterventions: SyncResult }>(
+      SYNC_INTERVENTIONS,
+      { input: { ...input, idempotencyKey: 'interventions-0002', records: [{ ...input.records[0], status: 'COMPLETED' }, { ...input.records[3], notes: 'Started Monday' }] } },
+      token,
+    );
+    expect(again.data!.syncInterventions.results.map((r) => r.status)).toEqual(['UNCHANGED', 'UPDATED']);
+    expect(await count(`SELECT count(*) AS n FROM job_sustainment`)).toBe(1);
+  });
+
+  it('pages the change feed in global order, resumes from a cursor, and shows only what the caller may see', async () => {
+    const feed = `query($after: String, $types: [String!]) { changes(after: $after, first: 25, types: $types) { changes { sequence type personId tombstone } endCursor hasMore } }`;
+    type Page = { changes: { changes: { sequence: string; type: string; personId: string | null }[]; endCursor: string | null; hasMore: boolean } };
+    const all: { sequence: string; type: string; personId: string | null }[] = [];
+    let after: string | null = null;
+    do {
+      const res: { data?: Page | null; errors?: unknown[] } = await hub.gql<Page>(feed, { after, types: ['person.created', 'intervention.logged'] }, token);
+      expect(res.errors).toBeUndefined();
+      all.push(...res.data!.changes.changes);
+      after = res.data!.changes.hasMore ? res.data!.changes.endCursor : null;
+    } while (after);
+    const seqs = all.map((c) => BigInt(c.sequence));
+    expect([...seqs].sort((a, b) => (a < b ? -1 : 1))).toEqual(seqs);
+    expect(all.filter((c) => c.type === 'person.created')).toHaveLength(55);
+    expect(all.filter((c) => c.type === 'intervention.logged')).toHaveLength(2);
+    // A charity involved with none of these people sees none of their events.
+    const charity = await hub.gql<Page>(feed, { after: null, types: ['person.created'] }, await hub.tokenFor('housing.worker'));
+    expect(charity.data!.changes.changes).toEqual([]);
+  });
+});
