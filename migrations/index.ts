@@ -1,4 +1,5 @@
 // The hub's migrations, in order. `npm run cli -- migration:generate <Name>` adds to this list.
+import { SyncJobs1795687348426 } from './1795687348426-SyncJobs.js';
 import { Sync1795686925874 } from './1795686925874-Sync.js';
 import { Reporting1795686590848 } from './1795686590848-Reporting.js';
 import { PersonRecord1795685645657 } from './1795685645657-PersonRecord.js';
@@ -10,4 +11,5 @@ export const MIGRATIONS: Function[] = [
   CatalogueAndNameSearch1795685700000,
   Reporting1795686590848,
   Sync1795686925874,
+  SyncJobs1795687348426,
 ];

@@ -29,6 +29,8 @@ export async function createHub(): Promise<NestFastifyApplication> {
   app.enableShutdownHooks();
   const metrics = app.get<HubMetrics>(METRICS);
   const fastify = app.getHttpAdapter().getInstance();
+  // Bulk sync bodies are streamed to the handler, never buffered (see libs/sync).
+  fastify.addContentTypeParser('application/x-ndjson', (_req, payload, done) => done(null, payload));
   fastify.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, QueryRunner } from 'typeorm';
 import type { Actor } from '@hub/common';
 import { OutboxEvent } from './outbox-event.entity.js';
 
@@ -31,5 +31,20 @@ export class OutboxService {
         requestId: actor?.requestId ?? null,
       })),
     );
+  }
+
+  /**
+   * Set-based emit for bulk loads: `select` yields (type, aggregate_type, aggregate_id, person_id,
+   * payload) rows; inserted in the runner's open transaction.
+   */
+  async emitSelect(qr: QueryRunner, actor: Actor, select: string, parameters: unknown[] = []): Promise<number> {
+    if (!qr.isTransactionActive) throw new Error('Domain events must be emitted inside the transaction of the change');
+    const n = parameters.length;
+    const rows: unknown[] = await qr.query(
+      `INSERT INTO outbox_event (type, aggregate_type, aggregate_id, person_id, payload, actor_id, organisation_id, request_id)
+       SELECT e.type, e.aggregate_type, e.aggregate_id, e.person_id, e.payload, $${n + 1}, $${n + 2}::uuid, $${n + 3} FROM (${select}) e RETURNING id`,
+      [...parameters, `${actor.kind}:${actor.id}`, actor.organisationId, actor.requestId || null],
+    );
+    return rows.length;
   }
 }

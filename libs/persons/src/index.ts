@@ -8,3 +8,4 @@ export * from './person-vocabulary.js';
 export * from './create-person.input.js';
 export * from './update-person.input.js';
 export * from './person-history.model.js';
+export * from './persons-bulk.service.js';

@@ -6,6 +6,7 @@ import { PersonChange } from './person-change.entity.js';
 import { PersonIdentifier } from './person-identifier.entity.js';
 import { PersonMerge } from './person-merge.entity.js';
 import { PersonRecordsService } from './person-records.service.js';
+import { PersonsBulkService } from './persons-bulk.service.js';
 import { Person } from './person.entity.js';
 import { PersonsResolver } from './persons.resolver.js';
 import { PersonsService } from './persons.service.js';
@@ -15,7 +16,7 @@ import { RelationshipsService } from './relationships.service.js';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([Person, PersonIdentifier, Involvement, PersonChange, PersonMerge])],
-  providers: [PersonsService, PersonRecordsService, RelationshipsService, { provide: RELATIONSHIP_FACTS, useExisting: RelationshipsService }, PersonsResolver],
-  exports: [PersonsService, PersonRecordsService, RELATIONSHIP_FACTS],
+  providers: [PersonsService, PersonRecordsService, PersonsBulkService, RelationshipsService, { provide: RELATIONSHIP_FACTS, useExisting: RelationshipsService }, PersonsResolver],
+  exports: [PersonsService, PersonRecordsService, PersonsBulkService, RELATIONSHIP_FACTS],
 })
 export class PersonsModule {}

@@ -1,16 +1,20 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { InterventionsModule } from '@hub/interventions';
+import { BulkPeopleService } from './bulk-people.service.js';
 import { ExternalRef } from './external-ref.entity.js';
 import { IdempotencyKey } from './idempotency-key.entity.js';
 import { IdempotencyService } from './idempotency.service.js';
 import { SyncInterventionsService } from './sync-interventions.service.js';
 import { SyncPeopleService } from './sync-people.service.js';
+import { SyncController } from './sync.controller.js';
+import { SyncJob } from './sync-job.entity.js';
 import { SyncResolver } from './sync.resolver.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ExternalRef, IdempotencyKey]), InterventionsModule],
-  providers: [IdempotencyService, SyncPeopleService, SyncInterventionsService, SyncResolver],
-  exports: [IdempotencyService, SyncPeopleService, SyncInterventionsService],
+  imports: [TypeOrmModule.forFeature([ExternalRef, IdempotencyKey, SyncJob]), InterventionsModule],
+  controllers: [SyncController],
+  providers: [IdempotencyService, SyncPeopleService, SyncInterventionsService, BulkPeopleService, SyncResolver],
+  exports: [IdempotencyService, SyncPeopleService, SyncInterventionsService, BulkPeopleService],
 })
 export class SyncModule {}
