@@ -4,3 +4,4 @@ export * from './sync-interventions.service.js';
 export * from './idempotency.service.js';
 export * from './sync.inputs.js';
 export * from './sync.models.js';
+export * from './bulk-people.service.js';
