@@ -110,6 +110,14 @@ describe('who sees what of a person, over GraphQL', () => {
     expect(await find('unrelated', 'probation.officer')).toEqual([strangerId]);
   });
 
+  it('filtering by stage never matches someone whose stage is withheld', async () => {
+    const byStage = async (who: string) =>
+      (await ok<{ people: { edges: { node: { id: string } }[] } }>(`{ people(filter: { stage: SETTING_ACTIONS }) { edges { node { id } } } }`, {}, tokens[who])).people.edges.map((e) => e.node.id);
+    expect(await byStage('probation.officer')).toContain(personId);
+    expect(await byStage('housing.worker')).toEqual([]);
+    expect(await byStage('employer')).toEqual([]);
+  });
+
   it('withdrawing a consent hides the data from the very next request', async () => {
     const before = await ok<Page>(PAGE, { id: personId }, tokens.employer);
     expect(before.person.interventions.edges.map((e) => e.node.typeCode)).toEqual(['job_start']);

@@ -145,7 +145,12 @@ export class PersonsService {
       });
     }
     if (args.filter?.region) qb.andWhere('p.region = :region', { region: args.filter.region });
-    if (args.filter?.stage) qb.andWhere('p.stage = :stage', { stage: args.filter.stage });
+    if (args.filter?.stage) {
+      // The stage is ETE data: filtering on it may only match people whose ETE data the actor may read,
+      // or the filter itself would disclose a withheld stage.
+      const ete = this.access.scope(actor, 'read', { person: 'p.id', category: `'${DataCategory.ETE}'` });
+      qb.andWhere('p.stage = :stage', { stage: args.filter.stage }).andWhere(ete.where, ete.parameters);
+    }
     if (args.filter?.dateOfBirth) qb.andWhere('p.date_of_birth = :dob', { dob: args.filter.dateOfBirth });
     if (args.after) {
       const [family, given, id] = decodeCursor(args.after, 3) as string[];
