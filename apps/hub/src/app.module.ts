@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { AccessModule } from '@hub/access';
+import { AuditModule, AuditService } from '@hub/audit';
 import { AuthModule } from '@hub/auth';
 import { ConsentModule } from '@hub/consent';
 import { InterventionsModule } from '@hub/interventions';
@@ -17,7 +18,7 @@ import { OrganisationsModule } from '@hub/organisations';
 import { graphqlOptions } from './graphql.options.js';
 
 /** Everything the hub is made of, without the HTTP server (shared by the server and the CLI). */
-export const DOMAIN_MODULES = [ConfigModule, DatabaseModule, EventsModule, AccessModule, OrganisationsModule, AuthModule, PersonsModule, ConsentModule, InterventionsModule, DemoModule];
+export const DOMAIN_MODULES = [ConfigModule, DatabaseModule, EventsModule, AccessModule, OrganisationsModule, AuthModule, PersonsModule, ConsentModule, InterventionsModule, AuditModule, DemoModule];
 
 @Module({
   imports: [
@@ -25,8 +26,8 @@ export const DOMAIN_MODULES = [ConfigModule, DatabaseModule, EventsModule, Acces
     ObservabilityModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [HUB_CONFIG, METRICS],
-      useFactory: (config: HubConfig, metrics: HubMetrics) => graphqlOptions(config, metrics),
+      inject: [HUB_CONFIG, METRICS, AuditService],
+      useFactory: (config: HubConfig, metrics: HubMetrics, audit: AuditService) => graphqlOptions(config, metrics, audit),
     }),
   ],
   providers: [{ provide: APP_FILTER, useClass: HubExceptionFilter }],

@@ -1,5 +1,5 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { type Actor, CurrentActor } from '@hub/common';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { type Actor, audit, CurrentActor, type HubContext } from '@hub/common';
 import { PersonModel } from '@hub/persons';
 import { ConsentModel, SharingAgreementModel } from './consent.model.js';
 import { ConsentsService } from './consents.service.js';
@@ -10,8 +10,10 @@ export class PersonConsentsResolver {
   constructor(private readonly service: ConsentsService) {}
 
   @ResolveField(() => [ConsentModel], { description: 'Consents you may know of (yours, to you, or all for the lead organisation)' })
-  consents(@CurrentActor() actor: Actor, @Parent() person: PersonModel): Promise<ConsentModel[]> {
-    return this.service.forPerson(actor, person.id);
+  async consents(@CurrentActor() actor: Actor, @Parent() person: PersonModel, @Context() ctx: HubContext): Promise<ConsentModel[]> {
+    const consents = await this.service.forPerson(actor, person.id);
+    audit(ctx, { action: 'read', personId: person.id, fields: ['Person.consents'], breakGlass: person.breakGlass });
+    return consents;
   }
 }
 

@@ -85,4 +85,6 @@ export class PersonModel {
   readable: Set<DataCategory>;
   /** Ids of this record and of records merged into it. */
   recordIds: string[];
+  /** Seen only through a break-glass grant (flagged in the audit). */
+  breakGlass?: boolean;
 }
