@@ -34,7 +34,7 @@ export class AuditChain1795686300000 implements MigrationInterface {
         IF current_setting('transaction_isolation') <> 'read committed' THEN
           RAISE EXCEPTION 'audit events are appended at READ COMMITTED (the chain must see the last committed event)';
         END IF;
-        PERFORM pg_advisory_xact_lock(7460616964, 1);
+        PERFORM pg_advisory_xact_lock(7460616964);
         NEW.id := nextval(pg_get_serial_sequence('audit_event', 'id'));
         NEW.occurred_at := now();
         SELECT hash INTO last_hash FROM audit_event ORDER BY id DESC LIMIT 1;

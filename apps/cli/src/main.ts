@@ -1,10 +1,12 @@
 import 'reflect-metadata';
-import { resolve } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import { AuditService, SubjectAccessService } from '@hub/audit';
 import { TokensService } from '@hub/auth';
 import { ORGANISATION_KINDS, type OrganisationKind, ROLES, type Role, SCOPES, type Scope } from '@hub/common';
 import { DemoSeeder } from '@hub/demo';
@@ -22,6 +24,8 @@ const HELP = `Usage: npm run cli -- <command> [options]
   create-user --org <id|name> --email E --name N --roles r1,r2 [--password P]
   create-client --org <id|name> --name N --scopes s1,s2
   token --email E                           print an access token for a user (for scripts)
+  audit verify                              walk the audit hash chain; name the first event altered or removed (exit 1)
+  sar <personId> [--out DIR]                subject access export: DIR/sar-<id>.json and DIR/sar-<id>.md (audited)
 
 Kinds: ${ORGANISATION_KINDS.join(', ')}
 Roles: ${ROLES.join(', ')}
@@ -63,6 +67,7 @@ async function main(argv: string[]): Promise<number> {
       roles: { type: 'string' },
       password: { type: 'string' },
       scopes: { type: 'string' },
+      out: { type: 'string' },
     },
   });
   process.env.HUB_ROLE = 'cli';
@@ -136,6 +141,25 @@ async function main(argv: string[]): Promise<number> {
         if (!user || !user.active) throw new Error(`no active user ${values.email}`);
         const token = await app.get(TokensService).issue(`user:${user.id}`, user.organisationId);
         console.log(token.access_token);
+        return 0;
+      }
+      case 'audit': {
+        if (positionals[0] !== 'verify') throw new Error('usage: audit verify');
+        const result = await app.get(AuditService).verify();
+        (result.ok ? console.log : console.error)(result.message);
+        return result.ok ? 0 : 1;
+      }
+      case 'sar': {
+        const personId = positionals[0];
+        if (!personId || !/^[0-9a-f-]{36}$/i.test(personId)) throw new Error('usage: sar <personId> [--out DIR]');
+        const result = await app.get(SubjectAccessService).export(null, personId);
+        const dir = resolve(values.out ?? '.');
+        await mkdir(dir, { recursive: true });
+        const json = join(dir, `sar-${result.personId}.json`);
+        const md = join(dir, `sar-${result.personId}.md`);
+        await writeFile(json, JSON.stringify(result.data, null, 2));
+        await writeFile(md, result.document);
+        console.log(JSON.stringify({ json, document: md, counts: result.counts }));
         return 0;
       }
       default:

@@ -111,7 +111,7 @@ export class AuditService implements WriteAuditSink {
     let events = 0;
     for (;;) {
       const rows: ChainRow[] = await this.db.query(
-        `SELECT ${CHAIN_COLUMNS} FROM audit_event WHERE id > $1 ORDER BY id LIMIT $2`,
+        `SELECT ${CHAIN_COLUMNS} FROM audit_event a WHERE a.id > $1::bigint ORDER BY a.id LIMIT $2`,
         [previous.id ?? '0', pageSize],
       );
       const problem = checkChain(rows, previous);
