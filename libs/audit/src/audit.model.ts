@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DataCategory } from '@hub/access';
 
 @ObjectType('AuditEvent', { description: 'One access to or change of person data, from the append-only audit log' })
@@ -120,7 +120,7 @@ export class SubjectAccessCount {
   @Field()
   section: string;
 
-  @Field()
+  @Field(() => Int)
   rows: number;
 }
 
