@@ -261,6 +261,20 @@ describe('audit', () => {
     expect(after).toEqual([expect.objectContaining({ action: 'export', actor: users['probation.dpo'], detail: expect.objectContaining({ kind: 'subject_access' }) })]);
   });
 
+  it('keeps one unbroken chain under concurrent reads and writes', async () => {
+    const id = await person('Busy');
+    const before: { n: string }[] = await hub.db.query('SELECT count(*) AS n FROM audit_event');
+    const read = `query($id: ID!) { person(id: $id) { givenName } }`;
+    const log = `mutation($input: LogInterventionInput!) { logIntervention(input: $input) { id } }`;
+    await Promise.all([
+      ...Array.from({ length: 12 }, (_, i) => ok(i % 2 ? 'housing.worker' : 'probation.officer', read, { id })),
+      ...Array.from({ length: 8 }, (_, i) => ok('probation.officer', log, { input: { personId: id, typeCode: 'job_search', status: 'COMPLETED', occurredAt: `2026-10-0${i + 1}T10:00:00Z` } })),
+    ]);
+    const after: { n: string }[] = await hub.db.query('SELECT count(*) AS n FROM audit_event');
+    expect(Number(after[0].n) - Number(before[0].n)).toBe(20);
+    expect(await hub.app.get(AuditService).verify()).toMatchObject({ ok: true });
+  });
+
   // Last: it tampers with the chain.
   it('audit verify walks the chain and names the first altered or removed event', async () => {
     const service = hub.app.get(AuditService);

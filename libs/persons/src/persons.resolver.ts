@@ -73,8 +73,11 @@ export class PersonsResolver {
   }
 
   @Mutation(() => CreatePersonResultModel)
-  createPerson(@CurrentActor() actor: Actor, @Args('input') input: CreatePersonInput): Promise<CreatePersonResultModel> {
-    return this.persons.create(actor, input) as Promise<CreatePersonResultModel>;
+  async createPerson(@CurrentActor() actor: Actor, @Args('input') input: CreatePersonInput, @Context() ctx: HubContext): Promise<CreatePersonResultModel> {
+    const result = await this.persons.create(actor, input);
+    // An existing record or candidates shown instead of a new record are reads of them.
+    if (result.outcome !== 'created') reportRead(ctx, [result.person, ...result.candidates]);
+    return result as CreatePersonResultModel;
   }
 
   @Mutation(() => PersonModel)
