@@ -1,6 +1,6 @@
 // The hub's migrations, in order. `npm run cli -- migration:generate <Name>` adds to this list.
-import { AuditLog1795686291262 } from './1795686291262-AuditLog.js';
-import { AuditChain1795686300000 } from './1795686300000-AuditChain.js';
+import { AuditLog1795686735696 } from './1795686735696-AuditLog.js';
+import { AuditChain1795686800000 } from './1795686800000-AuditChain.js';
 import { PersonRecord1795685645657 } from './1795685645657-PersonRecord.js';
 import { Foundation1795684512687 } from './1795684512687-Foundation.js';
 import { CatalogueAndNameSearch1795685700000 } from './1795685700000-CatalogueAndNameSearch.js';
@@ -8,6 +8,6 @@ export const MIGRATIONS: Function[] = [
   Foundation1795684512687,
   PersonRecord1795685645657,
   CatalogueAndNameSearch1795685700000,
-  AuditLog1795686291262,
-  AuditChain1795686300000,
+  AuditLog1795686735696,
+  AuditChain1795686800000,
 ];

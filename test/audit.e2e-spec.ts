@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import { OutboxService } from '@hub/events';
-import { AuditService } from '@hub/audit';
+import { AuditService, RetentionService } from '@hub/audit';
 import type { Actor } from '@hub/common';
 import { startTestHub, type TestHub } from './support/hub.js';
 
@@ -272,6 +272,60 @@ describe('audit', () => {
     ]);
     const after: { n: string }[] = await hub.db.query('SELECT count(*) AS n FROM audit_event');
     expect(Number(after[0].n) - Number(before[0].n)).toBe(20);
+    expect(await hub.app.get(AuditService).verify()).toMatchObject({ ok: true });
+  });
+
+  it('erases a record on request, but not under a legal hold, keeping a tombstone and a verifiable audit', async () => {
+    const id = await person('Erasable');
+    await ok('probation.officer', `mutation($input: LogInterventionInput!) { logIntervention(input: $input) { id } }`, { input: { personId: id, typeCode: 'cv_cover_letter', status: 'COMPLETED', occurredAt: '2026-10-01T10:00:00Z', notes: 'Secret note' } });
+    const hold = (await ok<{ placeLegalHold: { id: string } }>('probation.dpo', `mutation($input: PersonReasonInput!) { placeLegalHold(input: $input) { id } }`, { input: { personId: id, reason: 'Pending court case' } })).placeLegalHold;
+    const erase = `mutation($input: PersonReasonInput!) { erasePerson(input: $input) { id kind erasedBy } }`;
+    const input = { personId: id, reason: 'Valid erasure request' };
+    expect((await gql('probation.officer', erase, { input })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await gql('probation.dpo', erase, { input })).errors?.[0].extensions?.code).toBe('INVALID_STATE');
+    await ok('probation.dpo', `mutation($id: ID!) { releaseLegalHold(holdId: $id) { releasedAt } }`, { id: hold.id });
+    const erasure = (await ok<{ erasePerson: { kind: string; erasedBy: string } }>('probation.dpo', erase, { input })).erasePerson;
+    expect(erasure).toMatchObject({ kind: 'request', erasedBy: users['probation.dpo'] });
+
+    expect((await gql('probation.officer', `query($id: ID!) { person(id: $id) { id } }`, { id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const [row]: { given_name: string; offence_summary: string | null }[] = await hub.db.query('SELECT given_name, offence_summary FROM person WHERE id = $1', [id]);
+    expect(row).toEqual({ given_name: '[erased]', offence_summary: null });
+    expect(await hub.db.query('SELECT id FROM intervention WHERE person_id = $1', [id])).toEqual([]);
+    const events: { action: string; detail: Record<string, unknown> | null; detail_digest: string | null }[] = await hub.db.query('SELECT action, detail, detail_digest FROM audit_event WHERE person_id = $1 ORDER BY id', [id]);
+    const at = events.findIndex((e) => e.action === 'erase');
+    const erased = events.slice(0, at);
+    expect(erased.filter((e) => e.action === 'write').length).toBeGreaterThan(2);
+    expect(erased.filter((e) => e.detail !== null)).toEqual([]);
+    expect(erased.filter((e) => e.action === 'write').every((e) => e.detail_digest)).toBe(true);
+    expect(JSON.stringify(events)).not.toContain('Secret note');
+    expect(events[at]).toMatchObject({ action: 'erase', detail: expect.objectContaining({ event: 'person.erased' }) });
+    expect(events.slice(at + 1).map((e) => e.action)).toEqual(['deny']);
+    expect(await hub.app.get(AuditService).verify()).toMatchObject({ ok: true });
+  });
+
+  it('applies retention periods: expired interventions, then whole records nobody works with', async () => {
+    const id = await person('Retained');
+    const log = `mutation($input: LogInterventionInput!) { logIntervention(input: $input) { id } }`;
+    const old = (await ok<{ logIntervention: { id: string } }>('probation.officer', log, { input: { personId: id, typeCode: 'mental_health_support', status: 'COMPLETED', occurredAt: '2015-01-10T10:00:00Z' } })).logIntervention.id;
+    const recent = (await ok<{ logIntervention: { id: string } }>('probation.officer', log, { input: { personId: id, typeCode: 'cv_cover_letter', status: 'COMPLETED', occurredAt: '2026-01-10T10:00:00Z' } })).logIntervention.id;
+    const retention = hub.app.get(RetentionService);
+    const first = await retention.run();
+    expect(first.interventions).toEqual({ health: 1 });
+    expect(first.records).toEqual([]);
+    const left: { id: string }[] = await hub.db.query('SELECT id FROM intervention WHERE person_id = $1', [id]);
+    expect(left.map((r) => r.id)).toEqual([recent]);
+    expect(left.map((r) => r.id)).not.toContain(old);
+    const [tombstone]: { kind: string; categories: string[] }[] = await hub.db.query('SELECT kind, categories FROM person_erasure WHERE person_id = $1', [id]);
+    expect(tombstone).toEqual({ kind: 'retention', categories: ['health'] });
+
+    // Nobody has worked with the person for eight years: the whole record goes.
+    await hub.db.query(`UPDATE involvement SET started_at = '2017-01-01', ended_at = '2018-01-01' WHERE person_id = $1`, [id]);
+    await hub.db.query(`UPDATE intervention SET occurred_at = '2017-06-01' WHERE person_id = $1`, [id]);
+    await hub.db.query(`UPDATE person SET updated_at = '2018-01-01' WHERE id = $1`, [id]);
+    const second = await retention.run();
+    expect(second.records).toEqual([id]);
+    const [row]: { given_name: string }[] = await hub.db.query('SELECT given_name FROM person WHERE id = $1', [id]);
+    expect(row.given_name).toBe('[erased]');
     expect(await hub.app.get(AuditService).verify()).toMatchObject({ ok: true });
   });
 

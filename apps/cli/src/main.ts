@@ -6,7 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { AuditService, SubjectAccessService } from '@hub/audit';
+import { AuditService, RetentionService, SubjectAccessService } from '@hub/audit';
 import { TokensService } from '@hub/auth';
 import { ORGANISATION_KINDS, type OrganisationKind, ROLES, type Role, SCOPES, type Scope } from '@hub/common';
 import { DemoSeeder } from '@hub/demo';
@@ -26,6 +26,11 @@ const HELP = `Usage: npm run cli -- <command> [options]
   token --email E                           print an access token for a user (for scripts)
   audit verify                              walk the audit hash chain; name the first event altered or removed (exit 1)
   sar <personId> [--out DIR]                subject access export: DIR/sar-<id>.json and DIR/sar-<id>.md (audited)
+  retention run                             erase what is past its retention period (see README), keeping tombstones and the audit
+  retention policy                          print the retention period of each data category, in days
+  erase <personId> --reason R               erase a record on the person's valid request (refused under a legal hold)
+  legal-hold place <personId> --reason R    stop retention and erasure of a record
+  legal-hold release <holdId>
 
 Kinds: ${ORGANISATION_KINDS.join(', ')}
 Roles: ${ROLES.join(', ')}
@@ -68,6 +73,7 @@ async function main(argv: string[]): Promise<number> {
       password: { type: 'string' },
       scopes: { type: 'string' },
       out: { type: 'string' },
+      reason: { type: 'string' },
     },
   });
   process.env.HUB_ROLE = 'cli';
@@ -161,6 +167,38 @@ async function main(argv: string[]): Promise<number> {
         await writeFile(md, result.document);
         console.log(JSON.stringify({ json, document: md, counts: result.counts }));
         return 0;
+      }
+      case 'retention': {
+        const retention = app.get(RetentionService);
+        if (positionals[0] === 'policy') {
+          console.log(JSON.stringify(retention.policy(), null, 2));
+          return 0;
+        }
+        if (positionals[0] !== 'run') throw new Error('usage: retention run | retention policy');
+        console.log(JSON.stringify(await retention.run()));
+        return 0;
+      }
+      case 'erase': {
+        need(values, 'reason');
+        if (!positionals[0]) throw new Error('usage: erase <personId> --reason R');
+        const erasure = await app.get(RetentionService).erase(null, positionals[0], values.reason!);
+        console.log(JSON.stringify({ id: erasure.id, personId: erasure.personId, counts: erasure.counts }));
+        return 0;
+      }
+      case 'legal-hold': {
+        const retention = app.get(RetentionService);
+        if (positionals[0] === 'place' && positionals[1]) {
+          need(values, 'reason');
+          const hold = await retention.placeHold(null, positionals[1], values.reason!);
+          console.log(JSON.stringify({ id: hold.id, personId: hold.personId }));
+          return 0;
+        }
+        if (positionals[0] === 'release' && positionals[1]) {
+          const hold = await retention.releaseHold(null, positionals[1]);
+          console.log(JSON.stringify({ id: hold.id, releasedAt: hold.releasedAt }));
+          return 0;
+        }
+        throw new Error('usage: legal-hold place <personId> --reason R | legal-hold release <holdId>');
       }
       default:
         console.error(`unknown command "${command}"\n\n${HELP}`);

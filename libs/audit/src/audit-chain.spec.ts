@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type ChainRow, checkChain, digest, GENESIS } from './audit-chain.js';
 
 function chain(n: number): ChainRow[] {
@@ -19,6 +20,7 @@ function chain(n: number): ChainRow[] {
       fields: ['Person.givenName'],
       withheld: [],
       detail: i % 2 ? null : '{"a": 1}',
+      detail_digest: i % 2 ? null : createHash('sha256').update('{"a": 1}').digest('hex'),
       break_glass: false,
     };
     row.hash = digest(row);
@@ -37,6 +39,14 @@ describe('audit chain', () => {
     const rows = chain(5);
     rows[2].fields = ['Person.offenceSummary'];
     expect(checkChain(rows, { id: null, hash: GENESIS })).toEqual({ kind: 'altered', eventId: rows[2].id });
+  });
+
+  it('accepts an erased detail (digest kept) and names an altered one', () => {
+    const rows = chain(4);
+    rows[1].detail = null;
+    expect(checkChain(rows, { id: null, hash: GENESIS })).toBeNull();
+    rows[3].detail = '{"a": 2}';
+    expect(checkChain(rows, { id: null, hash: GENESIS })).toEqual({ kind: 'altered', eventId: rows[3].id });
   });
 
   it('names where an event was removed, including the first', () => {

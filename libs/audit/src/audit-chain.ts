@@ -16,6 +16,7 @@ export interface ChainRow {
   fields: string[];
   withheld: string[];
   detail: string | null;
+  detail_digest: string | null;
   break_glass: boolean;
 }
 
@@ -23,7 +24,8 @@ export const GENESIS = 'genesis';
 const SEP = '\x1f';
 
 /**
- * The canonical text of an event, hashed into the chain. Must stay identical to the SQL function
+ * The canonical text of an event, hashed into the chain (the detail through its digest, so that it
+ * can be erased with the chain still verifiable). Must stay identical to the SQL function
  * audit_event_canonical (migration AuditChain): the trigger computes hashes in SQL, `audit verify`
  * recomputes them here, independently of the database's own function.
  */
@@ -41,19 +43,26 @@ export function canonical(row: ChainRow): string {
     row.categories.join(','),
     row.fields.join(','),
     row.withheld.join(','),
-    row.detail ?? '',
+    row.detail_digest ?? '',
     row.break_glass ? 'true' : 'false',
   ].join(SEP);
 }
 
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
 export function digest(row: ChainRow): string {
-  return createHash('sha256').update(canonical(row), 'utf8').digest('hex');
+  return sha256(canonical(row));
+}
+
+/** The detail is intact when present and matching its digest, or erased (null) with its digest kept. */
+export function detailIntact(row: ChainRow): boolean {
+  return row.detail === null ? true : row.detail_digest === sha256(row.detail);
 }
 
 /** The SELECT list that renders a row as ChainRow expects (timestamps in UTC with microseconds). */
 export const CHAIN_COLUMNS = `id::text AS id, prev_hash, hash, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS occurred_at,
   actor, organisation_id::text AS organisation_id, purpose, request_id, person_id::text AS person_id, action, categories, fields, withheld,
-  detail::text AS detail, break_glass`;
+  detail::text AS detail, detail_digest, break_glass`;
 
 export type ChainProblem = { kind: 'altered'; eventId: string } | { kind: 'removed'; afterEventId: string | null; beforeEventId: string };
 
@@ -65,7 +74,7 @@ export type ChainProblem = { kind: 'altered'; eventId: string } | { kind: 'remov
 export function checkChain(rows: ChainRow[], previous: { id: string | null; hash: string }): ChainProblem | null {
   let prev = previous;
   for (const row of rows) {
-    if (digest(row) !== row.hash) return { kind: 'altered', eventId: row.id };
+    if (digest(row) !== row.hash || !detailIntact(row)) return { kind: 'altered', eventId: row.id };
     if (row.prev_hash !== prev.hash) return { kind: 'removed', afterEventId: prev.id, beforeEventId: row.id };
     prev = { id: row.id, hash: row.hash };
   }

@@ -3,7 +3,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 /**
  * One access to, or change of, person data. Append-only: a trigger chains each event to the one
  * before (prev_hash, hash) under an advisory lock and refuses UPDATE, DELETE and TRUNCATE (see the
- * AuditChain migration). The id is assigned by that trigger, so id order is chain order.
+ * AuditChain migration). The id is assigned by that trigger, so id order is chain order. The one
+ * change allowed is erasing `detail` (old and new values) of an erased person, keeping its digest.
  */
 @Entity('audit_event')
 @Index('ix_audit_event_person', ['personId', 'id'])
@@ -53,9 +54,13 @@ export class AuditEvent {
   @Column({ type: 'boolean', default: false })
   breakGlass: boolean;
 
-  /** For writes: the domain event and old/new values; for denials: the reason; for exports: what. */
+  /** For writes: the domain event and old/new values; for denials: the reason; for exports: what. Erasable (see detailDigest). */
   @Column({ type: 'jsonb', nullable: true })
   detail: Record<string, unknown> | null;
+
+  /** Set by the trigger: sha256 of detail. The chain covers this digest, so erasing detail keeps the chain verifiable. */
+  @Column({ type: 'text', nullable: true })
+  detailDigest: string | null;
 
   /** Set by the trigger: the hash of the event before ('genesis' for the first). */
   @Column({ type: 'text' })

@@ -8,12 +8,15 @@ import { AuditService } from './audit.service.js';
 import { BreakGlassGrant } from './break-glass-grant.entity.js';
 import { BreakGlassService } from './break-glass.service.js';
 import { ExplainService } from './explain.service.js';
+import { LegalHold } from './legal-hold.entity.js';
+import { PersonErasure } from './person-erasure.entity.js';
+import { RetentionService } from './retention.service.js';
 import { SubjectAccessService } from './subject-access.service.js';
 
 /** Global so that the outbox finds the write audit and the access layer the break-glass facts. */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([AuditEvent, BreakGlassGrant])],
+  imports: [TypeOrmModule.forFeature([AuditEvent, BreakGlassGrant, LegalHold, PersonErasure])],
   providers: [
     AuditService,
     { provide: WRITE_AUDIT, useExisting: AuditService },
@@ -21,8 +24,9 @@ import { SubjectAccessService } from './subject-access.service.js';
     { provide: BREAK_GLASS_FACTS, useExisting: BreakGlassService },
     ExplainService,
     SubjectAccessService,
+    RetentionService,
     AuditResolver,
   ],
-  exports: [AuditService, SubjectAccessService, BreakGlassService, WRITE_AUDIT, BREAK_GLASS_FACTS],
+  exports: [AuditService, SubjectAccessService, BreakGlassService, RetentionService, WRITE_AUDIT, BREAK_GLASS_FACTS],
 })
 export class AuditModule {}

@@ -6,6 +6,8 @@ import { AuditService } from './audit.service.js';
 import { OpenBreakGlassInput, ReviewBreakGlassInput } from './break-glass.input.js';
 import { BreakGlassService } from './break-glass.service.js';
 import { ExplainService } from './explain.service.js';
+import { LegalHoldModel, PersonErasureModel, PersonReasonInput } from './retention.model.js';
+import { RetentionService } from './retention.service.js';
 import { SubjectAccessService } from './subject-access.service.js';
 
 @Resolver()
@@ -15,6 +17,7 @@ export class AuditResolver {
     private readonly breakGlass: BreakGlassService,
     private readonly explainer: ExplainService,
     private readonly subjectAccess: SubjectAccessService,
+    private readonly retention: RetentionService,
   ) {}
 
   @Query(() => [AuditEventModel], { description: 'Who viewed or changed the record, when and why, newest first: data protection officers and the lead organisation' })
@@ -65,5 +68,20 @@ export class AuditResolver {
   async subjectAccessExport(@CurrentActor() actor: Actor, @Args('personId', { type: () => ID }) personId: string): Promise<SubjectAccessExportModel> {
     const result = await this.subjectAccess.export(actor, personId);
     return { personId: result.personId, generatedAt: result.generatedAt, json: JSON.stringify(result.data), document: result.document, counts: Object.entries(result.counts).map(([section, rows]) => ({ section, rows })) };
+  }
+
+  @Mutation(() => PersonErasureModel, { description: 'Data protection officers of the lead organisation: erase a record on the person’s valid request (refused under a legal hold)' })
+  erasePerson(@CurrentActor() actor: Actor, @Args('input') input: PersonReasonInput): Promise<PersonErasureModel> {
+    return this.retention.erase(actor, input.personId, input.reason.trim());
+  }
+
+  @Mutation(() => LegalHoldModel, { description: 'Data protection officers: stop retention and erasure of a record' })
+  placeLegalHold(@CurrentActor() actor: Actor, @Args('input') input: PersonReasonInput): Promise<LegalHoldModel> {
+    return this.retention.placeHold(actor, input.personId, input.reason);
+  }
+
+  @Mutation(() => LegalHoldModel, { description: 'Data protection officers: release a legal hold' })
+  releaseLegalHold(@CurrentActor() actor: Actor, @Args('holdId', { type: () => ID }) holdId: string): Promise<LegalHoldModel> {
+    return this.retention.releaseHold(actor, holdId);
   }
 }

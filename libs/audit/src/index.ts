@@ -6,3 +6,7 @@ export * from './audit.plugin.js';
 export * from './break-glass.service.js';
 export * from './break-glass-grant.entity.js';
 export * from './subject-access.service.js';
+export * from './retention.service.js';
+export * from './retention-policy.js';
+export * from './legal-hold.entity.js';
+export * from './person-erasure.entity.js';
