@@ -5,7 +5,7 @@ import type { AuditService } from './audit.service.js';
 
 /**
  * Writes the audit events a GraphQL request collected (reads, denials) in one INSERT before its
- * response leaves. Fails closed: if the audit cannot be written, the caller gets an error, not the data.
+ * response leaves (shared with requests ending at the same time, see AuditService.appendReads). Fails closed: if the audit cannot be written, the caller gets an error, not the data.
  */
 export function auditPlugin(audit: AuditService): ApolloServerPlugin<HubContext> {
   const logger = new Logger('Audit');
@@ -17,7 +17,7 @@ export function auditPlugin(audit: AuditService): ApolloServerPlugin<HubContext>
           const actor = contextValue.req.user;
           if (entries.length === 0 || !actor) return;
           try {
-            await audit.append(null, actor, entries);
+            await audit.appendReads(actor, entries);
           } catch (err) {
             logger.error(`audit write failed for request ${actor.requestId}: ${(err as Error).message}`);
             if (response.body.kind === 'single') {

@@ -29,31 +29,59 @@ export class AuditService implements WriteAuditSink {
     private readonly persons: PersonsService,
   ) {}
 
-  /** Appends events in one INSERT (the trigger chains them); through `manager` when given, to share its transaction. */
+  private rows(actor: Actor | null, entries: AuditEntry[]) {
+    return entries.map((e) => ({
+      actor: auditActorRef(actor),
+      organisationId: actor?.organisationId ?? null,
+      purpose: actor?.purpose ?? null,
+      requestId: actor?.requestId || null,
+      personId: e.personId,
+      action: e.action,
+      categories: [...e.categories].sort(),
+      fields: [...e.fields].sort(),
+      withheld: [...e.withheld].sort(),
+      breakGlass: e.breakGlass,
+      detail: e.detail as never,
+    }));
+  }
+
+  private async insert(m: EntityManager, rows: ReturnType<AuditService['rows']>): Promise<void> {
+    if (rows.length) await m.createQueryBuilder().insert().into(AuditEvent).values(rows).updateEntity(false).execute();
+  }
+
+  /** Appends events in one INSERT (the trigger chains them), through `manager` to share its transaction. */
   async append(manager: EntityManager | null, actor: Actor | null, entries: AuditEntry[]): Promise<void> {
-    if (entries.length === 0) return;
-    const m = manager ?? this.db.manager;
-    await m
-      .createQueryBuilder()
-      .insert()
-      .into(AuditEvent)
-      .values(
-        entries.map((e) => ({
-          actor: auditActorRef(actor),
-          organisationId: actor?.organisationId ?? null,
-          purpose: actor?.purpose ?? null,
-          requestId: actor?.requestId || null,
-          personId: e.personId,
-          action: e.action,
-          categories: [...e.categories].sort(),
-          fields: [...e.fields].sort(),
-          withheld: [...e.withheld].sort(),
-          breakGlass: e.breakGlass,
-          detail: e.detail as never,
-        })),
-      )
-      .updateEntity(false)
-      .execute();
+    await this.insert(manager ?? this.db.manager, this.rows(actor, entries));
+  }
+
+  private queue: { rows: ReturnType<AuditService['rows']>; done: (err?: unknown) => void }[] = [];
+  private flushing = false;
+
+  /**
+   * Appends the reads of one request, sharing the INSERT (and its commit) with requests that end
+   * meanwhile: one insert is in flight at a time and the next takes everything queued behind it
+   * (group commit). Resolves once the request's events are committed; rejects if they are not.
+   */
+  appendReads(actor: Actor, entries: AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.queue.push({ rows: this.rows(actor, entries), done: (err) => (err ? reject(err) : resolve()) });
+      if (!this.flushing) void this.flushQueue();
+    });
+  }
+
+  private async flushQueue(): Promise<void> {
+    this.flushing = true;
+    while (this.queue.length) {
+      const batch = this.queue.splice(0, this.queue.length);
+      try {
+        await this.insert(this.db.manager, batch.flatMap((b) => b.rows));
+        for (const b of batch) b.done();
+      } catch (err) {
+        for (const b of batch) b.done(err);
+      }
+    }
+    this.flushing = false;
   }
 
   /** The outbox's hook: one audit event per domain event, in the transaction of the change. */
