@@ -103,15 +103,20 @@ describe('audit', () => {
     expect(one.categories).toEqual(expect.arrayContaining(['identity', 'offending', 'health']));
   });
 
-  it('records a denial, the same for a hidden and a missing person', async () => {
+  it('records denials of reads and writes, the same for a hidden and a missing person', async () => {
     const hidden = await person('Hidden');
     const missing = randomUUID();
     for (const id of [hidden, missing]) {
       const requestId = randomUUID();
       const res = await gql('mind.worker', `query($id: ID!) { person(id: $id) { id } }`, { id }, { 'x-request-id': requestId });
       expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-      expect(await eventsOf(requestId)).toEqual([expect.objectContaining({ action: 'deny', person_id: id, actor: users['mind.worker'], fields: [] })]);
+      expect(await eventsOf(requestId)).toEqual([expect.objectContaining({ action: 'deny', person_id: id, actor: users['mind.worker'], fields: [], detail: { field: 'person', code: 'NOT_FOUND' } })]);
     }
+    // A refused write is a denial too.
+    const requestId = randomUUID();
+    const res = await gql('mind.worker', `mutation($input: LogInterventionInput!) { logIntervention(input: $input) { id } }`, { input: { personId: hidden, typeCode: 'mental_health_support', status: 'COMPLETED', occurredAt: '2026-10-01T10:00:00Z' } }, { 'x-request-id': requestId });
+    expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect(await eventsOf(requestId)).toEqual([expect.objectContaining({ action: 'deny', person_id: hidden, detail: { field: 'logIntervention', code: 'NOT_FOUND' } })]);
   });
 
   it('audits a write with its old and new values in the transaction of the change', async () => {

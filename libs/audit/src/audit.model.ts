@@ -124,10 +124,21 @@ export class SubjectAccessCount {
   rows: number;
 }
 
-/** What a caller sees of an audit event: the old and new values of writes stay in the log. */
-export function auditEventView(e: { detail: Record<string, unknown> | null } & Omit<AuditEventModel, 'event'>): AuditEventModel {
-  const { detail, ...rest } = e as typeof e & { prevHash?: string; hash?: string };
-  delete (rest as { prevHash?: string }).prevHash;
-  delete (rest as { hash?: string }).hash;
-  return { ...rest, event: typeof detail?.event === 'string' ? detail.event : null };
+/** What a caller sees of an audit event: the old and new values of writes, and the hashes, stay in the log. */
+export function auditEventView(e: Omit<AuditEventModel, 'event'> & { detail: Record<string, unknown> | null }): AuditEventModel {
+  return {
+    id: e.id,
+    occurredAt: e.occurredAt,
+    actor: e.actor,
+    organisationId: e.organisationId,
+    purpose: e.purpose,
+    requestId: e.requestId,
+    personId: e.personId,
+    action: e.action,
+    categories: e.categories,
+    fields: e.fields,
+    withheld: e.withheld,
+    breakGlass: e.breakGlass,
+    event: typeof e.detail?.event === 'string' ? e.detail.event : null,
+  };
 }

@@ -1,5 +1,5 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { type Actor, audit, CurrentActor, ErrorCode, HubError, type HubContext, PurposeOfUse } from '@hub/common';
+import { type Actor, audit, CurrentActor, type HubContext, PurposeOfUse } from '@hub/common';
 import { CreatePersonInput } from './create-person.input.js';
 import { CreatePersonResultModel } from './create-person-result.model.js';
 import { PeopleFilter, PersonConnection } from './person-connection.model.js';
@@ -48,10 +48,7 @@ export class PersonsResolver {
     @Args('purpose', { type: () => PurposeOfUse, nullable: true, description: 'Why you need the record (instead of the X-Purpose header)' }) purpose?: PurposeOfUse,
   ): Promise<PersonModel> {
     statePurpose(actor, purpose);
-    const person = await this.persons.get(actor, id).catch((err: unknown) => {
-      if (err instanceof HubError && err.code === ErrorCode.NotFound) audit(ctx, { action: 'deny', personId: /^[0-9a-f-]{36}$/i.test(id) ? id : null, detail: { query: 'person', requested: id } });
-      throw err;
-    });
+    const person = await this.persons.get(actor, id); // a refusal is audited as a denial (libs/audit audit.plugin.ts)
     reportRead(ctx, [person]);
     return person;
   }
