@@ -2,6 +2,8 @@
 import { SyncJobs1795687348426 } from './1795687348426-SyncJobs.js';
 import { Sync1795686925874 } from './1795686925874-Sync.js';
 import { Reporting1795686590848 } from './1795686590848-Reporting.js';
+import { AuditLog1795686735696 } from './1795686735696-AuditLog.js';
+import { AuditChain1795686800000 } from './1795686800000-AuditChain.js';
 import { PersonRecord1795685645657 } from './1795685645657-PersonRecord.js';
 import { Foundation1795684512687 } from './1795684512687-Foundation.js';
 import { CatalogueAndNameSearch1795685700000 } from './1795685700000-CatalogueAndNameSearch.js';
@@ -10,6 +12,8 @@ export const MIGRATIONS: Function[] = [
   PersonRecord1795685645657,
   CatalogueAndNameSearch1795685700000,
   Reporting1795686590848,
+  AuditLog1795686735696,
+  AuditChain1795686800000,
   Sync1795686925874,
   SyncJobs1795687348426,
 ];

@@ -1,10 +1,12 @@
 import 'reflect-metadata';
-import { resolve } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import { AuditService, RetentionService, SubjectAccessService } from '@hub/audit';
 import { TokensService } from '@hub/auth';
 import { ORGANISATION_KINDS, type OrganisationKind, ROLES, type Role, SCOPES, Scope } from '@hub/common';
 import { DemoSeeder } from '@hub/demo';
@@ -25,6 +27,13 @@ const HELP = `Usage: npm run cli -- <command> [options]
   create-client --org <id|name> --name N --scopes s1,s2
   token --email E                           print an access token for a user (for scripts)
   import <file> --org <id|name> --system S [--key K]   load people from a CSV or NDJSON file (streaming bulk path)
+  audit verify                              walk the audit hash chain; name the first event altered or removed (exit 1)
+  sar <personId> [--out DIR]                subject access export: DIR/sar-<id>.json and DIR/sar-<id>.md (audited)
+  retention run                             erase what is past its retention period (see README), keeping tombstones and the audit
+  retention policy                          print the retention period of each data category, in days
+  erase <personId> --reason R               erase a record on the person's valid request (refused under a legal hold)
+  legal-hold place <personId> --reason R    stop retention and erasure of a record
+  legal-hold release <holdId>
 
 Kinds: ${ORGANISATION_KINDS.join(', ')}
 Roles: ${ROLES.join(', ')}
@@ -68,6 +77,8 @@ async function main(argv: string[]): Promise<number> {
       scopes: { type: 'string' },
       system: { type: 'string' },
       key: { type: 'string' },
+      out: { type: 'string' },
+      reason: { type: 'string' },
     },
   });
   process.env.HUB_ROLE = 'cli';
@@ -164,6 +175,57 @@ async function main(argv: string[]): Promise<number> {
         const job = await app.get(BulkPeopleService).load(actor, values.system!, key, personFileAsNdjson(file));
         console.log(JSON.stringify({ jobId: job.id, status: job.status, replayed: job.replayed, created: job.created, updated: job.updated, unchanged: job.unchanged, rejected: job.rejected, errors: job.errors.slice(0, 20) }, null, 2));
         return 0;
+      }
+      case 'audit': {
+        if (positionals[0] !== 'verify') throw new Error('usage: audit verify');
+        const result = await app.get(AuditService).verify();
+        (result.ok ? console.log : console.error)(result.message);
+        return result.ok ? 0 : 1;
+      }
+      case 'sar': {
+        const personId = positionals[0];
+        if (!personId || !/^[0-9a-f-]{36}$/i.test(personId)) throw new Error('usage: sar <personId> [--out DIR]');
+        const result = await app.get(SubjectAccessService).export(null, personId);
+        const dir = resolve(values.out ?? '.');
+        await mkdir(dir, { recursive: true });
+        const json = join(dir, `sar-${result.personId}.json`);
+        const md = join(dir, `sar-${result.personId}.md`);
+        await writeFile(json, JSON.stringify(result.data, null, 2));
+        await writeFile(md, result.document);
+        console.log(JSON.stringify({ json, document: md, counts: result.counts }));
+        return 0;
+      }
+      case 'retention': {
+        const retention = app.get(RetentionService);
+        if (positionals[0] === 'policy') {
+          console.log(JSON.stringify(retention.policy(), null, 2));
+          return 0;
+        }
+        if (positionals[0] !== 'run') throw new Error('usage: retention run | retention policy');
+        console.log(JSON.stringify(await retention.run()));
+        return 0;
+      }
+      case 'erase': {
+        need(values, 'reason');
+        if (!positionals[0]) throw new Error('usage: erase <personId> --reason R');
+        const erasure = await app.get(RetentionService).erase(null, positionals[0], values.reason!);
+        console.log(JSON.stringify({ id: erasure.id, personId: erasure.personId, counts: erasure.counts }));
+        return 0;
+      }
+      case 'legal-hold': {
+        const retention = app.get(RetentionService);
+        if (positionals[0] === 'place' && positionals[1]) {
+          need(values, 'reason');
+          const hold = await retention.placeHold(null, positionals[1], values.reason!);
+          console.log(JSON.stringify({ id: hold.id, personId: hold.personId }));
+          return 0;
+        }
+        if (positionals[0] === 'release' && positionals[1]) {
+          const hold = await retention.releaseHold(null, positionals[1]);
+          console.log(JSON.stringify({ id: hold.id, releasedAt: hold.releasedAt }));
+          return 0;
+        }
+        throw new Error('usage: legal-hold place <personId> --reason R | legal-hold release <holdId>');
       }
       default:
         console.error(`unknown command "${command}"\n\n${HELP}`);

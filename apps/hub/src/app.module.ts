@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { AccessModule } from '@hub/access';
+import { AuditModule, AuditService } from '@hub/audit';
 import { AuthModule } from '@hub/auth';
 import { ConsentModule } from '@hub/consent';
 import { InterventionsModule } from '@hub/interventions';
@@ -19,7 +20,7 @@ import { OrganisationsModule } from '@hub/organisations';
 import { graphqlOptions } from './graphql.options.js';
 
 /** Everything the hub is made of, without the HTTP server (shared by the server and the CLI). */
-export const DOMAIN_MODULES = [ConfigModule, DatabaseModule, EventsModule, AccessModule, OrganisationsModule, AuthModule, PersonsModule, ConsentModule, InterventionsModule, ReportingModule, SyncModule, DemoModule];
+export const DOMAIN_MODULES = [ConfigModule, DatabaseModule, EventsModule, AccessModule, OrganisationsModule, AuthModule, PersonsModule, ConsentModule, InterventionsModule, ReportingModule, SyncModule, AuditModule, DemoModule];
 
 @Module({
   imports: [
@@ -27,8 +28,8 @@ export const DOMAIN_MODULES = [ConfigModule, DatabaseModule, EventsModule, Acces
     ObservabilityModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [HUB_CONFIG, METRICS],
-      useFactory: (config: HubConfig, metrics: HubMetrics) => graphqlOptions(config, metrics),
+      inject: [HUB_CONFIG, METRICS, AuditService],
+      useFactory: (config: HubConfig, metrics: HubMetrics, audit: AuditService) => graphqlOptions(config, metrics, audit),
     }),
   ],
   providers: [{ provide: APP_FILTER, useClass: HubExceptionFilter }],

@@ -4,7 +4,8 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLFormattedError } from 'graphql';
-import { ErrorCode, type HubContext } from '@hub/common';
+import { auditPlugin, type AuditService } from '@hub/audit';
+import { AuditBuffer, ErrorCode, type HubContext } from '@hub/common';
 import type { HubConfig } from '@hub/config';
 import type { HubMetrics } from '@hub/observability';
 
@@ -60,7 +61,7 @@ function withheldPlugin(): ApolloServerPlugin<HubContext> {
   };
 }
 
-export function graphqlOptions(config: HubConfig, metrics: HubMetrics): ApolloDriverConfig {
+export function graphqlOptions(config: HubConfig, metrics: HubMetrics, audit: AuditService): ApolloDriverConfig {
   const armor = new ApolloArmor({
     maxDepth: { n: config.graphql.maxDepth, ignoreIntrospection: true },
     maxAliases: { n: config.graphql.maxAliases },
@@ -85,11 +86,12 @@ export function graphqlOptions(config: HubConfig, metrics: HubMetrics): ApolloDr
       ...protection.plugins,
       metricsPlugin(metrics),
       withheldPlugin(),
+      auditPlugin(audit),
       unauthenticatedPlugin(),
       config.graphql.explorer ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
     ] as unknown as ApolloDriverConfig['plugins'],
     validationRules: protection.validationRules,
-    context: (req: HubContext['req']): Omit<HubContext, 'req'> & { req: HubContext['req'] } => ({ req, loaders: new Map(), withheld: new Set() }),
+    context: (req: HubContext['req']): Omit<HubContext, 'req'> & { req: HubContext['req'] } => ({ req, loaders: new Map(), withheld: new Set(), audit: new AuditBuffer() }),
     formatError,
   };
 }

@@ -3,7 +3,7 @@ import { ModuleRef } from '@nestjs/core';
 import { type Actor, NotFoundError } from '@hub/common';
 import { categoryCeiling } from './ability.js';
 import { type AccessAction, DataCategory } from './data-category.js';
-import { LAWFUL_BASIS_FACTS, type LawfulBasisFacts, RELATIONSHIP_FACTS, type RelationshipFacts } from './facts.js';
+import { BREAK_GLASS_FACTS, type BreakGlassFacts, LAWFUL_BASIS_FACTS, type LawfulBasisFacts, RELATIONSHIP_FACTS, type RelationshipFacts } from './facts.js';
 import { type Decision, decide, NO_FACTS, type PersonFacts, readableCategories } from './policy.js';
 import { type CompiledScope, compileScope, type ScopeColumns } from './scope.js';
 
@@ -15,6 +15,7 @@ import { type CompiledScope, compileScope, type ScopeColumns } from './scope.js'
 export class AccessService {
   private relationshipFacts?: RelationshipFacts;
   private lawfulFacts?: LawfulBasisFacts;
+  private breakGlassFacts?: BreakGlassFacts | null;
 
   constructor(private readonly moduleRef: ModuleRef) {}
 
@@ -28,19 +29,32 @@ export class AccessService {
     return this.lawfulFacts;
   }
 
-  /** Facts about each person for the actor's organisation, in three queries whatever the count. */
+  /** Optional (the CLI and unit tests may run without libs/audit): without it, no grant is ever in force. */
+  private get breakGlass(): BreakGlassFacts | null {
+    if (this.breakGlassFacts === undefined) {
+      try {
+        this.breakGlassFacts = this.moduleRef.get<BreakGlassFacts>(BREAK_GLASS_FACTS, { strict: false });
+      } catch {
+        this.breakGlassFacts = null;
+      }
+    }
+    return this.breakGlassFacts;
+  }
+
+  /** Facts about each person for the actor's organisation, in four queries whatever the count. */
   async facts(actor: Actor, personIds: readonly string[]): Promise<Map<string, PersonFacts>> {
     const ids = [...new Set(personIds)];
     const org = { id: actor.organisationId, kind: actor.organisationKind };
-    const [related, consented, agreed] = await Promise.all([
+    const [related, consented, agreed, grants] = await Promise.all([
       this.relationships.relationships(actor.organisationId, ids),
       this.lawful.consentedCategories(org, ids),
       this.lawful.agreedCategories(org),
+      actor.kind === 'user' && this.breakGlass ? this.breakGlass.activeGrants(`user:${actor.id}`, ids) : Promise.resolve(new Set<string>()),
     ]);
     const result = new Map<string, PersonFacts>();
     for (const id of ids) {
       const rel = related.get(id);
-      result.set(id, { related: !!rel, lead: !!rel?.lead, consented: consented.get(id) ?? new Set(), agreed });
+      result.set(id, { related: !!rel, lead: !!rel?.lead, consented: consented.get(id) ?? new Set(), agreed, breakGlass: grants.has(id) });
     }
     return result;
   }
@@ -64,10 +78,12 @@ export class AccessService {
 
   /** The SQL condition scoping rows with a person and a category to what the actor may `action`. */
   scope(actor: Actor, action: AccessAction, columns: ScopeColumns): CompiledScope {
-    return compileScope(actor, action, columns, {
-      relatedSql: (c) => this.relationships.relatedSql(c),
-      lawfulSql: (c, cat) => this.lawful.lawfulSql(c, cat),
+    const grants = actor.kind === 'user' && action === 'read' ? this.breakGlass : null;
+    const compiled = compileScope(actor, action, columns, {
+      relatedSql: (c) => (grants ? `(${this.relationships.relatedSql(c)} OR ${grants.grantSql(c)})` : this.relationships.relatedSql(c)),
+      lawfulSql: (c, cat) => (grants ? `(${this.lawful.lawfulSql(c, cat)} OR ${grants.grantSql(c)})` : this.lawful.lawfulSql(c, cat)),
     });
+    return grants ? { where: compiled.where, parameters: { ...compiled.parameters, accessActor: `user:${actor.id}` } } : compiled;
   }
 
   /** The SQL condition for people the actor may find at all (identity readable). */

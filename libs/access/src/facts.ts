@@ -23,5 +23,14 @@ export interface LawfulBasisFacts {
   lawfulSql(personColumn: string, categoryExpr: string): string;
 }
 
+/** Break-glass grants in force, provided by libs/audit: an actor opened a record it could not otherwise see. */
+export interface BreakGlassFacts {
+  /** Persons (of those given) on which the actor (`user:<id>`) holds a grant in force. */
+  activeGrants(actorRef: string, personIds: readonly string[]): Promise<Set<string>>;
+  /** SQL true when `:accessActor` holds a grant in force on the person in `personColumn`. */
+  grantSql(personColumn: string): string;
+}
+
 export const RELATIONSHIP_FACTS = Symbol('RELATIONSHIP_FACTS');
 export const LAWFUL_BASIS_FACTS = Symbol('LAWFUL_BASIS_FACTS');
+export const BREAK_GLASS_FACTS = Symbol('BREAK_GLASS_FACTS');

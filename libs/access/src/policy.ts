@@ -12,16 +12,18 @@ export interface PersonFacts {
   consented: ReadonlySet<DataCategory>;
   /** Categories covered by a sharing agreement in force to which the organisation is party. */
   agreed: ReadonlySet<DataCategory>;
+  /** The actor holds a break-glass grant in force on the person: counts as relationship and lawful basis. */
+  breakGlass?: boolean;
 }
 
-export const NO_FACTS: PersonFacts = { related: false, lead: false, consented: new Set(), agreed: new Set() };
+export const NO_FACTS: PersonFacts = { related: false, lead: false, consented: new Set(), agreed: new Set(), breakGlass: false };
 
 export type DenyReason = 'ROLE' | 'ORGANISATION_KIND' | 'NO_RELATIONSHIP' | 'NO_LAWFUL_BASIS';
 
 export interface Decision {
   allowed: boolean;
   /** Why it is allowed or not, in the policy's terms (never in terms of the hidden data). */
-  reason: 'OWN_DATA' | 'RELATIONSHIP_AND_LAWFUL_BASIS' | 'RELATIONSHIP' | DenyReason;
+  reason: 'OWN_DATA' | 'RELATIONSHIP_AND_LAWFUL_BASIS' | 'RELATIONSHIP' | 'BREAK_GLASS' | DenyReason;
   basis?: 'consent' | 'agreement';
 }
 
@@ -30,6 +32,7 @@ export interface Decision {
  * the organisation's own data, always; anyone else's only with all of no deny for the organisation's
  * kind, a relationship with the person, and a lawful basis (consent or agreement) for the category.
  * Identity data (who the person is) and writing (logging one's own work) need the relationship only.
+ * A break-glass grant in force stands in for both relationship and lawful basis when reading (never for role or kind, never for writing).
  * Everything else is denied. compileScope (scope.ts) is the same function as SQL.
  */
 export function decide(
@@ -43,11 +46,12 @@ export function decide(
   if (ceiling.length === 0) return { allowed: false, reason: 'ROLE' };
   if (ownerOrganisationId && ownerOrganisationId === actor.organisationId) return { allowed: true, reason: 'OWN_DATA' };
   if (!ceiling.includes(category)) return { allowed: false, reason: 'ORGANISATION_KIND' };
-  if (!facts.related) return { allowed: false, reason: 'NO_RELATIONSHIP' };
+  if (!facts.related) return facts.breakGlass && action === 'read' ? { allowed: true, reason: 'BREAK_GLASS' } : { allowed: false, reason: 'NO_RELATIONSHIP' };
   if (category === DataCategory.IDENTITY) return { allowed: true, reason: 'RELATIONSHIP' };
   if (action === 'write') return { allowed: true, reason: 'RELATIONSHIP' };
   if (facts.consented.has(category)) return { allowed: true, reason: 'RELATIONSHIP_AND_LAWFUL_BASIS', basis: 'consent' };
   if (facts.agreed.has(category)) return { allowed: true, reason: 'RELATIONSHIP_AND_LAWFUL_BASIS', basis: 'agreement' };
+  if (facts.breakGlass) return { allowed: true, reason: 'BREAK_GLASS' }; // (reads only: writes returned above)
   return { allowed: false, reason: 'NO_LAWFUL_BASIS' };
 }
 

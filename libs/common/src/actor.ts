@@ -4,6 +4,14 @@ import type { OrganisationKind, Role, Scope } from './domain.js';
 export type Purpose = 'casework' | 'referral' | 'safeguarding' | 'reporting';
 export const PURPOSES: Purpose[] = ['casework', 'referral', 'safeguarding', 'reporting'];
 
+/** The purposes as a GraphQL enum (an argument may state the purpose instead of the X-Purpose header). */
+export enum PurposeOfUse {
+  CASEWORK = 'casework',
+  REFERRAL = 'referral',
+  SAFEGUARDING = 'safeguarding',
+  REPORTING = 'reporting',
+}
+
 /** The authenticated caller of a request: a person using the hub, or an API client of an organisation. */
 export interface Actor {
   kind: 'user' | 'client';

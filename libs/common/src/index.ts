@@ -2,6 +2,7 @@ export * from './errors.js';
 export * from './domain.js';
 export * from './actor.js';
 export * from './request-context.js';
+export * from './audit-buffer.js';
 export * from './public.decorator.js';
 import './graphql-enums.js';
 export * from './error-mapping.js';

@@ -2,6 +2,7 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
 import type { Actor } from './actor.js';
+import type { AuditBuffer, PendingAuditEvent } from './audit-buffer.js';
 import { HubError, ErrorCode } from './errors.js';
 
 /** What every GraphQL resolver receives as context: the request, its actor and its DataLoaders. */
@@ -10,6 +11,13 @@ export interface HubContext {
   loaders: Map<string, DataLoader<unknown, unknown>>;
   /** Field names withheld from this response, reported in `extensions.withheld`. */
   withheld?: Set<string>;
+  /** Audit events of this request, written in one insert when the response is sent. */
+  audit?: AuditBuffer;
+}
+
+/** Records an access to person data for the audit log of this request (batched, no round trip). */
+export function audit(ctx: HubContext, event: PendingAuditEvent): void {
+  ctx.audit?.add(event);
 }
 
 export function requestOf(context: ExecutionContext): HubContext['req'] {

@@ -35,4 +35,11 @@ describe('loadConfig', () => {
     const c = loadConfig({ OIDC_ISSUERS: JSON.stringify([{ issuer: 'https://id.example', jwksUri: 'https://id.example/jwks', audience: 'hub' }]) });
     expect(c.externalIssuers).toEqual([{ issuer: 'https://id.example', jwksUri: 'https://id.example/jwks', audience: 'hub' }]);
   });
+
+  it('parses retention overrides and refuses bad ones', () => {
+    expect(loadConfig({}).retentionDays).toEqual({});
+    expect(loadConfig({ RETENTION_DAYS: '{"health":1095}' }).retentionDays).toEqual({ health: 1095 });
+    expect(() => loadConfig({ RETENTION_DAYS: '{"health":-1}' })).toThrow(/RETENTION_DAYS/);
+    expect(() => loadConfig({ RETENTION_DAYS: '[1]' })).toThrow(/RETENTION_DAYS/);
+  });
 });

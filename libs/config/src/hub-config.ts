@@ -30,6 +30,8 @@ export interface HubConfig {
     maxTokens: number;
   };
   demo: { seed: boolean; people: boolean; password: string };
+  /** Retention period in days per data category, overriding the defaults (libs/audit retention-policy.ts). */
+  retentionDays: Record<string, number>;
 }
 
 export class ConfigError extends Error {
@@ -81,6 +83,23 @@ function issuers(env: Env, problems: string[]): ExternalIssuerConfig[] {
   }
 }
 
+function retention(env: Env, problems: string[]): Record<string, number> {
+  const raw = env.RETENTION_DAYS;
+  if (!raw) return {};
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+    for (const [key, days] of Object.entries(parsed)) {
+      if (!/^[a-z_]+$/.test(key)) throw new Error(`"${key}" is not a data category`);
+      if (!Number.isInteger(days) || (days as number) < 1) throw new Error(`${key}: days must be a whole number of at least 1`);
+    }
+    return parsed as Record<string, number>;
+  } catch (err) {
+    problems.push(`RETENTION_DAYS must be a JSON object of data category to days, e.g. {"health":2190}: ${(err as Error).message}`);
+    return {};
+  }
+}
+
 /** Reads and validates the hub's configuration from environment variables. Throws a ConfigError listing every problem. */
 export function loadConfig(env: Env = process.env): HubConfig {
   const problems: string[] = [];
@@ -125,6 +144,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
       maxTokens: int(env, 'GRAPHQL_MAX_TOKENS', 2000, 50, 100_000, problems),
     },
     demo: { seed: bool(env, 'SEED_DEMO', !production, problems), people: bool(env, 'SEED_DEMO_PEOPLE', true, problems), password: demoPassword },
+    retentionDays: retention(env, problems),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

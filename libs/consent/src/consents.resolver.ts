@@ -1,6 +1,6 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
-import { type Actor, CurrentActor, type HubContext, requestLoader } from '@hub/common';
+import { type Actor, audit, CurrentActor, type HubContext, requestLoader } from '@hub/common';
 import { PersonModel } from '@hub/persons';
 import { ConsentModel, SharingAgreementModel } from './consent.model.js';
 import { ConsentsService } from './consents.service.js';
@@ -11,9 +11,11 @@ export class PersonConsentsResolver {
   constructor(private readonly service: ConsentsService) {}
 
   @ResolveField(() => [ConsentModel], { description: 'Consents you may know of (yours, to you, or all for the lead organisation)' })
-  consents(@CurrentActor() actor: Actor, @Parent() person: PersonModel, @Context() ctx: HubContext): Promise<ConsentModel[]> {
+  async consents(@CurrentActor() actor: Actor, @Parent() person: PersonModel, @Context() ctx: HubContext): Promise<ConsentModel[]> {
     const loader = requestLoader(ctx, 'person.consents', () => new DataLoader((people: readonly PersonModel[]) => this.service.forPeople(actor, people), { cacheKeyFn: (p: PersonModel) => p.id }));
-    return loader.load(person);
+    const consents = await loader.load(person);
+    audit(ctx, { action: 'read', personId: person.id, fields: ['Person.consents'], breakGlass: person.breakGlass });
+    return consents;
   }
 }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import type { EntityManager, QueryRunner } from 'typeorm';
 import type { Actor } from '@hub/common';
 import { OutboxEvent } from './outbox-event.entity.js';
@@ -9,11 +10,30 @@ export interface DomainEvent {
   aggregateId: string;
   personId?: string | null;
   payload: Record<string, unknown>;
+  /** For the audit log only (never relayed): old and new values of what changed. */
+  changes?: Record<string, { old: unknown; new: unknown }>;
+  /** For the audit log only: the data categories the change touches. */
+  categories?: string[];
 }
 
-/** Writes domain events into the outbox through the caller's transaction. */
+/** Records every write in the audit log, in the transaction of the change (provided by libs/audit). */
+export interface WriteAuditSink {
+  recordWrites(manager: EntityManager, actor: Actor | null, events: DomainEvent[]): Promise<void>;
+}
+export const WRITE_AUDIT = Symbol('WRITE_AUDIT');
+
+/** Writes domain events into the outbox, and their audit events, through the caller's transaction. */
 @Injectable()
 export class OutboxService {
+  private sink?: WriteAuditSink;
+
+  constructor(private readonly moduleRef: ModuleRef) {}
+
+  private get audit(): WriteAuditSink {
+    this.sink ??= this.moduleRef.get<WriteAuditSink>(WRITE_AUDIT, { strict: false });
+    return this.sink;
+  }
+
   async emit(manager: EntityManager, actor: Actor | null, ...events: DomainEvent[]): Promise<void> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('Domain events must be emitted inside the transaction of the change');
@@ -31,20 +51,29 @@ export class OutboxService {
         requestId: actor?.requestId ?? null,
       })),
     );
+    await this.audit.recordWrites(manager, actor, events);
   }
 
   /**
    * Set-based emit for bulk loads: `select` yields (type, aggregate_type, aggregate_id, person_id,
-   * payload) rows; inserted in the runner's open transaction.
+   * payload) rows; inserted, and audited, in the runner's open transaction.
    */
-  async emitSelect(qr: QueryRunner, actor: Actor, select: string, parameters: unknown[] = []): Promise<number> {
+  async emitSelect(qr: QueryRunner, actor: Actor, select: string, parameters: unknown[] = [], categories: string[] = []): Promise<number> {
     if (!qr.isTransactionActive) throw new Error('Domain events must be emitted inside the transaction of the change');
     const n = parameters.length;
-    const rows: unknown[] = await qr.query(
+    const rows: { type: string; aggregate_type: string; aggregate_id: string; person_id: string | null; payload: Record<string, unknown> }[] = await qr.query(
       `INSERT INTO outbox_event (type, aggregate_type, aggregate_id, person_id, payload, actor_id, organisation_id, request_id)
-       SELECT e.type, e.aggregate_type, e.aggregate_id, e.person_id, e.payload, $${n + 1}, $${n + 2}::uuid, $${n + 3} FROM (${select}) e RETURNING id`,
+       SELECT e.type, e.aggregate_type, e.aggregate_id, e.person_id, e.payload, $${n + 1}, $${n + 2}::uuid, $${n + 3} FROM (${select}) e
+       RETURNING type, aggregate_type, aggregate_id, person_id, payload`,
       [...parameters, `${actor.kind}:${actor.id}`, actor.organisationId, actor.requestId || null],
     );
+    if (rows.length) {
+      await this.audit.recordWrites(
+        qr.manager,
+        actor,
+        rows.map((r) => ({ type: r.type, aggregateType: r.aggregate_type, aggregateId: r.aggregate_id, personId: r.person_id, payload: r.payload, categories })),
+      );
+    }
     return rows.length;
   }
 }

@@ -1,6 +1,6 @@
 import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataCategory } from '@hub/access';
-import { type Actor, CurrentActor, type HubContext } from '@hub/common';
+import { type Actor, audit, CurrentActor, type HubContext } from '@hub/common';
 import { organisationLoader, OrganisationModel, OrganisationsService } from '@hub/organisations';
 import { PersonModel } from '@hub/persons';
 import { interventionTypeLoader, personInterventionsLoader, personSustainmentsLoader } from './intervention.loader.js';
@@ -63,26 +63,33 @@ export class PersonInterventionsResolver {
   ) {}
 
   @ResolveField(() => InterventionConnection, { description: 'Interventions you may see, newest first' })
-  interventions(
+  async interventions(
     @CurrentActor() actor: Actor,
     @Parent() person: PersonModel,
+    @Context() ctx: HubContext,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { nullable: true }) after?: string,
     @Args('category', { type: () => DataCategory, nullable: true }) category?: DataCategory,
-    @Context() ctx?: HubContext,
   ): Promise<InterventionConnection> {
-    if (after) return this.interventionsService.list(actor, person.id, { first, after, category });
-    return personInterventionsLoader(ctx!, actor, this.interventionsService, { first, category }).load(person);
+    const page = after
+      ? await this.interventionsService.list(actor, person.id, { first, after, category })
+      : await personInterventionsLoader(ctx, actor, this.interventionsService, { first, category }).load(person);
+    audit(ctx, { action: 'read', personId: person.id, categories: page.edges.map((e) => e.node.dataCategory), fields: ['Person.interventions'], breakGlass: person.breakGlass });
+    return page;
   }
 
   @ResolveField(() => [JobSustainmentModel], { description: '13-week windows opened by job starts' })
-  sustainments(@CurrentActor() actor: Actor, @Parent() person: PersonModel, @Context() ctx: HubContext): Promise<JobSustainmentModel[]> {
-    return personSustainmentsLoader(ctx, actor, this.sustainmentsService).load(person);
+  async sustainments(@CurrentActor() actor: Actor, @Parent() person: PersonModel, @Context() ctx: HubContext): Promise<JobSustainmentModel[]> {
+    const rows = await personSustainmentsLoader(ctx, actor, this.sustainmentsService).load(person);
+    audit(ctx, { action: 'read', personId: person.id, categories: rows.length ? [DataCategory.EMPLOYMENT] : [], fields: ['Person.sustainments'], breakGlass: person.breakGlass });
+    return rows;
   }
 
   @ResolveField(() => [TimelineEntryModel], { description: 'Interventions, consents and stage changes, newest first' })
-  timeline(@CurrentActor() actor: Actor, @Parent() person: PersonModel, @Args('first', { type: () => Int, nullable: true }) first?: number): Promise<TimelineEntryModel[]> {
-    return this.timelines.forPerson(actor, person.id, first ?? 100);
+  async timeline(@CurrentActor() actor: Actor, @Parent() person: PersonModel, @Context() ctx: HubContext, @Args('first', { type: () => Int, nullable: true }) first?: number): Promise<TimelineEntryModel[]> {
+    const entries = await this.timelines.forPerson(actor, person.id, first ?? 100);
+    audit(ctx, { action: 'read', personId: person.id, fields: ['Person.timeline'], breakGlass: person.breakGlass });
+    return entries;
   }
 }
 

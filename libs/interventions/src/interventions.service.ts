@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { AccessService, DataCategory } from '@hub/access';
 import { type Actor, AlreadyExistsError, ConflictError, decodeCursor, encodeCursor, ForbiddenError, NotFoundError, pageSize, Role, ValidationError } from '@hub/common';
-import { OutboxService } from '@hub/events';
+import { type DomainEvent, OutboxService } from '@hub/events';
 import { actorRef, PersonsService } from '@hub/persons';
 import { InterventionType } from './intervention-type.entity.js';
 import { type InterventionOutcome, InterventionStatus, JOB_START, OutcomeKind, SUSTAINMENT_WEEKS } from './intervention-vocabulary.js';
@@ -139,7 +139,17 @@ export class InterventionsService {
           outcome,
         }),
       );
-      const events = [{ type: 'intervention.logged', aggregateType: 'intervention', aggregateId: saved.id, personId, payload: { typeCode: type.code, status: saved.status, dataCategory: type.dataCategory } }];
+      const events: DomainEvent[] = [
+        {
+          type: 'intervention.logged',
+          aggregateType: 'intervention',
+          aggregateId: saved.id,
+          personId,
+          payload: { typeCode: type.code, status: saved.status, dataCategory: type.dataCategory },
+          changes: { typeCode: { old: null, new: type.code }, status: { old: null, new: saved.status }, occurredAt: { old: null, new: saved.occurredAt }, notes: { old: null, new: saved.notes }, outcome: { old: null, new: outcome } },
+          categories: [type.dataCategory],
+        },
+      ];
       if (outcome) events.push({ type: 'outcome.recorded', aggregateType: 'intervention', aggregateId: saved.id, personId, payload: { typeCode: type.code, outcome: outcome.kind, dataCategory: type.dataCategory } as never });
       if (outcome?.kind === 'job') {
         const sustainment = await m.save(
@@ -194,7 +204,11 @@ export class InterventionsService {
         notes: input.notes !== undefined ? input.notes : row.notes,
         outcome,
       });
-      await this.outbox.emit(m, actor, { type: 'intervention.updated', aggregateType: 'intervention', aggregateId: row.id, personId: row.personId, payload: { status, dataCategory: row.dataCategory } });
+      const changes: Record<string, { old: unknown; new: unknown }> = {};
+      for (const field of ['status', 'occurredAt', 'notes', 'outcome'] as const) {
+        if (JSON.stringify(row[field]) !== JSON.stringify(saved[field])) changes[field] = { old: row[field], new: saved[field] };
+      }
+      await this.outbox.emit(m, actor, { type: 'intervention.updated', aggregateType: 'intervention', aggregateId: row.id, personId: row.personId, payload: { status, dataCategory: row.dataCategory }, changes, categories: [row.dataCategory] });
       if (input.qualification) {
         await this.outbox.emit(m, actor, { type: 'outcome.recorded', aggregateType: 'intervention', aggregateId: row.id, personId: row.personId, payload: { typeCode: row.typeCode, outcome: 'qualification', dataCategory: row.dataCategory } });
       }

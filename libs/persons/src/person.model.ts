@@ -90,4 +90,6 @@ export class PersonModel {
    * returned by PersonsService rely on them instead of checking access again (lists stay constant-cost).
    */
   facts: PersonFacts;
+  /** Seen only through a break-glass grant (flagged in the audit). */
+  breakGlass?: boolean;
 }

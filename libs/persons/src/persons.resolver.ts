@@ -1,5 +1,5 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { type Actor, CurrentActor, type HubContext } from '@hub/common';
+import { type Actor, audit, CurrentActor, type HubContext, PurposeOfUse } from '@hub/common';
 import { CreatePersonInput } from './create-person.input.js';
 import { CreatePersonResultModel } from './create-person-result.model.js';
 import { PeopleFilter, PersonConnection } from './person-connection.model.js';
@@ -7,11 +7,31 @@ import { AddInvolvementInput, MergePeopleInput, PersonChangeModel, PersonMergeMo
 import { historyLoader, involvementsLoader } from './person-fields.loader.js';
 import { InvolvementModel, PersonModel } from './person.model.js';
 import { PersonRecordsService } from './person-records.service.js';
+import { PERSON_FIELD_CATEGORIES, PERSON_FIELDS } from './person-vocabulary.js';
 import { PersonsService } from './persons.service.js';
 import { UpdatePersonInput } from './update-person.input.js';
 
-function reportWithheld(ctx: HubContext, people: (PersonModel | null)[]): void {
-  for (const p of people) for (const f of p?.withheldFields ?? []) ctx.withheld?.add(`Person.${f}`);
+/** Reports withheld fields in the response, and records each person read in the request's audit. */
+function reportRead(ctx: HubContext, people: (PersonModel | null)[]): void {
+  for (const p of people) {
+    if (!p) continue;
+    for (const f of p.withheldFields) ctx.withheld?.add(`Person.${f}`);
+    const withheld = new Set(p.withheldFields);
+    const returned = PERSON_FIELDS.filter((f) => !withheld.has(f));
+    audit(ctx, {
+      action: 'read',
+      personId: p.id,
+      categories: new Set(returned.map((f) => PERSON_FIELD_CATEGORIES[f])),
+      fields: returned.map((f) => `Person.${f}`),
+      withheld: p.withheldFields.map((f) => `Person.${f}`),
+      breakGlass: p.breakGlass,
+    });
+  }
+}
+
+/** A purpose stated as an argument overrides the X-Purpose header for the whole request. */
+function statePurpose(actor: Actor, purpose?: PurposeOfUse | null): void {
+  if (purpose) actor.purpose = purpose;
 }
 
 @Resolver(() => PersonModel)
@@ -22,9 +42,15 @@ export class PersonsResolver {
   ) {}
 
   @Query(() => PersonModel, { description: 'A person you may see; NOT_FOUND otherwise (whether or not it exists)' })
-  async person(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Context() ctx: HubContext): Promise<PersonModel> {
-    const person = await this.persons.get(actor, id);
-    reportWithheld(ctx, [person]);
+  async person(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Context() ctx: HubContext,
+    @Args('purpose', { type: () => PurposeOfUse, nullable: true, description: 'Why you need the record (instead of the X-Purpose header)' }) purpose?: PurposeOfUse,
+  ): Promise<PersonModel> {
+    statePurpose(actor, purpose);
+    const person = await this.persons.get(actor, id); // a refusal is audited as a denial (libs/audit audit.plugin.ts)
+    reportRead(ctx, [person]);
     return person;
   }
 
@@ -36,15 +62,20 @@ export class PersonsResolver {
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { nullable: true }) after?: string,
     @Args('filter', { type: () => PeopleFilter, nullable: true }) filter?: PeopleFilter,
+    @Args('purpose', { type: () => PurposeOfUse, nullable: true, description: 'Why you search (instead of the X-Purpose header)' }) purpose?: PurposeOfUse,
   ): Promise<PersonConnection> {
+    statePurpose(actor, purpose);
     const page = await this.persons.search(actor, { search, first, after, filter });
-    reportWithheld(ctx, page.edges.map((e) => e.node));
+    reportRead(ctx, page.edges.map((e) => e.node));
     return page;
   }
 
   @Mutation(() => CreatePersonResultModel)
-  createPerson(@CurrentActor() actor: Actor, @Args('input') input: CreatePersonInput): Promise<CreatePersonResultModel> {
-    return this.persons.create(actor, input) as Promise<CreatePersonResultModel>;
+  async createPerson(@CurrentActor() actor: Actor, @Args('input') input: CreatePersonInput, @Context() ctx: HubContext): Promise<CreatePersonResultModel> {
+    const result = await this.persons.create(actor, input);
+    // An existing record or candidates shown instead of a new record are reads of them.
+    if (result.outcome !== 'created') reportRead(ctx, [result.person, ...result.candidates]);
+    return result as CreatePersonResultModel;
   }
 
   @Mutation(() => PersonModel)
@@ -68,13 +99,17 @@ export class PersonsResolver {
   }
 
   @ResolveField(() => [PersonChangeModel], { description: 'Every change to the record, oldest first' })
-  history(@CurrentActor() actor: Actor, @Parent() person: PersonModel, @Context() ctx: HubContext): Promise<PersonChangeModel[]> {
-    return historyLoader(ctx, actor, this.records).load(person);
+  async history(@CurrentActor() actor: Actor, @Parent() person: PersonModel, @Context() ctx: HubContext): Promise<PersonChangeModel[]> {
+    const history = await historyLoader(ctx, actor, this.records).load(person);
+    audit(ctx, { action: 'read', personId: person.id, fields: ['Person.history'], withheld: history.some((h) => h.changes.some((c) => c.withheld)) ? ['PersonChange.values'] : [] });
+    return history;
   }
 
   @ResolveField(() => [InvolvementModel])
-  involvements(@CurrentActor() _actor: Actor, @Parent() person: PersonModel, @Context() ctx: HubContext): Promise<InvolvementModel[]> {
-    return involvementsLoader(ctx, this.records).load(person);
+  async involvements(@CurrentActor() _actor: Actor, @Parent() person: PersonModel, @Context() ctx: HubContext): Promise<InvolvementModel[]> {
+    const involvements = await involvementsLoader(ctx, this.records).load(person);
+    audit(ctx, { action: 'read', personId: person.id, categories: ['identity'], fields: ['Person.involvements'] });
+    return involvements;
   }
 }
 

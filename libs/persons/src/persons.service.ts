@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
-import { AccessService, DataCategory, type PersonFacts } from '@hub/access';
+import { AccessService, DATA_CATEGORIES, DataCategory, type PersonFacts } from '@hub/access';
 import { type Actor, AlreadyExistsError, ConflictError, decodeCursor, encodeCursor, ForbiddenError, NotFoundError, OrganisationKind, pageSize } from '@hub/common';
 import { OutboxService } from '@hub/events';
 import type { CreatePersonInput } from './create-person.input.js';
@@ -83,6 +83,26 @@ export class PersonsService {
     return { personId: person.id, recordIds: ids, facts };
   }
 
+  /** The id of the surviving record for an id (following merges), or null: no access check, for privileged paths (break-glass, subject access). */
+  async survivorId(id: string, m: EntityManager = this.db.manager): Promise<string | null> {
+    return (await this.load(m, id))?.id ?? null;
+  }
+
+  /** Ids of the record and of all records merged into it (no access check). */
+  async allRecordIds(personId: string, m: EntityManager = this.db.manager): Promise<string[]> {
+    return (await this.recordIds(m, [personId])).get(personId)!;
+  }
+
+  /** Organisations leading the person's case now (to notify, e.g. of a break-glass access). */
+  async leadOrganisations(personId: string, m: EntityManager = this.db.manager): Promise<string[]> {
+    const ids = await this.allRecordIds(personId, m);
+    const rows: { organisation_id: string }[] = await m.query(
+      `SELECT DISTINCT organisation_id FROM involvement WHERE person_id = ANY($1::uuid[]) AND role = 'lead' AND started_at <= now() AND (ended_at IS NULL OR ended_at > now())`,
+      [ids],
+    );
+    return rows.map((r) => r.organisation_id);
+  }
+
   async get(actor: Actor, id: string): Promise<PersonModel> {
     return (await this.getMany(actor, [id]))[0] ?? Promise.reject(new NotFoundError('Person'));
   }
@@ -120,7 +140,9 @@ export class PersonsService {
       const f = facts.get(p.id)!;
       if (!this.access.decide(actor, 'read', DataCategory.IDENTITY, f).allowed) continue;
       const own = identifiers.filter((i) => i.owner === p.id) as unknown as PersonIdentifier[];
-      result.push(personView(p, own, this.access.readable(actor, f), recordIds.get(p.id)!, f));
+      const view = personView(p, own, this.access.readable(actor, f), recordIds.get(p.id)!, f);
+      view.breakGlass = !!f.breakGlass && DATA_CATEGORIES.some((c) => this.access.decide(actor, 'read', c, f).reason === 'BREAK_GLASS');
+      result.push(view);
     }
     return result;
   }
@@ -219,7 +241,15 @@ export class PersonsService {
       await m.insert(Involvement, { personId: person.id, organisationId: actor.organisationId, role, startedAt: new Date(), source: 'creation', createdBy: actorRef(actor) });
       const changes = Object.fromEntries(UPDATABLE.filter((f) => (person as unknown as Record<string, unknown>)[f] != null).map((f) => [f, { old: null, new: (person as unknown as Record<string, unknown>)[f] }]));
       await m.insert(PersonChange, { personId: person.id, action: 'created', version: person.version, changes: changes as never, reason: null, changedBy: actorRef(actor), organisationId: actor.organisationId });
-      await this.outbox.emit(m, actor, { type: 'person.created', aggregateType: 'person', aggregateId: person.id, personId: person.id, payload: { region: person.region, releaseDate: person.releaseDate } });
+      await this.outbox.emit(m, actor, {
+        type: 'person.created',
+        aggregateType: 'person',
+        aggregateId: person.id,
+        personId: person.id,
+        payload: { region: person.region, releaseDate: person.releaseDate },
+        changes: { givenName: { old: null, new: person.givenName }, familyName: { old: null, new: person.familyName }, dateOfBirth: { old: null, new: person.dateOfBirth }, ...changes, identifiers: { old: null, new: identifiers } },
+        categories: [...new Set([DataCategory.IDENTITY, ...Object.keys(changes).map((f) => PERSON_FIELD_CATEGORIES[f as PersonField])])],
+      });
       if (person.releaseDate) {
         await this.outbox.emit(m, actor, { type: 'person.release_date_set', aggregateType: 'person', aggregateId: person.id, personId: person.id, payload: { releaseDate: person.releaseDate } });
       }
@@ -256,7 +286,15 @@ export class PersonsService {
       next.normalisedName = normaliseName(String(next.givenName), String(next.familyName));
       const saved = await m.save(Person, next as unknown as Person);
       await m.insert(PersonChange, { personId: person.id, action: changes.stage && Object.keys(changes).length === 1 ? 'stage_changed' : 'updated', version: saved.version, changes: changes as never, reason: input.reason, changedBy: actorRef(actor), organisationId: actor.organisationId });
-      await this.outbox.emit(m, actor, { type: 'person.updated', aggregateType: 'person', aggregateId: person.id, personId: person.id, payload: { fields: Object.keys(changes) } });
+      await this.outbox.emit(m, actor, {
+        type: 'person.updated',
+        aggregateType: 'person',
+        aggregateId: person.id,
+        personId: person.id,
+        payload: { fields: Object.keys(changes) },
+        changes,
+        categories: [...new Set(Object.keys(changes).map((f) => PERSON_FIELD_CATEGORIES[f as PersonField]))],
+      });
       if (changes.stage) {
         await this.outbox.emit(m, actor, { type: 'person.stage_changed', aggregateType: 'person', aggregateId: person.id, personId: person.id, payload: { from: changes.stage.old, to: changes.stage.new } });
       }

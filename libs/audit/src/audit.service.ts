@@ -1,0 +1,160 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type Actor, type AuditEntry, type AuditAction, ForbiddenError, hasRole, Role } from '@hub/common';
+import type { DomainEvent, WriteAuditSink } from '@hub/events';
+import { PersonsService } from '@hub/persons';
+import { CHAIN_COLUMNS, type ChainProblem, type ChainRow, checkChain, GENESIS } from './audit-chain.js';
+import { AuditEvent } from './audit-event.entity.js';
+
+export function auditActorRef(actor: Actor | null): string {
+  return actor ? `${actor.kind}:${actor.id}` : 'system';
+}
+
+/** Domain events that are not plain writes in the audit's vocabulary. */
+const EVENT_ACTIONS: Record<string, AuditAction> = { 'break_glass.opened': 'break_glass', 'person.erased': 'erase' };
+
+export interface VerifyResult {
+  ok: boolean;
+  events: number;
+  problem: ChainProblem | null;
+  message: string;
+}
+
+/** The append-only audit log: writes in the caller's transaction, reads batched per request, the chain verified. */
+@Injectable()
+export class AuditService implements WriteAuditSink {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly persons: PersonsService,
+  ) {}
+
+  private rows(actor: Actor | null, entries: AuditEntry[]) {
+    return entries.map((e) => ({
+      actor: auditActorRef(actor),
+      organisationId: actor?.organisationId ?? null,
+      purpose: actor?.purpose ?? null,
+      requestId: actor?.requestId || null,
+      personId: e.personId,
+      action: e.action,
+      categories: [...e.categories].sort(),
+      fields: [...e.fields].sort(),
+      withheld: [...e.withheld].sort(),
+      breakGlass: e.breakGlass,
+      detail: e.detail as never,
+    }));
+  }
+
+  private async insert(m: EntityManager, rows: ReturnType<AuditService['rows']>): Promise<void> {
+    if (rows.length) await m.createQueryBuilder().insert().into(AuditEvent).values(rows).updateEntity(false).execute();
+  }
+
+  /** Appends events in one INSERT (the trigger chains them), through `manager` to share its transaction. */
+  async append(manager: EntityManager | null, actor: Actor | null, entries: AuditEntry[]): Promise<void> {
+    await this.insert(manager ?? this.db.manager, this.rows(actor, entries));
+  }
+
+  private queue: { rows: ReturnType<AuditService['rows']>; done: (err?: unknown) => void }[] = [];
+  private flushing = false;
+
+  /**
+   * Appends the reads of one request, sharing the INSERT (and its commit) with requests that end
+   * meanwhile: one insert is in flight at a time and the next takes everything queued behind it
+   * (group commit). Resolves once the request's events are committed; rejects if they are not.
+   */
+  appendReads(actor: Actor, entries: AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.queue.push({ rows: this.rows(actor, entries), done: (err) => (err ? reject(err) : resolve()) });
+      if (!this.flushing) void this.flushQueue();
+    });
+  }
+
+  private async flushQueue(): Promise<void> {
+    this.flushing = true;
+    while (this.queue.length) {
+      const batch = this.queue.splice(0, this.queue.length);
+      try {
+        await this.insert(this.db.manager, batch.flatMap((b) => b.rows));
+        for (const b of batch) b.done();
+      } catch (err) {
+        for (const b of batch) b.done(err);
+      }
+    }
+    this.flushing = false;
+  }
+
+  /** The outbox's hook: one audit event per domain event, in the transaction of the change. */
+  async recordWrites(manager: EntityManager, actor: Actor | null, events: DomainEvent[]): Promise<void> {
+    await this.append(
+      manager,
+      actor,
+      events.map((e) => ({
+        action: EVENT_ACTIONS[e.type] ?? 'write',
+        personId: e.personId ?? null,
+        categories: new Set(e.categories ?? []),
+        fields: new Set(Object.keys(e.changes ?? {})),
+        withheld: new Set(),
+        breakGlass: e.type === 'break_glass.opened',
+        detail: { event: e.type, aggregateType: e.aggregateType, aggregateId: e.aggregateId, payload: e.payload, ...(e.changes ? { changes: e.changes } : {}) },
+      })),
+    );
+  }
+
+  /**
+   * Who viewed or changed a person's record, newest first. For data protection officers, and for the
+   * lead organisation, of people they may know of (NOT_FOUND otherwise, as everywhere).
+   */
+  async accessLog(actor: Actor, personId: string, args: { first?: number | null; before?: string | null }): Promise<AuditEvent[]> {
+    const { recordIds, facts } = await this.persons.requireAccess(actor, personId);
+    const dpo = hasRole(actor, Role.DATA_PROTECTION_OFFICER);
+    if (!dpo && !(facts.lead && hasRole(actor, Role.CASEWORKER, Role.MANAGER))) {
+      throw new ForbiddenError('Only data protection officers and the lead organisation see who accessed a record');
+    }
+    const first = Math.min(Math.max(args.first ?? 100, 1), 500);
+    const qb = this.db.getRepository(AuditEvent).createQueryBuilder('a').where('a.person_id = ANY(:ids)', { ids: recordIds });
+    if (args.before) qb.andWhere('a.id < :before', { before: args.before });
+    return qb.orderBy('a.id', 'DESC').take(first).getMany();
+  }
+
+  /** Break-glass events for review: opened by the actor's organisation, or on people it leads. */
+  async breakGlassEvents(actor: Actor, first = 100): Promise<AuditEvent[]> {
+    if (!hasRole(actor, Role.DATA_PROTECTION_OFFICER, Role.MANAGER)) throw new ForbiddenError('Only managers and data protection officers review break-glass access');
+    return this.db
+      .getRepository(AuditEvent)
+      .createQueryBuilder('a')
+      .where('a.break_glass')
+      .andWhere(
+        `(a.organisation_id = :org OR a.person_id IN (SELECT i.person_id FROM involvement i WHERE i.organisation_id = :org AND i.role = 'lead'))`,
+        { org: actor.organisationId },
+      )
+      .orderBy('a.id', 'DESC')
+      .take(Math.min(first, 500))
+      .getMany();
+  }
+
+  /** Walks the whole chain in id order (in pages) and names the first event altered or removed. */
+  async verify(pageSize = 5000): Promise<VerifyResult> {
+    let previous: { id: string | null; hash: string } = { id: null, hash: GENESIS };
+    let events = 0;
+    for (;;) {
+      const rows: ChainRow[] = await this.db.query(
+        `SELECT ${CHAIN_COLUMNS} FROM audit_event a WHERE a.id > $1::bigint ORDER BY a.id LIMIT $2`,
+        [previous.id ?? '0', pageSize],
+      );
+      const problem = checkChain(rows, previous);
+      if (problem) {
+        const message =
+          problem.kind === 'altered'
+            ? `audit event ${problem.eventId} was altered (its content no longer matches its hash)`
+            : `audit chain broken before event ${problem.beforeEventId}: ${problem.afterEventId ? `an event after ${problem.afterEventId} was removed, or event ${problem.afterEventId} was rewritten` : 'the first event(s) were removed'}`;
+        return { ok: false, events: events + rows.findIndex((r) => r.id === (problem.kind === 'altered' ? problem.eventId : problem.beforeEventId)), problem, message };
+      }
+      events += rows.length;
+      if (rows.length < pageSize) break;
+      const last = rows[rows.length - 1];
+      previous = { id: last.id, hash: last.hash };
+    }
+    return { ok: true, events, problem: null, message: `audit chain intact: ${events} events` };
+  }
+}

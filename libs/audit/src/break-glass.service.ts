@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { BreakGlassFacts } from '@hub/access';
+import { type Actor, ErrorCode, ForbiddenError, hasRole, HubError, NotFoundError, Role } from '@hub/common';
+import { OutboxService } from '@hub/events';
+import { PersonsService } from '@hub/persons';
+import { BreakGlassGrant } from './break-glass-grant.entity.js';
+import type { OpenBreakGlassInput, ReviewBreakGlassInput } from './break-glass.input.js';
+
+export const BREAK_GLASS_DEFAULT_MINUTES = 60;
+export const BREAK_GLASS_ROLES = [Role.MANAGER, Role.DATA_PROTECTION_OFFICER];
+
+/**
+ * Break-glass: a manager or data protection officer opens a record its organisation could not
+ * otherwise see, for a stated reason and a limited time. While the grant is in force the access
+ * policy counts it as relationship and lawful basis for reading; every read is flagged in the audit.
+ */
+@Injectable()
+export class BreakGlassService implements BreakGlassFacts {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly persons: PersonsService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async activeGrants(actorRef: string, personIds: readonly string[]): Promise<Set<string>> {
+    if (personIds.length === 0) return new Set();
+    const rows: { person_id: string }[] = await this.db.query(
+      `SELECT DISTINCT person_id FROM break_glass_grant WHERE actor = $1 AND person_id = ANY($2::uuid[]) AND opened_at <= now() AND expires_at > now()`,
+      [actorRef, personIds],
+    );
+    return new Set(rows.map((r) => r.person_id));
+  }
+
+  grantSql(personColumn: string): string {
+    return `EXISTS (SELECT 1 FROM break_glass_grant bg WHERE bg.actor = CAST(:accessActor AS text) AND bg.person_id = ${personColumn} AND bg.opened_at <= now() AND bg.expires_at > now())`;
+  }
+
+  async open(actor: Actor, input: OpenBreakGlassInput): Promise<BreakGlassGrant> {
+    if (actor.kind !== 'user' || !hasRole(actor, ...BREAK_GLASS_ROLES)) throw new ForbiddenError('Only managers and data protection officers may break the glass');
+    const minutes = input.minutes ?? BREAK_GLASS_DEFAULT_MINUTES;
+    return this.db.transaction(async (m) => {
+      const personId = await this.persons.survivorId(input.personId, m);
+      if (!personId) throw new NotFoundError('Person');
+      const leads = await this.persons.leadOrganisations(personId, m);
+      const grant = await m.save(
+        m.create(BreakGlassGrant, {
+          personId,
+          actor: `user:${actor.id}`,
+          organisationId: actor.organisationId,
+          reason: input.reason.trim(),
+          purpose: actor.purpose,
+          expiresAt: new Date(Date.now() + minutes * 60_000),
+        }),
+      );
+      await this.outbox.emit(m, actor, {
+        type: 'break_glass.opened',
+        aggregateType: 'break_glass_grant',
+        aggregateId: grant.id,
+        personId,
+        payload: { grantId: grant.id, organisationId: actor.organisationId, notify: leads, reason: grant.reason, purpose: grant.purpose, expiresAt: grant.expiresAt.toISOString() },
+      });
+      return grant;
+    });
+  }
+
+  /** Grants for review: opened by the actor's organisation, or on people it leads; unreviewed first. */
+  async forReview(actor: Actor, includeReviewed = false): Promise<BreakGlassGrant[]> {
+    if (!hasRole(actor, ...BREAK_GLASS_ROLES)) throw new ForbiddenError('Only managers and data protection officers review break-glass access');
+    const qb = this.db
+      .getRepository(BreakGlassGrant)
+      .createQueryBuilder('g')
+      .where(`(g.organisation_id = :org OR g.person_id IN (SELECT i.person_id FROM involvement i WHERE i.organisation_id = :org AND i.role = 'lead'))`, { org: actor.organisationId });
+    if (!includeReviewed) qb.andWhere('g.reviewed_at IS NULL');
+    return qb.orderBy('g.opened_at', 'DESC').take(500).getMany();
+  }
+
+  /** A data protection officer records the review of a grant. */
+  async review(actor: Actor, input: ReviewBreakGlassInput): Promise<BreakGlassGrant> {
+    if (!hasRole(actor, Role.DATA_PROTECTION_OFFICER)) throw new ForbiddenError('Only data protection officers record reviews');
+    return this.db.transaction(async (m) => {
+      const visible = await this.forReview(actor, true);
+      const grant = visible.find((g) => g.id === input.grantId) ? await m.findOne(BreakGlassGrant, { where: { id: input.grantId }, lock: { mode: 'pessimistic_write' } }) : null;
+      if (!grant) throw new NotFoundError('Break-glass grant');
+      if (grant.reviewedAt) throw new HubError(ErrorCode.InvalidState, 'This grant was already reviewed');
+      grant.reviewedAt = new Date();
+      grant.reviewedBy = `user:${actor.id}`;
+      grant.reviewNote = input.note.trim();
+      const saved = await m.save(grant);
+      await this.outbox.emit(m, actor, { type: 'break_glass.reviewed', aggregateType: 'break_glass_grant', aggregateId: grant.id, personId: grant.personId, payload: { grantId: grant.id } });
+      return saved;
+    });
+  }
+}

@@ -1,0 +1,181 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { DATA_CATEGORIES, DataCategory } from '@hub/access';
+import { type Actor, ErrorCode, ForbiddenError, hasRole, HubError, NotFoundError, Role } from '@hub/common';
+import { HUB_CONFIG, type HubConfig } from '@hub/config';
+import { OutboxService } from '@hub/events';
+import { PersonsService } from '@hub/persons';
+import { auditActorRef } from './audit.service.js';
+import { LegalHold } from './legal-hold.entity.js';
+import { PersonErasure } from './person-erasure.entity.js';
+import { retentionPolicy } from './retention-policy.js';
+
+export interface RetentionReport {
+  /** Interventions erased per category (their retention expired). */
+  interventions: Record<string, number>;
+  /** Whole records erased (no one works with the person and the record's retention expired). */
+  records: string[];
+  /** People skipped because of a legal hold. */
+  held: number;
+}
+
+/**
+ * Retention and erasure. What expired is removed, what identifies the person on the record is
+ * replaced by a tombstone, the old and new values in the audit log are blanked (their digests stay,
+ * so the chain still verifies), and a person_erasure row and an audit event say that it happened.
+ * A legal hold stops both. Erasure reads and writes the person tables directly: it is the one job
+ * that must reach everything held, like the subject access export.
+ */
+@Injectable()
+export class RetentionService {
+  private readonly days: Record<DataCategory, number>;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(HUB_CONFIG) config: HubConfig,
+    private readonly persons: PersonsService,
+    private readonly outbox: OutboxService,
+  ) {
+    this.days = retentionPolicy(config.retentionDays ?? {});
+  }
+
+  policy(): Record<DataCategory, number> {
+    return { ...this.days };
+  }
+
+  private async held(m: EntityManager, recordIds: string[]): Promise<boolean> {
+    const rows: unknown[] = await m.query('SELECT 1 FROM legal_hold WHERE person_id = ANY($1::uuid[]) AND released_at IS NULL', [recordIds]);
+    return rows.length > 0;
+  }
+
+  /** Applies the retention periods as of `now`. */
+  async run(now = new Date()): Promise<RetentionReport> {
+    const report: RetentionReport = { interventions: {}, records: [], held: 0 };
+    // 1. Interventions past their category's period, grouped by person (one transaction per person).
+    const cutoffs = DATA_CATEGORIES.map((c) => [c, new Date(now.getTime() - this.days[c] * 86_400_000).toISOString()]);
+    const expired: { person_id: string; ids: string[]; categories: string[] }[] = await this.db.query(
+      `SELECT coalesce(p.merged_into_id, p.id) AS person_id, array_agg(i.id) AS ids, array_agg(DISTINCT i.data_category) AS categories
+         FROM intervention i JOIN person p ON p.id = i.person_id
+         JOIN jsonb_each_text($1::jsonb) AS cut(category, before) ON cut.category = i.data_category
+        WHERE i.occurred_at < cut.before::timestamptz
+        GROUP BY 1`,
+      [JSON.stringify(Object.fromEntries(cutoffs))],
+    );
+    for (const group of expired) {
+      const done = await this.db.transaction(async (m) => {
+        const recordIds = await this.persons.allRecordIds(group.person_id, m);
+        if (await this.held(m, recordIds)) return null;
+        const [rows]: [{ data_category: string }[], number] = await m.query('DELETE FROM intervention WHERE id = ANY($1::uuid[]) RETURNING data_category', [group.ids]);
+        await m.query('DELETE FROM job_sustainment WHERE intervention_id = ANY($1::uuid[])', [group.ids]);
+        await m.query(`SET LOCAL hub.audit_erase_detail = 'on'`);
+        await m.query(`UPDATE audit_event SET detail = NULL WHERE person_id = ANY($1::uuid[]) AND detail->>'aggregateId' = ANY($2::text[])`, [recordIds, group.ids]);
+        await m.query(`SET LOCAL hub.audit_erase_detail = 'off'`);
+        const counts: Record<string, number> = {};
+        for (const r of rows) counts[r.data_category] = (counts[r.data_category] ?? 0) + 1;
+        await m.insert(PersonErasure, { personId: group.person_id, kind: 'retention', categories: group.categories.sort(), reason: 'retention period expired', erasedBy: 'system', counts });
+        await this.outbox.emit(m, null, { type: 'person.erased', aggregateType: 'person', aggregateId: group.person_id, personId: group.person_id, payload: { kind: 'retention', counts }, categories: group.categories });
+        return counts;
+      });
+      if (!done) report.held++;
+      else for (const [c, n] of Object.entries(done)) report.interventions[c] = (report.interventions[c] ?? 0) + n;
+    }
+    // 2. Whole records: no active involvement, and no activity within the identity period.
+    const cutoff = new Date(now.getTime() - this.days[DataCategory.IDENTITY] * 86_400_000);
+    const stale: { id: string }[] = await this.db.query(
+      `SELECT p.id FROM person p
+        WHERE p.merged_into_id IS NULL AND p.given_name <> '[erased]'
+          AND NOT EXISTS (SELECT 1 FROM involvement i JOIN person r ON r.id = i.person_id WHERE (r.id = p.id OR r.merged_into_id = p.id) AND (i.ended_at IS NULL OR i.ended_at > $1))
+          AND p.updated_at < $1
+          AND NOT EXISTS (SELECT 1 FROM intervention i JOIN person r ON r.id = i.person_id WHERE (r.id = p.id OR r.merged_into_id = p.id) AND i.occurred_at >= $1)`,
+      [cutoff],
+    );
+    for (const { id } of stale) {
+      try {
+        await this.erase(null, id, 'retention period expired', 'retention');
+        report.records.push(id);
+      } catch (err) {
+        if (err instanceof HubError && err.code === ErrorCode.InvalidState) report.held++;
+        else throw err;
+      }
+    }
+    return report;
+  }
+
+  /**
+   * Erases a whole record: on the person's valid request (a data protection officer of the lead
+   * organisation, or the operator's CLI), or when retention expired. Refused under a legal hold.
+   */
+  async erase(actor: Actor | null, personId: string, reason: string, kind: 'request' | 'retention' = 'request'): Promise<PersonErasure> {
+    let survivor: string | null;
+    if (actor) {
+      if (!hasRole(actor, Role.DATA_PROTECTION_OFFICER)) throw new ForbiddenError('Only data protection officers erase records');
+      const access = await this.persons.requireAccess(actor, personId);
+      if (!access.facts.lead) throw new ForbiddenError('Only the lead organisation’s data protection officer erases a record');
+      survivor = access.personId;
+    } else {
+      survivor = await this.persons.survivorId(personId);
+    }
+    if (!survivor) throw new NotFoundError('Person');
+    const personIdToErase = survivor;
+    return this.db.transaction(async (m) => {
+      const ids = await this.persons.allRecordIds(personIdToErase, m);
+      await m.query('SELECT id FROM person WHERE id = ANY($1::uuid[]) FOR UPDATE', [ids]);
+      if (await this.held(m, ids)) throw new HubError(ErrorCode.InvalidState, 'A legal hold stops erasure of this record');
+      const counts: Record<string, number> = {};
+      const remove = async (key: string, sql: string) => {
+        const result: [unknown[], number] = await m.query(sql, [ids]);
+        counts[key] = result[1];
+      };
+      await remove('identifiers', 'DELETE FROM person_identifier WHERE person_id = ANY($1::uuid[])');
+      await remove('interventions', 'DELETE FROM intervention WHERE person_id = ANY($1::uuid[])');
+      await remove('sustainments', 'DELETE FROM job_sustainment WHERE person_id = ANY($1::uuid[])');
+      await remove('consents', 'DELETE FROM consent WHERE person_id = ANY($1::uuid[])');
+      await remove('history', 'DELETE FROM person_change WHERE person_id = ANY($1::uuid[])');
+      await remove('involvements', 'DELETE FROM involvement WHERE person_id = ANY($1::uuid[])');
+      await remove('breakGlassGrants', 'DELETE FROM break_glass_grant WHERE person_id = ANY($1::uuid[])');
+      // The record stays as a tombstone (its id is referenced by the audit log), with nothing that identifies the person.
+      await remove(
+        'records',
+        `UPDATE person SET given_name = '[erased]', family_name = '[erased]', normalised_name = '', date_of_birth = '1900-01-01', region = NULL, release_date = NULL,
+                offence_summary = NULL, ogrs_score = NULL, risk_level = NULL, health_notes = NULL, stage = NULL WHERE id = ANY($1::uuid[])`,
+      );
+      // Old and new values in the audit log go too; who accessed what, when and why stays, and the chain still verifies.
+      await m.query(`SET LOCAL hub.audit_erase_detail = 'on'`);
+      await remove('auditDetails', 'UPDATE audit_event SET detail = NULL WHERE person_id = ANY($1::uuid[]) AND detail IS NOT NULL');
+      await m.query(`SET LOCAL hub.audit_erase_detail = 'off'`);
+      const erasure = await m.save(m.create(PersonErasure, { personId: personIdToErase, kind, categories: [...DATA_CATEGORIES], reason, erasedBy: auditActorRef(actor), counts }));
+      await this.outbox.emit(m, actor, { type: 'person.erased', aggregateType: 'person', aggregateId: personIdToErase, personId: personIdToErase, payload: { kind, erasureId: erasure.id, counts } });
+      return erasure;
+    });
+  }
+
+  /** Data protection officers of an organisation working with the person place a hold; it stops retention and erasure. */
+  async placeHold(actor: Actor | null, personId: string, reason: string): Promise<LegalHold> {
+    const survivor = actor ? await this.dpoAccess(actor, personId) : await this.persons.survivorId(personId);
+    if (!survivor) throw new NotFoundError('Person');
+    return this.db.transaction(async (m) => {
+      const hold = await m.save(m.create(LegalHold, { personId: survivor, reason: reason.trim(), placedBy: auditActorRef(actor), organisationId: actor?.organisationId ?? null }));
+      await this.outbox.emit(m, actor, { type: 'legal_hold.placed', aggregateType: 'legal_hold', aggregateId: hold.id, personId: survivor, payload: { holdId: hold.id } });
+      return hold;
+    });
+  }
+
+  async releaseHold(actor: Actor | null, holdId: string): Promise<LegalHold> {
+    return this.db.transaction(async (m) => {
+      const hold = await m.findOne(LegalHold, { where: { id: holdId, releasedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+      if (!hold) throw new NotFoundError('Legal hold');
+      if (actor) await this.dpoAccess(actor, hold.personId).catch(() => Promise.reject(new NotFoundError('Legal hold')));
+      hold.releasedAt = new Date();
+      hold.releasedBy = auditActorRef(actor);
+      const saved = await m.save(hold);
+      await this.outbox.emit(m, actor, { type: 'legal_hold.released', aggregateType: 'legal_hold', aggregateId: hold.id, personId: hold.personId, payload: { holdId: hold.id } });
+      return saved;
+    });
+  }
+
+  private async dpoAccess(actor: Actor, personId: string): Promise<string> {
+    if (!hasRole(actor, Role.DATA_PROTECTION_OFFICER)) throw new ForbiddenError('Only data protection officers place or release legal holds');
+    return (await this.persons.requireAccess(actor, personId)).personId;
+  }
+}

@@ -1,0 +1,365 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { promisify } from 'node:util';
+import { OutboxService } from '@hub/events';
+import { AuditService, RetentionService } from '@hub/audit';
+import type { Actor } from '@hub/common';
+import { startTestHub, type TestHub } from './support/hub.js';
+
+const run = promisify(execFile);
+
+interface AuditRow {
+  id: string;
+  actor: string;
+  organisation_id: string | null;
+  purpose: string | null;
+  request_id: string | null;
+  person_id: string | null;
+  action: string;
+  categories: string[];
+  fields: string[];
+  withheld: string[];
+  break_glass: boolean;
+  detail: Record<string, unknown> | null;
+  occurred_at: Date;
+}
+
+describe('audit', () => {
+  let hub: TestHub;
+  let probation: string;
+  let orgs: Record<string, string>;
+  let users: Record<string, string>;
+
+  beforeAll(async () => {
+    hub = await startTestHub();
+    probation = await hub.tokenFor('probation.officer');
+    const o: { id: string; name: string }[] = await hub.db.query('SELECT id, name FROM organisation');
+    orgs = Object.fromEntries(o.map((r) => [r.name, r.id]));
+    const u: { id: string; email: string }[] = await hub.db.query('SELECT id, email FROM user_account');
+    users = Object.fromEntries(u.map((r) => [r.email.split('@')[0], `user:${r.id}`]));
+  });
+  afterAll(() => hub.close());
+
+  async function gql<T = Record<string, unknown>>(who: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+    return hub.gql<T>(query, variables, await hub.tokenFor(who), headers);
+  }
+
+  async function ok<T = Record<string, unknown>>(who: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<T> {
+    const res = await gql<T>(who, query, variables, headers);
+    if (res.errors) throw new Error(JSON.stringify(res.errors));
+    return res.data!;
+  }
+
+  /** A person led by probation, with housing involved (no consent: housing sees identity only). */
+  async function person(name: string, involveHousing = true): Promise<string> {
+    const created = await ok<{ createPerson: { person: { id: string } } }>(
+      'probation.officer',
+      `mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`,
+      { input: { givenName: name, familyName: 'Audit', dateOfBirth: '1990-02-02', identifiers: [], confirmNew: true, offenceSummary: 'Burglary', healthNotes: 'Asthma' } },
+    );
+    const id = created.createPerson.person.id;
+    if (involveHousing) {
+      await ok('probation.officer', `mutation($input: AddInvolvementInput!) { addInvolvement(input: $input) { id } }`, { input: { personId: id, organisationId: orgs['Safe Harbour Housing Trust'], role: 'PROVIDER' } });
+    }
+    return id;
+  }
+
+  async function eventsOf(requestId: string): Promise<AuditRow[]> {
+    return hub.db.query('SELECT * FROM audit_event WHERE request_id = $1 ORDER BY id', [requestId]);
+  }
+
+  it('records a read with the fields returned and withheld, all of a request in one insert, with the purpose', async () => {
+    const a = await person('Reada');
+    const b = await person('Readb');
+    const requestId = randomUUID();
+    const res = await gql<{ people: { edges: { node: { id: string; offenceSummary: string | null } }[] } }>(
+      'housing.worker',
+      `{ people(search: "audit", purpose: SAFEGUARDING) { edges { node { id givenName offenceSummary } } } }`,
+      {},
+      { 'x-request-id': requestId },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.people.edges.map((e) => e.node.id).sort()).toEqual([a, b].sort());
+    const events = await eventsOf(requestId);
+    expect(events.map((e) => e.person_id).sort()).toEqual([a, b].sort());
+    for (const e of events) {
+      expect(e).toMatchObject({ action: 'read', actor: users['housing.worker'], organisation_id: orgs['Safe Harbour Housing Trust'], purpose: 'safeguarding', categories: ['identity'], break_glass: false });
+      expect(e.fields).toEqual(expect.arrayContaining(['Person.givenName', 'Person.dateOfBirth']));
+      expect(e.fields).not.toContain('Person.offenceSummary');
+      expect(e.withheld).toEqual(expect.arrayContaining(['Person.offenceSummary', 'Person.healthNotes', 'Person.riskLevel']));
+    }
+    // One INSERT statement: the same transaction time, consecutive places in the chain.
+    expect(new Set(events.map((e) => e.occurred_at.toISOString())).size).toBe(1);
+    const between: { n: string }[] = await hub.db.query('SELECT count(*) AS n FROM audit_event WHERE id > $1 AND id < $2', [events[0].id, events[1].id]);
+    expect(Number(between[0].n)).toBe(0);
+
+    // Several fields of one person in one request make one event; the X-Purpose header is recorded too.
+    const second = randomUUID();
+    await ok('probation.officer', `query($id: ID!) { person(id: $id) { givenName offenceSummary interventions { edges { node { id } } } consents { id } history { action } } }`, { id: a }, { 'x-request-id': second, 'x-purpose': 'reporting' });
+    const [one, ...rest] = await eventsOf(second);
+    expect(rest).toEqual([]);
+    expect(one).toMatchObject({ action: 'read', person_id: a, purpose: 'reporting', withheld: [] });
+    expect(one.fields).toEqual(expect.arrayContaining(['Person.offenceSummary', 'Person.healthNotes', 'Person.interventions', 'Person.consents', 'Person.history']));
+    expect(one.categories).toEqual(expect.arrayContaining(['identity', 'offending', 'health']));
+  });
+
+  it('records denials of reads and writes, the same for a hidden and a missing person', async () => {
+    const hidden = await person('Hidden');
+    const missing = randomUUID();
+    for (const id of [hidden, missing]) {
+      const requestId = randomUUID();
+      const res = await gql('mind.worker', `query($id: ID!) { person(id: $id) { id } }`, { id }, { 'x-request-id': requestId });
+      expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      expect(await eventsOf(requestId)).toEqual([expect.objectContaining({ action: 'deny', person_id: id, actor: users['mind.worker'], fields: [], detail: { field: 'person', code: 'NOT_FOUND' } })]);
+    }
+    // A refused write is a denial too.
+    const requestId = randomUUID();
+    const res = await gql('mind.worker', `mutation($input: LogInterventionInput!) { logIntervention(input: $input) { id } }`, { input: { personId: hidden, typeCode: 'mental_health_support', status: 'COMPLETED', occurredAt: '2026-10-01T10:00:00Z' } }, { 'x-request-id': requestId });
+    expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect(await eventsOf(requestId)).toEqual([expect.objectContaining({ action: 'deny', person_id: hidden, detail: { field: 'logIntervention', code: 'NOT_FOUND' } })]);
+  });
+
+  it('audits a write with its old and new values in the transaction of the change', async () => {
+    const id = await person('Writer');
+    const requestId = randomUUID();
+    await ok('probation.officer', `mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { version } }`, { input: { id, version: 1, reason: 'Court outcome', offenceSummary: 'Robbery', stage: 'TAKING_STEPS' } }, { 'x-request-id': requestId });
+    const [write] = await eventsOf(requestId);
+    expect(write).toMatchObject({ action: 'write', person_id: id, actor: users['probation.officer'], purpose: 'casework' });
+    expect(write.categories.sort()).toEqual(['ete', 'offending']);
+    expect(write.fields.sort()).toEqual(['offenceSummary', 'stage']);
+    expect(write.detail).toMatchObject({ event: 'person.updated', changes: { offenceSummary: { old: 'Burglary', new: 'Robbery' }, stage: { old: null, new: 'taking_steps' } } });
+    // Written by the same transaction as the change: the same transaction time as the change's history row.
+    const [change]: { changed_at: Date }[] = await hub.db.query(`SELECT changed_at FROM person_change WHERE person_id = $1 AND action = 'updated'`, [id]);
+    expect(write.occurred_at.toISOString()).toBe(change.changed_at.toISOString());
+
+    // A transaction that rolls back leaves no audit event behind.
+    const outbox = hub.app.get(OutboxService);
+    const actor = { kind: 'user', id: 'rollback-test', organisationId: orgs['North West Probation Region'], purpose: 'casework', requestId: randomUUID() } as Actor;
+    await expect(
+      hub.db.transaction(async (m) => {
+        await outbox.emit(m, actor, { type: 'person.updated', aggregateType: 'person', aggregateId: id, personId: id, payload: {}, changes: { region: { old: null, new: 'wales' } } });
+        const inside: unknown[] = await m.query('SELECT 1 FROM audit_event WHERE request_id = $1', [actor.requestId]);
+        expect(inside).toHaveLength(1);
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect(await eventsOf(actor.requestId)).toEqual([]);
+  });
+
+  it('refuses UPDATE, DELETE and TRUNCATE of audit events, to the owner and to an application role', async () => {
+    for (const sql of ['UPDATE audit_event SET purpose = $1', 'DELETE FROM audit_event WHERE purpose = $1 OR TRUE', 'TRUNCATE audit_event']) {
+      await expect(hub.db.query(sql, sql.includes('$1') ? ['reporting'] : [])).rejects.toThrow(/permission denied/);
+    }
+    const role = `hub_app_${randomUUID().slice(0, 8)}`;
+    await hub.db.query(`CREATE ROLE ${role} NOLOGIN`);
+    await hub.db.query(`GRANT SELECT, INSERT ON audit_event TO ${role}`);
+    const runner = hub.db.createQueryRunner();
+    try {
+      await runner.startTransaction();
+      await runner.query(`SET LOCAL ROLE ${role}`);
+      await expect(runner.query(`UPDATE audit_event SET purpose = 'reporting'`)).rejects.toThrow(/permission denied for table audit_event/);
+      await runner.rollbackTransaction();
+      await runner.startTransaction();
+      await runner.query(`SET LOCAL ROLE ${role}`);
+      await expect(runner.query(`DELETE FROM audit_event`)).rejects.toThrow(/permission denied for table audit_event/);
+      await runner.rollbackTransaction();
+    } finally {
+      await runner.release();
+      await hub.db.query(`DROP OWNED BY ${role}`);
+      await hub.db.query(`DROP ROLE ${role}`);
+    }
+  });
+
+  it('explains access in the terms of the rules, the same for a hidden and a missing person', async () => {
+    const id = await person('Explained');
+    const q = `query($id: ID!, $category: DataCategory, $field: String) { explainAccess(personId: $id, category: $category, field: $field) { category field allowed reason basis explanation } }`;
+    const explain = async (who: string, vars: Record<string, unknown>) => (await ok<{ explainAccess: Record<string, unknown> }>(who, q, { id, ...vars })).explainAccess;
+    expect(await explain('housing.worker', { category: 'IDENTITY' })).toMatchObject({ allowed: true, reason: 'RELATIONSHIP' });
+    expect(await explain('housing.worker', { field: 'offenceSummary' })).toMatchObject({ category: 'OFFENDING', field: 'offenceSummary', allowed: false, reason: 'NO_LAWFUL_BASIS' });
+    expect(await explain('probation.officer', { category: 'HEALTH' })).toMatchObject({ allowed: true, reason: 'RELATIONSHIP_AND_LAWFUL_BASIS', basis: 'agreement' });
+    expect(await explain('employer', { category: 'OFFENDING' })).toMatchObject({ allowed: false, reason: 'ORGANISATION_KIND' });
+    expect(await explain('housing.admin', { category: 'IDENTITY' })).toMatchObject({ allowed: false, reason: 'ROLE' });
+    await ok('probation.officer', `mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`, { input: { personId: id, purpose: 'ACCOMMODATION', organisationId: orgs['Safe Harbour Housing Trust'], method: 'SIGNED_FORM', personPresent: true } });
+    expect(await explain('housing.worker', { category: 'ACCOMMODATION' })).toMatchObject({ allowed: true, reason: 'RELATIONSHIP_AND_LAWFUL_BASIS', basis: 'consent' });
+    const hidden = await explain('mind.worker', { category: 'HEALTH' });
+    const missing = (await ok<{ explainAccess: Record<string, unknown> }>('mind.worker', q, { id: randomUUID(), category: 'HEALTH' })).explainAccess;
+    expect(hidden).toMatchObject({ allowed: false, reason: 'NO_RELATIONSHIP' });
+    expect(missing).toEqual(hidden);
+  });
+
+  it('opens a record by break-glass for a limited time: flagged, notified, listed for review, then expired', async () => {
+    const id = await person('Glass', false);
+    const read = `query($id: ID!) { person(id: $id) { givenName offenceSummary } }`;
+    expect((await gql('housing.manager', read, { id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const open = `mutation($input: OpenBreakGlassInput!) { openBreakGlass(input: $input) { id expiresAt openedAt } }`;
+    const input = { personId: id, reason: 'Safeguarding concern reported out of hours' };
+    expect((await gql('housing.worker', open, { input })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await gql('housing.manager', open, { input: { ...input, reason: 'short' } })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const grant = (await ok<{ openBreakGlass: { id: string; expiresAt: string; openedAt: string } }>('housing.manager', open, { input })).openBreakGlass;
+    expect(new Date(grant.expiresAt).getTime() - new Date(grant.openedAt).getTime()).toBeGreaterThan(59 * 60_000);
+    expect(new Date(grant.expiresAt).getTime() - new Date(grant.openedAt).getTime()).toBeLessThan(61 * 60_000);
+
+    const [notice]: { payload: { notify: string[]; reason: string } }[] = await hub.db.query(`SELECT payload FROM outbox_event WHERE type = 'break_glass.opened' AND aggregate_id = $1`, [grant.id]);
+    expect(notice.payload).toMatchObject({ notify: [orgs['North West Probation Region']], reason: input.reason });
+
+    const requestId = randomUUID();
+    const seen = await ok<{ person: { givenName: string; offenceSummary: string } }>('housing.manager', read, { id }, { 'x-request-id': requestId });
+    expect(seen.person).toEqual({ givenName: 'Glass', offenceSummary: 'Burglary' });
+    expect(await eventsOf(requestId)).toEqual([expect.objectContaining({ action: 'read', person_id: id, break_glass: true, actor: users['housing.manager'] })]);
+    // Still no access for the manager's colleagues: the grant is personal.
+    expect((await gql('housing.worker', read, { id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+
+    const review = await ok<{ breakGlassGrants: { id: string; reason: string }[]; breakGlassAccesses: { personId: string; action: string }[] }>(
+      'probation.dpo',
+      `{ breakGlassGrants { id reason } breakGlassAccesses { personId action } }`,
+    );
+    expect(review.breakGlassGrants).toEqual([{ id: grant.id, reason: input.reason }]);
+    expect(review.breakGlassAccesses.map((a) => a.action).sort()).toEqual(['break_glass', 'read']);
+    await ok('probation.dpo', `mutation($input: ReviewBreakGlassInput!) { reviewBreakGlass(input: $input) { reviewedAt } }`, { input: { grantId: grant.id, note: 'Justified: safeguarding' } });
+    expect((await ok<{ breakGlassGrants: unknown[] }>('probation.dpo', `{ breakGlassGrants { id } }`)).breakGlassGrants).toEqual([]);
+
+    await hub.db.query(`UPDATE break_glass_grant SET expires_at = now() - interval '1 second' WHERE id = $1`, [grant.id]);
+    expect((await gql('housing.manager', read, { id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('lists who accessed a record for data protection officers and the lead organisation only', async () => {
+    const id = await person('Logged');
+    await ok('housing.worker', `query($id: ID!) { person(id: $id) { givenName } }`, { id }, { 'x-purpose': 'referral' });
+    const q = `query($id: ID!) { personAccessLog(personId: $id) { action actor organisationId purpose fields withheld event } }`;
+    const log = (await ok<{ personAccessLog: { action: string; actor: string; purpose: string; event: string | null }[] }>('probation.dpo', q, { id })).personAccessLog;
+    expect(log[0]).toMatchObject({ action: 'read', actor: users['housing.worker'], organisationId: orgs['Safe Harbour Housing Trust'], purpose: 'referral' });
+    expect(log.filter((e) => e.action === 'write').map((e) => e.event).sort()).toEqual(['person.created', 'person.involvement_added']);
+    expect((await ok<{ personAccessLog: unknown[] }>('probation.officer', q, { id })).personAccessLog.length).toBeGreaterThan(2);
+    expect((await gql('housing.worker', q, { id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await gql('mind.worker', q, { id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('exports everything held on a person for a subject access request, with the disclosure log, and audits the export', async () => {
+    const id = await person('Subject');
+    const log = `mutation($input: LogInterventionInput!) { logIntervention(input: $input) { id } }`;
+    await ok('probation.officer', log, { input: { personId: id, typeCode: 'cv_cover_letter', status: 'COMPLETED', occurredAt: '2026-10-01T10:00:00Z' } });
+    await ok('housing.worker', log, { input: { personId: id, typeCode: 'accommodation_support', status: 'STARTED', occurredAt: '2026-10-02T10:00:00Z', notes: 'Hostel place' } });
+    await ok('probation.officer', `mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`, { input: { personId: id, purpose: 'HEALTH', organisationId: orgs['Clearview Mental Health'], method: 'VERBAL', personPresent: true } });
+    await ok('housing.worker', `query($id: ID!) { person(id: $id) { givenName } }`, { id });
+
+    const mutation = `mutation($id: ID!) { subjectAccessExport(personId: $id) { personId json document counts { section rows } } }`;
+    expect((await gql('probation.officer', mutation, { id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await gql('probation.dpo', mutation, { id: randomUUID() })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const before: AuditRow[] = await hub.db.query('SELECT * FROM audit_event WHERE person_id = $1 ORDER BY id', [id]);
+    const res = (await ok<{ subjectAccessExport: { json: string; document: string } }>('probation.dpo', mutation, { id })).subjectAccessExport;
+    const data = JSON.parse(res.json) as { interventions: { id: string; notes: string | null }[]; consents: { id: string }[]; disclosures: { action: string; organisation: string }[]; involvements: unknown[] };
+
+    const interventions: { id: string }[] = await hub.db.query('SELECT id FROM intervention WHERE person_id = $1', [id]);
+    const consents: { id: string }[] = await hub.db.query('SELECT id FROM consent WHERE person_id = $1', [id]);
+    expect(data.interventions.map((i) => i.id).sort()).toEqual(interventions.map((i) => i.id).sort());
+    expect(data.interventions).toHaveLength(2);
+    expect(data.consents.map((c) => c.id)).toEqual(consents.map((c) => c.id));
+    expect(data.involvements).toHaveLength(2);
+    expect(data.disclosures).toHaveLength(before.length);
+    expect(data.disclosures.map((d) => d.action)).toEqual(before.map((e) => e.action));
+    expect(data.disclosures).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'read', organisation: 'Safe Harbour Housing Trust' })]));
+    expect(res.document).toContain('# Subject access request');
+    expect(res.document).toContain('Hostel place');
+    expect(res.document).toContain('## Disclosure log');
+
+    const after: AuditRow[] = await hub.db.query('SELECT * FROM audit_event WHERE person_id = $1 AND id > $2', [id, before.at(-1)!.id]);
+    expect(after).toEqual([expect.objectContaining({ action: 'export', actor: users['probation.dpo'], detail: expect.objectContaining({ kind: 'subject_access' }) })]);
+  });
+
+  it('keeps one unbroken chain under concurrent reads and writes', async () => {
+    const id = await person('Busy');
+    const before: { n: string }[] = await hub.db.query('SELECT count(*) AS n FROM audit_event');
+    const read = `query($id: ID!) { person(id: $id) { givenName } }`;
+    const log = `mutation($input: LogInterventionInput!) { logIntervention(input: $input) { id } }`;
+    await Promise.all([
+      ...Array.from({ length: 12 }, (_, i) => ok(i % 2 ? 'housing.worker' : 'probation.officer', read, { id })),
+      ...Array.from({ length: 8 }, (_, i) => ok('probation.officer', log, { input: { personId: id, typeCode: 'job_search', status: 'COMPLETED', occurredAt: `2026-10-0${i + 1}T10:00:00Z` } })),
+    ]);
+    const after: { n: string }[] = await hub.db.query('SELECT count(*) AS n FROM audit_event');
+    expect(Number(after[0].n) - Number(before[0].n)).toBe(20);
+    expect(await hub.app.get(AuditService).verify()).toMatchObject({ ok: true });
+  });
+
+  it('erases a record on request, but not under a legal hold, keeping a tombstone and a verifiable audit', async () => {
+    const id = await person('Erasable');
+    await ok('probation.officer', `mutation($input: LogInterventionInput!) { logIntervention(input: $input) { id } }`, { input: { personId: id, typeCode: 'cv_cover_letter', status: 'COMPLETED', occurredAt: '2026-10-01T10:00:00Z', notes: 'Secret note' } });
+    const hold = (await ok<{ placeLegalHold: { id: string } }>('probation.dpo', `mutation($input: PersonReasonInput!) { placeLegalHold(input: $input) { id } }`, { input: { personId: id, reason: 'Pending court case' } })).placeLegalHold;
+    const erase = `mutation($input: PersonReasonInput!) { erasePerson(input: $input) { id kind erasedBy } }`;
+    const input = { personId: id, reason: 'Valid erasure request' };
+    expect((await gql('probation.officer', erase, { input })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await gql('probation.dpo', erase, { input })).errors?.[0].extensions?.code).toBe('INVALID_STATE');
+    await ok('probation.dpo', `mutation($id: ID!) { releaseLegalHold(holdId: $id) { releasedAt } }`, { id: hold.id });
+    const erasure = (await ok<{ erasePerson: { kind: string; erasedBy: string } }>('probation.dpo', erase, { input })).erasePerson;
+    expect(erasure).toMatchObject({ kind: 'request', erasedBy: users['probation.dpo'] });
+
+    expect((await gql('probation.officer', `query($id: ID!) { person(id: $id) { id } }`, { id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const [row]: { given_name: string; offence_summary: string | null }[] = await hub.db.query('SELECT given_name, offence_summary FROM person WHERE id = $1', [id]);
+    expect(row).toEqual({ given_name: '[erased]', offence_summary: null });
+    expect(await hub.db.query('SELECT id FROM intervention WHERE person_id = $1', [id])).toEqual([]);
+    const events: { action: string; detail: Record<string, unknown> | null; detail_digest: string | null }[] = await hub.db.query('SELECT action, detail, detail_digest FROM audit_event WHERE person_id = $1 ORDER BY id', [id]);
+    const at = events.findIndex((e) => e.action === 'erase');
+    const erased = events.slice(0, at);
+    expect(erased.filter((e) => e.action === 'write').length).toBeGreaterThan(2);
+    expect(erased.filter((e) => e.detail !== null)).toEqual([]);
+    expect(erased.filter((e) => e.action === 'write').every((e) => e.detail_digest)).toBe(true);
+    expect(JSON.stringify(events)).not.toContain('Secret note');
+    expect(events[at]).toMatchObject({ action: 'erase', detail: expect.objectContaining({ event: 'person.erased' }) });
+    expect(events.slice(at + 1).map((e) => e.action)).toEqual(['deny']);
+    expect(await hub.app.get(AuditService).verify()).toMatchObject({ ok: true });
+  });
+
+  it('applies retention periods: expired interventions, then whole records nobody works with', async () => {
+    const id = await person('Retained');
+    const log = `mutation($input: LogInterventionInput!) { logIntervention(input: $input) { id } }`;
+    const old = (await ok<{ logIntervention: { id: string } }>('probation.officer', log, { input: { personId: id, typeCode: 'mental_health_support', status: 'COMPLETED', occurredAt: '2015-01-10T10:00:00Z' } })).logIntervention.id;
+    const recent = (await ok<{ logIntervention: { id: string } }>('probation.officer', log, { input: { personId: id, typeCode: 'cv_cover_letter', status: 'COMPLETED', occurredAt: '2026-01-10T10:00:00Z' } })).logIntervention.id;
+    const retention = hub.app.get(RetentionService);
+    const first = await retention.run();
+    expect(first.interventions).toEqual({ health: 1 });
+    expect(first.records).toEqual([]);
+    const left: { id: string }[] = await hub.db.query('SELECT id FROM intervention WHERE person_id = $1', [id]);
+    expect(left.map((r) => r.id)).toEqual([recent]);
+    expect(left.map((r) => r.id)).not.toContain(old);
+    const [tombstone]: { kind: string; categories: string[] }[] = await hub.db.query('SELECT kind, categories FROM person_erasure WHERE person_id = $1', [id]);
+    expect(tombstone).toEqual({ kind: 'retention', categories: ['health'] });
+
+    // Nobody has worked with the person for eight years: the whole record goes.
+    await hub.db.query(`UPDATE involvement SET started_at = '2017-01-01', ended_at = '2018-01-01' WHERE person_id = $1`, [id]);
+    await hub.db.query(`UPDATE intervention SET occurred_at = '2017-06-01' WHERE person_id = $1`, [id]);
+    await hub.db.query(`UPDATE person SET updated_at = '2018-01-01' WHERE id = $1`, [id]);
+    const second = await retention.run();
+    expect(second.records).toEqual([id]);
+    const [row]: { given_name: string }[] = await hub.db.query('SELECT given_name FROM person WHERE id = $1', [id]);
+    expect(row.given_name).toBe('[erased]');
+    expect(await hub.app.get(AuditService).verify()).toMatchObject({ ok: true });
+  }, 15_000);
+
+  // Last: it tampers with the chain.
+  it('audit verify walks the chain and names the first altered or removed event', async () => {
+    const service = hub.app.get(AuditService);
+    const clean = await service.verify(7);
+    expect(clean).toMatchObject({ ok: true, problem: null });
+    const [{ n }]: { n: string }[] = await hub.db.query('SELECT count(*) AS n FROM audit_event');
+    expect(clean.events).toBe(Number(n));
+    const cli = (args: string[]) => run('node', ['dist/apps/cli/src/main.js', ...args], { env: { ...process.env, DATABASE_URL: (hub.db.options as { url: string }).url, SEED_DEMO: 'false', LOG_LEVEL: 'silent' } });
+    expect((await cli(['audit', 'verify'])).stdout).toContain(`audit chain intact: ${n} events`);
+
+    const ids: { id: string }[] = await hub.db.query('SELECT id FROM audit_event ORDER BY id');
+    const altered = ids[Math.floor(ids.length / 2)].id;
+    // Tampering needs the owner to switch the guard off: it is then found.
+    await hub.db.query('ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_change');
+    await hub.db.query(`UPDATE audit_event SET purpose = 'reporting', actor = 'user:someone-else' WHERE id = $1`, [altered]);
+    expect(await service.verify(7)).toMatchObject({ ok: false, problem: { kind: 'altered', eventId: altered } });
+    const failed = await cli(['audit', 'verify']).then(
+      () => null,
+      (err: { code: number; stderr: string }) => err,
+    );
+    expect(failed).toMatchObject({ code: 1 });
+    expect(failed!.stderr).toContain(`audit event ${altered} was altered`);
+
+    const removed = ids[5].id;
+    await hub.db.query('DELETE FROM audit_event WHERE id = $1', [removed]);
+    await hub.db.query('ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_change');
+    expect(await service.verify(7)).toMatchObject({ ok: false, problem: { kind: 'removed', afterEventId: ids[4].id, beforeEventId: ids[6].id } });
+  }, 30_000); // (two runs of the CLI)
+});
