@@ -7,6 +7,7 @@ import { AuthModule } from '@hub/auth';
 import { ConsentModule } from '@hub/consent';
 import { InterventionsModule } from '@hub/interventions';
 import { PersonsModule } from '@hub/persons';
+import { ReferralsModule } from '@hub/referrals';
 import { HubExceptionFilter } from '@hub/common';
 import { ConfigModule, HUB_CONFIG, type HubConfig } from '@hub/config';
 import { DatabaseModule } from '@hub/database';
@@ -17,7 +18,7 @@ import { OrganisationsModule } from '@hub/organisations';
 import { graphqlOptions } from './graphql.options.js';
 
 /** Everything the hub is made of, without the HTTP server (shared by the server and the CLI). */
-export const DOMAIN_MODULES = [ConfigModule, DatabaseModule, EventsModule, AccessModule, OrganisationsModule, AuthModule, PersonsModule, ConsentModule, InterventionsModule, DemoModule];
+export const DOMAIN_MODULES = [ConfigModule, DatabaseModule, EventsModule, AccessModule, OrganisationsModule, AuthModule, PersonsModule, ConsentModule, InterventionsModule, ReferralsModule, DemoModule];
 
 @Module({
   imports: [

@@ -35,4 +35,10 @@ describe('loadConfig', () => {
     const c = loadConfig({ OIDC_ISSUERS: JSON.stringify([{ issuer: 'https://id.example', jwksUri: 'https://id.example/jwks', audience: 'hub' }]) });
     expect(c.externalIssuers).toEqual([{ issuer: 'https://id.example', jwksUri: 'https://id.example/jwks', audience: 'hub' }]);
   });
+
+  it('runs the worker inside the hub by default and validates its settings', () => {
+    expect(loadConfig({}).worker).toEqual({ mode: 'embedded', concurrency: 4, pollIntervalMs: 1000, relayBatchSize: 100 });
+    expect(loadConfig({ WORKER_MODE: 'off', WORKER_CONCURRENCY: '2' }).worker).toMatchObject({ mode: 'off', concurrency: 2 });
+    expect(() => loadConfig({ WORKER_MODE: 'sometimes', WORKER_POLL_INTERVAL_MS: '1' })).toThrow(/WORKER_MODE[\s\S]*WORKER_POLL_INTERVAL_MS/);
+  });
 });

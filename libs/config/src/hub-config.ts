@@ -30,6 +30,16 @@ export interface HubConfig {
     maxTokens: number;
   };
   demo: { seed: boolean; password: string };
+  worker: {
+    /** `embedded`: the hub process also relays the outbox and runs jobs; `off`: only `npm run worker` does. */
+    mode: 'embedded' | 'off';
+    /** Jobs run at once per process. */
+    concurrency: number;
+    /** How often the outbox relay and the queue look for work when idle (ms). */
+    pollIntervalMs: number;
+    /** Outbox events moved to the queue per relay transaction. */
+    relayBatchSize: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -104,6 +114,8 @@ export function loadConfig(env: Env = process.env): HubConfig {
   }
   const demoPassword = env.DEMO_PASSWORD ?? 'Rehab-Demo-2026!';
   if (demoPassword.length < 10) problems.push('DEMO_PASSWORD must be at least 10 characters');
+  const workerMode = (env.WORKER_MODE || 'embedded') as HubConfig['worker']['mode'];
+  if (!['embedded', 'off'].includes(workerMode)) problems.push(`WORKER_MODE must be embedded or off (got "${workerMode}")`);
   const config: HubConfig = {
     nodeEnv,
     host: env.HOST ?? '0.0.0.0',
@@ -125,6 +137,12 @@ export function loadConfig(env: Env = process.env): HubConfig {
       maxTokens: int(env, 'GRAPHQL_MAX_TOKENS', 2000, 50, 100_000, problems),
     },
     demo: { seed: bool(env, 'SEED_DEMO', !production, problems), password: demoPassword },
+    worker: {
+      mode: workerMode,
+      concurrency: int(env, 'WORKER_CONCURRENCY', 4, 1, 100, problems),
+      pollIntervalMs: int(env, 'WORKER_POLL_INTERVAL_MS', 1000, 50, 60_000, problems),
+      relayBatchSize: int(env, 'OUTBOX_RELAY_BATCH', 100, 1, 10_000, problems),
+    },
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { OrganisationsModule } from '@hub/organisations';
+import { ReferralsModule } from '@hub/referrals';
 import { DemoSeeder } from './demo-seeder.service.js';
 
-@Module({ imports: [OrganisationsModule], providers: [DemoSeeder], exports: [DemoSeeder] })
+@Module({ imports: [OrganisationsModule, ReferralsModule], providers: [DemoSeeder], exports: [DemoSeeder] })
 export class DemoModule {}

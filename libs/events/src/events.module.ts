@@ -1,12 +1,17 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { EventDelivery } from './event-delivery.entity.js';
+import { EventHandlerRegistry } from './event-handlers.js';
+import { HubWorker } from './hub-worker.service.js';
+import { JobQueue } from './job-queue.service.js';
 import { OutboxEvent } from './outbox-event.entity.js';
+import { OutboxRelay } from './outbox-relay.service.js';
 import { OutboxService } from './outbox.service.js';
 
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([OutboxEvent])],
-  providers: [OutboxService],
-  exports: [OutboxService],
+  imports: [TypeOrmModule.forFeature([OutboxEvent, EventDelivery])],
+  providers: [OutboxService, OutboxRelay, JobQueue, EventHandlerRegistry, HubWorker],
+  exports: [OutboxService, OutboxRelay, JobQueue, EventHandlerRegistry, HubWorker],
 })
 export class EventsModule {}
