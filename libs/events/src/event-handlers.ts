@@ -13,8 +13,8 @@ export interface RegisteredHandler {
   fn: EventHandlerFn;
 }
 
-/** Task names are namespaced by the lib that owns them: `referrals.sla_sweep`. */
-const TASK_NAME = /^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/;
+/** Task names are namespaced by the lib that owns them: `referrals:sla_sweep` (crontab syntax allows no dots). */
+const TASK_NAME = /^[a-z][a-z0-9_]*:[a-z][a-z0-9_]*$/;
 
 /**
  * Where libs plug their event handlers, queue tasks and schedules in (in `onModuleInit`); the
@@ -33,12 +33,12 @@ export class EventHandlerRegistry {
   }
 
   task(name: string, fn: TaskFn): void {
-    if (!TASK_NAME.test(name)) throw new Error(`task name "${name}" must look like lib.task_name`);
+    if (!TASK_NAME.test(name)) throw new Error(`task name "${name}" must look like lib:task_name`);
     if (this.tasks.has(name)) throw new Error(`task "${name}" registered twice`);
     this.tasks.set(name, fn);
   }
 
-  /** A crontab line (`*\/5 * * * * referrals.sla_sweep`): run at most once per tick across all processes. */
+  /** A crontab line (`*\/5 * * * * referrals:sla_sweep`): run at most once per tick across all processes. */
   schedule(crontabLine: string): void {
     this.schedules.push(crontabLine);
   }

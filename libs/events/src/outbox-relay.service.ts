@@ -5,7 +5,7 @@ import { HUB_CONFIG, type HubConfig } from '@hub/config';
 import { QUEUE_SCHEMA } from './job-queue.service.js';
 
 /** The queue task that delivers one outbox event to its handlers. */
-export const DELIVER_EVENT_TASK = 'events.deliver';
+export const DELIVER_EVENT_TASK = 'events:deliver';
 
 /**
  * Moves unpublished outbox events to the job queue. One transaction per batch: the rows are locked

@@ -5,8 +5,8 @@ import { EventHandlerRegistry, JobQueue, type OutboxEvent, OutboxService } from 
 import { ReferralState, TaskKind } from './referral-vocabulary.js';
 import { TasksService } from './tasks.service.js';
 
-export const SLA_SWEEP_TASK = 'referrals.sla_sweep';
-export const SUSTAINMENT_CHECK_TASK = 'referrals.sustainment_check';
+export const SLA_SWEEP_TASK = 'referrals:sla_sweep';
+export const SUSTAINMENT_CHECK_TASK = 'referrals:sustainment_check';
 /** In-work checks after a job start: at 4 weeks, and the 13-week sustainment outcome. */
 export const SUSTAINMENT_CHECK_WEEKS = [4, 13] as const;
 
