@@ -4,6 +4,7 @@ import { Sync1795686925874 } from './1795686925874-Sync.js';
 import { Reporting1795686590848 } from './1795686590848-Reporting.js';
 import { AuditLog1795686735696 } from './1795686735696-AuditLog.js';
 import { AuditChain1795686800000 } from './1795686800000-AuditChain.js';
+import { Referrals1795686402640 } from './1795686402640-Referrals.js';
 import { PersonRecord1795685645657 } from './1795685645657-PersonRecord.js';
 import { Foundation1795684512687 } from './1795684512687-Foundation.js';
 import { CatalogueAndNameSearch1795685700000 } from './1795685700000-CatalogueAndNameSearch.js';
@@ -11,6 +12,7 @@ export const MIGRATIONS: Function[] = [
   Foundation1795684512687,
   PersonRecord1795685645657,
   CatalogueAndNameSearch1795685700000,
+  Referrals1795686402640,
   Reporting1795686590848,
   AuditLog1795686735696,
   AuditChain1795686800000,

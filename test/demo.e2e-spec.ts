@@ -4,7 +4,7 @@ import { startTestHub, type TestHub } from './support/hub.js';
 describe('the demo world', () => {
   let hub: TestHub;
   beforeAll(async () => {
-    hub = await startTestHub({ SEED_DEMO_PEOPLE: 'true' });
+    hub = await startTestHub({ SEED_DEMO_PEOPLE: 'true', WORKER_MODE: 'off' });
   });
   afterAll(() => hub.close());
 

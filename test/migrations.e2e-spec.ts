@@ -3,7 +3,7 @@ import { startTestHub, type TestHub } from './support/hub.js';
 describe('migrations', () => {
   let hub: TestHub;
   beforeAll(async () => {
-    hub = await startTestHub({ SEED_DEMO: 'false' });
+    hub = await startTestHub({ SEED_DEMO: 'false', WORKER_MODE: 'off' });
   });
   afterAll(() => hub.close());
 

@@ -15,7 +15,21 @@ export interface GqlResult<T = Record<string, unknown>> {
   extensions?: Record<string, unknown>;
 }
 
+/** Polls `probe` until it returns a truthy value; fails with the last value after `ms`. */
+export async function eventually<T>(probe: () => Promise<T>, ms = 15_000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + ms;
+  let last: T;
+  for (;;) {
+    last = await probe();
+    if (last) return last;
+    if (Date.now() > deadline) throw new Error(`${what} not met within ${ms} ms (last: ${JSON.stringify(last)})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 export interface TestHub {
+  /** The database URL of this hub (for a second process on the same database). */
+  databaseUrl: string;
   app: NestFastifyApplication;
   http: () => ReturnType<typeof request>;
   db: DataSource;
@@ -36,7 +50,8 @@ export async function startTestHub(env: Record<string, string> = {}): Promise<Te
     DEMO_PASSWORD,
     SEED_DEMO: 'true',
     SEED_DEMO_PEOPLE: 'false',
-    DATABASE_POOL_SIZE: '5',
+    DATABASE_POOL_SIZE: '12',
+    WORKER_POLL_INTERVAL_MS: '100',
     ...env,
   });
   let app: NestFastifyApplication;
@@ -48,6 +63,7 @@ export async function startTestHub(env: Record<string, string> = {}): Promise<Te
   const server = app.getHttpServer();
   const tokens = new Map<string, string>();
   const hub: TestHub = {
+    databaseUrl: database.url,
     app,
     http: () => request(server),
     db: app.get<DataSource>(getDataSourceToken()),

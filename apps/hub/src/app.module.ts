@@ -10,6 +10,7 @@ import { InterventionsModule } from '@hub/interventions';
 import { PersonsModule } from '@hub/persons';
 import { ReportingModule } from '@hub/reporting';
 import { SyncModule } from '@hub/sync';
+import { ReferralsModule } from '@hub/referrals';
 import { HubExceptionFilter } from '@hub/common';
 import { ConfigModule, HUB_CONFIG, type HubConfig } from '@hub/config';
 import { DatabaseModule } from '@hub/database';
@@ -20,7 +21,7 @@ import { OrganisationsModule } from '@hub/organisations';
 import { graphqlOptions } from './graphql.options.js';
 
 /** Everything the hub is made of, without the HTTP server (shared by the server and the CLI). */
-export const DOMAIN_MODULES = [ConfigModule, DatabaseModule, EventsModule, AccessModule, OrganisationsModule, AuthModule, PersonsModule, ConsentModule, InterventionsModule, ReportingModule, SyncModule, AuditModule, DemoModule];
+export const DOMAIN_MODULES = [ConfigModule, DatabaseModule, EventsModule, AccessModule, OrganisationsModule, AuthModule, PersonsModule, ConsentModule, InterventionsModule, ReferralsModule, ReportingModule, SyncModule, AuditModule, DemoModule];
 
 @Module({
   imports: [

@@ -3,7 +3,7 @@ import { ModuleRef } from '@nestjs/core';
 import { type Actor, NotFoundError } from '@hub/common';
 import { categoryCeiling } from './ability.js';
 import { type AccessAction, DataCategory } from './data-category.js';
-import { BREAK_GLASS_FACTS, type BreakGlassFacts, LAWFUL_BASIS_FACTS, type LawfulBasisFacts, RELATIONSHIP_FACTS, type RelationshipFacts } from './facts.js';
+import { BREAK_GLASS_FACTS, type BreakGlassFacts, combineRelationshipFacts, EXTRA_RELATIONSHIP_FACTS, LAWFUL_BASIS_FACTS, type LawfulBasisFacts, RELATIONSHIP_FACTS, type RelationshipFacts } from './facts.js';
 import { type Decision, decide, NO_FACTS, type PersonFacts, readableCategories } from './policy.js';
 import { type CompiledScope, compileScope, type ScopeColumns } from './scope.js';
 
@@ -20,8 +20,16 @@ export class AccessService {
   constructor(private readonly moduleRef: ModuleRef) {}
 
   private get relationships(): RelationshipFacts {
-    this.relationshipFacts ??= this.moduleRef.get<RelationshipFacts>(RELATIONSHIP_FACTS, { strict: false });
+    this.relationshipFacts ??= combineRelationshipFacts(this.moduleRef.get<RelationshipFacts>(RELATIONSHIP_FACTS, { strict: false }), this.optional(EXTRA_RELATIONSHIP_FACTS));
     return this.relationshipFacts;
+  }
+
+  private optional<T>(token: symbol): T | null {
+    try {
+      return this.moduleRef.get<T>(token, { strict: false });
+    } catch {
+      return null;
+    }
   }
 
   private get lawful(): LawfulBasisFacts {

@@ -32,5 +32,26 @@ export interface BreakGlassFacts {
 }
 
 export const RELATIONSHIP_FACTS = Symbol('RELATIONSHIP_FACTS');
+/**
+ * Optional further relationship facts from another lib (open referrals to the organisation): a person
+ * is related when either source says so; lead comes from RELATIONSHIP_FACTS only.
+ */
+export const EXTRA_RELATIONSHIP_FACTS = Symbol('EXTRA_RELATIONSHIP_FACTS');
+
+/** Both sources as one: the union of relationships (JS) and the OR of their conditions (SQL), so the two forms agree. */
+export function combineRelationshipFacts(primary: RelationshipFacts, extra?: RelationshipFacts | null): RelationshipFacts {
+  if (!extra) return primary;
+  return {
+    async relationships(organisationId, personIds) {
+      const [a, b] = await Promise.all([primary.relationships(organisationId, personIds), extra.relationships(organisationId, personIds)]);
+      const result = new Map(a);
+      for (const id of b.keys()) if (!result.has(id)) result.set(id, { lead: false });
+      return result;
+    },
+    relatedSql(personColumn) {
+      return `(${primary.relatedSql(personColumn)} OR ${extra.relatedSql(personColumn)})`;
+    },
+  };
+}
 export const LAWFUL_BASIS_FACTS = Symbol('LAWFUL_BASIS_FACTS');
 export const BREAK_GLASS_FACTS = Symbol('BREAK_GLASS_FACTS');

@@ -42,4 +42,10 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ RETENTION_DAYS: '{"health":-1}' })).toThrow(/RETENTION_DAYS/);
     expect(() => loadConfig({ RETENTION_DAYS: '[1]' })).toThrow(/RETENTION_DAYS/);
   });
+
+  it('runs the worker inside the hub by default and validates its settings', () => {
+    expect(loadConfig({}).worker).toEqual({ mode: 'embedded', concurrency: 4, pollIntervalMs: 1000, relayBatchSize: 100 });
+    expect(loadConfig({ WORKER_MODE: 'off', WORKER_CONCURRENCY: '2' }).worker).toMatchObject({ mode: 'off', concurrency: 2 });
+    expect(() => loadConfig({ WORKER_MODE: 'sometimes', WORKER_POLL_INTERVAL_MS: '1' })).toThrow(/WORKER_MODE[\s\S]*WORKER_POLL_INTERVAL_MS/);
+  });
 });

@@ -32,6 +32,16 @@ export interface HubConfig {
   demo: { seed: boolean; people: boolean; password: string };
   /** Retention period in days per data category, overriding the defaults (libs/audit retention-policy.ts). */
   retentionDays: Record<string, number>;
+  worker: {
+    /** `embedded`: the hub process also relays the outbox and runs jobs; `off`: only `npm run worker` does. */
+    mode: 'embedded' | 'off';
+    /** Jobs run at once per process. */
+    concurrency: number;
+    /** How often the outbox relay and the queue look for work when idle (ms). */
+    pollIntervalMs: number;
+    /** Outbox events moved to the queue per relay transaction. */
+    relayBatchSize: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -123,6 +133,8 @@ export function loadConfig(env: Env = process.env): HubConfig {
   }
   const demoPassword = env.DEMO_PASSWORD ?? 'Rehab-Demo-2026!';
   if (demoPassword.length < 10) problems.push('DEMO_PASSWORD must be at least 10 characters');
+  const workerMode = (env.WORKER_MODE || 'embedded') as HubConfig['worker']['mode'];
+  if (!['embedded', 'off'].includes(workerMode)) problems.push(`WORKER_MODE must be embedded or off (got "${workerMode}")`);
   const config: HubConfig = {
     nodeEnv,
     host: env.HOST ?? '0.0.0.0',
@@ -145,6 +157,12 @@ export function loadConfig(env: Env = process.env): HubConfig {
     },
     demo: { seed: bool(env, 'SEED_DEMO', !production, problems), people: bool(env, 'SEED_DEMO_PEOPLE', true, problems), password: demoPassword },
     retentionDays: retention(env, problems),
+    worker: {
+      mode: workerMode,
+      concurrency: int(env, 'WORKER_CONCURRENCY', 4, 1, 100, problems),
+      pollIntervalMs: int(env, 'WORKER_POLL_INTERVAL_MS', 1000, 50, 60_000, problems),
+      relayBatchSize: int(env, 'OUTBOX_RELAY_BATCH', 100, 1, 10_000, problems),
+    },
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -5,7 +5,8 @@ import { HUB_CONFIG, type HubConfig } from '@hub/config';
 import { ConsentsService, type ConsentPurpose, type LawfulBasis } from '@hub/consent';
 import { OrganisationsService, UsersService } from '@hub/organisations';
 import { DemoPeopleSeeder } from './demo-people.seeder.js';
-import { DEMO_AGREEMENTS, DEMO_ORGANISATIONS, DEMO_USERS } from './demo-world.js';
+import { ReferralRulesService } from '@hub/referrals';
+import { DEMO_AGREEMENTS, DEMO_ORGANISATIONS, DEMO_RULES, DEMO_USERS } from './demo-world.js';
 
 const SEED_LOCK = 72_350_002;
 
@@ -21,6 +22,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
     private readonly users: UsersService,
     private readonly consents: ConsentsService,
     private readonly people: DemoPeopleSeeder,
+    private readonly rules: ReferralRulesService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -69,6 +71,12 @@ export class DemoSeeder implements OnApplicationBootstrap {
           statutoryReference: a.statutoryReference ?? undefined,
           validFrom: '2024-01-01T00:00:00Z',
         });
+        created++;
+      }
+      const rules = new Set((await this.rules.list(null)).map((r) => r.name));
+      for (const r of DEMO_RULES) {
+        if (rules.has(r.name)) continue;
+        await this.rules.create(null, { ...r, conditions: JSON.stringify(r.conditions), active: true, matchRegion: true, consentPurpose: r.consentPurpose as ConsentPurpose | null });
         created++;
       }
       if (this.config.demo.people) created += await this.people.seed();

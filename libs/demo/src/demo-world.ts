@@ -77,3 +77,48 @@ export const DEMO_AGREEMENTS: DemoAgreement[] = [
     statutoryReference: 'Welfare Reform Act 2012 s.131 (information sharing for employment support)',
   },
 ];
+
+export interface DemoRule {
+  name: string;
+  triggerEvent: string;
+  conditions: unknown;
+  serviceCode: string;
+  consentPurpose: 'ete' | 'accommodation' | null;
+  cooldownDays: number;
+}
+
+/** Referral rules reproducing the programme's hand-offs (see the README for the condition language). */
+export const DEMO_RULES: DemoRule[] = [
+  {
+    name: 'Accommodation need recorded -> housing charity',
+    triggerEvent: 'intervention.logged',
+    conditions: { all: [{ fact: 'event.typeCode', operator: 'equal', value: 'accommodation_support' }] },
+    serviceCode: 'accommodation_support',
+    consentPurpose: 'accommodation',
+    cooldownDays: 90,
+  },
+  {
+    name: 'CSCS card gained -> construction employer',
+    triggerEvent: 'outcome.recorded',
+    conditions: { all: [{ fact: 'event.typeCode', operator: 'equal', value: 'training_cscs' }, { fact: 'event.outcome', operator: 'equal', value: 'qualification' }] },
+    serviceCode: 'employment',
+    consentPurpose: 'ete',
+    cooldownDays: 180,
+  },
+  {
+    name: 'Job started -> in-work support',
+    triggerEvent: 'job.started',
+    conditions: { all: [] },
+    serviceCode: 'in_work_support',
+    consentPurpose: 'ete',
+    cooldownDays: 90,
+  },
+  {
+    name: 'Release within 12 weeks -> prison in-reach ETE',
+    triggerEvent: 'person.release_date_set',
+    conditions: { all: [{ fact: 'person.daysUntilRelease', operator: 'greaterThanOrEqual', value: 0 }, { fact: 'person.daysUntilRelease', operator: 'lessThanOrEqual', value: 84 }] },
+    serviceCode: 'resettlement',
+    consentPurpose: null,
+    cooldownDays: 365,
+  },
+];

@@ -1,14 +1,19 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { EventDelivery } from './event-delivery.entity.js';
+import { EventHandlerRegistry } from './event-handlers.js';
+import { HubWorker } from './hub-worker.service.js';
+import { JobQueue } from './job-queue.service.js';
 import { OutboxEvent } from './outbox-event.entity.js';
 import { ChangeFeedResolver } from './change-feed.resolver.js';
 import { ChangeFeedService } from './change-feed.service.js';
+import { OutboxRelay } from './outbox-relay.service.js';
 import { OutboxService } from './outbox.service.js';
 
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([OutboxEvent])],
-  providers: [OutboxService, ChangeFeedService, ChangeFeedResolver],
-  exports: [OutboxService, ChangeFeedService],
+  imports: [TypeOrmModule.forFeature([OutboxEvent, EventDelivery])],
+  providers: [OutboxService, ChangeFeedService, ChangeFeedResolver, OutboxRelay, JobQueue, EventHandlerRegistry, HubWorker],
+  exports: [OutboxService, ChangeFeedService, OutboxRelay, JobQueue, EventHandlerRegistry, HubWorker],
 })
 export class EventsModule {}

@@ -3,3 +3,8 @@ export * from './outbox.service.js';
 export * from './outbox-event.entity.js';
 export * from './change-feed.service.js';
 export * from './change.model.js';
+export * from './event-delivery.entity.js';
+export * from './event-handlers.js';
+export * from './job-queue.service.js';
+export * from './outbox-relay.service.js';
+export * from './hub-worker.service.js';

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { OutboxEvent } from './outbox-event.entity.js';
+
+/** Runs inside a transaction that also records the delivery: commit means "handled once". */
+export type EventHandlerFn = (manager: EntityManager, event: OutboxEvent) => Promise<void>;
+/** A queue task (timers, sweeps): payload as enqueued. */
+export type TaskFn = (payload: Record<string, unknown>) => Promise<void>;
+
+export interface RegisteredHandler {
+  name: string;
+  types: ReadonlySet<string>;
+  fn: EventHandlerFn;
+}
+
+/** Task names are namespaced by the lib that owns them: `referrals:sla_sweep` (crontab syntax allows no dots). */
+const TASK_NAME = /^[a-z][a-z0-9_]*:[a-z][a-z0-9_]*$/;
+
+/**
+ * Where libs plug their event handlers, queue tasks and schedules in (in `onModuleInit`); the
+ * worker reads it when it starts. Libs never talk to the queue library directly.
+ */
+@Injectable()
+export class EventHandlerRegistry {
+  private readonly handlers = new Map<string, RegisteredHandler>();
+  private readonly tasks = new Map<string, TaskFn>();
+  private readonly schedules: string[] = [];
+
+  /** `name` must stay stable: deliveries are recorded under it. */
+  onEvent(name: string, types: string[], fn: EventHandlerFn): void {
+    if (this.handlers.has(name)) throw new Error(`event handler "${name}" registered twice`);
+    this.handlers.set(name, { name, types: new Set(types), fn });
+  }
+
+  task(name: string, fn: TaskFn): void {
+    if (!TASK_NAME.test(name)) throw new Error(`task name "${name}" must look like lib:task_name`);
+    if (this.tasks.has(name)) throw new Error(`task "${name}" registered twice`);
+    this.tasks.set(name, fn);
+  }
+
+  /** A crontab line (`*\/5 * * * * referrals:sla_sweep`): run at most once per tick across all processes. */
+  schedule(crontabLine: string): void {
+    this.schedules.push(crontabLine);
+  }
+
+  handlersFor(type: string): RegisteredHandler[] {
+    return [...this.handlers.values()].filter((h) => h.types.has(type) || h.types.has('*'));
+  }
+
+  taskList(): ReadonlyMap<string, TaskFn> {
+    return this.tasks;
+  }
+
+  crontab(): string {
+    return this.schedules.join('\n');
+  }
+}

@@ -1,0 +1,131 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import graphileWorker, { type Runner, type TaskList } from 'graphile-worker';
+import { HUB_CONFIG, type HubConfig } from '@hub/config';
+import { DatabaseServer } from '@hub/database';
+import { EventDelivery } from './event-delivery.entity.js';
+import { EventHandlerRegistry } from './event-handlers.js';
+import { QUEUE_SCHEMA } from './job-queue.service.js';
+import { OutboxEvent } from './outbox-event.entity.js';
+import { DELIVER_EVENT_TASK, OutboxRelay } from './outbox-relay.service.js';
+
+const { run, runMigrations, Logger: GraphileLogger } = graphileWorker;
+
+type Level = 'error' | 'warning' | 'info' | 'debug';
+
+/**
+ * The worker: relays the outbox to the queue and runs queue jobs (event handlers, timers, schedules).
+ * Runs inside the hub (WORKER_MODE=embedded, the default) and in `npm run worker`; never in the CLI.
+ * Any number of processes may run it against one database.
+ */
+@Injectable()
+export class HubWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Worker');
+  readonly workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  private runner?: Runner;
+  private relayTimer?: NodeJS.Timeout;
+  private relaying?: Promise<void>;
+  private stopping = false;
+
+  constructor(
+    @Inject(HUB_CONFIG) private readonly config: HubConfig,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly server: DatabaseServer,
+    private readonly registry: EventHandlerRegistry,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  get running(): boolean {
+    return !!this.runner;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const role = process.env.HUB_ROLE;
+    if (role === 'cli') return;
+    // The queue's own schema (installed and upgraded by graphile-worker itself) is needed to enqueue
+    // even where no jobs run.
+    await runMigrations({ connectionString: await this.server.url(), schema: QUEUE_SCHEMA, logger: this.graphileLogger() });
+    if (this.config.worker.mode === 'embedded' || role === 'worker') await this.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.stop();
+  }
+
+  async start(): Promise<void> {
+    if (this.runner) return;
+    this.stopping = false;
+    const taskList: TaskList = { [DELIVER_EVENT_TASK]: (payload) => this.deliver(String((payload as { eventId: string }).eventId)) };
+    for (const [name, fn] of this.registry.taskList()) taskList[name] = (payload) => fn((payload ?? {}) as Record<string, unknown>);
+    this.runner = await run({
+      connectionString: await this.server.url(),
+      schema: QUEUE_SCHEMA,
+      concurrency: this.config.worker.concurrency,
+      maxPoolSize: this.config.worker.concurrency + 2,
+      pollInterval: this.config.worker.pollIntervalMs,
+      noHandleSignals: true,
+      logger: this.graphileLogger(),
+      taskList,
+      crontab: this.registry.crontab(),
+    });
+    this.scheduleRelay(0);
+    this.logger.log(`worker ${this.workerId} running (${this.config.worker.concurrency} at once, ${Object.keys(taskList).length} tasks)`);
+  }
+
+  async stop(): Promise<void> {
+    if (!this.runner) return;
+    this.stopping = true;
+    clearTimeout(this.relayTimer);
+    await this.relaying;
+    const runner = this.runner;
+    this.runner = undefined;
+    await runner.stop();
+    this.logger.log(`worker ${this.workerId} stopped`);
+  }
+
+  private scheduleRelay(delay: number): void {
+    if (this.stopping) return;
+    this.relayTimer = setTimeout(() => {
+      this.relaying = this.relay
+        .drain()
+        .then((moved) => moved)
+        .catch((err: Error) => {
+          this.logger.error(`outbox relay failed: ${err.message}`);
+          return 0;
+        })
+        .then((moved) => this.scheduleRelay(moved >= this.config.worker.relayBatchSize ? 0 : this.config.worker.pollIntervalMs));
+    }, delay);
+  }
+
+  /** Hands one event to each of its handlers, each in its own transaction with its delivery record. */
+  async deliver(eventId: string): Promise<void> {
+    const event = await this.db.getRepository(OutboxEvent).findOneBy({ id: eventId });
+    if (!event) return;
+    for (const handler of this.registry.handlersFor(event.type)) {
+      await this.db.transaction(async (m) => {
+        const fresh = await m
+          .createQueryBuilder()
+          .insert()
+          .into(EventDelivery)
+          .values({ eventId, handler: handler.name, workerId: this.workerId })
+          .orIgnore()
+          .returning(['eventId'])
+          .execute();
+        if (fresh.raw.length === 0) return;
+        await handler.fn(m, event);
+      });
+    }
+  }
+
+  private graphileLogger() {
+    return new GraphileLogger((scope) => (level: Level, message: string) => {
+      const text = scope.taskIdentifier ? `${message} (${scope.taskIdentifier})` : message;
+      if (level === 'error') this.logger.error(text);
+      else if (level === 'warning') this.logger.warn(text);
+      else this.logger.debug(text);
+    });
+  }
+}

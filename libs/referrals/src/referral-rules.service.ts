@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { type Actor, ConflictError, ForbiddenError, NotFoundError, Role, ValidationError, type FieldProblem } from '@hub/common';
+import type { ConsentPurpose } from '@hub/consent';
+import { OutboxService } from '@hub/events';
+import { OrganisationsService } from '@hub/organisations';
+import { actorRef } from '@hub/persons';
+import { ReferralRule } from './referral-rule.entity.js';
+import type { ReferralRuleInput, UpdateReferralRuleInput } from './referral-rule.input.js';
+import type { ReferralRuleModel, RuleFiringModel } from './referral-rule.model.js';
+import { RuleFiring } from './rule-firing.entity.js';
+import { type RuleCondition, validateCondition } from './rule-conditions.js';
+
+export function ruleView(r: ReferralRule): ReferralRuleModel {
+  return { ...r, current: !r.supersededAt, conditions: JSON.stringify(r.conditions), consentPurpose: r.consentPurpose as ConsentPurpose | null };
+}
+
+/** Referral rules as data: hub admins add and edit them; every edit is a new version. */
+@Injectable()
+export class ReferralRulesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly organisations: OrganisationsService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  private requireAdmin(actor: Actor | null): void {
+    if (actor && !(actor.kind === 'user' && actor.roles.includes(Role.HUB_ADMIN))) throw new ForbiddenError('Only hub admins manage referral rules');
+  }
+
+  /** Checks a rule before it is saved; every problem at once. */
+  private async validate(input: ReferralRuleInput): Promise<RuleCondition> {
+    const problems: FieldProblem[] = [];
+    let conditions: unknown;
+    try {
+      conditions = JSON.parse(input.conditions);
+    } catch {
+      problems.push({ field: 'conditions', messages: ['must be JSON'] });
+    }
+    if (!problems.length) {
+      const found = validateCondition(conditions);
+      if (found.length) problems.push({ field: 'conditions', messages: found });
+    }
+    const offered = (await this.organisations.list()).some((o) => o.active && o.services.includes(input.serviceCode));
+    if (!offered) problems.push({ field: 'serviceCode', messages: ['no active organisation offers this service'] });
+    if (problems.length) throw new ValidationError(problems);
+    return conditions as RuleCondition;
+  }
+
+  private fields(input: ReferralRuleInput, conditions: RuleCondition) {
+    return {
+      name: input.name.trim(),
+      active: input.active,
+      triggerEvent: input.triggerEvent,
+      conditions,
+      serviceCode: input.serviceCode,
+      matchRegion: input.matchRegion,
+      consentPurpose: input.consentPurpose ?? null,
+      cooldownDays: input.cooldownDays,
+    };
+  }
+
+  /** `actor` null: the hub itself (demo seeding). */
+  async create(actor: Actor | null, input: ReferralRuleInput): Promise<ReferralRuleModel> {
+    this.requireAdmin(actor);
+    const conditions = await this.validate(input);
+    return this.db.transaction(async (m) => {
+      const rule = await m.save(m.create(ReferralRule, { ...this.fields(input, conditions), ruleId: randomUUID(), version: 1, createdBy: actor ? actorRef(actor) : 'system', supersededAt: null }));
+      await this.emit(m, actor, rule);
+      return ruleView(rule);
+    });
+  }
+
+  async update(actor: Actor, input: UpdateReferralRuleInput): Promise<ReferralRuleModel> {
+    this.requireAdmin(actor);
+    const conditions = await this.validate(input);
+    return this.db.transaction(async (m) => {
+      const current = await m.findOne(ReferralRule, { where: { ruleId: input.ruleId, supersededAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+      if (!current) throw new NotFoundError('Referral rule');
+      if (current.version !== input.version) throw new ConflictError('The rule was changed by someone else; reload and try again', { currentVersion: current.version });
+      current.supersededAt = new Date();
+      await m.save(current);
+      const next = await m.save(m.create(ReferralRule, { ...this.fields(input, conditions), ruleId: current.ruleId, version: current.version + 1, createdBy: actorRef(actor), supersededAt: null }));
+      await this.emit(m, actor, next);
+      return ruleView(next);
+    });
+  }
+
+  private async emit(m: EntityManager, actor: Actor | null, rule: ReferralRule): Promise<void> {
+    await this.outbox.emit(m, actor, { type: 'referral_rule.saved', aggregateType: 'referral_rule', aggregateId: rule.ruleId, payload: { version: rule.version, active: rule.active, triggerEvent: rule.triggerEvent } });
+  }
+
+  /** Current versions (or every version with history). */
+  async list(actor: Actor | null, history = false): Promise<ReferralRuleModel[]> {
+    this.requireAdmin(actor);
+    const qb = this.db.getRepository(ReferralRule).createQueryBuilder('r');
+    if (!history) qb.where('r.superseded_at IS NULL');
+    return (await qb.orderBy('r.name').addOrderBy('r.version', 'DESC').getMany()).map(ruleView);
+  }
+
+  async firings(actor: Actor, ruleId: string): Promise<RuleFiringModel[]> {
+    this.requireAdmin(actor);
+    return this.db.getRepository(RuleFiring).find({ where: { ruleId }, order: { firedAt: 'DESC' }, take: 500 }) as Promise<RuleFiringModel[]>;
+  }
+
+  /** Rules in force for an event type. */
+  forTrigger(m: EntityManager, eventType: string): Promise<ReferralRule[]> {
+    return m.getRepository(ReferralRule).createQueryBuilder('r').where('r.superseded_at IS NULL AND r.active AND r.trigger_event = :t', { t: eventType }).orderBy('r.name').getMany();
+  }
+}

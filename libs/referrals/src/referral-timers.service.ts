@@ -1,0 +1,109 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { EventHandlerRegistry, JobQueue, type OutboxEvent, OutboxService } from '@hub/events';
+import { ReferralState, TaskKind } from './referral-vocabulary.js';
+import { TasksService } from './tasks.service.js';
+
+export const SLA_SWEEP_TASK = 'referrals:sla_sweep';
+export const SUSTAINMENT_CHECK_TASK = 'referrals:sustainment_check';
+/** In-work checks after a job start: at 4 weeks, and the 13-week sustainment outcome. */
+export const SUSTAINMENT_CHECK_WEEKS = [4, 13] as const;
+
+const WEEK = 7 * 86_400_000;
+
+/**
+ * Timers: SLA escalation of unanswered referrals (a sweep every minute, run once per tick across
+ * processes), and the in-work checks after a job start (queue jobs due at 4 and 13 weeks, cancelled
+ * and their tasks closed when the sustainment outcome is recorded).
+ */
+@Injectable()
+export class ReferralTimers implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly registry: EventHandlerRegistry,
+    private readonly queue: JobQueue,
+    private readonly tasks: TasksService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.task(SLA_SWEEP_TASK, () => this.escalateOverdue().then(() => undefined));
+    this.registry.schedule(`* * * * * ${SLA_SWEEP_TASK}`);
+    this.registry.task(SUSTAINMENT_CHECK_TASK, (p) => this.sustainmentCheck(p as unknown as SustainmentCheck));
+    this.registry.onEvent('referrals.sustainment_timers', ['job.started', 'outcome.recorded'], (m, e) => this.onJobEvent(m, e));
+  }
+
+  /** Escalates every sent referral past its due time, once: event, flag, and a task for each side's managers. */
+  async escalateOverdue(): Promise<number> {
+    return this.db.transaction(async (m) => {
+      const rows: { id: string; person_id: string; from_organisation_id: string; to_organisation_id: string; service_code: string; due_at: Date }[] = await m.query(
+        `UPDATE referral r SET escalated_at = now()
+           FROM (SELECT id FROM referral WHERE state = $1 AND due_at <= now() AND escalated_at IS NULL ORDER BY due_at LIMIT 500 FOR UPDATE SKIP LOCKED) due
+          WHERE r.id = due.id
+        RETURNING r.id, r.person_id, r.from_organisation_id, r.to_organisation_id, r.service_code, r.due_at`,
+        [ReferralState.SENT],
+      ).then((res: unknown) => (Array.isArray(res) && Array.isArray(res[0]) ? res[0] : res) as never);
+      for (const r of rows) {
+        await this.outbox.emit(m, null, {
+          type: 'referral.overdue',
+          aggregateType: 'referral',
+          aggregateId: r.id,
+          personId: r.person_id,
+          payload: { referralId: r.id, fromOrganisationId: r.from_organisation_id, toOrganisationId: r.to_organisation_id, serviceCode: r.service_code, dueAt: new Date(r.due_at).toISOString() },
+        });
+        for (const [org, side] of [[r.to_organisation_id, 'received'], [r.from_organisation_id, 'sent']] as const) {
+          await this.tasks.raiseWithin(m, null, {
+            organisationId: org,
+            forRole: 'manager',
+            personId: r.person_id,
+            referralId: r.id,
+            kind: TaskKind.REFERRAL_OVERDUE,
+            title: `Overdue referral ${side} for ${r.service_code}`,
+            detail: `Not answered by ${new Date(r.due_at).toISOString()} (service SLA)`,
+            sourceKey: `overdue:${r.id}:${org}`,
+          });
+        }
+      }
+      return rows.length;
+    });
+  }
+
+  private async onJobEvent(m: EntityManager, e: OutboxEvent): Promise<void> {
+    if (e.type === 'job.started') {
+      const { sustainmentId, dueOn } = e.payload as { sustainmentId: string; dueOn: string };
+      const start = new Date(`${dueOn}T09:00:00Z`).getTime() - 13 * WEEK;
+      for (const weeks of SUSTAINMENT_CHECK_WEEKS) {
+        const payload: SustainmentCheck = { sustainmentId, personId: e.personId!, organisationId: e.organisationId!, weeks, dueAt: new Date(start + weeks * WEEK).toISOString() };
+        await this.queue.addWithin(m, SUSTAINMENT_CHECK_TASK, payload as never, { runAt: new Date(payload.dueAt), jobKey: `sustainment:${sustainmentId}:${weeks}w` });
+      }
+    } else if (e.aggregateType === 'job_sustainment') {
+      // The outcome is recorded: no more checks, and the open ones are done.
+      for (const weeks of SUSTAINMENT_CHECK_WEEKS) await this.queue.removeWithin(m, `sustainment:${e.aggregateId}:${weeks}w`);
+      await this.tasks.closeBySourceWithin(m, `sustainment:${e.aggregateId}:`, 'system:outcome-recorded');
+    }
+  }
+
+  private async sustainmentCheck(p: SustainmentCheck): Promise<void> {
+    await this.db.transaction((m) =>
+      this.tasks.raiseWithin(m, null, {
+        organisationId: p.organisationId,
+        forRole: 'caseworker',
+        personId: p.personId,
+        kind: TaskKind.SUSTAINMENT_CHECK,
+        title: p.weeks === 13 ? 'Record the 13-week job sustainment outcome' : `${p.weeks}-week in-work check`,
+        detail: `Job start ${p.weeks} weeks ago (sustainment ${p.sustainmentId})`,
+        dueAt: new Date(p.dueAt),
+        sourceKey: `sustainment:${p.sustainmentId}:${p.weeks}w`,
+      }),
+    );
+  }
+}
+
+interface SustainmentCheck {
+  sustainmentId: string;
+  personId: string;
+  organisationId: string;
+  weeks: number;
+  dueAt: string;
+}

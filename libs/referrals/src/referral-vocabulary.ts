@@ -1,0 +1,101 @@
+import { registerEnumType } from '@nestjs/graphql';
+import { ErrorCode, HubError } from '@hub/common';
+
+export enum ReferralState {
+  DRAFT = 'draft',
+  SENT = 'sent',
+  ACCEPTED = 'accepted',
+  DECLINED = 'declined',
+  IN_PROGRESS = 'in_progress',
+  COMPLETED = 'completed',
+  WITHDRAWN = 'withdrawn',
+}
+registerEnumType(ReferralState, { name: 'ReferralState' });
+export const REFERRAL_STATES = Object.values(ReferralState);
+
+export enum ReferralAction {
+  SEND = 'send',
+  ACCEPT = 'accept',
+  DECLINE = 'decline',
+  START = 'start',
+  COMPLETE = 'complete',
+  WITHDRAW = 'withdraw',
+}
+registerEnumType(ReferralAction, { name: 'ReferralAction' });
+export const REFERRAL_ACTIONS = Object.values(ReferralAction);
+
+/** States in which the receiving organisation works with the person (they count as a relationship). */
+export const OPEN_STATES: readonly ReferralState[] = [ReferralState.SENT, ReferralState.ACCEPTED, ReferralState.IN_PROGRESS];
+
+export interface TransitionRule {
+  from: readonly ReferralState[];
+  to: ReferralState;
+  /** Which side may take the action. */
+  by: 'sender' | 'receiver';
+  /** A reason is required. */
+  reason: boolean;
+}
+
+/** The whole lifecycle: any (state, action) pair not in here is refused. */
+export const TRANSITIONS: Record<ReferralAction, TransitionRule> = {
+  [ReferralAction.SEND]: { from: [ReferralState.DRAFT], to: ReferralState.SENT, by: 'sender', reason: false },
+  [ReferralAction.ACCEPT]: { from: [ReferralState.SENT], to: ReferralState.ACCEPTED, by: 'receiver', reason: false },
+  [ReferralAction.DECLINE]: { from: [ReferralState.SENT], to: ReferralState.DECLINED, by: 'receiver', reason: true },
+  [ReferralAction.START]: { from: [ReferralState.ACCEPTED], to: ReferralState.IN_PROGRESS, by: 'receiver', reason: false },
+  [ReferralAction.COMPLETE]: { from: [ReferralState.IN_PROGRESS], to: ReferralState.COMPLETED, by: 'receiver', reason: false },
+  [ReferralAction.WITHDRAW]: { from: [ReferralState.DRAFT, ReferralState.SENT, ReferralState.ACCEPTED, ReferralState.IN_PROGRESS], to: ReferralState.WITHDRAWN, by: 'sender', reason: true },
+};
+
+/** The state after `action`, or INVALID_STATE (with the state and action in the details). */
+export function nextState(state: ReferralState, action: ReferralAction): ReferralState {
+  const rule = TRANSITIONS[action];
+  if (!rule.from.includes(state)) {
+    throw new HubError(ErrorCode.InvalidState, `A ${state.replace('_', ' ')} referral cannot be ${PAST[action]}`, { state, action });
+  }
+  return rule.to;
+}
+
+const PAST: Record<ReferralAction, string> = {
+  [ReferralAction.SEND]: 'sent',
+  [ReferralAction.ACCEPT]: 'accepted',
+  [ReferralAction.DECLINE]: 'declined',
+  [ReferralAction.START]: 'started',
+  [ReferralAction.COMPLETE]: 'completed',
+  [ReferralAction.WITHDRAW]: 'withdrawn',
+};
+
+/** Hours from sending to the receiver's answer, per service; others get the default. */
+export const SERVICE_SLA_HOURS: Record<string, number> = {
+  accommodation_support: 72,
+  mental_health_support: 72,
+  resettlement: 120,
+  employment: 120,
+  in_work_support: 72,
+};
+export const DEFAULT_SLA_HOURS = 120;
+
+export function dueAt(serviceCode: string, sentAt: Date): Date {
+  return new Date(sentAt.getTime() + (SERVICE_SLA_HOURS[serviceCode] ?? DEFAULT_SLA_HOURS) * 3600_000);
+}
+
+export enum TaskKind {
+  SEEK_CONSENT = 'seek_consent',
+  SUSTAINMENT_CHECK = 'sustainment_check',
+  REFERRAL_OVERDUE = 'referral_overdue',
+}
+registerEnumType(TaskKind, { name: 'TaskKind' });
+
+export enum TaskStatus {
+  OPEN = 'open',
+  DONE = 'done',
+}
+registerEnumType(TaskStatus, { name: 'TaskStatus' });
+
+/** What a rule did with an event that met its conditions. */
+export enum RuleOutcome {
+  REFERRED = 'referred',
+  CONSENT_MISSING = 'consent_missing',
+  COOLING_DOWN = 'cooling_down',
+  NO_RECEIVER = 'no_receiver',
+}
+registerEnumType(RuleOutcome, { name: 'RuleOutcome' });

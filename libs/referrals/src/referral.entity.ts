@@ -1,0 +1,70 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { ReferralState } from './referral-vocabulary.js';
+
+/** A referral of a person from one organisation to another for a service. */
+@Entity('referral')
+@Index('ix_referral_to_state', ['toOrganisationId', 'state'])
+@Index('ix_referral_from_state', ['fromOrganisationId', 'state'])
+@Index('ix_referral_person', ['personId'])
+@Index('ix_referral_due', ['dueAt'], { where: `state = 'sent' AND escalated_at IS NULL` })
+export class Referral {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** The surviving record at the time of sending. */
+  @Column({ type: 'uuid' })
+  personId: string;
+
+  @Column({ type: 'uuid' })
+  fromOrganisationId: string;
+
+  @Column({ type: 'uuid' })
+  toOrganisationId: string;
+
+  @Column({ type: 'text' })
+  serviceCode: string;
+
+  @Column({ type: 'text' })
+  reason: string;
+
+  /** Categories shared with the receiver for this referral (each covered by consent or agreement). */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  sharedCategories: string[];
+
+  @Column({ type: 'text' })
+  state: ReferralState;
+
+  /** Why it was declined or withdrawn. */
+  @Column({ type: 'text', nullable: true })
+  stateReason: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  sentAt: Date | null;
+
+  /** When the receiver should have answered (service SLA). */
+  @Column({ type: 'timestamptz', nullable: true })
+  dueAt: Date | null;
+
+  /** When the unanswered referral was escalated to both managers. */
+  @Column({ type: 'timestamptz', nullable: true })
+  escalatedAt: Date | null;
+
+  /** The rule (and its version) that made it, when made automatically. */
+  @Column({ type: 'uuid', nullable: true })
+  ruleId: string | null;
+
+  @Column({ type: 'integer', nullable: true })
+  ruleVersion: number | null;
+
+  @Column({ type: 'text' })
+  createdBy: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+
+  @VersionColumn()
+  version: number;
+}

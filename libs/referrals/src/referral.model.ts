@@ -1,0 +1,117 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DataCategory } from '@hub/access';
+import { ReferralState, TaskKind, TaskStatus } from './referral-vocabulary.js';
+
+@ObjectType('ReferralTransition', { description: 'One step of a referral: who, when, from what to what, why' })
+export class ReferralTransitionModel {
+  @Field()
+  action: string;
+
+  @Field(() => ReferralState, { nullable: true })
+  fromState: ReferralState | null;
+
+  @Field(() => ReferralState)
+  toState: ReferralState;
+
+  @Field(() => String, { nullable: true })
+  reason: string | null;
+
+  @Field({ description: 'user:<id>, or client:system.<name> for the hub itself' })
+  actor: string;
+
+  @Field(() => ID, { nullable: true })
+  organisationId: string | null;
+
+  @Field()
+  at: Date;
+}
+
+@ObjectType('Referral', { description: 'A referral of a person from one organisation to another for a service' })
+export class ReferralModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  personId: string;
+
+  @Field(() => ID)
+  fromOrganisationId: string;
+
+  @Field(() => ID)
+  toOrganisationId: string;
+
+  @Field()
+  serviceCode: string;
+
+  @Field()
+  reason: string;
+
+  @Field(() => [DataCategory])
+  sharedCategories: DataCategory[];
+
+  @Field(() => ReferralState)
+  state: ReferralState;
+
+  @Field(() => String, { nullable: true, description: 'Why it was declined or withdrawn' })
+  stateReason: string | null;
+
+  @Field(() => Date, { nullable: true })
+  sentAt: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the receiver should answer by (service SLA)' })
+  dueAt: Date | null;
+
+  @Field({ description: 'Sent, unanswered and past its due time' })
+  overdue: boolean;
+
+  @Field(() => Date, { nullable: true, description: 'When it was escalated to both managers as overdue' })
+  escalatedAt: Date | null;
+
+  @Field(() => ID, { nullable: true, description: 'The rule that made it, when automatic' })
+  ruleId: string | null;
+
+  @Field(() => Int, { nullable: true })
+  ruleVersion: number | null;
+
+  @Field()
+  createdAt: Date;
+
+  @Field(() => Int)
+  version: number;
+}
+
+@ObjectType('Task', { description: 'Something for your organisation to do' })
+export class TaskModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => TaskKind)
+  kind: TaskKind;
+
+  @Field({ description: 'caseworker or manager' })
+  forRole: string;
+
+  @Field(() => ID, { nullable: true })
+  personId: string | null;
+
+  @Field(() => ID, { nullable: true })
+  referralId: string | null;
+
+  @Field()
+  title: string;
+
+  @Field({ description: 'Why the task was raised' })
+  detail: string;
+
+  @Field(() => TaskStatus)
+  status: TaskStatus;
+
+  @Field(() => Date, { nullable: true })
+  dueAt: Date | null;
+
+  @Field()
+  createdAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  closedAt: Date | null;
+}

@@ -1,0 +1,38 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { EXTRA_RELATIONSHIP_FACTS } from '@hub/access';
+import { InterventionsModule } from '@hub/interventions';
+import { OrganisationsModule } from '@hub/organisations';
+import { ReferralRelationshipsService } from './referral-relationships.service.js';
+import { ReferralRule } from './referral-rule.entity.js';
+import { ReferralRulesResolver } from './referral-rules.resolver.js';
+import { ReferralRulesService } from './referral-rules.service.js';
+import { ReferralTimers } from './referral-timers.service.js';
+import { ReferralTransition } from './referral-transition.entity.js';
+import { Referral } from './referral.entity.js';
+import { ReferralsResolver } from './referrals.resolver.js';
+import { ReferralsService } from './referrals.service.js';
+import { RuleEngine } from './rule-engine.service.js';
+import { RuleFiring } from './rule-firing.entity.js';
+import { Task } from './task.entity.js';
+import { TasksResolver } from './tasks.resolver.js';
+import { TasksService } from './tasks.service.js';
+
+/** Referrals, referral rules, tasks and timers. Gives the access layer the open referrals as relationships. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Referral, ReferralTransition, ReferralRule, RuleFiring, Task]), OrganisationsModule, InterventionsModule],
+  providers: [
+    ReferralsService,
+    ReferralRulesService,
+    TasksService,
+    RuleEngine,
+    ReferralTimers,
+    ReferralRelationshipsService,
+    { provide: EXTRA_RELATIONSHIP_FACTS, useExisting: ReferralRelationshipsService },
+    ReferralsResolver,
+    ReferralRulesResolver,
+    TasksResolver,
+  ],
+  exports: [ReferralsService, ReferralRulesService, TasksService, ReferralTimers, EXTRA_RELATIONSHIP_FACTS],
+})
+export class ReferralsModule {}

@@ -1,0 +1,98 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { type Actor, CurrentActor, type HubContext, requestLoader } from '@hub/common';
+import DataLoader from 'dataloader';
+import { organisationLoader, OrganisationModel, OrganisationsService } from '@hub/organisations';
+import { personLoader, PersonModel, PersonsService } from '@hub/persons';
+import { ReferralModel, ReferralTransitionModel } from './referral.model.js';
+import { referralView } from './referral.view.js';
+import { ReferralAction, ReferralState } from './referral-vocabulary.js';
+import { ReferralsService } from './referrals.service.js';
+import { ReferralReasonInput, SendReferralInput } from './send-referral.input.js';
+
+@Resolver(() => ReferralModel)
+export class ReferralsResolver {
+  constructor(
+    private readonly referrals: ReferralsService,
+    private readonly persons: PersonsService,
+    private readonly organisations: OrganisationsService,
+  ) {}
+
+  @Query(() => [ReferralModel], { description: "Referrals to your organisation (open ones unless states are given; never drafts)" })
+  async referralInbox(@CurrentActor() actor: Actor, @Args('states', { type: () => [ReferralState], nullable: true }) states?: ReferralState[]): Promise<ReferralModel[]> {
+    return (await this.referrals.inbox(actor, states)).map((r) => referralView(r));
+  }
+
+  @Query(() => [ReferralModel], { description: 'Referrals your organisation made (all states unless given)' })
+  async sentReferrals(@CurrentActor() actor: Actor, @Args('states', { type: () => [ReferralState], nullable: true }) states?: ReferralState[]): Promise<ReferralModel[]> {
+    return (await this.referrals.sent(actor, states)).map((r) => referralView(r));
+  }
+
+  @Query(() => ReferralModel, { description: 'A referral your organisation sent or received; NOT_FOUND otherwise' })
+  async referral(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<ReferralModel> {
+    return referralView(await this.referrals.get(actor, id));
+  }
+
+  @Mutation(() => ReferralModel, { description: 'Makes a referral and sends it' })
+  async sendReferral(@CurrentActor() actor: Actor, @Args('input') input: SendReferralInput): Promise<ReferralModel> {
+    return referralView(await this.referrals.create(actor, input, true));
+  }
+
+  @Mutation(() => ReferralModel, { description: 'Makes a referral kept as a draft (send it with sendDraftReferral)' })
+  async draftReferral(@CurrentActor() actor: Actor, @Args('input') input: SendReferralInput): Promise<ReferralModel> {
+    return referralView(await this.referrals.create(actor, input, false));
+  }
+
+  @Mutation(() => ReferralModel)
+  async sendDraftReferral(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<ReferralModel> {
+    return referralView(await this.referrals.transition(actor, id, ReferralAction.SEND));
+  }
+
+  @Mutation(() => ReferralModel, { description: 'The receiver accepts: it becomes involved with the person' })
+  async acceptReferral(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<ReferralModel> {
+    return referralView(await this.referrals.transition(actor, id, ReferralAction.ACCEPT));
+  }
+
+  @Mutation(() => ReferralModel)
+  async declineReferral(@CurrentActor() actor: Actor, @Args('input') input: ReferralReasonInput): Promise<ReferralModel> {
+    return referralView(await this.referrals.transition(actor, input.referralId, ReferralAction.DECLINE, input.reason));
+  }
+
+  @Mutation(() => ReferralModel)
+  async startReferral(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<ReferralModel> {
+    return referralView(await this.referrals.transition(actor, id, ReferralAction.START));
+  }
+
+  @Mutation(() => ReferralModel)
+  async completeReferral(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<ReferralModel> {
+    return referralView(await this.referrals.transition(actor, id, ReferralAction.COMPLETE));
+  }
+
+  @Mutation(() => ReferralModel)
+  async withdrawReferral(@CurrentActor() actor: Actor, @Args('input') input: ReferralReasonInput): Promise<ReferralModel> {
+    return referralView(await this.referrals.transition(actor, input.referralId, ReferralAction.WITHDRAW, input.reason));
+  }
+
+  @ResolveField(() => PersonModel, { nullable: true, description: 'Null when you may no longer see the person (declined, withdrawn)' })
+  person(@Parent() r: ReferralModel, @CurrentActor() actor: Actor, @Context() ctx: HubContext): Promise<PersonModel | null> {
+    return personLoader(ctx, actor, this.persons).load(r.personId);
+  }
+
+  @ResolveField(() => OrganisationModel)
+  fromOrganisation(@Parent() r: ReferralModel, @Context() ctx: HubContext): Promise<OrganisationModel | null> {
+    return organisationLoader(ctx, this.organisations).load(r.fromOrganisationId);
+  }
+
+  @ResolveField(() => OrganisationModel)
+  toOrganisation(@Parent() r: ReferralModel, @Context() ctx: HubContext): Promise<OrganisationModel | null> {
+    return organisationLoader(ctx, this.organisations).load(r.toOrganisationId);
+  }
+
+  @ResolveField(() => [ReferralTransitionModel])
+  transitions(@Parent() r: ReferralModel, @Context() ctx: HubContext): Promise<ReferralTransitionModel[]> {
+    const loader = requestLoader(ctx, 'referralTransitions', () => new DataLoader(async (ids: readonly string[]) => {
+      const all = await this.referrals.transitionsOf(ids);
+      return ids.map((id) => all.filter((t) => t.referralId === id) as unknown as ReferralTransitionModel[]);
+    }));
+    return loader.load(r.id);
+  }
+}

@@ -1,0 +1,149 @@
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { DataCategory } from '@hub/access';
+import type { Actor } from '@hub/common';
+import { type ConsentPurpose, PURPOSE_CATEGORIES } from '@hub/consent';
+import { EventHandlerRegistry, type OutboxEvent } from '@hub/events';
+import { InterventionsService } from '@hub/interventions';
+import { type Organisation, OrganisationsService } from '@hub/organisations';
+import { InvolvementRole, PersonRecordsService, PersonsService } from '@hub/persons';
+import { eligibleReceivers } from './receiver-choice.js';
+import type { ReferralRule } from './referral-rule.entity.js';
+import { ReferralRulesService } from './referral-rules.service.js';
+import { RuleOutcome, TaskKind } from './referral-vocabulary.js';
+import { ReferralsService } from './referrals.service.js';
+import { evaluateCondition, type RuleFacts } from './rule-conditions.js';
+import { RuleFiring } from './rule-firing.entity.js';
+import { systemActor } from './system-actor.js';
+import { TasksService } from './tasks.service.js';
+
+const DAY = 86_400_000;
+
+interface Subject {
+  lead: Organisation;
+  actor: Actor;
+  facts: RuleFacts;
+}
+
+/**
+ * Turns events into referrals: for each rule in force whose trigger and conditions an event meets,
+ * refers the person to the least loaded eligible receiver that may lawfully be told, on behalf of the
+ * person's lead organisation; or, without consent, raises a task for the lead to seek it. Each
+ * (rule, event) is decided once and recorded with its reason in rule_firing.
+ */
+@Injectable()
+export class RuleEngine implements OnModuleInit {
+  private readonly logger = new Logger('ReferralRules');
+
+  constructor(
+    private readonly registry: EventHandlerRegistry,
+    private readonly rules: ReferralRulesService,
+    private readonly referrals: ReferralsService,
+    private readonly tasks: TasksService,
+    private readonly persons: PersonsService,
+    private readonly records: PersonRecordsService,
+    private readonly interventions: InterventionsService,
+    private readonly organisations: OrganisationsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.onEvent('referrals.rules', ['*'], (m, e) => this.handle(m, e));
+  }
+
+  async handle(m: EntityManager, event: OutboxEvent): Promise<void> {
+    if (!event.personId || event.type.startsWith('referral') || event.type.startsWith('task.')) return;
+    const rules = await this.rules.forTrigger(m, event.type);
+    if (!rules.length) return;
+    const subject = await this.subject(event);
+    if (!subject) return;
+    for (const rule of rules) {
+      if (!evaluateCondition(rule.conditions, subject.facts)) continue;
+      await this.fire(m, rule, event, subject);
+    }
+  }
+
+  /** Who the person is to the rules: lead organisation, person facts and record facts. */
+  private async subject(event: OutboxEvent): Promise<Subject | null> {
+    const all = await this.organisations.list();
+    const byId = new Map(all.map((o) => [o.id, o]));
+    const source = event.organisationId ? byId.get(event.organisationId) : undefined;
+    if (!source) return null;
+    try {
+      const sourceActor = systemActor(source, 'referral-rules');
+      const now = Date.now();
+      const involvements = await this.records.involvements(sourceActor, event.personId!);
+      const leadId = involvements.find((i) => i.role === InvolvementRole.LEAD && (!i.endedAt || i.endedAt.getTime() > now))?.organisationId;
+      const lead = (leadId && byId.get(leadId)) || source;
+      const actor = systemActor(lead, 'referral-rules');
+      const person = await this.persons.get(actor, event.personId!);
+      const ete = await this.interventions.list(actor, person.id, { first: 1, category: DataCategory.ETE });
+      const lastEte = ete.edges[0]?.node.occurredAt;
+      const release = person.releaseDate ? new Date(`${String(person.releaseDate).slice(0, 10)}T00:00:00Z`).getTime() : null;
+      const today = new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z').getTime();
+      return {
+        lead,
+        actor,
+        facts: {
+          event: { ...event.payload, type: event.type, organisationKind: source.kind },
+          person: { region: person.region ?? null, stage: person.stage ?? null, riskLevel: person.riskLevel ?? null, daysUntilRelease: release === null ? null : Math.round((release - today) / DAY) },
+          record: { daysSinceEteContact: lastEte ? Math.floor((now - new Date(lastEte).getTime()) / DAY) : null },
+        },
+      };
+    } catch (err) {
+      this.logger.warn(`event ${event.id}: person not readable for rules (${(err as Error).message})`);
+      return null;
+    }
+  }
+
+  private async fire(m: EntityManager, rule: ReferralRule, event: OutboxEvent, s: Subject): Promise<void> {
+    const personId = event.personId!;
+    // One decision at a time per rule and person, across every worker: the cool-down holds under concurrency.
+    await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`rule:${rule.ruleId}:${personId}`]);
+    if (await m.existsBy(RuleFiring, { ruleId: rule.ruleId, eventId: event.id })) return;
+    const record = (outcome: RuleOutcome, detail: string, extra: { referralId?: string; taskId?: string | null } = {}) =>
+      m.insert(RuleFiring, { ruleId: rule.ruleId, ruleVersion: rule.version, eventId: event.id, personId, outcome, detail, referralId: extra.referralId ?? null, taskId: extra.taskId ?? null });
+
+    const cooling: { fired_at: Date }[] = await m.query(
+      `SELECT fired_at FROM rule_firing WHERE rule_id = $1 AND person_id = $2 AND outcome = 'referred' AND fired_at > now() - make_interval(days => $3) ORDER BY fired_at DESC LIMIT 1`,
+      [rule.ruleId, personId, rule.cooldownDays],
+    );
+    if (cooling.length) return void (await record(RuleOutcome.COOLING_DOWN, `already referred on ${new Date(cooling[0].fired_at).toISOString()} (cool-down ${rule.cooldownDays} days)`));
+
+    const counts = await this.referrals.openCounts(m);
+    const candidates = (await this.organisations.list()).map((o) => ({ ...o, openReferrals: counts.get(o.id) ?? 0 }));
+    const eligible = eligibleReceivers(candidates, { serviceCode: rule.serviceCode, region: s.facts.person.region, matchRegion: rule.matchRegion, excludeOrganisationId: s.lead.id });
+    if (!eligible.length) return void (await record(RuleOutcome.NO_RECEIVER, `no active organisation offering ${rule.serviceCode}${rule.matchRegion ? ` in ${s.facts.person.region ?? 'any region'}` : ''} has capacity`));
+
+    const purpose = rule.consentPurpose as ConsentPurpose | null;
+    for (const receiver of eligible) {
+      const lawful = await this.referrals.lawfulFor(receiver, personId);
+      // The purpose's categories this kind of receiver could see must all be covered (consent or agreement).
+      const needed = purpose ? PURPOSE_CATEGORIES[purpose].filter((c) => this.kindMaySee(receiver, c)) : [];
+      if (purpose && (needed.length === 0 || needed.some((c) => !lawful.has(c)))) continue;
+      const shared = [DataCategory.IDENTITY, ...needed];
+      const referral = await this.referrals.createWithin(m, s.actor, { personId, toOrganisationId: receiver.id, serviceCode: rule.serviceCode, reason: `${rule.name} (after ${event.type})`, sharedCategories: [...new Set(shared)], ruleId: rule.ruleId, ruleVersion: rule.version }, true);
+      return void (await record(RuleOutcome.REFERRED, `referred to ${receiver.name}`, { referralId: referral.id }));
+    }
+
+    const first = eligible[0];
+    const why = `Rule "${rule.name}" (v${rule.version}) would refer this person to ${first.name} for ${rule.serviceCode} after ${event.type}, but no consent for ${purpose} is in force for it or any other eligible receiver.`;
+    const existing = await this.tasks.openFor(m, s.lead.id, TaskKind.SEEK_CONSENT, personId, `Rule "${rule.name}"`);
+    const task =
+      existing ??
+      (await this.tasks.raiseWithin(m, s.actor, {
+        organisationId: s.lead.id,
+        forRole: 'caseworker',
+        personId,
+        kind: TaskKind.SEEK_CONSENT,
+        title: `Seek consent (${purpose}) to refer for ${rule.serviceCode}`,
+        detail: why,
+        sourceKey: `consent:${rule.ruleId}:${event.id}`,
+      }));
+    await record(RuleOutcome.CONSENT_MISSING, why, { taskId: task?.id ?? null });
+  }
+
+  /** Whether the receiver's kind could ever see the category (an employer never sees accommodation). */
+  private kindMaySee(receiver: { id: string; kind: string }, category: DataCategory): boolean {
+    return this.referrals.kindCeiling(receiver).has(category);
+  }
+}

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AccessService } from '@hub/access';
+import { type Actor, ErrorCode, ForbiddenError, HubError, NotFoundError } from '@hub/common';
+import { OutboxService } from '@hub/events';
+import { actorRef } from '@hub/persons';
+import { TaskKind, TaskStatus } from './referral-vocabulary.js';
+import { Task } from './task.entity.js';
+
+export interface NewTask {
+  organisationId: string;
+  forRole: string;
+  personId?: string | null;
+  referralId?: string | null;
+  kind: TaskKind;
+  title: string;
+  detail: string;
+  dueAt?: Date | null;
+  sourceKey?: string | null;
+}
+
+/** Tasks for an organisation's staff, raised by rules and timers. */
+@Injectable()
+export class TasksService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /** Raises a task in the caller's transaction; with a sourceKey already used, returns null and adds nothing. */
+  async raiseWithin(m: EntityManager, actor: Actor | null, task: NewTask): Promise<Task | null> {
+    const result = await m
+      .createQueryBuilder()
+      .insert()
+      .into(Task)
+      .values({ ...task, personId: task.personId ?? null, referralId: task.referralId ?? null, dueAt: task.dueAt ?? null, sourceKey: task.sourceKey ?? null, status: TaskStatus.OPEN })
+      .orIgnore()
+      .returning('*')
+      .execute();
+    if (result.raw.length === 0) return null;
+    const row = m.create(Task, { ...task, id: result.raw[0].id, status: TaskStatus.OPEN, createdAt: result.raw[0].created_at });
+    await this.outbox.emit(m, actor, { type: 'task.raised', aggregateType: 'task', aggregateId: row.id, personId: task.personId ?? null, payload: { kind: task.kind, organisationId: task.organisationId, forRole: task.forRole } });
+    return row;
+  }
+
+  /** Closes the open tasks raised under keys starting with `prefix` (the work they asked for was done). */
+  async closeBySourceWithin(m: EntityManager, prefix: string, by: string): Promise<void> {
+    await m.query(`UPDATE task SET status = 'done', closed_at = now(), closed_by = $2 WHERE status = 'open' AND source_key LIKE $1 || '%'`, [prefix, by]);
+  }
+
+  async openFor(m: EntityManager, organisationId: string, kind: TaskKind, personId: string, detailPrefix: string): Promise<Task | null> {
+    return m
+      .getRepository(Task)
+      .createQueryBuilder('t')
+      .where('t.organisation_id = :organisationId AND t.kind = :kind AND t.person_id = :personId AND t.status = :open AND t.detail LIKE :prefix', { organisationId, kind, personId, open: TaskStatus.OPEN, prefix: `${detailPrefix}%` })
+      .getOne();
+  }
+
+  /** The tasks of the actor's organisation (for those who do casework). */
+  async list(actor: Actor, status: TaskStatus | null = TaskStatus.OPEN): Promise<Task[]> {
+    if (!this.access.ceiling(actor, 'read').length) return [];
+    const qb = this.db.getRepository(Task).createQueryBuilder('t').where('t.organisation_id = :org', { org: actor.organisationId });
+    if (status) qb.andWhere('t.status = :status', { status });
+    return qb.orderBy('t.created_at', 'DESC').addOrderBy('t.id', 'DESC').take(500).getMany();
+  }
+
+  async complete(actor: Actor, id: string): Promise<Task> {
+    return this.db.transaction(async (m) => {
+      const task = await m.findOne(Task, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!task || task.organisationId !== actor.organisationId || !this.access.ceiling(actor, 'read').length) throw new NotFoundError('Task');
+      if (!this.access.ceiling(actor, 'write').length) throw new ForbiddenError('Your role cannot complete tasks');
+      if (task.status !== TaskStatus.OPEN) throw new HubError(ErrorCode.InvalidState, 'This task is already done');
+      task.status = TaskStatus.DONE;
+      task.closedAt = new Date();
+      task.closedBy = actorRef(actor);
+      const saved = await m.save(task);
+      await this.outbox.emit(m, actor, { type: 'task.completed', aggregateType: 'task', aggregateId: task.id, personId: task.personId, payload: { kind: task.kind } });
+      return saved;
+    });
+  }
+}

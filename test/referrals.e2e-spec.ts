@@ -1,0 +1,267 @@
+import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
+import { HubWorker, JobQueue } from '../libs/events/src/index.js';
+import { WorkerModule } from '../apps/worker/src/worker.module.js';
+import { eventually, startTestHub, type TestHub } from './support/hub.js';
+
+const REFERRAL = `id state stateReason overdue escalatedAt ruleId serviceCode sharedCategories personId fromOrganisationId toOrganisationId
+  person { id givenName } transitions { action fromState toState reason actor organisationId at }`;
+type Referral = { id: string; state: string; stateReason: string | null; overdue: boolean; escalatedAt: string | null; ruleId: string | null; personId: string; person: { id: string; givenName: string } | null; transitions: { action: string; fromState: string | null; toState: string; reason: string | null; actor: string }[] };
+
+const nonEmpty = <T>(list: T[]): T[] | null => (list.length ? list : null);
+
+describe('referrals', () => {
+  let hub: TestHub;
+  let probation: string;
+  let housing: string;
+  let orgs: Record<string, string>;
+
+  beforeAll(async () => {
+    hub = await startTestHub();
+    probation = await hub.tokenFor('probation.officer');
+    housing = await hub.tokenFor('housing.worker');
+    const res = await hub.gql<{ organisations: { id: string; name: string }[] }>(`{ organisations { id name } }`, {}, probation);
+    orgs = Object.fromEntries(res.data!.organisations.map((o) => [o.name, o.id]));
+  });
+  afterAll(() => hub.close());
+
+  const HOUSING = () => orgs['Safe Harbour Housing Trust'];
+
+  async function ok<T>(query: string, variables: Record<string, unknown>, token: string): Promise<T> {
+    const res = await hub.gql<T>(query, variables, token);
+    if (res.errors) throw new Error(JSON.stringify(res.errors));
+    return res.data!;
+  }
+
+  let seq = 0;
+  async function person(extra: Record<string, unknown> = {}): Promise<string> {
+    seq++;
+    const data = await ok<{ createPerson: { person: { id: string } } }>(
+      `mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`,
+      { input: { givenName: `Ref${seq}`, familyName: `Person${seq}`, dateOfBirth: '1990-01-01', region: 'north_west', identifiers: [], confirmNew: true, ...extra } },
+      probation,
+    );
+    return data.createPerson.person.id;
+  }
+
+  async function consent(personId: string, purpose: string, organisationId: string) {
+    await ok(`mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`, { input: { personId, purpose, organisationId, method: 'SIGNED_FORM', personPresent: true } }, probation);
+  }
+
+  async function log(personId: string, typeCode: string, extra: Record<string, unknown> = {}) {
+    await ok(`mutation($input: LogInterventionInput!) { logIntervention(input: $input) { id } }`, { input: { personId, typeCode, status: 'STARTED', occurredAt: new Date().toISOString(), ...extra } }, probation);
+  }
+
+  async function send(personId: string, sharedCategories: string[] = []) {
+    return hub.gql<{ sendReferral: Referral }>(
+      `mutation($input: SendReferralInput!) { sendReferral(input: $input) { ${REFERRAL} } }`,
+      { input: { personId, toOrganisationId: HOUSING(), serviceCode: 'accommodation_support', reason: 'Needs a tenancy', sharedCategories } },
+      probation,
+    );
+  }
+
+  const act = (name: string, id: string, token: string) => hub.gql<Record<string, Referral>>(`mutation($id: ID!) { ${name}(id: $id) { ${REFERRAL} } }`, { id }, token);
+  const actWithReason = (name: string, referralId: string, reason: string, token: string) =>
+    hub.gql<Record<string, Referral>>(`mutation($input: ReferralReasonInput!) { ${name}(input: $input) { ${REFERRAL} } }`, { input: { referralId, reason } }, token);
+  const inbox = async (token: string, states?: string[]) => (await ok<{ referralInbox: Referral[] }>(`query($s: [ReferralState!]) { referralInbox(states: $s) { ${REFERRAL} } }`, { s: states ?? null }, token)).referralInbox;
+  const rows = <T>(sql: string, params: unknown[] = []) => hub.db.query(sql, params) as Promise<T[]>;
+
+  it('runs the whole lifecycle; invalid steps are refused with INVALID_STATE, the wrong side with FORBIDDEN', async () => {
+    const id = await person();
+    const charity = await hub.gql(`query($id: ID!) { person(id: $id) { id } }`, { id }, housing);
+    expect(charity.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+
+    const notLawful = await send(id, ['ACCOMMODATION']);
+    expect(notLawful.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+
+    const sent = await send(id);
+    expect(sent.errors).toBeUndefined();
+    const r = sent.data!.sendReferral;
+    expect(r.state).toBe('SENT');
+    expect(r.transitions.map((t) => [t.action, t.fromState, t.toState])).toEqual([['create', null, 'DRAFT'], ['send', 'DRAFT', 'SENT']]);
+
+    // The receiver sees it in its inbox, and (open referral = relationship) who the person is.
+    const mine = (await inbox(housing)).find((x) => x.id === r.id)!;
+    expect(mine.person).toEqual({ id, givenName: expect.stringMatching(/^Ref/) });
+
+    expect((await act('startReferral', r.id, housing)).errors?.[0].extensions).toMatchObject({ code: 'INVALID_STATE', state: 'sent', action: 'start' });
+    expect((await act('acceptReferral', r.id, probation)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const stranger = await act('acceptReferral', r.id, await hub.tokenFor('mind.worker'));
+    const missing = await act('acceptReferral', '00000000-0000-4000-8000-000000000000', await hub.tokenFor('mind.worker'));
+    expect(stranger.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect(stranger.errors?.[0].message).toBe(missing.errors?.[0].message);
+
+    const accepted = await act('acceptReferral', r.id, housing);
+    expect(accepted.data!.acceptReferral.state).toBe('ACCEPTED');
+    const involvements = await ok<{ person: { involvements: { organisationId: string; role: string; source: string }[] } }>(`query($id: ID!) { person(id: $id) { involvements { organisationId role source } } }`, { id }, housing);
+    expect(involvements.person.involvements).toContainEqual({ organisationId: HOUSING(), role: 'PROVIDER', source: 'referral' });
+    expect((await act('acceptReferral', r.id, housing)).errors?.[0].extensions?.code).toBe('INVALID_STATE');
+
+    expect((await act('startReferral', r.id, housing)).data!.startReferral.state).toBe('IN_PROGRESS');
+    const done = (await act('completeReferral', r.id, housing)).data!.completeReferral;
+    expect(done.state).toBe('COMPLETED');
+    expect(done.transitions.map((t) => t.action)).toEqual(['create', 'send', 'accept', 'start', 'complete']);
+    expect(done.transitions.every((t) => /^user:/.test(t.actor))).toBe(true);
+    expect((await actWithReason('withdrawReferral', r.id, 'Changed our mind', probation)).errors?.[0].extensions?.code).toBe('INVALID_STATE');
+
+    const events = await rows<{ type: string }>(`SELECT type FROM outbox_event WHERE aggregate_id = $1 ORDER BY id`, [r.id]);
+    expect(events.map((e) => e.type)).toEqual(['referral.created', 'referral.sent', 'referral.accepted', 'referral.started', 'referral.completed']);
+  });
+
+  it('declines with a reason (and the receiver no longer sees the person); the sender withdraws with one', async () => {
+    const id = await person();
+    const a = (await send(id)).data!.sendReferral;
+    expect((await actWithReason('declineReferral', a.id, '  ', housing)).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const declined = (await actWithReason('declineReferral', a.id, 'No capacity this month', housing)).data!.declineReferral;
+    expect(declined).toMatchObject({ state: 'DECLINED', stateReason: 'No capacity this month', person: null });
+    expect(declined.transitions.at(-1)).toMatchObject({ action: 'decline', reason: 'No capacity this month' });
+
+    const b = (await send(id)).data!.sendReferral;
+    expect((await actWithReason('withdrawReferral', b.id, 'Moved out of area', housing)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await actWithReason('withdrawReferral', b.id, 'Moved out of area', probation)).data!.withdrawReferral.state).toBe('WITHDRAWN');
+    expect((await inbox(housing)).map((x) => x.id)).not.toContain(b.id);
+  });
+
+  it('a rule refers automatically: outbox -> queue -> handler -> the charity inbox, once, even when replayed', async () => {
+    const id = await person();
+    await consent(id, 'ACCOMMODATION', HOUSING());
+    await log(id, 'accommodation_support');
+    const found = await eventually(async () => nonEmpty((await inbox(housing)).filter((x) => x.personId === id)), 15_000, 'automatic referral');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ state: 'SENT', serviceCode: 'accommodation_support', sharedCategories: ['IDENTITY', 'ACCOMMODATION'], ruleId: expect.any(String) });
+    expect(found[0].transitions[0].actor).toBe('client:system.referral-rules');
+
+    // Replay the triggering event through the queue: nothing new.
+    const [event] = await rows<{ id: string }>(`SELECT id FROM outbox_event WHERE person_id = $1 AND type = 'intervention.logged'`, [id]);
+    await hub.db.query(`DELETE FROM event_delivery WHERE event_id = $1`, [event.id]);
+    await hub.app.get(JobQueue).add('events:deliver', { eventId: event.id });
+    await eventually(async () => (await rows(`SELECT 1 FROM event_delivery WHERE event_id = $1 AND handler = 'referrals.rules'`, [event.id])).length === 1, 15_000, 'replay delivered');
+    expect((await inbox(housing)).filter((x) => x.personId === id)).toHaveLength(1);
+    expect(await rows(`SELECT outcome FROM rule_firing WHERE person_id = $1`, [id])).toEqual([{ outcome: 'referred' }]);
+  });
+
+  it('without consent the rule does not refer: it raises a task for the lead to seek consent, and says why', async () => {
+    const id = await person();
+    await log(id, 'accommodation_support');
+    const tasks = await eventually(
+      async () => nonEmpty((await ok<{ tasks: { kind: string; personId: string; detail: string; forRole: string }[] }>(`{ tasks { kind personId detail forRole } }`, {}, probation)).tasks.filter((t) => t.personId === id)),
+      15_000,
+      'consent task',
+    );
+    expect(tasks).toEqual([{ kind: 'SEEK_CONSENT', personId: id, forRole: 'caseworker', detail: expect.stringMatching(/no consent for accommodation/) }]);
+    expect((await inbox(housing)).filter((x) => x.personId === id)).toEqual([]);
+    expect(await rows(`SELECT outcome FROM rule_firing WHERE person_id = $1`, [id])).toEqual([{ outcome: 'consent_missing' }]);
+    // The task is the probation team's, not the charity's.
+    const theirs = await ok<{ tasks: { personId: string }[] }>(`{ tasks { personId } }`, {}, housing);
+    expect(theirs.tasks.filter((t) => t.personId === id)).toEqual([]);
+  });
+
+  it('respects the cool-down: a second triggering event refers nobody and says so', async () => {
+    const id = await person();
+    await consent(id, 'ACCOMMODATION', HOUSING());
+    await log(id, 'accommodation_support');
+    await log(id, 'accommodation_support');
+    const firings = await eventually(async () => {
+      const r = await rows<{ outcome: string }>(`SELECT outcome FROM rule_firing WHERE person_id = $1 ORDER BY fired_at`, [id]);
+      return r.length === 2 ? r : null;
+    }, 15_000, 'two firings');
+    expect(firings.map((f) => f.outcome).sort()).toEqual(['cooling_down', 'referred']);
+    expect((await inbox(housing)).filter((x) => x.personId === id)).toHaveLength(1);
+  });
+
+  it('escalates an overdue referral: flag, event, and a task for both managers', async () => {
+    const id = await person();
+    const r = (await send(id)).data!.sendReferral;
+    expect(r.overdue).toBe(false);
+    await hub.db.query(`UPDATE referral SET due_at = now() - interval '1 hour' WHERE id = $1`, [r.id]);
+    await hub.app.get(JobQueue).add('referrals:sla_sweep');
+    const escalated = await eventually(async () => (await inbox(housing)).find((x) => x.id === r.id && x.escalatedAt), 15_000, 'escalation');
+    expect(escalated.overdue).toBe(true);
+    expect(await rows(`SELECT type FROM outbox_event WHERE aggregate_id = $1 AND type = 'referral.overdue'`, [r.id])).toHaveLength(1);
+    for (const manager of ['housing.manager', 'probation.manager']) {
+      const t = await ok<{ tasks: { kind: string; referralId: string; forRole: string }[] }>(`{ tasks { kind referralId forRole } }`, {}, await hub.tokenFor(manager));
+      expect(t.tasks.filter((x) => x.referralId === r.id)).toEqual([{ kind: 'REFERRAL_OVERDUE', referralId: r.id, forRole: 'manager' }]);
+    }
+    // A second sweep escalates nothing again.
+    await hub.app.get(JobQueue).add('referrals:sla_sweep');
+    await eventually(async () => (await rows(`SELECT 1 FROM graphile_worker.jobs WHERE task_identifier = 'referrals:sla_sweep'`)).length === 0, 15_000, 'sweep done');
+    expect(await rows(`SELECT 1 FROM task WHERE referral_id = $1`, [r.id])).toHaveLength(2);
+  });
+
+  it('raises the 4- and 13-week in-work checks after a job start; recording the outcome closes them', async () => {
+    const id = await person();
+    const start = new Date(Date.now() - 14 * 7 * 86_400_000).toISOString().slice(0, 10);
+    await ok(`mutation($input: LogInterventionInput!) { logIntervention(input: $input) { id } }`, { input: { personId: id, typeCode: 'job_start', status: 'COMPLETED', occurredAt: new Date().toISOString(), job: { employer: 'Acme', sector: 'construction', hoursPerWeek: 30, startDate: start } } }, probation);
+    const checks = await eventually(async () => {
+      const t = (await ok<{ tasks: { kind: string; personId: string; title: string }[] }>(`{ tasks { kind personId title } }`, {}, probation)).tasks.filter((x) => x.personId === id && x.kind === 'SUSTAINMENT_CHECK');
+      return t.length === 2 ? t : null;
+    }, 15_000, 'sustainment tasks');
+    expect(checks.map((t) => t.title).sort()).toEqual(['4-week in-work check', 'Record the 13-week job sustainment outcome']);
+    const [s] = await rows<{ id: string }>(`SELECT id FROM job_sustainment WHERE person_id = $1`, [id]);
+    await ok(`mutation($input: RecordSustainmentInput!) { recordSustainment(input: $input) { id } }`, { input: { sustainmentId: s.id, sustained: true } }, probation);
+    await eventually(async () => (await ok<{ tasks: { personId: string; kind: string }[] }>(`{ tasks { personId kind } }`, {}, probation)).tasks.every((t) => t.personId !== id || t.kind !== 'SUSTAINMENT_CHECK'), 15_000, 'checks closed');
+  });
+
+  it('hub admins manage rules as versioned, validated data', async () => {
+    const admin = await hub.tokenFor('hub.admin');
+    const input = { name: 'Test rule', triggerEvent: 'outcome.recorded', conditions: '{"all":[{"fact":"event.typeCode","operator":"equal","value":"x"}]}', serviceCode: 'employment', consentPurpose: 'ETE', cooldownDays: 30 };
+    const CREATE = `mutation($input: ReferralRuleInput!) { createReferralRule(input: $input) { ruleId version current } }`;
+    expect((await hub.gql(CREATE, { input }, probation)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const bad = await hub.gql(CREATE, { input: { ...input, conditions: '{"all":[{"fact":"person.shoeSize","operator":"teleport"}]}', serviceCode: 'juggling' } }, admin);
+    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect((bad.errors?.[0].extensions?.fields as { field: string }[]).map((f) => f.field)).toEqual(['conditions', 'serviceCode']);
+    const created = (await ok<{ createReferralRule: { ruleId: string; version: number } }>(CREATE, { input }, admin)).createReferralRule;
+    const UPDATE = `mutation($input: UpdateReferralRuleInput!) { updateReferralRule(input: $input) { ruleId version current cooldownDays } }`;
+    const updated = await ok<{ updateReferralRule: { version: number; cooldownDays: number } }>(UPDATE, { input: { ...input, ruleId: created.ruleId, version: 1, cooldownDays: 60 } }, admin);
+    expect(updated.updateReferralRule).toMatchObject({ version: 2, cooldownDays: 60 });
+    expect((await hub.gql(UPDATE, { input: { ...input, ruleId: created.ruleId, version: 1 } }, admin)).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
+    const history = await ok<{ referralRules: { ruleId: string; version: number; current: boolean }[] }>(`{ referralRules(history: true) { ruleId version current } }`, {}, admin);
+    expect(history.referralRules.filter((r) => r.ruleId === created.ruleId)).toEqual([
+      { ruleId: created.ruleId, version: 2, current: true },
+      { ruleId: created.ruleId, version: 1, current: false },
+    ]);
+    const demo = await ok<{ referralRules: { name: string }[] }>(`{ referralRules { name } }`, {}, admin);
+    expect(demo.referralRules.map((r) => r.name)).toEqual(expect.arrayContaining(['Accommodation need recorded -> housing charity', 'CSCS card gained -> construction employer', 'Job started -> in-work support']));
+  });
+
+  describe('with a second worker process on the same database', () => {
+    let second: INestApplicationContext;
+    beforeAll(async () => {
+      const saved = { ...process.env };
+      Object.assign(process.env, { NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: hub.databaseUrl, SEED_DEMO: 'false', WORKER_POLL_INTERVAL_MS: '100', DATABASE_POOL_SIZE: '5' });
+      try {
+        second = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+      } finally {
+        process.env = saved;
+      }
+      expect(second.get(HubWorker).running).toBe(true);
+      expect(hub.app.get(HubWorker).running).toBe(true);
+    });
+    afterAll(() => second?.close());
+
+    it('handles each event exactly once: N triggering events make exactly N referrals', async () => {
+      const N = 12;
+      const ids: string[] = [];
+      for (let i = 0; i < N; i++) {
+        const id = await person();
+        await consent(id, 'ACCOMMODATION', HOUSING());
+        ids.push(id);
+      }
+      await Promise.all(ids.map((id) => log(id, 'accommodation_support')));
+      await eventually(async () => (await rows(`SELECT 1 FROM rule_firing WHERE person_id = ANY($1::uuid[])`, [ids])).length === N, 30_000, 'all firings');
+      const referrals = await rows<{ person_id: string; n: number }>(`SELECT person_id, count(*)::int AS n FROM referral WHERE person_id = ANY($1::uuid[]) GROUP BY person_id`, [ids]);
+      expect(referrals).toHaveLength(N);
+      expect(referrals.every((r) => r.n === 1)).toBe(true);
+      // Every event of these people went to the queue once and was delivered once per handler.
+      await eventually(async () => (await rows(`SELECT 1 FROM outbox_event WHERE published_at IS NULL`)).length === 0, 15_000, 'outbox drained');
+      const deliveries = await rows<{ event_id: string; handler: string; n: number }>(
+        `SELECT d.event_id, d.handler, count(*)::int AS n FROM event_delivery d JOIN outbox_event e ON e.id = d.event_id WHERE e.person_id = ANY($1::uuid[]) GROUP BY 1, 2`,
+        [ids],
+      );
+      expect(deliveries.length).toBeGreaterThanOrEqual(N * 3);
+      expect(deliveries.every((d) => d.n === 1)).toBe(true);
+      const workers = await rows<{ worker_id: string }>(`SELECT DISTINCT worker_id FROM event_delivery`);
+      expect(workers.map((w) => w.worker_id)).toEqual(expect.arrayContaining([expect.any(String)]));
+    });
+  });
+});
