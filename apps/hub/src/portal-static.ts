@@ -37,9 +37,9 @@ export async function servePortal(app: NestFastifyApplication, root: string): Pr
     index: false,
     cacheControl: false,
     setHeaders: (res, path) => {
-      res.header('x-content-type-options', 'nosniff');
-      if (path.includes(`${resolve(root, 'assets')}`)) res.header('cache-control', 'public, max-age=31536000, immutable');
-      else res.header('cache-control', 'no-cache');
+      res.setHeader('x-content-type-options', 'nosniff');
+      if (path.includes(`${resolve(root, 'assets')}`)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+      else res.setHeader('cache-control', 'no-cache');
     },
   });
   const fastify = app.getHttpAdapter().getInstance();
