@@ -39,9 +39,13 @@ export function useDraft<T extends object>(key: string, initial: T): [T, (patch:
       return initial;
     }
   });
+  const initialJson = JSON.stringify(initial);
   useEffect(() => {
-    sessionStorage.setItem(storageKey, JSON.stringify(value));
-  }, [storageKey, value]);
+    // Nothing typed yet: keep nothing (so a fresh sign-in page after signing out stores nothing).
+    const json = JSON.stringify(value);
+    if (json === initialJson) sessionStorage.removeItem(storageKey);
+    else sessionStorage.setItem(storageKey, json);
+  }, [storageKey, value, initialJson]);
   const update = (patch: Partial<T>) => setValue((v) => ({ ...v, ...patch }));
   const clear = () => {
     sessionStorage.removeItem(storageKey);
