@@ -42,14 +42,14 @@ export function PeopleTable({ search, filter, caption }: { search?: string; filt
     () => gql<{ people: { edges: { node: PersonRow }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>(PEOPLE, { first: PAGE_SIZE, after, search: search || null, filter: filter ?? null }),
     [after, key],
   );
-  if (q.loading && !q.data) return <p className="loading" role="status">Loading people…</p>;
+  if (q.loading) return <p className="loading" role="status">Loading people…</p>;
   if (q.error) return <p className="error-message" role="alert">{q.error.message}</p>;
   const rows = q.data!.people.edges.map((e) => e.node);
   const page = cursors.length;
   if (!rows.length) return <p className="body">{search ? 'No people match your search.' : 'There is nobody to show.'}</p>;
   return (
     <>
-      <table className="table" aria-busy={q.loading}>
+      <table className="table">
         <caption className="table__caption">
           {caption} <span className="table__page">(page {page})</span>
         </caption>
