@@ -33,9 +33,10 @@ export function useSession(): Session {
   return s;
 }
 
-/** A message shown once on the next page ("Intervention logged"). */
-export function flash(message: string): void {
-  sessionStorage.setItem('hub.flash', message);
+/** A message shown once on the next page ("Intervention logged"), or on this page with `here`. */
+export function flash(message: string, here = false): void {
+  if (here) window.dispatchEvent(new CustomEvent('hub:flash', { detail: message }));
+  else sessionStorage.setItem('hub.flash', message);
 }
 
 function Flash() {
@@ -46,6 +47,11 @@ function Flash() {
     sessionStorage.removeItem('hub.flash');
     setMessage(m);
   }, [path]);
+  useEffect(() => {
+    const show = (e: Event) => setMessage((e as CustomEvent<string>).detail);
+    window.addEventListener('hub:flash', show);
+    return () => window.removeEventListener('hub:flash', show);
+  }, []);
   if (!message) return null;
   return (
     <div className="notification notification--success" role="status">

@@ -20,7 +20,7 @@ function Decline({ referral, onDone }: { referral: Referral; onDone: () => void 
     setBusy(true);
     try {
       await declineReferral(referral.id, reason.trim());
-      flash('Referral declined');
+      flash('Referral declined', true);
       onDone();
     } catch (err) {
       setErrors(errorsFrom(err, ['reason']));
@@ -49,9 +49,14 @@ export function Referrals({ sent }: { sent: boolean }) {
   async function accept(r: Referral) {
     try {
       await acceptReferral(r.id);
-      flash(`Referral of ${r.person ? personName(r.person) : 'the person'} accepted`);
-      if (r.person) navigate(`/people/${r.person.id}`);
-      else q.reload();
+      const message = `Referral of ${r.person ? personName(r.person) : 'the person'} accepted`;
+      if (r.person) {
+        flash(message);
+        navigate(`/people/${r.person.id}`);
+      } else {
+        flash(message, true);
+        q.reload();
+      }
     } catch (err) {
       setErrors(errorsFrom(err, []));
     }
