@@ -47,6 +47,23 @@ describe('the caseworker portal in a real browser', () => {
     await page.getByRole('heading', { name: 'My caseload' }).waitFor();
   }
 
+  it('runs under its own content security policy (no inline script or style needed)', async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const violations: string[] = [];
+      page.on('console', (m) => {
+        if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+      });
+      await page.goto(`${url}/`);
+      await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+      expect(await page.evaluate('getComputedStyle(document.querySelector(".header")).backgroundColor')).toBe('rgb(11, 12, 12)');
+      expect(violations).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, T);
+
   describe('a charity caseworker (Safe Harbour Housing Trust)', () => {
     let context: BrowserContext;
     let page: Page;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from './api';
 
 export interface QueryState<T> {
@@ -12,9 +12,13 @@ export interface QueryState<T> {
 export function useQuery<T>(load: () => Promise<T>, deps: unknown[]): QueryState<T> {
   const [state, setState] = useState<{ data: T | null; error: ApiError | null; loading: boolean }>({ data: null, error: null, loading: true });
   const [tick, setTick] = useState(0);
+  const lastTick = useRef(tick);
   useEffect(() => {
     let live = true;
-    setState((s) => ({ ...s, loading: true, error: null }));
+    // A reload keeps what is shown while it loads; new parameters never show the old answer.
+    const reloading = lastTick.current !== tick;
+    lastTick.current = tick;
+    setState((s) => ({ data: reloading ? s.data : null, loading: true, error: null }));
     load().then(
       (data) => live && setState({ data, error: null, loading: false }),
       (error: unknown) => live && setState({ data: null, error: error instanceof ApiError ? error : new ApiError(String(error), 'INTERNAL_SERVER_ERROR'), loading: false }),

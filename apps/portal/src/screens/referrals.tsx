@@ -9,6 +9,7 @@ import { NotFound } from './not-found';
 import { personName } from './people-table';
 
 const statusText = (s: string) => s.charAt(0) + s.slice(1).toLowerCase().replace(/_/g, ' ');
+const serviceText = (s: string) => statusText(s.toUpperCase());
 
 function Decline({ referral, onDone }: { referral: Referral; onDone: () => void }) {
   const [reason, setReason] = useState('');
@@ -85,7 +86,7 @@ export function Referrals({ sent }: { sent: boolean }) {
               <dl className="summary-list summary-list--compact">
                 <div className="summary-list__row">
                   <dt className="summary-list__key">Service</dt>
-                  <dd className="summary-list__value">{r.service}</dd>
+                  <dd className="summary-list__value">{serviceText(r.service)}</dd>
                 </div>
                 <div className="summary-list__row">
                   <dt className="summary-list__key">{sent ? 'To' : 'From'}</dt>
@@ -111,10 +112,10 @@ export function Referrals({ sent }: { sent: boolean }) {
               {!sent && r.status === 'SENT' && (
                 <div className="button-group">
                   <Button type="button" onClick={() => void accept(r)}>
-                    Accept referral
+                    Accept referral<span className="visually-hidden"> of {r.person ? personName(r.person) : 'the person'} for {serviceText(r.service).toLowerCase()}</span>
                   </Button>
                   <Button type="button" secondary onClick={() => setDeclining(declining === r.id ? null : r.id)}>
-                    Decline…
+                    Decline…<span className="visually-hidden"> the referral of {r.person ? personName(r.person) : 'the person'} for {serviceText(r.service).toLowerCase()}</span>
                   </Button>
                 </div>
               )}
