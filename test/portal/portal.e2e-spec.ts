@@ -84,10 +84,17 @@ describe('the caseworker portal in a real browser', () => {
       expect(await page.locator('#f-email-error').textContent()).toContain('Enter your email address');
       expect(await page.locator('#f-password-error').textContent()).toContain('Enter your password');
       await checkScreen(page, 'sign-in-errors');
+      // The summary's links take the keyboard to the field.
+      await summary.getByRole('link', { name: /Email address/ }).press('Enter');
+      expect(await page.evaluate('document.activeElement?.id')).toBe('f-email');
 
       // Keyboard only: reload, Tab to the email field, type, Tab, type, Enter.
       await page.goto(`${url}/sign-in`);
       await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate('document.activeElement?.textContent')).toBe('Skip to main content');
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate('document.activeElement?.id')).toBe('main');
       for (let i = 0; i < 10 && (await page.evaluate('document.activeElement?.id')) !== 'f-email'; i++) await page.keyboard.press('Tab');
       expect(await page.evaluate('document.activeElement?.id')).toBe('f-email');
       await page.keyboard.type(`housing.worker${DEMO}`);

@@ -12,7 +12,9 @@ function subscribe(fn: () => void) {
 }
 const snapshot = () => location.pathname + location.search;
 
+/** Goes to `to`; `replace` (redirects) behaves like a fresh page load for focus. */
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  navigated = !options.replace;
   if (options.replace) history.replaceState(null, '', to);
   else history.pushState(null, '', to);
   window.scrollTo(0, 0);
@@ -49,10 +51,20 @@ export function Link({ to, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorEl
   return <a href={to} onClick={click} {...rest} />;
 }
 
-/** Sets the page title and moves focus to the main heading, so screen readers announce the new page. */
+let navigated = false;
+window.addEventListener('popstate', () => {
+  navigated = true;
+});
+
+/**
+ * Sets the page title and, after a navigation within the app, moves focus to the main heading so
+ * screen readers announce the new page. On the first page loaded focus stays at the top, so the
+ * first Tab reaches "Skip to main content" as on any web page.
+ */
 export function usePageTitle(title: string): void {
   useEffect(() => {
     document.title = `${title} - Rehab Hub`;
+    if (!navigated) return;
     const h1 = document.querySelector<HTMLElement>('main h1');
     if (h1 && document.activeElement?.closest('main form') == null) {
       h1.setAttribute('tabindex', '-1');
