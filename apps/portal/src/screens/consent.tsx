@@ -96,7 +96,10 @@ export function ConsentForm({ personId }: { personId: string }) {
             label={LABELS.purpose}
             value={draft.purpose}
             onChange={(purpose) => update({ purpose })}
-            options={Object.entries(PURPOSES).map(([value, label]) => ({ value, label: `${label} (covers ${PURPOSE_CATEGORIES[value].map((c) => CATEGORIES[c].toLowerCase()).join(' and ')} information)` }))}
+            options={Object.entries(PURPOSES).map(([value, label]) => ({
+              value,
+              label: value === 'ETE' ? `${label} (covers progress, training and job outcomes)` : `${label} (covers ${PURPOSE_CATEGORIES[value].map((c) => CATEGORIES[c].toLowerCase()).join(' and ')} information)`,
+            }))}
             error={errors.purpose}
           />
           <Radios
