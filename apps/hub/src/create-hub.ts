@@ -5,6 +5,7 @@ import { hubValidationPipe } from '@hub/common';
 import { loadConfig } from '@hub/config';
 import { createRootLogger, type HubMetrics, METRICS, PinoNestLogger } from '@hub/observability';
 import { AppModule } from './app.module.js';
+import { findPortal, servePortal } from './portal-static.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -40,6 +41,9 @@ export async function createHub(): Promise<NestFastifyApplication> {
       reply.elapsedTime / 1000,
     );
   });
+  const portal = findPortal();
+  if (portal) await servePortal(app, portal);
+  else root.warn('the portal is not built (run npm run build): / serves nothing');
   await app.init();
   await fastify.ready();
   return app;

@@ -1,0 +1,262 @@
+// Form parts in the GOV.UK pattern: a label on every field, a hint, the error next to the field and
+// a summary of all errors at the top that links to each field.
+import { type ReactNode, useEffect, useRef } from 'react';
+import { ApiError } from './api';
+
+export type Errors = Record<string, string>;
+
+export const fieldId = (name: string) => `f-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+
+const sentence = (s: string) => (s ? s[0].toUpperCase() + s.slice(1) : s);
+
+/**
+ * Turns an API error into field errors: BAD_USER_INPUT carries `extensions.fields` with paths relative
+ * to the input (`job.hoursPerWeek`); those the form knows go next to their field, others to `_form`.
+ */
+export function errorsFrom(err: unknown, known: string[]): Errors {
+  if (!(err instanceof ApiError)) return { _form: 'Something went wrong. Try again.' };
+  const out: Errors = {};
+  for (const f of err.fields) {
+    const path = f.field.replace(/^input\./, '');
+    const key = known.includes(path) ? path : known.find((k) => k.startsWith(`${path}.`)) ?? '_form';
+    const text = sentence(f.messages.join('; '));
+    out[key] = out[key] ? `${out[key]}; ${text}` : text;
+  }
+  if (!Object.keys(out).length) out._form = err.message;
+  return out;
+}
+
+export function ErrorSummary({ errors, labels }: { errors: Errors; labels: Record<string, string> }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const entries = Object.entries(errors);
+  const signature = entries.map(([k, v]) => k + v).join('|');
+  useEffect(() => {
+    if (entries.length) ref.current?.focus();
+  }, [signature]); // eslint-disable-line react-hooks/exhaustive-deps
+  if (!entries.length) return null;
+  return (
+    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref}>
+      <h2 id="error-summary-title">There is a problem</h2>
+      <ul>
+        {entries.map(([key, message]) => (
+          <li key={key}>
+            {key === '_form' ? (
+              message
+            ) : (
+              <a
+                href={`#${fieldId(key)}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  document.getElementById(fieldId(key))?.focus();
+                }}
+              >
+                {labels[key] ? `${labels[key]}: ` : ''}
+                {message}
+              </a>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+interface FieldProps {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+}
+
+function Wrap({ name, label, hint, error, children, labelFor = true }: FieldProps & { children: ReactNode; labelFor?: boolean }) {
+  return (
+    <div className={`form-group${error ? ' form-group--error' : ''}`}>
+      {labelFor && (
+        <label className="label" htmlFor={fieldId(name)}>
+          {label}
+        </label>
+      )}
+      {hint && (
+        <div className="hint" id={`${fieldId(name)}-hint`}>
+          {hint}
+        </div>
+      )}
+      {error && (
+        <p className="error-message" id={`${fieldId(name)}-error`}>
+          <span className="visually-hidden">Error:</span> {error}
+        </p>
+      )}
+      {children}
+    </div>
+  );
+}
+
+const describedBy = (name: string, hint?: string, error?: string) =>
+  [hint && `${fieldId(name)}-hint`, error && `${fieldId(name)}-error`].filter(Boolean).join(' ') || undefined;
+
+export function TextField(
+  props: FieldProps & { value: string; onChange: (v: string) => void; type?: string; autoComplete?: string; inputMode?: 'numeric' | 'text'; width?: 'short' | 'medium' },
+) {
+  const { name, hint, error, value, onChange, type = 'text', autoComplete, inputMode, width } = props;
+  return (
+    <Wrap {...props}>
+      <input
+        className={`input${error ? ' input--error' : ''}${width ? ` input--${width}` : ''}`}
+        id={fieldId(name)}
+        name={name}
+        type={type}
+        value={value}
+        autoComplete={autoComplete}
+        inputMode={inputMode}
+        spellCheck={false}
+        aria-describedby={describedBy(name, hint, error)}
+        aria-invalid={error ? true : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </Wrap>
+  );
+}
+
+export function TextArea(props: FieldProps & { value: string; onChange: (v: string) => void }) {
+  const { name, hint, error, value, onChange } = props;
+  return (
+    <Wrap {...props}>
+      <textarea
+        className={`textarea${error ? ' input--error' : ''}`}
+        id={fieldId(name)}
+        name={name}
+        rows={4}
+        value={value}
+        aria-describedby={describedBy(name, hint, error)}
+        aria-invalid={error ? true : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </Wrap>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+  group?: string;
+}
+
+export function Select(props: FieldProps & { value: string; onChange: (v: string) => void; options: Option[]; placeholder?: string }) {
+  const { name, hint, error, value, onChange, options, placeholder } = props;
+  const groups = [...new Set(options.map((o) => o.group ?? ''))];
+  const render = (os: Option[]) =>
+    os.map((o) => (
+      <option key={o.value} value={o.value}>
+        {o.label}
+      </option>
+    ));
+  return (
+    <Wrap {...props}>
+      <select
+        className={`select${error ? ' input--error' : ''}`}
+        id={fieldId(name)}
+        name={name}
+        value={value}
+        aria-describedby={describedBy(name, hint, error)}
+        aria-invalid={error ? true : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        {placeholder !== undefined && <option value="">{placeholder}</option>}
+        {groups.length === 1 && !groups[0]
+          ? render(options)
+          : groups.map((g) => (
+              <optgroup key={g} label={g}>
+                {render(options.filter((o) => (o.group ?? '') === g))}
+              </optgroup>
+            ))}
+      </select>
+    </Wrap>
+  );
+}
+
+export function Radios(props: FieldProps & { value: string; onChange: (v: string) => void; options: Option[]; inline?: boolean }) {
+  const { name, label, hint, error, value, onChange, options, inline } = props;
+  return (
+    <div className={`form-group${error ? ' form-group--error' : ''}`}>
+      <fieldset className="fieldset" aria-describedby={describedBy(name, hint, error)}>
+        <legend className="legend">{label}</legend>
+        {hint && (
+          <div className="hint" id={`${fieldId(name)}-hint`}>
+            {hint}
+          </div>
+        )}
+        {error && (
+          <p className="error-message" id={`${fieldId(name)}-error`}>
+            <span className="visually-hidden">Error:</span> {error}
+          </p>
+        )}
+        <div className={`radios${inline ? ' radios--inline' : ''}`}>
+          {options.map((o, i) => (
+            <div className="radio" key={o.value}>
+              <input
+                className="radio__input"
+                type="radio"
+                id={i === 0 ? fieldId(name) : `${fieldId(name)}-${o.value}`}
+                name={name}
+                value={o.value}
+                checked={value === o.value}
+                onChange={() => onChange(o.value)}
+              />
+              <label className="radio__label" htmlFor={i === 0 ? fieldId(name) : `${fieldId(name)}-${o.value}`}>
+                {o.label}
+              </label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+export function Checkbox(props: FieldProps & { checked: boolean; onChange: (v: boolean) => void }) {
+  const { name, label, hint, error, checked, onChange } = props;
+  return (
+    <div className={`form-group${error ? ' form-group--error' : ''}`}>
+      {error && (
+        <p className="error-message" id={`${fieldId(name)}-error`}>
+          <span className="visually-hidden">Error:</span> {error}
+        </p>
+      )}
+      <div className="checkbox">
+        <input
+          className="checkbox__input"
+          type="checkbox"
+          id={fieldId(name)}
+          name={name}
+          checked={checked}
+          aria-describedby={describedBy(name, hint, error)}
+          onChange={(e) => onChange(e.target.checked)}
+        />
+        <label className="checkbox__label" htmlFor={fieldId(name)}>
+          {label}
+        </label>
+        {hint && (
+          <div className="hint checkbox__hint" id={`${fieldId(name)}-hint`}>
+            {hint}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
+
+export function Button({ children, busy, secondary, warning, onClick, type = 'submit' }: { children: ReactNode; busy?: boolean; secondary?: boolean; warning?: boolean; onClick?: () => void; type?: 'submit' | 'button' }) {
+  return (
+    <button
+      className={`button${secondary ? ' button--secondary' : ''}${warning ? ' button--warning' : ''}`}
+      type={type}
+      disabled={busy}
+      aria-disabled={busy ? true : undefined}
+      onClick={onClick}
+    >
+      {busy ? 'Please wait…' : children}
+    </button>
+  );
+}
+
+export const isIsoDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`));

@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { gql } from '../api';
+import { Link } from '../router';
+import { useQuery } from '../use-query';
+import { formatDate, STAGES } from '../vocabulary';
+
+export interface PersonRow {
+  id: string;
+  givenName: string | null;
+  familyName: string | null;
+  dateOfBirth: string | null;
+  stage: string | null;
+  withheldFields: string[];
+  interventions: { edges: { node: { occurredAt: string; typeCode: string; type: { name: string } | null } }[] };
+}
+
+const PEOPLE = `query People($first: Int, $after: String, $search: String, $filter: PeopleFilter) {
+  people(first: $first, after: $after, search: $search, filter: $filter) {
+    edges { node { id givenName familyName dateOfBirth stage withheldFields
+      interventions(first: 1) { edges { node { occurredAt typeCode type { name } } } } } }
+    pageInfo { hasNextPage endCursor } } }`;
+
+export const PAGE_SIZE = 20;
+
+export const personName = (p: { givenName: string | null; familyName: string | null }) => [p.givenName, p.familyName].filter(Boolean).join(' ') || 'Name withheld';
+
+export function Withheld({ what }: { what?: string }) {
+  return <strong className="tag tag--withheld">Withheld{what ? <span className="visually-hidden"> {what}</span> : null}</strong>;
+}
+
+/** A page of people with their stage and last contact, and links to the next and previous pages. */
+export function PeopleTable({ search, filter, caption }: { search?: string; filter?: Record<string, string>; caption: string }) {
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const after = cursors[cursors.length - 1];
+  const key = JSON.stringify({ search, filter });
+  const [lastKey, setLastKey] = useState(key);
+  if (key !== lastKey) {
+    setLastKey(key);
+    setCursors([null]);
+  }
+  const q = useQuery(
+    () => gql<{ people: { edges: { node: PersonRow }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>(PEOPLE, { first: PAGE_SIZE, after, search: search || null, filter: filter ?? null }),
+    [after, key],
+  );
+  if (q.loading) return <p className="loading" role="status">Loading people…</p>;
+  if (q.error) return <p className="error-message" role="alert">{q.error.message}</p>;
+  const rows = q.data!.people.edges.map((e) => e.node);
+  const page = cursors.length;
+  if (!rows.length) return <p className="body">{search ? 'No people match your search.' : 'There is nobody to show.'}</p>;
+  return (
+    <>
+      <table className="table">
+        <caption className="table__caption">
+          {caption} <span className="table__page">(page {page})</span>
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Date of birth</th>
+            <th scope="col">Stage</th>
+            <th scope="col">Last contact</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((p) => {
+            const last = p.interventions.edges[0]?.node;
+            return (
+              <tr key={p.id}>
+                <td data-label="Name">
+                  <Link to={`/people/${p.id}`}>{personName(p)}</Link>
+                </td>
+                <td data-label="Date of birth">{formatDate(p.dateOfBirth)}</td>
+                <td data-label="Stage">{p.withheldFields.includes('stage') ? <Withheld what="stage" /> : p.stage ? STAGES[p.stage] : 'Not recorded'}</td>
+                <td data-label="Last contact">{last ? `${formatDate(last.occurredAt)}: ${last.type?.name ?? last.typeCode}` : 'None you can see'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <nav className="pagination" aria-label="Pages">
+        {page > 1 && (
+          <button type="button" className="link-button pagination__prev" onClick={() => setCursors((c) => c.slice(0, -1))}>
+            Previous page
+          </button>
+        )}
+        {q.data!.people.pageInfo.hasNextPage && (
+          <button type="button" className="link-button pagination__next" onClick={() => setCursors((c) => [...c, q.data!.people.pageInfo.endCursor])}>
+            Next page
+          </button>
+        )}
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+import { useSession } from '../app';
+import { tasks } from '../referrals-api';
+import { Link, usePageTitle } from '../router';
+import { useQuery } from '../use-query';
+import { formatDate } from '../vocabulary';
+import { NotFound } from './not-found';
+import { personName } from './people-table';
+
+export function Tasks() {
+  const { capabilities } = useSession();
+  usePageTitle('Tasks');
+  const q = useQuery(() => (capabilities.tasks ? tasks() : Promise.resolve([])), [capabilities.tasks]);
+  if (!capabilities.tasks) return <NotFound />;
+  return (
+    <>
+      <h1>Tasks</h1>
+      <p className="lead">Consents to seek and job sustainment checks due.</p>
+      {q.loading && !q.data && <p className="loading" role="status">Loading tasks…</p>}
+      {q.error && <p className="error-message" role="alert">{q.error.message}</p>}
+      {q.data && q.data.length === 0 && <p>You have no tasks.</p>}
+      {q.data && q.data.length > 0 && (
+        <ul className="card-list">
+          {q.data.map((t) => (
+            <li key={t.id} className="card">
+              <h2 className="card__title">{t.summary}</h2>
+              <p>
+                {t.person && <Link to={`/people/${t.person.id}`}>{personName(t.person)}</Link>}
+                {t.dueAt && <> · due {formatDate(t.dueAt)}</>}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import { gql } from '../api';
+import { useSession } from '../app';
+import { Link, usePageTitle } from '../router';
+import { useQuery } from '../use-query';
+import { CATEGORIES } from '../vocabulary';
+import { explain } from '../why';
+import { NotFound } from './not-found';
+import { personName } from './people-table';
+
+export function Why({ personId, category }: { personId: string; category: string }) {
+  const { viewer, capabilities } = useSession();
+  const q = useQuery(async () => {
+    const d = await gql<{ person: { id: string; givenName: string | null; familyName: string | null; readableCategories: string[] } }>(
+      'query($id: ID!) { person(id: $id) { id givenName familyName readableCategories } }',
+      { id: personId },
+    );
+    return { person: d.person, explanation: await explain(personId, category, viewer.organisation, d.person.readableCategories, capabilities.explainAccess) };
+  }, [personId, category, capabilities.explainAccess]);
+  usePageTitle(q.data?.explanation.title ?? 'Why information is withheld');
+  if (!CATEGORIES[category]) return <NotFound />;
+  if (q.error?.code === 'NOT_FOUND' || q.error?.code === 'BAD_USER_INPUT') return <NotFound what="Person" />;
+  if (q.error) return <p className="error-message" role="alert">{q.error.message}</p>;
+  if (!q.data) return <p className="loading" role="status">Loading…</p>;
+  return (
+    <div className="two-thirds">
+      <span className="caption">{personName(q.data.person)}</span>
+      <h1>{q.data.explanation.title}</h1>
+      {q.data.explanation.paragraphs.map((text) => (
+        <p key={text}>{text}</p>
+      ))}
+      {q.data.explanation.source === 'rules' && <p className="hint">This explanation follows the hub’s published access rules.</p>}
+      <p>
+        <Link to={`/people/${personId}`}>Back to {personName(q.data.person)}</Link>
+      </p>
+    </div>
+  );
+}

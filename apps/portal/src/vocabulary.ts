@@ -1,0 +1,92 @@
+// Plain-English names for the API's enums.
+export const STAGES: Record<string, string> = {
+  FINDING_YOUR_FEET: 'Finding your feet',
+  TAKING_STEPS: 'Taking steps',
+  SETTING_ACTIONS: 'Setting actions',
+  READY_AND_SEARCHING: 'Ready and searching',
+  READY_FOR_INTERVIEW: 'Ready for interview',
+  ADAPTING_TO_WORK: 'Adapting to work',
+};
+
+export const CATEGORIES: Record<string, string> = {
+  IDENTITY: 'Identity',
+  OFFENDING: 'Offending',
+  RISK: 'Risk',
+  HEALTH: 'Health',
+  ETE: 'Education, training and employment',
+  EMPLOYMENT: 'Employment',
+  ACCOMMODATION: 'Accommodation',
+  SUBSTANCE_MISUSE: 'Substance misuse',
+  FINANCE: 'Finance',
+  FAMILY: 'Family',
+};
+
+export const PURPOSES: Record<string, string> = {
+  ETE: 'Education, training and employment',
+  ACCOMMODATION: 'Accommodation',
+  HEALTH: 'Health',
+  SUBSTANCE_MISUSE: 'Substance misuse',
+  FINANCE: 'Finance',
+  FAMILY: 'Family',
+};
+
+export const PURPOSE_CATEGORIES: Record<string, string[]> = {
+  ETE: ['ETE', 'EMPLOYMENT'],
+  ACCOMMODATION: ['ACCOMMODATION'],
+  HEALTH: ['HEALTH'],
+  SUBSTANCE_MISUSE: ['SUBSTANCE_MISUSE'],
+  FINANCE: ['FINANCE'],
+  FAMILY: ['FAMILY'],
+};
+
+export const ORG_KINDS: Record<string, string> = {
+  PROBATION: 'Probation',
+  PRISON: 'Prison',
+  CHARITY: 'Charity',
+  TRAINING_PROVIDER: 'Training provider',
+  EMPLOYER: 'Employer',
+  JOBCENTRE: 'Jobcentre',
+  LOCAL_AUTHORITY: 'Local authority',
+  HEALTH: 'Health',
+  HOUSING: 'Housing',
+};
+
+export const STATUSES: Record<string, string> = {
+  PLANNED: 'Planned',
+  STARTED: 'Started',
+  COMPLETED: 'Completed',
+  DID_NOT_ATTEND: 'Did not attend',
+  CANCELLED: 'Cancelled',
+};
+
+export const METHODS: Record<string, string> = { SIGNED_FORM: 'Signed form', VERBAL: 'Verbally', ELECTRONIC: 'Electronically' };
+
+export const CONSENT_STATUSES: Record<string, string> = { IN_FORCE: 'In force', WITHDRAWN: 'Withdrawn', EXPIRED: 'Expired' };
+
+export const SCHEMES: Record<string, string> = {
+  PROBATION_CASE_REFERENCE: 'Probation case reference',
+  PRISON_NUMBER: 'Prison number',
+  PNC: 'PNC number',
+  NATIONAL_INSURANCE_NUMBER: 'National Insurance number',
+};
+
+export const RISK: Record<string, string> = { LOW: 'Low', MEDIUM: 'Medium', HIGH: 'High', VERY_HIGH: 'Very high' };
+
+/** The data category of each person field (as in the hub's PERSON_FIELD_CATEGORIES). */
+export const FIELD_CATEGORIES: Record<string, string> = {
+  offenceSummary: 'OFFENDING',
+  ogrsScore: 'OFFENDING',
+  riskLevel: 'RISK',
+  healthNotes: 'HEALTH',
+  stage: 'ETE',
+};
+
+export const options = (map: Record<string, string>) => Object.entries(map).map(([value, label]) => ({ value, label }));
+
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+}
+
+export const today = () => new Date().toISOString().slice(0, 10);

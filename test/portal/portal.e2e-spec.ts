@@ -1,0 +1,418 @@
+import type { AddressInfo } from 'node:net';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DEMO_PASSWORD, startTestHub, type TestHub } from '../support/hub.js';
+import { checkScreen, launchBrowser, screenshot, seriousViolations } from './browser.js';
+
+const DEMO = '@demo.rehab-hub.example';
+const T = 120_000;
+
+describe('the caseworker portal in a real browser', () => {
+  let hub: TestHub;
+  let browser: Browser;
+  let url: string;
+  let carlId: string;
+
+  beforeAll(async () => {
+    hub = await startTestHub({ SEED_DEMO_PEOPLE: 'true' });
+    await hub.app.listen({ port: 0, host: '127.0.0.1' });
+    url = `http://127.0.0.1:${(hub.app.getHttpServer().address() as AddressInfo).port}`;
+    browser = await launchBrowser();
+    const found = await hub.gql<{ people: { edges: { node: { id: string } }[] } }>(
+      '{ people(search: "Carl Bennett", first: 1) { edges { node { id } } } }',
+      {},
+      await hub.tokenFor('probation.officer'),
+    );
+    carlId = found.data!.people.edges[0].node.id;
+  }, T);
+
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.close();
+  });
+
+  async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
+    // bypassCSP lets the test inject axe-core into pages served with the portal's CSP.
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1100, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    return { context, page };
+  }
+
+  async function signIn(page: Page, who: string) {
+    await page.goto(`${url}/`);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.getByLabel('Email address').fill(`${who}${DEMO}`);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'My caseload' }).waitFor();
+  }
+
+  it('runs under its own content security policy (no inline script or style needed)', async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const violations: string[] = [];
+      page.on('console', (m) => {
+        if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+      });
+      await page.goto(`${url}/`);
+      await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+      expect(await page.evaluate('getComputedStyle(document.querySelector(".header")).backgroundColor')).toBe('rgb(11, 12, 12)');
+      expect(violations).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, T);
+
+  describe('a charity caseworker (Safe Harbour Housing Trust)', () => {
+    let context: BrowserContext;
+    let page: Page;
+    beforeAll(async () => {
+      ({ context, page } = await newPage());
+    });
+    afterAll(() => context?.close());
+
+    it('is sent to sign in, sees errors next to the fields and in a summary, and signs in with the keyboard only', async () => {
+      await page.goto(`${url}/`);
+      await page.waitForURL(/\/sign-in$/);
+      await checkScreen(page, 'sign-in');
+
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+      await summary.waitFor();
+      expect(await summary.textContent()).toContain('Enter your email address');
+      expect(await page.locator('#f-email-error').textContent()).toContain('Enter your email address');
+      expect(await page.locator('#f-password-error').textContent()).toContain('Enter your password');
+      await checkScreen(page, 'sign-in-errors');
+      // The summary's links take the keyboard to the field.
+      await summary.getByRole('link', { name: /Email address/ }).press('Enter');
+      expect(await page.evaluate('document.activeElement?.id')).toBe('f-email');
+
+      // Keyboard only: reload, Tab to the email field, type, Tab, type, Enter.
+      await page.goto(`${url}/sign-in`);
+      await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate('document.activeElement?.textContent')).toBe('Skip to main content');
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate('document.activeElement?.id')).toBe('main');
+      for (let i = 0; i < 10 && (await page.evaluate('document.activeElement?.id')) !== 'f-email'; i++) await page.keyboard.press('Tab');
+      expect(await page.evaluate('document.activeElement?.id')).toBe('f-email');
+      await page.keyboard.type(`housing.worker${DEMO}`);
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('not the password');
+      await page.keyboard.press('Enter');
+      await page.getByText('The email or password is not right').waitFor();
+      expect(await page.getByLabel('Email address').inputValue()).toBe(`housing.worker${DEMO}`);
+      await page.getByLabel('Password').fill('');
+      await page.getByLabel('Password').focus();
+      await page.keyboard.type(DEMO_PASSWORD);
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: 'My caseload' }).waitFor();
+    }, T);
+
+    it('sees the caseload with stage and last contact', async () => {
+      const rows = page.locator('table tbody tr');
+      await rows.first().waitFor();
+      expect(await rows.count()).toBeGreaterThan(3);
+      expect(await page.locator('thead').textContent()).toMatch(/Stage.*Last contact/);
+      expect(await page.locator('main').textContent()).toContain('Carl Bennett');
+      await checkScreen(page, 'caseload');
+    }, T);
+
+    it('searches for Carl Bennett by name, and by date of birth', async () => {
+      await page.getByRole('link', { name: 'Search people' }).click();
+      await page.getByRole('heading', { name: 'Search people' }).waitFor();
+      await page.getByLabel('Date of birth').fill('23/01/1990');
+      await page.getByRole('button', { name: 'Search' }).click();
+      expect(await page.locator('#f-dob-error').textContent()).toContain('year-month-day');
+      await page.getByLabel('Date of birth').fill('1990-01-23');
+      await page.getByRole('button', { name: 'Search' }).click();
+      await page.getByRole('link', { name: 'Carl Bennett' }).waitFor();
+      await page.getByLabel('Date of birth').fill('');
+      await page.getByLabel('Name or identifier').fill('Carl Bennett');
+      await page.getByRole('button', { name: 'Search' }).click();
+      await page.waitForURL(/q=Carl/);
+      await page.getByRole('link', { name: 'Carl Bennett' }).waitFor();
+      await checkScreen(page, 'search');
+      await page.getByRole('link', { name: 'Carl Bennett' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Carl Bennett' }).waitFor();
+      expect(page.url()).toBe(`${url}/people/${carlId}`);
+    }, T);
+
+    it("sees Carl's offence details marked as withheld (not empty), with a why? link", async () => {
+      const offending = page.locator('section[data-category="OFFENDING"]');
+      expect(await offending.textContent()).toContain('Withheld');
+      expect(await offending.textContent()).toContain('information is withheld from you');
+      const text = (await page.locator('main').textContent())!;
+      expect(text).not.toContain('Burglary');
+      expect(text).toContain('Accommodation support');
+      await checkScreen(page, 'person');
+
+      await offending.getByRole('link', { name: /Why\?/ }).click();
+      await page.getByRole('heading', { level: 1, name: /Why offending information is withheld/ }).waitFor();
+      expect(await page.locator('main').textContent()).toContain('statutory agreement');
+      await checkScreen(page, 'why');
+      await page.getByRole('link', { name: 'Back to Carl Bennett' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Carl Bennett' }).waitFor();
+    }, T);
+
+    it('logs a CV session', async () => {
+      await page.getByRole('link', { name: 'Log an intervention' }).click();
+      await page.getByRole('heading', { name: 'Log an intervention' }).waitFor();
+      await page.getByRole('button', { name: 'Log intervention' }).click();
+      expect(await page.locator('#f-typeCode-error').textContent()).toContain('Select what you did');
+      await checkScreen(page, 'log-intervention-errors');
+      await page.getByLabel('What did you do?').selectOption('cv_cover_letter');
+      await page.getByLabel('Notes').fill('Updated CV with the warehouse experience');
+      await page.getByRole('button', { name: 'Log intervention' }).click();
+      await page.getByText('CV and cover letter logged').waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Carl Bennett' }).waitFor();
+      expect(await page.locator('.timeline').textContent()).toContain('Updated CV with the warehouse experience');
+    }, T);
+
+    it("logs a job start: the form asks the job's employer, sector, hours and start date, and shows the API's validation next to the field", async () => {
+      await page.getByRole('link', { name: 'Log an intervention' }).click();
+      await page.getByLabel('What did you do?').selectOption('job_start');
+      await page.getByLabel('Employer').fill('Roadline Traffic Services');
+      await page.getByLabel('Sector').fill('Traffic management');
+      await page.getByLabel('Hours per week').fill('90');
+      await page.getByLabel('Start date').fill('2026-11-02');
+      await checkScreen(page, 'log-job-start');
+      await page.getByRole('button', { name: 'Log intervention' }).click();
+      // 90 hours passes the form's own check; the API refuses it (BAD_USER_INPUT, field job.hoursPerWeek).
+      await page.locator('#f-job-hoursPerWeek-error').waitFor();
+      expect(await page.locator('#f-job-hoursPerWeek-error').textContent()).toMatch(/80/);
+      expect(await page.locator('.error-summary').textContent()).toContain('Hours per week');
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.getByLabel('Hours per week').fill('40');
+      await page.getByRole('button', { name: 'Log intervention' }).click();
+      await page.getByText('Job start logged').waitFor();
+      expect(await page.locator('.timeline').textContent()).toContain('Roadline Traffic Services, Traffic management, 40 hours a week');
+    }, T);
+
+    it('records consent with the person present, then withdraws it', async () => {
+      await page.getByRole('link', { name: 'Record consent' }).click();
+      await page.getByRole('heading', { name: 'Record consent' }).waitFor();
+      await page.getByLabel(/^Education, training and employment/).check();
+      await page.getByLabel('Signed form').check();
+      await page.getByRole('button', { name: 'Record consent' }).click();
+      expect(await page.locator('#f-personPresent-error').textContent()).toContain('with the person present');
+      await checkScreen(page, 'consent');
+      await page.getByLabel('The person is here with me and agrees').check();
+      await page.getByRole('button', { name: 'Record consent' }).click();
+      await page.getByText('Consent recorded').waitFor();
+      const consents = page.locator('section[aria-labelledby="consents"]');
+      expect(await consents.textContent()).toContain('Safe Harbour Housing Trust');
+      await consents.getByRole('link', { name: /Withdraw consent for education/ }).click();
+      await page.getByRole('heading', { name: /Withdraw consent/ }).waitFor();
+      await page.getByRole('button', { name: 'Withdraw consent' }).click();
+      expect(await page.locator('#f-reason-error').textContent()).toContain('Enter why');
+      await page.getByLabel('Reason').fill('Asked to stop sharing');
+      await page.getByRole('button', { name: 'Withdraw consent' }).click();
+      await page.getByText('Consent withdrawn').waitFor();
+      expect(await consents.textContent()).toContain('Withdrawn');
+    }, T);
+
+    it('an expired token returns to sign in, keeping what was typed', async () => {
+      await page.getByRole('link', { name: 'Log an intervention' }).click();
+      await page.getByLabel('What did you do?').selectOption('interview_practice');
+      await page.getByLabel('Notes').fill('Mock interview for the depot job');
+      await page.evaluate('sessionStorage.setItem("hub.token", "expired.token.value")');
+      await page.getByRole('button', { name: 'Log intervention' }).click();
+      await page.waitForURL(/\/sign-in\?expired=1/);
+      await page.getByText('Your session has ended').waitFor();
+      expect(await page.getByLabel('Email address').inputValue()).toBe(`housing.worker${DEMO}`);
+      await page.getByLabel('Password').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(`${url}/people/${carlId}/log`);
+      expect(await page.getByLabel('Notes').inputValue()).toBe('Mock interview for the depot job');
+      expect(await page.getByLabel('What did you do?').inputValue()).toBe('interview_practice');
+      await page.getByRole('button', { name: 'Log intervention' }).click();
+      await page.getByText('Interview practice logged').waitFor();
+    }, T);
+
+    it('is readable on a phone', async () => {
+      await page.setViewportSize({ width: 375, height: 812 });
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: 'Carl Bennett' }).waitFor();
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
+      await screenshot(page, 'person-phone');
+      await page.goto(`${url}/`);
+      await page.locator('table tbody tr').first().waitFor();
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
+      await screenshot(page, 'caseload-phone');
+      await page.setViewportSize({ width: 1100, height: 900 });
+    }, T);
+
+    it('does not offer the referral screens while the API has no referrals, and signing out clears the token', async () => {
+      const schema = await hub.gql<{ __schema: { queryType: { fields: { name: string }[] } } }>('{ __schema { queryType { fields { name } } } }', {}, await hub.tokenFor('housing.worker'));
+      const hasReferrals = schema.data!.__schema.queryType.fields.some((f) => f.name === 'referralInbox');
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      await nav.getByRole('link', { name: 'My caseload' }).waitFor();
+      if (!hasReferrals) expect(await nav.getByRole('link', { name: 'Referrals' }).count()).toBe(0);
+
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByText('You have signed out').waitFor();
+      expect(await page.evaluate('Object.keys(sessionStorage).filter((k) => k.startsWith("hub."))')).toEqual([]);
+      await page.goto(`${url}/people/${carlId}`);
+      await page.waitForURL(/\/sign-in$/);
+    }, T);
+  });
+
+  describe('an employer user (Northway Construction)', () => {
+    it('cannot reach a person it does not work with by typing the address: not found', async () => {
+      const { context, page } = await newPage();
+      try {
+        await signIn(page, 'employer');
+        await page.goto(`${url}/people/${carlId}`);
+        await page.getByRole('heading', { level: 1, name: 'Person not found' }).waitFor();
+        const text = (await page.locator('main').textContent())!;
+        expect(text).not.toContain('Carl');
+        expect(text).not.toContain('Bennett');
+        await checkScreen(page, 'person-not-found');
+        await page.goto(`${url}/people/${carlId}/log`);
+        await page.getByRole('heading', { level: 1, name: 'Person not found' }).waitFor();
+      } finally {
+        await context.close();
+      }
+    }, T);
+  });
+
+  describe('a long list', () => {
+    it('pages (probation sees 34 people, 20 a page), and a slow request shows progress', async () => {
+      const { context, page } = await newPage();
+      try {
+        await signIn(page, 'probation.officer');
+        const rows = page.locator('table tbody tr');
+        await rows.first().waitFor();
+        expect(await rows.count()).toBe(20);
+        await page.route('**/graphql', async (route) => {
+          await new Promise((r) => setTimeout(r, 1200));
+          await route.continue();
+        });
+        await page.getByRole('button', { name: 'Next page' }).click();
+        await page.getByText('Loading…').first().waitFor();
+        await page.unroute('**/graphql');
+        await page.getByText('(page 2)').waitFor();
+        expect(await rows.count()).toBe(14);
+        expect(await page.getByRole('button', { name: 'Next page' }).count()).toBe(0);
+        await page.getByRole('button', { name: 'Previous page' }).click();
+        await page.getByText('(page 1)').waitFor();
+        expect(await rows.count()).toBe(20);
+        await page.getByRole('link', { name: 'Outcomes' }).count().then((n) => expect(n).toBe(0));
+      } finally {
+        await context.close();
+      }
+    }, T);
+
+    it('a manager finds the outcomes page (reporting is coming)', async () => {
+      const { context, page } = await newPage();
+      try {
+        await signIn(page, 'housing.manager');
+        await page.getByRole('link', { name: 'Outcomes' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Outcomes' }).waitFor();
+        expect(await page.locator('main').textContent()).toContain('Reporting is coming');
+        await checkScreen(page, 'outcomes');
+      } finally {
+        await context.close();
+      }
+    }, T);
+  });
+
+  describe('referral and task screens, against the contract they are built for (stubbed answers until issue 5 merges)', () => {
+    it('appear when the schema has referrals: the inbox accepts and declines with a reason, sent referrals and tasks list', async () => {
+      const { context, page } = await newPage();
+      const person = { id: carlId, givenName: 'Carl', familyName: 'Bennett' };
+      const referral = { id: 'r-1', status: 'SENT', service: 'accommodation_support', reason: 'Release in 4 weeks, no fixed address', dueAt: '2026-12-01T00:00:00Z', person };
+      const accepted: string[] = [];
+      const declined: { id: string; reason: string }[] = [];
+      try {
+        await page.route('**/graphql', async (route) => {
+          const body = route.request().postDataJSON() as { query: string; variables?: Record<string, string> };
+          const reply = (data: unknown) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ data }) });
+          if (body.query.includes('__schema')) {
+            const real = await route.fetch();
+            const json = (await real.json()) as { data: { __schema: { queryType: { fields: { name: string }[] }; mutationType: { fields: { name: string }[] } } } };
+            json.data.__schema.queryType.fields.push({ name: 'referralInbox' }, { name: 'sentReferrals' }, { name: 'tasks' });
+            json.data.__schema.mutationType.fields.push({ name: 'acceptReferral' }, { name: 'declineReferral' });
+            return route.fulfill({ response: real, json });
+          }
+          if (body.query.includes('referralInbox')) return reply({ referralInbox: [referral, { ...referral, id: 'r-2', service: 'mental_health_support' }].map((r) => ({ ...r, fromOrganisation: { name: 'North West Probation Region' } })) });
+          if (body.query.includes('sentReferrals')) return reply({ sentReferrals: [{ ...referral, id: 'r-3', status: 'ACCEPTED', toOrganisation: { name: 'Forge Skills Training' } }] });
+          if (body.query.includes('acceptReferral')) {
+            accepted.push(body.variables!.id);
+            return reply({ acceptReferral: { id: body.variables!.id, status: 'ACCEPTED' } });
+          }
+          if (body.query.includes('declineReferral')) {
+            declined.push({ id: body.variables!.id, reason: body.variables!.reason });
+            return reply({ declineReferral: { id: body.variables!.id, status: 'DECLINED' } });
+          }
+          if (body.query.includes('tasks')) return reply({ tasks: [{ id: 't-1', kind: 'SUSTAINMENT_CHECK', summary: 'Check whether the job was sustained 4 weeks', dueAt: '2026-12-01T00:00:00Z', person }] });
+          return route.continue();
+        });
+        await signIn(page, 'housing.worker');
+        const nav = page.getByRole('navigation', { name: 'Main' });
+        await nav.getByRole('link', { name: 'Referrals' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Referral inbox' }).waitFor();
+        await checkScreen(page, 'referral-inbox-stubbed');
+
+        await page.getByRole('button', { name: 'Decline…' }).nth(1).click();
+        await page.getByRole('button', { name: 'Decline referral' }).click();
+        expect(await page.locator('#f-reason-error').textContent()).toContain('Enter why');
+        await page.getByLabel('Reason for declining').fill('No capacity until January');
+        await page.getByRole('button', { name: 'Decline referral' }).click();
+        await page.getByText('Referral declined').waitFor();
+        expect(declined).toEqual([{ id: 'r-2', reason: 'No capacity until January' }]);
+
+        await page.getByRole('button', { name: 'Accept referral' }).first().click();
+        await page.getByText('Referral of Carl Bennett accepted').waitFor();
+        await page.getByRole('heading', { level: 1, name: 'Carl Bennett' }).waitFor();
+        expect(accepted).toEqual(['r-1']);
+
+        await nav.getByRole('link', { name: 'Referrals' }).click();
+        await page.getByRole('link', { name: 'Sent' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Sent referrals' }).waitFor();
+        expect(await page.locator('main').textContent()).toContain('Forge Skills Training');
+        await checkScreen(page, 'referrals-sent-stubbed');
+
+        await nav.getByRole('link', { name: 'Tasks' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Tasks' }).waitFor();
+        await page.getByText('Check whether the job was sustained 4 weeks').waitFor();
+        await checkScreen(page, 'tasks-stubbed');
+      } finally {
+        await context.close();
+      }
+    }, T);
+  });
+
+  describe('referrals (issue 5)', () => {
+    it('a caseworker accepts a referral from the inbox, once the API has referrals', async () => {
+      const token = await hub.tokenFor('housing.worker');
+      const schema = await hub.gql<{ __schema: { queryType: { fields: { name: string }[] } } }>('{ __schema { queryType { fields { name } } } }', {}, token);
+      const fields = schema.data!.__schema.queryType.fields.map((f) => f.name);
+      if (!fields.includes('referralInbox')) {
+        console.log('PENDING (portal): the schema has no referralInbox yet (issue 5); the inbox acceptance scenario runs once referrals are merged.');
+        return;
+      }
+      const inbox = await hub.gql<{ referralInbox: { id: string; status: string; person: { id: string } | null }[] }>('{ referralInbox { id status person { id } } }', {}, token);
+      const open = inbox.data?.referralInbox.find((r) => r.status === 'SENT');
+      if (!open) {
+        console.log(`PENDING (portal): referralInbox exists but housing.worker's inbox has no SENT referral in the demo world (${JSON.stringify(inbox.errors ?? [])}); seed one to run this scenario.`);
+        return;
+      }
+      const { context, page } = await newPage();
+      try {
+        await signIn(page, 'housing.worker');
+        await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Referrals' }).click();
+        await page.getByRole('heading', { name: 'Referral inbox' }).waitFor();
+        await checkScreen(page, 'referral-inbox');
+        await page.getByRole('button', { name: 'Accept referral' }).first().click();
+        await page.getByText(/Referral of .* accepted/).waitFor();
+        const after = await hub.gql<{ referralInbox: { id: string; status: string }[] }>('{ referralInbox { id status } }', {}, token);
+        expect(after.data!.referralInbox.find((r) => r.id === open.id)?.status ?? 'ACCEPTED').not.toBe('SENT');
+      } finally {
+        await context.close();
+      }
+    }, T);
+  });
+});
