@@ -7,7 +7,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { TokensService } from '@hub/auth';
 import { ORGANISATION_KINDS, type OrganisationKind, ROLES, type Role, SCOPES, type Scope } from '@hub/common';
-import { DemoSeeder } from '@hub/demo';
+import { DemoSeeder, generatePopulation, GENERATED_PASSWORD } from '@hub/demo';
 import { migrate } from '@hub/database';
 import { ApiClientsService, OrganisationsService, UsersService } from '@hub/organisations';
 import { CliModule } from './cli.module.js';
@@ -22,6 +22,9 @@ const HELP = `Usage: npm run cli -- <command> [options]
   create-user --org <id|name> --email E --name N --roles r1,r2 [--password P]
   create-client --org <id|name> --name N --scopes s1,s2
   token --email E                           print an access token for a user (for scripts)
+  generate --people N [--seed S] [--orgs K] [--caseload C] [--batch B]
+                                            fill the database with a synthetic population (set-based SQL,
+                                            deterministic by seed; users s<S>.org<i>.caseworker@gen.rehab-hub.example)
 
 Kinds: ${ORGANISATION_KINDS.join(', ')}
 Roles: ${ROLES.join(', ')}
@@ -63,6 +66,11 @@ async function main(argv: string[]): Promise<number> {
       roles: { type: 'string' },
       password: { type: 'string' },
       scopes: { type: 'string' },
+      people: { type: 'string' },
+      seed: { type: 'string' },
+      orgs: { type: 'string' },
+      caseload: { type: 'string' },
+      batch: { type: 'string' },
     },
   });
   process.env.HUB_ROLE = 'cli';
@@ -136,6 +144,27 @@ async function main(argv: string[]): Promise<number> {
         if (!user || !user.active) throw new Error(`no active user ${values.email}`);
         const token = await app.get(TokensService).issue(`user:${user.id}`, user.organisationId);
         console.log(token.access_token);
+        return 0;
+      }
+      case 'generate': {
+        need(values, 'people');
+        const num = (v: string | undefined) => (v === undefined ? undefined : Number(v.replace(/_/g, '')));
+        await migrate(db);
+        // One connection of the pool, used directly: the generator keeps temporary tables on it.
+        const client = await (db.driver as unknown as { master: { connect(): Promise<{ query: never; release(): void }> } }).master.connect();
+        try {
+          const summary = await generatePopulation(client as never, {
+            people: num(values.people)!,
+            seed: num(values.seed),
+            organisations: num(values.orgs),
+            focusCaseload: num(values.caseload),
+            batch: num(values.batch),
+            log: (m) => console.error(m),
+          });
+          console.log(JSON.stringify({ ...summary, password: GENERATED_PASSWORD }));
+        } finally {
+          client.release();
+        }
         return 0;
       }
       default:
