@@ -50,9 +50,9 @@ export interface SqlConnection {
 export const GENERATED_DOMAIN = 'gen.rehab-hub.example';
 export const GENERATED_PASSWORD = 'Generated-Population-1';
 
-/** Login of a generated user: `org<index>.caseworker@gen.rehab-hub.example` (or `.manager`). */
-export function generatedUserEmail(seed: number, organisationIndex: number, role: 'caseworker' | 'manager'): string {
-  return `s${seed}.org${organisationIndex}.${role}@${GENERATED_DOMAIN}`;
+/** Login of a generated user: `s<seed>.org<index>.caseworker@gen.rehab-hub.example` (or `.manager`); `s<seed>.hub.admin@...`. */
+export function generatedUserEmail(seed: number, organisationIndex: number | 'hub', role: 'caseworker' | 'manager' | 'admin'): string {
+  return organisationIndex === 'hub' ? `s${seed}.hub.admin@${GENERATED_DOMAIN}` : `s${seed}.org${organisationIndex}.${role}@${GENERATED_DOMAIN}`;
 }
 
 export const REGIONS = [
@@ -190,6 +190,13 @@ export async function generatePopulation(db: SqlConnection, options: PopulationO
        FROM generate_series(0, $3::int - 1) i CROSS JOIN (VALUES ('caseworker'), ('manager')) r(role)
      ON CONFLICT (email) DO NOTHING`,
     [String(seed), passwordHash, orgCount],
+  );
+  // A hub admin (reports over everyone) in organisation 0.
+  await db.query(
+    `INSERT INTO user_account (organisation_id, email, name, password_hash, roles, regions)
+     VALUES (md5($1 || ':o:0')::uuid, 's' || $1 || '.hub.admin@${GENERATED_DOMAIN}', 'Generated Hub Admin', $2, ARRAY['hub_admin']::role[], '{}')
+     ON CONFLICT (email) DO NOTHING`,
+    [String(seed), passwordHash],
   );
   const agreements: [string, string[], string[], string[], string, string][] = [
     ['Probation and prison statutory sharing', ['probation', 'prison'], ['ete', 'accommodation', 'health', 'substance_misuse', 'finance', 'family'],
@@ -366,7 +373,7 @@ export async function generatePopulation(db: SqlConnection, options: PopulationO
     sustainments: counts.sustainments,
     ogrsAssessments: counts.ogrs,
     reconvictions: counts.reconvictions,
-    users: orgCount * 2,
+    users: orgCount * 2 + 1,
     ms: Date.now() - started,
   };
 }
