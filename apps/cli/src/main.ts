@@ -9,7 +9,7 @@ import type { DataSource } from 'typeorm';
 import { AuditService, RetentionService, SubjectAccessService } from '@hub/audit';
 import { TokensService } from '@hub/auth';
 import { ORGANISATION_KINDS, type OrganisationKind, ROLES, type Role, SCOPES, Scope } from '@hub/common';
-import { DemoSeeder } from '@hub/demo';
+import { DemoSeeder, generatePopulation, GENERATED_PASSWORD } from '@hub/demo';
 import { migrate } from '@hub/database';
 import { ApiClientsService, OrganisationsService, UsersService } from '@hub/organisations';
 import { CliModule } from './cli.module.js';
@@ -34,6 +34,9 @@ const HELP = `Usage: npm run cli -- <command> [options]
   erase <personId> --reason R               erase a record on the person's valid request (refused under a legal hold)
   legal-hold place <personId> --reason R    stop retention and erasure of a record
   legal-hold release <holdId>
+  generate --people N [--seed S] [--orgs K] [--caseload C] [--batch B]
+                                            fill the database with a synthetic population (set-based SQL,
+                                            deterministic by seed; users s<S>.org<i>.caseworker@gen.rehab-hub.example)
 
 Kinds: ${ORGANISATION_KINDS.join(', ')}
 Roles: ${ROLES.join(', ')}
@@ -79,6 +82,11 @@ async function main(argv: string[]): Promise<number> {
       key: { type: 'string' },
       out: { type: 'string' },
       reason: { type: 'string' },
+      people: { type: 'string' },
+      seed: { type: 'string' },
+      orgs: { type: 'string' },
+      caseload: { type: 'string' },
+      batch: { type: 'string' },
     },
   });
   process.env.HUB_ROLE = 'cli';
@@ -226,6 +234,27 @@ async function main(argv: string[]): Promise<number> {
           return 0;
         }
         throw new Error('usage: legal-hold place <personId> --reason R | legal-hold release <holdId>');
+      }
+      case 'generate': {
+        need(values, 'people');
+        const num = (v: string | undefined) => (v === undefined ? undefined : Number(v.replace(/_/g, '')));
+        await migrate(db);
+        // One connection of the pool, used directly: the generator keeps temporary tables on it.
+        const client = await (db.driver as unknown as { master: { connect(): Promise<{ query: never; release(): void }> } }).master.connect();
+        try {
+          const summary = await generatePopulation(client as never, {
+            people: num(values.people)!,
+            seed: num(values.seed),
+            organisations: num(values.orgs),
+            focusCaseload: num(values.caseload),
+            batch: num(values.batch),
+            log: (m) => console.error(m),
+          });
+          console.log(JSON.stringify({ ...summary, password: GENERATED_PASSWORD }));
+        } finally {
+          client.release();
+        }
+        return 0;
       }
       default:
         console.error(`unknown command "${command}"\n\n${HELP}`);

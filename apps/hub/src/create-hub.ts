@@ -32,8 +32,20 @@ export async function createHub(): Promise<NestFastifyApplication> {
   const fastify = app.getHttpAdapter().getInstance();
   // Bulk sync bodies are streamed to the handler, never buffered (see libs/sync).
   fastify.addContentTypeParser('application/x-ndjson', (_req, payload, done) => done(null, payload));
-  fastify.addHook('onSend', async (req, reply) => {
+  fastify.addHook('onSend', async (req, reply, payload) => {
     reply.header('x-request-id', req.id);
+    // GraphQL requests refused before execution (syntax, validation, limits) are the client's error:
+    // Apollo answers some of them 500; every error in them is coded as a client error, so say 400.
+    if (reply.statusCode === 500 && req.url.startsWith('/graphql') && typeof payload === 'string') {
+      try {
+        const body = JSON.parse(payload) as { errors?: { extensions?: { code?: string } }[]; data?: unknown };
+        const client = ['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT'];
+        if (body.errors?.length && body.data === undefined && body.errors.every((e) => client.includes(e.extensions?.code ?? ''))) reply.code(400);
+      } catch {
+        /* not JSON: leave it */
+      }
+    }
+    return payload;
   });
   fastify.addHook('onResponse', async (req, reply) => {
     metrics.httpDuration.observe(

@@ -40,6 +40,9 @@ function unauthenticatedPlugin(): ApolloServerPlugin<HubContext> {
         async willSendResponse({ response }) {
           const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
           if (errors?.some((e) => e.extensions?.code === ErrorCode.Unauthenticated)) response.http.status = 401;
+          // A request refused before execution (syntax, validation, limits) is the client's error, never a 500.
+          const clientCodes = ['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', ErrorCode.BadUserInput];
+          if ((response.http.status ?? 200) >= 500 && errors?.length && errors.every((e) => clientCodes.includes(String(e.extensions?.code)))) response.http.status = 400;
         },
       };
     },

@@ -53,6 +53,11 @@ export function toClientError(err: unknown): ClientError {
   if (err instanceof GraphQLError && typeof err.extensions?.code === 'string' && err.extensions.code !== ErrorCode.Internal) {
     return { code: err.extensions.code, message: err.message, status: 400, details: {}, internal: false };
   }
+  // Input PostgreSQL cannot take as given (an id that is not a UUID, a NUL character): the caller's mistake.
+  const pgCode = (err as { driverError?: { code?: string }; code?: string })?.driverError?.code ?? (err as { code?: string })?.code;
+  if (pgCode === '22P02' || pgCode === '22021' || pgCode === '22007' || pgCode === '22008') {
+    return { code: ErrorCode.BadUserInput, message: 'A value is not in a form the hub accepts (an identifier that is not a UUID, or a control character)', status: 400, details: {}, internal: false };
+  }
   const fastifyError = err as { statusCode?: number; code?: string; message?: string };
   if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
     const code = CODE_BY_STATUS[fastifyError.statusCode] ?? ErrorCode.BadUserInput;

@@ -13,6 +13,8 @@ export interface EmbeddedOptions {
   database?: string;
   /** Trade durability for speed (tests only). */
   ephemeral?: boolean;
+  /** Listen on this port (a free one by default); a restarted server keeps its clients' URL with it. */
+  port?: number;
   log?: (message: string) => void;
 }
 
@@ -130,7 +132,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
     await writeFile(passwordPath, password + '\n', { mode: 0o600 });
   }
 
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'];
   if (options.ephemeral) {
     flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');

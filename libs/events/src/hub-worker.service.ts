@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
@@ -38,6 +39,8 @@ export class HubWorker implements OnApplicationBootstrap, BeforeApplicationShutd
     private readonly relay: OutboxRelay,
   ) {}
 
+  private pool?: pg.Pool;
+
   get running(): boolean {
     return !!this.runner;
   }
@@ -60,11 +63,15 @@ export class HubWorker implements OnApplicationBootstrap, BeforeApplicationShutd
     this.stopping = false;
     const taskList: TaskList = { [DELIVER_EVENT_TASK]: (payload) => this.deliver(String((payload as { eventId: string }).eventId)) };
     for (const [name, fn] of this.registry.taskList()) taskList[name] = (payload) => fn((payload ?? {}) as Record<string, unknown>);
+    // Our own pool, so a connection dropped by a database restart is logged and replaced rather than
+    // raised as an unhandled error that would bring the process down.
+    this.pool = new pg.Pool({ connectionString: await this.server.url(), max: this.config.worker.concurrency + 2 });
+    this.pool.on('error', (err) => this.logger.warn(`queue connection lost: ${err.message}`));
+    this.pool.on('connect', (client) => client.on('error', (err) => this.logger.warn(`queue connection lost: ${err.message}`)));
     this.runner = await run({
-      connectionString: await this.server.url(),
+      pgPool: this.pool,
       schema: QUEUE_SCHEMA,
       concurrency: this.config.worker.concurrency,
-      maxPoolSize: this.config.worker.concurrency + 2,
       pollInterval: this.config.worker.pollIntervalMs,
       noHandleSignals: true,
       logger: this.graphileLogger(),
@@ -83,6 +90,8 @@ export class HubWorker implements OnApplicationBootstrap, BeforeApplicationShutd
     const runner = this.runner;
     this.runner = undefined;
     await runner.stop();
+    await this.pool?.end().catch(() => undefined);
+    this.pool = undefined;
     this.logger.log(`worker ${this.workerId} stopped`);
   }
 

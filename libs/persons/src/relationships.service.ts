@@ -27,7 +27,11 @@ export class RelationshipsService implements RelationshipFacts {
   }
 
   relatedSql(personColumn: string): string {
-    return `EXISTS (SELECT 1 FROM involvement inv WHERE inv.organisation_id = CAST(:accessOrg AS uuid) AND ${ACTIVE('inv')}
-      AND (inv.person_id = ${personColumn} OR inv.person_id IN (SELECT pm.id FROM person pm WHERE pm.merged_into_id = ${personColumn})))`;
+    // Uncorrelated, so the planner starts from the organisation's involvements (a semi-join or one hashed
+    // subplan): the cost follows the caseload, not the size of the person table. The second branch
+    // relates the survivor of a merge through the merged record's involvements.
+    return `${personColumn} IN (SELECT inv.person_id FROM involvement inv WHERE inv.organisation_id = CAST(:accessOrg AS uuid) AND ${ACTIVE('inv')}
+      UNION ALL SELECT pm.merged_into_id FROM involvement inv JOIN person pm ON pm.id = inv.person_id
+       WHERE inv.organisation_id = CAST(:accessOrg AS uuid) AND ${ACTIVE('inv')} AND pm.merged_into_id IS NOT NULL)`;
   }
 }
