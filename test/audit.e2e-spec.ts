@@ -31,7 +31,7 @@ describe('audit', () => {
   let users: Record<string, string>;
 
   beforeAll(async () => {
-    hub = await startTestHub();
+    hub = await startTestHub({ WORKER_MODE: 'off' }); // exact audit counts: no background worker writing beside the test
     probation = await hub.tokenFor('probation.officer');
     const o: { id: string; name: string }[] = await hub.db.query('SELECT id, name FROM organisation');
     orgs = Object.fromEntries(o.map((r) => [r.name, r.id]));
