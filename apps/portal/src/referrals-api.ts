@@ -1,6 +1,6 @@
-// The referrals contract the portal is built against (issue 5, another work stream). The screens
-// using it appear only when the schema has these fields (capabilities.ts). Align the field
-// selections here with the merged schema; nothing else should need to change.
+// The referrals part of the API as the portal's screens use it. GraphQL aliases map the schema's
+// names (state, serviceCode, title) onto the screens' shape. The screens appear only when the schema
+// has these fields (capabilities.ts).
 import { gql } from './api';
 
 export interface Referral {
@@ -22,10 +22,14 @@ export interface Task {
   person: { id: string; givenName: string | null; familyName: string | null } | null;
 }
 
-const REFERRAL = 'id status service reason dueAt person { id givenName familyName }';
+const REFERRAL = 'id status: state service: serviceCode reason dueAt person { id givenName familyName }';
 
 export const referralInbox = () => gql<{ referralInbox: Referral[] }>(`{ referralInbox { ${REFERRAL} fromOrganisation { name } } }`).then((d) => d.referralInbox);
 export const sentReferrals = () => gql<{ sentReferrals: Referral[] }>(`{ sentReferrals { ${REFERRAL} toOrganisation { name } } }`).then((d) => d.sentReferrals);
-export const acceptReferral = (id: string) => gql('mutation($id: ID!) { acceptReferral(id: $id) { id status } }', { id });
-export const declineReferral = (id: string, reason: string) => gql('mutation($id: ID!, $reason: String!) { declineReferral(id: $id, reason: $reason) { id status } }', { id, reason });
-export const tasks = () => gql<{ tasks: Task[] }>('{ tasks { id kind summary dueAt person { id givenName familyName } } }').then((d) => d.tasks);
+export const acceptReferral = (id: string) => gql('mutation($id: ID!) { acceptReferral(id: $id) { id status: state } }', { id });
+export const declineReferral = (id: string, reason: string) =>
+  gql('mutation($id: ID!, $reason: String!) { declineReferral(input: { referralId: $id, reason: $reason }) { id status: state } }', { id, reason });
+export const tasks = () =>
+  gql<{ tasks: (Omit<Task, 'person'> & { personId: string | null })[] }>('{ tasks { id kind summary: title dueAt personId } }').then((d) =>
+    d.tasks.map(({ personId, ...t }) => ({ ...t, person: personId ? { id: personId, givenName: null, familyName: null } : null })),
+  );
