@@ -152,7 +152,8 @@ export function loadConfig(env: Env = process.env): HubConfig {
       explorer: bool(env, 'GRAPHQL_EXPLORER', !production, problems),
       maxDepth: int(env, 'GRAPHQL_MAX_DEPTH', 10, 2, 100, problems),
       maxAliases: int(env, 'GRAPHQL_MAX_ALIASES', 15, 1, 1000, problems),
-      maxCost: int(env, 'GRAPHQL_MAX_COST', 5000, 10, 1_000_000, problems),
+      // A full person page (50 interventions with outcomes, consents) costs about 7,400 in armor's model.
+      maxCost: int(env, 'GRAPHQL_MAX_COST', 12000, 10, 1_000_000, problems),
       maxTokens: int(env, 'GRAPHQL_MAX_TOKENS', 2000, 50, 100_000, problems),
     },
     demo: { seed: bool(env, 'SEED_DEMO', !production, problems), people: bool(env, 'SEED_DEMO_PEOPLE', true, problems), password: demoPassword },
