@@ -1,4 +1,5 @@
 // The hub's migrations, in order. `npm run cli -- migration:generate <Name>` adds to this list.
+import { Webhooks1795691004147 } from './1795691004147-Webhooks.js';
 import { SyncJobs1795687348426 } from './1795687348426-SyncJobs.js';
 import { Sync1795686925874 } from './1795686925874-Sync.js';
 import { Reporting1795686590848 } from './1795686590848-Reporting.js';
@@ -18,4 +19,5 @@ export const MIGRATIONS: Function[] = [
   AuditChain1795686800000,
   Sync1795686925874,
   SyncJobs1795687348426,
+  Webhooks1795691004147,
 ];

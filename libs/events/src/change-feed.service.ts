@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService } from '@hub/access';
 import { type Actor, decodeCursor, encodeCursor, pageSize } from '@hub/common';
 
@@ -53,5 +53,22 @@ export class ChangeFeedService {
     const rows: ChangeRow[] = await qb.orderBy('e.id', 'ASC').limit(first + 1).getRawMany();
     const page = rows.slice(0, first).map((r) => ({ ...r, sequence: String(r.sequence), tombstone: TOMBSTONE_TYPES.includes(r.type) }));
     return { rows: page, hasMore: rows.length > first, endCursor: page.length ? encodeCursor([page.at(-1)!.sequence]) : (args.after ?? null) };
+  }
+
+  /** Whether the actor may see this event (the same rule as the feed): used to filter webhook deliveries. */
+  async visible(actor: Actor, eventId: string, m: EntityManager = this.db.manager): Promise<boolean> {
+    const category = `COALESCE(e.payload->>'dataCategory', 'identity')`;
+    const scope = this.access.scope(actor, 'read', { person: 'e.person_id', category, owner: 'e.organisation_id' });
+    const rows = await m
+      .createQueryBuilder()
+      .select('e.id', 'id')
+      .from('outbox_event', 'e')
+      .where('e.id = :eventId', { eventId })
+      .andWhere(
+        `((e.person_id IS NULL AND (e.type = ANY(:publicTypes) OR e.organisation_id = CAST(:accessOrg AS uuid))) OR (e.person_id IS NOT NULL AND ${scope.where}))`,
+        { ...scope.parameters, publicTypes: PUBLIC_TYPES },
+      )
+      .getRawMany();
+    return rows.length > 0;
   }
 }

@@ -5,3 +5,5 @@ export * from './idempotency.service.js';
 export * from './sync.inputs.js';
 export * from './sync.models.js';
 export * from './bulk-people.service.js';
+export * from './webhooks/webhook-signature.js';
+export * from './webhooks/webhooks.service.js';

@@ -10,11 +10,15 @@ import { SyncPeopleService } from './sync-people.service.js';
 import { SyncController } from './sync.controller.js';
 import { SyncJob } from './sync-job.entity.js';
 import { SyncResolver } from './sync.resolver.js';
+import { WebhookDelivery } from './webhooks/webhook-delivery.entity.js';
+import { WebhookEndpoint } from './webhooks/webhook-endpoint.entity.js';
+import { WebhooksResolver } from './webhooks/webhooks.resolver.js';
+import { WebhooksService } from './webhooks/webhooks.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ExternalRef, IdempotencyKey, SyncJob]), InterventionsModule],
+  imports: [TypeOrmModule.forFeature([ExternalRef, IdempotencyKey, SyncJob, WebhookEndpoint, WebhookDelivery]), InterventionsModule],
   controllers: [SyncController],
-  providers: [IdempotencyService, SyncPeopleService, SyncInterventionsService, BulkPeopleService, SyncResolver],
+  providers: [IdempotencyService, SyncPeopleService, SyncInterventionsService, BulkPeopleService, SyncResolver, WebhooksService, WebhooksResolver],
   exports: [IdempotencyService, SyncPeopleService, SyncInterventionsService, BulkPeopleService],
 })
 export class SyncModule {}

@@ -1,0 +1,104 @@
+import { Args, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, IsUrl, MaxLength } from 'class-validator';
+import { type Actor, CurrentActor } from '@hub/common';
+import { WebhooksService } from './webhooks.service.js';
+
+@InputType()
+export class CreateWebhookEndpointInput {
+  @Field()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  @MaxLength(2000)
+  url: string;
+
+  @Field(() => [String], { description: "Event types (person.created, referral.sent, ...) or '*'" })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  eventTypes: string[];
+}
+
+@ObjectType('WebhookEndpoint')
+export class WebhookEndpointModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  url: string;
+
+  @Field(() => [String])
+  eventTypes: string[];
+
+  @Field()
+  active: boolean;
+
+  @Field()
+  createdAt: Date;
+}
+
+@ObjectType('CreatedWebhookEndpoint', { description: 'The signing secret is shown this once' })
+export class CreatedWebhookEndpointModel {
+  @Field(() => WebhookEndpointModel)
+  endpoint: WebhookEndpointModel;
+
+  @Field()
+  secret: string;
+}
+
+@ObjectType('WebhookAttempt')
+export class WebhookAttemptModel {
+  @Field()
+  at: string;
+
+  @Field(() => Int, { nullable: true })
+  statusCode: number | null;
+
+  @Field(() => String, { nullable: true })
+  error: string | null;
+
+  @Field(() => Int)
+  ms: number;
+}
+
+@ObjectType('WebhookDelivery')
+export class WebhookDeliveryModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  eventId: string;
+
+  @Field({ description: 'pending, delivered, failed' })
+  status: string;
+
+  @Field(() => [WebhookAttemptModel])
+  attempts: WebhookAttemptModel[];
+
+  @Field(() => Date, { nullable: true })
+  deliveredAt: Date | null;
+}
+
+@Resolver()
+export class WebhooksResolver {
+  constructor(private readonly webhooks: WebhooksService) {}
+
+  @Mutation(() => CreatedWebhookEndpointModel, { description: "Org admins: receive the organisation's events, signed" })
+  createWebhookEndpoint(@CurrentActor() actor: Actor, @Args('input') input: CreateWebhookEndpointInput): Promise<CreatedWebhookEndpointModel> {
+    return this.webhooks.create(actor, input.url, input.eventTypes);
+  }
+
+  @Query(() => [WebhookEndpointModel])
+  webhookEndpoints(@CurrentActor() actor: Actor): Promise<WebhookEndpointModel[]> {
+    return this.webhooks.list(actor);
+  }
+
+  @Query(() => [WebhookDeliveryModel], { description: 'Newest first, with every attempt' })
+  webhookDeliveries(@CurrentActor() actor: Actor, @Args('endpointId', { type: () => ID }) endpointId: string): Promise<WebhookDeliveryModel[]> {
+    return this.webhooks.deliveries(actor, endpointId);
+  }
+
+  @Mutation(() => WebhookDeliveryModel, { description: 'Send a delivery again' })
+  replayWebhookDelivery(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<WebhookDeliveryModel> {
+    return this.webhooks.replay(actor, id);
+  }
+}

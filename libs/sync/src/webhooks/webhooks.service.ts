@@ -1,0 +1,160 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type Actor, ForbiddenError, NotFoundError, Role, Scope, ValidationError } from '@hub/common';
+import { ChangeFeedService, EventHandlerRegistry, JobQueue, type OutboxEvent, OutboxService } from '@hub/events';
+import { actorRef } from '@hub/persons';
+import { WebhookDelivery } from './webhook-delivery.entity.js';
+import { WebhookEndpoint } from './webhook-endpoint.entity.js';
+import { signWebhook } from './webhook-signature.js';
+
+export const DELIVER_WEBHOOK_TASK = 'sync:deliver_webhook';
+const MAX_ATTEMPTS = 8;
+
+/** The receiving organisation as an actor reading its feed: deliveries carry only what it may query. */
+function receiver(organisationId: string, organisationKind: string): Actor {
+  return {
+    kind: 'client',
+    id: `webhooks-${organisationId}`,
+    displayName: 'Webhooks',
+    organisationId,
+    organisationKind: organisationKind as Actor['organisationKind'],
+    organisationRegions: [],
+    roles: [],
+    scopes: [Scope.PEOPLE_READ],
+    purpose: 'casework',
+    requestId: 'webhook',
+  };
+}
+
+/**
+ * Webhooks: organisations register endpoints and event types; every event the organisation may see
+ * becomes one delivery, signed (HMAC-SHA256 over timestamp and body), retried with exponential
+ * backoff by the job queue, every attempt logged, and replayable.
+ */
+@Injectable()
+export class WebhooksService implements OnModuleInit {
+  private readonly logger = new Logger('Webhooks');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly registry: EventHandlerRegistry,
+    private readonly queue: JobQueue,
+    private readonly feed: ChangeFeedService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.onEvent('sync.webhooks', ['*'], (m, event) => this.fanOut(m, event));
+    this.registry.task(DELIVER_WEBHOOK_TASK, (p) => this.deliver(String(p.deliveryId)));
+  }
+
+  private requireAdmin(actor: Actor): void {
+    if (!(actor.kind === 'user' && actor.roles.some((r) => r === Role.ORG_ADMIN || r === Role.HUB_ADMIN))) throw new ForbiddenError('Org admins manage webhooks');
+  }
+
+  async create(actor: Actor, url: string, eventTypes: string[]): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
+    this.requireAdmin(actor);
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw new ValidationError([{ field: 'url', messages: ['not a URL'] }]);
+    }
+    if (!['http:', 'https:'].includes(parsed.protocol)) throw new ValidationError([{ field: 'url', messages: ['http or https only'] }]);
+    if (eventTypes.length === 0 || eventTypes.some((t) => !/^(\*|[a-z_]+\.[a-z_]+)$/.test(t))) throw new ValidationError([{ field: 'eventTypes', messages: ["event types like person.created, or '*'"] }]);
+    const secret = `whs_${randomBytes(24).toString('base64url')}`;
+    const endpoint = await this.db.transaction(async (m) => {
+      const saved = await m.save(m.create(WebhookEndpoint, { organisationId: actor.organisationId, url, eventTypes, secret, createdBy: actorRef(actor) }));
+      await this.outbox.emit(m, actor, { type: 'webhook.created', aggregateType: 'webhook_endpoint', aggregateId: saved.id, payload: { eventTypes } });
+      return saved;
+    });
+    delete (endpoint as Partial<WebhookEndpoint>).secret;
+    return { endpoint, secret };
+  }
+
+  async list(actor: Actor): Promise<WebhookEndpoint[]> {
+    this.requireAdmin(actor);
+    return this.db.getRepository(WebhookEndpoint).find({ where: { organisationId: actor.organisationId }, order: { createdAt: 'ASC' } });
+  }
+
+  async deliveries(actor: Actor, endpointId: string): Promise<WebhookDelivery[]> {
+    this.requireAdmin(actor);
+    const endpoint = await this.db.getRepository(WebhookEndpoint).findOneBy({ id: endpointId, organisationId: actor.organisationId });
+    if (!endpoint) throw new NotFoundError('Webhook endpoint');
+    return this.db.getRepository(WebhookDelivery).find({ where: { endpointId }, order: { createdAt: 'DESC' }, take: 200 });
+  }
+
+  async replay(actor: Actor, deliveryId: string): Promise<WebhookDelivery> {
+    this.requireAdmin(actor);
+    return this.db.transaction(async (m) => {
+      const delivery = await m.findOneBy(WebhookDelivery, { id: deliveryId });
+      const endpoint = delivery && (await m.findOneBy(WebhookEndpoint, { id: delivery.endpointId, organisationId: actor.organisationId }));
+      if (!delivery || !endpoint) throw new NotFoundError('Webhook delivery');
+      delivery.status = 'pending';
+      await m.save(delivery);
+      await this.queue.addWithin(m, DELIVER_WEBHOOK_TASK, { deliveryId }, { maxAttempts: MAX_ATTEMPTS });
+      return delivery;
+    });
+  }
+
+  /** One delivery per endpoint that wants this event type and whose organisation may see the event. */
+  private async fanOut(m: EntityManager, event: OutboxEvent): Promise<void> {
+    const endpoints: { id: string; organisation_id: string; kind: string }[] = await m.query(
+      `SELECT w.id, w.organisation_id, o.kind FROM webhook_endpoint w JOIN organisation o ON o.id = w.organisation_id
+        WHERE w.active AND o.active AND ($1 = ANY(w.event_types) OR '*' = ANY(w.event_types))`,
+      [event.type],
+    );
+    for (const e of endpoints) {
+      if (!(await this.feed.visible(receiver(e.organisation_id, e.kind), event.id, m))) continue;
+      const [row] = await m.query(
+        `INSERT INTO webhook_delivery (endpoint_id, event_id) VALUES ($1, $2) ON CONFLICT ON CONSTRAINT uq_webhook_delivery DO NOTHING RETURNING id`,
+        [e.id, event.id],
+      );
+      if (row) await this.queue.addWithin(m, DELIVER_WEBHOOK_TASK, { deliveryId: row.id }, { maxAttempts: MAX_ATTEMPTS });
+    }
+  }
+
+  /** One attempt; a failure throws so the queue retries it with exponential backoff. */
+  async deliver(deliveryId: string): Promise<void> {
+    const delivery = await this.db.getRepository(WebhookDelivery).findOneBy({ id: deliveryId });
+    if (!delivery || delivery.status === 'delivered') return;
+    const endpoint = await this.db.getRepository(WebhookEndpoint).createQueryBuilder('w').addSelect('w.secret').where('w.id = :id', { id: delivery.endpointId }).getOne();
+    const [event]: { id: string; type: string; aggregate_type: string; aggregate_id: string; person_id: string | null; occurred_at: Date; payload: unknown }[] = await this.db.query(
+      'SELECT id, type, aggregate_type, aggregate_id, person_id, occurred_at, payload FROM outbox_event WHERE id = $1',
+      [delivery.eventId],
+    );
+    if (!endpoint || !endpoint.active || !event) return;
+    const body = JSON.stringify({ sequence: String(event.id), type: event.type, entityType: event.aggregate_type, entityId: event.aggregate_id, personId: event.person_id, occurredAt: event.occurred_at, payload: event.payload });
+    const timestamp = Math.floor(Date.now() / 1000);
+    const started = Date.now();
+    let statusCode: number | null = null;
+    let error: string | null = null;
+    try {
+      const res = await fetch(endpoint.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-hub-signature': signWebhook(endpoint.secret, timestamp, body), 'x-hub-event-id': String(event.id), 'x-hub-delivery-id': delivery.id },
+        body,
+        signal: AbortSignal.timeout(10_000),
+        redirect: 'manual',
+      });
+      statusCode = res.status;
+      await res.arrayBuffer().catch(() => undefined);
+      if (res.status < 200 || res.status >= 300) error = `HTTP ${res.status}`;
+    } catch (err) {
+      error = (err as Error).message;
+    }
+    const attempt = { at: new Date().toISOString(), statusCode, error, ms: Date.now() - started };
+    const attempts = delivery.attempts.length + 1;
+    const status = error ? (attempts >= MAX_ATTEMPTS ? 'failed' : 'pending') : 'delivered';
+    await this.db.query(
+      `UPDATE webhook_delivery SET attempts = attempts || $2::jsonb, status = $3, delivered_at = CASE WHEN $3 = 'delivered' THEN now() ELSE delivered_at END WHERE id = $1`,
+      [delivery.id, JSON.stringify([attempt]), status],
+    );
+    if (error) {
+      this.logger.warn(`webhook delivery ${delivery.id} attempt ${attempts} failed: ${error}`);
+      throw new Error(`delivery failed: ${error}`);
+    }
+  }
+}

@@ -1,0 +1,102 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { verifyWebhook } from '../libs/sync/src/webhooks/webhook-signature.js';
+import { eventually, startTestHub, type TestHub } from './support/hub.js';
+
+interface Received {
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** A receiver started by the test: it records what arrives, and can be told to fail the first N requests. */
+function receiver() {
+  const received: Received[] = [];
+  let failNext = 0;
+  const server: Server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      received.push({ headers: req.headers, body });
+      if (failNext > 0) {
+        failNext--;
+        res.statusCode = 503;
+      }
+      res.end();
+    });
+  });
+  return {
+    received,
+    failNextRequests: (n: number) => (failNext = n),
+    start: () => new Promise<string>((r) => server.listen(0, '127.0.0.1', () => r(`http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`))),
+    stop: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+
+describe('webhooks', () => {
+  let hub: TestHub;
+  const probationHook = receiver();
+  const housingHook = receiver();
+  let probationSecret: string;
+  let housingSecret: string;
+  let probationEndpoint: string;
+
+  beforeAll(async () => {
+    hub = await startTestHub();
+    const create = `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { endpoint { id } secret } }`;
+    const p = await hub.gql<{ createWebhookEndpoint: { endpoint: { id: string }; secret: string } }>(create, { input: { url: await probationHook.start(), eventTypes: ['person.created', 'intervention.logged'] } }, await hub.tokenFor('probation.admin'));
+    const h = await hub.gql<{ createWebhookEndpoint: { endpoint: { id: string }; secret: string } }>(create, { input: { url: await housingHook.start(), eventTypes: ['*'] } }, await hub.tokenFor('housing.admin'));
+    expect(p.errors ?? h.errors).toBeUndefined();
+    probationSecret = p.data!.createWebhookEndpoint.secret;
+    probationEndpoint = p.data!.createWebhookEndpoint.endpoint.id;
+    housingSecret = h.data!.createWebhookEndpoint.secret;
+  });
+  afterAll(async () => {
+    await hub.close();
+    await probationHook.stop();
+    await housingHook.stop();
+  });
+
+  it('delivers each event the organisation may see once, signed; never what it may not see; retries with backoff and logs each attempt', async () => {
+    probationHook.failNextRequests(1);
+    const created = await hub.gql<{ createPerson: { person: { id: string } } }>(
+      `mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`,
+      { input: { givenName: 'Webhook', familyName: 'Subject', dateOfBirth: '1990-05-05', identifiers: [], confirmNew: true } },
+      await hub.tokenFor('probation.officer'),
+    );
+    const personId = created.data!.createPerson.person.id;
+    // The first attempt is answered 503; the queue retries it after a backoff.
+    const forPerson = () => probationHook.received.filter((r) => JSON.parse(r.body).entityId === personId);
+    await eventually(async () => forPerson().length >= 2, 30_000, 'retried delivery');
+    expect(forPerson()).toHaveLength(2);
+    const [first, second] = forPerson();
+    expect(first.headers['x-hub-event-id']).toBe(second.headers['x-hub-event-id']);
+    for (const r of [first, second]) expect(verifyWebhook(probationSecret, String(r.headers['x-hub-signature']), r.body)).toBe(true);
+    expect(verifyWebhook(probationSecret, String(second.headers['x-hub-signature']), second.body.replace('person.created', 'person.updated'))).toBe(false);
+    expect(JSON.parse(second.body)).toMatchObject({ type: 'person.created', personId });
+
+    const deliveries = await hub.gql<{ webhookDeliveries: { id: string; status: string; attempts: { statusCode: number }[] }[] }>(
+      'query($id: ID!) { webhookDeliveries(endpointId: $id) { id status attempts { statusCode } } }',
+      { id: probationEndpoint },
+      await hub.tokenFor('probation.admin'),
+    );
+    const delivery = deliveries.data!.webhookDeliveries.find((d) => d.status === 'DELIVERED'.toLowerCase())!;
+    expect(delivery.attempts.map((a) => a.statusCode)).toEqual([503, 200]);
+
+    // The housing charity does not work with this person: nothing about them reaches its endpoint.
+    expect(housingHook.received.filter((r) => JSON.parse(r.body).personId === personId)).toEqual([]);
+    expect(housingHook.received.every((r) => verifyWebhook(housingSecret, String(r.headers['x-hub-signature']), r.body))).toBe(true);
+
+    // Replay sends it again, same event id.
+    const replay = await hub.gql('mutation($id: ID!) { replayWebhookDelivery(id: $id) { id } }', { id: delivery.id }, await hub.tokenFor('probation.admin'));
+    expect(replay.errors).toBeUndefined();
+    await eventually(async () => forPerson().length >= 3, 30_000, 'replayed delivery');
+    expect(forPerson()).toHaveLength(3);
+  });
+
+  it('only org admins manage endpoints, and a bad URL is refused', async () => {
+    const res = await hub.gql(`mutation { createWebhookEndpoint(input: { url: "ftp://x", eventTypes: ["*"] }) { secret } }`, {}, await hub.tokenFor('housing.admin'));
+    expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const caseworker = await hub.gql(`{ webhookEndpoints { id } }`, {}, await hub.tokenFor('housing.worker'));
+    expect(caseworker.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});
