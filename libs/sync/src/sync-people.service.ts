@@ -1,20 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type Actor, ErrorCode, HubError, ValidationError } from '@hub/common';
+import { type Actor, ErrorCode, HubError } from '@hub/common';
 import { PersonsService, type UpdatePersonInput } from '@hub/persons';
 import { ExternalRef } from './external-ref.entity.js';
 import { IdempotencyService } from './idempotency.service.js';
-import { recordProblems } from './record-validation.js';
+import { runSyncBatch } from './batch-sync.js';
+import { requireValid } from './record-validation.js';
 import { PersonRecordRules, type SyncPeopleInput, type SyncPersonRecord } from './sync.inputs.js';
 import { type SyncRecordResultModel, type SyncResultModel, SyncStatus } from './sync.models.js';
 
 const FIELDS = ['givenName', 'familyName', 'dateOfBirth', 'region', 'releaseDate', 'offenceSummary', 'ogrsScore', 'riskLevel'] as const;
-
-export function rejected(externalId: string, err: unknown): SyncRecordResultModel {
-  if (err instanceof HubError) return { externalId, status: SyncStatus.REJECTED, id: null, code: err.code, message: err.message };
-  throw err;
-}
 
 /**
  * Bulk upsert of people keyed by (system, external id), in one transaction with the idempotency key;
@@ -28,33 +24,12 @@ export class SyncPeopleService {
     private readonly idempotency: IdempotencyService,
   ) {}
 
-  async sync(actor: Actor, input: SyncPeopleInput): Promise<SyncResultModel> {
-    return this.db.transaction(async (m) => {
-      const claim = await this.idempotency.claim<SyncResultModel>(m, actor, 'syncPeople', input.idempotencyKey, input);
-      if (!claim.claimed) return { ...claim.response, replayed: true };
-      const last = new Map<string, number>();
-      input.records.forEach((r, i) => last.set(r?.externalId, i));
-      const results: SyncRecordResultModel[] = [];
-      for (const [i, record] of input.records.entries()) {
-        if (last.get(record?.externalId) !== i) {
-          results.push({ externalId: record?.externalId ?? '', status: SyncStatus.REJECTED, id: null, code: 'DUPLICATE_IN_BATCH', message: 'A later record of this batch has the same externalId; it was used instead' });
-          continue;
-        }
-        try {
-          results.push(await m.transaction((sp) => this.upsert(sp, actor, input.system, record)));
-        } catch (err) {
-          results.push(rejected(record?.externalId ?? '', err));
-        }
-      }
-      const response: SyncResultModel = { idempotencyKey: input.idempotencyKey, replayed: false, results };
-      await this.idempotency.complete(m, actor, input.idempotencyKey, response);
-      return response;
-    });
+  sync(actor: Actor, input: SyncPeopleInput): Promise<SyncResultModel> {
+    return runSyncBatch(this.db, this.idempotency, actor, 'syncPeople', input, (sp, record) => this.upsert(sp, actor, input.system, record));
   }
 
   private async upsert(m: EntityManager, actor: Actor, system: string, record: SyncPersonRecord): Promise<SyncRecordResultModel> {
-    const problems = await recordProblems(PersonRecordRules, record);
-    if (problems.length) throw new ValidationError(problems.map((p) => ({ field: p.split(':')[0], messages: [p] })), problems.join('; '));
+    await requireValid(PersonRecordRules, record);
     const ref = await m.findOneBy(ExternalRef, { system, entityType: 'person', externalId: record.externalId });
     if (ref) return this.update(m, actor, ref.entityId, record);
     const created = await this.persons.create(
