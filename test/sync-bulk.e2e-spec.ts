@@ -81,7 +81,8 @@ describe('streaming bulk sync (NDJSON)', () => {
       req.on('response', () => resolve());
       req.write(lines.slice(0, 6000).join('\n') + '\n', () => setTimeout(() => { req.destroy(); resolve(); }, 1500));
     });
-    const deadline = Date.now() + 20_000;
+    // Generous: on a loaded machine the first chunk's commit and the abort can take a while.
+    const deadline = Date.now() + 60_000;
     let job: { status: string; linesCommitted: number } | undefined;
     while (Date.now() < deadline) {
       [job] = await hub.db.query(`SELECT status, lines_committed AS "linesCommitted" FROM sync_job WHERE idempotency_key = 'bulk-load-0003'`);

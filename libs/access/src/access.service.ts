@@ -2,10 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { type Actor, NotFoundError } from '@hub/common';
 import { categoryCeiling } from './ability.js';
-import { type AccessAction, DataCategory } from './data-category.js';
+import { type AccessAction, DATA_CATEGORIES, DataCategory } from './data-category.js';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { namedQuery } from '@hub/database';
 import { BREAK_GLASS_FACTS, type BreakGlassFacts, combineRelationshipFacts, EXTRA_RELATIONSHIP_FACTS, LAWFUL_BASIS_FACTS, type LawfulBasisFacts, RELATIONSHIP_FACTS, type RelationshipFacts } from './facts.js';
 import { type Decision, decide, NO_FACTS, type PersonFacts, readableCategories } from './policy.js';
 import { type CompiledScope, compileScope, type ScopeColumns } from './scope.js';
+
+/** SELECT-list expressions reading a person's facts, and their parameters (see AccessService.factsSql). */
+export interface CompiledFacts {
+  columns: string;
+  parameters: Record<string, unknown>;
+}
 
 /**
  * The one door to person data: facts are loaded fresh for every request (no cache outlives it, so a
@@ -17,7 +26,10 @@ export class AccessService {
   private lawfulFacts?: LawfulBasisFacts;
   private breakGlassFacts?: BreakGlassFacts | null;
 
-  constructor(private readonly moduleRef: ModuleRef) {}
+  constructor(
+    private readonly moduleRef: ModuleRef,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
 
   private get relationships(): RelationshipFacts {
     this.relationshipFacts ??= combineRelationshipFacts(this.moduleRef.get<RelationshipFacts>(RELATIONSHIP_FACTS, { strict: false }), this.optional(EXTRA_RELATIONSHIP_FACTS));
@@ -49,21 +61,47 @@ export class AccessService {
     return this.breakGlassFacts;
   }
 
-  /** Facts about each person for the actor's organisation, in four queries whatever the count. */
+  /**
+   * The facts about the person in `personColumn` for the actor's organisation, as SELECT-list
+   * expressions, so a caller reads them in the same statement as the person (see factsFromRow).
+   */
+  factsSql(actor: Actor, personColumn: string): CompiledFacts {
+    const grants = actor.kind === 'user' ? this.breakGlass : null;
+    const categories = `unnest(CAST(:accessCategories AS text[])) AS access_category(name)`;
+    const columns = [
+      `${this.relationships.relationshipSql(personColumn)} AS access_relationship`,
+      `ARRAY(SELECT access_category.name FROM ${categories} WHERE ${this.lawful.consentSql(personColumn, 'access_category.name')}) AS access_consented`,
+      `ARRAY(SELECT access_category.name FROM ${categories} WHERE ${this.lawful.agreementSql('access_category.name')}) AS access_agreed`,
+      `${grants ? grants.grantSql(personColumn) : 'FALSE'} AS access_break_glass`,
+    ].join(', ');
+    const parameters: Record<string, unknown> = { accessOrg: actor.organisationId, accessKind: actor.organisationKind, accessCategories: DATA_CATEGORIES };
+    if (grants) parameters.accessActor = `user:${actor.id}`;
+    return { columns, parameters };
+  }
+
+  /** The facts read by the columns of factsSql. */
+  factsFromRow(row: Record<string, unknown>): PersonFacts {
+    const relationship = row.access_relationship as boolean | null;
+    return {
+      related: relationship !== null,
+      lead: relationship === true,
+      consented: new Set(row.access_consented as DataCategory[]),
+      agreed: new Set(row.access_agreed as DataCategory[]),
+      breakGlass: row.access_break_glass === true,
+    };
+  }
+
+  /** Facts about each person for the actor's organisation, in one statement whatever the count. */
   async facts(actor: Actor, personIds: readonly string[]): Promise<Map<string, PersonFacts>> {
     const ids = [...new Set(personIds)];
-    const org = { id: actor.organisationId, kind: actor.organisationKind };
-    const [related, consented, agreed, grants] = await Promise.all([
-      this.relationships.relationships(actor.organisationId, ids),
-      this.lawful.consentedCategories(org, ids),
-      this.lawful.agreedCategories(org),
-      actor.kind === 'user' && this.breakGlass ? this.breakGlass.activeGrants(`user:${actor.id}`, ids) : Promise.resolve(new Set<string>()),
-    ]);
     const result = new Map<string, PersonFacts>();
-    for (const id of ids) {
-      const rel = related.get(id);
-      result.set(id, { related: !!rel, lead: !!rel?.lead, consented: consented.get(id) ?? new Set(), agreed, breakGlass: grants.has(id) });
-    }
+    if (ids.length === 0) return result;
+    const facts = this.factsSql(actor, 'access_person.id');
+    const rows = await namedQuery(this.db, `SELECT access_person.id, ${facts.columns} FROM unnest(CAST(:accessPeople AS uuid[])) AS access_person(id)`, {
+      ...facts.parameters,
+      accessPeople: ids,
+    });
+    for (const row of rows) result.set(row.id as string, this.factsFromRow(row));
     return result;
   }
 

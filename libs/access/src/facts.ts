@@ -5,12 +5,16 @@ export interface OrganisationRef {
   kind: string;
 }
 
-/** Relationship facts, provided by the lib that owns involvements (persons). */
+/**
+ * Relationship facts, provided by the lib that owns involvements (persons), in two SQL forms that
+ * say the same thing: one for lists (the planner starts from the organisation's caseload), one for
+ * a few given people (the planner starts from each person).
+ */
 export interface RelationshipFacts {
-  /** For each person the organisation is related to: whether as lead. */
-  relationships(organisationId: string, personIds: readonly string[]): Promise<Map<string, { lead: boolean }>>;
   /** SQL true when the organisation (`:accessOrg`) is related to the person in `personColumn`. */
   relatedSql(personColumn: string): string;
+  /** SQL, correlated to `personColumn`: NULL when not related, true when related as lead, false otherwise. */
+  relationshipSql(personColumn: string): string;
 }
 
 /** Lawful-basis facts, provided by the lib that owns consents and sharing agreements. */
@@ -19,14 +23,16 @@ export interface LawfulBasisFacts {
   consentedCategories(organisation: OrganisationRef, personIds: readonly string[]): Promise<Map<string, Set<DataCategory>>>;
   /** Categories covered by agreements in force to which the organisation (or its kind) is party. */
   agreedCategories(organisation: OrganisationRef): Promise<Set<DataCategory>>;
-  /** SQL true when a consent or agreement in force covers `categoryExpr` of the person in `personColumn` for `:accessOrg`/`:accessKind`. */
+  /** SQL true when a consent in force given to `:accessOrg`/`:accessKind` covers `categoryExpr` of the person in `personColumn`. */
+  consentSql(personColumn: string, categoryExpr: string): string;
+  /** SQL true when an agreement in force to which `:accessOrg`/`:accessKind` is party covers `categoryExpr`. */
+  agreementSql(categoryExpr: string): string;
+  /** consentSql OR agreementSql. */
   lawfulSql(personColumn: string, categoryExpr: string): string;
 }
 
 /** Break-glass grants in force, provided by libs/audit: an actor opened a record it could not otherwise see. */
 export interface BreakGlassFacts {
-  /** Persons (of those given) on which the actor (`user:<id>`) holds a grant in force. */
-  activeGrants(actorRef: string, personIds: readonly string[]): Promise<Set<string>>;
   /** SQL true when `:accessActor` holds a grant in force on the person in `personColumn`. */
   grantSql(personColumn: string): string;
 }
@@ -38,18 +44,15 @@ export const RELATIONSHIP_FACTS = Symbol('RELATIONSHIP_FACTS');
  */
 export const EXTRA_RELATIONSHIP_FACTS = Symbol('EXTRA_RELATIONSHIP_FACTS');
 
-/** Both sources as one: the union of relationships (JS) and the OR of their conditions (SQL), so the two forms agree. */
+/** Both sources as one: the OR of their conditions, in both forms. */
 export function combineRelationshipFacts(primary: RelationshipFacts, extra?: RelationshipFacts | null): RelationshipFacts {
   if (!extra) return primary;
   return {
-    async relationships(organisationId, personIds) {
-      const [a, b] = await Promise.all([primary.relationships(organisationId, personIds), extra.relationships(organisationId, personIds)]);
-      const result = new Map(a);
-      for (const id of b.keys()) if (!result.has(id)) result.set(id, { lead: false });
-      return result;
-    },
     relatedSql(personColumn) {
       return `(${primary.relatedSql(personColumn)} OR ${extra.relatedSql(personColumn)})`;
+    },
+    relationshipSql(personColumn) {
+      return `COALESCE(${primary.relationshipSql(personColumn)}, ${extra.relationshipSql(personColumn)})`;
     },
   };
 }

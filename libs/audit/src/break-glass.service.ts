@@ -24,15 +24,6 @@ export class BreakGlassService implements BreakGlassFacts {
     private readonly outbox: OutboxService,
   ) {}
 
-  async activeGrants(actorRef: string, personIds: readonly string[]): Promise<Set<string>> {
-    if (personIds.length === 0) return new Set();
-    const rows: { person_id: string }[] = await this.db.query(
-      `SELECT DISTINCT person_id FROM break_glass_grant WHERE actor = $1 AND person_id = ANY($2::uuid[]) AND opened_at <= now() AND expires_at > now()`,
-      [actorRef, personIds],
-    );
-    return new Set(rows.map((r) => r.person_id));
-  }
-
   grantSql(personColumn: string): string {
     return `EXISTS (SELECT 1 FROM break_glass_grant bg WHERE bg.actor = CAST(:accessActor AS text) AND bg.person_id = ${personColumn} AND bg.opened_at <= now() AND bg.expires_at > now())`;
   }

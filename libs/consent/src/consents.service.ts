@@ -10,6 +10,7 @@ import { ConsentStatus, PURPOSE_CATEGORIES } from './consent-vocabulary.js';
 import type { ConsentModel, SharingAgreementModel } from './consent.model.js';
 import type { CreateSharingAgreementInput, GrantConsentInput, WithdrawConsentInput } from './grant-consent.input.js';
 import { SharingAgreement } from './sharing-agreement.entity.js';
+import { entityColumns, hydrate, namedQuery } from '@hub/database';
 
 export function consentView(c: Consent, now = new Date()): ConsentModel {
   const status = c.withdrawnAt ? ConsentStatus.WITHDRAWN : c.expiresAt && c.expiresAt <= now ? ConsentStatus.EXPIRED : ConsentStatus.IN_FORCE;
@@ -53,13 +54,16 @@ export class ConsentsService {
   async forPeople(actor: Actor, people: readonly { id: string; recordIds: string[]; facts: { lead: boolean } }[]): Promise<ConsentModel[][]> {
     const all = people.flatMap((p) => p.recordIds);
     const lead = people.filter((p) => p.facts.lead).flatMap((p) => p.recordIds);
-    const rows = await this.db
-      .getRepository(Consent)
-      .createQueryBuilder('c')
-      .where('c.person_id = ANY(:all)', { all })
-      .andWhere('(c.person_id = ANY(:lead) OR c.organisation_id = :org OR c.organisation_kind = :kind OR c.recorded_by_organisation_id = :org)', { lead, org: actor.organisationId, kind: actor.organisationKind })
-      .orderBy('c.given_at', 'DESC')
-      .getMany();
+    const rows = (
+      await namedQuery(
+        this.db,
+        `SELECT ${entityColumns(this.db, Consent, 'c', 'c_')} FROM consent c
+          WHERE c.person_id = ANY(CAST(:all AS uuid[]))
+            AND (c.person_id = ANY(CAST(:lead AS uuid[])) OR c.organisation_id = CAST(:org AS uuid) OR c.organisation_kind = :kind OR c.recorded_by_organisation_id = CAST(:org AS uuid))
+          ORDER BY c.given_at DESC`,
+        { all, lead, org: actor.organisationId, kind: actor.organisationKind },
+      )
+    ).map((r) => hydrate(this.db, Consent, r, 'c_'));
     return people.map((p) => rows.filter((c) => p.recordIds.includes(c.personId)).map((c) => consentView(c)));
   }
 

@@ -38,15 +38,22 @@ export class LawfulBasisService implements LawfulBasisFacts {
     return new Set(rows.map((r) => r.category));
   }
 
-  lawfulSql(personColumn: string, categoryExpr: string): string {
-    // Three EXISTS rather than one with an OR on the person, so each uses an index (consent by person,
+  consentSql(personColumn: string, categoryExpr: string): string {
+    // Two EXISTS rather than one with an OR on the person, so each uses an index (consent by person,
     // person by merged_into_id) instead of scanning consents for every row checked.
     const consented = `(c.organisation_id = CAST(:accessOrg AS uuid) OR c.organisation_kind = CAST(:accessKind AS text))
                  AND ${CONSENT_IN_FORCE('c')} AND ${categoryExpr} = ANY(c.categories)`;
-    return `(EXISTS (SELECT 1 FROM sharing_agreement a
-               WHERE (CAST(:accessOrg AS uuid) = ANY(a.party_organisation_ids) OR CAST(:accessKind AS text) = ANY(a.party_kinds))
-                 AND ${AGREEMENT_IN_FORCE('a')} AND ${categoryExpr} = ANY(a.categories))
-          OR EXISTS (SELECT 1 FROM consent c WHERE c.person_id = ${personColumn} AND ${consented})
+    return `(EXISTS (SELECT 1 FROM consent c WHERE c.person_id = ${personColumn} AND ${consented})
           OR EXISTS (SELECT 1 FROM person cp JOIN consent c ON c.person_id = cp.id WHERE cp.merged_into_id = ${personColumn} AND ${consented}))`;
+  }
+
+  agreementSql(categoryExpr: string): string {
+    return `EXISTS (SELECT 1 FROM sharing_agreement a
+               WHERE (CAST(:accessOrg AS uuid) = ANY(a.party_organisation_ids) OR CAST(:accessKind AS text) = ANY(a.party_kinds))
+                 AND ${AGREEMENT_IN_FORCE('a')} AND ${categoryExpr} = ANY(a.categories))`;
+  }
+
+  lawfulSql(personColumn: string, categoryExpr: string): string {
+    return `(${this.agreementSql(categoryExpr)} OR ${this.consentSql(personColumn, categoryExpr)})`;
   }
 }

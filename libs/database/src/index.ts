@@ -5,3 +5,4 @@ export * from './migrate.js';
 export * from './data-source-options.js';
 export * from './snake-naming.strategy.js';
 export * from './query-counter.js';
+export * from './raw-rows.js';

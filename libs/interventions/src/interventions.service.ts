@@ -4,6 +4,7 @@ import { DataSource, type EntityManager, In } from 'typeorm';
 import { AccessService, DataCategory } from '@hub/access';
 import { type Actor, AlreadyExistsError, ConflictError, decodeCursor, encodeCursor, ForbiddenError, NotFoundError, pageSize, Role, ValidationError } from '@hub/common';
 import { type DomainEvent, OutboxService } from '@hub/events';
+import { entityColumns, hydrate, namedQuery } from '@hub/database';
 import { actorRef, PersonsService } from '@hub/persons';
 import { InterventionType } from './intervention-type.entity.js';
 import { type InterventionOutcome, InterventionStatus, JOB_START, OutcomeKind, SUSTAINMENT_WEEKS } from './intervention-vocabulary.js';
@@ -71,26 +72,37 @@ export class InterventionsService {
 
   /**
    * The same list for many people at once (one statement for the page, whatever its size): used by the
-   * person field resolver through a DataLoader. `people` were returned by PersonsService for this actor.
+   * person field resolver through a DataLoader. `people` were returned by PersonsService for this actor
+   * in this request, with the categories the policy lets it read (decided on facts loaded fresh in
+   * this request); a row is returned when the actor's organisation wrote it or its category is one of
+   * those: the policy's decision for every row of that person, applied in SQL.
    */
-  async listForPeople(actor: Actor, people: readonly { id: string; recordIds: string[] }[], args: { first?: number | null; category?: DataCategory | null }): Promise<InterventionConnection[]> {
+  async listForPeople(
+    actor: Actor,
+    people: readonly { id: string; recordIds: string[]; readable: ReadonlySet<DataCategory> }[],
+    args: { first?: number | null; category?: DataCategory | null },
+  ): Promise<InterventionConnection[]> {
     const first = pageSize(args.first, 50, 200);
-    const recordIds = people.flatMap((p) => p.recordIds);
-    const survivor = this.persons.survivorSql('i.person_id');
-    const scope = this.access.scope(actor, 'read', { person: survivor, category: 'i.data_category', owner: 'i.organisation_id' });
-    const qb = this.db
-      .getRepository(Intervention)
-      .createQueryBuilder('i')
-      .select('i.id', 'id')
-      .addSelect(survivor, 'survivor')
-      .addSelect(`ROW_NUMBER() OVER (PARTITION BY ${survivor} ORDER BY i.occurred_at DESC, i.id DESC)`, 'rn')
-      .where('i.person_id = ANY(:recordIds)', { recordIds })
-      .andWhere(scope.where, scope.parameters);
-    if (args.category) qb.andWhere('i.data_category = :category', { category: args.category });
-    const [sql, params] = qb.getQueryAndParameters();
-    const ranked: { id: string; survivor: string }[] = await this.db.query(`SELECT id, survivor FROM (${sql}) ranked WHERE rn <= $${params.length + 1}`, [...params, first + 1]);
-    const rows = ranked.length ? await this.db.getRepository(Intervention).findBy({ id: In(ranked.map((r) => r.id)) }) : [];
-    const survivorOf = new Map(ranked.map((r) => [r.id, r.survivor]));
+    const own = this.access.ceiling(actor, 'read').length > 0;
+    const ranked = await namedQuery(
+      this.db,
+      `SELECT x.survivor, i.* FROM jsonb_to_recordset(CAST(:people AS jsonb)) AS x(survivor uuid, record_ids uuid[], categories text[])
+       CROSS JOIN LATERAL (
+         SELECT ${entityColumns(this.db, Intervention, 'iv', 'i_')} FROM intervention iv
+          WHERE iv.person_id = ANY(x.record_ids)
+            AND ((CAST(:own AS boolean) AND iv.organisation_id = CAST(:org AS uuid)) OR iv.data_category = ANY(x.categories))
+            ${args.category ? 'AND iv.data_category = :category' : ''}
+          ORDER BY iv.occurred_at DESC, iv.id DESC LIMIT :limit) i`,
+      {
+        people: JSON.stringify(people.map((p) => ({ survivor: p.id, record_ids: p.recordIds, categories: [...p.readable] }))),
+        own,
+        org: actor.organisationId,
+        category: args.category ?? null,
+        limit: first + 1,
+      },
+    );
+    const rows = ranked.map((r) => hydrate(this.db, Intervention, r, 'i_'));
+    const survivorOf = new Map(ranked.map((r) => [r.i_id as string, r.survivor as string]));
     return people.map((p) => {
       const mine = rows
         .filter((r) => survivorOf.get(r.id) === p.id)

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor, AlreadyExistsError, ForbiddenError, NotFoundError, Role } from '@hub/common';
+import { entityColumns, hydrate, namedQuery } from '@hub/database';
 import { OutboxService } from '@hub/events';
 import { AdminPolicy, requireMemberAdmin } from './admin-policy.js';
 import type { CreateUserInput } from './create-user.input.js';
@@ -42,8 +43,18 @@ export class UsersService {
 
   /** The active user and its active organisation, or null. Used on every authenticated request. */
   async findActive(id: string): Promise<UserWithOrganisation | null> {
-    const user = await this.db.getRepository(User).findOne({ where: { id, active: true }, relations: { organisation: true } });
-    if (!user?.organisation?.active) return null;
+    // One hand-written statement: this runs on every authenticated request.
+    const [row] = await namedQuery(
+      this.db,
+      `SELECT ${entityColumns(this.db, User, 'u', 'u_')}, ${entityColumns(this.db, Organisation, 'o', 'o_')}
+         FROM user_account u JOIN organisation o ON o.id = u.organisation_id
+        WHERE u.id = CAST(:id AS uuid) AND u.active AND o.active`,
+      { id },
+    );
+    if (!row) return null;
+    const user = hydrate(this.db, User, row, 'u_');
+    user.organisation = hydrate(this.db, Organisation, row, 'o_');
+    if (!user?.organisation) return null;
     return { user, organisation: user.organisation };
   }
 

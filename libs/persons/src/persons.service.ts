@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { AccessService, DATA_CATEGORIES, DataCategory, type PersonFacts } from '@hub/access';
 import { type Actor, AlreadyExistsError, ConflictError, decodeCursor, encodeCursor, ForbiddenError, NotFoundError, OrganisationKind, pageSize } from '@hub/common';
+import { entityColumns, hydrate, namedQuery } from '@hub/database';
 import { OutboxService } from '@hub/events';
 import type { CreatePersonInput } from './create-person.input.js';
 import { Involvement } from './involvement.entity.js';
@@ -19,6 +20,14 @@ import type { UpdatePersonInput } from './update-person.input.js';
 export interface PersonAccess {
   personId: string;
   recordIds: string[];
+  facts: PersonFacts;
+}
+
+interface PersonRecord {
+  requestedId: string;
+  person: Person;
+  recordIds: string[];
+  identifiers: { scheme: PersonIdentifier['scheme']; value: string }[];
   facts: PersonFacts;
 }
 
@@ -75,12 +84,10 @@ export class PersonsService {
    * person is (identity readable). Returns the facts for its further decisions.
    */
   async requireAccess(actor: Actor, personId: string, m: EntityManager = this.db.manager): Promise<PersonAccess> {
-    const person = await this.load(m, personId);
-    if (!person) throw new NotFoundError('Person');
-    const facts = await this.access.factsFor(actor, person.id);
-    this.access.require(actor, 'read', DataCategory.IDENTITY, facts);
-    const ids = (await this.recordIds(m, [person.id])).get(person.id)!;
-    return { personId: person.id, recordIds: ids, facts };
+    const [found] = await this.records(actor, [personId], m);
+    if (!found) throw new NotFoundError('Person');
+    this.access.require(actor, 'read', DataCategory.IDENTITY, found.facts);
+    return { personId: found.person.id, recordIds: found.recordIds, facts: found.facts };
   }
 
   /** The id of the surviving record for an id (following merges), or null: no access check, for privileged paths (break-glass, subject access). */
@@ -107,44 +114,66 @@ export class PersonsService {
     return (await this.getMany(actor, [id]))[0] ?? Promise.reject(new NotFoundError('Person'));
   }
 
-  /** Batch read for DataLoaders: null for anyone the actor may not see. Constant number of queries. */
+  /** Batch read for DataLoaders: null for anyone the actor may not see. One statement whatever the count. */
   async getMany(actor: Actor, ids: readonly string[]): Promise<(PersonModel | null)[]> {
-    const m = this.db.manager;
-    const rows = await m.find(Person, { where: { id: In([...ids]) } });
-    const survivorIds = [...new Set(rows.map((p) => p.mergedIntoId ?? p.id))];
-    const survivors = await m.find(Person, { where: { id: In(survivorIds), mergedIntoId: IsNull() } });
-    const byId = new Map(survivors.filter((p) => !p.mergedIntoId).map((p) => [p.id, p]));
-    const views = await this.views(actor, [...byId.values()]);
-    const viewById = new Map(views.map((v) => [v.id, v]));
+    const found = await this.records(actor, ids, this.db.manager, true);
+    const byRequested = new Map(found.map((r) => [r.requestedId, r]));
+    const views = new Map<string, PersonModel | null>();
     return ids.map((id) => {
-      const row = rows.find((r) => r.id === id);
-      return row ? (viewById.get(row.mergedIntoId ?? row.id) ?? null) : null;
+      const r = byRequested.get(id);
+      if (!r) return null;
+      if (!views.has(r.person.id)) views.set(r.person.id, this.view(actor, r));
+      return views.get(r.person.id)!;
     });
+  }
+
+  /**
+   * The surviving records of the given ids (following a merge), each with the ids merged into it,
+   * the actor's facts and, when asked, its identifiers: one statement, the facts compiled by the policy.
+   */
+  private async records(actor: Actor, ids: readonly string[], m: EntityManager, withIdentifiers = false): Promise<PersonRecord[]> {
+    if (ids.length === 0) return [];
+    const facts = this.access.factsSql(actor, 's.id');
+    const identifiers = withIdentifiers
+      ? `, (SELECT coalesce(json_agg(json_build_object('scheme', i.scheme, 'value', i.value) ORDER BY i.scheme, i.value), '[]'::json)
+            FROM person_identifier i WHERE i.person_id = ANY(rec.ids)) AS identifiers`
+      : '';
+    const rows = await namedQuery(
+      m.connection,
+      `SELECT requested.id AS requested_id, ${entityColumns(m.connection, Person, 's', 'p_')}, rec.ids AS record_ids${identifiers}, ${facts.columns}
+         FROM unnest(CAST(:ids AS uuid[])) AS requested(id)
+         JOIN person r ON r.id = requested.id
+         JOIN person s ON s.id = coalesce(r.merged_into_id, r.id) AND s.merged_into_id IS NULL
+         CROSS JOIN LATERAL (SELECT s.id || ARRAY(SELECT pm.id FROM person pm WHERE pm.merged_into_id = s.id) AS ids) rec`,
+      { ...facts.parameters, ids: [...new Set(ids)] },
+    );
+    return rows.map((row) => ({
+      requestedId: row.requested_id as string,
+      person: hydrate(m.connection, Person, row, 'p_'),
+      recordIds: row.record_ids as string[],
+      identifiers: (row.identifiers ?? []) as { scheme: PersonIdentifier['scheme']; value: string }[],
+      facts: this.access.factsFromRow(row),
+    }));
+  }
+
+  /** What the actor may see of a record: null unless at least identity is readable. */
+  private view(actor: Actor, r: PersonRecord): PersonModel | null {
+    const f = r.facts;
+    if (!this.access.decide(actor, 'read', DataCategory.IDENTITY, f).allowed) return null;
+    const view = personView(r.person, r.identifiers as PersonIdentifier[], this.access.readable(actor, f), r.recordIds, f);
+    view.breakGlass = !!f.breakGlass && DATA_CATEGORIES.some((c) => this.access.decide(actor, 'read', c, f).reason === 'BREAK_GLASS');
+    return view;
   }
 
   /** Masked views of people, dropping those the actor may not see. */
   private async views(actor: Actor, people: Person[]): Promise<PersonModel[]> {
-    if (people.length === 0) return [];
-    const ids = people.map((p) => p.id);
-    const [facts, identifiers, recordIds] = await Promise.all([
-      this.access.facts(actor, ids),
-      this.db.manager.query(
-        `SELECT coalesce(p.merged_into_id, p.id) AS owner, i.scheme, i.value FROM person_identifier i JOIN person p ON p.id = i.person_id
-          WHERE p.id = ANY($1::uuid[]) OR p.merged_into_id = ANY($1::uuid[]) ORDER BY i.scheme, i.value`,
-        [ids],
-      ) as Promise<{ owner: string; scheme: PersonIdentifier['scheme']; value: string }[]>,
-      this.recordIds(this.db.manager, ids),
-    ]);
-    const result: PersonModel[] = [];
-    for (const p of people) {
-      const f = facts.get(p.id)!;
-      if (!this.access.decide(actor, 'read', DataCategory.IDENTITY, f).allowed) continue;
-      const own = identifiers.filter((i) => i.owner === p.id) as unknown as PersonIdentifier[];
-      const view = personView(p, own, this.access.readable(actor, f), recordIds.get(p.id)!, f);
-      view.breakGlass = !!f.breakGlass && DATA_CATEGORIES.some((c) => this.access.decide(actor, 'read', c, f).reason === 'BREAK_GLASS');
-      result.push(view);
-    }
-    return result;
+    const found = await this.records(actor, people.map((p) => p.id), this.db.manager, true);
+    const byId = new Map(found.map((r) => [r.person.id, r]));
+    return people.flatMap((p) => {
+      const r = byId.get(p.id);
+      const v = r ? this.view(actor, r) : null;
+      return v ? [v] : [];
+    });
   }
 
   /** Search by name, identifier or date of birth, only among people the actor may see (scoped in SQL). */

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { RelationshipFacts } from '@hub/access';
 
 const ACTIVE = (alias: string) => `${alias}.started_at <= now() AND (${alias}.ended_at IS NULL OR ${alias}.ended_at > now())`;
@@ -11,19 +9,10 @@ const ACTIVE = (alias: string) => `${alias}.started_at <= now() AND (${alias}.en
  */
 @Injectable()
 export class RelationshipsService implements RelationshipFacts {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
-  async relationships(organisationId: string, personIds: readonly string[]): Promise<Map<string, { lead: boolean }>> {
-    if (personIds.length === 0) return new Map();
-    const rows: { person_id: string; lead: boolean }[] = await this.db.query(
-      `SELECT p.id AS person_id, bool_or(inv.role = 'lead') AS lead
-         FROM person p
-         JOIN involvement inv ON inv.person_id = p.id OR inv.person_id IN (SELECT pm.id FROM person pm WHERE pm.merged_into_id = p.id)
-        WHERE p.id = ANY($1::uuid[]) AND inv.organisation_id = $2 AND ${ACTIVE('inv')}
-        GROUP BY p.id`,
-      [personIds, organisationId],
-    );
-    return new Map(rows.map((r) => [r.person_id, { lead: r.lead }]));
+  relationshipSql(personColumn: string): string {
+    return `(SELECT bool_or(inv.role = 'lead') FROM involvement inv
+       WHERE inv.person_id = ANY(${personColumn} || ARRAY(SELECT pm.id FROM person pm WHERE pm.merged_into_id = ${personColumn}))
+         AND inv.organisation_id = CAST(:accessOrg AS uuid) AND ${ACTIVE('inv')})`;
   }
 
   relatedSql(personColumn: string): string {

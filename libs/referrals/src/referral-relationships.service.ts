@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { RelationshipFacts } from '@hub/access';
 import { OPEN_STATES } from './referral-vocabulary.js';
 
@@ -13,15 +11,8 @@ const OPEN = OPEN_STATES.map((s) => `'${s}'`).join(', ');
  */
 @Injectable()
 export class ReferralRelationshipsService implements RelationshipFacts {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
-  async relationships(organisationId: string, personIds: readonly string[]): Promise<Map<string, { lead: boolean }>> {
-    if (personIds.length === 0) return new Map();
-    const rows: { person_id: string }[] = await this.db.query(
-      `SELECT DISTINCT person_id FROM referral WHERE to_organisation_id = $2 AND state IN (${OPEN}) AND person_id = ANY($1::uuid[])`,
-      [personIds, organisationId],
-    );
-    return new Map(rows.map((r) => [r.person_id, { lead: false }]));
+  relationshipSql(personColumn: string): string {
+    return `(SELECT FALSE FROM referral rr WHERE rr.to_organisation_id = CAST(:accessOrg AS uuid) AND rr.state IN (${OPEN}) AND rr.person_id = ${personColumn} LIMIT 1)`;
   }
 
   relatedSql(personColumn: string): string {
