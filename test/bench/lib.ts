@@ -160,7 +160,7 @@ export function startHub(databaseUrl: string, extra: Record<string, string> = {}
     DATABASE_URL: databaseUrl,
     SEED_DEMO: 'false',
     LOG_LEVEL: 'warn',
-    NODE_ENV: 'development',
+    NODE_ENV: 'production', // as operators run it (graphql-js skips its development-only checks)
     HOST: '127.0.0.1',
     ...extra,
   }, '/health/ready');

@@ -40,7 +40,7 @@ function run(url: string, requests: Req[], rate: number | undefined, seconds: nu
 
 async function main(): Promise<void> {
   const db = await populatedDatabase(env.people);
-  const hub = await startHub(db.url, { NODE_ENV: 'production' });
+  const hub = await startHub(db.url);
   const pool = new pg.Pool({ connectionString: db.url, max: 2 });
   try {
     const email = `s${SEED}.org0.caseworker@gen.rehab-hub.example`;

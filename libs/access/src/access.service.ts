@@ -126,7 +126,9 @@ export class AccessService {
   scope(actor: Actor, action: AccessAction, columns: ScopeColumns): CompiledScope {
     const grants = actor.kind === 'user' && action === 'read' ? this.breakGlass : null;
     const compiled = compileScope(actor, action, columns, {
-      relatedSql: (c) => (grants ? `(${this.relationships.relatedSql(c)} OR ${grants.grantSql(c)})` : this.relationships.relatedSql(c)),
+      // One IN over the union of the related (and, for a break-glass reader, granted) people: the planner
+      // can start from that set (a semi-join) instead of testing every row of the table against each source.
+      relatedSql: (c) => `${c} IN (${this.relationships.relatedIdsSql()}${grants ? ` UNION ALL ${grants.grantedIdsSql()}` : ''})`,
       lawfulSql: (c, cat) => (grants ? `(${this.lawful.lawfulSql(c, cat)} OR ${grants.grantSql(c)})` : this.lawful.lawfulSql(c, cat)),
     });
     return grants ? { where: compiled.where, parameters: { ...compiled.parameters, accessActor: `user:${actor.id}` } } : compiled;

@@ -11,8 +11,11 @@ export interface OrganisationRef {
  * a few given people (the planner starts from each person).
  */
 export interface RelationshipFacts {
-  /** SQL true when the organisation (`:accessOrg`) is related to the person in `personColumn`. */
-  relatedSql(personColumn: string): string;
+  /**
+   * SQL selecting the ids of the people the organisation (`:accessOrg`) is related to. Uncorrelated,
+   * so lists start from the organisation's caseload: their cost follows what it may see, not the table.
+   */
+  relatedIdsSql(): string;
   /** SQL, correlated to `personColumn`: NULL when not related, true when related as lead, false otherwise. */
   relationshipSql(personColumn: string): string;
 }
@@ -35,6 +38,8 @@ export interface LawfulBasisFacts {
 export interface BreakGlassFacts {
   /** SQL true when `:accessActor` holds a grant in force on the person in `personColumn`. */
   grantSql(personColumn: string): string;
+  /** SQL selecting the ids of the people on which `:accessActor` holds a grant in force. */
+  grantedIdsSql(): string;
 }
 
 export const RELATIONSHIP_FACTS = Symbol('RELATIONSHIP_FACTS');
@@ -44,12 +49,12 @@ export const RELATIONSHIP_FACTS = Symbol('RELATIONSHIP_FACTS');
  */
 export const EXTRA_RELATIONSHIP_FACTS = Symbol('EXTRA_RELATIONSHIP_FACTS');
 
-/** Both sources as one: the OR of their conditions, in both forms. */
+/** Both sources as one: the union of their people, the first relationship found. */
 export function combineRelationshipFacts(primary: RelationshipFacts, extra?: RelationshipFacts | null): RelationshipFacts {
   if (!extra) return primary;
   return {
-    relatedSql(personColumn) {
-      return `(${primary.relatedSql(personColumn)} OR ${extra.relatedSql(personColumn)})`;
+    relatedIdsSql() {
+      return `${primary.relatedIdsSql()} UNION ALL ${extra.relatedIdsSql()}`;
     },
     relationshipSql(personColumn) {
       return `COALESCE(${primary.relationshipSql(personColumn)}, ${extra.relationshipSql(personColumn)})`;

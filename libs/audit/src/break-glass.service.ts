@@ -28,6 +28,10 @@ export class BreakGlassService implements BreakGlassFacts {
     return `EXISTS (SELECT 1 FROM break_glass_grant bg WHERE bg.actor = CAST(:accessActor AS text) AND bg.person_id = ${personColumn} AND bg.opened_at <= now() AND bg.expires_at > now())`;
   }
 
+  grantedIdsSql(): string {
+    return `SELECT bg.person_id FROM break_glass_grant bg WHERE bg.actor = CAST(:accessActor AS text) AND bg.opened_at <= now() AND bg.expires_at > now()`;
+  }
+
   async open(actor: Actor, input: OpenBreakGlassInput): Promise<BreakGlassGrant> {
     if (actor.kind !== 'user' || !hasRole(actor, ...BREAK_GLASS_ROLES)) throw new ForbiddenError('Only managers and data protection officers may break the glass');
     const minutes = input.minutes ?? BREAK_GLASS_DEFAULT_MINUTES;

@@ -15,12 +15,10 @@ export class RelationshipsService implements RelationshipFacts {
          AND inv.organisation_id = CAST(:accessOrg AS uuid) AND ${ACTIVE('inv')})`;
   }
 
-  relatedSql(personColumn: string): string {
-    // Uncorrelated, so the planner starts from the organisation's involvements (a semi-join or one hashed
-    // subplan): the cost follows the caseload, not the size of the person table. The second branch
-    // relates the survivor of a merge through the merged record's involvements.
-    return `${personColumn} IN (SELECT inv.person_id FROM involvement inv WHERE inv.organisation_id = CAST(:accessOrg AS uuid) AND ${ACTIVE('inv')}
+  relatedIdsSql(): string {
+    // The second branch relates the survivor of a merge through the merged record's involvements.
+    return `SELECT inv.person_id FROM involvement inv WHERE inv.organisation_id = CAST(:accessOrg AS uuid) AND ${ACTIVE('inv')}
       UNION ALL SELECT pm.merged_into_id FROM involvement inv JOIN person pm ON pm.id = inv.person_id
-       WHERE inv.organisation_id = CAST(:accessOrg AS uuid) AND ${ACTIVE('inv')} AND pm.merged_into_id IS NOT NULL)`;
+       WHERE inv.organisation_id = CAST(:accessOrg AS uuid) AND ${ACTIVE('inv')} AND pm.merged_into_id IS NOT NULL`;
   }
 }

@@ -15,7 +15,7 @@ export class ReferralRelationshipsService implements RelationshipFacts {
     return `(SELECT FALSE FROM referral rr WHERE rr.to_organisation_id = CAST(:accessOrg AS uuid) AND rr.state IN (${OPEN}) AND rr.person_id = ${personColumn} LIMIT 1)`;
   }
 
-  relatedSql(personColumn: string): string {
-    return `EXISTS (SELECT 1 FROM referral rr WHERE rr.to_organisation_id = CAST(:accessOrg AS uuid) AND rr.state IN (${OPEN}) AND rr.person_id = ${personColumn})`;
+  relatedIdsSql(): string {
+    return `SELECT rr.person_id FROM referral rr WHERE rr.to_organisation_id = CAST(:accessOrg AS uuid) AND rr.state IN (${OPEN})`;
   }
 }
