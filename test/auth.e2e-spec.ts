@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { webcrypto } from 'node:crypto';
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 import { UsersService } from '../libs/organisations/src/users.service.js';
 import { DEMO_PASSWORD, startTestHub, type TestHub } from './support/hub.js';
@@ -11,8 +12,8 @@ const EXTERNAL_AUDIENCE = 'rehab-hub';
 describe('authentication', () => {
   let hub: TestHub;
   let idp: Server;
-  let idpKey: CryptoKey;
-  let foreignKey: CryptoKey;
+  let idpKey: webcrypto.CryptoKey;
+  let foreignKey: webcrypto.CryptoKey;
 
   beforeAll(async () => {
     // A stand-in identity provider publishing its keys at a JWKS URL.

@@ -31,7 +31,7 @@ interface Window {
 type Req = { method: 'POST'; path: string; headers: Record<string, string>; body: string };
 
 function run(url: string, requests: Req[], rate: number | undefined, seconds: number): Promise<Window> {
-  return autocannon({ url, requests, connections: env.connections, duration: seconds, ...(rate ? { overallRate: Math.max(1, Math.round(rate)) } : {}) }).then((r) => ({
+  return autocannon({ url, requests, connections: env.connections, duration: seconds, ...(rate ? { overallRate: Math.max(1, Math.round(rate)) } : {}) }).then((r: { requests: { average: number }; latency: { p99: number }; errors: number; timeouts: number; non2xx: number }) => ({
     rps: r.requests.average,
     p99: r.latency.p99,
     errors: r.errors + r.timeouts + r.non2xx,

@@ -1,8 +1,10 @@
 import { chmod, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-// Global setup runs outside jest's module system, so it uses the built code (npm test builds first).
-import { startEmbeddedPostgres } from '../../dist/libs/database/src/embedded-postgres.js';
+// Global setup runs outside jest's module system, so it uses the built code (npm test builds first);
+// the types come from the source.
+const BUILT = '../../dist/libs/database/src/embedded-postgres.js';
+const { startEmbeddedPostgres } = (await import(BUILT)) as typeof import('../../libs/database/src/embedded-postgres.js');
 
 /**
  * One PostgreSQL server for the whole run: the one DATABASE_URL names, or an embedded one in a

@@ -1,5 +1,5 @@
 import { rm } from 'node:fs/promises';
-import type { RunningEmbedded } from '../../dist/libs/database/src/embedded-postgres.js';
+import type { RunningEmbedded } from '../../libs/database/src/embedded-postgres.js';
 
 export default async function globalTeardown(): Promise<void> {
   const server = (globalThis as Record<string, unknown>).__embeddedPostgres as RunningEmbedded | undefined;
