@@ -15,6 +15,9 @@ export interface HubConfig {
   port: number;
   dataDir: string;
   databaseUrl?: string;
+  /** A streaming replica for aggregate reads (reports); the primary when unset. */
+  databaseReadUrl?: string;
+  databasePoolSize: number;
   logLevel: string;
   jwtIssuer: string;
   jwtAudience: string;
@@ -123,6 +126,10 @@ export function loadConfig(env: Env = process.env): HubConfig {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
   }
+  const databaseReadUrl = env.DATABASE_READ_URL || undefined;
+  if (databaseReadUrl && !/^postgres(ql)?:\/\//.test(databaseReadUrl)) {
+    problems.push('DATABASE_READ_URL must be a postgres:// or postgresql:// URL');
+  }
   const logLevel = env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info');
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     problems.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${logLevel}")`);
@@ -141,6 +148,8 @@ export function loadConfig(env: Env = process.env): HubConfig {
     port: int(env, 'PORT', 3000, 0, 65535, problems),
     dataDir: resolve(env.DATA_DIR ?? '.data'),
     databaseUrl,
+    databaseReadUrl,
+    databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 20, 1, 1000, problems),
     logLevel,
     jwtIssuer: env.JWT_ISSUER ?? 'urn:rehab-hub',
     jwtAudience: env.JWT_AUDIENCE ?? 'rehab-hub-api',

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source-options.js';
 import { DatabaseServer } from './database-server.js';
 import { migrate } from './migrate.js';
+import { ReadReplicaModule } from './read-replica.service.js';
 
 @Global()
 @Module({ providers: [DatabaseServer], exports: [DatabaseServer] })
@@ -26,6 +27,7 @@ class DatabaseServerModule {}
         return dataSource;
       },
     }),
+    ReadReplicaModule,
   ],
   exports: [DatabaseServerModule],
 })

@@ -6,3 +6,4 @@ export * from './data-source-options.js';
 export * from './snake-naming.strategy.js';
 export * from './query-counter.js';
 export * from './raw-rows.js';
+export * from './read-replica.service.js';
