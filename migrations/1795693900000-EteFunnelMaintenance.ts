@@ -15,6 +15,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   `ete_funnel_rebuild()` recounts everyone (the backfill below).
  * - Statement-level triggers with transition tables: one set-based statement per write statement,
  *   whatever its size (the generator inserts 500,000 interventions in one statement).
+ * - Ties (two qualifications on the same first day) and type lists are ordered by code point
+ *   (COLLATE "C"), the same whatever the database's locale.
  * - Concurrency: maintenance runs at READ COMMITTED under the audit chain's transaction-scoped advisory
  *   lock, which every write of the hub takes anyway (AuditChain). Each recount therefore reads everything
  *   committed before it, and two writers never lose each other's change; using that one lock rather
@@ -51,10 +53,10 @@ const EARLIEST = `region = EXCLUDED.region,
       took_up_on = LEAST(f.took_up_on, EXCLUDED.took_up_on),
       training_on = LEAST(f.training_on, EXCLUDED.training_on),
       qualified_on = LEAST(f.qualified_on, EXCLUDED.qualified_on),
-      qualification = CASE WHEN EXCLUDED.qualified_on IS NOT NULL AND (f.qualified_on IS NULL OR (EXCLUDED.qualified_on, EXCLUDED.qualification) < (f.qualified_on, f.qualification))
+      qualification = CASE WHEN EXCLUDED.qualified_on IS NOT NULL AND (f.qualified_on IS NULL OR (EXCLUDED.qualified_on, EXCLUDED.qualification COLLATE "C") < (f.qualified_on, f.qualification COLLATE "C"))
                            THEN EXCLUDED.qualification ELSE f.qualification END,
       job_start_on = LEAST(f.job_start_on, EXCLUDED.job_start_on),
-      job_sector = CASE WHEN EXCLUDED.job_start_on IS NOT NULL AND (f.job_start_on IS NULL OR (EXCLUDED.job_start_on, EXCLUDED.job_sector) < (f.job_start_on, f.job_sector))
+      job_sector = CASE WHEN EXCLUDED.job_start_on IS NOT NULL AND (f.job_start_on IS NULL OR (EXCLUDED.job_start_on, EXCLUDED.job_sector COLLATE "C") < (f.job_start_on, f.job_sector COLLATE "C"))
                         THEN EXCLUDED.job_sector ELSE f.job_sector END,
       sustained_on = LEAST(f.sustained_on, EXCLUDED.sustained_on),
       types = CASE WHEN EXCLUDED.types <@ f.types THEN f.types ELSE ete_funnel_union(f.types, EXCLUDED.types) END`;
@@ -68,11 +70,11 @@ function fold(source: string): string {
              min(on_date) FILTER (WHERE ete AND attended) AS took_up_on,
              min(on_date) FILTER (WHERE ete AND attended AND training) AS training_on,
              min(on_date) FILTER (WHERE ete AND qualification IS NOT NULL) AS qualified_on,
-             (array_agg(qualification ORDER BY on_date, qualification) FILTER (WHERE ete AND qualification IS NOT NULL))[1] AS qualification,
+             (array_agg(qualification ORDER BY on_date, qualification COLLATE "C") FILTER (WHERE ete AND qualification IS NOT NULL))[1] AS qualification,
              min(job_start_on) FILTER (WHERE ete) AS job_start_on,
-             (array_agg(job_sector ORDER BY job_start_on, job_sector) FILTER (WHERE ete AND job_start_on IS NOT NULL))[1] AS job_sector,
+             (array_agg(job_sector ORDER BY job_start_on, job_sector COLLATE "C") FILTER (WHERE ete AND job_start_on IS NOT NULL))[1] AS job_sector,
              min(job_start_on) FILTER (WHERE ete AND sustained) AS sustained_on,
-             array_agg(DISTINCT type_code ORDER BY type_code) AS types
+             array_agg(DISTINCT type_code COLLATE "C" ORDER BY type_code COLLATE "C") AS types
         FROM a GROUP BY person_id, organisation_id),
     per_org AS (
       INSERT INTO ete_funnel_org_fact AS f (organisation_id, person_id, ${COLUMNS})
@@ -80,8 +82,8 @@ function fold(source: string): string {
       ON CONFLICT (organisation_id, person_id) DO UPDATE SET ${EARLIEST})
     INSERT INTO ete_funnel_fact AS f (person_id, ${COLUMNS})
     SELECT person_id, min(region), min(referred_on), min(took_up_on), min(training_on), min(qualified_on),
-           (array_agg(qualification ORDER BY qualified_on, qualification) FILTER (WHERE qualified_on IS NOT NULL))[1],
-           min(job_start_on), (array_agg(job_sector ORDER BY job_start_on, job_sector) FILTER (WHERE job_start_on IS NOT NULL))[1],
+           (array_agg(qualification ORDER BY qualified_on, qualification COLLATE "C") FILTER (WHERE qualified_on IS NOT NULL))[1],
+           min(job_start_on), (array_agg(job_sector ORDER BY job_start_on, job_sector COLLATE "C") FILTER (WHERE job_start_on IS NOT NULL))[1],
            min(sustained_on), ete_funnel_union_agg(types)
       FROM o GROUP BY person_id
     ON CONFLICT (person_id) DO UPDATE SET ${EARLIEST}`;
@@ -100,7 +102,7 @@ export class EteFunnelMaintenance1795693900000 implements MigrationInterface {
     await queryRunner.query(`CREATE VIEW ete_funnel_activity AS ${activity('intervention i')}`);
     await queryRunner.query(`
       CREATE FUNCTION ete_funnel_union(a text[], b text[]) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
-      $$ SELECT COALESCE(array_agg(DISTINCT x ORDER BY x), '{}') FROM unnest(a || b) x $$`);
+      $$ SELECT COALESCE(array_agg(DISTINCT x COLLATE "C" ORDER BY x COLLATE "C"), '{}') FROM unnest(a || b) x $$`);
     await queryRunner.query(`CREATE FUNCTION ete_funnel_sorted(a text[]) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT ete_funnel_union(a, '{}') $$`);
     await queryRunner.query(`CREATE AGGREGATE ete_funnel_union_agg(text[]) (SFUNC = array_cat, STYPE = text[], INITCOND = '{}', FINALFUNC = ete_funnel_sorted)`);
     await queryRunner.query(`
