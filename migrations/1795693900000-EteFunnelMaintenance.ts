@@ -15,6 +15,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   `ete_funnel_rebuild()` recounts everyone (the backfill below).
  * - Statement-level triggers with transition tables: one set-based statement per write statement,
  *   whatever its size (the generator inserts 500,000 interventions in one statement).
+ * - The set-based functions run with work_mem 64MB: the population generator writes 500,000
+ *   interventions in one statement, and the backfill reads them all.
  * - Ties (two qualifications on the same first day) and type lists are ordered by code point
  *   (COLLATE "C"), the same whatever the database's locale.
  * - Concurrency: maintenance runs at READ COMMITTED under the audit chain's transaction-scoped advisory
@@ -87,6 +89,20 @@ function fold(source: string): string {
            min(sustained_on), ete_funnel_union_agg(types)
       FROM o GROUP BY person_id
     ON CONFLICT (person_id) DO UPDATE SET ${EARLIEST}`;
+}
+
+/**
+ * A sustained outcome recorded for jobs already folded in: only the sustained date can move, and the
+ * rows exist (every intervention has them from its insert), so two updates do.
+ */
+function foldSustained(source: string): string {
+  return `WITH a AS (${source}),
+    s AS (SELECT person_id, organisation_id, min(job_start_on) AS sustained_on FROM a WHERE ete AND sustained GROUP BY person_id, organisation_id),
+    per_org AS (
+      UPDATE ete_funnel_org_fact f SET sustained_on = s.sustained_on FROM s
+       WHERE f.organisation_id = s.organisation_id AND f.person_id = s.person_id AND (f.sustained_on IS NULL OR s.sustained_on < f.sustained_on))
+    UPDATE ete_funnel_fact f SET sustained_on = x.sustained_on FROM (SELECT person_id, min(sustained_on) AS sustained_on FROM s GROUP BY person_id) x
+     WHERE f.person_id = x.person_id AND (f.sustained_on IS NULL OR x.sustained_on < f.sustained_on)`;
 }
 
 /** The surviving records of the person ids in `column` of `relation`, as an array. */
@@ -170,10 +186,13 @@ export class EteFunnelMaintenance1795693900000 implements MigrationInterface {
       $$`);
     // Only a sustained job moves the funnel: a window opened or closed as not sustained changes nothing.
     await queryRunner.query(`
-      CREATE FUNCTION ete_funnel_on_sustainment() RETURNS trigger LANGUAGE plpgsql AS $$
+      CREATE FUNCTION ete_funnel_on_sustainment() RETURNS trigger LANGUAGE plpgsql SET work_mem = '64MB' AS $$
       BEGIN
         IF TG_OP = 'INSERT' THEN
-          PERFORM ete_funnel_merge(ARRAY(SELECT intervention_id FROM new_rows WHERE status = 'sustained'));
+          IF EXISTS (SELECT 1 FROM new_rows WHERE status = 'sustained') THEN
+            PERFORM ete_funnel_lock();
+            ${foldSustained(activity(`(SELECT i0.* FROM new_rows n JOIN intervention i0 ON i0.id = n.intervention_id WHERE n.status = 'sustained') i`))};
+          END IF;
         ELSIF TG_OP = 'DELETE' THEN
           PERFORM ete_funnel_refresh((${survivorsOf('old_rows o', 'o.person_id', `o.status = 'sustained'`)}));
         ELSE
