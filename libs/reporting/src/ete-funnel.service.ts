@@ -37,16 +37,20 @@ export class EteFunnelService {
     const threshold = Math.max(input.threshold ?? DEFAULT_THRESHOLD, DEFAULT_THRESHOLD);
     const facts = factsInScope(scope.organisationId, input);
     const counts = STEPS.map((s) => `count(*) FILTER (WHERE ${inPeriod(`f.${STEP_COLUMNS[s.step]}`)}) AS ${s.step}`).join(',\n');
-    const [totals]: Record<string, string>[] = await this.db.query(`SELECT ${counts} ${facts.sql}`, facts.params);
-    // Each person counts under the kind of their first qualification, and the sector of their first job:
-    // the cells add up to the step's total, as secondary suppression needs.
-    const rows: { qualification: string | null; job_sector: string | null; by_sector: boolean; qualified: string; started: string }[] = await this.db.query(
-      `SELECT f.qualification, f.job_sector, GROUPING(f.qualification) = 1 AS by_sector,
-              count(*) FILTER (WHERE ${inPeriod('f.qualified_on')}) AS qualified, count(*) FILTER (WHERE ${inPeriod('f.job_start_on')}) AS started
-         ${facts.sql} AND (${inPeriod('f.qualified_on')} OR ${inPeriod('f.job_start_on')})
-        GROUP BY GROUPING SETS ((f.qualification), (f.job_sector))`,
-      facts.params,
-    );
+    // Totals and breakdowns from one snapshot, so the cells always add up to their step.
+    const [totals, rows] = await this.db.transaction('REPEATABLE READ', async (m) => {
+      const [t]: Record<string, string>[] = await m.query(`SELECT ${counts} ${facts.sql}`, facts.params);
+      // Each person counts under the kind of their first qualification, and the sector of their first job:
+      // the cells add up to the step's total, as secondary suppression needs.
+      const r: { qualification: string | null; job_sector: string | null; by_sector: boolean; qualified: string; started: string }[] = await m.query(
+        `SELECT f.qualification, f.job_sector, GROUPING(f.qualification) = 1 AS by_sector,
+                count(*) FILTER (WHERE ${inPeriod('f.qualified_on')}) AS qualified, count(*) FILTER (WHERE ${inPeriod('f.job_start_on')}) AS started
+           ${facts.sql} AND (${inPeriod('f.qualified_on')} OR ${inPeriod('f.job_start_on')})
+          GROUP BY GROUPING SETS ((f.qualification), (f.job_sector))`,
+        facts.params,
+      );
+      return [t, r] as const;
+    });
     const breakdowns = rows
       .map((r) => (r.by_sector ? { dim: 'sector', key: r.job_sector, people: Number(r.started) } : { dim: 'qualification', key: r.qualification, people: Number(r.qualified) }))
       .filter((b): b is { dim: string; key: string; people: number } => b.key !== null && b.people > 0)
