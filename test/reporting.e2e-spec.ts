@@ -5,12 +5,24 @@ import { startTestHub, type TestHub } from './support/hub.js';
  * Generated activity with known answers: the test computes the funnel and the reoffending figures
  * itself, from the generated records, and the hub's SQL must match exactly.
  */
+interface Act {
+  org: string;
+  type: string;
+  group: string;
+  category: string;
+  status: string;
+  on: string;
+  qualification?: string;
+  sector?: string;
+  jobStart?: string;
+  sustained?: boolean;
+}
 interface GenPerson {
   id: string;
   region: string;
   ogrs: { score: number; on: string } | null;
   reconvictedOn: string | null;
-  acts: { org: string; type: string; group: string; category: string; status: string; on: string; qualification?: string; sector?: string; jobStart?: string; sustained?: boolean }[];
+  acts: Act[];
 }
 
 // A small deterministic generator (no Math.random: the same world every run).
@@ -51,8 +63,9 @@ describe('outcome reporting', () => {
       const n = 1 + Math.floor(next() * 4);
       for (let k = 0; k < n; k++) {
         const t = pick(TYPES);
-        const month = 1 + Math.floor(next() * 8); // some outside the period (months 7 and 8)
-        const on = `2025-${String(month).padStart(2, '0')}-${String(1 + Math.floor(next() * 27)).padStart(2, '0')}`;
+        // Some before the period (November and December 2024), some after it (July and August 2025).
+        const m = Math.floor(next() * 10);
+        const on = `${m < 2 ? '2024' : '2025'}-${String(m < 2 ? 11 + m : m - 1).padStart(2, '0')}-${String(1 + Math.floor(next() * 27)).padStart(2, '0')}`;
         const status = pick(STATUSES);
         acts.push({ org: next() < 0.7 ? orgA : orgB, type: t.type, group: t.group, category: t.category, status, on, qualification: t.qualification && status === 'completed' && next() < 0.6 ? t.qualification : undefined });
       }
@@ -87,24 +100,42 @@ describe('outcome reporting', () => {
   afterAll(() => hub.close());
 
   const inPeriod = (on: string) => on >= FROM && on < TO;
-  const ete = (a: GenPerson['acts'][number]) => a.category === 'ete' || a.category === 'employment';
+  const ete = (a: Act) => a.category === 'ete' || a.category === 'employment';
+  const attended = (a: Act) => a.status === 'started' || a.status === 'completed';
+  /** The earliest [date, key] of the acts, or null. */
+  const first = (pairs: [string, string][]) => (pairs.length ? pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0))[0] : null);
 
-  function expectedFunnel(org: string | null) {
-    const acts = (p: GenPerson) => p.acts.filter((a) => inPeriod(a.on) && ete(a) && (!org || a.org === org));
-    const count = (pred: (a: GenPerson['acts'][number]) => boolean) => people.filter((p) => acts(p).some(pred)).length;
-    const attended = (a: GenPerson['acts'][number]) => a.status === 'started' || a.status === 'completed';
-    const sectors = new Map<string, number>();
-    for (const p of people) for (const s of new Set(acts(p).filter((a) => a.sector).map((a) => a.sector!))) sectors.set(s, (sectors.get(s) ?? 0) + 1);
+  /** When each step was first reached by a person, with the organisation (or any), from the generated records. */
+  function reached(p: GenPerson, org: string | null) {
+    const acts = p.acts.filter((a) => (!org || a.org === org) && ete(a));
     return {
-      referred: count(() => true),
-      took_up: count(attended),
-      entered_training: count((a) => (a.group === 'skills' || a.group === 'training') && attended(a)),
-      completed_course: count((a) => !!a.qualification),
-      found_work: count((a) => !!a.sector),
-      sustained_13_weeks: count((a) => !!a.sector && !!a.sustained),
-      sectors,
+      referred: first(acts.map((a) => [a.on, ''])),
+      took_up: first(acts.filter(attended).map((a) => [a.on, ''])),
+      entered_training: first(acts.filter((a) => (a.group === 'skills' || a.group === 'training') && attended(a)).map((a) => [a.on, ''])),
+      completed_course: first(acts.filter((a) => a.qualification).map((a) => [a.on, a.qualification!])),
+      found_work: first(acts.filter((a) => a.jobStart).map((a) => [a.jobStart!, a.sector!])),
+      sustained_13_weeks: first(acts.filter((a) => a.jobStart && a.sustained).map((a) => [a.jobStart!, ''])),
     };
   }
+
+  /** The funnel: people who first reached each step in the period; qualifications and sectors of those firsts. */
+  function expectedFunnel(org: string | null, filter: { region?: string; type?: string } = {}) {
+    const steps = { referred: 0, took_up: 0, entered_training: 0, completed_course: 0, found_work: 0, sustained_13_weeks: 0 };
+    const qualifications = new Map<string, number>();
+    const sectors = new Map<string, number>();
+    for (const p of people) {
+      if (filter.region && p.region !== filter.region) continue;
+      if (filter.type && !p.acts.some((a) => a.type === filter.type && (!org || a.org === org))) continue;
+      const r = reached(p, org);
+      for (const step of Object.keys(steps) as (keyof typeof steps)[]) if (r[step] && inPeriod(r[step][0])) steps[step]++;
+      if (r.completed_course && inPeriod(r.completed_course[0])) qualifications.set(r.completed_course[1], (qualifications.get(r.completed_course[1]) ?? 0) + 1);
+      if (r.found_work && inPeriod(r.found_work[0])) sectors.set(r.found_work[1], (sectors.get(r.found_work[1]) ?? 0) + 1);
+    }
+    return { ...steps, qualifications, sectors };
+  }
+  const stepsOf = (f: ReturnType<typeof expectedFunnel>) => ({
+    referred: f.referred, took_up: f.took_up, entered_training: f.entered_training, completed_course: f.completed_course, found_work: f.found_work, sustained_13_weeks: f.sustained_13_weeks,
+  });
 
   const FUNNEL = `query($input: ReportFilterInput!) { eteFunnel(input: $input) { scope suppressionThreshold steps { step people suppressed conversion breakdown { key count suppressed } } } }`;
   type Funnel = { eteFunnel: { scope: string; steps: { step: string; people: number | null; suppressed: boolean; conversion: number | null; breakdown: { key: string; count: number | null; suppressed: boolean }[] }[] } };
@@ -113,10 +144,38 @@ describe('outcome reporting', () => {
     const res = await hub.gql<Funnel>(FUNNEL, { input: { from: FROM, to: TO } }, await hub.tokenFor('hub.admin'));
     expect(res.errors).toBeUndefined();
     const want = expectedFunnel(null);
+    expect(want.referred).toBeGreaterThan(100);
     const got = Object.fromEntries(res.data!.eteFunnel.steps.map((s) => [s.step, s.people]));
-    expect(got).toEqual({ referred: want.referred, took_up: want.took_up, entered_training: want.entered_training, completed_course: want.completed_course, found_work: want.found_work, sustained_13_weeks: want.sustained_13_weeks });
+    expect(got).toEqual(stepsOf(want));
     const tookUp = res.data!.eteFunnel.steps[1];
     expect(tookUp.conversion).toBeCloseTo(want.took_up / want.referred, 3);
+    const quals = res.data!.eteFunnel.steps.find((s) => s.step === 'completed_course')!.breakdown;
+    expect(quals.map((q) => [q.key, q.count])).toEqual([...want.qualifications.entries()].sort().map(([k, n]) => [k, n]));
+  });
+
+  it('a person counts once per step, in the period the step was first reached', async () => {
+    // Reached before the period: not counted in it (someone first referred in 2024 is not referred again in 2025).
+    const before = people.filter((p) => { const r = reached(p, null).referred; return r && r[0] < FROM; }).length;
+    expect(before).toBeGreaterThan(10);
+    const all = await hub.gql<Funnel>(FUNNEL, { input: { from: '2024-01-01', to: '2026-01-01' } }, await hub.tokenFor('hub.admin'));
+    expect(all.data!.eteFunnel.steps[0].people).toBe(people.filter((p) => reached(p, null).referred).length);
+    const want = expectedFunnel(null);
+    const inPeriodOnly = await hub.gql<Funnel>(FUNNEL, { input: { from: FROM, to: TO } }, await hub.tokenFor('hub.admin'));
+    expect(inPeriodOnly.data!.eteFunnel.steps[0].people).toBe(want.referred);
+    expect(all.data!.eteFunnel.steps[0].people).toBeGreaterThan(want.referred);
+  });
+
+  it.each([
+    ['region', { region: 'north_west' }],
+    ['intervention type', { interventionType: 'training_cscs' }],
+    ['region and intervention type', { region: 'greater_manchester', interventionType: 'accommodation_support' }],
+  ])('filters by %s exactly', async (_what, filter) => {
+    const res = await hub.gql<Funnel>(FUNNEL, { input: { from: FROM, to: TO, threshold: 5, ...filter } }, await hub.tokenFor('hub.admin'));
+    expect(res.errors).toBeUndefined();
+    const want = stepsOf(expectedFunnel(null, { region: filter.region, type: filter.interventionType }));
+    const got = Object.fromEntries(res.data!.eteFunnel.steps.map((s) => [s.step, s.people]));
+    for (const [step, n] of Object.entries(want)) expect(got[step]).toBe(n > 0 && n < 5 ? null : n);
+    expect(want.referred).toBeGreaterThan(20);
   });
 
   it('suppresses the small sector and a second cell so it cannot be worked out from the total', async () => {
@@ -132,24 +191,30 @@ describe('outcome reporting', () => {
     for (const s of sectors.filter((x) => !x.suppressed)) expect(s.count).toBe(want.sectors.get(s.key));
   });
 
-  it('a manager sees its own organisation only; caseworkers get no reports', async () => {
+  it('a manager sees its own organisation only (every step exact); caseworkers get no reports', async () => {
     const res = await hub.gql<Funnel>(FUNNEL, { input: { from: FROM, to: TO } }, await hub.tokenFor('training.manager'));
     expect(res.errors).toBeUndefined();
-    expect(res.data!.eteFunnel.steps[0].people).toBe(expectedFunnel(orgA).referred);
+    const want = stepsOf(expectedFunnel(orgA));
+    const got = Object.fromEntries(res.data!.eteFunnel.steps.map((s) => [s.step, s.people]));
+    for (const [step, n] of Object.entries(want)) expect(got[step]).toBe(n > 0 && n < 5 ? null : n);
+    // Differs from everyone's: the organisation's own firsts.
+    expect(want.referred).toBeLessThan(expectedFunnel(null).referred);
+    const typed = await hub.gql<Funnel>(FUNNEL, { input: { from: FROM, to: TO, interventionType: 'training_forklift' } }, await hub.tokenFor('training.manager'));
+    expect(typed.data!.eteFunnel.steps[0].people).toBe(expectedFunnel(orgA, { type: 'training_forklift' }).referred);
     const other = await hub.gql(FUNNEL, { input: { from: FROM, to: TO, organisationId: orgB } }, await hub.tokenFor('training.manager'));
     expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const caseworker = await hub.gql(FUNNEL, { input: { from: FROM, to: TO } }, await hub.tokenFor('trainer'));
     expect(caseworker.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const admin = await hub.gql<Funnel>(FUNNEL, { input: { from: FROM, to: TO, organisationId: orgB } }, await hub.tokenFor('hub.admin'));
+    expect(admin.data!.eteFunnel.steps[0].people).toBe(expectedFunnel(orgB).referred);
   });
 
   function expectedReoffending(cohort: 'ete_support' | 'found_work' | 'sustained_work') {
     let size = 0, reconvicted = 0, scoreSum = 0, pending = 0, noOgrs = 0;
     for (const p of people) {
-      const acts = p.acts.filter((a) => inPeriod(a.on) && ete(a));
-      const dates =
-        cohort === 'ete_support' ? acts.filter((a) => a.status === 'started' || a.status === 'completed').map((a) => a.on)
-        : cohort === 'found_work' ? acts.filter((a) => a.jobStart).map((a) => a.jobStart!)
-        : acts.filter((a) => a.jobStart && a.sustained).map((a) => a.jobStart!);
+      const r = reached(p, null);
+      const step = cohort === 'ete_support' ? r.took_up : cohort === 'found_work' ? r.found_work : r.sustained_13_weeks;
+      const dates = step && inPeriod(step[0]) ? [step[0]] : [];
       if (!dates.length) continue;
       const ref = dates.sort()[0];
       const end = new Date(`${ref}T00:00:00Z`);

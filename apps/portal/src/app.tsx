@@ -115,7 +115,7 @@ function Header({ viewer, capabilities, onSignOut }: { viewer: Viewer | null; ca
             {item('/search', 'Search people', path === '/search')}
             {capabilities.referrals && item('/referrals', 'Referrals', path.startsWith('/referrals'))}
             {capabilities.tasks && item('/tasks', 'Tasks', path === '/tasks')}
-            {viewer.roles.includes('MANAGER') && item('/outcomes', 'Outcomes', path === '/outcomes')}
+            {(viewer.roles.includes('MANAGER') || viewer.roles.includes('HUB_ADMIN')) && item('/outcomes', 'Outcomes', path === '/outcomes')}
           </ul>
         </nav>
       )}

@@ -90,3 +90,19 @@ export function formatDate(iso: string | null | undefined): string {
 }
 
 export const today = () => new Date().toISOString().slice(0, 10);
+
+/** The hub's regions (as in its REGIONS), with their names. */
+export const REGIONS: Record<string, string> = {
+  north_east: 'North East',
+  north_west: 'North West',
+  yorkshire_humber: 'Yorkshire and the Humber',
+  east_midlands: 'East Midlands',
+  west_midlands: 'West Midlands',
+  east_of_england: 'East of England',
+  london: 'London',
+  kent_surrey_sussex: 'Kent, Surrey and Sussex',
+  south_west: 'South West',
+  south_central: 'South Central',
+  greater_manchester: 'Greater Manchester',
+  wales: 'Wales',
+};

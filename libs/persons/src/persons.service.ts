@@ -65,6 +65,11 @@ export class PersonsService {
     return `(SELECT p.id, COALESCE(p.merged_into_id, p.id) AS survivor_id, p.region FROM person p)`;
   }
 
+  /** Records merged into another, as a SQL relation (id, survivor_id): for reports that follow a person's facts across merges. */
+  mergedRecordsSql(): string {
+    return `(SELECT p.id, p.merged_into_id AS survivor_id FROM person p WHERE p.merged_into_id IS NOT NULL)`;
+  }
+
   /** Follows merges to the surviving record. */
   private async load(m: EntityManager, id: string, lock = false): Promise<Person | null> {
     const found = await m.findOne(Person, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });

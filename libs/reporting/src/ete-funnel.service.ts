@@ -3,67 +3,64 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@hub/common';
 import { OutboxService } from '@hub/events';
-import { InterventionsService } from '@hub/interventions';
-import { PersonsService } from '@hub/persons';
 import { controlBreakdown, controlCount, DEFAULT_THRESHOLD } from './disclosure-control.js';
+import { factsInScope, type FunnelStep, inPeriod, STEP_COLUMNS } from './ete-funnel-facts.js';
 import type { ReportFilterInput } from './report.inputs.js';
 import type { EteFunnelModel, FunnelStepModel } from './report.models.js';
 import { checkPeriod, reportScope } from './report-scope.js';
 
-const STEPS: { step: string; label: string; where: string }[] = [
-  { step: 'referred', label: 'Referred (any ETE contact recorded)', where: 'TRUE' },
-  { step: 'took_up', label: 'Took up the service (attended a contact)', where: `status IN ('started', 'completed')` },
-  { step: 'entered_training', label: 'Entered training or education', where: `group_name IN ('skills', 'training') AND status IN ('started', 'completed')` },
-  { step: 'completed_course', label: 'Completed a course (qualification gained)', where: 'qualification IS NOT NULL' },
-  { step: 'found_work', label: 'Found work', where: 'job_sector IS NOT NULL' },
-  { step: 'sustained_13_weeks', label: 'Sustained work 13 weeks', where: `sustainment_status = 'sustained'` },
+const STEPS: { step: FunnelStep; label: string }[] = [
+  { step: 'referred', label: 'Referred (first ETE contact)' },
+  { step: 'took_up', label: 'Took up the service (first attended contact)' },
+  { step: 'entered_training', label: 'Entered training or education' },
+  { step: 'completed_course', label: 'Completed a course (first qualification gained)' },
+  { step: 'found_work', label: 'Found work (first job start)' },
+  { step: 'sustained_13_weeks', label: 'Sustained work 13 weeks (first sustained job, by its start date)' },
 ];
 
-/** The ETE funnel, counted in one set-based statement over the period's activity. */
+/**
+ * The ETE funnel: for each step, the people who first reached it in the period (a person counts once
+ * per step, in the period the step was first reached, with the organisation in scope or with any).
+ * Read from the maintained summary (ete_funnel_fact / ete_funnel_org_fact): one scan of one row per
+ * person, whatever the volume of activity behind it.
+ */
 @Injectable()
 export class EteFunnelService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly persons: PersonsService,
-    private readonly interventions: InterventionsService,
     private readonly outbox: OutboxService,
   ) {}
-
-  /** The period's ETE activity in scope, one row per intervention, with the person's surviving record. */
-  activitySql(): string {
-    return `SELECT a.*, p.survivor_id, p.region
-      FROM ${this.interventions.reportingSql()} a
-      JOIN ${this.persons.reportingSql()} p ON p.id = a.person_id
-     WHERE a.occurred_at >= $1::date AND a.occurred_at < $2::date
-       AND a.data_category IN ('ete', 'employment')
-       AND ($3::uuid IS NULL OR a.organisation_id = $3::uuid)
-       AND ($4::text IS NULL OR p.region = $4::text)
-       AND ($5::text IS NULL OR p.survivor_id IN (
-             SELECT p2.survivor_id FROM ${this.interventions.reportingSql()} a2 JOIN ${this.persons.reportingSql()} p2 ON p2.id = a2.person_id
-              WHERE a2.type_code = $5::text AND a2.occurred_at >= $1::date AND a2.occurred_at < $2::date))`;
-  }
 
   async funnel(actor: Actor, input: ReportFilterInput): Promise<EteFunnelModel> {
     checkPeriod(input.from, input.to);
     const scope = reportScope(actor, input.organisationId);
     const threshold = Math.max(input.threshold ?? DEFAULT_THRESHOLD, DEFAULT_THRESHOLD);
-    const params = [input.from, input.to, scope.organisationId, input.region ?? null, input.interventionType ?? null];
-    const counts = STEPS.map((s) => `count(DISTINCT survivor_id) FILTER (WHERE ${s.where}) AS ${s.step}`).join(',\n');
-    const [totals]: Record<string, string>[] = await this.db.query(`WITH act AS (${this.activitySql()}) SELECT ${counts} FROM act`, params);
-    const breakdowns: { dim: string; key: string; people: string }[] = await this.db.query(
-      `WITH act AS (${this.activitySql()})
-       SELECT 'qualification' AS dim, qualification AS key, count(DISTINCT survivor_id) AS people FROM act WHERE qualification IS NOT NULL GROUP BY qualification
-       UNION ALL
-       SELECT 'sector', job_sector, count(DISTINCT survivor_id) FROM act WHERE job_sector IS NOT NULL GROUP BY job_sector
-       ORDER BY 1, 2`,
-      params,
-    );
+    const facts = factsInScope(scope.organisationId, input);
+    const counts = STEPS.map((s) => `count(*) FILTER (WHERE ${inPeriod(`f.${STEP_COLUMNS[s.step]}`)}) AS ${s.step}`).join(',\n');
+    // Totals and breakdowns from one snapshot, so the cells always add up to their step.
+    const [totals, rows] = await this.db.transaction('REPEATABLE READ', async (m) => {
+      const [t]: Record<string, string>[] = await m.query(`SELECT ${counts} ${facts.sql}`, facts.params);
+      // Each person counts under the kind of their first qualification, and the sector of their first job:
+      // the cells add up to the step's total, as secondary suppression needs.
+      const r: { qualification: string | null; job_sector: string | null; by_sector: boolean; qualified: string; started: string }[] = await m.query(
+        `SELECT f.qualification, f.job_sector, GROUPING(f.qualification) = 1 AS by_sector,
+                count(*) FILTER (WHERE ${inPeriod('f.qualified_on')}) AS qualified, count(*) FILTER (WHERE ${inPeriod('f.job_start_on')}) AS started
+           ${facts.sql} AND (${inPeriod('f.qualified_on')} OR ${inPeriod('f.job_start_on')})
+          GROUP BY GROUPING SETS ((f.qualification), (f.job_sector))`,
+        facts.params,
+      );
+      return [t, r] as const;
+    });
+    const breakdowns = rows
+      .map((r) => (r.by_sector ? { dim: 'sector', key: r.job_sector, people: Number(r.started) } : { dim: 'qualification', key: r.qualification, people: Number(r.qualified) }))
+      .filter((b): b is { dim: string; key: string; people: number } => b.key !== null && b.people > 0)
+      .sort((a, b) => a.key.localeCompare(b.key));
     const steps: FunnelStepModel[] = [];
     for (const s of STEPS) {
       const people = Number(totals[s.step]);
       const controlled = controlCount(people, threshold);
       const dim = s.step === 'completed_course' ? 'qualification' : s.step === 'found_work' ? 'sector' : null;
-      const cells = dim ? breakdowns.filter((b) => b.dim === dim).map((b) => ({ key: b.key, count: Number(b.people) })) : [];
+      const cells = dim ? breakdowns.filter((b) => b.dim === dim).map((b) => ({ key: b.key, count: b.people })) : [];
       const breakdown = controlBreakdown(cells, people, threshold);
       const suppressed = controlled.suppressed || breakdown.totalSuppressed;
       const prev = steps.at(-1);

@@ -4,23 +4,26 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '@hub/common';
 import { PersonsService } from '@hub/persons';
 import { controlCount, DEFAULT_THRESHOLD, isSmall } from './disclosure-control.js';
+import { factsInScope, inPeriod, STEP_COLUMNS } from './ete-funnel-facts.js';
 import { EteFunnelService } from './ete-funnel.service.js';
 import { ReoffendingCohort, type ReoffendingInput } from './report.inputs.js';
 import type { ReoffendingAnalysisModel } from './report.models.js';
 import { checkPeriod, reportScope } from './report-scope.js';
 
-/** Each cohort's reference date: the first qualifying event in the period. */
+/** Each cohort's reference date: when its step was first reached (ete-funnel-facts.ts). */
 const REFERENCE: Record<ReoffendingCohort, string> = {
-  [ReoffendingCohort.ETE_SUPPORT]: `SELECT survivor_id, min(occurred_at)::date AS ref_date FROM act WHERE status IN ('started', 'completed') GROUP BY survivor_id`,
-  [ReoffendingCohort.FOUND_WORK]: `SELECT survivor_id, min(job_start_date) AS ref_date FROM act WHERE job_start_date IS NOT NULL GROUP BY survivor_id`,
-  [ReoffendingCohort.SUSTAINED_WORK]: `SELECT survivor_id, min(job_start_date) AS ref_date FROM act WHERE job_start_date IS NOT NULL AND sustainment_status = 'sustained' GROUP BY survivor_id`,
+  [ReoffendingCohort.ETE_SUPPORT]: STEP_COLUMNS.took_up,
+  [ReoffendingCohort.FOUND_WORK]: STEP_COLUMNS.found_work,
+  [ReoffendingCohort.SUSTAINED_WORK]: STEP_COLUMNS.sustained_13_weeks,
 };
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /**
- * Actual one-year proven reconviction against the OGRS-predicted rate, for people whose year of
- * follow-up after their reference date has elapsed. Set-based: one statement.
+ * Actual one-year proven reconviction against the OGRS-predicted rate, for the people who first
+ * reached the cohort's step in the period (its date is their reference date) and whose year of
+ * follow-up has elapsed. Set-based: one statement over the funnel summary, joined to the scores and
+ * reconvictions of each person's records (the survivor of a merge and the records merged into it).
  */
 @Injectable()
 export class ReoffendingService {
@@ -35,24 +38,29 @@ export class ReoffendingService {
     const scope = reportScope(actor, input.organisationId);
     const threshold = Math.max(input.threshold ?? DEFAULT_THRESHOLD, DEFAULT_THRESHOLD);
     const asOf = input.asOf ?? new Date().toISOString().slice(0, 10);
-    const people = this.persons.reportingSql();
+    const facts = factsInScope(scope.organisationId, input);
+    const column = `f.${REFERENCE[input.cohort]}`;
+    const asOfParam = `$${facts.params.length + 1}::date`;
     const [row]: Record<string, string | null>[] = await this.db.query(
-      `WITH act AS (${this.funnel.activitySql()}),
-            ref AS (${REFERENCE[input.cohort]}),
-            judged AS (
-              SELECT r.survivor_id, r.ref_date, (r.ref_date + interval '1 year')::date <= $6::date AS elapsed,
-                (SELECT o.score FROM ogrs_assessment o WHERE o.person_id IN (SELECT id FROM ${people} px WHERE px.survivor_id = r.survivor_id)
-                   AND o.assessed_on <= r.ref_date ORDER BY o.assessed_on DESC, o.created_at DESC LIMIT 1) AS score,
-                EXISTS (SELECT 1 FROM reconviction c WHERE c.person_id IN (SELECT id FROM ${people} py WHERE py.survivor_id = r.survivor_id)
-                   AND c.convicted_on > r.ref_date AND c.convicted_on <= (r.ref_date + interval '1 year')::date) AS reconvicted
-              FROM ref r)
+      `WITH ref AS (SELECT f.person_id AS survivor_id, ${column} AS ref_date ${facts.sql} AND ${inPeriod(column)}),
+            recs AS (SELECT survivor_id, ref_date, survivor_id AS record_id FROM ref
+                     UNION ALL
+                     SELECT r.survivor_id, r.ref_date, m.id FROM ref r JOIN ${this.persons.mergedRecordsSql()} m ON m.survivor_id = r.survivor_id),
+            scored AS (SELECT DISTINCT ON (rc.survivor_id) rc.survivor_id, o.score
+                         FROM recs rc JOIN ogrs_assessment o ON o.person_id = rc.record_id AND o.assessed_on <= rc.ref_date
+                        ORDER BY rc.survivor_id, o.assessed_on DESC, o.created_at DESC),
+            reconvicted AS (SELECT DISTINCT rc.survivor_id
+                              FROM recs rc JOIN reconviction c ON c.person_id = rc.record_id
+                               AND c.convicted_on > rc.ref_date AND c.convicted_on <= (rc.ref_date + interval '1 year')::date),
+            judged AS (SELECT (r.ref_date + interval '1 year')::date <= ${asOfParam} AS elapsed, s.score, rv.survivor_id IS NOT NULL AS reconvicted
+                         FROM ref r LEFT JOIN scored s ON s.survivor_id = r.survivor_id LEFT JOIN reconvicted rv ON rv.survivor_id = r.survivor_id)
        SELECT count(*) FILTER (WHERE NOT elapsed) AS pending,
               count(*) FILTER (WHERE elapsed AND score IS NULL) AS no_ogrs,
               count(*) FILTER (WHERE elapsed AND score IS NOT NULL) AS size,
               count(*) FILTER (WHERE elapsed AND score IS NOT NULL AND reconvicted) AS reconvicted,
               avg(score) FILTER (WHERE elapsed AND score IS NOT NULL) AS mean_score
          FROM judged`,
-      [input.from, input.to, scope.organisationId, input.region ?? null, input.interventionType ?? null, asOf],
+      [...facts.params, asOf],
     );
     const size = Number(row.size);
     const reconvicted = Number(row.reconvicted);

@@ -25,12 +25,12 @@ export class ReportFilterInput {
   @IsUUID()
   organisationId?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Only people of this region (the person's region now)" })
   @IsOptional()
   @IsIn(REGIONS)
   region?: string;
 
-  @Field(() => String, { nullable: true, description: 'Only people with this intervention type in the period' })
+  @Field(() => String, { nullable: true, description: 'Only people who have had this intervention type (from the organisation reported on, or from any for all organisations)' })
   @IsOptional()
   @IsString()
   @Matches(/^[a-z][a-z0-9_]{1,62}$/)

@@ -14,7 +14,7 @@ export class ReportCellModel {
 
 @ObjectType('FunnelStep')
 export class FunnelStepModel {
-  @Field({ description: 'referred, took_up, entered_training, completed_course, found_work, sustained_13_weeks' })
+  @Field({ description: 'referred, took_up, entered_training, completed_course, found_work, sustained_13_weeks: people who first reached the step in the period' })
   step: string;
 
   @Field()
@@ -29,7 +29,7 @@ export class FunnelStepModel {
   @Field(() => Float, { nullable: true, description: 'people / people of the previous step; null for the first step or when either is suppressed' })
   conversion: number | null;
 
-  @Field(() => [ReportCellModel], { description: 'By qualification (completed_course) or by sector (found_work)' })
+  @Field(() => [ReportCellModel], { description: 'By the first qualification (completed_course) or the sector of the first job (found_work); the cells add up to the step' })
   breakdown: ReportCellModel[];
 }
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { InterventionsModule } from '@hub/interventions';
+import { EteFunnelFact, EteFunnelOrgFact } from './ete-funnel-fact.entity.js';
 import { EteFunnelService } from './ete-funnel.service.js';
 import { OgrsAssessment } from './ogrs-assessment.entity.js';
 import { ReconvictionFactsService } from './reconviction-facts.service.js';
@@ -10,7 +11,7 @@ import { ReportingResolver } from './reporting.resolver.js';
 import { ReportsController } from './reports.controller.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([OgrsAssessment, Reconviction]), InterventionsModule],
+  imports: [TypeOrmModule.forFeature([OgrsAssessment, Reconviction, EteFunnelFact, EteFunnelOrgFact]), InterventionsModule],
   controllers: [ReportsController],
   providers: [EteFunnelService, ReoffendingService, ReconvictionFactsService, ReportingResolver],
   exports: [EteFunnelService, ReoffendingService, ReconvictionFactsService],

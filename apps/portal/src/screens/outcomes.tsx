@@ -1,13 +1,153 @@
-import { usePageTitle } from '../router';
+// Outcomes for managers and hub admins: the ETE funnel and the reoffending analysis for a period,
+// filtered by organisation (hub admins), region and intervention type; aggregates only, small counts
+// suppressed by the hub. The filters live in the address, so a report can be bookmarked and shared.
+import { type FormEvent, useState } from 'react';
+import { useSession } from '../app';
+import { Button, type Errors, ErrorSummary, isIsoDate, Radios, Select, TextField } from '../forms';
+import { type Cohort, csvPath, downloadCsv, eteFunnel, reoffendingAnalysis, type ReportFilter, reportChoices } from '../reports-api';
+import { navigate, useLocation, usePageTitle } from '../router';
+import { useQuery } from '../use-query';
+import { formatDate, options, REGIONS } from '../vocabulary';
+import { BreakdownTable, FunnelChart, FunnelTable } from './funnel-chart';
+import { COHORTS, ReoffendingPanel } from './reoffending-panel';
+
+const LABELS = { from: 'From', to: 'To (not included)', organisationId: 'Organisation', region: 'Region', interventionType: 'Intervention type', cohort: 'Reoffending cohort' };
+
+interface Filters {
+  from: string;
+  to: string;
+  organisationId: string;
+  region: string;
+  interventionType: string;
+  cohort: Cohort;
+}
+
+function readFilters(query: URLSearchParams): Filters {
+  const year = new Date().getFullYear();
+  const cohort = query.get('cohort') ?? '';
+  return {
+    from: query.get('from') ?? `${year}-01-01`,
+    to: query.get('to') ?? `${year + 1}-01-01`,
+    organisationId: query.get('organisationId') ?? '',
+    region: query.get('region') ?? '',
+    interventionType: query.get('interventionType') ?? '',
+    cohort: (cohort in COHORTS ? cohort : 'ETE_SUPPORT') as Cohort,
+  };
+}
+
+function Download({ path, filename, children }: { path: string; filename: string; children: string }) {
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <p>
+      <a
+        href={path}
+        download={filename}
+        onClick={(e) => {
+          e.preventDefault();
+          setError(null);
+          downloadCsv(path, filename).catch((err: Error) => setError(err.message));
+        }}
+      >
+        {children}
+      </a>
+      {error && (
+        <span className="error-message" role="alert">
+          {' '}
+          {error}
+        </span>
+      )}
+    </p>
+  );
+}
 
 export function Outcomes() {
   usePageTitle('Outcomes');
+  const { viewer } = useSession();
+  const admin = viewer.roles.includes('HUB_ADMIN');
+  const { query } = useLocation();
+  const applied = readFilters(query);
+  const [form, setForm] = useState<Filters>(applied);
+  const [errors, setErrors] = useState<Errors>({});
+  const choices = useQuery(() => reportChoices(admin), [admin]);
+  const filter: ReportFilter = { from: applied.from, to: applied.to, organisationId: admin ? applied.organisationId : undefined, region: applied.region, interventionType: applied.interventionType };
+  const key = JSON.stringify(applied);
+  const report = useQuery(() => Promise.all([eteFunnel(filter), reoffendingAnalysis(filter, applied.cohort)]), [key]);
+  const set = (patch: Partial<Filters>) => setForm((f) => ({ ...f, ...patch }));
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const found: Errors = {};
+    if (!isIsoDate(form.from.trim())) found.from = 'Enter the start of the period as year-month-day, like 2025-01-01';
+    if (!isIsoDate(form.to.trim())) found.to = 'Enter the end of the period as year-month-day, like 2026-01-01';
+    if (!found.from && !found.to && form.from.trim() >= form.to.trim()) found.to = 'The end of the period must be after its start';
+    setErrors(found);
+    if (Object.keys(found).length) return;
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(form)) if (v.trim()) params.set(k, v.trim());
+    navigate(`/outcomes?${params}`);
+  }
+
+  const scopeName = admin ? (applied.organisationId ? choices.data?.organisations.find((o) => o.id === applied.organisationId)?.name ?? 'One organisation' : 'All organisations') : viewer.organisation.name;
+  const typeOptions = (choices.data?.interventionTypes ?? []).map((t) => ({ value: t.code, label: t.name, group: t.groupName.charAt(0).toUpperCase() + t.groupName.slice(1) }));
+  const [funnel, reoffending] = report.data ?? [null, null];
+  const period = `${formatDate(applied.from)} to ${formatDate(applied.to)} (not included)`;
   return (
-    <div className="two-thirds">
+    <>
+      <ErrorSummary errors={errors} labels={LABELS} />
+      <span className="caption">{scopeName}</span>
       <h1>Outcomes</h1>
-      <div className="notification" role="status">
-        <p>Reporting is coming. This page will show your organisation’s ETE outcomes: jobs started, jobs sustained 13 weeks and progression through the stages.</p>
-      </div>
-    </div>
+      <p>
+        Education, training and employment outcomes, and reoffending against the rate predicted by OGRS. Figures are totals only; counts of fewer than{' '}
+        {funnel?.suppressionThreshold ?? 5} people are suppressed, with a second figure where needed so they cannot be worked out from the total.
+      </p>
+      <form onSubmit={submit} noValidate className="report-filters" aria-label="Report filters">
+        <fieldset className="fieldset">
+          <legend className="legend">Period</legend>
+          <div className="report-filters__row">
+            <TextField name="from" label={LABELS.from} hint="For example, 2025-01-01" value={form.from} onChange={(v) => set({ from: v })} error={errors.from} width="medium" inputMode="numeric" />
+            <TextField name="to" label={LABELS.to} hint="For example, 2026-01-01" value={form.to} onChange={(v) => set({ to: v })} error={errors.to} width="medium" inputMode="numeric" />
+          </div>
+        </fieldset>
+        {admin && (
+          <Select name="organisationId" label={LABELS.organisationId} value={form.organisationId} onChange={(v) => set({ organisationId: v })} placeholder="All organisations" options={(choices.data?.organisations ?? []).map((o) => ({ value: o.id, label: o.name }))} />
+        )}
+        <Select name="region" label={LABELS.region} hint="The person's region" value={form.region} onChange={(v) => set({ region: v })} placeholder="All regions" options={options(REGIONS)} />
+        <Select name="interventionType" label={LABELS.interventionType} hint="Only people who have had this intervention" value={form.interventionType} onChange={(v) => set({ interventionType: v })} placeholder="All interventions" options={typeOptions} />
+        <Radios name="cohort" label={LABELS.cohort} value={form.cohort} onChange={(v) => set({ cohort: v as Cohort })} options={options(COHORTS)} />
+        <Button>Show outcomes</Button>
+      </form>
+      {report.error && (
+        <div className="error-summary" role="alert">
+          <h2>The report could not be run</h2>
+          <p>{report.error.message}</p>
+        </div>
+      )}
+      {report.loading && !report.data && <p className="loading">Loading the report…</p>}
+      {funnel && reoffending && (
+        <>
+          <section aria-labelledby="funnel-heading" className="section">
+            <h2 id="funnel-heading">ETE funnel</h2>
+            <p className="secondary-text">{period}. Each person counts once per step, in the period they first reached it.</p>
+            <FunnelChart steps={funnel.steps} threshold={funnel.suppressionThreshold} />
+            <FunnelTable steps={funnel.steps} />
+            <BreakdownTable id="qualifications-table" caption="Courses completed, by first qualification" keyLabel="Qualification" cells={funnel.steps.find((s) => s.step === 'completed_course')?.breakdown ?? []} />
+            <BreakdownTable id="sectors-table" caption="Work found, by sector of the first job" keyLabel="Sector" cells={funnel.steps.find((s) => s.step === 'found_work')?.breakdown ?? []} />
+            <Download path={csvPath('ete-funnel', filter)} filename="ete-funnel.csv">
+              Download the funnel as CSV
+            </Download>
+          </section>
+          <section aria-labelledby="reoffending-heading" className="section">
+            <h2 id="reoffending-heading">Reoffending: {COHORTS[applied.cohort].toLowerCase()}</h2>
+            <p className="secondary-text">
+              People who first reached the step in the period, once their year of follow-up is over; their OGRS score at that date predicts the rate.
+            </p>
+            <ReoffendingPanel r={reoffending} />
+            <Download path={csvPath('reoffending', filter, { cohort: applied.cohort.toLowerCase() })} filename="reoffending.csv">
+              Download the reoffending analysis as CSV
+            </Download>
+          </section>
+        </>
+      )}
+    </>
   );
 }

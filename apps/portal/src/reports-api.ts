@@ -1,0 +1,99 @@
+// Outcome reports: the GraphQL queries and the CSV download (with the user's bearer token).
+import { ApiError, gql } from './api';
+import { getToken } from './session';
+
+export interface ReportFilter {
+  from: string;
+  to: string;
+  organisationId?: string;
+  region?: string;
+  interventionType?: string;
+}
+
+export interface ReportCell {
+  key: string;
+  count: number | null;
+  suppressed: boolean;
+}
+
+export interface FunnelStep {
+  step: string;
+  label: string;
+  people: number | null;
+  suppressed: boolean;
+  conversion: number | null;
+  breakdown: ReportCell[];
+}
+
+export interface EteFunnel {
+  scope: string;
+  suppressionThreshold: number;
+  steps: FunnelStep[];
+}
+
+export type Cohort = 'ETE_SUPPORT' | 'FOUND_WORK' | 'SUSTAINED_WORK';
+
+export interface Reoffending {
+  cohort: string;
+  cohortSize: number | null;
+  excludedFollowUpPending: number | null;
+  excludedNoOgrs: number | null;
+  actualRate: number | null;
+  predictedRate: number | null;
+  differencePoints: number | null;
+  fewerReoffenders: number | null;
+  suppressed: boolean;
+}
+
+export const FUNNEL_QUERY = `query($input: ReportFilterInput!) { eteFunnel(input: $input) {
+  scope suppressionThreshold steps { step label people suppressed conversion breakdown { key count suppressed } } } }`;
+
+export const REOFFENDING_QUERY = `query($input: ReoffendingInput!) { reoffendingAnalysis(input: $input) {
+  cohort cohortSize excludedFollowUpPending excludedNoOgrs actualRate predictedRate differencePoints fewerReoffenders suppressed } }`;
+
+const clean = (f: ReportFilter): ReportFilter => Object.fromEntries(Object.entries(f).filter(([, v]) => v)) as unknown as ReportFilter;
+
+export async function eteFunnel(filter: ReportFilter): Promise<EteFunnel> {
+  return (await gql<{ eteFunnel: EteFunnel }>(FUNNEL_QUERY, { input: clean(filter) })).eteFunnel;
+}
+
+export async function reoffendingAnalysis(filter: ReportFilter, cohort: Cohort): Promise<Reoffending> {
+  return (await gql<{ reoffendingAnalysis: Reoffending }>(REOFFENDING_QUERY, { input: { ...clean(filter), cohort } })).reoffendingAnalysis;
+}
+
+export interface Choices {
+  organisations: { id: string; name: string }[];
+  interventionTypes: { code: string; name: string; groupName: string }[];
+}
+
+export async function reportChoices(admin: boolean): Promise<Choices> {
+  const data = await gql<Choices>(`{ interventionTypes { code name groupName } ${admin ? 'organisations { id name }' : ''} }`);
+  return { organisations: data.organisations ?? [], interventionTypes: data.interventionTypes };
+}
+
+/** The address of a report's CSV file for these filters. */
+export function csvPath(report: 'ete-funnel' | 'reoffending', filter: ReportFilter, extra: Record<string, string> = {}): string {
+  return `/reports/${report}.csv?${new URLSearchParams({ ...(clean(filter) as unknown as Record<string, string>), ...extra })}`;
+}
+
+/** Fetches the CSV with the bearer token and hands it to the browser as a download. */
+export async function downloadCsv(path: string, filename: string): Promise<void> {
+  let res: Response;
+  try {
+    res = await fetch(path, { headers: { authorization: `Bearer ${getToken() ?? ''}`, accept: 'text/csv' } });
+  } catch {
+    throw new ApiError('The hub could not be reached. Check your connection and try again.', 'NETWORK');
+  }
+  if (!res.ok) {
+    const body = (await res.json().catch(() => ({}))) as { message?: string; error?: string };
+    throw new ApiError(body.message ?? `The report could not be downloaded (${res.status}).`, body.error ?? 'INTERNAL_SERVER_ERROR');
+  }
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
