@@ -53,6 +53,8 @@ export async function startTestHub(env: Record<string, string> = {}): Promise<Te
     DATABASE_POOL_SIZE: '12',
     WORKER_POLL_INTERVAL_MS: '100',
     ...env,
+    // 'same': the test database stands in for a replica (a separate, read-only pool on it).
+    ...(env.DATABASE_READ_URL === 'same' ? { DATABASE_READ_URL: database.url } : {}),
   });
   let app: NestFastifyApplication;
   try {

@@ -41,6 +41,25 @@ export class ReadReplica implements OnApplicationShutdown {
     return (await this.pool.query(sql, parameters)).rows as T[];
   }
 
+  /** Several reads from one consistent snapshot (REPEATABLE READ, read-only). */
+  async snapshot<T>(work: (query: <R = Record<string, unknown>>(sql: string, parameters?: unknown[]) => Promise<R[]>) => Promise<T>): Promise<T> {
+    if (!this.pool) {
+      return this.db.transaction('REPEATABLE READ', (m) => work(<R>(sql: string, parameters: unknown[] = []) => m.query(sql, parameters) as Promise<R[]>));
+    }
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const result = await work(async <R>(sql: string, parameters: unknown[] = []) => (await client.query(sql, parameters)).rows as R[]);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await this.pool?.end();
   }

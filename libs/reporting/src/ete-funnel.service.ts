@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@hub/common';
+import { ReadReplica } from '@hub/database';
 import { OutboxService } from '@hub/events';
 import { controlBreakdown, controlCount, DEFAULT_THRESHOLD } from './disclosure-control.js';
 import { factsInScope, type FunnelStep, inPeriod, STEP_COLUMNS } from './ete-funnel-facts.js';
@@ -28,6 +29,7 @@ const STEPS: { step: FunnelStep; label: string }[] = [
 export class EteFunnelService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly replica: ReadReplica,
     private readonly outbox: OutboxService,
   ) {}
 
@@ -38,11 +40,12 @@ export class EteFunnelService {
     const facts = factsInScope(scope.organisationId, input);
     const counts = STEPS.map((s) => `count(*) FILTER (WHERE ${inPeriod(`f.${STEP_COLUMNS[s.step]}`)}) AS ${s.step}`).join(',\n');
     // Totals and breakdowns from one snapshot, so the cells always add up to their step.
-    const [totals, rows] = await this.db.transaction('REPEATABLE READ', async (m) => {
-      const [t]: Record<string, string>[] = await m.query(`SELECT ${counts} ${facts.sql}`, facts.params);
+    // Aggregates tolerate a replica's lag: they read from DATABASE_READ_URL when set.
+    const [totals, rows] = await this.replica.snapshot(async (query) => {
+      const [t] = await query<Record<string, string>>(`SELECT ${counts} ${facts.sql}`, facts.params);
       // Each person counts under the kind of their first qualification, and the sector of their first job:
       // the cells add up to the step's total, as secondary suppression needs.
-      const r: { qualification: string | null; job_sector: string | null; by_sector: boolean; qualified: string; started: string }[] = await m.query(
+      const r = await query<{ qualification: string | null; job_sector: string | null; by_sector: boolean; qualified: string; started: string }>(
         `SELECT f.qualification, f.job_sector, GROUPING(f.qualification) = 1 AS by_sector,
                 count(*) FILTER (WHERE ${inPeriod('f.qualified_on')}) AS qualified, count(*) FILTER (WHERE ${inPeriod('f.job_start_on')}) AS started
            ${facts.sql} AND (${inPeriod('f.qualified_on')} OR ${inPeriod('f.job_start_on')})

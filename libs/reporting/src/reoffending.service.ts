@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { Actor } from '@hub/common';
+import { ReadReplica } from '@hub/database';
 import { PersonsService } from '@hub/persons';
 import { controlCount, DEFAULT_THRESHOLD, isSmall } from './disclosure-control.js';
 import { factsInScope, inPeriod, STEP_COLUMNS } from './ete-funnel-facts.js';
@@ -28,7 +27,7 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 @Injectable()
 export class ReoffendingService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly replica: ReadReplica,
     private readonly persons: PersonsService,
     private readonly funnel: EteFunnelService,
   ) {}
@@ -41,7 +40,7 @@ export class ReoffendingService {
     const facts = factsInScope(scope.organisationId, input);
     const column = `f.${REFERENCE[input.cohort]}`;
     const asOfParam = `$${facts.params.length + 1}::date`;
-    const [row]: Record<string, string | null>[] = await this.db.query(
+    const [row] = await this.replica.query<Record<string, string | null>>(
       `WITH ref AS (SELECT f.person_id AS survivor_id, ${column} AS ref_date ${facts.sql} AND ${inPeriod(column)}),
             recs AS (SELECT survivor_id, ref_date, survivor_id AS record_id FROM ref
                      UNION ALL
