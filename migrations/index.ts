@@ -1,4 +1,5 @@
 // The hub's migrations, in order. `npm run cli -- migration:generate <Name>` adds to this list.
+import { EteContactLapse1795693653871 } from './1795693653871-EteContactLapse.js';
 import { Webhooks1795691004147 } from './1795691004147-Webhooks.js';
 import { SyncJobs1795687348426 } from './1795687348426-SyncJobs.js';
 import { Sync1795686925874 } from './1795686925874-Sync.js';
@@ -20,4 +21,5 @@ export const MIGRATIONS: Function[] = [
   Sync1795686925874,
   SyncJobs1795687348426,
   Webhooks1795691004147,
+  EteContactLapse1795693653871,
 ];

@@ -56,6 +56,15 @@ export class PersonsService {
     return `(SELECT p.id, COALESCE(p.merged_into_id, p.id) AS survivor_id, p.region FROM person p)`;
   }
 
+  /**
+   * Lead involvements as a SQL relation (person_id: the surviving record, organisation_id,
+   * started_at, ended_at), for timers that look for people by who leads their case.
+   */
+  leadsSql(): string {
+    return `(SELECT COALESCE(p.merged_into_id, p.id) AS person_id, i.organisation_id, i.started_at, i.ended_at
+       FROM involvement i JOIN person p ON p.id = i.person_id WHERE i.role = 'lead')`;
+  }
+
   /** Follows merges to the surviving record. */
   private async load(m: EntityManager, id: string, lock = false): Promise<Person | null> {
     const found = await m.findOne(Person, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
