@@ -84,6 +84,11 @@ export class LiveEvents implements OnApplicationShutdown {
     await this.publisher.publish(await this.channel(), JSON.stringify(event));
   }
 
+  /** How many live subscriptions this process serves now. */
+  get listeners(): number {
+    return this.local.listenerCount('event');
+  }
+
   /** Calls `listener` for every live event until the returned function is called. */
   listen(listener: LiveListener): () => void {
     this.local.on('event', listener);
