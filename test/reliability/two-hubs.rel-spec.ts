@@ -6,13 +6,13 @@ import { type Spawned, spawnHub, spawnWorker } from '../support/processes.js';
 
 /**
  * People and their triggering events ("accommodation support logged"; the demo rule refers to the
- * housing charity under consent, once per person within its cool-down): 200 people with consent get
- * one event, 200 with consent get three at the same moment (sent to both hubs), 200 without consent
+ * housing charity under consent, once per person within its cool-down): 100 people with consent get
+ * one event, 150 with consent get three at the same moment (sent to both hubs), 450 without consent
  * get one.
  */
-const ONCE_WITH_CONSENT = 200;
-const THRICE_WITH_CONSENT = 200;
-const WITHOUT_CONSENT = 200;
+const ONCE_WITH_CONSENT = 100;
+const THRICE_WITH_CONSENT = 150;
+const WITHOUT_CONSENT = 450;
 const REPEATS = 3;
 const EVENTS = ONCE_WITH_CONSENT + REPEATS * THRICE_WITH_CONSENT + WITHOUT_CONSENT;
 const CONCURRENCY = 12;

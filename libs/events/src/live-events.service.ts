@@ -49,6 +49,7 @@ export class LiveEvents implements OnApplicationShutdown {
   private publisher?: Redis;
   private subscriber?: Promise<Redis>;
   private channelName?: Promise<string>;
+  private warned = false;
 
   constructor(
     @Inject(HUB_CONFIG) private readonly config: HubConfig,
@@ -91,6 +92,10 @@ export class LiveEvents implements OnApplicationShutdown {
 
   /** Calls `listener` for every live event until the returned function is called. */
   listen(listener: LiveListener): () => void {
+    if (!this.config.redisUrl && this.config.worker.mode === 'off' && !this.warned) {
+      this.warned = true;
+      this.logger.warn('this hub runs no jobs (WORKER_MODE=off) and has no REDIS_URL: its subscribers hear nothing that other processes handle; set REDIS_URL');
+    }
     this.local.on('event', listener);
     if (this.config.redisUrl) this.subscriber ??= this.subscribe();
     return () => this.local.off('event', listener);

@@ -8,7 +8,7 @@ const event = (id: number, type = 'referral.sent', org = 'o1'): LiveEvent => ({
 });
 
 describe('liveStream', () => {
-  const bus = () => new LiveEvents({ redisUrl: undefined } as HubConfig, {} as DatabaseServer);
+  const bus = () => new LiveEvents({ redisUrl: undefined, worker: { mode: 'embedded' } } as HubConfig, {} as DatabaseServer);
 
   it('yields what the subscriber wants, re-loaded, in order; skips what it may not see; stops listening on return', async () => {
     const live = bus();
