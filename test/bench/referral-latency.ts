@@ -1,10 +1,11 @@
 /**
  * e: event-to-referral latency. A hub (child process, embedded worker, default settings) on a fresh
- * database with the demo world; people with consent for accommodation to the housing charity; at a
- * steady rate, "accommodation support" is logged for one of them at a time, and the demo rule refers
- * each to the charity. Latency: the referral's creation time minus the moment the triggering write
- * was acknowledged (its transaction committed just before). Measured with 10 rules in force, then
- * with 1,000 (the extra ones on the same trigger, none of them met), in the same run.
+ * database with the demo world and synced people led by probation; at a steady rate, a release date
+ * 30 days ahead is set for one of them at a time (updatePerson), and the demo rule "release within
+ * 12 weeks" refers each to the prison's resettlement team. Latency: the referral's creation time minus
+ * the moment the triggering write was acknowledged (its transaction committed just before). Measured
+ * with 10 rules in force, then with 1,000 (the extra ones on the same trigger, none of them met), in
+ * the same run.
  */
 import pg from 'pg';
 import { adminQuery, dbUrl, fmt, log, median, percentile, postgresAdminUrl, result, type Server, startHub } from './lib.js';
@@ -42,10 +43,10 @@ async function rulesUpTo(hub: Server, admin: string, pool: pg.Pool, total: numbe
     await call(hub, admin, `mutation($input: ReferralRuleInput!) { createReferralRule(input: $input) { ruleId } }`, {
       input: {
         name: `Bench rule ${String(i).padStart(4, '0')}`,
-        triggerEvent: 'intervention.logged',
-        conditions: JSON.stringify({ all: [{ fact: 'event.typeCode', operator: 'equal', value: `bench_${i}` }, { fact: 'person.daysUntilRelease', operator: 'lessThanOrEqual', value: 84 }] }),
-        serviceCode: 'accommodation_support',
-        consentPurpose: 'ACCOMMODATION',
+        triggerEvent: 'person.release_date_set',
+        conditions: JSON.stringify({ all: [{ fact: 'person.region', operator: 'equal', value: `bench_region_${i}` }, { fact: 'person.daysUntilRelease', operator: 'lessThanOrEqual', value: 84 }] }),
+        serviceCode: 'resettlement',
+        consentPurpose: null,
         cooldownDays: 30,
       },
     });
@@ -55,13 +56,15 @@ async function rulesUpTo(hub: Server, admin: string, pool: pg.Pool, total: numbe
 /** Logs the trigger for `people` at RATE per second; returns each one's latency (ms) once all are referred. */
 async function steadyLoad(hub: Server, token: string, pool: pg.Pool, people: string[]): Promise<number[]> {
   const acked = new Map<string, number>();
+  const versions = new Map<string, number>((await pool.query(`SELECT id, version FROM person WHERE id = ANY($1::uuid[])`, [people])).rows.map((r: { id: string; version: number }) => [r.id, r.version]));
+  const releaseDate = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
   const start = performance.now() + 50;
   const epoch = Date.now() - performance.now();
   const sends = people.map(async (personId, k) => {
     const due = start + (k * 1000) / RATE;
     await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
-    await call(hub, token, `mutation($input: LogInterventionInput!) { logIntervention(input: $input) { id } }`, {
-      input: { personId, typeCode: 'accommodation_support', status: 'STARTED', occurredAt: new Date().toISOString() },
+    await call(hub, token, `mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { version } }`, {
+      input: { id: personId, version: versions.get(personId), reason: 'Release date confirmed', releaseDate },
     });
     acked.set(personId, epoch + performance.now());
   });
@@ -86,21 +89,25 @@ export async function referralLatency(): Promise<void> {
   try {
     const probation = await login(hub, 'probation.officer');
     const admin = await login(hub, 'hub.admin');
-    const [{ id: housing }] = (await pool.query(`SELECT id FROM organisation WHERE name = 'Safe Harbour Housing Trust'`)).rows;
-    await pool.query(`UPDATE organisation SET capacity = NULL WHERE id = $1`, [housing]);
     const perPhase = RATE * SECONDS;
     const warm = Math.min(40, perPhase);
     const count = warm + 2 * perPhase;
-    log(`referral latency: ${count} people with consent, ${RATE} events/s for ${SECONDS} s per phase`);
+    log(`referral latency: ${count} people, ${RATE} events/s for ${SECONDS} s per phase`);
     const synced = await call<{ syncPeople: { results: { id: string; status: string }[] } }>(hub, probation, `mutation($input: SyncPeopleInput!) { syncPeople(input: $input) { results { id status } } }`, {
       input: { idempotencyKey: `bench-e-${Date.now()}`, system: 'bench', records: Array.from({ length: count }, (_, i) => ({ externalId: `e${i}`, givenName: `Bench${i}`, familyName: `Latency${i}`, dateOfBirth: '1990-01-01', region: 'north_west' })) },
     });
     const people = synced.syncPeople.results.map((r) => r.id);
-    await inParallel(people, 8, async (personId) => {
-      await call(hub, probation, `mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`, { input: { personId, purpose: 'ACCOMMODATION', organisationId: housing, method: 'SIGNED_FORM', personPresent: true } });
-    });
+    const idle = async () => {
+      for (;;) {
+        const { rows } = await pool.query(`SELECT (SELECT count(*) FROM outbox_event WHERE published_at IS NULL) + (SELECT count(*) FROM graphile_worker.jobs WHERE task_identifier = 'events:deliver') AS n`);
+        if (Number(rows[0].n) === 0) return;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    };
     const phase = async (rules: number, group: string[]) => {
       await rulesUpTo(hub, admin, pool, rules);
+      // Each phase starts with the queue empty (the setup's own events handled).
+      await idle();
       const inForce = (await pool.query(`SELECT count(*)::int AS n FROM referral_rule WHERE superseded_at IS NULL AND active`)).rows[0].n as number;
       const ms = await steadyLoad(hub, probation, pool, group);
       log(`${inForce} rules: p50 ${fmt(percentile(ms, 50), 0)} ms, p95 ${fmt(percentile(ms, 95), 0)} ms, max ${fmt(Math.max(...ms), 0)} ms over ${ms.length} events`);

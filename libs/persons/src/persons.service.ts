@@ -270,10 +270,16 @@ export class PersonsService {
 
   /** Changes fields, each allowed only when the actor may read and write its category; a stale version changes nothing. */
   async update(actor: Actor, input: UpdatePersonInput, within?: EntityManager): Promise<PersonModel> {
+    // The access facts are read before the transaction: read inside it, they would take a second pool
+    // connection while holding the first and the row lock, and under load (as many updates at once as
+    // the pool has connections) every connection would wait for another.
+    const current = await this.load(within ?? this.db.manager, input.id);
+    if (!current) throw new NotFoundError('Person');
+    const facts = await this.access.factsFor(actor, current.id);
     return (within ?? this.db.manager).transaction(async (m) => {
       const person = await this.load(m, input.id, true);
-      if (!person) throw new NotFoundError('Person');
-      const facts = await this.access.factsFor(actor, person.id);
+      // Merged into another record meanwhile: the facts read were another record's.
+      if (!person || person.id !== current.id) throw new NotFoundError('Person');
       this.access.require(actor, 'read', DataCategory.IDENTITY, facts);
       if (person.version !== input.version) {
         throw new ConflictError('The record was changed by someone else; reload it and try again', { currentVersion: person.version });
