@@ -1,6 +1,7 @@
 // The hub's migrations, in order. `npm run cli -- migration:generate <Name>` adds to this list.
 import { EteFunnelMaintenance1795693900000 } from './1795693900000-EteFunnelMaintenance.js';
 import { EteFunnelSummary1795693813839 } from './1795693813839-EteFunnelSummary.js';
+import { EteContactLapse1795693653871 } from './1795693653871-EteContactLapse.js';
 import { Webhooks1795691004147 } from './1795691004147-Webhooks.js';
 import { SyncJobs1795687348426 } from './1795687348426-SyncJobs.js';
 import { Sync1795686925874 } from './1795686925874-Sync.js';
@@ -22,6 +23,7 @@ export const MIGRATIONS: Function[] = [
   Sync1795686925874,
   SyncJobs1795687348426,
   Webhooks1795691004147,
+  EteContactLapse1795693653871,
   EteFunnelSummary1795693813839,
   EteFunnelMaintenance1795693900000,
 ];

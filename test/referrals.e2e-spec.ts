@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
-import { HubWorker, JobQueue } from '../libs/events/src/index.js';
+import { EventHandlerRegistry, HubWorker, JobQueue } from '../libs/events/src/index.js';
 import { WorkerModule } from '../apps/worker/src/worker.module.js';
 import { eventually, startTestHub, type TestHub } from './support/hub.js';
 
@@ -222,6 +222,61 @@ describe('referrals', () => {
     ]);
     const demo = await ok<{ referralRules: { name: string }[] }>(`{ referralRules { name } }`, {}, admin);
     expect(demo.referralRules.map((r) => r.name)).toEqual(expect.arrayContaining(['Accommodation need recorded -> housing charity', 'CSCS card gained -> construction employer', 'Job started -> in-work support']));
+  });
+
+  describe('scheduled timers', () => {
+    const DAY = 86_400_000;
+    const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString();
+    const runTask = async (task: string, payload: Record<string, unknown> = {}) => {
+      await hub.app.get(JobQueue).add(task, payload);
+      await eventually(async () => (await rows(`SELECT 1 FROM graphile_worker.jobs WHERE task_identifier = $1`, [task])).length === 0, 15_000, `${task} done`);
+    };
+    const lapses = (ids: string[]) => rows<{ person_id: string; n: number }>(`SELECT person_id, count(*)::int AS n FROM outbox_event WHERE type = 'ete_contact.lapsed' AND person_id = ANY($1::uuid[]) GROUP BY 1`, [ids]);
+
+    it('are registered on the queue crontab (graphile-worker runs each entry once per tick across processes): retention daily, the ETE-contact sweep hourly', async () => {
+      const crontab = hub.app.get(EventHandlerRegistry).crontab();
+      expect(crontab).toContain('30 2 * * * audit:retention_run');
+      expect(crontab).toContain('15 * * * * referrals:ete_contact_sweep');
+      const known = await rows<{ identifier: string }>(`SELECT identifier FROM graphile_worker._private_known_crontabs`);
+      expect(known.map((k) => k.identifier)).toEqual(expect.arrayContaining(['audit:retention_run', 'referrals:ete_contact_sweep', 'referrals:sla_sweep']));
+    });
+
+    it('retention runs as a queue task: an intervention past its period is erased', async () => {
+      const id = await person();
+      await log(id, 'mental_health_support', { status: 'COMPLETED', occurredAt: daysAgo(10) });
+      await hub.db.query(`UPDATE intervention SET occurred_at = now() - interval '7 years' WHERE person_id = $1`, [id]);
+      await runTask('audit:retention_run');
+      expect(await rows(`SELECT 1 FROM intervention WHERE person_id = $1`, [id])).toEqual([]);
+      expect(await rows(`SELECT kind, categories FROM person_erasure WHERE person_id = $1`, [id])).toEqual([{ kind: 'retention', categories: ['health'] }]);
+    });
+
+    it('"no ETE contact in 28 days": the sweep announces each lapse once and the rule refers; the condition is re-checked when the rule runs', async () => {
+      const jobcentre = await hub.tokenFor('jobcentre.coach');
+      const lapsed = await person();
+      const recent = await person();
+      const never = await person();
+      await log(lapsed, 'cv_cover_letter', { status: 'COMPLETED', occurredAt: daysAgo(40) });
+      await log(recent, 'cv_cover_letter', { status: 'COMPLETED', occurredAt: daysAgo(5) });
+      await runTask('referrals:ete_contact_sweep');
+      expect(await lapses([lapsed, recent, never])).toEqual([{ person_id: lapsed, n: 1 }]);
+      const referred = await eventually(async () => nonEmpty((await inbox(jobcentre)).filter((r) => r.personId === lapsed)), 15_000, 'jobcentre referral');
+      expect(referred).toMatchObject([{ serviceCode: 'job_search_support', state: 'SENT', sharedCategories: expect.arrayContaining(['IDENTITY', 'ETE']) }]);
+      expect(referred[0].transitions[0].actor).toBe('client:system.referral-rules');
+
+      // The next sweep finds nothing new (one announcement per lapse, however often it runs).
+      await runTask('referrals:ete_contact_sweep');
+      expect(await lapses([lapsed, recent, never])).toEqual([{ person_id: lapsed, n: 1 }]);
+
+      // As of 30 days on: the other two have lapsed too. The rule, run now, sees that one of them
+      // had an ETE contact 5 days ago and refers only the one who never had one.
+      await runTask('referrals:ete_contact_sweep', { now: new Date(Date.now() + 30 * DAY).toISOString() });
+      expect((await lapses([lapsed, recent, never])).sort((a, b) => a.person_id.localeCompare(b.person_id))).toEqual(
+        [{ person_id: lapsed, n: 1 }, { person_id: recent, n: 1 }, { person_id: never, n: 1 }].sort((a, b) => a.person_id.localeCompare(b.person_id)),
+      );
+      await eventually(async () => nonEmpty((await inbox(jobcentre)).filter((r) => r.personId === never)), 15_000, 'referral of the never-contacted');
+      await eventually(async () => (await rows(`SELECT 1 FROM event_delivery d JOIN outbox_event e ON e.id = d.event_id WHERE e.person_id = $1 AND e.type = 'ete_contact.lapsed' AND d.handler = 'referrals.rules'`, [recent])).length === 1, 15_000, 'lapse of the recent one handled');
+      expect((await inbox(jobcentre)).filter((r) => r.personId === recent)).toEqual([]);
+    });
   });
 
   describe('with a second worker process on the same database', () => {

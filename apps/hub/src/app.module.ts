@@ -4,7 +4,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { AccessModule } from '@hub/access';
 import { AuditModule, AuditService } from '@hub/audit';
-import { AuthModule } from '@hub/auth';
+import { AuthModule, BearerAuthenticator } from '@hub/auth';
 import { ConsentModule } from '@hub/consent';
 import { InterventionsModule } from '@hub/interventions';
 import { PersonsModule } from '@hub/persons';
@@ -29,8 +29,9 @@ export const DOMAIN_MODULES = [ConfigModule, DatabaseModule, EventsModule, Acces
     ObservabilityModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [HUB_CONFIG, METRICS, AuditService],
-      useFactory: (config: HubConfig, metrics: HubMetrics, audit: AuditService) => graphqlOptions(config, metrics, audit),
+      imports: [AuthModule],
+      inject: [HUB_CONFIG, METRICS, AuditService, BearerAuthenticator],
+      useFactory: (config: HubConfig, metrics: HubMetrics, audit: AuditService, bearer: BearerAuthenticator) => graphqlOptions(config, metrics, audit, bearer),
     }),
   ],
   providers: [{ provide: APP_FILTER, useClass: HubExceptionFilter }],

@@ -5,9 +5,11 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLFormattedError } from 'graphql';
 import { auditPlugin, type AuditService } from '@hub/audit';
+import type { BearerAuthenticator } from '@hub/auth';
 import { AuditBuffer, ErrorCode, type HubContext } from '@hub/common';
 import type { HubConfig } from '@hub/config';
 import type { HubMetrics } from '@hub/observability';
+import { graphqlWsOptions } from './graphql-ws.options.js';
 
 /** Last line of defence: every error has a code, nothing internal or no stack leaves the server. */
 export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
@@ -64,7 +66,7 @@ function withheldPlugin(): ApolloServerPlugin<HubContext> {
   };
 }
 
-export function graphqlOptions(config: HubConfig, metrics: HubMetrics, audit: AuditService): ApolloDriverConfig {
+export function graphqlOptions(config: HubConfig, metrics: HubMetrics, audit: AuditService, bearer: BearerAuthenticator): ApolloDriverConfig {
   const armor = new ApolloArmor({
     maxDepth: { n: config.graphql.maxDepth, ignoreIntrospection: true },
     maxAliases: { n: config.graphql.maxAliases },
@@ -98,5 +100,10 @@ export function graphqlOptions(config: HubConfig, metrics: HubMetrics, audit: Au
     validationRules: protection.validationRules,
     context: (req: HubContext['req']): Omit<HubContext, 'req'> & { req: HubContext['req'] } => ({ req, loaders: new Map(), withheld: new Set(), audit: new AuditBuffer() }),
     formatError,
+    // Subscriptions: graphql-ws on the same path (see graphql-ws.options.ts). The cast: Nest's type
+    // names only some of graphql-ws's options; it hands all of them to graphql-ws.
+    subscriptions: {
+      'graphql-ws': graphqlWsOptions({ bearer, audit, validationRules: protection.validationRules as never, maxTokens: config.graphql.maxTokens, formatError }) as never,
+    },
   };
 }

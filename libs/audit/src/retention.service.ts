@@ -1,10 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { DATA_CATEGORIES, DataCategory } from '@hub/access';
 import { type Actor, ErrorCode, ForbiddenError, hasRole, HubError, NotFoundError, Role } from '@hub/common';
 import { HUB_CONFIG, type HubConfig } from '@hub/config';
-import { OutboxService } from '@hub/events';
+import { EventHandlerRegistry, OutboxService } from '@hub/events';
 import { PersonsService } from '@hub/persons';
 import { auditActorRef } from './audit.service.js';
 import { LegalHold } from './legal-hold.entity.js';
@@ -27,17 +27,33 @@ export interface RetentionReport {
  * A legal hold stops both. Erasure reads and writes the person tables directly: it is the one job
  * that must reach everything held, like the subject access export.
  */
+/** The queue task that applies retention; scheduled by RETENTION_SCHEDULE (daily at 02:30 UTC by default). */
+export const RETENTION_RUN_TASK = 'audit:retention_run';
+
 @Injectable()
-export class RetentionService {
+export class RetentionService implements OnModuleInit {
+  private readonly logger = new Logger('Retention');
   private readonly days: Record<DataCategory, number>;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(HUB_CONFIG) config: HubConfig,
+    @Inject(HUB_CONFIG) private readonly config: HubConfig,
     private readonly persons: PersonsService,
     private readonly outbox: OutboxService,
+    private readonly registry: EventHandlerRegistry,
   ) {
     this.days = retentionPolicy(config.retentionDays ?? {});
+  }
+
+  /** The worker runs retention on its schedule, once per tick whatever the number of processes (a queue cron entry). */
+  onModuleInit(): void {
+    this.registry.task(RETENTION_RUN_TASK, async (payload) => {
+      const now = typeof payload.now === 'string' ? new Date(payload.now) : new Date();
+      const report = await this.run(now);
+      const erased = Object.values(report.interventions).reduce((a, b) => a + b, 0);
+      this.logger.log(`retention run: ${erased} interventions and ${report.records.length} records erased, ${report.held} held`);
+    });
+    if (this.config.retentionSchedule) this.registry.schedule(`${this.config.retentionSchedule} ${RETENTION_RUN_TASK}`);
   }
 
   policy(): Record<DataCategory, number> {

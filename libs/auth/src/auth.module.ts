@@ -4,6 +4,7 @@ import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganisationsModule } from '@hub/organisations';
 import { AuthController } from './auth.controller.js';
+import { BearerAuthenticator } from './bearer-authenticator.service.js';
 import { ExternalIssuersService } from './external-issuers.service.js';
 import { HubAuthGuard } from './hub-auth.guard.js';
 import { JwtStrategy } from './jwt.strategy.js';
@@ -14,7 +15,7 @@ import { TokensService } from './tokens.service.js';
 @Module({
   imports: [PassportModule, OrganisationsModule, TypeOrmModule.forFeature([SigningKey])],
   controllers: [AuthController],
-  providers: [SigningKeysService, TokensService, ExternalIssuersService, JwtStrategy, { provide: APP_GUARD, useClass: HubAuthGuard }],
-  exports: [TokensService, SigningKeysService],
+  providers: [SigningKeysService, TokensService, ExternalIssuersService, JwtStrategy, BearerAuthenticator, { provide: APP_GUARD, useClass: HubAuthGuard }],
+  exports: [TokensService, SigningKeysService, BearerAuthenticator],
 })
 export class AuthModule {}

@@ -5,14 +5,31 @@ import type { Actor } from './actor.js';
 import type { AuditBuffer, PendingAuditEvent } from './audit-buffer.js';
 import { HubError, ErrorCode } from './errors.js';
 
+/**
+ * A long-lived connection (a GraphQL subscription over WebSocket): before each event it delivers,
+ * the subscriber is authenticated again with its token (expired or deactivated: null, and the
+ * connection is closed), and the per-event state of the context (loaders, withheld fields) is reset,
+ * so no cache outlives one event.
+ */
+export interface LiveSession {
+  refresh(): Promise<Actor | null>;
+}
+
 /** What every GraphQL resolver receives as context: the request, its actor and its DataLoaders. */
 export interface HubContext {
-  req: { id?: string; user?: Actor; headers: Record<string, string | string[] | undefined> };
+  req: { id?: string; user?: Actor; headers: Record<string, string | string[] | undefined>; live?: LiveSession };
   loaders: Map<string, DataLoader<unknown, unknown>>;
   /** Field names withheld from this response, reported in `extensions.withheld`. */
   withheld?: Set<string>;
   /** Audit events of this request, written in one insert when the response is sent. */
   audit?: AuditBuffer;
+}
+
+/** The live session of a subscription's connection; refused when the operation did not come over one. */
+export function liveSession(ctx: HubContext): LiveSession {
+  const live = ctx.req.live;
+  if (!live) throw new HubError(ErrorCode.BadUserInput, 'Subscriptions are served over WebSocket (graphql-transport-ws) at /graphql');
+  return live;
 }
 
 /** Records an access to person data for the audit log of this request (batched, no round trip). */

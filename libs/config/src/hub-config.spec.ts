@@ -48,4 +48,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ WORKER_MODE: 'off', WORKER_CONCURRENCY: '2' }).worker).toMatchObject({ mode: 'off', concurrency: 2 });
     expect(() => loadConfig({ WORKER_MODE: 'sometimes', WORKER_POLL_INTERVAL_MS: '1' })).toThrow(/WORKER_MODE[\s\S]*WORKER_POLL_INTERVAL_MS/);
   });
+
+  it('reads REDIS_URL and the retention schedule', () => {
+    expect(loadConfig({}).redisUrl).toBeUndefined();
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379/0' }).redisUrl).toBe('redis://127.0.0.1:6379/0');
+    expect(() => loadConfig({ REDIS_URL: 'http://cache' })).toThrow(/REDIS_URL/);
+    expect(loadConfig({}).retentionSchedule).toBe('30 2 * * *');
+    expect(loadConfig({ RETENTION_SCHEDULE: '0  3 * * 1' }).retentionSchedule).toBe('0 3 * * 1');
+    expect(loadConfig({ RETENTION_SCHEDULE: 'off' }).retentionSchedule).toBeNull();
+    expect(() => loadConfig({ RETENTION_SCHEDULE: 'daily' })).toThrow(/RETENTION_SCHEDULE/);
+    expect(() => loadConfig({ RETENTION_SCHEDULE: '0 3 * * * audit:retention_run' })).toThrow(/RETENTION_SCHEDULE/);
+  });
 });

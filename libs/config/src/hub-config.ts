@@ -35,6 +35,10 @@ export interface HubConfig {
   demo: { seed: boolean; people: boolean; password: string };
   /** Retention period in days per data category, overriding the defaults (libs/audit retention-policy.ts). */
   retentionDays: Record<string, number>;
+  /** When the worker applies retention (crontab time fields, UTC), or null when an operator runs it by hand. */
+  retentionSchedule: string | null;
+  /** Redis URL: live events (GraphQL subscriptions) fan out across processes through it; in-process without it. */
+  redisUrl?: string;
   worker: {
     /** `embedded`: the hub process also relays the outbox and runs jobs; `off`: only `npm run worker` does. */
     mode: 'embedded' | 'off';
@@ -113,6 +117,20 @@ function retention(env: Env, problems: string[]): Record<string, number> {
   }
 }
 
+/** Five crontab time fields (minute hour day-of-month month day-of-week), as graphile-worker reads them. */
+const CRON_TIME = /^(\S+\s+){4}\S+$/;
+
+function schedule(env: Env, name: string, fallback: string, problems: string[]): string | null {
+  const raw = (env[name] ?? '').trim();
+  if (raw === '') return fallback;
+  if (/^(off|none|false|0)$/i.test(raw)) return null;
+  if (!CRON_TIME.test(raw) || !/^[0-9*/,\-\s]+$/.test(raw)) {
+    problems.push(`${name} must be five crontab time fields such as "30 2 * * *", or off (got "${raw}")`);
+    return fallback;
+  }
+  return raw.split(/\s+/).join(' ');
+}
+
 /** Reads and validates the hub's configuration from environment variables. Throws a ConfigError listing every problem. */
 export function loadConfig(env: Env = process.env): HubConfig {
   const problems: string[] = [];
@@ -140,6 +158,8 @@ export function loadConfig(env: Env = process.env): HubConfig {
   }
   const demoPassword = env.DEMO_PASSWORD ?? 'Rehab-Demo-2026!';
   if (demoPassword.length < 10) problems.push('DEMO_PASSWORD must be at least 10 characters');
+  const redisUrl = env.REDIS_URL || undefined;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) problems.push('REDIS_URL must be a redis:// or rediss:// URL');
   const workerMode = (env.WORKER_MODE || 'embedded') as HubConfig['worker']['mode'];
   if (!['embedded', 'off'].includes(workerMode)) problems.push(`WORKER_MODE must be embedded or off (got "${workerMode}")`);
   const config: HubConfig = {
@@ -167,6 +187,8 @@ export function loadConfig(env: Env = process.env): HubConfig {
     },
     demo: { seed: bool(env, 'SEED_DEMO', !production, problems), people: bool(env, 'SEED_DEMO_PEOPLE', true, problems), password: demoPassword },
     retentionDays: retention(env, problems),
+    retentionSchedule: schedule(env, 'RETENTION_SCHEDULE', '30 2 * * *', problems),
+    redisUrl,
     worker: {
       mode: workerMode,
       concurrency: int(env, 'WORKER_CONCURRENCY', 4, 1, 100, problems),

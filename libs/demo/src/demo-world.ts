@@ -121,4 +121,12 @@ export const DEMO_RULES: DemoRule[] = [
     consentPurpose: null,
     cooldownDays: 365,
   },
+  {
+    name: 'No ETE contact in 28 days -> Jobcentre work coach',
+    triggerEvent: 'ete_contact.lapsed',
+    conditions: { any: [{ fact: 'record.daysSinceEteContact', operator: 'missing' }, { fact: 'record.daysSinceEteContact', operator: 'greaterThanOrEqual', value: 28 }] },
+    serviceCode: 'job_search_support',
+    consentPurpose: 'ete',
+    cooldownDays: 28,
+  },
 ];

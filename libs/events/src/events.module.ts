@@ -9,11 +9,12 @@ import { ChangeFeedResolver } from './change-feed.resolver.js';
 import { ChangeFeedService } from './change-feed.service.js';
 import { OutboxRelay } from './outbox-relay.service.js';
 import { OutboxService } from './outbox.service.js';
+import { LiveEvents } from './live-events.service.js';
 
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([OutboxEvent, EventDelivery])],
-  providers: [OutboxService, ChangeFeedService, ChangeFeedResolver, OutboxRelay, JobQueue, EventHandlerRegistry, HubWorker],
-  exports: [OutboxService, ChangeFeedService, OutboxRelay, JobQueue, EventHandlerRegistry, HubWorker],
+  providers: [OutboxService, ChangeFeedService, ChangeFeedResolver, OutboxRelay, JobQueue, EventHandlerRegistry, HubWorker, LiveEvents],
+  exports: [OutboxService, ChangeFeedService, OutboxRelay, JobQueue, EventHandlerRegistry, HubWorker, LiveEvents],
 })
 export class EventsModule {}

@@ -12,6 +12,7 @@ import { EventHandlerRegistry } from './event-handlers.js';
 import { QUEUE_SCHEMA } from './job-queue.service.js';
 import { OutboxEvent } from './outbox-event.entity.js';
 import { DELIVER_EVENT_TASK, OutboxRelay } from './outbox-relay.service.js';
+import { OUTBOX_CHANNEL } from './outbox.service.js';
 
 const { run, runMigrations, Logger: GraphileLogger } = graphileWorker;
 
@@ -29,6 +30,10 @@ export class HubWorker implements OnApplicationBootstrap, BeforeApplicationShutd
   private runner?: Runner;
   private relayTimer?: NodeJS.Timeout;
   private relaying?: Promise<void>;
+  private relayRunning = false;
+  /** An outbox notification came while the relay was running: run again at once. */
+  private wake = false;
+  private listener?: pg.Client;
   private stopping = false;
 
   constructor(
@@ -79,6 +84,7 @@ export class HubWorker implements OnApplicationBootstrap, BeforeApplicationShutd
       crontab: this.registry.crontab(),
     });
     this.scheduleRelay(0);
+    await this.listenForOutbox();
     this.logger.log(`worker ${this.workerId} running (${this.config.worker.concurrency} at once, ${Object.keys(taskList).length} tasks)`);
   }
 
@@ -86,6 +92,9 @@ export class HubWorker implements OnApplicationBootstrap, BeforeApplicationShutd
     if (!this.runner) return;
     this.stopping = true;
     clearTimeout(this.relayTimer);
+    const listener = this.listener;
+    this.listener = undefined;
+    await listener?.end().catch(() => undefined);
     await this.relaying;
     const runner = this.runner;
     this.runner = undefined;
@@ -95,9 +104,48 @@ export class HubWorker implements OnApplicationBootstrap, BeforeApplicationShutd
     this.logger.log(`worker ${this.workerId} stopped`);
   }
 
+  /**
+   * Writes notify `hub_outbox` when they commit (OutboxService): the relay runs at once instead of at
+   * its next poll. The poll stays as the fallback (a lost connection, a missed notification).
+   */
+  private async listenForOutbox(): Promise<void> {
+    if (this.stopping) return;
+    const client = new pg.Client({ connectionString: await this.server.url() });
+    const retry = (err?: Error) => {
+      if (err) this.logger.warn(`outbox notifications lost: ${err.message}; polling until reconnected`);
+      if (this.listener !== client) return;
+      this.listener = undefined;
+      client.end().catch(() => undefined);
+      setTimeout(() => void this.listenForOutbox().catch(() => retry()), 5000).unref();
+    };
+    client.on('error', retry);
+    client.on('end', () => retry());
+    client.on('notification', () => this.nudge());
+    this.listener = client;
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    } catch (err) {
+      retry(err as Error);
+    }
+  }
+
+  private nudge(): void {
+    if (this.stopping || !this.runner) return;
+    if (this.relayRunning) {
+      this.wake = true;
+      return;
+    }
+    clearTimeout(this.relayTimer);
+    this.scheduleRelay(0);
+  }
+
   private scheduleRelay(delay: number): void {
     if (this.stopping) return;
+    clearTimeout(this.relayTimer);
     this.relayTimer = setTimeout(() => {
+      this.relayRunning = true;
+      this.wake = false;
       this.relaying = this.relay
         .drain()
         .then((moved) => moved)
@@ -105,7 +153,10 @@ export class HubWorker implements OnApplicationBootstrap, BeforeApplicationShutd
           this.logger.error(`outbox relay failed: ${err.message}`);
           return 0;
         })
-        .then((moved) => this.scheduleRelay(moved >= this.config.worker.relayBatchSize ? 0 : this.config.worker.pollIntervalMs));
+        .then((moved) => {
+          this.relayRunning = false;
+          this.scheduleRelay(moved >= this.config.worker.relayBatchSize || this.wake ? 0 : this.config.worker.pollIntervalMs);
+        });
     }, delay);
   }
 

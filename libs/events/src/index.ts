@@ -8,3 +8,5 @@ export * from './event-handlers.js';
 export * from './job-queue.service.js';
 export * from './outbox-relay.service.js';
 export * from './hub-worker.service.js';
+export * from './live-events.service.js';
+export * from './live-stream.js';

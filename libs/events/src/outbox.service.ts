@@ -16,6 +16,22 @@ export interface DomainEvent {
   categories?: string[];
 }
 
+/** Notified (once per transaction, delivered at commit) when a transaction adds outbox events: the relay wakes. */
+export const OUTBOX_CHANNEL = 'hub_outbox';
+
+/**
+ * Query runners that have notified. `DataSource.transaction` gives each transaction a runner of its
+ * own, so this is once per transaction (savepoints inside it share the runner). A runner kept across
+ * several transactions (the bulk path) notifies on every emitSelect instead.
+ */
+const notified = new WeakSet<QueryRunner>();
+
+async function notify(qr: QueryRunner | undefined, once: boolean): Promise<void> {
+  if (!qr || (once && notified.has(qr))) return;
+  await qr.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
+  if (once) notified.add(qr);
+}
+
 /** Records every write in the audit log, in the transaction of the change (provided by libs/audit). */
 export interface WriteAuditSink {
   recordWrites(manager: EntityManager, actor: Actor | null, events: DomainEvent[]): Promise<void>;
@@ -52,6 +68,7 @@ export class OutboxService {
       })),
     );
     await this.audit.recordWrites(manager, actor, events);
+    await notify(manager.queryRunner, true);
   }
 
   /**
@@ -68,6 +85,7 @@ export class OutboxService {
       [...parameters, `${actor.kind}:${actor.id}`, actor.organisationId, actor.requestId || null],
     );
     if (rows.length) {
+      await notify(qr, false);
       await this.audit.recordWrites(
         qr.manager,
         actor,

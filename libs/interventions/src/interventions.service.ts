@@ -128,6 +128,14 @@ export class InterventionsService {
        LEFT JOIN job_sustainment s ON s.intervention_id = i.id)`;
   }
 
+  /**
+   * Contacts as a SQL relation (person_id: the record it was logged on, data_category, status,
+   * occurred_at), for timers such as "no ETE contact in 28 days".
+   */
+  contactsSql(): string {
+    return `(SELECT i.person_id, i.data_category, i.status, i.occurred_at FROM intervention i)`;
+  }
+
   /** Logs an intervention on a person the actor's organisation works with. */
   /** `within`: run inside the caller's transaction (a savepoint), as bulk sync does. */
   async log(actor: Actor, input: LogInterventionInput, within?: EntityManager): Promise<InterventionModel> {

@@ -1,5 +1,6 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { type Actor, audit, CurrentActor, type HubContext, PurposeOfUse } from '@hub/common';
+import { reportRead } from './person.loader.js';
 import { CreatePersonInput } from './create-person.input.js';
 import { CreatePersonResultModel } from './create-person-result.model.js';
 import { PeopleFilter, PersonConnection } from './person-connection.model.js';
@@ -7,27 +8,8 @@ import { AddInvolvementInput, MergePeopleInput, PersonChangeModel, PersonMergeMo
 import { historyLoader, involvementsLoader } from './person-fields.loader.js';
 import { InvolvementModel, PersonModel } from './person.model.js';
 import { PersonRecordsService } from './person-records.service.js';
-import { PERSON_FIELD_CATEGORIES, PERSON_FIELDS } from './person-vocabulary.js';
 import { PersonsService } from './persons.service.js';
 import { UpdatePersonInput } from './update-person.input.js';
-
-/** Reports withheld fields in the response, and records each person read in the request's audit. */
-function reportRead(ctx: HubContext, people: (PersonModel | null)[]): void {
-  for (const p of people) {
-    if (!p) continue;
-    for (const f of p.withheldFields) ctx.withheld?.add(`Person.${f}`);
-    const withheld = new Set(p.withheldFields);
-    const returned = PERSON_FIELDS.filter((f) => !withheld.has(f));
-    audit(ctx, {
-      action: 'read',
-      personId: p.id,
-      categories: new Set(returned.map((f) => PERSON_FIELD_CATEGORIES[f])),
-      fields: returned.map((f) => `Person.${f}`),
-      withheld: p.withheldFields.map((f) => `Person.${f}`),
-      breakGlass: p.breakGlass,
-    });
-  }
-}
 
 /** A purpose stated as an argument overrides the X-Purpose header for the whole request. */
 function statePurpose(actor: Actor, purpose?: PurposeOfUse | null): void {

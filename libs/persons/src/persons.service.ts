@@ -70,6 +70,15 @@ export class PersonsService {
     return `(SELECT p.id, p.merged_into_id AS survivor_id FROM person p WHERE p.merged_into_id IS NOT NULL)`;
   }
 
+  /**
+   * Lead involvements as a SQL relation (person_id: the surviving record, organisation_id,
+   * started_at, ended_at), for timers that look for people by who leads their case.
+   */
+  leadsSql(): string {
+    return `(SELECT COALESCE(p.merged_into_id, p.id) AS person_id, i.organisation_id, i.started_at, i.ended_at
+       FROM involvement i JOIN person p ON p.id = i.person_id WHERE i.role = 'lead')`;
+  }
+
   /** Follows merges to the surviving record. */
   private async load(m: EntityManager, id: string, lock = false): Promise<Person | null> {
     const found = await m.findOne(Person, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
@@ -295,10 +304,16 @@ export class PersonsService {
 
   /** Changes fields, each allowed only when the actor may read and write its category; a stale version changes nothing. */
   async update(actor: Actor, input: UpdatePersonInput, within?: EntityManager): Promise<PersonModel> {
+    // The access facts are read before the transaction: read inside it, they would take a second pool
+    // connection while holding the first and the row lock, and under load (as many updates at once as
+    // the pool has connections) every connection would wait for another.
+    const current = await this.load(within ?? this.db.manager, input.id);
+    if (!current) throw new NotFoundError('Person');
+    const facts = await this.access.factsFor(actor, current.id);
     return (within ?? this.db.manager).transaction(async (m) => {
       const person = await this.load(m, input.id, true);
-      if (!person) throw new NotFoundError('Person');
-      const facts = await this.access.factsFor(actor, person.id);
+      // Merged into another record meanwhile: the facts read were another record's.
+      if (!person || person.id !== current.id) throw new NotFoundError('Person');
       this.access.require(actor, 'read', DataCategory.IDENTITY, facts);
       if (person.version !== input.version) {
         throw new ConflictError('The record was changed by someone else; reload it and try again', { currentVersion: person.version });

@@ -10,3 +10,5 @@ export * from './referral-rule.input.js';
 export * from './send-referral.input.js';
 export * from './rule-conditions.js';
 export * from './receiver-choice.js';
+export * from './referral-notifications.service.js';
+export * from './ete-contact-sweep.service.js';

@@ -3,6 +3,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { EXTRA_RELATIONSHIP_FACTS } from '@hub/access';
 import { InterventionsModule } from '@hub/interventions';
 import { OrganisationsModule } from '@hub/organisations';
+import { EteContactLapse } from './ete-contact-lapse.entity.js';
+import { EteContactSweep } from './ete-contact-sweep.service.js';
+import { ReferralNotificationsService } from './referral-notifications.service.js';
+import { ReferralSubscriptionsResolver } from './referral-subscriptions.resolver.js';
 import { ReferralRelationshipsService } from './referral-relationships.service.js';
 import { ReferralRule } from './referral-rule.entity.js';
 import { ReferralRulesResolver } from './referral-rules.resolver.js';
@@ -20,7 +24,7 @@ import { TasksService } from './tasks.service.js';
 
 /** Referrals, referral rules, tasks and timers. Gives the access layer the open referrals as relationships. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Referral, ReferralTransition, ReferralRule, RuleFiring, Task]), OrganisationsModule, InterventionsModule],
+  imports: [TypeOrmModule.forFeature([Referral, ReferralTransition, ReferralRule, RuleFiring, Task, EteContactLapse]), OrganisationsModule, InterventionsModule],
   providers: [
     ReferralsService,
     ReferralRulesService,
@@ -28,11 +32,14 @@ import { TasksService } from './tasks.service.js';
     RuleEngine,
     ReferralTimers,
     ReferralRelationshipsService,
+    ReferralNotificationsService,
+    EteContactSweep,
     { provide: EXTRA_RELATIONSHIP_FACTS, useExisting: ReferralRelationshipsService },
     ReferralsResolver,
     ReferralRulesResolver,
     TasksResolver,
+    ReferralSubscriptionsResolver,
   ],
-  exports: [ReferralsService, ReferralRulesService, TasksService, ReferralTimers, EXTRA_RELATIONSHIP_FACTS],
+  exports: [ReferralsService, ReferralRulesService, TasksService, ReferralTimers, EteContactSweep, EXTRA_RELATIONSHIP_FACTS],
 })
 export class ReferralsModule {}

@@ -66,6 +66,13 @@ export class TasksService {
     return qb.orderBy('t.created_at', 'DESC').addOrderBy('t.id', 'DESC').take(500).getMany();
   }
 
+  /** One task of the actor's organisation (the same rule as the list); NOT_FOUND otherwise. */
+  async get(actor: Actor, id: string): Promise<Task> {
+    const task = await this.db.getRepository(Task).findOneBy({ id });
+    if (!task || task.organisationId !== actor.organisationId || !this.access.ceiling(actor, 'read').length) throw new NotFoundError('Task');
+    return task;
+  }
+
   async complete(actor: Actor, id: string): Promise<Task> {
     return this.db.transaction(async (m) => {
       const task = await m.findOne(Task, { where: { id }, lock: { mode: 'pessimistic_write' } });
