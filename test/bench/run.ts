@@ -2,7 +2,7 @@
  * `npm run bench`: each benchmark prints one result line with its ratio against a baseline measured
  * in the same run on the same data. Sizes: BENCH_PEOPLE (default 20000) and BENCH_SCALE (10: the
  * second population is 10x larger); BENCH_DURATION seconds per load round, BENCH_ROUNDS rounds
- * (alternating baseline and hub; medians reported). BENCH_ONLY=a,b,c,d picks benchmarks.
+ * (alternating baseline and hub; medians reported). BENCH_ONLY=a,b,c,d,g picks benchmarks.
  */
 import 'reflect-metadata';
 import { cpus } from 'node:os';
@@ -10,12 +10,13 @@ import pg from 'pg';
 import { EteFunnelService } from '../../libs/reporting/src/ete-funnel.service.js';
 import { InterventionsService } from '../../libs/interventions/src/interventions.service.js';
 import { PersonsService } from '../../libs/persons/src/persons.service.js';
+import { postgraphileBench } from './postgraphile.js';
 import {
   DOMAIN, env, fmt, gql, latencies, load, log, login, median, percentile, populatedDatabase, result, rssSampler, SEED, type Server,
   startBaseline, startHub, stopPostgres,
 } from './lib.js';
 
-const only = new Set((process.env.BENCH_ONLY ?? 'a,b,c,d').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'a,b,c,d,g').split(','));
 
 const PERSON_PAGE = `query($id: ID!) { person(id: $id) {
   id givenName familyName dateOfBirth region releaseDate offenceSummary ogrsScore riskLevel healthNotes stage version withheldFields
@@ -178,6 +179,7 @@ async function main(): Promise<void> {
   let dSmall: { hub: number; raw: number } | undefined;
   try {
     if (only.has('a') || only.has('c')) await personPage(small);
+    if (only.has('g')) await postgraphileBench(small, PERSON_PAGE);
     if (only.has('b')) {
       bSmall = await caseload(small, false);
       sSmall = await caseload(small, true);
