@@ -136,7 +136,7 @@ async function waitHttp(url: string, child: ChildProcess, timeoutMs: number): Pr
   throw new Error(`${url} did not answer 200 within ${timeoutMs} ms`);
 }
 
-async function startChild(script: string, extraEnv: Record<string, string>, readyPath: string): Promise<Server> {
+export async function startChild(script: string, extraEnv: Record<string, string>, readyPath: string): Promise<Server> {
   const port = await freePort();
   const child = spawn(process.execPath, [script], { env: { ...process.env, ...extraEnv, PORT: String(port) }, stdio: ['ignore', 'inherit', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;

@@ -2,20 +2,21 @@
  * `npm run bench`: each benchmark prints one result line with its ratio against a baseline measured
  * in the same run on the same data. Sizes: BENCH_PEOPLE (default 20000) and BENCH_SCALE (10: the
  * second population is 10x larger); BENCH_DURATION seconds per load round, BENCH_ROUNDS rounds
- * (alternating baseline and hub; medians reported). BENCH_ONLY=a,b,c,d,e picks benchmarks.
+ * (alternating baseline and hub; medians reported). BENCH_ONLY=a,b,c,d,e,g picks benchmarks.
  */
 import 'reflect-metadata';
 import { cpus } from 'node:os';
 import pg from 'pg';
 import { InterventionsService } from '../../libs/interventions/src/interventions.service.js';
 import { PersonsService } from '../../libs/persons/src/persons.service.js';
+import { postgraphileBench } from './postgraphile.js';
 import {
   DOMAIN, env, fmt, gql, latencies, load, log, login, median, percentile, populatedDatabase, result, rssSampler, SEED, type Server,
   startBaseline, startHub, stopPostgres,
 } from './lib.js';
 import { referralLatency } from './referral-latency.js';
 
-const only = new Set((process.env.BENCH_ONLY ?? 'a,b,c,d,e').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'a,b,c,d,e,g').split(','));
 
 const PERSON_PAGE = `query($id: ID!) { person(id: $id) {
   id givenName familyName dateOfBirth region releaseDate offenceSummary ogrsScore riskLevel healthNotes stage version withheldFields
@@ -193,6 +194,7 @@ async function main(): Promise<void> {
   let dSmall: { hub: number; raw: number; rows: number } | undefined;
   try {
     if (only.has('a') || only.has('c')) await personPage(small);
+    if (only.has('g')) await postgraphileBench(small, PERSON_PAGE);
     if (only.has('b')) {
       bSmall = await caseload(small, false);
       sSmall = await caseload(small, true);

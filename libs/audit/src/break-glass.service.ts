@@ -49,12 +49,14 @@ export class BreakGlassService implements BreakGlassFacts {
           expiresAt: new Date(Date.now() + minutes * 60_000),
         }),
       );
+      // No reason in the event: the change feed and webhooks show it to every organisation related to the
+      // person. The opening and lead organisations read it through breakGlassGrants.
       await this.outbox.emit(m, actor, {
         type: 'break_glass.opened',
         aggregateType: 'break_glass_grant',
         aggregateId: grant.id,
         personId,
-        payload: { grantId: grant.id, organisationId: actor.organisationId, notify: leads, reason: grant.reason, purpose: grant.purpose, expiresAt: grant.expiresAt.toISOString() },
+        payload: { grantId: grant.id, organisationId: actor.organisationId, notify: leads, purpose: grant.purpose, expiresAt: grant.expiresAt.toISOString() },
       });
       return grant;
     });
