@@ -187,7 +187,7 @@ async function main(): Promise<void> {
   result(`# npm run bench: ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, Node ${process.version}; populations ${env.people} and ${large} people ` +
     `(focus caseload ${env.caseload}); ${env.rounds} alternating rounds, medians`);
   if (only.has('e')) await referralLatency();
-  if (!['a', 'b', 'c', 'd'].some((k) => only.has(k))) return void result(`# done in ${fmt((Date.now() - started) / 1000, 0)} s`);
+  if (!['a', 'b', 'c', 'd', 'g'].some((k) => only.has(k))) return void result(`# done in ${fmt((Date.now() - started) / 1000, 0)} s`);
   const small = await openScale(env.people);
   let bSmall: Latency | undefined;
   let sSmall: Latency | undefined;
