@@ -36,8 +36,8 @@ describe('referral subscriptions (graphql-ws)', () => {
         `SELECT (SELECT count(*) FROM outbox_event WHERE published_at IS NULL) + (SELECT count(*) FROM graphile_worker.jobs WHERE task_identifier = 'events:deliver') AS pending`,
       );
       return Number(pending) === 0;
-    }, 60_000, 'demo events handled');
-  });
+    }, 150_000, 'demo events handled');
+  }, 180_000);
   afterEach(async () => {
     await Promise.all(open.splice(0).map((s) => s.close()));
   });
