@@ -123,6 +123,7 @@ describe('leak canaries: no organisation finds another organisation’s markers 
       : world.actors;
     const failures: string[] = [];
     const found: Leak[] = [];
+    const probeCodes: Record<string, number> = {};
     let requests = 0;
     const started = Date.now();
     for (const actor of actors) {
@@ -138,6 +139,7 @@ describe('leak canaries: no organisation finds another organisation’s markers 
           if (res.status >= 500) failures.push(`${actor.label} ${op.label}: HTTP ${res.status} ${res.text.slice(0, 300)}`);
           for (const e of res.json?.errors ?? []) if (typeof e.extensions?.code !== 'string') failures.push(`${actor.label} ${op.label}: uncoded error ${JSON.stringify(e).slice(0, 300)}`);
           if (op.mustFail && !res.json?.errors?.length) failures.push(`${actor.label} ${op.label}: succeeded on something it must not see`);
+          if (op.mustFail) for (const e of res.json?.errors?.slice(0, 1) ?? []) probeCodes[e.extensions?.code] = (probeCodes[e.extensions?.code] ?? 0) + 1;
         }
       };
       await Promise.all(Array.from({ length: CONCURRENCY }, worker));
@@ -149,7 +151,7 @@ describe('leak canaries: no organisation finds another organisation’s markers 
         }
       }
     }
-    process.stderr.write(`leak canaries: ${actors.length} callers, ${requests} GraphQL requests, ${world.markers.length} markers, ${Math.round((Date.now() - started) / 1000)} s\n`);
+    process.stderr.write(`leak canaries: ${actors.length} callers, ${requests} GraphQL requests, ${world.markers.length} markers, ${Math.round((Date.now() - started) / 1000)} s; denied mutations answered ${JSON.stringify(probeCodes)}\n`);
     expect(found.slice(0, 30)).toEqual([]);
     expect(failures.slice(0, 30)).toEqual([]);
     // The walk reached every root query (new ones included) and the data it guards.

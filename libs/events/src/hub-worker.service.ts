@@ -18,6 +18,45 @@ const { run, runMigrations, Logger: GraphileLogger } = graphileWorker;
 
 type Level = 'error' | 'warning' | 'info' | 'debug';
 
+/** Errors of a connection lost (a restart, a network cut), whatever pg or the server calls them. */
+const CONNECTION_LOST = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08006', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+const lost = (err: unknown) => {
+  const e = err as { code?: string; message?: string } | null;
+  return !!e && (CONNECTION_LOST.has(e.code ?? '') || /connection terminated|terminating connection|connection error|connection is closed|not queryable/i.test(e.message ?? ''));
+};
+/**
+ * As an error with the code graphile-worker retries on a fresh connection, with backoff
+ * (`cannot_connect_now`); a new Error, since it checks `instanceof Error` and socket errors may come
+ * from another realm (under jest).
+ */
+const RETRY = (err: unknown) => (lost(err) ? Object.assign(new Error((err as Error).message, { cause: err }), { code: '57P03' }) : err);
+
+/**
+ * The queue's pool. graphile-worker 0.17 writes a finished job's outcome (completeJob, failJob) with
+ * retries on a fresh connection for the codes it knows, and without handling the rejection when it
+ * gives up: a job finishing while PostgreSQL restarts ended the process (an unhandled rejection). Here a
+ * lost connection carries the code it retries on, so the outcome is written once the database is back.
+ */
+class QueuePool extends pg.Pool {
+  override async connect(): Promise<pg.PoolClient>;
+  override connect(callback: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): void;
+  override connect(callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): Promise<pg.PoolClient> | void {
+    if (callback) return super.connect(callback);
+    return super.connect().then((client) => {
+      const marked = client as pg.PoolClient & { hubRetry?: true };
+      if (!marked.hubRetry) {
+        marked.hubRetry = true;
+        const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+        (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+          const result = query(...args) as Promise<unknown> | undefined;
+          return typeof result?.then === 'function' ? result.catch((err: unknown) => Promise.reject(RETRY(err))) : result;
+        };
+      }
+      return client;
+    }, (err: unknown) => Promise.reject(RETRY(err)));
+  }
+}
+
 /**
  * The worker: relays the outbox to the queue and runs queue jobs (event handlers, timers, schedules).
  * Runs inside the hub (WORKER_MODE=embedded, the default) and in `npm run worker`; never in the CLI.
@@ -70,7 +109,7 @@ export class HubWorker implements OnApplicationBootstrap, BeforeApplicationShutd
     for (const [name, fn] of this.registry.taskList()) taskList[name] = (payload) => fn((payload ?? {}) as Record<string, unknown>);
     // Our own pool, so a connection dropped by a database restart is logged and replaced rather than
     // raised as an unhandled error that would bring the process down.
-    this.pool = new pg.Pool({ connectionString: await this.server.url(), max: this.config.worker.concurrency + 2 });
+    this.pool = new QueuePool({ connectionString: await this.server.url(), max: this.config.worker.concurrency + 2 });
     this.pool.on('error', (err) => this.logger.warn(`queue connection lost: ${err.message}`));
     this.pool.on('connect', (client) => client.on('error', (err) => this.logger.warn(`queue connection lost: ${err.message}`)));
     this.runner = await run({
