@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { type Actor, type AuditEntry, type AuditAction, ForbiddenError, hasRole, Role } from '@hub/common';
 import type { DomainEvent, WriteAuditSink } from '@hub/events';
 import { PersonsService } from '@hub/persons';
@@ -99,6 +99,28 @@ export class AuditService implements WriteAuditSink {
         detail: { event: e.type, aggregateType: e.aggregateType, aggregateId: e.aggregateId, payload: e.payload, ...(e.changes ? { changes: e.changes } : {}) },
       })),
     );
+  }
+
+  /**
+   * recordWrites for a bulk load, set-based: one audit event per row of `select` (type, aggregate_type,
+   * aggregate_id, person_id, payload, changes, categories), with the same action, categories, fields
+   * and detail as recordWrites gives an event, by one INSERT … SELECT (the trigger chains the rows).
+   */
+  async recordWritesSelect(qr: QueryRunner, actor: Actor, select: string, parameters: unknown[]): Promise<number> {
+    const n = parameters.length;
+    const actions = Object.entries(EVENT_ACTIONS).map(([type, action]) => `WHEN '${type}' THEN '${action}'`).join(' ');
+    const result: { affected?: number } = await qr.query(
+      `INSERT INTO audit_event (actor, organisation_id, purpose, request_id, person_id, action, categories, fields, withheld, break_glass, detail)
+       SELECT $${n + 1}, $${n + 2}::uuid, $${n + 3}, $${n + 4}, e.person_id, CASE e.type ${actions} ELSE 'write' END,
+              COALESCE(ARRAY(SELECT DISTINCT c COLLATE "C" FROM unnest(e.categories) c ORDER BY 1), '{}'),
+              COALESCE(ARRAY(SELECT k COLLATE "C" FROM jsonb_object_keys(e.changes) k ORDER BY 1), '{}'), '{}', e.type = 'break_glass.opened',
+              jsonb_build_object('event', e.type, 'aggregateType', e.aggregate_type, 'aggregateId', e.aggregate_id, 'payload', e.payload)
+                || CASE WHEN e.changes IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('changes', e.changes) END
+         FROM (${select}) e`,
+      [...parameters, auditActorRef(actor), actor.organisationId, actor.purpose ?? null, actor.requestId || null],
+      true,
+    );
+    return result.affected ?? 0;
   }
 
   /**

@@ -19,6 +19,8 @@ export interface DomainEvent {
 /** Records every write in the audit log, in the transaction of the change (provided by libs/audit). */
 export interface WriteAuditSink {
   recordWrites(manager: EntityManager, actor: Actor | null, events: DomainEvent[]): Promise<void>;
+  /** The same, set-based: one audit event per row of `select` (see OutboxService.emitSelect), by INSERT … SELECT. */
+  recordWritesSelect(qr: QueryRunner, actor: Actor, select: string, parameters: unknown[]): Promise<number>;
 }
 export const WRITE_AUDIT = Symbol('WRITE_AUDIT');
 
@@ -55,25 +57,21 @@ export class OutboxService {
   }
 
   /**
-   * Set-based emit for bulk loads: `select` yields (type, aggregate_type, aggregate_id, person_id,
-   * payload) rows; inserted, and audited, in the runner's open transaction.
+   * Set-based emit for bulk loads: `select` yields rows of (type, aggregate_type, aggregate_id,
+   * person_id, payload, changes, categories), `changes` (jsonb of { old, new } by field, for the audit
+   * only) and `categories` (text[]) possibly null. The events and their audit events are written by
+   * INSERT … SELECT in the runner's open transaction: no row passes through the application.
    */
-  async emitSelect(qr: QueryRunner, actor: Actor, select: string, parameters: unknown[] = [], categories: string[] = []): Promise<number> {
+  async emitSelect(qr: QueryRunner, actor: Actor, select: string, parameters: unknown[] = []): Promise<number> {
     if (!qr.isTransactionActive) throw new Error('Domain events must be emitted inside the transaction of the change');
     const n = parameters.length;
-    const rows: { type: string; aggregate_type: string; aggregate_id: string; person_id: string | null; payload: Record<string, unknown> }[] = await qr.query(
+    const inserted: { affected?: number } = await qr.query(
       `INSERT INTO outbox_event (type, aggregate_type, aggregate_id, person_id, payload, actor_id, organisation_id, request_id)
-       SELECT e.type, e.aggregate_type, e.aggregate_id, e.person_id, e.payload, $${n + 1}, $${n + 2}::uuid, $${n + 3} FROM (${select}) e
-       RETURNING type, aggregate_type, aggregate_id, person_id, payload`,
+       SELECT e.type, e.aggregate_type, e.aggregate_id, e.person_id, e.payload, $${n + 1}, $${n + 2}::uuid, $${n + 3} FROM (${select}) e`,
       [...parameters, `${actor.kind}:${actor.id}`, actor.organisationId, actor.requestId || null],
+      true,
     );
-    if (rows.length) {
-      await this.audit.recordWrites(
-        qr.manager,
-        actor,
-        rows.map((r) => ({ type: r.type, aggregateType: r.aggregate_type, aggregateId: r.aggregate_id, personId: r.person_id, payload: r.payload, categories })),
-      );
-    }
-    return rows.length;
+    if (inserted.affected) await this.audit.recordWritesSelect(qr, actor, select, parameters);
+    return inserted.affected ?? 0;
   }
 }

@@ -1,0 +1,167 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type QueryRunner } from 'typeorm';
+import { AccessService, DataCategory } from '@hub/access';
+import type { Actor } from '@hub/common';
+import { OutboxService } from '@hub/events';
+import { actorRef, PersonsService } from '@hub/persons';
+import { InterventionType } from './intervention-type.entity.js';
+
+/**
+ * The staging table's shape, filled by the bulk loader (COPY) before mergeStaged: each line checked
+ * against the catalogue (data_category, outcome) and given an id to use if it is new (new_id) and the
+ * sustainment window's end for a job start (due_on); the loader sets person_id (the record the
+ * external person id names) and intervention_id (when the external id is known).
+ */
+export const INTERVENTION_STAGE_COLUMNS = `
+  line integer NOT NULL,
+  external_id text NOT NULL,
+  new_id uuid NOT NULL,
+  type_code text NOT NULL,
+  data_category text NOT NULL,
+  status text NOT NULL,
+  occurred_at timestamptz NOT NULL,
+  notes text,
+  outcome jsonb,
+  due_on date,
+  person_id uuid,
+  intervention_id uuid,
+  action text,
+  reject_code text,
+  changes jsonb`;
+
+/** The columns of INTERVENTION_STAGE_COLUMNS the loader fills by COPY. */
+export const INTERVENTION_STAGE_COPY_COLUMNS = 'line, external_id, new_id, type_code, data_category, status, occurred_at, notes, outcome, due_on';
+
+/**
+ * Set-based merge of staged interventions into this lib's tables, with the rules of logging and
+ * updating one intervention applied to the whole chunk in SQL:
+ *
+ * - an existing intervention is changed only by the organisation that logged it (NOT_FOUND for
+ *   anyone else, as for an unknown one), on its own person, with its type fixed (TYPE_CHANGED);
+ * - the person (the surviving record of a merge) must be one the actor may see (the access policy's
+ *   SQL scope; NOT_FOUND otherwise, exactly as for an unknown person);
+ * - a new intervention needs the policy's write permission for its type's data category (FORBIDDEN);
+ * - status, occurredAt, notes (when given) and a qualification are updated with a version bump;
+ * - a job start opens its 13-week sustainment window;
+ * - every change emits its domain events (intervention.logged, intervention.updated,
+ *   outcome.recorded, job.started) and their audit events, by INSERT … SELECT.
+ *
+ * Marks each staged row created / updated / unchanged, or rejected with a reject_code.
+ */
+@Injectable()
+export class InterventionsBulkService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+    private readonly persons: PersonsService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /** The active catalogue by code, for checking lines before they are staged. */
+  async activeTypes(): Promise<Map<string, InterventionType>> {
+    const types = await this.db.getRepository(InterventionType).findBy({ active: true });
+    return new Map(types.map((t) => [t.code, t]));
+  }
+
+  /** Runs `sql` with the named parameters of a compiled access scope. */
+  private scoped(qr: QueryRunner, sql: string, parameters: Record<string, unknown>): Promise<unknown> {
+    const [text, values] = qr.connection.driver.escapeQueryWithParameters(sql, parameters);
+    return qr.query(text, values);
+  }
+
+  async mergeStaged(qr: QueryRunner, stage: string, actor: Actor): Promise<void> {
+    const org = actor.organisationId;
+    // Known external ids: the organisation's own interventions only, on their own person, of the same type.
+    await qr.query(
+      `UPDATE ${stage} s SET (person_id, reject_code) = (
+         SELECT i.person_id, CASE WHEN i.organisation_id <> $1 THEN 'NOT_FOUND' WHEN i.type_code <> s.type_code THEN 'TYPE_CHANGED' END
+           FROM intervention i WHERE i.id = s.intervention_id)
+        WHERE s.intervention_id IS NOT NULL AND s.person_id IS NOT NULL`,
+      [org],
+    );
+    // The surviving record of a merged person.
+    await qr.query(
+      `UPDATE ${stage} s SET person_id = m.survivor
+         FROM (SELECT x.line, ${this.persons.survivorSql('x.person_id')} AS survivor FROM ${stage} x WHERE x.person_id IS NOT NULL) m
+        WHERE m.line = s.line AND m.survivor <> s.person_id`,
+    );
+    // A person the actor may not see is refused exactly as one that does not exist.
+    const visible = this.access.personScope(actor, 's.person_id');
+    await this.scoped(
+      qr,
+      `UPDATE ${stage} s SET reject_code = 'NOT_FOUND' WHERE s.reject_code IS NULL AND (s.person_id IS NULL OR NOT COALESCE(${visible.where}, FALSE))`,
+      visible.parameters,
+    );
+    // Logging needs the policy's write permission for the type's data category.
+    const writable = this.access.scope(actor, 'write', { person: 's.person_id', category: 's.data_category' });
+    await this.scoped(
+      qr,
+      `UPDATE ${stage} s SET reject_code = 'FORBIDDEN' WHERE s.reject_code IS NULL AND s.intervention_id IS NULL AND NOT COALESCE(${writable.where}, FALSE)`,
+      writable.parameters,
+    );
+    await this.updateExisting(qr, stage);
+    await this.createNew(qr, stage, actor);
+    await this.outbox.emitSelect(qr, actor, this.eventsSql(stage));
+  }
+
+  private async updateExisting(qr: QueryRunner, stage: string): Promise<void> {
+    const change = (field: string, differs: string, oldValue: string, newValue: string) =>
+      `CASE WHEN ${differs} THEN jsonb_build_object('${field}', jsonb_build_object('old', ${oldValue}, 'new', ${newValue})) ELSE '{}'::jsonb END`;
+    await qr.query(
+      `WITH diff AS (
+         SELECT s.line, s.intervention_id AS id,
+                ${change('status', 'i.status <> s.status', 'i.status', 's.status')}
+             || ${change('occurredAt', 'i.occurred_at <> s.occurred_at', 'i.occurred_at', 's.occurred_at')}
+             || ${change('notes', 's.notes IS NOT NULL AND i.notes IS DISTINCT FROM s.notes', 'i.notes', 's.notes')}
+             || ${change('outcome', `s.outcome->>'kind' = 'qualification' AND i.outcome IS DISTINCT FROM s.outcome`, 'i.outcome', 's.outcome')} AS changes
+           FROM ${stage} s JOIN intervention i ON i.id = s.intervention_id
+          WHERE s.reject_code IS NULL),
+       upd AS (
+         UPDATE intervention i SET status = s.status, occurred_at = s.occurred_at, notes = COALESCE(s.notes, i.notes),
+                outcome = CASE WHEN d.changes ? 'outcome' THEN s.outcome ELSE i.outcome END, version = i.version + 1, updated_at = now()
+           FROM ${stage} s JOIN diff d ON d.line = s.line
+          WHERE i.id = s.intervention_id AND d.changes <> '{}'::jsonb)
+       UPDATE ${stage} s SET action = CASE WHEN d.changes = '{}'::jsonb THEN 'unchanged' ELSE 'updated' END, changes = NULLIF(d.changes, '{}'::jsonb)
+         FROM diff d WHERE d.line = s.line`,
+    );
+  }
+
+  private async createNew(qr: QueryRunner, stage: string, actor: Actor): Promise<void> {
+    await qr.query(`UPDATE ${stage} SET action = 'created' WHERE intervention_id IS NULL AND reject_code IS NULL`);
+    await qr.query(
+      `INSERT INTO intervention (id, person_id, organisation_id, recorded_by, type_code, data_category, status, occurred_at, notes, outcome, version)
+       SELECT new_id, person_id, $1, $2, type_code, data_category, status, occurred_at, notes, outcome, 1 FROM ${stage} WHERE action = 'created'`,
+      [actor.organisationId, actorRef(actor)],
+    );
+    await qr.query(
+      `INSERT INTO job_sustainment (person_id, intervention_id, organisation_id, start_date, due_on)
+       SELECT person_id, new_id, $1, (outcome->>'startDate')::date, due_on FROM ${stage} WHERE action = 'created' AND outcome->>'kind' = 'job'`,
+      [actor.organisationId],
+    );
+  }
+
+  /** The domain events of the merged chunk, as logging and updating one intervention emit them. */
+  private eventsSql(stage: string): string {
+    const was = (field: string, value: string) => `'${field}', jsonb_build_object('old', NULL, 'new', ${value})`;
+    return `
+      SELECT 'intervention.logged' AS type, 'intervention' AS aggregate_type, s.new_id AS aggregate_id, s.person_id,
+             jsonb_build_object('typeCode', s.type_code, 'status', s.status, 'dataCategory', s.data_category, 'source', 'bulk') AS payload,
+             jsonb_build_object(${was('typeCode', 's.type_code')}, ${was('status', 's.status')}, ${was('occurredAt', 's.occurred_at')},
+                                ${was('notes', 's.notes')}, ${was('outcome', 's.outcome')}) AS changes,
+             ARRAY[s.data_category] AS categories
+        FROM ${stage} s WHERE s.action = 'created'
+      UNION ALL
+      SELECT 'intervention.updated', 'intervention', s.intervention_id, s.person_id,
+             jsonb_build_object('status', s.status, 'dataCategory', s.data_category, 'source', 'bulk'), s.changes, ARRAY[s.data_category]
+        FROM ${stage} s WHERE s.action = 'updated'
+      UNION ALL
+      SELECT 'outcome.recorded', 'intervention', COALESCE(s.intervention_id, s.new_id), s.person_id,
+             jsonb_build_object('typeCode', s.type_code, 'outcome', s.outcome->>'kind', 'dataCategory', s.data_category), NULL, NULL
+        FROM ${stage} s WHERE (s.action = 'created' AND s.outcome IS NOT NULL) OR (s.action = 'updated' AND s.changes ? 'outcome')
+      UNION ALL
+      SELECT 'job.started', 'intervention', s.new_id, s.person_id,
+             jsonb_build_object('sustainmentId', j.id, 'dueOn', j.due_on, 'sector', s.outcome->>'sector', 'dataCategory', '${DataCategory.EMPLOYMENT}'), NULL, NULL
+        FROM ${stage} s JOIN job_sustainment j ON j.intervention_id = s.new_id WHERE s.action = 'created' AND s.outcome->>'kind' = 'job'`;
+  }
+}
