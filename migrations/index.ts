@@ -1,4 +1,6 @@
 // The hub's migrations, in order. `npm run cli -- migration:generate <Name>` adds to this list.
+import { ExternalRefKey1795696046173 } from './1795696046173-ExternalRefKey.js';
+import { AuditChainHead1795694261302 } from './1795694261302-AuditChainHead.js';
 import { Webhooks1795691004147 } from './1795691004147-Webhooks.js';
 import { SyncJobs1795687348426 } from './1795687348426-SyncJobs.js';
 import { Sync1795686925874 } from './1795686925874-Sync.js';
@@ -20,4 +22,6 @@ export const MIGRATIONS: Function[] = [
   Sync1795686925874,
   SyncJobs1795687348426,
   Webhooks1795691004147,
+  AuditChainHead1795694261302,
+  ExternalRefKey1795696046173,
 ];

@@ -37,6 +37,7 @@ describe('streaming bulk sync of interventions (NDJSON)', () => {
     refs: await count(`SELECT count(*) AS n FROM external_ref WHERE entity_type = 'intervention'`),
     outbox: await count(`SELECT count(*) AS n FROM outbox_event WHERE aggregate_type = 'intervention'`),
     audit: await count(`SELECT count(*) AS n FROM audit_event WHERE action = 'write'`),
+    audited: await count(`SELECT coalesce(sum(jsonb_array_length(detail->'events')), 0) AS n FROM audit_event WHERE action = 'write'`),
     sustainments: await count(`SELECT count(*) AS n FROM job_sustainment`),
   });
 
@@ -117,13 +118,25 @@ describe('streaming bulk sync of interventions (NDJSON)', () => {
     );
     expect(events).toEqual({ 'intervention.logged': 5_992, 'outcome.recorded': jobs + courses, 'job.started': jobs });
     expect(after.outbox - before.outbox).toBe(5_992 + 2 * jobs + courses);
-    expect(after.audit - before.audit).toBe(after.outbox - before.outbox);
+    // Audited set-based: one audit event per person and chunk, listing each of its events.
+    expect(after.audited - before.audited).toBe(after.outbox - before.outbox);
+    expect(after.audit - before.audit).toBeLessThan(after.outbox - before.outbox);
+    // … and each audit event is the person's whose interventions it lists.
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM audit_event a, jsonb_array_elements(a.detail->'events') x JOIN intervention i ON i.id = (x->>'aggregateId')::uuid
+          WHERE a.actor = $1 AND i.person_id <> a.person_id`,
+        [`client:${probationClient}`],
+      ),
+    ).toBe(0);
     const [audit] = await hub.db.query(
-      `SELECT a.actor, a.categories, a.fields, a.person_id = i.person_id AS same_person, a.detail->'payload'->>'source' AS source
-         FROM audit_event a JOIN external_ref r ON r.entity_id = (a.detail->>'aggregateId')::uuid JOIN intervention i ON i.id = r.entity_id
-        WHERE r.external_id = 'iv-100' AND a.detail->>'event' = 'intervention.logged'`,
+      `SELECT a.actor, a.categories, a.fields, a.person_id = i.person_id AS same_person, x->'payload'->>'source' AS source, x->'changes'->'notes'->>'new' AS notes
+         FROM external_ref r JOIN intervention i ON i.id = r.entity_id
+         JOIN audit_event a ON a.person_id = i.person_id, jsonb_array_elements(a.detail->'events') x
+        WHERE r.system = $1 AND r.external_id = 'iv-100' AND x->>'aggregateId' = i.id::text AND x->>'event' = 'intervention.logged'`,
+      [SYSTEM],
     );
-    expect(audit).toEqual({ actor: `client:${probationClient}`, categories: ['ete'], fields: ['notes', 'occurredAt', 'outcome', 'status', 'typeCode'], same_person: true, source: 'bulk' });
+    expect(audit).toEqual({ actor: `client:${probationClient}`, categories: ['ete'], fields: ['notes', 'occurredAt', 'outcome', 'status', 'typeCode'], same_person: true, source: 'bulk', notes: 'the later line wins' });
     const [later] = await hub.db.query(`SELECT i.notes FROM intervention i JOIN external_ref r ON r.entity_id = i.id WHERE r.system = $1 AND r.external_id = 'iv-100'`, [SYSTEM]);
     expect(later.notes).toBe('the later line wins');
     expect((await hub.app.get(AuditService).verify()).ok).toBe(true);
@@ -150,7 +163,9 @@ describe('streaming bulk sync of interventions (NDJSON)', () => {
     expect(res.body.errors).toEqual([{ line: 4, externalId: 'iv-4', code: 'BAD_USER_INPUT', message: expect.stringMatching(/keeps the type/) }]);
     const [row] = await hub.db.query(`SELECT i.status, i.notes, i.version FROM intervention i JOIN external_ref r ON r.entity_id = i.id WHERE r.system = $1 AND r.external_id = 'iv-1'`, [SYSTEM]);
     expect(row).toEqual({ status: 'completed', notes: 'finished', version: 2 });
-    const [audit] = await hub.db.query(`SELECT fields, detail->'changes'->'status' AS status FROM audit_event WHERE detail->>'event' = 'intervention.updated' ORDER BY id DESC LIMIT 1`);
+    const [audit] = await hub.db.query(
+      `SELECT a.fields, x->'changes'->'status' AS status FROM audit_event a, jsonb_array_elements(a.detail->'events') x WHERE x->>'event' = 'intervention.updated' ORDER BY a.id DESC LIMIT 1`,
+    );
     expect(audit).toEqual({ fields: ['notes', 'status'], status: { old: 'started', new: 'completed' } });
     const after = await written();
     expect(after.interventions - before.interventions).toBe(1); // iv-3 had been refused (bad JSON) the first time

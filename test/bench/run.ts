@@ -2,7 +2,7 @@
  * `npm run bench`: each benchmark prints one result line with its ratio against a baseline measured
  * in the same run on the same data. Sizes: BENCH_PEOPLE (default 20000) and BENCH_SCALE (10: the
  * second population is 10x larger); BENCH_DURATION seconds per load round, BENCH_ROUNDS rounds
- * (alternating baseline and hub; medians reported). BENCH_ONLY=a,b,c,d picks benchmarks.
+ * (alternating baseline and hub; medians reported). BENCH_ONLY=a,b,c,d,f picks benchmarks (f: sync-stream.ts).
  */
 import 'reflect-metadata';
 import { cpus } from 'node:os';
@@ -14,8 +14,9 @@ import {
   DOMAIN, env, fmt, gql, latencies, load, log, login, median, percentile, populatedDatabase, result, rssSampler, SEED, type Server,
   startBaseline, startHub, stopPostgres,
 } from './lib.js';
+import { syncStream } from './sync-stream.js';
 
-const only = new Set((process.env.BENCH_ONLY ?? 'a,b,c,d').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'a,b,c,d,f').split(','));
 
 const PERSON_PAGE = `query($id: ID!) { person(id: $id) {
   id givenName familyName dateOfBirth region releaseDate offenceSummary ogrsScore riskLevel healthNotes stage version withheldFields
@@ -172,6 +173,8 @@ async function main(): Promise<void> {
   const large = env.people * env.scale;
   result(`# npm run bench: ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, Node ${process.version}; populations ${env.people} and ${large} people ` +
     `(focus caseload ${env.caseload}); ${env.rounds} alternating rounds, medians`);
+  if (only.has('f')) await syncStream();
+  if (!['a', 'b', 'c', 'd'].some((x) => only.has(x))) return result(`# done in ${fmt((Date.now() - started) / 1000, 0)} s`);
   const small = await openScale(env.people);
   let bSmall: Latency | undefined;
   let sSmall: Latency | undefined;

@@ -88,15 +88,15 @@ export class AccessService {
   scope(actor: Actor, action: AccessAction, columns: ScopeColumns): CompiledScope {
     const grants = actor.kind === 'user' && action === 'read' ? this.breakGlass : null;
     const compiled = compileScope(actor, action, columns, {
-      relatedSql: (c) => (grants ? `(${this.relationships.relatedSql(c)} OR ${grants.grantSql(c)})` : this.relationships.relatedSql(c)),
+      relatedSql: (c, perRow) => (grants ? `(${this.relationships.relatedSql(c, perRow)} OR ${grants.grantSql(c)})` : this.relationships.relatedSql(c, perRow)),
       lawfulSql: (c, cat) => (grants ? `(${this.lawful.lawfulSql(c, cat)} OR ${grants.grantSql(c)})` : this.lawful.lawfulSql(c, cat)),
     });
     return grants ? { where: compiled.where, parameters: { ...compiled.parameters, accessActor: `user:${actor.id}` } } : compiled;
   }
 
-  /** The SQL condition for people the actor may find at all (identity readable). */
-  personScope(actor: Actor, personColumn: string): CompiledScope {
-    return this.scope(actor, 'read', { person: personColumn, category: `'${DataCategory.IDENTITY}'` });
+  /** The SQL condition for people the actor may find at all (identity readable); `perRow` as in ScopeColumns. */
+  personScope(actor: Actor, personColumn: string, perRow = false): CompiledScope {
+    return this.scope(actor, 'read', { person: personColumn, category: `'${DataCategory.IDENTITY}'`, perRow });
   }
 
   ceiling(actor: Actor, action: AccessAction): DataCategory[] {

@@ -9,8 +9,12 @@ export interface OrganisationRef {
 export interface RelationshipFacts {
   /** For each person the organisation is related to: whether as lead. */
   relationships(organisationId: string, personIds: readonly string[]): Promise<Map<string, { lead: boolean }>>;
-  /** SQL true when the organisation (`:accessOrg`) is related to the person in `personColumn`. */
-  relatedSql(personColumn: string): string;
+  /**
+   * SQL true when the organisation (`:accessOrg`) is related to the person in `personColumn`. With
+   * `perRow`, written to be tested row by row (an index probe per row) rather than against the
+   * organisation's whole caseload: for statements over a few thousand given rows (bulk loads).
+   */
+  relatedSql(personColumn: string, perRow?: boolean): string;
 }
 
 /** Lawful-basis facts, provided by the lib that owns consents and sharing agreements. */
@@ -48,8 +52,8 @@ export function combineRelationshipFacts(primary: RelationshipFacts, extra?: Rel
       for (const id of b.keys()) if (!result.has(id)) result.set(id, { lead: false });
       return result;
     },
-    relatedSql(personColumn) {
-      return `(${primary.relatedSql(personColumn)} OR ${extra.relatedSql(personColumn)})`;
+    relatedSql(personColumn, perRow) {
+      return `(${primary.relatedSql(personColumn, perRow)} OR ${extra.relatedSql(personColumn, perRow)})`;
     },
   };
 }

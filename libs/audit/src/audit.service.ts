@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { type Actor, type AuditEntry, type AuditAction, ForbiddenError, hasRole, Role } from '@hub/common';
 import type { DomainEvent, WriteAuditSink } from '@hub/events';
 import { PersonsService } from '@hub/persons';
@@ -102,25 +102,30 @@ export class AuditService implements WriteAuditSink {
   }
 
   /**
-   * recordWrites for a bulk load, set-based: one audit event per row of `select` (type, aggregate_type,
-   * aggregate_id, person_id, payload, changes, categories), with the same action, categories, fields
-   * and detail as recordWrites gives an event, by one INSERT … SELECT (the trigger chains the rows).
+   * The audit of a bulk load's writes, as an INSERT … SELECT over the relation `source` of events (see
+   * OutboxService.emitSelect), for a WITH clause: one audit event per person (and action), as the
+   * reads of a request are one event per person. Its categories and fields are the union of the
+   * events'; its detail lists every event (type, aggregate, payload, old and new values) under
+   * `events`, with their types in `event`. Parameters are numbered from `firstParameter`.
    */
-  async recordWritesSelect(qr: QueryRunner, actor: Actor, select: string, parameters: unknown[]): Promise<number> {
-    const n = parameters.length;
+  bulkWritesSql(actor: Actor, source: string, firstParameter: number): { sql: string; parameters: unknown[] } {
+    const $ = (k: number) => `$${firstParameter + k}`;
     const actions = Object.entries(EVENT_ACTIONS).map(([type, action]) => `WHEN '${type}' THEN '${action}'`).join(' ');
-    const result: { affected?: number } = await qr.query(
-      `INSERT INTO audit_event (actor, organisation_id, purpose, request_id, person_id, action, categories, fields, withheld, break_glass, detail)
-       SELECT $${n + 1}, $${n + 2}::uuid, $${n + 3}, $${n + 4}, e.person_id, CASE e.type ${actions} ELSE 'write' END,
-              COALESCE(ARRAY(SELECT DISTINCT c COLLATE "C" FROM unnest(e.categories) c ORDER BY 1), '{}'),
-              COALESCE(ARRAY(SELECT k COLLATE "C" FROM jsonb_object_keys(e.changes) k ORDER BY 1), '{}'), '{}', e.type = 'break_glass.opened',
-              jsonb_build_object('event', e.type, 'aggregateType', e.aggregate_type, 'aggregateId', e.aggregate_id, 'payload', e.payload)
-                || CASE WHEN e.changes IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('changes', e.changes) END
-         FROM (${select}) e`,
-      [...parameters, auditActorRef(actor), actor.organisationId, actor.purpose ?? null, actor.requestId || null],
-      true,
-    );
-    return result.affected ?? 0;
+    // Categories and fields of a group: the events' sorted arrays joined as text, split, deduplicated and sorted (as the JS audit sorts).
+    const union = (column: string) => `ARRAY(SELECT DISTINCT v COLLATE "C" FROM unnest(string_to_array(g.${column}, ',')) v WHERE v <> '' ORDER BY 1)`;
+    return {
+      sql: `INSERT INTO audit_event (actor, organisation_id, purpose, request_id, person_id, action, categories, fields, withheld, break_glass, detail)
+            SELECT ${$(0)}, ${$(1)}::uuid, ${$(2)}, ${$(3)}, g.person_id, g.audit_action, ${union('categories')}, ${union('fields')}, '{}',
+                   g.audit_action = 'break_glass', jsonb_build_object('event', g.types, 'events', g.events)
+              FROM (SELECT e.person_id, CASE e.type ${actions} ELSE 'write' END AS audit_action,
+                           string_agg(array_to_string(e.categories, ','), ',') AS categories, string_agg(array_to_string(e.fields, ','), ',') AS fields,
+                           string_agg(DISTINCT e.type, ', ' ORDER BY e.type) AS types,
+                           jsonb_agg(jsonb_build_object('event', e.type, 'aggregateType', e.aggregate_type, 'aggregateId', e.aggregate_id, 'payload', e.payload)
+                                     || CASE WHEN e.changes IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('changes', e.changes) END) AS events
+                      FROM ${source} e
+                     GROUP BY 1, 2) g`,
+      parameters: [auditActorRef(actor), actor.organisationId, actor.purpose ?? null, actor.requestId || null],
+    };
   }
 
   /**

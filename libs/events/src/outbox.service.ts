@@ -19,8 +19,11 @@ export interface DomainEvent {
 /** Records every write in the audit log, in the transaction of the change (provided by libs/audit). */
 export interface WriteAuditSink {
   recordWrites(manager: EntityManager, actor: Actor | null, events: DomainEvent[]): Promise<void>;
-  /** The same, set-based: one audit event per row of `select` (see OutboxService.emitSelect), by INSERT … SELECT. */
-  recordWritesSelect(qr: QueryRunner, actor: Actor, select: string, parameters: unknown[]): Promise<number>;
+  /**
+   * For bulk loads, set-based: an INSERT … SELECT (for a WITH clause) auditing the events of the
+   * relation `source` (the columns of OutboxService.emitSelect), parameters numbered from `firstParameter`.
+   */
+  bulkWritesSql(actor: Actor, source: string, firstParameter: number): { sql: string; parameters: unknown[] };
 }
 export const WRITE_AUDIT = Symbol('WRITE_AUDIT');
 
@@ -58,20 +61,24 @@ export class OutboxService {
 
   /**
    * Set-based emit for bulk loads: `select` yields rows of (type, aggregate_type, aggregate_id,
-   * person_id, payload, changes, categories), `changes` (jsonb of { old, new } by field, for the audit
-   * only) and `categories` (text[]) possibly null. The events and their audit events are written by
-   * INSERT … SELECT in the runner's open transaction: no row passes through the application.
+   * person_id, payload, changes, categories, fields): `changes` (jsonb of { old, new } by field),
+   * `categories` and `fields` (text[], each sorted and without duplicates) are for the audit only and
+   * may be null. The events, and their audit (one audit event per person), are written by INSERT …
+   * SELECT in the runner's open transaction: no row passes through the application.
    */
   async emitSelect(qr: QueryRunner, actor: Actor, select: string, parameters: unknown[] = []): Promise<number> {
     if (!qr.isTransactionActive) throw new Error('Domain events must be emitted inside the transaction of the change');
     const n = parameters.length;
-    const inserted: { affected?: number } = await qr.query(
-      `INSERT INTO outbox_event (type, aggregate_type, aggregate_id, person_id, payload, actor_id, organisation_id, request_id)
-       SELECT e.type, e.aggregate_type, e.aggregate_id, e.person_id, e.payload, $${n + 1}, $${n + 2}::uuid, $${n + 3} FROM (${select}) e`,
-      [...parameters, `${actor.kind}:${actor.id}`, actor.organisationId, actor.requestId || null],
-      true,
+    const audit = this.audit.bulkWritesSql(actor, 'e', n + 4);
+    // One statement: the events are computed once, then written to the outbox and audited.
+    const [{ events }]: { events: number }[] = await qr.query(
+      `WITH e AS MATERIALIZED (${select}),
+            o AS (INSERT INTO outbox_event (type, aggregate_type, aggregate_id, person_id, payload, actor_id, organisation_id, request_id)
+                  SELECT e.type, e.aggregate_type, e.aggregate_id, e.person_id, e.payload, $${n + 1}, $${n + 2}::uuid, $${n + 3} FROM e RETURNING 1),
+            a AS (${audit.sql})
+       SELECT count(*)::int AS events FROM o`,
+      [...parameters, `${actor.kind}:${actor.id}`, actor.organisationId, actor.requestId || null, ...audit.parameters],
     );
-    if (inserted.affected) await this.audit.recordWritesSelect(qr, actor, select, parameters);
-    return inserted.affected ?? 0;
+    return events;
   }
 }

@@ -10,8 +10,8 @@ import { InterventionType } from './intervention-type.entity.js';
 /**
  * The staging table's shape, filled by the bulk loader (COPY) before mergeStaged: each line checked
  * against the catalogue (data_category, outcome) and given an id to use if it is new (new_id) and the
- * sustainment window's end for a job start (due_on); the loader sets person_id (the record the
- * external person id names) and intervention_id (when the external id is known).
+ * sustainment window's end for a job start (due_on). mergeStaged sets person_id and
+ * intervention_id from the loader's StagedRefs.
  */
 export const INTERVENTION_STAGE_COLUMNS = `
   line integer NOT NULL,
@@ -32,6 +32,16 @@ export const INTERVENTION_STAGE_COLUMNS = `
 
 /** The columns of INTERVENTION_STAGE_COLUMNS the loader fills by COPY. */
 export const INTERVENTION_STAGE_COPY_COLUMNS = 'line, external_id, new_id, type_code, data_category, status, occurred_at, notes, outcome, due_on';
+
+/** How the loader finds what a staged row's external ids name: SQL expressions over the staged row `x`. */
+export interface StagedRefs {
+  /** The id of the person record the row's external person id names (null when unknown). */
+  person: string;
+  /** The id of the intervention the row's external id names (null when it is new). */
+  intervention: string;
+  /** The named parameters the expressions use. */
+  parameters: Record<string, unknown>;
+}
 
 /**
  * Set-based merge of staged interventions into this lib's tables, with the rules of logging and
@@ -70,39 +80,44 @@ export class InterventionsBulkService {
     return qr.query(text, values);
   }
 
-  async mergeStaged(qr: QueryRunner, stage: string, actor: Actor): Promise<void> {
-    const org = actor.organisationId;
-    // Known external ids: the organisation's own interventions only, on their own person, of the same type.
-    await qr.query(
-      `UPDATE ${stage} s SET (person_id, reject_code) = (
-         SELECT i.person_id, CASE WHEN i.organisation_id <> $1 THEN 'NOT_FOUND' WHEN i.type_code <> s.type_code THEN 'TYPE_CHANGED' END
-           FROM intervention i WHERE i.id = s.intervention_id)
-        WHERE s.intervention_id IS NOT NULL AND s.person_id IS NOT NULL`,
-      [org],
-    );
-    // The surviving record of a merged person.
-    await qr.query(
-      `UPDATE ${stage} s SET person_id = m.survivor
-         FROM (SELECT x.line, ${this.persons.survivorSql('x.person_id')} AS survivor FROM ${stage} x WHERE x.person_id IS NOT NULL) m
-        WHERE m.line = s.line AND m.survivor <> s.person_id`,
-    );
-    // A person the actor may not see is refused exactly as one that does not exist.
-    const visible = this.access.personScope(actor, 's.person_id');
-    await this.scoped(
-      qr,
-      `UPDATE ${stage} s SET reject_code = 'NOT_FOUND' WHERE s.reject_code IS NULL AND (s.person_id IS NULL OR NOT COALESCE(${visible.where}, FALSE))`,
-      visible.parameters,
-    );
-    // Logging needs the policy's write permission for the type's data category.
-    const writable = this.access.scope(actor, 'write', { person: 's.person_id', category: 's.data_category' });
-    await this.scoped(
-      qr,
-      `UPDATE ${stage} s SET reject_code = 'FORBIDDEN' WHERE s.reject_code IS NULL AND s.intervention_id IS NULL AND NOT COALESCE(${writable.where}, FALSE)`,
-      writable.parameters,
-    );
-    await this.updateExisting(qr, stage);
+  async mergeStaged(qr: QueryRunner, stage: string, actor: Actor, refs: StagedRefs): Promise<void> {
+    await this.check(qr, stage, actor, refs);
+    const [{ existing }]: { existing: boolean }[] = await qr.query(`SELECT EXISTS (SELECT 1 FROM ${stage} WHERE intervention_id IS NOT NULL AND reject_code IS NULL) AS existing`);
+    if (existing) await this.updateExisting(qr, stage);
     await this.createNew(qr, stage, actor);
     await this.outbox.emitSelect(qr, actor, this.eventsSql(stage));
+  }
+
+  /**
+   * One pass over the chunk: what the row's external ids name; the person of each row (an existing
+   * intervention's own person, else the one named; the surviving record of a merge), then the policy: refused as NOT_FOUND when the
+   * person is unknown or one the actor may not see, or the intervention is another organisation's;
+   * FORBIDDEN when the actor may not write the type's category for the person; TYPE_CHANGED when an
+   * existing intervention is sent with another type. New rows are marked created.
+   */
+  private async check(qr: QueryRunner, stage: string, actor: Actor, refs: StagedRefs): Promise<void> {
+    const visible = this.access.personScope(actor, 'k.person_id', true);
+    const writable = this.access.scope(actor, 'write', { person: 'k.person_id', category: 'k.data_category', perRow: true });
+    // Both scopes name the actor's category ceiling :accessCeiling; the write scope's is another list.
+    const writeWhere = writable.where.replaceAll(':accessCeiling', ':writeCeiling');
+    // Computed once (MATERIALIZED), then joined to the stage by its key: never re-evaluated per row.
+    const sql = `
+      WITH r AS MATERIALIZED (SELECT x.line, x.type_code, x.data_category, ${refs.person} AS named, ${refs.intervention} AS intervention_id FROM ${stage} x),
+           k AS MATERIALIZED (
+             SELECT r.line, r.intervention_id, r.data_category, ${this.persons.survivorSql('COALESCE(i.person_id, r.named)')} AS person_id,
+                    CASE WHEN r.named IS NULL OR (r.intervention_id IS NOT NULL AND i.id IS NULL) OR i.organisation_id <> CAST(:accessOrg AS uuid) THEN 'NOT_FOUND'
+                         WHEN i.type_code <> r.type_code THEN 'TYPE_CHANGED' END AS refused
+               FROM r LEFT JOIN LATERAL (SELECT id, person_id, organisation_id, type_code FROM intervention WHERE id = r.intervention_id) i ON TRUE),
+           c AS MATERIALIZED (
+             SELECT k.line, k.person_id, k.intervention_id,
+                    CASE WHEN k.refused IS NOT NULL THEN k.refused
+                         WHEN NOT COALESCE(${visible.where}, FALSE) THEN 'NOT_FOUND'
+                         WHEN k.intervention_id IS NULL AND NOT COALESCE(${writeWhere}, FALSE) THEN 'FORBIDDEN' END AS reject_code
+               FROM k)
+      UPDATE ${stage} s SET person_id = c.person_id, intervention_id = c.intervention_id, reject_code = c.reject_code,
+             action = CASE WHEN c.reject_code IS NULL AND c.intervention_id IS NULL THEN 'created' END
+        FROM c WHERE c.line = s.line`;
+    await this.scoped(qr, sql, { ...refs.parameters, ...visible.parameters, writeCeiling: writable.parameters.accessCeiling });
   }
 
   private async updateExisting(qr: QueryRunner, stage: string): Promise<void> {
@@ -116,7 +131,7 @@ export class InterventionsBulkService {
              || ${change('notes', 's.notes IS NOT NULL AND i.notes IS DISTINCT FROM s.notes', 'i.notes', 's.notes')}
              || ${change('outcome', `s.outcome->>'kind' = 'qualification' AND i.outcome IS DISTINCT FROM s.outcome`, 'i.outcome', 's.outcome')} AS changes
            FROM ${stage} s JOIN intervention i ON i.id = s.intervention_id
-          WHERE s.reject_code IS NULL),
+          WHERE s.intervention_id IS NOT NULL AND s.reject_code IS NULL),
        upd AS (
          UPDATE intervention i SET status = s.status, occurred_at = s.occurred_at, notes = COALESCE(s.notes, i.notes),
                 outcome = CASE WHEN d.changes ? 'outcome' THEN s.outcome ELSE i.outcome END, version = i.version + 1, updated_at = now()
@@ -128,7 +143,6 @@ export class InterventionsBulkService {
   }
 
   private async createNew(qr: QueryRunner, stage: string, actor: Actor): Promise<void> {
-    await qr.query(`UPDATE ${stage} SET action = 'created' WHERE intervention_id IS NULL AND reject_code IS NULL`);
     await qr.query(
       `INSERT INTO intervention (id, person_id, organisation_id, recorded_by, type_code, data_category, status, occurred_at, notes, outcome, version)
        SELECT new_id, person_id, $1, $2, type_code, data_category, status, occurred_at, notes, outcome, 1 FROM ${stage} WHERE action = 'created'`,
@@ -149,19 +163,20 @@ export class InterventionsBulkService {
              jsonb_build_object('typeCode', s.type_code, 'status', s.status, 'dataCategory', s.data_category, 'source', 'bulk') AS payload,
              jsonb_build_object(${was('typeCode', 's.type_code')}, ${was('status', 's.status')}, ${was('occurredAt', 's.occurred_at')},
                                 ${was('notes', 's.notes')}, ${was('outcome', 's.outcome')}) AS changes,
-             ARRAY[s.data_category] AS categories
+             ARRAY[s.data_category] AS categories, ARRAY['notes', 'occurredAt', 'outcome', 'status', 'typeCode'] AS fields
         FROM ${stage} s WHERE s.action = 'created'
       UNION ALL
       SELECT 'intervention.updated', 'intervention', s.intervention_id, s.person_id,
-             jsonb_build_object('status', s.status, 'dataCategory', s.data_category, 'source', 'bulk'), s.changes, ARRAY[s.data_category]
+             jsonb_build_object('status', s.status, 'dataCategory', s.data_category, 'source', 'bulk'), s.changes, ARRAY[s.data_category],
+             ARRAY(SELECT k COLLATE "C" FROM jsonb_object_keys(s.changes) k ORDER BY 1)
         FROM ${stage} s WHERE s.action = 'updated'
       UNION ALL
       SELECT 'outcome.recorded', 'intervention', COALESCE(s.intervention_id, s.new_id), s.person_id,
-             jsonb_build_object('typeCode', s.type_code, 'outcome', s.outcome->>'kind', 'dataCategory', s.data_category), NULL, NULL
+             jsonb_build_object('typeCode', s.type_code, 'outcome', s.outcome->>'kind', 'dataCategory', s.data_category), NULL, NULL, NULL
         FROM ${stage} s WHERE (s.action = 'created' AND s.outcome IS NOT NULL) OR (s.action = 'updated' AND s.changes ? 'outcome')
       UNION ALL
       SELECT 'job.started', 'intervention', s.new_id, s.person_id,
-             jsonb_build_object('sustainmentId', j.id, 'dueOn', j.due_on, 'sector', s.outcome->>'sector', 'dataCategory', '${DataCategory.EMPLOYMENT}'), NULL, NULL
+             jsonb_build_object('sustainmentId', j.id, 'dueOn', j.due_on, 'sector', s.outcome->>'sector', 'dataCategory', '${DataCategory.EMPLOYMENT}'), NULL, NULL, NULL
         FROM ${stage} s JOIN job_sustainment j ON j.intervention_id = s.new_id WHERE s.action = 'created' AND s.outcome->>'kind' = 'job'`;
   }
 }

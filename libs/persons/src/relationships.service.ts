@@ -26,7 +26,13 @@ export class RelationshipsService implements RelationshipFacts {
     return new Map(rows.map((r) => [r.person_id, { lead: r.lead }]));
   }
 
-  relatedSql(personColumn: string): string {
+  relatedSql(personColumn: string, perRow = false): string {
+    if (perRow) {
+      // Probes of ix_involvement_org_person (and of the merged records' ids) for the row's person.
+      return `(EXISTS (SELECT 1 FROM involvement inv WHERE inv.organisation_id = CAST(:accessOrg AS uuid) AND inv.person_id = ${personColumn} AND ${ACTIVE('inv')})
+        OR EXISTS (SELECT 1 FROM person pm JOIN involvement inv ON inv.person_id = pm.id
+                    WHERE pm.merged_into_id = ${personColumn} AND inv.organisation_id = CAST(:accessOrg AS uuid) AND ${ACTIVE('inv')}))`;
+    }
     // Uncorrelated, so the planner starts from the organisation's involvements (a semi-join or one hashed
     // subplan): the cost follows the caseload, not the size of the person table. The second branch
     // relates the survivor of a merge through the merged record's involvements.

@@ -44,13 +44,11 @@ export class BulkInterventionsService implements BulkKind<InterventionStageRow> 
   }
 
   async merge(qr: QueryRunner, actor: Actor, system: string): Promise<void> {
-    await qr.query(
-      `UPDATE ${this.stage} s SET
-         person_id = (SELECT r.entity_id FROM external_ref r WHERE r.system = $1 AND r.entity_type = 'person' AND r.external_id = s.person_external_id),
-         intervention_id = (SELECT r.entity_id FROM external_ref r WHERE r.system = $1 AND r.entity_type = 'intervention' AND r.external_id = s.external_id)`,
-      [system],
-    );
-    await this.interventions.mergeStaged(qr, this.stage, actor);
+    await this.interventions.mergeStaged(qr, this.stage, actor, {
+      person: `(SELECT r.entity_id FROM external_ref r WHERE r.system = :syncSystem AND r.entity_type = 'person' AND r.external_id = x.person_external_id)`,
+      intervention: `(SELECT r.entity_id FROM external_ref r WHERE r.system = :syncSystem AND r.entity_type = 'intervention' AND r.external_id = x.external_id)`,
+      parameters: { syncSystem: system },
+    });
     // No ON CONFLICT: loads into one system take turns (BulkLoader), so a clash is a concurrent GraphQL
     // sync of the same id, and failing the chunk (to be resumed) is better than an orphan.
     await qr.query(

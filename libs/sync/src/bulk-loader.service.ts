@@ -86,12 +86,22 @@ export class BulkLoader {
     }
     const qr = this.db.createQueryRunner();
     await qr.connect();
+    let merging: Promise<void> = Promise.resolve();
     try {
-      await qr.query(`CREATE TEMP TABLE IF NOT EXISTS ${spec.stage} (${spec.stageColumns}) ON COMMIT DELETE ROWS`);
+      await qr.query(`CREATE TEMP TABLE IF NOT EXISTS ${spec.stage} (${spec.stageColumns}, PRIMARY KEY (line)) ON COMMIT DELETE ROWS`);
       const skip = job.linesCommitted;
+      const stage = { analysed: false };
       let rows = new Map<string, R>();
       let errors: JobError[] = [];
       let lastLine = skip;
+      // One chunk merges in the database while the next is read and checked here (two chunks in memory at most).
+      const nextChunk = async () => {
+        await merging;
+        merging = this.flush(qr, stage, spec, actor, job, [...rows.values()], errors, lastLine);
+        merging.catch(() => undefined); // observed by the next flush, or below
+        rows = new Map();
+        errors = [];
+      };
       for await (const item of ndjson(input)) {
         if (item.line <= skip) continue;
         lastLine = item.line;
@@ -107,18 +117,16 @@ export class BulkLoader {
             rows.set(checked.row.externalId, checked.row);
           }
         }
-        if (rows.size >= CHUNK) {
-          await this.flush(qr, spec, actor, job, [...rows.values()], errors, lastLine);
-          rows = new Map();
-          errors = [];
-        }
+        if (rows.size >= CHUNK) await nextChunk();
       }
-      await this.flush(qr, spec, actor, job, [...rows.values()], errors, lastLine);
+      await nextChunk();
+      await merging;
       job.status = 'completed';
       job.finishedAt = new Date();
       await this.db.getRepository(SyncJob).update({ id: job.id }, { status: job.status, finishedAt: job.finishedAt });
       return { ...job, replayed: false };
     } catch (err) {
+      await merging.catch(() => undefined);
       if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
       const message = err instanceof Error ? err.message : String(err);
       this.logger.warn(`bulk load ${job.id} (${spec.kind}) stopped after line ${job.linesCommitted}: ${message}`);
@@ -130,7 +138,16 @@ export class BulkLoader {
   }
 
   /** Stages and merges one chunk, and records the job's progress, in one transaction. */
-  private async flush<R extends StagedRecord>(qr: QueryRunner, spec: BulkKind<R>, actor: Actor, job: SyncJob, rows: R[], errors: JobError[], lastLine: number): Promise<void> {
+  private async flush<R extends StagedRecord>(
+    qr: QueryRunner,
+    stage: { analysed: boolean },
+    spec: BulkKind<R>,
+    actor: Actor,
+    job: SyncJob,
+    rows: R[],
+    errors: JobError[],
+    lastLine: number,
+  ): Promise<void> {
     if (rows.length === 0 && errors.length === 0 && lastLine === job.linesCommitted) return;
     await qr.startTransaction();
     const counts = { created: 0, updated: 0, unchanged: 0 };
@@ -138,6 +155,12 @@ export class BulkLoader {
     if (rows.length) {
       await qr.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`sync_bulk:${spec.kind}:${job.system}`]);
       await copyRows(qr, spec.stage, spec.copyColumns, rows, (r) => spec.toCsv(r));
+      // Statistics of a staged chunk, once per load: the planner keeps them for the chunks that follow
+      // (of the same size), and without them it guesses and may loop over the stage for every row.
+      if (!stage.analysed) {
+        await qr.query(`ANALYZE ${spec.stage}`);
+        stage.analysed = true;
+      }
       await spec.merge(qr, actor, job.system);
       const outcome: { action: string | null; reject_code: string | null; line: number | null; external_id: string | null; n: string }[] = await qr.query(
         `SELECT action, NULL AS reject_code, NULL::integer AS line, NULL AS external_id, count(*) AS n FROM ${spec.stage} WHERE reject_code IS NULL GROUP BY action

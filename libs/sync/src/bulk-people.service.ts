@@ -52,7 +52,7 @@ export class BulkPeopleService implements BulkKind<PersonStageRow> {
     await this.persons.mergeStaged(qr, this.stage, { ref: actorRef(actor), organisationId: actor.organisationId, organisationKind: actor.organisationKind });
     await qr.query(
       `INSERT INTO external_ref (system, entity_type, external_id, entity_id, organisation_id)
-       SELECT $1, 'person', external_id, person_id, $2 FROM ${this.stage} WHERE action IS NOT NULL ON CONFLICT ON CONSTRAINT uq_external_ref DO NOTHING`,
+       SELECT $1, 'person', external_id, person_id, $2 FROM ${this.stage} WHERE action IS NOT NULL ON CONFLICT (system, entity_type, external_id) DO NOTHING`,
       [system, actor.organisationId],
     );
     await this.outbox.emitSelect(
@@ -61,7 +61,7 @@ export class BulkPeopleService implements BulkKind<PersonStageRow> {
       `SELECT CASE action WHEN 'created' THEN 'person.created' ELSE 'person.updated' END AS type, 'person' AS aggregate_type, person_id AS aggregate_id,
               person_id, jsonb_build_object('source', 'bulk', 'system', $1::text) AS payload, NULL::jsonb AS changes,
               ARRAY['${DataCategory.IDENTITY}'] || CASE WHEN offence_summary IS NOT NULL OR ogrs_score IS NOT NULL THEN ARRAY['${DataCategory.OFFENDING}'] ELSE '{}' END
-                || CASE WHEN risk_level IS NOT NULL THEN ARRAY['${DataCategory.RISK}'] ELSE '{}' END AS categories
+                || CASE WHEN risk_level IS NOT NULL THEN ARRAY['${DataCategory.RISK}'] ELSE '{}' END AS categories, NULL::text[] AS fields
          FROM ${this.stage} WHERE action IN ('created', 'updated')`,
       [system],
     );

@@ -14,7 +14,11 @@ export type CheckedRecord<R extends StagedRecord> = { row: R } | { problems: str
 
 type Cell = string | number | null;
 
-const csvCell = (v: Cell) => (v === null ? '' : `"${String(v).replace(/"/g, '""')}"`);
+function csvCell(v: Cell): string {
+  if (v === null) return '';
+  const text = typeof v === 'string' ? v : String(v);
+  return text.includes('"') ? `"${text.replace(/"/g, '""')}"` : `"${text}"`;
+}
 
 /** One CSV line for COPY (an empty cell is NULL; every value quoted). */
 export function csvLine(cells: Cell[]): string {
@@ -40,9 +44,17 @@ export function isText(value: unknown, max: number): value is string {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Whether the YYYY-MM-DD at the start of `value` is a real calendar day. */
+export function isCalendarDay(value: string): boolean {
+  const y = Number(value.slice(0, 4));
+  const m = Number(value.slice(5, 7));
+  const d = Number(value.slice(8, 10));
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31);
+}
+
 /** A real calendar date written YYYY-MM-DD. */
 export function isIsoDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !DATE.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+  return typeof value === 'string' && DATE.test(value) && isCalendarDay(value);
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { HubError, ValidationError } from '@hub/common';
 import { interventionOutcome, type InterventionOutcome, InterventionStatus, type OutcomeRulesType, SUSTAINMENT_WEEKS, sustainmentDue } from '@hub/interventions';
-import { type CheckedRecord, csvLine, isIsoDate, isText, type StagedRecord } from './bulk-stage.js';
+import { type CheckedRecord, csvLine, isCalendarDay, isIsoDate, isText, type StagedRecord } from './bulk-stage.js';
 
 export interface InterventionStageRow extends StagedRecord {
   personExternalId: string;
@@ -24,8 +24,11 @@ const STATUSES = Object.values(InterventionStatus) as string[];
 const TYPE_CODE = /^[a-z][a-z0-9_]{1,62}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
-function isDateTime(value: unknown): value is string {
-  return typeof value === 'string' && DATE_TIME.test(value) && isIsoDate(value.slice(0, 10)) && !Number.isNaN(Date.parse(value));
+/** An ISO date-time as a UTC timestamp (read as logging one intervention reads it), or null when it is not one. */
+function utcDateTime(value: unknown): string | null {
+  if (typeof value !== 'string' || !DATE_TIME.test(value) || !isCalendarDay(value)) return null;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -63,7 +66,8 @@ export function toInterventionStageRow(line: number, raw: unknown, types: Readon
   if (!type) problems.push('typeCode: not an intervention type of the catalogue');
   const status = typeof r.status === 'string' ? r.status.toLowerCase() : '';
   if (!STATUSES.includes(status)) problems.push(`status: one of ${STATUSES.join(', ')}`);
-  if (!isDateTime(r.occurredAt)) problems.push('occurredAt: must be an ISO date-time');
+  const occurredAt = utcDateTime(r.occurredAt);
+  if (!occurredAt) problems.push('occurredAt: must be an ISO date-time');
   if (r.notes != null && !between(r.notes, 0, 4000)) problems.push('notes: at most 4000 characters');
   if (r.qualification != null) problems.push(...(isObject(r.qualification) ? qualificationProblems(r.qualification) : ['qualification: an object']));
   if (r.job != null) problems.push(...(isObject(r.job) ? jobProblems(r.job) : ['job: an object']));
@@ -86,7 +90,7 @@ export function toInterventionStageRow(line: number, raw: unknown, types: Readon
       typeCode: type!.code,
       dataCategory: type!.dataCategory,
       status,
-      occurredAt: new Date(r.occurredAt as string).toISOString(),
+      occurredAt: occurredAt!,
       notes: (r.notes as string | null | undefined) ?? null,
       outcome,
       dueOn: outcome?.kind === 'job' ? sustainmentDue(outcome.startDate, SUSTAINMENT_WEEKS) : null,
