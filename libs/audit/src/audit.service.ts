@@ -111,17 +111,24 @@ export class AuditService implements WriteAuditSink {
   bulkWritesSql(actor: Actor, source: string, firstParameter: number): { sql: string; parameters: unknown[] } {
     const $ = (k: number) => `$${firstParameter + k}`;
     const actions = Object.entries(EVENT_ACTIONS).map(([type, action]) => `WHEN '${type}' THEN '${action}'`).join(' ');
-    // Categories and fields of a group: the events' sorted arrays joined as text, split, deduplicated and sorted (as the JS audit sorts).
-    const union = (column: string) => `ARRAY(SELECT DISTINCT v COLLATE "C" FROM unnest(string_to_array(g.${column}, ',')) v WHERE v <> '' ORDER BY 1)`;
+    // Categories (fields) of a group: when its events all have the same sorted list, that list; else the
+    // lists joined as text, split, deduplicated and sorted (as the JS audit sorts).
+    const union = (column: string, first: string, last: string) =>
+      `CASE WHEN g.${first} = g.${last} THEN string_to_array(g.${first}, ',')
+            ELSE ARRAY(SELECT DISTINCT v COLLATE "C" FROM unnest(string_to_array(g.${column}, ',')) v WHERE v <> '' ORDER BY 1) END`;
+    const event = (withChanges: boolean) =>
+      `json_build_object('event', e.type, 'aggregateType', e.aggregate_type, 'aggregateId', e.aggregate_id, 'payload', e.payload${withChanges ? `, 'changes', e.changes` : ''})`;
     return {
       sql: `INSERT INTO audit_event (actor, organisation_id, purpose, request_id, person_id, action, categories, fields, withheld, break_glass, detail)
-            SELECT ${$(0)}, ${$(1)}::uuid, ${$(2)}, ${$(3)}, g.person_id, g.audit_action, ${union('categories')}, ${union('fields')}, '{}',
+            SELECT ${$(0)}, ${$(1)}::uuid, ${$(2)}, ${$(3)}, g.person_id, g.audit_action, ${union('categories', 'c1', 'c2')}, ${union('fields', 'f1', 'f2')}, '{}',
                    g.audit_action = 'break_glass', jsonb_build_object('event', g.types, 'events', g.events)
               FROM (SELECT e.person_id, CASE e.type ${actions} ELSE 'write' END AS audit_action,
-                           string_agg(array_to_string(e.categories, ','), ',') AS categories, string_agg(array_to_string(e.fields, ','), ',') AS fields,
+                           string_agg(array_to_string(e.categories, ','), ',') AS categories,
+                           min(array_to_string(e.categories, ',')) AS c1, max(array_to_string(e.categories, ',')) AS c2,
+                           string_agg(array_to_string(e.fields, ','), ',') AS fields,
+                           min(array_to_string(e.fields, ',')) AS f1, max(array_to_string(e.fields, ',')) AS f2,
                            string_agg(DISTINCT e.type, ', ' ORDER BY e.type) AS types,
-                           jsonb_agg(jsonb_build_object('event', e.type, 'aggregateType', e.aggregate_type, 'aggregateId', e.aggregate_id, 'payload', e.payload)
-                                     || CASE WHEN e.changes IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('changes', e.changes) END) AS events
+                           json_agg(CASE WHEN e.changes IS NULL THEN ${event(false)} ELSE ${event(true)} END)::jsonb AS events
                       FROM ${source} e
                      GROUP BY 1, 2) g`,
       parameters: [auditActorRef(actor), actor.organisationId, actor.purpose ?? null, actor.requestId || null],

@@ -96,11 +96,12 @@ export class InterventionsBulkService {
    * existing intervention is sent with another type. New rows are marked created.
    */
   private async check(qr: QueryRunner, stage: string, actor: Actor, refs: StagedRefs): Promise<void> {
-    const visible = this.access.personScope(actor, 'k.person_id', true);
-    const writable = this.access.scope(actor, 'write', { person: 'k.person_id', category: 'k.data_category', perRow: true });
+    // The policy is tested once per person (and category) of the chunk, a probe each (perRow).
+    const visible = this.access.personScope(actor, 'p.person_id', true);
+    const writable = this.access.scope(actor, 'write', { person: 'q.person_id', category: 'q.data_category', perRow: true });
     // Both scopes name the actor's category ceiling :accessCeiling; the write scope's is another list.
     const writeWhere = writable.where.replaceAll(':accessCeiling', ':writeCeiling');
-    // Computed once (MATERIALIZED), then joined to the stage by its key: never re-evaluated per row.
+    // Each step computed once (MATERIALIZED), then joined by key: never re-evaluated per row.
     const sql = `
       WITH r AS MATERIALIZED (SELECT x.line, x.type_code, x.data_category, ${refs.person} AS named, ${refs.intervention} AS intervention_id FROM ${stage} x),
            k AS MATERIALIZED (
@@ -108,12 +109,17 @@ export class InterventionsBulkService {
                     CASE WHEN r.named IS NULL OR (r.intervention_id IS NOT NULL AND i.id IS NULL) OR i.organisation_id <> CAST(:accessOrg AS uuid) THEN 'NOT_FOUND'
                          WHEN i.type_code <> r.type_code THEN 'TYPE_CHANGED' END AS refused
                FROM r LEFT JOIN LATERAL (SELECT id, person_id, organisation_id, type_code FROM intervention WHERE id = r.intervention_id) i ON TRUE),
-           c AS MATERIALIZED (
+           v AS MATERIALIZED (
+             SELECT p.person_id, COALESCE(${visible.where}, FALSE) AS visible FROM (SELECT DISTINCT person_id FROM k WHERE refused IS NULL) p),
+           w AS MATERIALIZED (
+             SELECT q.person_id, q.data_category, COALESCE(${writeWhere}, FALSE) AS writable
+               FROM (SELECT DISTINCT person_id, data_category FROM k WHERE refused IS NULL AND intervention_id IS NULL) q),
+           c AS (
              SELECT k.line, k.person_id, k.intervention_id,
                     CASE WHEN k.refused IS NOT NULL THEN k.refused
-                         WHEN NOT COALESCE(${visible.where}, FALSE) THEN 'NOT_FOUND'
-                         WHEN k.intervention_id IS NULL AND NOT COALESCE(${writeWhere}, FALSE) THEN 'FORBIDDEN' END AS reject_code
-               FROM k)
+                         WHEN NOT v.visible THEN 'NOT_FOUND'
+                         WHEN k.intervention_id IS NULL AND NOT w.writable THEN 'FORBIDDEN' END AS reject_code
+               FROM k LEFT JOIN v ON v.person_id = k.person_id LEFT JOIN w ON w.person_id = k.person_id AND w.data_category = k.data_category)
       UPDATE ${stage} s SET person_id = c.person_id, intervention_id = c.intervention_id, reject_code = c.reject_code,
              action = CASE WHEN c.reject_code IS NULL AND c.intervention_id IS NULL THEN 'created' END
         FROM c WHERE c.line = s.line`;
@@ -155,15 +161,16 @@ export class InterventionsBulkService {
     );
   }
 
-  /** The domain events of the merged chunk, as logging and updating one intervention emit them. */
+  /**
+   * The domain events of the merged chunk, as logging and updating one intervention emit them. Their
+   * audit names the fields a creation wrote, not the values (the values are the record itself, and a
+   * later change is audited with its old and new values); updates carry their old and new values.
+   */
   private eventsSql(stage: string): string {
-    const was = (field: string, value: string) => `'${field}', jsonb_build_object('old', NULL, 'new', ${value})`;
     return `
       SELECT 'intervention.logged' AS type, 'intervention' AS aggregate_type, s.new_id AS aggregate_id, s.person_id,
              jsonb_build_object('typeCode', s.type_code, 'status', s.status, 'dataCategory', s.data_category, 'source', 'bulk') AS payload,
-             jsonb_build_object(${was('typeCode', 's.type_code')}, ${was('status', 's.status')}, ${was('occurredAt', 's.occurred_at')},
-                                ${was('notes', 's.notes')}, ${was('outcome', 's.outcome')}) AS changes,
-             ARRAY[s.data_category] AS categories, ARRAY['notes', 'occurredAt', 'outcome', 'status', 'typeCode'] AS fields
+             NULL::jsonb AS changes, ARRAY[s.data_category] AS categories, '{notes,occurredAt,outcome,status,typeCode}'::text[] AS fields
         FROM ${stage} s WHERE s.action = 'created'
       UNION ALL
       SELECT 'intervention.updated', 'intervention', s.intervention_id, s.person_id,

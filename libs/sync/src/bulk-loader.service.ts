@@ -153,6 +153,9 @@ export class BulkLoader {
     const counts = { created: 0, updated: 0, unchanged: 0 };
     const rejected = [...errors];
     if (rows.length) {
+      // The merge's statements look costly to the planner (a probe per row), which would JIT-compile
+      // them for every chunk: compiling takes longer than running them.
+      await qr.query(`SET LOCAL jit = off`);
       await qr.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`sync_bulk:${spec.kind}:${job.system}`]);
       await copyRows(qr, spec.stage, spec.copyColumns, rows, (r) => spec.toCsv(r));
       // Statistics of a staged chunk, once per load: the planner keeps them for the chunks that follow
