@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { setImmediate } from 'node:timers/promises';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type QueryRunner } from 'typeorm';
@@ -104,6 +105,8 @@ export class BulkLoader {
       };
       for await (const item of ndjson(input)) {
         if (item.line <= skip) continue;
+        // Let the merge's database replies in between: buffered lines never yield to the event loop by themselves.
+        if (item.line % 256 === 0) await setImmediate();
         lastLine = item.line;
         if (item.error !== undefined) {
           errors.push({ line: item.line, externalId: null, code: 'BAD_USER_INPUT', message: item.error });
