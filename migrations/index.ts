@@ -1,4 +1,6 @@
 // The hub's migrations, in order. `npm run cli -- migration:generate <Name>` adds to this list.
+import { ExternalRefKey1795696046173 } from './1795696046173-ExternalRefKey.js';
+import { AuditChainHead1795694261302 } from './1795694261302-AuditChainHead.js';
 import { EteFunnelMaintenance1795693900000 } from './1795693900000-EteFunnelMaintenance.js';
 import { EteFunnelSummary1795693813839 } from './1795693813839-EteFunnelSummary.js';
 import { EteContactLapse1795693653871 } from './1795693653871-EteContactLapse.js';
@@ -26,4 +28,6 @@ export const MIGRATIONS: Function[] = [
   EteContactLapse1795693653871,
   EteFunnelSummary1795693813839,
   EteFunnelMaintenance1795693900000,
+  AuditChainHead1795694261302,
+  ExternalRefKey1795696046173,
 ];

@@ -63,15 +63,21 @@ describe('access: object check and SQL scope agree', () => {
        SELECT unnest($1::uuid[]), unnest($2::uuid[]), unnest($3::uuid[]), 'test', 'test', unnest($4::text[]), 'completed', now(), 1`,
       [ids, rows.map((r) => r.personId), rows.map((r) => r.owner), rows.map((r) => r.category)],
     );
-    const scope = access.scope(actor, action, { person: 'i.person_id', category: 'i.data_category', owner: 'i.organisation_id' });
-    const visible: { id: string }[] = await hub.db
-      .createQueryBuilder()
-      .select('i.id', 'id')
-      .from('intervention', 'i')
-      .where('i.id = ANY(:ids)', { ids })
-      .andWhere(scope.where, scope.parameters)
-      .getRawMany();
-    const seen = new Set(visible.map((v) => v.id));
+    // Both forms of the scope: against the caseload (lists) and row by row (bulk loads).
+    const [seen, seenPerRow] = await Promise.all(
+      [false, true].map(async (perRow) => {
+        const scope = access.scope(actor, action, { person: 'i.person_id', category: 'i.data_category', owner: 'i.organisation_id', perRow });
+        const visible: { id: string }[] = await hub.db
+          .createQueryBuilder()
+          .select('i.id', 'id')
+          .from('intervention', 'i')
+          .where('i.id = ANY(:ids)', { ids })
+          .andWhere(scope.where, scope.parameters)
+          .getRawMany();
+        return new Set(visible.map((v) => v.id));
+      }),
+    );
+    expect([...seenPerRow].sort()).toEqual([...seen].sort());
     await hub.db.query('DELETE FROM intervention WHERE id = ANY($1::uuid[])', [ids]);
     return new Set(rows.filter((_r, i) => seen.has(ids[i])).map((r) => `${r.personId}/${r.category}/${r.owner}`));
   }

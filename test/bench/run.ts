@@ -2,7 +2,7 @@
  * `npm run bench`: each benchmark prints one result line with its ratio against a baseline measured
  * in the same run on the same data. Sizes: BENCH_PEOPLE (default 20000) and BENCH_SCALE (10: the
  * second population is 10x larger); BENCH_DURATION seconds per load round, BENCH_ROUNDS rounds
- * (alternating baseline and hub; medians reported). BENCH_ONLY=a,b,c,d,e,g picks benchmarks.
+ * (alternating baseline and hub; medians reported). BENCH_ONLY=a,b,c,d,e,f,g picks benchmarks (e: referral-latency.ts, f: sync-stream.ts, g: postgraphile.ts).
  */
 import 'reflect-metadata';
 import { cpus } from 'node:os';
@@ -15,8 +15,9 @@ import {
   startBaseline, startHub, stopPostgres,
 } from './lib.js';
 import { referralLatency } from './referral-latency.js';
+import { syncStream } from './sync-stream.js';
 
-const only = new Set((process.env.BENCH_ONLY ?? 'a,b,c,d,e,g').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'a,b,c,d,e,f,g').split(','));
 
 const PERSON_PAGE = `query($id: ID!) { person(id: $id) {
   id givenName familyName dateOfBirth region releaseDate offenceSummary ogrsScore riskLevel healthNotes stage version withheldFields
@@ -187,6 +188,7 @@ async function main(): Promise<void> {
   result(`# npm run bench: ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, Node ${process.version}; populations ${env.people} and ${large} people ` +
     `(focus caseload ${env.caseload}); ${env.rounds} alternating rounds, medians`);
   if (only.has('e')) await referralLatency();
+  if (only.has('f')) await syncStream();
   if (!['a', 'b', 'c', 'd', 'g'].some((k) => only.has(k))) return void result(`# done in ${fmt((Date.now() - started) / 1000, 0)} s`);
   const small = await openScale(env.people);
   let bSmall: Latency | undefined;

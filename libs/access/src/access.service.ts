@@ -126,17 +126,21 @@ export class AccessService {
   scope(actor: Actor, action: AccessAction, columns: ScopeColumns): CompiledScope {
     const grants = actor.kind === 'user' && action === 'read' ? this.breakGlass : null;
     const compiled = compileScope(actor, action, columns, {
-      // One IN over the union of the related (and, for a break-glass reader, granted) people: the planner
-      // can start from that set (a semi-join) instead of testing every row of the table against each source.
-      relatedSql: (c) => `${c} IN (${this.relationships.relatedIdsSql()}${grants ? ` UNION ALL ${grants.grantedIdsSql()}` : ''})`,
+      // Lists: one IN over the union of the related (and, for a break-glass reader, granted) people, so the
+      // planner can start from that set (a semi-join) instead of testing every row against each source.
+      // perRow (a bulk load's few thousand given rows): the correlated form, an index probe per row.
+      relatedSql: (c, perRow) =>
+        perRow
+          ? `(${this.relationships.relationshipSql(c)} IS NOT NULL${grants ? ` OR ${grants.grantSql(c)}` : ''})`
+          : `${c} IN (${this.relationships.relatedIdsSql()}${grants ? ` UNION ALL ${grants.grantedIdsSql()}` : ''})`,
       lawfulSql: (c, cat) => (grants ? `(${this.lawful.lawfulSql(c, cat)} OR ${grants.grantSql(c)})` : this.lawful.lawfulSql(c, cat)),
     });
     return grants ? { where: compiled.where, parameters: { ...compiled.parameters, accessActor: `user:${actor.id}` } } : compiled;
   }
 
-  /** The SQL condition for people the actor may find at all (identity readable). */
-  personScope(actor: Actor, personColumn: string): CompiledScope {
-    return this.scope(actor, 'read', { person: personColumn, category: `'${DataCategory.IDENTITY}'` });
+  /** The SQL condition for people the actor may find at all (identity readable); `perRow` as in ScopeColumns. */
+  personScope(actor: Actor, personColumn: string, perRow = false): CompiledScope {
+    return this.scope(actor, 'read', { person: personColumn, category: `'${DataCategory.IDENTITY}'`, perRow });
   }
 
   ceiling(actor: Actor, action: AccessAction): DataCategory[] {

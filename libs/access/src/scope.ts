@@ -9,6 +9,12 @@ export interface ScopeColumns {
   category: string;
   /** Column holding the organisation that wrote the row, when rows have one. */
   owner?: string;
+  /**
+   * Test the relationship row by row (an index probe each) rather than against the organisation's
+   * whole caseload: for statements over a few thousand given rows, such as a bulk load's chunk.
+   * Lists and searches leave it unset. Either way the condition is the same.
+   */
+  perRow?: boolean;
 }
 
 export interface CompiledScope {
@@ -24,7 +30,7 @@ export function compileScope(
   actor: Actor,
   action: AccessAction,
   columns: ScopeColumns,
-  facts: { relatedSql(personColumn: string): string; lawfulSql(personColumn: string, categoryExpr: string): string },
+  facts: { relatedSql(personColumn: string, perRow?: boolean): string; lawfulSql(personColumn: string, categoryExpr: string): string },
 ): CompiledScope {
   const ceiling = categoryCeiling(actor, action);
   const parameters = { accessOrg: actor.organisationId, accessKind: actor.organisationKind, accessCeiling: ceiling };
@@ -35,7 +41,7 @@ export function compileScope(
       ? 'TRUE'
       : `(${columns.category} = '${DataCategory.IDENTITY}' OR ${facts.lawfulSql(columns.person, columns.category)})`;
   return {
-    where: `(${own}(${columns.category} = ANY(CAST(:accessCeiling AS text[])) AND ${facts.relatedSql(columns.person)} AND ${basis}))`,
+    where: `(${own}(${columns.category} = ANY(CAST(:accessCeiling AS text[])) AND ${facts.relatedSql(columns.person, columns.perRow)} AND ${basis}))`,
     parameters,
   };
 }

@@ -85,7 +85,9 @@ export class RetentionService implements OnModuleInit {
         const [rows]: [{ data_category: string }[], number] = await m.query('DELETE FROM intervention WHERE id = ANY($1::uuid[]) RETURNING data_category', [group.ids]);
         await m.query('DELETE FROM job_sustainment WHERE intervention_id = ANY($1::uuid[])', [group.ids]);
         await m.query(`SET LOCAL hub.audit_erase_detail = 'on'`);
-        await m.query(`UPDATE audit_event SET detail = NULL WHERE person_id = ANY($1::uuid[]) AND detail->>'aggregateId' = ANY($2::text[])`, [recordIds, group.ids]);
+        await m.query(`UPDATE audit_event SET detail = NULL
+            WHERE person_id = ANY($1::uuid[])
+              AND (detail->>'aggregateId' = ANY($2::text[]) OR EXISTS (SELECT 1 FROM jsonb_array_elements(detail->'events') x WHERE x->>'aggregateId' = ANY($2::text[])))`, [recordIds, group.ids]);
         await m.query(`SET LOCAL hub.audit_erase_detail = 'off'`);
         const counts: Record<string, number> = {};
         for (const r of rows) counts[r.data_category] = (counts[r.data_category] ?? 0) + 1;

@@ -35,6 +35,11 @@ async function notify(qr: QueryRunner | undefined, once: boolean): Promise<void>
 /** Records every write in the audit log, in the transaction of the change (provided by libs/audit). */
 export interface WriteAuditSink {
   recordWrites(manager: EntityManager, actor: Actor | null, events: DomainEvent[]): Promise<void>;
+  /**
+   * For bulk loads, set-based: an INSERT … SELECT (for a WITH clause) auditing the events of the
+   * relation `source` (the columns of OutboxService.emitSelect), parameters numbered from `firstParameter`.
+   */
+  bulkWritesSql(actor: Actor, source: string, firstParameter: number): { sql: string; parameters: unknown[] };
 }
 export const WRITE_AUDIT = Symbol('WRITE_AUDIT');
 
@@ -72,26 +77,26 @@ export class OutboxService {
   }
 
   /**
-   * Set-based emit for bulk loads: `select` yields (type, aggregate_type, aggregate_id, person_id,
-   * payload) rows; inserted, and audited, in the runner's open transaction.
+   * Set-based emit for bulk loads: `select` yields rows of (type, aggregate_type, aggregate_id,
+   * person_id, payload, changes, categories, fields): `changes` (jsonb of { old, new } by field),
+   * `categories` and `fields` (text[], each sorted and without duplicates) are for the audit only and
+   * may be null. The events, and their audit (one audit event per person), are written by INSERT …
+   * SELECT in the runner's open transaction: no row passes through the application.
    */
-  async emitSelect(qr: QueryRunner, actor: Actor, select: string, parameters: unknown[] = [], categories: string[] = []): Promise<number> {
+  async emitSelect(qr: QueryRunner, actor: Actor, select: string, parameters: unknown[] = []): Promise<number> {
     if (!qr.isTransactionActive) throw new Error('Domain events must be emitted inside the transaction of the change');
     const n = parameters.length;
-    const rows: { type: string; aggregate_type: string; aggregate_id: string; person_id: string | null; payload: Record<string, unknown> }[] = await qr.query(
-      `INSERT INTO outbox_event (type, aggregate_type, aggregate_id, person_id, payload, actor_id, organisation_id, request_id)
-       SELECT e.type, e.aggregate_type, e.aggregate_id, e.person_id, e.payload, $${n + 1}, $${n + 2}::uuid, $${n + 3} FROM (${select}) e
-       RETURNING type, aggregate_type, aggregate_id, person_id, payload`,
-      [...parameters, `${actor.kind}:${actor.id}`, actor.organisationId, actor.requestId || null],
+    const audit = this.audit.bulkWritesSql(actor, 'e', n + 4);
+    // One statement: the events are computed once, then written to the outbox and audited.
+    const [{ events }]: { events: number }[] = await qr.query(
+      `WITH e AS MATERIALIZED (${select}),
+            o AS (INSERT INTO outbox_event (type, aggregate_type, aggregate_id, person_id, payload, actor_id, organisation_id, request_id)
+                  SELECT e.type, e.aggregate_type, e.aggregate_id, e.person_id, e.payload, $${n + 1}, $${n + 2}::uuid, $${n + 3} FROM e RETURNING 1),
+            a AS (${audit.sql})
+       SELECT count(*)::int AS events FROM o`,
+      [...parameters, `${actor.kind}:${actor.id}`, actor.organisationId, actor.requestId || null, ...audit.parameters],
     );
-    if (rows.length) {
-      await notify(qr, false);
-      await this.audit.recordWrites(
-        qr.manager,
-        actor,
-        rows.map((r) => ({ type: r.type, aggregateType: r.aggregate_type, aggregateId: r.aggregate_id, personId: r.person_id, payload: r.payload, categories })),
-      );
-    }
-    return rows.length;
+    if (events) await notify(qr, false);
+    return events;
   }
 }

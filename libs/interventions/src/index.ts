@@ -1,5 +1,7 @@
 export * from './interventions.module.js';
 export * from './interventions.service.js';
+export * from './interventions-bulk.service.js';
+export * from './intervention-outcome.js';
 export * from './sustainments.service.js';
 export * from './intervention.model.js';
 export * from './intervention-vocabulary.js';

@@ -4,6 +4,7 @@ import { OrganisationsModule } from '@hub/organisations';
 import { InterventionType } from './intervention-type.entity.js';
 import { Intervention } from './intervention.entity.js';
 import { InterventionsResolver, PersonInterventionsResolver } from './interventions.resolver.js';
+import { InterventionsBulkService } from './interventions-bulk.service.js';
 import { InterventionsService } from './interventions.service.js';
 import { JobSustainment } from './job-sustainment.entity.js';
 import { SustainmentsService } from './sustainments.service.js';
@@ -11,7 +12,7 @@ import { TimelineService } from './timeline.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([InterventionType, Intervention, JobSustainment]), OrganisationsModule],
-  providers: [InterventionsService, SustainmentsService, TimelineService, InterventionsResolver, PersonInterventionsResolver],
-  exports: [InterventionsService, SustainmentsService],
+  providers: [InterventionsService, InterventionsBulkService, SustainmentsService, TimelineService, InterventionsResolver, PersonInterventionsResolver],
+  exports: [InterventionsService, InterventionsBulkService, SustainmentsService],
 })
 export class InterventionsModule {}

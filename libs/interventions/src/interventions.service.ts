@@ -7,7 +7,8 @@ import { type DomainEvent, OutboxService } from '@hub/events';
 import { entityColumns, hydrate, namedQuery } from '@hub/database';
 import { actorRef, PersonsService } from '@hub/persons';
 import { InterventionType } from './intervention-type.entity.js';
-import { type InterventionOutcome, InterventionStatus, JOB_START, OutcomeKind, SUSTAINMENT_WEEKS } from './intervention-vocabulary.js';
+import { interventionOutcome, sustainmentDue } from './intervention-outcome.js';
+import { SUSTAINMENT_WEEKS } from './intervention-vocabulary.js';
 import { Intervention } from './intervention.entity.js';
 import type { InterventionConnection, InterventionModel } from './intervention.model.js';
 import { JobSustainment } from './job-sustainment.entity.js';
@@ -15,12 +16,6 @@ import type { CreateInterventionTypeInput, LogInterventionInput, UpdateIntervent
 
 export function interventionView(i: Intervention): InterventionModel {
   return { ...i, dataCategory: i.dataCategory as DataCategory, outcome: i.outcome as InterventionModel['outcome'] };
-}
-
-function addDays(isoDate: string, days: number): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 @Injectable()
@@ -144,7 +139,7 @@ export class InterventionsService {
     const { personId, facts } = await this.persons.requireAccess(actor, input.personId);
     const decision = this.access.decide(actor, 'write', type.dataCategory as DataCategory, facts);
     if (!decision.allowed) throw new ForbiddenError(`Your organisation may not record ${type.name.toLowerCase()}`);
-    const outcome = this.outcomeFor(type, input);
+    const outcome = interventionOutcome(type, input);
     return (within ?? this.db.manager).transaction(async (m) => {
       const saved = await m.save(
         m.create(Intervention, {
@@ -173,27 +168,13 @@ export class InterventionsService {
       if (outcome) events.push({ type: 'outcome.recorded', aggregateType: 'intervention', aggregateId: saved.id, personId, payload: { typeCode: type.code, outcome: outcome.kind, dataCategory: type.dataCategory } as never });
       if (outcome?.kind === 'job') {
         const sustainment = await m.save(
-          m.create(JobSustainment, { personId, interventionId: saved.id, organisationId: actor.organisationId, startDate: outcome.startDate, dueOn: addDays(outcome.startDate, SUSTAINMENT_WEEKS * 7) }),
+          m.create(JobSustainment, { personId, interventionId: saved.id, organisationId: actor.organisationId, startDate: outcome.startDate, dueOn: sustainmentDue(outcome.startDate, SUSTAINMENT_WEEKS) }),
         );
         events.push({ type: 'job.started', aggregateType: 'intervention', aggregateId: saved.id, personId, payload: { sustainmentId: sustainment.id, dueOn: sustainment.dueOn, sector: outcome.sector, dataCategory: 'employment' } as never });
       }
       await this.outbox.emit(m, actor, ...events);
       return interventionView(saved);
     });
-  }
-
-  private outcomeFor(type: InterventionType, input: Pick<LogInterventionInput, 'qualification' | 'job' | 'status'>): InterventionOutcome | null {
-    if (input.job && type.outcomeKind !== OutcomeKind.JOB) throw new ValidationError([{ field: 'job', messages: [`${type.name} does not record a job`] }]);
-    if (input.qualification && type.outcomeKind !== OutcomeKind.QUALIFICATION) {
-      throw new ValidationError([{ field: 'qualification', messages: [`${type.name} does not record a qualification`] }]);
-    }
-    if (type.code === JOB_START && !input.job) throw new ValidationError([{ field: 'job', messages: ['a job start needs the employer, sector, hours and start date'] }]);
-    if (input.job) return { kind: 'job', employer: input.job.employer.trim(), sector: input.job.sector.trim(), hoursPerWeek: input.job.hoursPerWeek, startDate: input.job.startDate };
-    if (input.qualification) {
-      if (input.status !== InterventionStatus.COMPLETED) throw new ValidationError([{ field: 'qualification', messages: ['a qualification is recorded on a completed course'] }]);
-      return { kind: 'qualification', qualification: input.qualification.qualification.trim(), level: input.qualification.level ?? null, awardedOn: input.qualification.awardedOn ?? null };
-    }
-    return null;
   }
 
   /** An intervention of the actor's own organisation, read inside the caller's transaction (sync). */
@@ -216,7 +197,7 @@ export class InterventionsService {
       if (row.version !== input.version) throw new ConflictError('The intervention was changed by someone else; reload and try again', { currentVersion: row.version });
       const type = await m.findOneByOrFail(InterventionType, { code: row.typeCode });
       const status = input.status ?? row.status;
-      const outcome = input.qualification ? this.outcomeFor(type, { qualification: input.qualification, status }) : row.outcome;
+      const outcome = input.qualification ? interventionOutcome(type, { qualification: input.qualification, status }) : row.outcome;
       const saved = await m.save(Intervention, {
         ...row,
         status,

@@ -4,6 +4,8 @@ export * from './sync-interventions.service.js';
 export * from './idempotency.service.js';
 export * from './sync.inputs.js';
 export * from './sync.models.js';
+export * from './bulk-loader.service.js';
 export * from './bulk-people.service.js';
+export * from './bulk-interventions.service.js';
 export * from './webhooks/webhook-signature.js';
 export * from './webhooks/webhooks.service.js';

@@ -1,10 +1,9 @@
 import { DataCategory } from '@hub/access';
 import { REGIONS } from '@hub/common';
 import { IdentifierScheme, normaliseName, RiskLevel } from '@hub/persons';
+import { type CheckedRecord, csvLine, isIsoDate, isText, type StagedRecord } from './bulk-stage.js';
 
-export interface PersonStageRow {
-  line: number;
-  externalId: string;
+export interface PersonStageRow extends StagedRecord {
   givenName: string;
   familyName: string;
   normalisedName: string;
@@ -17,35 +16,24 @@ export interface PersonStageRow {
   riskLevel: string | null;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const SCHEMES = Object.values(IdentifierScheme) as string[];
 const RISKS = Object.values(RiskLevel) as string[];
-
-function validDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !DATE.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
-
-function text(value: unknown, max: number): value is string {
-  return typeof value === 'string' && value.trim().length > 0 && value.length <= max;
-}
 
 /**
  * Checks one NDJSON person record (the same rules as syncPeople, written for speed) and shapes it
  * for the staging table. Returns the problems when it is not valid. Identifier schemes are the
  * GraphQL names (PNC, PRISON_NUMBER, ...) or the stored ones (pnc, prison_number, ...).
  */
-export function toPersonStageRow(line: number, raw: unknown, writable: readonly DataCategory[]): { row: PersonStageRow } | { problems: string[]; externalId: string | null } {
+export function toPersonStageRow(line: number, raw: unknown, writable: readonly DataCategory[]): CheckedRecord<PersonStageRow> {
   const r = (raw ?? {}) as Record<string, unknown>;
   const problems: string[] = [];
-  const externalId = text(r.externalId, 200) ? r.externalId : null;
+  const externalId = isText(r.externalId, 200) ? r.externalId : null;
   if (!externalId) problems.push('externalId: required, at most 200 characters');
-  if (!text(r.givenName, 100)) problems.push('givenName: required, at most 100 characters');
-  if (!text(r.familyName, 100)) problems.push('familyName: required, at most 100 characters');
-  if (!validDate(r.dateOfBirth)) problems.push('dateOfBirth: must be a valid ISO date');
+  if (!isText(r.givenName, 100)) problems.push('givenName: required, at most 100 characters');
+  if (!isText(r.familyName, 100)) problems.push('familyName: required, at most 100 characters');
+  if (!isIsoDate(r.dateOfBirth)) problems.push('dateOfBirth: must be a valid ISO date');
   if (r.region != null && !(REGIONS as readonly string[]).includes(r.region as string)) problems.push('region: not a known region');
-  if (r.releaseDate != null && !validDate(r.releaseDate)) problems.push('releaseDate: must be a valid ISO date');
+  if (r.releaseDate != null && !isIsoDate(r.releaseDate)) problems.push('releaseDate: must be a valid ISO date');
   const identifiers: { scheme: string; value: string }[] = [];
   if (r.identifiers != null) {
     if (!Array.isArray(r.identifiers) || r.identifiers.length > 10) problems.push('identifiers: a list of at most 10');
@@ -81,11 +69,9 @@ export function toPersonStageRow(line: number, raw: unknown, writable: readonly 
   };
 }
 
-const csvCell = (v: string | number | null) => (v === null ? '' : `"${String(v).replace(/"/g, '""')}"`);
-
 /** One CSV line for COPY into the staging table (column order of STAGE_COPY_COLUMNS). */
 export function stageCsv(r: PersonStageRow): string {
-  return [r.line, r.externalId, r.givenName, r.familyName, r.normalisedName, r.dateOfBirth, r.region, r.releaseDate, JSON.stringify(r.identifiers), r.offenceSummary, r.ogrsScore, r.riskLevel].map(csvCell).join(',') + '\n';
+  return csvLine([r.line, r.externalId, r.givenName, r.familyName, r.normalisedName, r.dateOfBirth, r.region, r.releaseDate, JSON.stringify(r.identifiers), r.offenceSummary, r.ogrsScore, r.riskLevel]);
 }
 
 export const STAGE_COPY_COLUMNS = 'line, external_id, given_name, family_name, normalised_name, date_of_birth, region, release_date, identifiers, offence_summary, ogrs_score, risk_level';

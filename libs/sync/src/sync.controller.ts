@@ -2,12 +2,15 @@ import { Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, 
 import type { FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
 import { type Actor, CurrentActor, ValidationError } from '@hub/common';
+import { BulkInterventionsService } from './bulk-interventions.service.js';
+import { BulkLoader } from './bulk-loader.service.js';
 import { BulkPeopleService } from './bulk-people.service.js';
 import type { SyncJob } from './sync-job.entity.js';
 
 function summary(job: SyncJob & { replayed?: boolean }) {
   return {
     jobId: job.id,
+    kind: job.kind,
     status: job.status,
     replayed: job.replayed ?? false,
     linesCommitted: job.linesCommitted,
@@ -20,23 +23,38 @@ function summary(job: SyncJob & { replayed?: boolean }) {
   };
 }
 
+/** The NDJSON body, after checking the request names its content type and an idempotency key. */
+function ndjsonBody(req: FastifyRequest, key: string | undefined): Readable {
+  if (!req.headers['content-type']?.startsWith('application/x-ndjson')) {
+    throw new ValidationError([{ field: 'content-type', messages: ['send application/x-ndjson'] }]);
+  }
+  if (!key) throw new ValidationError([{ field: 'Idempotency-Key', messages: ['required'] }]);
+  return req.body as Readable;
+}
+
 /** The streaming bulk path (documented in schema/sync-openapi.yaml). */
 @Controller('sync')
 export class SyncController {
-  constructor(private readonly bulk: BulkPeopleService) {}
+  constructor(
+    private readonly loader: BulkLoader,
+    private readonly people: BulkPeopleService,
+    private readonly interventions: BulkInterventionsService,
+  ) {}
 
   @Post('people')
   @HttpCode(200)
-  async people(@CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Query('system') system: string, @Headers('idempotency-key') key: string) {
-    if (!req.headers['content-type']?.startsWith('application/x-ndjson')) {
-      throw new ValidationError([{ field: 'content-type', messages: ['send application/x-ndjson'] }]);
-    }
-    if (!key) throw new ValidationError([{ field: 'Idempotency-Key', messages: ['required'] }]);
-    return summary(await this.bulk.load(actor, system ?? '', key, req.body as Readable));
+  async loadPeople(@CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Query('system') system: string, @Headers('idempotency-key') key: string) {
+    return summary(await this.people.load(actor, system ?? '', key, ndjsonBody(req, key)));
+  }
+
+  @Post('interventions')
+  @HttpCode(200)
+  async loadInterventions(@CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Query('system') system: string, @Headers('idempotency-key') key: string) {
+    return summary(await this.interventions.load(actor, system ?? '', key, ndjsonBody(req, key)));
   }
 
   @Get('jobs/:id')
   async job(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
-    return summary(await this.bulk.job(actor, id));
+    return summary(await this.loader.job(actor, id));
   }
 }

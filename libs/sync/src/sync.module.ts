@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { InterventionsModule } from '@hub/interventions';
+import { BulkInterventionsService } from './bulk-interventions.service.js';
+import { BulkLoader } from './bulk-loader.service.js';
 import { BulkPeopleService } from './bulk-people.service.js';
 import { ExternalRef } from './external-ref.entity.js';
 import { IdempotencyKey } from './idempotency-key.entity.js';
@@ -18,7 +20,7 @@ import { WebhooksService } from './webhooks/webhooks.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([ExternalRef, IdempotencyKey, SyncJob, WebhookEndpoint, WebhookDelivery]), InterventionsModule],
   controllers: [SyncController],
-  providers: [IdempotencyService, SyncPeopleService, SyncInterventionsService, BulkPeopleService, SyncResolver, WebhooksService, WebhooksResolver],
-  exports: [IdempotencyService, SyncPeopleService, SyncInterventionsService, BulkPeopleService],
+  providers: [IdempotencyService, SyncPeopleService, SyncInterventionsService, BulkLoader, BulkPeopleService, BulkInterventionsService, SyncResolver, WebhooksService, WebhooksResolver],
+  exports: [IdempotencyService, SyncPeopleService, SyncInterventionsService, BulkPeopleService, BulkInterventionsService],
 })
 export class SyncModule {}
