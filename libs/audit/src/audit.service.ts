@@ -111,23 +111,26 @@ export class AuditService implements WriteAuditSink {
   bulkWritesSql(actor: Actor, source: string, firstParameter: number): { sql: string; parameters: unknown[] } {
     const $ = (k: number) => `$${firstParameter + k}`;
     const actions = Object.entries(EVENT_ACTIONS).map(([type, action]) => `WHEN '${type}' THEN '${action}'`).join(' ');
-    // Categories (fields) of a group: when its events all have the same sorted list, that list; else the
-    // lists joined as text, split, deduplicated and sorted (as the JS audit sorts).
+    // Categories (fields, event types) of a group: when its events all have the same sorted list, that
+    // list; else the lists joined as text, split, deduplicated and sorted (as the JS audit sorts). No
+    // DISTINCT aggregate: it would sort every group.
     const union = (column: string, first: string, last: string) =>
-      `CASE WHEN g.${first} = g.${last} THEN string_to_array(g.${first}, ',')
+      `CASE WHEN g.${column} IS NULL THEN '{}'::text[] WHEN g.${first} = g.${last} THEN string_to_array(g.${first}, ',')
             ELSE ARRAY(SELECT DISTINCT v COLLATE "C" FROM unnest(string_to_array(g.${column}, ',')) v WHERE v <> '' ORDER BY 1) END`;
     const event = (withChanges: boolean) =>
       `json_build_object('event', e.type, 'aggregateType', e.aggregate_type, 'aggregateId', e.aggregate_id, 'payload', e.payload${withChanges ? `, 'changes', e.changes` : ''})`;
     return {
       sql: `INSERT INTO audit_event (actor, organisation_id, purpose, request_id, person_id, action, categories, fields, withheld, break_glass, detail)
             SELECT ${$(0)}, ${$(1)}::uuid, ${$(2)}, ${$(3)}, g.person_id, g.audit_action, ${union('categories', 'c1', 'c2')}, ${union('fields', 'f1', 'f2')}, '{}',
-                   g.audit_action = 'break_glass', jsonb_build_object('event', g.types, 'events', g.events)
+                   g.audit_action = 'break_glass',
+                   jsonb_build_object('event', CASE WHEN g.t1 = g.t2 THEN g.t1 ELSE array_to_string(ARRAY(SELECT DISTINCT t FROM unnest(string_to_array(g.type_list, ',')) t ORDER BY 1), ', ') END,
+                                      'events', g.events)
               FROM (SELECT e.person_id, CASE e.type ${actions} ELSE 'write' END AS audit_action,
                            string_agg(array_to_string(e.categories, ','), ',') AS categories,
                            min(array_to_string(e.categories, ',')) AS c1, max(array_to_string(e.categories, ',')) AS c2,
                            string_agg(array_to_string(e.fields, ','), ',') AS fields,
                            min(array_to_string(e.fields, ',')) AS f1, max(array_to_string(e.fields, ',')) AS f2,
-                           string_agg(DISTINCT e.type, ', ' ORDER BY e.type) AS types,
+                           min(e.type) AS t1, max(e.type) AS t2, string_agg(e.type, ',') AS type_list,
                            json_agg(CASE WHEN e.changes IS NULL THEN ${event(false)} ELSE ${event(true)} END)::jsonb AS events
                       FROM ${source} e
                      GROUP BY 1, 2) g`,

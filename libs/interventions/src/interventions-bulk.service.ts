@@ -108,7 +108,8 @@ export class InterventionsBulkService {
              SELECT r.line, r.intervention_id, r.data_category, ${this.persons.survivorSql('COALESCE(i.person_id, r.named)')} AS person_id,
                     CASE WHEN r.named IS NULL OR (r.intervention_id IS NOT NULL AND i.id IS NULL) OR i.organisation_id <> CAST(:accessOrg AS uuid) THEN 'NOT_FOUND'
                          WHEN i.type_code <> r.type_code THEN 'TYPE_CHANGED' END AS refused
-               FROM r LEFT JOIN LATERAL (SELECT id, person_id, organisation_id, type_code FROM intervention WHERE id = r.intervention_id) i ON TRUE),
+               -- OFFSET 0 keeps this a probe per row: pulled up, the planner may hash the whole intervention table.
+               FROM r LEFT JOIN LATERAL (SELECT id, person_id, organisation_id, type_code FROM intervention WHERE id = r.intervention_id OFFSET 0) i ON TRUE),
            v AS MATERIALIZED (
              SELECT p.person_id, COALESCE(${visible.where}, FALSE) AS visible FROM (SELECT DISTINCT person_id FROM k WHERE refused IS NULL) p),
            w AS MATERIALIZED (
@@ -136,7 +137,7 @@ export class InterventionsBulkService {
              || ${change('occurredAt', 'i.occurred_at <> s.occurred_at', 'i.occurred_at', 's.occurred_at')}
              || ${change('notes', 's.notes IS NOT NULL AND i.notes IS DISTINCT FROM s.notes', 'i.notes', 's.notes')}
              || ${change('outcome', `s.outcome->>'kind' = 'qualification' AND i.outcome IS DISTINCT FROM s.outcome`, 'i.outcome', 's.outcome')} AS changes
-           FROM ${stage} s JOIN intervention i ON i.id = s.intervention_id
+           FROM ${stage} s CROSS JOIN LATERAL (SELECT * FROM intervention WHERE id = s.intervention_id OFFSET 0) i
           WHERE s.intervention_id IS NOT NULL AND s.reject_code IS NULL),
        upd AS (
          UPDATE intervention i SET status = s.status, occurred_at = s.occurred_at, notes = COALESCE(s.notes, i.notes),
@@ -184,6 +185,7 @@ export class InterventionsBulkService {
       UNION ALL
       SELECT 'job.started', 'intervention', s.new_id, s.person_id,
              jsonb_build_object('sustainmentId', j.id, 'dueOn', j.due_on, 'sector', s.outcome->>'sector', 'dataCategory', '${DataCategory.EMPLOYMENT}'), NULL, NULL, NULL
-        FROM ${stage} s JOIN job_sustainment j ON j.intervention_id = s.new_id WHERE s.action = 'created' AND s.outcome->>'kind' = 'job'`;
+        FROM ${stage} s CROSS JOIN LATERAL (SELECT id, due_on FROM job_sustainment WHERE intervention_id = s.new_id OFFSET 0) j
+       WHERE s.action = 'created' AND s.outcome->>'kind' = 'job'`;
   }
 }

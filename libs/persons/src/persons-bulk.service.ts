@@ -35,6 +35,8 @@ export interface BulkActor {
 @Injectable()
 export class PersonsBulkService {
   async mergeStaged(qr: QueryRunner, stage: string, actor: BulkActor): Promise<void> {
+    // The staged chunk is small and the tables large: lookups are probes per staged row, kept so with
+    // OFFSET 0 where the planner (its statistics behind a growing table) might scan a whole table instead.
     // Identifier match for rows with no person yet: one person, or a conflict.
     await qr.query(`
       WITH ids AS (
@@ -42,8 +44,10 @@ export class PersonsBulkService {
           FROM ${stage} s, jsonb_to_recordset(s.identifiers) AS x(scheme text, value text)
          WHERE s.person_id IS NULL AND s.reject_code IS NULL),
       matched AS (
-        SELECT ids.line, array_agg(DISTINCT COALESCE(p.merged_into_id, p.id)) AS persons
-          FROM ids JOIN person_identifier pi ON pi.scheme = ids.scheme AND pi.value = ids.value JOIN person p ON p.id = pi.person_id
+        SELECT ids.line, array_agg(DISTINCT m.person) AS persons
+          FROM ids CROSS JOIN LATERAL (
+                 SELECT COALESCE(p.merged_into_id, p.id) AS person FROM person_identifier pi JOIN person p ON p.id = pi.person_id
+                  WHERE pi.scheme = ids.scheme AND pi.value = ids.value OFFSET 0) m
          GROUP BY ids.line)
       UPDATE ${stage} s
          SET person_id = CASE WHEN cardinality(m.persons) = 1 THEN m.persons[1] END,
@@ -53,9 +57,10 @@ export class PersonsBulkService {
     await qr.query(
       `UPDATE ${stage} s SET reject_code = 'NOT_FOUND'
         WHERE s.person_id IS NOT NULL AND s.reject_code IS NULL
-          AND NOT EXISTS (SELECT 1 FROM involvement inv JOIN person ip ON ip.id = inv.person_id
-                           WHERE inv.organisation_id = $1 AND inv.started_at <= now() AND (inv.ended_at IS NULL OR inv.ended_at > now())
-                             AND (ip.id = s.person_id OR ip.merged_into_id = s.person_id))`,
+          AND NOT EXISTS (SELECT 1 FROM involvement inv
+                           WHERE inv.organisation_id = $1 AND inv.person_id = s.person_id AND inv.started_at <= now() AND (inv.ended_at IS NULL OR inv.ended_at > now()))
+          AND NOT EXISTS (SELECT 1 FROM person ip JOIN involvement inv ON inv.person_id = ip.id
+                           WHERE ip.merged_into_id = s.person_id AND inv.organisation_id = $1 AND inv.started_at <= now() AND (inv.ended_at IS NULL OR inv.ended_at > now()))`,
       [actor.organisationId],
     );
     // No identifier and the same name and date of birth as someone: a person must tell them apart.
@@ -90,7 +95,7 @@ export class PersonsBulkService {
            ${field('given_name', 'givenName')}, ${field('family_name', 'familyName')}, ${field('date_of_birth', 'dateOfBirth')},
            ${field('region', 'region')}, ${field('release_date', 'releaseDate')}, ${field('offence_summary', 'offenceSummary')},
            ${field('ogrs_score', 'ogrsScore')}, ${field('risk_level', 'riskLevel')})) AS changes
-           FROM ${stage} s JOIN person p ON p.id = s.person_id
+           FROM ${stage} s CROSS JOIN LATERAL (SELECT * FROM person WHERE id = s.person_id OFFSET 0) p
           WHERE s.action IS NULL AND s.reject_code IS NULL),
        upd AS (
          UPDATE person p SET

@@ -45,8 +45,9 @@ export class BulkPeopleService implements BulkKind<PersonStageRow> {
   }
 
   async merge(qr: QueryRunner, actor: Actor, system: string): Promise<void> {
+    // A probe per staged row (a join may scan every reference of the system for each chunk).
     await qr.query(
-      `UPDATE ${this.stage} s SET person_id = r.entity_id FROM external_ref r WHERE r.system = $1 AND r.entity_type = 'person' AND r.external_id = s.external_id`,
+      `UPDATE ${this.stage} s SET person_id = (SELECT r.entity_id FROM external_ref r WHERE r.system = $1 AND r.entity_type = 'person' AND r.external_id = s.external_id)`,
       [system],
     );
     await this.persons.mergeStaged(qr, this.stage, { ref: actorRef(actor), organisationId: actor.organisationId, organisationKind: actor.organisationKind });
