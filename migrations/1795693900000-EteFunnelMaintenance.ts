@@ -10,13 +10,12 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   its region, the calendar day in Europe/London, the step each one can reach). The database form of
  *   the shapes InterventionsService.reportingSql() and PersonsService.reportingSql() publish in code.
  * - Adding activity folds it in (an upsert: the earliest date wins, type lists are united), so a new
- *   intervention never needs a recount. Anything else (an update, a delete, a merge or an unmerge, a
+ *   intervention never needs a recount; a sustainment recorded as sustained moves one date. Anything else (an update, a delete, a merge or an unmerge, a
  *   catalogue group change) recounts the people it touches from scratch: `ete_funnel_refresh(people)`.
  *   `ete_funnel_rebuild()` recounts everyone (the backfill below).
  * - Statement-level triggers with transition tables: one set-based statement per write statement,
- *   whatever its size (the generator inserts 500,000 interventions in one statement).
- * - The set-based functions run with work_mem 64MB: the population generator writes 500,000
- *   interventions in one statement, and the backfill reads them all.
+ *   whatever its size (the population generator inserts 500,000 interventions in one statement; the
+ *   functions run with work_mem 64MB for that, and for the backfill, which reads them all).
  * - Ties (two qualifications on the same first day) and type lists are ordered by code point
  *   (COLLATE "C"), the same whatever the database's locale.
  * - Concurrency: maintenance runs at READ COMMITTED under the audit chain's transaction-scoped advisory

@@ -292,7 +292,7 @@ describe('the caseworker portal in a real browser', () => {
         });
         await page.getByRole('button', { name: 'Next page' }).click();
         await page.getByText('Loading…').first().waitFor();
-        await page.unroute('**/graphql');
+        await page.unrouteAll({ behavior: 'wait' });
         await page.getByText('(page 2)').waitFor();
         expect(await rows.count()).toBe(14);
         expect(await page.getByRole('button', { name: 'Next page' }).count()).toBe(0);
