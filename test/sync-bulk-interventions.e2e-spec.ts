@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AuditService } from '@hub/audit';
+import { AuditService, RetentionService } from '@hub/audit';
 import { startTestHub, type TestHub } from './support/hub.js';
 
 const SYSTEM = 'case-system';
@@ -193,6 +193,19 @@ describe('streaming bulk sync of interventions (NDJSON)', () => {
     expect(fromEmployer.body).toMatchObject({ created: 1, rejected: 1 });
     const after = await written();
     expect(after.interventions - before.interventions).toBe(2);
+  });
+
+  it('retention erases expired interventions and the values of their bulk audit events; the chain still verifies', async () => {
+    const old = [intervention(90_001, 'p-250', { occurredAt: '2012-01-10T10:00:00Z' }), intervention(90_002, 'p-250', { occurredAt: '2012-01-11T10:00:00Z' })];
+    const res = await post('interventions', probation, 'iv-old-load-1', old.join('\n'));
+    expect(res.body).toMatchObject({ created: 2 });
+    const ids: string[] = (await hub.db.query(`SELECT entity_id FROM external_ref WHERE system = $1 AND external_id IN ('iv-90001', 'iv-90002')`, [SYSTEM])).map((r: { entity_id: string }) => r.entity_id);
+    const audited = `SELECT count(*) AS n FROM audit_event a, jsonb_array_elements(a.detail->'events') x WHERE x->>'aggregateId' = ANY($1::text[])`;
+    expect(await count(audited, [ids])).toBe(2);
+    await hub.app.get(RetentionService).run();
+    expect(await count(`SELECT count(*) AS n FROM intervention WHERE id = ANY($1::uuid[])`, [ids])).toBe(0);
+    expect(await count(audited, [ids])).toBe(0);
+    expect((await hub.app.get(AuditService).verify()).ok).toBe(true);
   });
 
   it('a load cut off part-way resumes with the same key and writes each record once', async () => {

@@ -90,10 +90,10 @@ export class InterventionsBulkService {
 
   /**
    * One pass over the chunk: what the row's external ids name; the person of each row (an existing
-   * intervention's own person, else the one named; the surviving record of a merge), then the policy: refused as NOT_FOUND when the
-   * person is unknown or one the actor may not see, or the intervention is another organisation's;
-   * FORBIDDEN when the actor may not write the type's category for the person; TYPE_CHANGED when an
-   * existing intervention is sent with another type. New rows are marked created.
+   * intervention's own person, else the one named; the surviving record of a merge); then the policy:
+   * NOT_FOUND when the person is unknown or one the actor may not see, or the intervention is another
+   * organisation's; FORBIDDEN when the actor may not write the type's category for the person;
+   * TYPE_CHANGED when an existing intervention is sent with another type. New rows are marked created.
    */
   private async check(qr: QueryRunner, stage: string, actor: Actor, refs: StagedRefs): Promise<void> {
     // The policy is tested once per person (and category) of the chunk, a probe each (perRow).
