@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { startTestHub, type GqlResult, type TestHub } from '../support/hub.js';
 
-// RELIABILITY_SHORT=1 (CI): a tenth of the generated operations.
-const RUNS = Number(process.env.REL_ABUSE_RUNS ?? (process.env.RELIABILITY_SHORT === '1' ? 200 : 2000));
+// RELIABILITY_SHORT=1 (CI): a twentieth of the generated operations.
+const RUNS = Number(process.env.REL_ABUSE_RUNS ?? (process.env.RELIABILITY_SHORT === '1' ? 100 : 2000));
 const MAX_DEPTH = 6;
 const MAX_ALIASES = 15;
 const MAX_TOKENS = 2000;

@@ -140,10 +140,10 @@ function idArgs(field: GraphQLField<unknown, unknown>): { path: string[]; pool: 
   return out;
 }
 
-/** Candidates for a non-id argument: null (when allowed) and then each meaningful value (two in the short form, every search term always). */
+/** Candidates for a non-id argument: null (when allowed) and then each meaningful value (one in the short form, every search term always). */
 function variants(arg: GraphQLArgument, opts: WalkOptions, pools: Pools): unknown[] {
   const all = allVariants(arg, opts, pools);
-  return opts.short && arg.name !== 'search' ? all.slice(0, 3) : all;
+  return opts.short && arg.name !== 'search' ? all.slice(0, 2) : all;
 }
 
 function allVariants(arg: GraphQLArgument, opts: WalkOptions, pools: Pools): unknown[] {
