@@ -165,7 +165,7 @@ describe('outcome reporting', () => {
     expect(all.data!.eteFunnel.steps[0].people).toBeGreaterThan(want.referred);
   });
 
-  it.each([
+  it.each<[string, { region?: string; interventionType?: string }]>([
     ['region', { region: 'north_west' }],
     ['intervention type', { interventionType: 'training_cscs' }],
     ['region and intervention type', { region: 'greater_manchester', interventionType: 'accommodation_support' }],

@@ -16,12 +16,12 @@ export interface GqlResult<T = Record<string, unknown>> {
 }
 
 /** Polls `probe` until it returns a truthy value; fails with the last value after `ms`. */
-export async function eventually<T>(probe: () => Promise<T>, ms = 15_000, what = 'condition'): Promise<T> {
+export async function eventually<T>(probe: () => Promise<T>, ms = 15_000, what = 'condition'): Promise<NonNullable<T>> {
   const deadline = Date.now() + ms;
   let last: T;
   for (;;) {
     last = await probe();
-    if (last) return last;
+    if (last) return last as NonNullable<T>;
     if (Date.now() > deadline) throw new Error(`${what} not met within ${ms} ms (last: ${JSON.stringify(last)})`);
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -15,7 +15,7 @@ describe('liveStream', () => {
     const stream = liveStream(live, {
       wants: (e) => e.payload.toOrganisationId === 'o1',
       // A slow load for the first event: the order still holds.
-      load: async (e) => (Number(e.id) === 1 ? new Promise((r) => setTimeout(() => r(`loaded ${e.id}`), 30)) : e.id === '3' ? null : `loaded ${e.id}`),
+      load: async (e) => (Number(e.id) === 1 ? new Promise<string>((r) => setTimeout(() => r(`loaded ${e.id}`), 30)) : e.id === '3' ? null : `loaded ${e.id}`),
     });
     expect(live.listeners).toBe(1);
     for (const e of [event(1), event(2, 'referral.sent', 'o2'), event(3), event(4)]) await live.publish(e);
