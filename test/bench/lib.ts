@@ -209,13 +209,13 @@ export interface LoadResult {
 }
 
 /** Throughput and latency under `connections` concurrent keep-alive clients (autocannon). */
-export async function load(url: string, path: string, body: string, headers: Record<string, string>, seconds: number): Promise<LoadResult> {
+export async function load(url: string, path: string, body: string, headers: Record<string, string>, seconds: number, connections = env.connections): Promise<LoadResult> {
   const r = await autocannon({
     url: url + path,
     method: 'POST',
     body,
     headers: { 'content-type': 'application/json', ...headers },
-    connections: env.connections,
+    connections,
     duration: seconds,
   });
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
