@@ -180,7 +180,7 @@ export class PersonsService {
   }
 
   /** Masked views of people, dropping those the actor may not see. */
-  private async views(actor: Actor, people: Person[]): Promise<PersonModel[]> {
+  private async views(actor: Actor, people: Pick<Person, 'id'>[]): Promise<PersonModel[]> {
     const found = await this.records(actor, people.map((p) => p.id), this.db.manager, true);
     const byId = new Map(found.map((r) => [r.person.id, r]));
     return people.flatMap((p) => {
@@ -193,7 +193,8 @@ export class PersonsService {
   /** Search by name, identifier or date of birth, only among people the actor may see (scoped in SQL). */
   async search(actor: Actor, args: { search?: string | null; first?: number | null; after?: string | null; filter?: PeopleFilter | null }): Promise<PersonConnection> {
     const first = pageSize(args.first);
-    const qb = this.db.getRepository(Person).createQueryBuilder('p').where('p.merged_into_id IS NULL');
+    // The page's ids and sort keys only: records() reads the people themselves, with their facts.
+    const qb = this.db.getRepository(Person).createQueryBuilder('p').select(['p.id', 'p.familyName', 'p.givenName']).where('p.merged_into_id IS NULL');
     const scope = this.access.personScope(actor, 'p.id');
     qb.andWhere(scope.where, scope.parameters);
     const term = args.search?.trim();
