@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { startTestHub, type TestHub } from './support/hub.js';
 
 const SYNC_PEOPLE = `mutation($input: SyncPeopleInput!) { syncPeople(input: $input) { idempotencyKey replayed results { externalId status id code message } } }`;
@@ -135,5 +136,50 @@ describe('integrator sync', () => {
     // A charity involved with none of these people sees none of their events.
     const charity = await hub.gql<Page>(feed, { after: null, types: ['person.created'] }, await hub.tokenFor('housing.worker'));
     expect(charity.data!.changes.changes).toEqual([]);
+  });
+
+  it('a long transaction in another database does not hold the feed back; one in this database does, until it ends', async () => {
+    const created = `query($after: String) { changes(after: $after, first: 100, types: ["person.created"]) { changes { personId } endCursor hasMore } }`;
+    type Page = { changes: { changes: { personId: string }[]; endCursor: string | null; hasMore: boolean } };
+    const feedPeople = async (): Promise<string[]> => {
+      const ids: string[] = [];
+      let after: string | null = null;
+      do {
+        const res: { data?: Page | null; errors?: unknown[] } = await hub.gql<Page>(created, { after }, token);
+        expect(res.errors).toBeUndefined();
+        ids.push(...res.data!.changes.changes.map((c) => c.personId));
+        after = res.data!.changes.hasMore ? res.data!.changes.endCursor : null;
+      } while (after);
+      return ids;
+    };
+    const openTransaction = async (url: string) => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query('BEGIN');
+      await client.query('SELECT pg_current_xact_id()');
+      return client;
+    };
+
+    const elsewhere = await openTransaction(process.env.TEST_ADMIN_DATABASE_URL!);
+    try {
+      const first = await syncPeople('batch-horizon-0001', [person(700)]);
+      expect(await feedPeople()).toContain(first.results[0].id);
+    } finally {
+      await elsewhere.query('ROLLBACK');
+      await elsewhere.end();
+    }
+
+    const here = await openTransaction(hub.databaseUrl);
+    let second: SyncResult;
+    try {
+      second = await syncPeople('batch-horizon-0002', [person(701)]);
+      expect(second.results[0].status).toBe('CREATED');
+      // Committed, but after a transaction of this database that is still open: held back for now.
+      expect(await feedPeople()).not.toContain(second.results[0].id);
+    } finally {
+      await here.query('ROLLBACK');
+      await here.end();
+    }
+    expect(await feedPeople()).toContain(second.results[0].id);
   });
 });

@@ -23,6 +23,20 @@ export const TOMBSTONE_TYPES = ['person.merged', 'person.erased', 'intervention.
 const PUBLIC_TYPES = ['organisation.created', 'organisation.updated', 'intervention_type.created', 'sharing_agreement.created'];
 
 /**
+ * The feed's visibility horizon: the oldest transaction still running that may write here. Events of
+ * transactions at or past it are held back, so a late commit with a smaller sequence is never skipped.
+ * The server-wide snapshot counts every database's transactions; those known to run in another
+ * database are left out, so a long transaction elsewhere on a shared server does not stall the feed.
+ * A transaction that ends between the snapshot and the activity read stays counted (the safe side).
+ */
+const FEED_HORIZON = `(SELECT COALESCE(
+    (SELECT min(x::text::bigint) FROM pg_snapshot_xip(pg_current_snapshot()) AS x
+      WHERE (x::text::bigint % 4294967296) NOT IN (
+        SELECT a.backend_xid::text::bigint FROM pg_stat_activity a
+        WHERE a.backend_xid IS NOT NULL AND a.datname IS DISTINCT FROM current_database())),
+    pg_snapshot_xmax(pg_current_snapshot())::text::bigint))`;
+
+/**
  * The change feed: every domain event in a global order, filtered by the same SQL scope as every
  * list (an event about a person is seen only by those who may see that category of that person).
  */
@@ -43,8 +57,7 @@ export class ChangeFeedService {
       .select(['e.id AS sequence', 'e.type AS type', 'e.aggregate_type AS "entityType"', 'e.aggregate_id AS "entityId"', 'e.person_id AS "personId"', 'e.organisation_id AS "organisationId"', 'e.occurred_at AS "occurredAt"', 'e.payload AS payload'])
       .from('outbox_event', 'e')
       .where('e.id > :after', { after })
-      // Only transactions older than every one still running: a late commit is never skipped.
-      .andWhere('e.tx_id < (pg_snapshot_xmin(pg_current_snapshot()))::text::bigint')
+      .andWhere(`e.tx_id < ${FEED_HORIZON}`)
       .andWhere(
         `((e.person_id IS NULL AND (e.type = ANY(:publicTypes) OR e.organisation_id = CAST(:accessOrg AS uuid))) OR (e.person_id IS NOT NULL AND ${scope.where}))`,
         { ...scope.parameters, publicTypes: PUBLIC_TYPES },
