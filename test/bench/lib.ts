@@ -136,9 +136,9 @@ async function waitHttp(url: string, child: ChildProcess, timeoutMs: number): Pr
   throw new Error(`${url} did not answer 200 within ${timeoutMs} ms`);
 }
 
-export async function startChild(script: string, extraEnv: Record<string, string>, readyPath: string): Promise<Server> {
+export async function startChild(script: string, extraEnv: Record<string, string>, readyPath: string, nodeArgs: string[] = []): Promise<Server> {
   const port = await freePort();
-  const child = spawn(process.execPath, [script], { env: { ...process.env, ...extraEnv, PORT: String(port) }, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeArgs, script], { env: { ...process.env, ...extraEnv, PORT: String(port) }, stdio: ['ignore', 'inherit', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
   await waitHttp(url + readyPath, child, 60_000);
   return {
@@ -163,7 +163,7 @@ export function startHub(databaseUrl: string, extra: Record<string, string> = {}
     NODE_ENV: 'production', // as operators run it (graphql-js skips its development-only checks)
     HOST: '127.0.0.1',
     ...extra,
-  }, '/health/ready');
+  }, '/health/ready', (process.env.BENCH_HUB_NODE_ARGS ?? '').split(' ').filter(Boolean)); // e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the hub
 }
 
 export function startBaseline(databaseUrl: string): Promise<Server> {

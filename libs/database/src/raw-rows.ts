@@ -1,13 +1,44 @@
+import { createHash } from 'node:crypto';
+import type { Pool, QueryConfig } from 'pg';
 import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 
 /**
+ * Server-side prepared statements for the hot read paths: each distinct statement text is parsed
+ * once per connection and its plan cached by PostgreSQL (generic once it is no worse than custom
+ * ones). The texts are the code's own, with arrays passed as one parameter, so they are few; past
+ * this bound new texts run unnamed, so no connection ever holds an unbounded number of statements.
+ */
+const MAX_PREPARED = 200;
+const preparedNames = new Map<string, string>();
+
+/** The prepared statement name for a text (stable), or undefined once MAX_PREPARED texts have names. */
+export function statementName(text: string): string | undefined {
+  let name = preparedNames.get(text);
+  if (name === undefined && preparedNames.size < MAX_PREPARED) {
+    name = `hub_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+    preparedNames.set(text, name);
+  }
+  return name;
+}
+
+/**
  * Hand-written SQL for hot read paths, without the ORM's per-query overhead: named parameters
- * (`:name`, as in query builders and the access scope) and entities hydrated from raw rows with
- * the entity's own column metadata (types, transformers).
+ * (`:name`, as in query builders and the access scope), run as a prepared statement on the data
+ * source's pool, and entities hydrated from raw rows with the entity's own column metadata (types,
+ * transformers).
  */
 export async function namedQuery<R = Record<string, unknown>>(db: DataSource, sql: string, parameters: Record<string, unknown>): Promise<R[]> {
   const [text, values] = db.driver.escapeQueryWithParameters(sql, parameters);
-  return db.query(text, values) as Promise<R[]>;
+  const pool = (db.driver as unknown as { master?: Pool }).master;
+  if (!pool) return db.query(text, values) as Promise<R[]>;
+  const query: QueryConfig = { text, values, name: statementName(text) };
+  db.logger.logQuery(text, values); // counted like every other statement (metrics, statement bounds in tests)
+  try {
+    return (await pool.query(query)).rows as R[];
+  } catch (err) {
+    db.logger.logQueryError(err instanceof Error ? err : String(err), text, values);
+    throw err;
+  }
 }
 
 // Both run on hot paths (every person page): the metadata and the SELECT lists are looked up once.
