@@ -3,7 +3,8 @@ import { MIGRATIONS } from '../../../migrations/index.js';
 import { QueryCountingLogger } from './query-counter.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
-export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions> = {}): DataSourceOptions {
+/** The primary's options; `poolSize` is the validated DATABASE_POOL_SIZE of the hub's configuration. */
+export function dataSourceOptions(url: string, poolSize: number, extra: Partial<DataSourceOptions> = {}): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -16,7 +17,7 @@ export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions>
     // Every statement is counted (metrics); failed ones surface as coded errors. DATABASE_LOG=1 prints them.
     logging: ['query', 'error'],
     logger: new QueryCountingLogger(process.env.DATABASE_LOG === '1'),
-    extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 20), application_name: 'rehab-hub' },
+    extra: { max: poolSize, application_name: 'rehab-hub' },
     ...extra,
   } as DataSourceOptions;
 }

@@ -19,6 +19,11 @@ export class DatabaseServer implements OnApplicationShutdown {
     return this.urlPromise;
   }
 
+  /** Connections of the primary's pool (DATABASE_POOL_SIZE). */
+  get poolSize(): number {
+    return this.config.databasePoolSize;
+  }
+
   get isEmbedded(): boolean {
     return this.embedded !== undefined;
   }

@@ -16,7 +16,7 @@ class DatabaseServerModule {}
     TypeOrmModule.forRootAsync({
       inject: [DatabaseServer],
       useFactory: async (server: DatabaseServer) => ({
-        ...dataSourceOptions(await server.url()),
+        ...dataSourceOptions(await server.url(), server.poolSize),
         autoLoadEntities: true,
         retryAttempts: 3,
         retryDelay: 1000,
