@@ -1,10 +1,11 @@
-import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
-import { IsDateString, IsEnum, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { REGIONS } from '@hub/common';
-import { ProgressionStage, RiskLevel } from './person-vocabulary.js';
+import { Field, ID, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
+import { IsEnum, IsInt, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { CreatePersonInput } from './create-person.input.js';
+import { ProgressionStage } from './person-vocabulary.js';
 
+/** The fields of a new person, each optional (with the same rules), plus what an update needs. */
 @InputType()
-export class UpdatePersonInput {
+export class UpdatePersonInput extends PartialType(OmitType(CreatePersonInput, ['identifiers', 'confirmNew'] as const)) {
   @Field(() => ID)
   @IsUUID()
   id: string;
@@ -18,59 +19,6 @@ export class UpdatePersonInput {
   @MinLength(3)
   @MaxLength(500)
   reason: string;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
-  givenName?: string;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
-  familyName?: string;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsDateString({ strict: true })
-  dateOfBirth?: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsIn(REGIONS)
-  region?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsDateString({ strict: true })
-  releaseDate?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  offenceSummary?: string | null;
-
-  @Field(() => Float, { nullable: true })
-  @IsOptional()
-  @IsNumber()
-  @Min(0)
-  @Max(100)
-  ogrsScore?: number | null;
-
-  @Field(() => RiskLevel, { nullable: true })
-  @IsOptional()
-  @IsEnum(RiskLevel)
-  riskLevel?: RiskLevel | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(4000)
-  healthNotes?: string | null;
 
   @Field(() => ProgressionStage, { nullable: true, description: 'ETE progression stage' })
   @IsOptional()

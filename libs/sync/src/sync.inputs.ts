@@ -1,9 +1,8 @@
-import { Field, Float, InputType } from '@nestjs/graphql';
+import { Field, Float, InputType, OmitType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsEnum, IsIn, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { REGIONS } from '@hub/common';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsEnum, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { InterventionStatus, JobOutcomeInput, QualificationOutcomeInput } from '@hub/interventions';
-import { PersonIdentifierInput, RiskLevel } from '@hub/persons';
+import { CreatePersonInput, PersonIdentifierInput, RiskLevel } from '@hub/persons';
 
 export const MAX_BATCH = 5000;
 const SYSTEM = /^[a-z0-9][a-z0-9._-]{1,62}$/;
@@ -108,54 +107,15 @@ export class SyncInterventionsInput {
   records: SyncInterventionRecord[];
 }
 
-/** Per-record validation (the batch itself is validated by the pipe; records one by one). */
-export class PersonRecordRules {
+/**
+ * Per-record validation (the batch itself is validated by the pipe; records one by one): the rules
+ * of a person created through the API, plus the external id.
+ */
+export class PersonRecordRules extends OmitType(CreatePersonInput, ['confirmNew', 'healthNotes'] as const) {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   externalId: string;
-
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
-  givenName: string;
-
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
-  familyName: string;
-
-  @IsDateString({ strict: true })
-  dateOfBirth: string;
-
-  @IsOptional()
-  @IsIn(REGIONS)
-  region?: string | null;
-
-  @IsOptional()
-  @IsDateString({ strict: true })
-  releaseDate?: string | null;
-
-  @IsArray()
-  @ArrayMaxSize(10)
-  @ValidateNested({ each: true })
-  @Type(() => PersonIdentifierInput)
-  identifiers: PersonIdentifierInput[];
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  offenceSummary?: string | null;
-
-  @IsOptional()
-  @IsNumber()
-  @Min(0)
-  @Max(100)
-  ogrsScore?: number | null;
-
-  @IsOptional()
-  @IsEnum(RiskLevel)
-  riskLevel?: RiskLevel | null;
 }
 
 export class InterventionRecordRules {
