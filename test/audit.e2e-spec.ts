@@ -268,6 +268,27 @@ describe('audit', () => {
     expect(after).toEqual([expect.objectContaining({ action: 'export', actor: users['probation.dpo'], detail: expect.objectContaining({ kind: 'subject_access' }) })]);
   });
 
+  it('records a change-feed page as a disclosure per person, apart from a read of the record in the same request', async () => {
+    const id = await person('Feedy');
+    const requestId = randomUUID();
+    const data = await ok<{ person: { id: string }; changes: { changes: { personId: string | null; type: string }[] } }>(
+      'housing.worker',
+      `query($id: ID!) { person(id: $id) { id givenName } changes(first: 1000) { changes { personId type } } }`,
+      { id },
+      { 'x-request-id': requestId },
+    );
+    const seen = data.changes.changes.filter((c) => c.personId === id);
+    expect(seen.length).toBeGreaterThan(0);
+    const events = await eventsOf(requestId);
+    const feed = events.filter((e) => e.detail?.channel === 'change_feed');
+    expect(feed.map((e) => e.person_id).sort()).toEqual([...new Set(data.changes.changes.map((c) => c.personId).filter((p) => p !== null))].sort());
+    expect(feed.find((e) => e.person_id === id)).toMatchObject({ action: 'read', actor: users['housing.worker'], categories: ['identity'], fields: [], detail: { channel: 'change_feed', events: seen.length } });
+    // The read of the record keeps its own event, with its fields.
+    const read = events.filter((e) => e.detail?.channel === undefined);
+    expect(read).toEqual([expect.objectContaining({ action: 'read', person_id: id, fields: expect.arrayContaining(['Person.givenName']) })]);
+    expect(await hub.app.get(AuditService).verify()).toMatchObject({ ok: true });
+  });
+
   it('keeps one unbroken chain under concurrent reads and writes', async () => {
     const id = await person('Busy');
     const before: { n: string }[] = await hub.db.query('SELECT count(*) AS n FROM audit_event');

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { startTestHub, type TestHub } from './support/hub.js';
 
@@ -119,23 +120,57 @@ describe('integrator sync', () => {
   });
 
   it('pages the change feed in global order, resumes from a cursor, and shows only what the caller may see', async () => {
-    const feed = `query($after: String, $types: [String!]) { changes(after: $after, first: 25, types: $types) { changes { sequence type personId tombstone } endCursor hasMore } }`;
-    type Page = { changes: { changes: { sequence: string; type: string; personId: string | null }[]; endCursor: string | null; hasMore: boolean } };
-    const all: { sequence: string; type: string; personId: string | null }[] = [];
+    const feed = `query($after: String, $types: [String!]) { changes(after: $after, first: 25, types: $types) { changes { sequence type personId tombstone payload } endCursor hasMore } }`;
+    type Change = { sequence: string; type: string; personId: string | null; payload: string };
+    type Page = { changes: { changes: Change[]; endCursor: string | null; hasMore: boolean } };
+    const all: Change[] = [];
+    const pages: { requestId: string; changes: Change[] }[] = [];
     let after: string | null = null;
     do {
-      const res: { data?: Page | null; errors?: unknown[] } = await hub.gql<Page>(feed, { after, types: ['person.created', 'intervention.logged'] }, token);
+      const requestId = randomUUID();
+      const res: { data?: Page | null; errors?: unknown[] } = await hub.gql<Page>(feed, { after, types: ['person.created', 'intervention.logged'] }, token, { 'x-request-id': requestId });
       expect(res.errors).toBeUndefined();
       all.push(...res.data!.changes.changes);
+      pages.push({ requestId, changes: res.data!.changes.changes });
       after = res.data!.changes.hasMore ? res.data!.changes.endCursor : null;
     } while (after);
     const seqs = all.map((c) => BigInt(c.sequence));
     expect([...seqs].sort((a, b) => (a < b ? -1 : 1))).toEqual(seqs);
     expect(all.filter((c) => c.type === 'person.created')).toHaveLength(55);
     expect(all.filter((c) => c.type === 'intervention.logged')).toHaveLength(2);
-    // A charity involved with none of these people sees none of their events.
-    const charity = await hub.gql<Page>(feed, { after: null, types: ['person.created'] }, await hub.tokenFor('housing.worker'));
+
+    // Each page is audited as a disclosure: one read per person on it, with the categories of that
+    // person's events on the page, by the integrator's client.
+    const [{ client_id: clientId, organisation_id: orgId }]: { client_id: string; organisation_id: string }[] = await hub.db.query(
+      `SELECT c.id AS client_id, c.organisation_id FROM api_client c WHERE c.name = 'Case system'`,
+    );
+    const categories = new Set<string>();
+    for (const page of pages) {
+      const expected = new Map<string, Set<string>>();
+      for (const c of page.changes) {
+        const category = (JSON.parse(c.payload) as { dataCategory?: string }).dataCategory ?? 'identity';
+        expected.set(c.personId!, (expected.get(c.personId!) ?? new Set()).add(category));
+      }
+      const rows: { person_id: string; actor: string; organisation_id: string; action: string; categories: string[]; detail: Record<string, unknown> }[] = await hub.db.query(
+        'SELECT person_id, actor, organisation_id, action, categories, detail FROM audit_event WHERE request_id = $1 ORDER BY person_id',
+        [page.requestId],
+      );
+      expect(rows.map((r) => r.person_id)).toEqual([...expected.keys()].sort());
+      for (const r of rows) {
+        expect(r).toMatchObject({ actor: `client:${clientId}`, organisation_id: orgId, action: 'read', detail: expect.objectContaining({ channel: 'change_feed' }) });
+        expect(r.categories).toEqual([...expected.get(r.person_id)!].sort());
+        expect(r.detail.events).toBe(page.changes.filter((c) => c.personId === r.person_id).length);
+        r.categories.forEach((c) => categories.add(c));
+      }
+    }
+    // The interventions' categories are on the audit, not only identity.
+    expect([...categories].sort()).toEqual(['employment', 'ete', 'identity']);
+
+    // A charity involved with none of these people sees none of their events, and nothing is recorded.
+    const nothing = randomUUID();
+    const charity = await hub.gql<Page>(feed, { after: null, types: ['person.created'] }, await hub.tokenFor('housing.worker'), { 'x-request-id': nothing });
     expect(charity.data!.changes.changes).toEqual([]);
+    expect(await count(`SELECT count(*) AS n FROM audit_event WHERE request_id = '${nothing}'`)).toBe(0);
   });
 
   it('a long transaction in another database does not hold the feed back; one in this database does, until it ends', async () => {

@@ -39,12 +39,13 @@ describe('webhooks', () => {
   let probationSecret: string;
   let housingSecret: string;
   let probationEndpoint: string;
+  let housingUrl: string;
 
   beforeAll(async () => {
     hub = await startTestHub();
     const create = `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { endpoint { id } secret } }`;
     const p = await hub.gql<{ createWebhookEndpoint: { endpoint: { id: string }; secret: string } }>(create, { input: { url: await probationHook.start(), eventTypes: ['person.created', 'intervention.logged'] } }, await hub.tokenFor('probation.admin'));
-    const h = await hub.gql<{ createWebhookEndpoint: { endpoint: { id: string }; secret: string } }>(create, { input: { url: await housingHook.start(), eventTypes: ['*'] } }, await hub.tokenFor('housing.admin'));
+    const h = await hub.gql<{ createWebhookEndpoint: { endpoint: { id: string }; secret: string } }>(create, { input: { url: (housingUrl = await housingHook.start()), eventTypes: ['*'] } }, await hub.tokenFor('housing.admin'));
     expect(p.errors ?? h.errors).toBeUndefined();
     probationSecret = p.data!.createWebhookEndpoint.secret;
     probationEndpoint = p.data!.createWebhookEndpoint.endpoint.id;
@@ -86,11 +87,33 @@ describe('webhooks', () => {
     expect(housingHook.received.filter((r) => JSON.parse(r.body).personId === personId)).toEqual([]);
     expect(housingHook.received.every((r) => verifyWebhook(housingSecret, String(r.headers['x-hub-signature']), r.body))).toBe(true);
 
+    // Every attempt that sent the body is a disclosure to the receiving organisation, in the audit log.
+    const [{ organisation_id: probationOrg }]: { organisation_id: string }[] = await hub.db.query('SELECT organisation_id FROM webhook_endpoint WHERE id = $1', [probationEndpoint]);
+    type Disclosure = { actor: string; organisation_id: string; action: string; categories: string[]; detail: Record<string, unknown> };
+    const disclosures = (): Promise<Disclosure[]> =>
+      hub.db.query(`SELECT actor, organisation_id, action, categories, detail FROM audit_event WHERE person_id = $1 AND detail->>'channel' = 'webhook' ORDER BY id`, [personId]);
+    const eventId = String(second.headers['x-hub-event-id']);
+    const expected = { actor: `client:webhooks-${probationOrg}`, organisation_id: probationOrg, action: 'read', categories: ['identity'] };
+    const atAttempt = (statusCode: number) => expect.objectContaining({ ...expected, detail: expect.objectContaining({ endpointId: probationEndpoint, deliveryId: delivery.id, eventId, event: 'person.created', statusCode }) });
+    await eventually(async () => (await disclosures()).length >= 2, 15_000, 'deliveries audited');
+    expect(await disclosures()).toEqual([atAttempt(503), atAttempt(200)]);
+
     // Replay sends it again, same event id.
     const replay = await hub.gql('mutation($id: ID!) { replayWebhookDelivery(id: $id) { id } }', { id: delivery.id }, await hub.tokenFor('probation.admin'));
     expect(replay.errors).toBeUndefined();
     await eventually(async () => forPerson().length >= 3, 30_000, 'replayed delivery');
     expect(forPerson()).toHaveLength(3);
+    await eventually(async () => (await disclosures()).length >= 3, 15_000, 'replay audited');
+    expect(await disclosures()).toEqual([atAttempt(503), atAttempt(200), atAttempt(200)]);
+  });
+
+  it('records no disclosure for an event about no person', async () => {
+    // The housing organisation's own endpoint creation reaches its '*' endpoint: no person, no audit.
+    await eventually(async () => housingHook.received.some((r) => JSON.parse(r.body).type === 'webhook.created'), 30_000, 'webhook.created delivered');
+    const [{ organisation_id: housingOrg }]: { organisation_id: string }[] = await hub.db.query(`SELECT organisation_id FROM webhook_endpoint WHERE url = $1`, [housingUrl]);
+    await eventually(async () => Number((await hub.db.query(`SELECT count(*) AS n FROM webhook_delivery d JOIN webhook_endpoint w ON w.id = d.endpoint_id WHERE w.url = $1 AND d.status = 'delivered'`, [housingUrl]))[0].n) > 0, 15_000, 'delivery recorded');
+    const rows: { n: string }[] = await hub.db.query(`SELECT count(*) AS n FROM audit_event WHERE actor = $1 AND person_id IS NULL`, [`client:webhooks-${housingOrg}`]);
+    expect(Number(rows[0].n)).toBe(0);
   });
 
   it('only org admins manage endpoints, and a bad URL is refused', async () => {

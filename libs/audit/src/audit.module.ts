@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BREAK_GLASS_FACTS } from '@hub/access';
-import { WRITE_AUDIT } from '@hub/events';
+import { DISCLOSURE_AUDIT, WRITE_AUDIT } from '@hub/events';
 import { AuditEvent } from './audit-event.entity.js';
 import { AuditResolver } from './audit.resolver.js';
 import { AuditService } from './audit.service.js';
@@ -13,13 +13,14 @@ import { PersonErasure } from './person-erasure.entity.js';
 import { RetentionService } from './retention.service.js';
 import { SubjectAccessService } from './subject-access.service.js';
 
-/** Global so that the outbox finds the write audit and the access layer the break-glass facts. */
+/** Global so that the outbox finds the write audit, the change feed the disclosure audit, and the access layer the break-glass facts. */
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEvent, BreakGlassGrant, LegalHold, PersonErasure])],
   providers: [
     AuditService,
     { provide: WRITE_AUDIT, useExisting: AuditService },
+    { provide: DISCLOSURE_AUDIT, useExisting: AuditService },
     BreakGlassService,
     { provide: BREAK_GLASS_FACTS, useExisting: BreakGlassService },
     ExplainService,
@@ -27,6 +28,6 @@ import { SubjectAccessService } from './subject-access.service.js';
     RetentionService,
     AuditResolver,
   ],
-  exports: [AuditService, SubjectAccessService, BreakGlassService, RetentionService, WRITE_AUDIT, BREAK_GLASS_FACTS],
+  exports: [AuditService, SubjectAccessService, BreakGlassService, RetentionService, WRITE_AUDIT, DISCLOSURE_AUDIT, BREAK_GLASS_FACTS],
 })
 export class AuditModule {}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type Actor, type AuditEntry, type AuditAction, ForbiddenError, hasRole, Role } from '@hub/common';
-import type { DomainEvent, WriteAuditSink } from '@hub/events';
+import type { DisclosureAuditSink, DomainEvent, WriteAuditSink } from '@hub/events';
 import { PersonsService } from '@hub/persons';
 import { CHAIN_COLUMNS, type ChainProblem, type ChainRow, checkChain, GENESIS } from './audit-chain.js';
 import { AuditEvent } from './audit-event.entity.js';
@@ -23,7 +23,7 @@ export interface VerifyResult {
 
 /** The append-only audit log: writes in the caller's transaction, reads batched per request, the chain verified. */
 @Injectable()
-export class AuditService implements WriteAuditSink {
+export class AuditService implements WriteAuditSink, DisclosureAuditSink {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly persons: PersonsService,

@@ -1,6 +1,7 @@
 /**
  * Audit events collected while a request runs, written in one insert when it ends (see libs/audit).
- * Reads of the same person in one request merge into one event.
+ * Reads of the same person in one request merge into one event, per channel: a disclosure through
+ * another channel than the request's own fields (`detail.channel`, e.g. the change feed) stays apart.
  */
 export type AuditAction = 'read' | 'write' | 'deny' | 'export' | 'break_glass' | 'erase';
 
@@ -32,7 +33,8 @@ export class AuditBuffer {
   private readonly entries = new Map<string, AuditEntry>();
 
   add(event: PendingAuditEvent): void {
-    const key = `${event.action}:${event.personId ?? ''}`;
+    const channel = event.detail?.channel;
+    const key = `${event.action}:${event.personId ?? ''}${typeof channel === 'string' ? `:${channel}` : ''}`;
     let entry = this.entries.get(key);
     if (!entry) {
       entry = { action: event.action, personId: event.personId, categories: new Set(), fields: new Set(), withheld: new Set(), breakGlass: false, detail: null };

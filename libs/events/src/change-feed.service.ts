@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService } from '@hub/access';
-import { type Actor, decodeCursor, encodeCursor, pageSize } from '@hub/common';
+import { type Actor, type AuditEntry, decodeCursor, encodeCursor, pageSize } from '@hub/common';
 
 export interface ChangeRow {
   sequence: string;
@@ -15,6 +16,50 @@ export interface ChangeRow {
   payload: Record<string, unknown>;
   tombstone: boolean;
 }
+
+/** The data category an event discloses: `payload.dataCategory`, else identity (as the feed's SQL scope reads it). */
+export function eventCategory(payload: Record<string, unknown> | null | undefined): string {
+  const category = payload?.dataCategory;
+  return category === undefined || category === null ? 'identity' : String(category);
+}
+
+/**
+ * What handing events out discloses of people, for the audit log: one read per person, with the
+ * categories of that person's events and `detail` (the channel) plus the number and types of its
+ * events. Events about no person (the directory, the catalogue) disclose no person data.
+ */
+export function disclosures(
+  events: { type: string; personId: string | null; payload: Record<string, unknown> | null }[],
+  detail: Record<string, unknown>,
+): AuditEntry[] {
+  const byPerson = new Map<string, { categories: Set<string>; types: Set<string>; events: number }>();
+  for (const e of events) {
+    if (!e.personId) continue;
+    let p = byPerson.get(e.personId);
+    if (!p) byPerson.set(e.personId, (p = { categories: new Set(), types: new Set(), events: 0 }));
+    p.categories.add(eventCategory(e.payload));
+    p.types.add(e.type);
+    p.events++;
+  }
+  return [...byPerson].map(([personId, p]) => ({
+    action: 'read',
+    personId,
+    categories: p.categories,
+    fields: new Set(),
+    withheld: new Set(),
+    breakGlass: false,
+    detail: { ...detail, events: p.events, event: [...p.types].sort().join(', ') },
+  }));
+}
+
+/**
+ * Records disclosures made outside a request (webhook deliveries) in the audit log, through the
+ * caller's transaction (provided by libs/audit). Requests record theirs in the request's audit buffer.
+ */
+export interface DisclosureAuditSink {
+  append(manager: EntityManager | null, actor: Actor | null, entries: AuditEntry[]): Promise<void>;
+}
+export const DISCLOSURE_AUDIT = Symbol('DISCLOSURE_AUDIT');
 
 /** Events that remove something from the caller's view: the feed shows them as tombstones. */
 export const TOMBSTONE_TYPES = ['person.merged', 'person.erased', 'intervention.erased', 'consent.erased'];
@@ -42,10 +87,26 @@ const FEED_HORIZON = `(SELECT COALESCE(
  */
 @Injectable()
 export class ChangeFeedService {
+  private sink?: DisclosureAuditSink;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
+    private readonly moduleRef: ModuleRef,
   ) {}
+
+  /** Records in the audit log, through `manager`, what `events` disclosed of people to `actor` (see `disclosures`). */
+  async recordDisclosures(
+    manager: EntityManager,
+    actor: Actor,
+    events: { type: string; personId: string | null; payload: Record<string, unknown> | null }[],
+    detail: Record<string, unknown>,
+  ): Promise<void> {
+    const entries = disclosures(events, detail);
+    if (entries.length === 0) return;
+    this.sink ??= this.moduleRef.get<DisclosureAuditSink>(DISCLOSURE_AUDIT, { strict: false });
+    await this.sink.append(manager, actor, entries);
+  }
 
   async changes(actor: Actor, args: { after?: string | null; first?: number | null; types?: string[] | null }): Promise<{ rows: ChangeRow[]; hasMore: boolean; endCursor: string | null }> {
     const first = pageSize(args.first, 100, 1000);

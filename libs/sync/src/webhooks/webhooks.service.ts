@@ -28,6 +28,13 @@ function receiver(organisationId: string, organisationKind: string): Actor {
   };
 }
 
+/** Errors of an attempt that never reached the receiver (no connection made), so sent nothing. */
+const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+function neverConnected(err: unknown): boolean {
+  const code = ((err as { cause?: { code?: unknown } })?.cause?.code ?? (err as { code?: unknown })?.code) as string | undefined;
+  return typeof code === 'string' && NOT_CONNECTED.has(code);
+}
+
 /**
  * Webhooks: organisations register endpoints and event types; every event the organisation may see
  * becomes one delivery, signed (HMAC-SHA256 over timestamp and body), retried with exponential
@@ -121,7 +128,7 @@ export class WebhooksService implements OnModuleInit {
     const delivery = await this.db.getRepository(WebhookDelivery).findOneBy({ id: deliveryId });
     if (!delivery || delivery.status === 'delivered') return;
     const endpoint = await this.db.getRepository(WebhookEndpoint).createQueryBuilder('w').addSelect('w.secret').where('w.id = :id', { id: delivery.endpointId }).getOne();
-    const [event]: { id: string; type: string; aggregate_type: string; aggregate_id: string; person_id: string | null; occurred_at: Date; payload: unknown }[] = await this.db.query(
+    const [event]: { id: string; type: string; aggregate_type: string; aggregate_id: string; person_id: string | null; occurred_at: Date; payload: Record<string, unknown> }[] = await this.db.query(
       'SELECT id, type, aggregate_type, aggregate_id, person_id, occurred_at, payload FROM outbox_event WHERE id = $1',
       [delivery.eventId],
     );
@@ -131,6 +138,7 @@ export class WebhooksService implements OnModuleInit {
     const started = Date.now();
     let statusCode: number | null = null;
     let error: string | null = null;
+    let sent = true;
     try {
       const res = await fetch(endpoint.url, {
         method: 'POST',
@@ -144,14 +152,30 @@ export class WebhooksService implements OnModuleInit {
       if (res.status < 200 || res.status >= 300) error = `HTTP ${res.status}`;
     } catch (err) {
       error = (err as Error).message;
+      sent = !neverConnected(err);
     }
     const attempt = { at: new Date().toISOString(), statusCode, error, ms: Date.now() - started };
     const attempts = delivery.attempts.length + 1;
     const status = error ? (attempts >= MAX_ATTEMPTS ? 'failed' : 'pending') : 'delivered';
-    await this.db.query(
-      `UPDATE webhook_delivery SET attempts = attempts || $2::jsonb, status = $3, delivered_at = CASE WHEN $3 = 'delivered' THEN now() ELSE delivered_at END WHERE id = $1`,
-      [delivery.id, JSON.stringify([attempt]), status],
-    );
+    await this.db.transaction(async (m) => {
+      await m.query(
+        `UPDATE webhook_delivery SET attempts = attempts || $2::jsonb, status = $3, delivered_at = CASE WHEN $3 = 'delivered' THEN now() ELSE delivered_at END WHERE id = $1`,
+        [delivery.id, JSON.stringify([attempt]), status],
+      );
+      // The body went out (whatever the answer): a disclosure to the receiving organisation, audited
+      // with the attempt's bookkeeping. Events about no person disclose no person data.
+      if (sent && event.person_id) {
+        const [org]: { kind: string }[] = await m.query('SELECT kind FROM organisation WHERE id = $1', [endpoint.organisationId]);
+        await this.feed.recordDisclosures(m, receiver(endpoint.organisationId, org?.kind ?? ''), [{ type: event.type, personId: event.person_id, payload: event.payload }], {
+          channel: 'webhook',
+          endpointId: endpoint.id,
+          deliveryId: delivery.id,
+          eventId: String(event.id),
+          attempt: attempts,
+          statusCode,
+        });
+      }
+    });
     if (error) {
       this.logger.warn(`webhook delivery ${delivery.id} attempt ${attempts} failed: ${error}`);
       throw new Error(`delivery failed: ${error}`);
