@@ -1,7 +1,17 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { loadConfig } from '../libs/config/src/hub-config.js';
+import { sqlStatementCount } from '../libs/database/src/query-counter.js';
+import { DEMO_DOMAIN } from '../libs/demo/src/demo-world.js';
+import { EventHandlerRegistry } from '../libs/events/src/event-handlers.js';
+import { OutboxEvent } from '../libs/events/src/outbox-event.entity.js';
+import { dataKey, SecretBoxError } from '../libs/sync/src/webhooks/secret-box.js';
+import { SecretBoxService } from '../libs/sync/src/webhooks/secret-box.service.js';
 import { verifyWebhook } from '../libs/sync/src/webhooks/webhook-signature.js';
-import { eventually, startTestHub, type TestHub } from './support/hub.js';
+import { WebhooksService } from '../libs/sync/src/webhooks/webhooks.service.js';
+import { createTestDatabase } from './support/database.js';
+import { eventually, startTestHub, type TestDatabase, type TestHub } from './support/hub.js';
 
 interface Received {
   headers: Record<string, string | string[] | undefined>;
@@ -116,10 +126,110 @@ describe('webhooks', () => {
     expect(Number(rows[0].n)).toBe(0);
   });
 
+  it('keeps signing secrets sealed at rest (with a key the hub generated, no DATA_ENCRYPTION_KEY being set)', async () => {
+    const rows: { id: string; secret: string }[] = await hub.db.query('SELECT id, secret FROM webhook_endpoint');
+    expect(rows).toHaveLength(2);
+    const [stored]: { id: string }[] = await hub.db.query('SELECT id FROM data_encryption_key');
+    for (const row of rows) {
+      expect(row.secret.startsWith(`v1:${stored.id}:`)).toBe(true);
+      expect(row.secret).not.toContain(probationSecret);
+      expect(row.secret).not.toContain(housingSecret);
+    }
+  });
+
   it('only org admins manage endpoints, and a bad URL is refused', async () => {
     const res = await hub.gql(`mutation { createWebhookEndpoint(input: { url: "ftp://x", eventTypes: ["*"] }) { secret } }`, {}, await hub.tokenFor('housing.admin'));
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const caseworker = await hub.gql(`{ webhookEndpoints { id } }`, {}, await hub.tokenFor('housing.worker'));
     expect(caseworker.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('webhook secrets sealed at start-up; events with no endpoint anywhere', () => {
+  let database: TestDatabase;
+  let hub: TestHub;
+  const hook = receiver();
+  const key = randomBytes(32);
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    // No worker: nothing else in this process sends SQL while statements are counted.
+    hub = await startTestHub({ WORKER_MODE: 'off' }, database);
+  });
+  afterAll(async () => {
+    await hub.close();
+    await hook.stop();
+  });
+
+  async function createPerson(givenName: string): Promise<string> {
+    const res = await hub.gql<{ createPerson: { person: { id: string } } }>(
+      `mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`,
+      { input: { givenName, familyName: 'Atrest', dateOfBirth: '1988-02-02', identifiers: [], confirmNew: true } },
+      await hub.tokenFor('probation.officer'),
+    );
+    expect(res.errors).toBeUndefined();
+    return res.data!.createPerson.person.id;
+  }
+
+  it('handles an event with no active endpoint anywhere without a query (one short check every few seconds at most)', async () => {
+    const personId = await createPerson('Quiet');
+    const event = await hub.db.getRepository(OutboxEvent).findOneByOrFail({ aggregateId: personId, type: 'person.created' });
+    const handler = hub.app.get(EventHandlerRegistry).handlersFor('person.created').find((h) => h.name === 'sync.webhooks')!;
+    const statements = () =>
+      hub.db.transaction(async (m) => {
+        const before = sqlStatementCount().statements;
+        await handler.fn(m, event);
+        return sqlStatementCount().statements - before;
+      });
+    // Until the answer known at start-up ages, nothing is asked; then one EXISTS check, no more.
+    await eventually(async () => (await statements()) === 1, 15_000, 'the periodic check');
+    const counts: number[] = [];
+    for (let i = 0; i < 20; i++) counts.push(await statements());
+    expect(counts).toEqual(Array(20).fill(0));
+    expect(await hub.db.query('SELECT count(*)::int AS n FROM webhook_delivery')).toEqual([{ n: 0 }]);
+  });
+
+  it('seals a clear-text secret found at start-up with DATA_ENCRYPTION_KEY, once, and still signs with it', async () => {
+    const clear = 'whs_written-before-encryption-at-rest';
+    const [{ organisation_id: probationOrg }]: { organisation_id: string }[] = await hub.db.query('SELECT organisation_id FROM user_account WHERE email = $1', [`probation.officer@${DEMO_DOMAIN}`]);
+    const [{ id }]: { id: string }[] = await hub.db.query(
+      `INSERT INTO webhook_endpoint (organisation_id, url, event_types, secret, created_by) VALUES ($1, $2, '{person.created}', $3, 'test') RETURNING id`,
+      [probationOrg, await hook.start(), clear],
+    );
+    await hub.app.close();
+    hub = await startTestHub({ DATA_ENCRYPTION_KEY: key.toString('base64') }, database);
+
+    const sealed = async () => ((await hub.db.query('SELECT secret FROM webhook_endpoint WHERE id = $1', [id])) as { secret: string }[])[0].secret;
+    const atStart = await sealed();
+    expect(atStart.startsWith(`v1:${dataKey(key).id}:`)).toBe(true);
+    expect(atStart).not.toContain(clear);
+    expect(await hub.app.get(WebhooksService).sealStoredSecrets()).toBe(0);
+    expect(await sealed()).toBe(atStart);
+
+    const personId = await createPerson('Sealed');
+    const got = await eventually(async () => hook.received.find((r) => JSON.parse(r.body).entityId === personId), 30_000, 'delivery');
+    expect(verifyWebhook(clear, String(got.headers['x-hub-signature']), got.body)).toBe(true);
+  });
+
+  it('rotates: started with a new key and the previous one in DATA_ENCRYPTION_OLD_KEYS, it reseals every secret with the new key', async () => {
+    const newKey = randomBytes(32);
+    await hub.app.close();
+    hub = await startTestHub({ DATA_ENCRYPTION_KEY: newKey.toString('hex'), DATA_ENCRYPTION_OLD_KEYS: key.toString('base64') }, database);
+    const rows: { secret: string }[] = await hub.db.query('SELECT secret FROM webhook_endpoint');
+    expect(rows.map((r) => r.secret.slice(0, 12))).toEqual([`v1:${dataKey(newKey).id}:`]);
+    const personId = await createPerson('Rotated');
+    const got = await eventually(async () => hook.received.find((r) => JSON.parse(r.body).entityId === personId), 30_000, 'delivery');
+    expect(verifyWebhook('whs_written-before-encryption-at-rest', String(got.headers['x-hub-signature']), got.body)).toBe(true);
+  });
+
+  it('refuses to start in production without DATA_ENCRYPTION_KEY while endpoints exist, and refuses new endpoints', async () => {
+    const production = { ...loadConfig({ NODE_ENV: 'production' }), dataEncryption: { oldKeys: [] } };
+    const secrets = new SecretBoxService(production, hub.db);
+    const webhooks = new WebhooksService(hub.db, new EventHandlerRegistry(), null as never, null as never, null as never, secrets);
+    const refused = await webhooks.sealStoredSecrets().catch((err: unknown) => err);
+    expect(refused).toBeInstanceOf(SecretBoxError);
+    expect((refused as SecretBoxError).code).toBe('DATA_ENCRYPTION_KEY_REQUIRED');
+    const actor = { kind: 'user', roles: ['org_admin'] } as never;
+    await expect(webhooks.create(actor, 'https://receiver.example/hook', ['*'])).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
   });
 });

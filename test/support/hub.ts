@@ -39,9 +39,14 @@ export interface TestHub {
   close(): Promise<void>;
 }
 
-/** The whole hub on its own fresh database (demo world seeded), served in-process for supertest. */
-export async function startTestHub(env: Record<string, string> = {}): Promise<TestHub> {
-  const database = await createTestDatabase();
+export type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
+
+/**
+ * The whole hub on its own fresh database (demo world seeded), served in-process for supertest; or on
+ * `database` as another hub left it (a restart: close the first with `app.close()`, which keeps it).
+ */
+export async function startTestHub(env: Record<string, string> = {}, existing?: TestDatabase): Promise<TestHub> {
+  const database = existing ?? (await createTestDatabase());
   const saved = { ...process.env };
   Object.assign(process.env, {
     NODE_ENV: 'test',

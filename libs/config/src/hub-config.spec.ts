@@ -59,4 +59,26 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ RETENTION_SCHEDULE: 'daily' })).toThrow(/RETENTION_SCHEDULE/);
     expect(() => loadConfig({ RETENTION_SCHEDULE: '0 3 * * * audit:retention_run' })).toThrow(/RETENTION_SCHEDULE/);
   });
+
+  it('reads the data encryption keys (hex or base64, 32 bytes) and refuses malformed ones without echoing them', () => {
+    const key = Buffer.alloc(32, 7);
+    expect(loadConfig({}).dataEncryption).toEqual({ key: undefined, oldKeys: [] });
+    expect(loadConfig({ DATA_ENCRYPTION_KEY: key.toString('hex') }).dataEncryption.key).toEqual(key);
+    expect(loadConfig({ DATA_ENCRYPTION_KEY: key.toString('base64') }).dataEncryption.key).toEqual(key);
+    const old = Buffer.alloc(32, 9);
+    expect(loadConfig({ DATA_ENCRYPTION_OLD_KEYS: `${old.toString('base64url')}, ${key.toString('hex')}` }).dataEncryption.oldKeys).toEqual([old, key]);
+    let error: unknown;
+    try {
+      loadConfig({ DATA_ENCRYPTION_KEY: 'c2hvcnQta2V5', DATA_ENCRYPTION_OLD_KEYS: `${key.toString('hex')},abc123` });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).code).toBe('INVALID_CONFIGURATION');
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toMatch(/DATA_ENCRYPTION_KEY must be 32 bytes/);
+    expect(problems).toMatch(/DATA_ENCRYPTION_OLD_KEYS: entry 2/);
+    expect(problems).not.toMatch(/c2hvcnQta2V5|abc123/);
+    expect(() => loadConfig({ DATA_ENCRYPTION_KEY: Buffer.alloc(31).toString('base64') })).toThrow(/DATA_ENCRYPTION_KEY/);
+  });
 });

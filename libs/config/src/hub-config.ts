@@ -22,6 +22,11 @@ export interface HubConfig {
   jwtIssuer: string;
   jwtAudience: string;
   jwtPrivateKey?: string;
+  /**
+   * Encryption at rest of secrets the hub must read back (webhook signing secrets): the 32-byte key
+   * new values are sealed with, and earlier keys still accepted for reading (rotation).
+   */
+  dataEncryption: { key?: Buffer; oldKeys: Buffer[] };
   accessTokenTtlSeconds: number;
   externalIssuers: ExternalIssuerConfig[];
   graphql: {
@@ -52,6 +57,7 @@ export interface HubConfig {
 }
 
 export class ConfigError extends Error {
+  readonly code = 'INVALID_CONFIGURATION';
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
     this.name = 'ConfigError';
@@ -117,6 +123,33 @@ function retention(env: Env, problems: string[]): Record<string, number> {
   }
 }
 
+/** A 256-bit key written as 64 hex digits or as base64 (standard or URL-safe alphabet). */
+function parseKey(raw: string): Buffer | undefined {
+  const text = raw.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(text)) return Buffer.from(text, 'hex');
+  if (!/^[A-Za-z0-9+/_-]{43}={0,1}$/.test(text)) return undefined;
+  const key = Buffer.from(text.replace(/[-_]/g, (c) => (c === '-' ? '+' : '/')), 'base64');
+  return key.length === 32 ? key : undefined;
+}
+
+/** The key itself is never echoed in a problem: it is a secret. */
+function dataEncryption(env: Env, problems: string[]): HubConfig['dataEncryption'] {
+  const shape = 'must be 32 bytes written as 64 hex digits or as base64 (e.g. openssl rand -base64 32)';
+  let key: Buffer | undefined;
+  if (env.DATA_ENCRYPTION_KEY) {
+    key = parseKey(env.DATA_ENCRYPTION_KEY);
+    if (!key) problems.push(`DATA_ENCRYPTION_KEY ${shape}`);
+  }
+  const oldKeys: Buffer[] = [];
+  const old = (env.DATA_ENCRYPTION_OLD_KEYS ?? '').split(/[\s,]+/).filter(Boolean);
+  old.forEach((raw, i) => {
+    const parsed = parseKey(raw);
+    if (parsed) oldKeys.push(parsed);
+    else problems.push(`DATA_ENCRYPTION_OLD_KEYS: entry ${i + 1} ${shape}`);
+  });
+  return { key, oldKeys };
+}
+
 /** Five crontab time fields (minute hour day-of-month month day-of-week), as graphile-worker reads them. */
 const CRON_TIME = /^(\S+\s+){4}\S+$/;
 
@@ -174,6 +207,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     jwtIssuer: env.JWT_ISSUER ?? 'urn:rehab-hub',
     jwtAudience: env.JWT_AUDIENCE ?? 'rehab-hub-api',
     jwtPrivateKey,
+    dataEncryption: dataEncryption(env, problems),
     accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL', 900, 30, 86400, problems),
     externalIssuers: issuers(env, problems),
     graphql: {

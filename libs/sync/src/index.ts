@@ -9,3 +9,5 @@ export * from './bulk-people.service.js';
 export * from './bulk-interventions.service.js';
 export * from './webhooks/webhook-signature.js';
 export * from './webhooks/webhooks.service.js';
+export * from './webhooks/secret-box.js';
+export * from './webhooks/secret-box.service.js';

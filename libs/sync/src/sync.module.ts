@@ -12,15 +12,17 @@ import { SyncPeopleService } from './sync-people.service.js';
 import { SyncController } from './sync.controller.js';
 import { SyncJob } from './sync-job.entity.js';
 import { SyncResolver } from './sync.resolver.js';
+import { StoredDataKey } from './webhooks/data-key.entity.js';
+import { SecretBoxService } from './webhooks/secret-box.service.js';
 import { WebhookDelivery } from './webhooks/webhook-delivery.entity.js';
 import { WebhookEndpoint } from './webhooks/webhook-endpoint.entity.js';
 import { WebhooksResolver } from './webhooks/webhooks.resolver.js';
 import { WebhooksService } from './webhooks/webhooks.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ExternalRef, IdempotencyKey, SyncJob, WebhookEndpoint, WebhookDelivery]), InterventionsModule],
+  imports: [TypeOrmModule.forFeature([ExternalRef, IdempotencyKey, SyncJob, WebhookEndpoint, WebhookDelivery, StoredDataKey]), InterventionsModule],
   controllers: [SyncController],
-  providers: [IdempotencyService, SyncPeopleService, SyncInterventionsService, BulkLoader, BulkPeopleService, BulkInterventionsService, SyncResolver, WebhooksService, WebhooksResolver],
+  providers: [IdempotencyService, SyncPeopleService, SyncInterventionsService, BulkLoader, BulkPeopleService, BulkInterventionsService, SyncResolver, WebhooksService, WebhooksResolver, SecretBoxService],
   exports: [IdempotencyService, SyncPeopleService, SyncInterventionsService, BulkPeopleService, BulkInterventionsService],
 })
 export class SyncModule {}

@@ -17,7 +17,10 @@ export class WebhookEndpoint {
   @Column({ type: 'text', array: true })
   eventTypes: string[];
 
-  /** The signing secret (shown once at creation; kept to sign deliveries). */
+  /**
+   * The signing secret (shown once at creation; kept to sign deliveries), sealed with the data
+   * encryption key (secret-box.ts); read it only through SecretBoxService.
+   */
   @Column({ type: 'text', select: false })
   secret: string;
 

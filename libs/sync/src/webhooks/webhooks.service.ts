@@ -1,16 +1,28 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type Actor, ForbiddenError, NotFoundError, Role, Scope, ValidationError } from '@hub/common';
+import { type Actor, ErrorCode, ForbiddenError, HubError, NotFoundError, Role, Scope, ValidationError } from '@hub/common';
 import { ChangeFeedService, EventHandlerRegistry, JobQueue, type OutboxEvent, OutboxService } from '@hub/events';
 import { actorRef } from '@hub/persons';
 import { WebhookDelivery } from './webhook-delivery.entity.js';
 import { WebhookEndpoint } from './webhook-endpoint.entity.js';
 import { signWebhook } from './webhook-signature.js';
+import { SecretBoxError } from './secret-box.js';
+import { SecretBoxService } from './secret-box.service.js';
 
 export const DELIVER_WEBHOOK_TASK = 'sync:deliver_webhook';
 const MAX_ATTEMPTS = 8;
+/**
+ * How long "no active endpoint anywhere" is believed without asking the database again. Endpoints
+ * created by this process are known at once; those created by another process within this time.
+ */
+export const ENDPOINTS_RECHECK_MS = 5_000;
+
+/** What a sealed signing secret is bound to: this column of this row. */
+export function secretContext(endpointId: string): string {
+  return `webhook_endpoint.secret:${endpointId}`;
+}
 
 /** The receiving organisation as an actor reading its feed: deliveries carry only what it may query. */
 function receiver(organisationId: string, organisationKind: string): Actor {
@@ -43,6 +55,10 @@ function neverConnected(err: unknown): boolean {
 @Injectable()
 export class WebhooksService implements OnModuleInit {
   private readonly logger = new Logger('Webhooks');
+  /** Whether any active endpoint exists, as of `at` (per process; see ENDPOINTS_RECHECK_MS). */
+  private activeEndpoints?: { any: boolean; at: number };
+  /** Bumped at every change of endpoints in this process: a check begun before it is not kept. */
+  private endpointsGeneration = 0;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -50,11 +66,62 @@ export class WebhooksService implements OnModuleInit {
     private readonly queue: JobQueue,
     private readonly feed: ChangeFeedService,
     private readonly outbox: OutboxService,
+    private readonly secrets: SecretBoxService,
   ) {}
 
-  onModuleInit(): void {
+  async onModuleInit(): Promise<void> {
     this.registry.onEvent('sync.webhooks', ['*'], (m, event) => this.fanOut(m, event));
     this.registry.task(DELIVER_WEBHOOK_TASK, (p) => this.deliver(String(p.deliveryId)));
+    // Admin commands never read secrets (and may run before the key is configured).
+    if (process.env.HUB_ROLE !== 'cli') await this.sealStoredSecrets();
+  }
+
+  /**
+   * At start: every signing secret not sealed with the current key (clear text from before
+   * encryption at rest, or sealed with an old key) is sealed with it, in one transaction; a second
+   * run, or a second process starting at once, finds nothing to do. Refuses to start in production
+   * without DATA_ENCRYPTION_KEY while endpoints exist. Returns how many secrets it sealed.
+   */
+  async sealStoredSecrets(): Promise<number> {
+    const generation = this.endpointsGeneration;
+    const [state]: { any: boolean; active: boolean }[] = await this.db.query(
+      'SELECT EXISTS (SELECT 1 FROM webhook_endpoint) AS any, EXISTS (SELECT 1 FROM webhook_endpoint WHERE active) AS active',
+    );
+    if (generation === this.endpointsGeneration) this.activeEndpoints = { any: state.active, at: Date.now() };
+    if (!state.any) return 0;
+    if (this.secrets.keyMissing) {
+      throw new SecretBoxError('DATA_ENCRYPTION_KEY_REQUIRED', 'webhook endpoints keep signing secrets: in production set DATA_ENCRYPTION_KEY (32 bytes, base64 or hex) before starting the hub');
+    }
+    const box = await this.secrets.box();
+    const sealed = await this.db.transaction(async (m) => {
+      const rows: { id: string; secret: string }[] = await m.query('SELECT id, secret FROM webhook_endpoint WHERE NOT starts_with(secret, $1) FOR UPDATE', [box.currentPrefix()]);
+      for (const row of rows) {
+        const plain = await this.secrets.open(row.secret, secretContext(row.id));
+        await m.query('UPDATE webhook_endpoint SET secret = $2 WHERE id = $1', [row.id, box.seal(plain, secretContext(row.id))]);
+      }
+      return rows.length;
+    });
+    if (sealed) this.logger.log(`sealed ${sealed} webhook signing secret(s) with data key ${box.current!.id}`);
+    return sealed;
+  }
+
+  /** Endpoints were created, changed or removed by this process: believe nothing cached about them. */
+  private endpointsChanged(): void {
+    this.endpointsGeneration++;
+    this.activeEndpoints = { any: true, at: Date.now() };
+  }
+
+  /**
+   * Whether any active endpoint may exist, without a query while a recent answer is known. "Yes" is
+   * never wrong to give (the fan-out query decides), so only a "no" is ever stale.
+   */
+  private async anyActiveEndpoint(m: EntityManager): Promise<boolean> {
+    const known = this.activeEndpoints;
+    if (known && Date.now() - known.at < ENDPOINTS_RECHECK_MS) return known.any;
+    const generation = this.endpointsGeneration;
+    const [row]: { any: boolean }[] = await m.query('SELECT EXISTS (SELECT 1 FROM webhook_endpoint WHERE active) AS any');
+    if (generation === this.endpointsGeneration) this.activeEndpoints = { any: row.any, at: Date.now() };
+    return row.any || this.activeEndpoints!.any;
   }
 
   private requireAdmin(actor: Actor): void {
@@ -71,12 +138,19 @@ export class WebhooksService implements OnModuleInit {
     }
     if (!['http:', 'https:'].includes(parsed.protocol)) throw new ValidationError([{ field: 'url', messages: ['http or https only'] }]);
     if (eventTypes.length === 0 || eventTypes.some((t) => !/^(\*|[a-z_]+\.[a-z_]+)$/.test(t))) throw new ValidationError([{ field: 'eventTypes', messages: ["event types like person.created, or '*'"] }]);
+    if (this.secrets.keyMissing) throw new HubError(ErrorCode.ServiceUnavailable, 'Webhooks are unavailable until the hub is given a data encryption key');
     const secret = `whs_${randomBytes(24).toString('base64url')}`;
+    const id = randomUUID();
+    const sealed = await this.secrets.seal(secret, secretContext(id));
     const endpoint = await this.db.transaction(async (m) => {
-      const saved = await m.save(m.create(WebhookEndpoint, { organisationId: actor.organisationId, url, eventTypes, secret, createdBy: actorRef(actor) }));
+      const saved = await m.save(m.create(WebhookEndpoint, { id, organisationId: actor.organisationId, url, eventTypes, secret: sealed, createdBy: actorRef(actor) }));
       await this.outbox.emit(m, actor, { type: 'webhook.created', aggregateType: 'webhook_endpoint', aggregateId: saved.id, payload: { eventTypes } });
+      // Before the commit (its own event may be handled at once) and after it (a check that read
+      // the table before the commit must not be kept).
+      this.endpointsChanged();
       return saved;
     });
+    this.endpointsChanged();
     delete (endpoint as Partial<WebhookEndpoint>).secret;
     return { endpoint, secret };
   }
@@ -108,6 +182,9 @@ export class WebhooksService implements OnModuleInit {
 
   /** One delivery per endpoint that wants this event type and whose organisation may see the event. */
   private async fanOut(m: EntityManager, event: OutboxEvent): Promise<void> {
+    // An endpoint created by another process: known here from its event, if not sooner.
+    if (event.type === 'webhook.created') this.endpointsChanged();
+    if (!(await this.anyActiveEndpoint(m))) return;
     const endpoints: { id: string; organisation_id: string; kind: string }[] = await m.query(
       `SELECT w.id, w.organisation_id, o.kind FROM webhook_endpoint w JOIN organisation o ON o.id = w.organisation_id
         WHERE w.active AND o.active AND ($1 = ANY(w.event_types) OR '*' = ANY(w.event_types))`,
@@ -133,6 +210,7 @@ export class WebhooksService implements OnModuleInit {
       [delivery.eventId],
     );
     if (!endpoint || !endpoint.active || !event) return;
+    const secret = await this.secrets.open(endpoint.secret, secretContext(endpoint.id));
     const body = JSON.stringify({ sequence: String(event.id), type: event.type, entityType: event.aggregate_type, entityId: event.aggregate_id, personId: event.person_id, occurredAt: event.occurred_at, payload: event.payload });
     const timestamp = Math.floor(Date.now() / 1000);
     const started = Date.now();
@@ -142,7 +220,7 @@ export class WebhooksService implements OnModuleInit {
     try {
       const res = await fetch(endpoint.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-hub-signature': signWebhook(endpoint.secret, timestamp, body), 'x-hub-event-id': String(event.id), 'x-hub-delivery-id': delivery.id },
+        headers: { 'content-type': 'application/json', 'x-hub-signature': signWebhook(secret, timestamp, body), 'x-hub-event-id': String(event.id), 'x-hub-delivery-id': delivery.id },
         body,
         signal: AbortSignal.timeout(10_000),
         redirect: 'manual',
