@@ -2,10 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../libs/config/src/hub-config.js';
-import { sqlStatementCount } from '../libs/database/src/query-counter.js';
 import { DEMO_DOMAIN } from '../libs/demo/src/demo-world.js';
 import { EventHandlerRegistry } from '../libs/events/src/event-handlers.js';
-import { OutboxEvent } from '../libs/events/src/outbox-event.entity.js';
 import { dataKey, SecretBoxError } from '../libs/sync/src/webhooks/secret-box.js';
 import { SecretBoxService } from '../libs/sync/src/webhooks/secret-box.service.js';
 import { verifyWebhook } from '../libs/sync/src/webhooks/webhook-signature.js';
@@ -145,7 +143,7 @@ describe('webhooks', () => {
   });
 });
 
-describe('webhook secrets sealed at start-up; events with no endpoint anywhere', () => {
+describe('webhook secrets sealed at start-up', () => {
   let database: TestDatabase;
   let hub: TestHub;
   const hook = receiver();
@@ -170,24 +168,6 @@ describe('webhook secrets sealed at start-up; events with no endpoint anywhere',
     expect(res.errors).toBeUndefined();
     return res.data!.createPerson.person.id;
   }
-
-  it('handles an event with no active endpoint anywhere without a query (one short check every few seconds at most)', async () => {
-    const personId = await createPerson('Quiet');
-    const event = await hub.db.getRepository(OutboxEvent).findOneByOrFail({ aggregateId: personId, type: 'person.created' });
-    const handler = hub.app.get(EventHandlerRegistry).handlersFor('person.created').find((h) => h.name === 'sync.webhooks')!;
-    const statements = () =>
-      hub.db.transaction(async (m) => {
-        const before = sqlStatementCount().statements;
-        await handler.fn(m, event);
-        return sqlStatementCount().statements - before;
-      });
-    // Until the answer known at start-up ages, nothing is asked; then one EXISTS check, no more.
-    await eventually(async () => (await statements()) === 1, 15_000, 'the periodic check');
-    const counts: number[] = [];
-    for (let i = 0; i < 20; i++) counts.push(await statements());
-    expect(counts).toEqual(Array(20).fill(0));
-    expect(await hub.db.query('SELECT count(*)::int AS n FROM webhook_delivery')).toEqual([{ n: 0 }]);
-  });
 
   it('seals a clear-text secret found at start-up with DATA_ENCRYPTION_KEY, once, and still signs with it', async () => {
     const clear = 'whs_written-before-encryption-at-rest';

@@ -129,9 +129,7 @@ async function main(): Promise<void> {
       });
       return client;
     });
-    // Subscriptions connect; workers other than the one that handled webhook.created learn of the new
-    // endpoint within ENDPOINTS_RECHECK_MS (5 s, libs/sync/src/webhooks/webhooks.service.ts).
-    await new Promise((r) => setTimeout(r, 5500));
+    await new Promise((r) => setTimeout(r, 1500));
 
     // 2. Triggering events: people synced, half with consent to the housing charity; each person gets one
     // "accommodation support" event, and every fourth person with consent a second one at the same moment on the other hub.

@@ -13,11 +13,6 @@ import { SecretBoxService } from './secret-box.service.js';
 
 export const DELIVER_WEBHOOK_TASK = 'sync:deliver_webhook';
 const MAX_ATTEMPTS = 8;
-/**
- * How long "no active endpoint anywhere" is believed without asking the database again. Endpoints
- * created by this process are known at once; those created by another process within this time.
- */
-export const ENDPOINTS_RECHECK_MS = 5_000;
 
 /** What a sealed signing secret is bound to: this column of this row. */
 export function secretContext(endpointId: string): string {
@@ -55,10 +50,6 @@ function neverConnected(err: unknown): boolean {
 @Injectable()
 export class WebhooksService implements OnModuleInit {
   private readonly logger = new Logger('Webhooks');
-  /** Whether any active endpoint exists, as of `at` (per process; see ENDPOINTS_RECHECK_MS). */
-  private activeEndpoints?: { any: boolean; at: number };
-  /** Bumped at every change of endpoints in this process: a check begun before it is not kept. */
-  private endpointsGeneration = 0;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -83,11 +74,7 @@ export class WebhooksService implements OnModuleInit {
    * without DATA_ENCRYPTION_KEY while endpoints exist. Returns how many secrets it sealed.
    */
   async sealStoredSecrets(): Promise<number> {
-    const generation = this.endpointsGeneration;
-    const [state]: { any: boolean; active: boolean }[] = await this.db.query(
-      'SELECT EXISTS (SELECT 1 FROM webhook_endpoint) AS any, EXISTS (SELECT 1 FROM webhook_endpoint WHERE active) AS active',
-    );
-    if (generation === this.endpointsGeneration) this.activeEndpoints = { any: state.active, at: Date.now() };
+    const [state]: { any: boolean }[] = await this.db.query('SELECT EXISTS (SELECT 1 FROM webhook_endpoint) AS any');
     if (!state.any) return 0;
     if (this.secrets.keyMissing) {
       throw new SecretBoxError('DATA_ENCRYPTION_KEY_REQUIRED', 'webhook endpoints keep signing secrets: in production set DATA_ENCRYPTION_KEY (32 bytes, base64 or hex) before starting the hub');
@@ -103,25 +90,6 @@ export class WebhooksService implements OnModuleInit {
     });
     if (sealed) this.logger.log(`sealed ${sealed} webhook signing secret(s) with data key ${box.current!.id}`);
     return sealed;
-  }
-
-  /** Endpoints were created, changed or removed by this process: believe nothing cached about them. */
-  private endpointsChanged(): void {
-    this.endpointsGeneration++;
-    this.activeEndpoints = { any: true, at: Date.now() };
-  }
-
-  /**
-   * Whether any active endpoint may exist, without a query while a recent answer is known. "Yes" is
-   * never wrong to give (the fan-out query decides), so only a "no" is ever stale.
-   */
-  private async anyActiveEndpoint(m: EntityManager): Promise<boolean> {
-    const known = this.activeEndpoints;
-    if (known && Date.now() - known.at < ENDPOINTS_RECHECK_MS) return known.any;
-    const generation = this.endpointsGeneration;
-    const [row]: { any: boolean }[] = await m.query('SELECT EXISTS (SELECT 1 FROM webhook_endpoint WHERE active) AS any');
-    if (generation === this.endpointsGeneration) this.activeEndpoints = { any: row.any, at: Date.now() };
-    return row.any || this.activeEndpoints!.any;
   }
 
   private requireAdmin(actor: Actor): void {
@@ -145,12 +113,8 @@ export class WebhooksService implements OnModuleInit {
     const endpoint = await this.db.transaction(async (m) => {
       const saved = await m.save(m.create(WebhookEndpoint, { id, organisationId: actor.organisationId, url, eventTypes, secret: sealed, createdBy: actorRef(actor) }));
       await this.outbox.emit(m, actor, { type: 'webhook.created', aggregateType: 'webhook_endpoint', aggregateId: saved.id, payload: { eventTypes } });
-      // Before the commit (its own event may be handled at once) and after it (a check that read
-      // the table before the commit must not be kept).
-      this.endpointsChanged();
       return saved;
     });
-    this.endpointsChanged();
     delete (endpoint as Partial<WebhookEndpoint>).secret;
     return { endpoint, secret };
   }
@@ -182,9 +146,8 @@ export class WebhooksService implements OnModuleInit {
 
   /** One delivery per endpoint that wants this event type and whose organisation may see the event. */
   private async fanOut(m: EntityManager, event: OutboxEvent): Promise<void> {
-    // An endpoint created by another process: known here from its event, if not sooner.
-    if (event.type === 'webhook.created') this.endpointsChanged();
-    if (!(await this.anyActiveEndpoint(m))) return;
+    // Asked for every event: a cached "no endpoint" would be stale in the other processes, and an
+    // endpoint registered through one of them would miss events meanwhile.
     const endpoints: { id: string; organisation_id: string; kind: string }[] = await m.query(
       `SELECT w.id, w.organisation_id, o.kind FROM webhook_endpoint w JOIN organisation o ON o.id = w.organisation_id
         WHERE w.active AND o.active AND ($1 = ANY(w.event_types) OR '*' = ANY(w.event_types))`,
