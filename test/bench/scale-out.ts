@@ -11,6 +11,7 @@
  * Exit code 1 if any count is wrong.
  */
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createClient } from 'graphql-ws';
@@ -66,7 +67,8 @@ async function main(): Promise<void> {
   await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await adminQuery(`CREATE DATABASE ${name}`);
   const url = dbUrl(name);
-  const base = { DATABASE_URL: url, DEMO_PASSWORD: PASSWORD, REDIS_URL, WORKER_MODE: 'off', DATABASE_POOL_SIZE: '10', WORKER_POLL_INTERVAL_MS: '200', SEED_DEMO_PEOPLE: 'true' };
+  // As in production: every process shares one data encryption key (webhook signing secrets at rest).
+  const base = { DATABASE_URL: url, DEMO_PASSWORD: PASSWORD, REDIS_URL, DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'), WORKER_MODE: 'off', DATABASE_POOL_SIZE: '10', WORKER_POLL_INTERVAL_MS: '200', SEED_DEMO_PEOPLE: 'true' };
   const processes: { stop(): Promise<void> }[] = [];
   const db = new pg.Pool({ connectionString: url, max: 3 });
   let failed = false;
