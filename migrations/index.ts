@@ -1,5 +1,6 @@
 // The hub's migrations, in order. `npm run cli -- migration:generate <Name>` adds to this list.
 import { DataEncryptionKey1795708404129 } from './1795708404129-DataEncryptionKey.js';
+import { AddCommissionerRole1795708286280 } from './1795708286280-AddCommissionerRole.js';
 import { ExternalRefKey1795696046173 } from './1795696046173-ExternalRefKey.js';
 import { AuditChainHead1795694261302 } from './1795694261302-AuditChainHead.js';
 import { EteFunnelMaintenance1795693900000 } from './1795693900000-EteFunnelMaintenance.js';
@@ -31,5 +32,6 @@ export const MIGRATIONS: Function[] = [
   EteFunnelMaintenance1795693900000,
   AuditChainHead1795694261302,
   ExternalRefKey1795696046173,
+  AddCommissionerRole1795708286280,
   DataEncryptionKey1795708404129,
 ];

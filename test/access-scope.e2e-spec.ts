@@ -99,7 +99,7 @@ describe('access: object check and SQL scope agree', () => {
 
   it('property: on generated people, consents, agreements and actors, the object check equals the SQL scope', async () => {
     const kinds = [OrganisationKind.PROBATION, OrganisationKind.CHARITY, OrganisationKind.EMPLOYER, OrganisationKind.TRAINING_PROVIDER, OrganisationKind.JOBCENTRE];
-    const roleSets = [[Role.CASEWORKER], [Role.MANAGER], [Role.DATA_PROTECTION_OFFICER], [Role.ORG_ADMIN], [Role.HUB_ADMIN]];
+    const roleSets = [[Role.CASEWORKER], [Role.MANAGER], [Role.DATA_PROTECTION_OFFICER], [Role.ORG_ADMIN], [Role.HUB_ADMIN], [Role.COMMISSIONER]];
     const category = fc.constantFrom(...DATA_CATEGORIES);
     const world = fc.record({
       orgKinds: fc.array(fc.constantFrom(...kinds), { minLength: 2, maxLength: 4 }),

@@ -14,6 +14,12 @@ describe('migrations', () => {
 
   it('all revert and re-apply cleanly', async () => {
     const count = hub.db.migrations.length;
+    // Data the reverts must cope with: a user holding a role a later migration added (commissioner).
+    await hub.db.query(
+      `WITH o AS (INSERT INTO organisation (name, kind, version) VALUES ('Reverted', 'probation', 1) RETURNING id)
+       INSERT INTO user_account (organisation_id, email, name, roles)
+       SELECT id, 'reverted.commissioner@test.example', 'R', ARRAY['commissioner', 'manager']::role[] FROM o`,
+    );
     for (let i = 0; i < count; i++) await hub.db.undoLastMigration({ transaction: 'each' });
     const tables: { tablename: string }[] = await hub.db.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`);
     expect(tables).toEqual([]);

@@ -274,4 +274,106 @@ describe('outcome reporting', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error).toBe('BAD_USER_INPUT');
   });
+  it('a commissioner runs every report over all organisations with the hub admin\'s numbers, or over one; a manager still cannot', async () => {
+    const [commissioner, admin, manager] = await Promise.all([hub.tokenFor('commissioner'), hub.tokenFor('hub.admin'), hub.tokenFor('probation.manager')]);
+    const all = await hub.gql<Funnel>(FUNNEL, { input: { from: FROM, to: TO } }, commissioner);
+    expect(all.errors).toBeUndefined();
+    expect(all.data!.eteFunnel.scope).toBe('all organisations');
+    expect(Object.fromEntries(all.data!.eteFunnel.steps.map((s) => [s.step, s.people]))).toEqual(stepsOf(expectedFunnel(null)));
+    // The same disclosure control: every cell, suppressed or not, as the hub admin gets it.
+    expect(all.data).toEqual((await hub.gql<Funnel>(FUNNEL, { input: { from: FROM, to: TO } }, admin)).data);
+    expect(all.data!.eteFunnel.steps.find((s) => s.step === 'found_work')!.breakdown.find((b) => b.key === 'Cleaning')).toEqual({ key: 'Cleaning', count: null, suppressed: true });
+    const one = await hub.gql<Funnel>(FUNNEL, { input: { from: FROM, to: TO, organisationId: orgA } }, commissioner);
+    expect(one.data!.eteFunnel.steps[0].people).toBe(expectedFunnel(orgA).referred);
+
+    const REOFFENDING = `query($input: ReoffendingInput!) { reoffendingAnalysis(input: $input) { cohortSize actualRate predictedRate differencePoints fewerReoffenders excludedNoOgrs suppressed } }`;
+    const input = { from: FROM, to: TO, cohort: 'FOUND_WORK', asOf: AS_OF };
+    const reoffending = await hub.gql<{ reoffendingAnalysis: { cohortSize: number } }>(REOFFENDING, { input }, commissioner);
+    expect(reoffending.errors).toBeUndefined();
+    expect(reoffending.data!.reoffendingAnalysis.cohortSize).toBe(expectedReoffending('found_work').size);
+    expect(reoffending.data).toEqual((await hub.gql(REOFFENDING, { input }, admin)).data);
+
+    // The CSV files, the same as the hub admin's; running a report is recorded with the commissioner as the actor.
+    const before: { n: number }[] = await hub.db.query(`SELECT count(*)::int AS n FROM outbox_event WHERE type = 'report.run'`);
+    for (const path of [`/reports/ete-funnel.csv?from=${FROM}&to=${TO}`, `/reports/reoffending.csv?from=${FROM}&to=${TO}&cohort=found_work&asOf=${AS_OF}`]) {
+      const mine = await hub.http().get(path).set('authorization', `Bearer ${commissioner}`);
+      expect(mine.status).toBe(200);
+      const theirs = await hub.http().get(path).set('authorization', `Bearer ${admin}`);
+      expect(mine.text).toBe(theirs.text);
+    }
+    const runs: { actor_id: string; payload: { report: string; parameters: { scope: string | null } } }[] = await hub.db.query(
+      `SELECT actor_id, payload FROM outbox_event WHERE type = 'report.run' ORDER BY id DESC LIMIT 4`,
+    );
+    const after: { n: number }[] = await hub.db.query(`SELECT count(*)::int AS n FROM outbox_event WHERE type = 'report.run'`);
+    expect(after[0].n).toBe(before[0].n + 4);
+    const [{ id: commissionerId }]: { id: string }[] = await hub.db.query(`SELECT id FROM user_account WHERE email LIKE 'commissioner@%'`);
+    expect(runs.filter((r) => r.actor_id === `user:${commissionerId}`).map((r) => r.payload.parameters.scope)).toEqual([null, null]);
+
+    // A manager of the same organisation: its own organisation's outcomes, never all of them or another's.
+    const own = await hub.gql<Funnel>(FUNNEL, { input: { from: FROM, to: TO } }, manager);
+    expect(own.data!.eteFunnel.scope).toBe(`organisation ${orgB}`);
+    expect(own.data!.eteFunnel.steps[0].people).toBe(expectedFunnel(orgB).referred);
+    const other = await hub.gql(FUNNEL, { input: { from: FROM, to: TO, organisationId: orgA } }, manager);
+    expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('only hub admins grant the commissioner role, or change a commissioner', async () => {
+    const CREATE_USER = `mutation($input: CreateUserInput!) { createUser(input: $input) { id roles } }`;
+    const UPDATE_USER = `mutation($input: UpdateUserInput!) { updateUser(input: $input) { id roles } }`;
+    const orgAdmin = await hub.tokenFor('probation.admin');
+    const made = await hub.gql(CREATE_USER, { input: { email: 'would.be.commissioner@demo.rehab-hub.example', name: 'W', roles: ['COMMISSIONER'], regions: [] } }, orgAdmin);
+    expect(made.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const colleague = await hub.gql<{ createUser: { id: string } }>(CREATE_USER, { input: { email: 'colleague@demo.rehab-hub.example', name: 'C', roles: ['MANAGER'], regions: [] } }, orgAdmin);
+    expect(colleague.errors).toBeUndefined();
+    const promoted = await hub.gql(UPDATE_USER, { input: { id: colleague.data!.createUser.id, roles: ['MANAGER', 'COMMISSIONER'] } }, orgAdmin);
+    expect(promoted.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const [{ id: commissionerId }]: { id: string }[] = await hub.db.query(`SELECT id FROM user_account WHERE email LIKE 'commissioner@%'`);
+    const changed = await hub.gql(UPDATE_USER, { input: { id: commissionerId, roles: ['MANAGER'] } }, orgAdmin);
+    expect(changed.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const roles: { roles: string }[] = await hub.db.query(`SELECT roles::text FROM user_account WHERE id = ANY($1::uuid[]) ORDER BY email`, [[colleague.data!.createUser.id, commissionerId]]);
+    expect(roles.map((r) => r.roles)).toEqual(['{manager}', '{commissioner}']);
+    // A commissioner administers nothing either.
+    const byCommissioner = await hub.gql(CREATE_USER, { input: { email: 'another@demo.rehab-hub.example', name: 'A', roles: ['COMMISSIONER'], regions: [] } }, await hub.tokenFor('commissioner'));
+    expect(byCommissioner.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const byHubAdmin = await hub.gql<{ createUser: { roles: string[] } }>(CREATE_USER, { input: { email: 'second.commissioner@demo.rehab-hub.example', name: 'S', roles: ['COMMISSIONER'], regions: [] } }, await hub.tokenFor('hub.admin'));
+    expect(byHubAdmin.data?.createUser.roles).toEqual(['COMMISSIONER']);
+  });
+
+  it('a commissioner sees no person data: a person is NOT_FOUND, lists are empty, even of records its own organisation wrote', async () => {
+    const officer = await hub.tokenFor('probation.officer');
+    const created = await hub.gql<{ createPerson: { person: { id: string } } }>(
+      `mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`,
+      { input: { givenName: 'Vera', familyName: 'Commissioned', dateOfBirth: '1985-03-03', identifiers: [], confirmNew: true } },
+      officer,
+    );
+    expect(created.errors).toBeUndefined();
+    const id = created.data!.createPerson.person.id;
+    const PERSON = `query($id: ID!) { person(id: $id) { id givenName } }`;
+    expect((await hub.gql(PERSON, { id }, officer)).data).toEqual({ person: { id, givenName: 'Vera' } });
+
+    const commissioner = await hub.tokenFor('commissioner');
+    const person = await hub.gql(PERSON, { id }, commissioner);
+    expect(person.data).toBeNull();
+    expect(person.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    // The same answer as for no record at all.
+    const nobody = await hub.gql(PERSON, { id: randomUUID() }, commissioner);
+    expect(nobody.errors?.[0].message).toBe(person.errors?.[0].message);
+    const log = await hub.gql(`query($id: ID!) { personAccessLog(personId: $id) { id } }`, { id }, commissioner);
+    expect(log.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const explained = await hub.gql<{ explainAccess: { allowed: boolean; reason: string } }>(`query($id: ID!) { explainAccess(personId: $id, category: IDENTITY) { allowed reason } }`, { id }, commissioner);
+    expect(explained.data!.explainAccess).toEqual({ allowed: false, reason: 'ROLE' });
+    const lists = await hub.gql<{ people: { edges: unknown[] }; found: { edges: unknown[] }; changes: { changes: { type: string; personId: string | null }[] }; referralInbox: unknown[]; tasks: unknown[] }>(
+      `{ people(first: 50) { edges { cursor } } found: people(search: "commissioned", first: 50) { edges { cursor } } changes(first: 500) { changes { type personId } } referralInbox { id } tasks { id } }`,
+      {},
+      commissioner,
+    );
+    expect(lists.errors).toBeUndefined();
+    expect({ ...lists.data, changes: undefined }).toEqual({ people: { edges: [] }, found: { edges: [] }, changes: undefined, referralInbox: [], tasks: [] });
+    // The change feed gives it its organisation's own events about no one (users added, reports run), never a person's.
+    const [{ n: personEvents }]: { n: number }[] = await hub.db.query(`SELECT count(*)::int AS n FROM outbox_event WHERE person_id = $1`, [id]);
+    expect(personEvents).toBeGreaterThan(0);
+    expect(lists.data!.changes.changes.filter((c) => c.personId !== null)).toEqual([]);
+    const write = await hub.gql(`mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { id } }`, { input: { id, version: 1, reason: 'Found work', stage: 'READY_AND_SEARCHING' } }, commissioner);
+    expect(write.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
 });

@@ -57,6 +57,18 @@ describe('the outcomes page in a real browser', () => {
       if (next() < 0.9) await hub.db.query(`INSERT INTO ogrs_assessment (person_id, score, assessed_on, source, organisation_id, recorded_by) VALUES ($1, $2, '2023-12-01', 'test', $3, 'test')`, [id, 20 + Math.round(next() * 5000) / 100, forge]);
       if (next() < 0.3) await hub.db.query(`INSERT INTO reconviction (person_id, convicted_on, source, organisation_id, recorded_by) VALUES ($1, $2::date + 150, 'test', $3, 'test')`, [id, `2024-${month}-25`, forge]);
     }
+    // And some of probation's (2024), so every organisation's funnel is more than the training provider's.
+    const [{ id: probation }]: { id: string }[] = await hub.db.query(`SELECT id FROM organisation WHERE name = 'North West Probation Region'`);
+    for (let i = 0; i < 12; i++) {
+      const [{ id }]: { id: string }[] = await hub.db.query(
+        `INSERT INTO person (given_name, family_name, normalised_name, date_of_birth, region, created_by_organisation_id, version) VALUES ('Pro', 'Bation', 'pro bation', '1991-01-01', 'north_west', $1, 1) RETURNING id`,
+        [probation],
+      );
+      await hub.db.query(
+        `INSERT INTO intervention (person_id, organisation_id, recorded_by, type_code, data_category, status, occurred_at, version) VALUES ($1, $2, 'test', 'job_search', 'ete', 'completed', $3, 1)`,
+        [id, probation, `2024-03-${String(1 + i).padStart(2, '0')}T10:00:00Z`],
+      );
+    }
   }, T);
 
   afterAll(async () => {
@@ -64,7 +76,8 @@ describe('the outcomes page in a real browser', () => {
     await hub?.close();
   });
 
-  async function signedIn(who: string): Promise<{ context: BrowserContext; page: Page }> {
+  /** Signs in; `home` is the heading of the page a user of that role lands on. */
+  async function signedIn(who: string, home = 'My caseload'): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1100, height: 900 }, acceptDownloads: true });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
@@ -72,7 +85,7 @@ describe('the outcomes page in a real browser', () => {
     await page.getByLabel('Email address').fill(`${who}${DEMO}`);
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'My caseload' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: home }).waitFor();
     return { context, page };
   }
 
@@ -161,6 +174,47 @@ describe('the outcomes page in a real browser', () => {
       expect(await caseworker.page.getByRole('link', { name: 'Outcomes' }).count()).toBe(0);
     } finally {
       await caseworker.context.close();
+    }
+  }, T);
+  it('a commissioner lands on outcomes, sees every organisation\'s funnel or one organisation\'s, and no people screens; a person page is not found', async () => {
+    const { context, page } = await signedIn('commissioner', 'Outcomes');
+    try {
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      expect(await nav.getByRole('link').allTextContents()).toEqual(['Outcomes']);
+      await page.getByText('All organisations', { exact: true }).first().waitFor();
+      await showOutcomes(page, 'Those who found work');
+      const query = `query($input: ReportFilterInput!) { eteFunnel(input: $input) { scope steps { step people suppressed } } }`;
+      const all = await hub.gql<Funnel & { eteFunnel: { scope: string } }>(query, { input }, await hub.tokenFor('hub.admin'));
+      expect(all.data!.eteFunnel.scope).toBe('all organisations');
+      const shown = async () => {
+        const values: Record<string, string | null> = {};
+        for (const s of all.data!.eteFunnel.steps) values[s.step] = await page.locator(`#funnel-table tr[data-step="${s.step}"] td[data-label="People"]`).getAttribute('data-value');
+        return values;
+      };
+      const want = (steps: { step: string; people: number | null; suppressed: boolean }[]) => Object.fromEntries(steps.map((s) => [s.step, s.suppressed ? 'suppressed' : String(s.people)]));
+      expect(await shown()).toEqual(want(all.data!.eteFunnel.steps));
+      // The demo partners' work is in the total too: more people than the training provider's alone.
+      const forge = await hub.gql<Funnel>(query, { input }, await hub.tokenFor('training.manager'));
+      expect(all.data!.eteFunnel.steps[0].people).toBeGreaterThan(forge.data!.eteFunnel.steps[0].people!);
+
+      // The organisation picker, as for hub admins.
+      await page.getByLabel('Organisation').selectOption({ label: 'Forge Skills Training' });
+      await page.getByRole('button', { name: 'Show outcomes' }).click();
+      await page.waitForURL(/organisationId=/);
+      await page.getByText('Forge Skills Training', { exact: true }).first().waitFor();
+      await page.locator(`#funnel-table tr[data-step="referred"] td[data-label="People"][data-value="${want(forge.data!.eteFunnel.steps).referred}"]`).waitFor();
+      expect(await shown()).toEqual(want(forge.data!.eteFunnel.steps));
+
+      // A person its own organisation leads: not found, as for a record that does not exist.
+      const [{ person_id: personId }]: { person_id: string }[] = await hub.db.query(
+        `SELECT i.person_id FROM involvement i JOIN organisation o ON o.id = i.organisation_id WHERE o.name = 'North West Probation Region' AND i.role = 'lead' LIMIT 1`,
+      );
+      expect((await hub.gql(`query($id: ID!) { person(id: $id) { id } }`, { id: personId }, await hub.tokenFor('probation.officer'))).errors).toBeUndefined();
+      await page.goto(`${url}/people/${personId}`);
+      await page.getByRole('heading', { level: 1, name: 'Person not found' }).waitFor();
+      expect(await nav.getByRole('link').allTextContents()).toEqual(['Outcomes']);
+    } finally {
+      await context.close();
     }
   }, T);
 });

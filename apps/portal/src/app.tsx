@@ -1,6 +1,7 @@
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 import { gql, onBusy, setExpiredHandler } from './api';
 import { type Capabilities, resetCapabilities, useCapabilities } from './capabilities';
+import { mayReport, reportsOnly } from './roles';
 import { Link, match, navigate, useLocation } from './router';
 import { clearSession, getToken } from './session';
 import { Caseload } from './screens/caseload';
@@ -84,6 +85,7 @@ function Progress() {
 
 function Header({ viewer, capabilities, onSignOut }: { viewer: Viewer | null; capabilities: Capabilities; onSignOut: () => void }) {
   const { path } = useLocation();
+  const people = viewer ? !reportsOnly(viewer) : false;
   const item = (to: string, label: string, active: boolean) => (
     <li className={`nav__item${active ? ' nav__item--active' : ''}`}>
       <Link to={to} aria-current={active ? 'page' : undefined}>
@@ -111,11 +113,11 @@ function Header({ viewer, capabilities, onSignOut }: { viewer: Viewer | null; ca
       {viewer && (
         <nav className="nav" aria-label="Main">
           <ul className="width-container nav__list">
-            {item('/', 'My caseload', path === '/' || path.startsWith('/people'))}
-            {item('/search', 'Search people', path === '/search')}
-            {capabilities.referrals && item('/referrals', 'Referrals', path.startsWith('/referrals'))}
-            {capabilities.tasks && item('/tasks', 'Tasks', path === '/tasks')}
-            {(viewer.roles.includes('MANAGER') || viewer.roles.includes('HUB_ADMIN')) && item('/outcomes', 'Outcomes', path === '/outcomes')}
+            {people && item('/', 'My caseload', path === '/' || path.startsWith('/people'))}
+            {people && item('/search', 'Search people', path === '/search')}
+            {people && capabilities.referrals && item('/referrals', 'Referrals', path.startsWith('/referrals'))}
+            {people && capabilities.tasks && item('/tasks', 'Tasks', path === '/tasks')}
+            {mayReport(viewer) && item('/outcomes', 'Outcomes', path === '/outcomes')}
           </ul>
         </nav>
       )}
@@ -123,9 +125,17 @@ function Header({ viewer, capabilities, onSignOut }: { viewer: Viewer | null; ca
   );
 }
 
+/** Replaces the address with `to` (a redirect that leaves no history entry). */
+function Redirect({ to }: { to: string }): ReactNode {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return null;
+}
+
 function Routes({ path }: { path: string }): ReactNode {
+  const { viewer } = useSession();
   let m: Record<string, string> | null;
-  if (path === '/') return <Caseload />;
+  // A commissioner has no caseload: its home is the outcomes page.
+  if (path === '/') return reportsOnly(viewer) ? <Redirect to="/outcomes" /> : <Caseload />;
   if (path === '/search') return <Search />;
   if ((m = match('/people/:id', path))) return <PersonPage key={m.id} id={m.id} />;
   if ((m = match('/people/:id/log', path))) return <LogIntervention personId={m.id} />;

@@ -66,8 +66,8 @@ export interface Choices {
   interventionTypes: { code: string; name: string; groupName: string }[];
 }
 
-export async function reportChoices(admin: boolean): Promise<Choices> {
-  const data = await gql<Choices>(`{ interventionTypes { code name groupName } ${admin ? 'organisations { id name }' : ''} }`);
+export async function reportChoices(withOrganisations: boolean): Promise<Choices> {
+  const data = await gql<Choices>(`{ interventionTypes { code name groupName } ${withOrganisations ? 'organisations { id name }' : ''} }`);
   return { organisations: data.organisations ?? [], interventionTypes: data.interventionTypes };
 }
 

@@ -7,13 +7,17 @@ export const KIND_DENIES: Partial<Record<OrganisationKind, DataCategory[]>> = {
   [OrganisationKind.EMPLOYER]: DATA_CATEGORIES.filter((c) => c !== DataCategory.IDENTITY && c !== DataCategory.EMPLOYMENT),
 };
 
-/** Which roles may read or write person data at all. Admin roles administer; they do not do casework. */
+/**
+ * Which roles may read or write person data at all. Admin roles administer; they do not do casework.
+ * Commissioners read aggregate reports only (libs/reporting), never person data.
+ */
 export const ROLE_ACTIONS: Record<Role, AccessAction[]> = {
   [Role.CASEWORKER]: ['read', 'write'],
   [Role.MANAGER]: ['read', 'write'],
   [Role.DATA_PROTECTION_OFFICER]: ['read'],
   [Role.ORG_ADMIN]: [],
   [Role.HUB_ADMIN]: [],
+  [Role.COMMISSIONER]: [],
 };
 
 export const SCOPE_ACTIONS: Partial<Record<Scope, AccessAction[]>> = {

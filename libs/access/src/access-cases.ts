@@ -24,7 +24,7 @@ const c = (name: string, kind: OrganisationKind, roles: Role[], related: boolean
   name, kind, roles, related, consented, agreed, action, category, allowed, ...extra,
 });
 const ALL = Object.values(DataCategory);
-const { CASEWORKER, MANAGER, ORG_ADMIN, DATA_PROTECTION_OFFICER, HUB_ADMIN } = Role;
+const { CASEWORKER, MANAGER, ORG_ADMIN, DATA_PROTECTION_OFFICER, HUB_ADMIN, COMMISSIONER } = Role;
 const { PROBATION, PRISON, CHARITY, EMPLOYER, TRAINING_PROVIDER, JOBCENTRE } = OrganisationKind;
 const { IDENTITY, OFFENDING, RISK, HEALTH, ETE, EMPLOYMENT, ACCOMMODATION } = DataCategory;
 
@@ -65,6 +65,12 @@ export const ACCESS_CASES: AccessCase[] = [
   c('hub admin: even own data', PROBATION, [HUB_ADMIN], true, [], ALL, 'read', OFFENDING, false, { own: true }),
   c('data protection officer, involved, agreement: health', PROBATION, [DATA_PROTECTION_OFFICER], true, [], ALL, 'read', HEALTH, true),
   c('data protection officer: cannot write', PROBATION, [DATA_PROTECTION_OFFICER], true, [], ALL, 'write', IDENTITY, false),
+  // Commissioners read aggregate reports only: no person data, whatever the relationship, consent or agreement.
+  c('commissioner, involved, consent and agreement: identity', PROBATION, [COMMISSIONER], true, ALL, ALL, 'read', IDENTITY, false),
+  c('commissioner, involved, consent and agreement: employment', CHARITY, [COMMISSIONER], true, ALL, ALL, 'read', EMPLOYMENT, false),
+  c('commissioner, involved, consent and agreement: cannot write', PROBATION, [COMMISSIONER], true, ALL, ALL, 'write', ETE, false),
+  c('commissioner: not even its own data', PROBATION, [COMMISSIONER], true, ALL, ALL, 'read', OFFENDING, false, { own: true }),
+  c('commissioner, not involved: identity', PROBATION, [COMMISSIONER], false, [], [], 'read', IDENTITY, false),
   // API clients act through scopes.
   c('client with people:read, involved, consent: accommodation', CHARITY, [], true, [ACCOMMODATION], [], 'read', ACCOMMODATION, true, { client: [Scope.PEOPLE_READ] }),
   c('client with people:read: cannot write', CHARITY, [], true, [ACCOMMODATION], [], 'write', ACCOMMODATION, false, { client: [Scope.PEOPLE_READ] }),

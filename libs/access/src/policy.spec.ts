@@ -39,4 +39,13 @@ describe('access policy: properties', () => {
   it('the ceiling of an admin role is empty', () => {
     expect(categoryCeiling({ ...caseworker(OrganisationKind.PROBATION), roles: [Role.HUB_ADMIN] }, 'read')).toEqual([]);
   });
+
+  it('a commissioner may neither read nor write any category of person data', () => {
+    const commissioner = { ...caseworker(OrganisationKind.PROBATION), roles: [Role.COMMISSIONER] };
+    expect(categoryCeiling(commissioner, 'read')).toEqual([]);
+    expect(categoryCeiling(commissioner, 'write')).toEqual([]);
+    const everything = { related: true, lead: true, consented: new Set(DATA_CATEGORIES), agreed: new Set(DATA_CATEGORIES) };
+    expect([...readableCategories(commissioner, everything)]).toEqual([]);
+    expect(decide(commissioner, 'read', DataCategory.IDENTITY, everything, commissioner.organisationId).reason).toBe('ROLE');
+  });
 });

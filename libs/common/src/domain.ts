@@ -19,6 +19,8 @@ export enum Role {
   ORG_ADMIN = 'org_admin',
   DATA_PROTECTION_OFFICER = 'data_protection_officer',
   HUB_ADMIN = 'hub_admin',
+  /** Reads aggregate outcome reports over every organisation; no person data, no administration. */
+  COMMISSIONER = 'commissioner',
 }
 export const ROLES = Object.values(Role);
 

@@ -34,6 +34,9 @@ const at = (local: string) => `${local}@${DEMO_DOMAIN}`;
 
 export const DEMO_USERS: DemoUser[] = [
   { email: at('hub.admin'), name: 'Hana Admin', organisation: 'probation', roles: [Role.HUB_ADMIN] },
+  // Reads outcome reports over every partner, in aggregate; sees no person data. Like the hub admin, a
+  // member of the probation region, which hosts the hub (the demo world has no separate commissioning body).
+  { email: at('commissioner'), name: 'Cara Commissioner', organisation: 'probation', roles: [Role.COMMISSIONER] },
   { email: at('probation.officer'), name: 'Priya Officer', organisation: 'probation', roles: [Role.CASEWORKER] },
   { email: at('probation.manager'), name: 'Martin Manager', organisation: 'probation', roles: [Role.MANAGER] },
   { email: at('probation.admin'), name: 'Olu Admin', organisation: 'probation', roles: [Role.ORG_ADMIN] },

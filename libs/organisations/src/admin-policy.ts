@@ -1,5 +1,11 @@
 import { type Actor, ForbiddenError, Role } from '@hub/common';
 
+/**
+ * Roles only hub admins may grant, change or take away: hub admins, and commissioners (who read
+ * reports over every organisation, so an organisation's admin must not make one of its own users one).
+ */
+export const HUB_GRANTED_ROLES: readonly Role[] = [Role.HUB_ADMIN, Role.COMMISSIONER];
+
 /** Who may administer organisations, users and API clients. Pure functions over the actor. */
 export const AdminPolicy = {
   canManageOrganisations(actor: Actor): boolean {
@@ -10,9 +16,13 @@ export const AdminPolicy = {
     if (actor.roles.includes(Role.HUB_ADMIN)) return true;
     return actor.roles.includes(Role.ORG_ADMIN) && actor.organisationId === organisationId;
   },
-  /** Only hub admins can make hub admins. */
+  /** Only hub admins can make hub admins and commissioners. */
   canGrantRoles(actor: Actor, roles: Role[]): boolean {
-    return !roles.includes(Role.HUB_ADMIN) || actor.roles.includes(Role.HUB_ADMIN);
+    return !roles.some((r) => HUB_GRANTED_ROLES.includes(r)) || (actor.kind === 'user' && actor.roles.includes(Role.HUB_ADMIN));
+  },
+  /** Only hub admins can change a user who holds a hub-granted role. */
+  canChangeUser(actor: Actor, userRoles: Role[]): boolean {
+    return AdminPolicy.canGrantRoles(actor, userRoles);
   },
 };
 
@@ -24,5 +34,5 @@ export function requireMemberAdmin(actor: Actor, organisationId: string, roles: 
   if (!AdminPolicy.canManageMembersOf(actor, organisationId)) {
     throw new ForbiddenError("Only the organisation's admins (or hub admins) manage its users and clients");
   }
-  if (!AdminPolicy.canGrantRoles(actor, roles)) throw new ForbiddenError('Only hub admins can grant the hub admin role');
+  if (!AdminPolicy.canGrantRoles(actor, roles)) throw new ForbiddenError('Only hub admins can grant the hub admin and commissioner roles');
 }

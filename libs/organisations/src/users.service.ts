@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type Actor, AlreadyExistsError, ForbiddenError, NotFoundError, Role } from '@hub/common';
+import { type Actor, AlreadyExistsError, ForbiddenError, NotFoundError } from '@hub/common';
 import { entityColumns, hydrate, namedQuery } from '@hub/database';
 import { OutboxService } from '@hub/events';
 import { AdminPolicy, requireMemberAdmin } from './admin-policy.js';
@@ -112,8 +112,8 @@ export class UsersService {
       const user = await m.findOne(User, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
       if (!user || !AdminPolicy.canManageMembersOf(actor, user.organisationId)) throw new NotFoundError('User');
       requireMemberAdmin(actor, user.organisationId, input.roles ?? []);
-      if (user.roles.includes(Role.HUB_ADMIN) && !actor.roles.includes(Role.HUB_ADMIN)) {
-        throw new ForbiddenError('Only hub admins change hub admins');
+      if (!AdminPolicy.canChangeUser(actor, user.roles)) {
+        throw new ForbiddenError('Only hub admins change hub admins and commissioners');
       }
       if (input.id === actor.id && input.active === false) throw new ForbiddenError('You cannot deactivate yourself');
       const changes: Partial<User> = {};

@@ -44,7 +44,7 @@ export class EteFunnelModel {
   @Field(() => Int)
   suppressionThreshold: number;
 
-  @Field({ description: 'Whose work is counted: one organisation, or all (hub admins)' })
+  @Field({ description: 'Whose work is counted: one organisation, or all (hub admins and commissioners)' })
   scope: string;
 
   @Field(() => [FunnelStepModel])

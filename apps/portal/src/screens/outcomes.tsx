@@ -1,10 +1,11 @@
-// Outcomes for managers and hub admins: the ETE funnel and the reoffending analysis for a period,
-// filtered by organisation (hub admins), region and intervention type; aggregates only, small counts
-// suppressed by the hub. The filters live in the address, so a report can be bookmarked and shared.
+// Outcomes for managers, hub admins and commissioners: the ETE funnel and the reoffending analysis for
+// a period, filtered by organisation (hub admins and commissioners), region and intervention type;
+// aggregates only, small counts suppressed by the hub. The filters live in the address, so a report can be bookmarked and shared.
 import { type FormEvent, useState } from 'react';
 import { useSession } from '../app';
 import { Button, type Errors, ErrorSummary, isIsoDate, Radios, Select, TextField } from '../forms';
 import { type Cohort, csvPath, downloadCsv, eteFunnel, reoffendingAnalysis, type ReportFilter, reportChoices } from '../reports-api';
+import { reportsAcrossOrganisations } from '../roles';
 import { navigate, useLocation, usePageTitle } from '../router';
 import { useQuery } from '../use-query';
 import { formatDate, options, REGIONS } from '../vocabulary';
@@ -63,13 +64,13 @@ function Download({ path, filename, children }: { path: string; filename: string
 export function Outcomes() {
   usePageTitle('Outcomes');
   const { viewer } = useSession();
-  const admin = viewer.roles.includes('HUB_ADMIN');
+  const acrossOrganisations = reportsAcrossOrganisations(viewer);
   const { query } = useLocation();
   const applied = readFilters(query);
   const [form, setForm] = useState<Filters>(applied);
   const [errors, setErrors] = useState<Errors>({});
-  const choices = useQuery(() => reportChoices(admin), [admin]);
-  const filter: ReportFilter = { from: applied.from, to: applied.to, organisationId: admin ? applied.organisationId : undefined, region: applied.region, interventionType: applied.interventionType };
+  const choices = useQuery(() => reportChoices(acrossOrganisations), [acrossOrganisations]);
+  const filter: ReportFilter = { from: applied.from, to: applied.to, organisationId: acrossOrganisations ? applied.organisationId : undefined, region: applied.region, interventionType: applied.interventionType };
   const key = JSON.stringify(applied);
   const report = useQuery(() => Promise.all([eteFunnel(filter), reoffendingAnalysis(filter, applied.cohort)]), [key]);
   const set = (patch: Partial<Filters>) => setForm((f) => ({ ...f, ...patch }));
@@ -87,7 +88,7 @@ export function Outcomes() {
     navigate(`/outcomes?${params}`);
   }
 
-  const scopeName = admin ? (applied.organisationId ? choices.data?.organisations.find((o) => o.id === applied.organisationId)?.name ?? 'One organisation' : 'All organisations') : viewer.organisation.name;
+  const scopeName = acrossOrganisations ? (applied.organisationId ? choices.data?.organisations.find((o) => o.id === applied.organisationId)?.name ?? 'One organisation' : 'All organisations') : viewer.organisation.name;
   const typeOptions = (choices.data?.interventionTypes ?? []).map((t) => ({ value: t.code, label: t.name, group: t.groupName.charAt(0).toUpperCase() + t.groupName.slice(1) }));
   const [funnel, reoffending] = report.data ?? [null, null];
   const period = `${formatDate(applied.from)} to ${formatDate(applied.to)} (not included)`;
@@ -108,7 +109,7 @@ export function Outcomes() {
             <TextField name="to" label={LABELS.to} hint="For example, 2026-01-01" value={form.to} onChange={(v) => set({ to: v })} error={errors.to} width="medium" inputMode="numeric" />
           </div>
         </fieldset>
-        {admin && (
+        {acrossOrganisations && (
           <Select name="organisationId" label={LABELS.organisationId} value={form.organisationId} onChange={(v) => set({ organisationId: v })} placeholder="All organisations" options={(choices.data?.organisations ?? []).map((o) => ({ value: o.id, label: o.name }))} />
         )}
         <Select name="region" label={LABELS.region} hint="The person's region" value={form.region} onChange={(v) => set({ region: v })} placeholder="All regions" options={options(REGIONS)} />
