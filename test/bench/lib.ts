@@ -1,5 +1,6 @@
 /** Shared pieces of the benchmarks: a database with a generated population, the hub and the baseline as child processes, load and latency runs. */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { chmod, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -155,6 +156,12 @@ export async function startChild(script: string, extraEnv: Record<string, string
   };
 }
 
+/** The Node flags `npm start` gives the hub (package.json), so the benchmarks run it as operators do. */
+const START_FLAGS: string[] = (() => {
+  const start = (JSON.parse(readFileSync(resolve(DIST, '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start;
+  return (/^node\s+(.*?)\s*dist\/apps\/hub\/src\/main\.js/.exec(start)?.[1] ?? '').split(/\s+/).filter(Boolean);
+})();
+
 export function startHub(databaseUrl: string, extra: Record<string, string> = {}): Promise<Server> {
   return startChild(join(DIST, 'apps/hub/src/main.js'), {
     DATABASE_URL: databaseUrl,
@@ -163,7 +170,7 @@ export function startHub(databaseUrl: string, extra: Record<string, string> = {}
     NODE_ENV: 'production', // as operators run it (graphql-js skips its development-only checks)
     HOST: '127.0.0.1',
     ...extra,
-  }, '/health/ready', (process.env.BENCH_HUB_NODE_ARGS ?? '').split(' ').filter(Boolean)); // e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the hub
+  }, '/health/ready', [...START_FLAGS, ...(process.env.BENCH_HUB_NODE_ARGS ?? '').split(' ').filter(Boolean)]); // e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the hub
 }
 
 export function startBaseline(databaseUrl: string): Promise<Server> {
