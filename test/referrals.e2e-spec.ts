@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { EventHandlerRegistry, HubWorker, JobQueue } from '../libs/events/src/index.js';
 import { WorkerModule } from '../apps/worker/src/worker.module.js';
+import { ReferralRulesService } from '../libs/referrals/src/referral-rules.service.js';
 import { eventually, startTestHub, type TestHub } from './support/hub.js';
 
 const REFERRAL = `id state stateReason overdue escalatedAt ruleId serviceCode sharedCategories personId fromOrganisationId toOrganisationId
@@ -222,6 +223,25 @@ describe('referrals', () => {
     ]);
     const demo = await ok<{ referralRules: { name: string }[] }>(`{ referralRules { name } }`, {}, admin);
     expect(demo.referralRules.map((r) => r.name)).toEqual(expect.arrayContaining(['Accommodation need recorded -> housing charity', 'CSCS card gained -> construction employer', 'Job started -> in-work support']));
+  });
+
+  it('holds the rules in force per trigger until they change, and sees a change at once, however it was written', async () => {
+    const service = hub.app.get(ReferralRulesService);
+    const inForce = () => hub.db.transaction((m) => service.forTrigger(m, 'intervention.logged'));
+    const first = await inForce();
+    expect(first.length).toBeGreaterThan(0);
+    // The fingerprint computed in SQL matches the one of the rules held: not loaded again.
+    expect(await inForce()).toBe(first);
+    const admin = await hub.tokenFor('hub.admin');
+    const input = { name: 'Zz fingerprint probe', triggerEvent: 'intervention.logged', conditions: '{"all":[{"fact":"event.typeCode","operator":"equal","value":"no_such_type"}]}', serviceCode: 'employment', consentPurpose: 'ETE', cooldownDays: 30 };
+    const created = (await ok<{ createReferralRule: { ruleId: string } }>(`mutation($input: ReferralRuleInput!) { createReferralRule(input: $input) { ruleId } }`, { input }, admin)).createReferralRule;
+    const withProbe = await inForce();
+    expect(withProbe).not.toBe(first);
+    expect(withProbe.map((r) => r.name)).toEqual([...first.map((r) => r.name), 'Zz fingerprint probe']);
+    expect(await inForce()).toBe(withProbe);
+    // Written by hand (as another process or an operator would): no signal but the data itself.
+    await hub.db.query(`UPDATE referral_rule SET active = false WHERE rule_id = $1`, [created.ruleId]);
+    expect((await inForce()).map((r) => r.name)).toEqual(first.map((r) => r.name));
   });
 
   describe('scheduled timers', () => {

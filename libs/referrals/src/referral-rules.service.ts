@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
@@ -18,8 +18,17 @@ export function ruleView(r: ReferralRule): ReferralRuleModel {
 }
 
 /** Referral rules as data: hub admins add and edit them; every edit is a new version. */
+/** The fingerprint forTrigger computes in SQL, of the same ids: `<count>:<md5 of the sorted ids, comma-separated>`. */
+export function ruleFingerprint(ids: string[]): string {
+  if (ids.length === 0) return '0:';
+  return `${ids.length}:${createHash('md5').update([...ids].sort().join(',')).digest('hex')}`;
+}
+
 @Injectable()
 export class ReferralRulesService {
+  /** Per trigger event type: the rules last loaded and their fingerprint (see forTrigger). */
+  private readonly inForce = new Map<string, { fingerprint: string; rules: readonly ReferralRule[] }>();
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly organisations: OrganisationsService,
@@ -106,7 +115,23 @@ export class ReferralRulesService {
   }
 
   /** Rules in force for an event type. */
-  forTrigger(m: EntityManager, eventType: string): Promise<ReferralRule[]> {
-    return m.getRepository(ReferralRule).createQueryBuilder('r').where('r.superseded_at IS NULL AND r.active AND r.trigger_event = :t', { t: eventType }).orderBy('r.name').getMany();
+  /**
+   * The rules in force for a trigger, as this transaction sees them. Rule versions are immutable (a
+   * change supersedes the row with a new one), so the set of current row ids identifies the rules: it
+   * is fingerprinted in SQL on every event (one row back), and the rules are loaded again only when
+   * the fingerprint differs from the one of the rules this process holds for the trigger. Whatever
+   * process changed them, the next event sees the change. The rules returned are shared: read only.
+   */
+  async forTrigger(m: EntityManager, eventType: string): Promise<readonly ReferralRule[]> {
+    const [{ fingerprint }]: { fingerprint: string }[] = await m.query(
+      `SELECT count(*) || ':' || coalesce(md5(string_agg(CAST(id AS text), ',' ORDER BY id)), '') AS fingerprint
+         FROM referral_rule WHERE superseded_at IS NULL AND active AND trigger_event = $1`,
+      [eventType],
+    );
+    const held = this.inForce.get(eventType);
+    if (held?.fingerprint === fingerprint) return held.rules;
+    const rules = await m.getRepository(ReferralRule).createQueryBuilder('r').where('r.superseded_at IS NULL AND r.active AND r.trigger_event = :t', { t: eventType }).orderBy('r.name').getMany();
+    this.inForce.set(eventType, { fingerprint: ruleFingerprint(rules.map((r) => r.id)), rules });
+    return rules;
   }
 }
