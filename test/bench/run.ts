@@ -7,6 +7,7 @@
 import 'reflect-metadata';
 import { cpus } from 'node:os';
 import pg from 'pg';
+import { genUuid } from '../../libs/demo/src/population-generator.js';
 import { InterventionsService } from '../../libs/interventions/src/interventions.service.js';
 import { PersonsService } from '../../libs/persons/src/persons.service.js';
 import { postgraphileBench } from './postgraphile.js';
@@ -54,7 +55,7 @@ async function closeScale(s: Scale): Promise<void> {
   await Promise.all([s.hub.stop(), s.baseline.stop(), s.pool.end()]);
 }
 
-const focusOrg = async (s: Scale) => (await s.pool.query(`SELECT md5($1 || ':o:0')::uuid AS id`, [String(SEED)])).rows[0].id as string;
+const focusOrg = async (s: Scale) => (await s.pool.query(`SELECT ${genUuid(`$1 || ':o:0'`)} AS id`, [String(SEED)])).rows[0].id as string;
 
 /** a + c: the authorised person page through GraphQL against the baseline's hand-written SQL; hub RSS under that load. */
 async function personPage(s: Scale): Promise<void> {

@@ -56,7 +56,7 @@ async function main(): Promise<void> {
       method: 'POST',
       path: '/graphql',
       headers,
-      body: JSON.stringify({ query: LOG, variables: { input: { personId: id, typeCode: 'cv_cover_letter', status: 'completed', occurredAt: new Date().toISOString(), notes: 'soak' } } }),
+      body: JSON.stringify({ query: LOG, variables: { input: { personId: id, typeCode: 'cv_cover_letter', status: 'COMPLETED', occurredAt: new Date().toISOString(), notes: 'soak' } } }),
     }));
     // The write must succeed before the soak, or every write would count as an error.
     await gql(hub, token, LOG, JSON.parse(writes[0].body).variables);

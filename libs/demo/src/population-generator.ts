@@ -1,6 +1,14 @@
 import { hash } from '@node-rs/argon2';
 
 /**
+ * SQL for a deterministic id from a seed text: an md5 shaped as a version-4 UUID (version nibble 4,
+ * variant 10xx), so generated ids pass the same UUID validation as the ones PostgreSQL generates.
+ */
+export function genUuid(seedSql: string): string {
+  return `CAST(overlay(overlay(md5(${seedSql}) placing '4' from 13) placing '8' from 17) AS uuid)`;
+}
+
+/**
  * A synthetic national population for benchmarks and load tests: organisations of every kind across
  * the regions, their staff, people with identifiers, involvements, consents (some withdrawn or
  * expired), sharing agreements, about ten interventions each (catalogue codes by the kind of partner,
@@ -154,7 +162,7 @@ export async function generatePopulation(db: SqlConnection, options: PopulationO
   const probationCount = kinds.filter((k) => k === 'probation').length;
   const providerCount = orgCount - probationCount;
 
-  const existing = await db.query(`SELECT 1 FROM person WHERE id = md5($1 || ':p:0')::uuid`, [String(seed)]);
+  const existing = await db.query(`SELECT 1 FROM person WHERE id = ${genUuid(`$1 || ':p:0'`)}`, [String(seed)]);
   if (existing.rows.length) throw new Error(`a population with seed ${seed} is already in this database; pass another --seed`);
 
   // Session-local helpers, inlined by the planner: h(x) is a non-negative deterministic hash of x.
@@ -177,7 +185,7 @@ export async function generatePopulation(db: SqlConnection, options: PopulationO
   await db.query('BEGIN');
   await db.query(
     `INSERT INTO organisation (id, name, kind, regions, services, capacity, version)
-     SELECT md5($1 || ':o:' || o.idx)::uuid, o.name, o.kind::organisation_kind, o.regions::text[], o.services::text[], o.capacity, 1
+     SELECT ${genUuid(`$1 || ':o:' || o.idx`)}, o.name, o.kind::organisation_kind, o.regions::text[], o.services::text[], o.capacity, 1
        FROM jsonb_to_recordset($2::jsonb) AS o(idx int, kind text, name text, regions text, services text, capacity int)
      ON CONFLICT (name) DO NOTHING`,
     [String(seed), JSON.stringify(orgRows)],
@@ -185,7 +193,7 @@ export async function generatePopulation(db: SqlConnection, options: PopulationO
   const passwordHash = await hash(options.password ?? GENERATED_PASSWORD, { memoryCost: 19_456, timeCost: 2, parallelism: 1 });
   await db.query(
     `INSERT INTO user_account (organisation_id, email, name, password_hash, roles, regions, team)
-     SELECT md5($1 || ':o:' || i)::uuid, 's' || $1 || '.org' || i || '.' || r.role || '@${GENERATED_DOMAIN}', initcap(r.role) || ' ' || i, $2,
+     SELECT ${genUuid(`$1 || ':o:' || i`)}, 's' || $1 || '.org' || i || '.' || r.role || '@${GENERATED_DOMAIN}', initcap(r.role) || ' ' || i, $2,
             ARRAY[r.role]::role[], '{}', 'team ' || (i % 4)
        FROM generate_series(0, $3::int - 1) i CROSS JOIN (VALUES ('caseworker'), ('manager')) r(role)
      ON CONFLICT (email) DO NOTHING`,
@@ -194,7 +202,7 @@ export async function generatePopulation(db: SqlConnection, options: PopulationO
   // A hub admin (reports over everyone) in organisation 0.
   await db.query(
     `INSERT INTO user_account (organisation_id, email, name, password_hash, roles, regions)
-     VALUES (md5($1 || ':o:0')::uuid, 's' || $1 || '.hub.admin@${GENERATED_DOMAIN}', 'Generated Hub Admin', $2, ARRAY['hub_admin']::role[], '{}')
+     VALUES (${genUuid(`$1 || ':o:0'`)}, 's' || $1 || '.hub.admin@${GENERATED_DOMAIN}', 'Generated Hub Admin', $2, ARRAY['hub_admin']::role[], '{}')
      ON CONFLICT (email) DO NOTHING`,
     [String(seed), passwordHash],
   );
@@ -218,7 +226,7 @@ export async function generatePopulation(db: SqlConnection, options: PopulationO
   await db.query(`CREATE TEMP TABLE gen_org (idx int PRIMARY KEY, id uuid NOT NULL, kind text NOT NULL, types text[] NOT NULL, ntypes int NOT NULL,
                     purpose text, categories text[])`);
   await db.query(
-    `INSERT INTO gen_org SELECT o.idx, md5($1 || ':o:' || o.idx)::uuid, o.kind, o.types, cardinality(o.types), o.purpose, o.categories
+    `INSERT INTO gen_org SELECT o.idx, ${genUuid(`$1 || ':o:' || o.idx`)}, o.kind, o.types, cardinality(o.types), o.purpose, o.categories
        FROM jsonb_to_recordset($2::jsonb) AS o(idx int, kind text, types text[], purpose text, categories text[])`,
     [String(seed), JSON.stringify(kinds.map((kind, idx) => ({ idx, kind, types: TYPES_BY_KIND[kind], purpose: PURPOSE_BY_KIND[kind]?.[0] ?? null, categories: PURPOSE_BY_KIND[kind]?.[1] ?? null })))],
   );
@@ -252,7 +260,7 @@ export async function generatePopulation(db: SqlConnection, options: PopulationO
     await db.query(`DROP TABLE IF EXISTS pg_temp.gen_person`);
     await db.query(
       `CREATE TEMP TABLE gen_person ON COMMIT DROP AS
-       SELECT i, md5(${S} || ':p:' || i)::uuid AS id, ${lead} AS lead, ${providers} AS providers,
+       SELECT i, ${genUuid(`${S} || ':p:' || i`)} AS id, ${lead} AS lead, ${providers} AS providers,
               date '2023-01-01' + (pg_temp.h(i * 64 + 5) % 1300)::int AS release_date
          FROM generate_series(${lo}::bigint, ${hi - 1}::bigint) i`,
     );
@@ -304,7 +312,7 @@ export async function generatePopulation(db: SqlConnection, options: PopulationO
     // Interventions: about ten per person (sixty for one in a thousand), each by one of the person's partners.
     const interventions = await db.query(
       `INSERT INTO intervention (id, person_id, organisation_id, recorded_by, type_code, data_category, status, occurred_at, notes, outcome, version)
-       SELECT md5(${S} || ':i:' || x.i || ':' || x.j)::uuid, x.person_id, o.id, 'generator', t.code, t.data_category, x.status, x.occurred_at,
+       SELECT ${genUuid(`${S} || ':i:' || x.i || ':' || x.j`)}, x.person_id, o.id, 'generator', t.code, t.data_category, x.status, x.occurred_at,
               CASE WHEN x.hn % 3 = 0 THEN (${sqlText(NOTES)})[1 + x.hn % ${NOTES.length}] END,
               CASE WHEN t.outcome_kind = 'job' THEN jsonb_build_object('kind', 'job',
                      'employer', (${sqlText(EMPLOYERS)})[1 + x.hn % ${EMPLOYERS.length}], 'sector', (${sqlText(SECTORS)})[1 + x.hn % ${SECTORS.length}],
