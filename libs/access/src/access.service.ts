@@ -97,9 +97,11 @@ export class AccessService {
     const result = new Map<string, PersonFacts>();
     if (ids.length === 0) return result;
     const facts = this.factsSql(actor, 'access_person.id');
-    const rows = await namedQuery(this.db, `SELECT access_person.id, ${facts.columns} FROM unnest(CAST(:accessPeople AS uuid[])) AS access_person(id)`, {
+    // One person as a scalar, so that PostgreSQL keeps a generic plan for it (see PersonsService.records).
+    const people = ids.length === 1 ? '(SELECT CAST(:accessPerson AS uuid) AS id) AS access_person' : 'unnest(CAST(:accessPeople AS uuid[])) AS access_person(id)';
+    const rows = await namedQuery(this.db, `SELECT access_person.id, ${facts.columns} FROM ${people}`, {
       ...facts.parameters,
-      accessPeople: ids,
+      ...(ids.length === 1 ? { accessPerson: ids[0] } : { accessPeople: ids }),
     });
     for (const row of rows) result.set(row.id as string, this.factsFromRow(row));
     return result;
