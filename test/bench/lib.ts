@@ -1,6 +1,6 @@
 /** Shared pieces of the benchmarks: a database with a generated population, the hub and the baseline as child processes, load and latency runs. */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { chmod, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -190,6 +190,52 @@ export async function gql(hub: Server, token: string, query: string, variables: 
   return body.data;
 }
 
+/** CPU time (user + system, ms) a process has used so far, from /proc (Linux: 100 clock ticks a second); 0 once it is gone. */
+function cpuMs(pid: number | string): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU time of every PostgreSQL process on this machine (backends and background workers alike); null when none runs here. */
+function postgresCpuMs(): number | null {
+  let total = 0;
+  let found = false;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (!readFileSync(`/proc/${entry}/comm`, 'utf8').startsWith('postgres')) continue;
+    } catch {
+      continue;
+    }
+    found = true;
+    total += cpuMs(entry);
+  }
+  return found ? total : null;
+}
+
+/**
+ * CPU time spent by a server process and by PostgreSQL between start() and stop(), per request:
+ * where a request's cost lies on a machine whose cores all three share with the load generator.
+ */
+export function cpuPerRequest(pid: number): { start(): void; stop(requests: number): { server: number; postgres: number | null } } {
+  let server0 = 0;
+  let pg0: number | null = null;
+  return {
+    start() {
+      server0 = cpuMs(pid);
+      pg0 = postgresCpuMs();
+    },
+    stop(requests) {
+      const pg1 = postgresCpuMs();
+      return { server: (cpuMs(pid) - server0) / requests, postgres: pg0 === null || pg1 === null ? null : (pg1 - pg0) / requests };
+    },
+  };
+}
+
 /** Peak resident memory of a process, sampled from /proc every 100 ms. */
 export function rssSampler(pid: number): { stop(): number; peak(): number } {
   let peak = 0;
@@ -209,6 +255,7 @@ export function rssSampler(pid: number): { stop(): number; peak(): number } {
 
 export interface LoadResult {
   rps: number;
+  requests: number;
   p50: number;
   p99: number;
   errors: number;
@@ -225,7 +272,7 @@ export async function load(url: string, path: string, body: string, headers: Rec
     connections,
     duration: seconds,
   });
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
+  return { rps: r.requests.average, requests: r.requests.total, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
 }
 
 /** Per-request latencies (ms) of `count` requests with `concurrency` clients in flight. */

@@ -12,7 +12,7 @@ import { InterventionsService } from '../../libs/interventions/src/interventions
 import { PersonsService } from '../../libs/persons/src/persons.service.js';
 import { postgraphileBench } from './postgraphile.js';
 import {
-  DOMAIN, env, fmt, gql, latencies, load, log, login, median, percentile, populatedDatabase, result, rssSampler, SEED, type Server,
+  cpuPerRequest, DOMAIN, env, fmt, gql, latencies, load, log, login, median, percentile, populatedDatabase, result, rssSampler, SEED, type Server,
   startBaseline, startHub, stopPostgres,
 } from './lib.js';
 import { referralLatency } from './referral-latency.js';
@@ -79,24 +79,44 @@ async function personPage(s: Scale): Promise<void> {
   log(`person page: warm-up (probation caseworker ${email.replace(`@${DOMAIN}`, '')}, person with ${viaHub.interventions.edges.length} interventions, ${viaHub.consents.length} consents)`);
   await load(s.baseline.url, '/person', baseBody, {}, 3);
   await load(s.hub.url, '/graphql', hubBody, auth, 3);
-  const base: { rps: number; p99: number }[] = [];
-  const hub: { rps: number; p99: number }[] = [];
+  // The smallest audited read the hub can answer (the person's id: token, actor, access facts, audit)
+  // marks how close any page can come to the baseline with the work every read must do.
+  const floorBody = JSON.stringify({ query: 'query($id: ID!) { person(id: $id) { id } }', variables: { id } });
+  await load(s.hub.url, '/graphql', floorBody, auth, 2);
+  type Round = { rps: number; p99: number; server: number; postgres: number | null };
+  const base: Round[] = [];
+  const hub: Round[] = [];
+  const floor: number[] = [];
   const rss = rssSampler(s.hub.pid);
   let errors = 0;
+  const measured = async (server: Server, path: string, body: string, headers: Record<string, string>): Promise<Round & { errors: number }> => {
+    const cpu = cpuPerRequest(server.pid);
+    cpu.start();
+    const r = await load(server.url, path, body, headers, env.duration);
+    return { ...r, ...cpu.stop(Math.max(1, r.requests)), errors: r.errors + r.non2xx };
+  };
   for (let round = 0; round < env.rounds; round++) {
-    const b = await load(s.baseline.url, '/person', baseBody, {}, env.duration);
-    const h = await load(s.hub.url, '/graphql', hubBody, auth, env.duration);
-    errors += b.errors + b.non2xx + h.errors + h.non2xx;
+    const b = await measured(s.baseline, '/person', baseBody, {});
+    const h = await measured(s.hub, '/graphql', hubBody, auth);
+    const f = await load(s.hub.url, '/graphql', floorBody, auth, env.duration);
+    errors += b.errors + h.errors + f.errors + f.non2xx;
     base.push(b);
     hub.push(h);
-    log(`round ${round + 1}: baseline ${fmt(b.rps, 0)} req/s p99 ${b.p99} ms; hub ${fmt(h.rps, 0)} req/s p99 ${h.p99} ms`);
+    floor.push(f.rps);
+    log(`round ${round + 1}: baseline ${fmt(b.rps, 0)} req/s p99 ${b.p99} ms; hub ${fmt(h.rps, 0)} req/s p99 ${h.p99} ms; hub person(id) { id } ${fmt(f.rps, 0)} req/s`);
   }
   const peak = rss.stop();
+  const cpu = (rounds: Round[]) => {
+    const pgMs = rounds.map((r) => r.postgres).filter((x): x is number => x !== null);
+    return `${fmt(median(rounds.map((r) => r.server)))} ms in the server + ${pgMs.length ? `${fmt(median(pgMs))} ms in PostgreSQL` : 'PostgreSQL not on this machine'}`;
+  };
   const [bRps, hRps] = [median(base.map((x) => x.rps)), median(hub.map((x) => x.rps))];
   const [bP99, hP99] = [median(base.map((x) => x.p99)), median(hub.map((x) => x.p99))];
   if (only.has('a')) {
     result(`a. person page (person + 50 interventions + consents, GraphQL, bearer token, field-masked) vs Fastify+pg hand-written SQL, ${s.people} people, ${env.connections} connections: ` +
       `throughput ${fmt(hRps, 0)} vs ${fmt(bRps, 0)} req/s = ${fmt(hRps / bRps)}x (goal >= 0.7); p99 ${hP99} vs ${bP99} ms = ${fmt(hP99 / bP99)}x (goal <= 2.5); errors ${errors}`);
+    result(`a. CPU per request: hub ${cpu(hub)}; baseline ${cpu(base)}. Smallest audited read through the hub (person(id) { id }): ` +
+      `${fmt(median(floor), 0)} req/s = ${fmt(median(floor) / bRps)}x of the baseline's whole page`);
   }
   if (only.has('c')) {
     result(`c. hub peak RSS under the load of (a): ${fmt(peak, 0)} MB (goal <= 300 MB; baseline process not counted)`);
