@@ -149,6 +149,36 @@ describe('who sees what of a person, over GraphQL', () => {
     expect(withFifty).toBeLessThanOrEqual(20);
   });
 
+  it('interventions page by cursor: every one once, newest first, and a restricted partner pages only what it may see', async () => {
+    type Conn = { person: { interventions: { edges: { cursor: string; node: { id: string; typeCode: string; occurredAt: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } };
+    const q = `query($id: ID!, $first: Int, $after: String) { person(id: $id) { interventions(first: $first, after: $after) {
+      edges { cursor node { id typeCode occurredAt } } pageInfo { hasNextPage endCursor } } } }`;
+    const walk = async (who: string) => {
+      const seen: Conn['person']['interventions']['edges'] = [];
+      let after: string | null = null;
+      for (let pages = 0; pages < 20; pages++) {
+        const page: Conn = await ok<Conn>(q, { id: personId, first: 7, after }, tokens[who]);
+        const c = page.person.interventions;
+        if (c.edges.length) expect(c.pageInfo.endCursor).toBe(c.edges.at(-1)!.cursor);
+        seen.push(...c.edges);
+        if (!c.pageInfo.hasNextPage) break;
+        after = c.pageInfo.endCursor;
+      }
+      return seen;
+    };
+    const all = (await ok<Conn>(q, { id: personId, first: 200 }, tokens['probation.officer'])).person.interventions.edges;
+    const paged = await walk('probation.officer');
+    expect(paged.length).toBeGreaterThan(40);
+    expect(paged.map((e) => e.node.id)).toEqual(all.map((e) => e.node.id));
+    expect(new Set(paged.map((e) => e.node.id)).size).toBe(paged.length);
+    const times = paged.map((e) => Date.parse(e.node.occurredAt));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    // Any edge's cursor continues right after that edge.
+    const from = await ok<Conn>(q, { id: personId, first: 3, after: paged[10].cursor }, tokens['probation.officer']);
+    expect(from.person.interventions.edges.map((e) => e.node.id)).toEqual(paged.slice(11, 14).map((e) => e.node.id));
+    expect((await walk('housing.worker')).map((e) => e.node.typeCode)).toEqual(['accommodation_support']);
+  });
+
   it('an employer cannot record offence details; a stale intervention update is refused', async () => {
     const res = await hub.gql(`mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { version } }`, { input: { id: personId, version: 2, reason: 'Employer edit', offenceSummary: 'changed' } }, tokens.employer);
     expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');

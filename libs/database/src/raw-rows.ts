@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Pool, QueryConfig } from 'pg';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 
 /**
@@ -70,13 +71,43 @@ export function entityColumns(db: DataSource, entity: EntityTarget<ObjectLiteral
   return list;
 }
 
-/** The entity held in the row's `prefix<column>` fields (see entityColumns). */
+/**
+ * Column types whose values node-postgres already parses into what TypeORM would hydrate (strings,
+ * integers, booleans, parsed JSON, Dates): those are copied as they come, the others go through the driver.
+ */
+const AS_PARSED = new Set(['uuid', 'text', 'varchar', 'character varying', 'int', 'int2', 'int4', 'integer', 'smallint', 'boolean', 'bool', 'jsonb', 'json', 'timestamptz', 'timestamp with time zone']);
+
+interface HydrationStep {
+  key: string;
+  column: ColumnMetadata;
+  asParsed: boolean;
+}
+const hydrationPlans = new WeakMap<EntityMetadata, Map<string, HydrationStep[]>>();
+
+function hydrationPlan(meta: EntityMetadata, prefix: string): HydrationStep[] {
+  let byPrefix = hydrationPlans.get(meta);
+  if (!byPrefix) hydrationPlans.set(meta, (byPrefix = new Map()));
+  let plan = byPrefix.get(prefix);
+  if (!plan) {
+    plan = meta.columns.map((column) => ({
+      key: `${prefix}${column.databaseName}`,
+      column,
+      asParsed: typeof column.type === 'string' && AS_PARSED.has(column.type) && !column.transformer && !column.embeddedMetadata && !column.isVirtual && !column.relationMetadata,
+    }));
+    byPrefix.set(prefix, plan);
+  }
+  return plan;
+}
+
+/** The entity held in the row's `prefix<column>` fields (see entityColumns). Runs for every row of a person page. */
 export function hydrate<T extends ObjectLiteral>(db: DataSource, entity: EntityTarget<T>, row: Record<string, unknown>, prefix: string): T {
   const meta = metadataOf(db, entity as EntityTarget<ObjectLiteral>);
   const out = meta.create() as T;
-  for (const column of meta.columns) {
-    const value = row[`${prefix}${column.databaseName}`];
-    if (value !== undefined) column.setEntityValue(out, db.driver.prepareHydratedValue(value, column));
+  for (const step of hydrationPlan(meta, prefix)) {
+    const value = row[step.key];
+    if (value === undefined) continue;
+    if (step.asParsed) (out as Record<string, unknown>)[step.column.propertyName] = value;
+    else step.column.setEntityValue(out, db.driver.prepareHydratedValue(value, step.column));
   }
   return out;
 }

@@ -18,6 +18,20 @@ export function interventionView(i: Intervention): InterventionModel {
   return { ...i, dataCategory: i.dataCategory as DataCategory, outcome: i.outcome as InterventionModel['outcome'] };
 }
 
+/** An edge of an intervention list; its cursor is only encoded when asked for (a person page lists 50 and seldom asks). */
+class InterventionEdgeView {
+  constructor(readonly node: InterventionModel) {}
+
+  get cursor(): string {
+    return encodeCursor([this.node.occurredAt.toISOString(), this.node.id]);
+  }
+}
+
+function connectionOf(rows: Intervention[], first: number): InterventionConnection {
+  const edges = rows.slice(0, first).map((i) => new InterventionEdgeView(interventionView(i)));
+  return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+}
+
 @Injectable()
 export class InterventionsService {
   constructor(
@@ -61,8 +75,7 @@ export class InterventionsService {
       qb.andWhere('(i.occurred_at, i.id) < (:cAt, :cId)', { cAt: at, cId: id });
     }
     const rows = await qb.orderBy('i.occurred_at', 'DESC').addOrderBy('i.id', 'DESC').take(first + 1).getMany();
-    const edges = rows.slice(0, first).map((i) => ({ cursor: encodeCursor([i.occurredAt.toISOString(), i.id]), node: interventionView(i) }));
-    return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+    return connectionOf(rows, first);
   }
 
   /**
@@ -96,14 +109,16 @@ export class InterventionsService {
         limit: first + 1,
       },
     );
-    const rows = ranked.map((r) => hydrate(this.db, Intervention, r, 'i_'));
-    const survivorOf = new Map(ranked.map((r) => [r.i_id as string, r.survivor as string]));
+    const bySurvivor = new Map<string, Intervention[]>();
+    for (const r of ranked) {
+      const survivor = r.survivor as string;
+      let mine = bySurvivor.get(survivor);
+      if (!mine) bySurvivor.set(survivor, (mine = []));
+      mine.push(hydrate(this.db, Intervention, r, 'i_'));
+    }
     return people.map((p) => {
-      const mine = rows
-        .filter((r) => survivorOf.get(r.id) === p.id)
-        .sort((a, b) => b.occurredAt.getTime() - a.occurredAt.getTime() || (a.id < b.id ? 1 : -1));
-      const edges = mine.slice(0, first).map((i) => ({ cursor: encodeCursor([i.occurredAt.toISOString(), i.id]), node: interventionView(i) }));
-      return { edges, pageInfo: { hasNextPage: mine.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+      const mine = (bySurvivor.get(p.id) ?? []).sort((a, b) => b.occurredAt.getTime() - a.occurredAt.getTime() || (a.id < b.id ? 1 : -1));
+      return connectionOf(mine, first);
     });
   }
 
