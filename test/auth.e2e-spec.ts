@@ -123,6 +123,18 @@ describe('authentication', () => {
       expect((await viewerWith(expired)).status).toBe(401);
     });
 
+    it('a token accepted before is refused once it expires (verified tokens are remembered only while they live)', async () => {
+      const now = Math.floor(Date.now() / 1000);
+      // Expired 3 s ago: still inside the 5 s clock tolerance for about 2 s more.
+      const nearlyGone = await new SignJWT({ sub: 'idp-subject-42', iss: EXTERNAL_ISSUER, aud: EXTERNAL_AUDIENCE, iat: now - 600, exp: now - 3 })
+        .setProtectedHeader({ alg: 'RS256', kid: 'idp-1' })
+        .sign(idpKey);
+      expect((await viewerWith(nearlyGone)).status).toBe(200);
+      expect((await viewerWith(nearlyGone)).status).toBe(200);
+      await new Promise((r) => setTimeout(r, 3500));
+      expect((await viewerWith(nearlyGone)).status).toBe(401);
+    });
+
     it('wrong issuer or wrong audience is refused', async () => {
       const now = Math.floor(Date.now() / 1000);
       const base = { sub: 'idp-subject-42', iat: now, exp: now + 300 };

@@ -2,11 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { ExtractJwt, Strategy } from 'passport-jwt';
+import type { KeyObject } from 'node:crypto';
 import { type Actor, Scope } from '@hub/common';
 import { HUB_CONFIG, type HubConfig } from '@hub/config';
 import { ApiClientsService, UsersService } from '@hub/organisations';
 import { ExternalIssuersService } from './external-issuers.service.js';
 import { SigningKeysService } from './signing-keys.service.js';
+import { VerifiedTokens } from './verified-tokens.js';
 
 /** Only asymmetric algorithms: `none` and shared-secret HMAC tokens are always refused. */
 export const ACCEPTED_ALGORITHMS = ['ES256', 'ES384', 'RS256', 'PS256'] as const;
@@ -16,19 +18,40 @@ interface Claims {
   sub?: string;
   aud?: string | string[];
   scope?: string;
+  exp?: number;
 }
 
 function audiences(aud: Claims['aud']): string[] {
   return aud === undefined ? [] : Array.isArray(aud) ? aud : [aud];
 }
 
+/** The key a token claims to be signed with: the hub's own (by kid) or a configured provider's (its JWKS). */
+function keyLookup(config: HubConfig, keys: SigningKeysService, external: ExternalIssuersService) {
+  return async (kid: string | undefined, iss: unknown): Promise<KeyObject | undefined> => {
+    if (iss === config.jwtIssuer) return keys.publicKeyFor(kid);
+    const provider = external.find(iss);
+    return provider ? external.keyFor(provider, kid) : undefined;
+  };
+}
+
+/** Set on the request by the key provider, read once the token is verified: what it was verified with. */
+const VERIFIED_WITH = Symbol('verifiedWith');
+type WithKey = { [VERIFIED_WITH]?: { key: KeyObject; kid: string | undefined; iss: unknown } };
+
+const bearerToken = ExtractJwt.fromAuthHeaderAsBearerToken();
+const TOLERANCE_SECONDS = 5;
+
 /**
  * Verifies bearer tokens with passport-jwt: the hub's own (its signing key) and those of configured
  * identity providers (their JWKS), then loads the actor fresh from the database on every request,
- * so a deactivated user or revoked client is refused at once.
+ * so a deactivated user or revoked client is refused at once. A token verified once is not verified
+ * again while it lives and its key is still the issuer's (VerifiedTokens); its actor still is.
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  private readonly verified = new VerifiedTokens<Claims>(5000, TOLERANCE_SECONDS);
+  private readonly keyFor: ReturnType<typeof keyLookup>;
+
   constructor(
     @Inject(HUB_CONFIG) private readonly config: HubConfig,
     private readonly users: UsersService,
@@ -36,14 +59,16 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     keys: SigningKeysService,
     external: ExternalIssuersService,
   ) {
+    const keyFor = keyLookup(config, keys, external);
     super({
-      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      jwtFromRequest: bearerToken,
       algorithms: [...ACCEPTED_ALGORITHMS],
       ignoreExpiration: false,
       issuer: [config.jwtIssuer, ...config.externalIssuers.map((i) => i.issuer)],
       audience: [config.jwtAudience, ...config.externalIssuers.map((i) => i.audience)],
-      jsonWebTokenOptions: { clockTolerance: 5 },
-      secretOrKeyProvider: (_req: unknown, rawJwt: string, done: (err: unknown, key?: string | Buffer) => void) => {
+      jsonWebTokenOptions: { clockTolerance: TOLERANCE_SECONDS },
+      passReqToCallback: true,
+      secretOrKeyProvider: (req: WithKey, rawJwt: string, done: (err: unknown, key?: string | Buffer) => void) => {
         let kid: string | undefined;
         let iss: unknown;
         try {
@@ -52,25 +77,48 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
         } catch {
           return done(new Error('malformed token'));
         }
-        if (iss === config.jwtIssuer) {
-          keys.publicKeyFor(kid).then(
-            (key) => (key ? done(null, key as unknown as Buffer) : done(new Error('unknown key'))),
-            (err) => done(err),
-          );
-          return;
-        }
-        const provider = external.find(iss);
-        if (!provider) return done(new Error('unknown issuer'));
-        external.keyFor(provider, kid).then(
-          (key) => (key ? done(null, key as unknown as Buffer) : done(new Error('unknown key'))),
+        keyFor(kid, iss).then(
+          (key) => {
+            if (!key) return done(new Error(iss === config.jwtIssuer || config.externalIssuers.some((i) => i.issuer === iss) ? 'unknown key' : 'unknown issuer'));
+            req[VERIFIED_WITH] = { key, kid, iss };
+            done(null, key as unknown as Buffer);
+          },
           (err) => done(err),
         );
       },
     });
+    this.keyFor = keyFor;
+  }
+
+  /**
+   * A token verified before, still live and whose key is still the issuer's, goes straight to
+   * validate(); any other goes through passport-jwt's verification.
+   */
+  override authenticate(req: Parameters<Strategy['authenticate']>[0], options?: object): void {
+    const token = bearerToken(req);
+    const known = token ? this.verified.recall(token) : undefined;
+    if (!token || !known) return super.authenticate(req, options);
+    this.keyFor(known.kid, known.iss).then(
+      (key) => {
+        if (key !== known.key) {
+          this.verified.forget(token);
+          return super.authenticate(req, options);
+        }
+        return this.validate(req as WithKey, known.claims).then((actor) => (actor ? this.success(actor) : this.fail(401)));
+      },
+      (err) => this.error(err as Error),
+    ).catch((err) => this.error(err as Error));
   }
 
   /** Returns the actor, or false (401). The purpose and request id are filled in by the guard. */
-  async validate(claims: Claims): Promise<Actor | false> {
+  async validate(req: WithKey, claims: Claims): Promise<Actor | false> {
+    const verifiedWith = req[VERIFIED_WITH];
+    if (verifiedWith) {
+      // Reached from passport-jwt: the token has just been verified with this key.
+      delete req[VERIFIED_WITH];
+      const token = bearerToken(req as Parameters<typeof bearerToken>[0]);
+      if (token) this.verified.remember(token, { claims, ...verifiedWith });
+    }
     const sub = claims.sub ?? '';
     if (claims.iss === this.config.jwtIssuer) {
       if (!audiences(claims.aud).includes(this.config.jwtAudience)) return false;
