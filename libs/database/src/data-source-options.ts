@@ -2,9 +2,11 @@ import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../../migrations/index.js';
 import { QueryCountingLogger } from './query-counter.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
+import { installTimestampParser } from './timestamp-parser.js';
 
 /** The primary's options; `poolSize` is the validated DATABASE_POOL_SIZE of the hub's configuration. */
 export function dataSourceOptions(url: string, poolSize: number, extra: Partial<DataSourceOptions> = {}): DataSourceOptions {
+  installTimestampParser();
   return {
     type: 'postgres',
     url,

@@ -7,3 +7,4 @@ export * from './snake-naming.strategy.js';
 export * from './query-counter.js';
 export * from './raw-rows.js';
 export * from './read-replica.service.js';
+export * from './timestamp-parser.js';
