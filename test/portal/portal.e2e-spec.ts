@@ -150,7 +150,7 @@ describe('the caseworker portal in a real browser', () => {
 
       await offending.getByRole('link', { name: /Why\?/ }).click();
       await page.getByRole('heading', { level: 1, name: /Why offending information is withheld/ }).waitFor();
-      expect(await page.locator('main').textContent()).toContain('statutory agreement');
+      await page.locator('main').getByText('statutory agreement').first().waitFor();
       await checkScreen(page, 'why');
       await page.getByRole('link', { name: 'Back to Carl Bennett' }).click();
       await page.getByRole('heading', { level: 1, name: 'Carl Bennett' }).waitFor();
@@ -359,7 +359,9 @@ describe('the caseworker portal in a real browser', () => {
         await nav.getByRole('link', { name: 'Referrals' }).click();
         await page.getByRole('link', { name: 'Sent' }).click();
         await page.getByRole('heading', { level: 1, name: 'Sent referrals' }).waitFor();
-        expect(await page.locator('main').textContent()).toContain('Forge Skills Training');
+        // The heading shows before the list has loaded ("Loading referrals…"): wait for the row.
+        await page.locator('main').getByText('Forge Skills Training').first().waitFor();
+        expect(await page.locator('main').textContent()).not.toContain('Loading referrals');
         await checkScreen(page, 'referrals-sent-stubbed');
 
         await nav.getByRole('link', { name: 'Tasks' }).click();
