@@ -284,7 +284,7 @@ describe('the caseworker portal in a real browser', () => {
       try {
         await signIn(page, 'probation.officer');
         const rows = page.locator('table tbody tr');
-        await rows.first().waitFor();
+        await rows.nth(19).waitFor();
         expect(await rows.count()).toBe(20);
         await page.route('**/graphql', async (route) => {
           await new Promise((r) => setTimeout(r, 1200));
@@ -294,10 +294,12 @@ describe('the caseworker portal in a real browser', () => {
         await page.getByText('Loading…').first().waitFor();
         await page.unrouteAll({ behavior: 'wait' });
         await page.getByText('(page 2)').waitFor();
+        await rows.nth(13).waitFor(); // the page label can show before the rows have rendered
         expect(await rows.count()).toBe(14);
         expect(await page.getByRole('button', { name: 'Next page' }).count()).toBe(0);
         await page.getByRole('button', { name: 'Previous page' }).click();
         await page.getByText('(page 1)').waitFor();
+        await rows.nth(19).waitFor();
         expect(await rows.count()).toBe(20);
         await page.getByRole('link', { name: 'Outcomes' }).count().then((n) => expect(n).toBe(0));
       } finally {

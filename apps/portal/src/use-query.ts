@@ -8,25 +8,33 @@ export interface QueryState<T> {
   reload: () => void;
 }
 
-/** Loads data for a screen; re-runs when `deps` change. */
+const sameDeps = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
+
+/**
+ * Loads data for a screen; re-runs when `deps` change (compared with Object.is: pass primitives).
+ * New parameters never show the old answer, not even for the render before the load starts: a
+ * screen asked for page 1 says it is loading rather than show page 2's rows under page 1's label.
+ */
 export function useQuery<T>(load: () => Promise<T>, deps: unknown[]): QueryState<T> {
-  const [state, setState] = useState<{ data: T | null; error: ApiError | null; loading: boolean }>({ data: null, error: null, loading: true });
+  const [state, setState] = useState<{ data: T | null; error: ApiError | null; loading: boolean; deps: unknown[] | null }>({ data: null, error: null, loading: true, deps: null });
   const [tick, setTick] = useState(0);
   const lastTick = useRef(tick);
   useEffect(() => {
     let live = true;
-    // A reload keeps what is shown while it loads; new parameters never show the old answer.
+    const current = [...deps];
+    // A reload keeps what is shown while it loads.
     const reloading = lastTick.current !== tick;
     lastTick.current = tick;
-    setState((s) => ({ data: reloading ? s.data : null, loading: true, error: null }));
+    setState((s) => ({ data: reloading ? s.data : null, loading: true, error: null, deps: current }));
     load().then(
-      (data) => live && setState({ data, error: null, loading: false }),
-      (error: unknown) => live && setState({ data: null, error: error instanceof ApiError ? error : new ApiError(String(error), 'INTERNAL_SERVER_ERROR'), loading: false }),
+      (data) => live && setState({ data, error: null, loading: false, deps: current }),
+      (error: unknown) => live && setState({ data: null, error: error instanceof ApiError ? error : new ApiError(String(error), 'INTERNAL_SERVER_ERROR'), loading: false, deps: current }),
     );
     return () => {
       live = false;
     };
   }, [...deps, tick]); // eslint-disable-line react-hooks/exhaustive-deps
   const reload = useCallback(() => setTick((t) => t + 1), []);
-  return { ...state, reload };
+  if (state.deps === null || !sameDeps(state.deps, deps)) return { data: null, error: null, loading: true, reload };
+  return { data: state.data, error: state.error, loading: state.loading, reload };
 }
