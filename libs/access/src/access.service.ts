@@ -5,7 +5,7 @@ import { categoryCeiling } from './ability.js';
 import { type AccessAction, DATA_CATEGORIES, DataCategory } from './data-category.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { namedQuery } from '@hub/database';
+import { idsRelation, namedQuery } from '@hub/database';
 import { BREAK_GLASS_FACTS, type BreakGlassFacts, combineRelationshipFacts, EXTRA_RELATIONSHIP_FACTS, LAWFUL_BASIS_FACTS, type LawfulBasisFacts, RELATIONSHIP_FACTS, type RelationshipFacts } from './facts.js';
 import { type Decision, decide, NO_FACTS, type PersonFacts, readableCategories } from './policy.js';
 import { type CompiledScope, compileScope, type ScopeColumns } from './scope.js';
@@ -97,12 +97,8 @@ export class AccessService {
     const result = new Map<string, PersonFacts>();
     if (ids.length === 0) return result;
     const facts = this.factsSql(actor, 'access_person.id');
-    // One person as a scalar, so that PostgreSQL keeps a generic plan for it (see PersonsService.records).
-    const people = ids.length === 1 ? '(SELECT CAST(:accessPerson AS uuid) AS id) AS access_person' : 'unnest(CAST(:accessPeople AS uuid[])) AS access_person(id)';
-    const rows = await namedQuery(this.db, `SELECT access_person.id, ${facts.columns} FROM ${people}`, {
-      ...facts.parameters,
-      ...(ids.length === 1 ? { accessPerson: ids[0] } : { accessPeople: ids }),
-    });
+    const people = idsRelation(ids, 'access_person', 'accessPeople');
+    const rows = await namedQuery(this.db, `SELECT access_person.id, ${facts.columns} FROM ${people.from}`, { ...facts.parameters, ...people.parameters });
     for (const row of rows) result.set(row.id as string, this.factsFromRow(row));
     return result;
   }

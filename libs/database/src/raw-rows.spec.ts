@@ -1,5 +1,5 @@
 import { Column, DataSource, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
-import { hydrate, statementName } from './raw-rows.js';
+import { hydrate, idsRelation, statementName } from './raw-rows.js';
 
 describe('prepared statement names', () => {
   it('are stable per text, distinct between texts, and stop at a bound so connections never hold unboundedly many', () => {
@@ -53,5 +53,12 @@ describe('hydrate', () => {
     expect(got.at).toBe(row.p_at); // as parsed
     // Columns absent from the row stay unset.
     expect(Object.keys(hydrate(db, HydrationProbe, { p_id: row.p_id }, 'p_'))).toEqual(['id']);
+  });
+});
+
+describe('idsRelation', () => {
+  it('passes one id as a scalar and several as an array, under the same alias and column', () => {
+    expect(idsRelation(['a'], 'p', 'ids')).toEqual({ from: '(SELECT CAST(:ids AS uuid) AS id) AS p', parameters: { ids: 'a' } });
+    expect(idsRelation(['a', 'b'], 'p', 'ids')).toEqual({ from: 'unnest(CAST(:ids AS uuid[])) AS p(id)', parameters: { ids: ['a', 'b'] } });
   });
 });

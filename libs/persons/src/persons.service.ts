@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { AccessService, DATA_CATEGORIES, DataCategory, type PersonFacts } from '@hub/access';
 import { type Actor, AlreadyExistsError, ConflictError, decodeCursor, encodeCursor, ForbiddenError, NotFoundError, OrganisationKind, pageSize } from '@hub/common';
-import { entityColumns, hydrate, namedQuery } from '@hub/database';
+import { entityColumns, hydrate, idsRelation, namedQuery } from '@hub/database';
 import { OutboxService } from '@hub/events';
 import type { CreatePersonInput } from './create-person.input.js';
 import { Involvement } from './involvement.entity.js';
@@ -152,19 +152,15 @@ export class PersonsService {
       ? `, (SELECT coalesce(json_agg(json_build_object('scheme', i.scheme, 'value', i.value) ORDER BY i.scheme, i.value), '[]'::json)
             FROM person_identifier i WHERE i.person_id = ANY(rec.ids)) AS identifiers`
       : '';
-    const unique = [...new Set(ids)];
-    // One id (every person page) reads it as a scalar: PostgreSQL then estimates one row, finds its generic
-    // plan as good as a custom one and stops re-planning this statement on each execution (planning cost
-    // more than running it). An array parameter is estimated at ten rows, so each batch is planned afresh.
-    const requested = unique.length === 1 ? '(SELECT CAST(:id AS uuid) AS id) AS requested' : 'unnest(CAST(:ids AS uuid[])) AS requested(id)';
+    const requested = idsRelation([...new Set(ids)], 'requested', 'ids');
     const rows = await namedQuery(
       m.connection,
       `SELECT requested.id AS requested_id, ${entityColumns(m.connection, Person, 's', 'p_')}, rec.ids AS record_ids${identifiers}, ${facts.columns}
-         FROM ${requested}
+         FROM ${requested.from}
          JOIN person r ON r.id = requested.id
          JOIN person s ON s.id = coalesce(r.merged_into_id, r.id) AND s.merged_into_id IS NULL
          CROSS JOIN LATERAL (SELECT s.id || ARRAY(SELECT pm.id FROM person pm WHERE pm.merged_into_id = s.id) AS ids) rec`,
-      unique.length === 1 ? { ...facts.parameters, id: unique[0] } : { ...facts.parameters, ids: unique },
+      { ...facts.parameters, ...requested.parameters },
     );
     return rows.map((row) => ({
       requestedId: row.requested_id as string,
