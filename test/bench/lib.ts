@@ -113,8 +113,8 @@ export async function populatedDatabase(people: number): Promise<{ url: string; 
     LOG_LEVEL: 'warn',
   });
   const generateMs = Date.now() - t;
-  // Write the load's dirty pages out now: otherwise the checkpoint that follows a bulk load runs during
-  // the first measurements (the first run on a fresh 200k population measured searches 2x slower).
+  // Write the load's dirty pages out now, so that the checkpoint following a bulk load does not run
+  // during the first measurements.
   await adminQuery('CHECKPOINT').catch((err: Error) => log(`CHECKPOINT refused (${err.message}); the first measurements may overlap the load's checkpoint`));
   return { url: dbUrl(name), name, generateMs };
 }

@@ -364,7 +364,7 @@ export async function generatePopulation(db: SqlConnection, options: PopulationO
     log(`people ${hi}/${n} (${Date.now() - t0} ms for ${hi - lo}; statements ${timings.join('/')} ms)`);
   }
   // After a bulk load: statistics for the planner, and the visibility map and hint bits set now rather
-  // than by the first readers (a fresh 200k population otherwise answers its first searches 2x slower).
+  // than by the first readers.
   log('vacuuming and analyzing');
   await db.query(`VACUUM (ANALYZE)`);
   const { rows: [counts] } = await db.query(
