@@ -79,7 +79,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
         }
         keyFor(kid, iss).then(
           (key) => {
-            if (!key) return done(new Error(iss === config.jwtIssuer || config.externalIssuers.some((i) => i.issuer === iss) ? 'unknown key' : 'unknown issuer'));
+            if (!key) return done(new Error('unknown issuer or key'));
             req[VERIFIED_WITH] = { key, kid, iss };
             done(null, key as unknown as Buffer);
           },
@@ -98,16 +98,16 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     const token = bearerToken(req);
     const known = token ? this.verified.recall(token) : undefined;
     if (!token || !known) return super.authenticate(req, options);
-    this.keyFor(known.kid, known.iss).then(
-      (key) => {
+    this.keyFor(known.kid, known.iss)
+      .then(async (key) => {
         if (key !== known.key) {
           this.verified.forget(token);
           return super.authenticate(req, options);
         }
-        return this.validate(req as WithKey, known.claims).then((actor) => (actor ? this.success(actor) : this.fail(401)));
-      },
-      (err) => this.error(err as Error),
-    ).catch((err) => this.error(err as Error));
+        const actor = await this.validate(req as WithKey, known.claims);
+        return actor ? this.success(actor) : this.fail(401);
+      })
+      .catch((err) => this.error(err as Error));
   }
 
   /** Returns the actor, or false (401). The purpose and request id are filled in by the guard. */
