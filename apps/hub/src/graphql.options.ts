@@ -9,6 +9,7 @@ import type { BearerAuthenticator } from '@hub/auth';
 import { AuditBuffer, ErrorCode, type HubContext } from '@hub/common';
 import type { HubConfig } from '@hub/config';
 import type { HubMetrics } from '@hub/observability';
+import { CompiledExecutor } from './compiled-executor.js';
 import { graphqlWsOptions } from './graphql-ws.options.js';
 
 /** Last line of defence: every error has a code, nothing internal or no stack leaves the server. */
@@ -76,7 +77,10 @@ export function graphqlOptions(config: HubConfig, metrics: HubMetrics, audit: Au
     blockFieldSuggestion: { enabled: true },
   });
   const protection = armor.protect();
+  // Apollo runs operations through a gateway's executor when one is given (validation, plugins and error formatting stay Apollo's).
+  const compiled = config.graphql.executor === 'compiled' ? new CompiledExecutor() : null;
   return {
+    ...(compiled ? { transformSchema: compiled.useSchema, gateway: compiled.gateway() as never } : {}),
     path: '/graphql',
     autoSchemaFile: true,
     sortSchema: true,

@@ -7,6 +7,12 @@ describe('loadConfig', () => {
     expect(c.graphql.introspection).toBe(true);
     expect(c.demo.seed).toBe(true);
     expect(c.dataDir.endsWith('.data')).toBe(true);
+    expect(c.graphql.executor).toBe('compiled');
+  });
+
+  it('chooses the GraphQL executor and refuses an unknown one', () => {
+    expect(loadConfig({ GRAPHQL_EXECUTOR: 'graphql-js' }).graphql.executor).toBe('graphql-js');
+    expect(() => loadConfig({ GRAPHQL_EXECUTOR: 'fast' })).toThrow(/GRAPHQL_EXECUTOR must be one of compiled, graphql-js/);
   });
 
   it('turns introspection, explorer and demo seeding off in production', () => {

@@ -36,6 +36,8 @@ export interface HubConfig {
     maxAliases: number;
     maxCost: number;
     maxTokens: number;
+    /** `compiled`: operations run as compiled functions (graphql-jit); `graphql-js`: graphql-js's interpreter. */
+    executor: 'compiled' | 'graphql-js';
   };
   demo: { seed: boolean; people: boolean; password: string };
   /** Retention period in days per data category, overriding the defaults (libs/audit retention-policy.ts). */
@@ -84,6 +86,14 @@ function int(env: Env, name: string, fallback: number, min: number, max: number,
     return fallback;
   }
   return value;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T, problems: string[]): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if ((allowed as readonly string[]).includes(raw)) return raw as T;
+  problems.push(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+  return fallback;
 }
 
 function issuers(env: Env, problems: string[]): ExternalIssuerConfig[] {
@@ -218,6 +228,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
       // A full person page (50 interventions with outcomes, consents) costs about 7,400 in armor's model.
       maxCost: int(env, 'GRAPHQL_MAX_COST', 12000, 10, 1_000_000, problems),
       maxTokens: int(env, 'GRAPHQL_MAX_TOKENS', 2000, 50, 100_000, problems),
+      executor: oneOf(env, 'GRAPHQL_EXECUTOR', ['compiled', 'graphql-js'] as const, 'compiled', problems),
     },
     demo: { seed: bool(env, 'SEED_DEMO', !production, problems), people: bool(env, 'SEED_DEMO_PEOPLE', true, problems), password: demoPassword },
     retentionDays: retention(env, problems),
