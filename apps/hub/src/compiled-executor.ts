@@ -1,9 +1,5 @@
-import { createRequire } from 'node:module';
 import { type DocumentNode, execute, type ExecutionResult, GraphQLError, type GraphQLSchema } from 'graphql';
-import type { CompiledQuery, compileQuery as CompileQuery, isCompiledQuery as IsCompiledQuery } from 'graphql-jit';
-
-// graphql-jit's ES build does not load under Node's resolver; its CommonJS build shares the one `graphql` instance the hub uses.
-const jit = createRequire(import.meta.url)('graphql-jit') as { compileQuery: typeof CompileQuery; isCompiledQuery: typeof IsCompiledQuery };
+import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 
 /** What Apollo hands an executor for one operation (the parts used here). */
 export interface ExecutorRequest {
@@ -13,20 +9,39 @@ export interface ExecutorRequest {
   context: unknown;
 }
 
+/** Which path answered an operation: its compiled form, or graphql-js's interpreter. */
+export type ExecutionPath = 'compiled' | 'interpreted';
+
+export interface CompiledExecutorOptions {
+  /** An operation is compiled when it arrives for this many'th time (compiling costs more than one interpreted run). */
+  compileAfter?: number;
+  /** Told which path answered each operation (the hub counts them in its metrics). */
+  onExecute?: (path: ExecutionPath) => void;
+}
+
 /**
- * Executes validated operations with graphql-jit: each operation is compiled once into a function
- * that walks its selection set directly, instead of graphql-js interpreting every field of every
- * answer. Resolvers, type resolvers and scalars are the schema's own, so access checks, masks and
- * audit run exactly as before.
+ * Executes validated operations with graphql-jit: an operation the hub keeps receiving is compiled
+ * once into a function that walks its selection set directly, instead of graphql-js interpreting
+ * every field of every answer. Resolvers, type resolvers and scalars are the schema's own, so access
+ * checks, masks and audit run exactly as before.
  *
- * Anything the compiled path answers without data (a variable that does not coerce, an operation it
- * cannot compile) is answered again by graphql-js, so refusals keep graphql-js's messages and the
- * codes Apollo derives from them.
+ * An operation seen fewer than `compileAfter` times runs on graphql-js: a client sending ever new
+ * operations cannot make the hub compile each one. Anything the compiled path answers without data
+ * (a variable that does not coerce, an operation it cannot compile) is answered again by graphql-js,
+ * so refusals keep graphql-js's messages and the codes Apollo derives from them.
  */
 export class CompiledExecutor {
   private schema: GraphQLSchema | null = null;
-  /** Keyed by the parsed document Apollo keeps in its document cache: a document it evicts takes its compiled forms with it. */
-  private readonly compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
+  /**
+   * Keyed by the parsed document Apollo keeps in its document cache (the same object for the same
+   * query text): a document it evicts takes its count and compiled forms with it.
+   */
+  private readonly seen = new WeakMap<DocumentNode, Map<string, number | CompiledQuery | null>>();
+  private readonly compileAfter: number;
+
+  constructor(private readonly options: CompiledExecutorOptions = {}) {
+    this.compileAfter = Math.max(1, options.compileAfter ?? 2);
+  }
 
   /** Nest's `transformSchema` hook: remembers the schema the hub serves. */
   readonly useSchema = (schema: GraphQLSchema): GraphQLSchema => {
@@ -37,12 +52,17 @@ export class CompiledExecutor {
   readonly execute = async (req: ExecutorRequest): Promise<ExecutionResult> => {
     const schema = this.requireSchema();
     const variables = req.request.variables ?? {};
-    const compiled = this.compile(schema, req.document, req.operationName ?? undefined);
+    const operationName = req.operationName ?? undefined;
+    const compiled = this.compiledForm(schema, req.document, operationName);
     if (compiled) {
       const result = await compiled.query(undefined, req.context, variables);
-      if (result.data !== undefined || !result.errors?.length) return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
+      if (result.data !== undefined || !result.errors?.length) {
+        this.options.onExecute?.('compiled');
+        return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
+      }
     }
-    return execute({ schema, document: req.document, contextValue: req.context, variableValues: variables, operationName: req.operationName ?? undefined });
+    this.options.onExecute?.('interpreted');
+    return execute({ schema, document: req.document, contextValue: req.context, variableValues: variables, operationName });
   };
 
   /** Apollo's gateway interface is its one way to run operations with another executor. */
@@ -63,16 +83,20 @@ export class CompiledExecutor {
     };
   }
 
-  private compile(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined): CompiledQuery | null {
-    let forms = this.compiled.get(document);
-    if (!forms) this.compiled.set(document, (forms = new Map()));
+  /** The operation's compiled form once it has been seen often enough; null before, or if it does not compile. */
+  private compiledForm(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined): CompiledQuery | null {
+    let forms = this.seen.get(document);
+    if (!forms) this.seen.set(document, (forms = new Map()));
     const key = operationName ?? '';
-    let form = forms.get(key);
-    if (form === undefined) {
-      const made = jit.compileQuery(schema, document, operationName, { disablingCapturingStackErrors: true });
-      form = jit.isCompiledQuery(made) ? made : null;
-      forms.set(key, form);
+    const known = forms.get(key) ?? 0;
+    if (typeof known !== 'number') return known;
+    if (known + 1 < this.compileAfter) {
+      forms.set(key, known + 1);
+      return null;
     }
+    const made = compileQuery(schema, document, operationName, { disablingCapturingStackErrors: true });
+    const form = isCompiledQuery(made) ? made : null;
+    forms.set(key, form);
     return form;
   }
 

@@ -78,7 +78,7 @@ export function graphqlOptions(config: HubConfig, metrics: HubMetrics, audit: Au
   });
   const protection = armor.protect();
   // Apollo runs operations through a gateway's executor when one is given (validation, plugins and error formatting stay Apollo's).
-  const compiled = config.graphql.executor === 'compiled' ? new CompiledExecutor() : null;
+  const compiled = config.graphql.executor === 'compiled' ? new CompiledExecutor({ onExecute: (path) => metrics.graphqlExecutions.inc({ path }) }) : null;
   return {
     ...(compiled ? { transformSchema: compiled.useSchema, gateway: compiled.gateway() as never } : {}),
     path: '/graphql',

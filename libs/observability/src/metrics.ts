@@ -17,6 +17,12 @@ export class HubMetrics {
     labelNames: ['type', 'outcome'] as const,
     registers: [this.registry],
   });
+  readonly graphqlExecutions = new Counter({
+    name: 'hub_graphql_executions_total',
+    help: 'GraphQL operations executed, by path: compiled (graphql-jit) or interpreted (graphql-js)',
+    labelNames: ['path'] as const,
+    registers: [this.registry],
+  });
 
   readonly sqlStatements = new Gauge({
     name: 'hub_db_statements_total',
