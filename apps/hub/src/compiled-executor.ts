@@ -107,8 +107,9 @@ export class CompiledExecutor {
 }
 
 /**
- * graphql-jit's errors are frozen look-alikes of GraphQLError; Apollo's plugins (graphql-armor's
- * suggestion filter among them) rewrite messages, so each becomes a real one with the same content.
+ * graphql-jit's errors are look-alikes of GraphQLError whose properties cannot be written; Apollo's
+ * plugins (graphql-armor's suggestion filter among them) rewrite messages, so each becomes a real one
+ * with the same content.
  */
 function asGraphQLError(error: GraphQLError): GraphQLError {
   const made = new GraphQLError(error.message, { path: error.path, originalError: error.originalError ?? undefined, extensions: error.extensions });
