@@ -13,11 +13,12 @@ export interface ExecutorRequest {
 export type ExecutionPath = 'compiled' | 'interpreted';
 
 export interface CompiledExecutorOptions {
-  /** An operation is compiled when it arrives for this many'th time (compiling costs more than one interpreted run). */
-  compileAfter?: number;
   /** Told which path answered each operation (the hub counts them in its metrics). */
   onExecute?: (path: ExecutionPath) => void;
 }
+
+/** An operation is compiled on this arrival (compiling costs more than one interpreted run). */
+const COMPILE_ON_ARRIVAL = 2;
 
 /**
  * Executes validated operations with graphql-jit: an operation the hub keeps receiving is compiled
@@ -25,7 +26,7 @@ export interface CompiledExecutorOptions {
  * every field of every answer. Resolvers, type resolvers and scalars are the schema's own, so access
  * checks, masks and audit run exactly as before.
  *
- * An operation seen fewer than `compileAfter` times runs on graphql-js: a client sending ever new
+ * An operation seen fewer than COMPILE_ON_ARRIVAL times runs on graphql-js: a client sending ever new
  * operations cannot make the hub compile each one. Anything the compiled path answers without data
  * (a variable that does not coerce, an operation it cannot compile) is answered again by graphql-js,
  * so refusals keep graphql-js's messages and the codes Apollo derives from them.
@@ -37,11 +38,8 @@ export class CompiledExecutor {
    * query text): a document it evicts takes its count and compiled forms with it.
    */
   private readonly seen = new WeakMap<DocumentNode, Map<string, number | CompiledQuery | null>>();
-  private readonly compileAfter: number;
 
-  constructor(private readonly options: CompiledExecutorOptions = {}) {
-    this.compileAfter = Math.max(1, options.compileAfter ?? 2);
-  }
+  constructor(private readonly options: CompiledExecutorOptions = {}) {}
 
   /** Nest's `transformSchema` hook: remembers the schema the hub serves. */
   readonly useSchema = (schema: GraphQLSchema): GraphQLSchema => {
@@ -90,7 +88,7 @@ export class CompiledExecutor {
     const key = operationName ?? '';
     const known = forms.get(key) ?? 0;
     if (typeof known !== 'number') return known;
-    if (known + 1 < this.compileAfter) {
+    if (known + 1 < COMPILE_ON_ARRIVAL) {
       forms.set(key, known + 1);
       return null;
     }
