@@ -20,12 +20,25 @@ import { syncStream } from './sync-stream.js';
 
 const only = new Set((process.env.BENCH_ONLY ?? 'a,b,c,d,e,f,g').split(','));
 
-const PERSON_PAGE = `query($id: ID!) { person(id: $id) {
-  id givenName familyName dateOfBirth region releaseDate offenceSummary ogrsScore riskLevel healthNotes stage version withheldFields
-  identifiers { scheme value }
-  interventions(first: 50) { edges { node { id typeCode status occurredAt notes dataCategory organisationId
-    outcome { ... on JobOutcome { employer sector hoursPerWeek startDate } ... on QualificationOutcome { qualification } } } } }
-  consents { id purpose categories organisationId status givenAt } } }`;
+const PERSON_FIELDS = `id givenName familyName dateOfBirth region releaseDate offenceSummary ogrsScore riskLevel healthNotes stage version withheldFields
+  identifiers { scheme value }`;
+const CONSENTS = `consents { id purpose categories organisationId status givenAt }`;
+const INTERVENTION_FIELDS = `id typeCode status occurredAt notes dataCategory organisationId
+    outcome { ... on JobOutcome { employer sector hoursPerWeek startDate } ... on QualificationOutcome { qualification } }`;
+const personQuery = (selection: string) => `query($id: ID!) { person(id: $id) { ${selection} } }`;
+
+const PERSON_PAGE = personQuery(`${PERSON_FIELDS}
+  interventions(first: 50) { edges { node { ${INTERVENTION_FIELDS} } } }
+  ${CONSENTS}`);
+
+/** The page built up part by part, for the breakdown line of (a): what each part adds to a request's cost. */
+const PAGE_PARTS: [string, string][] = [
+  ['person(id) { id }', personQuery('id')],
+  ['+ the person\'s fields and identifiers', personQuery(PERSON_FIELDS)],
+  ['+ consents', personQuery(`${PERSON_FIELDS} ${CONSENTS}`)],
+  ['+ 50 interventions, id only', personQuery(`${PERSON_FIELDS} interventions(first: 50) { edges { node { id } } } ${CONSENTS}`)],
+  ['+ their fields and outcomes (the whole page)', PERSON_PAGE],
+];
 
 const PEOPLE = `query($search: String) { people(first: 20, search: $search) {
   edges { node { id givenName familyName dateOfBirth stage } } pageInfo { hasNextPage } } }`;
@@ -81,9 +94,9 @@ async function personPage(s: Scale): Promise<void> {
   await load(s.hub.url, '/graphql', hubBody, auth, 3);
   // The smallest audited read the hub can answer (the person's id: token, actor, access facts, audit)
   // marks how close any page can come to the baseline with the work every read must do.
-  const floorBody = JSON.stringify({ query: 'query($id: ID!) { person(id: $id) { id } }', variables: { id } });
+  const floorBody = JSON.stringify({ query: PAGE_PARTS[0][1], variables: { id } });
   if (only.has('a')) await load(s.hub.url, '/graphql', floorBody, auth, 2);
-  type Round = { rps: number; p99: number; server: number; postgres: number | null };
+  type Round = { rps: number; p99: number; server: number; postgres: number | null; loader: number };
   const base: Round[] = [];
   const hub: Round[] = [];
   const floor: number[] = [];
@@ -91,9 +104,12 @@ async function personPage(s: Scale): Promise<void> {
   let errors = 0;
   const measured = async (server: Server, path: string, body: string, headers: Record<string, string>): Promise<Round & { errors: number }> => {
     const cpu = cpuPerRequest(server.pid);
+    const loader = cpuPerRequest(process.pid); // autocannon runs in this process, on the same cores
     cpu.start();
+    loader.start();
     const r = await load(server.url, path, body, headers, env.duration);
-    return { ...r, ...cpu.stop(Math.max(1, r.requests)), errors: r.errors + r.non2xx };
+    const requests = Math.max(1, r.requests);
+    return { ...r, ...cpu.stop(requests), loader: loader.stop(requests).server, errors: r.errors + r.non2xx };
   };
   for (let round = 0; round < env.rounds; round++) {
     const b = await measured(s.baseline, '/person', baseBody, {});
@@ -109,7 +125,7 @@ async function personPage(s: Scale): Promise<void> {
   const peak = rss.stop();
   const cpu = (rounds: Round[]) => {
     const pgMs = rounds.map((r) => r.postgres).filter((x): x is number => x !== null);
-    return `${fmt(median(rounds.map((r) => r.server)))} ms in the server + ${pgMs.length ? `${fmt(median(pgMs))} ms in PostgreSQL` : 'PostgreSQL not on this machine'}`;
+    return `${fmt(median(rounds.map((r) => r.server)))} ms in the server + ${pgMs.length ? `${fmt(median(pgMs))} ms in PostgreSQL` : 'PostgreSQL not on this machine'} + ${fmt(median(rounds.map((r) => r.loader)))} ms in the load generator`;
   };
   const [bRps, hRps] = [median(base.map((x) => x.rps)), median(hub.map((x) => x.rps))];
   const [bP99, hP99] = [median(base.map((x) => x.p99)), median(hub.map((x) => x.p99))];
@@ -118,6 +134,16 @@ async function personPage(s: Scale): Promise<void> {
       `throughput ${fmt(hRps, 0)} vs ${fmt(bRps, 0)} req/s = ${fmt(hRps / bRps)}x (goal >= 0.7); p99 ${hP99} vs ${bP99} ms = ${fmt(hP99 / bP99)}x (goal <= 2.5); errors ${errors}`);
     result(`a. CPU per request: hub ${cpu(hub)}; baseline ${cpu(base)}. Smallest audited read through the hub (person(id) { id }): ` +
       `${fmt(median(floor), 0)} req/s = ${fmt(median(floor) / bRps)}x of the baseline's whole page`);
+    // Each part once, in order, under the same load: what it adds to the hub's CPU per request.
+    const parts: string[] = [];
+    for (const [label, query] of PAGE_PARTS) {
+      const body = JSON.stringify({ query, variables: { id } });
+      await load(s.hub.url, '/graphql', body, auth, 2);
+      const r = await measured(s.hub, '/graphql', body, auth);
+      errors += r.errors;
+      parts.push(`${label}: ${fmt(r.rps, 0)} req/s, ${fmt(r.server)} ms + ${r.postgres === null ? '?' : fmt(r.postgres)} ms`);
+    }
+    result(`a. the page by parts (hub throughput; CPU per request in the hub + in PostgreSQL): ${parts.join('; ')}; errors ${errors}`);
   }
   if (only.has('c')) {
     result(`c. hub peak RSS under the load of (a): ${fmt(peak, 0)} MB (goal <= 300 MB; baseline process not counted)`);
