@@ -1,3 +1,5 @@
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import type { GraphQLObjectType } from 'graphql';
 import { startTestHub, type TestHub } from './support/hub.js';
 
 /**
@@ -151,5 +153,26 @@ describe('compiled GraphQL execution gives the answers graphql-js gives', () => 
     await ok(`query OnlyOnce { viewer { organisation { name } } }`, {}, tokens['trainer']);
     const after = await executions();
     expect([after.compiled - before.compiled, after.interpreted - before.interpreted]).toEqual([0, 1]);
+  });
+
+  it('plain fields are read as properties; fields with resolvers of their own keep them', () => {
+    const schema = hub.app.get(GraphQLSchemaHost).schema;
+    const resolverOf = (type: string, field: string) => typeof (schema.getType(type) as GraphQLObjectType).getFields()[field].resolve;
+    for (const [type, field] of [['Intervention', 'id'], ['Intervention', 'occurredAt'], ['Intervention', 'outcome'], ['InterventionEdge', 'node'], ['InterventionEdge', 'cursor'], ['Person', 'givenName'], ['Consent', 'purpose']]) {
+      expect([type, field, resolverOf(type, field)]).toEqual([type, field, 'undefined']);
+    }
+    for (const [type, field] of [['Query', 'person'], ['Person', 'interventions'], ['Person', 'consents'], ['Intervention', 'type'], ['Intervention', 'organisation']]) {
+      expect([type, field, resolverOf(type, field)]).toEqual([type, field, 'function']);
+    }
+  });
+
+  it('a getter of a model (an edge\'s cursor) still answers as a property', async () => {
+    const query = `query($id: ID!) { person(id: $id) { interventions(first: 1) { edges { cursor node { id } } pageInfo { endCursor } } } }`;
+    const { first, second } = await twice(query, { id: personId }, tokens['probation.officer']);
+    expect(second).toEqual(first);
+    const page = (first.data as { person: { interventions: { edges: { cursor: string }[]; pageInfo: { endCursor: string } } } }).person.interventions;
+    expect(page.edges).toHaveLength(1);
+    expect(page.edges[0].cursor).toMatch(/^[A-Za-z0-9_=-]{8,}$/);
+    expect(page.edges[0].cursor).toBe(page.pageInfo.endCursor);
   });
 });

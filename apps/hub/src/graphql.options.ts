@@ -11,6 +11,7 @@ import type { HubConfig } from '@hub/config';
 import type { HubMetrics } from '@hub/observability';
 import { CompiledExecutor } from './compiled-executor.js';
 import { graphqlWsOptions } from './graphql-ws.options.js';
+import { dropPropertyResolvers } from './property-resolvers.js';
 
 /** Last line of defence: every error has a code, nothing internal or no stack leaves the server. */
 export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
@@ -80,7 +81,12 @@ export function graphqlOptions(config: HubConfig, metrics: HubMetrics, audit: Au
   // Apollo runs operations through a gateway's executor when one is given (validation, plugins and error formatting stay Apollo's).
   const compiled = config.graphql.executor === 'compiled' ? new CompiledExecutor({ onExecute: (path) => metrics.graphqlExecutions.inc({ path }) }) : null;
   return {
-    ...(compiled ? { transformSchema: compiled.useSchema, gateway: compiled.gateway() as never } : {}),
+    // Plain fields are read as properties, not through a resolver each (see property-resolvers.ts).
+    transformSchema: (schema) => {
+      dropPropertyResolvers(schema);
+      return compiled ? compiled.useSchema(schema) : schema;
+    },
+    ...(compiled ? { gateway: compiled.gateway() as never } : {}),
     path: '/graphql',
     autoSchemaFile: true,
     sortSchema: true,
