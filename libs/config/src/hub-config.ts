@@ -203,8 +203,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
   if (demoPassword.length < 10) problems.push('DEMO_PASSWORD must be at least 10 characters');
   const redisUrl = env.REDIS_URL || undefined;
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) problems.push('REDIS_URL must be a redis:// or rediss:// URL');
-  const workerMode = (env.WORKER_MODE || 'embedded') as HubConfig['worker']['mode'];
-  if (!['embedded', 'off'].includes(workerMode)) problems.push(`WORKER_MODE must be embedded or off (got "${workerMode}")`);
+  const workerMode = oneOf(env, 'WORKER_MODE', ['embedded', 'off'] as const, 'embedded', problems);
   const config: HubConfig = {
     nodeEnv,
     host: env.HOST ?? '0.0.0.0',
