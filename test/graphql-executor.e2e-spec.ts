@@ -176,3 +176,24 @@ describe('compiled GraphQL execution gives the answers graphql-js gives', () => 
     expect(page.edges[0].cursor).toBe(page.pageInfo.endCursor);
   });
 });
+
+describe('GRAPHQL_EXECUTOR=graphql-js', () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub({ WORKER_MODE: 'off', GRAPHQL_EXECUTOR: 'graphql-js' });
+  });
+  afterAll(() => hub.close());
+
+  it('never compiles, and the metrics count every execution as interpreted', async () => {
+    const token = await hub.tokenFor('trainer');
+    const count = async (path: string) =>
+      Number(new RegExp(`^hub_graphql_executions_total\\{path="${path}"\\} (\\d+)`, 'm').exec((await hub.http().get('/metrics')).text)?.[1] ?? 0);
+    const before = { compiled: await count('compiled'), interpreted: await count('interpreted') };
+    for (let i = 0; i < 3; i++) {
+      const res = await hub.gql<{ viewer: { organisation: { name: string } } }>('query Again { viewer { organisation { name } } }', {}, token);
+      expect(res.errors).toBeUndefined();
+      expect(res.data?.viewer.organisation.name).toEqual(expect.any(String));
+    }
+    expect([(await count('compiled')) - before.compiled, (await count('interpreted')) - before.interpreted]).toEqual([0, 3]);
+  });
+});

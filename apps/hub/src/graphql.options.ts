@@ -23,10 +23,17 @@ export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedE
   return { ...formatted, extensions };
 }
 
-function metricsPlugin(metrics: HubMetrics): ApolloServerPlugin<HubContext> {
+/**
+ * Operations by type and outcome. `countExecutions`: when the compiled executor is off, every
+ * execution is graphql-js's (with it on, the executor counts its own paths).
+ */
+function metricsPlugin(metrics: HubMetrics, countExecutions: boolean): ApolloServerPlugin<HubContext> {
   return {
     async requestDidStart() {
       return {
+        async executionDidStart() {
+          if (countExecutions) metrics.graphqlExecutions.inc({ path: 'interpreted' });
+        },
         async willSendResponse({ operation, errors, response }) {
           metrics.graphqlOperations.inc({ type: operation?.operation ?? 'invalid', outcome: errors?.length ? 'error' : 'ok' });
           void response;
@@ -99,7 +106,7 @@ export function graphqlOptions(config: HubConfig, metrics: HubMetrics, audit: Au
     // Apollo ships CommonJS and ESM typings of the same classes; the cast bridges the two.
     plugins: [
       ...protection.plugins,
-      metricsPlugin(metrics),
+      metricsPlugin(metrics, !compiled),
       withheldPlugin(),
       auditPlugin(audit),
       unauthenticatedPlugin(),
