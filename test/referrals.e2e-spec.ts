@@ -123,6 +123,30 @@ describe('referrals', () => {
     expect((await inbox(housing)).map((x) => x.id)).not.toContain(b.id);
   });
 
+  it('an open referral on a record merged into another relates the receiver to the survivor, and to the record again once the merge is undone', async () => {
+    const survivor = await person({ givenName: 'Merle', familyName: 'Dunmore', dateOfBirth: '1984-02-02' });
+    const duplicate = await person({ givenName: 'Merle', familyName: 'Dunmore', dateOfBirth: '1984-02-02' });
+    const r = (await send(duplicate)).data!.sendReferral;
+    const seen = (id: string) => hub.gql<{ person: { id: string } | null }>(`query($id: ID!) { person(id: $id) { id } }`, { id }, housing);
+    const listed = async () =>
+      (await ok<{ people: { edges: { node: { id: string } }[] } }>(`{ people(first: 100, search: "Dunmore") { edges { node { id } } } }`, {}, housing)).people.edges.map((e) => e.node.id);
+    expect((await seen(duplicate)).data?.person).toEqual({ id: duplicate });
+    expect((await seen(survivor)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect(await listed()).toEqual([duplicate]);
+
+    const merge = await ok<{ mergePeople: { id: string } }>(`mutation($input: MergePeopleInput!) { mergePeople(input: $input) { id } }`, { input: { survivorId: survivor, duplicateId: duplicate, reason: 'Same person' } }, probation);
+    // Both ids now lead to the survivor, for the receiver too: in a page, in a list and in its inbox.
+    expect((await seen(duplicate)).data?.person).toEqual({ id: survivor });
+    expect((await seen(survivor)).data?.person).toEqual({ id: survivor });
+    expect(await listed()).toEqual([survivor]);
+    expect((await inbox(housing)).find((x) => x.id === r.id)?.person?.id).toBe(survivor);
+
+    await ok(`mutation($input: UnmergePersonInput!) { unmergePerson(input: $input) { undoneAt } }`, { input: { mergeId: merge.mergePeople.id, reason: 'Merged in error' } }, probation);
+    expect((await seen(duplicate)).data?.person).toEqual({ id: duplicate });
+    expect((await seen(survivor)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect(await listed()).toEqual([duplicate]);
+  });
+
   it('a rule refers automatically: outbox -> queue -> handler -> the charity inbox, once, even when replayed', async () => {
     const id = await person();
     await consent(id, 'ACCOMMODATION', HOUSING());

@@ -58,6 +58,14 @@ export class PersonsService {
   }
 
   /**
+   * SQL for a uuid[] of the record in `column` and every record merged into it: rows another lib keeps
+   * on a merged record belong to the survivor. Compared with `= ANY(...)`, it keeps the row's index usable.
+   */
+  recordIdsSql(column: string): string {
+    return `(${column} || ARRAY(SELECT pm.id FROM person pm WHERE pm.merged_into_id = ${column}))`;
+  }
+
+  /**
    * The person facts that aggregate reports may use, as a SQL relation (id, survivor_id, region),
    * so the reporting lib reads a published shape rather than this lib's tables.
    */
