@@ -248,7 +248,9 @@ describe('audit', () => {
     expect((await gql('probation.officer', mutation, { id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await gql('probation.dpo', mutation, { id: randomUUID() })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const before: AuditRow[] = await hub.db.query('SELECT * FROM audit_event WHERE person_id = $1 ORDER BY id', [id]);
-    const res = (await ok<{ subjectAccessExport: { json: string; document: string } }>('probation.dpo', mutation, { id })).subjectAccessExport;
+    const res = (await ok<{ subjectAccessExport: { json: string; document: string; counts: { section: string; rows: number }[] } }>('probation.dpo', mutation, { id })).subjectAccessExport;
+    // Every lib holding person data answers for its part (found through discovery), in the export's order.
+    expect(res.counts.map((c) => c.section)).toEqual(['person', 'identifiers', 'involvements', 'interventions', 'sustainments', 'consents', 'referrals', 'history', 'breakGlass', 'disclosures']);
     const data = JSON.parse(res.json) as { interventions: { id: string; notes: string | null }[]; consents: { id: string }[]; disclosures: { action: string; organisation: string }[]; involvements: unknown[] };
 
     const interventions: { id: string }[] = await hub.db.query('SELECT id FROM intervention WHERE person_id = $1', [id]);

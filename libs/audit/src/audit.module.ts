@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BREAK_GLASS_FACTS } from '@hub/access';
 import { DISCLOSURE_AUDIT, WRITE_AUDIT } from '@hub/events';
@@ -16,7 +17,7 @@ import { SubjectAccessService } from './subject-access.service.js';
 /** Global so that the outbox finds the write audit, the change feed the disclosure audit, and the access layer the break-glass facts. */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([AuditEvent, BreakGlassGrant, LegalHold, PersonErasure])],
+  imports: [DiscoveryModule, TypeOrmModule.forFeature([AuditEvent, BreakGlassGrant, LegalHold, PersonErasure])],
   providers: [
     AuditService,
     { provide: WRITE_AUDIT, useExisting: AuditService },

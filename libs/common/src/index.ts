@@ -9,3 +9,4 @@ export * from './error-mapping.js';
 export * from './validation.js';
 export * from './hub-exception.filter.js';
 export * from './pagination.js';
+export * from './person-data.js';

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LAWFUL_BASIS_FACTS } from '@hub/access';
 import { Consent } from './consent.entity.js';
 import { ConsentsResolver, PersonConsentsResolver } from './consents.resolver.js';
+import { ConsentPersonData } from './consent-person-data.js';
 import { ConsentsService } from './consents.service.js';
 import { LawfulBasisService } from './lawful-basis.service.js';
 import { SharingAgreement } from './sharing-agreement.entity.js';
@@ -11,7 +12,7 @@ import { SharingAgreement } from './sharing-agreement.entity.js';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([Consent, SharingAgreement])],
-  providers: [ConsentsService, LawfulBasisService, { provide: LAWFUL_BASIS_FACTS, useExisting: LawfulBasisService }, ConsentsResolver, PersonConsentsResolver],
+  providers: [ConsentsService, ConsentPersonData, LawfulBasisService, { provide: LAWFUL_BASIS_FACTS, useExisting: LawfulBasisService }, ConsentsResolver, PersonConsentsResolver],
   exports: [ConsentsService, LAWFUL_BASIS_FACTS],
 })
 export class ConsentModule {}

@@ -9,6 +9,7 @@ import { PersonRecordsService } from './person-records.service.js';
 import { PersonsBulkService } from './persons-bulk.service.js';
 import { Person } from './person.entity.js';
 import { PersonsResolver } from './persons.resolver.js';
+import { PersonsPersonData } from './persons-person-data.js';
 import { PersonsService } from './persons.service.js';
 import { RelationshipsService } from './relationships.service.js';
 
@@ -16,7 +17,7 @@ import { RelationshipsService } from './relationships.service.js';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([Person, PersonIdentifier, Involvement, PersonChange, PersonMerge])],
-  providers: [PersonsService, PersonRecordsService, PersonsBulkService, RelationshipsService, { provide: RELATIONSHIP_FACTS, useExisting: RelationshipsService }, PersonsResolver],
+  providers: [PersonsService, PersonRecordsService, PersonsPersonData, PersonsBulkService, RelationshipsService, { provide: RELATIONSHIP_FACTS, useExisting: RelationshipsService }, PersonsResolver],
   exports: [PersonsService, PersonRecordsService, PersonsBulkService, RELATIONSHIP_FACTS],
 })
 export class PersonsModule {}

@@ -21,6 +21,7 @@ import { RuleFiring } from './rule-firing.entity.js';
 import { Task } from './task.entity.js';
 import { TasksResolver } from './tasks.resolver.js';
 import { TasksService } from './tasks.service.js';
+import { ReferralsPersonData } from './referrals-person-data.js';
 
 /** Referrals, referral rules, tasks and timers. Gives the access layer the open referrals as relationships. */
 @Module({
@@ -32,6 +33,7 @@ import { TasksService } from './tasks.service.js';
     RuleEngine,
     ReferralTimers,
     ReferralRelationshipsService,
+    ReferralsPersonData,
     ReferralNotificationsService,
     EteContactSweep,
     { provide: EXTRA_RELATIONSHIP_FACTS, useExisting: ReferralRelationshipsService },

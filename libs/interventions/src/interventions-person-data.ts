@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { PersonData, type PersonDataSection, type PersonDataSource } from '@hub/common';
+import { organisationNameSql } from '@hub/organisations';
+
+/** The interventions lib's part of a subject access export: interventions with outcomes, and sustainment checks. */
+@Injectable()
+@PersonData()
+export class InterventionsPersonData implements PersonDataSource {
+  personDataSections(): PersonDataSection[] {
+    return [
+      {
+        key: 'interventions',
+        title: 'Interventions',
+        order: 40,
+        sql: `SELECT i.id, ${organisationNameSql('i.organisation_id')} AS organisation, t.name AS type, i.data_category, i.status, i.occurred_at, i.notes, i.outcome
+                FROM intervention i LEFT JOIN intervention_type t ON t.code = i.type_code WHERE i.person_id = ANY($1::uuid[]) ORDER BY i.occurred_at`,
+      },
+      {
+        key: 'sustainments',
+        title: 'Job sustainment checks',
+        order: 50,
+        sql: `SELECT s.start_date::text AS start_date, s.due_on::text AS due_on, s.status, s.recorded_at, s.note, ${organisationNameSql('s.organisation_id')} AS organisation
+                FROM job_sustainment s WHERE s.person_id = ANY($1::uuid[]) ORDER BY s.start_date`,
+      },
+    ];
+  }
+}

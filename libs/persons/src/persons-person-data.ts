@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { PersonData, type PersonDataSection, type PersonDataSource } from '@hub/common';
+import { organisationNameSql } from '@hub/organisations';
+
+/** The persons lib's part of a subject access export: the record, its identifiers, involvements and history. */
+@Injectable()
+@PersonData()
+export class PersonsPersonData implements PersonDataSource {
+  personDataSections(): PersonDataSection[] {
+    return [
+      {
+        key: 'person',
+        title: 'Record',
+        order: 10,
+        sql: `SELECT id, given_name, family_name, date_of_birth::text AS date_of_birth, region, release_date::text AS release_date, offence_summary, ogrs_score, risk_level, health_notes, stage, merged_into_id, created_at, updated_at
+                FROM person WHERE id = ANY($1::uuid[]) ORDER BY created_at`,
+      },
+      { key: 'identifiers', title: 'Identifiers', order: 20, sql: `SELECT scheme, value, person_id FROM person_identifier WHERE person_id = ANY($1::uuid[]) ORDER BY scheme, value` },
+      {
+        key: 'involvements',
+        title: 'Organisations working with the person',
+        order: 30,
+        sql: `SELECT ${organisationNameSql('i.organisation_id')} AS organisation, i.role, i.started_at, i.ended_at, i.source FROM involvement i WHERE i.person_id = ANY($1::uuid[]) ORDER BY i.started_at`,
+      },
+      {
+        key: 'history',
+        title: 'Changes to the record',
+        order: 80,
+        sql: `SELECT c.action, c.changed_at, ${organisationNameSql('c.organisation_id')} AS organisation, c.reason, c.changes FROM person_change c WHERE c.person_id = ANY($1::uuid[]) ORDER BY c.changed_at, c.id`,
+      },
+    ];
+  }
+}
