@@ -316,6 +316,10 @@ describe('audit', () => {
     await ok('probation.dpo', `mutation($id: ID!) { releaseLegalHold(holdId: $id) { releasedAt } }`, { id: hold.id });
     const erasure = (await ok<{ erasePerson: { kind: string; erasedBy: string } }>('probation.dpo', erase, { input })).erasePerson;
     expect(erasure).toMatchObject({ kind: 'request', erasedBy: users['probation.dpo'] });
+    // Every lib erased what it holds (its erasure steps, found through discovery), each counted.
+    const [record]: { counts: Record<string, number> }[] = await hub.db.query('SELECT counts FROM person_erasure WHERE person_id = $1', [id]);
+    expect(Object.keys(record.counts).sort()).toEqual(['auditDetails', 'breakGlassGrants', 'consents', 'history', 'identifiers', 'interventions', 'involvements', 'records', 'sustainments']);
+    expect(record.counts).toMatchObject({ interventions: 1, records: 1, involvements: 2 });
 
     expect((await gql('probation.officer', `query($id: ID!) { person(id: $id) { id } }`, { id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const [row]: { given_name: string; offence_summary: string | null }[] = await hub.db.query('SELECT given_name, offence_summary FROM person WHERE id = $1', [id]);

@@ -11,6 +11,7 @@ import { BreakGlassService } from './break-glass.service.js';
 import { ExplainService } from './explain.service.js';
 import { LegalHold } from './legal-hold.entity.js';
 import { PersonErasure } from './person-erasure.entity.js';
+import { PersonDataRegistry } from './person-data.registry.js';
 import { RetentionService } from './retention.service.js';
 import { SubjectAccessService } from './subject-access.service.js';
 
@@ -25,6 +26,7 @@ import { SubjectAccessService } from './subject-access.service.js';
     BreakGlassService,
     { provide: BREAK_GLASS_FACTS, useExisting: BreakGlassService },
     ExplainService,
+    PersonDataRegistry,
     SubjectAccessService,
     RetentionService,
     AuditResolver,

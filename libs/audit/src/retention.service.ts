@@ -2,12 +2,13 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { DATA_CATEGORIES, DataCategory } from '@hub/access';
-import { type Actor, ErrorCode, ForbiddenError, hasRole, HubError, NotFoundError, Role } from '@hub/common';
+import { type Actor, ErrorCode, ForbiddenError, hasRole, HubError, NotFoundError, type PersonErasureStep, Role } from '@hub/common';
 import { HUB_CONFIG, type HubConfig } from '@hub/config';
 import { EventHandlerRegistry, OutboxService } from '@hub/events';
 import { PersonsService } from '@hub/persons';
 import { auditActorRef } from './audit.service.js';
 import { LegalHold } from './legal-hold.entity.js';
+import { PersonDataRegistry } from './person-data.registry.js';
 import { PersonErasure } from './person-erasure.entity.js';
 import { retentionPolicy } from './retention-policy.js';
 
@@ -27,6 +28,9 @@ export interface RetentionReport {
  * A legal hold stops both. Erasure reads and writes the person tables directly: it is the one job
  * that must reach everything held, like the subject access export.
  */
+/** The audit lib's own erasure step (the audit log's old and new values go after every lib's step, below). */
+const AUDIT_ERASURE_STEPS: PersonErasureStep[] = [{ key: 'breakGlassGrants', order: 70, sql: 'DELETE FROM break_glass_grant WHERE person_id = ANY($1::uuid[])' }];
+
 /** The queue task that applies retention; scheduled by RETENTION_SCHEDULE (daily at 02:30 UTC by default). */
 export const RETENTION_RUN_TASK = 'audit:retention_run';
 
@@ -41,6 +45,7 @@ export class RetentionService implements OnModuleInit {
     private readonly persons: PersonsService,
     private readonly outbox: OutboxService,
     private readonly registry: EventHandlerRegistry,
+    private readonly personData: PersonDataRegistry,
   ) {
     this.days = retentionPolicy(config.retentionDays ?? {});
   }
@@ -145,19 +150,8 @@ export class RetentionService implements OnModuleInit {
         const result: [unknown[], number] = await m.query(sql, [ids]);
         counts[key] = result[1];
       };
-      await remove('identifiers', 'DELETE FROM person_identifier WHERE person_id = ANY($1::uuid[])');
-      await remove('interventions', 'DELETE FROM intervention WHERE person_id = ANY($1::uuid[])');
-      await remove('sustainments', 'DELETE FROM job_sustainment WHERE person_id = ANY($1::uuid[])');
-      await remove('consents', 'DELETE FROM consent WHERE person_id = ANY($1::uuid[])');
-      await remove('history', 'DELETE FROM person_change WHERE person_id = ANY($1::uuid[])');
-      await remove('involvements', 'DELETE FROM involvement WHERE person_id = ANY($1::uuid[])');
-      await remove('breakGlassGrants', 'DELETE FROM break_glass_grant WHERE person_id = ANY($1::uuid[])');
-      // The record stays as a tombstone (its id is referenced by the audit log), with nothing that identifies the person.
-      await remove(
-        'records',
-        `UPDATE person SET given_name = '[erased]', family_name = '[erased]', normalised_name = '', date_of_birth = '1900-01-01', region = NULL, release_date = NULL,
-                offence_summary = NULL, ogrs_score = NULL, risk_level = NULL, health_notes = NULL, stage = NULL WHERE id = ANY($1::uuid[])`,
-      );
+      // Each lib erases what it holds (its @PersonData() provider), in order; the persons lib last leaves the record as a tombstone.
+      for (const step of this.personData.erasureSteps(AUDIT_ERASURE_STEPS)) await remove(step.key, step.sql);
       // Old and new values in the audit log go too; who accessed what, when and why stays, and the chain still verifies.
       await m.query(`SET LOCAL hub.audit_erase_detail = 'on'`);
       await remove('auditDetails', 'UPDATE audit_event SET detail = NULL WHERE person_id = ANY($1::uuid[]) AND detail IS NOT NULL');

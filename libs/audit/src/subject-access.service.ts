@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { DiscoveryService } from '@nestjs/core';
-import { type Actor, ForbiddenError, hasRole, NotFoundError, PersonData, type PersonDataSection, type PersonDataSource, Role } from '@hub/common';
+import { type Actor, ForbiddenError, hasRole, NotFoundError, type PersonDataSection, Role } from '@hub/common';
 import { organisationNameSql } from '@hub/organisations';
 import { PersonsService } from '@hub/persons';
 import { AuditService } from './audit.service.js';
+import { PersonDataRegistry } from './person-data.registry.js';
 import { renderSubjectAccessDocument } from './subject-access-document.js';
 
 export interface SubjectAccessExport {
@@ -37,8 +37,8 @@ const AUDIT_SECTIONS: PersonDataSection[] = [
 
 /**
  * The export is, by law, everything held on the person across all organisations. Each lib holding
- * person data answers for its own tables (a provider marked `@PersonData()`, found here through
- * Nest's discovery); the sections run in one snapshot, in their `order`.
+ * person data answers for its own tables (a provider marked `@PersonData()`, see PersonDataRegistry);
+ * the sections run in one snapshot, in their `order`.
  */
 @Injectable()
 export class SubjectAccessService {
@@ -48,23 +48,8 @@ export class SubjectAccessService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly persons: PersonsService,
     private readonly audit: AuditService,
-    private readonly discovery: DiscoveryService,
+    private readonly registry: PersonDataRegistry,
   ) {}
-
-  /** Every lib's sections and the audit lib's own, in order; keys are unique. */
-  allSections(): PersonDataSection[] {
-    if (!this.sections) {
-      const sources = this.discovery
-        .getProviders({ metadataKey: PersonData.KEY })
-        .map((wrapper) => wrapper.instance as PersonDataSource | undefined)
-        .filter((source): source is PersonDataSource => typeof source?.personDataSections === 'function');
-      const sections = [...sources.flatMap((s) => s.personDataSections()), ...AUDIT_SECTIONS].sort((a, b) => a.order - b.order);
-      const keys = sections.map((s) => s.key);
-      if (new Set(keys).size !== keys.length) throw new Error(`subject access sections share a key: ${keys.join(', ')}`);
-      this.sections = sections;
-    }
-    return this.sections;
-  }
 
   /** For data protection officers of an organisation working with the person (GraphQL); `actor` null is the operator's CLI. */
   async export(actor: Actor | null, personId: string): Promise<SubjectAccessExport> {
@@ -86,7 +71,7 @@ export class SubjectAccessService {
 
   private async collect(m: EntityManager, personId: string): Promise<SubjectAccessExport> {
     const recordIds = await this.persons.allRecordIds(personId, m);
-    const sections = this.allSections();
+    const sections = (this.sections ??= this.registry.sections(AUDIT_SECTIONS));
     const data: Record<string, unknown> = {};
     const counts: Record<string, number> = {};
     for (const section of sections) {

@@ -12,13 +12,25 @@ export interface PersonDataSection {
   sql: string;
 }
 
-/** A provider of a lib holding person data, answering for its part of a subject access export. */
+/**
+ * One step of erasing a person's record: a statement over the record ids (`$1`, a uuid[]) that deletes
+ * or blanks what the lib holds; the rows it affects are the step's count in the erasure's record.
+ */
+export interface PersonErasureStep {
+  key: string;
+  /** Steps run in this order, in the erasure's one transaction. */
+  order: number;
+  sql: string;
+}
+
+/** A provider of a lib holding person data, answering for its part of a subject access export and of an erasure. */
 export interface PersonDataSource {
   personDataSections(): PersonDataSection[];
+  personErasureSteps?(): PersonErasureStep[];
 }
 
 /**
- * Marks a provider as a PersonDataSource: the subject access export (libs/audit) finds every marked
- * provider of the application, so it reads each lib's data through the lib's own SQL.
+ * Marks a provider as a PersonDataSource: subject access and erasure (libs/audit) find every marked
+ * provider of the application, so they read and erase each lib's data through the lib's own SQL.
  */
 export const PersonData = DiscoveryService.createDecorator<void>();

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { PersonData, type PersonDataSection, type PersonDataSource } from '@hub/common';
+import { PersonData, type PersonDataSection, type PersonDataSource, type PersonErasureStep } from '@hub/common';
 import { organisationNameSql } from '@hub/organisations';
 
-/** The consent lib's part of a subject access export: every consent, in force or not. */
+/** The consent lib's part of a subject access export and of an erasure: every consent, in force or not. */
 @Injectable()
 @PersonData()
 export class ConsentPersonData implements PersonDataSource {
@@ -17,5 +17,9 @@ export class ConsentPersonData implements PersonDataSource {
                 FROM consent c WHERE c.person_id = ANY($1::uuid[]) ORDER BY c.given_at`,
       },
     ];
+  }
+
+  personErasureSteps(): PersonErasureStep[] {
+    return [{ key: 'consents', order: 40, sql: 'DELETE FROM consent WHERE person_id = ANY($1::uuid[])' }];
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { PersonData, type PersonDataSection, type PersonDataSource } from '@hub/common';
+import { PersonData, type PersonDataSection, type PersonDataSource, type PersonErasureStep } from '@hub/common';
 import { organisationNameSql } from '@hub/organisations';
 
-/** The interventions lib's part of a subject access export: interventions with outcomes, and sustainment checks. */
+/** The interventions lib's part of a subject access export and of an erasure: interventions with outcomes, and sustainment checks. */
 @Injectable()
 @PersonData()
 export class InterventionsPersonData implements PersonDataSource {
@@ -22,6 +22,13 @@ export class InterventionsPersonData implements PersonDataSource {
         sql: `SELECT s.start_date::text AS start_date, s.due_on::text AS due_on, s.status, s.recorded_at, s.note, ${organisationNameSql('s.organisation_id')} AS organisation
                 FROM job_sustainment s WHERE s.person_id = ANY($1::uuid[]) ORDER BY s.start_date`,
       },
+    ];
+  }
+
+  personErasureSteps(): PersonErasureStep[] {
+    return [
+      { key: 'interventions', order: 20, sql: 'DELETE FROM intervention WHERE person_id = ANY($1::uuid[])' },
+      { key: 'sustainments', order: 30, sql: 'DELETE FROM job_sustainment WHERE person_id = ANY($1::uuid[])' },
     ];
   }
 }

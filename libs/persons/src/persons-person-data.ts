@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { PersonData, type PersonDataSection, type PersonDataSource } from '@hub/common';
+import { PersonData, type PersonDataSection, type PersonDataSource, type PersonErasureStep } from '@hub/common';
 import { organisationNameSql } from '@hub/organisations';
 
-/** The persons lib's part of a subject access export: the record, its identifiers, involvements and history. */
+/** The persons lib's part of a subject access export and of an erasure: the record, its identifiers, involvements and history. */
 @Injectable()
 @PersonData()
 export class PersonsPersonData implements PersonDataSource {
@@ -27,6 +27,21 @@ export class PersonsPersonData implements PersonDataSource {
         title: 'Changes to the record',
         order: 80,
         sql: `SELECT c.action, c.changed_at, ${organisationNameSql('c.organisation_id')} AS organisation, c.reason, c.changes FROM person_change c WHERE c.person_id = ANY($1::uuid[]) ORDER BY c.changed_at, c.id`,
+      },
+    ];
+  }
+
+  personErasureSteps(): PersonErasureStep[] {
+    return [
+      { key: 'identifiers', order: 10, sql: 'DELETE FROM person_identifier WHERE person_id = ANY($1::uuid[])' },
+      { key: 'history', order: 50, sql: 'DELETE FROM person_change WHERE person_id = ANY($1::uuid[])' },
+      { key: 'involvements', order: 60, sql: 'DELETE FROM involvement WHERE person_id = ANY($1::uuid[])' },
+      // The record stays as a tombstone (its id is referenced by the audit log), with nothing that identifies the person.
+      {
+        key: 'records',
+        order: 80,
+        sql: `UPDATE person SET given_name = '[erased]', family_name = '[erased]', normalised_name = '', date_of_birth = '1900-01-01', region = NULL, release_date = NULL,
+                offence_summary = NULL, ogrs_score = NULL, risk_level = NULL, health_notes = NULL, stage = NULL WHERE id = ANY($1::uuid[])`,
       },
     ];
   }

@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import { PersonData, type PersonDataSection, type PersonDataSource, type PersonErasureStep } from '@hub/common';
+
+function ordered<T extends { key: string; order: number }>(what: string, items: T[]): T[] {
+  const sorted = [...items].sort((a, b) => a.order - b.order);
+  const keys = sorted.map((i) => i.key);
+  if (new Set(keys).size !== keys.length) throw new Error(`${what} share a key: ${keys.join(', ')}`);
+  return sorted;
+}
+
+/** Every lib's `@PersonData()` provider, found through Nest's discovery once the application is built. */
+@Injectable()
+export class PersonDataRegistry {
+  private found?: PersonDataSource[];
+
+  constructor(private readonly discovery: DiscoveryService) {}
+
+  private sources(): PersonDataSource[] {
+    this.found ??= this.discovery
+      .getProviders({ metadataKey: PersonData.KEY })
+      .map((wrapper) => wrapper.instance as PersonDataSource | undefined)
+      .filter((source): source is PersonDataSource => typeof source?.personDataSections === 'function');
+    return this.found;
+  }
+
+  /** The libs' subject access sections with the caller's own, in order. */
+  sections(own: PersonDataSection[]): PersonDataSection[] {
+    return ordered('subject access sections', [...this.sources().flatMap((s) => s.personDataSections()), ...own]);
+  }
+
+  /** The libs' erasure steps with the caller's own, in order. */
+  erasureSteps(own: PersonErasureStep[]): PersonErasureStep[] {
+    return ordered('erasure steps', [...this.sources().flatMap((s) => s.personErasureSteps?.() ?? []), ...own]);
+  }
+}
