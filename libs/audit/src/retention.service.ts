@@ -21,19 +21,19 @@ export interface RetentionReport {
   held: number;
 }
 
-/**
- * Retention and erasure. What expired is removed, what identifies the person on the record is
- * replaced by a tombstone, the old and new values in the audit log are blanked (their digests stay,
- * so the chain still verifies), and a person_erasure row and an audit event say that it happened.
- * A legal hold stops both. Erasure reads and writes the person tables directly: it is the one job
- * that must reach everything held, like the subject access export.
- */
 /** The audit lib's own erasure step (the audit log's old and new values go after every lib's step, below). */
 const AUDIT_ERASURE_STEPS: PersonErasureStep[] = [{ key: 'breakGlassGrants', order: 70, sql: 'DELETE FROM break_glass_grant WHERE person_id = ANY($1::uuid[])' }];
 
 /** The queue task that applies retention; scheduled by RETENTION_SCHEDULE (daily at 02:30 UTC by default). */
 export const RETENTION_RUN_TASK = 'audit:retention_run';
 
+/**
+ * Retention and erasure. What expired is removed, what identifies the person on the record is
+ * replaced by a tombstone, the old and new values in the audit log are blanked (their digests stay,
+ * so the chain still verifies), and a person_erasure row and an audit event say that it happened.
+ * A legal hold stops both. Erasure runs every lib's erasure steps (its `@PersonData()` provider, see
+ * PersonDataRegistry); retention by period still reads and deletes expired interventions itself.
+ */
 @Injectable()
 export class RetentionService implements OnModuleInit {
   private readonly logger = new Logger('Retention');
