@@ -15,6 +15,7 @@ import { InvolvementRole, normaliseIdentifier, normaliseName, PERSON_FIELD_CATEG
 import { Person } from './person.entity.js';
 import type { PersonModel } from './person.model.js';
 import type { UpdatePersonInput } from './update-person.input.js';
+import { recordIdsSql } from './relationships.service.js';
 
 /** What another lib needs to act on a person: the record's id, all ids merged into it, and the actor's facts. */
 export interface PersonAccess {
@@ -62,7 +63,7 @@ export class PersonsService {
    * on a merged record belong to the survivor. Compared with `= ANY(...)`, it keeps the row's index usable.
    */
   recordIdsSql(column: string): string {
-    return `(${column} || ARRAY(SELECT pm.id FROM person pm WHERE pm.merged_into_id = ${column}))`;
+    return recordIdsSql(column);
   }
 
   /**
@@ -167,7 +168,7 @@ export class PersonsService {
          FROM ${requested.from}
          JOIN person r ON r.id = requested.id
          JOIN person s ON s.id = coalesce(r.merged_into_id, r.id) AND s.merged_into_id IS NULL
-         CROSS JOIN LATERAL (SELECT s.id || ARRAY(SELECT pm.id FROM person pm WHERE pm.merged_into_id = s.id) AS ids) rec`,
+         CROSS JOIN LATERAL (SELECT ${recordIdsSql('s.id')} AS ids) rec`,
       { ...facts.parameters, ...requested.parameters },
     );
     return rows.map((row) => ({

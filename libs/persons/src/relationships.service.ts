@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { RelationshipFacts } from '@hub/access';
 
+/** SQL for a uuid[] of the record in `column` and every record merged into it (see PersonsService.recordIdsSql). */
+export function recordIdsSql(column: string): string {
+  return `(${column} || ARRAY(SELECT pm.id FROM person pm WHERE pm.merged_into_id = ${column}))`;
+}
+
 const ACTIVE = (alias: string) => `${alias}.started_at <= now() AND (${alias}.ended_at IS NULL OR ${alias}.ended_at > now())`;
 
 /**
@@ -11,7 +16,7 @@ const ACTIVE = (alias: string) => `${alias}.started_at <= now() AND (${alias}.en
 export class RelationshipsService implements RelationshipFacts {
   relationshipSql(personColumn: string): string {
     return `(SELECT bool_or(inv.role = 'lead') FROM involvement inv
-       WHERE inv.person_id = ANY(${personColumn} || ARRAY(SELECT pm.id FROM person pm WHERE pm.merged_into_id = ${personColumn}))
+       WHERE inv.person_id = ANY(${recordIdsSql(personColumn)})
          AND inv.organisation_id = CAST(:accessOrg AS uuid) AND ${ACTIVE('inv')})`;
   }
 
