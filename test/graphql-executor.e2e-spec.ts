@@ -2,6 +2,13 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import type { GraphQLObjectType } from 'graphql';
 import { startTestHub, type TestHub } from './support/hub.js';
 
+/** The hub's executions so far by path, from its metrics. */
+async function executionsOf(hub: TestHub): Promise<{ compiled: number; interpreted: number }> {
+  const text = (await hub.http().get('/metrics')).text;
+  const count = (path: string) => Number(new RegExp(`^hub_graphql_executions_total\\{path="${path}"\\} (\\d+)`, 'm').exec(text)?.[1] ?? 0);
+  return { compiled: count('compiled'), interpreted: count('interpreted') };
+}
+
 /**
  * The hub runs an operation on graphql-js the first time it arrives and compiled (graphql-jit) from
  * the second time on. Each operation here is sent twice: both answers must be the same, status and
@@ -19,11 +26,7 @@ describe('compiled GraphQL execution gives the answers graphql-js gives', () => 
     return res.data!;
   }
 
-  async function executions(): Promise<{ compiled: number; interpreted: number }> {
-    const text = (await hub.http().get('/metrics')).text;
-    const count = (path: string) => Number(new RegExp(`^hub_graphql_executions_total\\{path="${path}"\\} (\\d+)`, 'm').exec(text)?.[1] ?? 0);
-    return { compiled: count('compiled'), interpreted: count('interpreted') };
-  }
+  const executions = () => executionsOf(hub);
 
   let sent = 0;
   /**
@@ -186,14 +189,13 @@ describe('GRAPHQL_EXECUTOR=graphql-js', () => {
 
   it('never compiles, and the metrics count every execution as interpreted', async () => {
     const token = await hub.tokenFor('trainer');
-    const count = async (path: string) =>
-      Number(new RegExp(`^hub_graphql_executions_total\\{path="${path}"\\} (\\d+)`, 'm').exec((await hub.http().get('/metrics')).text)?.[1] ?? 0);
-    const before = { compiled: await count('compiled'), interpreted: await count('interpreted') };
+    const before = await executionsOf(hub);
     for (let i = 0; i < 3; i++) {
       const res = await hub.gql<{ viewer: { organisation: { name: string } } }>('query Again { viewer { organisation { name } } }', {}, token);
       expect(res.errors).toBeUndefined();
       expect(res.data?.viewer.organisation.name).toEqual(expect.any(String));
     }
-    expect([(await count('compiled')) - before.compiled, (await count('interpreted')) - before.interpreted]).toEqual([0, 3]);
+    const after = await executionsOf(hub);
+    expect([after.compiled - before.compiled, after.interpreted - before.interpreted]).toEqual([0, 3]);
   });
 });
