@@ -308,6 +308,11 @@ describe('audit', () => {
   it('erases a record on request, but not under a legal hold, keeping a tombstone and a verifiable audit', async () => {
     const id = await person('Erasable');
     await ok('probation.officer', `mutation($input: LogInterventionInput!) { logIntervention(input: $input) { id } }`, { input: { personId: id, typeCode: 'cv_cover_letter', status: 'COMPLETED', occurredAt: '2026-10-01T10:00:00Z', notes: 'Secret note' } });
+    const referral = (
+      await ok<{ sendReferral: { id: string } }>('probation.officer', `mutation($input: SendReferralInput!) { sendReferral(input: $input) { id } }`, {
+        input: { personId: id, toOrganisationId: orgs['Safe Harbour Housing Trust'], serviceCode: 'accommodation_support', reason: 'Secret need: must leave a violent partner', sharedCategories: [] },
+      })
+    ).sendReferral;
     const hold = (await ok<{ placeLegalHold: { id: string } }>('probation.dpo', `mutation($input: PersonReasonInput!) { placeLegalHold(input: $input) { id } }`, { input: { personId: id, reason: 'Pending court case' } })).placeLegalHold;
     const erase = `mutation($input: PersonReasonInput!) { erasePerson(input: $input) { id kind erasedBy } }`;
     const input = { personId: id, reason: 'Valid erasure request' };
@@ -318,8 +323,17 @@ describe('audit', () => {
     expect(erasure).toMatchObject({ kind: 'request', erasedBy: users['probation.dpo'] });
     // Every lib erased what it holds (its erasure steps, found through discovery), each counted.
     const [record]: { counts: Record<string, number> }[] = await hub.db.query('SELECT counts FROM person_erasure WHERE person_id = $1', [id]);
-    expect(Object.keys(record.counts).sort()).toEqual(['auditDetails', 'breakGlassGrants', 'consents', 'history', 'identifiers', 'interventions', 'involvements', 'records', 'sustainments']);
-    expect(record.counts).toMatchObject({ interventions: 1, records: 1, involvements: 2 });
+    expect(Object.keys(record.counts).sort()).toEqual([
+      'auditDetails', 'breakGlassGrants', 'consents', 'eteContactLapses', 'history', 'identifiers', 'interventions', 'involvements',
+      'records', 'referralReasons', 'referrals', 'referralsWithdrawn', 'ruleFirings', 'sustainments', 'tasks',
+    ]);
+    expect(record.counts).toMatchObject({ interventions: 1, records: 1, involvements: 2, referrals: 1, referralsWithdrawn: 1 });
+    // The referral stays as the organisations' record that one was made, withdrawn, with nothing it said about the person.
+    const [made]: { state: string; reason: string; shared_categories: string[] }[] = await hub.db.query('SELECT state, reason, shared_categories FROM referral WHERE id = $1', [referral.id]);
+    expect(made).toEqual({ state: 'withdrawn', reason: '[erased]', shared_categories: [] });
+    const steps: { action: string; to_state: string; reason: string | null }[] = await hub.db.query('SELECT action, to_state, reason FROM referral_transition WHERE referral_id = $1 ORDER BY id', [referral.id]);
+    expect(steps.at(-1)).toEqual({ action: 'withdraw', to_state: 'withdrawn', reason: "the person's record was erased" });
+    expect(JSON.stringify(steps)).not.toContain('Secret need');
 
     expect((await gql('probation.officer', `query($id: ID!) { person(id: $id) { id } }`, { id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const [row]: { given_name: string; offence_summary: string | null }[] = await hub.db.query('SELECT given_name, offence_summary FROM person WHERE id = $1', [id]);
@@ -344,7 +358,7 @@ describe('audit', () => {
     const recent = (await ok<{ logIntervention: { id: string } }>('probation.officer', log, { input: { personId: id, typeCode: 'cv_cover_letter', status: 'COMPLETED', occurredAt: '2026-01-10T10:00:00Z' } })).logIntervention.id;
     const retention = hub.app.get(RetentionService);
     const first = await retention.run();
-    expect(first.interventions).toEqual({ health: 1 });
+    expect(first.expired).toEqual({ interventions: { health: 1 } });
     expect(first.records).toEqual([]);
     const left: { id: string }[] = await hub.db.query('SELECT id FROM intervention WHERE person_id = $1', [id]);
     expect(left.map((r) => r.id)).toEqual([recent]);

@@ -80,6 +80,29 @@ describe('person records', () => {
     expect(separate.data!.person.id).toBe(b);
   });
 
+  it('undoing a merge takes back the records merged into the duplicate before it, and only those', async () => {
+    const MERGE = `mutation($input: MergePeopleInput!) { mergePeople(input: $input) { id } }`;
+    const UNMERGE = `mutation($input: UnmergePersonInput!) { unmergePerson(input: $input) { undoneAt } }`;
+    const record = async (value: string) => (await create({ givenName: 'Noor', familyName: 'Aziz', dateOfBirth: '1993-07-07', confirmNew: true, identifiers: [{ scheme: 'PNC', value }] })).person!.id;
+    const [first, second, third] = [await record('93/11111A'), await record('93/22222B'), await record('93/33333C')];
+    const merge = async (survivorId: string, duplicateId: string) => {
+      const res = await hub.gql<{ mergePeople: { id: string } }>(MERGE, { input: { survivorId, duplicateId, reason: 'Same person' } }, probation);
+      expect(res.errors).toBeUndefined();
+      return res.data!.mergePeople.id;
+    };
+    const shownAs = async (id: string) => {
+      const res = await hub.gql<{ person: { id: string; identifiers: { value: string }[] } }>(PERSON, { id }, probation);
+      return { id: res.data!.person.id, pnc: res.data!.person.identifiers.map((i) => i.value).sort() };
+    };
+    await merge(second, first);
+    const secondIntoThird = await merge(third, second);
+    expect(await shownAs(first)).toEqual({ id: third, pnc: ['93/11111A', '93/22222B', '93/33333C'] });
+    expect((await hub.gql(UNMERGE, { input: { mergeId: secondIntoThird, reason: 'Merged in error' } }, probation)).errors).toBeUndefined();
+    // The first record was merged into the second before: it goes back with it, not left with the third.
+    expect(await shownAs(first)).toEqual({ id: second, pnc: ['93/11111A', '93/22222B'] });
+    expect(await shownAs(third)).toEqual({ id: third, pnc: ['93/33333C'] });
+  });
+
   it('logs interventions; a job start opens a 13-week sustainment window', async () => {
     const id = (await create({ givenName: 'Lee', familyName: 'Carter', dateOfBirth: '1985-05-05' })).person!.id;
     const log = `mutation($input: LogInterventionInput!) { logIntervention(input: $input) { id typeCode dataCategory status outcome { ... on JobOutcome { employer sector hoursPerWeek startDate } } } }`;

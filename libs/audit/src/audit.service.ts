@@ -177,7 +177,7 @@ export class AuditService implements WriteAuditSink, DisclosureAuditSink {
       .createQueryBuilder('a')
       .where('a.break_glass')
       .andWhere(
-        `(a.organisation_id = :org OR a.person_id IN (SELECT i.person_id FROM involvement i WHERE i.organisation_id = :org AND i.role = 'lead'))`,
+        `(a.organisation_id = :org OR a.person_id IN ${this.persons.ledRecordIdsSql(':org')})`,
         { org: actor.organisationId },
       )
       .orderBy('a.id', 'DESC')

@@ -68,7 +68,7 @@ export class BreakGlassService implements BreakGlassFacts {
     const qb = this.db
       .getRepository(BreakGlassGrant)
       .createQueryBuilder('g')
-      .where(`(g.organisation_id = :org OR g.person_id IN (SELECT i.person_id FROM involvement i WHERE i.organisation_id = :org AND i.role = 'lead'))`, { org: actor.organisationId });
+      .where(`(g.organisation_id = :org OR g.person_id IN ${this.persons.ledRecordIdsSql(':org')})`, { org: actor.organisationId });
     if (!includeReviewed) qb.andWhere('g.reviewed_at IS NULL');
     return qb.orderBy('g.opened_at', 'DESC').take(500).getMany();
   }

@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { PersonData, type PersonDataSection, type PersonDataSource, type PersonErasureStep } from '@hub/common';
+import { PersonData, type PersonDataSection, type PersonDataSource, type PersonErasureStep, type PersonRetentionRule } from '@hub/common';
+
+function unique<T extends { key: string }>(what: string, items: T[]): T[] {
+  const keys = items.map((i) => i.key);
+  if (new Set(keys).size !== keys.length) throw new Error(`${what} share a key: ${keys.join(', ')}`);
+  return items;
+}
 
 function ordered<T extends { key: string; order: number }>(what: string, items: T[]): T[] {
-  const sorted = [...items].sort((a, b) => a.order - b.order);
-  const keys = sorted.map((i) => i.key);
-  if (new Set(keys).size !== keys.length) throw new Error(`${what} share a key: ${keys.join(', ')}`);
-  return sorted;
+  return unique(what, [...items].sort((a, b) => a.order - b.order));
 }
 
 /** Every lib's `@PersonData()` provider, found through Nest's discovery once the application is built. */
@@ -32,5 +35,10 @@ export class PersonDataRegistry {
   /** The libs' erasure steps with the caller's own, in order. */
   erasureSteps(own: PersonErasureStep[]): PersonErasureStep[] {
     return ordered('erasure steps', [...this.sources().flatMap((s) => s.personErasureSteps?.() ?? []), ...own]);
+  }
+
+  /** The libs' retention rules by period, by key. */
+  retentionRules(): PersonRetentionRule[] {
+    return unique('retention rules', this.sources().flatMap((s) => s.personRetention?.() ?? [])).sort((a, b) => a.key.localeCompare(b.key));
   }
 }

@@ -2,10 +2,10 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { DATA_CATEGORIES, DataCategory } from '@hub/access';
-import { type Actor, ErrorCode, ForbiddenError, hasRole, HubError, NotFoundError, type PersonErasureStep, Role } from '@hub/common';
+import { type Actor, ErrorCode, ForbiddenError, hasRole, HubError, NotFoundError, type PersonErasureStep, type PersonRetentionRule, Role } from '@hub/common';
 import { HUB_CONFIG, type HubConfig } from '@hub/config';
 import { EventHandlerRegistry, OutboxService } from '@hub/events';
-import { PersonsService } from '@hub/persons';
+import { PersonRetentionService, PersonsService } from '@hub/persons';
 import { auditActorRef } from './audit.service.js';
 import { LegalHold } from './legal-hold.entity.js';
 import { PersonDataRegistry } from './person-data.registry.js';
@@ -13,8 +13,8 @@ import { PersonErasure } from './person-erasure.entity.js';
 import { retentionPolicy } from './retention-policy.js';
 
 export interface RetentionReport {
-  /** Interventions erased per category (their retention expired). */
-  interventions: Record<string, number>;
+  /** Items erased because their period expired: per retention rule (e.g. interventions), per data category. */
+  expired: Record<string, Record<string, number>>;
   /** Whole records erased (no one works with the person and the record's retention expired). */
   records: string[];
   /** People skipped because of a legal hold. */
@@ -31,8 +31,9 @@ export const RETENTION_RUN_TASK = 'audit:retention_run';
  * Retention and erasure. What expired is removed, what identifies the person on the record is
  * replaced by a tombstone, the old and new values in the audit log are blanked (their digests stay,
  * so the chain still verifies), and a person_erasure row and an audit event say that it happened.
- * A legal hold stops both. Erasure runs every lib's erasure steps (its `@PersonData()` provider, see
- * PersonDataRegistry); retention by period still reads and deletes expired interventions itself.
+ * A legal hold stops both. Each lib holding person data answers for its own tables through its
+ * `@PersonData()` provider (see PersonDataRegistry): erasure runs every lib's erasure steps, and
+ * retention by period each lib's retention rules (what expired, how it goes, what counts as activity).
  */
 @Injectable()
 export class RetentionService implements OnModuleInit {
@@ -43,6 +44,7 @@ export class RetentionService implements OnModuleInit {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(HUB_CONFIG) private readonly config: HubConfig,
     private readonly persons: PersonsService,
+    private readonly records: PersonRetentionService,
     private readonly outbox: OutboxService,
     private readonly registry: EventHandlerRegistry,
     private readonly personData: PersonDataRegistry,
@@ -55,8 +57,8 @@ export class RetentionService implements OnModuleInit {
     this.registry.task(RETENTION_RUN_TASK, async (payload) => {
       const now = typeof payload.now === 'string' ? new Date(payload.now) : new Date();
       const report = await this.run(now);
-      const erased = Object.values(report.interventions).reduce((a, b) => a + b, 0);
-      this.logger.log(`retention run: ${erased} interventions and ${report.records.length} records erased, ${report.held} held`);
+      const expired = Object.entries(report.expired).map(([key, counts]) => `${Object.values(counts).reduce((a, b) => a + b, 0)} ${key}`);
+      this.logger.log(`retention run: ${[...expired, `${report.records.length} records`].join(', ')} erased, ${report.held} held`);
     });
     if (this.config.retentionSchedule) this.registry.schedule(`${this.config.retentionSchedule} ${RETENTION_RUN_TASK}`);
   }
@@ -72,48 +74,29 @@ export class RetentionService implements OnModuleInit {
 
   /** Applies the retention periods as of `now`. */
   async run(now = new Date()): Promise<RetentionReport> {
-    const report: RetentionReport = { interventions: {}, records: [], held: 0 };
-    // 1. Interventions past their category's period, grouped by person (one transaction per person).
-    const cutoffs = DATA_CATEGORIES.map((c) => [c, new Date(now.getTime() - this.days[c] * 86_400_000).toISOString()]);
-    const expired: { person_id: string; ids: string[]; categories: string[] }[] = await this.db.query(
-      `SELECT coalesce(p.merged_into_id, p.id) AS person_id, array_agg(i.id) AS ids, array_agg(DISTINCT i.data_category) AS categories
-         FROM intervention i JOIN person p ON p.id = i.person_id
-         JOIN jsonb_each_text($1::jsonb) AS cut(category, before) ON cut.category = i.data_category
-        WHERE i.occurred_at < cut.before::timestamptz
-        GROUP BY 1`,
-      [JSON.stringify(Object.fromEntries(cutoffs))],
-    );
-    for (const group of expired) {
-      const done = await this.db.transaction(async (m) => {
-        const recordIds = await this.persons.allRecordIds(group.person_id, m);
-        if (await this.held(m, recordIds)) return null;
-        const [rows]: [{ data_category: string }[], number] = await m.query('DELETE FROM intervention WHERE id = ANY($1::uuid[]) RETURNING data_category', [group.ids]);
-        await m.query('DELETE FROM job_sustainment WHERE intervention_id = ANY($1::uuid[])', [group.ids]);
-        await m.query(`SET LOCAL hub.audit_erase_detail = 'on'`);
-        await m.query(`UPDATE audit_event SET detail = NULL
-            WHERE person_id = ANY($1::uuid[])
-              AND (detail->>'aggregateId' = ANY($2::text[]) OR EXISTS (SELECT 1 FROM jsonb_array_elements(detail->'events') x WHERE x->>'aggregateId' = ANY($2::text[])))`, [recordIds, group.ids]);
-        await m.query(`SET LOCAL hub.audit_erase_detail = 'off'`);
-        const counts: Record<string, number> = {};
-        for (const r of rows) counts[r.data_category] = (counts[r.data_category] ?? 0) + 1;
-        await m.insert(PersonErasure, { personId: group.person_id, kind: 'retention', categories: group.categories.sort(), reason: 'retention period expired', erasedBy: 'system', counts });
-        await this.outbox.emit(m, null, { type: 'person.erased', aggregateType: 'person', aggregateId: group.person_id, personId: group.person_id, payload: { kind: 'retention', counts }, categories: group.categories });
-        return counts;
-      });
-      if (!done) report.held++;
-      else for (const [c, n] of Object.entries(done)) report.interventions[c] = (report.interventions[c] ?? 0) + n;
+    const report: RetentionReport = { expired: {}, records: [], held: 0 };
+    const rules = this.personData.retentionRules();
+    // 1. Items past their category's period (each lib's rule), grouped by person: one transaction per person.
+    const cutoffs = JSON.stringify(Object.fromEntries(DATA_CATEGORIES.map((c) => [c, new Date(now.getTime() - this.days[c] * 86_400_000).toISOString()])));
+    for (const rule of rules) {
+      const expired: { person_id: string; ids: string[]; categories: string[] }[] = await this.db.query(
+        `SELECT ${this.persons.survivorSql('x.record_id')} AS person_id, array_agg(x.id) AS ids, array_agg(DISTINCT x.data_category) AS categories
+           FROM (${rule.expiredSql}) x GROUP BY 1`,
+        [cutoffs],
+      );
+      for (const group of expired) {
+        const done = await this.db.transaction((m) => this.eraseExpired(m, rule, group));
+        if (!done) {
+          report.held++;
+          continue;
+        }
+        const tally = (report.expired[rule.key] ??= {});
+        for (const [c, n] of Object.entries(done)) tally[c] = (tally[c] ?? 0) + n;
+      }
     }
     // 2. Whole records: no active involvement, and no activity within the identity period.
     const cutoff = new Date(now.getTime() - this.days[DataCategory.IDENTITY] * 86_400_000);
-    const stale: { id: string }[] = await this.db.query(
-      `SELECT p.id FROM person p
-        WHERE p.merged_into_id IS NULL AND p.given_name <> '[erased]'
-          AND NOT EXISTS (SELECT 1 FROM involvement i JOIN person r ON r.id = i.person_id WHERE (r.id = p.id OR r.merged_into_id = p.id) AND (i.ended_at IS NULL OR i.ended_at > $1))
-          AND p.updated_at < $1
-          AND NOT EXISTS (SELECT 1 FROM intervention i JOIN person r ON r.id = i.person_id WHERE (r.id = p.id OR r.merged_into_id = p.id) AND i.occurred_at >= $1)`,
-      [cutoff],
-    );
-    for (const { id } of stale) {
+    for (const id of await this.records.inactiveSince(cutoff, rules.map((r) => r.activitySql))) {
       try {
         await this.erase(null, id, 'retention period expired', 'retention');
         report.records.push(id);
@@ -123,6 +106,25 @@ export class RetentionService implements OnModuleInit {
       }
     }
     return report;
+  }
+
+  /** Erases one person's expired items of one rule, with their audit details; null under a legal hold. */
+  private async eraseExpired(m: EntityManager, rule: PersonRetentionRule, group: { person_id: string; ids: string[]; categories: string[] }): Promise<Record<string, number> | null> {
+    const recordIds = await this.persons.allRecordIds(group.person_id, m);
+    if (await this.held(m, recordIds)) return null;
+    const [first, ...rest] = rule.eraseSql;
+    const [rows]: [{ data_category: string }[], number] = await m.query(first, [group.ids]);
+    for (const sql of rest) await m.query(sql, [group.ids]);
+    await m.query(`SET LOCAL hub.audit_erase_detail = 'on'`);
+    await m.query(`UPDATE audit_event SET detail = NULL
+        WHERE person_id = ANY($1::uuid[])
+          AND (detail->>'aggregateId' = ANY($2::text[]) OR EXISTS (SELECT 1 FROM jsonb_array_elements(detail->'events') x WHERE x->>'aggregateId' = ANY($2::text[])))`, [recordIds, group.ids]);
+    await m.query(`SET LOCAL hub.audit_erase_detail = 'off'`);
+    const counts: Record<string, number> = {};
+    for (const r of rows) counts[r.data_category] = (counts[r.data_category] ?? 0) + 1;
+    await m.insert(PersonErasure, { personId: group.person_id, kind: 'retention', categories: group.categories.sort(), reason: 'retention period expired', erasedBy: 'system', counts });
+    await this.outbox.emit(m, null, { type: 'person.erased', aggregateType: 'person', aggregateId: group.person_id, personId: group.person_id, payload: { kind: 'retention', counts }, categories: group.categories });
+    return counts;
   }
 
   /**
@@ -143,7 +145,7 @@ export class RetentionService implements OnModuleInit {
     const personIdToErase = survivor;
     return this.db.transaction(async (m) => {
       const ids = await this.persons.allRecordIds(personIdToErase, m);
-      await m.query('SELECT id FROM person WHERE id = ANY($1::uuid[]) FOR UPDATE', [ids]);
+      await this.records.lockRecords(m, ids);
       if (await this.held(m, ids)) throw new HubError(ErrorCode.InvalidState, 'A legal hold stops erasure of this record');
       const counts: Record<string, number> = {};
       const remove = async (key: string, sql: string) => {

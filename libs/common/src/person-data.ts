@@ -23,10 +23,34 @@ export interface PersonErasureStep {
   sql: string;
 }
 
-/** A provider of a lib holding person data, answering for its part of a subject access export and of an erasure. */
+/**
+ * Retention by period of items a lib holds (interventions, say): each item is kept for its data
+ * category's period, counted from when it happened. Given as SQL over the lib's own tables.
+ */
+export interface PersonRetentionRule {
+  key: string;
+  /**
+   * The items past their period, as rows (record_id: the person record the item is on, id, data_category);
+   * `$1` is a jsonb object of each category's cutoff (an ISO timestamp): an item before its cutoff expired.
+   */
+  expiredSql: string;
+  /**
+   * Statements run in this order over the ids in `$1` (a uuid[]) to erase the items and what hangs on
+   * them; the first returns a row (data_category) per item it erased.
+   */
+  eraseSql: string[];
+  /**
+   * Activity on a record as a relation (person_id: the record, at): a record with activity since the
+   * identity category's cutoff is not erased as a whole.
+   */
+  activitySql: string;
+}
+
+/** A provider of a lib holding person data, answering for its part of a subject access export, of an erasure and of retention. */
 export interface PersonDataSource {
   personDataSections(): PersonDataSection[];
   personErasureSteps?(): PersonErasureStep[];
+  personRetention?(): PersonRetentionRule[];
 }
 
 /**

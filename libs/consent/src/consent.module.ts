@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LAWFUL_BASIS_FACTS } from '@hub/access';
+import { OrganisationsModule } from '@hub/organisations';
 import { Consent } from './consent.entity.js';
 import { ConsentsResolver, PersonConsentsResolver } from './consents.resolver.js';
 import { ConsentPersonData } from './consent-person-data.js';
@@ -11,7 +12,7 @@ import { SharingAgreement } from './sharing-agreement.entity.js';
 /** Global so that the access layer finds the lawful-basis facts it is given. */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([Consent, SharingAgreement])],
+  imports: [TypeOrmModule.forFeature([Consent, SharingAgreement]), OrganisationsModule],
   providers: [ConsentsService, ConsentPersonData, LawfulBasisService, { provide: LAWFUL_BASIS_FACTS, useExisting: LawfulBasisService }, ConsentsResolver, PersonConsentsResolver],
   exports: [ConsentsService, LAWFUL_BASIS_FACTS],
 })

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AccessService, DataCategory } from '@hub/access';
 import { type Actor, ForbiddenError, HubError, ErrorCode, NotFoundError, OrganisationKind, Role, ValidationError } from '@hub/common';
 import { OutboxService } from '@hub/events';
+import { OrganisationsService } from '@hub/organisations';
 import { actorRef, PersonsService } from '@hub/persons';
 import { Consent } from './consent.entity.js';
 import { ConsentStatus, PURPOSE_CATEGORIES } from './consent-vocabulary.js';
@@ -34,6 +35,7 @@ export class ConsentsService {
     private readonly persons: PersonsService,
     private readonly access: AccessService,
     private readonly outbox: OutboxService,
+    private readonly organisations: OrganisationsService,
   ) {}
 
   /**
@@ -78,7 +80,7 @@ export class ConsentsService {
     if (expiresAt && expiresAt <= new Date()) throw new ValidationError([{ field: 'expiresAt', messages: ['must be in the future'] }]);
     const categories = [...new Set(input.categories ?? PURPOSE_CATEGORIES[input.purpose])];
     return this.db.transaction(async (m) => {
-      if (input.organisationId && !(await m.query('SELECT 1 FROM organisation WHERE id = $1', [input.organisationId])).length) {
+      if (input.organisationId && !(await this.organisations.byIds([input.organisationId], m)).length) {
         throw new ValidationError([{ field: 'organisationId', messages: ['no such organisation'] }]);
       }
       const consent = await m.save(
@@ -141,7 +143,7 @@ export class ConsentsService {
     const validTo = input.validTo ? new Date(input.validTo) : null;
     if (validTo && validTo <= validFrom) throw new ValidationError([{ field: 'validTo', messages: ['must be after validFrom'] }]);
     return this.db.transaction(async (m) => {
-      const known: { id: string }[] = input.partyOrganisationIds.length ? await m.query('SELECT id FROM organisation WHERE id = ANY($1::uuid[])', [input.partyOrganisationIds]) : [];
+      const known = await this.organisations.byIds(input.partyOrganisationIds, m);
       if (known.length !== new Set(input.partyOrganisationIds).size) throw new ValidationError([{ field: 'partyOrganisationIds', messages: ['names an unknown organisation'] }]);
       const agreement = await m.save(
         m.create(SharingAgreement, {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { DataCategory, LawfulBasisFacts, OrganisationRef } from '@hub/access';
+import { mergedRecordsSql } from '@hub/persons';
 
 const CONSENT_IN_FORCE = (c: string) => `${c}.withdrawn_at IS NULL AND ${c}.given_at <= now() AND (${c}.expires_at IS NULL OR ${c}.expires_at > now())`;
 const AGREEMENT_IN_FORCE = (a: string) => `${a}.valid_from <= now() AND (${a}.valid_to IS NULL OR ${a}.valid_to > now())`;
@@ -13,12 +14,13 @@ export class LawfulBasisService implements LawfulBasisFacts {
 
   async consentedCategories(org: OrganisationRef, personIds: readonly string[]): Promise<Map<string, Set<DataCategory>>> {
     if (personIds.length === 0) return new Map();
-    // Consents given on records merged into a person count for it.
+    // Consents given on records merged into a person count for it (`personIds` are surviving records).
     const rows: { person_id: string; category: DataCategory }[] = await this.db.query(
-      `SELECT DISTINCT coalesce(p.merged_into_id, p.id) AS person_id, unnest(c.categories) AS category
-         FROM consent c JOIN person p ON p.id = c.person_id
-        WHERE (p.id = ANY($1::uuid[]) OR p.merged_into_id = ANY($1::uuid[]))
-          AND (c.organisation_id = $2 OR c.organisation_kind = $3) AND ${CONSENT_IN_FORCE('c')}`,
+      `SELECT DISTINCT r.person_id, unnest(c.categories) AS category
+         FROM (SELECT id AS person_id, id AS record_id FROM unnest($1::uuid[]) AS id
+               UNION ALL SELECT m.survivor_id, m.id FROM ${mergedRecordsSql()} m WHERE m.survivor_id = ANY($1::uuid[])) r
+         JOIN consent c ON c.person_id = r.record_id
+        WHERE (c.organisation_id = $2 OR c.organisation_kind = $3) AND ${CONSENT_IN_FORCE('c')}`,
       [personIds, org.id, org.kind],
     );
     const map = new Map<string, Set<DataCategory>>();
@@ -44,7 +46,7 @@ export class LawfulBasisService implements LawfulBasisFacts {
     const consented = `(c.organisation_id = CAST(:accessOrg AS uuid) OR c.organisation_kind = CAST(:accessKind AS text))
                  AND ${CONSENT_IN_FORCE('c')} AND ${categoryExpr} = ANY(c.categories)`;
     return `(EXISTS (SELECT 1 FROM consent c WHERE c.person_id = ${personColumn} AND ${consented})
-          OR EXISTS (SELECT 1 FROM person cp JOIN consent c ON c.person_id = cp.id WHERE cp.merged_into_id = ${personColumn} AND ${consented}))`;
+          OR EXISTS (SELECT 1 FROM ${mergedRecordsSql()} cp JOIN consent c ON c.person_id = cp.id WHERE cp.survivor_id = ${personColumn} AND ${consented}))`;
   }
 
   agreementSql(categoryExpr: string): string {

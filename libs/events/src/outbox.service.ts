@@ -55,6 +55,11 @@ export class OutboxService {
     return this.sink;
   }
 
+  /** One event of the outbox, or null. */
+  event(manager: EntityManager, id: string): Promise<OutboxEvent | null> {
+    return manager.findOneBy(OutboxEvent, { id });
+  }
+
   async emit(manager: EntityManager, actor: Actor | null, ...events: DomainEvent[]): Promise<void> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('Domain events must be emitted inside the transaction of the change');

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { PersonData, type PersonDataSection, type PersonDataSource, type PersonErasureStep } from '@hub/common';
+import { PersonData, type PersonDataSection, type PersonDataSource, type PersonErasureStep, type PersonRetentionRule } from '@hub/common';
 import { organisationNameSql } from '@hub/organisations';
 
-/** The interventions lib's part of a subject access export and of an erasure: interventions with outcomes, and sustainment checks. */
+/**
+ * The interventions lib's part of a subject access export, of an erasure and of retention:
+ * interventions with outcomes, and sustainment checks.
+ */
 @Injectable()
 @PersonData()
 export class InterventionsPersonData implements PersonDataSource {
@@ -29,6 +32,23 @@ export class InterventionsPersonData implements PersonDataSource {
     return [
       { key: 'interventions', order: 20, sql: 'DELETE FROM intervention WHERE person_id = ANY($1::uuid[])' },
       { key: 'sustainments', order: 30, sql: 'DELETE FROM job_sustainment WHERE person_id = ANY($1::uuid[])' },
+    ];
+  }
+
+  /** An intervention is kept for its category's period from when it happened; its sustainment check goes with it. */
+  personRetention(): PersonRetentionRule[] {
+    return [
+      {
+        key: 'interventions',
+        expiredSql: `SELECT i.person_id AS record_id, i.id, i.data_category FROM intervention i
+                       JOIN jsonb_each_text($1::jsonb) AS cut(category, before) ON cut.category = i.data_category
+                      WHERE i.occurred_at < cut.before::timestamptz`,
+        eraseSql: [
+          'DELETE FROM intervention WHERE id = ANY($1::uuid[]) RETURNING data_category',
+          'DELETE FROM job_sustainment WHERE intervention_id = ANY($1::uuid[])',
+        ],
+        activitySql: '(SELECT i.person_id, i.occurred_at AS at FROM intervention i)',
+      },
     ];
   }
 }

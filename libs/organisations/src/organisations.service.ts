@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import { type Actor, AlreadyExistsError, ConflictError, NotFoundError } from '@hub/common';
 import { OutboxService } from '@hub/events';
 import { requireOrganisationAdmin } from './admin-policy.js';
@@ -27,8 +27,9 @@ export class OrganisationsService {
     return found;
   }
 
-  byIds(ids: readonly string[]): Promise<Organisation[]> {
-    return this.db.getRepository(Organisation).findBy({ id: In([...ids]) });
+  /** The organisations with these ids (the unknown ones are left out); `m`: inside the caller's transaction. */
+  byIds(ids: readonly string[], m: EntityManager = this.db.manager): Promise<Organisation[]> {
+    return ids.length ? m.getRepository(Organisation).findBy({ id: In([...ids]) }) : Promise.resolve([]);
   }
 
   async create(actor: Actor, input: CreateOrganisationInput): Promise<Organisation> {

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService, DataCategory } from '@hub/access';
 import { type Actor, ForbiddenError, HubError, ErrorCode, NotFoundError, ValidationError } from '@hub/common';
 import { OutboxService } from '@hub/events';
+import { OrganisationsService } from '@hub/organisations';
 import { Involvement } from './involvement.entity.js';
 import { PersonChange } from './person-change.entity.js';
 import type { AddInvolvementInput, MergePeopleInput, PersonChangeModel, PersonMergeModel, UnmergePersonInput } from './person-history.model.js';
@@ -21,6 +22,7 @@ export class PersonRecordsService {
     private readonly persons: PersonsService,
     private readonly access: AccessService,
     private readonly outbox: OutboxService,
+    private readonly organisations: OrganisationsService,
   ) {}
 
   /** The record's history; values of fields the actor may not read are withheld. */
@@ -85,8 +87,7 @@ export class PersonRecordsService {
 
   /** Adds an involvement inside the caller's transaction (the seam for accepted referrals). */
   async addWithin(m: EntityManager, actor: Actor, personId: string, organisationId: string, role: InvolvementRole, source: string, startedAt = new Date(), endedAt: Date | null = null): Promise<Involvement> {
-    const exists = await m.query('SELECT 1 FROM organisation WHERE id = $1', [organisationId]);
-    if (!exists.length) throw new NotFoundError('Organisation');
+    if (!(await this.organisations.byIds([organisationId], m)).length) throw new NotFoundError('Organisation');
     const involvement = await m.save(m.create(Involvement, { personId, organisationId, role, startedAt, endedAt, source, createdBy: actorRef(actor) }));
     await m.insert(PersonChange, { personId, action: 'involvement_added', version: 0, changes: { organisationId: { old: null, new: organisationId }, role: { old: null, new: role } } as never, reason: source, changedBy: actorRef(actor), organisationId: actor.organisationId });
     await this.outbox.emit(m, actor, { type: 'person.involvement_added', aggregateType: 'person', aggregateId: personId, personId, payload: { organisationId, role, source } });
@@ -123,6 +124,12 @@ export class PersonRecordsService {
       if (!this.access.ceiling(actor, 'write').includes(DataCategory.IDENTITY)) throw new ForbiddenError('Your role cannot undo merges');
       if (merge.undoneAt) throw new HubError(ErrorCode.InvalidState, 'This merge was already undone');
       await m.update(Person, { id: merge.mergedId }, { mergedIntoId: null });
+      // Records merged into the duplicate before this merge followed it to the survivor; they go back with it.
+      await m.query(
+        `UPDATE person SET merged_into_id = $1
+          WHERE merged_into_id = $2 AND id IN (SELECT pm.merged_id FROM person_merge pm WHERE pm.survivor_id = $1 AND pm.undone_at IS NULL)`,
+        [merge.mergedId, merge.survivorId],
+      );
       merge.undoneAt = new Date();
       merge.undoneBy = actorRef(actor);
       merge.undoReason = input.reason;

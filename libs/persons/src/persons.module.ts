@@ -1,11 +1,13 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RELATIONSHIP_FACTS } from '@hub/access';
+import { OrganisationsModule } from '@hub/organisations';
 import { Involvement } from './involvement.entity.js';
 import { PersonChange } from './person-change.entity.js';
 import { PersonIdentifier } from './person-identifier.entity.js';
 import { PersonMerge } from './person-merge.entity.js';
 import { PersonRecordsService } from './person-records.service.js';
+import { PersonRetentionService } from './person-retention.service.js';
 import { PersonsBulkService } from './persons-bulk.service.js';
 import { Person } from './person.entity.js';
 import { PersonsResolver } from './persons.resolver.js';
@@ -16,8 +18,8 @@ import { RelationshipsService } from './relationships.service.js';
 /** Global so that the access layer finds the relationship facts it is given. */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([Person, PersonIdentifier, Involvement, PersonChange, PersonMerge])],
-  providers: [PersonsService, PersonRecordsService, PersonsPersonData, PersonsBulkService, RelationshipsService, { provide: RELATIONSHIP_FACTS, useExisting: RelationshipsService }, PersonsResolver],
-  exports: [PersonsService, PersonRecordsService, PersonsBulkService, RELATIONSHIP_FACTS],
+  imports: [TypeOrmModule.forFeature([Person, PersonIdentifier, Involvement, PersonChange, PersonMerge]), OrganisationsModule],
+  providers: [PersonsService, PersonRecordsService, PersonRetentionService, PersonsPersonData, PersonsBulkService, RelationshipsService, { provide: RELATIONSHIP_FACTS, useExisting: RelationshipsService }, PersonsResolver],
+  exports: [PersonsService, PersonRecordsService, PersonRetentionService, PersonsBulkService, RELATIONSHIP_FACTS],
 })
 export class PersonsModule {}

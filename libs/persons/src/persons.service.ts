@@ -15,7 +15,7 @@ import { InvolvementRole, normaliseIdentifier, normaliseName, PERSON_FIELD_CATEG
 import { Person } from './person.entity.js';
 import type { PersonModel } from './person.model.js';
 import type { UpdatePersonInput } from './update-person.input.js';
-import { recordIdsSql } from './relationships.service.js';
+import { mergedRecordsSql, recordIdsSql } from './person-records.sql.js';
 
 /** What another lib needs to act on a person: the record's id, all ids merged into it, and the actor's facts. */
 export interface PersonAccess {
@@ -76,7 +76,7 @@ export class PersonsService {
 
   /** Records merged into another, as a SQL relation (id, survivor_id): for reports that follow a person's facts across merges. */
   mergedRecordsSql(): string {
-    return `(SELECT p.id, p.merged_into_id AS survivor_id FROM person p WHERE p.merged_into_id IS NOT NULL)`;
+    return mergedRecordsSql();
   }
 
   /**
@@ -86,6 +86,14 @@ export class PersonsService {
   leadsSql(): string {
     return `(SELECT COALESCE(p.merged_into_id, p.id) AS person_id, i.organisation_id, i.started_at, i.ended_at
        FROM involvement i JOIN person p ON p.id = i.person_id WHERE i.role = 'lead')`;
+  }
+
+  /**
+   * SQL for the ids of every record (merged ones included) of the people an organisation leads or has
+   * led (`organisation`: an SQL expression): what that organisation's reviewers look over.
+   */
+  ledRecordIdsSql(organisation: string): string {
+    return `(SELECT unnest(${recordIdsSql('l.person_id')}) FROM ${this.leadsSql()} l WHERE l.organisation_id = ${organisation})`;
   }
 
   /** Follows merges to the surviving record. */

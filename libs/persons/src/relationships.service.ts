@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { RelationshipFacts } from '@hub/access';
+import { recordIdsSql } from './person-records.sql.js';
 
-/** SQL for a uuid[] of the record in `column` and every record merged into it (see PersonsService.recordIdsSql). */
-export function recordIdsSql(column: string): string {
-  return `(${column} || ARRAY(SELECT pm.id FROM person pm WHERE pm.merged_into_id = ${column}))`;
-}
 
 const ACTIVE = (alias: string) => `${alias}.started_at <= now() AND (${alias}.ended_at IS NULL OR ${alias}.ended_at > now())`;
 

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type Actor, ErrorCode, ForbiddenError, HubError, NotFoundError, Role, Scope, ValidationError } from '@hub/common';
 import { ChangeFeedService, EventHandlerRegistry, JobQueue, type OutboxEvent, OutboxService } from '@hub/events';
+import { OrganisationsService } from '@hub/organisations';
 import { actorRef } from '@hub/persons';
 import { WebhookDelivery } from './webhook-delivery.entity.js';
 import { WebhookEndpoint } from './webhook-endpoint.entity.js';
@@ -58,6 +59,7 @@ export class WebhooksService implements OnModuleInit {
     private readonly feed: ChangeFeedService,
     private readonly outbox: OutboxService,
     private readonly secrets: SecretBoxService,
+    private readonly organisations: OrganisationsService,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -148,13 +150,16 @@ export class WebhooksService implements OnModuleInit {
   private async fanOut(m: EntityManager, event: OutboxEvent): Promise<void> {
     // Asked for every event: a cached "no endpoint" would be stale in the other processes, and an
     // endpoint registered through one of them would miss events meanwhile.
-    const endpoints: { id: string; organisation_id: string; kind: string }[] = await m.query(
-      `SELECT w.id, w.organisation_id, o.kind FROM webhook_endpoint w JOIN organisation o ON o.id = w.organisation_id
-        WHERE w.active AND o.active AND ($1 = ANY(w.event_types) OR '*' = ANY(w.event_types))`,
+    const endpoints: { id: string; organisation_id: string }[] = await m.query(
+      `SELECT w.id, w.organisation_id FROM webhook_endpoint w WHERE w.active AND ($1 = ANY(w.event_types) OR '*' = ANY(w.event_types))`,
       [event.type],
     );
+    if (!endpoints.length) return;
+    const organisations = new Map((await this.organisations.byIds([...new Set(endpoints.map((e) => e.organisation_id))], m)).map((o) => [o.id, o]));
     for (const e of endpoints) {
-      if (!(await this.feed.visible(receiver(e.organisation_id, e.kind), event.id, m))) continue;
+      const organisation = organisations.get(e.organisation_id);
+      if (!organisation?.active) continue;
+      if (!(await this.feed.visible(receiver(e.organisation_id, organisation.kind), event.id, m))) continue;
       const [row] = await m.query(
         `INSERT INTO webhook_delivery (endpoint_id, event_id) VALUES ($1, $2) ON CONFLICT ON CONSTRAINT uq_webhook_delivery DO NOTHING RETURNING id`,
         [e.id, event.id],
@@ -168,13 +173,10 @@ export class WebhooksService implements OnModuleInit {
     const delivery = await this.db.getRepository(WebhookDelivery).findOneBy({ id: deliveryId });
     if (!delivery || delivery.status === 'delivered') return;
     const endpoint = await this.db.getRepository(WebhookEndpoint).createQueryBuilder('w').addSelect('w.secret').where('w.id = :id', { id: delivery.endpointId }).getOne();
-    const [event]: { id: string; type: string; aggregate_type: string; aggregate_id: string; person_id: string | null; occurred_at: Date; payload: Record<string, unknown> }[] = await this.db.query(
-      'SELECT id, type, aggregate_type, aggregate_id, person_id, occurred_at, payload FROM outbox_event WHERE id = $1',
-      [delivery.eventId],
-    );
+    const event = await this.outbox.event(this.db.manager, delivery.eventId);
     if (!endpoint || !endpoint.active || !event) return;
     const secret = await this.secrets.open(endpoint.secret, secretContext(endpoint.id));
-    const body = JSON.stringify({ sequence: String(event.id), type: event.type, entityType: event.aggregate_type, entityId: event.aggregate_id, personId: event.person_id, occurredAt: event.occurred_at, payload: event.payload });
+    const body = JSON.stringify({ sequence: String(event.id), type: event.type, entityType: event.aggregateType, entityId: event.aggregateId, personId: event.personId, occurredAt: event.occurredAt, payload: event.payload });
     const timestamp = Math.floor(Date.now() / 1000);
     const started = Date.now();
     let statusCode: number | null = null;
@@ -205,9 +207,9 @@ export class WebhooksService implements OnModuleInit {
       );
       // The body went out (whatever the answer): a disclosure to the receiving organisation, audited
       // with the attempt's bookkeeping. Events about no person disclose no person data.
-      if (sent && event.person_id) {
-        const [org]: { kind: string }[] = await m.query('SELECT kind FROM organisation WHERE id = $1', [endpoint.organisationId]);
-        await this.feed.recordDisclosures(m, receiver(endpoint.organisationId, org?.kind ?? ''), [{ type: event.type, personId: event.person_id, payload: event.payload }], {
+      if (sent && event.personId) {
+        const [org] = await this.organisations.byIds([endpoint.organisationId], m);
+        await this.feed.recordDisclosures(m, receiver(endpoint.organisationId, org?.kind ?? ''), [{ type: event.type, personId: event.personId, payload: event.payload }], {
           channel: 'webhook',
           endpointId: endpoint.id,
           deliveryId: delivery.id,
