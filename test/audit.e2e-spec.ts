@@ -356,10 +356,16 @@ describe('audit', () => {
     const log = `mutation($input: LogInterventionInput!) { logIntervention(input: $input) { id } }`;
     const old = (await ok<{ logIntervention: { id: string } }>('probation.officer', log, { input: { personId: id, typeCode: 'mental_health_support', status: 'COMPLETED', occurredAt: '2015-01-10T10:00:00Z' } })).logIntervention.id;
     const recent = (await ok<{ logIntervention: { id: string } }>('probation.officer', log, { input: { personId: id, typeCode: 'cv_cover_letter', status: 'COMPLETED', occurredAt: '2026-01-10T10:00:00Z' } })).logIntervention.id;
+    // Another person, the same but under a legal hold: retention skips them.
+    const heldId = await person('Heldback');
+    const heldOld = (await ok<{ logIntervention: { id: string } }>('probation.officer', log, { input: { personId: heldId, typeCode: 'mental_health_support', status: 'COMPLETED', occurredAt: '2015-01-10T10:00:00Z' } })).logIntervention.id;
+    await ok('probation.dpo', `mutation($input: PersonReasonInput!) { placeLegalHold(input: $input) { id } }`, { input: { personId: heldId, reason: 'Pending proceedings' } });
     const retention = hub.app.get(RetentionService);
     const first = await retention.run();
     expect(first.expired).toEqual({ interventions: { health: 1 } });
     expect(first.records).toEqual([]);
+    expect(first.held).toBe(1);
+    expect(await hub.db.query('SELECT id FROM intervention WHERE person_id = $1', [heldId])).toEqual([{ id: heldOld }]);
     const left: { id: string }[] = await hub.db.query('SELECT id FROM intervention WHERE person_id = $1', [id]);
     expect(left.map((r) => r.id)).toEqual([recent]);
     expect(left.map((r) => r.id)).not.toContain(old);
@@ -367,11 +373,17 @@ describe('audit', () => {
     expect(tombstone).toEqual({ kind: 'retention', categories: ['health'] });
 
     // Nobody has worked with the person for eight years: the whole record goes.
-    await hub.db.query(`UPDATE involvement SET started_at = '2017-01-01', ended_at = '2018-01-01' WHERE person_id = $1`, [id]);
-    await hub.db.query(`UPDATE intervention SET occurred_at = '2017-06-01' WHERE person_id = $1`, [id]);
-    await hub.db.query(`UPDATE person SET updated_at = '2018-01-01' WHERE id = $1`, [id]);
+    for (const who of [id, heldId]) {
+      await hub.db.query(`UPDATE involvement SET started_at = '2017-01-01', ended_at = '2018-01-01' WHERE person_id = $1`, [who]);
+      await hub.db.query(`UPDATE intervention SET occurred_at = '2017-06-01' WHERE person_id = $1`, [who]);
+      await hub.db.query(`UPDATE person SET updated_at = '2018-01-01' WHERE id = $1`, [who]);
+    }
     const second = await retention.run();
     expect(second.records).toEqual([id]);
+    // Held twice over (an expired intervention, and a record nobody works with), counted once.
+    expect(second.held).toBe(1);
+    const [kept]: { given_name: string }[] = await hub.db.query('SELECT given_name FROM person WHERE id = $1', [heldId]);
+    expect(kept.given_name).toBe('Heldback');
     const [row]: { given_name: string }[] = await hub.db.query('SELECT given_name FROM person WHERE id = $1', [id]);
     expect(row.given_name).toBe('[erased]');
     expect(await hub.app.get(AuditService).verify()).toMatchObject({ ok: true });

@@ -75,6 +75,7 @@ export class RetentionService implements OnModuleInit {
   /** Applies the retention periods as of `now`. */
   async run(now = new Date()): Promise<RetentionReport> {
     const report: RetentionReport = { expired: {}, records: [], held: 0 };
+    const held = new Set<string>();
     const rules = this.personData.retentionRules();
     // 1. Items past their category's period (each lib's rule), grouped by person: one transaction per person.
     const cutoffs = JSON.stringify(Object.fromEntries(DATA_CATEGORIES.map((c) => [c, new Date(now.getTime() - this.days[c] * 86_400_000).toISOString()])));
@@ -87,7 +88,7 @@ export class RetentionService implements OnModuleInit {
       for (const group of expired) {
         const done = await this.db.transaction((m) => this.eraseExpired(m, rule, group));
         if (!done) {
-          report.held++;
+          held.add(group.person_id);
           continue;
         }
         const tally = (report.expired[rule.key] ??= {});
@@ -101,10 +102,11 @@ export class RetentionService implements OnModuleInit {
         await this.erase(null, id, 'retention period expired', 'retention');
         report.records.push(id);
       } catch (err) {
-        if (err instanceof HubError && err.code === ErrorCode.InvalidState) report.held++;
+        if (err instanceof HubError && err.code === ErrorCode.InvalidState) held.add(id);
         else throw err;
       }
     }
+    report.held = held.size;
     return report;
   }
 
