@@ -51,10 +51,14 @@ function owners(): { tables: Map<string, string>; entities: Map<string, string> 
   return { tables, entities };
 }
 
-/** Every place a file names a table in SQL, or hands an entity class to TypeORM. */
+/** Every place a file names a table in SQL or to TypeORM's query builder, or hands an entity class to TypeORM. */
 function touches(f: Source, tables: Map<string, string>, entities: Map<string, string>): { what: string; owner: string }[] {
   const found: { what: string; owner: string }[] = [];
   for (const m of f.text.matchAll(/\b(?:FROM|JOIN|INTO|UPDATE|TABLE|USING)\s+"?([a-z_]+)"?/g)) {
+    const owner = tables.get(m[1]);
+    if (owner) found.push({ what: `table ${m[1]}`, owner });
+  }
+  for (const m of f.text.matchAll(/\.(?:from|into|update|delete|innerJoin|leftJoin|innerJoinAndSelect|leftJoinAndSelect)\(\s*'([a-z_]+)'/g)) {
     const owner = tables.get(m[1]);
     if (owner) found.push({ what: `table ${m[1]}`, owner });
   }
@@ -90,6 +94,7 @@ describe('architecture', () => {
     expect(probe('SELECT 1 FROM involvement i JOIN person p ON p.id = i.person_id')).toEqual(['table involvement', 'table person']);
     expect(probe('m.query(`DELETE FROM job_sustainment WHERE id = $1`)')).toEqual(['table job_sustainment']);
     expect(probe('this.db.getRepository(Organisation).findBy({})')).toEqual(['entity Organisation']);
+    expect(probe("m.createQueryBuilder().select('e.id').from('outbox_event', 'e')")).toEqual(['table outbox_event']);
     expect(probe('const from = person.id; // taken from the person')).toEqual([]);
   });
 

@@ -334,6 +334,9 @@ describe('audit', () => {
     const steps: { action: string; to_state: string; reason: string | null }[] = await hub.db.query('SELECT action, to_state, reason FROM referral_transition WHERE referral_id = $1 ORDER BY id', [referral.id]);
     expect(steps.at(-1)).toEqual({ action: 'withdraw', to_state: 'withdrawn', reason: "the person's record was erased" });
     expect(JSON.stringify(steps)).not.toContain('Secret need');
+    // The withdrawal is told as a withdrawal by the sender is: its event, through the outbox.
+    const told: { payload: Record<string, unknown> }[] = await hub.db.query(`SELECT payload FROM outbox_event WHERE aggregate_id = $1 AND type = 'referral.withdrawn'`, [referral.id]);
+    expect(told).toEqual([{ payload: expect.objectContaining({ referralId: referral.id, state: 'withdrawn', toOrganisationId: orgs['Safe Harbour Housing Trust'] }) }]);
 
     expect((await gql('probation.officer', `query($id: ID!) { person(id: $id) { id } }`, { id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const [row]: { given_name: string; offence_summary: string | null }[] = await hub.db.query('SELECT given_name, offence_summary FROM person WHERE id = $1', [id]);

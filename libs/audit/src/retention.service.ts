@@ -150,15 +150,16 @@ export class RetentionService implements OnModuleInit {
       await this.records.lockRecords(m, ids);
       if (await this.held(m, ids)) throw new HubError(ErrorCode.InvalidState, 'A legal hold stops erasure of this record');
       const counts: Record<string, number> = {};
-      const remove = async (key: string, sql: string) => {
-        const result: [unknown[], number] = await m.query(sql, [ids]);
-        counts[key] = result[1];
+      const remove = async (step: Pick<PersonErasureStep, 'key' | 'sql' | 'after'>) => {
+        const [rows, count]: [Record<string, unknown>[], number] = await m.query(step.sql, [ids]);
+        counts[step.key] = count;
+        await step.after?.(m, rows);
       };
       // Each lib erases what it holds (its @PersonData() provider), in order; the persons lib last leaves the record as a tombstone.
-      for (const step of this.personData.erasureSteps(AUDIT_ERASURE_STEPS)) await remove(step.key, step.sql);
+      for (const step of this.personData.erasureSteps(AUDIT_ERASURE_STEPS)) await remove(step);
       // Old and new values in the audit log go too; who accessed what, when and why stays, and the chain still verifies.
       await m.query(`SET LOCAL hub.audit_erase_detail = 'on'`);
-      await remove('auditDetails', 'UPDATE audit_event SET detail = NULL WHERE person_id = ANY($1::uuid[]) AND detail IS NOT NULL');
+      await remove({ key: 'auditDetails', sql: 'UPDATE audit_event SET detail = NULL WHERE person_id = ANY($1::uuid[]) AND detail IS NOT NULL' });
       await m.query(`SET LOCAL hub.audit_erase_detail = 'off'`);
       const erasure = await m.save(m.create(PersonErasure, { personId: personIdToErase, kind, categories: [...DATA_CATEGORIES], reason, erasedBy: auditActorRef(actor), counts }));
       await this.outbox.emit(m, actor, { type: 'person.erased', aggregateType: 'person', aggregateId: personIdToErase, personId: personIdToErase, payload: { kind, erasureId: erasure.id, counts } });

@@ -1,4 +1,5 @@
 import { DiscoveryService } from '@nestjs/core';
+import type { EntityManager } from 'typeorm';
 
 /**
  * One section of a subject access export: a query over the person's record ids (`$1`, a uuid[]),
@@ -21,6 +22,11 @@ export interface PersonErasureStep {
   /** Steps run in this order, in the erasure's one transaction. */
   order: number;
   sql: string;
+  /**
+   * Runs after the statement, in the same transaction, with the rows it returned: for the domain
+   * events of what the step changed (every write emits its event through the outbox).
+   */
+  after?(manager: EntityManager, rows: Record<string, unknown>[]): Promise<void>;
 }
 
 /**

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { PersonData, type PersonDataSection, type PersonDataSource, type PersonErasureStep } from '@hub/common';
+import { OutboxService } from '@hub/events';
 import { OPEN_STATES, ReferralState } from './referral-vocabulary.js';
 
 const OPEN = `ARRAY[${[ReferralState.DRAFT, ...OPEN_STATES].map((s) => `'${s}'`).join(', ')}]`;
@@ -15,6 +17,8 @@ const OPEN = `ARRAY[${[ReferralState.DRAFT, ...OPEN_STATES].map((s) => `'${s}'`)
 @Injectable()
 @PersonData()
 export class ReferralsPersonData implements PersonDataSource {
+  constructor(private readonly outbox: OutboxService) {}
+
   personDataSections(): PersonDataSection[] {
     return [{ key: 'referrals', title: 'Referrals', order: 70, sql: `SELECT * FROM referral WHERE person_id = ANY($1::uuid[]) ORDER BY created_at, id` }];
   }
@@ -33,7 +37,9 @@ export class ReferralsPersonData implements PersonDataSource {
         sql: `WITH open AS (SELECT id, state FROM referral WHERE person_id = ANY($1::uuid[]) AND state = ANY(${OPEN}) FOR UPDATE),
                    logged AS (INSERT INTO referral_transition (referral_id, action, from_state, to_state, reason, actor)
                               SELECT id, 'withdraw', state, '${ReferralState.WITHDRAWN}', 'the person''s record was erased', 'system:erasure' FROM open)
-              UPDATE referral r SET state = '${ReferralState.WITHDRAWN}' FROM open WHERE r.id = open.id`,
+              UPDATE referral r SET state = '${ReferralState.WITHDRAWN}' FROM open WHERE r.id = open.id
+              RETURNING r.id, r.person_id, r.from_organisation_id, r.to_organisation_id, r.service_code, r.rule_id`,
+        after: (m, rows) => this.withdrawn(m, rows),
       },
       {
         key: 'referrals',
@@ -45,5 +51,21 @@ export class ReferralsPersonData implements PersonDataSource {
       { key: 'ruleFirings', order: 45, sql: `UPDATE rule_firing SET detail = '[erased]' WHERE person_id = ANY($1::uuid[]) AND detail <> '[erased]'` },
       { key: 'eteContactLapses', order: 46, sql: 'DELETE FROM ete_contact_lapse WHERE person_id = ANY($1::uuid[])' },
     ];
+  }
+
+  /** The withdrawals' events, as a withdrawal by the sender emits them (the receivers' inboxes, webhooks and subscriptions hear of it). */
+  private async withdrawn(m: EntityManager, rows: Record<string, unknown>[]): Promise<void> {
+    if (!rows.length) return;
+    await this.outbox.emit(
+      m,
+      null,
+      ...rows.map((r) => ({
+        type: 'referral.withdrawn',
+        aggregateType: 'referral',
+        aggregateId: String(r.id),
+        personId: String(r.person_id),
+        payload: { referralId: r.id, fromOrganisationId: r.from_organisation_id, toOrganisationId: r.to_organisation_id, serviceCode: r.service_code, state: ReferralState.WITHDRAWN, ruleId: r.rule_id },
+      })),
+    );
   }
 }
