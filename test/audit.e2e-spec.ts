@@ -2,9 +2,10 @@ import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import { OutboxService } from '@hub/events';
-import { AuditService, RetentionService } from '@hub/audit';
+import { AuditService } from '@hub/audit';
 import type { Actor } from '@hub/common';
-import { startTestHub, type TestHub } from './support/hub.js';
+import { type AuditWorld, startAuditWorld } from './support/audit-world.js';
+import type { TestHub } from './support/hub.js';
 
 const run = promisify(execFile);
 
@@ -25,44 +26,22 @@ interface AuditRow {
 }
 
 describe('audit', () => {
+  let world: AuditWorld;
   let hub: TestHub;
   let probation: string;
   let orgs: Record<string, string>;
   let users: Record<string, string>;
 
   beforeAll(async () => {
-    hub = await startTestHub({ WORKER_MODE: 'off' }); // exact audit counts: no background worker writing beside the test
+    world = await startAuditWorld();
+    ({ hub, orgs, users } = world);
     probation = await hub.tokenFor('probation.officer');
-    const o: { id: string; name: string }[] = await hub.db.query('SELECT id, name FROM organisation');
-    orgs = Object.fromEntries(o.map((r) => [r.name, r.id]));
-    const u: { id: string; email: string }[] = await hub.db.query('SELECT id, email FROM user_account');
-    users = Object.fromEntries(u.map((r) => [r.email.split('@')[0], `user:${r.id}`]));
   });
   afterAll(() => hub.close());
 
-  async function gql<T = Record<string, unknown>>(who: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
-    return hub.gql<T>(query, variables, await hub.tokenFor(who), headers);
-  }
-
-  async function ok<T = Record<string, unknown>>(who: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<T> {
-    const res = await gql<T>(who, query, variables, headers);
-    if (res.errors) throw new Error(JSON.stringify(res.errors));
-    return res.data!;
-  }
-
-  /** A person led by probation, with housing involved (no consent: housing sees identity only). */
-  async function person(name: string, involveHousing = true): Promise<string> {
-    const created = await ok<{ createPerson: { person: { id: string } } }>(
-      'probation.officer',
-      `mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`,
-      { input: { givenName: name, familyName: 'Audit', dateOfBirth: '1990-02-02', identifiers: [], confirmNew: true, offenceSummary: 'Burglary', healthNotes: 'Asthma' } },
-    );
-    const id = created.createPerson.person.id;
-    if (involveHousing) {
-      await ok('probation.officer', `mutation($input: AddInvolvementInput!) { addInvolvement(input: $input) { id } }`, { input: { personId: id, organisationId: orgs['Safe Harbour Housing Trust'], role: 'PROVIDER' } });
-    }
-    return id;
-  }
+  const gql: AuditWorld['gql'] = (...args) => world.gql(...args);
+  const ok: AuditWorld['ok'] = (...args) => world.ok(...args);
+  const person: AuditWorld['person'] = (...args) => world.person(...args);
 
   async function eventsOf(requestId: string): Promise<AuditRow[]> {
     return hub.db.query('SELECT * FROM audit_event WHERE request_id = $1 ORDER BY id', [requestId]);
@@ -304,93 +283,6 @@ describe('audit', () => {
     expect(Number(after[0].n) - Number(before[0].n)).toBe(20);
     expect(await hub.app.get(AuditService).verify()).toMatchObject({ ok: true });
   });
-
-  it('erases a record on request, but not under a legal hold, keeping a tombstone and a verifiable audit', async () => {
-    const id = await person('Erasable');
-    await ok('probation.officer', `mutation($input: LogInterventionInput!) { logIntervention(input: $input) { id } }`, { input: { personId: id, typeCode: 'cv_cover_letter', status: 'COMPLETED', occurredAt: '2026-10-01T10:00:00Z', notes: 'Secret note' } });
-    const referral = (
-      await ok<{ sendReferral: { id: string } }>('probation.officer', `mutation($input: SendReferralInput!) { sendReferral(input: $input) { id } }`, {
-        input: { personId: id, toOrganisationId: orgs['Safe Harbour Housing Trust'], serviceCode: 'accommodation_support', reason: 'Secret need: must leave a violent partner', sharedCategories: [] },
-      })
-    ).sendReferral;
-    const hold = (await ok<{ placeLegalHold: { id: string } }>('probation.dpo', `mutation($input: PersonReasonInput!) { placeLegalHold(input: $input) { id } }`, { input: { personId: id, reason: 'Pending court case' } })).placeLegalHold;
-    const erase = `mutation($input: PersonReasonInput!) { erasePerson(input: $input) { id kind erasedBy } }`;
-    const input = { personId: id, reason: 'Valid erasure request' };
-    expect((await gql('probation.officer', erase, { input })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await gql('probation.dpo', erase, { input })).errors?.[0].extensions?.code).toBe('INVALID_STATE');
-    await ok('probation.dpo', `mutation($id: ID!) { releaseLegalHold(holdId: $id) { releasedAt } }`, { id: hold.id });
-    const erasure = (await ok<{ erasePerson: { kind: string; erasedBy: string } }>('probation.dpo', erase, { input })).erasePerson;
-    expect(erasure).toMatchObject({ kind: 'request', erasedBy: users['probation.dpo'] });
-    // Every lib erased what it holds (its erasure steps, found through discovery), each counted.
-    const [record]: { counts: Record<string, number> }[] = await hub.db.query('SELECT counts FROM person_erasure WHERE person_id = $1', [id]);
-    expect(Object.keys(record.counts).sort()).toEqual([
-      'auditDetails', 'breakGlassGrants', 'consents', 'eteContactLapses', 'history', 'identifiers', 'interventions', 'involvements',
-      'records', 'referralReasons', 'referrals', 'referralsWithdrawn', 'ruleFirings', 'sustainments', 'tasks',
-    ]);
-    expect(record.counts).toMatchObject({ interventions: 1, records: 1, involvements: 2, referrals: 1, referralsWithdrawn: 1 });
-    // The referral stays as the organisations' record that one was made, withdrawn, with nothing it said about the person.
-    const [made]: { state: string; reason: string; shared_categories: string[] }[] = await hub.db.query('SELECT state, reason, shared_categories FROM referral WHERE id = $1', [referral.id]);
-    expect(made).toEqual({ state: 'withdrawn', reason: '[erased]', shared_categories: [] });
-    const steps: { action: string; to_state: string; reason: string | null }[] = await hub.db.query('SELECT action, to_state, reason FROM referral_transition WHERE referral_id = $1 ORDER BY id', [referral.id]);
-    expect(steps.at(-1)).toEqual({ action: 'withdraw', to_state: 'withdrawn', reason: "the person's record was erased" });
-    expect(JSON.stringify(steps)).not.toContain('Secret need');
-    // The withdrawal is told as a withdrawal by the sender is: its event, through the outbox.
-    const told: { payload: Record<string, unknown> }[] = await hub.db.query(`SELECT payload FROM outbox_event WHERE aggregate_id = $1 AND type = 'referral.withdrawn'`, [referral.id]);
-    expect(told).toEqual([{ payload: expect.objectContaining({ referralId: referral.id, state: 'withdrawn', toOrganisationId: orgs['Safe Harbour Housing Trust'] }) }]);
-
-    expect((await gql('probation.officer', `query($id: ID!) { person(id: $id) { id } }`, { id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
-    const [row]: { given_name: string; offence_summary: string | null }[] = await hub.db.query('SELECT given_name, offence_summary FROM person WHERE id = $1', [id]);
-    expect(row).toEqual({ given_name: '[erased]', offence_summary: null });
-    expect(await hub.db.query('SELECT id FROM intervention WHERE person_id = $1', [id])).toEqual([]);
-    const events: { action: string; detail: Record<string, unknown> | null; detail_digest: string | null }[] = await hub.db.query('SELECT action, detail, detail_digest FROM audit_event WHERE person_id = $1 ORDER BY id', [id]);
-    const at = events.findIndex((e) => e.action === 'erase');
-    const erased = events.slice(0, at);
-    expect(erased.filter((e) => e.action === 'write').length).toBeGreaterThan(2);
-    expect(erased.filter((e) => e.detail !== null)).toEqual([]);
-    expect(erased.filter((e) => e.action === 'write').every((e) => e.detail_digest)).toBe(true);
-    expect(JSON.stringify(events)).not.toContain('Secret note');
-    expect(events[at]).toMatchObject({ action: 'erase', detail: expect.objectContaining({ event: 'person.erased' }) });
-    expect(events.slice(at + 1).map((e) => e.action)).toEqual(['deny']);
-    expect(await hub.app.get(AuditService).verify()).toMatchObject({ ok: true });
-  });
-
-  it('applies retention periods: expired interventions, then whole records nobody works with', async () => {
-    const id = await person('Retained');
-    const log = `mutation($input: LogInterventionInput!) { logIntervention(input: $input) { id } }`;
-    const old = (await ok<{ logIntervention: { id: string } }>('probation.officer', log, { input: { personId: id, typeCode: 'mental_health_support', status: 'COMPLETED', occurredAt: '2015-01-10T10:00:00Z' } })).logIntervention.id;
-    const recent = (await ok<{ logIntervention: { id: string } }>('probation.officer', log, { input: { personId: id, typeCode: 'cv_cover_letter', status: 'COMPLETED', occurredAt: '2026-01-10T10:00:00Z' } })).logIntervention.id;
-    // Another person, the same but under a legal hold: retention skips them.
-    const heldId = await person('Heldback');
-    const heldOld = (await ok<{ logIntervention: { id: string } }>('probation.officer', log, { input: { personId: heldId, typeCode: 'mental_health_support', status: 'COMPLETED', occurredAt: '2015-01-10T10:00:00Z' } })).logIntervention.id;
-    await ok('probation.dpo', `mutation($input: PersonReasonInput!) { placeLegalHold(input: $input) { id } }`, { input: { personId: heldId, reason: 'Pending proceedings' } });
-    const retention = hub.app.get(RetentionService);
-    const first = await retention.run();
-    expect(first.expired).toEqual({ interventions: { health: 1 } });
-    expect(first.records).toEqual([]);
-    expect(first.held).toBe(1);
-    expect(await hub.db.query('SELECT id FROM intervention WHERE person_id = $1', [heldId])).toEqual([{ id: heldOld }]);
-    const left: { id: string }[] = await hub.db.query('SELECT id FROM intervention WHERE person_id = $1', [id]);
-    expect(left.map((r) => r.id)).toEqual([recent]);
-    expect(left.map((r) => r.id)).not.toContain(old);
-    const [tombstone]: { kind: string; categories: string[] }[] = await hub.db.query('SELECT kind, categories FROM person_erasure WHERE person_id = $1', [id]);
-    expect(tombstone).toEqual({ kind: 'retention', categories: ['health'] });
-
-    // Nobody has worked with the person for eight years: the whole record goes.
-    for (const who of [id, heldId]) {
-      await hub.db.query(`UPDATE involvement SET started_at = '2017-01-01', ended_at = '2018-01-01' WHERE person_id = $1`, [who]);
-      await hub.db.query(`UPDATE intervention SET occurred_at = '2017-06-01' WHERE person_id = $1`, [who]);
-      await hub.db.query(`UPDATE person SET updated_at = '2018-01-01' WHERE id = $1`, [who]);
-    }
-    const second = await retention.run();
-    expect(second.records).toEqual([id]);
-    // Held twice over (an expired intervention, and a record nobody works with), counted once.
-    expect(second.held).toBe(1);
-    const [kept]: { given_name: string }[] = await hub.db.query('SELECT given_name FROM person WHERE id = $1', [heldId]);
-    expect(kept.given_name).toBe('Heldback');
-    const [row]: { given_name: string }[] = await hub.db.query('SELECT given_name FROM person WHERE id = $1', [id]);
-    expect(row.given_name).toBe('[erased]');
-    expect(await hub.app.get(AuditService).verify()).toMatchObject({ ok: true });
-  }, 60_000);
 
   // Last: it tampers with the chain.
   it('audit verify walks the chain and names the first altered or removed event', async () => {
