@@ -222,6 +222,9 @@ describe('audit', () => {
     await ok('housing.worker', log, { input: { personId: id, typeCode: 'accommodation_support', status: 'STARTED', occurredAt: '2026-10-02T10:00:00Z', notes: 'Hostel place' } });
     await ok('probation.officer', `mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`, { input: { personId: id, purpose: 'HEALTH', organisationId: orgs['Clearview Mental Health'], method: 'VERBAL', personPresent: true } });
     await ok('housing.worker', `query($id: ID!) { person(id: $id) { givenName } }`, { id });
+    await ok('probation.officer', `mutation($input: SendReferralInput!) { sendReferral(input: $input) { id } }`, {
+      input: { personId: id, toOrganisationId: orgs['Safe Harbour Housing Trust'], serviceCode: 'accommodation_support', reason: 'Needs a tenancy near family', sharedCategories: [] },
+    });
 
     const mutation = `mutation($id: ID!) { subjectAccessExport(personId: $id) { personId json document counts { section rows } } }`;
     expect((await gql('probation.officer', mutation, { id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
@@ -229,7 +232,9 @@ describe('audit', () => {
     const before: AuditRow[] = await hub.db.query('SELECT * FROM audit_event WHERE person_id = $1 ORDER BY id', [id]);
     const res = (await ok<{ subjectAccessExport: { json: string; document: string; counts: { section: string; rows: number }[] } }>('probation.dpo', mutation, { id })).subjectAccessExport;
     // Every lib holding person data answers for its part (found through discovery), in the export's order.
-    expect(res.counts.map((c) => c.section)).toEqual(['person', 'identifiers', 'involvements', 'interventions', 'sustainments', 'consents', 'referrals', 'history', 'breakGlass', 'disclosures']);
+    expect(res.counts.map((c) => c.section)).toEqual([
+      'person', 'identifiers', 'involvements', 'interventions', 'sustainments', 'consents', 'referrals', 'referralSteps', 'tasks', 'ruleDecisions', 'history', 'breakGlass', 'disclosures',
+    ]);
     const data = JSON.parse(res.json) as { interventions: { id: string; notes: string | null }[]; consents: { id: string }[]; disclosures: { action: string; organisation: string }[]; involvements: unknown[] };
 
     const interventions: { id: string }[] = await hub.db.query('SELECT id FROM intervention WHERE person_id = $1', [id]);
@@ -243,6 +248,11 @@ describe('audit', () => {
     expect(data.disclosures).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'read', organisation: 'Safe Harbour Housing Trust' })]));
     expect(res.document).toContain('# Subject access request');
     expect(res.document).toContain('Hostel place');
+    // The referral with its steps, naming organisations and not staff.
+    const referrals = (JSON.parse(res.json) as { referrals: Record<string, unknown>[]; referralSteps: Record<string, unknown>[] });
+    expect(referrals.referrals).toEqual([expect.objectContaining({ from_organisation: 'North West Probation Region', to_organisation: 'Safe Harbour Housing Trust', reason: 'Needs a tenancy near family', state: 'sent' })]);
+    expect(referrals.referralSteps.map((t) => t.action)).toEqual(['create', 'send']);
+    expect(res.json).not.toContain(users['probation.officer'].slice('user:'.length));
     expect(res.document).toContain('## Disclosure log');
 
     const after: AuditRow[] = await hub.db.query('SELECT * FROM audit_event WHERE person_id = $1 AND id > $2', [id, before.at(-1)!.id]);

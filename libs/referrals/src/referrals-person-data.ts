@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { PersonData, type PersonDataSection, type PersonDataSource, type PersonErasureStep } from '@hub/common';
 import { OutboxService } from '@hub/events';
+import { organisationNameSql } from '@hub/organisations';
 import { OPEN_STATES, ReferralState } from './referral-vocabulary.js';
 
 const OPEN = `ARRAY[${[ReferralState.DRAFT, ...OPEN_STATES].map((s) => `'${s}'`).join(', ')}]`;
 
 /**
- * The referrals lib's part of a subject access export (every referral made about the person) and of
- * an erasure. A referral stays as the organisations' record that one was made (who referred to whom,
+ * The referrals lib's part of a subject access export (every referral made about the person, its
+ * steps, the tasks about the person and the automatic rules' decisions) and of an erasure. A referral stays as the organisations' record that one was made (who referred to whom,
  * for which service, when, and what became of it), about a tombstone; what it said about the person
  * goes: its reason, the categories shared, the reasons given at each step, the tasks about the person,
  * the rule engine's notes, and the ETE-contact lapses. Referrals still open are withdrawn, so nobody is
@@ -19,8 +20,40 @@ const OPEN = `ARRAY[${[ReferralState.DRAFT, ...OPEN_STATES].map((s) => `'${s}'`)
 export class ReferralsPersonData implements PersonDataSource {
   constructor(private readonly outbox: OutboxService) {}
 
+  /** Organisations are named, staff are not (as in the rest of the export). */
   personDataSections(): PersonDataSection[] {
-    return [{ key: 'referrals', title: 'Referrals', order: 70, sql: `SELECT * FROM referral WHERE person_id = ANY($1::uuid[]) ORDER BY created_at, id` }];
+    return [
+      {
+        key: 'referrals',
+        title: 'Referrals',
+        order: 70,
+        sql: `SELECT r.id, ${organisationNameSql('r.from_organisation_id')} AS from_organisation, ${organisationNameSql('r.to_organisation_id')} AS to_organisation,
+                     r.service_code, r.reason, r.shared_categories, r.state, r.state_reason, r.rule_id IS NOT NULL AS made_by_rule, r.created_at, r.sent_at, r.due_at, r.updated_at
+                FROM referral r WHERE r.person_id = ANY($1::uuid[]) ORDER BY r.created_at, r.id`,
+      },
+      {
+        key: 'referralSteps',
+        title: 'Steps of the referrals',
+        order: 71,
+        sql: `SELECT t.referral_id, t.action, t.from_state, t.to_state, t.reason, t.at, ${organisationNameSql('t.organisation_id')} AS organisation
+                FROM referral_transition t JOIN referral r ON r.id = t.referral_id WHERE r.person_id = ANY($1::uuid[]) ORDER BY t.at, t.id`,
+      },
+      {
+        key: 'tasks',
+        title: 'Tasks about the person',
+        order: 72,
+        sql: `SELECT t.kind, t.title, t.detail, t.status, t.due_at, t.created_at, t.closed_at, ${organisationNameSql('t.organisation_id')} AS organisation
+                FROM task t WHERE t.person_id = ANY($1::uuid[]) ORDER BY t.created_at, t.id`,
+      },
+      {
+        key: 'ruleDecisions',
+        title: 'Decisions of the automatic referral rules',
+        order: 73,
+        sql: `SELECT rr.name AS rule, f.outcome, f.detail, f.fired_at, f.referral_id
+                FROM rule_firing f LEFT JOIN referral_rule rr ON rr.rule_id = f.rule_id AND rr.version = f.rule_version
+               WHERE f.person_id = ANY($1::uuid[]) ORDER BY f.fired_at, f.id`,
+      },
+    ];
   }
 
   personErasureSteps(): PersonErasureStep[] {
