@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { RelationshipFacts } from '@hub/access';
 import { recordIdsSql } from './person-records.sql.js';
 
-
 const ACTIVE = (alias: string) => `${alias}.started_at <= now() AND (${alias}.ended_at IS NULL OR ${alias}.ended_at > now())`;
 
 /**

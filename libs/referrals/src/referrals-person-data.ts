@@ -3,13 +3,15 @@ import type { EntityManager } from 'typeorm';
 import { PersonData, type PersonDataSection, type PersonDataSource, type PersonErasureStep } from '@hub/common';
 import { OutboxService } from '@hub/events';
 import { organisationNameSql } from '@hub/organisations';
-import { OPEN_STATES, ReferralState } from './referral-vocabulary.js';
+import { ReferralAction, ReferralState, TRANSITIONS } from './referral-vocabulary.js';
 
-const OPEN = `ARRAY[${[ReferralState.DRAFT, ...OPEN_STATES].map((s) => `'${s}'`).join(', ')}]`;
+/** The states a referral can be withdrawn from, as the lifecycle says. */
+const WITHDRAWABLE = `ARRAY[${TRANSITIONS[ReferralAction.WITHDRAW].from.map((s) => `'${s}'`).join(', ')}]`;
 
 /**
  * The referrals lib's part of a subject access export (every referral made about the person, its
- * steps, the tasks about the person and the automatic rules' decisions) and of an erasure. A referral stays as the organisations' record that one was made (who referred to whom,
+ * steps, the tasks about the person and the automatic rules' decisions) and of an erasure.
+ * At erasure a referral stays as the organisations' record that one was made (who referred to whom,
  * for which service, when, and what became of it), about a tombstone; what it said about the person
  * goes: its reason, the categories shared, the reasons given at each step, the tasks about the person,
  * the rule engine's notes, and the ETE-contact lapses. Referrals still open are withdrawn, so nobody is
@@ -67,7 +69,7 @@ export class ReferralsPersonData implements PersonDataSource {
       {
         key: 'referralsWithdrawn',
         order: 42,
-        sql: `WITH open AS (SELECT id, state FROM referral WHERE person_id = ANY($1::uuid[]) AND state = ANY(${OPEN}) FOR UPDATE),
+        sql: `WITH open AS (SELECT id, state FROM referral WHERE person_id = ANY($1::uuid[]) AND state = ANY(${WITHDRAWABLE}) FOR UPDATE),
                    logged AS (INSERT INTO referral_transition (referral_id, action, from_state, to_state, reason, actor)
                               SELECT id, 'withdraw', state, '${ReferralState.WITHDRAWN}', 'the person''s record was erased', 'system:erasure' FROM open)
               UPDATE referral r SET state = '${ReferralState.WITHDRAWN}' FROM open WHERE r.id = open.id
