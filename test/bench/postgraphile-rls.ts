@@ -37,10 +37,8 @@ const FACTS = 'bench_facts';
 const FACT_TABLES = ['person', 'consent', 'involvement', 'referral', 'sharing_agreement', 'break_glass_grant', 'organisation', 'user_account', 'api_client'];
 const RLS_TABLES = ['person', 'intervention', 'consent', 'person_identifier'];
 
-// The fragments' methods use no instance state (as run.ts does for the reporting SQL); the referral
-// facts ask the persons lib for its record SQL, which uses none either.
-const referralRelationships = new ReferralRelationshipsService(PersonsService.prototype);
-const relatedIds = () => `${RelationshipsService.prototype.relatedIdsSql.call(null)} UNION ALL ${referralRelationships.relatedIdsSql()}`;
+// The fragments' methods use no instance state (as run.ts does for the reporting SQL).
+const relatedIds = () => `${RelationshipsService.prototype.relatedIdsSql.call(null)} UNION ALL ${ReferralRelationshipsService.prototype.relatedIdsSql.call(null)}`;
 const lawful = (c: string, cat: string) => LawfulBasisService.prototype.lawfulSql.call(LawfulBasisService.prototype, c, cat);
 const grant = (c: string) => BreakGlassService.prototype.grantSql.call(null, c);
 const grantedIds = () => BreakGlassService.prototype.grantedIdsSql.call(null);

@@ -15,7 +15,7 @@ import { InvolvementRole, normaliseIdentifier, normaliseName, PERSON_FIELD_CATEG
 import { Person } from './person.entity.js';
 import type { PersonModel } from './person.model.js';
 import type { UpdatePersonInput } from './update-person.input.js';
-import { mergedRecordsSql, recordIdsSql } from './person-records.sql.js';
+import { mergedRecordsSql, recordIdsSql, survivorSql } from './person-records.sql.js';
 
 /** What another lib needs to act on a person: the record's id, all ids merged into it, and the actor's facts. */
 export interface PersonAccess {
@@ -55,7 +55,7 @@ export class PersonsService {
 
   /** SQL for the surviving record of the person id in `column` (rows of merged records belong to the survivor). */
   survivorSql(column: string): string {
-    return `COALESCE((SELECT pm.merged_into_id FROM person pm WHERE pm.id = ${column}), ${column})`;
+    return survivorSql(column);
   }
 
   /**

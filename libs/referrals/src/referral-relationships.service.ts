@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { RelationshipFacts } from '@hub/access';
-import { PersonsService } from '@hub/persons';
+import { recordIdsSql, survivorSql } from '@hub/persons';
 import { OPEN_STATES } from './referral-vocabulary.js';
 
 const OPEN = OPEN_STATES.map((s) => `'${s}'`).join(', ');
@@ -13,14 +13,12 @@ const OPEN = OPEN_STATES.map((s) => `'${s}'`).join(', ');
  */
 @Injectable()
 export class ReferralRelationshipsService implements RelationshipFacts {
-  constructor(private readonly persons: PersonsService) {}
-
   relationshipSql(personColumn: string): string {
     return `(SELECT FALSE FROM referral rr WHERE rr.to_organisation_id = CAST(:accessOrg AS uuid) AND rr.state IN (${OPEN})
-       AND rr.person_id = ANY(${this.persons.recordIdsSql(personColumn)}) LIMIT 1)`;
+       AND rr.person_id = ANY(${recordIdsSql(personColumn)}) LIMIT 1)`;
   }
 
   relatedIdsSql(): string {
-    return `SELECT ${this.persons.survivorSql('rr.person_id')} FROM referral rr WHERE rr.to_organisation_id = CAST(:accessOrg AS uuid) AND rr.state IN (${OPEN})`;
+    return `SELECT ${survivorSql('rr.person_id')} FROM referral rr WHERE rr.to_organisation_id = CAST(:accessOrg AS uuid) AND rr.state IN (${OPEN})`;
   }
 }
