@@ -50,7 +50,11 @@ describe('erasure and retention', () => {
     expect(JSON.stringify(steps)).not.toContain('Secret need');
     // The withdrawal is told as a withdrawal by the sender is: its event, through the outbox.
     const told: { payload: Record<string, unknown> }[] = await hub.db.query(`SELECT payload FROM outbox_event WHERE aggregate_id = $1 AND type = 'referral.withdrawn'`, [referral.id]);
-    expect(told).toEqual([{ payload: expect.objectContaining({ referralId: referral.id, state: 'withdrawn', toOrganisationId: orgs['Safe Harbour Housing Trust'] }) }]);
+    const housingOrg = orgs['Safe Harbour Housing Trust'];
+    expect(told).toEqual([{ payload: expect.objectContaining({ referralId: referral.id, state: 'withdrawn', toOrganisationId: housingOrg, parties: [expect.any(String), housingOrg] }) }]);
+    // The receiver hears of it in its change feed as the referral's party, without the person.
+    const heard = await gql<{ changes: { changes: { entityId: string; personId: string | null }[] } }>('housing.worker', `{ changes(first: 200, types: ["referral.withdrawn"]) { changes { entityId personId } } }`);
+    expect(heard.data!.changes.changes.filter((c) => c.entityId === referral.id)).toEqual([{ entityId: referral.id, personId: null }]);
 
     expect((await gql('probation.officer', `query($id: ID!) { person(id: $id) { id } }`, { id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const [row]: { given_name: string; offence_summary: string | null }[] = await hub.db.query('SELECT given_name, offence_summary FROM person WHERE id = $1', [id]);

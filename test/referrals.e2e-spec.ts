@@ -27,6 +27,7 @@ describe('referrals', () => {
   afterAll(() => hub.close());
 
   const HOUSING = () => orgs['Safe Harbour Housing Trust'];
+  const PROBATION = () => orgs['North West Probation Region'];
 
   async function ok<T>(query: string, variables: Record<string, unknown>, token: string): Promise<T> {
     const res = await hub.gql<T>(query, variables, token);
@@ -121,6 +122,56 @@ describe('referrals', () => {
     expect((await actWithReason('withdrawReferral', b.id, 'Moved out of area', housing)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await actWithReason('withdrawReferral', b.id, 'Moved out of area', probation)).data!.withdrawReferral.state).toBe('WITHDRAWN');
     expect((await inbox(housing)).map((x) => x.id)).not.toContain(b.id);
+  });
+
+  it('both organisations hear of each step of a sent referral in the change feed, the receiver without the person once it no longer works with them; a draft is the sender\'s alone', async () => {
+    const id = await person();
+    const declined = (await send(id)).data!.sendReferral;
+    await ok(`mutation($input: ReferralReasonInput!) { declineReferral(input: $input) { id } }`, { input: { referralId: declined.id, reason: 'No capacity' } }, housing);
+    const withdrawn = (await send(id)).data!.sendReferral;
+    await ok(`mutation($input: ReferralReasonInput!) { withdrawReferral(input: $input) { id } }`, { input: { referralId: withdrawn.id, reason: 'Moved out of area' } }, probation);
+    const draft = (await ok<{ draftReferral: { id: string } }>(
+      `mutation($input: SendReferralInput!) { draftReferral(input: $input) { id } }`,
+      { input: { personId: id, toOrganisationId: HOUSING(), serviceCode: 'accommodation_support', reason: 'Not sent yet', sharedCategories: [] } },
+      probation,
+    )).draftReferral;
+    await ok(`mutation($input: ReferralReasonInput!) { withdrawReferral(input: $input) { id } }`, { input: { referralId: draft.id, reason: 'Drafted in error' } }, probation);
+
+    type Change = { type: string; entityId: string; personId: string | null; payload: string };
+    const feed = async (token: string) =>
+      (await ok<{ changes: { changes: Change[] } }>(`{ changes(first: 200, types: ["referral.created", "referral.sent", "referral.declined", "referral.withdrawn"]) { changes { type entityId personId payload } } }`, {}, token)).changes.changes.filter((c) =>
+        [declined.id, withdrawn.id, draft.id].includes(c.entityId),
+      );
+    const steps = (changes: Change[]) => changes.map((c) => [c.entityId, c.type, c.personId]);
+    // The sender works with the person: every step, with the person.
+    expect(steps(await feed(probation))).toEqual([
+      [declined.id, 'referral.created', id],
+      [declined.id, 'referral.sent', id],
+      [declined.id, 'referral.declined', id],
+      [withdrawn.id, 'referral.created', id],
+      [withdrawn.id, 'referral.sent', id],
+      [withdrawn.id, 'referral.withdrawn', id],
+      [draft.id, 'referral.created', id],
+      [draft.id, 'referral.withdrawn', id],
+    ]);
+    // The receiver no longer works with them: the steps of what was sent to it, without the person
+    // (but for its own decline: an organisation sees what it wrote itself).
+    const received = await feed(housing);
+    expect(steps(received)).toEqual([
+      [declined.id, 'referral.sent', null],
+      [declined.id, 'referral.declined', id],
+      [withdrawn.id, 'referral.sent', null],
+      [withdrawn.id, 'referral.withdrawn', null],
+    ]);
+    expect(JSON.parse(received.at(-1)!.payload)).toEqual({
+      referralId: withdrawn.id, fromOrganisationId: PROBATION(), toOrganisationId: HOUSING(), serviceCode: 'accommodation_support', state: 'withdrawn', ruleId: null, parties: [PROBATION(), HOUSING()],
+    });
+    // The receiver's page disclosed the person only through its own decline (the one read audited); nobody else hears of them.
+    expect(await rows(`SELECT detail->>'event' AS event, detail->>'events' AS n FROM audit_event WHERE person_id = $1 AND organisation_id = $2 AND detail->>'channel' = 'change_feed'`, [id, HOUSING()])).toEqual([
+      { event: 'referral.declined', n: '1' },
+    ]);
+    expect(await rows(`SELECT 1 FROM audit_event WHERE person_id = $1 AND organisation_id = $2 AND detail->>'channel' = 'change_feed'`, [id, PROBATION()])).not.toEqual([]);
+    expect(await feed(await hub.tokenFor('mind.worker'))).toEqual([]);
   });
 
   it('an open referral on a record merged into another relates the receiver to the survivor, and to the record again once the merge is undone', async () => {

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { loadConfig } from '../libs/config/src/hub-config.js';
 import { DEMO_DOMAIN } from '../libs/demo/src/demo-world.js';
 import { EventHandlerRegistry } from '../libs/events/src/event-handlers.js';
@@ -16,16 +17,18 @@ interface Received {
   body: string;
 }
 
-/** A receiver started by the test: it records what arrives, and can be told to fail the first N requests. */
+/** A receiver started by the test: it records what arrives, and can be told to fail the first N requests, or every one while held. */
 function receiver() {
   const received: Received[] = [];
   let failNext = 0;
+  let held = false;
   const server: Server = createServer((req, res) => {
     let body = '';
     req.on('data', (c) => (body += c));
     req.on('end', () => {
       received.push({ headers: req.headers, body });
-      if (failNext > 0) {
+      if (held) res.statusCode = 503;
+      else if (failNext > 0) {
         failNext--;
         res.statusCode = 503;
       }
@@ -35,6 +38,7 @@ function receiver() {
   return {
     received,
     failNextRequests: (n: number) => (failNext = n),
+    hold: (on: boolean) => (held = on),
     start: () => new Promise<string>((r) => server.listen(0, '127.0.0.1', () => r(`http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`))),
     stop: () => new Promise<void>((r) => server.close(() => r())),
   };
@@ -123,6 +127,53 @@ describe('webhooks', () => {
     const rows: { n: string }[] = await hub.db.query(`SELECT count(*) AS n FROM audit_event WHERE actor = $1 AND person_id IS NULL`, [`client:webhooks-${housingOrg}`]);
     expect(Number(rows[0].n)).toBe(0);
   });
+
+  it('asks again before each attempt: a referral withdrawn meanwhile reaches the receiver without the person, and what it can no longer see is withheld', async () => {
+    const officer = await hub.tokenFor('probation.officer');
+    const created = await hub.gql<{ createPerson: { person: { id: string } } }>(
+      `mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`,
+      { input: { givenName: 'Webhook', familyName: 'Referred', dateOfBirth: '1991-06-06', identifiers: [], confirmNew: true } },
+      officer,
+    );
+    const personId = created.data!.createPerson.person.id;
+    const [{ id: housingOrg }]: { id: string }[] = await hub.db.query(`SELECT organisation_id AS id FROM webhook_endpoint WHERE url = $1`, [housingUrl]);
+    housingHook.hold(true);
+    const sent = await hub.gql<{ sendReferral: { id: string } }>(
+      `mutation($input: SendReferralInput!) { sendReferral(input: $input) { id } }`,
+      { input: { personId, toOrganisationId: housingOrg, serviceCode: 'accommodation_support', reason: 'Needs a tenancy', sharedCategories: [] } },
+      officer,
+    );
+    expect(sent.errors).toBeUndefined();
+    const referralId = sent.data!.sendReferral.id;
+    const bodies = (type: string) => housingHook.received.map((r) => JSON.parse(r.body)).filter((b) => b.entityId === referralId && b.type === type);
+    // While the referral is open the charity works with the person: the first attempts carry them (and are refused).
+    await eventually(async () => bodies('referral.created').length > 0 && bodies('referral.sent').length > 0, 30_000, 'first attempts');
+    expect(bodies('referral.sent')[0].personId).toBe(personId);
+
+    const withdrawn = await hub.gql(`mutation($input: ReferralReasonInput!) { withdrawReferral(input: $input) { id } }`, { input: { referralId, reason: 'Moved out of area' } }, officer);
+    expect(withdrawn.errors).toBeUndefined();
+    housingHook.hold(false);
+    const statuses = async () =>
+      Object.fromEntries(
+        (
+          await hub.db.query(
+            `SELECT e.type, d.status FROM webhook_delivery d JOIN webhook_endpoint w ON w.id = d.endpoint_id JOIN outbox_event e ON e.id = d.event_id WHERE w.url = $1 AND e.aggregate_id = $2`,
+            [housingUrl, referralId],
+          )
+        ).map((r: { type: string; status: string }) => [r.type, r.status]),
+      );
+    const expected = { 'referral.created': 'withheld', 'referral.sent': 'delivered', 'referral.withdrawn': 'delivered' };
+    await eventually(async () => isDeepStrictEqual(await statuses(), expected), 75_000, 'retried after the withdrawal');
+    expect(await statuses()).toEqual(expected);
+    // The referral's two steps reached the charity as its party, without the person; the draft's creation never went again.
+    expect(bodies('referral.sent').at(-1)).toMatchObject({ personId: null, payload: { referralId, state: 'sent', parties: [expect.any(String), housingOrg] } });
+    expect(bodies('referral.withdrawn')).toEqual([expect.objectContaining({ personId: null, payload: expect.objectContaining({ state: 'withdrawn' }) })]);
+    expect(bodies('referral.created').every((b) => b.personId === personId)).toBe(true);
+    // Only the attempts that carried the person are disclosures in the audit log.
+    const carried = housingHook.received.filter((r) => JSON.parse(r.body).personId === personId).length;
+    const audited: { n: string }[] = await hub.db.query(`SELECT count(*) AS n FROM audit_event WHERE person_id = $1 AND organisation_id = $2 AND detail->>'channel' = 'webhook'`, [personId, housingOrg]);
+    expect(Number(audited[0].n)).toBe(carried);
+  }, 120_000);
 
   it('keeps signing secrets sealed at rest (with a key the hub generated, no DATA_ENCRYPTION_KEY being set)', async () => {
     const rows: { id: string; secret: string }[] = await hub.db.query('SELECT id, secret FROM webhook_endpoint');

@@ -64,6 +64,9 @@ export const DISCLOSURE_AUDIT = Symbol('DISCLOSURE_AUDIT');
 /** Events that remove something from the caller's view: the feed shows them as tombstones. */
 export const TOMBSTONE_TYPES = ['person.merged', 'person.erased', 'intervention.erased', 'consent.erased'];
 
+/** How an actor may see an event: with its person, or only as a party to it (without its person). */
+export type EventVisibility = 'person' | 'notice';
+
 /** Events about no person that every partner may see (the directory and the catalogue). */
 const PUBLIC_TYPES = ['organisation.created', 'organisation.updated', 'intervention_type.created', 'sharing_agreement.created'];
 
@@ -111,38 +114,55 @@ export class ChangeFeedService {
   async changes(actor: Actor, args: { after?: string | null; first?: number | null; types?: string[] | null }): Promise<{ rows: ChangeRow[]; hasMore: boolean; endCursor: string | null }> {
     const first = pageSize(args.first, 100, 1000);
     const after = args.after ? String(decodeCursor(args.after, 1)[0]) : '0';
-    const category = `COALESCE(e.payload->>'dataCategory', 'identity')`;
-    const scope = this.access.scope(actor, 'read', { person: 'e.person_id', category, owner: 'e.organisation_id' });
+    const seen = this.seen(actor);
     const qb = this.db
       .createQueryBuilder()
-      .select(['e.id AS sequence', 'e.type AS type', 'e.aggregate_type AS "entityType"', 'e.aggregate_id AS "entityId"', 'e.person_id AS "personId"', 'e.organisation_id AS "organisationId"', 'e.occurred_at AS "occurredAt"', 'e.payload AS payload'])
+      .select(['e.id AS sequence', 'e.type AS type', 'e.aggregate_type AS "entityType"', 'e.aggregate_id AS "entityId"', `CASE WHEN ${seen.person} THEN e.person_id END AS "personId"`])
+      .addSelect(['e.organisation_id AS "organisationId"', 'e.occurred_at AS "occurredAt"', 'e.payload AS payload'])
       .from('outbox_event', 'e')
       .where('e.id > :after', { after })
       .andWhere(`e.tx_id < ${FEED_HORIZON}`)
-      .andWhere(
-        `((e.person_id IS NULL AND (e.type = ANY(:publicTypes) OR e.organisation_id = CAST(:accessOrg AS uuid))) OR (e.person_id IS NOT NULL AND ${scope.where}))`,
-        { ...scope.parameters, publicTypes: PUBLIC_TYPES },
-      );
+      .andWhere(seen.event, seen.parameters);
     if (args.types?.length) qb.andWhere('e.type = ANY(:types)', { types: args.types });
     const rows: ChangeRow[] = await qb.orderBy('e.id', 'ASC').limit(first + 1).getRawMany();
     const page = rows.slice(0, first).map((r) => ({ ...r, sequence: String(r.sequence), tombstone: TOMBSTONE_TYPES.includes(r.type) }));
     return { rows: page, hasMore: rows.length > first, endCursor: page.length ? encodeCursor([page.at(-1)!.sequence]) : (args.after ?? null) };
   }
 
-  /** Whether the actor may see this event (the same rule as the feed): used to filter webhook deliveries. */
-  async visible(actor: Actor, eventId: string, m: EntityManager = this.db.manager): Promise<boolean> {
-    const category = `COALESCE(e.payload->>'dataCategory', 'identity')`;
-    const scope = this.access.scope(actor, 'read', { person: 'e.person_id', category, owner: 'e.organisation_id' });
-    const rows = await m
+  /**
+   * Whether the actor may see this event, by the feed's rule: `person` when with its person, `notice`
+   * when only as a party to it (to be handed out without its person), null when not at all. Webhook
+   * fan-out asks it, and each delivery asks again before the body goes out.
+   */
+  async visibility(actor: Actor, eventId: string, m: EntityManager = this.db.manager): Promise<EventVisibility | null> {
+    const seen = this.seen(actor);
+    const [row]: { person: boolean }[] = await m
       .createQueryBuilder()
-      .select('e.id', 'id')
+      .select(`${seen.person}`, 'person')
       .from('outbox_event', 'e')
       .where('e.id = :eventId', { eventId })
-      .andWhere(
-        `((e.person_id IS NULL AND (e.type = ANY(:publicTypes) OR e.organisation_id = CAST(:accessOrg AS uuid))) OR (e.person_id IS NOT NULL AND ${scope.where}))`,
-        { ...scope.parameters, publicTypes: PUBLIC_TYPES },
-      )
+      .andWhere(seen.event, seen.parameters)
       .getRawMany();
-    return rows.length > 0;
+    return row ? (row.person ? 'person' : 'notice') : null;
+  }
+
+  /**
+   * The feed's rule, as SQL over `outbox_event e`. An event about no person: public types to all, the
+   * rest to the organisation that wrote it. An event about a person: to those the access policy lets
+   * read that category of that person (`person`), and to the organisations the event names as its
+   * parties (`payload.parties`), who see it without its person whatever their relationship to them
+   * (put nothing about the person in such a payload).
+   */
+  private seen(actor: Actor): { event: string; person: string; parameters: Record<string, unknown> } {
+    const category = `COALESCE(e.payload->>'dataCategory', 'identity')`;
+    const scope = this.access.scope(actor, 'read', { person: 'e.person_id', category, owner: 'e.organisation_id' });
+    const person = `(e.person_id IS NOT NULL AND ${scope.where})`;
+    // A role that may read nothing about people (its ceiling is empty) is party to nothing.
+    const party = this.access.ceiling(actor, 'read').length ? `COALESCE(e.payload->'parties' @> jsonb_build_array(CAST(:accessOrg AS text)), false)` : 'false';
+    return {
+      event: `((e.person_id IS NULL AND (e.type = ANY(:publicTypes) OR e.organisation_id = CAST(:accessOrg AS uuid))) OR (e.person_id IS NOT NULL AND (${scope.where} OR ${party})))`,
+      person,
+      parameters: { ...scope.parameters, accessOrg: actor.organisationId ?? null, publicTypes: PUBLIC_TYPES },
+    };
   }
 }

@@ -14,7 +14,10 @@ export class ChangeModel {
   @Field(() => ID)
   entityId: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The person it is about; null when it is about no person, or when you see it only as a party to it (a referral between your organisation and another, once you no longer work with the person)',
+  })
   personId: string | null;
 
   @Field()

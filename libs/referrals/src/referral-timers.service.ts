@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EventHandlerRegistry, JobQueue, type OutboxEvent, OutboxService } from '@hub/events';
-import { ReferralState, TaskKind } from './referral-vocabulary.js';
+import { referralEventPayload, ReferralState, TaskKind } from './referral-vocabulary.js';
 import { TasksService } from './tasks.service.js';
 
 export const SLA_SWEEP_TASK = 'referrals:sla_sweep';
@@ -50,7 +50,7 @@ export class ReferralTimers implements OnModuleInit {
           aggregateType: 'referral',
           aggregateId: r.id,
           personId: r.person_id,
-          payload: { referralId: r.id, fromOrganisationId: r.from_organisation_id, toOrganisationId: r.to_organisation_id, serviceCode: r.service_code, dueAt: new Date(r.due_at).toISOString() },
+          payload: referralEventPayload({ referralId: r.id, fromOrganisationId: r.from_organisation_id, toOrganisationId: r.to_organisation_id, serviceCode: r.service_code, sent: true }, { dueAt: new Date(r.due_at).toISOString() }),
         });
         for (const [org, side] of [[r.to_organisation_id, 'received'], [r.from_organisation_id, 'sent']] as const) {
           await this.tasks.raiseWithin(m, null, {

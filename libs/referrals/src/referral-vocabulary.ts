@@ -99,3 +99,23 @@ export enum RuleOutcome {
   NO_RECEIVER = 'no_receiver',
 }
 registerEnumType(RuleOutcome, { name: 'RuleOutcome' });
+
+/** What a referral's events carry: ids, codes and the state, never anything about the person. */
+export interface ReferralEventFacts {
+  referralId: string;
+  fromOrganisationId: string;
+  toOrganisationId: string;
+  serviceCode: string;
+  /** Whether the referral has been sent: a draft is the sender's alone. */
+  sent: boolean;
+}
+
+/**
+ * The payload of a referral's event. Its `parties` (the sender, and once it is sent the receiver)
+ * hear of each step through the change feed and webhooks even when they no longer work with the
+ * person (a declined or withdrawn referral ends the receiver's relationship), without the person.
+ */
+export function referralEventPayload(r: ReferralEventFacts, extra: Record<string, unknown>): Record<string, unknown> {
+  const parties = r.sent ? [r.fromOrganisationId, r.toOrganisationId] : [r.fromOrganisationId];
+  return { referralId: r.referralId, fromOrganisationId: r.fromOrganisationId, toOrganisationId: r.toOrganisationId, serviceCode: r.serviceCode, ...extra, parties };
+}

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { PersonData, type PersonDataSection, type PersonDataSource, type PersonErasureStep } from '@hub/common';
 import { OutboxService } from '@hub/events';
 import { organisationNameSql } from '@hub/organisations';
-import { ReferralAction, ReferralState, TRANSITIONS } from './referral-vocabulary.js';
+import { ReferralAction, referralEventPayload, ReferralState, TRANSITIONS } from './referral-vocabulary.js';
 
 /** The states a referral can be withdrawn from, as the lifecycle says. */
 const WITHDRAWABLE = `ARRAY[${TRANSITIONS[ReferralAction.WITHDRAW].from.map((s) => `'${s}'`).join(', ')}]`;
@@ -73,7 +73,7 @@ export class ReferralsPersonData implements PersonDataSource {
                    logged AS (INSERT INTO referral_transition (referral_id, action, from_state, to_state, reason, actor)
                               SELECT id, 'withdraw', state, '${ReferralState.WITHDRAWN}', 'the person''s record was erased', 'system:erasure' FROM open)
               UPDATE referral r SET state = '${ReferralState.WITHDRAWN}' FROM open WHERE r.id = open.id
-              RETURNING r.id, r.person_id, r.from_organisation_id, r.to_organisation_id, r.service_code, r.rule_id`,
+              RETURNING r.id, r.person_id, r.from_organisation_id, r.to_organisation_id, r.service_code, r.rule_id, r.sent_at`,
         after: (m, rows) => this.withdrawn(m, rows),
       },
       {
@@ -99,7 +99,10 @@ export class ReferralsPersonData implements PersonDataSource {
         aggregateType: 'referral',
         aggregateId: String(r.id),
         personId: String(r.person_id),
-        payload: { referralId: r.id, fromOrganisationId: r.from_organisation_id, toOrganisationId: r.to_organisation_id, serviceCode: r.service_code, state: ReferralState.WITHDRAWN, ruleId: r.rule_id },
+        payload: referralEventPayload(
+          { referralId: String(r.id), fromOrganisationId: String(r.from_organisation_id), toOrganisationId: String(r.to_organisation_id), serviceCode: String(r.service_code), sent: r.sent_at !== null },
+          { state: ReferralState.WITHDRAWN, ruleId: r.rule_id },
+        ),
       })),
     );
   }

@@ -7,7 +7,7 @@ import { OutboxService } from '@hub/events';
 import { OrganisationsService } from '@hub/organisations';
 import { actorRef, InvolvementRole, PersonRecordsService, PersonsService } from '@hub/persons';
 import { ReferralTransition } from './referral-transition.entity.js';
-import { dueAt, nextState, OPEN_STATES, ReferralAction, ReferralState, TRANSITIONS } from './referral-vocabulary.js';
+import { dueAt, nextState, OPEN_STATES, ReferralAction, referralEventPayload, ReferralState, TRANSITIONS } from './referral-vocabulary.js';
 import { Referral } from './referral.entity.js';
 import type { SendReferralInput } from './send-referral.input.js';
 import { systemActor } from './system-actor.js';
@@ -123,7 +123,7 @@ export class ReferralsService {
       aggregateType: 'referral',
       aggregateId: r.id,
       personId: r.personId,
-      payload: { referralId: r.id, fromOrganisationId: r.fromOrganisationId, toOrganisationId: r.toOrganisationId, serviceCode: r.serviceCode, state: to, ruleId: r.ruleId },
+      payload: referralEventPayload({ referralId: r.id, fromOrganisationId: r.fromOrganisationId, toOrganisationId: r.toOrganisationId, serviceCode: r.serviceCode, sent: action !== 'create' && r.sentAt !== null }, { state: to, ruleId: r.ruleId }),
     });
   }
 

@@ -13,7 +13,7 @@ export class WebhookDelivery {
   @Column({ type: 'bigint' })
   eventId: string;
 
-  /** pending, delivered, failed */
+  /** pending, delivered, failed, withheld (the organisation could no longer see the event when it was due to go) */
   @Column({ type: 'text', default: 'pending' })
   status: string;
 

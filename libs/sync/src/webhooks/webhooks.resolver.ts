@@ -68,7 +68,7 @@ export class WebhookDeliveryModel {
   @Field()
   eventId: string;
 
-  @Field({ description: 'pending, delivered, failed' })
+  @Field({ description: 'pending, delivered, failed, or withheld (your organisation could no longer see the event when it was due to go)' })
   status: string;
 
   @Field(() => [WebhookAttemptModel])

@@ -159,7 +159,7 @@ export class WebhooksService implements OnModuleInit {
     for (const e of endpoints) {
       const organisation = organisations.get(e.organisation_id);
       if (!organisation?.active) continue;
-      if (!(await this.feed.visible(receiver(e.organisation_id, organisation.kind), event.id, m))) continue;
+      if (!(await this.feed.visibility(receiver(e.organisation_id, organisation.kind), event.id, m))) continue;
       const [row] = await m.query(
         `INSERT INTO webhook_delivery (endpoint_id, event_id) VALUES ($1, $2) ON CONFLICT ON CONSTRAINT uq_webhook_delivery DO NOTHING RETURNING id`,
         [e.id, event.id],
@@ -168,15 +168,28 @@ export class WebhooksService implements OnModuleInit {
     }
   }
 
-  /** One attempt; a failure throws so the queue retries it with exponential backoff. */
+  /**
+   * One attempt; a failure throws so the queue retries it with exponential backoff. Whether the
+   * organisation may see the event is asked again first, since it may have changed since fan-out (a
+   * consent withdrawn, a relationship ended): what it may no longer see is withheld, not sent, and
+   * an event it sees only as a party to it goes without its person.
+   */
   async deliver(deliveryId: string): Promise<void> {
     const delivery = await this.db.getRepository(WebhookDelivery).findOneBy({ id: deliveryId });
     if (!delivery || delivery.status === 'delivered') return;
     const endpoint = await this.db.getRepository(WebhookEndpoint).createQueryBuilder('w').addSelect('w.secret').where('w.id = :id', { id: delivery.endpointId }).getOne();
     const event = await this.outbox.event(this.db.manager, delivery.eventId);
     if (!endpoint || !endpoint.active || !event) return;
+    const [organisation] = await this.organisations.byIds([endpoint.organisationId]);
+    const to = receiver(endpoint.organisationId, organisation?.kind ?? '');
+    const seen = organisation?.active ? await this.feed.visibility(to, event.id) : null;
+    if (!seen) {
+      await this.db.getRepository(WebhookDelivery).update({ id: delivery.id }, { status: 'withheld' });
+      return;
+    }
+    const personId = seen === 'person' ? event.personId : null;
     const secret = await this.secrets.open(endpoint.secret, secretContext(endpoint.id));
-    const body = JSON.stringify({ sequence: String(event.id), type: event.type, entityType: event.aggregateType, entityId: event.aggregateId, personId: event.personId, occurredAt: event.occurredAt, payload: event.payload });
+    const body = JSON.stringify({ sequence: String(event.id), type: event.type, entityType: event.aggregateType, entityId: event.aggregateId, personId, occurredAt: event.occurredAt, payload: event.payload });
     const timestamp = Math.floor(Date.now() / 1000);
     const started = Date.now();
     let statusCode: number | null = null;
@@ -207,9 +220,8 @@ export class WebhooksService implements OnModuleInit {
       );
       // The body went out (whatever the answer): a disclosure to the receiving organisation, audited
       // with the attempt's bookkeeping. Events about no person disclose no person data.
-      if (sent && event.personId) {
-        const [org] = await this.organisations.byIds([endpoint.organisationId], m);
-        await this.feed.recordDisclosures(m, receiver(endpoint.organisationId, org?.kind ?? ''), [{ type: event.type, personId: event.personId, payload: event.payload }], {
+      if (sent && personId) {
+        await this.feed.recordDisclosures(m, to, [{ type: event.type, personId, payload: event.payload }], {
           channel: 'webhook',
           endpointId: endpoint.id,
           deliveryId: delivery.id,
