@@ -101,6 +101,16 @@ describe('person records', () => {
     // The first record was merged into the second before: it goes back with it, not left with the third.
     expect(await shownAs(first)).toEqual({ id: second, pnc: ['93/11111A', '93/22222B'] });
     expect(await shownAs(third)).toEqual({ id: third, pnc: ['93/33333C'] });
+    // The events name the records that moved along, for integrators that keep the mapping flat.
+    const told: { type: string; payload: Record<string, unknown> }[] = await hub.db.query(
+      `SELECT type, payload FROM outbox_event WHERE type IN ('person.merged', 'person.unmerged') AND payload->>'mergedId' IN ($1, $2) ORDER BY id`,
+      [first, second],
+    );
+    expect(told).toEqual([
+      { type: 'person.merged', payload: expect.objectContaining({ mergedId: first, withRecords: [] }) },
+      { type: 'person.merged', payload: expect.objectContaining({ mergedId: second, withRecords: [first] }) },
+      { type: 'person.unmerged', payload: expect.objectContaining({ mergeId: secondIntoThird, mergedId: second, withRecords: [first] }) },
+    ]);
   });
 
   it('logs interventions; a job start opens a 13-week sustainment window', async () => {
