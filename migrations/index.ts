@@ -16,6 +16,7 @@ import { Referrals1795686402640 } from './1795686402640-Referrals.js';
 import { PersonRecord1795685645657 } from './1795685645657-PersonRecord.js';
 import { Foundation1795684512687 } from './1795684512687-Foundation.js';
 import { CatalogueAndNameSearch1795685700000 } from './1795685700000-CatalogueAndNameSearch.js';
+import { AuditChainHeadPlan1795720000000 } from './1795720000000-AuditChainHeadPlan.js';
 export const MIGRATIONS: Function[] = [
   Foundation1795684512687,
   PersonRecord1795685645657,
@@ -34,4 +35,5 @@ export const MIGRATIONS: Function[] = [
   ExternalRefKey1795696046173,
   AddCommissionerRole1795708286280,
   DataEncryptionKey1795708404129,
+  AuditChainHeadPlan1795720000000,
 ];
