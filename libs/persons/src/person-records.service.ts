@@ -14,13 +14,13 @@ import { Person } from './person.entity.js';
 import type { InvolvementModel } from './person.model.js';
 import { actorRef, PersonsService } from './persons.service.js';
 
-/** History, involvements and merges of person records. */
 /** The ids an `UPDATE … RETURNING id` moved, sorted (TypeORM gives postgres UPDATE results as [rows, count]). */
 function movedIds(result: unknown): string[] {
   const rows = (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as { id: string }[];
   return rows.map((r) => r.id).sort();
 }
 
+/** History, involvements and merges of person records. */
 @Injectable()
 export class PersonRecordsService {
   constructor(
