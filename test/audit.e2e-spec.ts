@@ -225,6 +225,8 @@ describe('audit', () => {
     await ok('probation.officer', `mutation($input: SendReferralInput!) { sendReferral(input: $input) { id } }`, {
       input: { personId: id, toOrganisationId: orgs['Safe Harbour Housing Trust'], serviceCode: 'accommodation_support', reason: 'Needs a tenancy near family', sharedCategories: [] },
     });
+    await ok('probation.officer', `mutation($input: RecordOgrsInput!) { recordOgrsAssessment(input: $input) { id } }`, { input: { personId: id, score: 42.5, assessedOn: '2026-03-01' } });
+    await ok('probation.officer', `mutation($input: RecordReconvictionInput!) { recordReconviction(input: $input) { id } }`, { input: { personId: id, convictedOn: '2026-09-15' } });
 
     const mutation = `mutation($id: ID!) { subjectAccessExport(personId: $id) { personId json document counts { section rows } } }`;
     expect((await gql('probation.officer', mutation, { id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
@@ -233,7 +235,8 @@ describe('audit', () => {
     const res = (await ok<{ subjectAccessExport: { json: string; document: string; counts: { section: string; rows: number }[] } }>('probation.dpo', mutation, { id })).subjectAccessExport;
     // Every lib holding person data answers for its part (found through discovery), in the export's order.
     expect(res.counts.map((c) => c.section)).toEqual([
-      'person', 'identifiers', 'involvements', 'interventions', 'sustainments', 'consents', 'referrals', 'referralSteps', 'tasks', 'ruleDecisions', 'history', 'breakGlass', 'disclosures',
+      'person', 'identifiers', 'involvements', 'interventions', 'sustainments', 'ogrsAssessments', 'reconvictions', 'consents', 'referrals', 'referralSteps', 'tasks', 'ruleDecisions',
+      'history', 'breakGlass', 'disclosures',
     ]);
     const data = JSON.parse(res.json) as { interventions: { id: string; notes: string | null }[]; consents: { id: string }[]; disclosures: { action: string; organisation: string }[]; involvements: unknown[] };
 
@@ -253,6 +256,10 @@ describe('audit', () => {
     expect(referrals.referrals).toEqual([expect.objectContaining({ from_organisation: 'North West Probation Region', to_organisation: 'Safe Harbour Housing Trust', reason: 'Needs a tenancy near family', state: 'sent' })]);
     expect(referrals.referralSteps.map((t) => t.action)).toEqual(['create', 'send']);
     expect(res.json).not.toContain(users['probation.officer'].slice('user:'.length));
+    // The offending data the outcome measures use: the OGRS score and the reconviction, with who recorded them.
+    const offending = JSON.parse(res.json) as { ogrsAssessments: Record<string, unknown>[]; reconvictions: Record<string, unknown>[] };
+    expect(offending.ogrsAssessments).toEqual([expect.objectContaining({ assessed_on: '2026-03-01', score: 42.5, source: 'manual', organisation: 'North West Probation Region' })]);
+    expect(offending.reconvictions).toEqual([expect.objectContaining({ convicted_on: '2026-09-15', source: 'manual', organisation: 'North West Probation Region' })]);
     expect(res.document).toContain('## Disclosure log');
 
     const after: AuditRow[] = await hub.db.query('SELECT * FROM audit_event WHERE person_id = $1 AND id > $2', [id, before.at(-1)!.id]);

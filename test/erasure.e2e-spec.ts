@@ -1,4 +1,5 @@
 import { AuditService, RetentionService } from '@hub/audit';
+import { PersonDataRegistry } from '../libs/audit/src/person-data.registry.js';
 import { type AuditWorld, startAuditWorld } from './support/audit-world.js';
 import type { TestHub } from './support/hub.js';
 
@@ -27,6 +28,8 @@ describe('erasure and retention', () => {
         input: { personId: id, toOrganisationId: orgs['Safe Harbour Housing Trust'], serviceCode: 'accommodation_support', reason: 'Secret need: must leave a violent partner', sharedCategories: [] },
       })
     ).sendReferral;
+    await ok('probation.officer', `mutation($input: RecordOgrsInput!) { recordOgrsAssessment(input: $input) { id } }`, { input: { personId: id, score: 61, assessedOn: '2026-02-01' } });
+    await ok('probation.officer', `mutation($input: RecordReconvictionInput!) { recordReconviction(input: $input) { id } }`, { input: { personId: id, convictedOn: '2026-08-01' } });
     const hold = (await ok<{ placeLegalHold: { id: string } }>('probation.dpo', `mutation($input: PersonReasonInput!) { placeLegalHold(input: $input) { id } }`, { input: { personId: id, reason: 'Pending court case' } })).placeLegalHold;
     const erase = `mutation($input: PersonReasonInput!) { erasePerson(input: $input) { id kind erasedBy } }`;
     const input = { personId: id, reason: 'Valid erasure request' };
@@ -38,10 +41,19 @@ describe('erasure and retention', () => {
     // Every lib erased what it holds (its erasure steps, found through discovery), each counted.
     const [record]: { counts: Record<string, number> }[] = await hub.db.query('SELECT counts FROM person_erasure WHERE person_id = $1', [id]);
     expect(Object.keys(record.counts).sort()).toEqual([
-      'auditDetails', 'breakGlassGrants', 'consents', 'eteContactLapses', 'history', 'identifiers', 'interventions', 'involvements',
-      'records', 'referralReasons', 'referrals', 'referralsWithdrawn', 'ruleFirings', 'sustainments', 'tasks',
+      'auditDetails', 'breakGlassGrants', 'consents', 'eteContactLapses', 'events', 'history', 'identifiers', 'interventions', 'involvements', 'mergeReasons',
+      'ogrsAssessments', 'reconvictions', 'records', 'referralReasons', 'referrals', 'referralsWithdrawn', 'ruleFirings', 'sustainments', 'tasks',
     ]);
-    expect(record.counts).toMatchObject({ interventions: 1, records: 1, involvements: 2, referrals: 1, referralsWithdrawn: 1 });
+    expect(record.counts).toMatchObject({ interventions: 1, records: 1, involvements: 2, referrals: 1, referralsWithdrawn: 1, ogrsAssessments: 1, reconvictions: 1 });
+    expect(await hub.db.query('SELECT 1 FROM ogrs_assessment WHERE person_id = $1 UNION ALL SELECT 1 FROM reconviction WHERE person_id = $1', [id])).toEqual([]);
+    // The domain events about the person stay (the feed's order), saying nothing of them; the erasure's own events keep what they say.
+    const said: { type: string; payload: Record<string, unknown> }[] = await hub.db.query('SELECT type, payload FROM outbox_event WHERE person_id = $1 ORDER BY id', [id]);
+    const before = said.filter((e) => !['referral.withdrawn', 'person.erased'].includes(e.type));
+    expect(before.map((e) => e.type)).toEqual(expect.arrayContaining(['person.created', 'intervention.logged', 'ogrs.recorded', 'reconviction.recorded', 'referral.sent']));
+    expect(before.find((e) => e.type === 'intervention.logged')!.payload).toEqual({ erased: true, dataCategory: 'ete' });
+    expect(before.find((e) => e.type === 'referral.sent')!.payload).toEqual({ erased: true, parties: [expect.any(String), orgs['Safe Harbour Housing Trust']] });
+    expect(before.every((e) => e.payload.erased === true)).toBe(true);
+    expect(said.filter((e) => e.type === 'person.erased').map((e) => e.payload)).toEqual([expect.objectContaining({ kind: 'request' })]);
     // The referral stays as the organisations' record that one was made, withdrawn, with nothing it said about the person.
     const [made]: { state: string; reason: string; shared_categories: string[] }[] = await hub.db.query('SELECT state, reason, shared_categories FROM referral WHERE id = $1', [referral.id]);
     expect(made).toEqual({ state: 'withdrawn', reason: '[erased]', shared_categories: [] });
@@ -72,26 +84,60 @@ describe('erasure and retention', () => {
     expect(await hub.app.get(AuditService).verify()).toMatchObject({ ok: true });
   });
 
+  it('erases from every table that holds something about a person, or says here why it keeps it', async () => {
+    // Tables kept as they are, and why. Any other table with a column naming a person must be changed by an erasure step.
+    const kept: Record<string, string> = {
+      audit_event: 'who accessed what, when and why stays; its old and new values are blanked by the audit lib itself (auditDetails)',
+      break_glass_grant: 'deleted by the audit lib itself (breakGlassGrants)',
+      legal_hold: 'the record of why the data was held, for the data protection officer',
+      person_erasure: 'the record of the erasure itself (when, why, by whom, counts)',
+      ete_funnel_fact: 'derived by triggers from interventions and sustainment checks, which erasure deletes',
+      ete_funnel_org_fact: 'derived by triggers from interventions and sustainment checks, which erasure deletes',
+    };
+    const columns: { table_name: string }[] = await hub.db.query(
+      `SELECT DISTINCT c.table_name FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name)
+        WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE' AND c.column_name IN ('person_id', 'survivor_id', 'merged_id') ORDER BY 1`,
+    );
+    const steps = hub.app.get(PersonDataRegistry).erasureSteps([]);
+    const uncovered = columns
+      .map((c) => c.table_name)
+      .filter((table) => !kept[table] && !steps.some((step) => new RegExp(`\\b(?:DELETE FROM|UPDATE)\\s+${table}\\b`).test(step.sql)));
+    expect(uncovered).toEqual([]);
+    // The list names no table that no longer exists.
+    const tables = columns.map((c) => c.table_name);
+    expect(Object.keys(kept).filter((t) => !tables.includes(t))).toEqual([]);
+  });
+
   it('applies retention periods: expired interventions, then whole records nobody works with', async () => {
     const id = await person('Retained');
     const log = `mutation($input: LogInterventionInput!) { logIntervention(input: $input) { id } }`;
     const old = (await ok<{ logIntervention: { id: string } }>('probation.officer', log, { input: { personId: id, typeCode: 'mental_health_support', status: 'COMPLETED', occurredAt: '2015-01-10T10:00:00Z' } })).logIntervention.id;
     const recent = (await ok<{ logIntervention: { id: string } }>('probation.officer', log, { input: { personId: id, typeCode: 'cv_cover_letter', status: 'COMPLETED', occurredAt: '2026-01-10T10:00:00Z' } })).logIntervention.id;
+    // A reconviction (offending data) past that category's seven years.
+    await ok('probation.officer', `mutation($input: RecordReconvictionInput!) { recordReconviction(input: $input) { id } }`, { input: { personId: id, convictedOn: '2015-03-01' } });
     // Another person, the same but under a legal hold: retention skips them.
     const heldId = await person('Heldback');
     const heldOld = (await ok<{ logIntervention: { id: string } }>('probation.officer', log, { input: { personId: heldId, typeCode: 'mental_health_support', status: 'COMPLETED', occurredAt: '2015-01-10T10:00:00Z' } })).logIntervention.id;
     await ok('probation.dpo', `mutation($input: PersonReasonInput!) { placeLegalHold(input: $input) { id } }`, { input: { personId: heldId, reason: 'Pending proceedings' } });
     const retention = hub.app.get(RetentionService);
     const first = await retention.run();
-    expect(first.expired).toEqual({ interventions: { health: 1 } });
+    expect(first.expired).toEqual({ interventions: { health: 1 }, reconvictions: { offending: 1 } });
+    expect(await hub.db.query('SELECT 1 FROM reconviction WHERE person_id = $1', [id])).toEqual([]);
     expect(first.records).toEqual([]);
     expect(first.held).toBe(1);
     expect(await hub.db.query('SELECT id FROM intervention WHERE person_id = $1', [heldId])).toEqual([{ id: heldOld }]);
     const left: { id: string }[] = await hub.db.query('SELECT id FROM intervention WHERE person_id = $1', [id]);
     expect(left.map((r) => r.id)).toEqual([recent]);
     expect(left.map((r) => r.id)).not.toContain(old);
-    const [tombstone]: { kind: string; categories: string[] }[] = await hub.db.query('SELECT kind, categories FROM person_erasure WHERE person_id = $1', [id]);
-    expect(tombstone).toEqual({ kind: 'retention', categories: ['health'] });
+    // What the expired intervention's events said goes with it; the recent one's stays.
+    const logged: { aggregate_id: string; payload: Record<string, unknown> }[] = await hub.db.query(`SELECT aggregate_id, payload FROM outbox_event WHERE person_id = $1 AND type = 'intervention.logged'`, [id]);
+    expect(Object.fromEntries(logged.map((e) => [e.aggregate_id, e.payload]))).toEqual({
+      [old]: { erased: true, dataCategory: 'health' },
+      [recent]: expect.objectContaining({ typeCode: 'cv_cover_letter' }),
+    });
+    // One record of the erasure per rule that erased something.
+    const tombstones: { kind: string; categories: string[] }[] = await hub.db.query('SELECT kind, categories FROM person_erasure WHERE person_id = $1 ORDER BY categories', [id]);
+    expect(tombstones).toEqual([{ kind: 'retention', categories: ['health'] }, { kind: 'retention', categories: ['offending'] }]);
 
     // Nobody has worked with the person for eight years: the whole record goes.
     for (const who of [id, heldId]) {

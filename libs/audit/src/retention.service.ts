@@ -122,6 +122,8 @@ export class RetentionService implements OnModuleInit {
         WHERE person_id = ANY($1::uuid[])
           AND (detail->>'aggregateId' = ANY($2::text[]) OR EXISTS (SELECT 1 FROM jsonb_array_elements(detail->'events') x WHERE x->>'aggregateId' = ANY($2::text[])))`, [recordIds, group.ids]);
     await m.query(`SET LOCAL hub.audit_erase_detail = 'off'`);
+    // And what the domain events about those items said (an intervention's type, say).
+    await this.outbox.erasePayloads(m, group.ids);
     const counts: Record<string, number> = {};
     for (const r of rows) counts[r.data_category] = (counts[r.data_category] ?? 0) + 1;
     await m.insert(PersonErasure, { personId: group.person_id, kind: 'retention', categories: group.categories.sort(), reason: 'retention period expired', erasedBy: 'system', counts });

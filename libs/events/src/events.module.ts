@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventDelivery } from './event-delivery.entity.js';
+import { EventsPersonData } from './events-person-data.js';
 import { EventHandlerRegistry } from './event-handlers.js';
 import { HubWorker } from './hub-worker.service.js';
 import { JobQueue } from './job-queue.service.js';
@@ -14,7 +15,7 @@ import { LiveEvents } from './live-events.service.js';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([OutboxEvent, EventDelivery])],
-  providers: [OutboxService, ChangeFeedService, ChangeFeedResolver, OutboxRelay, JobQueue, EventHandlerRegistry, HubWorker, LiveEvents],
+  providers: [OutboxService, EventsPersonData, ChangeFeedService, ChangeFeedResolver, OutboxRelay, JobQueue, EventHandlerRegistry, HubWorker, LiveEvents],
   exports: [OutboxService, ChangeFeedService, OutboxRelay, JobQueue, EventHandlerRegistry, HubWorker, LiveEvents],
 })
 export class EventsModule {}

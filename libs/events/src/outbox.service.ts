@@ -43,6 +43,12 @@ export interface WriteAuditSink {
 }
 export const WRITE_AUDIT = Symbol('WRITE_AUDIT');
 
+/**
+ * What is left of an event's payload once what it was about is erased: the marks the feed's rule reads
+ * (its data category, its parties), nothing the event said. Outbox rows are kept for the feed's order.
+ */
+export const ERASED_PAYLOAD_SQL = `jsonb_strip_nulls(jsonb_build_object('erased', true, 'dataCategory', payload->'dataCategory', 'parties', payload->'parties'))`;
+
 /** Writes domain events into the outbox, and their audit events, through the caller's transaction. */
 @Injectable()
 export class OutboxService {
@@ -53,6 +59,15 @@ export class OutboxService {
   private get audit(): WriteAuditSink {
     this.sink ??= this.moduleRef.get<WriteAuditSink>(WRITE_AUDIT, { strict: false });
     return this.sink;
+  }
+
+  /** Erases what the events about these entities (interventions past their retention period, say) said; returns how many. */
+  async erasePayloads(manager: EntityManager, aggregateIds: string[]): Promise<number> {
+    const [, count]: [unknown, number] = await manager.query(
+      `UPDATE outbox_event SET payload = ${ERASED_PAYLOAD_SQL} WHERE aggregate_id = ANY($1::uuid[]) AND payload->'erased' IS NULL`,
+      [aggregateIds],
+    );
+    return count;
   }
 
   /** One event of the outbox, or null. */

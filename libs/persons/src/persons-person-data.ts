@@ -36,6 +36,13 @@ export class PersonsPersonData implements PersonDataSource {
       { key: 'identifiers', order: 10, sql: 'DELETE FROM person_identifier WHERE person_id = ANY($1::uuid[])' },
       { key: 'history', order: 50, sql: 'DELETE FROM person_change WHERE person_id = ANY($1::uuid[])' },
       { key: 'involvements', order: 60, sql: 'DELETE FROM involvement WHERE person_id = ANY($1::uuid[])' },
+      // Which records were one person stays (ids only); the reasons given for merging and undoing are free text about them.
+      {
+        key: 'mergeReasons',
+        order: 75,
+        sql: `UPDATE person_merge SET reason = '[erased]', undo_reason = CASE WHEN undo_reason IS NULL THEN NULL ELSE '[erased]' END
+               WHERE (survivor_id = ANY($1::uuid[]) OR merged_id = ANY($1::uuid[])) AND reason <> '[erased]'`,
+      },
       // The record stays as a tombstone (its id is referenced by the audit log), with nothing that identifies the person.
       {
         key: 'records',

@@ -7,13 +7,14 @@ import { OgrsAssessment } from './ogrs-assessment.entity.js';
 import { ReconvictionFactsService } from './reconviction-facts.service.js';
 import { Reconviction } from './reconviction.entity.js';
 import { ReoffendingService } from './reoffending.service.js';
+import { ReportingPersonData } from './reporting-person-data.js';
 import { ReportingResolver } from './reporting.resolver.js';
 import { ReportsController } from './reports.controller.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([OgrsAssessment, Reconviction, EteFunnelFact, EteFunnelOrgFact]), InterventionsModule],
   controllers: [ReportsController],
-  providers: [EteFunnelService, ReoffendingService, ReconvictionFactsService, ReportingResolver],
+  providers: [EteFunnelService, ReoffendingService, ReconvictionFactsService, ReportingPersonData, ReportingResolver],
   exports: [EteFunnelService, ReoffendingService, ReconvictionFactsService],
 })
 export class ReportingModule {}
