@@ -84,6 +84,19 @@ describe('erasure and retention', () => {
     expect(await hub.app.get(AuditService).verify()).toMatchObject({ ok: true });
   });
 
+  it('keeps which records were one person, without the reasons given for merging them', async () => {
+    const [survivor, duplicate] = [await person('Merged', false), await person('Merged', false)];
+    await ok('probation.officer', `mutation($input: MergePeopleInput!) { mergePeople(input: $input) { id } }`, {
+      input: { survivorId: survivor, duplicateId: duplicate, reason: 'Same person: her sister confirmed the address in Hulme' },
+    });
+    await ok('probation.dpo', `mutation($input: PersonReasonInput!) { erasePerson(input: $input) { id } }`, { input: { personId: survivor, reason: 'Valid erasure request' } });
+    expect(await hub.db.query('SELECT survivor_id, merged_id, reason, undo_reason FROM person_merge WHERE survivor_id = $1', [survivor])).toEqual([
+      { survivor_id: survivor, merged_id: duplicate, reason: '[erased]', undo_reason: null },
+    ]);
+    const [record]: { counts: Record<string, number> }[] = await hub.db.query('SELECT counts FROM person_erasure WHERE person_id = $1', [survivor]);
+    expect(record.counts).toMatchObject({ mergeReasons: 1, records: 2 });
+  });
+
   it('erases from every table that holds something about a person, or says here why it keeps it', async () => {
     // Tables kept as they are, and why. Any other table with a column naming a person must be changed by an erasure step.
     const kept: Record<string, string> = {
