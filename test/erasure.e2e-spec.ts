@@ -1,6 +1,6 @@
 import { AuditService, RetentionService } from '@hub/audit';
 import { PersonDataRegistry } from '../libs/audit/src/person-data.registry.js';
-import { type AuditWorld, startAuditWorld } from './support/audit-world.js';
+import { type AuditWorld, personTables, startAuditWorld } from './support/audit-world.js';
 import type { TestHub } from './support/hub.js';
 
 /** Erasure on request and retention by period: what goes from every lib, what stays, and the audit chain still verifying. */
@@ -107,17 +107,11 @@ describe('erasure and retention', () => {
       ete_funnel_fact: 'derived by triggers from interventions and sustainment checks, which erasure deletes',
       ete_funnel_org_fact: 'derived by triggers from interventions and sustainment checks, which erasure deletes',
     };
-    const columns: { table_name: string }[] = await hub.db.query(
-      `SELECT DISTINCT c.table_name FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name)
-        WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE' AND c.column_name IN ('person_id', 'survivor_id', 'merged_id') ORDER BY 1`,
-    );
+    const tables = await personTables(hub);
     const steps = hub.app.get(PersonDataRegistry).erasureSteps([]);
-    const uncovered = columns
-      .map((c) => c.table_name)
-      .filter((table) => !kept[table] && !steps.some((step) => new RegExp(`\\b(?:DELETE FROM|UPDATE)\\s+${table}\\b`).test(step.sql)));
+    const uncovered = tables.filter((table) => !kept[table] && !steps.some((step) => new RegExp(`\\b(?:DELETE FROM|UPDATE)\\s+${table}\\b`).test(step.sql)));
     expect(uncovered).toEqual([]);
     // The list names no table that no longer exists.
-    const tables = columns.map((c) => c.table_name);
     expect(Object.keys(kept).filter((t) => !tables.includes(t))).toEqual([]);
   });
 

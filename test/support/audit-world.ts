@@ -45,3 +45,12 @@ export async function startAuditWorld(): Promise<AuditWorld> {
   };
   return world;
 }
+
+/** The base tables with a column naming a person (`person_id`, or a merge's `survivor_id` and `merged_id`). */
+export async function personTables(hub: TestHub): Promise<string[]> {
+  const rows: { table_name: string }[] = await hub.db.query(
+    `SELECT DISTINCT c.table_name FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name)
+      WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE' AND c.column_name IN ('person_id', 'survivor_id', 'merged_id') ORDER BY 1`,
+  );
+  return rows.map((r) => r.table_name);
+}
