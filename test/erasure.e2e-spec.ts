@@ -120,6 +120,14 @@ describe('erasure and retention', () => {
     const log = `mutation($input: LogInterventionInput!) { logIntervention(input: $input) { id } }`;
     const old = (await ok<{ logIntervention: { id: string } }>('probation.officer', log, { input: { personId: id, typeCode: 'mental_health_support', status: 'COMPLETED', occurredAt: '2015-01-10T10:00:00Z' } })).logIntervention.id;
     const recent = (await ok<{ logIntervention: { id: string } }>('probation.officer', log, { input: { personId: id, typeCode: 'cv_cover_letter', status: 'COMPLETED', occurredAt: '2026-01-10T10:00:00Z' } })).logIntervention.id;
+    // A job start of 2015 whose 13-week check was recorded: the check goes with it, and what its event said.
+    const job = (
+      await ok<{ logIntervention: { id: string } }>('probation.officer', log, {
+        input: { personId: id, typeCode: 'job_start', status: 'COMPLETED', occurredAt: '2015-02-02T09:00:00Z', job: { employer: 'Harbour Logistics', sector: 'Logistics', hoursPerWeek: 30, startDate: '2015-02-02' } },
+      })
+    ).logIntervention.id;
+    const [check]: { id: string }[] = await hub.db.query('SELECT id FROM job_sustainment WHERE intervention_id = $1', [job]);
+    await ok('probation.officer', `mutation($input: RecordSustainmentInput!) { recordSustainment(input: $input) { status } }`, { input: { sustainmentId: check.id, sustained: true } });
     // A reconviction (offending data) past that category's seven years.
     await ok('probation.officer', `mutation($input: RecordReconvictionInput!) { recordReconviction(input: $input) { id } }`, { input: { personId: id, convictedOn: '2015-03-01' } });
     // Another person, the same but under a legal hold: retention skips them.
@@ -128,7 +136,10 @@ describe('erasure and retention', () => {
     await ok('probation.dpo', `mutation($input: PersonReasonInput!) { placeLegalHold(input: $input) { id } }`, { input: { personId: heldId, reason: 'Pending proceedings' } });
     const retention = hub.app.get(RetentionService);
     const first = await retention.run();
-    expect(first.expired).toEqual({ interventions: { health: 1 }, reconvictions: { offending: 1 } });
+    expect(first.expired).toEqual({ interventions: { health: 1, employment: 1 }, reconvictions: { offending: 1 } });
+    expect(await hub.db.query('SELECT 1 FROM job_sustainment WHERE id = $1', [check.id])).toEqual([]);
+    const [checked]: { payload: Record<string, unknown> }[] = await hub.db.query(`SELECT payload FROM outbox_event WHERE aggregate_id = $1 AND type = 'outcome.recorded'`, [check.id]);
+    expect(checked.payload).toEqual({ erased: true, dataCategory: 'employment' });
     expect(await hub.db.query('SELECT 1 FROM reconviction WHERE person_id = $1', [id])).toEqual([]);
     expect(first.records).toEqual([]);
     expect(first.held).toBe(1);
@@ -140,11 +151,12 @@ describe('erasure and retention', () => {
     const logged: { aggregate_id: string; payload: Record<string, unknown> }[] = await hub.db.query(`SELECT aggregate_id, payload FROM outbox_event WHERE person_id = $1 AND type = 'intervention.logged'`, [id]);
     expect(Object.fromEntries(logged.map((e) => [e.aggregate_id, e.payload]))).toEqual({
       [old]: { erased: true, dataCategory: 'health' },
+      [job]: { erased: true, dataCategory: 'employment' },
       [recent]: expect.objectContaining({ typeCode: 'cv_cover_letter' }),
     });
     // One record of the erasure per rule that erased something.
     const tombstones: { kind: string; categories: string[] }[] = await hub.db.query('SELECT kind, categories FROM person_erasure WHERE person_id = $1 ORDER BY categories', [id]);
-    expect(tombstones).toEqual([{ kind: 'retention', categories: ['health'] }, { kind: 'retention', categories: ['offending'] }]);
+    expect(tombstones).toEqual([{ kind: 'retention', categories: ['employment', 'health'] }, { kind: 'retention', categories: ['offending'] }]);
 
     // Nobody has worked with the person for eight years: the whole record goes.
     for (const who of [id, heldId]) {

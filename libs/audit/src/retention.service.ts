@@ -116,14 +116,18 @@ export class RetentionService implements OnModuleInit {
     if (await this.held(m, recordIds)) return null;
     const [first, ...rest] = rule.eraseSql;
     const [rows]: [{ data_category: string }[], number] = await m.query(first, [group.ids]);
-    for (const sql of rest) await m.query(sql, [group.ids]);
+    const alongside: string[] = [];
+    for (const sql of rest) {
+      const [erased]: [{ id?: string }[], number] = await m.query(sql, [group.ids]);
+      for (const r of erased) if (r.id) alongside.push(r.id);
+    }
     await m.query(`SET LOCAL hub.audit_erase_detail = 'on'`);
     await m.query(`UPDATE audit_event SET detail = NULL
         WHERE person_id = ANY($1::uuid[])
           AND (detail->>'aggregateId' = ANY($2::text[]) OR EXISTS (SELECT 1 FROM jsonb_array_elements(detail->'events') x WHERE x->>'aggregateId' = ANY($2::text[])))`, [recordIds, group.ids]);
     await m.query(`SET LOCAL hub.audit_erase_detail = 'off'`);
-    // And what the domain events about those items said (an intervention's type, say).
-    await this.outbox.erasePayloads(m, group.ids);
+    // And what the domain events about those items, and about what went with them, said (an intervention's type, a check's outcome).
+    await this.outbox.erasePayloads(m, [...group.ids, ...alongside]);
     const counts: Record<string, number> = {};
     for (const r of rows) counts[r.data_category] = (counts[r.data_category] ?? 0) + 1;
     await m.insert(PersonErasure, { personId: group.person_id, kind: 'retention', categories: group.categories.sort(), reason: 'retention period expired', erasedBy: 'system', counts });

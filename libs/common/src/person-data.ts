@@ -42,7 +42,8 @@ export interface PersonRetentionRule {
   expiredSql: string;
   /**
    * Statements run in this order over the ids in `$1` (a uuid[]) to erase the items and what hangs on
-   * them; the first returns a row (data_category) per item it erased.
+   * them; the first returns a row (data_category) per item it erased. The later ones return the `id`
+   * of what they erased with the items (a sustainment check, say), whose domain events are erased too.
    */
   eraseSql: string[];
   /**

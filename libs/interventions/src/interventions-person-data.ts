@@ -45,7 +45,7 @@ export class InterventionsPersonData implements PersonDataSource {
                       WHERE i.occurred_at < cut.before::timestamptz`,
         eraseSql: [
           'DELETE FROM intervention WHERE id = ANY($1::uuid[]) RETURNING data_category',
-          'DELETE FROM job_sustainment WHERE intervention_id = ANY($1::uuid[])',
+          'DELETE FROM job_sustainment WHERE intervention_id = ANY($1::uuid[]) RETURNING id',
         ],
         activitySql: '(SELECT i.person_id, i.occurred_at AS at FROM intervention i)',
       },
