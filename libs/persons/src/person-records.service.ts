@@ -14,12 +14,6 @@ import { Person } from './person.entity.js';
 import type { InvolvementModel } from './person.model.js';
 import { actorRef, PersonsService } from './persons.service.js';
 
-/** The ids an `UPDATE … RETURNING id` moved, sorted (TypeORM gives postgres UPDATE results as [rows, count]). */
-function movedIds(result: unknown): string[] {
-  const rows = (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as { id: string }[];
-  return rows.map((r) => r.id).sort();
-}
-
 /** History, involvements and merges of person records. */
 @Injectable()
 export class PersonRecordsService {
@@ -111,13 +105,13 @@ export class PersonRecordsService {
       const dup = await m.findOne(Person, { where: { id: duplicate.personId }, lock: { mode: 'pessimistic_write' } });
       if (!dup || dup.mergedIntoId) throw new HubError(ErrorCode.InvalidState, 'The duplicate was merged meanwhile');
       // Records already merged into the duplicate follow it to the survivor (named in the event, for integrators that keep the mapping flat).
-      const followed = movedIds(await m.query('UPDATE person SET merged_into_id = $1 WHERE merged_into_id = $2 RETURNING id', [survivor.personId, dup.id]));
+      const [moved]: [{ id: string }[], number] = await m.query('UPDATE person SET merged_into_id = $1 WHERE merged_into_id = $2 RETURNING id', [survivor.personId, dup.id]);
       await m.update(Person, { id: dup.id }, { mergedIntoId: survivor.personId });
       const merge = await m.save(m.create(PersonMerge, { survivorId: survivor.personId, mergedId: dup.id, reason: input.reason, mergedBy: actorRef(actor) }));
       for (const [id, other] of [[survivor.personId, dup.id], [dup.id, survivor.personId]]) {
         await m.insert(PersonChange, { personId: id, action: 'merged', version: 0, changes: { mergedWith: { old: null, new: other } } as never, reason: input.reason, changedBy: actorRef(actor), organisationId: actor.organisationId });
       }
-      await this.outbox.emit(m, actor, { type: 'person.merged', aggregateType: 'person', aggregateId: survivor.personId, personId: survivor.personId, payload: { mergeId: merge.id, mergedId: dup.id, withRecords: followed } });
+      await this.outbox.emit(m, actor, { type: 'person.merged', aggregateType: 'person', aggregateId: survivor.personId, personId: survivor.personId, payload: { mergeId: merge.id, mergedId: dup.id, withRecords: moved.map((r) => r.id).sort() } });
       return merge;
     });
   }
@@ -131,13 +125,11 @@ export class PersonRecordsService {
       if (merge.undoneAt) throw new HubError(ErrorCode.InvalidState, 'This merge was already undone');
       await m.update(Person, { id: merge.mergedId }, { mergedIntoId: null });
       // Records merged into the duplicate before this merge followed it to the survivor; they go back with it.
-      const followed = movedIds(
-        await m.query(
-          `UPDATE person SET merged_into_id = $1
-            WHERE merged_into_id = $2 AND id IN (SELECT pm.merged_id FROM person_merge pm WHERE pm.survivor_id = $1 AND pm.undone_at IS NULL)
-          RETURNING id`,
-          [merge.mergedId, merge.survivorId],
-        ),
+      const [moved]: [{ id: string }[], number] = await m.query(
+        `UPDATE person SET merged_into_id = $1
+          WHERE merged_into_id = $2 AND id IN (SELECT pm.merged_id FROM person_merge pm WHERE pm.survivor_id = $1 AND pm.undone_at IS NULL)
+        RETURNING id`,
+        [merge.mergedId, merge.survivorId],
       );
       merge.undoneAt = new Date();
       merge.undoneBy = actorRef(actor);
@@ -146,7 +138,7 @@ export class PersonRecordsService {
       for (const [id, other] of [[merge.survivorId, merge.mergedId], [merge.mergedId, merge.survivorId]]) {
         await m.insert(PersonChange, { personId: id, action: 'unmerged', version: 0, changes: { mergedWith: { old: other, new: null } } as never, reason: input.reason, changedBy: actorRef(actor), organisationId: actor.organisationId });
       }
-      await this.outbox.emit(m, actor, { type: 'person.unmerged', aggregateType: 'person', aggregateId: merge.survivorId, personId: merge.survivorId, payload: { mergeId: merge.id, mergedId: merge.mergedId, withRecords: followed } });
+      await this.outbox.emit(m, actor, { type: 'person.unmerged', aggregateType: 'person', aggregateId: merge.survivorId, personId: merge.survivorId, payload: { mergeId: merge.id, mergedId: merge.mergedId, withRecords: moved.map((r) => r.id).sort() } });
       return merge;
     });
   }
