@@ -236,7 +236,7 @@ describe('audit', () => {
     const res = (await ok<{ subjectAccessExport: { json: string; document: string; counts: { section: string; rows: number }[] } }>('probation.dpo', mutation, { id })).subjectAccessExport;
     // Every lib holding person data answers for its part (found through discovery), in the export's order.
     expect(res.counts.map((c) => c.section)).toEqual([
-      'person', 'identifiers', 'involvements', 'interventions', 'sustainments', 'ogrsAssessments', 'reconvictions', 'consents', 'referrals', 'referralSteps', 'tasks', 'ruleDecisions',
+      'person', 'identifiers', 'externalIds', 'involvements', 'interventions', 'sustainments', 'ogrsAssessments', 'reconvictions', 'consents', 'referrals', 'referralSteps', 'tasks', 'ruleDecisions',
       'history', 'breakGlass', 'disclosures',
     ]);
     const data = JSON.parse(res.json) as { interventions: { id: string; notes: string | null }[]; consents: { id: string }[]; disclosures: { action: string; organisation: string }[]; involvements: unknown[] };

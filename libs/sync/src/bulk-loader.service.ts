@@ -29,8 +29,8 @@ export interface BulkKind<R extends StagedRecord> {
   toCsv(row: R): string;
   /** Called once per load: the line check for this actor. Throws (FORBIDDEN) when the actor may not load this kind at all. */
   checker(actor: Actor): Promise<(line: number, raw: unknown) => CheckedRecord<R>>;
-  /** Merges the staged chunk with set-based SQL, marking each staged row's action (created, updated, unchanged) or reject_code. */
-  merge(qr: QueryRunner, actor: Actor, system: string): Promise<void>;
+  /** Merges the staged chunk (`rows`, as staged) with set-based SQL, marking each staged row's action (created, updated, unchanged) or reject_code. */
+  merge(qr: QueryRunner, actor: Actor, system: string, rows: readonly R[]): Promise<void>;
   /** The code and message reported for a reject_code the merge set. */
   rejection(rejectCode: string): { code: string; message: string };
 }
@@ -167,7 +167,7 @@ export class BulkLoader {
         await qr.query(`ANALYZE ${spec.stage}`);
         stage.analysed = true;
       }
-      await spec.merge(qr, actor, job.system);
+      await spec.merge(qr, actor, job.system, rows);
       const outcome: { action: string | null; reject_code: string | null; line: number | null; external_id: string | null; n: string }[] = await qr.query(
         `SELECT action, NULL AS reject_code, NULL::integer AS line, NULL AS external_id, count(*) AS n FROM ${spec.stage} WHERE reject_code IS NULL GROUP BY action
          UNION ALL SELECT NULL, reject_code, line, external_id, 1 FROM ${spec.stage} WHERE reject_code IS NOT NULL`,

@@ -6,6 +6,7 @@ import { type Actor, ForbiddenError } from '@hub/common';
 import { OutboxService } from '@hub/events';
 import { actorRef, PERSON_STAGE_COLUMNS, PersonsBulkService } from '@hub/persons';
 import { type BulkJob, type BulkKind, BulkLoader } from './bulk-loader.service.js';
+import { ExternalIdSuppressionService } from './external-id-suppression.service.js';
 import { type PersonStageRow, STAGE_COPY_COLUMNS, stageCsv, toPersonStageRow } from './person-stage-row.js';
 
 const REJECTIONS: Record<string, { code: string; message: string }> = {
@@ -32,6 +33,7 @@ export class BulkPeopleService implements BulkKind<PersonStageRow> {
     private readonly persons: PersonsBulkService,
     private readonly outbox: OutboxService,
     private readonly access: AccessService,
+    private readonly suppression: ExternalIdSuppressionService,
   ) {}
 
   load(actor: Actor, system: string, key: string, input: Readable): Promise<BulkJob> {
@@ -44,12 +46,13 @@ export class BulkPeopleService implements BulkKind<PersonStageRow> {
     return (line: number, raw: unknown) => toPersonStageRow(line, raw, writable);
   }
 
-  async merge(qr: QueryRunner, actor: Actor, system: string): Promise<void> {
+  async merge(qr: QueryRunner, actor: Actor, system: string, rows: readonly PersonStageRow[]): Promise<void> {
     // A probe per staged row (a join may scan every reference of the system for each chunk).
     await qr.query(
       `UPDATE ${this.stage} s SET person_id = (SELECT r.entity_id FROM external_ref r WHERE r.system = $1 AND r.entity_type = 'person' AND r.external_id = s.external_id)`,
       [system],
     );
+    await this.matchErased(qr, system, rows);
     await this.persons.mergeStaged(qr, this.stage, { ref: actorRef(actor), organisationId: actor.organisationId, organisationKind: actor.organisationKind });
     await qr.query(
       `INSERT INTO external_ref (system, entity_type, external_id, entity_id, organisation_id)
@@ -65,6 +68,23 @@ export class BulkPeopleService implements BulkKind<PersonStageRow> {
                 || CASE WHEN risk_level IS NOT NULL THEN ARRAY['${DataCategory.RISK}'] ELSE '{}' END AS categories, NULL::text[] AS fields
          FROM ${this.stage} WHERE action IN ('created', 'updated')`,
       [system],
+    );
+  }
+
+  /**
+   * An id not found may be an erased person's: its fingerprint (under each key, computed here) then
+   * finds the record, which the merge refuses as one the caller cannot read. A probe per fingerprint,
+   * kept apart from any join (LIMIT), so it goes through the key whatever the statistics say.
+   */
+  private async matchErased(qr: QueryRunner, system: string, rows: readonly PersonStageRow[]): Promise<void> {
+    const { of, fingerprints } = await this.suppression.fingerprints(rows.map((r) => r.externalId));
+    if (!fingerprints.length) return;
+    await qr.query(
+      `UPDATE ${this.stage} s SET person_id = m.entity_id
+         FROM (SELECT f.line, r.entity_id FROM unnest($2::int[], $3::text[]) AS f(line, fingerprint)
+                 CROSS JOIN LATERAL (SELECT r.entity_id FROM external_ref r WHERE r.system = $1 AND r.entity_type = 'person' AND r.external_id = f.fingerprint LIMIT 1) r) m
+        WHERE s.line = m.line AND s.person_id IS NULL`,
+      [system, of.map((i) => rows[i].line), fingerprints],
     );
   }
 

@@ -2,6 +2,7 @@ import { DataCategory } from '@hub/access';
 import { REGIONS } from '@hub/common';
 import { IdentifierScheme, normaliseName, RiskLevel } from '@hub/persons';
 import { type CheckedRecord, csvLine, isIsoDate, isText, type StagedRecord } from './bulk-stage.js';
+import { ERASED_ID_MESSAGE, SUPPRESSED_PREFIX } from './external-id-suppression.js';
 
 export interface PersonStageRow extends StagedRecord {
   givenName: string;
@@ -29,6 +30,7 @@ export function toPersonStageRow(line: number, raw: unknown, writable: readonly 
   const problems: string[] = [];
   const externalId = isText(r.externalId, 200) ? r.externalId : null;
   if (!externalId) problems.push('externalId: required, at most 200 characters');
+  else if (externalId.startsWith(SUPPRESSED_PREFIX)) problems.push(`externalId: ${ERASED_ID_MESSAGE}`);
   if (!isText(r.givenName, 100)) problems.push('givenName: required, at most 100 characters');
   if (!isText(r.familyName, 100)) problems.push('familyName: required, at most 100 characters');
   if (!isIsoDate(r.dateOfBirth)) problems.push('dateOfBirth: must be a valid ISO date');

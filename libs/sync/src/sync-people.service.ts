@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import { type Actor, ErrorCode, HubError } from '@hub/common';
 import { PersonsService, type UpdatePersonInput } from '@hub/persons';
+import { ExternalIdSuppressionService } from './external-id-suppression.service.js';
 import { ExternalRef } from './external-ref.entity.js';
 import { IdempotencyService } from './idempotency.service.js';
 import { runSyncBatch } from './batch-sync.js';
@@ -22,6 +23,7 @@ export class SyncPeopleService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly persons: PersonsService,
     private readonly idempotency: IdempotencyService,
+    private readonly suppression: ExternalIdSuppressionService,
   ) {}
 
   sync(actor: Actor, input: SyncPeopleInput): Promise<SyncResultModel> {
@@ -30,7 +32,9 @@ export class SyncPeopleService {
 
   private async upsert(m: EntityManager, actor: Actor, system: string, record: SyncPersonRecord): Promise<SyncRecordResultModel> {
     await requireValid(PersonRecordRules, record);
-    const ref = await m.findOneBy(ExternalRef, { system, entityType: 'person', externalId: record.externalId });
+    // The id itself, or its fingerprint if the person was erased: the update then finds no record it may read.
+    const refs = await m.findBy(ExternalRef, { system, entityType: 'person', externalId: In(await this.suppression.candidates(record.externalId)) });
+    const ref = refs.find((r) => r.externalId === record.externalId) ?? refs[0];
     if (ref) return this.update(m, actor, ref.entityId, record);
     const created = await this.persons.create(
       actor,

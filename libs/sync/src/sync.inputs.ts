@@ -3,9 +3,12 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsEnum, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { InterventionStatus, JobOutcomeInput, QualificationOutcomeInput } from '@hub/interventions';
 import { CreatePersonInput, PersonIdentifierInput, RiskLevel } from '@hub/persons';
+import { ERASED_ID_MESSAGE, SUPPRESSED_PREFIX } from './external-id-suppression.js';
 
 export const MAX_BATCH = 5000;
 const SYSTEM = /^[a-z0-9][a-z0-9._-]{1,62}$/;
+/** An erased person's external ids are kept as `erased:` fingerprints, so no external id may look like one. */
+const RESERVED_EXTERNAL_ID = new RegExp(`^(?!${SUPPRESSED_PREFIX})`);
 
 /** One person as the external system has it. Validated per record: a bad record is rejected alone. */
 @InputType()
@@ -115,6 +118,7 @@ export class PersonRecordRules extends OmitType(CreatePersonInput, ['confirmNew'
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @Matches(RESERVED_EXTERNAL_ID, { message: ERASED_ID_MESSAGE })
   externalId: string;
 }
 

@@ -5,12 +5,14 @@ import { OrganisationsModule } from '@hub/organisations';
 import { BulkInterventionsService } from './bulk-interventions.service.js';
 import { BulkLoader } from './bulk-loader.service.js';
 import { BulkPeopleService } from './bulk-people.service.js';
+import { ExternalIdSuppressionService } from './external-id-suppression.service.js';
 import { ExternalRef } from './external-ref.entity.js';
 import { IdempotencyKey } from './idempotency-key.entity.js';
 import { IdempotencyService } from './idempotency.service.js';
 import { SyncInterventionsService } from './sync-interventions.service.js';
 import { SyncPeopleService } from './sync-people.service.js';
 import { SyncController } from './sync.controller.js';
+import { SyncPersonData } from './sync-person-data.js';
 import { SyncJob } from './sync-job.entity.js';
 import { SyncResolver } from './sync.resolver.js';
 import { StoredDataKey } from './webhooks/data-key.entity.js';
@@ -23,7 +25,7 @@ import { WebhooksService } from './webhooks/webhooks.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([ExternalRef, IdempotencyKey, SyncJob, WebhookEndpoint, WebhookDelivery, StoredDataKey]), InterventionsModule, OrganisationsModule],
   controllers: [SyncController],
-  providers: [IdempotencyService, SyncPeopleService, SyncInterventionsService, BulkLoader, BulkPeopleService, BulkInterventionsService, SyncResolver, WebhooksService, WebhooksResolver, SecretBoxService],
+  providers: [IdempotencyService, SyncPeopleService, SyncInterventionsService, BulkLoader, BulkPeopleService, BulkInterventionsService, SyncResolver, WebhooksService, WebhooksResolver, SecretBoxService, ExternalIdSuppressionService, SyncPersonData],
   exports: [IdempotencyService, SyncPeopleService, SyncInterventionsService, BulkPeopleService, BulkInterventionsService],
 })
 export class SyncModule {}

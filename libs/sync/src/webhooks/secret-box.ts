@@ -54,6 +54,11 @@ export class SecretBox {
     for (const k of [...(current ? [current] : []), ...older]) if (!this.keys.has(k.id)) this.keys.set(k.id, k);
   }
 
+  /** Every key, the current one first. */
+  all(): DataKey[] {
+    return [...this.keys.values()];
+  }
+
   seal(plain: string, context: string): string {
     if (!this.current) throw new SecretBoxError('DATA_ENCRYPTION_KEY_REQUIRED', 'no data encryption key to seal with: set DATA_ENCRYPTION_KEY');
     const nonce = randomBytes(12);

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { PersonData, type PersonDataSection, type PersonDataSource, type PersonErasureStep } from '@hub/common';
+import { organisationNameSql } from '@hub/organisations';
+import { isSuppressedSql } from './external-id-suppression.js';
+import { ExternalIdSuppressionService } from './external-id-suppression.service.js';
+
+/**
+ * The sync lib's part of a subject access export and of an erasure: the person's ids in partners'
+ * case systems. At erasure each becomes a keyed fingerprint, so a later sync of it is refused and the
+ * id itself is no longer held.
+ */
+@Injectable()
+@PersonData()
+export class SyncPersonData implements PersonDataSource {
+  constructor(private readonly suppression: ExternalIdSuppressionService) {}
+
+  personDataSections(): PersonDataSection[] {
+    return [
+      {
+        key: 'externalIds',
+        title: 'Identifiers in partners’ case systems',
+        order: 25,
+        sql: `SELECT r.system, r.external_id, ${organisationNameSql('r.organisation_id')} AS organisation, r.created_at AS linked_at
+                FROM external_ref r WHERE r.entity_type = 'person' AND r.entity_id = ANY($1::uuid[]) AND NOT ${isSuppressedSql('r.external_id')}
+               ORDER BY r.system, r.external_id`,
+      },
+    ];
+  }
+
+  personErasureSteps(): PersonErasureStep[] {
+    return [
+      {
+        key: 'externalIds',
+        order: 15,
+        sql: `DELETE FROM external_ref WHERE entity_type = 'person' AND entity_id = ANY($1::uuid[]) AND NOT ${isSuppressedSql('external_id')}
+              RETURNING system, external_id, entity_id, organisation_id, created_at`,
+        after: (m, rows) => this.suppression.suppress(m, rows),
+      },
+    ];
+  }
+}
