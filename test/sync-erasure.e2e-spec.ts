@@ -3,6 +3,7 @@ import { createTestDatabase } from './support/database.js';
 import { startTestHub, type TestDatabase, type TestHub } from './support/hub.js';
 
 const SYNC_PEOPLE = `mutation($input: SyncPeopleInput!) { syncPeople(input: $input) { results { externalId status id code message } } }`;
+const SYNC_INTERVENTIONS = `mutation($input: SyncInterventionsInput!) { syncInterventions(input: $input) { results { externalId status id code } } }`;
 const ERASE = `mutation($input: PersonReasonInput!) { erasePerson(input: $input) { id } }`;
 const EXPORT = `mutation($id: ID!) { subjectAccessExport(personId: $id) { json } }`;
 const FINGERPRINT = /^erased:([A-Za-z0-9_-]{8}):[0-9a-f]{64}$/;
@@ -15,7 +16,7 @@ function record(externalId: string, n: number) {
 
 /**
  * An erased person's ids in a partner's case system: exported while the person is on the hub, then
- * kept only as keyed fingerprints, so a later sync of the same id (GraphQL or bulk) is refused and the
+ * kept only as keyed fingerprints (their interventions' ids go), so a later sync of the same id (GraphQL or bulk) is refused and the
  * hub no longer holds the id. The fingerprints follow the data encryption key through a rotation.
  */
 describe('external ids of erased people', () => {
@@ -88,19 +89,27 @@ describe('external ids of erased people', () => {
     [ids['case-1'], ids['case-2']] = created.map((r) => r.id!);
     expect((await bulk([record('case-3', 3)])).created).toBe(1);
     ids['case-3'] = (await hub.db.query(`SELECT entity_id FROM external_ref WHERE external_id = 'case-3'`))[0].entity_id;
+    const logged = await hub.gql<{ syncInterventions: { results: SyncResult[] } }>(
+      SYNC_INTERVENTIONS,
+      { input: { idempotencyKey: 'erasure-interventions-1', system: 'case-system', records: ['case-1', 'case-2'].map((p) => ({ externalId: `cv-${p}`, personExternalId: p, typeCode: 'cv_cover_letter', status: 'COMPLETED', occurredAt: '2026-10-01T10:00:00Z' })) } },
+      token,
+    );
+    expect(logged.data!.syncInterventions.results.map((r) => r.status)).toEqual(['CREATED', 'CREATED']);
 
-    // Subject access: the person's ids in the partners' systems are part of their data.
+    // Subject access: the ids of the person and of their interventions in the partners' systems are part of their data.
     const exported = await hub.gql<{ subjectAccessExport: { json: string } }>(EXPORT, { id: ids['case-1'] }, await hub.tokenFor('probation.dpo'));
     expect(JSON.parse(exported.data!.subjectAccessExport.json).externalIds).toEqual([
-      expect.objectContaining({ system: 'case-system', external_id: 'case-1', organisation: 'North West Probation Region' }),
+      expect.objectContaining({ system: 'case-system', of: 'person', id: ids['case-1'], external_id: 'case-1', organisation: 'North West Probation Region' }),
+      expect.objectContaining({ system: 'case-system', of: 'intervention', id: logged.data!.syncInterventions.results[0].id, external_id: 'cv-case-1' }),
     ]);
 
     await erase(ids['case-1']);
     const [erasure] = await hub.db.query('SELECT counts FROM person_erasure WHERE person_id = $1', [ids['case-1']]);
-    expect(erasure.counts.externalIds).toBe(1);
+    expect(erasure.counts).toMatchObject({ externalIds: 1, externalInterventionIds: 1 });
     expect(await refs(ids['case-1'])).toEqual([expect.stringMatching(FINGERPRINT)]);
     expect(await stored('case-1')).toBe(0);
-    expect(await hub.db.query(`SELECT 1 FROM external_ref WHERE external_id LIKE '%case-1%'`)).toEqual([]);
+    expect(await hub.db.query(`SELECT external_id FROM external_ref WHERE external_id LIKE '%case-1%'`)).toEqual([]);
+    expect(await stored('cv-case-2')).toBe(1);
 
     const before = await people();
     expect(await syncPeople([record('case-1', 1), record('case-2', 2)])).toEqual([

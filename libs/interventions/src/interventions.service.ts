@@ -146,6 +146,11 @@ export class InterventionsService {
     return `(SELECT i.person_id, i.data_category, i.status, i.occurred_at FROM intervention i)`;
   }
 
+  /** SQL for the ids of the interventions on the records in `recordIds` (an SQL uuid[] expression), for what other libs keep about them. */
+  onRecordsSql(recordIds: string): string {
+    return `(SELECT i.id FROM intervention i WHERE i.person_id = ANY(${recordIds}))`;
+  }
+
   /** Logs an intervention on a person the actor's organisation works with. */
   /** `within`: run inside the caller's transaction (a savepoint), as bulk sync does. */
   async log(actor: Actor, input: LogInterventionInput, within?: EntityManager): Promise<InterventionModel> {

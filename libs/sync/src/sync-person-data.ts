@@ -1,18 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { PersonData, type PersonDataSection, type PersonDataSource, type PersonErasureStep } from '@hub/common';
+import { InterventionsService } from '@hub/interventions';
 import { organisationNameSql } from '@hub/organisations';
 import { isSuppressedSql } from './external-id-suppression.js';
 import { ExternalIdSuppressionService } from './external-id-suppression.service.js';
 
 /**
- * The sync lib's part of a subject access export and of an erasure: the person's ids in partners'
- * case systems. At erasure each becomes a keyed fingerprint, so a later sync of it is refused and the
- * id itself is no longer held.
+ * The sync lib's part of a subject access export and of an erasure: the ids of the person and of
+ * their interventions in partners' case systems. At erasure each of the person's becomes a keyed
+ * fingerprint, so a later sync of it is refused and the id itself is no longer held; those of the
+ * interventions go.
  */
 @Injectable()
 @PersonData()
 export class SyncPersonData implements PersonDataSource {
-  constructor(private readonly suppression: ExternalIdSuppressionService) {}
+  constructor(
+    private readonly suppression: ExternalIdSuppressionService,
+    private readonly interventions: InterventionsService,
+  ) {}
 
   personDataSections(): PersonDataSection[] {
     return [
@@ -20,9 +25,11 @@ export class SyncPersonData implements PersonDataSource {
         key: 'externalIds',
         title: 'Identifiers in partners’ case systems',
         order: 25,
-        sql: `SELECT r.system, r.external_id, ${organisationNameSql('r.organisation_id')} AS organisation, r.created_at AS linked_at
-                FROM external_ref r WHERE r.entity_type = 'person' AND r.entity_id = ANY($1::uuid[]) AND NOT ${isSuppressedSql('r.external_id')}
-               ORDER BY r.system, r.external_id`,
+        sql: `SELECT r.system, r.entity_type AS of, r.entity_id AS id, r.external_id, ${organisationNameSql('r.organisation_id')} AS organisation, r.created_at AS linked_at
+                FROM external_ref r
+               WHERE ((r.entity_type = 'person' AND r.entity_id = ANY($1::uuid[])) OR (r.entity_type = 'intervention' AND r.entity_id IN ${this.interventions.onRecordsSql('$1::uuid[]')}))
+                 AND NOT ${isSuppressedSql('r.external_id')}
+               ORDER BY r.system, r.entity_type DESC, r.external_id`,
       },
     ];
   }
@@ -35,6 +42,13 @@ export class SyncPersonData implements PersonDataSource {
         sql: `DELETE FROM external_ref WHERE entity_type = 'person' AND entity_id = ANY($1::uuid[]) AND NOT ${isSuppressedSql('external_id')}
               RETURNING system, external_id, entity_id, organisation_id, created_at`,
         after: (m, rows) => this.suppression.suppress(m, rows),
+      },
+      // Before the interventions go (order 20): their ids in the partners' systems are dropped, as a sync
+      // of them now finds no person to log them on.
+      {
+        key: 'externalInterventionIds',
+        order: 16,
+        sql: `DELETE FROM external_ref WHERE entity_type = 'intervention' AND entity_id IN ${this.interventions.onRecordsSql('$1::uuid[]')}`,
       },
     ];
   }
