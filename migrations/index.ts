@@ -1,4 +1,5 @@
 // The hub's migrations, in order. `npm run cli -- migration:generate <Name>` adds to this list.
+import { SyncRecordsExpiry1795789744150 } from './1795789744150-SyncRecordsExpiry.js';
 import { DataEncryptionKey1795708404129 } from './1795708404129-DataEncryptionKey.js';
 import { AddCommissionerRole1795708286280 } from './1795708286280-AddCommissionerRole.js';
 import { ExternalRefKey1795696046173 } from './1795696046173-ExternalRefKey.js';
@@ -36,4 +37,5 @@ export const MIGRATIONS: Function[] = [
   AddCommissionerRole1795708286280,
   DataEncryptionKey1795708404129,
   AuditChainHeadPlan1795720000000,
+  SyncRecordsExpiry1795789744150,
 ];

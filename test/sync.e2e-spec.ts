@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { EventHandlerRegistry } from '@hub/events';
+import { SyncRecordsExpiryService } from '@hub/sync';
 import { startTestHub, type TestHub } from './support/hub.js';
 
 const SYNC_PEOPLE = `mutation($input: SyncPeopleInput!) { syncPeople(input: $input) { idempotencyKey replayed results { externalId status id code message } } }`;
@@ -216,5 +218,35 @@ describe('integrator sync', () => {
       await here.end();
     }
     expect(await feedPeople()).toContain(second.results[0].id);
+  });
+
+  it('keeps its bookkeeping for SYNC_RECORDS_DAYS: older idempotency keys and bulk loads go, and their keys may be used again', async () => {
+    await syncPeople('batch-expiring-0001', [person(800)]);
+    await syncPeople('batch-recent-0001', [person(801)]);
+    const bulk = (key: string) =>
+      hub.http().post('/sync/people?system=case-system').set('authorization', `Bearer ${token}`).set('idempotency-key', key).set('content-type', 'application/x-ndjson').send(JSON.stringify(person(802)));
+    expect((await bulk('bulk-expiring-0001')).body).toMatchObject({ status: 'completed', updated: 0 });
+    expect((await bulk('bulk-recent-0001')).body).toMatchObject({ status: 'completed', unchanged: 1 });
+    await hub.db.query(`UPDATE idempotency_key SET created_at = now() - interval '8 days' WHERE key = 'batch-expiring-0001'`);
+    await hub.db.query(`UPDATE sync_job SET started_at = now() - interval '8 days', updated_at = now() - interval '8 days', finished_at = now() - interval '8 days' WHERE idempotency_key = 'bulk-expiring-0001'`);
+    const kept = async () => ({
+      keys: (await hub.db.query(`SELECT key FROM idempotency_key WHERE key IN ('batch-expiring-0001', 'batch-recent-0001') ORDER BY key`)).map((r: { key: string }) => r.key),
+      loads: (await hub.db.query(`SELECT idempotency_key FROM sync_job WHERE idempotency_key LIKE 'bulk-%-0001' ORDER BY idempotency_key`)).map((r: { idempotency_key: string }) => r.idempotency_key),
+    });
+    expect(await kept()).toEqual({ keys: ['batch-expiring-0001', 'batch-recent-0001'], loads: ['bulk-expiring-0001', 'bulk-recent-0001'] });
+
+    const expired = await hub.app.get(SyncRecordsExpiryService).expire();
+    expect(expired).toMatchObject({ idempotencyKeys: 1, bulkLoads: 1 });
+    expect(Date.now() - expired.before.getTime()).toBeGreaterThanOrEqual(7 * 86_400_000);
+    expect(await kept()).toEqual({ keys: ['batch-recent-0001'], loads: ['bulk-recent-0001'] });
+
+    // Past the window a key is a new request: another body is not a CONFLICT, and the same body is run again (nothing written twice).
+    const again = await syncPeople('batch-expiring-0001', [person(800, { givenName: 'Renamed' })]);
+    expect(again.replayed).toBe(false);
+    expect(again.results[0]).toMatchObject({ externalId: 'case-800', status: 'UPDATED' });
+    expect((await bulk('bulk-expiring-0001')).body).toMatchObject({ replayed: false, status: 'completed', unchanged: 1, created: 0 });
+    expect((await bulk('bulk-recent-0001')).body).toMatchObject({ replayed: true });
+    // The worker runs it every hour.
+    expect(hub.app.get(EventHandlerRegistry).crontab().split('\n')).toContain('40 * * * * sync:expire_records');
   });
 });

@@ -44,6 +44,11 @@ export interface HubConfig {
   retentionDays: Record<string, number>;
   /** When the worker applies retention (crontab time fields, UTC), or null when an operator runs it by hand. */
   retentionSchedule: string | null;
+  /**
+   * Days a sync's bookkeeping is kept: idempotency keys with their answers, and bulk loads with their
+   * errors (the external ids they name). A key past it may be used again; a load past it starts over.
+   */
+  syncRecordsDays: number;
   /** Redis URL: live events (GraphQL subscriptions) fan out across processes through it; in-process without it. */
   redisUrl?: string;
   worker: {
@@ -232,6 +237,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     demo: { seed: bool(env, 'SEED_DEMO', !production, problems), people: bool(env, 'SEED_DEMO_PEOPLE', true, problems), password: demoPassword },
     retentionDays: retention(env, problems),
     retentionSchedule: schedule(env, 'RETENTION_SCHEDULE', '30 2 * * *', problems),
+    syncRecordsDays: int(env, 'SYNC_RECORDS_DAYS', 7, 1, 3650, problems),
     redisUrl,
     worker: {
       mode: workerMode,

@@ -1,7 +1,8 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** A claimed idempotency key: the first answer is kept and replayed for the same request. */
+/** A claimed idempotency key: the first answer is kept and replayed for the same request, for SYNC_RECORDS_DAYS. */
 @Entity('idempotency_key')
+@Index('ix_idempotency_key_created_at', ['createdAt'])
 export class IdempotencyKey {
   /** user:<id> or client:<id>: keys are per caller. */
   @PrimaryColumn({ type: 'text' })

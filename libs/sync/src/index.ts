@@ -11,3 +11,4 @@ export * from './webhooks/webhook-signature.js';
 export * from './webhooks/webhooks.service.js';
 export * from './webhooks/secret-box.js';
 export * from './webhooks/secret-box.service.js';
+export * from './sync-records-expiry.service.js';

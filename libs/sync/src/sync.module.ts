@@ -13,6 +13,7 @@ import { SyncInterventionsService } from './sync-interventions.service.js';
 import { SyncPeopleService } from './sync-people.service.js';
 import { SyncController } from './sync.controller.js';
 import { SyncPersonData } from './sync-person-data.js';
+import { SyncRecordsExpiryService } from './sync-records-expiry.service.js';
 import { SyncJob } from './sync-job.entity.js';
 import { SyncResolver } from './sync.resolver.js';
 import { StoredDataKey } from './webhooks/data-key.entity.js';
@@ -25,7 +26,7 @@ import { WebhooksService } from './webhooks/webhooks.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([ExternalRef, IdempotencyKey, SyncJob, WebhookEndpoint, WebhookDelivery, StoredDataKey]), InterventionsModule, OrganisationsModule],
   controllers: [SyncController],
-  providers: [IdempotencyService, SyncPeopleService, SyncInterventionsService, BulkLoader, BulkPeopleService, BulkInterventionsService, SyncResolver, WebhooksService, WebhooksResolver, SecretBoxService, ExternalIdSuppressionService, SyncPersonData],
-  exports: [IdempotencyService, SyncPeopleService, SyncInterventionsService, BulkPeopleService, BulkInterventionsService],
+  providers: [IdempotencyService, SyncPeopleService, SyncInterventionsService, BulkLoader, BulkPeopleService, BulkInterventionsService, SyncResolver, WebhooksService, WebhooksResolver, SecretBoxService, ExternalIdSuppressionService, SyncPersonData, SyncRecordsExpiryService],
+  exports: [SyncRecordsExpiryService, IdempotencyService, SyncPeopleService, SyncInterventionsService, BulkPeopleService, BulkInterventionsService],
 })
 export class SyncModule {}
