@@ -48,14 +48,14 @@ export async function startAuditWorld(): Promise<AuditWorld> {
 
 /**
  * Checks statements against the schema: the base tables with a column naming a person (`person_id`,
- * or a merge's `survivor_id` and `merged_id`) that no statement names after one of `verbs` (a regex
+ * a merge's `survivor_id` and `merged_id`, or an external id's `entity_id`) that no statement names after one of `verbs` (a regex
  * alternation, e.g. `DELETE FROM|UPDATE`) and `listed` does not excuse (`missed`), and the tables
  * `listed` names that no longer hold a person column (`gone`).
  */
 export async function personTablesMissed(hub: TestHub, statements: string[], verbs: string, listed: Record<string, string>): Promise<{ missed: string[]; gone: string[] }> {
   const rows: { table_name: string }[] = await hub.db.query(
     `SELECT DISTINCT c.table_name FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name)
-      WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE' AND c.column_name IN ('person_id', 'survivor_id', 'merged_id') ORDER BY 1`,
+      WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE' AND c.column_name IN ('person_id', 'survivor_id', 'merged_id', 'entity_id') ORDER BY 1`,
   );
   const tables = rows.map((r) => r.table_name);
   const named = (table: string) => statements.some((sql) => new RegExp(`\\b(?:${verbs})\\s+${table}\\b`).test(sql));
