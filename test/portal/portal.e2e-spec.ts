@@ -151,6 +151,10 @@ describe('the caseworker portal in a real browser', () => {
       await offending.getByRole('link', { name: /Why\?/ }).click();
       await page.getByRole('heading', { level: 1, name: /Why offending information is withheld/ }).waitFor();
       await page.locator('main').getByText('statutory agreement').first().waitFor();
+      // The hub's own decision for Carl (explainAccess), not the portal's reading of the published rules.
+      const why = (await page.locator('main').textContent())!;
+      expect(why).toContain('No consent in force and no information sharing agreement in force covers offending data for your organisation');
+      expect(why).not.toContain('published access rules');
       await checkScreen(page, 'why');
       await page.getByRole('link', { name: 'Back to Carl Bennett' }).click();
       await page.getByRole('heading', { level: 1, name: 'Carl Bennett' }).waitFor();

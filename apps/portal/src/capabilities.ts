@@ -32,7 +32,8 @@ async function load(): Promise<Capabilities> {
   } catch (e) {
     if ((e as { code?: string }).code === 'UNAUTHENTICATED') return NONE;
     const [inbox, sent, tasks] = await Promise.all([probe('referralInbox'), probe('sentReferrals'), probe('tasks')]);
-    return { referrals: inbox && sent, tasks, explainAccess: false };
+    // explainAccess takes arguments, so it cannot be probed this way: it is tried, and the portal falls back if it fails.
+    return { referrals: inbox && sent, tasks, explainAccess: true };
   }
   return {
     referrals: ['referralInbox', 'sentReferrals', 'acceptReferral', 'declineReferral'].every((n) => names.has(n)),
