@@ -1,5 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { EventHandlerRegistry } from '@hub/events';
+import { SLA_SWEEP_TASK } from '@hub/referrals';
 import { DEMO_PASSWORD, startTestHub, type TestHub } from '../support/hub.js';
 import { checkScreen, launchBrowser, screenshot, seriousViolations } from './browser.js';
 
@@ -248,12 +250,11 @@ describe('the caseworker portal in a real browser', () => {
       await page.setViewportSize({ width: 1100, height: 900 });
     }, T);
 
-    it('does not offer the referral screens while the API has no referrals, and signing out clears the token', async () => {
-      const schema = await hub.gql<{ __schema: { queryType: { fields: { name: string }[] } } }>('{ __schema { queryType { fields { name } } } }', {}, await hub.tokenFor('housing.worker'));
-      const hasReferrals = schema.data!.__schema.queryType.fields.some((f) => f.name === 'referralInbox');
+    it('offers the referral and task screens the API has, and signing out clears the token', async () => {
       const nav = page.getByRole('navigation', { name: 'Main' });
       await nav.getByRole('link', { name: 'My caseload' }).waitFor();
-      if (!hasReferrals) expect(await nav.getByRole('link', { name: 'Referrals' }).count()).toBe(0);
+      expect(await nav.getByRole('link', { name: 'Referrals' }).count()).toBe(1);
+      expect(await nav.getByRole('link', { name: 'Tasks' }).count()).toBe(1);
 
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.getByText('You have signed out').waitFor();
@@ -312,75 +313,7 @@ describe('the caseworker portal in a real browser', () => {
     }, T);
   });
 
-  describe('referral and task screens, against the contract they are built for (stubbed answers until issue 5 merges)', () => {
-    it('appear when the schema has referrals: the inbox accepts and declines with a reason, sent referrals and tasks list', async () => {
-      const { context, page } = await newPage();
-      const person = { id: carlId, givenName: 'Carl', familyName: 'Bennett' };
-      const referral = { id: 'r-1', status: 'SENT', service: 'accommodation_support', reason: 'Release in 4 weeks, no fixed address', dueAt: '2026-12-01T00:00:00Z', person };
-      const accepted: string[] = [];
-      const declined: { id: string; reason: string }[] = [];
-      try {
-        await page.route('**/graphql', async (route) => {
-          const body = route.request().postDataJSON() as { query: string; variables?: Record<string, string> };
-          const reply = (data: unknown) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ data }) });
-          if (body.query.includes('__schema')) {
-            const real = await route.fetch();
-            const json = (await real.json()) as { data: { __schema: { queryType: { fields: { name: string }[] }; mutationType: { fields: { name: string }[] } } } };
-            json.data.__schema.queryType.fields.push({ name: 'referralInbox' }, { name: 'sentReferrals' }, { name: 'tasks' });
-            json.data.__schema.mutationType.fields.push({ name: 'acceptReferral' }, { name: 'declineReferral' });
-            return route.fulfill({ response: real, json });
-          }
-          if (body.query.includes('referralInbox')) return reply({ referralInbox: [referral, { ...referral, id: 'r-2', service: 'mental_health_support' }].map((r) => ({ ...r, fromOrganisation: { name: 'North West Probation Region' } })) });
-          if (body.query.includes('sentReferrals')) return reply({ sentReferrals: [{ ...referral, id: 'r-3', status: 'ACCEPTED', toOrganisation: { name: 'Forge Skills Training' } }] });
-          if (body.query.includes('acceptReferral')) {
-            accepted.push(body.variables!.id);
-            return reply({ acceptReferral: { id: body.variables!.id, status: 'ACCEPTED' } });
-          }
-          if (body.query.includes('declineReferral')) {
-            declined.push({ id: body.variables!.id, reason: body.variables!.reason });
-            return reply({ declineReferral: { id: body.variables!.id, status: 'DECLINED' } });
-          }
-          if (body.query.includes('tasks')) return reply({ tasks: [{ id: 't-1', kind: 'SUSTAINMENT_CHECK', summary: 'Check whether the job was sustained 4 weeks', dueAt: '2026-12-01T00:00:00Z', person }] });
-          return route.continue();
-        });
-        await signIn(page, 'housing.worker');
-        const nav = page.getByRole('navigation', { name: 'Main' });
-        await nav.getByRole('link', { name: 'Referrals' }).click();
-        await page.getByRole('heading', { level: 1, name: 'Referral inbox' }).waitFor();
-        await checkScreen(page, 'referral-inbox-stubbed');
-
-        await page.getByRole('button', { name: 'Decline…' }).nth(1).click();
-        await page.getByRole('button', { name: 'Decline referral' }).click();
-        expect(await page.locator('#f-reason-error').textContent()).toContain('Enter why');
-        await page.getByLabel('Reason for declining').fill('No capacity until January');
-        await page.getByRole('button', { name: 'Decline referral' }).click();
-        await page.getByText('Referral declined').waitFor();
-        expect(declined).toEqual([{ id: 'r-2', reason: 'No capacity until January' }]);
-
-        await page.getByRole('button', { name: 'Accept referral' }).first().click();
-        await page.getByText('Referral of Carl Bennett accepted').waitFor();
-        await page.getByRole('heading', { level: 1, name: 'Carl Bennett' }).waitFor();
-        expect(accepted).toEqual(['r-1']);
-
-        await nav.getByRole('link', { name: 'Referrals' }).click();
-        await page.getByRole('link', { name: 'Sent' }).click();
-        await page.getByRole('heading', { level: 1, name: 'Sent referrals' }).waitFor();
-        // The heading shows before the list has loaded ("Loading referrals…"): wait for the row.
-        await page.locator('main').getByText('Forge Skills Training').first().waitFor();
-        expect(await page.locator('main').textContent()).not.toContain('Loading referrals');
-        await checkScreen(page, 'referrals-sent-stubbed');
-
-        await nav.getByRole('link', { name: 'Tasks' }).click();
-        await page.getByRole('heading', { level: 1, name: 'Tasks' }).waitFor();
-        await page.getByText('Check whether the job was sustained 4 weeks').waitFor();
-        await checkScreen(page, 'tasks-stubbed');
-      } finally {
-        await context.close();
-      }
-    }, T);
-  });
-
-  describe('referrals (issue 5)', () => {
+  describe('referrals between partners', () => {
     it('a caseworker accepts a referral from the inbox and then works with the person', async () => {
       // Probation refers Sofia Marsh (not yet known to the housing charity) for accommodation support.
       const probation = await hub.tokenFor('probation.officer');
@@ -407,6 +340,146 @@ describe('the caseworker portal in a real browser', () => {
         expect(after.data!.referral.state).toBe('ACCEPTED');
         const person = await hub.gql<{ person: { givenName: string } }>('query($id: ID!) { person(id: $id) { givenName } }', { id: personId }, token);
         expect(person.data!.person.givenName).toBe('Sofia');
+      } finally {
+        await context.close();
+      }
+    }, T);
+
+    const referralsOf = async (who: string, personId: string) =>
+      (await hub.gql<{ sentReferrals: { id: string; state: string; serviceCode: string; personId: string }[] }>('{ sentReferrals { id state serviceCode personId } }', {}, await hub.tokenFor(who))).data!.sentReferrals.filter(
+        (r) => r.personId === personId,
+      );
+
+    it('a caseworker refers a person from their record: the form checks itself, the referral shows as sent', async () => {
+      const { context, page } = await newPage();
+      try {
+        await signIn(page, 'housing.worker');
+        await page.goto(`${url}/people/${carlId}`);
+        await page.getByRole('heading', { level: 1, name: 'Carl Bennett' }).waitFor();
+        await page.getByRole('link', { name: 'Make a referral' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Make a referral' }).waitFor();
+        await page.getByLabel('What service do they need?').waitFor();
+        await checkScreen(page, 'refer');
+        await page.getByRole('button', { name: 'Send referral' }).click();
+        expect(await page.locator('#f-serviceCode-error').textContent()).toContain('Select the service');
+        expect(await page.locator('#f-reason-error').textContent()).toContain('Enter why');
+        await page.getByLabel('What service do they need?').selectOption({ label: 'Vocational training' });
+        await page.getByRole('button', { name: 'Send referral' }).click();
+        expect(await page.locator('#f-toOrganisationId-error').textContent()).toContain('Select the organisation');
+        // Only partners offering the service are offered (never the caseworker's own organisation).
+        const offered = await page.getByLabel('Which organisation?').locator('option').allTextContents();
+        expect(offered).toEqual(['Choose an organisation', 'Forge Skills Training']);
+        await page.getByLabel('Which organisation?').selectOption({ label: 'Forge Skills Training' });
+        await page.getByLabel('Why are you referring them?').fill('Wants a CSCS card before release; has a labouring offer');
+        // Nothing lets a training provider see Carl's accommodation: the hub refuses, and says so next to the field.
+        await page.getByLabel('Accommodation').check();
+        await page.getByRole('button', { name: 'Send referral' }).click();
+        await page.locator('#f-sharedCategories-error').waitFor();
+        expect(await page.locator('#f-sharedCategories-error').textContent()).toContain('No consent or agreement lets the receiver see: accommodation');
+        expect(await referralsOf('housing.worker', carlId)).toEqual([]);
+        await page.getByLabel('Accommodation').uncheck();
+        await page.getByRole('button', { name: 'Send referral' }).click();
+        await page.getByText('Referral sent to Forge Skills Training').waitFor();
+        await page.getByRole('heading', { level: 1, name: 'Sent referrals' }).waitFor();
+        const card = page.locator('li.card', { hasText: 'Forge Skills Training' }).filter({ hasText: 'Vocational training' });
+        await card.waitFor();
+        expect(await card.textContent()).toContain('Sent');
+        expect(await referralsOf('housing.worker', carlId)).toEqual([expect.objectContaining({ state: 'SENT', serviceCode: 'vocational_training' })]);
+      } finally {
+        await context.close();
+      }
+    }, T);
+
+    it('the receiving caseworker declines one with a reason, then accepts, starts and completes the other', async () => {
+      const housing = await hub.tokenFor('housing.worker');
+      const orgs = (await hub.gql<{ organisations: { id: string; name: string }[] }>('{ organisations { id name } }', {}, housing)).data!.organisations;
+      const forge = orgs.find((o) => o.name === 'Forge Skills Training')!.id;
+      const second = await hub.gql('mutation($input: SendReferralInput!) { sendReferral(input: $input) { id } }', {
+        input: { personId: carlId, toOrganisationId: forge, serviceCode: 'functional_skills', reason: 'Maths before the course', sharedCategories: [] },
+      }, housing);
+      expect(second.errors).toBeUndefined();
+      const { context, page } = await newPage();
+      try {
+        await signIn(page, 'trainer');
+        await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Referrals' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Referral inbox' }).waitFor();
+        await page.getByRole('button', { name: 'Decline… the referral of Carl Bennett for functional skills' }).click();
+        await page.getByRole('button', { name: 'Decline referral' }).click();
+        expect(await page.locator('#f-reason-error').textContent()).toContain('Enter why');
+        await page.getByLabel('Reason for declining').fill('Functional skills are part of the course');
+        await page.getByRole('button', { name: 'Decline referral' }).click();
+        await page.getByText('Referral declined').waitFor();
+
+        await page.getByRole('button', { name: 'Accept referral of Carl Bennett for vocational training' }).click();
+        await page.getByText('Referral of Carl Bennett accepted').waitFor();
+        await page.getByRole('heading', { level: 1, name: 'Carl Bennett' }).waitFor();
+        await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Referrals' }).click();
+        await page.getByRole('button', { name: 'Start work on the referral of Carl Bennett for vocational training' }).click();
+        await page.getByText('Work started on the referral of Carl Bennett').waitFor();
+        await checkScreen(page, 'referral-inbox-in-progress');
+        await page.getByRole('button', { name: 'Mark as completed the referral of Carl Bennett for vocational training' }).click();
+        await page.getByText('Referral of Carl Bennett completed').waitFor();
+        // A completed referral is no longer open: it leaves the inbox.
+        await page.getByText('There are no referrals in your inbox.').waitFor();
+        const states = Object.fromEntries((await referralsOf('housing.worker', carlId)).map((r) => [r.serviceCode, r.state]));
+        expect(states).toEqual({ vocational_training: 'COMPLETED', functional_skills: 'DECLINED' });
+      } finally {
+        await context.close();
+      }
+    }, T);
+
+    it('the sender withdraws a referral with a reason', async () => {
+      const housing = await hub.tokenFor('housing.worker');
+      const orgs = (await hub.gql<{ organisations: { id: string; name: string }[] }>('{ organisations { id name } }', {}, housing)).data!.organisations;
+      const sent = await hub.gql('mutation($input: SendReferralInput!) { sendReferral(input: $input) { id } }', {
+        input: { personId: carlId, toOrganisationId: orgs.find((o) => o.name === 'Clearview Mental Health')!.id, serviceCode: 'mental_health_support', reason: 'Low mood since recall', sharedCategories: [] },
+      }, housing);
+      expect(sent.errors).toBeUndefined();
+      const { context, page } = await newPage();
+      try {
+        await signIn(page, 'housing.worker');
+        await page.goto(`${url}/referrals/sent`);
+        await page.getByRole('heading', { level: 1, name: 'Sent referrals' }).waitFor();
+        // Completed and declined referrals cannot be withdrawn: only the open one offers it.
+        await page.getByRole('button', { name: 'Withdraw… the referral of Carl Bennett for mental health support' }).click();
+        expect(await page.getByRole('button', { name: /^Withdraw…/ }).count()).toBe(1);
+        await page.getByRole('button', { name: 'Withdraw referral' }).click();
+        expect(await page.locator('#f-reason-error').textContent()).toContain('Enter why you are withdrawing');
+        await page.getByLabel('Reason for withdrawing').fill('Now supported by the GP practice');
+        await page.getByRole('button', { name: 'Withdraw referral' }).click();
+        await page.getByText('Referral withdrawn').waitFor();
+        await page.locator('li.card', { hasText: 'Mental health support' }).getByText('Withdrawn').waitFor();
+        expect((await referralsOf('housing.worker', carlId)).find((r) => r.serviceCode === 'mental_health_support')?.state).toBe('WITHDRAWN');
+      } finally {
+        await context.close();
+      }
+    }, T);
+
+    it("a manager sees the tasks the hub raised (an overdue referral) with why, and marks one done", async () => {
+      const probation = await hub.tokenFor('probation.officer');
+      const found = await hub.gql<{ people: { edges: { node: { id: string } }[] } }>('{ people(search: "Carl Bennett", first: 1) { edges { node { id } } } }', {}, probation);
+      const orgs = (await hub.gql<{ organisations: { id: string; name: string }[] }>('{ organisations { id name } }', {}, probation)).data!.organisations;
+      const sent = await hub.gql<{ sendReferral: { id: string } }>('mutation($input: SendReferralInput!) { sendReferral(input: $input) { id } }', {
+        input: { personId: found.data!.people.edges[0].node.id, toOrganisationId: orgs.find((o) => o.name === 'Safe Harbour Housing Trust')!.id, serviceCode: 'finance_and_id', reason: 'Needs ID to open a bank account', sharedCategories: [] },
+      }, probation);
+      expect(sent.errors).toBeUndefined();
+      // Past its due time: the hub's own SLA sweep (the worker's scheduled task) escalates it with a task for each side's managers.
+      await hub.db.query(`UPDATE referral SET due_at = now() - interval '1 hour' WHERE id = $1`, [sent.data!.sendReferral.id]);
+      await hub.app.get(EventHandlerRegistry).taskList().get(SLA_SWEEP_TASK)!({});
+      const { context, page } = await newPage();
+      try {
+        await signIn(page, 'housing.manager');
+        await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tasks' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Tasks' }).waitFor();
+        const task = page.locator('li.card', { hasText: 'Overdue referral received for finance_and_id' });
+        await task.waitFor();
+        expect(await task.textContent()).toContain('Not answered by');
+        await checkScreen(page, 'tasks');
+        await task.getByRole('button', { name: /^Mark as done/ }).click();
+        await page.getByText('Done: Overdue referral received for finance_and_id').waitFor();
+        await page.locator('li.card', { hasText: 'Overdue referral received for finance_and_id' }).waitFor({ state: 'detached' });
+        const done = await hub.gql<{ tasks: { title: string; status: string }[] }>('{ tasks(status: DONE) { title status } }', {}, await hub.tokenFor('housing.manager'));
+        expect(done.data!.tasks.map((t) => t.title)).toContain('Overdue referral received for finance_and_id');
       } finally {
         await context.close();
       }

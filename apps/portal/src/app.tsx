@@ -10,6 +10,7 @@ import { LogIntervention } from './screens/log-intervention';
 import { NotFound } from './screens/not-found';
 import { Outcomes } from './screens/outcomes';
 import { PersonPage } from './screens/person';
+import { Refer } from './screens/refer';
 import { Referrals } from './screens/referrals';
 import { Search } from './screens/search';
 import { SignIn } from './screens/sign-in';
@@ -140,6 +141,7 @@ function Routes({ path }: { path: string }): ReactNode {
   if ((m = match('/people/:id', path))) return <PersonPage key={m.id} id={m.id} />;
   if ((m = match('/people/:id/log', path))) return <LogIntervention personId={m.id} />;
   if ((m = match('/people/:id/consent', path))) return <ConsentForm personId={m.id} />;
+  if ((m = match('/people/:id/refer', path))) return <Refer personId={m.id} />;
   if ((m = match('/people/:id/consents/:consentId/withdraw', path))) return <WithdrawConsent personId={m.id} consentId={m.consentId} />;
   if ((m = match('/people/:id/why/:category', path))) return <Why personId={m.id} category={m.category} />;
   if (path === '/referrals' || path === '/referrals/sent') return <Referrals sent={path === '/referrals/sent'} />;

@@ -213,6 +213,40 @@ export function Radios(props: FieldProps & { value: string; onChange: (v: string
   );
 }
 
+/** A question answered by ticking any number of options: one fieldset, one error, the first box focused from the summary. */
+export function Checkboxes(props: FieldProps & { values: string[]; onChange: (v: string[]) => void; options: Option[] }) {
+  const { name, label, hint, error, values, onChange, options } = props;
+  const toggle = (value: string, on: boolean) => onChange(on ? [...values.filter((v) => v !== value), value] : values.filter((v) => v !== value));
+  return (
+    <div className={`form-group${error ? ' form-group--error' : ''}`}>
+      <fieldset className="fieldset" aria-describedby={describedBy(name, hint, error)}>
+        <legend className="legend">{label}</legend>
+        {hint && (
+          <div className="hint" id={`${fieldId(name)}-hint`}>
+            {hint}
+          </div>
+        )}
+        {error && (
+          <p className="error-message" id={`${fieldId(name)}-error`}>
+            <span className="visually-hidden">Error:</span> {error}
+          </p>
+        )}
+        {options.map((o, i) => {
+          const id = i === 0 ? fieldId(name) : `${fieldId(name)}-${o.value}`;
+          return (
+            <div className="checkbox" key={o.value}>
+              <input className="checkbox__input" type="checkbox" id={id} name={name} value={o.value} checked={values.includes(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} />
+              <label className="checkbox__label" htmlFor={id}>
+                {o.label}
+              </label>
+            </div>
+          );
+        })}
+      </fieldset>
+    </div>
+  );
+}
+
 export function Checkbox(props: FieldProps & { checked: boolean; onChange: (v: boolean) => void }) {
   const { name, label, hint, error, checked, onChange } = props;
   return (

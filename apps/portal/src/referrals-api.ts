@@ -1,6 +1,7 @@
-// The referrals part of the API as the portal's screens use it. GraphQL aliases map the schema's
-// names (state, serviceCode, title) onto the screens' shape. The screens appear only when the schema
-// has these fields (capabilities.ts).
+// The referrals part of the API as the portal's screens use it: making a referral, the inbox and the
+// sent list with each step a side may take, and tasks. GraphQL aliases map the schema's names (state,
+// serviceCode, title) onto the screens' shape. The screens appear only when the schema has these
+// fields (capabilities.ts).
 import { gql } from './api';
 
 export interface Referral {
@@ -18,6 +19,7 @@ export interface Task {
   id: string;
   kind: string;
   summary: string;
+  detail: string;
   dueAt: string | null;
   person: { id: string; givenName: string | null; familyName: string | null } | null;
 }
@@ -30,6 +32,33 @@ export const acceptReferral = (id: string) => gql('mutation($id: ID!) { acceptRe
 export const declineReferral = (id: string, reason: string) =>
   gql('mutation($id: ID!, $reason: String!) { declineReferral(input: { referralId: $id, reason: $reason }) { id status: state } }', { id, reason });
 export const tasks = () =>
-  gql<{ tasks: (Omit<Task, 'person'> & { personId: string | null })[] }>('{ tasks { id kind summary: title dueAt personId } }').then((d) =>
+  gql<{ tasks: (Omit<Task, 'person'> & { personId: string | null })[] }>('{ tasks { id kind summary: title detail dueAt personId } }').then((d) =>
     d.tasks.map(({ personId, ...t }) => ({ ...t, person: personId ? { id: personId, givenName: null, familyName: null } : null })),
   );
+
+export const completeTask = (id: string) => gql('mutation($id: ID!) { completeTask(id: $id) { id status } }', { id });
+
+/** A partner in the directory, as the referral form chooses among them. */
+export interface Partner {
+  id: string;
+  name: string;
+  regions: string[];
+  services: string[];
+  active: boolean;
+}
+
+export const partners = () => gql<{ organisations: Partner[] }>('{ organisations { id name regions services active } }').then((d) => d.organisations);
+
+export interface NewReferral {
+  personId: string;
+  toOrganisationId: string;
+  serviceCode: string;
+  reason: string;
+  sharedCategories: string[];
+}
+
+export const sendReferral = (input: NewReferral) => gql<{ sendReferral: { id: string } }>('mutation($input: SendReferralInput!) { sendReferral(input: $input) { id } }', { input }).then((d) => d.sendReferral);
+export const startReferral = (id: string) => gql('mutation($id: ID!) { startReferral(id: $id) { id status: state } }', { id });
+export const completeReferral = (id: string) => gql('mutation($id: ID!) { completeReferral(id: $id) { id status: state } }', { id });
+export const withdrawReferral = (id: string, reason: string) =>
+  gql('mutation($id: ID!, $reason: String!) { withdrawReferral(input: { referralId: $id, reason: $reason }) { id status: state } }', { id, reason });

@@ -81,6 +81,12 @@ export const FIELD_CATEGORIES: Record<string, string> = {
   stage: 'ETE',
 };
 
+/** A code as words: a service (`accommodation_support`: "Accommodation support") or a state (`IN_PROGRESS`: "In progress"). */
+export function words(code: string): string {
+  const text = code.replace(/_/g, ' ').toLowerCase();
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 export const options = (map: Record<string, string>) => Object.entries(map).map(([value, label]) => ({ value, label }));
 
 export function formatDate(iso: string | null | undefined): string {

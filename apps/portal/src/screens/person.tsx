@@ -116,7 +116,7 @@ function outcomeText(o: InterventionNode['outcome']): string | null {
 }
 
 export function PersonPage({ id }: { id: string }) {
-  const { viewer } = useSession();
+  const { viewer, capabilities } = useSession();
   const q = useQuery(async () => {
     const [person, orgs] = await Promise.all([
       gql<{ person: PersonDetail }>(PERSON, { id }),
@@ -161,6 +161,11 @@ export function PersonPage({ id }: { id: string }) {
         <Link to={`/people/${p.id}/consent`} className="button button--secondary">
           Record consent
         </Link>
+        {capabilities.referrals && (
+          <Link to={`/people/${p.id}/refer`} className="button button--secondary">
+            Make a referral
+          </Link>
+        )}
       </div>
 
       <section className="section" aria-labelledby="details">

@@ -1,27 +1,29 @@
 import { type FormEvent, useState } from 'react';
 import { flash, useSession } from '../app';
 import { Button, ErrorSummary, errorsFrom, type Errors, TextArea } from '../forms';
-import { acceptReferral, declineReferral, type Referral, referralInbox, sentReferrals } from '../referrals-api';
+import { acceptReferral, completeReferral, declineReferral, type Referral, referralInbox, sentReferrals, startReferral, withdrawReferral } from '../referrals-api';
 import { Link, navigate, usePageTitle } from '../router';
 import { useQuery } from '../use-query';
-import { formatDate } from '../vocabulary';
+import { formatDate, words } from '../vocabulary';
 import { NotFound } from './not-found';
 import { personName } from './people-table';
 
-const statusText = (s: string) => s.charAt(0) + s.slice(1).toLowerCase().replace(/_/g, ' ');
-const serviceText = (s: string) => statusText(s.toUpperCase());
+/** States in which the sender may still withdraw a referral. */
+const WITHDRAWABLE = ['DRAFT', 'SENT', 'ACCEPTED', 'IN_PROGRESS'];
 
-function Decline({ referral, onDone }: { referral: Referral; onDone: () => void }) {
+/** A step that needs a reason (declining, withdrawing): a small form under the referral. */
+function WithReason(props: { question: string; submit: string; required: string; done: string; action: (reason: string) => Promise<unknown>; onDone: () => void }) {
+  const { question, submit: submitText, required, done, action, onDone } = props;
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (!reason.trim()) return setErrors({ reason: 'Enter why you are declining the referral' });
+    if (!reason.trim()) return setErrors({ reason: required });
     setBusy(true);
     try {
-      await declineReferral(referral.id, reason.trim());
-      flash('Referral declined', true);
+      await action(reason.trim());
+      flash(done, true);
       onDone();
     } catch (err) {
       setErrors(errorsFrom(err, ['reason']));
@@ -30,10 +32,10 @@ function Decline({ referral, onDone }: { referral: Referral; onDone: () => void 
   }
   return (
     <form onSubmit={submit} noValidate className="inline-form">
-      <ErrorSummary errors={errors} labels={{ reason: 'Reason for declining' }} />
-      <TextArea name="reason" label="Reason for declining" value={reason} onChange={setReason} error={errors.reason} />
+      <ErrorSummary errors={errors} labels={{ reason: question }} />
+      <TextArea name="reason" label={question} value={reason} onChange={setReason} error={errors.reason} />
       <Button busy={busy} warning>
-        Decline referral
+        {submitText}
       </Button>
     </form>
   );
@@ -43,14 +45,17 @@ export function Referrals({ sent }: { sent: boolean }) {
   const { capabilities } = useSession();
   usePageTitle(sent ? 'Sent referrals' : 'Referral inbox');
   const q = useQuery(() => (capabilities.referrals ? (sent ? sentReferrals() : referralInbox()) : Promise.resolve([])), [sent, capabilities.referrals]);
-  const [declining, setDeclining] = useState<string | null>(null);
+  const [asking, setAsking] = useState<string | null>(null);
   const [errors, setErrors] = useState<Errors>({});
   if (!capabilities.referrals) return <NotFound />;
+
+  const who = (r: Referral) => (r.person ? personName(r.person) : 'the person');
+  const about = (r: Referral) => ` of ${who(r)} for ${words(r.service).toLowerCase()}`;
 
   async function accept(r: Referral) {
     try {
       await acceptReferral(r.id);
-      const message = `Referral of ${r.person ? personName(r.person) : 'the person'} accepted`;
+      const message = `Referral of ${who(r)} accepted`;
       if (r.person) {
         flash(message);
         navigate(`/people/${r.person.id}`);
@@ -58,6 +63,17 @@ export function Referrals({ sent }: { sent: boolean }) {
         flash(message, true);
         q.reload();
       }
+    } catch (err) {
+      setErrors(errorsFrom(err, []));
+    }
+  }
+
+  /** Moves an accepted referral on (work started, then completed), and stays on the list. */
+  async function step(r: Referral, run: (id: string) => Promise<unknown>, message: string) {
+    try {
+      await run(r.id);
+      flash(message, true);
+      q.reload();
     } catch (err) {
       setErrors(errorsFrom(err, []));
     }
@@ -86,7 +102,7 @@ export function Referrals({ sent }: { sent: boolean }) {
               <dl className="summary-list summary-list--compact">
                 <div className="summary-list__row">
                   <dt className="summary-list__key">Service</dt>
-                  <dd className="summary-list__value">{serviceText(r.service)}</dd>
+                  <dd className="summary-list__value">{words(r.service)}</dd>
                 </div>
                 <div className="summary-list__row">
                   <dt className="summary-list__key">{sent ? 'To' : 'From'}</dt>
@@ -94,7 +110,7 @@ export function Referrals({ sent }: { sent: boolean }) {
                 </div>
                 <div className="summary-list__row">
                   <dt className="summary-list__key">Status</dt>
-                  <dd className="summary-list__value">{statusText(r.status)}</dd>
+                  <dd className="summary-list__value">{words(r.status)}</dd>
                 </div>
                 {r.dueAt && (
                   <div className="summary-list__row">
@@ -112,14 +128,41 @@ export function Referrals({ sent }: { sent: boolean }) {
               {!sent && r.status === 'SENT' && (
                 <div className="button-group">
                   <Button type="button" onClick={() => void accept(r)}>
-                    Accept referral<span className="visually-hidden"> of {r.person ? personName(r.person) : 'the person'} for {serviceText(r.service).toLowerCase()}</span>
+                    Accept referral<span className="visually-hidden">{about(r)}</span>
                   </Button>
-                  <Button type="button" secondary onClick={() => setDeclining(declining === r.id ? null : r.id)}>
-                    Decline…<span className="visually-hidden"> the referral of {r.person ? personName(r.person) : 'the person'} for {serviceText(r.service).toLowerCase()}</span>
+                  <Button type="button" secondary onClick={() => setAsking(asking === r.id ? null : r.id)}>
+                    Decline…<span className="visually-hidden"> the referral{about(r)}</span>
                   </Button>
                 </div>
               )}
-              {declining === r.id && <Decline referral={r} onDone={() => { setDeclining(null); q.reload(); }} />}
+              {!sent && r.status === 'ACCEPTED' && (
+                <Button type="button" onClick={() => void step(r, startReferral, `Work started on the referral of ${who(r)}`)}>
+                  Start work<span className="visually-hidden"> on the referral{about(r)}</span>
+                </Button>
+              )}
+              {!sent && r.status === 'IN_PROGRESS' && (
+                <Button type="button" onClick={() => void step(r, completeReferral, `Referral of ${who(r)} completed`)}>
+                  Mark as completed<span className="visually-hidden"> the referral{about(r)}</span>
+                </Button>
+              )}
+              {sent && WITHDRAWABLE.includes(r.status) && (
+                <Button type="button" secondary onClick={() => setAsking(asking === r.id ? null : r.id)}>
+                  Withdraw…<span className="visually-hidden"> the referral{about(r)}</span>
+                </Button>
+              )}
+              {asking === r.id && (
+                <WithReason
+                  question={sent ? 'Reason for withdrawing' : 'Reason for declining'}
+                  submit={sent ? 'Withdraw referral' : 'Decline referral'}
+                  required={sent ? 'Enter why you are withdrawing the referral' : 'Enter why you are declining the referral'}
+                  done={sent ? 'Referral withdrawn' : 'Referral declined'}
+                  action={(reason) => (sent ? withdrawReferral(r.id, reason) : declineReferral(r.id, reason))}
+                  onDone={() => {
+                    setAsking(null);
+                    q.reload();
+                  }}
+                />
+              )}
             </li>
           ))}
         </ul>

@@ -1,5 +1,7 @@
-import { useSession } from '../app';
-import { tasks } from '../referrals-api';
+import { useState } from 'react';
+import { flash, useSession } from '../app';
+import { Button, ErrorSummary, type Errors, errorsFrom } from '../forms';
+import { completeTask, type Task, tasks } from '../referrals-api';
 import { Link, usePageTitle } from '../router';
 import { useQuery } from '../use-query';
 import { formatDate } from '../vocabulary';
@@ -10,11 +12,24 @@ export function Tasks() {
   const { capabilities } = useSession();
   usePageTitle('Tasks');
   const q = useQuery(() => (capabilities.tasks ? tasks() : Promise.resolve([])), [capabilities.tasks]);
+  const [errors, setErrors] = useState<Errors>({});
   if (!capabilities.tasks) return <NotFound />;
+
+  async function done(t: Task) {
+    try {
+      await completeTask(t.id);
+      flash(`Done: ${t.summary}`, true);
+      q.reload();
+    } catch (err) {
+      setErrors(errorsFrom(err, []));
+    }
+  }
+
   return (
     <>
+      <ErrorSummary errors={errors} labels={{}} />
       <h1>Tasks</h1>
-      <p className="lead">Consents to seek and job sustainment checks due.</p>
+      <p className="lead">Consents to seek, overdue referrals and job sustainment checks due.</p>
       {q.loading && !q.data && <p className="loading" role="status">Loading tasks…</p>}
       {q.error && <p className="error-message" role="alert">{q.error.message}</p>}
       {q.data && q.data.length === 0 && <p>You have no tasks.</p>}
@@ -27,6 +42,10 @@ export function Tasks() {
                 {t.person && <Link to={`/people/${t.person.id}`}>{personName(t.person)}</Link>}
                 {t.dueAt && <> · due {formatDate(t.dueAt)}</>}
               </p>
+              {t.detail && <p className="hint">{t.detail}</p>}
+              <Button type="button" secondary onClick={() => void done(t)}>
+                Mark as done<span className="visually-hidden">: {t.summary}</span>
+              </Button>
             </li>
           ))}
         </ul>
