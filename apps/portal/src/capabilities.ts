@@ -1,5 +1,6 @@
-// Which optional parts of the API this hub has. Referrals, tasks and access explanations are built by
-// other work streams; the portal shows their screens only when the schema has the fields.
+// Which optional parts of the API this hub has: the portal shows the referral and task screens, and asks
+// the hub why data is withheld, only when the schema has the fields. The hub that serves the portal has
+// them all; the check keeps the portal usable against a hub built without a lib.
 import { useEffect, useState } from 'react';
 import { gql } from './api';
 
