@@ -474,6 +474,8 @@ describe('the caseworker portal in a real browser', () => {
         const task = page.locator('li.card', { hasText: 'Overdue referral received for finance_and_id' });
         await task.waitFor();
         expect(await task.textContent()).toContain('Not answered by');
+        // The person the task is about, by name (Task.person, as the access policy lets the manager see them).
+        await task.getByRole('link', { name: 'Carl Bennett' }).waitFor();
         await checkScreen(page, 'tasks');
         await task.getByRole('button', { name: /^Mark as done/ }).click();
         await page.getByText('Done: Overdue referral received for finance_and_id').waitFor();

@@ -31,10 +31,7 @@ export const sentReferrals = () => gql<{ sentReferrals: Referral[] }>(`{ sentRef
 export const acceptReferral = (id: string) => gql('mutation($id: ID!) { acceptReferral(id: $id) { id status: state } }', { id });
 export const declineReferral = (id: string, reason: string) =>
   gql('mutation($id: ID!, $reason: String!) { declineReferral(input: { referralId: $id, reason: $reason }) { id status: state } }', { id, reason });
-export const tasks = () =>
-  gql<{ tasks: (Omit<Task, 'person'> & { personId: string | null })[] }>('{ tasks { id kind summary: title detail dueAt personId } }').then((d) =>
-    d.tasks.map(({ personId, ...t }) => ({ ...t, person: personId ? { id: personId, givenName: null, familyName: null } : null })),
-  );
+export const tasks = () => gql<{ tasks: Task[] }>('{ tasks { id kind summary: title detail dueAt person { id givenName familyName } } }').then((d) => d.tasks);
 
 export const completeTask = (id: string) => gql('mutation($id: ID!) { completeTask(id: $id) { id status } }', { id });
 

@@ -1,12 +1,16 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { type Actor, CurrentActor } from '@hub/common';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { type Actor, CurrentActor, type HubContext } from '@hub/common';
+import { personLoader, PersonModel, PersonsService } from '@hub/persons';
 import { TaskModel } from './referral.model.js';
 import { TaskStatus } from './referral-vocabulary.js';
 import { TasksService } from './tasks.service.js';
 
 @Resolver(() => TaskModel)
 export class TasksResolver {
-  constructor(private readonly tasks: TasksService) {}
+  constructor(
+    private readonly tasks: TasksService,
+    private readonly persons: PersonsService,
+  ) {}
 
   @Query(() => [TaskModel], { name: 'tasks', description: "Your organisation's tasks (open ones unless a status is given)" })
   listTasks(@CurrentActor() actor: Actor, @Args('status', { type: () => TaskStatus, nullable: true }) status?: TaskStatus): Promise<TaskModel[]> {
@@ -16,5 +20,10 @@ export class TasksResolver {
   @Mutation(() => TaskModel)
   completeTask(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<TaskModel> {
     return this.tasks.complete(actor, id);
+  }
+
+  @ResolveField(() => PersonModel, { nullable: true, description: 'The person the task is about; null when there is none, or you may not see them' })
+  person(@Parent() t: TaskModel, @CurrentActor() actor: Actor, @Context() ctx: HubContext): Promise<PersonModel | null> {
+    return t.personId ? personLoader(ctx, actor, this.persons).load(t.personId) : Promise.resolve(null);
   }
 }
