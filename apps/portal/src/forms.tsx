@@ -174,8 +174,8 @@ export function Select(props: FieldProps & { value: string; onChange: (v: string
   );
 }
 
-export function Radios(props: FieldProps & { value: string; onChange: (v: string) => void; options: Option[]; inline?: boolean }) {
-  const { name, label, hint, error, value, onChange, options, inline } = props;
+/** A question over several inputs: one fieldset with its legend (the label), hint and error. */
+function Fieldset({ name, label, hint, error, children }: FieldProps & { children: ReactNode }) {
   return (
     <div className={`form-group${error ? ' form-group--error' : ''}`}>
       <fieldset className="fieldset" aria-describedby={describedBy(name, hint, error)}>
@@ -190,60 +190,56 @@ export function Radios(props: FieldProps & { value: string; onChange: (v: string
             <span className="visually-hidden">Error:</span> {error}
           </p>
         )}
-        <div className={`radios${inline ? ' radios--inline' : ''}`}>
-          {options.map((o, i) => (
-            <div className="radio" key={o.value}>
-              <input
-                className="radio__input"
-                type="radio"
-                id={i === 0 ? fieldId(name) : `${fieldId(name)}-${o.value}`}
-                name={name}
-                value={o.value}
-                checked={value === o.value}
-                onChange={() => onChange(o.value)}
-              />
-              <label className="radio__label" htmlFor={i === 0 ? fieldId(name) : `${fieldId(name)}-${o.value}`}>
-                {o.label}
-              </label>
-            </div>
-          ))}
-        </div>
+        {children}
       </fieldset>
     </div>
   );
 }
 
+export function Radios(props: FieldProps & { value: string; onChange: (v: string) => void; options: Option[]; inline?: boolean }) {
+  const { name, value, onChange, options, inline } = props;
+  return (
+    <Fieldset {...props}>
+      <div className={`radios${inline ? ' radios--inline' : ''}`}>
+        {options.map((o, i) => (
+          <div className="radio" key={o.value}>
+            <input
+              className="radio__input"
+              type="radio"
+              id={i === 0 ? fieldId(name) : `${fieldId(name)}-${o.value}`}
+              name={name}
+              value={o.value}
+              checked={value === o.value}
+              onChange={() => onChange(o.value)}
+            />
+            <label className="radio__label" htmlFor={i === 0 ? fieldId(name) : `${fieldId(name)}-${o.value}`}>
+              {o.label}
+            </label>
+          </div>
+        ))}
+      </div>
+    </Fieldset>
+  );
+}
+
 /** A question answered by ticking any number of options: one fieldset, one error, the first box focused from the summary. */
 export function Checkboxes(props: FieldProps & { values: string[]; onChange: (v: string[]) => void; options: Option[] }) {
-  const { name, label, hint, error, values, onChange, options } = props;
+  const { name, values, onChange, options } = props;
   const toggle = (value: string, on: boolean) => onChange(on ? [...values.filter((v) => v !== value), value] : values.filter((v) => v !== value));
   return (
-    <div className={`form-group${error ? ' form-group--error' : ''}`}>
-      <fieldset className="fieldset" aria-describedby={describedBy(name, hint, error)}>
-        <legend className="legend">{label}</legend>
-        {hint && (
-          <div className="hint" id={`${fieldId(name)}-hint`}>
-            {hint}
+    <Fieldset {...props}>
+      {options.map((o, i) => {
+        const id = i === 0 ? fieldId(name) : `${fieldId(name)}-${o.value}`;
+        return (
+          <div className="checkbox" key={o.value}>
+            <input className="checkbox__input" type="checkbox" id={id} name={name} value={o.value} checked={values.includes(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} />
+            <label className="checkbox__label" htmlFor={id}>
+              {o.label}
+            </label>
           </div>
-        )}
-        {error && (
-          <p className="error-message" id={`${fieldId(name)}-error`}>
-            <span className="visually-hidden">Error:</span> {error}
-          </p>
-        )}
-        {options.map((o, i) => {
-          const id = i === 0 ? fieldId(name) : `${fieldId(name)}-${o.value}`;
-          return (
-            <div className="checkbox" key={o.value}>
-              <input className="checkbox__input" type="checkbox" id={id} name={name} value={o.value} checked={values.includes(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} />
-              <label className="checkbox__label" htmlFor={id}>
-                {o.label}
-              </label>
-            </div>
-          );
-        })}
-      </fieldset>
-    </div>
+        );
+      })}
+    </Fieldset>
   );
 }
 
