@@ -74,7 +74,10 @@ describe('referrals', () => {
     expect(charity.errors?.[0].extensions?.code).toBe('NOT_FOUND');
 
     const notLawful = await send(id, ['ACCOMMODATION']);
-    expect(notLawful.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(notLawful.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'sharedCategories', messages: ['no consent or agreement lets the receiver see: ACCOMMODATION'] }],
+    });
 
     const sent = await send(id);
     expect(sent.errors).toBeUndefined();

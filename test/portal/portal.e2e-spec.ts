@@ -375,7 +375,7 @@ describe('the caseworker portal in a real browser', () => {
         await page.getByLabel('Accommodation').check();
         await page.getByRole('button', { name: 'Send referral' }).click();
         await page.locator('#f-sharedCategories-error').waitFor();
-        expect(await page.locator('#f-sharedCategories-error').textContent()).toContain('No consent or agreement lets the receiver see: accommodation');
+        expect(await page.locator('#f-sharedCategories-error').textContent()).toContain('No consent or agreement lets the receiver see: ACCOMMODATION');
         expect(await referralsOf('housing.worker', carlId)).toEqual([]);
         await page.getByLabel('Accommodation').uncheck();
         await page.getByRole('button', { name: 'Send referral' }).click();

@@ -80,8 +80,9 @@ export class ReferralsService {
         {
           field: 'sharedCategories',
           messages: [
-            ...(notReadable.length ? [`you may not read: ${notReadable.join(', ')}`] : []),
-            ...(notLawful.length ? [`no consent or agreement lets the receiver see: ${notLawful.join(', ')}`] : []),
+            // Named as in the schema's DataCategory enum, as the caller sent them.
+            ...(notReadable.length ? [`you may not read: ${notReadable.map((c) => c.toUpperCase()).join(', ')}`] : []),
+            ...(notLawful.length ? [`no consent or agreement lets the receiver see: ${notLawful.map((c) => c.toUpperCase()).join(', ')}`] : []),
           ],
         },
       ]);
