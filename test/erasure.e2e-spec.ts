@@ -133,6 +133,11 @@ describe('erasure and retention', () => {
     const heldId = await person('Heldback');
     const heldOld = (await ok<{ logIntervention: { id: string } }>('probation.officer', log, { input: { personId: heldId, typeCode: 'mental_health_support', status: 'COMPLETED', occurredAt: '2015-01-10T10:00:00Z' } })).logIntervention.id;
     await ok('probation.dpo', `mutation($input: PersonReasonInput!) { placeLegalHold(input: $input) { id } }`, { input: { personId: heldId, reason: 'Pending proceedings' } });
+    // The expired and the recent intervention as a partner's case system knows them (a sync's mapping).
+    await hub.db.query(
+      `INSERT INTO external_ref (system, entity_type, external_id, entity_id, organisation_id) VALUES ('case-system', 'intervention', 'MH-2015', $1, $3), ('case-system', 'intervention', 'CV-2026', $2, $3)`,
+      [old, recent, orgs['North West Probation Region']],
+    );
     const retention = hub.app.get(RetentionService);
     const first = await retention.run();
     expect(first.expired).toEqual({ interventions: { health: 1, employment: 1 }, reconvictions: { offending: 1 } });
@@ -146,6 +151,8 @@ describe('erasure and retention', () => {
     const left: { id: string }[] = await hub.db.query('SELECT id FROM intervention WHERE person_id = $1', [id]);
     expect(left.map((r) => r.id)).toEqual([recent]);
     expect(left.map((r) => r.id)).not.toContain(old);
+    // Its id in the partner's system goes with it (the sync lib's follow-up of the rule); the recent one's stays.
+    expect(await hub.db.query(`SELECT external_id FROM external_ref WHERE system = 'case-system' ORDER BY external_id`)).toEqual([{ external_id: 'CV-2026' }]);
     // What the expired intervention's events said goes with it; the recent one's stays.
     const logged: { aggregate_id: string; payload: Record<string, unknown> }[] = await hub.db.query(`SELECT aggregate_id, payload FROM outbox_event WHERE person_id = $1 AND type = 'intervention.logged'`, [id]);
     expect(Object.fromEntries(logged.map((e) => [e.aggregate_id, e.payload]))).toEqual({

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { PersonData, type PersonDataSection, type PersonDataSource, type PersonErasureStep, type PersonRetentionRule } from '@hub/common';
+import { PersonData, type PersonDataSection, type PersonDataSource, type PersonErasureStep, type PersonRetentionFollowUp, type PersonRetentionRule } from '@hub/common';
 
 function unique<T extends { key: string }>(what: string, items: T[]): T[] {
   const keys = items.map((i) => i.key);
@@ -35,6 +35,13 @@ export class PersonDataRegistry {
   /** The libs' erasure steps with the caller's own, in order. */
   erasureSteps(own: PersonErasureStep[]): PersonErasureStep[] {
     return ordered('erasure steps', [...this.sources().flatMap((s) => s.personErasureSteps?.() ?? []), ...own]);
+  }
+
+  /** What the libs erase with the items of the retention rule `rule`, by key. */
+  retentionFollowUps(rule: string): PersonRetentionFollowUp[] {
+    return unique('retention follow-ups', this.sources().flatMap((s) => s.personRetentionFollowUps?.() ?? []))
+      .filter((f) => f.rule === rule)
+      .sort((a, b) => a.key.localeCompare(b.key));
   }
 
   /** The libs' retention rules by period, by key. */

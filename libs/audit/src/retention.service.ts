@@ -121,6 +121,8 @@ export class RetentionService implements OnModuleInit {
       const [erased]: [{ id?: string }[], number] = await m.query(sql, [group.ids]);
       for (const r of erased) if (r.id) alongside.push(r.id);
     }
+    // What other libs keep about those items (their ids in partners' systems) goes with them.
+    for (const followUp of this.personData.retentionFollowUps(rule.key)) await m.query(followUp.sql, [group.ids]);
     await m.query(`SET LOCAL hub.audit_erase_detail = 'on'`);
     await m.query(`UPDATE audit_event SET detail = NULL
         WHERE person_id = ANY($1::uuid[])

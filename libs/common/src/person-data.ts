@@ -53,11 +53,24 @@ export interface PersonRetentionRule {
   activitySql: string;
 }
 
+/**
+ * What another lib keeps about the items a retention rule erases (their ids in an external system,
+ * say), erased with them: a statement over the erased items' ids (`$1`, a uuid[]), run in the same
+ * transaction after the rule's own statements.
+ */
+export interface PersonRetentionFollowUp {
+  key: string;
+  /** The key of the retention rule whose erased items it follows. */
+  rule: string;
+  sql: string;
+}
+
 /** A provider of a lib holding person data, answering for its part of a subject access export, of an erasure and of retention. */
 export interface PersonDataSource {
   personDataSections(): PersonDataSection[];
   personErasureSteps?(): PersonErasureStep[];
   personRetention?(): PersonRetentionRule[];
+  personRetentionFollowUps?(): PersonRetentionFollowUp[];
 }
 
 /**

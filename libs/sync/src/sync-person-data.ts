@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PersonData, type PersonDataSection, type PersonDataSource, type PersonErasureStep } from '@hub/common';
+import { PersonData, type PersonDataSection, type PersonDataSource, type PersonErasureStep, type PersonRetentionFollowUp } from '@hub/common';
 import { InterventionsService } from '@hub/interventions';
 import { organisationNameSql } from '@hub/organisations';
 import { isSuppressedSql } from './external-id-suppression.js';
@@ -9,7 +9,7 @@ import { ExternalIdSuppressionService } from './external-id-suppression.service.
  * The sync lib's part of a subject access export and of an erasure: the ids of the person and of
  * their interventions in partners' case systems. At erasure each of the person's becomes a keyed
  * fingerprint, so a later sync of it is refused and the id itself is no longer held; those of the
- * interventions go.
+ * interventions go, as they do when retention erases an intervention.
  */
 @Injectable()
 @PersonData()
@@ -51,5 +51,10 @@ export class SyncPersonData implements PersonDataSource {
         sql: `DELETE FROM external_ref WHERE entity_type = 'intervention' AND entity_id IN ${this.interventions.onRecordsSql('$1::uuid[]')}`,
       },
     ];
+  }
+
+  /** An intervention erased when its period ran out takes its ids in partners' systems with it. */
+  personRetentionFollowUps(): PersonRetentionFollowUp[] {
+    return [{ key: 'externalInterventionIds', rule: 'interventions', sql: `DELETE FROM external_ref WHERE entity_type = 'intervention' AND entity_id = ANY($1::uuid[])` }];
   }
 }
