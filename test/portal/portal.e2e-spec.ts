@@ -450,6 +450,19 @@ describe('the caseworker portal in a real browser', () => {
         await page.getByText('Referral withdrawn').waitFor();
         await page.locator('li.card', { hasText: 'Mental health support' }).getByText('Withdrawn').waitFor();
         expect((await referralsOf('housing.worker', carlId)).find((r) => r.serviceCode === 'mental_health_support')?.state).toBe('WITHDRAWN');
+        // Carl's record lists the referrals Safe Harbour sent or received about him, with where each stands.
+        await page.goto(`${url}/people/${carlId}`);
+        const section = page.locator('section[aria-labelledby="referrals"]');
+        await section.locator('tbody tr').first().waitFor();
+        const rows = (await section.locator('tbody tr').allTextContents()).map((t) => t.replace(/\s+/g, ' '));
+        expect(rows).toEqual(
+          expect.arrayContaining([
+            expect.stringMatching(/Mental health support.*Safe Harbour Housing Trust.*Clearview Mental Health.*Withdrawn/),
+            expect.stringMatching(/Functional skills.*Forge Skills Training.*Declined/),
+            expect.stringMatching(/Vocational training.*Forge Skills Training.*Completed/),
+          ]),
+        );
+        await checkScreen(page, 'person-referrals');
       } finally {
         await context.close();
       }

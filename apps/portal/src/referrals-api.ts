@@ -26,6 +26,13 @@ export interface Task {
 
 const REFERRAL = 'id status: state service: serviceCode reason dueAt person { id givenName familyName }';
 
+/** The referrals about a person that the viewer's organisation sent or received, newest first (Person.referrals). */
+export const personReferrals = (personId: string) =>
+  gql<{ person: { referrals: (Referral & { createdAt: string })[] } }>(
+    `query($id: ID!) { person(id: $id) { referrals { ${REFERRAL} createdAt fromOrganisation { name } toOrganisation { name } } } }`,
+    { id: personId },
+  ).then((d) => d.person.referrals);
+
 export const referralInbox = () => gql<{ referralInbox: Referral[] }>(`{ referralInbox { ${REFERRAL} fromOrganisation { name } } }`).then((d) => d.referralInbox);
 export const sentReferrals = () => gql<{ sentReferrals: Referral[] }>(`{ sentReferrals { ${REFERRAL} toOrganisation { name } } }`).then((d) => d.sentReferrals);
 export const acceptReferral = (id: string) => gql('mutation($id: ID!) { acceptReferral(id: $id) { id status: state } }', { id });

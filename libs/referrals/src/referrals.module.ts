@@ -14,6 +14,7 @@ import { ReferralRulesService } from './referral-rules.service.js';
 import { ReferralTimers } from './referral-timers.service.js';
 import { ReferralTransition } from './referral-transition.entity.js';
 import { Referral } from './referral.entity.js';
+import { PersonReferralsResolver } from './person-referrals.resolver.js';
 import { ReferralsResolver } from './referrals.resolver.js';
 import { ReferralsService } from './referrals.service.js';
 import { RuleEngine } from './rule-engine.service.js';
@@ -38,6 +39,7 @@ import { ReferralsPersonData } from './referrals-person-data.js';
     EteContactSweep,
     { provide: EXTRA_RELATIONSHIP_FACTS, useExisting: ReferralRelationshipsService },
     ReferralsResolver,
+    PersonReferralsResolver,
     ReferralRulesResolver,
     TasksResolver,
     ReferralSubscriptionsResolver,

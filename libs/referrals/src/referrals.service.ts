@@ -188,6 +188,24 @@ export class ReferralsService {
     });
   }
 
+  /**
+   * For many people in one statement (DataLoader; `people` were returned by PersonsService for this
+   * actor): the referrals about each (any of its records) that the actor's organisation sent or
+   * received, newest first. The same rule as `get`: another organisation's drafts never.
+   */
+  async forPeople(actor: Actor, people: readonly { id: string; recordIds: string[] }[]): Promise<Referral[][]> {
+    if (!this.access.ceiling(actor, 'read').length && !actor.scopes.includes(Scope.REFERRALS_WRITE)) return people.map(() => []);
+    const rows = await this.db
+      .getRepository(Referral)
+      .createQueryBuilder('r')
+      .where('r.person_id = ANY(:recordIds)', { recordIds: people.flatMap((p) => p.recordIds) })
+      .andWhere('(r.from_organisation_id = :org OR (r.to_organisation_id = :org AND r.state <> :draft))', { org: actor.organisationId, draft: ReferralState.DRAFT })
+      .orderBy('r.created_at', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .getMany();
+    return people.map((p) => rows.filter((r) => p.recordIds.includes(r.personId)));
+  }
+
   async transitionsOf(referralIds: readonly string[]): Promise<ReferralTransition[]> {
     return this.db.getRepository(ReferralTransition).find({ where: { referralId: In([...referralIds]) }, order: { id: 'ASC' } });
   }

@@ -3,7 +3,8 @@ import { gql } from '../api';
 import { useSession } from '../app';
 import { Link, usePageTitle } from '../router';
 import { useQuery } from '../use-query';
-import { CATEGORIES, CONSENT_STATUSES, formatDate, METHODS, ORG_KINDS, PURPOSES, RISK, SCHEMES, STAGES, STATUSES } from '../vocabulary';
+import { personReferrals } from '../referrals-api';
+import { CATEGORIES, CONSENT_STATUSES, formatDate, METHODS, ORG_KINDS, PURPOSES, RISK, SCHEMES, STAGES, STATUSES, words } from '../vocabulary';
 import { whyHref } from '../why';
 import { NotFound } from './not-found';
 import { personName, Withheld } from './people-table';
@@ -118,12 +119,13 @@ function outcomeText(o: InterventionNode['outcome']): string | null {
 export function PersonPage({ id }: { id: string }) {
   const { viewer, capabilities } = useSession();
   const q = useQuery(async () => {
-    const [person, orgs] = await Promise.all([
+    const [person, orgs, referrals] = await Promise.all([
       gql<{ person: PersonDetail }>(PERSON, { id }),
       gql<{ organisations: { id: string; name: string }[] }>('{ organisations { id name } }').catch(() => ({ organisations: [] })),
+      capabilities.referrals ? personReferrals(id).catch(() => null) : Promise.resolve(null),
     ]);
-    return { person: person.person, orgs: new Map(orgs.organisations.map((o) => [o.id, o.name])) };
-  }, [id]);
+    return { person: person.person, orgs: new Map(orgs.organisations.map((o) => [o.id, o.name])), referrals };
+  }, [id, capabilities.referrals]);
   const [more, setMore] = useState<InterventionNode[]>([]);
   const [moreCursor, setMoreCursor] = useState<string | null | undefined>(undefined);
   const [loadingMore, setLoadingMore] = useState(false);
@@ -254,6 +256,41 @@ export function PersonPage({ id }: { id: string }) {
               </li>
             ))}
           </ul>
+        </section>
+      )}
+
+      {q.data.referrals && (
+        <section className="section" aria-labelledby="referrals">
+          <h2 id="referrals">Referrals</h2>
+          {q.data.referrals.length === 0 ? (
+            <p>Your organisation has not sent or received a referral for this person.</p>
+          ) : (
+            <table className="table">
+              <caption className="visually-hidden">Referrals your organisation sent or received</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Service</th>
+                  <th scope="col">From</th>
+                  <th scope="col">To</th>
+                  <th scope="col">Made</th>
+                  <th scope="col">Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {q.data.referrals.map((r) => (
+                  <tr key={r.id}>
+                    <td data-label="Service">{words(r.service)}</td>
+                    <td data-label="From">{r.fromOrganisation?.name}</td>
+                    <td data-label="To">{r.toOrganisation?.name}</td>
+                    <td data-label="Made">{formatDate(r.createdAt)}</td>
+                    <td data-label="Status">
+                      <strong className={`tag${['SENT', 'ACCEPTED', 'IN_PROGRESS'].includes(r.status) ? ' tag--green' : ' tag--grey'}`}>{words(r.status)}</strong>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
         </section>
       )}
 
