@@ -322,6 +322,36 @@ describe('referrals', () => {
     expect((await inForce()).map((r) => r.name)).toEqual(first.map((r) => r.name));
   });
 
+  it("lists a person's referrals on their record for the organisations that sent or received them, and no one else; a draft stays the sender's", async () => {
+    const id = await person();
+    // Housing works with the person too (an involvement), so it may open the record and see who referred whom.
+    await ok(`mutation($input: AddInvolvementInput!) { addInvolvement(input: $input) { id } }`, { input: { personId: id, organisationId: HOUSING(), role: 'PROVIDER' } }, probation);
+    await ok(`mutation($input: AddInvolvementInput!) { addInvolvement(input: $input) { id } }`, { input: { personId: id, organisationId: orgs['Forge Skills Training'], role: 'PROVIDER' } }, probation);
+    const trainer = await hub.tokenFor('trainer');
+    const sent = (await send(id)).data!.sendReferral;
+    const draft = (
+      await ok<{ draftReferral: { id: string } }>(
+        `mutation($input: SendReferralInput!) { draftReferral(input: $input) { id } }`,
+        { input: { personId: id, toOrganisationId: HOUSING(), serviceCode: 'finance_and_id', reason: 'Not sent yet', sharedCategories: [] } },
+        probation,
+      )
+    ).draftReferral;
+    const onRecord = async (token: string) =>
+      (await ok<{ person: { referrals: { id: string; state: string; serviceCode: string; toOrganisation: { name: string } }[] } }>(
+        `query($id: ID!) { person(id: $id) { referrals { id state serviceCode toOrganisation { name } } } }`,
+        { id },
+        token,
+      )).person.referrals;
+    // Newest first.
+    expect((await onRecord(probation)).map((r) => [r.id, r.state])).toEqual([[draft.id, 'DRAFT'], [sent.id, 'SENT']]);
+    expect(await onRecord(housing)).toEqual([{ id: sent.id, state: 'SENT', serviceCode: 'accommodation_support', toOrganisation: { name: 'Safe Harbour Housing Trust' } }]);
+    // The training provider works with the person but is no party to these referrals.
+    expect(await onRecord(trainer)).toEqual([]);
+    // The read is audited, as every field of the record.
+    const [audited]: { fields: string[] }[] = await hub.db.query(`SELECT fields FROM audit_event WHERE person_id = $1 AND action = 'read' AND organisation_id = $2 ORDER BY id DESC LIMIT 1`, [id, HOUSING()]);
+    expect(audited.fields).toContain('Person.referrals');
+  });
+
   describe('scheduled timers', () => {
     const DAY = 86_400_000;
     const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString();
@@ -377,6 +407,9 @@ describe('referrals', () => {
     });
   });
 
+  // Last in this file: a second Nest application in this process registers its own passport 'jwt'
+  // strategy in passport's process-wide registry (the worker's modules include AuthModule); once it is
+  // closed, the hub's requests are verified by that closed application's strategy and are refused.
   describe('with a second worker process on the same database', () => {
     let second: INestApplicationContext;
     beforeAll(async () => {
@@ -416,35 +449,5 @@ describe('referrals', () => {
       const workers = await rows<{ worker_id: string }>(`SELECT DISTINCT worker_id FROM event_delivery`);
       expect(workers.map((w) => w.worker_id)).toEqual(expect.arrayContaining([expect.any(String)]));
     });
-  });
-
-  it("lists a person's referrals on their record for the organisations that sent or received them, and no one else; a draft stays the sender's", async () => {
-    const id = await person();
-    // Housing works with the person too (an involvement), so it may open the record and see who referred whom.
-    await ok(`mutation($input: AddInvolvementInput!) { addInvolvement(input: $input) { id } }`, { input: { personId: id, organisationId: HOUSING(), role: 'PROVIDER' } }, probation);
-    await ok(`mutation($input: AddInvolvementInput!) { addInvolvement(input: $input) { id } }`, { input: { personId: id, organisationId: orgs['Forge Skills Training'], role: 'PROVIDER' } }, probation);
-    const trainer = await hub.tokenFor('trainer');
-    const sent = (await send(id)).data!.sendReferral;
-    const draft = (
-      await ok<{ draftReferral: { id: string } }>(
-        `mutation($input: SendReferralInput!) { draftReferral(input: $input) { id } }`,
-        { input: { personId: id, toOrganisationId: HOUSING(), serviceCode: 'finance_and_id', reason: 'Not sent yet', sharedCategories: [] } },
-        probation,
-      )
-    ).draftReferral;
-    const onRecord = async (token: string) =>
-      (await ok<{ person: { referrals: { id: string; state: string; serviceCode: string; toOrganisation: { name: string } }[] } }>(
-        `query($id: ID!) { person(id: $id) { referrals { id state serviceCode toOrganisation { name } } } }`,
-        { id },
-        token,
-      )).person.referrals;
-    // Newest first.
-    expect((await onRecord(probation)).map((r) => [r.id, r.state])).toEqual([[draft.id, 'DRAFT'], [sent.id, 'SENT']]);
-    expect(await onRecord(housing)).toEqual([{ id: sent.id, state: 'SENT', serviceCode: 'accommodation_support', toOrganisation: { name: 'Safe Harbour Housing Trust' } }]);
-    // The training provider works with the person but is no party to these referrals.
-    expect(await onRecord(trainer)).toEqual([]);
-    // The read is audited, as every field of the record.
-    const [audited]: { fields: string[] }[] = await hub.db.query(`SELECT fields FROM audit_event WHERE person_id = $1 AND action = 'read' AND organisation_id = $2 ORDER BY id DESC LIMIT 1`, [id, HOUSING()]);
-    expect(audited.fields).toContain('Person.referrals');
   });
 });

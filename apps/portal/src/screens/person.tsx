@@ -119,13 +119,14 @@ function outcomeText(o: InterventionNode['outcome']): string | null {
 export function PersonPage({ id }: { id: string }) {
   const { viewer, capabilities } = useSession();
   const q = useQuery(async () => {
-    const [person, orgs, referrals] = await Promise.all([
+    const [person, orgs] = await Promise.all([
       gql<{ person: PersonDetail }>(PERSON, { id }),
       gql<{ organisations: { id: string; name: string }[] }>('{ organisations { id name } }').catch(() => ({ organisations: [] })),
-      capabilities.referrals ? personReferrals(id).catch(() => null) : Promise.resolve(null),
     ]);
-    return { person: person.person, orgs: new Map(orgs.organisations.map((o) => [o.id, o.name])), referrals };
-  }, [id, capabilities.referrals]);
+    return { person: person.person, orgs: new Map(orgs.organisations.map((o) => [o.id, o.name])) };
+  }, [id]);
+  // Apart from the record, so that learning what the hub offers (capabilities) never reads the record twice.
+  const referrals = useQuery(() => (capabilities.referrals ? personReferrals(id).catch(() => null) : Promise.resolve(null)), [id, capabilities.referrals]).data;
   const [more, setMore] = useState<InterventionNode[]>([]);
   const [moreCursor, setMoreCursor] = useState<string | null | undefined>(undefined);
   const [loadingMore, setLoadingMore] = useState(false);
@@ -259,10 +260,10 @@ export function PersonPage({ id }: { id: string }) {
         </section>
       )}
 
-      {q.data.referrals && (
+      {referrals && (
         <section className="section" aria-labelledby="referrals">
           <h2 id="referrals">Referrals</h2>
-          {q.data.referrals.length === 0 ? (
+          {referrals.length === 0 ? (
             <p>Your organisation has not sent or received a referral for this person.</p>
           ) : (
             <table className="table">
@@ -277,7 +278,7 @@ export function PersonPage({ id }: { id: string }) {
                 </tr>
               </thead>
               <tbody>
-                {q.data.referrals.map((r) => (
+                {referrals.map((r) => (
                   <tr key={r.id}>
                     <td data-label="Service">{words(r.service)}</td>
                     <td data-label="From">{r.fromOrganisation?.name}</td>
