@@ -85,8 +85,10 @@ export class RetentionService implements OnModuleInit {
            FROM (${rule.expiredSql}) x GROUP BY 1`,
         [cutoffs],
       );
+      // What other libs erase with this rule's items (their ids in partners' systems), the same for every person.
+      const followUps = this.personData.retentionFollowUps(rule.key).map((f) => f.sql);
       for (const group of expired) {
-        const done = await this.db.transaction((m) => this.eraseExpired(m, rule, group));
+        const done = await this.db.transaction((m) => this.eraseExpired(m, rule, followUps, group));
         if (!done) {
           held.add(group.person_id);
           continue;
@@ -111,7 +113,7 @@ export class RetentionService implements OnModuleInit {
   }
 
   /** Erases one person's expired items of one rule, with their audit details; null under a legal hold. */
-  private async eraseExpired(m: EntityManager, rule: PersonRetentionRule, group: { person_id: string; ids: string[]; categories: string[] }): Promise<Record<string, number> | null> {
+  private async eraseExpired(m: EntityManager, rule: PersonRetentionRule, followUps: string[], group: { person_id: string; ids: string[]; categories: string[] }): Promise<Record<string, number> | null> {
     const recordIds = await this.persons.allRecordIds(group.person_id, m);
     if (await this.held(m, recordIds)) return null;
     const [first, ...rest] = rule.eraseSql;
@@ -121,8 +123,7 @@ export class RetentionService implements OnModuleInit {
       const [erased]: [{ id?: string }[], number] = await m.query(sql, [group.ids]);
       for (const r of erased) if (r.id) alongside.push(r.id);
     }
-    // What other libs keep about those items (their ids in partners' systems) goes with them.
-    for (const followUp of this.personData.retentionFollowUps(rule.key)) await m.query(followUp.sql, [group.ids]);
+    for (const sql of followUps) await m.query(sql, [group.ids]);
     await m.query(`SET LOCAL hub.audit_erase_detail = 'on'`);
     await m.query(`UPDATE audit_event SET detail = NULL
         WHERE person_id = ANY($1::uuid[])
