@@ -24,6 +24,9 @@ export interface Task {
   person: { id: string; givenName: string | null; familyName: string | null } | null;
 }
 
+/** States in which a referral is still open (as the hub's OPEN_STATES). */
+export const OPEN_STATES = ['SENT', 'ACCEPTED', 'IN_PROGRESS'];
+
 const REFERRAL = 'id status: state service: serviceCode reason dueAt person { id givenName familyName }';
 
 /** The referrals about a person that the viewer's organisation sent or received, newest first (Person.referrals). */

@@ -27,14 +27,13 @@ const RECORD_CONSENT = 'If the person wants to share it with you, record their c
 /** Needs only a consent or an agreement: what a caseworker can do about it. */
 const nextStep = (category: string) => (['OFFENDING', 'RISK'].includes(category) ? STATUTORY : RECORD_CONSENT);
 
-function titles(category: string): { withheld: string; seen: string } {
+function titles(category: string): { name: string; withheld: string; seen: string } {
   const name = (CATEGORIES[category] ?? category).toLowerCase();
-  return { withheld: `Why ${name} information is withheld`, seen: `Why you can see ${name} information` };
+  return { name, withheld: `Why ${name} information is withheld`, seen: `Why you can see ${name} information` };
 }
 
 function fromRules(category: string, viewer: ViewerOrg, readable: string[]): Explanation {
-  const name = (CATEGORIES[category] ?? category).toLowerCase();
-  const { withheld: title, seen } = titles(category);
+  const { name, withheld: title, seen } = titles(category);
   if (readable.includes(category)) {
     return { title: seen, source: 'rules', paragraphs: ['Your organisation works with this person and has a lawful basis to see this category.'] };
   }

@@ -3,7 +3,7 @@ import { gql } from '../api';
 import { useSession } from '../app';
 import { Link, usePageTitle } from '../router';
 import { useQuery } from '../use-query';
-import { personReferrals } from '../referrals-api';
+import { OPEN_STATES, personReferrals } from '../referrals-api';
 import { CATEGORIES, CONSENT_STATUSES, formatDate, METHODS, ORG_KINDS, PURPOSES, RISK, SCHEMES, STAGES, STATUSES, words } from '../vocabulary';
 import { whyHref } from '../why';
 import { NotFound } from './not-found';
@@ -285,7 +285,7 @@ export function PersonPage({ id }: { id: string }) {
                     <td data-label="To">{r.toOrganisation?.name}</td>
                     <td data-label="Made">{formatDate(r.createdAt)}</td>
                     <td data-label="Status">
-                      <strong className={`tag${['SENT', 'ACCEPTED', 'IN_PROGRESS'].includes(r.status) ? ' tag--green' : ' tag--grey'}`}>{words(r.status)}</strong>
+                      <strong className={`tag${OPEN_STATES.includes(r.status) ? ' tag--green' : ' tag--grey'}`}>{words(r.status)}</strong>
                     </td>
                   </tr>
                 ))}

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { flash, useSession } from '../app';
 import { Button, ErrorSummary, errorsFrom, type Errors, TextArea } from '../forms';
-import { acceptReferral, completeReferral, declineReferral, type Referral, referralInbox, sentReferrals, startReferral, withdrawReferral } from '../referrals-api';
+import { acceptReferral, completeReferral, declineReferral, OPEN_STATES, type Referral, referralInbox, sentReferrals, startReferral, withdrawReferral } from '../referrals-api';
 import { Link, navigate, usePageTitle } from '../router';
 import { useQuery } from '../use-query';
 import { formatDate, words } from '../vocabulary';
@@ -9,7 +9,7 @@ import { NotFound } from './not-found';
 import { personName } from './people-table';
 
 /** States in which the sender may still withdraw a referral. */
-const WITHDRAWABLE = ['DRAFT', 'SENT', 'ACCEPTED', 'IN_PROGRESS'];
+const WITHDRAWABLE = ['DRAFT', ...OPEN_STATES];
 
 /** A step that needs a reason (declining, withdrawing): a small form under the referral. */
 function WithReason(props: { question: string; submit: string; required: string; done: string; action: (reason: string) => Promise<unknown>; onDone: () => void }) {
