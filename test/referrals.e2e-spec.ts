@@ -261,6 +261,15 @@ describe('referrals', () => {
       const t = await ok<{ tasks: { kind: string; referralId: string; forRole: string }[] }>(`{ tasks { kind referralId forRole } }`, {}, await hub.tokenFor(manager));
       expect(t.tasks.filter((x) => x.referralId === r.id)).toEqual([{ kind: 'REFERRAL_OVERDUE', referralId: r.id, forRole: 'manager' }]);
     }
+    // The escalation is addressed to managers: the caseworkers of either side neither list it nor can complete it.
+    const [escalation] = await rows<{ id: string }>(`SELECT id FROM task WHERE referral_id = $1 AND organisation_id = (SELECT to_organisation_id FROM referral WHERE id = $1)`, [r.id]);
+    for (const caseworker of [housing, probation]) {
+      const t = await ok<{ tasks: { referralId: string | null }[] }>(`{ tasks { referralId } }`, {}, caseworker);
+      expect(t.tasks.filter((x) => x.referralId === r.id)).toEqual([]);
+    }
+    const refused = await hub.gql(`mutation($id: ID!) { completeTask(id: $id) { id } }`, { id: escalation.id }, housing);
+    expect(refused.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await rows<{ status: string }>(`SELECT status FROM task WHERE id = $1`, [escalation.id]))[0].status).toBe('open');
     // A second sweep escalates nothing again.
     await hub.app.get(JobQueue).add('referrals:sla_sweep');
     await eventually(async () => (await rows(`SELECT 1 FROM graphile_worker.jobs WHERE task_identifier = 'referrals:sla_sweep'`)).length === 0, 15_000, 'sweep done');

@@ -12,7 +12,7 @@ export class TasksResolver {
     private readonly persons: PersonsService,
   ) {}
 
-  @Query(() => [TaskModel], { name: 'tasks', description: "Your organisation's tasks (open ones unless a status is given)" })
+  @Query(() => [TaskModel], { name: 'tasks', description: "Your organisation's tasks addressed to your roles (a manager and an API client see them all); open ones unless a status is given" })
   listTasks(@CurrentActor() actor: Actor, @Args('status', { type: () => TaskStatus, nullable: true }) status?: TaskStatus): Promise<TaskModel[]> {
     return this.tasks.list(actor, status ?? TaskStatus.OPEN);
   }

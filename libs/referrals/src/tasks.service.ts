@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService } from '@hub/access';
-import { type Actor, ErrorCode, ForbiddenError, HubError, NotFoundError } from '@hub/common';
+import { type Actor, ErrorCode, ForbiddenError, hasRole, HubError, NotFoundError, Role } from '@hub/common';
 import { OutboxService } from '@hub/events';
 import { actorRef } from '@hub/persons';
 import { TaskKind, TaskStatus } from './referral-vocabulary.js';
@@ -18,6 +18,22 @@ export interface NewTask {
   detail: string;
   dueAt?: Date | null;
   sourceKey?: string | null;
+}
+
+/**
+ * The roles whose tasks the actor works on, or null for every task of its organisation. A task is
+ * addressed to a role: a caseworker sees the caseworkers' tasks, not the managers' escalations. A
+ * manager oversees the organisation's whole queue, and an API client routes every task into its
+ * organisation's own case system.
+ */
+export function taskRoles(actor: Actor): string[] | null {
+  if (actor.kind === 'client' || hasRole(actor, Role.MANAGER)) return null;
+  return actor.roles;
+}
+
+function addressedTo(actor: Actor, task: Task): boolean {
+  const roles = taskRoles(actor);
+  return task.organisationId === actor.organisationId && (roles === null || roles.includes(task.forRole));
 }
 
 /** Tasks for an organisation's staff, raised by rules and timers. */
@@ -58,25 +74,29 @@ export class TasksService {
       .getOne();
   }
 
-  /** The tasks of the actor's organisation (for those who do casework). */
+  /** The tasks of the actor's organisation addressed to its roles (for those who do casework). */
   async list(actor: Actor, status: TaskStatus | null = TaskStatus.OPEN): Promise<Task[]> {
     if (!this.access.ceiling(actor, 'read').length) return [];
     const qb = this.db.getRepository(Task).createQueryBuilder('t').where('t.organisation_id = :org', { org: actor.organisationId });
+    const roles = taskRoles(actor);
+    if (roles) qb.andWhere('t.for_role = ANY(:roles)', { roles });
     if (status) qb.andWhere('t.status = :status', { status });
     return qb.orderBy('t.created_at', 'DESC').addOrderBy('t.id', 'DESC').take(500).getMany();
   }
 
-  /** One task of the actor's organisation (the same rule as the list); NOT_FOUND otherwise. */
+  /** One task of the actor's organisation addressed to its roles (the same rule as the list); NOT_FOUND otherwise. */
   async get(actor: Actor, id: string): Promise<Task> {
+    if (!this.access.ceiling(actor, 'read').length) throw new NotFoundError('Task');
     const task = await this.db.getRepository(Task).findOneBy({ id });
-    if (!task || task.organisationId !== actor.organisationId || !this.access.ceiling(actor, 'read').length) throw new NotFoundError('Task');
+    if (!task || !addressedTo(actor, task)) throw new NotFoundError('Task');
     return task;
   }
 
   async complete(actor: Actor, id: string): Promise<Task> {
     return this.db.transaction(async (m) => {
+      if (!this.access.ceiling(actor, 'read').length) throw new NotFoundError('Task');
       const task = await m.findOne(Task, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!task || task.organisationId !== actor.organisationId || !this.access.ceiling(actor, 'read').length) throw new NotFoundError('Task');
+      if (!task || !addressedTo(actor, task)) throw new NotFoundError('Task');
       if (!this.access.ceiling(actor, 'write').length) throw new ForbiddenError('Your role cannot complete tasks');
       if (task.status !== TaskStatus.OPEN) throw new HubError(ErrorCode.InvalidState, 'This task is already done');
       task.status = TaskStatus.DONE;
