@@ -416,9 +416,6 @@ describe('referrals', () => {
     });
   });
 
-  // Last in this file: a second Nest application in this process registers its own passport 'jwt'
-  // strategy in passport's process-wide registry (the worker's modules include AuthModule); once it is
-  // closed, the hub's requests are verified by that closed application's strategy and are refused.
   describe('with a second worker process on the same database', () => {
     let second: INestApplicationContext;
     beforeAll(async () => {
@@ -458,5 +455,12 @@ describe('referrals', () => {
       const workers = await rows<{ worker_id: string }>(`SELECT DISTINCT worker_id FROM event_delivery`);
       expect(workers.map((w) => w.worker_id)).toEqual(expect.arrayContaining([expect.any(String)]));
     });
+  });
+
+  // A worker does not sign anyone in: it registers no passport strategy, whose registry is one per
+  // process, so closing a second application in this process leaves the hub's sign-in as it was.
+  it('the hub still accepts its tokens once a worker in the same process has closed', async () => {
+    const id = await person();
+    expect((await hub.gql(`query($id: ID!) { person(id: $id) { id } }`, { id }, probation)).data).toEqual({ person: { id } });
   });
 });

@@ -20,12 +20,17 @@ import { type HubMetrics, METRICS, ObservabilityModule } from '@hub/observabilit
 import { OrganisationsModule } from '@hub/organisations';
 import { graphqlOptions } from './graphql.options.js';
 
-/** Everything the hub is made of, without the HTTP server (shared by the server and the CLI). */
-export const DOMAIN_MODULES = [ConfigModule, DatabaseModule, EventsModule, AccessModule, OrganisationsModule, AuthModule, PersonsModule, ConsentModule, InterventionsModule, ReferralsModule, ReportingModule, SyncModule, AuditModule, DemoModule];
+/**
+ * Everything the hub is made of, without the HTTP server and without sign-in (shared by the server,
+ * the worker and the CLI). AuthModule is left to those that authenticate or issue tokens: it registers
+ * passport's process-wide `jwt` strategy, which a worker never uses.
+ */
+export const DOMAIN_MODULES = [ConfigModule, DatabaseModule, EventsModule, AccessModule, OrganisationsModule, PersonsModule, ConsentModule, InterventionsModule, ReferralsModule, ReportingModule, SyncModule, AuditModule, DemoModule];
 
 @Module({
   imports: [
     ...DOMAIN_MODULES,
+    AuthModule,
     ObservabilityModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
