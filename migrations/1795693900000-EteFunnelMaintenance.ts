@@ -24,8 +24,14 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   than one of its own adds no lock-order deadlock.
  */
 
-/** The activity rows of the interventions in `from` (a relation with intervention's columns, aliased i). */
-function activity(from: string): string {
+/** When an intervention's job outcome counts as a job start, as this migration first read it (a later one narrows it). */
+export const ANY_JOB = `i.outcome->>'kind' = 'job'`;
+
+/**
+ * The activity rows of the interventions in `from` (a relation with intervention's columns, aliased i);
+ * `jobStart`: when an intervention's job outcome gives the person's job start.
+ */
+function activity(from: string, jobStart = ANY_JOB): string {
   return `SELECT i.id AS intervention_id,
          COALESCE(p.merged_into_id, p.id) AS person_id,
          CASE WHEN p.merged_into_id IS NULL THEN p.region ELSE sp.region END AS region,
@@ -37,7 +43,7 @@ function activity(from: string): string {
          COALESCE(t.group_name IN ('skills', 'training'), false) AS training,
          CASE WHEN i.outcome->>'kind' = 'qualification' THEN i.outcome->>'qualification' END AS qualification,
          CASE WHEN i.outcome->>'kind' = 'job' THEN i.outcome->>'sector' END AS job_sector,
-         CASE WHEN i.outcome->>'kind' = 'job' THEN (i.outcome->>'startDate')::date END AS job_start_on,
+         CASE WHEN ${jobStart} THEN (i.outcome->>'startDate')::date END AS job_start_on,
          COALESCE(s.status = 'sustained', false) AS sustained
     FROM ${from}
     JOIN person p ON p.id = i.person_id
@@ -108,13 +114,74 @@ function foldSustained(source: string): string {
 const survivorsOf = (relation: string, column: string, where = 'TRUE') =>
   `SELECT array_agg(DISTINCT COALESCE(p.merged_into_id, p.id)) FROM ${relation} JOIN person p ON p.id = ${column} WHERE ${where}`;
 
+/**
+ * The view and the functions that read interventions as activity, for a reading of job starts: this
+ * migration creates them, and a later one that changes the reading replaces them (and undoes that).
+ */
+export function activitySql(jobStart: string): string[] {
+  return [
+    `CREATE OR REPLACE VIEW ete_funnel_activity AS ${activity('intervention i', jobStart)}`,
+    // Folds the given interventions in (planned for the array it is given: a few ids or a million).
+    `
+      CREATE OR REPLACE FUNCTION ete_funnel_merge(ids uuid[]) RETURNS void LANGUAGE plpgsql SET work_mem = '64MB' AS $fn$
+      BEGIN
+        IF ids IS NULL OR cardinality(ids) = 0 THEN
+          RETURN;
+        END IF;
+        PERFORM ete_funnel_lock();
+        EXECUTE $q$${fold(activity('unnest($1) u(id) JOIN intervention i ON i.id = u.id', jobStart))}$q$ USING ids;
+      END
+      $fn$`,
+    // New interventions are folded straight from the statement's transition table.
+    `
+      CREATE OR REPLACE FUNCTION ete_funnel_on_intervention() RETURNS trigger LANGUAGE plpgsql SET work_mem = '64MB' AS $$
+      BEGIN
+        IF TG_OP = 'INSERT' THEN
+          PERFORM ete_funnel_lock();
+          ${fold(activity('new_rows i', jobStart))};
+        ELSIF TG_OP = 'DELETE' THEN
+          PERFORM ete_funnel_refresh((${survivorsOf('old_rows o', 'o.person_id')}));
+        ELSE
+          PERFORM ete_funnel_refresh((${survivorsOf(
+            'old_rows o JOIN new_rows n ON n.id = o.id CROSS JOIN LATERAL (VALUES (o.person_id), (n.person_id)) v(person_id)',
+            'v.person_id',
+            `(o.person_id, o.organisation_id, o.type_code, o.data_category, o.status, o.occurred_at) IS DISTINCT FROM
+             (n.person_id, n.organisation_id, n.type_code, n.data_category, n.status, n.occurred_at) OR o.outcome IS DISTINCT FROM n.outcome`,
+          )}));
+        END IF;
+        RETURN NULL;
+      END
+      $$`,
+    // Only a sustained job moves the funnel: a window opened or closed as not sustained changes nothing.
+    `
+      CREATE OR REPLACE FUNCTION ete_funnel_on_sustainment() RETURNS trigger LANGUAGE plpgsql SET work_mem = '64MB' AS $$
+      BEGIN
+        IF TG_OP = 'INSERT' THEN
+          IF EXISTS (SELECT 1 FROM new_rows WHERE status = 'sustained') THEN
+            PERFORM ete_funnel_lock();
+            ${foldSustained(activity(`(SELECT i0.* FROM new_rows n JOIN intervention i0 ON i0.id = n.intervention_id WHERE n.status = 'sustained') i`, jobStart))};
+          END IF;
+        ELSIF TG_OP = 'DELETE' THEN
+          PERFORM ete_funnel_refresh((${survivorsOf('old_rows o', 'o.person_id', `o.status = 'sustained'`)}));
+        ELSE
+          PERFORM ete_funnel_refresh((${survivorsOf(
+            'old_rows o JOIN new_rows n ON n.id = o.id CROSS JOIN LATERAL (VALUES (o.person_id), (n.person_id)) v(person_id)',
+            'v.person_id',
+            `(o.status = 'sustained' OR n.status = 'sustained') AND (o.person_id, o.intervention_id, o.status) IS DISTINCT FROM (n.person_id, n.intervention_id, n.status)`,
+          )}));
+        END IF;
+        RETURN NULL;
+      END
+      $$`,
+  ];
+}
+
 const TRIGGERED = ['intervention', 'job_sustainment', 'person'];
 
 export class EteFunnelMaintenance1795693900000 implements MigrationInterface {
   name = 'EteFunnelMaintenance1795693900000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE VIEW ete_funnel_activity AS ${activity('intervention i')}`);
     await queryRunner.query(`
       CREATE FUNCTION ete_funnel_union(a text[], b text[]) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
       $$ SELECT COALESCE(array_agg(DISTINCT x COLLATE "C" ORDER BY x COLLATE "C"), '{}') FROM unnest(a || b) x $$`);
@@ -129,17 +196,7 @@ export class EteFunnelMaintenance1795693900000 implements MigrationInterface {
         PERFORM pg_advisory_xact_lock(7460616964);
       END
       $$`);
-    // Folds the given interventions in (planned for the array it is given: a few ids or a million).
-    await queryRunner.query(`
-      CREATE FUNCTION ete_funnel_merge(ids uuid[]) RETURNS void LANGUAGE plpgsql SET work_mem = '64MB' AS $fn$
-      BEGIN
-        IF ids IS NULL OR cardinality(ids) = 0 THEN
-          RETURN;
-        END IF;
-        PERFORM ete_funnel_lock();
-        EXECUTE $q$${fold(activity('unnest($1) u(id) JOIN intervention i ON i.id = u.id'))}$q$ USING ids;
-      END
-      $fn$`);
+    for (const sql of activitySql(ANY_JOB)) await queryRunner.query(sql);
     await queryRunner.query(`
       CREATE FUNCTION ete_funnel_refresh(survivors uuid[]) RETURNS void LANGUAGE plpgsql AS $$
       BEGIN
@@ -161,47 +218,6 @@ export class EteFunnelMaintenance1795693900000 implements MigrationInterface {
         DELETE FROM ete_funnel_fact;
         DELETE FROM ete_funnel_org_fact;
         ${fold('SELECT * FROM ete_funnel_activity')};
-      END
-      $$`);
-    // New interventions are folded straight from the statement's transition table.
-    await queryRunner.query(`
-      CREATE FUNCTION ete_funnel_on_intervention() RETURNS trigger LANGUAGE plpgsql SET work_mem = '64MB' AS $$
-      BEGIN
-        IF TG_OP = 'INSERT' THEN
-          PERFORM ete_funnel_lock();
-          ${fold(activity('new_rows i'))};
-        ELSIF TG_OP = 'DELETE' THEN
-          PERFORM ete_funnel_refresh((${survivorsOf('old_rows o', 'o.person_id')}));
-        ELSE
-          PERFORM ete_funnel_refresh((${survivorsOf(
-            'old_rows o JOIN new_rows n ON n.id = o.id CROSS JOIN LATERAL (VALUES (o.person_id), (n.person_id)) v(person_id)',
-            'v.person_id',
-            `(o.person_id, o.organisation_id, o.type_code, o.data_category, o.status, o.occurred_at) IS DISTINCT FROM
-             (n.person_id, n.organisation_id, n.type_code, n.data_category, n.status, n.occurred_at) OR o.outcome IS DISTINCT FROM n.outcome`,
-          )}));
-        END IF;
-        RETURN NULL;
-      END
-      $$`);
-    // Only a sustained job moves the funnel: a window opened or closed as not sustained changes nothing.
-    await queryRunner.query(`
-      CREATE FUNCTION ete_funnel_on_sustainment() RETURNS trigger LANGUAGE plpgsql SET work_mem = '64MB' AS $$
-      BEGIN
-        IF TG_OP = 'INSERT' THEN
-          IF EXISTS (SELECT 1 FROM new_rows WHERE status = 'sustained') THEN
-            PERFORM ete_funnel_lock();
-            ${foldSustained(activity(`(SELECT i0.* FROM new_rows n JOIN intervention i0 ON i0.id = n.intervention_id WHERE n.status = 'sustained') i`))};
-          END IF;
-        ELSIF TG_OP = 'DELETE' THEN
-          PERFORM ete_funnel_refresh((${survivorsOf('old_rows o', 'o.person_id', `o.status = 'sustained'`)}));
-        ELSE
-          PERFORM ete_funnel_refresh((${survivorsOf(
-            'old_rows o JOIN new_rows n ON n.id = o.id CROSS JOIN LATERAL (VALUES (o.person_id), (n.person_id)) v(person_id)',
-            'v.person_id',
-            `(o.status = 'sustained' OR n.status = 'sustained') AND (o.person_id, o.intervention_id, o.status) IS DISTINCT FROM (n.person_id, n.intervention_id, n.status)`,
-          )}));
-        END IF;
-        RETURN NULL;
       END
       $$`);
     // A merge or an unmerge moves activity between survivors (recount both); a survivor's region moves its rows.

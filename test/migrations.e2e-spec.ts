@@ -1,3 +1,4 @@
+import { FunnelJobStartsThatBegan1795880000000 } from '../migrations/1795880000000-FunnelJobStartsThatBegan.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 
 describe('migrations', () => {
@@ -10,6 +11,51 @@ describe('migrations', () => {
   it('describe exactly the entities (nothing left for a new migration)', async () => {
     const diff = await hub.db.driver.createSchemaBuilder().log();
     expect(diff.upQueries.map((q) => q.query)).toEqual([]);
+  });
+
+  it('FunnelJobStartsThatBegan removes the open windows of job starts that never began, with their checks; its revert opens them again', async () => {
+    const [{ org }] = await hub.db.query(`INSERT INTO organisation (name, kind, version) VALUES ('Job starts', 'probation', 1) RETURNING id AS org`);
+    const [{ person }] = await hub.db.query(
+      `INSERT INTO person (given_name, family_name, normalised_name, date_of_birth, region, created_by_organisation_id, version) VALUES ('Jo', 'Start', 'jo start', '1990-01-01', 'north_west', $1, 1) RETURNING id AS person`,
+      [org],
+    );
+    const job = (status: string, startDate: string) =>
+      hub.db.query(
+        `INSERT INTO intervention (person_id, organisation_id, recorded_by, type_code, data_category, status, occurred_at, outcome, version)
+         VALUES ($1, $2, 'test', 'job_start', 'employment', $3, now(), jsonb_build_object('kind', 'job', 'employer', 'Acme', 'sector', 'Retail', 'hoursPerWeek', 20, 'startDate', $4::text), 1) RETURNING id`,
+        [person, org, status, startDate],
+      ).then((r: { id: string }[]) => r[0].id);
+    const cancelled = await job('cancelled', '2025-01-06');
+    const began = await job('completed', '2025-02-03');
+    // As the former reading left them: a window (and a check task) for each job start.
+    const windows = await hub.db.query(
+      `INSERT INTO job_sustainment (person_id, intervention_id, organisation_id, start_date, due_on)
+       SELECT person_id, id, organisation_id, (outcome->>'startDate')::date, (outcome->>'startDate')::date + 91 FROM intervention WHERE id = ANY($1::uuid[]) RETURNING id, intervention_id`,
+      [[cancelled, began]],
+    );
+    const windowOf = (id: string) => windows.find((w: { intervention_id: string }) => w.intervention_id === id).id;
+    await hub.db.query(
+      `INSERT INTO task (organisation_id, for_role, person_id, kind, title, detail, source_key) SELECT $1, 'caseworker', $2, 'sustainment_check', '4-week in-work check', 'test', 'sustainment:' || w || ':4w' FROM unnest($3::uuid[]) w`,
+      [org, person, [windowOf(cancelled), windowOf(began)]],
+    );
+    const state = async () => ({
+      windows: (await hub.db.query(`SELECT intervention_id FROM job_sustainment WHERE person_id = $1`, [person])).map((w: { intervention_id: string }) => w.intervention_id).sort(),
+      openTasks: Number((await hub.db.query(`SELECT count(*) AS n FROM task WHERE person_id = $1 AND status = 'open'`, [person]))[0].n),
+      firstJob: (await hub.db.query(`SELECT job_start_on::text FROM ete_funnel_fact WHERE person_id = $1`, [person]))[0].job_start_on,
+    });
+    const migration = new FunnelJobStartsThatBegan1795880000000();
+    const qr = hub.db.createQueryRunner();
+    try {
+      await migration.down(qr);
+      expect(await state()).toEqual({ windows: [cancelled, began].sort(), openTasks: 2, firstJob: '2025-01-06' });
+      await migration.up(qr);
+      expect(await state()).toEqual({ windows: [began], openTasks: 1, firstJob: '2025-02-03' });
+      await migration.down(qr);
+      expect(await state()).toEqual({ windows: [cancelled, began].sort(), openTasks: 1, firstJob: '2025-01-06' });
+      await migration.up(qr);
+    } finally {
+      await qr.release();
+    }
   });
 
   it('all revert and re-apply cleanly', async () => {

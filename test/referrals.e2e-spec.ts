@@ -290,6 +290,43 @@ describe('referrals', () => {
     await eventually(async () => (await ok<{ tasks: { personId: string; kind: string }[] }>(`{ tasks { personId kind } }`, {}, probation)).tasks.every((t) => t.personId !== id || t.kind !== 'SUSTAINMENT_CHECK'), 15_000, 'checks closed');
   });
 
+  it('a job start opens its window and checks once the job began; withdrawn, its checks end; with its outcome recorded it stays begun', async () => {
+    const id = await person();
+    const start = new Date(Date.now() - 14 * 7 * 86_400_000).toISOString().slice(0, 10);
+    const logged = await ok<{ logIntervention: { id: string; version: number } }>(
+      `mutation($input: LogInterventionInput!) { logIntervention(input: $input) { id version } }`,
+      { input: { personId: id, typeCode: 'job_start', status: 'PLANNED', occurredAt: new Date().toISOString(), job: { employer: 'Acme', sector: 'construction', hoursPerWeek: 30, startDate: start } } },
+      probation,
+    );
+    const UPDATE = `mutation($input: UpdateInterventionInput!) { updateIntervention(input: $input) { version } }`;
+    const setStatus = async (version: number, status: string) => hub.gql<{ updateIntervention: { version: number } }>(UPDATE, { input: { id: logged.logIntervention.id, version, status } }, probation);
+    const events = async () => (await rows<{ type: string }>(`SELECT type FROM outbox_event WHERE aggregate_id = $1 ORDER BY id`, [logged.logIntervention.id])).map((e) => e.type);
+    const openChecks = async () => (await ok<{ tasks: { personId: string; kind: string }[] }>(`{ tasks { personId kind } }`, {}, probation)).tasks.filter((t) => t.personId === id && t.kind === 'SUSTAINMENT_CHECK');
+    // Planned: no job yet, so no window, no job.started (no in-work rule, no checks).
+    expect(await rows(`SELECT 1 FROM job_sustainment WHERE person_id = $1`, [id])).toEqual([]);
+    expect(await events()).toEqual(['intervention.logged']);
+    // Started: the window opens 13 weeks from the start date, and its checks (both due already) are raised.
+    const started = await setStatus(logged.logIntervention.version, 'STARTED');
+    expect(started.errors).toBeUndefined();
+    expect(await rows(`SELECT status, due_on::text FROM job_sustainment WHERE person_id = $1`, [id])).toEqual([{ status: 'open', due_on: new Date(Date.parse(start) + 91 * 86_400_000).toISOString().slice(0, 10) }]);
+    expect(await events()).toEqual(['intervention.logged', 'intervention.updated', 'outcome.recorded', 'job.started']);
+    await eventually(async () => (await openChecks()).length === 2, 15_000, 'in-work checks');
+    // Cancelled: the window goes, and its open checks are done.
+    const cancelled = await setStatus(started.data!.updateIntervention.version, 'CANCELLED');
+    expect(cancelled.errors).toBeUndefined();
+    expect(await rows(`SELECT 1 FROM job_sustainment WHERE person_id = $1`, [id])).toEqual([]);
+    expect((await events()).at(-1)).toBe('job.withdrawn');
+    await eventually(async () => (await openChecks()).length === 0, 15_000, 'checks ended');
+    expect(await rows(`SELECT closed_by FROM task WHERE person_id = $1 AND kind = 'sustainment_check'`, [id])).toEqual([{ closed_by: 'system:job-withdrawn' }, { closed_by: 'system:job-withdrawn' }]);
+    // Completed after all, and sustained: the job began, and saying otherwise is refused.
+    const completed = await setStatus(cancelled.data!.updateIntervention.version, 'COMPLETED');
+    const [window] = await rows<{ id: string }>(`SELECT id FROM job_sustainment WHERE person_id = $1`, [id]);
+    await ok(`mutation($input: RecordSustainmentInput!) { recordSustainment(input: $input) { id } }`, { input: { sustainmentId: window.id, sustained: true } }, probation);
+    const refused = await setStatus(completed.data!.updateIntervention.version, 'DID_NOT_ATTEND');
+    expect(refused.errors?.[0]).toMatchObject({ message: expect.stringMatching(/13-week outcome of this job is recorded/), extensions: { code: 'INVALID_STATE' } });
+    expect(await rows(`SELECT i.status, s.status AS window FROM intervention i JOIN job_sustainment s ON s.intervention_id = i.id WHERE i.person_id = $1`, [id])).toEqual([{ status: 'completed', window: 'sustained' }]);
+  });
+
   it('hub admins manage rules as versioned, validated data', async () => {
     const admin = await hub.tokenFor('hub.admin');
     const input = { name: 'Test rule', triggerEvent: 'outcome.recorded', conditions: '{"all":[{"fact":"event.typeCode","operator":"equal","value":"x"}]}', serviceCode: 'employment', consentPurpose: 'ETE', cooldownDays: 30 };

@@ -57,7 +57,8 @@ async function expectedSummary(hub: TestHub): Promise<{ people: Row[]; orgs: Row
       if (attended) a.tookUp = earlier(a.tookUp, [day, '']);
       if (attended && (group === 'skills' || group === 'training')) a.training = earlier(a.training, [day, '']);
       if (i.outcome?.kind === 'qualification') a.qual = earlier(a.qual, [day, i.outcome.qualification]);
-      if (i.outcome?.kind === 'job') {
+      // A job start is found work once the person began the job.
+      if (i.outcome?.kind === 'job' && attended) {
         a.job = earlier(a.job, [i.outcome.startDate, i.outcome.sector]);
         if (sustained.has(i.id)) a.sustained = earlier(a.sustained, [i.outcome.startDate, '']);
       }
@@ -139,6 +140,17 @@ describe('the ETE funnel summary', () => {
     const v2 = (await gql<{ updateIntervention: { version: number } }>('probation.officer', UPDATE, { input: { id: cv.id, version: cv.version, status: 'COMPLETED' } })).updateIntervention;
     await expectInStep();
     await gql('probation.officer', UPDATE, { input: { id: cv.id, version: v2.version, status: 'CANCELLED', occurredAt: '2025-02-01T10:00:00Z' } });
+    await expectInStep();
+    // A job start counts once the job began: planned, it is no job yet; started, it is the first; cancelled, none again.
+    const firstJob = async () => (await hub.db.query(`SELECT job_start_on::text, job_sector FROM ete_funnel_fact WHERE person_id = $1`, [a.id]))[0];
+    const offer = await log('probation.officer', { personId: a.id, typeCode: 'job_start', status: 'PLANNED', occurredAt: '2025-03-02T09:00:00Z', job: { employer: 'Quayside', sector: 'Hospitality', hoursPerWeek: 16, startDate: '2025-03-03' } });
+    expect(await firstJob()).toEqual({ job_start_on: '2025-04-07', job_sector: 'Cleaning' });
+    await expectInStep();
+    const began = (await gql<{ updateIntervention: { version: number } }>('probation.officer', UPDATE, { input: { id: offer.id, version: offer.version, status: 'STARTED' } })).updateIntervention;
+    expect(await firstJob()).toEqual({ job_start_on: '2025-03-03', job_sector: 'Hospitality' });
+    await expectInStep();
+    await gql('probation.officer', UPDATE, { input: { id: offer.id, version: began.version, status: 'CANCELLED' } });
+    expect(await firstJob()).toEqual({ job_start_on: '2025-04-07', job_sector: 'Cleaning' });
     await expectInStep();
     // The later job was sustained: the first sustained job is not the first job.
     const windows = await gql<{ person: { sustainments: { id: string; interventionId: string }[] } }>('probation.officer', `query($id: ID!) { person(id: $id) { sustainments { id interventionId } } }`, { id: a.id });

@@ -238,4 +238,34 @@ describe('streaming bulk sync of interventions (NDJSON)', () => {
     expect(after.interventions - before.interventions).toBe(7_000 - job!.linesCommitted);
     expect(await count(`SELECT count(*) AS n FROM (SELECT entity_id FROM external_ref WHERE entity_type = 'intervention' GROUP BY entity_id HAVING count(*) > 1) d`)).toBe(0);
   });
+  it('a job start counts once it began: planned it opens no window; started it does, with its events; cancelled it withdraws it; with its outcome recorded it stays', async () => {
+    let key = 0;
+    const send = async (status: string) => {
+      const res = await post('interventions', probation, `job-status-${++key}`, intervention(9, 'p-9', { externalId: 'job-status', status }) + '\n');
+      expect(res.status).toBe(200);
+      return res.body;
+    };
+    const state = async () => {
+      const [{ id }] = await hub.db.query(`SELECT entity_id AS id FROM external_ref WHERE system = $1 AND entity_type = 'intervention' AND external_id = 'job-status'`, [SYSTEM]);
+      const windows = await hub.db.query(`SELECT status FROM job_sustainment WHERE intervention_id = $1`, [id]);
+      const events = (await hub.db.query(`SELECT type FROM outbox_event WHERE aggregate_id = $1 ORDER BY id`, [id])).map((e: { type: string }) => e.type);
+      return { windows: windows.map((w: { status: string }) => w.status), events };
+    };
+    expect(await send('planned')).toMatchObject({ created: 1, rejected: 0 });
+    expect(await state()).toEqual({ windows: [], events: ['intervention.logged'] });
+    expect(await send('started')).toMatchObject({ updated: 1 });
+    expect(await state()).toEqual({ windows: ['open'], events: ['intervention.logged', 'intervention.updated', 'outcome.recorded', 'job.started'] });
+    expect(await send('cancelled')).toMatchObject({ updated: 1 });
+    expect((await state()).windows).toEqual([]);
+    expect((await state()).events.slice(-2)).toEqual(['intervention.updated', 'job.withdrawn']);
+    expect(await send('completed')).toMatchObject({ updated: 1 });
+    expect((await state()).windows).toEqual(['open']);
+    // The outcome is recorded: the job began, and a line saying it did not is refused with a code.
+    await hub.db.query(`UPDATE job_sustainment SET status = 'sustained', recorded_at = now(), recorded_by = 'test' WHERE intervention_id = (SELECT entity_id FROM external_ref WHERE system = $1 AND external_id = 'job-status')`, [SYSTEM]);
+    const refused = await send('did_not_attend');
+    expect(refused).toMatchObject({ updated: 0, rejected: 1 });
+    expect(refused.errors).toEqual([expect.objectContaining({ line: 1, externalId: 'job-status', code: 'INVALID_STATE', message: expect.stringMatching(/13-week outcome of this job is recorded/) })]);
+    expect((await state()).windows).toEqual(['sustained']);
+    expect(await hub.db.query(`SELECT i.status FROM intervention i JOIN external_ref r ON r.entity_id = i.id WHERE r.system = $1 AND r.external_id = 'job-status'`, [SYSTEM])).toEqual([{ status: 'completed' }]);
+  });
 });

@@ -1,4 +1,5 @@
 import { hash } from '@node-rs/argon2';
+import { jobBegunSql } from '@hub/interventions';
 
 /**
  * SQL for a deterministic id from a seed text: an md5 shaped as a version-4 UUID (version nibble 4,
@@ -335,7 +336,7 @@ export async function generatePopulation(db: SqlConnection, options: PopulationO
          LEFT JOIN (SELECT key AS code, value AS name FROM jsonb_each_text($1::jsonb)) q ON q.code = t.code`,
       [JSON.stringify(QUALIFICATIONS)],
     );
-    // Job starts open a 13-week sustainment window; those due before now are closed, about 55% sustained.
+    // Job starts that began open a 13-week sustainment window; those due before now are closed, about 55% sustained.
     await db.query(
       `INSERT INTO job_sustainment (person_id, intervention_id, organisation_id, start_date, due_on, status, recorded_at, recorded_by)
        SELECT i.person_id, i.id, i.organisation_id, (i.outcome->>'startDate')::date, (i.outcome->>'startDate')::date + 91,
@@ -344,7 +345,7 @@ export async function generatePopulation(db: SqlConnection, options: PopulationO
               CASE WHEN (i.outcome->>'startDate')::date + 91 <= current_date THEN (i.outcome->>'startDate')::date + 92 END,
               CASE WHEN (i.outcome->>'startDate')::date + 91 <= current_date THEN 'generator' END
          FROM gen_person g JOIN intervention i ON i.person_id = g.id
-        WHERE i.type_code = 'job_start'`,
+        WHERE i.type_code = 'job_start' AND ${jobBegunSql('i.status')}`,
     );
     // OGRS for nine in ten people at release; proven reconviction within two years more likely the higher the score.
     await db.query(

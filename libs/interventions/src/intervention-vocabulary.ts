@@ -29,6 +29,18 @@ export const SUSTAINMENT_WEEKS = 13;
 
 export const JOB_START = 'job_start';
 
+/**
+ * The statuses under which a recorded job counts as found work: the person began it. A planned start
+ * has not happened yet; a cancelled one, or one the person did not turn up for, never did. Only a job
+ * that began opens a 13-week sustainment window, fires `job.started` and counts in the funnel.
+ */
+export const JOB_BEGUN_STATUSES: readonly InterventionStatus[] = [InterventionStatus.STARTED, InterventionStatus.COMPLETED];
+
+export const jobBegun = (status: InterventionStatus | string): boolean => (JOB_BEGUN_STATUSES as readonly string[]).includes(status);
+
+/** The same test in SQL, over a status expression. */
+export const jobBegunSql = (status: string): string => `${status} IN (${JOB_BEGUN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+
 export interface QualificationOutcome {
   kind: 'qualification';
   qualification: string;

@@ -6,6 +6,8 @@ import type { Actor } from '@hub/common';
 import { OutboxService } from '@hub/events';
 import { actorRef, PersonsService } from '@hub/persons';
 import { InterventionType } from './intervention-type.entity.js';
+import { jobBegunSql } from './intervention-vocabulary.js';
+import { alignSustainmentWindows, windowEvents } from './sustainment-windows.js';
 
 /**
  * The staging table's shape, filled by the bulk loader (COPY) before mergeStaged: each line checked
@@ -53,9 +55,11 @@ export interface StagedRefs {
  *   SQL scope; NOT_FOUND otherwise, exactly as for an unknown person);
  * - a new intervention needs the policy's write permission for its type's data category (FORBIDDEN);
  * - status, occurredAt, notes (when given) and a qualification are updated with a version bump;
- * - a job start opens its 13-week sustainment window;
+ * - a job that began opens its 13-week sustainment window; a job start whose status changes opens or
+ *   withdraws it (OUTCOME_RECORDED when its outcome is recorded and the line says it did not begin);
  * - every change emits its domain events (intervention.logged, intervention.updated,
- *   outcome.recorded, job.started) and their audit events, by INSERT … SELECT.
+ *   outcome.recorded, job.started) and their audit events, by INSERT … SELECT (job.withdrawn, and the
+ *   events of a window opened by an update, are emitted per row: they are rare).
  *
  * Marks each staged row created / updated / unchanged, or rejected with a reject_code.
  */
@@ -83,9 +87,27 @@ export class InterventionsBulkService {
   async mergeStaged(qr: QueryRunner, stage: string, actor: Actor, refs: StagedRefs): Promise<void> {
     await this.check(qr, stage, actor, refs);
     const [{ existing }]: { existing: boolean }[] = await qr.query(`SELECT EXISTS (SELECT 1 FROM ${stage} WHERE intervention_id IS NOT NULL AND reject_code IS NULL) AS existing`);
-    if (existing) await this.updateExisting(qr, stage);
+    if (existing) {
+      await this.refuseUnbegunRecordedJobs(qr, stage);
+      await this.updateExisting(qr, stage);
+    }
     await this.createNew(qr, stage, actor);
     await this.outbox.emitSelect(qr, actor, this.eventsSql(stage));
+    if (existing) {
+      // Job starts whose status now says the job began, or no longer does (rare): windows and their events as for one.
+      const moved: { id: string }[] = await qr.query(`SELECT intervention_id AS id FROM ${stage} WHERE action = 'updated' AND changes ? 'status'`);
+      const changes = await alignSustainmentWindows(qr.manager, moved.map((r) => r.id));
+      if (changes.length) await this.outbox.emit(qr.manager, actor, ...windowEvents(changes));
+    }
+  }
+
+  /** A job whose 13-week outcome is recorded began: a line saying otherwise is refused (OUTCOME_RECORDED), as for one. */
+  private async refuseUnbegunRecordedJobs(qr: QueryRunner, stage: string): Promise<void> {
+    await qr.query(
+      `UPDATE ${stage} s SET reject_code = 'OUTCOME_RECORDED', action = NULL
+        WHERE s.intervention_id IS NOT NULL AND s.reject_code IS NULL AND NOT ${jobBegunSql('s.status')}
+          AND EXISTS (SELECT 1 FROM job_sustainment j WHERE j.intervention_id = s.intervention_id AND j.status <> 'open')`,
+    );
   }
 
   /**
@@ -157,7 +179,7 @@ export class InterventionsBulkService {
     );
     await qr.query(
       `INSERT INTO job_sustainment (person_id, intervention_id, organisation_id, start_date, due_on)
-       SELECT person_id, new_id, $1, (outcome->>'startDate')::date, due_on FROM ${stage} WHERE action = 'created' AND outcome->>'kind' = 'job'`,
+       SELECT person_id, new_id, $1, (outcome->>'startDate')::date, due_on FROM ${stage} WHERE action = 'created' AND outcome->>'kind' = 'job' AND ${jobBegunSql('status')}`,
       [actor.organisationId],
     );
   }
@@ -181,7 +203,7 @@ export class InterventionsBulkService {
       UNION ALL
       SELECT 'outcome.recorded', 'intervention', COALESCE(s.intervention_id, s.new_id), s.person_id,
              jsonb_build_object('typeCode', s.type_code, 'outcome', s.outcome->>'kind', 'dataCategory', s.data_category), NULL, NULL, NULL
-        FROM ${stage} s WHERE (s.action = 'created' AND s.outcome IS NOT NULL) OR (s.action = 'updated' AND s.changes ? 'outcome')
+        FROM ${stage} s WHERE (s.action = 'created' AND s.outcome IS NOT NULL AND (s.outcome->>'kind' <> 'job' OR ${jobBegunSql('s.status')})) OR (s.action = 'updated' AND s.changes ? 'outcome')
       UNION ALL
       SELECT 'job.started', 'intervention', s.new_id, s.person_id,
              jsonb_build_object('sustainmentId', j.id, 'dueOn', j.due_on, 'sector', s.outcome->>'sector', 'dataCategory', '${DataCategory.EMPLOYMENT}'), NULL, NULL, NULL

@@ -2,16 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { AccessService, DataCategory } from '@hub/access';
-import { type Actor, AlreadyExistsError, ConflictError, decodeCursor, encodeCursor, ForbiddenError, NotFoundError, pageSize, Role, ValidationError } from '@hub/common';
+import { type Actor, AlreadyExistsError, ConflictError, decodeCursor, encodeCursor, ErrorCode, ForbiddenError, HubError, NotFoundError, pageSize, Role, ValidationError } from '@hub/common';
 import { type DomainEvent, OutboxService } from '@hub/events';
 import { entityColumns, hydrate, namedQuery } from '@hub/database';
 import { actorRef, PersonsService } from '@hub/persons';
 import { InterventionType } from './intervention-type.entity.js';
-import { interventionOutcome, sustainmentDue } from './intervention-outcome.js';
-import { SUSTAINMENT_WEEKS } from './intervention-vocabulary.js';
+import { interventionOutcome } from './intervention-outcome.js';
+import { jobBegunSql } from './intervention-vocabulary.js';
 import { Intervention } from './intervention.entity.js';
 import type { InterventionConnection, InterventionModel } from './intervention.model.js';
-import { JobSustainment } from './job-sustainment.entity.js';
+import { alignSustainmentWindows, recordedWindowsOf, windowEvents } from './sustainment-windows.js';
 import type { CreateInterventionTypeInput, LogInterventionInput, UpdateInterventionInput } from './log-intervention.input.js';
 
 export function interventionView(i: Intervention): InterventionModel {
@@ -124,14 +124,14 @@ export class InterventionsService {
 
   /**
    * Interventions as aggregate reports may use them, as a SQL relation: (person_id, organisation_id,
-   * type_code, group_name, data_category, status, occurred_at, qualification, job_sector, job_start_date,
-   * sustainment_status). Reporting reads this published shape, not this lib's tables.
+   * type_code, group_name, data_category, status, occurred_at, qualification, job_sector, job_start_date
+   * (of a job that began), sustainment_status). Reporting reads this published shape, not this lib's tables.
    */
   reportingSql(): string {
     return `(SELECT i.person_id, i.organisation_id, i.type_code, t.group_name, i.data_category, i.status, i.occurred_at,
         CASE WHEN i.outcome->>'kind' = 'qualification' THEN i.outcome->>'qualification' END AS qualification,
         CASE WHEN i.outcome->>'kind' = 'job' THEN i.outcome->>'sector' END AS job_sector,
-        CASE WHEN i.outcome->>'kind' = 'job' THEN (i.outcome->>'startDate')::date END AS job_start_date,
+        CASE WHEN i.outcome->>'kind' = 'job' AND ${jobBegunSql('i.status')} THEN (i.outcome->>'startDate')::date END AS job_start_date,
         s.status AS sustainment_status
        FROM intervention i
        JOIN intervention_type t ON t.code = i.type_code
@@ -185,13 +185,9 @@ export class InterventionsService {
           categories: [type.dataCategory],
         },
       ];
-      if (outcome) events.push({ type: 'outcome.recorded', aggregateType: 'intervention', aggregateId: saved.id, personId, payload: { typeCode: type.code, outcome: outcome.kind, dataCategory: type.dataCategory } as never });
-      if (outcome?.kind === 'job') {
-        const sustainment = await m.save(
-          m.create(JobSustainment, { personId, interventionId: saved.id, organisationId: actor.organisationId, startDate: outcome.startDate, dueOn: sustainmentDue(outcome.startDate, SUSTAINMENT_WEEKS) }),
-        );
-        events.push({ type: 'job.started', aggregateType: 'intervention', aggregateId: saved.id, personId, payload: { sustainmentId: sustainment.id, dueOn: sustainment.dueOn, sector: outcome.sector, dataCategory: 'employment' } as never });
-      }
+      if (outcome?.kind === 'qualification') events.push({ type: 'outcome.recorded', aggregateType: 'intervention', aggregateId: saved.id, personId, payload: { typeCode: type.code, outcome: outcome.kind, dataCategory: type.dataCategory } });
+      // A job that began opens its sustainment window (outcome.recorded, job.started); a planned one waits for its start.
+      if (outcome?.kind === 'job') events.push(...windowEvents(await alignSustainmentWindows(m, [saved.id])));
       await this.outbox.emit(m, actor, ...events);
       return interventionView(saved);
     });
@@ -217,6 +213,9 @@ export class InterventionsService {
       if (row.version !== input.version) throw new ConflictError('The intervention was changed by someone else; reload and try again', { currentVersion: row.version });
       const type = await m.findOneByOrFail(InterventionType, { code: row.typeCode });
       const status = input.status ?? row.status;
+      if ((await recordedWindowsOf(m, [{ id: row.id, status }])).length) {
+        throw new HubError(ErrorCode.InvalidState, 'The 13-week outcome of this job is recorded: the job began, and its status stays started or completed', { field: 'status' });
+      }
       const outcome = input.qualification ? interventionOutcome(type, { qualification: input.qualification, status }) : row.outcome;
       const saved = await m.save(Intervention, {
         ...row,
@@ -233,6 +232,8 @@ export class InterventionsService {
       if (input.qualification) {
         await this.outbox.emit(m, actor, { type: 'outcome.recorded', aggregateType: 'intervention', aggregateId: row.id, personId: row.personId, payload: { typeCode: row.typeCode, outcome: 'qualification', dataCategory: row.dataCategory } });
       }
+      // A job start whose status now says the job began, or no longer does, opens or withdraws its window.
+      if (row.outcome?.kind === 'job' && changes.status) await this.outbox.emit(m, actor, ...windowEvents(await alignSustainmentWindows(m, [row.id])));
       return interventionView(saved);
     });
   }

@@ -45,6 +45,11 @@ export class SustainmentsService {
     return people.map((p) => rows.filter((r) => p.recordIds.includes(r.personId)));
   }
 
+  /** Whether a sustainment window is still open (exists, and its outcome is not recorded): for the in-work check timers. */
+  async isOpen(id: string): Promise<boolean> {
+    return this.db.getRepository(JobSustainment).existsBy({ id, status: SustainmentStatus.OPEN });
+  }
+
   /** Whether the job was sustained 13 weeks: recorded by an organisation working with the person. */
   async record(actor: Actor, input: RecordSustainmentInput): Promise<JobSustainment> {
     return this.db.transaction(async (m) => {

@@ -2,6 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EventHandlerRegistry, JobQueue, type OutboxEvent, OutboxService } from '@hub/events';
+import { SustainmentsService } from '@hub/interventions';
 import { referralEventPayload, ReferralState, TaskKind } from './referral-vocabulary.js';
 import { TasksService } from './tasks.service.js';
 
@@ -25,13 +26,14 @@ export class ReferralTimers implements OnModuleInit {
     private readonly queue: JobQueue,
     private readonly tasks: TasksService,
     private readonly outbox: OutboxService,
+    private readonly sustainments: SustainmentsService,
   ) {}
 
   onModuleInit(): void {
     this.registry.task(SLA_SWEEP_TASK, () => this.escalateOverdue().then(() => undefined));
     this.registry.schedule(`* * * * * ${SLA_SWEEP_TASK}`);
     this.registry.task(SUSTAINMENT_CHECK_TASK, (p) => this.sustainmentCheck(p as unknown as SustainmentCheck));
-    this.registry.onEvent('referrals.sustainment_timers', ['job.started', 'outcome.recorded'], (m, e) => this.onJobEvent(m, e));
+    this.registry.onEvent('referrals.sustainment_timers', ['job.started', 'job.withdrawn', 'outcome.recorded'], (m, e) => this.onJobEvent(m, e));
   }
 
   /** Escalates every sent referral past its due time, once: event, flag, and a task for each side's managers. */
@@ -77,14 +79,23 @@ export class ReferralTimers implements OnModuleInit {
         const payload: SustainmentCheck = { sustainmentId, personId: e.personId!, organisationId: e.organisationId!, weeks, dueAt: new Date(start + weeks * WEEK).toISOString() };
         await this.queue.addWithin(m, SUSTAINMENT_CHECK_TASK, payload as never, { runAt: new Date(payload.dueAt), jobKey: `sustainment:${sustainmentId}:${weeks}w` });
       }
+    } else if (e.type === 'job.withdrawn') {
+      // The job start no longer counts (cancelled, not attended, planned again): its window is gone, and so are its checks.
+      await this.endChecks(m, (e.payload as { sustainmentId: string }).sustainmentId, 'system:job-withdrawn');
     } else if (e.aggregateType === 'job_sustainment') {
       // The outcome is recorded: no more checks, and the open ones are done.
-      for (const weeks of SUSTAINMENT_CHECK_WEEKS) await this.queue.removeWithin(m, `sustainment:${e.aggregateId}:${weeks}w`);
-      await this.tasks.closeBySourceWithin(m, `sustainment:${e.aggregateId}:`, 'system:outcome-recorded');
+      await this.endChecks(m, e.aggregateId, 'system:outcome-recorded');
     }
   }
 
+  private async endChecks(m: EntityManager, sustainmentId: string, by: string): Promise<void> {
+    for (const weeks of SUSTAINMENT_CHECK_WEEKS) await this.queue.removeWithin(m, `sustainment:${sustainmentId}:${weeks}w`);
+    await this.tasks.closeBySourceWithin(m, `sustainment:${sustainmentId}:`, by);
+  }
+
   private async sustainmentCheck(p: SustainmentCheck): Promise<void> {
+    // A check that fires after its window closed (the outcome recorded, the job start withdrawn) asks for nothing.
+    if (!(await this.sustainments.isOpen(p.sustainmentId))) return;
     await this.db.transaction((m) =>
       this.tasks.raiseWithin(m, null, {
         organisationId: p.organisationId,
