@@ -191,4 +191,48 @@ describe('who sees what of a person, over GraphQL', () => {
     const other = await hub.gql(upd, { input: { id: logged.logIntervention.id, version: 2, status: 'CANCELLED' } }, tokens['housing.worker']);
     expect(other.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
+  it('an involvement ends when its organisation or the lead ends it, and with it what the relationship let the organisation see', async () => {
+    const created = await ok<{ createPerson: { person: { id: string } } }>(
+      `mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`,
+      { input: { givenName: 'Morgan', familyName: 'Ended', dateOfBirth: '1985-05-05', identifiers: [], confirmNew: true } },
+      tokens['probation.officer'],
+    );
+    const id = created.createPerson.person.id;
+    const add = async (name: string) =>
+      (await ok<{ addInvolvement: { id: string } }>(`mutation($input: AddInvolvementInput!) { addInvolvement(input: $input) { id } }`, { input: { personId: id, organisationId: orgs.get(name), role: 'PROVIDER' } }, tokens['probation.officer'])).addInvolvement.id;
+    const housing = await add('Safe Harbour Housing Trust');
+    const mind = await add('Clearview Mental Health');
+    const END = `mutation($input: EndInvolvementInput!) { endInvolvement(input: $input) { id organisationId endedAt } }`;
+    const end = (who: string, input: Record<string, unknown>) => hub.gql<{ endInvolvement: { id: string; organisationId: string; endedAt: string } }>(END, { input: { reason: 'Support completed', ...input } }, tokens[who]);
+    const sees = async (who: string) => !(await hub.gql(`query($id: ID!) { person(id: $id) { id } }`, { id }, tokens[who])).errors;
+    expect(await sees('housing.worker')).toBe(true);
+    // Not related to the person: as if the involvement did not exist. Related, but neither its organisation nor the lead: refused.
+    expect((await end('trainer', { involvementId: housing })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await end('mind.worker', { involvementId: housing })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await end('housing.worker', { involvementId: housing, endedAt: '2000-01-01T00:00:00Z' })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await end('housing.worker', { involvementId: housing, reason: '' })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    // The organisation ends its own work: from the next request it no longer sees the person, nor finds them.
+    const ended = await end('housing.worker', { involvementId: housing });
+    expect(ended.errors).toBeUndefined();
+    expect(ended.data!.endInvolvement).toMatchObject({ id: housing, organisationId: orgs.get('Safe Harbour Housing Trust') });
+    expect(await sees('housing.worker')).toBe(false);
+    expect((await ok<{ people: { edges: unknown[] } }>(`{ people(search: "morgan ended") { edges { node { id } } } }`, {}, tokens['housing.worker'])).people.edges).toEqual([]);
+    expect((await end('probation.officer', { involvementId: housing })).errors?.[0].extensions?.code).toBe('INVALID_STATE');
+    // The lead plans the end of another organisation's work: it sees the person until then.
+    const later = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    expect((await end('probation.officer', { involvementId: mind, endedAt: later, reason: 'Moved out of the area' })).errors).toBeUndefined();
+    expect(await sees('mind.worker')).toBe(true);
+    const record = await ok<{ person: { involvements: { id: string; endedAt: string | null }[]; history: { action: string; reason: string | null; organisationId: string }[] } }>(
+      `query($id: ID!) { person(id: $id) { involvements { id endedAt } history { action reason organisationId } } }`,
+      { id },
+      tokens['probation.officer'],
+    );
+    expect(record.person.involvements.find((i) => i.id === mind)?.endedAt).toBe(later);
+    expect(record.person.history.filter((h) => h.action === 'involvement_ended')).toEqual([
+      { action: 'involvement_ended', reason: 'Support completed', organisationId: orgs.get('Safe Harbour Housing Trust') },
+      { action: 'involvement_ended', reason: 'Moved out of the area', organisationId: orgs.get('North West Probation Region') },
+    ]);
+    const events = await hub.db.query(`SELECT payload->>'involvementId' AS involvement FROM outbox_event WHERE type = 'person.involvement_ended' AND person_id = $1 ORDER BY outbox_event.id`, [id]);
+    expect(events).toEqual([{ involvement: housing }, { involvement: mind }]);
+  });
 });

@@ -10,7 +10,7 @@ export class PersonChange {
   @Column({ type: 'uuid' })
   personId: string;
 
-  /** created, updated, stage_changed, merged, unmerged, involvement_added. */
+  /** created, updated, stage_changed, merged, unmerged, involvement_added, involvement_ended. */
   @Column({ type: 'text' })
   action: string;
 

@@ -87,6 +87,24 @@ export class AddInvolvementInput {
   endedAt?: string;
 }
 
+@InputType({ description: 'Ends an organisation\'s work with a person: its own involvement, or (the lead) any on the record' })
+export class EndInvolvementInput {
+  @Field(() => ID)
+  @IsUUID()
+  involvementId: string;
+
+  @Field({ description: 'Why the work ends (case closed, support completed, moved away, lead transferred …); kept in the record\'s history' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(500)
+  reason: string;
+
+  @Field(() => String, { nullable: true, description: 'ISO date-time; default now. A later time plans the end' })
+  @IsOptional()
+  @IsDateString()
+  endedAt?: string;
+}
+
 @InputType()
 export class MergePeopleInput {
   @Field(() => ID, { description: 'The record that stays' })

@@ -7,7 +7,7 @@ import { OutboxService } from '@hub/events';
 import { OrganisationsService } from '@hub/organisations';
 import { Involvement } from './involvement.entity.js';
 import { PersonChange } from './person-change.entity.js';
-import type { AddInvolvementInput, MergePeopleInput, PersonChangeModel, PersonMergeModel, UnmergePersonInput } from './person-history.model.js';
+import type { AddInvolvementInput, EndInvolvementInput, MergePeopleInput, PersonChangeModel, PersonMergeModel, UnmergePersonInput } from './person-history.model.js';
 import { PersonMerge } from './person-merge.entity.js';
 import { InvolvementRole, PERSON_FIELD_CATEGORIES, type PersonField } from './person-vocabulary.js';
 import { Person } from './person.entity.js';
@@ -92,6 +92,49 @@ export class PersonRecordsService {
     await m.insert(PersonChange, { personId, action: 'involvement_added', version: 0, changes: { organisationId: { old: null, new: organisationId }, role: { old: null, new: role } } as never, reason: source, changedBy: actorRef(actor), organisationId: actor.organisationId });
     await this.outbox.emit(m, actor, { type: 'person.involvement_added', aggregateType: 'person', aggregateId: personId, personId, payload: { organisationId, role, source } });
     return involvement;
+  }
+
+  /**
+   * Ends an involvement: an organisation ends its own work with the person, or the lead ends any
+   * organisation's (the lead transfers a case by adding the new lead, then ending its own). The
+   * relationship, and what it let the organisation see, ends then (an open referral to it still
+   * relates it until the referral ends). NOT_FOUND when the actor may not see the person.
+   */
+  async endInvolvement(actor: Actor, input: EndInvolvementInput): Promise<InvolvementModel> {
+    return this.db.transaction(async (m) => {
+      const involvement = await m.findOne(Involvement, { where: { id: input.involvementId }, lock: { mode: 'pessimistic_write' } });
+      if (!involvement) throw new NotFoundError('Involvement');
+      const { facts } = await this.persons.requireAccess(actor, involvement.personId, m).catch(() => {
+        throw new NotFoundError('Involvement');
+      });
+      const own = involvement.organisationId === actor.organisationId;
+      if (!(own || facts.lead) || !this.access.ceiling(actor, 'write').length) throw new ForbiddenError('Only the organisation itself or the lead organisation ends an involvement');
+      const now = new Date();
+      if (involvement.endedAt && involvement.endedAt <= now) throw new HubError(ErrorCode.InvalidState, 'This involvement has already ended');
+      const endedAt = input.endedAt ? new Date(input.endedAt) : now;
+      if (endedAt <= involvement.startedAt) throw new ValidationError([{ field: 'endedAt', messages: ['must be after the involvement started'] }]);
+      const previous = involvement.endedAt;
+      involvement.endedAt = endedAt;
+      const saved = await m.save(involvement);
+      const reason = input.reason.trim();
+      await m.insert(PersonChange, {
+        personId: involvement.personId,
+        action: 'involvement_ended',
+        version: 0,
+        changes: { organisationId: { old: involvement.organisationId, new: involvement.organisationId }, role: { old: involvement.role, new: involvement.role }, endedAt: { old: previous, new: endedAt } } as never,
+        reason,
+        changedBy: actorRef(actor),
+        organisationId: actor.organisationId,
+      });
+      await this.outbox.emit(m, actor, {
+        type: 'person.involvement_ended',
+        aggregateType: 'person',
+        aggregateId: involvement.personId,
+        personId: involvement.personId,
+        payload: { involvementId: involvement.id, organisationId: involvement.organisationId, role: involvement.role, endedAt: endedAt.toISOString() },
+      });
+      return saved;
+    });
   }
 
   /** Merges a duplicate into a survivor: reads of either now show one record. Reversible. */

@@ -4,7 +4,7 @@ import { reportRead } from './person.loader.js';
 import { CreatePersonInput } from './create-person.input.js';
 import { CreatePersonResultModel } from './create-person-result.model.js';
 import { PeopleFilter, PersonConnection } from './person-connection.model.js';
-import { AddInvolvementInput, MergePeopleInput, PersonChangeModel, PersonMergeModel, UnmergePersonInput } from './person-history.model.js';
+import { AddInvolvementInput, EndInvolvementInput, MergePeopleInput, PersonChangeModel, PersonMergeModel, UnmergePersonInput } from './person-history.model.js';
 import { historyLoader, involvementsLoader } from './person-fields.loader.js';
 import { InvolvementModel, PersonModel } from './person.model.js';
 import { PersonRecordsService } from './person-records.service.js';
@@ -68,6 +68,11 @@ export class PersonsResolver {
   @Mutation(() => InvolvementModel)
   addInvolvement(@CurrentActor() actor: Actor, @Args('input') input: AddInvolvementInput): Promise<InvolvementModel> {
     return this.records.addInvolvement(actor, input);
+  }
+
+  @Mutation(() => InvolvementModel, { description: "Ends an organisation's work with a person (its own, or as the lead any organisation's); what the relationship let it see ends with it" })
+  endInvolvement(@CurrentActor() actor: Actor, @Args('input') input: EndInvolvementInput): Promise<InvolvementModel> {
+    return this.records.endInvolvement(actor, input);
   }
 
   @Mutation(() => PersonMergeModel)
