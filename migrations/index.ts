@@ -1,11 +1,12 @@
 // The hub's migrations, in order. `npm run cli -- migration:generate <Name>` adds to this list.
+import { SharingAgreementEnd1795799104923 } from './1795799104923-SharingAgreementEnd.js';
 import { SyncRecordsExpiry1795789744150 } from './1795789744150-SyncRecordsExpiry.js';
 import { DataEncryptionKey1795708404129 } from './1795708404129-DataEncryptionKey.js';
 import { AddCommissionerRole1795708286280 } from './1795708286280-AddCommissionerRole.js';
 import { ExternalRefKey1795696046173 } from './1795696046173-ExternalRefKey.js';
 import { AuditChainHead1795694261302 } from './1795694261302-AuditChainHead.js';
 import { EteFunnelMaintenance1795693900000 } from './1795693900000-EteFunnelMaintenance.js';
-import { FunnelJobStartsThatBegan1795880000000 } from './1795880000000-FunnelJobStartsThatBegan.js';
+import { FunnelJobStartsThatBegan1795799000000 } from './1795799000000-FunnelJobStartsThatBegan.js';
 import { EteFunnelSummary1795693813839 } from './1795693813839-EteFunnelSummary.js';
 import { EteContactLapse1795693653871 } from './1795693653871-EteContactLapse.js';
 import { Webhooks1795691004147 } from './1795691004147-Webhooks.js';
@@ -39,5 +40,6 @@ export const MIGRATIONS: Function[] = [
   DataEncryptionKey1795708404129,
   AuditChainHeadPlan1795720000000,
   SyncRecordsExpiry1795789744150,
-  FunnelJobStartsThatBegan1795880000000,
+  FunnelJobStartsThatBegan1795799000000,
+  SharingAgreementEnd1795799104923,
 ];

@@ -1,4 +1,4 @@
-import { FunnelJobStartsThatBegan1795880000000 } from '../migrations/1795880000000-FunnelJobStartsThatBegan.js';
+import { FunnelJobStartsThatBegan1795799000000 } from '../migrations/1795799000000-FunnelJobStartsThatBegan.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 
 describe('migrations', () => {
@@ -43,7 +43,7 @@ describe('migrations', () => {
       openTasks: Number((await hub.db.query(`SELECT count(*) AS n FROM task WHERE person_id = $1 AND status = 'open'`, [person]))[0].n),
       firstJob: (await hub.db.query(`SELECT job_start_on::text FROM ete_funnel_fact WHERE person_id = $1`, [person]))[0].job_start_on,
     });
-    const migration = new FunnelJobStartsThatBegan1795880000000();
+    const migration = new FunnelJobStartsThatBegan1795799000000();
     const qr = hub.db.createQueryRunner();
     try {
       await migration.down(qr);

@@ -235,4 +235,29 @@ describe('who sees what of a person, over GraphQL', () => {
     const events = await hub.db.query(`SELECT payload->>'involvementId' AS involvement FROM outbox_event WHERE type = 'person.involvement_ended' AND person_id = $1 ORDER BY outbox_event.id`, [id]);
     expect(events).toEqual([{ involvement: housing }, { involvement: mind }]);
   });
+  it('a sharing agreement ended by a party\'s data protection officer is no lawful basis from the next request', async () => {
+    const admin = await hub.tokenFor('hub.admin');
+    const dpo = await hub.tokenFor('probation.dpo');
+    const created = await ok<{ createSharingAgreement: { id: string; inForce: boolean } }>(
+      `mutation($input: CreateSharingAgreementInput!) { createSharingAgreement(input: $input) { id inForce } }`,
+      { input: { name: 'Probation and Clearview health liaison', partyOrganisationIds: [orgs.get('North West Probation Region'), orgs.get('Clearview Mental Health')], partyKinds: [], purposes: ['HEALTH'], categories: ['HEALTH'], lawfulBasis: 'PUBLIC_TASK', validFrom: '2026-01-01T00:00:00Z' } },
+      admin,
+    );
+    const agreementId = created.createSharingAgreement.id;
+    const health = async () => (await ok<{ person: { healthNotes: string | null } }>(`query($id: ID!) { person(id: $id) { healthNotes } }`, { id: personId }, tokens['mind.worker'])).person.healthNotes;
+    expect(await health()).toBe('Anxiety; sees GP monthly');
+    const END = `mutation($input: EndSharingAgreementInput!) { endSharingAgreement(input: $input) { id inForce validTo endedReason } }`;
+    const end = (token: string, input: Record<string, unknown> = {}) => hub.gql<{ endSharingAgreement: { inForce: boolean; endedReason: string } }>(END, { input: { agreementId, reason: 'Liaison arrangement terminated', ...input } }, token);
+    expect((await end(tokens['mind.worker'])).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await end(await hub.tokenFor('housing.admin'))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await end(dpo, { endsAt: '2025-06-01T00:00:00Z' })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const ended = await end(dpo);
+    expect(ended.errors).toBeUndefined();
+    expect(ended.data!.endSharingAgreement).toMatchObject({ inForce: false, endedReason: 'Liaison arrangement terminated' });
+    expect(await health()).toBeNull();
+    expect((await end(admin)).errors?.[0].extensions?.code).toBe('INVALID_STATE');
+    const listed = await ok<{ sharingAgreements: { id: string; inForce: boolean; endedReason: string | null }[] }>(`{ sharingAgreements { id inForce endedReason } }`, {}, admin);
+    expect(listed.sharingAgreements.find((a) => a.id === agreementId)).toEqual({ id: agreementId, inForce: false, endedReason: 'Liaison arrangement terminated' });
+    expect(await hub.db.query(`SELECT type FROM outbox_event WHERE aggregate_id = $1 ORDER BY id`, [agreementId])).toEqual([{ type: 'sharing_agreement.created' }, { type: 'sharing_agreement.ended' }]);
+  });
 });

@@ -82,4 +82,7 @@ export class SharingAgreementModel {
 
   @Field()
   inForce: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Why the agreement was ended (endSharingAgreement); null while it runs its course' })
+  endedReason: string | null;
 }

@@ -4,7 +4,7 @@ import { type Actor, audit, CurrentActor, type HubContext, requestLoader } from 
 import { PersonModel } from '@hub/persons';
 import { ConsentModel, SharingAgreementModel } from './consent.model.js';
 import { ConsentsService } from './consents.service.js';
-import { CreateSharingAgreementInput, GrantConsentInput, WithdrawConsentInput } from './grant-consent.input.js';
+import { CreateSharingAgreementInput, EndSharingAgreementInput, GrantConsentInput, WithdrawConsentInput } from './grant-consent.input.js';
 
 @Resolver(() => PersonModel)
 export class PersonConsentsResolver {
@@ -41,5 +41,10 @@ export class ConsentsResolver {
   @Mutation(() => SharingAgreementModel, { description: 'Hub admins and data protection officers' })
   createSharingAgreement(@CurrentActor() actor: Actor, @Args('input') input: CreateSharingAgreementInput): Promise<SharingAgreementModel> {
     return this.consents.createAgreement(actor, input);
+  }
+
+  @Mutation(() => SharingAgreementModel, { description: 'Hub admins, and data protection officers of a party; from its end the agreement is no lawful basis' })
+  endSharingAgreement(@CurrentActor() actor: Actor, @Args('input') input: EndSharingAgreementInput): Promise<SharingAgreementModel> {
+    return this.consents.endAgreement(actor, input);
   }
 }

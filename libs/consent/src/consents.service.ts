@@ -9,7 +9,7 @@ import { actorRef, PersonsService } from '@hub/persons';
 import { Consent } from './consent.entity.js';
 import { ConsentStatus, PURPOSE_CATEGORIES } from './consent-vocabulary.js';
 import type { ConsentModel, SharingAgreementModel } from './consent.model.js';
-import type { CreateSharingAgreementInput, GrantConsentInput, WithdrawConsentInput } from './grant-consent.input.js';
+import type { CreateSharingAgreementInput, EndSharingAgreementInput, GrantConsentInput, WithdrawConsentInput } from './grant-consent.input.js';
 import { SharingAgreement } from './sharing-agreement.entity.js';
 import { entityColumns, hydrate, namedQuery } from '@hub/database';
 
@@ -161,6 +161,41 @@ export class ConsentsService {
       );
       await this.outbox.emit(m, actor, { type: 'sharing_agreement.created', aggregateType: 'sharing_agreement', aggregateId: agreement.id, payload: { categories: agreement.categories, lawfulBasis: agreement.lawfulBasis } });
       return agreementView(agreement);
+    });
+  }
+
+  /**
+   * Ends an agreement (now, or at a later time): from then on it is no lawful basis for any read, and
+   * every request after the end decides without it. Hub admins, and the data protection officers of
+   * an organisation party to it (named, or of a kind it names), as a party may withdraw.
+   */
+  async endAgreement(actor: Actor, input: EndSharingAgreementInput): Promise<SharingAgreementModel> {
+    const dpo = actor.kind === 'user' && actor.roles.includes(Role.DATA_PROTECTION_OFFICER);
+    const admin = actor.kind === 'user' && actor.roles.includes(Role.HUB_ADMIN);
+    if (!dpo && !admin) throw new ForbiddenError('Only hub admins and data protection officers end sharing agreements');
+    return this.db.transaction(async (m) => {
+      const agreement = await m.findOne(SharingAgreement, { where: { id: input.agreementId }, lock: { mode: 'pessimistic_write' } });
+      if (!agreement) throw new NotFoundError('Sharing agreement');
+      const party = agreement.partyOrganisationIds.includes(actor.organisationId) || agreement.partyKinds.includes(actor.organisationKind);
+      if (!admin && !party) throw new ForbiddenError('Only a party to the agreement, or a hub admin, ends it');
+      const now = new Date();
+      if (agreement.validTo && agreement.validTo <= now) throw new HubError(ErrorCode.InvalidState, 'This agreement has already ended');
+      const endsAt = input.endsAt ? new Date(input.endsAt) : now;
+      if (endsAt <= agreement.validFrom) throw new ValidationError([{ field: 'endsAt', messages: ['must be after the agreement came into force'] }]);
+      if (agreement.validTo && endsAt >= agreement.validTo) throw new ValidationError([{ field: 'endsAt', messages: ['must be before the end it already has'] }]);
+      const previous = agreement.validTo;
+      agreement.validTo = endsAt;
+      agreement.endedReason = input.reason.trim();
+      agreement.endedBy = actorRef(actor);
+      const saved = await m.save(agreement);
+      await this.outbox.emit(m, actor, {
+        type: 'sharing_agreement.ended',
+        aggregateType: 'sharing_agreement',
+        aggregateId: agreement.id,
+        payload: { endsAt: endsAt.toISOString(), categories: agreement.categories },
+        changes: { validTo: { old: previous, new: endsAt }, endedReason: { old: null, new: agreement.endedReason } },
+      });
+      return agreementView(saved);
     });
   }
 }

@@ -114,3 +114,21 @@ export class CreateSharingAgreementInput {
   @IsDateString()
   validTo?: string;
 }
+
+@InputType({ description: 'Ends an information sharing agreement: from then on it is no lawful basis for anything' })
+export class EndSharingAgreementInput {
+  @Field(() => ID)
+  @IsUUID()
+  agreementId: string;
+
+  @Field({ description: 'Why it ends (terminated, replaced, a party withdrew …); kept with the agreement' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(500)
+  reason: string;
+
+  @Field(() => String, { nullable: true, description: 'ISO date-time; default now. A later time plans the end' })
+  @IsOptional()
+  @IsDateString()
+  endsAt?: string;
+}

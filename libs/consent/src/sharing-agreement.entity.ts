@@ -38,6 +38,13 @@ export class SharingAgreement {
   @Column({ type: 'text' })
   createdBy: string;
 
+  /** Why the agreement was ended early (endSharingAgreement), and who ended it. */
+  @Column({ type: 'text', nullable: true })
+  endedReason: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  endedBy: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -15,8 +15,8 @@ const NOT_BEGUN = `i.outcome->>'kind' = 'job' AND i.status NOT IN ('started', 'c
  * Down restores the former reading and recount, and opens a window again for every job start without
  * one (new ids; the check tasks closed here stay closed).
  */
-export class FunnelJobStartsThatBegan1795880000000 implements MigrationInterface {
-  name = 'FunnelJobStartsThatBegan1795880000000';
+export class FunnelJobStartsThatBegan1795799000000 implements MigrationInterface {
+  name = 'FunnelJobStartsThatBegan1795799000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
