@@ -192,6 +192,56 @@ describe('webhooks', () => {
     const caseworker = await hub.gql(`{ webhookEndpoints { id } }`, {}, await hub.tokenFor('housing.worker'));
     expect(caseworker.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
+
+  it('an org admin turns an endpoint off and on, changes it, and rotates its secret; no one else can', async () => {
+    const hook = receiver();
+    const admin = await hub.tokenFor('probation.admin');
+    const made = await hub.gql<{ createWebhookEndpoint: { endpoint: { id: string }; secret: string } }>(
+      `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { endpoint { id } secret } }`,
+      { input: { url: await hook.start(), eventTypes: ['person.created'] } },
+      admin,
+    );
+    const id = made.data!.createWebhookEndpoint.endpoint.id;
+    const oldSecret = made.data!.createWebhookEndpoint.secret;
+    const person = async (given: string) =>
+      (await hub.gql<{ createPerson: { person: { id: string } } }>(`mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`, { input: { givenName: given, familyName: 'Hooked', dateOfBirth: '1991-01-01', identifiers: [], confirmNew: true } }, await hub.tokenFor('probation.officer'))).data!.createPerson.person.id;
+    const arrived = (personId: string) => hook.received.filter((r) => JSON.parse(r.body).personId === personId);
+    const UPDATE = `mutation($input: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(input: $input) { id url eventTypes active } }`;
+    const ROTATE = `mutation($id: ID!) { rotateWebhookSecret(id: $id) { endpoint { id } secret } }`;
+    try {
+      // Rotated: what is sent from now on is signed with the new secret only.
+      const rotated = await hub.gql<{ rotateWebhookSecret: { secret: string } }>(ROTATE, { id }, admin);
+      const newSecret = rotated.data!.rotateWebhookSecret.secret;
+      expect(newSecret).not.toBe(oldSecret);
+      const signed = await person('Signed');
+      await eventually(async () => arrived(signed).length === 1, 30_000, 'delivery after rotation');
+      const [r] = arrived(signed);
+      expect(verifyWebhook(newSecret, String(r.headers['x-hub-signature']), r.body)).toBe(true);
+      expect(verifyWebhook(oldSecret, String(r.headers['x-hub-signature']), r.body)).toBe(false);
+      // Off: an event handled meanwhile makes no delivery to it; on again, the next one arrives.
+      expect((await hub.gql(UPDATE, { input: { id, active: false } }, admin)).data).toEqual({ updateWebhookEndpoint: { id, url: expect.any(String), eventTypes: ['person.created'], active: false } });
+      const quiet = await person('Quiet');
+      await eventually(async () => (await hub.db.query(`SELECT 1 FROM event_delivery d JOIN outbox_event e ON e.id = d.event_id WHERE e.person_id = $1 AND e.type = 'person.created' AND d.handler = 'sync.webhooks'`, [quiet])).length === 1, 30_000, 'event handled while off');
+      await hub.gql(UPDATE, { input: { id, active: true } }, admin);
+      const loud = await person('Loud');
+      await eventually(async () => arrived(loud).length === 1, 30_000, 'delivery once on again');
+      expect(arrived(quiet)).toEqual([]);
+      expect(await hub.db.query(`SELECT 1 FROM webhook_delivery d JOIN outbox_event e ON e.id = d.event_id WHERE d.endpoint_id = $1 AND e.person_id = $2`, [id, quiet])).toEqual([]);
+      // Changed: other events, checked like at creation.
+      expect((await hub.gql(UPDATE, { input: { id, eventTypes: ['person.created', 'intervention.logged'] } }, admin)).data).toMatchObject({ updateWebhookEndpoint: { eventTypes: ['person.created', 'intervention.logged'], active: true } });
+      expect((await hub.gql(UPDATE, { input: { id, eventTypes: ['Not An Event'] } }, admin)).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      expect((await hub.gql(UPDATE, { input: { id, url: 'ftp://x' } }, admin)).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      // Another organisation's admin finds no such endpoint; a caseworker may not manage endpoints.
+      expect((await hub.gql(UPDATE, { input: { id, active: false } }, await hub.tokenFor('housing.admin'))).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      expect((await hub.gql(ROTATE, { id }, await hub.tokenFor('housing.admin'))).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      expect((await hub.gql(ROTATE, { id }, await hub.tokenFor('probation.officer'))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(await hub.db.query(`SELECT type FROM outbox_event WHERE aggregate_id = $1 ORDER BY id`, [id])).toEqual([
+        { type: 'webhook.created' }, { type: 'webhook.secret_rotated' }, { type: 'webhook.updated' }, { type: 'webhook.updated' }, { type: 'webhook.updated' },
+      ]);
+    } finally {
+      await hook.stop();
+    }
+  });
 });
 
 describe('webhook secrets sealed at start-up', () => {

@@ -1,5 +1,5 @@
 import { Args, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, IsUrl, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsOptional, IsString, IsUrl, IsUUID, MaxLength } from 'class-validator';
 import { type Actor, CurrentActor } from '@hub/common';
 import { WebhooksService } from './webhooks.service.js';
 
@@ -16,6 +16,32 @@ export class CreateWebhookEndpointInput {
   @ArrayMaxSize(100)
   @IsString({ each: true })
   eventTypes: string[];
+}
+
+@InputType({ description: 'What to change of a webhook endpoint; fields left out stay as they are' })
+export class UpdateWebhookEndpointInput {
+  @Field(() => ID)
+  @IsUUID()
+  id: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  @MaxLength(2000)
+  url?: string | null;
+
+  @Field(() => [String], { nullable: true, description: "Event types (person.created, referral.sent, ...) or '*'" })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  eventTypes?: string[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'false: send nothing more to it (pending deliveries are not sent); true: in use again' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean | null;
 }
 
 @ObjectType('WebhookEndpoint')
@@ -85,6 +111,16 @@ export class WebhooksResolver {
   @Mutation(() => CreatedWebhookEndpointModel, { description: "Org admins: receive the organisation's events, signed" })
   createWebhookEndpoint(@CurrentActor() actor: Actor, @Args('input') input: CreateWebhookEndpointInput): Promise<CreatedWebhookEndpointModel> {
     return this.webhooks.create(actor, input.url, input.eventTypes);
+  }
+
+  @Mutation(() => WebhookEndpointModel, { description: 'Org admins: change where an endpoint goes, which events, or turn it off and on' })
+  updateWebhookEndpoint(@CurrentActor() actor: Actor, @Args('input') input: UpdateWebhookEndpointInput): Promise<WebhookEndpointModel> {
+    return this.webhooks.update(actor, input.id, input);
+  }
+
+  @Mutation(() => CreatedWebhookEndpointModel, { description: 'Org admins: a new signing secret, shown this once; every delivery from now on is signed with it' })
+  rotateWebhookSecret(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<CreatedWebhookEndpointModel> {
+    return this.webhooks.rotateSecret(actor, id);
   }
 
   @Query(() => [WebhookEndpointModel])

@@ -15,6 +15,20 @@ import { SecretBoxService } from './secret-box.service.js';
 export const DELIVER_WEBHOOK_TASK = 'sync:deliver_webhook';
 const MAX_ATTEMPTS = 8;
 
+function checkUrl(url: string): void {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ValidationError([{ field: 'url', messages: ['not a URL'] }]);
+  }
+  if (!['http:', 'https:'].includes(parsed.protocol)) throw new ValidationError([{ field: 'url', messages: ['http or https only'] }]);
+}
+
+function checkEventTypes(eventTypes: string[]): void {
+  if (eventTypes.length === 0 || eventTypes.some((t) => !/^(\*|[a-z_]+\.[a-z_]+)$/.test(t))) throw new ValidationError([{ field: 'eventTypes', messages: ["event types like person.created, or '*'"] }]);
+}
+
 /** What a sealed signing secret is bound to: this column of this row. */
 export function secretContext(endpointId: string): string {
   return `webhook_endpoint.secret:${endpointId}`;
@@ -100,18 +114,10 @@ export class WebhooksService implements OnModuleInit {
 
   async create(actor: Actor, url: string, eventTypes: string[]): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
     this.requireAdmin(actor);
-    let parsed: URL;
-    try {
-      parsed = new URL(url);
-    } catch {
-      throw new ValidationError([{ field: 'url', messages: ['not a URL'] }]);
-    }
-    if (!['http:', 'https:'].includes(parsed.protocol)) throw new ValidationError([{ field: 'url', messages: ['http or https only'] }]);
-    if (eventTypes.length === 0 || eventTypes.some((t) => !/^(\*|[a-z_]+\.[a-z_]+)$/.test(t))) throw new ValidationError([{ field: 'eventTypes', messages: ["event types like person.created, or '*'"] }]);
-    if (this.secrets.keyMissing) throw new HubError(ErrorCode.ServiceUnavailable, 'Webhooks are unavailable until the hub is given a data encryption key');
-    const secret = `whs_${randomBytes(24).toString('base64url')}`;
+    checkUrl(url);
+    checkEventTypes(eventTypes);
     const id = randomUUID();
-    const sealed = await this.secrets.seal(secret, secretContext(id));
+    const { secret, sealed } = await this.newSecret(id);
     const endpoint = await this.db.transaction(async (m) => {
       const saved = await m.save(m.create(WebhookEndpoint, { id, organisationId: actor.organisationId, url, eventTypes, secret: sealed, createdBy: actorRef(actor) }));
       await this.outbox.emit(m, actor, { type: 'webhook.created', aggregateType: 'webhook_endpoint', aggregateId: saved.id, payload: { eventTypes } });
@@ -119,6 +125,51 @@ export class WebhooksService implements OnModuleInit {
     });
     delete (endpoint as Partial<WebhookEndpoint>).secret;
     return { endpoint, secret };
+  }
+
+  /** Changes an endpoint of the actor's organisation: where it goes, which events, or whether it is in use (an inactive one is sent nothing). */
+  async update(actor: Actor, id: string, change: { url?: string | null; eventTypes?: string[] | null; active?: boolean | null }): Promise<WebhookEndpoint> {
+    this.requireAdmin(actor);
+    if (change.url != null) checkUrl(change.url);
+    if (change.eventTypes != null) checkEventTypes(change.eventTypes);
+    return this.db.transaction(async (m) => {
+      const endpoint = await this.ownEndpoint(m, actor, id);
+      const changes: Record<string, { old: unknown; new: unknown }> = {};
+      for (const [field, value] of [['url', change.url], ['eventTypes', change.eventTypes], ['active', change.active]] as const) {
+        if (value == null || JSON.stringify(endpoint[field]) === JSON.stringify(value)) continue;
+        changes[field] = { old: endpoint[field], new: value };
+        Object.assign(endpoint, { [field]: value });
+      }
+      if (!Object.keys(changes).length) return endpoint;
+      const saved = await m.save(endpoint);
+      await this.outbox.emit(m, actor, { type: 'webhook.updated', aggregateType: 'webhook_endpoint', aggregateId: id, payload: { fields: Object.keys(changes) }, changes });
+      return saved;
+    });
+  }
+
+  /** A new signing secret (shown this once); every delivery from now on, retries included, is signed with it. */
+  async rotateSecret(actor: Actor, id: string): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
+    this.requireAdmin(actor);
+    const { secret, sealed } = await this.newSecret(id);
+    const endpoint = await this.db.transaction(async (m) => {
+      const own = await this.ownEndpoint(m, actor, id);
+      await m.update(WebhookEndpoint, { id }, { secret: sealed });
+      await this.outbox.emit(m, actor, { type: 'webhook.secret_rotated', aggregateType: 'webhook_endpoint', aggregateId: id, payload: {} });
+      return own;
+    });
+    return { endpoint, secret };
+  }
+
+  private async ownEndpoint(m: EntityManager, actor: Actor, id: string): Promise<WebhookEndpoint> {
+    const endpoint = await m.findOne(WebhookEndpoint, { where: { id, organisationId: actor.organisationId }, lock: { mode: 'pessimistic_write' } });
+    if (!endpoint) throw new NotFoundError('Webhook endpoint');
+    return endpoint;
+  }
+
+  private async newSecret(endpointId: string): Promise<{ secret: string; sealed: string }> {
+    if (this.secrets.keyMissing) throw new HubError(ErrorCode.ServiceUnavailable, 'Webhooks are unavailable until the hub is given a data encryption key');
+    const secret = `whs_${randomBytes(24).toString('base64url')}`;
+    return { secret, sealed: await this.secrets.seal(secret, secretContext(endpointId)) };
   }
 
   async list(actor: Actor): Promise<WebhookEndpoint[]> {
