@@ -500,4 +500,208 @@ describe('the caseworker portal in a real browser', () => {
       }
     }, T);
   });
+
+  describe('changing the record from the person page', () => {
+    const today = new Date().toISOString().slice(0, 10);
+    let probation: string;
+    let housing: string;
+    let orgIds: Record<string, string>;
+
+    beforeAll(async () => {
+      probation = await hub.tokenFor('probation.officer');
+      housing = await hub.tokenFor('housing.worker');
+      const orgs = (await hub.gql<{ organisations: { id: string; name: string }[] }>('{ organisations { id name } }', {}, probation)).data!.organisations;
+      orgIds = Object.fromEntries(orgs.map((o) => [o.name, o.id]));
+    });
+
+    /** A new person led by probation, with the given partners involved (new people keep the other scenarios' counts). */
+    async function newPerson(givenName: string, familyName: string, partners: string[]): Promise<string> {
+      const created = await hub.gql<{ createPerson: { person: { id: string } } }>(
+        'mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }',
+        { input: { givenName, familyName, dateOfBirth: '1991-03-14', region: 'north_west', confirmNew: true } },
+        probation,
+      );
+      expect(created.errors).toBeUndefined();
+      const id = created.data!.createPerson.person.id;
+      for (const partner of partners) {
+        const added = await hub.gql('mutation($input: AddInvolvementInput!) { addInvolvement(input: $input) { id } }', { input: { personId: id, organisationId: orgIds[partner], role: 'PROVIDER' } }, probation);
+        expect(added.errors).toBeUndefined();
+      }
+      return id;
+    }
+
+    const log = async (token: string, input: Record<string, unknown>) => {
+      const logged = await hub.gql<{ logIntervention: { id: string } }>('mutation($input: LogInterventionInput!) { logIntervention(input: $input) { id } }', { input: { occurredAt: `${today}T10:00:00Z`, ...input } }, token);
+      expect(logged.errors).toBeUndefined();
+      return logged.data!.logIntervention.id;
+    };
+
+    describe('a housing caseworker with Dana Whitlock, who started a job', () => {
+      let context: BrowserContext;
+      let page: Page;
+      let danaId: string;
+      let jobId: string;
+      beforeAll(async () => {
+        danaId = await newPerson('Dana', 'Whitlock', ['Safe Harbour Housing Trust']);
+        // Probation's own work, which Safe Harbour reads under Dana's consent but may not change.
+        const consent = await hub.gql('mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id } }', {
+          input: { personId: danaId, purpose: 'ETE', organisationId: orgIds['Safe Harbour Housing Trust'], method: 'SIGNED_FORM', personPresent: true },
+        }, probation);
+        expect(consent.errors).toBeUndefined();
+        await log(probation, { personId: danaId, typeCode: 'motivation_confidence', status: 'COMPLETED', notes: 'Probation induction' });
+        // A job offer Safe Harbour logged as planned: not yet a job, so no 13-week window.
+        jobId = await log(housing, { personId: danaId, typeCode: 'job_start', status: 'PLANNED', job: { employer: 'Harbourside Cafe', sector: 'Hospitality', hoursPerWeek: 24, startDate: today } });
+        ({ context, page } = await newPage());
+        await signIn(page, 'housing.worker');
+        await page.goto(`${url}/people/${danaId}`);
+        await page.getByRole('heading', { level: 1, name: 'Dana Whitlock' }).waitFor();
+      });
+      afterAll(() => context?.close());
+
+      const sustainmentsOf = async () =>
+        (await hub.gql<{ person: { sustainments: { id: string; status: string }[] } }>('query($id: ID!) { person(id: $id) { sustainments { id status } } }', { id: danaId }, housing)).data!.person.sustainments;
+
+      it('changes the status of its own intervention (the job began: its 13-week window opens); probation’s offers no such control', async () => {
+        const job = page.locator('.timeline__item', { hasText: 'Harbourside Cafe' });
+        const theirs = page.locator('.timeline__item', { hasText: 'Probation induction' });
+        await theirs.waitFor();
+        expect(await theirs.getByRole('button', { name: /Change status/ }).count()).toBe(0);
+        expect(await page.locator('section[aria-labelledby="sustainment"]').count()).toBe(0);
+        await job.getByRole('button', { name: /^Change status of Job start/ }).click();
+        const form = page.locator('form', { has: page.getByRole('heading', { name: /Change the status of Job start/ }) });
+        await form.waitFor();
+        expect(await form.getByText('Only Started or Completed count as a job').count()).toBe(1);
+        expect(await form.getByLabel('Planned').isChecked()).toBe(true);
+        await checkScreen(page, 'person-status-change');
+        await form.getByLabel('Started').check();
+        await form.getByRole('button', { name: 'Save status' }).click();
+        await page.getByText('Status changed to started').waitFor();
+        await job.locator('.timeline__meta', { hasText: 'Started' }).waitFor();
+        // The API opened the job's window; the page shows it with its action.
+        await page.getByRole('button', { name: /Record the 13-week outcome/ }).waitFor();
+        const after = await hub.gql<{ person: { interventions: { edges: { node: { id: string; status: string; version: number } }[] } } }>(
+          'query($id: ID!) { person(id: $id) { interventions { edges { node { id status version } } } } }',
+          { id: danaId },
+          housing,
+        );
+        expect(after.data!.person.interventions.edges.map((e) => e.node).find((n) => n.id === jobId)).toEqual(expect.objectContaining({ status: 'STARTED', version: 2 }));
+        expect(await sustainmentsOf()).toEqual([expect.objectContaining({ status: 'OPEN' })]);
+      }, T);
+
+      it('is told when someone else changed the intervention meanwhile, and reloads', async () => {
+        const job = page.locator('.timeline__item', { hasText: 'Harbourside Cafe' });
+        await job.getByRole('button', { name: /^Change status of Job start/ }).click();
+        // A colleague marks it completed while the form is open (version 2 -> 3).
+        const colleague = await hub.gql('mutation($input: UpdateInterventionInput!) { updateIntervention(input: $input) { version } }', { input: { id: jobId, version: 2, status: 'COMPLETED' } }, housing);
+        expect(colleague.errors).toBeUndefined();
+        await page.getByLabel('Did not attend').check();
+        await page.getByRole('button', { name: 'Save status' }).click();
+        const summary = page.locator('.error-summary');
+        await summary.waitFor();
+        expect(await summary.textContent()).toContain('Someone else changed this intervention after you opened the page. Reload');
+        await page.getByRole('button', { name: 'Reload' }).click();
+        // Reloaded: the colleague's status shows, and the form starts again from it.
+        await job.locator('.timeline__meta', { hasText: 'Completed' }).waitFor();
+        expect(await page.getByLabel('Completed').isChecked()).toBe(true);
+        expect(await page.locator('.error-summary').count()).toBe(0);
+        await page.getByRole('button', { name: 'Cancel' }).click();
+      }, T);
+
+      it('records the 13-week outcome of the open window: the page then shows it as sustained', async () => {
+        const section = page.locator('section[aria-labelledby="sustainment"]');
+        expect(await section.textContent()).toContain('Open');
+        await section.getByRole('button', { name: /Record the 13-week outcome/ }).click();
+        await section.getByRole('button', { name: 'Record outcome' }).click();
+        expect(await page.locator('#f-sustained-error').textContent()).toContain('Select yes if the person was still in the job');
+        await checkScreen(page, 'person-sustainment');
+        await section.getByLabel('Yes, the job was sustained').check();
+        await section.getByLabel('Note').fill('Called the cafe manager');
+        await section.getByRole('button', { name: 'Record outcome' }).click();
+        await page.getByText('Outcome recorded: the job was sustained').waitFor();
+        await section.locator('.tag', { hasText: /^Sustained$/ }).waitFor();
+        expect(await section.getByRole('button', { name: /Record the 13-week outcome/ }).count()).toBe(0);
+        expect(await sustainmentsOf()).toEqual([expect.objectContaining({ status: 'SUSTAINED' })]);
+      }, T);
+
+      it('cannot say a sustained job never began: the API refuses (INVALID_STATE), shown next to the status', async () => {
+        const job = page.locator('.timeline__item', { hasText: 'Harbourside Cafe' });
+        await job.getByRole('button', { name: /^Change status of Job start/ }).click();
+        await page.getByLabel('Cancelled').check();
+        await page.getByRole('button', { name: 'Save status' }).click();
+        await page.locator('#f-status-error').waitFor();
+        expect(await page.locator('#f-status-error').textContent()).toContain('The 13-week outcome of this job is recorded');
+        expect(await page.locator('.error-summary').textContent()).toContain('Status');
+        expect(await job.locator('.timeline__meta').textContent()).toContain('Completed');
+        expect(await seriousViolations(page)).toEqual([]);
+      }, T);
+    });
+
+    it('a housing caseworker ends its own work with a person, with a reason, and sees a confirmation instead of an error', async () => {
+      const rowanId = await newPerson('Rowan', 'Pettifer', ['Safe Harbour Housing Trust', 'Forge Skills Training']);
+      const { context, page } = await newPage();
+      try {
+        await signIn(page, 'housing.worker');
+        await page.goto(`${url}/people/${rowanId}`);
+        await page.getByRole('heading', { level: 1, name: 'Rowan Pettifer' }).waitFor();
+        const section = page.locator('section[aria-labelledby="involvements"]');
+        await section.getByRole('heading', { name: 'Organisations working with this person' }).waitFor();
+        const rows = (await section.locator('tbody tr').allTextContents()).map((t) => t.replace(/\s+/g, ' '));
+        expect(rows).toEqual([
+          expect.stringMatching(/North West Probation Region.*Lead.*Open/),
+          expect.stringMatching(/Safe Harbour Housing Trust \(your organisation\).*Provider.*Open.*End our work with this person/),
+          expect.stringMatching(/Forge Skills Training.*Provider.*Open/),
+        ]);
+        // Not the lead: only its own work can be ended.
+        expect(await section.getByRole('button', { name: /^End / }).count()).toBe(1);
+        await section.getByRole('button', { name: 'End our work with this person' }).click();
+        await section.getByRole('heading', { name: 'End our work with Rowan Pettifer' }).waitFor();
+        await section.getByLabel('Why is the work ending?').fill('ok');
+        await section.getByRole('button', { name: 'End our work', exact: true }).click();
+        expect(await page.locator('#f-reason-error').textContent()).toContain('at least 3 characters');
+        await checkScreen(page, 'person-end-involvement');
+        await section.getByLabel('Why is the work ending?').fill('Settled in a council tenancy; support completed');
+        await section.getByRole('button', { name: 'End our work', exact: true }).click();
+        await page.getByRole('heading', { level: 1, name: 'Your work with Rowan Pettifer has ended' }).waitFor();
+        expect(await page.locator('main').textContent()).not.toContain('Person not found');
+        await page.getByText('Your organisation’s work with Rowan Pettifer has ended').waitFor();
+        await checkScreen(page, 'person-work-ended');
+        await page.getByRole('link', { name: 'Back to my caseload' }).click();
+        await page.getByRole('heading', { level: 1, name: 'My caseload' }).waitFor();
+
+        const involvements = await hub.gql<{ person: { involvements: { organisationId: string; endedAt: string | null }[] } }>(
+          'query($id: ID!) { person(id: $id) { involvements { organisationId endedAt } } }',
+          { id: rowanId },
+          probation,
+        );
+        expect(involvements.data!.person.involvements.find((i) => i.organisationId === orgIds['Safe Harbour Housing Trust'])?.endedAt).toEqual(expect.any(String));
+        const gone = await hub.gql('query($id: ID!) { person(id: $id) { id } }', { id: rowanId }, housing);
+        expect(gone.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      } finally {
+        await context.close();
+      }
+    }, T);
+
+    it("the lead ends another organisation's work: it is listed after the open ones, marked as ended", async () => {
+      const ameliaId = await newPerson('Amelia', 'Brackley', ['Forge Skills Training', 'Clearview Mental Health']);
+      const { context, page } = await newPage();
+      try {
+        await signIn(page, 'probation.officer');
+        await page.goto(`${url}/people/${ameliaId}`);
+        await page.getByRole('heading', { level: 1, name: 'Amelia Brackley' }).waitFor();
+        const section = page.locator('section[aria-labelledby="involvements"]');
+        await section.getByRole('button', { name: 'End Forge Skills Training’s work with this person' }).click();
+        await section.getByLabel('Why is the work ending?').fill('Course place withdrawn');
+        await section.getByRole('button', { name: 'End their work' }).click();
+        await page.getByText('Forge Skills Training’s work with Amelia Brackley has ended').waitFor();
+        await section.locator('tbody tr').last().getByText(/^Ended \d/).waitFor();
+        const rows = (await section.locator('tbody tr').allTextContents()).map((t) => t.replace(/\s+/g, ' '));
+        expect(rows[rows.length - 1]).toMatch(/^Forge Skills Training.*Ended \d+ \w+ \d{4}$/);
+        expect(rows[1]).toMatch(/Clearview Mental Health.*Open/);
+        const trainer = await hub.gql('query($id: ID!) { person(id: $id) { id } }', { id: ameliaId }, await hub.tokenFor('trainer'));
+        expect(trainer.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      } finally {
+        await context.close();
+      }
+    }, T);
+  });
 });

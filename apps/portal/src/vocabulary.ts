@@ -59,6 +59,10 @@ export const STATUSES: Record<string, string> = {
   CANCELLED: 'Cancelled',
 };
 
+export const INVOLVEMENT_ROLES: Record<string, string> = { LEAD: 'Lead', PROVIDER: 'Provider' };
+
+export const SUSTAINMENT_STATUSES: Record<string, string> = { OPEN: 'Open', SUSTAINED: 'Sustained', NOT_SUSTAINED: 'Not sustained' };
+
 export const METHODS: Record<string, string> = { SIGNED_FORM: 'Signed form', VERBAL: 'Verbally', ELECTRONIC: 'Electronically' };
 
 export const CONSENT_STATUSES: Record<string, string> = { IN_FORCE: 'In force', WITHDRAWN: 'Withdrawn', EXPIRED: 'Expired' };

@@ -1,17 +1,21 @@
 import { type ReactNode, useState } from 'react';
 import { gql } from '../api';
-import { useSession } from '../app';
+import { flash, useSession } from '../app';
 import { Link, usePageTitle } from '../router';
 import { useQuery } from '../use-query';
 import { OPEN_STATES, personReferrals } from '../referrals-api';
 import { CATEGORIES, CONSENT_STATUSES, formatDate, METHODS, ORG_KINDS, PURPOSES, RISK, SCHEMES, STAGES, STATUSES, words } from '../vocabulary';
 import { whyHref } from '../why';
+import { type Changed, StatusChange } from './intervention-status';
+import { type Involvement, Involvements, WorkEnded } from './involvements';
 import { NotFound } from './not-found';
 import { personName, Withheld } from './people-table';
+import { type Sustainment, Sustainments } from './sustainment-form';
 
 interface InterventionNode {
   id: string;
   typeCode: string;
+  version: number;
   status: string;
   occurredAt: string;
   notes: string | null;
@@ -45,10 +49,11 @@ export interface PersonDetail {
   identifiers: { scheme: string; value: string }[] | null;
   interventions: Interventions;
   consents: { id: string; purpose: string; categories: string[]; organisationId: string | null; organisationKind: string | null; status: string; givenAt: string; method: string; expiresAt: string | null }[];
-  sustainments: { id: string; startDate: string; dueOn: string; status: string }[];
+  sustainments: Sustainment[];
+  involvements: Involvement[];
 }
 
-const INTERVENTION_FIELDS = `edges { node { id typeCode status occurredAt notes dataCategory organisationId organisation { name } type { name }
+const INTERVENTION_FIELDS = `edges { node { id typeCode version status occurredAt notes dataCategory organisationId organisation { name } type { name }
   outcome { __typename ... on JobOutcome { employer sector hoursPerWeek startDate } ... on QualificationOutcome { qualification level awardedOn } } } }
   pageInfo { hasNextPage endCursor }`;
 
@@ -57,7 +62,8 @@ const PERSON = `query Person($id: ID!) { person(id: $id) {
   identifiers { scheme value }
   interventions(first: 20) { ${INTERVENTION_FIELDS} }
   consents { id purpose categories organisationId organisationKind status givenAt method expiresAt }
-  sustainments { id startDate dueOn status } } }`;
+  sustainments { id startDate dueOn status }
+  involvements { id organisationId role startedAt endedAt } } }`;
 
 const MORE = `query More($id: ID!, $after: String) { person(id: $id) { id interventions(first: 20, after: $after) { ${INTERVENTION_FIELDS} } } }`;
 
@@ -130,9 +136,15 @@ export function PersonPage({ id }: { id: string }) {
   const [more, setMore] = useState<InterventionNode[]>([]);
   const [moreCursor, setMoreCursor] = useState<string | null | undefined>(undefined);
   const [loadingMore, setLoadingMore] = useState(false);
-  const title = q.data ? personName(q.data.person) : q.error?.code === 'NOT_FOUND' ? 'Person not found' : 'Person';
+  // The one inline form open on the page (`end:<id>`, `sustain:<id>`, `status:<id>`): one at a time.
+  const [open, setOpen] = useState<string | null>(null);
+  // Set once the caller's organisation ended its own work with the person (their name): it may no longer see them.
+  const [endedOwn, setEndedOwn] = useState<string | null>(null);
+  const gone = endedOwn !== null && q.error?.code === 'NOT_FOUND';
+  const title = q.data ? personName(q.data.person) : gone ? 'Work ended' : q.error?.code === 'NOT_FOUND' ? 'Person not found' : 'Person';
   usePageTitle(title);
 
+  if (gone) return <WorkEnded name={endedOwn} />;
   if (q.error?.code === 'NOT_FOUND' || q.error?.code === 'BAD_USER_INPUT') return <NotFound what="Person" />;
   if (q.error) return <p className="error-message" role="alert">{q.error.message}</p>;
   if (!q.data) return <p className="loading" role="status">Loading the record…</p>;
@@ -141,6 +153,19 @@ export function PersonPage({ id }: { id: string }) {
   const interventions = [...p.interventions.edges.map((e) => e.node), ...more];
   const cursor = moreCursor === undefined ? (p.interventions.pageInfo.hasNextPage ? p.interventions.pageInfo.endCursor : null) : moreCursor;
   const withheldCategories = INTERVENTION_CATEGORIES.filter((c) => !p.readableCategories.includes(c));
+
+  /** Reads the record again from its first page of interventions (versions and windows change with an update). */
+  function refresh() {
+    setMore([]);
+    setMoreCursor(undefined);
+    q.reload();
+  }
+
+  function statusChanged(c: Changed) {
+    setOpen(null);
+    flash(`Status changed to ${STATUSES[c.status]?.toLowerCase() ?? c.status}`, true);
+    refresh();
+  }
 
   async function loadMore() {
     setLoadingMore(true);
@@ -196,6 +221,24 @@ export function PersonPage({ id }: { id: string }) {
         </dl>
       </section>
 
+      <Involvements
+        involvements={p.involvements}
+        orgs={orgs}
+        person={personName(p)}
+        open={open}
+        onOpen={setOpen}
+        onEnded={(organisation) => {
+          flash(`${organisation}’s work with ${personName(p)} has ended`, true);
+          refresh();
+        }}
+        onEndedOwn={() => {
+          // Still shown if something else lets the organisation see the record; otherwise WorkEnded.
+          setEndedOwn(personName(p));
+          flash(`Your organisation’s work with ${personName(p)} has ended`, true);
+          refresh();
+        }}
+      />
+
       <Section id="progression" title="Progression" category="ETE" fields={['stage']} p={p}>
         <Row p={p} label="Stage" field="stage" value={p.stage ? STAGES[p.stage] : null} category="ETE" />
       </Section>
@@ -236,6 +279,9 @@ export function PersonPage({ id }: { id: string }) {
                 </p>
                 {outcomeText(i.outcome) && <p>{outcomeText(i.outcome)}</p>}
                 {i.notes && <p className="timeline__notes">{i.notes}</p>}
+                {i.organisationId === viewer.organisation.id && (
+                  <StatusChange intervention={i} name={i.type?.name ?? i.typeCode} open={open} onOpen={setOpen} onChanged={statusChanged} onReload={refresh} />
+                )}
               </li>
             ))}
           </ol>
@@ -247,18 +293,15 @@ export function PersonPage({ id }: { id: string }) {
         )}
       </section>
 
-      {p.sustainments.length > 0 && (
-        <section className="section" aria-labelledby="sustainment">
-          <h2 id="sustainment">Job sustainment (13 weeks)</h2>
-          <ul className="plain-list">
-            {p.sustainments.map((s) => (
-              <li key={s.id}>
-                Job started {formatDate(s.startDate)}, check due {formatDate(s.dueOn)}: {s.status === 'OPEN' ? 'open' : s.status === 'SUSTAINED' ? 'sustained' : 'not sustained'}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <Sustainments
+        sustainments={p.sustainments}
+        open={open}
+        onOpen={setOpen}
+        onRecorded={(sustained) => {
+          flash(sustained ? 'Outcome recorded: the job was sustained' : 'Outcome recorded: the job was not sustained', true);
+          refresh();
+        }}
+      />
 
       {referrals && (
         <section className="section" aria-labelledby="referrals">
