@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startTestHub, type TestHub } from './support/hub.js';
+import { eventually, startTestHub, type TestHub } from './support/hub.js';
 
 /**
  * Generated activity with known answers: the test computes the funnel and the reoffending figures
@@ -375,5 +375,28 @@ describe('outcome reporting', () => {
     expect(lists.data!.changes.changes.filter((c) => c.personId !== null)).toEqual([]);
     const write = await hub.gql(`mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { id } }`, { input: { id, version: 1, reason: 'Found work', stage: 'READY_AND_SEARCHING' } }, commissioner);
     expect(write.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+  it('an OGRS score written on the record is an assessment as of that day, which the reoffending analysis reads', async () => {
+    const probation = await hub.tokenFor('probation.officer');
+    const created = await hub.gql<{ createPerson: { person: { id: string; version: number } } }>(
+      `mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id version } } }`,
+      { input: { givenName: 'Olly', familyName: 'Scored', dateOfBirth: '1984-04-04', identifiers: [], ogrsScore: 42.5, confirmNew: true } },
+      probation,
+    );
+    const { id, version } = created.data!.createPerson.person;
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+    const assessments = () => hub.db.query(`SELECT score::float AS score, assessed_on::text AS on, source, organisation_id FROM ogrs_assessment WHERE person_id = $1 ORDER BY score DESC`, [id]);
+    await eventually(async () => (await assessments()).length === 1, 15_000, 'assessment from the created record');
+    expect(await assessments()).toEqual([{ score: 42.5, on: today, source: 'record', organisation_id: orgB }]);
+    const UPDATE = `mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { version } }`;
+    const updated = await hub.gql<{ updatePerson: { version: number } }>(UPDATE, { input: { id, version, reason: 'Reassessed', ogrsScore: 38 } }, probation);
+    expect(updated.errors).toBeUndefined();
+    await eventually(async () => (await assessments()).length === 2, 15_000, 'assessment from the update');
+    expect((await assessments())[1]).toEqual({ score: 38, on: today, source: 'record', organisation_id: orgB });
+    // Another change leaves the score alone: no new assessment is made of it.
+    await hub.gql(UPDATE, { input: { id, version: updated.data!.updatePerson.version, reason: 'Moved', region: 'wales' } }, probation);
+    await eventually(async () => (await hub.db.query(`SELECT 1 FROM outbox_event WHERE person_id = $1 AND published_at IS NULL`, [id])).length === 0, 15_000, 'events handled');
+    expect(await hub.db.query(`SELECT type FROM outbox_event WHERE person_id = $1 AND type = 'person.ogrs_scored'`, [id])).toHaveLength(2);
+    expect(await assessments()).toHaveLength(2);
   });
 });

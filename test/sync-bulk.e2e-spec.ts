@@ -71,6 +71,22 @@ describe('streaming bulk sync (NDJSON)', () => {
     expect(await count(`SELECT count(*) AS n FROM person_change c JOIN external_ref r ON r.entity_id = c.person_id WHERE r.external_id = 'bulk-1' AND c.action = 'updated'`)).toBe(1);
   });
 
+  it('an OGRS score loaded or changed announces a new assessment (person.ogrs_scored, the category only); one sent again unchanged does not', async () => {
+    // The reporting lib turns each into an assessment (tested in the reporting e2e); here, the bulk path's part: the events.
+    const scored = async () =>
+      (await hub.db.query(
+        `SELECT o.payload FROM outbox_event o JOIN external_ref r ON r.entity_id = o.person_id WHERE r.system = 'bulk-system' AND r.external_id = 'bulk-ogrs' AND o.type = 'person.ogrs_scored' ORDER BY o.id`,
+      )) as { payload: Record<string, unknown> }[];
+    const load = async (key: string, extra: Record<string, unknown>) => (await post(key, line(90_001, { externalId: 'bulk-ogrs', ...extra }) + '\n')).body;
+    expect(await load('bulk-ogrs-1', { ogrsScore: 51.25 })).toMatchObject({ created: 1 });
+    expect(await scored()).toEqual([{ payload: { dataCategory: 'offending' } }]);
+    expect(await load('bulk-ogrs-2', { ogrsScore: 51.25 })).toMatchObject({ unchanged: 1 });
+    expect(await load('bulk-ogrs-3', { ogrsScore: 51.25, releaseDate: '2027-05-01' })).toMatchObject({ updated: 1 });
+    expect(await scored()).toHaveLength(1);
+    expect(await load('bulk-ogrs-4', { ogrsScore: 47 })).toMatchObject({ updated: 1 });
+    expect(await scored()).toHaveLength(2);
+  });
+
   it('a load cut off part-way resumes with the same key and ends with each record once', async () => {
     const lines = Array.from({ length: 7000 }, (_, i) => line(20_000 + i));
     const body = lines.join('\n') + '\n';

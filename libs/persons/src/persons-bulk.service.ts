@@ -18,7 +18,8 @@ export const PERSON_STAGE_COLUMNS = `
   risk_level text,
   person_id uuid,
   action text,
-  reject_code text`;
+  reject_code text,
+  ogrs_changed boolean NOT NULL DEFAULT false`;
 
 export interface BulkActor {
   ref: string;
@@ -30,7 +31,8 @@ export interface BulkActor {
  * Set-based merge of staged person records into this lib's tables: match by the person id the caller
  * resolved (external reference) or by identifier, refuse people the organisation does not work with,
  * create the new, update what changed (with history and a version bump), add identifiers and the
- * organisation's involvement. Marks each staged row created / updated / unchanged or rejected.
+ * organisation's involvement. Marks each staged row created / updated / unchanged or rejected, and
+ * whether its OGRS score took a new value (ogrs_changed: the caller emits OGRS_SCORED for those).
  */
 @Injectable()
 export class PersonsBulkService {
@@ -68,7 +70,7 @@ export class PersonsBulkService {
       UPDATE ${stage} s SET reject_code = 'POSSIBLE_DUPLICATE'
        WHERE s.person_id IS NULL AND s.reject_code IS NULL AND s.identifiers = '[]'::jsonb
          AND EXISTS (SELECT 1 FROM person p WHERE p.normalised_name = s.normalised_name AND p.date_of_birth = s.date_of_birth AND p.merged_into_id IS NULL)`);
-    await qr.query(`UPDATE ${stage} SET person_id = gen_random_uuid(), action = 'created' WHERE person_id IS NULL AND reject_code IS NULL`);
+    await qr.query(`UPDATE ${stage} SET person_id = gen_random_uuid(), action = 'created', ogrs_changed = ogrs_score IS NOT NULL WHERE person_id IS NULL AND reject_code IS NULL`);
     await qr.query(
       `INSERT INTO person (id, given_name, family_name, normalised_name, date_of_birth, region, release_date, offence_summary, ogrs_score, risk_level, created_by_organisation_id, version)
        SELECT person_id, given_name, family_name, normalised_name, date_of_birth, region, release_date, offence_summary, ogrs_score, risk_level, $1, 1
@@ -109,7 +111,8 @@ export class PersonsBulkService {
        hist AS (
          INSERT INTO person_change (person_id, action, version, changes, reason, changed_by, organisation_id)
          SELECT upd.id, 'updated', upd.version, d.changes, 'Synchronised from external system (bulk)', $1, $2 FROM upd JOIN diff d ON d.id = upd.id)
-       UPDATE ${stage} s SET action = CASE WHEN EXISTS (SELECT 1 FROM upd WHERE upd.id = s.person_id) THEN 'updated' ELSE 'unchanged' END
+       UPDATE ${stage} s SET action = CASE WHEN EXISTS (SELECT 1 FROM upd WHERE upd.id = s.person_id) THEN 'updated' ELSE 'unchanged' END,
+              ogrs_changed = EXISTS (SELECT 1 FROM upd JOIN diff d ON d.id = upd.id WHERE d.line = s.line AND d.changes ? 'ogrsScore')
         WHERE s.action IS NULL AND s.reject_code IS NULL`,
       [actor.ref, actor.organisationId],
     );

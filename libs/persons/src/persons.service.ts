@@ -4,7 +4,7 @@ import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { AccessService, DATA_CATEGORIES, DataCategory, type PersonFacts } from '@hub/access';
 import { type Actor, AlreadyExistsError, ConflictError, decodeCursor, encodeCursor, ForbiddenError, NotFoundError, OrganisationKind, pageSize } from '@hub/common';
 import { entityColumns, hydrate, idsRelation, namedQuery } from '@hub/database';
-import { OutboxService } from '@hub/events';
+import { type DomainEvent, OutboxService } from '@hub/events';
 import type { CreatePersonInput } from './create-person.input.js';
 import { Involvement } from './involvement.entity.js';
 import type { PeopleFilter, PersonConnection } from './person-connection.model.js';
@@ -44,6 +44,13 @@ const UPDATABLE: PersonField[] = ['givenName', 'familyName', 'dateOfBirth', 'reg
 export function actorRef(actor: Actor): string {
   return `${actor.kind}:${actor.id}`;
 }
+
+/**
+ * The record's OGRS score took a new value: an assessment as of that day, which the reporting lib keeps
+ * for the reoffending analysis. The payload names the category, never the score.
+ */
+export const OGRS_SCORED = 'person.ogrs_scored';
+const ogrsScored = (personId: string): DomainEvent => ({ type: OGRS_SCORED, aggregateType: 'person', aggregateId: personId, personId, payload: { dataCategory: DataCategory.OFFENDING } });
 
 @Injectable()
 export class PersonsService {
@@ -119,6 +126,12 @@ export class PersonsService {
     if (!found) throw new NotFoundError('Person');
     this.access.require(actor, 'read', DataCategory.IDENTITY, found.facts);
     return { personId: found.person.id, recordIds: found.recordIds, facts: found.facts };
+  }
+
+  /** A record's OGRS score now, or null: no access check, for the hub's own handlers (an OGRS_SCORED event's assessment). */
+  async ogrsScoreOf(id: string, m: EntityManager = this.db.manager): Promise<number | null> {
+    const [row]: { ogrs_score: string | null }[] = await m.query('SELECT ogrs_score FROM person WHERE id = $1', [id]);
+    return row?.ogrs_score == null ? null : Number(row.ogrs_score);
   }
 
   /** The id of the surviving record for an id (following merges), or null: no access check, for privileged paths (break-glass, subject access). */
@@ -315,6 +328,7 @@ export class PersonsService {
       if (person.releaseDate) {
         await this.outbox.emit(m, actor, { type: 'person.release_date_set', aggregateType: 'person', aggregateId: person.id, personId: person.id, payload: { releaseDate: person.releaseDate } });
       }
+      if (person.ogrsScore != null) await this.outbox.emit(m, actor, ogrsScored(person.id));
       const facts: PersonFacts = { related: true, lead: role === InvolvementRole.LEAD, consented: new Set(), agreed: new Set() };
       const view = personView(person, identifiers as PersonIdentifier[], this.access.readable(actor, facts), [person.id], facts);
       return { outcome: 'created' as const, person: view, candidates: [], hiddenCandidates: 0 };
@@ -369,6 +383,7 @@ export class PersonsService {
       if (changes.releaseDate) {
         await this.outbox.emit(m, actor, { type: 'person.release_date_set', aggregateType: 'person', aggregateId: person.id, personId: person.id, payload: { releaseDate: changes.releaseDate.new } });
       }
+      if (changes.ogrsScore && changes.ogrsScore.new != null) await this.outbox.emit(m, actor, ogrsScored(person.id));
       return personView(saved, await m.find(PersonIdentifier, { where: { personId: person.id } }), this.access.readable(actor, facts), (await this.recordIds(m, [person.id])).get(person.id)!, facts);
     });
   }

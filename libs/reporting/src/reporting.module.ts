@@ -4,6 +4,7 @@ import { InterventionsModule } from '@hub/interventions';
 import { EteFunnelFact, EteFunnelOrgFact } from './ete-funnel-fact.entity.js';
 import { EteFunnelService } from './ete-funnel.service.js';
 import { OgrsAssessment } from './ogrs-assessment.entity.js';
+import { OgrsFromRecordService } from './ogrs-from-record.service.js';
 import { ReconvictionFactsService } from './reconviction-facts.service.js';
 import { Reconviction } from './reconviction.entity.js';
 import { ReoffendingService } from './reoffending.service.js';
@@ -14,7 +15,7 @@ import { ReportsController } from './reports.controller.js';
 @Module({
   imports: [TypeOrmModule.forFeature([OgrsAssessment, Reconviction, EteFunnelFact, EteFunnelOrgFact]), InterventionsModule],
   controllers: [ReportsController],
-  providers: [EteFunnelService, ReoffendingService, ReconvictionFactsService, ReportingPersonData, ReportingResolver],
+  providers: [EteFunnelService, ReoffendingService, ReconvictionFactsService, OgrsFromRecordService, ReportingPersonData, ReportingResolver],
   exports: [EteFunnelService, ReoffendingService, ReconvictionFactsService],
 })
 export class ReportingModule {}

@@ -4,7 +4,7 @@ import type { QueryRunner } from 'typeorm';
 import { AccessService, DataCategory } from '@hub/access';
 import { type Actor, ForbiddenError } from '@hub/common';
 import { OutboxService } from '@hub/events';
-import { actorRef, PERSON_STAGE_COLUMNS, PersonsBulkService } from '@hub/persons';
+import { actorRef, OGRS_SCORED, PERSON_STAGE_COLUMNS, PersonsBulkService } from '@hub/persons';
 import { type BulkJob, type BulkKind, BulkLoader } from './bulk-loader.service.js';
 import { ExternalIdSuppressionService } from './external-id-suppression.service.js';
 import { type PersonStageRow, STAGE_COPY_COLUMNS, stageCsv, toPersonStageRow } from './person-stage-row.js';
@@ -66,7 +66,10 @@ export class BulkPeopleService implements BulkKind<PersonStageRow> {
               person_id, jsonb_build_object('source', 'bulk', 'system', $1::text) AS payload, NULL::jsonb AS changes,
               ARRAY['${DataCategory.IDENTITY}'] || CASE WHEN offence_summary IS NOT NULL OR ogrs_score IS NOT NULL THEN ARRAY['${DataCategory.OFFENDING}'] ELSE '{}' END
                 || CASE WHEN risk_level IS NOT NULL THEN ARRAY['${DataCategory.RISK}'] ELSE '{}' END AS categories, NULL::text[] AS fields
-         FROM ${this.stage} WHERE action IN ('created', 'updated')`,
+         FROM ${this.stage} WHERE action IN ('created', 'updated')
+       UNION ALL
+       SELECT '${OGRS_SCORED}', 'person', person_id, person_id, jsonb_build_object('dataCategory', '${DataCategory.OFFENDING}'), NULL, NULL, NULL
+         FROM ${this.stage} WHERE action IN ('created', 'updated') AND ogrs_changed`,
       [system],
     );
   }

@@ -1,0 +1,38 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { EventHandlerRegistry, type OutboxEvent } from '@hub/events';
+import { OGRS_SCORED, PersonsService } from '@hub/persons';
+import { OgrsAssessment } from './ogrs-assessment.entity.js';
+
+const londonDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/**
+ * An OGRS score written on the person's record (by hand, by sync or by the bulk path) is an
+ * assessment as of that day: kept with the assessments recorded directly (recordOgrsAssessment), so
+ * the reoffending analysis finds the score a person had at a cohort's reference date however
+ * probation sent it. Source `record`; the organisation and actor that wrote the score.
+ */
+@Injectable()
+export class OgrsFromRecordService implements OnModuleInit {
+  constructor(
+    private readonly registry: EventHandlerRegistry,
+    private readonly persons: PersonsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.onEvent('reporting.ogrs_from_record', [OGRS_SCORED], (m, e) => this.record(m, e));
+  }
+
+  /**
+   * The score the record holds when the event is handled, dated the day it was written: none when it
+   * was cleared or erased since, and no second row when the same score of the same day is kept already
+   * (two changes handled after both were made).
+   */
+  private async record(m: EntityManager, e: OutboxEvent): Promise<void> {
+    const score = await this.persons.ogrsScoreOf(e.aggregateId, m);
+    if (score === null || !e.organisationId) return;
+    const assessedOn = londonDay.format(e.occurredAt);
+    if (await m.existsBy(OgrsAssessment, { personId: e.aggregateId, assessedOn, score, source: 'record' })) return;
+    await m.insert(OgrsAssessment, { personId: e.aggregateId, score, assessedOn, source: 'record', organisationId: e.organisationId, recordedBy: e.actorId ?? 'system' });
+  }
+}
