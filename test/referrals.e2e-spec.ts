@@ -290,7 +290,7 @@ describe('referrals', () => {
     await eventually(async () => (await ok<{ tasks: { personId: string; kind: string }[] }>(`{ tasks { personId kind } }`, {}, probation)).tasks.every((t) => t.personId !== id || t.kind !== 'SUSTAINMENT_CHECK'), 15_000, 'checks closed');
   });
 
-  it('a job start opens its window and checks once the job began; withdrawn, its checks end; with its outcome recorded it stays begun', async () => {
+  it('a job start opens its window and checks once the job began; a corrected start moves them; withdrawn, its checks end; with its outcome recorded it stays begun, from its start', async () => {
     const id = await person();
     const start = new Date(Date.now() - 14 * 7 * 86_400_000).toISOString().slice(0, 10);
     const logged = await ok<{ logIntervention: { id: string; version: number } }>(
@@ -311,20 +311,44 @@ describe('referrals', () => {
     expect(await rows(`SELECT status, due_on::text FROM job_sustainment WHERE person_id = $1`, [id])).toEqual([{ status: 'open', due_on: new Date(Date.parse(start) + 91 * 86_400_000).toISOString().slice(0, 10) }]);
     expect(await events()).toEqual(['intervention.logged', 'intervention.updated', 'outcome.recorded', 'job.started']);
     await eventually(async () => (await openChecks()).length === 2, 15_000, 'in-work checks');
+    // The start date corrected to five weeks ago: the window moves, the raised checks are done, and only the 4-week one is due again.
+    const corrected = new Date(Date.now() - 5 * 7 * 86_400_000).toISOString().slice(0, 10);
+    const moved = await hub.gql<{ updateIntervention: { version: number } }>(
+      UPDATE,
+      { input: { id: logged.logIntervention.id, version: started.data!.updateIntervention.version, job: { employer: 'Acme', sector: 'construction', hoursPerWeek: 30, startDate: corrected } } },
+      probation,
+    );
+    expect(moved.errors).toBeUndefined();
+    expect(await rows(`SELECT start_date::text, due_on::text FROM job_sustainment WHERE person_id = $1`, [id])).toEqual([{ start_date: corrected, due_on: new Date(Date.parse(corrected) + 91 * 86_400_000).toISOString().slice(0, 10) }]);
+    expect((await events()).at(-1)).toBe('job.rescheduled');
+    await eventually(async () => {
+      const open = await ok<{ tasks: { personId: string; kind: string; title: string }[] }>(`{ tasks { personId kind title } }`, {}, probation);
+      const mine = open.tasks.filter((t) => t.personId === id && t.kind === 'SUSTAINMENT_CHECK').map((t) => t.title);
+      return mine.length === 1 && mine[0] === '4-week in-work check';
+    }, 15_000, 'the 4-week check raised again');
     // Cancelled: the window goes, and its open checks are done.
-    const cancelled = await setStatus(started.data!.updateIntervention.version, 'CANCELLED');
+    const cancelled = await setStatus(moved.data!.updateIntervention.version, 'CANCELLED');
     expect(cancelled.errors).toBeUndefined();
     expect(await rows(`SELECT 1 FROM job_sustainment WHERE person_id = $1`, [id])).toEqual([]);
     expect((await events()).at(-1)).toBe('job.withdrawn');
     await eventually(async () => (await openChecks()).length === 0, 15_000, 'checks ended');
-    expect(await rows(`SELECT closed_by FROM task WHERE person_id = $1 AND kind = 'sustainment_check'`, [id])).toEqual([{ closed_by: 'system:job-withdrawn' }, { closed_by: 'system:job-withdrawn' }]);
+    expect((await rows<{ closed_by: string }>(`SELECT closed_by FROM task WHERE person_id = $1 AND kind = 'sustainment_check'`, [id])).map((t) => t.closed_by).sort()).toEqual([
+      'system:job-rescheduled', 'system:job-rescheduled', 'system:job-withdrawn',
+    ]);
     // Completed after all, and sustained: the job began, and saying otherwise is refused.
     const completed = await setStatus(cancelled.data!.updateIntervention.version, 'COMPLETED');
     const [window] = await rows<{ id: string }>(`SELECT id FROM job_sustainment WHERE person_id = $1`, [id]);
     await ok(`mutation($input: RecordSustainmentInput!) { recordSustainment(input: $input) { id } }`, { input: { sustainmentId: window.id, sustained: true } }, probation);
     const refused = await setStatus(completed.data!.updateIntervention.version, 'DID_NOT_ATTEND');
     expect(refused.errors?.[0]).toMatchObject({ message: expect.stringMatching(/13-week outcome of this job is recorded/), extensions: { code: 'INVALID_STATE' } });
-    expect(await rows(`SELECT i.status, s.status AS window FROM intervention i JOIN job_sustainment s ON s.intervention_id = i.id WHERE i.person_id = $1`, [id])).toEqual([{ status: 'completed', window: 'sustained' }]);
+    const startMoved = await hub.gql(UPDATE, { input: { id: logged.logIntervention.id, version: completed.data!.updateIntervention.version, job: { employer: 'Acme', sector: 'construction', hoursPerWeek: 30, startDate: start } } }, probation);
+    expect(startMoved.errors?.[0]).toMatchObject({ message: expect.stringMatching(/start date stays/), extensions: { code: 'INVALID_STATE' } });
+    // Another detail of the job is corrected all the same.
+    const hours = await hub.gql(UPDATE, { input: { id: logged.logIntervention.id, version: completed.data!.updateIntervention.version, job: { employer: 'Acme Ltd', sector: 'construction', hoursPerWeek: 25, startDate: corrected } } }, probation);
+    expect(hours.errors).toBeUndefined();
+    expect(await rows(`SELECT i.status, i.outcome->>'employer' AS employer, s.status AS window, s.start_date::text FROM intervention i JOIN job_sustainment s ON s.intervention_id = i.id WHERE i.person_id = $1`, [id])).toEqual([
+      { status: 'completed', employer: 'Acme Ltd', window: 'sustained', start_date: corrected },
+    ]);
   });
 
   it('hub admins manage rules as versioned, validated data', async () => {

@@ -238,7 +238,7 @@ describe('streaming bulk sync of interventions (NDJSON)', () => {
     expect(after.interventions - before.interventions).toBe(7_000 - job!.linesCommitted);
     expect(await count(`SELECT count(*) AS n FROM (SELECT entity_id FROM external_ref WHERE entity_type = 'intervention' GROUP BY entity_id HAVING count(*) > 1) d`)).toBe(0);
   });
-  it('a job start counts once it began: planned it opens no window; started it does, with its events; cancelled it withdraws it; with its outcome recorded it stays', async () => {
+  it('a job start counts once it began: planned it opens no window; started it does, with its events; cancelled it withdraws it; a corrected start moves it; with its outcome recorded it stays', async () => {
     let key = 0;
     const send = async (status: string) => {
       const res = await post('interventions', probation, `job-status-${++key}`, intervention(9, 'p-9', { externalId: 'job-status', status }) + '\n');
@@ -260,12 +260,20 @@ describe('streaming bulk sync of interventions (NDJSON)', () => {
     expect((await state()).events.slice(-2)).toEqual(['intervention.updated', 'job.withdrawn']);
     expect(await send('completed')).toMatchObject({ updated: 1 });
     expect((await state()).windows).toEqual(['open']);
+    // The job's start date corrected: the window moves with it.
+    const moved = await post('interventions', probation, `job-status-${++key}`, intervention(9, 'p-9', { externalId: 'job-status', status: 'completed', job: { employer: 'Northway Construction', sector: 'construction', hoursPerWeek: 37, startDate: '2025-07-07' } }) + '\n');
+    expect(moved.body).toMatchObject({ updated: 1 });
+    expect(await hub.db.query(`SELECT start_date::text, due_on::text FROM job_sustainment WHERE intervention_id = (SELECT entity_id FROM external_ref WHERE system = $1 AND external_id = 'job-status')`, [SYSTEM])).toEqual([{ start_date: '2025-07-07', due_on: '2025-10-06' }]);
+    expect((await state()).events.slice(-2)).toEqual(['intervention.updated', 'job.rescheduled']);
     // The outcome is recorded: the job began, and a line saying it did not is refused with a code.
     await hub.db.query(`UPDATE job_sustainment SET status = 'sustained', recorded_at = now(), recorded_by = 'test' WHERE intervention_id = (SELECT entity_id FROM external_ref WHERE system = $1 AND external_id = 'job-status')`, [SYSTEM]);
     const refused = await send('did_not_attend');
     expect(refused).toMatchObject({ updated: 0, rejected: 1 });
     expect(refused.errors).toEqual([expect.objectContaining({ line: 1, externalId: 'job-status', code: 'INVALID_STATE', message: expect.stringMatching(/13-week outcome of this job is recorded/) })]);
     expect((await state()).windows).toEqual(['sustained']);
-    expect(await hub.db.query(`SELECT i.status FROM intervention i JOIN external_ref r ON r.entity_id = i.id WHERE r.system = $1 AND r.external_id = 'job-status'`, [SYSTEM])).toEqual([{ status: 'completed' }]);
+    // … and so is a line moving its start back (intervention(9)'s own start date) …
+    const back = (await post('interventions', probation, `job-status-${++key}`, intervention(9, 'p-9', { externalId: 'job-status', status: 'completed' }) + '\n')).body;
+    expect(back.errors).toEqual([expect.objectContaining({ code: 'INVALID_STATE' })]);
+    expect(await hub.db.query(`SELECT i.status, i.outcome->>'startDate' AS start FROM intervention i JOIN external_ref r ON r.entity_id = i.id WHERE r.system = $1 AND r.external_id = 'job-status'`, [SYSTEM])).toEqual([{ status: 'completed', start: '2025-07-07' }]);
   });
 });

@@ -119,6 +119,16 @@ describe('integrator sync', () => {
     );
     expect(again.data!.syncInterventions.results.map((r) => r.status)).toEqual(['UNCHANGED', 'UPDATED']);
     expect(await count(`SELECT count(*) AS n FROM job_sustainment`)).toBe(1);
+    // The job's details corrected by the case system: the record follows, and the window moves with the start date.
+    const job = { employer: 'Northway Ltd', sector: 'Construction', hoursPerWeek: 30, startDate: '2026-10-12' };
+    const corrected = await hub.gql<{ syncInterventions: SyncResult }>(
+      SYNC_INTERVENTIONS,
+      { input: { ...input, idempotencyKey: 'interventions-0003', records: [{ ...input.records[3], notes: 'Started Monday', job }] } },
+      token,
+    );
+    expect(corrected.data!.syncInterventions.results.map((r) => r.status)).toEqual(['UPDATED']);
+    const [row] = await hub.db.query(`SELECT i.outcome, s.start_date::text FROM intervention i JOIN job_sustainment s ON s.intervention_id = i.id WHERE i.id = $1`, [corrected.data!.syncInterventions.results[0].id]);
+    expect(row).toEqual({ outcome: { kind: 'job', ...job }, start_date: '2026-10-12' });
   });
 
   it('pages the change feed in global order, resumes from a cursor, and shows only what the caller may see', async () => {

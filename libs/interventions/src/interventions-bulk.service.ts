@@ -54,9 +54,10 @@ export interface StagedRefs {
  * - the person (the surviving record of a merge) must be one the actor may see (the access policy's
  *   SQL scope; NOT_FOUND otherwise, exactly as for an unknown person);
  * - a new intervention needs the policy's write permission for its type's data category (FORBIDDEN);
- * - status, occurredAt, notes (when given) and a qualification are updated with a version bump;
+ * - status, occurredAt, notes (when given), a qualification and a job's details are updated with a version bump;
  * - a job that began opens its 13-week sustainment window; a job start whose status changes opens or
- *   withdraws it (OUTCOME_RECORDED when its outcome is recorded and the line says it did not begin);
+ *   withdraws it, and a corrected start date moves it (OUTCOME_RECORDED when its outcome is recorded
+ *   and the line says it did not begin, or moves its start);
  * - every change emits its domain events (intervention.logged, intervention.updated,
  *   outcome.recorded, job.started) and their audit events, by INSERT … SELECT (job.withdrawn, and the
  *   events of a window opened by an update, are emitted per row: they are rare).
@@ -94,19 +95,23 @@ export class InterventionsBulkService {
     await this.createNew(qr, stage, actor);
     await this.outbox.emitSelect(qr, actor, this.eventsSql(stage));
     if (existing) {
-      // Job starts whose status now says the job began, or no longer does (rare): windows and their events as for one.
-      const moved: { id: string }[] = await qr.query(`SELECT intervention_id AS id FROM ${stage} WHERE action = 'updated' AND changes ? 'status'`);
+      // Job starts whose status now says the job began, or no longer does, or whose start moved (rare): windows and their events as for one.
+      const moved: { id: string }[] = await qr.query(`SELECT intervention_id AS id FROM ${stage} WHERE action = 'updated' AND (changes ? 'status' OR (changes ? 'outcome' AND outcome->>'kind' = 'job'))`);
       const changes = await alignSustainmentWindows(qr.manager, moved.map((r) => r.id));
       if (changes.length) await this.outbox.emit(qr.manager, actor, ...windowEvents(changes));
     }
   }
 
-  /** A job whose 13-week outcome is recorded began: a line saying otherwise is refused (OUTCOME_RECORDED), as for one. */
+  /**
+   * A job whose 13-week outcome is recorded began, on the start date the outcome was measured from: a
+   * line saying it did not begin, or moving its start, is refused (OUTCOME_RECORDED), as for one.
+   */
   private async refuseUnbegunRecordedJobs(qr: QueryRunner, stage: string): Promise<void> {
     await qr.query(
       `UPDATE ${stage} s SET reject_code = 'OUTCOME_RECORDED', action = NULL
-        WHERE s.intervention_id IS NOT NULL AND s.reject_code IS NULL AND NOT ${jobBegunSql('s.status')}
-          AND EXISTS (SELECT 1 FROM job_sustainment j WHERE j.intervention_id = s.intervention_id AND j.status <> 'open')`,
+        WHERE s.intervention_id IS NOT NULL AND s.reject_code IS NULL
+          AND EXISTS (SELECT 1 FROM job_sustainment j WHERE j.intervention_id = s.intervention_id AND j.status <> 'open'
+                         AND (NOT ${jobBegunSql('s.status')} OR (s.outcome->>'kind' = 'job' AND (s.outcome->>'startDate')::date <> j.start_date)))`,
     );
   }
 
@@ -158,7 +163,7 @@ export class InterventionsBulkService {
                 ${change('status', 'i.status <> s.status', 'i.status', 's.status')}
              || ${change('occurredAt', 'i.occurred_at <> s.occurred_at', 'i.occurred_at', 's.occurred_at')}
              || ${change('notes', 's.notes IS NOT NULL AND i.notes IS DISTINCT FROM s.notes', 'i.notes', 's.notes')}
-             || ${change('outcome', `s.outcome->>'kind' = 'qualification' AND i.outcome IS DISTINCT FROM s.outcome`, 'i.outcome', 's.outcome')} AS changes
+             || ${change('outcome', `s.outcome->>'kind' IN ('qualification', 'job') AND i.outcome IS DISTINCT FROM s.outcome`, 'i.outcome', 's.outcome')} AS changes
            FROM ${stage} s CROSS JOIN LATERAL (SELECT * FROM intervention WHERE id = s.intervention_id OFFSET 0) i
           WHERE s.intervention_id IS NOT NULL AND s.reject_code IS NULL),
        upd AS (
@@ -203,7 +208,8 @@ export class InterventionsBulkService {
       UNION ALL
       SELECT 'outcome.recorded', 'intervention', COALESCE(s.intervention_id, s.new_id), s.person_id,
              jsonb_build_object('typeCode', s.type_code, 'outcome', s.outcome->>'kind', 'dataCategory', s.data_category), NULL, NULL, NULL
-        FROM ${stage} s WHERE (s.action = 'created' AND s.outcome IS NOT NULL AND (s.outcome->>'kind' <> 'job' OR ${jobBegunSql('s.status')})) OR (s.action = 'updated' AND s.changes ? 'outcome')
+        FROM ${stage} s WHERE (s.action = 'created' AND s.outcome IS NOT NULL AND (s.outcome->>'kind' <> 'job' OR ${jobBegunSql('s.status')}))
+                           OR (s.action = 'updated' AND s.changes ? 'outcome' AND s.outcome->>'kind' = 'qualification')
       UNION ALL
       SELECT 'job.started', 'intervention', s.new_id, s.person_id,
              jsonb_build_object('sustainmentId', j.id, 'dueOn', j.due_on, 'sector', s.outcome->>'sector', 'dataCategory', '${DataCategory.EMPLOYMENT}'), NULL, NULL, NULL

@@ -11,7 +11,7 @@ import { interventionOutcome } from './intervention-outcome.js';
 import { jobBegunSql } from './intervention-vocabulary.js';
 import { Intervention } from './intervention.entity.js';
 import type { InterventionConnection, InterventionModel } from './intervention.model.js';
-import { alignSustainmentWindows, recordedWindowsOf, windowEvents } from './sustainment-windows.js';
+import { alignSustainmentWindows, OUTCOME_RECORDED_MESSAGE, refusedWindowChanges, windowEvents } from './sustainment-windows.js';
 import type { CreateInterventionTypeInput, LogInterventionInput, UpdateInterventionInput } from './log-intervention.input.js';
 
 export function interventionView(i: Intervention): InterventionModel {
@@ -213,10 +213,10 @@ export class InterventionsService {
       if (row.version !== input.version) throw new ConflictError('The intervention was changed by someone else; reload and try again', { currentVersion: row.version });
       const type = await m.findOneByOrFail(InterventionType, { code: row.typeCode });
       const status = input.status ?? row.status;
-      if ((await recordedWindowsOf(m, [{ id: row.id, status }])).length) {
-        throw new HubError(ErrorCode.InvalidState, 'The 13-week outcome of this job is recorded: the job began, and its status stays started or completed', { field: 'status' });
-      }
-      const outcome = input.qualification ? interventionOutcome(type, { qualification: input.qualification, status }) : row.outcome;
+      const given = input.qualification || input.job ? interventionOutcome(type, { qualification: input.qualification, job: input.job, status }) : null;
+      const outcome = given ?? row.outcome;
+      const [refused] = await refusedWindowChanges(m, [{ id: row.id, status, startDate: given?.kind === 'job' ? given.startDate : null }]);
+      if (refused) throw new HubError(ErrorCode.InvalidState, OUTCOME_RECORDED_MESSAGE[refused.field], { field: refused.field === 'status' ? 'status' : 'job.startDate' });
       const saved = await m.save(Intervention, {
         ...row,
         status,
@@ -232,8 +232,8 @@ export class InterventionsService {
       if (input.qualification) {
         await this.outbox.emit(m, actor, { type: 'outcome.recorded', aggregateType: 'intervention', aggregateId: row.id, personId: row.personId, payload: { typeCode: row.typeCode, outcome: 'qualification', dataCategory: row.dataCategory } });
       }
-      // A job start whose status now says the job began, or no longer does, opens or withdraws its window.
-      if (row.outcome?.kind === 'job' && changes.status) await this.outbox.emit(m, actor, ...windowEvents(await alignSustainmentWindows(m, [row.id])));
+      // A job start whose status now says the job began, or no longer does, opens or withdraws its window; a corrected start date moves it.
+      if (outcome?.kind === 'job' && (changes.status || changes.outcome)) await this.outbox.emit(m, actor, ...windowEvents(await alignSustainmentWindows(m, [row.id])));
       return interventionView(saved);
     });
   }

@@ -118,6 +118,12 @@ export class UpdateInterventionInput {
   @ValidateNested()
   @Type(() => QualificationOutcomeInput)
   qualification?: QualificationOutcomeInput;
+
+  @Field(() => JobOutcomeInput, { nullable: true, description: 'A job start corrected: employer, sector, hours, start date (an open 13-week window moves with the start date)' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => JobOutcomeInput)
+  job?: JobOutcomeInput;
 }
 
 @InputType()

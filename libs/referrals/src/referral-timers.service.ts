@@ -33,7 +33,7 @@ export class ReferralTimers implements OnModuleInit {
     this.registry.task(SLA_SWEEP_TASK, () => this.escalateOverdue().then(() => undefined));
     this.registry.schedule(`* * * * * ${SLA_SWEEP_TASK}`);
     this.registry.task(SUSTAINMENT_CHECK_TASK, (p) => this.sustainmentCheck(p as unknown as SustainmentCheck));
-    this.registry.onEvent('referrals.sustainment_timers', ['job.started', 'job.withdrawn', 'outcome.recorded'], (m, e) => this.onJobEvent(m, e));
+    this.registry.onEvent('referrals.sustainment_timers', ['job.started', 'job.rescheduled', 'job.withdrawn', 'outcome.recorded'], (m, e) => this.onJobEvent(m, e));
   }
 
   /** Escalates every sent referral past its due time, once: event, flag, and a task for each side's managers. */
@@ -73,18 +73,27 @@ export class ReferralTimers implements OnModuleInit {
 
   private async onJobEvent(m: EntityManager, e: OutboxEvent): Promise<void> {
     if (e.type === 'job.started') {
-      const { sustainmentId, dueOn } = e.payload as { sustainmentId: string; dueOn: string };
-      const start = new Date(`${dueOn}T09:00:00Z`).getTime() - 13 * WEEK;
-      for (const weeks of SUSTAINMENT_CHECK_WEEKS) {
-        const payload: SustainmentCheck = { sustainmentId, personId: e.personId!, organisationId: e.organisationId!, weeks, dueAt: new Date(start + weeks * WEEK).toISOString() };
-        await this.queue.addWithin(m, SUSTAINMENT_CHECK_TASK, payload as never, { runAt: new Date(payload.dueAt), jobKey: `sustainment:${sustainmentId}:${weeks}w` });
-      }
+      await this.scheduleChecks(m, e);
+    } else if (e.type === 'job.rescheduled') {
+      // The job's start date was corrected: its checks move with the window (a check already raised is done, and raised again when due).
+      await this.endChecks(m, (e.payload as { sustainmentId: string }).sustainmentId, 'system:job-rescheduled');
+      await this.scheduleChecks(m, e);
     } else if (e.type === 'job.withdrawn') {
       // The job start no longer counts (cancelled, not attended, planned again): its window is gone, and so are its checks.
       await this.endChecks(m, (e.payload as { sustainmentId: string }).sustainmentId, 'system:job-withdrawn');
     } else if (e.aggregateType === 'job_sustainment') {
       // The outcome is recorded: no more checks, and the open ones are done.
       await this.endChecks(m, e.aggregateId, 'system:outcome-recorded');
+    }
+  }
+
+  /** The in-work checks of a window (its due day in the payload): queue jobs due 4 and 13 weeks after the job's start. */
+  private async scheduleChecks(m: EntityManager, e: OutboxEvent): Promise<void> {
+    const { sustainmentId, dueOn } = e.payload as { sustainmentId: string; dueOn: string };
+    const start = new Date(`${dueOn}T09:00:00Z`).getTime() - 13 * WEEK;
+    for (const weeks of SUSTAINMENT_CHECK_WEEKS) {
+      const payload: SustainmentCheck = { sustainmentId, personId: e.personId!, organisationId: e.organisationId!, weeks, dueAt: new Date(start + weeks * WEEK).toISOString() };
+      await this.queue.addWithin(m, SUSTAINMENT_CHECK_TASK, payload as never, { runAt: new Date(payload.dueAt), jobKey: `sustainment:${sustainmentId}:${weeks}w` });
     }
   }
 
@@ -105,7 +114,8 @@ export class ReferralTimers implements OnModuleInit {
         title: p.weeks === 13 ? 'Record the 13-week job sustainment outcome' : `${p.weeks}-week in-work check`,
         detail: `Job start ${p.weeks} weeks ago (sustainment ${p.sustainmentId})`,
         dueAt: new Date(p.dueAt),
-        sourceKey: `sustainment:${p.sustainmentId}:${p.weeks}w`,
+        // Keyed by its due day too: a check moved by a corrected start date is a new task.
+        sourceKey: `sustainment:${p.sustainmentId}:${p.weeks}w:${p.dueAt.slice(0, 10)}`,
       }),
     );
   }

@@ -49,12 +49,24 @@ export class SyncInterventionsService {
     const sameTime = current.occurredAt.getTime() === new Date(record.occurredAt).getTime();
     const sameNotes = (current.notes ?? null) === (record.notes ?? null);
     const sameQualification = !record.qualification || (current.outcome?.kind === 'qualification' && current.outcome.qualification === record.qualification.qualification);
-    if (current.status === record.status && sameTime && sameNotes && sameQualification) {
+    const job = current.outcome?.kind === 'job' ? current.outcome : null;
+    const sameJob =
+      !record.job ||
+      (job !== null && job.employer === record.job.employer.trim() && job.sector === record.job.sector.trim() && job.hoursPerWeek === record.job.hoursPerWeek && job.startDate === record.job.startDate);
+    if (current.status === record.status && sameTime && sameNotes && sameQualification && sameJob) {
       return { externalId: record.externalId, status: SyncStatus.UNCHANGED, id: current.id, code: null, message: null };
     }
     await this.interventions.update(
       actor,
-      { id: current.id, version: current.version, status: record.status, occurredAt: record.occurredAt, notes: record.notes ?? undefined, qualification: record.qualification ?? undefined },
+      {
+        id: current.id,
+        version: current.version,
+        status: record.status,
+        occurredAt: record.occurredAt,
+        notes: record.notes ?? undefined,
+        qualification: record.qualification ?? undefined,
+        job: sameJob ? undefined : (record.job ?? undefined),
+      },
       m,
     );
     return { externalId: record.externalId, status: SyncStatus.UPDATED, id: current.id, code: null, message: null };
