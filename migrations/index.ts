@@ -1,5 +1,6 @@
 // The hub's migrations, in order. `npm run cli -- migration:generate <Name>` adds to this list.
 import { SharingAgreementEnd1795799104923 } from './1795799104923-SharingAgreementEnd.js';
+import { ReferralStartDue1795800388426 } from './1795800388426-ReferralStartDue.js';
 import { SyncRecordsExpiry1795789744150 } from './1795789744150-SyncRecordsExpiry.js';
 import { DataEncryptionKey1795708404129 } from './1795708404129-DataEncryptionKey.js';
 import { AddCommissionerRole1795708286280 } from './1795708286280-AddCommissionerRole.js';
@@ -42,4 +43,5 @@ export const MIGRATIONS: Function[] = [
   SyncRecordsExpiry1795789744150,
   FunnelJobStartsThatBegan1795799000000,
   SharingAgreementEnd1795799104923,
+  ReferralStartDue1795800388426,
 ];

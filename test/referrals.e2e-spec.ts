@@ -248,7 +248,7 @@ describe('referrals', () => {
     expect((await inbox(housing)).filter((x) => x.personId === id)).toHaveLength(1);
   });
 
-  it('escalates an overdue referral: flag, event, and a task for both managers', async () => {
+  it('escalates an overdue referral: flag, event, and a task for both managers; accepted and not started, again; each done once the referral moves on', async () => {
     const id = await person();
     const r = (await send(id)).data!.sendReferral;
     expect(r.overdue).toBe(false);
@@ -274,6 +274,27 @@ describe('referrals', () => {
     await hub.app.get(JobQueue).add('referrals:sla_sweep');
     await eventually(async () => (await rows(`SELECT 1 FROM graphile_worker.jobs WHERE task_identifier = 'referrals:sla_sweep'`)).length === 0, 15_000, 'sweep done');
     expect(await rows(`SELECT 1 FROM task WHERE referral_id = $1`, [r.id])).toHaveLength(2);
+    // Answered at last: the escalation is done; the start is due within the start SLA (240 hours).
+    const accepted = (await act('acceptReferral', r.id, housing)).data!.acceptReferral;
+    expect(accepted).toMatchObject({ state: 'ACCEPTED', overdue: false, escalatedAt: null });
+    const [{ due_at }] = await rows<{ due_at: Date }>(`SELECT due_at FROM referral WHERE id = $1`, [r.id]);
+    expect(due_at.getTime() - Date.now()).toBeGreaterThan(239 * 3600_000);
+    const taskStates = async () => rows<{ title: string; status: string; closed_by: string | null }>(`SELECT title, status, closed_by FROM task WHERE referral_id = $1 ORDER BY created_at, title`, [r.id]);
+    await eventually(async () => (await taskStates()).every((t) => t.status === 'done'), 15_000, 'answered: escalation done');
+    expect((await taskStates()).map((t) => t.closed_by)).toEqual(['system:referral.accepted', 'system:referral.accepted']);
+    // Accepted and not started by then: escalated again, once, as a step of its own.
+    await hub.db.query(`UPDATE referral SET due_at = now() - interval '1 hour' WHERE id = $1`, [r.id]);
+    expect((await inbox(housing)).find((x) => x.id === r.id)?.overdue).toBe(true);
+    await hub.app.get(JobQueue).add('referrals:sla_sweep');
+    await eventually(async () => (await taskStates()).filter((t) => t.status === 'open').length === 2, 15_000, 'start escalation');
+    expect((await taskStates()).filter((t) => t.status === 'open').map((t) => t.title)).toEqual([
+      'Referral received for accommodation_support accepted but not started',
+      'Referral sent for accommodation_support accepted but not started',
+    ]);
+    expect(await rows(`SELECT payload->>'state' AS state FROM outbox_event WHERE aggregate_id = $1 AND type = 'referral.overdue' ORDER BY id`, [r.id])).toEqual([{ state: 'sent' }, { state: 'accepted' }]);
+    // Started: that escalation is done too.
+    expect((await act('startReferral', r.id, housing)).errors).toBeUndefined();
+    await eventually(async () => (await taskStates()).every((t) => t.status === 'done'), 15_000, 'started: escalation done');
   });
 
   it('raises the 4- and 13-week in-work checks after a job start; recording the outcome closes them', async () => {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EventHandlerRegistry, JobQueue, type OutboxEvent, OutboxService } from '@hub/events';
 import { SustainmentsService } from '@hub/interventions';
-import { referralEventPayload, ReferralState, TaskKind } from './referral-vocabulary.js';
+import { DUE_STATES, referralEventPayload, ReferralState, TaskKind } from './referral-vocabulary.js';
 import { TasksService } from './tasks.service.js';
 
 export const SLA_SWEEP_TASK = 'referrals:sla_sweep';
@@ -12,6 +12,9 @@ export const SUSTAINMENT_CHECK_TASK = 'referrals:sustainment_check';
 export const SUSTAINMENT_CHECK_WEEKS = [4, 13] as const;
 
 const WEEK = 7 * 86_400_000;
+
+/** A referral that moves on from a step (answered, started, ended): the managers' overdue tasks about it are done. */
+const REFERRAL_MOVED_ON = ['referral.accepted', 'referral.declined', 'referral.started', 'referral.completed', 'referral.withdrawn'];
 
 /**
  * Timers: SLA escalation of unanswered referrals (a sweep every minute, run once per tick across
@@ -33,26 +36,32 @@ export class ReferralTimers implements OnModuleInit {
     this.registry.task(SLA_SWEEP_TASK, () => this.escalateOverdue().then(() => undefined));
     this.registry.schedule(`* * * * * ${SLA_SWEEP_TASK}`);
     this.registry.task(SUSTAINMENT_CHECK_TASK, (p) => this.sustainmentCheck(p as unknown as SustainmentCheck));
+    this.registry.onEvent('referrals.overdue_tasks', REFERRAL_MOVED_ON, (m, e) => this.tasks.closeBySourceWithin(m, `overdue:${e.aggregateId}:`, `system:${e.type}`));
     this.registry.onEvent('referrals.sustainment_timers', ['job.started', 'job.rescheduled', 'job.withdrawn', 'outcome.recorded'], (m, e) => this.onJobEvent(m, e));
   }
 
-  /** Escalates every sent referral past its due time, once: event, flag, and a task for each side's managers. */
+  /**
+   * Escalates every referral past its due time, once per step: sent and not answered (the service
+   * SLA), or accepted and not started (the start SLA). Event, flag, and a task for each side's managers.
+   */
   async escalateOverdue(): Promise<number> {
     return this.db.transaction(async (m) => {
-      const rows: { id: string; person_id: string; from_organisation_id: string; to_organisation_id: string; service_code: string; due_at: Date }[] = await m.query(
+      const rows: { id: string; person_id: string; from_organisation_id: string; to_organisation_id: string; service_code: string; due_at: Date; state: ReferralState }[] = await m.query(
         `UPDATE referral r SET escalated_at = now()
-           FROM (SELECT id FROM referral WHERE state = $1 AND due_at <= now() AND escalated_at IS NULL ORDER BY due_at LIMIT 500 FOR UPDATE SKIP LOCKED) due
+           FROM (SELECT id FROM referral WHERE state = ANY($1) AND due_at <= now() AND escalated_at IS NULL ORDER BY due_at LIMIT 500 FOR UPDATE SKIP LOCKED) due
           WHERE r.id = due.id
-        RETURNING r.id, r.person_id, r.from_organisation_id, r.to_organisation_id, r.service_code, r.due_at`,
-        [ReferralState.SENT],
+        RETURNING r.id, r.person_id, r.from_organisation_id, r.to_organisation_id, r.service_code, r.due_at, r.state`,
+        [DUE_STATES],
       ).then((res: unknown) => (Array.isArray(res) && Array.isArray(res[0]) ? res[0] : res) as never);
       for (const r of rows) {
+        const accepted = r.state === ReferralState.ACCEPTED;
+        const due = new Date(r.due_at).toISOString();
         await this.outbox.emit(m, null, {
           type: 'referral.overdue',
           aggregateType: 'referral',
           aggregateId: r.id,
           personId: r.person_id,
-          payload: referralEventPayload({ referralId: r.id, fromOrganisationId: r.from_organisation_id, toOrganisationId: r.to_organisation_id, serviceCode: r.service_code, sent: true }, { dueAt: new Date(r.due_at).toISOString() }),
+          payload: referralEventPayload({ referralId: r.id, fromOrganisationId: r.from_organisation_id, toOrganisationId: r.to_organisation_id, serviceCode: r.service_code, sent: true }, { dueAt: due, state: r.state }),
         });
         for (const [org, side] of [[r.to_organisation_id, 'received'], [r.from_organisation_id, 'sent']] as const) {
           await this.tasks.raiseWithin(m, null, {
@@ -61,9 +70,10 @@ export class ReferralTimers implements OnModuleInit {
             personId: r.person_id,
             referralId: r.id,
             kind: TaskKind.REFERRAL_OVERDUE,
-            title: `Overdue referral ${side} for ${r.service_code}`,
-            detail: `Not answered by ${new Date(r.due_at).toISOString()} (service SLA)`,
-            sourceKey: `overdue:${r.id}:${org}`,
+            title: accepted ? `Referral ${side} for ${r.service_code} accepted but not started` : `Overdue referral ${side} for ${r.service_code}`,
+            detail: accepted ? `Not started by ${due} (start SLA)` : `Not answered by ${due} (service SLA)`,
+            // One task per step: the accepted step's escalation is another task than the answer's.
+            sourceKey: accepted ? `overdue:${r.id}:accepted:${org}` : `overdue:${r.id}:${org}`,
           });
         }
       }

@@ -78,6 +78,19 @@ export function dueAt(serviceCode: string, sentAt: Date): Date {
   return new Date(sentAt.getTime() + (SERVICE_SLA_HOURS[serviceCode] ?? DEFAULT_SLA_HOURS) * 3600_000);
 }
 
+/**
+ * Once accepted, a referral is to be started (the first appointment, the support begun) within this
+ * many hours, whatever the service: an accepted referral nobody starts is a referral lost.
+ */
+export const START_SLA_HOURS = 240;
+
+export function startDueAt(acceptedAt: Date): Date {
+  return new Date(acceptedAt.getTime() + START_SLA_HOURS * 3600_000);
+}
+
+/** The states with a due time the SLA sweep watches: sent (to be answered) and accepted (to be started). */
+export const DUE_STATES = [ReferralState.SENT, ReferralState.ACCEPTED];
+
 export enum TaskKind {
   SEEK_CONSENT = 'seek_consent',
   SUSTAINMENT_CHECK = 'sustainment_check',

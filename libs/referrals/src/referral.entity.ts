@@ -6,7 +6,7 @@ import { ReferralState } from './referral-vocabulary.js';
 @Index('ix_referral_to_state', ['toOrganisationId', 'state'])
 @Index('ix_referral_from_state', ['fromOrganisationId', 'state'])
 @Index('ix_referral_person', ['personId'])
-@Index('ix_referral_due', ['dueAt'], { where: `state = 'sent' AND escalated_at IS NULL` })
+@Index('ix_referral_due', ['dueAt'], { where: `state IN ('sent', 'accepted') AND escalated_at IS NULL` })
 export class Referral {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -45,7 +45,7 @@ export class Referral {
   @Column({ type: 'timestamptz', nullable: true })
   dueAt: Date | null;
 
-  /** When the unanswered referral was escalated to both managers. */
+  /** When the referral, unanswered (sent) or not started (accepted) by its due time, was escalated to both managers. */
   @Column({ type: 'timestamptz', nullable: true })
   escalatedAt: Date | null;
 

@@ -58,13 +58,13 @@ export class ReferralModel {
   @Field(() => Date, { nullable: true })
   sentAt: Date | null;
 
-  @Field(() => Date, { nullable: true, description: 'When the receiver should answer by (service SLA)' })
+  @Field(() => Date, { nullable: true, description: 'When the current step is due: sent, the answer (service SLA); accepted, the start (start SLA)' })
   dueAt: Date | null;
 
-  @Field({ description: 'Sent, unanswered and past its due time' })
+  @Field({ description: 'Sent and unanswered, or accepted and not started, past its due time' })
   overdue: boolean;
 
-  @Field(() => Date, { nullable: true, description: 'When it was escalated to both managers as overdue' })
+  @Field(() => Date, { nullable: true, description: 'When its current step was escalated to both managers as overdue' })
   escalatedAt: Date | null;
 
   @Field(() => ID, { nullable: true, description: 'The rule that made it, when automatic' })

@@ -1,8 +1,8 @@
 import type { DataCategory } from '@hub/access';
 import type { ReferralModel } from './referral.model.js';
-import { ReferralState } from './referral-vocabulary.js';
+import { DUE_STATES } from './referral-vocabulary.js';
 import type { Referral } from './referral.entity.js';
 
 export function referralView(r: Referral, now = new Date()): ReferralModel {
-  return { ...r, sharedCategories: r.sharedCategories as DataCategory[], overdue: r.state === ReferralState.SENT && !!r.dueAt && r.dueAt <= now };
+  return { ...r, sharedCategories: r.sharedCategories as DataCategory[], overdue: DUE_STATES.includes(r.state) && !!r.dueAt && r.dueAt <= now };
 }

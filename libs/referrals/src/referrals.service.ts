@@ -7,7 +7,7 @@ import { OutboxService } from '@hub/events';
 import { OrganisationsService } from '@hub/organisations';
 import { actorRef, InvolvementRole, PersonRecordsService, PersonsService } from '@hub/persons';
 import { ReferralTransition } from './referral-transition.entity.js';
-import { dueAt, nextState, OPEN_STATES, ReferralAction, referralEventPayload, ReferralState, TRANSITIONS } from './referral-vocabulary.js';
+import { dueAt, nextState, OPEN_STATES, ReferralAction, referralEventPayload, ReferralState, startDueAt, TRANSITIONS } from './referral-vocabulary.js';
 import { Referral } from './referral.entity.js';
 import type { SendReferralInput } from './send-referral.input.js';
 import { systemActor } from './system-actor.js';
@@ -149,6 +149,11 @@ export class ReferralsService {
       if (action === ReferralAction.SEND) {
         r.sentAt = new Date();
         r.dueAt = dueAt(r.serviceCode, r.sentAt);
+      }
+      if (action === ReferralAction.ACCEPT) {
+        // The next step's clock: started within the start SLA, escalated again if not.
+        r.dueAt = startDueAt(new Date());
+        r.escalatedAt = null;
       }
       const saved = await m.save(r);
       await this.record(m, actor, saved, action, from, to, why);
