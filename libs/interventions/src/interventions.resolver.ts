@@ -6,7 +6,7 @@ import { PersonModel } from '@hub/persons';
 import { interventionTypeLoader, personInterventionsLoader, personSustainmentsLoader } from './intervention.loader.js';
 import { InterventionConnection, InterventionModel, InterventionTypeModel, JobSustainmentModel, TimelineEntryModel } from './intervention.model.js';
 import { InterventionsService } from './interventions.service.js';
-import { CreateInterventionTypeInput, LogInterventionInput, RecordSustainmentInput, UpdateInterventionInput } from './log-intervention.input.js';
+import { CreateInterventionTypeInput, LogInterventionInput, RecordSustainmentInput, UpdateInterventionInput, UpdateInterventionTypeInput } from './log-intervention.input.js';
 import { SustainmentsService } from './sustainments.service.js';
 import { TimelineService } from './timeline.service.js';
 
@@ -18,9 +18,17 @@ export class InterventionsResolver {
     private readonly organisations: OrganisationsService,
   ) {}
 
-  @Query(() => [InterventionTypeModel], { description: 'The intervention catalogue' })
-  interventionTypes(@CurrentActor() _actor: Actor): Promise<InterventionTypeModel[]> {
-    return this.interventions.catalogue() as Promise<InterventionTypeModel[]>;
+  @Query(() => [InterventionTypeModel], { description: 'The intervention catalogue (the entries offered, unless includeInactive)' })
+  interventionTypes(
+    @CurrentActor() _actor: Actor,
+    @Args('includeInactive', { type: () => Boolean, nullable: true, defaultValue: false }) includeInactive: boolean,
+  ): Promise<InterventionTypeModel[]> {
+    return this.interventions.catalogue(includeInactive) as Promise<InterventionTypeModel[]>;
+  }
+
+  @Mutation(() => InterventionTypeModel, { description: 'Hub admins rename a catalogue entry, move it to another group, or stop (and resume) offering it' })
+  updateInterventionType(@CurrentActor() actor: Actor, @Args('input') input: UpdateInterventionTypeInput): Promise<InterventionTypeModel> {
+    return this.interventions.updateType(actor, input) as Promise<InterventionTypeModel>;
   }
 
   @Mutation(() => InterventionTypeModel, { description: 'Hub admins extend the catalogue' })

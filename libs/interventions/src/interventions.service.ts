@@ -12,7 +12,7 @@ import { jobBegunSql } from './intervention-vocabulary.js';
 import { Intervention } from './intervention.entity.js';
 import type { InterventionConnection, InterventionModel } from './intervention.model.js';
 import { alignSustainmentWindows, OUTCOME_RECORDED_MESSAGE, refusedWindowChanges, windowEvents } from './sustainment-windows.js';
-import type { CreateInterventionTypeInput, LogInterventionInput, UpdateInterventionInput } from './log-intervention.input.js';
+import type { CreateInterventionTypeInput, LogInterventionInput, UpdateInterventionInput, UpdateInterventionTypeInput } from './log-intervention.input.js';
 
 export function interventionView(i: Intervention): InterventionModel {
   return { ...i, dataCategory: i.dataCategory as DataCategory, outcome: i.outcome as InterventionModel['outcome'] };
@@ -56,6 +56,25 @@ export class InterventionsService {
       const type = await m.save(m.create(InterventionType, { ...input, name: input.name.trim() }));
       await this.outbox.emit(m, actor, { type: 'intervention_type.created', aggregateType: 'intervention_type', aggregateId: '00000000-0000-0000-0000-000000000000', payload: { code: type.code } });
       return type;
+    });
+  }
+
+  /** Hub admins rename an entry, move it to another group, or stop (and resume) offering it. */
+  async updateType(actor: Actor, input: UpdateInterventionTypeInput): Promise<InterventionType> {
+    if (!(actor.kind === 'user' && actor.roles.includes(Role.HUB_ADMIN))) throw new ForbiddenError('Only hub admins maintain the catalogue');
+    return this.db.transaction(async (m) => {
+      const type = await m.findOne(InterventionType, { where: { code: input.code }, lock: { mode: 'pessimistic_write' } });
+      if (!type) throw new NotFoundError('Intervention type');
+      const changes: Record<string, { old: unknown; new: unknown }> = {};
+      for (const [field, value] of [['name', input.name?.trim()], ['groupName', input.groupName], ['active', input.active]] as const) {
+        if (value == null || type[field] === value) continue;
+        changes[field] = { old: type[field], new: value };
+        Object.assign(type, { [field]: value });
+      }
+      if (!Object.keys(changes).length) return type;
+      const saved = await m.save(type);
+      await this.outbox.emit(m, actor, { type: 'intervention_type.updated', aggregateType: 'intervention_type', aggregateId: '00000000-0000-0000-0000-000000000000', payload: { code: type.code, fields: Object.keys(changes) }, changes });
+      return saved;
     });
   }
 

@@ -169,3 +169,29 @@ export class CreateInterventionTypeInput {
   @IsEnum(OutcomeKind)
   outcomeKind: OutcomeKind;
 }
+
+@InputType({ description: 'What to change of a catalogue entry; its data category and outcome kind stay (recorded interventions keep them)' })
+export class UpdateInterventionTypeInput {
+  @Field()
+  @IsString()
+  @Matches(/^[a-z][a-z0-9_]{1,62}$/, { message: 'codes are lower_snake_case' })
+  code: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  name?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The group reports count it under (skills, training, employment …): the funnel is recounted for its people' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z][a-z0-9_]{1,30}$/)
+  groupName?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'false: no longer offered for new interventions (those recorded stay); true: offered again' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean | null;
+}
