@@ -414,8 +414,13 @@ describe('the caseworker portal in a real browser', () => {
         await page.getByText('Referral of Carl Bennett accepted').waitFor();
         await page.getByRole('heading', { level: 1, name: 'Carl Bennett' }).waitFor();
         await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Referrals' }).click();
+        // Accepted: the card gives the start's due time (the start SLA), no longer the answer's.
+        const card = page.locator('li.card', { hasText: 'vocational training' });
+        await card.getByText('Start due').waitFor();
+        expect(await card.getByText('Answer due').count()).toBe(0);
         await page.getByRole('button', { name: 'Start work on the referral of Carl Bennett for vocational training' }).click();
         await page.getByText('Work started on the referral of Carl Bennett').waitFor();
+        expect(await card.getByText(/Start due|Answer due/).count()).toBe(0);
         await checkScreen(page, 'referral-inbox-in-progress');
         await page.getByRole('button', { name: 'Mark as completed the referral of Carl Bennett for vocational training' }).click();
         await page.getByText('Referral of Carl Bennett completed').waitFor();

@@ -234,7 +234,7 @@ export class InterventionsService {
       const status = input.status ?? row.status;
       const given = input.qualification || input.job ? interventionOutcome(type, { qualification: input.qualification, job: input.job, status }) : null;
       const outcome = given ?? row.outcome;
-      const [refused] = await refusedWindowChanges(m, [{ id: row.id, status, startDate: given?.kind === 'job' ? given.startDate : null }]);
+      const [refused] = row.outcome?.kind === 'job' ? await refusedWindowChanges(m, [{ id: row.id, status, startDate: given?.kind === 'job' ? given.startDate : null }]) : [];
       if (refused) throw new HubError(ErrorCode.InvalidState, OUTCOME_RECORDED_MESSAGE[refused.field], { field: refused.field === 'status' ? 'status' : 'job.startDate' });
       const saved = await m.save(Intervention, {
         ...row,

@@ -112,9 +112,9 @@ export function Referrals({ sent }: { sent: boolean }) {
                   <dt className="summary-list__key">Status</dt>
                   <dd className="summary-list__value">{words(r.status)}</dd>
                 </div>
-                {r.dueAt && (
+                {r.dueAt && (r.status === 'SENT' || r.status === 'ACCEPTED') && (
                   <div className="summary-list__row">
-                    <dt className="summary-list__key">Due</dt>
+                    <dt className="summary-list__key">{r.status === 'SENT' ? 'Answer due' : 'Start due'}</dt>
                     <dd className="summary-list__value">{formatDate(r.dueAt)}</dd>
                   </div>
                 )}
