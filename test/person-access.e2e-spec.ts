@@ -234,6 +234,13 @@ describe('who sees what of a person, over GraphQL', () => {
     ]);
     const events = await hub.db.query(`SELECT payload->>'involvementId' AS involvement FROM outbox_event WHERE type = 'person.involvement_ended' AND person_id = $1 ORDER BY outbox_event.id`, [id]);
     expect(events).toEqual([{ involvement: housing }, { involvement: mind }]);
+    // The lead brings the planned end forward: the charity no longer sees the person, but hears of the end in its feed, without them.
+    expect((await end('probation.officer', { involvementId: mind, reason: 'Ended early' })).errors).toBeUndefined();
+    expect(await sees('mind.worker')).toBe(false);
+    const feed = await ok<{ changes: { changes: { type: string; personId: string | null; payload: string }[] } }>(`{ changes(first: 500, types: ["person.involvement_ended"]) { changes { type personId payload } } }`, {}, tokens['mind.worker']);
+    const heard = feed.changes.changes.map((c) => ({ ...c, payload: JSON.parse(c.payload) })).filter((c) => c.payload.involvementId === mind);
+    expect(heard).toHaveLength(2);
+    expect(heard.every((c) => c.personId === null && c.payload.organisationId === orgs.get('Clearview Mental Health'))).toBe(true);
   });
   it('a sharing agreement ended by a party\'s data protection officer is no lawful basis from the next request', async () => {
     const admin = await hub.tokenFor('hub.admin');

@@ -131,7 +131,8 @@ export class PersonRecordsService {
         aggregateType: 'person',
         aggregateId: involvement.personId,
         personId: involvement.personId,
-        payload: { involvementId: involvement.id, organisationId: involvement.organisationId, role: involvement.role, endedAt: endedAt.toISOString() },
+        // Its organisation is a party: it hears of the end through the feed and webhooks (without the person) even once it no longer works with them.
+        payload: { involvementId: involvement.id, organisationId: involvement.organisationId, role: involvement.role, endedAt: endedAt.toISOString(), parties: [involvement.organisationId] },
       });
       return saved;
     });
