@@ -7,7 +7,7 @@ import { OutboxService } from '@hub/events';
 import { actorRef, PersonsService } from '@hub/persons';
 import { InterventionType } from './intervention-type.entity.js';
 import { jobBegunSql } from './intervention-vocabulary.js';
-import { alignSustainmentWindows, windowEvents } from './sustainment-windows.js';
+import { alignSustainmentWindows, recordedWindowRefusesSql, windowEvents } from './sustainment-windows.js';
 
 /**
  * The staging table's shape, filled by the bulk loader (COPY) before mergeStaged: each line checked
@@ -110,8 +110,8 @@ export class InterventionsBulkService {
     await qr.query(
       `UPDATE ${stage} s SET reject_code = 'OUTCOME_RECORDED', action = NULL
         WHERE s.intervention_id IS NOT NULL AND s.reject_code IS NULL
-          AND EXISTS (SELECT 1 FROM job_sustainment j WHERE j.intervention_id = s.intervention_id AND j.status <> 'open'
-                         AND (NOT ${jobBegunSql('s.status')} OR (s.outcome->>'kind' = 'job' AND (s.outcome->>'startDate')::date <> j.start_date)))`,
+          AND EXISTS (SELECT 1 FROM job_sustainment j WHERE j.intervention_id = s.intervention_id
+                         AND ${recordedWindowRefusesSql('j', 's.status', `CASE WHEN s.outcome->>'kind' = 'job' THEN (s.outcome->>'startDate')::date END`)})`,
     );
   }
 

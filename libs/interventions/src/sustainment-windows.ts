@@ -80,6 +80,15 @@ export const OUTCOME_RECORDED_MESSAGE = {
 };
 
 /**
+ * The rule, in SQL: a window `w` (a job_sustainment row) whose outcome is recorded refuses a change to
+ * `status`, and to `startDate` (a date expression, NULL when the change gives none), when the job would
+ * no longer count or its start would move. Used for one change and for a bulk chunk alike.
+ */
+export function recordedWindowRefusesSql(w: string, status: string, startDate: string): string {
+  return `(${w}.status <> 'open' AND (NOT ${jobBegunSql(status)} OR (${startDate} IS NOT NULL AND ${startDate} <> ${w}.start_date)))`;
+}
+
+/**
  * Of the given changes to interventions (new status, and the job's start date when the change gives
  * one), those a recorded window refuses: the job would no longer count, or its start would move.
  */
@@ -92,7 +101,7 @@ export async function refusedWindowChanges(
     `SELECT c.id, CASE WHEN NOT ${jobBegunSql('c.status')} THEN 'status' ELSE 'startDate' END AS field
        FROM jsonb_to_recordset($1::jsonb) AS c(id uuid, status text, start_date date)
        JOIN job_sustainment s ON s.intervention_id = c.id
-      WHERE s.status <> 'open' AND (NOT ${jobBegunSql('c.status')} OR (c.start_date IS NOT NULL AND c.start_date <> s.start_date))`,
+      WHERE ${recordedWindowRefusesSql('s', 'c.status', 'c.start_date')}`,
     [JSON.stringify(changes.map((c) => ({ id: c.id, status: c.status, start_date: c.startDate ?? null })))],
   );
 }
