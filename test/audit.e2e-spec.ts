@@ -6,7 +6,7 @@ import { AuditService } from '@hub/audit';
 import type { Actor } from '@hub/common';
 import { PersonDataRegistry } from '../libs/audit/src/person-data.registry.js';
 import { type AuditWorld, personTablesMissed, startAuditWorld } from './support/audit-world.js';
-import type { TestHub } from './support/hub.js';
+import { nodes, type Page, type TestHub } from './support/hub.js';
 
 const run = promisify(execFile);
 
@@ -191,14 +191,14 @@ describe('audit', () => {
     // Still no access for the manager's colleagues: the grant is personal.
     expect((await gql('housing.worker', read, { id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
 
-    const review = await ok<{ breakGlassGrants: { id: string; reason: string }[]; breakGlassAccesses: { personId: string; action: string }[] }>(
+    const review = await ok<{ breakGlassGrants: Page<{ id: string; reason: string }>; breakGlassAccesses: Page<{ personId: string; action: string }> }>(
       'probation.dpo',
-      `{ breakGlassGrants { id reason } breakGlassAccesses { personId action } }`,
+      `{ breakGlassGrants { edges { node { id reason } } } breakGlassAccesses { edges { node { personId action } } } }`,
     );
-    expect(review.breakGlassGrants).toEqual([{ id: grant.id, reason: input.reason }]);
-    expect(review.breakGlassAccesses.map((a) => a.action).sort()).toEqual(['break_glass', 'read']);
+    expect(nodes(review.breakGlassGrants)).toEqual([{ id: grant.id, reason: input.reason }]);
+    expect(nodes(review.breakGlassAccesses).map((a) => a.action).sort()).toEqual(['break_glass', 'read']);
     await ok('probation.dpo', `mutation($input: ReviewBreakGlassInput!) { reviewBreakGlass(input: $input) { reviewedAt } }`, { input: { grantId: grant.id, note: 'Justified: safeguarding' } });
-    expect((await ok<{ breakGlassGrants: unknown[] }>('probation.dpo', `{ breakGlassGrants { id } }`)).breakGlassGrants).toEqual([]);
+    expect((await ok<{ breakGlassGrants: Page<unknown> }>('probation.dpo', `{ breakGlassGrants { edges { node { id } } } }`)).breakGlassGrants.edges).toEqual([]);
 
     await hub.db.query(`UPDATE break_glass_grant SET expires_at = now() - interval '1 second' WHERE id = $1`, [grant.id]);
     expect((await gql('housing.manager', read, { id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');

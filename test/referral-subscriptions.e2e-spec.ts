@@ -1,5 +1,5 @@
 import { JobQueue, LiveEvents } from '../libs/events/src/index.js';
-import { eventually, startTestHub, type TestHub } from './support/hub.js';
+import { eventually, nodes, type Page, startTestHub, type TestHub } from './support/hub.js';
 import { subscribe, type Subscriber, wsUrl } from './support/subscriptions.js';
 
 const RECEIVED = `subscription { referralReceived { id personId serviceCode state fromOrganisationId toOrganisationId ruleId person { id givenName familyName } } }`;
@@ -61,7 +61,7 @@ describe('referral subscriptions (graphql-ws)', () => {
   }
 
   const data = <T>(sub: Subscriber<T>) => sub.messages.map((m) => m.data);
-  const inbox = async (who: string) => (await ok<{ referralInbox: Referral[] }>(`{ referralInbox { id personId serviceCode state ruleId } }`, {}, await hub.tokenFor(who))).referralInbox;
+  const inbox = async (who: string) => nodes((await ok<{ referralInbox: Page<Referral> }>(`{ referralInbox(first: 100) { edges { node { id personId serviceCode state ruleId } } } }`, {}, await hub.tokenFor(who))).referralInbox);
   const rows = <T>(sql: string, params: unknown[] = []) => hub.db.query(sql, params) as Promise<T[]>;
   const cscs = (personId: string) => ({
     input: { personId, typeCode: 'training_cscs', status: 'COMPLETED', occurredAt: new Date().toISOString(), qualification: { qualification: 'CSCS Labourer card' } },
@@ -141,7 +141,7 @@ describe('referral subscriptions (graphql-ws)', () => {
     expect(anonymous.messages).toEqual([]);
 
     const token = await hub.tokenFor('housing.worker');
-    const query = subscribe(url, token, `{ referralInbox { id } }`);
+    const query = subscribe(url, token, `{ referralInbox { edges { node { id } } } }`);
     const unknown = subscribe(url, token, `subscription { referralRecieved { id } }`);
     const broken = subscribe(url, token, `subscription { taskRaised { id `);
     open.push(query, unknown, broken);

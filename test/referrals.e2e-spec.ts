@@ -3,7 +3,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { EventHandlerRegistry, HubWorker, JobQueue } from '../libs/events/src/index.js';
 import { WorkerModule } from '../apps/worker/src/worker.module.js';
 import { ReferralRulesService } from '../libs/referrals/src/referral-rules.service.js';
-import { eventually, startTestHub, type TestHub } from './support/hub.js';
+import { eventually, nodes, type Page, startTestHub, type TestHub } from './support/hub.js';
 
 const REFERRAL = `id state stateReason overdue escalatedAt ruleId serviceCode sharedCategories personId fromOrganisationId toOrganisationId
   person { id givenName } transitions { action fromState toState reason actor organisationId at }`;
@@ -65,7 +65,7 @@ describe('referrals', () => {
   const act = (name: string, id: string, token: string) => hub.gql<Record<string, Referral>>(`mutation($id: ID!) { ${name}(id: $id) { ${REFERRAL} } }`, { id }, token);
   const actWithReason = (name: string, referralId: string, reason: string, token: string) =>
     hub.gql<Record<string, Referral>>(`mutation($input: ReferralReasonInput!) { ${name}(input: $input) { ${REFERRAL} } }`, { input: { referralId, reason } }, token);
-  const inbox = async (token: string, states?: string[]) => (await ok<{ referralInbox: Referral[] }>(`query($s: [ReferralState!]) { referralInbox(states: $s) { ${REFERRAL} } }`, { s: states ?? null }, token)).referralInbox;
+  const inbox = async (token: string, states?: string[]) => nodes((await ok<{ referralInbox: Page<Referral> }>(`query($s: [ReferralState!]) { referralInbox(states: $s, first: 100) { edges { node { ${REFERRAL} } } } }`, { s: states ?? null }, token)).referralInbox);
   const rows = <T>(sql: string, params: unknown[] = []) => hub.db.query(sql, params) as Promise<T[]>;
 
   it('runs the whole lifecycle; invalid steps are refused with INVALID_STATE, the wrong side with FORBIDDEN', async () => {
@@ -223,7 +223,7 @@ describe('referrals', () => {
     const id = await person();
     await log(id, 'accommodation_support');
     const tasks = await eventually(
-      async () => nonEmpty((await ok<{ tasks: { kind: string; personId: string; detail: string; forRole: string }[] }>(`{ tasks { kind personId detail forRole } }`, {}, probation)).tasks.filter((t) => t.personId === id)),
+      async () => nonEmpty(nodes((await ok<{ tasks: Page<{ kind: string; personId: string; detail: string; forRole: string }> }>(`{ tasks(first: 500) { edges { node { kind personId detail forRole } } } }`, {}, probation)).tasks).filter((t) => t.personId === id)),
       15_000,
       'consent task',
     );
@@ -231,8 +231,8 @@ describe('referrals', () => {
     expect((await inbox(housing)).filter((x) => x.personId === id)).toEqual([]);
     expect(await rows(`SELECT outcome FROM rule_firing WHERE person_id = $1`, [id])).toEqual([{ outcome: 'consent_missing' }]);
     // The task is the probation team's, not the charity's.
-    const theirs = await ok<{ tasks: { personId: string }[] }>(`{ tasks { personId } }`, {}, housing);
-    expect(theirs.tasks.filter((t) => t.personId === id)).toEqual([]);
+    const theirs = await ok<{ tasks: Page<{ personId: string }> }>(`{ tasks(first: 500) { edges { node { personId } } } }`, {}, housing);
+    expect(nodes(theirs.tasks).filter((t) => t.personId === id)).toEqual([]);
   });
 
   it('respects the cool-down: a second triggering event refers nobody and says so', async () => {
@@ -258,14 +258,14 @@ describe('referrals', () => {
     expect(escalated.overdue).toBe(true);
     expect(await rows(`SELECT type FROM outbox_event WHERE aggregate_id = $1 AND type = 'referral.overdue'`, [r.id])).toHaveLength(1);
     for (const manager of ['housing.manager', 'probation.manager']) {
-      const t = await ok<{ tasks: { kind: string; referralId: string; forRole: string }[] }>(`{ tasks { kind referralId forRole } }`, {}, await hub.tokenFor(manager));
-      expect(t.tasks.filter((x) => x.referralId === r.id)).toEqual([{ kind: 'REFERRAL_OVERDUE', referralId: r.id, forRole: 'manager' }]);
+      const t = await ok<{ tasks: Page<{ kind: string; referralId: string; forRole: string }> }>(`{ tasks(first: 500) { edges { node { kind referralId forRole } } } }`, {}, await hub.tokenFor(manager));
+      expect(nodes(t.tasks).filter((x) => x.referralId === r.id)).toEqual([{ kind: 'REFERRAL_OVERDUE', referralId: r.id, forRole: 'manager' }]);
     }
     // The escalation is addressed to managers: the caseworkers of either side neither list it nor can complete it.
     const [escalation] = await rows<{ id: string }>(`SELECT id FROM task WHERE referral_id = $1 AND organisation_id = (SELECT to_organisation_id FROM referral WHERE id = $1)`, [r.id]);
     for (const caseworker of [housing, probation]) {
-      const t = await ok<{ tasks: { referralId: string | null }[] }>(`{ tasks { referralId } }`, {}, caseworker);
-      expect(t.tasks.filter((x) => x.referralId === r.id)).toEqual([]);
+      const t = await ok<{ tasks: Page<{ referralId: string | null }> }>(`{ tasks(first: 500) { edges { node { referralId } } } }`, {}, caseworker);
+      expect(nodes(t.tasks).filter((x) => x.referralId === r.id)).toEqual([]);
     }
     const refused = await hub.gql(`mutation($id: ID!) { completeTask(id: $id) { id } }`, { id: escalation.id }, housing);
     expect(refused.errors?.[0].extensions?.code).toBe('NOT_FOUND');
@@ -302,13 +302,13 @@ describe('referrals', () => {
     const start = new Date(Date.now() - 14 * 7 * 86_400_000).toISOString().slice(0, 10);
     await ok(`mutation($input: LogInterventionInput!) { logIntervention(input: $input) { id } }`, { input: { personId: id, typeCode: 'job_start', status: 'COMPLETED', occurredAt: new Date().toISOString(), job: { employer: 'Acme', sector: 'construction', hoursPerWeek: 30, startDate: start } } }, probation);
     const checks = await eventually(async () => {
-      const t = (await ok<{ tasks: { kind: string; personId: string; title: string }[] }>(`{ tasks { kind personId title } }`, {}, probation)).tasks.filter((x) => x.personId === id && x.kind === 'SUSTAINMENT_CHECK');
+      const t = nodes((await ok<{ tasks: Page<{ kind: string; personId: string; title: string }> }>(`{ tasks(first: 500) { edges { node { kind personId title } } } }`, {}, probation)).tasks).filter((x) => x.personId === id && x.kind === 'SUSTAINMENT_CHECK');
       return t.length === 2 ? t : null;
     }, 15_000, 'sustainment tasks');
     expect(checks.map((t) => t.title).sort()).toEqual(['4-week in-work check', 'Record the 13-week job sustainment outcome']);
     const [s] = await rows<{ id: string }>(`SELECT id FROM job_sustainment WHERE person_id = $1`, [id]);
     await ok(`mutation($input: RecordSustainmentInput!) { recordSustainment(input: $input) { id } }`, { input: { sustainmentId: s.id, sustained: true } }, probation);
-    await eventually(async () => (await ok<{ tasks: { personId: string; kind: string }[] }>(`{ tasks { personId kind } }`, {}, probation)).tasks.every((t) => t.personId !== id || t.kind !== 'SUSTAINMENT_CHECK'), 15_000, 'checks closed');
+    await eventually(async () => nodes((await ok<{ tasks: Page<{ personId: string; kind: string }> }>(`{ tasks(first: 500) { edges { node { personId kind } } } }`, {}, probation)).tasks).every((t) => t.personId !== id || t.kind !== 'SUSTAINMENT_CHECK'), 15_000, 'checks closed');
   });
 
   it('a job start opens its window and checks once the job began; a corrected start moves them; withdrawn, its checks end; with its outcome recorded it stays begun, from its start', async () => {
@@ -322,7 +322,7 @@ describe('referrals', () => {
     const UPDATE = `mutation($input: UpdateInterventionInput!) { updateIntervention(input: $input) { version } }`;
     const setStatus = async (version: number, status: string) => hub.gql<{ updateIntervention: { version: number } }>(UPDATE, { input: { id: logged.logIntervention.id, version, status } }, probation);
     const events = async () => (await rows<{ type: string }>(`SELECT type FROM outbox_event WHERE aggregate_id = $1 ORDER BY id`, [logged.logIntervention.id])).map((e) => e.type);
-    const openChecks = async () => (await ok<{ tasks: { personId: string; kind: string }[] }>(`{ tasks { personId kind } }`, {}, probation)).tasks.filter((t) => t.personId === id && t.kind === 'SUSTAINMENT_CHECK');
+    const openChecks = async () => nodes((await ok<{ tasks: Page<{ personId: string; kind: string }> }>(`{ tasks(first: 500) { edges { node { personId kind } } } }`, {}, probation)).tasks).filter((t) => t.personId === id && t.kind === 'SUSTAINMENT_CHECK');
     // Planned: no job yet, so no window, no job.started (no in-work rule, no checks).
     expect(await rows(`SELECT 1 FROM job_sustainment WHERE person_id = $1`, [id])).toEqual([]);
     expect(await events()).toEqual(['intervention.logged']);
@@ -343,8 +343,8 @@ describe('referrals', () => {
     expect(await rows(`SELECT start_date::text, due_on::text FROM job_sustainment WHERE person_id = $1`, [id])).toEqual([{ start_date: corrected, due_on: new Date(Date.parse(corrected) + 91 * 86_400_000).toISOString().slice(0, 10) }]);
     expect((await events()).at(-1)).toBe('job.rescheduled');
     await eventually(async () => {
-      const open = await ok<{ tasks: { personId: string; kind: string; title: string }[] }>(`{ tasks { personId kind title } }`, {}, probation);
-      const mine = open.tasks.filter((t) => t.personId === id && t.kind === 'SUSTAINMENT_CHECK').map((t) => t.title);
+      const open = await ok<{ tasks: Page<{ personId: string; kind: string; title: string }> }>(`{ tasks(first: 500) { edges { node { personId kind title } } } }`, {}, probation);
+      const mine = nodes(open.tasks).filter((t) => t.personId === id && t.kind === 'SUSTAINMENT_CHECK').map((t) => t.title);
       return mine.length === 1 && mine[0] === '4-week in-work check';
     }, 15_000, 'the 4-week check raised again');
     // Cancelled: the window goes, and its open checks are done.

@@ -362,13 +362,13 @@ describe('outcome reporting', () => {
     expect(log.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const explained = await hub.gql<{ explainAccess: { allowed: boolean; reason: string } }>(`query($id: ID!) { explainAccess(personId: $id, category: IDENTITY) { allowed reason } }`, { id }, commissioner);
     expect(explained.data!.explainAccess).toEqual({ allowed: false, reason: 'ROLE' });
-    const lists = await hub.gql<{ people: { edges: unknown[] }; found: { edges: unknown[] }; changes: { changes: { type: string; personId: string | null }[] }; referralInbox: unknown[]; tasks: unknown[] }>(
-      `{ people(first: 50) { edges { cursor } } found: people(search: "commissioned", first: 50) { edges { cursor } } changes(first: 500) { changes { type personId } } referralInbox { id } tasks { id } }`,
+    const lists = await hub.gql<{ people: { edges: unknown[] }; found: { edges: unknown[] }; changes: { changes: { type: string; personId: string | null }[] }; referralInbox: { edges: unknown[] }; tasks: { edges: unknown[] } }>(
+      `{ people(first: 50) { edges { cursor } } found: people(search: "commissioned", first: 50) { edges { cursor } } changes(first: 500) { changes { type personId } } referralInbox { edges { node { id } } } tasks { edges { node { id } } } }`,
       {},
       commissioner,
     );
     expect(lists.errors).toBeUndefined();
-    expect({ ...lists.data, changes: undefined }).toEqual({ people: { edges: [] }, found: { edges: [] }, changes: undefined, referralInbox: [], tasks: [] });
+    expect({ ...lists.data, changes: undefined }).toEqual({ people: { edges: [] }, found: { edges: [] }, changes: undefined, referralInbox: { edges: [] }, tasks: { edges: [] } });
     // The change feed gives it its organisation's own events about no one (users added, reports run), never a person's.
     const [{ n: personEvents }]: { n: number }[] = await hub.db.query(`SELECT count(*)::int AS n FROM outbox_event WHERE person_id = $1`, [id]);
     expect(personEvents).toBeGreaterThan(0);

@@ -10,7 +10,7 @@ import { SecretBoxService } from '../libs/sync/src/webhooks/secret-box.service.j
 import { verifyWebhook } from '../libs/sync/src/webhooks/webhook-signature.js';
 import { WebhooksService } from '../libs/sync/src/webhooks/webhooks.service.js';
 import { createTestDatabase } from './support/database.js';
-import { eventually, startTestHub, type TestDatabase, type TestHub } from './support/hub.js';
+import { eventually, nodes, type Page, startTestHub, type TestDatabase, type TestHub } from './support/hub.js';
 
 interface Received {
   headers: Record<string, string | string[] | undefined>;
@@ -87,12 +87,12 @@ describe('webhooks', () => {
     expect(verifyWebhook(probationSecret, String(second.headers['x-hub-signature']), second.body.replace('person.created', 'person.updated'))).toBe(false);
     expect(JSON.parse(second.body)).toMatchObject({ type: 'person.created', personId });
 
-    const deliveries = await hub.gql<{ webhookDeliveries: { id: string; status: string; attempts: { statusCode: number }[] }[] }>(
-      'query($id: ID!) { webhookDeliveries(endpointId: $id) { id status attempts { statusCode } } }',
+    const deliveries = await hub.gql<{ webhookDeliveries: Page<{ id: string; status: string; attempts: { statusCode: number }[] }> }>(
+      'query($id: ID!) { webhookDeliveries(endpointId: $id) { edges { node { id status attempts { statusCode } } } } }',
       { id: probationEndpoint },
       await hub.tokenFor('probation.admin'),
     );
-    const delivery = deliveries.data!.webhookDeliveries.find((d) => d.status === 'DELIVERED'.toLowerCase())!;
+    const delivery = nodes(deliveries.data!.webhookDeliveries).find((d) => d.status === 'DELIVERED'.toLowerCase())!;
     expect(delivery.attempts.map((a) => a.statusCode)).toEqual([503, 200]);
 
     // The housing charity does not work with this person: nothing about them reaches its endpoint.

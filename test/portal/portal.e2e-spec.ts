@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { EventHandlerRegistry } from '@hub/events';
 import { SLA_SWEEP_TASK } from '@hub/referrals';
-import { DEMO_PASSWORD, startTestHub, type TestHub } from '../support/hub.js';
+import { DEMO_PASSWORD, nodes, type Page as Connection, startTestHub, type TestHub } from '../support/hub.js';
 import { checkScreen, launchBrowser, screenshot, seriousViolations } from './browser.js';
 
 const DEMO = '@demo.rehab-hub.example';
@@ -346,7 +346,7 @@ describe('the caseworker portal in a real browser', () => {
     }, T);
 
     const referralsOf = async (who: string, personId: string) =>
-      (await hub.gql<{ sentReferrals: { id: string; state: string; serviceCode: string; personId: string }[] }>('{ sentReferrals { id state serviceCode personId } }', {}, await hub.tokenFor(who))).data!.sentReferrals.filter(
+      nodes((await hub.gql<{ sentReferrals: Connection<{ id: string; state: string; serviceCode: string; personId: string }> }>('{ sentReferrals(first: 500) { edges { node { id state serviceCode personId } } } }', {}, await hub.tokenFor(who))).data!.sentReferrals).filter(
         (r) => r.personId === personId,
       );
 
@@ -499,8 +499,8 @@ describe('the caseworker portal in a real browser', () => {
         await task.getByRole('button', { name: /^Mark as done/ }).click();
         await page.getByText('Done: Overdue referral received for finance_and_id').waitFor();
         await page.locator('li.card', { hasText: 'Overdue referral received for finance_and_id' }).waitFor({ state: 'detached' });
-        const done = await hub.gql<{ tasks: { title: string; status: string }[] }>('{ tasks(status: DONE) { title status } }', {}, await hub.tokenFor('housing.manager'));
-        expect(done.data!.tasks.map((t) => t.title)).toContain('Overdue referral received for finance_and_id');
+        const done = await hub.gql<{ tasks: Connection<{ title: string; status: string }> }>('{ tasks(status: DONE, first: 500) { edges { node { title status } } } }', {}, await hub.tokenFor('housing.manager'));
+        expect(nodes(done.data!.tasks).map((t) => t.title)).toContain('Overdue referral received for finance_and_id');
       } finally {
         await context.close();
       }

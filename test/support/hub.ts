@@ -97,3 +97,14 @@ export async function startTestHub(env: Record<string, string> = {}, existing?: 
   };
   return hub;
 }
+
+/** A connection's page as GraphQL returns it. */
+export interface Page<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+/** The nodes of a connection's page, in order. */
+export function nodes<T>(page: Page<T>): T[] {
+  return page.edges.map((e) => e.node);
+}

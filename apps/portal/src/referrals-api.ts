@@ -3,6 +3,7 @@
 // serviceCode, title) onto the screens' shape. The screens appear only when the schema has these
 // fields (capabilities.ts).
 import { gql } from './api';
+import type { Connection } from './pagination';
 
 export interface Referral {
   id: string;
@@ -36,12 +37,21 @@ export const personReferrals = (personId: string) =>
     { id: personId },
   ).then((d) => d.person.referrals);
 
-export const referralInbox = () => gql<{ referralInbox: Referral[] }>(`{ referralInbox { ${REFERRAL} fromOrganisation { name } } }`).then((d) => d.referralInbox);
-export const sentReferrals = () => gql<{ sentReferrals: Referral[] }>(`{ sentReferrals { ${REFERRAL} toOrganisation { name } } }`).then((d) => d.sentReferrals);
+/** How many referrals or tasks a page shows. */
+export const LIST_PAGE_SIZE = 50;
+
+const PAGED = `query($first: Int, $after: String)`;
+const page = (fields: string) => `edges { node { ${fields} } } pageInfo { hasNextPage endCursor }`;
+
+export const referralInbox = (after: string | null) =>
+  gql<{ referralInbox: Connection<Referral> }>(`${PAGED} { referralInbox(first: $first, after: $after) { ${page(`${REFERRAL} fromOrganisation { name }`)} } }`, { first: LIST_PAGE_SIZE, after }).then((d) => d.referralInbox);
+export const sentReferrals = (after: string | null) =>
+  gql<{ sentReferrals: Connection<Referral> }>(`${PAGED} { sentReferrals(first: $first, after: $after) { ${page(`${REFERRAL} toOrganisation { name }`)} } }`, { first: LIST_PAGE_SIZE, after }).then((d) => d.sentReferrals);
 export const acceptReferral = (id: string) => gql('mutation($id: ID!) { acceptReferral(id: $id) { id status: state } }', { id });
 export const declineReferral = (id: string, reason: string) =>
   gql('mutation($id: ID!, $reason: String!) { declineReferral(input: { referralId: $id, reason: $reason }) { id status: state } }', { id, reason });
-export const tasks = () => gql<{ tasks: Task[] }>('{ tasks { id kind summary: title detail dueAt person { id givenName familyName } } }').then((d) => d.tasks);
+export const tasks = (after: string | null) =>
+  gql<{ tasks: Connection<Task> }>(`${PAGED} { tasks(first: $first, after: $after) { ${page('id kind summary: title detail dueAt person { id givenName familyName }')} } }`, { first: LIST_PAGE_SIZE, after }).then((d) => d.tasks);
 
 export const completeTask = (id: string) => gql('mutation($id: ID!) { completeTask(id: $id) { id status } }', { id });
 

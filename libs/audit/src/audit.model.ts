@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DataCategory } from '@hub/access';
+import { connectionType } from '@hub/common';
 
 @ObjectType('AuditEvent', { description: 'One access to or change of person data, from the append-only audit log' })
 export class AuditEventModel {
@@ -142,3 +143,6 @@ export function auditEventView(e: Omit<AuditEventModel, 'event'> & { detail: Rec
     event: typeof e.detail?.event === 'string' ? e.detail.event : null,
   };
 }
+
+export const AuditEventConnection = connectionType(AuditEventModel, 'AuditEvent');
+export const BreakGlassGrantConnection = connectionType(BreakGlassGrantModel, 'BreakGlassGrant');

@@ -1,7 +1,7 @@
 import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { DataCategory } from '@hub/access';
-import { type Actor, audit, CurrentActor, type HubContext } from '@hub/common';
-import { AccessExplanationModel, AuditEventModel, auditEventView, BreakGlassGrantModel, SubjectAccessExportModel } from './audit.model.js';
+import { type Actor, audit, type Connection, CurrentActor, type HubContext, mapConnection, PageArgs } from '@hub/common';
+import { AccessExplanationModel, AuditEventConnection, AuditEventModel, auditEventView, BreakGlassGrantConnection, BreakGlassGrantModel, SubjectAccessExportModel } from './audit.model.js';
 import { AuditService } from './audit.service.js';
 import { OpenBreakGlassInput, ReviewBreakGlassInput } from './break-glass.input.js';
 import { BreakGlassService } from './break-glass.service.js';
@@ -49,14 +49,14 @@ export class AuditResolver {
     return this.breakGlass.open(actor, input);
   }
 
-  @Query(() => [BreakGlassGrantModel], { description: 'Break-glass grants opened by your organisation or on people it leads, for review' })
-  breakGlassGrants(@CurrentActor() actor: Actor, @Args('includeReviewed', { nullable: true }) includeReviewed?: boolean): Promise<BreakGlassGrantModel[]> {
-    return this.breakGlass.forReview(actor, !!includeReviewed);
+  @Query(() => BreakGlassGrantConnection, { description: 'Break-glass grants opened by your organisation or on people it leads, newest first, for review (unreviewed ones unless includeReviewed)' })
+  breakGlassGrants(@CurrentActor() actor: Actor, @Args() page: PageArgs, @Args('includeReviewed', { nullable: true }) includeReviewed?: boolean): Promise<Connection<BreakGlassGrantModel>> {
+    return this.breakGlass.forReview(actor, !!includeReviewed, page);
   }
 
-  @Query(() => [AuditEventModel], { description: 'Audit events that rested on break-glass access, by your organisation or on people it leads' })
-  async breakGlassAccesses(@CurrentActor() actor: Actor, @Args('first', { type: () => Int, nullable: true }) first?: number): Promise<AuditEventModel[]> {
-    return (await this.audits.breakGlassEvents(actor, first ?? 100)).map(auditEventView);
+  @Query(() => AuditEventConnection, { description: 'Audit events that rested on break-glass access, by your organisation or on people it leads, newest first' })
+  async breakGlassAccesses(@CurrentActor() actor: Actor, @Args() page: PageArgs): Promise<Connection<AuditEventModel>> {
+    return mapConnection(await this.audits.breakGlassEvents(actor, page), auditEventView);
   }
 
   @Mutation(() => BreakGlassGrantModel, { description: 'Data protection officers record the review of a break-glass grant' })

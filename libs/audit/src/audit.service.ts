@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type Actor, type AuditEntry, type AuditAction, ForbiddenError, hasRole, Role } from '@hub/common';
+import { type Actor, type AuditEntry, type AuditAction, type Connection, ForbiddenError, hasRole, Role } from '@hub/common';
 import type { DisclosureAuditSink, DomainEvent, WriteAuditSink } from '@hub/events';
-import { namedQuery } from '@hub/database';
+import { keysetPage, namedQuery, type PageArgs } from '@hub/database';
 import { PersonsService } from '@hub/persons';
 import { CHAIN_COLUMNS, type ChainProblem, type ChainRow, checkChain, GENESIS } from './audit-chain.js';
 import { AuditEvent } from './audit-event.entity.js';
@@ -169,20 +169,15 @@ export class AuditService implements WriteAuditSink, DisclosureAuditSink {
     return qb.orderBy('a.id', 'DESC').take(first).getMany();
   }
 
-  /** Break-glass events for review: opened by the actor's organisation, or on people it leads. */
-  async breakGlassEvents(actor: Actor, first = 100): Promise<AuditEvent[]> {
+  /** Break-glass events for review, newest first: opened by the actor's organisation, or on people it leads. */
+  async breakGlassEvents(actor: Actor, page: PageArgs = {}): Promise<Connection<AuditEvent>> {
     if (!hasRole(actor, Role.DATA_PROTECTION_OFFICER, Role.MANAGER)) throw new ForbiddenError('Only managers and data protection officers review break-glass access');
-    return this.db
+    const qb = this.db
       .getRepository(AuditEvent)
       .createQueryBuilder('a')
       .where('a.break_glass')
-      .andWhere(
-        `(a.organisation_id = :org OR a.person_id IN ${this.persons.ledRecordIdsSql(':org')})`,
-        { org: actor.organisationId },
-      )
-      .orderBy('a.id', 'DESC')
-      .take(Math.min(first, 500))
-      .getMany();
+      .andWhere(`(a.organisation_id = :org OR a.person_id IN ${this.persons.ledRecordIdsSql(':org')})`, { org: actor.organisationId });
+    return keysetPage(qb, { alias: 'a', id: 'bigint' }, page);
   }
 
   /** Walks the whole chain in id order (in pages) and names the first event altered or removed. */

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { BreakGlassFacts } from '@hub/access';
-import { type Actor, ErrorCode, ForbiddenError, hasRole, HubError, NotFoundError, Role } from '@hub/common';
+import { type Actor, type Connection, ErrorCode, ForbiddenError, hasRole, HubError, NotFoundError, Role } from '@hub/common';
+import { keysetPage, type PageArgs } from '@hub/database';
 import { OutboxService } from '@hub/events';
 import { PersonsService } from '@hub/persons';
 import { BreakGlassGrant } from './break-glass-grant.entity.js';
@@ -62,23 +63,27 @@ export class BreakGlassService implements BreakGlassFacts {
     });
   }
 
-  /** Grants for review: opened by the actor's organisation, or on people it leads; unreviewed first. */
-  async forReview(actor: Actor, includeReviewed = false): Promise<BreakGlassGrant[]> {
+  /** Grants for review, newest first: opened by the actor's organisation, or on people it leads; unreviewed ones unless asked. */
+  async forReview(actor: Actor, includeReviewed = false, page: PageArgs = {}): Promise<Connection<BreakGlassGrant>> {
     if (!hasRole(actor, ...BREAK_GLASS_ROLES)) throw new ForbiddenError('Only managers and data protection officers review break-glass access');
-    const qb = this.db
+    const qb = this.reviewable(actor, this.db.manager);
+    if (!includeReviewed) qb.andWhere('g.reviewed_at IS NULL');
+    return keysetPage(qb, { alias: 'g', at: 'opened_at', id: 'uuid' }, page);
+  }
+
+  /** The grants an actor's organisation reviews: those it opened, and those on people it leads. */
+  private reviewable(actor: Actor, m: EntityManager): SelectQueryBuilder<BreakGlassGrant> {
+    return m
       .getRepository(BreakGlassGrant)
       .createQueryBuilder('g')
       .where(`(g.organisation_id = :org OR g.person_id IN ${this.persons.ledRecordIdsSql(':org')})`, { org: actor.organisationId });
-    if (!includeReviewed) qb.andWhere('g.reviewed_at IS NULL');
-    return qb.orderBy('g.opened_at', 'DESC').take(500).getMany();
   }
 
   /** A data protection officer records the review of a grant. */
   async review(actor: Actor, input: ReviewBreakGlassInput): Promise<BreakGlassGrant> {
     if (!hasRole(actor, Role.DATA_PROTECTION_OFFICER)) throw new ForbiddenError('Only data protection officers record reviews');
     return this.db.transaction(async (m) => {
-      const visible = await this.forReview(actor, true);
-      const grant = visible.find((g) => g.id === input.grantId) ? await m.findOne(BreakGlassGrant, { where: { id: input.grantId }, lock: { mode: 'pessimistic_write' } }) : null;
+      const grant = await this.reviewable(actor, m).andWhere('g.id = :id', { id: input.grantId }).setLock('pessimistic_write').getOne();
       if (!grant) throw new NotFoundError('Break-glass grant');
       if (grant.reviewedAt) throw new HubError(ErrorCode.InvalidState, 'This grant was already reviewed');
       grant.reviewedAt = new Date();

@@ -1,4 +1,6 @@
-import { Field, ObjectType } from '@nestjs/graphql';
+import type { Type } from '@nestjs/common';
+import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ValidationError } from './errors.js';
 
 @ObjectType('PageInfo')
@@ -30,4 +32,55 @@ export function pageSize(first: number | undefined | null, fallback = 20, max = 
     throw new ValidationError([{ field: 'first', messages: [`must be a whole number from 1 to ${max}`] }]);
   }
   return n;
+}
+
+/** A page of a list, newest first or in the list's own order, resumed with `after: pageInfo.endCursor`. */
+export interface Connection<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: PageInfo;
+}
+
+/**
+ * The GraphQL types of a connection over `node`: `<Name>Edge { cursor node }` and
+ * `<Name>Connection { edges pageInfo }`. One factory, so every paged list has the same shape.
+ */
+export function connectionType<T>(node: Type<T>, name: string): Type<Connection<T>> {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field()
+    cursor: string;
+
+    @Field(() => node)
+    node: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} items; when pageInfo.hasNextPage, ask again with after: pageInfo.endCursor` })
+  class ConnectionType {
+    @Field(() => [Edge])
+    edges: Edge[];
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+  }
+  return ConnectionType;
+}
+
+/** `first` and `after` on every paged list. */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: 'How many (default 100, at most 500)' })
+  @IsOptional()
+  @IsInt()
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'pageInfo.endCursor of the page before' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  after?: string | null;
+}
+
+/** The same page with each node mapped (an entity to its GraphQL model). */
+export function mapConnection<T, U>(page: Connection<T>, view: (node: T) => U): Connection<U> {
+  return { edges: page.edges.map((e) => ({ cursor: e.cursor, node: view(e.node) })), pageInfo: page.pageInfo };
 }

@@ -8,3 +8,4 @@ export * from './query-counter.js';
 export * from './raw-rows.js';
 export * from './read-replica.service.js';
 export * from './timestamp-parser.js';
+export * from './keyset-page.js';

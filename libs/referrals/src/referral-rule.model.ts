@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { connectionType } from '@hub/common';
 import { ConsentPurpose } from '@hub/consent';
 import { RuleOutcome } from './referral-vocabulary.js';
 
@@ -70,3 +71,5 @@ export class RuleFiringModel {
   @Field()
   firedAt: Date;
 }
+
+export const RuleFiringConnection = connectionType(RuleFiringModel, 'RuleFiring');

@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { type Actor, CurrentActor } from '@hub/common';
+import { type Actor, type Connection, CurrentActor, PageArgs } from '@hub/common';
 import { ReferralRuleInput, UpdateReferralRuleInput } from './referral-rule.input.js';
-import { ReferralRuleModel, RuleFiringModel } from './referral-rule.model.js';
+import { ReferralRuleModel, RuleFiringConnection, RuleFiringModel } from './referral-rule.model.js';
 import { ReferralRulesService } from './referral-rules.service.js';
 
 @Resolver(() => ReferralRuleModel)
@@ -13,9 +13,9 @@ export class ReferralRulesResolver {
     return this.rules.list(actor, history ?? false);
   }
 
-  @Query(() => [RuleFiringModel], { description: 'Hub admins: what a rule did, newest first' })
-  ruleFirings(@CurrentActor() actor: Actor, @Args('ruleId', { type: () => ID }) ruleId: string): Promise<RuleFiringModel[]> {
-    return this.rules.firings(actor, ruleId);
+  @Query(() => RuleFiringConnection, { description: 'Hub admins: what a rule did, newest first' })
+  ruleFirings(@CurrentActor() actor: Actor, @Args() page: PageArgs, @Args('ruleId', { type: () => ID }) ruleId: string): Promise<Connection<RuleFiringModel>> {
+    return this.rules.firings(actor, ruleId, page);
   }
 
   @Mutation(() => ReferralRuleModel)

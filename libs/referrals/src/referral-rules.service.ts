@@ -2,8 +2,9 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
-import { type Actor, ConflictError, ForbiddenError, NotFoundError, Role, ValidationError, type FieldProblem } from '@hub/common';
+import { type Actor, ConflictError, type Connection, ForbiddenError, NotFoundError, Role, ValidationError, type FieldProblem } from '@hub/common';
 import type { ConsentPurpose } from '@hub/consent';
+import { keysetPage, type PageArgs } from '@hub/database';
 import { OutboxService } from '@hub/events';
 import { OrganisationsService } from '@hub/organisations';
 import { actorRef } from '@hub/persons';
@@ -109,9 +110,11 @@ export class ReferralRulesService {
     return (await qb.orderBy('r.name').addOrderBy('r.version', 'DESC').getMany()).map(ruleView);
   }
 
-  async firings(actor: Actor, ruleId: string): Promise<RuleFiringModel[]> {
+  /** What a rule did, newest first. */
+  async firings(actor: Actor, ruleId: string, page: PageArgs = {}): Promise<Connection<RuleFiringModel>> {
     this.requireAdmin(actor);
-    return this.db.getRepository(RuleFiring).find({ where: { ruleId }, order: { firedAt: 'DESC' }, take: 500 }) as Promise<RuleFiringModel[]>;
+    const qb = this.db.getRepository(RuleFiring).createQueryBuilder('f').where('f.rule_id = :ruleId', { ruleId });
+    return keysetPage(qb, { alias: 'f', at: 'fired_at', id: 'uuid' }, page) as Promise<Connection<RuleFiringModel>>;
   }
 
   /** Rules in force for an event type. */

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DataCategory } from '@hub/access';
+import { connectionType } from '@hub/common';
 import { ReferralState, TaskKind, TaskStatus } from './referral-vocabulary.js';
 
 @ObjectType('ReferralTransition', { description: 'One step of a referral: who, when, from what to what, why' })
@@ -115,3 +116,6 @@ export class TaskModel {
   @Field(() => Date, { nullable: true })
   closedAt: Date | null;
 }
+
+export const TaskConnection = connectionType(TaskModel, 'Task');
+export const ReferralConnection = connectionType(ReferralModel, 'Referral');

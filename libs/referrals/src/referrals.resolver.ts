@@ -1,9 +1,9 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { type Actor, CurrentActor, type HubContext, requestLoader } from '@hub/common';
+import { type Actor, type Connection, CurrentActor, type HubContext, mapConnection, PageArgs, requestLoader } from '@hub/common';
 import DataLoader from 'dataloader';
 import { organisationLoader, OrganisationModel, OrganisationsService } from '@hub/organisations';
 import { personLoader, PersonModel, PersonsService } from '@hub/persons';
-import { ReferralModel, ReferralTransitionModel } from './referral.model.js';
+import { ReferralConnection, ReferralModel, ReferralTransitionModel } from './referral.model.js';
 import { referralView } from './referral.view.js';
 import { ReferralAction, ReferralState } from './referral-vocabulary.js';
 import { ReferralsService } from './referrals.service.js';
@@ -17,14 +17,14 @@ export class ReferralsResolver {
     private readonly organisations: OrganisationsService,
   ) {}
 
-  @Query(() => [ReferralModel], { description: "Referrals to your organisation (open ones unless states are given; never drafts)" })
-  async referralInbox(@CurrentActor() actor: Actor, @Args('states', { type: () => [ReferralState], nullable: true }) states?: ReferralState[]): Promise<ReferralModel[]> {
-    return (await this.referrals.inbox(actor, states)).map((r) => referralView(r));
+  @Query(() => ReferralConnection, { description: 'Referrals to your organisation, newest first (open ones unless states are given; never drafts)' })
+  async referralInbox(@CurrentActor() actor: Actor, @Args() page: PageArgs, @Args('states', { type: () => [ReferralState], nullable: true }) states?: ReferralState[]): Promise<Connection<ReferralModel>> {
+    return mapConnection(await this.referrals.inbox(actor, states, page), (r) => referralView(r));
   }
 
-  @Query(() => [ReferralModel], { description: 'Referrals your organisation made (all states unless given)' })
-  async sentReferrals(@CurrentActor() actor: Actor, @Args('states', { type: () => [ReferralState], nullable: true }) states?: ReferralState[]): Promise<ReferralModel[]> {
-    return (await this.referrals.sent(actor, states)).map((r) => referralView(r));
+  @Query(() => ReferralConnection, { description: 'Referrals your organisation made, newest first (all states unless given)' })
+  async sentReferrals(@CurrentActor() actor: Actor, @Args() page: PageArgs, @Args('states', { type: () => [ReferralState], nullable: true }) states?: ReferralState[]): Promise<Connection<ReferralModel>> {
+    return mapConnection(await this.referrals.sent(actor, states, page), (r) => referralView(r));
   }
 
   @Query(() => ReferralModel, { description: 'A referral your organisation sent or received; NOT_FOUND otherwise' })

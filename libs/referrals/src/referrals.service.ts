@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { AccessService, categoryCeiling, DataCategory, LAWFUL_BASIS_FACTS, type LawfulBasisFacts } from '@hub/access';
-import { type Actor, ForbiddenError, NotFoundError, Scope, ValidationError } from '@hub/common';
+import { type Actor, type Connection, ForbiddenError, NotFoundError, Scope, ValidationError } from '@hub/common';
+import { emptyPage, keysetPage, type PageArgs } from '@hub/database';
 import { OutboxService } from '@hub/events';
 import { OrganisationsService } from '@hub/organisations';
 import { actorRef, InvolvementRole, PersonRecordsService, PersonsService } from '@hub/persons';
@@ -174,23 +175,22 @@ export class ReferralsService {
     return r;
   }
 
-  /** Referrals to the actor's organisation (open ones unless states are given); never drafts. */
-  async inbox(actor: Actor, states?: ReferralState[] | null): Promise<Referral[]> {
+  /** Referrals to the actor's organisation, newest first (open ones unless states are given); never drafts. */
+  async inbox(actor: Actor, states?: ReferralState[] | null, page: PageArgs = {}): Promise<Connection<Referral>> {
     const wanted = (states?.length ? states : OPEN_STATES).filter((s) => s !== ReferralState.DRAFT);
-    return this.list(actor, 'toOrganisationId', wanted);
+    return this.list(actor, 'to_organisation_id', wanted, page);
   }
 
-  async sent(actor: Actor, states?: ReferralState[] | null): Promise<Referral[]> {
-    return this.list(actor, 'fromOrganisationId', states?.length ? states : null);
+  /** Referrals the actor's organisation made, newest first (all states unless given). */
+  async sent(actor: Actor, states?: ReferralState[] | null, page: PageArgs = {}): Promise<Connection<Referral>> {
+    return this.list(actor, 'from_organisation_id', states?.length ? states : null, page);
   }
 
-  private async list(actor: Actor, side: 'toOrganisationId' | 'fromOrganisationId', states: ReferralState[] | null): Promise<Referral[]> {
-    if (!this.access.ceiling(actor, 'read').length && !actor.scopes.includes(Scope.REFERRALS_WRITE)) return [];
-    return this.db.getRepository(Referral).find({
-      where: { [side]: actor.organisationId, ...(states ? { state: In(states) } : {}) },
-      order: { createdAt: 'DESC', id: 'DESC' },
-      take: 500,
-    });
+  private async list(actor: Actor, side: 'to_organisation_id' | 'from_organisation_id', states: ReferralState[] | null, page: PageArgs): Promise<Connection<Referral>> {
+    if (!this.access.ceiling(actor, 'read').length && !actor.scopes.includes(Scope.REFERRALS_WRITE)) return emptyPage();
+    const qb = this.db.getRepository(Referral).createQueryBuilder('r').where(`r.${side} = :org`, { org: actor.organisationId });
+    if (states) qb.andWhere('r.state = ANY(:states)', { states });
+    return keysetPage(qb, { alias: 'r', at: 'created_at', id: 'uuid' }, page);
   }
 
   /**

@@ -1,7 +1,7 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { type Actor, CurrentActor, type HubContext } from '@hub/common';
+import { type Actor, type Connection, CurrentActor, type HubContext, PageArgs } from '@hub/common';
 import { personLoader, PersonModel, PersonsService } from '@hub/persons';
-import { TaskModel } from './referral.model.js';
+import { TaskConnection, TaskModel } from './referral.model.js';
 import { TaskStatus } from './referral-vocabulary.js';
 import { TasksService } from './tasks.service.js';
 
@@ -12,9 +12,9 @@ export class TasksResolver {
     private readonly persons: PersonsService,
   ) {}
 
-  @Query(() => [TaskModel], { name: 'tasks', description: "Your organisation's tasks addressed to your roles (a manager and an API client see them all); open ones unless a status is given" })
-  listTasks(@CurrentActor() actor: Actor, @Args('status', { type: () => TaskStatus, nullable: true }) status?: TaskStatus): Promise<TaskModel[]> {
-    return this.tasks.list(actor, status ?? TaskStatus.OPEN);
+  @Query(() => TaskConnection, { name: 'tasks', description: "Your organisation's tasks addressed to your roles (a manager and an API client see them all), newest first; open ones unless a status is given" })
+  listTasks(@CurrentActor() actor: Actor, @Args() page: PageArgs, @Args('status', { type: () => TaskStatus, nullable: true }) status?: TaskStatus): Promise<Connection<TaskModel>> {
+    return this.tasks.list(actor, status ?? TaskStatus.OPEN, page);
   }
 
   @Mutation(() => TaskModel)

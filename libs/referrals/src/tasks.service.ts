@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService } from '@hub/access';
-import { type Actor, ErrorCode, ForbiddenError, hasRole, HubError, NotFoundError, Role } from '@hub/common';
+import { type Actor, type Connection, ErrorCode, ForbiddenError, hasRole, HubError, NotFoundError, Role } from '@hub/common';
+import { emptyPage, keysetPage, type PageArgs } from '@hub/database';
 import { OutboxService } from '@hub/events';
 import { actorRef } from '@hub/persons';
 import { TaskKind, TaskStatus } from './referral-vocabulary.js';
@@ -75,13 +76,13 @@ export class TasksService {
   }
 
   /** The tasks of the actor's organisation addressed to its roles (for those who do casework). */
-  async list(actor: Actor, status: TaskStatus | null = TaskStatus.OPEN): Promise<Task[]> {
-    if (!this.access.ceiling(actor, 'read').length) return [];
+  async list(actor: Actor, status: TaskStatus | null = TaskStatus.OPEN, page: PageArgs = {}): Promise<Connection<Task>> {
+    if (!this.access.ceiling(actor, 'read').length) return emptyPage();
     const qb = this.db.getRepository(Task).createQueryBuilder('t').where('t.organisation_id = :org', { org: actor.organisationId });
     const roles = taskRoles(actor);
     if (roles) qb.andWhere('t.for_role = ANY(:roles)', { roles });
     if (status) qb.andWhere('t.status = :status', { status });
-    return qb.orderBy('t.created_at', 'DESC').addOrderBy('t.id', 'DESC').take(500).getMany();
+    return keysetPage(qb, { alias: 't', at: 'created_at', id: 'uuid' }, page);
   }
 
   /** One task of the actor's organisation addressed to its roles (the same rule as the list); NOT_FOUND otherwise. */

@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import { gql } from '../api';
+import { type Connection, Pagination, useCursors } from '../pagination';
 import { Link } from '../router';
 import { useQuery } from '../use-query';
 import { formatDate, STAGES } from '../vocabulary';
@@ -30,22 +30,17 @@ export function Withheld({ what }: { what?: string }) {
 
 /** A page of people with their stage and last contact, and links to the next and previous pages. */
 export function PeopleTable({ search, filter, caption }: { search?: string; filter?: Record<string, string>; caption: string }) {
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const after = cursors[cursors.length - 1];
   const key = JSON.stringify({ search, filter });
-  const [lastKey, setLastKey] = useState(key);
-  if (key !== lastKey) {
-    setLastKey(key);
-    setCursors([null]);
-  }
+  const cursors = useCursors(key);
+  const after = cursors.after;
   const q = useQuery(
-    () => gql<{ people: { edges: { node: PersonRow }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>(PEOPLE, { first: PAGE_SIZE, after, search: search || null, filter: filter ?? null }),
+    () => gql<{ people: Connection<PersonRow> }>(PEOPLE, { first: PAGE_SIZE, after, search: search || null, filter: filter ?? null }),
     [after, key],
   );
   if (q.loading) return <p className="loading" role="status">Loading people…</p>;
   if (q.error) return <p className="error-message" role="alert">{q.error.message}</p>;
   const rows = q.data!.people.edges.map((e) => e.node);
-  const page = cursors.length;
+  const page = cursors.page;
   if (!rows.length) return <p className="body">{search ? 'No people match your search.' : 'There is nobody to show.'}</p>;
   return (
     <>
@@ -77,18 +72,7 @@ export function PeopleTable({ search, filter, caption }: { search?: string; filt
           })}
         </tbody>
       </table>
-      <nav className="pagination" aria-label="Pages">
-        {page > 1 && (
-          <button type="button" className="link-button pagination__prev" onClick={() => setCursors((c) => c.slice(0, -1))}>
-            Previous page
-          </button>
-        )}
-        {q.data!.people.pageInfo.hasNextPage && (
-          <button type="button" className="link-button pagination__next" onClick={() => setCursors((c) => [...c, q.data!.people.pageInfo.endCursor])}>
-            Next page
-          </button>
-        )}
-      </nav>
+      <Pagination page={page} pageInfo={q.data!.people.pageInfo} cursors={cursors} />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { flash, useSession } from '../app';
 import { Button, ErrorSummary, errorsFrom, type Errors, TextArea } from '../forms';
 import { acceptReferral, completeReferral, declineReferral, OPEN_STATES, type Referral, referralInbox, sentReferrals, startReferral, withdrawReferral } from '../referrals-api';
 import { Link, navigate, usePageTitle } from '../router';
+import { type Connection, Pagination, useCursors } from '../pagination';
 import { useQuery } from '../use-query';
 import { formatDate, words } from '../vocabulary';
 import { NotFound } from './not-found';
@@ -41,10 +42,14 @@ function WithReason(props: { question: string; submit: string; required: string;
   );
 }
 
+const EMPTY: Connection<Referral> = { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
+
 export function Referrals({ sent }: { sent: boolean }) {
   const { capabilities } = useSession();
   usePageTitle(sent ? 'Sent referrals' : 'Referral inbox');
-  const q = useQuery(() => (capabilities.referrals ? (sent ? sentReferrals() : referralInbox()) : Promise.resolve([])), [sent, capabilities.referrals]);
+  const cursors = useCursors(sent ? 'sent' : 'inbox');
+  const q = useQuery(() => (capabilities.referrals ? (sent ? sentReferrals : referralInbox)(cursors.after) : Promise.resolve(EMPTY)), [sent, capabilities.referrals, cursors.after]);
+  const list = q.data?.edges.map((e) => e.node);
   const [asking, setAsking] = useState<string | null>(null);
   const [errors, setErrors] = useState<Errors>({});
   if (!capabilities.referrals) return <NotFound />;
@@ -93,10 +98,10 @@ export function Referrals({ sent }: { sent: boolean }) {
       </nav>
       {q.loading && !q.data && <p className="loading" role="status">Loading referrals…</p>}
       {q.error && <p className="error-message" role="alert">{q.error.message}</p>}
-      {q.data && q.data.length === 0 && <p>{sent ? 'Your organisation has not sent any referrals.' : 'There are no referrals in your inbox.'}</p>}
-      {q.data && q.data.length > 0 && (
+      {list && list.length === 0 && <p>{sent ? 'Your organisation has not sent any referrals.' : 'There are no referrals in your inbox.'}</p>}
+      {list && list.length > 0 && (
         <ul className="card-list">
-          {q.data.map((r) => (
+          {list.map((r) => (
             <li key={r.id} className="card">
               <h2 className="card__title">{r.person ? <Link to={`/people/${r.person.id}`}>{personName(r.person)}</Link> : 'Person'}</h2>
               <dl className="summary-list summary-list--compact">
@@ -167,6 +172,7 @@ export function Referrals({ sent }: { sent: boolean }) {
           ))}
         </ul>
       )}
+      {q.data && <Pagination page={cursors.page} pageInfo={q.data.pageInfo} cursors={cursors} />}
     </>
   );
 }

@@ -3,15 +3,20 @@ import { flash, useSession } from '../app';
 import { Button, ErrorSummary, type Errors, errorsFrom } from '../forms';
 import { completeTask, type Task, tasks } from '../referrals-api';
 import { Link, usePageTitle } from '../router';
+import { type Connection, Pagination, useCursors } from '../pagination';
 import { useQuery } from '../use-query';
 import { formatDate } from '../vocabulary';
 import { NotFound } from './not-found';
 import { personName } from './people-table';
 
+const EMPTY: Connection<Task> = { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
+
 export function Tasks() {
   const { capabilities } = useSession();
   usePageTitle('Tasks');
-  const q = useQuery(() => (capabilities.tasks ? tasks() : Promise.resolve([])), [capabilities.tasks]);
+  const cursors = useCursors('tasks');
+  const q = useQuery(() => (capabilities.tasks ? tasks(cursors.after) : Promise.resolve(EMPTY)), [capabilities.tasks, cursors.after]);
+  const list = q.data?.edges.map((e) => e.node);
   const [errors, setErrors] = useState<Errors>({});
   if (!capabilities.tasks) return <NotFound />;
 
@@ -32,10 +37,10 @@ export function Tasks() {
       <p className="lead">Consents to seek, overdue referrals and job sustainment checks due.</p>
       {q.loading && !q.data && <p className="loading" role="status">Loading tasks…</p>}
       {q.error && <p className="error-message" role="alert">{q.error.message}</p>}
-      {q.data && q.data.length === 0 && <p>You have no tasks.</p>}
-      {q.data && q.data.length > 0 && (
+      {list && list.length === 0 && <p>You have no tasks.</p>}
+      {list && list.length > 0 && (
         <ul className="card-list">
-          {q.data.map((t) => (
+          {list.map((t) => (
             <li key={t.id} className="card">
               <h2 className="card__title">{t.summary}</h2>
               <p>
@@ -50,6 +55,7 @@ export function Tasks() {
           ))}
         </ul>
       )}
+      {q.data && <Pagination page={cursors.page} pageInfo={q.data.pageInfo} cursors={cursors} />}
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { Args, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsOptional, IsString, IsUrl, IsUUID, MaxLength } from 'class-validator';
-import { type Actor, CurrentActor } from '@hub/common';
+import { type Actor, type Connection, connectionType, CurrentActor, PageArgs } from '@hub/common';
 import { WebhooksService } from './webhooks.service.js';
 
 @InputType()
@@ -104,6 +104,8 @@ export class WebhookDeliveryModel {
   deliveredAt: Date | null;
 }
 
+const WebhookDeliveryConnection = connectionType(WebhookDeliveryModel, 'WebhookDelivery');
+
 @Resolver()
 export class WebhooksResolver {
   constructor(private readonly webhooks: WebhooksService) {}
@@ -128,9 +130,9 @@ export class WebhooksResolver {
     return this.webhooks.list(actor);
   }
 
-  @Query(() => [WebhookDeliveryModel], { description: 'Newest first, with every attempt' })
-  webhookDeliveries(@CurrentActor() actor: Actor, @Args('endpointId', { type: () => ID }) endpointId: string): Promise<WebhookDeliveryModel[]> {
-    return this.webhooks.deliveries(actor, endpointId);
+  @Query(() => WebhookDeliveryConnection, { description: 'Newest first, with every attempt' })
+  webhookDeliveries(@CurrentActor() actor: Actor, @Args() page: PageArgs, @Args('endpointId', { type: () => ID }) endpointId: string): Promise<Connection<WebhookDeliveryModel>> {
+    return this.webhooks.deliveries(actor, endpointId, page);
   }
 
   @Mutation(() => WebhookDeliveryModel, { description: 'Send a delivery again' })

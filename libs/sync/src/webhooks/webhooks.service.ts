@@ -2,7 +2,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type Actor, ErrorCode, ForbiddenError, HubError, NotFoundError, Role, Scope, ValidationError } from '@hub/common';
+import { type Actor, type Connection, ErrorCode, ForbiddenError, HubError, NotFoundError, Role, Scope, ValidationError } from '@hub/common';
+import { keysetPage, type PageArgs } from '@hub/database';
 import { ChangeFeedService, EventHandlerRegistry, JobQueue, type OutboxEvent, OutboxService } from '@hub/events';
 import { OrganisationsService } from '@hub/organisations';
 import { actorRef } from '@hub/persons';
@@ -177,11 +178,13 @@ export class WebhooksService implements OnModuleInit {
     return this.db.getRepository(WebhookEndpoint).find({ where: { organisationId: actor.organisationId }, order: { createdAt: 'ASC' } });
   }
 
-  async deliveries(actor: Actor, endpointId: string): Promise<WebhookDelivery[]> {
+  /** An endpoint's deliveries, newest first. */
+  async deliveries(actor: Actor, endpointId: string, page: PageArgs = {}): Promise<Connection<WebhookDelivery>> {
     this.requireAdmin(actor);
     const endpoint = await this.db.getRepository(WebhookEndpoint).findOneBy({ id: endpointId, organisationId: actor.organisationId });
     if (!endpoint) throw new NotFoundError('Webhook endpoint');
-    return this.db.getRepository(WebhookDelivery).find({ where: { endpointId }, order: { createdAt: 'DESC' }, take: 200 });
+    const qb = this.db.getRepository(WebhookDelivery).createQueryBuilder('d').where('d.endpoint_id = :endpointId', { endpointId });
+    return keysetPage(qb, { alias: 'd', at: 'created_at', id: 'uuid' }, page);
   }
 
   async replay(actor: Actor, deliveryId: string): Promise<WebhookDelivery> {
