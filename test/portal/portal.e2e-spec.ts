@@ -311,6 +311,34 @@ describe('the caseworker portal in a real browser', () => {
         await context.close();
       }
     }, T);
+
+    it("pages a manager's tasks, 50 at a time, newest first (the API's list is a connection)", async () => {
+      const [{ id: forge }] = await hub.db.query(`SELECT id FROM organisation WHERE name = 'Forge Skills Training'`);
+      await hub.db.query(
+        `INSERT INTO task (organisation_id, for_role, kind, title, detail, created_at)
+         SELECT $1, 'manager', 'referral_overdue', 'Paging task ' || g, 'One of many', now() - g * interval '1 minute' FROM generate_series(1, 55) g`,
+        [forge],
+      );
+      const { context, page } = await newPage();
+      try {
+        await signIn(page, 'training.manager');
+        await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tasks' }).click();
+        const cards = page.locator('li.card');
+        await cards.nth(49).waitFor();
+        expect(await cards.count()).toBe(50);
+        expect(await cards.first().locator('h2').textContent()).toBe('Paging task 1');
+        await page.getByRole('button', { name: 'Next page' }).click();
+        await page.getByRole('button', { name: 'Previous page' }).waitFor();
+        await cards.first().filter({ hasText: 'Paging task 51' }).waitFor();
+        expect(await cards.locator('h2').allTextContents()).toEqual(['Paging task 51', 'Paging task 52', 'Paging task 53', 'Paging task 54', 'Paging task 55']);
+        expect(await page.getByRole('button', { name: 'Next page' }).count()).toBe(0);
+        await page.getByRole('button', { name: 'Previous page' }).click();
+        await cards.nth(49).waitFor();
+        expect(await cards.first().locator('h2').textContent()).toBe('Paging task 1');
+      } finally {
+        await context.close();
+      }
+    }, T);
   });
 
   describe('referrals between partners', () => {
