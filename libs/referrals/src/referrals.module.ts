@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { EXTRA_RELATIONSHIP_FACTS } from '@hub/access';
 import { InterventionsModule } from '@hub/interventions';
 import { OrganisationsModule } from '@hub/organisations';
+import { ReportingModule } from '@hub/reporting';
 import { EteContactLapse } from './ete-contact-lapse.entity.js';
 import { EteContactSweep } from './ete-contact-sweep.service.js';
 import { ReferralNotificationsService } from './referral-notifications.service.js';
@@ -23,10 +24,14 @@ import { Task } from './task.entity.js';
 import { TasksResolver } from './tasks.resolver.js';
 import { TasksService } from './tasks.service.js';
 import { ReferralsPersonData } from './referrals-person-data.js';
+import { ReferralReportController } from './referral-report.controller.js';
+import { ReferralReportResolver } from './referral-report.resolver.js';
+import { ReferralReportService } from './referral-report.service.js';
 
 /** Referrals, referral rules, tasks and timers. Gives the access layer the open referrals as relationships. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Referral, ReferralTransition, ReferralRule, RuleFiring, Task, EteContactLapse]), OrganisationsModule, InterventionsModule],
+  imports: [TypeOrmModule.forFeature([Referral, ReferralTransition, ReferralRule, RuleFiring, Task, EteContactLapse]), OrganisationsModule, InterventionsModule, ReportingModule],
+  controllers: [ReferralReportController],
   providers: [
     ReferralsService,
     ReferralRulesService,
@@ -42,6 +47,8 @@ import { ReferralsPersonData } from './referrals-person-data.js';
     PersonReferralsResolver,
     ReferralRulesResolver,
     TasksResolver,
+    ReferralReportService,
+    ReferralReportResolver,
     ReferralSubscriptionsResolver,
   ],
   exports: [ReferralsService, ReferralRulesService, TasksService, ReferralTimers, EteContactSweep, EXTRA_RELATIONSHIP_FACTS],

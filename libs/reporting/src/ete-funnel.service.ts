@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { Actor } from '@hub/common';
 import { ReadReplica } from '@hub/database';
-import { OutboxService } from '@hub/events';
 import { controlBreakdown, controlCount, DEFAULT_THRESHOLD } from './disclosure-control.js';
 import { factsInScope, type FunnelStep, inPeriod, STEP_COLUMNS } from './ete-funnel-facts.js';
 import type { ReportFilterInput } from './report.inputs.js';
 import type { EteFunnelModel, FunnelStepModel } from './report.models.js';
+import { ReportRunsService } from './report-runs.service.js';
 import { checkPeriod, reportScope } from './report-scope.js';
 
 const STEPS: { step: FunnelStep; label: string }[] = [
@@ -28,9 +26,8 @@ const STEPS: { step: FunnelStep; label: string }[] = [
 @Injectable()
 export class EteFunnelService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly replica: ReadReplica,
-    private readonly outbox: OutboxService,
+    private readonly runs: ReportRunsService,
   ) {}
 
   async funnel(actor: Actor, input: ReportFilterInput): Promise<EteFunnelModel> {
@@ -76,14 +73,7 @@ export class EteFunnelService {
         breakdown: breakdown.cells,
       });
     }
-    await this.audit(actor, 'ete_funnel', { ...input, scope: scope.organisationId });
+    await this.runs.record(actor, 'ete_funnel', { ...input, scope: scope.organisationId });
     return { from: input.from, to: input.to, suppressionThreshold: threshold, scope: scope.label, steps };
-  }
-
-  /** Running a report is recorded like any other use of the data. */
-  async audit(actor: Actor, report: string, parameters: Record<string, unknown>): Promise<void> {
-    await this.db.transaction((m) =>
-      this.outbox.emit(m, actor, { type: 'report.run', aggregateType: 'report', aggregateId: '00000000-0000-0000-0000-000000000000', payload: { report, parameters } }),
-    );
   }
 }

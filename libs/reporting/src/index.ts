@@ -6,3 +6,6 @@ export * from './reconviction-facts.service.js';
 export * from './report.inputs.js';
 export * from './report.models.js';
 export * from './disclosure-control.js';
+export * from './report-runs.service.js';
+export * from './report-scope.js';
+export * from './csv.js';

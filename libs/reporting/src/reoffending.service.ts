@@ -4,7 +4,7 @@ import { ReadReplica } from '@hub/database';
 import { PersonsService } from '@hub/persons';
 import { controlCount, DEFAULT_THRESHOLD, isSmall } from './disclosure-control.js';
 import { factsInScope, inPeriod, STEP_COLUMNS } from './ete-funnel-facts.js';
-import { EteFunnelService } from './ete-funnel.service.js';
+import { ReportRunsService } from './report-runs.service.js';
 import { ReoffendingCohort, type ReoffendingInput } from './report.inputs.js';
 import type { ReoffendingAnalysisModel } from './report.models.js';
 import { checkPeriod, reportScope } from './report-scope.js';
@@ -29,7 +29,7 @@ export class ReoffendingService {
   constructor(
     private readonly replica: ReadReplica,
     private readonly persons: PersonsService,
-    private readonly funnel: EteFunnelService,
+    private readonly runs: ReportRunsService,
   ) {}
 
   async analyse(actor: Actor, input: ReoffendingInput): Promise<ReoffendingAnalysisModel> {
@@ -67,7 +67,7 @@ export class ReoffendingService {
     const actual = size ? round1((reconvicted / size) * 100) : null;
     const predicted = size ? round1(Number(row.mean_score)) : null;
     const difference = actual !== null && predicted !== null ? round1(predicted - actual) : null;
-    await this.funnel.audit(actor, 'reoffending', { ...input, scope: scope.organisationId });
+    await this.runs.record(actor, 'reoffending', { ...input, scope: scope.organisationId });
     return {
       cohort: input.cohort,
       from: input.from,

@@ -8,6 +8,7 @@ import { OgrsFromRecordService } from './ogrs-from-record.service.js';
 import { ReconvictionFactsService } from './reconviction-facts.service.js';
 import { Reconviction } from './reconviction.entity.js';
 import { ReoffendingService } from './reoffending.service.js';
+import { ReportRunsService } from './report-runs.service.js';
 import { ReportingPersonData } from './reporting-person-data.js';
 import { ReportingResolver } from './reporting.resolver.js';
 import { ReportsController } from './reports.controller.js';
@@ -15,7 +16,7 @@ import { ReportsController } from './reports.controller.js';
 @Module({
   imports: [TypeOrmModule.forFeature([OgrsAssessment, Reconviction, EteFunnelFact, EteFunnelOrgFact]), InterventionsModule],
   controllers: [ReportsController],
-  providers: [EteFunnelService, ReoffendingService, ReconvictionFactsService, OgrsFromRecordService, ReportingPersonData, ReportingResolver],
-  exports: [EteFunnelService, ReoffendingService, ReconvictionFactsService],
+  providers: [ReportRunsService, EteFunnelService, ReoffendingService, ReconvictionFactsService, OgrsFromRecordService, ReportingPersonData, ReportingResolver],
+  exports: [ReportRunsService, EteFunnelService, ReoffendingService, ReconvictionFactsService],
 })
 export class ReportingModule {}

@@ -1,16 +1,9 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { type Actor, CurrentActor } from '@hub/common';
+import { csvOf } from './csv.js';
 import { EteFunnelService } from './ete-funnel.service.js';
 import { ReoffendingInput, ReportFilterInput } from './report.inputs.js';
 import { ReoffendingService } from './reoffending.service.js';
-
-function csv(rows: (string | number | boolean | null)[][]): string {
-  const cell = (v: string | number | boolean | null) => {
-    const s = v === null ? '' : String(v);
-    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
-}
 
 /** The same reports as CSV files (bearer token as for GraphQL). */
 @Controller('reports')
@@ -30,7 +23,7 @@ export class ReportsController {
       rows.push([s.step, s.label, '', s.people, s.suppressed, s.conversion]);
       for (const b of s.breakdown) rows.push([s.step, s.label, b.key, b.count, b.suppressed, null]);
     }
-    return csv(rows);
+    return csvOf(rows);
   }
 
   @Get('reoffending.csv')
@@ -38,7 +31,7 @@ export class ReportsController {
   @Header('content-disposition', 'attachment; filename="reoffending.csv"')
   async reoffendingCsv(@CurrentActor() actor: Actor, @Query() query: ReoffendingInput): Promise<string> {
     const r = await this.reoffending.analyse(actor, query);
-    return csv([
+    return csvOf([
       ['cohort', 'from', 'to', 'cohort_size', 'actual_rate', 'predicted_rate', 'difference_points', 'fewer_reoffenders', 'suppressed'],
       [r.cohort, r.from, r.to, r.cohortSize, r.actualRate, r.predictedRate, r.differencePoints, r.fewerReoffenders, r.suppressed],
     ]);

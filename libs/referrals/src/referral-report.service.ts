@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '@hub/common';
+import { ReadReplica } from '@hub/database';
+import { checkPeriod, controlBreakdown, controlCount, DEFAULT_THRESHOLD, ReportRunsService, reportScope } from '@hub/reporting';
+import { ReferralDirection, type ReferralReportInput } from './referral-report.input.js';
+import { REFERRAL_MEASURES, type ReferralMeasure, type ReferralReportModel, type ReferralReportRowModel } from './referral-report.model.js';
+import { DEFAULT_SLA_HOURS, SERVICE_SLA_HOURS, START_SLA_HOURS } from './referral-vocabulary.js';
+
+type Counts = Record<ReferralMeasure, number> & { service_code: string | null; median_hours_to_answer: number | null; median_hours_to_start: number | null };
+
+/** The answer is the receiver's first accept or decline; the partition of `sent` by what became of it. */
+const OUTCOMES: ReferralMeasure[] = ['accepted', 'declined', 'withdrawnBeforeAnswer', 'awaitingAnswer'];
+
+/**
+ * Each referral sent in the period, with the times of its steps (from its recorded transitions), then
+ * counted per service and in total (one statement, one snapshot, so the rows add up). Due times are
+ * the services' answer hours and the start hours in force now.
+ */
+const REPORT_SQL = (where: string) => `
+  WITH r AS (
+    SELECT r.service_code, r.state, r.sent_at,
+           r.sent_at + make_interval(hours => COALESCE(sla.hours, $5)) AS answer_due,
+           t.accepted_at, t.declined_at, t.started_at, t.completed_at, t.withdrawn_at,
+           LEAST(t.accepted_at, t.declined_at) AS answered_at
+      FROM referral r
+      LEFT JOIN unnest($3::text[], $4::int[]) AS sla(code, hours) ON sla.code = r.service_code
+      LEFT JOIN LATERAL (
+        SELECT min(x.at) FILTER (WHERE x.action = 'accept') AS accepted_at, min(x.at) FILTER (WHERE x.action = 'decline') AS declined_at,
+               min(x.at) FILTER (WHERE x.action = 'start') AS started_at, min(x.at) FILTER (WHERE x.action = 'complete') AS completed_at,
+               min(x.at) FILTER (WHERE x.action = 'withdraw') AS withdrawn_at
+          FROM referral_transition x WHERE x.referral_id = r.id) t ON true
+     WHERE r.sent_at >= $1::date AND r.sent_at < $2::date AND ${where})
+  SELECT service_code,
+         count(*)::int AS "sent",
+         count(accepted_at)::int AS "accepted",
+         count(declined_at)::int AS "declined",
+         count(*) FILTER (WHERE withdrawn_at IS NOT NULL AND answered_at IS NULL)::int AS "withdrawnBeforeAnswer",
+         count(*) FILTER (WHERE state = 'sent')::int AS "awaitingAnswer",
+         count(*) FILTER (WHERE answered_at <= answer_due)::int AS "answeredInTime",
+         count(*) FILTER (WHERE state = 'sent' AND answer_due < now())::int AS "awaitingAnswerPastDue",
+         count(started_at)::int AS "started",
+         count(*) FILTER (WHERE started_at <= accepted_at + make_interval(hours => $6))::int AS "startedInTime",
+         count(*) FILTER (WHERE state = 'accepted' AND accepted_at + make_interval(hours => $6) < now())::int AS "acceptedNotStartedPastDue",
+         count(completed_at)::int AS "completed",
+         count(*) FILTER (WHERE withdrawn_at IS NOT NULL AND accepted_at IS NOT NULL)::int AS "withdrawnAfterAcceptance",
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM answered_at - sent_at) / 3600) FILTER (WHERE answered_at IS NOT NULL) AS median_hours_to_answer,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM started_at - accepted_at) / 3600) FILTER (WHERE started_at IS NOT NULL) AS median_hours_to_start
+    FROM r
+   GROUP BY GROUPING SETS ((service_code), ())
+   ORDER BY service_code NULLS FIRST`;
+
+/**
+ * What became of the referrals sent in a period: answered or not, in time or not, started, completed,
+ * or at risk of being lost. For managers (their organisation's, received or sent), hub admins and
+ * commissioners (every referral, or one organisation's), in aggregate with small counts suppressed.
+ */
+@Injectable()
+export class ReferralReportService {
+  constructor(
+    private readonly replica: ReadReplica,
+    private readonly runs: ReportRunsService,
+  ) {}
+
+  async report(actor: Actor, input: ReferralReportInput): Promise<ReferralReportModel> {
+    checkPeriod(input.from, input.to);
+    const scope = reportScope(actor, input.organisationId);
+    const threshold = Math.max(input.threshold ?? DEFAULT_THRESHOLD, DEFAULT_THRESHOLD);
+    const direction = scope.organisationId ? (input.direction ?? ReferralDirection.RECEIVED) : null;
+    const side = direction === ReferralDirection.SENT ? 'r.from_organisation_id' : 'r.to_organisation_id';
+    const where = scope.organisationId ? `${side} = $7::uuid` : 'TRUE';
+    const sla = Object.entries(SERVICE_SLA_HOURS);
+    const params: unknown[] = [input.from, input.to, sla.map(([code]) => code), sla.map(([, hours]) => hours), DEFAULT_SLA_HOURS, START_SLA_HOURS];
+    if (scope.organisationId) params.push(scope.organisationId);
+    // Aggregates tolerate a replica's lag: they read from DATABASE_READ_URL when set.
+    const rows = await this.replica.snapshot((query) => query<Counts>(REPORT_SQL(where), params));
+    const totals = rows.find((r) => r.service_code === null) ?? emptyCounts();
+    const perService = rows.filter((r) => r.service_code !== null);
+    // A service's row stands or falls with its `sent`: the services' `sent` add up to the total's.
+    const across = controlBreakdown(
+      perService.map((r) => ({ key: r.service_code!, count: r.sent })),
+      totals.sent,
+      threshold,
+    );
+    const hiddenServices = new Set(across.cells.filter((c) => c.suppressed).map((c) => c.key));
+    await this.runs.record(actor, 'referrals', { ...input, direction, scope: scope.organisationId });
+    return {
+      from: input.from,
+      to: input.to,
+      scope: scope.label,
+      direction,
+      suppressionThreshold: threshold,
+      total: controlRow(totals, threshold, across.totalSuppressed),
+      services: perService.map((r) => controlRow(r, threshold, hiddenServices.has(r.service_code!))),
+    };
+  }
+}
+
+function emptyCounts(): Counts {
+  return { service_code: null, median_hours_to_answer: null, median_hours_to_start: null, ...(Object.fromEntries(REFERRAL_MEASURES.map((m) => [m, 0])) as Record<ReferralMeasure, number>) };
+}
+
+const hours = (h: number | null) => (h === null ? null : Math.round(Number(h) * 10) / 10);
+
+/** Disclosure control of one row: small counts hidden, the outcome partition protected from subtraction, medians of few hidden. */
+export function controlRow(r: Counts, threshold: number, hideAll: boolean): ReferralReportRowModel {
+  const row = { serviceCode: r.service_code } as ReferralReportRowModel;
+  const suppressed = new Set<string>();
+  const outcomes = controlBreakdown(
+    OUTCOMES.map((m) => ({ key: m, count: r[m] })),
+    r.sent,
+    threshold,
+  );
+  const wholeRow = hideAll || controlCount(r.sent, threshold).suppressed || outcomes.totalSuppressed;
+  for (const m of REFERRAL_MEASURES) {
+    const hidden = wholeRow || (OUTCOMES.includes(m) ? outcomes.cells.find((c) => c.key === m)!.suppressed : controlCount(r[m], threshold).suppressed);
+    row[m] = hidden ? null : r[m];
+    if (hidden && (r[m] > 0 || wholeRow)) suppressed.add(m);
+  }
+  const answered = r.accepted + r.declined;
+  row.medianHoursToAnswer = !wholeRow && answered >= threshold ? hours(r.median_hours_to_answer) : null;
+  row.medianHoursToStart = !wholeRow && r.started >= threshold ? hours(r.median_hours_to_start) : null;
+  if (row.medianHoursToAnswer === null && (wholeRow || answered > 0)) suppressed.add('medianHoursToAnswer');
+  if (row.medianHoursToStart === null && (wholeRow || r.started > 0)) suppressed.add('medianHoursToStart');
+  row.suppressed = [...suppressed];
+  return row;
+}
