@@ -398,5 +398,17 @@ describe('outcome reporting', () => {
     await eventually(async () => (await hub.db.query(`SELECT 1 FROM outbox_event WHERE person_id = $1 AND published_at IS NULL`, [id])).length === 0, 15_000, 'events handled');
     expect(await hub.db.query(`SELECT type FROM outbox_event WHERE person_id = $1 AND type = 'person.ogrs_scored'`, [id])).toHaveLength(2);
     expect(await assessments()).toHaveLength(2);
+    // Each kept assessment is a write with its own event, by the hub on behalf of probation, and audited.
+    const recorded: { aggregate_id: string; payload: unknown; actor_id: string; organisation_id: string }[] = await hub.db.query(
+      `SELECT aggregate_id, payload, actor_id, organisation_id FROM outbox_event WHERE person_id = $1 AND type = 'ogrs.recorded' ORDER BY id`,
+      [id],
+    );
+    const ids: { id: string }[] = await hub.db.query(`SELECT id FROM ogrs_assessment WHERE person_id = $1`, [id]);
+    expect(recorded.map((r) => r.aggregate_id).sort()).toEqual(ids.map((r) => r.id).sort());
+    for (const r of recorded) {
+      expect(r).toMatchObject({ payload: { assessedOn: today, dataCategory: 'offending', source: 'record' }, actor_id: 'client:system.ogrs-from-record', organisation_id: orgB });
+    }
+    const audited = await hub.db.query(`SELECT 1 FROM audit_event WHERE person_id = $1 AND action = 'write' AND actor LIKE '%system.ogrs-from-record'`, [id]);
+    expect(audited).toHaveLength(2);
   });
 });

@@ -10,3 +10,4 @@ export * from './validation.js';
 export * from './hub-exception.filter.js';
 export * from './pagination.js';
 export * from './person-data.js';
+export * from './system-actor.js';

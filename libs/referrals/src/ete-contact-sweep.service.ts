@@ -2,12 +2,12 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DataCategory } from '@hub/access';
+import { systemActor } from '@hub/common';
 import { EventHandlerRegistry, OutboxService } from '@hub/events';
 import { InterventionsService } from '@hub/interventions';
 import { OrganisationsService } from '@hub/organisations';
 import { PersonsService } from '@hub/persons';
 import { EteContactLapse } from './ete-contact-lapse.entity.js';
-import { systemActor } from './system-actor.js';
 
 export const ETE_SWEEP_TASK = 'referrals:ete_contact_sweep';
 /** The event the sweep emits; rules on "no ETE contact in 28 days" use it as their trigger. */

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { AccessService, categoryCeiling, DataCategory, LAWFUL_BASIS_FACTS, type LawfulBasisFacts } from '@hub/access';
-import { type Actor, type Connection, ForbiddenError, NotFoundError, Scope, ValidationError } from '@hub/common';
+import { type Actor, type Connection, ForbiddenError, NotFoundError, Scope, systemActor, ValidationError } from '@hub/common';
 import { emptyPage, keysetPage, type PageArgs } from '@hub/database';
 import { OutboxService } from '@hub/events';
 import { OrganisationsService } from '@hub/organisations';
@@ -11,7 +11,6 @@ import { ReferralTransition } from './referral-transition.entity.js';
 import { dueAt, nextState, OPEN_STATES, ReferralAction, referralEventPayload, ReferralState, startDueAt, TRANSITIONS } from './referral-vocabulary.js';
 import { Referral } from './referral.entity.js';
 import type { SendReferralInput } from './send-referral.input.js';
-import { systemActor } from './system-actor.js';
 
 export interface NewReferral {
   personId: string;

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DataCategory } from '@hub/access';
-import type { Actor } from '@hub/common';
+import { type Actor, systemActor } from '@hub/common';
 import { type ConsentPurpose, PURPOSE_CATEGORIES } from '@hub/consent';
 import { EventHandlerRegistry, type OutboxEvent } from '@hub/events';
 import { InterventionsService } from '@hub/interventions';
@@ -14,7 +14,6 @@ import { RuleOutcome, TaskKind } from './referral-vocabulary.js';
 import { ReferralsService } from './referrals.service.js';
 import { evaluateCondition, type RuleFacts } from './rule-conditions.js';
 import { RuleFiring } from './rule-firing.entity.js';
-import { systemActor } from './system-actor.js';
 import { TasksService } from './tasks.service.js';
 
 const DAY = 86_400_000;

@@ -1,6 +1,8 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { EventHandlerRegistry, type OutboxEvent } from '@hub/events';
+import { systemActor } from '@hub/common';
+import { EventHandlerRegistry, type OutboxEvent, OutboxService } from '@hub/events';
+import { OrganisationsService } from '@hub/organisations';
 import { OGRS_SCORED, PersonsService } from '@hub/persons';
 import { OgrsAssessment } from './ogrs-assessment.entity.js';
 
@@ -10,13 +12,16 @@ const londonDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', 
  * An OGRS score written on the person's record (by hand, by sync or by the bulk path) is an
  * assessment as of that day: kept with the assessments recorded directly (recordOgrsAssessment), so
  * the reoffending analysis finds the score a person had at a cohort's reference date however
- * probation sent it. Source `record`; the organisation and actor that wrote the score.
+ * probation sent it. Source `record`; the organisation and actor that wrote the score. Like a direct
+ * recording, it emits `ogrs.recorded` (audited), here by the hub on behalf of that organisation.
  */
 @Injectable()
 export class OgrsFromRecordService implements OnModuleInit {
   constructor(
     private readonly registry: EventHandlerRegistry,
     private readonly persons: PersonsService,
+    private readonly organisations: OrganisationsService,
+    private readonly outbox: OutboxService,
   ) {}
 
   onModuleInit(): void {
@@ -33,6 +38,15 @@ export class OgrsFromRecordService implements OnModuleInit {
     if (score === null || !e.organisationId) return;
     const assessedOn = londonDay.format(e.occurredAt);
     if (await m.existsBy(OgrsAssessment, { personId: e.aggregateId, assessedOn, score, source: 'record' })) return;
-    await m.insert(OgrsAssessment, { personId: e.aggregateId, score, assessedOn, source: 'record', organisationId: e.organisationId, recordedBy: e.actorId ?? 'system' });
+    const [organisation] = await this.organisations.byIds([e.organisationId], m);
+    if (!organisation) return;
+    const { identifiers } = await m.insert(OgrsAssessment, { personId: e.aggregateId, score, assessedOn, source: 'record', organisationId: e.organisationId, recordedBy: e.actorId ?? 'system' });
+    await this.outbox.emit(m, systemActor(organisation, 'ogrs-from-record', 'casework'), {
+      type: 'ogrs.recorded',
+      aggregateType: 'ogrs_assessment',
+      aggregateId: String(identifiers[0].id),
+      personId: e.aggregateId,
+      payload: { assessedOn, dataCategory: 'offending', source: 'record' },
+    });
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { InterventionsModule } from '@hub/interventions';
+import { OrganisationsModule } from '@hub/organisations';
 import { EteFunnelFact, EteFunnelOrgFact } from './ete-funnel-fact.entity.js';
 import { EteFunnelService } from './ete-funnel.service.js';
 import { OgrsAssessment } from './ogrs-assessment.entity.js';
@@ -14,7 +15,7 @@ import { ReportingResolver } from './reporting.resolver.js';
 import { ReportsController } from './reports.controller.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([OgrsAssessment, Reconviction, EteFunnelFact, EteFunnelOrgFact]), InterventionsModule],
+  imports: [TypeOrmModule.forFeature([OgrsAssessment, Reconviction, EteFunnelFact, EteFunnelOrgFact]), InterventionsModule, OrganisationsModule],
   controllers: [ReportsController],
   providers: [ReportRunsService, EteFunnelService, ReoffendingService, ReconvictionFactsService, OgrsFromRecordService, ReportingPersonData, ReportingResolver],
   exports: [ReportRunsService, EteFunnelService, ReoffendingService, ReconvictionFactsService],

@@ -1,10 +1,11 @@
-import { type Actor, type OrganisationKind, Role, Scope } from '@hub/common';
+import type { Actor, Purpose } from './actor.js';
+import { type OrganisationKind, Role, Scope } from './domain.js';
 
 /**
  * The actor handlers use: the hub itself acting for an organisation (never a user). Its reach is a
  * caseworker's within that organisation, so the access policy applies to it as to anyone.
  */
-export function systemActor(org: { id: string; kind: string; regions?: string[] }, name: string): Actor {
+export function systemActor(org: { id: string; kind: string; regions?: string[] }, name: string, purpose: Purpose = 'referral'): Actor {
   return {
     kind: 'client',
     id: `system.${name}`,
@@ -14,7 +15,7 @@ export function systemActor(org: { id: string; kind: string; regions?: string[] 
     organisationRegions: org.regions ?? [],
     roles: [Role.CASEWORKER],
     scopes: [Scope.PEOPLE_WRITE, Scope.REFERRALS_WRITE],
-    purpose: 'referral',
+    purpose,
     requestId: `system.${name}`,
   };
 }
