@@ -193,7 +193,7 @@ describe('webhooks', () => {
     expect(caseworker.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
-  it('an org admin turns an endpoint off and on, changes it, and rotates its secret; no one else can', async () => {
+  it('an org admin turns an endpoint off and on (deliveries due meanwhile wait), changes it, and rotates its secret; no one else can', async () => {
     const hook = receiver();
     const admin = await hub.tokenFor('probation.admin');
     const made = await hub.gql<{ createWebhookEndpoint: { endpoint: { id: string }; secret: string } }>(
@@ -227,6 +227,24 @@ describe('webhooks', () => {
       await eventually(async () => arrived(loud).length === 1, 30_000, 'delivery once on again');
       expect(arrived(quiet)).toEqual([]);
       expect(await hub.db.query(`SELECT 1 FROM webhook_delivery d JOIN outbox_event e ON e.id = d.event_id WHERE d.endpoint_id = $1 AND e.person_id = $2`, [id, quiet])).toEqual([]);
+      // A delivery due while the endpoint is off is paused, not lost: it goes once the endpoint is on again.
+      hook.hold(true);
+      const paused = await person('Paused');
+      const deliveryOf = async () =>
+        (await hub.db.query(`SELECT d.id, d.status, jsonb_array_length(d.attempts) AS attempts FROM webhook_delivery d JOIN outbox_event e ON e.id = d.event_id WHERE d.endpoint_id = $1 AND e.person_id = $2`, [id, paused]))[0] as
+          | { id: string; status: string; attempts: number }
+          | undefined;
+      await eventually(async () => ((await deliveryOf())?.attempts ?? 0) >= 1, 30_000, 'a first attempt refused');
+      await hub.gql(UPDATE, { input: { id, active: false } }, admin);
+      await eventually(async () => (await deliveryOf())?.status === 'paused', 30_000, 'the retry finds the endpoint off');
+      const attemptsWhilePaused = (await deliveryOf())!.attempts;
+      const listed = await hub.gql<{ webhookDeliveries: Page<{ id: string; status: string }> }>(`query($id: ID!) { webhookDeliveries(endpointId: $id, first: 5) { edges { node { id status } } } }`, { id }, admin);
+      expect(nodes(listed.data!.webhookDeliveries)).toContainEqual({ id: (await deliveryOf())!.id, status: 'paused' });
+      hook.hold(false);
+      await hub.gql(UPDATE, { input: { id, active: true } }, admin);
+      await eventually(async () => (await deliveryOf())?.status === 'delivered', 30_000, 'the paused delivery sent once on again');
+      expect((await deliveryOf())!.attempts).toBe(attemptsWhilePaused + 1);
+      expect(arrived(paused).length).toBe(attemptsWhilePaused + 1);
       // Changed: other events, checked like at creation.
       expect((await hub.gql(UPDATE, { input: { id, eventTypes: ['person.created', 'intervention.logged'] } }, admin)).data).toMatchObject({ updateWebhookEndpoint: { eventTypes: ['person.created', 'intervention.logged'], active: true } });
       expect((await hub.gql(UPDATE, { input: { id, eventTypes: ['Not An Event'] } }, admin)).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
@@ -236,7 +254,7 @@ describe('webhooks', () => {
       expect((await hub.gql(ROTATE, { id }, await hub.tokenFor('housing.admin'))).errors?.[0].extensions?.code).toBe('NOT_FOUND');
       expect((await hub.gql(ROTATE, { id }, await hub.tokenFor('probation.officer'))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
       expect(await hub.db.query(`SELECT type FROM outbox_event WHERE aggregate_id = $1 ORDER BY id`, [id])).toEqual([
-        { type: 'webhook.created' }, { type: 'webhook.secret_rotated' }, { type: 'webhook.updated' }, { type: 'webhook.updated' }, { type: 'webhook.updated' },
+        { type: 'webhook.created' }, { type: 'webhook.secret_rotated' }, { type: 'webhook.updated' }, { type: 'webhook.updated' }, { type: 'webhook.updated' }, { type: 'webhook.updated' }, { type: 'webhook.updated' },
       ]);
     } finally {
       await hook.stop();

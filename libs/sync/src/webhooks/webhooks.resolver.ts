@@ -38,7 +38,7 @@ export class UpdateWebhookEndpointInput {
   @IsString({ each: true })
   eventTypes?: string[] | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'false: send nothing more to it (pending deliveries are not sent); true: in use again' })
+  @Field(() => Boolean, { nullable: true, description: 'false: send nothing more to it (deliveries due meanwhile are paused, events meanwhile make none); true: in use again, the paused deliveries go' })
   @IsOptional()
   @IsBoolean()
   active?: boolean | null;
@@ -94,7 +94,7 @@ export class WebhookDeliveryModel {
   @Field()
   eventId: string;
 
-  @Field({ description: 'pending, delivered, failed, or withheld (your organisation could no longer see the event when it was due to go)' })
+  @Field({ description: 'pending, delivered, failed, withheld (your organisation could no longer see the event when it was due to go), or paused (the endpoint was off when it was due to go; it goes once the endpoint is on again)' })
   status: string;
 
   @Field(() => [WebhookAttemptModel])

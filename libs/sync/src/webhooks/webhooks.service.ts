@@ -143,9 +143,16 @@ export class WebhooksService implements OnModuleInit {
       }
       if (!Object.keys(changes).length) return endpoint;
       const saved = await m.save(endpoint);
+      if (changes.active && saved.active) await this.resume(m, id);
       await this.outbox.emit(m, actor, { type: 'webhook.updated', aggregateType: 'webhook_endpoint', aggregateId: id, payload: { fields: Object.keys(changes) }, changes });
       return saved;
     });
+  }
+
+  /** The deliveries paused while an endpoint was off go out again (their attempts so far still count). */
+  private async resume(m: EntityManager, endpointId: string): Promise<void> {
+    const paused: { id: string }[] = await m.query(`WITH resumed AS (UPDATE webhook_delivery SET status = 'pending' WHERE endpoint_id = $1 AND status = 'paused' RETURNING id) SELECT id FROM resumed`, [endpointId]);
+    for (const { id } of paused) await this.queue.addWithin(m, DELIVER_WEBHOOK_TASK, { deliveryId: id }, { maxAttempts: MAX_ATTEMPTS });
   }
 
   /** A new signing secret (shown this once); every delivery from now on, retries included, is signed with it. */
@@ -233,7 +240,12 @@ export class WebhooksService implements OnModuleInit {
     if (!delivery || delivery.status === 'delivered') return;
     const endpoint = await this.db.getRepository(WebhookEndpoint).createQueryBuilder('w').addSelect('w.secret').where('w.id = :id', { id: delivery.endpointId }).getOne();
     const event = await this.outbox.event(this.db.manager, delivery.eventId);
-    if (!endpoint || !endpoint.active || !event) return;
+    if (!endpoint || !event) return;
+    if (!endpoint.active) {
+      // Off: kept, and sent again once the endpoint is turned on (update). The job ends here.
+      await this.db.getRepository(WebhookDelivery).update({ id: delivery.id, status: 'pending' }, { status: 'paused' });
+      return;
+    }
     const [organisation] = await this.organisations.byIds([endpoint.organisationId]);
     const to = receiver(endpoint.organisationId, organisation?.kind ?? '');
     const seen = organisation?.active ? await this.feed.visibility(to, event.id) : null;
