@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService, DataCategory } from '@hub/access';
 import { type Actor, ForbiddenError, HubError, ErrorCode, NotFoundError, OrganisationKind, Role, ValidationError } from '@hub/common';
 import { OutboxService } from '@hub/events';
@@ -70,8 +70,8 @@ export class ConsentsService {
   }
 
   /** Recorded by a caseworker of an organisation working with the person, with the person present. */
-  async grant(actor: Actor, input: GrantConsentInput): Promise<ConsentModel> {
-    const { personId, facts } = await this.persons.requireAccess(actor, input.personId);
+  async grant(actor: Actor, input: GrantConsentInput, within?: { manager: EntityManager; givenAt?: Date }): Promise<ConsentModel> {
+    const { personId, facts } = await this.persons.requireAccess(actor, input.personId, within?.manager);
     if (!this.access.decide(actor, 'write', DataCategory.IDENTITY, facts).allowed) throw new ForbiddenError('Your role cannot record consent');
     if (!!input.organisationId === !!input.organisationKind) {
       throw new ValidationError([{ field: 'organisationId', messages: ['give exactly one of organisationId or organisationKind'] }]);
@@ -79,7 +79,9 @@ export class ConsentsService {
     const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
     if (expiresAt && expiresAt <= new Date()) throw new ValidationError([{ field: 'expiresAt', messages: ['must be in the future'] }]);
     const categories = [...new Set(input.categories ?? PURPOSE_CATEGORIES[input.purpose])];
-    return this.db.transaction(async (m) => {
+    const givenAt = within?.givenAt ?? new Date();
+    if (givenAt > new Date()) throw new ValidationError([{ field: 'givenAt', messages: ['must not be in the future'] }]);
+    return this.inTransaction(within?.manager, async (m) => {
       if (input.organisationId && !(await this.organisations.byIds([input.organisationId], m)).length) {
         throw new ValidationError([{ field: 'organisationId', messages: ['no such organisation'] }]);
       }
@@ -92,7 +94,7 @@ export class ConsentsService {
           organisationKind: input.organisationKind ?? null,
           method: input.method,
           evidenceNote: input.evidenceNote ?? null,
-          givenAt: new Date(),
+          givenAt,
           expiresAt,
           recordedByOrganisationId: actor.organisationId,
           recordedBy: actorRef(actor),
@@ -110,8 +112,8 @@ export class ConsentsService {
   }
 
   /** Takes effect on the very next request: nothing caches consent. */
-  async withdraw(actor: Actor, input: WithdrawConsentInput): Promise<ConsentModel> {
-    return this.db.transaction(async (m) => {
+  async withdraw(actor: Actor, input: WithdrawConsentInput, manager?: EntityManager): Promise<ConsentModel> {
+    return this.inTransaction(manager, async (m) => {
       const consent = await m.findOne(Consent, { where: { id: input.consentId }, lock: { mode: 'pessimistic_write' } });
       if (!consent) throw new NotFoundError('Consent');
       const { facts } = await this.persons.requireAccess(actor, consent.personId, m);
@@ -125,6 +127,24 @@ export class ConsentsService {
       await this.outbox.emit(m, actor, { type: 'consent.withdrawn', aggregateType: 'consent', aggregateId: consent.id, personId: consent.personId, payload: { purpose: consent.purpose } });
       return consentView(saved);
     });
+  }
+
+  /** A consent the actor's organisation recorded (a sync's own), for comparing with the external record; NOT_FOUND otherwise. */
+  async recordedBy(m: EntityManager, actor: Actor, consentId: string): Promise<ConsentModel> {
+    const consent = await m.findOneBy(Consent, { id: consentId, recordedByOrganisationId: actor.organisationId });
+    if (!consent) throw new NotFoundError('Consent');
+    await this.persons.requireAccess(actor, consent.personId, m);
+    return consentView(consent);
+  }
+
+  /** SQL for the ids of the consents on the records in `recordIds` (an SQL uuid[] expression), for what other libs keep about them. */
+  onRecordsSql(recordIds: string): string {
+    return `(SELECT c.id FROM consent c WHERE c.person_id = ANY(${recordIds}))`;
+  }
+
+  /** The caller's transaction (a sync batch's savepoint), or a new one. */
+  private inTransaction<T>(manager: EntityManager | undefined, work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return manager ? work(manager) : this.db.transaction(work);
   }
 
   async agreements(): Promise<SharingAgreementModel[]> {

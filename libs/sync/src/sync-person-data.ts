@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { PersonData, type PersonDataSection, type PersonDataSource, type PersonErasureStep, type PersonRetentionFollowUp } from '@hub/common';
+import { ConsentsService } from '@hub/consent';
 import { InterventionsService } from '@hub/interventions';
 import { organisationNameSql } from '@hub/organisations';
 import { isSuppressedSql } from './external-id-suppression.js';
 import { ExternalIdSuppressionService } from './external-id-suppression.service.js';
 
 /**
- * The sync lib's part of a subject access export and of an erasure: the ids of the person and of
- * their interventions in partners' case systems. At erasure each of the person's becomes a keyed
- * fingerprint, so a later sync of it is refused and the id itself is no longer held; those of the
- * interventions go, as they do when retention erases an intervention.
+ * The sync lib's part of a subject access export and of an erasure: the ids of the person, of their
+ * interventions and of their consents in partners' case systems. At erasure each of the person's
+ * becomes a keyed fingerprint, so a later sync of it is refused and the id itself is no longer held;
+ * those of the interventions and consents go, as an intervention's do when retention erases it.
  */
 @Injectable()
 @PersonData()
@@ -17,6 +18,7 @@ export class SyncPersonData implements PersonDataSource {
   constructor(
     private readonly suppression: ExternalIdSuppressionService,
     private readonly interventions: InterventionsService,
+    private readonly consents: ConsentsService,
   ) {}
 
   personDataSections(): PersonDataSection[] {
@@ -27,7 +29,9 @@ export class SyncPersonData implements PersonDataSource {
         order: 25,
         sql: `SELECT r.system, r.entity_type AS of, r.entity_id AS id, r.external_id, ${organisationNameSql('r.organisation_id')} AS organisation, r.created_at AS linked_at
                 FROM external_ref r
-               WHERE ((r.entity_type = 'person' AND r.entity_id = ANY($1::uuid[])) OR (r.entity_type = 'intervention' AND r.entity_id IN ${this.interventions.onRecordsSql('$1::uuid[]')}))
+               WHERE ((r.entity_type = 'person' AND r.entity_id = ANY($1::uuid[]))
+                   OR (r.entity_type = 'intervention' AND r.entity_id IN ${this.interventions.onRecordsSql('$1::uuid[]')})
+                   OR (r.entity_type = 'consent' AND r.entity_id IN ${this.consents.onRecordsSql('$1::uuid[]')}))
                  AND NOT ${isSuppressedSql('r.external_id')}
                ORDER BY r.system, r.entity_type DESC, r.external_id`,
       },
@@ -49,6 +53,12 @@ export class SyncPersonData implements PersonDataSource {
         key: 'externalInterventionIds',
         order: 16,
         sql: `DELETE FROM external_ref WHERE entity_type = 'intervention' AND entity_id IN ${this.interventions.onRecordsSql('$1::uuid[]')}`,
+      },
+      // Before the consents go (order 40).
+      {
+        key: 'externalConsentIds',
+        order: 17,
+        sql: `DELETE FROM external_ref WHERE entity_type = 'consent' AND entity_id IN ${this.consents.onRecordsSql('$1::uuid[]')}`,
       },
     ];
   }

@@ -1,6 +1,9 @@
-import { Field, Float, InputType, OmitType } from '@nestjs/graphql';
+import { Field, Float, ID, InputType, OmitType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsEnum, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsBoolean, IsDateString, IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { DataCategory } from '@hub/access';
+import { OrganisationKind } from '@hub/common';
+import { ConsentMethod, ConsentPurpose } from '@hub/consent';
 import { InterventionStatus, JobOutcomeInput, QualificationOutcomeInput } from '@hub/interventions';
 import { CreatePersonInput, PersonIdentifierInput, RiskLevel } from '@hub/persons';
 import { ERASED_ID_MESSAGE, SUPPRESSED_PREFIX } from './external-id-suppression.js';
@@ -158,3 +161,117 @@ export class InterventionRecordRules {
   job?: JobOutcomeInput | null;
 }
 
+
+/** One consent as the external system recorded it: given (and perhaps withdrawn since). */
+@InputType()
+export class SyncConsentRecord {
+  @Field()
+  externalId: string;
+
+  @Field({ description: "The person's external id in the same system" })
+  personExternalId: string;
+
+  @Field(() => ConsentPurpose, { nullable: true })
+  purpose: ConsentPurpose;
+
+  @Field(() => [DataCategory], { nullable: true, description: 'Defaults to the categories of the purpose' })
+  categories?: DataCategory[] | null;
+
+  @Field(() => ID, { nullable: true, description: 'The organisation the person consented to share with (or organisationKind)' })
+  organisationId?: string | null;
+
+  @Field(() => OrganisationKind, { nullable: true })
+  organisationKind?: OrganisationKind | null;
+
+  @Field(() => ConsentMethod, { nullable: true })
+  method: ConsentMethod;
+
+  @Field(() => Boolean, { nullable: true, description: 'The person was present when it was recorded: must be true' })
+  personPresent: boolean;
+
+  @Field(() => String, { nullable: true })
+  evidenceNote?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO date-time it was given (default now); not in the future' })
+  givenAt?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO date-time; in the future when first synced' })
+  expiresAt?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Set once the person withdrew it: the withdrawal is recorded (it cannot be undone)' })
+  withdrawnReason?: string | null;
+}
+
+@InputType()
+export class SyncConsentsInput {
+  @Field()
+  @IsString()
+  @MinLength(8)
+  @MaxLength(200)
+  idempotencyKey: string;
+
+  @Field()
+  @Matches(SYSTEM, { message: 'a system name is lower case letters, digits, dot, dash or underscore' })
+  system: string;
+
+  @Field(() => [SyncConsentRecord])
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_BATCH)
+  records: SyncConsentRecord[];
+}
+
+export class ConsentRecordRules {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  externalId: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  personExternalId: string;
+
+  @IsEnum(ConsentPurpose)
+  purpose: ConsentPurpose;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsEnum(DataCategory, { each: true })
+  categories?: DataCategory[] | null;
+
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string | null;
+
+  @IsOptional()
+  @IsEnum(OrganisationKind)
+  organisationKind?: OrganisationKind | null;
+
+  @IsEnum(ConsentMethod)
+  method: ConsentMethod;
+
+  @IsBoolean()
+  @Equals(true, { message: 'consent is recorded only with the person present' })
+  personPresent: boolean;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  evidenceNote?: string | null;
+
+  @IsOptional()
+  @IsDateString()
+  givenAt?: string | null;
+
+  @IsOptional()
+  @IsDateString()
+  expiresAt?: string | null;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(500)
+  withdrawnReason?: string | null;
+}

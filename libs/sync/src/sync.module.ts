@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ConsentModule } from '@hub/consent';
 import { InterventionsModule } from '@hub/interventions';
 import { OrganisationsModule } from '@hub/organisations';
 import { BulkInterventionsService } from './bulk-interventions.service.js';
@@ -9,6 +10,7 @@ import { ExternalIdSuppressionService } from './external-id-suppression.service.
 import { ExternalRef } from './external-ref.entity.js';
 import { IdempotencyKey } from './idempotency-key.entity.js';
 import { IdempotencyService } from './idempotency.service.js';
+import { SyncConsentsService } from './sync-consents.service.js';
 import { SyncInterventionsService } from './sync-interventions.service.js';
 import { SyncPeopleService } from './sync-people.service.js';
 import { SyncController } from './sync.controller.js';
@@ -24,9 +26,9 @@ import { WebhooksResolver } from './webhooks/webhooks.resolver.js';
 import { WebhooksService } from './webhooks/webhooks.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ExternalRef, IdempotencyKey, SyncJob, WebhookEndpoint, WebhookDelivery, StoredDataKey]), InterventionsModule, OrganisationsModule],
+  imports: [TypeOrmModule.forFeature([ExternalRef, IdempotencyKey, SyncJob, WebhookEndpoint, WebhookDelivery, StoredDataKey]), InterventionsModule, OrganisationsModule, ConsentModule],
   controllers: [SyncController],
-  providers: [IdempotencyService, SyncPeopleService, SyncInterventionsService, BulkLoader, BulkPeopleService, BulkInterventionsService, SyncResolver, WebhooksService, WebhooksResolver, SecretBoxService, ExternalIdSuppressionService, SyncPersonData, SyncRecordsExpiryService],
+  providers: [IdempotencyService, SyncPeopleService, SyncInterventionsService, SyncConsentsService, BulkLoader, BulkPeopleService, BulkInterventionsService, SyncResolver, WebhooksService, WebhooksResolver, SecretBoxService, ExternalIdSuppressionService, SyncPersonData, SyncRecordsExpiryService],
   exports: [SyncRecordsExpiryService, IdempotencyService, SyncPeopleService, SyncInterventionsService, BulkPeopleService, BulkInterventionsService],
 })
 export class SyncModule {}

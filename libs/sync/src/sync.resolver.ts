@@ -1,8 +1,9 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { type Actor, CurrentActor } from '@hub/common';
+import { SyncConsentsService } from './sync-consents.service.js';
 import { SyncInterventionsService } from './sync-interventions.service.js';
 import { SyncPeopleService } from './sync-people.service.js';
-import { SyncInterventionsInput, SyncPeopleInput } from './sync.inputs.js';
+import { SyncConsentsInput, SyncInterventionsInput, SyncPeopleInput } from './sync.inputs.js';
 import { SyncResultModel } from './sync.models.js';
 
 @Resolver()
@@ -10,6 +11,7 @@ export class SyncResolver {
   constructor(
     private readonly people: SyncPeopleService,
     private readonly interventions: SyncInterventionsService,
+    private readonly consents: SyncConsentsService,
   ) {}
 
   @Mutation(() => SyncResultModel, { description: 'Upsert up to 5,000 people by external id; idempotent by key; a result per record' })
@@ -20,5 +22,10 @@ export class SyncResolver {
   @Mutation(() => SyncResultModel, { description: 'Upsert up to 5,000 interventions by external id; idempotent by key; a result per record' })
   syncInterventions(@CurrentActor() actor: Actor, @Args('input') input: SyncInterventionsInput): Promise<SyncResultModel> {
     return this.interventions.sync(actor, input);
+  }
+
+  @Mutation(() => SyncResultModel, { description: 'Upsert up to 5,000 consents by external id (given, or withdrawn since); idempotent by key; a result per record' })
+  syncConsents(@CurrentActor() actor: Actor, @Args('input') input: SyncConsentsInput): Promise<SyncResultModel> {
+    return this.consents.sync(actor, input);
   }
 }
