@@ -217,4 +217,195 @@ describe('the outcomes page in a real browser', () => {
       await context.close();
     }
   }, T);
+
+  /**
+   * The referral report, below the funnel: referrals probation sent to the housing trust in March 2023
+   * (a period no other scenario reports on; referrals never feed the funnel), answered through the API
+   * and moved to that month with SQL, as a case system's clock would have put them.
+   */
+  describe('the referral report', () => {
+    const period = { from: '2023-03-01', to: '2023-04-01' };
+    const SENT_AT = '2023-03-06T09:00:00Z';
+    const REPORT = `query($input: ReferralReportInput!) { referralReport(input: $input) { direction suppressionThreshold total { ...row } services { ...row } } }
+      fragment row on ReferralReportRow { serviceCode sent accepted declined withdrawnBeforeAnswer awaitingAnswer answeredInTime awaitingAnswerPastDue
+        started startedInTime acceptedNotStartedPastDue completed withdrawnAfterAcceptance medianHoursToAnswer medianHoursToStart suppressed }`;
+    const COUNTS = ['sent', 'accepted', 'declined', 'withdrawnBeforeAnswer', 'awaitingAnswer', 'answeredInTime', 'awaitingAnswerPastDue', 'started', 'startedInTime', 'acceptedNotStartedPastDue', 'completed', 'withdrawnAfterAcceptance'];
+    type Row = Record<string, number | null> & { serviceCode: string | null; suppressed: string[] };
+    type Report = { referralReport: { direction: string | null; suppressionThreshold: number; total: Row; services: Row[] } };
+
+    async function act<T = Record<string, { id: string }>>(who: string, query: string, variables: Record<string, unknown>): Promise<T> {
+      const res = await hub.gql<T>(query, variables, await hub.tokenFor(who));
+      if (res.errors) throw new Error(JSON.stringify(res.errors));
+      return res.data!;
+    }
+    const report = async (who: string, input: Record<string, unknown> = {}) => (await act<Report>(who, REPORT, { input: { ...period, ...input } })).referralReport;
+
+    beforeAll(async () => {
+      const [{ id: housing }]: { id: string }[] = await hub.db.query(`SELECT id FROM organisation WHERE name = 'Safe Harbour Housing Trust'`);
+      const created = await act<{ createPerson: { person: { id: string } } }>('probation.officer', `mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`, {
+        input: { givenName: 'Referral', familyName: 'Report', dateOfBirth: '1988-06-01', region: 'north_west', confirmNew: true },
+      });
+      const personId = created.createPerson.person.id;
+      const send = async (serviceCode: string) =>
+        (await act('probation.officer', `mutation($input: SendReferralInput!) { sendReferral(input: $input) { id } }`, { input: { personId, toOrganisationId: housing, serviceCode, reason: 'Needs support', sharedCategories: [] } })).sendReferral.id;
+      const step = (name: string, id: string) => act('housing.worker', `mutation($id: ID!) { ${name}(id: $id) { id } }`, { id });
+      /** Moves a step of the referral to `hours` after its sending. */
+      const at = (id: string, action: string, hours: number) =>
+        hub.db.query(`UPDATE referral_transition SET at = $2::timestamptz + make_interval(hours => $3) WHERE referral_id = $1 AND action = $4`, [id, SENT_AT, hours, action]);
+      const ids: string[] = [];
+      // Accommodation support: 12 sent; 7 accepted in 10 hours, 5 of them started 2 days later and 2 never
+      // (a small count, suppressed); 5 declined in 20 hours.
+      for (let i = 0; i < 12; i++) {
+        const id = await send('accommodation_support');
+        ids.push(id);
+        if (i < 7) {
+          await step('acceptReferral', id);
+          await at(id, 'accept', 10);
+          if (i < 5) {
+            await step('startReferral', id);
+            await at(id, 'start', 58);
+          }
+        } else {
+          await act('housing.worker', `mutation($input: ReferralReasonInput!) { declineReferral(input: $input) { id } }`, { input: { referralId: id, reason: 'No room' } });
+          await at(id, 'decline', 20);
+        }
+      }
+      // Finance and ID: 6 sent and never answered, long past due.
+      for (let i = 0; i < 6; i++) ids.push(await send('finance_and_id'));
+      await hub.db.query(`UPDATE referral SET sent_at = $2 WHERE id = ANY($1::uuid[])`, [ids, SENT_AT]);
+      await hub.db.query(`UPDATE referral_transition SET at = $2 WHERE referral_id = ANY($1::uuid[]) AND action = 'send'`, [ids, SENT_AT]);
+    }, T);
+
+    /** Fills the period (and the direction, when given) and waits for the referral report of that period. */
+    async function showReferrals(page: Page, direction?: 'Referrals received' | 'Referrals sent') {
+      if (!page.url().includes('/outcomes')) await page.getByRole('link', { name: 'Outcomes' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Outcomes' }).waitFor();
+      await page.getByLabel('From').fill(period.from);
+      await page.getByLabel('To (not included)').fill(period.to);
+      if (direction) await page.getByRole('radio', { name: direction }).check();
+      await page.getByRole('button', { name: 'Show outcomes' }).click();
+      await page.waitForURL(/from=2023-03-01/);
+      const section = page.locator('section[aria-labelledby="referrals-heading"]').filter({ hasText: '1 March 2023 to 1 April 2023' });
+      await section.locator('#referral-answers-table, #referral-report-empty').first().waitFor();
+      return section;
+    }
+
+    /** What the page shows in the cell of a measure for a service (`total` for the total row), as data-value. */
+    const shown = (page: Page, service: string, measure: string) => {
+      const table = ['started', 'startedInTime', 'acceptedNotStartedPastDue', 'completed', 'withdrawnAfterAcceptance', 'medianHoursToStart'].includes(measure) ? '#referral-starts-table' : '#referral-answers-table';
+      return page.locator(`${table} tr[data-service="${service}"] td[data-measure="${measure}"]`).getAttribute('data-value');
+    };
+    const want = (row: Row, measure: string) => (row[measure] !== null ? String(row[measure]) : COUNTS.includes(measure) || row.suppressed.includes(measure) ? 'suppressed' : 'none');
+
+    async function expectSameNumbers(page: Page, api: Report['referralReport']) {
+      const rows = [...api.services, api.total];
+      expect(await page.locator('#referral-answers-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-service')))).toEqual(rows.map((r) => r.serviceCode ?? 'total'));
+      for (const r of rows) {
+        for (const m of [...COUNTS, 'medianHoursToAnswer', 'medianHoursToStart']) expect([r.serviceCode, m, await shown(page, r.serviceCode ?? 'total', m)]).toEqual([r.serviceCode, m, want(r, m)]);
+      }
+    }
+
+    const csvRows = (csv: string) => {
+      const [header, ...rows] = csv.trimEnd().split('\r\n').map((l) => l.split(','));
+      return Object.fromEntries(rows.map((r) => [r[0], Object.fromEntries(header.map((h, i) => [h, r[i]]))]));
+    };
+
+    it('a receiving manager sees what became of the referrals it received, by service, with the numbers the API gives, suppressed cells as suppressed, on a phone too, and as CSV', async () => {
+      const { context, page } = await signedIn('housing.manager');
+      try {
+        await page.getByRole('link', { name: 'Outcomes' }).click();
+        expect(await page.getByRole('radio', { name: 'Referrals received' }).isChecked()).toBe(true);
+        const section = await showReferrals(page);
+        await section.getByRole('heading', { level: 2, name: 'Referrals received' }).waitFor();
+        const api = await report('housing.manager');
+        expect(api.direction).toBe('RECEIVED');
+        const accommodation = api.services.find((r) => r.serviceCode === 'accommodation_support')!;
+        expect(accommodation).toMatchObject({ sent: 12, accepted: 7, declined: 5, started: 5, acceptedNotStartedPastDue: null, medianHoursToAnswer: 10, medianHoursToStart: 48 });
+        expect(api.services.find((r) => r.serviceCode === 'finance_and_id')).toMatchObject({ sent: 6, awaitingAnswer: 6, awaitingAnswerPastDue: 6, medianHoursToAnswer: null });
+        expect(api.total).toMatchObject({ serviceCode: null, sent: 18 });
+        await expectSameNumbers(page, api);
+
+        // Services in words, the total last and labelled; the 2 accepted and never started are suppressed, not 0.
+        expect(await page.locator('#referral-answers-table tbody th[scope="row"]').allTextContents()).toEqual(['Accommodation support', 'Finance and ID', 'All services (total)']);
+        const suppressed = page.locator('#referral-starts-table tr[data-service="accommodation_support"] td[data-measure="acceptedNotStartedPastDue"]');
+        expect(await suppressed.textContent()).toBe('Suppressed');
+        expect(await page.locator('#referral-answers-table tr[data-service="finance_and_id"] td[data-measure="medianHoursToAnswer"]').textContent()).toBe('–');
+        expect(await page.locator('#referral-answers-table thead th[scope="col"]').allTextContents()).toContain('Awaiting an answer, past due');
+
+        await checkScreen(page, 'outcomes-referrals');
+        // Both tables fit the page beside the funnel's (no sideways scrolling).
+        const widthOf = (id: string) => page.evaluate(`document.querySelector('${id}').getBoundingClientRect().width`) as Promise<number>;
+        const funnelWidth = await widthOf('#funnel-table');
+        expect(await widthOf('#referral-answers-table')).toBeLessThanOrEqual(funnelWidth);
+        expect(await widthOf('#referral-starts-table')).toBeLessThanOrEqual(funnelWidth);
+
+        // On a tablet or a phone each row is a block of labelled figures, inside the screen.
+        for (const width of [768, 360]) {
+          await page.setViewportSize({ width, height: 800 });
+          expect(await page.evaluate(`getComputedStyle(document.querySelector('#referral-answers-table td')).display`)).toBe('block');
+          expect(await widthOf('#referral-answers-table')).toBeLessThanOrEqual(width);
+          expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
+        }
+        await checkScreen(page, 'outcomes-referrals-phone');
+        await page.setViewportSize({ width: 1100, height: 900 });
+
+        // The CSV has the same numbers.
+        const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('link', { name: 'Download the referral report as CSV' }).click()]);
+        expect(download.suggestedFilename()).toBe('referrals.csv');
+        const csv = csvRows(await readFile((await download.path())!, 'utf8'));
+        expect(Object.keys(csv)).toEqual(['all', ...api.services.map((r) => r.serviceCode)]);
+        for (const r of [api.total, ...api.services]) {
+          for (const m of COUNTS) expect(csv[r.serviceCode ?? 'all'][m]).toBe(r[m] === null ? '' : String(r[m]));
+        }
+      } finally {
+        await context.close();
+      }
+    }, T);
+
+    it('the sending manager switches to the referrals it sent; hub admins choose received or sent only for one organisation', async () => {
+      const { context, page } = await signedIn('probation.manager');
+      try {
+        // Probation received none of them.
+        const received = await report('probation.manager');
+        expect(received.total.sent).toBe(0);
+        const section = await showReferrals(page);
+        await section.getByRole('heading', { level: 2, name: 'Referrals received' }).waitFor();
+        expect(await section.locator('#referral-report-empty').textContent()).toBe('No referrals were sent in this period.');
+
+        // It sent them all: the numbers change to those the API gives for SENT.
+        await showReferrals(page, 'Referrals sent');
+        await page.waitForURL(/direction=SENT/);
+        await section.getByRole('heading', { level: 2, name: 'Referrals sent' }).waitFor();
+        const sent = await report('probation.manager', { direction: 'SENT' });
+        expect(sent.direction).toBe('SENT');
+        expect(sent.total.sent).toBe(18);
+        await expectSameNumbers(page, sent);
+        expect(await shown(page, 'total', 'sent')).toBe('18');
+
+        const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('link', { name: 'Download the referral report as CSV' }).click()]);
+        const csv = csvRows(await readFile((await download.path())!, 'utf8'));
+        expect(csv.all.sent).toBe('18');
+        expect(await section.getByRole('link', { name: 'Download the referral report as CSV' }).getAttribute('href')).toContain('direction=sent');
+      } finally {
+        await context.close();
+      }
+
+      const admin = await signedIn('hub.admin');
+      try {
+        // All organisations: no direction to choose, every referral counted.
+        const section = await showReferrals(admin.page);
+        await section.getByRole('heading', { level: 2, name: 'Referrals', exact: true }).waitFor();
+        expect(await admin.page.getByRole('radio', { name: 'Referrals sent' }).count()).toBe(0);
+        expect(admin.page.url()).not.toContain('direction=');
+        const all = await report('hub.admin');
+        expect(all.direction).toBeNull();
+        await expectSameNumbers(admin.page, all);
+        // One organisation: the choice appears.
+        await admin.page.getByLabel('Organisation').selectOption({ label: 'Safe Harbour Housing Trust' });
+        await admin.page.getByRole('radio', { name: 'Referrals sent' }).waitFor();
+      } finally {
+        await admin.context.close();
+      }
+    }, T);
+  });
 });

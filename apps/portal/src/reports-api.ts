@@ -51,7 +51,7 @@ export const FUNNEL_QUERY = `query($input: ReportFilterInput!) { eteFunnel(input
 export const REOFFENDING_QUERY = `query($input: ReoffendingInput!) { reoffendingAnalysis(input: $input) {
   cohort cohortSize excludedFollowUpPending excludedNoOgrs actualRate predictedRate differencePoints fewerReoffenders suppressed } }`;
 
-const clean = (f: ReportFilter): ReportFilter => Object.fromEntries(Object.entries(f).filter(([, v]) => v)) as unknown as ReportFilter;
+const clean = <F extends ReportFilter | ReferralFilter>(f: F): F => Object.fromEntries(Object.entries(f).filter(([, v]) => v)) as unknown as F;
 
 export async function eteFunnel(filter: ReportFilter): Promise<EteFunnel> {
   return (await gql<{ eteFunnel: EteFunnel }>(FUNNEL_QUERY, { input: clean(filter) })).eteFunnel;
@@ -59,6 +59,61 @@ export async function eteFunnel(filter: ReportFilter): Promise<EteFunnel> {
 
 export async function reoffendingAnalysis(filter: ReportFilter, cohort: Cohort): Promise<Reoffending> {
   return (await gql<{ reoffendingAnalysis: Reoffending }>(REOFFENDING_QUERY, { input: { ...clean(filter), cohort } })).reoffendingAnalysis;
+}
+
+export type ReferralDirection = 'RECEIVED' | 'SENT';
+
+/** The referral report's counts, in the order the table shows them; each null when suppressed. */
+export const REFERRAL_COUNTS = [
+  'sent',
+  'accepted',
+  'declined',
+  'withdrawnBeforeAnswer',
+  'awaitingAnswer',
+  'answeredInTime',
+  'awaitingAnswerPastDue',
+  'started',
+  'startedInTime',
+  'acceptedNotStartedPastDue',
+  'completed',
+  'withdrawnAfterAcceptance',
+] as const;
+
+export type ReferralCount = (typeof REFERRAL_COUNTS)[number];
+
+/** One service's referrals sent in the period (serviceCode null: the total); `suppressed` names the measures withheld. */
+export type ReferralReportRow = Record<ReferralCount, number | null> & {
+  serviceCode: string | null;
+  medianHoursToAnswer: number | null;
+  medianHoursToStart: number | null;
+  suppressed: string[];
+};
+
+export interface ReferralReport {
+  from: string;
+  to: string;
+  scope: string;
+  /** For one organisation: received or sent; null for all organisations. */
+  direction: ReferralDirection | null;
+  suppressionThreshold: number;
+  total: ReferralReportRow;
+  services: ReferralReportRow[];
+}
+
+/** The filters of the referral report (it has no region or intervention type). */
+export interface ReferralFilter {
+  from: string;
+  to: string;
+  organisationId?: string;
+  direction?: ReferralDirection;
+}
+
+export const REFERRAL_REPORT_QUERY = `query($input: ReferralReportInput!) { referralReport(input: $input) {
+  from to scope direction suppressionThreshold total { ...row } services { ...row } } }
+  fragment row on ReferralReportRow { serviceCode ${REFERRAL_COUNTS.join(' ')} medianHoursToAnswer medianHoursToStart suppressed }`;
+
+export async function referralReport(filter: ReferralFilter): Promise<ReferralReport> {
+  return (await gql<{ referralReport: ReferralReport }>(REFERRAL_REPORT_QUERY, { input: clean(filter) })).referralReport;
 }
 
 export interface Choices {
@@ -72,7 +127,7 @@ export async function reportChoices(withOrganisations: boolean): Promise<Choices
 }
 
 /** The address of a report's CSV file for these filters. */
-export function csvPath(report: 'ete-funnel' | 'reoffending', filter: ReportFilter, extra: Record<string, string> = {}): string {
+export function csvPath(report: 'ete-funnel' | 'reoffending' | 'referrals', filter: ReportFilter | ReferralFilter, extra: Record<string, string> = {}): string {
   return `/reports/${report}.csv?${new URLSearchParams({ ...(clean(filter) as unknown as Record<string, string>), ...extra })}`;
 }
 

@@ -1,18 +1,22 @@
 // Outcomes for managers, hub admins and commissioners: the ETE funnel and the reoffending analysis for
-// a period, filtered by organisation (hub admins and commissioners), region and intervention type;
+// a period, filtered by organisation (hub admins and commissioners), region and intervention type; and
+// what became of the referrals sent in the period (one organisation's received or sent, or all);
 // aggregates only, small counts suppressed by the hub. The filters live in the address, so a report can be bookmarked and shared.
 import { type FormEvent, useState } from 'react';
 import { useSession } from '../app';
 import { Button, type Errors, ErrorSummary, isIsoDate, Radios, Select, TextField } from '../forms';
-import { type Cohort, csvPath, downloadCsv, eteFunnel, reoffendingAnalysis, type ReportFilter, reportChoices } from '../reports-api';
+import { type Cohort, csvPath, downloadCsv, eteFunnel, type ReferralDirection, type ReferralFilter, referralReport, reoffendingAnalysis, type ReportFilter, reportChoices } from '../reports-api';
 import { reportsAcrossOrganisations } from '../roles';
 import { navigate, useLocation, usePageTitle } from '../router';
 import { useQuery } from '../use-query';
 import { formatDate, options, REGIONS } from '../vocabulary';
 import { BreakdownTable, FunnelChart, FunnelTable } from './funnel-chart';
+import { ReferralReportTables } from './referral-report-table';
 import { COHORTS, ReoffendingPanel } from './reoffending-panel';
 
-const LABELS = { from: 'From', to: 'To (not included)', organisationId: 'Organisation', region: 'Region', interventionType: 'Intervention type', cohort: 'Reoffending cohort' };
+const LABELS = { from: 'From', to: 'To (not included)', organisationId: 'Organisation', region: 'Region', interventionType: 'Intervention type', cohort: 'Reoffending cohort', direction: 'Referrals' };
+
+const DIRECTIONS: Record<ReferralDirection, string> = { RECEIVED: 'Referrals received', SENT: 'Referrals sent' };
 
 interface Filters {
   from: string;
@@ -21,6 +25,8 @@ interface Filters {
   region: string;
   interventionType: string;
   cohort: Cohort;
+  /** The referral report's, when it is for one organisation. */
+  direction: ReferralDirection;
 }
 
 function readFilters(query: URLSearchParams): Filters {
@@ -33,6 +39,7 @@ function readFilters(query: URLSearchParams): Filters {
     region: query.get('region') ?? '',
     interventionType: query.get('interventionType') ?? '',
     cohort: (cohort in COHORTS ? cohort : 'ETE_SUPPORT') as Cohort,
+    direction: query.get('direction') === 'SENT' ? 'SENT' : 'RECEIVED',
   };
 }
 
@@ -71,8 +78,12 @@ export function Outcomes() {
   const [errors, setErrors] = useState<Errors>({});
   const choices = useQuery(() => reportChoices(acrossOrganisations), [acrossOrganisations]);
   const filter: ReportFilter = { from: applied.from, to: applied.to, organisationId: acrossOrganisations ? applied.organisationId : undefined, region: applied.region, interventionType: applied.interventionType };
-  const key = JSON.stringify(applied);
+  const key = JSON.stringify({ ...applied, direction: undefined });
   const report = useQuery(() => Promise.all([eteFunnel(filter), reoffendingAnalysis(filter, applied.cohort)]), [key]);
+  // The referral report is for one organisation (received or sent) or for all (no direction).
+  const oneOrganisation = (f: Filters) => !acrossOrganisations || Boolean(f.organisationId);
+  const referralFilter: ReferralFilter = { from: filter.from, to: filter.to, organisationId: filter.organisationId, direction: oneOrganisation(applied) ? applied.direction : undefined };
+  const referrals = useQuery(() => referralReport(referralFilter), [JSON.stringify(referralFilter)]);
   const set = (patch: Partial<Filters>) => setForm((f) => ({ ...f, ...patch }));
 
   function submit(e: FormEvent) {
@@ -85,6 +96,7 @@ export function Outcomes() {
     if (Object.keys(found).length) return;
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(form)) if (v.trim()) params.set(k, v.trim());
+    if (!oneOrganisation(form)) params.delete('direction');
     navigate(`/outcomes?${params}`);
   }
 
@@ -98,7 +110,7 @@ export function Outcomes() {
       <span className="caption">{scopeName}</span>
       <h1>Outcomes</h1>
       <p>
-        Education, training and employment outcomes, and reoffending against the rate predicted by OGRS. Figures are totals only; counts of fewer than{' '}
+        Education, training and employment outcomes, reoffending against the rate predicted by OGRS, and what became of referrals. Figures are totals only; counts of fewer than{' '}
         {funnel?.suppressionThreshold ?? 5} people are suppressed, with a second figure where needed so they cannot be worked out from the total.
       </p>
       <form onSubmit={submit} noValidate className="report-filters" aria-label="Report filters">
@@ -115,6 +127,9 @@ export function Outcomes() {
         <Select name="region" label={LABELS.region} hint="The person's region" value={form.region} onChange={(v) => set({ region: v })} placeholder="All regions" options={options(REGIONS)} />
         <Select name="interventionType" label={LABELS.interventionType} hint="Only people who have had this intervention" value={form.interventionType} onChange={(v) => set({ interventionType: v })} placeholder="All interventions" options={typeOptions} />
         <Radios name="cohort" label={LABELS.cohort} value={form.cohort} onChange={(v) => set({ cohort: v as Cohort })} options={options(COHORTS)} />
+        {oneOrganisation(form) && (
+          <Radios name="direction" label={LABELS.direction} hint="For the referral report" value={form.direction} onChange={(v) => set({ direction: v as ReferralDirection })} options={options(DIRECTIONS)} />
+        )}
         <Button>Show outcomes</Button>
       </form>
       {report.error && (
@@ -148,6 +163,32 @@ export function Outcomes() {
             </Download>
           </section>
         </>
+      )}
+      {(report.data || report.error) && (
+        <section aria-labelledby="referrals-heading" className="section">
+          <h2 id="referrals-heading">{referrals.data?.direction ? DIRECTIONS[referrals.data.direction] : 'Referrals'}</h2>
+          {referrals.error && (
+            <div className="error-summary" role="alert">
+              <h3>The referral report could not be run</h3>
+              <p>{referrals.error.message}</p>
+            </div>
+          )}
+          {referrals.loading && !referrals.data && <p className="loading">Loading the referral report…</p>}
+          {referrals.data && (
+            <>
+              <p className="secondary-text">
+                {period}. {referrals.data.direction === 'SENT' ? `Referrals ${scopeName} sent in the period` : referrals.data.direction === 'RECEIVED' ? `Referrals ${scopeName} received that were sent in the period` : 'Referrals sent in the period between all organisations'},
+                by service, and what has become of them so far. In time: answered within the service's answer time, or started within the start time after
+                acceptance. Past due: still not answered, or accepted and not started, after that time, so at risk of being lost. Counts of fewer than{' '}
+                {referrals.data.suppressionThreshold} referrals are suppressed.
+              </p>
+              <ReferralReportTables report={referrals.data} />
+              <Download path={csvPath('referrals', referralFilter, referralFilter.direction ? { direction: referralFilter.direction.toLowerCase() } : {})} filename="referrals.csv">
+                Download the referral report as CSV
+              </Download>
+            </>
+          )}
+        </section>
       )}
     </>
   );
