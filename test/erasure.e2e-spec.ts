@@ -41,7 +41,7 @@ describe('erasure and retention', () => {
     // Every lib erased what it holds (its erasure steps, found through discovery), each counted.
     const [record]: { counts: Record<string, number> }[] = await hub.db.query('SELECT counts FROM person_erasure WHERE person_id = $1', [id]);
     expect(Object.keys(record.counts).sort()).toEqual([
-      'auditDetails', 'breakGlassGrants', 'consents', 'eteContactLapses', 'events', 'externalConsentIds', 'externalIds', 'externalInterventionIds', 'history', 'identifiers', 'interventions', 'involvements', 'mergeReasons',
+      'auditDetails', 'breakGlassGrants', 'consents', 'eteContactLapses', 'events', 'externalConsentIds', 'externalIds', 'externalInterventionIds', 'externalInvolvementIds', 'history', 'identifiers', 'interventions', 'involvements', 'mergeReasons',
       'ogrsAssessments', 'reconvictions', 'records', 'referralReasons', 'referrals', 'referralsWithdrawn', 'ruleFirings', 'sustainments', 'tasks',
     ]);
     expect(record.counts).toMatchObject({ interventions: 1, records: 1, involvements: 2, referrals: 1, referralsWithdrawn: 1, ogrsAssessments: 1, reconvictions: 1 });

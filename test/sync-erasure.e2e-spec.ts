@@ -101,19 +101,28 @@ describe('external ids of erased people', () => {
       token,
     );
     expect(consented.data!.syncConsents.results.map((r) => r.status)).toEqual(['CREATED']);
+    const [{ id: housing }] = await hub.db.query(`SELECT id FROM organisation WHERE name = 'Safe Harbour Housing Trust'`);
+    const involved = await hub.gql<{ syncInvolvements: { results: SyncResult[] } }>(
+      `mutation($input: SyncInvolvementsInput!) { syncInvolvements(input: $input) { results { externalId status id code } } }`,
+      { input: { idempotencyKey: 'erasure-involvements-1', system: 'case-system', records: [{ externalId: 'inv-case-1', personExternalId: 'case-1', organisationId: housing }] } },
+      token,
+    );
+    expect(involved.data!.syncInvolvements.results.map((r) => r.status)).toEqual(['CREATED']);
 
-    // Subject access: the ids of the person and of their interventions in the partners' systems are part of their data.
+    // Subject access: the ids of the person, and of their involvements, interventions and consents, in the partners' systems are part of their data.
     const exported = await hub.gql<{ subjectAccessExport: { json: string } }>(EXPORT, { id: ids['case-1'] }, await hub.tokenFor('probation.dpo'));
     expect(JSON.parse(exported.data!.subjectAccessExport.json).externalIds).toEqual([
       expect.objectContaining({ system: 'case-system', of: 'person', id: ids['case-1'], external_id: 'case-1', organisation: 'North West Probation Region' }),
+      expect.objectContaining({ system: 'case-system', of: 'involvement', id: involved.data!.syncInvolvements.results[0].id, external_id: 'inv-case-1' }),
       expect.objectContaining({ system: 'case-system', of: 'intervention', id: logged.data!.syncInterventions.results[0].id, external_id: 'cv-case-1' }),
       expect.objectContaining({ system: 'case-system', of: 'consent', id: consented.data!.syncConsents.results[0].id, external_id: 'consent-case-1' }),
     ]);
 
     await erase(ids['case-1']);
     const [erasure] = await hub.db.query('SELECT counts FROM person_erasure WHERE person_id = $1', [ids['case-1']]);
-    expect(erasure.counts).toMatchObject({ externalIds: 1, externalInterventionIds: 1, externalConsentIds: 1 });
+    expect(erasure.counts).toMatchObject({ externalIds: 1, externalInterventionIds: 1, externalConsentIds: 1, externalInvolvementIds: 1 });
     expect(await stored('consent-case-1')).toBe(0);
+    expect(await stored('inv-case-1')).toBe(0);
     expect(await refs(ids['case-1'])).toEqual([expect.stringMatching(FINGERPRINT)]);
     expect(await stored('case-1')).toBe(0);
     expect(await hub.db.query(`SELECT external_id FROM external_ref WHERE external_id LIKE '%case-1%'`)).toEqual([]);

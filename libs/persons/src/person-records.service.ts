@@ -76,13 +76,30 @@ export class PersonRecordsService {
   }
 
   /** The lead organisation involves another; an accepted referral does the same through addWithin. */
-  async addInvolvement(actor: Actor, input: AddInvolvementInput): Promise<InvolvementModel> {
-    const { personId, facts } = await this.persons.requireAccess(actor, input.personId);
+  /** `within`: the caller's transaction (a sync batch's savepoint, source `sync`). */
+  async addInvolvement(actor: Actor, input: AddInvolvementInput, within?: EntityManager): Promise<InvolvementModel> {
+    const { personId, facts } = await this.persons.requireAccess(actor, input.personId, within);
     if (!facts.lead || !this.access.ceiling(actor, 'write').length) throw new ForbiddenError('Only the lead organisation adds involvements');
     const startedAt = input.startedAt ? new Date(input.startedAt) : new Date();
     const endedAt = input.endedAt ? new Date(input.endedAt) : null;
     if (endedAt && endedAt <= startedAt) throw new ValidationError([{ field: 'endedAt', messages: ['must be after startedAt'] }]);
-    return this.db.transaction((m) => this.addWithin(m, actor, personId, input.organisationId, input.role, 'manual', startedAt, endedAt));
+    const add = (m: EntityManager) => this.addWithin(m, actor, personId, input.organisationId, input.role, within ? 'sync' : 'manual', startedAt, endedAt);
+    return within ? add(within) : this.db.transaction(add);
+  }
+
+  /** SQL for the ids of the involvements on the records in `recordIds` (an SQL uuid[] expression), for what other libs keep about them. */
+  involvementsOnRecordsSql(recordIds: string): string {
+    return `(SELECT v.id FROM involvement v WHERE v.person_id = ANY(${recordIds}))`;
+  }
+
+  /** An involvement on a person the actor may see (for a sync to compare with its record); NOT_FOUND otherwise. */
+  async involvement(m: EntityManager, actor: Actor, involvementId: string): Promise<InvolvementModel> {
+    const involvement = await m.findOneBy(Involvement, { id: involvementId });
+    if (!involvement) throw new NotFoundError('Involvement');
+    await this.persons.requireAccess(actor, involvement.personId, m).catch(() => {
+      throw new NotFoundError('Involvement');
+    });
+    return involvement;
   }
 
   /** Adds an involvement inside the caller's transaction (the seam for accepted referrals). */
@@ -100,8 +117,8 @@ export class PersonRecordsService {
    * relationship, and what it let the organisation see, ends then (an open referral to it still
    * relates it until the referral ends). NOT_FOUND when the actor may not see the person.
    */
-  async endInvolvement(actor: Actor, input: EndInvolvementInput): Promise<InvolvementModel> {
-    return this.db.transaction(async (m) => {
+  async endInvolvement(actor: Actor, input: EndInvolvementInput, within?: EntityManager): Promise<InvolvementModel> {
+    const end = async (m: EntityManager) => {
       const involvement = await m.findOne(Involvement, { where: { id: input.involvementId }, lock: { mode: 'pessimistic_write' } });
       if (!involvement) throw new NotFoundError('Involvement');
       const { facts } = await this.persons.requireAccess(actor, involvement.personId, m).catch(() => {
@@ -135,7 +152,8 @@ export class PersonRecordsService {
         payload: { involvementId: involvement.id, organisationId: involvement.organisationId, role: involvement.role, endedAt: endedAt.toISOString(), parties: [involvement.organisationId] },
       });
       return saved;
-    });
+    };
+    return within ? end(within) : this.db.transaction(end);
   }
 
   /** Merges a duplicate into a survivor: reads of either now show one record. Reversible. */

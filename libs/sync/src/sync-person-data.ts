@@ -2,15 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { PersonData, type PersonDataSection, type PersonDataSource, type PersonErasureStep, type PersonRetentionFollowUp } from '@hub/common';
 import { ConsentsService } from '@hub/consent';
 import { InterventionsService } from '@hub/interventions';
+import { PersonRecordsService } from '@hub/persons';
 import { organisationNameSql } from '@hub/organisations';
 import { isSuppressedSql } from './external-id-suppression.js';
 import { ExternalIdSuppressionService } from './external-id-suppression.service.js';
 
 /**
  * The sync lib's part of a subject access export and of an erasure: the ids of the person, of their
- * interventions and of their consents in partners' case systems. At erasure each of the person's
+ * interventions, consents and involvements in partners' case systems. At erasure each of the person's
  * becomes a keyed fingerprint, so a later sync of it is refused and the id itself is no longer held;
- * those of the interventions and consents go, as an intervention's do when retention erases it.
+ * the others go, as an intervention's do when retention erases it.
  */
 @Injectable()
 @PersonData()
@@ -19,6 +20,7 @@ export class SyncPersonData implements PersonDataSource {
     private readonly suppression: ExternalIdSuppressionService,
     private readonly interventions: InterventionsService,
     private readonly consents: ConsentsService,
+    private readonly records: PersonRecordsService,
   ) {}
 
   personDataSections(): PersonDataSection[] {
@@ -31,7 +33,8 @@ export class SyncPersonData implements PersonDataSource {
                 FROM external_ref r
                WHERE ((r.entity_type = 'person' AND r.entity_id = ANY($1::uuid[]))
                    OR (r.entity_type = 'intervention' AND r.entity_id IN ${this.interventions.onRecordsSql('$1::uuid[]')})
-                   OR (r.entity_type = 'consent' AND r.entity_id IN ${this.consents.onRecordsSql('$1::uuid[]')}))
+                   OR (r.entity_type = 'consent' AND r.entity_id IN ${this.consents.onRecordsSql('$1::uuid[]')})
+                   OR (r.entity_type = 'involvement' AND r.entity_id IN ${this.records.involvementsOnRecordsSql('$1::uuid[]')}))
                  AND NOT ${isSuppressedSql('r.external_id')}
                ORDER BY r.system, r.entity_type DESC, r.external_id`,
       },
@@ -59,6 +62,12 @@ export class SyncPersonData implements PersonDataSource {
         key: 'externalConsentIds',
         order: 17,
         sql: `DELETE FROM external_ref WHERE entity_type = 'consent' AND entity_id IN ${this.consents.onRecordsSql('$1::uuid[]')}`,
+      },
+      // Before the involvements go (order 60).
+      {
+        key: 'externalInvolvementIds',
+        order: 18,
+        sql: `DELETE FROM external_ref WHERE entity_type = 'involvement' AND entity_id IN ${this.records.involvementsOnRecordsSql('$1::uuid[]')}`,
       },
     ];
   }

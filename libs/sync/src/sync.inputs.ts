@@ -5,7 +5,7 @@ import { DataCategory } from '@hub/access';
 import { OrganisationKind } from '@hub/common';
 import { ConsentMethod, ConsentPurpose } from '@hub/consent';
 import { InterventionStatus, JobOutcomeInput, QualificationOutcomeInput } from '@hub/interventions';
-import { CreatePersonInput, PersonIdentifierInput, RiskLevel } from '@hub/persons';
+import { CreatePersonInput, InvolvementRole, PersonIdentifierInput, RiskLevel } from '@hub/persons';
 import { ERASED_ID_MESSAGE, SUPPRESSED_PREFIX } from './external-id-suppression.js';
 
 export const MAX_BATCH = 5000;
@@ -274,4 +274,81 @@ export class ConsentRecordRules {
   @MinLength(3)
   @MaxLength(500)
   withdrawnReason?: string | null;
+}
+
+/** One involvement as the external system has it: an organisation working with the person, from when (to when, and why it ended). */
+@InputType()
+export class SyncInvolvementRecord {
+  @Field()
+  externalId: string;
+
+  @Field({ description: "The person's external id in the same system" })
+  personExternalId: string;
+
+  @Field(() => ID, { nullable: true })
+  organisationId: string;
+
+  @Field(() => InvolvementRole, { nullable: true, description: 'Default PROVIDER' })
+  role?: InvolvementRole | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO date-time; default now' })
+  startedAt?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO date-time the work ended (or will end)' })
+  endedAt?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it ended: required with endedAt once the involvement exists' })
+  endReason?: string | null;
+}
+
+@InputType()
+export class SyncInvolvementsInput {
+  @Field()
+  @IsString()
+  @MinLength(8)
+  @MaxLength(200)
+  idempotencyKey: string;
+
+  @Field()
+  @Matches(SYSTEM, { message: 'a system name is lower case letters, digits, dot, dash or underscore' })
+  system: string;
+
+  @Field(() => [SyncInvolvementRecord])
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_BATCH)
+  records: SyncInvolvementRecord[];
+}
+
+export class InvolvementRecordRules {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  externalId: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  personExternalId: string;
+
+  @IsUUID()
+  organisationId: string;
+
+  @IsOptional()
+  @IsEnum(InvolvementRole)
+  role?: InvolvementRole | null;
+
+  @IsOptional()
+  @IsDateString()
+  startedAt?: string | null;
+
+  @IsOptional()
+  @IsDateString()
+  endedAt?: string | null;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(500)
+  endReason?: string | null;
 }

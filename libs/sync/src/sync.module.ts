@@ -12,6 +12,7 @@ import { IdempotencyKey } from './idempotency-key.entity.js';
 import { IdempotencyService } from './idempotency.service.js';
 import { SyncConsentsService } from './sync-consents.service.js';
 import { SyncInterventionsService } from './sync-interventions.service.js';
+import { SyncInvolvementsService } from './sync-involvements.service.js';
 import { SyncPeopleService } from './sync-people.service.js';
 import { SyncController } from './sync.controller.js';
 import { SyncPersonData } from './sync-person-data.js';
@@ -28,7 +29,7 @@ import { WebhooksService } from './webhooks/webhooks.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([ExternalRef, IdempotencyKey, SyncJob, WebhookEndpoint, WebhookDelivery, StoredDataKey]), InterventionsModule, OrganisationsModule, ConsentModule],
   controllers: [SyncController],
-  providers: [IdempotencyService, SyncPeopleService, SyncInterventionsService, SyncConsentsService, BulkLoader, BulkPeopleService, BulkInterventionsService, SyncResolver, WebhooksService, WebhooksResolver, SecretBoxService, ExternalIdSuppressionService, SyncPersonData, SyncRecordsExpiryService],
+  providers: [IdempotencyService, SyncPeopleService, SyncInterventionsService, SyncConsentsService, SyncInvolvementsService, BulkLoader, BulkPeopleService, BulkInterventionsService, SyncResolver, WebhooksService, WebhooksResolver, SecretBoxService, ExternalIdSuppressionService, SyncPersonData, SyncRecordsExpiryService],
   exports: [SyncRecordsExpiryService, IdempotencyService, SyncPeopleService, SyncInterventionsService, BulkPeopleService, BulkInterventionsService],
 })
 export class SyncModule {}

@@ -2,8 +2,9 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { type Actor, CurrentActor } from '@hub/common';
 import { SyncConsentsService } from './sync-consents.service.js';
 import { SyncInterventionsService } from './sync-interventions.service.js';
+import { SyncInvolvementsService } from './sync-involvements.service.js';
 import { SyncPeopleService } from './sync-people.service.js';
-import { SyncConsentsInput, SyncInterventionsInput, SyncPeopleInput } from './sync.inputs.js';
+import { SyncConsentsInput, SyncInterventionsInput, SyncInvolvementsInput, SyncPeopleInput } from './sync.inputs.js';
 import { SyncResultModel } from './sync.models.js';
 
 @Resolver()
@@ -12,6 +13,7 @@ export class SyncResolver {
     private readonly people: SyncPeopleService,
     private readonly interventions: SyncInterventionsService,
     private readonly consents: SyncConsentsService,
+    private readonly involvements: SyncInvolvementsService,
   ) {}
 
   @Mutation(() => SyncResultModel, { description: 'Upsert up to 5,000 people by external id; idempotent by key; a result per record' })
@@ -27,5 +29,10 @@ export class SyncResolver {
   @Mutation(() => SyncResultModel, { description: 'Upsert up to 5,000 consents by external id (given, or withdrawn since); idempotent by key; a result per record' })
   syncConsents(@CurrentActor() actor: Actor, @Args('input') input: SyncConsentsInput): Promise<SyncResultModel> {
     return this.consents.sync(actor, input);
+  }
+
+  @Mutation(() => SyncResultModel, { description: 'Upsert up to 5,000 involvements by external id (the lead organisation; an end sent later ends one); idempotent by key; a result per record' })
+  syncInvolvements(@CurrentActor() actor: Actor, @Args('input') input: SyncInvolvementsInput): Promise<SyncResultModel> {
+    return this.involvements.sync(actor, input);
   }
 }
