@@ -1,5 +1,5 @@
 import { generatePopulation } from '../libs/demo/src/population-generator.js';
-import { startTestHub, type TestHub } from './support/hub.js';
+import { apiClientToken, startTestHub, type TestHub } from './support/hub.js';
 
 /**
  * The ETE funnel summary (ete_funnel_fact, ete_funnel_org_fact) is kept by the database in the
@@ -114,13 +114,7 @@ describe('the ETE funnel summary', () => {
 
   beforeAll(async () => {
     hub = await startTestHub({ SEED_DEMO_PEOPLE: 'true', WORKER_MODE: 'off' });
-    const created = await hub.gql<{ createApiClient: { client: { clientId: string }; clientSecret: string } }>(
-      `mutation { createApiClient(input: { name: "Summary sync", scopes: [SYNC] }) { client { clientId } clientSecret } }`,
-      {},
-      await hub.tokenFor('probation.admin'),
-    );
-    const res = await hub.http().post('/oauth/token').type('form').send({ grant_type: 'client_credentials', client_id: created.data!.createApiClient.client.clientId, client_secret: created.data!.createApiClient.clientSecret });
-    sync = res.body.access_token;
+    sync = await apiClientToken(hub, 'probation.admin', 'Summary sync');
   });
   afterAll(() => hub.close());
 

@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startTestHub, type TestHub } from './support/hub.js';
+import { apiClientToken, startTestHub, type TestHub } from './support/hub.js';
 
 function line(i: number, extra: Record<string, unknown> = {}): string {
   return JSON.stringify({
@@ -22,14 +22,7 @@ describe('streaming bulk sync (NDJSON)', () => {
 
   beforeAll(async () => {
     hub = await startTestHub();
-    const admin = await hub.tokenFor('probation.admin');
-    const created = await hub.gql<{ createApiClient: { client: { clientId: string }; clientSecret: string } }>(
-      `mutation { createApiClient(input: { name: "Bulk loader", scopes: [SYNC] }) { client { clientId } clientSecret } }`,
-      {},
-      admin,
-    );
-    const res = await hub.http().post('/oauth/token').type('form').send({ grant_type: 'client_credentials', client_id: created.data!.createApiClient.client.clientId, client_secret: created.data!.createApiClient.clientSecret });
-    token = res.body.access_token;
+    token = await apiClientToken(hub, 'probation.admin', 'Bulk loader');
     await hub.app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(hub.app.getHttpServer().address() as AddressInfo).port}`;
   });

@@ -1,4 +1,4 @@
-import { startTestHub, type TestHub } from './support/hub.js';
+import { apiClientToken, startTestHub, type TestHub } from './support/hub.js';
 
 const SYNC_PEOPLE = `mutation($input: SyncPeopleInput!) { syncPeople(input: $input) { results { externalId status id code } } }`;
 const SYNC_CONSENTS = `mutation($input: SyncConsentsInput!) { syncConsents(input: $input) { replayed results { externalId status id code message } } }`;
@@ -12,20 +12,10 @@ describe('syncConsents', () => {
   let mind: string;
   const people: Record<string, string> = {};
 
-  async function clientToken(admin: string): Promise<string> {
-    const created = await hub.gql<{ createApiClient: { client: { clientId: string }; clientSecret: string } }>(
-      `mutation { createApiClient(input: { name: "Case system", scopes: [SYNC] }) { client { clientId } clientSecret } }`,
-      {},
-      await hub.tokenFor(admin),
-    );
-    const res = await hub.http().post('/oauth/token').type('form').send({ grant_type: 'client_credentials', client_id: created.data!.createApiClient.client.clientId, client_secret: created.data!.createApiClient.clientSecret });
-    return res.body.access_token as string;
-  }
-
   beforeAll(async () => {
     hub = await startTestHub({ WORKER_MODE: 'off' });
-    token = await clientToken('probation.admin');
-    otherToken = await clientToken('housing.admin');
+    token = await apiClientToken(hub, 'probation.admin');
+    otherToken = await apiClientToken(hub, 'housing.admin');
     [{ id: mind }] = await hub.db.query(`SELECT id FROM organisation WHERE name = 'Clearview Mental Health'`);
     const res = await hub.gql<{ syncPeople: { results: Result[] } }>(
       SYNC_PEOPLE,

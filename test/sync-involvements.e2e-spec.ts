@@ -1,4 +1,4 @@
-import { startTestHub, type TestHub } from './support/hub.js';
+import { apiClientToken, startTestHub, type TestHub } from './support/hub.js';
 
 const SYNC_PEOPLE = `mutation($input: SyncPeopleInput!) { syncPeople(input: $input) { results { externalId status id code } } }`;
 const SYNC_INVOLVEMENTS = `mutation($input: SyncInvolvementsInput!) { syncInvolvements(input: $input) { replayed results { externalId status id code message } } }`;
@@ -11,19 +11,9 @@ describe('syncInvolvements', () => {
   let personId: string;
   const orgs: Record<string, string> = {};
 
-  async function clientToken(admin: string): Promise<string> {
-    const created = await hub.gql<{ createApiClient: { client: { clientId: string }; clientSecret: string } }>(
-      `mutation { createApiClient(input: { name: "Case system", scopes: [SYNC] }) { client { clientId } clientSecret } }`,
-      {},
-      await hub.tokenFor(admin),
-    );
-    const res = await hub.http().post('/oauth/token').type('form').send({ grant_type: 'client_credentials', client_id: created.data!.createApiClient.client.clientId, client_secret: created.data!.createApiClient.clientSecret });
-    return res.body.access_token as string;
-  }
-
   beforeAll(async () => {
     hub = await startTestHub({ WORKER_MODE: 'off' });
-    token = await clientToken('probation.admin');
+    token = await apiClientToken(hub, 'probation.admin');
     for (const o of (await hub.db.query(`SELECT id, name FROM organisation`)) as { id: string; name: string }[]) orgs[o.name] = o.id;
     const res = await hub.gql<{ syncPeople: { results: Result[] } }>(
       SYNC_PEOPLE,
@@ -107,7 +97,7 @@ describe('syncInvolvements', () => {
   });
 
   it('only the lead organisation syncs involvements', async () => {
-    const theirs = await sync('involvements-housing-0001', [{ ...housing(), externalId: 'i-theirs' }], await clientToken('housing.admin'));
+    const theirs = await sync('involvements-housing-0001', [{ ...housing(), externalId: 'i-theirs' }], await apiClientToken(hub, 'housing.admin'));
     // Housing no longer works with the person: the person is not found, as for anyone it may not see.
     expect(theirs.results.map((r) => [r.status, r.code])).toEqual([['REJECTED', 'NOT_FOUND']]);
   });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { EventHandlerRegistry } from '@hub/events';
 import { SyncRecordsExpiryService } from '@hub/sync';
-import { startTestHub, type TestHub } from './support/hub.js';
+import { apiClientToken, startTestHub, type TestHub } from './support/hub.js';
 
 const SYNC_PEOPLE = `mutation($input: SyncPeopleInput!) { syncPeople(input: $input) { idempotencyKey replayed results { externalId status id code message } } }`;
 const SYNC_INTERVENTIONS = `mutation($input: SyncInterventionsInput!) { syncInterventions(input: $input) { replayed results { externalId status id code } } }`;
@@ -28,14 +28,7 @@ describe('integrator sync', () => {
 
   beforeAll(async () => {
     hub = await startTestHub();
-    const admin = await hub.tokenFor('probation.admin');
-    const created = await hub.gql<{ createApiClient: { client: { clientId: string }; clientSecret: string } }>(
-      `mutation { createApiClient(input: { name: "Case system", scopes: [SYNC] }) { client { clientId } clientSecret } }`,
-      {},
-      admin,
-    );
-    const res = await hub.http().post('/oauth/token').type('form').send({ grant_type: 'client_credentials', client_id: created.data!.createApiClient.client.clientId, client_secret: created.data!.createApiClient.clientSecret });
-    token = res.body.access_token;
+    token = await apiClientToken(hub, 'probation.admin');
   });
   afterAll(() => hub.close());
 

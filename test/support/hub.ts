@@ -108,3 +108,17 @@ export interface Page<T> {
 export function nodes<T>(page: Page<T>): T[] {
   return page.edges.map((e) => e.node);
 }
+
+/** A token for a new API client of the admin's organisation (client credentials, as an integrator gets one). */
+export async function apiClientToken(hub: TestHub, admin: string, name = 'Case system', scopes = ['SYNC']): Promise<string> {
+  const created = await hub.gql<{ createApiClient: { client: { clientId: string }; clientSecret: string } }>(
+    `mutation($name: String!, $scopes: [Scope!]!) { createApiClient(input: { name: $name, scopes: $scopes }) { client { clientId } clientSecret } }`,
+    { name, scopes },
+    await hub.tokenFor(admin),
+  );
+  if (created.errors) throw new Error(JSON.stringify(created.errors));
+  const { client, clientSecret } = created.data!.createApiClient;
+  const res = await hub.http().post('/oauth/token').type('form').send({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: clientSecret });
+  if (res.status !== 200) throw new Error(`token for ${name} failed: ${res.status}`);
+  return res.body.access_token as string;
+}

@@ -1,3 +1,4 @@
+import type { Type as ClassType } from '@nestjs/common';
 import { Field, Float, ID, InputType, OmitType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsBoolean, IsDateString, IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
@@ -12,6 +13,29 @@ export const MAX_BATCH = 5000;
 const SYSTEM = /^[a-z0-9][a-z0-9._-]{1,62}$/;
 /** An erased person's external ids are kept as `erased:` fingerprints, so no external id may look like one. */
 const RESERVED_EXTERNAL_ID = new RegExp(`^(?!${SUPPRESSED_PREFIX})`);
+
+/** A sync mutation's batch: its idempotency key, the external system, and the records (each checked alone when it runs). */
+function syncBatch<R>(record: ClassType<R>) {
+  @InputType({ isAbstract: true })
+  abstract class SyncBatch {
+    @Field({ description: 'Unique per request; a replay with the same key and body returns the first answer and changes nothing' })
+    @IsString()
+    @MinLength(8)
+    @MaxLength(200)
+    idempotencyKey: string;
+
+    @Field({ description: 'The external system the ids belong to' })
+    @Matches(SYSTEM, { message: 'a system name is lower case letters, digits, dot, dash or underscore' })
+    system: string;
+
+    @Field(() => [record])
+    @IsArray()
+    @ArrayMinSize(1)
+    @ArrayMaxSize(MAX_BATCH)
+    records: R[];
+  }
+  return SyncBatch;
+}
 
 /** One person as the external system has it. Validated per record: a bad record is rejected alone. */
 @InputType()
@@ -49,23 +73,7 @@ export class SyncPersonRecord {
 }
 
 @InputType()
-export class SyncPeopleInput {
-  @Field({ description: 'Unique per request; a replay with the same key and body returns the first answer and changes nothing' })
-  @IsString()
-  @MinLength(8)
-  @MaxLength(200)
-  idempotencyKey: string;
-
-  @Field({ description: 'The external system the ids belong to' })
-  @Matches(SYSTEM, { message: 'a system name is lower case letters, digits, dot, dash or underscore' })
-  system: string;
-
-  @Field(() => [SyncPersonRecord])
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_BATCH)
-  records: SyncPersonRecord[];
-}
+export class SyncPeopleInput extends syncBatch(SyncPersonRecord) {}
 
 @InputType()
 export class SyncInterventionRecord {
@@ -95,23 +103,7 @@ export class SyncInterventionRecord {
 }
 
 @InputType()
-export class SyncInterventionsInput {
-  @Field()
-  @IsString()
-  @MinLength(8)
-  @MaxLength(200)
-  idempotencyKey: string;
-
-  @Field()
-  @Matches(SYSTEM, { message: 'a system name is lower case letters, digits, dot, dash or underscore' })
-  system: string;
-
-  @Field(() => [SyncInterventionRecord])
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_BATCH)
-  records: SyncInterventionRecord[];
-}
+export class SyncInterventionsInput extends syncBatch(SyncInterventionRecord) {}
 
 /**
  * Per-record validation (the batch itself is validated by the pipe; records one by one): the rules
@@ -203,23 +195,7 @@ export class SyncConsentRecord {
 }
 
 @InputType()
-export class SyncConsentsInput {
-  @Field()
-  @IsString()
-  @MinLength(8)
-  @MaxLength(200)
-  idempotencyKey: string;
-
-  @Field()
-  @Matches(SYSTEM, { message: 'a system name is lower case letters, digits, dot, dash or underscore' })
-  system: string;
-
-  @Field(() => [SyncConsentRecord])
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_BATCH)
-  records: SyncConsentRecord[];
-}
+export class SyncConsentsInput extends syncBatch(SyncConsentRecord) {}
 
 export class ConsentRecordRules {
   @IsString()
@@ -302,23 +278,7 @@ export class SyncInvolvementRecord {
 }
 
 @InputType()
-export class SyncInvolvementsInput {
-  @Field()
-  @IsString()
-  @MinLength(8)
-  @MaxLength(200)
-  idempotencyKey: string;
-
-  @Field()
-  @Matches(SYSTEM, { message: 'a system name is lower case letters, digits, dot, dash or underscore' })
-  system: string;
-
-  @Field(() => [SyncInvolvementRecord])
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_BATCH)
-  records: SyncInvolvementRecord[];
-}
+export class SyncInvolvementsInput extends syncBatch(SyncInvolvementRecord) {}
 
 export class InvolvementRecordRules {
   @IsString()
