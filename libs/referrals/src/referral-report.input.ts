@@ -1,6 +1,6 @@
-import { Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
-import { IsDateString, IsEnum, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { Field, InputType, registerEnumType } from '@nestjs/graphql';
+import { IsEnum, IsOptional } from 'class-validator';
+import { ReportPeriodInput } from '@hub/reporting';
 
 export enum ReferralDirection {
   RECEIVED = 'received',
@@ -8,31 +8,10 @@ export enum ReferralDirection {
 }
 registerEnumType(ReferralDirection, { name: 'ReferralDirection', description: 'Referrals to the organisation reported on, or from it' });
 
-@InputType()
-export class ReferralReportInput {
-  @Field({ description: 'Referrals sent from this ISO date (inclusive)' })
-  @IsDateString({ strict: true })
-  from: string;
-
-  @Field({ description: 'Referrals sent before this ISO date (exclusive)' })
-  @IsDateString({ strict: true })
-  to: string;
-
-  @Field(() => ID, { nullable: true, description: 'Hub admins and commissioners: one organisation (others always report on their own); none: every referral' })
-  @IsOptional()
-  @IsUUID()
-  organisationId?: string;
-
+@InputType({ description: 'The referrals sent in the period' })
+export class ReferralReportInput extends ReportPeriodInput {
   @Field(() => ReferralDirection, { defaultValue: ReferralDirection.RECEIVED, description: 'For one organisation: the referrals it received (default) or sent' })
   @IsOptional()
   @IsEnum(ReferralDirection)
   direction?: ReferralDirection;
-
-  @Field(() => Int, { nullable: true, description: 'Suppression threshold (default 5; never lower than 5)' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(5)
-  @Max(100)
-  threshold?: number;
 }

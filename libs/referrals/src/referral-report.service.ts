@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@hub/common';
 import { ReadReplica } from '@hub/database';
-import { checkPeriod, controlBreakdown, controlCount, DEFAULT_THRESHOLD, ReportRunsService, reportScope } from '@hub/reporting';
+import { controlBreakdown, controlCount, reportRun, ReportRunsService } from '@hub/reporting';
 import { ReferralDirection, type ReferralReportInput } from './referral-report.input.js';
 import { REFERRAL_MEASURES, type ReferralMeasure, type ReferralReportModel, type ReferralReportRowModel } from './referral-report.model.js';
 import { DEFAULT_SLA_HOURS, SERVICE_SLA_HOURS, START_SLA_HOURS } from './referral-vocabulary.js';
@@ -62,9 +62,7 @@ export class ReferralReportService {
   ) {}
 
   async report(actor: Actor, input: ReferralReportInput): Promise<ReferralReportModel> {
-    checkPeriod(input.from, input.to);
-    const scope = reportScope(actor, input.organisationId);
-    const threshold = Math.max(input.threshold ?? DEFAULT_THRESHOLD, DEFAULT_THRESHOLD);
+    const { scope, threshold } = reportRun(actor, input);
     const direction = scope.organisationId ? (input.direction ?? ReferralDirection.RECEIVED) : null;
     const side = direction === ReferralDirection.SENT ? 'r.from_organisation_id' : 'r.to_organisation_id';
     const where = scope.organisationId ? `${side} = $7::uuid` : 'TRUE';

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@hub/common';
 import { ReadReplica } from '@hub/database';
-import { controlBreakdown, controlCount, DEFAULT_THRESHOLD } from './disclosure-control.js';
+import { controlBreakdown, controlCount } from './disclosure-control.js';
 import { factsInScope, type FunnelStep, inPeriod, STEP_COLUMNS } from './ete-funnel-facts.js';
 import type { ReportFilterInput } from './report.inputs.js';
 import type { EteFunnelModel, FunnelStepModel } from './report.models.js';
 import { ReportRunsService } from './report-runs.service.js';
-import { checkPeriod, reportScope } from './report-scope.js';
+import { reportRun } from './report-scope.js';
 
 const STEPS: { step: FunnelStep; label: string }[] = [
   { step: 'referred', label: 'Referred (first ETE contact)' },
@@ -31,9 +31,7 @@ export class EteFunnelService {
   ) {}
 
   async funnel(actor: Actor, input: ReportFilterInput): Promise<EteFunnelModel> {
-    checkPeriod(input.from, input.to);
-    const scope = reportScope(actor, input.organisationId);
-    const threshold = Math.max(input.threshold ?? DEFAULT_THRESHOLD, DEFAULT_THRESHOLD);
+    const { scope, threshold } = reportRun(actor, input);
     const facts = factsInScope(scope.organisationId, input);
     const counts = STEPS.map((s) => `count(*) FILTER (WHERE ${inPeriod(`f.${STEP_COLUMNS[s.step]}`)}) AS ${s.step}`).join(',\n');
     // Totals and breakdowns from one snapshot, so the cells always add up to their step.

@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '@hub/common';
 import { ReadReplica } from '@hub/database';
 import { PersonsService } from '@hub/persons';
-import { controlCount, DEFAULT_THRESHOLD, isSmall } from './disclosure-control.js';
+import { controlCount, isSmall } from './disclosure-control.js';
 import { factsInScope, inPeriod, STEP_COLUMNS } from './ete-funnel-facts.js';
 import { ReportRunsService } from './report-runs.service.js';
 import { ReoffendingCohort, type ReoffendingInput } from './report.inputs.js';
 import type { ReoffendingAnalysisModel } from './report.models.js';
-import { checkPeriod, reportScope } from './report-scope.js';
+import { reportRun } from './report-scope.js';
 
 /** Each cohort's reference date: when its step was first reached (ete-funnel-facts.ts). */
 const REFERENCE: Record<ReoffendingCohort, string> = {
@@ -33,9 +33,7 @@ export class ReoffendingService {
   ) {}
 
   async analyse(actor: Actor, input: ReoffendingInput): Promise<ReoffendingAnalysisModel> {
-    checkPeriod(input.from, input.to);
-    const scope = reportScope(actor, input.organisationId);
-    const threshold = Math.max(input.threshold ?? DEFAULT_THRESHOLD, DEFAULT_THRESHOLD);
+    const { scope, threshold } = reportRun(actor, input);
     const asOf = input.asOf ?? new Date().toISOString().slice(0, 10);
     const facts = factsInScope(scope.organisationId, input);
     const column = `f.${REFERENCE[input.cohort]}`;

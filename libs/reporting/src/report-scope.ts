@@ -1,4 +1,5 @@
 import { type Actor, ForbiddenError, Role, Scope, ValidationError } from '@hub/common';
+import { DEFAULT_THRESHOLD } from './disclosure-control.js';
 
 export interface ReportScope {
   /** null: every organisation (hub admins and commissioners), in aggregate. */
@@ -25,4 +26,10 @@ export function reportScope(actor: Actor, requested?: string | null): ReportScop
 
 export function checkPeriod(from: string, to: string): void {
   if (from >= to) throw new ValidationError([{ field: 'to', messages: ['must be after from'] }]);
+}
+
+/** The checks every report makes first: the period, who may see whose, and the threshold (never below the default). */
+export function reportRun(actor: Actor, input: { from: string; to: string; organisationId?: string | null; threshold?: number | null }): { scope: ReportScope; threshold: number } {
+  checkPeriod(input.from, input.to);
+  return { scope: reportScope(actor, input.organisationId), threshold: Math.max(input.threshold ?? DEFAULT_THRESHOLD, DEFAULT_THRESHOLD) };
 }

@@ -10,8 +10,9 @@ export enum ReoffendingCohort {
 }
 registerEnumType(ReoffendingCohort, { name: 'ReoffendingCohort' });
 
-@InputType()
-export class ReportFilterInput {
+/** What every report takes: a period, whose (one organisation, for those who report across them), and the suppression threshold. */
+@InputType({ isAbstract: true })
+export class ReportPeriodInput {
   @Field({ description: 'Start of the period (ISO date, inclusive)' })
   @IsDateString({ strict: true })
   from: string;
@@ -20,11 +21,22 @@ export class ReportFilterInput {
   @IsDateString({ strict: true })
   to: string;
 
-  @Field(() => ID, { nullable: true, description: 'Hub admins only: one organisation (others always see their own)' })
+  @Field(() => ID, { nullable: true, description: 'Hub admins and commissioners: one organisation (others always report on their own)' })
   @IsOptional()
   @IsUUID()
   organisationId?: string;
 
+  @Field(() => Int, { nullable: true, description: 'Suppression threshold (default 5; never lower than 5)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(5)
+  @Max(100)
+  threshold?: number;
+}
+
+@InputType()
+export class ReportFilterInput extends ReportPeriodInput {
   @Field(() => String, { nullable: true, description: "Only people of this region (the person's region now)" })
   @IsOptional()
   @IsIn(REGIONS)
@@ -35,14 +47,6 @@ export class ReportFilterInput {
   @IsString()
   @Matches(/^[a-z][a-z0-9_]{1,62}$/)
   interventionType?: string;
-
-  @Field(() => Int, { nullable: true, description: 'Suppression threshold (default 5; never lower than 5)' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(5)
-  @Max(100)
-  threshold?: number;
 }
 
 @InputType()
