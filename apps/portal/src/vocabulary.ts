@@ -86,8 +86,12 @@ export const FIELD_CATEGORIES: Record<string, string> = {
 };
 
 /** A code as words: a service (`accommodation_support`: "Accommodation support") or a state (`IN_PROGRESS`: "In progress"). */
+/** Abbreviations kept in capitals when a code is turned into words. */
+const ABBREVIATIONS = /\b(id|ete|cv|cscs|ogrs|pnc|ni)\b/g;
+
+/** A code as words (`finance_and_id`: "Finance and ID"). */
 export function words(code: string): string {
-  const text = code.replace(/_/g, ' ').toLowerCase();
+  const text = code.replace(/_/g, ' ').toLowerCase().replace(ABBREVIATIONS, (a) => a.toUpperCase());
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

@@ -31,8 +31,6 @@ const STARTS: [Measure, string][] = [
 ];
 
 const isMedian = (m: Measure): m is Median => m === 'medianHoursToAnswer' || m === 'medianHoursToStart';
-/** A service code as words, with ID as an abbreviation (`finance_and_id`: "Finance and ID"). */
-export const serviceName = (code: string) => words(code).replace(/\bid\b/g, 'ID');
 const hours = (h: number) => h.toLocaleString('en-GB', { maximumFractionDigits: 1 });
 
 /** What a cell holds: a count is null only when suppressed; a median is null when suppressed or when there is nothing to take it from. */
@@ -68,7 +66,7 @@ function Table({ id, caption, columns, rows }: { id: string; caption: string; co
       <tbody>
         {rows.map((r) => (
           <tr key={r.serviceCode ?? 'total'} data-service={r.serviceCode ?? 'total'}>
-            <th scope="row">{r.serviceCode === null ? 'All services (total)' : serviceName(r.serviceCode)}</th>
+            <th scope="row">{r.serviceCode === null ? 'All services (total)' : words(r.serviceCode)}</th>
             {columns.map(([m, label]) => (
               <Cell key={m} row={r} measure={m} label={label} />
             ))}
