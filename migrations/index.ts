@@ -1,4 +1,5 @@
 // The hub's migrations, in order. `npm run cli -- migration:generate <Name>` adds to this list.
+import { ConsentExpiringIndex1795814460246 } from './1795814460246-ConsentExpiringIndex.js';
 import { SharingAgreementEnd1795799104923 } from './1795799104923-SharingAgreementEnd.js';
 import { ReferralStartDue1795800388426 } from './1795800388426-ReferralStartDue.js';
 import { SyncRecordsExpiry1795789744150 } from './1795789744150-SyncRecordsExpiry.js';
@@ -44,4 +45,5 @@ export const MIGRATIONS: Function[] = [
   FunnelJobStartsThatBegan1795799000000,
   SharingAgreementEnd1795799104923,
   ReferralStartDue1795800388426,
+  ConsentExpiringIndex1795814460246,
 ];

@@ -4,6 +4,7 @@ import { ConsentMethod, ConsentPurpose } from './consent-vocabulary.js';
 /** A person's consent to share categories of their data with an organisation, or with every organisation of a kind. */
 @Entity('consent')
 @Index('ix_consent_person', ['personId'])
+@Index('ix_consent_expiring', ['expiresAt'], { where: 'withdrawn_at IS NULL AND expires_at IS NOT NULL' })
 export class Consent {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -137,6 +137,16 @@ export class ConsentsService {
     return consentView(consent);
   }
 
+  /**
+   * The consents in force that expire after `from` and by `until` (SQL expressions for timestamps), as
+   * a relation (id, person_id, purpose, organisation_id, organisation_kind, recorded_by_organisation_id,
+   * expires_at): for timers that ask for their renewal.
+   */
+  expiringSql(from: string, until: string): string {
+    return `(SELECT c.id, c.person_id, c.purpose, c.organisation_id, c.organisation_kind, c.recorded_by_organisation_id, c.expires_at
+               FROM consent c WHERE c.withdrawn_at IS NULL AND c.expires_at > ${from} AND c.expires_at <= ${until})`;
+  }
+
   /** SQL for the ids of the consents on the records in `recordIds` (an SQL uuid[] expression), for what other libs keep about them. */
   onRecordsSql(recordIds: string): string {
     return `(SELECT c.id FROM consent c WHERE c.person_id = ANY(${recordIds}))`;

@@ -15,3 +15,4 @@ export * from './ete-contact-sweep.service.js';
 export * from './referral-report.service.js';
 export * from './referral-report.input.js';
 export * from './referral-report.model.js';
+export * from './consent-renewal.service.js';

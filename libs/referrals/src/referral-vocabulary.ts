@@ -95,6 +95,7 @@ export enum TaskKind {
   SEEK_CONSENT = 'seek_consent',
   SUSTAINMENT_CHECK = 'sustainment_check',
   REFERRAL_OVERDUE = 'referral_overdue',
+  CONSENT_EXPIRING = 'consent_expiring',
 }
 registerEnumType(TaskKind, { name: 'TaskKind' });
 

@@ -4,6 +4,7 @@ import { EXTRA_RELATIONSHIP_FACTS } from '@hub/access';
 import { InterventionsModule } from '@hub/interventions';
 import { OrganisationsModule } from '@hub/organisations';
 import { ReportingModule } from '@hub/reporting';
+import { ConsentRenewalSweep } from './consent-renewal.service.js';
 import { EteContactLapse } from './ete-contact-lapse.entity.js';
 import { EteContactSweep } from './ete-contact-sweep.service.js';
 import { ReferralNotificationsService } from './referral-notifications.service.js';
@@ -42,6 +43,7 @@ import { ReferralReportService } from './referral-report.service.js';
     ReferralsPersonData,
     ReferralNotificationsService,
     EteContactSweep,
+    ConsentRenewalSweep,
     { provide: EXTRA_RELATIONSHIP_FACTS, useExisting: ReferralRelationshipsService },
     ReferralsResolver,
     PersonReferralsResolver,
@@ -51,6 +53,6 @@ import { ReferralReportService } from './referral-report.service.js';
     ReferralReportResolver,
     ReferralSubscriptionsResolver,
   ],
-  exports: [ReferralsService, ReferralRulesService, TasksService, ReferralTimers, EteContactSweep, EXTRA_RELATIONSHIP_FACTS],
+  exports: [ReferralsService, ReferralRulesService, TasksService, ReferralTimers, EteContactSweep, ConsentRenewalSweep, EXTRA_RELATIONSHIP_FACTS],
 })
 export class ReferralsModule {}
