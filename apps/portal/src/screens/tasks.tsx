@@ -34,7 +34,7 @@ export function Tasks() {
     <>
       <ErrorSummary errors={errors} labels={{}} />
       <h1>Tasks</h1>
-      <p className="lead">Consents to seek, overdue referrals and job sustainment checks due.</p>
+      <p className="lead">Consents to seek or renew, overdue referrals and job sustainment checks due.</p>
       {q.loading && !q.data && <p className="loading" role="status">Loading tasks…</p>}
       {q.error && <p className="error-message" role="alert">{q.error.message}</p>}
       {list && list.length === 0 && <p>You have no tasks.</p>}
