@@ -49,6 +49,23 @@ describe('GraphQL protections and error shape', () => {
     expect(res.errors!.map((e) => e.message).join(' ')).toMatch(/cost/i);
   });
 
+  it('counts a page size given as a variable, or left to its default, as the page it asks for', async () => {
+    // people(first: n) { edges { cursor } } costs 7.25 per person: 4 fit a budget of 30, 5 do not.
+    const literal = (n: number) => hub.gql(`{ people(first: ${n}) { edges { cursor } } }`, {}, token);
+    expect((await literal(4)).errors).toBeUndefined();
+    expect((await literal(5)).errors?.[0].message).toMatch(/cost/i);
+    const PAGED = `query($n: Int) { people(first: $n) { edges { cursor } } }`;
+    const asVariable = await hub.gql<{ people: { edges: unknown[] } }>(PAGED, { n: 4 }, token);
+    expect(asVariable.errors).toBeUndefined();
+    expect(Array.isArray(asVariable.data!.people.edges)).toBe(true);
+    for (const res of [await hub.gql(PAGED, { n: 5 }, token), await hub.gql(PAGED, {}, token), await hub.gql(`{ people { edges { cursor } } }`, {}, token)]) {
+      expectCoded(res);
+      expect(res.status).toBe(400);
+      expect(res.data ?? null).toBeNull();
+      expect(res.errors![0]).toMatchObject({ message: expect.stringMatching(/cost limit of 30 exceeded/i), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    }
+  });
+
   it('does not suggest field names', async () => {
     const res = await hub.gql('{ viewr { id } }', {}, token);
     expectCoded(res);

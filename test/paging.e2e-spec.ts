@@ -17,7 +17,7 @@ describe('paged lists', () => {
 
   const TASKS = `query($first: Int, $after: String) { tasks(first: $first, after: $after) { edges { cursor node { id title } } pageInfo { hasNextPage endCursor } } }`;
   type TaskPage = { tasks: Page<{ id: string; title: string }> };
-  const taskPage = (first: number | null, after: string | null = null) => world.gql<TaskPage>('probation.officer', TASKS, { first, after });
+  const taskPage = (first: number | null, after: string | null = null) => world.gql<TaskPage>('probation.officer', first === null ? TASKS.replace('$first: Int, ', '').replace('first: $first, ', '') : TASKS, first === null ? { after } : { first, after });
 
   /** Every page of the caseworkers' open tasks, `size` at a time. */
   async function allTasks(size: number): Promise<{ ids: string[]; pages: number }> {
@@ -58,7 +58,7 @@ describe('paged lists', () => {
     ];
     const expected = await expectedOrder();
     expect(expected).toEqual(expect.arrayContaining(made));
-    for (const size of [1, 2, 3, 500]) {
+    for (const size of [1, 2, 3, 400]) {
       const { ids, pages } = await allTasks(size);
       expect(ids).toEqual(expected);
       expect(pages).toBe(Math.max(1, Math.ceil(expected.length / size)));
@@ -82,7 +82,9 @@ describe('paged lists', () => {
   it('refuses a page size out of range and a cursor not from this list, with BAD_USER_INPUT', async () => {
     const code = (res: { errors?: { extensions?: Record<string, unknown> }[] }) => res.errors?.[0].extensions?.code;
     expect(code(await taskPage(0))).toBe('BAD_USER_INPUT');
-    expect(code(await taskPage(501))).toBe('BAD_USER_INPUT');
+    // Past 500 with a light selection (a heavier one is refused by the query cost limit before it runs).
+    expect(code(await world.gql('probation.officer', `query($first: Int) { tasks(first: $first) { pageInfo { hasNextPage } } }`, { first: 501 }))).toBe('BAD_USER_INPUT');
+    expect(code(await taskPage(501))).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(code(await taskPage(5, 'not-a-cursor'))).toBe('BAD_USER_INPUT');
     const forged = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
     expect(code(await taskPage(5, forged(['123'])))).toBe('BAD_USER_INPUT'); // the break-glass accesses' shape

@@ -24,9 +24,10 @@ function wellBehaved(res: GqlResult, what: string, query?: string): void {
 }
 
 const nest = (levels: number, leaf = 'id') => {
-  // people { edges { node { interventions { edges { node { organisation { ... } } } } } } } : one field per level
+  // people(first: 2) { edges { node { interventions(first: 2) { edges { node { organisation { ... } } } } } } } : one field per level
   // armor counts every field level, the leaf included: nest(k) has depth k + 1.
-  const path = ['people', 'edges', 'node', 'interventions', 'edges', 'node', 'organisation'];
+  // Small pages, so the query cost limit (which counts each page) stays out of the way of the depth limit.
+  const path = ['people(first: 2)', 'edges', 'node', 'interventions(first: 2)', 'edges', 'node', 'organisation'];
   let q = leaf;
   for (let i = levels - 1; i >= 0; i--) q = `${path[i]} { ${q} }`;
   return `{ ${q} }`;

@@ -11,6 +11,7 @@ import type { HubConfig } from '@hub/config';
 import type { HubMetrics } from '@hub/observability';
 import { CompiledExecutor } from './compiled-executor.js';
 import { graphqlWsOptions } from './graphql-ws.options.js';
+import { pageCostPlugin } from './page-cost.js';
 import { dropPropertyResolvers } from './property-resolvers.js';
 
 /** Last line of defence: every error has a code, nothing internal or no stack leaves the server. */
@@ -106,6 +107,7 @@ export function graphqlOptions(config: HubConfig, metrics: HubMetrics, audit: Au
     // Apollo ships CommonJS and ESM typings of the same classes; the cast bridges the two.
     plugins: [
       ...protection.plugins,
+      pageCostPlugin(config.graphql.maxCost),
       metricsPlugin(metrics, !compiled),
       withheldPlugin(),
       auditPlugin(audit),

@@ -25,7 +25,7 @@ export class AuditResolver {
     @CurrentActor() actor: Actor,
     @Context() ctx: HubContext,
     @Args('personId', { type: () => ID }) personId: string,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 100, description: 'How many (at most 500)' }) first?: number,
     @Args('before', { type: () => ID, nullable: true, description: 'Events older than this event id' }) before?: string,
   ): Promise<AuditEventModel[]> {
     const events = await this.audits.accessLog(actor, personId, { first, before });

@@ -68,7 +68,7 @@ export function connectionType<T>(node: Type<T>, name: string): Type<Connection<
 /** `first` and `after` on every paged list. */
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: 'How many (default 100, at most 500)' })
+  @Field(() => Int, { nullable: true, defaultValue: 100, description: 'How many (at most 500)' })
   @IsOptional()
   @IsInt()
   first?: number | null;

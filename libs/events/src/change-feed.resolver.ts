@@ -12,7 +12,7 @@ export class ChangeFeedResolver {
     @CurrentActor() actor: Actor,
     @Context() ctx: HubContext,
     @Args('after', { nullable: true }) after?: string,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 100, description: 'How many (at most 1,000)' }) first?: number,
     @Args('types', { type: () => [String], nullable: true }) types?: string[],
   ): Promise<ChangePageModel> {
     const page = await this.feed.changes(actor, { after, first, types });

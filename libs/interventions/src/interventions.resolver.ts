@@ -75,7 +75,7 @@ export class PersonInterventionsResolver {
     @CurrentActor() actor: Actor,
     @Parent() person: PersonModel,
     @Context() ctx: HubContext,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50, description: 'How many (at most 200)' }) first?: number,
     @Args('after', { nullable: true }) after?: string,
     @Args('category', { type: () => DataCategory, nullable: true }) category?: DataCategory,
   ): Promise<InterventionConnection> {
@@ -94,7 +94,7 @@ export class PersonInterventionsResolver {
   }
 
   @ResolveField(() => [TimelineEntryModel], { description: 'Interventions, consents and stage changes, newest first' })
-  async timeline(@CurrentActor() actor: Actor, @Parent() person: PersonModel, @Context() ctx: HubContext, @Args('first', { type: () => Int, nullable: true }) first?: number): Promise<TimelineEntryModel[]> {
+  async timeline(@CurrentActor() actor: Actor, @Parent() person: PersonModel, @Context() ctx: HubContext, @Args('first', { type: () => Int, nullable: true, defaultValue: 100 }) first?: number): Promise<TimelineEntryModel[]> {
     const entries = await this.timelines.forPerson(actor, person.id, first ?? 100);
     audit(ctx, { action: 'read', personId: person.id, fields: ['Person.timeline'], breakGlass: person.breakGlass });
     return entries;

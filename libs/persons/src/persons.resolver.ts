@@ -41,7 +41,7 @@ export class PersonsResolver {
     @CurrentActor() actor: Actor,
     @Context() ctx: HubContext,
     @Args('search', { nullable: true }) search?: string,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20, description: 'How many (at most 100)' }) first?: number,
     @Args('after', { nullable: true }) after?: string,
     @Args('filter', { type: () => PeopleFilter, nullable: true }) filter?: PeopleFilter,
     @Args('purpose', { type: () => PurposeOfUse, nullable: true, description: 'Why you search (instead of the X-Purpose header)' }) purpose?: PurposeOfUse,

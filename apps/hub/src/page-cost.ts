@@ -1,0 +1,78 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { type ArgumentNode, type DocumentNode, type FieldNode, GraphQLError, type GraphQLSchema, Kind, TypeInfo, validate, visit, visitWithTypeInfo } from 'graphql';
+import type { HubContext } from '@hub/common';
+
+const PAGE_ARGS = new Set(['first', 'last']);
+
+const asCount = (v: unknown): number | null => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : null);
+
+/**
+ * The document with every page size as a literal, as the query cost limit counts only literals: the
+ * variable's value where one is given, and the argument's default (from the schema) where the query
+ * gives none or leaves it out. `variables` null: only the sizes left out (those given as variables
+ * come with each request). Returns whether any page size is given as a variable.
+ */
+export function withLiteralPageSizes(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | null): { document: DocumentNode; fromVariables: boolean } {
+  const typeInfo = new TypeInfo(schema);
+  let fromVariables = false;
+  const rewritten = visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field(node: FieldNode) {
+        const arg = typeInfo.getFieldDef()?.args.find((a) => PAGE_ARGS.has(a.name));
+        if (!arg) return undefined;
+        const given = node.arguments?.find((a) => a.name.value === arg.name);
+        if (given && given.value.kind !== Kind.VARIABLE) return undefined; // a literal: counted already
+        if (given?.value.kind === Kind.VARIABLE) {
+          fromVariables = true;
+          if (!variables) return undefined; // counted per request, with the request's variables
+        }
+        const value = (given?.value.kind === Kind.VARIABLE ? asCount(variables![given.value.name.value]) : null) ?? asCount(arg.defaultValue);
+        if (value === null) return undefined;
+        const literal: ArgumentNode = { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: arg.name }, value: { kind: Kind.INT, value: String(value) } };
+        return { ...node, arguments: [...(node.arguments ?? []).filter((a) => a !== given), literal] };
+      },
+    }),
+  );
+  return { document: rewritten, fromVariables };
+}
+
+/** The cost limit's refusal, or null: the same rule and configuration as the one run at validation. */
+function costProblem(schema: GraphQLSchema, document: DocumentNode, maxCost: number): GraphQLError | null {
+  try {
+    const errors = validate(schema, document, [costLimitRule({ maxCost, ignoreIntrospection: true })]);
+    return errors[0] ?? null;
+  } catch (err) {
+    if (err instanceof GraphQLError) return err;
+    throw err;
+  }
+}
+
+/**
+ * The query cost limit (graphql-armor) multiplies a list's cost by its `first` or `last` only when it
+ * is written in the query. A page size passed as a variable, or left to its default, counted as one
+ * item: `people(first: $n) { … interventions { … } }` cost as little as one person with one
+ * intervention. This plugin counts them as they will run: once per document for the defaults, and
+ * per request when a page size is a variable, refusing as validation does (GRAPHQL_VALIDATION_FAILED).
+ */
+export function pageCostPlugin(maxCost: number): ApolloServerPlugin<HubContext> {
+  /** Per parsed document (Apollo keeps one per query text): the refusal its defaults alone cause, and whether its variables matter. */
+  const checked = new WeakMap<DocumentNode, { problem: GraphQLError | null; fromVariables: boolean }>();
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request, schema }) {
+          let verdict = checked.get(document);
+          if (!verdict) {
+            const defaults = withLiteralPageSizes(schema, document, null);
+            verdict = { problem: defaults.document === document ? null : costProblem(schema, defaults.document, maxCost), fromVariables: defaults.fromVariables };
+            checked.set(document, verdict);
+          }
+          const problem = verdict.problem ?? (verdict.fromVariables ? costProblem(schema, withLiteralPageSizes(schema, document, request.variables ?? {}).document, maxCost) : null);
+          if (problem) throw new GraphQLError(problem.message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } } });
+        },
+      };
+    },
+  };
+}
