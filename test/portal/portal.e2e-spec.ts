@@ -644,6 +644,8 @@ describe('the caseworker portal in a real browser', () => {
       it('records the 13-week outcome of the open window: the page then shows it as sustained', async () => {
         const section = page.locator('section[aria-labelledby="sustainment"]');
         expect(await section.textContent()).toContain('Open');
+        // Whose job it is, from the job start on the page.
+        expect(await section.locator('li').first().textContent()).toMatch(/^Job at Harbourside Cafe started /);
         await section.getByRole('button', { name: /Record the 13-week outcome/ }).click();
         await section.getByRole('button', { name: 'Record outcome' }).click();
         expect(await page.locator('#f-sustained-error').textContent()).toContain('Select yes if the person was still in the job');

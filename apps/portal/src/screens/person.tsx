@@ -62,7 +62,7 @@ const PERSON = `query Person($id: ID!) { person(id: $id) {
   identifiers { scheme value }
   interventions(first: 20) { ${INTERVENTION_FIELDS} }
   consents { id purpose categories organisationId organisationKind status givenAt method expiresAt }
-  sustainments { id startDate dueOn status }
+  sustainments { id interventionId startDate dueOn status }
   involvements { id organisationId role startedAt endedAt } } }`;
 
 const MORE = `query More($id: ID!, $after: String) { person(id: $id) { id interventions(first: 20, after: $after) { ${INTERVENTION_FIELDS} } } }`;
@@ -295,6 +295,7 @@ export function PersonPage({ id }: { id: string }) {
 
       <Sustainments
         sustainments={p.sustainments}
+        employers={Object.fromEntries(interventions.flatMap((i) => (i.outcome?.__typename === 'JobOutcome' ? [[i.id, i.outcome.employer]] : [])))}
         open={open}
         onOpen={setOpen}
         onRecorded={(sustained) => {

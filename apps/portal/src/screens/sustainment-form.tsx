@@ -6,6 +6,7 @@ import { formatDate, SUSTAINMENT_STATUSES } from '../vocabulary';
 
 export interface Sustainment {
   id: string;
+  interventionId: string;
   startDate: string;
   dueOn: string;
   status: string;
@@ -65,8 +66,15 @@ function SustainmentForm({ sustainment, onDone, onCancel }: { sustainment: Susta
 }
 
 /** The "Job sustainment (13 weeks)" section; an open window offers recording its outcome. */
-export function Sustainments(props: { sustainments: Sustainment[]; open: string | null; onOpen: (key: string | null) => void; onRecorded: (sustained: boolean) => void }) {
-  const { sustainments, open, onOpen, onRecorded } = props;
+export function Sustainments(props: {
+  sustainments: Sustainment[];
+  /** The employer of each job start shown on the page, by intervention id (a job you may not see has none here). */
+  employers: Record<string, string>;
+  open: string | null;
+  onOpen: (key: string | null) => void;
+  onRecorded: (sustained: boolean) => void;
+}) {
+  const { sustainments, employers, open, onOpen, onRecorded } = props;
   if (!sustainments.length) return null;
   return (
     <section className="section" aria-labelledby="sustainment">
@@ -77,7 +85,7 @@ export function Sustainments(props: { sustainments: Sustainment[]; open: string 
           return (
             <li key={s.id} data-sustainment={s.id}>
               <p>
-                Job started {formatDate(s.startDate)}, check due {formatDate(s.dueOn)}:{' '}
+                {employers[s.interventionId] ? `Job at ${employers[s.interventionId]} started` : 'Job started'} {formatDate(s.startDate)}, check due {formatDate(s.dueOn)}:{' '}
                 <strong className={`tag${s.status === 'SUSTAINED' ? ' tag--green' : s.status === 'OPEN' ? '' : ' tag--grey'}`}>{SUSTAINMENT_STATUSES[s.status] ?? s.status}</strong>
               </p>
               {s.status === 'OPEN' && (
