@@ -654,6 +654,9 @@ describe('the caseworker portal in a real browser', () => {
         await section.getByLabel('Note').fill('Called the cafe manager');
         await section.getByRole('button', { name: 'Record outcome' }).click();
         await page.getByText('Outcome recorded: the job was sustained').waitFor();
+        // The confirmation stays until dismissed.
+        await page.getByRole('status').getByRole('button', { name: 'Dismiss this message' }).click();
+        await page.getByText('Outcome recorded: the job was sustained').waitFor({ state: 'detached' });
         await section.locator('.tag', { hasText: /^Sustained$/ }).waitFor();
         expect(await section.getByRole('button', { name: /Record the 13-week outcome/ }).count()).toBe(0);
         expect(await sustainmentsOf()).toEqual([expect.objectContaining({ status: 'SUSTAINED' })]);

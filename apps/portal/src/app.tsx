@@ -55,9 +55,13 @@ function Flash() {
     return () => window.removeEventListener('hub:flash', show);
   }, []);
   if (!message) return null;
+  // It stays until dismissed or the next page (a message that vanishes by itself may be missed).
   return (
     <div className="notification notification--success" role="status">
       <p>{message}</p>
+      <button type="button" className="link-button notification__dismiss" onClick={() => setMessage(null)}>
+        Dismiss<span className="visually-hidden"> this message</span>
+      </button>
     </div>
   );
 }
