@@ -32,15 +32,15 @@ describe('the referral report', () => {
     housing = world.orgs['Safe Harbour Housing Trust'];
     const person = await world.person('Report', false);
     const ids: string[] = [];
-    // Accommodation support (answer due in 72 hours): 15 sent.
-    for (let i = 0; i < 10; i++) {
+    // Accommodation support (answer due in 72 hours): 20 sent.
+    for (let i = 0; i < 15; i++) {
       const id = await send(person, 'accommodation_support');
       ids.push(id);
       await step('acceptReferral', id);
-      await at(id, 'accept', i < 8 ? 10 : 80); // two answered late
-      if (i < 6) {
+      await at(id, 'accept', i < 12 ? 10 : 80); // three answered late
+      if (i < 10) {
         await step('startReferral', id);
-        await at(id, 'start', (i < 8 ? 10 : 80) + 48);
+        await at(id, 'start', (i < 12 ? 10 : 80) + 48);
         if (i < 5) {
           await step('completeReferral', id);
           await at(id, 'complete', 200);
@@ -69,64 +69,38 @@ describe('the referral report', () => {
 
   const accommodation = {
     serviceCode: 'accommodation_support',
-    sent: 15,
-    accepted: 10,
+    sent: 20,
+    accepted: 15,
     declined: 5,
     withdrawnBeforeAnswer: 0,
     awaitingAnswer: 0,
-    answeredInTime: 13,
+    answeredInTime: 17,
     awaitingAnswerPastDue: 0,
-    started: 6,
-    startedInTime: 6,
-    acceptedNotStartedPastDue: null, // 4: suppressed
+    started: 10,
+    startedInTime: 10,
+    acceptedNotStartedPastDue: 5, // accepted in January, never started
     completed: 5,
     withdrawnAfterAcceptance: 0,
-    medianHoursToAnswer: 10, // 8 at 10 h, 5 at 20 h, 2 at 80 h
+    medianHoursToAnswer: 10, // 12 at 10 h, 5 at 20 h, 3 at 80 h
     medianHoursToStart: 48,
-    suppressed: ['acceptedNotStartedPastDue'],
+    suppressed: [],
   };
-  const finance = {
-    serviceCode: 'finance_and_id',
-    sent: 7,
-    accepted: 0,
-    declined: 0,
-    withdrawnBeforeAnswer: null, // 1: suppressed
-    awaitingAnswer: null, // 6, hidden too: otherwise 7 - 6 would give the 1 away
-    answeredInTime: 0,
-    awaitingAnswerPastDue: 6,
-    started: 0,
-    startedInTime: 0,
-    acceptedNotStartedPastDue: 0,
-    completed: 0,
-    withdrawnAfterAcceptance: 0,
-    medianHoursToAnswer: null,
-    medianHoursToStart: null,
-    suppressed: ['withdrawnBeforeAnswer', 'awaitingAnswer'],
-  };
-  const total = {
-    serviceCode: null,
-    sent: 22,
-    accepted: 10,
-    declined: null, // the smallest other outcome, hidden so the withdrawn 1 cannot be worked out
-    withdrawnBeforeAnswer: null,
-    awaitingAnswer: 6,
-    answeredInTime: 13,
-    awaitingAnswerPastDue: 6,
-    started: 6,
-    startedInTime: 6,
-    acceptedNotStartedPastDue: null,
-    completed: 5,
-    withdrawnAfterAcceptance: 0,
-    medianHoursToAnswer: 10,
-    medianHoursToStart: 48,
-    suppressed: ['declined', 'withdrawnBeforeAnswer', 'acceptedNotStartedPastDue'],
-  };
+  const EVERY_MEASURE = [
+    'sent', 'accepted', 'declined', 'withdrawnBeforeAnswer', 'awaitingAnswer', 'answeredInTime', 'awaitingAnswerPastDue',
+    'started', 'startedInTime', 'acceptedNotStartedPastDue', 'completed', 'withdrawnAfterAcceptance', 'medianHoursToAnswer', 'medianHoursToStart',
+  ];
+  const withheld = (serviceCode: string | null) => ({ serviceCode, ...Object.fromEntries(EVERY_MEASURE.map((m) => [m, null])), suppressed: EVERY_MEASURE });
+  // Finance and ID: 6 awaiting an answer and 1 withdrawn before one. The 1 is small, and its row's other
+  // counts (sent, awaiting, past due) would give it away: the row is withheld whole.
+  const finance = withheld('finance_and_id');
+  // The total holds the same 1 withdrawn: withheld whole too (or the finance row could be worked out from it).
+  const total = withheld(null);
 
   it("gives the receiving manager its organisation's referrals by service: answered, in time, started, completed, at risk; small counts suppressed", async () => {
     const report = (await world.ok<Report>('housing.manager', REPORT, { input: PERIOD })).referralReport;
     expect(report).toMatchObject({ ...PERIOD, scope: `organisation ${housing}`, direction: 'RECEIVED', suppressionThreshold: 5 });
     expect(report.services).toEqual([accommodation, finance]);
-    expect({ ...report.total, suppressed: [...(report.total.suppressed as string[])].sort() }).toEqual({ ...total, suppressed: [...total.suppressed].sort() });
+    expect(report.total).toEqual(total);
   });
 
   it('gives the sender the same referrals as sent; all organisations to hub admins and commissioners; nothing to caseworkers or for another organisation', async () => {
@@ -154,14 +128,22 @@ describe('the referral report', () => {
     const before = Number((await world.hub.db.query(`SELECT count(*) FROM outbox_event WHERE type = 'report.run' AND payload->>'report' = 'referrals'`))[0].count);
     const report = (await world.ok<Report>('housing.manager', REPORT, { input: { ...PERIOD, threshold: 8 } })).referralReport;
     expect(report.suppressionThreshold).toBe(8);
-    // finance_and_id's 7 sent is now small: its row goes, and with it, by subtraction from the total, the smallest other service's.
-    expect(report.services.map((r) => [r.serviceCode, r.sent])).toEqual([
-      ['accommodation_support', null],
-      ['finance_and_id', null],
-    ]);
-    expect(report.total).toMatchObject({ sent: 22, started: null, completed: null, medianHoursToStart: null, medianHoursToAnswer: 10 });
+    // At 8, accommodation's 5 declined (and 5 completed, 5 not started) are small: its row goes too.
+    expect(report.services).toEqual([withheld('accommodation_support'), finance]);
+    expect(report.total).toEqual(total);
     const after = Number((await world.hub.db.query(`SELECT count(*) FROM outbox_event WHERE type = 'report.run' AND payload->>'report' = 'referrals'`))[0].count);
     expect(after).toBe(before + 1);
+  });
+
+  it('counts days in Europe/London: a referral sent at 00:30 on 1 July (BST) is July\'s, not June\'s', async () => {
+    const person = await world.person('Summer', false);
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push(await send(person, 'accommodation_support'));
+    await world.hub.db.query(`UPDATE referral SET sent_at = '2026-06-30T23:30:00Z' WHERE id = ANY($1::uuid[])`, [ids]);
+    const june = (await world.ok<Report>('hub.admin', REPORT, { input: { from: '2026-06-01', to: '2026-07-01' } })).referralReport;
+    expect(june.total.sent).toBe(0);
+    const july = (await world.ok<Report>('hub.admin', REPORT, { input: { from: '2026-07-01', to: '2026-08-01' } })).referralReport;
+    expect(july.services).toEqual([expect.objectContaining({ serviceCode: 'accommodation_support', sent: 5, awaitingAnswer: 5, awaitingAnswerPastDue: 5, suppressed: [] })]);
   });
 
   it('is a CSV file too, with the same numbers', async () => {
@@ -173,8 +155,9 @@ describe('the referral report', () => {
     expect(header.slice(0, 3)).toEqual(['service', 'sent', 'accepted']);
     const byService = Object.fromEntries(rows.map((r) => [r[0], Object.fromEntries(header.map((h, i) => [h, r[i]]))]));
     expect(Object.keys(byService)).toEqual(['all', 'accommodation_support', 'finance_and_id']);
-    expect(byService.accommodation_support).toMatchObject({ sent: '15', answeredInTime: '13', acceptedNotStartedPastDue: '', medianHoursToAnswer: '10', suppressed: 'acceptedNotStartedPastDue' });
-    expect(byService.finance_and_id).toMatchObject({ sent: '7', awaitingAnswer: '', awaitingAnswerPastDue: '6' });
+    expect(byService.accommodation_support).toMatchObject({ sent: '20', answeredInTime: '17', acceptedNotStartedPastDue: '5', medianHoursToAnswer: '10', suppressed: '' });
+    expect(byService.finance_and_id).toMatchObject({ sent: '', awaitingAnswer: '', awaitingAnswerPastDue: '', medianHoursToAnswer: '' });
+    expect(byService.all).toMatchObject({ sent: '', accepted: '' });
     const refused = await world.hub.http().get('/reports/referrals.csv').query(PERIOD).set('authorization', `Bearer ${await world.hub.tokenFor('housing.worker')}`);
     expect(refused.status).toBe(403);
   });

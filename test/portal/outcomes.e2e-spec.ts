@@ -253,12 +253,12 @@ describe('the outcomes page in a real browser', () => {
       const at = (id: string, action: string, hours: number) =>
         hub.db.query(`UPDATE referral_transition SET at = $2::timestamptz + make_interval(hours => $3) WHERE referral_id = $1 AND action = $4`, [id, SENT_AT, hours, action]);
       const ids: string[] = [];
-      // Accommodation support: 12 sent; 7 accepted in 10 hours, 5 of them started 2 days later and 2 never
-      // (a small count, suppressed); 5 declined in 20 hours.
-      for (let i = 0; i < 12; i++) {
+      // Accommodation support: 15 sent; 10 accepted in 10 hours, 5 of them started 2 days later and 5 never;
+      // 5 declined in 20 hours.
+      for (let i = 0; i < 15; i++) {
         const id = await send('accommodation_support');
         ids.push(id);
-        if (i < 7) {
+        if (i < 10) {
           await step('acceptReferral', id);
           await at(id, 'accept', 10);
           if (i < 5) {
@@ -270,8 +270,10 @@ describe('the outcomes page in a real browser', () => {
           await at(id, 'decline', 20);
         }
       }
-      // Finance and ID: 6 sent and never answered, long past due.
-      for (let i = 0; i < 6; i++) ids.push(await send('finance_and_id'));
+      // Finance and ID: 6 sent and never answered, long past due, and 1 withdrawn before an answer (a small
+      // count: the row, and the total holding it, are withheld whole).
+      for (let i = 0; i < 7; i++) ids.push(await send('finance_and_id'));
+      await act('probation.officer', `mutation($input: ReferralReasonInput!) { withdrawReferral(input: $input) { id } }`, { input: { referralId: ids.at(-1), reason: 'Moved away' } });
       await hub.db.query(`UPDATE referral SET sent_at = $2 WHERE id = ANY($1::uuid[])`, [ids, SENT_AT]);
       await hub.db.query(`UPDATE referral_transition SET at = $2 WHERE referral_id = ANY($1::uuid[]) AND action = 'send'`, [ids, SENT_AT]);
     }, T);
@@ -320,16 +322,18 @@ describe('the outcomes page in a real browser', () => {
         const api = await report('housing.manager');
         expect(api.direction).toBe('RECEIVED');
         const accommodation = api.services.find((r) => r.serviceCode === 'accommodation_support')!;
-        expect(accommodation).toMatchObject({ sent: 12, accepted: 7, declined: 5, started: 5, acceptedNotStartedPastDue: null, medianHoursToAnswer: 10, medianHoursToStart: 48 });
-        expect(api.services.find((r) => r.serviceCode === 'finance_and_id')).toMatchObject({ sent: 6, awaitingAnswer: 6, awaitingAnswerPastDue: 6, medianHoursToAnswer: null });
-        expect(api.total).toMatchObject({ serviceCode: null, sent: 18 });
+        expect(accommodation).toMatchObject({ sent: 15, accepted: 10, declined: 5, started: 5, acceptedNotStartedPastDue: 5, medianHoursToAnswer: 10, medianHoursToStart: 48, suppressed: [] });
+        expect(api.services.find((r) => r.serviceCode === 'finance_and_id')).toMatchObject({ sent: null, awaitingAnswer: null, awaitingAnswerPastDue: null, medianHoursToAnswer: null });
+        expect(api.total).toMatchObject({ serviceCode: null, sent: null });
         await expectSameNumbers(page, api);
 
-        // Services in words, the total last and labelled; the 2 accepted and never started are suppressed, not 0.
+        // Services in words, the total last and labelled; the withheld rows are suppressed, not 0 and not a dash.
         expect(await page.locator('#referral-answers-table tbody th[scope="row"]').allTextContents()).toEqual(['Accommodation support', 'Finance and ID', 'All services (total)']);
-        const suppressed = page.locator('#referral-starts-table tr[data-service="accommodation_support"] td[data-measure="acceptedNotStartedPastDue"]');
+        const suppressed = page.locator('#referral-starts-table tr[data-service="finance_and_id"] td[data-measure="acceptedNotStartedPastDue"]');
         expect(await suppressed.textContent()).toBe('Suppressed');
-        expect(await page.locator('#referral-answers-table tr[data-service="finance_and_id"] td[data-measure="medianHoursToAnswer"]').textContent()).toBe('–');
+        expect(await page.locator('#referral-answers-table tr[data-service="finance_and_id"] td[data-measure="medianHoursToAnswer"]').textContent()).toBe('Suppressed');
+        // Nothing was withdrawn after acceptance: a zero is shown as 0.
+        expect(await page.locator('#referral-starts-table tr[data-service="accommodation_support"] td[data-measure="withdrawnAfterAcceptance"]').textContent()).toBe('0');
         expect(await page.locator('#referral-answers-table thead th[scope="col"]').allTextContents()).toContain('Awaiting an answer, past due');
 
         await checkScreen(page, 'outcomes-referrals');
@@ -378,13 +382,14 @@ describe('the outcomes page in a real browser', () => {
         await section.getByRole('heading', { level: 2, name: 'Referrals sent' }).waitFor();
         const sent = await report('probation.manager', { direction: 'SENT' });
         expect(sent.direction).toBe('SENT');
-        expect(sent.total.sent).toBe(18);
+        expect(sent.services.find((r) => r.serviceCode === 'accommodation_support')?.sent).toBe(15);
         await expectSameNumbers(page, sent);
-        expect(await shown(page, 'total', 'sent')).toBe('18');
+        expect(await shown(page, 'accommodation_support', 'sent')).toBe('15');
 
         const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('link', { name: 'Download the referral report as CSV' }).click()]);
         const csv = csvRows(await readFile((await download.path())!, 'utf8'));
-        expect(csv.all.sent).toBe('18');
+        expect(csv.accommodation_support.sent).toBe('15');
+        expect(csv.all.sent).toBe('');
         expect(await section.getByRole('link', { name: 'Download the referral report as CSV' }).getAttribute('href')).toContain('direction=sent');
       } finally {
         await context.close();

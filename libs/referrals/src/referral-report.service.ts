@@ -1,18 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@hub/common';
 import { ReadReplica } from '@hub/database';
-import { controlBreakdown, controlCount, reportRun, ReportRunsService } from '@hub/reporting';
+import { reportRun, ReportRunsService } from '@hub/reporting';
 import { ReferralDirection, type ReferralReportInput } from './referral-report.input.js';
-import { REFERRAL_MEASURES, type ReferralMeasure, type ReferralReportModel, type ReferralReportRowModel } from './referral-report.model.js';
+import { controlReport, type ReferralCounts } from './referral-report-control.js';
+import { REFERRAL_MEASURES, type ReferralMeasure, type ReferralReportModel } from './referral-report.model.js';
 import { DEFAULT_SLA_HOURS, SERVICE_SLA_HOURS, START_SLA_HOURS } from './referral-vocabulary.js';
 
-type Counts = Record<ReferralMeasure, number> & { service_code: string | null; median_hours_to_answer: number | null; median_hours_to_start: number | null };
-
-/** The answer is the receiver's first accept or decline; the partition of `sent` by what became of it. */
-const OUTCOMES: ReferralMeasure[] = ['accepted', 'declined', 'withdrawnBeforeAnswer', 'awaitingAnswer'];
-
 /**
- * Each referral sent in the period, with the times of its steps (from its recorded transitions), then
+ * Each referral sent in the period (calendar days in Europe/London), with the times of its steps (from its recorded transitions), then
  * counted per service and in total (one statement, one snapshot, so the rows add up). Due times are
  * the services' answer hours and the start hours in force now.
  */
@@ -29,7 +25,7 @@ const REPORT_SQL = (where: string) => `
                min(x.at) FILTER (WHERE x.action = 'start') AS started_at, min(x.at) FILTER (WHERE x.action = 'complete') AS completed_at,
                min(x.at) FILTER (WHERE x.action = 'withdraw') AS withdrawn_at
           FROM referral_transition x WHERE x.referral_id = r.id) t ON true
-     WHERE r.sent_at >= $1::date AND r.sent_at < $2::date AND ${where})
+     WHERE r.sent_at >= ($1::date::timestamp AT TIME ZONE 'Europe/London') AND r.sent_at < ($2::date::timestamp AT TIME ZONE 'Europe/London') AND ${where})
   SELECT service_code,
          count(*)::int AS "sent",
          count(accepted_at)::int AS "accepted",
@@ -70,16 +66,12 @@ export class ReferralReportService {
     const params: unknown[] = [input.from, input.to, sla.map(([code]) => code), sla.map(([, hours]) => hours), DEFAULT_SLA_HOURS, START_SLA_HOURS];
     if (scope.organisationId) params.push(scope.organisationId);
     // Aggregates tolerate a replica's lag: they read from DATABASE_READ_URL when set.
-    const rows = await this.replica.snapshot((query) => query<Counts>(REPORT_SQL(where), params));
-    const totals = rows.find((r) => r.service_code === null) ?? emptyCounts();
-    const perService = rows.filter((r) => r.service_code !== null);
-    // A service's row stands or falls with its `sent`: the services' `sent` add up to the total's.
-    const across = controlBreakdown(
-      perService.map((r) => ({ key: r.service_code!, count: r.sent })),
-      totals.sent,
+    const rows = await this.replica.snapshot((query) => query<ReferralCounts>(REPORT_SQL(where), params));
+    const controlled = controlReport(
+      rows.find((r) => r.service_code === null) ?? emptyCounts(),
+      rows.filter((r) => r.service_code !== null),
       threshold,
     );
-    const hiddenServices = new Set(across.cells.filter((c) => c.suppressed).map((c) => c.key));
     await this.runs.record(actor, 'referrals', { ...input, direction, scope: scope.organisationId });
     return {
       from: input.from,
@@ -87,38 +79,11 @@ export class ReferralReportService {
       scope: scope.label,
       direction,
       suppressionThreshold: threshold,
-      total: controlRow(totals, threshold, across.totalSuppressed),
-      services: perService.map((r) => controlRow(r, threshold, hiddenServices.has(r.service_code!))),
+      ...controlled,
     };
   }
 }
 
-function emptyCounts(): Counts {
+function emptyCounts(): ReferralCounts {
   return { service_code: null, median_hours_to_answer: null, median_hours_to_start: null, ...(Object.fromEntries(REFERRAL_MEASURES.map((m) => [m, 0])) as Record<ReferralMeasure, number>) };
-}
-
-const hours = (h: number | null) => (h === null ? null : Math.round(Number(h) * 10) / 10);
-
-/** Disclosure control of one row: small counts hidden, the outcome partition protected from subtraction, medians of few hidden. */
-export function controlRow(r: Counts, threshold: number, hideAll: boolean): ReferralReportRowModel {
-  const row = { serviceCode: r.service_code } as ReferralReportRowModel;
-  const suppressed = new Set<string>();
-  const outcomes = controlBreakdown(
-    OUTCOMES.map((m) => ({ key: m, count: r[m] })),
-    r.sent,
-    threshold,
-  );
-  const wholeRow = hideAll || controlCount(r.sent, threshold).suppressed || outcomes.totalSuppressed;
-  for (const m of REFERRAL_MEASURES) {
-    const hidden = wholeRow || (OUTCOMES.includes(m) ? outcomes.cells.find((c) => c.key === m)!.suppressed : controlCount(r[m], threshold).suppressed);
-    row[m] = hidden ? null : r[m];
-    if (hidden && (r[m] > 0 || wholeRow)) suppressed.add(m);
-  }
-  const answered = r.accepted + r.declined;
-  row.medianHoursToAnswer = !wholeRow && answered >= threshold ? hours(r.median_hours_to_answer) : null;
-  row.medianHoursToStart = !wholeRow && r.started >= threshold ? hours(r.median_hours_to_start) : null;
-  if (row.medianHoursToAnswer === null && (wholeRow || answered > 0)) suppressed.add('medianHoursToAnswer');
-  if (row.medianHoursToStart === null && (wholeRow || r.started > 0)) suppressed.add('medianHoursToStart');
-  row.suppressed = [...suppressed];
-  return row;
 }
