@@ -58,7 +58,15 @@ describe('GraphQL protections and error shape', () => {
     const asVariable = await hub.gql<{ people: { edges: unknown[] } }>(PAGED, { n: 4 }, token);
     expect(asVariable.errors).toBeUndefined();
     expect(Array.isArray(asVariable.data!.people.edges)).toBe(true);
-    for (const res of [await hub.gql(PAGED, { n: 5 }, token), await hub.gql(PAGED, {}, token), await hub.gql(`{ people { edges { cursor } } }`, {}, token)]) {
+    const withDefault = (n: number) => `query($n: Int = ${n}) { people(first: $n) { edges { cursor } } }`;
+    expect((await hub.gql(withDefault(4), {}, token)).errors).toBeUndefined();
+    for (const res of [
+      await hub.gql(PAGED, { n: 5 }, token),
+      await hub.gql(PAGED, {}, token),
+      await hub.gql(`{ people { edges { cursor } } }`, {}, token),
+      await hub.gql(withDefault(5), {}, token),
+      await hub.gql(withDefault(1), { n: 5 }, token),
+    ]) {
       expectCoded(res);
       expect(res.status).toBe(400);
       expect(res.data ?? null).toBeNull();

@@ -16,6 +16,13 @@ const asCount = (v: unknown): number | null => (typeof v === 'number' && Number.
 export function withLiteralPageSizes(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | null): { document: DocumentNode; fromVariables: boolean } {
   const typeInfo = new TypeInfo(schema);
   let fromVariables = false;
+  // A variable's own default (`query($n: Int = 500)`) applies when the request gives no value.
+  const declared = new Map<string, number | null>();
+  for (const d of document.definitions) {
+    if (d.kind !== Kind.OPERATION_DEFINITION) continue;
+    for (const v of d.variableDefinitions ?? []) declared.set(v.variable.name.value, v.defaultValue?.kind === Kind.INT ? Number(v.defaultValue.value) : null);
+  }
+  const valueOf = (name: string) => (variables && name in variables ? asCount(variables[name]) : (declared.get(name) ?? null));
   const rewritten = visit(
     document,
     visitWithTypeInfo(typeInfo, {
@@ -28,7 +35,7 @@ export function withLiteralPageSizes(schema: GraphQLSchema, document: DocumentNo
           fromVariables = true;
           if (!variables) return undefined; // counted per request, with the request's variables
         }
-        const value = (given?.value.kind === Kind.VARIABLE ? asCount(variables![given.value.name.value]) : null) ?? asCount(arg.defaultValue);
+        const value = (given?.value.kind === Kind.VARIABLE ? valueOf(given.value.name.value) : null) ?? asCount(arg.defaultValue);
         if (value === null) return undefined;
         const literal: ArgumentNode = { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: arg.name }, value: { kind: Kind.INT, value: String(value) } };
         return { ...node, arguments: [...(node.arguments ?? []).filter((a) => a !== given), literal] };
