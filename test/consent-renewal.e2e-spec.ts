@@ -63,4 +63,19 @@ describe('consent renewal', () => {
     const closedBy: { closed_by: string }[] = await hub.db.query(`SELECT closed_by FROM task WHERE person_id = $1 AND kind = 'consent_expiring' ORDER BY closed_by`, [person]);
     expect(closedBy.map((t) => t.closed_by)).toEqual(['system:consent.granted', 'system:consent.withdrawn']);
   });
+
+  it('asks nothing for a consent renewed before the sweep came to it', async () => {
+    const person = (
+      await hub.gql<{ createPerson: { person: { id: string } } }>(`mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`, { input: { givenName: 'Early', familyName: 'Renewer', dateOfBirth: '1991-11-11', identifiers: [], confirmNew: true } }, probation)
+    ).data!.createPerson.person.id;
+    await grant({ personId: person, purpose: 'FAMILY', organisationKind: 'CHARITY', expiresAt: inDays(10) });
+    await grant({ personId: person, purpose: 'FAMILY', organisationKind: 'CHARITY', expiresAt: inDays(400) });
+    // Another recipient is another consent: still asked for.
+    const other = await grant({ personId: person, purpose: 'FAMILY', organisationId: housing, expiresAt: inDays(10) });
+    await sweep();
+    // The grant events are handled after the sweep asked for C's renewal: its own grant does not close its task.
+    const handled = `SELECT 1 FROM event_delivery d JOIN outbox_event e ON e.id = d.event_id WHERE e.person_id = $1 AND e.type = 'consent.granted' AND d.handler = 'referrals.consent_renewal'`;
+    await eventually(async () => (await hub.db.query(handled, [person])).length === 3, 15_000, 'grant events handled');
+    expect((await tasksOf(person, 'OPEN')).map((t) => t.dueAt)).toEqual([other.expiresAt]);
+  });
 });

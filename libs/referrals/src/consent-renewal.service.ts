@@ -65,9 +65,11 @@ export class ConsentRenewalSweep implements OnModuleInit {
       const payload = e.payload as { purpose: string; organisationId?: string | null; organisationKind?: string | null };
       if (!e.personId) return;
       if (e.type === 'consent.granted') {
-        await this.tasks.closeBySourceWithin(m, renewalKey({ personId: e.personId, ...payload }), `system:${e.type}`);
+        // A new consent renews the others of its person, purpose and recipient; never itself (its own event may be handled after a sweep asked for its renewal).
+        const key = renewalKey({ personId: e.personId, ...payload });
+        await this.tasks.closeBySourceWithin(m, key, `system:${e.type}`, { except: `${key}${e.aggregateId}` });
       } else {
-        await this.tasks.closeBySourceWithin(m, `consent-renewal:${e.personId}:${payload.purpose}:`, `system:${e.type}`, `:${e.aggregateId}`);
+        await this.tasks.closeBySourceWithin(m, `consent-renewal:${e.personId}:${payload.purpose}:`, `system:${e.type}`, { suffix: `:${e.aggregateId}` });
       }
     });
   }

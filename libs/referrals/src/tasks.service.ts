@@ -62,9 +62,14 @@ export class TasksService {
     return row;
   }
 
-  /** Closes the open tasks raised under keys starting with `prefix` (and ending with `suffix`): the work they asked for was done. */
-  async closeBySourceWithin(m: EntityManager, prefix: string, by: string, suffix = ''): Promise<void> {
-    await m.query(`UPDATE task SET status = 'done', closed_at = now(), closed_by = $2 WHERE status = 'open' AND source_key LIKE $1 || '%' || $3`, [prefix, by, suffix]);
+  /** Closes the open tasks raised under keys starting with `prefix` (and ending with `suffix`, but for `except`): the work they asked for was done. */
+  async closeBySourceWithin(m: EntityManager, prefix: string, by: string, options: { suffix?: string; except?: string } = {}): Promise<void> {
+    await m.query(`UPDATE task SET status = 'done', closed_at = now(), closed_by = $2 WHERE status = 'open' AND source_key LIKE $1 || '%' || $3 AND source_key IS DISTINCT FROM $4`, [
+      prefix,
+      by,
+      options.suffix ?? '',
+      options.except ?? null,
+    ]);
   }
 
   async openFor(m: EntityManager, organisationId: string, kind: TaskKind, personId: string, detailPrefix: string): Promise<Task | null> {

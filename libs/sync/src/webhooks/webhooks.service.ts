@@ -242,9 +242,17 @@ export class WebhooksService implements OnModuleInit {
     const event = await this.outbox.event(this.db.manager, delivery.eventId);
     if (!endpoint || !event) return;
     if (!endpoint.active) {
-      // Off: kept, and sent again once the endpoint is turned on (update). The job ends here.
-      await this.db.getRepository(WebhookDelivery).update({ id: delivery.id, status: 'pending' }, { status: 'paused' });
-      return;
+      // Off: kept, and sent again once the endpoint is turned on (update, which holds the endpoint's row
+      // while it resumes what is paused). Read again under a share lock, so a pause and a resume never
+      // pass each other: if it was turned on meanwhile, this attempt fails and the queue retries it.
+      const paused = await this.db.transaction(async (m) => {
+        const [w]: { active: boolean }[] = await m.query(`SELECT active FROM webhook_endpoint WHERE id = $1 FOR SHARE`, [endpoint.id]);
+        if (!w || w.active) return !w;
+        await m.query(`UPDATE webhook_delivery SET status = 'paused' WHERE id = $1 AND status = 'pending'`, [delivery.id]);
+        return true;
+      });
+      if (paused) return;
+      throw new Error('the endpoint was turned on meanwhile: the next attempt sends it');
     }
     const [organisation] = await this.organisations.byIds([endpoint.organisationId]);
     const to = receiver(endpoint.organisationId, organisation?.kind ?? '');
