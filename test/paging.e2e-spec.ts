@@ -90,6 +90,8 @@ describe('paged lists', () => {
     expect(code(await taskPage(5, forged(['123'])))).toBe('BAD_USER_INPUT'); // the break-glass accesses' shape
     expect(code(await taskPage(5, forged(['2026-03-01T09:00:00.000000Z', "x' OR 1=1 --"])))).toBe('BAD_USER_INPUT');
     expect(code(await taskPage(5, forged(['yesterday', '00000000-0000-0000-0000-000000000000'])))).toBe('BAD_USER_INPUT');
+    expect(code(await taskPage(5, forged(['0', '00000000-0000-0000-0000-000000000000'])))).toBe('BAD_USER_INPUT'); // a date to JavaScript, not to PostgreSQL
+    expect(code(await taskPage(5, forged(['2026-13-45T09:00:00.000000Z', '00000000-0000-0000-0000-000000000000'])))).toBe('BAD_USER_INPUT');
     expect(code(await taskPage(5, forged(['2026-03-01T09:00:00.000000Z', '00000000-0000-0000-0000-000000000000'])))).toBeUndefined();
   });
 

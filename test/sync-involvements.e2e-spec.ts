@@ -96,9 +96,16 @@ describe('syncInvolvements', () => {
     expect(await hub.db.query(`SELECT count(*)::int AS n FROM outbox_event WHERE person_id = $1 AND type = 'person.involvement_ended'`, [personId])).toEqual([{ n: 2 }]);
   });
 
-  it('only the lead organisation syncs involvements', async () => {
+  it('only the lead organisation syncs involvements, and only its own', async () => {
     const theirs = await sync('involvements-housing-0001', [{ ...housing(), externalId: 'i-theirs' }], await apiClientToken(hub, 'housing.admin'));
     // Housing no longer works with the person: the person is not found, as for anyone it may not see.
     expect(theirs.results.map((r) => [r.status, r.code])).toEqual([['REJECTED', 'NOT_FOUND']]);
+    // Housing works with the person again (probation's case system adds it as i-again) and sees them, but the
+    // external id i-again is probation's: housing's case system can neither read it back nor end it through it.
+    await sync('involvements-0200', [{ ...housing(), externalId: 'i-again', startedAt: '2026-11-20T09:00:00Z' }]);
+    expect(await housingSees()).toBe('Ivy');
+    const other = await sync('involvements-housing-0002', [{ ...housing(), externalId: 'i-again', startedAt: '2026-11-20T09:00:00Z', endedAt: '2026-11-21T09:00:00Z', endReason: 'Not theirs to end' }], await apiClientToken(hub, 'housing.admin'));
+    expect(other.results.map((r) => [r.status, r.code, r.id])).toEqual([['REJECTED', 'NOT_FOUND', null]]);
+    expect(await housingSees()).toBe('Ivy');
   });
 });

@@ -14,6 +14,8 @@ export const LIST_PAGE = { fallback: 100, max: 500 } as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DIGITS = /^[0-9]{1,19}$/;
+/** The shape AT_TEXT writes: anything else did not come from this list (and PostgreSQL might refuse it). */
+const AT_FORMAT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 /** The timestamp in a cursor keeps PostgreSQL's microseconds (a JavaScript Date would drop them and skip or repeat rows). */
 const AT_TEXT = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
@@ -34,7 +36,7 @@ export async function keysetPage<T extends ObjectLiteral & { id: string }>(qb: S
     const at = `${order.alias}.${order.at}`;
     if (args.after) {
       const [time, key] = decodeCursor(args.after, 2);
-      if (typeof time !== 'string' || Number.isNaN(Date.parse(time)) || typeof key !== 'string' || !UUID.test(key)) badCursor();
+      if (typeof time !== 'string' || !AT_FORMAT.test(time) || Number.isNaN(Date.parse(time)) || typeof key !== 'string' || !UUID.test(key)) badCursor();
       qb.andWhere(`(${at}, ${id}) < (:keysetAt::timestamptz, :keysetId::uuid)`, { keysetAt: time, keysetId: key });
     }
     qb.addSelect(AT_TEXT(at), 'keyset_at').orderBy(at, 'DESC').addOrderBy(id, 'DESC');

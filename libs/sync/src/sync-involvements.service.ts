@@ -50,6 +50,8 @@ export class SyncInvolvementsService {
       await m.insert(ExternalRef, { system, entityType: 'involvement', externalId: record.externalId, entityId: added.id, organisationId: actor.organisationId });
       return result(SyncStatus.CREATED, added.id);
     }
+    // Another organisation's involvement under the same (system, external id) is not this caller's to see or end.
+    if (ref.organisationId !== actor.organisationId) throw new NotFoundError('Involvement');
     const current = await this.records.involvement(m, actor, ref.entityId);
     if (current.organisationId !== record.organisationId || current.role !== role || (record.startedAt && !sameTime(current.startedAt, record.startedAt))) {
       throw new HubError(ErrorCode.InvalidState, "An involvement's organisation, role and start do not change: send the new one as another involvement (another externalId), and end this one");
