@@ -4,6 +4,12 @@ import { type ArgumentNode, type DocumentNode, type FieldNode, GraphQLError, typ
 import type { HubContext } from '@hub/common';
 
 const PAGE_ARGS = new Set(['first', 'last']);
+const MAX_TEXTS = 1000;
+
+interface Verdict {
+  problem: GraphQLError | null;
+  fromVariables: boolean;
+}
 
 const asCount = (v: unknown): number | null => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : null);
 
@@ -64,17 +70,22 @@ function costProblem(schema: GraphQLSchema, document: DocumentNode, maxCost: num
  * per request when a page size is a variable, refusing as validation does (GRAPHQL_VALIDATION_FAILED).
  */
 export function pageCostPlugin(maxCost: number): ApolloServerPlugin<HubContext> {
-  /** Per parsed document (Apollo keeps one per query text): the refusal its defaults alone cause, and whether its variables matter. */
-  const checked = new WeakMap<DocumentNode, { problem: GraphQLError | null; fromVariables: boolean }>();
+  /**
+   * Per query text (bounded: past MAX_TEXTS new texts are checked each time, as a hub serves few), and
+   * per parsed document otherwise: the refusal its defaults alone cause, and whether its variables matter.
+   */
+  const byText = new Map<string, Verdict>();
+  const byDocument = new WeakMap<DocumentNode, Verdict>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request, schema }) {
-          let verdict = checked.get(document);
+          let verdict = (request.query !== undefined ? byText.get(request.query) : undefined) ?? byDocument.get(document);
           if (!verdict) {
             const defaults = withLiteralPageSizes(schema, document, null);
             verdict = { problem: defaults.document === document ? null : costProblem(schema, defaults.document, maxCost), fromVariables: defaults.fromVariables };
-            checked.set(document, verdict);
+            if (request.query !== undefined && byText.size < MAX_TEXTS) byText.set(request.query, verdict);
+            else byDocument.set(document, verdict);
           }
           const problem = verdict.problem ?? (verdict.fromVariables ? costProblem(schema, withLiteralPageSizes(schema, document, request.variables ?? {}).document, maxCost) : null);
           if (problem) throw new GraphQLError(problem.message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } } });
