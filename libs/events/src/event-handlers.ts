@@ -43,6 +43,19 @@ export class EventHandlerRegistry {
     this.schedules.push(crontabLine);
   }
 
+  /**
+   * A sweep run on a schedule (`minute hour dom month dow`) as of a moment: the cron tick's own time, or
+   * `now` (an ISO time) in the payload when the task is run by hand or by a test.
+   */
+  sweep(name: string, cron: string, fn: (now: Date) => Promise<unknown>): void {
+    this.task(name, async (payload) => {
+      const tick = payload._cron as { ts?: string } | undefined;
+      const at = typeof payload.now === 'string' ? payload.now : tick?.ts;
+      await fn(at ? new Date(at) : new Date());
+    });
+    this.schedule(`${cron} ${name}`);
+  }
+
   handlersFor(type: string): RegisteredHandler[] {
     return [...this.handlers.values()].filter((h) => h.types.has(type) || h.types.has('*'));
   }

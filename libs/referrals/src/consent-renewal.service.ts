@@ -54,13 +54,7 @@ export class ConsentRenewalSweep implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    // `now` (an ISO time) runs the sweep as of another moment; a cron tick passes its own time.
-    this.registry.task(CONSENT_RENEWAL_TASK, async (payload) => {
-      const cron = payload._cron as { ts?: string } | undefined;
-      const at = typeof payload.now === 'string' ? payload.now : cron?.ts;
-      await this.sweep(at ? new Date(at) : new Date());
-    });
-    this.registry.schedule(`40 * * * * ${CONSENT_RENEWAL_TASK}`);
+    this.registry.sweep(CONSENT_RENEWAL_TASK, '40 * * * *', (now) => this.sweep(now));
     this.registry.onEvent('referrals.consent_renewal', ['consent.granted', 'consent.withdrawn'], async (m, e) => {
       const payload = e.payload as { purpose: string; organisationId?: string | null; organisationKind?: string | null };
       if (!e.personId) return;

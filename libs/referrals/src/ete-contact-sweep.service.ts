@@ -47,13 +47,7 @@ export class EteContactSweep implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    // `now` (an ISO time) runs the sweep as of another moment; a cron tick passes its own time.
-    this.registry.task(ETE_SWEEP_TASK, async (payload) => {
-      const cron = payload._cron as { ts?: string } | undefined;
-      const at = typeof payload.now === 'string' ? payload.now : cron?.ts;
-      await this.sweep(at ? new Date(at) : new Date());
-    });
-    this.registry.schedule(`15 * * * * ${ETE_SWEEP_TASK}`);
+    this.registry.sweep(ETE_SWEEP_TASK, '15 * * * *', (now) => this.sweep(now));
   }
 
   /** Announces every lapse not yet announced as of `now`; returns how many it found. */

@@ -50,3 +50,8 @@ export async function runSyncBatch<R extends { externalId: string }>(
     return response;
   });
 }
+
+/** Whether a time the hub holds (or none) is the one an external record states (or none). */
+export function sameInstant(held: Date | null, stated: string | null | undefined): boolean {
+  return held === null ? !stated : !!stated && held.getTime() === new Date(stated).getTime();
+}

@@ -3,14 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type Actor, ErrorCode, HubError, NotFoundError } from '@hub/common';
 import { type ConsentModel, ConsentsService, PURPOSE_CATEGORIES } from '@hub/consent';
-import { runSyncBatch } from './batch-sync.js';
+import { runSyncBatch, sameInstant } from './batch-sync.js';
 import { ExternalRef } from './external-ref.entity.js';
 import { IdempotencyService } from './idempotency.service.js';
 import { requireValid } from './record-validation.js';
 import { ConsentRecordRules, type SyncConsentRecord, type SyncConsentsInput } from './sync.inputs.js';
 import { type SyncRecordResultModel, type SyncResultModel, SyncStatus } from './sync.models.js';
-
-const sameTime = (a: Date | null, b: string | null | undefined) => (a === null ? !b : !!b && a.getTime() === new Date(b).getTime());
 
 /** Whether the external record states the terms the hub holds (what was consented to, with whom, how, until when). */
 function sameTerms(current: ConsentModel, record: SyncConsentRecord): boolean {
@@ -22,8 +20,8 @@ function sameTerms(current: ConsentModel, record: SyncConsentRecord): boolean {
     current.organisationKind === (record.organisationKind ?? null) &&
     current.method === record.method &&
     (current.evidenceNote ?? null) === (record.evidenceNote ?? null) &&
-    sameTime(current.expiresAt, record.expiresAt) &&
-    (!record.givenAt || sameTime(current.givenAt, record.givenAt))
+    sameInstant(current.expiresAt, record.expiresAt) &&
+    (!record.givenAt || sameInstant(current.givenAt, record.givenAt))
   );
 }
 

@@ -3,14 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type Actor, ErrorCode, HubError, NotFoundError, ValidationError } from '@hub/common';
 import { InvolvementRole, PersonRecordsService } from '@hub/persons';
-import { runSyncBatch } from './batch-sync.js';
+import { runSyncBatch, sameInstant } from './batch-sync.js';
 import { ExternalRef } from './external-ref.entity.js';
 import { IdempotencyService } from './idempotency.service.js';
 import { requireValid } from './record-validation.js';
 import { InvolvementRecordRules, type SyncInvolvementRecord, type SyncInvolvementsInput } from './sync.inputs.js';
 import { type SyncRecordResultModel, type SyncResultModel, SyncStatus } from './sync.models.js';
-
-const sameTime = (a: Date | null, b: string | null | undefined) => (a === null ? !b : !!b && a.getTime() === new Date(b).getTime());
 
 /**
  * Bulk upsert of involvements keyed by (system, external id): which organisations work with a person,
@@ -53,10 +51,10 @@ export class SyncInvolvementsService {
     // Another organisation's involvement under the same (system, external id) is not this caller's to see or end.
     if (ref.organisationId !== actor.organisationId) throw new NotFoundError('Involvement');
     const current = await this.records.involvement(m, actor, ref.entityId);
-    if (current.organisationId !== record.organisationId || current.role !== role || (record.startedAt && !sameTime(current.startedAt, record.startedAt))) {
+    if (current.organisationId !== record.organisationId || current.role !== role || (record.startedAt && !sameInstant(current.startedAt, record.startedAt))) {
       throw new HubError(ErrorCode.InvalidState, "An involvement's organisation, role and start do not change: send the new one as another involvement (another externalId), and end this one");
     }
-    if (sameTime(current.endedAt, record.endedAt)) return result(SyncStatus.UNCHANGED, current.id);
+    if (sameInstant(current.endedAt, record.endedAt)) return result(SyncStatus.UNCHANGED, current.id);
     if (!record.endedAt) throw new HubError(ErrorCode.InvalidState, 'This involvement has an end; it cannot resume: send a new involvement');
     if (!record.endReason) throw new ValidationError([{ field: 'endReason', messages: ['give the reason the work ended'] }]);
     await this.records.endInvolvement(actor, { involvementId: current.id, reason: record.endReason, endedAt: record.endedAt }, m);
