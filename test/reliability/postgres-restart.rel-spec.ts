@@ -53,6 +53,7 @@ describe('PostgreSQL restarted in the middle of a write load', () => {
   it('keeps every acknowledged write, half-writes nothing, reports not-ready, recovers by itself, and replays sync without duplicates', async () => {
     const acknowledged: { id: string; pnc: string }[] = [];
     const failedCreates: string[] = [];
+    const failureCodes: string[] = [];
     const syncBatches: { key: string; records: unknown[]; acknowledged: boolean }[] = [];
     let running = true;
     let n = 0;
@@ -74,7 +75,10 @@ describe('PostgreSQL restarted in the middle of a write load', () => {
             .gql<{ createPerson: { person: { id: string } } }>(CREATE, { input: { givenName: 'Load', familyName: `Writer${w}n${k}`, dateOfBirth: '1985-05-05', identifiers: [{ scheme: 'PNC', value: pnc }], confirmNew: true } }, officer)
             .catch(() => null);
           if (res && res.status === 200 && !res.errors && res.data?.createPerson.person.id) acknowledged.push({ id: res.data.createPerson.person.id, pnc });
-          else failedCreates.push(pnc);
+          else {
+            failedCreates.push(pnc);
+            if (res) failureCodes.push(...(res.errors ?? [{ extensions: { code: `HTTP ${res.status}` } }]).map((e) => String(e.extensions?.code)));
+          }
         }
         await new Promise((r) => setTimeout(r, 5));
       }
@@ -94,6 +98,9 @@ describe('PostgreSQL restarted in the middle of a write load', () => {
     running = false;
     await writers;
     expect(failedCreates.length).toBeGreaterThan(0); // the outage was real
+    // The caller is told the database is out of reach (to retry), never an internal error.
+    expect(failureCodes).toContain('SERVICE_UNAVAILABLE');
+    expect(failureCodes.filter((c) => c !== 'SERVICE_UNAVAILABLE')).toEqual([]);
 
     const db = new pg.Client({ connectionString: server.url });
     await db.connect();

@@ -52,6 +52,12 @@ function unauthenticatedPlugin(): ApolloServerPlugin<HubContext> {
         async willSendResponse({ response }) {
           const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
           if (errors?.some((e) => e.extensions?.code === ErrorCode.Unauthenticated)) response.http.status = 401;
+          // Nothing answered because the database is out of reach: 503, to be retried, as REST answers.
+          const data = response.body.kind === 'single' ? response.body.singleResult.data : undefined;
+          if (errors?.length && !data && errors.every((e) => e.extensions?.code === ErrorCode.ServiceUnavailable)) {
+            response.http.status = 503;
+            response.http.headers.set('retry-after', '5');
+          }
           // A request refused before execution (syntax, validation, limits) is the client's error, never a 500.
           const clientCodes = ['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', ErrorCode.BadUserInput];
           if ((response.http.status ?? 200) >= 500 && errors?.length && errors.every((e) => clientCodes.includes(String(e.extensions?.code)))) response.http.status = 400;

@@ -1,7 +1,7 @@
 import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { type Actor, ErrorCode, HubError, IS_PUBLIC, PURPOSES, type Purpose, requestOf } from '@hub/common';
+import { type Actor, ErrorCode, HubError, isDatabaseUnavailable, IS_PUBLIC, PURPOSES, type Purpose, requestOf } from '@hub/common';
 
 /**
  * Every route and every GraphQL operation needs a valid token unless marked @Public().
@@ -23,7 +23,9 @@ export class HubAuthGuard extends AuthGuard('jwt') {
     return requestOf(context);
   }
 
-  override handleRequest<T = Actor>(err: unknown, user: T | false, _info: unknown, context: ExecutionContext): T {
+  override handleRequest<T = Actor>(err: unknown, user: T | false, info: unknown, context: ExecutionContext): T {
+    // The user or the signing key could not be looked up: the token may be good, and the caller must not be told otherwise.
+    if (isDatabaseUnavailable(err) || isDatabaseUnavailable(info)) throw err ?? info;
     if (err || !user) throw new HubError(ErrorCode.Unauthenticated, 'A valid access token is required');
     const actor = user as unknown as Actor;
     const req = requestOf(context);

@@ -1,6 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
 import { ErrorCode, type FieldProblem, HubError } from './errors.js';
+import { isConcurrentWriteError, isDatabaseUnavailable, pgErrorCode } from './pg-errors.js';
 
 export interface ClientError {
   code: string;
@@ -54,9 +55,16 @@ export function toClientError(err: unknown): ClientError {
     return { code: err.extensions.code, message: err.message, status: 400, details: {}, internal: false };
   }
   // Input PostgreSQL cannot take as given (an id that is not a UUID, a NUL character): the caller's mistake.
-  const pgCode = (err as { driverError?: { code?: string }; code?: string })?.driverError?.code ?? (err as { code?: string })?.code;
+  const pgCode = pgErrorCode(err);
   if (pgCode === '22P02' || pgCode === '22021' || pgCode === '22007' || pgCode === '22008') {
     return { code: ErrorCode.BadUserInput, message: 'A value is not in a form the hub accepts (an identifier that is not a UUID, or a control character)', status: 400, details: {}, internal: false };
+  }
+  // A write that collided with another one at the same moment: nothing was written, and the same request sent again is answered afresh.
+  if (isConcurrentWriteError(err)) {
+    return { code: ErrorCode.Conflict, message: 'Another change to the same data was being written at the same time; nothing was written: send the request again', status: 409, details: { reason: 'CONCURRENT_WRITE' }, internal: false };
+  }
+  if (isDatabaseUnavailable(err)) {
+    return { code: ErrorCode.ServiceUnavailable, message: 'The hub cannot reach its database just now: try again shortly (a write that takes an idempotency key may be sent again with the same key)', status: 503, details: {}, internal: false };
   }
   const fastifyError = err as { statusCode?: number; code?: string; message?: string };
   if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { type Actor, AlreadyExistsError, ConflictError, NotFoundError } from '@hub/common';
+import { type Actor, AlreadyExistsError, ConflictError, isUniqueViolation, NotFoundError } from '@hub/common';
 import { OutboxService } from '@hub/events';
 import { requireOrganisationAdmin } from './admin-policy.js';
 import type { CreateOrganisationInput } from './create-organisation.input.js';
 import { Organisation } from './organisation.entity.js';
-import { isUniqueViolation } from './pg-errors.js';
 import type { UpdateOrganisationInput } from './update-organisation.input.js';
 
 /** The directory of partner organisations. Any signed-in actor may read it; hub admins change it. */

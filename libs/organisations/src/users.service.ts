@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type Actor, AlreadyExistsError, ForbiddenError, NotFoundError } from '@hub/common';
+import { type Actor, AlreadyExistsError, ForbiddenError, isUniqueViolation, NotFoundError } from '@hub/common';
 import { entityColumns, hydrate, namedQuery } from '@hub/database';
 import { OutboxService } from '@hub/events';
 import { AdminPolicy, requireMemberAdmin } from './admin-policy.js';
 import type { CreateUserInput } from './create-user.input.js';
 import { Organisation } from './organisation.entity.js';
 import { hashSecret, verifyAgainstDummy, verifySecret } from './password.js';
-import { isUniqueViolation } from './pg-errors.js';
 import type { UpdateUserInput } from './update-user.input.js';
 import { UserIdentity } from './user-identity.entity.js';
 import { User } from './user.entity.js';

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { type Actor, HubError } from '@hub/common';
+import { type Actor, ConflictError, HubError, isConcurrentWriteError } from '@hub/common';
 import type { IdempotencyService } from './idempotency.service.js';
 import { type SyncRecordResultModel, type SyncResultModel, SyncStatus } from './sync.models.js';
 
@@ -15,9 +15,31 @@ function rejected(externalId: string, err: unknown): SyncRecordResultModel {
 }
 
 /**
+ * One record in its own savepoint. A write that collides with another transaction (the same new
+ * external id sent by two batches at once: the second waits for the first, then finds its key taken;
+ * or a deadlock between them) rolls back to the savepoint and runs once more, now seeing what the
+ * other committed, so it becomes an update of the same record instead of a duplicate or a failed
+ * batch. A second collision rejects the record alone, as CONFLICT.
+ */
+async function upsertOne<R>(m: EntityManager, record: R, upsert: (savepoint: EntityManager, record: R) => Promise<SyncRecordResultModel>): Promise<SyncRecordResultModel> {
+  try {
+    return await m.transaction((sp) => upsert(sp, record));
+  } catch (err) {
+    if (!isConcurrentWriteError(err)) throw err;
+  }
+  try {
+    return await m.transaction((sp) => upsert(sp, record));
+  } catch (err) {
+    if (isConcurrentWriteError(err)) throw new ConflictError('Another change to this record was being written at the same time; nothing of this record was written: send it again');
+    throw err;
+  }
+}
+
+/**
  * Runs a batch upsert: the idempotency key is claimed in the same transaction as the work (a replay
  * returns the first answer); a record repeated in the batch is rejected for its last occurrence; each
- * record runs in its own savepoint, so a bad one is rejected alone and never half-written.
+ * record runs in its own savepoint, so a bad one is rejected alone and never half-written (and one
+ * that collided with a concurrent batch is run again: upsertOne).
  */
 export async function runSyncBatch<R extends { externalId: string }>(
   db: DataSource,
@@ -40,7 +62,7 @@ export async function runSyncBatch<R extends { externalId: string }>(
         continue;
       }
       try {
-        results.push(await m.transaction((sp) => upsert(sp, record)));
+        results.push(await upsertOne(m, record, upsert));
       } catch (err) {
         results.push(rejected(externalId, err));
       }
