@@ -1,5 +1,6 @@
 import { hash } from '@node-rs/argon2';
 import { jobBegunSql } from '@hub/interventions';
+import { DEFAULT_SLA_HOURS, SERVICE_SLA_HOURS, START_SLA_HOURS } from '@hub/referrals';
 
 /**
  * SQL for a deterministic id from a seed text: an md5 shaped as a version-4 UUID (version nibble 4,
@@ -12,9 +13,10 @@ export function genUuid(seedSql: string): string {
 /**
  * A synthetic national population for benchmarks and load tests: organisations of every kind across
  * the regions, their staff, people with identifiers, involvements, consents (some withdrawn or
- * expired), sharing agreements, about ten interventions each (catalogue codes by the kind of partner,
- * statuses, qualifications, job starts with their 13-week sustainment), OGRS assessments and proven
- * reconvictions.
+ * expired), sharing agreements, referrals from the lead to each partner (and, for one person in
+ * twelve, to one more) with the steps of their lifecycle, about ten interventions each (catalogue codes
+ * by the kind of partner, statuses, qualifications, job starts with their 13-week sustainment), OGRS
+ * assessments and proven reconvictions.
  *
  * Everything is written set-based by `INSERT ... SELECT FROM generate_series` on one connection, a
  * batch of people per transaction; values come from `hashint8extended(n, seed)`, so the same seed
@@ -44,6 +46,7 @@ export interface PopulationSummary {
   interventions: number;
   consents: number;
   involvements: number;
+  referrals: number;
   sustainments: number;
   ogrsAssessments: number;
   reconvictions: number;
@@ -225,11 +228,11 @@ export async function generatePopulation(db: SqlConnection, options: PopulationO
   // Organisation facts the people statements join to.
   await db.query(`DROP TABLE IF EXISTS pg_temp.gen_org`);
   await db.query(`CREATE TEMP TABLE gen_org (idx int PRIMARY KEY, id uuid NOT NULL, kind text NOT NULL, types text[] NOT NULL, ntypes int NOT NULL,
-                    purpose text, categories text[])`);
+                    purpose text, categories text[], services text[] NOT NULL)`);
   await db.query(
-    `INSERT INTO gen_org SELECT o.idx, ${genUuid(`$1 || ':o:' || o.idx`)}, o.kind, o.types, cardinality(o.types), o.purpose, o.categories
-       FROM jsonb_to_recordset($2::jsonb) AS o(idx int, kind text, types text[], purpose text, categories text[])`,
-    [String(seed), JSON.stringify(kinds.map((kind, idx) => ({ idx, kind, types: TYPES_BY_KIND[kind], purpose: PURPOSE_BY_KIND[kind]?.[0] ?? null, categories: PURPOSE_BY_KIND[kind]?.[1] ?? null })))],
+    `INSERT INTO gen_org SELECT o.idx, ${genUuid(`$1 || ':o:' || o.idx`)}, o.kind, o.types, cardinality(o.types), o.purpose, o.categories, o.services
+       FROM jsonb_to_recordset($2::jsonb) AS o(idx int, kind text, types text[], purpose text, categories text[], services text[])`,
+    [String(seed), JSON.stringify(kinds.map((kind, idx) => ({ idx, kind, types: TYPES_BY_KIND[kind], purpose: PURPOSE_BY_KIND[kind]?.[0] ?? null, categories: PURPOSE_BY_KIND[kind]?.[1] ?? null, services: SERVICES_BY_KIND[kind] })))],
   );
   await db.query(`ANALYZE gen_org`);
 
@@ -241,7 +244,7 @@ export async function generatePopulation(db: SqlConnection, options: PopulationO
   const providers = `(1 + pg_temp.h(i * 64 + 7) % 3)`;
   const provider = (k: string) => `(${probationCount} + pg_temp.h(i * 64 + 8 + ${k}) % ${providerCount})`;
   const regions = sqlText(REGIONS);
-  const totals = { interventions: 0, consents: 0, involvements: 0 };
+  const totals = { interventions: 0, consents: 0, involvements: 0, referrals: 0 };
 
   const outer = db;
   const timings: number[] = [];
@@ -310,6 +313,7 @@ export async function generatePopulation(db: SqlConnection, options: PopulationO
          JOIN gen_org o ON o.idx = ${provider('k')} JOIN gen_org lo ON lo.idx = g.lead
         WHERE o.purpose IS NOT NULL`,
     );
+    const referrals = await generateReferrals(db, S, provider);
     // Interventions: about ten per person (sixty for one in a thousand), each by one of the person's partners.
     const interventions = await db.query(
       `INSERT INTO intervention (id, person_id, organisation_id, recorded_by, type_code, data_category, status, occurred_at, notes, outcome, version)
@@ -362,6 +366,7 @@ export async function generatePopulation(db: SqlConnection, options: PopulationO
     totals.interventions += interventions.rowCount ?? 0;
     totals.consents += consents.rowCount ?? 0;
     totals.involvements += inv.rowCount ?? 0;
+    totals.referrals += referrals;
     log(`people ${hi}/${n} (${Date.now() - t0} ms for ${hi - lo}; statements ${timings.join('/')} ms)`);
   }
   // After a bulk load: statistics for the planner, and the visibility map and hint bits set now rather
@@ -381,10 +386,94 @@ export async function generatePopulation(db: SqlConnection, options: PopulationO
     interventions: totals.interventions,
     consents: totals.consents,
     involvements: totals.involvements,
+    referrals: totals.referrals,
     sustainments: counts.sustainments,
     ogrsAssessments: counts.ogrs,
     reconvictions: counts.reconvictions,
     users: orgCount * 2 + 1,
     ms: Date.now() - started,
   };
+}
+
+/** A referral's outcome, by share (of 100): its last state and the steps that led there. */
+const REFERRAL_PATHS: [number, string, string[]][] = [
+  [52, 'completed', ['send', 'accept', 'start', 'complete']],
+  [20, 'in_progress', ['send', 'accept', 'start']],
+  [5, 'accepted', ['send', 'accept']],
+  [5, 'sent', ['send']],
+  [9, 'declined', ['send', 'decline']],
+  [5, 'withdrawn', ['send', 'accept', 'withdraw']],
+  [4, 'withdrawn', ['send', 'withdraw']],
+];
+const TO_STATE: Record<string, string> = { send: 'sent', accept: 'accepted', decline: 'declined', start: 'in_progress', complete: 'completed', withdraw: 'withdrawn' };
+const REFERRAL_REASONS: Record<string, string> = {
+  supervision: 'Transfer of supervision', ete_support: 'ETE assessment requested', resettlement: 'Resettlement planning before release',
+  accommodation_support: 'No fixed abode on release', mental_health_support: 'Low mood reported at supervision', substance_misuse_support: 'Asked for help with alcohol use',
+  family_support: 'Wants to rebuild contact with children', vocational_training: 'Wants a CSCS card for labouring work', functional_skills: 'Needs English and maths for a course',
+  employability: 'CV and disclosure advice before applying', employment: 'Ready for work; suitable vacancy', in_work_support: 'Started work; 13 weeks of in-work support',
+  job_search_support: 'Claiming; help looking for work', benefits_advice: 'Better-off-in-work calculation', finance_and_id: 'Needs ID and a bank account',
+};
+
+/**
+ * The batch's referrals (gen_person): one from the lead to each partner the person works with, sent
+ * three days before that work began, and for one person in twelve one more, to another partner. Each
+ * takes one path of REFERRAL_PATHS, with its transitions; answer and start times vary around the SLA
+ * (some late). Referrals still open whose time has passed are marked escalated, as the SLA sweep would
+ * have done. Returns the number of referrals.
+ */
+async function generateReferrals(db: SqlConnection, S: string, provider: (k: string) => string): Promise<number> {
+  const paths = REFERRAL_PATHS.flatMap(([share, state, steps]) => Array.from({ length: share }, () => ({ state, steps })));
+  const sla = Object.entries(SERVICE_SLA_HOURS);
+  await db.query(
+    `CREATE TEMP TABLE gen_referral ON COMMIT DROP AS
+     SELECT x.*, x.sent_at + make_interval(hours => (2 + x.h % 96)::int) AS answered_at,
+            x.sent_at + make_interval(hours => (2 + x.h % 96)::int) + make_interval(hours => (6 + (x.h / 97) % 300)::int) AS started_at
+       FROM (SELECT ${genUuid(`${S} || ':r:' || g.i || ':' || k`)} AS id, g.id AS person_id, lo.id AS from_id, o.id AS to_id,
+                    o.services[1 + pg_temp.h(g.i * 64 + 70 + k) % cardinality(o.services)] AS service, coalesce(o.categories, '{}') AS categories,
+                    (g.release_date - 63 + k::int * 7)::timestamp AT TIME ZONE 'Europe/London' + make_interval(mins => (540 + pg_temp.h(g.i * 64 + 72 + k) % 480)::int) AS sent_at,
+                    (pg_temp.h(g.i * 64 + 74 + k) % 100)::int AS path, pg_temp.h(g.i * 64 + 76 + k) AS h
+               FROM gen_person g
+               CROSS JOIN LATERAL generate_series(1, g.providers + CASE WHEN pg_temp.h(g.i * 64 + 71) % 12 = 0 THEN 1 ELSE 0 END) k
+               JOIN gen_org o ON o.idx = ${provider('k').replace(/\bi\b/g, 'g.i')}
+               JOIN gen_org lo ON lo.idx = g.lead) x`,
+  );
+  await db.query(`CREATE TEMP TABLE gen_referral_path ON COMMIT DROP AS
+     SELECT p.n - 1 AS path, p.v->>'state' AS state, ARRAY(SELECT jsonb_array_elements_text(p.v->'steps')) AS steps
+       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS p(v, n)`, [JSON.stringify(paths)]);
+  // When each step was taken: answered (accept or decline) hours after sending, started days after acceptance, completed weeks later, withdrawn in between.
+  await db.query(
+    `CREATE TEMP TABLE gen_referral_step ON COMMIT DROP AS
+     SELECT r.id AS referral_id, s.n, s.action,
+            CASE s.action WHEN 'send' THEN r.sent_at WHEN 'accept' THEN r.answered_at WHEN 'decline' THEN r.answered_at
+                          WHEN 'start' THEN r.started_at WHEN 'complete' THEN r.started_at + make_interval(days => (30 + r.h % 90)::int)
+                          ELSE (CASE WHEN 'accept' = ANY(p.steps) THEN r.answered_at ELSE r.sent_at END) + make_interval(hours => (12 + r.h % 200)::int) END AS at,
+            CASE WHEN s.action IN ('send', 'withdraw') THEN r.from_id ELSE r.to_id END AS organisation_id
+       FROM gen_referral r JOIN gen_referral_path p ON p.path = r.path
+       CROSS JOIN LATERAL unnest(p.steps) WITH ORDINALITY AS s(action, n)`,
+  );
+  const inserted = await db.query(
+    `INSERT INTO referral (id, person_id, from_organisation_id, to_organisation_id, service_code, reason, shared_categories, state, state_reason,
+                           sent_at, due_at, escalated_at, created_by, created_at, updated_at, version)
+     SELECT r.id, r.person_id, r.from_id, r.to_id, r.service, reasons.reason, r.categories, p.state,
+            CASE p.state WHEN 'declined' THEN 'No capacity this quarter' WHEN 'withdrawn' THEN 'Moved out of the area' END,
+            r.sent_at, d.due_at, CASE WHEN d.due_at < now() THEN d.due_at + interval '1 minute' END,
+            'generator', r.sent_at, last.at, 1 + cardinality(p.steps)
+       FROM gen_referral r JOIN gen_referral_path p ON p.path = r.path
+       JOIN (SELECT key AS service, value AS reason FROM jsonb_each_text($1::jsonb)) reasons ON reasons.service = r.service
+       JOIN (SELECT referral_id, max(at) AS at FROM gen_referral_step GROUP BY referral_id) last ON last.referral_id = r.id
+       CROSS JOIN LATERAL (SELECT CASE p.state
+              WHEN 'sent' THEN r.sent_at + make_interval(hours => COALESCE((SELECT hours FROM unnest($2::text[], $3::int[]) AS sla(code, hours) WHERE sla.code = r.service), $4))
+              WHEN 'accepted' THEN r.answered_at + make_interval(hours => $5) END AS due_at) d`,
+    [JSON.stringify(REFERRAL_REASONS), sla.map(([code]) => code), sla.map(([, hours]) => hours), DEFAULT_SLA_HOURS, START_SLA_HOURS],
+  );
+  const stateAfter = (action: string) => `CASE ${action} ${Object.entries(TO_STATE).map(([a, st]) => `WHEN '${a}' THEN '${st}'`).join(' ')} END`;
+  await db.query(
+    `INSERT INTO referral_transition (referral_id, action, from_state, to_state, reason, actor, organisation_id, at)
+     SELECT st.referral_id, st.action, COALESCE(${stateAfter('st.previous')}, 'draft'), ${stateAfter('st.action')},
+            CASE st.action WHEN 'decline' THEN 'No capacity this quarter' WHEN 'withdraw' THEN 'Moved out of the area' END,
+            'generator', st.organisation_id, st.at
+       FROM (SELECT s.*, lag(s.action) OVER (PARTITION BY s.referral_id ORDER BY s.n) AS previous FROM gen_referral_step s) st
+      ORDER BY st.referral_id, st.n`,
+  );
+  return inserted.rowCount ?? 0;
 }
