@@ -9,7 +9,7 @@ import pg from 'pg';
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.POOL_SIZE ?? 20) });
 const app = Fastify({ logger: false });
 
-/** Person + newest 50 interventions + consents, shaped as the GraphQL answer. */
+/** Person + newest 50 interventions + consents + the referrals the organisation sent or received about the person, shaped as the GraphQL answer. */
 const PERSON_PAGE = `
 SELECT json_build_object('data', json_build_object('person', json_build_object(
   'id', p.id, 'givenName', p.given_name, 'familyName', p.family_name, 'dateOfBirth', p.date_of_birth, 'region', p.region,
@@ -24,7 +24,11 @@ SELECT json_build_object('data', json_build_object('person', json_build_object(
   'consents', (SELECT coalesce(json_agg(json_build_object('id', c.id, 'purpose', upper(c.purpose), 'categories', c.categories,
         'organisationId', c.organisation_id, 'givenAt', c.given_at,
         'status', CASE WHEN c.withdrawn_at IS NOT NULL THEN 'WITHDRAWN' WHEN c.expires_at <= now() THEN 'EXPIRED' ELSE 'IN_FORCE' END)
-        ORDER BY c.given_at DESC), '[]') FROM consent c WHERE c.person_id = p.id)
+        ORDER BY c.given_at DESC), '[]') FROM consent c WHERE c.person_id = p.id),
+  'referrals', (SELECT coalesce(json_agg(json_build_object('id', r.id, 'toOrganisationId', r.to_organisation_id, 'serviceCode', r.service_code,
+        'state', upper(r.state), 'sentAt', r.sent_at, 'dueAt', r.due_at, 'overdue', r.state IN ('sent', 'accepted') AND r.due_at IS NOT NULL AND r.due_at <= now())
+        ORDER BY r.created_at DESC, r.id DESC), '[]')
+      FROM referral r WHERE r.person_id = p.id AND (r.from_organisation_id = $2 OR (r.to_organisation_id = $2 AND r.state <> 'draft')))
 ))) AS body
 FROM person p WHERE p.id = $1`;
 
@@ -39,8 +43,8 @@ SELECT p.id, p.given_name, p.family_name, p.date_of_birth, p.stage FROM person p
 app.get('/health', async () => ({ status: 'ok' }));
 
 app.post('/person', async (req, reply) => {
-  const { id } = req.body as { id: string };
-  const { rows } = await pool.query(PERSON_PAGE, [id]);
+  const { id, organisationId } = req.body as { id: string; organisationId: string };
+  const { rows } = await pool.query(PERSON_PAGE, [id, organisationId]);
   reply.header('content-type', 'application/json').send(rows[0] ? JSON.stringify(rows[0].body) : '{"data":null}');
 });
 

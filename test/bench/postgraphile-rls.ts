@@ -35,7 +35,7 @@ const FACTS = 'bench_facts';
 
 /** Tables the policies read facts from (through owner views) and tables placed under row-level security. */
 const FACT_TABLES = ['person', 'consent', 'involvement', 'referral', 'sharing_agreement', 'break_glass_grant', 'organisation', 'user_account', 'api_client'];
-const RLS_TABLES = ['person', 'intervention', 'consent', 'person_identifier'];
+const RLS_TABLES = ['person', 'intervention', 'consent', 'person_identifier', 'referral'];
 
 // The fragments' methods use no instance state (as run.ts does for the reporting SQL).
 const relatedIds = () => `${RelationshipsService.prototype.relatedIdsSql.call(null)} UNION ALL ${ReferralRelationshipsService.prototype.relatedIdsSql.call(null)}`;
@@ -134,7 +134,7 @@ CREATE FUNCTION ${FACTS}.actor_kind() RETURNS text LANGUAGE sql STABLE BEGIN ATO
 CREATE FUNCTION ${FACTS}.actor_ceiling() RETURNS text[] LANGUAGE sql STABLE BEGIN ATOMIC ${ceilingSql()}; END;
 GRANT USAGE ON SCHEMA ${FACTS}, ${API_SCHEMA} TO ${ACTOR_ROLE};
 GRANT SELECT ON ALL TABLES IN SCHEMA ${FACTS} TO ${ACTOR_ROLE};
-GRANT SELECT ON public.person, public.intervention, public.consent, public.person_identifier TO ${ACTOR_ROLE};
+GRANT SELECT ON public.person, public.intervention, public.consent, public.person_identifier, public.referral TO ${ACTOR_ROLE};
 ${RLS_TABLES.map((t) => `ALTER TABLE public.${t} ENABLE ROW LEVEL SECURITY`).join(';\n')};
 CREATE POLICY bench_read ON public.person FOR SELECT TO ${ACTOR_ROLE}
   USING (${readScope('person.id', `'${DataCategory.IDENTITY}'`)});
@@ -146,6 +146,9 @@ CREATE POLICY bench_read ON public.consent FOR SELECT TO ${ACTOR_ROLE}
   USING (${readScope(survivor('consent.person_id'), `'${DataCategory.IDENTITY}'`)}
          AND (${leadSql(survivor('consent.person_id'))} OR consent.organisation_id = actor_org()
               OR consent.organisation_kind = (SELECT actor_kind()) OR consent.recorded_by_organisation_id = actor_org()));
+CREATE POLICY bench_read ON public.referral FOR SELECT TO ${ACTOR_ROLE}
+  USING (${readScope(survivor('referral.person_id'), `'${DataCategory.IDENTITY}'`)}
+         AND (referral.from_organisation_id = actor_org() OR (referral.to_organisation_id = actor_org() AND referral.state <> 'draft')));
 ${personViewSql()};
 CREATE VIEW ${API_SCHEMA}.person_identifier WITH (security_invoker = true) AS
   SELECT i.id, i.person_id, upper(i.scheme) AS scheme, i.value FROM public.person_identifier i;
@@ -156,11 +159,16 @@ CREATE VIEW ${API_SCHEMA}.consent WITH (security_invoker = true) AS
   SELECT c.id, c.person_id, upper(c.purpose) AS purpose, ARRAY(SELECT upper(x) FROM unnest(c.categories) x) AS categories, c.organisation_id,
          ${consentStatus} AS status, c.given_at
     FROM public.consent c;
+CREATE VIEW ${API_SCHEMA}.referral WITH (security_invoker = true) AS
+  SELECT r.id, r.person_id, r.to_organisation_id, r.service_code, upper(r.state) AS state, r.sent_at, r.due_at,
+         r.state IN ('sent', 'accepted') AND r.due_at IS NOT NULL AND r.due_at <= now() AS overdue, r.created_at
+    FROM public.referral r;
 GRANT SELECT ON ALL TABLES IN SCHEMA ${API_SCHEMA} TO ${ACTOR_ROLE};
 COMMENT ON VIEW ${API_SCHEMA}.person IS E'@primaryKey id';
 COMMENT ON VIEW ${API_SCHEMA}.person_identifier IS E'@primaryKey id\\n@foreignKey (person_id) references ${API_SCHEMA}.person (id)|@foreignFieldName identifiers\\n@simpleCollections only';
 COMMENT ON VIEW ${API_SCHEMA}.intervention IS E'@primaryKey id\\n@foreignKey (person_id) references ${API_SCHEMA}.person (id)|@foreignFieldName interventions';
 COMMENT ON VIEW ${API_SCHEMA}.consent IS E'@primaryKey id\\n@foreignKey (person_id) references ${API_SCHEMA}.person (id)|@foreignFieldName consents\\n@simpleCollections only';
+COMMENT ON VIEW ${API_SCHEMA}.referral IS E'@primaryKey id\\n@foreignKey (person_id) references ${API_SCHEMA}.person (id)|@foreignFieldName referrals\\n@simpleCollections only';
 RESET search_path`;
 }
 
@@ -170,6 +178,6 @@ export function postgraphileTeardownSql(): string {
     `DROP SCHEMA IF EXISTS ${API_SCHEMA} CASCADE`,
     `DROP SCHEMA IF EXISTS ${FACTS} CASCADE`,
     ...RLS_TABLES.flatMap((t) => [`DROP POLICY IF EXISTS bench_read ON public.${t}`, `ALTER TABLE public.${t} DISABLE ROW LEVEL SECURITY`]),
-    `DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${ACTOR_ROLE}') THEN EXECUTE 'REVOKE ALL ON public.person, public.intervention, public.consent, public.person_identifier FROM ${ACTOR_ROLE}'; END IF; END $$`,
+    `DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${ACTOR_ROLE}') THEN EXECUTE 'REVOKE ALL ON public.person, public.intervention, public.consent, public.person_identifier, public.referral FROM ${ACTOR_ROLE}'; END IF; END $$`,
   ].join(';\n');
 }

@@ -14,7 +14,8 @@ const PGL_PERSON_PAGE = `query($id: UUID!) { person: personById(id: $id) {
   id givenName familyName dateOfBirth region releaseDate offenceSummary ogrsScore riskLevel healthNotes stage version withheldFields
   identifiers(orderBy: [SCHEME_ASC, VALUE_ASC]) { scheme value }
   interventions(first: 50, orderBy: [OCCURRED_AT_DESC, ID_DESC]) { edges { node { id typeCode status occurredAt notes dataCategory organisationId outcome } } }
-  consents(orderBy: [GIVEN_AT_DESC]) { id purpose categories organisationId status givenAt } } }`;
+  consents(orderBy: [GIVEN_AT_DESC]) { id purpose categories organisationId status givenAt }
+  referrals(orderBy: [CREATED_AT_DESC, ID_DESC]) { id toOrganisationId serviceCode state sentAt dueAt overdue } } }`;
 
 export interface GScale {
   people: number;
@@ -45,6 +46,8 @@ function sameAnswer(hub: any, pgl: any): string | null {
   if (inv(hub) !== inv(pgl)) return 'interventions';
   const con = (p: any) => p.consents.map((c: any) => [c.id, c.purpose, c.categories.join('+'), c.status, Date.parse(c.givenAt)].join('|')).join();
   if (con(hub) !== con(pgl)) return 'consents';
+  const ref = (p: any) => p.referrals.map((r: any) => [r.id, r.toOrganisationId, r.serviceCode, r.state, r.overdue, Date.parse(r.sentAt), r.dueAt && Date.parse(r.dueAt)].join('|')).join();
+  if (ref(hub) !== ref(pgl)) return 'referrals';
   return null;
 }
 
@@ -79,7 +82,7 @@ export async function postgraphileBench(s: GScale, hubQuery: string): Promise<vo
     const hubBody = JSON.stringify({ query: hubQuery, variables: { id } });
     const pglBody = JSON.stringify({ query: PGL_PERSON_PAGE, variables: { id } });
     const auth = { authorization: `Bearer ${token}` };
-    log(`person page vs PostGraphile: warm-up (${viaHub.interventions.edges.length} interventions, ${viaHub.consents.length} consents)`);
+    log(`person page vs PostGraphile: warm-up (${viaHub.interventions.edges.length} interventions, ${viaHub.consents.length} consents, ${viaHub.referrals.length} referrals)`);
     await load(pgl.url, '/graphql', pglBody, auth, 3);
     await load(s.hub.url, '/graphql', hubBody, auth, 3);
     const hub: { rps: number; p99: number }[] = [];

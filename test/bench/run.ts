@@ -23,13 +23,15 @@ const only = new Set((process.env.BENCH_ONLY ?? 'a,b,c,d,e,f,g').split(','));
 const PERSON_FIELDS = `id givenName familyName dateOfBirth region releaseDate offenceSummary ogrsScore riskLevel healthNotes stage version withheldFields
   identifiers { scheme value }`;
 const CONSENTS = `consents { id purpose categories organisationId status givenAt }`;
+const REFERRALS = `referrals { id toOrganisationId serviceCode state sentAt dueAt overdue }`;
 const INTERVENTION_FIELDS = `id typeCode status occurredAt notes dataCategory organisationId
     outcome { ... on JobOutcome { employer sector hoursPerWeek startDate } ... on QualificationOutcome { qualification } }`;
 const personQuery = (selection: string) => `query($id: ID!) { person(id: $id) { ${selection} } }`;
 
 const PERSON_PAGE = personQuery(`${PERSON_FIELDS}
   interventions(first: 50) { edges { node { ${INTERVENTION_FIELDS} } } }
-  ${CONSENTS}`);
+  ${CONSENTS}
+  ${REFERRALS}`);
 
 /** The page built up part by part, for the breakdown line of (a): what each part adds to a request's cost. */
 const PAGE_PARTS: [string, string][] = [
@@ -37,7 +39,8 @@ const PAGE_PARTS: [string, string][] = [
   ['+ the person\'s fields and identifiers', personQuery(PERSON_FIELDS)],
   ['+ consents', personQuery(`${PERSON_FIELDS} ${CONSENTS}`)],
   ['+ 50 interventions, id only', personQuery(`${PERSON_FIELDS} interventions(first: 50) { edges { node { id } } } ${CONSENTS}`)],
-  ['+ their fields and outcomes (the whole page)', PERSON_PAGE],
+  ['+ their fields and outcomes', personQuery(`${PERSON_FIELDS} interventions(first: 50) { edges { node { ${INTERVENTION_FIELDS} } } } ${CONSENTS}`)],
+  ['+ referrals (the whole page)', PERSON_PAGE],
 ];
 
 const PEOPLE = `query($search: String) { people(first: 20, search: $search) {
@@ -77,19 +80,21 @@ async function personPage(s: Scale): Promise<void> {
       FROM (SELECT person_id FROM intervention GROUP BY person_id HAVING count(*) >= 50 ORDER BY person_id LIMIT 1) big
       JOIN person p ON p.id = big.person_id
       JOIN involvement inv ON inv.person_id = p.id AND inv.role = 'lead'`);
-  const { id, email } = rows[0];
+  const { id, email, organisation_id: organisationId } = rows[0];
   const token = await login(s.hub, email);
   // Same answer: the hub (with access control) and the baseline (without) return the same page for this actor.
   const viaHub = (await gql(s.hub, token, PERSON_PAGE, { id })).person;
-  const viaBase = ((await (await fetch(`${s.baseline.url}/person`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id }) })).json()) as any).data.person;
+  const viaBase = ((await (await fetch(`${s.baseline.url}/person`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id, organisationId }) })).json()) as any).data.person;
   const ids = (p: any) => p.interventions.edges.map((e: any) => e.node.id).join();
-  const same = ids(viaHub) === ids(viaBase) && viaHub.interventions.edges.length === 50 && viaHub.consents.length === viaBase.consents.length && viaHub.withheldFields.length === 0;
+  const referrals = (p: any) => p.referrals.map((r: any) => [r.id, r.state.toLowerCase(), r.overdue].join('|')).join();
+  const same = ids(viaHub) === ids(viaBase) && viaHub.interventions.edges.length === 50 && viaHub.consents.length === viaBase.consents.length && viaHub.withheldFields.length === 0 &&
+    viaHub.referrals.length > 0 && referrals(viaHub) === referrals(viaBase);
   if (!same) throw new Error(`hub and baseline answers differ for person ${id}`);
 
   const hubBody = JSON.stringify({ query: PERSON_PAGE, variables: { id } });
-  const baseBody = JSON.stringify({ id });
+  const baseBody = JSON.stringify({ id, organisationId });
   const auth = { authorization: `Bearer ${token}` };
-  log(`person page: warm-up (probation caseworker ${email.replace(`@${DOMAIN}`, '')}, person with ${viaHub.interventions.edges.length} interventions, ${viaHub.consents.length} consents)`);
+  log(`person page: warm-up (probation caseworker ${email.replace(`@${DOMAIN}`, '')}, person with ${viaHub.interventions.edges.length} interventions, ${viaHub.consents.length} consents, ${viaHub.referrals.length} referrals)`);
   await load(s.baseline.url, '/person', baseBody, {}, 3);
   await load(s.hub.url, '/graphql', hubBody, auth, 3);
   // The smallest audited read the hub can answer (the person's id: token, actor, access facts, audit)
@@ -130,7 +135,7 @@ async function personPage(s: Scale): Promise<void> {
   const [bRps, hRps] = [median(base.map((x) => x.rps)), median(hub.map((x) => x.rps))];
   const [bP99, hP99] = [median(base.map((x) => x.p99)), median(hub.map((x) => x.p99))];
   if (only.has('a')) {
-    result(`a. person page (person + 50 interventions + consents, GraphQL, bearer token, field-masked) vs Fastify+pg hand-written SQL, ${s.people} people, ${env.connections} connections: ` +
+    result(`a. person page (person + 50 interventions + consents + referrals, GraphQL, bearer token, field-masked) vs Fastify+pg hand-written SQL, ${s.people} people, ${env.connections} connections: ` +
       `throughput ${fmt(hRps, 0)} vs ${fmt(bRps, 0)} req/s = ${fmt(hRps / bRps)}x (goal >= 0.7); p99 ${hP99} vs ${bP99} ms = ${fmt(hP99 / bP99)}x (goal <= 2.5); errors ${errors}`);
     result(`a. CPU per request: hub ${cpu(hub)}; baseline ${cpu(base)}. Smallest audited read through the hub (person(id) { id }): ` +
       `${fmt(median(floor), 0)} req/s = ${fmt(median(floor) / bRps)}x of the baseline's whole page`);
@@ -230,6 +235,45 @@ async function funnel(s: Scale): Promise<{ hub: number; raw: number; rows: numbe
   return { hub: median(h), raw: median(r), rows };
 }
 
+const REFERRAL_REPORT = `query($input: ReferralReportInput!) { referralReport(input: $input) { total { sent accepted declined completed medianHoursToAnswer } services { serviceCode sent } } }`;
+const REFERRAL_PERIOD = { from: '2025-01-01', to: '2026-01-01' };
+
+/** d (referrals): the referral report over everyone for a year (hub admin) against counting the same referrals and steps in one SQL statement. */
+async function referralReport(s: Scale): Promise<{ hub: number; raw: number; referrals: number }> {
+  const token = await login(s.hub, `s${SEED}.hub.admin@${DOMAIN}`);
+  const rawSql = `SELECT count(*)::int AS sent, count(t.accepted)::int AS accepted, count(t.declined)::int AS declined, count(t.completed)::int AS completed
+      FROM referral r
+      LEFT JOIN LATERAL (SELECT min(x.at) FILTER (WHERE x.action = 'accept') AS accepted, min(x.at) FILTER (WHERE x.action = 'decline') AS declined,
+                                min(x.at) FILTER (WHERE x.action = 'complete') AS completed
+                           FROM referral_transition x WHERE x.referral_id = r.id) t ON true
+     WHERE r.sent_at >= ($1::date::timestamp AT TIME ZONE 'Europe/London') AND r.sent_at < ($2::date::timestamp AT TIME ZONE 'Europe/London')`;
+  let rawAnswer: number[] = [];
+  const raw = async () => {
+    const t = performance.now();
+    const { rows } = await s.pool.query(rawSql, [REFERRAL_PERIOD.from, REFERRAL_PERIOD.to]);
+    rawAnswer = [rows[0].sent, rows[0].accepted, rows[0].declined, rows[0].completed];
+    return performance.now() - t;
+  };
+  let hubAnswer: (number | null)[] = [];
+  const viaHub = async () => {
+    const t = performance.now();
+    const { total } = (await gql(s.hub, token, REFERRAL_REPORT, { input: REFERRAL_PERIOD })).referralReport;
+    hubAnswer = [total.sent, total.accepted, total.declined, total.completed];
+    return performance.now() - t;
+  };
+  await raw();
+  await viaHub();
+  if (hubAnswer.join() !== rawAnswer.join() || !rawAnswer[0]) throw new Error(`referral report answers differ at ${s.people} people: hub ${hubAnswer.join()} vs SQL ${rawAnswer.join()}`);
+  log(`referral report at ${s.people} people: ${rawAnswer[0]} referrals sent in ${REFERRAL_PERIOD.from.slice(0, 4)} (hub and SQL agree)`);
+  const r: number[] = [];
+  const h: number[] = [];
+  for (let k = 0; k < Math.max(3, env.rounds); k++) {
+    r.push(await raw());
+    h.push(await viaHub());
+  }
+  return { hub: median(h), raw: median(r), referrals: rawAnswer[0] };
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const large = env.people * env.scale;
@@ -242,6 +286,7 @@ async function main(): Promise<void> {
   let bSmall: Latency | undefined;
   let sSmall: Latency | undefined;
   let dSmall: { hub: number; raw: number; rows: number } | undefined;
+  let rSmall: { hub: number; raw: number; referrals: number } | undefined;
   try {
     if (only.has('a') || only.has('c')) await personPage(small);
     if (only.has('g')) await postgraphileBench(small, PERSON_PAGE);
@@ -249,13 +294,17 @@ async function main(): Promise<void> {
       bSmall = await caseload(small, false);
       sSmall = await caseload(small, true);
     }
-    if (only.has('d')) dSmall = await funnel(small);
+    if (only.has('d')) {
+      dSmall = await funnel(small);
+      rSmall = await referralReport(small);
+    }
   } finally {
     await closeScale(small);
   }
   let bLarge: Latency | undefined;
   let sLarge: Latency | undefined;
   let dLarge: { hub: number; raw: number; rows: number } | undefined;
+  let rLarge: { hub: number; raw: number; referrals: number } | undefined;
   if (only.has('b') || only.has('d')) {
     const big = await openScale(large);
     try {
@@ -263,7 +312,10 @@ async function main(): Promise<void> {
         bLarge = await caseload(big, false);
         sLarge = await caseload(big, true);
       }
-      if (only.has('d')) dLarge = await funnel(big);
+      if (only.has('d')) {
+        dLarge = await funnel(big);
+        rLarge = await referralReport(big);
+      }
     } finally {
       await closeScale(big);
     }
@@ -279,6 +331,10 @@ async function main(): Promise<void> {
     if (d) result(`d. eteFunnel over all ${n} people (hub admin, GraphQL, audited, from the summary: ${d.rows} rows) ${fmt(d.hub, 0)} ms vs the same answer counted from the base tables in SQL ${fmt(d.raw, 0)} ms = ${fmt(d.hub / d.raw, 3)}x`);
   }
   if (dSmall && dLarge) result(`d. ${large / env.people}x the people costs the hub's funnel ${fmt(dLarge.hub / dSmall.hub)}x, the base-table SQL ${fmt(dLarge.raw / dSmall.raw)}x`);
+  for (const [n, r] of [[env.people, rSmall], [large, rLarge]] as const) {
+    if (r) result(`d. referralReport over everyone for ${REFERRAL_PERIOD.from.slice(0, 4)} at ${n} people (${r.referrals} referrals sent; hub admin, GraphQL, audited, small counts controlled) ${fmt(r.hub, 0)} ms vs the same counts in one SQL statement ${fmt(r.raw, 0)} ms = ${fmt(r.hub / r.raw)}x`);
+  }
+  if (rSmall && rLarge) result(`d. ${large / env.people}x the people costs the referral report ${fmt(rLarge.hub / rSmall.hub)}x, the SQL ${fmt(rLarge.raw / rSmall.raw)}x`);
   result(`# done in ${fmt((Date.now() - started) / 1000, 0)} s`);
 }
 

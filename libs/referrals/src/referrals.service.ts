@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { AccessService, categoryCeiling, DataCategory, LAWFUL_BASIS_FACTS, type LawfulBasisFacts } from '@hub/access';
 import { type Actor, type Connection, ForbiddenError, NotFoundError, Scope, systemActor, ValidationError } from '@hub/common';
-import { emptyPage, keysetPage, type PageArgs } from '@hub/database';
+import { emptyPage, entityColumns, hydrate, keysetPage, namedQuery, type PageArgs } from '@hub/database';
 import { OutboxService } from '@hub/events';
 import { OrganisationsService } from '@hub/organisations';
 import { actorRef, InvolvementRole, PersonRecordsService, PersonsService } from '@hub/persons';
@@ -199,14 +199,17 @@ export class ReferralsService {
    */
   async forPeople(actor: Actor, people: readonly { id: string; recordIds: string[] }[]): Promise<Referral[][]> {
     if (!this.access.ceiling(actor, 'read').length && !actor.scopes.includes(Scope.REFERRALS_WRITE)) return people.map(() => []);
-    const rows = await this.db
-      .getRepository(Referral)
-      .createQueryBuilder('r')
-      .where('r.person_id = ANY(:recordIds)', { recordIds: people.flatMap((p) => p.recordIds) })
-      .andWhere('(r.from_organisation_id = :org OR (r.to_organisation_id = :org AND r.state <> :draft))', { org: actor.organisationId, draft: ReferralState.DRAFT })
-      .orderBy('r.created_at', 'DESC')
-      .addOrderBy('r.id', 'DESC')
-      .getMany();
+    // On every person page: a prepared statement, rows hydrated from the entity's columns.
+    const rows = (
+      await namedQuery(
+        this.db,
+        `SELECT ${entityColumns(this.db, Referral, 'r', 'r_')} FROM referral r
+          WHERE r.person_id = ANY(CAST(:recordIds AS uuid[]))
+            AND (r.from_organisation_id = CAST(:org AS uuid) OR (r.to_organisation_id = CAST(:org AS uuid) AND r.state <> :draft))
+          ORDER BY r.created_at DESC, r.id DESC`,
+        { recordIds: people.flatMap((p) => p.recordIds), org: actor.organisationId, draft: ReferralState.DRAFT },
+      )
+    ).map((row) => hydrate(this.db, Referral, row, 'r_'));
     return people.map((p) => rows.filter((r) => p.recordIds.includes(r.personId)));
   }
 
