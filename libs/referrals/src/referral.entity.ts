@@ -6,6 +6,8 @@ import { ReferralState } from './referral-vocabulary.js';
 @Index('ix_referral_to_state', ['toOrganisationId', 'state'])
 @Index('ix_referral_from_state', ['fromOrganisationId', 'state'])
 @Index('ix_referral_person', ['personId'])
+/** The referral report reads the referrals sent in a period. */
+@Index('ix_referral_sent_at', ['sentAt'])
 @Index('ix_referral_due', ['dueAt'], { where: `state IN ('sent', 'accepted') AND escalated_at IS NULL` })
 export class Referral {
   @PrimaryGeneratedColumn('uuid')
