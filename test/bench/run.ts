@@ -225,14 +225,19 @@ async function funnel(s: Scale): Promise<{ hub: number; raw: number; rows: numbe
   await viaHub();
   if (hubAnswer.join() !== rawAnswer.join() || !rawAnswer[0]) throw new Error(`funnel answers differ at ${s.people} people: hub ${hubAnswer.join()} vs base tables ${rawAnswer.join()}`);
   log(`funnel at ${s.people} people: ${steps.map((x, k) => `${x} ${rawAnswer[k]}`).join(', ')} (hub and base tables agree)`);
+  const rows = (await s.pool.query(`SELECT count(*)::int AS n FROM ete_funnel_fact`)).rows[0].n as number;
+  return { ...(await alternated(raw, viaHub)), rows };
+}
+
+/** Median times of the raw SQL and the hub, run in alternation (at least three rounds each). */
+async function alternated(raw: () => Promise<number>, viaHub: () => Promise<number>): Promise<{ hub: number; raw: number }> {
   const r: number[] = [];
   const h: number[] = [];
   for (let k = 0; k < Math.max(3, env.rounds); k++) {
     r.push(await raw());
     h.push(await viaHub());
   }
-  const rows = (await s.pool.query(`SELECT count(*)::int AS n FROM ete_funnel_fact`)).rows[0].n as number;
-  return { hub: median(h), raw: median(r), rows };
+  return { hub: median(h), raw: median(r) };
 }
 
 const REFERRAL_REPORT = `query($input: ReferralReportInput!) { referralReport(input: $input) { total { sent accepted declined completed medianHoursToAnswer } services { serviceCode sent } } }`;
@@ -265,13 +270,7 @@ async function referralReport(s: Scale): Promise<{ hub: number; raw: number; ref
   await viaHub();
   if (hubAnswer.join() !== rawAnswer.join() || !rawAnswer[0]) throw new Error(`referral report answers differ at ${s.people} people: hub ${hubAnswer.join()} vs SQL ${rawAnswer.join()}`);
   log(`referral report at ${s.people} people: ${rawAnswer[0]} referrals sent in ${REFERRAL_PERIOD.from.slice(0, 4)} (hub and SQL agree)`);
-  const r: number[] = [];
-  const h: number[] = [];
-  for (let k = 0; k < Math.max(3, env.rounds); k++) {
-    r.push(await raw());
-    h.push(await viaHub());
-  }
-  return { hub: median(h), raw: median(r), referrals: rawAnswer[0] };
+  return { ...(await alternated(raw, viaHub)), referrals: rawAnswer[0] };
 }
 
 async function main(): Promise<void> {

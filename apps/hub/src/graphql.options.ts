@@ -6,7 +6,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLFormattedError } from 'graphql';
 import { auditPlugin, type AuditService } from '@hub/audit';
 import type { BearerAuthenticator } from '@hub/auth';
-import { AuditBuffer, ErrorCode, type HubContext } from '@hub/common';
+import { AuditBuffer, ErrorCode, type HubContext, RETRY_AFTER_SECONDS } from '@hub/common';
 import type { HubConfig } from '@hub/config';
 import type { HubMetrics } from '@hub/observability';
 import { CompiledExecutor } from './compiled-executor.js';
@@ -56,7 +56,7 @@ function unauthenticatedPlugin(): ApolloServerPlugin<HubContext> {
           const data = response.body.kind === 'single' ? response.body.singleResult.data : undefined;
           if (errors?.length && !data && errors.every((e) => e.extensions?.code === ErrorCode.ServiceUnavailable)) {
             response.http.status = 503;
-            response.http.headers.set('retry-after', '5');
+            response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
           }
           // A request refused before execution (syntax, validation, limits) is the client's error, never a 500.
           const clientCodes = ['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', ErrorCode.BadUserInput];

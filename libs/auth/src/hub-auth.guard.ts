@@ -25,7 +25,8 @@ export class HubAuthGuard extends AuthGuard('jwt') {
 
   override handleRequest<T = Actor>(err: unknown, user: T | false, info: unknown, context: ExecutionContext): T {
     // The user or the signing key could not be looked up: the token may be good, and the caller must not be told otherwise.
-    if (isDatabaseUnavailable(err) || isDatabaseUnavailable(info)) throw err ?? info;
+    if (isDatabaseUnavailable(err)) throw err;
+    if (isDatabaseUnavailable(info)) throw info;
     if (err || !user) throw new HubError(ErrorCode.Unauthenticated, 'A valid access token is required');
     const actor = user as unknown as Actor;
     const req = requestOf(context);

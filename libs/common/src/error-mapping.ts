@@ -3,6 +3,9 @@ import { GraphQLError } from 'graphql';
 import { ErrorCode, type FieldProblem, HubError } from './errors.js';
 import { isConcurrentWriteError, isDatabaseUnavailable, pgErrorCode } from './pg-errors.js';
 
+/** What a 503 asks the caller to wait before trying again (`Retry-After`). */
+export const RETRY_AFTER_SECONDS = 5;
+
 export interface ClientError {
   code: string;
   message: string;

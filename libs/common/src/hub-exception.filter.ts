@@ -1,7 +1,8 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import type { GqlContextType } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
-import { toClientError } from './error-mapping.js';
+import { RETRY_AFTER_SECONDS, toClientError } from './error-mapping.js';
+import { ErrorCode } from './errors.js';
 
 /**
  * One place where errors become answers. REST: `{ error, message, ... }` with the right status.
@@ -14,8 +15,8 @@ export class HubExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost) {
     const mapped = toClientError(exception);
     if (mapped.internal) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
-    // Told to the caller as a CONFLICT to retry; kept in the log too, as a sign of contention (or of a missing check).
-    else if (mapped.code === 'SERVICE_UNAVAILABLE') this.logger.warn(`database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+    // Told to the caller as something to retry; kept in the log too, as a sign of an outage, of contention (or of a missing check).
+    else if (mapped.code === ErrorCode.ServiceUnavailable) this.logger.warn(`database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
     else if (mapped.details.reason === 'CONCURRENT_WRITE') this.logger.warn(`concurrent write refused: ${exception instanceof Error ? exception.message : String(exception)}`);
     if (host.getType<GqlContextType>() === 'graphql') {
       return new GraphQLError(mapped.message, { extensions: { code: mapped.code, ...mapped.details } });
@@ -31,7 +32,7 @@ export class HubExceptionFilter implements ExceptionFilter {
     // A route may have set its own content type (a CSV download): the error is JSON whatever it was.
     reply.removeHeader('content-disposition');
     reply.status(mapped.status);
-    if (mapped.status === 503) reply.header('retry-after', '5');
+    if (mapped.status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     reply.header('content-type', 'application/json; charset=utf-8');
     reply.send(JSON.stringify({ error: mapped.code, message: mapped.message, ...mapped.details }));
   }

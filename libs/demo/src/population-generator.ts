@@ -1,6 +1,6 @@
 import { hash } from '@node-rs/argon2';
 import { jobBegunSql } from '@hub/interventions';
-import { DEFAULT_SLA_HOURS, SERVICE_SLA_HOURS, START_SLA_HOURS } from '@hub/referrals';
+import { DEFAULT_SLA_HOURS, SERVICE_SLA_HOURS, START_SLA_HOURS, TRANSITIONS } from '@hub/referrals';
 
 /**
  * SQL for a deterministic id from a seed text: an md5 shaped as a version-4 UUID (version nibble 4,
@@ -405,7 +405,8 @@ const REFERRAL_PATHS: [number, string, string[]][] = [
   [5, 'withdrawn', ['send', 'accept', 'withdraw']],
   [4, 'withdrawn', ['send', 'withdraw']],
 ];
-const TO_STATE: Record<string, string> = { send: 'sent', accept: 'accepted', decline: 'declined', start: 'in_progress', complete: 'completed', withdraw: 'withdrawn' };
+const DECLINED_BECAUSE = 'No capacity this quarter';
+const WITHDRAWN_BECAUSE = 'Moved out of the area';
 const REFERRAL_REASONS: Record<string, string> = {
   supervision: 'Transfer of supervision', ete_support: 'ETE assessment requested', resettlement: 'Resettlement planning before release',
   accommodation_support: 'No fixed abode on release', mental_health_support: 'Low mood reported at supervision', substance_misuse_support: 'Asked for help with alcohol use',
@@ -455,7 +456,7 @@ async function generateReferrals(db: SqlConnection, S: string, provider: (k: str
     `INSERT INTO referral (id, person_id, from_organisation_id, to_organisation_id, service_code, reason, shared_categories, state, state_reason,
                            sent_at, due_at, escalated_at, created_by, created_at, updated_at, version)
      SELECT r.id, r.person_id, r.from_id, r.to_id, r.service, reasons.reason, r.categories, p.state,
-            CASE p.state WHEN 'declined' THEN 'No capacity this quarter' WHEN 'withdrawn' THEN 'Moved out of the area' END,
+            CASE p.state WHEN 'declined' THEN '${DECLINED_BECAUSE}' WHEN 'withdrawn' THEN '${WITHDRAWN_BECAUSE}' END,
             r.sent_at, d.due_at, CASE WHEN d.due_at < now() THEN d.due_at + interval '1 minute' END,
             'generator', r.sent_at, last.at, 1 + cardinality(p.steps)
        FROM gen_referral r JOIN gen_referral_path p ON p.path = r.path
@@ -466,11 +467,12 @@ async function generateReferrals(db: SqlConnection, S: string, provider: (k: str
               WHEN 'accepted' THEN r.answered_at + make_interval(hours => $5) END AS due_at) d`,
     [JSON.stringify(REFERRAL_REASONS), sla.map(([code]) => code), sla.map(([, hours]) => hours), DEFAULT_SLA_HOURS, START_SLA_HOURS],
   );
-  const stateAfter = (action: string) => `CASE ${action} ${Object.entries(TO_STATE).map(([a, st]) => `WHEN '${a}' THEN '${st}'`).join(' ')} END`;
+  // The state each action leads to, as the hub's lifecycle has it.
+  const stateAfter = (action: string) => `CASE ${action} ${Object.entries(TRANSITIONS).map(([a, rule]) => `WHEN '${a}' THEN '${rule.to}'`).join(' ')} END`;
   await db.query(
     `INSERT INTO referral_transition (referral_id, action, from_state, to_state, reason, actor, organisation_id, at)
      SELECT st.referral_id, st.action, COALESCE(${stateAfter('st.previous')}, 'draft'), ${stateAfter('st.action')},
-            CASE st.action WHEN 'decline' THEN 'No capacity this quarter' WHEN 'withdraw' THEN 'Moved out of the area' END,
+            CASE st.action WHEN 'decline' THEN '${DECLINED_BECAUSE}' WHEN 'withdraw' THEN '${WITHDRAWN_BECAUSE}' END,
             'generator', st.organisation_id, st.at
        FROM (SELECT s.*, lag(s.action) OVER (PARTITION BY s.referral_id ORDER BY s.n) AS previous FROM gen_referral_step s) st
       ORDER BY st.referral_id, st.n`,

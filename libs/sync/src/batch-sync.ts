@@ -22,16 +22,13 @@ function rejected(externalId: string, err: unknown): SyncRecordResultModel {
  * batch. A second collision rejects the record alone, as CONFLICT.
  */
 async function upsertOne<R>(m: EntityManager, record: R, upsert: (savepoint: EntityManager, record: R) => Promise<SyncRecordResultModel>): Promise<SyncRecordResultModel> {
-  try {
-    return await m.transaction((sp) => upsert(sp, record));
-  } catch (err) {
-    if (!isConcurrentWriteError(err)) throw err;
-  }
-  try {
-    return await m.transaction((sp) => upsert(sp, record));
-  } catch (err) {
-    if (isConcurrentWriteError(err)) throw new ConflictError('Another change to this record was being written at the same time; nothing of this record was written: send it again');
-    throw err;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await m.transaction((sp) => upsert(sp, record));
+    } catch (err) {
+      if (!isConcurrentWriteError(err)) throw err;
+      if (attempt === 2) throw new ConflictError('Another change to this record was being written at the same time; nothing of this record was written: send it again');
+    }
   }
 }
 
