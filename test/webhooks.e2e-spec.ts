@@ -324,7 +324,7 @@ describe('webhook secrets sealed at start-up', () => {
   it('refuses to start in production without DATA_ENCRYPTION_KEY while endpoints exist, and refuses new endpoints', async () => {
     const production = { ...loadConfig({ NODE_ENV: 'production' }), dataEncryption: { oldKeys: [] } };
     const secrets = new SecretBoxService(production, hub.db);
-    const webhooks = new WebhooksService(hub.db, new EventHandlerRegistry(), null as never, null as never, null as never, secrets, null as never);
+    const webhooks = new WebhooksService(hub.db, new EventHandlerRegistry(), null as never, null as never, null as never, secrets, null as never, production);
     const refused = await webhooks.sealStoredSecrets().catch((err: unknown) => err);
     expect(refused).toBeInstanceOf(SecretBoxError);
     expect((refused as SecretBoxError).code).toBe('DATA_ENCRYPTION_KEY_REQUIRED');

@@ -63,3 +63,18 @@ export class AlreadyExistsError extends HubError {
     super(ErrorCode.AlreadyExists, message, details);
   }
 }
+
+/**
+ * Runs the access checks of an operation on a record found by id, and answers any "not found" they
+ * raise (the person the record belongs to, say) as that record not found: a record the actor may not
+ * know of gets the same answer, code and message, as an id that names nothing, so an answer never
+ * tells that another organisation's record exists.
+ */
+export async function asNotFound<T>(what: string, check: () => Promise<T>): Promise<T> {
+  try {
+    return await check();
+  } catch (err) {
+    if (err instanceof HubError && err.code === ErrorCode.NotFound) throw new NotFoundError(what);
+    throw err;
+  }
+}

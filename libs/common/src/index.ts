@@ -12,3 +12,4 @@ export * from './hub-exception.filter.js';
 export * from './pagination.js';
 export * from './person-data.js';
 export * from './system-actor.js';
+export * from './csv.js';

@@ -87,4 +87,14 @@ describe('loadConfig', () => {
     expect(problems).not.toMatch(/c2hvcnQta2V5|abc123/);
     expect(() => loadConfig({ DATA_ENCRYPTION_KEY: Buffer.alloc(31).toString('base64') })).toThrow(/DATA_ENCRYPTION_KEY/);
   });
+
+  it('sends webhooks only over https to public addresses in production, anywhere otherwise, and validates the exceptions', () => {
+    expect(loadConfig({}).webhooks).toEqual({ urlPolicy: 'any', allowedHosts: [], allowedCidrs: [] });
+    expect(loadConfig({ NODE_ENV: 'production' }).webhooks.urlPolicy).toBe('public-https');
+    expect(loadConfig({ NODE_ENV: 'test', WEBHOOK_URL_POLICY: 'public-https' }).webhooks.urlPolicy).toBe('public-https');
+    expect(loadConfig({ WEBHOOK_ALLOWED_HOSTS: 'receiver.internal, *.corp.example', WEBHOOK_ALLOWED_CIDRS: '10.20.0.0/16 fd00::/8' }).webhooks).toMatchObject({ allowedHosts: ['receiver.internal', '*.corp.example'], allowedCidrs: ['10.20.0.0/16', 'fd00::/8'] });
+    expect(() => loadConfig({ WEBHOOK_URL_POLICY: 'strict' })).toThrow(/WEBHOOK_URL_POLICY must be one of public-https, any/);
+    expect(() => loadConfig({ WEBHOOK_ALLOWED_CIDRS: '10.0.0.1' })).toThrow(/WEBHOOK_ALLOWED_CIDRS/);
+    expect(() => loadConfig({ WEBHOOK_ALLOWED_HOSTS: 'http://x' })).toThrow(/WEBHOOK_ALLOWED_HOSTS/);
+  });
 });

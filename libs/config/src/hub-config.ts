@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import ipaddr from 'ipaddr.js';
 
 export interface ExternalIssuerConfig {
   /** Value of the `iss` claim the provider puts in its tokens. */
@@ -60,6 +61,17 @@ export interface HubConfig {
     pollIntervalMs: number;
     /** Outbox events moved to the queue per relay transaction. */
     relayBatchSize: number;
+  };
+  /**
+   * Where webhooks may be sent. `public-https` (production default): https to public addresses only,
+   * checked when an endpoint is saved and again at every connection; `any`: http too, to any address.
+   */
+  webhooks: {
+    urlPolicy: 'public-https' | 'any';
+    /** Host names allowed whatever they resolve to (exact, or `*.example.org`). */
+    allowedHosts: string[];
+    /** Non-public address ranges allowed (CIDR). */
+    allowedCidrs: string[];
   };
 }
 
@@ -179,6 +191,23 @@ function schedule(env: Env, name: string, fallback: string, problems: string[]):
   return raw.split(/\s+/).join(' ');
 }
 
+function list(env: Env, name: string): string[] {
+  return (env[name] ?? '').split(/[\s,]+/).filter(Boolean);
+}
+
+function webhooks(env: Env, production: boolean, problems: string[]): HubConfig['webhooks'] {
+  const urlPolicy = oneOf(env, 'WEBHOOK_URL_POLICY', ['public-https', 'any'] as const, production ? 'public-https' : 'any', problems);
+  const allowedHosts = list(env, 'WEBHOOK_ALLOWED_HOSTS');
+  for (const host of allowedHosts) {
+    if (!/^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.?$/i.test(host)) problems.push(`WEBHOOK_ALLOWED_HOSTS: "${host}" is not a host name (or *.domain)`);
+  }
+  const allowedCidrs = list(env, 'WEBHOOK_ALLOWED_CIDRS');
+  for (const cidr of allowedCidrs) {
+    if (!ipaddr.isValidCIDR(cidr)) problems.push(`WEBHOOK_ALLOWED_CIDRS: "${cidr}" is not an address range such as 10.20.0.0/16`);
+  }
+  return { urlPolicy, allowedHosts, allowedCidrs };
+}
+
 /** Reads and validates the hub's configuration from environment variables. Throws a ConfigError listing every problem. */
 export function loadConfig(env: Env = process.env): HubConfig {
   const problems: string[] = [];
@@ -245,6 +274,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
       pollIntervalMs: int(env, 'WORKER_POLL_INTERVAL_MS', 1000, 50, 60_000, problems),
       relayBatchSize: int(env, 'OUTBOX_RELAY_BATCH', 100, 1, 10_000, problems),
     },
+    webhooks: webhooks(env, production, problems),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService, DataCategory } from '@hub/access';
-import { type Actor, ForbiddenError, HubError, ErrorCode, NotFoundError, OrganisationKind, Role, ValidationError } from '@hub/common';
+import { type Actor, asNotFound, ForbiddenError, HubError, ErrorCode, NotFoundError, OrganisationKind, Role, ValidationError } from '@hub/common';
 import { OutboxService } from '@hub/events';
 import { OrganisationsService } from '@hub/organisations';
 import { actorRef, PersonsService } from '@hub/persons';
@@ -116,7 +116,7 @@ export class ConsentsService {
     return this.inTransaction(manager, async (m) => {
       const consent = await m.findOne(Consent, { where: { id: input.consentId }, lock: { mode: 'pessimistic_write' } });
       if (!consent) throw new NotFoundError('Consent');
-      const { facts } = await this.persons.requireAccess(actor, consent.personId, m);
+      const { facts } = await asNotFound('Consent', () => this.persons.requireAccess(actor, consent.personId, m));
       const mayKnow = facts.lead || consent.organisationId === actor.organisationId || consent.organisationKind === actor.organisationKind || consent.recordedByOrganisationId === actor.organisationId;
       if (!mayKnow) throw new NotFoundError('Consent');
       if (!this.access.decide(actor, 'write', DataCategory.IDENTITY, facts).allowed) throw new ForbiddenError('Your role cannot record a withdrawal');
@@ -133,7 +133,7 @@ export class ConsentsService {
   async recordedBy(m: EntityManager, actor: Actor, consentId: string): Promise<ConsentModel> {
     const consent = await m.findOneBy(Consent, { id: consentId, recordedByOrganisationId: actor.organisationId });
     if (!consent) throw new NotFoundError('Consent');
-    await this.persons.requireAccess(actor, consent.personId, m);
+    await asNotFound('Consent', () => this.persons.requireAccess(actor, consent.personId, m));
     return consentView(consent);
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { AccessService, DataCategory } from '@hub/access';
-import { type Actor, AlreadyExistsError, ConflictError, decodeCursor, encodeCursor, ErrorCode, ForbiddenError, HubError, NotFoundError, pageSize, Role, ValidationError } from '@hub/common';
+import { type Actor, asNotFound, AlreadyExistsError, ConflictError, decodeCursor, encodeCursor, ErrorCode, ForbiddenError, HubError, NotFoundError, pageSize, Role, ValidationError } from '@hub/common';
 import { type DomainEvent, OutboxService } from '@hub/events';
 import { entityColumns, hydrate, namedQuery } from '@hub/database';
 import { actorRef, PersonsService } from '@hub/persons';
@@ -224,9 +224,7 @@ export class InterventionsService {
     return (within ?? this.db.manager).transaction(async (m) => {
       const row = await m.findOne(Intervention, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
       if (!row) throw new NotFoundError('Intervention');
-      const { facts } = await this.persons.requireAccess(actor, row.personId, m).catch(() => {
-        throw new NotFoundError('Intervention');
-      });
+      const { facts } = await asNotFound('Intervention', () => this.persons.requireAccess(actor, row.personId, m));
       if (!this.access.decide(actor, 'read', row.dataCategory as DataCategory, facts, row.organisationId).allowed) throw new NotFoundError('Intervention');
       if (row.organisationId !== actor.organisationId || !this.access.ceiling(actor, 'write').length) throw new ForbiddenError('Only the organisation that logged it changes an intervention');
       if (row.version !== input.version) throw new ConflictError('The intervention was changed by someone else; reload and try again', { currentVersion: row.version });

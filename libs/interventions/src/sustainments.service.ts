@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessService, DataCategory } from '@hub/access';
-import { type Actor, ErrorCode, ForbiddenError, HubError, NotFoundError } from '@hub/common';
+import { type Actor, asNotFound, ErrorCode, ForbiddenError, HubError, NotFoundError } from '@hub/common';
 import { OutboxService } from '@hub/events';
 import { actorRef, PersonsService } from '@hub/persons';
 import { SustainmentStatus } from './intervention-vocabulary.js';
@@ -55,9 +55,7 @@ export class SustainmentsService {
     return this.db.transaction(async (m) => {
       const row = await m.findOne(JobSustainment, { where: { id: input.sustainmentId }, lock: { mode: 'pessimistic_write' } });
       if (!row) throw new NotFoundError('Sustainment');
-      const { facts } = await this.persons.requireAccess(actor, row.personId, m).catch(() => {
-        throw new NotFoundError('Sustainment');
-      });
+      const { facts } = await asNotFound('Sustainment', () => this.persons.requireAccess(actor, row.personId, m));
       if (!this.access.decide(actor, 'read', DataCategory.EMPLOYMENT, facts, row.organisationId).allowed) throw new NotFoundError('Sustainment');
       if (!this.access.decide(actor, 'write', DataCategory.EMPLOYMENT, facts, row.organisationId).allowed) throw new ForbiddenError('Your role cannot record this outcome');
       if (row.status !== SustainmentStatus.OPEN) throw new HubError(ErrorCode.InvalidState, 'This outcome was already recorded');

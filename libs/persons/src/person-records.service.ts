@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService, DataCategory } from '@hub/access';
-import { type Actor, ForbiddenError, HubError, ErrorCode, NotFoundError, ValidationError } from '@hub/common';
+import { type Actor, asNotFound, ForbiddenError, HubError, ErrorCode, NotFoundError, ValidationError } from '@hub/common';
 import { OutboxService } from '@hub/events';
 import { OrganisationsService } from '@hub/organisations';
 import { Involvement } from './involvement.entity.js';
@@ -96,9 +96,7 @@ export class PersonRecordsService {
   async involvement(m: EntityManager, actor: Actor, involvementId: string): Promise<InvolvementModel> {
     const involvement = await m.findOneBy(Involvement, { id: involvementId });
     if (!involvement) throw new NotFoundError('Involvement');
-    await this.persons.requireAccess(actor, involvement.personId, m).catch(() => {
-      throw new NotFoundError('Involvement');
-    });
+    await asNotFound('Involvement', () => this.persons.requireAccess(actor, involvement.personId, m));
     return involvement;
   }
 
@@ -121,9 +119,7 @@ export class PersonRecordsService {
     const end = async (m: EntityManager) => {
       const involvement = await m.findOne(Involvement, { where: { id: input.involvementId }, lock: { mode: 'pessimistic_write' } });
       if (!involvement) throw new NotFoundError('Involvement');
-      const { facts } = await this.persons.requireAccess(actor, involvement.personId, m).catch(() => {
-        throw new NotFoundError('Involvement');
-      });
+      const { facts } = await asNotFound('Involvement', () => this.persons.requireAccess(actor, involvement.personId, m));
       const own = involvement.organisationId === actor.organisationId;
       if (!(own || facts.lead) || !this.access.ceiling(actor, 'write').length) throw new ForbiddenError('Only the organisation itself or the lead organisation ends an involvement');
       const now = new Date();
@@ -182,7 +178,7 @@ export class PersonRecordsService {
     return this.db.transaction(async (m) => {
       const merge = await m.findOne(PersonMerge, { where: { id: input.mergeId }, lock: { mode: 'pessimistic_write' } });
       if (!merge) throw new NotFoundError('Merge');
-      await this.persons.requireAccess(actor, merge.survivorId, m);
+      await asNotFound('Merge', () => this.persons.requireAccess(actor, merge.survivorId, m));
       if (!this.access.ceiling(actor, 'write').includes(DataCategory.IDENTITY)) throw new ForbiddenError('Your role cannot undo merges');
       if (merge.undoneAt) throw new HubError(ErrorCode.InvalidState, 'This merge was already undone');
       await m.update(Person, { id: merge.mergedId }, { mergedIntoId: null });

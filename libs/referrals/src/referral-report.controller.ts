@@ -1,6 +1,5 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
-import { type Actor, CurrentActor } from '@hub/common';
-import { csvOf } from '@hub/reporting';
+import { type Actor, csvOf, CurrentActor } from '@hub/common';
 import { ReferralReportInput } from './referral-report.input.js';
 import { REFERRAL_MEASURES } from './referral-report.model.js';
 import { ReferralReportService } from './referral-report.service.js';

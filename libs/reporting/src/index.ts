@@ -8,4 +8,3 @@ export * from './report.models.js';
 export * from './disclosure-control.js';
 export * from './report-runs.service.js';
 export * from './report-scope.js';
-export * from './csv.js';

@@ -1,6 +1,5 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
-import { type Actor, CurrentActor } from '@hub/common';
-import { csvOf } from './csv.js';
+import { type Actor, csvOf, CurrentActor } from '@hub/common';
 import { EteFunnelService } from './ete-funnel.service.js';
 import { ReoffendingInput, ReportFilterInput } from './report.inputs.js';
 import { ReoffendingService } from './reoffending.service.js';

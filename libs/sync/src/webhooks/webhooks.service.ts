@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { HUB_CONFIG, type HubConfig } from '@hub/config';
 import { type Actor, type Connection, ErrorCode, ForbiddenError, HubError, NotFoundError, Role, Scope, ValidationError } from '@hub/common';
 import { keysetPage, type PageArgs } from '@hub/database';
 import { ChangeFeedService, EventHandlerRegistry, JobQueue, type OutboxEvent, OutboxService } from '@hub/events';
@@ -12,11 +13,14 @@ import { WebhookEndpoint } from './webhook-endpoint.entity.js';
 import { signWebhook } from './webhook-signature.js';
 import { SecretBoxError } from './secret-box.js';
 import { SecretBoxService } from './secret-box.service.js';
+import { COULD_NOT_DELIVER, sendWebhook } from './webhook-sender.js';
+import { type Resolver, systemResolver, type WebhookUrlPolicy, webhookResolvedProblem, webhookUrlProblem } from './webhook-url-policy.js';
 
 export const DELIVER_WEBHOOK_TASK = 'sync:deliver_webhook';
 const MAX_ATTEMPTS = 8;
 
-function checkUrl(url: string): void {
+/** A URL an endpoint may have: http(s), and what the policy allows (checked again at every connection). */
+async function checkUrl(url: string, policy: WebhookUrlPolicy, resolve: Resolver): Promise<void> {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -24,6 +28,8 @@ function checkUrl(url: string): void {
     throw new ValidationError([{ field: 'url', messages: ['not a URL'] }]);
   }
   if (!['http:', 'https:'].includes(parsed.protocol)) throw new ValidationError([{ field: 'url', messages: ['http or https only'] }]);
+  const problem = webhookUrlProblem(policy, parsed) ?? (await webhookResolvedProblem(policy, parsed, resolve));
+  if (problem) throw new ValidationError([{ field: 'url', messages: [problem] }], problem);
 }
 
 function checkEventTypes(eventTypes: string[]): void {
@@ -51,13 +57,6 @@ function receiver(organisationId: string, organisationKind: string): Actor {
   };
 }
 
-/** Errors of an attempt that never reached the receiver (no connection made), so sent nothing. */
-const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-function neverConnected(err: unknown): boolean {
-  const code = ((err as { cause?: { code?: unknown } })?.cause?.code ?? (err as { code?: unknown })?.code) as string | undefined;
-  return typeof code === 'string' && NOT_CONNECTED.has(code);
-}
-
 /**
  * Webhooks: organisations register endpoints and event types; every event the organisation may see
  * becomes one delivery, signed (HMAC-SHA256 over timestamp and body), retried with exponential
@@ -66,6 +65,9 @@ function neverConnected(err: unknown): boolean {
 @Injectable()
 export class WebhooksService implements OnModuleInit {
   private readonly logger = new Logger('Webhooks');
+  private readonly policy: WebhookUrlPolicy;
+  /** How endpoint host names are resolved; tests put a stub here. */
+  resolver: Resolver = systemResolver;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -75,7 +77,10 @@ export class WebhooksService implements OnModuleInit {
     private readonly outbox: OutboxService,
     private readonly secrets: SecretBoxService,
     private readonly organisations: OrganisationsService,
-  ) {}
+    @Inject(HUB_CONFIG) config: HubConfig,
+  ) {
+    this.policy = { mode: config.webhooks.urlPolicy, allowedHosts: config.webhooks.allowedHosts, allowedCidrs: config.webhooks.allowedCidrs };
+  }
 
   async onModuleInit(): Promise<void> {
     this.registry.onEvent('sync.webhooks', ['*'], (m, event) => this.fanOut(m, event));
@@ -115,7 +120,7 @@ export class WebhooksService implements OnModuleInit {
 
   async create(actor: Actor, url: string, eventTypes: string[]): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
     this.requireAdmin(actor);
-    checkUrl(url);
+    await checkUrl(url, this.policy, this.resolver);
     checkEventTypes(eventTypes);
     const id = randomUUID();
     const { secret, sealed } = await this.newSecret(id);
@@ -131,7 +136,7 @@ export class WebhooksService implements OnModuleInit {
   /** Changes an endpoint of the actor's organisation: where it goes, which events, or whether it is in use (an inactive one is sent nothing). */
   async update(actor: Actor, id: string, change: { url?: string | null; eventTypes?: string[] | null; active?: boolean | null }): Promise<WebhookEndpoint> {
     this.requireAdmin(actor);
-    if (change.url != null) checkUrl(change.url);
+    if (change.url != null) await checkUrl(change.url, this.policy, this.resolver);
     if (change.eventTypes != null) checkEventTypes(change.eventTypes);
     return this.db.transaction(async (m) => {
       const endpoint = await this.ownEndpoint(m, actor, id);
@@ -266,24 +271,17 @@ export class WebhooksService implements OnModuleInit {
     const body = JSON.stringify({ sequence: String(event.id), type: event.type, entityType: event.aggregateType, entityId: event.aggregateId, personId, occurredAt: event.occurredAt, payload: event.payload });
     const timestamp = Math.floor(Date.now() / 1000);
     const started = Date.now();
-    let statusCode: number | null = null;
-    let error: string | null = null;
-    let sent = true;
-    try {
-      const res = await fetch(endpoint.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-hub-signature': signWebhook(secret, timestamp, body), 'x-hub-event-id': String(event.id), 'x-hub-delivery-id': delivery.id },
-        body,
-        signal: AbortSignal.timeout(10_000),
-        redirect: 'manual',
-      });
-      statusCode = res.status;
-      await res.arrayBuffer().catch(() => undefined);
-      if (res.status < 200 || res.status >= 300) error = `HTTP ${res.status}`;
-    } catch (err) {
-      error = (err as Error).message;
-      sent = !neverConnected(err);
-    }
+    // The delivery log tells the org admin the receiver's status or that it could not be reached, never
+    // why (a refused port, an address, a TLS error): the log must not map the network behind the URL.
+    const result = await sendWebhook(
+      endpoint.url,
+      { 'content-type': 'application/json', 'x-hub-signature': signWebhook(secret, timestamp, body), 'x-hub-event-id': String(event.id), 'x-hub-delivery-id': delivery.id },
+      body,
+      { policy: this.policy, timeoutMs: 10_000, resolve: this.resolver },
+    );
+    const statusCode = result.statusCode;
+    const error = statusCode === null ? COULD_NOT_DELIVER : statusCode < 200 || statusCode >= 300 ? `HTTP ${statusCode}` : null;
+    const sent = result.connected;
     const attempt = { at: new Date().toISOString(), statusCode, error, ms: Date.now() - started };
     const attempts = delivery.attempts.length + 1;
     const status = error ? (attempts >= MAX_ATTEMPTS ? 'failed' : 'pending') : 'delivered';
@@ -306,7 +304,7 @@ export class WebhooksService implements OnModuleInit {
       }
     });
     if (error) {
-      this.logger.warn(`webhook delivery ${delivery.id} attempt ${attempts} failed: ${error}`);
+      this.logger.warn(`webhook delivery ${delivery.id} attempt ${attempts} failed: ${error}${result.detail ? ` (${result.detail})` : ''}`);
       throw new Error(`delivery failed: ${error}`);
     }
   }
