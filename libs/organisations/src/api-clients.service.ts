@@ -62,6 +62,7 @@ export class ApiClientsService {
       const client = await m.findOne(ApiClient, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!client || !AdminPolicy.canManageMembersOf(actor, client.organisationId)) throw new NotFoundError('API client');
       client.active = false;
+      client.tokensValidAfter = new Date();
       const saved = await m.save(client);
       await this.outbox.emit(m, actor, {
         type: 'api_client.revoked',
