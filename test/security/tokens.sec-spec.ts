@@ -58,7 +58,7 @@ describe('tokens (the hub started as a user starts it)', () => {
   const now = () => Math.floor(Date.now() / 1000);
   function mint(claims: Record<string, unknown>, header: Record<string, unknown> = {}, key: KeyObject = hubKey): Promise<string> {
     const real = claimsOf(officerToken);
-    return new SignJWT({ iss: real.payload.iss, aud: real.payload.aud, sub: officer, org: real.payload.org, ...claims })
+    return new SignJWT({ iss: real.payload.iss as string, aud: real.payload.aud as string, sub: officer, org: real.payload.org, ...claims })
       .setProtectedHeader({ alg: 'ES256', kid: real.header.kid as string, typ: 'at+jwt', ...header })
       .sign(key);
   }
@@ -124,7 +124,7 @@ describe('tokens (the hub started as a user starts it)', () => {
     expect((await gql(hub, VIEWER, {}, await signIn(hub, 'probation.dpo', NEW_PASSWORD))).status).toBe(200);
   });
 
-  it('publishes RFC 8414 metadata that a standard OAuth client (openid-client) uses as it is: discovery, client credentials, the token on /graphql', async () => {
+  it('publishes RFC 8414 metadata that a standard OAuth client (openid-client) uses as it is: discovery, client credentials, the token on /graphql; rotation and revocation kill its tokens', async () => {
     const res = await fetch(`${hub.url}/.well-known/oauth-authorization-server`);
     expect(res.status).toBe(200);
     const metadata = (await res.json()) as Record<string, unknown>;
@@ -154,10 +154,22 @@ describe('tokens (the hub started as a user starts it)', () => {
     const viewer = await gql(hub, '{ viewer { kind scopes } }', {}, grant.access_token);
     expect(viewer.data).toEqual({ viewer: { kind: 'CLIENT', scopes: ['PEOPLE_READ'] } });
 
+    // A rotated secret: the old secret and the tokens issued with it stop working; the new one works.
+    const id = (await gql<{ apiClients: { id: string; clientId: string }[] }>(hub, '{ apiClients { id clientId } }', {}, admin)).data!.apiClients.find((c) => c.clientId === client.clientId)!.id;
+    const rotated = await gql<{ rotateApiClientSecret: { clientSecret: string } }>(hub, 'mutation($id: ID!) { rotateApiClientSecret(id: $id) { clientSecret } }', { id }, admin);
+    await expectRefused(grant.access_token, 'client token after secret rotation');
+    await expect(oauth.clientCredentialsGrant(config)).rejects.toThrow();
+    const renewed = await oauth.discovery(new URL(hub.url), client.clientId, undefined, oauth.ClientSecretPost(rotated.data!.rotateApiClientSecret.clientSecret), {
+      algorithm: 'oauth2',
+      execute: [oauth.allowInsecureRequests],
+    });
+    const second = await oauth.clientCredentialsGrant(renewed);
+    expect((await gql(hub, VIEWER, {}, second.access_token)).status).toBe(200);
+
     // Revoked: the client's tokens from before stay dead.
-    const revoked = await gql(hub, 'mutation($id: ID!) { revokeApiClient(id: $id) { active } }', { id: (await gql<{ apiClients: { id: string; clientId: string }[] }>(hub, '{ apiClients { id clientId } }', {}, admin)).data!.apiClients.find((c) => c.clientId === client.clientId)!.id }, admin);
+    const revoked = await gql(hub, 'mutation($id: ID!) { revokeApiClient(id: $id) { active } }', { id }, admin);
     expect(revoked.data).toEqual({ revokeApiClient: { active: false } });
-    await expectRefused(grant.access_token, 'client token after revocation');
+    await expectRefused(second.access_token, 'client token after revocation');
   });
 
   it('is alive and ready afterwards', async () => {
