@@ -1,4 +1,5 @@
 // The hub's migrations, in order. `npm run cli -- migration:generate <Name>` adds to this list.
+import { TokenInvalidationAndSignInThrottle1796597533965 } from './1796597533965-TokenInvalidationAndSignInThrottle.js';
 import { ReferralSentAtIndex1795826101516 } from './1795826101516-ReferralSentAtIndex.js';
 import { ConsentExpiringIndex1795814460246 } from './1795814460246-ConsentExpiringIndex.js';
 import { SharingAgreementEnd1795799104923 } from './1795799104923-SharingAgreementEnd.js';
@@ -48,4 +49,5 @@ export const MIGRATIONS: Function[] = [
   ReferralStartDue1795800388426,
   ConsentExpiringIndex1795814460246,
   ReferralSentAtIndex1795826101516,
+  TokenInvalidationAndSignInThrottle1796597533965,
 ];

@@ -29,6 +29,8 @@ describe('authentication', () => {
     foreignKey = (await generateKeyPair('ES256')).privateKey;
     hub = await startTestHub({
       OIDC_ISSUERS: JSON.stringify([{ issuer: EXTERNAL_ISSUER, jwksUri, audience: EXTERNAL_AUDIENCE }]),
+      // Long enough that the delay after the lock-out test's failures is still running when it is checked.
+      SIGN_IN_BASE_DELAY: '60',
     });
     const users = hub.app.get(UsersService);
     const worker = await users.findByEmail('mind.worker@demo.rehab-hub.example');
@@ -73,12 +75,14 @@ describe('authentication', () => {
       expect(res.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['email', 'password']);
     });
 
-    it('locks an account out after repeated failures', async () => {
+    it('delays sign-in to an account from a client after repeated failures, saying how long', async () => {
       const email = 'jobcentre.coach@demo.rehab-hub.example';
-      for (let i = 0; i < 10; i++) await hub.http().post('/auth/login').send({ email, password: `wrong-${i}` });
+      for (let i = 0; i < 6; i++) expect((await hub.http().post('/auth/login').send({ email, password: `wrong-${i}` })).status).toBe(401);
       const res = await hub.http().post('/auth/login').send({ email, password: DEMO_PASSWORD });
       expect(res.status).toBe(429);
       expect(res.body.error).toBe('RATE_LIMITED');
+      expect(Number(res.headers['retry-after'])).toBeGreaterThan(50);
+      expect(res.body.retryAfterSeconds).toBe(Number(res.headers['retry-after']));
     });
   });
 

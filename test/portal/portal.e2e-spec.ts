@@ -66,6 +66,36 @@ describe('the caseworker portal in a real browser', () => {
     }
   }, T);
 
+  it('a user whose password was reset chooses a new one at sign-in (a weak one refused), then is signed in', async () => {
+    const admin = await hub.tokenFor('hub.admin');
+    const mindOrg = await hub.gql<{ organisations: { id: string; name: string }[] }>('{ organisations { id name } }', {}, admin);
+    const org = mindOrg.data!.organisations.find((o) => o.name === 'Clearview Mental Health')!.id;
+    const members = await hub.gql<{ users: { id: string; email: string }[] }>('query($org: ID) { users(organisationId: $org) { id email } }', { org }, admin);
+    const id = members.data!.users.find((u) => u.email === `mind.worker${DEMO}`)!.id;
+    const reset = await hub.gql('mutation($input: ResetUserPasswordInput!) { resetUserPassword(input: $input) { id } }', { input: { userId: id, temporaryPassword: 'Temporary-Gravel-Owl-5530' } }, admin);
+    expect(reset.errors).toBeUndefined();
+    const { context, page } = await newPage();
+    try {
+      await page.goto(`${url}/`);
+      await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+      await page.getByLabel('Email address').fill(`mind.worker${DEMO}`);
+      await page.getByLabel('Password').fill('Temporary-Gravel-Owl-5530');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
+      await page.getByLabel('New password', { exact: true }).fill('password1234');
+      await page.getByLabel('New password again').fill('password1234');
+      await page.getByRole('button', { name: 'Change password and sign in' }).click();
+      await page.locator('#f-newPassword-error').waitFor();
+      expect(await page.locator('#f-newPassword-error').textContent()).toContain('too easy to guess');
+      await page.getByLabel('New password', { exact: true }).fill('Lantern-Pebble-Rises-9047');
+      await page.getByLabel('New password again').fill('Lantern-Pebble-Rises-9047');
+      await page.getByRole('button', { name: 'Change password and sign in' }).click();
+      await page.getByRole('heading', { name: 'My caseload' }).waitFor();
+    } finally {
+      await context.close();
+    }
+  }, T);
+
   describe('a charity caseworker (Safe Harbour Housing Trust)', () => {
     let context: BrowserContext;
     let page: Page;

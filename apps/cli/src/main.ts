@@ -158,7 +158,7 @@ async function main(argv: string[]): Promise<number> {
         need(values, 'email');
         const user = await app.get(UsersService).findByEmail(values.email!);
         if (!user || !user.active) throw new Error(`no active user ${values.email}`);
-        const token = await app.get(TokensService).issue(`user:${user.id}`, user.organisationId);
+        const token = await app.get(TokensService).issue(`user:${user.id}`, user.organisationId, undefined, [user.tokensValidAfter]);
         console.log(token.access_token);
         return 0;
       }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { addBearerChallenge } from '@hub/auth';
 import { hubValidationPipe } from '@hub/common';
 import { loadConfig } from '@hub/config';
 import { createRootLogger, type HubMetrics, METRICS, PinoNestLogger } from '@hub/observability';
@@ -47,6 +48,7 @@ export async function createHub(): Promise<NestFastifyApplication> {
     }
     return payload;
   });
+  addBearerChallenge(fastify);
   fastify.addHook('onResponse', async (req, reply) => {
     metrics.httpDuration.observe(
       { method: req.method, route: req.routeOptions?.url ?? 'unmatched', status: String(reply.statusCode) },

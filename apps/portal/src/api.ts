@@ -80,11 +80,33 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   return body.data as T;
 }
 
+/** The password was reset by an admin: `token` allows only choosing a new one (changePassword). */
+export class PasswordChangeRequiredError extends ApiError {
+  constructor(
+    message: string,
+    readonly token: string,
+  ) {
+    super(message, 'PASSWORD_CHANGE_REQUIRED');
+  }
+}
+
 /** Email and password sign-in; returns the bearer token. */
 export async function login(email: string, password: string): Promise<string> {
   const res = await post('/auth/login', { email, password }, null);
   const body = (await res.json().catch(() => ({}))) as { access_token?: string; error?: string; message?: string };
   if (res.ok && body.access_token) return body.access_token;
+  if (body.error === 'PASSWORD_CHANGE_REQUIRED' && body.access_token) {
+    throw new PasswordChangeRequiredError('Your password was reset. Choose a new password to carry on.', body.access_token);
+  }
   if (res.status === 400) throw new ApiError(body.message ?? 'Enter your email address and password', 'BAD_USER_INPUT');
   throw new ApiError(body.message ?? 'Sign-in failed', body.error ?? 'UNAUTHENTICATED');
+}
+
+/** Changes the signed-in user's password with `token` (every earlier token stops working: sign in again). */
+export async function changePassword(token: string, currentPassword: string, newPassword: string): Promise<void> {
+  const res = await post('/graphql', { query: 'mutation($input: ChangePasswordInput!) { changePassword(input: $input) }', variables: { input: { currentPassword, newPassword } } }, token);
+  const body = (await res.json().catch(() => ({}))) as { data?: { changePassword?: boolean } | null; errors?: GqlError[] };
+  const first = body.errors?.[0];
+  if (first) throw new ApiError(first.message, first.extensions?.code ?? 'INTERNAL_SERVER_ERROR', first.extensions?.fields ?? []);
+  if (!body.data?.changePassword) throw new ApiError(`The hub answered with an error (${res.status}).`, 'INTERNAL_SERVER_ERROR');
 }

@@ -8,14 +8,17 @@ import { BearerAuthenticator } from './bearer-authenticator.service.js';
 import { ExternalIssuersService } from './external-issuers.service.js';
 import { HubAuthGuard } from './hub-auth.guard.js';
 import { JwtStrategy } from './jwt.strategy.js';
+import { PasswordsResolver } from './passwords.resolver.js';
+import { SignInThrottleEntry } from './sign-in-throttle.entity.js';
+import { SignInThrottle } from './sign-in-throttle.js';
 import { SigningKey } from './signing-key.entity.js';
 import { SigningKeysService } from './signing-keys.service.js';
 import { TokensService } from './tokens.service.js';
 
 @Module({
-  imports: [PassportModule, OrganisationsModule, TypeOrmModule.forFeature([SigningKey])],
+  imports: [PassportModule, OrganisationsModule, TypeOrmModule.forFeature([SigningKey, SignInThrottleEntry])],
   controllers: [AuthController],
-  providers: [SigningKeysService, TokensService, ExternalIssuersService, JwtStrategy, BearerAuthenticator, { provide: APP_GUARD, useClass: HubAuthGuard }],
+  providers: [SigningKeysService, TokensService, SignInThrottle, PasswordsResolver, ExternalIssuersService, JwtStrategy, BearerAuthenticator, { provide: APP_GUARD, useClass: HubAuthGuard }],
   exports: [TokensService, SigningKeysService, BearerAuthenticator],
 })
 export class AuthModule {}

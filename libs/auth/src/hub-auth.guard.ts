@@ -1,7 +1,7 @@
 import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { type Actor, ErrorCode, HubError, isDatabaseUnavailable, IS_PUBLIC, PURPOSES, type Purpose, requestOf } from '@hub/common';
+import { type Actor, ALLOWED_BEFORE_PASSWORD_CHANGE, ErrorCode, HubError, isDatabaseUnavailable, IS_PUBLIC, PURPOSES, type Purpose, requestOf } from '@hub/common';
 
 /**
  * Every route and every GraphQL operation needs a valid token unless marked @Public().
@@ -16,7 +16,12 @@ export class HubAuthGuard extends AuthGuard('jwt') {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
     if (isPublic) return true;
-    return (await super.canActivate(context)) as boolean;
+    const allowed = (await super.canActivate(context)) as boolean;
+    const actor = requestOf(context).user as Actor | undefined;
+    if (allowed && actor?.passwordChangeRequired && !this.reflector.getAllAndOverride<boolean>(ALLOWED_BEFORE_PASSWORD_CHANGE, [context.getHandler(), context.getClass()])) {
+      throw new HubError(ErrorCode.PasswordChangeRequired, 'Your password was reset: choose a new one with changePassword before anything else');
+    }
+    return allowed;
   }
 
   override getRequest(context: ExecutionContext) {

@@ -8,6 +8,7 @@ import { HUB_CONFIG, type HubConfig } from '@hub/config';
 import { ApiClientsService, UsersService } from '@hub/organisations';
 import { ExternalIssuersService } from './external-issuers.service.js';
 import { SigningKeysService } from './signing-keys.service.js';
+import { HUB_TOKEN_TYPE, issuedBeforeInvalidation, tokenTimeProblem } from './token-rules.js';
 import { VerifiedTokens } from './verified-tokens.js';
 
 /** Only asymmetric algorithms: `none` and shared-secret HMAC tokens are always refused. */
@@ -19,6 +20,8 @@ interface Claims {
   aud?: string | string[];
   scope?: string;
   exp?: number;
+  iat?: number;
+  nbf?: number;
 }
 
 function audiences(aud: Claims['aud']): string[] {
@@ -36,10 +39,9 @@ function keyLookup(config: HubConfig, keys: SigningKeysService, external: Extern
 
 /** Set on the request by the key provider, read once the token is verified: what it was verified with. */
 const VERIFIED_WITH = Symbol('verifiedWith');
-type WithKey = { [VERIFIED_WITH]?: { key: KeyObject; kid: string | undefined; iss: unknown } };
+type WithKey = { [VERIFIED_WITH]?: { key: KeyObject; kid: string | undefined; iss: unknown; typ: string | undefined } };
 
 const bearerToken = ExtractJwt.fromAuthHeaderAsBearerToken();
-const TOLERANCE_SECONDS = 5;
 
 /**
  * Verifies bearer tokens with passport-jwt: the hub's own (its signing key) and those of configured
@@ -49,8 +51,10 @@ const TOLERANCE_SECONDS = 5;
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  private readonly verified = new VerifiedTokens<Claims>(5000, TOLERANCE_SECONDS);
+  private readonly verified: VerifiedTokens<Claims>;
   private readonly keyFor: ReturnType<typeof keyLookup>;
+  /** The `typ` header of the token being validated (set by authenticate() for a recalled token). */
+  private static readonly RECALLED_TYP = Symbol('recalledTyp');
 
   constructor(
     @Inject(HUB_CONFIG) private readonly config: HubConfig,
@@ -66,13 +70,16 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       ignoreExpiration: false,
       issuer: [config.jwtIssuer, ...config.externalIssuers.map((i) => i.issuer)],
       audience: [config.jwtAudience, ...config.externalIssuers.map((i) => i.audience)],
-      jsonWebTokenOptions: { clockTolerance: TOLERANCE_SECONDS },
+      jsonWebTokenOptions: { clockTolerance: config.auth.clockSkewSeconds },
       passReqToCallback: true,
       secretOrKeyProvider: (req: WithKey, rawJwt: string, done: (err: unknown, key?: string | Buffer) => void) => {
         let kid: string | undefined;
         let iss: unknown;
+        let typ: string | undefined;
         try {
-          kid = decodeProtectedHeader(rawJwt).kid;
+          const header = decodeProtectedHeader(rawJwt);
+          kid = header.kid;
+          typ = header.typ;
           iss = decodeJwt(rawJwt).iss;
         } catch {
           return done(new Error('malformed token'));
@@ -80,7 +87,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
         keyFor(kid, iss).then(
           (key) => {
             if (!key) return done(new Error('unknown issuer or key'));
-            req[VERIFIED_WITH] = { key, kid, iss };
+            req[VERIFIED_WITH] = { key, kid, iss, typ };
             done(null, key as unknown as Buffer);
           },
           (err) => done(err),
@@ -88,6 +95,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       },
     });
     this.keyFor = keyFor;
+    this.verified = new VerifiedTokens<Claims>(5000, config.auth.clockSkewSeconds);
   }
 
   /**
@@ -104,6 +112,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
           this.verified.forget(token);
           return super.authenticate(req, options);
         }
+        (req as unknown as Record<symbol, unknown>)[JwtStrategy.RECALLED_TYP] = known.typ;
         const actor = await this.validate(req as WithKey, known.claims);
         return actor ? this.success(actor) : this.fail(401);
       })
@@ -113,23 +122,42 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   /** Returns the actor, or false (401). The purpose and request id are filled in by the guard. */
   async validate(req: WithKey, claims: Claims): Promise<Actor | false> {
     const verifiedWith = req[VERIFIED_WITH];
+    let typ: string | undefined;
     if (verifiedWith) {
       // Reached from passport-jwt: the token has just been verified with this key.
       delete req[VERIFIED_WITH];
+      typ = verifiedWith.typ;
       const token = bearerToken(req as Parameters<typeof bearerToken>[0]);
       if (token) this.verified.remember(token, { claims, ...verifiedWith });
+    } else {
+      typ = (req as Record<symbol, unknown>)[JwtStrategy.RECALLED_TYP] as string | undefined;
+      delete (req as Record<symbol, unknown>)[JwtStrategy.RECALLED_TYP];
     }
     const sub = claims.sub ?? '';
-    if (claims.iss === this.config.jwtIssuer) {
+    const own = claims.iss === this.config.jwtIssuer;
+    const rules = this.config.auth;
+    // Every token: an expiry, an issue time not in the future, a lifetime within the configured maximum.
+    const problem = tokenTimeProblem(claims, {
+      now: Math.floor(Date.now() / 1000),
+      skewSeconds: rules.clockSkewSeconds,
+      maxLifetimeSeconds: own ? rules.hubTokenMaxLifetimeSeconds : rules.externalTokenMaxLifetimeSeconds,
+    });
+    if (problem) return false;
+    const iat = claims.iat as number;
+    if (own) {
+      // The hub's tokens are access tokens of RFC 9068: a JWT of another type (an ID token, a signed document) is not one.
+      if (typeof typ !== 'string' || typ.toLowerCase() !== HUB_TOKEN_TYPE) return false;
       if (!audiences(claims.aud).includes(this.config.jwtAudience)) return false;
       if (sub.startsWith('user:')) {
         const found = await this.users.findActive(sub.slice(5));
         if (!found) return false;
+        if (issuedBeforeInvalidation(iat, found.user.tokensValidAfter, found.organisation.tokensValidAfter)) return false;
         return this.userActor(found.user, found.organisation);
       }
       if (sub.startsWith('client:')) {
         const found = await this.clients.findActive(sub.slice(7));
         if (!found) return false;
+        if (issuedBeforeInvalidation(iat, found.client.tokensValidAfter, found.organisation.tokensValidAfter)) return false;
         const granted = new Set((claims.scope ?? '').split(' ').filter(Boolean));
         return {
           kind: 'client',
@@ -149,11 +177,12 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     const provider = this.config.externalIssuers.find((i) => i.issuer === claims.iss);
     if (!provider || !audiences(claims.aud).includes(provider.audience) || !sub) return false;
     const found = await this.users.findByIdentity(provider.issuer, sub);
-    return found ? this.userActor(found.user, found.organisation) : false;
+    if (!found || issuedBeforeInvalidation(iat, found.user.tokensValidAfter, found.organisation.tokensValidAfter)) return false;
+    return this.userActor(found.user, found.organisation);
   }
 
   private userActor(
-    user: { id: string; name: string; email: string; roles: Actor['roles'] },
+    user: { id: string; name: string; email: string; roles: Actor['roles']; passwordChangeRequired?: boolean },
     organisation: { id: string; kind: Actor['organisationKind']; regions: string[] },
   ): Actor {
     return {
@@ -168,6 +197,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       scopes: Object.values(Scope),
       purpose: 'casework',
       requestId: '',
+      ...(user.passwordChangeRequired ? { passwordChangeRequired: true } : {}),
     };
   }
 }

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { SignJWT } from 'jose';
 import { HUB_CONFIG, type HubConfig } from '@hub/config';
 import { SigningKeysService } from './signing-keys.service.js';
+import { firstAcceptedIat, HUB_TOKEN_TYPE } from './token-rules.js';
 
 export interface IssuedToken {
   access_token: string;
@@ -19,19 +20,25 @@ export class TokensService {
     private readonly keys: SigningKeysService,
   ) {}
 
-  async issue(subject: `user:${string}` | `client:${string}`, organisationId: string, scope?: string[]): Promise<IssuedToken> {
+  /**
+   * `invalidatedAt`: the instants before which the subject's tokens are refused (its own, its
+   * organisation's). A token issued within the same second as one of them carries the next second as
+   * its `iat` (within the clock skew allowed), so that it is not refused with the ones before it.
+   */
+  async issue(subject: `user:${string}` | `client:${string}`, organisationId: string, scope?: string[], invalidatedAt: (Date | null | undefined)[] = []): Promise<IssuedToken> {
     const { privateKey, kid, alg } = await this.keys.key();
     const ttl = this.config.accessTokenTtlSeconds;
     const claims: Record<string, unknown> = { org: organisationId };
     if (scope) claims.scope = scope.join(' ');
+    const iat = Math.max(Math.floor(Date.now() / 1000), ...invalidatedAt.map(firstAcceptedIat));
     const token = await new SignJWT(claims)
-      .setProtectedHeader({ alg, kid, typ: 'at+jwt' })
+      .setProtectedHeader({ alg, kid, typ: HUB_TOKEN_TYPE })
       .setIssuer(this.config.jwtIssuer)
       .setAudience(this.config.jwtAudience)
       .setSubject(subject)
-      .setIssuedAt()
+      .setIssuedAt(iat)
       .setJti(randomUUID())
-      .setExpirationTime(`${ttl}s`)
+      .setExpirationTime(iat + ttl)
       .sign(privateKey);
     return { access_token: token, token_type: 'Bearer', expires_in: ttl, ...(scope ? { scope: scope.join(' ') } : {}) };
   }

@@ -7,6 +7,8 @@ export interface VerifiedToken<C> {
   key: KeyObject;
   kid: string | undefined;
   iss: unknown;
+  /** The `typ` header of the token. */
+  typ?: string;
   /** `exp`, in seconds since the epoch. */
   exp: number;
 }

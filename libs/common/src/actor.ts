@@ -25,6 +25,8 @@ export interface Actor {
   scopes: Scope[];
   purpose: Purpose;
   requestId: string;
+  /** A user whose password was reset: until it is changed, only changing it (and `viewer`) is allowed. */
+  passwordChangeRequired?: boolean;
 }
 
 export function hasRole(actor: Actor, ...roles: Role[]): boolean {

@@ -25,6 +25,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   [ErrorCode.InvalidState]: 409,
   [ErrorCode.PossibleDuplicate]: 409,
   [ErrorCode.RateLimited]: 429,
+  [ErrorCode.PasswordChangeRequired]: 403,
   [ErrorCode.ServiceUnavailable]: 503,
 };
 

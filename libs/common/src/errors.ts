@@ -13,6 +13,8 @@ export const ErrorCode = {
   InvalidState: 'INVALID_STATE',
   PossibleDuplicate: 'POSSIBLE_DUPLICATE',
   RateLimited: 'RATE_LIMITED',
+  /** Signed in with a temporary password: only changing it is allowed. */
+  PasswordChangeRequired: 'PASSWORD_CHANGE_REQUIRED',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;

@@ -33,6 +33,8 @@ export class HubExceptionFilter implements ExceptionFilter {
     reply.removeHeader('content-disposition');
     reply.status(mapped.status);
     if (mapped.status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+    // A refusal that says how long to wait (a throttled sign-in) says it in the header too.
+    else if (typeof mapped.details.retryAfterSeconds === 'number') reply.header('retry-after', String(mapped.details.retryAfterSeconds));
     reply.header('content-type', 'application/json; charset=utf-8');
     reply.send(JSON.stringify({ error: mapped.code, message: mapped.message, ...mapped.details }));
   }

@@ -97,4 +97,27 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ WEBHOOK_ALLOWED_CIDRS: '10.0.0.1' })).toThrow(/WEBHOOK_ALLOWED_CIDRS/);
     expect(() => loadConfig({ WEBHOOK_ALLOWED_HOSTS: 'http://x' })).toThrow(/WEBHOOK_ALLOWED_HOSTS/);
   });
+
+  it('reads the token, sign-in and password limits (auth) and PUBLIC_URL, and refuses inconsistent ones', () => {
+    const c = loadConfig({});
+    expect(c.auth).toEqual({
+      hubTokenMaxLifetimeSeconds: 3600,
+      externalTokenMaxLifetimeSeconds: 86400,
+      clockSkewSeconds: 5,
+      throttle: { windowSeconds: 900, freePerAddress: 20, freePerAccountAddress: 5, freePerAccount: 50, baseDelaySeconds: 1, maxDelaySeconds: 900 },
+      password: { minLength: 12, minScore: 3 },
+    });
+    expect(c.publicUrl).toBeUndefined();
+    expect(c.jwtIssuer).toBe('urn:rehab-hub');
+    expect(loadConfig({ ACCESS_TOKEN_TTL: '7200' }).auth.hubTokenMaxLifetimeSeconds).toBe(7200);
+    expect(() => loadConfig({ ACCESS_TOKEN_TTL: '7200', HUB_TOKEN_MAX_LIFETIME: '3600' })).toThrow(/HUB_TOKEN_MAX_LIFETIME \(3600\) must be at least ACCESS_TOKEN_TTL/);
+    expect(() => loadConfig({ SIGN_IN_BASE_DELAY: '60', SIGN_IN_MAX_DELAY: '30' })).toThrow(/SIGN_IN_MAX_DELAY must be at least/);
+    expect(() => loadConfig({ PASSWORD_MIN_SCORE: '5' })).toThrow(/PASSWORD_MIN_SCORE/);
+    const pub = loadConfig({ PUBLIC_URL: 'https://hub.example.org/' });
+    expect(pub.publicUrl).toBe('https://hub.example.org');
+    expect(pub.jwtIssuer).toBe('https://hub.example.org');
+    expect(loadConfig({ PUBLIC_URL: 'https://hub.example.org', JWT_ISSUER: 'urn:x' }).jwtIssuer).toBe('urn:x');
+    expect(() => loadConfig({ PUBLIC_URL: 'hub.example.org' })).toThrow(/PUBLIC_URL must be an http\(s\) URL/);
+    expect(() => loadConfig({ PUBLIC_URL: 'https://hub.example.org/?a=1' })).toThrow(/PUBLIC_URL/);
+  });
 });

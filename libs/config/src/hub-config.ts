@@ -29,6 +29,10 @@ export interface HubConfig {
    */
   dataEncryption: { key?: Buffer; oldKeys: Buffer[] };
   accessTokenTtlSeconds: number;
+  /** The hub's public base URL (RFC 8414 issuer identifier); derived from each request when unset outside production. */
+  publicUrl?: string;
+  /** Token, sign-in and password rules (libs/auth, libs/organisations). */
+  auth: AuthConfig;
   externalIssuers: ExternalIssuerConfig[];
   graphql: {
     introspection: boolean;
@@ -72,6 +76,34 @@ export interface HubConfig {
     allowedHosts: string[];
     /** Non-public address ranges allowed (CIDR). */
     allowedCidrs: string[];
+  };
+}
+
+export interface AuthConfig {
+  /** Longest lifetime (exp - iat) accepted for the hub's own tokens, in seconds. */
+  hubTokenMaxLifetimeSeconds: number;
+  /** Longest lifetime (exp - iat) accepted for tokens of the partners' identity providers, in seconds. */
+  externalTokenMaxLifetimeSeconds: number;
+  /** Clock difference allowed when checking exp, nbf and iat, in seconds. */
+  clockSkewSeconds: number;
+  throttle: {
+    /** Failures are forgotten once this long has passed without another one, in seconds. */
+    windowSeconds: number;
+    /** Failed sign-ins (any account) from one client address before delays begin. */
+    freePerAddress: number;
+    /** Failed sign-ins to one account from one client address before delays begin. */
+    freePerAccountAddress: number;
+    /** Failed sign-ins to one account from all addresses before delays begin (a spread-out attack). */
+    freePerAccount: number;
+    /** The first delay, doubled at each further failure, in seconds. */
+    baseDelaySeconds: number;
+    /** The longest delay, in seconds. */
+    maxDelaySeconds: number;
+  };
+  password: {
+    minLength: number;
+    /** Lowest zxcvbn score (0-4) a chosen password must reach. */
+    minScore: number;
   };
 }
 
@@ -208,6 +240,34 @@ function webhooks(env: Env, production: boolean, problems: string[]): HubConfig[
   return { urlPolicy, allowedHosts, allowedCidrs };
 }
 
+/** Token lifetimes, sign-in throttling and the password rule (docs/configuration.md, Resource limits). */
+function authConfig(env: Env, accessTokenTtlSeconds: number, problems: string[]): AuthConfig {
+  const hubTokenMaxLifetimeSeconds = int(env, 'HUB_TOKEN_MAX_LIFETIME', Math.max(3600, accessTokenTtlSeconds), 30, 86400, problems);
+  if (hubTokenMaxLifetimeSeconds < accessTokenTtlSeconds) {
+    problems.push(`HUB_TOKEN_MAX_LIFETIME (${hubTokenMaxLifetimeSeconds}) must be at least ACCESS_TOKEN_TTL (${accessTokenTtlSeconds})`);
+  }
+  const baseDelaySeconds = int(env, 'SIGN_IN_BASE_DELAY', 1, 1, 3600, problems);
+  const maxDelaySeconds = int(env, 'SIGN_IN_MAX_DELAY', 900, 1, 86400, problems);
+  if (maxDelaySeconds < baseDelaySeconds) problems.push('SIGN_IN_MAX_DELAY must be at least SIGN_IN_BASE_DELAY');
+  return {
+    hubTokenMaxLifetimeSeconds,
+    externalTokenMaxLifetimeSeconds: int(env, 'EXTERNAL_TOKEN_MAX_LIFETIME', 86400, 60, 7 * 86400, problems),
+    clockSkewSeconds: int(env, 'TOKEN_CLOCK_SKEW', 5, 1, 300, problems),
+    throttle: {
+      windowSeconds: int(env, 'SIGN_IN_WINDOW', 900, 10, 86400, problems),
+      freePerAddress: int(env, 'SIGN_IN_FREE_PER_ADDRESS', 20, 1, 100_000, problems),
+      freePerAccountAddress: int(env, 'SIGN_IN_FREE_PER_ACCOUNT_ADDRESS', 5, 1, 1000, problems),
+      freePerAccount: int(env, 'SIGN_IN_FREE_PER_ACCOUNT', 50, 1, 100_000, problems),
+      baseDelaySeconds,
+      maxDelaySeconds,
+    },
+    password: {
+      minLength: int(env, 'PASSWORD_MIN_LENGTH', 12, 8, 128, problems),
+      minScore: int(env, 'PASSWORD_MIN_SCORE', 3, 0, 4, problems),
+    },
+  };
+}
+
 /** Reads and validates the hub's configuration from environment variables. Throws a ConfigError listing every problem. */
 export function loadConfig(env: Env = process.env): HubConfig {
   const problems: string[] = [];
@@ -237,6 +297,12 @@ export function loadConfig(env: Env = process.env): HubConfig {
   if (demoPassword.length < 10) problems.push('DEMO_PASSWORD must be at least 10 characters');
   const redisUrl = env.REDIS_URL || undefined;
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) problems.push('REDIS_URL must be a redis:// or rediss:// URL');
+  const publicUrl = env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : undefined;
+  if (publicUrl !== undefined && !/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(publicUrl)) {
+    problems.push(`PUBLIC_URL must be an http(s) URL without query or fragment, e.g. https://hub.example.org (got "${env.PUBLIC_URL}")`);
+  }
+  const accessTokenTtlSeconds = int(env, 'ACCESS_TOKEN_TTL', 900, 30, 86400, problems);
+  const auth = authConfig(env, accessTokenTtlSeconds, problems);
   const workerMode = oneOf(env, 'WORKER_MODE', ['embedded', 'off'] as const, 'embedded', problems);
   const config: HubConfig = {
     nodeEnv,
@@ -247,11 +313,14 @@ export function loadConfig(env: Env = process.env): HubConfig {
     databaseReadUrl,
     databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 20, 1, 1000, problems),
     logLevel,
-    jwtIssuer: env.JWT_ISSUER ?? 'urn:rehab-hub',
+    // The hub's tokens name the hub's public URL as their issuer when it is known (RFC 9068), as its discovery document does.
+    jwtIssuer: env.JWT_ISSUER ?? publicUrl ?? 'urn:rehab-hub',
     jwtAudience: env.JWT_AUDIENCE ?? 'rehab-hub-api',
     jwtPrivateKey,
     dataEncryption: dataEncryption(env, problems),
-    accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL', 900, 30, 86400, problems),
+    accessTokenTtlSeconds,
+    publicUrl,
+    auth,
     externalIssuers: issuers(env, problems),
     graphql: {
       introspection: bool(env, 'GRAPHQL_INTROSPECTION', !production, problems),

@@ -55,7 +55,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
           roles: u.roles,
           regions: DEMO_ORGANISATIONS.find((o) => o.key === u.organisation)!.regions,
           password: this.config.demo.password,
-        });
+        }, { seeded: true });
         created++;
       }
       const agreements = new Set((await this.consents.agreements()).map((a) => a.name));

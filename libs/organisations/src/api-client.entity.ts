@@ -31,6 +31,10 @@ export class ApiClient {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** Tokens issued before this instant are refused (set on revocation, deactivation and secret rotation). */
+  @Column({ type: 'timestamptz', nullable: true })
+  tokensValidAfter: Date | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   lastUsedAt: Date | null;
 

@@ -18,6 +18,11 @@ export class ApiClientsResolver {
     return this.clients.create(actor, input);
   }
 
+  @Mutation(() => CreatedApiClientModel, { description: "A new secret (in this answer only): the old secret and every token issued with it stop working" })
+  rotateApiClientSecret(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<CreatedApiClientModel> {
+    return this.clients.rotateSecret(actor, id);
+  }
+
   @Mutation(() => ApiClientModel)
   revokeApiClient(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<ApiClientModel> {
     return this.clients.revoke(actor, id);

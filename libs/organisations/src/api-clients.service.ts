@@ -62,6 +62,7 @@ export class ApiClientsService {
       const client = await m.findOne(ApiClient, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!client || !AdminPolicy.canManageMembersOf(actor, client.organisationId)) throw new NotFoundError('API client');
       client.active = false;
+      client.tokensValidAfter = new Date();
       const saved = await m.save(client);
       await this.outbox.emit(m, actor, {
         type: 'api_client.revoked',
@@ -71,6 +72,24 @@ export class ApiClientsService {
       });
       return saved;
     });
+  }
+
+  /**
+   * A new secret for a client (the old one leaked, or on a schedule): returned once, only its hash kept;
+   * the old secret stops working and so does every token issued with it.
+   */
+  async rotateSecret(actor: Actor, id: string): Promise<{ client: ApiClient; clientSecret: string }> {
+    const clientSecret = `hcs_${randomBytes(32).toString('base64url')}`;
+    const secretHash = await hashSecret(clientSecret);
+    const client = await this.db.transaction(async (m) => {
+      const found = await m.findOne(ApiClient, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!found || !AdminPolicy.canManageMembersOf(actor, found.organisationId)) throw new NotFoundError('API client');
+      const tokensValidAfter = new Date();
+      await m.update(ApiClient, { id }, { secretHash, tokensValidAfter });
+      await this.outbox.emit(m, actor, { type: 'api_client.secret_rotated', aggregateType: 'api_client', aggregateId: id, payload: {} });
+      return { ...found, tokensValidAfter };
+    });
+    return { client, clientSecret };
   }
 
   async verifyCredentials(clientId: string, secret: string): Promise<ClientWithOrganisation | null> {

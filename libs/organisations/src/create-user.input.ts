@@ -38,10 +38,12 @@ export class CreateUserInput {
   @MaxLength(100)
   team?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'At least 12 characters. Omit for users who sign in through an identity provider' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'At least PASSWORD_MIN_LENGTH (12) characters, hard to guess (not common, not made of the name, email or organisation). Omit for users who sign in through an identity provider',
+  })
   @IsOptional()
   @IsString()
-  @MinLength(12)
   @MaxLength(200)
   password?: string;
 }

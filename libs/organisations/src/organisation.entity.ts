@@ -26,6 +26,10 @@ export class Organisation {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** Tokens of its users and clients issued before this instant are refused (set when it is deactivated). */
+  @Column({ type: 'timestamptz', nullable: true })
+  tokensValidAfter: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -82,6 +82,8 @@ export class OrganisationsService {
         if (input.services !== undefined) changes.services = [...new Set(input.services)];
         if (input.capacity !== undefined) changes.capacity = input.capacity;
         if (input.active !== undefined) changes.active = input.active;
+        // Its members' and clients' tokens from before a deactivation stay dead once it is active again.
+        if (input.active === false && org.active) changes.tokensValidAfter = new Date();
         const saved = await m.save(Organisation, { ...org, ...changes });
         await this.outbox.emit(m, actor, {
           type: 'organisation.updated',

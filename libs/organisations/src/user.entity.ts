@@ -37,6 +37,17 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /**
+   * Tokens issued before this instant are refused (set on deactivation, password change and reset), so
+   * reactivating the user does not revive them.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  tokensValidAfter: Date | null;
+
+  /** Set by an admin's password reset: until the user changes it, a sign-in allows only changing it. */
+  @Column({ type: 'boolean', default: false })
+  passwordChangeRequired: boolean;
+
   @Column({ type: 'timestamptz', nullable: true })
   lastLoginAt: Date | null;
 

@@ -26,4 +26,7 @@ export class UserModel {
 
   @Field()
   active: boolean;
+
+  @Field({ description: 'The password was reset by an admin: the next sign-in allows only choosing a new one' })
+  passwordChangeRequired: boolean;
 }

@@ -1,13 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type Actor, AlreadyExistsError, ForbiddenError, isUniqueViolation, NotFoundError } from '@hub/common';
+import { type Actor, AlreadyExistsError, ErrorCode, ForbiddenError, HubError, isUniqueViolation, NotFoundError } from '@hub/common';
+import { HUB_CONFIG, type HubConfig } from '@hub/config';
 import { entityColumns, hydrate, namedQuery } from '@hub/database';
 import { OutboxService } from '@hub/events';
 import { AdminPolicy, requireMemberAdmin } from './admin-policy.js';
 import type { CreateUserInput } from './create-user.input.js';
 import { Organisation } from './organisation.entity.js';
 import { hashSecret, verifyAgainstDummy, verifySecret } from './password.js';
+import { contextWords, requireAcceptablePassword } from './password-rule.js';
 import type { UpdateUserInput } from './update-user.input.js';
 import { UserIdentity } from './user-identity.entity.js';
 import { User } from './user.entity.js';
@@ -22,7 +24,13 @@ export class UsersService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly outbox: OutboxService,
+    @Inject(HUB_CONFIG) private readonly config: HubConfig,
   ) {}
+
+  /** Refuses a password a person chose that breaks the rule (length, published, own context, zxcvbn score). */
+  private checkPassword(password: string, field: string, user: { email: string; name: string }, organisationName: string | undefined): void {
+    requireAcceptablePassword(password, contextWords(user.email, user.name, organisationName), this.config.auth.password, field);
+  }
 
   /** Checks a password; null when the account is unknown, inactive or the password is wrong (same timing). */
   async verifyPassword(email: string, password: string): Promise<UserWithOrganisation | null> {
@@ -71,10 +79,19 @@ export class UsersService {
     return this.db.getRepository(User).find({ where: { organisationId }, order: { name: 'ASC' } });
   }
 
-  async create(actor: Actor | null, input: CreateUserInput): Promise<User> {
+  /**
+   * `seeded`: the password is the configured demo password, not one a person chose, and is not held
+   * to the password rule (the demo seeder only).
+   */
+  async create(actor: Actor | null, input: CreateUserInput, options: { seeded?: boolean } = {}): Promise<User> {
     const organisationId = input.organisationId ?? actor?.organisationId;
     if (!organisationId) throw new NotFoundError('Organisation');
     if (actor) requireMemberAdmin(actor, organisationId, input.roles);
+    if (input.password && !options.seeded) {
+      const org = await this.db.getRepository(Organisation).findOneBy({ id: organisationId });
+      if (!org) throw new NotFoundError('Organisation');
+      this.checkPassword(input.password, 'password', input, org.name);
+    }
     const passwordHash = input.password ? await hashSecret(input.password) : null;
     try {
       return await this.db.transaction(async (m) => {
@@ -120,6 +137,8 @@ export class UsersService {
       if (input.roles !== undefined) changes.roles = [...new Set(input.roles)];
       if (input.regions !== undefined) changes.regions = [...new Set(input.regions)];
       if (input.active !== undefined) changes.active = input.active;
+      // Tokens from before a deactivation stay dead when the user is made active again.
+      if (input.active === false && user.active) changes.tokensValidAfter = new Date();
       const saved = await m.save(User, { ...user, ...changes });
       await this.outbox.emit(m, actor, {
         type: 'user.updated',
@@ -128,6 +147,49 @@ export class UsersService {
         payload: { changed: Object.keys(changes) },
       });
       return saved;
+    });
+  }
+
+  /**
+   * The signed-in user changes its own password: the current one is needed, the new one must keep the
+   * rule. Every token issued before (this one too) is refused from now on: sign in again.
+   */
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+    if (actor.kind !== 'user') throw new ForbiddenError('Only a person signed in with a password can change it');
+    const user = await this.db.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: actor.id }).getOne();
+    if (!user?.passwordHash) throw new ForbiddenError('This account signs in through its identity provider and has no password here');
+    if (!(await verifySecret(user.passwordHash, currentPassword))) {
+      throw new HubError(ErrorCode.BadUserInput, 'The current password is not right', { reason: 'WRONG_PASSWORD', fields: [{ field: 'currentPassword', messages: ['is not right'] }] });
+    }
+    if (newPassword === currentPassword) {
+      throw new HubError(ErrorCode.BadUserInput, 'The new password must differ from the current one', { reason: 'WEAK_PASSWORD', fields: [{ field: 'newPassword', messages: ['must differ from the current one'] }] });
+    }
+    const organisation = await this.db.getRepository(Organisation).findOneBy({ id: user.organisationId });
+    this.checkPassword(newPassword, 'newPassword', user, organisation?.name);
+    const passwordHash = await hashSecret(newPassword);
+    await this.db.transaction(async (m) => {
+      await m.update(User, { id: user.id }, { passwordHash, passwordChangeRequired: false, tokensValidAfter: new Date() });
+      await this.outbox.emit(m, actor, { type: 'user.password_changed', aggregateType: 'user', aggregateId: user.id, payload: {} });
+    });
+  }
+
+  /**
+   * An organisation's admin (or a hub admin) sets a temporary password for one of its users: the
+   * user's tokens are refused from now on, and its next sign-in allows only choosing a new password.
+   */
+  async resetPassword(actor: Actor, userId: string, temporaryPassword: string): Promise<User> {
+    return this.db.transaction(async (m) => {
+      const user = await m.findOne(User, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      if (!user || !AdminPolicy.canManageMembersOf(actor, user.organisationId)) throw new NotFoundError('User');
+      requireMemberAdmin(actor, user.organisationId);
+      if (!AdminPolicy.canChangeUser(actor, user.roles)) throw new ForbiddenError('Only hub admins change hub admins and commissioners');
+      if (user.id === actor.id) throw new ForbiddenError('Change your own password with changePassword');
+      const organisation = await m.findOneBy(Organisation, { id: user.organisationId });
+      this.checkPassword(temporaryPassword, 'temporaryPassword', user, organisation?.name);
+      const changes = { passwordHash: await hashSecret(temporaryPassword), passwordChangeRequired: true, tokensValidAfter: new Date() };
+      await m.update(User, { id: user.id }, changes);
+      await this.outbox.emit(m, actor, { type: 'user.password_reset', aggregateType: 'user', aggregateId: user.id, payload: {} });
+      return { ...user, passwordChangeRequired: true, tokensValidAfter: changes.tokensValidAfter };
     });
   }
 

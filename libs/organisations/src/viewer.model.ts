@@ -32,4 +32,7 @@ export class ViewerModel {
 
   @Field({ description: 'Purpose of use stated for this request' })
   purpose: string;
+
+  @Field({ description: 'True after an admin reset your password: only changePassword (and viewer) is allowed until you choose a new one' })
+  passwordChangeRequired: boolean;
 }

@@ -1,5 +1,5 @@
 import { Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { type Actor, CurrentActor, type HubContext } from '@hub/common';
+import { type Actor, AllowedBeforePasswordChange, CurrentActor, type HubContext } from '@hub/common';
 import { organisationLoader } from './organisation.loader.js';
 import { OrganisationModel } from './organisation.model.js';
 import { OrganisationsService } from './organisations.service.js';
@@ -9,6 +9,7 @@ import { ActorKind, ViewerModel } from './viewer.model.js';
 export class ViewerResolver {
   constructor(private readonly organisations: OrganisationsService) {}
 
+  @AllowedBeforePasswordChange()
   @Query(() => ViewerModel, { description: 'Who you are: user or API client, organisation, roles' })
   viewer(@CurrentActor() actor: Actor): ViewerModel {
     return {
@@ -20,6 +21,7 @@ export class ViewerResolver {
       roles: actor.roles,
       scopes: actor.scopes,
       purpose: actor.purpose,
+      passwordChangeRequired: actor.passwordChangeRequired ?? false,
     };
   }
 

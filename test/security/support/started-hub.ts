@@ -52,11 +52,15 @@ export interface StartOptions {
   /** Wait for /health/ready (default true); false returns at once (for a hub expected to refuse to start). */
   waitReady?: boolean;
   readyMs?: number;
+  /** Start on this data folder, as another hub left it (a restart); by default a fresh one. */
+  dataDir?: string;
+  /** Leave the data folder in place on stop(), for a restart on it (default false: removed). */
+  keepData?: boolean;
 }
 
 export async function startHubAsUser(options: StartOptions = {}): Promise<StartedHub> {
   const port = await freePort();
-  const dataDir = await mkdtemp(join(tmpdir(), 'rehab-hub-sec-'));
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'rehab-hub-sec-')));
   // The embedded server runs as the postgres user, which must be able to reach its folder.
   await chmod(dataDir, 0o755);
   const flags = await startFlags();
@@ -78,7 +82,7 @@ export async function startHubAsUser(options: StartOptions = {}): Promise<Starte
       await exited;
       clearTimeout(timer);
     }
-    await rm(dataDir, { recursive: true, force: true }).catch(() => undefined);
+    if (!options.keepData) await rm(dataDir, { recursive: true, force: true }).catch(() => undefined);
   };
   const hub: StartedHub = {
     child,
