@@ -14,6 +14,8 @@ export const ErrorCode = {
   PossibleDuplicate: 'POSSIBLE_DUPLICATE',
   RateLimited: 'RATE_LIMITED',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
+  /** The database cancelled a statement that ran past DATABASE_STATEMENT_TIMEOUT_MS; nothing of it was written. */
+  QueryTimeout: 'QUERY_TIMEOUT',
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
