@@ -1,0 +1,232 @@
+import WebSocket from 'ws';
+import { gql, signIn, startHubAsUser, type StartedHub } from './support/started-hub.js';
+
+/**
+ * The WebSocket side of /graphql (subscriptions, graphql-transport-ws), attacked over the network
+ * before and after sign-in: frames far larger than any subscription, sockets held open without
+ * signing in, bad tokens, too many subscriptions or connections. Small limits are configured where
+ * the test would otherwise need hundreds of sockets; the frame size is the default one.
+ */
+const LIMITS = {
+  WS_CONNECTION_INIT_TIMEOUT_MS: '2000',
+  WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: '3',
+  WS_MAX_CONNECTIONS_PER_ACTOR: '3',
+  WS_MAX_UNAUTHENTICATED_PER_ADDRESS: '5',
+  WS_MAX_CONNECTIONS: '8',
+};
+const INBOX = 'subscription Inbox { referralInboxChanged { id state } }';
+const MiB = 1024 * 1024;
+
+interface Probe {
+  ws: WebSocket;
+  /** Resolves with the close code (1006 when the connection broke), or the HTTP status of a refused upgrade. */
+  ended: Promise<{ code: number; at: number; status?: number; body?: string }>;
+  opened: Promise<boolean>;
+  messages: { type: string; id?: string; payload?: unknown }[];
+  send(message: unknown): void;
+}
+
+/** A raw WebSocket client speaking graphql-transport-ws by hand (nothing done for it). */
+function connect(hub: StartedHub): Probe {
+  const ws = new WebSocket(`ws://127.0.0.1:${hub.port}/graphql`, 'graphql-transport-ws');
+  const messages: Probe['messages'] = [];
+  ws.on('error', () => undefined);
+  ws.on('message', (data) => messages.push(JSON.parse(String(data)) as Probe['messages'][number]));
+  const opened = new Promise<boolean>((resolve) => {
+    ws.once('open', () => resolve(true));
+    ws.once('close', () => resolve(false));
+    ws.once('unexpected-response', () => resolve(false));
+  });
+  const ended = new Promise<{ code: number; at: number; status?: number; body?: string }>((resolve) => {
+    ws.once('close', (code) => resolve({ code, at: Date.now() }));
+    ws.once('unexpected-response', (_req, res) => {
+      let body = '';
+      res.on('data', (d: Buffer) => (body += d));
+      res.on('end', () => resolve({ code: 0, at: Date.now(), status: res.statusCode, body }));
+      res.on('error', () => resolve({ code: 0, at: Date.now(), status: res.statusCode, body }));
+    });
+  });
+  return { ws, ended, opened, messages, send: (m) => ws.send(JSON.stringify(m)) };
+}
+
+async function until(probe: () => boolean, ms = 10_000): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (!probe()) {
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return true;
+}
+
+/** A connection signed in with `token` and acknowledged. */
+async function signedIn(hub: StartedHub, token: string): Promise<Probe> {
+  const p = connect(hub);
+  await p.opened;
+  p.send({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } });
+  await until(() => p.messages.some((m) => m.type === 'connection_ack') || p.ws.readyState !== WebSocket.OPEN);
+  return p;
+}
+
+const close = async (probes: Probe[]) => {
+  for (const p of probes.splice(0)) {
+    p.ws.terminate();
+    await p.ended;
+  }
+  // The hub counts a connection free once it has seen it close.
+  await new Promise((r) => setTimeout(r, 300));
+};
+
+describe('WebSocket /graphql under attack', () => {
+  let hub: StartedHub;
+  const open: Probe[] = [];
+  const tokens: Record<string, string> = {};
+
+  beforeAll(async () => {
+    hub = await startHubAsUser({ env: LIMITS });
+    for (const who of ['probation.officer', 'housing.worker', 'employer']) tokens[who] = await signIn(hub, who);
+  }, 180_000);
+  afterEach(() => close(open));
+  afterAll(() => hub?.stop());
+
+  it('W1: three 90 MiB frames at once before sign-in: each connection is closed (1009) and the hub stays alive, ready and serving', async () => {
+    const big = Buffer.alloc(90 * MiB, 0x61);
+    const probes = [connect(hub), connect(hub), connect(hub)];
+    open.push(...probes);
+    await Promise.all(probes.map((p) => p.opened));
+    for (const p of probes) p.ws.send(big, { binary: false }, () => undefined);
+    const ends = await Promise.all(probes.map((p) => p.ended));
+    // 1009: message too big (the hub's answer); 1006: the connection dropped while the client was still writing.
+    for (const end of ends) expect([1009, 1006]).toContain(end.code);
+    expect(await hub.aliveAndReady()).toEqual({ live: 200, ready: 200 });
+    // And it still serves a subscription afterwards.
+    const p = await signedIn(hub, tokens['probation.officer']);
+    open.push(p);
+    expect(p.messages.map((m) => m.type)).toContain('connection_ack');
+  }, 120_000);
+
+  it('W2: a connection that never sends connection_init is closed (4408) within the configured time', async () => {
+    const started = Date.now();
+    const p = connect(hub);
+    open.push(p);
+    expect(await p.opened).toBe(true);
+    const end = await p.ended;
+    expect(end.code).toBe(4408);
+    expect(end.at - started).toBeLessThan(Number(LIMITS.WS_CONNECTION_INIT_TIMEOUT_MS) + 3000);
+    expect(await hub.aliveAndReady()).toEqual({ live: 200, ready: 200 });
+  }, 30_000);
+
+  it('W2: a connection_init with a bad or missing token is closed with 4401', async () => {
+    for (const payload of [{ authorization: 'Bearer not.a.token' }, {}]) {
+      const p = connect(hub);
+      open.push(p);
+      await p.opened;
+      p.send({ type: 'connection_init', payload });
+      expect((await p.ended).code).toBe(4401);
+    }
+    expect(await hub.aliveAndReady()).toEqual({ live: 200, ready: 200 });
+  }, 30_000);
+
+  it('W3: more subscriptions on one connection than allowed: the one past the cap is refused with a coded error, the others run', async () => {
+    const p = await signedIn(hub, tokens['probation.officer']);
+    open.push(p);
+    for (let i = 1; i <= 4; i++) p.send({ id: String(i), type: 'subscribe', payload: { query: INBOX, operationName: 'Inbox' } });
+    expect(await until(() => p.messages.some((m) => m.type === 'error'))).toBe(true);
+    const errors = p.messages.filter((m) => m.type === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0].id).toBe('4');
+    expect((errors[0].payload as { extensions: { code: string } }[])[0].extensions.code).toBe('RATE_LIMITED');
+    expect(p.ws.readyState).toBe(WebSocket.OPEN);
+    // Completing one frees its place.
+    p.send({ id: '1', type: 'complete' });
+    p.send({ id: '5', type: 'subscribe', payload: { query: INBOX, operationName: 'Inbox' } });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(p.messages.filter((m) => m.type === 'error')).toHaveLength(1);
+    expect(await hub.aliveAndReady()).toEqual({ live: 200, ready: 200 });
+  }, 30_000);
+
+  it('W4: connections per actor are capped (4429), and a closed one frees its place', async () => {
+    const token = tokens['housing.worker'];
+    const held = [];
+    for (let i = 0; i < 3; i++) held.push(await signedIn(hub, token));
+    open.push(...held);
+    expect(held.every((p) => p.messages.some((m) => m.type === 'connection_ack'))).toBe(true);
+    const extra = await signedIn(hub, token);
+    open.push(extra);
+    expect((await extra.ended).code).toBe(4429);
+    // Another actor is not held to this one's count.
+    const other = await signedIn(hub, tokens['employer']);
+    open.push(other);
+    expect(other.messages.map((m) => m.type)).toContain('connection_ack');
+    held[0].ws.close();
+    await held[0].ended;
+    await new Promise((r) => setTimeout(r, 300));
+    const again = await signedIn(hub, token);
+    open.push(again);
+    expect(again.messages.map((m) => m.type)).toContain('connection_ack');
+    expect(await hub.aliveAndReady()).toEqual({ live: 200, ready: 200 });
+  }, 30_000);
+
+  it('W4: connections from one address that have not signed in are capped (429), and so are connections in all (503)', async () => {
+    const waiting = Array.from({ length: 5 }, () => connect(hub));
+    open.push(...waiting);
+    expect(await Promise.all(waiting.map((p) => p.opened))).toEqual([true, true, true, true, true]);
+    const sixth = connect(hub);
+    open.push(sixth);
+    const refused = await sixth.ended;
+    expect(refused.status).toBe(429);
+    expect(JSON.parse(refused.body!)).toMatchObject({ error: 'RATE_LIMITED' });
+    await close(open);
+    // In all: 3 + 3 + 2 signed in (three actors) fill the 8 places; the ninth is refused before its handshake.
+    for (const [who, n] of [['probation.officer', 3], ['housing.worker', 3], ['employer', 2]] as const) {
+      for (let i = 0; i < n; i++) open.push(await signedIn(hub, tokens[who]));
+    }
+    expect(open.every((p) => p.messages.some((m) => m.type === 'connection_ack'))).toBe(true);
+    const ninth = connect(hub);
+    open.push(ninth);
+    const full = await ninth.ended;
+    expect(full.status).toBe(503);
+    expect(JSON.parse(full.body!)).toMatchObject({ error: 'SERVICE_UNAVAILABLE' });
+    expect(await hub.aliveAndReady()).toEqual({ live: 200, ready: 200 });
+  }, 60_000);
+
+  it('W5: an upgrade to any other path is answered 404 and closed, not left hanging', async () => {
+    const ws = new WebSocket(`ws://127.0.0.1:${hub.port}/health/live`, 'graphql-transport-ws');
+    ws.on('error', () => undefined);
+    const status = await new Promise<number>((resolve) => {
+      ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      ws.once('open', () => resolve(101));
+      setTimeout(() => resolve(-1), 5000);
+    });
+    ws.terminate();
+    expect(status).toBe(404);
+  }, 15_000);
+
+  it('W6: a 9 MB search term is refused with a coded error, over HTTP and over WebSocket; a search of a sane size still runs', async () => {
+    const token = tokens['probation.officer'];
+    const huge = 'a'.repeat(9 * 1000 * 1000);
+    const res = await fetch(`${hub.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: 'query($s: String) { people(search: $s) { edges { node { id } } } }', variables: { s: huge } }),
+    });
+    expect(res.status).toBe(413);
+    const body = (await res.json()) as { errors?: { extensions?: { code?: string } }[] };
+    expect(body.errors?.[0]?.extensions?.code).toBe('PAYLOAD_TOO_LARGE');
+    // Under the body limit, over the search term's: the string rule refuses it before any database work.
+    const long = await gql(hub, 'query($s: String) { people(search: $s) { edges { node { id } } } }', { s: 'a'.repeat(100_000) }, token);
+    expect(long.status).toBe(400);
+    expect(long.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'search', maxLength: 200 });
+    // Any other string: the general limit.
+    const note = await gql(hub, 'query($id: ID!) { person(id: $id) { id } }', { id: 'a'.repeat(30_000) }, token);
+    expect(note.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    const fine = await gql(hub, 'query($s: String) { people(search: $s) { edges { node { id } } } }', { s: 'Marsh' }, token);
+    expect(fine.errors).toBeUndefined();
+    // Over WebSocket, a variable past its limit is refused the same way.
+    const p = await signedIn(hub, token);
+    open.push(p);
+    p.send({ id: 'w', type: 'subscribe', payload: { query: 'subscription Inbox($s: String) { referralInboxChanged { id } }', operationName: 'Inbox', variables: { s: 'a'.repeat(10_000) } } });
+    expect(await until(() => p.messages.some((m) => m.type === 'error' || m.type === 'next'))).toBe(true);
+    expect(p.messages.find((m) => m.type === 'error')).toBeDefined();
+    expect(await hub.aliveAndReady()).toEqual({ live: 200, ready: 200 });
+  }, 60_000);
+});
