@@ -1,5 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { connect as tcp } from 'node:net';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serverAudits } from 'graphql-http';
+import pg from 'pg';
 import WebSocket from 'ws';
 import { gql, signIn, startHubAsUser, type StartedHub } from './support/started-hub.js';
 
@@ -15,6 +20,8 @@ const LIMITS = {
   WS_MAX_CONNECTIONS_PER_ACTOR: '3',
   WS_MAX_UNAUTHENTICATED_PER_ADDRESS: '5',
   WS_MAX_CONNECTIONS: '8',
+  // Short enough for a test to wait it out; long enough for the demo seeding at start.
+  DATABASE_STATEMENT_TIMEOUT_MS: '8000',
 };
 const INBOX = 'subscription Inbox { referralInboxChanged { id state } }';
 const MiB = 1024 * 1024;
@@ -100,6 +107,23 @@ function hugeFrame(hub: StartedHub, size: number): Promise<{ closeCode: number; 
     socket.write(
       [`GET /graphql HTTP/1.1`, `Host: 127.0.0.1:${hub.port}`, 'Upgrade: websocket', 'Connection: Upgrade', `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}`, 'Sec-WebSocket-Version: 13', 'Sec-WebSocket-Protocol: graphql-transport-ws', '', ''].join('\r\n'),
     );
+  });
+}
+
+/**
+ * POSTs `body` and resolves with the answer as soon as it comes, even when the hub answers (and
+ * closes) before the whole body is sent, as it does past a body limit.
+ */
+function post(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
+      let text = '';
+      res.on('data', (d: Buffer) => (text += d));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      res.on('error', () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on('error', (err) => setTimeout(() => reject(err), 2000));
+    req.end(body);
   });
 }
 
@@ -245,13 +269,9 @@ describe('WebSocket /graphql under attack', () => {
   it('W6: a 9 MB search term is refused with a coded error, over HTTP and over WebSocket; a search of a sane size still runs', async () => {
     const token = tokens['probation.officer'];
     const huge = 'a'.repeat(9 * 1000 * 1000);
-    const res = await fetch(`${hub.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: 'query($s: String) { people(search: $s) { edges { node { id } } } }', variables: { s: huge } }),
-    });
+    const res = await post(`${hub.url}/graphql`, { 'content-type': 'application/json', authorization: `Bearer ${token}` }, JSON.stringify({ query: 'query($s: String) { people(search: $s) { edges { node { id } } } }', variables: { s: huge } }));
     expect(res.status).toBe(413);
-    const body = (await res.json()) as { errors?: { extensions?: { code?: string } }[] };
+    const body = JSON.parse(res.body) as { errors?: { extensions?: { code?: string } }[] };
     expect(body.errors?.[0]?.extensions?.code).toBe('PAYLOAD_TOO_LARGE');
     // Under the body limit, over the search term's: the string rule refuses it before any database work.
     const long = await gql(hub, 'query($s: String) { people(search: $s) { edges { node { id } } } }', { s: 'a'.repeat(100_000) }, token);
@@ -268,6 +288,48 @@ describe('WebSocket /graphql under attack', () => {
     p.send({ id: 'w', type: 'subscribe', payload: { query: 'subscription Inbox($s: String) { referralInboxChanged { id } }', operationName: 'Inbox', variables: { s: 'a'.repeat(10_000) } } });
     expect(await until(() => p.messages.some((m) => m.type === 'error' || m.type === 'next'))).toBe(true);
     expect(p.messages.find((m) => m.type === 'error')).toBeDefined();
+    expect(await hub.aliveAndReady()).toEqual({ live: 200, ready: 200 });
+  }, 60_000);
+
+  it('W7: requests stuck behind a lock another session holds are cancelled at the statement limit with QUERY_TIMEOUT; the pool recovers', async () => {
+    // The database operator's session (the embedded server's own credentials): a long maintenance lock on the people table.
+    const owner = JSON.parse(await readFile(join(hub.dataDir, 'pg-owner.json'), 'utf8')) as { port: number };
+    const password = (await readFile(join(hub.dataDir, 'pg-password'), 'utf8')).trim();
+    const operator = new pg.Client({ host: '127.0.0.1', port: owner.port, user: 'postgres', password, database: 'hub' });
+    await operator.connect();
+    const token = tokens['probation.officer'];
+    try {
+      await operator.query('BEGIN');
+      await operator.query('LOCK TABLE person IN ACCESS EXCLUSIVE MODE');
+      const stuck = await Promise.all([1, 2, 3].map(() => gql(hub, '{ people(search: "a", first: 5) { edges { node { id } } } }', {}, token)));
+      for (const res of stuck) {
+        expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['QUERY_TIMEOUT']);
+        expect(JSON.stringify(res.errors)).not.toMatch(/canceling statement|57014|stack/i);
+      }
+    } finally {
+      await operator.query('ROLLBACK').catch(() => undefined);
+      await operator.end();
+    }
+    const after = await gql(hub, '{ people(search: "a", first: 5) { edges { node { id } } } }', {}, token);
+    expect(after.errors).toBeUndefined();
+    expect(await hub.aliveAndReady()).toEqual({ live: 200, ready: 200 });
+  }, 60_000);
+
+  it('W8: the GraphQL-over-HTTP conformance audits of graphql-http: every MUST passes', async () => {
+    const token = tokens['probation.officer'];
+    const signed = (input: string | URL | Request, init: RequestInit = {}) => {
+      const headers = new Headers(init.headers);
+      headers.set('authorization', `Bearer ${token}`);
+      return fetch(input, { ...init, headers });
+    };
+    const musts = serverAudits({ url: `${hub.url}/graphql`, fetchFn: signed }).filter((a) => a.name.startsWith('MUST'));
+    expect(musts.length).toBeGreaterThanOrEqual(10);
+    const failures: string[] = [];
+    for (const audit of musts) {
+      const result = await audit.fn();
+      if (result.status !== 'ok') failures.push(`${audit.id} ${audit.name}: ${result.reason}`);
+    }
+    expect(failures).toEqual([]);
     expect(await hub.aliveAndReady()).toEqual({ live: 200, ready: 200 });
   }, 60_000);
 });
