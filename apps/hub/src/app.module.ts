@@ -4,7 +4,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { AccessModule } from '@hub/access';
 import { AuditModule, AuditService } from '@hub/audit';
-import { AuthModule, BearerAuthenticator } from '@hub/auth';
+import { AuthModule } from '@hub/auth';
 import { ConsentModule } from '@hub/consent';
 import { InterventionsModule } from '@hub/interventions';
 import { PersonsModule } from '@hub/persons';
@@ -19,6 +19,7 @@ import { EventsModule } from '@hub/events';
 import { type HubMetrics, METRICS, ObservabilityModule } from '@hub/observability';
 import { OrganisationsModule } from '@hub/organisations';
 import { graphqlOptions } from './graphql.options.js';
+import { SubscriptionServer } from './subscription-server.js';
 
 /**
  * Everything the hub is made of, without the HTTP server and without sign-in (shared by the server,
@@ -35,10 +36,10 @@ export const DOMAIN_MODULES = [ConfigModule, DatabaseModule, EventsModule, Acces
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [AuthModule],
-      inject: [HUB_CONFIG, METRICS, AuditService, BearerAuthenticator],
-      useFactory: (config: HubConfig, metrics: HubMetrics, audit: AuditService, bearer: BearerAuthenticator) => graphqlOptions(config, metrics, audit, bearer),
+      inject: [HUB_CONFIG, METRICS, AuditService],
+      useFactory: (config: HubConfig, metrics: HubMetrics, audit: AuditService) => graphqlOptions(config, metrics, audit),
     }),
   ],
-  providers: [{ provide: APP_FILTER, useClass: HubExceptionFilter }],
+  providers: [{ provide: APP_FILTER, useClass: HubExceptionFilter }, SubscriptionServer],
 })
 export class AppModule {}

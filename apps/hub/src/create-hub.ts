@@ -21,7 +21,8 @@ export async function createHub(): Promise<NestFastifyApplication> {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    bodyLimit: 10 * 1024 * 1024,
+    // JSON bodies of REST routes (HTTP_BODY_LIMIT_BYTES); /graphql has its own below; NDJSON bulk loads are streamed.
+    bodyLimit: config.input.httpBodyBytes,
     trustProxy: true,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
@@ -31,6 +32,11 @@ export async function createHub(): Promise<NestFastifyApplication> {
   app.enableShutdownHooks();
   const metrics = app.get<HubMetrics>(METRICS);
   const fastify = app.getHttpAdapter().getInstance();
+  // GraphQL requests: GRAPHQL_MAX_BODY_BYTES (a sync batch of 5,000 records fits; far less than a
+  // body that would take the process's memory). Set as the route is registered (at app.init below).
+  fastify.addHook('onRoute', (route) => {
+    if (route.url === '/graphql') route.bodyLimit = config.input.graphqlBodyBytes;
+  });
   // Bulk sync bodies are streamed to the handler, never buffered (see libs/sync).
   fastify.addContentTypeParser('application/x-ndjson', (_req, payload, done) => done(null, payload));
   fastify.addHook('onSend', async (req, reply, payload) => {

@@ -6,9 +6,14 @@ import type { WebSocket } from 'ws';
 import type { AuditService } from '@hub/audit';
 import type { BearerAuthenticator } from '@hub/auth';
 import { type Actor, AuditBuffer, ErrorCode, type HubContext } from '@hub/common';
+import type { HubConfig } from '@hub/config';
+import { oversizedError, oversizedString, type StringLimits } from './input-limits.js';
+import type { SocketBook } from './socket-book.js';
 
 /** Close codes of the graphql-transport-ws protocol family that the hub uses for its own refusals. */
 export const WS_UNAUTHENTICATED = 4401;
+/** The actor already holds as many connections as WS_MAX_CONNECTIONS_PER_ACTOR allows. */
+export const WS_TOO_MANY_CONNECTIONS = 4429;
 
 interface Connection {
   authorization: string;
@@ -28,9 +33,15 @@ export interface GraphqlWsDeps {
   validationRules: ValidationRule[];
   maxTokens: number;
   formatError: (error: GraphQLFormattedError) => GraphQLFormattedError;
+  /** The served schema (for the size of the strings an operation carries). */
+  schema: () => GraphQLSchema;
+  limits: HubConfig['subscriptions'];
+  strings: StringLimits;
+  /** Connections by address and by actor (shared with the server that accepts them). */
+  book: SocketBook<WebSocket>;
 }
 
-const coded = (message: string, code: string) => new GraphQLError(message, { extensions: { code } });
+const coded = (message: string, code: string, extensions: Record<string, unknown> = {}) => new GraphQLError(message, { extensions: { ...extensions, code } });
 /** Field suggestions would reveal the schema to someone guessing: cut them, as on HTTP. */
 const withoutSuggestions = (message: string) => message.replace(/\s*Did you mean .*$/s, '');
 
@@ -53,7 +64,8 @@ export function graphqlWsOptions(deps: GraphqlWsDeps): Partial<ServerOptions<Rec
   const format = (errors: readonly GraphQLError[]) => errors.map((e) => deps.formatError({ ...e.toJSON(), message: withoutSuggestions(e.message) }));
 
   return {
-    connectionInitWaitTimeout: 10_000,
+    // A connection that has not sent connection_init by then is closed (4408): nobody holds a socket open unsigned.
+    connectionInitWaitTimeout: deps.limits.connectionInitTimeoutMs,
 
     onConnect: async (ctx: WsContext) => {
       const authorization = authorizationOf(ctx.connectionParams);
@@ -65,12 +77,20 @@ export function graphqlWsOptions(deps: GraphqlWsDeps): Partial<ServerOptions<Rec
         ctx.extra.socket.close(WS_UNAUTHENTICATED, 'UNAUTHENTICATED: a valid access token is required in connectionParams.authorization');
         return false;
       }
+      if (!deps.book.signIn(ctx.extra.socket, `${actor.kind}:${actor.id}`)) {
+        ctx.extra.socket.close(WS_TOO_MANY_CONNECTIONS, `RATE_LIMITED: at most ${deps.limits.maxConnectionsPerActor} connections at once per user or client`);
+        return false;
+      }
       const purpose = ctx.connectionParams?.purpose;
       ctx.extra.hub = { authorization: authorization.trim(), purpose: typeof purpose === 'string' ? purpose : undefined };
       return true;
     },
 
-    onSubscribe: (_ctx: WsContext, _id: string, payload: SubscribePayload) => {
+    onSubscribe: (ctx: WsContext, _id: string, payload: SubscribePayload) => {
+      // graphql-ws has already entered this one in ctx.subscriptions.
+      if (Object.keys(ctx.subscriptions).length > deps.limits.maxSubscriptionsPerConnection) {
+        return [coded(`At most ${deps.limits.maxSubscriptionsPerConnection} subscriptions at once on one connection: complete one, or open another connection`, ErrorCode.RateLimited)];
+      }
       let document: DocumentNode;
       try {
         document = parse(payload.query, { maxTokens: deps.maxTokens });
@@ -81,6 +101,11 @@ export function graphqlWsOptions(deps: GraphqlWsDeps): Partial<ServerOptions<Rec
       if (!operation) return [coded('Name the operation to run', 'GRAPHQL_VALIDATION_FAILED')];
       if (operation.operation !== 'subscription') {
         return [coded('Only subscriptions are served over WebSocket; send queries and mutations to POST /graphql', ErrorCode.BadUserInput)];
+      }
+      const oversized = oversizedString(deps.schema(), document, payload.operationName, payload.variables, deps.strings);
+      if (oversized) {
+        const { http: _http, ...extensions } = oversizedError(oversized).extensions;
+        return [coded(oversizedError(oversized).message, ErrorCode.BadUserInput, extensions)];
       }
       return undefined;
     },

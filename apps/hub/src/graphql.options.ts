@@ -5,12 +5,11 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLFormattedError } from 'graphql';
 import { auditPlugin, type AuditService } from '@hub/audit';
-import type { BearerAuthenticator } from '@hub/auth';
 import { AuditBuffer, ErrorCode, type HubContext, RETRY_AFTER_SECONDS } from '@hub/common';
 import type { HubConfig } from '@hub/config';
 import type { HubMetrics } from '@hub/observability';
 import { CompiledExecutor } from './compiled-executor.js';
-import { graphqlWsOptions } from './graphql-ws.options.js';
+import { inputLimitsPlugin } from './input-limits.js';
 import { pageCostPlugin } from './page-cost.js';
 import { dropPropertyResolvers } from './property-resolvers.js';
 
@@ -82,7 +81,8 @@ function withheldPlugin(): ApolloServerPlugin<HubContext> {
   };
 }
 
-export function graphqlOptions(config: HubConfig, metrics: HubMetrics, audit: AuditService, bearer: BearerAuthenticator): ApolloDriverConfig {
+/** The operation limits (depth, aliases, cost, tokens, directives), the same over HTTP and WebSocket. */
+export function graphqlProtection(config: HubConfig) {
   const armor = new ApolloArmor({
     maxDepth: { n: config.graphql.maxDepth, ignoreIntrospection: true },
     maxAliases: { n: config.graphql.maxAliases },
@@ -91,7 +91,11 @@ export function graphqlOptions(config: HubConfig, metrics: HubMetrics, audit: Au
     maxDirectives: { n: 20 },
     blockFieldSuggestion: { enabled: true },
   });
-  const protection = armor.protect();
+  return armor.protect();
+}
+
+export function graphqlOptions(config: HubConfig, metrics: HubMetrics, audit: AuditService): ApolloDriverConfig {
+  const protection = graphqlProtection(config);
   // Apollo runs operations through a gateway's executor when one is given (validation, plugins and error formatting stay Apollo's).
   const compiled = config.graphql.executor === 'compiled' ? new CompiledExecutor({ onExecute: (path) => metrics.graphqlExecutions.inc({ path }) }) : null;
   return {
@@ -114,6 +118,7 @@ export function graphqlOptions(config: HubConfig, metrics: HubMetrics, audit: Au
     plugins: [
       ...protection.plugins,
       pageCostPlugin(config.graphql.maxCost),
+      inputLimitsPlugin({ maxString: config.input.maxStringLength, maxId: config.input.maxIdLength, maxSearch: config.input.maxSearchLength }),
       metricsPlugin(metrics, !compiled),
       withheldPlugin(),
       auditPlugin(audit),
@@ -125,10 +130,7 @@ export function graphqlOptions(config: HubConfig, metrics: HubMetrics, audit: Au
     validationRules: protection.validationRules,
     context: (req: HubContext['req']): Omit<HubContext, 'req'> & { req: HubContext['req'] } => ({ req, loaders: new Map(), withheld: new Set(), audit: new AuditBuffer() }),
     formatError,
-    // Subscriptions: graphql-ws on the same path (see graphql-ws.options.ts). The cast: Nest's type
-    // names only some of graphql-ws's options; it hands all of them to graphql-ws.
-    subscriptions: {
-      'graphql-ws': graphqlWsOptions({ bearer, audit, validationRules: protection.validationRules as never, maxTokens: config.graphql.maxTokens, formatError }) as never,
-    },
+    // Subscriptions (graphql-ws on the same path) are served by the hub's own WebSocket server, held
+    // to its limits before anything is buffered: see subscription-server.ts.
   };
 }

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { DATA_CATEGORIES, DataCategory } from '@hub/access';
 import { type Actor, ErrorCode, ForbiddenError, hasRole, HubError, NotFoundError, type PersonErasureStep, type PersonRetentionRule, Role } from '@hub/common';
 import { HUB_CONFIG, type HubConfig } from '@hub/config';
+import { allowLongStatements } from '@hub/database';
 import { EventHandlerRegistry, OutboxService } from '@hub/events';
 import { PersonRetentionService, PersonsService } from '@hub/persons';
 import { auditActorRef } from './audit.service.js';
@@ -80,11 +81,15 @@ export class RetentionService implements OnModuleInit {
     // 1. Items past their category's period (each lib's rule), grouped by person: one transaction per person.
     const cutoffs = JSON.stringify(Object.fromEntries(DATA_CATEGORIES.map((c) => [c, new Date(now.getTime() - this.days[c] * 86_400_000).toISOString()])));
     for (const rule of rules) {
-      const expired: { person_id: string; ids: string[]; categories: string[] }[] = await this.db.query(
-        `SELECT ${this.persons.survivorSql('x.record_id')} AS person_id, array_agg(x.id) AS ids, array_agg(DISTINCT x.data_category) AS categories
-           FROM (${rule.expiredSql}) x GROUP BY 1`,
-        [cutoffs],
-      );
+      // A sweep over every record: long by nature, so under the background limit rather than a request's.
+      const expired: { person_id: string; ids: string[]; categories: string[] }[] = await this.db.transaction(async (m) => {
+        await allowLongStatements(m, this.config.statementTimeouts.backgroundMs);
+        return m.query(
+          `SELECT ${this.persons.survivorSql('x.record_id')} AS person_id, array_agg(x.id) AS ids, array_agg(DISTINCT x.data_category) AS categories
+             FROM (${rule.expiredSql}) x GROUP BY 1`,
+          [cutoffs],
+        );
+      });
       // What other libs erase with this rule's items (their ids in partners' systems), the same for every person.
       const followUps = this.personData.retentionFollowUps(rule.key).map((f) => f.sql);
       for (const group of expired) {

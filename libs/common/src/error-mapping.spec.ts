@@ -23,7 +23,8 @@ describe('toClientError', () => {
     ['no connection from the pool in time', new Error('timeout exceeded when trying to connect'), ErrorCode.ServiceUnavailable, 503, false],
     ['a transaction whose connection broke (TypeORM)', new QueryRunnerAlreadyReleasedError(), ErrorCode.ServiceUnavailable, 503, false],
     ['a connection exception class', pgError('08006'), ErrorCode.ServiceUnavailable, 503, false],
-    ['a statement timeout (ours to look at)', pgError('57014'), ErrorCode.Internal, 500, true],
+    ['a statement timeout (driver)', pgError('57014'), ErrorCode.QueryTimeout, 503, false],
+    ['a statement timeout (TypeORM)', wrapped('57014'), ErrorCode.QueryTimeout, 503, false],
     ['anything else', new Error('boom: secret detail'), ErrorCode.Internal, 500, true],
     ['an HTTP 404', new HttpException('nothing here', 404), ErrorCode.NotFound, 404, false],
   ])('%s', (_label, err, code, status, internal) => {

@@ -1,7 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
 import { ErrorCode, type FieldProblem, HubError } from './errors.js';
-import { isConcurrentWriteError, isDatabaseUnavailable, pgErrorCode } from './pg-errors.js';
+import { isConcurrentWriteError, isDatabaseUnavailable, isStatementTimeout, pgErrorCode } from './pg-errors.js';
 
 /** What a 503 asks the caller to wait before trying again (`Retry-After`). */
 export const RETRY_AFTER_SECONDS = 5;
@@ -27,6 +27,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   [ErrorCode.RateLimited]: 429,
   [ErrorCode.PasswordChangeRequired]: 403,
   [ErrorCode.ServiceUnavailable]: 503,
+  [ErrorCode.QueryTimeout]: 503,
 };
 
 const CODE_BY_STATUS: Record<number, string> = {
@@ -66,6 +67,10 @@ export function toClientError(err: unknown): ClientError {
   // A write that collided with another one at the same moment: nothing was written, and the same request sent again is answered afresh.
   if (isConcurrentWriteError(err)) {
     return { code: ErrorCode.Conflict, message: 'Another change to the same data was being written at the same time; nothing was written: send the request again', status: 409, details: { reason: 'CONCURRENT_WRITE' }, internal: false };
+  }
+  // A statement cancelled by the database's statement_timeout: the request asked for more work than one request may take.
+  if (isStatementTimeout(err)) {
+    return { code: ErrorCode.QueryTimeout, message: 'The request took longer than the hub allows and was cancelled; nothing of it was written: narrow it (a filter, a smaller page) or try again later', status: 503, details: {}, internal: false };
   }
   if (isDatabaseUnavailable(err)) {
     return { code: ErrorCode.ServiceUnavailable, message: 'The hub cannot reach its database just now: try again shortly (a write that takes an idempotency key may be sent again with the same key)', status: 503, details: {}, internal: false };

@@ -16,6 +16,8 @@ export const ErrorCode = {
   /** Signed in with a temporary password: only changing it is allowed. */
   PasswordChangeRequired: 'PASSWORD_CHANGE_REQUIRED',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
+  /** The database cancelled a statement that ran past DATABASE_STATEMENT_TIMEOUT_MS; nothing of it was written. */
+  QueryTimeout: 'QUERY_TIMEOUT',
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -36,6 +36,11 @@ export class HubExceptionFilter implements ExceptionFilter {
     // A refusal that says how long to wait (a throttled sign-in) says it in the header too.
     else if (typeof mapped.details.retryAfterSeconds === 'number') reply.header('retry-after', String(mapped.details.retryAfterSeconds));
     reply.header('content-type', 'application/json; charset=utf-8');
+    // Refused before GraphQL ran (a body over its limit, JSON that does not parse): answered in GraphQL's shape, coded.
+    const url = host.switchToHttp().getRequest<{ url?: string } | undefined>()?.url ?? '';
+    if (url === '/graphql' || url.startsWith('/graphql?')) {
+      return reply.send(JSON.stringify({ errors: [{ message: mapped.message, extensions: { code: mapped.code, ...mapped.details } }] }));
+    }
     reply.send(JSON.stringify({ error: mapped.code, message: mapped.message, ...mapped.details }));
   }
 }

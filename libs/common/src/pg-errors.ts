@@ -39,3 +39,11 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   // node-postgres and its pool say so in words, without a code.
   return /^Connection terminated|^timeout exceeded when trying to connect|^Client has encountered a connection error/.test(message);
 }
+
+/**
+ * PostgreSQL cancelled the statement (57014): it ran past the session's `statement_timeout` (or an
+ * operator cancelled it). Its transaction is rolled back; nothing of it was written.
+ */
+export function isStatementTimeout(err: unknown): boolean {
+  return pgErrorCode(err) === '57014';
+}

@@ -121,3 +121,20 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PUBLIC_URL: 'https://hub.example.org/?a=1' })).toThrow(/PUBLIC_URL/);
   });
 });
+
+describe('loadConfig: limits of the WebSocket, input strings and statement time', () => {
+  it('has defaults', () => {
+    const c = loadConfig({});
+    expect(c.subscriptions).toEqual({ maxPayloadBytes: 16_384, connectionInitTimeoutMs: 5_000, maxSubscriptionsPerConnection: 20, maxConnectionsPerActor: 10, maxConnections: 2_000, maxUnauthenticatedPerAddress: 20 });
+    expect(c.input).toEqual({ graphqlBodyBytes: 4 * 1_048_576, httpBodyBytes: 1_048_576, maxStringLength: 20_000, maxIdLength: 512, maxSearchLength: 200 });
+    expect(c.statementTimeouts).toEqual({ requestMs: 30_000, idleInTransactionMs: 60_000, migrationMs: 0, backgroundMs: 600_000 });
+  });
+
+  it('reads them and refuses values out of range', () => {
+    const c = loadConfig({ WS_MAX_PAYLOAD_BYTES: '4096', GRAPHQL_MAX_SEARCH_LENGTH: '50', DATABASE_STATEMENT_TIMEOUT_MS: '0' });
+    expect([c.subscriptions.maxPayloadBytes, c.input.maxSearchLength, c.statementTimeouts.requestMs]).toEqual([4096, 50, 0]);
+    expect(() => loadConfig({ WS_MAX_PAYLOAD_BYTES: '10', WS_MAX_CONNECTIONS_PER_ACTOR: '0', GRAPHQL_MAX_BODY_BYTES: 'lots', DATABASE_STATEMENT_TIMEOUT_MS: '-1' })).toThrow(
+      /WS_MAX_PAYLOAD_BYTES[\s\S]*WS_MAX_CONNECTIONS_PER_ACTOR[\s\S]*GRAPHQL_MAX_BODY_BYTES[\s\S]*DATABASE_STATEMENT_TIMEOUT_MS/,
+    );
+  });
+});

@@ -77,6 +77,47 @@ export interface HubConfig {
     /** Non-public address ranges allowed (CIDR). */
     allowedCidrs: string[];
   };
+  // --- Resource limits of the WebSocket, input strings and statement time (sec-ws) ---
+  /** GraphQL subscriptions over WebSocket at /graphql (see apps/hub/src/subscription-server.ts). */
+  subscriptions: {
+    /** Largest WebSocket message accepted, in bytes; a larger one closes the connection (1009) before it is buffered whole. */
+    maxPayloadBytes: number;
+    /** Time a connection has to send connection_init with a valid token (ms); then it is closed (4408). */
+    connectionInitTimeoutMs: number;
+    /** Subscriptions at once on one connection; one more is refused with RATE_LIMITED. */
+    maxSubscriptionsPerConnection: number;
+    /** Signed-in connections at once per actor (user or API client), across the process; one more is closed with 4429. */
+    maxConnectionsPerActor: number;
+    /** WebSocket connections at once in this process, signed in or not; one more is refused with 503. */
+    maxConnections: number;
+    /** Connections per remote address not yet signed in; one more is refused with 429 (0: no such limit). */
+    maxUnauthenticatedPerAddress: number;
+  };
+  /** Sizes of what a GraphQL request may carry (HTTP and WebSocket alike). */
+  input: {
+    /** Largest HTTP body of a GraphQL request, in bytes (a sync batch of 5,000 records fits; other routes keep HTTP_BODY_LIMIT_BYTES). */
+    graphqlBodyBytes: number;
+    /** Largest HTTP body of any other JSON route, in bytes (NDJSON bulk loads are streamed, not bounded by it). */
+    httpBodyBytes: number;
+    /** Longest String value of any argument or input field, in characters. */
+    maxStringLength: number;
+    /** Longest ID value (identifiers, cursors), in characters. */
+    maxIdLength: number;
+    /** Longest search term (an argument or input field named `search`), in characters. */
+    maxSearchLength: number;
+  };
+  /** PostgreSQL time limits of the hub's pool; long work (migrations, bulk loads, jobs) takes its own. */
+  statementTimeouts: {
+    /** Every statement of a request (ms); past it PostgreSQL cancels it and the caller gets QUERY_TIMEOUT. 0: none. */
+    requestMs: number;
+    /** A transaction left idle this long is ended by PostgreSQL (ms). 0: none. */
+    idleInTransactionMs: number;
+    /** Statements of migrations (ms). 0: none. */
+    migrationMs: number;
+    /** Statements of bulk loads and background jobs (ms). 0: none. */
+    backgroundMs: number;
+  };
+  // --- end of sec-ws limits ---
 }
 
 export interface AuthConfig {
@@ -344,6 +385,29 @@ export function loadConfig(env: Env = process.env): HubConfig {
       relayBatchSize: int(env, 'OUTBOX_RELAY_BATCH', 100, 1, 10_000, problems),
     },
     webhooks: webhooks(env, production, problems),
+    // --- sec-ws limits (docs/configuration.md, Resource limits) ---
+    subscriptions: {
+      maxPayloadBytes: int(env, 'WS_MAX_PAYLOAD_BYTES', 16_384, 1024, 1_048_576, problems),
+      connectionInitTimeoutMs: int(env, 'WS_CONNECTION_INIT_TIMEOUT_MS', 5_000, 100, 60_000, problems),
+      maxSubscriptionsPerConnection: int(env, 'WS_MAX_SUBSCRIPTIONS_PER_CONNECTION', 20, 1, 1000, problems),
+      maxConnectionsPerActor: int(env, 'WS_MAX_CONNECTIONS_PER_ACTOR', 10, 1, 10_000, problems),
+      maxConnections: int(env, 'WS_MAX_CONNECTIONS', 2_000, 1, 1_000_000, problems),
+      maxUnauthenticatedPerAddress: int(env, 'WS_MAX_UNAUTHENTICATED_PER_ADDRESS', 20, 0, 100_000, problems),
+    },
+    input: {
+      graphqlBodyBytes: int(env, 'GRAPHQL_MAX_BODY_BYTES', 4 * 1_048_576, 1024, 10 * 1_048_576, problems),
+      httpBodyBytes: int(env, 'HTTP_BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576, problems),
+      maxStringLength: int(env, 'GRAPHQL_MAX_STRING_LENGTH', 20_000, 100, 1_000_000, problems),
+      maxIdLength: int(env, 'GRAPHQL_MAX_ID_LENGTH', 512, 36, 100_000, problems),
+      maxSearchLength: int(env, 'GRAPHQL_MAX_SEARCH_LENGTH', 200, 10, 100_000, problems),
+    },
+    statementTimeouts: {
+      requestMs: int(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 30_000, 0, 3_600_000, problems),
+      idleInTransactionMs: int(env, 'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000, 0, 3_600_000, problems),
+      migrationMs: int(env, 'DATABASE_MIGRATION_STATEMENT_TIMEOUT_MS', 0, 0, 86_400_000, problems),
+      backgroundMs: int(env, 'DATABASE_BACKGROUND_STATEMENT_TIMEOUT_MS', 600_000, 0, 86_400_000, problems),
+    },
+    // --- end of sec-ws limits ---
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

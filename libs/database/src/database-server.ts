@@ -24,6 +24,11 @@ export class DatabaseServer implements OnApplicationShutdown {
     return this.config.databasePoolSize;
   }
 
+  /** PostgreSQL time limits of this process's pool (see sessionTimeoutsFor). */
+  get timeouts(): HubConfig['statementTimeouts'] {
+    return this.config.statementTimeouts;
+  }
+
   get isEmbedded(): boolean {
     return this.embedded !== undefined;
   }

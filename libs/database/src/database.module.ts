@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from './data-source-options.js';
+import { dataSourceOptions, sessionTimeoutsFor } from './data-source-options.js';
 import { DatabaseServer } from './database-server.js';
 import { migrate } from './migrate.js';
 import { ReadReplicaModule } from './read-replica.service.js';
@@ -16,14 +16,16 @@ class DatabaseServerModule {}
     TypeOrmModule.forRootAsync({
       inject: [DatabaseServer],
       useFactory: async (server: DatabaseServer) => ({
-        ...dataSourceOptions(await server.url(), server.poolSize),
+        ...dataSourceOptions(await server.url(), server.poolSize, {}, sessionTimeoutsFor(process.env.HUB_ROLE, server.timeouts)),
         autoLoadEntities: true,
         retryAttempts: 3,
         retryDelay: 1000,
+        // Read back by dataSourceFactory below (TypeORM ignores it).
+        migrationStatementTimeoutMs: server.timeouts.migrationMs,
       }),
       dataSourceFactory: async (options) => {
         const dataSource = await new DataSource(options!).initialize();
-        await migrate(dataSource);
+        await migrate(dataSource, (options as { migrationStatementTimeoutMs?: number }).migrationStatementTimeoutMs ?? 0);
         return dataSource;
       },
     }),

@@ -25,6 +25,9 @@ export class ReadReplica implements OnApplicationShutdown {
         max: Math.max(2, Math.ceil(config.databasePoolSize / 4)),
         application_name: 'rehab-hub-read',
         options: '-c default_transaction_read_only=on',
+        // Reads for requests: the same time limits as the primary's pool (DATABASE_STATEMENT_TIMEOUT_MS).
+        statement_timeout: config.statementTimeouts.requestMs,
+        idle_in_transaction_session_timeout: config.statementTimeouts.idleInTransactionMs,
       });
       // An idle connection dropped by the server must not bring the process down; the next query reconnects.
       this.pool.on('error', (err) => this.logger.warn(`read replica connection lost: ${err.message}`));

@@ -1,9 +1,11 @@
 import type { Readable } from 'node:stream';
 import { setImmediate } from 'node:timers/promises';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { type Actor, ConflictError, NotFoundError, ValidationError } from '@hub/common';
+import { HUB_CONFIG, type HubConfig } from '@hub/config';
+import { allowLongStatements } from '@hub/database';
 import { actorRef } from '@hub/persons';
 import { type CheckedRecord, copyRows, type StagedRecord } from './bulk-stage.js';
 import { ndjson } from './ndjson.js';
@@ -46,7 +48,10 @@ export interface BulkKind<R extends StagedRecord> {
 export class BulkLoader {
   private readonly logger = new Logger('BulkSync');
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(HUB_CONFIG) private readonly config: HubConfig,
+  ) {}
 
   async job(actor: Actor, id: string): Promise<SyncJob> {
     const job = await this.db.getRepository(SyncJob).findOneBy({ id, caller: actorRef(actor) });
@@ -153,6 +158,8 @@ export class BulkLoader {
   ): Promise<void> {
     if (rows.length === 0 && errors.length === 0 && lastLine === job.linesCommitted) return;
     await qr.startTransaction();
+    // A chunk's COPY and merge are long by nature: they run under the background limit, not a request's.
+    await allowLongStatements(qr, this.config.statementTimeouts.backgroundMs);
     const counts = { created: 0, updated: 0, unchanged: 0 };
     const rejected = [...errors];
     if (rows.length) {
