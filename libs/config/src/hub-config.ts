@@ -45,8 +45,8 @@ export interface HubConfig {
   demo: { seed: boolean; people: boolean; password: string };
   /** HTTP answers: proxies trusted for X-Forwarded-*, cross-origin callers, HSTS. */
   http: {
-    /** Fastify's trustProxy: false (no proxy), a hop count, or addresses and CIDR ranges of the proxies. */
-    trustProxy: false | number | string;
+    /** Fastify's trustProxy: false (no proxy), or the proxies' addresses and CIDR ranges (comma-separated). */
+    trustProxy: false | string;
     /** Origins (scheme://host[:port]) whose web apps may call the API from a browser; none by default. */
     corsOrigins: string[];
     /** Strict-Transport-Security max-age in seconds; 0 sends none (the default: only behind TLS). */
@@ -199,17 +199,16 @@ export function isLoopbackHost(host: string): boolean {
 /**
  * TRUST_PROXY: which peers may set X-Forwarded-For/-Proto/-Host. Off by default: with every peer
  * trusted, any caller could choose the address the hub sees. `loopback`, addresses and CIDR ranges
- * (comma-separated), or a hop count; `true` (every peer) is refused.
+ * (comma-separated); `true` (every peer) and hop counts (which fastify cannot check) are refused.
  */
 function trustProxy(env: Env, problems: string[]): HubConfig['http']['trustProxy'] {
   const raw = (env.TRUST_PROXY ?? '').trim();
   if (raw === '' || /^(0|false|no|off)$/i.test(raw)) return false;
-  if (/^[1-9][0-9]?$/.test(raw)) return Number(raw);
   const entries = raw.split(/\s*,\s*/).filter(Boolean);
   const named = new Set(['loopback', 'linklocal', 'uniquelocal']);
   const bad = entries.filter((e) => !named.has(e) && !ipaddr.isValid(e) && !isCidr(e));
   if (/^(true|yes|on|all|\*)$/i.test(raw) || bad.length) {
-    problems.push(`TRUST_PROXY must be off, a hop count (1-99), or the proxies' addresses or CIDR ranges (comma-separated; loopback, linklocal, uniquelocal allowed); every peer is never trusted (got "${raw}")`);
+    problems.push(`TRUST_PROXY must be off or the proxies' addresses or CIDR ranges (comma-separated; loopback, linklocal, uniquelocal allowed); every peer is never trusted (got "${raw}")`);
     return false;
   }
   return entries.join(',');
@@ -288,7 +287,8 @@ export function loadConfig(env: Env = process.env): HubConfig {
   if (databaseReadUrl && !/^postgres(ql)?:\/\//.test(databaseReadUrl)) {
     problems.push('DATABASE_READ_URL must be a postgres:// or postgresql:// URL');
   }
-  const logLevel = env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info');
+  // Production logs requests (JSON); development prints its one ready line and only what goes wrong.
+  const logLevel = env.LOG_LEVEL || (nodeEnv === 'production' ? 'info' : 'warn');
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     problems.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${logLevel}")`);
   }
