@@ -45,7 +45,9 @@ function productionSecrets(): Record<string, string> {
 async function refusal(env: Record<string, string>): Promise<{ code: number | null; output: string; dataFiles: string[]; answered: boolean }> {
   const hub = await startHubAsUser({ env, waitReady: false });
   try {
-    const code = await Promise.race([hub.exited, new Promise<'running'>((r) => setTimeout(() => r('running'), 60_000))]);
+    let timer: NodeJS.Timeout | undefined;
+    const code = await Promise.race([hub.exited, new Promise<'running'>((r) => (timer = setTimeout(() => r('running'), 60_000)))]);
+    clearTimeout(timer);
     const answered = await fetch(`${hub.url}/health/live`).then(() => true, () => false);
     return { code: code === 'running' ? -1 : code, output: hub.output(), dataFiles: await readdir(hub.dataDir), answered };
   } finally {
