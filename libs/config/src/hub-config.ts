@@ -206,7 +206,7 @@ function trustProxy(env: Env, problems: string[]): HubConfig['http']['trustProxy
   if (raw === '' || /^(0|false|no|off)$/i.test(raw)) return false;
   const entries = raw.split(/\s*,\s*/).filter(Boolean);
   const named = new Set(['loopback', 'linklocal', 'uniquelocal']);
-  const bad = entries.filter((e) => !named.has(e) && !ipaddr.isValid(e) && !isCidr(e));
+  const bad = entries.filter((e) => !named.has(e) && !isAddress(e) && !isCidr(e));
   if (/^(true|yes|on|all|\*)$/i.test(raw) || bad.length) {
     problems.push(`TRUST_PROXY must be off or the proxies' addresses or CIDR ranges (comma-separated; loopback, linklocal, uniquelocal allowed); every peer is never trusted (got "${raw}")`);
     return false;
@@ -214,7 +214,14 @@ function trustProxy(env: Env, problems: string[]): HubConfig['http']['trustProxy
   return entries.join(',');
 }
 
+/** A written-out address (ipaddr.js alone would also take "2" or "0x7f.1" as IPv4). */
+function isAddress(text: string): boolean {
+  return ipaddr.IPv4.isValidFourPartDecimal(text) || ipaddr.IPv6.isValid(text);
+}
+
 function isCidr(text: string): boolean {
+  const [address, bits, ...rest] = text.split('/');
+  if (rest.length || !address || !/^[0-9]{1,3}$/.test(bits ?? '') || !isAddress(address)) return false;
   try {
     ipaddr.parseCIDR(text);
     return true;
