@@ -1,4 +1,6 @@
-import { startTestHub, type TestHub } from './support/hub.js';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createTestDatabase } from './support/database.js';
+import { startTestHub, type TestDatabase, type TestHub } from './support/hub.js';
 
 describe('GraphQL protections and error shape', () => {
   let hub: TestHub;
@@ -96,8 +98,23 @@ describe('GraphQL protections and error shape', () => {
 
 describe('production settings', () => {
   let hub: TestHub;
+  let database: TestDatabase;
   beforeAll(async () => {
-    hub = await startTestHub({ NODE_ENV: 'production', SEED_DEMO: 'true' });
+    // Production never seeds the demo world: seed it in development, then restart in production
+    // (with the secrets production requires) on the same database.
+    database = await createTestDatabase();
+    const seeding = await startTestHub({}, database);
+    await seeding.app.close();
+    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    hub = await startTestHub(
+      {
+        NODE_ENV: 'production',
+        SEED_DEMO: 'false',
+        JWT_PRIVATE_KEY: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+        DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      },
+      database,
+    );
   });
   afterAll(() => hub.close());
 

@@ -322,7 +322,9 @@ describe('webhook secrets sealed at start-up', () => {
   });
 
   it('refuses to start in production without DATA_ENCRYPTION_KEY while endpoints exist, and refuses new endpoints', async () => {
-    const production = { ...loadConfig({ NODE_ENV: 'production' }), dataEncryption: { oldKeys: [] } };
+    // Production's configuration now refuses to load without its secrets; the key is taken away after.
+    const secretsGiven = { DATABASE_URL: 'postgres://unused', JWT_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----', DATA_ENCRYPTION_KEY: 'ab'.repeat(32) };
+    const production = { ...loadConfig({ NODE_ENV: 'production', ...secretsGiven }), dataEncryption: { oldKeys: [] } };
     const secrets = new SecretBoxService(production, hub.db);
     const webhooks = new WebhooksService(hub.db, new EventHandlerRegistry(), null as never, null as never, null as never, secrets, null as never, production);
     const refused = await webhooks.sealStoredSecrets().catch((err: unknown) => err);

@@ -1,5 +1,6 @@
 /** Shared pieces of the benchmarks: a database with a generated population, the hub and the baseline as child processes, load and latency runs. */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { chmod, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -166,8 +167,15 @@ const START_FLAGS: string[] = (() => {
   return (/^node\s+(.*?)\s*dist\/apps\/hub\/src\/main\.js/.exec(start)?.[1] ?? '').split(/\s+/).filter(Boolean);
 })();
 
+/** The secrets production requires, one set per run, shared by every hub it starts (tokens verify on each). */
+const PRODUCTION_SECRETS = {
+  JWT_PRIVATE_KEY: generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+  DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+};
+
 export function startHub(databaseUrl: string, extra: Record<string, string> = {}): Promise<Server> {
   return startChild(join(DIST, 'apps/hub/src/main.js'), {
+    ...PRODUCTION_SECRETS,
     DATABASE_URL: databaseUrl,
     SEED_DEMO: 'false',
     LOG_LEVEL: 'warn',

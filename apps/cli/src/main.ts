@@ -12,6 +12,7 @@ import { ORGANISATION_KINDS, type OrganisationKind, ROLES, type Role, SCOPES, Sc
 import { DemoSeeder, generatePopulation, GENERATED_PASSWORD } from '@hub/demo';
 import { migrate } from '@hub/database';
 import { ApiClientsService, OrganisationsService, UsersService } from '@hub/organisations';
+import { loadConfigOrExit } from '@hub/config';
 import { CliModule } from './cli.module.js';
 import { generateMigration } from './generate-migration.js';
 import { personFileAsNdjson } from './import-file.js';
@@ -89,6 +90,13 @@ async function main(argv: string[]): Promise<number> {
       batch: { type: 'string' },
     },
   });
+  // The same refusal as the hub's (production without its secrets): before anything connects.
+  const config = loadConfigOrExit();
+  if (config.nodeEnv === 'production' && ['seed-demo', 'generate'].includes(command)) {
+    // Both create accounts whose password is published (the demo's, the generator's).
+    console.error(`error: ${command} creates accounts with a published password and is refused in production`);
+    return 78;
+  }
   process.env.HUB_ROLE = 'cli';
   const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
   app.enableShutdownHooks();

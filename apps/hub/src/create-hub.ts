@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { addBearerChallenge } from '@hub/auth';
@@ -6,9 +5,8 @@ import { hubValidationPipe } from '@hub/common';
 import { loadConfig } from '@hub/config';
 import { createRootLogger, type HubMetrics, METRICS, PinoNestLogger } from '@hub/observability';
 import { AppModule } from './app.module.js';
+import { registerHttpHygiene, requestIdFor } from './http-hygiene.js';
 import { findPortal, servePortal } from './portal-static.js';
-
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Builds the hub (HTTP + GraphQL) ready to listen. Used by main.ts and by the end-to-end tests. */
 export async function createHub(): Promise<NestFastifyApplication> {
@@ -16,14 +14,14 @@ export async function createHub(): Promise<NestFastifyApplication> {
   const root = createRootLogger(config.logLevel);
   const adapter = new FastifyAdapter({
     loggerInstance: root,
-    requestIdHeader: 'x-request-id',
-    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
-      const given = req.headers['x-request-id'];
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-    },
+    // No header is taken as the id as it stands (fastify would use requestIdHeader's value verbatim,
+    // whatever its length or characters): genReqId keeps a caller's X-Request-Id only when it is valid.
+    requestIdHeader: false,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => requestIdFor(req.headers),
     // JSON bodies of REST routes (HTTP_BODY_LIMIT_BYTES); /graphql has its own below; NDJSON bulk loads are streamed.
     bodyLimit: config.input.httpBodyBytes,
-    trustProxy: true,
+    // Which peers may set X-Forwarded-*: none unless TRUST_PROXY names them.
+    trustProxy: config.http.trustProxy,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
     logger: new PinoNestLogger(root.child({ component: 'nest' })),
@@ -38,6 +36,7 @@ export async function createHub(): Promise<NestFastifyApplication> {
     if (route.url === '/graphql') route.bodyLimit = config.input.graphqlBodyBytes;
   });
   // Bulk sync bodies are streamed to the handler, never buffered (see libs/sync).
+  registerHttpHygiene(fastify, config.http);
   fastify.addContentTypeParser('application/x-ndjson', (_req, payload, done) => done(null, payload));
   fastify.addHook('onSend', async (req, reply, payload) => {
     reply.header('x-request-id', req.id);

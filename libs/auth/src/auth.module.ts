@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { SecretBoxModule } from '@hub/database';
 import { OrganisationsModule } from '@hub/organisations';
 import { AuthController } from './auth.controller.js';
 import { BearerAuthenticator } from './bearer-authenticator.service.js';
@@ -16,7 +17,7 @@ import { SigningKeysService } from './signing-keys.service.js';
 import { TokensService } from './tokens.service.js';
 
 @Module({
-  imports: [PassportModule, OrganisationsModule, TypeOrmModule.forFeature([SigningKey, SignInThrottleEntry])],
+  imports: [PassportModule, OrganisationsModule, TypeOrmModule.forFeature([SigningKey, SignInThrottleEntry]), SecretBoxModule],
   controllers: [AuthController],
   providers: [SigningKeysService, TokensService, SignInThrottle, PasswordsResolver, ExternalIssuersService, JwtStrategy, BearerAuthenticator, { provide: APP_GUARD, useClass: HubAuthGuard }],
   exports: [TokensService, SigningKeysService, BearerAuthenticator],

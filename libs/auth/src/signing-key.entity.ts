@@ -9,7 +9,10 @@ export class SigningKey {
   @Column({ type: 'text' })
   alg: string;
 
-  /** PKCS#8 PEM. Set JWT_PRIVATE_KEY in production to keep the key out of the database. */
+  /**
+   * The PKCS#8 PEM, sealed with the data encryption key (`v1:...`, see libs/database secret-box.ts;
+   * read it only through SigningKeysService). Production requires JWT_PRIVATE_KEY, so never stores one.
+   */
   @Column({ type: 'text' })
   privateKeyPem: string;
 

@@ -1,4 +1,22 @@
-import { ConfigError, loadConfig } from './hub-config.js';
+import { ConfigError, isLoopbackHost, loadConfig, PUBLISHED_DEMO_PASSWORD } from './hub-config.js';
+
+/** The secrets production requires (values only shaped right: nothing here signs or decrypts). */
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  DATABASE_URL: 'postgres://hub@db.internal:5432/hub',
+  JWT_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----\\nMIG...\\n-----END PRIVATE KEY-----',
+  DATA_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('hex'),
+};
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems;
+    throw e;
+  }
+  return [];
+}
 
 describe('loadConfig', () => {
   it('applies development defaults', () => {
@@ -16,7 +34,7 @@ describe('loadConfig', () => {
   });
 
   it('turns introspection, explorer and demo seeding off in production', () => {
-    const c = loadConfig({ NODE_ENV: 'production' });
+    const c = loadConfig(PRODUCTION);
     expect(c.graphql.introspection).toBe(false);
     expect(c.graphql.explorer).toBe(false);
     expect(c.demo.seed).toBe(false);
@@ -90,7 +108,7 @@ describe('loadConfig', () => {
 
   it('sends webhooks only over https to public addresses in production, anywhere otherwise, and validates the exceptions', () => {
     expect(loadConfig({}).webhooks).toEqual({ urlPolicy: 'any', allowedHosts: [], allowedCidrs: [] });
-    expect(loadConfig({ NODE_ENV: 'production' }).webhooks.urlPolicy).toBe('public-https');
+    expect(loadConfig(PRODUCTION).webhooks.urlPolicy).toBe('public-https');
     expect(loadConfig({ NODE_ENV: 'test', WEBHOOK_URL_POLICY: 'public-https' }).webhooks.urlPolicy).toBe('public-https');
     expect(loadConfig({ WEBHOOK_ALLOWED_HOSTS: 'receiver.internal, *.corp.example', WEBHOOK_ALLOWED_CIDRS: '10.20.0.0/16 fd00::/8' }).webhooks).toMatchObject({ allowedHosts: ['receiver.internal', '*.corp.example'], allowedCidrs: ['10.20.0.0/16', 'fd00::/8'] });
     expect(() => loadConfig({ WEBHOOK_URL_POLICY: 'strict' })).toThrow(/WEBHOOK_URL_POLICY must be one of public-https, any/);
@@ -136,5 +154,70 @@ describe('loadConfig: limits of the WebSocket, input strings and statement time'
     expect(() => loadConfig({ WS_MAX_PAYLOAD_BYTES: '10', WS_MAX_CONNECTIONS_PER_ACTOR: '0', GRAPHQL_MAX_BODY_BYTES: 'lots', DATABASE_STATEMENT_TIMEOUT_MS: '-1' })).toThrow(
       /WS_MAX_PAYLOAD_BYTES[\s\S]*WS_MAX_CONNECTIONS_PER_ACTOR[\s\S]*GRAPHQL_MAX_BODY_BYTES[\s\S]*DATABASE_STATEMENT_TIMEOUT_MS/,
     );
+  });
+});
+
+describe('loadConfig: safe defaults, secrets, proxies and browsers', () => {
+  it('listens on loopback unless HOST says otherwise', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '::1' }).host).toBe('::1');
+    expect(loadConfig({ HOST: '0.0.0.0', DEMO_PASSWORD: 'a-password-of-my-own' }).host).toBe('0.0.0.0');
+    for (const h of ['127.0.0.1', '127.3.4.5', '::1', '[::1]', 'localhost', '::ffff:127.0.0.1']) expect(isLoopbackHost(h)).toBe(true);
+    for (const h of ['0.0.0.0', '::', '192.168.1.10', 'hub.example', '10.0.0.1']) expect(isLoopbackHost(h)).toBe(false);
+  });
+
+  it('refuses the published demo password on a hub reachable from the network', () => {
+    expect(problemsOf({ HOST: '0.0.0.0' }).join('\n')).toMatch(/HOST=0\.0\.0\.0 makes the demo accounts reachable[\s\S]*DEMO_PASSWORD/);
+    expect(problemsOf({ HOST: '0.0.0.0', DEMO_PASSWORD: PUBLISHED_DEMO_PASSWORD })).toHaveLength(1);
+    expect(problemsOf({ HOST: '0.0.0.0', SEED_DEMO: 'false' })).toEqual([]);
+    expect(loadConfig({ HOST: '0.0.0.0', DEMO_PASSWORD: 'a-password-of-my-own' }).demo.password).toBe('a-password-of-my-own');
+    expect(loadConfig({}).demo.password).toBe(PUBLISHED_DEMO_PASSWORD);
+  });
+
+  it('refuses production without each secret it needs, naming every one at once', () => {
+    const problems = problemsOf({ NODE_ENV: 'production' }).join('\n');
+    expect(problems).toMatch(/DATABASE_URL is required in production/);
+    expect(problems).toMatch(/JWT_PRIVATE_KEY is required in production/);
+    expect(problems).toMatch(/DATA_ENCRYPTION_KEY is required in production/);
+    const { JWT_PRIVATE_KEY: _omitted, ...withoutKey } = PRODUCTION;
+    expect(problemsOf(withoutKey)).toEqual([expect.stringMatching(/^JWT_PRIVATE_KEY is required/)]);
+    expect(problemsOf(PRODUCTION)).toEqual([]);
+  });
+
+  it('never seeds the demo world in production, even when asked', () => {
+    expect(problemsOf({ ...PRODUCTION, SEED_DEMO: 'true' })).toEqual([expect.stringMatching(/^SEED_DEMO: the demo world .* is never seeded in production/)]);
+    expect(loadConfig({ ...PRODUCTION, SEED_DEMO: 'false' }).demo.seed).toBe(false);
+  });
+
+  it('trusts partner identity providers over https only in production', () => {
+    const issuer = (jwksUri: string, iss = 'https://id.example') => JSON.stringify([{ issuer: iss, jwksUri, audience: 'hub' }]);
+    expect(problemsOf({ ...PRODUCTION, OIDC_ISSUERS: issuer('http://id.example/jwks') }).join('\n')).toMatch(/jwksUri must be an https:\/\/ URL in production/);
+    expect(problemsOf({ ...PRODUCTION, OIDC_ISSUERS: issuer('https://id.example/jwks', 'http://id.example') }).join('\n')).toMatch(/issuer must be an https:\/\/ URL in production/);
+    expect(loadConfig({ ...PRODUCTION, OIDC_ISSUERS: issuer('https://id.example/jwks') }).externalIssuers).toHaveLength(1);
+    expect(loadConfig({ OIDC_ISSUERS: issuer('http://127.0.0.1:9000/jwks', 'http://127.0.0.1:9000') }).externalIssuers).toHaveLength(1);
+  });
+
+  it('trusts no proxy by default, and refuses to trust every peer', () => {
+    expect(loadConfig({}).http.trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'loopback' }).http.trustProxy).toBe('loopback');
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.2' }).http.trustProxy).toBe('10.0.0.0/8,192.168.1.2');
+    expect(() => loadConfig({ TRUST_PROXY: '2' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadConfig({ TRUST_PROXY: 'proxy.internal' })).toThrow(/TRUST_PROXY/);
+  });
+
+  it('allows no cross-origin caller by default, and exact origins only', () => {
+    expect(loadConfig({}).http.corsOrigins).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: 'https://app.partner.example, http://localhost:5173/' }).http.corsOrigins).toEqual(['https://app.partner.example', 'http://localhost:5173']);
+    expect(() => loadConfig({ CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS/);
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://*.partner.example' })).toThrow(/CORS_ORIGINS/);
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://app.partner.example/path' })).toThrow(/CORS_ORIGINS/);
+    expect(problemsOf({ ...PRODUCTION, CORS_ORIGINS: 'http://app.partner.example' }).join('\n')).toMatch(/must be https:\/\/ in production/);
+  });
+
+  it('sends HSTS only when configured', () => {
+    expect(loadConfig({}).http.hstsMaxAgeSeconds).toBe(0);
+    expect(loadConfig({ HSTS_MAX_AGE: '31536000' }).http.hstsMaxAgeSeconds).toBe(31536000);
+    expect(() => loadConfig({ HSTS_MAX_AGE: '-1' })).toThrow(/HSTS_MAX_AGE/);
   });
 });

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import ipaddr from 'ipaddr.js';
 
@@ -44,7 +45,17 @@ export interface HubConfig {
     /** `compiled`: operations run as compiled functions (graphql-jit); `graphql-js`: graphql-js's interpreter. */
     executor: 'compiled' | 'graphql-js';
   };
+  /** `password` is DEMO_PASSWORD, or the published default (accepted on a loopback-only hub alone). */
   demo: { seed: boolean; people: boolean; password: string };
+  /** HTTP answers: proxies trusted for X-Forwarded-*, cross-origin callers, HSTS. */
+  http: {
+    /** Fastify's trustProxy: false (no proxy), or the proxies' addresses and CIDR ranges (comma-separated). */
+    trustProxy: false | string;
+    /** Origins (scheme://host[:port]) whose web apps may call the API from a browser; none by default. */
+    corsOrigins: string[];
+    /** Strict-Transport-Security max-age in seconds; 0 sends none (the default: only behind TLS). */
+    hstsMaxAgeSeconds: number;
+  };
   /** Retention period in days per data category, overriding the defaults (libs/audit retention-policy.ts). */
   retentionDays: Record<string, number>;
   /** When the worker applies retention (crontab time fields, UTC), or null when an operator runs it by hand. */
@@ -186,7 +197,7 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
   return fallback;
 }
 
-function issuers(env: Env, problems: string[]): ExternalIssuerConfig[] {
+function issuers(env: Env, production: boolean, problems: string[]): ExternalIssuerConfig[] {
   const raw = env.OIDC_ISSUERS;
   if (!raw) return [];
   try {
@@ -198,6 +209,13 @@ function issuers(env: Env, problems: string[]): ExternalIssuerConfig[] {
         if (typeof e?.[key] !== 'string' || !e[key]) throw new Error(`entry ${i} lacks "${key}"`);
       }
       if (!/^https?:\/\//.test(e.jwksUri!)) throw new Error(`entry ${i}: jwksUri must be an http(s) URL`);
+      // In production a partner's keys and identity are trusted only over TLS: over plain http anyone on
+      // the path could swap the keys and sign tokens the hub would accept.
+      if (production) {
+        for (const key of ['jwksUri', 'issuer'] as const) {
+          if (!/^https:\/\/[^/?#\s]+/i.test(e[key]!)) throw new Error(`entry ${i}: ${key} must be an https:// URL in production (got "${e[key]}")`);
+        }
+      }
       return { issuer: e.issuer!, jwksUri: e.jwksUri!, audience: e.audience! };
     });
   } catch (err) {
@@ -248,6 +266,71 @@ function dataEncryption(env: Env, problems: string[]): HubConfig['dataEncryption
     else problems.push(`DATA_ENCRYPTION_OLD_KEYS: entry ${i + 1} ${shape}`);
   });
   return { key, oldKeys };
+}
+
+/** The demo accounts' password when DEMO_PASSWORD is not set: published in the README, so loopback only. */
+export const PUBLISHED_DEMO_PASSWORD = 'Rehab-Demo-2026!';
+
+/** True when HOST names only this machine (a loopback address or localhost). */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  if (h === 'localhost') return true;
+  if (!isIP(h)) return false;
+  const addr = ipaddr.process(h);
+  return addr.range() === 'loopback';
+}
+
+/**
+ * TRUST_PROXY: which peers may set X-Forwarded-For/-Proto/-Host. Off by default: with every peer
+ * trusted, any caller could choose the address the hub sees. `loopback`, addresses and CIDR ranges
+ * (comma-separated); `true` (every peer) and hop counts (which fastify cannot check) are refused.
+ */
+function trustProxy(env: Env, problems: string[]): HubConfig['http']['trustProxy'] {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  if (raw === '' || /^(0|false|no|off)$/i.test(raw)) return false;
+  const entries = raw.split(/\s*,\s*/).filter(Boolean);
+  const named = new Set(['loopback', 'linklocal', 'uniquelocal']);
+  const bad = entries.filter((e) => !named.has(e) && !isAddress(e) && !isCidr(e));
+  if (/^(true|yes|on|all|\*)$/i.test(raw) || bad.length) {
+    problems.push(`TRUST_PROXY must be off or the proxies' addresses or CIDR ranges (comma-separated; loopback, linklocal, uniquelocal allowed); every peer is never trusted (got "${raw}")`);
+    return false;
+  }
+  return entries.join(',');
+}
+
+/** A written-out address (ipaddr.js alone would also take "2" or "0x7f.1" as IPv4). */
+function isAddress(text: string): boolean {
+  return ipaddr.IPv4.isValidFourPartDecimal(text) || ipaddr.IPv6.isValid(text);
+}
+
+function isCidr(text: string): boolean {
+  const [address, bits, ...rest] = text.split('/');
+  if (rest.length || !address || !/^[0-9]{1,3}$/.test(bits ?? '') || !isAddress(address)) return false;
+  try {
+    ipaddr.parseCIDR(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** CORS_ORIGINS: exact origins, comma-separated; `*` is refused (person data is never for any site). */
+function corsOrigins(env: Env, production: boolean, problems: string[]): string[] {
+  const entries = (env.CORS_ORIGINS ?? '').split(/[\s,]+/).filter(Boolean);
+  const origins: string[] = [];
+  for (const entry of entries) {
+    const m = /^(https?):\/\/([a-z0-9.-]+|\[[0-9a-f:.]+\])(:[0-9]{1,5})?\/?$/i.exec(entry);
+    if (!m) {
+      problems.push(`CORS_ORIGINS: "${entry}" is not an origin (scheme://host[:port], no path, no wildcard)`);
+      continue;
+    }
+    if (production && m[1].toLowerCase() !== 'https') {
+      problems.push(`CORS_ORIGINS: "${entry}" must be https:// in production`);
+      continue;
+    }
+    origins.push(`${m[1]}://${m[2]}${m[3] ?? ''}`.toLowerCase());
+  }
+  return origins;
 }
 
 /** Five crontab time fields (minute hour day-of-month month day-of-week), as graphile-worker reads them. */
@@ -309,6 +392,20 @@ function authConfig(env: Env, accessTokenTtlSeconds: number, problems: string[])
   };
 }
 
+/**
+ * The configuration for an entry point (hub, worker, CLI): on a ConfigError, prints every problem on
+ * stderr, no stack, and exits with status 78 (EX_CONFIG), before anything is started or written.
+ */
+export function loadConfigOrExit(env: Env = process.env): HubConfig {
+  try {
+    return loadConfig(env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`${err.message}\nThe hub did not start. See docs/configuration.md.\n`);
+    process.exit(78);
+  }
+}
+
 /** Reads and validates the hub's configuration from environment variables. Throws a ConfigError listing every problem. */
 export function loadConfig(env: Env = process.env): HubConfig {
   const problems: string[] = [];
@@ -326,7 +423,8 @@ export function loadConfig(env: Env = process.env): HubConfig {
   if (databaseReadUrl && !/^postgres(ql)?:\/\//.test(databaseReadUrl)) {
     problems.push('DATABASE_READ_URL must be a postgres:// or postgresql:// URL');
   }
-  const logLevel = env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info');
+  // Production logs requests (JSON); development prints its one ready line and only what goes wrong.
+  const logLevel = env.LOG_LEVEL || (nodeEnv === 'production' ? 'info' : 'warn');
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     problems.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${logLevel}")`);
   }
@@ -334,8 +432,26 @@ export function loadConfig(env: Env = process.env): HubConfig {
   if (jwtPrivateKey && !jwtPrivateKey.includes('PRIVATE KEY')) {
     problems.push('JWT_PRIVATE_KEY must be a PEM-encoded private key (PKCS#8)');
   }
-  const demoPassword = env.DEMO_PASSWORD ?? 'Rehab-Demo-2026!';
+  const demoPassword = env.DEMO_PASSWORD || PUBLISHED_DEMO_PASSWORD;
   if (demoPassword.length < 10) problems.push('DEMO_PASSWORD must be at least 10 characters');
+  const host = env.HOST || '127.0.0.1';
+  const seedDemo = bool(env, 'SEED_DEMO', !production, problems);
+  if (production && seedDemo) {
+    problems.push('SEED_DEMO: the demo world (accounts with a shared password, a hub admin among them) is never seeded in production; unset SEED_DEMO');
+  }
+  if (seedDemo && !isLoopbackHost(host) && demoPassword === PUBLISHED_DEMO_PASSWORD) {
+    problems.push(`HOST=${host} makes the demo accounts reachable from the network: set DEMO_PASSWORD to a password of your own (the published one is accepted on a loopback HOST only), or SEED_DEMO=false`);
+  }
+  if (production) {
+    // Each secret production needs, named at once; without them the hub would generate keys it keeps
+    // in its own database, or run an embedded database in a local folder.
+    const missing = [
+      ['DATABASE_URL', 'the PostgreSQL server (production never runs the embedded one)'],
+      ['JWT_PRIVATE_KEY', 'the PEM key the hub signs its tokens with (production never generates one)'],
+      ['DATA_ENCRYPTION_KEY', 'the 32-byte key secrets are encrypted with at rest (openssl rand -base64 32)'],
+    ].filter(([name]) => !env[name]);
+    for (const [name, what] of missing) problems.push(`${name} is required in production: ${what}`);
+  }
   const redisUrl = env.REDIS_URL || undefined;
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) problems.push('REDIS_URL must be a redis:// or rediss:// URL');
   const publicUrl = env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : undefined;
@@ -347,7 +463,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
   const workerMode = oneOf(env, 'WORKER_MODE', ['embedded', 'off'] as const, 'embedded', problems);
   const config: HubConfig = {
     nodeEnv,
-    host: env.HOST ?? '0.0.0.0',
+    host,
     port: int(env, 'PORT', 3000, 0, 65535, problems),
     dataDir: resolve(env.DATA_DIR ?? '.data'),
     databaseUrl,
@@ -362,7 +478,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     accessTokenTtlSeconds,
     publicUrl,
     auth,
-    externalIssuers: issuers(env, problems),
+    externalIssuers: issuers(env, production, problems),
     graphql: {
       introspection: bool(env, 'GRAPHQL_INTROSPECTION', !production, problems),
       explorer: bool(env, 'GRAPHQL_EXPLORER', !production, problems),
@@ -373,7 +489,12 @@ export function loadConfig(env: Env = process.env): HubConfig {
       maxTokens: int(env, 'GRAPHQL_MAX_TOKENS', 2000, 50, 100_000, problems),
       executor: oneOf(env, 'GRAPHQL_EXECUTOR', ['compiled', 'graphql-js'] as const, 'compiled', problems),
     },
-    demo: { seed: bool(env, 'SEED_DEMO', !production, problems), people: bool(env, 'SEED_DEMO_PEOPLE', true, problems), password: demoPassword },
+    demo: { seed: seedDemo, people: bool(env, 'SEED_DEMO_PEOPLE', true, problems), password: demoPassword },
+    http: {
+      trustProxy: trustProxy(env, problems),
+      corsOrigins: corsOrigins(env, production, problems),
+      hstsMaxAgeSeconds: int(env, 'HSTS_MAX_AGE', 0, 0, 63_072_000, problems),
+    },
     retentionDays: retention(env, problems),
     retentionSchedule: schedule(env, 'RETENTION_SCHEDULE', '30 2 * * *', problems),
     syncRecordsDays: int(env, 'SYNC_RECORDS_DAYS', 7, 1, 3650, problems),

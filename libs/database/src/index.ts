@@ -9,3 +9,6 @@ export * from './raw-rows.js';
 export * from './read-replica.service.js';
 export * from './timestamp-parser.js';
 export * from './keyset-page.js';
+export * from './secret-box.js';
+export * from './secret-box.service.js';
+export * from './data-key.entity.js';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { HUB_CONFIG, type HubConfig } from '@hub/config';
+import { HUB_CONFIG, type HubConfig, isLoopbackHost, PUBLISHED_DEMO_PASSWORD } from '@hub/config';
 import { ConsentsService, type ConsentPurpose, type LawfulBasis } from '@hub/consent';
 import { OrganisationsService, UsersService } from '@hub/organisations';
 import { DemoPeopleSeeder } from './demo-people.seeder.js';
@@ -31,6 +31,8 @@ export class DemoSeeder implements OnApplicationBootstrap {
 
   /** Idempotent: what exists is left alone. Returns how many records were created. */
   async seed(): Promise<number> {
+    // The configuration already refuses SEED_DEMO in production; this holds for every other caller.
+    if (this.config.nodeEnv === 'production') throw new Error('the demo world (accounts with a shared password) is never seeded in production');
     const runner = this.db.createQueryRunner();
     await runner.connect();
     let created = 0;
@@ -46,8 +48,16 @@ export class DemoSeeder implements OnApplicationBootstrap {
         }
         ids.set(o.key, id);
       }
+      // Reachable beyond this machine, the demo accounts sign in with DEMO_PASSWORD only (the
+      // configuration requires it): those seeded earlier with the published one are given it.
+      const exposed = !isLoopbackHost(this.config.host) && this.config.demo.password !== PUBLISHED_DEMO_PASSWORD;
       for (const u of DEMO_USERS) {
-        if (await this.users.findByEmail(u.email)) continue;
+        const existing = await this.users.findByEmail(u.email);
+        if (existing && exposed && (await this.users.verifyPassword(u.email, PUBLISHED_DEMO_PASSWORD))) {
+          await this.users.setPasswordUnchecked(existing.id, this.config.demo.password);
+          this.logger.warn(`${u.email}: the published demo password replaced by DEMO_PASSWORD (HOST=${this.config.host})`);
+        }
+        if (existing) continue;
         await this.users.create(null, {
           organisationId: ids.get(u.organisation)!,
           email: u.email,

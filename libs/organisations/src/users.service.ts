@@ -123,6 +123,11 @@ export class UsersService {
     }
   }
 
+  /** For the operator's own tools (demo seeding), which run with no actor: replaces a user's password. */
+  async setPasswordUnchecked(userId: string, password: string): Promise<void> {
+    await this.db.query('UPDATE user_account SET password_hash = $2 WHERE id = $1', [userId, await hashSecret(password)]);
+  }
+
   async update(actor: Actor, input: UpdateUserInput): Promise<User> {
     return this.db.transaction(async (m) => {
       const user = await m.findOne(User, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConsentModule } from '@hub/consent';
 import { InterventionsModule } from '@hub/interventions';
+import { SecretBoxModule } from '@hub/database';
 import { OrganisationsModule } from '@hub/organisations';
 import { BulkInterventionsService } from './bulk-interventions.service.js';
 import { BulkLoader } from './bulk-loader.service.js';
@@ -19,17 +20,15 @@ import { SyncPersonData } from './sync-person-data.js';
 import { SyncRecordsExpiryService } from './sync-records-expiry.service.js';
 import { SyncJob } from './sync-job.entity.js';
 import { SyncResolver } from './sync.resolver.js';
-import { StoredDataKey } from './webhooks/data-key.entity.js';
-import { SecretBoxService } from './webhooks/secret-box.service.js';
 import { WebhookDelivery } from './webhooks/webhook-delivery.entity.js';
 import { WebhookEndpoint } from './webhooks/webhook-endpoint.entity.js';
 import { WebhooksResolver } from './webhooks/webhooks.resolver.js';
 import { WebhooksService } from './webhooks/webhooks.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ExternalRef, IdempotencyKey, SyncJob, WebhookEndpoint, WebhookDelivery, StoredDataKey]), InterventionsModule, OrganisationsModule, ConsentModule],
+  imports: [TypeOrmModule.forFeature([ExternalRef, IdempotencyKey, SyncJob, WebhookEndpoint, WebhookDelivery]), SecretBoxModule, InterventionsModule, OrganisationsModule, ConsentModule],
   controllers: [SyncController],
-  providers: [IdempotencyService, SyncPeopleService, SyncInterventionsService, SyncConsentsService, SyncInvolvementsService, BulkLoader, BulkPeopleService, BulkInterventionsService, SyncResolver, WebhooksService, WebhooksResolver, SecretBoxService, ExternalIdSuppressionService, SyncPersonData, SyncRecordsExpiryService],
+  providers: [IdempotencyService, SyncPeopleService, SyncInterventionsService, SyncConsentsService, SyncInvolvementsService, BulkLoader, BulkPeopleService, BulkInterventionsService, SyncResolver, WebhooksService, WebhooksResolver, ExternalIdSuppressionService, SyncPersonData, SyncRecordsExpiryService],
   exports: [SyncRecordsExpiryService, IdempotencyService, SyncPeopleService, SyncInterventionsService, BulkPeopleService, BulkInterventionsService],
 })
 export class SyncModule {}
