@@ -85,11 +85,23 @@ describe('changing a field of the shared record: explained as enforced, never wr
     // The person consents to share health data with the charity: it may now write it and reads back what it wrote.
     const orgs = await hub.gql<{ organisations: { id: string; name: string }[] }>('{ organisations { id name } }', {}, mind);
     const mindId = orgs.data!.organisations.find((o) => o.name === 'Clearview Mental Health')!.id;
-    const consent = await hub.gql(`mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`, { input: { personId: id, purpose: 'HEALTH', organisationId: mindId, method: 'SIGNED_FORM', personPresent: true } }, mind);
+    const consent = await hub.gql<{ grantConsent: { id: string } }>(`mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`, { input: { personId: id, purpose: 'HEALTH', organisationId: mindId, method: 'SIGNED_FORM', personPresent: true } }, mind);
     expect(consent.errors).toBeUndefined();
     const written = await hub.gql(UPDATE, { input: { id, version: await version(), reason: 'assessment', healthNotes: 'Panic attacks' } }, mind);
     expect(written.errors).toBeUndefined();
     const page = await hub.gql<{ person: { healthNotes: string | null } }>(`query($id: ID!) { person(id: $id) { healthNotes } }`, { id }, mind);
     expect(page.data!.person.healthNotes).toBe('Panic attacks');
+    // Consent withdrawn: the shared field is withheld from it as from any reader; its own change, a row of its own, stays visible in the history.
+    const withdrawn = await hub.gql(`mutation($input: WithdrawConsentInput!) { withdrawConsent(input: $input) { status } }`, { input: { consentId: consent.data!.grantConsent.id, reason: 'asked to stop' } }, mind);
+    expect(withdrawn.errors).toBeUndefined();
+    const after = await hub.gql<{ person: { healthNotes: string | null; withheldFields: string[]; history: { changes: { field: string; newValue: string | null; withheld: boolean }[] }[] } }>(
+      `query($id: ID!) { person(id: $id) { healthNotes withheldFields history { changes { field newValue withheld } } } }`,
+      { id },
+      mind,
+    );
+    expect(after.data!.person.healthNotes).toBeNull();
+    expect(after.data!.person.withheldFields).toContain('healthNotes');
+    const own = after.data!.person.history.flatMap((h) => h.changes).find((c) => c.field === 'healthNotes');
+    expect(own).toEqual({ field: 'healthNotes', newValue: JSON.stringify('Panic attacks'), withheld: false });
   });
 });
