@@ -109,6 +109,31 @@ describe('event channels pass every payload through the field policy of the pers
     expect(await hub.aliveAndReady()).toEqual({ live: 200, ready: 200 });
   });
 
+  it('a referral event tells only its parties who referred to whom for what, as only they see the referral', async () => {
+    const sent = await gql(
+      hub,
+      `mutation($input: SendReferralInput!) { sendReferral(input: $input) { id } }`,
+      { input: { personId, toOrganisationId: orgs.get('Safe Harbour Housing Trust'), serviceCode: 'accommodation_support', reason: 'Needs a tenancy', sharedCategories: [] } },
+      tokens['probation.officer'],
+    );
+    expect(sent.errors).toBeUndefined();
+    const referralEvents = async (token: string) =>
+      (
+        await ok<{ changes: { changes: { personId: string | null; payload: string; withheldFields: string[] }[] } }>(`{ changes(types: ["referral.sent"], first: 500) { changes { personId payload withheldFields } } }`, {}, token)
+      ).changes.changes.filter((c) => c.personId === personId || c.personId === null).map((c) => ({ ...c, payload: JSON.parse(c.payload) as Record<string, unknown> }));
+    const housing = await referralEvents(tokens['housing.worker']);
+    expect(housing.at(-1)!.payload).toMatchObject({ serviceCode: 'accommodation_support', toOrganisationId: orgs.get('Safe Harbour Housing Trust') });
+    // The training provider works with the person too, but is no party: it learns nothing of the referral.
+    const trainer = await referralEvents(tokens.trainer);
+    expect(trainer.length).toBeGreaterThan(0);
+    for (const c of trainer) {
+      expect(c.payload.serviceCode ?? null).toBeNull();
+      expect(c.payload.toOrganisationId ?? null).toBeNull();
+      expect(c.withheldFields).toEqual(expect.arrayContaining(['serviceCode', 'toOrganisationId', 'fromOrganisationId', 'parties']));
+    }
+    expect(await hub.aliveAndReady()).toEqual({ live: 200, ready: 200 });
+  });
+
   it('property: after any sequence of consents, withdrawals, involvements and stage changes, the feed withholds the stage exactly when the page does', async () => {
     const granted: { id: string; org: string }[] = [];
     const step = fc.oneof(

@@ -7,16 +7,21 @@ import { DataCategory, decide, type PersonFacts } from '@hub/access';
  *   of that category (`stage` is ETE, `releaseDate` identity);
  * - `event`: a detail of the row the event is about, of that row's own category (`payload.dataCategory`),
  *   masked as that row is (its writer always sees it, others by the policy);
- * - `meta`: not person data (ids, codes of the hub's vocabularies, names of fields, parties, counts).
+ * - `party`: a detail of a dealing between organisations (a referral: who referred to whom, for which
+ *   service) that only its parties see, as only they see the referral itself: the organisations in
+ *   `payload.parties`, and the event's writer;
+ * - `meta`: not person data (ids, codes of the hub's vocabularies, names of fields, counts).
  */
-export type PayloadField = DataCategory | 'event' | 'meta';
+export type PayloadField = DataCategory | 'event' | 'party' | 'meta';
 export type PayloadSchema = Readonly<Record<string, PayloadField>>;
 
 const { IDENTITY, ETE } = DataCategory;
 const M = 'meta' as const;
 const E = 'event' as const;
+const P = 'party' as const;
 
-const referral: PayloadSchema = { referralId: M, fromOrganisationId: M, toOrganisationId: M, serviceCode: M, state: M, ruleId: M, dueAt: M, parties: M };
+// Everything about a referral is its parties' only (a referral to a mental health service says much).
+const referral: PayloadSchema = { referralId: P, fromOrganisationId: P, toOrganisationId: P, serviceCode: P, state: P, ruleId: P, dueAt: P, parties: P };
 
 /**
  * Every event type the hub emits, with every field its payload may carry. OutboxService refuses to
@@ -142,10 +147,17 @@ export function eventCategory(payload: Record<string, unknown> | null | undefine
  * owner, as the feed's SQL scope and the row's own page decide).
  */
 export function eventFieldReader(actor: Actor, facts: PersonFacts, event: { payload: Record<string, unknown> | null; organisationId: string | null }): (field: Exclude<PayloadField, 'meta'>) => boolean {
-  return (field) =>
-    field === 'event'
-      ? decide(actor, 'read', eventCategory(event.payload) as DataCategory, facts, event.organisationId).allowed
-      : decide(actor, 'read', field, facts).allowed;
+  return (field) => {
+    if (field === 'event') return decide(actor, 'read', eventCategory(event.payload) as DataCategory, facts, event.organisationId).allowed;
+    if (field === 'party') return isParty(actor, event);
+    return decide(actor, 'read', field, facts).allowed;
+  };
+}
+
+/** The actor's organisation is a party to the event (named in `payload.parties`) or wrote it. */
+export function isParty(actor: Actor, event: { payload: Record<string, unknown> | null; organisationId: string | null }): boolean {
+  const parties = event.payload?.parties;
+  return event.organisationId === actor.organisationId || (Array.isArray(parties) && parties.includes(actor.organisationId));
 }
 
 /** maskPayload with eventFieldReader: what one channel may hand `actor` of this event. */

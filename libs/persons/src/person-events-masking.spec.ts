@@ -104,12 +104,13 @@ describe('event payloads and the person page: one decision', () => {
   it('every declared field of every event type goes out exactly when the policy lets the actor read it', () => {
     const types = Object.keys(EVENT_PAYLOADS);
     fc.assert(
-      fc.property(world, fc.constantFrom(...types), fc.constantFrom(...DATA_CATEGORIES), fc.boolean(), (w, type, rowCategory, writtenByActor) => {
+      fc.property(world, fc.constantFrom(...types), fc.constantFrom(...DATA_CATEGORIES), fc.boolean(), fc.boolean(), (w, type, rowCategory, writtenByActor, partyToIt) => {
         const actor = actorOf(w);
         const facts = factsOf(w);
         const schema = EVENT_PAYLOADS[type];
         const payload: Record<string, unknown> = Object.fromEntries(Object.keys(schema).map((f) => [f, `value-of-${f}`]));
         if ('dataCategory' in schema) payload.dataCategory = rowCategory;
+        if ('parties' in schema) payload.parties = partyToIt ? ['org-other', actor.organisationId] : ['org-other'];
         payload.undeclared = 'secret';
         const writer = writtenByActor ? actor.organisationId : 'org-other';
         const masked = maskEventFor(actor, facts, { type, payload, organisationId: writer });
@@ -118,7 +119,13 @@ describe('event payloads and the person page: one decision', () => {
         expect(masked.withheld).toContain('undeclared');
         for (const [field, kind] of Object.entries(schema)) {
           const shown =
-            kind === 'meta' ? true : kind === 'event' ? decide(actor, 'read', eventCategory(payload) as DataCategory, facts, writer).allowed : readable.has(kind);
+            kind === 'meta'
+              ? true
+              : kind === 'event'
+                ? decide(actor, 'read', eventCategory(payload) as DataCategory, facts, writer).allowed
+                : kind === 'party'
+                  ? writtenByActor || partyToIt
+                  : readable.has(kind);
           expect({ type, field, value: masked.payload[field] }).toEqual({ type, field, value: shown ? payload[field] : null });
         }
       }),
