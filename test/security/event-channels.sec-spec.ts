@@ -134,6 +134,23 @@ describe('event channels pass every payload through the field policy of the pers
     expect(await hub.aliveAndReady()).toEqual({ live: 200, ready: 200 });
   });
 
+  it('a consent event tells its terms only to those the consents list shows them to (lead, recipient, recorder)', async () => {
+    const granted = await gql(hub, `mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`, { input: { personId, purpose: 'HEALTH', organisationId: orgs.get('Clearview Mental Health'), method: 'VERBAL', personPresent: true } }, tokens['probation.officer']);
+    expect(granted.errors).toBeUndefined();
+    const consentEvents = async (token: string) =>
+      (await ok<{ changes: { changes: { personId: string | null; payload: string }[] } }>(`{ changes(types: ["consent.granted"], first: 500) { changes { personId payload } } }`, {}, token)).changes.changes
+        .filter((c) => c.personId === personId)
+        .map((c) => JSON.parse(c.payload) as Record<string, unknown>);
+    expect((await consentEvents(tokens['probation.officer'])).some((p) => p.purpose === 'health')).toBe(true);
+    // The training provider works with the person and sees the event, but not that a health consent went to a mental health charity.
+    const trainer = await consentEvents(tokens.trainer);
+    expect(trainer.length).toBeGreaterThan(0);
+    expect(trainer.filter((p) => p.purpose === 'health' || p.organisationId === orgs.get('Clearview Mental Health'))).toEqual([]);
+    expect(trainer.some((p) => p.purpose === null && p.organisationId === null)).toBe(true);
+    // What it is the recipient of (its own ETE consent), it sees, as on the consents list.
+    expect(trainer.some((p) => p.organisationId === orgs.get('Forge Skills Training'))).toBe(true);
+  });
+
   it('property: after any sequence of consents, withdrawals, involvements and stage changes, the feed withholds the stage exactly when the page does', async () => {
     const granted: { id: string; org: string }[] = [];
     const step = fc.oneof(

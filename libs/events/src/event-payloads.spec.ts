@@ -39,8 +39,8 @@ describe('event payload schemas', () => {
     expect(undeclared).toEqual([]);
   });
 
-  it('gives every field a data category, `event`, `party` or `meta`', () => {
-    const kinds = new Set<string>([...DATA_CATEGORIES, 'event', 'party', 'meta']);
+  it('gives every field a data category, `event`, `party`, `consent` or `meta`', () => {
+    const kinds = new Set<string>([...DATA_CATEGORIES, 'event', 'party', 'consent', 'meta']);
     for (const [type, schema] of Object.entries(EVENT_PAYLOADS)) for (const [field, kind] of Object.entries(schema)) expect({ type, field, ok: kinds.has(kind) }).toEqual({ type, field, ok: true });
   });
 

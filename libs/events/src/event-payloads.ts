@@ -10,9 +10,12 @@ import { DataCategory, decide, type PersonFacts } from '@hub/access';
  * - `party`: a detail of a dealing between organisations (a referral: who referred to whom, for which
  *   service) that only its parties see, as only they see the referral itself: the organisations in
  *   `payload.parties`, and the event's writer;
+ * - `consent`: the terms of a person's consent (its purpose, categories, recipient), seen as the person's
+ *   consents list shows them: by the lead organisation, the consent's recipient (named, or by kind) and
+ *   the organisation that recorded it (the event's writer);
  * - `meta`: not person data (ids, codes of the hub's vocabularies, names of fields, counts).
  */
-export type PayloadField = DataCategory | 'event' | 'party' | 'meta';
+export type PayloadField = DataCategory | 'event' | 'party' | 'consent' | 'meta';
 export type PayloadSchema = Readonly<Record<string, PayloadField>>;
 
 const { IDENTITY, ETE } = DataCategory;
@@ -43,8 +46,8 @@ export const EVENT_PAYLOADS: Readonly<Record<string, PayloadSchema>> = {
   'person.unmerged': { mergeId: IDENTITY, mergedId: IDENTITY, withRecords: IDENTITY },
   'person.erased': { kind: M, erasureId: M, counts: M },
   // Consent and agreements
-  'consent.granted': { purpose: IDENTITY, categories: IDENTITY, organisationId: IDENTITY, organisationKind: IDENTITY },
-  'consent.withdrawn': { purpose: IDENTITY },
+  'consent.granted': { purpose: 'consent', categories: 'consent', organisationId: 'consent', organisationKind: 'consent' },
+  'consent.withdrawn': { purpose: 'consent' },
   'sharing_agreement.created': { categories: M, lawfulBasis: M },
   'sharing_agreement.ended': { endsAt: M, categories: M },
   // Interventions and outcomes: details of the row, of its category
@@ -150,8 +153,16 @@ export function eventFieldReader(actor: Actor, facts: PersonFacts, event: { payl
   return (field) => {
     if (field === 'event') return decide(actor, 'read', eventCategory(event.payload) as DataCategory, facts, event.organisationId).allowed;
     if (field === 'party') return isParty(actor, event);
+    if (field === 'consent') return mayKnowConsent(actor, facts, event);
     return decide(actor, 'read', field, facts).allowed;
   };
+}
+
+/** The rule of the person's consents list (libs/consent): the lead, the consent's recipient, its recorder; all only with the person in view. */
+export function mayKnowConsent(actor: Actor, facts: PersonFacts, event: { payload: Record<string, unknown> | null; organisationId: string | null }): boolean {
+  if (!decide(actor, 'read', DataCategory.IDENTITY, facts).allowed) return false;
+  const p = event.payload ?? {};
+  return facts.lead || event.organisationId === actor.organisationId || p.organisationId === actor.organisationId || p.organisationKind === actor.organisationKind;
 }
 
 /** The actor's organisation is a party to the event (named in `payload.parties`) or wrote it. */

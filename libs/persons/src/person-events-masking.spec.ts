@@ -125,7 +125,9 @@ describe('event payloads and the person page: one decision', () => {
                 ? decide(actor, 'read', eventCategory(payload) as DataCategory, facts, writer).allowed
                 : kind === 'party'
                   ? writtenByActor || partyToIt
-                  : readable.has(kind);
+                  : kind === 'consent'
+                    ? readable.has(DataCategory.IDENTITY) && (facts.lead || writtenByActor)
+                    : readable.has(kind);
           expect({ type, field, value: masked.payload[field] }).toEqual({ type, field, value: shown ? payload[field] : null });
         }
       }),
