@@ -117,4 +117,17 @@ describe('streaming bulk sync (NDJSON)', () => {
     expect(res.body).toMatchObject({ created: 0, rejected: 1 });
     expect(res.body.errors[0].message).toMatch(/offending/);
   });
+
+  it('refuses risk or offending values an organisation could not read back, for new and existing people alike (as updatePerson does)', async () => {
+    const trainer = await hub.tokenFor('trainer');
+    const load = (key: string, body: string) => hub.http().post('/sync/people?system=training-mis').set('authorization', `Bearer ${trainer}`).set('idempotency-key', key).set('content-type', 'application/x-ndjson').send(body);
+    const plain = { offenceSummary: null };
+    const created = await load('training-load-1', line(88_001, plain));
+    expect(created.body).toMatchObject({ created: 1, rejected: 0 });
+    const res = await load('training-load-2', [line(88_001, { ...plain, riskLevel: 'high' }), line(88_002, { ...plain, riskLevel: 'high' }), line(88_003, { offenceSummary: 'Theft' })].join('\n'));
+    expect(res.body).toMatchObject({ created: 0, updated: 0, rejected: 3 });
+    expect(res.body.errors.map((e: { code: string }) => e.code)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
+    expect(await count(`SELECT count(*) AS n FROM person WHERE given_name = 'Bulk88001' AND risk_level IS NOT NULL`)).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM person WHERE given_name IN ('Bulk88002', 'Bulk88003')`)).toBe(0);
+  });
 });

@@ -7,7 +7,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { idsRelation, namedQuery } from '@hub/database';
 import { BREAK_GLASS_FACTS, type BreakGlassFacts, combineRelationshipFacts, EXTRA_RELATIONSHIP_FACTS, LAWFUL_BASIS_FACTS, type LawfulBasisFacts, RELATIONSHIP_FACTS, type RelationshipFacts } from './facts.js';
-import { type Decision, decide, NO_FACTS, type PersonFacts, readableCategories } from './policy.js';
+import { type Decision, decide, decideFieldChange, newRecordFacts, NO_FACTS, type PersonFacts, readableCategories } from './policy.js';
 import { type CompiledScope, compileScope, type ScopeColumns } from './scope.js';
 
 /** SELECT-list expressions reading a person's facts, and their parameters (see AccessService.factsSql). */
@@ -109,6 +109,16 @@ export class AccessService {
 
   decide(actor: Actor, action: AccessAction, category: DataCategory, facts: PersonFacts, owner?: string | null): Decision {
     return decide(actor, action, category, facts, owner);
+  }
+
+  /** May the actor change this category of the person's shared record (see decideFieldChange)? */
+  decideFieldChange(actor: Actor, category: DataCategory, facts: PersonFacts): Decision {
+    return decideFieldChange(actor, category, facts);
+  }
+
+  /** The facts the actor's organisation will have about a record it creates now (its involvement; its agreements in force). */
+  async newRecordFacts(actor: Actor, lead: boolean): Promise<PersonFacts> {
+    return newRecordFacts(lead, await this.lawful.agreedCategories({ id: actor.organisationId, kind: actor.organisationKind }));
   }
 
   readable(actor: Actor, facts: PersonFacts): Set<DataCategory> {

@@ -55,6 +55,27 @@ export function decide(
   return { allowed: false, reason: 'NO_LAWFUL_BASIS' };
 }
 
+/**
+ * Changing a field of the person's shared record (offence, OGRS score, risk, health notes, stage, identity
+ * fields): not a row of one's own (as an intervention is) but the one value every partner sees. Allowed
+ * only when the actor may both write and read that category of the person now: nobody overwrites a value
+ * it may not see, nor puts into the shared record what it could not read back (so an organisation always
+ * sees what it wrote, for as long as it may read it at all). A break-glass grant opens reading only, never
+ * changing. The one decision for updating, creating with values, syncing and explaining a write.
+ */
+export function decideFieldChange(actor: Actor, category: DataCategory, facts: PersonFacts): Decision {
+  const write = decide(actor, 'write', category, facts);
+  if (!write.allowed) return write;
+  const read = decide(actor, 'read', category, facts);
+  if (read.reason === 'BREAK_GLASS') return { allowed: false, reason: 'NO_LAWFUL_BASIS' };
+  return read;
+}
+
+/** The facts an organisation has about a record it is creating: related (its own involvement), no consent yet, its agreements. */
+export function newRecordFacts(lead: boolean, agreed: ReadonlySet<DataCategory>): PersonFacts {
+  return { related: true, lead, consented: new Set(), agreed, breakGlass: false };
+}
+
 /** The categories of a person's data (written by others) the actor may read. */
 export function readableCategories(actor: Actor, facts: PersonFacts): Set<DataCategory> {
   const ceiling = categoryCeiling(actor, 'read');

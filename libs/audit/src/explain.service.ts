@@ -64,7 +64,8 @@ export class ExplainService {
     } catch (err) {
       if (!(err instanceof HubError && err.code === ErrorCode.NotFound)) throw err;
     }
-    const decision = this.access.decide(actor, args.write ? 'write' : 'read', category, facts);
+    // Writing here means changing the person's record: the very decision updatePerson enforces.
+    const decision = args.write ? this.access.decideFieldChange(actor, category, facts) : this.access.decide(actor, 'read', category, facts);
     return { category, field, allowed: decision.allowed, reason: decision.reason, basis: decision.basis ?? null, explanation: explain(decision, category) };
   }
 }

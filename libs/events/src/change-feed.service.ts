@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AccessService } from '@hub/access';
+import { AccessService, NO_FACTS } from '@hub/access';
 import { type Actor, type AuditEntry, decodeCursor, encodeCursor, pageSize } from '@hub/common';
+import { eventCategory, maskEventFor, type MaskedPayload } from './event-payloads.js';
 
 export interface ChangeRow {
   sequence: string;
@@ -14,14 +15,12 @@ export interface ChangeRow {
   organisationId: string | null;
   occurredAt: Date;
   payload: Record<string, unknown>;
+  /** Payload fields withheld from the reader (null in `payload`), as the person page names its withheld fields. */
+  withheldFields: string[];
   tombstone: boolean;
 }
 
-/** The data category an event discloses: `payload.dataCategory`, else identity (as the feed's SQL scope reads it). */
-export function eventCategory(payload: Record<string, unknown> | null | undefined): string {
-  const category = payload?.dataCategory;
-  return category === undefined || category === null ? 'identity' : String(category);
-}
+export { eventCategory };
 
 /**
  * What handing events out discloses of people, for the audit log: one read per person, with the
@@ -117,16 +116,38 @@ export class ChangeFeedService {
     const seen = this.seen(actor);
     const qb = this.db
       .createQueryBuilder()
-      .select(['e.id AS sequence', 'e.type AS type', 'e.aggregate_type AS "entityType"', 'e.aggregate_id AS "entityId"', `CASE WHEN ${seen.person} THEN e.person_id END AS "personId"`])
+      .select(['e.id AS sequence', 'e.type AS type', 'e.aggregate_type AS "entityType"', 'e.aggregate_id AS "entityId"', `CASE WHEN ${seen.person} THEN e.person_id END AS "personId"`, 'e.person_id AS "aboutPersonId"'])
       .addSelect(['e.organisation_id AS "organisationId"', 'e.occurred_at AS "occurredAt"', 'e.payload AS payload'])
       .from('outbox_event', 'e')
       .where('e.id > :after', { after })
       .andWhere(`e.tx_id < ${FEED_HORIZON}`)
       .andWhere(seen.event, seen.parameters);
     if (args.types?.length) qb.andWhere('e.type = ANY(:types)', { types: args.types });
-    const rows: ChangeRow[] = await qb.orderBy('e.id', 'ASC').limit(first + 1).getRawMany();
-    const page = rows.slice(0, first).map((r) => ({ ...r, sequence: String(r.sequence), tombstone: TOMBSTONE_TYPES.includes(r.type) }));
+    const rows: (ChangeRow & { aboutPersonId: string | null })[] = await qb.orderBy('e.id', 'ASC').limit(first + 1).getRawMany();
+    const found = rows.slice(0, first);
+    const masked = await this.mask(actor, found.map((r) => ({ type: r.type, personId: r.aboutPersonId, organisationId: r.organisationId, payload: r.payload })));
+    const page = found.map(({ aboutPersonId: _about, ...r }, i) => ({
+      ...r,
+      sequence: String(r.sequence),
+      payload: masked[i].payload,
+      withheldFields: masked[i].withheld,
+      tombstone: TOMBSTONE_TYPES.includes(r.type),
+    }));
     return { rows: page, hasMore: rows.length > first, endCursor: page.length ? encodeCursor([page.at(-1)!.sequence]) : (args.after ?? null) };
+  }
+
+  /**
+   * Each event's payload as `actor` may receive it now: every field through the field policy
+   * (event-payloads.ts) with the actor's facts about the event's person read fresh, in one statement
+   * for all the people of the batch. The feed and webhooks both hand out only what this returns.
+   */
+  async mask(
+    actor: Actor,
+    events: readonly { type: string; personId: string | null; organisationId: string | null; payload: Record<string, unknown> | null }[],
+  ): Promise<MaskedPayload[]> {
+    const people = [...new Set(events.flatMap((e) => (e.personId ? [e.personId] : [])))];
+    const facts = await this.access.facts(actor, people);
+    return events.map((e) => maskEventFor(actor, (e.personId && facts.get(e.personId)) || NO_FACTS, e));
   }
 
   /**

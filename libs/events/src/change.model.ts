@@ -26,8 +26,11 @@ export class ChangeModel {
   @Field({ description: 'The entity was removed from your view (merged away or erased)' })
   tombstone: boolean;
 
-  @Field({ description: 'What changed, as JSON (names and codes, not personal values)' })
+  @Field({ description: 'What changed, as JSON: each field passes the same field policy as the person page; a field you may not read is null' })
   payload: string;
+
+  @Field(() => [String], { description: 'Payload fields withheld from you (null in payload), as a person\'s withheldFields names its fields' })
+  withheldFields: string[];
 }
 
 @ObjectType('ChangePage')

@@ -10,3 +10,4 @@ export * from './outbox-relay.service.js';
 export * from './hub-worker.service.js';
 export * from './live-events.service.js';
 export * from './live-stream.js';
+export * from './event-payloads.js';

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { EntityManager, QueryRunner } from 'typeorm';
 import type { Actor } from '@hub/common';
+import { checkEventPayload } from './event-payloads.js';
 import { OutboxEvent } from './outbox-event.entity.js';
 
 export interface DomainEvent {
@@ -79,6 +80,8 @@ export class OutboxService {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('Domain events must be emitted inside the transaction of the change');
     }
+    // Every payload is declared field by field (event-payloads.ts), so every channel can mask it.
+    for (const e of events) checkEventPayload(e.type, e.payload);
     await manager.insert(
       OutboxEvent,
       events.map((e) => ({

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AccessService, DataCategory } from '@hub/access';
+import { AccessService, DataCategory, type PersonFacts } from '@hub/access';
 import { type Actor, asNotFound, ForbiddenError, HubError, ErrorCode, NotFoundError, ValidationError } from '@hub/common';
 import { OutboxService } from '@hub/events';
 import { OrganisationsService } from '@hub/organisations';
@@ -28,11 +28,11 @@ export class PersonRecordsService {
   /** The record's history; values of fields the actor may not read are withheld. */
   async history(actor: Actor, personId: string): Promise<PersonChangeModel[]> {
     const { personId: id, recordIds, facts } = await this.persons.requireAccess(actor, personId);
-    return (await this.historyForPeople(actor, [{ id, recordIds, readable: this.access.readable(actor, facts) }]))[0];
+    return (await this.historyForPeople(actor, [{ id, recordIds, facts }]))[0];
   }
 
   /** For many people in one statement (DataLoader); `people` were returned by PersonsService for this actor. */
-  async historyForPeople(actor: Actor, people: readonly { id: string; recordIds: string[]; readable: Set<DataCategory> }[]): Promise<PersonChangeModel[][]> {
+  async historyForPeople(actor: Actor, people: readonly { id: string; recordIds: string[]; facts: PersonFacts }[]): Promise<PersonChangeModel[][]> {
     const rows = await this.db
       .getRepository(PersonChange)
       .createQueryBuilder('c')
@@ -40,10 +40,11 @@ export class PersonRecordsService {
       .orderBy('c.changed_at', 'ASC')
       .addOrderBy('c.id', 'ASC')
       .getMany();
-    return people.map((p) => rows.filter((c) => p.recordIds.includes(c.personId)).map((c) => this.changeView(actor, c, p.readable)));
+    return people.map((p) => rows.filter((c) => p.recordIds.includes(c.personId)).map((c) => this.changeView(actor, c, p.facts)));
   }
 
-  private changeView(actor: Actor, c: PersonChange, readable: Set<DataCategory>): PersonChangeModel {
+  /** A change is its writer's own record of what it did: the policy decides each value with the writer as owner. */
+  private changeView(actor: Actor, c: PersonChange, facts: PersonFacts): PersonChangeModel {
     return {
       action: c.action,
       version: c.version,
@@ -53,7 +54,7 @@ export class PersonRecordsService {
       reason: c.reason,
       changes: Object.entries(c.changes ?? {}).map(([field, change]) => {
         const category = PERSON_FIELD_CATEGORIES[field as PersonField] ?? DataCategory.IDENTITY;
-        const visible = readable.has(category) || c.organisationId === actor.organisationId;
+        const visible = this.access.decide(actor, 'read', category, facts, c.organisationId).allowed;
         return {
           field,
           oldValue: visible ? JSON.stringify(change.old ?? null) : null,

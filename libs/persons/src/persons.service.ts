@@ -271,9 +271,15 @@ export class PersonsService {
   /** `within`: run inside the caller's transaction (a savepoint), as bulk sync does. */
   async create(actor: Actor, input: CreatePersonInput, within?: EntityManager): Promise<CreatePersonResult> {
     if (!this.access.ceiling(actor, 'write').includes(DataCategory.IDENTITY)) throw new ForbiddenError('Your role cannot create records');
-    for (const field of ['offenceSummary', 'ogrsScore', 'riskLevel', 'healthNotes'] as const) {
-      if (input[field] !== undefined && input[field] !== null && !this.access.ceiling(actor, 'write').includes(PERSON_FIELD_CATEGORIES[field])) {
-        throw new ForbiddenError(`Your organisation may not record ${field}`);
+    // The values given become fields of the shared record: each needs the same decision as changing it
+    // later, with the facts the organisation will have about the new record (no consent yet).
+    const sensitive = (['offenceSummary', 'ogrsScore', 'riskLevel', 'healthNotes'] as const).filter((f) => input[f] !== undefined && input[f] !== null);
+    if (sensitive.length) {
+      const facts = await this.access.newRecordFacts(actor, actor.organisationKind === OrganisationKind.PROBATION);
+      for (const field of sensitive) {
+        if (!this.access.decideFieldChange(actor, PERSON_FIELD_CATEGORIES[field], facts).allowed) {
+          throw new ForbiddenError(`Your organisation may not record ${field}: it could not read it back (no consent or sharing agreement covers ${PERSON_FIELD_CATEGORIES[field]} data for it)`);
+        }
       }
     }
     const identifiers = input.identifiers.map((i) => ({ scheme: i.scheme, value: normaliseIdentifier(i.value) }));
@@ -355,10 +361,7 @@ export class PersonsService {
       for (const field of UPDATABLE) {
         const value = (input as unknown as Record<string, unknown>)[field];
         if (value === undefined) continue;
-        const category = PERSON_FIELD_CATEGORIES[field];
-        const canRead = this.access.decide(actor, 'read', category, facts).allowed;
-        const canWrite = this.access.decide(actor, 'write', category, facts).allowed;
-        if (!canRead || !canWrite) throw new ForbiddenError(`You may not change ${field}`);
+        if (!this.access.decideFieldChange(actor, PERSON_FIELD_CATEGORIES[field], facts).allowed) throw new ForbiddenError(`You may not change ${field}`);
         const old = (person as unknown as Record<string, unknown>)[field];
         if (old !== value) changes[field] = { old, new: value };
       }

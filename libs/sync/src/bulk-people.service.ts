@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import type { QueryRunner } from 'typeorm';
 import { AccessService, DataCategory } from '@hub/access';
-import { type Actor, ForbiddenError } from '@hub/common';
+import { type Actor, ForbiddenError, OrganisationKind } from '@hub/common';
 import { OutboxService } from '@hub/events';
 import { actorRef, OGRS_SCORED, PERSON_STAGE_COLUMNS, PersonsBulkService } from '@hub/persons';
 import { type BulkJob, type BulkKind, BulkLoader } from './bulk-loader.service.js';
@@ -13,6 +13,7 @@ const REJECTIONS: Record<string, { code: string; message: string }> = {
   IDENTIFIER_CONFLICT: { code: 'IDENTIFIER_CONFLICT', message: 'The identifiers belong to different people' },
   NOT_FOUND: { code: 'NOT_FOUND', message: 'A person with these identifiers exists but your organisation does not work with them' },
   POSSIBLE_DUPLICATE: { code: 'POSSIBLE_DUPLICATE', message: 'Someone with the same name and date of birth exists and no identifier tells them apart' },
+  FORBIDDEN: { code: 'FORBIDDEN', message: 'Your organisation may not record offending or risk data for this person: it could not read it back' },
 };
 
 /**
@@ -46,6 +47,31 @@ export class BulkPeopleService implements BulkKind<PersonStageRow> {
     return (line: number, raw: unknown) => toPersonStageRow(line, raw, writable);
   }
 
+  /**
+   * The rule of updatePerson and createPerson (decideFieldChange), set-based: a row giving offending or
+   * risk values is rejected unless the organisation may read that category of the person (an existing
+   * one: the policy's SQL scope, row by row; a new one: the facts it will have, its agreements only).
+   */
+  private async checkFields(qr: QueryRunner, actor: Actor): Promise<void> {
+    const newFacts = await this.access.newRecordFacts(actor, actor.organisationKind === OrganisationKind.PROBATION);
+    const conditions: string[] = [];
+    let parameters: Record<string, unknown> = {};
+    for (const [category, given] of [
+      [DataCategory.OFFENDING, '(s.offence_summary IS NOT NULL OR s.ogrs_score IS NOT NULL)'],
+      [DataCategory.RISK, 's.risk_level IS NOT NULL'],
+    ] as const) {
+      const existing = this.access.scope(actor, 'read', { person: 's.person_id', category: `'${category}'`, perRow: true });
+      const onNew = this.access.decideFieldChange(actor, category, newFacts).allowed;
+      parameters = { ...parameters, ...existing.parameters };
+      conditions.push(`(${given} AND CASE WHEN s.person_id IS NULL THEN NOT ${onNew} ELSE NOT (${existing.where}) END)`);
+    }
+    const [sql, values] = qr.connection.driver.escapeQueryWithParameters(
+      `UPDATE ${this.stage} s SET reject_code = 'FORBIDDEN' WHERE s.reject_code IS NULL AND (${conditions.join(' OR ')})`,
+      parameters,
+    );
+    await qr.query(sql, values);
+  }
+
   async merge(qr: QueryRunner, actor: Actor, system: string, rows: readonly PersonStageRow[]): Promise<void> {
     // A probe per staged row (a join may scan every reference of the system for each chunk).
     await qr.query(
@@ -53,7 +79,7 @@ export class BulkPeopleService implements BulkKind<PersonStageRow> {
       [system],
     );
     await this.matchErased(qr, system, rows);
-    await this.persons.mergeStaged(qr, this.stage, { ref: actorRef(actor), organisationId: actor.organisationId, organisationKind: actor.organisationKind });
+    await this.persons.mergeStaged(qr, this.stage, { ref: actorRef(actor), organisationId: actor.organisationId, organisationKind: actor.organisationKind }, (q) => this.checkFields(q, actor));
     await qr.query(
       `INSERT INTO external_ref (system, entity_type, external_id, entity_id, organisation_id)
        SELECT $1, 'person', external_id, person_id, $2 FROM ${this.stage} WHERE action IS NOT NULL ON CONFLICT (system, entity_type, external_id) DO NOTHING`,

@@ -267,8 +267,19 @@ export class WebhooksService implements OnModuleInit {
       return;
     }
     const personId = seen === 'person' ? event.personId : null;
+    // The payload through the same field policy as the feed and the person page, with the receiver's facts now.
+    const [masked] = await this.feed.mask(to, [{ type: event.type, personId: event.personId, organisationId: event.organisationId, payload: event.payload }]);
     const secret = await this.secrets.open(endpoint.secret, secretContext(endpoint.id));
-    const body = JSON.stringify({ sequence: String(event.id), type: event.type, entityType: event.aggregateType, entityId: event.aggregateId, personId, occurredAt: event.occurredAt, payload: event.payload });
+    const body = JSON.stringify({
+      sequence: String(event.id),
+      type: event.type,
+      entityType: event.aggregateType,
+      entityId: event.aggregateId,
+      personId,
+      occurredAt: event.occurredAt,
+      payload: masked.payload,
+      withheldFields: masked.withheld,
+    });
     const timestamp = Math.floor(Date.now() / 1000);
     const started = Date.now();
     // The delivery log tells the org admin the receiver's status or that it could not be reached, never
@@ -293,7 +304,7 @@ export class WebhooksService implements OnModuleInit {
       // The body went out (whatever the answer): a disclosure to the receiving organisation, audited
       // with the attempt's bookkeeping. Events about no person disclose no person data.
       if (sent && personId) {
-        await this.feed.recordDisclosures(m, to, [{ type: event.type, personId, payload: event.payload }], {
+        await this.feed.recordDisclosures(m, to, [{ type: event.type, personId, payload: masked.payload }], {
           channel: 'webhook',
           endpointId: endpoint.id,
           deliveryId: delivery.id,
