@@ -5,6 +5,7 @@ import { hubValidationPipe } from '@hub/common';
 import { loadConfig } from '@hub/config';
 import { createRootLogger, type HubMetrics, METRICS, PinoNestLogger } from '@hub/observability';
 import { AppModule } from './app.module.js';
+import { applyBodyLimits } from './body-limits.js';
 import { findPortal, servePortal } from './portal-static.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -20,7 +21,7 @@ export async function createHub(): Promise<NestFastifyApplication> {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    bodyLimit: 10 * 1024 * 1024,
+    bodyLimit: config.loadLimits.jsonBodyBytes,
     trustProxy: true,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
@@ -30,6 +31,7 @@ export async function createHub(): Promise<NestFastifyApplication> {
   app.enableShutdownHooks();
   const metrics = app.get<HubMetrics>(METRICS);
   const fastify = app.getHttpAdapter().getInstance();
+  applyBodyLimits(app, config.loadLimits);
   // Bulk sync bodies are streamed to the handler, never buffered (see libs/sync).
   fastify.addContentTypeParser('application/x-ndjson', (_req, payload, done) => done(null, payload));
   fastify.addHook('onSend', async (req, reply, payload) => {

@@ -13,6 +13,7 @@ export const ErrorCode = {
   InvalidState: 'INVALID_STATE',
   PossibleDuplicate: 'POSSIBLE_DUPLICATE',
   RateLimited: 'RATE_LIMITED',
+  PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;
@@ -61,5 +62,19 @@ export class ConflictError extends HubError {
 export class AlreadyExistsError extends HubError {
   constructor(message: string, details: Record<string, unknown> = {}) {
     super(ErrorCode.AlreadyExists, message, details);
+  }
+}
+
+/** A request body (or one line of it) larger than the hub accepts (413). */
+export class PayloadTooLargeError extends HubError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super(ErrorCode.PayloadTooLarge, message, details);
+  }
+}
+
+/** The hub is at capacity for this kind of work (503 with Retry-After): try again later. */
+export class ServiceUnavailableError extends HubError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super(ErrorCode.ServiceUnavailable, message, details);
   }
 }

@@ -33,6 +33,8 @@ export class HubExceptionFilter implements ExceptionFilter {
     reply.removeHeader('content-disposition');
     reply.status(mapped.status);
     if (mapped.status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+    // The rest of a body refused as too large is not read: close the connection rather than drain it.
+    if (mapped.status === 413) reply.header('connection', 'close');
     reply.header('content-type', 'application/json; charset=utf-8');
     reply.send(JSON.stringify({ error: mapped.code, message: mapped.message, ...mapped.details }));
   }

@@ -4,8 +4,15 @@ import { QueryCountingLogger } from './query-counter.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 import { installTimestampParser } from './timestamp-parser.js';
 
-/** The primary's options; `poolSize` is the validated DATABASE_POOL_SIZE of the hub's configuration. */
-export function dataSourceOptions(url: string, poolSize: number, extra: Partial<DataSourceOptions> = {}): DataSourceOptions {
+/** How long a request waits for a pooled connection by default (DATABASE_ACQUIRE_TIMEOUT_MS). */
+export const DEFAULT_ACQUIRE_TIMEOUT_MS = 5000;
+
+/**
+ * The primary's options; `poolSize` is the validated DATABASE_POOL_SIZE of the hub's configuration,
+ * `acquireTimeoutMs` its DATABASE_ACQUIRE_TIMEOUT_MS: a request that gets no connection in that time
+ * fails (SERVICE_UNAVAILABLE, Retry-After) instead of waiting for ever behind a starved pool.
+ */
+export function dataSourceOptions(url: string, poolSize: number, extra: Partial<DataSourceOptions> = {}, acquireTimeoutMs = DEFAULT_ACQUIRE_TIMEOUT_MS): DataSourceOptions {
   installTimestampParser();
   return {
     type: 'postgres',
@@ -19,7 +26,7 @@ export function dataSourceOptions(url: string, poolSize: number, extra: Partial<
     // Every statement is counted (metrics); failed ones surface as coded errors. DATABASE_LOG=1 prints them.
     logging: ['query', 'error'],
     logger: new QueryCountingLogger(process.env.DATABASE_LOG === '1'),
-    extra: { max: poolSize, application_name: 'rehab-hub' },
+    extra: { max: poolSize, application_name: 'rehab-hub', connectionTimeoutMillis: acquireTimeoutMs },
     ...extra,
   } as DataSourceOptions;
 }

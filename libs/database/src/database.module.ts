@@ -16,7 +16,7 @@ class DatabaseServerModule {}
     TypeOrmModule.forRootAsync({
       inject: [DatabaseServer],
       useFactory: async (server: DatabaseServer) => ({
-        ...dataSourceOptions(await server.url(), server.poolSize),
+        ...dataSourceOptions(await server.url(), server.poolSize, {}, server.acquireTimeoutMs),
         autoLoadEntities: true,
         retryAttempts: 3,
         retryDelay: 1000,

@@ -24,6 +24,7 @@ export class ReadReplica implements OnApplicationShutdown {
         connectionString: config.databaseReadUrl,
         max: Math.max(2, Math.ceil(config.databasePoolSize / 4)),
         application_name: 'rehab-hub-read',
+        connectionTimeoutMillis: config.loadLimits.databaseAcquireTimeoutMs,
         options: '-c default_transaction_read_only=on',
       });
       // An idle connection dropped by the server must not bring the process down; the next query reconnects.

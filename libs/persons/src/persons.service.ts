@@ -154,13 +154,14 @@ export class PersonsService {
     return rows.map((r) => r.organisation_id);
   }
 
-  async get(actor: Actor, id: string): Promise<PersonModel> {
-    return (await this.getMany(actor, [id]))[0] ?? Promise.reject(new NotFoundError('Person'));
+  /** `m`: the caller's transaction, when it holds one (never wait for a second pooled connection while holding one). */
+  async get(actor: Actor, id: string, m: EntityManager = this.db.manager): Promise<PersonModel> {
+    return (await this.getMany(actor, [id], m))[0] ?? Promise.reject(new NotFoundError('Person'));
   }
 
   /** Batch read for DataLoaders: null for anyone the actor may not see. One statement whatever the count. */
-  async getMany(actor: Actor, ids: readonly string[]): Promise<(PersonModel | null)[]> {
-    const found = await this.records(actor, ids, this.db.manager, true);
+  async getMany(actor: Actor, ids: readonly string[], m: EntityManager = this.db.manager): Promise<(PersonModel | null)[]> {
+    const found = await this.records(actor, ids, m, true);
     const byRequested = new Map(found.map((r) => [r.requestedId, r]));
     const views = new Map<string, PersonModel | null>();
     return ids.map((id) => {
@@ -184,7 +185,7 @@ export class PersonsService {
       : '';
     const requested = idsRelation([...new Set(ids)], 'requested', 'ids');
     const rows = await namedQuery(
-      m.connection,
+      m,
       `SELECT requested.id AS requested_id, ${entityColumns(m.connection, Person, 's', 'p_')}, rec.ids AS record_ids${identifiers}, ${facts.columns}
          FROM ${requested.from}
          JOIN person r ON r.id = requested.id
