@@ -86,7 +86,8 @@ describe('bulk sync and the database pool under abuse', () => {
   const ndjsonHeaders = (key: string, extra: Record<string, string> = {}) => ({ authorization: `Bearer ${loader}`, 'idempotency-key': key, 'content-type': 'application/x-ndjson', ...extra });
 
   beforeAll(async () => {
-    hub = await startHubAsUser();
+    // Generous: the machines that run the suite may be busy.
+    hub = await startHubAsUser({ readyMs: 300_000 });
     const admin = await signIn(hub, 'probation.admin');
     const created = await gql<{ createApiClient: { client: { clientId: string }; clientSecret: string } }>(
       hub,
@@ -102,7 +103,7 @@ describe('bulk sync and the database pool under abuse', () => {
     });
     loader = ((await res.json()) as { access_token: string }).access_token;
     officer = await signIn(hub, 'probation.officer');
-  }, 180_000);
+  }, 360_000);
   afterAll(() => hub?.stop());
 
   it('answers an 8 MiB body of junk lines with a bounded list of rejected lines and their count', async () => {

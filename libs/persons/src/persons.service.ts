@@ -211,9 +211,9 @@ export class PersonsService {
     return view;
   }
 
-  /** Masked views of people, dropping those the actor may not see. */
-  private async views(actor: Actor, people: Pick<Person, 'id'>[]): Promise<PersonModel[]> {
-    const found = await this.records(actor, people.map((p) => p.id), this.db.manager, true);
+  /** Masked views of people, dropping those the actor may not see; read through `m` when the caller holds a transaction. */
+  private async views(actor: Actor, people: Pick<Person, 'id'>[], m: EntityManager = this.db.manager): Promise<PersonModel[]> {
+    const found = await this.records(actor, people.map((p) => p.id), m, true);
     const byId = new Map(found.map((r) => [r.person.id, r]));
     return people.flatMap((p) => {
       const r = byId.get(p.id);
@@ -284,7 +284,7 @@ export class PersonsService {
         const known = await m.find(PersonIdentifier, { where: identifiers.map((i) => ({ scheme: i.scheme, value: i.value })) });
         if (known.length) {
           const existing = await this.load(m, known[0].personId);
-          const [view] = existing ? await this.views(actor, [existing]) : [];
+          const [view] = existing ? await this.views(actor, [existing], m) : [];
           if (!view) throw new AlreadyExistsError('A record with this identifier already exists; ask its lead organisation to involve you', { field: 'identifiers' });
           return { outcome: 'existing' as const, person: view, candidates: [], hiddenCandidates: 0 };
         }
@@ -293,7 +293,7 @@ export class PersonsService {
         const same = await m.find(Person, { where: { normalisedName, dateOfBirth: input.dateOfBirth, mergedIntoId: IsNull() } });
         const live = same.filter((p) => !p.mergedIntoId);
         if (live.length) {
-          const visible = await this.views(actor, live);
+          const visible = await this.views(actor, live, m);
           return { outcome: 'candidates' as const, person: null, candidates: visible, hiddenCandidates: live.length - visible.length };
         }
       }
@@ -363,7 +363,7 @@ export class PersonsService {
         const old = (person as unknown as Record<string, unknown>)[field];
         if (old !== value) changes[field] = { old, new: value };
       }
-      if (Object.keys(changes).length === 0) return (await this.views(actor, [person]))[0];
+      if (Object.keys(changes).length === 0) return (await this.views(actor, [person], m))[0];
       const next = { ...person } as Record<string, unknown>;
       for (const [field, change] of Object.entries(changes)) next[field] = change.new;
       next.normalisedName = normaliseName(String(next.givenName), String(next.familyName));
