@@ -8,11 +8,13 @@ import { HUB_CONFIG, type HubConfig } from '@hub/config';
 import { actorRef } from '@hub/persons';
 import { BulkSlots } from './bulk-slots.js';
 import { type CheckedRecord, copyRows, type StagedRecord } from './bulk-stage.js';
-import { ndjson } from './ndjson.js';
+import { ndjsonBatches } from './ndjson.js';
 import { SyncJob } from './sync-job.entity.js';
 
 /** Records (and lines) per chunk: each chunk is merged and committed with the job's progress. */
 const CHUNK = 5000;
+/** Lines per chunk at most, whatever they hold (rejected lines are bounded in memory anyway: see reject). */
+const LINES_PER_CHUNK = 100_000;
 const STALE_MS = 60_000;
 const RESUME_FAILURE = 'Stopped part-way; send the same file with the same Idempotency-Key to resume';
 
@@ -153,29 +155,32 @@ export class BulkLoader {
         if (job.errors.length + errors.length < maxKept) errors.push(e);
         else uncounted++;
       };
-      for await (const item of ndjson(input, { maxLineBytes: this.limits.bulkMaxLineBytes, maxBodyBytes: this.limits.bulkMaxBodyBytes })) {
-        if (item.line <= skip) continue;
-        // Let the merge's database replies in between: buffered lines never yield to the event loop by themselves.
-        if (item.line % 256 === 0) await setImmediate();
-        lastLine = item.line;
-        const unstorable = item.error === undefined ? unstorableValue(item.value) : null;
-        if (item.error !== undefined) {
-          reject({ line: item.line, externalId: null, code: 'BAD_USER_INPUT', message: item.error });
-        } else if (unstorable) {
-          const id = (item.value as { externalId?: unknown } | null)?.externalId;
-          reject({ line: item.line, externalId: typeof id === 'string' && !unstorableValue(id) ? id.slice(0, 200) : null, code: 'BAD_USER_INPUT', message: unstorable.message });
-        } else {
-          const checked = check(item.line, item.value);
-          if ('problems' in checked) {
-            reject({ line: item.line, externalId: checked.externalId, code: 'BAD_USER_INPUT', message: checked.problems.join('; ') });
+      for await (const batch of ndjsonBatches(input, { maxLineBytes: this.limits.bulkMaxLineBytes, maxBodyBytes: this.limits.bulkMaxBodyBytes })) {
+        let sinceYield = 0;
+        for (const item of batch) {
+          if (item.line <= skip) continue;
+          // Let the merge's database replies in between: a batch of lines never yields to the event loop by itself.
+          if (++sinceYield % 256 === 0) await setImmediate();
+          lastLine = item.line;
+          const unstorable = item.error === undefined ? unstorableValue(item.value) : null;
+          if (item.error !== undefined) {
+            reject({ line: item.line, externalId: null, code: 'BAD_USER_INPUT', message: item.error });
+          } else if (unstorable) {
+            const id = (item.value as { externalId?: unknown } | null)?.externalId;
+            reject({ line: item.line, externalId: typeof id === 'string' && !unstorableValue(id) ? id.slice(0, 200) : null, code: 'BAD_USER_INPUT', message: unstorable.message });
           } else {
-            const earlier = rows.get(checked.row.externalId);
-            if (earlier) reject({ line: earlier.line, externalId: earlier.externalId, code: 'DUPLICATE_IN_BATCH', message: 'A later line has the same externalId; it was used instead' });
-            rows.set(checked.row.externalId, checked.row);
+            const checked = check(item.line, item.value);
+            if ('problems' in checked) {
+              reject({ line: item.line, externalId: checked.externalId, code: 'BAD_USER_INPUT', message: checked.problems.join('; ') });
+            } else {
+              const earlier = rows.get(checked.row.externalId);
+              if (earlier) reject({ line: earlier.line, externalId: earlier.externalId, code: 'DUPLICATE_IN_BATCH', message: 'A later line has the same externalId; it was used instead' });
+              rows.set(checked.row.externalId, checked.row);
+            }
           }
+          // A chunk ends at CHUNK records, or (so that a long run of rejected lines commits its progress too) LINES_PER_CHUNK lines.
+          if (rows.size >= CHUNK || lastLine - chunkStart >= LINES_PER_CHUNK) await nextChunk();
         }
-        // A chunk ends at CHUNK records or CHUNK lines, whichever first: progress is committed as the body is read.
-        if (rows.size >= CHUNK || lastLine - chunkStart >= CHUNK) await nextChunk();
       }
       await nextChunk();
       await merging;

@@ -11,15 +11,17 @@ export interface NdjsonLimits {
 }
 
 const NEWLINE = 0x0a;
+/** How a JSON value may begin. */
+const JSON_START = /^\s*(?:[{["\-0-9]|t|f|n)/;
 
 /**
- * Reads newline-delimited JSON from a stream, one record at a time. Memory stays flat whatever is
+ * Reads newline-delimited JSON from a stream, the records of each chunk read at a time. Memory stays flat whatever is
  * sent: at most one line (up to `maxLineBytes`) is held; a longer line, or a body past `maxBodyBytes`,
  * stops the read at once (PAYLOAD_TOO_LARGE, naming the line) without reading further. The stream is
  * pulled only as fast as records are consumed (back-pressure). A line that is not valid UTF-8 or not
  * valid JSON is yielded as an error for that line alone.
  */
-export async function* ndjson(stream: Readable, limits: NdjsonLimits): AsyncGenerator<NdjsonItem> {
+export async function* ndjsonBatches(stream: Readable, limits: NdjsonLimits): AsyncGenerator<NdjsonItem[]> {
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
   let line = 0;
   let total = 0;
@@ -40,13 +42,19 @@ export async function* ndjson(stream: Readable, limits: NdjsonLimits): AsyncGene
       line--;
       throw tooLong();
     }
-    let text: string;
-    try {
-      text = decoder.decode(bytes.subarray(0, end));
-    } catch {
-      return { line, error: 'not valid UTF-8 text' };
+    const raw = bytes.subarray(0, end);
+    let text = raw.toString('utf8');
+    // Invalid UTF-8 decodes to U+FFFD: only then is the line decoded again strictly (a real U+FFFD is valid).
+    if (text.includes('\uFFFD')) {
+      try {
+        text = decoder.decode(raw);
+      } catch {
+        return { line, error: 'not valid UTF-8 text' };
+      }
     }
     if (!text.trim()) return null;
+    // What cannot begin a JSON value is refused without parsing it (junk costs no exception).
+    if (!JSON_START.test(text)) return { line, error: 'not valid JSON' };
     try {
       return { line, value: JSON.parse(text) };
     } catch {
@@ -64,6 +72,7 @@ export async function* ndjson(stream: Readable, limits: NdjsonLimits): AsyncGene
         maxBodyBytes: limits.maxBodyBytes,
       });
     }
+    const batch: NdjsonItem[] = [];
     let start = 0;
     for (let nl = chunk.indexOf(NEWLINE, start); nl !== -1; nl = chunk.indexOf(NEWLINE, start)) {
       const part = chunk.subarray(start, nl);
@@ -72,9 +81,10 @@ export async function* ndjson(stream: Readable, limits: NdjsonLimits): AsyncGene
       pending = [];
       pendingBytes = 0;
       const item = parse(bytes);
-      if (item) yield item;
+      if (item) batch.push(item);
       start = nl + 1;
     }
+    if (batch.length) yield batch;
     if (start < chunk.length) {
       const rest = chunk.subarray(start);
       pendingBytes += rest.length;
@@ -86,6 +96,11 @@ export async function* ndjson(stream: Readable, limits: NdjsonLimits): AsyncGene
   }
   if (pendingBytes > 0) {
     const item = parse(Buffer.concat(pending));
-    if (item) yield item;
+    if (item) yield [item];
   }
+}
+
+/** The same, record by record. */
+export async function* ndjson(stream: Readable, limits: NdjsonLimits): AsyncGenerator<NdjsonItem> {
+  for await (const batch of ndjsonBatches(stream, limits)) yield* batch;
 }
