@@ -21,13 +21,17 @@ describe('health under a starved pool and a stalled event loop', () => {
       await qr.connect();
       held.push(qr);
     }
+    // Keep a request waiting on the pool all along (each times out after 700 ms; the next takes its place).
+    let waiting = true;
+    let waiter: Promise<void> = Promise.resolve();
     try {
-      // Keep a request waiting on the pool all along (each times out after 700 ms; the next takes its place).
-      let waiting = true;
-      const waiter = (async () => {
+      waiter = (async () => {
         while (waiting) await hub.db.query('SELECT 1').catch(() => undefined);
       })();
-      const page = await hub.gql(`{ people(first: 1) { edges { node { id } } } }`, {}, token);
+      const page = await Promise.race([
+        hub.gql(`{ people(first: 1) { edges { node { id } } } }`, {}, token),
+        new Promise<{ errors: { extensions: { code: string } }[] }>((r) => setTimeout(() => r({ errors: [{ extensions: { code: 'NO_ANSWER_WITHIN_5_S' } }] }), 5_000).unref()),
+      ]);
       expect(page.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
       const ready = await hub.http().get('/health/ready');
       expect(ready.status).toBe(503);
@@ -35,10 +39,10 @@ describe('health under a starved pool and a stalled event loop', () => {
       const live = await hub.http().get('/health/live');
       expect(live.status).toBe(503);
       expect(live.body.checks).toEqual({ eventLoop: 'ok', pool: 'starved' });
-      waiting = false;
-      await waiter;
     } finally {
+      waiting = false;
       for (const qr of held) await qr.release();
+      await waiter;
     }
     expect((await hub.http().get('/health/live')).status).toBe(200);
     expect((await hub.http().get('/health/ready')).status).toBe(200);
