@@ -6,6 +6,7 @@ import { loadConfig } from '@hub/config';
 import { createRootLogger, type HubMetrics, METRICS, PinoNestLogger } from '@hub/observability';
 import { AppModule } from './app.module.js';
 import { registerHttpHygiene, requestIdFor } from './http-hygiene.js';
+import { applyBodyLimits } from './body-limits.js';
 import { findPortal, servePortal } from './portal-static.js';
 
 /** Builds the hub (HTTP + GraphQL) ready to listen. Used by main.ts and by the end-to-end tests. */
@@ -30,11 +31,7 @@ export async function createHub(): Promise<NestFastifyApplication> {
   app.enableShutdownHooks();
   const metrics = app.get<HubMetrics>(METRICS);
   const fastify = app.getHttpAdapter().getInstance();
-  // GraphQL requests: GRAPHQL_MAX_BODY_BYTES (a sync batch of 5,000 records fits; far less than a
-  // body that would take the process's memory). Set as the route is registered (at app.init below).
-  fastify.addHook('onRoute', (route) => {
-    if (route.url === '/graphql') route.bodyLimit = config.input.graphqlBodyBytes;
-  });
+  applyBodyLimits(app, config.input);
   // Bulk sync bodies are streamed to the handler, never buffered (see libs/sync).
   registerHttpHygiene(fastify, config.http);
   fastify.addContentTypeParser('application/x-ndjson', (_req, payload, done) => done(null, payload));

@@ -1,6 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
-import { ErrorCode, NotFoundError } from './errors.js';
+import { ErrorCode, NotFoundError, PayloadTooLargeError, ServiceUnavailableError } from './errors.js';
 import { toClientError } from './error-mapping.js';
 import { isConcurrentWriteError, isUniqueViolation } from './pg-errors.js';
 
@@ -16,6 +16,12 @@ describe('toClientError', () => {
     ['a deadlock', wrapped('40P01'), ErrorCode.Conflict, 409, false],
     ['a serialisation failure', pgError('40001'), ErrorCode.Conflict, 409, false],
     ['a value that is not a UUID', wrapped('22P02'), ErrorCode.BadUserInput, 400, false],
+    ['a number out of range for its column', wrapped('22003'), ErrorCode.BadUserInput, 400, false],
+    ['text too long for its column', wrapped('22001'), ErrorCode.BadUserInput, 400, false],
+    ['a character the encoding cannot hold', pgError('22P05'), ErrorCode.BadUserInput, 400, false],
+    ['a NUL character', wrapped('22021'), ErrorCode.BadUserInput, 400, false],
+    ['a body too large', new PayloadTooLargeError('too big'), ErrorCode.PayloadTooLarge, 413, false],
+    ['at capacity', new ServiceUnavailableError('busy'), ErrorCode.ServiceUnavailable, 503, false],
     ['a foreign key violation (ours to fix)', wrapped('23503'), ErrorCode.Internal, 500, true],
     ['the database shutting down', pgError('57P01'), ErrorCode.ServiceUnavailable, 503, false],
     ['the database refusing connections', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }), ErrorCode.ServiceUnavailable, 503, false],

@@ -1,7 +1,11 @@
 import { HttpException } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
 import { ErrorCode, type FieldProblem, HubError } from './errors.js';
-import { isConcurrentWriteError, isDatabaseUnavailable, isStatementTimeout, pgErrorCode } from './pg-errors.js';
+import { isConcurrentWriteError, isDatabaseUnavailable, isStatementTimeout, isUnstorableValueError, pgErrorCode } from './pg-errors.js';
+
+/** What a caller is told when PostgreSQL refused one of its values (isUnstorableValueError). */
+export const UNSTORABLE_VALUE_MESSAGE =
+  'A value is not in a form the hub can store (an identifier that is not a UUID, a NUL or other character text cannot hold, a date or number out of range)';
 
 /** What a 503 asks the caller to wait before trying again (`Retry-After`). */
 export const RETRY_AFTER_SECONDS = 5;
@@ -26,6 +30,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   [ErrorCode.PossibleDuplicate]: 409,
   [ErrorCode.RateLimited]: 429,
   [ErrorCode.PasswordChangeRequired]: 403,
+  [ErrorCode.PayloadTooLarge]: 413,
   [ErrorCode.ServiceUnavailable]: 503,
   [ErrorCode.QueryTimeout]: 503,
 };
@@ -36,7 +41,7 @@ const CODE_BY_STATUS: Record<number, string> = {
   403: ErrorCode.Forbidden,
   404: ErrorCode.NotFound,
   409: ErrorCode.Conflict,
-  413: 'PAYLOAD_TOO_LARGE',
+  413: ErrorCode.PayloadTooLarge,
   415: 'UNSUPPORTED_MEDIA_TYPE',
   429: ErrorCode.RateLimited,
 };
@@ -59,10 +64,9 @@ export function toClientError(err: unknown): ClientError {
   if (err instanceof GraphQLError && typeof err.extensions?.code === 'string' && err.extensions.code !== ErrorCode.Internal) {
     return { code: err.extensions.code, message: err.message, status: 400, details: {}, internal: false };
   }
-  // Input PostgreSQL cannot take as given (an id that is not a UUID, a NUL character): the caller's mistake.
-  const pgCode = pgErrorCode(err);
-  if (pgCode === '22P02' || pgCode === '22021' || pgCode === '22007' || pgCode === '22008') {
-    return { code: ErrorCode.BadUserInput, message: 'A value is not in a form the hub accepts (an identifier that is not a UUID, or a control character)', status: 400, details: {}, internal: false };
+  // Input PostgreSQL cannot take as given (an id that is not a UUID, a NUL character, a date or number out of range): the caller's mistake.
+  if (isUnstorableValueError(err)) {
+    return { code: ErrorCode.BadUserInput, message: UNSTORABLE_VALUE_MESSAGE, status: 400, details: { reason: 'UNSTORABLE_VALUE' }, internal: false };
   }
   // A write that collided with another one at the same moment: nothing was written, and the same request sent again is answered afresh.
   if (isConcurrentWriteError(err)) {

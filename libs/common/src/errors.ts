@@ -15,6 +15,7 @@ export const ErrorCode = {
   RateLimited: 'RATE_LIMITED',
   /** Signed in with a temporary password: only changing it is allowed. */
   PasswordChangeRequired: 'PASSWORD_CHANGE_REQUIRED',
+  PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   /** The database cancelled a statement that ran past DATABASE_STATEMENT_TIMEOUT_MS; nothing of it was written. */
   QueryTimeout: 'QUERY_TIMEOUT',
@@ -80,5 +81,19 @@ export async function asNotFound<T>(what: string, check: () => Promise<T>): Prom
   } catch (err) {
     if (err instanceof HubError && err.code === ErrorCode.NotFound) throw new NotFoundError(what);
     throw err;
+  }
+}
+
+/** A request body (or one line of it) larger than the hub accepts (413). */
+export class PayloadTooLargeError extends HubError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super(ErrorCode.PayloadTooLarge, message, details);
+  }
+}
+
+/** The hub is at capacity for this kind of work (503 with Retry-After): try again later. */
+export class ServiceUnavailableError extends HubError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super(ErrorCode.ServiceUnavailable, message, details);
   }
 }

@@ -35,6 +35,8 @@ export class HubExceptionFilter implements ExceptionFilter {
     if (mapped.status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     // A refusal that says how long to wait (a throttled sign-in) says it in the header too.
     else if (typeof mapped.details.retryAfterSeconds === 'number') reply.header('retry-after', String(mapped.details.retryAfterSeconds));
+    // The rest of a body refused as too large is not read: close the connection rather than drain it.
+    if (mapped.status === 413) reply.header('connection', 'close');
     reply.header('content-type', 'application/json; charset=utf-8');
     // Refused before GraphQL ran (a body over its limit, JSON that does not parse): answered in GraphQL's shape, coded.
     const url = host.switchToHttp().getRequest<{ url?: string } | undefined>()?.url ?? '';

@@ -7,6 +7,7 @@ export * from './public.decorator.js';
 import './graphql-enums.js';
 export * from './error-mapping.js';
 export * from './pg-errors.js';
+export * from './storable-values.js';
 export * from './validation.js';
 export * from './hub-exception.filter.js';
 export * from './pagination.js';

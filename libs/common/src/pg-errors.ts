@@ -47,3 +47,16 @@ export function isDatabaseUnavailable(err: unknown): boolean {
 export function isStatementTimeout(err: unknown): boolean {
   return pgErrorCode(err) === '57014';
 }
+
+/**
+ * SQLSTATEs of class 22 (data exception) that a caller's value causes: text too long (22001), a number
+ * out of range (22003), a date or time malformed or out of range (22007, 22008), a character text cannot
+ * hold (22021: NUL or invalid UTF-8; 22P05), text not of the column's type (22P02), a bad escape (22025).
+ */
+const UNSTORABLE_VALUE_CODES = new Set(['22001', '22003', '22007', '22008', '22021', '22025', '22P02', '22P05']);
+
+/** PostgreSQL refused a value as given: the caller's mistake, about that value alone (nothing was written by the statement). */
+export function isUnstorableValueError(err: unknown): boolean {
+  const code = pgErrorCode(err);
+  return code !== undefined && UNSTORABLE_VALUE_CODES.has(code);
+}

@@ -221,3 +221,19 @@ describe('loadConfig: safe defaults, secrets, proxies and browsers', () => {
     expect(() => loadConfig({ HSTS_MAX_AGE: '-1' })).toThrow(/HSTS_MAX_AGE/);
   });
 });
+
+// --- sec-bulk: load limits ---
+describe('load limits', () => {
+  it('has bounded defaults, bulk turns leaving room in the pool', () => {
+    const l = loadConfig({}).loadLimits;
+    expect(l).toMatchObject({ bulkMaxLineBytes: 65536, bulkMaxBodyBytes: 256 * 1024 * 1024, bulkMaxRejections: 1000, bulkMaxConcurrent: 4, bulkMaxQueued: 16, databaseAcquireTimeoutMs: 5000 });
+    expect(loadConfig({ DATABASE_POOL_SIZE: '6' }).loadLimits.bulkMaxConcurrent).toBe(1);
+  });
+
+  it('refuses limits out of range, and bulk turns that would take the whole pool', () => {
+    expect(() => loadConfig({ SYNC_BULK_MAX_LINE_BYTES: '10' })).toThrow(/SYNC_BULK_MAX_LINE_BYTES must be a whole number/);
+    expect(() => loadConfig({ DATABASE_ACQUIRE_TIMEOUT_MS: 'soon' })).toThrow(/DATABASE_ACQUIRE_TIMEOUT_MS/);
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: '4', SYNC_BULK_MAX_CONCURRENT: '4' })).toThrow(/SYNC_BULK_MAX_CONCURRENT \(4\) must be less than DATABASE_POOL_SIZE \(4\)/);
+    expect(() => loadConfig({ SYNC_BULK_MAX_LINE_BYTES: '2000000', SYNC_BULK_MAX_BODY_BYTES: '1000000' })).toThrow(/must not exceed/);
+  });
+});

@@ -129,6 +129,29 @@ export interface HubConfig {
     backgroundMs: number;
   };
   // --- end of sec-ws limits ---
+  // --- sec-bulk: load limits (bulk sync, request bodies, database pool, health) ---
+  /** Bounds on what one request may hold and how long the hub waits for its database (docs/configuration.md, Resource limits). */
+  loadLimits: {
+    /** Longest NDJSON line of a bulk load (bytes); a longer one stops the load with 413. */
+    bulkMaxLineBytes: number;
+    /** Largest NDJSON body of one bulk load (bytes); a larger one stops the load with 413. */
+    bulkMaxBodyBytes: number;
+    /** Rejected lines a load keeps (with line, code and reason); past it only the count grows. */
+    bulkMaxRejections: number;
+    /** Bulk loads running at once per process, each on one pooled connection. */
+    bulkMaxConcurrent: number;
+    /** Bulk loads waiting for a turn; past it a load is refused at once (503, Retry-After). */
+    bulkMaxQueued: number;
+    /** How long a queued load waits for its turn before it is refused (503, Retry-After). */
+    bulkQueueWaitMs: number;
+    /** How long a request waits for a pooled database connection before it is answered SERVICE_UNAVAILABLE. */
+    databaseAcquireTimeoutMs: number;
+    /** An event-loop stall this long makes /health/live answer 503. */
+    liveMaxEventLoopStallMs: number;
+    /** Requests waiting on the pool with none served for this long make /health/live answer 503 (readiness fails sooner). */
+    liveMaxPoolStarvedMs: number;
+  };
+  // --- end sec-bulk ---
 }
 
 export interface AuthConfig {
@@ -406,6 +429,30 @@ export function loadConfigOrExit(env: Env = process.env): HubConfig {
   }
 }
 
+// --- sec-bulk: load limits ---
+const MIB = 1024 * 1024;
+
+function loadLimits(env: Env, poolSize: number, problems: string[]): HubConfig['loadLimits'] {
+  const bulkMaxConcurrent = int(env, 'SYNC_BULK_MAX_CONCURRENT', Math.max(1, Math.min(4, Math.floor(poolSize / 4))), 1, 1000, problems);
+  // Each running load holds one connection for its whole length: leave the pool room for everything else.
+  if (bulkMaxConcurrent >= poolSize && env.SYNC_BULK_MAX_CONCURRENT) problems.push(`SYNC_BULK_MAX_CONCURRENT (${bulkMaxConcurrent}) must be less than DATABASE_POOL_SIZE (${poolSize})`);
+  const bulkMaxLineBytes = int(env, 'SYNC_BULK_MAX_LINE_BYTES', 64 * 1024, 1024, 16 * MIB, problems);
+  const bulkMaxBodyBytes = int(env, 'SYNC_BULK_MAX_BODY_BYTES', 256 * MIB, 64 * 1024, 64 * 1024 * MIB, problems);
+  if (bulkMaxLineBytes > bulkMaxBodyBytes) problems.push('SYNC_BULK_MAX_LINE_BYTES must not exceed SYNC_BULK_MAX_BODY_BYTES');
+  return {
+    bulkMaxLineBytes,
+    bulkMaxBodyBytes,
+    bulkMaxRejections: int(env, 'SYNC_BULK_MAX_REJECTIONS', 1000, 1, 100_000, problems),
+    bulkMaxConcurrent,
+    bulkMaxQueued: int(env, 'SYNC_BULK_MAX_QUEUED', 16, 0, 10_000, problems),
+    bulkQueueWaitMs: int(env, 'SYNC_BULK_QUEUE_WAIT_MS', 30_000, 0, 3_600_000, problems),
+    databaseAcquireTimeoutMs: int(env, 'DATABASE_ACQUIRE_TIMEOUT_MS', 5000, 100, 600_000, problems),
+    liveMaxEventLoopStallMs: int(env, 'HEALTH_MAX_EVENT_LOOP_STALL_MS', 10_000, 100, 600_000, problems),
+    liveMaxPoolStarvedMs: int(env, 'HEALTH_MAX_POOL_STARVED_MS', 30_000, 1000, 3_600_000, problems),
+  };
+}
+// --- end sec-bulk ---
+
 /** Reads and validates the hub's configuration from environment variables. Throws a ConfigError listing every problem. */
 export function loadConfig(env: Env = process.env): HubConfig {
   const problems: string[] = [];
@@ -529,6 +576,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
       backgroundMs: int(env, 'DATABASE_BACKGROUND_STATEMENT_TIMEOUT_MS', 600_000, 0, 86_400_000, problems),
     },
     // --- end of sec-ws limits ---
+    loadLimits: loadLimits(env, int(env, 'DATABASE_POOL_SIZE', 20, 1, 1000, []), problems), // sec-bulk
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -29,8 +29,22 @@ export async function allowLongStatements(runner: { query(sql: string, parameter
   await runner.query(`SELECT set_config('statement_timeout', $1, true)`, [String(ms)]);
 }
 
-/** The primary's options; `poolSize` is the validated DATABASE_POOL_SIZE of the hub's configuration. */
-export function dataSourceOptions(url: string, poolSize: number, extra: Partial<DataSourceOptions> = {}, timeouts?: SessionTimeouts): DataSourceOptions {
+/** How long a request waits for a pooled connection by default (DATABASE_ACQUIRE_TIMEOUT_MS). */
+export const DEFAULT_ACQUIRE_TIMEOUT_MS = 5000;
+
+/**
+ * The primary's options; `poolSize` is the validated DATABASE_POOL_SIZE of the hub's configuration,
+ * `timeouts` the session's statement limits, `acquireTimeoutMs` its DATABASE_ACQUIRE_TIMEOUT_MS: a request
+ * that gets no connection in that time fails (SERVICE_UNAVAILABLE, Retry-After) instead of waiting for
+ * ever behind a starved pool.
+ */
+export function dataSourceOptions(
+  url: string,
+  poolSize: number,
+  extra: Partial<DataSourceOptions> = {},
+  timeouts?: SessionTimeouts,
+  acquireTimeoutMs = DEFAULT_ACQUIRE_TIMEOUT_MS,
+): DataSourceOptions {
   // node-postgres sends these as the session's defaults when each connection opens (0 is PostgreSQL's "none").
   const limits = timeouts ? { statement_timeout: timeouts.statementMs, idle_in_transaction_session_timeout: timeouts.idleInTransactionMs } : {};
   installTimestampParser();
@@ -46,7 +60,7 @@ export function dataSourceOptions(url: string, poolSize: number, extra: Partial<
     // Every statement is counted (metrics); failed ones surface as coded errors. DATABASE_LOG=1 prints them.
     logging: ['query', 'error'],
     logger: new QueryCountingLogger(process.env.DATABASE_LOG === '1'),
-    extra: { max: poolSize, application_name: 'rehab-hub', ...limits },
+    extra: { max: poolSize, application_name: 'rehab-hub', connectionTimeoutMillis: acquireTimeoutMs, ...limits },
     ...extra,
   } as DataSourceOptions;
 }

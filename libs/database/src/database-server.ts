@@ -29,6 +29,11 @@ export class DatabaseServer implements OnApplicationShutdown {
     return this.config.statementTimeouts;
   }
 
+  /** How long a request waits for a pooled connection (DATABASE_ACQUIRE_TIMEOUT_MS). */
+  get acquireTimeoutMs(): number {
+    return this.config.loadLimits.databaseAcquireTimeoutMs;
+  }
+
   get isEmbedded(): boolean {
     return this.embedded !== undefined;
   }

@@ -16,7 +16,7 @@ class DatabaseServerModule {}
     TypeOrmModule.forRootAsync({
       inject: [DatabaseServer],
       useFactory: async (server: DatabaseServer) => ({
-        ...dataSourceOptions(await server.url(), server.poolSize, {}, sessionTimeoutsFor(process.env.HUB_ROLE, server.timeouts)),
+        ...dataSourceOptions(await server.url(), server.poolSize, {}, sessionTimeoutsFor(process.env.HUB_ROLE, server.timeouts), server.acquireTimeoutMs),
         autoLoadEntities: true,
         retryAttempts: 3,
         retryDelay: 1000,

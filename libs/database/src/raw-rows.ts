@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Pool, QueryConfig } from 'pg';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
-import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import { type DataSource, EntityManager, type EntityMetadata, type EntityTarget, type ObjectLiteral } from 'typeorm';
 
 /**
  * Server-side prepared statements for the hot read paths: each distinct statement text is parsed
@@ -26,10 +26,15 @@ export function statementName(text: string): string | undefined {
  * Hand-written SQL for hot read paths, without the ORM's per-query overhead: named parameters
  * (`:name`, as in query builders and the access scope), run as a prepared statement on the data
  * source's pool, and entities hydrated from raw rows with the entity's own column metadata (types,
- * transformers).
+ * transformers). Given a transaction's manager, it runs on that transaction's connection: a caller that
+ * holds a pooled connection never waits for a second one (which, with every connection so held, would
+ * wait for ever), and reads what its transaction wrote.
  */
-export async function namedQuery<R = Record<string, unknown>>(db: DataSource, sql: string, parameters: Record<string, unknown>): Promise<R[]> {
+export async function namedQuery<R = Record<string, unknown>>(source: DataSource | EntityManager, sql: string, parameters: Record<string, unknown>): Promise<R[]> {
+  const manager = source instanceof EntityManager ? source : undefined;
+  const db = manager ? manager.connection : (source as DataSource);
   const [text, values] = db.driver.escapeQueryWithParameters(sql, parameters);
+  if (manager?.queryRunner && !manager.queryRunner.isReleased) return manager.query(text, values) as Promise<R[]>;
   const pool = (db.driver as unknown as { master?: Pool }).master;
   if (!pool) return db.query(text, values) as Promise<R[]>;
   const query: QueryConfig = { text, values, name: statementName(text) };

@@ -24,6 +24,7 @@ export class ReadReplica implements OnApplicationShutdown {
         connectionString: config.databaseReadUrl,
         max: Math.max(2, Math.ceil(config.databasePoolSize / 4)),
         application_name: 'rehab-hub-read',
+        connectionTimeoutMillis: config.loadLimits.databaseAcquireTimeoutMs,
         options: '-c default_transaction_read_only=on',
         // Reads for requests: the same time limits as the primary's pool (DATABASE_STATEMENT_TIMEOUT_MS).
         statement_timeout: config.statementTimeouts.requestMs,

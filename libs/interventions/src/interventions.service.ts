@@ -173,9 +173,11 @@ export class InterventionsService {
   /** Logs an intervention on a person the actor's organisation works with. */
   /** `within`: run inside the caller's transaction (a savepoint), as bulk sync does. */
   async log(actor: Actor, input: LogInterventionInput, within?: EntityManager): Promise<InterventionModel> {
-    const type = await this.db.getRepository(InterventionType).findOneBy({ code: input.typeCode, active: true });
+    // Read through the caller's transaction when it has one: never wait for a second pooled connection while holding one.
+    const reader = within ?? this.db.manager;
+    const type = await reader.getRepository(InterventionType).findOneBy({ code: input.typeCode, active: true });
     if (!type) throw new ValidationError([{ field: 'typeCode', messages: ['not an intervention type of the catalogue'] }]);
-    const { personId, facts } = await this.persons.requireAccess(actor, input.personId);
+    const { personId, facts } = await this.persons.requireAccess(actor, input.personId, reader);
     const decision = this.access.decide(actor, 'write', type.dataCategory as DataCategory, facts);
     if (!decision.allowed) throw new ForbiddenError(`Your organisation may not record ${type.name.toLowerCase()}`);
     const outcome = interventionOutcome(type, input);

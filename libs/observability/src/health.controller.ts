@@ -5,6 +5,18 @@ import { DataSource } from 'typeorm';
 import { Public } from '@hub/common';
 import { pendingMigrations } from '@hub/database';
 import { type HubMetrics, METRICS } from './metrics.js';
+import { ServingHealth } from './serving-health.js';
+
+type Check = 'ok' | 'failing' | 'pending' | 'starved' | 'stalled';
+
+/** Rejects after `ms` (the readiness probe answers in bounded time whatever the pool does). */
+function within<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
 
 @Controller()
 export class HealthController {
@@ -13,29 +25,45 @@ export class HealthController {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(METRICS) private readonly metrics: HubMetrics,
+    private readonly serving: ServingHealth,
   ) {}
 
-  /** The process is up. */
+  /**
+   * The process can still serve: its event loop is not stalled and its pool not starved (every
+   * connection held and nothing handed out for HEALTH_MAX_POOL_STARVED_MS). A database that is down is
+   * not the process's fault, and does not fail liveness (readiness says it).
+   */
   @Public()
   @Get('health/live')
-  live() {
-    return { status: 'ok' };
+  live(@Res() reply: FastifyReply) {
+    const s = this.serving.state();
+    const checks: Record<string, Check> = {
+      eventLoop: s.eventLoopStallMs >= this.serving.limits.stallMs ? 'stalled' : 'ok',
+      pool: s.poolStarvedMs >= this.serving.limits.starvedMs ? 'starved' : 'ok',
+    };
+    const ok = checks.eventLoop === 'ok' && checks.pool === 'ok';
+    reply.status(ok ? 200 : 503).send(ok ? { status: 'ok' } : { status: 'failing', checks, eventLoopStallMs: s.eventLoopStallMs, poolStarvedMs: s.poolStarvedMs });
   }
 
-  /** Ready to serve: the database answers and every migration is applied. */
+  /** Ready to serve: the database answers through the pool in bounded time, the pool is not starved, and every migration is applied. */
   @Public()
   @Get('health/ready')
   async ready(@Res() reply: FastifyReply) {
-    const checks: Record<string, 'ok' | 'failing' | 'pending'> = { database: 'failing', migrations: 'pending' };
-    try {
-      await this.db.query('SELECT 1');
-      checks.database = 'ok';
-      if (!this.migrated) this.migrated = (await pendingMigrations(this.db)).length === 0;
-      checks.migrations = this.migrated ? 'ok' : 'pending';
-    } catch {
-      checks.database = 'failing';
+    const checks: Record<string, Check> = { database: 'failing', migrations: 'pending' };
+    const s = this.serving.state();
+    // Starved for as long as a request may wait for a connection: requests are failing now.
+    if (s.poolStarvedMs >= this.serving.limits.acquireMs) checks.pool = 'starved';
+    else {
+      try {
+        await within(this.db.query('SELECT 1'), this.serving.limits.acquireMs);
+        checks.database = 'ok';
+        if (!this.migrated) this.migrated = (await within(pendingMigrations(this.db), this.serving.limits.acquireMs)).length === 0;
+        checks.migrations = this.migrated ? 'ok' : 'pending';
+      } catch {
+        checks.database = 'failing';
+      }
     }
-    const ok = checks.database === 'ok' && checks.migrations === 'ok';
+    const ok = checks.database === 'ok' && checks.migrations === 'ok' && checks.pool === undefined;
     reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', checks });
   }
 

@@ -154,13 +154,14 @@ export class PersonsService {
     return rows.map((r) => r.organisation_id);
   }
 
-  async get(actor: Actor, id: string): Promise<PersonModel> {
-    return (await this.getMany(actor, [id]))[0] ?? Promise.reject(new NotFoundError('Person'));
+  /** `m`: the caller's transaction, when it holds one (never wait for a second pooled connection while holding one). */
+  async get(actor: Actor, id: string, m: EntityManager = this.db.manager): Promise<PersonModel> {
+    return (await this.getMany(actor, [id], m))[0] ?? Promise.reject(new NotFoundError('Person'));
   }
 
   /** Batch read for DataLoaders: null for anyone the actor may not see. One statement whatever the count. */
-  async getMany(actor: Actor, ids: readonly string[]): Promise<(PersonModel | null)[]> {
-    const found = await this.records(actor, ids, this.db.manager, true);
+  async getMany(actor: Actor, ids: readonly string[], m: EntityManager = this.db.manager): Promise<(PersonModel | null)[]> {
+    const found = await this.records(actor, ids, m, true);
     const byRequested = new Map(found.map((r) => [r.requestedId, r]));
     const views = new Map<string, PersonModel | null>();
     return ids.map((id) => {
@@ -184,7 +185,7 @@ export class PersonsService {
       : '';
     const requested = idsRelation([...new Set(ids)], 'requested', 'ids');
     const rows = await namedQuery(
-      m.connection,
+      m,
       `SELECT requested.id AS requested_id, ${entityColumns(m.connection, Person, 's', 'p_')}, rec.ids AS record_ids${identifiers}, ${facts.columns}
          FROM ${requested.from}
          JOIN person r ON r.id = requested.id
@@ -210,9 +211,9 @@ export class PersonsService {
     return view;
   }
 
-  /** Masked views of people, dropping those the actor may not see. */
-  private async views(actor: Actor, people: Pick<Person, 'id'>[]): Promise<PersonModel[]> {
-    const found = await this.records(actor, people.map((p) => p.id), this.db.manager, true);
+  /** Masked views of people, dropping those the actor may not see; read through `m` when the caller holds a transaction. */
+  private async views(actor: Actor, people: Pick<Person, 'id'>[], m: EntityManager = this.db.manager): Promise<PersonModel[]> {
+    const found = await this.records(actor, people.map((p) => p.id), m, true);
     const byId = new Map(found.map((r) => [r.person.id, r]));
     return people.flatMap((p) => {
       const r = byId.get(p.id);
@@ -289,7 +290,7 @@ export class PersonsService {
         const known = await m.find(PersonIdentifier, { where: identifiers.map((i) => ({ scheme: i.scheme, value: i.value })) });
         if (known.length) {
           const existing = await this.load(m, known[0].personId);
-          const [view] = existing ? await this.views(actor, [existing]) : [];
+          const [view] = existing ? await this.views(actor, [existing], m) : [];
           if (!view) throw new AlreadyExistsError('A record with this identifier already exists; ask its lead organisation to involve you', { field: 'identifiers' });
           return { outcome: 'existing' as const, person: view, candidates: [], hiddenCandidates: 0 };
         }
@@ -298,7 +299,7 @@ export class PersonsService {
         const same = await m.find(Person, { where: { normalisedName, dateOfBirth: input.dateOfBirth, mergedIntoId: IsNull() } });
         const live = same.filter((p) => !p.mergedIntoId);
         if (live.length) {
-          const visible = await this.views(actor, live);
+          const visible = await this.views(actor, live, m);
           return { outcome: 'candidates' as const, person: null, candidates: visible, hiddenCandidates: live.length - visible.length };
         }
       }
@@ -365,7 +366,7 @@ export class PersonsService {
         const old = (person as unknown as Record<string, unknown>)[field];
         if (old !== value) changes[field] = { old, new: value };
       }
-      if (Object.keys(changes).length === 0) return (await this.views(actor, [person]))[0];
+      if (Object.keys(changes).length === 0) return (await this.views(actor, [person], m))[0];
       const next = { ...person } as Record<string, unknown>;
       for (const [field, change] of Object.entries(changes)) next[field] = change.new;
       next.normalisedName = normaliseName(String(next.givenName), String(next.familyName));

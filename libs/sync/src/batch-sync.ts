@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { type Actor, ConflictError, HubError, isConcurrentWriteError } from '@hub/common';
+import { type Actor, ConflictError, ErrorCode, HubError, isConcurrentWriteError, isUnstorableValueError, UNSTORABLE_VALUE_MESSAGE, unstorableValue } from '@hub/common';
 import type { IdempotencyService } from './idempotency.service.js';
 import { type SyncRecordResultModel, type SyncResultModel, SyncStatus } from './sync.models.js';
 
@@ -11,6 +11,8 @@ export interface SyncBatch<R> {
 
 function rejected(externalId: string, err: unknown): SyncRecordResultModel {
   if (err instanceof HubError) return { externalId, status: SyncStatus.REJECTED, id: null, code: err.code, message: err.message };
+  // A value PostgreSQL refused (its savepoint rolled back): that record alone is refused.
+  if (isUnstorableValueError(err)) return { externalId, status: SyncStatus.REJECTED, id: null, code: ErrorCode.BadUserInput, message: UNSTORABLE_VALUE_MESSAGE };
   throw err;
 }
 
@@ -53,7 +55,13 @@ export async function runSyncBatch<R extends { externalId: string }>(
     input.records.forEach((r, i) => last.set(r?.externalId, i));
     const results: SyncRecordResultModel[] = [];
     for (const [i, record] of input.records.entries()) {
-      const externalId = record?.externalId ?? '';
+      // A value no text column can hold (NUL, an unpaired surrogate) is refused here, naming its field and the record's position.
+      const unstorable = unstorableValue(record);
+      const externalId = unstorableValue(record?.externalId) ? '' : (record?.externalId ?? '');
+      if (unstorable) {
+        results.push({ externalId, status: SyncStatus.REJECTED, id: null, code: ErrorCode.BadUserInput, message: `records[${i}].${unstorable.message}` });
+        continue;
+      }
       if (last.get(record?.externalId) !== i) {
         results.push({ externalId, status: SyncStatus.REJECTED, id: null, code: 'DUPLICATE_IN_BATCH', message: 'A later record of this batch has the same externalId; it was used instead' });
         continue;

@@ -44,6 +44,8 @@ export class BulkPeopleService implements BulkKind<PersonStageRow> {
   async checker(actor: Actor) {
     const writable = this.access.ceiling(actor, 'write');
     if (!writable.includes(DataCategory.IDENTITY)) throw new ForbiddenError('Your role or scopes cannot load records');
+    // The fingerprint keys are read now: merge() runs on the load's connection and must not wait for another.
+    await this.suppression.ready();
     return (line: number, raw: unknown) => toPersonStageRow(line, raw, writable);
   }
 

@@ -44,12 +44,12 @@ export function isText(value: unknown, max: number): value is string {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Whether the YYYY-MM-DD at the start of `value` is a real calendar day. */
+/** Whether the YYYY-MM-DD at the start of `value` is a real calendar day (years 0001 to 9999: PostgreSQL has no year 0). */
 export function isCalendarDay(value: string): boolean {
   const y = Number(value.slice(0, 4));
   const m = Number(value.slice(5, 7));
   const d = Number(value.slice(8, 10));
-  if (m < 1 || m > 12 || d < 1) return false;
+  if (y < 1 || m < 1 || m > 12 || d < 1) return false;
   const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
   return d <= (m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31);
 }

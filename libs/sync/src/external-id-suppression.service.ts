@@ -34,6 +34,11 @@ export class ExternalIdSuppressionService {
     return this.derived;
   }
 
+  /** Loads the keys now (from the pool), so a later call inside a transaction needs no second connection. */
+  async ready(): Promise<void> {
+    await this.keys();
+  }
+
   /** What a person's external id matches in external_ref: the id itself, and its fingerprint under each key. */
   async candidates(externalId: string): Promise<string[]> {
     return [externalId, ...(await this.keys()).keys.map((k) => suppressedId(k, externalId))];

@@ -28,7 +28,10 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?
 function utcDateTime(value: unknown): string | null {
   if (typeof value !== 'string' || !DATE_TIME.test(value) || !isCalendarDay(value)) return null;
   const ms = Date.parse(value);
-  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+  if (Number.isNaN(ms)) return null;
+  const utc = new Date(ms).toISOString();
+  // An offset may carry the instant out of years 0001-9999 (written +010000-… or 0000-…), which PostgreSQL refuses.
+  return /^\d{4}-/.test(utc) && !utc.startsWith('0000') ? utc : null;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -62,7 +62,7 @@ export class SyncPeopleService {
   }
 
   private async update(m: EntityManager, actor: Actor, personId: string, record: SyncPersonRecord): Promise<SyncRecordResultModel> {
-    const current = await this.persons.get(actor, personId);
+    const current = await this.persons.get(actor, personId, m);
     const changes: Partial<UpdatePersonInput> = {};
     for (const f of FIELDS) {
       const value = record[f];

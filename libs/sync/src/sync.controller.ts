@@ -23,12 +23,13 @@ function summary(job: SyncJob & { replayed?: boolean }) {
   };
 }
 
-/** The NDJSON body, after checking the request names its content type and an idempotency key. */
-function ndjsonBody(req: FastifyRequest, key: string | undefined): Readable {
+/** The NDJSON body, after checking the request names its content type, an idempotency key and no length over the limit. */
+function ndjsonBody(loader: BulkLoader, req: FastifyRequest, key: string | undefined): Readable {
   if (!req.headers['content-type']?.startsWith('application/x-ndjson')) {
     throw new ValidationError([{ field: 'content-type', messages: ['send application/x-ndjson'] }]);
   }
   if (!key) throw new ValidationError([{ field: 'Idempotency-Key', messages: ['required'] }]);
+  loader.checkDeclaredLength(req.headers['content-length']);
   return req.body as Readable;
 }
 
@@ -44,13 +45,13 @@ export class SyncController {
   @Post('people')
   @HttpCode(200)
   async loadPeople(@CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Query('system') system: string, @Headers('idempotency-key') key: string) {
-    return summary(await this.people.load(actor, system ?? '', key, ndjsonBody(req, key)));
+    return summary(await this.people.load(actor, system ?? '', key, ndjsonBody(this.loader, req, key)));
   }
 
   @Post('interventions')
   @HttpCode(200)
   async loadInterventions(@CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Query('system') system: string, @Headers('idempotency-key') key: string) {
-    return summary(await this.interventions.load(actor, system ?? '', key, ndjsonBody(req, key)));
+    return summary(await this.interventions.load(actor, system ?? '', key, ndjsonBody(this.loader, req, key)));
   }
 
   @Get('jobs/:id')
