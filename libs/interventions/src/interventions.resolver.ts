@@ -1,6 +1,6 @@
 import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataCategory } from '@hub/access';
-import { type Actor, audit, CurrentActor, type HubContext } from '@hub/common';
+import { type Actor, audit, CurrentActor, type HubContext, pageSize } from '@hub/common';
 import { organisationLoader, OrganisationModel, OrganisationsService } from '@hub/organisations';
 import { PersonModel } from '@hub/persons';
 import { interventionTypeLoader, personInterventionsLoader, personSustainmentsLoader } from './intervention.loader.js';
@@ -94,8 +94,8 @@ export class PersonInterventionsResolver {
   }
 
   @ResolveField(() => [TimelineEntryModel], { description: 'Interventions, consents and stage changes, newest first' })
-  async timeline(@CurrentActor() actor: Actor, @Parent() person: PersonModel, @Context() ctx: HubContext, @Args('first', { type: () => Int, nullable: true, defaultValue: 100 }) first?: number): Promise<TimelineEntryModel[]> {
-    const entries = await this.timelines.forPerson(actor, person.id, first ?? 100);
+  async timeline(@CurrentActor() actor: Actor, @Parent() person: PersonModel, @Context() ctx: HubContext, @Args('first', { type: () => Int, nullable: true, defaultValue: 100, description: 'How many (at most 200)' }) first?: number): Promise<TimelineEntryModel[]> {
+    const entries = await this.timelines.forPerson(actor, person.id, pageSize(first, 100, 200));
     audit(ctx, { action: 'read', personId: person.id, fields: ['Person.timeline'], breakGlass: person.breakGlass });
     return entries;
   }

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Role } from '@hub/common';
+import { connectionType, Role } from '@hub/common';
 
 @ObjectType('User', { description: 'A person who signs in to the hub, member of one organisation' })
 export class UserModel {
@@ -27,3 +27,7 @@ export class UserModel {
   @Field()
   active: boolean;
 }
+
+/** A page of an organisation's users, by name. */
+export const UserConnection = connectionType(UserModel, 'User');
+export type UserConnection = InstanceType<typeof UserConnection>;

@@ -4,10 +4,10 @@ import { reportRead } from './person.loader.js';
 import { CreatePersonInput } from './create-person.input.js';
 import { CreatePersonResultModel } from './create-person-result.model.js';
 import { PeopleFilter, PersonConnection } from './person-connection.model.js';
-import { AddInvolvementInput, EndInvolvementInput, MergePeopleInput, PersonChangeModel, PersonMergeModel, UnmergePersonInput } from './person-history.model.js';
+import { AddInvolvementInput, EndInvolvementInput, MergePeopleInput, PersonChangeConnection, PersonMergeModel, UnmergePersonInput } from './person-history.model.js';
 import { historyLoader, involvementsLoader } from './person-fields.loader.js';
 import { InvolvementModel, PersonModel } from './person.model.js';
-import { PersonRecordsService } from './person-records.service.js';
+import { HISTORY_PAGE, PersonRecordsService } from './person-records.service.js';
 import { PersonsService } from './persons.service.js';
 import { UpdatePersonInput } from './update-person.input.js';
 
@@ -85,11 +85,17 @@ export class PersonsResolver {
     return this.records.unmerge(actor, input);
   }
 
-  @ResolveField(() => [PersonChangeModel], { description: 'Every change to the record, oldest first' })
-  async history(@CurrentActor() actor: Actor, @Parent() person: PersonModel, @Context() ctx: HubContext): Promise<PersonChangeModel[]> {
-    const history = await historyLoader(ctx, actor, this.records).load(person);
-    audit(ctx, { action: 'read', personId: person.id, fields: ['Person.history'], withheld: history.some((h) => h.changes.some((c) => c.withheld)) ? ['PersonChange.values'] : [] });
-    return history;
+  @ResolveField(() => PersonChangeConnection, { description: `Every change to the record, oldest first, a page at a time (at most ${HISTORY_PAGE.max} a page), with totalCount` })
+  async history(
+    @CurrentActor() actor: Actor,
+    @Parent() person: PersonModel,
+    @Context() ctx: HubContext,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: HISTORY_PAGE.fallback, description: `How many (at most ${HISTORY_PAGE.max})` }) first?: number,
+    @Args('after', { type: () => String, nullable: true, description: 'pageInfo.endCursor of the page before' }) after?: string,
+  ): Promise<PersonChangeConnection> {
+    const page = await historyLoader(ctx, actor, this.records, { first, after }).load(person);
+    audit(ctx, { action: 'read', personId: person.id, fields: ['Person.history'], withheld: page.edges.some((e) => e.node.changes.some((c) => c.withheld)) ? ['PersonChange.values'] : [] });
+    return page;
   }
 
   @ResolveField(() => [InvolvementModel])
