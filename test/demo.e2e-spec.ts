@@ -63,7 +63,7 @@ describe('the demo world', () => {
     const token = await hub.tokenFor('probation.officer');
     const query = `query($n: Int) { people(first: $n) { edges { node { id givenName
       interventions(first: 10) { edges { node { typeCode type { name } organisation { name } } } }
-      consents { purpose } sustainments { status } history { action } involvements { role } } } } }`;
+      consents { purpose } sustainments { status } history(first: 5) { edges { node { action } } } involvements { role } } } } }`;
     const cost = async (n: number) => {
       const before = sqlStatementCount().statements;
       const res = await hub.gql<{ people: { edges: unknown[] } }>(query, { n }, token);

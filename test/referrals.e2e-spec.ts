@@ -428,11 +428,11 @@ describe('referrals', () => {
       )
     ).draftReferral;
     const onRecord = async (token: string) =>
-      (await ok<{ person: { referrals: { id: string; state: string; serviceCode: string; toOrganisation: { name: string } }[] } }>(
-        `query($id: ID!) { person(id: $id) { referrals { id state serviceCode toOrganisation { name } } } }`,
+      (await ok<{ person: { referrals: { edges: { node: { id: string; state: string; serviceCode: string; toOrganisation: { name: string } } }[] } } }>(
+        `query($id: ID!) { person(id: $id) { referrals { edges { node { id state serviceCode toOrganisation { name } } } } } }`,
         { id },
         token,
-      )).person.referrals;
+      )).person.referrals.edges.map((e) => e.node);
     // Newest first.
     expect((await onRecord(probation)).map((r) => [r.id, r.state])).toEqual([[draft.id, 'DRAFT'], [sent.id, 'SENT']]);
     expect(await onRecord(housing)).toEqual([{ id: sent.id, state: 'SENT', serviceCode: 'accommodation_support', toOrganisation: { name: 'Safe Harbour Housing Trust' } }]);
