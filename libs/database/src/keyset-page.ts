@@ -134,3 +134,15 @@ export async function pagesPerParent<T extends ObjectLiteral & { id: string }>(
     return { edges, pageInfo: { hasNextPage: mine.length > first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: totals.get(p.key) ?? 0 };
   });
 }
+
+/**
+ * `sql` (a SELECT of the rows of many parents, say a person's consents for a page of people) keeping
+ * at most `limit` rows per parent, ordered by `order` (output column names of `sql` with a direction),
+ * so that no parent's list is ever read whole. `partition` is the output column naming the parent.
+ */
+export function limitPerParent(sql: string, partition: string, order: [column: string, direction: 'ASC' | 'DESC'][], limit: number): string {
+  if (!Number.isInteger(limit) || limit < 1) throw new Error(`limitPerParent: ${limit} is no row count`);
+  const by = (alias: string) => order.map(([column, direction]) => `${alias}."${column}" ${direction}`).join(', ');
+  return `SELECT * FROM (SELECT q.*, row_number() OVER (PARTITION BY q."${partition}" ORDER BY ${by('q')}) AS per_parent_rank FROM (${sql}) q) ranked
+    WHERE ranked.per_parent_rank <= ${limit} ORDER BY ${by('ranked')}`;
+}

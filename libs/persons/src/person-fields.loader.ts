@@ -11,6 +11,6 @@ export function historyLoader(ctx: HubContext, actor: Actor, records: PersonReco
   return requestLoader(ctx, `person.history:${args.first ?? ''}:${args.after ?? ''}`, () => new DataLoader((people: readonly PersonModel[]) => records.historyForPeople(actor, people, args), { cacheKeyFn: (p) => p.id }));
 }
 
-export function involvementsLoader(ctx: HubContext, records: PersonRecordsService): DataLoader<PersonModel, InvolvementModel[], string> {
-  return requestLoader(ctx, 'person.involvements', () => new DataLoader((people: readonly PersonModel[]) => records.involvementsForPeople(people), { cacheKeyFn: (p) => p.id }));
+export function involvementsLoader(ctx: HubContext, records: PersonRecordsService, limit: number): DataLoader<PersonModel, InvolvementModel[], string> {
+  return requestLoader(ctx, 'person.involvements', () => new DataLoader((people: readonly PersonModel[]) => records.involvementsForPeople(people, limit), { cacheKeyFn: (p) => p.id }));
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService, DataCategory } from '@hub/access';
 import { type Actor, type CountedConnection, ForbiddenError, HubError, ErrorCode, NotFoundError, ValidationError } from '@hub/common';
-import { type PageArgs, pagesPerParent, type ParentListSpec } from '@hub/database';
+import { hydrate, limitPerParent, type PageArgs, pagesPerParent, type ParentListSpec } from '@hub/database';
 import { OutboxService } from '@hub/events';
 import { OrganisationsService } from '@hub/organisations';
 import { Involvement } from './involvement.entity.js';
@@ -73,14 +73,20 @@ export class PersonRecordsService {
     };
   }
 
+  /** Every involvement of the record (for the hub's own decisions, such as who leads; never a response). */
   async involvements(actor: Actor, personId: string): Promise<InvolvementModel[]> {
-    const { personId: id, recordIds } = await this.persons.requireAccess(actor, personId);
-    return (await this.involvementsForPeople([{ id, recordIds }]))[0];
+    const { recordIds } = await this.persons.requireAccess(actor, personId);
+    return this.db.getRepository(Involvement).createQueryBuilder('i').where('i.person_id = ANY(:ids)', { ids: recordIds }).orderBy('i.started_at').getMany();
   }
 
-  /** For many people in one statement (DataLoader); `people` were returned by PersonsService for this actor. */
-  async involvementsForPeople(people: readonly { id: string; recordIds: string[] }[]): Promise<InvolvementModel[][]> {
-    const rows = await this.db.getRepository(Involvement).createQueryBuilder('i').where('i.person_id = ANY(:ids)', { ids: people.flatMap((p) => p.recordIds) }).orderBy('i.started_at').getMany();
+  /**
+   * For many people in one statement (DataLoader), oldest first, at most `limit` of each record;
+   * `people` were returned by PersonsService for this actor.
+   */
+  async involvementsForPeople(people: readonly { id: string; recordIds: string[] }[], limit: number): Promise<InvolvementModel[][]> {
+    const [sql, parameters] = this.db.getRepository(Involvement).createQueryBuilder('i').where('i.person_id = ANY(:ids)', { ids: people.flatMap((p) => p.recordIds) }).getQueryAndParameters();
+    const raw: Record<string, unknown>[] = await this.db.query(limitPerParent(sql, 'i_person_id', [['i_started_at', 'ASC'], ['i_id', 'ASC']], limit), parameters);
+    const rows = raw.map((r) => hydrate(this.db, Involvement, r, 'i_'));
     return people.map((p) => rows.filter((r) => p.recordIds.includes(r.personId)));
   }
 

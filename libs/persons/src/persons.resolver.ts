@@ -1,5 +1,7 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { type Actor, audit, CurrentActor, type HubContext, PurposeOfUse } from '@hub/common';
+import { Inject } from '@nestjs/common';
+import { type Actor, audit, boundedList, CurrentActor, type HubContext, PurposeOfUse } from '@hub/common';
+import { HUB_CONFIG, type HubConfig } from '@hub/config';
 import { reportRead } from './person.loader.js';
 import { CreatePersonInput } from './create-person.input.js';
 import { CreatePersonResultModel } from './create-person-result.model.js';
@@ -21,6 +23,7 @@ export class PersonsResolver {
   constructor(
     private readonly persons: PersonsService,
     private readonly records: PersonRecordsService,
+    @Inject(HUB_CONFIG) private readonly config: HubConfig,
   ) {}
 
   @Query(() => PersonModel, { description: 'A person you may see; NOT_FOUND otherwise (whether or not it exists)' })
@@ -98,9 +101,10 @@ export class PersonsResolver {
     return page;
   }
 
-  @ResolveField(() => [InvolvementModel])
+  @ResolveField(() => [InvolvementModel], { description: 'Organisations working or having worked with the person, oldest first; at most LIST_PER_PERSON_MAX (100 by default), the field named in extensions.truncated when there are more' })
   async involvements(@CurrentActor() _actor: Actor, @Parent() person: PersonModel, @Context() ctx: HubContext): Promise<InvolvementModel[]> {
-    const involvements = await involvementsLoader(ctx, this.records).load(person);
+    const max = this.config.lists.perPersonMax;
+    const involvements = boundedList(ctx, 'Person.involvements', await involvementsLoader(ctx, this.records, max + 1).load(person), max);
     audit(ctx, { action: 'read', personId: person.id, categories: ['identity'], fields: ['Person.involvements'] });
     return involvements;
   }

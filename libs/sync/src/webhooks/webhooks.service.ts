@@ -180,9 +180,9 @@ export class WebhooksService implements OnModuleInit {
     return { secret, sealed: await this.secrets.seal(secret, secretContext(endpointId)) };
   }
 
-  async list(actor: Actor): Promise<WebhookEndpoint[]> {
+  async list(actor: Actor, limit?: number): Promise<WebhookEndpoint[]> {
     this.requireAdmin(actor);
-    return this.db.getRepository(WebhookEndpoint).find({ where: { organisationId: actor.organisationId }, order: { createdAt: 'ASC' } });
+    return this.db.getRepository(WebhookEndpoint).find({ where: { organisationId: actor.organisationId }, order: { createdAt: 'ASC', id: 'ASC' }, take: limit });
   }
 
   /** An endpoint's deliveries, newest first. */
