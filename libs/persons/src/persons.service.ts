@@ -52,6 +52,9 @@ export function actorRef(actor: Actor): string {
 export const OGRS_SCORED = 'person.ogrs_scored';
 const ogrsScored = (personId: string): DomainEvent => ({ type: OGRS_SCORED, aggregateType: 'person', aggregateId: personId, personId, payload: { dataCategory: DataCategory.OFFENDING } });
 
+/** The most candidates createPerson offers (records with the same name and date of birth). */
+export const CANDIDATES_MAX = 20;
+
 @Injectable()
 export class PersonsService {
   constructor(
@@ -289,11 +292,13 @@ export class PersonsService {
         }
       }
       if (!input.confirmNew) {
-        const same = await m.find(Person, { where: { normalisedName, dateOfBirth: input.dateOfBirth, mergedIntoId: IsNull() } });
-        const live = same.filter((p) => !p.mergedIntoId);
+        // At most CANDIDATES_MAX records are read and offered (the oldest); the others count as hidden.
+        const where = { normalisedName, dateOfBirth: input.dateOfBirth, mergedIntoId: IsNull() };
+        const live = await m.find(Person, { where, order: { createdAt: 'ASC', id: 'ASC' }, take: CANDIDATES_MAX });
+        const all = live.length < CANDIDATES_MAX ? live.length : await m.count(Person, { where });
         if (live.length) {
           const visible = await this.views(actor, live);
-          return { outcome: 'candidates' as const, person: null, candidates: visible, hiddenCandidates: live.length - visible.length };
+          return { outcome: 'candidates' as const, person: null, candidates: visible, hiddenCandidates: all - visible.length };
         }
       }
       const person = await m.save(
