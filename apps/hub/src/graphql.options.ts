@@ -11,6 +11,7 @@ import type { HubConfig } from '@hub/config';
 import type { HubMetrics } from '@hub/observability';
 import { CompiledExecutor } from './compiled-executor.js';
 import { graphqlWsOptions } from './graphql-ws.options.js';
+import { listBounds } from './list-bounds.js';
 import { pageCostPlugin } from './page-cost.js';
 import { dropPropertyResolvers } from './property-resolvers.js';
 
@@ -67,7 +68,10 @@ function unauthenticatedPlugin(): ApolloServerPlugin<HubContext> {
   };
 }
 
-/** Reports the fields withheld from this answer by the access policy in `extensions.withheld`. */
+/**
+ * Reports the fields withheld from this answer by the access policy in `extensions.withheld`, and the
+ * lists cut at their hard maximum in `extensions.truncated`.
+ */
 function withheldPlugin(): ApolloServerPlugin<HubContext> {
   return {
     async requestDidStart() {
@@ -75,6 +79,9 @@ function withheldPlugin(): ApolloServerPlugin<HubContext> {
         async willSendResponse({ contextValue, response }) {
           if (response.body.kind === 'single' && contextValue.withheld?.size) {
             response.body.singleResult.extensions = { ...response.body.singleResult.extensions, withheld: [...contextValue.withheld].sort() };
+          }
+          if (response.body.kind === 'single' && contextValue.truncated?.size) {
+            response.body.singleResult.extensions = { ...response.body.singleResult.extensions, truncated: [...contextValue.truncated].sort() };
           }
         },
       };
@@ -113,7 +120,7 @@ export function graphqlOptions(config: HubConfig, metrics: HubMetrics, audit: Au
     // Apollo ships CommonJS and ESM typings of the same classes; the cast bridges the two.
     plugins: [
       ...protection.plugins,
-      pageCostPlugin(config.graphql.maxCost),
+      pageCostPlugin(config.graphql.maxCost, listBounds(config)),
       metricsPlugin(metrics, !compiled),
       withheldPlugin(),
       auditPlugin(audit),
@@ -123,7 +130,7 @@ export function graphqlOptions(config: HubConfig, metrics: HubMetrics, audit: Au
       config.graphql.explorer ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
     ] as unknown as ApolloDriverConfig['plugins'],
     validationRules: protection.validationRules,
-    context: (req: HubContext['req']): Omit<HubContext, 'req'> & { req: HubContext['req'] } => ({ req, loaders: new Map(), withheld: new Set(), audit: new AuditBuffer() }),
+    context: (req: HubContext['req']): Omit<HubContext, 'req'> & { req: HubContext['req'] } => ({ req, loaders: new Map(), withheld: new Set(), truncated: new Set(), audit: new AuditBuffer() }),
     formatError,
     // Subscriptions: graphql-ws on the same path (see graphql-ws.options.ts). The cast: Nest's type
     // names only some of graphql-ws's options; it hands all of them to graphql-ws.

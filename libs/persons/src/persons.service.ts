@@ -52,6 +52,9 @@ export function actorRef(actor: Actor): string {
 export const OGRS_SCORED = 'person.ogrs_scored';
 const ogrsScored = (personId: string): DomainEvent => ({ type: OGRS_SCORED, aggregateType: 'person', aggregateId: personId, personId, payload: { dataCategory: DataCategory.OFFENDING } });
 
+/** The most identifiers Person.identifiers lists (a record and the records merged into it). */
+export const IDENTIFIERS_MAX = 40;
+
 /** The most candidates createPerson offers (records with the same name and date of birth). */
 export const CANDIDATES_MAX = 20;
 
@@ -182,8 +185,8 @@ export class PersonsService {
     if (ids.length === 0) return [];
     const facts = this.access.factsSql(actor, 's.id');
     const identifiers = withIdentifiers
-      ? `, (SELECT coalesce(json_agg(json_build_object('scheme', i.scheme, 'value', i.value) ORDER BY i.scheme, i.value), '[]'::json)
-            FROM person_identifier i WHERE i.person_id = ANY(rec.ids)) AS identifiers`
+      ? `, (SELECT coalesce(json_agg(json_build_object('scheme', x.scheme, 'value', x.value) ORDER BY x.scheme, x.value), '[]'::json)
+            FROM (SELECT i.scheme, i.value FROM person_identifier i WHERE i.person_id = ANY(rec.ids) ORDER BY i.scheme, i.value LIMIT ${IDENTIFIERS_MAX}) x) AS identifiers`
       : '';
     const requested = idsRelation([...new Set(ids)], 'requested', 'ids');
     const rows = await namedQuery(
