@@ -6,7 +6,8 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLFormattedError } from 'graphql';
 import { auditPlugin, type AuditService } from '@hub/audit';
 import type { BearerAuthenticator } from '@hub/auth';
-import { AuditBuffer, ErrorCode, type HubContext, RETRY_AFTER_SECONDS } from '@hub/common';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { AuditBuffer, ErrorCode, type HubContext, HubError, RETRY_AFTER_SECONDS, toClientError } from '@hub/common';
 import type { HubConfig } from '@hub/config';
 import type { HubMetrics } from '@hub/observability';
 import { CompiledExecutor } from './compiled-executor.js';
@@ -15,8 +16,18 @@ import { listBounds } from './list-bounds.js';
 import { pageCostPlugin } from './page-cost.js';
 import { dropPropertyResolvers } from './property-resolvers.js';
 
-/** Last line of defence: every error has a code, nothing internal or no stack leaves the server. */
-export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+/**
+ * Last line of defence: every error has a code, nothing internal or no stack leaves the server. An
+ * error thrown by a field resolver (Person.history, Person.interventions …) does not pass through
+ * Nest's exception filter (field resolvers run without enhancers): its HubError is mapped here, so a
+ * page too large is BAD_USER_INPUT there too, not an internal error.
+ */
+export function formatError(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
+  const original = error === undefined ? undefined : unwrapResolverError(error);
+  if (original instanceof HubError) {
+    const mapped = toClientError(original);
+    formatted = { ...formatted, message: mapped.message, extensions: { ...formatted.extensions, code: mapped.code, ...mapped.details } };
+  }
   const code = formatted.extensions?.code;
   const { stacktrace: _s, exception: _e, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
   if (typeof code !== 'string' || code === ErrorCode.Internal) {

@@ -16,7 +16,7 @@ import type { InvolvementModel } from './person.model.js';
 import { actorRef, PersonsService } from './persons.service.js';
 
 /** The default and the largest page of a record's history. */
-export const HISTORY_PAGE = { fallback: 100, max: 500 } as const;
+export const HISTORY_PAGE = { fallback: 20, max: 500 } as const;
 
 /** A record's history (and a merged record's), in the order written (oldest first). */
 const HISTORY_LIST: ParentListSpec<PersonChange> = { entity: PersonChange, table: 'person_change', parentColumn: 'person_id', order: { id: 'bigint', direction: 'ASC' }, size: HISTORY_PAGE };
