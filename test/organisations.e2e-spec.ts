@@ -90,8 +90,8 @@ describe('organisations, users and clients', () => {
     const token = await hub.tokenFor('housing.manager');
     expect((await hub.gql('{ viewer { id } }', {}, token)).status).toBe(200);
     const admin = await hub.tokenFor('housing.admin');
-    const users = await hub.gql<{ users: { id: string; email: string }[] }>('{ users { id email } }', {}, admin);
-    const id = users.data!.users.find((u) => u.email.startsWith('housing.manager'))!.id;
+    const users = await hub.gql<{ users: { edges: { node: { id: string; email: string } }[] } }>('{ users { edges { node { id email } } } }', {}, admin);
+    const id = users.data!.users.edges.map((e) => e.node).find((u) => u.email.startsWith('housing.manager'))!.id;
     const res = await hub.gql(`mutation($input: UpdateUserInput!) { updateUser(input: $input) { active } }`, { input: { id, active: false } }, admin);
     expect(res.data).toEqual({ updateUser: { active: false } });
     expect((await hub.gql('{ viewer { id } }', {}, token)).status).toBe(401);
@@ -100,7 +100,7 @@ describe('organisations, users and clients', () => {
   it("an org admin cannot see another organisation's users", async () => {
     const orgs = await hub.gql<{ organisations: { id: string; name: string }[] }>('{ organisations { id name } }', {}, hubAdmin);
     const probation = orgs.data!.organisations.find((o) => o.name === 'North West Probation Region')!;
-    const res = await hub.gql('query($id: ID) { users(organisationId: $id) { id } }', { id: probation.id }, await hub.tokenFor('housing.admin'));
+    const res = await hub.gql('query($id: ID) { users(organisationId: $id) { edges { node { id } } } }', { id: probation.id }, await hub.tokenFor('housing.admin'));
     expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });

@@ -222,13 +222,13 @@ describe('who sees what of a person, over GraphQL', () => {
     const later = new Date(Date.now() + 7 * 86_400_000).toISOString();
     expect((await end('probation.officer', { involvementId: mind, endedAt: later, reason: 'Moved out of the area' })).errors).toBeUndefined();
     expect(await sees('mind.worker')).toBe(true);
-    const record = await ok<{ person: { involvements: { id: string; endedAt: string | null }[]; history: { action: string; reason: string | null; organisationId: string }[] } }>(
-      `query($id: ID!) { person(id: $id) { involvements { id endedAt } history { action reason organisationId } } }`,
+    const record = await ok<{ person: { involvements: { id: string; endedAt: string | null }[]; history: { edges: { node: { action: string; reason: string | null; organisationId: string } }[] } } }>(
+      `query($id: ID!) { person(id: $id) { involvements { id endedAt } history { edges { node { action reason organisationId } } } } }`,
       { id },
       tokens['probation.officer'],
     );
     expect(record.person.involvements.find((i) => i.id === mind)?.endedAt).toBe(later);
-    expect(record.person.history.filter((h) => h.action === 'involvement_ended')).toEqual([
+    expect(record.person.history.edges.map((e) => e.node).filter((h) => h.action === 'involvement_ended')).toEqual([
       { action: 'involvement_ended', reason: 'Support completed', organisationId: orgs.get('Safe Harbour Housing Trust') },
       { action: 'involvement_ended', reason: 'Moved out of the area', organisationId: orgs.get('North West Probation Region') },
     ]);

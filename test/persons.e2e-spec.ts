@@ -43,14 +43,15 @@ describe('person records', () => {
     expect(ok.data!.updatePerson).toEqual({ version: 2, offenceSummary: 'Theft from shop', stage: 'TAKING_STEPS' });
     const stale = await hub.gql(update, { input: { id, version: 1, reason: 'Typo', offenceSummary: 'Overwritten' } }, probation);
     expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
-    const after = await hub.gql<{ person: { offenceSummary: string; version: number; history: { action: string; reason: string | null; changes: { field: string; oldValue: string; newValue: string }[] }[] } }>(
-      `query($id: ID!) { person(id: $id) { offenceSummary version history { action reason changes { field oldValue newValue } } } }`,
+    const after = await hub.gql<{ person: { offenceSummary: string; version: number; history: { totalCount: number; edges: { node: { action: string; reason: string | null; changes: { field: string; oldValue: string; newValue: string }[] } }[] } } }>(
+      `query($id: ID!) { person(id: $id) { offenceSummary version history { totalCount edges { node { action reason changes { field oldValue newValue } } } } } }`,
       { id },
       probation,
     );
     expect(after.data!.person.offenceSummary).toBe('Theft from shop');
     expect(after.data!.person.version).toBe(2);
-    const updated = after.data!.person.history.find((h) => h.action === 'updated')!;
+    expect(after.data!.person.history.totalCount).toBe(after.data!.person.history.edges.length);
+    const updated = after.data!.person.history.edges.map((e) => e.node).find((h) => h.action === 'updated')!;
     expect(updated.reason).toBe('Court outcome');
     expect(updated.changes).toEqual(expect.arrayContaining([{ field: 'offenceSummary', oldValue: '"Theft"', newValue: '"Theft from shop"' }]));
   });

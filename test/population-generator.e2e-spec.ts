@@ -75,9 +75,9 @@ describe('the population generator', () => {
     expect(open).toBeDefined();
     const [{ idx }] = await hub.db.query(`SELECT substring(name from ' (\\d+) \\(s${SEED}\\)$')::int AS idx FROM organisation WHERE id = $1`, [open.to_organisation_id]);
     const token = await hub.tokenFor(generatedUserEmail(SEED, idx, 'caseworker'), GENERATED_PASSWORD);
-    const res = await hub.gql<{ person: { id: string; referrals: { state: string }[] } }>(`query($id: ID!) { person(id: $id) { id referrals { state } } }`, { id: open.person_id }, token);
+    const res = await hub.gql<{ person: { id: string; referrals: { edges: { node: { state: string } }[] } } }>(`query($id: ID!) { person(id: $id) { id referrals { edges { node { state } } } } }`, { id: open.person_id }, token);
     expect(res.errors).toBeUndefined();
-    expect(res.data!.person.referrals.map((r) => r.state)).toContain('SENT');
+    expect(res.data!.person.referrals.edges.map((e) => e.node.state)).toContain('SENT');
   });
 
   it('is what the referral report counts', async () => {

@@ -65,7 +65,7 @@ describe('referrals', () => {
   const act = (name: string, id: string, token: string) => hub.gql<Record<string, Referral>>(`mutation($id: ID!) { ${name}(id: $id) { ${REFERRAL} } }`, { id }, token);
   const actWithReason = (name: string, referralId: string, reason: string, token: string) =>
     hub.gql<Record<string, Referral>>(`mutation($input: ReferralReasonInput!) { ${name}(input: $input) { ${REFERRAL} } }`, { input: { referralId, reason } }, token);
-  const inbox = async (token: string, states?: string[]) => nodes((await ok<{ referralInbox: Page<Referral> }>(`query($s: [ReferralState!]) { referralInbox(states: $s, first: 100) { edges { node { ${REFERRAL} } } } }`, { s: states ?? null }, token)).referralInbox);
+  const inbox = async (token: string, states?: string[]) => nodes((await ok<{ referralInbox: Page<Referral> }>(`query($s: [ReferralState!]) { referralInbox(states: $s, first: 20) { edges { node { ${REFERRAL} } } } }`, { s: states ?? null }, token)).referralInbox);
   const rows = <T>(sql: string, params: unknown[] = []) => hub.db.query(sql, params) as Promise<T[]>;
 
   it('runs the whole lifecycle; invalid steps are refused with INVALID_STATE, the wrong side with FORBIDDEN', async () => {
@@ -428,11 +428,11 @@ describe('referrals', () => {
       )
     ).draftReferral;
     const onRecord = async (token: string) =>
-      (await ok<{ person: { referrals: { id: string; state: string; serviceCode: string; toOrganisation: { name: string } }[] } }>(
-        `query($id: ID!) { person(id: $id) { referrals { id state serviceCode toOrganisation { name } } } }`,
+      (await ok<{ person: { referrals: { edges: { node: { id: string; state: string; serviceCode: string; toOrganisation: { name: string } } }[] } } }>(
+        `query($id: ID!) { person(id: $id) { referrals { edges { node { id state serviceCode toOrganisation { name } } } } } }`,
         { id },
         token,
-      )).person.referrals;
+      )).person.referrals.edges.map((e) => e.node);
     // Newest first.
     expect((await onRecord(probation)).map((r) => [r.id, r.state])).toEqual([[draft.id, 'DRAFT'], [sent.id, 'SENT']]);
     expect(await onRecord(housing)).toEqual([{ id: sent.id, state: 'SENT', serviceCode: 'accommodation_support', toOrganisation: { name: 'Safe Harbour Housing Trust' } }]);

@@ -88,7 +88,7 @@ describe('webhooks', () => {
     expect(JSON.parse(second.body)).toMatchObject({ type: 'person.created', personId });
 
     const deliveries = await hub.gql<{ webhookDeliveries: Page<{ id: string; status: string; attempts: { statusCode: number }[] }> }>(
-      'query($id: ID!) { webhookDeliveries(endpointId: $id) { edges { node { id status attempts { statusCode } } } } }',
+      'query($id: ID!) { webhookDeliveries(endpointId: $id, first: 20) { edges { node { id status attempts { statusCode } } } } }',
       { id: probationEndpoint },
       await hub.tokenFor('probation.admin'),
     );

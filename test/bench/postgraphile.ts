@@ -67,6 +67,7 @@ export async function postgraphileBench(s: GScale, hubQuery: string): Promise<vo
   try {
     const token = await login(s.hub, email);
     const viaHub = (await gql(s.hub, token, hubQuery, { id })).person;
+    viaHub.referrals = viaHub.referrals.edges.map((e: any) => e.node); // a page of Person.referrals, as a list
     const viaPgl = (await post(pgl.url, token, PGL_PERSON_PAGE, { id })).person;
     const differs = viaPgl ? sameAnswer(viaHub, viaPgl) : 'PostGraphile found no person';
     if (differs || viaHub.interventions.edges.length !== 50) throw new Error(`hub and PostGraphile answers differ for person ${id}: ${differs}`);

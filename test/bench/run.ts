@@ -23,7 +23,7 @@ const only = new Set((process.env.BENCH_ONLY ?? 'a,b,c,d,e,f,g').split(','));
 const PERSON_FIELDS = `id givenName familyName dateOfBirth region releaseDate offenceSummary ogrsScore riskLevel healthNotes stage version withheldFields
   identifiers { scheme value }`;
 const CONSENTS = `consents { id purpose categories organisationId status givenAt }`;
-const REFERRALS = `referrals { id toOrganisationId serviceCode state sentAt dueAt overdue }`;
+const REFERRALS = `referrals(first: 20) { edges { node { id toOrganisationId serviceCode state sentAt dueAt overdue } } }`;
 const INTERVENTION_FIELDS = `id typeCode status occurredAt notes dataCategory organisationId
     outcome { ... on JobOutcome { employer sector hoursPerWeek startDate } ... on QualificationOutcome { qualification } }`;
 const personQuery = (selection: string) => `query($id: ID!) { person(id: $id) { ${selection} } }`;
@@ -84,6 +84,7 @@ async function personPage(s: Scale): Promise<void> {
   const token = await login(s.hub, email);
   // Same answer: the hub (with access control) and the baseline (without) return the same page for this actor.
   const viaHub = (await gql(s.hub, token, PERSON_PAGE, { id })).person;
+  viaHub.referrals = viaHub.referrals.edges.map((e: any) => e.node); // a page of Person.referrals, as a list
   const viaBase = ((await (await fetch(`${s.baseline.url}/person`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id, organisationId }) })).json()) as any).data.person;
   const ids = (p: any) => p.interventions.edges.map((e: any) => e.node.id).join();
   const referrals = (p: any) => p.referrals.map((r: any) => [r.id, r.state.toLowerCase(), r.overdue].join('|')).join();

@@ -5,16 +5,28 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLFormattedError } from 'graphql';
 import { auditPlugin, type AuditService } from '@hub/audit';
-import { AuditBuffer, ErrorCode, type HubContext, RETRY_AFTER_SECONDS } from '@hub/common';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { AuditBuffer, ErrorCode, type HubContext, HubError, RETRY_AFTER_SECONDS, toClientError } from '@hub/common';
 import type { HubConfig } from '@hub/config';
 import type { HubMetrics } from '@hub/observability';
 import { CompiledExecutor } from './compiled-executor.js';
 import { inputLimitsPlugin } from './input-limits.js';
+import { listBounds } from './list-bounds.js';
 import { pageCostPlugin } from './page-cost.js';
 import { dropPropertyResolvers } from './property-resolvers.js';
 
-/** Last line of defence: every error has a code, nothing internal or no stack leaves the server. */
-export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+/**
+ * Last line of defence: every error has a code, nothing internal or no stack leaves the server. An
+ * error thrown by a field resolver (Person.history, Person.interventions …) does not pass through
+ * Nest's exception filter (field resolvers run without enhancers): its HubError is mapped here, so a
+ * page too large is BAD_USER_INPUT there too, not an internal error.
+ */
+export function formatError(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
+  const original = error === undefined ? undefined : unwrapResolverError(error);
+  if (original instanceof HubError) {
+    const mapped = toClientError(original);
+    formatted = { ...formatted, message: mapped.message, extensions: { ...formatted.extensions, code: mapped.code, ...mapped.details } };
+  }
   const code = formatted.extensions?.code;
   const { stacktrace: _s, exception: _e, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
   if (typeof code !== 'string' || code === ErrorCode.Internal) {
@@ -66,7 +78,10 @@ function unauthenticatedPlugin(): ApolloServerPlugin<HubContext> {
   };
 }
 
-/** Reports the fields withheld from this answer by the access policy in `extensions.withheld`. */
+/**
+ * Reports the fields withheld from this answer by the access policy in `extensions.withheld`, and the
+ * lists cut at their hard maximum in `extensions.truncated`.
+ */
 function withheldPlugin(): ApolloServerPlugin<HubContext> {
   return {
     async requestDidStart() {
@@ -74,6 +89,9 @@ function withheldPlugin(): ApolloServerPlugin<HubContext> {
         async willSendResponse({ contextValue, response }) {
           if (response.body.kind === 'single' && contextValue.withheld?.size) {
             response.body.singleResult.extensions = { ...response.body.singleResult.extensions, withheld: [...contextValue.withheld].sort() };
+          }
+          if (response.body.kind === 'single' && contextValue.truncated?.size) {
+            response.body.singleResult.extensions = { ...response.body.singleResult.extensions, truncated: [...contextValue.truncated].sort() };
           }
         },
       };
@@ -117,7 +135,7 @@ export function graphqlOptions(config: HubConfig, metrics: HubMetrics, audit: Au
     // Apollo ships CommonJS and ESM typings of the same classes; the cast bridges the two.
     plugins: [
       ...protection.plugins,
-      pageCostPlugin(config.graphql.maxCost),
+      pageCostPlugin(config.graphql.maxCost, listBounds(config)),
       inputLimitsPlugin({ maxString: config.input.maxStringLength, maxId: config.input.maxIdLength, maxSearch: config.input.maxSearchLength }),
       metricsPlugin(metrics, !compiled),
       withheldPlugin(),
@@ -128,7 +146,7 @@ export function graphqlOptions(config: HubConfig, metrics: HubMetrics, audit: Au
       config.graphql.explorer ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
     ] as unknown as ApolloDriverConfig['plugins'],
     validationRules: protection.validationRules,
-    context: (req: HubContext['req']): Omit<HubContext, 'req'> & { req: HubContext['req'] } => ({ req, loaders: new Map(), withheld: new Set(), audit: new AuditBuffer() }),
+    context: (req: HubContext['req']): Omit<HubContext, 'req'> & { req: HubContext['req'] } => ({ req, loaders: new Map(), withheld: new Set(), truncated: new Set(), audit: new AuditBuffer() }),
     formatError,
     // Subscriptions (graphql-ws on the same path) are served by the hub's own WebSocket server, held
     // to its limits before anything is buffered: see subscription-server.ts.

@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { type ArgumentNode, type DocumentNode, type FieldNode, GraphQLError, type GraphQLSchema, Kind, TypeInfo, validate, visit, visitWithTypeInfo } from 'graphql';
 import type { HubContext } from '@hub/common';
+import type { ListBound } from './list-bounds.js';
 
 const PAGE_ARGS = new Set(['first', 'last']);
 const MAX_TEXTS = 1000;
@@ -19,7 +20,12 @@ const asCount = (v: unknown): number | null => (typeof v === 'number' && Number.
  * gives none or leaves it out. `variables` null: only the sizes left out (those given as variables
  * come with each request). Returns whether any page size is given as a variable.
  */
-export function withLiteralPageSizes(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | null): { document: DocumentNode; fromVariables: boolean } {
+export function withLiteralPageSizes(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | null,
+  bounds: ReadonlyMap<string, ListBound> = new Map(),
+): { document: DocumentNode; fromVariables: boolean } {
   const typeInfo = new TypeInfo(schema);
   let fromVariables = false;
   // A variable's own default (`query($n: Int = 500)`) applies when the request gives no value.
@@ -33,8 +39,15 @@ export function withLiteralPageSizes(schema: GraphQLSchema, document: DocumentNo
     document,
     visitWithTypeInfo(typeInfo, {
       Field(node: FieldNode) {
-        const arg = typeInfo.getFieldDef()?.args.find((a) => PAGE_ARGS.has(a.name));
-        if (!arg) return undefined;
+        const def = typeInfo.getFieldDef();
+        const arg = def?.args.find((a) => PAGE_ARGS.has(a.name));
+        if (!arg) {
+          // A list that is not a page counts as its hard maximum of items, as a page counts as its size.
+          const bound = def && node.selectionSet ? bounds.get(`${typeInfo.getParentType()?.name}.${def.name}`) : undefined;
+          if (!bound || bound.counted === false) return undefined;
+          const literal: ArgumentNode = { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'first' }, value: { kind: Kind.INT, value: String(bound.max) } };
+          return { ...node, arguments: [...(node.arguments ?? []), literal] };
+        }
         const given = node.arguments?.find((a) => a.name.value === arg.name);
         if (given && given.value.kind !== Kind.VARIABLE) return undefined; // a literal: counted already
         if (given?.value.kind === Kind.VARIABLE) {
@@ -68,8 +81,9 @@ function costProblem(schema: GraphQLSchema, document: DocumentNode, maxCost: num
  * item: `people(first: $n) { … interventions { … } }` cost as little as one person with one
  * intervention. This plugin counts them as they will run: once per document for the defaults, and
  * per request when a page size is a variable, refusing as validation does (GRAPHQL_VALIDATION_FAILED).
+ * A list that is not a page (list-bounds.ts) counts as its hard maximum of items.
  */
-export function pageCostPlugin(maxCost: number): ApolloServerPlugin<HubContext> {
+export function pageCostPlugin(maxCost: number, bounds: ReadonlyMap<string, ListBound> = new Map()): ApolloServerPlugin<HubContext> {
   /**
    * Per query text (bounded: past MAX_TEXTS new texts are checked each time, as a hub serves few), and
    * per parsed document otherwise: the refusal its defaults alone cause, and whether its variables matter.
@@ -82,12 +96,12 @@ export function pageCostPlugin(maxCost: number): ApolloServerPlugin<HubContext> 
         async didResolveOperation({ document, request, schema }) {
           let verdict = (request.query !== undefined ? byText.get(request.query) : undefined) ?? byDocument.get(document);
           if (!verdict) {
-            const defaults = withLiteralPageSizes(schema, document, null);
+            const defaults = withLiteralPageSizes(schema, document, null, bounds);
             verdict = { problem: defaults.document === document ? null : costProblem(schema, defaults.document, maxCost), fromVariables: defaults.fromVariables };
             if (request.query !== undefined && byText.size < MAX_TEXTS) byText.set(request.query, verdict);
             else byDocument.set(document, verdict);
           }
-          const problem = verdict.problem ?? (verdict.fromVariables ? costProblem(schema, withLiteralPageSizes(schema, document, request.variables ?? {}).document, maxCost) : null);
+          const problem = verdict.problem ?? (verdict.fromVariables ? costProblem(schema, withLiteralPageSizes(schema, document, request.variables ?? {}, bounds).document, maxCost) : null);
           if (problem) throw new GraphQLError(problem.message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } } });
         },
       };

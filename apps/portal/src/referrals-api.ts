@@ -30,12 +30,12 @@ export const OPEN_STATES = ['SENT', 'ACCEPTED', 'IN_PROGRESS'];
 
 const REFERRAL = 'id status: state service: serviceCode reason dueAt person { id givenName familyName }';
 
-/** The referrals about a person that the viewer's organisation sent or received, newest first (Person.referrals). */
+/** The latest referrals about a person that the viewer's organisation sent or received, newest first (a page of Person.referrals). */
 export const personReferrals = (personId: string) =>
-  gql<{ person: { referrals: (Referral & { createdAt: string })[] } }>(
-    `query($id: ID!) { person(id: $id) { referrals { ${REFERRAL} createdAt fromOrganisation { name } toOrganisation { name } } } }`,
+  gql<{ person: { referrals: { edges: { node: Referral & { createdAt: string } }[] } } }>(
+    `query($id: ID!) { person(id: $id) { referrals(first: 100) { edges { node { ${REFERRAL} createdAt fromOrganisation { name } toOrganisation { name } } } } } }`,
     { id: personId },
-  ).then((d) => d.person.referrals);
+  ).then((d) => d.person.referrals.edges.map((e) => e.node));
 
 /** How many referrals or tasks a page shows. */
 export const LIST_PAGE_SIZE = 50;

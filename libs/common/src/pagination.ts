@@ -65,6 +65,36 @@ export function connectionType<T>(node: Type<T>, name: string): Type<Connection<
   return ConnectionType;
 }
 
+/** A page that also says how many items the whole list holds. */
+export interface CountedConnection<T> extends Connection<T> {
+  totalCount: number;
+}
+
+/** connectionType with `totalCount`: for lists that grow with use (a person's history), so a client knows how far it has paged. */
+export function countedConnectionType<T>(node: Type<T>, name: string): Type<CountedConnection<T>> {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field()
+    cursor: string;
+
+    @Field(() => node)
+    node: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} items, with how many there are in all; when pageInfo.hasNextPage, ask again with after: pageInfo.endCursor` })
+  class ConnectionType {
+    @Field(() => [Edge])
+    edges: Edge[];
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+
+    @Field(() => Int, { description: 'How many items the whole list holds (every page)' })
+    totalCount: number;
+  }
+  return ConnectionType;
+}
+
 /** `first` and `after` on every paged list. */
 @ArgsType()
 export class PageArgs {

@@ -23,6 +23,18 @@ export interface HubContext {
   withheld?: Set<string>;
   /** Audit events of this request, written in one insert when the response is sent. */
   audit?: AuditBuffer;
+  /** Lists cut at their hard maximum in this response (`Person.consents` …), reported in `extensions.truncated`. */
+  truncated?: Set<string>;
+}
+
+/**
+ * A list that is not a page, cut at its hard maximum: `rows` holds at most `max + 1` items (read with
+ * a limit), and when there are more than `max` the field is named in the answer's `extensions.truncated`.
+ */
+export function boundedList<T>(ctx: HubContext, field: string, rows: readonly T[], max: number): T[] {
+  if (rows.length <= max) return [...rows];
+  (ctx.truncated ??= new Set()).add(field);
+  return rows.slice(0, max);
 }
 
 /** The live session of a subscription's connection; refused when the operation did not come over one. */

@@ -45,6 +45,16 @@ export interface HubConfig {
     /** `compiled`: operations run as compiled functions (graphql-jit); `graphql-js`: graphql-js's interpreter. */
     executor: 'compiled' | 'graphql-js';
   };
+  /**
+   * Lists that are not pages: the most items each returns (the rest is left out and the field named in
+   * the answer's `extensions.truncated`); the query cost limit counts each at this size.
+   */
+  lists: {
+    /** A person's consents, involvements and job sustainment windows (LIST_PER_PERSON_MAX). */
+    perPersonMax: number;
+    /** The directory lists: organisations, the intervention catalogue, sharing agreements, referral rules, API clients, webhook endpoints (LIST_DIRECTORY_MAX). */
+    directoryMax: number;
+  };
   /** `password` is DEMO_PASSWORD, or the published default (accepted on a loopback-only hub alone). */
   demo: { seed: boolean; people: boolean; password: string };
   /** HTTP answers: proxies trusted for X-Forwarded-*, cross-origin callers, HSTS. */
@@ -535,6 +545,10 @@ export function loadConfig(env: Env = process.env): HubConfig {
       maxCost: int(env, 'GRAPHQL_MAX_COST', 12000, 10, 1_000_000, problems),
       maxTokens: int(env, 'GRAPHQL_MAX_TOKENS', 2000, 50, 100_000, problems),
       executor: oneOf(env, 'GRAPHQL_EXECUTOR', ['compiled', 'graphql-js'] as const, 'compiled', problems),
+    },
+    lists: {
+      perPersonMax: int(env, 'LIST_PER_PERSON_MAX', 100, 1, 1000, problems),
+      directoryMax: int(env, 'LIST_DIRECTORY_MAX', 500, 1, 5000, problems),
     },
     demo: { seed: seedDemo, people: bool(env, 'SEED_DEMO_PEOPLE', true, problems), password: demoPassword },
     http: {

@@ -1,6 +1,8 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
-import { type Actor, audit, CurrentActor, type HubContext, requestLoader } from '@hub/common';
+import { Inject } from '@nestjs/common';
+import { type Actor, audit, boundedList, CurrentActor, type HubContext, requestLoader } from '@hub/common';
+import { HUB_CONFIG, type HubConfig } from '@hub/config';
 import { PersonModel } from '@hub/persons';
 import { ConsentModel, SharingAgreementModel } from './consent.model.js';
 import { ConsentsService } from './consents.service.js';
@@ -8,12 +10,16 @@ import { CreateSharingAgreementInput, EndSharingAgreementInput, GrantConsentInpu
 
 @Resolver(() => PersonModel)
 export class PersonConsentsResolver {
-  constructor(private readonly service: ConsentsService) {}
+  constructor(
+    private readonly service: ConsentsService,
+    @Inject(HUB_CONFIG) private readonly config: HubConfig,
+  ) {}
 
-  @ResolveField(() => [ConsentModel], { description: 'Consents you may know of (yours, to you, or all for the lead organisation)' })
+  @ResolveField(() => [ConsentModel], { description: 'Consents you may know of (yours, to you, or all for the lead organisation), newest first; at most LIST_PER_PERSON_MAX (100 by default), the field named in extensions.truncated when there are more' })
   async consents(@CurrentActor() actor: Actor, @Parent() person: PersonModel, @Context() ctx: HubContext): Promise<ConsentModel[]> {
-    const loader = requestLoader(ctx, 'person.consents', () => new DataLoader((people: readonly PersonModel[]) => this.service.forPeople(actor, people), { cacheKeyFn: (p: PersonModel) => p.id }));
-    const consents = await loader.load(person);
+    const max = this.config.lists.perPersonMax;
+    const loader = requestLoader(ctx, 'person.consents', () => new DataLoader((people: readonly PersonModel[]) => this.service.forPeople(actor, people, max + 1), { cacheKeyFn: (p: PersonModel) => p.id }));
+    const consents = boundedList(ctx, 'Person.consents', await loader.load(person), max);
     audit(ctx, { action: 'read', personId: person.id, fields: ['Person.consents'], breakGlass: person.breakGlass });
     return consents;
   }
@@ -21,7 +27,10 @@ export class PersonConsentsResolver {
 
 @Resolver(() => ConsentModel)
 export class ConsentsResolver {
-  constructor(private readonly consents: ConsentsService) {}
+  constructor(
+    private readonly consents: ConsentsService,
+    @Inject(HUB_CONFIG) private readonly config: HubConfig,
+  ) {}
 
   @Mutation(() => ConsentModel, { description: 'Record consent given by the person, who is present' })
   grantConsent(@CurrentActor() actor: Actor, @Args('input') input: GrantConsentInput): Promise<ConsentModel> {
@@ -33,9 +42,10 @@ export class ConsentsResolver {
     return this.consents.withdraw(actor, input);
   }
 
-  @Query(() => [SharingAgreementModel])
-  sharingAgreements(@CurrentActor() _actor: Actor): Promise<SharingAgreementModel[]> {
-    return this.consents.agreements();
+  @Query(() => [SharingAgreementModel], { description: 'Information sharing agreements, by name; at most LIST_DIRECTORY_MAX (500 by default), the field named in extensions.truncated when there are more' })
+  async sharingAgreements(@CurrentActor() _actor: Actor, @Context() ctx: HubContext): Promise<SharingAgreementModel[]> {
+    const max = this.config.lists.directoryMax;
+    return boundedList(ctx, 'Query.sharingAgreements', await this.consents.agreements(max + 1), max);
   }
 
   @Mutation(() => SharingAgreementModel, { description: 'Hub admins and data protection officers' })

@@ -11,7 +11,7 @@ import { ConsentStatus, PURPOSE_CATEGORIES } from './consent-vocabulary.js';
 import type { ConsentModel, SharingAgreementModel } from './consent.model.js';
 import type { CreateSharingAgreementInput, EndSharingAgreementInput, GrantConsentInput, WithdrawConsentInput } from './grant-consent.input.js';
 import { SharingAgreement } from './sharing-agreement.entity.js';
-import { entityColumns, hydrate, namedQuery } from '@hub/database';
+import { entityColumns, hydrate, limitPerParent, namedQuery } from '@hub/database';
 
 export function consentView(c: Consent, now = new Date()): ConsentModel {
   const status = c.withdrawnAt ? ConsentStatus.WITHDRAWN : c.expiresAt && c.expiresAt <= now ? ConsentStatus.EXPIRED : ConsentStatus.IN_FORCE;
@@ -53,16 +53,20 @@ export class ConsentsService {
   }
 
   /** For many people in one statement (DataLoader); `people` were returned by PersonsService for this actor. */
-  async forPeople(actor: Actor, people: readonly { id: string; recordIds: string[]; facts: { lead: boolean } }[]): Promise<ConsentModel[][]> {
+  async forPeople(actor: Actor, people: readonly { id: string; recordIds: string[]; facts: { lead: boolean } }[], limit: number): Promise<ConsentModel[][]> {
     const all = people.flatMap((p) => p.recordIds);
     const lead = people.filter((p) => p.facts.lead).flatMap((p) => p.recordIds);
     const rows = (
       await namedQuery(
         this.db,
-        `SELECT ${entityColumns(this.db, Consent, 'c', 'c_')} FROM consent c
-          WHERE c.person_id = ANY(CAST(:all AS uuid[]))
-            AND (c.person_id = ANY(CAST(:lead AS uuid[])) OR c.organisation_id = CAST(:org AS uuid) OR c.organisation_kind = :kind OR c.recorded_by_organisation_id = CAST(:org AS uuid))
-          ORDER BY c.given_at DESC`,
+        limitPerParent(
+          `SELECT ${entityColumns(this.db, Consent, 'c', 'c_')} FROM consent c
+            WHERE c.person_id = ANY(CAST(:all AS uuid[]))
+              AND (c.person_id = ANY(CAST(:lead AS uuid[])) OR c.organisation_id = CAST(:org AS uuid) OR c.organisation_kind = :kind OR c.recorded_by_organisation_id = CAST(:org AS uuid))`,
+          'c_person_id',
+          [['c_given_at', 'DESC'], ['c_id', 'DESC']],
+          limit,
+        ),
         { all, lead, org: actor.organisationId, kind: actor.organisationKind },
       )
     ).map((r) => hydrate(this.db, Consent, r, 'c_'));
@@ -163,8 +167,8 @@ export class ConsentsService {
     return manager ? work(manager) : this.db.transaction(work);
   }
 
-  async agreements(): Promise<SharingAgreementModel[]> {
-    return (await this.db.getRepository(SharingAgreement).find({ order: { name: 'ASC' } })).map((a) => agreementView(a));
+  async agreements(limit?: number): Promise<SharingAgreementModel[]> {
+    return (await this.db.getRepository(SharingAgreement).find({ order: { name: 'ASC', id: 'ASC' }, take: limit })).map((a) => agreementView(a));
   }
 
   /** Hub admins and data protection officers record agreements. */

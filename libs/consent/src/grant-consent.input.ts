@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMinSize, Equals, IsArray, IsBoolean, IsDateString, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsBoolean, IsDateString, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { DataCategory } from '@hub/access';
 import { OrganisationKind } from '@hub/common';
 import { ConsentMethod, ConsentPurpose, LawfulBasis } from './consent-vocabulary.js';
@@ -73,8 +73,9 @@ export class CreateSharingAgreementInput {
   @MaxLength(200)
   name: string;
 
-  @Field(() => [ID], { defaultValue: [] })
+  @Field(() => [ID], { defaultValue: [], description: 'At most 100' })
   @IsArray()
+  @ArrayMaxSize(100)
   @IsUUID('all', { each: true })
   partyOrganisationIds: string[];
 

@@ -17,6 +17,7 @@ export function personInterventionsLoader(ctx: HubContext, actor: Actor, service
   return requestLoader(ctx, `person.interventions:${args.first ?? ''}:${args.category ?? ''}`, () => new DataLoader((people: readonly PersonModel[]) => service.listForPeople(actor, people, args), { cacheKeyFn: (p) => p.id }));
 }
 
-export function personSustainmentsLoader(ctx: HubContext, actor: Actor, service: SustainmentsService): DataLoader<PersonModel, JobSustainment[], string> {
-  return requestLoader(ctx, 'person.sustainments', () => new DataLoader((people: readonly PersonModel[]) => service.forPeople(actor, people), { cacheKeyFn: (p) => p.id }));
+/** At most `limit` windows of each person of the request, in one statement. */
+export function personSustainmentsLoader(ctx: HubContext, actor: Actor, service: SustainmentsService, limit: number): DataLoader<PersonModel, JobSustainment[], string> {
+  return requestLoader(ctx, 'person.sustainments', () => new DataLoader((people: readonly PersonModel[]) => service.forPeople(actor, people, limit), { cacheKeyFn: (p) => p.id }));
 }

@@ -1,6 +1,8 @@
+import { Inject } from '@nestjs/common';
 import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataCategory } from '@hub/access';
-import { type Actor, audit, CurrentActor, type HubContext } from '@hub/common';
+import { type Actor, audit, boundedList, CurrentActor, type HubContext, pageSize } from '@hub/common';
+import { HUB_CONFIG, type HubConfig } from '@hub/config';
 import { organisationLoader, OrganisationModel, OrganisationsService } from '@hub/organisations';
 import { PersonModel } from '@hub/persons';
 import { interventionTypeLoader, personInterventionsLoader, personSustainmentsLoader } from './intervention.loader.js';
@@ -16,14 +18,16 @@ export class InterventionsResolver {
     private readonly interventions: InterventionsService,
     private readonly sustainments: SustainmentsService,
     private readonly organisations: OrganisationsService,
+    @Inject(HUB_CONFIG) private readonly config: HubConfig,
   ) {}
 
-  @Query(() => [InterventionTypeModel], { description: 'The intervention catalogue (the entries offered, unless includeInactive)' })
-  interventionTypes(
+  @Query(() => [InterventionTypeModel], { description: 'The intervention catalogue (the entries offered, unless includeInactive); at most LIST_DIRECTORY_MAX (500 by default), the field named in extensions.truncated when there are more' })
+  async interventionTypes(
     @CurrentActor() _actor: Actor,
+    @Context() ctx: HubContext,
     @Args('includeInactive', { type: () => Boolean, nullable: true, defaultValue: false }) includeInactive: boolean,
   ): Promise<InterventionTypeModel[]> {
-    return this.interventions.catalogue(includeInactive) as Promise<InterventionTypeModel[]>;
+    return boundedList(ctx, 'Query.interventionTypes', (await this.interventions.catalogue(includeInactive)) as InterventionTypeModel[], this.config.lists.directoryMax);
   }
 
   @Mutation(() => InterventionTypeModel, { description: 'Hub admins rename a catalogue entry, move it to another group, or stop (and resume) offering it' })
@@ -68,6 +72,7 @@ export class PersonInterventionsResolver {
     private readonly interventionsService: InterventionsService,
     private readonly sustainmentsService: SustainmentsService,
     private readonly timelines: TimelineService,
+    @Inject(HUB_CONFIG) private readonly config: HubConfig,
   ) {}
 
   @ResolveField(() => InterventionConnection, { description: 'Interventions you may see, newest first' })
@@ -86,16 +91,17 @@ export class PersonInterventionsResolver {
     return page;
   }
 
-  @ResolveField(() => [JobSustainmentModel], { description: '13-week windows opened by job starts' })
+  @ResolveField(() => [JobSustainmentModel], { description: '13-week windows opened by job starts, newest first; at most LIST_PER_PERSON_MAX (100 by default), the field named in extensions.truncated when there are more' })
   async sustainments(@CurrentActor() actor: Actor, @Parent() person: PersonModel, @Context() ctx: HubContext): Promise<JobSustainmentModel[]> {
-    const rows = await personSustainmentsLoader(ctx, actor, this.sustainmentsService).load(person);
+    const max = this.config.lists.perPersonMax;
+    const rows = boundedList(ctx, 'Person.sustainments', await personSustainmentsLoader(ctx, actor, this.sustainmentsService, max + 1).load(person), max);
     audit(ctx, { action: 'read', personId: person.id, categories: rows.length ? [DataCategory.EMPLOYMENT] : [], fields: ['Person.sustainments'], breakGlass: person.breakGlass });
     return rows;
   }
 
   @ResolveField(() => [TimelineEntryModel], { description: 'Interventions, consents and stage changes, newest first' })
-  async timeline(@CurrentActor() actor: Actor, @Parent() person: PersonModel, @Context() ctx: HubContext, @Args('first', { type: () => Int, nullable: true, defaultValue: 100 }) first?: number): Promise<TimelineEntryModel[]> {
-    const entries = await this.timelines.forPerson(actor, person.id, first ?? 100);
+  async timeline(@CurrentActor() actor: Actor, @Parent() person: PersonModel, @Context() ctx: HubContext, @Args('first', { type: () => Int, nullable: true, defaultValue: 100, description: 'How many (at most 200)' }) first?: number): Promise<TimelineEntryModel[]> {
+    const entries = await this.timelines.forPerson(actor, person.id, pageSize(first, 100, 200));
     audit(ctx, { action: 'read', personId: person.id, fields: ['Person.timeline'], breakGlass: person.breakGlass });
     return entries;
   }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessService, DataCategory } from '@hub/access';
 import { type Actor, asNotFound, ErrorCode, ForbiddenError, HubError, NotFoundError } from '@hub/common';
+import { hydrate, limitPerParent } from '@hub/database';
 import { OutboxService } from '@hub/events';
 import { actorRef, PersonsService } from '@hub/persons';
 import { SustainmentStatus } from './intervention-vocabulary.js';
@@ -32,16 +33,18 @@ export class SustainmentsService {
   }
 
   /** For many people in one statement (DataLoader); `people` were returned by PersonsService for this actor. */
-  async forPeople(actor: Actor, people: readonly { id: string; recordIds: string[] }[]): Promise<JobSustainment[][]> {
+  /** At most `limit` of each record's windows (newest first), for a page of people in one statement. */
+  async forPeople(actor: Actor, people: readonly { id: string; recordIds: string[] }[], limit: number): Promise<JobSustainment[][]> {
     const survivor = this.persons.survivorSql('s.person_id');
     const scope = this.access.scope(actor, 'read', { person: survivor, category: `'${DataCategory.EMPLOYMENT}'`, owner: 's.organisation_id' });
-    const rows = await this.db
+    const qb = this.db
       .getRepository(JobSustainment)
       .createQueryBuilder('s')
       .where('s.person_id = ANY(:recordIds)', { recordIds: people.flatMap((p) => p.recordIds) })
-      .andWhere(scope.where, scope.parameters)
-      .orderBy('s.start_date', 'DESC')
-      .getMany();
+      .andWhere(scope.where, scope.parameters);
+    const [sql, parameters] = qb.getQueryAndParameters();
+    const raw: Record<string, unknown>[] = await this.db.query(limitPerParent(sql, 's_person_id', [['s_start_date', 'DESC'], ['s_id', 'DESC']], limit), parameters);
+    const rows = raw.map((r) => hydrate(this.db, JobSustainment, r, 's_'));
     return people.map((p) => rows.filter((r) => p.recordIds.includes(r.personId)));
   }
 

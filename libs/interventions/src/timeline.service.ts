@@ -18,7 +18,7 @@ export class TimelineService {
     const [interventions, consents, history, catalogue] = await Promise.all([
       this.interventions.list(actor, personId, { first: Math.min(first, 200) }),
       this.consents.forPerson(actor, personId),
-      this.records.history(actor, personId),
+      this.records.recentStageChanges(actor, personId, first),
       this.interventions.catalogue(true),
     ]);
     const names = new Map(catalogue.map((t) => [t.code, t.name]));

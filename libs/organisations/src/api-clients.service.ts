@@ -22,9 +22,9 @@ export class ApiClientsService {
     private readonly outbox: OutboxService,
   ) {}
 
-  async list(actor: Actor, organisationId = actor.organisationId): Promise<ApiClient[]> {
+  async list(actor: Actor, organisationId = actor.organisationId, limit?: number): Promise<ApiClient[]> {
     requireMemberAdmin(actor, organisationId);
-    return this.db.getRepository(ApiClient).find({ where: { organisationId }, order: { createdAt: 'ASC' } });
+    return this.db.getRepository(ApiClient).find({ where: { organisationId }, order: { createdAt: 'ASC', id: 'ASC' }, take: limit });
   }
 
   /** Creates a client; the secret is returned once and only its hash is kept. */

@@ -1,5 +1,7 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { type Actor, CurrentActor } from '@hub/common';
+import { Inject } from '@nestjs/common';
+import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { type Actor, boundedList, CurrentActor, type HubContext } from '@hub/common';
+import { HUB_CONFIG, type HubConfig } from '@hub/config';
 import { CreateOrganisationInput } from './create-organisation.input.js';
 import { OrganisationModel } from './organisation.model.js';
 import { OrganisationsService } from './organisations.service.js';
@@ -7,11 +9,14 @@ import { UpdateOrganisationInput } from './update-organisation.input.js';
 
 @Resolver(() => OrganisationModel)
 export class OrganisationsResolver {
-  constructor(private readonly service: OrganisationsService) {}
+  constructor(
+    private readonly service: OrganisationsService,
+    @Inject(HUB_CONFIG) private readonly config: HubConfig,
+  ) {}
 
-  @Query(() => [OrganisationModel], { description: 'The directory of partner organisations' })
-  organisations(@CurrentActor() _actor: Actor): Promise<OrganisationModel[]> {
-    return this.service.list();
+  @Query(() => [OrganisationModel], { description: 'The directory of partner organisations; at most LIST_DIRECTORY_MAX (500 by default), the field named in extensions.truncated when there are more' })
+  async organisations(@CurrentActor() _actor: Actor, @Context() ctx: HubContext): Promise<OrganisationModel[]> {
+    return boundedList(ctx, 'Query.organisations', await this.service.list(), this.config.lists.directoryMax);
   }
 
   @Query(() => OrganisationModel)

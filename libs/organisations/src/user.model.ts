@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Role } from '@hub/common';
+import { connectionType, Role } from '@hub/common';
 
 @ObjectType('User', { description: 'A person who signs in to the hub, member of one organisation' })
 export class UserModel {
@@ -30,3 +30,7 @@ export class UserModel {
   @Field({ description: 'The password was reset by an admin: the next sign-in allows only choosing a new one' })
   passwordChangeRequired: boolean;
 }
+
+/** A page of an organisation's users, by name. */
+export const UserConnection = connectionType(UserModel, 'User');
+export type UserConnection = InstanceType<typeof UserConnection>;

@@ -1,11 +1,11 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { type Actor, CurrentActor, type HubContext } from '@hub/common';
+import { type Actor, CurrentActor, type HubContext, PageArgs } from '@hub/common';
 import { CreateUserInput } from './create-user.input.js';
 import { organisationLoader } from './organisation.loader.js';
 import { OrganisationModel } from './organisation.model.js';
 import { OrganisationsService } from './organisations.service.js';
 import { UpdateUserInput } from './update-user.input.js';
-import { UserModel } from './user.model.js';
+import { UserConnection, UserModel } from './user.model.js';
 import { UsersService } from './users.service.js';
 
 @Resolver(() => UserModel)
@@ -15,9 +15,9 @@ export class UsersResolver {
     private readonly organisations: OrganisationsService,
   ) {}
 
-  @Query(() => [UserModel], { name: 'users', description: 'Users of an organisation (default: yours); org admins and hub admins' })
-  listUsers(@CurrentActor() actor: Actor, @Args('organisationId', { type: () => ID, nullable: true }) organisationId?: string): Promise<UserModel[]> {
-    return this.users.list(actor, organisationId ?? actor.organisationId);
+  @Query(() => UserConnection, { name: 'users', description: 'Users of an organisation (default: yours) by name, a page at a time; org admins and hub admins' })
+  listUsers(@CurrentActor() actor: Actor, @Args() page: PageArgs, @Args('organisationId', { type: () => ID, nullable: true }) organisationId?: string): Promise<UserConnection> {
+    return this.users.list(actor, organisationId ?? actor.organisationId, page);
   }
 
   @Mutation(() => UserModel)

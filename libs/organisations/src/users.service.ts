@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type Actor, AlreadyExistsError, ErrorCode, ForbiddenError, HubError, isUniqueViolation, NotFoundError } from '@hub/common';
+import { type Actor, AlreadyExistsError, type Connection, decodeCursor, encodeCursor, ErrorCode, ForbiddenError, HubError, isUniqueViolation, NotFoundError, pageSize, ValidationError } from '@hub/common';
 import { HUB_CONFIG, type HubConfig } from '@hub/config';
 import { entityColumns, hydrate, namedQuery } from '@hub/database';
 import { OutboxService } from '@hub/events';
@@ -74,9 +74,21 @@ export class UsersService {
     return this.db.getRepository(User).findOneBy({ email: email.trim().toLowerCase() });
   }
 
-  async list(actor: Actor, organisationId = actor.organisationId): Promise<User[]> {
+  /** A page of an organisation's users by name (then id), resumed after a cursor holding both. */
+  async list(actor: Actor, organisationId = actor.organisationId, page: { first?: number | null; after?: string | null } = {}): Promise<Connection<User>> {
     requireMemberAdmin(actor, organisationId);
-    return this.db.getRepository(User).find({ where: { organisationId }, order: { name: 'ASC' } });
+    const first = pageSize(page.first, 100, 500);
+    const qb = this.db.getRepository(User).createQueryBuilder('u').where('u.organisation_id = :organisationId', { organisationId });
+    if (page.after) {
+      const [name, id] = decodeCursor(page.after, 2);
+      if (typeof name !== 'string' || typeof id !== 'string' || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
+        throw new ValidationError([{ field: 'after', messages: ['not a cursor from this list'] }]);
+      }
+      qb.andWhere('(u.name, u.id) > (:afterName, CAST(:afterId AS uuid))', { afterName: name, afterId: id });
+    }
+    const rows = await qb.orderBy('u.name', 'ASC').addOrderBy('u.id', 'ASC').limit(first + 1).getMany();
+    const edges = rows.slice(0, first).map((u) => ({ cursor: encodeCursor([u.name, u.id]), node: u }));
+    return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 
   /**

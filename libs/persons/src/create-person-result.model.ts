@@ -23,9 +23,9 @@ export class CreatePersonResultModel {
   @Field(() => PersonModel, { nullable: true })
   person: PersonModel | null;
 
-  @Field(() => [PersonModel])
+  @Field(() => [PersonModel], { description: 'Records with the same name and date of birth that you may see: at most 20 (the oldest)' })
   candidates: PersonModel[];
 
-  @Field(() => Int, { description: 'Candidates you may not see' })
+  @Field(() => Int, { description: 'Candidates you may not see, and those past the 20 listed' })
   hiddenCandidates: number;
 }

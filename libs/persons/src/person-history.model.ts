@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { countedConnectionType } from '@hub/common';
 import { IsDateString, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { InvolvementRole } from './person-vocabulary.js';
 
@@ -40,6 +41,10 @@ export class PersonChangeModel {
   @Field(() => [FieldChangeModel])
   changes: FieldChangeModel[];
 }
+
+/** A page of a record's history, oldest first, with its length. */
+export const PersonChangeConnection = countedConnectionType(PersonChangeModel, 'PersonChange');
+export type PersonChangeConnection = InstanceType<typeof PersonChangeConnection>;
 
 @ObjectType('PersonMerge')
 export class PersonMergeModel {

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService, DataCategory, type PersonFacts } from '@hub/access';
-import { type Actor, asNotFound, ForbiddenError, HubError, ErrorCode, NotFoundError, ValidationError } from '@hub/common';
+import { type Actor, asNotFound, type CountedConnection, ForbiddenError, HubError, ErrorCode, NotFoundError, ValidationError } from '@hub/common';
+import { hydrate, limitPerParent, type PageArgs, pagesPerParent, type ParentListSpec } from '@hub/database';
 import { OutboxService } from '@hub/events';
 import { OrganisationsService } from '@hub/organisations';
 import { Involvement } from './involvement.entity.js';
@@ -13,6 +14,12 @@ import { InvolvementRole, PERSON_FIELD_CATEGORIES, type PersonField } from './pe
 import { Person } from './person.entity.js';
 import type { InvolvementModel } from './person.model.js';
 import { actorRef, PersonsService } from './persons.service.js';
+
+/** The default and the largest page of a record's history. */
+export const HISTORY_PAGE = { fallback: 20, max: 500 } as const;
+
+/** A record's history (and a merged record's), in the order written (oldest first). */
+const HISTORY_LIST: ParentListSpec<PersonChange> = { entity: PersonChange, table: 'person_change', parentColumn: 'person_id', order: { id: 'bigint', direction: 'ASC' }, size: HISTORY_PAGE };
 
 /** History, involvements and merges of person records. */
 @Injectable()
@@ -25,22 +32,23 @@ export class PersonRecordsService {
     private readonly organisations: OrganisationsService,
   ) {}
 
-  /** The record's history; values of fields the actor may not read are withheld. */
-  async history(actor: Actor, personId: string): Promise<PersonChangeModel[]> {
+  /**
+   * The record's latest stage changes, newest first (the timeline's); values the actor may not read are
+   * withheld. Read with a limit: a record changed thousands of times is never read whole.
+   */
+  async recentStageChanges(actor: Actor, personId: string, first: number): Promise<PersonChangeModel[]> {
     const { personId: id, recordIds, facts } = await this.persons.requireAccess(actor, personId);
-    return (await this.historyForPeople(actor, [{ id, recordIds, facts }]))[0];
+    const [page] = await pagesPerParent(this.db, { ...HISTORY_LIST, filter: "e.changes -> 'stage' IS NOT NULL", order: { id: 'bigint', direction: 'DESC' }, size: { fallback: first, max: HISTORY_PAGE.max } }, [{ key: id, recordIds }], { first });
+    return page.edges.map((e) => this.changeView(actor, e.node, facts));
   }
 
-  /** For many people in one statement (DataLoader); `people` were returned by PersonsService for this actor. */
-  async historyForPeople(actor: Actor, people: readonly { id: string; recordIds: string[]; facts: PersonFacts }[]): Promise<PersonChangeModel[][]> {
-    const rows = await this.db
-      .getRepository(PersonChange)
-      .createQueryBuilder('c')
-      .where('c.person_id = ANY(:ids)', { ids: people.flatMap((p) => p.recordIds) })
-      .orderBy('c.changed_at', 'ASC')
-      .addOrderBy('c.id', 'ASC')
-      .getMany();
-    return people.map((p) => rows.filter((c) => p.recordIds.includes(c.personId)).map((c) => this.changeView(actor, c, p.facts)));
+  /**
+   * A page of the history of each of many people in two statements (DataLoader), oldest first, with
+   * each history's length; `people` were returned by PersonsService for this actor.
+   */
+  async historyForPeople(actor: Actor, people: readonly { id: string; recordIds: string[]; facts: PersonFacts }[], args: PageArgs): Promise<CountedConnection<PersonChangeModel>[]> {
+    const pages = await pagesPerParent(this.db, HISTORY_LIST, people.map((p) => ({ key: p.id, recordIds: p.recordIds })), args);
+    return pages.map((page, i) => ({ ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: this.changeView(actor, e.node, people[i].facts) })) }));
   }
 
   /** A change is its writer's own record of what it did: the policy decides each value with the writer as owner. */
@@ -65,14 +73,20 @@ export class PersonRecordsService {
     };
   }
 
+  /** Every involvement of the record (for the hub's own decisions, such as who leads; never a response). */
   async involvements(actor: Actor, personId: string): Promise<InvolvementModel[]> {
-    const { personId: id, recordIds } = await this.persons.requireAccess(actor, personId);
-    return (await this.involvementsForPeople([{ id, recordIds }]))[0];
+    const { recordIds } = await this.persons.requireAccess(actor, personId);
+    return this.db.getRepository(Involvement).createQueryBuilder('i').where('i.person_id = ANY(:ids)', { ids: recordIds }).orderBy('i.started_at').getMany();
   }
 
-  /** For many people in one statement (DataLoader); `people` were returned by PersonsService for this actor. */
-  async involvementsForPeople(people: readonly { id: string; recordIds: string[] }[]): Promise<InvolvementModel[][]> {
-    const rows = await this.db.getRepository(Involvement).createQueryBuilder('i').where('i.person_id = ANY(:ids)', { ids: people.flatMap((p) => p.recordIds) }).orderBy('i.started_at').getMany();
+  /**
+   * For many people in one statement (DataLoader), oldest first, at most `limit` of each record;
+   * `people` were returned by PersonsService for this actor.
+   */
+  async involvementsForPeople(people: readonly { id: string; recordIds: string[] }[], limit: number): Promise<InvolvementModel[][]> {
+    const [sql, parameters] = this.db.getRepository(Involvement).createQueryBuilder('i').where('i.person_id = ANY(:ids)', { ids: people.flatMap((p) => p.recordIds) }).getQueryAndParameters();
+    const raw: Record<string, unknown>[] = await this.db.query(limitPerParent(sql, 'i_person_id', [['i_started_at', 'ASC'], ['i_id', 'ASC']], limit), parameters);
+    const rows = raw.map((r) => hydrate(this.db, Involvement, r, 'i_'));
     return people.map((p) => rows.filter((r) => p.recordIds.includes(r.personId)));
   }
 

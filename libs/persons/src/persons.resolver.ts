@@ -1,13 +1,15 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { type Actor, audit, CurrentActor, type HubContext, PurposeOfUse } from '@hub/common';
+import { Inject } from '@nestjs/common';
+import { type Actor, audit, boundedList, CurrentActor, type HubContext, PurposeOfUse } from '@hub/common';
+import { HUB_CONFIG, type HubConfig } from '@hub/config';
 import { reportRead } from './person.loader.js';
 import { CreatePersonInput } from './create-person.input.js';
 import { CreatePersonResultModel } from './create-person-result.model.js';
 import { PeopleFilter, PersonConnection } from './person-connection.model.js';
-import { AddInvolvementInput, EndInvolvementInput, MergePeopleInput, PersonChangeModel, PersonMergeModel, UnmergePersonInput } from './person-history.model.js';
+import { AddInvolvementInput, EndInvolvementInput, MergePeopleInput, PersonChangeConnection, PersonMergeModel, UnmergePersonInput } from './person-history.model.js';
 import { historyLoader, involvementsLoader } from './person-fields.loader.js';
 import { InvolvementModel, PersonModel } from './person.model.js';
-import { PersonRecordsService } from './person-records.service.js';
+import { HISTORY_PAGE, PersonRecordsService } from './person-records.service.js';
 import { PersonsService } from './persons.service.js';
 import { UpdatePersonInput } from './update-person.input.js';
 
@@ -21,6 +23,7 @@ export class PersonsResolver {
   constructor(
     private readonly persons: PersonsService,
     private readonly records: PersonRecordsService,
+    @Inject(HUB_CONFIG) private readonly config: HubConfig,
   ) {}
 
   @Query(() => PersonModel, { description: 'A person you may see; NOT_FOUND otherwise (whether or not it exists)' })
@@ -85,16 +88,23 @@ export class PersonsResolver {
     return this.records.unmerge(actor, input);
   }
 
-  @ResolveField(() => [PersonChangeModel], { description: 'Every change to the record, oldest first' })
-  async history(@CurrentActor() actor: Actor, @Parent() person: PersonModel, @Context() ctx: HubContext): Promise<PersonChangeModel[]> {
-    const history = await historyLoader(ctx, actor, this.records).load(person);
-    audit(ctx, { action: 'read', personId: person.id, fields: ['Person.history'], withheld: history.some((h) => h.changes.some((c) => c.withheld)) ? ['PersonChange.values'] : [] });
-    return history;
+  @ResolveField(() => PersonChangeConnection, { description: `Every change to the record, oldest first, a page at a time (at most ${HISTORY_PAGE.max} a page), with totalCount` })
+  async history(
+    @CurrentActor() actor: Actor,
+    @Parent() person: PersonModel,
+    @Context() ctx: HubContext,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: HISTORY_PAGE.fallback, description: `How many (at most ${HISTORY_PAGE.max})` }) first?: number,
+    @Args('after', { type: () => String, nullable: true, description: 'pageInfo.endCursor of the page before' }) after?: string,
+  ): Promise<PersonChangeConnection> {
+    const page = await historyLoader(ctx, actor, this.records, { first, after }).load(person);
+    audit(ctx, { action: 'read', personId: person.id, fields: ['Person.history'], withheld: page.edges.some((e) => e.node.changes.some((c) => c.withheld)) ? ['PersonChange.values'] : [] });
+    return page;
   }
 
-  @ResolveField(() => [InvolvementModel])
+  @ResolveField(() => [InvolvementModel], { description: 'Organisations working or having worked with the person, oldest first; at most LIST_PER_PERSON_MAX (100 by default), the field named in extensions.truncated when there are more' })
   async involvements(@CurrentActor() _actor: Actor, @Parent() person: PersonModel, @Context() ctx: HubContext): Promise<InvolvementModel[]> {
-    const involvements = await involvementsLoader(ctx, this.records).load(person);
+    const max = this.config.lists.perPersonMax;
+    const involvements = boundedList(ctx, 'Person.involvements', await involvementsLoader(ctx, this.records, max + 1).load(person), max);
     audit(ctx, { action: 'read', personId: person.id, categories: ['identity'], fields: ['Person.involvements'] });
     return involvements;
   }

@@ -52,6 +52,12 @@ export function actorRef(actor: Actor): string {
 export const OGRS_SCORED = 'person.ogrs_scored';
 const ogrsScored = (personId: string): DomainEvent => ({ type: OGRS_SCORED, aggregateType: 'person', aggregateId: personId, personId, payload: { dataCategory: DataCategory.OFFENDING } });
 
+/** The most identifiers Person.identifiers lists (a record and the records merged into it). */
+export const IDENTIFIERS_MAX = 40;
+
+/** The most candidates createPerson offers (records with the same name and date of birth). */
+export const CANDIDATES_MAX = 20;
+
 @Injectable()
 export class PersonsService {
   constructor(
@@ -180,8 +186,8 @@ export class PersonsService {
     if (ids.length === 0) return [];
     const facts = this.access.factsSql(actor, 's.id');
     const identifiers = withIdentifiers
-      ? `, (SELECT coalesce(json_agg(json_build_object('scheme', i.scheme, 'value', i.value) ORDER BY i.scheme, i.value), '[]'::json)
-            FROM person_identifier i WHERE i.person_id = ANY(rec.ids)) AS identifiers`
+      ? `, (SELECT coalesce(json_agg(json_build_object('scheme', x.scheme, 'value', x.value) ORDER BY x.scheme, x.value), '[]'::json)
+            FROM (SELECT i.scheme, i.value FROM person_identifier i WHERE i.person_id = ANY(rec.ids) ORDER BY i.scheme, i.value LIMIT ${IDENTIFIERS_MAX}) x) AS identifiers`
       : '';
     const requested = idsRelation([...new Set(ids)], 'requested', 'ids');
     const rows = await namedQuery(
@@ -296,11 +302,13 @@ export class PersonsService {
         }
       }
       if (!input.confirmNew) {
-        const same = await m.find(Person, { where: { normalisedName, dateOfBirth: input.dateOfBirth, mergedIntoId: IsNull() } });
-        const live = same.filter((p) => !p.mergedIntoId);
+        // At most CANDIDATES_MAX records are read and offered (the oldest); the others count as hidden.
+        const where = { normalisedName, dateOfBirth: input.dateOfBirth, mergedIntoId: IsNull() };
+        const live = await m.find(Person, { where, order: { createdAt: 'ASC', id: 'ASC' }, take: CANDIDATES_MAX });
+        const all = live.length < CANDIDATES_MAX ? live.length : await m.count(Person, { where });
         if (live.length) {
           const visible = await this.views(actor, live, m);
-          return { outcome: 'candidates' as const, person: null, candidates: visible, hiddenCandidates: live.length - visible.length };
+          return { outcome: 'candidates' as const, person: null, candidates: visible, hiddenCandidates: all - visible.length };
         }
       }
       const person = await m.save(

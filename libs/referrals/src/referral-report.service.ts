@@ -4,7 +4,7 @@ import { ReadReplica } from '@hub/database';
 import { reportRun, ReportRunsService } from '@hub/reporting';
 import { ReferralDirection, type ReferralReportInput } from './referral-report.input.js';
 import { controlReport, type ReferralCounts } from './referral-report-control.js';
-import { REFERRAL_MEASURES, type ReferralMeasure, type ReferralReportModel } from './referral-report.model.js';
+import { REFERRAL_MEASURES, type ReferralMeasure, type ReferralReportModel, type ReferralReportRowModel } from './referral-report.model.js';
 import { DEFAULT_SLA_HOURS, SERVICE_SLA_HOURS, START_SLA_HOURS } from './referral-vocabulary.js';
 
 /**
@@ -79,9 +79,21 @@ export class ReferralReportService {
       scope: scope.label,
       direction,
       suppressionThreshold: threshold,
-      ...controlled,
+      total: controlled.total,
+      // The busiest services when there are more than the report lists; the total row still counts every one.
+      services: controlled.services.length > REPORT_SERVICES_MAX ? busiest(controlled.services, rows, REPORT_SERVICES_MAX) : controlled.services,
     };
   }
+}
+
+/** The most service rows a referral report lists (ReferralReport.services). */
+export const REPORT_SERVICES_MAX = 200;
+
+/** The `max` rows of the services that had the most referrals sent, in service order. */
+function busiest(services: ReferralReportRowModel[], counts: ReferralCounts[], max: number): ReferralReportRowModel[] {
+  const sent = new Map(counts.map((c) => [c.service_code, Number(c.sent)]));
+  const kept = new Set([...services].sort((a, b) => (sent.get(b.serviceCode) ?? 0) - (sent.get(a.serviceCode) ?? 0) || String(a.serviceCode).localeCompare(String(b.serviceCode))).slice(0, max));
+  return services.filter((s) => kept.has(s));
 }
 
 function emptyCounts(): ReferralCounts {

@@ -1,16 +1,22 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { type Actor, type Connection, CurrentActor, PageArgs } from '@hub/common';
+import { Inject } from '@nestjs/common';
+import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { type Actor, boundedList, type Connection, CurrentActor, type HubContext, PageArgs } from '@hub/common';
+import { HUB_CONFIG, type HubConfig } from '@hub/config';
 import { ReferralRuleInput, UpdateReferralRuleInput } from './referral-rule.input.js';
 import { ReferralRuleModel, RuleFiringConnection, RuleFiringModel } from './referral-rule.model.js';
 import { ReferralRulesService } from './referral-rules.service.js';
 
 @Resolver(() => ReferralRuleModel)
 export class ReferralRulesResolver {
-  constructor(private readonly rules: ReferralRulesService) {}
+  constructor(
+    private readonly rules: ReferralRulesService,
+    @Inject(HUB_CONFIG) private readonly config: HubConfig,
+  ) {}
 
-  @Query(() => [ReferralRuleModel], { description: 'Hub admins: referral rules in force (every version with history: true)' })
-  referralRules(@CurrentActor() actor: Actor, @Args('history', { nullable: true }) history?: boolean): Promise<ReferralRuleModel[]> {
-    return this.rules.list(actor, history ?? false);
+  @Query(() => [ReferralRuleModel], { description: 'Hub admins: referral rules in force (every version with history: true), by name; at most LIST_DIRECTORY_MAX (500 by default), the field named in extensions.truncated when there are more' })
+  async referralRules(@CurrentActor() actor: Actor, @Context() ctx: HubContext, @Args('history', { nullable: true }) history?: boolean): Promise<ReferralRuleModel[]> {
+    const max = this.config.lists.directoryMax;
+    return boundedList(ctx, 'Query.referralRules', await this.rules.list(actor, history ?? false, max + 1), max);
   }
 
   @Query(() => RuleFiringConnection, { description: 'Hub admins: what a rule did, newest first' })

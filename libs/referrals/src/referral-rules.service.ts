@@ -103,11 +103,14 @@ export class ReferralRulesService {
   }
 
   /** Current versions (or every version with history). */
-  async list(actor: Actor | null, history = false): Promise<ReferralRuleModel[]> {
+  /** `limit`: read at most so many (a response's list; the hub's own reads take them all). */
+  async list(actor: Actor | null, history = false, limit?: number): Promise<ReferralRuleModel[]> {
     this.requireAdmin(actor);
     const qb = this.db.getRepository(ReferralRule).createQueryBuilder('r');
     if (!history) qb.where('r.superseded_at IS NULL');
-    return (await qb.orderBy('r.name').addOrderBy('r.version', 'DESC').getMany()).map(ruleView);
+    qb.orderBy('r.name').addOrderBy('r.version', 'DESC').addOrderBy('r.id');
+    if (limit !== undefined) qb.take(limit);
+    return (await qb.getMany()).map(ruleView);
   }
 
   /** What a rule did, newest first. */

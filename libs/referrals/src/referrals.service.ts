@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { AccessService, categoryCeiling, DataCategory, LAWFUL_BASIS_FACTS, type LawfulBasisFacts } from '@hub/access';
 import { type Actor, type Connection, ForbiddenError, NotFoundError, Scope, systemActor, ValidationError } from '@hub/common';
-import { emptyPage, entityColumns, hydrate, keysetPage, namedQuery, type PageArgs } from '@hub/database';
+import { emptyPage, entityColumns, hydrate, keysetPage, LIST_PAGE, namedQuery, type PageArgs, pagesPerParent } from '@hub/database';
 import { OutboxService } from '@hub/events';
 import { OrganisationsService } from '@hub/organisations';
 import { actorRef, InvolvementRole, PersonRecordsService, PersonsService } from '@hub/persons';
@@ -197,20 +197,27 @@ export class ReferralsService {
    * actor): the referrals about each (any of its records) that the actor's organisation sent or
    * received, newest first. The same rule as `get`: another organisation's drafts never.
    */
-  async forPeople(actor: Actor, people: readonly { id: string; recordIds: string[] }[]): Promise<Referral[][]> {
-    if (!this.access.ceiling(actor, 'read').length && !actor.scopes.includes(Scope.REFERRALS_WRITE)) return people.map(() => []);
-    // On every person page: a prepared statement, rows hydrated from the entity's columns.
-    const rows = (
-      await namedQuery(
-        this.db,
-        `SELECT ${entityColumns(this.db, Referral, 'r', 'r_')} FROM referral r
-          WHERE r.person_id = ANY(CAST(:recordIds AS uuid[]))
-            AND (r.from_organisation_id = CAST(:org AS uuid) OR (r.to_organisation_id = CAST(:org AS uuid) AND r.state <> :draft))
-          ORDER BY r.created_at DESC, r.id DESC`,
-        { recordIds: people.flatMap((p) => p.recordIds), org: actor.organisationId, draft: ReferralState.DRAFT },
-      )
-    ).map((row) => hydrate(this.db, Referral, row, 'r_'));
-    return people.map((p) => rows.filter((r) => p.recordIds.includes(r.personId)));
+  /**
+   * A page of the referrals about each of many people that the actor's organisation sent or received,
+   * newest first, in two statements (DataLoader); a person's list is never read whole.
+   */
+  async forPeople(actor: Actor, people: readonly { id: string; recordIds: string[] }[], args: PageArgs): Promise<Connection<Referral>[]> {
+    if (!this.access.ceiling(actor, 'read').length && !actor.scopes.includes(Scope.REFERRALS_WRITE)) return people.map(() => emptyPage<Referral>());
+    return pagesPerParent(
+      this.db,
+      {
+        entity: Referral,
+        table: 'referral',
+        parentColumn: 'person_id',
+        filter: 'e.from_organisation_id = CAST(:org AS uuid) OR (e.to_organisation_id = CAST(:org AS uuid) AND e.state <> :draft)',
+        parameters: { org: actor.organisationId, draft: ReferralState.DRAFT },
+        order: { at: 'created_at', id: 'uuid', direction: 'DESC' },
+        size: LIST_PAGE,
+        count: false,
+      },
+      people.map((p) => ({ key: p.id, recordIds: p.recordIds })),
+      args,
+    );
   }
 
   async transitionsOf(referralIds: readonly string[]): Promise<ReferralTransition[]> {

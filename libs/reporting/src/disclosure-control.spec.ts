@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { controlBreakdown, controlCount } from './disclosure-control.js';
+import { controlBreakdown, controlCount, foldCells, OTHER_KEY } from './disclosure-control.js';
 
 describe('disclosure control', () => {
   it('hides counts from 1 to 4, not 0 or 5', () => {
@@ -35,6 +35,19 @@ describe('disclosure control', () => {
         for (const c of out.cells) if (!c.suppressed) expect(c.count === 0 || (c.count ?? 0) >= 5).toBe(true);
         // With the total published, exactly one hidden cell would be recoverable by subtraction.
         if (!out.totalSuppressed && !(total > 0 && total < 5)) expect(hidden.length === 1).toBe(false);
+      }),
+    );
+  });
+
+  it('property: a long breakdown is folded to at most its maximum of cells, adding up to the same total', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: 30 }), { minLength: 0, maxLength: 40 }), fc.integer({ min: 2, max: 10 }), (counts, max) => {
+        const cells = counts.map((count, i) => ({ key: `k${String(i).padStart(2, '0')}`, count }));
+        const folded = foldCells(cells, max);
+        expect(folded.length).toBeLessThanOrEqual(max);
+        expect(folded.reduce((a, c) => a + c.count, 0)).toBe(counts.reduce((a, b) => a + b, 0));
+        if (cells.length <= max) expect(folded).toEqual(cells);
+        else expect(folded.at(-1)!.key).toBe(OTHER_KEY);
       }),
     );
   });

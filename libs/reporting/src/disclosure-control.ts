@@ -25,6 +25,24 @@ export function controlCount(count: number, threshold = DEFAULT_THRESHOLD): Cont
   return isSmall(count, threshold) ? { key: '', count: null, suppressed: true } : { key: '', count, suppressed: false };
 }
 
+/** The most cells a report's breakdown has (FunnelStep.breakdown): past it the smallest are added up as one. */
+export const BREAKDOWN_MAX = 50;
+/** The key of the cell the smallest cells of a long breakdown are added up in. */
+export const OTHER_KEY = 'other';
+
+/**
+ * A breakdown of at most `max` cells: the largest `max - 1` (by count, then key) as they are, and the
+ * rest added up in one `other` cell, so the cells still add up to the same total; in key order.
+ */
+export function foldCells(cells: Cell[], max = BREAKDOWN_MAX): Cell[] {
+  if (cells.length <= max) return cells;
+  const bySize = [...cells].sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+  const kept = bySize.slice(0, max - 1).filter((c) => c.key !== OTHER_KEY);
+  const keptKeys = new Set(kept.map((c) => c.key));
+  const rest = cells.filter((c) => !keptKeys.has(c.key)).reduce((sum, c) => sum + c.count, 0);
+  return [...kept.sort((a, b) => a.key.localeCompare(b.key)), { key: OTHER_KEY, count: rest }];
+}
+
 /** Controls a breakdown whose cells add up to `total`. Returns the cells and whether the total must be hidden. */
 export function controlBreakdown(cells: Cell[], total: number, threshold = DEFAULT_THRESHOLD): { cells: ControlledCell[]; totalSuppressed: boolean } {
   const hidden = new Set(cells.filter((c) => isSmall(c.count, threshold)).map((c) => c.key));

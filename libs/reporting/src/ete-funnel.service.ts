@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@hub/common';
 import { ReadReplica } from '@hub/database';
-import { controlBreakdown, controlCount } from './disclosure-control.js';
+import { controlBreakdown, controlCount, foldCells } from './disclosure-control.js';
 import { factsInScope, type FunnelStep, inPeriod, STEP_COLUMNS } from './ete-funnel-facts.js';
 import type { ReportFilterInput } from './report.inputs.js';
 import type { EteFunnelModel, FunnelStepModel } from './report.models.js';
@@ -58,7 +58,7 @@ export class EteFunnelService {
       const people = Number(totals[s.step]);
       const controlled = controlCount(people, threshold);
       const dim = s.step === 'completed_course' ? 'qualification' : s.step === 'found_work' ? 'sector' : null;
-      const cells = dim ? breakdowns.filter((b) => b.dim === dim).map((b) => ({ key: b.key, count: b.people })) : [];
+      const cells = dim ? foldCells(breakdowns.filter((b) => b.dim === dim).map((b) => ({ key: b.key, count: b.people }))) : [];
       const breakdown = controlBreakdown(cells, people, threshold);
       const suppressed = controlled.suppressed || breakdown.totalSuppressed;
       const prev = steps.at(-1);

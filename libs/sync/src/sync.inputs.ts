@@ -59,7 +59,8 @@ export class SyncPersonRecord {
   @Field(() => String, { nullable: true })
   releaseDate?: string | null;
 
-  @Field(() => [PersonIdentifierInput], { defaultValue: [] })
+  @Field(() => [PersonIdentifierInput], { defaultValue: [], description: 'At most 10' })
+  @ArrayMaxSize(10)
   identifiers: PersonIdentifierInput[];
 
   @Field(() => String, { nullable: true })

@@ -1,6 +1,8 @@
-import { Args, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Inject } from '@nestjs/common';
+import { Args, Context, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsOptional, IsString, IsUrl, IsUUID, MaxLength } from 'class-validator';
-import { type Actor, type Connection, connectionType, CurrentActor, PageArgs } from '@hub/common';
+import { type Actor, boundedList, type Connection, connectionType, CurrentActor, type HubContext, PageArgs } from '@hub/common';
+import { HUB_CONFIG, type HubConfig } from '@hub/config';
 import { WebhooksService } from './webhooks.service.js';
 
 @InputType()
@@ -108,7 +110,10 @@ const WebhookDeliveryConnection = connectionType(WebhookDeliveryModel, 'WebhookD
 
 @Resolver()
 export class WebhooksResolver {
-  constructor(private readonly webhooks: WebhooksService) {}
+  constructor(
+    private readonly webhooks: WebhooksService,
+    @Inject(HUB_CONFIG) private readonly config: HubConfig,
+  ) {}
 
   @Mutation(() => CreatedWebhookEndpointModel, { description: "Org admins: receive the organisation's events, signed" })
   createWebhookEndpoint(@CurrentActor() actor: Actor, @Args('input') input: CreateWebhookEndpointInput): Promise<CreatedWebhookEndpointModel> {
@@ -125,9 +130,10 @@ export class WebhooksResolver {
     return this.webhooks.rotateSecret(actor, id);
   }
 
-  @Query(() => [WebhookEndpointModel])
-  webhookEndpoints(@CurrentActor() actor: Actor): Promise<WebhookEndpointModel[]> {
-    return this.webhooks.list(actor);
+  @Query(() => [WebhookEndpointModel], { description: 'Org admins: your organisation\'s endpoints, oldest first; at most LIST_DIRECTORY_MAX (500 by default), the field named in extensions.truncated when there are more' })
+  async webhookEndpoints(@CurrentActor() actor: Actor, @Context() ctx: HubContext): Promise<WebhookEndpointModel[]> {
+    const max = this.config.lists.directoryMax;
+    return boundedList(ctx, 'Query.webhookEndpoints', await this.webhooks.list(actor, max + 1), max);
   }
 
   @Query(() => WebhookDeliveryConnection, { description: 'Newest first, with every attempt' })

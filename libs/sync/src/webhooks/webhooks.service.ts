@@ -18,6 +18,8 @@ import { type Resolver, systemResolver, type WebhookUrlPolicy, webhookResolvedPr
 
 export const DELIVER_WEBHOOK_TASK = 'sync:deliver_webhook';
 const MAX_ATTEMPTS = 8;
+/** The most attempts a delivery keeps (the latest): WebhookDelivery.attempts lists at most so many. */
+export const ATTEMPTS_KEPT = 20;
 
 /** A URL an endpoint may have: http(s), and what the policy allows (checked again at every connection). */
 async function checkUrl(url: string, policy: WebhookUrlPolicy, resolve: Resolver): Promise<void> {
@@ -185,9 +187,9 @@ export class WebhooksService implements OnModuleInit {
     return { secret, sealed: await this.secrets.seal(secret, secretContext(endpointId)) };
   }
 
-  async list(actor: Actor): Promise<WebhookEndpoint[]> {
+  async list(actor: Actor, limit?: number): Promise<WebhookEndpoint[]> {
     this.requireAdmin(actor);
-    return this.db.getRepository(WebhookEndpoint).find({ where: { organisationId: actor.organisationId }, order: { createdAt: 'ASC' } });
+    return this.db.getRepository(WebhookEndpoint).find({ where: { organisationId: actor.organisationId }, order: { createdAt: 'ASC', id: 'ASC' }, take: limit });
   }
 
   /** An endpoint's deliveries, newest first. */
@@ -298,7 +300,8 @@ export class WebhooksService implements OnModuleInit {
     const status = error ? (attempts >= MAX_ATTEMPTS ? 'failed' : 'pending') : 'delivered';
     await this.db.transaction(async (m) => {
       await m.query(
-        `UPDATE webhook_delivery SET attempts = attempts || $2::jsonb, status = $3, delivered_at = CASE WHEN $3 = 'delivered' THEN now() ELSE delivered_at END WHERE id = $1`,
+        // Only the latest ATTEMPTS_KEPT attempts are kept (replays add more): WebhookDelivery.attempts stays bounded.
+        `UPDATE webhook_delivery SET attempts = (CASE WHEN jsonb_array_length(attempts) >= ${ATTEMPTS_KEPT} THEN (SELECT coalesce(jsonb_agg(a ORDER BY n), '[]'::jsonb) FROM jsonb_array_elements(attempts) WITH ORDINALITY AS t(a, n) WHERE n > jsonb_array_length(attempts) - ${ATTEMPTS_KEPT - 1}) ELSE attempts END) || $2::jsonb, status = $3, delivered_at = CASE WHEN $3 = 'delivered' THEN now() ELSE delivered_at END WHERE id = $1`,
         [delivery.id, JSON.stringify([attempt]), status],
       );
       // The body went out (whatever the answer): a disclosure to the receiving organisation, audited

@@ -1,0 +1,67 @@
+import { DataCategory } from '@hub/access';
+import { REGIONS } from '@hub/common';
+import type { HubConfig } from '@hub/config';
+import { CANDIDATES_MAX, IDENTIFIERS_MAX, PERSON_FIELD_CATEGORIES } from '@hub/persons';
+import { REFERRAL_MEASURES, REPORT_SERVICES_MAX } from '@hub/referrals';
+import { BREAKDOWN_MAX } from '@hub/reporting';
+import { ATTEMPTS_KEPT, MAX_BATCH } from '@hub/sync';
+
+/**
+ * A list field of the API that is not a page: the most items it ever holds, and why. Every list
+ * field of the schema is either a page (a connection, or a list with a bounded `first`) or named
+ * here; test/schema-lists.spec.ts fails on any other. The query cost limit counts an object list
+ * named here as `max` items (page-cost.ts), as it counts a page as its `first`.
+ */
+export interface ListBound {
+  max: number;
+  why: string;
+  /**
+   * false: not multiplied in the query cost, with the reason in `why` (a mutation's answer with one
+   * item per input record, already bounded by the input's own limit).
+   */
+  counted?: false;
+}
+
+/** `Type.field` -> its bound. Lists of enum values need no entry: the enum is their bound. */
+export function listBounds(config: Pick<HubConfig, 'lists'>): ReadonlyMap<string, ListBound> {
+  const perPerson = config.lists.perPersonMax;
+  const directory = config.lists.directoryMax;
+  const personFields = Object.keys(PERSON_FIELD_CATEGORIES).length;
+  const categories = Object.keys(DataCategory).length;
+  const entries: Record<string, ListBound> = {
+    // Growing with use, cut at a configured maximum (the rest named in extensions.truncated).
+    'Person.consents': { max: perPerson, why: 'LIST_PER_PERSON_MAX, read with a per-person limit' },
+    'Person.involvements': { max: perPerson, why: 'LIST_PER_PERSON_MAX, read with a per-person limit' },
+    'Person.sustainments': { max: perPerson, why: 'LIST_PER_PERSON_MAX, read with a per-person limit' },
+    'Query.organisations': { max: directory, why: 'LIST_DIRECTORY_MAX' },
+    'Query.interventionTypes': { max: directory, why: 'LIST_DIRECTORY_MAX' },
+    'Query.sharingAgreements': { max: directory, why: 'LIST_DIRECTORY_MAX, read with a limit' },
+    'Query.referralRules': { max: directory, why: 'LIST_DIRECTORY_MAX, read with a limit' },
+    'Query.apiClients': { max: directory, why: 'LIST_DIRECTORY_MAX, read with a limit' },
+    'Query.webhookEndpoints': { max: directory, why: 'LIST_DIRECTORY_MAX, read with a limit' },
+    // Hard maxima in code.
+    'Person.identifiers': { max: IDENTIFIERS_MAX, why: 'read with a limit (persons.service.ts IDENTIFIERS_MAX)' },
+    'CreatePersonResult.candidates': { max: CANDIDATES_MAX, why: 'read with a limit; the rest counted in hiddenCandidates' },
+    'PersonChange.changes': { max: personFields + 4, why: 'the fields of a person, or of an involvement or merge' },
+    'Referral.transitions': { max: 10, why: 'the referral state machine is acyclic: at most 5 steps, and an erasure' },
+    'WebhookDelivery.attempts': { max: ATTEMPTS_KEPT, why: 'only the latest are kept' },
+    'EteFunnel.steps': { max: 6, why: 'the six steps of the ETE funnel' },
+    'FunnelStep.breakdown': { max: BREAKDOWN_MAX, why: 'the smallest cells past it are added up as one' },
+    'ReferralReport.services': { max: REPORT_SERVICES_MAX, why: 'the busiest services; the total row counts all' },
+    'SubjectAccessExport.counts': { max: 50, why: "one per section of the export (the libs' registered person data)" },
+    'SyncResult.results': { max: MAX_BATCH, why: 'one per record sent, at most MAX_BATCH: the input limit pays for it', counted: false },
+    // Lists of strings bounded by a vocabulary or by input validation.
+    'AuditEvent.categories': { max: categories, why: 'data categories' },
+    'AuditEvent.fields': { max: 1000, why: 'field names of the schema' },
+    'AuditEvent.withheld': { max: 1000, why: 'field names of the schema' },
+    'Person.withheldFields': { max: personFields, why: 'the fields of a person' },
+    'PersonErasure.categories': { max: categories, why: 'data categories' },
+    'Organisation.regions': { max: REGIONS.length, why: 'the regions vocabulary' },
+    'User.regions': { max: REGIONS.length, why: 'the regions vocabulary' },
+    'Organisation.services': { max: 100, why: 'input limit (ArrayMaxSize)' },
+    'WebhookEndpoint.eventTypes': { max: 100, why: 'input limit (ArrayMaxSize)' },
+    'SharingAgreement.partyOrganisationIds': { max: 100, why: 'input limit (ArrayMaxSize)' },
+    'ReferralReportRow.suppressed': { max: REFERRAL_MEASURES.length + 2, why: 'the measures of a row and its two medians' },
+  };
+  return new Map(Object.entries(entries));
+}
