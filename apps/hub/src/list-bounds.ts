@@ -1,6 +1,7 @@
 import { DataCategory } from '@hub/access';
 import { REGIONS } from '@hub/common';
 import type { HubConfig } from '@hub/config';
+import { EVENT_PAYLOADS } from '@hub/events';
 import { CANDIDATES_MAX, IDENTIFIERS_MAX, PERSON_FIELD_CATEGORIES } from '@hub/persons';
 import { REFERRAL_MEASURES, REPORT_SERVICES_MAX } from '@hub/referrals';
 import { BREAKDOWN_MAX } from '@hub/reporting';
@@ -27,6 +28,7 @@ export function listBounds(config: Pick<HubConfig, 'lists'>): ReadonlyMap<string
   const perPerson = config.lists.perPersonMax;
   const directory = config.lists.directoryMax;
   const personFields = Object.keys(PERSON_FIELD_CATEGORIES).length;
+  const payloadFields = Math.max(...Object.values(EVENT_PAYLOADS).map((schema) => Object.keys(schema).length));
   const categories = Object.keys(DataCategory).length;
   const entries: Record<string, ListBound> = {
     // Growing with use, cut at a configured maximum (the rest named in extensions.truncated).
@@ -55,6 +57,7 @@ export function listBounds(config: Pick<HubConfig, 'lists'>): ReadonlyMap<string
     'AuditEvent.fields': { max: 1000, why: 'field names of the schema' },
     'AuditEvent.withheld': { max: 1000, why: 'field names of the schema' },
     'Person.withheldFields': { max: personFields, why: 'the fields of a person' },
+    'Change.withheldFields': { max: payloadFields, why: 'the fields its event type declares (EVENT_PAYLOADS)' },
     'PersonErasure.categories': { max: categories, why: 'data categories' },
     'Organisation.regions': { max: REGIONS.length, why: 'the regions vocabulary' },
     'User.regions': { max: REGIONS.length, why: 'the regions vocabulary' },
