@@ -70,8 +70,8 @@ describe('the caseworker portal in a real browser', () => {
     const admin = await hub.tokenFor('hub.admin');
     const mindOrg = await hub.gql<{ organisations: { id: string; name: string }[] }>('{ organisations { id name } }', {}, admin);
     const org = mindOrg.data!.organisations.find((o) => o.name === 'Clearview Mental Health')!.id;
-    const members = await hub.gql<{ users: { id: string; email: string }[] }>('query($org: ID) { users(organisationId: $org) { id email } }', { org }, admin);
-    const id = members.data!.users.find((u) => u.email === `mind.worker${DEMO}`)!.id;
+    const members = await hub.gql<{ users: { edges: { node: { id: string; email: string } }[] } }>('query($org: ID) { users(organisationId: $org, first: 100) { edges { node { id email } } } }', { org }, admin);
+    const id = members.data!.users.edges.find((e) => e.node.email === `mind.worker${DEMO}`)!.node.id;
     const reset = await hub.gql('mutation($input: ResetUserPasswordInput!) { resetUserPassword(input: $input) { id } }', { input: { userId: id, temporaryPassword: 'Temporary-Gravel-Owl-5530' } }, admin);
     expect(reset.errors).toBeUndefined();
     const { context, page } = await newPage();

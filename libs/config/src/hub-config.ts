@@ -77,6 +77,8 @@ export interface HubConfig {
   syncRecordsDays: number;
   /** Redis URL: live events (GraphQL subscriptions) fan out across processes through it; in-process without it. */
   redisUrl?: string;
+  /** Bearer token a scraper of GET /metrics must send; without it, only callers on this machine may read it. */
+  metricsToken?: string;
   worker: {
     /** `embedded`: the hub process also relays the outbox and runs jobs; `off`: only `npm run worker` does. */
     mode: 'embedded' | 'off';
@@ -463,6 +465,14 @@ function loadLimits(env: Env, poolSize: number, problems: string[]): HubConfig['
 }
 // --- end sec-bulk ---
 
+/** METRICS_TOKEN: a secret, so never echoed; long enough not to be guessed. */
+function metricsToken(env: Env, problems: string[]): string | undefined {
+  const raw = env.METRICS_TOKEN;
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^[\x21-\x7e]{24,512}$/.test(raw)) problems.push('METRICS_TOKEN must be 24 to 512 visible characters (e.g. openssl rand -base64 32)');
+  return raw;
+}
+
 /** Reads and validates the hub's configuration from environment variables. Throws a ConfigError listing every problem. */
 export function loadConfig(env: Env = process.env): HubConfig {
   const problems: string[] = [];
@@ -560,6 +570,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     retentionSchedule: schedule(env, 'RETENTION_SCHEDULE', '30 2 * * *', problems),
     syncRecordsDays: int(env, 'SYNC_RECORDS_DAYS', 7, 1, 3650, problems),
     redisUrl,
+    metricsToken: metricsToken(env, problems),
     worker: {
       mode: workerMode,
       concurrency: int(env, 'WORKER_CONCURRENCY', 4, 1, 100, problems),

@@ -1,9 +1,11 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '@hub/common';
+import { HUB_CONFIG, type HubConfig } from '@hub/config';
 import { pendingMigrations } from '@hub/database';
+import { metricsAccess } from './metrics-access.js';
 import { type HubMetrics, METRICS } from './metrics.js';
 import { ServingHealth } from './serving-health.js';
 
@@ -26,6 +28,7 @@ export class HealthController {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(METRICS) private readonly metrics: HubMetrics,
     private readonly serving: ServingHealth,
+    @Inject(HUB_CONFIG) private readonly config: HubConfig,
   ) {}
 
   /**
@@ -69,7 +72,15 @@ export class HealthController {
 
   @Public()
   @Get('metrics')
-  async metricsText(@Res() reply: FastifyReply) {
+  async metricsText(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    // Operational figures (routes, rates, pool use) are not for everyone who can reach the hub.
+    const access = metricsAccess(this.config.metricsToken, req.socket.remoteAddress, req.headers);
+    if (access === 'token-required') {
+      return reply.status(401).header('www-authenticate', 'Bearer realm="rehab-hub-metrics"').send({ error: 'UNAUTHENTICATED', message: 'GET /metrics needs the bearer token METRICS_TOKEN names' });
+    }
+    if (access === 'not-from-here') {
+      return reply.status(403).send({ error: 'FORBIDDEN', message: 'GET /metrics answers callers on this machine only; set METRICS_TOKEN to scrape from elsewhere' });
+    }
     reply.header('content-type', this.metrics.registry.contentType).send(await this.metrics.registry.metrics());
   }
 }

@@ -87,7 +87,7 @@ export class ReferralReportService {
 }
 
 /** The most service rows a referral report lists (ReferralReport.services). */
-export const REPORT_SERVICES_MAX = 200;
+export const REPORT_SERVICES_MAX = 100;
 
 /** The `max` rows of the services that had the most referrals sent, in service order. */
 function busiest(services: ReferralReportRowModel[], counts: ReferralCounts[], max: number): ReferralReportRowModel[] {
