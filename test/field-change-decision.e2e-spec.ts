@@ -94,14 +94,14 @@ describe('changing a field of the shared record: explained as enforced, never wr
     // Consent withdrawn: the shared field is withheld from it as from any reader; its own change, a row of its own, stays visible in the history.
     const withdrawn = await hub.gql(`mutation($input: WithdrawConsentInput!) { withdrawConsent(input: $input) { status } }`, { input: { consentId: consent.data!.grantConsent.id, reason: 'asked to stop' } }, mind);
     expect(withdrawn.errors).toBeUndefined();
-    const after = await hub.gql<{ person: { healthNotes: string | null; withheldFields: string[]; history: { changes: { field: string; newValue: string | null; withheld: boolean }[] }[] } }>(
-      `query($id: ID!) { person(id: $id) { healthNotes withheldFields history { changes { field newValue withheld } } } }`,
+    const after = await hub.gql<{ person: { healthNotes: string | null; withheldFields: string[]; history: { edges: { node: { changes: { field: string; newValue: string | null; withheld: boolean }[] } }[] } } }>(
+      `query($id: ID!) { person(id: $id) { healthNotes withheldFields history(first: 100) { edges { node { changes { field newValue withheld } } } } } }`,
       { id },
       mind,
     );
     expect(after.data!.person.healthNotes).toBeNull();
     expect(after.data!.person.withheldFields).toContain('healthNotes');
-    const own = after.data!.person.history.flatMap((h) => h.changes).find((c) => c.field === 'healthNotes');
+    const own = after.data!.person.history.edges.flatMap((e) => e.node.changes).find((c) => c.field === 'healthNotes');
     expect(own).toEqual({ field: 'healthNotes', newValue: JSON.stringify('Panic attacks'), withheld: false });
   });
 });
