@@ -95,10 +95,11 @@ describe('changing a field of the shared record: explained as enforced, never wr
     const withdrawn = await hub.gql(`mutation($input: WithdrawConsentInput!) { withdrawConsent(input: $input) { status } }`, { input: { consentId: consent.data!.grantConsent.id, reason: 'asked to stop' } }, mind);
     expect(withdrawn.errors).toBeUndefined();
     const after = await hub.gql<{ person: { healthNotes: string | null; withheldFields: string[]; history: { edges: { node: { changes: { field: string; newValue: string | null; withheld: boolean }[] } }[] } } }>(
-      `query($id: ID!) { person(id: $id) { healthNotes withheldFields history(first: 100) { edges { node { changes { field newValue withheld } } } } } }`,
+      `query($id: ID!) { person(id: $id) { healthNotes withheldFields history(first: 20) { edges { node { changes { field newValue withheld } } } } } }`,
       { id },
       mind,
     );
+    expect(after.errors).toBeUndefined();
     expect(after.data!.person.healthNotes).toBeNull();
     expect(after.data!.person.withheldFields).toContain('healthNotes');
     const own = after.data!.person.history.edges.flatMap((e) => e.node.changes).find((c) => c.field === 'healthNotes');
