@@ -42,9 +42,12 @@ function postStream(hub: StartedHub, path: string, headers: Record<string, strin
         resolve({ status: res.statusCode ?? 0, headers: res.headers, body: parsed, ms: Date.now() - started });
       });
     });
-    req.on('error', (err) => {
+    req.on('error', (err: NodeJS.ErrnoException) => {
       clearTimeout(timer);
-      reject(err);
+      // The hub stopped reading a refused body and closed the connection before its answer was read:
+      // status 0 says so (a test that expects an answer still fails on it).
+      if (err.code === 'EPIPE' || err.code === 'ECONNRESET') resolve({ status: 0, headers: {}, body: { cut: err.code }, ms: Date.now() - started });
+      else reject(err);
     });
     // The server may close the connection once it has answered: writes after that fail, which is fine.
     body.on('error', () => undefined);
@@ -248,11 +251,13 @@ describe('bulk sync and the database pool under abuse', () => {
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${officer}` };
     // Over the byte limit of /graphql (before: 10 MB for every route, about 200 MB of heap once parsed).
     const big = await postStream(hub, '/graphql', headers, emptyObjects(9.5 * 1024 * 1024));
-    expect(big.status).toBe(413);
+    // 413, or the connection closed on a sender still writing past the limit: refused either way, unparsed.
+    expect([413, 0]).toContain(big.status);
     // Within it, but more values than any request needs.
     const many = await postStream(hub, '/graphql', headers, emptyObjects(3 * 1024 * 1024));
     expect(many.status).toBe(413);
-    expect(many.body).toMatchObject({ error: 'PAYLOAD_TOO_LARGE' });
+    // /graphql answers in GraphQL's shape, coded as every other refusal there.
+    expect(many.body).toMatchObject({ errors: [{ extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
     // Any other route takes far less (HTTP_BODY_LIMIT_BYTES, 1 MiB).
     const login = await postStream(hub, '/auth/login', { 'content-type': 'application/json' }, emptyObjects(2 * 1024 * 1024));
     expect(login.status).toBe(413);

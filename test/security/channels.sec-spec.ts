@@ -115,7 +115,7 @@ describe('channels: CSV files, webhooks and not-found answers', () => {
       let attempts: { statusCode: number | null; error: string | null }[] = [];
       const deadline = Date.now() + 40_000;
       while (Date.now() < deadline && !attempts.length) {
-        const res = await gql<{ webhookDeliveries: { edges: { node: { attempts: typeof attempts } }[] } }>(hub, 'query($id: ID!) { webhookDeliveries(endpointId: $id) { edges { node { attempts { statusCode error } } } } }', { id: endpointId }, admin);
+        const res = await gql<{ webhookDeliveries: { edges: { node: { attempts: typeof attempts } }[] } }>(hub, 'query($id: ID!) { webhookDeliveries(endpointId: $id, first: 5) { edges { node { attempts { statusCode error } } } } }', { id: endpointId }, admin);
         attempts = res.data?.webhookDeliveries.edges.flatMap((e) => e.node.attempts) ?? [];
         if (!attempts.length) await new Promise((r) => setTimeout(r, 500));
       }
@@ -243,11 +243,13 @@ describe('channels: CSV files, webhooks and not-found answers', () => {
         updateWebhookEndpoint: { as: 'housing.admin', existing: endpoint, query: 'mutation($input: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(input: $input) { id } }', vars: (id) => ({ input: { id, active: false } }) },
         replayWebhookDelivery: { as: 'housing.admin', existing: delivery, query: 'mutation($id: ID!) { replayWebhookDelivery(id: $id) { id } }', vars: (id) => ({ id }) },
         revokeApiClient: { as: 'housing.admin', existing: apiClient, query: 'mutation($id: ID!) { revokeApiClient(id: $id) { id } }', vars: (id) => ({ id }) },
+        rotateApiClientSecret: { as: 'housing.admin', existing: apiClient, query: 'mutation($id: ID!) { rotateApiClientSecret(id: $id) { clientSecret } }', vars: (id) => ({ id }) },
         apiClients: { as: 'housing.admin', existing: probation, query: 'query($id: ID) { apiClients(organisationId: $id) { id } }', vars: (id) => ({ id }) },
         createApiClient: { as: 'housing.admin', existing: probation, query: 'mutation($input: CreateApiClientInput!) { createApiClient(input: $input) { clientSecret } }', vars: (id) => ({ input: { organisationId: id, name: 'probe', scopes: ['PEOPLE_READ'] } }) },
         users: { as: 'housing.admin', existing: probation, query: 'query($id: ID) { users(organisationId: $id, first: 1) { edges { node { id } } } }', vars: (id) => ({ id }) },
         createUser: { as: 'housing.admin', existing: probation, query: 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', vars: (id) => ({ input: { organisationId: id, email: `probe.${randomUUID()}@demo.rehab-hub.example`, name: 'Probe', roles: ['CASEWORKER'], regions: [] } }) },
         updateUser: { as: 'housing.admin', existing: user, query: 'mutation($input: UpdateUserInput!) { updateUser(input: $input) { id } }', vars: (id) => ({ input: { id, name: 'Probe' } }) },
+        resetUserPassword: { as: 'housing.admin', existing: user, query: 'mutation($input: ResetUserPasswordInput!) { resetUserPassword(input: $input) { id } }', vars: (id) => ({ input: { userId: id, temporaryPassword: 'Temporary-Gravel-Owl-5530' } }) },
         updateOrganisation: { as: 'housing.admin', existing: probation, query: 'mutation($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { id } }', vars: (id) => ({ input: { id, version: 1, capacity: 5 } }) },
         ruleFirings: { as: 'housing.admin', existing: rule, query: 'query($id: ID!) { ruleFirings(ruleId: $id) { edges { node { id } } } }', vars: (id) => ({ id }) },
         updateReferralRule: { as: 'housing.admin', existing: rule, query: 'mutation($input: UpdateReferralRuleInput!) { updateReferralRule(input: $input) { id } }', vars: (id) => ({ input: { ruleId: id, version: 1, name: 'probe', active: true, conditions: '{}', cooldownDays: 1, matchRegion: true, serviceCode: 'employment', triggerEvent: 'person.created' } }) },

@@ -100,7 +100,7 @@ describe('sign-in (the hub started as a user starts it)', () => {
     expect(temporary.body.error).toBe('PASSWORD_CHANGE_REQUIRED');
     const limited = String(temporary.body.access_token);
     expect((await gql(hub, '{ viewer { passwordChangeRequired } }', {}, limited)).data).toEqual({ viewer: { passwordChangeRequired: true } });
-    const elsewhere = await gql(hub, '{ users { id } }', {}, limited);
+    const elsewhere = await gql(hub, '{ users(first: 1) { edges { node { id } } } }', {}, limited);
     expect(elsewhere.errors?.[0]?.extensions?.code).toBe('PASSWORD_CHANGE_REQUIRED');
     expect(elsewhere.data ?? null).toBeNull();
     expect((await gql(hub, CHANGE, { input: { currentPassword: 'Temporary-Gravel-Owl-5530', newPassword: 'Copper-Meadow-Sings-6604' } }, limited)).data).toEqual({ changePassword: true });

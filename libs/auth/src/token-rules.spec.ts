@@ -15,12 +15,16 @@ describe('token rules', () => {
     expect(tokenTimeProblem({ iat: 1_000_000, exp: 999_999 }, RULES)).toMatch(/before/);
   });
 
-  it('refuses tokens issued up to and within the second of an invalidation', () => {
+  it('refuses tokens issued up to the millisecond of an invalidation, and accepts the ones after it', () => {
     const at = new Date(1_000_000_500);
-    expect(firstAcceptedIat(at)).toBe(1_000_001);
-    expect(issuedBeforeInvalidation(1_000_000, at)).toBe(true);
-    expect(issuedBeforeInvalidation(1_000_001, at)).toBe(false);
+    expect(firstAcceptedIat(at)).toBe(1_000_000.501);
+    expect(issuedBeforeInvalidation(1_000_000, at)).toBe(true); // a partner's whole second, before
+    expect(issuedBeforeInvalidation(1_000_000.5, at)).toBe(true); // the same millisecond
+    expect(issuedBeforeInvalidation(1_000_000.501, at)).toBe(false);
     expect(issuedBeforeInvalidation(1_000_001, null, at)).toBe(false);
     expect(issuedBeforeInvalidation(1_000_000, null, undefined)).toBe(false);
+    // A token issued just after an invalidation dies with the next one, even within the same second.
+    const next = new Date(1_000_000_900);
+    expect(issuedBeforeInvalidation(firstAcceptedIat(at), next)).toBe(true);
   });
 });

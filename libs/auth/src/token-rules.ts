@@ -39,13 +39,16 @@ export function tokenTimeProblem(claims: TimeClaims, rules: TokenRules): string 
 
 /**
  * Tokens issued before this instant (a deactivation, a password change or reset, a client's
- * revocation) are refused. Returns the first `iat` (whole seconds) still accepted: strictly after the
- * instant, so a token issued in the same second before it is refused too. The hub issues new tokens
- * with an `iat` no earlier than this (see TokensService), so a token issued just after is accepted.
+ * revocation) are refused. Returns the first `iat` still accepted, in seconds to the millisecond
+ * (RFC 7519 NumericDate may be fractional): strictly after the instant. Whole seconds would not do: a
+ * token issued in the same second as a later invalidation would either survive it or have to carry
+ * the next second, and then survive an invalidation made within that second. The hub issues its
+ * tokens with an `iat` to the millisecond, no earlier than this (see TokensService); a partner's token
+ * (whole seconds) issued in the second of an invalidation is refused, and the partner issues another.
  */
 export function firstAcceptedIat(validAfter: Date | null | undefined): number {
   if (!validAfter) return 0;
-  return Math.floor(validAfter.getTime() / 1000) + 1;
+  return (validAfter.getTime() + 1) / 1000;
 }
 
 /** True when a token issued at `iat` predates any of the given instants. */

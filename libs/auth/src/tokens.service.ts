@@ -22,15 +22,15 @@ export class TokensService {
 
   /**
    * `invalidatedAt`: the instants before which the subject's tokens are refused (its own, its
-   * organisation's). A token issued within the same second as one of them carries the next second as
-   * its `iat` (within the clock skew allowed), so that it is not refused with the ones before it.
+   * organisation's). `iat` is to the millisecond (see firstAcceptedIat), never before the first one
+   * accepted; `exp` is in whole seconds, so the lifetime is at most the configured one.
    */
   async issue(subject: `user:${string}` | `client:${string}`, organisationId: string, scope?: string[], invalidatedAt: (Date | null | undefined)[] = []): Promise<IssuedToken> {
     const { privateKey, kid, alg } = await this.keys.key();
     const ttl = this.config.accessTokenTtlSeconds;
     const claims: Record<string, unknown> = { org: organisationId };
     if (scope) claims.scope = scope.join(' ');
-    const iat = Math.max(Math.floor(Date.now() / 1000), ...invalidatedAt.map(firstAcceptedIat));
+    const iat = Math.max(Date.now() / 1000, ...invalidatedAt.map(firstAcceptedIat));
     const token = await new SignJWT(claims)
       .setProtectedHeader({ alg, kid, typ: HUB_TOKEN_TYPE })
       .setIssuer(this.config.jwtIssuer)
@@ -38,7 +38,7 @@ export class TokensService {
       .setSubject(subject)
       .setIssuedAt(iat)
       .setJti(randomUUID())
-      .setExpirationTime(iat + ttl)
+      .setExpirationTime(Math.floor(iat + ttl))
       .sign(privateKey);
     return { access_token: token, token_type: 'Bearer', expires_in: ttl, ...(scope ? { scope: scope.join(' ') } : {}) };
   }
