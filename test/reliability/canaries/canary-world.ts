@@ -136,6 +136,17 @@ export async function buildWorld(hub: ChildHub, webhookUrl: (orgKey: string) => 
     return p;
   }
 
+  /**
+   * Health notes go into the shared record only from an organisation that may read them back (one
+   * with a lawful basis for health data): recorded after the consent that gives it one.
+   */
+  async function health(key: string, personId: string): Promise<void> {
+    const value = mark(`${key}Health`);
+    const { version } = (await ok('query($id: ID!) { person(id: $id) { version } }', { id: personId }, cw(key))).person;
+    await ok('mutation($i: UpdatePersonInput!) { updatePerson(input: $i) { version } }', { i: { id: personId, version, healthNotes: value, reason: 'health notes recorded' } }, cw(key));
+    markers.push({ value, what: `${key}'s healthNotes`, carrier: 'field', personId, category: 'health', owner: orgs[key].id, objectId: null });
+  }
+
   const CATEGORY: Record<string, string> = {
     mental_health_support: 'health', cv_cover_letter: 'ete', finance_bank_account: 'finance', job_start: 'employment', functional_skills_literacy: 'ete',
     accommodation_support: 'accommodation', job_search: 'ete', family_support: 'family', training_forklift: 'ete', functional_skills_numeracy: 'ete',
@@ -177,7 +188,7 @@ export async function buildWorld(hub: ChildHub, webhookUrl: (orgKey: string) => 
   }
 
   // A: probation leads; housing and the jobcentre are involved; charities have consent for health, housing for accommodation.
-  const a = await person('probation', 'Ada', { offenceSummary: true, healthNotes: true });
+  const a = await person('probation', 'Ada', { offenceSummary: true });
   for (const key of ['housing', 'jobcentre']) await ok('mutation($i: AddInvolvementInput!) { addInvolvement(input: $i) { id } }', { i: { personId: a.id, organisationId: orgs[key].id, role: 'PROVIDER' } }, cw('probation'));
   await consent('probation', a.id, 'ACCOMMODATION', { organisationId: orgs.housing.id });
   await consent('probation', a.id, 'HEALTH', { organisationKind: 'CHARITY' });
@@ -189,10 +200,12 @@ export async function buildWorld(hub: ChildHub, webhookUrl: (orgKey: string) => 
   await log('housing', a.id, 'accommodation_support');
   await log('jobcentre', a.id, 'job_search');
   const reason = mark('probationChangeReason');
-  const health2 = mark('probationHealth');
-  await ok('mutation($i: UpdatePersonInput!) { updatePerson(input: $i) { version } }', { i: { id: a.id, version: a.version, healthNotes: health2, reason } }, cw('probation'));
+  const offence2 = mark('probationOffence');
+  await ok('mutation($i: UpdatePersonInput!) { updatePerson(input: $i) { version } }', { i: { id: a.id, version: a.version, offenceSummary: offence2, reason } }, cw('probation'));
   markers.push({ value: reason, what: "probation's change reason", carrier: 'reason', personId: a.id, category: 'identity', owner: orgs.probation.id, objectId: null });
-  markers.push({ value: health2, what: "probation's updated healthNotes", carrier: 'field', personId: a.id, category: 'health', owner: orgs.probation.id, objectId: null });
+  markers.push({ value: offence2, what: "probation's updated offenceSummary", carrier: 'field', personId: a.id, category: 'offending', owner: orgs.probation.id, objectId: null });
+  // Housing (a charity, involved, under the consent to charities) records A's health notes.
+  await health('housing', a.id);
   await referral('probation', a.id, 'mind', 'mental_health_support');
   await referral('probation', a.id, 'training', 'vocational_training', true);
   // A training manager, unrelated to A, breaks the glass on it.
@@ -201,7 +214,9 @@ export async function buildWorld(hub: ChildHub, webhookUrl: (orgKey: string) => 
   markers.push({ value: bgReason, what: "training's break-glass reason", carrier: 'breakGlass', personId: a.id, category: 'identity', owner: orgs.training.id, objectId: grant });
 
   // B: housing's person; training takes a referral (accepted), the employer declines one.
-  const b = await person('housing', 'Bea', { healthNotes: true });
+  const b = await person('housing', 'Bea');
+  await consent('housing', b.id, 'HEALTH', { organisationId: orgs.housing.id });
+  await health('housing', b.id);
   await log('housing', b.id, 'family_support');
   await log('housing', b.id, 'accommodation_support');
   await consent('housing', b.id, 'FAMILY', { organisationId: orgs.probation.id });
@@ -213,12 +228,14 @@ export async function buildWorld(hub: ChildHub, webhookUrl: (orgKey: string) => 
   await ok('mutation($i: ReferralReasonInput!) { declineReferral(input: $i) { id } }', { i: { referralId: toEmployer, reason: declined } }, cw('employer'));
   markers.push({ value: declined, what: "employer's decline reason", carrier: 'referral', personId: b.id, category: 'identity', owner: orgs.employer.id, objectId: toEmployer });
 
-  // C: training's own, shared with nobody.
-  const c = await person('training', 'Cal', { offenceSummary: true });
+  // C: training's own, shared with nobody (it records no offence details: it could not read them back).
+  const c = await person('training', 'Cal');
   await log('training', c.id, 'functional_skills_numeracy');
 
   // D: the mental health charity's; a consent to probation (as a kind) withdrawn; an open referral to housing.
-  const d = await person('mind', 'Dee', { healthNotes: true });
+  const d = await person('mind', 'Dee');
+  await consent('mind', d.id, 'HEALTH', { organisationId: orgs.mind.id });
+  await health('mind', d.id);
   await log('mind', d.id, 'substance_misuse_support');
   await log('mind', d.id, 'mental_health_support');
   const dConsent = await consent('mind', d.id, 'HEALTH', { organisationKind: 'PROBATION' });
