@@ -62,7 +62,7 @@ export function dataEncryption(env: Env, problems: string[]): HubConfig['dataEnc
   return { key, oldKeys };
 }
 
-/** The demo accounts' password when DEMO_PASSWORD is not set: published in the README, so loopback only. */
+/** The demo accounts' password when DEMO_PASSWORD is not set: published in docs/portal.md, so loopback only. */
 export const PUBLISHED_DEMO_PASSWORD = 'Rehab-Demo-2026!';
 
 /** True when HOST names only this machine (a loopback address or localhost). */
