@@ -260,7 +260,8 @@ describe('bulk sync and the database pool under abuse', () => {
     expect(many.body).toMatchObject({ errors: [{ extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
     // Any other route takes far less (HTTP_BODY_LIMIT_BYTES, 1 MiB).
     const login = await postStream(hub, '/auth/login', { 'content-type': 'application/json' }, emptyObjects(2 * 1024 * 1024));
-    expect(login.status).toBe(413);
+    // As above: the 413, or the connection closed on a sender still writing; an accepted body answers otherwise.
+    expect([413, 0]).toContain(login.status);
     expect(await hub.aliveAndReady()).toEqual({ live: 200, ready: 200 });
   }, 120_000);
 });
