@@ -1,8 +1,7 @@
 import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { DataCategory } from '@hub/access';
+import { AccessExplanationModel, AuditEventConnection, AuditEventModel, auditEventView, AuditService, BreakGlassGrantConnection, BreakGlassGrantModel, SubjectAccessExportModel } from '@hub/audit';
 import { type Actor, audit, type Connection, CurrentActor, type HubContext, mapConnection, PageArgs } from '@hub/common';
-import { AccessExplanationModel, AuditEventConnection, AuditEventModel, auditEventView, BreakGlassGrantConnection, BreakGlassGrantModel, SubjectAccessExportModel } from './audit.model.js';
-import { AuditService } from './audit.service.js';
 import { OpenBreakGlassInput, ReviewBreakGlassInput } from './break-glass.input.js';
 import { BreakGlassService } from './break-glass.service.js';
 import { ExplainService } from './explain.service.js';

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '@hub/audit';
 import { type Actor, ForbiddenError, hasRole, NotFoundError, type PersonDataSection, Role } from '@hub/common';
 import { organisationNameSql } from '@hub/organisations';
 import { PersonsService } from '@hub/persons';
-import { AuditService } from './audit.service.js';
 import { PersonDataRegistry } from './person-data.registry.js';
 import { renderSubjectAccessDocument } from './subject-access-document.js';
 
