@@ -7,3 +7,4 @@ export * from './retention-policy.js';
 export * from './legal-hold.entity.js';
 export * from './person-erasure.entity.js';
 export * from './person-data.registry.js';
+export * from './access-log.service.js';
