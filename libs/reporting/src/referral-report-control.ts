@@ -1,4 +1,4 @@
-import { isSmall } from '@hub/reporting';
+import { isSmall } from './disclosure-control.js';
 import { REFERRAL_MEASURES, type ReferralMeasure, type ReferralReportRowModel } from './referral-report.model.js';
 
 /** One row of counts as the report's statement gives it (service_code null: the total). */

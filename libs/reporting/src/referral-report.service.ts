@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@hub/common';
 import { ReadReplica } from '@hub/database';
-import { reportRun, ReportRunsService } from '@hub/reporting';
+import { DEFAULT_SLA_HOURS, SERVICE_SLA_HOURS, START_SLA_HOURS } from '@hub/referrals';
 import { ReferralDirection, type ReferralReportInput } from './referral-report.input.js';
 import { controlReport, type ReferralCounts } from './referral-report-control.js';
 import { REFERRAL_MEASURES, type ReferralMeasure, type ReferralReportModel, type ReferralReportRowModel } from './referral-report.model.js';
-import { DEFAULT_SLA_HOURS, SERVICE_SLA_HOURS, START_SLA_HOURS } from './referral-vocabulary.js';
+import { ReportRunsService } from './report-runs.service.js';
+import { reportRun } from './report-scope.js';
 
 /**
  * Each referral sent in the period (calendar days in Europe/London), with the times of its steps (from its recorded transitions), then
