@@ -13,3 +13,4 @@ export * from './receiver-choice.js';
 export * from './referral-notifications.service.js';
 export * from './ete-contact-sweep.service.js';
 export * from './consent-renewal.service.js';
+export * from './referral-outcomes.service.js';

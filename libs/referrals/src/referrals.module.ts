@@ -7,6 +7,7 @@ import { ConsentRenewalSweep } from './consent-renewal.service.js';
 import { EteContactLapse } from './ete-contact-lapse.entity.js';
 import { EteContactSweep } from './ete-contact-sweep.service.js';
 import { ReferralNotificationsService } from './referral-notifications.service.js';
+import { ReferralOutcomesService } from './referral-outcomes.service.js';
 import { ReferralSubscriptionsResolver } from './referral-subscriptions.resolver.js';
 import { ReferralRelationshipsService } from './referral-relationships.service.js';
 import { ReferralRule } from './referral-rule.entity.js';
@@ -45,7 +46,8 @@ import { ReferralsPersonData } from './referrals-person-data.js';
     ReferralRulesResolver,
     TasksResolver,
     ReferralSubscriptionsResolver,
+    ReferralOutcomesService,
   ],
-  exports: [ReferralsService, ReferralRulesService, TasksService, ReferralTimers, EteContactSweep, ConsentRenewalSweep, EXTRA_RELATIONSHIP_FACTS],
+  exports: [ReferralsService, ReferralOutcomesService, ReferralRulesService, TasksService, ReferralTimers, EteContactSweep, ConsentRenewalSweep, EXTRA_RELATIONSHIP_FACTS],
 })
 export class ReferralsModule {}

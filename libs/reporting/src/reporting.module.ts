@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { InterventionsModule } from '@hub/interventions';
 import { OrganisationsModule } from '@hub/organisations';
+import { ReferralsModule } from '@hub/referrals';
 import { EteFunnelFact, EteFunnelOrgFact } from './ete-funnel-fact.entity.js';
 import { EteFunnelService } from './ete-funnel.service.js';
 import { OgrsAssessment } from './ogrs-assessment.entity.js';
@@ -18,7 +19,7 @@ import { ReportingResolver } from './reporting.resolver.js';
 import { ReportsController } from './reports.controller.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([OgrsAssessment, Reconviction, EteFunnelFact, EteFunnelOrgFact]), InterventionsModule, OrganisationsModule],
+  imports: [TypeOrmModule.forFeature([OgrsAssessment, Reconviction, EteFunnelFact, EteFunnelOrgFact]), InterventionsModule, OrganisationsModule, ReferralsModule],
   controllers: [ReportsController, ReferralReportController],
   providers: [ReportRunsService, EteFunnelService, ReoffendingService, ReconvictionFactsService, OgrsFromRecordService, ReportingPersonData, ReportingResolver, ReferralReportService, ReferralReportResolver],
   exports: [ReportRunsService, EteFunnelService, ReoffendingService, ReconvictionFactsService],
