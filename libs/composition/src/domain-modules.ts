@@ -6,6 +6,7 @@ import { DatabaseModule } from '@hub/database';
 import { DemoModule } from '@hub/demo';
 import { EventsModule } from '@hub/events';
 import { InterventionsModule } from '@hub/interventions';
+import { JobsModule } from '@hub/jobs';
 import { OrganisationsModule } from '@hub/organisations';
 import { PersonsModule } from '@hub/persons';
 import { PrivacyModule } from '@hub/privacy';
@@ -24,6 +25,7 @@ export const DOMAIN_MODULES = [
   ConfigModule,
   DatabaseModule.forRoot({ migrations: MIGRATIONS }),
   EventsModule,
+  JobsModule,
   AccessModule,
   OrganisationsModule,
   PersonsModule,

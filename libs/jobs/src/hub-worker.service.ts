@@ -7,12 +7,7 @@ import { DataSource } from 'typeorm';
 import graphileWorker, { type Runner, type TaskList } from 'graphile-worker';
 import { HUB_CONFIG, type HubConfig } from '@hub/config';
 import { DatabaseServer } from '@hub/database';
-import { EventDelivery } from './event-delivery.entity.js';
-import { EventHandlerRegistry } from './event-handlers.js';
-import { QUEUE_SCHEMA } from './job-queue.service.js';
-import { OutboxEvent } from './outbox-event.entity.js';
-import { DELIVER_EVENT_TASK, OutboxRelay } from './outbox-relay.service.js';
-import { OUTBOX_CHANNEL } from './outbox.service.js';
+import { DELIVER_EVENT_TASK, EventDelivery, EventHandlerRegistry, OUTBOX_CHANNEL, OutboxEvent, OutboxRelay, QUEUE_SCHEMA } from '@hub/events';
 
 const { run, runMigrations, Logger: GraphileLogger } = graphileWorker;
 
