@@ -10,6 +10,7 @@ const LAYERS = [
   ['access'],
   ['events'],
   ['audit'],
+  ['jobs'],
   ['organisations'],
   ['auth'],
   ['persons'],
