@@ -36,7 +36,9 @@ const cliCommands = new Set(walk('apps/cli/src', /\.ts$/).flatMap((f) => [...rea
 /** Environment variables the code reads: libs/config's readers, and process.env anywhere in the apps, libs and tests. */
 const sources = [...walk('apps', /\.(ts|tsx|mjs)$/), ...walk('libs', /\.ts$/), ...walk('test', /\.ts$/)];
 const envRead = new Set<string>([
-  ...sources.flatMap((f) => [...read(f).matchAll(/process\.env(?:\.([A-Z][A-Z0-9_]*)|\[['"]([A-Z][A-Z0-9_]*)['"]\])/g)].map((m) => m[1] ?? m[2])),
+  ...sources.flatMap((f) =>
+    [...read(f).matchAll(/process\.env(?:\.([A-Z][A-Z0-9_]*)|\[['"]([A-Z][A-Z0-9_]*)['"]\])/g)].map((m) => m[1] ?? m[2]),
+  ),
   ...walk('libs/config/src', /\.ts$/)
     .filter((f) => !f.endsWith('.spec.ts'))
     .flatMap((f) => [...read(f).matchAll(/\benv\.([A-Z][A-Z0-9_]*)|'([A-Z][A-Z0-9_]{2,})'/g)].map((m) => m[1] ?? m[2])),
@@ -44,7 +46,10 @@ const envRead = new Set<string>([
 
 /** The hub's HTTP routes: Nest controllers (method, path) and the GraphQL endpoint. */
 function hubRoutes(): { method: string; pattern: RegExp; path: string }[] {
-  const routes: { method: string; path: string }[] = [{ method: 'POST', path: '/graphql' }, { method: 'GET', path: '/graphql' }];
+  const routes: { method: string; path: string }[] = [
+    { method: 'POST', path: '/graphql' },
+    { method: 'GET', path: '/graphql' },
+  ];
   for (const file of [...walk('apps', /\.controller\.ts$/), ...walk('libs', /\.controller\.ts$/)]) {
     const text = read(file);
     const prefix = /@Controller\(\s*(?:'([^']*)')?\s*\)/.exec(text)?.[1] ?? '';
@@ -69,7 +74,11 @@ export function graphqlProblems(source: string): string[] {
   const fragments = doc.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION);
   return doc.definitions
     .filter((d) => d.kind === Kind.OPERATION_DEFINITION)
-    .flatMap((op) => validate(schema, { kind: Kind.DOCUMENT, definitions: [op, ...fragments] }).map((e) => `${e.message} (line ${(e.locations?.[0]?.line ?? 0) + (op.loc?.startToken.line ?? 1) - 1})`));
+    .flatMap((op) =>
+      validate(schema, { kind: Kind.DOCUMENT, definitions: [op, ...fragments] }).map(
+        (e) => `${e.message} (line ${(e.locations?.[0]?.line ?? 0) + (op.loc?.startToken.line ?? 1) - 1})`,
+      ),
+    );
 }
 
 /** GraphQL operations quoted in code and shell: 'query …', `mutation …`, "{ … }" as a JSON "query" value. */
@@ -155,11 +164,13 @@ export function commandProblems(command: Word[]): string[] {
     const name = command[k].text.split('=')[0];
     // `NAME=value command`: an environment variable for the command, which the code must read.
     // `NAME=value` alone: a shell variable of the example (a token, an id).
-    if (k + 1 < command.length && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(command[k + 1].text) && !envRead.has(name)) problems.push(`${name} is read nowhere in the code`);
+    if (k + 1 < command.length && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(command[k + 1].text) && !envRead.has(name))
+      problems.push(`${name} is read nowhere in the code`);
   }
   const [head, ...args] = command.slice(k).map((w) => w.text);
   if (head === undefined) return problems;
-  for (const a of args) if (REPO_DIRS.some((d) => a.startsWith(d))) problems.push(...[pathProblem(a)].filter((p): p is string => p !== null));
+  for (const a of args)
+    if (REPO_DIRS.some((d) => a.startsWith(d))) problems.push(...[pathProblem(a)].filter((p): p is string => p !== null));
   if (head === 'npm') {
     const [sub, name, sep, cli] = args;
     if (sub === 'run') {
@@ -171,15 +182,21 @@ export function commandProblems(command: Word[]): string[] {
   } else if (head === 'node') {
     const jest = args.findIndex((a) => a.endsWith('jest/bin/jest.js'));
     const projects = jest >= 0 ? args.slice(args.indexOf('--selectProjects') + 1).filter((a) => !a.startsWith('-')) : [];
-    if (jest >= 0 && args.includes('--selectProjects')) for (const p of projects) if (!jestProjects.has(p)) problems.push(`jest project ${p}: no such project`);
+    if (jest >= 0 && args.includes('--selectProjects'))
+      for (const p of projects) if (!jestProjects.has(p)) problems.push(`jest project ${p}: no such project`);
   } else if (head === 'npx') {
     if (!existsSync(join(ROOT, 'node_modules', '.bin', args[0]))) problems.push(`npx ${args[0]}: not installed by the project`);
   } else if (head === 'curl') {
     const url = args.find((a) => /^(https?:\/\/)?(localhost|127\.0\.0\.1):\d+/.test(a));
     if (url) {
       const path = new URL(url.startsWith('http') ? url : `http://${url}`).pathname;
-      const method = args.includes('-X') ? args[args.indexOf('-X') + 1] : args.some((a) => a === '-d' || a === '--data' || a === '--data-binary') ? 'POST' : 'GET';
-      if (!routes.some((r) => r.method === method && r.pattern.test(path))) problems.push(`${method} ${path}: the hub serves no such route`);
+      const method = args.includes('-X')
+        ? args[args.indexOf('-X') + 1]
+        : args.some((a) => a === '-d' || a === '--data' || a === '--data-binary')
+          ? 'POST'
+          : 'GET';
+      if (!routes.some((r) => r.method === method && r.pattern.test(path)))
+        problems.push(`${method} ${path}: the hub serves no such route`);
     }
   } else if (!OTHER_COMMANDS.has(head)) problems.push(`${head}: a command the examples are not checked for`);
   return problems;
@@ -205,21 +222,31 @@ describe('documentation examples', () => {
     expect(graphqlProblems(block.text)).toEqual([]);
   });
 
-  it.each(blocks.filter((b) => quotedOperations(b).length > 0).map((b) => [label(b), b] as const))('GraphQL quoted at %s is valid against the schema', (_label, block) => {
-    expect(quotedOperations(block).flatMap(graphqlProblems)).toEqual([]);
-  });
+  it.each(blocks.filter((b) => quotedOperations(b).length > 0).map((b) => [label(b), b] as const))(
+    'GraphQL quoted at %s is valid against the schema',
+    (_label, block) => {
+      expect(quotedOperations(block).flatMap(graphqlProblems)).toEqual([]);
+    },
+  );
 
-  it.each(shellBlocks.map((b) => [label(b), b] as const))('shell at %s names scripts, commands, files, variables and routes that exist', (_label, block) => {
-    expect(shellCommands(block.text).flatMap(commandProblems)).toEqual([]);
-  });
+  it.each(shellBlocks.map((b) => [label(b), b] as const))(
+    'shell at %s names scripts, commands, files, variables and routes that exist',
+    (_label, block) => {
+      expect(shellCommands(block.text).flatMap(commandProblems)).toEqual([]);
+    },
+  );
 
   it('documents every variable libs/config reads, and no variable it does not', () => {
     const doc = read('docs/operations/configuration.md');
-    const documented = new Set([...doc.matchAll(/^\| `([A-Z][A-Z0-9_]*)`(?: \/ `([A-Z][A-Z0-9_]*)`)? \|/gm)].flatMap((m) => [m[1], m[2]].filter(Boolean)));
+    const documented = new Set(
+      [...doc.matchAll(/^\| `([A-Z][A-Z0-9_]*)`(?: \/ `([A-Z][A-Z0-9_]*)`)? \|/gm)].flatMap((m) => [m[1], m[2]].filter(Boolean)),
+    );
     const configReads = new Set(
       walk('libs/config/src', /\.ts$/)
         .filter((f) => !f.endsWith('.spec.ts'))
-        .flatMap((f) => [...read(f).matchAll(/\benv\.([A-Z][A-Z0-9_]*)|\w+\(\s*env\w*,\s*'([A-Z][A-Z0-9_]{2,})'/g)].map((m) => m[1] ?? m[2])),
+        .flatMap((f) =>
+          [...read(f).matchAll(/\benv\.([A-Z][A-Z0-9_]*)|\w+\(\s*env\w*,\s*'([A-Z][A-Z0-9_]{2,})'/g)].map((m) => m[1] ?? m[2]),
+        ),
     );
     expect(configReads.size).toBeGreaterThan(50);
     expect([...documented].filter((v) => !envRead.has(v))).toEqual([]);

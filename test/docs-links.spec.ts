@@ -57,11 +57,15 @@ describe('documentation links', () => {
         const path = join(dir, name);
         return statSync(join(ROOT, path)).isDirectory() ? walk(path) : /\.(ts|tsx|mjs)$/.test(name) ? [path] : [];
       });
-    const named = ['apps', 'libs', 'test', 'migrations'].flatMap(walk).flatMap((file) =>
-      [...readFileSync(join(ROOT, file), 'utf8').matchAll(/\bdocs\/[\w./-]+\.md\b/g)].map((m) => ({ file, page: m[0] })),
-    );
+    const named = ['apps', 'libs', 'test', 'migrations']
+      .flatMap(walk)
+      .flatMap((file) =>
+        [...readFileSync(join(ROOT, file), 'utf8').matchAll(/\bdocs\/[\w./-]+\.md\b/g)].map((m) => ({ file, page: m[0] })),
+      );
     expect(named.length).toBeGreaterThan(0);
-    expect(named.filter(({ page }) => !existsSync(join(ROOT, page)) && !WRITTEN_ELSEWHERE.has(page)).map(({ file, page }) => `${file}: ${page}`)).toEqual([]);
+    expect(
+      named.filter(({ page }) => !existsSync(join(ROOT, page)) && !WRITTEN_ELSEWHERE.has(page)).map(({ file, page }) => `${file}: ${page}`),
+    ).toEqual([]);
   });
 
   it('can fail: a link to a missing page or heading is found', () => {
@@ -71,6 +75,10 @@ describe('documentation links', () => {
   });
 
   it('pages written elsewhere are listed only until they exist', () => {
-    expect([...WRITTEN_ELSEWHERE].filter((p) => existsSync(join(ROOT, p))).map((p) => `${relative(ROOT, join(ROOT, p))} exists now: remove it from WRITTEN_ELSEWHERE`)).toEqual([]);
+    expect(
+      [...WRITTEN_ELSEWHERE]
+        .filter((p) => existsSync(join(ROOT, p)))
+        .map((p) => `${relative(ROOT, join(ROOT, p))} exists now: remove it from WRITTEN_ELSEWHERE`),
+    ).toEqual([]);
   });
 });

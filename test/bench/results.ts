@@ -54,7 +54,10 @@ function git(root: string, args: string[]): string | null {
 }
 
 /** `bench/results/<date>-<commit>.json` for today (UTC) and the checked-out commit (`nogit` outside a clone). */
-export function resultsPath(root = repositoryRoot(), date = new Date().toISOString().slice(0, 10)): { path: string; commit: string; dirty: boolean } {
+export function resultsPath(
+  root = repositoryRoot(),
+  date = new Date().toISOString().slice(0, 10),
+): { path: string; commit: string; dirty: boolean } {
   const commit = git(root, ['rev-parse', '--short=7', 'HEAD']) ?? 'nogit';
   // Results files themselves do not make the tree dirty: a second command of the same run adds to one.
   const dirty = (git(root, ['status', '--porcelain', '--untracked-files=no', '--', '.', ':!bench/results']) ?? '') !== '';
@@ -80,7 +83,13 @@ export function startResults(command: string, settings: Record<string, string | 
         date,
         commit,
         dirty,
-        machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform },
+        machine: {
+          cores: cpus().length,
+          cpu: cpus()[0]?.model ?? 'unknown',
+          memoryGb: Math.round(totalmem() / 2 ** 30),
+          node: process.version,
+          platform: process.platform,
+        },
         sections: {},
       };
   file.dirty = file.dirty || dirty;
@@ -116,6 +125,11 @@ function save(): void {
 
 /** The BENCH_* settings of a run as the benchmarks read them (lib.ts's defaults), plus any other BENCH_* set. */
 export function benchSettings(defaults: Record<string, string | number | boolean>): Record<string, string | number | boolean> {
-  const set = Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('BENCH_') || k.startsWith('SOAK_') || k === 'GRAPHQL_EXECUTOR') as [string, string][]);
+  const set = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => k.startsWith('BENCH_') || k.startsWith('SOAK_') || k === 'GRAPHQL_EXECUTOR') as [
+      string,
+      string,
+    ][],
+  );
   return { ...defaults, ...set };
 }

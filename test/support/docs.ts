@@ -11,7 +11,9 @@ export function docFiles(): string[] {
       const path = join(dir, name);
       return statSync(path).isDirectory() ? walk(path) : name.endsWith('.md') ? [path] : [];
     });
-  return ['README.md', ...walk(join(ROOT, 'docs')).map((p) => relative(ROOT, p)), 'bench/results/README.md'].filter((p) => existsSync(join(ROOT, p)));
+  return ['README.md', ...walk(join(ROOT, 'docs')).map((p) => relative(ROOT, p)), 'bench/results/README.md'].filter((p) =>
+    existsSync(join(ROOT, p)),
+  );
 }
 
 export const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
@@ -33,7 +35,8 @@ export function fencedBlocks(file: string): Block[] {
     const indent = open[1].length;
     const body: string[] = [];
     let j = i + 1;
-    for (; j < lines.length && !/^\s*```\s*$/.test(lines[j]); j++) body.push(lines[j].slice(Math.min(indent, lines[j].length - lines[j].trimStart().length)));
+    for (; j < lines.length && !/^\s*```\s*$/.test(lines[j]); j++)
+      body.push(lines[j].slice(Math.min(indent, lines[j].length - lines[j].trimStart().length)));
     blocks.push({ file, line: i + 1, lang: open[2], text: body.join('\n') });
     i = j;
   }
