@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema, type DocumentNode, type GraphQLSchema, Kind, parse, validate } from 'graphql';
+import { PUBLISHED_DEMO_PASSWORD } from '../libs/config/src/security-settings.js';
+import { DEMO_USERS } from '../libs/demo/src/demo-world.js';
 import { type Block, docFiles, fencedBlocks, ROOT } from './support/docs.js';
 
 /**
@@ -251,6 +253,16 @@ describe('documentation examples', () => {
     expect(configReads.size).toBeGreaterThan(50);
     expect([...documented].filter((v) => !envRead.has(v))).toEqual([]);
     expect([...configReads].filter((v) => !documented.has(v))).toEqual([]);
+  });
+
+  it('names only demo accounts the demo world seeds, with its password', () => {
+    const seeded = new Set(DEMO_USERS.map((u) => u.email));
+    const text = docFiles().map(read).join('\n');
+    const named = new Set(text.match(/[\w.+-]+@demo\.rehab-hub\.example/g));
+    expect(named.size).toBeGreaterThan(5);
+    expect([...named].filter((e) => !seeded.has(e))).toEqual([]);
+    const passwords = new Set(text.match(/Rehab-Demo-[\w!]+/g));
+    expect([...passwords]).toEqual([PUBLISHED_DEMO_PASSWORD]);
   });
 
   it('can fail: a broken example of each kind is caught', () => {

@@ -27,6 +27,10 @@ describe('documentation links', () => {
     expect(files.length).toBeGreaterThan(10);
   });
 
+  it('keeps README.md an entrance: at most 200 lines', () => {
+    expect(readFileSync(join(ROOT, 'README.md'), 'utf8').trimEnd().split('\n').length).toBeLessThanOrEqual(200);
+  });
+
   it.each(files)('every relative link in %s resolves', (file) => {
     const broken: string[] = [];
     for (const { target } of relativeLinks(file)) {
