@@ -72,6 +72,17 @@ describe('documentation links', () => {
     ).toEqual([]);
   });
 
+  it.each(files)('every repository path %s names in code spans exists', (file) => {
+    // Folders the tests create and git ignores (test/artifacts/) are not in a clone.
+    const ignored = readFileSync(join(ROOT, '.gitignore'), 'utf8').split('\n').filter(Boolean);
+    const paths = [
+      ...readFileSync(join(ROOT, file), 'utf8').matchAll(/`((?:apps|libs|test|migrations|schema|bench|docs|\.ci)\/[\w./-]*)`/g),
+    ]
+      .map((m) => m[1])
+      .filter((p) => !ignored.includes(p) && !WRITTEN_ELSEWHERE.has(p));
+    expect(paths.filter((p) => !existsSync(join(ROOT, p)))).toEqual([]);
+  });
+
   it('can fail: a link to a missing page or heading is found', () => {
     expect(existsSync(join(ROOT, resolveLink('docs/api/README.md', '../nowhere.md').path))).toBe(false);
     expect(anchors('README.md').has('quick-start')).toBe(true);
