@@ -9,7 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** One printed line: the benchmark it belongs to (`a` to `g`, or the command), its text, and its figures by name. */
@@ -37,10 +37,10 @@ export interface ResultsFile {
   sections: Record<string, ResultsSection>;
 }
 
-/** The repository's root: the nearest folder above this file with a package.json (from test/bench or dist/test/bench alike). */
+/** The repository's root: the nearest folder above this file with a package.json, dist/ skipped (from test/bench or dist/test/bench alike). */
 export function repositoryRoot(from = dirname(fileURLToPath(import.meta.url))): string {
   for (let dir = from; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (basename(dir) !== 'dist' && existsSync(join(dir, 'package.json'))) return dir;
     if (dirname(dir) === dir) return process.cwd();
   }
 }
