@@ -15,7 +15,6 @@
 // imported from another file is an enum, and writes the enum object as its design:type where tsc
 // writes String (or Number). Nest's ValidationPipe would then validate an enum argument as if it were a
 // class, so an imported enum of this project is written as tsc writes it (see enumKinds below).
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
@@ -26,7 +25,9 @@ import { createRequire } from 'node:module';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
 const require = createRequire(import.meta.url);
-const swc = require('@swc/core');
+// Loaded only when something is to be compiled: a start with nothing changed does not pay for it.
+let swc;
+const swcVersion = JSON.parse(readFileSync(require.resolve('@swc/core/package.json'), 'utf8')).version;
 
 /** The folders compiled, relative to the root; apps/portal is the portal's own build. */
 const SOURCES = ['apps', 'libs', 'migrations'];
@@ -107,6 +108,7 @@ const mtime = (path) => (existsSync(path) ? statSync(path).mtimeMs : -1);
 
 async function compile(file) {
   const out = outputOf(file);
+  swc ??= require('@swc/core');
   const { code, map } = await swc.transformFile(file, options(file));
   // The replacement is as long as or shorter than what it replaces, on the same line: the map stays right.
   await mkdir(dirname(out), { recursive: true });
@@ -119,7 +121,7 @@ const files = SOURCES.flatMap((dir) => sources(join(root, dir)));
 const kinds = enumKinds(files);
 // A change of this script, of SWC or of an enum's kind compiles everything again.
 const stampPath = join(dist, '.swc-build');
-const stamp = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).update(swc.version).update(JSON.stringify(kinds)).digest('hex');
+const stamp = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).update(swcVersion).update(JSON.stringify(kinds)).digest('hex');
 const force = process.argv.includes('--force') || !existsSync(stampPath) || readFileSync(stampPath, 'utf8') !== stamp;
 const stale = force ? files : files.filter((file) => mtime(file) > mtime(outputOf(file)));
 // Outputs of sources that were removed or renamed would still be importable: remove them.
@@ -143,4 +145,5 @@ console.log(
     : `hub: up to date (dist/)${removed}`,
 );
 
-execFileSync(process.execPath, [join(root, 'apps', 'portal', 'build.mjs'), ...process.argv.slice(2)], { stdio: 'inherit' });
+// In this process (it reads --force from the same arguments): a second node would cost its start-up.
+await import('./portal/build.mjs');
