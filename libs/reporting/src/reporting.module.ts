@@ -12,12 +12,13 @@ import { ReoffendingService } from './reoffending.service.js';
 import { ReportRunsService } from './report-runs.service.js';
 import { ReportingPersonData } from './reporting-person-data.js';
 import { ReportingResolver } from './reporting.resolver.js';
+import { ViewerReportingResolver } from './viewer-reporting.resolver.js';
 import { ReportsController } from './reports.controller.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([OgrsAssessment, Reconviction, EteFunnelFact, EteFunnelOrgFact]), InterventionsModule, OrganisationsModule],
   controllers: [ReportsController],
-  providers: [ReportRunsService, EteFunnelService, ReoffendingService, ReconvictionFactsService, OgrsFromRecordService, ReportingPersonData, ReportingResolver],
+  providers: [ReportRunsService, EteFunnelService, ReoffendingService, ReconvictionFactsService, OgrsFromRecordService, ReportingPersonData, ReportingResolver, ViewerReportingResolver],
   exports: [ReportRunsService, EteFunnelService, ReoffendingService, ReconvictionFactsService],
 })
 export class ReportingModule {}
