@@ -30,15 +30,6 @@ export const PURPOSES: Record<string, string> = {
   FAMILY: 'Family',
 };
 
-export const PURPOSE_CATEGORIES: Record<string, string[]> = {
-  ETE: ['ETE', 'EMPLOYMENT'],
-  ACCOMMODATION: ['ACCOMMODATION'],
-  HEALTH: ['HEALTH'],
-  SUBSTANCE_MISUSE: ['SUBSTANCE_MISUSE'],
-  FINANCE: ['FINANCE'],
-  FAMILY: ['FAMILY'],
-};
-
 export const ORG_KINDS: Record<string, string> = {
   PROBATION: 'Probation',
   PRISON: 'Prison',

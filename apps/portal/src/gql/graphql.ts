@@ -315,16 +315,12 @@ export type ProbeTasksQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ProbeTasksQuery = { tasks: { __typename: 'TaskConnection' } };
 
-export type ReferralItemFragment = { id: string, reason: string, dueAt: string | null, open: boolean, actions: Array<ReferralAction>, status: ReferralState, service: string, person: { id: string, givenName: string | null, familyName: string | null } | null, fromOrganisation: { name: string }, toOrganisation: { name: string } };
-
-export type TaskItemFragment = { id: string, kind: TaskKind, detail: string, dueAt: string | null, summary: string, person: { id: string, givenName: string | null, familyName: string | null } | null };
-
 export type PersonReferralsQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type PersonReferralsQuery = { person: { id: string, referrals: { edges: Array<{ node: { createdAt: string, id: string, reason: string, dueAt: string | null, open: boolean, actions: Array<ReferralAction>, status: ReferralState, service: string, person: { id: string, givenName: string | null, familyName: string | null } | null, fromOrganisation: { name: string }, toOrganisation: { name: string } } }> } } };
+export type PersonReferralsQuery = { person: { id: string, referrals: { edges: Array<{ node: { id: string, reason: string, dueAt: string | null, open: boolean, actions: Array<ReferralAction>, createdAt: string, status: ReferralState, service: string, person: { id: string, givenName: string | null, familyName: string | null } | null, fromOrganisation: { name: string }, toOrganisation: { name: string } } }> } } };
 
 export type ReferralInboxQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -441,7 +437,7 @@ export type ConsentFormQueryVariables = Exact<{
 }>;
 
 
-export type ConsentFormQuery = { person: { id: string, givenName: string | null, familyName: string | null }, organisations: Array<{ id: string, name: string, kind: OrganisationKind }> };
+export type ConsentFormQuery = { person: { id: string, givenName: string | null, familyName: string | null }, organisations: Array<{ id: string, name: string, kind: OrganisationKind }>, consentPurposes: Array<{ purpose: ConsentPurpose, categories: Array<DataCategory> }> };
 
 export type GrantConsentMutationVariables = Exact<{
   input: GrantConsentInput;
@@ -501,11 +497,6 @@ export type EndInvolvementMutationVariables = Exact<{
 
 
 export type EndInvolvementMutation = { endInvolvement: { id: string, endedAt: string | null } };
-
-export type PersonInterventionFragment = { id: string, typeCode: string, version: number, status: InterventionStatus, occurredAt: string, notes: string | null, dataCategory: DataCategory, organisationId: string, organisation: { name: string } | null, type: { name: string } | null, outcome:
-    | { __typename: 'JobOutcome', employer: string, sector: string, hoursPerWeek: number, startDate: string }
-    | { __typename: 'QualificationOutcome', qualification: string, level: string | null, awardedOn: string | null }
-   | null };
 
 export type PersonRecordQueryVariables = Exact<{
   id: string | number;
@@ -580,42 +571,6 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-export const ReferralItemFragmentDoc = new TypedDocumentString(`
-    fragment ReferralItem on Referral {
-  id
-  status: state
-  service: serviceCode
-  reason
-  dueAt
-  open
-  actions
-  person {
-    id
-    givenName
-    familyName
-  }
-  fromOrganisation {
-    name
-  }
-  toOrganisation {
-    name
-  }
-}
-    `, {"fragmentName":"ReferralItem"}) as unknown as TypedDocumentString<ReferralItemFragment, unknown>;
-export const TaskItemFragmentDoc = new TypedDocumentString(`
-    fragment TaskItem on Task {
-  id
-  kind
-  summary: title
-  detail
-  dueAt
-  person {
-    id
-    givenName
-    familyName
-  }
-}
-    `, {"fragmentName":"TaskItem"}) as unknown as TypedDocumentString<TaskItemFragment, unknown>;
 export const ReferralReportRowFieldsFragmentDoc = new TypedDocumentString(`
     fragment ReferralReportRowFields on ReferralReportRow {
   serviceCode
@@ -636,38 +591,6 @@ export const ReferralReportRowFieldsFragmentDoc = new TypedDocumentString(`
   suppressed
 }
     `, {"fragmentName":"ReferralReportRowFields"}) as unknown as TypedDocumentString<ReferralReportRowFieldsFragment, unknown>;
-export const PersonInterventionFragmentDoc = new TypedDocumentString(`
-    fragment PersonIntervention on Intervention {
-  id
-  typeCode
-  version
-  status
-  occurredAt
-  notes
-  dataCategory
-  organisationId
-  organisation {
-    name
-  }
-  type {
-    name
-  }
-  outcome {
-    __typename
-    ... on JobOutcome {
-      employer
-      sector
-      hoursPerWeek
-      startDate
-    }
-    ... on QualificationOutcome {
-      qualification
-      level
-      awardedOn
-    }
-  }
-}
-    `, {"fragmentName":"PersonIntervention"}) as unknown as TypedDocumentString<PersonInterventionFragment, unknown>;
 export const ChangePasswordDocument = new TypedDocumentString(`
     mutation ChangePassword($input: ChangePasswordInput!) {
   changePassword(input: $input)
@@ -733,39 +656,54 @@ export const PersonReferralsDocument = new TypedDocumentString(`
     referrals(first: 100) {
       edges {
         node {
-          ...ReferralItem
+          id
+          status: state
+          service: serviceCode
+          reason
+          dueAt
+          open
+          actions
           createdAt
+          person {
+            id
+            givenName
+            familyName
+          }
+          fromOrganisation {
+            name
+          }
+          toOrganisation {
+            name
+          }
         }
       }
     }
   }
 }
-    fragment ReferralItem on Referral {
-  id
-  status: state
-  service: serviceCode
-  reason
-  dueAt
-  open
-  actions
-  person {
-    id
-    givenName
-    familyName
-  }
-  fromOrganisation {
-    name
-  }
-  toOrganisation {
-    name
-  }
-}`) as unknown as TypedDocumentString<PersonReferralsQuery, PersonReferralsQueryVariables>;
+    `) as unknown as TypedDocumentString<PersonReferralsQuery, PersonReferralsQueryVariables>;
 export const ReferralInboxDocument = new TypedDocumentString(`
     query ReferralInbox($first: Int, $after: String) {
   referralInbox(first: $first, after: $after) {
     edges {
       node {
-        ...ReferralItem
+        id
+        status: state
+        service: serviceCode
+        reason
+        dueAt
+        open
+        actions
+        person {
+          id
+          givenName
+          familyName
+        }
+        fromOrganisation {
+          name
+        }
+        toOrganisation {
+          name
+        }
       }
     }
     pageInfo {
@@ -774,32 +712,30 @@ export const ReferralInboxDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment ReferralItem on Referral {
-  id
-  status: state
-  service: serviceCode
-  reason
-  dueAt
-  open
-  actions
-  person {
-    id
-    givenName
-    familyName
-  }
-  fromOrganisation {
-    name
-  }
-  toOrganisation {
-    name
-  }
-}`) as unknown as TypedDocumentString<ReferralInboxQuery, ReferralInboxQueryVariables>;
+    `) as unknown as TypedDocumentString<ReferralInboxQuery, ReferralInboxQueryVariables>;
 export const SentReferralsDocument = new TypedDocumentString(`
     query SentReferrals($first: Int, $after: String) {
   sentReferrals(first: $first, after: $after) {
     edges {
       node {
-        ...ReferralItem
+        id
+        status: state
+        service: serviceCode
+        reason
+        dueAt
+        open
+        actions
+        person {
+          id
+          givenName
+          familyName
+        }
+        fromOrganisation {
+          name
+        }
+        toOrganisation {
+          name
+        }
       }
     }
     pageInfo {
@@ -808,32 +744,22 @@ export const SentReferralsDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment ReferralItem on Referral {
-  id
-  status: state
-  service: serviceCode
-  reason
-  dueAt
-  open
-  actions
-  person {
-    id
-    givenName
-    familyName
-  }
-  fromOrganisation {
-    name
-  }
-  toOrganisation {
-    name
-  }
-}`) as unknown as TypedDocumentString<SentReferralsQuery, SentReferralsQueryVariables>;
+    `) as unknown as TypedDocumentString<SentReferralsQuery, SentReferralsQueryVariables>;
 export const TasksDocument = new TypedDocumentString(`
     query Tasks($first: Int, $after: String) {
   tasks(first: $first, after: $after) {
     edges {
       node {
-        ...TaskItem
+        id
+        kind
+        summary: title
+        detail
+        dueAt
+        person {
+          id
+          givenName
+          familyName
+        }
       }
     }
     pageInfo {
@@ -842,18 +768,7 @@ export const TasksDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment TaskItem on Task {
-  id
-  kind
-  summary: title
-  detail
-  dueAt
-  person {
-    id
-    givenName
-    familyName
-  }
-}`) as unknown as TypedDocumentString<TasksQuery, TasksQueryVariables>;
+    `) as unknown as TypedDocumentString<TasksQuery, TasksQueryVariables>;
 export const AcceptReferralDocument = new TypedDocumentString(`
     mutation AcceptReferral($id: ID!) {
   acceptReferral(id: $id) {
@@ -1014,6 +929,10 @@ export const ConsentFormDocument = new TypedDocumentString(`
     name
     kind
   }
+  consentPurposes {
+    purpose
+    categories
+  }
 }
     `) as unknown as TypedDocumentString<ConsentFormQuery, ConsentFormQueryVariables>;
 export const GrantConsentDocument = new TypedDocumentString(`
@@ -1140,7 +1059,34 @@ export const PersonRecordDocument = new TypedDocumentString(`
     interventions(first: 20) {
       edges {
         node {
-          ...PersonIntervention
+          id
+          typeCode
+          version
+          status
+          occurredAt
+          notes
+          dataCategory
+          organisationId
+          organisation {
+            name
+          }
+          type {
+            name
+          }
+          outcome {
+            __typename
+            ... on JobOutcome {
+              employer
+              sector
+              hoursPerWeek
+              startDate
+            }
+            ... on QualificationOutcome {
+              qualification
+              level
+              awardedOn
+            }
+          }
         }
       }
       pageInfo {
@@ -1175,36 +1121,7 @@ export const PersonRecordDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment PersonIntervention on Intervention {
-  id
-  typeCode
-  version
-  status
-  occurredAt
-  notes
-  dataCategory
-  organisationId
-  organisation {
-    name
-  }
-  type {
-    name
-  }
-  outcome {
-    __typename
-    ... on JobOutcome {
-      employer
-      sector
-      hoursPerWeek
-      startDate
-    }
-    ... on QualificationOutcome {
-      qualification
-      level
-      awardedOn
-    }
-  }
-}`) as unknown as TypedDocumentString<PersonRecordQuery, PersonRecordQueryVariables>;
+    `) as unknown as TypedDocumentString<PersonRecordQuery, PersonRecordQueryVariables>;
 export const MoreInterventionsDocument = new TypedDocumentString(`
     query MoreInterventions($id: ID!, $after: String) {
   person(id: $id) {
@@ -1212,7 +1129,34 @@ export const MoreInterventionsDocument = new TypedDocumentString(`
     interventions(first: 20, after: $after) {
       edges {
         node {
-          ...PersonIntervention
+          id
+          typeCode
+          version
+          status
+          occurredAt
+          notes
+          dataCategory
+          organisationId
+          organisation {
+            name
+          }
+          type {
+            name
+          }
+          outcome {
+            __typename
+            ... on JobOutcome {
+              employer
+              sector
+              hoursPerWeek
+              startDate
+            }
+            ... on QualificationOutcome {
+              qualification
+              level
+              awardedOn
+            }
+          }
         }
       }
       pageInfo {
@@ -1222,36 +1166,7 @@ export const MoreInterventionsDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment PersonIntervention on Intervention {
-  id
-  typeCode
-  version
-  status
-  occurredAt
-  notes
-  dataCategory
-  organisationId
-  organisation {
-    name
-  }
-  type {
-    name
-  }
-  outcome {
-    __typename
-    ... on JobOutcome {
-      employer
-      sector
-      hoursPerWeek
-      startDate
-    }
-    ... on QualificationOutcome {
-      qualification
-      level
-      awardedOn
-    }
-  }
-}`) as unknown as TypedDocumentString<MoreInterventionsQuery, MoreInterventionsQueryVariables>;
+    `) as unknown as TypedDocumentString<MoreInterventionsQuery, MoreInterventionsQueryVariables>;
 export const OrganisationNamesDocument = new TypedDocumentString(`
     query OrganisationNames {
   organisations {

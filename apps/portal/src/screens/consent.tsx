@@ -8,7 +8,7 @@ import { Button, Checkbox, type Errors, ErrorSummary, errorsFrom, isIsoDate, Rad
 import { Link, navigate, usePageTitle } from '../router';
 import { useDraft } from '../session';
 import { useQuery } from '../use-query';
-import { CATEGORIES, METHODS, options, ORG_KINDS, PURPOSE_CATEGORIES, PURPOSES } from '../vocabulary';
+import { CATEGORIES, METHODS, options, ORG_KINDS, PURPOSES } from '../vocabulary';
 import { NotFound } from './not-found';
 import { personName } from './people-table';
 
@@ -23,6 +23,10 @@ const ConsentFormDocument = graphql(`
       id
       name
       kind
+    }
+    consentPurposes {
+      purpose
+      categories
     }
   }
 `);
@@ -129,6 +133,9 @@ export function ConsentForm({ personId }: { personId: string }) {
     }
   }
 
+  /** The categories a consent for `purpose` covers, as the hub says (Query.consentPurposes). */
+  const covered = (purpose: string): string[] => q.data?.consentPurposes.find((p) => p.purpose === purpose)?.categories ?? [];
+
   return (
     <div className="two-thirds">
       <ErrorSummary errors={errors} labels={LABELS} />
@@ -146,7 +153,7 @@ export function ConsentForm({ personId }: { personId: string }) {
             onChange={(purpose) => update({ purpose })}
             options={Object.entries(PURPOSES).map(([value, label]) => ({
               value,
-              label: value === 'ETE' ? `${label} (covers progress, training and job outcomes)` : `${label} (covers ${PURPOSE_CATEGORIES[value].map((c) => CATEGORIES[c].toLowerCase()).join(' and ')} information)`,
+              label: value === 'ETE' ? `${label} (covers progress, training and job outcomes)` : `${label} (covers ${covered(value).map((c) => CATEGORIES[c].toLowerCase()).join(' and ')} information)`,
             }))}
             error={errors.purpose}
           />
