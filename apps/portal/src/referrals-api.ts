@@ -21,10 +21,7 @@ const PersonReferralsDocument = graphql(`
             id
             status: state
             service: serviceCode
-            reason
-            dueAt
             open
-            actions
             createdAt
             person {
               id

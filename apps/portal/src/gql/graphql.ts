@@ -320,7 +320,7 @@ export type PersonReferralsQueryVariables = Exact<{
 }>;
 
 
-export type PersonReferralsQuery = { person: { id: string, referrals: { edges: Array<{ node: { id: string, reason: string, dueAt: string | null, open: boolean, actions: Array<ReferralAction>, createdAt: string, status: ReferralState, service: string, person: { id: string, givenName: string | null, familyName: string | null } | null, fromOrganisation: { name: string }, toOrganisation: { name: string } } }> } } };
+export type PersonReferralsQuery = { person: { id: string, referrals: { edges: Array<{ node: { id: string, open: boolean, createdAt: string, status: ReferralState, service: string, person: { id: string, givenName: string | null, familyName: string | null } | null, fromOrganisation: { name: string }, toOrganisation: { name: string } } }> } } };
 
 export type ReferralInboxQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -659,10 +659,7 @@ export const PersonReferralsDocument = new TypedDocumentString(`
           id
           status: state
           service: serviceCode
-          reason
-          dueAt
           open
-          actions
           createdAt
           person {
             id

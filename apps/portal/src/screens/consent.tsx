@@ -78,11 +78,7 @@ const LABELS: Record<string, string> = {
 export function ConsentForm({ personId }: { personId: string }) {
   const { viewer } = useSession();
   usePageTitle('Record consent');
-  const q = useQuery(
-    () =>
-      gql(ConsentFormDocument, { id: personId }),
-    [personId],
-  );
+  const q = useQuery(ConsentFormDocument, { id: personId });
   const [draft, update, clear] = useDraft(`consent-${personId}`, {
     purpose: '',
     target: 'mine',
@@ -207,11 +203,7 @@ export function ConsentForm({ personId }: { personId: string }) {
 
 export function WithdrawConsent({ personId, consentId }: { personId: string; consentId: string }) {
   usePageTitle('Withdraw consent');
-  const q = useQuery(
-    () =>
-      gql(WithdrawConsentFormDocument, { id: personId }),
-    [personId],
-  );
+  const q = useQuery(WithdrawConsentFormDocument, { id: personId });
   const [draft, update, clear] = useDraft(`withdraw-${consentId}`, { reason: '' });
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);

@@ -70,11 +70,7 @@ const EMPTY = {
 };
 
 export function LogIntervention({ personId }: { personId: string }) {
-  const q = useQuery(
-    () =>
-      gql(LogInterventionFormDocument, { id: personId }),
-    [personId],
-  );
+  const q = useQuery(LogInterventionFormDocument, { id: personId });
   const [draft, update, clear] = useDraft(`log-${personId}`, { ...EMPTY, occurredAt: today() });
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
