@@ -16,12 +16,13 @@ import { ReoffendingService } from './reoffending.service.js';
 import { ReportRunsService } from './report-runs.service.js';
 import { ReportingPersonData } from './reporting-person-data.js';
 import { ReportingResolver } from './reporting.resolver.js';
+import { ViewerReportingResolver } from './viewer-reporting.resolver.js';
 import { ReportsController } from './reports.controller.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([OgrsAssessment, Reconviction, EteFunnelFact, EteFunnelOrgFact]), InterventionsModule, OrganisationsModule, ReferralsModule],
   controllers: [ReportsController, ReferralReportController],
-  providers: [ReportRunsService, EteFunnelService, ReoffendingService, ReconvictionFactsService, OgrsFromRecordService, ReportingPersonData, ReportingResolver, ReferralReportService, ReferralReportResolver],
+  providers: [ReportRunsService, EteFunnelService, ReoffendingService, ReconvictionFactsService, OgrsFromRecordService, ReportingPersonData, ReportingResolver, ReferralReportService, ReferralReportResolver, ViewerReportingResolver],
   exports: [ReportRunsService, EteFunnelService, ReoffendingService, ReconvictionFactsService],
 })
 export class ReportingModule {}

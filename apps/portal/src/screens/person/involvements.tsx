@@ -1,19 +1,24 @@
 // Which organisations work with the person, from when to when; an organisation ends its own work with
 // them, and the lead organisation ends anyone's (endInvolvement, with a reason kept in the history).
 import { type FormEvent, useState } from 'react';
-import { gql } from '../api';
-import { useSession } from '../app';
-import { Button, type Errors, ErrorSummary, errorsFrom, TextArea } from '../forms';
-import { Link } from '../router';
-import { formatDate, INVOLVEMENT_ROLES } from '../vocabulary';
+import { gql } from '../../api';
+import { graphql } from '../../gql';
+import { useSession } from '../../session-context';
+import { Button, type Errors, ErrorSummary, errorsFrom, TextArea } from '../../forms';
+import { Link } from '../../router';
+import { formatDate, INVOLVEMENT_ROLES } from '../../vocabulary';
+import type { PersonRecord } from './person-record';
 
-export interface Involvement {
-  id: string;
-  organisationId: string;
-  role: string;
-  startedAt: string;
-  endedAt: string | null;
-}
+export type Involvement = PersonRecord['involvements'][number];
+
+const EndInvolvementDocument = graphql(`
+  mutation EndInvolvement($input: EndInvolvementInput!) {
+    endInvolvement(input: $input) {
+      id
+      endedAt
+    }
+  }
+`);
 
 /** Open: not ended, or ending later (a planned end). */
 export const isOpen = (i: Involvement, now = Date.now()) => !i.endedAt || Date.parse(i.endedAt) > now;
@@ -33,7 +38,7 @@ function EndForm(props: { involvement: Involvement; own: boolean; organisation: 
     setErrors({});
     setBusy(true);
     try {
-      await gql('mutation($input: EndInvolvementInput!) { endInvolvement(input: $input) { id endedAt } }', { input: { involvementId: involvement.id, reason: text } });
+      await gql(EndInvolvementDocument, { input: { involvementId: involvement.id, reason: text } });
       onEnded();
     } catch (err) {
       if ((err as { code?: string }).code === 'UNAUTHENTICATED') return;

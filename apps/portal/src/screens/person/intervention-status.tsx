@@ -1,17 +1,25 @@
 // Changing the status of an intervention your organisation logged (updateIntervention, with its version).
 import { type FormEvent, useState } from 'react';
-import { ApiError, gql } from '../api';
-import { Button, type Errors, ErrorSummary, errorsFrom, Radios } from '../forms';
-import { formatDate, options, STATUSES } from '../vocabulary';
+import { ApiError, gql } from '../../api';
+import { graphql } from '../../gql';
+import type { InterventionStatus, UpdateInterventionMutation } from '../../gql/graphql';
+import { Button, type Errors, ErrorSummary, errorsFrom, Radios } from '../../forms';
+import { formatDate, options, STATUSES } from '../../vocabulary';
 
-export interface Changed {
-  id: string;
-  version: number;
-  status: string;
-}
+const UpdateInterventionDocument = graphql(`
+  mutation UpdateIntervention($input: UpdateInterventionInput!) {
+    updateIntervention(input: $input) {
+      id
+      version
+      status
+    }
+  }
+`);
+
+export type Changed = UpdateInterventionMutation['updateIntervention'];
 
 interface Props {
-  intervention: { id: string; version: number; status: string; typeCode: string; occurredAt: string; outcome: { __typename: string } | null };
+  intervention: { id: string; version: number; status: InterventionStatus; typeCode: string; occurredAt: string; outcome: { __typename: string } | null };
   name: string;
   open: string | null;
   onOpen: (key: string | null) => void;
@@ -23,7 +31,7 @@ const LABEL = 'Status';
 const CONFLICT = 'Someone else changed this intervention after you opened the page. Reload to see their change, then try again.';
 
 function StatusForm({ intervention, name, onChanged, onCancel, onReload }: Omit<Props, 'open' | 'onOpen'> & { onCancel: () => void }) {
-  const [status, setStatus] = useState(intervention.status);
+  const [status, setStatus] = useState<InterventionStatus>(intervention.status);
   const [errors, setErrors] = useState<Errors>({});
   const [conflict, setConflict] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -34,9 +42,7 @@ function StatusForm({ intervention, name, onChanged, onCancel, onReload }: Omit<
     setErrors({});
     setBusy(true);
     try {
-      const d = await gql<{ updateIntervention: Changed }>('mutation($input: UpdateInterventionInput!) { updateIntervention(input: $input) { id version status } }', {
-        input: { id: intervention.id, version: intervention.version, status },
-      });
+      const d = await gql(UpdateInterventionDocument, { input: { id: intervention.id, version: intervention.version, status } });
       onChanged(d.updateIntervention);
     } catch (err) {
       if ((err as { code?: string }).code === 'UNAUTHENTICATED') return;
@@ -57,7 +63,7 @@ function StatusForm({ intervention, name, onChanged, onCancel, onReload }: Omit<
         label={LABEL}
         hint={job ? 'Only Started or Completed count as a job. Changed to Planned, Cancelled or Did not attend, the job loses its open 13-week window.' : undefined}
         value={status}
-        onChange={setStatus}
+        onChange={(v) => setStatus(v as InterventionStatus)}
         options={options(STATUSES)}
         error={errors.status}
       />

@@ -1,16 +1,21 @@
 // The 13-week windows opened by job starts, and recording an open one's outcome (recordSustainment).
 import { type FormEvent, useState } from 'react';
-import { gql } from '../api';
-import { Button, type Errors, ErrorSummary, errorsFrom, Radios, TextArea } from '../forms';
-import { formatDate, SUSTAINMENT_STATUSES } from '../vocabulary';
+import { gql } from '../../api';
+import { graphql } from '../../gql';
+import { Button, type Errors, ErrorSummary, errorsFrom, Radios, TextArea } from '../../forms';
+import { formatDate, SUSTAINMENT_STATUSES } from '../../vocabulary';
+import type { PersonRecord } from './person-record';
 
-export interface Sustainment {
-  id: string;
-  interventionId: string;
-  startDate: string;
-  dueOn: string;
-  status: string;
-}
+const RecordSustainmentDocument = graphql(`
+  mutation RecordSustainment($input: RecordSustainmentInput!) {
+    recordSustainment(input: $input) {
+      id
+      status
+    }
+  }
+`);
+
+export type Sustainment = PersonRecord['sustainments'][number];
 
 const LABELS: Record<string, string> = { sustained: 'Was the person still in the job after 13 weeks?', note: 'Note' };
 
@@ -28,7 +33,7 @@ function SustainmentForm({ sustainment, onDone, onCancel }: { sustainment: Susta
     setBusy(true);
     try {
       const sustained = draft.sustained === 'yes';
-      await gql('mutation($input: RecordSustainmentInput!) { recordSustainment(input: $input) { id status } }', {
+      await gql(RecordSustainmentDocument, {
         input: { sustainmentId: sustainment.id, sustained, note: draft.note.trim() || null },
       });
       onDone(sustained);
