@@ -1,8 +1,8 @@
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import type { QueryRunner } from 'typeorm';
-import { AccessService, DataCategory } from '@hub/access';
-import { type Actor, ForbiddenError, OrganisationKind } from '@hub/common';
+import { AccessService, DataCategory, Permission } from '@hub/access';
+import { type Actor, OrganisationKind } from '@hub/common';
 import { OutboxService } from '@hub/events';
 import { actorRef, OGRS_SCORED, PERSON_STAGE_COLUMNS, PersonsBulkService } from '@hub/persons';
 import { type BulkJob, type BulkKind, BulkLoader } from './bulk-loader.service.js';
@@ -43,7 +43,7 @@ export class BulkPeopleService implements BulkKind<PersonStageRow> {
 
   async checker(actor: Actor) {
     const writable = this.access.ceiling(actor, 'write');
-    if (!writable.includes(DataCategory.IDENTITY)) throw new ForbiddenError('Your role or scopes cannot load records');
+    this.access.require(actor, Permission.SYNC_LOAD);
     // The fingerprint keys are read now: merge() runs on the load's connection and must not wait for another.
     await this.suppression.ready();
     return (line: number, raw: unknown) => toPersonStageRow(line, raw, writable);
