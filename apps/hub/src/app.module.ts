@@ -8,6 +8,7 @@ import { AuthModule } from '@hub/auth';
 import { ConsentModule } from '@hub/consent';
 import { InterventionsModule } from '@hub/interventions';
 import { PersonsModule } from '@hub/persons';
+import { PrivacyModule } from '@hub/privacy';
 import { ReportingModule } from '@hub/reporting';
 import { SyncModule } from '@hub/sync';
 import { ReferralsModule } from '@hub/referrals';
@@ -26,7 +27,7 @@ import { SubscriptionServer } from './subscription-server.js';
  * the worker and the CLI). AuthModule is left to those that authenticate or issue tokens: it registers
  * passport's process-wide `jwt` strategy, which a worker never uses.
  */
-export const DOMAIN_MODULES = [ConfigModule, DatabaseModule, EventsModule, AccessModule, OrganisationsModule, PersonsModule, ConsentModule, InterventionsModule, ReferralsModule, ReportingModule, SyncModule, AuditModule, DemoModule];
+export const DOMAIN_MODULES = [ConfigModule, DatabaseModule, EventsModule, AccessModule, OrganisationsModule, PersonsModule, ConsentModule, InterventionsModule, ReferralsModule, ReportingModule, SyncModule, AuditModule, PrivacyModule, DemoModule];
 
 @Module({
   imports: [

@@ -64,7 +64,7 @@ export interface HubConfig {
     /** Strict-Transport-Security max-age in seconds; 0 sends none (the default: only behind TLS). */
     hstsMaxAgeSeconds: number;
   };
-  /** Retention period in days per data category, overriding the defaults (libs/audit retention-policy.ts). */
+  /** Retention period in days per data category, overriding the defaults (libs/privacy retention-policy.ts). */
   retentionDays: Record<string, number>;
   /** When the worker applies retention (crontab time fields, UTC), or null when an operator runs it by hand. */
   retentionSchedule: string | null;

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService, disclosureLogSql } from '@hub/audit';
 import { type Actor, ForbiddenError, hasRole, NotFoundError, type PersonDataSection, Role } from '@hub/common';
 import { organisationNameSql } from '@hub/organisations';
 import { PersonsService } from '@hub/persons';
-import { AuditService } from './audit.service.js';
 import { PersonDataRegistry } from './person-data.registry.js';
 import { renderSubjectAccessDocument } from './subject-access-document.js';
 
@@ -18,7 +18,7 @@ export interface SubjectAccessExport {
   counts: Record<string, number>;
 }
 
-/** The audit lib's own part of the export: break-glass grants, and the disclosure log. */
+/** Break-glass grants, and the disclosure log (the audit log's rows on the person, as the audit lib selects them). */
 const AUDIT_SECTIONS: PersonDataSection[] = [
   {
     key: 'breakGlass',
@@ -30,8 +30,7 @@ const AUDIT_SECTIONS: PersonDataSection[] = [
     key: 'disclosures',
     title: 'Disclosure log (who saw or changed what, when and why)',
     order: 100,
-    sql: `SELECT a.occurred_at, coalesce(${organisationNameSql('a.organisation_id')}, 'the hub') AS organisation, split_part(a.actor, ':', 1) AS actor_kind, a.purpose, a.action, a.categories, a.fields, a.withheld, a.break_glass, a.detail->>'event' AS event
-            FROM audit_event a WHERE a.person_id = ANY($1::uuid[]) ORDER BY a.id`,
+    sql: disclosureLogSql(organisationNameSql),
   },
 ];
 
