@@ -6,3 +6,4 @@ export * from './scope.js';
 export * from './access.service.js';
 export * from './access.module.js';
 export * from './permissions.js';
+export * from './require-permission.decorator.js';
