@@ -81,7 +81,9 @@ export class BulkPeopleService implements BulkKind<PersonStageRow> {
       [system],
     );
     await this.matchErased(qr, system, rows);
-    await this.persons.mergeStaged(qr, this.stage, { ref: actorRef(actor), organisationId: actor.organisationId, organisationKind: actor.organisationKind }, (q) => this.checkFields(q, actor));
+    // Existing people: the policy's own rule (relationship, by involvement or an open referral to the organisation), as SQL.
+    const writable = this.access.scope(actor, 'write', { person: 's.person_id', category: `'${DataCategory.IDENTITY}'`, perRow: true });
+    await this.persons.mergeStaged(qr, this.stage, { ref: actorRef(actor), organisationId: actor.organisationId, organisationKind: actor.organisationKind }, writable, (q) => this.checkFields(q, actor));
     await qr.query(
       `INSERT INTO external_ref (system, entity_type, external_id, entity_id, organisation_id)
        SELECT $1, 'person', external_id, person_id, $2 FROM ${this.stage} WHERE action IS NOT NULL ON CONFLICT (system, entity_type, external_id) DO NOTHING`,
