@@ -5,6 +5,16 @@ import { type Permission, REQUIRED_PERMISSION, requirePermission } from '@hub/ac
 import { type Actor, ALLOWED_BEFORE_PASSWORD_CHANGE, ErrorCode, ForbiddenError, HubError, isDatabaseUnavailable, IS_PUBLIC, PURPOSES, type Purpose, requestOf } from '@hub/common';
 
 /**
+ * The permission the handler (or its class) declares with @RequirePermission, required of the actor;
+ * FORBIDDEN when it declares none (deny by default).
+ */
+export function requireDeclaredPermission(reflector: Reflector, targets: (Function | object)[], actor: Actor): void {
+  const permission = reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets as never);
+  if (!permission) throw new ForbiddenError('This operation declares no permission, so nobody may call it');
+  requirePermission(actor, permission);
+}
+
+/**
  * Every route and every GraphQL operation needs a valid token unless marked @Public(), and the
  * permission it declares with @RequirePermission (libs/access): one without a declaration is refused
  * (deny by default). Also records the stated purpose of use (header `X-Purpose`) and the request id on the actor.
@@ -24,9 +34,7 @@ export class HubAuthGuard extends AuthGuard('jwt') {
       throw new HubError(ErrorCode.PasswordChangeRequired, 'Your password was reset: choose a new one with changePassword before anything else');
     }
     if (!allowed || !actor) return allowed;
-    const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, [context.getHandler(), context.getClass()]);
-    if (!permission) throw new ForbiddenError('This operation declares no permission, so nobody may call it');
-    requirePermission(actor, permission);
+    requireDeclaredPermission(this.reflector, [context.getHandler(), context.getClass()], actor);
     return true;
   }
 
