@@ -3,7 +3,7 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { RequestMethod } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { RESOLVER_NAME_METADATA, RESOLVER_PROPERTY_METADATA, RESOLVER_TYPE_METADATA } from '@nestjs/graphql/dist/graphql.constants.js';
-import { Permission, PERMISSIONS, permissionHolders, REQUIRED_PERMISSION } from '../../libs/access/src/index.js';
+import { Permission, PERMISSION_ON_OBJECT, PERMISSIONS, permissionHolders, REQUIRED_PERMISSION } from '../../libs/access/src/index.js';
 import { IS_PUBLIC } from '../../libs/common/src/index.js';
 
 export type OperationKind = 'Query' | 'Mutation' | 'Subscription' | 'Field' | 'REST';
@@ -16,6 +16,8 @@ export interface DeclaredOperation {
   /** The class and method that serve it. */
   handler: string;
   permission: Permission | null;
+  /** Checked by the service with the object (after its NOT_FOUND), not by the guard. */
+  onObject: boolean;
   isPublic: boolean;
 }
 
@@ -63,6 +65,7 @@ export function declaredOperations(app: INestApplication): DeclaredOperation[] {
         name,
         handler: `${metatype.name}.${key}`,
         permission: reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets) ?? null,
+        onObject: reflector.getAllAndOverride<boolean | undefined>(PERMISSION_ON_OBJECT, targets) === true,
         isPublic: reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, targets) === true,
       });
     }
@@ -91,7 +94,7 @@ export function permissionTableMarkdown(operations: readonly DeclaredOperation[]
     '| --- | --- | --- | --- | --- |',
   ];
   for (const op of operations) {
-    const permission = op.isPublic ? 'public (no token)' : op.permission ? `\`${op.permission}\`` : '**none: refused**';
+    const permission = op.isPublic ? 'public (no token)' : op.permission ? `\`${op.permission}\`${op.onObject ? ' (by the service, after NOT_FOUND)' : ''}` : '**none: refused**';
     const holders = op.isPublic ? 'anyone' : op.permission ? permissionHolders(op.permission) : 'nobody';
     const rule = !op.isPublic && op.permission ? (PERMISSIONS[op.permission].subject?.rule ?? '') : '';
     lines.push(`| \`${cell(op.name)}\` | ${op.kind} | ${permission} | ${cell(holders)} | ${cell(rule)} |`);

@@ -10,6 +10,9 @@ class Operations {
   @RequirePermission(Permission.PERSON_READ)
   person(): void {}
 
+  @RequirePermission(Permission.ACCESS_LOG_READ, { onObject: true })
+  personAccessLog(): void {}
+
   forgotten(): void {}
 }
 
@@ -46,6 +49,10 @@ describe('the guard’s permission check', () => {
   it('refuses one without it, with the permission’s message', () => {
     expect(refusal(check(Operations, 'createOrganisation', [Role.ORG_ADMIN]))).toEqual({ code: ErrorCode.Forbidden, message: 'Only hub admins manage organisations' });
     expect(refusal(check(DeclaredOnTheClass, 'list', [Role.CASEWORKER]))).toEqual({ code: ErrorCode.Forbidden, message: 'Org admins manage webhooks' });
+  });
+
+  it('leaves a permission declared onObject to the service (which requires it with the object, after its NOT_FOUND)', () => {
+    expect(refusal(check(Operations, 'personAccessLog', [Role.COMMISSIONER]))).toBeNull();
   });
 
   it('refuses an operation that declares nothing, whoever asks (deny by default)', () => {

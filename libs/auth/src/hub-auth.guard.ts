@@ -1,16 +1,19 @@
 import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { type Permission, REQUIRED_PERMISSION, requirePermission } from '@hub/access';
+import { type Permission, PERMISSION_ON_OBJECT, REQUIRED_PERMISSION, requirePermission } from '@hub/access';
 import { type Actor, ALLOWED_BEFORE_PASSWORD_CHANGE, ErrorCode, ForbiddenError, HubError, isDatabaseUnavailable, IS_PUBLIC, PURPOSES, type Purpose, requestOf } from '@hub/common';
 
 /**
- * The permission the handler (or its class) declares with @RequirePermission, required of the actor;
- * FORBIDDEN when it declares none (deny by default).
+ * The permission the handler (or its class) declares with @RequirePermission, required of the actor
+ * (unless declared `onObject`: then the service requires it with the object); FORBIDDEN when it declares
+ * none (deny by default).
  */
 export function requireDeclaredPermission(reflector: Reflector, targets: (Function | object)[], actor: Actor): void {
   const permission = reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets as never);
   if (!permission) throw new ForbiddenError('This operation declares no permission, so nobody may call it');
+  // Checked by the service with the object in hand (after its NOT_FOUND for a person the actor may not see).
+  if (reflector.getAllAndOverride<boolean | undefined>(PERMISSION_ON_OBJECT, targets as never)) return;
   requirePermission(actor, permission);
 }
 

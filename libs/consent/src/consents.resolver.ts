@@ -34,13 +34,13 @@ export class ConsentsResolver {
     @Inject(HUB_CONFIG) private readonly config: HubConfig,
   ) {}
 
-  @RequirePermission(Permission.CONSENT_RECORD)
+  @RequirePermission(Permission.CONSENT_RECORD, { onObject: true })
   @Mutation(() => ConsentModel, { description: 'Record consent given by the person, who is present' })
   grantConsent(@CurrentActor() actor: Actor, @Args('input') input: GrantConsentInput): Promise<ConsentModel> {
     return this.consents.grant(actor, input);
   }
 
-  @RequirePermission(Permission.CONSENT_WITHDRAW)
+  @RequirePermission(Permission.CONSENT_WITHDRAW, { onObject: true })
   @Mutation(() => ConsentModel, { description: 'Takes effect from the next request' })
   withdrawConsent(@CurrentActor() actor: Actor, @Args('input') input: WithdrawConsentInput): Promise<ConsentModel> {
     return this.consents.withdraw(actor, input);

@@ -43,19 +43,19 @@ export class InterventionsResolver {
     return this.interventions.createType(actor, input) as Promise<InterventionTypeModel>;
   }
 
-  @RequirePermission(Permission.INTERVENTION_LOG)
+  @RequirePermission(Permission.INTERVENTION_LOG, { onObject: true })
   @Mutation(() => InterventionModel)
   logIntervention(@CurrentActor() actor: Actor, @Args('input') input: LogInterventionInput): Promise<InterventionModel> {
     return this.interventions.log(actor, input);
   }
 
-  @RequirePermission(Permission.INTERVENTION_UPDATE)
+  @RequirePermission(Permission.INTERVENTION_UPDATE, { onObject: true })
   @Mutation(() => InterventionModel)
   updateIntervention(@CurrentActor() actor: Actor, @Args('input') input: UpdateInterventionInput): Promise<InterventionModel> {
     return this.interventions.update(actor, input);
   }
 
-  @RequirePermission(Permission.SUSTAINMENT_RECORD)
+  @RequirePermission(Permission.SUSTAINMENT_RECORD, { onObject: true })
   @Mutation(() => JobSustainmentModel, { description: 'Whether a job was sustained 13 weeks' })
   recordSustainment(@CurrentActor() actor: Actor, @Args('input') input: RecordSustainmentInput): Promise<JobSustainmentModel> {
     return this.sustainments.record(actor, input);

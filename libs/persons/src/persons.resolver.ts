@@ -67,31 +67,31 @@ export class PersonsResolver {
     return result as CreatePersonResultModel;
   }
 
-  @RequirePermission(Permission.PERSON_UPDATE)
+  @RequirePermission(Permission.PERSON_UPDATE, { onObject: true })
   @Mutation(() => PersonModel)
   updatePerson(@CurrentActor() actor: Actor, @Args('input') input: UpdatePersonInput): Promise<PersonModel> {
     return this.persons.update(actor, input);
   }
 
-  @RequirePermission(Permission.INVOLVEMENT_ADD)
+  @RequirePermission(Permission.INVOLVEMENT_ADD, { onObject: true })
   @Mutation(() => InvolvementModel)
   addInvolvement(@CurrentActor() actor: Actor, @Args('input') input: AddInvolvementInput): Promise<InvolvementModel> {
     return this.records.addInvolvement(actor, input);
   }
 
-  @RequirePermission(Permission.INVOLVEMENT_END)
+  @RequirePermission(Permission.INVOLVEMENT_END, { onObject: true })
   @Mutation(() => InvolvementModel, { description: "Ends an organisation's work with a person (its own, or as the lead any organisation's); what the relationship let it see ends with it" })
   endInvolvement(@CurrentActor() actor: Actor, @Args('input') input: EndInvolvementInput): Promise<InvolvementModel> {
     return this.records.endInvolvement(actor, input);
   }
 
-  @RequirePermission(Permission.PERSON_MERGE)
+  @RequirePermission(Permission.PERSON_MERGE, { onObject: true })
   @Mutation(() => PersonMergeModel)
   mergePeople(@CurrentActor() actor: Actor, @Args('input') input: MergePeopleInput): Promise<PersonMergeModel> {
     return this.records.merge(actor, input);
   }
 
-  @RequirePermission(Permission.PERSON_UNMERGE)
+  @RequirePermission(Permission.PERSON_UNMERGE, { onObject: true })
   @Mutation(() => PersonMergeModel)
   unmergePerson(@CurrentActor() actor: Actor, @Args('input') input: UnmergePersonInput): Promise<PersonMergeModel> {
     return this.records.unmerge(actor, input);

@@ -9,7 +9,8 @@ import { Permission, RequirePermission } from '@hub/access';
 export class AccessLogResolver {
   constructor(private readonly accessLogs: AccessLogService) {}
 
-  @RequirePermission(Permission.ACCESS_LOG_READ)
+  // A person the actor may not see is NOT_FOUND before any role is looked at (the service requires the permission with the facts).
+  @RequirePermission(Permission.ACCESS_LOG_READ, { onObject: true })
   @Query(() => [AuditEventModel], { description: 'Who viewed or changed the record, when and why, newest first: data protection officers and the lead organisation' })
   async personAccessLog(
     @CurrentActor() actor: Actor,

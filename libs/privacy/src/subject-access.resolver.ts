@@ -8,7 +8,7 @@ import { Permission, RequirePermission } from '@hub/access';
 export class SubjectAccessResolver {
   constructor(private readonly subjectAccess: SubjectAccessService) {}
 
-  @RequirePermission(Permission.SUBJECT_ACCESS_ANSWER)
+  @RequirePermission(Permission.SUBJECT_ACCESS_ANSWER, { onObject: true })
   @Mutation(() => SubjectAccessExportModel, { description: 'Data protection officers: everything held on a person across all organisations (JSON and Markdown), including the disclosure log. Audited.' })
   async subjectAccessExport(@CurrentActor() actor: Actor, @Args('personId', { type: () => ID }) personId: string): Promise<SubjectAccessExportModel> {
     const result = await this.subjectAccess.export(actor, personId);

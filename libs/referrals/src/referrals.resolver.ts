@@ -36,49 +36,49 @@ export class ReferralsResolver {
     return referralView(await this.referrals.get(actor, id));
   }
 
-  @RequirePermission(Permission.REFERRAL_MAKE)
+  @RequirePermission(Permission.REFERRAL_MAKE, { onObject: true })
   @Mutation(() => ReferralModel, { description: 'Makes a referral and sends it' })
   async sendReferral(@CurrentActor() actor: Actor, @Args('input') input: SendReferralInput): Promise<ReferralModel> {
     return referralView(await this.referrals.create(actor, input, true));
   }
 
-  @RequirePermission(Permission.REFERRAL_MAKE)
+  @RequirePermission(Permission.REFERRAL_MAKE, { onObject: true })
   @Mutation(() => ReferralModel, { description: 'Makes a referral kept as a draft (send it with sendDraftReferral)' })
   async draftReferral(@CurrentActor() actor: Actor, @Args('input') input: SendReferralInput): Promise<ReferralModel> {
     return referralView(await this.referrals.create(actor, input, false));
   }
 
-  @RequirePermission(Permission.REFERRAL_ACT)
+  @RequirePermission(Permission.REFERRAL_ACT, { onObject: true })
   @Mutation(() => ReferralModel)
   async sendDraftReferral(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<ReferralModel> {
     return referralView(await this.referrals.transition(actor, id, ReferralAction.SEND));
   }
 
-  @RequirePermission(Permission.REFERRAL_ACT)
+  @RequirePermission(Permission.REFERRAL_ACT, { onObject: true })
   @Mutation(() => ReferralModel, { description: 'The receiver accepts: it becomes involved with the person' })
   async acceptReferral(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<ReferralModel> {
     return referralView(await this.referrals.transition(actor, id, ReferralAction.ACCEPT));
   }
 
-  @RequirePermission(Permission.REFERRAL_ACT)
+  @RequirePermission(Permission.REFERRAL_ACT, { onObject: true })
   @Mutation(() => ReferralModel)
   async declineReferral(@CurrentActor() actor: Actor, @Args('input') input: ReferralReasonInput): Promise<ReferralModel> {
     return referralView(await this.referrals.transition(actor, input.referralId, ReferralAction.DECLINE, input.reason));
   }
 
-  @RequirePermission(Permission.REFERRAL_ACT)
+  @RequirePermission(Permission.REFERRAL_ACT, { onObject: true })
   @Mutation(() => ReferralModel)
   async startReferral(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<ReferralModel> {
     return referralView(await this.referrals.transition(actor, id, ReferralAction.START));
   }
 
-  @RequirePermission(Permission.REFERRAL_ACT)
+  @RequirePermission(Permission.REFERRAL_ACT, { onObject: true })
   @Mutation(() => ReferralModel)
   async completeReferral(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<ReferralModel> {
     return referralView(await this.referrals.transition(actor, id, ReferralAction.COMPLETE));
   }
 
-  @RequirePermission(Permission.REFERRAL_ACT)
+  @RequirePermission(Permission.REFERRAL_ACT, { onObject: true })
   @Mutation(() => ReferralModel)
   async withdrawReferral(@CurrentActor() actor: Actor, @Args('input') input: ReferralReasonInput): Promise<ReferralModel> {
     return referralView(await this.referrals.transition(actor, input.referralId, ReferralAction.WITHDRAW, input.reason));

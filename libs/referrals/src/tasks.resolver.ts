@@ -19,7 +19,7 @@ export class TasksResolver {
     return this.tasks.list(actor, status ?? TaskStatus.OPEN, page);
   }
 
-  @RequirePermission(Permission.TASK_COMPLETE)
+  @RequirePermission(Permission.TASK_COMPLETE, { onObject: true })
   @Mutation(() => TaskModel)
   completeTask(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<TaskModel> {
     return this.tasks.complete(actor, id);

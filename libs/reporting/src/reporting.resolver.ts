@@ -36,13 +36,13 @@ export class ReportingResolver {
     return this.reoffending.analyse(actor, input);
   }
 
-  @RequirePermission(Permission.REOFFENDING_RECORD)
+  @RequirePermission(Permission.REOFFENDING_RECORD, { onObject: true })
   @Mutation(() => RecordedFactModel, { description: 'An OGRS year-1 score at a date (offending data)' })
   recordOgrsAssessment(@CurrentActor() actor: Actor, @Args('input') input: RecordOgrsInput): Promise<RecordedFactModel> {
     return this.facts.recordOgrs(actor, input);
   }
 
-  @RequirePermission(Permission.REOFFENDING_RECORD)
+  @RequirePermission(Permission.REOFFENDING_RECORD, { onObject: true })
   @Mutation(() => RecordedFactModel, { description: 'A proven reconviction (offending data)' })
   recordReconviction(@CurrentActor() actor: Actor, @Args('input') input: RecordReconvictionInput): Promise<RecordedFactModel> {
     return this.facts.recordReconviction(actor, input);
