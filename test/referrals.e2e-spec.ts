@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
-import { EventHandlerRegistry, HubWorker, JobQueue } from '../libs/events/src/index.js';
+import { EventHandlerRegistry, JobQueue } from '../libs/events/src/index.js';
+import { HubWorker } from '../libs/jobs/src/index.js';
 import { WorkerModule } from '../apps/worker/src/worker.module.js';
 import { ReferralRulesService } from '../libs/referrals/src/referral-rules.service.js';
 import { eventually, nodes, type Page, startTestHub, type TestHub } from './support/hub.js';

@@ -3,8 +3,8 @@ import { REGIONS } from '@hub/common';
 import type { HubConfig } from '@hub/config';
 import { EVENT_PAYLOADS } from '@hub/events';
 import { CANDIDATES_MAX, IDENTIFIERS_MAX, PERSON_FIELD_CATEGORIES } from '@hub/persons';
-import { REFERRAL_MEASURES, REPORT_SERVICES_MAX } from '@hub/referrals';
-import { BREAKDOWN_MAX } from '@hub/reporting';
+import { REFERRAL_MEASURES } from '@hub/referrals';
+import { BREAKDOWN_MAX, REPORT_SERVICES_MAX } from '@hub/reporting';
 import { ATTEMPTS_KEPT, MAX_BATCH } from '@hub/sync';
 
 /**

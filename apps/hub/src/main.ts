@@ -18,7 +18,7 @@ function readyLine(): string {
   const url = `http://${host}:${config.port}/`;
   const reach = isLoopbackHost(config.host) ? ' (this machine only; HOST changes it)' : any ? ' (every interface)' : '';
   const signIn = config.demo.seed
-    ? `sign in as probation.officer@demo.rehab-hub.example (or another demo account, see docs/portal.md) with ${process.env.DEMO_PASSWORD ? 'DEMO_PASSWORD' : 'the demo password in docs/portal.md'}`
+    ? `sign in as probation.officer@demo.rehab-hub.example (or another demo account, see docs/guide/README.md) with ${process.env.DEMO_PASSWORD ? 'DEMO_PASSWORD' : 'the demo password in docs/guide/README.md'}`
     : 'sign in with an account made by npm run cli -- create-user';
   return `Rehab hub ready at ${url}${reach}: ${signIn}`;
 }

@@ -183,6 +183,23 @@ export class AuditService implements WriteAuditSink, DisclosureAuditSink {
     return keysetPage(qb, { alias: 'a', id: 'bigint' }, page);
   }
 
+  /**
+   * For erasure, in the caller's transaction: drops the old and new values (detail) of the events on
+   * the records `recordIds` or, given `aggregateIds`, only of those about these items. Who accessed
+   * what, when and why stays, and the chain still verifies (the trigger lets detail go while
+   * hub.audit_erase_detail is on). Returns how many events lost their detail.
+   */
+  async eraseDetails(m: EntityManager, recordIds: string[], aggregateIds?: string[]): Promise<number> {
+    await m.query(`SET LOCAL hub.audit_erase_detail = 'on'`);
+    const [, count]: [unknown, number] = aggregateIds
+      ? await m.query(`UPDATE audit_event SET detail = NULL
+        WHERE person_id = ANY($1::uuid[])
+          AND (detail->>'aggregateId' = ANY($2::text[]) OR EXISTS (SELECT 1 FROM jsonb_array_elements(detail->'events') x WHERE x->>'aggregateId' = ANY($2::text[])))`, [recordIds, aggregateIds])
+      : await m.query('UPDATE audit_event SET detail = NULL WHERE person_id = ANY($1::uuid[]) AND detail IS NOT NULL', [recordIds]);
+    await m.query(`SET LOCAL hub.audit_erase_detail = 'off'`);
+    return count;
+  }
+
   /** Walks the whole chain in id order (in pages) and names the first event altered or removed. */
   async verify(pageSize = 5000): Promise<VerifyResult> {
     let previous: { id: string | null; hash: string } = { id: null, hash: GENESIS };

@@ -137,7 +137,7 @@ export interface HubConfig {
     /** Statements of bulk loads and background jobs (ms). 0: none. */
     backgroundMs: number;
   };
-  /** Bounds on what one request may hold and how long the hub waits for its database (docs/configuration.md, Resource limits). */
+  /** Bounds on what one request may hold and how long the hub waits for its database (docs/operations/configuration.md, Resource limits). */
   loadLimits: {
     /** Longest NDJSON line of a bulk load (bytes); a longer one stops the load with 413. */
     bulkMaxLineBytes: number;

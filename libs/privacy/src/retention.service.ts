@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { DATA_CATEGORIES, DataCategory, Permission, requirePermission } from '@hub/access';
-import { auditActorRef } from '@hub/audit';
+import { auditActorRef, AuditService } from '@hub/audit';
 import { type Actor, ErrorCode, HubError, NotFoundError, type PersonErasureStep, type PersonRetentionRule } from '@hub/common';
 import { HUB_CONFIG, type HubConfig } from '@hub/config';
 import { allowLongStatements } from '@hub/database';
@@ -49,6 +49,7 @@ export class RetentionService implements OnModuleInit {
     private readonly outbox: OutboxService,
     private readonly registry: EventHandlerRegistry,
     private readonly personData: PersonDataRegistry,
+    private readonly audits: AuditService,
   ) {
     this.days = retentionPolicy(config.retentionDays ?? {});
   }
@@ -129,11 +130,7 @@ export class RetentionService implements OnModuleInit {
       for (const r of erased) if (r.id) alongside.push(r.id);
     }
     for (const sql of followUps) await m.query(sql, [group.ids]);
-    await m.query(`SET LOCAL hub.audit_erase_detail = 'on'`);
-    await m.query(`UPDATE audit_event SET detail = NULL
-        WHERE person_id = ANY($1::uuid[])
-          AND (detail->>'aggregateId' = ANY($2::text[]) OR EXISTS (SELECT 1 FROM jsonb_array_elements(detail->'events') x WHERE x->>'aggregateId' = ANY($2::text[])))`, [recordIds, group.ids]);
-    await m.query(`SET LOCAL hub.audit_erase_detail = 'off'`);
+    await this.audits.eraseDetails(m, recordIds, group.ids);
     // And what the domain events about those items, and about what went with them, said (an intervention's type, a check's outcome).
     await this.outbox.erasePayloads(m, [...group.ids, ...alongside]);
     const counts: Record<string, number> = {};
@@ -172,9 +169,7 @@ export class RetentionService implements OnModuleInit {
       // Each lib erases what it holds (its @PersonData() provider), in order; the persons lib last leaves the record as a tombstone.
       for (const step of this.personData.erasureSteps(AUDIT_ERASURE_STEPS)) await remove(step);
       // Old and new values in the audit log go too; who accessed what, when and why stays, and the chain still verifies.
-      await m.query(`SET LOCAL hub.audit_erase_detail = 'on'`);
-      await remove({ key: 'auditDetails', sql: 'UPDATE audit_event SET detail = NULL WHERE person_id = ANY($1::uuid[]) AND detail IS NOT NULL' });
-      await m.query(`SET LOCAL hub.audit_erase_detail = 'off'`);
+      counts.auditDetails = await this.audits.eraseDetails(m, ids);
       const erasure = await m.save(m.create(PersonErasure, { personId: personIdToErase, kind, categories: [...DATA_CATEGORIES], reason, erasedBy: auditActorRef(actor), counts }));
       await this.outbox.emit(m, actor, { type: 'person.erased', aggregateType: 'person', aggregateId: personIdToErase, personId: personIdToErase, payload: { kind, erasureId: erasure.id, counts } });
       return erasure;

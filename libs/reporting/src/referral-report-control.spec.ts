@@ -1,5 +1,5 @@
-import { controlReport, type ReferralCounts } from './referral-report-control.js';
-import { REFERRAL_MEASURES } from './referral-report.model.js';
+import { REFERRAL_MEASURES, type ReferralCounts } from '@hub/referrals';
+import { controlReport } from './referral-report-control.js';
 
 /** A row whose answers add up: `accepted` of `sent` accepted (all started, completed and in time), the rest declined. */
 function row(service: string | null, sent: number, over: Partial<ReferralCounts> = {}): ReferralCounts {

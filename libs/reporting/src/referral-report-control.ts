@@ -1,8 +1,6 @@
-import { isSmall } from '@hub/reporting';
-import { REFERRAL_MEASURES, type ReferralMeasure, type ReferralReportRowModel } from './referral-report.model.js';
-
-/** One row of counts as the report's statement gives it (service_code null: the total). */
-export type ReferralCounts = Record<ReferralMeasure, number> & { service_code: string | null; median_hours_to_answer: number | null; median_hours_to_start: number | null };
+import { REFERRAL_MEASURES, type ReferralCounts } from '@hub/referrals';
+import { isSmall } from './disclosure-control.js';
+import type { ReferralReportRowModel } from './referral-report.model.js';
 
 const MEDIANS = ['medianHoursToAnswer', 'medianHoursToStart'] as const;
 

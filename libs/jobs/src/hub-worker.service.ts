@@ -2,17 +2,10 @@ import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import graphileWorker, { type Runner, type TaskList } from 'graphile-worker';
 import { HUB_CONFIG, type HubConfig } from '@hub/config';
 import { DatabaseServer } from '@hub/database';
-import { EventDelivery } from './event-delivery.entity.js';
-import { EventHandlerRegistry } from './event-handlers.js';
-import { QUEUE_SCHEMA } from './job-queue.service.js';
-import { OutboxEvent } from './outbox-event.entity.js';
-import { DELIVER_EVENT_TASK, OutboxRelay } from './outbox-relay.service.js';
-import { OUTBOX_CHANNEL } from './outbox.service.js';
+import { DELIVER_EVENT_TASK, EventHandlerRegistry, OUTBOX_CHANNEL, OutboxRelay, QUEUE_SCHEMA } from '@hub/events';
 
 const { run, runMigrations, Logger: GraphileLogger } = graphileWorker;
 
@@ -77,7 +70,6 @@ export class HubWorker implements OnApplicationBootstrap, BeforeApplicationShutd
 
   constructor(
     @Inject(HUB_CONFIG) private readonly config: HubConfig,
-    @InjectDataSource() private readonly db: DataSource,
     private readonly server: DatabaseServer,
     private readonly registry: EventHandlerRegistry,
     private readonly relay: OutboxRelay,
@@ -199,24 +191,9 @@ export class HubWorker implements OnApplicationBootstrap, BeforeApplicationShutd
     }, delay);
   }
 
-  /** Hands one event to each of its handlers, each in its own transaction with its delivery record. */
-  async deliver(eventId: string): Promise<void> {
-    const event = await this.db.getRepository(OutboxEvent).findOneBy({ id: eventId });
-    if (!event) return;
-    for (const handler of this.registry.handlersFor(event.type)) {
-      await this.db.transaction(async (m) => {
-        const fresh = await m
-          .createQueryBuilder()
-          .insert()
-          .into(EventDelivery)
-          .values({ eventId, handler: handler.name, workerId: this.workerId })
-          .orIgnore()
-          .returning(['eventId'])
-          .execute();
-        if (fresh.raw.length === 0) return;
-        await handler.fn(m, event);
-      });
-    }
+  /** Hands one event to each of its handlers (the events lib's delivery, recorded under this worker). */
+  deliver(eventId: string): Promise<void> {
+    return this.relay.deliver(eventId, this.workerId);
   }
 
   private graphileLogger() {

@@ -1,23 +1,6 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { ReferralDirection } from './referral-report.input.js';
 
-/** The measures of a row, in the order of the CSV's columns. */
-export const REFERRAL_MEASURES = [
-  'sent',
-  'accepted',
-  'declined',
-  'withdrawnBeforeAnswer',
-  'awaitingAnswer',
-  'answeredInTime',
-  'awaitingAnswerPastDue',
-  'started',
-  'startedInTime',
-  'acceptedNotStartedPastDue',
-  'completed',
-  'withdrawnAfterAcceptance',
-] as const;
-export type ReferralMeasure = (typeof REFERRAL_MEASURES)[number];
-
 @ObjectType('ReferralReportRow', { description: 'Referrals sent in the period, for one service or all; each count null when suppressed' })
 export class ReferralReportRowModel {
   @Field(() => String, { nullable: true, description: 'The service; null on the total row' })

@@ -1,6 +1,6 @@
 import { Field, InputType, registerEnumType } from '@nestjs/graphql';
 import { IsEnum, IsOptional } from 'class-validator';
-import { ReportPeriodInput } from '@hub/reporting';
+import { ReportPeriodInput } from './report.inputs.js';
 
 export enum ReferralDirection {
   RECEIVED = 'received',

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { type Actor, csvOf, CurrentActor } from '@hub/common';
+import { REFERRAL_MEASURES } from '@hub/referrals';
 import { ReferralReportInput } from './referral-report.input.js';
-import { REFERRAL_MEASURES } from './referral-report.model.js';
 import { ReferralReportService } from './referral-report.service.js';
 import { Permission, RequirePermission } from '@hub/access';
 
