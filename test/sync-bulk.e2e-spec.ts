@@ -130,4 +130,42 @@ describe('streaming bulk sync (NDJSON)', () => {
     expect(await count(`SELECT count(*) AS n FROM person WHERE given_name = 'Bulk88001' AND risk_level IS NOT NULL`)).toBe(0);
     expect(await count(`SELECT count(*) AS n FROM person WHERE given_name IN ('Bulk88002', 'Bulk88003')`)).toBe(0);
   });
+  it('an existing person is loaded on the access policy’s rule, not a rule of its own: related by an open referral (no involvement) is related, and a referral ended is not', async () => {
+    const probation = await hub.tokenFor('probation.officer');
+    const housing = await hub.tokenFor('housing.worker');
+    const gql = async <T>(query: string, variables: Record<string, unknown>, as: string): Promise<T> => {
+      const res = await hub.gql<T>(query, variables, as);
+      if (res.errors) throw new Error(JSON.stringify(res.errors));
+      return res.data!;
+    };
+    const orgs = Object.fromEntries((await gql<{ organisations: { id: string; name: string }[] }>(`{ organisations { id name } }`, {}, probation)).organisations.map((o) => [o.name, o.id]));
+    const pnc = '26/990001R';
+    const { createPerson } = await gql<{ createPerson: { person: { id: string } } }>(
+      `mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`,
+      { input: { givenName: 'Referred', familyName: 'Only', dateOfBirth: '1991-04-05', region: 'north_west', identifiers: [{ scheme: 'PNC', value: pnc }], confirmNew: true } },
+      probation,
+    );
+    const load = (key: string, givenName: string) =>
+      hub.http().post('/sync/people?system=housing-crm').set('authorization', `Bearer ${housing}`).set('idempotency-key', key).set('content-type', 'application/x-ndjson')
+        .send(JSON.stringify({ externalId: 'crm-1', givenName, familyName: 'Only', dateOfBirth: '1991-04-05', region: 'north_west', identifiers: [{ scheme: 'PNC', value: pnc }] }));
+    // Not related at all: refused as unknown.
+    const before = await load('housing-load-1', 'Referred');
+    expect(before.body).toMatchObject({ created: 0, updated: 0, rejected: 1 });
+    expect(before.body.errors[0].code).toBe('NOT_FOUND');
+    // An open referral to housing relates it (the policy's relationship, as person(id) and updatePerson see it): the load updates.
+    const { sendReferral } = await gql<{ sendReferral: { id: string } }>(
+      `mutation($input: SendReferralInput!) { sendReferral(input: $input) { id } }`,
+      { input: { personId: createPerson.person.id, toOrganisationId: orgs['Safe Harbour Housing Trust'], serviceCode: 'accommodation_support', reason: 'Needs a tenancy', sharedCategories: [] } },
+      probation,
+    );
+    expect((await hub.gql(`query($id: ID!) { person(id: $id) { id } }`, { id: createPerson.person.id }, housing)).errors).toBeUndefined();
+    const during = await load('housing-load-2', 'Referred-Renamed');
+    expect(during.body).toMatchObject({ created: 0, updated: 1, rejected: 0 });
+    expect(await count(`SELECT count(*) AS n FROM involvement WHERE person_id = '${createPerson.person.id}' AND organisation_id = '${orgs['Safe Harbour Housing Trust']}'`)).toBe(0);
+    // Declined: no longer related, refused again.
+    await gql(`mutation($input: ReferralReasonInput!) { declineReferral(input: $input) { id } }`, { input: { referralId: sendReferral.id, reason: 'No capacity' } }, housing);
+    const after = await load('housing-load-3', 'Referred-Again');
+    expect(after.body).toMatchObject({ updated: 0, rejected: 1 });
+    expect(after.body.errors[0].code).toBe('NOT_FOUND');
+  });
 });

@@ -9,6 +9,7 @@ import { idsRelation, namedQuery } from '@hub/database';
 import { BREAK_GLASS_FACTS, type BreakGlassFacts, combineRelationshipFacts, EXTRA_RELATIONSHIP_FACTS, LAWFUL_BASIS_FACTS, type LawfulBasisFacts, RELATIONSHIP_FACTS, type RelationshipFacts } from './facts.js';
 import { type Decision, decide, decideFieldChange, newRecordFacts, NO_FACTS, type PersonFacts, readableCategories } from './policy.js';
 import { type CompiledScope, compileScope, type ScopeColumns } from './scope.js';
+import { holdsPermission, type Permission, type PermissionSubject, requirePermission } from './permissions.js';
 
 /** SELECT-list expressions reading a person's facts, and their parameters (see AccessService.factsSql). */
 export interface CompiledFacts {
@@ -125,8 +126,22 @@ export class AccessService {
     return readableCategories(actor, facts);
   }
 
+  /**
+   * The one entry point for operation checks: throws FORBIDDEN with the permission's message unless the
+   * actor holds it (see PERMISSIONS) and, given a subject (person facts, owning organisation …), its
+   * rule on that object allows. Per-object data checks stay with decide/decideFieldChange/scope.
+   */
+  require(actor: Actor, permission: Permission, subject?: PermissionSubject): void {
+    requirePermission(actor, permission, subject);
+  }
+
+  /** Whether the actor holds the permission (for reads that answer "nothing" rather than FORBIDDEN). */
+  holds(actor: Actor, permission: Permission, subject?: PermissionSubject): boolean {
+    return holdsPermission(actor, permission, subject);
+  }
+
   /** Throws NOT_FOUND (never "forbidden": the caller must not learn that the person exists). */
-  require(actor: Actor, action: AccessAction, category: DataCategory, facts: PersonFacts, owner?: string | null, what = 'Person'): void {
+  requireVisible(actor: Actor, action: AccessAction, category: DataCategory, facts: PersonFacts, owner?: string | null, what = 'Person'): void {
     if (!decide(actor, action, category, facts, owner).allowed) throw new NotFoundError(what);
   }
 

@@ -5,3 +5,5 @@ export * from './facts.js';
 export * from './scope.js';
 export * from './access.service.js';
 export * from './access.module.js';
+export * from './permissions.js';
+export * from './require-permission.decorator.js';

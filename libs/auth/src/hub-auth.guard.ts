@@ -1,11 +1,26 @@
 import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { type Actor, ALLOWED_BEFORE_PASSWORD_CHANGE, ErrorCode, HubError, isDatabaseUnavailable, IS_PUBLIC, PURPOSES, type Purpose, requestOf } from '@hub/common';
+import { type Permission, PERMISSION_ON_OBJECT, REQUIRED_PERMISSION, requirePermission } from '@hub/access';
+import { type Actor, ALLOWED_BEFORE_PASSWORD_CHANGE, ErrorCode, ForbiddenError, HubError, isDatabaseUnavailable, IS_PUBLIC, PURPOSES, type Purpose, requestOf } from '@hub/common';
 
 /**
- * Every route and every GraphQL operation needs a valid token unless marked @Public().
- * Also records the stated purpose of use (header `X-Purpose`) and the request id on the actor.
+ * The permission the handler (or its class) declares with @RequirePermission, required of the actor
+ * (unless declared `onObject`: then the service requires it with the object); FORBIDDEN when it declares
+ * none (deny by default).
+ */
+export function requireDeclaredPermission(reflector: Reflector, targets: (Function | object)[], actor: Actor): void {
+  const permission = reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets as never);
+  if (!permission) throw new ForbiddenError('This operation declares no permission, so nobody may call it');
+  // Checked by the service with the object in hand (after its NOT_FOUND for a person the actor may not see).
+  if (reflector.getAllAndOverride<boolean | undefined>(PERMISSION_ON_OBJECT, targets as never)) return;
+  requirePermission(actor, permission);
+}
+
+/**
+ * Every route and every GraphQL operation needs a valid token unless marked @Public(), and the
+ * permission it declares with @RequirePermission (libs/access): one without a declaration is refused
+ * (deny by default). Also records the stated purpose of use (header `X-Purpose`) and the request id on the actor.
  */
 @Injectable()
 export class HubAuthGuard extends AuthGuard('jwt') {
@@ -21,7 +36,9 @@ export class HubAuthGuard extends AuthGuard('jwt') {
     if (allowed && actor?.passwordChangeRequired && !this.reflector.getAllAndOverride<boolean>(ALLOWED_BEFORE_PASSWORD_CHANGE, [context.getHandler(), context.getClass()])) {
       throw new HubError(ErrorCode.PasswordChangeRequired, 'Your password was reset: choose a new one with changePassword before anything else');
     }
-    return allowed;
+    if (!allowed || !actor) return allowed;
+    requireDeclaredPermission(this.reflector, [context.getHandler(), context.getClass()], actor);
+    return true;
   }
 
   override getRequest(context: ExecutionContext) {

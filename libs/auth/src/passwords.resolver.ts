@@ -3,6 +3,7 @@ import { type Actor, AllowedBeforePasswordChange, CurrentActor, ErrorCode, type 
 import { UserModel, UsersService } from '@hub/organisations';
 import { ChangePasswordInput, ResetUserPasswordInput } from './password.inputs.js';
 import { SignInThrottle } from './sign-in-throttle.js';
+import { Permission, RequirePermission } from '@hub/access';
 
 /** Changing one's own password, and an admin's reset of a member's. */
 @Resolver()
@@ -13,6 +14,7 @@ export class PasswordsResolver {
   ) {}
 
   @AllowedBeforePasswordChange()
+  @RequirePermission(Permission.PASSWORD_CHANGE)
   @Mutation(() => Boolean, {
     description: 'Changes your password (the current one is needed). Every token issued before, this one included, stops working: sign in again with the new password',
   })
@@ -31,6 +33,7 @@ export class PasswordsResolver {
     return true;
   }
 
+  @RequirePermission(Permission.MEMBER_MANAGE)
   @Mutation(() => UserModel, {
     description: "Sets a temporary password for a member of your organisation (org admins; hub admins for anyone): the user's tokens stop working and its next sign-in allows only choosing a new password",
   })

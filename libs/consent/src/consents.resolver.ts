@@ -7,6 +7,7 @@ import { PersonModel } from '@hub/persons';
 import { ConsentModel, ConsentPurposeCoverageModel, SharingAgreementModel } from './consent.model.js';
 import { ConsentsService } from './consents.service.js';
 import { CreateSharingAgreementInput, EndSharingAgreementInput, GrantConsentInput, WithdrawConsentInput } from './grant-consent.input.js';
+import { Permission, RequirePermission } from '@hub/access';
 
 @Resolver(() => PersonModel)
 export class PersonConsentsResolver {
@@ -15,6 +16,7 @@ export class PersonConsentsResolver {
     @Inject(HUB_CONFIG) private readonly config: HubConfig,
   ) {}
 
+  @RequirePermission(Permission.PERSON_READ)
   @ResolveField(() => [ConsentModel], { description: 'Consents you may know of (yours, to you, or all for the lead organisation), newest first; at most LIST_PER_PERSON_MAX (100 by default), the field named in extensions.truncated when there are more' })
   async consents(@CurrentActor() actor: Actor, @Parent() person: PersonModel, @Context() ctx: HubContext): Promise<ConsentModel[]> {
     const max = this.config.lists.perPersonMax;
@@ -32,32 +34,38 @@ export class ConsentsResolver {
     @Inject(HUB_CONFIG) private readonly config: HubConfig,
   ) {}
 
+  @RequirePermission(Permission.DIRECTORY_READ)
   @Query(() => [ConsentPurposeCoverageModel], { description: 'Each purpose a consent may be given for, with the data categories it covers when none are listed' })
   consentPurposes(): ConsentPurposeCoverageModel[] {
     return this.consents.purposes();
   }
 
+  @RequirePermission(Permission.CONSENT_RECORD, { onObject: true })
   @Mutation(() => ConsentModel, { description: 'Record consent given by the person, who is present' })
   grantConsent(@CurrentActor() actor: Actor, @Args('input') input: GrantConsentInput): Promise<ConsentModel> {
     return this.consents.grant(actor, input);
   }
 
+  @RequirePermission(Permission.CONSENT_WITHDRAW, { onObject: true })
   @Mutation(() => ConsentModel, { description: 'Takes effect from the next request' })
   withdrawConsent(@CurrentActor() actor: Actor, @Args('input') input: WithdrawConsentInput): Promise<ConsentModel> {
     return this.consents.withdraw(actor, input);
   }
 
+  @RequirePermission(Permission.DIRECTORY_READ)
   @Query(() => [SharingAgreementModel], { description: 'Information sharing agreements, by name; at most LIST_DIRECTORY_MAX (500 by default), the field named in extensions.truncated when there are more' })
   async sharingAgreements(@CurrentActor() _actor: Actor, @Context() ctx: HubContext): Promise<SharingAgreementModel[]> {
     const max = this.config.lists.directoryMax;
     return boundedList(ctx, 'Query.sharingAgreements', await this.consents.agreements(max + 1), max);
   }
 
+  @RequirePermission(Permission.SHARING_AGREEMENT_CREATE)
   @Mutation(() => SharingAgreementModel, { description: 'Hub admins and data protection officers' })
   createSharingAgreement(@CurrentActor() actor: Actor, @Args('input') input: CreateSharingAgreementInput): Promise<SharingAgreementModel> {
     return this.consents.createAgreement(actor, input);
   }
 
+  @RequirePermission(Permission.SHARING_AGREEMENT_END)
   @Mutation(() => SharingAgreementModel, { description: 'Hub admins, and data protection officers of a party; from its end the agreement is no lawful basis' })
   endSharingAgreement(@CurrentActor() actor: Actor, @Args('input') input: EndSharingAgreementInput): Promise<SharingAgreementModel> {
     return this.consents.endAgreement(actor, input);

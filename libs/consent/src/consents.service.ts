@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AccessService, DataCategory } from '@hub/access';
-import { type Actor, asNotFound, ForbiddenError, HubError, ErrorCode, NotFoundError, OrganisationKind, Role, ValidationError } from '@hub/common';
+import { AccessService, DataCategory, Permission } from '@hub/access';
+import { type Actor, asNotFound, ForbiddenError, HubError, ErrorCode, NotFoundError, OrganisationKind, ValidationError } from '@hub/common';
 import { OutboxService } from '@hub/events';
 import { OrganisationsService } from '@hub/organisations';
 import { actorRef, PersonsService } from '@hub/persons';
@@ -178,9 +178,7 @@ export class ConsentsService {
 
   /** Hub admins and data protection officers record agreements. */
   async createAgreement(actor: Actor | null, input: CreateSharingAgreementInput): Promise<SharingAgreementModel> {
-    if (actor && !(actor.kind === 'user' && actor.roles.some((r) => r === Role.HUB_ADMIN || r === Role.DATA_PROTECTION_OFFICER))) {
-      throw new ForbiddenError('Only hub admins and data protection officers record sharing agreements');
-    }
+    if (actor) this.access.require(actor, Permission.SHARING_AGREEMENT_CREATE);
     if (input.partyOrganisationIds.length + input.partyKinds.length === 0) {
       throw new ValidationError([{ field: 'partyOrganisationIds', messages: ['name at least one party (an organisation or a kind)'] }]);
     }
@@ -215,14 +213,11 @@ export class ConsentsService {
    * an organisation party to it (named, or of a kind it names), as a party may withdraw.
    */
   async endAgreement(actor: Actor, input: EndSharingAgreementInput): Promise<SharingAgreementModel> {
-    const dpo = actor.kind === 'user' && actor.roles.includes(Role.DATA_PROTECTION_OFFICER);
-    const admin = actor.kind === 'user' && actor.roles.includes(Role.HUB_ADMIN);
-    if (!dpo && !admin) throw new ForbiddenError('Only hub admins and data protection officers end sharing agreements');
+    this.access.require(actor, Permission.SHARING_AGREEMENT_END);
     return this.db.transaction(async (m) => {
       const agreement = await m.findOne(SharingAgreement, { where: { id: input.agreementId }, lock: { mode: 'pessimistic_write' } });
       if (!agreement) throw new NotFoundError('Sharing agreement');
-      const party = agreement.partyOrganisationIds.includes(actor.organisationId) || agreement.partyKinds.includes(actor.organisationKind);
-      if (!admin && !party) throw new ForbiddenError('Only a party to the agreement, or a hub admin, ends it');
+      this.access.require(actor, Permission.SHARING_AGREEMENT_END, { parties: { organisationIds: agreement.partyOrganisationIds, kinds: agreement.partyKinds } });
       const now = new Date();
       if (agreement.validTo && agreement.validTo <= now) throw new HubError(ErrorCode.InvalidState, 'This agreement has already ended');
       const endsAt = input.endsAt ? new Date(input.endsAt) : now;

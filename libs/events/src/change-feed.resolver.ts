@@ -2,11 +2,13 @@ import { Args, Context, Int, Query, Resolver } from '@nestjs/graphql';
 import { type Actor, audit, CurrentActor, type HubContext } from '@hub/common';
 import { ChangeFeedService, disclosures } from './change-feed.service.js';
 import { ChangePageModel } from './change.model.js';
+import { Permission, RequirePermission } from '@hub/access';
 
 @Resolver()
 export class ChangeFeedResolver {
   constructor(private readonly feed: ChangeFeedService) {}
 
+  @RequirePermission(Permission.PERSON_READ)
   @Query(() => ChangePageModel, { description: 'What changed that you may see, in global order; resume with `after`' })
   async changes(
     @CurrentActor() actor: Actor,

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { DataCategory } from '@hub/access';
+import { DataCategory, Permission, RequirePermission } from '@hub/access';
 import { type Actor, audit, boundedList, CurrentActor, type HubContext, pageSize } from '@hub/common';
 import { HUB_CONFIG, type HubConfig } from '@hub/config';
 import { organisationLoader, OrganisationModel, OrganisationsService } from '@hub/organisations';
@@ -21,6 +21,7 @@ export class InterventionsResolver {
     @Inject(HUB_CONFIG) private readonly config: HubConfig,
   ) {}
 
+  @RequirePermission(Permission.DIRECTORY_READ)
   @Query(() => [InterventionTypeModel], { description: 'The intervention catalogue (the entries offered, unless includeInactive); at most LIST_DIRECTORY_MAX (500 by default), the field named in extensions.truncated when there are more' })
   async interventionTypes(
     @CurrentActor() _actor: Actor,
@@ -30,36 +31,43 @@ export class InterventionsResolver {
     return boundedList(ctx, 'Query.interventionTypes', (await this.interventions.catalogue(includeInactive)) as InterventionTypeModel[], this.config.lists.directoryMax);
   }
 
+  @RequirePermission(Permission.CATALOGUE_MAINTAIN)
   @Mutation(() => InterventionTypeModel, { description: 'Hub admins rename a catalogue entry, move it to another group, or stop (and resume) offering it' })
   updateInterventionType(@CurrentActor() actor: Actor, @Args('input') input: UpdateInterventionTypeInput): Promise<InterventionTypeModel> {
     return this.interventions.updateType(actor, input) as Promise<InterventionTypeModel>;
   }
 
+  @RequirePermission(Permission.CATALOGUE_EXTEND)
   @Mutation(() => InterventionTypeModel, { description: 'Hub admins extend the catalogue' })
   createInterventionType(@CurrentActor() actor: Actor, @Args('input') input: CreateInterventionTypeInput): Promise<InterventionTypeModel> {
     return this.interventions.createType(actor, input) as Promise<InterventionTypeModel>;
   }
 
+  @RequirePermission(Permission.INTERVENTION_LOG, { onObject: true })
   @Mutation(() => InterventionModel)
   logIntervention(@CurrentActor() actor: Actor, @Args('input') input: LogInterventionInput): Promise<InterventionModel> {
     return this.interventions.log(actor, input);
   }
 
+  @RequirePermission(Permission.INTERVENTION_UPDATE, { onObject: true })
   @Mutation(() => InterventionModel)
   updateIntervention(@CurrentActor() actor: Actor, @Args('input') input: UpdateInterventionInput): Promise<InterventionModel> {
     return this.interventions.update(actor, input);
   }
 
+  @RequirePermission(Permission.SUSTAINMENT_RECORD, { onObject: true })
   @Mutation(() => JobSustainmentModel, { description: 'Whether a job was sustained 13 weeks' })
   recordSustainment(@CurrentActor() actor: Actor, @Args('input') input: RecordSustainmentInput): Promise<JobSustainmentModel> {
     return this.sustainments.record(actor, input);
   }
 
+  @RequirePermission(Permission.DIRECTORY_READ)
   @ResolveField(() => InterventionTypeModel, { nullable: true })
   type(@Parent() i: InterventionModel, @Context() ctx: HubContext) {
     return interventionTypeLoader(ctx, this.interventions).load(i.typeCode);
   }
 
+  @RequirePermission(Permission.DIRECTORY_READ)
   @ResolveField(() => OrganisationModel, { nullable: true })
   organisation(@Parent() i: InterventionModel, @Context() ctx: HubContext) {
     return organisationLoader(ctx, this.organisations).load(i.organisationId);
@@ -75,6 +83,7 @@ export class PersonInterventionsResolver {
     @Inject(HUB_CONFIG) private readonly config: HubConfig,
   ) {}
 
+  @RequirePermission(Permission.PERSON_READ)
   @ResolveField(() => InterventionConnection, { description: 'Interventions you may see, newest first' })
   async interventions(
     @CurrentActor() actor: Actor,
@@ -91,6 +100,7 @@ export class PersonInterventionsResolver {
     return page;
   }
 
+  @RequirePermission(Permission.PERSON_READ)
   @ResolveField(() => [JobSustainmentModel], { description: '13-week windows opened by job starts, newest first; at most LIST_PER_PERSON_MAX (100 by default), the field named in extensions.truncated when there are more' })
   async sustainments(@CurrentActor() actor: Actor, @Parent() person: PersonModel, @Context() ctx: HubContext): Promise<JobSustainmentModel[]> {
     const max = this.config.lists.perPersonMax;
@@ -99,6 +109,7 @@ export class PersonInterventionsResolver {
     return rows;
   }
 
+  @RequirePermission(Permission.PERSON_READ)
   @ResolveField(() => [TimelineEntryModel], { description: 'Interventions, consents and stage changes, newest first' })
   async timeline(@CurrentActor() actor: Actor, @Parent() person: PersonModel, @Context() ctx: HubContext, @Args('first', { type: () => Int, nullable: true, defaultValue: 100, description: 'How many (at most 200)' }) first?: number): Promise<TimelineEntryModel[]> {
     const entries = await this.timelines.forPerson(actor, person.id, pageSize(first, 100, 200));

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { AccessService, DataCategory } from '@hub/access';
-import { type Actor, asNotFound, AlreadyExistsError, ConflictError, decodeCursor, encodeCursor, ErrorCode, ForbiddenError, HubError, NotFoundError, pageSize, Role, ValidationError } from '@hub/common';
+import { AccessService, DataCategory, Permission } from '@hub/access';
+import { type Actor, asNotFound, AlreadyExistsError, ConflictError, decodeCursor, encodeCursor, ErrorCode, ForbiddenError, HubError, NotFoundError, pageSize, ValidationError } from '@hub/common';
 import { type DomainEvent, OutboxService } from '@hub/events';
 import { entityColumns, hydrate, namedQuery } from '@hub/database';
 import { actorRef, PersonsService } from '@hub/persons';
@@ -50,7 +50,7 @@ export class InterventionsService {
   }
 
   async createType(actor: Actor, input: CreateInterventionTypeInput): Promise<InterventionType> {
-    if (!(actor.kind === 'user' && actor.roles.includes(Role.HUB_ADMIN))) throw new ForbiddenError('Only hub admins extend the catalogue');
+    this.access.require(actor, Permission.CATALOGUE_EXTEND);
     return this.db.transaction(async (m) => {
       if (await m.existsBy(InterventionType, { code: input.code })) throw new AlreadyExistsError('An intervention type with this code exists', { field: 'code' });
       const type = await m.save(m.create(InterventionType, { ...input, name: input.name.trim() }));
@@ -61,7 +61,7 @@ export class InterventionsService {
 
   /** Hub admins rename an entry, move it to another group, or stop (and resume) offering it. */
   async updateType(actor: Actor, input: UpdateInterventionTypeInput): Promise<InterventionType> {
-    if (!(actor.kind === 'user' && actor.roles.includes(Role.HUB_ADMIN))) throw new ForbiddenError('Only hub admins maintain the catalogue');
+    this.access.require(actor, Permission.CATALOGUE_MAINTAIN);
     return this.db.transaction(async (m) => {
       const type = await m.findOne(InterventionType, { where: { code: input.code }, lock: { mode: 'pessimistic_write' } });
       if (!type) throw new NotFoundError('Intervention type');
@@ -228,7 +228,7 @@ export class InterventionsService {
       if (!row) throw new NotFoundError('Intervention');
       const { facts } = await asNotFound('Intervention', () => this.persons.requireAccess(actor, row.personId, m));
       if (!this.access.decide(actor, 'read', row.dataCategory as DataCategory, facts, row.organisationId).allowed) throw new NotFoundError('Intervention');
-      if (row.organisationId !== actor.organisationId || !this.access.ceiling(actor, 'write').length) throw new ForbiddenError('Only the organisation that logged it changes an intervention');
+      this.access.require(actor, Permission.INTERVENTION_UPDATE, { organisationId: row.organisationId });
       if (row.version !== input.version) throw new ConflictError('The intervention was changed by someone else; reload and try again', { currentVersion: row.version });
       const type = await m.findOneByOrFail(InterventionType, { code: row.typeCode });
       const status = input.status ?? row.status;

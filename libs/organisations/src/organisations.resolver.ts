@@ -6,6 +6,7 @@ import { CreateOrganisationInput } from './create-organisation.input.js';
 import { OrganisationModel } from './organisation.model.js';
 import { OrganisationsService } from './organisations.service.js';
 import { UpdateOrganisationInput } from './update-organisation.input.js';
+import { Permission, RequirePermission } from '@hub/access';
 
 @Resolver(() => OrganisationModel)
 export class OrganisationsResolver {
@@ -14,21 +15,25 @@ export class OrganisationsResolver {
     @Inject(HUB_CONFIG) private readonly config: HubConfig,
   ) {}
 
+  @RequirePermission(Permission.DIRECTORY_READ)
   @Query(() => [OrganisationModel], { description: 'The directory of partner organisations; at most LIST_DIRECTORY_MAX (500 by default), the field named in extensions.truncated when there are more' })
   async organisations(@CurrentActor() _actor: Actor, @Context() ctx: HubContext): Promise<OrganisationModel[]> {
     return boundedList(ctx, 'Query.organisations', await this.service.list(), this.config.lists.directoryMax);
   }
 
+  @RequirePermission(Permission.DIRECTORY_READ)
   @Query(() => OrganisationModel)
   organisation(@CurrentActor() _actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<OrganisationModel> {
     return this.service.get(id);
   }
 
+  @RequirePermission(Permission.ORGANISATION_MANAGE)
   @Mutation(() => OrganisationModel, { description: 'Hub admins only' })
   createOrganisation(@CurrentActor() actor: Actor, @Args('input') input: CreateOrganisationInput): Promise<OrganisationModel> {
     return this.service.create(actor, input);
   }
 
+  @RequirePermission(Permission.ORGANISATION_MANAGE)
   @Mutation(() => OrganisationModel, { description: 'Hub admins only; refused with CONFLICT when the version is stale' })
   updateOrganisation(@CurrentActor() actor: Actor, @Args('input') input: UpdateOrganisationInput): Promise<OrganisationModel> {
     return this.service.update(actor, input);

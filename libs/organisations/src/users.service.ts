@@ -6,6 +6,7 @@ import { HUB_CONFIG, type HubConfig } from '@hub/config';
 import { entityColumns, hydrate, namedQuery } from '@hub/database';
 import { OutboxService } from '@hub/events';
 import { AdminPolicy, requireMemberAdmin } from './admin-policy.js';
+import { Permission, requirePermission } from '@hub/access';
 import type { CreateUserInput } from './create-user.input.js';
 import { Organisation } from './organisation.entity.js';
 import { hashSecret, verifyAgainstDummy, verifySecret } from './password.js';
@@ -144,10 +145,7 @@ export class UsersService {
     return this.db.transaction(async (m) => {
       const user = await m.findOne(User, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
       if (!user || !AdminPolicy.canManageMembersOf(actor, user.organisationId)) throw new NotFoundError('User');
-      requireMemberAdmin(actor, user.organisationId, input.roles ?? []);
-      if (!AdminPolicy.canChangeUser(actor, user.roles)) {
-        throw new ForbiddenError('Only hub admins change hub admins and commissioners');
-      }
+      requireMemberAdmin(actor, user.organisationId, input.roles ?? [], user.roles);
       if (input.id === actor.id && input.active === false) throw new ForbiddenError('You cannot deactivate yourself');
       const changes: Partial<User> = {};
       if (input.name !== undefined) changes.name = input.name.trim();
@@ -172,7 +170,7 @@ export class UsersService {
    * rule. Every token issued before (this one too) is refused from now on: sign in again.
    */
   async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
-    if (actor.kind !== 'user') throw new ForbiddenError('Only a person signed in with a password can change it');
+    requirePermission(actor, Permission.PASSWORD_CHANGE);
     const user = await this.db.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: actor.id }).getOne();
     if (!user?.passwordHash) throw new ForbiddenError('This account signs in through its identity provider and has no password here');
     if (!(await verifySecret(user.passwordHash, currentPassword))) {
@@ -198,8 +196,7 @@ export class UsersService {
     return this.db.transaction(async (m) => {
       const user = await m.findOne(User, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
       if (!user || !AdminPolicy.canManageMembersOf(actor, user.organisationId)) throw new NotFoundError('User');
-      requireMemberAdmin(actor, user.organisationId);
-      if (!AdminPolicy.canChangeUser(actor, user.roles)) throw new ForbiddenError('Only hub admins change hub admins and commissioners');
+      requireMemberAdmin(actor, user.organisationId, [], user.roles);
       if (user.id === actor.id) throw new ForbiddenError('Change your own password with changePassword');
       const organisation = await m.findOneBy(Organisation, { id: user.organisationId });
       this.checkPassword(temporaryPassword, 'temporaryPassword', user, organisation?.name);

@@ -4,12 +4,14 @@ import { organisationLoader } from './organisation.loader.js';
 import { OrganisationModel } from './organisation.model.js';
 import { OrganisationsService } from './organisations.service.js';
 import { ActorKind, ViewerModel } from './viewer.model.js';
+import { Permission, RequirePermission } from '@hub/access';
 
 @Resolver(() => ViewerModel)
 export class ViewerResolver {
   constructor(private readonly organisations: OrganisationsService) {}
 
   @AllowedBeforePasswordChange()
+  @RequirePermission(Permission.SELF_READ)
   @Query(() => ViewerModel, { description: 'Who you are: user or API client, organisation, roles' })
   viewer(@CurrentActor() actor: Actor): ViewerModel {
     return {
@@ -25,6 +27,7 @@ export class ViewerResolver {
     };
   }
 
+  @RequirePermission(Permission.SELF_READ)
   @ResolveField(() => OrganisationModel)
   async organisation(@Parent() viewer: ViewerModel, @Context() ctx: HubContext): Promise<OrganisationModel | null> {
     return organisationLoader(ctx, this.organisations).load(viewer.organisationId);

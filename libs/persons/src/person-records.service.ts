@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AccessService, DataCategory, type PersonFacts } from '@hub/access';
-import { type Actor, asNotFound, type CountedConnection, ForbiddenError, HubError, ErrorCode, NotFoundError, ValidationError } from '@hub/common';
+import { AccessService, DataCategory, type PersonFacts, Permission } from '@hub/access';
+import { type Actor, asNotFound, type CountedConnection, HubError, ErrorCode, NotFoundError, ValidationError } from '@hub/common';
 import { hydrate, limitPerParent, type PageArgs, pagesPerParent, type ParentListSpec } from '@hub/database';
 import { OutboxService } from '@hub/events';
 import { OrganisationsService } from '@hub/organisations';
@@ -94,7 +94,7 @@ export class PersonRecordsService {
   /** `within`: the caller's transaction (a sync batch's savepoint, source `sync`). */
   async addInvolvement(actor: Actor, input: AddInvolvementInput, within?: EntityManager): Promise<InvolvementModel> {
     const { personId, facts } = await this.persons.requireAccess(actor, input.personId, within);
-    if (!facts.lead || !this.access.ceiling(actor, 'write').length) throw new ForbiddenError('Only the lead organisation adds involvements');
+    this.access.require(actor, Permission.INVOLVEMENT_ADD, { facts });
     const startedAt = input.startedAt ? new Date(input.startedAt) : new Date();
     const endedAt = input.endedAt ? new Date(input.endedAt) : null;
     if (endedAt && endedAt <= startedAt) throw new ValidationError([{ field: 'endedAt', messages: ['must be after startedAt'] }]);
@@ -135,8 +135,7 @@ export class PersonRecordsService {
       const involvement = await m.findOne(Involvement, { where: { id: input.involvementId }, lock: { mode: 'pessimistic_write' } });
       if (!involvement) throw new NotFoundError('Involvement');
       const { facts } = await asNotFound('Involvement', () => this.persons.requireAccess(actor, involvement.personId, m));
-      const own = involvement.organisationId === actor.organisationId;
-      if (!(own || facts.lead) || !this.access.ceiling(actor, 'write').length) throw new ForbiddenError('Only the organisation itself or the lead organisation ends an involvement');
+      this.access.require(actor, Permission.INVOLVEMENT_END, { facts, organisationId: involvement.organisationId });
       const now = new Date();
       if (involvement.endedAt && involvement.endedAt <= now) throw new HubError(ErrorCode.InvalidState, 'This involvement has already ended');
       const endedAt = input.endedAt ? new Date(input.endedAt) : now;
@@ -172,7 +171,7 @@ export class PersonRecordsService {
     if (input.survivorId === input.duplicateId) throw new ValidationError([{ field: 'duplicateId', messages: ['must differ from survivorId'] }]);
     const survivor = await this.persons.requireAccess(actor, input.survivorId);
     const duplicate = await this.persons.requireAccess(actor, input.duplicateId);
-    if (!this.access.ceiling(actor, 'write').includes(DataCategory.IDENTITY)) throw new ForbiddenError('Your role cannot merge records');
+    this.access.require(actor, Permission.PERSON_MERGE);
     if (survivor.personId === duplicate.personId) throw new HubError(ErrorCode.InvalidState, 'These records are already merged');
     return this.db.transaction(async (m) => {
       const dup = await m.findOne(Person, { where: { id: duplicate.personId }, lock: { mode: 'pessimistic_write' } });
@@ -194,7 +193,7 @@ export class PersonRecordsService {
       const merge = await m.findOne(PersonMerge, { where: { id: input.mergeId }, lock: { mode: 'pessimistic_write' } });
       if (!merge) throw new NotFoundError('Merge');
       await asNotFound('Merge', () => this.persons.requireAccess(actor, merge.survivorId, m));
-      if (!this.access.ceiling(actor, 'write').includes(DataCategory.IDENTITY)) throw new ForbiddenError('Your role cannot undo merges');
+      this.access.require(actor, Permission.PERSON_UNMERGE);
       if (merge.undoneAt) throw new HubError(ErrorCode.InvalidState, 'This merge was already undone');
       await m.update(Person, { id: merge.mergedId }, { mergedIntoId: null });
       // Records merged into the duplicate before this merge followed it to the survivor; they go back with it.

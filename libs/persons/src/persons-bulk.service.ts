@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { QueryRunner } from 'typeorm';
+import type { CompiledScope } from '@hub/access';
 import { OrganisationKind } from '@hub/common';
 
 /** The staging table's shape, filled by the bulk loader (COPY) before mergeStaged. */
@@ -37,10 +38,12 @@ export interface BulkActor {
 @Injectable()
 export class PersonsBulkService {
   /**
+   * `writable`: the access policy's scope (AccessService.scope, 'write', identity, perRow) over `s.person_id`:
+   * an existing person outside it is refused NOT_FOUND, exactly as updatePerson would.
    * `checkFields`: run once every staged row has its person (or none, to be created) and before anything
    * is written, to reject rows whose field values the organisation may not put into the record.
    */
-  async mergeStaged(qr: QueryRunner, stage: string, actor: BulkActor, checkFields?: (qr: QueryRunner) => Promise<void>): Promise<void> {
+  async mergeStaged(qr: QueryRunner, stage: string, actor: BulkActor, writable: CompiledScope, checkFields?: (qr: QueryRunner) => Promise<void>): Promise<void> {
     // The staged chunk is small and the tables large: lookups are probes per staged row, kept so with
     // OFFSET 0 where the planner (its statistics behind a growing table) might scan a whole table instead.
     // Identifier match for rows with no person yet: one person, or a conflict.
@@ -59,16 +62,12 @@ export class PersonsBulkService {
          SET person_id = CASE WHEN cardinality(m.persons) = 1 THEN m.persons[1] END,
              reject_code = CASE WHEN cardinality(m.persons) > 1 THEN 'IDENTIFIER_CONFLICT' END
         FROM matched m WHERE m.line = s.line`);
-    // Existing people: only those the organisation works with.
-    await qr.query(
-      `UPDATE ${stage} s SET reject_code = 'NOT_FOUND'
-        WHERE s.person_id IS NOT NULL AND s.reject_code IS NULL
-          AND NOT EXISTS (SELECT 1 FROM involvement inv
-                           WHERE inv.organisation_id = $1 AND inv.person_id = s.person_id AND inv.started_at <= now() AND (inv.ended_at IS NULL OR inv.ended_at > now()))
-          AND NOT EXISTS (SELECT 1 FROM person ip JOIN involvement inv ON inv.person_id = ip.id
-                           WHERE ip.merged_into_id = s.person_id AND inv.organisation_id = $1 AND inv.started_at <= now() AND (inv.ended_at IS NULL OR inv.ended_at > now()))`,
-      [actor.organisationId],
+    // Existing people: only those the organisation may write (works with), by the access policy's own SQL scope.
+    const [worksWith, values] = qr.connection.driver.escapeQueryWithParameters(
+      `UPDATE ${stage} s SET reject_code = 'NOT_FOUND' WHERE s.person_id IS NOT NULL AND s.reject_code IS NULL AND NOT COALESCE(${writable.where}, FALSE)`,
+      writable.parameters,
     );
+    await qr.query(worksWith, values);
     // No identifier and the same name and date of birth as someone: a person must tell them apart.
     await qr.query(`
       UPDATE ${stage} s SET reject_code = 'POSSIBLE_DUPLICATE'

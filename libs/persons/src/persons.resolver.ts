@@ -12,6 +12,7 @@ import { InvolvementModel, PersonModel } from './person.model.js';
 import { HISTORY_PAGE, PersonRecordsService } from './person-records.service.js';
 import { PersonsService } from './persons.service.js';
 import { UpdatePersonInput } from './update-person.input.js';
+import { Permission, RequirePermission } from '@hub/access';
 
 /** A purpose stated as an argument overrides the X-Purpose header for the whole request. */
 function statePurpose(actor: Actor, purpose?: PurposeOfUse | null): void {
@@ -26,6 +27,7 @@ export class PersonsResolver {
     @Inject(HUB_CONFIG) private readonly config: HubConfig,
   ) {}
 
+  @RequirePermission(Permission.PERSON_READ)
   @Query(() => PersonModel, { description: 'A person you may see; NOT_FOUND otherwise (whether or not it exists)' })
   async person(
     @CurrentActor() actor: Actor,
@@ -39,6 +41,7 @@ export class PersonsResolver {
     return person;
   }
 
+  @RequirePermission(Permission.PERSON_READ)
   @Query(() => PersonConnection, { description: 'People you may see, by name, identifier or date of birth' })
   async people(
     @CurrentActor() actor: Actor,
@@ -55,6 +58,7 @@ export class PersonsResolver {
     return page;
   }
 
+  @RequirePermission(Permission.PERSON_CREATE)
   @Mutation(() => CreatePersonResultModel)
   async createPerson(@CurrentActor() actor: Actor, @Args('input') input: CreatePersonInput, @Context() ctx: HubContext): Promise<CreatePersonResultModel> {
     const result = await this.persons.create(actor, input);
@@ -63,31 +67,37 @@ export class PersonsResolver {
     return result as CreatePersonResultModel;
   }
 
+  @RequirePermission(Permission.PERSON_UPDATE, { onObject: true })
   @Mutation(() => PersonModel)
   updatePerson(@CurrentActor() actor: Actor, @Args('input') input: UpdatePersonInput): Promise<PersonModel> {
     return this.persons.update(actor, input);
   }
 
+  @RequirePermission(Permission.INVOLVEMENT_ADD, { onObject: true })
   @Mutation(() => InvolvementModel)
   addInvolvement(@CurrentActor() actor: Actor, @Args('input') input: AddInvolvementInput): Promise<InvolvementModel> {
     return this.records.addInvolvement(actor, input);
   }
 
+  @RequirePermission(Permission.INVOLVEMENT_END, { onObject: true })
   @Mutation(() => InvolvementModel, { description: "Ends an organisation's work with a person (its own, or as the lead any organisation's); what the relationship let it see ends with it" })
   endInvolvement(@CurrentActor() actor: Actor, @Args('input') input: EndInvolvementInput): Promise<InvolvementModel> {
     return this.records.endInvolvement(actor, input);
   }
 
+  @RequirePermission(Permission.PERSON_MERGE, { onObject: true })
   @Mutation(() => PersonMergeModel)
   mergePeople(@CurrentActor() actor: Actor, @Args('input') input: MergePeopleInput): Promise<PersonMergeModel> {
     return this.records.merge(actor, input);
   }
 
+  @RequirePermission(Permission.PERSON_UNMERGE, { onObject: true })
   @Mutation(() => PersonMergeModel)
   unmergePerson(@CurrentActor() actor: Actor, @Args('input') input: UnmergePersonInput): Promise<PersonMergeModel> {
     return this.records.unmerge(actor, input);
   }
 
+  @RequirePermission(Permission.PERSON_READ)
   @ResolveField(() => PersonChangeConnection, { description: `Every change to the record, oldest first, a page at a time (at most ${HISTORY_PAGE.max} a page), with totalCount` })
   async history(
     @CurrentActor() actor: Actor,
@@ -101,6 +111,7 @@ export class PersonsResolver {
     return page;
   }
 
+  @RequirePermission(Permission.PERSON_READ)
   @ResolveField(() => [InvolvementModel], { description: 'Organisations working or having worked with the person, oldest first; at most LIST_PER_PERSON_MAX (100 by default), the field named in extensions.truncated when there are more' })
   async involvements(@CurrentActor() _actor: Actor, @Parent() person: PersonModel, @Context() ctx: HubContext): Promise<InvolvementModel[]> {
     const max = this.config.lists.perPersonMax;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
-import { AccessService, DATA_CATEGORIES, DataCategory, type PersonFacts } from '@hub/access';
+import { AccessService, DATA_CATEGORIES, DataCategory, type PersonFacts, Permission } from '@hub/access';
 import { type Actor, AlreadyExistsError, ConflictError, decodeCursor, encodeCursor, ForbiddenError, NotFoundError, OrganisationKind, pageSize } from '@hub/common';
 import { entityColumns, hydrate, idsRelation, namedQuery } from '@hub/database';
 import { type DomainEvent, OutboxService } from '@hub/events';
@@ -130,7 +130,7 @@ export class PersonsService {
   async requireAccess(actor: Actor, personId: string, m: EntityManager = this.db.manager): Promise<PersonAccess> {
     const [found] = await this.records(actor, [personId], m);
     if (!found) throw new NotFoundError('Person');
-    this.access.require(actor, 'read', DataCategory.IDENTITY, found.facts);
+    this.access.requireVisible(actor, 'read', DataCategory.IDENTITY, found.facts);
     return { personId: found.person.id, recordIds: found.recordIds, facts: found.facts };
   }
 
@@ -277,7 +277,7 @@ export class PersonsService {
    */
   /** `within`: run inside the caller's transaction (a savepoint), as bulk sync does. */
   async create(actor: Actor, input: CreatePersonInput, within?: EntityManager): Promise<CreatePersonResult> {
-    if (!this.access.ceiling(actor, 'write').includes(DataCategory.IDENTITY)) throw new ForbiddenError('Your role cannot create records');
+    this.access.require(actor, Permission.PERSON_CREATE);
     // The values given become fields of the shared record: each needs the same decision as changing it
     // later, with the facts the organisation will have about the new record (no consent yet).
     const sensitive = (['offenceSummary', 'ogrsScore', 'riskLevel', 'healthNotes'] as const).filter((f) => input[f] !== undefined && input[f] !== null);
@@ -362,7 +362,7 @@ export class PersonsService {
       const person = await this.load(m, input.id, true);
       // Merged into another record meanwhile: the facts read were another record's.
       if (!person || person.id !== current.id) throw new NotFoundError('Person');
-      this.access.require(actor, 'read', DataCategory.IDENTITY, facts);
+      this.access.requireVisible(actor, 'read', DataCategory.IDENTITY, facts);
       if (person.version !== input.version) {
         throw new ConflictError('The record was changed by someone else; reload it and try again', { currentVersion: person.version });
       }

@@ -2,12 +2,15 @@ import { Args, Context, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { AuditEventConnection, AuditEventModel, auditEventView } from '@hub/audit';
 import { type Actor, audit, type Connection, CurrentActor, type HubContext, mapConnection, PageArgs } from '@hub/common';
 import { AccessLogService } from './access-log.service.js';
+import { Permission, RequirePermission } from '@hub/access';
 
 /** Who accessed a record, and the accesses that rested on break-glass. */
 @Resolver()
 export class AccessLogResolver {
   constructor(private readonly accessLogs: AccessLogService) {}
 
+  // A person the actor may not see is NOT_FOUND before any role is looked at (the service requires the permission with the facts).
+  @RequirePermission(Permission.ACCESS_LOG_READ, { onObject: true })
   @Query(() => [AuditEventModel], { description: 'Who viewed or changed the record, when and why, newest first: data protection officers and the lead organisation' })
   async personAccessLog(
     @CurrentActor() actor: Actor,
@@ -21,6 +24,7 @@ export class AccessLogResolver {
     return events.map(auditEventView);
   }
 
+  @RequirePermission(Permission.BREAK_GLASS_LIST)
   @Query(() => AuditEventConnection, { description: 'Audit events that rested on break-glass access, by your organisation or on people it leads, newest first' })
   async breakGlassAccesses(@CurrentActor() actor: Actor, @Args() page: PageArgs): Promise<Connection<AuditEventModel>> {
     return mapConnection(await this.accessLogs.breakGlassEvents(actor, page), auditEventView);

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import type { BreakGlassFacts } from '@hub/access';
-import { type Actor, type Connection, ErrorCode, ForbiddenError, hasRole, HubError, NotFoundError, Role } from '@hub/common';
+import { type BreakGlassFacts, Permission, requirePermission } from '@hub/access';
+import { type Actor, type Connection, ErrorCode, HubError, NotFoundError } from '@hub/common';
 import { keysetPage, type PageArgs } from '@hub/database';
 import { OutboxService } from '@hub/events';
 import { PersonsService } from '@hub/persons';
@@ -10,7 +10,6 @@ import { BreakGlassGrant } from './break-glass-grant.entity.js';
 import type { OpenBreakGlassInput, ReviewBreakGlassInput } from './break-glass.input.js';
 
 export const BREAK_GLASS_DEFAULT_MINUTES = 60;
-export const BREAK_GLASS_ROLES = [Role.MANAGER, Role.DATA_PROTECTION_OFFICER];
 
 /**
  * Break-glass: a manager or data protection officer opens a record its organisation could not
@@ -34,7 +33,7 @@ export class BreakGlassService implements BreakGlassFacts {
   }
 
   async open(actor: Actor, input: OpenBreakGlassInput): Promise<BreakGlassGrant> {
-    if (actor.kind !== 'user' || !hasRole(actor, ...BREAK_GLASS_ROLES)) throw new ForbiddenError('Only managers and data protection officers may break the glass');
+    requirePermission(actor, Permission.BREAK_GLASS_OPEN);
     const minutes = input.minutes ?? BREAK_GLASS_DEFAULT_MINUTES;
     return this.db.transaction(async (m) => {
       const personId = await this.persons.survivorId(input.personId, m);
@@ -65,7 +64,7 @@ export class BreakGlassService implements BreakGlassFacts {
 
   /** Grants for review, newest first: opened by the actor's organisation, or on people it leads; unreviewed ones unless asked. */
   async forReview(actor: Actor, includeReviewed = false, page: PageArgs = {}): Promise<Connection<BreakGlassGrant>> {
-    if (!hasRole(actor, ...BREAK_GLASS_ROLES)) throw new ForbiddenError('Only managers and data protection officers review break-glass access');
+    requirePermission(actor, Permission.BREAK_GLASS_LIST);
     const qb = this.reviewable(actor, this.db.manager);
     if (!includeReviewed) qb.andWhere('g.reviewed_at IS NULL');
     return keysetPage(qb, { alias: 'g', at: 'opened_at', id: 'uuid' }, page);
@@ -81,7 +80,7 @@ export class BreakGlassService implements BreakGlassFacts {
 
   /** A data protection officer records the review of a grant. */
   async review(actor: Actor, input: ReviewBreakGlassInput): Promise<BreakGlassGrant> {
-    if (!hasRole(actor, Role.DATA_PROTECTION_OFFICER)) throw new ForbiddenError('Only data protection officers record reviews');
+    requirePermission(actor, Permission.BREAK_GLASS_REVIEW);
     return this.db.transaction(async (m) => {
       const grant = await this.reviewable(actor, m).andWhere('g.id = :id', { id: input.grantId }).setLock('pessimistic_write').getOne();
       if (!grant) throw new NotFoundError('Break-glass grant');

@@ -1,5 +1,5 @@
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
-import { DataCategory } from '@hub/access';
+import { DataCategory, Permission, RequirePermission } from '@hub/access';
 import { type Actor, CurrentActor } from '@hub/common';
 import { AccessExplanationModel } from './access-explanation.model.js';
 import { ExplainService } from './explain.service.js';
@@ -8,6 +8,7 @@ import { ExplainService } from './explain.service.js';
 export class ExplainResolver {
   constructor(private readonly explainer: ExplainService) {}
 
+  @RequirePermission(Permission.ACCESS_EXPLAIN)
   @Query(() => AccessExplanationModel, { description: 'Why you can or cannot see a category (or field) of a person’s data; reveals nothing you may not see' })
   explainAccess(
     @CurrentActor() actor: Actor,

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
-import { DATA_CATEGORIES, DataCategory } from '@hub/access';
+import { DATA_CATEGORIES, DataCategory, Permission, requirePermission } from '@hub/access';
 import { auditActorRef, AuditService } from '@hub/audit';
-import { type Actor, ErrorCode, ForbiddenError, hasRole, HubError, NotFoundError, type PersonErasureStep, type PersonRetentionRule, Role } from '@hub/common';
+import { type Actor, ErrorCode, HubError, NotFoundError, type PersonErasureStep, type PersonRetentionRule } from '@hub/common';
 import { HUB_CONFIG, type HubConfig } from '@hub/config';
 import { allowLongStatements } from '@hub/database';
 import { EventHandlerRegistry, OutboxService } from '@hub/events';
@@ -147,9 +147,9 @@ export class RetentionService implements OnModuleInit {
   async erase(actor: Actor | null, personId: string, reason: string, kind: 'request' | 'retention' = 'request'): Promise<PersonErasure> {
     let survivor: string | null;
     if (actor) {
-      if (!hasRole(actor, Role.DATA_PROTECTION_OFFICER)) throw new ForbiddenError('Only data protection officers erase records');
+      requirePermission(actor, Permission.PERSON_ERASE);
       const access = await this.persons.requireAccess(actor, personId);
-      if (!access.facts.lead) throw new ForbiddenError('Only the lead organisation’s data protection officer erases a record');
+      requirePermission(actor, Permission.PERSON_ERASE, { facts: access.facts });
       survivor = access.personId;
     } else {
       survivor = await this.persons.survivorId(personId);
@@ -201,7 +201,7 @@ export class RetentionService implements OnModuleInit {
   }
 
   private async dpoAccess(actor: Actor, personId: string): Promise<string> {
-    if (!hasRole(actor, Role.DATA_PROTECTION_OFFICER)) throw new ForbiddenError('Only data protection officers place or release legal holds');
+    requirePermission(actor, Permission.LEGAL_HOLD_MANAGE);
     return (await this.persons.requireAccess(actor, personId)).personId;
   }
 }

@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, disclosureLogSql } from '@hub/audit';
-import { type Actor, ForbiddenError, hasRole, NotFoundError, type PersonDataSection, Role } from '@hub/common';
+import { type Actor, NotFoundError, type PersonDataSection } from '@hub/common';
 import { organisationNameSql } from '@hub/organisations';
 import { PersonsService } from '@hub/persons';
 import { PersonDataRegistry } from './person-data.registry.js';
 import { renderSubjectAccessDocument } from './subject-access-document.js';
+import { Permission, requirePermission } from '@hub/access';
 
 export interface SubjectAccessExport {
   personId: string;
@@ -54,7 +55,7 @@ export class SubjectAccessService {
   async export(actor: Actor | null, personId: string): Promise<SubjectAccessExport> {
     let survivor: string | null;
     if (actor) {
-      if (!hasRole(actor, Role.DATA_PROTECTION_OFFICER)) throw new ForbiddenError('Only data protection officers answer subject access requests');
+      requirePermission(actor, Permission.SUBJECT_ACCESS_ANSWER);
       survivor = (await this.persons.requireAccess(actor, personId)).personId;
     } else {
       survivor = await this.persons.survivorId(personId);

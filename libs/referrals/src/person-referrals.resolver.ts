@@ -6,6 +6,7 @@ import { ReferralConnection } from './referral.model.js';
 import { referralView } from './referral.view.js';
 import type { Referral } from './referral.entity.js';
 import { ReferralsService } from './referrals.service.js';
+import { Permission, RequirePermission } from '@hub/access';
 
 /** One page of the referrals of every person of the request in one statement (one loader per page asked for). */
 function personReferralsLoader(ctx: HubContext, actor: Actor, service: ReferralsService, page: PageArgs): DataLoader<PersonModel, Connection<Referral>, string> {
@@ -17,6 +18,7 @@ function personReferralsLoader(ctx: HubContext, actor: Actor, service: Referrals
 export class PersonReferralsResolver {
   constructor(private readonly referralsService: ReferralsService) {}
 
+  @RequirePermission(Permission.PERSON_READ)
   @ResolveField(() => ReferralConnection, { description: 'Referrals about this person your organisation sent or received, newest first, a page at a time' })
   async referrals(@CurrentActor() actor: Actor, @Parent() person: PersonModel, @Context() ctx: HubContext, @Args() page: PageArgs): Promise<InstanceType<typeof ReferralConnection>> {
     const rows = await personReferralsLoader(ctx, actor, this.referralsService, page).load(person);

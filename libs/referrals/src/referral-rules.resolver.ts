@@ -5,6 +5,7 @@ import { HUB_CONFIG, type HubConfig } from '@hub/config';
 import { ReferralRuleInput, UpdateReferralRuleInput } from './referral-rule.input.js';
 import { ReferralRuleModel, RuleFiringConnection, RuleFiringModel } from './referral-rule.model.js';
 import { ReferralRulesService } from './referral-rules.service.js';
+import { Permission, RequirePermission } from '@hub/access';
 
 @Resolver(() => ReferralRuleModel)
 export class ReferralRulesResolver {
@@ -13,22 +14,26 @@ export class ReferralRulesResolver {
     @Inject(HUB_CONFIG) private readonly config: HubConfig,
   ) {}
 
+  @RequirePermission(Permission.REFERRAL_RULE_MANAGE)
   @Query(() => [ReferralRuleModel], { description: 'Hub admins: referral rules in force (every version with history: true), by name; at most LIST_DIRECTORY_MAX (500 by default), the field named in extensions.truncated when there are more' })
   async referralRules(@CurrentActor() actor: Actor, @Context() ctx: HubContext, @Args('history', { nullable: true }) history?: boolean): Promise<ReferralRuleModel[]> {
     const max = this.config.lists.directoryMax;
     return boundedList(ctx, 'Query.referralRules', await this.rules.list(actor, history ?? false, max + 1), max);
   }
 
+  @RequirePermission(Permission.REFERRAL_RULE_MANAGE)
   @Query(() => RuleFiringConnection, { description: 'Hub admins: what a rule did, newest first' })
   ruleFirings(@CurrentActor() actor: Actor, @Args() page: PageArgs, @Args('ruleId', { type: () => ID }) ruleId: string): Promise<Connection<RuleFiringModel>> {
     return this.rules.firings(actor, ruleId, page);
   }
 
+  @RequirePermission(Permission.REFERRAL_RULE_MANAGE)
   @Mutation(() => ReferralRuleModel)
   createReferralRule(@CurrentActor() actor: Actor, @Args('input') input: ReferralRuleInput): Promise<ReferralRuleModel> {
     return this.rules.create(actor, input);
   }
 
+  @RequirePermission(Permission.REFERRAL_RULE_MANAGE)
   @Mutation(() => ReferralRuleModel, { description: 'Saves a new version of the rule' })
   updateReferralRule(@CurrentActor() actor: Actor, @Args('input') input: UpdateReferralRuleInput): Promise<ReferralRuleModel> {
     return this.rules.update(actor, input);

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
-import { type Actor, ConflictError, type Connection, ForbiddenError, NotFoundError, Role, ValidationError, type FieldProblem } from '@hub/common';
+import { type Actor, ConflictError, type Connection, NotFoundError, ValidationError, type FieldProblem } from '@hub/common';
 import type { ConsentPurpose } from '@hub/consent';
 import { keysetPage, type PageArgs } from '@hub/database';
 import { OutboxService } from '@hub/events';
@@ -13,6 +13,7 @@ import type { ReferralRuleInput, UpdateReferralRuleInput } from './referral-rule
 import type { ReferralRuleModel, RuleFiringModel } from './referral-rule.model.js';
 import { RuleFiring } from './rule-firing.entity.js';
 import { type RuleCondition, validateCondition } from './rule-conditions.js';
+import { Permission, requirePermission } from '@hub/access';
 
 export function ruleView(r: ReferralRule): ReferralRuleModel {
   return { ...r, current: !r.supersededAt, conditions: JSON.stringify(r.conditions), consentPurpose: r.consentPurpose as ConsentPurpose | null };
@@ -37,7 +38,7 @@ export class ReferralRulesService {
   ) {}
 
   private requireAdmin(actor: Actor | null): void {
-    if (actor && !(actor.kind === 'user' && actor.roles.includes(Role.HUB_ADMIN))) throw new ForbiddenError('Only hub admins manage referral rules');
+    if (actor) requirePermission(actor, Permission.REFERRAL_RULE_MANAGE);
   }
 
   /** Checks a rule before it is saved; every problem at once. */

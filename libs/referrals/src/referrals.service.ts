@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { AccessService, categoryCeiling, DataCategory, LAWFUL_BASIS_FACTS, type LawfulBasisFacts } from '@hub/access';
-import { type Actor, type Connection, ForbiddenError, NotFoundError, Scope, systemActor, ValidationError } from '@hub/common';
+import { AccessService, categoryCeiling, DataCategory, LAWFUL_BASIS_FACTS, type LawfulBasisFacts, Permission } from '@hub/access';
+import { type Actor, type Connection, ForbiddenError, NotFoundError, systemActor, ValidationError } from '@hub/common';
 import { emptyPage, entityColumns, hydrate, keysetPage, LIST_PAGE, namedQuery, type PageArgs, pagesPerParent } from '@hub/database';
 import { OutboxService } from '@hub/events';
 import { OrganisationsService } from '@hub/organisations';
@@ -44,9 +44,6 @@ export class ReferralsService {
     @Inject(LAWFUL_BASIS_FACTS) private readonly lawful: LawfulBasisFacts,
   ) {}
 
-  private mayAct(actor: Actor): boolean {
-    return this.access.ceiling(actor, 'write').length > 0 || actor.scopes.includes(Scope.REFERRALS_WRITE);
-  }
 
   /** Categories an organisation of this kind may ever read (before consent and agreements). */
   kindCeiling(receiver: { id: string; kind: string }): Set<DataCategory> {
@@ -65,7 +62,7 @@ export class ReferralsService {
   /** A referral by a user (or API client) of the sending organisation: sent at once, or kept as a draft. */
   async create(actor: Actor, input: SendReferralInput, send: boolean): Promise<Referral> {
     const { personId, facts } = await this.persons.requireAccess(actor, input.personId);
-    if (!this.mayAct(actor)) throw new ForbiddenError('Your role cannot make referrals');
+    this.access.require(actor, Permission.REFERRAL_MAKE);
     if (input.toOrganisationId === actor.organisationId) throw new ValidationError([{ field: 'toOrganisationId', messages: ['cannot refer to your own organisation'] }]);
     const receiver = (await this.organisations.byIds([input.toOrganisationId]))[0];
     if (!receiver || !receiver.active) throw new ValidationError([{ field: 'toOrganisationId', messages: ['no such active organisation'] }]);
@@ -138,7 +135,7 @@ export class ReferralsService {
       if (!r || !this.visible(actor, r)) throw new NotFoundError('Referral');
       const side = r.fromOrganisationId === actor.organisationId ? 'sender' : 'receiver';
       if (side !== rule.by) throw new ForbiddenError(`Only the ${rule.by === 'sender' ? 'sending' : 'receiving'} organisation may do this`);
-      if (!this.mayAct(actor)) throw new ForbiddenError('Your role cannot act on referrals');
+      this.access.require(actor, Permission.REFERRAL_ACT);
       const from = r.state;
       const to = nextState(from, action);
       if (action === ReferralAction.ACCEPT) {
@@ -163,14 +160,14 @@ export class ReferralsService {
 
   /** The steps `actor`'s side may take on `r` in its current state: none for a role that cannot act on referrals. */
   actionsFor(actor: Actor, r: Pick<Referral, 'fromOrganisationId' | 'toOrganisationId' | 'state'>): ReferralAction[] {
-    if (!this.mayAct(actor)) return [];
+    if (!this.access.holds(actor, Permission.REFERRAL_ACT)) return [];
     const side = r.fromOrganisationId === actor.organisationId ? 'sender' : r.toOrganisationId === actor.organisationId ? 'receiver' : null;
     return REFERRAL_ACTIONS.filter((a) => TRANSITIONS[a].by === side && TRANSITIONS[a].from.includes(r.state));
   }
 
   /** Sender and receiver see a referral; the receiver never sees drafts. Others: NOT_FOUND. */
   private visible(actor: Actor, r: Referral): boolean {
-    if (!this.access.ceiling(actor, 'read').length && !actor.scopes.includes(Scope.REFERRALS_WRITE)) return false;
+    if (!this.access.holds(actor, Permission.REFERRAL_READ)) return false;
     if (r.fromOrganisationId === actor.organisationId) return true;
     return r.toOrganisationId === actor.organisationId && r.state !== ReferralState.DRAFT;
   }
@@ -193,7 +190,7 @@ export class ReferralsService {
   }
 
   private async list(actor: Actor, side: 'to_organisation_id' | 'from_organisation_id', states: ReferralState[] | null, page: PageArgs): Promise<Connection<Referral>> {
-    if (!this.access.ceiling(actor, 'read').length && !actor.scopes.includes(Scope.REFERRALS_WRITE)) return emptyPage();
+    if (!this.access.holds(actor, Permission.REFERRAL_READ)) return emptyPage();
     const qb = this.db.getRepository(Referral).createQueryBuilder('r').where(`r.${side} = :org`, { org: actor.organisationId });
     if (states) qb.andWhere('r.state = ANY(:states)', { states });
     return keysetPage(qb, { alias: 'r', at: 'created_at', id: 'uuid' }, page);
@@ -209,7 +206,7 @@ export class ReferralsService {
    * newest first, in two statements (DataLoader); a person's list is never read whole.
    */
   async forPeople(actor: Actor, people: readonly { id: string; recordIds: string[] }[], args: PageArgs): Promise<Connection<Referral>[]> {
-    if (!this.access.ceiling(actor, 'read').length && !actor.scopes.includes(Scope.REFERRALS_WRITE)) return people.map(() => emptyPage<Referral>());
+    if (!this.access.holds(actor, Permission.REFERRAL_READ)) return people.map(() => emptyPage<Referral>());
     return pagesPerParent(
       this.db,
       {

@@ -4,6 +4,7 @@ import { personLoader, PersonModel, PersonsService } from '@hub/persons';
 import { TaskConnection, TaskModel } from './referral.model.js';
 import { TaskStatus } from './referral-vocabulary.js';
 import { TasksService } from './tasks.service.js';
+import { Permission, RequirePermission } from '@hub/access';
 
 @Resolver(() => TaskModel)
 export class TasksResolver {
@@ -12,16 +13,19 @@ export class TasksResolver {
     private readonly persons: PersonsService,
   ) {}
 
+  @RequirePermission(Permission.PERSON_READ)
   @Query(() => TaskConnection, { name: 'tasks', description: "Your organisation's tasks addressed to your roles (a manager and an API client see them all), newest first; open ones unless a status is given" })
   listTasks(@CurrentActor() actor: Actor, @Args() page: PageArgs, @Args('status', { type: () => TaskStatus, nullable: true }) status?: TaskStatus): Promise<Connection<TaskModel>> {
     return this.tasks.list(actor, status ?? TaskStatus.OPEN, page);
   }
 
+  @RequirePermission(Permission.TASK_COMPLETE, { onObject: true })
   @Mutation(() => TaskModel)
   completeTask(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<TaskModel> {
     return this.tasks.complete(actor, id);
   }
 
+  @RequirePermission(Permission.PERSON_READ)
   @ResolveField(() => PersonModel, { nullable: true, description: 'The person the task is about; null when there is none, or you may not see them' })
   person(@Parent() t: TaskModel, @CurrentActor() actor: Actor, @Context() ctx: HubContext): Promise<PersonModel | null> {
     return t.personId ? personLoader(ctx, actor, this.persons).load(t.personId) : Promise.resolve(null);

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AccessService } from '@hub/access';
-import { type Actor, type Connection, ErrorCode, ForbiddenError, hasRole, HubError, NotFoundError, Role } from '@hub/common';
+import { AccessService, Permission } from '@hub/access';
+import { type Actor, type Connection, ErrorCode, hasRole, HubError, NotFoundError, Role } from '@hub/common';
 import { emptyPage, keysetPage, type PageArgs } from '@hub/database';
 import { OutboxService } from '@hub/events';
 import { actorRef } from '@hub/persons';
@@ -82,7 +82,7 @@ export class TasksService {
 
   /** The tasks of the actor's organisation addressed to its roles (for those who do casework). */
   async list(actor: Actor, status: TaskStatus | null = TaskStatus.OPEN, page: PageArgs = {}): Promise<Connection<Task>> {
-    if (!this.access.ceiling(actor, 'read').length) return emptyPage();
+    if (!this.access.holds(actor, Permission.TASK_READ)) return emptyPage();
     const qb = this.db.getRepository(Task).createQueryBuilder('t').where('t.organisation_id = :org', { org: actor.organisationId });
     const roles = taskRoles(actor);
     if (roles) qb.andWhere('t.for_role = ANY(:roles)', { roles });
@@ -92,7 +92,7 @@ export class TasksService {
 
   /** One task of the actor's organisation addressed to its roles (the same rule as the list); NOT_FOUND otherwise. */
   async get(actor: Actor, id: string): Promise<Task> {
-    if (!this.access.ceiling(actor, 'read').length) throw new NotFoundError('Task');
+    if (!this.access.holds(actor, Permission.TASK_READ)) throw new NotFoundError('Task');
     const task = await this.db.getRepository(Task).findOneBy({ id });
     if (!task || !addressedTo(actor, task)) throw new NotFoundError('Task');
     return task;
@@ -100,10 +100,10 @@ export class TasksService {
 
   async complete(actor: Actor, id: string): Promise<Task> {
     return this.db.transaction(async (m) => {
-      if (!this.access.ceiling(actor, 'read').length) throw new NotFoundError('Task');
+      if (!this.access.holds(actor, Permission.TASK_READ)) throw new NotFoundError('Task');
       const task = await m.findOne(Task, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!task || !addressedTo(actor, task)) throw new NotFoundError('Task');
-      if (!this.access.ceiling(actor, 'write').length) throw new ForbiddenError('Your role cannot complete tasks');
+      this.access.require(actor, Permission.TASK_COMPLETE);
       if (task.status !== TaskStatus.OPEN) throw new HubError(ErrorCode.InvalidState, 'This task is already done');
       task.status = TaskStatus.DONE;
       task.closedAt = new Date();

@@ -5,6 +5,7 @@ import { ReconvictionFactsService } from './reconviction-facts.service.js';
 import { RecordOgrsInput, RecordReconvictionInput, ReoffendingInput, ReportFilterInput } from './report.inputs.js';
 import { EteFunnelModel, ReoffendingAnalysisModel } from './report.models.js';
 import { ReoffendingService } from './reoffending.service.js';
+import { Permission, RequirePermission } from '@hub/access';
 
 @ObjectType('RecordedFact')
 export class RecordedFactModel {
@@ -23,21 +24,25 @@ export class ReportingResolver {
     private readonly facts: ReconvictionFactsService,
   ) {}
 
+  @RequirePermission(Permission.REPORT_READ)
   @Query(() => EteFunnelModel, { description: 'The ETE funnel for a period (aggregates; small counts suppressed)' })
   eteFunnel(@CurrentActor() actor: Actor, @Args('input') input: ReportFilterInput): Promise<EteFunnelModel> {
     return this.funnel.funnel(actor, input);
   }
 
+  @RequirePermission(Permission.REPORT_READ)
   @Query(() => ReoffendingAnalysisModel, { description: 'Actual one-year reconviction against OGRS-predicted, for a cohort' })
   reoffendingAnalysis(@CurrentActor() actor: Actor, @Args('input') input: ReoffendingInput): Promise<ReoffendingAnalysisModel> {
     return this.reoffending.analyse(actor, input);
   }
 
+  @RequirePermission(Permission.REOFFENDING_RECORD, { onObject: true })
   @Mutation(() => RecordedFactModel, { description: 'An OGRS year-1 score at a date (offending data)' })
   recordOgrsAssessment(@CurrentActor() actor: Actor, @Args('input') input: RecordOgrsInput): Promise<RecordedFactModel> {
     return this.facts.recordOgrs(actor, input);
   }
 
+  @RequirePermission(Permission.REOFFENDING_RECORD, { onObject: true })
   @Mutation(() => RecordedFactModel, { description: 'A proven reconviction (offending data)' })
   recordReconviction(@CurrentActor() actor: Actor, @Args('input') input: RecordReconvictionInput): Promise<RecordedFactModel> {
     return this.facts.recordReconviction(actor, input);

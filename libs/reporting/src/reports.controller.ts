@@ -3,6 +3,7 @@ import { type Actor, csvOf, CurrentActor } from '@hub/common';
 import { EteFunnelService } from './ete-funnel.service.js';
 import { ReoffendingInput, ReportFilterInput } from './report.inputs.js';
 import { ReoffendingService } from './reoffending.service.js';
+import { Permission, RequirePermission } from '@hub/access';
 
 /** The same reports as CSV files (bearer token as for GraphQL). */
 @Controller('reports')
@@ -12,6 +13,7 @@ export class ReportsController {
     private readonly reoffending: ReoffendingService,
   ) {}
 
+  @RequirePermission(Permission.REPORT_READ)
   @Get('ete-funnel.csv')
   @Header('content-type', 'text/csv; charset=utf-8')
   @Header('content-disposition', 'attachment; filename="ete-funnel.csv"')
@@ -25,6 +27,7 @@ export class ReportsController {
     return csvOf(rows);
   }
 
+  @RequirePermission(Permission.REPORT_READ)
   @Get('reoffending.csv')
   @Header('content-type', 'text/csv; charset=utf-8')
   @Header('content-disposition', 'attachment; filename="reoffending.csv"')

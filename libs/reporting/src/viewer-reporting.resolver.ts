@@ -1,6 +1,7 @@
 import { Field, ObjectType, ResolveField, Resolver } from '@nestjs/graphql';
 import { type Actor, CurrentActor } from '@hub/common';
 import { ViewerModel } from '@hub/organisations';
+import { Permission, RequirePermission } from '@hub/access';
 import { reportAccess } from './report-scope.js';
 
 @ObjectType('ReportAccess', { description: 'The reports the viewer may run (aggregates only)' })
@@ -12,6 +13,7 @@ export class ReportAccessModel {
 /** What the viewer may report on, as a field of Viewer, so that a client shows only the reports it may run. */
 @Resolver(() => ViewerModel)
 export class ViewerReportingResolver {
+  @RequirePermission(Permission.SELF_READ)
   @ResolveField(() => ReportAccessModel, { nullable: true, description: 'The reports you may run; null when you may run none' })
   reportAccess(@CurrentActor() actor: Actor): ReportAccessModel | null {
     return reportAccess(actor);

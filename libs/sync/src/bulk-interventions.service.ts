@@ -1,8 +1,8 @@
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import type { QueryRunner } from 'typeorm';
-import { AccessService } from '@hub/access';
-import { type Actor, ForbiddenError } from '@hub/common';
+import { AccessService, Permission } from '@hub/access';
+import { type Actor } from '@hub/common';
 import { INTERVENTION_STAGE_COLUMNS, INTERVENTION_STAGE_COPY_COLUMNS, InterventionsBulkService } from '@hub/interventions';
 import { type BulkJob, type BulkKind, BulkLoader } from './bulk-loader.service.js';
 import { type InterventionStageRow, interventionStageCsv, toInterventionStageRow } from './intervention-stage-row.js';
@@ -39,7 +39,7 @@ export class BulkInterventionsService implements BulkKind<InterventionStageRow> 
   }
 
   async checker(actor: Actor) {
-    if (this.access.ceiling(actor, 'write').length === 0) throw new ForbiddenError('Your role or scopes cannot load records');
+    this.access.require(actor, Permission.SYNC_LOAD);
     const types = await this.interventions.activeTypes();
     return (line: number, raw: unknown) => toInterventionStageRow(line, raw, types);
   }

@@ -1,8 +1,8 @@
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import type { QueryRunner } from 'typeorm';
-import { AccessService, DataCategory } from '@hub/access';
-import { type Actor, ForbiddenError, OrganisationKind } from '@hub/common';
+import { AccessService, DataCategory, Permission } from '@hub/access';
+import { type Actor, OrganisationKind } from '@hub/common';
 import { OutboxService } from '@hub/events';
 import { actorRef, OGRS_SCORED, PERSON_STAGE_COLUMNS, PersonsBulkService } from '@hub/persons';
 import { type BulkJob, type BulkKind, BulkLoader } from './bulk-loader.service.js';
@@ -43,7 +43,7 @@ export class BulkPeopleService implements BulkKind<PersonStageRow> {
 
   async checker(actor: Actor) {
     const writable = this.access.ceiling(actor, 'write');
-    if (!writable.includes(DataCategory.IDENTITY)) throw new ForbiddenError('Your role or scopes cannot load records');
+    this.access.require(actor, Permission.SYNC_LOAD);
     // The fingerprint keys are read now: merge() runs on the load's connection and must not wait for another.
     await this.suppression.ready();
     return (line: number, raw: unknown) => toPersonStageRow(line, raw, writable);
@@ -81,7 +81,9 @@ export class BulkPeopleService implements BulkKind<PersonStageRow> {
       [system],
     );
     await this.matchErased(qr, system, rows);
-    await this.persons.mergeStaged(qr, this.stage, { ref: actorRef(actor), organisationId: actor.organisationId, organisationKind: actor.organisationKind }, (q) => this.checkFields(q, actor));
+    // Existing people: the policy's own rule (relationship, by involvement or an open referral to the organisation), as SQL.
+    const writable = this.access.scope(actor, 'write', { person: 's.person_id', category: `'${DataCategory.IDENTITY}'`, perRow: true });
+    await this.persons.mergeStaged(qr, this.stage, { ref: actorRef(actor), organisationId: actor.organisationId, organisationKind: actor.organisationKind }, writable, (q) => this.checkFields(q, actor));
     await qr.query(
       `INSERT INTO external_ref (system, entity_type, external_id, entity_id, organisation_id)
        SELECT $1, 'person', external_id, person_id, $2 FROM ${this.stage} WHERE action IS NOT NULL ON CONFLICT (system, entity_type, external_id) DO NOTHING`,

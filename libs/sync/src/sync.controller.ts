@@ -6,6 +6,7 @@ import { BulkInterventionsService } from './bulk-interventions.service.js';
 import { BulkLoader } from './bulk-loader.service.js';
 import { BulkPeopleService } from './bulk-people.service.js';
 import type { SyncJob } from './sync-job.entity.js';
+import { Permission, RequirePermission } from '@hub/access';
 
 function summary(job: SyncJob & { replayed?: boolean }) {
   return {
@@ -42,18 +43,21 @@ export class SyncController {
     private readonly interventions: BulkInterventionsService,
   ) {}
 
+  @RequirePermission(Permission.SYNC_LOAD)
   @Post('people')
   @HttpCode(200)
   async loadPeople(@CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Query('system') system: string, @Headers('idempotency-key') key: string) {
     return summary(await this.people.load(actor, system ?? '', key, ndjsonBody(this.loader, req, key)));
   }
 
+  @RequirePermission(Permission.SYNC_LOAD)
   @Post('interventions')
   @HttpCode(200)
   async loadInterventions(@CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Query('system') system: string, @Headers('idempotency-key') key: string) {
     return summary(await this.interventions.load(actor, system ?? '', key, ndjsonBody(this.loader, req, key)));
   }
 
+  @RequirePermission(Permission.SYNC_LOAD)
   @Get('jobs/:id')
   async job(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
     return summary(await this.loader.job(actor, id));

@@ -4,6 +4,7 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsOptional, IsString, I
 import { type Actor, boundedList, type Connection, connectionType, CurrentActor, type HubContext, PageArgs } from '@hub/common';
 import { HUB_CONFIG, type HubConfig } from '@hub/config';
 import { WebhooksService } from './webhooks.service.js';
+import { Permission, RequirePermission } from '@hub/access';
 
 @InputType()
 export class CreateWebhookEndpointInput {
@@ -115,32 +116,38 @@ export class WebhooksResolver {
     @Inject(HUB_CONFIG) private readonly config: HubConfig,
   ) {}
 
+  @RequirePermission(Permission.WEBHOOK_MANAGE)
   @Mutation(() => CreatedWebhookEndpointModel, { description: "Org admins: receive the organisation's events, signed" })
   createWebhookEndpoint(@CurrentActor() actor: Actor, @Args('input') input: CreateWebhookEndpointInput): Promise<CreatedWebhookEndpointModel> {
     return this.webhooks.create(actor, input.url, input.eventTypes);
   }
 
+  @RequirePermission(Permission.WEBHOOK_MANAGE)
   @Mutation(() => WebhookEndpointModel, { description: 'Org admins: change where an endpoint goes, which events, or turn it off and on' })
   updateWebhookEndpoint(@CurrentActor() actor: Actor, @Args('input') input: UpdateWebhookEndpointInput): Promise<WebhookEndpointModel> {
     return this.webhooks.update(actor, input.id, input);
   }
 
+  @RequirePermission(Permission.WEBHOOK_MANAGE)
   @Mutation(() => CreatedWebhookEndpointModel, { description: 'Org admins: a new signing secret, shown this once; every delivery from now on is signed with it' })
   rotateWebhookSecret(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<CreatedWebhookEndpointModel> {
     return this.webhooks.rotateSecret(actor, id);
   }
 
+  @RequirePermission(Permission.WEBHOOK_MANAGE)
   @Query(() => [WebhookEndpointModel], { description: 'Org admins: your organisation\'s endpoints, oldest first; at most LIST_DIRECTORY_MAX (500 by default), the field named in extensions.truncated when there are more' })
   async webhookEndpoints(@CurrentActor() actor: Actor, @Context() ctx: HubContext): Promise<WebhookEndpointModel[]> {
     const max = this.config.lists.directoryMax;
     return boundedList(ctx, 'Query.webhookEndpoints', await this.webhooks.list(actor, max + 1), max);
   }
 
+  @RequirePermission(Permission.WEBHOOK_MANAGE)
   @Query(() => WebhookDeliveryConnection, { description: 'Newest first, with every attempt' })
   webhookDeliveries(@CurrentActor() actor: Actor, @Args() page: PageArgs, @Args('endpointId', { type: () => ID }) endpointId: string): Promise<Connection<WebhookDeliveryModel>> {
     return this.webhooks.deliveries(actor, endpointId, page);
   }
 
+  @RequirePermission(Permission.WEBHOOK_MANAGE)
   @Mutation(() => WebhookDeliveryModel, { description: 'Send a delivery again' })
   replayWebhookDelivery(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<WebhookDeliveryModel> {
     return this.webhooks.replay(actor, id);

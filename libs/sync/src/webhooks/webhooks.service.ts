@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { HUB_CONFIG, type HubConfig } from '@hub/config';
-import { type Actor, type Connection, ErrorCode, ForbiddenError, HubError, NotFoundError, Role, Scope, ValidationError } from '@hub/common';
+import { type Actor, type Connection, ErrorCode, HubError, NotFoundError, Scope, ValidationError } from '@hub/common';
 import { keysetPage, type PageArgs } from '@hub/database';
 import { ChangeFeedService, EventHandlerRegistry, JobQueue, type OutboxEvent, OutboxService } from '@hub/events';
 import { OrganisationsService } from '@hub/organisations';
@@ -15,6 +15,7 @@ import { SecretBoxError } from './secret-box.js';
 import { SecretBoxService } from './secret-box.service.js';
 import { COULD_NOT_DELIVER, sendWebhook } from './webhook-sender.js';
 import { type Resolver, systemResolver, type WebhookUrlPolicy, webhookResolvedProblem, webhookUrlProblem } from './webhook-url-policy.js';
+import { Permission, requirePermission } from '@hub/access';
 
 export const DELIVER_WEBHOOK_TASK = 'sync:deliver_webhook';
 const MAX_ATTEMPTS = 8;
@@ -117,7 +118,7 @@ export class WebhooksService implements OnModuleInit {
   }
 
   private requireAdmin(actor: Actor): void {
-    if (!(actor.kind === 'user' && actor.roles.some((r) => r === Role.ORG_ADMIN || r === Role.HUB_ADMIN))) throw new ForbiddenError('Org admins manage webhooks');
+    requirePermission(actor, Permission.WEBHOOK_MANAGE);
   }
 
   async create(actor: Actor, url: string, eventTypes: string[]): Promise<{ endpoint: WebhookEndpoint; secret: string }> {

@@ -1,0 +1,25 @@
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import type { Permission } from './permissions.js';
+
+export const REQUIRED_PERMISSION = 'hub:requiredPermission';
+export const PERMISSION_ON_OBJECT = 'hub:permissionOnObject';
+
+export interface RequirePermissionOptions {
+  /**
+   * The service checks the permission once it has the object (AccessService.require with a subject),
+   * after answering NOT_FOUND for a person the actor may not see; the guard then checks only that the
+   * operation declares one. For operations whose answer to a stranger must stay NOT_FOUND.
+   */
+  onObject?: boolean;
+}
+
+/**
+ * Declares the permission a resolver operation or REST route needs (see PERMISSIONS). The global guard
+ * (libs/auth hub-auth.guard.ts) refuses an operation whose actor does not hold it, and refuses every
+ * operation that declares none (deny by default); routes reachable anonymously are @Public() instead.
+ * On a field resolver it documents what gates the field (field resolvers run no guard; their parent
+ * operation's declaration, and the per-object policy, do the gating), and the declaration test
+ * (test/permissions.e2e-spec.ts) requires it there too.
+ */
+export const RequirePermission = (permission: Permission, options: RequirePermissionOptions = {}) =>
+  options.onObject ? applyDecorators(SetMetadata(REQUIRED_PERMISSION, permission), SetMetadata(PERMISSION_ON_OBJECT, true)) : SetMetadata(REQUIRED_PERMISSION, permission);
