@@ -128,8 +128,11 @@ describe('bulk sync and the database pool under abuse', () => {
     const chunk = 'a'.repeat(64 * 1024);
     const body = generated(300 * 1024 * 1024, () => chunk);
     const res = await postStream(hub, '/sync/people?system=sec-huge', ndjsonHeaders('sec-huge-0001'), body, 60_000);
-    expect(res.status).toBe(413);
-    expect(res.body).toMatchObject({ error: 'PAYLOAD_TOO_LARGE', reason: 'LINE_TOO_LONG', line: 1 });
+    // The hub answers the 413 and closes at once, with the rest unread: the client reads the coded 413,
+    // or (as often on a fast machine) sees the connection closed under its writes first. Either way it
+    // must come within seconds: reading 300 MB before refusing would take far longer.
+    expect([413, 0]).toContain(res.status);
+    if (res.status === 413) expect(res.body).toMatchObject({ error: 'PAYLOAD_TOO_LARGE', reason: 'LINE_TOO_LONG', line: 1 });
     expect(res.ms).toBeLessThan(10_000);
     expect(await hub.aliveAndReady()).toEqual({ live: 200, ready: 200 });
   }, 120_000);
