@@ -62,7 +62,7 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   const res = await post('/graphql', { query, variables }, token);
   let body: { data?: T | null; errors?: GqlError[] };
   try {
-    body = await res.json();
+    body = (await res.json()) as { data?: T | null; errors?: GqlError[] };
   } catch {
     throw new ApiError(`The hub answered with an error (${res.status}).`, 'INTERNAL_SERVER_ERROR');
   }

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type SubmitEvent, useState } from 'react';
 import { gql } from '../api';
 import { flash } from '../app';
 import { Button, type Errors, ErrorSummary, errorsFrom, isIsoDate, Radios, Select, TextArea, TextField } from '../forms';
@@ -67,7 +67,7 @@ export function LogIntervention({ personId }: { personId: string }) {
   const types = (q.data?.interventionTypes ?? []).filter((t) => t.active);
   const type = types.find((t) => t.code === draft.typeCode);
 
-  async function submit(e: FormEvent) {
+  async function submit(e: SubmitEvent) {
     e.preventDefault();
     const found: Errors = {};
     if (!type) found.typeCode = 'Select what you did';
@@ -120,7 +120,7 @@ export function LogIntervention({ personId }: { personId: string }) {
       {!q.data ? (
         <p className="loading" role="status">Loading the catalogue…</p>
       ) : (
-        <form onSubmit={submit} noValidate>
+        <form onSubmit={(e) => void submit(e)} noValidate>
           <Select
             name="typeCode"
             label={LABELS.typeCode}

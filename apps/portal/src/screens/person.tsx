@@ -287,7 +287,7 @@ export function PersonPage({ id }: { id: string }) {
           </ol>
         )}
         {cursor && (
-          <button type="button" className="button button--secondary" onClick={loadMore} disabled={loadingMore}>
+          <button type="button" className="button button--secondary" onClick={() => void loadMore()} disabled={loadingMore}>
             {loadingMore ? 'Loading…' : 'Show more interventions'}
           </button>
         )}

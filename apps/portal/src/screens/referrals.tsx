@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type SubmitEvent, useState } from 'react';
 import { flash, useSession } from '../app';
 import { Button, ErrorSummary, errorsFrom, type Errors, TextArea } from '../forms';
 import { acceptReferral, completeReferral, declineReferral, OPEN_STATES, type Referral, referralInbox, sentReferrals, startReferral, withdrawReferral } from '../referrals-api';
@@ -18,9 +18,9 @@ function WithReason(props: { question: string; submit: string; required: string;
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
-  async function submit(e: FormEvent) {
+  async function submit(e: SubmitEvent) {
     e.preventDefault();
-    if (!reason.trim()) return setErrors({ reason: required });
+    if (!reason.trim()) { setErrors({ reason: required }); return; }
     setBusy(true);
     try {
       await action(reason.trim());
@@ -32,7 +32,7 @@ function WithReason(props: { question: string; submit: string; required: string;
     }
   }
   return (
-    <form onSubmit={submit} noValidate className="inline-form">
+    <form onSubmit={(e) => void submit(e)} noValidate className="inline-form">
       <ErrorSummary errors={errors} labels={{ reason: question }} />
       <TextArea name="reason" label={question} value={reason} onChange={setReason} error={errors.reason} />
       <Button busy={busy} warning>
