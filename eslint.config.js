@@ -39,6 +39,45 @@ export default defineConfig(
       '@typescript-eslint/no-unsafe-class-instance-assignment': 'off',
       // The house style writes callbacks as `() => doSomething()`; the void they return is not used.
       '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
+      // An async function without await still returns a promise and turns a throw into a rejection: framework hooks
+      // (Apollo plugins, Nest lifecycle, interfaces returning Promise) are async by contract, and dropping `async`
+      // would change how their errors travel.
+      '@typescript-eslint/require-await': 'off',
+      // TypeORM entities keep enum columns as plain strings (the database's CHECK constraints hold the values); the views
+      // and the CLI's checked flags cast them to the GraphQL enums at one place each.
+      '@typescript-eslint/no-unsafe-enum-assignment': 'off',
+      // `'x' + n` builds ids and labels on purpose; other operand mixes stay errors.
+      '@typescript-eslint/restrict-plus-operands': ['error', { allowNumberAndString: true }],
+      // An empty string counts as missing on purpose (environment variables, form fields): `||` is meant there.
+      '@typescript-eslint/prefer-nullish-coalescing': ['error', { ignorePrimitives: { string: true } }],
+
+      // Warnings, not errors: each needs a look at the data it guards or a small refactor rather than a mechanical
+      // change, and the behaviour must not move. To be turned into errors once their count reaches zero.
+      // Defensive checks on values read from the database, JSON or Nest's context whose types claim more than they promise.
+      '@typescript-eslint/no-unnecessary-condition': 'warn',
+      // `!` on a value checked a line before in a way the compiler cannot follow (required CLI flags, map lookups).
+      '@typescript-eslint/no-non-null-assertion': 'warn',
+      // Entities spread into their GraphQL views (plain data classes, no methods to lose).
+      '@typescript-eslint/no-misused-spread': 'warn',
+      // Untyped results of raw SQL (`query()` returns any) in services; to be typed at the query.
+      '@typescript-eslint/no-unsafe-member-access': 'warn',
+      '@typescript-eslint/no-unsafe-assignment': 'warn',
+      '@typescript-eslint/no-unsafe-argument': 'warn',
+      '@typescript-eslint/no-unsafe-call': 'warn',
+      '@typescript-eslint/no-explicit-any': 'warn',
+      // Deprecated APIs of TypeORM (`connection`), passport-jwt and graphql-js options still in use.
+      '@typescript-eslint/no-deprecated': 'warn',
+      // Each is safe to remove, but in bulk would touch many files other work is changing.
+      '@typescript-eslint/no-unnecessary-type-assertion': 'warn',
+      '@typescript-eslint/no-unnecessary-type-conversion': 'warn',
+      '@typescript-eslint/no-unnecessary-type-parameters': 'warn',
+      '@typescript-eslint/use-unknown-in-catch-callback-variable': 'warn',
+      '@typescript-eslint/no-base-to-string': 'warn',
+      '@typescript-eslint/prefer-promise-reject-errors': 'warn',
+      '@typescript-eslint/prefer-optional-chain': 'warn',
+      '@typescript-eslint/no-dynamic-delete': 'warn',
+      '@typescript-eslint/no-unsafe-enum-comparison': 'warn',
+
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },
@@ -57,7 +96,13 @@ export default defineConfig(
       '@typescript-eslint/no-unsafe-return': 'off',
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/restrict-plus-operands': 'off',
     },
+  },
+  {
+    // TypeORM's `migrations` option takes Function[], and `cli migration:generate` rewrites this list by that signature.
+    files: ['migrations/index.ts'],
+    rules: { '@typescript-eslint/no-unsafe-function-type': 'off' },
   },
   {
     // The portal: browser globals and React's rules of hooks.

@@ -102,7 +102,7 @@ async function personPage(s: Scale): Promise<void> {
   // marks how close any page can come to the baseline with the work every read must do.
   const floorBody = JSON.stringify({ query: PAGE_PARTS[0][1], variables: { id } });
   if (only.has('a')) await load(s.hub.url, '/graphql', floorBody, auth, 2);
-  type Round = { rps: number; p99: number; server: number; postgres: number | null; loader: number };
+  interface Round { rps: number; p99: number; server: number; postgres: number | null; loader: number }
   const base: Round[] = [];
   const hub: Round[] = [];
   const floor: number[] = [];
@@ -281,7 +281,7 @@ async function main(): Promise<void> {
     `(focus caseload ${env.caseload}); ${env.rounds} alternating rounds, medians`);
   if (only.has('e')) await referralLatency();
   if (only.has('f')) await syncStream();
-  if (!['a', 'b', 'c', 'd', 'g'].some((k) => only.has(k))) return void result(`# done in ${fmt((Date.now() - started) / 1000, 0)} s`);
+  if (!['a', 'b', 'c', 'd', 'g'].some((k) => only.has(k))) { result(`# done in ${fmt((Date.now() - started) / 1000, 0)} s`); return; }
   const small = await openScale(env.people);
   let bSmall: Latency | undefined;
   let sSmall: Latency | undefined;

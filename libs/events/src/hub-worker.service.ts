@@ -41,7 +41,7 @@ class QueuePool extends pg.Pool {
   override async connect(): Promise<pg.PoolClient>;
   override connect(callback: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): void;
   override connect(callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): Promise<pg.PoolClient> | void {
-    if (callback) return super.connect(callback);
+    if (callback) { super.connect(callback); return; }
     return super.connect().then((client) => {
       const marked = client as pg.PoolClient & { hubRetry?: true };
       if (!marked.hubRetry) {
@@ -213,7 +213,7 @@ export class HubWorker implements OnApplicationBootstrap, BeforeApplicationShutd
           .orIgnore()
           .returning(['eventId'])
           .execute();
-        if (fresh.raw.length === 0) return;
+        if ((fresh.raw as unknown[]).length === 0) return;
         await handler.fn(m, event);
       });
     }

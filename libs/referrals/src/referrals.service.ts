@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { AccessService, categoryCeiling, DataCategory, LAWFUL_BASIS_FACTS, type LawfulBasisFacts } from '@hub/access';
 import { type Actor, type Connection, ForbiddenError, NotFoundError, Scope, systemActor, ValidationError } from '@hub/common';
-import { emptyPage, entityColumns, hydrate, keysetPage, LIST_PAGE, namedQuery, type PageArgs, pagesPerParent } from '@hub/database';
+import { emptyPage, keysetPage, LIST_PAGE, type PageArgs, pagesPerParent } from '@hub/database';
 import { OutboxService } from '@hub/events';
 import { OrganisationsService } from '@hub/organisations';
 import { actorRef, InvolvementRole, PersonRecordsService, PersonsService } from '@hub/persons';
@@ -68,7 +68,7 @@ export class ReferralsService {
     if (!this.mayAct(actor)) throw new ForbiddenError('Your role cannot make referrals');
     if (input.toOrganisationId === actor.organisationId) throw new ValidationError([{ field: 'toOrganisationId', messages: ['cannot refer to your own organisation'] }]);
     const receiver = (await this.organisations.byIds([input.toOrganisationId]))[0];
-    if (!receiver || !receiver.active) throw new ValidationError([{ field: 'toOrganisationId', messages: ['no such active organisation'] }]);
+    if (!receiver?.active) throw new ValidationError([{ field: 'toOrganisationId', messages: ['no such active organisation'] }]);
     if (!receiver.services.includes(input.serviceCode)) throw new ValidationError([{ field: 'serviceCode', messages: [`${receiver.name} does not offer this service`] }]);
     const requested = [...new Set([DataCategory.IDENTITY, ...input.sharedCategories])];
     const readable = this.access.readable(actor, facts);
