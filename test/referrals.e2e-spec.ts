@@ -106,7 +106,7 @@ describe('referrals', () => {
     const done = (await act('completeReferral', r.id, housing)).data!.completeReferral;
     expect(done.state).toBe('COMPLETED');
     expect(done.transitions.map((t) => t.action)).toEqual(['create', 'send', 'accept', 'start', 'complete']);
-    expect(done.transitions.every((t) => t.actor.startsWith("user:"))).toBe(true);
+    expect(done.transitions.every((t) => t.actor.startsWith('user:'))).toBe(true);
     expect((await actWithReason('withdrawReferral', r.id, 'Changed our mind', probation)).errors?.[0].extensions?.code).toBe('INVALID_STATE');
 
     const events = await rows<{ type: string }>(`SELECT type FROM outbox_event WHERE aggregate_id = $1 ORDER BY id`, [r.id]);
