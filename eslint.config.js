@@ -81,7 +81,7 @@ export default defineConfig(
     },
   },
   {
-    // Tests read untyped JSON (supertest's \`body\`, GraphQL results, rows) and assert on its shape, and use \`!\` on
+    // Tests read untyped JSON (supertest's `body`, GraphQL results, rows) and assert on its shape, and use `!` on
     // values an earlier expect() has checked: a wrong shape fails the test rather than slipping through.
     files: ['test/**/*.ts', '**/*.spec.ts'],
     rules: {
