@@ -98,7 +98,7 @@ export function Referrals({ sent }: { sent: boolean }) {
       </nav>
       {q.loading && !q.data && <p className="loading" role="status">Loading referrals…</p>}
       {q.error && <p className="error-message" role="alert">{q.error.message}</p>}
-      {list && list.length === 0 && <p>{sent ? 'Your organisation has not sent any referrals.' : 'There are no referrals in your inbox.'}</p>}
+      {list?.length === 0 && <p>{sent ? 'Your organisation has not sent any referrals.' : 'There are no referrals in your inbox.'}</p>}
       {list && list.length > 0 && (
         <ul className="card-list">
           {list.map((r) => (
