@@ -111,10 +111,14 @@ export default defineConfig(
     },
   },
   {
-    // Plain JavaScript (this file, the portal's build script) is in no tsconfig: lint it without types.
-    files: ['**/*.js', '**/*.mjs'],
+    // Plain JavaScript (this file, the portal's build script, dependency-cruiser's config) is in no tsconfig: lint it without types.
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
   },
   prettier,
 );

@@ -1,9 +1,11 @@
 /**
  * The layout rules every lib keeps, checked on the source: each table is read and written only by the
- * lib that declares its entity (others go through that lib's services or its published SQL), libs
- * reach each other only through `@hub/<lib>`, resolvers import nothing from TypeORM, and no module
- * needs forwardRef.
+ * lib that declares its entity (others go through that lib's services or its published SQL),
+ * resolvers import nothing from TypeORM, and no module needs forwardRef. The imports between libs
+ * and apps (the layer order, `@hub/<lib>` only, no cycles) are dependency-cruiser's to check
+ * (`npm run lint:deps`, .dependency-cruiser.cjs); its run is part of this suite too.
  */
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -76,6 +78,7 @@ describe('architecture', () => {
     expect(tables.get('person')).toBe('persons');
     expect(tables.get('intervention')).toBe('interventions');
     expect(tables.get('audit_event')).toBe('audit');
+    expect(tables.get('break_glass_grant')).toBe('privacy');
     expect(entities.get('Organisation')).toBe('organisations');
     expect(tables.size).toBeGreaterThan(30);
   });
@@ -106,6 +109,17 @@ describe('architecture', () => {
       .map(({ f, target }) => `${f.path} → ${target}`);
     expect(reaching).toEqual([]);
   });
+
+  it('the imports keep the layering of docs/architecture.md (dependency-cruiser finds no violation)', () => {
+    let violations = '';
+    try {
+      execFileSync(process.execPath, ['node_modules/dependency-cruiser/bin/dependency-cruise.mjs', 'apps', 'libs', '--config', '.dependency-cruiser.cjs', '--output-type', 'err'], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' });
+    } catch (err) {
+      const e = err as { stdout?: string; stderr?: string; message: string };
+      violations = `${e.stdout ?? ''}${e.stderr ?? ''}` || e.message;
+    }
+    expect(violations).toBe('');
+  }, 180_000);
 
   it('resolvers import nothing from TypeORM, and no module needs forwardRef', () => {
     expect(files.filter((f) => f.path.endsWith('.resolver.ts') && /from 'typeorm'|from '@nestjs\/typeorm'/.test(f.text)).map((f) => f.path)).toEqual([]);

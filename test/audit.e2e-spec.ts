@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { OutboxService } from '@hub/events';
 import { AuditService } from '@hub/audit';
 import type { Actor } from '@hub/common';
-import { PersonDataRegistry } from '../libs/audit/src/person-data.registry.js';
+import { PersonDataRegistry } from '@hub/privacy';
 import { type AuditWorld, personTablesMissed, startAuditWorld } from './support/audit-world.js';
 import { nodes, type Page, type TestHub } from './support/hub.js';
 

@@ -1,5 +1,5 @@
-import { AuditService, RetentionService } from '@hub/audit';
-import { PersonDataRegistry } from '../libs/audit/src/person-data.registry.js';
+import { AuditService } from '@hub/audit';
+import { PersonDataRegistry, RetentionService } from '@hub/privacy';
 import { type AuditWorld, personTablesMissed, startAuditWorld } from './support/audit-world.js';
 import type { TestHub } from './support/hub.js';
 

@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
-import { EventHandlerRegistry, HubWorker, JobQueue } from '../libs/events/src/index.js';
+import { EventHandlerRegistry, JobQueue } from '../libs/events/src/index.js';
+import { HubWorker } from '../libs/jobs/src/index.js';
 import { WorkerModule } from '../apps/worker/src/worker.module.js';
 import { ReferralRulesService } from '../libs/referrals/src/referral-rules.service.js';
 import { eventually, nodes, type Page, startTestHub, type TestHub } from './support/hub.js';
@@ -111,6 +112,31 @@ describe('referrals', () => {
 
     const events = await rows<{ type: string }>(`SELECT type FROM outbox_event WHERE aggregate_id = $1 ORDER BY id`, [r.id]);
     expect(events.map((e) => e.type)).toEqual(['referral.created', 'referral.sent', 'referral.accepted', 'referral.started', 'referral.completed']);
+  });
+
+  it('tells each side the steps it may take now (Referral.actions) and whether the referral is open, as the lifecycle allows', async () => {
+    const id = await person();
+    const steps = async (referralId: string, token: string) =>
+      (await ok<{ referral: { state: string; open: boolean; actions: string[] } }>(`query($id: ID!) { referral(id: $id) { state open actions } }`, { id: referralId }, token)).referral;
+    const draft = (await ok<{ draftReferral: { id: string } }>(
+      `mutation($input: SendReferralInput!) { draftReferral(input: $input) { id } }`,
+      { input: { personId: id, toOrganisationId: HOUSING(), serviceCode: 'accommodation_support', reason: 'Not sent yet', sharedCategories: [] } },
+      probation,
+    )).draftReferral;
+    expect(await steps(draft.id, probation)).toEqual({ state: 'DRAFT', open: false, actions: ['SEND', 'WITHDRAW'] });
+
+    const r = (await send(id)).data!.sendReferral;
+    expect(await steps(r.id, probation)).toEqual({ state: 'SENT', open: true, actions: ['WITHDRAW'] });
+    expect(await steps(r.id, housing)).toEqual({ state: 'SENT', open: true, actions: ['ACCEPT', 'DECLINE'] });
+
+    await ok(`mutation($id: ID!) { acceptReferral(id: $id) { id } }`, { id: r.id }, housing);
+    expect(await steps(r.id, housing)).toEqual({ state: 'ACCEPTED', open: true, actions: ['START'] });
+    expect((await steps(r.id, probation)).actions).toEqual(['WITHDRAW']);
+    await ok(`mutation($id: ID!) { startReferral(id: $id) { id } }`, { id: r.id }, housing);
+    expect((await steps(r.id, housing)).actions).toEqual(['COMPLETE']);
+    await ok(`mutation($id: ID!) { completeReferral(id: $id) { id } }`, { id: r.id }, housing);
+    expect(await steps(r.id, housing)).toEqual({ state: 'COMPLETED', open: false, actions: [] });
+    expect(await steps(r.id, probation)).toEqual({ state: 'COMPLETED', open: false, actions: [] });
   });
 
   it('declines with a reason (and the receiver no longer sees the person); the sender withdraws with one', async () => {

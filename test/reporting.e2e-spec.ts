@@ -209,6 +209,14 @@ describe('outcome reporting', () => {
     expect(admin.data!.eteFunnel.steps[0].people).toBe(expectedFunnel(orgB).referred);
   });
 
+  it('tells the viewer which reports it may run (Viewer.reportAccess), by the rule the reports enforce', async () => {
+    const access = async (who: string) => (await hub.gql<{ viewer: { reportAccess: { acrossOrganisations: boolean } | null } }>('{ viewer { reportAccess { acrossOrganisations } } }', {}, await hub.tokenFor(who))).data!.viewer.reportAccess;
+    expect(await access('trainer')).toBeNull();
+    expect(await access('training.manager')).toEqual({ acrossOrganisations: false });
+    expect(await access('hub.admin')).toEqual({ acrossOrganisations: true });
+    expect(await access('commissioner')).toEqual({ acrossOrganisations: true });
+  });
+
   function expectedReoffending(cohort: 'ete_support' | 'found_work' | 'sustained_work') {
     let size = 0, reconvicted = 0, scoreSum = 0, pending = 0, noOgrs = 0;
     for (const p of people) {

@@ -3,7 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHub } from '../apps/hub/src/create-hub.js';
 import { WorkerModule } from '../apps/worker/src/worker.module.js';
-import { HubWorker, LiveEvents } from '../libs/events/src/index.js';
+import { LiveEvents } from '../libs/events/src/index.js';
+import { HubWorker } from '../libs/jobs/src/index.js';
 import { eventually, startTestHub, type TestHub } from './support/hub.js';
 import { subscribe, type Subscriber, wsUrl } from './support/subscriptions.js';
 

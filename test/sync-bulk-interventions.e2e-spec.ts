@@ -1,6 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AuditService, RetentionService } from '@hub/audit';
+import { AuditService } from '@hub/audit';
+import { RetentionService } from '@hub/privacy';
 import { startTestHub, type TestHub } from './support/hub.js';
 
 const SYSTEM = 'case-system';

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { freePort, startEmbeddedPostgres } from '../../libs/database/src/embedded-postgres.js';
+import { recordResult } from './results.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** dist/ (this file runs as dist/test/bench/lib.js). */
@@ -306,6 +307,8 @@ export async function latencies(url: string, body: () => string, headers: Record
   return out;
 }
 
-export function result(line: string): void {
+/** Prints a result line and records it, with its figures by name, in the run's results file (results.ts). */
+export function result(line: string, figures: Record<string, number> = {}): void {
   process.stdout.write(line + '\n');
+  recordResult(line, figures);
 }

@@ -1,5 +1,6 @@
 import { AuditService } from '@hub/audit';
 import { startTestHub, type TestHub } from '../support/hub.js';
+import { finishResults, recordResult, startResults } from './results.js';
 
 /**
  * Person-read throughput with the audit on, as a ratio to the audit off, measured in the same run
@@ -63,9 +64,11 @@ describe('bench: person reads with and without the audit', () => {
     expect(after.n - before.n).toBe(REQUESTS * ROUNDS);
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const ratio = median(on) / median(off);
-    console.log(
-      `person reads/s: audit on ${median(on).toFixed(0)}, audit off ${median(off).toFixed(0)}; ratio ${ratio.toFixed(2)} (goal >= 0.8; ${ROUNDS} alternating rounds of ${REQUESTS} reads, ${CONCURRENCY} concurrent)`,
-    );
+    const line = `person reads/s: audit on ${median(on).toFixed(0)}, audit off ${median(off).toFixed(0)}; ratio ${ratio.toFixed(2)} (goal >= 0.8; ${ROUNDS} alternating rounds of ${REQUESTS} reads, ${CONCURRENCY} concurrent)`;
+    console.log(line);
+    startResults('person-read', { people: PEOPLE, rounds: ROUNDS, requests: REQUESTS, concurrency: CONCURRENCY });
+    recordResult(line, { auditOnRps: median(on), auditOffRps: median(off), ratio });
+    finishResults();
     expect(ratio).toBeGreaterThan(0);
   }, 300_000);
 });

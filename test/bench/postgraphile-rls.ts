@@ -20,7 +20,7 @@
  * unqualified table names in the fragments to those views at creation time.
  */
 import { compileScope, DATA_CATEGORIES, DataCategory, KIND_DENIES, ROLE_ACTIONS, SCOPE_ACTIONS } from '../../libs/access/src/index.js';
-import { BreakGlassService } from '../../libs/audit/src/break-glass.service.js';
+import { BreakGlassService } from '../../libs/privacy/src/break-glass.service.js';
 import { type Actor, OrganisationKind, Role } from '../../libs/common/src/index.js';
 import { LawfulBasisService } from '../../libs/consent/src/lawful-basis.service.js';
 import { PERSON_FIELD_CATEGORIES, PERSON_FIELDS } from '../../libs/persons/src/person-vocabulary.js';

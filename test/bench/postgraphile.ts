@@ -100,7 +100,8 @@ export async function postgraphileBench(s: GScale, hubQuery: string): Promise<vo
     const [pRps, hRps] = [median(other.map((x) => x.rps)), median(hub.map((x) => x.rps))];
     const [pP99, hP99] = [median(other.map((x) => x.p99)), median(hub.map((x) => x.p99))];
     result(`g. person page vs PostGraphile 4 (same tables, RLS policies compiled from the hub's access rule, same token; PostGraphile writes no audit), ${s.people} people, ${env.connections} connections: ` +
-      `throughput hub ${fmt(hRps, 0)} vs ${fmt(pRps, 0)} req/s = ${fmt(hRps / pRps)}x (goal > 1); p99 ${hP99} vs ${pP99} ms = ${fmt(hP99 / pP99)}x; errors ${errors}`);
+      `throughput hub ${fmt(hRps, 0)} vs ${fmt(pRps, 0)} req/s = ${fmt(hRps / pRps)}x (goal > 1); p99 ${hP99} vs ${pP99} ms = ${fmt(hP99 / pP99)}x; errors ${errors}`,
+      { hubRps: hRps, postgraphileRps: pRps, throughputRatio: hRps / pRps, hubP99Ms: hP99, postgraphileP99Ms: pP99, p99Ratio: hP99 / pP99, errors });
   } finally {
     await pgl.stop();
     await s.pool.query(postgraphileTeardownSql());

@@ -120,7 +120,8 @@ export async function referralLatency(): Promise<void> {
     const many = await phase(1000, people.slice(warm + perPhase));
     result(`e. event-to-referral latency (write acknowledged -> referral created; outbox, queue, rule engine), ${RATE} events/s for ${SECONDS} s: ` +
       `p50 ${fmt(few.p50, 0)} ms, p95 ${fmt(few.p95, 0)} ms with ${few.rules} rules; p50 ${fmt(many.p50, 0)} ms, p95 ${fmt(many.p95, 0)} ms with ${many.rules} rules = ` +
-      `${fmt(many.p50 / few.p50)}x p50, ${fmt(many.p95 / few.p95)}x p95 (1,000 rules against 10)`);
+      `${fmt(many.p50 / few.p50)}x p50, ${fmt(many.p95 / few.p95)}x p95 (1,000 rules against 10)`,
+      { eventsPerSecond: RATE, seconds: SECONDS, fewRules: few.rules, fewP50Ms: few.p50, fewP95Ms: few.p95, manyRules: many.rules, manyP50Ms: many.p50, manyP95Ms: many.p95 });
   } finally {
     await pool.end();
     await hub.stop();

@@ -3,6 +3,7 @@
  * in the same run on the same data. Sizes: BENCH_PEOPLE (default 20000) and BENCH_SCALE (10: the
  * second population is 10x larger); BENCH_DURATION seconds per load round, BENCH_ROUNDS rounds
  * (alternating baseline and hub; medians reported). BENCH_ONLY=a,b,c,d,e,f,g picks benchmarks (e: referral-latency.ts, f: sync-stream.ts, g: postgraphile.ts).
+ * Every line is also recorded in bench/results/<date>-<commit>.json (results.ts).
  */
 import 'reflect-metadata';
 import { cpus } from 'node:os';
@@ -16,6 +17,7 @@ import {
   startBaseline, startHub, stopPostgres,
 } from './lib.js';
 import { referralLatency } from './referral-latency.js';
+import { benchSettings, finishResults, startResults } from './results.js';
 import { syncStream } from './sync-stream.js';
 
 const only = new Set((process.env.BENCH_ONLY ?? 'a,b,c,d,e,f,g').split(','));
@@ -61,7 +63,7 @@ interface Scale {
 
 async function openScale(people: number): Promise<Scale> {
   const db = await populatedDatabase(people);
-  if (db.generateMs !== null) result(`generate --people ${people}: ${fmt(db.generateMs / 1000, 1)} s`);
+  if (db.generateMs !== null) result(`generate --people ${people}: ${fmt(db.generateMs / 1000, 1)} s`, { people, seconds: db.generateMs / 1000 });
   const hub = await startHub(db.url, {});
   const baseline = await startBaseline(db.url);
   return { people, url: db.url, hub, baseline, pool: new pg.Pool({ connectionString: db.url, max: 4 }) };
@@ -137,22 +139,28 @@ async function personPage(s: Scale): Promise<void> {
   const [bP99, hP99] = [median(base.map((x) => x.p99)), median(hub.map((x) => x.p99))];
   if (only.has('a')) {
     result(`a. person page (person + 50 interventions + consents + referrals, GraphQL, bearer token, field-masked) vs Fastify+pg hand-written SQL, ${s.people} people, ${env.connections} connections: ` +
-      `throughput ${fmt(hRps, 0)} vs ${fmt(bRps, 0)} req/s = ${fmt(hRps / bRps)}x (goal >= 0.7); p99 ${hP99} vs ${bP99} ms = ${fmt(hP99 / bP99)}x (goal <= 2.5); errors ${errors}`);
+      `throughput ${fmt(hRps, 0)} vs ${fmt(bRps, 0)} req/s = ${fmt(hRps / bRps)}x (goal >= 0.7); p99 ${hP99} vs ${bP99} ms = ${fmt(hP99 / bP99)}x (goal <= 2.5); errors ${errors}`,
+      { people: s.people, hubRps: hRps, baselineRps: bRps, throughputRatio: hRps / bRps, hubP99Ms: hP99, baselineP99Ms: bP99, p99Ratio: hP99 / bP99, errors });
     result(`a. CPU per request: hub ${cpu(hub)}; baseline ${cpu(base)}. Smallest audited read through the hub (person(id) { id }): ` +
-      `${fmt(median(floor), 0)} req/s = ${fmt(median(floor) / bRps)}x of the baseline's whole page`);
+      `${fmt(median(floor), 0)} req/s = ${fmt(median(floor) / bRps)}x of the baseline's whole page`,
+      { hubServerMs: median(hub.map((r) => r.server)), baselineServerMs: median(base.map((r) => r.server)), smallestReadRps: median(floor), smallestReadRatio: median(floor) / bRps });
     // Each part once, in order, under the same load: what it adds to the hub's CPU per request.
     const parts: string[] = [];
+    const partFigures: Record<string, number> = {};
     for (const [label, query] of PAGE_PARTS) {
       const body = JSON.stringify({ query, variables: { id } });
       await load(s.hub.url, '/graphql', body, auth, 2);
       const r = await measured(s.hub, '/graphql', body, auth);
       errors += r.errors;
       parts.push(`${label}: ${fmt(r.rps, 0)} req/s, ${fmt(r.server)} ms + ${r.postgres === null ? '?' : fmt(r.postgres)} ms`);
+      partFigures[`part${parts.length}Rps`] = r.rps;
+      partFigures[`part${parts.length}ServerMs`] = r.server;
+      if (r.postgres !== null) partFigures[`part${parts.length}PostgresMs`] = r.postgres;
     }
-    result(`a. the page by parts (hub throughput; CPU per request in the hub + in PostgreSQL): ${parts.join('; ')}; errors ${errors}`);
+    result(`a. the page by parts (hub throughput; CPU per request in the hub + in PostgreSQL): ${parts.join('; ')}; errors ${errors}`, { ...partFigures, errors });
   }
   if (only.has('c')) {
-    result(`c. hub peak RSS under the load of (a): ${fmt(peak, 0)} MB (goal <= 300 MB; baseline process not counted)`);
+    result(`c. hub peak RSS under the load of (a): ${fmt(peak, 0)} MB (goal <= 300 MB; baseline process not counted)`, { peakRssMb: peak });
   }
 }
 
@@ -277,11 +285,16 @@ async function referralReport(s: Scale): Promise<{ hub: number; raw: number; ref
 async function main(): Promise<void> {
   const started = Date.now();
   const large = env.people * env.scale;
+  const file = startResults('bench', benchSettings({ ...env, only: [...only].join(',') }));
+  log(`results: ${file}`);
   result(`# npm run bench: ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, Node ${process.version}; populations ${env.people} and ${large} people ` +
     `(focus caseload ${env.caseload}); ${env.rounds} alternating rounds, medians`);
   if (only.has('e')) await referralLatency();
   if (only.has('f')) await syncStream();
-  if (!['a', 'b', 'c', 'd', 'g'].some((k) => only.has(k))) { result(`# done in ${fmt((Date.now() - started) / 1000, 0)} s`); return; }
+  if (!['a', 'b', 'c', 'd', 'g'].some((k) => only.has(k))) {
+    result(`# done in ${fmt((Date.now() - started) / 1000, 0)} s`, { seconds: (Date.now() - started) / 1000 });
+    return void finishResults();
+  }
   const small = await openScale(env.people);
   let bSmall: Latency | undefined;
   let sSmall: Latency | undefined;
@@ -324,18 +337,22 @@ async function main(): Promise<void> {
     for (const [what, a, b] of [['caseload people(first: 20)', bSmall, bLarge], ['name search people(search, first: 20)', sSmall, sLarge]] as const) {
       result(`b. ${what}, actor sees ${a.visible} people: p95 hub ${fmt(a.hubP95, 1)} vs raw SQL ${fmt(a.baseP95, 1)} ms = ${fmt(a.hubP95 / a.baseP95)}x at ${env.people} people; ` +
         `${fmt(b.hubP95, 1)} vs ${fmt(b.baseP95, 1)} ms = ${fmt(b.hubP95 / b.baseP95)}x at ${large} (sees ${b.visible}); ` +
-        `10x data costs the hub ${fmt(b.hubP95 / a.hubP95)}x (goal <= 1.3), the raw SQL ${fmt(b.baseP95 / a.baseP95)}x`);
+        `10x data costs the hub ${fmt(b.hubP95 / a.hubP95)}x (goal <= 1.3), the raw SQL ${fmt(b.baseP95 / a.baseP95)}x`,
+        { smallHubP95Ms: a.hubP95, smallSqlP95Ms: a.baseP95, largeHubP95Ms: b.hubP95, largeSqlP95Ms: b.baseP95, hubGrowth: b.hubP95 / a.hubP95, sqlGrowth: b.baseP95 / a.baseP95 });
     }
   }
   for (const [n, d] of [[env.people, dSmall], [large, dLarge]] as const) {
-    if (d) result(`d. eteFunnel over all ${n} people (hub admin, GraphQL, audited, from the summary: ${d.rows} rows) ${fmt(d.hub, 0)} ms vs the same answer counted from the base tables in SQL ${fmt(d.raw, 0)} ms = ${fmt(d.hub / d.raw, 3)}x`);
+    if (d) result(`d. eteFunnel over all ${n} people (hub admin, GraphQL, audited, from the summary: ${d.rows} rows) ${fmt(d.hub, 0)} ms vs the same answer counted from the base tables in SQL ${fmt(d.raw, 0)} ms = ${fmt(d.hub / d.raw, 3)}x`,
+      { people: n, hubMs: d.hub, sqlMs: d.raw, ratio: d.hub / d.raw });
   }
-  if (dSmall && dLarge) result(`d. ${large / env.people}x the people costs the hub's funnel ${fmt(dLarge.hub / dSmall.hub)}x, the base-table SQL ${fmt(dLarge.raw / dSmall.raw)}x`);
+  if (dSmall && dLarge) result(`d. ${large / env.people}x the people costs the hub's funnel ${fmt(dLarge.hub / dSmall.hub)}x, the base-table SQL ${fmt(dLarge.raw / dSmall.raw)}x`, { hubGrowth: dLarge.hub / dSmall.hub, sqlGrowth: dLarge.raw / dSmall.raw });
   for (const [n, r] of [[env.people, rSmall], [large, rLarge]] as const) {
-    if (r) result(`d. referralReport over everyone for ${REFERRAL_PERIOD.from.slice(0, 4)} at ${n} people (${r.referrals} referrals sent; hub admin, GraphQL, audited, small counts controlled) ${fmt(r.hub, 0)} ms vs the same counts in one SQL statement ${fmt(r.raw, 0)} ms = ${fmt(r.hub / r.raw)}x`);
+    if (r) result(`d. referralReport over everyone for ${REFERRAL_PERIOD.from.slice(0, 4)} at ${n} people (${r.referrals} referrals sent; hub admin, GraphQL, audited, small counts controlled) ${fmt(r.hub, 0)} ms vs the same counts in one SQL statement ${fmt(r.raw, 0)} ms = ${fmt(r.hub / r.raw)}x`,
+      { people: n, referrals: r.referrals, hubMs: r.hub, sqlMs: r.raw, ratio: r.hub / r.raw });
   }
-  if (rSmall && rLarge) result(`d. ${large / env.people}x the people costs the referral report ${fmt(rLarge.hub / rSmall.hub)}x, the SQL ${fmt(rLarge.raw / rSmall.raw)}x`);
-  result(`# done in ${fmt((Date.now() - started) / 1000, 0)} s`);
+  if (rSmall && rLarge) result(`d. ${large / env.people}x the people costs the referral report ${fmt(rLarge.hub / rSmall.hub)}x, the SQL ${fmt(rLarge.raw / rSmall.raw)}x`, { hubGrowth: rLarge.hub / rSmall.hub, sqlGrowth: rLarge.raw / rSmall.raw });
+  result(`# done in ${fmt((Date.now() - started) / 1000, 0)} s`, { seconds: (Date.now() - started) / 1000 });
+  finishResults();
 }
 
 main().then(

@@ -20,6 +20,7 @@ import WebSocket from 'ws';
 import { DEMO_DOMAIN } from '../../libs/demo/src/demo-world.js';
 import { spawnWorker } from '../support/processes.js';
 import { adminQuery, dbUrl, env, fmt, load, log, postgresAdminUrl, result, type Server, startHub, stopPostgres } from './lib.js';
+import { benchSettings, finishResults, startResults } from './results.js';
 
 const EVENTS = Number(process.env.SCALE_EVENTS ?? 400);
 const SECONDS = Number(process.env.SCALE_SECONDS ?? 10);
@@ -62,6 +63,7 @@ async function until(what: string, probe: () => Promise<boolean>, ms: number): P
 }
 
 async function main(): Promise<void> {
+  log(`results: ${startResults('scale-out', benchSettings({ ...env }))}`);
   await postgresAdminUrl();
   const name = 'rehab_scale_out';
   await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -99,7 +101,7 @@ async function main(): Promise<void> {
     await two();
     const rps1 = await one();
     const rps2 = await two();
-    result(`person page throughput: 1 hub process ${fmt(rps1, 0)} req/s, 2 hub processes ${fmt(rps2, 0)} req/s = ${fmt(rps2 / rps1)}x (${env.connections} clients in both)`);
+    result(`person page throughput: 1 hub process ${fmt(rps1, 0)} req/s, 2 hub processes ${fmt(rps2, 0)} req/s = ${fmt(rps2 / rps1)}x (${env.connections} clients in both)`, { oneProcessRps: rps1, twoProcessesRps: rps2, ratio: rps2 / rps1 });
 
     // 3 and 4: a webhook receiver and a subscriber on each hub, for the receiving organisation.
     const housing = (await db.query(`SELECT id FROM organisation WHERE name = $1`, [HOUSING])).rows[0].id as string;
@@ -182,6 +184,7 @@ async function main(): Promise<void> {
     await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
   }
   result(failed ? 'scale-out: FAILED' : 'scale-out: passed');
+  finishResults();
   process.exitCode = failed ? 1 : 0;
 }
 

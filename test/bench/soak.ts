@@ -10,6 +10,7 @@ import 'reflect-metadata';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { env, fmt, gql, log, login, median, populatedDatabase, result, rssSampler, SEED, startHub, stopPostgres } from './lib.js';
+import { benchSettings, finishResults, startResults } from './results.js';
 
 const minutes = Number(process.env.SOAK_MINUTES ?? 10);
 const share = Number(process.env.SOAK_SHARE ?? 0.7);
@@ -39,6 +40,7 @@ function run(url: string, requests: Req[], rate: number | undefined, seconds: nu
 }
 
 async function main(): Promise<void> {
+  log(`results: ${startResults('soak', benchSettings({ ...env }))}`);
   const db = await populatedDatabase(env.people);
   const hub = await startHub(db.url);
   const pool = new pg.Pool({ connectionString: db.url, max: 2 });
@@ -85,6 +87,7 @@ async function main(): Promise<void> {
     result(
       `soak: ${minutes} min, ${errors} errors, ${interventions} interventions written; read p99 first ${first.reads.p99} ms, median ${median(windows.map((w) => w.reads.p99))} ms, last ${last.reads.p99} ms ` +
         `(${fmt(p99Ratio)}x, limit ${p99Drift}); RSS first ${fmt(first.rss, 0)} MB, last ${fmt(last.rss, 0)} MB (${fmt(rssRatio)}x, limit ${rssDrift})`,
+      { minutes, errors, interventions, firstP99Ms: first.reads.p99, lastP99Ms: last.reads.p99, p99Ratio, firstRssMb: first.rss, lastRssMb: last.rss, rssRatio },
     );
     if (errors > 0 || p99Ratio > p99Drift || rssRatio > rssDrift) {
       result('soak: FAILED');
@@ -96,6 +99,7 @@ async function main(): Promise<void> {
     await pool.end();
     await hub.stop();
   }
+  finishResults();
 }
 
 main().then(

@@ -286,5 +286,9 @@ export async function syncStream(): Promise<void> {
       `all ${rate(hubSec)} records/s; raw COPY of the same rows into the same tables (${rowsWritten} rows in ${WRITTEN.length} tables, audit trigger on) ${rate(time.all)} records/s (${fmt(time.all, 1)} s) ` +
       `= ${fmt(time.all / hubSec)}x (goal >= 0.4); raw COPY of the records alone into person + intervention ${rate(time.records)} records/s (${fmt(time.records, 1)} s) = ${fmt(time.records / hubSec)}x; ` +
       `hub peak RSS during the loads ${fmt(peak, 0)} MB`,
+    {
+      people: PEOPLE, interventions: INTERVENTIONS, hubRecordsPerSecond: records / hubSec, copySameRowsRecordsPerSecond: records / time.all,
+      ratioToCopySameRows: time.all / hubSec, copyRecordsAloneRecordsPerSecond: records / time.records, ratioToCopyRecordsAlone: time.records / hubSec, peakRssMb: peak,
+    },
   );
 }

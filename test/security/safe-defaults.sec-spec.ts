@@ -4,7 +4,7 @@ import { readdir } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
-import { signIn, startHubAsUser, type StartedHub } from './support/started-hub.js';
+import { DEMO_PASSWORD, signIn, startHubAsUser, type StartedHub } from './support/started-hub.js';
 
 /** An address of this machine that is not loopback: what another machine on the network would connect to. */
 function networkAddress(): string {
@@ -90,10 +90,14 @@ describe('safe defaults: what npm start exposes, and what production refuses', (
       expect(await hub.aliveAndReady()).toEqual({ live: 200, ready: 200 });
     });
 
-    it('prints one line: the portal address and how to sign in, not a wall of JSON', async () => {
+    it('prints a few lines: the portal address, the GraphQL endpoint and how to sign in, not a wall of JSON', async () => {
       const lines = hub.output().split('\n').filter((l) => l.trim());
-      const ready = lines.filter((l) => l.startsWith('Rehab hub ready at '));
-      expect(ready).toEqual([expect.stringMatching(new RegExp(`^Rehab hub ready at http://localhost:${hub.port}/ .*sign in as probation\\.officer@demo\\.rehab-hub\\.example`))]);
+      expect(lines.filter((l) => l.startsWith('Rehab hub ready in '))).toHaveLength(1);
+      expect(lines).toContain(`  Portal:   http://localhost:${hub.port}/`);
+      expect(lines).toContain(`  GraphQL:  http://localhost:${hub.port}/graphql (explorer in a browser)`);
+      // The harness sets a DEMO_PASSWORD of its own: named, never printed.
+      expect(lines).toContain('  Sign in:  probation.officer@demo.rehab-hub.example, the password in DEMO_PASSWORD (every demo account: docs/guide/README.md)');
+      expect(hub.output()).not.toContain(DEMO_PASSWORD);
       expect(lines.filter((l) => l.startsWith('{"level":30'))).toEqual([]);
     });
   });

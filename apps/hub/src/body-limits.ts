@@ -30,7 +30,7 @@ function tooLarge(message: string, reason: string): Error {
 }
 
 /**
- * Request body limits (docs/configuration.md, Resource limits): every buffered body at most
+ * Request body limits (docs/operations/configuration.md, Resource limits): every buffered body at most
  * HTTP_BODY_LIMIT_BYTES, POST /graphql at most GRAPHQL_MAX_BODY_BYTES, and a JSON body at most
  * MAX_JSON_VALUES values whatever its size. The streaming bulk path sets its own (libs/sync).
  * Call before app.init() (the routes and Nest's own parsers are registered then).

@@ -1,10 +1,11 @@
 import { DataCategory } from '@hub/access';
 import { REGIONS } from '@hub/common';
 import type { HubConfig } from '@hub/config';
+import { ConsentPurpose } from '@hub/consent';
 import { EVENT_PAYLOADS } from '@hub/events';
 import { CANDIDATES_MAX, IDENTIFIERS_MAX, PERSON_FIELD_CATEGORIES } from '@hub/persons';
-import { REFERRAL_MEASURES, REPORT_SERVICES_MAX } from '@hub/referrals';
-import { BREAKDOWN_MAX } from '@hub/reporting';
+import { REFERRAL_MEASURES } from '@hub/referrals';
+import { BREAKDOWN_MAX, REPORT_SERVICES_MAX } from '@hub/reporting';
 import { ATTEMPTS_KEPT, MAX_BATCH } from '@hub/sync';
 
 /**
@@ -47,6 +48,7 @@ export function listBounds(config: Pick<HubConfig, 'lists'>): ReadonlyMap<string
     'PersonChange.changes': { max: personFields + 4, why: 'the fields of a person, or of an involvement or merge' },
     'Referral.transitions': { max: 10, why: 'the referral state machine is acyclic: at most 5 steps, and an erasure' },
     'WebhookDelivery.attempts': { max: ATTEMPTS_KEPT, why: 'only the latest are kept' },
+    'Query.consentPurposes': { max: Object.keys(ConsentPurpose).length, why: 'one per consent purpose (ConsentPurpose)' },
     'EteFunnel.steps': { max: 6, why: 'the six steps of the ETE funnel' },
     'FunnelStep.breakdown': { max: BREAKDOWN_MAX, why: 'the smallest cells past it are added up as one' },
     'ReferralReport.services': { max: REPORT_SERVICES_MAX, why: 'the busiest services; the total row counts all' },

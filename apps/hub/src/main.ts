@@ -1,24 +1,16 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { isLoopbackHost, loadConfigOrExit } from '@hub/config';
+import { loadConfigOrExit } from '@hub/config';
 import { createHub } from './create-hub.js';
+import { findPortal } from './portal-static.js';
+import { readyMessage } from './ready-message.js';
 
-const started = Date.now();
 // Refuses to start (status 78, every problem named on stderr) before anything is created or seeded.
 const config = loadConfigOrExit();
 const app = await createHub();
 await app.listen({ port: config.port, host: config.host });
-new Logger('Hub').log(`ready in ${Date.now() - started} ms on ${config.host}:${config.port}`);
-process.stdout.write(`${readyLine()}\n`);
-
-/** The one line a person starting the hub reads: where the portal is and how to sign in. */
-function readyLine(): string {
-  const any = ['0.0.0.0', '::', '[::]'].includes(config.host);
-  const host = any || config.host === '127.0.0.1' ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
-  const url = `http://${host}:${config.port}/`;
-  const reach = isLoopbackHost(config.host) ? ' (this machine only; HOST changes it)' : any ? ' (every interface)' : '';
-  const signIn = config.demo.seed
-    ? `sign in as probation.officer@demo.rehab-hub.example (or another demo account, see docs/portal.md) with ${process.env.DEMO_PASSWORD ? 'DEMO_PASSWORD' : 'the demo password in docs/portal.md'}`
-    : 'sign in with an account made by npm run cli -- create-user';
-  return `Rehab hub ready at ${url}${reach}: ${signIn}`;
-}
+// From the start of the process: loading the code is part of starting.
+const elapsedMs = Math.round(process.uptime() * 1000);
+new Logger('Hub').log(`ready in ${elapsedMs} ms on ${config.host}:${config.port}`);
+// A few lines for a person (development and test only: production writes JSON logs alone).
+for (const line of readyMessage(config, { elapsedMs, portal: findPortal() !== null })) process.stdout.write(`${line}\n`);

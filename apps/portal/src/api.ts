@@ -1,5 +1,9 @@
 // The portal's only way to the hub: POST /auth/login and POST /graphql with the user's bearer token.
 // It never sees more than the API returns for that token.
+// Every operation is a typed document generated from schema/schema.graphql (`graphql()` from ./gql,
+// `npm run codegen:portal`): its result and variables are typed by the schema, not by hand.
+import { graphql } from './gql';
+import type { TypedDocumentString } from './gql/graphql';
 import { expireSession, getToken } from './session';
 
 export interface FieldError {
@@ -56,10 +60,13 @@ interface GqlError {
   extensions?: { code?: string; fields?: FieldError[] };
 }
 
+/** The variables argument: optional when the operation takes none. */
+export type VariablesOf<V> = [V] extends [{ [key: string]: never }] ? [variables?: V] : [variables: V];
+
 /** Runs a GraphQL operation; throws ApiError with the first error's code and its field errors. */
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+export async function gql<T, V>(document: TypedDocumentString<T, V>, ...[variables]: VariablesOf<V>): Promise<T> {
   const token = getToken();
-  const res = await post('/graphql', { query, variables }, token);
+  const res = await post('/graphql', { query: document.toString(), variables: variables ?? {} }, token);
   let body: { data?: T | null; errors?: GqlError[] };
   try {
     body = (await res.json()) as { data?: T | null; errors?: GqlError[] };
@@ -102,9 +109,15 @@ export async function login(email: string, password: string): Promise<string> {
   throw new ApiError(body.message ?? 'Sign-in failed', body.error ?? 'UNAUTHENTICATED');
 }
 
+const ChangePasswordDocument = graphql(`
+  mutation ChangePassword($input: ChangePasswordInput!) {
+    changePassword(input: $input)
+  }
+`);
+
 /** Changes the signed-in user's password with `token` (every earlier token stops working: sign in again). */
 export async function changePassword(token: string, currentPassword: string, newPassword: string): Promise<void> {
-  const res = await post('/graphql', { query: 'mutation($input: ChangePasswordInput!) { changePassword(input: $input) }', variables: { input: { currentPassword, newPassword } } }, token);
+  const res = await post('/graphql', { query: ChangePasswordDocument.toString(), variables: { input: { currentPassword, newPassword } } }, token);
   const body = (await res.json().catch(() => ({}))) as { data?: { changePassword?: boolean } | null; errors?: GqlError[] };
   const first = body.errors?.[0];
   if (first) throw new ApiError(first.message, first.extensions?.code ?? 'INTERNAL_SERVER_ERROR', first.extensions?.fields ?? []);

@@ -3,6 +3,8 @@
 // them all; the check keeps the portal usable against a hub built without a lib.
 import { useEffect, useState } from 'react';
 import { gql } from './api';
+import { graphql } from './gql';
+import type { TypedDocumentString } from './gql/graphql';
 
 export interface Capabilities {
   referrals: boolean;
@@ -13,10 +15,51 @@ export interface Capabilities {
 const NONE: Capabilities = { referrals: false, tasks: false, explainAccess: false };
 let cached: Promise<Capabilities> | null = null;
 
-async function probe(field: string): Promise<boolean> {
-  // Without introspection (production), a query naming a missing field fails validation.
+const SchemaFieldsDocument = graphql(`
+  query SchemaFields {
+    __schema {
+      queryType {
+        fields {
+          name
+        }
+      }
+      mutationType {
+        fields {
+          name
+        }
+      }
+    }
+  }
+`);
+
+// Without introspection (production), a query naming a missing field fails validation.
+const PROBES = {
+  referralInbox: graphql(`
+    query ProbeReferralInbox {
+      referralInbox(first: 1) {
+        __typename
+      }
+    }
+  `),
+  sentReferrals: graphql(`
+    query ProbeSentReferrals {
+      sentReferrals(first: 1) {
+        __typename
+      }
+    }
+  `),
+  tasks: graphql(`
+    query ProbeTasks {
+      tasks(first: 1) {
+        __typename
+      }
+    }
+  `),
+};
+
+async function probe<T>(document: TypedDocumentString<T, { [key: string]: never }>): Promise<boolean> {
   try {
-    await gql(`{ ${field} { __typename } }`);
+    await gql(document);
     return true;
   } catch (e) {
     return !['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'UNAUTHENTICATED'].includes((e as { code?: string }).code ?? '');
@@ -26,13 +69,11 @@ async function probe(field: string): Promise<boolean> {
 async function load(): Promise<Capabilities> {
   let names: Set<string>;
   try {
-    const data = await gql<{ __schema: { queryType: { fields: { name: string }[] }; mutationType: { fields: { name: string }[] } | null } }>(
-      '{ __schema { queryType { fields { name } } mutationType { fields { name } } } }',
-    );
-    names = new Set([...data.__schema.queryType.fields, ...(data.__schema.mutationType?.fields ?? [])].map((f) => f.name));
+    const data = await gql(SchemaFieldsDocument);
+    names = new Set([...(data.__schema.queryType.fields ?? []), ...(data.__schema.mutationType?.fields ?? [])].map((f) => f.name));
   } catch (e) {
     if ((e as { code?: string }).code === 'UNAUTHENTICATED') return NONE;
-    const [inbox, sent, tasks] = await Promise.all([probe('referralInbox'), probe('sentReferrals'), probe('tasks')]);
+    const [inbox, sent, tasks] = await Promise.all([probe(PROBES.referralInbox), probe(PROBES.sentReferrals), probe(PROBES.tasks)]);
     // explainAccess takes arguments, so it cannot be probed this way: it is tried, and the portal falls back if it fails.
     return { referrals: inbox && sent, tasks, explainAccess: true };
   }

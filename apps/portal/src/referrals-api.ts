@@ -1,81 +1,228 @@
 // The referrals part of the API as the portal's screens use it: making a referral, the inbox and the
-// sent list with each step a side may take, and tasks. GraphQL aliases map the schema's names (state,
-// serviceCode, title) onto the screens' shape. The screens appear only when the schema has these
-// fields (capabilities.ts).
+// sent list with the steps the hub says the viewer's side may take (Referral.actions), and tasks.
+// GraphQL aliases map the schema's names (state, serviceCode, title) onto the screens' shape. The
+// screens appear only when the schema has these fields (capabilities.ts). The lists write their
+// fields out rather than share a fragment: the hub's query cost limit counts a fragment one level deeper.
 import { gql } from './api';
-import type { Connection } from './pagination';
+import { graphql } from './gql';
+import type { ReferralInboxQuery, SendReferralInput, TasksQuery } from './gql/graphql';
 
-export interface Referral {
-  id: string;
-  status: string;
-  service: string;
-  reason: string | null;
-  dueAt: string | null;
-  person: { id: string; givenName: string | null; familyName: string | null } | null;
-  fromOrganisation?: { name: string } | null;
-  toOrganisation?: { name: string } | null;
-}
+/** A referral in the inbox or the sent list (both select the same fields). */
+export type Referral = ReferralInboxQuery['referralInbox']['edges'][number]['node'];
+export type Task = TasksQuery['tasks']['edges'][number]['node'];
 
-export interface Task {
-  id: string;
-  kind: string;
-  summary: string;
-  detail: string;
-  dueAt: string | null;
-  person: { id: string; givenName: string | null; familyName: string | null } | null;
-}
+const PersonReferralsDocument = graphql(`
+  query PersonReferrals($id: ID!) {
+    person(id: $id) {
+      id
+      referrals(first: 100) {
+        edges {
+          node {
+            id
+            status: state
+            service: serviceCode
+            open
+            createdAt
+            person {
+              id
+              givenName
+              familyName
+            }
+            fromOrganisation {
+              name
+            }
+            toOrganisation {
+              name
+            }
+          }
+        }
+      }
+    }
+  }
+`);
 
-/** States in which a referral is still open (as the hub's OPEN_STATES). */
-export const OPEN_STATES = ['SENT', 'ACCEPTED', 'IN_PROGRESS'];
+const ReferralInboxDocument = graphql(`
+  query ReferralInbox($first: Int, $after: String) {
+    referralInbox(first: $first, after: $after) {
+      edges {
+        node {
+          id
+          status: state
+          service: serviceCode
+          reason
+          dueAt
+          open
+          actions
+          person {
+            id
+            givenName
+            familyName
+          }
+          fromOrganisation {
+            name
+          }
+          toOrganisation {
+            name
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
 
-const REFERRAL = 'id status: state service: serviceCode reason dueAt person { id givenName familyName }';
+const SentReferralsDocument = graphql(`
+  query SentReferrals($first: Int, $after: String) {
+    sentReferrals(first: $first, after: $after) {
+      edges {
+        node {
+          id
+          status: state
+          service: serviceCode
+          reason
+          dueAt
+          open
+          actions
+          person {
+            id
+            givenName
+            familyName
+          }
+          fromOrganisation {
+            name
+          }
+          toOrganisation {
+            name
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+const TasksDocument = graphql(`
+  query Tasks($first: Int, $after: String) {
+    tasks(first: $first, after: $after) {
+      edges {
+        node {
+          id
+          kind
+          summary: title
+          detail
+          dueAt
+          person {
+            id
+            givenName
+            familyName
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+const AcceptReferralDocument = graphql(`
+  mutation AcceptReferral($id: ID!) {
+    acceptReferral(id: $id) {
+      id
+      status: state
+    }
+  }
+`);
+
+const DeclineReferralDocument = graphql(`
+  mutation DeclineReferral($id: ID!, $reason: String!) {
+    declineReferral(input: { referralId: $id, reason: $reason }) {
+      id
+      status: state
+    }
+  }
+`);
+
+const StartReferralDocument = graphql(`
+  mutation StartReferral($id: ID!) {
+    startReferral(id: $id) {
+      id
+      status: state
+    }
+  }
+`);
+
+const CompleteReferralDocument = graphql(`
+  mutation CompleteReferral($id: ID!) {
+    completeReferral(id: $id) {
+      id
+      status: state
+    }
+  }
+`);
+
+const WithdrawReferralDocument = graphql(`
+  mutation WithdrawReferral($id: ID!, $reason: String!) {
+    withdrawReferral(input: { referralId: $id, reason: $reason }) {
+      id
+      status: state
+    }
+  }
+`);
+
+const CompleteTaskDocument = graphql(`
+  mutation CompleteTask($id: ID!) {
+    completeTask(id: $id) {
+      id
+      status
+    }
+  }
+`);
+
+const PartnersDocument = graphql(`
+  query Partners {
+    organisations {
+      id
+      name
+      regions
+      services
+      active
+    }
+  }
+`);
+
+const SendReferralDocument = graphql(`
+  mutation SendReferral($input: SendReferralInput!) {
+    sendReferral(input: $input) {
+      id
+    }
+  }
+`);
 
 /** The latest referrals about a person that the viewer's organisation sent or received, newest first (a page of Person.referrals). */
-export const personReferrals = (personId: string) =>
-  gql<{ person: { referrals: { edges: { node: Referral & { createdAt: string } }[] } } }>(
-    `query($id: ID!) { person(id: $id) { referrals(first: 100) { edges { node { ${REFERRAL} createdAt fromOrganisation { name } toOrganisation { name } } } } } }`,
-    { id: personId },
-  ).then((d) => d.person.referrals.edges.map((e) => e.node));
+export const personReferrals = (personId: string) => gql(PersonReferralsDocument, { id: personId }).then((d) => d.person.referrals.edges.map((e) => e.node));
 
 /** How many referrals or tasks a page shows. */
 export const LIST_PAGE_SIZE = 50;
 
-const PAGED = `query($first: Int, $after: String)`;
-const page = (fields: string) => `edges { node { ${fields} } } pageInfo { hasNextPage endCursor }`;
-
-export const referralInbox = (after: string | null) =>
-  gql<{ referralInbox: Connection<Referral> }>(`${PAGED} { referralInbox(first: $first, after: $after) { ${page(`${REFERRAL} fromOrganisation { name }`)} } }`, { first: LIST_PAGE_SIZE, after }).then((d) => d.referralInbox);
-export const sentReferrals = (after: string | null) =>
-  gql<{ sentReferrals: Connection<Referral> }>(`${PAGED} { sentReferrals(first: $first, after: $after) { ${page(`${REFERRAL} toOrganisation { name }`)} } }`, { first: LIST_PAGE_SIZE, after }).then((d) => d.sentReferrals);
-export const acceptReferral = (id: string) => gql('mutation($id: ID!) { acceptReferral(id: $id) { id status: state } }', { id });
-export const declineReferral = (id: string, reason: string) =>
-  gql('mutation($id: ID!, $reason: String!) { declineReferral(input: { referralId: $id, reason: $reason }) { id status: state } }', { id, reason });
-export const tasks = (after: string | null) =>
-  gql<{ tasks: Connection<Task> }>(`${PAGED} { tasks(first: $first, after: $after) { ${page('id kind summary: title detail dueAt person { id givenName familyName }')} } }`, { first: LIST_PAGE_SIZE, after }).then((d) => d.tasks);
-
-export const completeTask = (id: string) => gql('mutation($id: ID!) { completeTask(id: $id) { id status } }', { id });
+export const referralInbox = (after: string | null) => gql(ReferralInboxDocument, { first: LIST_PAGE_SIZE, after }).then((d) => d.referralInbox);
+export const sentReferrals = (after: string | null) => gql(SentReferralsDocument, { first: LIST_PAGE_SIZE, after }).then((d) => d.sentReferrals);
+export const acceptReferral = (id: string) => gql(AcceptReferralDocument, { id });
+export const declineReferral = (id: string, reason: string) => gql(DeclineReferralDocument, { id, reason });
+export const tasks = (after: string | null) => gql(TasksDocument, { first: LIST_PAGE_SIZE, after }).then((d) => d.tasks);
+export const completeTask = (id: string) => gql(CompleteTaskDocument, { id });
 
 /** A partner in the directory, as the referral form chooses among them. */
-export interface Partner {
-  id: string;
-  name: string;
-  regions: string[];
-  services: string[];
-  active: boolean;
-}
+export const partners = () => gql(PartnersDocument).then((d) => d.organisations);
 
-export const partners = () => gql<{ organisations: Partner[] }>('{ organisations { id name regions services active } }').then((d) => d.organisations);
-
-export interface NewReferral {
-  personId: string;
-  toOrganisationId: string;
-  serviceCode: string;
-  reason: string;
-  sharedCategories: string[];
-}
-
-export const sendReferral = (input: NewReferral) => gql<{ sendReferral: { id: string } }>('mutation($input: SendReferralInput!) { sendReferral(input: $input) { id } }', { input }).then((d) => d.sendReferral);
-export const startReferral = (id: string) => gql('mutation($id: ID!) { startReferral(id: $id) { id status: state } }', { id });
-export const completeReferral = (id: string) => gql('mutation($id: ID!) { completeReferral(id: $id) { id status: state } }', { id });
-export const withdrawReferral = (id: string, reason: string) =>
-  gql('mutation($id: ID!, $reason: String!) { withdrawReferral(input: { referralId: $id, reason: $reason }) { id status: state } }', { id, reason });
+export const sendReferral = (input: SendReferralInput) => gql(SendReferralDocument, { input }).then((d) => d.sendReferral);
+export const startReferral = (id: string) => gql(StartReferralDocument, { id });
+export const completeReferral = (id: string) => gql(CompleteReferralDocument, { id });
+export const withdrawReferral = (id: string, reason: string) => gql(WithdrawReferralDocument, { id, reason });

@@ -1,5 +1,7 @@
 // Outcome reports: the GraphQL queries and the CSV download (with the user's bearer token).
 import { ApiError, gql } from './api';
+import { graphql } from './gql';
+import type { EteFunnelQuery, ReferralDirection, ReferralReportQuery, ReferralReportRowFieldsFragment, ReoffendingCohort, ReoffendingQuery } from './gql/graphql';
 import { getToken } from './session';
 
 export interface ReportFilter {
@@ -10,58 +12,60 @@ export interface ReportFilter {
   interventionType?: string;
 }
 
-export interface ReportCell {
-  key: string;
-  count: number | null;
-  suppressed: boolean;
-}
+export type EteFunnel = EteFunnelQuery['eteFunnel'];
+export type FunnelStep = EteFunnel['steps'][number];
+export type ReportCell = FunnelStep['breakdown'][number];
+export type Cohort = ReoffendingCohort;
+export type Reoffending = ReoffendingQuery['reoffendingAnalysis'];
 
-export interface FunnelStep {
-  step: string;
-  label: string;
-  people: number | null;
-  suppressed: boolean;
-  conversion: number | null;
-  breakdown: ReportCell[];
-}
+const EteFunnelDocument = graphql(`
+  query EteFunnel($input: ReportFilterInput!) {
+    eteFunnel(input: $input) {
+      scope
+      suppressionThreshold
+      steps {
+        step
+        label
+        people
+        suppressed
+        conversion
+        breakdown {
+          key
+          count
+          suppressed
+        }
+      }
+    }
+  }
+`);
 
-export interface EteFunnel {
-  scope: string;
-  suppressionThreshold: number;
-  steps: FunnelStep[];
-}
-
-export type Cohort = 'ETE_SUPPORT' | 'FOUND_WORK' | 'SUSTAINED_WORK';
-
-export interface Reoffending {
-  cohort: string;
-  cohortSize: number | null;
-  excludedFollowUpPending: number | null;
-  excludedNoOgrs: number | null;
-  actualRate: number | null;
-  predictedRate: number | null;
-  differencePoints: number | null;
-  fewerReoffenders: number | null;
-  suppressed: boolean;
-}
-
-export const FUNNEL_QUERY = `query($input: ReportFilterInput!) { eteFunnel(input: $input) {
-  scope suppressionThreshold steps { step label people suppressed conversion breakdown { key count suppressed } } } }`;
-
-export const REOFFENDING_QUERY = `query($input: ReoffendingInput!) { reoffendingAnalysis(input: $input) {
-  cohort cohortSize excludedFollowUpPending excludedNoOgrs actualRate predictedRate differencePoints fewerReoffenders suppressed } }`;
+const ReoffendingDocument = graphql(`
+  query Reoffending($input: ReoffendingInput!) {
+    reoffendingAnalysis(input: $input) {
+      cohort
+      cohortSize
+      excludedFollowUpPending
+      excludedNoOgrs
+      actualRate
+      predictedRate
+      differencePoints
+      fewerReoffenders
+      suppressed
+    }
+  }
+`);
 
 const clean = <F extends ReportFilter | ReferralFilter>(f: F): F => Object.fromEntries(Object.entries(f).filter(([, v]) => v)) as unknown as F;
 
 export async function eteFunnel(filter: ReportFilter): Promise<EteFunnel> {
-  return (await gql<{ eteFunnel: EteFunnel }>(FUNNEL_QUERY, { input: clean(filter) })).eteFunnel;
+  return (await gql(EteFunnelDocument, { input: clean(filter) })).eteFunnel;
 }
 
 export async function reoffendingAnalysis(filter: ReportFilter, cohort: Cohort): Promise<Reoffending> {
-  return (await gql<{ reoffendingAnalysis: Reoffending }>(REOFFENDING_QUERY, { input: { ...clean(filter), cohort } })).reoffendingAnalysis;
+  return (await gql(ReoffendingDocument, { input: { ...clean(filter), cohort } })).reoffendingAnalysis;
 }
 
-export type ReferralDirection = 'RECEIVED' | 'SENT';
+export type { ReferralDirection };
 
 /** The referral report's counts, in the order the table shows them; each null when suppressed. */
 export const REFERRAL_COUNTS = [
@@ -82,23 +86,9 @@ export const REFERRAL_COUNTS = [
 export type ReferralCount = (typeof REFERRAL_COUNTS)[number];
 
 /** One service's referrals sent in the period (serviceCode null: the total); `suppressed` names the measures withheld. */
-export type ReferralReportRow = Record<ReferralCount, number | null> & {
-  serviceCode: string | null;
-  medianHoursToAnswer: number | null;
-  medianHoursToStart: number | null;
-  suppressed: string[];
-};
+export type ReferralReportRow = ReferralReportRowFieldsFragment;
 
-export interface ReferralReport {
-  from: string;
-  to: string;
-  scope: string;
-  /** For one organisation: received or sent; null for all organisations. */
-  direction: ReferralDirection | null;
-  suppressionThreshold: number;
-  total: ReferralReportRow;
-  services: ReferralReportRow[];
-}
+export type ReferralReport = ReferralReportQuery['referralReport'];
 
 /** The filters of the referral report (it has no region or intervention type). */
 export interface ReferralFilter {
@@ -108,13 +98,62 @@ export interface ReferralFilter {
   direction?: ReferralDirection;
 }
 
-export const REFERRAL_REPORT_QUERY = `query($input: ReferralReportInput!) { referralReport(input: $input) {
-  from to scope direction suppressionThreshold total { ...row } services { ...row } } }
-  fragment row on ReferralReportRow { serviceCode ${REFERRAL_COUNTS.join(' ')} medianHoursToAnswer medianHoursToStart suppressed }`;
+graphql(`
+  fragment ReferralReportRowFields on ReferralReportRow {
+    serviceCode
+    sent
+    accepted
+    declined
+    withdrawnBeforeAnswer
+    awaitingAnswer
+    answeredInTime
+    awaitingAnswerPastDue
+    started
+    startedInTime
+    acceptedNotStartedPastDue
+    completed
+    withdrawnAfterAcceptance
+    medianHoursToAnswer
+    medianHoursToStart
+    suppressed
+  }
+`);
+
+const ReferralReportDocument = graphql(`
+  query ReferralReport($input: ReferralReportInput!) {
+    referralReport(input: $input) {
+      from
+      to
+      scope
+      direction
+      suppressionThreshold
+      total {
+        ...ReferralReportRowFields
+      }
+      services {
+        ...ReferralReportRowFields
+      }
+    }
+  }
+`);
 
 export async function referralReport(filter: ReferralFilter): Promise<ReferralReport> {
-  return (await gql<{ referralReport: ReferralReport }>(REFERRAL_REPORT_QUERY, { input: clean(filter) })).referralReport;
+  return (await gql(ReferralReportDocument, { input: clean(filter) })).referralReport;
 }
+
+const ReportChoicesDocument = graphql(`
+  query ReportChoices($withOrganisations: Boolean!) {
+    interventionTypes {
+      code
+      name
+      groupName
+    }
+    organisations @include(if: $withOrganisations) {
+      id
+      name
+    }
+  }
+`);
 
 export interface Choices {
   organisations: { id: string; name: string }[];
@@ -122,7 +161,7 @@ export interface Choices {
 }
 
 export async function reportChoices(withOrganisations: boolean): Promise<Choices> {
-  const data = await gql<Choices>(`{ interventionTypes { code name groupName } ${withOrganisations ? 'organisations { id name }' : ''} }`);
+  const data = await gql(ReportChoicesDocument, { withOrganisations });
   return { organisations: data.organisations ?? [], interventionTypes: data.interventionTypes };
 }
 

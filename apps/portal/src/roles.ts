@@ -1,21 +1,24 @@
-// What the portal shows per role. The API decides what each role may do; these only keep screens
-// out of the navigation that would be empty or refused for the signed-in user.
+// What the portal shows per role. The API decides what each role may do, and says which reports the
+// viewer may run (Viewer.reportAccess); these only keep screens out of the navigation that would be
+// empty or refused for the signed-in user.
+import type { Role } from './gql/graphql';
 
-interface HasRoles {
-  roles: string[];
+interface ViewerAccess {
+  roles: Role[];
+  reportAccess: { acrossOrganisations: boolean } | null;
 }
 
-/** Hub admins and commissioners report over every organisation, or one they choose. */
-export function reportsAcrossOrganisations(viewer: HasRoles): boolean {
-  return viewer.roles.includes('HUB_ADMIN') || viewer.roles.includes('COMMISSIONER');
+/** Reports over every organisation, or one they choose (hub admins and commissioners, as the hub says). */
+export function reportsAcrossOrganisations(viewer: ViewerAccess): boolean {
+  return viewer.reportAccess?.acrossOrganisations ?? false;
 }
 
-/** The Outcomes page: managers (their own organisation), hub admins and commissioners. */
-export function mayReport(viewer: HasRoles): boolean {
-  return viewer.roles.includes('MANAGER') || reportsAcrossOrganisations(viewer);
+/** The Outcomes page: for those the hub lets run reports (managers, hub admins and commissioners). */
+export function mayReport(viewer: ViewerAccess): boolean {
+  return viewer.reportAccess !== null;
 }
 
 /** Commissioners see aggregate reports only: no caseload, search, people, referrals or tasks. */
-export function reportsOnly(viewer: HasRoles): boolean {
+export function reportsOnly(viewer: ViewerAccess): boolean {
   return viewer.roles.includes('COMMISSIONER') && !viewer.roles.some((r) => r === 'CASEWORKER' || r === 'MANAGER' || r === 'DATA_PROTECTION_OFFICER');
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError } from './api';
+import { ApiError, gql, type VariablesOf } from './api';
+import type { TypedDocumentString } from './gql/graphql';
 
 export interface QueryState<T> {
   data: T | null;
@@ -15,7 +16,14 @@ const sameDeps = (a: readonly unknown[], b: readonly unknown[]) => a.length === 
  * New parameters never show the old answer, not even for the render before the load starts: a
  * screen asked for page 1 says it is loading rather than show page 2's rows under page 1's label.
  */
-export function useQuery<T>(load: () => Promise<T>, deps: unknown[]): QueryState<T> {
+export function useQuery<T>(load: () => Promise<T>, deps: unknown[]): QueryState<T>;
+/** Runs one typed document (from ./gql) with `variables`; re-runs when they change. */
+export function useQuery<T, V>(document: TypedDocumentString<T, V>, variables: V): QueryState<T>;
+export function useQuery<T, V>(loadOrDocument: (() => Promise<T>) | TypedDocumentString<T, V>, depsOrVariables: unknown[] | V): QueryState<T> {
+  const [load, deps] =
+    typeof loadOrDocument === 'function'
+      ? [loadOrDocument, depsOrVariables as unknown[]]
+      : [() => gql(loadOrDocument, ...([depsOrVariables] as VariablesOf<V>)), [loadOrDocument.toString(), JSON.stringify(depsOrVariables)]];
   const [state, setState] = useState<{ data: T | null; error: ApiError | null; loading: boolean; deps: unknown[] | null }>({ data: null, error: null, loading: true, deps: null });
   const [tick, setTick] = useState(0);
   const lastTick = useRef(tick);

@@ -30,15 +30,6 @@ export const PURPOSES: Record<string, string> = {
   FAMILY: 'Family',
 };
 
-export const PURPOSE_CATEGORIES: Record<string, string[]> = {
-  ETE: ['ETE', 'EMPLOYMENT'],
-  ACCOMMODATION: ['ACCOMMODATION'],
-  HEALTH: ['HEALTH'],
-  SUBSTANCE_MISUSE: ['SUBSTANCE_MISUSE'],
-  FINANCE: ['FINANCE'],
-  FAMILY: ['FAMILY'],
-};
-
 export const ORG_KINDS: Record<string, string> = {
   PROBATION: 'Probation',
   PRISON: 'Prison',
@@ -75,15 +66,6 @@ export const SCHEMES: Record<string, string> = {
 };
 
 export const RISK: Record<string, string> = { LOW: 'Low', MEDIUM: 'Medium', HIGH: 'High', VERY_HIGH: 'Very high' };
-
-/** The data category of each person field (as in the hub's PERSON_FIELD_CATEGORIES). */
-export const FIELD_CATEGORIES: Record<string, string> = {
-  offenceSummary: 'OFFENDING',
-  ogrsScore: 'OFFENDING',
-  riskLevel: 'RISK',
-  healthNotes: 'HEALTH',
-  stage: 'ETE',
-};
 
 /** A code as words: a service (`accommodation_support`: "Accommodation support") or a state (`IN_PROGRESS`: "In progress"). */
 /** Abbreviations kept in capitals when a code is turned into words. */

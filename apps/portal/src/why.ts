@@ -3,6 +3,8 @@
 // the portal adds what the caseworker can do about it. Only when the hub cannot answer (the query
 // fails) does it explain from the published access rules (README, "Who sees what"), saying so.
 import { gql } from './api';
+import { graphql } from './gql';
+import type { DataCategory } from './gql/graphql';
 import { CATEGORIES } from './vocabulary';
 
 export interface Explanation {
@@ -48,19 +50,19 @@ function fromRules(category: string, viewer: ViewerOrg, readable: string[]): Exp
   return { title, source: 'rules', paragraphs };
 }
 
-interface ApiExplanation {
-  allowed: boolean;
-  /** OWN_DATA, RELATIONSHIP, RELATIONSHIP_AND_LAWFUL_BASIS, BREAK_GLASS, ROLE, ORGANISATION_KIND, NO_RELATIONSHIP or NO_LAWFUL_BASIS */
-  reason: string;
-  explanation: string;
-}
+const ExplainAccessDocument = graphql(`
+  query ExplainAccess($id: ID!, $category: DataCategory!) {
+    explainAccess(personId: $id, category: $category) {
+      allowed
+      reason
+      explanation
+    }
+  }
+`);
 
 /** The hub's own decision for this person and category, in its words, with what the caseworker can do next. */
 async function fromApi(personId: string, category: string): Promise<Explanation> {
-  const d = await gql<{ explainAccess: ApiExplanation }>(
-    'query($id: ID!, $category: DataCategory!) { explainAccess(personId: $id, category: $category) { allowed reason explanation } }',
-    { id: personId, category },
-  );
+  const d = await gql(ExplainAccessDocument, { id: personId, category: category as DataCategory });
   const answer = d.explainAccess;
   const { withheld, seen } = titles(category);
   if (answer.allowed) return { title: seen, source: 'api', paragraphs: [answer.explanation] };

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadConfigOrExit } from '@hub/config';
-import { HubWorker } from '@hub/events';
+import { HubWorker } from '@hub/jobs';
 import { createRootLogger, PinoNestLogger } from '@hub/observability';
 import { WorkerModule } from './worker.module.js';
 

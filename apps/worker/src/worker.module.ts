@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { DOMAIN_MODULES } from '../../hub/src/app.module.js';
+import { DOMAIN_MODULES } from '@hub/composition';
 
 /** The hub's domain without the HTTP server, running the outbox relay and the job queue. */
 @Module({ imports: [...DOMAIN_MODULES] })

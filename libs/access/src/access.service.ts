@@ -49,7 +49,7 @@ export class AccessService {
     return this.lawfulFacts;
   }
 
-  /** Optional (the CLI and unit tests may run without libs/audit): without it, no grant is ever in force. */
+  /** Optional (the CLI and unit tests may run without libs/privacy): without it, no grant is ever in force. */
   private get breakGlass(): BreakGlassFacts | null {
     if (this.breakGlassFacts === undefined) {
       try {

@@ -34,7 +34,7 @@ export interface LawfulBasisFacts {
   lawfulSql(personColumn: string, categoryExpr: string): string;
 }
 
-/** Break-glass grants in force, provided by libs/audit: an actor opened a record it could not otherwise see. */
+/** Break-glass grants in force, provided by libs/privacy: an actor opened a record it could not otherwise see. */
 export interface BreakGlassFacts {
   /** SQL true when `:accessActor` holds a grant in force on the person in `personColumn`. */
   grantSql(personColumn: string): string;

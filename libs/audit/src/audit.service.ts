@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type Actor, type AuditEntry, type AuditAction, type Connection, ForbiddenError, hasRole, Role } from '@hub/common';
+import { type Actor, type AuditEntry, type AuditAction, type Connection } from '@hub/common';
 import type { DisclosureAuditSink, DomainEvent, WriteAuditSink } from '@hub/events';
 import { keysetPage, namedQuery, type PageArgs } from '@hub/database';
-import { PersonsService } from '@hub/persons';
 import { CHAIN_COLUMNS, type ChainProblem, type ChainRow, checkChain, GENESIS } from './audit-chain.js';
 import { AuditEvent } from './audit-event.entity.js';
 
@@ -14,6 +13,16 @@ const INSERT_EVENTS = `INSERT INTO audit_event (actor, organisation_id, purpose,
          CAST(e->>9 AS boolean), CASE WHEN jsonb_typeof(e->10) = 'null' THEN NULL ELSE e->10 END
     FROM jsonb_array_elements(CAST(:events AS jsonb)) WITH ORDINALITY AS x(e, n)
    ORDER BY n`;
+
+/**
+ * The person's disclosure log for a subject access export: every event on the records `$1` (uuid[]),
+ * oldest first, without old and new values or hashes. `organisationName` names an organisation id
+ * column in SQL (the organisations lib's, passed in by the caller).
+ */
+export function disclosureLogSql(organisationName: (column: string) => string): string {
+  return `SELECT a.occurred_at, coalesce(${organisationName('a.organisation_id')}, 'the hub') AS organisation, split_part(a.actor, ':', 1) AS actor_kind, a.purpose, a.action, a.categories, a.fields, a.withheld, a.break_glass, a.detail->>'event' AS event
+            FROM audit_event a WHERE a.person_id = ANY($1::uuid[]) ORDER BY a.id`;
+}
 
 export function auditActorRef(actor: Actor | null): string {
   return actor ? `${actor.kind}:${actor.id}` : 'system';
@@ -32,10 +41,7 @@ export interface VerifyResult {
 /** The append-only audit log: writes in the caller's transaction, reads batched per request, the chain verified. */
 @Injectable()
 export class AuditService implements WriteAuditSink, DisclosureAuditSink {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly persons: PersonsService,
-  ) {}
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   private rows(actor: Actor | null, entries: AuditEntry[]) {
     return entries.map((e) => ({
@@ -154,30 +160,44 @@ export class AuditService implements WriteAuditSink, DisclosureAuditSink {
   }
 
   /**
-   * Who viewed or changed a person's record, newest first. For data protection officers, and for the
-   * lead organisation, of people they may know of (NOT_FOUND otherwise, as everywhere).
+   * The events on the given records (a person's, merged ones included), newest first: at most `first`
+   * (1 to 500, 100 by default), older than `before` when given. The caller has checked who may see them.
    */
-  async accessLog(actor: Actor, personId: string, args: { first?: number | null; before?: string | null }): Promise<AuditEvent[]> {
-    const { recordIds, facts } = await this.persons.requireAccess(actor, personId);
-    const dpo = hasRole(actor, Role.DATA_PROTECTION_OFFICER);
-    if (!dpo && !(facts.lead && hasRole(actor, Role.CASEWORKER, Role.MANAGER))) {
-      throw new ForbiddenError('Only data protection officers and the lead organisation see who accessed a record');
-    }
+  async eventsOfRecords(recordIds: string[], args: { first?: number | null; before?: string | null }): Promise<AuditEvent[]> {
     const first = Math.min(Math.max(args.first ?? 100, 1), 500);
     const qb = this.db.getRepository(AuditEvent).createQueryBuilder('a').where('a.person_id = ANY(:ids)', { ids: recordIds });
     if (args.before) qb.andWhere('a.id < :before', { before: args.before });
     return qb.orderBy('a.id', 'DESC').take(first).getMany();
   }
 
-  /** Break-glass events for review, newest first: opened by the actor's organisation, or on people it leads. */
-  async breakGlassEvents(actor: Actor, page: PageArgs = {}): Promise<Connection<AuditEvent>> {
-    if (!hasRole(actor, Role.DATA_PROTECTION_OFFICER, Role.MANAGER)) throw new ForbiddenError('Only managers and data protection officers review break-glass access');
+  /**
+   * Break-glass events, newest first: by the organisation, or on the records `personIdsSql` selects
+   * (an SQL subquery over the parameter `:org`, the organisation's id). The caller has checked the role.
+   */
+  breakGlassEventsOf(organisationId: string, personIdsSql: string, page: PageArgs = {}): Promise<Connection<AuditEvent>> {
     const qb = this.db
       .getRepository(AuditEvent)
       .createQueryBuilder('a')
       .where('a.break_glass')
-      .andWhere(`(a.organisation_id = :org OR a.person_id IN ${this.persons.ledRecordIdsSql(':org')})`, { org: actor.organisationId });
+      .andWhere(`(a.organisation_id = :org OR a.person_id IN ${personIdsSql})`, { org: organisationId });
     return keysetPage(qb, { alias: 'a', id: 'bigint' }, page);
+  }
+
+  /**
+   * For erasure, in the caller's transaction: drops the old and new values (detail) of the events on
+   * the records `recordIds` or, given `aggregateIds`, only of those about these items. Who accessed
+   * what, when and why stays, and the chain still verifies (the trigger lets detail go while
+   * hub.audit_erase_detail is on). Returns how many events lost their detail.
+   */
+  async eraseDetails(m: EntityManager, recordIds: string[], aggregateIds?: string[]): Promise<number> {
+    await m.query(`SET LOCAL hub.audit_erase_detail = 'on'`);
+    const [, count]: [unknown, number] = aggregateIds
+      ? await m.query(`UPDATE audit_event SET detail = NULL
+        WHERE person_id = ANY($1::uuid[])
+          AND (detail->>'aggregateId' = ANY($2::text[]) OR EXISTS (SELECT 1 FROM jsonb_array_elements(detail->'events') x WHERE x->>'aggregateId' = ANY($2::text[])))`, [recordIds, aggregateIds])
+      : await m.query('UPDATE audit_event SET detail = NULL WHERE person_id = ANY($1::uuid[]) AND detail IS NOT NULL', [recordIds]);
+    await m.query(`SET LOCAL hub.audit_erase_detail = 'off'`);
+    return count;
   }
 
   /** Walks the whole chain in id order (in pages) and names the first event altered or removed. */

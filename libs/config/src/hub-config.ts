@@ -52,7 +52,7 @@ export function loadConfigOrExit(env: Env = process.env): HubConfig {
     return loadConfig(env);
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
-    process.stderr.write(`${err.message}\nThe hub did not start. See docs/configuration.md.\n`);
+    process.stderr.write(`${err.message}\nThe hub did not start. See docs/operations/configuration.md.\n`);
     process.exit(78);
   }
 }

@@ -64,7 +64,7 @@ export interface HubConfig {
     /** Strict-Transport-Security max-age in seconds; 0 sends none (the default: only behind TLS). */
     hstsMaxAgeSeconds: number;
   };
-  /** Retention period in days per data category, overriding the defaults (libs/audit retention-policy.ts). */
+  /** Retention period in days per data category, overriding the defaults (libs/privacy retention-policy.ts). */
   retentionDays: Record<string, number>;
   /** When the worker applies retention (crontab time fields, UTC), or null when an operator runs it by hand. */
   retentionSchedule: string | null;
@@ -137,7 +137,7 @@ export interface HubConfig {
     /** Statements of bulk loads and background jobs (ms). 0: none. */
     backgroundMs: number;
   };
-  /** Bounds on what one request may hold and how long the hub waits for its database (docs/configuration.md, Resource limits). */
+  /** Bounds on what one request may hold and how long the hub waits for its database (docs/operations/configuration.md, Resource limits). */
   loadLimits: {
     /** Longest NDJSON line of a bulk load (bytes); a longer one stops the load with 413. */
     bulkMaxLineBytes: number;

@@ -1,6 +1,6 @@
 /**
  * Resource limits, one reader per group of HubConfig: GraphQL, lists, WebSocket subscriptions, input
- * sizes, statement timeouts, bulk loads and health, the worker (docs/configuration.md, Resource limits).
+ * sizes, statement timeouts, bulk loads and health, the worker (docs/operations/configuration.md, Resource limits).
  */
 import { bool, type Env, int, oneOf } from './env-readers.js';
 import type { HubConfig } from './hub-config.types.js';

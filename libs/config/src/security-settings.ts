@@ -62,7 +62,7 @@ export function dataEncryption(env: Env, problems: string[]): HubConfig['dataEnc
   return { key, oldKeys };
 }
 
-/** The demo accounts' password when DEMO_PASSWORD is not set: published in docs/portal.md, so loopback only. */
+/** The demo accounts' password when DEMO_PASSWORD is not set: published in docs/guide/README.md, so loopback only. */
 export const PUBLISHED_DEMO_PASSWORD = 'Rehab-Demo-2026!';
 
 /** True when HOST names only this machine (a loopback address or localhost). */
@@ -140,7 +140,7 @@ export function webhooks(env: Env, production: boolean, problems: string[]): Hub
   return { urlPolicy, allowedHosts, allowedCidrs };
 }
 
-/** Token lifetimes, sign-in throttling and the password rule (docs/configuration.md, Resource limits). */
+/** Token lifetimes, sign-in throttling and the password rule (docs/operations/configuration.md, Resource limits). */
 export function authConfig(env: Env, accessTokenTtlSeconds: number, problems: string[]): AuthConfig {
   const hubTokenMaxLifetimeSeconds = int(env, 'HUB_TOKEN_MAX_LIFETIME', Math.max(3600, accessTokenTtlSeconds), 30, 86400, problems);
   if (hubTokenMaxLifetimeSeconds < accessTokenTtlSeconds) {

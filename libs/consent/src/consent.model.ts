@@ -86,3 +86,12 @@ export class SharingAgreementModel {
   @Field(() => String, { nullable: true, description: 'Why the agreement was ended (endSharingAgreement); null while it runs its course' })
   endedReason: string | null;
 }
+
+@ObjectType('ConsentPurposeCoverage', { description: 'A purpose a consent may be given for, and the data categories it covers when the caseworker lists none' })
+export class ConsentPurposeCoverageModel {
+  @Field(() => ConsentPurpose)
+  purpose: ConsentPurpose;
+
+  @Field(() => [DataCategory])
+  categories: DataCategory[];
+}

@@ -4,7 +4,7 @@ import { Inject } from '@nestjs/common';
 import { type Actor, audit, boundedList, CurrentActor, type HubContext, requestLoader } from '@hub/common';
 import { HUB_CONFIG, type HubConfig } from '@hub/config';
 import { PersonModel } from '@hub/persons';
-import { ConsentModel, SharingAgreementModel } from './consent.model.js';
+import { ConsentModel, ConsentPurposeCoverageModel, SharingAgreementModel } from './consent.model.js';
 import { ConsentsService } from './consents.service.js';
 import { CreateSharingAgreementInput, EndSharingAgreementInput, GrantConsentInput, WithdrawConsentInput } from './grant-consent.input.js';
 
@@ -31,6 +31,11 @@ export class ConsentsResolver {
     private readonly consents: ConsentsService,
     @Inject(HUB_CONFIG) private readonly config: HubConfig,
   ) {}
+
+  @Query(() => [ConsentPurposeCoverageModel], { description: 'Each purpose a consent may be given for, with the data categories it covers when none are listed' })
+  consentPurposes(): ConsentPurposeCoverageModel[] {
+    return this.consents.purposes();
+  }
 
   @Mutation(() => ConsentModel, { description: 'Record consent given by the person, who is present' })
   grantConsent(@CurrentActor() actor: Actor, @Args('input') input: GrantConsentInput): Promise<ConsentModel> {

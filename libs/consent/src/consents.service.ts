@@ -7,7 +7,7 @@ import { OutboxService } from '@hub/events';
 import { OrganisationsService } from '@hub/organisations';
 import { actorRef, PersonsService } from '@hub/persons';
 import { Consent } from './consent.entity.js';
-import { ConsentStatus, PURPOSE_CATEGORIES } from './consent-vocabulary.js';
+import { type ConsentPurpose, ConsentStatus, PURPOSE_CATEGORIES } from './consent-vocabulary.js';
 import type { ConsentModel, SharingAgreementModel } from './consent.model.js';
 import type { CreateSharingAgreementInput, EndSharingAgreementInput, GrantConsentInput, WithdrawConsentInput } from './grant-consent.input.js';
 import { SharingAgreement } from './sharing-agreement.entity.js';
@@ -74,6 +74,11 @@ export class ConsentsService {
   }
 
   /** Recorded by a caseworker of an organisation working with the person, with the person present. */
+  /** Each purpose with the categories a consent for it covers by default (PURPOSE_CATEGORIES), for clients to explain. */
+  purposes(): { purpose: ConsentPurpose; categories: DataCategory[] }[] {
+    return (Object.entries(PURPOSE_CATEGORIES) as [ConsentPurpose, DataCategory[]][]).map(([purpose, categories]) => ({ purpose, categories: [...categories] }));
+  }
+
   async grant(actor: Actor, input: GrantConsentInput, within?: { manager: EntityManager; givenAt?: Date }): Promise<ConsentModel> {
     const { personId, facts } = await this.persons.requireAccess(actor, input.personId, within?.manager);
     if (!this.access.decide(actor, 'write', DataCategory.IDENTITY, facts).allowed) throw new ForbiddenError('Your role cannot record consent');

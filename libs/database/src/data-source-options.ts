@@ -1,6 +1,5 @@
 import type { DataSourceOptions } from 'typeorm';
 import type { HubConfig } from '@hub/config';
-import { MIGRATIONS } from '../../../migrations/index.js';
 import { QueryCountingLogger } from './query-counter.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 import { installTimestampParser } from './timestamp-parser.js';
@@ -36,7 +35,8 @@ export const DEFAULT_ACQUIRE_TIMEOUT_MS = 5000;
  * The primary's options; `poolSize` is the validated DATABASE_POOL_SIZE of the hub's configuration,
  * `timeouts` the session's statement limits, `acquireTimeoutMs` its DATABASE_ACQUIRE_TIMEOUT_MS: a request
  * that gets no connection in that time fails (SERVICE_UNAVAILABLE, Retry-After) instead of waiting for
- * ever behind a starved pool.
+ * ever behind a starved pool. The migrations come in `extra` (from DatabaseModule.forRoot, given them
+ * by the composition root): this lib does not know them.
  */
 export function dataSourceOptions(
   url: string,
@@ -54,7 +54,6 @@ export function dataSourceOptions(
     synchronize: false,
     uuidExtension: 'pgcrypto',
     migrationsRun: false,
-    migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     namingStrategy: new SnakeNamingStrategy(),
     // Every statement is counted (metrics); failed ones surface as coded errors. DATABASE_LOG=1 prints them.

@@ -1,6 +1,6 @@
-import { Global, Module } from '@nestjs/common';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import { dataSourceOptions, sessionTimeoutsFor } from './data-source-options.js';
 import { DatabaseServer } from './database-server.js';
 import { migrate } from './migrate.js';
@@ -10,27 +10,41 @@ import { ReadReplicaModule } from './read-replica.service.js';
 @Module({ providers: [DatabaseServer], exports: [DatabaseServer] })
 class DatabaseServerModule {}
 
-@Module({
-  imports: [
-    DatabaseServerModule,
-    TypeOrmModule.forRootAsync({
-      inject: [DatabaseServer],
-      useFactory: async (server: DatabaseServer) => ({
-        ...dataSourceOptions(await server.url(), server.poolSize, {}, sessionTimeoutsFor(process.env.HUB_ROLE, server.timeouts), server.acquireTimeoutMs),
-        autoLoadEntities: true,
-        retryAttempts: 3,
-        retryDelay: 1000,
-        // Read back by dataSourceFactory below (TypeORM ignores it).
-        migrationStatementTimeoutMs: server.timeouts.migrationMs,
-      }),
-      dataSourceFactory: async (options) => {
-        const dataSource = await new DataSource(options!).initialize();
-        await migrate(dataSource, (options as { migrationStatementTimeoutMs?: number }).migrationStatementTimeoutMs ?? 0);
-        return dataSource;
-      },
-    }),
-    ReadReplicaModule,
-  ],
-  exports: [DatabaseServerModule],
-})
-export class DatabaseModule {}
+/** What the composition root gives the database: the migrations to run at start, in order. */
+export interface DatabaseModuleOptions {
+  migrations: NonNullable<DataSourceOptions['migrations']>;
+}
+
+/**
+ * The primary's data source (migrated before anything uses it) and the read replica. The migrations
+ * are passed in by the composition root (libs/composition), so this lib does not import migrations/.
+ */
+@Module({})
+export class DatabaseModule {
+  static forRoot({ migrations }: DatabaseModuleOptions): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        DatabaseServerModule,
+        TypeOrmModule.forRootAsync({
+          inject: [DatabaseServer],
+          useFactory: async (server: DatabaseServer) => ({
+            ...dataSourceOptions(await server.url(), server.poolSize, { migrations }, sessionTimeoutsFor(process.env.HUB_ROLE, server.timeouts), server.acquireTimeoutMs),
+            autoLoadEntities: true,
+            retryAttempts: 3,
+            retryDelay: 1000,
+            // Read back by dataSourceFactory below (TypeORM ignores it).
+            migrationStatementTimeoutMs: server.timeouts.migrationMs,
+          }),
+          dataSourceFactory: async (options) => {
+            const dataSource = await new DataSource(options!).initialize();
+            await migrate(dataSource, (options as { migrationStatementTimeoutMs?: number }).migrationStatementTimeoutMs ?? 0);
+            return dataSource;
+          },
+        }),
+        ReadReplicaModule,
+      ],
+      exports: [DatabaseServerModule],
+    };
+  }
+}

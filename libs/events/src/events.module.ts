@@ -3,7 +3,6 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventDelivery } from './event-delivery.entity.js';
 import { EventsPersonData } from './events-person-data.js';
 import { EventHandlerRegistry } from './event-handlers.js';
-import { HubWorker } from './hub-worker.service.js';
 import { JobQueue } from './job-queue.service.js';
 import { OutboxEvent } from './outbox-event.entity.js';
 import { ChangeFeedResolver } from './change-feed.resolver.js';
@@ -15,7 +14,7 @@ import { LiveEvents } from './live-events.service.js';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([OutboxEvent, EventDelivery])],
-  providers: [OutboxService, EventsPersonData, ChangeFeedService, ChangeFeedResolver, OutboxRelay, JobQueue, EventHandlerRegistry, HubWorker, LiveEvents],
-  exports: [OutboxService, ChangeFeedService, OutboxRelay, JobQueue, EventHandlerRegistry, HubWorker, LiveEvents],
+  providers: [OutboxService, EventsPersonData, ChangeFeedService, ChangeFeedResolver, OutboxRelay, JobQueue, EventHandlerRegistry, LiveEvents],
+  exports: [OutboxService, ChangeFeedService, OutboxRelay, JobQueue, EventHandlerRegistry, LiveEvents],
 })
 export class EventsModule {}

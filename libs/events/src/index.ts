@@ -7,7 +7,6 @@ export * from './event-delivery.entity.js';
 export * from './event-handlers.js';
 export * from './job-queue.service.js';
 export * from './outbox-relay.service.js';
-export * from './hub-worker.service.js';
 export * from './live-events.service.js';
 export * from './live-stream.js';
 export * from './event-payloads.js';

@@ -2,7 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { HUB_CONFIG, type HubConfig } from '@hub/config';
+import { EventDelivery } from './event-delivery.entity.js';
+import { EventHandlerRegistry } from './event-handlers.js';
 import { QUEUE_SCHEMA } from './job-queue.service.js';
+import { OutboxEvent } from './outbox-event.entity.js';
 
 /** The queue task that delivers one outbox event to its handlers. */
 export const DELIVER_EVENT_TASK = 'events:deliver';
@@ -18,6 +21,7 @@ export class OutboxRelay {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(HUB_CONFIG) private readonly config: HubConfig,
+    private readonly registry: EventHandlerRegistry,
   ) {}
 
   /** Relays one batch; returns how many events it moved. */
@@ -48,5 +52,28 @@ export class OutboxRelay {
       if (n < this.config.worker.relayBatchSize) break;
     }
     return total;
+  }
+
+  /**
+   * Hands one event to each of its handlers, each in its own transaction with its delivery record
+   * (kept under `workerId`): a handler that already has its record is not run again.
+   */
+  async deliver(eventId: string, workerId: string): Promise<void> {
+    const event = await this.db.getRepository(OutboxEvent).findOneBy({ id: eventId });
+    if (!event) return;
+    for (const handler of this.registry.handlersFor(event.type)) {
+      await this.db.transaction(async (m) => {
+        const fresh = await m
+          .createQueryBuilder()
+          .insert()
+          .into(EventDelivery)
+          .values({ eventId, handler: handler.name, workerId })
+          .orIgnore()
+          .returning(['eventId'])
+          .execute();
+        if (fresh.raw.length === 0) return;
+        await handler.fn(m, event);
+      });
+    }
   }
 }

@@ -4,6 +4,7 @@ export * from './users.service.js';
 export * from './api-clients.service.js';
 export * from './organisation.model.js';
 export * from './organisation.loader.js';
+export * from './viewer.model.js';
 export * from './user.model.js';
 export * from './api-client.model.js';
 export * from './create-organisation.input.js';

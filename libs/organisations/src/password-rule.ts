@@ -1,6 +1,5 @@
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as en from '@zxcvbn-ts/language-en';
+import { createRequire } from 'node:module';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { ErrorCode, HubError } from '@hub/common';
 
 export interface PasswordRule {
@@ -16,8 +15,17 @@ const PUBLISHED = new Set(['rehab-demo-2026!']);
 const HUB_WORDS = ['rehab', 'rehab-hub', 'hub', 'demo', 'probation'];
 
 let estimator: ZxcvbnFactory | undefined;
+/**
+ * The estimator, made on the first password checked: its dictionaries (1.6 MB of code, decompressed
+ * when loaded) are loaded then, not each time a hub, worker or CLI command starts.
+ */
 function zxcvbn(): ZxcvbnFactory {
-  estimator ??= new ZxcvbnFactory({
+  if (estimator) return estimator;
+  const load = createRequire(import.meta.url);
+  const { ZxcvbnFactory: Factory } = load('@zxcvbn-ts/core') as typeof import('@zxcvbn-ts/core');
+  const common = load('@zxcvbn-ts/language-common') as typeof import('@zxcvbn-ts/language-common');
+  const en = load('@zxcvbn-ts/language-en') as typeof import('@zxcvbn-ts/language-en');
+  estimator = new Factory({
     dictionary: { ...common.dictionary, ...en.dictionary },
     graphs: common.adjacencyGraphs,
     translations: en.translations,

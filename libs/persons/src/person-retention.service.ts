@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { recordIdsSql } from './person-records.sql.js';
 
-/** What retention and erasure (libs/audit) need of person records, with no access check: those paths are the operator's and the DPO's. */
+/** What retention and erasure (libs/privacy) need of person records, with no access check: those paths are the operator's and the DPO's. */
 @Injectable()
 export class PersonRetentionService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}

@@ -12,7 +12,5 @@ export * from './rule-conditions.js';
 export * from './receiver-choice.js';
 export * from './referral-notifications.service.js';
 export * from './ete-contact-sweep.service.js';
-export * from './referral-report.service.js';
-export * from './referral-report.input.js';
-export * from './referral-report.model.js';
 export * from './consent-renewal.service.js';
+export * from './referral-outcomes.service.js';

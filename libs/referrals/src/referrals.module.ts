@@ -3,11 +3,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { EXTRA_RELATIONSHIP_FACTS } from '@hub/access';
 import { InterventionsModule } from '@hub/interventions';
 import { OrganisationsModule } from '@hub/organisations';
-import { ReportingModule } from '@hub/reporting';
 import { ConsentRenewalSweep } from './consent-renewal.service.js';
 import { EteContactLapse } from './ete-contact-lapse.entity.js';
 import { EteContactSweep } from './ete-contact-sweep.service.js';
 import { ReferralNotificationsService } from './referral-notifications.service.js';
+import { ReferralOutcomesService } from './referral-outcomes.service.js';
 import { ReferralSubscriptionsResolver } from './referral-subscriptions.resolver.js';
 import { ReferralRelationshipsService } from './referral-relationships.service.js';
 import { ReferralRule } from './referral-rule.entity.js';
@@ -25,14 +25,10 @@ import { Task } from './task.entity.js';
 import { TasksResolver } from './tasks.resolver.js';
 import { TasksService } from './tasks.service.js';
 import { ReferralsPersonData } from './referrals-person-data.js';
-import { ReferralReportController } from './referral-report.controller.js';
-import { ReferralReportResolver } from './referral-report.resolver.js';
-import { ReferralReportService } from './referral-report.service.js';
 
 /** Referrals, referral rules, tasks and timers. Gives the access layer the open referrals as relationships. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Referral, ReferralTransition, ReferralRule, RuleFiring, Task, EteContactLapse]), OrganisationsModule, InterventionsModule, ReportingModule],
-  controllers: [ReferralReportController],
+  imports: [TypeOrmModule.forFeature([Referral, ReferralTransition, ReferralRule, RuleFiring, Task, EteContactLapse]), OrganisationsModule, InterventionsModule],
   providers: [
     ReferralsService,
     ReferralRulesService,
@@ -49,10 +45,9 @@ import { ReferralReportService } from './referral-report.service.js';
     PersonReferralsResolver,
     ReferralRulesResolver,
     TasksResolver,
-    ReferralReportService,
-    ReferralReportResolver,
     ReferralSubscriptionsResolver,
+    ReferralOutcomesService,
   ],
-  exports: [ReferralsService, ReferralRulesService, TasksService, ReferralTimers, EteContactSweep, ConsentRenewalSweep, EXTRA_RELATIONSHIP_FACTS],
+  exports: [ReferralsService, ReferralOutcomesService, ReferralRulesService, TasksService, ReferralTimers, EteContactSweep, ConsentRenewalSweep, EXTRA_RELATIONSHIP_FACTS],
 })
 export class ReferralsModule {}

@@ -5,7 +5,7 @@ import { organisationLoader, OrganisationModel, OrganisationsService } from '@hu
 import { personLoader, PersonModel, PersonsService } from '@hub/persons';
 import { ReferralConnection, ReferralModel, ReferralTransitionModel } from './referral.model.js';
 import { referralView } from './referral.view.js';
-import { ReferralAction, ReferralState } from './referral-vocabulary.js';
+import { OPEN_STATES, ReferralAction, ReferralState } from './referral-vocabulary.js';
 import { ReferralsService } from './referrals.service.js';
 import { ReferralReasonInput, SendReferralInput } from './send-referral.input.js';
 
@@ -85,6 +85,16 @@ export class ReferralsResolver {
   @ResolveField(() => OrganisationModel)
   toOrganisation(@Parent() r: ReferralModel, @Context() ctx: HubContext): Promise<OrganisationModel | null> {
     return organisationLoader(ctx, this.organisations).load(r.toOrganisationId);
+  }
+
+  @ResolveField(() => Boolean, { description: 'Sent, accepted or in progress: the receiving organisation works with the person' })
+  open(@Parent() r: ReferralModel): boolean {
+    return OPEN_STATES.includes(r.state);
+  }
+
+  @ResolveField(() => [ReferralAction], { description: 'The steps your organisation may take on it now (accept, decline, start and complete for the receiver; send and withdraw for the sender)' })
+  actions(@Parent() r: ReferralModel, @CurrentActor() actor: Actor): ReferralAction[] {
+    return this.referrals.actionsFor(actor, r);
   }
 
   @ResolveField(() => [ReferralTransitionModel])

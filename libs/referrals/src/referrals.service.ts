@@ -8,7 +8,7 @@ import { OutboxService } from '@hub/events';
 import { OrganisationsService } from '@hub/organisations';
 import { actorRef, InvolvementRole, PersonRecordsService, PersonsService } from '@hub/persons';
 import { ReferralTransition } from './referral-transition.entity.js';
-import { dueAt, nextState, OPEN_STATES, ReferralAction, referralEventPayload, ReferralState, startDueAt, TRANSITIONS } from './referral-vocabulary.js';
+import { dueAt, nextState, OPEN_STATES, REFERRAL_ACTIONS, ReferralAction, referralEventPayload, ReferralState, startDueAt, TRANSITIONS } from './referral-vocabulary.js';
 import { Referral } from './referral.entity.js';
 import type { SendReferralInput } from './send-referral.input.js';
 
@@ -159,6 +159,13 @@ export class ReferralsService {
       await this.record(m, actor, saved, action, from, to, why);
       return saved;
     });
+  }
+
+  /** The steps `actor`'s side may take on `r` in its current state: none for a role that cannot act on referrals. */
+  actionsFor(actor: Actor, r: Pick<Referral, 'fromOrganisationId' | 'toOrganisationId' | 'state'>): ReferralAction[] {
+    if (!this.mayAct(actor)) return [];
+    const side = r.fromOrganisationId === actor.organisationId ? 'sender' : r.toOrganisationId === actor.organisationId ? 'receiver' : null;
+    return REFERRAL_ACTIONS.filter((a) => TRANSITIONS[a].by === side && TRANSITIONS[a].from.includes(r.state));
   }
 
   /** Sender and receiver see a referral; the receiver never sees drafts. Others: NOT_FOUND. */

@@ -8,3 +8,6 @@ export * from './report.models.js';
 export * from './disclosure-control.js';
 export * from './report-runs.service.js';
 export * from './report-scope.js';
+export * from './referral-report.service.js';
+export * from './referral-report.input.js';
+export * from './referral-report.model.js';

@@ -1,4 +1,4 @@
-import { useSession } from '../app';
+import { useSession } from '../session-context';
 import { usePageTitle } from '../router';
 import { PeopleTable } from './people-table';
 

@@ -1,13 +1,68 @@
 import { type SubmitEvent, useState } from 'react';
 import { gql } from '../api';
-import { flash, useSession } from '../app';
+import { graphql } from '../gql';
+import type { GrantConsentInput } from '../gql/graphql';
+import { flash } from '../flash';
+import { useSession } from '../session-context';
 import { Button, Checkbox, type Errors, ErrorSummary, errorsFrom, isIsoDate, Radios, Select, TextArea, TextField } from '../forms';
 import { Link, navigate, usePageTitle } from '../router';
 import { useDraft } from '../session';
 import { useQuery } from '../use-query';
-import { CATEGORIES, METHODS, options, ORG_KINDS, PURPOSE_CATEGORIES, PURPOSES } from '../vocabulary';
+import { CATEGORIES, METHODS, options, ORG_KINDS, PURPOSES } from '../vocabulary';
 import { NotFound } from './not-found';
 import { personName } from './people-table';
+
+const ConsentFormDocument = graphql(`
+  query ConsentForm($id: ID!) {
+    person(id: $id) {
+      id
+      givenName
+      familyName
+    }
+    organisations {
+      id
+      name
+      kind
+    }
+    consentPurposes {
+      purpose
+      categories
+    }
+  }
+`);
+
+const GrantConsentDocument = graphql(`
+  mutation GrantConsent($input: GrantConsentInput!) {
+    grantConsent(input: $input) {
+      id
+      status
+    }
+  }
+`);
+
+const WithdrawConsentFormDocument = graphql(`
+  query WithdrawConsentForm($id: ID!) {
+    person(id: $id) {
+      id
+      givenName
+      familyName
+      consents {
+        id
+        purpose
+        status
+      }
+    }
+  }
+`);
+
+const WithdrawConsentDocument = graphql(`
+  mutation WithdrawConsent($input: WithdrawConsentInput!) {
+    withdrawConsent(input: $input) {
+      id
+      status
+    }
+  }
+`);
 
 const LABELS: Record<string, string> = {
   purpose: 'What may their information be shared for?',
@@ -23,14 +78,7 @@ const LABELS: Record<string, string> = {
 export function ConsentForm({ personId }: { personId: string }) {
   const { viewer } = useSession();
   usePageTitle('Record consent');
-  const q = useQuery(
-    () =>
-      gql<{ person: { id: string; givenName: string | null; familyName: string | null }; organisations: { id: string; name: string; kind: string }[] }>(
-        'query($id: ID!) { person(id: $id) { id givenName familyName } organisations { id name kind } }',
-        { id: personId },
-      ),
-    [personId],
-  );
+  const q = useQuery(ConsentFormDocument, { id: personId });
   const [draft, update, clear] = useDraft(`consent-${personId}`, {
     purpose: '',
     target: 'mine',
@@ -58,19 +106,19 @@ export function ConsentForm({ personId }: { personId: string }) {
     if (!draft.personPresent) found.personPresent = 'Consent can only be recorded with the person present';
     setErrors(found);
     if (Object.keys(found).length) return;
-    const input: Record<string, unknown> = {
+    const input: GrantConsentInput = {
       personId,
-      purpose: draft.purpose,
-      method: draft.method,
+      purpose: draft.purpose as GrantConsentInput['purpose'],
+      method: draft.method as GrantConsentInput['method'],
       personPresent: true,
       evidenceNote: draft.evidenceNote.trim() || null,
       expiresAt: draft.expiresAt ? `${draft.expiresAt}T23:59:59Z` : null,
     };
-    if (draft.target === 'kind') input.organisationKind = draft.organisationKind;
+    if (draft.target === 'kind') input.organisationKind = draft.organisationKind as GrantConsentInput['organisationKind'];
     else input.organisationId = draft.target === 'mine' ? viewer.organisation.id : draft.organisationId;
     setBusy(true);
     try {
-      await gql('mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id status } }', { input });
+      await gql(GrantConsentDocument, { input });
       clear();
       flash('Consent recorded');
       navigate(`/people/${personId}`);
@@ -80,6 +128,9 @@ export function ConsentForm({ personId }: { personId: string }) {
       setBusy(false);
     }
   }
+
+  /** The categories a consent for `purpose` covers, as the hub says (Query.consentPurposes). */
+  const covered = (purpose: string): string[] => q.data?.consentPurposes.find((p) => p.purpose === purpose)?.categories ?? [];
 
   return (
     <div className="two-thirds">
@@ -98,7 +149,7 @@ export function ConsentForm({ personId }: { personId: string }) {
             onChange={(purpose) => update({ purpose })}
             options={Object.entries(PURPOSES).map(([value, label]) => ({
               value,
-              label: value === 'ETE' ? `${label} (covers progress, training and job outcomes)` : `${label} (covers ${PURPOSE_CATEGORIES[value].map((c) => CATEGORIES[c].toLowerCase()).join(' and ')} information)`,
+              label: value === 'ETE' ? `${label} (covers progress, training and job outcomes)` : `${label} (covers ${covered(value).map((c) => CATEGORIES[c].toLowerCase()).join(' and ')} information)`,
             }))}
             error={errors.purpose}
           />
@@ -152,14 +203,7 @@ export function ConsentForm({ personId }: { personId: string }) {
 
 export function WithdrawConsent({ personId, consentId }: { personId: string; consentId: string }) {
   usePageTitle('Withdraw consent');
-  const q = useQuery(
-    () =>
-      gql<{ person: { id: string; givenName: string | null; familyName: string | null; consents: { id: string; purpose: string; status: string }[] } }>(
-        'query($id: ID!) { person(id: $id) { id givenName familyName consents { id purpose status } } }',
-        { id: personId },
-      ),
-    [personId],
-  );
+  const q = useQuery(WithdrawConsentFormDocument, { id: personId });
   const [draft, update, clear] = useDraft(`withdraw-${consentId}`, { reason: '' });
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
@@ -178,7 +222,7 @@ export function WithdrawConsent({ personId, consentId }: { personId: string; con
     setErrors({});
     setBusy(true);
     try {
-      await gql('mutation($input: WithdrawConsentInput!) { withdrawConsent(input: $input) { id status } }', { input: { consentId, reason: draft.reason.trim() } });
+      await gql(WithdrawConsentDocument, { input: { consentId, reason: draft.reason.trim() } });
       clear();
       flash('Consent withdrawn. Partners relying on it lose access from their next request.');
       navigate(`/people/${personId}`);

@@ -1,6 +1,8 @@
 import { type SubmitEvent, useState } from 'react';
 import { gql } from '../api';
-import { flash } from '../app';
+import { graphql } from '../gql';
+import type { LogInterventionFormQuery, LogInterventionInput } from '../gql/graphql';
+import { flash } from '../flash';
 import { Button, type Errors, ErrorSummary, errorsFrom, isIsoDate, Radios, Select, TextArea, TextField } from '../forms';
 import { Link, navigate, usePageTitle } from '../router';
 import { useDraft } from '../session';
@@ -9,13 +11,32 @@ import { options, STATUSES, today } from '../vocabulary';
 import { NotFound } from './not-found';
 import { personName } from './people-table';
 
-interface InterventionType {
-  code: string;
-  name: string;
-  groupName: string;
-  outcomeKind: 'NONE' | 'JOB' | 'QUALIFICATION';
-  active: boolean;
-}
+const LogInterventionFormDocument = graphql(`
+  query LogInterventionForm($id: ID!) {
+    person(id: $id) {
+      id
+      givenName
+      familyName
+    }
+    interventionTypes {
+      code
+      name
+      groupName
+      outcomeKind
+      active
+    }
+  }
+`);
+
+const LogInterventionDocument = graphql(`
+  mutation LogIntervention($input: LogInterventionInput!) {
+    logIntervention(input: $input) {
+      id
+    }
+  }
+`);
+
+type InterventionType = LogInterventionFormQuery['interventionTypes'][number];
 
 const LABELS: Record<string, string> = {
   typeCode: 'What did you do?',
@@ -49,14 +70,7 @@ const EMPTY = {
 };
 
 export function LogIntervention({ personId }: { personId: string }) {
-  const q = useQuery(
-    () =>
-      gql<{ person: { id: string; givenName: string | null; familyName: string | null }; interventionTypes: InterventionType[] }>(
-        'query($id: ID!) { person(id: $id) { id givenName familyName } interventionTypes { code name groupName outcomeKind active } }',
-        { id: personId },
-      ),
-    [personId],
-  );
+  const q = useQuery(LogInterventionFormDocument, { id: personId });
   const [draft, update, clear] = useDraft(`log-${personId}`, { ...EMPTY, occurredAt: today() });
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
@@ -82,10 +96,10 @@ export function LogIntervention({ personId }: { personId: string }) {
     if (type?.outcomeKind === 'QUALIFICATION' && draft.awardedOn && !isIsoDate(draft.awardedOn)) found['qualification.awardedOn'] = 'Enter the date as year-month-day';
     setErrors(found);
     if (Object.keys(found).length) return;
-    const input: Record<string, unknown> = {
+    const input: LogInterventionInput = {
       personId,
       typeCode: draft.typeCode,
-      status: draft.status,
+      status: draft.status as LogInterventionInput['status'],
       occurredAt: `${draft.occurredAt}T12:00:00Z`,
       notes: draft.notes.trim() || null,
     };
@@ -97,7 +111,7 @@ export function LogIntervention({ personId }: { personId: string }) {
     }
     setBusy(true);
     try {
-      await gql('mutation($input: LogInterventionInput!) { logIntervention(input: $input) { id } }', { input });
+      await gql(LogInterventionDocument, { input });
       clear();
       flash(`${type!.name} logged`);
       navigate(`/people/${personId}`);

@@ -3,7 +3,7 @@
 // what became of the referrals sent in the period (one organisation's received or sent, or all);
 // aggregates only, small counts suppressed by the hub. The filters live in the address, so a report can be bookmarked and shared.
 import { type SubmitEvent, useState } from 'react';
-import { useSession } from '../app';
+import { useSession } from '../session-context';
 import { Button, type Errors, ErrorSummary, isIsoDate, Radios, Select, TextField } from '../forms';
 import { type Cohort, csvPath, downloadCsv, eteFunnel, type ReferralDirection, type ReferralFilter, referralReport, reoffendingAnalysis, type ReportFilter, reportChoices } from '../reports-api';
 import { reportsAcrossOrganisations } from '../roles';

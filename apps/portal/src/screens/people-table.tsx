@@ -1,24 +1,42 @@
 import { gql } from '../api';
-import { type Connection, Pagination, useCursors } from '../pagination';
+import { graphql } from '../gql';
+import type { PeopleFilter } from '../gql/graphql';
+import { Pagination, useCursors } from '../pagination';
 import { Link } from '../router';
 import { useQuery } from '../use-query';
 import { formatDate, STAGES } from '../vocabulary';
 
-export interface PersonRow {
-  id: string;
-  givenName: string | null;
-  familyName: string | null;
-  dateOfBirth: string | null;
-  stage: string | null;
-  withheldFields: string[];
-  interventions: { edges: { node: { occurredAt: string; typeCode: string; type: { name: string } | null } }[] };
-}
-
-const PEOPLE = `query People($first: Int, $after: String, $search: String, $filter: PeopleFilter) {
-  people(first: $first, after: $after, search: $search, filter: $filter) {
-    edges { node { id givenName familyName dateOfBirth stage withheldFields
-      interventions(first: 1) { edges { node { occurredAt typeCode type { name } } } } } }
-    pageInfo { hasNextPage endCursor } } }`;
+const PeopleDocument = graphql(`
+  query People($first: Int, $after: String, $search: String, $filter: PeopleFilter) {
+    people(first: $first, after: $after, search: $search, filter: $filter) {
+      edges {
+        node {
+          id
+          givenName
+          familyName
+          dateOfBirth
+          stage
+          withheldFields
+          interventions(first: 1) {
+            edges {
+              node {
+                occurredAt
+                typeCode
+                type {
+                  name
+                }
+              }
+            }
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
 
 export const PAGE_SIZE = 20;
 
@@ -29,12 +47,12 @@ export function Withheld({ what }: { what?: string }) {
 }
 
 /** A page of people with their stage and last contact, and links to the next and previous pages. */
-export function PeopleTable({ search, filter, caption }: { search?: string; filter?: Record<string, string>; caption: string }) {
+export function PeopleTable({ search, filter, caption }: { search?: string; filter?: PeopleFilter; caption: string }) {
   const key = JSON.stringify({ search, filter });
   const cursors = useCursors(key);
   const after = cursors.after;
   const q = useQuery(
-    () => gql<{ people: Connection<PersonRow> }>(PEOPLE, { first: PAGE_SIZE, after, search: search || null, filter: filter ?? null }),
+    () => gql(PeopleDocument, { first: PAGE_SIZE, after, search: search || null, filter: filter ?? null }),
     [after, key],
   );
   if (q.loading) return <p className="loading" role="status">Loading people…</p>;

@@ -1,6 +1,9 @@
 import { type SubmitEvent, useState } from 'react';
 import { gql } from '../api';
-import { flash, useSession } from '../app';
+import { graphql } from '../gql';
+import type { DataCategory } from '../gql/graphql';
+import { flash } from '../flash';
+import { useSession } from '../session-context';
 import { Button, Checkboxes, type Errors, ErrorSummary, errorsFrom, Select, TextArea } from '../forms';
 import { partners, sendReferral } from '../referrals-api';
 import { Link, navigate, usePageTitle } from '../router';
@@ -18,13 +21,17 @@ const LABELS: Record<string, string> = {
 };
 const FIELDS = Object.keys(LABELS);
 
-interface ReferPerson {
-  id: string;
-  givenName: string | null;
-  familyName: string | null;
-  region: string | null;
-  readableCategories: string[];
-}
+const ReferPersonDocument = graphql(`
+  query ReferPerson($id: ID!) {
+    person(id: $id) {
+      id
+      givenName
+      familyName
+      region
+      readableCategories
+    }
+  }
+`);
 
 /**
  * A referral to a partner for a service: the partners offering it (those covering the person's region
@@ -37,7 +44,7 @@ export function Refer({ personId }: { personId: string }) {
   usePageTitle('Make a referral');
   const q = useQuery(async () => {
     const [found, directory] = await Promise.all([
-      gql<{ person: ReferPerson }>('query($id: ID!) { person(id: $id) { id givenName familyName region readableCategories } }', { id: personId }),
+      gql(ReferPersonDocument, { id: personId }),
       partners(),
     ]);
     return { person: found.person, directory };
@@ -73,7 +80,7 @@ export function Refer({ personId }: { personId: string }) {
         toOrganisationId: receiver!.id,
         serviceCode: draft.serviceCode,
         reason: draft.reason.trim(),
-        sharedCategories: draft.sharedCategories.filter((c) => shareable.includes(c)),
+        sharedCategories: draft.sharedCategories.filter((c) => (shareable as string[]).includes(c)) as DataCategory[],
       });
       clear();
       flash(`Referral sent to ${receiver!.name}`);

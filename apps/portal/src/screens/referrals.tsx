@@ -1,16 +1,14 @@
 import { type SubmitEvent, useState } from 'react';
-import { flash, useSession } from '../app';
+import { flash } from '../flash';
+import { useSession } from '../session-context';
 import { Button, ErrorSummary, errorsFrom, type Errors, TextArea } from '../forms';
-import { acceptReferral, completeReferral, declineReferral, OPEN_STATES, type Referral, referralInbox, sentReferrals, startReferral, withdrawReferral } from '../referrals-api';
+import { acceptReferral, completeReferral, declineReferral, type Referral, referralInbox, sentReferrals, startReferral, withdrawReferral } from '../referrals-api';
 import { Link, navigate, usePageTitle } from '../router';
 import { type Connection, Pagination, useCursors } from '../pagination';
 import { useQuery } from '../use-query';
 import { formatDate, words } from '../vocabulary';
 import { NotFound } from './not-found';
 import { personName } from './people-table';
-
-/** States in which the sender may still withdraw a referral. */
-const WITHDRAWABLE = ['DRAFT', ...OPEN_STATES];
 
 /** A step that needs a reason (declining, withdrawing): a small form under the referral. */
 function WithReason(props: { question: string; submit: string; required: string; done: string; action: (reason: string) => Promise<unknown>; onDone: () => void }) {
@@ -130,7 +128,7 @@ export function Referrals({ sent }: { sent: boolean }) {
                   </div>
                 )}
               </dl>
-              {!sent && r.status === 'SENT' && (
+              {!sent && r.actions.includes('ACCEPT') && (
                 <div className="button-group">
                   <Button type="button" onClick={() => void accept(r)}>
                     Accept referral<span className="visually-hidden">{about(r)}</span>
@@ -140,17 +138,17 @@ export function Referrals({ sent }: { sent: boolean }) {
                   </Button>
                 </div>
               )}
-              {!sent && r.status === 'ACCEPTED' && (
+              {!sent && r.actions.includes('START') && (
                 <Button type="button" onClick={() => void step(r, startReferral, `Work started on the referral of ${who(r)}`)}>
                   Start work<span className="visually-hidden"> on the referral{about(r)}</span>
                 </Button>
               )}
-              {!sent && r.status === 'IN_PROGRESS' && (
+              {!sent && r.actions.includes('COMPLETE') && (
                 <Button type="button" onClick={() => void step(r, completeReferral, `Referral of ${who(r)} completed`)}>
                   Mark as completed<span className="visually-hidden"> the referral{about(r)}</span>
                 </Button>
               )}
-              {sent && WITHDRAWABLE.includes(r.status) && (
+              {sent && r.actions.includes('WITHDRAW') && (
                 <Button type="button" secondary onClick={() => setAsking(asking === r.id ? null : r.id)}>
                   Withdraw…<span className="visually-hidden"> the referral{about(r)}</span>
                 </Button>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { flash, useSession } from '../app';
+import { flash } from '../flash';
+import { useSession } from '../session-context';
 import { Button, ErrorSummary, type Errors, errorsFrom } from '../forms';
 import { completeTask, type Task, tasks } from '../referrals-api';
 import { Link, usePageTitle } from '../router';

@@ -1,5 +1,6 @@
 import { gql } from '../api';
-import { useSession } from '../app';
+import { graphql } from '../gql';
+import { useSession } from '../session-context';
 import { Link, usePageTitle } from '../router';
 import { useQuery } from '../use-query';
 import { CATEGORIES } from '../vocabulary';
@@ -7,13 +8,21 @@ import { explain } from '../why';
 import { NotFound } from './not-found';
 import { personName } from './people-table';
 
+const WhyPersonDocument = graphql(`
+  query WhyPerson($id: ID!) {
+    person(id: $id) {
+      id
+      givenName
+      familyName
+      readableCategories
+    }
+  }
+`);
+
 export function Why({ personId, category }: { personId: string; category: string }) {
   const { viewer, capabilities } = useSession();
   const q = useQuery(async () => {
-    const d = await gql<{ person: { id: string; givenName: string | null; familyName: string | null; readableCategories: string[] } }>(
-      'query($id: ID!) { person(id: $id) { id givenName familyName readableCategories } }',
-      { id: personId },
-    );
+    const d = await gql(WhyPersonDocument, { id: personId });
     return { person: d.person, explanation: await explain(personId, category, viewer.organisation, d.person.readableCategories, capabilities.explainAccess) };
   }, [personId, category, capabilities.explainAccess]);
   usePageTitle(q.data?.explanation.title ?? 'Why information is withheld');

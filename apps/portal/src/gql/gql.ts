@@ -1,0 +1,260 @@
+/* eslint-disable */
+import * as types from './graphql';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  query Viewer {\n    viewer {\n      name\n      roles\n      organisation {\n        id\n        name\n        kind\n      }\n      reportAccess {\n        acrossOrganisations\n      }\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  query SchemaFields {\n    __schema {\n      queryType {\n        fields {\n          name\n        }\n      }\n      mutationType {\n        fields {\n          name\n        }\n      }\n    }\n  }\n": typeof types.SchemaFieldsDocument,
+    "\n    query ProbeReferralInbox {\n      referralInbox(first: 1) {\n        __typename\n      }\n    }\n  ": typeof types.ProbeReferralInboxDocument,
+    "\n    query ProbeSentReferrals {\n      sentReferrals(first: 1) {\n        __typename\n      }\n    }\n  ": typeof types.ProbeSentReferralsDocument,
+    "\n    query ProbeTasks {\n      tasks(first: 1) {\n        __typename\n      }\n    }\n  ": typeof types.ProbeTasksDocument,
+    "\n  query PersonReferrals($id: ID!) {\n    person(id: $id) {\n      id\n      referrals(first: 100) {\n        edges {\n          node {\n            id\n            status: state\n            service: serviceCode\n            open\n            createdAt\n            person {\n              id\n              givenName\n              familyName\n            }\n            fromOrganisation {\n              name\n            }\n            toOrganisation {\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.PersonReferralsDocument,
+    "\n  query ReferralInbox($first: Int, $after: String) {\n    referralInbox(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          status: state\n          service: serviceCode\n          reason\n          dueAt\n          open\n          actions\n          person {\n            id\n            givenName\n            familyName\n          }\n          fromOrganisation {\n            name\n          }\n          toOrganisation {\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ReferralInboxDocument,
+    "\n  query SentReferrals($first: Int, $after: String) {\n    sentReferrals(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          status: state\n          service: serviceCode\n          reason\n          dueAt\n          open\n          actions\n          person {\n            id\n            givenName\n            familyName\n          }\n          fromOrganisation {\n            name\n          }\n          toOrganisation {\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.SentReferralsDocument,
+    "\n  query Tasks($first: Int, $after: String) {\n    tasks(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          kind\n          summary: title\n          detail\n          dueAt\n          person {\n            id\n            givenName\n            familyName\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.TasksDocument,
+    "\n  mutation AcceptReferral($id: ID!) {\n    acceptReferral(id: $id) {\n      id\n      status: state\n    }\n  }\n": typeof types.AcceptReferralDocument,
+    "\n  mutation DeclineReferral($id: ID!, $reason: String!) {\n    declineReferral(input: { referralId: $id, reason: $reason }) {\n      id\n      status: state\n    }\n  }\n": typeof types.DeclineReferralDocument,
+    "\n  mutation StartReferral($id: ID!) {\n    startReferral(id: $id) {\n      id\n      status: state\n    }\n  }\n": typeof types.StartReferralDocument,
+    "\n  mutation CompleteReferral($id: ID!) {\n    completeReferral(id: $id) {\n      id\n      status: state\n    }\n  }\n": typeof types.CompleteReferralDocument,
+    "\n  mutation WithdrawReferral($id: ID!, $reason: String!) {\n    withdrawReferral(input: { referralId: $id, reason: $reason }) {\n      id\n      status: state\n    }\n  }\n": typeof types.WithdrawReferralDocument,
+    "\n  mutation CompleteTask($id: ID!) {\n    completeTask(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.CompleteTaskDocument,
+    "\n  query Partners {\n    organisations {\n      id\n      name\n      regions\n      services\n      active\n    }\n  }\n": typeof types.PartnersDocument,
+    "\n  mutation SendReferral($input: SendReferralInput!) {\n    sendReferral(input: $input) {\n      id\n    }\n  }\n": typeof types.SendReferralDocument,
+    "\n  query EteFunnel($input: ReportFilterInput!) {\n    eteFunnel(input: $input) {\n      scope\n      suppressionThreshold\n      steps {\n        step\n        label\n        people\n        suppressed\n        conversion\n        breakdown {\n          key\n          count\n          suppressed\n        }\n      }\n    }\n  }\n": typeof types.EteFunnelDocument,
+    "\n  query Reoffending($input: ReoffendingInput!) {\n    reoffendingAnalysis(input: $input) {\n      cohort\n      cohortSize\n      excludedFollowUpPending\n      excludedNoOgrs\n      actualRate\n      predictedRate\n      differencePoints\n      fewerReoffenders\n      suppressed\n    }\n  }\n": typeof types.ReoffendingDocument,
+    "\n  fragment ReferralReportRowFields on ReferralReportRow {\n    serviceCode\n    sent\n    accepted\n    declined\n    withdrawnBeforeAnswer\n    awaitingAnswer\n    answeredInTime\n    awaitingAnswerPastDue\n    started\n    startedInTime\n    acceptedNotStartedPastDue\n    completed\n    withdrawnAfterAcceptance\n    medianHoursToAnswer\n    medianHoursToStart\n    suppressed\n  }\n": typeof types.ReferralReportRowFieldsFragmentDoc,
+    "\n  query ReferralReport($input: ReferralReportInput!) {\n    referralReport(input: $input) {\n      from\n      to\n      scope\n      direction\n      suppressionThreshold\n      total {\n        ...ReferralReportRowFields\n      }\n      services {\n        ...ReferralReportRowFields\n      }\n    }\n  }\n": typeof types.ReferralReportDocument,
+    "\n  query ReportChoices($withOrganisations: Boolean!) {\n    interventionTypes {\n      code\n      name\n      groupName\n    }\n    organisations @include(if: $withOrganisations) {\n      id\n      name\n    }\n  }\n": typeof types.ReportChoicesDocument,
+    "\n  query ConsentForm($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n    }\n    organisations {\n      id\n      name\n      kind\n    }\n    consentPurposes {\n      purpose\n      categories\n    }\n  }\n": typeof types.ConsentFormDocument,
+    "\n  mutation GrantConsent($input: GrantConsentInput!) {\n    grantConsent(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.GrantConsentDocument,
+    "\n  query WithdrawConsentForm($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      consents {\n        id\n        purpose\n        status\n      }\n    }\n  }\n": typeof types.WithdrawConsentFormDocument,
+    "\n  mutation WithdrawConsent($input: WithdrawConsentInput!) {\n    withdrawConsent(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.WithdrawConsentDocument,
+    "\n  query LogInterventionForm($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n    }\n    interventionTypes {\n      code\n      name\n      groupName\n      outcomeKind\n      active\n    }\n  }\n": typeof types.LogInterventionFormDocument,
+    "\n  mutation LogIntervention($input: LogInterventionInput!) {\n    logIntervention(input: $input) {\n      id\n    }\n  }\n": typeof types.LogInterventionDocument,
+    "\n  query People($first: Int, $after: String, $search: String, $filter: PeopleFilter) {\n    people(first: $first, after: $after, search: $search, filter: $filter) {\n      edges {\n        node {\n          id\n          givenName\n          familyName\n          dateOfBirth\n          stage\n          withheldFields\n          interventions(first: 1) {\n            edges {\n              node {\n                occurredAt\n                typeCode\n                type {\n                  name\n                }\n              }\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.PeopleDocument,
+    "\n  mutation UpdateIntervention($input: UpdateInterventionInput!) {\n    updateIntervention(input: $input) {\n      id\n      version\n      status\n    }\n  }\n": typeof types.UpdateInterventionDocument,
+    "\n  mutation EndInvolvement($input: EndInvolvementInput!) {\n    endInvolvement(input: $input) {\n      id\n      endedAt\n    }\n  }\n": typeof types.EndInvolvementDocument,
+    "\n  query PersonRecord($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      dateOfBirth\n      region\n      releaseDate\n      offenceSummary\n      ogrsScore\n      riskLevel\n      healthNotes\n      stage\n      withheldFields\n      readableCategories\n      identifiers {\n        scheme\n        value\n      }\n      interventions(first: 20) {\n        edges {\n          node {\n            id\n            typeCode\n            version\n            status\n            occurredAt\n            notes\n            dataCategory\n            organisationId\n            organisation {\n              name\n            }\n            type {\n              name\n            }\n            outcome {\n              __typename\n              ... on JobOutcome {\n                employer\n                sector\n                hoursPerWeek\n                startDate\n              }\n              ... on QualificationOutcome {\n                qualification\n                level\n                awardedOn\n              }\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n      consents {\n        id\n        purpose\n        categories\n        organisationId\n        organisationKind\n        status\n        givenAt\n        method\n        expiresAt\n      }\n      sustainments {\n        id\n        interventionId\n        startDate\n        dueOn\n        status\n      }\n      involvements {\n        id\n        organisationId\n        role\n        startedAt\n        endedAt\n      }\n    }\n  }\n": typeof types.PersonRecordDocument,
+    "\n  query MoreInterventions($id: ID!, $after: String) {\n    person(id: $id) {\n      id\n      interventions(first: 20, after: $after) {\n        edges {\n          node {\n            id\n            typeCode\n            version\n            status\n            occurredAt\n            notes\n            dataCategory\n            organisationId\n            organisation {\n              name\n            }\n            type {\n              name\n            }\n            outcome {\n              __typename\n              ... on JobOutcome {\n                employer\n                sector\n                hoursPerWeek\n                startDate\n              }\n              ... on QualificationOutcome {\n                qualification\n                level\n                awardedOn\n              }\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.MoreInterventionsDocument,
+    "\n  query OrganisationNames {\n    organisations {\n      id\n      name\n    }\n  }\n": typeof types.OrganisationNamesDocument,
+    "\n  mutation RecordSustainment($input: RecordSustainmentInput!) {\n    recordSustainment(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.RecordSustainmentDocument,
+    "\n  query ReferPerson($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      region\n      readableCategories\n    }\n  }\n": typeof types.ReferPersonDocument,
+    "\n  query WhyPerson($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      readableCategories\n    }\n  }\n": typeof types.WhyPersonDocument,
+    "\n  query ExplainAccess($id: ID!, $category: DataCategory!) {\n    explainAccess(personId: $id, category: $category) {\n      allowed\n      reason\n      explanation\n    }\n  }\n": typeof types.ExplainAccessDocument,
+};
+const documents: Documents = {
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": types.ChangePasswordDocument,
+    "\n  query Viewer {\n    viewer {\n      name\n      roles\n      organisation {\n        id\n        name\n        kind\n      }\n      reportAccess {\n        acrossOrganisations\n      }\n    }\n  }\n": types.ViewerDocument,
+    "\n  query SchemaFields {\n    __schema {\n      queryType {\n        fields {\n          name\n        }\n      }\n      mutationType {\n        fields {\n          name\n        }\n      }\n    }\n  }\n": types.SchemaFieldsDocument,
+    "\n    query ProbeReferralInbox {\n      referralInbox(first: 1) {\n        __typename\n      }\n    }\n  ": types.ProbeReferralInboxDocument,
+    "\n    query ProbeSentReferrals {\n      sentReferrals(first: 1) {\n        __typename\n      }\n    }\n  ": types.ProbeSentReferralsDocument,
+    "\n    query ProbeTasks {\n      tasks(first: 1) {\n        __typename\n      }\n    }\n  ": types.ProbeTasksDocument,
+    "\n  query PersonReferrals($id: ID!) {\n    person(id: $id) {\n      id\n      referrals(first: 100) {\n        edges {\n          node {\n            id\n            status: state\n            service: serviceCode\n            open\n            createdAt\n            person {\n              id\n              givenName\n              familyName\n            }\n            fromOrganisation {\n              name\n            }\n            toOrganisation {\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n": types.PersonReferralsDocument,
+    "\n  query ReferralInbox($first: Int, $after: String) {\n    referralInbox(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          status: state\n          service: serviceCode\n          reason\n          dueAt\n          open\n          actions\n          person {\n            id\n            givenName\n            familyName\n          }\n          fromOrganisation {\n            name\n          }\n          toOrganisation {\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ReferralInboxDocument,
+    "\n  query SentReferrals($first: Int, $after: String) {\n    sentReferrals(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          status: state\n          service: serviceCode\n          reason\n          dueAt\n          open\n          actions\n          person {\n            id\n            givenName\n            familyName\n          }\n          fromOrganisation {\n            name\n          }\n          toOrganisation {\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.SentReferralsDocument,
+    "\n  query Tasks($first: Int, $after: String) {\n    tasks(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          kind\n          summary: title\n          detail\n          dueAt\n          person {\n            id\n            givenName\n            familyName\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.TasksDocument,
+    "\n  mutation AcceptReferral($id: ID!) {\n    acceptReferral(id: $id) {\n      id\n      status: state\n    }\n  }\n": types.AcceptReferralDocument,
+    "\n  mutation DeclineReferral($id: ID!, $reason: String!) {\n    declineReferral(input: { referralId: $id, reason: $reason }) {\n      id\n      status: state\n    }\n  }\n": types.DeclineReferralDocument,
+    "\n  mutation StartReferral($id: ID!) {\n    startReferral(id: $id) {\n      id\n      status: state\n    }\n  }\n": types.StartReferralDocument,
+    "\n  mutation CompleteReferral($id: ID!) {\n    completeReferral(id: $id) {\n      id\n      status: state\n    }\n  }\n": types.CompleteReferralDocument,
+    "\n  mutation WithdrawReferral($id: ID!, $reason: String!) {\n    withdrawReferral(input: { referralId: $id, reason: $reason }) {\n      id\n      status: state\n    }\n  }\n": types.WithdrawReferralDocument,
+    "\n  mutation CompleteTask($id: ID!) {\n    completeTask(id: $id) {\n      id\n      status\n    }\n  }\n": types.CompleteTaskDocument,
+    "\n  query Partners {\n    organisations {\n      id\n      name\n      regions\n      services\n      active\n    }\n  }\n": types.PartnersDocument,
+    "\n  mutation SendReferral($input: SendReferralInput!) {\n    sendReferral(input: $input) {\n      id\n    }\n  }\n": types.SendReferralDocument,
+    "\n  query EteFunnel($input: ReportFilterInput!) {\n    eteFunnel(input: $input) {\n      scope\n      suppressionThreshold\n      steps {\n        step\n        label\n        people\n        suppressed\n        conversion\n        breakdown {\n          key\n          count\n          suppressed\n        }\n      }\n    }\n  }\n": types.EteFunnelDocument,
+    "\n  query Reoffending($input: ReoffendingInput!) {\n    reoffendingAnalysis(input: $input) {\n      cohort\n      cohortSize\n      excludedFollowUpPending\n      excludedNoOgrs\n      actualRate\n      predictedRate\n      differencePoints\n      fewerReoffenders\n      suppressed\n    }\n  }\n": types.ReoffendingDocument,
+    "\n  fragment ReferralReportRowFields on ReferralReportRow {\n    serviceCode\n    sent\n    accepted\n    declined\n    withdrawnBeforeAnswer\n    awaitingAnswer\n    answeredInTime\n    awaitingAnswerPastDue\n    started\n    startedInTime\n    acceptedNotStartedPastDue\n    completed\n    withdrawnAfterAcceptance\n    medianHoursToAnswer\n    medianHoursToStart\n    suppressed\n  }\n": types.ReferralReportRowFieldsFragmentDoc,
+    "\n  query ReferralReport($input: ReferralReportInput!) {\n    referralReport(input: $input) {\n      from\n      to\n      scope\n      direction\n      suppressionThreshold\n      total {\n        ...ReferralReportRowFields\n      }\n      services {\n        ...ReferralReportRowFields\n      }\n    }\n  }\n": types.ReferralReportDocument,
+    "\n  query ReportChoices($withOrganisations: Boolean!) {\n    interventionTypes {\n      code\n      name\n      groupName\n    }\n    organisations @include(if: $withOrganisations) {\n      id\n      name\n    }\n  }\n": types.ReportChoicesDocument,
+    "\n  query ConsentForm($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n    }\n    organisations {\n      id\n      name\n      kind\n    }\n    consentPurposes {\n      purpose\n      categories\n    }\n  }\n": types.ConsentFormDocument,
+    "\n  mutation GrantConsent($input: GrantConsentInput!) {\n    grantConsent(input: $input) {\n      id\n      status\n    }\n  }\n": types.GrantConsentDocument,
+    "\n  query WithdrawConsentForm($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      consents {\n        id\n        purpose\n        status\n      }\n    }\n  }\n": types.WithdrawConsentFormDocument,
+    "\n  mutation WithdrawConsent($input: WithdrawConsentInput!) {\n    withdrawConsent(input: $input) {\n      id\n      status\n    }\n  }\n": types.WithdrawConsentDocument,
+    "\n  query LogInterventionForm($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n    }\n    interventionTypes {\n      code\n      name\n      groupName\n      outcomeKind\n      active\n    }\n  }\n": types.LogInterventionFormDocument,
+    "\n  mutation LogIntervention($input: LogInterventionInput!) {\n    logIntervention(input: $input) {\n      id\n    }\n  }\n": types.LogInterventionDocument,
+    "\n  query People($first: Int, $after: String, $search: String, $filter: PeopleFilter) {\n    people(first: $first, after: $after, search: $search, filter: $filter) {\n      edges {\n        node {\n          id\n          givenName\n          familyName\n          dateOfBirth\n          stage\n          withheldFields\n          interventions(first: 1) {\n            edges {\n              node {\n                occurredAt\n                typeCode\n                type {\n                  name\n                }\n              }\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.PeopleDocument,
+    "\n  mutation UpdateIntervention($input: UpdateInterventionInput!) {\n    updateIntervention(input: $input) {\n      id\n      version\n      status\n    }\n  }\n": types.UpdateInterventionDocument,
+    "\n  mutation EndInvolvement($input: EndInvolvementInput!) {\n    endInvolvement(input: $input) {\n      id\n      endedAt\n    }\n  }\n": types.EndInvolvementDocument,
+    "\n  query PersonRecord($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      dateOfBirth\n      region\n      releaseDate\n      offenceSummary\n      ogrsScore\n      riskLevel\n      healthNotes\n      stage\n      withheldFields\n      readableCategories\n      identifiers {\n        scheme\n        value\n      }\n      interventions(first: 20) {\n        edges {\n          node {\n            id\n            typeCode\n            version\n            status\n            occurredAt\n            notes\n            dataCategory\n            organisationId\n            organisation {\n              name\n            }\n            type {\n              name\n            }\n            outcome {\n              __typename\n              ... on JobOutcome {\n                employer\n                sector\n                hoursPerWeek\n                startDate\n              }\n              ... on QualificationOutcome {\n                qualification\n                level\n                awardedOn\n              }\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n      consents {\n        id\n        purpose\n        categories\n        organisationId\n        organisationKind\n        status\n        givenAt\n        method\n        expiresAt\n      }\n      sustainments {\n        id\n        interventionId\n        startDate\n        dueOn\n        status\n      }\n      involvements {\n        id\n        organisationId\n        role\n        startedAt\n        endedAt\n      }\n    }\n  }\n": types.PersonRecordDocument,
+    "\n  query MoreInterventions($id: ID!, $after: String) {\n    person(id: $id) {\n      id\n      interventions(first: 20, after: $after) {\n        edges {\n          node {\n            id\n            typeCode\n            version\n            status\n            occurredAt\n            notes\n            dataCategory\n            organisationId\n            organisation {\n              name\n            }\n            type {\n              name\n            }\n            outcome {\n              __typename\n              ... on JobOutcome {\n                employer\n                sector\n                hoursPerWeek\n                startDate\n              }\n              ... on QualificationOutcome {\n                qualification\n                level\n                awardedOn\n              }\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.MoreInterventionsDocument,
+    "\n  query OrganisationNames {\n    organisations {\n      id\n      name\n    }\n  }\n": types.OrganisationNamesDocument,
+    "\n  mutation RecordSustainment($input: RecordSustainmentInput!) {\n    recordSustainment(input: $input) {\n      id\n      status\n    }\n  }\n": types.RecordSustainmentDocument,
+    "\n  query ReferPerson($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      region\n      readableCategories\n    }\n  }\n": types.ReferPersonDocument,
+    "\n  query WhyPerson($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      readableCategories\n    }\n  }\n": types.WhyPersonDocument,
+    "\n  query ExplainAccess($id: ID!, $category: DataCategory!) {\n    explainAccess(personId: $id, category: $category) {\n      allowed\n      reason\n      explanation\n    }\n  }\n": types.ExplainAccessDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n"): typeof import('./graphql').ChangePasswordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Viewer {\n    viewer {\n      name\n      roles\n      organisation {\n        id\n        name\n        kind\n      }\n      reportAccess {\n        acrossOrganisations\n      }\n    }\n  }\n"): typeof import('./graphql').ViewerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SchemaFields {\n    __schema {\n      queryType {\n        fields {\n          name\n        }\n      }\n      mutationType {\n        fields {\n          name\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').SchemaFieldsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query ProbeReferralInbox {\n      referralInbox(first: 1) {\n        __typename\n      }\n    }\n  "): typeof import('./graphql').ProbeReferralInboxDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query ProbeSentReferrals {\n      sentReferrals(first: 1) {\n        __typename\n      }\n    }\n  "): typeof import('./graphql').ProbeSentReferralsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query ProbeTasks {\n      tasks(first: 1) {\n        __typename\n      }\n    }\n  "): typeof import('./graphql').ProbeTasksDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PersonReferrals($id: ID!) {\n    person(id: $id) {\n      id\n      referrals(first: 100) {\n        edges {\n          node {\n            id\n            status: state\n            service: serviceCode\n            open\n            createdAt\n            person {\n              id\n              givenName\n              familyName\n            }\n            fromOrganisation {\n              name\n            }\n            toOrganisation {\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').PersonReferralsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReferralInbox($first: Int, $after: String) {\n    referralInbox(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          status: state\n          service: serviceCode\n          reason\n          dueAt\n          open\n          actions\n          person {\n            id\n            givenName\n            familyName\n          }\n          fromOrganisation {\n            name\n          }\n          toOrganisation {\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').ReferralInboxDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SentReferrals($first: Int, $after: String) {\n    sentReferrals(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          status: state\n          service: serviceCode\n          reason\n          dueAt\n          open\n          actions\n          person {\n            id\n            givenName\n            familyName\n          }\n          fromOrganisation {\n            name\n          }\n          toOrganisation {\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').SentReferralsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Tasks($first: Int, $after: String) {\n    tasks(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          kind\n          summary: title\n          detail\n          dueAt\n          person {\n            id\n            givenName\n            familyName\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').TasksDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptReferral($id: ID!) {\n    acceptReferral(id: $id) {\n      id\n      status: state\n    }\n  }\n"): typeof import('./graphql').AcceptReferralDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeclineReferral($id: ID!, $reason: String!) {\n    declineReferral(input: { referralId: $id, reason: $reason }) {\n      id\n      status: state\n    }\n  }\n"): typeof import('./graphql').DeclineReferralDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartReferral($id: ID!) {\n    startReferral(id: $id) {\n      id\n      status: state\n    }\n  }\n"): typeof import('./graphql').StartReferralDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteReferral($id: ID!) {\n    completeReferral(id: $id) {\n      id\n      status: state\n    }\n  }\n"): typeof import('./graphql').CompleteReferralDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WithdrawReferral($id: ID!, $reason: String!) {\n    withdrawReferral(input: { referralId: $id, reason: $reason }) {\n      id\n      status: state\n    }\n  }\n"): typeof import('./graphql').WithdrawReferralDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteTask($id: ID!) {\n    completeTask(id: $id) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').CompleteTaskDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Partners {\n    organisations {\n      id\n      name\n      regions\n      services\n      active\n    }\n  }\n"): typeof import('./graphql').PartnersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendReferral($input: SendReferralInput!) {\n    sendReferral(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').SendReferralDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EteFunnel($input: ReportFilterInput!) {\n    eteFunnel(input: $input) {\n      scope\n      suppressionThreshold\n      steps {\n        step\n        label\n        people\n        suppressed\n        conversion\n        breakdown {\n          key\n          count\n          suppressed\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').EteFunnelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Reoffending($input: ReoffendingInput!) {\n    reoffendingAnalysis(input: $input) {\n      cohort\n      cohortSize\n      excludedFollowUpPending\n      excludedNoOgrs\n      actualRate\n      predictedRate\n      differencePoints\n      fewerReoffenders\n      suppressed\n    }\n  }\n"): typeof import('./graphql').ReoffendingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ReferralReportRowFields on ReferralReportRow {\n    serviceCode\n    sent\n    accepted\n    declined\n    withdrawnBeforeAnswer\n    awaitingAnswer\n    answeredInTime\n    awaitingAnswerPastDue\n    started\n    startedInTime\n    acceptedNotStartedPastDue\n    completed\n    withdrawnAfterAcceptance\n    medianHoursToAnswer\n    medianHoursToStart\n    suppressed\n  }\n"): typeof import('./graphql').ReferralReportRowFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReferralReport($input: ReferralReportInput!) {\n    referralReport(input: $input) {\n      from\n      to\n      scope\n      direction\n      suppressionThreshold\n      total {\n        ...ReferralReportRowFields\n      }\n      services {\n        ...ReferralReportRowFields\n      }\n    }\n  }\n"): typeof import('./graphql').ReferralReportDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReportChoices($withOrganisations: Boolean!) {\n    interventionTypes {\n      code\n      name\n      groupName\n    }\n    organisations @include(if: $withOrganisations) {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').ReportChoicesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsentForm($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n    }\n    organisations {\n      id\n      name\n      kind\n    }\n    consentPurposes {\n      purpose\n      categories\n    }\n  }\n"): typeof import('./graphql').ConsentFormDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation GrantConsent($input: GrantConsentInput!) {\n    grantConsent(input: $input) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').GrantConsentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WithdrawConsentForm($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      consents {\n        id\n        purpose\n        status\n      }\n    }\n  }\n"): typeof import('./graphql').WithdrawConsentFormDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WithdrawConsent($input: WithdrawConsentInput!) {\n    withdrawConsent(input: $input) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').WithdrawConsentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LogInterventionForm($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n    }\n    interventionTypes {\n      code\n      name\n      groupName\n      outcomeKind\n      active\n    }\n  }\n"): typeof import('./graphql').LogInterventionFormDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LogIntervention($input: LogInterventionInput!) {\n    logIntervention(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').LogInterventionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query People($first: Int, $after: String, $search: String, $filter: PeopleFilter) {\n    people(first: $first, after: $after, search: $search, filter: $filter) {\n      edges {\n        node {\n          id\n          givenName\n          familyName\n          dateOfBirth\n          stage\n          withheldFields\n          interventions(first: 1) {\n            edges {\n              node {\n                occurredAt\n                typeCode\n                type {\n                  name\n                }\n              }\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').PeopleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateIntervention($input: UpdateInterventionInput!) {\n    updateIntervention(input: $input) {\n      id\n      version\n      status\n    }\n  }\n"): typeof import('./graphql').UpdateInterventionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EndInvolvement($input: EndInvolvementInput!) {\n    endInvolvement(input: $input) {\n      id\n      endedAt\n    }\n  }\n"): typeof import('./graphql').EndInvolvementDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PersonRecord($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      dateOfBirth\n      region\n      releaseDate\n      offenceSummary\n      ogrsScore\n      riskLevel\n      healthNotes\n      stage\n      withheldFields\n      readableCategories\n      identifiers {\n        scheme\n        value\n      }\n      interventions(first: 20) {\n        edges {\n          node {\n            id\n            typeCode\n            version\n            status\n            occurredAt\n            notes\n            dataCategory\n            organisationId\n            organisation {\n              name\n            }\n            type {\n              name\n            }\n            outcome {\n              __typename\n              ... on JobOutcome {\n                employer\n                sector\n                hoursPerWeek\n                startDate\n              }\n              ... on QualificationOutcome {\n                qualification\n                level\n                awardedOn\n              }\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n      consents {\n        id\n        purpose\n        categories\n        organisationId\n        organisationKind\n        status\n        givenAt\n        method\n        expiresAt\n      }\n      sustainments {\n        id\n        interventionId\n        startDate\n        dueOn\n        status\n      }\n      involvements {\n        id\n        organisationId\n        role\n        startedAt\n        endedAt\n      }\n    }\n  }\n"): typeof import('./graphql').PersonRecordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MoreInterventions($id: ID!, $after: String) {\n    person(id: $id) {\n      id\n      interventions(first: 20, after: $after) {\n        edges {\n          node {\n            id\n            typeCode\n            version\n            status\n            occurredAt\n            notes\n            dataCategory\n            organisationId\n            organisation {\n              name\n            }\n            type {\n              name\n            }\n            outcome {\n              __typename\n              ... on JobOutcome {\n                employer\n                sector\n                hoursPerWeek\n                startDate\n              }\n              ... on QualificationOutcome {\n                qualification\n                level\n                awardedOn\n              }\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').MoreInterventionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganisationNames {\n    organisations {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').OrganisationNamesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordSustainment($input: RecordSustainmentInput!) {\n    recordSustainment(input: $input) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').RecordSustainmentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReferPerson($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      region\n      readableCategories\n    }\n  }\n"): typeof import('./graphql').ReferPersonDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WhyPerson($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      readableCategories\n    }\n  }\n"): typeof import('./graphql').WhyPersonDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExplainAccess($id: ID!, $category: DataCategory!) {\n    explainAccess(personId: $id, category: $category) {\n      allowed\n      reason\n      explanation\n    }\n  }\n"): typeof import('./graphql').ExplainAccessDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

@@ -1,0 +1,1212 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type ChangePasswordInput = {
+  currentPassword: string;
+  /** At least PASSWORD_MIN_LENGTH (12) characters, hard to guess (not common, not made of your name, email or organisation) */
+  newPassword: string;
+};
+
+/** How the person gave consent */
+export type ConsentMethod =
+  | 'ELECTRONIC'
+  | 'SIGNED_FORM'
+  | 'VERBAL';
+
+/** What the person agreed their data may be shared for */
+export type ConsentPurpose =
+  | 'ACCOMMODATION'
+  | 'ETE'
+  | 'FAMILY'
+  | 'FINANCE'
+  | 'HEALTH'
+  | 'SUBSTANCE_MISUSE';
+
+export type ConsentStatus =
+  | 'EXPIRED'
+  | 'IN_FORCE'
+  | 'WITHDRAWN';
+
+/** The kind of person data, the unit of access control */
+export type DataCategory =
+  | 'ACCOMMODATION'
+  | 'EMPLOYMENT'
+  | 'ETE'
+  | 'FAMILY'
+  | 'FINANCE'
+  | 'HEALTH'
+  | 'IDENTITY'
+  | 'OFFENDING'
+  | 'RISK'
+  | 'SUBSTANCE_MISUSE';
+
+/** Ends an organisation's work with a person: its own involvement, or (the lead) any on the record */
+export type EndInvolvementInput = {
+  /** ISO date-time; default now. A later time plans the end */
+  endedAt?: string | null | undefined;
+  involvementId: string | number;
+  /** Why the work ends (case closed, support completed, moved away, lead transferred …); kept in the record's history */
+  reason: string;
+};
+
+export type GrantConsentInput = {
+  /** Defaults to the categories of the purpose */
+  categories?: Array<DataCategory> | null | undefined;
+  evidenceNote?: string | null | undefined;
+  /** ISO date-time; must be in the future */
+  expiresAt?: string | null | undefined;
+  method: ConsentMethod;
+  /** The organisation the person consents to share with (or give organisationKind) */
+  organisationId?: string | number | null | undefined;
+  /** Every organisation of this kind */
+  organisationKind?: OrganisationKind | null | undefined;
+  personId: string | number;
+  /** Consent is recorded with the person present: must be true */
+  personPresent: boolean;
+  purpose: ConsentPurpose;
+};
+
+export type IdentifierScheme =
+  | 'NATIONAL_INSURANCE_NUMBER'
+  | 'PNC'
+  | 'PRISON_NUMBER'
+  | 'PROBATION_CASE_REFERENCE';
+
+export type InterventionStatus =
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'DID_NOT_ATTEND'
+  | 'PLANNED'
+  | 'STARTED';
+
+export type InvolvementRole =
+  | 'LEAD'
+  | 'PROVIDER';
+
+export type JobOutcomeInput = {
+  employer: string;
+  hoursPerWeek: number;
+  sector: string;
+  /** ISO date */
+  startDate: string;
+};
+
+export type LogInterventionInput = {
+  /** Required for a job start */
+  job?: JobOutcomeInput | null | undefined;
+  notes?: string | null | undefined;
+  /** ISO date-time */
+  occurredAt: string;
+  personId: string | number;
+  /** For training and skills types */
+  qualification?: QualificationOutcomeInput | null | undefined;
+  status: InterventionStatus;
+  typeCode: string;
+};
+
+/** What kind of organisation a partner is */
+export type OrganisationKind =
+  | 'CHARITY'
+  | 'EMPLOYER'
+  | 'HEALTH'
+  | 'HOUSING'
+  | 'JOBCENTRE'
+  | 'LOCAL_AUTHORITY'
+  | 'PRISON'
+  | 'PROBATION'
+  | 'TRAINING_PROVIDER';
+
+export type OutcomeKind =
+  | 'JOB'
+  | 'NONE'
+  | 'QUALIFICATION';
+
+export type PeopleFilter = {
+  /** ISO date */
+  dateOfBirth?: string | null | undefined;
+  region?: string | null | undefined;
+  stage?: ProgressionStage | null | undefined;
+};
+
+/** ETE progression stage */
+export type ProgressionStage =
+  | 'ADAPTING_TO_WORK'
+  | 'FINDING_YOUR_FEET'
+  | 'READY_AND_SEARCHING'
+  | 'READY_FOR_INTERVIEW'
+  | 'SETTING_ACTIONS'
+  | 'TAKING_STEPS';
+
+export type QualificationOutcomeInput = {
+  /** ISO date */
+  awardedOn?: string | null | undefined;
+  level?: string | null | undefined;
+  qualification: string;
+};
+
+export type RecordSustainmentInput = {
+  note?: string | null | undefined;
+  sustained: boolean;
+  sustainmentId: string | number;
+};
+
+export type ReferralAction =
+  | 'ACCEPT'
+  | 'COMPLETE'
+  | 'DECLINE'
+  | 'SEND'
+  | 'START'
+  | 'WITHDRAW';
+
+/** Referrals to the organisation reported on, or from it */
+export type ReferralDirection =
+  | 'RECEIVED'
+  | 'SENT';
+
+/** The referrals sent in the period */
+export type ReferralReportInput = {
+  /** For one organisation: the referrals it received (default) or sent */
+  direction?: ReferralDirection;
+  /** Start of the period (ISO date, inclusive) */
+  from: string;
+  /** Hub admins and commissioners: one organisation (others always report on their own) */
+  organisationId?: string | number | null | undefined;
+  /** Suppression threshold (default 5; never lower than 5) */
+  threshold?: number | null | undefined;
+  /** End of the period (ISO date, exclusive) */
+  to: string;
+};
+
+export type ReferralState =
+  | 'ACCEPTED'
+  | 'COMPLETED'
+  | 'DECLINED'
+  | 'DRAFT'
+  | 'IN_PROGRESS'
+  | 'SENT'
+  | 'WITHDRAWN';
+
+export type ReoffendingCohort =
+  | 'ETE_SUPPORT'
+  | 'FOUND_WORK'
+  | 'SUSTAINED_WORK';
+
+export type ReoffendingInput = {
+  /** Judge follow-up as at this ISO date (default today) */
+  asOf?: string | null | undefined;
+  cohort: ReoffendingCohort;
+  /** Start of the period (ISO date, inclusive) */
+  from: string;
+  /** Only people who have had this intervention type (from the organisation reported on, or from any for all organisations) */
+  interventionType?: string | null | undefined;
+  /** Hub admins and commissioners: one organisation (others always report on their own) */
+  organisationId?: string | number | null | undefined;
+  /** Only people of this region (the person's region now) */
+  region?: string | null | undefined;
+  /** Suppression threshold (default 5; never lower than 5) */
+  threshold?: number | null | undefined;
+  /** End of the period (ISO date, exclusive) */
+  to: string;
+};
+
+export type ReportFilterInput = {
+  /** Start of the period (ISO date, inclusive) */
+  from: string;
+  /** Only people who have had this intervention type (from the organisation reported on, or from any for all organisations) */
+  interventionType?: string | null | undefined;
+  /** Hub admins and commissioners: one organisation (others always report on their own) */
+  organisationId?: string | number | null | undefined;
+  /** Only people of this region (the person's region now) */
+  region?: string | null | undefined;
+  /** Suppression threshold (default 5; never lower than 5) */
+  threshold?: number | null | undefined;
+  /** End of the period (ISO date, exclusive) */
+  to: string;
+};
+
+export type RiskLevel =
+  | 'HIGH'
+  | 'LOW'
+  | 'MEDIUM'
+  | 'VERY_HIGH';
+
+/** What a user may do within its organisation */
+export type Role =
+  | 'CASEWORKER'
+  | 'COMMISSIONER'
+  | 'DATA_PROTECTION_OFFICER'
+  | 'HUB_ADMIN'
+  | 'MANAGER'
+  | 'ORG_ADMIN';
+
+export type SendReferralInput = {
+  personId: string | number;
+  reason: string;
+  /** A service code the receiver offers (Organisation.services) */
+  serviceCode: string;
+  /** Categories shared with the receiver; each must be covered for it by consent or agreement (identity always is) */
+  sharedCategories: Array<DataCategory>;
+  toOrganisationId: string | number;
+};
+
+export type SustainmentStatus =
+  | 'NOT_SUSTAINED'
+  | 'OPEN'
+  | 'SUSTAINED';
+
+export type TaskKind =
+  | 'CONSENT_EXPIRING'
+  | 'REFERRAL_OVERDUE'
+  | 'SEEK_CONSENT'
+  | 'SUSTAINMENT_CHECK';
+
+export type TaskStatus =
+  | 'DONE'
+  | 'OPEN';
+
+export type UpdateInterventionInput = {
+  id: string | number;
+  /** A job start corrected: employer, sector, hours, start date (an open 13-week window moves with the start date) */
+  job?: JobOutcomeInput | null | undefined;
+  notes?: string | null | undefined;
+  occurredAt?: string | null | undefined;
+  qualification?: QualificationOutcomeInput | null | undefined;
+  status?: InterventionStatus | null | undefined;
+  version: number;
+};
+
+export type WithdrawConsentInput = {
+  consentId: string | number;
+  reason: string;
+};
+
+export type ChangePasswordMutationVariables = Exact<{
+  input: ChangePasswordInput;
+}>;
+
+
+export type ChangePasswordMutation = { changePassword: boolean };
+
+export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerQuery = { viewer: { name: string, roles: Array<Role>, organisation: { id: string, name: string, kind: OrganisationKind }, reportAccess: { acrossOrganisations: boolean } | null } };
+
+export type SchemaFieldsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SchemaFieldsQuery = { __schema: { queryType: { fields: Array<{ name: string }> | null }, mutationType: { fields: Array<{ name: string }> | null } | null } };
+
+export type ProbeReferralInboxQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProbeReferralInboxQuery = { referralInbox: { __typename: 'ReferralConnection' } };
+
+export type ProbeSentReferralsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProbeSentReferralsQuery = { sentReferrals: { __typename: 'ReferralConnection' } };
+
+export type ProbeTasksQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProbeTasksQuery = { tasks: { __typename: 'TaskConnection' } };
+
+export type PersonReferralsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PersonReferralsQuery = { person: { id: string, referrals: { edges: Array<{ node: { id: string, open: boolean, createdAt: string, status: ReferralState, service: string, person: { id: string, givenName: string | null, familyName: string | null } | null, fromOrganisation: { name: string }, toOrganisation: { name: string } } }> } } };
+
+export type ReferralInboxQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ReferralInboxQuery = { referralInbox: { edges: Array<{ node: { id: string, reason: string, dueAt: string | null, open: boolean, actions: Array<ReferralAction>, status: ReferralState, service: string, person: { id: string, givenName: string | null, familyName: string | null } | null, fromOrganisation: { name: string }, toOrganisation: { name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type SentReferralsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type SentReferralsQuery = { sentReferrals: { edges: Array<{ node: { id: string, reason: string, dueAt: string | null, open: boolean, actions: Array<ReferralAction>, status: ReferralState, service: string, person: { id: string, givenName: string | null, familyName: string | null } | null, fromOrganisation: { name: string }, toOrganisation: { name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type TasksQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type TasksQuery = { tasks: { edges: Array<{ node: { id: string, kind: TaskKind, detail: string, dueAt: string | null, summary: string, person: { id: string, givenName: string | null, familyName: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type AcceptReferralMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AcceptReferralMutation = { acceptReferral: { id: string, status: ReferralState } };
+
+export type DeclineReferralMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type DeclineReferralMutation = { declineReferral: { id: string, status: ReferralState } };
+
+export type StartReferralMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type StartReferralMutation = { startReferral: { id: string, status: ReferralState } };
+
+export type CompleteReferralMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CompleteReferralMutation = { completeReferral: { id: string, status: ReferralState } };
+
+export type WithdrawReferralMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type WithdrawReferralMutation = { withdrawReferral: { id: string, status: ReferralState } };
+
+export type CompleteTaskMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CompleteTaskMutation = { completeTask: { id: string, status: TaskStatus } };
+
+export type PartnersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PartnersQuery = { organisations: Array<{ id: string, name: string, regions: Array<string>, services: Array<string>, active: boolean }> };
+
+export type SendReferralMutationVariables = Exact<{
+  input: SendReferralInput;
+}>;
+
+
+export type SendReferralMutation = { sendReferral: { id: string } };
+
+export type EteFunnelQueryVariables = Exact<{
+  input: ReportFilterInput;
+}>;
+
+
+export type EteFunnelQuery = { eteFunnel: { scope: string, suppressionThreshold: number, steps: Array<{ step: string, label: string, people: number | null, suppressed: boolean, conversion: number | null, breakdown: Array<{ key: string, count: number | null, suppressed: boolean }> }> } };
+
+export type ReoffendingQueryVariables = Exact<{
+  input: ReoffendingInput;
+}>;
+
+
+export type ReoffendingQuery = { reoffendingAnalysis: { cohort: string, cohortSize: number | null, excludedFollowUpPending: number | null, excludedNoOgrs: number | null, actualRate: number | null, predictedRate: number | null, differencePoints: number | null, fewerReoffenders: number | null, suppressed: boolean } };
+
+export type ReferralReportRowFieldsFragment = { serviceCode: string | null, sent: number | null, accepted: number | null, declined: number | null, withdrawnBeforeAnswer: number | null, awaitingAnswer: number | null, answeredInTime: number | null, awaitingAnswerPastDue: number | null, started: number | null, startedInTime: number | null, acceptedNotStartedPastDue: number | null, completed: number | null, withdrawnAfterAcceptance: number | null, medianHoursToAnswer: number | null, medianHoursToStart: number | null, suppressed: Array<string> };
+
+export type ReferralReportQueryVariables = Exact<{
+  input: ReferralReportInput;
+}>;
+
+
+export type ReferralReportQuery = { referralReport: { from: string, to: string, scope: string, direction: ReferralDirection | null, suppressionThreshold: number, total: { serviceCode: string | null, sent: number | null, accepted: number | null, declined: number | null, withdrawnBeforeAnswer: number | null, awaitingAnswer: number | null, answeredInTime: number | null, awaitingAnswerPastDue: number | null, started: number | null, startedInTime: number | null, acceptedNotStartedPastDue: number | null, completed: number | null, withdrawnAfterAcceptance: number | null, medianHoursToAnswer: number | null, medianHoursToStart: number | null, suppressed: Array<string> }, services: Array<{ serviceCode: string | null, sent: number | null, accepted: number | null, declined: number | null, withdrawnBeforeAnswer: number | null, awaitingAnswer: number | null, answeredInTime: number | null, awaitingAnswerPastDue: number | null, started: number | null, startedInTime: number | null, acceptedNotStartedPastDue: number | null, completed: number | null, withdrawnAfterAcceptance: number | null, medianHoursToAnswer: number | null, medianHoursToStart: number | null, suppressed: Array<string> }> } };
+
+export type ReportChoicesQueryVariables = Exact<{
+  withOrganisations: boolean;
+}>;
+
+
+export type ReportChoicesQuery = { interventionTypes: Array<{ code: string, name: string, groupName: string }>, organisations?: Array<{ id: string, name: string }> };
+
+export type ConsentFormQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsentFormQuery = { person: { id: string, givenName: string | null, familyName: string | null }, organisations: Array<{ id: string, name: string, kind: OrganisationKind }>, consentPurposes: Array<{ purpose: ConsentPurpose, categories: Array<DataCategory> }> };
+
+export type GrantConsentMutationVariables = Exact<{
+  input: GrantConsentInput;
+}>;
+
+
+export type GrantConsentMutation = { grantConsent: { id: string, status: ConsentStatus } };
+
+export type WithdrawConsentFormQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WithdrawConsentFormQuery = { person: { id: string, givenName: string | null, familyName: string | null, consents: Array<{ id: string, purpose: ConsentPurpose, status: ConsentStatus }> } };
+
+export type WithdrawConsentMutationVariables = Exact<{
+  input: WithdrawConsentInput;
+}>;
+
+
+export type WithdrawConsentMutation = { withdrawConsent: { id: string, status: ConsentStatus } };
+
+export type LogInterventionFormQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type LogInterventionFormQuery = { person: { id: string, givenName: string | null, familyName: string | null }, interventionTypes: Array<{ code: string, name: string, groupName: string, outcomeKind: OutcomeKind, active: boolean }> };
+
+export type LogInterventionMutationVariables = Exact<{
+  input: LogInterventionInput;
+}>;
+
+
+export type LogInterventionMutation = { logIntervention: { id: string } };
+
+export type PeopleQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  search?: string | null | undefined;
+  filter?: PeopleFilter | null | undefined;
+}>;
+
+
+export type PeopleQuery = { people: { edges: Array<{ node: { id: string, givenName: string | null, familyName: string | null, dateOfBirth: string | null, stage: ProgressionStage | null, withheldFields: Array<string>, interventions: { edges: Array<{ node: { occurredAt: string, typeCode: string, type: { name: string } | null } }> } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type UpdateInterventionMutationVariables = Exact<{
+  input: UpdateInterventionInput;
+}>;
+
+
+export type UpdateInterventionMutation = { updateIntervention: { id: string, version: number, status: InterventionStatus } };
+
+export type EndInvolvementMutationVariables = Exact<{
+  input: EndInvolvementInput;
+}>;
+
+
+export type EndInvolvementMutation = { endInvolvement: { id: string, endedAt: string | null } };
+
+export type PersonRecordQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PersonRecordQuery = { person: { id: string, givenName: string | null, familyName: string | null, dateOfBirth: string | null, region: string | null, releaseDate: string | null, offenceSummary: string | null, ogrsScore: number | null, riskLevel: RiskLevel | null, healthNotes: string | null, stage: ProgressionStage | null, withheldFields: Array<string>, readableCategories: Array<DataCategory>, identifiers: Array<{ scheme: IdentifierScheme, value: string }> | null, interventions: { edges: Array<{ node: { id: string, typeCode: string, version: number, status: InterventionStatus, occurredAt: string, notes: string | null, dataCategory: DataCategory, organisationId: string, organisation: { name: string } | null, type: { name: string } | null, outcome:
+            | { __typename: 'JobOutcome', employer: string, sector: string, hoursPerWeek: number, startDate: string }
+            | { __typename: 'QualificationOutcome', qualification: string, level: string | null, awardedOn: string | null }
+           | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, consents: Array<{ id: string, purpose: ConsentPurpose, categories: Array<DataCategory>, organisationId: string | null, organisationKind: OrganisationKind | null, status: ConsentStatus, givenAt: string, method: ConsentMethod, expiresAt: string | null }>, sustainments: Array<{ id: string, interventionId: string, startDate: string, dueOn: string, status: SustainmentStatus }>, involvements: Array<{ id: string, organisationId: string, role: InvolvementRole, startedAt: string, endedAt: string | null }> } };
+
+export type MoreInterventionsQueryVariables = Exact<{
+  id: string | number;
+  after?: string | null | undefined;
+}>;
+
+
+export type MoreInterventionsQuery = { person: { id: string, interventions: { edges: Array<{ node: { id: string, typeCode: string, version: number, status: InterventionStatus, occurredAt: string, notes: string | null, dataCategory: DataCategory, organisationId: string, organisation: { name: string } | null, type: { name: string } | null, outcome:
+            | { __typename: 'JobOutcome', employer: string, sector: string, hoursPerWeek: number, startDate: string }
+            | { __typename: 'QualificationOutcome', qualification: string, level: string | null, awardedOn: string | null }
+           | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+
+export type OrganisationNamesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OrganisationNamesQuery = { organisations: Array<{ id: string, name: string }> };
+
+export type RecordSustainmentMutationVariables = Exact<{
+  input: RecordSustainmentInput;
+}>;
+
+
+export type RecordSustainmentMutation = { recordSustainment: { id: string, status: SustainmentStatus } };
+
+export type ReferPersonQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReferPersonQuery = { person: { id: string, givenName: string | null, familyName: string | null, region: string | null, readableCategories: Array<DataCategory> } };
+
+export type WhyPersonQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WhyPersonQuery = { person: { id: string, givenName: string | null, familyName: string | null, readableCategories: Array<DataCategory> } };
+
+export type ExplainAccessQueryVariables = Exact<{
+  id: string | number;
+  category: DataCategory;
+}>;
+
+
+export type ExplainAccessQuery = { explainAccess: { allowed: boolean, reason: string, explanation: string } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const ReferralReportRowFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ReferralReportRowFields on ReferralReportRow {
+  serviceCode
+  sent
+  accepted
+  declined
+  withdrawnBeforeAnswer
+  awaitingAnswer
+  answeredInTime
+  awaitingAnswerPastDue
+  started
+  startedInTime
+  acceptedNotStartedPastDue
+  completed
+  withdrawnAfterAcceptance
+  medianHoursToAnswer
+  medianHoursToStart
+  suppressed
+}
+    `, {"fragmentName":"ReferralReportRowFields"}) as unknown as TypedDocumentString<ReferralReportRowFieldsFragment, unknown>;
+export const ChangePasswordDocument = new TypedDocumentString(`
+    mutation ChangePassword($input: ChangePasswordInput!) {
+  changePassword(input: $input)
+}
+    `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const ViewerDocument = new TypedDocumentString(`
+    query Viewer {
+  viewer {
+    name
+    roles
+    organisation {
+      id
+      name
+      kind
+    }
+    reportAccess {
+      acrossOrganisations
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
+export const SchemaFieldsDocument = new TypedDocumentString(`
+    query SchemaFields {
+  __schema {
+    queryType {
+      fields {
+        name
+      }
+    }
+    mutationType {
+      fields {
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SchemaFieldsQuery, SchemaFieldsQueryVariables>;
+export const ProbeReferralInboxDocument = new TypedDocumentString(`
+    query ProbeReferralInbox {
+  referralInbox(first: 1) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<ProbeReferralInboxQuery, ProbeReferralInboxQueryVariables>;
+export const ProbeSentReferralsDocument = new TypedDocumentString(`
+    query ProbeSentReferrals {
+  sentReferrals(first: 1) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<ProbeSentReferralsQuery, ProbeSentReferralsQueryVariables>;
+export const ProbeTasksDocument = new TypedDocumentString(`
+    query ProbeTasks {
+  tasks(first: 1) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<ProbeTasksQuery, ProbeTasksQueryVariables>;
+export const PersonReferralsDocument = new TypedDocumentString(`
+    query PersonReferrals($id: ID!) {
+  person(id: $id) {
+    id
+    referrals(first: 100) {
+      edges {
+        node {
+          id
+          status: state
+          service: serviceCode
+          open
+          createdAt
+          person {
+            id
+            givenName
+            familyName
+          }
+          fromOrganisation {
+            name
+          }
+          toOrganisation {
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PersonReferralsQuery, PersonReferralsQueryVariables>;
+export const ReferralInboxDocument = new TypedDocumentString(`
+    query ReferralInbox($first: Int, $after: String) {
+  referralInbox(first: $first, after: $after) {
+    edges {
+      node {
+        id
+        status: state
+        service: serviceCode
+        reason
+        dueAt
+        open
+        actions
+        person {
+          id
+          givenName
+          familyName
+        }
+        fromOrganisation {
+          name
+        }
+        toOrganisation {
+          name
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReferralInboxQuery, ReferralInboxQueryVariables>;
+export const SentReferralsDocument = new TypedDocumentString(`
+    query SentReferrals($first: Int, $after: String) {
+  sentReferrals(first: $first, after: $after) {
+    edges {
+      node {
+        id
+        status: state
+        service: serviceCode
+        reason
+        dueAt
+        open
+        actions
+        person {
+          id
+          givenName
+          familyName
+        }
+        fromOrganisation {
+          name
+        }
+        toOrganisation {
+          name
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SentReferralsQuery, SentReferralsQueryVariables>;
+export const TasksDocument = new TypedDocumentString(`
+    query Tasks($first: Int, $after: String) {
+  tasks(first: $first, after: $after) {
+    edges {
+      node {
+        id
+        kind
+        summary: title
+        detail
+        dueAt
+        person {
+          id
+          givenName
+          familyName
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TasksQuery, TasksQueryVariables>;
+export const AcceptReferralDocument = new TypedDocumentString(`
+    mutation AcceptReferral($id: ID!) {
+  acceptReferral(id: $id) {
+    id
+    status: state
+  }
+}
+    `) as unknown as TypedDocumentString<AcceptReferralMutation, AcceptReferralMutationVariables>;
+export const DeclineReferralDocument = new TypedDocumentString(`
+    mutation DeclineReferral($id: ID!, $reason: String!) {
+  declineReferral(input: {referralId: $id, reason: $reason}) {
+    id
+    status: state
+  }
+}
+    `) as unknown as TypedDocumentString<DeclineReferralMutation, DeclineReferralMutationVariables>;
+export const StartReferralDocument = new TypedDocumentString(`
+    mutation StartReferral($id: ID!) {
+  startReferral(id: $id) {
+    id
+    status: state
+  }
+}
+    `) as unknown as TypedDocumentString<StartReferralMutation, StartReferralMutationVariables>;
+export const CompleteReferralDocument = new TypedDocumentString(`
+    mutation CompleteReferral($id: ID!) {
+  completeReferral(id: $id) {
+    id
+    status: state
+  }
+}
+    `) as unknown as TypedDocumentString<CompleteReferralMutation, CompleteReferralMutationVariables>;
+export const WithdrawReferralDocument = new TypedDocumentString(`
+    mutation WithdrawReferral($id: ID!, $reason: String!) {
+  withdrawReferral(input: {referralId: $id, reason: $reason}) {
+    id
+    status: state
+  }
+}
+    `) as unknown as TypedDocumentString<WithdrawReferralMutation, WithdrawReferralMutationVariables>;
+export const CompleteTaskDocument = new TypedDocumentString(`
+    mutation CompleteTask($id: ID!) {
+  completeTask(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CompleteTaskMutation, CompleteTaskMutationVariables>;
+export const PartnersDocument = new TypedDocumentString(`
+    query Partners {
+  organisations {
+    id
+    name
+    regions
+    services
+    active
+  }
+}
+    `) as unknown as TypedDocumentString<PartnersQuery, PartnersQueryVariables>;
+export const SendReferralDocument = new TypedDocumentString(`
+    mutation SendReferral($input: SendReferralInput!) {
+  sendReferral(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SendReferralMutation, SendReferralMutationVariables>;
+export const EteFunnelDocument = new TypedDocumentString(`
+    query EteFunnel($input: ReportFilterInput!) {
+  eteFunnel(input: $input) {
+    scope
+    suppressionThreshold
+    steps {
+      step
+      label
+      people
+      suppressed
+      conversion
+      breakdown {
+        key
+        count
+        suppressed
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EteFunnelQuery, EteFunnelQueryVariables>;
+export const ReoffendingDocument = new TypedDocumentString(`
+    query Reoffending($input: ReoffendingInput!) {
+  reoffendingAnalysis(input: $input) {
+    cohort
+    cohortSize
+    excludedFollowUpPending
+    excludedNoOgrs
+    actualRate
+    predictedRate
+    differencePoints
+    fewerReoffenders
+    suppressed
+  }
+}
+    `) as unknown as TypedDocumentString<ReoffendingQuery, ReoffendingQueryVariables>;
+export const ReferralReportDocument = new TypedDocumentString(`
+    query ReferralReport($input: ReferralReportInput!) {
+  referralReport(input: $input) {
+    from
+    to
+    scope
+    direction
+    suppressionThreshold
+    total {
+      ...ReferralReportRowFields
+    }
+    services {
+      ...ReferralReportRowFields
+    }
+  }
+}
+    fragment ReferralReportRowFields on ReferralReportRow {
+  serviceCode
+  sent
+  accepted
+  declined
+  withdrawnBeforeAnswer
+  awaitingAnswer
+  answeredInTime
+  awaitingAnswerPastDue
+  started
+  startedInTime
+  acceptedNotStartedPastDue
+  completed
+  withdrawnAfterAcceptance
+  medianHoursToAnswer
+  medianHoursToStart
+  suppressed
+}`) as unknown as TypedDocumentString<ReferralReportQuery, ReferralReportQueryVariables>;
+export const ReportChoicesDocument = new TypedDocumentString(`
+    query ReportChoices($withOrganisations: Boolean!) {
+  interventionTypes {
+    code
+    name
+    groupName
+  }
+  organisations @include(if: $withOrganisations) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<ReportChoicesQuery, ReportChoicesQueryVariables>;
+export const ConsentFormDocument = new TypedDocumentString(`
+    query ConsentForm($id: ID!) {
+  person(id: $id) {
+    id
+    givenName
+    familyName
+  }
+  organisations {
+    id
+    name
+    kind
+  }
+  consentPurposes {
+    purpose
+    categories
+  }
+}
+    `) as unknown as TypedDocumentString<ConsentFormQuery, ConsentFormQueryVariables>;
+export const GrantConsentDocument = new TypedDocumentString(`
+    mutation GrantConsent($input: GrantConsentInput!) {
+  grantConsent(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<GrantConsentMutation, GrantConsentMutationVariables>;
+export const WithdrawConsentFormDocument = new TypedDocumentString(`
+    query WithdrawConsentForm($id: ID!) {
+  person(id: $id) {
+    id
+    givenName
+    familyName
+    consents {
+      id
+      purpose
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WithdrawConsentFormQuery, WithdrawConsentFormQueryVariables>;
+export const WithdrawConsentDocument = new TypedDocumentString(`
+    mutation WithdrawConsent($input: WithdrawConsentInput!) {
+  withdrawConsent(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<WithdrawConsentMutation, WithdrawConsentMutationVariables>;
+export const LogInterventionFormDocument = new TypedDocumentString(`
+    query LogInterventionForm($id: ID!) {
+  person(id: $id) {
+    id
+    givenName
+    familyName
+  }
+  interventionTypes {
+    code
+    name
+    groupName
+    outcomeKind
+    active
+  }
+}
+    `) as unknown as TypedDocumentString<LogInterventionFormQuery, LogInterventionFormQueryVariables>;
+export const LogInterventionDocument = new TypedDocumentString(`
+    mutation LogIntervention($input: LogInterventionInput!) {
+  logIntervention(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<LogInterventionMutation, LogInterventionMutationVariables>;
+export const PeopleDocument = new TypedDocumentString(`
+    query People($first: Int, $after: String, $search: String, $filter: PeopleFilter) {
+  people(first: $first, after: $after, search: $search, filter: $filter) {
+    edges {
+      node {
+        id
+        givenName
+        familyName
+        dateOfBirth
+        stage
+        withheldFields
+        interventions(first: 1) {
+          edges {
+            node {
+              occurredAt
+              typeCode
+              type {
+                name
+              }
+            }
+          }
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PeopleQuery, PeopleQueryVariables>;
+export const UpdateInterventionDocument = new TypedDocumentString(`
+    mutation UpdateIntervention($input: UpdateInterventionInput!) {
+  updateIntervention(input: $input) {
+    id
+    version
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateInterventionMutation, UpdateInterventionMutationVariables>;
+export const EndInvolvementDocument = new TypedDocumentString(`
+    mutation EndInvolvement($input: EndInvolvementInput!) {
+  endInvolvement(input: $input) {
+    id
+    endedAt
+  }
+}
+    `) as unknown as TypedDocumentString<EndInvolvementMutation, EndInvolvementMutationVariables>;
+export const PersonRecordDocument = new TypedDocumentString(`
+    query PersonRecord($id: ID!) {
+  person(id: $id) {
+    id
+    givenName
+    familyName
+    dateOfBirth
+    region
+    releaseDate
+    offenceSummary
+    ogrsScore
+    riskLevel
+    healthNotes
+    stage
+    withheldFields
+    readableCategories
+    identifiers {
+      scheme
+      value
+    }
+    interventions(first: 20) {
+      edges {
+        node {
+          id
+          typeCode
+          version
+          status
+          occurredAt
+          notes
+          dataCategory
+          organisationId
+          organisation {
+            name
+          }
+          type {
+            name
+          }
+          outcome {
+            __typename
+            ... on JobOutcome {
+              employer
+              sector
+              hoursPerWeek
+              startDate
+            }
+            ... on QualificationOutcome {
+              qualification
+              level
+              awardedOn
+            }
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+    consents {
+      id
+      purpose
+      categories
+      organisationId
+      organisationKind
+      status
+      givenAt
+      method
+      expiresAt
+    }
+    sustainments {
+      id
+      interventionId
+      startDate
+      dueOn
+      status
+    }
+    involvements {
+      id
+      organisationId
+      role
+      startedAt
+      endedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PersonRecordQuery, PersonRecordQueryVariables>;
+export const MoreInterventionsDocument = new TypedDocumentString(`
+    query MoreInterventions($id: ID!, $after: String) {
+  person(id: $id) {
+    id
+    interventions(first: 20, after: $after) {
+      edges {
+        node {
+          id
+          typeCode
+          version
+          status
+          occurredAt
+          notes
+          dataCategory
+          organisationId
+          organisation {
+            name
+          }
+          type {
+            name
+          }
+          outcome {
+            __typename
+            ... on JobOutcome {
+              employer
+              sector
+              hoursPerWeek
+              startDate
+            }
+            ... on QualificationOutcome {
+              qualification
+              level
+              awardedOn
+            }
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MoreInterventionsQuery, MoreInterventionsQueryVariables>;
+export const OrganisationNamesDocument = new TypedDocumentString(`
+    query OrganisationNames {
+  organisations {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<OrganisationNamesQuery, OrganisationNamesQueryVariables>;
+export const RecordSustainmentDocument = new TypedDocumentString(`
+    mutation RecordSustainment($input: RecordSustainmentInput!) {
+  recordSustainment(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RecordSustainmentMutation, RecordSustainmentMutationVariables>;
+export const ReferPersonDocument = new TypedDocumentString(`
+    query ReferPerson($id: ID!) {
+  person(id: $id) {
+    id
+    givenName
+    familyName
+    region
+    readableCategories
+  }
+}
+    `) as unknown as TypedDocumentString<ReferPersonQuery, ReferPersonQueryVariables>;
+export const WhyPersonDocument = new TypedDocumentString(`
+    query WhyPerson($id: ID!) {
+  person(id: $id) {
+    id
+    givenName
+    familyName
+    readableCategories
+  }
+}
+    `) as unknown as TypedDocumentString<WhyPersonQuery, WhyPersonQueryVariables>;
+export const ExplainAccessDocument = new TypedDocumentString(`
+    query ExplainAccess($id: ID!, $category: DataCategory!) {
+  explainAccess(personId: $id, category: $category) {
+    allowed
+    reason
+    explanation
+  }
+}
+    `) as unknown as TypedDocumentString<ExplainAccessQuery, ExplainAccessQueryVariables>;

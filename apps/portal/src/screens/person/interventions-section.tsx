@@ -1,0 +1,74 @@
+// The person's interventions as a timeline: which categories are withheld from the viewer, each
+// intervention with its outcome, a status change for the viewer's own, and "Show more".
+import { useSession } from '../../session-context';
+import { CATEGORIES, formatDate, STATUSES } from '../../vocabulary';
+import { Withheld } from '../people-table';
+import { type Changed, StatusChange } from './intervention-status';
+import type { InterventionItem, OrganisationNames, PersonRecord } from './person-record';
+import { WhyLink } from './record-section';
+import type { InterventionPages } from './use-intervention-pages';
+
+/** The categories interventions can be in; those not readable are withheld unless written by you. */
+const INTERVENTION_CATEGORIES = ['ETE', 'EMPLOYMENT', 'ACCOMMODATION', 'HEALTH', 'SUBSTANCE_MISUSE', 'FINANCE', 'FAMILY'];
+
+function outcomeText(o: InterventionItem['outcome']): string | null {
+  if (!o) return null;
+  if (o.__typename === 'JobOutcome') return `${o.employer}, ${o.sector}, ${o.hoursPerWeek} hours a week, from ${formatDate(o.startDate)}`;
+  return [o.qualification, o.level, o.awardedOn && `awarded ${formatDate(o.awardedOn)}`].filter(Boolean).join(', ');
+}
+
+export function InterventionsSection(props: {
+  p: PersonRecord;
+  pages: InterventionPages;
+  orgs: OrganisationNames;
+  open: string | null;
+  onOpen: (key: string | null) => void;
+  onChanged: (changed: Changed) => void;
+  onReload: () => void;
+}) {
+  const { p, pages, orgs, open, onOpen, onChanged, onReload } = props;
+  const { viewer } = useSession();
+  const withheldCategories = INTERVENTION_CATEGORIES.filter((c) => !(p.readableCategories as string[]).includes(c));
+  const interventions = pages.all;
+  return (
+    <section className="section" aria-labelledby="interventions">
+      <h2 id="interventions">Interventions</h2>
+      {withheldCategories.length > 0 && (
+        <div className="withheld-panel">
+          <p>Other organisations’ interventions in these categories are withheld from you (yours are always shown):</p>
+          <ul className="withheld-list">
+            {withheldCategories.map((c) => (
+              <li key={c}>
+                <Withheld /> {CATEGORIES[c]} <WhyLink personId={p.id} category={c} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {interventions.length === 0 ? (
+        <p>No interventions you can see.</p>
+      ) : (
+        <ol className="timeline">
+          {interventions.map((i) => (
+            <li key={i.id} className="timeline__item">
+              <h3 className="timeline__title">{i.type?.name ?? i.typeCode}</h3>
+              <p className="timeline__meta">
+                {formatDate(i.occurredAt)} · {STATUSES[i.status] ?? i.status} · {i.organisation?.name ?? orgs.get(i.organisationId) ?? 'Another organisation'}
+              </p>
+              {outcomeText(i.outcome) && <p>{outcomeText(i.outcome)}</p>}
+              {i.notes && <p className="timeline__notes">{i.notes}</p>}
+              {i.organisationId === viewer.organisation.id && (
+                <StatusChange intervention={i} name={i.type?.name ?? i.typeCode} open={open} onOpen={onOpen} onChanged={onChanged} onReload={onReload} />
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      {pages.cursor && (
+        <button type="button" className="button button--secondary" onClick={pages.loadMore} disabled={pages.loadingMore}>
+          {pages.loadingMore ? 'Loading…' : 'Show more interventions'}
+        </button>
+      )}
+    </section>
+  );
+}

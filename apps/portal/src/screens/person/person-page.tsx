@@ -1,0 +1,120 @@
+// One person's record: the actions on it, then each section in its own component (personal details,
+// involvements, the sensitive categories, interventions, job sustainment, referrals and consents).
+// This page reads the record and keeps what the sections share: the one inline form open, and the
+// interventions loaded so far.
+import { useState } from 'react';
+import { gql } from '../../api';
+import { flash } from '../../flash';
+import { personReferrals } from '../../referrals-api';
+import { Link, usePageTitle } from '../../router';
+import { useSession } from '../../session-context';
+import { useQuery } from '../../use-query';
+import { STATUSES } from '../../vocabulary';
+import { NotFound } from '../not-found';
+import { personName } from '../people-table';
+import { CategorySections } from './category-sections';
+import { ConsentsSection } from './consents-section';
+import type { Changed } from './intervention-status';
+import { InterventionsSection } from './interventions-section';
+import { Involvements, WorkEnded } from './involvements';
+import { OrganisationNamesDocument, PersonRecordDocument } from './person-record';
+import { PersonalDetails } from './personal-details';
+import { ReferralsSection } from './referrals-section';
+import { Sustainments } from './sustainment-form';
+import { useInterventionPages } from './use-intervention-pages';
+
+export function PersonPage({ id }: { id: string }) {
+  const { capabilities } = useSession();
+  const q = useQuery(async () => {
+    const [person, orgs] = await Promise.all([gql(PersonRecordDocument, { id }), gql(OrganisationNamesDocument).catch(() => ({ organisations: [] }))]);
+    return { person: person.person, orgs: new Map(orgs.organisations.map((o) => [o.id, o.name])) };
+  }, [id]);
+  // Apart from the record, so that learning what the hub offers (capabilities) never reads the record twice.
+  const referrals = useQuery(() => (capabilities.referrals ? personReferrals(id).catch(() => null) : Promise.resolve(null)), [id, capabilities.referrals]).data;
+  const pages = useInterventionPages(id, q.data?.person.interventions ?? null);
+  // The one inline form open on the page (`end:<id>`, `sustain:<id>`, `status:<id>`): one at a time.
+  const [open, setOpen] = useState<string | null>(null);
+  // Set once the caller's organisation ended its own work with the person (their name): it may no longer see them.
+  const [endedOwn, setEndedOwn] = useState<string | null>(null);
+  const gone = endedOwn !== null && q.error?.code === 'NOT_FOUND';
+  const title = q.data ? personName(q.data.person) : gone ? 'Work ended' : q.error?.code === 'NOT_FOUND' ? 'Person not found' : 'Person';
+  usePageTitle(title);
+
+  if (gone) return <WorkEnded name={endedOwn} />;
+  if (q.error?.code === 'NOT_FOUND' || q.error?.code === 'BAD_USER_INPUT') return <NotFound what="Person" />;
+  if (q.error) return <p className="error-message" role="alert">{q.error.message}</p>;
+  if (!q.data) return <p className="loading" role="status">Loading the record…</p>;
+  const p = q.data.person;
+  const orgs = q.data.orgs;
+
+  /** Reads the record again from its first page of interventions (versions and windows change with an update). */
+  function refresh() {
+    pages.reset();
+    q.reload();
+  }
+
+  function statusChanged(c: Changed) {
+    setOpen(null);
+    flash(`Status changed to ${STATUSES[c.status]?.toLowerCase() ?? c.status}`, true);
+    refresh();
+  }
+
+  return (
+    <>
+      <span className="caption">Person</span>
+      <h1>{personName(p)}</h1>
+      <div className="button-group">
+        <Link to={`/people/${p.id}/log`} className="button">
+          Log an intervention
+        </Link>
+        <Link to={`/people/${p.id}/consent`} className="button button--secondary">
+          Record consent
+        </Link>
+        {capabilities.referrals && (
+          <Link to={`/people/${p.id}/refer`} className="button button--secondary">
+            Make a referral
+          </Link>
+        )}
+      </div>
+
+      <PersonalDetails p={p} />
+
+      <Involvements
+        involvements={p.involvements}
+        orgs={orgs}
+        person={personName(p)}
+        open={open}
+        onOpen={setOpen}
+        onEnded={(organisation) => {
+          flash(`${organisation}’s work with ${personName(p)} has ended`, true);
+          refresh();
+        }}
+        onEndedOwn={() => {
+          // Still shown if something else lets the organisation see the record; otherwise WorkEnded.
+          setEndedOwn(personName(p));
+          flash(`Your organisation’s work with ${personName(p)} has ended`, true);
+          refresh();
+        }}
+      />
+
+      <CategorySections p={p} />
+
+      <InterventionsSection p={p} pages={pages} orgs={orgs} open={open} onOpen={setOpen} onChanged={statusChanged} onReload={refresh} />
+
+      <Sustainments
+        sustainments={p.sustainments}
+        employers={Object.fromEntries(pages.all.flatMap((i) => (i.outcome?.__typename === 'JobOutcome' ? [[i.id, i.outcome.employer]] : [])))}
+        open={open}
+        onOpen={setOpen}
+        onRecorded={(sustained) => {
+          flash(sustained ? 'Outcome recorded: the job was sustained' : 'Outcome recorded: the job was not sustained', true);
+          refresh();
+        }}
+      />
+
+      {referrals && <ReferralsSection referrals={referrals} />}
+
+      <ConsentsSection p={p} orgs={orgs} />
+    </>
+  );
+}

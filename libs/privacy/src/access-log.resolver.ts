@@ -1,0 +1,28 @@
+import { Args, Context, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { AuditEventConnection, AuditEventModel, auditEventView } from '@hub/audit';
+import { type Actor, audit, type Connection, CurrentActor, type HubContext, mapConnection, PageArgs } from '@hub/common';
+import { AccessLogService } from './access-log.service.js';
+
+/** Who accessed a record, and the accesses that rested on break-glass. */
+@Resolver()
+export class AccessLogResolver {
+  constructor(private readonly accessLogs: AccessLogService) {}
+
+  @Query(() => [AuditEventModel], { description: 'Who viewed or changed the record, when and why, newest first: data protection officers and the lead organisation' })
+  async personAccessLog(
+    @CurrentActor() actor: Actor,
+    @Context() ctx: HubContext,
+    @Args('personId', { type: () => ID }) personId: string,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 100, description: 'How many (at most 500)' }) first?: number,
+    @Args('before', { type: () => ID, nullable: true, description: 'Events older than this event id' }) before?: string,
+  ): Promise<AuditEventModel[]> {
+    const events = await this.accessLogs.accessLog(actor, personId, { first, before });
+    audit(ctx, { action: 'read', personId, fields: ['Person.accessLog'] });
+    return events.map(auditEventView);
+  }
+
+  @Query(() => AuditEventConnection, { description: 'Audit events that rested on break-glass access, by your organisation or on people it leads, newest first' })
+  async breakGlassAccesses(@CurrentActor() actor: Actor, @Args() page: PageArgs): Promise<Connection<AuditEventModel>> {
+    return mapConnection(await this.accessLogs.breakGlassEvents(actor, page), auditEventView);
+  }
+}
