@@ -61,7 +61,7 @@ interface GqlError {
 }
 
 /** The variables argument: optional when the operation takes none. */
-export type VariablesOf<V> = [V] extends [{ [key: string]: never }] ? [variables?: V] : [variables: V];
+export type VariablesOf<V> = [V] extends [Record<string, never>] ? [variables?: V] : [variables: V];
 
 /** Runs a GraphQL operation; throws ApiError with the first error's code and its field errors. */
 export async function gql<T, V>(document: TypedDocumentString<T, V>, ...[variables]: VariablesOf<V>): Promise<T> {

@@ -1,7 +1,7 @@
 import { type SubmitEvent, useState } from 'react';
 import { gql } from '../api';
 import { graphql } from '../gql';
-import type { LogInterventionFormQuery, LogInterventionInput } from '../gql/graphql';
+import type { LogInterventionInput } from '../gql/graphql';
 import { flash } from '../flash';
 import { Button, type Errors, ErrorSummary, errorsFrom, isIsoDate, Radios, Select, TextArea, TextField } from '../forms';
 import { Link, navigate, usePageTitle } from '../router';
@@ -35,8 +35,6 @@ const LogInterventionDocument = graphql(`
     }
   }
 `);
-
-type InterventionType = LogInterventionFormQuery['interventionTypes'][number];
 
 const LABELS: Record<string, string> = {
   typeCode: 'What did you do?',
