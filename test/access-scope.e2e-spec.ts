@@ -110,7 +110,7 @@ describe('access: object check and SQL scope agree', () => {
         { maxLength: 6 },
       ),
       agreements: fc.array(fc.record({ org: fc.nat(), toKind: fc.boolean(), categories: fc.uniqueArray(category, { minLength: 1, maxLength: 4 }), inForce: fc.boolean() }), { maxLength: 3 }),
-      actor: fc.record({ org: fc.nat(), roles: fc.constantFrom(...roleSets), action: fc.constantFrom('read', 'write') as fc.Arbitrary<AccessAction> }),
+      actor: fc.record({ org: fc.nat(), roles: fc.constantFrom(...roleSets), action: fc.constantFrom('read', 'write') }),
     });
     await fc.assert(
       fc.asyncProperty(world, async (w) => {

@@ -29,14 +29,13 @@ interface AuditRow {
 describe('audit', () => {
   let world: AuditWorld;
   let hub: TestHub;
-  let probation: string;
   let orgs: Record<string, string>;
   let users: Record<string, string>;
 
   beforeAll(async () => {
     world = await startAuditWorld();
     ({ hub, orgs, users } = world);
-    probation = await hub.tokenFor('probation.officer');
+    await hub.tokenFor('probation.officer');
   });
   afterAll(() => hub.close());
 

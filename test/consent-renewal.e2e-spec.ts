@@ -23,7 +23,7 @@ describe('consent renewal', () => {
     if (res.errors) throw new Error(JSON.stringify(res.errors));
     return res.data!.grantConsent;
   };
-  type TaskRow = { kind: string; title: string; detail: string; dueAt: string | null; personId: string; status: string };
+  interface TaskRow { kind: string; title: string; detail: string; dueAt: string | null; personId: string; status: string }
   const tasksOf = async (personId: string, status: 'OPEN' | 'DONE') => {
     const res = await hub.gql<{ tasks: Page<TaskRow> }>(`query($s: TaskStatus) { tasks(status: $s, first: 100) { edges { node { kind title detail dueAt personId status } } } }`, { s: status }, probation);
     if (res.errors) throw new Error(JSON.stringify(res.errors));

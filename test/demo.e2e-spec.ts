@@ -11,7 +11,7 @@ describe('the demo world', () => {
 
   const FIND = `query($q: String) { people(search: $q, first: 5) { edges { node { id givenName offenceSummary withheldFields
     interventions { edges { node { typeCode } } } sustainments { status } } } } }`;
-  type Found = { people: { edges: { node: { id: string; givenName: string; offenceSummary: string | null; withheldFields: string[]; interventions: { edges: { node: { typeCode: string } }[] }; sustainments: { status: string }[] } }[] } };
+  interface Found { people: { edges: { node: { id: string; givenName: string; offenceSummary: string | null; withheldFields: string[]; interventions: { edges: { node: { typeCode: string } }[] }; sustainments: { status: string }[] } }[] } }
 
   async function find(who: string, q: string) {
     const res = await hub.gql<Found>(FIND, { q }, await hub.tokenFor(who));

@@ -93,7 +93,10 @@ function quotedOperations(block: Block): string[] {
 
 // ---------- shell ----------
 
-type Word = { text: string; quoted: boolean };
+interface Word {
+  text: string;
+  quoted: boolean;
+}
 
 /** Splits a shell text into simple commands (words with quotes removed) at newlines, ;, &&, ||, |, $( and ). Comments dropped. */
 export function shellCommands(text: string): Word[][] {

@@ -25,7 +25,7 @@ describe('changing a field of the shared record: explained as enforced, never wr
     probation = tokens.get(DEMO_USERS.find((u) => u.email.startsWith('probation.officer@'))!.email)!;
     for (const ref of ['sofia marsh', 'carl bennett', 'tony hargreaves', 'paula okafor']) {
       const found = await hub.gql<{ people: { edges: { node: { id: string } }[] } }>(`query($s: String!) { people(search: $s, first: 1) { edges { node { id } } } }`, { s: ref }, probation);
-      const id = found.data!.people.edges[0]!.node.id;
+      const id = found.data!.people.edges[0].node.id;
       people.push((await hub.gql<{ person: Record<string, unknown> }>(PERSON, { id }, probation)).data!.person);
     }
   });

@@ -103,7 +103,7 @@ describe('compiled GraphQL execution gives the answers graphql-js gives', () => 
 
   it('a person the caller may not see: the same NOT_FOUND, path and null data', async () => {
     const query = `query($id: ID!) { person(id: $id) { id givenName } }`;
-    const { first, second, paths } = await twice(query, { id: strangerId }, tokens['trainer']);
+    const { first, second, paths } = await twice(query, { id: strangerId }, tokens.trainer);
     expect(paths).toEqual(['interpreted', 'compiled']);
     expect(first.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect(first.errors?.[0].path).toEqual(['person']);
@@ -153,7 +153,7 @@ describe('compiled GraphQL execution gives the answers graphql-js gives', () => 
 
   it('an operation sent once is not compiled', async () => {
     const before = await executions();
-    await ok(`query OnlyOnce { viewer { organisation { name } } }`, {}, tokens['trainer']);
+    await ok(`query OnlyOnce { viewer { organisation { name } } }`, {}, tokens.trainer);
     const after = await executions();
     expect([after.compiled - before.compiled, after.interpreted - before.interpreted]).toEqual([0, 1]);
   });

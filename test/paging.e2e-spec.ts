@@ -16,7 +16,7 @@ describe('paged lists', () => {
   afterAll(() => world.hub.close());
 
   const TASKS = `query($first: Int, $after: String) { tasks(first: $first, after: $after) { edges { cursor node { id title } } pageInfo { hasNextPage endCursor } } }`;
-  type TaskPage = { tasks: Page<{ id: string; title: string }> };
+  interface TaskPage { tasks: Page<{ id: string; title: string }> }
   const taskPage = (first: number | null, after: string | null = null) => world.gql<TaskPage>('probation.officer', first === null ? TASKS.replace('$first: Int, ', '').replace('first: $first, ', '') : TASKS, first === null ? { after } : { first, after });
 
   /** Every page of the caseworkers' open tasks, `size` at a time. */

@@ -7,7 +7,7 @@ const PAGE = `query($id: ID!) { person(id: $id) {
   interventions { edges { node { typeCode dataCategory notes organisation { name } type { name } } } }
 } }`;
 
-type Page = {
+interface Page {
   person: {
     givenName: string | null;
     offenceSummary: string | null;
@@ -18,7 +18,7 @@ type Page = {
     readableCategories: string[];
     interventions: { edges: { node: { typeCode: string } }[] };
   };
-};
+}
 
 /**
  * One person, five partners, each seeing exactly what its row of the access table says, over GraphQL.
@@ -150,7 +150,7 @@ describe('who sees what of a person, over GraphQL', () => {
   });
 
   it('interventions page by cursor: every one once, newest first, and a restricted partner pages only what it may see', async () => {
-    type Conn = { person: { interventions: { edges: { cursor: string; node: { id: string; typeCode: string; occurredAt: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } };
+    interface Conn { person: { interventions: { edges: { cursor: string; node: { id: string; typeCode: string; occurredAt: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } }
     const q = `query($id: ID!, $first: Int, $after: String) { person(id: $id) { interventions(first: $first, after: $after) {
       edges { cursor node { id typeCode occurredAt } } pageInfo { hasNextPage endCursor } } } }`;
     const walk = async (who: string) => {

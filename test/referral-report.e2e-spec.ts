@@ -12,7 +12,7 @@ describe('the referral report', () => {
     fragment row on ReferralReportRow { serviceCode sent accepted declined withdrawnBeforeAnswer awaitingAnswer answeredInTime awaitingAnswerPastDue
       started startedInTime acceptedNotStartedPastDue completed withdrawnAfterAcceptance medianHoursToAnswer medianHoursToStart suppressed }`;
   type Row = Record<string, number | string | string[] | null>;
-  type Report = { referralReport: { from: string; to: string; scope: string; direction: string | null; suppressionThreshold: number; total: Row; services: Row[] } };
+  interface Report { referralReport: { from: string; to: string; scope: string; direction: string | null; suppressionThreshold: number; total: Row; services: Row[] } }
 
   const act = (who: string, mutation: string, variables: Record<string, unknown>) => world.ok<Record<string, { id: string }>>(who, mutation, variables);
   const send = async (personId: string, serviceCode: string) =>

@@ -6,8 +6,8 @@ const RECEIVED = `subscription { referralReceived { id personId serviceCode stat
 const INBOX_CHANGED = `subscription { referralInboxChanged { id personId state } }`;
 const TASK_RAISED = `subscription { taskRaised { id kind personId forRole detail } }`;
 
-type Referral = { id: string; personId: string; serviceCode: string; state: string; ruleId: string | null; person: { id: string; givenName: string; familyName: string } | null };
-type Task = { id: string; kind: string; personId: string; forRole: string; detail: string };
+interface Referral { id: string; personId: string; serviceCode: string; state: string; ruleId: string | null; person: { id: string; givenName: string; familyName: string } | null }
+interface Task { id: string; kind: string; personId: string; forRole: string; detail: string }
 
 const nonEmpty = <T>(list: T[]): T[] | null => (list.length ? list : null);
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -54,7 +54,7 @@ describe('referral subscriptions (graphql-ws)', () => {
     const live = hub.app.get(LiveEvents);
     const before = live.listeners;
     const sub = subscribe<T>(url, await hub.tokenFor(who), query);
-    open.push(sub as Subscriber<unknown>);
+    open.push(sub);
     await sub.connected;
     await eventually(async () => live.listeners > before || sub.refused.length > 0 || sub.messages.length > 0, 10_000, `${who} subscribed`);
     return sub;

@@ -35,7 +35,7 @@ async function expectedSummary(hub: TestHub): Promise<{ people: Row[]; orgs: Row
   const interventions: { id: string; person_id: string; organisation_id: string; type_code: string; data_category: string; status: string; occurred_at: Date; outcome: Record<string, string> | null }[] =
     await hub.db.query('SELECT id, person_id, organisation_id, type_code, data_category, status, occurred_at, outcome FROM intervention');
   const byId = new Map(persons.map((p) => [p.id, p]));
-  type Acc = { region: string | null; referred: [string, string] | null; tookUp: [string, string] | null; training: [string, string] | null; qual: [string, string] | null; job: [string, string] | null; sustained: [string, string] | null; types: Set<string> };
+  interface Acc { region: string | null; referred: [string, string] | null; tookUp: [string, string] | null; training: [string, string] | null; qual: [string, string] | null; job: [string, string] | null; sustained: [string, string] | null; types: Set<string> }
   const people = new Map<string, Acc>();
   const orgs = new Map<string, Acc>();
   const acc = (map: Map<string, Acc>, key: string, region: string | null) => {

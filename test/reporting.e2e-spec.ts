@@ -138,7 +138,7 @@ describe('outcome reporting', () => {
   });
 
   const FUNNEL = `query($input: ReportFilterInput!) { eteFunnel(input: $input) { scope suppressionThreshold steps { step people suppressed conversion breakdown { key count suppressed } } } }`;
-  type Funnel = { eteFunnel: { scope: string; steps: { step: string; people: number | null; suppressed: boolean; conversion: number | null; breakdown: { key: string; count: number | null; suppressed: boolean }[] }[] } };
+  interface Funnel { eteFunnel: { scope: string; steps: { step: string; people: number | null; suppressed: boolean; conversion: number | null; breakdown: { key: string; count: number | null; suppressed: boolean }[] }[] } }
 
   it('counts the funnel exactly, for all organisations (hub admin)', async () => {
     const res = await hub.gql<Funnel>(FUNNEL, { input: { from: FROM, to: TO } }, await hub.tokenFor('hub.admin'));

@@ -61,7 +61,7 @@ describe('subscriptions across processes through Redis', () => {
       const live = app.get(LiveEvents);
       const before = live.listeners;
       const sub = subscribe<{ referralReceived: { id: string; personId: string; serviceCode: string } }>(wsUrl(app.getHttpServer()), employer, RECEIVED);
-      open.push(sub as Subscriber<unknown>);
+      open.push(sub);
       subscribers.push(sub);
       await sub.connected;
       await eventually(async () => live.listeners > before, 10_000, 'subscribed');

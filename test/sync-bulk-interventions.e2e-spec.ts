@@ -219,7 +219,10 @@ describe('streaming bulk sync of interventions (NDJSON)', () => {
       });
       req.on('error', () => resolve());
       req.on('response', () => resolve());
-      req.write(lines.slice(0, 6_000).join('\n') + '\n', () => setTimeout(() => (req.destroy(), resolve()), 1500));
+      req.write(lines.slice(0, 6_000).join('\n') + '\n', () => setTimeout(() => {
+        req.destroy();
+        resolve();
+      }, 1500));
     });
     let job: { status: string; linesCommitted: number } | undefined;
     for (const deadline = Date.now() + 20_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {

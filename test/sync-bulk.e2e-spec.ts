@@ -95,7 +95,7 @@ describe('streaming bulk sync (NDJSON)', () => {
     let job: { status: string; linesCommitted: number } | undefined;
     while (Date.now() < deadline) {
       [job] = await hub.db.query(`SELECT status, lines_committed AS "linesCommitted" FROM sync_job WHERE idempotency_key = 'bulk-load-0003'`);
-      if (job && job.status === 'failed') break;
+      if (job?.status === 'failed') break;
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(job?.status).toBe('failed');

@@ -3,7 +3,7 @@ import { apiClientToken, startTestHub, type TestHub } from './support/hub.js';
 
 const SYNC_PEOPLE = `mutation($input: SyncPeopleInput!) { syncPeople(input: $input) { replayed results { externalId status id code message } } }`;
 
-type SyncResult = { replayed: boolean; results: { externalId: string; status: string; id: string | null; code: string | null; message: string | null }[] };
+interface SyncResult { replayed: boolean; results: { externalId: string; status: string; id: string | null; code: string | null; message: string | null }[] }
 
 /**
  * Two case systems' batches writing the same new external id at the same moment. The second waits

@@ -2,7 +2,7 @@ import { apiClientToken, startTestHub, type TestHub } from './support/hub.js';
 
 const SYNC_PEOPLE = `mutation($input: SyncPeopleInput!) { syncPeople(input: $input) { results { externalId status id code } } }`;
 const SYNC_CONSENTS = `mutation($input: SyncConsentsInput!) { syncConsents(input: $input) { replayed results { externalId status id code message } } }`;
-type Result = { externalId: string; status: string; id: string | null; code: string | null; message: string | null };
+interface Result { externalId: string; status: string; id: string | null; code: string | null; message: string | null }
 
 /** Consents synced from a case system: granted as through the API, withdrawn once, never changed. */
 describe('syncConsents', () => {

@@ -8,7 +8,7 @@ const ERASE = `mutation($input: PersonReasonInput!) { erasePerson(input: $input)
 const EXPORT = `mutation($id: ID!) { subjectAccessExport(personId: $id) { json } }`;
 const FINGERPRINT = /^erased:([A-Za-z0-9_-]{8}):[0-9a-f]{64}$/;
 
-type SyncResult = { externalId: string; status: string; id: string | null; code: string | null };
+interface SyncResult { externalId: string; status: string; id: string | null; code: string | null }
 
 function record(externalId: string, n: number) {
   return { externalId, givenName: `Linked${n}`, familyName: 'Casebook', dateOfBirth: `1980-01-${String(n).padStart(2, '0')}`, identifiers: [{ scheme: 'PNC', value: `80/${String(n).padStart(6, '0')}L` }] };

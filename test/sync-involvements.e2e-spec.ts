@@ -2,7 +2,7 @@ import { apiClientToken, startTestHub, type TestHub } from './support/hub.js';
 
 const SYNC_PEOPLE = `mutation($input: SyncPeopleInput!) { syncPeople(input: $input) { results { externalId status id code } } }`;
 const SYNC_INVOLVEMENTS = `mutation($input: SyncInvolvementsInput!) { syncInvolvements(input: $input) { replayed results { externalId status id code message } } }`;
-type Result = { externalId: string; status: string; id: string | null; code: string | null; message: string | null };
+interface Result { externalId: string; status: string; id: string | null; code: string | null; message: string | null }
 
 /** Involvements synced from the lead organisation's case system: added as through the API, ended once with a reason, never changed. */
 describe('syncInvolvements', () => {

@@ -7,7 +7,7 @@ import { apiClientToken, startTestHub, type TestHub } from './support/hub.js';
 const SYNC_PEOPLE = `mutation($input: SyncPeopleInput!) { syncPeople(input: $input) { idempotencyKey replayed results { externalId status id code message } } }`;
 const SYNC_INTERVENTIONS = `mutation($input: SyncInterventionsInput!) { syncInterventions(input: $input) { replayed results { externalId status id code } } }`;
 
-type SyncResult = { idempotencyKey: string; replayed: boolean; results: { externalId: string; status: string; id: string | null; code: string | null }[] };
+interface SyncResult { idempotencyKey: string; replayed: boolean; results: { externalId: string; status: string; id: string | null; code: string | null }[] }
 
 function person(i: number, extra: Record<string, unknown> = {}) {
   return {
@@ -126,8 +126,8 @@ describe('integrator sync', () => {
 
   it('pages the change feed in global order, resumes from a cursor, and shows only what the caller may see', async () => {
     const feed = `query($after: String, $types: [String!]) { changes(after: $after, first: 25, types: $types) { changes { sequence type personId tombstone payload } endCursor hasMore } }`;
-    type Change = { sequence: string; type: string; personId: string | null; payload: string };
-    type Page = { changes: { changes: Change[]; endCursor: string | null; hasMore: boolean } };
+    interface Change { sequence: string; type: string; personId: string | null; payload: string }
+    interface Page { changes: { changes: Change[]; endCursor: string | null; hasMore: boolean } }
     const all: Change[] = [];
     const pages: { requestId: string; changes: Change[] }[] = [];
     let after: string | null = null;
@@ -180,7 +180,7 @@ describe('integrator sync', () => {
 
   it('a long transaction in another database does not hold the feed back; one in this database does, until it ends', async () => {
     const created = `query($after: String) { changes(after: $after, first: 100, types: ["person.created"]) { changes { personId } endCursor hasMore } }`;
-    type Page = { changes: { changes: { personId: string }[]; endCursor: string | null; hasMore: boolean } };
+    interface Page { changes: { changes: { personId: string }[]; endCursor: string | null; hasMore: boolean } }
     const feedPeople = async (): Promise<string[]> => {
       const ids: string[] = [];
       let after: string | null = null;

@@ -101,7 +101,7 @@ describe('webhooks', () => {
 
     // Every attempt that sent the body is a disclosure to the receiving organisation, in the audit log.
     const [{ organisation_id: probationOrg }]: { organisation_id: string }[] = await hub.db.query('SELECT organisation_id FROM webhook_endpoint WHERE id = $1', [probationEndpoint]);
-    type Disclosure = { actor: string; organisation_id: string; action: string; categories: string[]; detail: Record<string, unknown> };
+    interface Disclosure { actor: string; organisation_id: string; action: string; categories: string[]; detail: Record<string, unknown> }
     const disclosures = (): Promise<Disclosure[]> =>
       hub.db.query(`SELECT actor, organisation_id, action, categories, detail FROM audit_event WHERE person_id = $1 AND detail->>'channel' = 'webhook' ORDER BY id`, [personId]);
     const eventId = String(second.headers['x-hub-event-id']);

@@ -154,7 +154,7 @@ export async function startChild(script: string, extraEnv: Record<string, string
     child,
     stop: () =>
       new Promise<void>((res) => {
-        if (child.exitCode !== null) return res();
+        if (child.exitCode !== null) { res(); return; }
         child.once('exit', () => res());
         child.kill('SIGTERM');
         setTimeout(() => child.exitCode === null && child.kill('SIGKILL'), 10_000).unref();

@@ -83,7 +83,7 @@ function ceilingSql(): string {
   const readRoles = Object.entries(ROLE_ACTIONS).filter(([, a]) => a.includes('read')).map(([r]) => r);
   const readScopes = Object.entries(SCOPE_ACTIONS).filter(([, a]) => a?.includes('read')).map(([s]) => s);
   const byKind = Object.entries(KIND_DENIES)
-    .map(([kind, denied]) => `WHEN '${kind}' THEN ${list(DATA_CATEGORIES.filter((c) => !denied!.includes(c)))}`)
+    .map(([kind, denied]) => `WHEN '${kind}' THEN ${list(DATA_CATEGORIES.filter((c) => !denied.includes(c)))}`)
     .join(' ');
   return `SELECT CASE WHEN EXISTS (SELECT 1 FROM user_account u WHERE 'user:' || u.id = current_setting('jwt.claims.sub', true) AND u.active
                                AND u.organisation_id = actor_org() AND u.roles::text[] && ${list(readRoles)})

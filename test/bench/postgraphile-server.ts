@@ -17,7 +17,7 @@ import { ACTOR_ROLE, API_SCHEMA } from './postgraphile-rls.js';
 // every `graphql` import resolves to the one copy postgraphile ships with.
 const require = createRequire(import.meta.url);
 const graphql15 = dirname(require.resolve('graphql/package.json', { paths: [dirname(require.resolve('postgraphile/package.json'))] }));
-const resolver = Module as unknown as { _resolveFilename(request: string, ...rest: unknown[]): string };
+const resolver = Module as unknown as { _resolveFilename: (this: unknown, request: string, ...rest: unknown[]) => string };
 const resolve = resolver._resolveFilename;
 resolver._resolveFilename = function (request, ...rest) {
   const own = request === 'graphql' || request.startsWith('graphql/');
@@ -54,11 +54,11 @@ const middleware = postgraphile(pool, [API_SCHEMA], {
   extendedErrors: ['errcode'],
 });
 
-const server = createServer((req, res) =>
-  middleware(req, res, () => {
+const server = createServer((req, res) => {
+  void middleware(req, res, () => {
     res.writeHead(req.url === '/health' ? 200 : 404, { 'content-type': 'application/json' }).end('{}');
-  }),
-);
+  });
+});
 server.listen(Number(process.env.PORT ?? 3901), '127.0.0.1');
 process.on('SIGTERM', () => {
   server.close();

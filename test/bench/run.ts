@@ -104,7 +104,7 @@ async function personPage(s: Scale): Promise<void> {
   // marks how close any page can come to the baseline with the work every read must do.
   const floorBody = JSON.stringify({ query: PAGE_PARTS[0][1], variables: { id } });
   if (only.has('a')) await load(s.hub.url, '/graphql', floorBody, auth, 2);
-  type Round = { rps: number; p99: number; server: number; postgres: number | null; loader: number };
+  interface Round { rps: number; p99: number; server: number; postgres: number | null; loader: number }
   const base: Round[] = [];
   const hub: Round[] = [];
   const floor: number[] = [];

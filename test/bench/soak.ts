@@ -29,7 +29,7 @@ interface Window {
   errors: number;
 }
 
-type Req = { method: 'POST'; path: string; headers: Record<string, string>; body: string };
+interface Req { method: 'POST'; path: string; headers: Record<string, string>; body: string }
 
 function run(url: string, requests: Req[], rate: number | undefined, seconds: number): Promise<Window> {
   return autocannon({ url, requests, connections: env.connections, duration: seconds, ...(rate ? { overallRate: Math.max(1, Math.round(rate)) } : {}) }).then((r: { requests: { average: number }; latency: { p99: number }; errors: number; timeouts: number; non2xx: number }) => ({

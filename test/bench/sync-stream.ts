@@ -189,7 +189,7 @@ async function copyWritten(source: pg.Client, target: pg.Client, since: Mark): P
 
 const cell = (v: string | number | null) => (v === null ? '' : `"${String(v).replace(/"/g, '""')}"`);
 
-function* csv<T>(from: number, to: number, line: (i: number) => (string | number | null)[]): Generator<string> {
+function* csv(from: number, to: number, line: (i: number) => (string | number | null)[]): Generator<string> {
   for (let i = from; i < to; i += 1000) {
     let chunk = '';
     for (let k = i; k < Math.min(to, i + 1000); k++) chunk += line(k).map(cell).join(',') + '\n';

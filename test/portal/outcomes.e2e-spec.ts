@@ -13,8 +13,8 @@ function rng(seed: number) {
   return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
 }
 
-type Funnel = { eteFunnel: { suppressionThreshold: number; steps: { step: string; people: number | null; suppressed: boolean; breakdown: { key: string; count: number | null; suppressed: boolean }[] }[] } };
-type Reoffending = { reoffendingAnalysis: { cohortSize: number | null; actualRate: number | null; predictedRate: number | null; differencePoints: number | null; fewerReoffenders: number | null; suppressed: boolean } };
+interface Funnel { eteFunnel: { suppressionThreshold: number; steps: { step: string; people: number | null; suppressed: boolean; breakdown: { key: string; count: number | null; suppressed: boolean }[] }[] } }
+interface Reoffending { reoffendingAnalysis: { cohortSize: number | null; actualRate: number | null; predictedRate: number | null; differencePoints: number | null; fewerReoffenders: number | null; suppressed: boolean } }
 
 describe('the outcomes page in a real browser', () => {
   let hub: TestHub;
@@ -143,7 +143,7 @@ describe('the outcomes page in a real browser', () => {
       // The CSV has the same numbers.
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the funnel as CSV' }).click()]);
       expect(download.suggestedFilename()).toBe('ete-funnel.csv');
-      const csv = await readFile((await download.path())!, 'utf8');
+      const csv = await readFile((await download.path()), 'utf8');
       for (const s of steps) expect(csv.split('\r\n').find((l) => l.startsWith(`${s.step},`))!.split(',').at(-3)).toBe(s.suppressed ? '' : String(s.people));
     } finally {
       await context.close();
@@ -231,7 +231,7 @@ describe('the outcomes page in a real browser', () => {
         started startedInTime acceptedNotStartedPastDue completed withdrawnAfterAcceptance medianHoursToAnswer medianHoursToStart suppressed }`;
     const COUNTS = ['sent', 'accepted', 'declined', 'withdrawnBeforeAnswer', 'awaitingAnswer', 'answeredInTime', 'awaitingAnswerPastDue', 'started', 'startedInTime', 'acceptedNotStartedPastDue', 'completed', 'withdrawnAfterAcceptance'];
     type Row = Record<string, number | null> & { serviceCode: string | null; suppressed: string[] };
-    type Report = { referralReport: { direction: string | null; suppressionThreshold: number; total: Row; services: Row[] } };
+    interface Report { referralReport: { direction: string | null; suppressionThreshold: number; total: Row; services: Row[] } }
 
     async function act<T = Record<string, { id: string }>>(who: string, query: string, variables: Record<string, unknown>): Promise<T> {
       const res = await hub.gql<T>(query, variables, await hub.tokenFor(who));
@@ -356,7 +356,7 @@ describe('the outcomes page in a real browser', () => {
         // The CSV has the same numbers.
         const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('link', { name: 'Download the referral report as CSV' }).click()]);
         expect(download.suggestedFilename()).toBe('referrals.csv');
-        const csv = csvRows(await readFile((await download.path())!, 'utf8'));
+        const csv = csvRows(await readFile((await download.path()), 'utf8'));
         expect(Object.keys(csv)).toEqual(['all', ...api.services.map((r) => r.serviceCode)]);
         for (const r of [api.total, ...api.services]) {
           for (const m of COUNTS) expect(csv[r.serviceCode ?? 'all'][m]).toBe(r[m] === null ? '' : String(r[m]));
@@ -387,7 +387,7 @@ describe('the outcomes page in a real browser', () => {
         expect(await shown(page, 'accommodation_support', 'sent')).toBe('15');
 
         const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('link', { name: 'Download the referral report as CSV' }).click()]);
-        const csv = csvRows(await readFile((await download.path())!, 'utf8'));
+        const csv = csvRows(await readFile((await download.path()), 'utf8'));
         expect(csv.accommodation_support.sent).toBe('15');
         expect(csv.all.sent).toBe('');
         expect(await section.getByRole('link', { name: 'Download the referral report as CSV' }).getAttribute('href')).toContain('direction=sent');

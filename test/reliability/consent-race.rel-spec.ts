@@ -3,7 +3,7 @@ import { startTestHub, type TestHub } from '../support/hub.js';
 const PAGE = `query($id: ID!) { person(id: $id) { id readableCategories withheldFields
   interventions { edges { node { typeCode notes } } } } }`;
 
-type Page = { person: { readableCategories: string[]; interventions: { edges: { node: { typeCode: string; notes: string | null } }[] } } };
+interface Page { person: { readableCategories: string[]; interventions: { edges: { node: { typeCode: string; notes: string | null } }[] } } }
 
 /**
  * A housing charity reads a person's accommodation record under the person's consent while 50 readers

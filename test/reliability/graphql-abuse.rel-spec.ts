@@ -15,7 +15,7 @@ const MAX_TOKENS = 2000;
  */
 
 /** Every answer: no 5xx, and every error carries a code. */
-function wellBehaved(res: GqlResult, what: string, query?: string): void {
+function wellBehaved(res: GqlResult, what: string, _query?: string): void {
   if (res.status >= 500) throw new Error(`${what}: HTTP ${res.status} ${JSON.stringify(res).slice(0, 400)}`);
   for (const e of res.errors ?? []) {
     if (typeof e.extensions?.code !== 'string') throw new Error(`${what}: uncoded error ${JSON.stringify(e)}`);

@@ -74,7 +74,7 @@ describe('PostgreSQL restarted in the middle of a write load', () => {
           const res = await hub
             .gql<{ createPerson: { person: { id: string } } }>(CREATE, { input: { givenName: 'Load', familyName: `Writer${w}n${k}`, dateOfBirth: '1985-05-05', identifiers: [{ scheme: 'PNC', value: pnc }], confirmNew: true } }, officer)
             .catch(() => null);
-          if (res && res.status === 200 && !res.errors && res.data?.createPerson.person.id) acknowledged.push({ id: res.data.createPerson.person.id, pnc });
+          if (res?.status === 200 && !res.errors && res.data?.createPerson.person.id) acknowledged.push({ id: res.data.createPerson.person.id, pnc });
           else {
             failedCreates.push(pnc);
             if (res) failureCodes.push(...(res.errors ?? [{ extensions: { code: `HTTP ${res.status}` } }]).map((e) => String(e.extensions?.code)));

@@ -33,7 +33,7 @@ function postStream(hub: StartedHub, path: string, headers: Record<string, strin
         clearTimeout(timer);
         body.destroy();
         req.destroy();
-        let parsed: Record<string, unknown> = {};
+        let parsed: Record<string, unknown>;
         try {
           parsed = JSON.parse(text) as Record<string, unknown>;
         } catch {

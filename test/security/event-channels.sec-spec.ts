@@ -68,7 +68,7 @@ describe('event channels pass every payload through the field policy of the pers
     for (const o of (await ok<{ organisations: { id: string; name: string }[] }>('{ organisations { id name } }', {}, tokens['probation.officer'])).organisations) orgs.set(o.name, o.id);
     // A demo person the housing charity works with, under an accommodation consent only: it may not read ETE data.
     const found = await ok<{ people: { edges: { node: { id: string } }[] } }>(`{ people(search: "carl bennett", first: 1) { edges { node { id } } } }`, {}, tokens['probation.officer']);
-    personId = found.people.edges[0]!.node.id;
+    personId = found.people.edges[0].node.id;
   }, 180_000);
 
   afterAll(async () => {

@@ -16,8 +16,8 @@ const PAGE = 200;
 const PER_PERSON_MAX = 5;
 const DIRECTORY_MAX = 3;
 
-type Change = { version: number; action: string; reason: string | null };
-type HistoryPage = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { cursor: string; node: Change }[] };
+interface Change { version: number; action: string; reason: string | null }
+interface HistoryPage { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { cursor: string; node: Change }[] }
 
 describe('lists that grow: pages, hard maxima and the query cost limit', () => {
   let hub: StartedHub;

@@ -17,7 +17,7 @@ function post(hub: StartedHub, path: string, body: string, headers: Record<strin
       res.setEncoding('utf8');
       res.on('data', (d: string) => (text += d));
       res.on('end', () => {
-        let parsed: Record<string, unknown> = {};
+        let parsed: Record<string, unknown>;
         try {
           parsed = JSON.parse(text) as Record<string, unknown>;
         } catch {
@@ -129,7 +129,7 @@ describe('sign-in (the hub started as a user starts it)', () => {
   it('throttles one client trying many accounts (429, Retry-After, coded) while the real user signs in from another address', async () => {
     const accounts = ['probation.officer', 'housing.worker', 'trainer', 'mind.worker', 'employer', 'jobcentre.coach', 'prison.officer'];
     attackerAnswers = [];
-    for (let i = 0; i < 40; i++) attackerAnswers.push(await login(hub, `${accounts[i % accounts.length]}`, `guess-${i}-password`, '127.0.0.1'));
+    for (let i = 0; i < 40; i++) attackerAnswers.push(await login(hub, accounts[i % accounts.length], `guess-${i}-password`, '127.0.0.1'));
     const refused = attackerAnswers.filter((a) => a.status === 401).length;
     const throttled = attackerAnswers.filter((a) => a.status === 429);
     expect(refused).toBeLessThanOrEqual(21);

@@ -219,7 +219,7 @@ describe('WebSocket /graphql under attack', () => {
     open.push(extra);
     expect((await extra.ended).code).toBe(4429);
     // Another actor is not held to this one's count.
-    const other = await signedIn(hub, tokens['employer']);
+    const other = await signedIn(hub, tokens.employer);
     open.push(other);
     expect(other.messages.map((m) => m.type)).toContain('connection_ack');
     held[0].ws.close();

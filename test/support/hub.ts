@@ -21,7 +21,7 @@ export async function eventually<T>(probe: () => Promise<T>, ms = 15_000, what =
   let last: T;
   for (;;) {
     last = await probe();
-    if (last) return last as NonNullable<T>;
+    if (last) return last;
     if (Date.now() > deadline) throw new Error(`${what} not met within ${ms} ms (last: ${JSON.stringify(last)})`);
     await new Promise((r) => setTimeout(r, 100));
   }

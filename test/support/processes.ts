@@ -18,15 +18,15 @@ export interface Spawned {
 function launch(script: string, env: Record<string, string>): { child: ChildProcess; output: () => string } {
   let out = '';
   const child = spawn(process.execPath, [script], { env: { ...process.env, NODE_ENV: 'test', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout!.on('data', (d) => (out = (out + d).slice(-200_000)));
-  child.stderr!.on('data', (d) => (out = (out + d).slice(-200_000)));
+  child.stdout.on('data', (d) => (out = (out + d).slice(-200_000)));
+  child.stderr.on('data', (d) => (out = (out + d).slice(-200_000)));
   return { child, output: () => out };
 }
 
 function stopper(child: ChildProcess): () => Promise<void> {
   return () =>
     new Promise<void>((done) => {
-      if (child.exitCode !== null || child.signalCode !== null) return done();
+      if (child.exitCode !== null || child.signalCode !== null) { done(); return; }
       child.once('exit', () => done());
       child.kill('SIGTERM');
       setTimeout(() => child.exitCode === null && child.kill('SIGKILL'), 10_000).unref();

@@ -166,7 +166,7 @@ async function main(argv: string[]): Promise<number> {
       case 'token': {
         need(values, 'email');
         const user = await app.get(UsersService).findByEmail(values.email!);
-        if (!user || !user.active) throw new Error(`no active user ${values.email}`);
+        if (!user?.active) throw new Error(`no active user ${values.email}`);
         const token = await app.get(TokensService).issue(`user:${user.id}`, user.organisationId, undefined, [user.tokensValidAfter]);
         console.log(token.access_token);
         return 0;
@@ -251,7 +251,7 @@ async function main(argv: string[]): Promise<number> {
         // One connection of the pool, used directly: the generator keeps temporary tables on it.
         const client = await (db.driver as unknown as { master: { connect(): Promise<{ query: never; release(): void }> } }).master.connect();
         try {
-          const summary = await generatePopulation(client as never, {
+          const summary = await generatePopulation(client, {
             people: num(values.people)!,
             seed: num(values.seed),
             organisations: num(values.orgs),

@@ -45,7 +45,7 @@ export function applyBodyLimits(app: NestFastifyApplication, limits: Pick<HubCon
   app.useBodyParser('application/json', { bodyLimit: limits.httpBodyBytes }, (req, body, done) => {
     const text = body.toString('utf8');
     if (jsonValueCount(text, MAX_JSON_VALUES) > MAX_JSON_VALUES) {
-      return done(tooLarge(`The JSON body holds more than ${MAX_JSON_VALUES} values`, 'TOO_MANY_VALUES'), undefined);
+      done(tooLarge(`The JSON body holds more than ${MAX_JSON_VALUES} values`, 'TOO_MANY_VALUES'), undefined); return;
     }
     return parse(req as never, text, done);
   });

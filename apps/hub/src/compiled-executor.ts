@@ -84,7 +84,7 @@ export class CompiledExecutor {
   /** The operation's compiled form once it has been seen often enough; null before, or if it does not compile. */
   private compiledForm(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined): CompiledQuery | null {
     let forms = this.seen.get(document);
-    if (!forms) this.seen.set(document, (forms = new Map()));
+    if (!forms) this.seen.set(document, (forms = new Map<string, number | CompiledQuery | null>()));
     const key = operationName ?? '';
     const known = forms.get(key) ?? 0;
     if (typeof known !== 'number') return known;

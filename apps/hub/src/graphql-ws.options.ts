@@ -156,7 +156,7 @@ export function graphqlWsOptions(deps: GraphqlWsDeps): Partial<ServerOptions<Rec
       if (!result.errors?.length && !withheld) return undefined;
       return {
         data: result.data,
-        ...(result.errors?.length ? { errors: format(result.errors as readonly GraphQLError[]) } : {}),
+        ...(result.errors?.length ? { errors: format(result.errors) } : {}),
         ...(withheld || result.extensions ? { extensions: { ...result.extensions, ...withheld } } : {}),
       };
     },

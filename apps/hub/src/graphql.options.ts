@@ -46,9 +46,8 @@ function metricsPlugin(metrics: HubMetrics, countExecutions: boolean): ApolloSer
         async executionDidStart() {
           if (countExecutions) metrics.graphqlExecutions.inc({ path: 'interpreted' });
         },
-        async willSendResponse({ operation, errors, response }) {
+        async willSendResponse({ operation, errors }) {
           metrics.graphqlOperations.inc({ type: operation?.operation ?? 'invalid', outcome: errors?.length ? 'error' : 'ok' });
-          void response;
         },
       };
     },

@@ -45,13 +45,13 @@ function limitFor(limits: StringLimits, name: string, typeName: string | undefin
 /** Walks a variable's value along its input type; every string in it is measured against its place's limit. */
 function walkValue(value: unknown, type: GraphQLInputType | undefined, name: string, limits: StringLimits, found: Oversized[], depth = 0): void {
   if (value === null || value === undefined || found.length || depth > 64) return;
-  if (type && isNonNullType(type)) return walkValue(value, type.ofType, name, limits, found, depth);
+  if (type && isNonNullType(type)) { walkValue(value, type.ofType, name, limits, found, depth); return; }
   if (Array.isArray(value)) {
     const item = type && isListType(type) ? type.ofType : type;
     for (const v of value) walkValue(v, item, name, limits, found, depth + 1);
     return;
   }
-  if (type && isListType(type)) return walkValue(value, type.ofType, name, limits, found, depth);
+  if (type && isListType(type)) { walkValue(value, type.ofType, name, limits, found, depth); return; }
   if (typeof value === 'string') {
     const limit = limitFor(limits, name, type ? getNamedType(type).name : undefined);
     if (value.length > limit) found.push({ name, limit });

@@ -77,7 +77,7 @@ export class SubscriptionServer implements OnApplicationBootstrap, OnModuleDestr
         ...(graphqlWsOptions({
           bearer: this.bearer,
           audit: this.audit,
-          validationRules: protection.validationRules as never,
+          validationRules: protection.validationRules,
           maxTokens: this.config.graphql.maxTokens,
           formatError,
           schema,
@@ -98,15 +98,15 @@ export class SubscriptionServer implements OnApplicationBootstrap, OnModuleDestr
     const wss = this.wss;
     // A socket that errors before or during the handshake must not bring the process down.
     socket.on('error', () => socket.destroy());
-    if (!wss) return refuse(socket, 503, 'SERVICE_UNAVAILABLE', 'The hub is stopping');
+    if (!wss) { refuse(socket, 503, 'SERVICE_UNAVAILABLE', 'The hub is stopping'); return; }
     const path = (req.url ?? '').split('?')[0];
-    if (path !== SUBSCRIPTIONS_PATH) return refuse(socket, 404, 'NOT_FOUND', `WebSocket connections are served at ${SUBSCRIPTIONS_PATH} only`);
+    if (path !== SUBSCRIPTIONS_PATH) { refuse(socket, 404, 'NOT_FOUND', `WebSocket connections are served at ${SUBSCRIPTIONS_PATH} only`); return; }
     const address = req.socket.remoteAddress ?? 'unknown';
     const admission = this.book.admit(address);
     if (!admission.ok) {
-      return refuse(socket, admission.status, admission.status === 429 ? 'RATE_LIMITED' : 'SERVICE_UNAVAILABLE', `Not accepted: ${admission.reason}; try again later`, {
+      refuse(socket, admission.status, admission.status === 429 ? 'RATE_LIMITED' : 'SERVICE_UNAVAILABLE', `Not accepted: ${admission.reason}; try again later`, {
         'Retry-After': String(RETRY_AFTER_SECONDS),
-      });
+      }); return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       this.book.opened(ws, address);

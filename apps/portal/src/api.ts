@@ -61,7 +61,7 @@ interface GqlError {
 }
 
 /** The variables argument: optional when the operation takes none. */
-export type VariablesOf<V> = [V] extends [{ [key: string]: never }] ? [variables?: V] : [variables: V];
+export type VariablesOf<V> = [V] extends [Record<string, never>] ? [variables?: V] : [variables: V];
 
 /** Runs a GraphQL operation; throws ApiError with the first error's code and its field errors. */
 export async function gql<T, V>(document: TypedDocumentString<T, V>, ...[variables]: VariablesOf<V>): Promise<T> {
@@ -69,7 +69,7 @@ export async function gql<T, V>(document: TypedDocumentString<T, V>, ...[variabl
   const res = await post('/graphql', { query: document.toString(), variables: variables ?? {} }, token);
   let body: { data?: T | null; errors?: GqlError[] };
   try {
-    body = await res.json();
+    body = (await res.json()) as { data?: T | null; errors?: GqlError[] };
   } catch {
     throw new ApiError(`The hub answered with an error (${res.status}).`, 'INTERNAL_SERVER_ERROR');
   }

@@ -57,7 +57,7 @@ const PROBES = {
   `),
 };
 
-async function probe<T>(document: TypedDocumentString<T, { [key: string]: never }>): Promise<boolean> {
+async function probe<T>(document: TypedDocumentString<T, Record<string, never>>): Promise<boolean> {
   try {
     await gql(document);
     return true;

@@ -30,9 +30,11 @@ export function ErrorSummary({ errors, labels }: { errors: Errors; labels: Recor
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors);
   const signature = entries.map(([k, v]) => k + v).join('|');
+  const count = entries.length;
+  // Focus moves to the summary when the set of errors changes (not on every render).
   useEffect(() => {
-    if (entries.length) ref.current?.focus();
-  }, [signature]); // eslint-disable-line react-hooks/exhaustive-deps
+    if (count) ref.current?.focus();
+  }, [signature, count]);
   if (!entries.length) return null;
   return (
     <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref}>

@@ -41,7 +41,7 @@ export function useQuery<T, V>(loadOrDocument: (() => Promise<T>) | TypedDocumen
     return () => {
       live = false;
     };
-  }, [...deps, tick]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [...deps, tick]); // eslint-disable-line react-hooks/exhaustive-deps -- `deps` are the caller's list for `load`, a new closure each render
   const reload = useCallback(() => setTick((t) => t + 1), []);
   if (state.deps === null || !sameDeps(state.deps, deps)) return { data: null, error: null, loading: true, reload };
   return { data: state.data, error: state.error, loading: state.loading, reload };

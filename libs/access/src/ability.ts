@@ -50,5 +50,5 @@ export function abilityFor(actor: Actor): HubAbility {
 
 /** The categories the actor may ever `action`, before person-level facts. */
 export function categoryCeiling(actor: Actor, action: AccessAction, ability: HubAbility = abilityFor(actor)): DataCategory[] {
-  return DATA_CATEGORIES.filter((category) => ability.can(action, { __caslSubjectType__: 'PersonData', category } as Subjects));
+  return DATA_CATEGORIES.filter((category) => ability.can(action, { __caslSubjectType__: 'PersonData', category }));
 }

@@ -51,7 +51,7 @@ export function auditPlugin(audit: AuditService): ApolloServerPlugin<HubContext>
           } catch (err) {
             logger.error(`audit write failed for request ${actor.requestId}: ${(err as Error).message}`);
             if (response.body.kind === 'single') {
-              response.body.singleResult = { data: null, errors: [{ message: 'Something went wrong on our side', extensions: { code: ErrorCode.Internal } }] } as never;
+              response.body.singleResult = { data: null, errors: [{ message: 'Something went wrong on our side', extensions: { code: ErrorCode.Internal } }] };
             }
           }
         },

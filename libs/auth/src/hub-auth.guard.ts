@@ -32,7 +32,7 @@ export class HubAuthGuard extends AuthGuard('jwt') {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
     if (isPublic) return true;
     const allowed = (await super.canActivate(context)) as boolean;
-    const actor = requestOf(context).user as Actor | undefined;
+    const actor = requestOf(context).user;
     if (allowed && actor?.passwordChangeRequired && !this.reflector.getAllAndOverride<boolean>(ALLOWED_BEFORE_PASSWORD_CHANGE, [context.getHandler(), context.getClass()])) {
       throw new HubError(ErrorCode.PasswordChangeRequired, 'Your password was reset: choose a new one with changePassword before anything else');
     }
@@ -61,6 +61,6 @@ export class HubAuthGuard extends AuthGuard('jwt') {
       actor.purpose = purpose as Purpose;
     }
     actor.requestId = req.id ?? '';
-    return user as T;
+    return user;
   }
 }

@@ -11,7 +11,7 @@ import { JwtStrategy } from './jwt.strategy.js';
 import type { SigningKeysService } from './signing-keys.service.js';
 
 const HUB = 'urn:rehab-hub';
-const PROVIDER: ExternalIssuerConfig = { issuer: 'https://idp.example', audience: 'hub-at-idp', jwksUri: 'https://idp.example/jwks' } as ExternalIssuerConfig;
+const PROVIDER: ExternalIssuerConfig = { issuer: 'https://idp.example', audience: 'hub-at-idp', jwksUri: 'https://idp.example/jwks' };
 const config = {
   jwtIssuer: HUB,
   jwtAudience: 'rehab-hub-api',

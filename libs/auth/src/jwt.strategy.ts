@@ -39,7 +39,7 @@ function keyLookup(config: HubConfig, keys: SigningKeysService, external: Extern
 
 /** Set on the request by the key provider, read once the token is verified: what it was verified with. */
 const VERIFIED_WITH = Symbol('verifiedWith');
-type WithKey = { [VERIFIED_WITH]?: { key: KeyObject; kid: string | undefined; iss: unknown; typ: string | undefined } };
+interface WithKey { [VERIFIED_WITH]?: { key: KeyObject; kid: string | undefined; iss: unknown; typ: string | undefined } }
 
 const bearerToken = ExtractJwt.fromAuthHeaderAsBearerToken();
 
@@ -82,11 +82,11 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
           typ = header.typ;
           iss = decodeJwt(rawJwt).iss;
         } catch {
-          return done(new Error('malformed token'));
+          done(new Error('malformed token')); return;
         }
         keyFor(kid, iss).then(
           (key) => {
-            if (!key) return done(new Error('unknown issuer or key'));
+            if (!key) { done(new Error('unknown issuer or key')); return; }
             req[VERIFIED_WITH] = { key, kid, iss, typ };
             done(null, key as unknown as Buffer);
           },
@@ -105,16 +105,17 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   override authenticate(req: Parameters<Strategy['authenticate']>[0], options?: object): void {
     const token = bearerToken(req);
     const known = token ? this.verified.recall(token) : undefined;
-    if (!token || !known) return super.authenticate(req, options);
+    if (!token || !known) { super.authenticate(req, options); return; }
     this.keyFor(known.kid, known.iss)
       .then(async (key) => {
         if (key !== known.key) {
           this.verified.forget(token);
-          return super.authenticate(req, options);
+          super.authenticate(req, options); return;
         }
         (req as unknown as Record<symbol, unknown>)[JwtStrategy.RECALLED_TYP] = known.typ;
         const actor = await this.validate(req as WithKey, known.claims);
-        return actor ? this.success(actor) : this.fail(401);
+        if (actor) this.success(actor);
+        else this.fail(401);
       })
       .catch((err) => this.error(err as Error));
   }
@@ -143,7 +144,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       maxLifetimeSeconds: own ? rules.hubTokenMaxLifetimeSeconds : rules.externalTokenMaxLifetimeSeconds,
     });
     if (problem) return false;
-    const iat = claims.iat as number;
+    const iat = claims.iat!;
     if (own) {
       // The hub's tokens are access tokens of RFC 9068: a JWT of another type (an ID token, a signed document) is not one.
       if (typeof typ !== 'string' || typ.toLowerCase() !== HUB_TOKEN_TYPE) return false;

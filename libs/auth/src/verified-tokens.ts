@@ -38,7 +38,7 @@ export class VerifiedTokens<C extends { exp?: unknown }> {
     const exp = entry.claims.exp;
     if (typeof exp !== 'number' || !Number.isFinite(exp) || !this.live(exp)) return;
     this.entries.delete(token);
-    while (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value as string);
+    while (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(token, { ...entry, exp });
   }
 

@@ -1,7 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
 import { ErrorCode, type FieldProblem, HubError } from './errors.js';
-import { isConcurrentWriteError, isDatabaseUnavailable, isStatementTimeout, isUnstorableValueError, pgErrorCode } from './pg-errors.js';
+import { isConcurrentWriteError, isDatabaseUnavailable, isStatementTimeout, isUnstorableValueError } from './pg-errors.js';
 
 /** What a caller is told when PostgreSQL refused one of its values (isUnstorableValueError). */
 export const UNSTORABLE_VALUE_MESSAGE =

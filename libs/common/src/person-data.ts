@@ -77,4 +77,4 @@ export interface PersonDataSource {
  * Marks a provider as a PersonDataSource: subject access and erasure (libs/privacy) find every marked
  * provider of the application, so they read and erase each lib's data through the lib's own SQL.
  */
-export const PersonData = DiscoveryService.createDecorator<void>();
+export const PersonData = DiscoveryService.createDecorator<undefined>();

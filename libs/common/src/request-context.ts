@@ -68,7 +68,7 @@ export function requestLoader<K, V>(ctx: HubContext, key: string, create: () => 
   let loader = ctx.loaders.get(key) as DataLoader<K, V> | undefined;
   if (!loader) {
     loader = create();
-    ctx.loaders.set(key, loader as DataLoader<unknown, unknown>);
+    ctx.loaders.set(key, loader);
   }
   return loader;
 }

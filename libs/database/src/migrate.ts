@@ -29,7 +29,7 @@ export async function migrate(dataSource: DataSource, statementTimeoutMs = 0): P
 /** Names of migrations known to the code but not yet applied to the database. */
 export async function pendingMigrations(dataSource: DataSource): Promise<string[]> {
   const table = dataSource.options.migrationsTableName ?? 'migrations';
-  const rows: { name: string }[] = await dataSource.query(`SELECT name FROM ${table}`).catch(() => []);
+  const rows = await dataSource.query<{ name: string }[]>(`SELECT name FROM ${table}`).catch(() => []);
   const applied = new Set(rows.map((r) => r.name));
   return dataSource.migrations.map((m) => m.name ?? m.constructor.name).filter((n) => !applied.has(n));
 }

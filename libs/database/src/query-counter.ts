@@ -15,10 +15,18 @@ export class QueryCountingLogger implements Logger {
     failed++;
     if (this.verbose) console.log('failed:', query, String(error));
   }
-  logQuerySlow(): void {}
-  logSchemaBuild(): void {}
-  logMigration(): void {}
-  log(): void {}
+  logQuerySlow(): void {
+    // not counted
+  }
+  logSchemaBuild(): void {
+    // not counted
+  }
+  logMigration(): void {
+    // not counted
+  }
+  log(): void {
+    // not counted
+  }
 }
 
 export function sqlStatementCount(): { statements: number; failed: number } {

@@ -65,7 +65,7 @@ const selectLists = new WeakMap<EntityMetadata, Map<string, string>>();
 
 function metadataOf(db: DataSource, entity: EntityTarget<ObjectLiteral>): EntityMetadata {
   let byEntity = metadata.get(db);
-  if (!byEntity) metadata.set(db, (byEntity = new Map()));
+  if (!byEntity) metadata.set(db, (byEntity = new Map<EntityTarget<ObjectLiteral>, EntityMetadata>()));
   let meta = byEntity.get(entity);
   if (!meta) byEntity.set(entity, (meta = db.getMetadata(entity)));
   return meta;
@@ -75,7 +75,7 @@ function metadataOf(db: DataSource, entity: EntityTarget<ObjectLiteral>): Entity
 export function entityColumns(db: DataSource, entity: EntityTarget<ObjectLiteral>, alias: string, prefix: string): string {
   const meta = metadataOf(db, entity);
   let lists = selectLists.get(meta);
-  if (!lists) selectLists.set(meta, (lists = new Map()));
+  if (!lists) selectLists.set(meta, (lists = new Map<string, string>()));
   const key = `${alias} ${prefix}`;
   let list = lists.get(key);
   if (list === undefined) {
@@ -103,7 +103,7 @@ const hydrationPlans = new WeakMap<EntityMetadata, Map<string, HydrationStep[]>>
 
 function hydrationPlan(meta: EntityMetadata, prefix: string): HydrationStep[] {
   let byPrefix = hydrationPlans.get(meta);
-  if (!byPrefix) hydrationPlans.set(meta, (byPrefix = new Map()));
+  if (!byPrefix) hydrationPlans.set(meta, (byPrefix = new Map<string, HydrationStep[]>()));
   let plan = byPrefix.get(prefix);
   if (!plan) {
     plan = meta.columns.map((column) => ({
@@ -118,7 +118,7 @@ function hydrationPlan(meta: EntityMetadata, prefix: string): HydrationStep[] {
 
 /** The entity held in the row's `prefix<column>` fields (see entityColumns). Runs for every row of a person page. */
 export function hydrate<T extends ObjectLiteral>(db: DataSource, entity: EntityTarget<T>, row: Record<string, unknown>, prefix: string): T {
-  const meta = metadataOf(db, entity as EntityTarget<ObjectLiteral>);
+  const meta = metadataOf(db, entity);
   const out = meta.create() as T;
   for (const step of hydrationPlan(meta, prefix)) {
     const value = row[step.key];

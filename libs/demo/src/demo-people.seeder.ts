@@ -104,7 +104,7 @@ export class DemoPeopleSeeder {
         personPresent: true,
         evidenceNote: 'Demo: consent form signed at probation appointment',
         ...(to as object),
-      } as never);
+      });
     }
     for (const step of p.steps) {
       const logged = await this.interventions.log(actors[step.by], {

@@ -56,7 +56,7 @@ export interface PopulationSummary {
 
 /** A single connection (the generator keeps temporary tables on it). */
 export interface SqlConnection {
-  query(sql: string, params?: unknown[]): Promise<{ rows: any[]; rowCount: number | null }>;
+  query(sql: string, params?: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }>;
 }
 
 export const GENERATED_DOMAIN = 'gen.rehab-hub.example';
@@ -373,12 +373,13 @@ export async function generatePopulation(db: SqlConnection, options: PopulationO
   // than by the first readers.
   log('vacuuming and analyzing');
   await db.query(`VACUUM (ANALYZE)`);
-  const { rows: [counts] } = await db.query(
+  const { rows } = await db.query(
     `SELECT (SELECT count(*) FROM person WHERE created_by_organisation_id IN (SELECT id FROM gen_org))::int AS people,
             (SELECT count(*) FROM job_sustainment js JOIN gen_org o ON o.id = js.organisation_id)::int AS sustainments,
             (SELECT count(*) FROM ogrs_assessment WHERE source = 'generated')::int AS ogrs,
             (SELECT count(*) FROM reconviction WHERE source = 'generated')::int AS reconvictions`,
   );
+  const [counts] = rows as { people: number; sustainments: number; ogrs: number; reconvictions: number }[];
   return {
     seed,
     organisations: orgCount,

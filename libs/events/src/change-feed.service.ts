@@ -159,7 +159,7 @@ export class ChangeFeedService {
     const seen = this.seen(actor);
     const [row]: { person: boolean }[] = await m
       .createQueryBuilder()
-      .select(`${seen.person}`, 'person')
+      .select(seen.person, 'person')
       .from('outbox_event', 'e')
       .where('e.id = :eventId', { eventId })
       .andWhere(seen.event, seen.parameters)

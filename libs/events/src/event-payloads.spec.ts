@@ -26,7 +26,7 @@ function emittedTypes(): Map<string, string> {
     for (const re of patterns) for (const m of text.matchAll(re)) found.set(m[1], file);
     const past = /const PAST[^=]*= \{([^}]*)\}/.exec(text);
     if (past) for (const m of past[1].matchAll(/: '([a-z_]+)'/g)) found.set(`referral.${m[1]}`, file);
-    if (/referral\.\$\{PAST/.test(text)) found.set('referral.created', file);
+    if (text.includes('referral.${PAST')) found.set('referral.created', file);
   }
   return found;
 }

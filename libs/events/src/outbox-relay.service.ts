@@ -71,7 +71,7 @@ export class OutboxRelay {
           .orIgnore()
           .returning(['eventId'])
           .execute();
-        if (fresh.raw.length === 0) return;
+        if ((fresh.raw as unknown[]).length === 0) return;
         await handler.fn(m, event);
       });
     }

@@ -111,14 +111,14 @@ export class OutboxService {
     const n = parameters.length;
     const audit = this.audit.bulkWritesSql(actor, 'e', n + 4);
     // One statement: the events are computed once, then written to the outbox and audited.
-    const [{ events }]: { events: number }[] = await qr.query(
+    const [{ events }] = (await qr.query(
       `WITH e AS MATERIALIZED (${select}),
             o AS (INSERT INTO outbox_event (type, aggregate_type, aggregate_id, person_id, payload, actor_id, organisation_id, request_id)
                   SELECT e.type, e.aggregate_type, e.aggregate_id, e.person_id, e.payload, $${n + 1}, $${n + 2}::uuid, $${n + 3} FROM e RETURNING 1),
             a AS (${audit.sql})
        SELECT count(*)::int AS events FROM o`,
       [...parameters, `${actor.kind}:${actor.id}`, actor.organisationId, actor.requestId || null, ...audit.parameters],
-    );
+    )) as { events: number }[];
     if (events) await notify(qr, false);
     return events;
   }

@@ -87,7 +87,7 @@ export class InterventionsBulkService {
 
   async mergeStaged(qr: QueryRunner, stage: string, actor: Actor, refs: StagedRefs): Promise<void> {
     await this.check(qr, stage, actor, refs);
-    const [{ existing }]: { existing: boolean }[] = await qr.query(`SELECT EXISTS (SELECT 1 FROM ${stage} WHERE intervention_id IS NOT NULL AND reject_code IS NULL) AS existing`);
+    const [{ existing }] = (await qr.query(`SELECT EXISTS (SELECT 1 FROM ${stage} WHERE intervention_id IS NOT NULL AND reject_code IS NULL) AS existing`)) as { existing: boolean }[];
     if (existing) {
       await this.refuseUnbegunRecordedJobs(qr, stage);
       await this.updateExisting(qr, stage);
@@ -96,7 +96,7 @@ export class InterventionsBulkService {
     await this.outbox.emitSelect(qr, actor, this.eventsSql(stage));
     if (existing) {
       // Job starts whose status now says the job began, or no longer does, or whose start moved (rare): windows and their events as for one.
-      const moved: { id: string }[] = await qr.query(`SELECT intervention_id AS id FROM ${stage} WHERE action = 'updated' AND (changes ? 'status' OR (changes ? 'outcome' AND outcome->>'kind' = 'job'))`);
+      const moved = (await qr.query(`SELECT intervention_id AS id FROM ${stage} WHERE action = 'updated' AND (changes ? 'status' OR (changes ? 'outcome' AND outcome->>'kind' = 'job'))`)) as { id: string }[];
       const changes = await alignSustainmentWindows(qr.manager, moved.map((r) => r.id));
       if (changes.length) await this.outbox.emit(qr.manager, actor, ...windowEvents(changes));
     }

@@ -15,7 +15,7 @@ import { alignSustainmentWindows, OUTCOME_RECORDED_MESSAGE, refusedWindowChanges
 import type { CreateInterventionTypeInput, LogInterventionInput, UpdateInterventionInput, UpdateInterventionTypeInput } from './log-intervention.input.js';
 
 export function interventionView(i: Intervention): InterventionModel {
-  return { ...i, dataCategory: i.dataCategory as DataCategory, outcome: i.outcome as InterventionModel['outcome'] };
+  return { ...i, dataCategory: i.dataCategory as DataCategory, outcome: i.outcome };
 }
 
 /** An edge of an intervention list; its cursor is only encoded when asked for (a person page lists 50 and seldom asks). */
@@ -240,6 +240,8 @@ export class InterventionsService {
         ...row,
         status,
         occurredAt: input.occurredAt ? new Date(input.occurredAt) : row.occurredAt,
+        // A client may send `notes: null` (the GraphQL field is nullable) to clear them, which `??` would ignore.
+        // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing -- null clears, only a missing field keeps
         notes: input.notes !== undefined ? input.notes : row.notes,
         outcome,
       });

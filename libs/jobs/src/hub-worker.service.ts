@@ -34,7 +34,7 @@ class QueuePool extends pg.Pool {
   override async connect(): Promise<pg.PoolClient>;
   override connect(callback: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): void;
   override connect(callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): Promise<pg.PoolClient> | void {
-    if (callback) return super.connect(callback);
+    if (callback) { super.connect(callback); return; }
     return super.connect().then((client) => {
       const marked = client as pg.PoolClient & { hubRetry?: true };
       if (!marked.hubRetry) {

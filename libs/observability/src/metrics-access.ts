@@ -13,7 +13,7 @@ function sameSecret(given: string, expected: string): boolean {
 function loopback(address: string | undefined): boolean {
   if (!address) return false;
   const plain = address.startsWith('::ffff:') && isIP(address.slice(7)) === 4 ? address.slice(7) : address;
-  return plain === '::1' || /^127\./.test(plain);
+  return plain === '::1' || plain.startsWith('127.');
 }
 
 /**

@@ -41,7 +41,7 @@ export class UsersService {
       .addSelect('u.passwordHash')
       .where('u.email = :email', { email: email.trim().toLowerCase() })
       .getOne();
-    if (!user || !user.passwordHash || !user.active) return verifyAgainstDummy(password).then(() => null);
+    if (!user?.passwordHash || !user.active) return verifyAgainstDummy(password).then(() => null);
     if (!(await verifySecret(user.passwordHash, password))) return null;
     const organisation = await this.db.getRepository(Organisation).findOneByOrFail({ id: user.organisationId });
     if (!organisation.active) return null;

@@ -70,7 +70,7 @@ const person = fc.record({
 });
 
 /** The events the persons lib emits about a record, with the values the record holds. */
-type PersonValues = { region: string | null; releaseDate: string | null; stage: ProgressionStage | null; previousStage: ProgressionStage | null };
+interface PersonValues { region: string | null; releaseDate: string | null; stage: ProgressionStage | null; previousStage: ProgressionStage | null }
 function personEvents(p: PersonValues): { type: string; payload: Record<string, unknown>; fields: Record<string, keyof typeof PERSON_FIELD_CATEGORIES> }[] {
   return [
     { type: 'person.stage_changed', payload: { from: p.previousStage, to: p.stage }, fields: { from: 'stage', to: 'stage' } },

@@ -395,7 +395,7 @@ export class PersonsService {
       if (changes.releaseDate) {
         await this.outbox.emit(m, actor, { type: 'person.release_date_set', aggregateType: 'person', aggregateId: person.id, personId: person.id, payload: { releaseDate: changes.releaseDate.new } });
       }
-      if (changes.ogrsScore && changes.ogrsScore.new != null) await this.outbox.emit(m, actor, ogrsScored(person.id));
+      if (changes.ogrsScore?.new != null) await this.outbox.emit(m, actor, ogrsScored(person.id));
       return personView(saved, await m.find(PersonIdentifier, { where: { personId: person.id } }), this.access.readable(actor, facts), (await this.recordIds(m, [person.id])).get(person.id)!, facts);
     });
   }

@@ -118,7 +118,7 @@ export class ReferralRulesService {
   async firings(actor: Actor, ruleId: string, page: PageArgs = {}): Promise<Connection<RuleFiringModel>> {
     this.requireAdmin(actor);
     const qb = this.db.getRepository(RuleFiring).createQueryBuilder('f').where('f.rule_id = :ruleId', { ruleId });
-    return keysetPage(qb, { alias: 'f', at: 'fired_at', id: 'uuid' }, page) as Promise<Connection<RuleFiringModel>>;
+    return keysetPage(qb, { alias: 'f', at: 'fired_at', id: 'uuid' }, page);
   }
 
   /** Rules in force for an event type. */

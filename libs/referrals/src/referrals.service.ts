@@ -65,7 +65,7 @@ export class ReferralsService {
     this.access.require(actor, Permission.REFERRAL_MAKE);
     if (input.toOrganisationId === actor.organisationId) throw new ValidationError([{ field: 'toOrganisationId', messages: ['cannot refer to your own organisation'] }]);
     const receiver = (await this.organisations.byIds([input.toOrganisationId]))[0];
-    if (!receiver || !receiver.active) throw new ValidationError([{ field: 'toOrganisationId', messages: ['no such active organisation'] }]);
+    if (!receiver?.active) throw new ValidationError([{ field: 'toOrganisationId', messages: ['no such active organisation'] }]);
     if (!receiver.services.includes(input.serviceCode)) throw new ValidationError([{ field: 'serviceCode', messages: [`${receiver.name} does not offer this service`] }]);
     const requested = [...new Set([DataCategory.IDENTITY, ...input.sharedCategories])];
     const readable = this.access.readable(actor, facts);

@@ -69,11 +69,11 @@ export function validateCondition(input: unknown): string[] {
     }
     if ('not' in c) {
       if (keys.length !== 1) return void problems.push(`${at}: "not" must be the only key`);
-      return walk(c.not, `${path ? `${path}.` : ''}not`, depth + 1);
+      walk(c.not, `${path ? `${path}.` : ''}not`, depth + 1); return;
     }
     const extra = keys.filter((k) => !['fact', 'operator', 'value'].includes(k));
     if (extra.length) problems.push(`${at}: unknown key(s) ${extra.join(', ')}`);
-    const { fact, operator, value } = c as Record<string, unknown>;
+    const { fact, operator, value } = c;
     if (typeof fact !== 'string' || !(/^event\.[A-Za-z][A-Za-z0-9_]*$/.test(fact) || (KNOWN_FACTS as readonly string[]).includes(fact))) {
       problems.push(`${at}.fact: must be event.<field> or one of ${KNOWN_FACTS.join(', ')}`);
     }

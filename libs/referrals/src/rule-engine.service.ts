@@ -106,12 +106,18 @@ export class RuleEngine implements OnModuleInit {
       `SELECT fired_at FROM rule_firing WHERE rule_id = $1 AND person_id = $2 AND outcome = 'referred' AND fired_at > now() - make_interval(days => $3) ORDER BY fired_at DESC LIMIT 1`,
       [rule.ruleId, personId, rule.cooldownDays],
     );
-    if (cooling.length) return void (await record(RuleOutcome.COOLING_DOWN, `already referred on ${new Date(cooling[0].fired_at).toISOString()} (cool-down ${rule.cooldownDays} days)`));
+    if (cooling.length) {
+      await record(RuleOutcome.COOLING_DOWN, `already referred on ${new Date(cooling[0].fired_at).toISOString()} (cool-down ${rule.cooldownDays} days)`);
+      return;
+    }
 
     const counts = await this.referrals.openCounts(m);
     const candidates = (await this.organisations.list()).map((o) => ({ ...o, openReferrals: counts.get(o.id) ?? 0 }));
     const eligible = eligibleReceivers(candidates, { serviceCode: rule.serviceCode, region: s.facts.person.region, matchRegion: rule.matchRegion, excludeOrganisationId: s.lead.id });
-    if (!eligible.length) return void (await record(RuleOutcome.NO_RECEIVER, `no active organisation offering ${rule.serviceCode}${rule.matchRegion ? ` in ${s.facts.person.region ?? 'any region'}` : ''} has capacity`));
+    if (!eligible.length) {
+      await record(RuleOutcome.NO_RECEIVER, `no active organisation offering ${rule.serviceCode}${rule.matchRegion ? ` in ${s.facts.person.region ?? 'any region'}` : ''} has capacity`);
+      return;
+    }
 
     const purpose = rule.consentPurpose as ConsentPurpose | null;
     for (const receiver of eligible) {
@@ -121,7 +127,8 @@ export class RuleEngine implements OnModuleInit {
       if (purpose && (needed.length === 0 || needed.some((c) => !lawful.has(c)))) continue;
       const shared = [DataCategory.IDENTITY, ...needed];
       const referral = await this.referrals.createWithin(m, s.actor, { personId, toOrganisationId: receiver.id, serviceCode: rule.serviceCode, reason: `${rule.name} (after ${event.type})`, sharedCategories: [...new Set(shared)], ruleId: rule.ruleId, ruleVersion: rule.version }, true);
-      return void (await record(RuleOutcome.REFERRED, `referred to ${receiver.name}`, { referralId: referral.id }));
+      await record(RuleOutcome.REFERRED, `referred to ${receiver.name}`, { referralId: referral.id });
+      return;
     }
 
     const first = eligible[0];

@@ -56,8 +56,9 @@ export class TasksService {
       .orIgnore()
       .returning('*')
       .execute();
-    if (result.raw.length === 0) return null;
-    const row = m.create(Task, { ...task, id: result.raw[0].id, status: TaskStatus.OPEN, createdAt: result.raw[0].created_at });
+    const [inserted] = result.raw as ({ id: string; created_at: Date } | undefined)[];
+    if (!inserted) return null;
+    const row = m.create(Task, { ...task, id: inserted.id, status: TaskStatus.OPEN, createdAt: inserted.created_at });
     await this.outbox.emit(m, actor, { type: 'task.raised', aggregateType: 'task', aggregateId: row.id, personId: task.personId ?? null, payload: { kind: task.kind, organisationId: task.organisationId, forRole: task.forRole } });
     return row;
   }

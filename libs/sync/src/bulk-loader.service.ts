@@ -243,10 +243,10 @@ export class BulkLoader {
         stage.analysed = true;
       }
       await spec.merge(qr, actor, job.system, rows);
-      const outcome: { action: string | null; reject_code: string | null; line: number | null; external_id: string | null; n: string }[] = await qr.query(
+      const outcome = (await qr.query(
         `SELECT action, NULL AS reject_code, NULL::integer AS line, NULL AS external_id, count(*) AS n FROM ${spec.stage} WHERE reject_code IS NULL GROUP BY action
          UNION ALL SELECT NULL, reject_code, line, external_id, 1 FROM ${spec.stage} WHERE reject_code IS NOT NULL`,
-      );
+      )) as { action: string | null; reject_code: string | null; line: number | null; external_id: string | null; n: string }[];
       for (const o of outcome) {
         if (o.reject_code) rejected.push({ line: o.line!, externalId: o.external_id, ...spec.rejection(o.reject_code) });
         else if (o.action && o.action in counts) counts[o.action as keyof typeof counts] = Number(o.n);

@@ -106,7 +106,7 @@ function fill(type: GraphQLInputType, name: string, target: string): unknown {
   if (scalar === 'Int') return 1;
   if (scalar === 'Float') return 1;
   if (scalar === 'Boolean') return true;
-  if (/At$/.test(name)) return '2026-06-01T10:00:00Z';
+  if (name.endsWith('At')) return '2026-06-01T10:00:00Z';
   if (/(On|Date|dateOfBirth|from|to)$/.test(name)) return '2026-06-01';
   if (name === 'typeCode') return 'cv_cover_letter';
   if (name === 'serviceCode') return 'employability';

@@ -70,9 +70,9 @@ export async function startHubAsUser(options: StartOptions = {}): Promise<Starte
     if (!(options.env && key in options.env)) delete env[key];
   }
   let out = '';
-  const child = spawn(process.execPath, [...flags, HUB_MAIN], { env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout!.on('data', (d) => (out = (out + d).slice(-400_000)));
-  child.stderr!.on('data', (d) => (out = (out + d).slice(-400_000)));
+  const child = spawn(process.execPath, [...flags, HUB_MAIN], { env: env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.on('data', (d) => (out = (out + d).slice(-400_000)));
+  child.stderr.on('data', (d) => (out = (out + d).slice(-400_000)));
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type SubmitEvent, useState } from 'react';
 import { gql } from '../api';
 import { graphql } from '../gql';
 import type { GrantConsentInput } from '../gql/graphql';
@@ -95,7 +95,7 @@ export function ConsentForm({ personId }: { personId: string }) {
   if (q.error?.code === 'NOT_FOUND' || q.error?.code === 'BAD_USER_INPUT') return <NotFound what="Person" />;
   if (q.error) return <p className="error-message" role="alert">{q.error.message}</p>;
 
-  async function submit(e: FormEvent) {
+  async function submit(e: SubmitEvent) {
     e.preventDefault();
     const found: Errors = {};
     if (!draft.purpose) found.purpose = 'Select what their information may be shared for';
@@ -141,7 +141,7 @@ export function ConsentForm({ personId }: { personId: string }) {
       {!q.data ? (
         <p className="loading" role="status">Loading…</p>
       ) : (
-        <form onSubmit={submit} noValidate>
+        <form onSubmit={(e) => void submit(e)} noValidate>
           <Radios
             name="purpose"
             label={LABELS.purpose}
@@ -213,7 +213,7 @@ export function WithdrawConsent({ personId, consentId }: { personId: string; con
   const consent = q.data.person.consents.find((c) => c.id === consentId);
   if (!consent) return <NotFound what="Consent" />;
 
-  async function submit(e: FormEvent) {
+  async function submit(e: SubmitEvent) {
     e.preventDefault();
     if (!draft.reason.trim()) {
       setErrors({ reason: 'Enter why the consent is withdrawn' });
@@ -239,7 +239,7 @@ export function WithdrawConsent({ personId, consentId }: { personId: string; con
       <span className="caption">{personName(q.data.person)}</span>
       <h1>Withdraw consent for {PURPOSES[consent.purpose]?.toLowerCase() ?? consent.purpose}</h1>
       <p>Partners who see information only because of this consent lose access from their next request.</p>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(e) => void submit(e)} noValidate>
         <TextArea name="reason" label="Reason" hint="For example, the person asked to stop sharing" value={draft.reason} onChange={(reason) => update({ reason })} error={errors.reason} />
         <div className="button-group">
           <Button busy={busy} warning>

@@ -1,7 +1,7 @@
-import { type FormEvent, useState } from 'react';
+import { type SubmitEvent, useState } from 'react';
 import { gql } from '../api';
 import { graphql } from '../gql';
-import type { LogInterventionFormQuery, LogInterventionInput } from '../gql/graphql';
+import type { LogInterventionInput } from '../gql/graphql';
 import { flash } from '../flash';
 import { Button, type Errors, ErrorSummary, errorsFrom, isIsoDate, Radios, Select, TextArea, TextField } from '../forms';
 import { Link, navigate, usePageTitle } from '../router';
@@ -35,8 +35,6 @@ const LogInterventionDocument = graphql(`
     }
   }
 `);
-
-type InterventionType = LogInterventionFormQuery['interventionTypes'][number];
 
 const LABELS: Record<string, string> = {
   typeCode: 'What did you do?',
@@ -81,7 +79,7 @@ export function LogIntervention({ personId }: { personId: string }) {
   const types = (q.data?.interventionTypes ?? []).filter((t) => t.active);
   const type = types.find((t) => t.code === draft.typeCode);
 
-  async function submit(e: FormEvent) {
+  async function submit(e: SubmitEvent) {
     e.preventDefault();
     const found: Errors = {};
     if (!type) found.typeCode = 'Select what you did';
@@ -134,7 +132,7 @@ export function LogIntervention({ personId }: { personId: string }) {
       {!q.data ? (
         <p className="loading" role="status">Loading the catalogue…</p>
       ) : (
-        <form onSubmit={submit} noValidate>
+        <form onSubmit={(e) => void submit(e)} noValidate>
           <Select
             name="typeCode"
             label={LABELS.typeCode}

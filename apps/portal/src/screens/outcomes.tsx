@@ -2,7 +2,7 @@
 // a period, filtered by organisation (hub admins and commissioners), region and intervention type; and
 // what became of the referrals sent in the period (one organisation's received or sent, or all);
 // aggregates only, small counts suppressed by the hub. The filters live in the address, so a report can be bookmarked and shared.
-import { type FormEvent, useState } from 'react';
+import { type SubmitEvent, useState } from 'react';
 import { useSession } from '../session-context';
 import { Button, type Errors, ErrorSummary, isIsoDate, Radios, Select, TextField } from '../forms';
 import { type Cohort, csvPath, downloadCsv, eteFunnel, type ReferralDirection, type ReferralFilter, referralReport, reoffendingAnalysis, type ReportFilter, reportChoices } from '../reports-api';
@@ -86,7 +86,7 @@ export function Outcomes() {
   const referrals = useQuery(() => referralReport(referralFilter), [JSON.stringify(referralFilter)]);
   const set = (patch: Partial<Filters>) => setForm((f) => ({ ...f, ...patch }));
 
-  function submit(e: FormEvent) {
+  function submit(e: SubmitEvent) {
     e.preventDefault();
     const found: Errors = {};
     if (!isIsoDate(form.from.trim())) found.from = 'Enter the start of the period as year-month-day, like 2025-01-01';
@@ -95,7 +95,7 @@ export function Outcomes() {
     setErrors(found);
     if (Object.keys(found).length) return;
     const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(form)) if (v.trim()) params.set(k, v.trim());
+    for (const [k, v] of Object.entries(form) as [string, string][]) if (v.trim()) params.set(k, v.trim());
     if (!oneOrganisation(form)) params.delete('direction');
     navigate(`/outcomes?${params}`);
   }
@@ -164,7 +164,7 @@ export function Outcomes() {
           </section>
         </>
       )}
-      {(report.data || report.error) && (
+      {(report.data ?? report.error) && (
         <section aria-labelledby="referrals-heading" className="section">
           <h2 id="referrals-heading">{referrals.data?.direction ? DIRECTIONS[referrals.data.direction] : 'Referrals'}</h2>
           {referrals.error && (

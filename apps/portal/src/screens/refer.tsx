@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type SubmitEvent, useState } from 'react';
 import { gql } from '../api';
 import { graphql } from '../gql';
 import type { DataCategory } from '../gql/graphql';
@@ -65,7 +65,7 @@ export function Refer({ personId }: { personId: string }) {
   const receiver = offering.find((o) => o.id === draft.toOrganisationId);
   const shareable = (q.data?.person.readableCategories ?? []).filter((c) => c !== 'IDENTITY' && CATEGORIES[c]);
 
-  async function submit(e: FormEvent) {
+  async function submit(e: SubmitEvent) {
     e.preventDefault();
     const found: Errors = {};
     if (!draft.serviceCode) found.serviceCode = 'Select the service they need';
@@ -100,7 +100,7 @@ export function Refer({ personId }: { personId: string }) {
       {!q.data ? (
         <p className="loading" role="status">Loading the partners…</p>
       ) : (
-        <form onSubmit={submit} noValidate>
+        <form onSubmit={(e) => void submit(e)} noValidate>
           <Select
             name="serviceCode"
             label={LABELS.serviceCode}

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type SubmitEvent, useState } from 'react';
 import { flash } from '../flash';
 import { useSession } from '../session-context';
 import { Button, ErrorSummary, errorsFrom, type Errors, TextArea } from '../forms';
@@ -16,9 +16,9 @@ function WithReason(props: { question: string; submit: string; required: string;
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
-  async function submit(e: FormEvent) {
+  async function submit(e: SubmitEvent) {
     e.preventDefault();
-    if (!reason.trim()) return setErrors({ reason: required });
+    if (!reason.trim()) { setErrors({ reason: required }); return; }
     setBusy(true);
     try {
       await action(reason.trim());
@@ -30,7 +30,7 @@ function WithReason(props: { question: string; submit: string; required: string;
     }
   }
   return (
-    <form onSubmit={submit} noValidate className="inline-form">
+    <form onSubmit={(e) => void submit(e)} noValidate className="inline-form">
       <ErrorSummary errors={errors} labels={{ reason: question }} />
       <TextArea name="reason" label={question} value={reason} onChange={setReason} error={errors.reason} />
       <Button busy={busy} warning>
@@ -96,7 +96,7 @@ export function Referrals({ sent }: { sent: boolean }) {
       </nav>
       {q.loading && !q.data && <p className="loading" role="status">Loading referrals…</p>}
       {q.error && <p className="error-message" role="alert">{q.error.message}</p>}
-      {list && list.length === 0 && <p>{sent ? 'Your organisation has not sent any referrals.' : 'There are no referrals in your inbox.'}</p>}
+      {list?.length === 0 && <p>{sent ? 'Your organisation has not sent any referrals.' : 'There are no referrals in your inbox.'}</p>}
       {list && list.length > 0 && (
         <ul className="card-list">
           {list.map((r) => (

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type SubmitEvent, useState } from 'react';
 import { Button, type Errors, ErrorSummary, isIsoDate, TextField } from '../forms';
 import { navigate, useLocation, usePageTitle } from '../router';
 import { PeopleTable } from './people-table';
@@ -14,7 +14,7 @@ export function Search() {
   const submittedQ = query.get('q') ?? '';
   const submittedDob = query.get('dob') ?? '';
 
-  function submit(e: FormEvent) {
+  function submit(e: SubmitEvent) {
     e.preventDefault();
     const found: Errors = {};
     if (!q.trim() && !dob.trim()) found.q = 'Enter a name, an identifier or a date of birth';

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type SubmitEvent, useState } from 'react';
 import { ApiError, changePassword, login, PasswordChangeRequiredError } from '../api';
 import { Button, type Errors, ErrorSummary, TextField } from '../forms';
 import { navigate, useLocation, usePageTitle } from '../router';
@@ -25,7 +25,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) 
     navigate(takeReturnTo() ?? '/', { replace: true });
   }
 
-  async function choose(e: FormEvent) {
+  async function choose(e: SubmitEvent) {
     e.preventDefault();
     const found: Errors = {};
     if (!newPassword) found.newPassword = 'Enter a new password';
@@ -44,7 +44,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) 
     }
   }
 
-  async function submit(e: FormEvent) {
+  async function submit(e: SubmitEvent) {
     e.preventDefault();
     const found: Errors = {};
     if (!draft.email.trim()) found.email = 'Enter your email address';
@@ -73,7 +73,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) 
         <ErrorSummary errors={errors} labels={LABELS} />
         <h1>Choose a new password</h1>
         <p>Your password was reset by your organisation. Choose a new one: at least 12 characters, hard to guess, not made of your name or email.</p>
-        <form onSubmit={choose} noValidate>
+        <form onSubmit={(e) => void choose(e)} noValidate>
           <TextField name="newPassword" label={LABELS.newPassword} type="password" autoComplete="new-password" value={newPassword} onChange={setNewPassword} error={errors.newPassword} />
           <TextField name="confirm" label={LABELS.confirm} type="password" autoComplete="new-password" value={confirm} onChange={setConfirm} error={errors.confirm} />
           <Button busy={busy}>Change password and sign in</Button>
@@ -97,7 +97,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) 
       <ErrorSummary errors={errors} labels={LABELS} />
       <h1>Sign in</h1>
       <p>Sign in with the email address and password your organisation gave you.</p>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(e) => void submit(e)} noValidate>
         <TextField name="email" label={LABELS.email} type="email" autoComplete="username" value={draft.email} onChange={(email) => update({ email })} error={errors.email} />
         <TextField name="password" label={LABELS.password} type="password" autoComplete="current-password" value={password} onChange={setPassword} error={errors.password} />
         <Button busy={busy}>Sign in</Button>

@@ -38,7 +38,7 @@ export function Tasks() {
       <p className="lead">Consents to seek or renew, overdue referrals and job sustainment checks due.</p>
       {q.loading && !q.data && <p className="loading" role="status">Loading tasks…</p>}
       {q.error && <p className="error-message" role="alert">{q.error.message}</p>}
-      {list && list.length === 0 && <p>You have no tasks.</p>}
+      {list?.length === 0 && <p>You have no tasks.</p>}
       {list && list.length > 0 && (
         <ul className="card-list">
           {list.map((t) => (

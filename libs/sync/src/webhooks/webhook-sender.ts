@@ -39,10 +39,10 @@ export function sendWebhook(url: string, headers: Record<string, string>, body: 
       settled = true;
       done(result);
     };
-    if (!['http:', 'https:'].includes(target.protocol)) return finish({ statusCode: null, connected: false, detail: 'EPROTOCOL' });
-    if (options.policy.mode !== 'any' && target.protocol !== 'https:') return finish({ statusCode: null, connected: false, detail: 'EPROTOCOL' });
+    if (!['http:', 'https:'].includes(target.protocol)) { finish({ statusCode: null, connected: false, detail: 'EPROTOCOL' }); return; }
+    if (options.policy.mode !== 'any' && target.protocol !== 'https:') { finish({ statusCode: null, connected: false, detail: 'EPROTOCOL' }); return; }
     // Node connects to an address written in the URL without a lookup: check it here.
-    if (isIpLiteral(host) && !mayConnect(options.policy, host, host)) return finish({ statusCode: null, connected: false, detail: new WebhookAddressRefused().code });
+    if (isIpLiteral(host) && !mayConnect(options.policy, host, host)) { finish({ statusCode: null, connected: false, detail: new WebhookAddressRefused().code }); return; }
     const request = target.protocol === 'https:' ? httpsRequest : httpRequest;
     const req = request(
       target,
@@ -50,7 +50,7 @@ export function sendWebhook(url: string, headers: Record<string, string>, body: 
         method: 'POST',
         headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
         agent: false,
-        lookup: webhookLookup(options.policy, options.resolve ?? systemResolver) as never,
+        lookup: webhookLookup(options.policy, options.resolve ?? systemResolver),
         signal: AbortSignal.timeout(options.timeoutMs),
       },
       (res: IncomingMessage) => {

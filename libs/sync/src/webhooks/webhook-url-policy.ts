@@ -126,14 +126,14 @@ type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | Look
  */
 export function webhookLookup(policy: WebhookUrlPolicy, resolve: Resolver = systemResolver) {
   return (host: string, options: { all?: boolean; family?: number | string } | number | LookupCallback, callback?: LookupCallback): void => {
-    const cb = (typeof options === 'function' ? options : callback) as LookupCallback;
+    const cb = (typeof options === 'function' ? options : callback)!;
     const all = typeof options === 'object' && options !== null && options.all === true;
     const family = typeof options === 'object' && options !== null ? Number(options.family ?? 0) || 0 : typeof options === 'number' ? options : 0;
     resolve(host).then(
       (found) => {
         const addresses = found.filter((a) => family === 0 || a.family === family);
-        if (!addresses.length) return cb(Object.assign(new Error(`no address for ${host}`), { code: 'ENOTFOUND' }), all ? [] : '', 0);
-        if (!addresses.every((a) => mayConnect(policy, host, a.address))) return cb(new WebhookAddressRefused(), all ? [] : '', 0);
+        if (!addresses.length) { cb(Object.assign(new Error(`no address for ${host}`), { code: 'ENOTFOUND' }), all ? [] : '', 0); return; }
+        if (!addresses.every((a) => mayConnect(policy, host, a.address))) { cb(new WebhookAddressRefused(), all ? [] : '', 0); return; }
         if (all) cb(null, addresses);
         else cb(null, addresses[0].address, addresses[0].family);
       },

@@ -229,7 +229,7 @@ export class WebhooksService implements OnModuleInit {
       const organisation = organisations.get(e.organisation_id);
       if (!organisation?.active) continue;
       if (!(await this.feed.visibility(receiver(e.organisation_id, organisation.kind), event.id, m))) continue;
-      const [row] = await m.query(
+      const [row] = await m.query<({ id: string } | undefined)[]>(
         `INSERT INTO webhook_delivery (endpoint_id, event_id) VALUES ($1, $2) ON CONFLICT ON CONSTRAINT uq_webhook_delivery DO NOTHING RETURNING id`,
         [e.id, event.id],
       );

@@ -1,5 +1,5 @@
 // Changing the status of an intervention your organisation logged (updateIntervention, with its version).
-import { type FormEvent, useState } from 'react';
+import { type SubmitEvent, useState } from 'react';
 import { ApiError, gql } from '../../api';
 import { graphql } from '../../gql';
 import type { InterventionStatus, UpdateInterventionMutation } from '../../gql/graphql';
@@ -36,9 +36,9 @@ function StatusForm({ intervention, name, onChanged, onCancel, onReload }: Omit<
   const [conflict, setConflict] = useState(false);
   const [busy, setBusy] = useState(false);
   const job = intervention.outcome?.__typename === 'JobOutcome' || intervention.typeCode === 'job_start';
-  async function submit(e: FormEvent) {
+  async function submit(e: SubmitEvent) {
     e.preventDefault();
-    if (status === intervention.status) return setErrors({ status: `The status is already ${STATUSES[status]?.toLowerCase() ?? status}: select another` });
+    if (status === intervention.status) { setErrors({ status: `The status is already ${STATUSES[status]?.toLowerCase() ?? status}: select another` }); return; }
     setErrors({});
     setBusy(true);
     try {
@@ -53,7 +53,7 @@ function StatusForm({ intervention, name, onChanged, onCancel, onReload }: Omit<
     }
   }
   return (
-    <form onSubmit={submit} noValidate className="inline-form" aria-labelledby="status-form-title">
+    <form onSubmit={(e) => void submit(e)} noValidate className="inline-form" aria-labelledby="status-form-title">
       <ErrorSummary errors={errors} labels={{ status: LABEL }} />
       <h4 id="status-form-title">
         Change the status of {name} on {formatDate(intervention.occurredAt)}

@@ -65,7 +65,7 @@ export function InterventionsSection(props: {
         </ol>
       )}
       {pages.cursor && (
-        <button type="button" className="button button--secondary" onClick={pages.loadMore} disabled={pages.loadingMore}>
+        <button type="button" className="button button--secondary" onClick={() => void pages.loadMore()} disabled={pages.loadingMore}>
           {pages.loadingMore ? 'Loading…' : 'Show more interventions'}
         </button>
       )}

@@ -1,6 +1,6 @@
 // Which organisations work with the person, from when to when; an organisation ends its own work with
 // them, and the lead organisation ends anyone's (endInvolvement, with a reason kept in the history).
-import { type FormEvent, useState } from 'react';
+import { type SubmitEvent, useState } from 'react';
 import { gql } from '../../api';
 import { graphql } from '../../gql';
 import { useSession } from '../../session-context';
@@ -30,11 +30,11 @@ function EndForm(props: { involvement: Involvement; own: boolean; organisation: 
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
-  async function submit(e: FormEvent) {
+  async function submit(e: SubmitEvent) {
     e.preventDefault();
     const text = reason.trim();
-    if (text.length < 3) return setErrors({ reason: 'Enter why the work is ending, in at least 3 characters' });
-    if (text.length > 500) return setErrors({ reason: 'The reason must be 500 characters or fewer' });
+    if (text.length < 3) { setErrors({ reason: 'Enter why the work is ending, in at least 3 characters' }); return; }
+    if (text.length > 500) { setErrors({ reason: 'The reason must be 500 characters or fewer' }); return; }
     setErrors({});
     setBusy(true);
     try {
@@ -47,7 +47,7 @@ function EndForm(props: { involvement: Involvement; own: boolean; organisation: 
     }
   }
   return (
-    <form onSubmit={submit} noValidate className="inline-form" aria-labelledby="end-involvement-title">
+    <form onSubmit={(e) => void submit(e)} noValidate className="inline-form" aria-labelledby="end-involvement-title">
       <ErrorSummary errors={errors} labels={{ reason: REASON }} />
       <h3 id="end-involvement-title">{own ? `End our work with ${person}` : `End ${organisation}’s work with ${person}`}</h3>
       <p>

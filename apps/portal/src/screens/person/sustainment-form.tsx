@@ -1,5 +1,5 @@
 // The 13-week windows opened by job starts, and recording an open one's outcome (recordSustainment).
-import { type FormEvent, useState } from 'react';
+import { type SubmitEvent, useState } from 'react';
 import { gql } from '../../api';
 import { graphql } from '../../gql';
 import { Button, type Errors, ErrorSummary, errorsFrom, Radios, TextArea } from '../../forms';
@@ -23,7 +23,7 @@ function SustainmentForm({ sustainment, onDone, onCancel }: { sustainment: Susta
   const [draft, setDraft] = useState({ sustained: '', note: '' });
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
-  async function submit(e: FormEvent) {
+  async function submit(e: SubmitEvent) {
     e.preventDefault();
     const found: Errors = {};
     if (!draft.sustained) found.sustained = 'Select yes if the person was still in the job after 13 weeks';
@@ -44,7 +44,7 @@ function SustainmentForm({ sustainment, onDone, onCancel }: { sustainment: Susta
     }
   }
   return (
-    <form onSubmit={submit} noValidate className="inline-form" aria-labelledby="sustainment-form-title">
+    <form onSubmit={(e) => void submit(e)} noValidate className="inline-form" aria-labelledby="sustainment-form-title">
       <ErrorSummary errors={errors} labels={LABELS} />
       <h3 id="sustainment-form-title">Record the 13-week outcome of the job started {formatDate(sustainment.startDate)}</h3>
       <Radios
