@@ -9,11 +9,11 @@ import { type Actor, ALLOWED_BEFORE_PASSWORD_CHANGE, ErrorCode, ForbiddenError, 
  * (unless declared `onObject`: then the service requires it with the object); FORBIDDEN when it declares
  * none (deny by default).
  */
-export function requireDeclaredPermission(reflector: Reflector, targets: (Function | object)[], actor: Actor): void {
-  const permission = reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets as never);
+export function requireDeclaredPermission(reflector: Reflector, targets: Parameters<Reflector['getAllAndOverride']>[1], actor: Actor): void {
+  const permission = reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
   if (!permission) throw new ForbiddenError('This operation declares no permission, so nobody may call it');
   // Checked by the service with the object in hand (after its NOT_FOUND for a person the actor may not see).
-  if (reflector.getAllAndOverride<boolean | undefined>(PERMISSION_ON_OBJECT, targets as never)) return;
+  if (reflector.getAllAndOverride<boolean | undefined>(PERMISSION_ON_OBJECT, targets)) return;
   requirePermission(actor, permission);
 }
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { AccessService, categoryCeiling, DataCategory, LAWFUL_BASIS_FACTS, type LawfulBasisFacts, Permission } from '@hub/access';
 import { type Actor, type Connection, ForbiddenError, NotFoundError, systemActor, ValidationError } from '@hub/common';
-import { emptyPage, entityColumns, hydrate, keysetPage, LIST_PAGE, namedQuery, type PageArgs, pagesPerParent } from '@hub/database';
+import { emptyPage, keysetPage, LIST_PAGE, type PageArgs, pagesPerParent } from '@hub/database';
 import { OutboxService } from '@hub/events';
 import { OrganisationsService } from '@hub/organisations';
 import { actorRef, InvolvementRole, PersonRecordsService, PersonsService } from '@hub/persons';
