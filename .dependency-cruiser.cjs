@@ -28,7 +28,9 @@ const DOMAIN = ['organisations', 'auth', 'persons', 'consent', 'interventions', 
 
 const layerRules = LAYERS.flatMap((libs, layer) =>
   libs.map((lib) => {
-    const notBelow = LAYERS.slice(layer).flat().filter((other) => other !== lib);
+    const notBelow = LAYERS.slice(layer)
+      .flat()
+      .filter((other) => other !== lib);
     return {
       name: `layer-${lib}`,
       comment: `libs/${lib} (layer ${layer}) may import only libs of lower layers, not ${notBelow.join(', ')}`,
@@ -72,14 +74,15 @@ module.exports = {
     },
     {
       name: 'no-lib-internals',
-      comment: "Another lib is reached through `@hub/<lib>` (its src/index.ts) only, never a file inside it",
+      comment: 'Another lib is reached through `@hub/<lib>` (its src/index.ts) only, never a file inside it',
       severity: 'error',
       from: { path: '^(libs|apps)/([^/]+)/' },
       to: { path: '^libs/[^/]+/src/', pathNot: ['^libs/$2/', '^libs/[^/]+/src/index\\.ts$'] },
     },
     {
       name: 'migrations-only-from-the-composition-root',
-      comment: 'libs/database runs the migrations it is given (DatabaseModule.forRoot); only libs/composition (and the CLI that generates them) knows the list',
+      comment:
+        'libs/database runs the migrations it is given (DatabaseModule.forRoot); only libs/composition (and the CLI that generates them) knows the list',
       severity: 'error',
       from: { path: '^libs/', pathNot: '^libs/composition/' },
       to: { path: '^migrations/' },
@@ -113,6 +116,10 @@ module.exports = {
     exclude: { path: '(^|/)(node_modules|dist)/' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'],
+    },
   },
 };

@@ -82,7 +82,11 @@ function enumKinds(files) {
   for (const file of files) {
     for (const m of readFileSync(file, 'utf8').matchAll(/^export enum (\w+) \{([^}]*)\}/gm)) {
       const body = m[2].replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
-      const values = body.split(',').map((member) => member.trim()).filter(Boolean).map((member) => member.split('=')[1]?.trim());
+      const values = body
+        .split(',')
+        .map((member) => member.trim())
+        .filter(Boolean)
+        .map((member) => member.split('=')[1]?.trim());
       const strings = values.every((v) => v !== undefined && /^['"`]/.test(v));
       const numbers = values.every((v) => v === undefined || /^-?\d/.test(v));
       if (m[1] in kinds) throw new Error(`two enums are named ${m[1]}: apps/build.mjs tells them apart by name`);
@@ -121,7 +125,11 @@ const files = SOURCES.flatMap((dir) => sources(join(root, dir)));
 const kinds = enumKinds(files);
 // A change of this script, of SWC or of an enum's kind compiles everything again.
 const stampPath = join(dist, '.swc-build');
-const stamp = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).update(swcVersion).update(JSON.stringify(kinds)).digest('hex');
+const stamp = createHash('sha256')
+  .update(readFileSync(fileURLToPath(import.meta.url)))
+  .update(swcVersion)
+  .update(JSON.stringify(kinds))
+  .digest('hex');
 const force = process.argv.includes('--force') || !existsSync(stampPath) || readFileSync(stampPath, 'utf8') !== stamp;
 const stale = force ? files : files.filter((file) => mtime(file) > mtime(outputOf(file)));
 // Outputs of sources that were removed or renamed would still be importable: remove them.

@@ -185,8 +185,12 @@ export class EteFunnelMaintenance1795693900000 implements MigrationInterface {
     await queryRunner.query(`
       CREATE FUNCTION ete_funnel_union(a text[], b text[]) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
       $$ SELECT COALESCE(array_agg(DISTINCT x COLLATE "C" ORDER BY x COLLATE "C"), '{}') FROM unnest(a || b) x $$`);
-    await queryRunner.query(`CREATE FUNCTION ete_funnel_sorted(a text[]) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT ete_funnel_union(a, '{}') $$`);
-    await queryRunner.query(`CREATE AGGREGATE ete_funnel_union_agg(text[]) (SFUNC = array_cat, STYPE = text[], INITCOND = '{}', FINALFUNC = ete_funnel_sorted)`);
+    await queryRunner.query(
+      `CREATE FUNCTION ete_funnel_sorted(a text[]) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT ete_funnel_union(a, '{}') $$`,
+    );
+    await queryRunner.query(
+      `CREATE AGGREGATE ete_funnel_union_agg(text[]) (SFUNC = array_cat, STYPE = text[], INITCOND = '{}', FINALFUNC = ete_funnel_sorted)`,
+    );
     await queryRunner.query(`
       CREATE FUNCTION ete_funnel_lock() RETURNS void LANGUAGE plpgsql AS $$
       BEGIN
@@ -265,11 +269,19 @@ export class EteFunnelMaintenance1795693900000 implements MigrationInterface {
       const fn = `ete_funnel_on_${table === 'job_sustainment' ? 'sustainment' : table}()`;
       // People are never added with activity already on them: only their changes matter.
       if (table !== 'person') {
-        await queryRunner.query(`CREATE TRIGGER ete_funnel_${table}_insert AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}`);
+        await queryRunner.query(
+          `CREATE TRIGGER ete_funnel_${table}_insert AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}`,
+        );
       }
-      await queryRunner.query(`CREATE TRIGGER ete_funnel_${table}_update AFTER UPDATE ON ${table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}`);
-      await queryRunner.query(`CREATE TRIGGER ete_funnel_${table}_delete AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}`);
-      await queryRunner.query(`CREATE TRIGGER ete_funnel_${table}_truncate AFTER TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION ete_funnel_on_truncate()`);
+      await queryRunner.query(
+        `CREATE TRIGGER ete_funnel_${table}_update AFTER UPDATE ON ${table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}`,
+      );
+      await queryRunner.query(
+        `CREATE TRIGGER ete_funnel_${table}_delete AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}`,
+      );
+      await queryRunner.query(
+        `CREATE TRIGGER ete_funnel_${table}_truncate AFTER TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION ete_funnel_on_truncate()`,
+      );
     }
     await queryRunner.query(
       `CREATE TRIGGER ete_funnel_intervention_type_update AFTER UPDATE ON intervention_type REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ete_funnel_on_type()`,
@@ -287,8 +299,17 @@ export class EteFunnelMaintenance1795693900000 implements MigrationInterface {
       await queryRunner.query(`DROP TRIGGER ete_funnel_${table}_delete ON ${table}`);
       await queryRunner.query(`DROP TRIGGER ete_funnel_${table}_truncate ON ${table}`);
     }
-    for (const fn of ['ete_funnel_on_truncate()', 'ete_funnel_on_type()', 'ete_funnel_on_person()', 'ete_funnel_on_sustainment()', 'ete_funnel_on_intervention()',
-      'ete_funnel_rebuild()', 'ete_funnel_refresh(uuid[])', 'ete_funnel_merge(uuid[])', 'ete_funnel_lock()']) {
+    for (const fn of [
+      'ete_funnel_on_truncate()',
+      'ete_funnel_on_type()',
+      'ete_funnel_on_person()',
+      'ete_funnel_on_sustainment()',
+      'ete_funnel_on_intervention()',
+      'ete_funnel_rebuild()',
+      'ete_funnel_refresh(uuid[])',
+      'ete_funnel_merge(uuid[])',
+      'ete_funnel_lock()',
+    ]) {
       await queryRunner.query(`DROP FUNCTION ${fn}`);
     }
     await queryRunner.query(`DROP AGGREGATE ete_funnel_union_agg(text[])`);

@@ -7,7 +7,9 @@ export class ExternalRefKey1795696046173 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "external_ref" DROP CONSTRAINT "uq_external_ref"`);
     await queryRunner.query(`ALTER TABLE "external_ref" DROP CONSTRAINT "pk_external_ref"`);
     await queryRunner.query(`ALTER TABLE "external_ref" DROP COLUMN "id"`);
-    await queryRunner.query(`ALTER TABLE "external_ref" ADD CONSTRAINT "pk_external_ref" PRIMARY KEY ("system", "entity_type", "external_id")`);
+    await queryRunner.query(
+      `ALTER TABLE "external_ref" ADD CONSTRAINT "pk_external_ref" PRIMARY KEY ("system", "entity_type", "external_id")`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -12,7 +12,9 @@ export class DataEncryptionKey1795708404129 implements MigrationInterface {
   name = 'DataEncryptionKey1795708404129';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "data_encryption_key" ("id" text NOT NULL, "key" text NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "pk_data_encryption_key" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "data_encryption_key" ("id" text NOT NULL, "key" text NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "pk_data_encryption_key" PRIMARY KEY ("id"))`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -10,7 +10,9 @@ export class ReferralStartDue1795800388426 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX "public"."ix_referral_due"`);
-    await queryRunner.query(`CREATE INDEX "ix_referral_due" ON "referral" ("due_at") WHERE state IN ('sent', 'accepted') AND escalated_at IS NULL`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_referral_due" ON "referral" ("due_at") WHERE state IN ('sent', 'accepted') AND escalated_at IS NULL`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

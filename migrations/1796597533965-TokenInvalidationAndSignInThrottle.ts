@@ -10,7 +10,9 @@ export class TokenInvalidationAndSignInThrottle1796597533965 implements Migratio
   name = 'TokenInvalidationAndSignInThrottle1796597533965';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "sign_in_throttle" ("key" text NOT NULL, "failures" integer NOT NULL DEFAULT '0', "last_failure_at" TIMESTAMP WITH TIME ZONE NOT NULL, "blocked_until" TIMESTAMP WITH TIME ZONE, CONSTRAINT "pk_sign_in_throttle" PRIMARY KEY ("key"))`);
+    await queryRunner.query(
+      `CREATE TABLE "sign_in_throttle" ("key" text NOT NULL, "failures" integer NOT NULL DEFAULT '0', "last_failure_at" TIMESTAMP WITH TIME ZONE NOT NULL, "blocked_until" TIMESTAMP WITH TIME ZONE, CONSTRAINT "pk_sign_in_throttle" PRIMARY KEY ("key"))`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_sign_in_throttle_last_failure_at" ON "sign_in_throttle"  ("last_failure_at") `);
     await queryRunner.query(`ALTER TABLE "organisation" ADD "tokens_valid_after" TIMESTAMP WITH TIME ZONE`);
     await queryRunner.query(`ALTER TABLE "api_client" ADD "tokens_valid_after" TIMESTAMP WITH TIME ZONE`);

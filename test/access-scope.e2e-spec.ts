@@ -28,7 +28,10 @@ describe('access: object check and SQL scope agree', () => {
 
   async function person(): Promise<string> {
     const id = randomUUID();
-    await hub.db.query(`INSERT INTO person (id, given_name, family_name, normalised_name, date_of_birth, created_by_organisation_id, version) VALUES ($1, 'T', 'P', 't p', '1990-01-01', $1, 1)`, [id]);
+    await hub.db.query(
+      `INSERT INTO person (id, given_name, family_name, normalised_name, date_of_birth, created_by_organisation_id, version) VALUES ($1, 'T', 'P', 't p', '1990-01-01', $1, 1)`,
+      [id],
+    );
     return id;
   }
 
@@ -39,11 +42,23 @@ describe('access: object check and SQL scope agree', () => {
     );
   }
 
-  async function consent(personId: string, to: { organisationId?: string; kind?: string }, categories: string[], state: 'in_force' | 'withdrawn' | 'expired' = 'in_force') {
+  async function consent(
+    personId: string,
+    to: { organisationId?: string; kind?: string },
+    categories: string[],
+    state: 'in_force' | 'withdrawn' | 'expired' = 'in_force',
+  ) {
     await hub.db.query(
       `INSERT INTO consent (person_id, purpose, categories, organisation_id, organisation_kind, method, given_at, expires_at, withdrawn_at, recorded_by_organisation_id, recorded_by)
        VALUES ($1, 'ete', $2, $3, $4, 'verbal', now() - interval '5 days', $5, $6, $1, 'test')`,
-      [personId, categories, to.organisationId ?? null, to.kind ?? null, state === 'expired' ? new Date(Date.now() - 86_400_000) : null, state === 'withdrawn' ? new Date(Date.now() - 3_600_000) : null],
+      [
+        personId,
+        categories,
+        to.organisationId ?? null,
+        to.kind ?? null,
+        state === 'expired' ? new Date(Date.now() - 86_400_000) : null,
+        state === 'withdrawn' ? new Date(Date.now() - 3_600_000) : null,
+      ],
     );
   }
 
@@ -56,7 +71,11 @@ describe('access: object check and SQL scope agree', () => {
   }
 
   /** Rows (one per person x category x owner) and which of them the SQL scope lets the actor see. */
-  async function sqlVisible(actor: Actor, action: AccessAction, rows: { personId: string; category: string; owner: string }[]): Promise<Set<string>> {
+  async function sqlVisible(
+    actor: Actor,
+    action: AccessAction,
+    rows: { personId: string; category: string; owner: string }[],
+  ): Promise<Set<string>> {
     const ids = rows.map(() => randomUUID());
     await hub.db.query(
       `INSERT INTO intervention (id, person_id, organisation_id, recorded_by, type_code, data_category, status, occurred_at, version)
@@ -66,7 +85,12 @@ describe('access: object check and SQL scope agree', () => {
     // Both forms of the scope: against the caseload (lists) and row by row (bulk loads).
     const [seen, seenPerRow] = await Promise.all(
       [false, true].map(async (perRow) => {
-        const scope = access.scope(actor, action, { person: 'i.person_id', category: 'i.data_category', owner: 'i.organisation_id', perRow });
+        const scope = access.scope(actor, action, {
+          person: 'i.person_id',
+          category: 'i.data_category',
+          owner: 'i.organisation_id',
+          perRow,
+        });
         const visible: { id: string }[] = await hub.db
           .createQueryBuilder()
           .select('i.id', 'id')
@@ -98,18 +122,45 @@ describe('access: object check and SQL scope agree', () => {
   });
 
   it('property: on generated people, consents, agreements and actors, the object check equals the SQL scope', async () => {
-    const kinds = [OrganisationKind.PROBATION, OrganisationKind.CHARITY, OrganisationKind.EMPLOYER, OrganisationKind.TRAINING_PROVIDER, OrganisationKind.JOBCENTRE];
-    const roleSets = [[Role.CASEWORKER], [Role.MANAGER], [Role.DATA_PROTECTION_OFFICER], [Role.ORG_ADMIN], [Role.HUB_ADMIN], [Role.COMMISSIONER]];
+    const kinds = [
+      OrganisationKind.PROBATION,
+      OrganisationKind.CHARITY,
+      OrganisationKind.EMPLOYER,
+      OrganisationKind.TRAINING_PROVIDER,
+      OrganisationKind.JOBCENTRE,
+    ];
+    const roleSets = [
+      [Role.CASEWORKER],
+      [Role.MANAGER],
+      [Role.DATA_PROTECTION_OFFICER],
+      [Role.ORG_ADMIN],
+      [Role.HUB_ADMIN],
+      [Role.COMMISSIONER],
+    ];
     const category = fc.constantFrom(...DATA_CATEGORIES);
     const world = fc.record({
       orgKinds: fc.array(fc.constantFrom(...kinds), { minLength: 2, maxLength: 4 }),
       people: fc.integer({ min: 1, max: 3 }),
       involvements: fc.array(fc.record({ org: fc.nat(), person: fc.nat(), active: fc.boolean() }), { maxLength: 6 }),
       consents: fc.array(
-        fc.record({ org: fc.nat(), person: fc.nat(), toKind: fc.boolean(), categories: fc.uniqueArray(category, { minLength: 1, maxLength: 4 }), state: fc.constantFrom('in_force', 'withdrawn', 'expired') as fc.Arbitrary<'in_force' | 'withdrawn' | 'expired'> }),
+        fc.record({
+          org: fc.nat(),
+          person: fc.nat(),
+          toKind: fc.boolean(),
+          categories: fc.uniqueArray(category, { minLength: 1, maxLength: 4 }),
+          state: fc.constantFrom('in_force', 'withdrawn', 'expired') as fc.Arbitrary<'in_force' | 'withdrawn' | 'expired'>,
+        }),
         { maxLength: 6 },
       ),
-      agreements: fc.array(fc.record({ org: fc.nat(), toKind: fc.boolean(), categories: fc.uniqueArray(category, { minLength: 1, maxLength: 4 }), inForce: fc.boolean() }), { maxLength: 3 }),
+      agreements: fc.array(
+        fc.record({
+          org: fc.nat(),
+          toKind: fc.boolean(),
+          categories: fc.uniqueArray(category, { minLength: 1, maxLength: 4 }),
+          inForce: fc.boolean(),
+        }),
+        { maxLength: 3 },
+      ),
       actor: fc.record({ org: fc.nat(), roles: fc.constantFrom(...roleSets), action: fc.constantFrom('read', 'write') }),
     });
     await fc.assert(
@@ -130,11 +181,29 @@ describe('access: object check and SQL scope agree', () => {
           await agreement({ organisationIds: parties }, a.categories, a.inForce);
         }
         const actorIndex = w.actor.org % orgIds.length;
-        const actor: Actor = { kind: 'user', id: 'a', displayName: 'a', organisationId: orgIds[actorIndex], organisationKind: w.orgKinds[actorIndex], organisationRegions: [], roles: w.actor.roles, scopes: [], purpose: 'casework', requestId: 't' };
+        const actor: Actor = {
+          kind: 'user',
+          id: 'a',
+          displayName: 'a',
+          organisationId: orgIds[actorIndex],
+          organisationKind: w.orgKinds[actorIndex],
+          organisationRegions: [],
+          roles: w.actor.roles,
+          scopes: [],
+          purpose: 'casework',
+          requestId: 't',
+        };
         const facts = await access.facts(actor, people);
         const rows: { personId: string; category: DataCategory; owner: string }[] = [];
-        for (const p of people) for (const c of DATA_CATEGORIES) for (const owner of [orgIds[actorIndex], orgIds[(actorIndex + 1) % orgIds.length]]) rows.push({ personId: p, category: c, owner });
-        const expected = new Set(rows.filter((r) => access.decide(actor, w.actor.action, r.category, facts.get(r.personId)!, r.owner).allowed).map((r) => `${r.personId}/${r.category}/${r.owner}`));
+        for (const p of people)
+          for (const c of DATA_CATEGORIES)
+            for (const owner of [orgIds[actorIndex], orgIds[(actorIndex + 1) % orgIds.length]])
+              rows.push({ personId: p, category: c, owner });
+        const expected = new Set(
+          rows
+            .filter((r) => access.decide(actor, w.actor.action, r.category, facts.get(r.personId)!, r.owner).allowed)
+            .map((r) => `${r.personId}/${r.category}/${r.owner}`),
+        );
         const actual = await sqlVisible(actor, w.actor.action, rows);
         expect([...actual].sort()).toEqual([...expected].sort());
       }),

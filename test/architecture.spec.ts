@@ -60,11 +60,15 @@ function touches(f: Source, tables: Map<string, string>, entities: Map<string, s
     const owner = tables.get(m[1]);
     if (owner) found.push({ what: `table ${m[1]}`, owner });
   }
-  for (const m of f.text.matchAll(/\.(?:from|into|update|delete|innerJoin|leftJoin|innerJoinAndSelect|leftJoinAndSelect)\(\s*'([a-z_]+)'/g)) {
+  for (const m of f.text.matchAll(
+    /\.(?:from|into|update|delete|innerJoin|leftJoin|innerJoinAndSelect|leftJoinAndSelect)\(\s*'([a-z_]+)'/g,
+  )) {
     const owner = tables.get(m[1]);
     if (owner) found.push({ what: `table ${m[1]}`, owner });
   }
-  for (const m of f.text.matchAll(/\b(?:getRepository|find|findOne|findOneBy|findOneByOrFail|findBy|exists|existsBy|count|countBy|insert|save|create|update|delete|upsert|createQueryBuilder|forFeature)\(\s*\[?\s*(\w+)/g)) {
+  for (const m of f.text.matchAll(
+    /\b(?:getRepository|find|findOne|findOneBy|findOneByOrFail|findBy|exists|existsBy|count|countBy|insert|save|create|update|delete|upsert|createQueryBuilder|forFeature)\(\s*\[?\s*(\w+)/g,
+  )) {
     const owner = entities.get(m[1]);
     if (owner) found.push({ what: `entity ${m[1]}`, owner });
   }
@@ -104,7 +108,9 @@ describe('architecture', () => {
   it('libs reach each other only through @hub/<lib>, never by a relative path into another lib', () => {
     const reaching = files
       .filter((f) => f.lib)
-      .flatMap((f) => [...f.text.matchAll(/from '((?:\.\.\/)+[^']*)'/g)].map((m) => ({ f, target: relative(ROOT, join(ROOT, f.path, '..', m[1])) })))
+      .flatMap((f) =>
+        [...f.text.matchAll(/from '((?:\.\.\/)+[^']*)'/g)].map((m) => ({ f, target: relative(ROOT, join(ROOT, f.path, '..', m[1])) })),
+      )
       .filter(({ f, target }) => target.startsWith('libs/') && !target.startsWith(`libs/${f.lib}/`))
       .map(({ f, target }) => `${f.path} → ${target}`);
     expect(reaching).toEqual([]);
@@ -113,7 +119,19 @@ describe('architecture', () => {
   it('the imports keep the layering of docs/architecture.md (dependency-cruiser finds no violation)', () => {
     let violations = '';
     try {
-      execFileSync(process.execPath, ['node_modules/dependency-cruiser/bin/dependency-cruise.mjs', 'apps', 'libs', '--config', '.dependency-cruiser.cjs', '--output-type', 'err'], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' });
+      execFileSync(
+        process.execPath,
+        [
+          'node_modules/dependency-cruiser/bin/dependency-cruise.mjs',
+          'apps',
+          'libs',
+          '--config',
+          '.dependency-cruiser.cjs',
+          '--output-type',
+          'err',
+        ],
+        { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' },
+      );
     } catch (err) {
       const e = err as { stdout?: string; stderr?: string; message: string };
       violations = `${e.stdout ?? ''}${e.stderr ?? ''}` || e.message;
@@ -122,7 +140,9 @@ describe('architecture', () => {
   }, 180_000);
 
   it('resolvers import nothing from TypeORM, and no module needs forwardRef', () => {
-    expect(files.filter((f) => f.path.endsWith('.resolver.ts') && /from 'typeorm'|from '@nestjs\/typeorm'/.test(f.text)).map((f) => f.path)).toEqual([]);
+    expect(
+      files.filter((f) => f.path.endsWith('.resolver.ts') && /from 'typeorm'|from '@nestjs\/typeorm'/.test(f.text)).map((f) => f.path),
+    ).toEqual([]);
     expect(files.filter((f) => /\bforwardRef\(/.test(f.text)).map((f) => f.path)).toEqual([]);
   });
 });

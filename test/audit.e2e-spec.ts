@@ -62,23 +62,40 @@ describe('audit', () => {
     const events = await eventsOf(requestId);
     expect(events.map((e) => e.person_id).sort()).toEqual([a, b].sort());
     for (const e of events) {
-      expect(e).toMatchObject({ action: 'read', actor: users['housing.worker'], organisation_id: orgs['Safe Harbour Housing Trust'], purpose: 'safeguarding', categories: ['identity'], break_glass: false });
+      expect(e).toMatchObject({
+        action: 'read',
+        actor: users['housing.worker'],
+        organisation_id: orgs['Safe Harbour Housing Trust'],
+        purpose: 'safeguarding',
+        categories: ['identity'],
+        break_glass: false,
+      });
       expect(e.fields).toEqual(expect.arrayContaining(['Person.givenName', 'Person.dateOfBirth']));
       expect(e.fields).not.toContain('Person.offenceSummary');
       expect(e.withheld).toEqual(expect.arrayContaining(['Person.offenceSummary', 'Person.healthNotes', 'Person.riskLevel']));
     }
     // One INSERT statement: the same transaction time, consecutive places in the chain.
     expect(new Set(events.map((e) => e.occurred_at.toISOString())).size).toBe(1);
-    const between: { n: string }[] = await hub.db.query('SELECT count(*) AS n FROM audit_event WHERE id > $1 AND id < $2', [events[0].id, events[1].id]);
+    const between: { n: string }[] = await hub.db.query('SELECT count(*) AS n FROM audit_event WHERE id > $1 AND id < $2', [
+      events[0].id,
+      events[1].id,
+    ]);
     expect(Number(between[0].n)).toBe(0);
 
     // Several fields of one person in one request make one event; the X-Purpose header is recorded too.
     const second = randomUUID();
-    await ok('probation.officer', `query($id: ID!) { person(id: $id) { givenName offenceSummary interventions { edges { node { id } } } consents { id } history(first: 10) { edges { node { action } } } } }`, { id: a }, { 'x-request-id': second, 'x-purpose': 'reporting' });
+    await ok(
+      'probation.officer',
+      `query($id: ID!) { person(id: $id) { givenName offenceSummary interventions { edges { node { id } } } consents { id } history(first: 10) { edges { node { action } } } } }`,
+      { id: a },
+      { 'x-request-id': second, 'x-purpose': 'reporting' },
+    );
     const [one, ...rest] = await eventsOf(second);
     expect(rest).toEqual([]);
     expect(one).toMatchObject({ action: 'read', person_id: a, purpose: 'reporting', withheld: [] });
-    expect(one.fields).toEqual(expect.arrayContaining(['Person.offenceSummary', 'Person.healthNotes', 'Person.interventions', 'Person.consents', 'Person.history']));
+    expect(one.fields).toEqual(
+      expect.arrayContaining(['Person.offenceSummary', 'Person.healthNotes', 'Person.interventions', 'Person.consents', 'Person.history']),
+    );
     expect(one.categories).toEqual(expect.arrayContaining(['identity', 'offending', 'health']));
   });
 
@@ -89,34 +106,73 @@ describe('audit', () => {
       const requestId = randomUUID();
       const res = await gql('mind.worker', `query($id: ID!) { person(id: $id) { id } }`, { id }, { 'x-request-id': requestId });
       expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-      expect(await eventsOf(requestId)).toEqual([expect.objectContaining({ action: 'deny', person_id: id, actor: users['mind.worker'], fields: [], detail: { field: 'person', code: 'NOT_FOUND' } })]);
+      expect(await eventsOf(requestId)).toEqual([
+        expect.objectContaining({
+          action: 'deny',
+          person_id: id,
+          actor: users['mind.worker'],
+          fields: [],
+          detail: { field: 'person', code: 'NOT_FOUND' },
+        }),
+      ]);
     }
     // A refused write is a denial too.
     const requestId = randomUUID();
-    const res = await gql('mind.worker', `mutation($input: LogInterventionInput!) { logIntervention(input: $input) { id } }`, { input: { personId: hidden, typeCode: 'mental_health_support', status: 'COMPLETED', occurredAt: '2026-10-01T10:00:00Z' } }, { 'x-request-id': requestId });
+    const res = await gql(
+      'mind.worker',
+      `mutation($input: LogInterventionInput!) { logIntervention(input: $input) { id } }`,
+      { input: { personId: hidden, typeCode: 'mental_health_support', status: 'COMPLETED', occurredAt: '2026-10-01T10:00:00Z' } },
+      { 'x-request-id': requestId },
+    );
     expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-    expect(await eventsOf(requestId)).toEqual([expect.objectContaining({ action: 'deny', person_id: hidden, detail: { field: 'logIntervention', code: 'NOT_FOUND' } })]);
+    expect(await eventsOf(requestId)).toEqual([
+      expect.objectContaining({ action: 'deny', person_id: hidden, detail: { field: 'logIntervention', code: 'NOT_FOUND' } }),
+    ]);
   });
 
   it('audits a write with its old and new values in the transaction of the change', async () => {
     const id = await person('Writer');
     const requestId = randomUUID();
-    await ok('probation.officer', `mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { version } }`, { input: { id, version: 1, reason: 'Court outcome', offenceSummary: 'Robbery', stage: 'TAKING_STEPS' } }, { 'x-request-id': requestId });
+    await ok(
+      'probation.officer',
+      `mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { version } }`,
+      { input: { id, version: 1, reason: 'Court outcome', offenceSummary: 'Robbery', stage: 'TAKING_STEPS' } },
+      { 'x-request-id': requestId },
+    );
     const [write] = await eventsOf(requestId);
     expect(write).toMatchObject({ action: 'write', person_id: id, actor: users['probation.officer'], purpose: 'casework' });
     expect(write.categories.sort()).toEqual(['ete', 'offending']);
     expect(write.fields.sort()).toEqual(['offenceSummary', 'stage']);
-    expect(write.detail).toMatchObject({ event: 'person.updated', changes: { offenceSummary: { old: 'Burglary', new: 'Robbery' }, stage: { old: null, new: 'taking_steps' } } });
+    expect(write.detail).toMatchObject({
+      event: 'person.updated',
+      changes: { offenceSummary: { old: 'Burglary', new: 'Robbery' }, stage: { old: null, new: 'taking_steps' } },
+    });
     // Written by the same transaction as the change: the same transaction time as the change's history row.
-    const [change]: { changed_at: Date }[] = await hub.db.query(`SELECT changed_at FROM person_change WHERE person_id = $1 AND action = 'updated'`, [id]);
+    const [change]: { changed_at: Date }[] = await hub.db.query(
+      `SELECT changed_at FROM person_change WHERE person_id = $1 AND action = 'updated'`,
+      [id],
+    );
     expect(write.occurred_at.toISOString()).toBe(change.changed_at.toISOString());
 
     // A transaction that rolls back leaves no audit event behind.
     const outbox = hub.app.get(OutboxService);
-    const actor = { kind: 'user', id: 'rollback-test', organisationId: orgs['North West Probation Region'], purpose: 'casework', requestId: randomUUID() } as Actor;
+    const actor = {
+      kind: 'user',
+      id: 'rollback-test',
+      organisationId: orgs['North West Probation Region'],
+      purpose: 'casework',
+      requestId: randomUUID(),
+    } as Actor;
     await expect(
       hub.db.transaction(async (m) => {
-        await outbox.emit(m, actor, { type: 'person.updated', aggregateType: 'person', aggregateId: id, personId: id, payload: {}, changes: { region: { old: null, new: 'wales' } } });
+        await outbox.emit(m, actor, {
+          type: 'person.updated',
+          aggregateType: 'person',
+          aggregateId: id,
+          personId: id,
+          payload: {},
+          changes: { region: { old: null, new: 'wales' } },
+        });
         const inside: unknown[] = await m.query('SELECT 1 FROM audit_event WHERE request_id = $1', [actor.requestId]);
         expect(inside).toHaveLength(1);
         throw new Error('roll back');
@@ -126,7 +182,11 @@ describe('audit', () => {
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE of audit events, to the owner and to an application role', async () => {
-    for (const sql of ['UPDATE audit_event SET purpose = $1', 'DELETE FROM audit_event WHERE purpose = $1 OR TRUE', 'TRUNCATE audit_event']) {
+    for (const sql of [
+      'UPDATE audit_event SET purpose = $1',
+      'DELETE FROM audit_event WHERE purpose = $1 OR TRUE',
+      'TRUNCATE audit_event',
+    ]) {
       await expect(hub.db.query(sql, sql.includes('$1') ? ['reporting'] : [])).rejects.toThrow(/permission denied/);
     }
     const role = `hub_app_${randomUUID().slice(0, 8)}`;
@@ -152,16 +212,39 @@ describe('audit', () => {
   it('explains access in the terms of the rules, the same for a hidden and a missing person', async () => {
     const id = await person('Explained');
     const q = `query($id: ID!, $category: DataCategory, $field: String) { explainAccess(personId: $id, category: $category, field: $field) { category field allowed reason basis explanation } }`;
-    const explain = async (who: string, vars: Record<string, unknown>) => (await ok<{ explainAccess: Record<string, unknown> }>(who, q, { id, ...vars })).explainAccess;
+    const explain = async (who: string, vars: Record<string, unknown>) =>
+      (await ok<{ explainAccess: Record<string, unknown> }>(who, q, { id, ...vars })).explainAccess;
     expect(await explain('housing.worker', { category: 'IDENTITY' })).toMatchObject({ allowed: true, reason: 'RELATIONSHIP' });
-    expect(await explain('housing.worker', { field: 'offenceSummary' })).toMatchObject({ category: 'OFFENDING', field: 'offenceSummary', allowed: false, reason: 'NO_LAWFUL_BASIS' });
-    expect(await explain('probation.officer', { category: 'HEALTH' })).toMatchObject({ allowed: true, reason: 'RELATIONSHIP_AND_LAWFUL_BASIS', basis: 'agreement' });
+    expect(await explain('housing.worker', { field: 'offenceSummary' })).toMatchObject({
+      category: 'OFFENDING',
+      field: 'offenceSummary',
+      allowed: false,
+      reason: 'NO_LAWFUL_BASIS',
+    });
+    expect(await explain('probation.officer', { category: 'HEALTH' })).toMatchObject({
+      allowed: true,
+      reason: 'RELATIONSHIP_AND_LAWFUL_BASIS',
+      basis: 'agreement',
+    });
     expect(await explain('employer', { category: 'OFFENDING' })).toMatchObject({ allowed: false, reason: 'ORGANISATION_KIND' });
     expect(await explain('housing.admin', { category: 'IDENTITY' })).toMatchObject({ allowed: false, reason: 'ROLE' });
-    await ok('probation.officer', `mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`, { input: { personId: id, purpose: 'ACCOMMODATION', organisationId: orgs['Safe Harbour Housing Trust'], method: 'SIGNED_FORM', personPresent: true } });
-    expect(await explain('housing.worker', { category: 'ACCOMMODATION' })).toMatchObject({ allowed: true, reason: 'RELATIONSHIP_AND_LAWFUL_BASIS', basis: 'consent' });
+    await ok('probation.officer', `mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`, {
+      input: {
+        personId: id,
+        purpose: 'ACCOMMODATION',
+        organisationId: orgs['Safe Harbour Housing Trust'],
+        method: 'SIGNED_FORM',
+        personPresent: true,
+      },
+    });
+    expect(await explain('housing.worker', { category: 'ACCOMMODATION' })).toMatchObject({
+      allowed: true,
+      reason: 'RELATIONSHIP_AND_LAWFUL_BASIS',
+      basis: 'consent',
+    });
     const hidden = await explain('mind.worker', { category: 'HEALTH' });
-    const missing = (await ok<{ explainAccess: Record<string, unknown> }>('mind.worker', q, { id: randomUUID(), category: 'HEALTH' })).explainAccess;
+    const missing = (await ok<{ explainAccess: Record<string, unknown> }>('mind.worker', q, { id: randomUUID(), category: 'HEALTH' }))
+      .explainAccess;
     expect(hidden).toMatchObject({ allowed: false, reason: 'NO_RELATIONSHIP' });
     expect(missing).toEqual(hidden);
   });
@@ -173,31 +256,53 @@ describe('audit', () => {
     const open = `mutation($input: OpenBreakGlassInput!) { openBreakGlass(input: $input) { id expiresAt openedAt } }`;
     const input = { personId: id, reason: 'Safeguarding concern reported out of hours' };
     expect((await gql('housing.worker', open, { input })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await gql('housing.manager', open, { input: { ...input, reason: 'short' } })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    const grant = (await ok<{ openBreakGlass: { id: string; expiresAt: string; openedAt: string } }>('housing.manager', open, { input })).openBreakGlass;
+    expect((await gql('housing.manager', open, { input: { ...input, reason: 'short' } })).errors?.[0].extensions?.code).toBe(
+      'BAD_USER_INPUT',
+    );
+    const grant = (await ok<{ openBreakGlass: { id: string; expiresAt: string; openedAt: string } }>('housing.manager', open, { input }))
+      .openBreakGlass;
     expect(new Date(grant.expiresAt).getTime() - new Date(grant.openedAt).getTime()).toBeGreaterThan(59 * 60_000);
     expect(new Date(grant.expiresAt).getTime() - new Date(grant.openedAt).getTime()).toBeLessThan(61 * 60_000);
 
-    const [notice]: { payload: { notify: string[]; reason?: string } }[] = await hub.db.query(`SELECT payload FROM outbox_event WHERE type = 'break_glass.opened' AND aggregate_id = $1`, [grant.id]);
+    const [notice]: { payload: { notify: string[]; reason?: string } }[] = await hub.db.query(
+      `SELECT payload FROM outbox_event WHERE type = 'break_glass.opened' AND aggregate_id = $1`,
+      [grant.id],
+    );
     expect(notice.payload).toMatchObject({ notify: [orgs['North West Probation Region']] });
     // The reason is free text: not in the event, which every organisation related to the person may see (change feed, webhooks).
     expect(JSON.stringify(notice.payload)).not.toContain(input.reason);
 
     const requestId = randomUUID();
-    const seen = await ok<{ person: { givenName: string; offenceSummary: string } }>('housing.manager', read, { id }, { 'x-request-id': requestId });
+    const seen = await ok<{ person: { givenName: string; offenceSummary: string } }>(
+      'housing.manager',
+      read,
+      { id },
+      { 'x-request-id': requestId },
+    );
     expect(seen.person).toEqual({ givenName: 'Glass', offenceSummary: 'Burglary' });
-    expect(await eventsOf(requestId)).toEqual([expect.objectContaining({ action: 'read', person_id: id, break_glass: true, actor: users['housing.manager'] })]);
+    expect(await eventsOf(requestId)).toEqual([
+      expect.objectContaining({ action: 'read', person_id: id, break_glass: true, actor: users['housing.manager'] }),
+    ]);
     // Still no access for the manager's colleagues: the grant is personal.
     expect((await gql('housing.worker', read, { id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
 
-    const review = await ok<{ breakGlassGrants: Page<{ id: string; reason: string }>; breakGlassAccesses: Page<{ personId: string; action: string }> }>(
-      'probation.dpo',
-      `{ breakGlassGrants { edges { node { id reason } } } breakGlassAccesses { edges { node { personId action } } } }`,
-    );
+    const review = await ok<{
+      breakGlassGrants: Page<{ id: string; reason: string }>;
+      breakGlassAccesses: Page<{ personId: string; action: string }>;
+    }>('probation.dpo', `{ breakGlassGrants { edges { node { id reason } } } breakGlassAccesses { edges { node { personId action } } } }`);
     expect(nodes(review.breakGlassGrants)).toEqual([{ id: grant.id, reason: input.reason }]);
-    expect(nodes(review.breakGlassAccesses).map((a) => a.action).sort()).toEqual(['break_glass', 'read']);
-    await ok('probation.dpo', `mutation($input: ReviewBreakGlassInput!) { reviewBreakGlass(input: $input) { reviewedAt } }`, { input: { grantId: grant.id, note: 'Justified: safeguarding' } });
-    expect((await ok<{ breakGlassGrants: Page<unknown> }>('probation.dpo', `{ breakGlassGrants { edges { node { id } } } }`)).breakGlassGrants.edges).toEqual([]);
+    expect(
+      nodes(review.breakGlassAccesses)
+        .map((a) => a.action)
+        .sort(),
+    ).toEqual(['break_glass', 'read']);
+    await ok('probation.dpo', `mutation($input: ReviewBreakGlassInput!) { reviewBreakGlass(input: $input) { reviewedAt } }`, {
+      input: { grantId: grant.id, note: 'Justified: safeguarding' },
+    });
+    expect(
+      (await ok<{ breakGlassGrants: Page<unknown> }>('probation.dpo', `{ breakGlassGrants { edges { node { id } } } }`)).breakGlassGrants
+        .edges,
+    ).toEqual([]);
 
     await hub.db.query(`UPDATE break_glass_grant SET expires_at = now() - interval '1 second' WHERE id = $1`, [grant.id]);
     expect((await gql('housing.manager', read, { id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
@@ -207,9 +312,21 @@ describe('audit', () => {
     const id = await person('Logged');
     await ok('housing.worker', `query($id: ID!) { person(id: $id) { givenName } }`, { id }, { 'x-purpose': 'referral' });
     const q = `query($id: ID!) { personAccessLog(personId: $id) { action actor organisationId purpose fields withheld event } }`;
-    const log = (await ok<{ personAccessLog: { action: string; actor: string; purpose: string; event: string | null }[] }>('probation.dpo', q, { id })).personAccessLog;
-    expect(log[0]).toMatchObject({ action: 'read', actor: users['housing.worker'], organisationId: orgs['Safe Harbour Housing Trust'], purpose: 'referral' });
-    expect(log.filter((e) => e.action === 'write').map((e) => e.event).sort()).toEqual(['person.created', 'person.involvement_added']);
+    const log = (
+      await ok<{ personAccessLog: { action: string; actor: string; purpose: string; event: string | null }[] }>('probation.dpo', q, { id })
+    ).personAccessLog;
+    expect(log[0]).toMatchObject({
+      action: 'read',
+      actor: users['housing.worker'],
+      organisationId: orgs['Safe Harbour Housing Trust'],
+      purpose: 'referral',
+    });
+    expect(
+      log
+        .filter((e) => e.action === 'write')
+        .map((e) => e.event)
+        .sort(),
+    ).toEqual(['person.created', 'person.involvement_added']);
     expect((await ok<{ personAccessLog: unknown[] }>('probation.officer', q, { id })).personAccessLog.length).toBeGreaterThan(2);
     expect((await gql('housing.worker', q, { id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await gql('mind.worker', q, { id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
@@ -218,27 +335,74 @@ describe('audit', () => {
   it('exports everything held on a person for a subject access request, with the disclosure log, and audits the export', async () => {
     const id = await person('Subject');
     const log = `mutation($input: LogInterventionInput!) { logIntervention(input: $input) { id } }`;
-    await ok('probation.officer', log, { input: { personId: id, typeCode: 'cv_cover_letter', status: 'COMPLETED', occurredAt: '2026-10-01T10:00:00Z' } });
-    await ok('housing.worker', log, { input: { personId: id, typeCode: 'accommodation_support', status: 'STARTED', occurredAt: '2026-10-02T10:00:00Z', notes: 'Hostel place' } });
-    await ok('probation.officer', `mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`, { input: { personId: id, purpose: 'HEALTH', organisationId: orgs['Clearview Mental Health'], method: 'VERBAL', personPresent: true } });
+    await ok('probation.officer', log, {
+      input: { personId: id, typeCode: 'cv_cover_letter', status: 'COMPLETED', occurredAt: '2026-10-01T10:00:00Z' },
+    });
+    await ok('housing.worker', log, {
+      input: {
+        personId: id,
+        typeCode: 'accommodation_support',
+        status: 'STARTED',
+        occurredAt: '2026-10-02T10:00:00Z',
+        notes: 'Hostel place',
+      },
+    });
+    await ok('probation.officer', `mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`, {
+      input: { personId: id, purpose: 'HEALTH', organisationId: orgs['Clearview Mental Health'], method: 'VERBAL', personPresent: true },
+    });
     await ok('housing.worker', `query($id: ID!) { person(id: $id) { givenName } }`, { id });
     await ok('probation.officer', `mutation($input: SendReferralInput!) { sendReferral(input: $input) { id } }`, {
-      input: { personId: id, toOrganisationId: orgs['Safe Harbour Housing Trust'], serviceCode: 'accommodation_support', reason: 'Needs a tenancy near family', sharedCategories: [] },
+      input: {
+        personId: id,
+        toOrganisationId: orgs['Safe Harbour Housing Trust'],
+        serviceCode: 'accommodation_support',
+        reason: 'Needs a tenancy near family',
+        sharedCategories: [],
+      },
     });
-    await ok('probation.officer', `mutation($input: RecordOgrsInput!) { recordOgrsAssessment(input: $input) { id } }`, { input: { personId: id, score: 42.5, assessedOn: '2026-03-01' } });
-    await ok('probation.officer', `mutation($input: RecordReconvictionInput!) { recordReconviction(input: $input) { id } }`, { input: { personId: id, convictedOn: '2026-09-15' } });
+    await ok('probation.officer', `mutation($input: RecordOgrsInput!) { recordOgrsAssessment(input: $input) { id } }`, {
+      input: { personId: id, score: 42.5, assessedOn: '2026-03-01' },
+    });
+    await ok('probation.officer', `mutation($input: RecordReconvictionInput!) { recordReconviction(input: $input) { id } }`, {
+      input: { personId: id, convictedOn: '2026-09-15' },
+    });
 
     const mutation = `mutation($id: ID!) { subjectAccessExport(personId: $id) { personId json document counts { section rows } } }`;
     expect((await gql('probation.officer', mutation, { id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await gql('probation.dpo', mutation, { id: randomUUID() })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const before: AuditRow[] = await hub.db.query('SELECT * FROM audit_event WHERE person_id = $1 ORDER BY id', [id]);
-    const res = (await ok<{ subjectAccessExport: { json: string; document: string; counts: { section: string; rows: number }[] } }>('probation.dpo', mutation, { id })).subjectAccessExport;
+    const res = (
+      await ok<{ subjectAccessExport: { json: string; document: string; counts: { section: string; rows: number }[] } }>(
+        'probation.dpo',
+        mutation,
+        { id },
+      )
+    ).subjectAccessExport;
     // Every lib holding person data answers for its part (found through discovery), in the export's order.
     expect(res.counts.map((c) => c.section)).toEqual([
-      'person', 'identifiers', 'externalIds', 'involvements', 'interventions', 'sustainments', 'ogrsAssessments', 'reconvictions', 'consents', 'referrals', 'referralSteps', 'tasks', 'ruleDecisions',
-      'history', 'breakGlass', 'disclosures',
+      'person',
+      'identifiers',
+      'externalIds',
+      'involvements',
+      'interventions',
+      'sustainments',
+      'ogrsAssessments',
+      'reconvictions',
+      'consents',
+      'referrals',
+      'referralSteps',
+      'tasks',
+      'ruleDecisions',
+      'history',
+      'breakGlass',
+      'disclosures',
     ]);
-    const data = JSON.parse(res.json) as { interventions: { id: string; notes: string | null }[]; consents: { id: string }[]; disclosures: { action: string; organisation: string }[]; involvements: unknown[] };
+    const data = JSON.parse(res.json) as {
+      interventions: { id: string; notes: string | null }[];
+      consents: { id: string }[];
+      disclosures: { action: string; organisation: string }[];
+      involvements: unknown[];
+    };
 
     const interventions: { id: string }[] = await hub.db.query('SELECT id FROM intervention WHERE person_id = $1', [id]);
     const consents: { id: string }[] = await hub.db.query('SELECT id FROM consent WHERE person_id = $1', [id]);
@@ -248,22 +412,41 @@ describe('audit', () => {
     expect(data.involvements).toHaveLength(2);
     expect(data.disclosures).toHaveLength(before.length);
     expect(data.disclosures.map((d) => d.action)).toEqual(before.map((e) => e.action));
-    expect(data.disclosures).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'read', organisation: 'Safe Harbour Housing Trust' })]));
+    expect(data.disclosures).toEqual(
+      expect.arrayContaining([expect.objectContaining({ action: 'read', organisation: 'Safe Harbour Housing Trust' })]),
+    );
     expect(res.document).toContain('# Subject access request');
     expect(res.document).toContain('Hostel place');
     // The referral with its steps, naming organisations and not staff.
-    const referrals = (JSON.parse(res.json) as { referrals: Record<string, unknown>[]; referralSteps: Record<string, unknown>[] });
-    expect(referrals.referrals).toEqual([expect.objectContaining({ from_organisation: 'North West Probation Region', to_organisation: 'Safe Harbour Housing Trust', reason: 'Needs a tenancy near family', state: 'sent' })]);
+    const referrals = JSON.parse(res.json) as { referrals: Record<string, unknown>[]; referralSteps: Record<string, unknown>[] };
+    expect(referrals.referrals).toEqual([
+      expect.objectContaining({
+        from_organisation: 'North West Probation Region',
+        to_organisation: 'Safe Harbour Housing Trust',
+        reason: 'Needs a tenancy near family',
+        state: 'sent',
+      }),
+    ]);
     expect(referrals.referralSteps.map((t) => t.action)).toEqual(['create', 'send']);
     expect(res.json).not.toContain(users['probation.officer'].slice('user:'.length));
     // The offending data the outcome measures use: the OGRS score and the reconviction, with who recorded them.
     const offending = JSON.parse(res.json) as { ogrsAssessments: Record<string, unknown>[]; reconvictions: Record<string, unknown>[] };
-    expect(offending.ogrsAssessments).toEqual([expect.objectContaining({ assessed_on: '2026-03-01', score: 42.5, source: 'manual', organisation: 'North West Probation Region' })]);
-    expect(offending.reconvictions).toEqual([expect.objectContaining({ convicted_on: '2026-09-15', source: 'manual', organisation: 'North West Probation Region' })]);
+    expect(offending.ogrsAssessments).toEqual([
+      expect.objectContaining({ assessed_on: '2026-03-01', score: 42.5, source: 'manual', organisation: 'North West Probation Region' }),
+    ]);
+    expect(offending.reconvictions).toEqual([
+      expect.objectContaining({ convicted_on: '2026-09-15', source: 'manual', organisation: 'North West Probation Region' }),
+    ]);
     expect(res.document).toContain('## Disclosure log');
 
     const after: AuditRow[] = await hub.db.query('SELECT * FROM audit_event WHERE person_id = $1 AND id > $2', [id, before.at(-1)!.id]);
-    expect(after).toEqual([expect.objectContaining({ action: 'export', actor: users['probation.dpo'], detail: expect.objectContaining({ kind: 'subject_access' }) })]);
+    expect(after).toEqual([
+      expect.objectContaining({
+        action: 'export',
+        actor: users['probation.dpo'],
+        detail: expect.objectContaining({ kind: 'subject_access' }),
+      }),
+    ]);
   });
 
   it('exports from every table that holds something about a person, or says here why not', async () => {
@@ -277,10 +460,15 @@ describe('audit', () => {
       ete_contact_lapse: 'derived: a gap in contact found from the interventions exported (the task it raised is exported)',
       person_merge: "the merges are in the record's history and its merged_into_id",
       person_erasure: 'held only once the record is erased',
-      legal_hold: 'placed for legal proceedings; disclosing it is the data protection officer\'s decision',
+      legal_hold: "placed for legal proceedings; disclosing it is the data protection officer's decision",
     };
     const sections = hub.app.get(PersonDataRegistry).sections([]);
-    const { missed, gone } = await personTablesMissed(hub, sections.map((s) => s.sql), 'FROM|JOIN', left);
+    const { missed, gone } = await personTablesMissed(
+      hub,
+      sections.map((s) => s.sql),
+      'FROM|JOIN',
+      left,
+    );
     expect(missed).toEqual([]);
     expect(gone).toEqual([]);
   });
@@ -298,11 +486,21 @@ describe('audit', () => {
     expect(seen.length).toBeGreaterThan(0);
     const events = await eventsOf(requestId);
     const feed = events.filter((e) => e.detail?.channel === 'change_feed');
-    expect(feed.map((e) => e.person_id).sort()).toEqual([...new Set(data.changes.changes.map((c) => c.personId).filter((p) => p !== null))].sort());
-    expect(feed.find((e) => e.person_id === id)).toMatchObject({ action: 'read', actor: users['housing.worker'], categories: ['identity'], fields: [], detail: { channel: 'change_feed', events: seen.length } });
+    expect(feed.map((e) => e.person_id).sort()).toEqual(
+      [...new Set(data.changes.changes.map((c) => c.personId).filter((p) => p !== null))].sort(),
+    );
+    expect(feed.find((e) => e.person_id === id)).toMatchObject({
+      action: 'read',
+      actor: users['housing.worker'],
+      categories: ['identity'],
+      fields: [],
+      detail: { channel: 'change_feed', events: seen.length },
+    });
     // The read of the record keeps its own event, with its fields.
     const read = events.filter((e) => e.detail?.channel === undefined);
-    expect(read).toEqual([expect.objectContaining({ action: 'read', person_id: id, fields: expect.arrayContaining(['Person.givenName']) })]);
+    expect(read).toEqual([
+      expect.objectContaining({ action: 'read', person_id: id, fields: expect.arrayContaining(['Person.givenName']) }),
+    ]);
     expect(await hub.app.get(AuditService).verify()).toMatchObject({ ok: true });
   });
 
@@ -313,7 +511,11 @@ describe('audit', () => {
     const log = `mutation($input: LogInterventionInput!) { logIntervention(input: $input) { id } }`;
     await Promise.all([
       ...Array.from({ length: 12 }, (_, i) => ok(i % 2 ? 'housing.worker' : 'probation.officer', read, { id })),
-      ...Array.from({ length: 8 }, (_, i) => ok('probation.officer', log, { input: { personId: id, typeCode: 'job_search', status: 'COMPLETED', occurredAt: `2026-10-0${i + 1}T10:00:00Z` } })),
+      ...Array.from({ length: 8 }, (_, i) =>
+        ok('probation.officer', log, {
+          input: { personId: id, typeCode: 'job_search', status: 'COMPLETED', occurredAt: `2026-10-0${i + 1}T10:00:00Z` },
+        }),
+      ),
     ]);
     const after: { n: string }[] = await hub.db.query('SELECT count(*) AS n FROM audit_event');
     expect(Number(after[0].n) - Number(before[0].n)).toBe(20);
@@ -327,7 +529,10 @@ describe('audit', () => {
     expect(clean).toMatchObject({ ok: true, problem: null });
     const [{ n }]: { n: string }[] = await hub.db.query('SELECT count(*) AS n FROM audit_event');
     expect(clean.events).toBe(Number(n));
-    const cli = (args: string[]) => run('node', ['dist/apps/cli/src/main.js', ...args], { env: { ...process.env, DATABASE_URL: (hub.db.options as { url: string }).url, SEED_DEMO: 'false', LOG_LEVEL: 'silent' } });
+    const cli = (args: string[]) =>
+      run('node', ['dist/apps/cli/src/main.js', ...args], {
+        env: { ...process.env, DATABASE_URL: (hub.db.options as { url: string }).url, SEED_DEMO: 'false', LOG_LEVEL: 'silent' },
+      });
     expect((await cli(['audit', 'verify'])).stdout).toContain(`audit chain intact: ${n} events`);
 
     const ids: { id: string }[] = await hub.db.query('SELECT id FROM audit_event ORDER BY id');
@@ -346,6 +551,9 @@ describe('audit', () => {
     const removed = ids[5].id;
     await hub.db.query('DELETE FROM audit_event WHERE id = $1', [removed]);
     await hub.db.query('ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_change');
-    expect(await service.verify(7)).toMatchObject({ ok: false, problem: { kind: 'removed', afterEventId: ids[4].id, beforeEventId: ids[6].id } });
+    expect(await service.verify(7)).toMatchObject({
+      ok: false,
+      problem: { kind: 'removed', afterEventId: ids[4].id, beforeEventId: ids[6].id },
+    });
   }, 120_000); // two runs of the CLI, each a new Node process: slow on a loaded machine
 });

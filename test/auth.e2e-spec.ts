@@ -55,7 +55,12 @@ describe('authentication', () => {
       const viewer = await viewerWith(res.body.access_token);
       expect(viewer.errors).toBeUndefined();
       expect(viewer.data).toEqual({
-        viewer: { kind: 'USER', name: 'Hollie Caseworker', roles: ['CASEWORKER'], organisation: { name: 'Safe Harbour Housing Trust', kind: 'CHARITY' } },
+        viewer: {
+          kind: 'USER',
+          name: 'Hollie Caseworker',
+          roles: ['CASEWORKER'],
+          organisation: { name: 'Safe Harbour Housing Trust', kind: 'CHARITY' },
+        },
       });
     });
 
@@ -77,7 +82,15 @@ describe('authentication', () => {
 
     it('delays sign-in to an account from a client after repeated failures, saying how long', async () => {
       const email = 'jobcentre.coach@demo.rehab-hub.example';
-      for (let i = 0; i < 6; i++) expect((await hub.http().post('/auth/login').send({ email, password: `wrong-${i}` })).status).toBe(401);
+      for (let i = 0; i < 6; i++)
+        expect(
+          (
+            await hub
+              .http()
+              .post('/auth/login')
+              .send({ email, password: `wrong-${i}` })
+          ).status,
+        ).toBe(401);
       const res = await hub.http().post('/auth/login').send({ email, password: DEMO_PASSWORD });
       expect(res.status).toBe(429);
       expect(res.body.error).toBe('RATE_LIMITED');
@@ -96,7 +109,10 @@ describe('authentication', () => {
 
     async function hubClaims() {
       const token = await hub.tokenFor('trainer');
-      const [header, payload] = token.split('.').slice(0, 2).map((p) => JSON.parse(Buffer.from(p, 'base64url').toString()));
+      const [header, payload] = token
+        .split('.')
+        .slice(0, 2)
+        .map((p) => JSON.parse(Buffer.from(p, 'base64url').toString()));
       return { token, header, payload };
     }
 
@@ -130,7 +146,13 @@ describe('authentication', () => {
     it('a token accepted before is refused once it expires (verified tokens are remembered only while they live)', async () => {
       const now = Math.floor(Date.now() / 1000);
       // Expired 3 s ago: still inside the 5 s clock tolerance for about 2 s more.
-      const nearlyGone = await new SignJWT({ sub: 'idp-subject-42', iss: EXTERNAL_ISSUER, aud: EXTERNAL_AUDIENCE, iat: now - 600, exp: now - 3 })
+      const nearlyGone = await new SignJWT({
+        sub: 'idp-subject-42',
+        iss: EXTERNAL_ISSUER,
+        aud: EXTERNAL_AUDIENCE,
+        iat: now - 600,
+        exp: now - 3,
+      })
         .setProtectedHeader({ alg: 'RS256', kid: 'idp-1' })
         .sign(idpKey);
       expect((await viewerWith(nearlyGone)).status).toBe(200);
@@ -142,10 +164,16 @@ describe('authentication', () => {
     it('wrong issuer or wrong audience is refused', async () => {
       const now = Math.floor(Date.now() / 1000);
       const base = { sub: 'idp-subject-42', iat: now, exp: now + 300 };
-      const wrongIssuer = await new SignJWT({ ...base, iss: 'https://evil.example', aud: EXTERNAL_AUDIENCE }).setProtectedHeader({ alg: 'RS256', kid: 'idp-1' }).sign(idpKey);
-      const wrongAudience = await new SignJWT({ ...base, iss: EXTERNAL_ISSUER, aud: 'someone-else' }).setProtectedHeader({ alg: 'RS256', kid: 'idp-1' }).sign(idpKey);
+      const wrongIssuer = await new SignJWT({ ...base, iss: 'https://evil.example', aud: EXTERNAL_AUDIENCE })
+        .setProtectedHeader({ alg: 'RS256', kid: 'idp-1' })
+        .sign(idpKey);
+      const wrongAudience = await new SignJWT({ ...base, iss: EXTERNAL_ISSUER, aud: 'someone-else' })
+        .setProtectedHeader({ alg: 'RS256', kid: 'idp-1' })
+        .sign(idpKey);
       // The hub's own audience is not the provider's: a provider token cannot borrow it.
-      const hubAudience = await new SignJWT({ ...base, iss: EXTERNAL_ISSUER, aud: 'rehab-hub-api' }).setProtectedHeader({ alg: 'RS256', kid: 'idp-1' }).sign(idpKey);
+      const hubAudience = await new SignJWT({ ...base, iss: EXTERNAL_ISSUER, aud: 'rehab-hub-api' })
+        .setProtectedHeader({ alg: 'RS256', kid: 'idp-1' })
+        .sign(idpKey);
       for (const token of [wrongIssuer, wrongAudience, hubAudience]) expect((await viewerWith(token)).status).toBe(401);
     });
 
@@ -193,10 +221,19 @@ describe('authentication', () => {
     });
 
     it('issues a token for the client, form-encoded or with HTTP Basic', async () => {
-      const form = await hub.http().post('/oauth/token').type('form').send({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret });
+      const form = await hub
+        .http()
+        .post('/oauth/token')
+        .type('form')
+        .send({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret });
       expect(form.status).toBe(200);
       expect(form.body).toMatchObject({ token_type: 'Bearer', scope: 'people:read sync' });
-      const basic = await hub.http().post('/oauth/token').auth(clientId, clientSecret).type('form').send({ grant_type: 'client_credentials', scope: 'sync' });
+      const basic = await hub
+        .http()
+        .post('/oauth/token')
+        .auth(clientId, clientSecret)
+        .type('form')
+        .send({ grant_type: 'client_credentials', scope: 'sync' });
       expect(basic.status).toBe(200);
       const viewer = await hub.gql<{ viewer: { kind: string; scopes: string[]; organisation: { name: string } } }>(
         '{ viewer { kind scopes organisation { name } } }',
@@ -207,13 +244,25 @@ describe('authentication', () => {
     });
 
     it('refuses a wrong secret, an unknown grant and an ungranted scope per RFC 6749', async () => {
-      const wrong = await hub.http().post('/oauth/token').type('form').send({ grant_type: 'client_credentials', client_id: clientId, client_secret: 'nope' });
+      const wrong = await hub
+        .http()
+        .post('/oauth/token')
+        .type('form')
+        .send({ grant_type: 'client_credentials', client_id: clientId, client_secret: 'nope' });
       expect(wrong.status).toBe(401);
       expect(wrong.body.error).toBe('invalid_client');
-      const grant = await hub.http().post('/oauth/token').type('form').send({ grant_type: 'password', client_id: clientId, client_secret: clientSecret });
+      const grant = await hub
+        .http()
+        .post('/oauth/token')
+        .type('form')
+        .send({ grant_type: 'password', client_id: clientId, client_secret: clientSecret });
       expect(grant.status).toBe(400);
       expect(grant.body.error).toBe('unsupported_grant_type');
-      const scope = await hub.http().post('/oauth/token').type('form').send({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret, scope: 'reports:read' });
+      const scope = await hub
+        .http()
+        .post('/oauth/token')
+        .type('form')
+        .send({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret, scope: 'reports:read' });
       expect(scope.status).toBe(400);
       expect(scope.body.error).toBe('invalid_scope');
     });
@@ -225,7 +274,11 @@ describe('authentication', () => {
     });
 
     it('a revoked client is refused at its next request', async () => {
-      const form = await hub.http().post('/oauth/token').type('form').send({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret });
+      const form = await hub
+        .http()
+        .post('/oauth/token')
+        .type('form')
+        .send({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret });
       const token = form.body.access_token as string;
       expect((await viewerWith(token)).status).toBe(200);
       const admin = await hub.tokenFor('probation.admin');

@@ -11,7 +11,20 @@ describe('the demo world', () => {
 
   const FIND = `query($q: String) { people(search: $q, first: 5) { edges { node { id givenName offenceSummary withheldFields
     interventions { edges { node { typeCode } } } sustainments { status } } } } }`;
-  interface Found { people: { edges: { node: { id: string; givenName: string; offenceSummary: string | null; withheldFields: string[]; interventions: { edges: { node: { typeCode: string } }[] }; sustainments: { status: string }[] } }[] } }
+  interface Found {
+    people: {
+      edges: {
+        node: {
+          id: string;
+          givenName: string;
+          offenceSummary: string | null;
+          withheldFields: string[];
+          interventions: { edges: { node: { typeCode: string } }[] };
+          sustainments: { status: string }[];
+        };
+      }[];
+    };
+  }
 
   async function find(who: string, q: string) {
     const res = await hub.gql<Found>(FIND, { q }, await hub.tokenFor(who));
@@ -24,11 +37,12 @@ describe('the demo world', () => {
       let total = 0;
       let after: string | null = null;
       do {
-        const res: { data?: { people: { edges: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } | null } = await hub.gql(
-          `query($after: String) { people(first: 20, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
-          { after },
-          await hub.tokenFor(who),
-        );
+        const res: { data?: { people: { edges: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } | null } =
+          await hub.gql(
+            `query($after: String) { people(first: 20, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+            { after },
+            await hub.tokenFor(who),
+          );
         total += res.data!.people.edges.length;
         after = res.data!.people.pageInfo.hasNextPage ? res.data!.people.pageInfo.endCursor : null;
       } while (after);

@@ -22,15 +22,37 @@ describe('erasure and retention', () => {
 
   it('erases a record on request, but not under a legal hold, keeping a tombstone and a verifiable audit', async () => {
     const id = await person('Erasable');
-    await ok('probation.officer', `mutation($input: LogInterventionInput!) { logIntervention(input: $input) { id } }`, { input: { personId: id, typeCode: 'cv_cover_letter', status: 'COMPLETED', occurredAt: '2026-10-01T10:00:00Z', notes: 'Secret note' } });
+    await ok('probation.officer', `mutation($input: LogInterventionInput!) { logIntervention(input: $input) { id } }`, {
+      input: { personId: id, typeCode: 'cv_cover_letter', status: 'COMPLETED', occurredAt: '2026-10-01T10:00:00Z', notes: 'Secret note' },
+    });
     const referral = (
-      await ok<{ sendReferral: { id: string } }>('probation.officer', `mutation($input: SendReferralInput!) { sendReferral(input: $input) { id } }`, {
-        input: { personId: id, toOrganisationId: orgs['Safe Harbour Housing Trust'], serviceCode: 'accommodation_support', reason: 'Secret need: must leave a violent partner', sharedCategories: [] },
-      })
+      await ok<{ sendReferral: { id: string } }>(
+        'probation.officer',
+        `mutation($input: SendReferralInput!) { sendReferral(input: $input) { id } }`,
+        {
+          input: {
+            personId: id,
+            toOrganisationId: orgs['Safe Harbour Housing Trust'],
+            serviceCode: 'accommodation_support',
+            reason: 'Secret need: must leave a violent partner',
+            sharedCategories: [],
+          },
+        },
+      )
     ).sendReferral;
-    await ok('probation.officer', `mutation($input: RecordOgrsInput!) { recordOgrsAssessment(input: $input) { id } }`, { input: { personId: id, score: 61, assessedOn: '2026-02-01' } });
-    await ok('probation.officer', `mutation($input: RecordReconvictionInput!) { recordReconviction(input: $input) { id } }`, { input: { personId: id, convictedOn: '2026-08-01' } });
-    const hold = (await ok<{ placeLegalHold: { id: string } }>('probation.dpo', `mutation($input: PersonReasonInput!) { placeLegalHold(input: $input) { id } }`, { input: { personId: id, reason: 'Pending court case' } })).placeLegalHold;
+    await ok('probation.officer', `mutation($input: RecordOgrsInput!) { recordOgrsAssessment(input: $input) { id } }`, {
+      input: { personId: id, score: 61, assessedOn: '2026-02-01' },
+    });
+    await ok('probation.officer', `mutation($input: RecordReconvictionInput!) { recordReconviction(input: $input) { id } }`, {
+      input: { personId: id, convictedOn: '2026-08-01' },
+    });
+    const hold = (
+      await ok<{ placeLegalHold: { id: string } }>(
+        'probation.dpo',
+        `mutation($input: PersonReasonInput!) { placeLegalHold(input: $input) { id } }`,
+        { input: { personId: id, reason: 'Pending court case' } },
+      )
+    ).placeLegalHold;
     const erase = `mutation($input: PersonReasonInput!) { erasePerson(input: $input) { id kind erasedBy } }`;
     const input = { personId: id, reason: 'Valid erasure request' };
     expect((await gql('probation.officer', erase, { input })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
@@ -39,40 +61,112 @@ describe('erasure and retention', () => {
     const erasure = (await ok<{ erasePerson: { kind: string; erasedBy: string } }>('probation.dpo', erase, { input })).erasePerson;
     expect(erasure).toMatchObject({ kind: 'request', erasedBy: users['probation.dpo'] });
     // Every lib erased what it holds (its erasure steps, found through discovery), each counted.
-    const [record]: { counts: Record<string, number> }[] = await hub.db.query('SELECT counts FROM person_erasure WHERE person_id = $1', [id]);
-    expect(Object.keys(record.counts).sort()).toEqual([
-      'auditDetails', 'breakGlassGrants', 'consents', 'eteContactLapses', 'events', 'externalConsentIds', 'externalIds', 'externalInterventionIds', 'externalInvolvementIds', 'history', 'identifiers', 'interventions', 'involvements', 'mergeReasons',
-      'ogrsAssessments', 'reconvictions', 'records', 'referralReasons', 'referrals', 'referralsWithdrawn', 'ruleFirings', 'sustainments', 'tasks',
+    const [record]: { counts: Record<string, number> }[] = await hub.db.query('SELECT counts FROM person_erasure WHERE person_id = $1', [
+      id,
     ]);
-    expect(record.counts).toMatchObject({ interventions: 1, records: 1, involvements: 2, referrals: 1, referralsWithdrawn: 1, ogrsAssessments: 1, reconvictions: 1 });
-    expect(await hub.db.query('SELECT 1 FROM ogrs_assessment WHERE person_id = $1 UNION ALL SELECT 1 FROM reconviction WHERE person_id = $1', [id])).toEqual([]);
+    expect(Object.keys(record.counts).sort()).toEqual([
+      'auditDetails',
+      'breakGlassGrants',
+      'consents',
+      'eteContactLapses',
+      'events',
+      'externalConsentIds',
+      'externalIds',
+      'externalInterventionIds',
+      'externalInvolvementIds',
+      'history',
+      'identifiers',
+      'interventions',
+      'involvements',
+      'mergeReasons',
+      'ogrsAssessments',
+      'reconvictions',
+      'records',
+      'referralReasons',
+      'referrals',
+      'referralsWithdrawn',
+      'ruleFirings',
+      'sustainments',
+      'tasks',
+    ]);
+    expect(record.counts).toMatchObject({
+      interventions: 1,
+      records: 1,
+      involvements: 2,
+      referrals: 1,
+      referralsWithdrawn: 1,
+      ogrsAssessments: 1,
+      reconvictions: 1,
+    });
+    expect(
+      await hub.db.query('SELECT 1 FROM ogrs_assessment WHERE person_id = $1 UNION ALL SELECT 1 FROM reconviction WHERE person_id = $1', [
+        id,
+      ]),
+    ).toEqual([]);
     // The domain events about the person stay (the feed's order), saying nothing of them; the erasure's own events keep what they say.
-    const said: { type: string; payload: Record<string, unknown> }[] = await hub.db.query('SELECT type, payload FROM outbox_event WHERE person_id = $1 ORDER BY id', [id]);
+    const said: { type: string; payload: Record<string, unknown> }[] = await hub.db.query(
+      'SELECT type, payload FROM outbox_event WHERE person_id = $1 ORDER BY id',
+      [id],
+    );
     const before = said.filter((e) => !['referral.withdrawn', 'person.erased'].includes(e.type));
-    expect(before.map((e) => e.type)).toEqual(expect.arrayContaining(['person.created', 'intervention.logged', 'ogrs.recorded', 'reconviction.recorded', 'referral.sent']));
+    expect(before.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['person.created', 'intervention.logged', 'ogrs.recorded', 'reconviction.recorded', 'referral.sent']),
+    );
     expect(before.find((e) => e.type === 'intervention.logged')!.payload).toEqual({ erased: true, dataCategory: 'ete' });
-    expect(before.find((e) => e.type === 'referral.sent')!.payload).toEqual({ erased: true, parties: [expect.any(String), orgs['Safe Harbour Housing Trust']] });
+    expect(before.find((e) => e.type === 'referral.sent')!.payload).toEqual({
+      erased: true,
+      parties: [expect.any(String), orgs['Safe Harbour Housing Trust']],
+    });
     expect(before.every((e) => e.payload.erased === true)).toBe(true);
     expect(said.filter((e) => e.type === 'person.erased').map((e) => e.payload)).toEqual([expect.objectContaining({ kind: 'request' })]);
     // The referral stays as the organisations' record that one was made, withdrawn, with nothing it said about the person.
-    const [made]: { state: string; reason: string; shared_categories: string[] }[] = await hub.db.query('SELECT state, reason, shared_categories FROM referral WHERE id = $1', [referral.id]);
+    const [made]: { state: string; reason: string; shared_categories: string[] }[] = await hub.db.query(
+      'SELECT state, reason, shared_categories FROM referral WHERE id = $1',
+      [referral.id],
+    );
     expect(made).toEqual({ state: 'withdrawn', reason: '[erased]', shared_categories: [] });
-    const steps: { action: string; to_state: string; reason: string | null }[] = await hub.db.query('SELECT action, to_state, reason FROM referral_transition WHERE referral_id = $1 ORDER BY id', [referral.id]);
+    const steps: { action: string; to_state: string; reason: string | null }[] = await hub.db.query(
+      'SELECT action, to_state, reason FROM referral_transition WHERE referral_id = $1 ORDER BY id',
+      [referral.id],
+    );
     expect(steps.at(-1)).toEqual({ action: 'withdraw', to_state: 'withdrawn', reason: "the person's record was erased" });
     expect(JSON.stringify(steps)).not.toContain('Secret need');
     // The withdrawal is told as a withdrawal by the sender is: its event, through the outbox.
-    const told: { payload: Record<string, unknown> }[] = await hub.db.query(`SELECT payload FROM outbox_event WHERE aggregate_id = $1 AND type = 'referral.withdrawn'`, [referral.id]);
+    const told: { payload: Record<string, unknown> }[] = await hub.db.query(
+      `SELECT payload FROM outbox_event WHERE aggregate_id = $1 AND type = 'referral.withdrawn'`,
+      [referral.id],
+    );
     const housingOrg = orgs['Safe Harbour Housing Trust'];
-    expect(told).toEqual([{ payload: expect.objectContaining({ referralId: referral.id, state: 'withdrawn', toOrganisationId: housingOrg, parties: [expect.any(String), housingOrg] }) }]);
+    expect(told).toEqual([
+      {
+        payload: expect.objectContaining({
+          referralId: referral.id,
+          state: 'withdrawn',
+          toOrganisationId: housingOrg,
+          parties: [expect.any(String), housingOrg],
+        }),
+      },
+    ]);
     // The receiver hears of it in its change feed as the referral's party, without the person.
-    const heard = await gql<{ changes: { changes: { entityId: string; personId: string | null }[] } }>('housing.worker', `{ changes(first: 200, types: ["referral.withdrawn"]) { changes { entityId personId } } }`);
+    const heard = await gql<{ changes: { changes: { entityId: string; personId: string | null }[] } }>(
+      'housing.worker',
+      `{ changes(first: 200, types: ["referral.withdrawn"]) { changes { entityId personId } } }`,
+    );
     expect(heard.data!.changes.changes.filter((c) => c.entityId === referral.id)).toEqual([{ entityId: referral.id, personId: null }]);
 
-    expect((await gql('probation.officer', `query($id: ID!) { person(id: $id) { id } }`, { id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
-    const [row]: { given_name: string; offence_summary: string | null }[] = await hub.db.query('SELECT given_name, offence_summary FROM person WHERE id = $1', [id]);
+    expect((await gql('probation.officer', `query($id: ID!) { person(id: $id) { id } }`, { id })).errors?.[0].extensions?.code).toBe(
+      'NOT_FOUND',
+    );
+    const [row]: { given_name: string; offence_summary: string | null }[] = await hub.db.query(
+      'SELECT given_name, offence_summary FROM person WHERE id = $1',
+      [id],
+    );
     expect(row).toEqual({ given_name: '[erased]', offence_summary: null });
     expect(await hub.db.query('SELECT id FROM intervention WHERE person_id = $1', [id])).toEqual([]);
-    const events: { action: string; detail: Record<string, unknown> | null; detail_digest: string | null }[] = await hub.db.query('SELECT action, detail, detail_digest FROM audit_event WHERE person_id = $1 ORDER BY id', [id]);
+    const events: { action: string; detail: Record<string, unknown> | null; detail_digest: string | null }[] = await hub.db.query(
+      'SELECT action, detail, detail_digest FROM audit_event WHERE person_id = $1 ORDER BY id',
+      [id],
+    );
     const at = events.findIndex((e) => e.action === 'erase');
     const erased = events.slice(0, at);
     expect(erased.filter((e) => e.action === 'write').length).toBeGreaterThan(2);
@@ -89,11 +183,15 @@ describe('erasure and retention', () => {
     await ok('probation.officer', `mutation($input: MergePeopleInput!) { mergePeople(input: $input) { id } }`, {
       input: { survivorId: survivor, duplicateId: duplicate, reason: 'Same person: her sister confirmed the address in Hulme' },
     });
-    await ok('probation.dpo', `mutation($input: PersonReasonInput!) { erasePerson(input: $input) { id } }`, { input: { personId: survivor, reason: 'Valid erasure request' } });
-    expect(await hub.db.query('SELECT survivor_id, merged_id, reason, undo_reason FROM person_merge WHERE survivor_id = $1', [survivor])).toEqual([
-      { survivor_id: survivor, merged_id: duplicate, reason: '[erased]', undo_reason: null },
+    await ok('probation.dpo', `mutation($input: PersonReasonInput!) { erasePerson(input: $input) { id } }`, {
+      input: { personId: survivor, reason: 'Valid erasure request' },
+    });
+    expect(
+      await hub.db.query('SELECT survivor_id, merged_id, reason, undo_reason FROM person_merge WHERE survivor_id = $1', [survivor]),
+    ).toEqual([{ survivor_id: survivor, merged_id: duplicate, reason: '[erased]', undo_reason: null }]);
+    const [record]: { counts: Record<string, number> }[] = await hub.db.query('SELECT counts FROM person_erasure WHERE person_id = $1', [
+      survivor,
     ]);
-    const [record]: { counts: Record<string, number> }[] = await hub.db.query('SELECT counts FROM person_erasure WHERE person_id = $1', [survivor]);
     expect(record.counts).toMatchObject({ mergeReasons: 1, records: 2 });
   });
 
@@ -108,7 +206,12 @@ describe('erasure and retention', () => {
       ete_funnel_org_fact: 'derived by triggers from interventions and sustainment checks, which erasure deletes',
     };
     const steps = hub.app.get(PersonDataRegistry).erasureSteps([]);
-    const { missed, gone } = await personTablesMissed(hub, steps.map((s) => s.sql), 'DELETE FROM|UPDATE', kept);
+    const { missed, gone } = await personTablesMissed(
+      hub,
+      steps.map((s) => s.sql),
+      'DELETE FROM|UPDATE',
+      kept,
+    );
     expect(missed).toEqual([]);
     // The list names no table that no longer exists.
     expect(gone).toEqual([]);
@@ -117,22 +220,46 @@ describe('erasure and retention', () => {
   it('applies retention periods: expired interventions, then whole records nobody works with', async () => {
     const id = await person('Retained');
     const log = `mutation($input: LogInterventionInput!) { logIntervention(input: $input) { id } }`;
-    const old = (await ok<{ logIntervention: { id: string } }>('probation.officer', log, { input: { personId: id, typeCode: 'mental_health_support', status: 'COMPLETED', occurredAt: '2015-01-10T10:00:00Z' } })).logIntervention.id;
-    const recent = (await ok<{ logIntervention: { id: string } }>('probation.officer', log, { input: { personId: id, typeCode: 'cv_cover_letter', status: 'COMPLETED', occurredAt: '2026-01-10T10:00:00Z' } })).logIntervention.id;
+    const old = (
+      await ok<{ logIntervention: { id: string } }>('probation.officer', log, {
+        input: { personId: id, typeCode: 'mental_health_support', status: 'COMPLETED', occurredAt: '2015-01-10T10:00:00Z' },
+      })
+    ).logIntervention.id;
+    const recent = (
+      await ok<{ logIntervention: { id: string } }>('probation.officer', log, {
+        input: { personId: id, typeCode: 'cv_cover_letter', status: 'COMPLETED', occurredAt: '2026-01-10T10:00:00Z' },
+      })
+    ).logIntervention.id;
     // A job start of 2015 whose 13-week check was recorded: the check goes with it, and what its event said.
     const job = (
       await ok<{ logIntervention: { id: string } }>('probation.officer', log, {
-        input: { personId: id, typeCode: 'job_start', status: 'COMPLETED', occurredAt: '2015-02-02T09:00:00Z', job: { employer: 'Harbour Logistics', sector: 'Logistics', hoursPerWeek: 30, startDate: '2015-02-02' } },
+        input: {
+          personId: id,
+          typeCode: 'job_start',
+          status: 'COMPLETED',
+          occurredAt: '2015-02-02T09:00:00Z',
+          job: { employer: 'Harbour Logistics', sector: 'Logistics', hoursPerWeek: 30, startDate: '2015-02-02' },
+        },
       })
     ).logIntervention.id;
     const [check]: { id: string }[] = await hub.db.query('SELECT id FROM job_sustainment WHERE intervention_id = $1', [job]);
-    await ok('probation.officer', `mutation($input: RecordSustainmentInput!) { recordSustainment(input: $input) { status } }`, { input: { sustainmentId: check.id, sustained: true } });
+    await ok('probation.officer', `mutation($input: RecordSustainmentInput!) { recordSustainment(input: $input) { status } }`, {
+      input: { sustainmentId: check.id, sustained: true },
+    });
     // A reconviction (offending data) past that category's seven years.
-    await ok('probation.officer', `mutation($input: RecordReconvictionInput!) { recordReconviction(input: $input) { id } }`, { input: { personId: id, convictedOn: '2015-03-01' } });
+    await ok('probation.officer', `mutation($input: RecordReconvictionInput!) { recordReconviction(input: $input) { id } }`, {
+      input: { personId: id, convictedOn: '2015-03-01' },
+    });
     // Another person, the same but under a legal hold: retention skips them.
     const heldId = await person('Heldback');
-    const heldOld = (await ok<{ logIntervention: { id: string } }>('probation.officer', log, { input: { personId: heldId, typeCode: 'mental_health_support', status: 'COMPLETED', occurredAt: '2015-01-10T10:00:00Z' } })).logIntervention.id;
-    await ok('probation.dpo', `mutation($input: PersonReasonInput!) { placeLegalHold(input: $input) { id } }`, { input: { personId: heldId, reason: 'Pending proceedings' } });
+    const heldOld = (
+      await ok<{ logIntervention: { id: string } }>('probation.officer', log, {
+        input: { personId: heldId, typeCode: 'mental_health_support', status: 'COMPLETED', occurredAt: '2015-01-10T10:00:00Z' },
+      })
+    ).logIntervention.id;
+    await ok('probation.dpo', `mutation($input: PersonReasonInput!) { placeLegalHold(input: $input) { id } }`, {
+      input: { personId: heldId, reason: 'Pending proceedings' },
+    });
     // The expired and the recent intervention as a partner's case system knows them (a sync's mapping).
     await hub.db.query(
       `INSERT INTO external_ref (system, entity_type, external_id, entity_id, organisation_id) VALUES ('case-system', 'intervention', 'MH-2015', $1, $3), ('case-system', 'intervention', 'CV-2026', $2, $3)`,
@@ -142,7 +269,10 @@ describe('erasure and retention', () => {
     const first = await retention.run();
     expect(first.expired).toEqual({ interventions: { health: 1, employment: 1 }, reconvictions: { offending: 1 } });
     expect(await hub.db.query('SELECT 1 FROM job_sustainment WHERE id = $1', [check.id])).toEqual([]);
-    const [checked]: { payload: Record<string, unknown> }[] = await hub.db.query(`SELECT payload FROM outbox_event WHERE aggregate_id = $1 AND type = 'outcome.recorded'`, [check.id]);
+    const [checked]: { payload: Record<string, unknown> }[] = await hub.db.query(
+      `SELECT payload FROM outbox_event WHERE aggregate_id = $1 AND type = 'outcome.recorded'`,
+      [check.id],
+    );
     expect(checked.payload).toEqual({ erased: true, dataCategory: 'employment' });
     expect(await hub.db.query('SELECT 1 FROM reconviction WHERE person_id = $1', [id])).toEqual([]);
     expect(first.records).toEqual([]);
@@ -152,17 +282,28 @@ describe('erasure and retention', () => {
     expect(left.map((r) => r.id)).toEqual([recent]);
     expect(left.map((r) => r.id)).not.toContain(old);
     // Its id in the partner's system goes with it (the sync lib's follow-up of the rule); the recent one's stays.
-    expect(await hub.db.query(`SELECT external_id FROM external_ref WHERE system = 'case-system' ORDER BY external_id`)).toEqual([{ external_id: 'CV-2026' }]);
+    expect(await hub.db.query(`SELECT external_id FROM external_ref WHERE system = 'case-system' ORDER BY external_id`)).toEqual([
+      { external_id: 'CV-2026' },
+    ]);
     // What the expired intervention's events said goes with it; the recent one's stays.
-    const logged: { aggregate_id: string; payload: Record<string, unknown> }[] = await hub.db.query(`SELECT aggregate_id, payload FROM outbox_event WHERE person_id = $1 AND type = 'intervention.logged'`, [id]);
+    const logged: { aggregate_id: string; payload: Record<string, unknown> }[] = await hub.db.query(
+      `SELECT aggregate_id, payload FROM outbox_event WHERE person_id = $1 AND type = 'intervention.logged'`,
+      [id],
+    );
     expect(Object.fromEntries(logged.map((e) => [e.aggregate_id, e.payload]))).toEqual({
       [old]: { erased: true, dataCategory: 'health' },
       [job]: { erased: true, dataCategory: 'employment' },
       [recent]: expect.objectContaining({ typeCode: 'cv_cover_letter' }),
     });
     // One record of the erasure per rule that erased something.
-    const tombstones: { kind: string; categories: string[] }[] = await hub.db.query('SELECT kind, categories FROM person_erasure WHERE person_id = $1 ORDER BY categories', [id]);
-    expect(tombstones).toEqual([{ kind: 'retention', categories: ['employment', 'health'] }, { kind: 'retention', categories: ['offending'] }]);
+    const tombstones: { kind: string; categories: string[] }[] = await hub.db.query(
+      'SELECT kind, categories FROM person_erasure WHERE person_id = $1 ORDER BY categories',
+      [id],
+    );
+    expect(tombstones).toEqual([
+      { kind: 'retention', categories: ['employment', 'health'] },
+      { kind: 'retention', categories: ['offending'] },
+    ]);
 
     // Nobody has worked with the person for eight years: the whole record goes.
     for (const who of [id, heldId]) {

@@ -52,23 +52,95 @@ describe('compiled GraphQL execution gives the answers graphql-js gives', () => 
 
   beforeAll(async () => {
     hub = await startTestHub({ WORKER_MODE: 'off' });
-    tokens = Object.fromEntries(await Promise.all(['probation.officer', 'housing.worker', 'employer', 'trainer'].map(async (w) => [w, await hub.tokenFor(w)])));
-    const orgs = new Map((await ok<{ organisations: { id: string; name: string }[] }>('{ organisations { id name } }', {}, tokens['probation.officer'])).organisations.map((o) => [o.name, o.id]));
+    tokens = Object.fromEntries(
+      await Promise.all(['probation.officer', 'housing.worker', 'employer', 'trainer'].map(async (w) => [w, await hub.tokenFor(w)])),
+    );
+    const orgs = new Map(
+      (
+        await ok<{ organisations: { id: string; name: string }[] }>('{ organisations { id name } }', {}, tokens['probation.officer'])
+      ).organisations.map((o) => [o.name, o.id]),
+    );
     const create = `mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`;
-    personId = (await ok<{ createPerson: { person: { id: string } } }>(create, {
-      input: { givenName: 'Casey', familyName: 'Morrow', dateOfBirth: '1988-05-03', identifiers: [{ scheme: 'PNC', value: '88/000222K' }], offenceSummary: 'Burglary (2020)', ogrsScore: 37, riskLevel: 'MEDIUM', healthNotes: 'Asthma', confirmNew: false },
-    }, tokens['probation.officer'])).createPerson.person.id;
-    strangerId = (await ok<{ createPerson: { person: { id: string } } }>(create, {
-      input: { givenName: 'Robin', familyName: 'Apart', dateOfBirth: '1975-01-01', identifiers: [], confirmNew: false },
-    }, tokens['probation.officer'])).createPerson.person.id;
+    personId = (
+      await ok<{ createPerson: { person: { id: string } } }>(
+        create,
+        {
+          input: {
+            givenName: 'Casey',
+            familyName: 'Morrow',
+            dateOfBirth: '1988-05-03',
+            identifiers: [{ scheme: 'PNC', value: '88/000222K' }],
+            offenceSummary: 'Burglary (2020)',
+            ogrsScore: 37,
+            riskLevel: 'MEDIUM',
+            healthNotes: 'Asthma',
+            confirmNew: false,
+          },
+        },
+        tokens['probation.officer'],
+      )
+    ).createPerson.person.id;
+    strangerId = (
+      await ok<{ createPerson: { person: { id: string } } }>(
+        create,
+        {
+          input: { givenName: 'Robin', familyName: 'Apart', dateOfBirth: '1975-01-01', identifiers: [], confirmNew: false },
+        },
+        tokens['probation.officer'],
+      )
+    ).createPerson.person.id;
     for (const name of ['Safe Harbour Housing Trust', 'Northway Construction Ltd']) {
-      await ok(`mutation($input: AddInvolvementInput!) { addInvolvement(input: $input) { id } }`, { input: { personId, organisationId: orgs.get(name), role: 'PROVIDER' } }, tokens['probation.officer']);
+      await ok(
+        `mutation($input: AddInvolvementInput!) { addInvolvement(input: $input) { id } }`,
+        { input: { personId, organisationId: orgs.get(name), role: 'PROVIDER' } },
+        tokens['probation.officer'],
+      );
     }
-    await ok(`mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`, { input: { personId, purpose: 'ETE', organisationKind: 'EMPLOYER', method: 'VERBAL', personPresent: true } }, tokens['probation.officer']);
+    await ok(
+      `mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`,
+      { input: { personId, purpose: 'ETE', organisationKind: 'EMPLOYER', method: 'VERBAL', personPresent: true } },
+      tokens['probation.officer'],
+    );
     const log = `mutation($input: LogInterventionInput!) { logIntervention(input: $input) { id } }`;
-    await ok(log, { input: { personId, typeCode: 'job_start', status: 'COMPLETED', occurredAt: '2026-10-01T09:00:00Z', job: { employer: 'Northway Construction Ltd', sector: 'Construction', hoursPerWeek: 37, startDate: '2026-10-01' } } }, tokens['probation.officer']);
-    await ok(log, { input: { personId, typeCode: 'training_cscs', status: 'COMPLETED', occurredAt: '2026-09-20T09:00:00Z', qualification: { qualification: 'CSCS Green Card' } } }, tokens['probation.officer']);
-    await ok(log, { input: { personId, typeCode: 'accommodation_support', status: 'STARTED', occurredAt: '2026-09-10T09:00:00Z', notes: 'Hostel place' } }, tokens['housing.worker']);
+    await ok(
+      log,
+      {
+        input: {
+          personId,
+          typeCode: 'job_start',
+          status: 'COMPLETED',
+          occurredAt: '2026-10-01T09:00:00Z',
+          job: { employer: 'Northway Construction Ltd', sector: 'Construction', hoursPerWeek: 37, startDate: '2026-10-01' },
+        },
+      },
+      tokens['probation.officer'],
+    );
+    await ok(
+      log,
+      {
+        input: {
+          personId,
+          typeCode: 'training_cscs',
+          status: 'COMPLETED',
+          occurredAt: '2026-09-20T09:00:00Z',
+          qualification: { qualification: 'CSCS Green Card' },
+        },
+      },
+      tokens['probation.officer'],
+    );
+    await ok(
+      log,
+      {
+        input: {
+          personId,
+          typeCode: 'accommodation_support',
+          status: 'STARTED',
+          occurredAt: '2026-09-10T09:00:00Z',
+          notes: 'Hostel place',
+        },
+      },
+      tokens['housing.worker'],
+    );
   });
   afterAll(() => hub.close());
 
@@ -134,20 +206,27 @@ describe('compiled GraphQL execution gives the answers graphql-js gives', () => 
 
   it('a mutation: the compiled run writes, and its input is validated the same way', async () => {
     const log = `mutation($input: LogInterventionInput!) { logIntervention(input: $input) { typeCode status notes dataCategory } }`;
-    const input = (notes: string) => ({ input: { personId, typeCode: 'cv_cover_letter', status: 'COMPLETED', occurredAt: '2026-11-01T09:00:00Z', notes } });
+    const input = (notes: string) => ({
+      input: { personId, typeCode: 'cv_cover_letter', status: 'COMPLETED', occurredAt: '2026-11-01T09:00:00Z', notes },
+    });
     const before = await executions();
     const a = await hub.gql(log, input('First CV'), tokens['probation.officer']);
     const b = await hub.gql(log, input('Second CV'), tokens['probation.officer']);
     const after = await executions();
     expect([a.errors, b.errors]).toEqual([undefined, undefined]);
-    expect(b.data).toEqual({ logIntervention: { typeCode: 'cv_cover_letter', status: 'COMPLETED', notes: 'Second CV', dataCategory: 'ETE' } });
+    expect(b.data).toEqual({
+      logIntervention: { typeCode: 'cv_cover_letter', status: 'COMPLETED', notes: 'Second CV', dataCategory: 'ETE' },
+    });
     expect(after.compiled - before.compiled).toBe(1);
     const bad = { input: { ...input('x').input, occurredAt: 'not a time' } };
     const refusals = [await hub.gql(log, bad, tokens['probation.officer']), await hub.gql(log, bad, tokens['probation.officer'])];
     expect(refusals[0].errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(refusals[1]).toEqual(refusals[0]);
     const all = await ok<{ person: { interventions: { edges: { node: { notes: string | null } }[] } } }>(
-      `query($id: ID!) { person(id: $id) { interventions { edges { node { notes } } } } }`, { id: personId }, tokens['probation.officer']);
+      `query($id: ID!) { person(id: $id) { interventions { edges { node { notes } } } } }`,
+      { id: personId },
+      tokens['probation.officer'],
+    );
     expect(all.person.interventions.edges.map((e) => e.node.notes)).toEqual(expect.arrayContaining(['First CV', 'Second CV']));
   });
 
@@ -161,19 +240,34 @@ describe('compiled GraphQL execution gives the answers graphql-js gives', () => 
   it('plain fields are read as properties; fields with resolvers of their own keep them', () => {
     const schema = hub.app.get(GraphQLSchemaHost).schema;
     const resolverOf = (type: string, field: string) => typeof (schema.getType(type) as GraphQLObjectType).getFields()[field].resolve;
-    for (const [type, field] of [['Intervention', 'id'], ['Intervention', 'occurredAt'], ['Intervention', 'outcome'], ['InterventionEdge', 'node'], ['InterventionEdge', 'cursor'], ['Person', 'givenName'], ['Consent', 'purpose']]) {
+    for (const [type, field] of [
+      ['Intervention', 'id'],
+      ['Intervention', 'occurredAt'],
+      ['Intervention', 'outcome'],
+      ['InterventionEdge', 'node'],
+      ['InterventionEdge', 'cursor'],
+      ['Person', 'givenName'],
+      ['Consent', 'purpose'],
+    ]) {
       expect([type, field, resolverOf(type, field)]).toEqual([type, field, 'undefined']);
     }
-    for (const [type, field] of [['Query', 'person'], ['Person', 'interventions'], ['Person', 'consents'], ['Intervention', 'type'], ['Intervention', 'organisation']]) {
+    for (const [type, field] of [
+      ['Query', 'person'],
+      ['Person', 'interventions'],
+      ['Person', 'consents'],
+      ['Intervention', 'type'],
+      ['Intervention', 'organisation'],
+    ]) {
       expect([type, field, resolverOf(type, field)]).toEqual([type, field, 'function']);
     }
   });
 
-  it('a getter of a model (an edge\'s cursor) still answers as a property', async () => {
+  it("a getter of a model (an edge's cursor) still answers as a property", async () => {
     const query = `query($id: ID!) { person(id: $id) { interventions(first: 1) { edges { cursor node { id } } pageInfo { endCursor } } } }`;
     const { first, second } = await twice(query, { id: personId }, tokens['probation.officer']);
     expect(second).toEqual(first);
-    const page = (first.data as { person: { interventions: { edges: { cursor: string }[]; pageInfo: { endCursor: string } } } }).person.interventions;
+    const page = (first.data as { person: { interventions: { edges: { cursor: string }[]; pageInfo: { endCursor: string } } } }).person
+      .interventions;
     expect(page.edges).toHaveLength(1);
     expect(page.edges[0].cursor).toMatch(/^[A-Za-z0-9_=-]{8,}$/);
     expect(page.edges[0].cursor).toBe(page.pageInfo.endCursor);
@@ -191,7 +285,11 @@ describe('GRAPHQL_EXECUTOR=graphql-js', () => {
     const token = await hub.tokenFor('trainer');
     const before = await executionsOf(hub);
     for (let i = 0; i < 3; i++) {
-      const res = await hub.gql<{ viewer: { organisation: { name: string } } }>('query Again { viewer { organisation { name } } }', {}, token);
+      const res = await hub.gql<{ viewer: { organisation: { name: string } } }>(
+        'query Again { viewer { organisation { name } } }',
+        {},
+        token,
+      );
       expect(res.errors).toBeUndefined();
       expect(res.data?.viewer.organisation.name).toEqual(expect.any(String));
     }

@@ -45,7 +45,9 @@ describe('GraphQL protections and error shape', () => {
   });
 
   it('refuses a query over the cost budget', async () => {
-    const many = Array.from({ length: 4 }, (_, i) => `o${i}: organisations { id name kind regions services capacity active version }`).join(' ');
+    const many = Array.from({ length: 4 }, (_, i) => `o${i}: organisations { id name kind regions services capacity active version }`).join(
+      ' ',
+    );
     const res = await hub.gql(`{ ${many} }`, {}, token);
     expectCoded(res);
     expect(res.errors!.map((e) => e.message).join(' ')).toMatch(/cost/i);
@@ -72,7 +74,10 @@ describe('GraphQL protections and error shape', () => {
       expectCoded(res);
       expect(res.status).toBe(400);
       expect(res.data ?? null).toBeNull();
-      expect(res.errors![0]).toMatchObject({ message: expect.stringMatching(/cost limit of 30 exceeded/i), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+      expect(res.errors![0]).toMatchObject({
+        message: expect.stringMatching(/cost limit of 30 exceeded/i),
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      });
     }
   });
 

@@ -9,7 +9,12 @@ import { startTestHub, type TestHub } from './support/hub.js';
 describe('health under a starved pool and a stalled event loop', () => {
   let hub: TestHub;
   beforeAll(async () => {
-    hub = await startTestHub({ DATABASE_POOL_SIZE: '4', DATABASE_ACQUIRE_TIMEOUT_MS: '700', HEALTH_MAX_POOL_STARVED_MS: '1500', HEALTH_MAX_EVENT_LOOP_STALL_MS: '800' });
+    hub = await startTestHub({
+      DATABASE_POOL_SIZE: '4',
+      DATABASE_ACQUIRE_TIMEOUT_MS: '700',
+      HEALTH_MAX_POOL_STARVED_MS: '1500',
+      HEALTH_MAX_EVENT_LOOP_STALL_MS: '800',
+    });
   });
   afterAll(() => hub.close());
 
@@ -30,7 +35,9 @@ describe('health under a starved pool and a stalled event loop', () => {
       })();
       const page = await Promise.race([
         hub.gql(`{ people(first: 1) { edges { node { id } } } }`, {}, token),
-        new Promise<{ errors: { extensions: { code: string } }[] }>((r) => setTimeout(() => r({ errors: [{ extensions: { code: 'NO_ANSWER_WITHIN_5_S' } }] }), 5_000).unref()),
+        new Promise<{ errors: { extensions: { code: string } }[] }>((r) =>
+          setTimeout(() => r({ errors: [{ extensions: { code: 'NO_ANSWER_WITHIN_5_S' } }] }), 5_000).unref(),
+        ),
       ]);
       expect(page.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
       const ready = await hub.http().get('/health/ready');

@@ -14,17 +14,21 @@ describe('migrations', () => {
   });
 
   it('FunnelJobStartsThatBegan removes the open windows of job starts that never began, with their checks; its revert opens them again', async () => {
-    const [{ org }] = await hub.db.query(`INSERT INTO organisation (name, kind, version) VALUES ('Job starts', 'probation', 1) RETURNING id AS org`);
+    const [{ org }] = await hub.db.query(
+      `INSERT INTO organisation (name, kind, version) VALUES ('Job starts', 'probation', 1) RETURNING id AS org`,
+    );
     const [{ person }] = await hub.db.query(
       `INSERT INTO person (given_name, family_name, normalised_name, date_of_birth, region, created_by_organisation_id, version) VALUES ('Jo', 'Start', 'jo start', '1990-01-01', 'north_west', $1, 1) RETURNING id AS person`,
       [org],
     );
     const job = (status: string, startDate: string) =>
-      hub.db.query(
-        `INSERT INTO intervention (person_id, organisation_id, recorded_by, type_code, data_category, status, occurred_at, outcome, version)
+      hub.db
+        .query(
+          `INSERT INTO intervention (person_id, organisation_id, recorded_by, type_code, data_category, status, occurred_at, outcome, version)
          VALUES ($1, $2, 'test', 'job_start', 'employment', $3, now(), jsonb_build_object('kind', 'job', 'employer', 'Acme', 'sector', 'Retail', 'hoursPerWeek', 20, 'startDate', $4::text), 1) RETURNING id`,
-        [person, org, status, startDate],
-      ).then((r: { id: string }[]) => r[0].id);
+          [person, org, status, startDate],
+        )
+        .then((r: { id: string }[]) => r[0].id);
     const cancelled = await job('cancelled', '2025-01-06');
     const began = await job('completed', '2025-02-03');
     // As the former reading left them: a window (and a check task) for each job start.
@@ -39,7 +43,9 @@ describe('migrations', () => {
       [org, person, [windowOf(cancelled), windowOf(began)]],
     );
     const state = async () => ({
-      windows: (await hub.db.query(`SELECT intervention_id FROM job_sustainment WHERE person_id = $1`, [person])).map((w: { intervention_id: string }) => w.intervention_id).sort(),
+      windows: (await hub.db.query(`SELECT intervention_id FROM job_sustainment WHERE person_id = $1`, [person]))
+        .map((w: { intervention_id: string }) => w.intervention_id)
+        .sort(),
       openTasks: Number((await hub.db.query(`SELECT count(*) AS n FROM task WHERE person_id = $1 AND status = 'open'`, [person]))[0].n),
       firstJob: (await hub.db.query(`SELECT job_start_on::text FROM ete_funnel_fact WHERE person_id = $1`, [person]))[0].job_start_on,
     });
@@ -67,7 +73,9 @@ describe('migrations', () => {
        SELECT id, 'reverted.commissioner@test.example', 'R', ARRAY['commissioner', 'manager']::role[] FROM o`,
     );
     for (let i = 0; i < count; i++) await hub.db.undoLastMigration({ transaction: 'each' });
-    const tables: { tablename: string }[] = await hub.db.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`);
+    const tables: { tablename: string }[] = await hub.db.query(
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`,
+    );
     expect(tables).toEqual([]);
     const applied = await hub.db.runMigrations({ transaction: 'each' });
     expect(applied).toHaveLength(count);

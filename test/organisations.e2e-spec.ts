@@ -14,8 +14,20 @@ describe('organisations, users and clients', () => {
   afterAll(() => hub.close());
 
   it('lists the demo world to any signed-in actor', async () => {
-    const res = await hub.gql<{ organisations: { name: string; kind: string }[] }>('{ organisations { name kind } }', {}, await hub.tokenFor('employer'));
-    expect(res.data!.organisations.map((o) => o.kind).sort()).toEqual(['CHARITY', 'CHARITY', 'EMPLOYER', 'JOBCENTRE', 'PRISON', 'PROBATION', 'TRAINING_PROVIDER']);
+    const res = await hub.gql<{ organisations: { name: string; kind: string }[] }>(
+      '{ organisations { name kind } }',
+      {},
+      await hub.tokenFor('employer'),
+    );
+    expect(res.data!.organisations.map((o) => o.kind).sort()).toEqual([
+      'CHARITY',
+      'CHARITY',
+      'EMPLOYER',
+      'JOBCENTRE',
+      'PRISON',
+      'PROBATION',
+      'TRAINING_PROVIDER',
+    ]);
   });
 
   it('hub admins create organisations, and the change is in the outbox of the same transaction', async () => {
@@ -26,19 +38,29 @@ describe('organisations, users and clients', () => {
     );
     expect(res.errors).toBeUndefined();
     expect(res.data!.createOrganisation).toMatchObject({ regions: ['london'], version: 1 });
-    const events = await hub.db.query(`SELECT type, aggregate_id FROM outbox_event WHERE aggregate_id = $1`, [res.data!.createOrganisation.id]);
+    const events = await hub.db.query(`SELECT type, aggregate_id FROM outbox_event WHERE aggregate_id = $1`, [
+      res.data!.createOrganisation.id,
+    ]);
     expect(events).toEqual([{ type: 'organisation.created', aggregate_id: res.data!.createOrganisation.id }]);
   });
 
   it('other roles may not create organisations', async () => {
-    const res = await hub.gql(CREATE_ORG, { input: { name: 'Rogue Org', kind: 'CHARITY', regions: [], services: [] } }, await hub.tokenFor('probation.admin'));
+    const res = await hub.gql(
+      CREATE_ORG,
+      { input: { name: 'Rogue Org', kind: 'CHARITY', regions: [], services: [] } },
+      await hub.tokenFor('probation.admin'),
+    );
     expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const [{ count }] = await hub.db.query(`SELECT count(*)::int AS count FROM organisation WHERE name = 'Rogue Org'`);
     expect(count).toBe(0);
   });
 
   it('bad input gets BAD_USER_INPUT naming the fields', async () => {
-    const res = await hub.gql(CREATE_ORG, { input: { name: 'X', kind: 'CHARITY', regions: ['atlantis'], services: ['Not A Code'] } }, hubAdmin);
+    const res = await hub.gql(
+      CREATE_ORG,
+      { input: { name: 'X', kind: 'CHARITY', regions: ['atlantis'], services: ['Not A Code'] } },
+      hubAdmin,
+    );
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const fields = (res.errors![0].extensions!.fields as { field: string }[]).map((f) => f.field).sort();
     expect(fields).toEqual(['name', 'regions', 'services']);
@@ -52,9 +74,17 @@ describe('organisations, users and clients', () => {
   });
 
   it('a stale version is refused with CONFLICT and changes nothing', async () => {
-    const created = await hub.gql<{ createOrganisation: { id: string } }>(CREATE_ORG, { input: { name: 'Versioned Org', kind: 'HOUSING', regions: [], services: [] } }, hubAdmin);
+    const created = await hub.gql<{ createOrganisation: { id: string } }>(
+      CREATE_ORG,
+      { input: { name: 'Versioned Org', kind: 'HOUSING', regions: [], services: [] } },
+      hubAdmin,
+    );
     const id = created.data!.createOrganisation.id;
-    const first = await hub.gql<{ updateOrganisation: { version: number; capacity: number } }>(UPDATE_ORG, { input: { id, version: 1, capacity: 12 } }, hubAdmin);
+    const first = await hub.gql<{ updateOrganisation: { version: number; capacity: number } }>(
+      UPDATE_ORG,
+      { input: { id, version: 1, capacity: 12 } },
+      hubAdmin,
+    );
     expect(first.data!.updateOrganisation).toMatchObject({ version: 2, capacity: 12 });
     const stale = await hub.gql(UPDATE_ORG, { input: { id, version: 1, capacity: 99 } }, hubAdmin);
     expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
@@ -66,23 +96,55 @@ describe('organisations, users and clients', () => {
     const admin = await hub.tokenFor('housing.admin');
     const ok = await hub.gql<{ createUser: { email: string; organisation: { name: string } } }>(
       CREATE_USER,
-      { input: { email: 'New.Worker@demo.rehab-hub.example', name: 'New Worker', roles: ['CASEWORKER'], regions: [], password: 'a-long-enough-password' } },
+      {
+        input: {
+          email: 'New.Worker@demo.rehab-hub.example',
+          name: 'New Worker',
+          roles: ['CASEWORKER'],
+          regions: [],
+          password: 'a-long-enough-password',
+        },
+      },
       admin,
     );
     expect(ok.errors).toBeUndefined();
-    expect(ok.data!.createUser).toEqual({ id: expect.any(String), email: 'new.worker@demo.rehab-hub.example', roles: ['CASEWORKER'], organisation: { name: 'Safe Harbour Housing Trust' } });
-    const login = await hub.http().post('/auth/login').send({ email: 'new.worker@demo.rehab-hub.example', password: 'a-long-enough-password' });
+    expect(ok.data!.createUser).toEqual({
+      id: expect.any(String),
+      email: 'new.worker@demo.rehab-hub.example',
+      roles: ['CASEWORKER'],
+      organisation: { name: 'Safe Harbour Housing Trust' },
+    });
+    const login = await hub
+      .http()
+      .post('/auth/login')
+      .send({ email: 'new.worker@demo.rehab-hub.example', password: 'a-long-enough-password' });
     expect(login.status).toBe(200);
 
     const orgs = await hub.gql<{ organisations: { id: string; name: string }[] }>('{ organisations { id name } }', {}, admin);
     const prison = orgs.data!.organisations.find((o) => o.name === 'HMP Millbrook')!;
-    const elsewhere = await hub.gql(CREATE_USER, { input: { organisationId: prison.id, email: 'x@demo.rehab-hub.example', name: 'X', roles: ['CASEWORKER'], regions: [] } }, admin);
+    const elsewhere = await hub.gql(
+      CREATE_USER,
+      { input: { organisationId: prison.id, email: 'x@demo.rehab-hub.example', name: 'X', roles: ['CASEWORKER'], regions: [] } },
+      admin,
+    );
     expect(elsewhere.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const escalate = await hub.gql(CREATE_USER, { input: { email: 'y@demo.rehab-hub.example', name: 'Y', roles: ['HUB_ADMIN'], regions: [] } }, admin);
+    const escalate = await hub.gql(
+      CREATE_USER,
+      { input: { email: 'y@demo.rehab-hub.example', name: 'Y', roles: ['HUB_ADMIN'], regions: [] } },
+      admin,
+    );
     expect(escalate.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const caseworker = await hub.gql(CREATE_USER, { input: { email: 'z@demo.rehab-hub.example', name: 'Z', roles: ['CASEWORKER'], regions: [] } }, await hub.tokenFor('housing.worker'));
+    const caseworker = await hub.gql(
+      CREATE_USER,
+      { input: { email: 'z@demo.rehab-hub.example', name: 'Z', roles: ['CASEWORKER'], regions: [] } },
+      await hub.tokenFor('housing.worker'),
+    );
     expect(caseworker.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const duplicate = await hub.gql(CREATE_USER, { input: { email: 'housing.worker@demo.rehab-hub.example', name: 'Dup', roles: ['CASEWORKER'], regions: [] } }, admin);
+    const duplicate = await hub.gql(
+      CREATE_USER,
+      { input: { email: 'housing.worker@demo.rehab-hub.example', name: 'Dup', roles: ['CASEWORKER'], regions: [] } },
+      admin,
+    );
     expect(duplicate.errors?.[0].extensions?.code).toBe('ALREADY_EXISTS');
   });
 
@@ -90,9 +152,17 @@ describe('organisations, users and clients', () => {
     const token = await hub.tokenFor('housing.manager');
     expect((await hub.gql('{ viewer { id } }', {}, token)).status).toBe(200);
     const admin = await hub.tokenFor('housing.admin');
-    const users = await hub.gql<{ users: { edges: { node: { id: string; email: string } }[] } }>('{ users { edges { node { id email } } } }', {}, admin);
+    const users = await hub.gql<{ users: { edges: { node: { id: string; email: string } }[] } }>(
+      '{ users { edges { node { id email } } } }',
+      {},
+      admin,
+    );
     const id = users.data!.users.edges.map((e) => e.node).find((u) => u.email.startsWith('housing.manager'))!.id;
-    const res = await hub.gql(`mutation($input: UpdateUserInput!) { updateUser(input: $input) { active } }`, { input: { id, active: false } }, admin);
+    const res = await hub.gql(
+      `mutation($input: UpdateUserInput!) { updateUser(input: $input) { active } }`,
+      { input: { id, active: false } },
+      admin,
+    );
     expect(res.data).toEqual({ updateUser: { active: false } });
     expect((await hub.gql('{ viewer { id } }', {}, token)).status).toBe(401);
   });
@@ -100,7 +170,11 @@ describe('organisations, users and clients', () => {
   it("an org admin cannot see another organisation's users", async () => {
     const orgs = await hub.gql<{ organisations: { id: string; name: string }[] }>('{ organisations { id name } }', {}, hubAdmin);
     const probation = orgs.data!.organisations.find((o) => o.name === 'North West Probation Region')!;
-    const res = await hub.gql('query($id: ID) { users(organisationId: $id) { edges { node { id } } } }', { id: probation.id }, await hub.tokenFor('housing.admin'));
+    const res = await hub.gql(
+      'query($id: ID) { users(organisationId: $id) { edges { node { id } } } }',
+      { id: probation.id },
+      await hub.tokenFor('housing.admin'),
+    );
     expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });

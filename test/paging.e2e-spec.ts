@@ -16,8 +16,15 @@ describe('paged lists', () => {
   afterAll(() => world.hub.close());
 
   const TASKS = `query($first: Int, $after: String) { tasks(first: $first, after: $after) { edges { cursor node { id title } } pageInfo { hasNextPage endCursor } } }`;
-  interface TaskPage { tasks: Page<{ id: string; title: string }> }
-  const taskPage = (first: number | null, after: string | null = null) => world.gql<TaskPage>('probation.officer', first === null ? TASKS.replace('$first: Int, ', '').replace('first: $first, ', '') : TASKS, first === null ? { after } : { first, after });
+  interface TaskPage {
+    tasks: Page<{ id: string; title: string }>;
+  }
+  const taskPage = (first: number | null, after: string | null = null) =>
+    world.gql<TaskPage>(
+      'probation.officer',
+      first === null ? TASKS.replace('$first: Int, ', '').replace('first: $first, ', '') : TASKS,
+      first === null ? { after } : { first, after },
+    );
 
   /** Every page of the caseworkers' open tasks, `size` at a time. */
   async function allTasks(size: number): Promise<{ ids: string[]; pages: number }> {
@@ -43,7 +50,12 @@ describe('paged lists', () => {
     )[0].id as string;
 
   const expectedOrder = async (): Promise<string[]> =>
-    (await world.hub.db.query(`SELECT id FROM task WHERE organisation_id = $1 AND for_role = 'caseworker' AND status = 'open' ORDER BY created_at DESC, id DESC`, [probation])).map((r: { id: string }) => r.id);
+    (
+      await world.hub.db.query(
+        `SELECT id FROM task WHERE organisation_id = $1 AND for_role = 'caseworker' AND status = 'open' ORDER BY created_at DESC, id DESC`,
+        [probation],
+      )
+    ).map((r: { id: string }) => r.id);
 
   it('pages through every task once, newest first, even where rows share a timestamp or differ only in microseconds', async () => {
     const made = [
@@ -83,7 +95,11 @@ describe('paged lists', () => {
     const code = (res: { errors?: { extensions?: Record<string, unknown> }[] }) => res.errors?.[0].extensions?.code;
     expect(code(await taskPage(0))).toBe('BAD_USER_INPUT');
     // Past 500 with a light selection (a heavier one is refused by the query cost limit before it runs).
-    expect(code(await world.gql('probation.officer', `query($first: Int) { tasks(first: $first) { pageInfo { hasNextPage } } }`, { first: 501 }))).toBe('BAD_USER_INPUT');
+    expect(
+      code(
+        await world.gql('probation.officer', `query($first: Int) { tasks(first: $first) { pageInfo { hasNextPage } } }`, { first: 501 }),
+      ),
+    ).toBe('BAD_USER_INPUT');
     expect(code(await taskPage(501))).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(code(await taskPage(5, 'not-a-cursor'))).toBe('BAD_USER_INPUT');
     const forged = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
@@ -98,7 +114,11 @@ describe('paged lists', () => {
   it('a data protection officer pages through more than 500 break-glass grants and reviews one past the first page', async () => {
     const id = await world.person('Many Grants', false);
     const open = `mutation($input: OpenBreakGlassInput!) { openBreakGlass(input: $input) { id } }`;
-    const grant = (await world.ok<{ openBreakGlass: { id: string } }>('housing.manager', open, { input: { personId: id, reason: 'Safeguarding concern reported out of hours' } })).openBreakGlass.id;
+    const grant = (
+      await world.ok<{ openBreakGlass: { id: string } }>('housing.manager', open, {
+        input: { personId: id, reason: 'Safeguarding concern reported out of hours' },
+      })
+    ).openBreakGlass.id;
     await world.hub.db.query(`UPDATE break_glass_grant SET opened_at = now() - interval '1 day' WHERE id = $1`, [grant]);
     // 520 later grants on the same person (already expired): the one under review is the oldest.
     await world.hub.db.query(
@@ -111,36 +131,50 @@ describe('paged lists', () => {
     const page1 = (await world.ok<{ breakGlassGrants: Page<{ id: string }> }>('probation.dpo', GRANTS, { after: null })).breakGlassGrants;
     expect(page1.edges).toHaveLength(500);
     expect(page1.pageInfo.hasNextPage).toBe(true);
-    const page2 = (await world.ok<{ breakGlassGrants: Page<{ id: string }> }>('probation.dpo', GRANTS, { after: page1.pageInfo.endCursor })).breakGlassGrants;
+    const page2 = (await world.ok<{ breakGlassGrants: Page<{ id: string }> }>('probation.dpo', GRANTS, { after: page1.pageInfo.endCursor }))
+      .breakGlassGrants;
     expect(page2.pageInfo.hasNextPage).toBe(false);
     const listed = [...nodes(page1), ...nodes(page2)].map((g) => g.id);
     expect(new Set(listed).size).toBe(listed.length);
     expect(listed.at(-1)).toBe(grant);
 
     const review = `mutation($input: ReviewBreakGlassInput!) { reviewBreakGlass(input: $input) { id reviewedAt } }`;
-    const reviewed = await world.ok<{ reviewBreakGlass: { id: string; reviewedAt: string | null } }>('probation.dpo', review, { input: { grantId: grant, note: 'Justified: safeguarding' } });
+    const reviewed = await world.ok<{ reviewBreakGlass: { id: string; reviewedAt: string | null } }>('probation.dpo', review, {
+      input: { grantId: grant, note: 'Justified: safeguarding' },
+    });
     expect(reviewed.reviewBreakGlass).toEqual({ id: grant, reviewedAt: expect.any(String) });
-    expect((await world.gql('probation.dpo', review, { input: { grantId: grant, note: 'Twice' } })).errors?.[0].extensions?.code).toBe('INVALID_STATE');
+    expect((await world.gql('probation.dpo', review, { input: { grantId: grant, note: 'Twice' } })).errors?.[0].extensions?.code).toBe(
+      'INVALID_STATE',
+    );
     // An organisation that neither opened these grants nor leads the person lists none of them.
-    const theirs = await world.ok<{ breakGlassGrants: Page<{ id: string }> }>('training.manager', `{ breakGlassGrants(includeReviewed: true, first: 500) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`);
+    const theirs = await world.ok<{ breakGlassGrants: Page<{ id: string }> }>(
+      'training.manager',
+      `{ breakGlassGrants(includeReviewed: true, first: 500) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+    );
     expect(theirs.breakGlassGrants).toEqual({ edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
   });
 
   it('pages the audit events that rested on break-glass access (ordered by the audit id)', async () => {
     const id = await world.person('Glass Pages', false);
-    await world.ok('housing.manager', `mutation($input: OpenBreakGlassInput!) { openBreakGlass(input: $input) { id } }`, { input: { personId: id, reason: 'Safeguarding concern reported out of hours' } });
+    await world.ok('housing.manager', `mutation($input: OpenBreakGlassInput!) { openBreakGlass(input: $input) { id } }`, {
+      input: { personId: id, reason: 'Safeguarding concern reported out of hours' },
+    });
     for (let i = 0; i < 3; i++) await world.ok('housing.manager', `query($id: ID!) { person(id: $id) { givenName } }`, { id });
     const ACCESSES = `query($after: String) { breakGlassAccesses(first: 2, after: $after) { edges { node { id personId } } pageInfo { hasNextPage endCursor } } }`;
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: Page<{ id: string; personId: string }> = (await world.ok<{ breakGlassAccesses: Page<{ id: string; personId: string }> }>('probation.dpo', ACCESSES, { after })).breakGlassAccesses;
+      const page: Page<{ id: string; personId: string }> = (
+        await world.ok<{ breakGlassAccesses: Page<{ id: string; personId: string }> }>('probation.dpo', ACCESSES, { after })
+      ).breakGlassAccesses;
       seen.push(...nodes(page).map((e) => e.id));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
     }
     // Every person in this file was made by probation, which leads them: its officer sees every break-glass event here.
-    const expected = (await world.hub.db.query(`SELECT id::text FROM audit_event WHERE break_glass ORDER BY id DESC`)).map((r: { id: string }) => r.id);
+    const expected = (await world.hub.db.query(`SELECT id::text FROM audit_event WHERE break_glass ORDER BY id DESC`)).map(
+      (r: { id: string }) => r.id,
+    );
     expect(seen).toEqual(expected);
     expect(seen.length).toBeGreaterThanOrEqual(4);
   });

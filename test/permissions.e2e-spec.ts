@@ -17,7 +17,9 @@ describe('permissions: every operation declares one', () => {
 
   it('finds every root field the schema serves (so the checks below see them all)', () => {
     const schema = hub.app.get(GraphQLSchemaHost).schema;
-    const served = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].flatMap((t) => (t ? Object.keys(t.getFields()).map((f) => `${t.name}.${f}`) : []));
+    const served = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].flatMap((t) =>
+      t ? Object.keys(t.getFields()).map((f) => `${t.name}.${f}`) : [],
+    );
     const found = operations.filter((o) => o.kind !== 'Field' && o.kind !== 'REST').map((o) => o.name);
     expect([...found].sort()).toEqual([...served].sort());
     expect(operations.filter((o) => o.kind === 'REST').length).toBeGreaterThan(5);

@@ -13,19 +13,34 @@ describe('person records', () => {
   afterAll(() => hub.close());
 
   async function create(input: Record<string, unknown>, token = probation) {
-    const res = await hub.gql<{ createPerson: { outcome: string; hiddenCandidates: number; person: { id: string; version: number } | null; candidates: { id: string }[] } }>(
-      CREATE,
-      { input: { identifiers: [], confirmNew: false, ...input } },
-      token,
-    );
+    const res = await hub.gql<{
+      createPerson: {
+        outcome: string;
+        hiddenCandidates: number;
+        person: { id: string; version: number } | null;
+        candidates: { id: string }[];
+      };
+    }>(CREATE, { input: { identifiers: [], confirmNew: false, ...input } }, token);
     if (res.errors) throw new Error(JSON.stringify(res.errors));
     return res.data!.createPerson;
   }
 
   it('creates a record, finds it again by identifier, and offers name + date of birth candidates', async () => {
-    const first = await create({ givenName: 'Dale', familyName: 'Rowntree', dateOfBirth: '1988-04-02', identifiers: [{ scheme: 'PNC', value: '88/123456A' }], offenceSummary: 'Burglary', riskLevel: 'MEDIUM' });
+    const first = await create({
+      givenName: 'Dale',
+      familyName: 'Rowntree',
+      dateOfBirth: '1988-04-02',
+      identifiers: [{ scheme: 'PNC', value: '88/123456A' }],
+      offenceSummary: 'Burglary',
+      riskLevel: 'MEDIUM',
+    });
     expect(first.outcome).toBe('CREATED');
-    const again = await create({ givenName: 'Someone', familyName: 'Else', dateOfBirth: '1990-01-01', identifiers: [{ scheme: 'PNC', value: '88/123456a' }] });
+    const again = await create({
+      givenName: 'Someone',
+      familyName: 'Else',
+      dateOfBirth: '1990-01-01',
+      identifiers: [{ scheme: 'PNC', value: '88/123456a' }],
+    });
     expect(again).toMatchObject({ outcome: 'EXISTING', person: { id: first.person!.id } });
     const candidate = await create({ givenName: 'dale', familyName: 'ROWNTREE', dateOfBirth: '1988-04-02' });
     expect(candidate).toMatchObject({ outcome: 'CANDIDATES', person: null, candidates: [{ id: first.person!.id }] });
@@ -38,12 +53,25 @@ describe('person records', () => {
     const { person } = await create({ givenName: 'Mira', familyName: 'Stone', dateOfBirth: '1995-09-09', offenceSummary: 'Theft' });
     const id = person!.id;
     const update = `mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { version offenceSummary stage } }`;
-    const ok = await hub.gql<{ updatePerson: { version: number } }>(update, { input: { id, version: 1, reason: 'Court outcome', offenceSummary: 'Theft from shop', stage: 'TAKING_STEPS' } }, probation);
+    const ok = await hub.gql<{ updatePerson: { version: number } }>(
+      update,
+      { input: { id, version: 1, reason: 'Court outcome', offenceSummary: 'Theft from shop', stage: 'TAKING_STEPS' } },
+      probation,
+    );
     expect(ok.errors).toBeUndefined();
     expect(ok.data!.updatePerson).toEqual({ version: 2, offenceSummary: 'Theft from shop', stage: 'TAKING_STEPS' });
     const stale = await hub.gql(update, { input: { id, version: 1, reason: 'Typo', offenceSummary: 'Overwritten' } }, probation);
     expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
-    const after = await hub.gql<{ person: { offenceSummary: string; version: number; history: { totalCount: number; edges: { node: { action: string; reason: string | null; changes: { field: string; oldValue: string; newValue: string }[] } }[] } } }>(
+    const after = await hub.gql<{
+      person: {
+        offenceSummary: string;
+        version: number;
+        history: {
+          totalCount: number;
+          edges: { node: { action: string; reason: string | null; changes: { field: string; oldValue: string; newValue: string }[] } }[];
+        };
+      };
+    }>(
       `query($id: ID!) { person(id: $id) { offenceSummary version history { totalCount edges { node { action reason changes { field oldValue newValue } } } } } }`,
       { id },
       probation,
@@ -53,7 +81,9 @@ describe('person records', () => {
     expect(after.data!.person.history.totalCount).toBe(after.data!.person.history.edges.length);
     const updated = after.data!.person.history.edges.map((e) => e.node).find((h) => h.action === 'updated')!;
     expect(updated.reason).toBe('Court outcome');
-    expect(updated.changes).toEqual(expect.arrayContaining([{ field: 'offenceSummary', oldValue: '"Theft"', newValue: '"Theft from shop"' }]));
+    expect(updated.changes).toEqual(
+      expect.arrayContaining([{ field: 'offenceSummary', oldValue: '"Theft"', newValue: '"Theft from shop"' }]),
+    );
   });
 
   it('an organisation with no involvement gets NOT_FOUND, the same as for a missing record', async () => {
@@ -68,14 +98,37 @@ describe('person records', () => {
   });
 
   it('merges two records and undoes the merge', async () => {
-    const a = (await create({ givenName: 'Kai', familyName: 'Mercer', dateOfBirth: '1991-03-03', identifiers: [{ scheme: 'PRISON_NUMBER', value: 'A1234BC' }] })).person!.id;
-    const b = (await create({ givenName: 'Kai', familyName: 'Mercer', dateOfBirth: '1991-03-03', confirmNew: true, identifiers: [{ scheme: 'PNC', value: '91/55555X' }] })).person!.id;
-    const merged = await hub.gql<{ mergePeople: { id: string } }>(`mutation($input: MergePeopleInput!) { mergePeople(input: $input) { id survivorId mergedId } }`, { input: { survivorId: a, duplicateId: b, reason: 'Same person, two prison spells' } }, probation);
+    const a = (
+      await create({
+        givenName: 'Kai',
+        familyName: 'Mercer',
+        dateOfBirth: '1991-03-03',
+        identifiers: [{ scheme: 'PRISON_NUMBER', value: 'A1234BC' }],
+      })
+    ).person!.id;
+    const b = (
+      await create({
+        givenName: 'Kai',
+        familyName: 'Mercer',
+        dateOfBirth: '1991-03-03',
+        confirmNew: true,
+        identifiers: [{ scheme: 'PNC', value: '91/55555X' }],
+      })
+    ).person!.id;
+    const merged = await hub.gql<{ mergePeople: { id: string } }>(
+      `mutation($input: MergePeopleInput!) { mergePeople(input: $input) { id survivorId mergedId } }`,
+      { input: { survivorId: a, duplicateId: b, reason: 'Same person, two prison spells' } },
+      probation,
+    );
     expect(merged.errors).toBeUndefined();
     const viaDuplicate = await hub.gql<{ person: { id: string; identifiers: { scheme: string }[] } }>(PERSON, { id: b }, probation);
     expect(viaDuplicate.data!.person.id).toBe(a);
     expect(viaDuplicate.data!.person.identifiers.map((i) => i.scheme).sort()).toEqual(['PNC', 'PRISON_NUMBER']);
-    const undone = await hub.gql(`mutation($input: UnmergePersonInput!) { unmergePerson(input: $input) { undoneAt } }`, { input: { mergeId: merged.data!.mergePeople.id, reason: 'Merged in error' } }, probation);
+    const undone = await hub.gql(
+      `mutation($input: UnmergePersonInput!) { unmergePerson(input: $input) { undoneAt } }`,
+      { input: { mergeId: merged.data!.mergePeople.id, reason: 'Merged in error' } },
+      probation,
+    );
     expect(undone.errors).toBeUndefined();
     const separate = await hub.gql<{ person: { id: string } }>(PERSON, { id: b }, probation);
     expect(separate.data!.person.id).toBe(b);
@@ -84,10 +137,23 @@ describe('person records', () => {
   it('undoing a merge takes back the records merged into the duplicate before it, and only those', async () => {
     const MERGE = `mutation($input: MergePeopleInput!) { mergePeople(input: $input) { id } }`;
     const UNMERGE = `mutation($input: UnmergePersonInput!) { unmergePerson(input: $input) { undoneAt } }`;
-    const record = async (value: string) => (await create({ givenName: 'Noor', familyName: 'Aziz', dateOfBirth: '1993-07-07', confirmNew: true, identifiers: [{ scheme: 'PNC', value }] })).person!.id;
+    const record = async (value: string) =>
+      (
+        await create({
+          givenName: 'Noor',
+          familyName: 'Aziz',
+          dateOfBirth: '1993-07-07',
+          confirmNew: true,
+          identifiers: [{ scheme: 'PNC', value }],
+        })
+      ).person!.id;
     const [first, second, third] = [await record('93/11111A'), await record('93/22222B'), await record('93/33333C')];
     const merge = async (survivorId: string, duplicateId: string) => {
-      const res = await hub.gql<{ mergePeople: { id: string } }>(MERGE, { input: { survivorId, duplicateId, reason: 'Same person' } }, probation);
+      const res = await hub.gql<{ mergePeople: { id: string } }>(
+        MERGE,
+        { input: { survivorId, duplicateId, reason: 'Same person' } },
+        probation,
+      );
       expect(res.errors).toBeUndefined();
       return res.data!.mergePeople.id;
     };
@@ -117,20 +183,49 @@ describe('person records', () => {
   it('logs interventions; a job start opens a 13-week sustainment window', async () => {
     const id = (await create({ givenName: 'Lee', familyName: 'Carter', dateOfBirth: '1985-05-05' })).person!.id;
     const log = `mutation($input: LogInterventionInput!) { logIntervention(input: $input) { id typeCode dataCategory status outcome { ... on JobOutcome { employer sector hoursPerWeek startDate } } } }`;
-    const cv = await hub.gql(log, { input: { personId: id, typeCode: 'cv_cover_letter', status: 'COMPLETED', occurredAt: '2026-10-01T10:00:00Z' } }, probation);
+    const cv = await hub.gql(
+      log,
+      { input: { personId: id, typeCode: 'cv_cover_letter', status: 'COMPLETED', occurredAt: '2026-10-01T10:00:00Z' } },
+      probation,
+    );
     expect(cv.errors).toBeUndefined();
-    const noJob = await hub.gql(log, { input: { personId: id, typeCode: 'job_start', status: 'COMPLETED', occurredAt: '2026-10-20T10:00:00Z' } }, probation);
+    const noJob = await hub.gql(
+      log,
+      { input: { personId: id, typeCode: 'job_start', status: 'COMPLETED', occurredAt: '2026-10-20T10:00:00Z' } },
+      probation,
+    );
     expect(noJob.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    const job = await hub.gql(log, { input: { personId: id, typeCode: 'job_start', status: 'COMPLETED', occurredAt: '2026-10-20T10:00:00Z', job: { employer: 'Northway Construction', sector: 'Construction', hoursPerWeek: 37, startDate: '2026-10-20' } } }, probation);
+    const job = await hub.gql(
+      log,
+      {
+        input: {
+          personId: id,
+          typeCode: 'job_start',
+          status: 'COMPLETED',
+          occurredAt: '2026-10-20T10:00:00Z',
+          job: { employer: 'Northway Construction', sector: 'Construction', hoursPerWeek: 37, startDate: '2026-10-20' },
+        },
+      },
+      probation,
+    );
     expect(job.errors).toBeUndefined();
-    const page = await hub.gql<{ person: { interventions: { edges: { node: { typeCode: string; type: { name: string }; organisation: { name: string } } }[] }; sustainments: { dueOn: string; status: string }[]; timeline: { kind: string }[] } }>(
+    const page = await hub.gql<{
+      person: {
+        interventions: { edges: { node: { typeCode: string; type: { name: string }; organisation: { name: string } } }[] };
+        sustainments: { dueOn: string; status: string }[];
+        timeline: { kind: string }[];
+      };
+    }>(
       `query($id: ID!) { person(id: $id) { interventions { edges { node { typeCode type { name } organisation { name } } } } sustainments { dueOn status } timeline { kind summary } } }`,
       { id },
       probation,
     );
     expect(page.errors).toBeUndefined();
     expect(page.data!.person.interventions.edges.map((e) => e.node.typeCode)).toEqual(['job_start', 'cv_cover_letter']);
-    expect(page.data!.person.interventions.edges[0].node).toMatchObject({ type: { name: 'Job start' }, organisation: { name: 'North West Probation Region' } });
+    expect(page.data!.person.interventions.edges[0].node).toMatchObject({
+      type: { name: 'Job start' },
+      organisation: { name: 'North West Probation Region' },
+    });
     expect(page.data!.person.sustainments).toEqual([{ dueOn: '2027-01-19', status: 'OPEN' }]);
     expect(page.data!.person.timeline.filter((t) => t.kind === 'INTERVENTION')).toHaveLength(2);
   });

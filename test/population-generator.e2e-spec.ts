@@ -16,7 +16,11 @@ describe('the population generator', () => {
     const qr = hub.db.createQueryRunner();
     await qr.connect();
     try {
-      const client = (qr as unknown as { databaseConnection: { query(sql: string, params?: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }> } }).databaseConnection;
+      const client = (
+        qr as unknown as {
+          databaseConnection: { query(sql: string, params?: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }> };
+        }
+      ).databaseConnection;
       summary = await generatePopulation(client, { people: 400, batch: 150, seed: SEED, organisations: 30 });
     } finally {
       await qr.release();
@@ -30,10 +34,11 @@ describe('the population generator', () => {
     const [{ n }] = await hub.db.query(`SELECT count(*)::int AS n FROM (${generated}) g`);
     expect(n).toBe(summary.referrals);
     expect(summary.referrals).toBeGreaterThan(summary.people); // one per partner the person works with, and more
-    const rows: { id: string; state: string; steps: { action: ReferralAction; from: string; to: string; at: string }[] }[] = await hub.db.query(
-      `SELECT g.id, g.state, json_agg(json_build_object('action', t.action, 'from', t.from_state, 'to', t.to_state, 'at', t.at) ORDER BY t.id) AS steps
+    const rows: { id: string; state: string; steps: { action: ReferralAction; from: string; to: string; at: string }[] }[] =
+      await hub.db.query(
+        `SELECT g.id, g.state, json_agg(json_build_object('action', t.action, 'from', t.from_state, 'to', t.to_state, 'at', t.at) ORDER BY t.id) AS steps
          FROM (${generated}) g JOIN referral_transition t ON t.referral_id = g.id GROUP BY g.id, g.state`,
-    );
+      );
     expect(rows).toHaveLength(summary.referrals);
     const ends = new Map<string, number>();
     for (const r of rows) {
@@ -73,9 +78,16 @@ describe('the population generator', () => {
         ORDER BY g.id LIMIT 1`,
     );
     expect(open).toBeDefined();
-    const [{ idx }] = await hub.db.query(`SELECT substring(name from ' (\\d+) \\(s${SEED}\\)$')::int AS idx FROM organisation WHERE id = $1`, [open.to_organisation_id]);
+    const [{ idx }] = await hub.db.query(
+      `SELECT substring(name from ' (\\d+) \\(s${SEED}\\)$')::int AS idx FROM organisation WHERE id = $1`,
+      [open.to_organisation_id],
+    );
     const token = await hub.tokenFor(generatedUserEmail(SEED, idx, 'caseworker'), GENERATED_PASSWORD);
-    const res = await hub.gql<{ person: { id: string; referrals: { edges: { node: { state: string } }[] } } }>(`query($id: ID!) { person(id: $id) { id referrals { edges { node { state } } } } }`, { id: open.person_id }, token);
+    const res = await hub.gql<{ person: { id: string; referrals: { edges: { node: { state: string } }[] } } }>(
+      `query($id: ID!) { person(id: $id) { id referrals { edges { node { state } } } } }`,
+      { id: open.person_id },
+      token,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data!.person.referrals.edges.map((e) => e.node.state)).toContain('SENT');
   });

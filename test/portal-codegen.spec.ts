@@ -20,7 +20,11 @@ process.stdout.write(JSON.stringify(files.map((f) => ({ filename: f.filename, co
 `;
 
 function generated(): Map<string, string> {
-  const out = execFileSync(process.execPath, ['--input-type=module', '-e', GENERATE], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', GENERATE], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const files = JSON.parse(out) as { filename: string; content: string }[];
   return new Map(files.map((f) => [f.filename.replace(/^\.\//, ''), f.content]));
 }

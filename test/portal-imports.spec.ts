@@ -26,7 +26,9 @@ function importsOf(file: string): string[] {
   for (const ref of info.importedFiles) {
     if (!ref.fileName.startsWith('.')) continue;
     const base = resolve(join(SRC, dirname(file)), ref.fileName.replace(/\.js$/, ''));
-    const found = [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')].find((p) => existsSync(p) && /\.tsx?$/.test(p));
+    const found = [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')].find(
+      (p) => existsSync(p) && /\.tsx?$/.test(p),
+    );
     if (found) out.push(relative(SRC, found));
   }
   return out;
@@ -66,8 +68,24 @@ describe('portal imports', () => {
   });
 
   it('finds a circle when there is one (the check can fail)', () => {
-    expect(findCycle(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']]]))).toEqual(['a', 'b', 'c', 'a']);
-    expect(findCycle(new Map([['a', ['b', 'c']], ['b', ['c']], ['c', []]]))).toBeNull();
+    expect(
+      findCycle(
+        new Map([
+          ['a', ['b']],
+          ['b', ['c']],
+          ['c', ['a']],
+        ]),
+      ),
+    ).toEqual(['a', 'b', 'c', 'a']);
+    expect(
+      findCycle(
+        new Map([
+          ['a', ['b', 'c']],
+          ['b', ['c']],
+          ['c', []],
+        ]),
+      ),
+    ).toBeNull();
   });
 
   it('has no import circle', () => {

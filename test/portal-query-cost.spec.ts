@@ -16,7 +16,10 @@ const MAX_COST = 12000;
 
 const schema = buildSchema(readFileSync(join(ROOT, 'schema/schema.graphql'), 'utf8'));
 const generated = readFileSync(join(ROOT, 'apps/portal/src/gql/graphql.ts'), 'utf8');
-const documents = [...generated.matchAll(/export const (\w+)Document = new TypedDocumentString\(`([\s\S]*?)`/g)].map((m) => ({ name: m[1], text: m[2] }));
+const documents = [...generated.matchAll(/export const (\w+)Document = new TypedDocumentString\(`([\s\S]*?)`/g)].map((m) => ({
+  name: m[1],
+  text: m[2],
+}));
 
 function cost(text: string): number {
   let found = Number.NaN;

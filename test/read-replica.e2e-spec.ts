@@ -14,7 +14,13 @@ describe('read replica for reports', () => {
   afterAll(() => hub?.close());
 
   const readSessions = async () =>
-    Number((await hub.db.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'rehab-hub-read'`))[0].n);
+    Number(
+      (
+        await hub.db.query(
+          `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'rehab-hub-read'`,
+        )
+      )[0].n,
+    );
 
   it('answers the funnel and the reoffending analysis through the replica pool', async () => {
     expect(await readSessions()).toBe(0);
@@ -40,7 +46,9 @@ describe('read replica for reports', () => {
     const replica = hub.app.get(ReadReplica);
     expect(replica.separate).toBe(true);
     const before = Number((await hub.db.query(`SELECT count(*) AS n FROM organisation`))[0].n);
-    await expect(replica.query(`INSERT INTO organisation (name, kind, version) VALUES ('never', 'charity', 1)`)).rejects.toThrow(/read-only/);
+    await expect(replica.query(`INSERT INTO organisation (name, kind, version) VALUES ('never', 'charity', 1)`)).rejects.toThrow(
+      /read-only/,
+    );
     await expect(replica.snapshot((q) => q(`DELETE FROM organisation`))).rejects.toThrow(/read-only/);
     expect(Number((await hub.db.query(`SELECT count(*) AS n FROM organisation`))[0].n)).toBe(before);
   });

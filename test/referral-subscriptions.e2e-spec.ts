@@ -6,8 +6,21 @@ const RECEIVED = `subscription { referralReceived { id personId serviceCode stat
 const INBOX_CHANGED = `subscription { referralInboxChanged { id personId state } }`;
 const TASK_RAISED = `subscription { taskRaised { id kind personId forRole detail } }`;
 
-interface Referral { id: string; personId: string; serviceCode: string; state: string; ruleId: string | null; person: { id: string; givenName: string; familyName: string } | null }
-interface Task { id: string; kind: string; personId: string; forRole: string; detail: string }
+interface Referral {
+  id: string;
+  personId: string;
+  serviceCode: string;
+  state: string;
+  ruleId: string | null;
+  person: { id: string; givenName: string; familyName: string } | null;
+}
+interface Task {
+  id: string;
+  kind: string;
+  personId: string;
+  forRole: string;
+  detail: string;
+}
 
 const nonEmpty = <T>(list: T[]): T[] | null => (list.length ? list : null);
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -27,16 +40,24 @@ describe('referral subscriptions (graphql-ws)', () => {
     hub = await startTestHub({ SEED_DEMO_PEOPLE: 'true' });
     await hub.app.listen({ port: 0, host: '127.0.0.1' });
     url = wsUrl(hub.app.getHttpServer());
-    const res = await hub.gql<{ organisations: { id: string; name: string }[] }>(`{ organisations { id name } }`, {}, await hub.tokenFor('probation.officer'));
+    const res = await hub.gql<{ organisations: { id: string; name: string }[] }>(
+      `{ organisations { id name } }`,
+      {},
+      await hub.tokenFor('probation.officer'),
+    );
     orgs = Object.fromEntries(res.data!.organisations.map((o) => [o.name, o.id]));
     // The demo people's own events (their job starts refer them for in-work support) settle first,
     // so that every notification below comes from this test's writes.
-    await eventually(async () => {
-      const [{ pending }] = await hub.db.query(
-        `SELECT (SELECT count(*) FROM outbox_event WHERE published_at IS NULL) + (SELECT count(*) FROM graphile_worker.jobs WHERE task_identifier = 'events:deliver') AS pending`,
-      );
-      return Number(pending) === 0;
-    }, 150_000, 'demo events handled');
+    await eventually(
+      async () => {
+        const [{ pending }] = await hub.db.query(
+          `SELECT (SELECT count(*) FROM outbox_event WHERE published_at IS NULL) + (SELECT count(*) FROM graphile_worker.jobs WHERE task_identifier = 'events:deliver') AS pending`,
+        );
+        return Number(pending) === 0;
+      },
+      150_000,
+      'demo events handled',
+    );
   }, 180_000);
   afterEach(async () => {
     await Promise.all(open.splice(0).map((s) => s.close()));
@@ -61,16 +82,35 @@ describe('referral subscriptions (graphql-ws)', () => {
   }
 
   const data = <T>(sub: Subscriber<T>) => sub.messages.map((m) => m.data);
-  const inbox = async (who: string) => nodes((await ok<{ referralInbox: Page<Referral> }>(`{ referralInbox(first: 100) { edges { node { id personId serviceCode state ruleId } } } }`, {}, await hub.tokenFor(who))).referralInbox);
+  const inbox = async (who: string) =>
+    nodes(
+      (
+        await ok<{ referralInbox: Page<Referral> }>(
+          `{ referralInbox(first: 100) { edges { node { id personId serviceCode state ruleId } } } }`,
+          {},
+          await hub.tokenFor(who),
+        )
+      ).referralInbox,
+    );
   const rows = <T>(sql: string, params: unknown[] = []) => hub.db.query(sql, params) as Promise<T[]>;
   const cscs = (personId: string) => ({
-    input: { personId, typeCode: 'training_cscs', status: 'COMPLETED', occurredAt: new Date().toISOString(), qualification: { qualification: 'CSCS Labourer card' } },
+    input: {
+      personId,
+      typeCode: 'training_cscs',
+      status: 'COMPLETED',
+      occurredAt: new Date().toISOString(),
+      qualification: { qualification: 'CSCS Labourer card' },
+    },
   });
   const LOG = `mutation($input: LogInterventionInput!) { logIntervention(input: $input) { id } }`;
 
   it('CSCS card gained, with consent: exactly one referral to the employer, in its inbox and on its subscription; others hear nothing; a replay makes nothing new', async () => {
     // Sofia Marsh (demo): led by probation, trained by Forge Skills, consent for ETE to employers.
-    const found = await ok<{ people: { edges: { node: { id: string } }[] } }>(`{ people(search: "Marsh", first: 5) { edges { node { id } } } }`, {}, await hub.tokenFor('trainer'));
+    const found = await ok<{ people: { edges: { node: { id: string } }[] } }>(
+      `{ people(search: "Marsh", first: 5) { edges { node { id } } } }`,
+      {},
+      await hub.tokenFor('trainer'),
+    );
     const sofia = found.people.edges[0].node.id;
     const employer = await listen<{ referralReceived: Referral }>('employer', RECEIVED);
     const employerInbox = await listen<{ referralInboxChanged: Referral }>('employer', INBOX_CHANGED);
@@ -81,7 +121,14 @@ describe('referral subscriptions (graphql-ws)', () => {
 
     const [message] = await eventually(async () => nonEmpty(data(employer)), 20_000, 'the employer hears of the referral');
     const referral = message!.referralReceived;
-    expect(referral).toMatchObject({ personId: sofia, serviceCode: 'employment', state: 'SENT', toOrganisationId: orgs['Northway Construction Ltd'], fromOrganisationId: orgs['North West Probation Region'], ruleId: expect.any(String) });
+    expect(referral).toMatchObject({
+      personId: sofia,
+      serviceCode: 'employment',
+      state: 'SENT',
+      toOrganisationId: orgs['Northway Construction Ltd'],
+      fromOrganisationId: orgs['North West Probation Region'],
+      ruleId: expect.any(String),
+    });
     // The open referral lets the employer see who it is asked to help (identity only).
     expect(referral.person).toEqual({ id: sofia, givenName: 'Sofia', familyName: 'Marsh' });
     await eventually(async () => nonEmpty(data(employerInbox)), 10_000, 'inbox change');
@@ -92,16 +139,35 @@ describe('referral subscriptions (graphql-ws)', () => {
     const visible = await cscsReferrals();
     expect(visible).toEqual([{ id: referral.id, personId: sofia, serviceCode: 'employment', state: 'SENT', ruleId: referral.ruleId }]);
     // The reading of the person's name on the subscription is audited like a query's.
-    await eventually(async () => (await rows(`SELECT 1 FROM audit_event WHERE action = 'read' AND person_id = $1 AND organisation_id = $2`, [sofia, orgs['Northway Construction Ltd']])).length > 0, 10_000, 'audited read');
+    await eventually(
+      async () =>
+        (
+          await rows(`SELECT 1 FROM audit_event WHERE action = 'read' AND person_id = $1 AND organisation_id = $2`, [
+            sofia,
+            orgs['Northway Construction Ltd'],
+          ])
+        ).length > 0,
+      10_000,
+      'audited read',
+    );
 
     // Replay the triggering event through the whole pipeline: nothing new anywhere.
-    const [event] = await rows<{ id: string }>(`SELECT id FROM outbox_event WHERE person_id = $1 AND type = 'outcome.recorded' AND payload->>'typeCode' = 'training_cscs'`, [sofia]);
+    const [event] = await rows<{ id: string }>(
+      `SELECT id FROM outbox_event WHERE person_id = $1 AND type = 'outcome.recorded' AND payload->>'typeCode' = 'training_cscs'`,
+      [sofia],
+    );
     await hub.db.query(`DELETE FROM event_delivery WHERE event_id = $1`, [event.id]);
     await hub.app.get(JobQueue).add('events:deliver', { eventId: event.id });
-    await eventually(async () => (await rows(`SELECT 1 FROM event_delivery WHERE event_id = $1 AND handler = 'referrals.rules'`, [event.id])).length === 1, 15_000, 'replay delivered');
+    await eventually(
+      async () => (await rows(`SELECT 1 FROM event_delivery WHERE event_id = $1 AND handler = 'referrals.rules'`, [event.id])).length === 1,
+      15_000,
+      'replay delivered',
+    );
     await pause(1000);
     expect(await cscsReferrals()).toHaveLength(1);
-    expect(await rows(`SELECT count(*)::int AS n FROM referral WHERE person_id = $1 AND service_code = 'employment'`, [sofia])).toEqual([{ n: 1 }]);
+    expect(await rows(`SELECT count(*)::int AS n FROM referral WHERE person_id = $1 AND service_code = 'employment'`, [sofia])).toEqual([
+      { n: 1 },
+    ]);
     expect(await rows(`SELECT outcome FROM rule_firing WHERE event_id = $1`, [event.id])).toEqual([{ outcome: 'referred' }]);
     expect(data(employer)).toHaveLength(1);
     expect(housing.messages).toEqual([]);
@@ -112,7 +178,16 @@ describe('referral subscriptions (graphql-ws)', () => {
     const probation = await hub.tokenFor('probation.officer');
     const created = await ok<{ createPerson: { person: { id: string } } }>(
       `mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`,
-      { input: { givenName: 'Dean', familyName: 'Noconsent', dateOfBirth: '1991-02-03', region: 'north_west', identifiers: [], confirmNew: true } },
+      {
+        input: {
+          givenName: 'Dean',
+          familyName: 'Noconsent',
+          dateOfBirth: '1991-02-03',
+          region: 'north_west',
+          identifiers: [],
+          confirmNew: true,
+        },
+      },
       probation,
     );
     const id = created.createPerson.person.id;
@@ -123,7 +198,12 @@ describe('referral subscriptions (graphql-ws)', () => {
     await ok(LOG, cscs(id), probation);
 
     const [message] = await eventually(async () => nonEmpty(data(lead)), 20_000, 'the lead hears of the task');
-    expect(message!.taskRaised).toMatchObject({ kind: 'SEEK_CONSENT', personId: id, forRole: 'caseworker', detail: expect.stringMatching(/Northway Construction Ltd .* no consent for ete/) });
+    expect(message!.taskRaised).toMatchObject({
+      kind: 'SEEK_CONSENT',
+      personId: id,
+      forRole: 'caseworker',
+      detail: expect.stringMatching(/Northway Construction Ltd .* no consent for ete/),
+    });
     expect(await rows(`SELECT outcome FROM rule_firing WHERE person_id = $1`, [id])).toEqual([{ outcome: 'consent_missing' }]);
     await pause(500);
     expect(await rows(`SELECT 1 FROM referral WHERE person_id = $1`, [id])).toEqual([]);

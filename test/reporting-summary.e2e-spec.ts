@@ -26,20 +26,52 @@ interface Row {
 const londonDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
 const dayOf = (d: Date) => londonDay.format(d);
 /** Earliest [date, key] (code-point order on a tie), as the summary keeps it. */
-const earlier = (a: [string, string] | null, b: [string, string] | null) => (!a ? b : !b ? a : a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]) ? a : b);
+const earlier = (a: [string, string] | null, b: [string, string] | null) =>
+  !a ? b : !b ? a : a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]) ? a : b;
 
 async function expectedSummary(hub: TestHub): Promise<{ people: Row[]; orgs: Row[] }> {
-  const persons: { id: string; merged_into_id: string | null; region: string | null }[] = await hub.db.query('SELECT id, merged_into_id, region FROM person');
-  const groups = new Map<string, string>(((await hub.db.query('SELECT code, group_name FROM intervention_type')) as { code: string; group_name: string }[]).map((t) => [t.code, t.group_name]));
-  const sustained = new Set(((await hub.db.query(`SELECT intervention_id FROM job_sustainment WHERE status = 'sustained'`)) as { intervention_id: string }[]).map((s) => s.intervention_id));
-  const interventions: { id: string; person_id: string; organisation_id: string; type_code: string; data_category: string; status: string; occurred_at: Date; outcome: Record<string, string> | null }[] =
-    await hub.db.query('SELECT id, person_id, organisation_id, type_code, data_category, status, occurred_at, outcome FROM intervention');
+  const persons: { id: string; merged_into_id: string | null; region: string | null }[] = await hub.db.query(
+    'SELECT id, merged_into_id, region FROM person',
+  );
+  const groups = new Map<string, string>(
+    ((await hub.db.query('SELECT code, group_name FROM intervention_type')) as { code: string; group_name: string }[]).map((t) => [
+      t.code,
+      t.group_name,
+    ]),
+  );
+  const sustained = new Set(
+    ((await hub.db.query(`SELECT intervention_id FROM job_sustainment WHERE status = 'sustained'`)) as { intervention_id: string }[]).map(
+      (s) => s.intervention_id,
+    ),
+  );
+  const interventions: {
+    id: string;
+    person_id: string;
+    organisation_id: string;
+    type_code: string;
+    data_category: string;
+    status: string;
+    occurred_at: Date;
+    outcome: Record<string, string> | null;
+  }[] = await hub.db.query(
+    'SELECT id, person_id, organisation_id, type_code, data_category, status, occurred_at, outcome FROM intervention',
+  );
   const byId = new Map(persons.map((p) => [p.id, p]));
-  interface Acc { region: string | null; referred: [string, string] | null; tookUp: [string, string] | null; training: [string, string] | null; qual: [string, string] | null; job: [string, string] | null; sustained: [string, string] | null; types: Set<string> }
+  interface Acc {
+    region: string | null;
+    referred: [string, string] | null;
+    tookUp: [string, string] | null;
+    training: [string, string] | null;
+    qual: [string, string] | null;
+    job: [string, string] | null;
+    sustained: [string, string] | null;
+    types: Set<string>;
+  }
   const people = new Map<string, Acc>();
   const orgs = new Map<string, Acc>();
   const acc = (map: Map<string, Acc>, key: string, region: string | null) => {
-    if (!map.has(key)) map.set(key, { region, referred: null, tookUp: null, training: null, qual: null, job: null, sustained: null, types: new Set() });
+    if (!map.has(key))
+      map.set(key, { region, referred: null, tookUp: null, training: null, qual: null, job: null, sustained: null, types: new Set() });
     return map.get(key)!;
   };
   for (const i of interventions) {
@@ -102,8 +134,14 @@ describe('the ETE funnel summary', () => {
   const CREATE = `mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id version } } }`;
   const LOG = `mutation($input: LogInterventionInput!) { logIntervention(input: $input) { id version } }`;
   const person = async (given: string, region = 'north_west') =>
-    (await gql<{ createPerson: { person: { id: string; version: number } } }>('probation.officer', CREATE, { input: { givenName: given, familyName: 'Summary', dateOfBirth: '1988-08-08', region, confirmNew: true } })).createPerson.person;
-  const log = async (who: string, input: Record<string, unknown>) => (await gql<{ logIntervention: { id: string; version: number } }>(who, LOG, { input: { status: 'COMPLETED', ...input } })).logIntervention;
+    (
+      await gql<{ createPerson: { person: { id: string; version: number } } }>('probation.officer', CREATE, {
+        input: { givenName: given, familyName: 'Summary', dateOfBirth: '1988-08-08', region, confirmNew: true },
+      })
+    ).createPerson.person;
+  const log = async (who: string, input: Record<string, unknown>) =>
+    (await gql<{ logIntervention: { id: string; version: number } }>(who, LOG, { input: { status: 'COMPLETED', ...input } }))
+      .logIntervention;
 
   async function expectInStep() {
     const [want, got] = await Promise.all([expectedSummary(hub), storedSummary(hub)]);
@@ -125,61 +163,161 @@ describe('the ETE funnel summary', () => {
 
   it('follows interventions logged, changed and closed through the API', async () => {
     const a = await person('Ada');
-    const cv = await log('probation.officer', { personId: a.id, typeCode: 'cv_cover_letter', status: 'PLANNED', occurredAt: '2025-03-01T23:30:00Z' });
-    const job = await log('probation.officer', { personId: a.id, typeCode: 'job_start', occurredAt: '2025-05-02T09:00:00Z', job: { employer: 'Northway', sector: 'Construction', hoursPerWeek: 30, startDate: '2025-05-05' } });
-    await log('probation.officer', { personId: a.id, typeCode: 'job_start', occurredAt: '2025-04-02T09:00:00Z', job: { employer: 'Brightway', sector: 'Cleaning', hoursPerWeek: 20, startDate: '2025-04-07' } });
+    const cv = await log('probation.officer', {
+      personId: a.id,
+      typeCode: 'cv_cover_letter',
+      status: 'PLANNED',
+      occurredAt: '2025-03-01T23:30:00Z',
+    });
+    const job = await log('probation.officer', {
+      personId: a.id,
+      typeCode: 'job_start',
+      occurredAt: '2025-05-02T09:00:00Z',
+      job: { employer: 'Northway', sector: 'Construction', hoursPerWeek: 30, startDate: '2025-05-05' },
+    });
+    await log('probation.officer', {
+      personId: a.id,
+      typeCode: 'job_start',
+      occurredAt: '2025-04-02T09:00:00Z',
+      job: { employer: 'Brightway', sector: 'Cleaning', hoursPerWeek: 20, startDate: '2025-04-07' },
+    });
     await expectInStep();
     // Attended after all: took up; then cancelled again (a recount, not a fold).
     const UPDATE = `mutation($input: UpdateInterventionInput!) { updateIntervention(input: $input) { id version } }`;
-    const v2 = (await gql<{ updateIntervention: { version: number } }>('probation.officer', UPDATE, { input: { id: cv.id, version: cv.version, status: 'COMPLETED' } })).updateIntervention;
+    const v2 = (
+      await gql<{ updateIntervention: { version: number } }>('probation.officer', UPDATE, {
+        input: { id: cv.id, version: cv.version, status: 'COMPLETED' },
+      })
+    ).updateIntervention;
     await expectInStep();
-    await gql('probation.officer', UPDATE, { input: { id: cv.id, version: v2.version, status: 'CANCELLED', occurredAt: '2025-02-01T10:00:00Z' } });
+    await gql('probation.officer', UPDATE, {
+      input: { id: cv.id, version: v2.version, status: 'CANCELLED', occurredAt: '2025-02-01T10:00:00Z' },
+    });
     await expectInStep();
     // A job start counts once the job began: planned, it is no job yet; started, it is the first; cancelled, none again.
-    const firstJob = async () => (await hub.db.query(`SELECT job_start_on::text, job_sector FROM ete_funnel_fact WHERE person_id = $1`, [a.id]))[0];
-    const offer = await log('probation.officer', { personId: a.id, typeCode: 'job_start', status: 'PLANNED', occurredAt: '2025-03-02T09:00:00Z', job: { employer: 'Quayside', sector: 'Hospitality', hoursPerWeek: 16, startDate: '2025-03-03' } });
+    const firstJob = async () =>
+      (await hub.db.query(`SELECT job_start_on::text, job_sector FROM ete_funnel_fact WHERE person_id = $1`, [a.id]))[0];
+    const offer = await log('probation.officer', {
+      personId: a.id,
+      typeCode: 'job_start',
+      status: 'PLANNED',
+      occurredAt: '2025-03-02T09:00:00Z',
+      job: { employer: 'Quayside', sector: 'Hospitality', hoursPerWeek: 16, startDate: '2025-03-03' },
+    });
     expect(await firstJob()).toEqual({ job_start_on: '2025-04-07', job_sector: 'Cleaning' });
     await expectInStep();
-    const began = (await gql<{ updateIntervention: { version: number } }>('probation.officer', UPDATE, { input: { id: offer.id, version: offer.version, status: 'STARTED' } })).updateIntervention;
+    const began = (
+      await gql<{ updateIntervention: { version: number } }>('probation.officer', UPDATE, {
+        input: { id: offer.id, version: offer.version, status: 'STARTED' },
+      })
+    ).updateIntervention;
     expect(await firstJob()).toEqual({ job_start_on: '2025-03-03', job_sector: 'Hospitality' });
     await expectInStep();
     await gql('probation.officer', UPDATE, { input: { id: offer.id, version: began.version, status: 'CANCELLED' } });
     expect(await firstJob()).toEqual({ job_start_on: '2025-04-07', job_sector: 'Cleaning' });
     await expectInStep();
     // The later job was sustained: the first sustained job is not the first job.
-    const windows = await gql<{ person: { sustainments: { id: string; interventionId: string }[] } }>('probation.officer', `query($id: ID!) { person(id: $id) { sustainments { id interventionId } } }`, { id: a.id });
+    const windows = await gql<{ person: { sustainments: { id: string; interventionId: string }[] } }>(
+      'probation.officer',
+      `query($id: ID!) { person(id: $id) { sustainments { id interventionId } } }`,
+      { id: a.id },
+    );
     const window = windows.person.sustainments.find((s) => s.interventionId === job.id)!;
-    await gql('probation.officer', `mutation($input: RecordSustainmentInput!) { recordSustainment(input: $input) { status } }`, { input: { sustainmentId: window.id, sustained: true } });
-    const [row] = await hub.db.query(`SELECT job_start_on::text, job_sector, sustained_on::text FROM ete_funnel_fact WHERE person_id = $1`, [a.id]);
+    await gql('probation.officer', `mutation($input: RecordSustainmentInput!) { recordSustainment(input: $input) { status } }`, {
+      input: { sustainmentId: window.id, sustained: true },
+    });
+    const [row] = await hub.db.query(
+      `SELECT job_start_on::text, job_sector, sustained_on::text FROM ete_funnel_fact WHERE person_id = $1`,
+      [a.id],
+    );
     expect(row).toEqual({ job_start_on: '2025-04-07', job_sector: 'Cleaning', sustained_on: '2025-05-05' });
     await expectInStep();
   });
 
   it('follows sync batches and the streaming bulk path, including a region that changes', async () => {
     const SYNC_PEOPLE = `mutation($input: SyncPeopleInput!) { syncPeople(input: $input) { results { externalId status id } } }`;
-    const people = (region: string) => Array.from({ length: 6 }, (_, i) => ({ externalId: `sum-${i}`, givenName: `Synced${i}`, familyName: 'Summary', dateOfBirth: `1980-01-0${i + 1}`, region }));
-    const first = await hub.gql<{ syncPeople: { results: { id: string }[] } }>(SYNC_PEOPLE, { input: { idempotencyKey: 'sum-people-1', system: 'sum-system', records: people('north_west') } }, sync);
+    const people = (region: string) =>
+      Array.from({ length: 6 }, (_, i) => ({
+        externalId: `sum-${i}`,
+        givenName: `Synced${i}`,
+        familyName: 'Summary',
+        dateOfBirth: `1980-01-0${i + 1}`,
+        region,
+      }));
+    const first = await hub.gql<{ syncPeople: { results: { id: string }[] } }>(
+      SYNC_PEOPLE,
+      { input: { idempotencyKey: 'sum-people-1', system: 'sum-system', records: people('north_west') } },
+      sync,
+    );
     expect(first.errors).toBeUndefined();
     const SYNC_INTERVENTIONS = `mutation($input: SyncInterventionsInput!) { syncInterventions(input: $input) { results { externalId status code } } }`;
     const records = Array.from({ length: 6 }, (_, i) => [
-      { externalId: `sum-int-${i}-a`, personExternalId: `sum-${i}`, typeCode: 'functional_skills_literacy', status: i % 2 ? 'COMPLETED' : 'STARTED', occurredAt: `2025-0${i + 1}-10T10:00:00Z`, ...(i % 2 ? { qualification: { qualification: 'Functional Skills English' } } : {}) },
-      { externalId: `sum-int-${i}-b`, personExternalId: `sum-${i}`, typeCode: 'job_start', status: 'COMPLETED', occurredAt: `2025-0${i + 2}-10T10:00:00Z`, job: { employer: 'Redbrick Logistics', sector: i % 3 ? 'Warehousing' : 'Hospitality', hoursPerWeek: 30, startDate: `2025-0${i + 2}-11` } },
+      {
+        externalId: `sum-int-${i}-a`,
+        personExternalId: `sum-${i}`,
+        typeCode: 'functional_skills_literacy',
+        status: i % 2 ? 'COMPLETED' : 'STARTED',
+        occurredAt: `2025-0${i + 1}-10T10:00:00Z`,
+        ...(i % 2 ? { qualification: { qualification: 'Functional Skills English' } } : {}),
+      },
+      {
+        externalId: `sum-int-${i}-b`,
+        personExternalId: `sum-${i}`,
+        typeCode: 'job_start',
+        status: 'COMPLETED',
+        occurredAt: `2025-0${i + 2}-10T10:00:00Z`,
+        job: {
+          employer: 'Redbrick Logistics',
+          sector: i % 3 ? 'Warehousing' : 'Hospitality',
+          hoursPerWeek: 30,
+          startDate: `2025-0${i + 2}-11`,
+        },
+      },
     ]).flat();
-    const synced = await hub.gql<{ syncInterventions: { results: { status: string; code: string | null }[] } }>(SYNC_INTERVENTIONS, { input: { idempotencyKey: 'sum-int-1', system: 'sum-system', records } }, sync);
+    const synced = await hub.gql<{ syncInterventions: { results: { status: string; code: string | null }[] } }>(
+      SYNC_INTERVENTIONS,
+      { input: { idempotencyKey: 'sum-int-1', system: 'sum-system', records } },
+      sync,
+    );
     expect(synced.errors).toBeUndefined();
     expect(synced.data!.syncInterventions.results.filter((r) => r.status !== 'CREATED')).toEqual([]);
     await expectInStep();
     // The same people move region (a batch update), and one intervention is re-dated by the next batch.
-    const moved = await hub.gql(SYNC_PEOPLE, { input: { idempotencyKey: 'sum-people-2', system: 'sum-system', records: people('wales') } }, sync);
+    const moved = await hub.gql(
+      SYNC_PEOPLE,
+      { input: { idempotencyKey: 'sum-people-2', system: 'sum-system', records: people('wales') } },
+      sync,
+    );
     expect(moved.errors).toBeUndefined();
-    await hub.gql(SYNC_INTERVENTIONS, { input: { idempotencyKey: 'sum-int-2', system: 'sum-system', records: [{ ...records[0], occurredAt: '2024-12-31T23:59:00Z' }] } }, sync);
-    expect(await hub.db.query(`SELECT DISTINCT f.region FROM ete_funnel_fact f JOIN person p ON p.id = f.person_id WHERE p.given_name LIKE 'Synced%'`)).toEqual([{ region: 'wales' }]);
+    await hub.gql(
+      SYNC_INTERVENTIONS,
+      { input: { idempotencyKey: 'sum-int-2', system: 'sum-system', records: [{ ...records[0], occurredAt: '2024-12-31T23:59:00Z' }] } },
+      sync,
+    );
+    expect(
+      await hub.db.query(
+        `SELECT DISTINCT f.region FROM ete_funnel_fact f JOIN person p ON p.id = f.person_id WHERE p.given_name LIKE 'Synced%'`,
+      ),
+    ).toEqual([{ region: 'wales' }]);
     // The streaming bulk path (NDJSON) moves them again.
-    const ndjson = people('london').map((p) => JSON.stringify(p)).join('\n') + '\n';
-    const bulk = await hub.http().post('/sync/people?system=sum-system').set('authorization', `Bearer ${sync}`).set('idempotency-key', 'sum-bulk-1').set('content-type', 'application/x-ndjson').send(ndjson);
+    const ndjson =
+      people('london')
+        .map((p) => JSON.stringify(p))
+        .join('\n') + '\n';
+    const bulk = await hub
+      .http()
+      .post('/sync/people?system=sum-system')
+      .set('authorization', `Bearer ${sync}`)
+      .set('idempotency-key', 'sum-bulk-1')
+      .set('content-type', 'application/x-ndjson')
+      .send(ndjson);
     expect(bulk.status).toBe(200);
     expect(bulk.body).toMatchObject({ updated: 6, rejected: 0 });
-    expect(await hub.db.query(`SELECT DISTINCT f.region FROM ete_funnel_fact f JOIN person p ON p.id = f.person_id WHERE p.given_name LIKE 'Synced%'`)).toEqual([{ region: 'london' }]);
+    expect(
+      await hub.db.query(
+        `SELECT DISTINCT f.region FROM ete_funnel_fact f JOIN person p ON p.id = f.person_id WHERE p.given_name LIKE 'Synced%'`,
+      ),
+    ).toEqual([{ region: 'london' }]);
     await expectInStep();
   });
 
@@ -188,8 +326,17 @@ describe('the ETE funnel summary', () => {
     const b = await person('Merge', 'wales');
     await log('probation.officer', { personId: a.id, typeCode: 'cv_cover_letter', occurredAt: '2025-06-01T10:00:00Z' });
     await log('probation.officer', { personId: b.id, typeCode: 'interview_practice', occurredAt: '2025-02-01T10:00:00Z' });
-    await log('probation.officer', { personId: b.id, typeCode: 'accommodation_support', status: 'STARTED', occurredAt: '2025-01-01T10:00:00Z' });
-    const merged = await gql<{ mergePeople: { id: string } }>('probation.officer', `mutation($input: MergePeopleInput!) { mergePeople(input: $input) { id } }`, { input: { survivorId: a.id, duplicateId: b.id, reason: 'Same person' } });
+    await log('probation.officer', {
+      personId: b.id,
+      typeCode: 'accommodation_support',
+      status: 'STARTED',
+      occurredAt: '2025-01-01T10:00:00Z',
+    });
+    const merged = await gql<{ mergePeople: { id: string } }>(
+      'probation.officer',
+      `mutation($input: MergePeopleInput!) { mergePeople(input: $input) { id } }`,
+      { input: { survivorId: a.id, duplicateId: b.id, reason: 'Same person' } },
+    );
     const [row] = await hub.db.query(`SELECT referred_on::text, region FROM ete_funnel_fact WHERE person_id = $1`, [a.id]);
     expect(row).toEqual({ referred_on: '2025-02-01', region: 'north_west' });
     expect(await hub.db.query(`SELECT 1 FROM ete_funnel_fact WHERE person_id = $1`, [b.id])).toEqual([]);
@@ -197,9 +344,13 @@ describe('the ETE funnel summary', () => {
     // Activity logged on the duplicate's id while merged lands on the survivor.
     await log('probation.officer', { personId: b.id, typeCode: 'job_search', occurredAt: '2025-01-15T10:00:00Z' });
     await expectInStep();
-    await gql('probation.officer', `mutation($input: UnmergePersonInput!) { unmergePerson(input: $input) { undoneAt } }`, { input: { mergeId: merged.mergePeople.id, reason: 'Merged in error' } });
+    await gql('probation.officer', `mutation($input: UnmergePersonInput!) { unmergePerson(input: $input) { undoneAt } }`, {
+      input: { mergeId: merged.mergePeople.id, reason: 'Merged in error' },
+    });
     await expectInStep();
-    await gql('probation.dpo', `mutation($input: PersonReasonInput!) { erasePerson(input: $input) { id } }`, { input: { personId: b.id, reason: 'Valid erasure request' } });
+    await gql('probation.dpo', `mutation($input: PersonReasonInput!) { erasePerson(input: $input) { id } }`, {
+      input: { personId: b.id, reason: 'Valid erasure request' },
+    });
     expect(await hub.db.query(`SELECT 1 FROM ete_funnel_fact WHERE person_id = $1`, [b.id])).toEqual([]);
     await expectInStep();
   });
@@ -208,20 +359,36 @@ describe('the ETE funnel summary', () => {
     const a = await person('Busy');
     await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        log('probation.officer', { personId: a.id, typeCode: i % 3 ? 'cv_cover_letter' : 'functional_skills_numeracy', status: i % 4 === 3 ? 'PLANNED' : 'COMPLETED', occurredAt: `2025-${String(12 - i).padStart(2, '0')}-01T10:00:00Z` }),
+        log('probation.officer', {
+          personId: a.id,
+          typeCode: i % 3 ? 'cv_cover_letter' : 'functional_skills_numeracy',
+          status: i % 4 === 3 ? 'PLANNED' : 'COMPLETED',
+          occurredAt: `2025-${String(12 - i).padStart(2, '0')}-01T10:00:00Z`,
+        }),
       ),
     );
-    const [row] = await hub.db.query(`SELECT referred_on::text, took_up_on::text, training_on::text FROM ete_funnel_fact WHERE person_id = $1`, [a.id]);
+    const [row] = await hub.db.query(
+      `SELECT referred_on::text, took_up_on::text, training_on::text FROM ete_funnel_fact WHERE person_id = $1`,
+      [a.id],
+    );
     expect(row).toEqual({ referred_on: '2025-01-01', took_up_on: '2025-02-01', training_on: '2025-03-01' });
     await expectInStep();
     // Concurrent recounts: every attended contact is cancelled at once, each in its own transaction.
     const list = await gql<{ person: { interventions: { edges: { node: { id: string; version: number; status: string } }[] } } }>(
-      'probation.officer', `query($id: ID!) { person(id: $id) { interventions(first: 50) { edges { node { id version status } } } } }`, { id: a.id });
+      'probation.officer',
+      `query($id: ID!) { person(id: $id) { interventions(first: 50) { edges { node { id version status } } } } }`,
+      { id: a.id },
+    );
     const attended = list.person.interventions.edges.map((e) => e.node).filter((n) => n.status === 'COMPLETED');
     expect(attended.length).toBe(9);
     const UPDATE = `mutation($input: UpdateInterventionInput!) { updateIntervention(input: $input) { id } }`;
-    await Promise.all(attended.map((n) => gql('probation.officer', UPDATE, { input: { id: n.id, version: n.version, status: 'CANCELLED' } })));
-    const [after] = await hub.db.query(`SELECT referred_on::text, took_up_on::text, training_on::text FROM ete_funnel_fact WHERE person_id = $1`, [a.id]);
+    await Promise.all(
+      attended.map((n) => gql('probation.officer', UPDATE, { input: { id: n.id, version: n.version, status: 'CANCELLED' } })),
+    );
+    const [after] = await hub.db.query(
+      `SELECT referred_on::text, took_up_on::text, training_on::text FROM ete_funnel_fact WHERE person_id = $1`,
+      [a.id],
+    );
     expect(after).toEqual({ referred_on: '2025-01-01', took_up_on: null, training_on: null });
     await expectInStep();
   });
@@ -230,19 +397,30 @@ describe('the ETE funnel summary', () => {
     const qr = hub.db.createQueryRunner();
     await qr.connect();
     try {
-      const client = (qr as unknown as { databaseConnection: { query(sql: string, params?: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }> } }).databaseConnection;
+      const client = (
+        qr as unknown as {
+          databaseConnection: { query(sql: string, params?: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }> };
+        }
+      ).databaseConnection;
       const summary = await generatePopulation(client, { people: 300, batch: 120, seed: 7, organisations: 30 });
       expect(summary.interventions).toBeGreaterThan(1000);
     } finally {
       await qr.release();
     }
     await expectInStep();
-    const sample: { id: string }[] = await hub.db.query(`SELECT id FROM intervention WHERE organisation_id IN (SELECT id FROM organisation WHERE name LIKE '%(s7)') ORDER BY id LIMIT 40`);
+    const sample: { id: string }[] = await hub.db.query(
+      `SELECT id FROM intervention WHERE organisation_id IN (SELECT id FROM organisation WHERE name LIKE '%(s7)') ORDER BY id LIMIT 40`,
+    );
     const ids = sample.map((r) => r.id);
-    await hub.db.query(`UPDATE intervention SET occurred_at = occurred_at - interval '400 days' WHERE id = ANY($1::uuid[])`, [ids.slice(0, 10)]);
+    await hub.db.query(`UPDATE intervention SET occurred_at = occurred_at - interval '400 days' WHERE id = ANY($1::uuid[])`, [
+      ids.slice(0, 10),
+    ]);
     await hub.db.query(`UPDATE intervention SET status = 'cancelled' WHERE id = ANY($1::uuid[])`, [ids.slice(10, 20)]);
     await hub.db.query(`DELETE FROM job_sustainment WHERE intervention_id = ANY($1::uuid[])`, [ids]);
-    await hub.db.query(`UPDATE job_sustainment SET status = 'sustained' WHERE status <> 'sustained' AND person_id IN (SELECT person_id FROM intervention WHERE id = ANY($1::uuid[]))`, [ids.slice(20)]);
+    await hub.db.query(
+      `UPDATE job_sustainment SET status = 'sustained' WHERE status <> 'sustained' AND person_id IN (SELECT person_id FROM intervention WHERE id = ANY($1::uuid[]))`,
+      [ids.slice(20)],
+    );
     await hub.db.query(`DELETE FROM intervention WHERE id = ANY($1::uuid[])`, [ids.slice(30)]);
     await expectInStep();
     // A catalogue group change moves people in and out of "entered training".

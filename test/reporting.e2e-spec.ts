@@ -28,7 +28,7 @@ interface GenPerson {
 // A small deterministic generator (no Math.random: the same world every run).
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 const TYPES = [
@@ -67,34 +67,70 @@ describe('outcome reporting', () => {
         const m = Math.floor(next() * 10);
         const on = `${m < 2 ? '2024' : '2025'}-${String(m < 2 ? 11 + m : m - 1).padStart(2, '0')}-${String(1 + Math.floor(next() * 27)).padStart(2, '0')}`;
         const status = pick(STATUSES);
-        acts.push({ org: next() < 0.7 ? orgA : orgB, type: t.type, group: t.group, category: t.category, status, on, qualification: t.qualification && status === 'completed' && next() < 0.6 ? t.qualification : undefined });
+        acts.push({
+          org: next() < 0.7 ? orgA : orgB,
+          type: t.type,
+          group: t.group,
+          category: t.category,
+          status,
+          on,
+          qualification: t.qualification && status === 'completed' && next() < 0.6 ? t.qualification : undefined,
+        });
       }
       if (next() < 0.35) {
         const month = 1 + Math.floor(next() * 7);
         const on = `2025-${String(month).padStart(2, '0')}-10`;
         // Cleaning is rare, to exercise suppression of a small sector.
         const sector = i % 130 === 0 ? 'Cleaning' : pick(SECTORS.filter((s) => s !== 'Cleaning'));
-        acts.push({ org: next() < 0.7 ? orgA : orgB, type: 'job_start', group: 'employment', category: 'employment', status: 'completed', on, sector, jobStart: on, sustained: next() < 0.6 });
+        acts.push({
+          org: next() < 0.7 ? orgA : orgB,
+          type: 'job_start',
+          group: 'employment',
+          category: 'employment',
+          status: 'completed',
+          on,
+          sector,
+          jobStart: on,
+          sustained: next() < 0.6,
+        });
       }
       const ogrs = next() < 0.9 ? { score: Math.round(next() * 9000) / 100, on: '2024-12-01' } : null;
       const reconvictedOn = next() < 0.3 ? `2025-${String(2 + Math.floor(next() * 11)).padStart(2, '0')}-15` : null;
       people.push({ id: randomUUID(), region: next() < 0.5 ? 'north_west' : 'greater_manchester', ogrs, reconvictedOn, acts });
     }
     for (const p of people) {
-      await hub.db.query(`INSERT INTO person (id, given_name, family_name, normalised_name, date_of_birth, region, created_by_organisation_id, version) VALUES ($1, 'G', 'P', 'g p', '1990-01-01', $2, $3, 1)`, [p.id, p.region, orgB]);
+      await hub.db.query(
+        `INSERT INTO person (id, given_name, family_name, normalised_name, date_of_birth, region, created_by_organisation_id, version) VALUES ($1, 'G', 'P', 'g p', '1990-01-01', $2, $3, 1)`,
+        [p.id, p.region, orgB],
+      );
       for (const a of p.acts) {
         const id = randomUUID();
-        const outcome = a.qualification ? { kind: 'qualification', qualification: a.qualification } : a.sector ? { kind: 'job', employer: 'E', sector: a.sector, hoursPerWeek: 30, startDate: a.jobStart } : null;
+        const outcome = a.qualification
+          ? { kind: 'qualification', qualification: a.qualification }
+          : a.sector
+            ? { kind: 'job', employer: 'E', sector: a.sector, hoursPerWeek: 30, startDate: a.jobStart }
+            : null;
         await hub.db.query(
           `INSERT INTO intervention (id, person_id, organisation_id, recorded_by, type_code, data_category, status, occurred_at, outcome, version) VALUES ($1, $2, $3, 'test', $4, $5, $6, $7, $8, 1)`,
           [id, p.id, a.org, a.type, a.category, a.status, `${a.on}T10:00:00Z`, outcome],
         );
         if (a.sector) {
-          await hub.db.query(`INSERT INTO job_sustainment (person_id, intervention_id, organisation_id, start_date, due_on, status) VALUES ($1, $2, $3, $4, $4::date + 91, $5)`, [p.id, id, a.org, a.jobStart, a.sustained ? 'sustained' : 'not_sustained']);
+          await hub.db.query(
+            `INSERT INTO job_sustainment (person_id, intervention_id, organisation_id, start_date, due_on, status) VALUES ($1, $2, $3, $4, $4::date + 91, $5)`,
+            [p.id, id, a.org, a.jobStart, a.sustained ? 'sustained' : 'not_sustained'],
+          );
         }
       }
-      if (p.ogrs) await hub.db.query(`INSERT INTO ogrs_assessment (person_id, score, assessed_on, source, organisation_id, recorded_by) VALUES ($1, $2, $3, 'test', $4, 'test')`, [p.id, p.ogrs.score, p.ogrs.on, orgB]);
-      if (p.reconvictedOn) await hub.db.query(`INSERT INTO reconviction (person_id, convicted_on, source, organisation_id, recorded_by) VALUES ($1, $2, 'test', $3, 'test')`, [p.id, p.reconvictedOn, orgB]);
+      if (p.ogrs)
+        await hub.db.query(
+          `INSERT INTO ogrs_assessment (person_id, score, assessed_on, source, organisation_id, recorded_by) VALUES ($1, $2, $3, 'test', $4, 'test')`,
+          [p.id, p.ogrs.score, p.ogrs.on, orgB],
+        );
+      if (p.reconvictedOn)
+        await hub.db.query(
+          `INSERT INTO reconviction (person_id, convicted_on, source, organisation_id, recorded_by) VALUES ($1, $2, 'test', $3, 'test')`,
+          [p.id, p.reconvictedOn, orgB],
+        );
     }
   });
   afterAll(() => hub.close());
@@ -103,7 +139,8 @@ describe('outcome reporting', () => {
   const ete = (a: Act) => a.category === 'ete' || a.category === 'employment';
   const attended = (a: Act) => a.status === 'started' || a.status === 'completed';
   /** The earliest [date, key] of the acts, or null. */
-  const first = (pairs: [string, string][]) => (pairs.length ? pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0))[0] : null);
+  const first = (pairs: [string, string][]) =>
+    pairs.length ? pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0))[0] : null;
 
   /** When each step was first reached by a person, with the organisation (or any), from the generated records. */
   function reached(p: GenPerson, org: string | null) {
@@ -128,17 +165,34 @@ describe('outcome reporting', () => {
       if (filter.type && !p.acts.some((a) => a.type === filter.type && (!org || a.org === org))) continue;
       const r = reached(p, org);
       for (const step of Object.keys(steps) as (keyof typeof steps)[]) if (r[step] && inPeriod(r[step][0])) steps[step]++;
-      if (r.completed_course && inPeriod(r.completed_course[0])) qualifications.set(r.completed_course[1], (qualifications.get(r.completed_course[1]) ?? 0) + 1);
+      if (r.completed_course && inPeriod(r.completed_course[0]))
+        qualifications.set(r.completed_course[1], (qualifications.get(r.completed_course[1]) ?? 0) + 1);
       if (r.found_work && inPeriod(r.found_work[0])) sectors.set(r.found_work[1], (sectors.get(r.found_work[1]) ?? 0) + 1);
     }
     return { ...steps, qualifications, sectors };
   }
   const stepsOf = (f: ReturnType<typeof expectedFunnel>) => ({
-    referred: f.referred, took_up: f.took_up, entered_training: f.entered_training, completed_course: f.completed_course, found_work: f.found_work, sustained_13_weeks: f.sustained_13_weeks,
+    referred: f.referred,
+    took_up: f.took_up,
+    entered_training: f.entered_training,
+    completed_course: f.completed_course,
+    found_work: f.found_work,
+    sustained_13_weeks: f.sustained_13_weeks,
   });
 
   const FUNNEL = `query($input: ReportFilterInput!) { eteFunnel(input: $input) { scope suppressionThreshold steps { step people suppressed conversion breakdown { key count suppressed } } } }`;
-  interface Funnel { eteFunnel: { scope: string; steps: { step: string; people: number | null; suppressed: boolean; conversion: number | null; breakdown: { key: string; count: number | null; suppressed: boolean }[] }[] } }
+  interface Funnel {
+    eteFunnel: {
+      scope: string;
+      steps: {
+        step: string;
+        people: number | null;
+        suppressed: boolean;
+        conversion: number | null;
+        breakdown: { key: string; count: number | null; suppressed: boolean }[];
+      }[];
+    };
+  }
 
   it('counts the funnel exactly, for all organisations (hub admin)', async () => {
     const res = await hub.gql<Funnel>(FUNNEL, { input: { from: FROM, to: TO } }, await hub.tokenFor('hub.admin'));
@@ -155,7 +209,10 @@ describe('outcome reporting', () => {
 
   it('a person counts once per step, in the period the step was first reached', async () => {
     // Reached before the period: not counted in it (someone first referred in 2024 is not referred again in 2025).
-    const before = people.filter((p) => { const r = reached(p, null).referred; return r && r[0] < FROM; }).length;
+    const before = people.filter((p) => {
+      const r = reached(p, null).referred;
+      return r && r[0] < FROM;
+    }).length;
     expect(before).toBeGreaterThan(10);
     const all = await hub.gql<Funnel>(FUNNEL, { input: { from: '2024-01-01', to: '2026-01-01' } }, await hub.tokenFor('hub.admin'));
     expect(all.data!.eteFunnel.steps[0].people).toBe(people.filter((p) => reached(p, null).referred).length);
@@ -199,7 +256,11 @@ describe('outcome reporting', () => {
     for (const [step, n] of Object.entries(want)) expect(got[step]).toBe(n > 0 && n < 5 ? null : n);
     // Differs from everyone's: the organisation's own firsts.
     expect(want.referred).toBeLessThan(expectedFunnel(null).referred);
-    const typed = await hub.gql<Funnel>(FUNNEL, { input: { from: FROM, to: TO, interventionType: 'training_forklift' } }, await hub.tokenFor('training.manager'));
+    const typed = await hub.gql<Funnel>(
+      FUNNEL,
+      { input: { from: FROM, to: TO, interventionType: 'training_forklift' } },
+      await hub.tokenFor('training.manager'),
+    );
     expect(typed.data!.eteFunnel.steps[0].people).toBe(expectedFunnel(orgA, { type: 'training_forklift' }).referred);
     const other = await hub.gql(FUNNEL, { input: { from: FROM, to: TO, organisationId: orgB } }, await hub.tokenFor('training.manager'));
     expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
@@ -210,7 +271,14 @@ describe('outcome reporting', () => {
   });
 
   it('tells the viewer which reports it may run (Viewer.reportAccess), by the rule the reports enforce', async () => {
-    const access = async (who: string) => (await hub.gql<{ viewer: { reportAccess: { acrossOrganisations: boolean } | null } }>('{ viewer { reportAccess { acrossOrganisations } } }', {}, await hub.tokenFor(who))).data!.viewer.reportAccess;
+    const access = async (who: string) =>
+      (
+        await hub.gql<{ viewer: { reportAccess: { acrossOrganisations: boolean } | null } }>(
+          '{ viewer { reportAccess { acrossOrganisations } } }',
+          {},
+          await hub.tokenFor(who),
+        )
+      ).data!.viewer.reportAccess;
     expect(await access('trainer')).toBeNull();
     expect(await access('training.manager')).toEqual({ acrossOrganisations: false });
     expect(await access('hub.admin')).toEqual({ acrossOrganisations: true });
@@ -218,7 +286,11 @@ describe('outcome reporting', () => {
   });
 
   function expectedReoffending(cohort: 'ete_support' | 'found_work' | 'sustained_work') {
-    let size = 0, reconvicted = 0, scoreSum = 0, pending = 0, noOgrs = 0;
+    let size = 0,
+      reconvicted = 0,
+      scoreSum = 0,
+      pending = 0,
+      noOgrs = 0;
     for (const p of people) {
       const r = reached(p, null);
       const step = cohort === 'ete_support' ? r.took_up : cohort === 'found_work' ? r.found_work : r.sustained_13_weeks;
@@ -228,36 +300,53 @@ describe('outcome reporting', () => {
       const end = new Date(`${ref}T00:00:00Z`);
       end.setUTCFullYear(end.getUTCFullYear() + 1);
       const endIso = end.toISOString().slice(0, 10);
-      if (endIso > AS_OF) { pending++; continue; }
-      if (!p.ogrs || p.ogrs.on > ref) { noOgrs++; continue; }
+      if (endIso > AS_OF) {
+        pending++;
+        continue;
+      }
+      if (!p.ogrs || p.ogrs.on > ref) {
+        noOgrs++;
+        continue;
+      }
       size++;
       scoreSum += p.ogrs.score;
       if (p.reconvictedOn && p.reconvictedOn > ref && p.reconvictedOn <= endIso) reconvicted++;
     }
     const actual = Math.round((reconvicted / size) * 1000) / 10;
     const predicted = Math.round((scoreSum / size) * 10) / 10;
-    return { size, actual, predicted, difference: Math.round((predicted - actual) * 10) / 10, fewer: Math.round((size * (scoreSum / size)) / 100 - reconvicted), pending, noOgrs };
+    return {
+      size,
+      actual,
+      predicted,
+      difference: Math.round((predicted - actual) * 10) / 10,
+      fewer: Math.round((size * (scoreSum / size)) / 100 - reconvicted),
+      pending,
+      noOgrs,
+    };
   }
 
-  it.each(['ETE_SUPPORT', 'FOUND_WORK', 'SUSTAINED_WORK'])('reoffending analysis for %s matches the independent computation', async (cohort) => {
-    const res = await hub.gql<{ reoffendingAnalysis: Record<string, unknown> }>(
-      `query($input: ReoffendingInput!) { reoffendingAnalysis(input: $input) { cohortSize actualRate predictedRate differencePoints fewerReoffenders excludedNoOgrs suppressed } }`,
-      { input: { from: FROM, to: TO, cohort, asOf: AS_OF } },
-      await hub.tokenFor('hub.admin'),
-    );
-    expect(res.errors).toBeUndefined();
-    const want = expectedReoffending(cohort.toLowerCase() as 'ete_support');
-    expect(want.size).toBeGreaterThan(20);
-    expect(res.data!.reoffendingAnalysis).toEqual({
-      cohortSize: want.size,
-      actualRate: want.actual,
-      predictedRate: want.predicted,
-      differencePoints: want.difference,
-      fewerReoffenders: want.fewer,
-      excludedNoOgrs: want.noOgrs >= 5 || want.noOgrs === 0 ? want.noOgrs : null,
-      suppressed: false,
-    });
-  });
+  it.each(['ETE_SUPPORT', 'FOUND_WORK', 'SUSTAINED_WORK'])(
+    'reoffending analysis for %s matches the independent computation',
+    async (cohort) => {
+      const res = await hub.gql<{ reoffendingAnalysis: Record<string, unknown> }>(
+        `query($input: ReoffendingInput!) { reoffendingAnalysis(input: $input) { cohortSize actualRate predictedRate differencePoints fewerReoffenders excludedNoOgrs suppressed } }`,
+        { input: { from: FROM, to: TO, cohort, asOf: AS_OF } },
+        await hub.tokenFor('hub.admin'),
+      );
+      expect(res.errors).toBeUndefined();
+      const want = expectedReoffending(cohort.toLowerCase() as 'ete_support');
+      expect(want.size).toBeGreaterThan(20);
+      expect(res.data!.reoffendingAnalysis).toEqual({
+        cohortSize: want.size,
+        actualRate: want.actual,
+        predictedRate: want.predicted,
+        differencePoints: want.difference,
+        fewerReoffenders: want.fewer,
+        excludedNoOgrs: want.noOgrs >= 5 || want.noOgrs === 0 ? want.noOgrs : null,
+        suppressed: false,
+      });
+    },
+  );
 
   it('a tiny cohort is suppressed', async () => {
     const res = await hub.gql<{ reoffendingAnalysis: { cohortSize: number | null; actualRate: number | null; suppressed: boolean } }>(
@@ -271,26 +360,40 @@ describe('outcome reporting', () => {
 
   it('exports the funnel as CSV with the same numbers, and running it is recorded', async () => {
     const before: { n: number }[] = await hub.db.query(`SELECT count(*)::int AS n FROM outbox_event WHERE type = 'report.run'`);
-    const res = await hub.http().get(`/reports/ete-funnel.csv?from=${FROM}&to=${TO}`).set('authorization', `Bearer ${await hub.tokenFor('hub.admin')}`);
+    const res = await hub
+      .http()
+      .get(`/reports/ete-funnel.csv?from=${FROM}&to=${TO}`)
+      .set('authorization', `Bearer ${await hub.tokenFor('hub.admin')}`);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/csv/);
     const referred = res.text.split('\r\n').find((l) => l.startsWith('referred,'))!;
     expect(referred.split(',')[3]).toBe(String(expectedFunnel(null).referred));
     const after: { n: number }[] = await hub.db.query(`SELECT count(*)::int AS n FROM outbox_event WHERE type = 'report.run'`);
     expect(after[0].n).toBe(before[0].n + 1);
-    const bad = await hub.http().get(`/reports/ete-funnel.csv?from=2025-07-01&to=2025-01-01`).set('authorization', `Bearer ${await hub.tokenFor('hub.admin')}`);
+    const bad = await hub
+      .http()
+      .get(`/reports/ete-funnel.csv?from=2025-07-01&to=2025-01-01`)
+      .set('authorization', `Bearer ${await hub.tokenFor('hub.admin')}`);
     expect(bad.status).toBe(400);
     expect(bad.body.error).toBe('BAD_USER_INPUT');
   });
-  it('a commissioner runs every report over all organisations with the hub admin\'s numbers, or over one; a manager still cannot', async () => {
-    const [commissioner, admin, manager] = await Promise.all([hub.tokenFor('commissioner'), hub.tokenFor('hub.admin'), hub.tokenFor('probation.manager')]);
+  it("a commissioner runs every report over all organisations with the hub admin's numbers, or over one; a manager still cannot", async () => {
+    const [commissioner, admin, manager] = await Promise.all([
+      hub.tokenFor('commissioner'),
+      hub.tokenFor('hub.admin'),
+      hub.tokenFor('probation.manager'),
+    ]);
     const all = await hub.gql<Funnel>(FUNNEL, { input: { from: FROM, to: TO } }, commissioner);
     expect(all.errors).toBeUndefined();
     expect(all.data!.eteFunnel.scope).toBe('all organisations');
     expect(Object.fromEntries(all.data!.eteFunnel.steps.map((s) => [s.step, s.people]))).toEqual(stepsOf(expectedFunnel(null)));
     // The same disclosure control: every cell, suppressed or not, as the hub admin gets it.
     expect(all.data).toEqual((await hub.gql<Funnel>(FUNNEL, { input: { from: FROM, to: TO } }, admin)).data);
-    expect(all.data!.eteFunnel.steps.find((s) => s.step === 'found_work')!.breakdown.find((b) => b.key === 'Cleaning')).toEqual({ key: 'Cleaning', count: null, suppressed: true });
+    expect(all.data!.eteFunnel.steps.find((s) => s.step === 'found_work')!.breakdown.find((b) => b.key === 'Cleaning')).toEqual({
+      key: 'Cleaning',
+      count: null,
+      suppressed: true,
+    });
     const one = await hub.gql<Funnel>(FUNNEL, { input: { from: FROM, to: TO, organisationId: orgA } }, commissioner);
     expect(one.data!.eteFunnel.steps[0].people).toBe(expectedFunnel(orgA).referred);
 
@@ -303,7 +406,10 @@ describe('outcome reporting', () => {
 
     // The CSV files, the same as the hub admin's; running a report is recorded with the commissioner as the actor.
     const before: { n: number }[] = await hub.db.query(`SELECT count(*)::int AS n FROM outbox_event WHERE type = 'report.run'`);
-    for (const path of [`/reports/ete-funnel.csv?from=${FROM}&to=${TO}`, `/reports/reoffending.csv?from=${FROM}&to=${TO}&cohort=found_work&asOf=${AS_OF}`]) {
+    for (const path of [
+      `/reports/ete-funnel.csv?from=${FROM}&to=${TO}`,
+      `/reports/reoffending.csv?from=${FROM}&to=${TO}&cohort=found_work&asOf=${AS_OF}`,
+    ]) {
       const mine = await hub.http().get(path).set('authorization', `Bearer ${commissioner}`);
       expect(mine.status).toBe(200);
       const theirs = await hub.http().get(path).set('authorization', `Bearer ${admin}`);
@@ -329,21 +435,44 @@ describe('outcome reporting', () => {
     const CREATE_USER = `mutation($input: CreateUserInput!) { createUser(input: $input) { id roles } }`;
     const UPDATE_USER = `mutation($input: UpdateUserInput!) { updateUser(input: $input) { id roles } }`;
     const orgAdmin = await hub.tokenFor('probation.admin');
-    const made = await hub.gql(CREATE_USER, { input: { email: 'would.be.commissioner@demo.rehab-hub.example', name: 'W', roles: ['COMMISSIONER'], regions: [] } }, orgAdmin);
+    const made = await hub.gql(
+      CREATE_USER,
+      { input: { email: 'would.be.commissioner@demo.rehab-hub.example', name: 'W', roles: ['COMMISSIONER'], regions: [] } },
+      orgAdmin,
+    );
     expect(made.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const colleague = await hub.gql<{ createUser: { id: string } }>(CREATE_USER, { input: { email: 'colleague@demo.rehab-hub.example', name: 'C', roles: ['MANAGER'], regions: [] } }, orgAdmin);
+    const colleague = await hub.gql<{ createUser: { id: string } }>(
+      CREATE_USER,
+      { input: { email: 'colleague@demo.rehab-hub.example', name: 'C', roles: ['MANAGER'], regions: [] } },
+      orgAdmin,
+    );
     expect(colleague.errors).toBeUndefined();
-    const promoted = await hub.gql(UPDATE_USER, { input: { id: colleague.data!.createUser.id, roles: ['MANAGER', 'COMMISSIONER'] } }, orgAdmin);
+    const promoted = await hub.gql(
+      UPDATE_USER,
+      { input: { id: colleague.data!.createUser.id, roles: ['MANAGER', 'COMMISSIONER'] } },
+      orgAdmin,
+    );
     expect(promoted.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const [{ id: commissionerId }]: { id: string }[] = await hub.db.query(`SELECT id FROM user_account WHERE email LIKE 'commissioner@%'`);
     const changed = await hub.gql(UPDATE_USER, { input: { id: commissionerId, roles: ['MANAGER'] } }, orgAdmin);
     expect(changed.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const roles: { roles: string }[] = await hub.db.query(`SELECT roles::text FROM user_account WHERE id = ANY($1::uuid[]) ORDER BY email`, [[colleague.data!.createUser.id, commissionerId]]);
+    const roles: { roles: string }[] = await hub.db.query(
+      `SELECT roles::text FROM user_account WHERE id = ANY($1::uuid[]) ORDER BY email`,
+      [[colleague.data!.createUser.id, commissionerId]],
+    );
     expect(roles.map((r) => r.roles)).toEqual(['{manager}', '{commissioner}']);
     // A commissioner administers nothing either.
-    const byCommissioner = await hub.gql(CREATE_USER, { input: { email: 'another@demo.rehab-hub.example', name: 'A', roles: ['COMMISSIONER'], regions: [] } }, await hub.tokenFor('commissioner'));
+    const byCommissioner = await hub.gql(
+      CREATE_USER,
+      { input: { email: 'another@demo.rehab-hub.example', name: 'A', roles: ['COMMISSIONER'], regions: [] } },
+      await hub.tokenFor('commissioner'),
+    );
     expect(byCommissioner.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const byHubAdmin = await hub.gql<{ createUser: { roles: string[] } }>(CREATE_USER, { input: { email: 'second.commissioner@demo.rehab-hub.example', name: 'S', roles: ['COMMISSIONER'], regions: [] } }, await hub.tokenFor('hub.admin'));
+    const byHubAdmin = await hub.gql<{ createUser: { roles: string[] } }>(
+      CREATE_USER,
+      { input: { email: 'second.commissioner@demo.rehab-hub.example', name: 'S', roles: ['COMMISSIONER'], regions: [] } },
+      await hub.tokenFor('hub.admin'),
+    );
     expect(byHubAdmin.data?.createUser.roles).toEqual(['COMMISSIONER']);
   });
 
@@ -368,20 +497,42 @@ describe('outcome reporting', () => {
     expect(nobody.errors?.[0].message).toBe(person.errors?.[0].message);
     const log = await hub.gql(`query($id: ID!) { personAccessLog(personId: $id) { id } }`, { id }, commissioner);
     expect(log.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-    const explained = await hub.gql<{ explainAccess: { allowed: boolean; reason: string } }>(`query($id: ID!) { explainAccess(personId: $id, category: IDENTITY) { allowed reason } }`, { id }, commissioner);
+    const explained = await hub.gql<{ explainAccess: { allowed: boolean; reason: string } }>(
+      `query($id: ID!) { explainAccess(personId: $id, category: IDENTITY) { allowed reason } }`,
+      { id },
+      commissioner,
+    );
     expect(explained.data!.explainAccess).toEqual({ allowed: false, reason: 'ROLE' });
-    const lists = await hub.gql<{ people: { edges: unknown[] }; found: { edges: unknown[] }; changes: { changes: { type: string; personId: string | null }[] }; referralInbox: { edges: unknown[] }; tasks: { edges: unknown[] } }>(
+    const lists = await hub.gql<{
+      people: { edges: unknown[] };
+      found: { edges: unknown[] };
+      changes: { changes: { type: string; personId: string | null }[] };
+      referralInbox: { edges: unknown[] };
+      tasks: { edges: unknown[] };
+    }>(
       `{ people(first: 50) { edges { cursor } } found: people(search: "commissioned", first: 50) { edges { cursor } } changes(first: 500) { changes { type personId } } referralInbox { edges { node { id } } } tasks { edges { node { id } } } }`,
       {},
       commissioner,
     );
     expect(lists.errors).toBeUndefined();
-    expect({ ...lists.data, changes: undefined }).toEqual({ people: { edges: [] }, found: { edges: [] }, changes: undefined, referralInbox: { edges: [] }, tasks: { edges: [] } });
+    expect({ ...lists.data, changes: undefined }).toEqual({
+      people: { edges: [] },
+      found: { edges: [] },
+      changes: undefined,
+      referralInbox: { edges: [] },
+      tasks: { edges: [] },
+    });
     // The change feed gives it its organisation's own events about no one (users added, reports run), never a person's.
-    const [{ n: personEvents }]: { n: number }[] = await hub.db.query(`SELECT count(*)::int AS n FROM outbox_event WHERE person_id = $1`, [id]);
+    const [{ n: personEvents }]: { n: number }[] = await hub.db.query(`SELECT count(*)::int AS n FROM outbox_event WHERE person_id = $1`, [
+      id,
+    ]);
     expect(personEvents).toBeGreaterThan(0);
     expect(lists.data!.changes.changes.filter((c) => c.personId !== null)).toEqual([]);
-    const write = await hub.gql(`mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { id } }`, { input: { id, version: 1, reason: 'Found work', stage: 'READY_AND_SEARCHING' } }, commissioner);
+    const write = await hub.gql(
+      `mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { id } }`,
+      { input: { id, version: 1, reason: 'Found work', stage: 'READY_AND_SEARCHING' } },
+      commissioner,
+    );
     expect(write.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
   it('an OGRS score written on the record is an assessment as of that day, which the reoffending analysis reads', async () => {
@@ -392,18 +543,32 @@ describe('outcome reporting', () => {
       probation,
     );
     const { id, version } = created.data!.createPerson.person;
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-    const assessments = () => hub.db.query(`SELECT score::float AS score, assessed_on::text AS on, source, organisation_id FROM ogrs_assessment WHERE person_id = $1 ORDER BY score DESC`, [id]);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+      new Date(),
+    );
+    const assessments = () =>
+      hub.db.query(
+        `SELECT score::float AS score, assessed_on::text AS on, source, organisation_id FROM ogrs_assessment WHERE person_id = $1 ORDER BY score DESC`,
+        [id],
+      );
     await eventually(async () => (await assessments()).length === 1, 15_000, 'assessment from the created record');
     expect(await assessments()).toEqual([{ score: 42.5, on: today, source: 'record', organisation_id: orgB }]);
     const UPDATE = `mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { version } }`;
-    const updated = await hub.gql<{ updatePerson: { version: number } }>(UPDATE, { input: { id, version, reason: 'Reassessed', ogrsScore: 38 } }, probation);
+    const updated = await hub.gql<{ updatePerson: { version: number } }>(
+      UPDATE,
+      { input: { id, version, reason: 'Reassessed', ogrsScore: 38 } },
+      probation,
+    );
     expect(updated.errors).toBeUndefined();
     await eventually(async () => (await assessments()).length === 2, 15_000, 'assessment from the update');
     expect((await assessments())[1]).toEqual({ score: 38, on: today, source: 'record', organisation_id: orgB });
     // Another change leaves the score alone: no new assessment is made of it.
     await hub.gql(UPDATE, { input: { id, version: updated.data!.updatePerson.version, reason: 'Moved', region: 'wales' } }, probation);
-    await eventually(async () => (await hub.db.query(`SELECT 1 FROM outbox_event WHERE person_id = $1 AND published_at IS NULL`, [id])).length === 0, 15_000, 'events handled');
+    await eventually(
+      async () => (await hub.db.query(`SELECT 1 FROM outbox_event WHERE person_id = $1 AND published_at IS NULL`, [id])).length === 0,
+      15_000,
+      'events handled',
+    );
     expect(await hub.db.query(`SELECT type FROM outbox_event WHERE person_id = $1 AND type = 'person.ogrs_scored'`, [id])).toHaveLength(2);
     expect(await assessments()).toHaveLength(2);
     // Each kept assessment is a write with its own event, by the hub on behalf of probation, and audited.
@@ -414,9 +579,16 @@ describe('outcome reporting', () => {
     const ids: { id: string }[] = await hub.db.query(`SELECT id FROM ogrs_assessment WHERE person_id = $1`, [id]);
     expect(recorded.map((r) => r.aggregate_id).sort()).toEqual(ids.map((r) => r.id).sort());
     for (const r of recorded) {
-      expect(r).toMatchObject({ payload: { assessedOn: today, dataCategory: 'offending', source: 'record' }, actor_id: 'client:system.ogrs-from-record', organisation_id: orgB });
+      expect(r).toMatchObject({
+        payload: { assessedOn: today, dataCategory: 'offending', source: 'record' },
+        actor_id: 'client:system.ogrs-from-record',
+        organisation_id: orgB,
+      });
     }
-    const audited = await hub.db.query(`SELECT 1 FROM audit_event WHERE person_id = $1 AND action = 'write' AND actor LIKE '%system.ogrs-from-record'`, [id]);
+    const audited = await hub.db.query(
+      `SELECT 1 FROM audit_event WHERE person_id = $1 AND action = 'write' AND actor LIKE '%system.ogrs-from-record'`,
+      [id],
+    );
     expect(audited).toHaveLength(2);
   });
 });

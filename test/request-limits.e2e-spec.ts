@@ -12,7 +12,12 @@ describe('request limits (statement timeout, body sizes)', () => {
   let token: string;
 
   beforeAll(async () => {
-    hub = await startTestHub({ DATABASE_STATEMENT_TIMEOUT_MS: '3000', DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: '20000', GRAPHQL_MAX_BODY_BYTES: '65536', HTTP_BODY_LIMIT_BYTES: '16384' });
+    hub = await startTestHub({
+      DATABASE_STATEMENT_TIMEOUT_MS: '3000',
+      DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: '20000',
+      GRAPHQL_MAX_BODY_BYTES: '65536',
+      HTTP_BODY_LIMIT_BYTES: '16384',
+    });
     token = await hub.tokenFor('probation.officer');
   }, 180_000);
   afterAll(() => hub.close());
@@ -50,10 +55,19 @@ describe('request limits (statement timeout, body sizes)', () => {
       .send(JSON.stringify({ query: '{ viewer { name } }', variables: { pad: 'x'.repeat(70_000) } }));
     expect(big.status).toBe(413);
     expect(big.body).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
-    const login = await hub.http().post('/auth/login').set('content-type', 'application/json').send(JSON.stringify({ email: 'x'.repeat(20_000), password: 'y' }));
+    const login = await hub
+      .http()
+      .post('/auth/login')
+      .set('content-type', 'application/json')
+      .send(JSON.stringify({ email: 'x'.repeat(20_000), password: 'y' }));
     expect(login.status).toBe(413);
     expect(login.body).toMatchObject({ error: 'PAYLOAD_TOO_LARGE' });
-    const broken = await hub.http().post('/graphql').set('authorization', `Bearer ${token}`).set('content-type', 'application/json').send('{"query": ');
+    const broken = await hub
+      .http()
+      .post('/graphql')
+      .set('authorization', `Bearer ${token}`)
+      .set('content-type', 'application/json')
+      .send('{"query": ');
     expect(broken.status).toBe(400);
     expect(broken.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });

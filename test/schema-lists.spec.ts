@@ -1,6 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
-import { buildSchema, type GraphQLField, type GraphQLSchema, getNamedType, getNullableType, isEnumType, isInterfaceType, isListType, isObjectType, parse, validate } from 'graphql';
+import {
+  buildSchema,
+  type GraphQLField,
+  type GraphQLSchema,
+  getNamedType,
+  getNullableType,
+  isEnumType,
+  isInterfaceType,
+  isListType,
+  isObjectType,
+  parse,
+  validate,
+} from 'graphql';
 import { loadConfig } from '@hub/config';
 import { type ListBound, listBounds } from '../apps/hub/src/list-bounds.js';
 import { withLiteralPageSizes } from '../apps/hub/src/page-cost.js';
@@ -32,7 +44,9 @@ function unboundedLists(schema: GraphQLSchema, registry: ReadonlyMap<string, Lis
       returning.set(named, [...(returning.get(named) ?? []), f]);
     }
   }
-  const paged = (typeName: string) => (returning.get(typeName) ?? []).length > 0 && (returning.get(typeName) ?? []).every((f) => pageMax(f) !== null && !isListType(getNullableType(f.type)));
+  const paged = (typeName: string) =>
+    (returning.get(typeName) ?? []).length > 0 &&
+    (returning.get(typeName) ?? []).every((f) => pageMax(f) !== null && !isListType(getNullableType(f.type)));
   const problems: string[] = [];
   for (const t of types) {
     if (!isObjectType(t) && !isInterfaceType(t)) continue;
@@ -52,7 +66,9 @@ function unboundedLists(schema: GraphQLSchema, registry: ReadonlyMap<string, Lis
 const cost = (schema: GraphQLSchema, query: string, variables: Record<string, unknown> | null = null) => {
   const { document } = withLiteralPageSizes(schema, parse(query), variables, bounds);
   let found = NaN;
-  const errors = validate(schema, document, [costLimitRule({ maxCost: 1e12, ignoreIntrospection: true, onAccept: [(_context, { n }) => (found = n)] })]);
+  const errors = validate(schema, document, [
+    costLimitRule({ maxCost: 1e12, ignoreIntrospection: true, onAccept: [(_context, { n }) => (found = n)] }),
+  ]);
   expect(errors).toEqual([]);
   return found;
 };
@@ -69,7 +85,9 @@ describe('every list of the schema is a page or has a hard maximum', () => {
     expect(unboundedLists(grown, bounds)).toEqual(['Person.alerts', 'Person.notes']);
     const paged = buildSchema(`${SDL}\nextend type Person { alerts("""How many (at most 50)""" first: Int = 10): [TimelineEntry!]! }\n`);
     expect(unboundedLists(paged, bounds)).toEqual([]);
-    expect(unboundedLists(grown, new Map([...bounds, ['Person.notes', { max: 5, why: 'test' }], ['Person.alerts', { max: 5, why: 'test' }]]))).toEqual([]);
+    expect(
+      unboundedLists(grown, new Map([...bounds, ['Person.notes', { max: 5, why: 'test' }], ['Person.alerts', { max: 5, why: 'test' }]])),
+    ).toEqual([]);
   });
 
   it('a connection returned without a bounded first is caught', () => {
@@ -111,16 +129,29 @@ describe('the query cost limit counts bounded lists at their maximum', () => {
   });
 
   it('the history page costs its page size, given, defaulted or from a variable', () => {
-    const given = cost(schema, 'query($id: ID!) { person(id: $id) { history(first: 500) { edges { node { action changes { field newValue } } } } } }');
-    const defaulted = cost(schema, 'query($id: ID!) { person(id: $id) { history { edges { node { action changes { field newValue } } } } } }');
-    const variable = cost(schema, 'query($id: ID!, $n: Int) { person(id: $id) { history(first: $n) { edges { node { action changes { field newValue } } } } } }', { n: 500 });
+    const given = cost(
+      schema,
+      'query($id: ID!) { person(id: $id) { history(first: 500) { edges { node { action changes { field newValue } } } } } }',
+    );
+    const defaulted = cost(
+      schema,
+      'query($id: ID!) { person(id: $id) { history { edges { node { action changes { field newValue } } } } } }',
+    );
+    const variable = cost(
+      schema,
+      'query($id: ID!, $n: Int) { person(id: $id) { history(first: $n) { edges { node { action changes { field newValue } } } } } }',
+      { n: 500 },
+    );
     expect(variable).toBe(given);
     expect(defaulted).toBeLessThan(given);
     expect(given).toBeGreaterThan(config.graphql.maxCost);
   });
 
   it('a mutation answer bounded by its input is not multiplied', () => {
-    const sync = cost(schema, 'mutation($input: SyncPeopleInput!) { syncPeople(input: $input) { results { externalId id status code message } } }');
+    const sync = cost(
+      schema,
+      'mutation($input: SyncPeopleInput!) { syncPeople(input: $input) { results { externalId id status code message } } }',
+    );
     expect(sync).toBeLessThan(config.graphql.maxCost);
   });
 });

@@ -30,7 +30,9 @@ describe('docs/security.md', () => {
 
   it('names every file of the security suite', () => {
     const named = new Set(rows.flatMap((r) => r.tests));
-    const files = readdirSync(resolve('test/security')).filter((f) => f.endsWith('.sec-spec.ts')).map((f) => `test/security/${f}`);
+    const files = readdirSync(resolve('test/security'))
+      .filter((f) => f.endsWith('.sec-spec.ts'))
+      .map((f) => `test/security/${f}`);
     expect(files.filter((f) => !named.has(f))).toEqual([]);
   });
 });

@@ -20,7 +20,8 @@ describe('signing key at rest', () => {
   });
 
   const viewer = (h: TestHub, token: string) => h.gql<{ viewer: { name: string } }>('{ viewer { name } }', {}, token);
-  const rows = (h: TestHub) => h.db.query('SELECT kid, private_key_pem AS stored FROM signing_key') as Promise<{ kid: string; stored: string }[]>;
+  const rows = (h: TestHub) =>
+    h.db.query('SELECT kid, private_key_pem AS stored FROM signing_key') as Promise<{ kid: string; stored: string }[]>;
 
   it('is stored sealed, never as a PEM, and signs tokens the hub accepts', async () => {
     hub = await startTestHub({}, database);

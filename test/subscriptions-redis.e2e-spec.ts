@@ -35,7 +35,15 @@ describe('subscriptions across processes through Redis', () => {
 
   beforeAll(async () => {
     hub = await startTestHub({ REDIS_URL, WORKER_MODE: 'off' });
-    const shared = { NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: hub.databaseUrl, SEED_DEMO: 'false', REDIS_URL, WORKER_POLL_INTERVAL_MS: '100', DATABASE_POOL_SIZE: '5' };
+    const shared = {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: hub.databaseUrl,
+      SEED_DEMO: 'false',
+      REDIS_URL,
+      WORKER_POLL_INTERVAL_MS: '100',
+      DATABASE_POOL_SIZE: '5',
+    };
     second = await withEnv({ ...shared, WORKER_MODE: 'off' }, () => createHub());
     worker = await withEnv(shared, () => NestFactory.createApplicationContext(WorkerModule, { logger: false }));
     await hub.app.listen({ port: 0, host: '127.0.0.1' });
@@ -53,14 +61,19 @@ describe('subscriptions across processes through Redis', () => {
   it('a referral made by the worker reaches the receiver’s subscribers on both hubs, once each', async () => {
     const probation = await hub.tokenFor('probation.officer');
     const employer = await hub.tokenFor('employer');
-    const orgs = (await hub.gql<{ organisations: { id: string; name: string }[] }>(`{ organisations { id name } }`, {}, probation)).data!.organisations;
+    const orgs = (await hub.gql<{ organisations: { id: string; name: string }[] }>(`{ organisations { id name } }`, {}, probation)).data!
+      .organisations;
     const northway = orgs.find((o) => o.name === 'Northway Construction Ltd')!.id;
 
     const subscribers: Subscriber<{ referralReceived: { id: string; personId: string; serviceCode: string } }>[] = [];
     for (const app of [hub.app, second]) {
       const live = app.get(LiveEvents);
       const before = live.listeners;
-      const sub = subscribe<{ referralReceived: { id: string; personId: string; serviceCode: string } }>(wsUrl(app.getHttpServer()), employer, RECEIVED);
+      const sub = subscribe<{ referralReceived: { id: string; personId: string; serviceCode: string } }>(
+        wsUrl(app.getHttpServer()),
+        employer,
+        RECEIVED,
+      );
       open.push(sub);
       subscribers.push(sub);
       await sub.connected;
@@ -70,14 +83,35 @@ describe('subscriptions across processes through Redis', () => {
 
     const created = await hub.gql<{ createPerson: { person: { id: string } } }>(
       `mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`,
-      { input: { givenName: 'Rhys', familyName: 'Redis', dateOfBirth: '1989-05-06', region: 'north_west', identifiers: [], confirmNew: true } },
+      {
+        input: {
+          givenName: 'Rhys',
+          familyName: 'Redis',
+          dateOfBirth: '1989-05-06',
+          region: 'north_west',
+          identifiers: [],
+          confirmNew: true,
+        },
+      },
       probation,
     );
     const id = created.data!.createPerson.person.id;
-    await hub.gql(`mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`, { input: { personId: id, purpose: 'ETE', organisationId: northway, method: 'SIGNED_FORM', personPresent: true } }, probation);
+    await hub.gql(
+      `mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`,
+      { input: { personId: id, purpose: 'ETE', organisationId: northway, method: 'SIGNED_FORM', personPresent: true } },
+      probation,
+    );
     const logged = await hub.gql(
       `mutation($input: LogInterventionInput!) { logIntervention(input: $input) { id } }`,
-      { input: { personId: id, typeCode: 'training_cscs', status: 'COMPLETED', occurredAt: new Date().toISOString(), qualification: { qualification: 'CSCS Labourer card' } } },
+      {
+        input: {
+          personId: id,
+          typeCode: 'training_cscs',
+          status: 'COMPLETED',
+          occurredAt: new Date().toISOString(),
+          qualification: { qualification: 'CSCS Labourer card' },
+        },
+      },
       probation,
     );
     expect(logged.errors).toBeUndefined();
@@ -85,9 +119,13 @@ describe('subscriptions across processes through Redis', () => {
     await eventually(async () => subscribers.every((s) => s.messages.length > 0), 20_000, 'both hubs heard it');
     await new Promise((r) => setTimeout(r, 500));
     const [referral] = (await hub.db.query(`SELECT id FROM referral WHERE person_id = $1`, [id])) as { id: string }[];
-    for (const s of subscribers) expect(s.messages).toEqual([{ data: { referralReceived: { id: referral.id, personId: id, serviceCode: 'employment' } } }]);
+    for (const s of subscribers)
+      expect(s.messages).toEqual([{ data: { referralReceived: { id: referral.id, personId: id, serviceCode: 'employment' } } }]);
     // Handled by the worker: the hubs run no jobs.
-    const handlers = (await hub.db.query(`SELECT DISTINCT d.worker_id FROM event_delivery d JOIN outbox_event e ON e.id = d.event_id WHERE e.aggregate_id = $1`, [referral.id])) as { worker_id: string }[];
+    const handlers = (await hub.db.query(
+      `SELECT DISTINCT d.worker_id FROM event_delivery d JOIN outbox_event e ON e.id = d.event_id WHERE e.aggregate_id = $1`,
+      [referral.id],
+    )) as { worker_id: string }[];
     expect(handlers.map((h) => h.worker_id)).toEqual([worker.get(HubWorker).workerId]);
   });
 });

@@ -31,7 +31,13 @@ describe('streaming bulk sync (NDJSON)', () => {
   const count = async (sql: string) => Number((await hub.db.query(sql))[0].n);
 
   function post(key: string, body: string) {
-    return hub.http().post('/sync/people?system=bulk-system').set('authorization', `Bearer ${token}`).set('idempotency-key', key).set('content-type', 'application/x-ndjson').send(body);
+    return hub
+      .http()
+      .post('/sync/people?system=bulk-system')
+      .set('authorization', `Bearer ${token}`)
+      .set('idempotency-key', key)
+      .set('content-type', 'application/x-ndjson')
+      .send(body);
   }
 
   it('loads thousands of lines, reports each bad line, and replays without changing anything', async () => {
@@ -42,11 +48,24 @@ describe('streaming bulk sync (NDJSON)', () => {
     const body = lines.join('\n') + '\n';
     const res = await post('bulk-load-0001', body);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: 'completed', replayed: false, created: 5_997, updated: 0, rejected: 3, linesCommitted: 6_000 });
-    expect(res.body.errors.map((e: { line: number; code: string }) => [e.line, e.code])).toEqual([[11, 'BAD_USER_INPUT'], [5001, 'BAD_USER_INPUT'], [6_000, 'BAD_USER_INPUT']]);
+    expect(res.body).toMatchObject({
+      status: 'completed',
+      replayed: false,
+      created: 5_997,
+      updated: 0,
+      rejected: 3,
+      linesCommitted: 6_000,
+    });
+    expect(res.body.errors.map((e: { line: number; code: string }) => [e.line, e.code])).toEqual([
+      [11, 'BAD_USER_INPUT'],
+      [5001, 'BAD_USER_INPUT'],
+      [6_000, 'BAD_USER_INPUT'],
+    ]);
     const people = await count(`SELECT count(*) AS n FROM external_ref WHERE system = 'bulk-system'`);
     expect(people).toBe(5_997);
-    expect(await count(`SELECT count(*) AS n FROM outbox_event WHERE type = 'person.created' AND payload->>'system' = 'bulk-system'`)).toBe(5_997);
+    expect(await count(`SELECT count(*) AS n FROM outbox_event WHERE type = 'person.created' AND payload->>'system' = 'bulk-system'`)).toBe(
+      5_997,
+    );
     expect(await count(`SELECT count(*) AS n FROM involvement WHERE source = 'sync'`)).toBe(5_997);
 
     const replay = await post('bulk-load-0001', body);
@@ -59,9 +78,15 @@ describe('streaming bulk sync (NDJSON)', () => {
     const body = [line(1, { givenName: 'Renamed' }), line(2), line(3, { releaseDate: '2027-03-01' })].join('\n');
     const res = await post('bulk-load-0002', body);
     expect(res.body).toMatchObject({ created: 0, updated: 2, unchanged: 1, rejected: 0 });
-    const [row] = await hub.db.query(`SELECT p.given_name, p.version FROM person p JOIN external_ref r ON r.entity_id = p.id WHERE r.external_id = 'bulk-1' AND r.system = 'bulk-system'`);
+    const [row] = await hub.db.query(
+      `SELECT p.given_name, p.version FROM person p JOIN external_ref r ON r.entity_id = p.id WHERE r.external_id = 'bulk-1' AND r.system = 'bulk-system'`,
+    );
     expect(row).toEqual({ given_name: 'Renamed', version: 2 });
-    expect(await count(`SELECT count(*) AS n FROM person_change c JOIN external_ref r ON r.entity_id = c.person_id WHERE r.external_id = 'bulk-1' AND c.action = 'updated'`)).toBe(1);
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM person_change c JOIN external_ref r ON r.entity_id = c.person_id WHERE r.external_id = 'bulk-1' AND c.action = 'updated'`,
+      ),
+    ).toBe(1);
   });
 
   it('an OGRS score loaded or changed announces a new assessment (person.ogrs_scored, the category only); one sent again unchanged does not', async () => {
@@ -70,7 +95,8 @@ describe('streaming bulk sync (NDJSON)', () => {
       (await hub.db.query(
         `SELECT o.payload FROM outbox_event o JOIN external_ref r ON r.entity_id = o.person_id WHERE r.system = 'bulk-system' AND r.external_id = 'bulk-ogrs' AND o.type = 'person.ogrs_scored' ORDER BY o.id`,
       )) as { payload: Record<string, unknown> }[];
-    const load = async (key: string, extra: Record<string, unknown>) => (await post(key, line(90_001, { externalId: 'bulk-ogrs', ...extra }) + '\n')).body;
+    const load = async (key: string, extra: Record<string, unknown>) =>
+      (await post(key, line(90_001, { externalId: 'bulk-ogrs', ...extra }) + '\n')).body;
     expect(await load('bulk-ogrs-1', { ogrsScore: 51.25 })).toMatchObject({ created: 1 });
     expect(await scored()).toEqual([{ payload: { dataCategory: 'offending' } }]);
     expect(await load('bulk-ogrs-2', { ogrsScore: 51.25 })).toMatchObject({ unchanged: 1 });
@@ -85,16 +111,26 @@ describe('streaming bulk sync (NDJSON)', () => {
     const body = lines.join('\n') + '\n';
     // Send the first 6,000 lines (one chunk of 5,000 commits), then drop the connection.
     await new Promise<void>((resolve) => {
-      const req = httpRequest(`${base}/sync/people?system=bulk-system`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'idempotency-key': 'bulk-load-0003', 'content-type': 'application/x-ndjson' } });
+      const req = httpRequest(`${base}/sync/people?system=bulk-system`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'idempotency-key': 'bulk-load-0003', 'content-type': 'application/x-ndjson' },
+      });
       req.on('error', () => resolve());
       req.on('response', () => resolve());
-      req.write(lines.slice(0, 6000).join('\n') + '\n', () => setTimeout(() => { req.destroy(); resolve(); }, 1500));
+      req.write(lines.slice(0, 6000).join('\n') + '\n', () =>
+        setTimeout(() => {
+          req.destroy();
+          resolve();
+        }, 1500),
+      );
     });
     // Generous: on a loaded machine the first chunk's commit and the abort can take a while.
     const deadline = Date.now() + 60_000;
     let job: { status: string; linesCommitted: number } | undefined;
     while (Date.now() < deadline) {
-      [job] = await hub.db.query(`SELECT status, lines_committed AS "linesCommitted" FROM sync_job WHERE idempotency_key = 'bulk-load-0003'`);
+      [job] = await hub.db.query(
+        `SELECT status, lines_committed AS "linesCommitted" FROM sync_job WHERE idempotency_key = 'bulk-load-0003'`,
+      );
       if (job?.status === 'failed') break;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -109,22 +145,48 @@ describe('streaming bulk sync (NDJSON)', () => {
   });
 
   it('refuses the same key for another system, and offending data from an organisation that may not hold it', async () => {
-    const other = await hub.http().post('/sync/people?system=other-system').set('authorization', `Bearer ${token}`).set('idempotency-key', 'bulk-load-0001').set('content-type', 'application/x-ndjson').send(line(1));
+    const other = await hub
+      .http()
+      .post('/sync/people?system=other-system')
+      .set('authorization', `Bearer ${token}`)
+      .set('idempotency-key', 'bulk-load-0001')
+      .set('content-type', 'application/x-ndjson')
+      .send(line(1));
     expect(other.status).toBe(409);
     expect(other.body.error).toBe('CONFLICT');
     const employerToken = await hub.tokenFor('employer');
-    const res = await hub.http().post('/sync/people?system=employer-hr').set('authorization', `Bearer ${employerToken}`).set('idempotency-key', 'employer-load-1').set('content-type', 'application/x-ndjson').send(line(77_777));
+    const res = await hub
+      .http()
+      .post('/sync/people?system=employer-hr')
+      .set('authorization', `Bearer ${employerToken}`)
+      .set('idempotency-key', 'employer-load-1')
+      .set('content-type', 'application/x-ndjson')
+      .send(line(77_777));
     expect(res.body).toMatchObject({ created: 0, rejected: 1 });
     expect(res.body.errors[0].message).toMatch(/offending/);
   });
 
   it('refuses risk or offending values an organisation could not read back, for new and existing people alike (as updatePerson does)', async () => {
     const trainer = await hub.tokenFor('trainer');
-    const load = (key: string, body: string) => hub.http().post('/sync/people?system=training-mis').set('authorization', `Bearer ${trainer}`).set('idempotency-key', key).set('content-type', 'application/x-ndjson').send(body);
+    const load = (key: string, body: string) =>
+      hub
+        .http()
+        .post('/sync/people?system=training-mis')
+        .set('authorization', `Bearer ${trainer}`)
+        .set('idempotency-key', key)
+        .set('content-type', 'application/x-ndjson')
+        .send(body);
     const plain = { offenceSummary: null };
     const created = await load('training-load-1', line(88_001, plain));
     expect(created.body).toMatchObject({ created: 1, rejected: 0 });
-    const res = await load('training-load-2', [line(88_001, { ...plain, riskLevel: 'high' }), line(88_002, { ...plain, riskLevel: 'high' }), line(88_003, { offenceSummary: 'Theft' })].join('\n'));
+    const res = await load(
+      'training-load-2',
+      [
+        line(88_001, { ...plain, riskLevel: 'high' }),
+        line(88_002, { ...plain, riskLevel: 'high' }),
+        line(88_003, { offenceSummary: 'Theft' }),
+      ].join('\n'),
+    );
     expect(res.body).toMatchObject({ created: 0, updated: 0, rejected: 3 });
     expect(res.body.errors.map((e: { code: string }) => e.code)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
     expect(await count(`SELECT count(*) AS n FROM person WHERE given_name = 'Bulk88001' AND risk_level IS NOT NULL`)).toBe(0);
@@ -138,16 +200,43 @@ describe('streaming bulk sync (NDJSON)', () => {
       if (res.errors) throw new Error(JSON.stringify(res.errors));
       return res.data!;
     };
-    const orgs = Object.fromEntries((await gql<{ organisations: { id: string; name: string }[] }>(`{ organisations { id name } }`, {}, probation)).organisations.map((o) => [o.name, o.id]));
+    const orgs = Object.fromEntries(
+      (await gql<{ organisations: { id: string; name: string }[] }>(`{ organisations { id name } }`, {}, probation)).organisations.map(
+        (o) => [o.name, o.id],
+      ),
+    );
     const pnc = '26/990001R';
     const { createPerson } = await gql<{ createPerson: { person: { id: string } } }>(
       `mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`,
-      { input: { givenName: 'Referred', familyName: 'Only', dateOfBirth: '1991-04-05', region: 'north_west', identifiers: [{ scheme: 'PNC', value: pnc }], confirmNew: true } },
+      {
+        input: {
+          givenName: 'Referred',
+          familyName: 'Only',
+          dateOfBirth: '1991-04-05',
+          region: 'north_west',
+          identifiers: [{ scheme: 'PNC', value: pnc }],
+          confirmNew: true,
+        },
+      },
       probation,
     );
     const load = (key: string, givenName: string) =>
-      hub.http().post('/sync/people?system=housing-crm').set('authorization', `Bearer ${housing}`).set('idempotency-key', key).set('content-type', 'application/x-ndjson')
-        .send(JSON.stringify({ externalId: 'crm-1', givenName, familyName: 'Only', dateOfBirth: '1991-04-05', region: 'north_west', identifiers: [{ scheme: 'PNC', value: pnc }] }));
+      hub
+        .http()
+        .post('/sync/people?system=housing-crm')
+        .set('authorization', `Bearer ${housing}`)
+        .set('idempotency-key', key)
+        .set('content-type', 'application/x-ndjson')
+        .send(
+          JSON.stringify({
+            externalId: 'crm-1',
+            givenName,
+            familyName: 'Only',
+            dateOfBirth: '1991-04-05',
+            region: 'north_west',
+            identifiers: [{ scheme: 'PNC', value: pnc }],
+          }),
+        );
     // Not related at all: refused as unknown.
     const before = await load('housing-load-1', 'Referred');
     expect(before.body).toMatchObject({ created: 0, updated: 0, rejected: 1 });
@@ -155,15 +244,31 @@ describe('streaming bulk sync (NDJSON)', () => {
     // An open referral to housing relates it (the policy's relationship, as person(id) and updatePerson see it): the load updates.
     const { sendReferral } = await gql<{ sendReferral: { id: string } }>(
       `mutation($input: SendReferralInput!) { sendReferral(input: $input) { id } }`,
-      { input: { personId: createPerson.person.id, toOrganisationId: orgs['Safe Harbour Housing Trust'], serviceCode: 'accommodation_support', reason: 'Needs a tenancy', sharedCategories: [] } },
+      {
+        input: {
+          personId: createPerson.person.id,
+          toOrganisationId: orgs['Safe Harbour Housing Trust'],
+          serviceCode: 'accommodation_support',
+          reason: 'Needs a tenancy',
+          sharedCategories: [],
+        },
+      },
       probation,
     );
     expect((await hub.gql(`query($id: ID!) { person(id: $id) { id } }`, { id: createPerson.person.id }, housing)).errors).toBeUndefined();
     const during = await load('housing-load-2', 'Referred-Renamed');
     expect(during.body).toMatchObject({ created: 0, updated: 1, rejected: 0 });
-    expect(await count(`SELECT count(*) AS n FROM involvement WHERE person_id = '${createPerson.person.id}' AND organisation_id = '${orgs['Safe Harbour Housing Trust']}'`)).toBe(0);
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM involvement WHERE person_id = '${createPerson.person.id}' AND organisation_id = '${orgs['Safe Harbour Housing Trust']}'`,
+      ),
+    ).toBe(0);
     // Declined: no longer related, refused again.
-    await gql(`mutation($input: ReferralReasonInput!) { declineReferral(input: $input) { id } }`, { input: { referralId: sendReferral.id, reason: 'No capacity' } }, housing);
+    await gql(
+      `mutation($input: ReferralReasonInput!) { declineReferral(input: $input) { id } }`,
+      { input: { referralId: sendReferral.id, reason: 'No capacity' } },
+      housing,
+    );
     const after = await load('housing-load-3', 'Referred-Again');
     expect(after.body).toMatchObject({ updated: 0, rejected: 1 });
     expect(after.body.errors[0].code).toBe('NOT_FOUND');

@@ -3,7 +3,10 @@ import { apiClientToken, startTestHub, type TestHub } from './support/hub.js';
 
 const SYNC_PEOPLE = `mutation($input: SyncPeopleInput!) { syncPeople(input: $input) { replayed results { externalId status id code message } } }`;
 
-interface SyncResult { replayed: boolean; results: { externalId: string; status: string; id: string | null; code: string | null; message: string | null }[] }
+interface SyncResult {
+  replayed: boolean;
+  results: { externalId: string; status: string; id: string | null; code: string | null; message: string | null }[];
+}
 
 /**
  * Two case systems' batches writing the same new external id at the same moment. The second waits
@@ -27,7 +30,11 @@ describe('sync batches that collide', () => {
   });
 
   async function syncPeople(key: string, records: unknown[]) {
-    const res = await hub.gql<{ syncPeople: SyncResult }>(SYNC_PEOPLE, { input: { idempotencyKey: key, system: 'case-system', records } }, token);
+    const res = await hub.gql<{ syncPeople: SyncResult }>(
+      SYNC_PEOPLE,
+      { input: { idempotencyKey: key, system: 'case-system', records } },
+      token,
+    );
     if (res.errors) throw new Error(JSON.stringify(res.errors));
     return res.data!.syncPeople;
   }
@@ -41,7 +48,9 @@ describe('sync batches that collide', () => {
   });
 
   async function waitingOnALock(): Promise<boolean> {
-    const { rows } = await held.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+    const { rows } = await held.query(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+    );
     return rows[0].n > 0;
   }
 
@@ -51,11 +60,17 @@ describe('sync batches that collide', () => {
     const personId = first.results[0].id!;
     const [{ organisation_id: org }] = await hub.db.query(`SELECT organisation_id FROM external_ref WHERE external_id = 'case-first'`);
     await held.query('BEGIN');
-    await held.query(`INSERT INTO external_ref (system, entity_type, external_id, entity_id, organisation_id) VALUES ('case-system', 'person', 'case-shared', $1, $2)`, [personId, org]);
+    await held.query(
+      `INSERT INTO external_ref (system, entity_type, external_id, entity_id, organisation_id) VALUES ('case-system', 'person', 'case-shared', $1, $2)`,
+      [personId, org],
+    );
 
     const peopleBefore = Number((await hub.db.query(`SELECT count(*) AS n FROM person`))[0].n);
     // This batch does not see the uncommitted link: it creates a person, then waits on the key.
-    const pending = syncPeople('collide-batch-0002', [record('case-other', 'Other', 'COLLIDE-00002'), record('case-shared', 'Later', 'COLLIDE-00003')]);
+    const pending = syncPeople('collide-batch-0002', [
+      record('case-other', 'Other', 'COLLIDE-00002'),
+      record('case-shared', 'Later', 'COLLIDE-00003'),
+    ]);
     const deadline = Date.now() + 15_000;
     while (!(await waitingOnALock())) {
       if (Date.now() > deadline) throw new Error('the batch never waited on the held key');

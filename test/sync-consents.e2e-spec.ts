@@ -2,7 +2,13 @@ import { apiClientToken, startTestHub, type TestHub } from './support/hub.js';
 
 const SYNC_PEOPLE = `mutation($input: SyncPeopleInput!) { syncPeople(input: $input) { results { externalId status id code } } }`;
 const SYNC_CONSENTS = `mutation($input: SyncConsentsInput!) { syncConsents(input: $input) { replayed results { externalId status id code message } } }`;
-interface Result { externalId: string; status: string; id: string | null; code: string | null; message: string | null }
+interface Result {
+  externalId: string;
+  status: string;
+  id: string | null;
+  code: string | null;
+  message: string | null;
+}
 
 /** Consents synced from a case system: granted as through the API, withdrawn once, never changed. */
 describe('syncConsents', () => {
@@ -23,7 +29,13 @@ describe('syncConsents', () => {
         input: {
           idempotencyKey: 'consent-people-0001',
           system: 'case-system',
-          records: ['p-1', 'p-2'].map((externalId, i) => ({ externalId, givenName: `Consent${i}`, familyName: 'Synced', dateOfBirth: `1988-0${i + 1}-15`, identifiers: [] })),
+          records: ['p-1', 'p-2'].map((externalId, i) => ({
+            externalId,
+            givenName: `Consent${i}`,
+            familyName: 'Synced',
+            dateOfBirth: `1988-0${i + 1}-15`,
+            identifiers: [],
+          })),
         },
       },
       token,
@@ -33,15 +45,37 @@ describe('syncConsents', () => {
   afterAll(() => hub.close());
 
   async function sync(key: string, records: Record<string, unknown>[], as = token) {
-    const res = await hub.gql<{ syncConsents: { replayed: boolean; results: Result[] } }>(SYNC_CONSENTS, { input: { idempotencyKey: key, system: 'case-system', records } }, as);
+    const res = await hub.gql<{ syncConsents: { replayed: boolean; results: Result[] } }>(
+      SYNC_CONSENTS,
+      { input: { idempotencyKey: key, system: 'case-system', records } },
+      as,
+    );
     if (res.errors) throw new Error(JSON.stringify(res.errors));
     return res.data!.syncConsents;
   }
-  const ete = { externalId: 'c-1', personExternalId: 'p-1', purpose: 'ETE', organisationKind: 'TRAINING_PROVIDER', method: 'SIGNED_FORM', personPresent: true, givenAt: '2026-10-01T10:00:00Z' };
-  const health = { externalId: 'c-2', personExternalId: 'p-2', purpose: 'HEALTH', organisationId: '', method: 'VERBAL', personPresent: true, withdrawnReason: 'Changed their mind' };
+  const ete = {
+    externalId: 'c-1',
+    personExternalId: 'p-1',
+    purpose: 'ETE',
+    organisationKind: 'TRAINING_PROVIDER',
+    method: 'SIGNED_FORM',
+    personPresent: true,
+    givenAt: '2026-10-01T10:00:00Z',
+  };
+  const health = {
+    externalId: 'c-2',
+    personExternalId: 'p-2',
+    purpose: 'HEALTH',
+    organisationId: '',
+    method: 'VERBAL',
+    personPresent: true,
+    withdrawnReason: 'Changed their mind',
+  };
   const consentsOf = async (personId: string) =>
     (
-      await hub.gql<{ person: { consents: { id: string; purpose: string; status: string; givenAt: string; withdrawnReason: string | null }[] } }>(
+      await hub.gql<{
+        person: { consents: { id: string; purpose: string; status: string; givenAt: string; withdrawnReason: string | null }[] };
+      }>(
         `query($id: ID!) { person(id: $id) { consents { id purpose status givenAt withdrawnReason } } }`,
         { id: personId },
         await hub.tokenFor('probation.officer'),
@@ -67,9 +101,16 @@ describe('syncConsents', () => {
       ['c-future', 'REJECTED', 'BAD_USER_INPUT'],
       ['c-both', 'REJECTED', 'BAD_USER_INPUT'],
     ]);
-    expect(await consentsOf(people['p-1'])).toEqual([{ id: first.results[0].id, purpose: 'ETE', status: 'IN_FORCE', givenAt: '2026-10-01T10:00:00.000Z', withdrawnReason: null }]);
-    expect(await consentsOf(people['p-2'])).toEqual([expect.objectContaining({ id: first.results[1].id, purpose: 'HEALTH', status: 'WITHDRAWN', withdrawnReason: 'Changed their mind' })]);
-    const events: { type: string }[] = await hub.db.query(`SELECT type FROM outbox_event WHERE aggregate_id = ANY($1::uuid[]) ORDER BY id`, [[first.results[0].id, first.results[1].id]]);
+    expect(await consentsOf(people['p-1'])).toEqual([
+      { id: first.results[0].id, purpose: 'ETE', status: 'IN_FORCE', givenAt: '2026-10-01T10:00:00.000Z', withdrawnReason: null },
+    ]);
+    expect(await consentsOf(people['p-2'])).toEqual([
+      expect.objectContaining({ id: first.results[1].id, purpose: 'HEALTH', status: 'WITHDRAWN', withdrawnReason: 'Changed their mind' }),
+    ]);
+    const events: { type: string }[] = await hub.db.query(
+      `SELECT type FROM outbox_event WHERE aggregate_id = ANY($1::uuid[]) ORDER BY id`,
+      [[first.results[0].id, first.results[1].id]],
+    );
     expect(events.map((e) => e.type)).toEqual(['consent.granted', 'consent.granted', 'consent.withdrawn']);
     // Nothing of the rejected ones was written.
     expect(await count(`SELECT count(*) AS n FROM external_ref WHERE entity_type = 'consent'`)).toBe(2);
@@ -85,7 +126,9 @@ describe('syncConsents', () => {
   it('records a withdrawal sent later once; the same record again changes nothing; new terms or an undone withdrawal are refused', async () => {
     const later = await sync('consents-batch-0002', [{ ...ete, withdrawnReason: 'No longer wants training' }]);
     expect(later.results.map((r) => r.status)).toEqual(['UPDATED']);
-    expect(await consentsOf(people['p-1'])).toEqual([expect.objectContaining({ status: 'WITHDRAWN', withdrawnReason: 'No longer wants training' })]);
+    expect(await consentsOf(people['p-1'])).toEqual([
+      expect.objectContaining({ status: 'WITHDRAWN', withdrawnReason: 'No longer wants training' }),
+    ]);
     const again = await sync('consents-batch-0003', [
       { ...ete, withdrawnReason: 'No longer wants training' },
       { ...health, organisationId: mind },
@@ -103,7 +146,11 @@ describe('syncConsents', () => {
       ['c-2', 'REJECTED', 'INVALID_STATE'],
     ]);
     expect(refused.results[0].message).toMatch(/terms do not change/);
-    expect(await hub.db.query(`SELECT count(*)::int AS n FROM outbox_event WHERE type = 'consent.withdrawn' AND aggregate_id = $1`, [later.results[0].id])).toEqual([{ n: 1 }]);
+    expect(
+      await hub.db.query(`SELECT count(*)::int AS n FROM outbox_event WHERE type = 'consent.withdrawn' AND aggregate_id = $1`, [
+        later.results[0].id,
+      ]),
+    ).toEqual([{ n: 1 }]);
   });
 
   it("another organisation's case system cannot touch these consents through the same external ids", async () => {

@@ -8,10 +8,21 @@ const ERASE = `mutation($input: PersonReasonInput!) { erasePerson(input: $input)
 const EXPORT = `mutation($id: ID!) { subjectAccessExport(personId: $id) { json } }`;
 const FINGERPRINT = /^erased:([A-Za-z0-9_-]{8}):[0-9a-f]{64}$/;
 
-interface SyncResult { externalId: string; status: string; id: string | null; code: string | null }
+interface SyncResult {
+  externalId: string;
+  status: string;
+  id: string | null;
+  code: string | null;
+}
 
 function record(externalId: string, n: number) {
-  return { externalId, givenName: `Linked${n}`, familyName: 'Casebook', dateOfBirth: `1980-01-${String(n).padStart(2, '0')}`, identifiers: [{ scheme: 'PNC', value: `80/${String(n).padStart(6, '0')}L` }] };
+  return {
+    externalId,
+    givenName: `Linked${n}`,
+    familyName: 'Casebook',
+    dateOfBirth: `1980-01-${String(n).padStart(2, '0')}`,
+    identifiers: [{ scheme: 'PNC', value: `80/${String(n).padStart(6, '0')}L` }],
+  };
 }
 
 /**
@@ -28,7 +39,11 @@ describe('external ids of erased people', () => {
   const second = randomBytes(32);
 
   async function clientToken() {
-    const res = await hub.http().post('/oauth/token').type('form').send({ grant_type: 'client_credentials', client_id: client.id, client_secret: client.secret });
+    const res = await hub
+      .http()
+      .post('/oauth/token')
+      .type('form')
+      .send({ grant_type: 'client_credentials', client_id: client.id, client_secret: client.secret });
     token = res.body.access_token;
   }
 
@@ -53,12 +68,18 @@ describe('external ids of erased people', () => {
 
   let keyCounter = 0;
   async function syncPeople(records: unknown[]): Promise<SyncResult[]> {
-    const res = await hub.gql<{ syncPeople: { results: SyncResult[] } }>(SYNC_PEOPLE, { input: { idempotencyKey: `erasure-sync-${++keyCounter}`, system: 'case-system', records } }, token);
+    const res = await hub.gql<{ syncPeople: { results: SyncResult[] } }>(
+      SYNC_PEOPLE,
+      { input: { idempotencyKey: `erasure-sync-${++keyCounter}`, system: 'case-system', records } },
+      token,
+    );
     if (res.errors) throw new Error(JSON.stringify(res.errors));
     return res.data!.syncPeople.results;
   }
 
-  async function bulk(lines: unknown[]): Promise<{ created: number; rejected: number; errors: { line: number; code: string; message: string }[] }> {
+  async function bulk(
+    lines: unknown[],
+  ): Promise<{ created: number; rejected: number; errors: { line: number; code: string; message: string }[] }> {
     const res = await hub
       .http()
       .post('/sync/people?system=case-system')
@@ -76,9 +97,14 @@ describe('external ids of erased people', () => {
   }
 
   const refs = async (personId: string): Promise<string[]> =>
-    (await hub.db.query(`SELECT external_id FROM external_ref WHERE entity_type = 'person' AND entity_id = $1 ORDER BY external_id`, [personId])).map((r: { external_id: string }) => r.external_id);
+    (
+      await hub.db.query(`SELECT external_id FROM external_ref WHERE entity_type = 'person' AND entity_id = $1 ORDER BY external_id`, [
+        personId,
+      ])
+    ).map((r: { external_id: string }) => r.external_id);
   const people = async () => Number((await hub.db.query('SELECT count(*) AS n FROM person'))[0].n);
-  const stored = async (externalId: string) => Number((await hub.db.query('SELECT count(*) AS n FROM external_ref WHERE external_id = $1', [externalId]))[0].n);
+  const stored = async (externalId: string) =>
+    Number((await hub.db.query('SELECT count(*) AS n FROM external_ref WHERE external_id = $1', [externalId]))[0].n);
   const keyId = async (personId: string) => FINGERPRINT.exec((await refs(personId))[0])?.[1];
 
   const ids: Record<string, string> = {};
@@ -91,31 +117,89 @@ describe('external ids of erased people', () => {
     ids['case-3'] = (await hub.db.query(`SELECT entity_id FROM external_ref WHERE external_id = 'case-3'`))[0].entity_id;
     const logged = await hub.gql<{ syncInterventions: { results: SyncResult[] } }>(
       SYNC_INTERVENTIONS,
-      { input: { idempotencyKey: 'erasure-interventions-1', system: 'case-system', records: ['case-1', 'case-2'].map((p) => ({ externalId: `cv-${p}`, personExternalId: p, typeCode: 'cv_cover_letter', status: 'COMPLETED', occurredAt: '2026-10-01T10:00:00Z' })) } },
+      {
+        input: {
+          idempotencyKey: 'erasure-interventions-1',
+          system: 'case-system',
+          records: ['case-1', 'case-2'].map((p) => ({
+            externalId: `cv-${p}`,
+            personExternalId: p,
+            typeCode: 'cv_cover_letter',
+            status: 'COMPLETED',
+            occurredAt: '2026-10-01T10:00:00Z',
+          })),
+        },
+      },
       token,
     );
     expect(logged.data!.syncInterventions.results.map((r) => r.status)).toEqual(['CREATED', 'CREATED']);
     const consented = await hub.gql<{ syncConsents: { results: SyncResult[] } }>(
       `mutation($input: SyncConsentsInput!) { syncConsents(input: $input) { results { externalId status id code } } }`,
-      { input: { idempotencyKey: 'erasure-consents-1', system: 'case-system', records: [{ externalId: 'consent-case-1', personExternalId: 'case-1', purpose: 'ETE', organisationKind: 'TRAINING_PROVIDER', method: 'SIGNED_FORM', personPresent: true }] } },
+      {
+        input: {
+          idempotencyKey: 'erasure-consents-1',
+          system: 'case-system',
+          records: [
+            {
+              externalId: 'consent-case-1',
+              personExternalId: 'case-1',
+              purpose: 'ETE',
+              organisationKind: 'TRAINING_PROVIDER',
+              method: 'SIGNED_FORM',
+              personPresent: true,
+            },
+          ],
+        },
+      },
       token,
     );
     expect(consented.data!.syncConsents.results.map((r) => r.status)).toEqual(['CREATED']);
     const [{ id: housing }] = await hub.db.query(`SELECT id FROM organisation WHERE name = 'Safe Harbour Housing Trust'`);
     const involved = await hub.gql<{ syncInvolvements: { results: SyncResult[] } }>(
       `mutation($input: SyncInvolvementsInput!) { syncInvolvements(input: $input) { results { externalId status id code } } }`,
-      { input: { idempotencyKey: 'erasure-involvements-1', system: 'case-system', records: [{ externalId: 'inv-case-1', personExternalId: 'case-1', organisationId: housing }] } },
+      {
+        input: {
+          idempotencyKey: 'erasure-involvements-1',
+          system: 'case-system',
+          records: [{ externalId: 'inv-case-1', personExternalId: 'case-1', organisationId: housing }],
+        },
+      },
       token,
     );
     expect(involved.data!.syncInvolvements.results.map((r) => r.status)).toEqual(['CREATED']);
 
     // Subject access: the ids of the person, and of their involvements, interventions and consents, in the partners' systems are part of their data.
-    const exported = await hub.gql<{ subjectAccessExport: { json: string } }>(EXPORT, { id: ids['case-1'] }, await hub.tokenFor('probation.dpo'));
+    const exported = await hub.gql<{ subjectAccessExport: { json: string } }>(
+      EXPORT,
+      { id: ids['case-1'] },
+      await hub.tokenFor('probation.dpo'),
+    );
     expect(JSON.parse(exported.data!.subjectAccessExport.json).externalIds).toEqual([
-      expect.objectContaining({ system: 'case-system', of: 'person', id: ids['case-1'], external_id: 'case-1', organisation: 'North West Probation Region' }),
-      expect.objectContaining({ system: 'case-system', of: 'involvement', id: involved.data!.syncInvolvements.results[0].id, external_id: 'inv-case-1' }),
-      expect.objectContaining({ system: 'case-system', of: 'intervention', id: logged.data!.syncInterventions.results[0].id, external_id: 'cv-case-1' }),
-      expect.objectContaining({ system: 'case-system', of: 'consent', id: consented.data!.syncConsents.results[0].id, external_id: 'consent-case-1' }),
+      expect.objectContaining({
+        system: 'case-system',
+        of: 'person',
+        id: ids['case-1'],
+        external_id: 'case-1',
+        organisation: 'North West Probation Region',
+      }),
+      expect.objectContaining({
+        system: 'case-system',
+        of: 'involvement',
+        id: involved.data!.syncInvolvements.results[0].id,
+        external_id: 'inv-case-1',
+      }),
+      expect.objectContaining({
+        system: 'case-system',
+        of: 'intervention',
+        id: logged.data!.syncInterventions.results[0].id,
+        external_id: 'cv-case-1',
+      }),
+      expect.objectContaining({
+        system: 'case-system',
+        of: 'consent',
+        id: consented.data!.syncConsents.results[0].id,
+        external_id: 'consent-case-1',
+      }),
     ]);
 
     await erase(ids['case-1']);
@@ -143,9 +227,13 @@ describe('external ids of erased people', () => {
 
   it('refuses an external id that looks like a fingerprint, on either path', async () => {
     const [fingerprint] = await refs(ids['case-1']);
-    expect(await syncPeople([record(fingerprint, 4)])).toEqual([expect.objectContaining({ status: 'REJECTED', code: 'BAD_USER_INPUT', message: expect.stringContaining('erased:') })]);
+    expect(await syncPeople([record(fingerprint, 4)])).toEqual([
+      expect.objectContaining({ status: 'REJECTED', code: 'BAD_USER_INPUT', message: expect.stringContaining('erased:') }),
+    ]);
     const loaded = await bulk([record('erased:anything', 4)]);
-    expect(loaded.errors).toEqual([expect.objectContaining({ line: 1, code: 'BAD_USER_INPUT', message: expect.stringContaining('may not begin with "erased:"') })]);
+    expect(loaded.errors).toEqual([
+      expect.objectContaining({ line: 1, code: 'BAD_USER_INPUT', message: expect.stringContaining('may not begin with "erased:"') }),
+    ]);
     expect(await stored('erased:anything')).toBe(0);
   });
 

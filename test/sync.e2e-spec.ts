@@ -7,7 +7,11 @@ import { apiClientToken, startTestHub, type TestHub } from './support/hub.js';
 const SYNC_PEOPLE = `mutation($input: SyncPeopleInput!) { syncPeople(input: $input) { idempotencyKey replayed results { externalId status id code message } } }`;
 const SYNC_INTERVENTIONS = `mutation($input: SyncInterventionsInput!) { syncInterventions(input: $input) { replayed results { externalId status id code } } }`;
 
-interface SyncResult { idempotencyKey: string; replayed: boolean; results: { externalId: string; status: string; id: string | null; code: string | null }[] }
+interface SyncResult {
+  idempotencyKey: string;
+  replayed: boolean;
+  results: { externalId: string; status: string; id: string | null; code: string | null }[];
+}
 
 function person(i: number, extra: Record<string, unknown> = {}) {
   return {
@@ -33,7 +37,11 @@ describe('integrator sync', () => {
   afterAll(() => hub.close());
 
   async function syncPeople(key: string, records: unknown[]) {
-    const res = await hub.gql<{ syncPeople: SyncResult }>(SYNC_PEOPLE, { input: { idempotencyKey: key, system: 'case-system', records } }, token);
+    const res = await hub.gql<{ syncPeople: SyncResult }>(
+      SYNC_PEOPLE,
+      { input: { idempotencyKey: key, system: 'case-system', records } },
+      token,
+    );
     if (res.errors) throw new Error(JSON.stringify(res.errors));
     return res.data!.syncPeople;
   }
@@ -59,7 +67,11 @@ describe('integrator sync', () => {
   });
 
   it('the same key with a different body is a CONFLICT', async () => {
-    const res = await hub.gql(SYNC_PEOPLE, { input: { idempotencyKey: 'batch-0001-abcdef', system: 'case-system', records: [person(1, { givenName: 'Changed' })] } }, token);
+    const res = await hub.gql(
+      SYNC_PEOPLE,
+      { input: { idempotencyKey: 'batch-0001-abcdef', system: 'case-system', records: [person(1, { givenName: 'Changed' })] } },
+      token,
+    );
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'IDEMPOTENCY_KEY_REUSED' });
   });
 
@@ -73,16 +85,25 @@ describe('integrator sync', () => {
   });
 
   it('updates what changed, leaves the rest, and handles duplicates within a batch', async () => {
-    const res = await syncPeople('batch-0002-abcdef', [person(1, { givenName: 'Renamed' }), person(2), person(3, { releaseDate: '2027-01-01' }), person(3, { releaseDate: '2027-02-01' })]);
+    const res = await syncPeople('batch-0002-abcdef', [
+      person(1, { givenName: 'Renamed' }),
+      person(2),
+      person(3, { releaseDate: '2027-01-01' }),
+      person(3, { releaseDate: '2027-02-01' }),
+    ]);
     expect(res.results.map((r) => [r.externalId, r.status, r.code])).toEqual([
       ['case-1', 'UPDATED', null],
       ['case-2', 'UNCHANGED', null],
       ['case-3', 'REJECTED', 'DUPLICATE_IN_BATCH'],
       ['case-3', 'UPDATED', null],
     ]);
-    const [row] = await hub.db.query(`SELECT p.given_name, p.release_date::text AS release FROM person p JOIN external_ref r ON r.entity_id = p.id WHERE r.external_id = 'case-3'`);
+    const [row] = await hub.db.query(
+      `SELECT p.given_name, p.release_date::text AS release FROM person p JOIN external_ref r ON r.entity_id = p.id WHERE r.external_id = 'case-3'`,
+    );
     expect(row.release).toBe('2027-02-01');
-    const history = await count(`SELECT count(*) AS n FROM person_change c JOIN external_ref r ON r.entity_id = c.person_id WHERE r.external_id = 'case-1' AND c.reason = 'Synchronised from external system'`);
+    const history = await count(
+      `SELECT count(*) AS n FROM person_change c JOIN external_ref r ON r.entity_id = c.person_id WHERE r.external_id = 'case-1' AND c.reason = 'Synchronised from external system'`,
+    );
     expect(history).toBe(1);
   });
 
@@ -91,10 +112,35 @@ describe('integrator sync', () => {
       idempotencyKey: 'interventions-0001',
       system: 'case-system',
       records: [
-        { externalId: 'int-1', personExternalId: 'case-1', typeCode: 'cv_cover_letter', status: 'COMPLETED', occurredAt: '2026-10-01T10:00:00Z' },
-        { externalId: 'int-2', personExternalId: 'case-404', typeCode: 'cv_cover_letter', status: 'COMPLETED', occurredAt: '2026-10-01T10:00:00Z' },
-        { externalId: 'int-3', personExternalId: 'case-2', typeCode: 'not_a_type', status: 'COMPLETED', occurredAt: '2026-10-01T10:00:00Z' },
-        { externalId: 'int-4', personExternalId: 'case-2', typeCode: 'job_start', status: 'COMPLETED', occurredAt: '2026-10-05T10:00:00Z', job: { employer: 'Northway', sector: 'Construction', hoursPerWeek: 37, startDate: '2026-10-05' } },
+        {
+          externalId: 'int-1',
+          personExternalId: 'case-1',
+          typeCode: 'cv_cover_letter',
+          status: 'COMPLETED',
+          occurredAt: '2026-10-01T10:00:00Z',
+        },
+        {
+          externalId: 'int-2',
+          personExternalId: 'case-404',
+          typeCode: 'cv_cover_letter',
+          status: 'COMPLETED',
+          occurredAt: '2026-10-01T10:00:00Z',
+        },
+        {
+          externalId: 'int-3',
+          personExternalId: 'case-2',
+          typeCode: 'not_a_type',
+          status: 'COMPLETED',
+          occurredAt: '2026-10-01T10:00:00Z',
+        },
+        {
+          externalId: 'int-4',
+          personExternalId: 'case-2',
+          typeCode: 'job_start',
+          status: 'COMPLETED',
+          occurredAt: '2026-10-05T10:00:00Z',
+          job: { employer: 'Northway', sector: 'Construction', hoursPerWeek: 37, startDate: '2026-10-05' },
+        },
       ],
     };
     const res = await hub.gql<{ syncInterventions: SyncResult }>(SYNC_INTERVENTIONS, { input }, token);
@@ -107,7 +153,16 @@ describe('integrator sync', () => {
     ]);
     const again = await hub.gql<{ syncInterventions: SyncResult }>(
       SYNC_INTERVENTIONS,
-      { input: { ...input, idempotencyKey: 'interventions-0002', records: [{ ...input.records[0], status: 'COMPLETED' }, { ...input.records[3], notes: 'Started Monday' }] } },
+      {
+        input: {
+          ...input,
+          idempotencyKey: 'interventions-0002',
+          records: [
+            { ...input.records[0], status: 'COMPLETED' },
+            { ...input.records[3], notes: 'Started Monday' },
+          ],
+        },
+      },
       token,
     );
     expect(again.data!.syncInterventions.results.map((r) => r.status)).toEqual(['UNCHANGED', 'UPDATED']);
@@ -120,20 +175,35 @@ describe('integrator sync', () => {
       token,
     );
     expect(corrected.data!.syncInterventions.results.map((r) => r.status)).toEqual(['UPDATED']);
-    const [row] = await hub.db.query(`SELECT i.outcome, s.start_date::text FROM intervention i JOIN job_sustainment s ON s.intervention_id = i.id WHERE i.id = $1`, [corrected.data!.syncInterventions.results[0].id]);
+    const [row] = await hub.db.query(
+      `SELECT i.outcome, s.start_date::text FROM intervention i JOIN job_sustainment s ON s.intervention_id = i.id WHERE i.id = $1`,
+      [corrected.data!.syncInterventions.results[0].id],
+    );
     expect(row).toEqual({ outcome: { kind: 'job', ...job }, start_date: '2026-10-12' });
   });
 
   it('pages the change feed in global order, resumes from a cursor, and shows only what the caller may see', async () => {
     const feed = `query($after: String, $types: [String!]) { changes(after: $after, first: 25, types: $types) { changes { sequence type personId tombstone payload } endCursor hasMore } }`;
-    interface Change { sequence: string; type: string; personId: string | null; payload: string }
-    interface Page { changes: { changes: Change[]; endCursor: string | null; hasMore: boolean } }
+    interface Change {
+      sequence: string;
+      type: string;
+      personId: string | null;
+      payload: string;
+    }
+    interface Page {
+      changes: { changes: Change[]; endCursor: string | null; hasMore: boolean };
+    }
     const all: Change[] = [];
     const pages: { requestId: string; changes: Change[] }[] = [];
     let after: string | null = null;
     do {
       const requestId = randomUUID();
-      const res: { data?: Page | null; errors?: unknown[] } = await hub.gql<Page>(feed, { after, types: ['person.created', 'intervention.logged'] }, token, { 'x-request-id': requestId });
+      const res: { data?: Page | null; errors?: unknown[] } = await hub.gql<Page>(
+        feed,
+        { after, types: ['person.created', 'intervention.logged'] },
+        token,
+        { 'x-request-id': requestId },
+      );
       expect(res.errors).toBeUndefined();
       all.push(...res.data!.changes.changes);
       pages.push({ requestId, changes: res.data!.changes.changes });
@@ -156,13 +226,25 @@ describe('integrator sync', () => {
         const category = (JSON.parse(c.payload) as { dataCategory?: string }).dataCategory ?? 'identity';
         expected.set(c.personId!, (expected.get(c.personId!) ?? new Set()).add(category));
       }
-      const rows: { person_id: string; actor: string; organisation_id: string; action: string; categories: string[]; detail: Record<string, unknown> }[] = await hub.db.query(
+      const rows: {
+        person_id: string;
+        actor: string;
+        organisation_id: string;
+        action: string;
+        categories: string[];
+        detail: Record<string, unknown>;
+      }[] = await hub.db.query(
         'SELECT person_id, actor, organisation_id, action, categories, detail FROM audit_event WHERE request_id = $1 ORDER BY person_id',
         [page.requestId],
       );
       expect(rows.map((r) => r.person_id)).toEqual([...expected.keys()].sort());
       for (const r of rows) {
-        expect(r).toMatchObject({ actor: `client:${clientId}`, organisation_id: orgId, action: 'read', detail: expect.objectContaining({ channel: 'change_feed' }) });
+        expect(r).toMatchObject({
+          actor: `client:${clientId}`,
+          organisation_id: orgId,
+          action: 'read',
+          detail: expect.objectContaining({ channel: 'change_feed' }),
+        });
         expect(r.categories).toEqual([...expected.get(r.person_id)!].sort());
         expect(r.detail.events).toBe(page.changes.filter((c) => c.personId === r.person_id).length);
         r.categories.forEach((c) => categories.add(c));
@@ -173,14 +255,18 @@ describe('integrator sync', () => {
 
     // A charity involved with none of these people sees none of their events, and nothing is recorded.
     const nothing = randomUUID();
-    const charity = await hub.gql<Page>(feed, { after: null, types: ['person.created'] }, await hub.tokenFor('housing.worker'), { 'x-request-id': nothing });
+    const charity = await hub.gql<Page>(feed, { after: null, types: ['person.created'] }, await hub.tokenFor('housing.worker'), {
+      'x-request-id': nothing,
+    });
     expect(charity.data!.changes.changes).toEqual([]);
     expect(await count(`SELECT count(*) AS n FROM audit_event WHERE request_id = '${nothing}'`)).toBe(0);
   });
 
   it('a long transaction in another database does not hold the feed back; one in this database does, until it ends', async () => {
     const created = `query($after: String) { changes(after: $after, first: 100, types: ["person.created"]) { changes { personId } endCursor hasMore } }`;
-    interface Page { changes: { changes: { personId: string }[]; endCursor: string | null; hasMore: boolean } }
+    interface Page {
+      changes: { changes: { personId: string }[]; endCursor: string | null; hasMore: boolean };
+    }
     const feedPeople = async (): Promise<string[]> => {
       const ids: string[] = [];
       let after: string | null = null;
@@ -227,14 +313,26 @@ describe('integrator sync', () => {
     await syncPeople('batch-expiring-0001', [person(800)]);
     await syncPeople('batch-recent-0001', [person(801)]);
     const bulk = (key: string) =>
-      hub.http().post('/sync/people?system=case-system').set('authorization', `Bearer ${token}`).set('idempotency-key', key).set('content-type', 'application/x-ndjson').send(JSON.stringify(person(802)));
+      hub
+        .http()
+        .post('/sync/people?system=case-system')
+        .set('authorization', `Bearer ${token}`)
+        .set('idempotency-key', key)
+        .set('content-type', 'application/x-ndjson')
+        .send(JSON.stringify(person(802)));
     expect((await bulk('bulk-expiring-0001')).body).toMatchObject({ status: 'completed', updated: 0 });
     expect((await bulk('bulk-recent-0001')).body).toMatchObject({ status: 'completed', unchanged: 1 });
     await hub.db.query(`UPDATE idempotency_key SET created_at = now() - interval '8 days' WHERE key = 'batch-expiring-0001'`);
-    await hub.db.query(`UPDATE sync_job SET started_at = now() - interval '8 days', updated_at = now() - interval '8 days', finished_at = now() - interval '8 days' WHERE idempotency_key = 'bulk-expiring-0001'`);
+    await hub.db.query(
+      `UPDATE sync_job SET started_at = now() - interval '8 days', updated_at = now() - interval '8 days', finished_at = now() - interval '8 days' WHERE idempotency_key = 'bulk-expiring-0001'`,
+    );
     const kept = async () => ({
-      keys: (await hub.db.query(`SELECT key FROM idempotency_key WHERE key IN ('batch-expiring-0001', 'batch-recent-0001') ORDER BY key`)).map((r: { key: string }) => r.key),
-      loads: (await hub.db.query(`SELECT idempotency_key FROM sync_job WHERE idempotency_key LIKE 'bulk-%-0001' ORDER BY idempotency_key`)).map((r: { idempotency_key: string }) => r.idempotency_key),
+      keys: (
+        await hub.db.query(`SELECT key FROM idempotency_key WHERE key IN ('batch-expiring-0001', 'batch-recent-0001') ORDER BY key`)
+      ).map((r: { key: string }) => r.key),
+      loads: (
+        await hub.db.query(`SELECT idempotency_key FROM sync_job WHERE idempotency_key LIKE 'bulk-%-0001' ORDER BY idempotency_key`)
+      ).map((r: { idempotency_key: string }) => r.idempotency_key),
     });
     expect(await kept()).toEqual({ keys: ['batch-expiring-0001', 'batch-recent-0001'], loads: ['bulk-expiring-0001', 'bulk-recent-0001'] });
 

@@ -55,7 +55,15 @@ app.post('/people', async (req) => {
   return {
     data: {
       people: {
-        edges: page.map((r) => ({ node: { id: r.id, givenName: r.given_name, familyName: r.family_name, dateOfBirth: r.date_of_birth, stage: r.stage?.toUpperCase() } })),
+        edges: page.map((r) => ({
+          node: {
+            id: r.id,
+            givenName: r.given_name,
+            familyName: r.family_name,
+            dateOfBirth: r.date_of_birth,
+            stage: r.stage?.toUpperCase(),
+          },
+        })),
         pageInfo: { hasNextPage: rows.length > 20 },
       },
     },
@@ -64,5 +72,8 @@ app.post('/people', async (req) => {
 
 await app.listen({ port: Number(process.env.PORT ?? 3900), host: '127.0.0.1' });
 process.on('SIGTERM', () => {
-  void app.close().then(() => pool.end()).then(() => process.exit(0));
+  void app
+    .close()
+    .then(() => pool.end())
+    .then(() => process.exit(0));
 });

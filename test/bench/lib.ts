@@ -109,15 +109,32 @@ export async function populatedDatabase(people: number): Promise<{ url: string; 
   await adminQuery(`CREATE DATABASE ${name}`);
   const t = Date.now();
   log(`generating ${people} people into ${name}`);
-  await run(process.execPath, [join(DIST, 'apps/cli/src/main.js'), 'generate', '--people', String(people), '--seed', String(SEED), '--caseload', String(env.caseload), '--batch', '50000'], {
-    DATABASE_URL: dbUrl(name),
-    SEED_DEMO: 'false',
-    LOG_LEVEL: 'warn',
-  });
+  await run(
+    process.execPath,
+    [
+      join(DIST, 'apps/cli/src/main.js'),
+      'generate',
+      '--people',
+      String(people),
+      '--seed',
+      String(SEED),
+      '--caseload',
+      String(env.caseload),
+      '--batch',
+      '50000',
+    ],
+    {
+      DATABASE_URL: dbUrl(name),
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+    },
+  );
   const generateMs = Date.now() - t;
   // Write the load's dirty pages out now, so that the checkpoint following a bulk load does not run
   // during the first measurements.
-  await adminQuery('CHECKPOINT').catch((err: Error) => log(`CHECKPOINT refused (${err.message}); the first measurements may overlap the load's checkpoint`));
+  await adminQuery('CHECKPOINT').catch((err: Error) =>
+    log(`CHECKPOINT refused (${err.message}); the first measurements may overlap the load's checkpoint`),
+  );
   return { url: dbUrl(name), name, generateMs };
 }
 
@@ -143,9 +160,17 @@ async function waitHttp(url: string, child: ChildProcess, timeoutMs: number): Pr
   throw new Error(`${url} did not answer 200 within ${timeoutMs} ms`);
 }
 
-export async function startChild(script: string, extraEnv: Record<string, string>, readyPath: string, nodeArgs: string[] = []): Promise<Server> {
+export async function startChild(
+  script: string,
+  extraEnv: Record<string, string>,
+  readyPath: string,
+  nodeArgs: string[] = [],
+): Promise<Server> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...nodeArgs, script], { env: { ...process.env, ...extraEnv, PORT: String(port) }, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeArgs, script], {
+    env: { ...process.env, ...extraEnv, PORT: String(port) },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   const url = `http://127.0.0.1:${port}`;
   await waitHttp(url + readyPath, child, 60_000);
   return {
@@ -154,7 +179,10 @@ export async function startChild(script: string, extraEnv: Record<string, string
     child,
     stop: () =>
       new Promise<void>((res) => {
-        if (child.exitCode !== null) { res(); return; }
+        if (child.exitCode !== null) {
+          res();
+          return;
+        }
         child.once('exit', () => res());
         child.kill('SIGTERM');
         setTimeout(() => child.exitCode === null && child.kill('SIGKILL'), 10_000).unref();
@@ -164,7 +192,8 @@ export async function startChild(script: string, extraEnv: Record<string, string
 
 /** The Node flags `npm start` gives the hub (package.json), so the benchmarks run it as operators do. */
 const START_FLAGS: string[] = (() => {
-  const start = (JSON.parse(readFileSync(resolve(DIST, '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start;
+  const start = (JSON.parse(readFileSync(resolve(DIST, '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts
+    .start;
   return (/^node\s+(.*?)\s*dist\/apps\/hub\/src\/main\.js/.exec(start)?.[1] ?? '').split(/\s+/).filter(Boolean);
 })();
 
@@ -175,29 +204,46 @@ const PRODUCTION_SECRETS = {
 };
 
 export function startHub(databaseUrl: string, extra: Record<string, string> = {}): Promise<Server> {
-  return startChild(join(DIST, 'apps/hub/src/main.js'), {
-    ...PRODUCTION_SECRETS,
-    DATABASE_URL: databaseUrl,
-    SEED_DEMO: 'false',
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production', // as operators run it (graphql-js skips its development-only checks)
-    HOST: '127.0.0.1',
-    ...extra,
-  }, '/health/ready', [...START_FLAGS, ...(process.env.BENCH_HUB_NODE_ARGS ?? '').split(' ').filter(Boolean)]); // e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the hub
+  return startChild(
+    join(DIST, 'apps/hub/src/main.js'),
+    {
+      ...PRODUCTION_SECRETS,
+      DATABASE_URL: databaseUrl,
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production', // as operators run it (graphql-js skips its development-only checks)
+      HOST: '127.0.0.1',
+      ...extra,
+    },
+    '/health/ready',
+    [...START_FLAGS, ...(process.env.BENCH_HUB_NODE_ARGS ?? '').split(' ').filter(Boolean)],
+  ); // e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the hub
 }
 
 export function startBaseline(databaseUrl: string): Promise<Server> {
-  return startChild(join(here, 'baseline-server.js'), { DATABASE_URL: databaseUrl, POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '20' }, '/health');
+  return startChild(
+    join(here, 'baseline-server.js'),
+    { DATABASE_URL: databaseUrl, POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '20' },
+    '/health',
+  );
 }
 
 export async function login(hub: Server, email: string): Promise<string> {
-  const r = await fetch(`${hub.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+  const r = await fetch(`${hub.url}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
   if (r.status !== 200) throw new Error(`login ${email}: ${r.status} ${await r.text()}`);
   return ((await r.json()) as { access_token: string }).access_token;
 }
 
 export async function gql(hub: Server, token: string, query: string, variables: Record<string, unknown> = {}): Promise<any> {
-  const r = await fetch(`${hub.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+  const r = await fetch(`${hub.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
   const body: any = await r.json();
   if (r.status !== 200 || body.errors) throw new Error(`graphql ${r.status}: ${JSON.stringify(body).slice(0, 500)}`);
   return body.data;
@@ -276,7 +322,14 @@ export interface LoadResult {
 }
 
 /** Throughput and latency under `connections` concurrent keep-alive clients (autocannon). */
-export async function load(url: string, path: string, body: string, headers: Record<string, string>, seconds: number, connections = env.connections): Promise<LoadResult> {
+export async function load(
+  url: string,
+  path: string,
+  body: string,
+  headers: Record<string, string>,
+  seconds: number,
+  connections = env.connections,
+): Promise<LoadResult> {
   const r = await autocannon({
     url: url + path,
     method: 'POST',
@@ -285,11 +338,25 @@ export async function load(url: string, path: string, body: string, headers: Rec
     connections,
     duration: seconds,
   });
-  return { rps: r.requests.average, requests: r.requests.total, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
+  return {
+    rps: r.requests.average,
+    requests: r.requests.total,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.timeouts,
+    non2xx: r.non2xx,
+  };
 }
 
 /** Per-request latencies (ms) of `count` requests with `concurrency` clients in flight. */
-export async function latencies(url: string, body: () => string, headers: Record<string, string>, count: number, concurrency = 4, check?: (json: any) => void): Promise<number[]> {
+export async function latencies(
+  url: string,
+  body: () => string,
+  headers: Record<string, string>,
+  count: number,
+  concurrency = 4,
+  check?: (json: any) => void,
+): Promise<number[]> {
   const out: number[] = [];
   let next = 0;
   const worker = async () => {
@@ -299,7 +366,8 @@ export async function latencies(url: string, body: () => string, headers: Record
       const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: body() });
       const json = await r.json();
       out.push(performance.now() - t);
-      if (r.status !== 200 || (json as { errors?: unknown }).errors) throw new Error(`${url}: ${r.status} ${JSON.stringify(json).slice(0, 300)}`);
+      if (r.status !== 200 || (json as { errors?: unknown }).errors)
+        throw new Error(`${url}: ${r.status} ${JSON.stringify(json).slice(0, 300)}`);
       check?.(json);
     }
   };

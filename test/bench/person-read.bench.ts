@@ -22,7 +22,16 @@ describe('bench: person reads with and without the audit', () => {
     for (let i = 0; i < PEOPLE; i++) {
       const res = await hub.gql<{ createPerson: { person: { id: string } } }>(
         `mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`,
-        { input: { givenName: `Bench${i}`, familyName: 'Reader', dateOfBirth: '1990-01-01', identifiers: [], confirmNew: true, offenceSummary: 'Theft' } },
+        {
+          input: {
+            givenName: `Bench${i}`,
+            familyName: 'Reader',
+            dateOfBirth: '1990-01-01',
+            identifiers: [],
+            confirmNew: true,
+            offenceSummary: 'Theft',
+          },
+        },
         token,
       );
       ids.push(res.data!.createPerson.person.id);
@@ -37,7 +46,11 @@ describe('bench: person reads with and without the audit', () => {
       Array.from({ length: CONCURRENCY }, async () => {
         while (next < REQUESTS) {
           const id = ids[next++ % ids.length];
-          const res = await hub.gql(`query($id: ID!) { person(id: $id) { givenName familyName offenceSummary interventions { edges { node { id } } } } }`, { id }, token);
+          const res = await hub.gql(
+            `query($id: ID!) { person(id: $id) { givenName familyName offenceSummary interventions { edges { node { id } } } } }`,
+            { id },
+            token,
+          );
           if (res.errors) throw new Error(JSON.stringify(res.errors));
         }
       }),

@@ -34,11 +34,22 @@ export const API_SCHEMA = 'bench_api';
 const FACTS = 'bench_facts';
 
 /** Tables the policies read facts from (through owner views) and tables placed under row-level security. */
-const FACT_TABLES = ['person', 'consent', 'involvement', 'referral', 'sharing_agreement', 'break_glass_grant', 'organisation', 'user_account', 'api_client'];
+const FACT_TABLES = [
+  'person',
+  'consent',
+  'involvement',
+  'referral',
+  'sharing_agreement',
+  'break_glass_grant',
+  'organisation',
+  'user_account',
+  'api_client',
+];
 const RLS_TABLES = ['person', 'intervention', 'consent', 'person_identifier', 'referral'];
 
 // The fragments' methods use no instance state (as run.ts does for the reporting SQL).
-const relatedIds = () => `${RelationshipsService.prototype.relatedIdsSql.call(null)} UNION ALL ${ReferralRelationshipsService.prototype.relatedIdsSql.call(null)}`;
+const relatedIds = () =>
+  `${RelationshipsService.prototype.relatedIdsSql.call(null)} UNION ALL ${ReferralRelationshipsService.prototype.relatedIdsSql.call(null)}`;
 const lawful = (c: string, cat: string) => LawfulBasisService.prototype.lawfulSql.call(LawfulBasisService.prototype, c, cat);
 const grant = (c: string) => BreakGlassService.prototype.grantSql.call(null, c);
 const grantedIds = () => BreakGlassService.prototype.grantedIdsSql.call(null);
@@ -46,18 +57,31 @@ const survivor = (c: string) => PersonsService.prototype.survivorSql.call(null, 
 
 /** An actor whose ceiling is every category, so compileScope returns its full condition; the real ceiling comes from SQL. */
 const FULL: Actor = {
-  kind: 'user', id: '00000000-0000-0000-0000-000000000000', displayName: 'bench', organisationId: '00000000-0000-0000-0000-000000000000',
-  organisationKind: OrganisationKind.PROBATION, organisationRegions: [], roles: [Role.CASEWORKER], scopes: [], purpose: 'casework', requestId: 'bench',
+  kind: 'user',
+  id: '00000000-0000-0000-0000-000000000000',
+  displayName: 'bench',
+  organisationId: '00000000-0000-0000-0000-000000000000',
+  organisationKind: OrganisationKind.PROBATION,
+  organisationRegions: [],
+  roles: [Role.CASEWORKER],
+  scopes: [],
+  purpose: 'casework',
+  requestId: 'bench',
 };
 
 const CEILING = `(SELECT ${FACTS}.actor_ceiling())`;
 
 /** compileScope for reading, as AccessService.scope composes it for a user (break-glass joins relationship and basis), with settings for parameters. */
 function readScope(person: string, category: string, owner?: string): string {
-  const { where } = compileScope(FULL, 'read', { person, category, owner }, {
-    relatedSql: (c) => `${c} IN (${relatedIds()} UNION ALL ${grantedIds()})`,
-    lawfulSql: (c, cat) => `(${lawful(c, cat)} OR ${grant(c)})`,
-  });
+  const { where } = compileScope(
+    FULL,
+    'read',
+    { person, category, owner },
+    {
+      relatedSql: (c) => `${c} IN (${relatedIds()} UNION ALL ${grantedIds()})`,
+      lawfulSql: (c, cat) => `(${lawful(c, cat)} OR ${grant(c)})`,
+    },
+  );
   const sql = where
     .replaceAll(':accessCeiling', CEILING)
     .replaceAll(':accessActor', `current_setting('jwt.claims.sub', true)`)
@@ -80,8 +104,12 @@ const list = (xs: readonly string[]) => `ARRAY[${xs.map((x) => `'${x}'`).join(',
 
 /** The actor's category ceiling in SQL: ROLE_ACTIONS / SCOPE_ACTIONS grant reading at all, KIND_DENIES removes categories by kind. */
 function ceilingSql(): string {
-  const readRoles = Object.entries(ROLE_ACTIONS).filter(([, a]) => a.includes('read')).map(([r]) => r);
-  const readScopes = Object.entries(SCOPE_ACTIONS).filter(([, a]) => a?.includes('read')).map(([s]) => s);
+  const readRoles = Object.entries(ROLE_ACTIONS)
+    .filter(([, a]) => a.includes('read'))
+    .map(([r]) => r);
+  const readScopes = Object.entries(SCOPE_ACTIONS)
+    .filter(([, a]) => a?.includes('read'))
+    .map(([s]) => s);
   const byKind = Object.entries(KIND_DENIES)
     .map(([kind, denied]) => `WHEN '${kind}' THEN ${list(DATA_CATEGORIES.filter((c) => !denied.includes(c)))}`)
     .join(' ');
@@ -96,11 +124,21 @@ function ceilingSql(): string {
 /** Person fields masked by category, and the names of the withheld ones, as PersonsService's personView does. */
 function personViewSql(): string {
   const value: Record<string, string> = {
-    givenName: 'p.given_name', familyName: 'p.family_name', dateOfBirth: 'p.date_of_birth', region: 'p.region', releaseDate: 'p.release_date',
-    offenceSummary: 'p.offence_summary', ogrsScore: 'p.ogrs_score::float8', riskLevel: 'upper(p.risk_level)', healthNotes: 'p.health_notes', stage: 'upper(p.stage)',
+    givenName: 'p.given_name',
+    familyName: 'p.family_name',
+    dateOfBirth: 'p.date_of_birth',
+    region: 'p.region',
+    releaseDate: 'p.release_date',
+    offenceSummary: 'p.offence_summary',
+    ogrsScore: 'p.ogrs_score::float8',
+    riskLevel: 'upper(p.risk_level)',
+    healthNotes: 'p.health_notes',
+    stage: 'upper(p.stage)',
   };
   const snake = (f: string) => f.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
-  const columns = PERSON_FIELDS.filter((f) => f !== 'identifiers').map((f) => `CASE WHEN '${PERSON_FIELD_CATEGORIES[f]}' = ANY(r.cats) THEN ${value[f]} END AS ${snake(f)}`);
+  const columns = PERSON_FIELDS.filter((f) => f !== 'identifiers').map(
+    (f) => `CASE WHEN '${PERSON_FIELD_CATEGORIES[f]}' = ANY(r.cats) THEN ${value[f]} END AS ${snake(f)}`,
+  );
   const fields = PERSON_FIELDS.map((f) => `'${f}'`).join(', ');
   const cats = PERSON_FIELDS.map((f) => `'${PERSON_FIELD_CATEGORIES[f]}'`).join(', ');
   return `CREATE VIEW ${API_SCHEMA}.person WITH (security_invoker = true) AS

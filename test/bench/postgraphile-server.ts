@@ -62,5 +62,8 @@ const server = createServer((req, res) => {
 server.listen(Number(process.env.PORT ?? 3901), '127.0.0.1');
 process.on('SIGTERM', () => {
   server.close();
-  void middleware.release().then(() => pool.end()).then(() => process.exit(0));
+  void middleware
+    .release()
+    .then(() => pool.end())
+    .then(() => process.exit(0));
 });

@@ -13,8 +13,25 @@ import { InterventionsService } from '../../libs/interventions/src/interventions
 import { PersonsService } from '../../libs/persons/src/persons.service.js';
 import { postgraphileBench } from './postgraphile.js';
 import {
-  cpuPerRequest, DOMAIN, env, fmt, gql, latencies, load, log, login, median, percentile, populatedDatabase, result, rssSampler, SEED, type Server,
-  startBaseline, startHub, stopPostgres,
+  cpuPerRequest,
+  DOMAIN,
+  env,
+  fmt,
+  gql,
+  latencies,
+  load,
+  log,
+  login,
+  median,
+  percentile,
+  populatedDatabase,
+  result,
+  rssSampler,
+  SEED,
+  type Server,
+  startBaseline,
+  startHub,
+  stopPostgres,
 } from './lib.js';
 import { referralLatency } from './referral-latency.js';
 import { benchSettings, finishResults, startResults } from './results.js';
@@ -38,10 +55,13 @@ const PERSON_PAGE = personQuery(`${PERSON_FIELDS}
 /** The page built up part by part, for the breakdown line of (a): what each part adds to a request's cost. */
 const PAGE_PARTS: [string, string][] = [
   ['person(id) { id }', personQuery('id')],
-  ['+ the person\'s fields and identifiers', personQuery(PERSON_FIELDS)],
+  ["+ the person's fields and identifiers", personQuery(PERSON_FIELDS)],
   ['+ consents', personQuery(`${PERSON_FIELDS} ${CONSENTS}`)],
   ['+ 50 interventions, id only', personQuery(`${PERSON_FIELDS} interventions(first: 50) { edges { node { id } } } ${CONSENTS}`)],
-  ['+ their fields and outcomes', personQuery(`${PERSON_FIELDS} interventions(first: 50) { edges { node { ${INTERVENTION_FIELDS} } } } ${CONSENTS}`)],
+  [
+    '+ their fields and outcomes',
+    personQuery(`${PERSON_FIELDS} interventions(first: 50) { edges { node { ${INTERVENTION_FIELDS} } } } ${CONSENTS}`),
+  ],
   ['+ referrals (the whole page)', PERSON_PAGE],
 ];
 
@@ -63,7 +83,8 @@ interface Scale {
 
 async function openScale(people: number): Promise<Scale> {
   const db = await populatedDatabase(people);
-  if (db.generateMs !== null) result(`generate --people ${people}: ${fmt(db.generateMs / 1000, 1)} s`, { people, seconds: db.generateMs / 1000 });
+  if (db.generateMs !== null)
+    result(`generate --people ${people}: ${fmt(db.generateMs / 1000, 1)} s`, { people, seconds: db.generateMs / 1000 });
   const hub = await startHub(db.url, {});
   const baseline = await startBaseline(db.url);
   return { people, url: db.url, hub, baseline, pool: new pg.Pool({ connectionString: db.url, max: 4 }) };
@@ -87,30 +108,56 @@ async function personPage(s: Scale): Promise<void> {
   // Same answer: the hub (with access control) and the baseline (without) return the same page for this actor.
   const viaHub = (await gql(s.hub, token, PERSON_PAGE, { id })).person;
   viaHub.referrals = viaHub.referrals.edges.map((e: any) => e.node); // a page of Person.referrals, as a list
-  const viaBase = ((await (await fetch(`${s.baseline.url}/person`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id, organisationId }) })).json()) as any).data.person;
+  const viaBase = (
+    (await (
+      await fetch(`${s.baseline.url}/person`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ id, organisationId }),
+      })
+    ).json()) as any
+  ).data.person;
   const ids = (p: any) => p.interventions.edges.map((e: any) => e.node.id).join();
   const referrals = (p: any) => p.referrals.map((r: any) => [r.id, r.state.toLowerCase(), r.overdue].join('|')).join();
-  const same = ids(viaHub) === ids(viaBase) && viaHub.interventions.edges.length === 50 && viaHub.consents.length === viaBase.consents.length && viaHub.withheldFields.length === 0 &&
-    viaHub.referrals.length > 0 && referrals(viaHub) === referrals(viaBase);
+  const same =
+    ids(viaHub) === ids(viaBase) &&
+    viaHub.interventions.edges.length === 50 &&
+    viaHub.consents.length === viaBase.consents.length &&
+    viaHub.withheldFields.length === 0 &&
+    viaHub.referrals.length > 0 &&
+    referrals(viaHub) === referrals(viaBase);
   if (!same) throw new Error(`hub and baseline answers differ for person ${id}`);
 
   const hubBody = JSON.stringify({ query: PERSON_PAGE, variables: { id } });
   const baseBody = JSON.stringify({ id, organisationId });
   const auth = { authorization: `Bearer ${token}` };
-  log(`person page: warm-up (probation caseworker ${email.replace(`@${DOMAIN}`, '')}, person with ${viaHub.interventions.edges.length} interventions, ${viaHub.consents.length} consents, ${viaHub.referrals.length} referrals)`);
+  log(
+    `person page: warm-up (probation caseworker ${email.replace(`@${DOMAIN}`, '')}, person with ${viaHub.interventions.edges.length} interventions, ${viaHub.consents.length} consents, ${viaHub.referrals.length} referrals)`,
+  );
   await load(s.baseline.url, '/person', baseBody, {}, 3);
   await load(s.hub.url, '/graphql', hubBody, auth, 3);
   // The smallest audited read the hub can answer (the person's id: token, actor, access facts, audit)
   // marks how close any page can come to the baseline with the work every read must do.
   const floorBody = JSON.stringify({ query: PAGE_PARTS[0][1], variables: { id } });
   if (only.has('a')) await load(s.hub.url, '/graphql', floorBody, auth, 2);
-  interface Round { rps: number; p99: number; server: number; postgres: number | null; loader: number }
+  interface Round {
+    rps: number;
+    p99: number;
+    server: number;
+    postgres: number | null;
+    loader: number;
+  }
   const base: Round[] = [];
   const hub: Round[] = [];
   const floor: number[] = [];
   const rss = rssSampler(s.hub.pid);
   let errors = 0;
-  const measured = async (server: Server, path: string, body: string, headers: Record<string, string>): Promise<Round & { errors: number }> => {
+  const measured = async (
+    server: Server,
+    path: string,
+    body: string,
+    headers: Record<string, string>,
+  ): Promise<Round & { errors: number }> => {
     const cpu = cpuPerRequest(server.pid);
     const loader = cpuPerRequest(process.pid); // autocannon runs in this process, on the same cores
     cpu.start();
@@ -128,7 +175,9 @@ async function personPage(s: Scale): Promise<void> {
     base.push(b);
     hub.push(h);
     floor.push(f.rps);
-    log(`round ${round + 1}: baseline ${fmt(b.rps, 0)} req/s p99 ${b.p99} ms; hub ${fmt(h.rps, 0)} req/s p99 ${h.p99} ms${only.has('a') ? `; hub person(id) { id } ${fmt(f.rps, 0)} req/s` : ''}`);
+    log(
+      `round ${round + 1}: baseline ${fmt(b.rps, 0)} req/s p99 ${b.p99} ms; hub ${fmt(h.rps, 0)} req/s p99 ${h.p99} ms${only.has('a') ? `; hub person(id) { id } ${fmt(f.rps, 0)} req/s` : ''}`,
+    );
   }
   const peak = rss.stop();
   const cpu = (rounds: Round[]) => {
@@ -138,12 +187,30 @@ async function personPage(s: Scale): Promise<void> {
   const [bRps, hRps] = [median(base.map((x) => x.rps)), median(hub.map((x) => x.rps))];
   const [bP99, hP99] = [median(base.map((x) => x.p99)), median(hub.map((x) => x.p99))];
   if (only.has('a')) {
-    result(`a. person page (person + 50 interventions + consents + referrals, GraphQL, bearer token, field-masked) vs Fastify+pg hand-written SQL, ${s.people} people, ${env.connections} connections: ` +
-      `throughput ${fmt(hRps, 0)} vs ${fmt(bRps, 0)} req/s = ${fmt(hRps / bRps)}x (goal >= 0.7); p99 ${hP99} vs ${bP99} ms = ${fmt(hP99 / bP99)}x (goal <= 2.5); errors ${errors}`,
-      { people: s.people, hubRps: hRps, baselineRps: bRps, throughputRatio: hRps / bRps, hubP99Ms: hP99, baselineP99Ms: bP99, p99Ratio: hP99 / bP99, errors });
-    result(`a. CPU per request: hub ${cpu(hub)}; baseline ${cpu(base)}. Smallest audited read through the hub (person(id) { id }): ` +
-      `${fmt(median(floor), 0)} req/s = ${fmt(median(floor) / bRps)}x of the baseline's whole page`,
-      { hubServerMs: median(hub.map((r) => r.server)), baselineServerMs: median(base.map((r) => r.server)), smallestReadRps: median(floor), smallestReadRatio: median(floor) / bRps });
+    result(
+      `a. person page (person + 50 interventions + consents + referrals, GraphQL, bearer token, field-masked) vs Fastify+pg hand-written SQL, ${s.people} people, ${env.connections} connections: ` +
+        `throughput ${fmt(hRps, 0)} vs ${fmt(bRps, 0)} req/s = ${fmt(hRps / bRps)}x (goal >= 0.7); p99 ${hP99} vs ${bP99} ms = ${fmt(hP99 / bP99)}x (goal <= 2.5); errors ${errors}`,
+      {
+        people: s.people,
+        hubRps: hRps,
+        baselineRps: bRps,
+        throughputRatio: hRps / bRps,
+        hubP99Ms: hP99,
+        baselineP99Ms: bP99,
+        p99Ratio: hP99 / bP99,
+        errors,
+      },
+    );
+    result(
+      `a. CPU per request: hub ${cpu(hub)}; baseline ${cpu(base)}. Smallest audited read through the hub (person(id) { id }): ` +
+        `${fmt(median(floor), 0)} req/s = ${fmt(median(floor) / bRps)}x of the baseline's whole page`,
+      {
+        hubServerMs: median(hub.map((r) => r.server)),
+        baselineServerMs: median(base.map((r) => r.server)),
+        smallestReadRps: median(floor),
+        smallestReadRatio: median(floor) / bRps,
+      },
+    );
     // Each part once, in order, under the same load: what it adds to the hub's CPU per request.
     const parts: string[] = [];
     const partFigures: Record<string, number> = {};
@@ -157,7 +224,10 @@ async function personPage(s: Scale): Promise<void> {
       partFigures[`part${parts.length}ServerMs`] = r.server;
       if (r.postgres !== null) partFigures[`part${parts.length}PostgresMs`] = r.postgres;
     }
-    result(`a. the page by parts (hub throughput; CPU per request in the hub + in PostgreSQL): ${parts.join('; ')}; errors ${errors}`, { ...partFigures, errors });
+    result(`a. the page by parts (hub throughput; CPU per request in the hub + in PostgreSQL): ${parts.join('; ')}; errors ${errors}`, {
+      ...partFigures,
+      errors,
+    });
   }
   if (only.has('c')) {
     result(`c. hub peak RSS under the load of (a): ${fmt(peak, 0)} MB (goal <= 300 MB; baseline process not counted)`, { peakRssMb: peak });
@@ -174,14 +244,31 @@ interface Latency {
 async function caseload(s: Scale, search: boolean): Promise<Latency> {
   const org = await focusOrg(s);
   const token = await login(s.hub, `s${SEED}.org0.caseworker@${DOMAIN}`);
-  const visible = (await s.pool.query(`SELECT count(DISTINCT person_id)::int AS n FROM involvement WHERE organisation_id = $1 AND (ended_at IS NULL OR ended_at > now())`, [org])).rows[0].n;
+  const visible = (
+    await s.pool.query(
+      `SELECT count(DISTINCT person_id)::int AS n FROM involvement WHERE organisation_id = $1 AND (ended_at IS NULL OR ended_at > now())`,
+      [org],
+    )
+  ).rows[0].n;
   let i = 0;
   const term = () => (search ? SEARCH_TERMS[i++ % SEARCH_TERMS.length] : undefined);
   const hubBody = () => JSON.stringify({ query: PEOPLE, variables: { search: term() } });
   const baseBody = () => JSON.stringify({ organisationId: org, search: term() });
   // Same answer for the first page.
-  const h = (await gql(s.hub, token, PEOPLE, { search: search ? SEARCH_TERMS[0] : undefined })).people.edges.map((e: any) => e.node.id).join();
-  const b = ((await (await fetch(`${s.baseline.url}/people`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ organisationId: org, search: search ? SEARCH_TERMS[0] : undefined }) })).json()) as any).data.people.edges.map((e: any) => e.node.id).join();
+  const h = (await gql(s.hub, token, PEOPLE, { search: search ? SEARCH_TERMS[0] : undefined })).people.edges
+    .map((e: any) => e.node.id)
+    .join();
+  const b = (
+    (await (
+      await fetch(`${s.baseline.url}/people`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ organisationId: org, search: search ? SEARCH_TERMS[0] : undefined }),
+      })
+    ).json()) as any
+  ).data.people.edges
+    .map((e: any) => e.node.id)
+    .join();
   if (h !== b) throw new Error(`caseload ${search ? 'search ' : ''}answers differ at ${s.people} people`);
   const auth = { authorization: `Bearer ${token}` };
   await latencies(`${s.baseline.url}/people`, baseBody, {}, 60);
@@ -232,7 +319,8 @@ async function funnel(s: Scale): Promise<{ hub: number; raw: number; rows: numbe
   };
   await raw();
   await viaHub();
-  if (hubAnswer.join() !== rawAnswer.join() || !rawAnswer[0]) throw new Error(`funnel answers differ at ${s.people} people: hub ${hubAnswer.join()} vs base tables ${rawAnswer.join()}`);
+  if (hubAnswer.join() !== rawAnswer.join() || !rawAnswer[0])
+    throw new Error(`funnel answers differ at ${s.people} people: hub ${hubAnswer.join()} vs base tables ${rawAnswer.join()}`);
   log(`funnel at ${s.people} people: ${steps.map((x, k) => `${x} ${rawAnswer[k]}`).join(', ')} (hub and base tables agree)`);
   const rows = (await s.pool.query(`SELECT count(*)::int AS n FROM ete_funnel_fact`)).rows[0].n as number;
   return { ...(await alternated(raw, viaHub)), rows };
@@ -277,7 +365,8 @@ async function referralReport(s: Scale): Promise<{ hub: number; raw: number; ref
   };
   await raw();
   await viaHub();
-  if (hubAnswer.join() !== rawAnswer.join() || !rawAnswer[0]) throw new Error(`referral report answers differ at ${s.people} people: hub ${hubAnswer.join()} vs SQL ${rawAnswer.join()}`);
+  if (hubAnswer.join() !== rawAnswer.join() || !rawAnswer[0])
+    throw new Error(`referral report answers differ at ${s.people} people: hub ${hubAnswer.join()} vs SQL ${rawAnswer.join()}`);
   log(`referral report at ${s.people} people: ${rawAnswer[0]} referrals sent in ${REFERRAL_PERIOD.from.slice(0, 4)} (hub and SQL agree)`);
   return { ...(await alternated(raw, viaHub)), referrals: rawAnswer[0] };
 }
@@ -287,8 +376,10 @@ async function main(): Promise<void> {
   const large = env.people * env.scale;
   const file = startResults('bench', benchSettings({ ...env, only: [...only].join(',') }));
   log(`results: ${file}`);
-  result(`# npm run bench: ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, Node ${process.version}; populations ${env.people} and ${large} people ` +
-    `(focus caseload ${env.caseload}); ${env.rounds} alternating rounds, medians`);
+  result(
+    `# npm run bench: ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, Node ${process.version}; populations ${env.people} and ${large} people ` +
+      `(focus caseload ${env.caseload}); ${env.rounds} alternating rounds, medians`,
+  );
   if (only.has('e')) await referralLatency();
   if (only.has('f')) await syncStream();
   if (!['a', 'b', 'c', 'd', 'g'].some((k) => only.has(k))) {
@@ -334,23 +425,55 @@ async function main(): Promise<void> {
     }
   }
   if (bSmall && bLarge && sSmall && sLarge) {
-    for (const [what, a, b] of [['caseload people(first: 20)', bSmall, bLarge], ['name search people(search, first: 20)', sSmall, sLarge]] as const) {
-      result(`b. ${what}, actor sees ${a.visible} people: p95 hub ${fmt(a.hubP95, 1)} vs raw SQL ${fmt(a.baseP95, 1)} ms = ${fmt(a.hubP95 / a.baseP95)}x at ${env.people} people; ` +
-        `${fmt(b.hubP95, 1)} vs ${fmt(b.baseP95, 1)} ms = ${fmt(b.hubP95 / b.baseP95)}x at ${large} (sees ${b.visible}); ` +
-        `10x data costs the hub ${fmt(b.hubP95 / a.hubP95)}x (goal <= 1.3), the raw SQL ${fmt(b.baseP95 / a.baseP95)}x`,
-        { smallHubP95Ms: a.hubP95, smallSqlP95Ms: a.baseP95, largeHubP95Ms: b.hubP95, largeSqlP95Ms: b.baseP95, hubGrowth: b.hubP95 / a.hubP95, sqlGrowth: b.baseP95 / a.baseP95 });
+    for (const [what, a, b] of [
+      ['caseload people(first: 20)', bSmall, bLarge],
+      ['name search people(search, first: 20)', sSmall, sLarge],
+    ] as const) {
+      result(
+        `b. ${what}, actor sees ${a.visible} people: p95 hub ${fmt(a.hubP95, 1)} vs raw SQL ${fmt(a.baseP95, 1)} ms = ${fmt(a.hubP95 / a.baseP95)}x at ${env.people} people; ` +
+          `${fmt(b.hubP95, 1)} vs ${fmt(b.baseP95, 1)} ms = ${fmt(b.hubP95 / b.baseP95)}x at ${large} (sees ${b.visible}); ` +
+          `10x data costs the hub ${fmt(b.hubP95 / a.hubP95)}x (goal <= 1.3), the raw SQL ${fmt(b.baseP95 / a.baseP95)}x`,
+        {
+          smallHubP95Ms: a.hubP95,
+          smallSqlP95Ms: a.baseP95,
+          largeHubP95Ms: b.hubP95,
+          largeSqlP95Ms: b.baseP95,
+          hubGrowth: b.hubP95 / a.hubP95,
+          sqlGrowth: b.baseP95 / a.baseP95,
+        },
+      );
     }
   }
-  for (const [n, d] of [[env.people, dSmall], [large, dLarge]] as const) {
-    if (d) result(`d. eteFunnel over all ${n} people (hub admin, GraphQL, audited, from the summary: ${d.rows} rows) ${fmt(d.hub, 0)} ms vs the same answer counted from the base tables in SQL ${fmt(d.raw, 0)} ms = ${fmt(d.hub / d.raw, 3)}x`,
-      { people: n, hubMs: d.hub, sqlMs: d.raw, ratio: d.hub / d.raw });
+  for (const [n, d] of [
+    [env.people, dSmall],
+    [large, dLarge],
+  ] as const) {
+    if (d)
+      result(
+        `d. eteFunnel over all ${n} people (hub admin, GraphQL, audited, from the summary: ${d.rows} rows) ${fmt(d.hub, 0)} ms vs the same answer counted from the base tables in SQL ${fmt(d.raw, 0)} ms = ${fmt(d.hub / d.raw, 3)}x`,
+        { people: n, hubMs: d.hub, sqlMs: d.raw, ratio: d.hub / d.raw },
+      );
   }
-  if (dSmall && dLarge) result(`d. ${large / env.people}x the people costs the hub's funnel ${fmt(dLarge.hub / dSmall.hub)}x, the base-table SQL ${fmt(dLarge.raw / dSmall.raw)}x`, { hubGrowth: dLarge.hub / dSmall.hub, sqlGrowth: dLarge.raw / dSmall.raw });
-  for (const [n, r] of [[env.people, rSmall], [large, rLarge]] as const) {
-    if (r) result(`d. referralReport over everyone for ${REFERRAL_PERIOD.from.slice(0, 4)} at ${n} people (${r.referrals} referrals sent; hub admin, GraphQL, audited, small counts controlled) ${fmt(r.hub, 0)} ms vs the same counts in one SQL statement ${fmt(r.raw, 0)} ms = ${fmt(r.hub / r.raw)}x`,
-      { people: n, referrals: r.referrals, hubMs: r.hub, sqlMs: r.raw, ratio: r.hub / r.raw });
+  if (dSmall && dLarge)
+    result(
+      `d. ${large / env.people}x the people costs the hub's funnel ${fmt(dLarge.hub / dSmall.hub)}x, the base-table SQL ${fmt(dLarge.raw / dSmall.raw)}x`,
+      { hubGrowth: dLarge.hub / dSmall.hub, sqlGrowth: dLarge.raw / dSmall.raw },
+    );
+  for (const [n, r] of [
+    [env.people, rSmall],
+    [large, rLarge],
+  ] as const) {
+    if (r)
+      result(
+        `d. referralReport over everyone for ${REFERRAL_PERIOD.from.slice(0, 4)} at ${n} people (${r.referrals} referrals sent; hub admin, GraphQL, audited, small counts controlled) ${fmt(r.hub, 0)} ms vs the same counts in one SQL statement ${fmt(r.raw, 0)} ms = ${fmt(r.hub / r.raw)}x`,
+        { people: n, referrals: r.referrals, hubMs: r.hub, sqlMs: r.raw, ratio: r.hub / r.raw },
+      );
   }
-  if (rSmall && rLarge) result(`d. ${large / env.people}x the people costs the referral report ${fmt(rLarge.hub / rSmall.hub)}x, the SQL ${fmt(rLarge.raw / rSmall.raw)}x`, { hubGrowth: rLarge.hub / rSmall.hub, sqlGrowth: rLarge.raw / rSmall.raw });
+  if (rSmall && rLarge)
+    result(
+      `d. ${large / env.people}x the people costs the referral report ${fmt(rLarge.hub / rSmall.hub)}x, the SQL ${fmt(rLarge.raw / rSmall.raw)}x`,
+      { hubGrowth: rLarge.hub / rSmall.hub, sqlGrowth: rLarge.raw / rSmall.raw },
+    );
   result(`# done in ${fmt((Date.now() - started) / 1000, 0)} s`, { seconds: (Date.now() - started) / 1000 });
   finishResults();
 }

@@ -32,13 +32,21 @@ const PAGE = `query($id: ID!) { person(id: $id) { id givenName familyName stage 
   interventions(first: 20) { edges { node { id typeCode status occurredAt dataCategory } } } consents { id purpose status } } }`;
 
 async function login(hub: Server, who: string): Promise<string> {
-  const r = await fetch(`${hub.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: `${who}@${DEMO_DOMAIN}`, password: PASSWORD }) });
+  const r = await fetch(`${hub.url}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: `${who}@${DEMO_DOMAIN}`, password: PASSWORD }),
+  });
   if (r.status !== 200) throw new Error(`login ${who}: ${r.status}`);
   return ((await r.json()) as { access_token: string }).access_token;
 }
 
 async function gql<T>(hub: Server, token: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const r = await fetch(`${hub.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+  const r = await fetch(`${hub.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await r.json()) as { data?: T; errors?: unknown[] };
   if (r.status !== 200 || body.errors) throw new Error(`${hub.url}: ${r.status} ${JSON.stringify(body).slice(0, 400)}`);
   return body.data!;
@@ -46,12 +54,14 @@ async function gql<T>(hub: Server, token: string, query: string, variables: Reco
 
 async function inParallel<T>(items: T[], n: number, work: (item: T, i: number) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: n }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      await work(items[i], i);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        await work(items[i], i);
+      }
+    }),
+  );
 }
 
 async function until(what: string, probe: () => Promise<boolean>, ms: number): Promise<void> {
@@ -70,7 +80,16 @@ async function main(): Promise<void> {
   await adminQuery(`CREATE DATABASE ${name}`);
   const url = dbUrl(name);
   // As in production: every process shares one data encryption key (webhook signing secrets at rest).
-  const base = { DATABASE_URL: url, DEMO_PASSWORD: PASSWORD, REDIS_URL, DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'), WORKER_MODE: 'off', DATABASE_POOL_SIZE: '10', WORKER_POLL_INTERVAL_MS: '200', SEED_DEMO_PEOPLE: 'true' };
+  const base = {
+    DATABASE_URL: url,
+    DEMO_PASSWORD: PASSWORD,
+    REDIS_URL,
+    DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    WORKER_MODE: 'off',
+    DATABASE_POOL_SIZE: '10',
+    WORKER_POLL_INTERVAL_MS: '200',
+    SEED_DEMO_PEOPLE: 'true',
+  };
   const processes: { stop(): Promise<void> }[] = [];
   const db = new pg.Pool({ connectionString: url, max: 3 });
   let failed = false;
@@ -89,19 +108,26 @@ async function main(): Promise<void> {
 
     // 1. Throughput: one process, then two, with the same number of clients.
     const officer = await Promise.all(hubs.map((h) => login(h, 'probation.officer')));
-    const person = (await db.query(`SELECT p.id FROM person p JOIN involvement i ON i.person_id = p.id JOIN organisation o ON o.id = i.organisation_id
-      WHERE o.kind = 'probation' AND i.role = 'lead' ORDER BY (SELECT count(*) FROM intervention x WHERE x.person_id = p.id) DESC LIMIT 1`)).rows[0].id as string;
+    const person = (
+      await db.query(`SELECT p.id FROM person p JOIN involvement i ON i.person_id = p.id JOIN organisation o ON o.id = i.organisation_id
+      WHERE o.kind = 'probation' AND i.role = 'lead' ORDER BY (SELECT count(*) FROM intervention x WHERE x.person_id = p.id) DESC LIMIT 1`)
+    ).rows[0].id as string;
     await gql(hub1, officer[0], PAGE, { id: person });
     const body = JSON.stringify({ query: PAGE, variables: { id: person } });
     const half = Math.max(1, Math.floor(env.connections / 2));
     const one = async () => (await load(hub1.url, '/graphql', body, { authorization: `Bearer ${officer[0]}` }, SECONDS)).rps;
     const two = async () =>
-      (await Promise.all(hubs.map((h, k) => load(h.url, '/graphql', body, { authorization: `Bearer ${officer[k]}` }, SECONDS, half)))).reduce((n, x) => n + x.rps, 0);
+      (
+        await Promise.all(hubs.map((h, k) => load(h.url, '/graphql', body, { authorization: `Bearer ${officer[k]}` }, SECONDS, half)))
+      ).reduce((n, x) => n + x.rps, 0);
     await one();
     await two();
     const rps1 = await one();
     const rps2 = await two();
-    result(`person page throughput: 1 hub process ${fmt(rps1, 0)} req/s, 2 hub processes ${fmt(rps2, 0)} req/s = ${fmt(rps2 / rps1)}x (${env.connections} clients in both)`, { oneProcessRps: rps1, twoProcessesRps: rps2, ratio: rps2 / rps1 });
+    result(
+      `person page throughput: 1 hub process ${fmt(rps1, 0)} req/s, 2 hub processes ${fmt(rps2, 0)} req/s = ${fmt(rps2 / rps1)}x (${env.connections} clients in both)`,
+      { oneProcessRps: rps1, twoProcessesRps: rps2, ratio: rps2 / rps1 },
+    );
 
     // 3 and 4: a webhook receiver and a subscriber on each hub, for the receiving organisation.
     const housing = (await db.query(`SELECT id FROM organisation WHERE name = $1`, [HOUSING])).rows[0].id as string;
@@ -120,17 +146,29 @@ async function main(): Promise<void> {
     await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', () => r()));
     const housingAdmin = await login(hub1, 'housing.admin');
     const housingWorker = await Promise.all(hubs.map((h) => login(h, 'housing.worker')));
-    await gql(hub1, housingAdmin, `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { endpoint { id } } }`, {
-      input: { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`, eventTypes: ['referral.sent'] },
-    });
+    await gql(
+      hub1,
+      housingAdmin,
+      `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { endpoint { id } } }`,
+      {
+        input: { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`, eventTypes: ['referral.sent'] },
+      },
+    );
     const heard = hubs.map(() => new Set<string>());
     const clients = hubs.map((h, k) => {
-      const client = createClient({ url: `${h.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${housingWorker[k]}` } });
-      client.subscribe<{ referralReceived: { id: string } }>({ query: 'subscription { referralReceived { id } }' }, {
-        next: ({ data }) => data && heard[k].add(data.referralReceived.id),
-        error: (err) => log(`subscription on hub ${k + 1}: ${JSON.stringify(err).slice(0, 200)}`),
-        complete: () => undefined,
+      const client = createClient({
+        url: `${h.url.replace('http', 'ws')}/graphql`,
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization: `Bearer ${housingWorker[k]}` },
       });
+      client.subscribe<{ referralReceived: { id: string } }>(
+        { query: 'subscription { referralReceived { id } }' },
+        {
+          next: ({ data }) => data && heard[k].add(data.referralReceived.id),
+          error: (err) => log(`subscription on hub ${k + 1}: ${JSON.stringify(err).slice(0, 200)}`),
+          complete: () => undefined,
+        },
+      );
       return client;
     });
     await new Promise((r) => setTimeout(r, 1500));
@@ -138,9 +176,24 @@ async function main(): Promise<void> {
     // 2. Triggering events: people synced, half with consent to the housing charity; each person gets one
     // "accommodation support" event, and every fourth person with consent a second one at the same moment on the other hub.
     const people: string[] = [];
-    const sync = await gql<{ syncPeople: { results: { id: string | null; status: string }[] } }>(hub1, officer[0],
+    const sync = await gql<{ syncPeople: { results: { id: string | null; status: string }[] } }>(
+      hub1,
+      officer[0],
       `mutation($input: SyncPeopleInput!) { syncPeople(input: $input) { results { id status } } }`,
-      { input: { idempotencyKey: `scale-out-${Date.now()}`, system: 'scale-out', records: Array.from({ length: EVENTS }, (_, i) => ({ externalId: `s${i}`, givenName: `Scale${i}`, familyName: 'Out', dateOfBirth: '1991-02-03', region: 'north_west' })) } });
+      {
+        input: {
+          idempotencyKey: `scale-out-${Date.now()}`,
+          system: 'scale-out',
+          records: Array.from({ length: EVENTS }, (_, i) => ({
+            externalId: `s${i}`,
+            givenName: `Scale${i}`,
+            familyName: 'Out',
+            dateOfBirth: '1991-02-03',
+            region: 'north_west',
+          })),
+        },
+      },
+    );
     for (const r of sync.syncPeople.results) if (r.id) people.push(r.id);
     const consented = people.slice(0, Math.floor(people.length / 2));
     await inParallel(consented, 8, async (id, i) => {
@@ -156,26 +209,50 @@ async function main(): Promise<void> {
         input: { personId: e.id, typeCode: 'accommodation_support', status: 'STARTED', occurredAt: new Date().toISOString() },
       });
     });
-    await until('every event decided', async () => (await db.query(`SELECT count(*)::int AS n FROM rule_firing WHERE person_id = ANY($1::uuid[])`, [people])).rows[0].n >= events.length, 300_000);
+    await until(
+      'every event decided',
+      async () =>
+        (await db.query(`SELECT count(*)::int AS n FROM rule_firing WHERE person_id = ANY($1::uuid[])`, [people])).rows[0].n >=
+        events.length,
+      300_000,
+    );
     const decidedMs = Date.now() - started;
-    const referrals = (await db.query(`SELECT person_id, count(*)::int AS n, min(id::text) AS id FROM referral WHERE person_id = ANY($1::uuid[]) GROUP BY person_id`, [people])).rows as { person_id: string; n: number; id: string }[];
+    const referrals = (
+      await db.query(
+        `SELECT person_id, count(*)::int AS n, min(id::text) AS id FROM referral WHERE person_id = ANY($1::uuid[]) GROUP BY person_id`,
+        [people],
+      )
+    ).rows as { person_id: string; n: number; id: string }[];
     const twice = referrals.filter((r) => r.n > 1).length;
-    const byWorker = (await db.query(`SELECT d.worker_id, count(*)::int AS n FROM event_delivery d JOIN outbox_event e ON e.id = d.event_id
-      WHERE e.person_id = ANY($1::uuid[]) AND d.handler = 'referrals.rules' GROUP BY 1 ORDER BY 1`, [people])).rows as { worker_id: string; n: number }[];
-    check(referrals.length === consented.length && twice === 0,
+    const byWorker = (
+      await db.query(
+        `SELECT d.worker_id, count(*)::int AS n FROM event_delivery d JOIN outbox_event e ON e.id = d.event_id
+      WHERE e.person_id = ANY($1::uuid[]) AND d.handler = 'referrals.rules' GROUP BY 1 ORDER BY 1`,
+        [people],
+      )
+    ).rows as { worker_id: string; n: number }[];
+    check(
+      referrals.length === consented.length && twice === 0,
       `referrals: ${events.length} events for ${people.length} people (${consented.length} with consent) made ${referrals.length} referrals, ${twice} people referred twice; ` +
-        `decided in ${fmt(decidedMs / 1000, 1)} s by ${byWorker.length} workers (${byWorker.map((w) => w.n).join(' + ')})`);
+        `decided in ${fmt(decidedMs / 1000, 1)} s by ${byWorker.length} workers (${byWorker.map((w) => w.n).join(' + ')})`,
+    );
 
     // 3. Webhooks: each referral.sent event delivered once.
     await until('webhook deliveries', async () => deliveries.size >= referrals.length, 120_000).catch(() => undefined);
     const repeated = [...deliveries.values()].filter((n) => n > 1).length;
-    check(deliveries.size === referrals.length && repeated === 0, `webhooks: ${deliveries.size} referral.sent events delivered for ${referrals.length} referrals, ${repeated} delivered more than once`);
+    check(
+      deliveries.size === referrals.length && repeated === 0,
+      `webhooks: ${deliveries.size} referral.sent events delivered for ${referrals.length} referrals, ${repeated} delivered more than once`,
+    );
 
     // 4. Subscriptions: every referral heard by the subscriber on each hub.
     const ids = new Set(referrals.map((r) => r.id));
     await until('subscription events', async () => heard.every((h) => [...ids].every((id) => h.has(id))), 60_000).catch(() => undefined);
     const counts = heard.map((h) => [...ids].filter((id) => h.has(id)).length);
-    check(counts.every((n) => n === ids.size), `subscriptions: of ${ids.size} referrals, the subscriber on hub 1 heard ${counts[0]}, on hub 2 ${counts[1]}`);
+    check(
+      counts.every((n) => n === ids.size),
+      `subscriptions: of ${ids.size} referrals, the subscriber on hub 1 heard ${counts[0]}, on hub 2 ${counts[1]}`,
+    );
     for (const c of clients) await c.dispose();
     receiver.close();
   } finally {
@@ -195,4 +272,3 @@ main().then(
     void stopPostgres().then(() => process.exit(1));
   },
 );
-

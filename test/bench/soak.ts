@@ -29,10 +29,21 @@ interface Window {
   errors: number;
 }
 
-interface Req { method: 'POST'; path: string; headers: Record<string, string>; body: string }
+interface Req {
+  method: 'POST';
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+}
 
 function run(url: string, requests: Req[], rate: number | undefined, seconds: number): Promise<Window> {
-  return autocannon({ url, requests, connections: env.connections, duration: seconds, ...(rate ? { overallRate: Math.max(1, Math.round(rate)) } : {}) }).then((r: { requests: { average: number }; latency: { p99: number }; errors: number; timeouts: number; non2xx: number }) => ({
+  return autocannon({
+    url,
+    requests,
+    connections: env.connections,
+    duration: seconds,
+    ...(rate ? { overallRate: Math.max(1, Math.round(rate)) } : {}),
+  }).then((r: { requests: { average: number }; latency: { p99: number }; errors: number; timeouts: number; non2xx: number }) => ({
     rps: r.requests.average,
     p99: r.latency.p99,
     errors: r.errors + r.timeouts + r.non2xx,
@@ -48,17 +59,29 @@ async function main(): Promise<void> {
     const email = `s${SEED}.org0.caseworker@gen.rehab-hub.example`;
     const token = await login(hub, email);
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
-    const people = (await gql(hub, token, `{ people(first: 50) { edges { node { id } } } }`)).people.edges.map((e: { node: { id: string } }) => e.node.id) as string[];
+    const people = (await gql(hub, token, `{ people(first: 50) { edges { node { id } } } }`)).people.edges.map(
+      (e: { node: { id: string } }) => e.node.id,
+    ) as string[];
     if (people.length === 0) throw new Error('the soak actor sees nobody');
     const reads: Req[] = people.flatMap((id, k) => [
       { method: 'POST', path: '/graphql', headers, body: JSON.stringify({ query: PAGE, variables: { id } }) },
-      { method: 'POST', path: '/graphql', headers, body: JSON.stringify({ query: SEARCH, variables: { search: TERMS[k % TERMS.length] } }) },
+      {
+        method: 'POST',
+        path: '/graphql',
+        headers,
+        body: JSON.stringify({ query: SEARCH, variables: { search: TERMS[k % TERMS.length] } }),
+      },
     ]);
     const writes: Req[] = people.map((id) => ({
       method: 'POST',
       path: '/graphql',
       headers,
-      body: JSON.stringify({ query: LOG, variables: { input: { personId: id, typeCode: 'cv_cover_letter', status: 'COMPLETED', occurredAt: new Date().toISOString(), notes: 'soak' } } }),
+      body: JSON.stringify({
+        query: LOG,
+        variables: {
+          input: { personId: id, typeCode: 'cv_cover_letter', status: 'COMPLETED', occurredAt: new Date().toISOString(), notes: 'soak' },
+        },
+      }),
     }));
     // The write must succeed before the soak, or every write would count as an error.
     await gql(hub, token, LOG, JSON.parse(writes[0].body).variables);
@@ -68,7 +91,9 @@ async function main(): Promise<void> {
     const [maxReads, maxWrites] = await Promise.all([run(hub.url, reads, undefined, 15), run(hub.url, writes, undefined, 15)]);
     const readRate = maxReads.rps * share;
     const writeRate = Math.min(maxWrites.rps, maxReads.rps / 9) * share;
-    result(`soak: maximum ${fmt(maxReads.rps, 0)} reads/s with ${fmt(maxWrites.rps, 0)} writes/s alongside; soaking at ${fmt(readRate, 0)} reads/s + ${fmt(writeRate, 0)} writes/s (${share * 100}%) for ${minutes} min`);
+    result(
+      `soak: maximum ${fmt(maxReads.rps, 0)} reads/s with ${fmt(maxWrites.rps, 0)} writes/s alongside; soaking at ${fmt(readRate, 0)} reads/s + ${fmt(writeRate, 0)} writes/s (${share * 100}%) for ${minutes} min`,
+    );
 
     const windows: { reads: Window; writes: Window; rss: number }[] = [];
     for (let m = 0; m < minutes; m++) {
@@ -76,7 +101,9 @@ async function main(): Promise<void> {
       const [r, w] = await Promise.all([run(hub.url, reads, readRate, 60), run(hub.url, writes, writeRate, 60)]);
       const peak = rss.stop();
       windows.push({ reads: r, writes: w, rss: peak });
-      result(`  minute ${m + 1}: reads ${fmt(r.rps, 0)}/s p99 ${r.p99} ms, writes ${fmt(w.rps, 0)}/s p99 ${w.p99} ms, errors ${r.errors + w.errors}, hub RSS ${fmt(peak, 0)} MB`);
+      result(
+        `  minute ${m + 1}: reads ${fmt(r.rps, 0)}/s p99 ${r.p99} ms, writes ${fmt(w.rps, 0)}/s p99 ${w.p99} ms, errors ${r.errors + w.errors}, hub RSS ${fmt(peak, 0)} MB`,
+      );
     }
     const interventions = (await pool.query(`SELECT count(*)::int AS n FROM intervention WHERE notes = 'soak'`)).rows[0].n as number;
     const errors = windows.reduce((n, w) => n + w.reads.errors + w.writes.errors, 0);
@@ -87,7 +114,17 @@ async function main(): Promise<void> {
     result(
       `soak: ${minutes} min, ${errors} errors, ${interventions} interventions written; read p99 first ${first.reads.p99} ms, median ${median(windows.map((w) => w.reads.p99))} ms, last ${last.reads.p99} ms ` +
         `(${fmt(p99Ratio)}x, limit ${p99Drift}); RSS first ${fmt(first.rss, 0)} MB, last ${fmt(last.rss, 0)} MB (${fmt(rssRatio)}x, limit ${rssDrift})`,
-      { minutes, errors, interventions, firstP99Ms: first.reads.p99, lastP99Ms: last.reads.p99, p99Ratio, firstRssMb: first.rss, lastRssMb: last.rss, rssRatio },
+      {
+        minutes,
+        errors,
+        interventions,
+        firstP99Ms: first.reads.p99,
+        lastP99Ms: last.reads.p99,
+        p99Ratio,
+        firstRssMb: first.rss,
+        lastRssMb: last.rss,
+        rssRatio,
+      },
     );
     if (errors > 0 || p99Ratio > p99Drift || rssRatio > rssDrift) {
       result('soak: FAILED');

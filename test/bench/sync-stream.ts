@@ -27,10 +27,48 @@ const INTERVENTIONS = Number(process.env.BENCH_SYNC_INTERVENTIONS ?? 500_000);
 const ROUNDS = Number(process.env.BENCH_SYNC_ROUNDS ?? 4);
 const SYSTEM = 'bench-case-system';
 
-const GIVEN = ['Aaron', 'Bella', 'Callum', 'Dana', 'Ellis', 'Farah', 'Gavin', 'Hana', 'Ivan', 'Jade', 'Kieran', 'Leah', 'Mason', 'Nadia', 'Owen', 'Priya'];
-const FAMILY = ['Ashworth', 'Bramley', 'Cartwright', 'Dawson', 'Eccleston', 'Fairclough', 'Greenhalgh', 'Hargreaves', 'Ingham', 'Jowett', 'Kershaw', 'Lomax'];
+const GIVEN = [
+  'Aaron',
+  'Bella',
+  'Callum',
+  'Dana',
+  'Ellis',
+  'Farah',
+  'Gavin',
+  'Hana',
+  'Ivan',
+  'Jade',
+  'Kieran',
+  'Leah',
+  'Mason',
+  'Nadia',
+  'Owen',
+  'Priya',
+];
+const FAMILY = [
+  'Ashworth',
+  'Bramley',
+  'Cartwright',
+  'Dawson',
+  'Eccleston',
+  'Fairclough',
+  'Greenhalgh',
+  'Hargreaves',
+  'Ingham',
+  'Jowett',
+  'Kershaw',
+  'Lomax',
+];
 const REGIONS = ['north_west', 'greater_manchester', 'yorkshire_humber', 'north_east'];
-const PLAIN = ['cv_cover_letter', 'interview_practice', 'job_search', 'disclosure_advice', 'accommodation_support', 'mental_health_support', 'finance_id_documents'];
+const PLAIN = [
+  'cv_cover_letter',
+  'interview_practice',
+  'job_search',
+  'disclosure_advice',
+  'accommodation_support',
+  'mental_health_support',
+  'finance_id_documents',
+];
 const CATEGORY = new Map(CATALOGUE.map((t) => [t.code, t.dataCategory as string]));
 
 interface PersonRow {
@@ -71,12 +109,22 @@ interface InterventionRow {
 function interventionRecord(j: number): InterventionRow {
   const person = Math.floor((j * PEOPLE) / INTERVENTIONS);
   const day = `2025-${String((j % 12) + 1).padStart(2, '0')}-${String((j % 28) + 1).padStart(2, '0')}`;
-  const base = { externalId: `I${j}`, personExternalId: `P${person}`, occurredAt: `${day}T10:30:00.000Z`, notes: `Session ${j % 7} of the programme` };
+  const base = {
+    externalId: `I${j}`,
+    personExternalId: `P${person}`,
+    occurredAt: `${day}T10:30:00.000Z`,
+    notes: `Session ${j % 7} of the programme`,
+  };
   switch (j % 10) {
     case 7:
       return { ...base, typeCode: 'training_cscs', status: 'completed', qualification: { qualification: 'CSCS Green Card', level: '1' } };
     case 9:
-      return { ...base, typeCode: 'job_start', status: 'completed', job: { employer: 'Northway Construction', sector: 'construction', hoursPerWeek: 37, startDate: day } };
+      return {
+        ...base,
+        typeCode: 'job_start',
+        status: 'completed',
+        job: { employer: 'Northway Construction', sector: 'construction', hoursPerWeek: 37, startDate: day },
+      };
     default:
       return { ...base, typeCode: PLAIN[j % PLAIN.length], status: j % 4 ? 'completed' : 'started' };
   }
@@ -155,7 +203,11 @@ interface Mark {
 }
 
 const mark = async (c: pg.Client): Promise<Mark> =>
-  (await c.query(`SELECT clock_timestamp()::text AS at, (SELECT coalesce(max(id), 0) FROM outbox_event)::text AS outbox, (SELECT coalesce(max(id), 0) FROM audit_event)::text AS audit`)).rows[0];
+  (
+    await c.query(
+      `SELECT clock_timestamp()::text AS at, (SELECT coalesce(max(id), 0) FROM outbox_event)::text AS outbox, (SELECT coalesce(max(id), 0) FROM audit_event)::text AS audit`,
+    )
+  ).rows[0];
 
 /**
  * The rows one round of the streaming load wrote, every table of them, by COPY into the same tables
@@ -177,10 +229,14 @@ async function copyWritten(source: pg.Client, target: pg.Client, since: Mark): P
       const params = [since.at, since.outbox, since.audit].map((v) => `'${v}'`);
       const filter = where.replace(/\$(\d)/g, (_m, n: string) => params[Number(n) - 1]);
       rows += (await source.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${filter}`)).rows[0].n;
-      await pipeline(source.query(copyTo(`COPY (SELECT ${cols[0].list} FROM ${table} WHERE ${filter}) TO STDOUT`)), createWriteStream(join(dir, table)));
+      await pipeline(
+        source.query(copyTo(`COPY (SELECT ${cols[0].list} FROM ${table} WHERE ${filter}) TO STDOUT`)),
+        createWriteStream(join(dir, table)),
+      );
     }
     const t = performance.now();
-    for (const { table } of WRITTEN) await pipeline(createReadStream(join(dir, table)), target.query(copyFrom(`COPY ${table} (${columns.get(table)}) FROM STDIN`)));
+    for (const { table } of WRITTEN)
+      await pipeline(createReadStream(join(dir, table)), target.query(copyFrom(`COPY ${table} (${columns.get(table)}) FROM STDIN`)));
     return { seconds: seconds(t), rows };
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -198,26 +254,66 @@ function* csv(from: number, to: number, line: (i: number) => (string | number | 
 }
 
 /** Records `people` and `interventions` of a round as rows of person and intervention, by COPY straight into the tables. */
-async function copyRecords(c: pg.Client, organisationId: string, ids: string[], people: [number, number], interventions: [number, number]): Promise<number> {
+async function copyRecords(
+  c: pg.Client,
+  organisationId: string,
+  ids: string[],
+  people: [number, number],
+  interventions: [number, number],
+): Promise<number> {
   const t = performance.now();
   await pipeline(
     Readable.from(
       csv(people[0], people[1], (k) => {
         const p = personRecord(k);
-        return [ids[k], p.givenName, p.familyName, normaliseName(p.givenName, p.familyName), p.dateOfBirth, p.region, p.offenceSummary ?? null, organisationId, 1];
+        return [
+          ids[k],
+          p.givenName,
+          p.familyName,
+          normaliseName(p.givenName, p.familyName),
+          p.dateOfBirth,
+          p.region,
+          p.offenceSummary ?? null,
+          organisationId,
+          1,
+        ];
       }),
     ),
-    c.query(copyFrom(`COPY person (id, given_name, family_name, normalised_name, date_of_birth, region, offence_summary, created_by_organisation_id, version) FROM STDIN WITH (FORMAT csv)`)),
+    c.query(
+      copyFrom(
+        `COPY person (id, given_name, family_name, normalised_name, date_of_birth, region, offence_summary, created_by_organisation_id, version) FROM STDIN WITH (FORMAT csv)`,
+      ),
+    ),
   );
   await pipeline(
     Readable.from(
       csv(interventions[0], interventions[1], (k) => {
         const r = interventionRecord(k);
-        const outcome = r.job ? { kind: 'job', ...r.job } : r.qualification ? { kind: 'qualification', ...r.qualification, awardedOn: null } : null;
-        return [randomUUID(), ids[Number(r.personExternalId.slice(1))], organisationId, 'client:bench', r.typeCode, CATEGORY.get(r.typeCode)!, r.status, r.occurredAt, r.notes, outcome && JSON.stringify(outcome), 1];
+        const outcome = r.job
+          ? { kind: 'job', ...r.job }
+          : r.qualification
+            ? { kind: 'qualification', ...r.qualification, awardedOn: null }
+            : null;
+        return [
+          randomUUID(),
+          ids[Number(r.personExternalId.slice(1))],
+          organisationId,
+          'client:bench',
+          r.typeCode,
+          CATEGORY.get(r.typeCode)!,
+          r.status,
+          r.occurredAt,
+          r.notes,
+          outcome && JSON.stringify(outcome),
+          1,
+        ];
       }),
     ),
-    c.query(copyFrom(`COPY intervention (id, person_id, organisation_id, recorded_by, type_code, data_category, status, occurred_at, notes, outcome, version) FROM STDIN WITH (FORMAT csv)`)),
+    c.query(
+      copyFrom(
+        `COPY intervention (id, person_id, organisation_id, recorded_by, type_code, data_category, status, occurred_at, notes, outcome, version) FROM STDIN WITH (FORMAT csv)`,
+      ),
+    ),
   );
   return seconds(t);
 }
@@ -243,17 +339,34 @@ export async function syncStream(): Promise<void> {
     const token = ((await tokenRes.json()) as { access_token: string }).access_token;
     for (let round = 0; round < ROUNDS; round++) {
       const people: [number, number] = [Math.floor((round * PEOPLE) / ROUNDS), Math.floor(((round + 1) * PEOPLE) / ROUNDS)];
-      const interventions: [number, number] = [Math.floor((round * INTERVENTIONS) / ROUNDS), Math.floor(((round + 1) * INTERVENTIONS) / ROUNDS)];
+      const interventions: [number, number] = [
+        Math.floor((round * INTERVENTIONS) / ROUNDS),
+        Math.floor(((round + 1) * INTERVENTIONS) / ROUNDS),
+      ];
       const since = await mark(source);
       const rss = rssSampler(hub.pid);
       let t = performance.now();
-      const p = await post(hub, `/sync/people?system=${SYSTEM}`, token, `bench-people-${round}-${randomUUID()}`, Readable.from(ndjson(people[0], people[1], personRecord)));
+      const p = await post(
+        hub,
+        `/sync/people?system=${SYSTEM}`,
+        token,
+        `bench-people-${round}-${randomUUID()}`,
+        Readable.from(ndjson(people[0], people[1], personRecord)),
+      );
       const pSec = seconds(t);
-      if (p.status !== 200 || p.json.created !== people[1] - people[0]) throw new Error(`people load: ${p.status} ${JSON.stringify(p.json).slice(0, 500)}`);
+      if (p.status !== 200 || p.json.created !== people[1] - people[0])
+        throw new Error(`people load: ${p.status} ${JSON.stringify(p.json).slice(0, 500)}`);
       t = performance.now();
-      const i = await post(hub, `/sync/interventions?system=${SYSTEM}`, token, `bench-interventions-${round}-${randomUUID()}`, Readable.from(ndjson(interventions[0], interventions[1], interventionRecord)));
+      const i = await post(
+        hub,
+        `/sync/interventions?system=${SYSTEM}`,
+        token,
+        `bench-interventions-${round}-${randomUUID()}`,
+        Readable.from(ndjson(interventions[0], interventions[1], interventionRecord)),
+      );
       const iSec = seconds(t);
-      if (i.status !== 200 || i.json.created !== interventions[1] - interventions[0]) throw new Error(`interventions load: ${i.status} ${JSON.stringify(i.json).slice(0, 500)}`);
+      if (i.status !== 200 || i.json.created !== interventions[1] - interventions[0])
+        throw new Error(`interventions load: ${i.status} ${JSON.stringify(i.json).slice(0, 500)}`);
       peak = Math.max(peak, rss.stop());
       const copied = await copyWritten(source, all, since);
       const records = await copyRecords(only, copyOnly.organisationId, ids, people, interventions);
@@ -272,7 +385,8 @@ export async function syncStream(): Promise<void> {
       `SELECT (SELECT count(*) FROM outbox_event WHERE actor_id LIKE 'client:%')::int AS outbox, (SELECT count(*) FROM audit_event WHERE action = 'write')::int AS audit,
               (SELECT sum(jsonb_array_length(detail->'events')) FROM audit_event WHERE action = 'write')::int AS audited`,
     );
-    if (rows[0].outbox < PEOPLE + INTERVENTIONS || rows[0].audited !== rows[0].outbox) throw new Error(`expected outbox and audit of every record: ${JSON.stringify(rows[0])}`);
+    if (rows[0].outbox < PEOPLE + INTERVENTIONS || rows[0].audited !== rows[0].outbox)
+      throw new Error(`expected outbox and audit of every record: ${JSON.stringify(rows[0])}`);
     log(`outbox events ${rows[0].outbox}, audit events ${rows[0].audit} covering ${rows[0].audited} events`);
   } finally {
     await Promise.all([source.end(), all.end(), only.end(), hub.stop()]);
@@ -287,8 +401,14 @@ export async function syncStream(): Promise<void> {
       `= ${fmt(time.all / hubSec)}x (goal >= 0.4); raw COPY of the records alone into person + intervention ${rate(time.records)} records/s (${fmt(time.records, 1)} s) = ${fmt(time.records / hubSec)}x; ` +
       `hub peak RSS during the loads ${fmt(peak, 0)} MB`,
     {
-      people: PEOPLE, interventions: INTERVENTIONS, hubRecordsPerSecond: records / hubSec, copySameRowsRecordsPerSecond: records / time.all,
-      ratioToCopySameRows: time.all / hubSec, copyRecordsAloneRecordsPerSecond: records / time.records, ratioToCopyRecordsAlone: time.records / hubSec, peakRssMb: peak,
+      people: PEOPLE,
+      interventions: INTERVENTIONS,
+      hubRecordsPerSecond: records / hubSec,
+      copySameRowsRecordsPerSecond: records / time.all,
+      ratioToCopySameRows: time.all / hubSec,
+      copyRecordsAloneRecordsPerSecond: records / time.records,
+      ratioToCopyRecordsAlone: time.records / hubSec,
+      peakRssMb: peak,
     },
   );
 }

@@ -5,12 +5,21 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 
 /** Debian's Chromium (installed by .ci/run from apt); never a downloaded browser. */
 export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export const ARTIFACTS = resolve(process.cwd(), 'test/artifacts');
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y --no-install-recommends chromium (.ci/run does it)`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: apt-get install -y --no-install-recommends chromium (.ci/run does it)`);
   if (!existsSync(resolve(process.cwd(), 'dist/portal/index.html'))) throw new Error('dist/portal is missing: run npm run build');
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
 }
@@ -33,7 +42,9 @@ interface AxeViolation {
 export async function seriousViolations(page: Page): Promise<string[]> {
   const loaded = await page.evaluate('typeof window.axe !== "undefined"');
   if (!loaded) await page.addScriptTag({ content: axeSource });
-  const violations = (await page.evaluate('window.axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations)')) as AxeViolation[];
+  const violations = (await page.evaluate(
+    'window.axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations)',
+  )) as AxeViolation[];
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);

@@ -35,7 +35,15 @@ describe('the hub serves the built portal at /', () => {
     expect(metrics.text).not.toContain('<div id="root">');
     const gql = await hub.gql('{ __typename }');
     expect(gql.status).not.toBe(404);
-    for (const path of ['/graphql/nope', '/auth/nope', '/oauth/nope', '/health/nope', '/.well-known/nope', '/assets/missing.js', '/favicon.ico']) {
+    for (const path of [
+      '/graphql/nope',
+      '/auth/nope',
+      '/oauth/nope',
+      '/health/nope',
+      '/.well-known/nope',
+      '/assets/missing.js',
+      '/favicon.ico',
+    ]) {
       const res = await hub.http().get(path).set('accept', 'text/html');
       expect(res.status).toBe(404);
       expect(res.text).not.toContain('<div id="root">');

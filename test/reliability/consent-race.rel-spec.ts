@@ -3,7 +3,9 @@ import { startTestHub, type TestHub } from '../support/hub.js';
 const PAGE = `query($id: ID!) { person(id: $id) { id readableCategories withheldFields
   interventions { edges { node { typeCode notes } } } } }`;
 
-interface Page { person: { readableCategories: string[]; interventions: { edges: { node: { typeCode: string; notes: string | null } }[] } } }
+interface Page {
+  person: { readableCategories: string[]; interventions: { edges: { node: { typeCode: string; notes: string | null } }[] } };
+}
 
 /**
  * A housing charity reads a person's accommodation record under the person's consent while 50 readers
@@ -30,15 +32,31 @@ describe('consent withdrawal racing 50 concurrent readers', () => {
     housing = await hub.tokenFor('housing.worker');
     const orgs = await ok<{ organisations: { id: string; name: string }[] }>('{ organisations { id name } }', {}, probation);
     const housingOrg = orgs.organisations.find((o) => o.name === 'Safe Harbour Housing Trust')!.id;
-    personId = (await ok<{ createPerson: { person: { id: string } } }>(
-      `mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`,
-      { input: { givenName: 'Rae', familyName: 'Consentrace', dateOfBirth: '1991-03-03', identifiers: [], confirmNew: true } }, probation)).createPerson.person.id;
-    await ok(`mutation($input: AddInvolvementInput!) { addInvolvement(input: $input) { id } }`, { input: { personId, organisationId: housingOrg, role: 'PROVIDER' } }, probation);
-    consentId = (await ok<{ grantConsent: { id: string } }>(`mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`,
-      { input: { personId, purpose: 'ACCOMMODATION', organisationId: housingOrg, method: 'SIGNED_FORM', personPresent: true } }, probation)).grantConsent.id;
+    personId = (
+      await ok<{ createPerson: { person: { id: string } } }>(
+        `mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`,
+        { input: { givenName: 'Rae', familyName: 'Consentrace', dateOfBirth: '1991-03-03', identifiers: [], confirmNew: true } },
+        probation,
+      )
+    ).createPerson.person.id;
+    await ok(
+      `mutation($input: AddInvolvementInput!) { addInvolvement(input: $input) { id } }`,
+      { input: { personId, organisationId: housingOrg, role: 'PROVIDER' } },
+      probation,
+    );
+    consentId = (
+      await ok<{ grantConsent: { id: string } }>(
+        `mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`,
+        { input: { personId, purpose: 'ACCOMMODATION', organisationId: housingOrg, method: 'SIGNED_FORM', personPresent: true } },
+        probation,
+      )
+    ).grantConsent.id;
     // Written by probation, so housing sees it only under the consent (not as its own record).
-    await ok(`mutation($input: LogInterventionInput!) { logIntervention(input: $input) { id } }`,
-      { input: { personId, typeCode: 'accommodation_support', status: 'STARTED', occurredAt: '2026-09-10T09:00:00Z', notes: MARKER } }, probation);
+    await ok(
+      `mutation($input: LogInterventionInput!) { logIntervention(input: $input) { id } }`,
+      { input: { personId, typeCode: 'accommodation_support', status: 'STARTED', occurredAt: '2026-09-10T09:00:00Z', notes: MARKER } },
+      probation,
+    );
   });
   afterAll(() => hub.close());
 
@@ -59,7 +77,11 @@ describe('consent withdrawal racing 50 concurrent readers', () => {
     };
     const readers = Array.from({ length: 50 }, reader);
     await new Promise((r) => setTimeout(r, 300));
-    const res = await hub.gql(`mutation($input: WithdrawConsentInput!) { withdrawConsent(input: $input) { status } }`, { input: { consentId, reason: 'Asked to stop sharing' } }, probation);
+    const res = await hub.gql(
+      `mutation($input: WithdrawConsentInput!) { withdrawConsent(input: $input) { status } }`,
+      { input: { consentId, reason: 'Asked to stop sharing' } },
+      probation,
+    );
     withdrawnAt = performance.now();
     expect(res.errors).toBeUndefined();
     // Keep reading until at least 100 reads have started after the withdrawal.

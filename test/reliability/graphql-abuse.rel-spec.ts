@@ -38,7 +38,12 @@ describe('GraphQL abuse: limits, oversized input, wrong types, generated operati
   const tokens: Record<string, string | undefined> = {};
 
   beforeAll(async () => {
-    hub = await startTestHub({ GRAPHQL_MAX_DEPTH: String(MAX_DEPTH), GRAPHQL_MAX_ALIASES: String(MAX_ALIASES), GRAPHQL_MAX_TOKENS: String(MAX_TOKENS), SEED_DEMO_PEOPLE: 'true' });
+    hub = await startTestHub({
+      GRAPHQL_MAX_DEPTH: String(MAX_DEPTH),
+      GRAPHQL_MAX_ALIASES: String(MAX_ALIASES),
+      GRAPHQL_MAX_TOKENS: String(MAX_TOKENS),
+      SEED_DEMO_PEOPLE: 'true',
+    });
     for (const who of ['probation.officer', 'housing.manager', 'employer', 'hub.admin']) tokens[who] = await hub.tokenFor(who);
     tokens.anonymous = undefined;
   });
@@ -81,7 +86,11 @@ describe('GraphQL abuse: limits, oversized input, wrong types, generated operati
   });
 
   it('batching: an array of operations is refused with a code', async () => {
-    const res = await hub.http().post('/graphql').set('authorization', `Bearer ${tokens['probation.officer']}`).set('content-type', 'application/json')
+    const res = await hub
+      .http()
+      .post('/graphql')
+      .set('authorization', `Bearer ${tokens['probation.officer']}`)
+      .set('content-type', 'application/json')
       .send(Array.from({ length: 20 }, () => ({ query: '{ viewer { name } }' })));
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
@@ -92,8 +101,24 @@ describe('GraphQL abuse: limits, oversized input, wrong types, generated operati
     const t = tokens['probation.officer'];
     const cases: [string, string, Record<string, unknown>][] = [
       ['1 MB search', 'query($s: String) { people(search: $s, first: 5) { edges { node { id } } } }', { s: 'x'.repeat(1_000_000) }],
-      ['1 MB name', 'mutation($i: CreatePersonInput!) { createPerson(input: $i) { outcome } }', { i: { givenName: 'A'.repeat(1_000_000), familyName: 'B', dateOfBirth: '1990-01-01', identifiers: [], confirmNew: true } }],
-      ['10k identifiers', 'mutation($i: CreatePersonInput!) { createPerson(input: $i) { outcome } }', { i: { givenName: 'A', familyName: 'B', dateOfBirth: '1990-01-01', identifiers: Array.from({ length: 10_000 }, (_, k) => ({ scheme: 'PNC', value: `99/${k}Z` })), confirmNew: true } }],
+      [
+        '1 MB name',
+        'mutation($i: CreatePersonInput!) { createPerson(input: $i) { outcome } }',
+        { i: { givenName: 'A'.repeat(1_000_000), familyName: 'B', dateOfBirth: '1990-01-01', identifiers: [], confirmNew: true } },
+      ],
+      [
+        '10k identifiers',
+        'mutation($i: CreatePersonInput!) { createPerson(input: $i) { outcome } }',
+        {
+          i: {
+            givenName: 'A',
+            familyName: 'B',
+            dateOfBirth: '1990-01-01',
+            identifiers: Array.from({ length: 10_000 }, (_, k) => ({ scheme: 'PNC', value: `99/${k}Z` })),
+            confirmNew: true,
+          },
+        },
+      ],
       ['huge first', '{ people(first: 2147483647) { edges { node { id } } } }', {}],
       ['Int overflow', '{ people(first: 99999999999) { edges { node { id } } } }', {}],
       ['negative first', '{ people(first: -5) { edges { node { id } } } }', {}],
@@ -101,7 +126,11 @@ describe('GraphQL abuse: limits, oversized input, wrong types, generated operati
       ['id not a uuid', '{ person(id: "not-a-uuid\'; DROP TABLE person; --") { id } }', {}],
       ['wrong variable type', 'query($f: Int) { people(first: $f) { edges { node { id } } } }', { f: 'ten' }],
       ['missing variable', 'query($id: ID!) { person(id: $id) { id } }', {}],
-      ['bad date', 'mutation($i: CreatePersonInput!) { createPerson(input: $i) { outcome } }', { i: { givenName: 'A', familyName: 'B', dateOfBirth: '1990-02-31', identifiers: [], confirmNew: true } }],
+      [
+        'bad date',
+        'mutation($i: CreatePersonInput!) { createPerson(input: $i) { outcome } }',
+        { i: { givenName: 'A', familyName: 'B', dateOfBirth: '1990-02-31', identifiers: [], confirmNew: true } },
+      ],
       ['bad cursor', '{ people(first: 5, after: "%%%not-base64") { edges { node { id } } } }', {}],
       ['unknown field', '{ nothingHere }', {}],
       ['syntax error', '{ viewer { name ', {}],
@@ -109,27 +138,94 @@ describe('GraphQL abuse: limits, oversized input, wrong types, generated operati
       ['bad funnel date', '{ eteFunnel(input: { from: "yesterday", to: "tomorrow" }) { scope } }', {}],
     ];
     for (const [what, query, variables] of cases) wellBehaved(await hub.gql(query, variables, t), what, query);
-    const bad = await hub.http().post('/graphql').set('authorization', `Bearer ${t}`).set('content-type', 'application/json').send('{"query": "{ viewer { name } }"');
+    const bad = await hub
+      .http()
+      .post('/graphql')
+      .set('authorization', `Bearer ${t}`)
+      .set('content-type', 'application/json')
+      .send('{"query": "{ viewer { name } }"');
     expect(bad.status).toBe(400);
-    const huge = await hub.http().post('/graphql').set('authorization', `Bearer ${t}`).set('content-type', 'application/json').send(JSON.stringify({ query: '{ viewer { name } }', pad: 'x'.repeat(11 * 1024 * 1024) }));
+    const huge = await hub
+      .http()
+      .post('/graphql')
+      .set('authorization', `Bearer ${t}`)
+      .set('content-type', 'application/json')
+      .send(JSON.stringify({ query: '{ viewer { name } }', pad: 'x'.repeat(11 * 1024 * 1024) }));
     expect(huge.status).toBe(413);
     expect((await hub.http().get('/health/live')).status).toBe(200);
   }, 60_000);
 
   it(`${RUNS} generated operations per role: no 5xx, every error coded, still alive`, async () => {
-    const str = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('', ' ', '%', '_', "'", '\\', '\u0000', '00000000-0000-0000-0000-000000000000', '2025-01-01', 'smith', '"; --', 'x'.repeat(5000)));
+    const str = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.constantFrom(
+        '',
+        ' ',
+        '%',
+        '_',
+        "'",
+        '\\',
+        '\u0000',
+        '00000000-0000-0000-0000-000000000000',
+        '2025-01-01',
+        'smith',
+        '"; --',
+        'x'.repeat(5000),
+      ),
+    );
     const int = fc.oneof(fc.integer({ min: -3, max: 300 }), fc.constantFrom(0, 2147483647, -2147483648));
-    const scalarArg = fc.oneof(str.map((s) => JSON.stringify(s)), int.map(String), fc.constant('null'), fc.constant('true'), fc.constant('[1,2]'), fc.constant('{ a: 1 }'));
-    const leaf = fc.constantFrom('id', 'givenName', 'familyName', 'offenceSummary', 'healthNotes', 'withheldFields', 'readableCategories', 'identifiers { value }', 'consents { id status }', 'sustainments { status }', 'timeline(first: 3) { kind }', 'history(first: 3) { edges { node { action } } }', 'interventions(first: 5) { edges { node { notes outcome { __typename } } } }');
+    const scalarArg = fc.oneof(
+      str.map((s) => JSON.stringify(s)),
+      int.map(String),
+      fc.constant('null'),
+      fc.constant('true'),
+      fc.constant('[1,2]'),
+      fc.constant('{ a: 1 }'),
+    );
+    const leaf = fc.constantFrom(
+      'id',
+      'givenName',
+      'familyName',
+      'offenceSummary',
+      'healthNotes',
+      'withheldFields',
+      'readableCategories',
+      'identifiers { value }',
+      'consents { id status }',
+      'sustainments { status }',
+      'timeline(first: 3) { kind }',
+      'history(first: 3) { edges { node { action } } }',
+      'interventions(first: 5) { edges { node { notes outcome { __typename } } } }',
+    );
     const personFields = fc.uniqueArray(leaf, { minLength: 1, maxLength: 5 }).map((f) => f.join(' '));
     const op = fc.oneof(
-      fc.tuple(str, int, personFields).map(([s, n, f]) => `{ people(search: ${JSON.stringify(s)}, first: ${n}) { edges { node { ${f} } } pageInfo { hasNextPage endCursor } } }`),
+      fc
+        .tuple(str, int, personFields)
+        .map(
+          ([s, n, f]) =>
+            `{ people(search: ${JSON.stringify(s)}, first: ${n}) { edges { node { ${f} } } pageInfo { hasNextPage endCursor } } }`,
+        ),
       fc.tuple(scalarArg, personFields).map(([id, f]) => `{ person(id: ${id}) { ${f} } }`),
       fc.tuple(scalarArg, int).map(([a, n]) => `{ changes(after: ${a}, first: ${n}) { changes { type personId } hasMore } }`),
-      fc.tuple(str, str).map(([a, b]) => `{ eteFunnel(input: { from: ${JSON.stringify(a)}, to: ${JSON.stringify(b)} }) { steps { step people } } }`),
-      fc.constantFrom('{ viewer { name roles } }', '{ organisations { id name } }', '{ interventionTypes { code } }', '{ __schema { types { name } } }', 'mutation { withdrawConsent(input: { consentId: "00000000-0000-0000-0000-000000000000", reason: "x" }) { status } }'),
-      fc.tuple(scalarArg, str).map(([id, s]) => `mutation { updatePerson(input: { id: ${id}, version: 1, reason: ${JSON.stringify(s)} }) { version } }`),
-      fc.tuple(str, str, str).map(([g, f, d]) => `mutation { createPerson(input: { givenName: ${JSON.stringify(g)}, familyName: ${JSON.stringify(f)}, dateOfBirth: ${JSON.stringify(d)}, identifiers: [], confirmNew: false }) { outcome } }`),
+      fc
+        .tuple(str, str)
+        .map(([a, b]) => `{ eteFunnel(input: { from: ${JSON.stringify(a)}, to: ${JSON.stringify(b)} }) { steps { step people } } }`),
+      fc.constantFrom(
+        '{ viewer { name roles } }',
+        '{ organisations { id name } }',
+        '{ interventionTypes { code } }',
+        '{ __schema { types { name } } }',
+        'mutation { withdrawConsent(input: { consentId: "00000000-0000-0000-0000-000000000000", reason: "x" }) { status } }',
+      ),
+      fc
+        .tuple(scalarArg, str)
+        .map(([id, s]) => `mutation { updatePerson(input: { id: ${id}, version: 1, reason: ${JSON.stringify(s)} }) { version } }`),
+      fc
+        .tuple(str, str, str)
+        .map(
+          ([g, f, d]) =>
+            `mutation { createPerson(input: { givenName: ${JSON.stringify(g)}, familyName: ${JSON.stringify(f)}, dateOfBirth: ${JSON.stringify(d)}, identifiers: [], confirmNew: false }) { outcome } }`,
+        ),
       fc.string({ maxLength: 60 }),
     );
     for (const [who, token] of Object.entries(tokens)) {

@@ -2,8 +2,27 @@ import { createServer, type Server } from 'node:http';
 import { getIntrospectionQuery } from 'graphql';
 import { startChildHub, type ChildHub } from './canaries/child-hub.js';
 import { buildWorld, type ActorInfo, type World } from './canaries/canary-world.js';
-import { type Facts, leaks, type Leak, loadFacts, maySeeConsent, maySeeReferral, mayKnowPerson, mayRead, maySeeGrant } from './canaries/canary-oracle.js';
-import { EXCLUDED_MUTATIONS, EXCLUDED_QUERIES, exportOperations, mutationProbes, type Operation, type Pools, queryOperations, schemaFrom } from './canaries/schema-walker.js';
+import {
+  type Facts,
+  leaks,
+  type Leak,
+  loadFacts,
+  maySeeConsent,
+  maySeeReferral,
+  mayKnowPerson,
+  mayRead,
+  maySeeGrant,
+} from './canaries/canary-oracle.js';
+import {
+  EXCLUDED_MUTATIONS,
+  EXCLUDED_QUERIES,
+  exportOperations,
+  mutationProbes,
+  type Operation,
+  type Pools,
+  queryOperations,
+  schemaFrom,
+} from './canaries/schema-walker.js';
 
 /** RELIABILITY_SHORT=1 (CI): fewer callers (a caseworker and an API client per organisation, and a few others) and fewer argument variants. */
 const SHORT = process.env.RELIABILITY_SHORT === '1';
@@ -83,8 +102,12 @@ describe('leak canaries: no organisation finds another organisation’s markers 
 
   /** What the actor must not see, per pool (the targets of the mutation probes). */
   async function hiddenFrom(actor: ActorInfo): Promise<Pools> {
-    const interventions: { id: string; person_id: string; data_category: string; organisation_id: string }[] = (await hub.pool.query('SELECT id, person_id, data_category, organisation_id FROM intervention')).rows;
-    const sustainments: { id: string; person_id: string; organisation_id: string }[] = (await hub.pool.query('SELECT id, person_id, organisation_id FROM job_sustainment')).rows;
+    const interventions: { id: string; person_id: string; data_category: string; organisation_id: string }[] = (
+      await hub.pool.query('SELECT id, person_id, data_category, organisation_id FROM intervention')
+    ).rows;
+    const sustainments: { id: string; person_id: string; organisation_id: string }[] = (
+      await hub.pool.query('SELECT id, person_id, organisation_id FROM job_sustainment')
+    ).rows;
     const tasks: { id: string; organisation_id: string }[] = (await hub.pool.query('SELECT id, organisation_id FROM task')).rows;
     const grantPerson = new Map(facts.grants.map((g) => [g.id, g.personId]));
     return {
@@ -107,10 +130,18 @@ describe('leak canaries: no organisation finds another organisation’s markers 
   function note(found: Leak[], actor: ActorInfo, label: string, text: string, exportOf?: string): void {
     const allowedExport = exportOf && actor.roles.includes('data_protection_officer') && mayKnowPerson(facts, actor, exportOf);
     const report = /^(eteFunnel|reoffendingAnalysis|GET \/reports\/)/.test(label) && actor.roles.includes('hub_admin');
-    const leaked = leaks(facts, world.markers, actor, label, text, (m) => (allowedExport && m.personId === exportOf) || (report && !!m.dimension));
+    const leaked = leaks(
+      facts,
+      world.markers,
+      actor,
+      label,
+      text,
+      (m) => (allowedExport && m.personId === exportOf) || (report && !!m.dimension),
+    );
     found.push(...leaked);
     const lower = text.toLowerCase();
-    for (const m of world.markers) if (lower.includes(m.value.toLowerCase()) && !leaked.some((l) => l.marker === m.value)) seen.add(m.value);
+    for (const m of world.markers)
+      if (lower.includes(m.value.toLowerCase()) && !leaked.some((l) => l.marker === m.value)) seen.add(m.value);
   }
 
   it('every caller, every root query, export, denied mutation and CSV: no marker it may not see', async () => {
@@ -119,7 +150,9 @@ describe('leak canaries: no organisation finds another organisation’s markers 
     const opts = { depth: 6, searchTerms: world.searchTerms, short: SHORT };
     const queries = queryOperations(schema, pools, opts);
     const actors = SHORT
-      ? world.actors.filter((a) => /caseworker|API client|anonymous|hub admin|probation data_protection_officer|training manager/.test(a.label))
+      ? world.actors.filter((a) =>
+          /caseworker|API client|anonymous|hub admin|probation data_protection_officer|training manager/.test(a.label),
+        )
       : world.actors;
     const failures: string[] = [];
     const found: Leak[] = [];
@@ -137,13 +170,19 @@ describe('leak canaries: no organisation finds another organisation’s markers 
           called.add(op.field);
           note(found, actor, op.label, res.text, op.exportOf);
           if (res.status >= 500) failures.push(`${actor.label} ${op.label}: HTTP ${res.status} ${res.text.slice(0, 300)}`);
-          for (const e of res.json?.errors ?? []) if (typeof e.extensions?.code !== 'string') failures.push(`${actor.label} ${op.label}: uncoded error ${JSON.stringify(e).slice(0, 300)}`);
+          for (const e of res.json?.errors ?? [])
+            if (typeof e.extensions?.code !== 'string')
+              failures.push(`${actor.label} ${op.label}: uncoded error ${JSON.stringify(e).slice(0, 300)}`);
           if (op.mustFail && !res.json?.errors?.length) failures.push(`${actor.label} ${op.label}: succeeded on something it must not see`);
-          if (op.mustFail) for (const e of res.json?.errors?.slice(0, 1) ?? []) probeCodes[e.extensions?.code] = (probeCodes[e.extensions?.code] ?? 0) + 1;
+          if (op.mustFail)
+            for (const e of res.json?.errors?.slice(0, 1) ?? []) probeCodes[e.extensions?.code] = (probeCodes[e.extensions?.code] ?? 0) + 1;
         }
       };
       await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-      for (const path of ['/reports/ete-funnel.csv?from=2000-01-01&to=2100-01-01', '/reports/reoffending.csv?cohort=ete_support&from=2000-01-01&to=2100-01-01']) {
+      for (const path of [
+        '/reports/ete-funnel.csv?from=2000-01-01&to=2100-01-01',
+        '/reports/reoffending.csv?cohort=ete_support&from=2000-01-01&to=2100-01-01',
+      ]) {
         for (const org of actor.label === 'hub admin' ? [null, ...pools.organisation] : [null]) {
           const res = await hub.get(org ? `${path}&organisationId=${org}` : path, actor.token ?? undefined);
           note(found, actor, `GET ${path}${org ? ' (one organisation)' : ''}`, res.text);
@@ -151,7 +190,9 @@ describe('leak canaries: no organisation finds another organisation’s markers 
         }
       }
     }
-    process.stderr.write(`leak canaries: ${actors.length} callers, ${requests} GraphQL requests, ${world.markers.length} markers, ${Math.round((Date.now() - started) / 1000)} s; denied mutations answered ${JSON.stringify(probeCodes)}\n`);
+    process.stderr.write(
+      `leak canaries: ${actors.length} callers, ${requests} GraphQL requests, ${world.markers.length} markers, ${Math.round((Date.now() - started) / 1000)} s; denied mutations answered ${JSON.stringify(probeCodes)}\n`,
+    );
     expect(found.slice(0, 30)).toEqual([]);
     expect(failures.slice(0, 30)).toEqual([]);
     // The walk reached every root query (new ones included) and the data it guards.
@@ -166,7 +207,16 @@ describe('leak canaries: no organisation finds another organisation’s markers 
     for (const [key, bodies] of Object.entries(received)) {
       const org = world.orgs[key];
       // Deliveries are filtered as for a reading API client of the organisation.
-      const as: ActorInfo = { label: `${key} webhooks`, token: null, kind: 'client', ref: `webhook:${key}`, orgId: org.id, orgKind: org.kind, roles: [], scopes: ['people:read'] };
+      const as: ActorInfo = {
+        label: `${key} webhooks`,
+        token: null,
+        kind: 'client',
+        ref: `webhook:${key}`,
+        orgId: org.id,
+        orgKind: org.kind,
+        roles: [],
+        scopes: ['people:read'],
+      };
       for (const body of bodies) note(found, as, 'webhook delivery', body);
     }
     expect(Object.keys(received).length).toBeGreaterThan(0);
@@ -174,11 +224,22 @@ describe('leak canaries: no organisation finds another organisation’s markers 
   }, 120_000);
 
   it('the hub’s logs (stdout and stderr, at debug level) hold no marker at all', () => {
-    const nobody: ActorInfo = { label: 'logs', token: null, kind: 'anonymous', ref: 'logs', orgId: null, orgKind: null, roles: [], scopes: [] };
+    const nobody: ActorInfo = {
+      label: 'logs',
+      token: null,
+      kind: 'anonymous',
+      ref: 'logs',
+      orgId: null,
+      orgKind: null,
+      roles: [],
+      scopes: [],
+    };
     const logs = hub.logs();
     expect(logs.length).toBeGreaterThan(1000);
     const inLogs = leaks(facts, world.markers, nobody, 'logs', logs);
-    expect(inLogs.map((l) => `${l.what}: ${logs.slice(Math.max(0, logs.indexOf(l.marker) - 300), logs.indexOf(l.marker) + 100)}`).slice(0, 5)).toEqual([]);
+    expect(
+      inLogs.map((l) => `${l.what}: ${logs.slice(Math.max(0, logs.indexOf(l.marker) - 300), logs.indexOf(l.marker) + 100)}`).slice(0, 5),
+    ).toEqual([]);
   });
 
   it('every marker was seen by someone allowed to see it (the walk reaches the data)', () => {
@@ -189,7 +250,9 @@ describe('leak canaries: no organisation finds another organisation’s markers 
   it('the check catches a marker where it must not be, also inside a cursor', () => {
     const secret = world.markers.find((m) => m.what === "training's break-glass reason")!;
     const outsider = world.actors.find((a) => a.label === 'employer caseworker')!;
-    expect(leaks(facts, world.markers, outsider, 'planted', JSON.stringify({ data: { x: `see ${secret.value}` } })).map((l) => l.what)).toEqual([secret.what]);
+    expect(
+      leaks(facts, world.markers, outsider, 'planted', JSON.stringify({ data: { x: `see ${secret.value}` } })).map((l) => l.what),
+    ).toEqual([secret.what]);
     const cursor = Buffer.from(JSON.stringify([secret.value, 'x'])).toString('base64url');
     expect(leaks(facts, world.markers, outsider, 'planted', JSON.stringify({ endCursor: cursor })).length).toBe(1);
   });

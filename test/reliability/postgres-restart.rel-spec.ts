@@ -36,9 +36,14 @@ describe('PostgreSQL restarted in the middle of a write load', () => {
     officer = await hub.tokenFor('probation.officer');
     const admin = await hub.tokenFor('probation.admin');
     const created = await hub.gql<{ createApiClient: { client: { clientId: string }; clientSecret: string } }>(
-      `mutation { createApiClient(input: { name: "Restart sync", scopes: [SYNC] }) { client { clientId } clientSecret } }`, {}, admin);
+      `mutation { createApiClient(input: { name: "Restart sync", scopes: [SYNC] }) { client { clientId } clientSecret } }`,
+      {},
+      admin,
+    );
     const res = await hub.http().post('/oauth/token').type('form').send({
-      grant_type: 'client_credentials', client_id: created.data!.createApiClient.client.clientId, client_secret: created.data!.createApiClient.clientSecret,
+      grant_type: 'client_credentials',
+      client_id: created.data!.createApiClient.client.clientId,
+      client_secret: created.data!.createApiClient.clientSecret,
     });
     syncToken = res.body.access_token;
     expect(syncToken).toBeTruthy();
@@ -64,20 +69,41 @@ describe('PostgreSQL restarted in the middle of a write load', () => {
         const pnc = `26/${String(w).padStart(2, '0')}${String(k).padStart(5, '0')}R`;
         if (k % 3 === 0) {
           const key = `restart-batch-${k}`;
-          const records = [0, 1].map((j) => ({ externalId: `ext-${k}-${j}`, givenName: 'Sync', familyName: `Person${k}x${j}`, dateOfBirth: '1990-01-01', identifiers: [] }));
+          const records = [0, 1].map((j) => ({
+            externalId: `ext-${k}-${j}`,
+            givenName: 'Sync',
+            familyName: `Person${k}x${j}`,
+            dateOfBirth: '1990-01-01',
+            identifiers: [],
+          }));
           const batch = { key, records, acknowledged: false };
           syncBatches.push(batch);
           const res = await hub.gql(SYNC, { input: { idempotencyKey: key, system: 'restart-test', records } }, syncToken).catch(() => null);
           batch.acknowledged = !!res && res.status === 200 && !res.errors;
-          if (res && res.status >= 500 && !res.errors?.every((e) => typeof e.extensions?.code === 'string')) throw new Error(`uncoded 5xx ${JSON.stringify(res)}`);
+          if (res && res.status >= 500 && !res.errors?.every((e) => typeof e.extensions?.code === 'string'))
+            throw new Error(`uncoded 5xx ${JSON.stringify(res)}`);
         } else {
           const res = await hub
-            .gql<{ createPerson: { person: { id: string } } }>(CREATE, { input: { givenName: 'Load', familyName: `Writer${w}n${k}`, dateOfBirth: '1985-05-05', identifiers: [{ scheme: 'PNC', value: pnc }], confirmNew: true } }, officer)
+            .gql<{ createPerson: { person: { id: string } } }>(
+              CREATE,
+              {
+                input: {
+                  givenName: 'Load',
+                  familyName: `Writer${w}n${k}`,
+                  dateOfBirth: '1985-05-05',
+                  identifiers: [{ scheme: 'PNC', value: pnc }],
+                  confirmNew: true,
+                },
+              },
+              officer,
+            )
             .catch(() => null);
-          if (res?.status === 200 && !res.errors && res.data?.createPerson.person.id) acknowledged.push({ id: res.data.createPerson.person.id, pnc });
+          if (res?.status === 200 && !res.errors && res.data?.createPerson.person.id)
+            acknowledged.push({ id: res.data.createPerson.person.id, pnc });
           else {
             failedCreates.push(pnc);
-            if (res) failureCodes.push(...(res.errors ?? [{ extensions: { code: `HTTP ${res.status}` } }]).map((e) => String(e.extensions?.code)));
+            if (res)
+              failureCodes.push(...(res.errors ?? [{ extensions: { code: `HTTP ${res.status}` } }]).map((e) => String(e.extensions?.code)));
           }
         }
         await new Promise((r) => setTimeout(r, 5));
@@ -112,7 +138,9 @@ describe('PostgreSQL restarted in the middle of a write load', () => {
                 (SELECT count(*) FROM person_identifier i WHERE i.person_id = p.id)::int AS identifiers,
                 (SELECT count(*) FROM involvement v WHERE v.person_id = p.id)::int AS involvements,
                 (SELECT count(*) FROM outbox_event e WHERE e.aggregate_id = p.id)::int AS events
-           FROM person p WHERE p.id = ANY($1::uuid[])`, [ids]);
+           FROM person p WHERE p.id = ANY($1::uuid[])`,
+        [ids],
+      );
       expect(rows.rowCount).toBe(ids.length);
       for (const r of rows.rows) {
         expect(r.identifiers).toBe(1);
@@ -122,19 +150,26 @@ describe('PostgreSQL restarted in the middle of a write load', () => {
       // Writes that failed left either the whole record or nothing.
       const partial = await db.query(
         `SELECT count(*)::int AS n FROM person p WHERE p.family_name LIKE 'Writer%'
-            AND (NOT EXISTS (SELECT 1 FROM person_identifier i WHERE i.person_id = p.id) OR NOT EXISTS (SELECT 1 FROM involvement v WHERE v.person_id = p.id))`);
+            AND (NOT EXISTS (SELECT 1 FROM person_identifier i WHERE i.person_id = p.id) OR NOT EXISTS (SELECT 1 FROM involvement v WHERE v.person_id = p.id))`,
+      );
       expect(partial.rows[0].n).toBe(0);
 
       // Retry every sync batch with its own key until it succeeds; then replay once more.
       for (const b of syncBatches) {
-        let res = await hub.gql<{ syncPeople: { replayed: boolean; results: { status: string }[] } }>(SYNC, { input: { idempotencyKey: b.key, system: 'restart-test', records: b.records } }, syncToken);
+        let res = await hub.gql<{ syncPeople: { replayed: boolean; results: { status: string }[] } }>(
+          SYNC,
+          { input: { idempotencyKey: b.key, system: 'restart-test', records: b.records } },
+          syncToken,
+        );
         expect(res.errors).toBeUndefined();
         if (b.acknowledged) expect(res.data!.syncPeople.replayed).toBe(true);
         res = await hub.gql(SYNC, { input: { idempotencyKey: b.key, system: 'restart-test', records: b.records } }, syncToken);
         expect(res.data!.syncPeople.replayed).toBe(true);
       }
       const expected = syncBatches.length * 2;
-      const refs = await db.query(`SELECT count(*)::int AS refs, count(DISTINCT entity_id)::int AS people FROM external_ref WHERE system = 'restart-test' AND entity_type = 'person'`);
+      const refs = await db.query(
+        `SELECT count(*)::int AS refs, count(DISTINCT entity_id)::int AS people FROM external_ref WHERE system = 'restart-test' AND entity_type = 'person'`,
+      );
       expect(refs.rows[0]).toEqual({ refs: expected, people: expected });
       const synced = await db.query(`SELECT count(*)::int AS n FROM person WHERE family_name LIKE 'Person%x%'`);
       expect(synced.rows[0].n).toBe(expected);

@@ -24,12 +24,14 @@ const progress = (m: string) => console.log(`two-hubs: ${m}`);
 /** Runs `work` over `items`, `n` at a time. */
 async function pool<T>(items: T[], n: number, work: (item: T, i: number) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: n }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      await work(items[i], i);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        await work(items[i], i);
+      }
+    }),
+  );
 }
 
 /**
@@ -46,7 +48,14 @@ describe('two hubs and a worker on one database', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const env = { DATABASE_URL: database.url, DEMO_PASSWORD, LOG_LEVEL: 'warn', WORKER_POLL_INTERVAL_MS: '100', DATABASE_POOL_SIZE: '10', SEED_DEMO_PEOPLE: 'false' };
+    const env = {
+      DATABASE_URL: database.url,
+      DEMO_PASSWORD,
+      LOG_LEVEL: 'warn',
+      WORKER_POLL_INTERVAL_MS: '100',
+      DATABASE_POOL_SIZE: '10',
+      SEED_DEMO_PEOPLE: 'false',
+    };
     // The first hub migrates and seeds; then the second hub and the worker join it.
     processes.push(await spawnHub({ ...env, SEED_DEMO: 'true' }));
     const others = await Promise.allSettled([spawnHub({ ...env, SEED_DEMO: 'false' }), spawnWorker({ ...env, SEED_DEMO: 'false' })]);
@@ -65,13 +74,21 @@ describe('two hubs and a worker on one database', () => {
   });
 
   async function login(hub: string, who: string): Promise<string> {
-    const res = await fetch(`${hub}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: `${who}@${DEMO_DOMAIN}`, password: DEMO_PASSWORD }) });
+    const res = await fetch(`${hub}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: `${who}@${DEMO_DOMAIN}`, password: DEMO_PASSWORD }),
+    });
     if (res.status !== 200) throw new Error(`login ${who}: ${res.status}`);
     return ((await res.json()) as { access_token: string }).access_token;
   }
 
   async function gql<T>(hub: string, token: string, query: string, variables: Record<string, unknown>): Promise<T> {
-    const res = await fetch(`${hub}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(`${hub}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
     const body = (await res.json()) as { data?: T; errors?: unknown[] };
     if (res.status !== 200 || body.errors) throw new Error(`${hub}: ${res.status} ${JSON.stringify(body).slice(0, 400)}`);
     return body.data!;
@@ -87,19 +104,38 @@ describe('two hubs and a worker on one database', () => {
     // The people, in one sync batch per hub (each record its own savepoint, as integrators load them).
     const people: string[] = new Array(total);
     const halves = hubs.map((_, h) => [...people.keys()].filter((i) => i % hubs.length === h));
-    await Promise.all(halves.map(async (indexes, h) => {
-      const data = await gql<{ syncPeople: { results: { externalId: string; status: string; id: string | null }[] } }>(hubs[h], tokens[h],
-        `mutation($input: SyncPeopleInput!) { syncPeople(input: $input) { results { externalId status id } } }`,
-        { input: { idempotencyKey: `two-hubs-${h}`, system: 'two-hubs', records: indexes.map((i) => ({ externalId: `p${i}`, givenName: `Twohubs${i}`, familyName: `Person${i}`, dateOfBirth: '1990-01-01', region: 'north_west' })) } });
-      for (const r of data.syncPeople.results) {
-        if (r.status !== 'CREATED' || !r.id) throw new Error(`sync: ${JSON.stringify(r)}`);
-        people[Number(r.externalId.slice(1))] = r.id;
-      }
-    }));
+    await Promise.all(
+      halves.map(async (indexes, h) => {
+        const data = await gql<{ syncPeople: { results: { externalId: string; status: string; id: string | null }[] } }>(
+          hubs[h],
+          tokens[h],
+          `mutation($input: SyncPeopleInput!) { syncPeople(input: $input) { results { externalId status id } } }`,
+          {
+            input: {
+              idempotencyKey: `two-hubs-${h}`,
+              system: 'two-hubs',
+              records: indexes.map((i) => ({
+                externalId: `p${i}`,
+                givenName: `Twohubs${i}`,
+                familyName: `Person${i}`,
+                dateOfBirth: '1990-01-01',
+                region: 'north_west',
+              })),
+            },
+          },
+        );
+        for (const r of data.syncPeople.results) {
+          if (r.status !== 'CREATED' || !r.id) throw new Error(`sync: ${JSON.stringify(r)}`);
+          people[Number(r.externalId.slice(1))] = r.id;
+        }
+      }),
+    );
     const consented = [...people.keys()].slice(0, ONCE_WITH_CONSENT + THRICE_WITH_CONSENT);
     await pool(consented, CONCURRENCY, async (i) => {
       const { hub, token } = on(i);
-      await gql(hub, token, `mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`, { input: { personId: people[i], purpose: 'ACCOMMODATION', organisationId: housing, method: 'SIGNED_FORM', personPresent: true } });
+      await gql(hub, token, `mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`, {
+        input: { personId: people[i], purpose: 'ACCOMMODATION', organisationId: housing, method: 'SIGNED_FORM', personPresent: true },
+      });
     });
     const setupMs = Date.now() - started;
 
@@ -107,7 +143,8 @@ describe('two hubs and a worker on one database', () => {
     const events: { personId: string; n: number }[] = [];
     people.forEach((personId, i) => {
       events.push({ personId, n: i });
-      if (i >= ONCE_WITH_CONSENT && i < ONCE_WITH_CONSENT + THRICE_WITH_CONSENT) for (let k = 1; k < REPEATS; k++) events.push({ personId, n: i + k });
+      if (i >= ONCE_WITH_CONSENT && i < ONCE_WITH_CONSENT + THRICE_WITH_CONSENT)
+        for (let k = 1; k < REPEATS; k++) events.push({ personId, n: i + k });
     });
     expect(events).toHaveLength(EVENTS);
     const sent = Date.now();
@@ -129,27 +166,37 @@ describe('two hubs and a worker on one database', () => {
     const handledMs = Date.now() - sent;
 
     const q = async <T>(sql: string) => (await db.query(sql, [people])).rows as T[];
-    const outcomes = await q<{ outcome: string; n: number }>(`SELECT outcome, count(*)::int AS n FROM rule_firing WHERE person_id = ANY($1::uuid[]) GROUP BY 1 ORDER BY 1`);
+    const outcomes = await q<{ outcome: string; n: number }>(
+      `SELECT outcome, count(*)::int AS n FROM rule_firing WHERE person_id = ANY($1::uuid[]) GROUP BY 1 ORDER BY 1`,
+    );
     expect(outcomes).toEqual([
       { outcome: 'consent_missing', n: WITHOUT_CONSENT },
       { outcome: 'cooling_down', n: (REPEATS - 1) * THRICE_WITH_CONSENT },
       { outcome: 'referred', n: ONCE_WITH_CONSENT + THRICE_WITH_CONSENT },
     ]);
     // Exactly one referral per person with consent, none without; one consent task per person without.
-    const referrals = await q<{ person_id: string; n: number }>(`SELECT person_id, count(*)::int AS n FROM referral WHERE person_id = ANY($1::uuid[]) GROUP BY 1`);
+    const referrals = await q<{ person_id: string; n: number }>(
+      `SELECT person_id, count(*)::int AS n FROM referral WHERE person_id = ANY($1::uuid[]) GROUP BY 1`,
+    );
     expect(referrals).toHaveLength(ONCE_WITH_CONSENT + THRICE_WITH_CONSENT);
     expect(referrals.filter((r) => r.n !== 1)).toEqual([]);
     expect(new Set(referrals.map((r) => r.person_id))).toEqual(new Set(people.slice(0, ONCE_WITH_CONSENT + THRICE_WITH_CONSENT)));
     const tasks = await q<{ n: number }>(`SELECT count(*)::int AS n FROM task WHERE kind = 'seek_consent' AND person_id = ANY($1::uuid[])`);
     expect(tasks).toEqual([{ n: WITHOUT_CONSENT }]);
     // One firing per (rule, triggering event): no event was decided twice, none skipped.
-    const perEvent = await q<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT event_id FROM rule_firing WHERE person_id = ANY($1::uuid[]) GROUP BY rule_id, event_id HAVING count(*) > 1) d`);
+    const perEvent = await q<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (SELECT event_id FROM rule_firing WHERE person_id = ANY($1::uuid[]) GROUP BY rule_id, event_id HAVING count(*) > 1) d`,
+    );
     expect(perEvent).toEqual([{ n: 0 }]);
     // The work was shared: deliveries were handled by more than one of the three processes.
-    const workers = await q<{ worker_id: string }>(`SELECT DISTINCT d.worker_id FROM event_delivery d JOIN outbox_event e ON e.id = d.event_id WHERE e.person_id = ANY($1::uuid[]) AND d.handler = 'referrals.rules'`);
+    const workers = await q<{ worker_id: string }>(
+      `SELECT DISTINCT d.worker_id FROM event_delivery d JOIN outbox_event e ON e.id = d.event_id WHERE e.person_id = ANY($1::uuid[]) AND d.handler = 'referrals.rules'`,
+    );
     expect(workers.length).toBeGreaterThanOrEqual(2);
     const failed = (await db.query(`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE last_error IS NOT NULL`)).rows[0].n;
     expect(failed).toBe(0);
-    progress(`setup ${setupMs} ms (${total} people synced, ${consented.length} consents); ${EVENTS} events sent and decided in ${handledMs} ms by ${workers.length} processes`);
+    progress(
+      `setup ${setupMs} ms (${total} people synced, ${consented.length} consents); ${EVENTS} events sent and decided in ${handledMs} ms by ${workers.length} processes`,
+    );
   }, 480_000);
 });

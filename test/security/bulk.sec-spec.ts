@@ -46,7 +46,8 @@ function postStream(hub: StartedHub, path: string, headers: Record<string, strin
       clearTimeout(timer);
       // The hub stopped reading a refused body and closed the connection before its answer was read:
       // status 0 says so (a test that expects an answer still fails on it).
-      if (err.code === 'EPIPE' || err.code === 'ECONNRESET') resolve({ status: 0, headers: {}, body: { cut: err.code }, ms: Date.now() - started });
+      if (err.code === 'EPIPE' || err.code === 'ECONNRESET')
+        resolve({ status: 0, headers: {}, body: { cut: err.code }, ms: Date.now() - started });
       else reject(err);
     });
     // The server may close the connection once it has answered: writes after that fail, which is fine.
@@ -86,7 +87,12 @@ describe('bulk sync and the database pool under abuse', () => {
   let loader: string;
   let officer: string;
 
-  const ndjsonHeaders = (key: string, extra: Record<string, string> = {}) => ({ authorization: `Bearer ${loader}`, 'idempotency-key': key, 'content-type': 'application/x-ndjson', ...extra });
+  const ndjsonHeaders = (key: string, extra: Record<string, string> = {}) => ({
+    authorization: `Bearer ${loader}`,
+    'idempotency-key': key,
+    'content-type': 'application/x-ndjson',
+    ...extra,
+  });
 
   beforeAll(async () => {
     // Generous: the machines that run the suite may be busy.
@@ -102,7 +108,11 @@ describe('bulk sync and the database pool under abuse', () => {
     const res = await fetch(`${hub.url}/oauth/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: created.data.createApiClient.client.clientId, client_secret: created.data.createApiClient.clientSecret }),
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: created.data.createApiClient.client.clientId,
+        client_secret: created.data.createApiClient.clientSecret,
+      }),
     });
     loader = ((await res.json()) as { access_token: string }).access_token;
     officer = await signIn(hub, 'probation.officer');
@@ -155,19 +165,29 @@ describe('bulk sync and the database pool under abuse', () => {
   it('keeps answering page reads and readiness while twenty bulk loads run at once', async () => {
     const load = (n: number) => {
       const lines = Array.from({ length: 1500 }, (_, i) => person(n * 10_000 + i)).join('\n') + '\n';
-      return postStream(hub, `/sync/people?system=sec-many-${n}`, ndjsonHeaders(`sec-many-${String(n).padStart(4, '0')}`), Readable.from([lines]), 120_000);
+      return postStream(
+        hub,
+        `/sync/people?system=sec-many-${n}`,
+        ndjsonHeaders(`sec-many-${String(n).padStart(4, '0')}`),
+        Readable.from([lines]),
+        120_000,
+      );
     };
     const loads = Array.from({ length: 20 }, (_, n) => load(n));
     await new Promise((r) => setTimeout(r, 500));
     const started = Date.now();
     const page = await Promise.race([
       gql<{ people: { edges: unknown[] } }>(hub, `query { people(first: 5) { edges { node { id } } } }`, {}, officer),
-      new Promise<{ errors: { message: string }[] }>((r) => setTimeout(() => r({ errors: [{ message: 'no answer within 10 s' }] }), 10_000).unref()),
+      new Promise<{ errors: { message: string }[] }>((r) =>
+        setTimeout(() => r({ errors: [{ message: 'no answer within 10 s' }] }), 10_000).unref(),
+      ),
     ]).catch((e: Error) => ({ errors: [{ message: e.message }] }));
     expect(page.errors).toBeUndefined();
     expect(Date.now() - started).toBeLessThan(5_000);
     const readyStarted = Date.now();
-    const ready = await fetch(`${hub.url}/health/ready`, { signal: AbortSignal.timeout(5_000) }).then((r) => r.status).catch(() => 0);
+    const ready = await fetch(`${hub.url}/health/ready`, { signal: AbortSignal.timeout(5_000) })
+      .then((r) => r.status)
+      .catch(() => 0);
     expect(ready).toBe(200);
     expect(Date.now() - readyStarted).toBeLessThan(5_000);
     const answers = await Promise.all(loads);
@@ -193,7 +213,12 @@ describe('bulk sync and the database pool under abuse', () => {
       person(900_005, { dateOfBirth: '0000-01-01' }),
       person(900_006, { externalId: 'sec-nul-\u0000' }),
     ];
-    const res = await postStream(hub, '/sync/people?system=sec-nul', ndjsonHeaders('sec-nul-0001'), Readable.from([lines.join('\n') + '\n']));
+    const res = await postStream(
+      hub,
+      '/sync/people?system=sec-nul',
+      ndjsonHeaders('sec-nul-0001'),
+      Readable.from([lines.join('\n') + '\n']),
+    );
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'completed', created: 2, rejected: 4 });
     const errors = res.body.errors as { line: number; code: string; message: string }[];
@@ -208,7 +233,9 @@ describe('bulk sync and the database pool under abuse', () => {
     expect(errors[2].message).toMatch(/dateOfBirth/);
 
     // The batch sync mutation: the same records, each refused alone.
-    const batch = await gql<{ syncPeople: { results: { externalId: string; status: string; code: string | null; message: string | null }[] } }>(
+    const batch = await gql<{
+      syncPeople: { results: { externalId: string; status: string; code: string | null; message: string | null }[] };
+    }>(
       hub,
       `mutation($input: SyncPeopleInput!) { syncPeople(input: $input) { results { externalId status code message } } }`,
       {

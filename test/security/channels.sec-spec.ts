@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { getNamedType, type GraphQLField, type GraphQLInputType, isInputObjectType, buildClientSchema, type IntrospectionQuery, getIntrospectionQuery } from 'graphql';
+import {
+  getNamedType,
+  type GraphQLField,
+  type GraphQLInputType,
+  isInputObjectType,
+  buildClientSchema,
+  type IntrospectionQuery,
+  getIntrospectionQuery,
+} from 'graphql';
 import pg from 'pg';
 import { DEMO_PASSWORD, gql, signIn, startHubAsUser, type StartedHub } from './support/started-hub.js';
 
@@ -19,7 +27,8 @@ const EXEMPT: Record<string, string> = {
   reoffendingAnalysis: 'aggregate reports name organisations from the public directory; an organisation id is not a secret',
   createSharingAgreement: 'party organisations come from the public directory',
   endSharingAgreement: 'sharing agreements are listed to every user (sharingAgreements): their ids are not secret',
-  openBreakGlass: 'break-glass opens any record by design, for managers and data protection officers: its use is audited and reported to the lead organisation',
+  openBreakGlass:
+    'break-glass opens any record by design, for managers and data protection officers: its use is audited and reported to the lead organisation',
   syncConsents: 'records name people by external id within the client organisation own system; organisations are public',
   syncInvolvements: 'records name people by external id within the client organisation own system; organisations are public',
 };
@@ -63,7 +72,15 @@ describe('channels: CSV files, webhooks and not-found answers', () => {
     const logged = await gql(
       hub,
       'mutation($input: LogInterventionInput!) { logIntervention(input: $input) { id } }',
-      { input: { personId, typeCode: 'job_start', status: 'COMPLETED', occurredAt: today, job: { employer: 'Acme', sector, hoursPerWeek: 30, startDate: today } } },
+      {
+        input: {
+          personId,
+          typeCode: 'job_start',
+          status: 'COMPLETED',
+          occurredAt: today,
+          job: { employer: 'Acme', sector, hoursPerWeek: 30, startDate: today },
+        },
+      },
       officer,
     );
     expect(logged.errors).toBeUndefined();
@@ -73,7 +90,9 @@ describe('channels: CSV files, webhooks and not-found answers', () => {
     let csv = '';
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
-      const res = await fetch(`${hub.url}/reports/ete-funnel.csv?from=${from}&to=${to}`, { headers: { authorization: `Bearer ${commissioner}` } });
+      const res = await fetch(`${hub.url}/reports/ete-funnel.csv?from=${from}&to=${to}`, {
+        headers: { authorization: `Bearer ${commissioner}` },
+      });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
       csv = await res.text();
@@ -101,21 +120,41 @@ describe('channels: CSV files, webhooks and not-found answers', () => {
       const res = await gql(hub, CREATE, { input: { url, eventTypes: ['*'] } }, await token('probation.admin'));
       expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       expect(res.errors?.[0].message).toMatch(/webhook URLs must (use https|reach a public internet address)|url must be a URL address/);
-      const updated = await gql(hub, 'mutation($input: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(input: $input) { id } }', { input: { id: randomUUID(), url } }, await token('probation.admin'));
+      const updated = await gql(
+        hub,
+        'mutation($input: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(input: $input) { id } }',
+        { input: { id: randomUUID(), url } },
+        await token('probation.admin'),
+      );
       expect(updated.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     });
 
     it('accepts https to a public name, and its delivery log says only that it could not deliver', async () => {
       const admin = await token('probation.admin');
-      const created = await gql<{ createWebhookEndpoint: { endpoint: { id: string } } }>(hub, CREATE, { input: { url: 'https://receiver.invalid/hook', eventTypes: ['*'] } }, admin);
+      const created = await gql<{ createWebhookEndpoint: { endpoint: { id: string } } }>(
+        hub,
+        CREATE,
+        { input: { url: 'https://receiver.invalid/hook', eventTypes: ['*'] } },
+        admin,
+      );
       expect(created.errors).toBeUndefined();
       const endpointId = created.data!.createWebhookEndpoint.endpoint.id;
       // An event for it: a new person of the probation service.
-      await gql(hub, 'mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }', { input: { givenName: 'Webhook', familyName: 'Trigger', dateOfBirth: '1991-02-03', confirmNew: true } }, await token('probation.officer'));
+      await gql(
+        hub,
+        'mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }',
+        { input: { givenName: 'Webhook', familyName: 'Trigger', dateOfBirth: '1991-02-03', confirmNew: true } },
+        await token('probation.officer'),
+      );
       let attempts: { statusCode: number | null; error: string | null }[] = [];
       const deadline = Date.now() + 40_000;
       while (Date.now() < deadline && !attempts.length) {
-        const res = await gql<{ webhookDeliveries: { edges: { node: { attempts: typeof attempts } }[] } }>(hub, 'query($id: ID!) { webhookDeliveries(endpointId: $id, first: 5) { edges { node { attempts { statusCode error } } } } }', { id: endpointId }, admin);
+        const res = await gql<{ webhookDeliveries: { edges: { node: { attempts: typeof attempts } }[] } }>(
+          hub,
+          'query($id: ID!) { webhookDeliveries(endpointId: $id, first: 5) { edges { node { attempts { statusCode error } } } } }',
+          { id: endpointId },
+          admin,
+        );
         attempts = res.data?.webhookDeliveries.edges.flatMap((e) => e.node.attempts) ?? [];
         if (!attempts.length) await new Promise((r) => setTimeout(r, 500));
       }
@@ -145,7 +184,9 @@ describe('channels: CSV files, webhooks and not-found answers', () => {
       const cases = await oracleCases();
       const introspection = await gql<IntrospectionQuery>(hub, getIntrospectionQuery(), {}, await token('hub.admin'));
       const schema = buildClientSchema(introspection.data!);
-      const idTaking = [...Object.values(schema.getQueryType()!.getFields()), ...Object.values(schema.getMutationType()!.getFields())].filter((f) => takesId(f)).map((f) => f.name);
+      const idTaking = [...Object.values(schema.getQueryType()!.getFields()), ...Object.values(schema.getMutationType()!.getFields())]
+        .filter((f) => takesId(f))
+        .map((f) => f.name);
       const uncovered = idTaking.filter((name) => !(name in cases) && !(name in EXEMPT));
       expect(uncovered).toEqual([]);
       const differing: Record<string, unknown> = {};
@@ -160,7 +201,9 @@ describe('channels: CSV files, webhooks and not-found answers', () => {
     });
 
     /** The operations, each with an actor of another organisation and an id of a record it has no part in. */
-    async function oracleCases(): Promise<Record<string, { as: string; existing: string; query: string; vars: (id: string) => Record<string, unknown> }>> {
+    async function oracleCases(): Promise<
+      Record<string, { as: string; existing: string; query: string; vars: (id: string) => Record<string, unknown> }>
+    > {
       const org = async (name: string) => one(`SELECT id FROM organisation WHERE name = $1`, [name]);
       const mind = await org('Clearview Mental Health');
       const probation = await org('North West Probation Region');
@@ -182,77 +225,371 @@ describe('channels: CSV files, webhooks and not-found answers', () => {
 
       // Fixtures made through the API by the owners: a webhook endpoint with a delivery, an API client, a legal hold, a break-glass grant, a merge.
       const probationAdmin = await token('probation.admin');
-      const endpoint = (await gql<{ createWebhookEndpoint: { endpoint: { id: string } } }>(hub, 'mutation { createWebhookEndpoint(input: { url: "https://receiver.invalid/other", eventTypes: ["*"] }) { endpoint { id } } }', {}, probationAdmin)).data!.createWebhookEndpoint.endpoint.id;
-      const client = await gql<{ createApiClient: { client: { id: string } } }>(hub, 'mutation { createApiClient(input: { name: "oracle probe", scopes: [PEOPLE_READ] }) { client { id } } }', {}, probationAdmin);
+      const endpoint = (
+        await gql<{ createWebhookEndpoint: { endpoint: { id: string } } }>(
+          hub,
+          'mutation { createWebhookEndpoint(input: { url: "https://receiver.invalid/other", eventTypes: ["*"] }) { endpoint { id } } }',
+          {},
+          probationAdmin,
+        )
+      ).data!.createWebhookEndpoint.endpoint.id;
+      const client = await gql<{ createApiClient: { client: { id: string } } }>(
+        hub,
+        'mutation { createApiClient(input: { name: "oracle probe", scopes: [PEOPLE_READ] }) { client { id } } }',
+        {},
+        probationAdmin,
+      );
       const apiClient = client.data!.createApiClient.client.id;
       const dpo = await token('probation.dpo');
-      const held = await gql<{ placeLegalHold: { id: string } }>(hub, 'mutation($p: ID!) { placeLegalHold(input: { personId: $p, reason: "litigation" }) { id } }', { p: person }, dpo);
+      const held = await gql<{ placeLegalHold: { id: string } }>(
+        hub,
+        'mutation($p: ID!) { placeLegalHold(input: { personId: $p, reason: "litigation" }) { id } }',
+        { p: person },
+        dpo,
+      );
       const hold = held.data?.placeLegalHold.id ?? (await one(`SELECT id FROM legal_hold LIMIT 1`));
-      const glass = await gql<{ openBreakGlass: { id: string } }>(hub, 'mutation($p: ID!) { openBreakGlass(input: { personId: $p, reason: "emergency contact needed" }) { id } }', { p: person }, await token('housing.manager'));
+      const glass = await gql<{ openBreakGlass: { id: string } }>(
+        hub,
+        'mutation($p: ID!) { openBreakGlass(input: { personId: $p, reason: "emergency contact needed" }) { id } }',
+        { p: person },
+        await token('housing.manager'),
+      );
       expect(glass.errors).toBeUndefined();
       const grant = glass.data!.openBreakGlass.id;
       const delivery = await eventuallyId(`SELECT id FROM webhook_delivery WHERE endpoint_id = '${endpoint}'`, async () => {
-        await gql(hub, 'mutation { createPerson(input: { givenName: "Oracle", familyName: "Probe", dateOfBirth: "1980-05-05", confirmNew: true }) { person { id } } }', {}, await token('probation.officer'));
+        await gql(
+          hub,
+          'mutation { createPerson(input: { givenName: "Oracle", familyName: "Probe", dateOfBirth: "1980-05-05", confirmNew: true }) { person { id } } }',
+          {},
+          await token('probation.officer'),
+        );
       });
       const officer = await token('probation.officer');
       const newPerson = async (givenName: string) =>
-        (await gql<{ createPerson: { person: { id: string } } }>(hub, 'mutation($g: String!) { createPerson(input: { givenName: $g, familyName: "Twin", dateOfBirth: "1985-06-07", region: "north_west", confirmNew: true }) { person { id } } }', { g: givenName }, officer)).data!.createPerson.person.id;
-      const merged = await gql<{ mergePeople: { id: string } }>(hub, 'mutation($a: ID!, $b: ID!) { mergePeople(input: { survivorId: $a, duplicateId: $b, reason: "same person" }) { id } }', { a: await newPerson('Merged'), b: await newPerson('Duplicate') }, officer);
+        (
+          await gql<{ createPerson: { person: { id: string } } }>(
+            hub,
+            'mutation($g: String!) { createPerson(input: { givenName: $g, familyName: "Twin", dateOfBirth: "1985-06-07", region: "north_west", confirmNew: true }) { person { id } } }',
+            { g: givenName },
+            officer,
+          )
+        ).data!.createPerson.person.id;
+      const merged = await gql<{ mergePeople: { id: string } }>(
+        hub,
+        'mutation($a: ID!, $b: ID!) { mergePeople(input: { survivorId: $a, duplicateId: $b, reason: "same person" }) { id } }',
+        { a: await newPerson('Merged'), b: await newPerson('Duplicate') },
+        officer,
+      );
       expect(merged.errors).toBeUndefined();
       const merge = merged.data!.mergePeople.id;
       // A data protection officer of another organisation, made by the hub admin.
       const mindDpo = `oracle.dpo.${Date.now()}@demo.rehab-hub.example`;
-      const made = await gql(hub, 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', { input: { email: mindDpo, name: 'Oracle DPO', organisationId: mind, roles: ['DATA_PROTECTION_OFFICER'], regions: ['north_west'], password: DEMO_PASSWORD } }, await token('hub.admin'));
+      const made = await gql(
+        hub,
+        'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
+        {
+          input: {
+            email: mindDpo,
+            name: 'Oracle DPO',
+            organisationId: mind,
+            roles: ['DATA_PROTECTION_OFFICER'],
+            regions: ['north_west'],
+            password: DEMO_PASSWORD,
+          },
+        },
+        await token('hub.admin'),
+      );
       expect(made.errors).toBeUndefined();
 
       const w = 'mind.worker';
       const reasonInput = (field: string) => (id: string) => ({ input: { [field]: id, reason: 'probe' } });
       return {
         person: { as: w, existing: person, query: 'query($id: ID!) { person(id: $id) { id } }', vars: (id) => ({ id }) },
-        explainAccess: { as: w, existing: person, query: 'query($id: ID!) { explainAccess(personId: $id) { allowed } }', vars: (id) => ({ id }) },
-        personAccessLog: { as: mindDpo, existing: person, query: 'query($id: ID!) { personAccessLog(personId: $id) { id } }', vars: (id) => ({ id }) },
+        explainAccess: {
+          as: w,
+          existing: person,
+          query: 'query($id: ID!) { explainAccess(personId: $id) { allowed } }',
+          vars: (id) => ({ id }),
+        },
+        personAccessLog: {
+          as: mindDpo,
+          existing: person,
+          query: 'query($id: ID!) { personAccessLog(personId: $id) { id } }',
+          vars: (id) => ({ id }),
+        },
         referral: { as: w, existing: referral, query: 'query($id: ID!) { referral(id: $id) { id } }', vars: (id) => ({ id }) },
-        acceptReferral: { as: w, existing: referral, query: 'mutation($id: ID!) { acceptReferral(id: $id) { id } }', vars: (id) => ({ id }) },
+        acceptReferral: {
+          as: w,
+          existing: referral,
+          query: 'mutation($id: ID!) { acceptReferral(id: $id) { id } }',
+          vars: (id) => ({ id }),
+        },
         startReferral: { as: w, existing: referral, query: 'mutation($id: ID!) { startReferral(id: $id) { id } }', vars: (id) => ({ id }) },
-        completeReferral: { as: w, existing: referral, query: 'mutation($id: ID!) { completeReferral(id: $id) { id } }', vars: (id) => ({ id }) },
-        sendDraftReferral: { as: w, existing: referral, query: 'mutation($id: ID!) { sendDraftReferral(id: $id) { id } }', vars: (id) => ({ id }) },
-        declineReferral: { as: w, existing: referral, query: 'mutation($input: ReferralReasonInput!) { declineReferral(input: $input) { id } }', vars: reasonInput('referralId') },
-        withdrawReferral: { as: w, existing: referral, query: 'mutation($input: ReferralReasonInput!) { withdrawReferral(input: $input) { id } }', vars: reasonInput('referralId') },
+        completeReferral: {
+          as: w,
+          existing: referral,
+          query: 'mutation($id: ID!) { completeReferral(id: $id) { id } }',
+          vars: (id) => ({ id }),
+        },
+        sendDraftReferral: {
+          as: w,
+          existing: referral,
+          query: 'mutation($id: ID!) { sendDraftReferral(id: $id) { id } }',
+          vars: (id) => ({ id }),
+        },
+        declineReferral: {
+          as: w,
+          existing: referral,
+          query: 'mutation($input: ReferralReasonInput!) { declineReferral(input: $input) { id } }',
+          vars: reasonInput('referralId'),
+        },
+        withdrawReferral: {
+          as: w,
+          existing: referral,
+          query: 'mutation($input: ReferralReasonInput!) { withdrawReferral(input: $input) { id } }',
+          vars: reasonInput('referralId'),
+        },
         completeTask: { as: w, existing: task, query: 'mutation($id: ID!) { completeTask(id: $id) { id } }', vars: (id) => ({ id }) },
-        addInvolvement: { as: w, existing: person, query: 'mutation($input: AddInvolvementInput!) { addInvolvement(input: $input) { id } }', vars: (id) => ({ input: { personId: id, organisationId: mind, role: 'PROVIDER' } }) },
-        endInvolvement: { as: w, existing: involvement, query: 'mutation($input: EndInvolvementInput!) { endInvolvement(input: $input) { id } }', vars: reasonInput('involvementId') },
-        draftReferral: { as: w, existing: person, query: 'mutation($input: SendReferralInput!) { draftReferral(input: $input) { id } }', vars: (id) => ({ input: { personId: id, toOrganisationId: housing, serviceCode: 'accommodation_support', reason: 'probe', sharedCategories: ['IDENTITY'] } }) },
-        sendReferral: { as: w, existing: person, query: 'mutation($input: SendReferralInput!) { sendReferral(input: $input) { id } }', vars: (id) => ({ input: { personId: id, toOrganisationId: housing, serviceCode: 'accommodation_support', reason: 'probe', sharedCategories: ['IDENTITY'] } }) },
-        grantConsent: { as: w, existing: person, query: 'mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id } }', vars: (id) => ({ input: { personId: id, organisationId: mind, purpose: 'HEALTH', method: 'VERBAL', personPresent: true } }) },
-        withdrawConsent: { as: w, existing: consent, query: 'mutation($input: WithdrawConsentInput!) { withdrawConsent(input: $input) { id } }', vars: reasonInput('consentId') },
-        logIntervention: { as: w, existing: person, query: 'mutation($input: LogInterventionInput!) { logIntervention(input: $input) { id } }', vars: (id) => ({ input: { personId: id, typeCode: 'mental_health_support', status: 'COMPLETED', occurredAt: '2026-01-02' } }) },
-        updateIntervention: { as: w, existing: intervention, query: 'mutation($input: UpdateInterventionInput!) { updateIntervention(input: $input) { id } }', vars: (id) => ({ input: { id, version: 1, notes: 'probe' } }) },
-        updatePerson: { as: w, existing: person, query: 'mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { id } }', vars: (id) => ({ input: { id, version: 1, reason: 'probe', region: 'north_west' } }) },
-        recordOgrsAssessment: { as: w, existing: person, query: 'mutation($input: RecordOgrsInput!) { recordOgrsAssessment(input: $input) { personId } }', vars: (id) => ({ input: { personId: id, score: 40, assessedOn: '2026-01-02' } }) },
-        recordReconviction: { as: w, existing: person, query: 'mutation($input: RecordReconvictionInput!) { recordReconviction(input: $input) { personId } }', vars: (id) => ({ input: { personId: id, convictedOn: '2026-01-02' } }) },
-        recordSustainment: { as: w, existing: sustainment, query: 'mutation($input: RecordSustainmentInput!) { recordSustainment(input: $input) { id } }', vars: (id) => ({ input: { sustainmentId: id, sustained: true } }) },
-        mergePeople: { as: w, existing: person, query: 'mutation($input: MergePeopleInput!) { mergePeople(input: $input) { id } }', vars: (id) => ({ input: { survivorId: id, duplicateId: id === person ? other : randomUUID(), reason: 'probe' } }) },
-        unmergePerson: { as: mindDpo, existing: merge, query: 'mutation($input: UnmergePersonInput!) { unmergePerson(input: $input) { id } }', vars: reasonInput('mergeId') },
-        erasePerson: { as: mindDpo, existing: person, query: 'mutation($input: PersonReasonInput!) { erasePerson(input: $input) { id } }', vars: reasonInput('personId') },
-        placeLegalHold: { as: mindDpo, existing: person, query: 'mutation($input: PersonReasonInput!) { placeLegalHold(input: $input) { id } }', vars: reasonInput('personId') },
-        releaseLegalHold: { as: mindDpo, existing: hold, query: 'mutation($id: ID!) { releaseLegalHold(holdId: $id) { id } }', vars: (id) => ({ id }) },
-        subjectAccessExport: { as: mindDpo, existing: person, query: 'mutation($id: ID!) { subjectAccessExport(personId: $id) { personId } }', vars: (id) => ({ id }) },
-        reviewBreakGlass: { as: mindDpo, existing: grant, query: 'mutation($input: ReviewBreakGlassInput!) { reviewBreakGlass(input: $input) { id } }', vars: (id) => ({ input: { grantId: id, note: 'probe' } }) },
-        webhookDeliveries: { as: 'housing.admin', existing: endpoint, query: 'query($id: ID!) { webhookDeliveries(endpointId: $id) { edges { node { id } } } }', vars: (id) => ({ id }) },
-        rotateWebhookSecret: { as: 'housing.admin', existing: endpoint, query: 'mutation($id: ID!) { rotateWebhookSecret(id: $id) { secret } }', vars: (id) => ({ id }) },
-        updateWebhookEndpoint: { as: 'housing.admin', existing: endpoint, query: 'mutation($input: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(input: $input) { id } }', vars: (id) => ({ input: { id, active: false } }) },
-        replayWebhookDelivery: { as: 'housing.admin', existing: delivery, query: 'mutation($id: ID!) { replayWebhookDelivery(id: $id) { id } }', vars: (id) => ({ id }) },
-        revokeApiClient: { as: 'housing.admin', existing: apiClient, query: 'mutation($id: ID!) { revokeApiClient(id: $id) { id } }', vars: (id) => ({ id }) },
-        rotateApiClientSecret: { as: 'housing.admin', existing: apiClient, query: 'mutation($id: ID!) { rotateApiClientSecret(id: $id) { clientSecret } }', vars: (id) => ({ id }) },
-        apiClients: { as: 'housing.admin', existing: probation, query: 'query($id: ID) { apiClients(organisationId: $id) { id } }', vars: (id) => ({ id }) },
-        createApiClient: { as: 'housing.admin', existing: probation, query: 'mutation($input: CreateApiClientInput!) { createApiClient(input: $input) { clientSecret } }', vars: (id) => ({ input: { organisationId: id, name: 'probe', scopes: ['PEOPLE_READ'] } }) },
-        users: { as: 'housing.admin', existing: probation, query: 'query($id: ID) { users(organisationId: $id, first: 1) { edges { node { id } } } }', vars: (id) => ({ id }) },
-        createUser: { as: 'housing.admin', existing: probation, query: 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', vars: (id) => ({ input: { organisationId: id, email: `probe.${randomUUID()}@demo.rehab-hub.example`, name: 'Probe', roles: ['CASEWORKER'], regions: [] } }) },
-        updateUser: { as: 'housing.admin', existing: user, query: 'mutation($input: UpdateUserInput!) { updateUser(input: $input) { id } }', vars: (id) => ({ input: { id, name: 'Probe' } }) },
-        resetUserPassword: { as: 'housing.admin', existing: user, query: 'mutation($input: ResetUserPasswordInput!) { resetUserPassword(input: $input) { id } }', vars: (id) => ({ input: { userId: id, temporaryPassword: 'Temporary-Gravel-Owl-5530' } }) },
-        updateOrganisation: { as: 'housing.admin', existing: probation, query: 'mutation($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { id } }', vars: (id) => ({ input: { id, version: 1, capacity: 5 } }) },
-        ruleFirings: { as: 'housing.admin', existing: rule, query: 'query($id: ID!) { ruleFirings(ruleId: $id) { edges { node { id } } } }', vars: (id) => ({ id }) },
-        updateReferralRule: { as: 'housing.admin', existing: rule, query: 'mutation($input: UpdateReferralRuleInput!) { updateReferralRule(input: $input) { id } }', vars: (id) => ({ input: { ruleId: id, version: 1, name: 'probe', active: true, conditions: '{}', cooldownDays: 1, matchRegion: true, serviceCode: 'employment', triggerEvent: 'person.created' } }) },
+        addInvolvement: {
+          as: w,
+          existing: person,
+          query: 'mutation($input: AddInvolvementInput!) { addInvolvement(input: $input) { id } }',
+          vars: (id) => ({ input: { personId: id, organisationId: mind, role: 'PROVIDER' } }),
+        },
+        endInvolvement: {
+          as: w,
+          existing: involvement,
+          query: 'mutation($input: EndInvolvementInput!) { endInvolvement(input: $input) { id } }',
+          vars: reasonInput('involvementId'),
+        },
+        draftReferral: {
+          as: w,
+          existing: person,
+          query: 'mutation($input: SendReferralInput!) { draftReferral(input: $input) { id } }',
+          vars: (id) => ({
+            input: {
+              personId: id,
+              toOrganisationId: housing,
+              serviceCode: 'accommodation_support',
+              reason: 'probe',
+              sharedCategories: ['IDENTITY'],
+            },
+          }),
+        },
+        sendReferral: {
+          as: w,
+          existing: person,
+          query: 'mutation($input: SendReferralInput!) { sendReferral(input: $input) { id } }',
+          vars: (id) => ({
+            input: {
+              personId: id,
+              toOrganisationId: housing,
+              serviceCode: 'accommodation_support',
+              reason: 'probe',
+              sharedCategories: ['IDENTITY'],
+            },
+          }),
+        },
+        grantConsent: {
+          as: w,
+          existing: person,
+          query: 'mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id } }',
+          vars: (id) => ({ input: { personId: id, organisationId: mind, purpose: 'HEALTH', method: 'VERBAL', personPresent: true } }),
+        },
+        withdrawConsent: {
+          as: w,
+          existing: consent,
+          query: 'mutation($input: WithdrawConsentInput!) { withdrawConsent(input: $input) { id } }',
+          vars: reasonInput('consentId'),
+        },
+        logIntervention: {
+          as: w,
+          existing: person,
+          query: 'mutation($input: LogInterventionInput!) { logIntervention(input: $input) { id } }',
+          vars: (id) => ({ input: { personId: id, typeCode: 'mental_health_support', status: 'COMPLETED', occurredAt: '2026-01-02' } }),
+        },
+        updateIntervention: {
+          as: w,
+          existing: intervention,
+          query: 'mutation($input: UpdateInterventionInput!) { updateIntervention(input: $input) { id } }',
+          vars: (id) => ({ input: { id, version: 1, notes: 'probe' } }),
+        },
+        updatePerson: {
+          as: w,
+          existing: person,
+          query: 'mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { id } }',
+          vars: (id) => ({ input: { id, version: 1, reason: 'probe', region: 'north_west' } }),
+        },
+        recordOgrsAssessment: {
+          as: w,
+          existing: person,
+          query: 'mutation($input: RecordOgrsInput!) { recordOgrsAssessment(input: $input) { personId } }',
+          vars: (id) => ({ input: { personId: id, score: 40, assessedOn: '2026-01-02' } }),
+        },
+        recordReconviction: {
+          as: w,
+          existing: person,
+          query: 'mutation($input: RecordReconvictionInput!) { recordReconviction(input: $input) { personId } }',
+          vars: (id) => ({ input: { personId: id, convictedOn: '2026-01-02' } }),
+        },
+        recordSustainment: {
+          as: w,
+          existing: sustainment,
+          query: 'mutation($input: RecordSustainmentInput!) { recordSustainment(input: $input) { id } }',
+          vars: (id) => ({ input: { sustainmentId: id, sustained: true } }),
+        },
+        mergePeople: {
+          as: w,
+          existing: person,
+          query: 'mutation($input: MergePeopleInput!) { mergePeople(input: $input) { id } }',
+          vars: (id) => ({ input: { survivorId: id, duplicateId: id === person ? other : randomUUID(), reason: 'probe' } }),
+        },
+        unmergePerson: {
+          as: mindDpo,
+          existing: merge,
+          query: 'mutation($input: UnmergePersonInput!) { unmergePerson(input: $input) { id } }',
+          vars: reasonInput('mergeId'),
+        },
+        erasePerson: {
+          as: mindDpo,
+          existing: person,
+          query: 'mutation($input: PersonReasonInput!) { erasePerson(input: $input) { id } }',
+          vars: reasonInput('personId'),
+        },
+        placeLegalHold: {
+          as: mindDpo,
+          existing: person,
+          query: 'mutation($input: PersonReasonInput!) { placeLegalHold(input: $input) { id } }',
+          vars: reasonInput('personId'),
+        },
+        releaseLegalHold: {
+          as: mindDpo,
+          existing: hold,
+          query: 'mutation($id: ID!) { releaseLegalHold(holdId: $id) { id } }',
+          vars: (id) => ({ id }),
+        },
+        subjectAccessExport: {
+          as: mindDpo,
+          existing: person,
+          query: 'mutation($id: ID!) { subjectAccessExport(personId: $id) { personId } }',
+          vars: (id) => ({ id }),
+        },
+        reviewBreakGlass: {
+          as: mindDpo,
+          existing: grant,
+          query: 'mutation($input: ReviewBreakGlassInput!) { reviewBreakGlass(input: $input) { id } }',
+          vars: (id) => ({ input: { grantId: id, note: 'probe' } }),
+        },
+        webhookDeliveries: {
+          as: 'housing.admin',
+          existing: endpoint,
+          query: 'query($id: ID!) { webhookDeliveries(endpointId: $id) { edges { node { id } } } }',
+          vars: (id) => ({ id }),
+        },
+        rotateWebhookSecret: {
+          as: 'housing.admin',
+          existing: endpoint,
+          query: 'mutation($id: ID!) { rotateWebhookSecret(id: $id) { secret } }',
+          vars: (id) => ({ id }),
+        },
+        updateWebhookEndpoint: {
+          as: 'housing.admin',
+          existing: endpoint,
+          query: 'mutation($input: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(input: $input) { id } }',
+          vars: (id) => ({ input: { id, active: false } }),
+        },
+        replayWebhookDelivery: {
+          as: 'housing.admin',
+          existing: delivery,
+          query: 'mutation($id: ID!) { replayWebhookDelivery(id: $id) { id } }',
+          vars: (id) => ({ id }),
+        },
+        revokeApiClient: {
+          as: 'housing.admin',
+          existing: apiClient,
+          query: 'mutation($id: ID!) { revokeApiClient(id: $id) { id } }',
+          vars: (id) => ({ id }),
+        },
+        rotateApiClientSecret: {
+          as: 'housing.admin',
+          existing: apiClient,
+          query: 'mutation($id: ID!) { rotateApiClientSecret(id: $id) { clientSecret } }',
+          vars: (id) => ({ id }),
+        },
+        apiClients: {
+          as: 'housing.admin',
+          existing: probation,
+          query: 'query($id: ID) { apiClients(organisationId: $id) { id } }',
+          vars: (id) => ({ id }),
+        },
+        createApiClient: {
+          as: 'housing.admin',
+          existing: probation,
+          query: 'mutation($input: CreateApiClientInput!) { createApiClient(input: $input) { clientSecret } }',
+          vars: (id) => ({ input: { organisationId: id, name: 'probe', scopes: ['PEOPLE_READ'] } }),
+        },
+        users: {
+          as: 'housing.admin',
+          existing: probation,
+          query: 'query($id: ID) { users(organisationId: $id, first: 1) { edges { node { id } } } }',
+          vars: (id) => ({ id }),
+        },
+        createUser: {
+          as: 'housing.admin',
+          existing: probation,
+          query: 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
+          vars: (id) => ({
+            input: {
+              organisationId: id,
+              email: `probe.${randomUUID()}@demo.rehab-hub.example`,
+              name: 'Probe',
+              roles: ['CASEWORKER'],
+              regions: [],
+            },
+          }),
+        },
+        updateUser: {
+          as: 'housing.admin',
+          existing: user,
+          query: 'mutation($input: UpdateUserInput!) { updateUser(input: $input) { id } }',
+          vars: (id) => ({ input: { id, name: 'Probe' } }),
+        },
+        resetUserPassword: {
+          as: 'housing.admin',
+          existing: user,
+          query: 'mutation($input: ResetUserPasswordInput!) { resetUserPassword(input: $input) { id } }',
+          vars: (id) => ({ input: { userId: id, temporaryPassword: 'Temporary-Gravel-Owl-5530' } }),
+        },
+        updateOrganisation: {
+          as: 'housing.admin',
+          existing: probation,
+          query: 'mutation($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { id } }',
+          vars: (id) => ({ input: { id, version: 1, capacity: 5 } }),
+        },
+        ruleFirings: {
+          as: 'housing.admin',
+          existing: rule,
+          query: 'query($id: ID!) { ruleFirings(ruleId: $id) { edges { node { id } } } }',
+          vars: (id) => ({ id }),
+        },
+        updateReferralRule: {
+          as: 'housing.admin',
+          existing: rule,
+          query: 'mutation($input: UpdateReferralRuleInput!) { updateReferralRule(input: $input) { id } }',
+          vars: (id) => ({
+            input: {
+              ruleId: id,
+              version: 1,
+              name: 'probe',
+              active: true,
+              conditions: '{}',
+              cooldownDays: 1,
+              matchRegion: true,
+              serviceCode: 'employment',
+              triggerEvent: 'person.created',
+            },
+          }),
+        },
       };
     }
 

@@ -35,7 +35,12 @@ describe('event channels pass every payload through the field policy of the pers
     return res.data!;
   }
 
-  const page = (token: string) => ok<{ person: { stage: string | null; withheldFields: string[] } }>(`query($id: ID!) { person(id: $id) { stage withheldFields } }`, { id: personId }, token);
+  const page = (token: string) =>
+    ok<{ person: { stage: string | null; withheldFields: string[] } }>(
+      `query($id: ID!) { person(id: $id) { stage withheldFields } }`,
+      { id: personId },
+      token,
+    );
   const feed = async (token: string) =>
     (
       await ok<{ changes: { changes: { type: string; personId: string | null; payload: string; withheldFields: string[] }[] } }>(
@@ -44,9 +49,20 @@ describe('event channels pass every payload through the field policy of the pers
         token,
       )
     ).changes.changes.map((c) => ({ ...c, payload: JSON.parse(c.payload) as Record<string, unknown> }));
-  const version = async () => (await ok<{ person: { version: number } }>(`query($id: ID!) { person(id: $id) { version } }`, { id: personId }, tokens['probation.officer'])).person.version;
+  const version = async () =>
+    (
+      await ok<{ person: { version: number } }>(
+        `query($id: ID!) { person(id: $id) { version } }`,
+        { id: personId },
+        tokens['probation.officer'],
+      )
+    ).person.version;
   const setStage = async (stage: string) =>
-    ok(`mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { version } }`, { input: { id: personId, version: await version(), reason: 'review', stage } }, tokens['probation.officer']);
+    ok(
+      `mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { version } }`,
+      { input: { id: personId, version: await version(), reason: 'review', stage } },
+      tokens['probation.officer'],
+    );
 
   beforeAll(async () => {
     receiver = createServer((req, res) => {
@@ -65,9 +81,16 @@ describe('event channels pass every payload through the field policy of the pers
     receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
     hub = await startHubAsUser();
     for (const who of ['probation.officer', 'housing.admin', ...OBSERVERS]) tokens[who] = await signIn(hub, who);
-    for (const o of (await ok<{ organisations: { id: string; name: string }[] }>('{ organisations { id name } }', {}, tokens['probation.officer'])).organisations) orgs.set(o.name, o.id);
+    for (const o of (
+      await ok<{ organisations: { id: string; name: string }[] }>('{ organisations { id name } }', {}, tokens['probation.officer'])
+    ).organisations)
+      orgs.set(o.name, o.id);
     // A demo person the housing charity works with, under an accommodation consent only: it may not read ETE data.
-    const found = await ok<{ people: { edges: { node: { id: string } }[] } }>(`{ people(search: "carl bennett", first: 1) { edges { node { id } } } }`, {}, tokens['probation.officer']);
+    const found = await ok<{ people: { edges: { node: { id: string } }[] } }>(
+      `{ people(search: "carl bennett", first: 1) { edges { node { id } } } }`,
+      {},
+      tokens['probation.officer'],
+    );
     personId = found.people.edges[0].node.id;
   }, 180_000);
 
@@ -113,16 +136,33 @@ describe('event channels pass every payload through the field policy of the pers
     const sent = await gql(
       hub,
       `mutation($input: SendReferralInput!) { sendReferral(input: $input) { id } }`,
-      { input: { personId, toOrganisationId: orgs.get('Safe Harbour Housing Trust'), serviceCode: 'accommodation_support', reason: 'Needs a tenancy', sharedCategories: [] } },
+      {
+        input: {
+          personId,
+          toOrganisationId: orgs.get('Safe Harbour Housing Trust'),
+          serviceCode: 'accommodation_support',
+          reason: 'Needs a tenancy',
+          sharedCategories: [],
+        },
+      },
       tokens['probation.officer'],
     );
     expect(sent.errors).toBeUndefined();
     const referralEvents = async (token: string) =>
       (
-        await ok<{ changes: { changes: { personId: string | null; payload: string; withheldFields: string[] }[] } }>(`{ changes(types: ["referral.sent"], first: 500) { changes { personId payload withheldFields } } }`, {}, token)
-      ).changes.changes.filter((c) => c.personId === personId || c.personId === null).map((c) => ({ ...c, payload: JSON.parse(c.payload) as Record<string, unknown> }));
+        await ok<{ changes: { changes: { personId: string | null; payload: string; withheldFields: string[] }[] } }>(
+          `{ changes(types: ["referral.sent"], first: 500) { changes { personId payload withheldFields } } }`,
+          {},
+          token,
+        )
+      ).changes.changes
+        .filter((c) => c.personId === personId || c.personId === null)
+        .map((c) => ({ ...c, payload: JSON.parse(c.payload) as Record<string, unknown> }));
     const housing = await referralEvents(tokens['housing.worker']);
-    expect(housing.at(-1)!.payload).toMatchObject({ serviceCode: 'accommodation_support', toOrganisationId: orgs.get('Safe Harbour Housing Trust') });
+    expect(housing.at(-1)!.payload).toMatchObject({
+      serviceCode: 'accommodation_support',
+      toOrganisationId: orgs.get('Safe Harbour Housing Trust'),
+    });
     // The training provider works with the person too, but is no party: it learns nothing of the referral.
     const trainer = await referralEvents(tokens.trainer);
     expect(trainer.length).toBeGreaterThan(0);
@@ -135,10 +175,23 @@ describe('event channels pass every payload through the field policy of the pers
   });
 
   it('a consent event tells its terms only to those the consents list shows them to (lead, recipient, recorder)', async () => {
-    const granted = await gql(hub, `mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`, { input: { personId, purpose: 'HEALTH', organisationId: orgs.get('Clearview Mental Health'), method: 'VERBAL', personPresent: true } }, tokens['probation.officer']);
+    const granted = await gql(
+      hub,
+      `mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`,
+      {
+        input: { personId, purpose: 'HEALTH', organisationId: orgs.get('Clearview Mental Health'), method: 'VERBAL', personPresent: true },
+      },
+      tokens['probation.officer'],
+    );
     expect(granted.errors).toBeUndefined();
     const consentEvents = async (token: string) =>
-      (await ok<{ changes: { changes: { personId: string | null; payload: string }[] } }>(`{ changes(types: ["consent.granted"], first: 500) { changes { personId payload } } }`, {}, token)).changes.changes
+      (
+        await ok<{ changes: { changes: { personId: string | null; payload: string }[] } }>(
+          `{ changes(types: ["consent.granted"], first: 500) { changes { personId payload } } }`,
+          {},
+          token,
+        )
+      ).changes.changes
         .filter((c) => c.personId === personId)
         .map((c) => JSON.parse(c.payload) as Record<string, unknown>);
     expect((await consentEvents(tokens['probation.officer'])).some((p) => p.purpose === 'health')).toBe(true);
@@ -154,7 +207,11 @@ describe('event channels pass every payload through the field policy of the pers
   it('property: after any sequence of consents, withdrawals, involvements and stage changes, the feed withholds the stage exactly when the page does', async () => {
     const granted: { id: string; org: string }[] = [];
     const step = fc.oneof(
-      fc.record({ kind: fc.constant('consent' as const), who: fc.constantFrom(...OBSERVERS), purpose: fc.constantFrom('ETE', 'HEALTH', 'ACCOMMODATION') }),
+      fc.record({
+        kind: fc.constant('consent' as const),
+        who: fc.constantFrom(...OBSERVERS),
+        purpose: fc.constantFrom('ETE', 'HEALTH', 'ACCOMMODATION'),
+      }),
       fc.record({ kind: fc.constant('withdraw' as const), index: fc.nat() }),
       fc.record({ kind: fc.constant('involve' as const), who: fc.constantFrom(...OBSERVERS) }),
       fc.record({ kind: fc.constant('stage' as const), stage: fc.constantFrom(...STAGES) }),
@@ -163,20 +220,40 @@ describe('event channels pass every payload through the field policy of the pers
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 4 }), async (steps) => {
         for (const s of steps) {
           if (s.kind === 'consent') {
-            const r = await gql<{ grantConsent: { id: string } }>(hub, `mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`, { input: { personId, purpose: s.purpose, organisationId: orgs.get(ORG_OF[s.who]), method: 'VERBAL', personPresent: true } }, tokens['probation.officer']);
+            const r = await gql<{ grantConsent: { id: string } }>(
+              hub,
+              `mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`,
+              { input: { personId, purpose: s.purpose, organisationId: orgs.get(ORG_OF[s.who]), method: 'VERBAL', personPresent: true } },
+              tokens['probation.officer'],
+            );
             if (r.data) granted.push({ id: r.data.grantConsent.id, org: s.who });
           } else if (s.kind === 'withdraw' && granted.length) {
             const [c] = granted.splice(s.index % granted.length, 1);
-            await gql(hub, `mutation($input: WithdrawConsentInput!) { withdrawConsent(input: $input) { status } }`, { input: { consentId: c.id, reason: 'asked to stop' } }, tokens['probation.officer']);
+            await gql(
+              hub,
+              `mutation($input: WithdrawConsentInput!) { withdrawConsent(input: $input) { status } }`,
+              { input: { consentId: c.id, reason: 'asked to stop' } },
+              tokens['probation.officer'],
+            );
           } else if (s.kind === 'involve') {
-            await gql(hub, `mutation($input: AddInvolvementInput!) { addInvolvement(input: $input) { id } }`, { input: { personId, organisationId: orgs.get(ORG_OF[s.who]), role: 'PROVIDER' } }, tokens['probation.officer']);
+            await gql(
+              hub,
+              `mutation($input: AddInvolvementInput!) { addInvolvement(input: $input) { id } }`,
+              { input: { personId, organisationId: orgs.get(ORG_OF[s.who]), role: 'PROVIDER' } },
+              tokens['probation.officer'],
+            );
           } else if (s.kind === 'stage') {
             await setStage(s.stage);
           }
         }
         // The same moment: nothing is written between an observer's page and its feed.
         for (const who of OBSERVERS) {
-          const seen = await gql<{ person: { withheldFields: string[] } | null }>(hub, `query($id: ID!) { person(id: $id) { withheldFields } }`, { id: personId }, tokens[who]);
+          const seen = await gql<{ person: { withheldFields: string[] } | null }>(
+            hub,
+            `query($id: ID!) { person(id: $id) { withheldFields } }`,
+            { id: personId },
+            tokens[who],
+          );
           const pageWithholds = !seen.data?.person || seen.data.person.withheldFields.includes('stage');
           for (const c of (await feed(tokens[who])).filter((e) => e.personId === personId || e.personId === null)) {
             const carries = c.payload.from != null || c.payload.to != null;

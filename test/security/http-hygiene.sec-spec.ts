@@ -12,7 +12,12 @@ describe('HTTP hygiene: security headers, CORS by allow-list, request ids', () =
     hub = await startHubAsUser({ env: { CORS_ORIGINS: PARTNER, HSTS_MAX_AGE: '31536000' } });
     officer = await signIn(hub, 'probation.officer');
     dpo = await signIn(hub, 'probation.dpo');
-    const found = await gql<{ people: { edges: { node: { id: string } }[] } }>(hub, '{ people(first: 1) { edges { node { id } } } }', {}, officer);
+    const found = await gql<{ people: { edges: { node: { id: string } }[] } }>(
+      hub,
+      '{ people(first: 1) { edges { node { id } } } }',
+      {},
+      officer,
+    );
     personId = found.data!.people.edges[0].node.id;
   }, 180_000);
   afterAll(() => hub?.stop(), 30_000);
@@ -24,7 +29,10 @@ describe('HTTP hygiene: security headers, CORS by allow-list, request ids', () =
     expect(person.errors).toBeUndefined();
     const answers = [
       ['person data', person.headers],
-      ['sign-in', (await fetch(`${hub.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).headers],
+      [
+        'sign-in',
+        (await fetch(`${hub.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).headers,
+      ],
       ['health', (await get('/health/ready')).headers],
       ['portal page', (await get('/')).headers],
       ['unknown route', (await get('/graphql/nothing-here')).headers],
@@ -35,7 +43,7 @@ describe('HTTP hygiene: security headers, CORS by allow-list, request ids', () =
         nosniff: headers.get('x-content-type-options'),
         referrer: headers.get('referrer-policy'),
         frame: headers.get('x-frame-options'),
-        ancestors: (headers.get('content-security-policy') ?? '').includes('frame-ancestors \'none\''),
+        ancestors: (headers.get('content-security-policy') ?? '').includes("frame-ancestors 'none'"),
         hsts: headers.get('strict-transport-security'),
       };
       expect(seen).toEqual({ what, nosniff: 'nosniff', referrer: 'no-referrer', frame: 'DENY', ancestors: true, hsts: 'max-age=31536000' });
@@ -48,7 +56,12 @@ describe('HTTP hygiene: security headers, CORS by allow-list, request ids', () =
 
   it('CORS: the allowed origin gets its headers, another origin none; preflight answers the one and refuses the other', async () => {
     const query = JSON.stringify({ query: '{ viewer { name } }' });
-    const call = (origin: string) => fetch(`${hub.url}/graphql`, { method: 'POST', headers: { origin, 'content-type': 'application/json', authorization: `Bearer ${officer}` }, body: query });
+    const call = (origin: string) =>
+      fetch(`${hub.url}/graphql`, {
+        method: 'POST',
+        headers: { origin, 'content-type': 'application/json', authorization: `Bearer ${officer}` },
+        body: query,
+      });
     const allowed = await call(PARTNER);
     expect(allowed.headers.get('access-control-allow-origin')).toBe(PARTNER);
     expect(allowed.headers.get('vary')).toMatch(/Origin/);
@@ -57,7 +70,14 @@ describe('HTTP hygiene: security headers, CORS by allow-list, request ids', () =
     expect([...other.headers.keys()].filter((k) => k.startsWith('access-control-'))).toEqual([]);
 
     const preflight = (origin: string) =>
-      fetch(`${hub.url}/graphql`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type, x-purpose' } });
+      fetch(`${hub.url}/graphql`, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization, content-type, x-purpose',
+        },
+      });
     const ok = await preflight(PARTNER);
     expect(ok.status).toBe(204);
     expect(ok.headers.get('access-control-allow-origin')).toBe(PARTNER);
@@ -86,7 +106,12 @@ describe('HTTP hygiene: security headers, CORS by allow-list, request ids', () =
       expect(answer.headers.get('x-request-id')).not.toBe(hostileHeader);
     }
 
-    const log = await gql<{ personAccessLog: { requestId: string | null; action: string }[] }>(hub, 'query($id: ID!) { personAccessLog(personId: $id, first: 500) { requestId action } }', { id: personId }, dpo);
+    const log = await gql<{ personAccessLog: { requestId: string | null; action: string }[] }>(
+      hub,
+      'query($id: ID!) { personAccessLog(personId: $id, first: 500) { requestId action } }',
+      { id: personId },
+      dpo,
+    );
     expect(log.errors).toBeUndefined();
     const ids = log.data!.personAccessLog.map((e) => e.requestId ?? '');
     expect(ids).toContain(replaced);

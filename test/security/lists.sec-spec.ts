@@ -16,8 +16,16 @@ const PAGE = 200;
 const PER_PERSON_MAX = 5;
 const DIRECTORY_MAX = 3;
 
-interface Change { version: number; action: string; reason: string | null }
-interface HistoryPage { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { cursor: string; node: Change }[] }
+interface Change {
+  version: number;
+  action: string;
+  reason: string | null;
+}
+interface HistoryPage {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { cursor: string; node: Change }[];
+}
 
 describe('lists that grow: pages, hard maxima and the query cost limit', () => {
   let hub: StartedHub;
@@ -46,7 +54,15 @@ describe('lists that grow: pages, hard maxima and the query cost limit', () => {
       const created = await gql<{ createPerson: { person: { id: string } } }>(
         hub,
         'mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }',
-        { input: { givenName: 'Hist', familyName: `Ory-${k}-${Date.now()}`, dateOfBirth: '1985-03-02', region: 'north_west', confirmNew: true } },
+        {
+          input: {
+            givenName: 'Hist',
+            familyName: `Ory-${k}-${Date.now()}`,
+            dateOfBirth: '1985-03-02',
+            region: 'north_west',
+            confirmNew: true,
+          },
+        },
         officer,
       );
       expect(created.errors).toBeUndefined();
@@ -55,9 +71,13 @@ describe('lists that grow: pages, hard maxima and the query cost limit', () => {
     await Promise.all(
       records.map(async (id, k) => {
         const mine = Math.floor(UPDATES / CHAINS) + (k < UPDATES % CHAINS ? 1 : 0);
-        for (let done = 0; done < mine; ) {
+        for (let done = 0; done < mine;) {
           const n = Math.min(PER_REQUEST, mine - done);
-          const fields = Array.from({ length: n }, (_, i) => `u${i}: updatePerson(input: { id: $id, version: ${done + i + 1}, reason: "Security test update ${k}-${done + i + 1}", familyName: "Ory-${done + i + 1}" }) { version }`);
+          const fields = Array.from(
+            { length: n },
+            (_, i) =>
+              `u${i}: updatePerson(input: { id: $id, version: ${done + i + 1}, reason: "Security test update ${k}-${done + i + 1}", familyName: "Ory-${done + i + 1}" }) { version }`,
+          );
           const res = await gql(hub, `mutation($id: ID!) { ${fields.join(' ')} }`, { id }, officer);
           expect(res.errors).toBeUndefined();
           done += n;
@@ -66,14 +86,18 @@ describe('lists that grow: pages, hard maxima and the query cost limit', () => {
     );
     personId = records[0];
     for (const duplicateId of records.slice(1)) {
-      const merged = await gql(hub, 'mutation($input: MergePeopleInput!) { mergePeople(input: $input) { id } }', { input: { survivorId: personId, duplicateId, reason: 'The same person' } }, officer);
+      const merged = await gql(
+        hub,
+        'mutation($input: MergePeopleInput!) { mergePeople(input: $input) { id } }',
+        { input: { survivorId: personId, duplicateId, reason: 'The same person' } },
+        officer,
+      );
       expect(merged.errors).toBeUndefined();
     }
     const [head] = (await historyPage(1, null)).edges;
     expect(head.node).toMatchObject({ action: 'created' });
   }, 600_000);
   afterAll(() => hub?.stop());
-
 
   it('pages through the whole history: first and last pages, the right total, nothing twice or missing', async () => {
     const seen: Change[] = [];
@@ -103,16 +127,31 @@ describe('lists that grow: pages, hard maxima and the query cost limit', () => {
     expect(seen[0]).toMatchObject({ action: 'created', version: 1 });
     expect(new Set(cursors).size).toBe(total);
     // The default page is small.
-    const byDefault = await gql<{ person: { history: HistoryPage } }>(hub, 'query($id: ID!) { person(id: $id) { history { totalCount edges { node { version } } } } }', { id: personId }, officer);
+    const byDefault = await gql<{ person: { history: HistoryPage } }>(
+      hub,
+      'query($id: ID!) { person(id: $id) { history { totalCount edges { node { version } } } } }',
+      { id: personId },
+      officer,
+    );
     expect(byDefault.data!.person.history.edges).toHaveLength(20);
     expect(byDefault.data!.person.history.totalCount).toBe(total);
   });
 
   it('refuses a page larger than the maximum, and a cursor not from the list, with coded errors', async () => {
-    const tooBig = await gql(hub, 'query($id: ID!) { person(id: $id) { history(first: 501) { edges { node { version } } } } }', { id: personId }, officer);
+    const tooBig = await gql(
+      hub,
+      'query($id: ID!) { person(id: $id) { history(first: 501) { edges { node { version } } } } }',
+      { id: personId },
+      officer,
+    );
     expect(tooBig.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(tooBig.data).toBeNull();
-    const forged = await gql(hub, 'query($id: ID!) { person(id: $id) { history(first: 5, after: "bm90LWEtY3Vyc29y") { edges { node { version } } } } }', { id: personId }, officer);
+    const forged = await gql(
+      hub,
+      'query($id: ID!) { person(id: $id) { history(first: 5, after: "bm90LWEtY3Vyc29y") { edges { node { version } } } } }',
+      { id: personId },
+      officer,
+    );
     expect(forged.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     // The old unpaged shape is gone: a list of changes cannot be asked for whole.
     const whole = await gql(hub, 'query($id: ID!) { person(id: $id) { history { version } } }', { id: personId }, officer);
@@ -125,21 +164,43 @@ describe('lists that grow: pages, hard maxima and the query cost limit', () => {
     const nested = `query($n: Int, $m: Int) { people(first: $n) { edges { node { id
       history(first: $m) { edges { node { version action changes { field newValue } } } }
       referrals(first: $m) { edges { node { id reason } } } } } } }`;
-    for (const variables of [{ n: 100, m: 500 }, { n: 20, m: 100 }]) {
+    for (const variables of [
+      { n: 100, m: 500 },
+      { n: 20, m: 100 },
+    ]) {
       const res = await gql(hub, nested, variables, officer);
       expect(res.status).toBe(400);
       expect(res.errors?.[0]).toMatchObject({ message: expect.stringMatching(/cost/i), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
     }
-    const literal = await gql(hub, '{ people(first: 100) { edges { node { history(first: 500) { edges { node { version } } } } } } }', {}, officer);
+    const literal = await gql(
+      hub,
+      '{ people(first: 100) { edges { node { history(first: 500) { edges { node { version } } } } } } }',
+      {},
+      officer,
+    );
     expect(literal.errors?.[0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED' });
     // Lists that are not pages count as their maximum: many of them on a page of people cost that much.
-    const bounded = await gql(hub, '{ people(first: 100) { edges { node { consents { id purpose status } involvements { id role } sustainments { id status } identifiers { scheme value } } } } }', {}, officer);
+    const bounded = await gql(
+      hub,
+      '{ people(first: 100) { edges { node { consents { id purpose status } involvements { id role } sustainments { id status } identifiers { scheme value } } } } }',
+      {},
+      officer,
+    );
     expect(bounded.errors?.[0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED' });
   });
 
   it('answers three of the heaviest history pages the cost limit allows at once, each bounded, and stays alive and ready', async () => {
-    const heavy = 'query($id: ID!) { person(id: $id) { history(first: 250) { totalCount edges { node { version action reason changedAt changedBy } } } } }';
-    const answers = await Promise.all([1, 2, 3].map(() => fetch(`${hub.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${officer}` }, body: JSON.stringify({ query: heavy, variables: { id: personId } }) })));
+    const heavy =
+      'query($id: ID!) { person(id: $id) { history(first: 250) { totalCount edges { node { version action reason changedAt changedBy } } } } }';
+    const answers = await Promise.all(
+      [1, 2, 3].map(() =>
+        fetch(`${hub.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${officer}` },
+          body: JSON.stringify({ query: heavy, variables: { id: personId } }),
+        }),
+      ),
+    );
     for (const res of answers) {
       const text = await res.text();
       expect(res.status).toBe(200);
@@ -163,11 +224,21 @@ describe('lists that grow: pages, hard maxima and the query cost limit', () => {
     const ids = await otherOrganisations();
     let added = 0;
     for (const organisationId of ids) {
-      const res = await gql(hub, 'mutation($input: AddInvolvementInput!) { addInvolvement(input: $input) { id } }', { input: { personId, organisationId } }, officer);
+      const res = await gql(
+        hub,
+        'mutation($input: AddInvolvementInput!) { addInvolvement(input: $input) { id } }',
+        { input: { personId, organisationId } },
+        officer,
+      );
       if (!res.errors) added += 1;
     }
     expect(added).toBeGreaterThan(0);
-    const record = await gql<{ person: { involvements: { id: string }[] } }>(hub, 'query($id: ID!) { person(id: $id) { involvements { id } } }', { id: personId }, officer);
+    const record = await gql<{ person: { involvements: { id: string }[] } }>(
+      hub,
+      'query($id: ID!) { person(id: $id) { involvements { id } } }',
+      { id: personId },
+      officer,
+    );
     expect(record.errors).toBeUndefined();
     expect(record.data!.person.involvements).toHaveLength(PER_PERSON_MAX);
     expect((record as unknown as { extensions?: { truncated?: string[] } }).extensions?.truncated).toEqual(['Person.involvements']);

@@ -9,7 +9,9 @@ import { DEMO_PASSWORD, signIn, startHubAsUser, type StartedHub } from './suppor
 /** An address of this machine that is not loopback: what another machine on the network would connect to. */
 function networkAddress(): string {
   const all = Object.values(networkInterfaces()).flatMap((list) => list ?? []);
-  const found = all.find((a) => !a.internal && a.family === 'IPv4') ?? all.find((a) => !a.internal && a.family === 'IPv6' && !a.address.startsWith('fe80'));
+  const found =
+    all.find((a) => !a.internal && a.family === 'IPv4') ??
+    all.find((a) => !a.internal && a.family === 'IPv6' && !a.address.startsWith('fe80'));
   if (!found) throw new Error('this machine has no non-loopback address to test from');
   return found.address;
 }
@@ -42,13 +44,18 @@ function productionSecrets(): Record<string, string> {
 }
 
 /** A hub expected to refuse to start: its exit code, what it wrote, and whether its data folder stayed empty. */
-async function refusal(env: Record<string, string>): Promise<{ code: number | null; output: string; dataFiles: string[]; answered: boolean }> {
+async function refusal(
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string; dataFiles: string[]; answered: boolean }> {
   const hub = await startHubAsUser({ env, waitReady: false });
   try {
     let timer: NodeJS.Timeout | undefined;
     const code = await Promise.race([hub.exited, new Promise<'running'>((r) => (timer = setTimeout(() => r('running'), 60_000)))]);
     clearTimeout(timer);
-    const answered = await fetch(`${hub.url}/health/live`).then(() => true, () => false);
+    const answered = await fetch(`${hub.url}/health/live`).then(
+      () => true,
+      () => false,
+    );
     return { code: code === 'running' ? -1 : code, output: hub.output(), dataFiles: await readdir(hub.dataDir), answered };
   } finally {
     await hub.stop();
@@ -59,7 +66,16 @@ async function refusal(env: Record<string, string>): Promise<{ code: number | nu
 function entryPoint(script: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((done) => {
     const base = { ...process.env };
-    for (const key of ['DATABASE_URL', 'HOST', 'NODE_ENV', 'TEST_ADMIN_DATABASE_URL', 'JEST_WORKER_ID', 'DATA_ENCRYPTION_KEY', 'JWT_PRIVATE_KEY']) delete base[key];
+    for (const key of [
+      'DATABASE_URL',
+      'HOST',
+      'NODE_ENV',
+      'TEST_ADMIN_DATABASE_URL',
+      'JEST_WORKER_ID',
+      'DATA_ENCRYPTION_KEY',
+      'JWT_PRIVATE_KEY',
+    ])
+      delete base[key];
     const child = spawn(process.execPath, [resolve(script), ...args], { env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
@@ -91,12 +107,17 @@ describe('safe defaults: what npm start exposes, and what production refuses', (
     });
 
     it('prints a few lines: the portal address, the GraphQL endpoint and how to sign in, not a wall of JSON', async () => {
-      const lines = hub.output().split('\n').filter((l) => l.trim());
+      const lines = hub
+        .output()
+        .split('\n')
+        .filter((l) => l.trim());
       expect(lines.filter((l) => l.startsWith('Rehab hub ready in '))).toHaveLength(1);
       expect(lines).toContain(`  Portal:   http://localhost:${hub.port}/`);
       expect(lines).toContain(`  GraphQL:  http://localhost:${hub.port}/graphql (explorer in a browser)`);
       // The harness sets a DEMO_PASSWORD of its own: named, never printed.
-      expect(lines).toContain('  Sign in:  probation.officer@demo.rehab-hub.example, the password in DEMO_PASSWORD (every demo account: docs/guide/README.md)');
+      expect(lines).toContain(
+        '  Sign in:  probation.officer@demo.rehab-hub.example, the password in DEMO_PASSWORD (every demo account: docs/guide/README.md)',
+      );
       expect(hub.output()).not.toContain(DEMO_PASSWORD);
       expect(lines.filter((l) => l.startsWith('{"level":30'))).toEqual([]);
     });
@@ -112,7 +133,8 @@ describe('safe defaults: what npm start exposes, and what production refuses', (
   it('production without its secrets exits non-zero naming each one, having started and seeded nothing', async () => {
     const { code, output, dataFiles, answered } = await refusal({ NODE_ENV: 'production' });
     expect(code).toBe(78);
-    for (const name of ['DATABASE_URL', 'JWT_PRIVATE_KEY', 'DATA_ENCRYPTION_KEY']) expect(output).toMatch(new RegExp(`${name} is required in production`));
+    for (const name of ['DATABASE_URL', 'JWT_PRIVATE_KEY', 'DATA_ENCRYPTION_KEY'])
+      expect(output).toMatch(new RegExp(`${name} is required in production`));
     expect(output).not.toMatch(/\n\s+at /); // no stack
     expect(dataFiles).toEqual([]); // no embedded database, so no demo accounts
     expect(answered).toBe(false);
@@ -127,7 +149,9 @@ describe('safe defaults: what npm start exposes, and what production refuses', (
   }, 120_000);
 
   it('production refuses a partner identity provider whose keys or issuer are over plain http', async () => {
-    const OIDC_ISSUERS = JSON.stringify([{ issuer: 'http://id.partner.example', jwksUri: 'http://id.partner.example/jwks', audience: 'rehab-hub-api' }]);
+    const OIDC_ISSUERS = JSON.stringify([
+      { issuer: 'http://id.partner.example', jwksUri: 'http://id.partner.example/jwks', audience: 'rehab-hub-api' },
+    ]);
     const { code, output } = await refusal({ ...productionSecrets(), OIDC_ISSUERS });
     expect(code).toBe(78);
     expect(output).toMatch(/OIDC_ISSUERS .*jwksUri must be an https:\/\/ URL in production/);
@@ -136,7 +160,8 @@ describe('safe defaults: what npm start exposes, and what production refuses', (
   it('the worker and the CLI apply the same refusal, and the CLI never seeds demo accounts in production', async () => {
     const worker = await entryPoint('dist/apps/worker/src/main.js', [], { NODE_ENV: 'production' });
     expect(worker.code).toBe(78);
-    for (const name of ['DATABASE_URL', 'JWT_PRIVATE_KEY', 'DATA_ENCRYPTION_KEY']) expect(worker.output).toMatch(new RegExp(`${name} is required in production`));
+    for (const name of ['DATABASE_URL', 'JWT_PRIVATE_KEY', 'DATA_ENCRYPTION_KEY'])
+      expect(worker.output).toMatch(new RegExp(`${name} is required in production`));
     const cli = await entryPoint('dist/apps/cli/src/main.js', ['seed-demo'], { NODE_ENV: 'production' });
     expect(cli.code).toBe(78);
     expect(cli.output).toMatch(/JWT_PRIVATE_KEY is required in production/);

@@ -12,27 +12,37 @@ interface Answer {
 /** A POST from a chosen loopback address (the hub tells clients apart by their address). */
 function post(hub: StartedHub, path: string, body: string, headers: Record<string, string>, localAddress = '127.0.0.1'): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = request(`${hub.url}${path}`, { method: 'POST', localAddress, headers: { 'content-length': String(Buffer.byteLength(body)), ...headers } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (text += d));
-      res.on('end', () => {
-        let parsed: Record<string, unknown>;
-        try {
-          parsed = JSON.parse(text) as Record<string, unknown>;
-        } catch {
-          parsed = { text };
-        }
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: parsed });
-      });
-    });
+    const req = request(
+      `${hub.url}${path}`,
+      { method: 'POST', localAddress, headers: { 'content-length': String(Buffer.byteLength(body)), ...headers } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (text += d));
+        res.on('end', () => {
+          let parsed: Record<string, unknown>;
+          try {
+            parsed = JSON.parse(text) as Record<string, unknown>;
+          } catch {
+            parsed = { text };
+          }
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: parsed });
+        });
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
 }
 
 const login = (hub: StartedHub, who: string, password: string, from?: string) =>
-  post(hub, '/auth/login', JSON.stringify({ email: who.includes('@') ? who : `${who}@${DOMAIN}`, password }), { 'content-type': 'application/json' }, from);
+  post(
+    hub,
+    '/auth/login',
+    JSON.stringify({ email: who.includes('@') ? who : `${who}@${DOMAIN}`, password }),
+    { 'content-type': 'application/json' },
+    from,
+  );
 
 async function tokenOf(hub: StartedHub, who: string, password = DEMO_PASSWORD, from = '127.0.0.2'): Promise<string> {
   const res = await login(hub, who, password, from);
@@ -64,17 +74,36 @@ describe('sign-in (the hub started as a user starts it)', () => {
   it('refuses weak passwords with a coded error (common, published demo password, made of the user’s own name)', async () => {
     const admin = await tokenOf(hub, 'housing.admin');
     for (const password of ['password1234', 'Rehab-Demo-2026!', 'Sam.Weakling2026!', 'short']) {
-      const res = await gql(hub, CREATE_USER, { input: { email: 'sam.weakling@example.org', name: 'Sam Weakling', roles: ['CASEWORKER'], password } }, admin);
-      expect({ password, code: res.errors?.[0]?.extensions?.code, reason: res.errors?.[0]?.extensions?.reason }).toEqual({ password, code: 'BAD_USER_INPUT', reason: 'WEAK_PASSWORD' });
+      const res = await gql(
+        hub,
+        CREATE_USER,
+        { input: { email: 'sam.weakling@example.org', name: 'Sam Weakling', roles: ['CASEWORKER'], password } },
+        admin,
+      );
+      expect({ password, code: res.errors?.[0]?.extensions?.code, reason: res.errors?.[0]?.extensions?.reason }).toEqual({
+        password,
+        code: 'BAD_USER_INPUT',
+        reason: 'WEAK_PASSWORD',
+      });
       expect(res.data ?? null).toBeNull();
     }
-    const ok = await gql(hub, CREATE_USER, { input: { email: 'sam.weakling@example.org', name: 'Sam Weakling', roles: ['CASEWORKER'], password: 'Violet-Canal-Drifts-4417' } }, admin);
+    const ok = await gql(
+      hub,
+      CREATE_USER,
+      { input: { email: 'sam.weakling@example.org', name: 'Sam Weakling', roles: ['CASEWORKER'], password: 'Violet-Canal-Drifts-4417' } },
+      admin,
+    );
     expect(ok.errors).toBeUndefined();
   });
 
   it('changes a password with the current one (a weak or wrong one refused, coded), and an admin’s reset forces a change at the next sign-in', async () => {
     const admin = await tokenOf(hub, 'housing.admin');
-    const created = await gql<{ createUser: { id: string } }>(hub, CREATE_USER, { input: { email: 'rita.reset@example.org', name: 'Rita Reset', roles: ['CASEWORKER'], password: 'Amber-Falcon-Wades-2291' } }, admin);
+    const created = await gql<{ createUser: { id: string } }>(
+      hub,
+      CREATE_USER,
+      { input: { email: 'rita.reset@example.org', name: 'Rita Reset', roles: ['CASEWORKER'], password: 'Amber-Falcon-Wades-2291' } },
+      admin,
+    );
     const id = created.data!.createUser.id;
     const first = await tokenOf(hub, 'rita.reset@example.org', 'Amber-Falcon-Wades-2291');
 
@@ -82,7 +111,12 @@ describe('sign-in (the hub started as a user starts it)', () => {
     expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'WRONG_PASSWORD' });
     const weak = await gql(hub, CHANGE, { input: { currentPassword: 'Amber-Falcon-Wades-2291', newPassword: 'password1234' } }, first);
     expect(weak.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'WEAK_PASSWORD' });
-    const changed = await gql(hub, CHANGE, { input: { currentPassword: 'Amber-Falcon-Wades-2291', newPassword: 'Quiet-Harbour-Lamps-8812' } }, first);
+    const changed = await gql(
+      hub,
+      CHANGE,
+      { input: { currentPassword: 'Amber-Falcon-Wades-2291', newPassword: 'Quiet-Harbour-Lamps-8812' } },
+      first,
+    );
     expect(changed.data).toEqual({ changePassword: true });
     expect((await gql(hub, '{ viewer { name } }', {}, first)).status).toBe(401);
     expect((await login(hub, 'rita.reset@example.org', 'Amber-Falcon-Wades-2291', '127.0.0.2')).status).toBe(401);
@@ -91,7 +125,9 @@ describe('sign-in (the hub started as a user starts it)', () => {
     // The admin resets it: a weak temporary password is refused; the user's tokens stop working.
     const weakReset = await gql(hub, RESET, { input: { userId: id, temporaryPassword: 'password1234' } }, admin);
     expect(weakReset.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'WEAK_PASSWORD' });
-    expect((await gql(hub, RESET, { input: { userId: id, temporaryPassword: 'Temporary-Gravel-Owl-5530' } }, admin)).data).toEqual({ resetUserPassword: { passwordChangeRequired: true } });
+    expect((await gql(hub, RESET, { input: { userId: id, temporaryPassword: 'Temporary-Gravel-Owl-5530' } }, admin)).data).toEqual({
+      resetUserPassword: { passwordChangeRequired: true },
+    });
     expect((await gql(hub, '{ viewer { name } }', {}, second)).status).toBe(401);
 
     // Signing in with the temporary password: a coded answer, and a token that allows only the change.
@@ -99,13 +135,26 @@ describe('sign-in (the hub started as a user starts it)', () => {
     expect(temporary.status).toBe(403);
     expect(temporary.body.error).toBe('PASSWORD_CHANGE_REQUIRED');
     const limited = String(temporary.body.access_token);
-    expect((await gql(hub, '{ viewer { passwordChangeRequired } }', {}, limited)).data).toEqual({ viewer: { passwordChangeRequired: true } });
+    expect((await gql(hub, '{ viewer { passwordChangeRequired } }', {}, limited)).data).toEqual({
+      viewer: { passwordChangeRequired: true },
+    });
     const elsewhere = await gql(hub, '{ users(first: 1) { edges { node { id } } } }', {}, limited);
     expect(elsewhere.errors?.[0]?.extensions?.code).toBe('PASSWORD_CHANGE_REQUIRED');
     expect(elsewhere.data ?? null).toBeNull();
-    expect((await gql(hub, CHANGE, { input: { currentPassword: 'Temporary-Gravel-Owl-5530', newPassword: 'Copper-Meadow-Sings-6604' } }, limited)).data).toEqual({ changePassword: true });
+    expect(
+      (
+        await gql(
+          hub,
+          CHANGE,
+          { input: { currentPassword: 'Temporary-Gravel-Owl-5530', newPassword: 'Copper-Meadow-Sings-6604' } },
+          limited,
+        )
+      ).data,
+    ).toEqual({ changePassword: true });
     const after = await tokenOf(hub, 'rita.reset@example.org', 'Copper-Meadow-Sings-6604');
-    expect((await gql(hub, '{ viewer { passwordChangeRequired } }', {}, after)).data).toEqual({ viewer: { passwordChangeRequired: false } });
+    expect((await gql(hub, '{ viewer { passwordChangeRequired } }', {}, after)).data).toEqual({
+      viewer: { passwordChangeRequired: false },
+    });
   });
 
   it('answers a malformed HTTP Basic header at /oauth/token with 400 or 401, never 500', async () => {
@@ -148,7 +197,15 @@ describe('sign-in (the hub started as a user starts it)', () => {
     const answers: Answer[] = [];
     const basic = `Basic ${Buffer.from('hc_someclient:wrong-secret').toString('base64')}`;
     for (let i = 0; i < 8; i++) {
-      answers.push(await post(hub, '/oauth/token', 'grant_type=client_credentials', { 'content-type': 'application/x-www-form-urlencoded', authorization: basic }, '127.0.0.3'));
+      answers.push(
+        await post(
+          hub,
+          '/oauth/token',
+          'grant_type=client_credentials',
+          { 'content-type': 'application/x-www-form-urlencoded', authorization: basic },
+          '127.0.0.3',
+        ),
+      );
     }
     expect(answers.slice(0, 5).map((a) => a.status)).toEqual([401, 401, 401, 401, 401]);
     const last = answers[answers.length - 1];

@@ -1,5 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { buildClientSchema, buildSchema, getIntrospectionQuery, type IntrospectionQuery, lexicographicSortSchema, printSchema } from 'graphql';
+import {
+  buildClientSchema,
+  buildSchema,
+  getIntrospectionQuery,
+  type IntrospectionQuery,
+  lexicographicSortSchema,
+  printSchema,
+} from 'graphql';
 import { startFlags, startHubAsUser, type StartedHub } from './support/started-hub.js';
 
 describe('the security harness starts the hub as npm start does', () => {
@@ -23,7 +30,14 @@ describe('the security harness starts the hub as npm start does', () => {
     const res = await fetch(`${hub.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, inputValueDeprecation: true }) }),
+      body: JSON.stringify({
+        query: getIntrospectionQuery({
+          descriptions: true,
+          specifiedByUrl: true,
+          directiveIsRepeatable: true,
+          inputValueDeprecation: true,
+        }),
+      }),
     });
     const body = (await res.json()) as { data?: IntrospectionQuery; errors?: unknown };
     expect(body.errors).toBeUndefined();

@@ -8,7 +8,10 @@ const VIEWER = '{ viewer { kind name } }';
 const NEW_PASSWORD = 'Marble-Otter-Glides-7351';
 
 function claimsOf(token: string): { header: Record<string, unknown>; payload: Record<string, unknown> } {
-  const [header, payload] = token.split('.').slice(0, 2).map((p) => JSON.parse(Buffer.from(p, 'base64url').toString()) as Record<string, unknown>);
+  const [header, payload] = token
+    .split('.')
+    .slice(0, 2)
+    .map((p) => JSON.parse(Buffer.from(p, 'base64url').toString()) as Record<string, unknown>);
   return { header, payload };
 }
 
@@ -106,7 +109,13 @@ describe('tokens (the hub started as a user starts it)', () => {
     const before = await signIn(hub, 'probation.manager');
     const id = String(claimsOf(before).payload.sub).slice(5);
     expect((await gql(hub, VIEWER, {}, before)).status).toBe(200);
-    const set = (active: boolean) => gql(hub, 'mutation($id: ID!, $active: Boolean) { updateUser(input: { id: $id, active: $active }) { active } }', { id, active }, admin);
+    const set = (active: boolean) =>
+      gql(
+        hub,
+        'mutation($id: ID!, $active: Boolean) { updateUser(input: { id: $id, active: $active }) { active } }',
+        { id, active },
+        admin,
+      );
     expect((await set(false)).data).toEqual({ updateUser: { active: false } });
     await expectRefused(before, 'while deactivated');
     expect((await set(true)).data).toEqual({ updateUser: { active: true } });
@@ -117,7 +126,12 @@ describe('tokens (the hub started as a user starts it)', () => {
 
   it('a token from before a password change is refused; one after it works', async () => {
     const before = await signIn(hub, 'probation.dpo');
-    const changed = await gql(hub, 'mutation($input: ChangePasswordInput!) { changePassword(input: $input) }', { input: { currentPassword: 'Security-Test-Demo-Pass-2026', newPassword: NEW_PASSWORD } }, before);
+    const changed = await gql(
+      hub,
+      'mutation($input: ChangePasswordInput!) { changePassword(input: $input) }',
+      { input: { currentPassword: 'Security-Test-Demo-Pass-2026', newPassword: NEW_PASSWORD } },
+      before,
+    );
     expect(changed.errors).toBeUndefined();
     expect(changed.data).toEqual({ changePassword: true });
     await expectRefused(before, 'issued before the password change');
@@ -155,14 +169,27 @@ describe('tokens (the hub started as a user starts it)', () => {
     expect(viewer.data).toEqual({ viewer: { kind: 'CLIENT', scopes: ['PEOPLE_READ'] } });
 
     // A rotated secret: the old secret and the tokens issued with it stop working; the new one works.
-    const id = (await gql<{ apiClients: { id: string; clientId: string }[] }>(hub, '{ apiClients { id clientId } }', {}, admin)).data!.apiClients.find((c) => c.clientId === client.clientId)!.id;
-    const rotated = await gql<{ rotateApiClientSecret: { clientSecret: string } }>(hub, 'mutation($id: ID!) { rotateApiClientSecret(id: $id) { clientSecret } }', { id }, admin);
+    const id = (
+      await gql<{ apiClients: { id: string; clientId: string }[] }>(hub, '{ apiClients { id clientId } }', {}, admin)
+    ).data!.apiClients.find((c) => c.clientId === client.clientId)!.id;
+    const rotated = await gql<{ rotateApiClientSecret: { clientSecret: string } }>(
+      hub,
+      'mutation($id: ID!) { rotateApiClientSecret(id: $id) { clientSecret } }',
+      { id },
+      admin,
+    );
     await expectRefused(grant.access_token, 'client token after secret rotation');
     await expect(oauth.clientCredentialsGrant(config)).rejects.toThrow();
-    const renewed = await oauth.discovery(new URL(hub.url), client.clientId, undefined, oauth.ClientSecretPost(rotated.data!.rotateApiClientSecret.clientSecret), {
-      algorithm: 'oauth2',
-      execute: [oauth.allowInsecureRequests],
-    });
+    const renewed = await oauth.discovery(
+      new URL(hub.url),
+      client.clientId,
+      undefined,
+      oauth.ClientSecretPost(rotated.data!.rotateApiClientSecret.clientSecret),
+      {
+        algorithm: 'oauth2',
+        execute: [oauth.allowInsecureRequests],
+      },
+    );
     const second = await oauth.clientCredentialsGrant(renewed);
     expect((await gql(hub, VIEWER, {}, second.access_token)).status).toBe(200);
 

@@ -105,7 +105,17 @@ function hugeFrame(hub: StartedHub, size: number): Promise<{ closeCode: number; 
       pump();
     });
     socket.write(
-      [`GET /graphql HTTP/1.1`, `Host: 127.0.0.1:${hub.port}`, 'Upgrade: websocket', 'Connection: Upgrade', `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}`, 'Sec-WebSocket-Version: 13', 'Sec-WebSocket-Protocol: graphql-transport-ws', '', ''].join('\r\n'),
+      [
+        `GET /graphql HTTP/1.1`,
+        `Host: 127.0.0.1:${hub.port}`,
+        'Upgrade: websocket',
+        'Connection: Upgrade',
+        `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}`,
+        'Sec-WebSocket-Version: 13',
+        'Sec-WebSocket-Protocol: graphql-transport-ws',
+        '',
+        '',
+      ].join('\r\n'),
     );
   });
 }
@@ -242,7 +252,11 @@ describe('WebSocket /graphql under attack', () => {
     expect(JSON.parse(refused.body!)).toMatchObject({ error: 'RATE_LIMITED' });
     await close(open);
     // In all: 3 + 3 + 2 signed in (three actors) fill the 8 places; the ninth is refused before its handshake.
-    for (const [who, n] of [['probation.officer', 3], ['housing.worker', 3], ['employer', 2]] as const) {
+    for (const [who, n] of [
+      ['probation.officer', 3],
+      ['housing.worker', 3],
+      ['employer', 2],
+    ] as const) {
       for (let i = 0; i < n; i++) open.push(await signedIn(hub, tokens[who]));
     }
     expect(open.every((p) => p.messages.some((m) => m.type === 'connection_ack'))).toBe(true);
@@ -270,11 +284,18 @@ describe('WebSocket /graphql under attack', () => {
     const token = tokens['probation.officer'];
     const huge = 'a'.repeat(9 * 1000 * 1000);
     // Refused on its declared length: 413, or the connection closed on a sender still writing (EPIPE), unread either way.
-    const res = await post(`${hub.url}/graphql`, { 'content-type': 'application/json', authorization: `Bearer ${token}` }, JSON.stringify({ query: 'query($s: String) { people(search: $s) { edges { node { id } } } }', variables: { s: huge } })).catch(
-      (err: NodeJS.ErrnoException) => (err.code === 'EPIPE' || err.code === 'ECONNRESET' ? { status: 0, body: '' } : Promise.reject(err)),
+    const res = await post(
+      `${hub.url}/graphql`,
+      { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      JSON.stringify({ query: 'query($s: String) { people(search: $s) { edges { node { id } } } }', variables: { s: huge } }),
+    ).catch((err: NodeJS.ErrnoException) =>
+      err.code === 'EPIPE' || err.code === 'ECONNRESET' ? { status: 0, body: '' } : Promise.reject(err),
     );
     expect([413, 0]).toContain(res.status);
-    if (res.status === 413) expect((JSON.parse(res.body) as { errors?: { extensions?: { code?: string } }[] }).errors?.[0]?.extensions?.code).toBe('PAYLOAD_TOO_LARGE');
+    if (res.status === 413)
+      expect((JSON.parse(res.body) as { errors?: { extensions?: { code?: string } }[] }).errors?.[0]?.extensions?.code).toBe(
+        'PAYLOAD_TOO_LARGE',
+      );
     // Under the body limit, over the search term's: the string rule refuses it before any database work.
     const long = await gql(hub, 'query($s: String) { people(search: $s) { edges { node { id } } } }', { s: 'a'.repeat(100_000) }, token);
     expect(long.status).toBe(400);
@@ -287,7 +308,15 @@ describe('WebSocket /graphql under attack', () => {
     // Over WebSocket, a variable past its limit is refused the same way.
     const p = await signedIn(hub, token);
     open.push(p);
-    p.send({ id: 'w', type: 'subscribe', payload: { query: 'subscription Inbox($s: String) { referralInboxChanged { id } }', operationName: 'Inbox', variables: { s: 'a'.repeat(10_000) } } });
+    p.send({
+      id: 'w',
+      type: 'subscribe',
+      payload: {
+        query: 'subscription Inbox($s: String) { referralInboxChanged { id } }',
+        operationName: 'Inbox',
+        variables: { s: 'a'.repeat(10_000) },
+      },
+    });
     expect(await until(() => p.messages.some((m) => m.type === 'error' || m.type === 'next'))).toBe(true);
     expect(p.messages.find((m) => m.type === 'error')).toBeDefined();
     expect(await hub.aliveAndReady()).toEqual({ live: 200, ready: 200 });
@@ -303,7 +332,9 @@ describe('WebSocket /graphql under attack', () => {
     try {
       await operator.query('BEGIN');
       await operator.query('LOCK TABLE person IN ACCESS EXCLUSIVE MODE');
-      const stuck = await Promise.all([1, 2, 3].map(() => gql(hub, '{ people(search: "a", first: 5) { edges { node { id } } } }', {}, token)));
+      const stuck = await Promise.all(
+        [1, 2, 3].map(() => gql(hub, '{ people(search: "a", first: 5) { edges { node { id } } } }', {}, token)),
+      );
       for (const res of stuck) {
         expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['QUERY_TIMEOUT']);
         expect(JSON.stringify(res.errors)).not.toMatch(/canceling statement|57014|stack/i);

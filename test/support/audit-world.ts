@@ -7,9 +7,19 @@ export interface AuditWorld {
   orgs: Record<string, string>;
   /** The audit's actor reference (`user:<id>`) by the demo user's name (the part of the email before @). */
   users: Record<string, string>;
-  gql<T = Record<string, unknown>>(who: string, query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GqlResult<T>>;
+  gql<T = Record<string, unknown>>(
+    who: string,
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GqlResult<T>>;
   /** As gql, failing on any error; the data. */
-  ok<T = Record<string, unknown>>(who: string, query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<T>;
+  ok<T = Record<string, unknown>>(
+    who: string,
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<T>;
   /** A person led by probation, with housing involved (no consent: housing sees identity only). */
   person(name: string, involveHousing?: boolean): Promise<string>;
 }
@@ -24,7 +34,8 @@ export async function startAuditWorld(): Promise<AuditWorld> {
     hub,
     orgs,
     users,
-    gql: async <T>(who: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) => hub.gql<T>(query, variables, await hub.tokenFor(who), headers),
+    gql: async <T>(who: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
+      hub.gql<T>(query, variables, await hub.tokenFor(who), headers),
     async ok<T>(who: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<T> {
       const res = await world.gql<T>(who, query, variables, headers);
       if (res.errors) throw new Error(JSON.stringify(res.errors));
@@ -34,11 +45,23 @@ export async function startAuditWorld(): Promise<AuditWorld> {
       const created = await world.ok<{ createPerson: { person: { id: string } } }>(
         'probation.officer',
         `mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`,
-        { input: { givenName: name, familyName: 'Audit', dateOfBirth: '1990-02-02', identifiers: [], confirmNew: true, offenceSummary: 'Burglary', healthNotes: 'Asthma' } },
+        {
+          input: {
+            givenName: name,
+            familyName: 'Audit',
+            dateOfBirth: '1990-02-02',
+            identifiers: [],
+            confirmNew: true,
+            offenceSummary: 'Burglary',
+            healthNotes: 'Asthma',
+          },
+        },
       );
       const id = created.createPerson.person.id;
       if (involveHousing) {
-        await world.ok('probation.officer', `mutation($input: AddInvolvementInput!) { addInvolvement(input: $input) { id } }`, { input: { personId: id, organisationId: orgs['Safe Harbour Housing Trust'], role: 'PROVIDER' } });
+        await world.ok('probation.officer', `mutation($input: AddInvolvementInput!) { addInvolvement(input: $input) { id } }`, {
+          input: { personId: id, organisationId: orgs['Safe Harbour Housing Trust'], role: 'PROVIDER' },
+        });
       }
       return id;
     },
@@ -52,7 +75,12 @@ export async function startAuditWorld(): Promise<AuditWorld> {
  * alternation, e.g. `DELETE FROM|UPDATE`) and `listed` does not excuse (`missed`), and the tables
  * `listed` names that no longer hold a person column (`gone`).
  */
-export async function personTablesMissed(hub: TestHub, statements: string[], verbs: string, listed: Record<string, string>): Promise<{ missed: string[]; gone: string[] }> {
+export async function personTablesMissed(
+  hub: TestHub,
+  statements: string[],
+  verbs: string,
+  listed: Record<string, string>,
+): Promise<{ missed: string[]; gone: string[] }> {
   const rows: { table_name: string }[] = await hub.db.query(
     `SELECT DISTINCT c.table_name FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name)
       WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE' AND c.column_name IN ('person_id', 'survivor_id', 'merged_id', 'entity_id') ORDER BY 1`,

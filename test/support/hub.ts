@@ -35,7 +35,12 @@ export interface TestHub {
   db: DataSource;
   /** A token for a demo user, by the local part of its email (`housing.worker`) or a full email. */
   tokenFor(who: string, password?: string): Promise<string>;
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string, headers?: Record<string, string>): Promise<GqlResult<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+    headers?: Record<string, string>,
+  ): Promise<GqlResult<T>>;
   close(): Promise<void>;
 }
 
@@ -118,7 +123,11 @@ export async function apiClientToken(hub: TestHub, admin: string, name = 'Case s
   );
   if (created.errors) throw new Error(JSON.stringify(created.errors));
   const { client, clientSecret } = created.data!.createApiClient;
-  const res = await hub.http().post('/oauth/token').type('form').send({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: clientSecret });
+  const res = await hub
+    .http()
+    .post('/oauth/token')
+    .type('form')
+    .send({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: clientSecret });
   if (res.status !== 200) throw new Error(`token for ${name} failed: ${res.status}`);
   return res.body.access_token as string;
 }

@@ -94,12 +94,22 @@ export function permissionTableMarkdown(operations: readonly DeclaredOperation[]
     '| --- | --- | --- | --- | --- |',
   ];
   for (const op of operations) {
-    const permission = op.isPublic ? 'public (no token)' : op.permission ? `\`${op.permission}\`${op.onObject ? ' (by the service, after NOT_FOUND)' : ''}` : '**none: refused**';
+    const permission = op.isPublic
+      ? 'public (no token)'
+      : op.permission
+        ? `\`${op.permission}\`${op.onObject ? ' (by the service, after NOT_FOUND)' : ''}`
+        : '**none: refused**';
     const holders = op.isPublic ? 'anyone' : op.permission ? permissionHolders(op.permission) : 'nobody';
     const rule = !op.isPublic && op.permission ? (PERMISSIONS[op.permission].subject?.rule ?? '') : '';
     lines.push(`| \`${cell(op.name)}\` | ${op.kind} | ${permission} | ${cell(holders)} | ${cell(rule)} |`);
   }
-  lines.push('', '## Permissions', '', '| Permission | Who holds it | Rule on the object | Refusal (FORBIDDEN) |', '| --- | --- | --- | --- |');
+  lines.push(
+    '',
+    '## Permissions',
+    '',
+    '| Permission | Who holds it | Rule on the object | Refusal (FORBIDDEN) |',
+    '| --- | --- | --- | --- |',
+  );
   for (const p of Object.values(Permission)) {
     const rule = PERMISSIONS[p];
     lines.push(`| \`${p}\` | ${cell(permissionHolders(p))} | ${cell(rule.subject?.rule ?? '')} | ${cell(rule.denied)} |`);

@@ -26,14 +26,23 @@ function launch(script: string, env: Record<string, string>): { child: ChildProc
 function stopper(child: ChildProcess): () => Promise<void> {
   return () =>
     new Promise<void>((done) => {
-      if (child.exitCode !== null || child.signalCode !== null) { done(); return; }
+      if (child.exitCode !== null || child.signalCode !== null) {
+        done();
+        return;
+      }
       child.once('exit', () => done());
       child.kill('SIGTERM');
       setTimeout(() => child.exitCode === null && child.kill('SIGKILL'), 10_000).unref();
     });
 }
 
-async function until(what: string, ok: () => Promise<boolean> | boolean, child: ChildProcess, output: () => string, ms: number): Promise<void> {
+async function until(
+  what: string,
+  ok: () => Promise<boolean> | boolean,
+  child: ChildProcess,
+  output: () => string,
+  ms: number,
+): Promise<void> {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${what}: the process exited (${child.exitCode}):\n${output().slice(-3000)}`);

@@ -22,7 +22,12 @@ export interface Subscriber<T> {
  * A real graphql-ws client (the `graphql-ws` package over `ws`) subscribed to `query` as the holder
  * of `token` (sent as `connectionParams.authorization`, as a browser or integration would).
  */
-export function subscribe<T = Record<string, unknown>>(url: string, token: string | null, query: string, variables: Record<string, unknown> = {}): Subscriber<T> {
+export function subscribe<T = Record<string, unknown>>(
+  url: string,
+  token: string | null,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Subscriber<T> {
   let onConnected!: () => void;
   const sub: Subscriber<T> = {
     messages: [],

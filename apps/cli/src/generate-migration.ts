@@ -16,7 +16,9 @@ export async function generateMigration(db: DataSource, name: string, root: stri
   const timestamp = Date.now();
   const className = `${name.replace(/[^A-Za-z0-9]/g, '')}${timestamp}`;
   const file = `${timestamp}-${name}`;
-  const up = sql.upQueries.map((q) => `    await queryRunner.query(${quote(q.query)}${q.parameters?.length ? `, ${JSON.stringify(q.parameters)}` : ''});`);
+  const up = sql.upQueries.map(
+    (q) => `    await queryRunner.query(${quote(q.query)}${q.parameters?.length ? `, ${JSON.stringify(q.parameters)}` : ''});`,
+  );
   const down = sql.downQueries
     .reverse()
     .map((q) => `    await queryRunner.query(${quote(q.query)}${q.parameters?.length ? `, ${JSON.stringify(q.parameters)}` : ''});`);
@@ -41,7 +43,10 @@ ${down.join('\n')}
   const updated = index
     .replace(/^(\/\/.*\n)/, `$1${importLine}\n`)
     .replace(/export const MIGRATIONS: Function\[\] = \[([\s\S]*?)\];/, (_m, list: string) => {
-      const items = list.split(',').map((s) => s.trim()).filter(Boolean);
+      const items = list
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       items.push(className);
       return `export const MIGRATIONS: Function[] = [\n  ${items.join(',\n  ')},\n];`;
     });

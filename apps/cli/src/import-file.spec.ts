@@ -14,6 +14,13 @@ describe('import files', () => {
     await writeFile(file, 'externalId,givenName,familyName,dateOfBirth,pnc,ogrsScore\nX1,Dale,Rowntree,1988-04-02,88/123456A,41.5\n');
     let text = '';
     for await (const chunk of personFileAsNdjson(file)) text += chunk;
-    expect(JSON.parse(text)).toEqual({ externalId: 'X1', givenName: 'Dale', familyName: 'Rowntree', dateOfBirth: '1988-04-02', identifiers: [{ scheme: 'PNC', value: '88/123456A' }], ogrsScore: 41.5 });
+    expect(JSON.parse(text)).toEqual({
+      externalId: 'X1',
+      givenName: 'Dale',
+      familyName: 'Rowntree',
+      dateOfBirth: '1988-04-02',
+      identifiers: [{ scheme: 'PNC', value: '88/123456A' }],
+      ogrsScore: 41.5,
+    });
   });
 });

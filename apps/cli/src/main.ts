@@ -45,7 +45,10 @@ Roles: ${ROLES.join(', ')}
 Scopes: ${SCOPES.join(', ')}`;
 
 function list(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function need(values: Record<string, unknown>, ...names: string[]): void {
@@ -123,7 +126,8 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'create-org': {
         need(values, 'name', 'kind');
-        if (!ORGANISATION_KINDS.includes(values.kind as OrganisationKind)) throw new Error(`--kind must be one of ${ORGANISATION_KINDS.join(', ')}`);
+        if (!ORGANISATION_KINDS.includes(values.kind as OrganisationKind))
+          throw new Error(`--kind must be one of ${ORGANISATION_KINDS.join(', ')}`);
         const org = await app.get(OrganisationsService).createUnchecked({
           name: values.name!,
           kind: values.kind as OrganisationKind,
@@ -190,7 +194,22 @@ async function main(argv: string[]): Promise<number> {
         };
         const key = values.key ?? `import:${resolve(file)}`;
         const job = await app.get(BulkPeopleService).load(actor, values.system!, key, personFileAsNdjson(file));
-        console.log(JSON.stringify({ jobId: job.id, status: job.status, replayed: job.replayed, created: job.created, updated: job.updated, unchanged: job.unchanged, rejected: job.rejected, errors: job.errors.slice(0, 20) }, null, 2));
+        console.log(
+          JSON.stringify(
+            {
+              jobId: job.id,
+              status: job.status,
+              replayed: job.replayed,
+              created: job.created,
+              updated: job.updated,
+              unchanged: job.unchanged,
+              rejected: job.rejected,
+              errors: job.errors.slice(0, 20),
+            },
+            null,
+            2,
+          ),
+        );
         return 0;
       }
       case 'audit': {
@@ -249,7 +268,9 @@ async function main(argv: string[]): Promise<number> {
         const num = (v: string | undefined) => (v === undefined ? undefined : Number(v.replace(/_/g, '')));
         await migrate(db);
         // One connection of the pool, used directly: the generator keeps temporary tables on it.
-        const client = await (db.driver as unknown as { master: { connect(): Promise<{ query: never; release(): void }> } }).master.connect();
+        const client = await (
+          db.driver as unknown as { master: { connect(): Promise<{ query: never; release(): void }> } }
+        ).master.connect();
         try {
           const summary = await generatePopulation(client, {
             people: num(values.people)!,

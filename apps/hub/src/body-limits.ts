@@ -15,7 +15,8 @@ export function jsonValueCount(text: string, limit: number): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x2c || c === 0x7b || c === 0x5b) {
@@ -45,7 +46,8 @@ export function applyBodyLimits(app: NestFastifyApplication, limits: Pick<HubCon
   app.useBodyParser('application/json', { bodyLimit: limits.httpBodyBytes }, (req, body, done) => {
     const text = body.toString('utf8');
     if (jsonValueCount(text, MAX_JSON_VALUES) > MAX_JSON_VALUES) {
-      done(tooLarge(`The JSON body holds more than ${MAX_JSON_VALUES} values`, 'TOO_MANY_VALUES'), undefined); return;
+      done(tooLarge(`The JSON body holds more than ${MAX_JSON_VALUES} values`, 'TOO_MANY_VALUES'), undefined);
+      return;
     }
     return parse(req as never, text, done);
   });

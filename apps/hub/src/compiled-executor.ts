@@ -110,7 +110,11 @@ export class CompiledExecutor {
  * with the same content.
  */
 function asGraphQLError(error: GraphQLError): GraphQLError {
-  const made = new GraphQLError(error.message, { path: error.path, originalError: error.originalError ?? undefined, extensions: error.extensions });
+  const made = new GraphQLError(error.message, {
+    path: error.path,
+    originalError: error.originalError ?? undefined,
+    extensions: error.extensions,
+  });
   if (error.locations) (made as { locations?: GraphQLError['locations'] }).locations = error.locations;
   return made;
 }

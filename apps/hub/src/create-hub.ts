@@ -43,7 +43,8 @@ export async function createHub(): Promise<NestFastifyApplication> {
       try {
         const body = JSON.parse(payload) as { errors?: { extensions?: { code?: string } }[]; data?: unknown };
         const client = ['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT'];
-        if (body.errors?.length && body.data === undefined && body.errors.every((e) => client.includes(e.extensions?.code ?? ''))) reply.code(400);
+        if (body.errors?.length && body.data === undefined && body.errors.every((e) => client.includes(e.extensions?.code ?? '')))
+          reply.code(400);
       } catch {
         /* not JSON: leave it */
       }

@@ -1,6 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
-import { type DocumentNode, getOperationAST, GraphQLError, type GraphQLFormattedError, type GraphQLSchema, parse, specifiedRules, validate, type ValidationRule } from 'graphql';
+import {
+  type DocumentNode,
+  getOperationAST,
+  GraphQLError,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+  parse,
+  specifiedRules,
+  validate,
+  type ValidationRule,
+} from 'graphql';
 import type { Context, ServerOptions, SubscribePayload } from 'graphql-ws';
 import type { WebSocket } from 'ws';
 import type { AuditService } from '@hub/audit';
@@ -41,7 +51,8 @@ export interface GraphqlWsDeps {
   book: SocketBook<WebSocket>;
 }
 
-const coded = (message: string, code: string, extensions: Record<string, unknown> = {}) => new GraphQLError(message, { extensions: { ...extensions, code } });
+const coded = (message: string, code: string, extensions: Record<string, unknown> = {}) =>
+  new GraphQLError(message, { extensions: { ...extensions, code } });
 /** Field suggestions would reveal the schema to someone guessing: cut them, as on HTTP. */
 const withoutSuggestions = (message: string) => message.replace(/\s*Did you mean .*$/s, '');
 
@@ -61,7 +72,8 @@ function authorizationOf(params: Record<string, unknown> | undefined): string | 
  */
 export function graphqlWsOptions(deps: GraphqlWsDeps): Partial<ServerOptions<Record<string, unknown> | undefined, Extra>> {
   const logger = new Logger('Subscriptions');
-  const format = (errors: readonly GraphQLError[]) => errors.map((e) => deps.formatError({ ...e.toJSON(), message: withoutSuggestions(e.message) }));
+  const format = (errors: readonly GraphQLError[]) =>
+    errors.map((e) => deps.formatError({ ...e.toJSON(), message: withoutSuggestions(e.message) }));
 
   return {
     // A connection that has not sent connection_init by then is closed (4408): nobody holds a socket open unsigned.
@@ -78,7 +90,10 @@ export function graphqlWsOptions(deps: GraphqlWsDeps): Partial<ServerOptions<Rec
         return false;
       }
       if (!deps.book.signIn(ctx.extra.socket, `${actor.kind}:${actor.id}`)) {
-        ctx.extra.socket.close(WS_TOO_MANY_CONNECTIONS, `RATE_LIMITED: at most ${deps.limits.maxConnectionsPerActor} connections at once per user or client`);
+        ctx.extra.socket.close(
+          WS_TOO_MANY_CONNECTIONS,
+          `RATE_LIMITED: at most ${deps.limits.maxConnectionsPerActor} connections at once per user or client`,
+        );
         return false;
       }
       const purpose = ctx.connectionParams?.purpose;
@@ -89,7 +104,12 @@ export function graphqlWsOptions(deps: GraphqlWsDeps): Partial<ServerOptions<Rec
     onSubscribe: (ctx: WsContext, _id: string, payload: SubscribePayload) => {
       // graphql-ws has already entered this one in ctx.subscriptions.
       if (Object.keys(ctx.subscriptions).length > deps.limits.maxSubscriptionsPerConnection) {
-        return [coded(`At most ${deps.limits.maxSubscriptionsPerConnection} subscriptions at once on one connection: complete one, or open another connection`, ErrorCode.RateLimited)];
+        return [
+          coded(
+            `At most ${deps.limits.maxSubscriptionsPerConnection} subscriptions at once on one connection: complete one, or open another connection`,
+            ErrorCode.RateLimited,
+          ),
+        ];
       }
       let document: DocumentNode;
       try {
@@ -111,12 +131,17 @@ export function graphqlWsOptions(deps: GraphqlWsDeps): Partial<ServerOptions<Rec
     },
 
     validate: (schema: GraphQLSchema, document: DocumentNode) =>
-      validate(schema, document, [...specifiedRules, ...deps.validationRules]).map((e) => coded(withoutSuggestions(e.message), String(e.extensions?.code ?? 'GRAPHQL_VALIDATION_FAILED'))),
+      validate(schema, document, [...specifiedRules, ...deps.validationRules]).map((e) =>
+        coded(withoutSuggestions(e.message), String(e.extensions?.code ?? 'GRAPHQL_VALIDATION_FAILED')),
+      ),
 
     context: (ctx: WsContext): HubContext => {
       const connection = ctx.extra.hub!;
       const hub: HubContext = {
-        req: { id: `ws-${randomUUID()}`, headers: { authorization: connection.authorization, ...(connection.purpose ? { 'x-purpose': connection.purpose } : {}) } },
+        req: {
+          id: `ws-${randomUUID()}`,
+          headers: { authorization: connection.authorization, ...(connection.purpose ? { 'x-purpose': connection.purpose } : {}) },
+        },
         loaders: new Map(),
         withheld: new Set(),
         audit: new AuditBuffer(),
@@ -125,7 +150,10 @@ export function graphqlWsOptions(deps: GraphqlWsDeps): Partial<ServerOptions<Rec
         refresh: async (): Promise<Actor | null> => {
           const actor = await deps.bearer.authenticate(connection.authorization).catch(() => null);
           if (!actor) {
-            ctx.extra.socket.close(WS_UNAUTHENTICATED, 'UNAUTHENTICATED: the access token expired or was revoked; reconnect with a new one');
+            ctx.extra.socket.close(
+              WS_UNAUTHENTICATED,
+              'UNAUTHENTICATED: the access token expired or was revoked; reconnect with a new one',
+            );
             return null;
           }
           actor.purpose = hub.req.user?.purpose ?? actor.purpose;

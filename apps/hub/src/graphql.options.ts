@@ -30,7 +30,12 @@ export function formatError(formatted: GraphQLFormattedError, error?: unknown): 
   const code = formatted.extensions?.code;
   const { stacktrace: _s, exception: _e, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
   if (typeof code !== 'string' || code === ErrorCode.Internal) {
-    return { message: 'Something went wrong on our side', locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.Internal } };
+    return {
+      message: 'Something went wrong on our side',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.Internal },
+    };
   }
   return { ...formatted, extensions };
 }
@@ -70,7 +75,12 @@ function unauthenticatedPlugin(): ApolloServerPlugin<HubContext> {
           }
           // A request refused before execution (syntax, validation, limits) is the client's error, never a 500.
           const clientCodes = ['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', ErrorCode.BadUserInput];
-          if ((response.http.status ?? 200) >= 500 && errors?.length && errors.every((e) => clientCodes.includes(String(e.extensions?.code)))) response.http.status = 400;
+          if (
+            (response.http.status ?? 200) >= 500 &&
+            errors?.length &&
+            errors.every((e) => clientCodes.includes(String(e.extensions?.code)))
+          )
+            response.http.status = 400;
         },
       };
     },
@@ -87,10 +97,16 @@ function withheldPlugin(): ApolloServerPlugin<HubContext> {
       return {
         async willSendResponse({ contextValue, response }) {
           if (response.body.kind === 'single' && contextValue.withheld?.size) {
-            response.body.singleResult.extensions = { ...response.body.singleResult.extensions, withheld: [...contextValue.withheld].sort() };
+            response.body.singleResult.extensions = {
+              ...response.body.singleResult.extensions,
+              withheld: [...contextValue.withheld].sort(),
+            };
           }
           if (response.body.kind === 'single' && contextValue.truncated?.size) {
-            response.body.singleResult.extensions = { ...response.body.singleResult.extensions, truncated: [...contextValue.truncated].sort() };
+            response.body.singleResult.extensions = {
+              ...response.body.singleResult.extensions,
+              truncated: [...contextValue.truncated].sort(),
+            };
           }
         },
       };
@@ -114,7 +130,8 @@ export function graphqlProtection(config: HubConfig) {
 export function graphqlOptions(config: HubConfig, metrics: HubMetrics, audit: AuditService): ApolloDriverConfig {
   const protection = graphqlProtection(config);
   // Apollo runs operations through a gateway's executor when one is given (validation, plugins and error formatting stay Apollo's).
-  const compiled = config.graphql.executor === 'compiled' ? new CompiledExecutor({ onExecute: (path) => metrics.graphqlExecutions.inc({ path }) }) : null;
+  const compiled =
+    config.graphql.executor === 'compiled' ? new CompiledExecutor({ onExecute: (path) => metrics.graphqlExecutions.inc({ path }) }) : null;
   return {
     // Plain fields are read as properties, not through a resolver each (see property-resolvers.ts).
     transformSchema: (schema) => {
@@ -135,7 +152,11 @@ export function graphqlOptions(config: HubConfig, metrics: HubMetrics, audit: Au
     plugins: [
       ...protection.plugins,
       pageCostPlugin(config.graphql.maxCost, listBounds(config)),
-      inputLimitsPlugin({ maxString: config.input.maxStringLength, maxId: config.input.maxIdLength, maxSearch: config.input.maxSearchLength }),
+      inputLimitsPlugin({
+        maxString: config.input.maxStringLength,
+        maxId: config.input.maxIdLength,
+        maxSearch: config.input.maxSearchLength,
+      }),
       metricsPlugin(metrics, !compiled),
       withheldPlugin(),
       auditPlugin(audit),
@@ -145,7 +166,13 @@ export function graphqlOptions(config: HubConfig, metrics: HubMetrics, audit: Au
       config.graphql.explorer ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
     ] as unknown as ApolloDriverConfig['plugins'],
     validationRules: protection.validationRules,
-    context: (req: HubContext['req']): Omit<HubContext, 'req'> & { req: HubContext['req'] } => ({ req, loaders: new Map(), withheld: new Set(), truncated: new Set(), audit: new AuditBuffer() }),
+    context: (req: HubContext['req']): Omit<HubContext, 'req'> & { req: HubContext['req'] } => ({
+      req,
+      loaders: new Map(),
+      withheld: new Set(),
+      truncated: new Set(),
+      audit: new AuditBuffer(),
+    }),
     formatError,
     // Subscriptions (graphql-ws on the same path) are served by the hub's own WebSocket server, held
     // to its limits before anything is buffered: see subscription-server.ts.

@@ -48,7 +48,9 @@ export function registerHttpHygiene(fastify: FastifyInstance, http: HubConfig['h
     }
     if (!preflight) return;
     if (!ok) {
-      return reply.code(403).send({ code: 'CORS_ORIGIN_NOT_ALLOWED', message: 'This origin may not call the hub from a browser (see CORS_ORIGINS)' });
+      return reply
+        .code(403)
+        .send({ code: 'CORS_ORIGIN_NOT_ALLOWED', message: 'This origin may not call the hub from a browser (see CORS_ORIGINS)' });
     }
     return reply
       .code(204)

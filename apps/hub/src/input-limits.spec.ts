@@ -21,7 +21,10 @@ describe('oversizedString (the size of every string an operation carries)', () =
   it('holds a search term to its tighter limit, as a literal, a variable or an input field', () => {
     expect(check(`{ people(search: "${long(11)}") }`)).toEqual({ name: 'search', limit: 10 });
     expect(check(`query($term: String) { people(search: $term) }`, { term: long(11) })).toEqual({ name: 'search', limit: 10 });
-    expect(check(`query($f: Filter) { people(filter: $f) }`, { f: { nested: { search: long(11) } } })).toEqual({ name: 'search', limit: 10 });
+    expect(check(`query($f: Filter) { people(filter: $f) }`, { f: { nested: { search: long(11) } } })).toEqual({
+      name: 'search',
+      limit: 10,
+    });
     expect(check(`{ people(filter: { search: "${long(11)}" }) }`)).toEqual({ name: 'search', limit: 10 });
   });
 

@@ -43,15 +43,28 @@ function limitFor(limits: StringLimits, name: string, typeName: string | undefin
 }
 
 /** Walks a variable's value along its input type; every string in it is measured against its place's limit. */
-function walkValue(value: unknown, type: GraphQLInputType | undefined, name: string, limits: StringLimits, found: Oversized[], depth = 0): void {
+function walkValue(
+  value: unknown,
+  type: GraphQLInputType | undefined,
+  name: string,
+  limits: StringLimits,
+  found: Oversized[],
+  depth = 0,
+): void {
   if (value === null || value === undefined || found.length || depth > 64) return;
-  if (type && isNonNullType(type)) { walkValue(value, type.ofType, name, limits, found, depth); return; }
+  if (type && isNonNullType(type)) {
+    walkValue(value, type.ofType, name, limits, found, depth);
+    return;
+  }
   if (Array.isArray(value)) {
     const item = type && isListType(type) ? type.ofType : type;
     for (const v of value) walkValue(v, item, name, limits, found, depth + 1);
     return;
   }
-  if (type && isListType(type)) { walkValue(value, type.ofType, name, limits, found, depth); return; }
+  if (type && isListType(type)) {
+    walkValue(value, type.ofType, name, limits, found, depth);
+    return;
+  }
   if (typeof value === 'string') {
     const limit = limitFor(limits, name, type ? getNamedType(type).name : undefined);
     if (value.length > limit) found.push({ name, limit });
@@ -60,7 +73,8 @@ function walkValue(value: unknown, type: GraphQLInputType | undefined, name: str
   if (typeof value === 'object') {
     // An input object: each field by its own type; anything else (a JSON scalar, an unknown field) by the general limit.
     const fields = type && isInputObjectType(type) ? type.getFields() : undefined;
-    for (const [key, v] of Object.entries(value as Record<string, unknown>)) walkValue(v, fields?.[key]?.type, fields ? key : name, limits, found, depth + 1);
+    for (const [key, v] of Object.entries(value as Record<string, unknown>))
+      walkValue(v, fields?.[key]?.type, fields ? key : name, limits, found, depth + 1);
   }
 }
 
@@ -69,7 +83,13 @@ function walkValue(value: unknown, type: GraphQLInputType | undefined, name: str
  * variable values (along their declared types) and variable defaults. One rule for HTTP and WebSocket;
  * it runs after validation, before anything is executed. Returns the first one found, or null.
  */
-export function oversizedString(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined, limits: StringLimits): Oversized | null {
+export function oversizedString(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | null | undefined,
+  limits: StringLimits,
+): Oversized | null {
   const found: Oversized[] = [];
   const typeInfo = new TypeInfo(schema);
   const places: string[] = [];
@@ -109,7 +129,13 @@ export function oversizedString(schema: GraphQLSchema, document: DocumentNode, o
 /** The coded refusal of an operation carrying a string longer than allowed. */
 export function oversizedError(found: Oversized): GraphQLError {
   return new GraphQLError(`"${found.name}" is longer than ${found.limit} characters`, {
-    extensions: { code: ErrorCode.BadUserInput, reason: 'INPUT_TOO_LONG', field: found.name, maxLength: found.limit, http: { status: 400 } },
+    extensions: {
+      code: ErrorCode.BadUserInput,
+      reason: 'INPUT_TOO_LONG',
+      field: found.name,
+      maxLength: found.limit,
+      http: { status: 400 },
+    },
   });
 }
 

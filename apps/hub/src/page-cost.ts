@@ -1,6 +1,17 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
-import { type ArgumentNode, type DocumentNode, type FieldNode, GraphQLError, type GraphQLSchema, Kind, TypeInfo, validate, visit, visitWithTypeInfo } from 'graphql';
+import {
+  type ArgumentNode,
+  type DocumentNode,
+  type FieldNode,
+  GraphQLError,
+  type GraphQLSchema,
+  Kind,
+  TypeInfo,
+  validate,
+  visit,
+  visitWithTypeInfo,
+} from 'graphql';
 import type { HubContext } from '@hub/common';
 import type { ListBound } from './list-bounds.js';
 
@@ -32,7 +43,8 @@ export function withLiteralPageSizes(
   const declared = new Map<string, number | null>();
   for (const d of document.definitions) {
     if (d.kind !== Kind.OPERATION_DEFINITION) continue;
-    for (const v of d.variableDefinitions ?? []) declared.set(v.variable.name.value, v.defaultValue?.kind === Kind.INT ? Number(v.defaultValue.value) : null);
+    for (const v of d.variableDefinitions ?? [])
+      declared.set(v.variable.name.value, v.defaultValue?.kind === Kind.INT ? Number(v.defaultValue.value) : null);
   }
   const valueOf = (name: string) => (variables && name in variables ? asCount(variables[name]) : (declared.get(name) ?? null));
   const rewritten = visit(
@@ -45,7 +57,11 @@ export function withLiteralPageSizes(
           // A list that is not a page counts as its hard maximum of items, as a page counts as its size.
           const bound = def && node.selectionSet ? bounds.get(`${typeInfo.getParentType()?.name}.${def.name}`) : undefined;
           if (!bound || bound.counted === false) return undefined;
-          const literal: ArgumentNode = { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'first' }, value: { kind: Kind.INT, value: String(bound.max) } };
+          const literal: ArgumentNode = {
+            kind: Kind.ARGUMENT,
+            name: { kind: Kind.NAME, value: 'first' },
+            value: { kind: Kind.INT, value: String(bound.max) },
+          };
           return { ...node, arguments: [...(node.arguments ?? []), literal] };
         }
         const given = node.arguments?.find((a) => a.name.value === arg.name);
@@ -56,7 +72,11 @@ export function withLiteralPageSizes(
         }
         const value = (given?.value.kind === Kind.VARIABLE ? valueOf(given.value.name.value) : null) ?? asCount(arg.defaultValue);
         if (value === null) return undefined;
-        const literal: ArgumentNode = { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: arg.name }, value: { kind: Kind.INT, value: String(value) } };
+        const literal: ArgumentNode = {
+          kind: Kind.ARGUMENT,
+          name: { kind: Kind.NAME, value: arg.name },
+          value: { kind: Kind.INT, value: String(value) },
+        };
         return { ...node, arguments: [...(node.arguments ?? []).filter((a) => a !== given), literal] };
       },
     }),
@@ -97,12 +117,20 @@ export function pageCostPlugin(maxCost: number, bounds: ReadonlyMap<string, List
           let verdict = (request.query !== undefined ? byText.get(request.query) : undefined) ?? byDocument.get(document);
           if (!verdict) {
             const defaults = withLiteralPageSizes(schema, document, null, bounds);
-            verdict = { problem: defaults.document === document ? null : costProblem(schema, defaults.document, maxCost), fromVariables: defaults.fromVariables };
+            verdict = {
+              problem: defaults.document === document ? null : costProblem(schema, defaults.document, maxCost),
+              fromVariables: defaults.fromVariables,
+            };
             if (request.query !== undefined && byText.size < MAX_TEXTS) byText.set(request.query, verdict);
             else byDocument.set(document, verdict);
           }
-          const problem = verdict.problem ?? (verdict.fromVariables ? costProblem(schema, withLiteralPageSizes(schema, document, request.variables ?? {}, bounds).document, maxCost) : null);
-          if (problem) throw new GraphQLError(problem.message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } } });
+          const problem =
+            verdict.problem ??
+            (verdict.fromVariables
+              ? costProblem(schema, withLiteralPageSizes(schema, document, request.variables ?? {}, bounds).document, maxCost)
+              : null);
+          if (problem)
+            throw new GraphQLError(problem.message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } } });
         },
       };
     },

@@ -8,7 +8,8 @@ export const RESERVED_PREFIXES = ['/graphql', '/auth', '/oauth', '/health', '/me
 
 const INDEX_HEADERS = {
   'cache-control': 'no-cache',
-  'content-security-policy': "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+  'content-security-policy':
+    "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
   'referrer-policy': 'no-referrer',
@@ -59,7 +60,9 @@ export async function servePortal(app: NestFastifyApplication, root: string): Pr
     const body = readFileSync(file);
     const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
     const cache = url.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
-    fastify.get(url, (_req, reply) => reply.headers({ 'content-type': type, 'cache-control': cache, 'x-content-type-options': 'nosniff' }).send(body));
+    fastify.get(url, (_req, reply) =>
+      reply.headers({ 'content-type': type, 'cache-control': cache, 'x-content-type-options': 'nosniff' }).send(body),
+    );
   }
   const sendIndex = (reply: { headers: (h: Record<string, string>) => { send: (b: Buffer) => unknown } }) =>
     reply.headers({ ...INDEX_HEADERS, 'content-type': 'text/html; charset=utf-8' }).send(index);

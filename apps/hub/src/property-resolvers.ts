@@ -5,7 +5,8 @@ import { type GraphQLFieldResolver, type GraphQLSchema, isObjectType } from 'gra
  * whitespace is collapsed: it returns the parent's property of that field's name, or the field's
  * default value when the property is undefined.
  */
-const NEST_PROPERTY_RESOLVER = "(root) => { const value = root[field.name]; return typeof value === 'undefined' ? field.options.defaultValue : value; }";
+const NEST_PROPERTY_RESOLVER =
+  "(root) => { const value = root[field.name]; return typeof value === 'undefined' ? field.options.defaultValue : value; }";
 
 const collapse = (source: string) => source.replace(/\s+/g, ' ').trim();
 

@@ -7,7 +7,10 @@ export interface ReadyFacts {
   portal: boolean;
 }
 
-type ReadyConfig = Pick<HubConfig, 'nodeEnv' | 'host' | 'port' | 'dataDir' | 'databaseUrl'> & { demo: Pick<HubConfig['demo'], 'seed' | 'password'>; graphql: Pick<HubConfig['graphql'], 'explorer'> };
+type ReadyConfig = Pick<HubConfig, 'nodeEnv' | 'host' | 'port' | 'dataDir' | 'databaseUrl'> & {
+  demo: Pick<HubConfig['demo'], 'seed' | 'password'>;
+  graphql: Pick<HubConfig['graphql'], 'explorer'>;
+};
 
 /**
  * What a person who ran `npm start` reads once the hub is ready: where the portal and the GraphQL
@@ -25,11 +28,14 @@ export function readyMessage(config: ReadyConfig, facts: ReadyFacts): string[] {
   lines.push(facts.portal ? `  Portal:   ${base}/` : '  Portal:   not built (npm run build:portal)');
   lines.push(`  GraphQL:  ${base}/graphql${config.graphql.explorer ? ' (explorer in a browser)' : ''}`);
   if (config.demo.seed) {
-    const password = config.demo.password === PUBLISHED_DEMO_PASSWORD ? `password ${PUBLISHED_DEMO_PASSWORD}` : 'the password in DEMO_PASSWORD';
+    const password =
+      config.demo.password === PUBLISHED_DEMO_PASSWORD ? `password ${PUBLISHED_DEMO_PASSWORD}` : 'the password in DEMO_PASSWORD';
     lines.push(`  Sign in:  probation.officer@demo.rehab-hub.example, ${password} (every demo account: docs/guide/README.md)`);
   } else {
     lines.push('  Sign in:  with an account made by npm run cli -- create-user');
   }
-  lines.push(`  Data:     ${config.databaseUrl ? 'the PostgreSQL server in DATABASE_URL' : `${config.dataDir} (embedded PostgreSQL)`}; Ctrl+C stops the hub`);
+  lines.push(
+    `  Data:     ${config.databaseUrl ? 'the PostgreSQL server in DATABASE_URL' : `${config.dataDir} (embedded PostgreSQL)`}; Ctrl+C stops the hub`,
+  );
   return lines;
 }

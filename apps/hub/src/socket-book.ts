@@ -30,9 +30,11 @@ export class SocketBook<S extends object = object> {
 
   /** Whether a new connection from `address` may be accepted now. */
   admit(address: string): Admission {
-    if (this.open.size >= this.limits.maxConnections) return { ok: false, status: 503, reason: 'the hub holds as many WebSocket connections as it allows' };
+    if (this.open.size >= this.limits.maxConnections)
+      return { ok: false, status: 503, reason: 'the hub holds as many WebSocket connections as it allows' };
     const max = this.limits.maxUnauthenticatedPerAddress;
-    if (max > 0 && (this.unauthenticated.get(address) ?? 0) >= max) return { ok: false, status: 429, reason: 'too many connections from this address that have not signed in' };
+    if (max > 0 && (this.unauthenticated.get(address) ?? 0) >= max)
+      return { ok: false, status: 429, reason: 'too many connections from this address that have not signed in' };
     return { ok: true };
   }
 

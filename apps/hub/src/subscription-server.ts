@@ -19,7 +19,13 @@ export const SUBSCRIPTIONS_PATH = '/graphql';
 function refuse(socket: Duplex, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
   const body = JSON.stringify({ error: code, message });
   const reason = { 400: 'Bad Request', 404: 'Not Found', 429: 'Too Many Requests', 503: 'Service Unavailable' }[status] ?? 'Error';
-  const head = [`HTTP/1.1 ${status} ${reason}`, 'Connection: close', 'Content-Type: application/json; charset=utf-8', `Content-Length: ${Buffer.byteLength(body)}`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
+  const head = [
+    `HTTP/1.1 ${status} ${reason}`,
+    'Connection: close',
+    'Content-Type: application/json; charset=utf-8',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+  ];
   if (socket.writable) socket.end(`${head.join('\r\n')}\r\n\r\n${body}`);
   socket.destroy();
 }
@@ -98,15 +104,28 @@ export class SubscriptionServer implements OnApplicationBootstrap, OnModuleDestr
     const wss = this.wss;
     // A socket that errors before or during the handshake must not bring the process down.
     socket.on('error', () => socket.destroy());
-    if (!wss) { refuse(socket, 503, 'SERVICE_UNAVAILABLE', 'The hub is stopping'); return; }
+    if (!wss) {
+      refuse(socket, 503, 'SERVICE_UNAVAILABLE', 'The hub is stopping');
+      return;
+    }
     const path = (req.url ?? '').split('?')[0];
-    if (path !== SUBSCRIPTIONS_PATH) { refuse(socket, 404, 'NOT_FOUND', `WebSocket connections are served at ${SUBSCRIPTIONS_PATH} only`); return; }
+    if (path !== SUBSCRIPTIONS_PATH) {
+      refuse(socket, 404, 'NOT_FOUND', `WebSocket connections are served at ${SUBSCRIPTIONS_PATH} only`);
+      return;
+    }
     const address = req.socket.remoteAddress ?? 'unknown';
     const admission = this.book.admit(address);
     if (!admission.ok) {
-      refuse(socket, admission.status, admission.status === 429 ? 'RATE_LIMITED' : 'SERVICE_UNAVAILABLE', `Not accepted: ${admission.reason}; try again later`, {
-        'Retry-After': String(RETRY_AFTER_SECONDS),
-      }); return;
+      refuse(
+        socket,
+        admission.status,
+        admission.status === 429 ? 'RATE_LIMITED' : 'SERVICE_UNAVAILABLE',
+        `Not accepted: ${admission.reason}; try again later`,
+        {
+          'Retry-After': String(RETRY_AFTER_SECONDS),
+        },
+      );
+      return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       this.book.opened(ws, address);

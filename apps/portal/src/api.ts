@@ -117,7 +117,11 @@ const ChangePasswordDocument = graphql(`
 
 /** Changes the signed-in user's password with `token` (every earlier token stops working: sign in again). */
 export async function changePassword(token: string, currentPassword: string, newPassword: string): Promise<void> {
-  const res = await post('/graphql', { query: ChangePasswordDocument.toString(), variables: { input: { currentPassword, newPassword } } }, token);
+  const res = await post(
+    '/graphql',
+    { query: ChangePasswordDocument.toString(), variables: { input: { currentPassword, newPassword } } },
+    token,
+  );
   const body = (await res.json().catch(() => ({}))) as { data?: { changePassword?: boolean } | null; errors?: GqlError[] };
   const first = body.errors?.[0];
   if (first) throw new ApiError(first.message, first.extensions?.code ?? 'INTERNAL_SERVER_ERROR', first.extensions?.fields ?? []);

@@ -18,7 +18,7 @@ export function errorsFrom(err: unknown, known: string[]): Errors {
   const out: Errors = {};
   for (const f of err.fields) {
     const path = f.field.replace(/^input\./, '');
-    const key = known.includes(path) ? path : known.find((k) => k.startsWith(`${path}.`)) ?? '_form';
+    const key = known.includes(path) ? path : (known.find((k) => k.startsWith(`${path}.`)) ?? '_form');
     const text = sentence(f.messages.join('; '));
     out[key] = out[key] ? `${out[key]}; ${text}` : text;
   }
@@ -97,7 +97,14 @@ const describedBy = (name: string, hint?: string, error?: string) =>
   [hint && `${fieldId(name)}-hint`, error && `${fieldId(name)}-error`].filter(Boolean).join(' ') || undefined;
 
 export function TextField(
-  props: FieldProps & { value: string; onChange: (v: string) => void; type?: string; autoComplete?: string; inputMode?: 'numeric' | 'text'; width?: 'short' | 'medium' },
+  props: FieldProps & {
+    value: string;
+    onChange: (v: string) => void;
+    type?: string;
+    autoComplete?: string;
+    inputMode?: 'numeric' | 'text';
+    width?: 'short' | 'medium';
+  },
 ) {
   const { name, hint, error, value, onChange, type = 'text', autoComplete, inputMode, width } = props;
   return (
@@ -227,14 +234,23 @@ export function Radios(props: FieldProps & { value: string; onChange: (v: string
 /** A question answered by ticking any number of options: one fieldset, one error, the first box focused from the summary. */
 export function Checkboxes(props: FieldProps & { values: string[]; onChange: (v: string[]) => void; options: Option[] }) {
   const { name, values, onChange, options } = props;
-  const toggle = (value: string, on: boolean) => onChange(on ? [...values.filter((v) => v !== value), value] : values.filter((v) => v !== value));
+  const toggle = (value: string, on: boolean) =>
+    onChange(on ? [...values.filter((v) => v !== value), value] : values.filter((v) => v !== value));
   return (
     <Fieldset {...props}>
       {options.map((o, i) => {
         const id = i === 0 ? fieldId(name) : `${fieldId(name)}-${o.value}`;
         return (
           <div className="checkbox" key={o.value}>
-            <input className="checkbox__input" type="checkbox" id={id} name={name} value={o.value} checked={values.includes(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} />
+            <input
+              className="checkbox__input"
+              type="checkbox"
+              id={id}
+              name={name}
+              value={o.value}
+              checked={values.includes(o.value)}
+              onChange={(e) => toggle(o.value, e.target.checked)}
+            />
             <label className="checkbox__label" htmlFor={id}>
               {o.label}
             </label>
@@ -277,7 +293,21 @@ export function Checkbox(props: FieldProps & { checked: boolean; onChange: (v: b
   );
 }
 
-export function Button({ children, busy, secondary, warning, onClick, type = 'submit' }: { children: ReactNode; busy?: boolean; secondary?: boolean; warning?: boolean; onClick?: () => void; type?: 'submit' | 'button' }) {
+export function Button({
+  children,
+  busy,
+  secondary,
+  warning,
+  onClick,
+  type = 'submit',
+}: {
+  children: ReactNode;
+  busy?: boolean;
+  secondary?: boolean;
+  warning?: boolean;
+  onClick?: () => void;
+  type?: 'submit' | 'button';
+}) {
   return (
     <button
       className={`button${secondary ? ' button--secondary' : ''}${warning ? ' button--warning' : ''}`}

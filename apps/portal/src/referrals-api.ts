@@ -207,13 +207,16 @@ const SendReferralDocument = graphql(`
 `);
 
 /** The latest referrals about a person that the viewer's organisation sent or received, newest first (a page of Person.referrals). */
-export const personReferrals = (personId: string) => gql(PersonReferralsDocument, { id: personId }).then((d) => d.person.referrals.edges.map((e) => e.node));
+export const personReferrals = (personId: string) =>
+  gql(PersonReferralsDocument, { id: personId }).then((d) => d.person.referrals.edges.map((e) => e.node));
 
 /** How many referrals or tasks a page shows. */
 export const LIST_PAGE_SIZE = 50;
 
-export const referralInbox = (after: string | null) => gql(ReferralInboxDocument, { first: LIST_PAGE_SIZE, after }).then((d) => d.referralInbox);
-export const sentReferrals = (after: string | null) => gql(SentReferralsDocument, { first: LIST_PAGE_SIZE, after }).then((d) => d.sentReferrals);
+export const referralInbox = (after: string | null) =>
+  gql(ReferralInboxDocument, { first: LIST_PAGE_SIZE, after }).then((d) => d.referralInbox);
+export const sentReferrals = (after: string | null) =>
+  gql(SentReferralsDocument, { first: LIST_PAGE_SIZE, after }).then((d) => d.sentReferrals);
 export const acceptReferral = (id: string) => gql(AcceptReferralDocument, { id });
 export const declineReferral = (id: string, reason: string) => gql(DeclineReferralDocument, { id, reason });
 export const tasks = (after: string | null) => gql(TasksDocument, { first: LIST_PAGE_SIZE, after }).then((d) => d.tasks);

@@ -1,7 +1,14 @@
 // Outcome reports: the GraphQL queries and the CSV download (with the user's bearer token).
 import { ApiError, gql } from './api';
 import { graphql } from './gql';
-import type { EteFunnelQuery, ReferralDirection, ReferralReportQuery, ReferralReportRowFieldsFragment, ReoffendingCohort, ReoffendingQuery } from './gql/graphql';
+import type {
+  EteFunnelQuery,
+  ReferralDirection,
+  ReferralReportQuery,
+  ReferralReportRowFieldsFragment,
+  ReoffendingCohort,
+  ReoffendingQuery,
+} from './gql/graphql';
 import { getToken } from './session';
 
 export interface ReportFilter {
@@ -55,7 +62,8 @@ const ReoffendingDocument = graphql(`
   }
 `);
 
-const clean = <F extends ReportFilter | ReferralFilter>(f: F): F => Object.fromEntries(Object.entries(f).filter(([, v]) => v)) as unknown as F;
+const clean = <F extends ReportFilter | ReferralFilter>(f: F): F =>
+  Object.fromEntries(Object.entries(f).filter(([, v]) => v)) as unknown as F;
 
 export async function eteFunnel(filter: ReportFilter): Promise<EteFunnel> {
   return (await gql(EteFunnelDocument, { input: clean(filter) })).eteFunnel;
@@ -166,7 +174,11 @@ export async function reportChoices(withOrganisations: boolean): Promise<Choices
 }
 
 /** The address of a report's CSV file for these filters. */
-export function csvPath(report: 'ete-funnel' | 'reoffending' | 'referrals', filter: ReportFilter | ReferralFilter, extra: Record<string, string> = {}): string {
+export function csvPath(
+  report: 'ete-funnel' | 'reoffending' | 'referrals',
+  filter: ReportFilter | ReferralFilter,
+  extra: Record<string, string> = {},
+): string {
   return `/reports/${report}.csv?${new URLSearchParams({ ...(clean(filter) as unknown as Record<string, string>), ...extra })}`;
 }
 

@@ -20,5 +20,8 @@ export function mayReport(viewer: ViewerAccess): boolean {
 
 /** Commissioners see aggregate reports only: no caseload, search, people, referrals or tasks. */
 export function reportsOnly(viewer: ViewerAccess): boolean {
-  return viewer.roles.includes('COMMISSIONER') && !viewer.roles.some((r) => r === 'CASEWORKER' || r === 'MANAGER' || r === 'DATA_PROTECTION_OFFICER');
+  return (
+    viewer.roles.includes('COMMISSIONER') &&
+    !viewer.roles.some((r) => r === 'CASEWORKER' || r === 'MANAGER' || r === 'DATA_PROTECTION_OFFICER')
+  );
 }

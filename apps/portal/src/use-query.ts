@@ -19,12 +19,20 @@ const sameDeps = (a: readonly unknown[], b: readonly unknown[]) => a.length === 
 export function useQuery<T>(load: () => Promise<T>, deps: unknown[]): QueryState<T>;
 /** Runs one typed document (from ./gql) with `variables`; re-runs when they change. */
 export function useQuery<T, V>(document: TypedDocumentString<T, V>, variables: V): QueryState<T>;
-export function useQuery<T, V>(loadOrDocument: (() => Promise<T>) | TypedDocumentString<T, V>, depsOrVariables: unknown[] | V): QueryState<T> {
+export function useQuery<T, V>(
+  loadOrDocument: (() => Promise<T>) | TypedDocumentString<T, V>,
+  depsOrVariables: unknown[] | V,
+): QueryState<T> {
   const [load, deps] =
     typeof loadOrDocument === 'function'
       ? [loadOrDocument, depsOrVariables as unknown[]]
       : [() => gql(loadOrDocument, ...([depsOrVariables] as VariablesOf<V>)), [loadOrDocument.toString(), JSON.stringify(depsOrVariables)]];
-  const [state, setState] = useState<{ data: T | null; error: ApiError | null; loading: boolean; deps: unknown[] | null }>({ data: null, error: null, loading: true, deps: null });
+  const [state, setState] = useState<{ data: T | null; error: ApiError | null; loading: boolean; deps: unknown[] | null }>({
+    data: null,
+    error: null,
+    loading: true,
+    deps: null,
+  });
   const [tick, setTick] = useState(0);
   const lastTick = useRef(tick);
   useEffect(() => {
@@ -36,7 +44,14 @@ export function useQuery<T, V>(loadOrDocument: (() => Promise<T>) | TypedDocumen
     setState((s) => ({ data: reloading ? s.data : null, loading: true, error: null, deps: current }));
     load().then(
       (data) => live && setState({ data, error: null, loading: false, deps: current }),
-      (error: unknown) => live && setState({ data: null, error: error instanceof ApiError ? error : new ApiError(String(error), 'INTERNAL_SERVER_ERROR'), loading: false, deps: current }),
+      (error: unknown) =>
+        live &&
+        setState({
+          data: null,
+          error: error instanceof ApiError ? error : new ApiError(String(error), 'INTERNAL_SERVER_ERROR'),
+          loading: false,
+          deps: current,
+        }),
     );
     return () => {
       live = false;

@@ -73,7 +73,10 @@ const ABBREVIATIONS = /\b(id|ete|cv|cscs|ogrs|pnc|ni)\b/g;
 
 /** A code as words (`finance_and_id`: "Finance and ID"). */
 export function words(code: string): string {
-  const text = code.replace(/_/g, ' ').toLowerCase().replace(ABBREVIATIONS, (a) => a.toUpperCase());
+  const text = code
+    .replace(/_/g, ' ')
+    .toLowerCase()
+    .replace(ABBREVIATIONS, (a) => a.toUpperCase());
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
@@ -82,7 +85,9 @@ export const options = (map: Record<string, string>) => Object.entries(map).map(
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '';
   const d = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+  return Number.isNaN(d.getTime())
+    ? iso
+    : d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
 }
 
 export const today = () => new Date().toISOString().slice(0, 10);

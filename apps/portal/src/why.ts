@@ -23,7 +23,8 @@ export const whyHref = (personId: string, category: string) => `/people/${encode
 
 const GENERAL =
   'The hub shows each organisation only what the law, the person’s consent, information sharing agreements and its role allow. Withheld information is not shown as empty: it may exist and you are not allowed to see it.';
-const STATUTORY = 'Offending and risk information is shared between probation and prisons under their statutory agreement. Other partners see it only under an agreement that covers it.';
+const STATUTORY =
+  'Offending and risk information is shared between probation and prisons under their statutory agreement. Other partners see it only under an agreement that covers it.';
 const RECORD_CONSENT = 'If the person wants to share it with you, record their consent with them present. It takes effect straight away.';
 
 /** Needs only a consent or an agreement: what a caseworker can do about it. */
@@ -37,7 +38,11 @@ function titles(category: string): { name: string; withheld: string; seen: strin
 function fromRules(category: string, viewer: ViewerOrg, readable: string[]): Explanation {
   const { name, withheld: title, seen } = titles(category);
   if (readable.includes(category)) {
-    return { title: seen, source: 'rules', paragraphs: ['Your organisation works with this person and has a lawful basis to see this category.'] };
+    return {
+      title: seen,
+      source: 'rules',
+      paragraphs: ['Your organisation works with this person and has a lawful basis to see this category.'],
+    };
   }
   if (viewer.kind === 'EMPLOYER' && category !== 'IDENTITY' && category !== 'EMPLOYMENT') {
     return { title, source: 'rules', paragraphs: [`Employers never see ${name} information, whatever the person has agreed to.`, GENERAL] };
@@ -72,7 +77,13 @@ async function fromApi(personId: string, category: string): Promise<Explanation>
   return { title: withheld, source: 'api', paragraphs };
 }
 
-export async function explain(personId: string, category: string, viewer: ViewerOrg, readable: string[], apiAvailable: boolean): Promise<Explanation> {
+export async function explain(
+  personId: string,
+  category: string,
+  viewer: ViewerOrg,
+  readable: string[],
+  apiAvailable: boolean,
+): Promise<Explanation> {
   if (apiAvailable) {
     const answer = await fromApi(personId, category).catch(() => null);
     if (answer) return answer;

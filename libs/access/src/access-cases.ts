@@ -20,8 +20,28 @@ export interface AccessCase {
   allowed: boolean;
 }
 
-const c = (name: string, kind: OrganisationKind, roles: Role[], related: boolean, consented: DataCategory[], agreed: DataCategory[], action: AccessAction, category: DataCategory, allowed: boolean, extra: Partial<AccessCase> = {}): AccessCase => ({
-  name, kind, roles, related, consented, agreed, action, category, allowed, ...extra,
+const c = (
+  name: string,
+  kind: OrganisationKind,
+  roles: Role[],
+  related: boolean,
+  consented: DataCategory[],
+  agreed: DataCategory[],
+  action: AccessAction,
+  category: DataCategory,
+  allowed: boolean,
+  extra: Partial<AccessCase> = {},
+): AccessCase => ({
+  name,
+  kind,
+  roles,
+  related,
+  consented,
+  agreed,
+  action,
+  category,
+  allowed,
+  ...extra,
 });
 const ALL = Object.values(DataCategory);
 const { CASEWORKER, MANAGER, ORG_ADMIN, DATA_PROTECTION_OFFICER, HUB_ADMIN, COMMISSIONER } = Role;
@@ -39,7 +59,17 @@ export const ACCESS_CASES: AccessCase[] = [
   c('charity, involved, no consent: identity', CHARITY, [CASEWORKER], true, [], [], 'read', IDENTITY, true),
   c('charity, involved, no consent: accommodation', CHARITY, [CASEWORKER], true, [], [], 'read', ACCOMMODATION, false),
   c('charity, involved, no consent: offending', CHARITY, [CASEWORKER], true, [], [], 'read', OFFENDING, false),
-  c('charity, involved, consent to accommodation: accommodation', CHARITY, [CASEWORKER], true, [ACCOMMODATION], [], 'read', ACCOMMODATION, true),
+  c(
+    'charity, involved, consent to accommodation: accommodation',
+    CHARITY,
+    [CASEWORKER],
+    true,
+    [ACCOMMODATION],
+    [],
+    'read',
+    ACCOMMODATION,
+    true,
+  ),
   c('charity, involved, consent to accommodation: health', CHARITY, [CASEWORKER], true, [ACCOMMODATION], [], 'read', HEALTH, false),
   c('charity, consent but no involvement: accommodation', CHARITY, [CASEWORKER], false, [ACCOMMODATION], [], 'read', ACCOMMODATION, false),
   c('charity manager, involved, consent to health: health', CHARITY, [MANAGER], true, [HEALTH], [], 'read', HEALTH, true),
@@ -57,7 +87,17 @@ export const ACCESS_CASES: AccessCase[] = [
   c('employer, involved: writes employment', EMPLOYER, [CASEWORKER], true, [], [], 'write', EMPLOYMENT, true),
   // Training providers and Jobcentres follow consent and agreements.
   c('training provider, involved, consent to ETE: ete', TRAINING_PROVIDER, [CASEWORKER], true, [ETE, EMPLOYMENT], [], 'read', ETE, true),
-  c('training provider, involved, consent to ETE: offending', TRAINING_PROVIDER, [CASEWORKER], true, [ETE, EMPLOYMENT], [], 'read', OFFENDING, false),
+  c(
+    'training provider, involved, consent to ETE: offending',
+    TRAINING_PROVIDER,
+    [CASEWORKER],
+    true,
+    [ETE, EMPLOYMENT],
+    [],
+    'read',
+    OFFENDING,
+    false,
+  ),
   c('jobcentre, involved, agreement on ETE: employment', JOBCENTRE, [CASEWORKER], true, [], [ETE, EMPLOYMENT], 'read', EMPLOYMENT, true),
   // Roles: administrators administer; the data protection officer reads but does not write.
   c('org admin, involved, agreement: identity', PROBATION, [ORG_ADMIN], true, [], ALL, 'read', IDENTITY, false),
@@ -72,8 +112,12 @@ export const ACCESS_CASES: AccessCase[] = [
   c('commissioner: not even its own data', PROBATION, [COMMISSIONER], true, ALL, ALL, 'read', OFFENDING, false, { own: true }),
   c('commissioner, not involved: identity', PROBATION, [COMMISSIONER], false, [], [], 'read', IDENTITY, false),
   // API clients act through scopes.
-  c('client with people:read, involved, consent: accommodation', CHARITY, [], true, [ACCOMMODATION], [], 'read', ACCOMMODATION, true, { client: [Scope.PEOPLE_READ] }),
-  c('client with people:read: cannot write', CHARITY, [], true, [ACCOMMODATION], [], 'write', ACCOMMODATION, false, { client: [Scope.PEOPLE_READ] }),
+  c('client with people:read, involved, consent: accommodation', CHARITY, [], true, [ACCOMMODATION], [], 'read', ACCOMMODATION, true, {
+    client: [Scope.PEOPLE_READ],
+  }),
+  c('client with people:read: cannot write', CHARITY, [], true, [ACCOMMODATION], [], 'write', ACCOMMODATION, false, {
+    client: [Scope.PEOPLE_READ],
+  }),
   c('client without person scopes: identity', CHARITY, [], true, [], [], 'read', IDENTITY, false, { client: [Scope.REPORTS_READ] }),
 ];
 

@@ -6,7 +6,16 @@ import { type AccessAction, DATA_CATEGORIES, DataCategory } from './data-categor
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { idsRelation, namedQuery } from '@hub/database';
-import { BREAK_GLASS_FACTS, type BreakGlassFacts, combineRelationshipFacts, EXTRA_RELATIONSHIP_FACTS, LAWFUL_BASIS_FACTS, type LawfulBasisFacts, RELATIONSHIP_FACTS, type RelationshipFacts } from './facts.js';
+import {
+  BREAK_GLASS_FACTS,
+  type BreakGlassFacts,
+  combineRelationshipFacts,
+  EXTRA_RELATIONSHIP_FACTS,
+  LAWFUL_BASIS_FACTS,
+  type LawfulBasisFacts,
+  RELATIONSHIP_FACTS,
+  type RelationshipFacts,
+} from './facts.js';
 import { type Decision, decide, decideFieldChange, newRecordFacts, NO_FACTS, type PersonFacts, readableCategories } from './policy.js';
 import { type CompiledScope, compileScope, type ScopeColumns } from './scope.js';
 import { holdsPermission, type Permission, type PermissionSubject, requirePermission } from './permissions.js';
@@ -33,7 +42,10 @@ export class AccessService {
   ) {}
 
   private get relationships(): RelationshipFacts {
-    this.relationshipFacts ??= combineRelationshipFacts(this.moduleRef.get<RelationshipFacts>(RELATIONSHIP_FACTS, { strict: false }), this.optional(EXTRA_RELATIONSHIP_FACTS));
+    this.relationshipFacts ??= combineRelationshipFacts(
+      this.moduleRef.get<RelationshipFacts>(RELATIONSHIP_FACTS, { strict: false }),
+      this.optional(EXTRA_RELATIONSHIP_FACTS),
+    );
     return this.relationshipFacts;
   }
 
@@ -75,7 +87,11 @@ export class AccessService {
       `ARRAY(SELECT access_category.name FROM ${categories} WHERE ${this.lawful.agreementSql('access_category.name')}) AS access_agreed`,
       `${grants ? grants.grantSql(personColumn) : 'FALSE'} AS access_break_glass`,
     ].join(', ');
-    const parameters: Record<string, unknown> = { accessOrg: actor.organisationId, accessKind: actor.organisationKind, accessCategories: DATA_CATEGORIES };
+    const parameters: Record<string, unknown> = {
+      accessOrg: actor.organisationId,
+      accessKind: actor.organisationKind,
+      accessCategories: DATA_CATEGORIES,
+    };
     if (grants) parameters.accessActor = `user:${actor.id}`;
     return { columns, parameters };
   }
@@ -99,7 +115,10 @@ export class AccessService {
     if (ids.length === 0) return result;
     const facts = this.factsSql(actor, 'access_person.id');
     const people = idsRelation(ids, 'access_person', 'accessPeople');
-    const rows = await namedQuery(this.db, `SELECT access_person.id, ${facts.columns} FROM ${people.from}`, { ...facts.parameters, ...people.parameters });
+    const rows = await namedQuery(this.db, `SELECT access_person.id, ${facts.columns} FROM ${people.from}`, {
+      ...facts.parameters,
+      ...people.parameters,
+    });
     for (const row of rows) result.set(row.id as string, this.factsFromRow(row));
     return result;
   }
@@ -141,7 +160,14 @@ export class AccessService {
   }
 
   /** Throws NOT_FOUND (never "forbidden": the caller must not learn that the person exists). */
-  requireVisible(actor: Actor, action: AccessAction, category: DataCategory, facts: PersonFacts, owner?: string | null, what = 'Person'): void {
+  requireVisible(
+    actor: Actor,
+    action: AccessAction,
+    category: DataCategory,
+    facts: PersonFacts,
+    owner?: string | null,
+    what = 'Person',
+  ): void {
     if (!decide(actor, action, category, facts, owner).allowed) throw new NotFoundError(what);
   }
 

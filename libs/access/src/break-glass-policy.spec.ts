@@ -32,7 +32,9 @@ describe('policy: break-glass', () => {
 
   it('never overrides role or organisation kind, and never allows writing', () => {
     expect(decide(actor([Role.ORG_ADMIN]), 'read', DataCategory.IDENTITY, glass).reason).toBe('ROLE');
-    expect(decide(actor([Role.MANAGER], OrganisationKind.EMPLOYER), 'read', DataCategory.OFFENDING, glass).reason).toBe('ORGANISATION_KIND');
+    expect(decide(actor([Role.MANAGER], OrganisationKind.EMPLOYER), 'read', DataCategory.OFFENDING, glass).reason).toBe(
+      'ORGANISATION_KIND',
+    );
     expect(decide(actor([Role.MANAGER]), 'write', DataCategory.IDENTITY, glass)).toEqual({ allowed: false, reason: 'NO_RELATIONSHIP' });
   });
 });

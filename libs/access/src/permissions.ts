@@ -116,14 +116,20 @@ export const PERMISSIONS: Record<Permission, PermissionRule> = {
   [Permission.INVOLVEMENT_ADD]: {
     ...DATA_WRITERS,
     denied: 'Only the lead organisation adds involvements',
-    subject: { rule: 'the actor’s organisation leads the person', check: (_a, s) => (s.facts?.lead ? null : 'Only the lead organisation adds involvements') },
+    subject: {
+      rule: 'the actor’s organisation leads the person',
+      check: (_a, s) => (s.facts?.lead ? null : 'Only the lead organisation adds involvements'),
+    },
   },
   [Permission.INVOLVEMENT_END]: {
     ...DATA_WRITERS,
     denied: 'Only the organisation itself or the lead organisation ends an involvement',
     subject: {
       rule: 'the involvement is the actor’s organisation’s own, or it leads the person',
-      check: (a, s) => (s.organisationId === a.organisationId || s.facts?.lead ? null : 'Only the organisation itself or the lead organisation ends an involvement'),
+      check: (a, s) =>
+        s.organisationId === a.organisationId || s.facts?.lead
+          ? null
+          : 'Only the organisation itself or the lead organisation ends an involvement',
     },
   },
   [Permission.CONSENT_RECORD]: { ...DATA_WRITERS, denied: 'Your role cannot record consent' },
@@ -132,13 +138,31 @@ export const PERMISSIONS: Record<Permission, PermissionRule> = {
   [Permission.INTERVENTION_UPDATE]: {
     ...DATA_WRITERS,
     denied: 'Only the organisation that logged it changes an intervention',
-    subject: { rule: 'the actor’s organisation logged it', check: (a, s) => (s.organisationId === a.organisationId ? null : 'Only the organisation that logged it changes an intervention') },
+    subject: {
+      rule: 'the actor’s organisation logged it',
+      check: (a, s) => (s.organisationId === a.organisationId ? null : 'Only the organisation that logged it changes an intervention'),
+    },
   },
   [Permission.SUSTAINMENT_RECORD]: { ...DATA_WRITERS, denied: 'Your role cannot record this outcome' },
-  [Permission.REOFFENDING_RECORD]: { ...DATA_WRITERS, denied: 'Only organisations that hold offending data record OGRS scores and reconvictions' },
-  [Permission.REFERRAL_READ]: { roles: DATA_READERS.roles, scopes: [...DATA_READERS.scopes, REFERRALS_WRITE], denied: 'Your role cannot see referrals' },
-  [Permission.REFERRAL_MAKE]: { roles: DATA_WRITERS.roles, scopes: [...DATA_WRITERS.scopes, REFERRALS_WRITE], denied: 'Your role cannot make referrals' },
-  [Permission.REFERRAL_ACT]: { roles: DATA_WRITERS.roles, scopes: [...DATA_WRITERS.scopes, REFERRALS_WRITE], denied: 'Your role cannot act on referrals' },
+  [Permission.REOFFENDING_RECORD]: {
+    ...DATA_WRITERS,
+    denied: 'Only organisations that hold offending data record OGRS scores and reconvictions',
+  },
+  [Permission.REFERRAL_READ]: {
+    roles: DATA_READERS.roles,
+    scopes: [...DATA_READERS.scopes, REFERRALS_WRITE],
+    denied: 'Your role cannot see referrals',
+  },
+  [Permission.REFERRAL_MAKE]: {
+    roles: DATA_WRITERS.roles,
+    scopes: [...DATA_WRITERS.scopes, REFERRALS_WRITE],
+    denied: 'Your role cannot make referrals',
+  },
+  [Permission.REFERRAL_ACT]: {
+    roles: DATA_WRITERS.roles,
+    scopes: [...DATA_WRITERS.scopes, REFERRALS_WRITE],
+    denied: 'Your role cannot act on referrals',
+  },
   [Permission.TASK_READ]: { ...DATA_READERS, denied: 'Your role has no tasks' },
   [Permission.TASK_COMPLETE]: { ...DATA_WRITERS, denied: 'Your role cannot complete tasks' },
   [Permission.REFERRAL_RULE_MANAGE]: { ...HUB_ADMINS, denied: 'Only hub admins manage referral rules' },
@@ -150,10 +174,17 @@ export const PERMISSIONS: Record<Permission, PermissionRule> = {
     denied: 'Reports are for managers, commissioners and hub admins',
     subject: {
       rule: 'the actor’s own organisation, unless a hub admin or commissioner (any organisation, or all)',
-      check: (a, s) => (!s.organisationId || s.organisationId === a.organisationId || holdsPermission(a, Permission.REPORT_READ_ALL_ORGANISATIONS) ? null : 'You may report on your own organisation only'),
+      check: (a, s) =>
+        !s.organisationId || s.organisationId === a.organisationId || holdsPermission(a, Permission.REPORT_READ_ALL_ORGANISATIONS)
+          ? null
+          : 'You may report on your own organisation only',
     },
   },
-  [Permission.REPORT_READ_ALL_ORGANISATIONS]: { roles: HUB_GRANTED_ROLES, scopes: [], denied: 'Only hub admins and commissioners report over every organisation' },
+  [Permission.REPORT_READ_ALL_ORGANISATIONS]: {
+    roles: HUB_GRANTED_ROLES,
+    scopes: [],
+    denied: 'Only hub admins and commissioners report over every organisation',
+  },
   [Permission.SYNC_LOAD]: { ...DATA_WRITERS, denied: 'Your role or scopes cannot load records' },
   [Permission.WEBHOOK_MANAGE]: { roles: [Role.ORG_ADMIN, Role.HUB_ADMIN], scopes: [], denied: 'Org admins manage webhooks' },
   [Permission.ORGANISATION_MANAGE]: { ...HUB_ADMINS, denied: 'Only hub admins manage organisations' },
@@ -165,14 +196,21 @@ export const PERMISSIONS: Record<Permission, PermissionRule> = {
       rule: 'org admins: their own organisation only; only hub admins grant, or change a holder of, the hub admin and commissioner roles',
       check(a, s) {
         const hubAdmin = isUserWith(a, Role.HUB_ADMIN);
-        if (s.organisationId !== undefined && !hubAdmin && s.organisationId !== a.organisationId) return "Only the organisation's admins (or hub admins) manage its users and clients";
-        if (!hubAdmin && s.grantsRoles?.some((r) => HUB_GRANTED_ROLES.includes(r))) return 'Only hub admins can grant the hub admin and commissioner roles';
-        if (!hubAdmin && s.targetRoles?.some((r) => HUB_GRANTED_ROLES.includes(r))) return 'Only hub admins change hub admins and commissioners';
+        if (s.organisationId !== undefined && !hubAdmin && s.organisationId !== a.organisationId)
+          return "Only the organisation's admins (or hub admins) manage its users and clients";
+        if (!hubAdmin && s.grantsRoles?.some((r) => HUB_GRANTED_ROLES.includes(r)))
+          return 'Only hub admins can grant the hub admin and commissioner roles';
+        if (!hubAdmin && s.targetRoles?.some((r) => HUB_GRANTED_ROLES.includes(r)))
+          return 'Only hub admins change hub admins and commissioners';
         return null;
       },
     },
   },
-  [Permission.SHARING_AGREEMENT_CREATE]: { roles: [Role.HUB_ADMIN, Role.DATA_PROTECTION_OFFICER], scopes: [], denied: 'Only hub admins and data protection officers record sharing agreements' },
+  [Permission.SHARING_AGREEMENT_CREATE]: {
+    roles: [Role.HUB_ADMIN, Role.DATA_PROTECTION_OFFICER],
+    scopes: [],
+    denied: 'Only hub admins and data protection officers record sharing agreements',
+  },
   [Permission.SHARING_AGREEMENT_END]: {
     roles: [Role.HUB_ADMIN, Role.DATA_PROTECTION_OFFICER],
     scopes: [],
@@ -180,7 +218,11 @@ export const PERMISSIONS: Record<Permission, PermissionRule> = {
     subject: {
       rule: 'data protection officers: of an organisation party to it (named, or of a kind it names)',
       check: (a, s) =>
-        isUserWith(a, Role.HUB_ADMIN) || s.parties?.organisationIds.includes(a.organisationId) || s.parties?.kinds.includes(a.organisationKind) ? null : 'Only a party to the agreement, or a hub admin, ends it',
+        isUserWith(a, Role.HUB_ADMIN) ||
+        s.parties?.organisationIds.includes(a.organisationId) ||
+        s.parties?.kinds.includes(a.organisationKind)
+          ? null
+          : 'Only a party to the agreement, or a hub admin, ends it',
     },
   },
   [Permission.ACCESS_LOG_READ]: {
@@ -189,18 +231,32 @@ export const PERMISSIONS: Record<Permission, PermissionRule> = {
     denied: 'Only data protection officers and the lead organisation see who accessed a record',
     subject: {
       rule: 'caseworkers and managers: of the lead organisation only',
-      check: (a, s) => (isUserWith(a, Role.DATA_PROTECTION_OFFICER) || s.facts?.lead ? null : 'Only data protection officers and the lead organisation see who accessed a record'),
+      check: (a, s) =>
+        isUserWith(a, Role.DATA_PROTECTION_OFFICER) || s.facts?.lead
+          ? null
+          : 'Only data protection officers and the lead organisation see who accessed a record',
     },
   },
   [Permission.ACCESS_EXPLAIN]: { ...EVERYONE, denied: 'You may not ask why' },
-  [Permission.BREAK_GLASS_OPEN]: { roles: BREAK_GLASS_ROLES, scopes: [], denied: 'Only managers and data protection officers may break the glass' },
-  [Permission.BREAK_GLASS_LIST]: { roles: BREAK_GLASS_ROLES, scopes: [], denied: 'Only managers and data protection officers review break-glass access' },
+  [Permission.BREAK_GLASS_OPEN]: {
+    roles: BREAK_GLASS_ROLES,
+    scopes: [],
+    denied: 'Only managers and data protection officers may break the glass',
+  },
+  [Permission.BREAK_GLASS_LIST]: {
+    roles: BREAK_GLASS_ROLES,
+    scopes: [],
+    denied: 'Only managers and data protection officers review break-glass access',
+  },
   [Permission.BREAK_GLASS_REVIEW]: { ...DPOS, denied: 'Only data protection officers record reviews' },
   [Permission.SUBJECT_ACCESS_ANSWER]: { ...DPOS, denied: 'Only data protection officers answer subject access requests' },
   [Permission.PERSON_ERASE]: {
     ...DPOS,
     denied: 'Only data protection officers erase records',
-    subject: { rule: 'of the lead organisation', check: (_a, s) => (s.facts?.lead ? null : 'Only the lead organisation’s data protection officer erases a record') },
+    subject: {
+      rule: 'of the lead organisation',
+      check: (_a, s) => (s.facts?.lead ? null : 'Only the lead organisation’s data protection officer erases a record'),
+    },
   },
   [Permission.LEGAL_HOLD_MANAGE]: { ...DPOS, denied: 'Only data protection officers place or release legal holds' },
 };

@@ -14,7 +14,18 @@ describe('access policy: the table', () => {
 });
 
 describe('access policy: properties', () => {
-  const caseworker = (kind: OrganisationKind) => caseActor({ name: 'x', kind, roles: [Role.CASEWORKER], related: true, consented: [], agreed: [], action: 'read', category: DataCategory.IDENTITY, allowed: true });
+  const caseworker = (kind: OrganisationKind) =>
+    caseActor({
+      name: 'x',
+      kind,
+      roles: [Role.CASEWORKER],
+      related: true,
+      consented: [],
+      agreed: [],
+      action: 'read',
+      category: DataCategory.IDENTITY,
+      allowed: true,
+    });
 
   it('denies everything by default (no facts)', () => {
     for (const kind of Object.values(OrganisationKind)) {
@@ -33,8 +44,12 @@ describe('access policy: properties', () => {
     const charity = caseworker(OrganisationKind.CHARITY);
     expect(decide(charity, 'read', DataCategory.HEALTH, NO_FACTS).reason).toBe('NO_RELATIONSHIP');
     expect(decide(charity, 'read', DataCategory.HEALTH, { ...NO_FACTS, related: true }).reason).toBe('NO_LAWFUL_BASIS');
-    expect(decide(caseworker(OrganisationKind.EMPLOYER), 'read', DataCategory.HEALTH, { ...NO_FACTS, related: true }).reason).toBe('ORGANISATION_KIND');
-    expect(decide({ ...charity, roles: [Role.ORG_ADMIN] }, 'read', DataCategory.HEALTH, { ...NO_FACTS, related: true }).reason).toBe('ROLE');
+    expect(decide(caseworker(OrganisationKind.EMPLOYER), 'read', DataCategory.HEALTH, { ...NO_FACTS, related: true }).reason).toBe(
+      'ORGANISATION_KIND',
+    );
+    expect(decide({ ...charity, roles: [Role.ORG_ADMIN] }, 'read', DataCategory.HEALTH, { ...NO_FACTS, related: true }).reason).toBe(
+      'ROLE',
+    );
   });
 
   it('the ceiling of an admin role is empty', () => {
@@ -60,8 +75,33 @@ describe('changing a field of the shared record', () => {
     { related: false, lead: false, consented: new Set(DATA_CATEGORIES), agreed: new Set(DATA_CATEGORIES), breakGlass: true },
   ];
   const actors = Object.values(OrganisationKind).flatMap((kind) => [
-    ...Object.values(Role).map((role) => caseActor({ name: role, kind, roles: [role], related: true, consented: [], agreed: [], action: 'read', category: DataCategory.IDENTITY, allowed: true })),
-    ...Object.values(Scope).map((scope) => caseActor({ name: scope, kind, roles: [], client: [scope], related: true, consented: [], agreed: [], action: 'read', category: DataCategory.IDENTITY, allowed: true })),
+    ...Object.values(Role).map((role) =>
+      caseActor({
+        name: role,
+        kind,
+        roles: [role],
+        related: true,
+        consented: [],
+        agreed: [],
+        action: 'read',
+        category: DataCategory.IDENTITY,
+        allowed: true,
+      }),
+    ),
+    ...Object.values(Scope).map((scope) =>
+      caseActor({
+        name: scope,
+        kind,
+        roles: [],
+        client: [scope],
+        related: true,
+        consented: [],
+        agreed: [],
+        action: 'read',
+        category: DataCategory.IDENTITY,
+        allowed: true,
+      }),
+    ),
   ]);
 
   it('is allowed exactly when the actor may write the category and read it other than by break-glass', () => {
@@ -71,7 +111,12 @@ describe('changing a field of the shared record', () => {
         for (const category of DATA_CATEGORIES) {
           const read = decide(actor, 'read', category, f);
           const expected = decide(actor, 'write', category, f).allowed && read.allowed && read.reason !== 'BREAK_GLASS';
-          expect({ actor: actor.displayName, kind: actor.organisationKind, category, allowed: decideFieldChange(actor, category, f).allowed }).toEqual({ actor: actor.displayName, kind: actor.organisationKind, category, allowed: expected });
+          expect({
+            actor: actor.displayName,
+            kind: actor.organisationKind,
+            category,
+            allowed: decideFieldChange(actor, category, f).allowed,
+          }).toEqual({ actor: actor.displayName, kind: actor.organisationKind, category, allowed: expected });
           if (expected) allowed++;
         }
       }
@@ -80,9 +125,20 @@ describe('changing a field of the shared record', () => {
   });
 
   it('refuses a training provider risk, offending and health without a lawful basis, in the terms of the rules', () => {
-    const trainer = caseActor({ name: 't', kind: OrganisationKind.TRAINING_PROVIDER, roles: [Role.CASEWORKER], related: true, consented: [], agreed: [], action: 'write', category: DataCategory.RISK, allowed: false });
+    const trainer = caseActor({
+      name: 't',
+      kind: OrganisationKind.TRAINING_PROVIDER,
+      roles: [Role.CASEWORKER],
+      related: true,
+      consented: [],
+      agreed: [],
+      action: 'write',
+      category: DataCategory.RISK,
+      allowed: false,
+    });
     const f = { related: true, lead: false, consented: new Set([DataCategory.ETE]), agreed: new Set<DataCategory>() };
-    for (const category of [DataCategory.RISK, DataCategory.OFFENDING, DataCategory.HEALTH]) expect(decideFieldChange(trainer, category, f)).toEqual({ allowed: false, reason: 'NO_LAWFUL_BASIS' });
+    for (const category of [DataCategory.RISK, DataCategory.OFFENDING, DataCategory.HEALTH])
+      expect(decideFieldChange(trainer, category, f)).toEqual({ allowed: false, reason: 'NO_LAWFUL_BASIS' });
     expect(decideFieldChange(trainer, DataCategory.ETE, f)).toMatchObject({ allowed: true, basis: 'consent' });
   });
 });

@@ -46,7 +46,8 @@ export function decide(
   if (ceiling.length === 0) return { allowed: false, reason: 'ROLE' };
   if (ownerOrganisationId && ownerOrganisationId === actor.organisationId) return { allowed: true, reason: 'OWN_DATA' };
   if (!ceiling.includes(category)) return { allowed: false, reason: 'ORGANISATION_KIND' };
-  if (!facts.related) return facts.breakGlass && action === 'read' ? { allowed: true, reason: 'BREAK_GLASS' } : { allowed: false, reason: 'NO_RELATIONSHIP' };
+  if (!facts.related)
+    return facts.breakGlass && action === 'read' ? { allowed: true, reason: 'BREAK_GLASS' } : { allowed: false, reason: 'NO_RELATIONSHIP' };
   if (category === DataCategory.IDENTITY) return { allowed: true, reason: 'RELATIONSHIP' };
   if (action === 'write') return { allowed: true, reason: 'RELATIONSHIP' };
   if (facts.consented.has(category)) return { allowed: true, reason: 'RELATIONSHIP_AND_LAWFUL_BASIS', basis: 'consent' };

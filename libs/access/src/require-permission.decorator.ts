@@ -22,4 +22,6 @@ export interface RequirePermissionOptions {
  * (test/permissions.e2e-spec.ts) requires it there too.
  */
 export const RequirePermission = (permission: Permission, options: RequirePermissionOptions = {}) =>
-  options.onObject ? applyDecorators(SetMetadata(REQUIRED_PERMISSION, permission), SetMetadata(PERMISSION_ON_OBJECT, true)) : SetMetadata(REQUIRED_PERMISSION, permission);
+  options.onObject
+    ? applyDecorators(SetMetadata(REQUIRED_PERMISSION, permission), SetMetadata(PERMISSION_ON_OBJECT, true))
+    : SetMetadata(REQUIRED_PERMISSION, permission);

@@ -51,8 +51,16 @@ describe('audit chain', () => {
 
   it('names where an event was removed, including the first', () => {
     const rows = chain(5);
-    expect(checkChain([...rows.slice(0, 2), ...rows.slice(3)], { id: null, hash: GENESIS })).toEqual({ kind: 'removed', afterEventId: rows[1].id, beforeEventId: rows[3].id });
-    expect(checkChain(rows.slice(1), { id: null, hash: GENESIS })).toEqual({ kind: 'removed', afterEventId: null, beforeEventId: rows[1].id });
+    expect(checkChain([...rows.slice(0, 2), ...rows.slice(3)], { id: null, hash: GENESIS })).toEqual({
+      kind: 'removed',
+      afterEventId: rows[1].id,
+      beforeEventId: rows[3].id,
+    });
+    expect(checkChain(rows.slice(1), { id: null, hash: GENESIS })).toEqual({
+      kind: 'removed',
+      afterEventId: null,
+      beforeEventId: rows[1].id,
+    });
   });
 
   it('finds a rewritten event whose hash was recomputed, by the broken link after it', () => {

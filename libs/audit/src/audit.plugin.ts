@@ -9,7 +9,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The person a root field was about, from its arguments: `personId`, `input.personId`, or `id` of `person`. */
 function personOf(field: FieldNode, variables: Record<string, unknown>): string | null {
-  const args = Object.fromEntries((field.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value, variables)])) as Record<string, unknown>;
+  const args = Object.fromEntries((field.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value, variables)])) as Record<
+    string,
+    unknown
+  >;
   const input = args.input as Record<string, unknown> | undefined;
   const candidate = args.personId ?? input?.personId ?? (field.name.value === 'person' ? args.id : undefined);
   return typeof candidate === 'string' && UUID.test(candidate) ? candidate : null;
@@ -23,9 +26,15 @@ function recordDenials(ctx: GraphQLRequestContextWillSendResponse<HubContext>): 
     const code = error.extensions?.code;
     const root = error.path?.[0];
     if (typeof code !== 'string' || !DENIED.includes(code) || typeof root !== 'string') continue;
-    const field = operation.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD && (s.alias?.value ?? s.name.value) === root);
+    const field = operation.selectionSet.selections.find(
+      (s): s is FieldNode => s.kind === Kind.FIELD && (s.alias?.value ?? s.name.value) === root,
+    );
     if (!field) continue;
-    contextValue.audit?.add({ action: 'deny', personId: personOf(field, request.variables ?? {}), detail: { field: field.name.value, code } });
+    contextValue.audit?.add({
+      action: 'deny',
+      personId: personOf(field, request.variables ?? {}),
+      detail: { field: field.name.value, code },
+    });
   }
 }
 
@@ -51,7 +60,10 @@ export function auditPlugin(audit: AuditService): ApolloServerPlugin<HubContext>
           } catch (err) {
             logger.error(`audit write failed for request ${actor.requestId}: ${(err as Error).message}`);
             if (response.body.kind === 'single') {
-              response.body.singleResult = { data: null, errors: [{ message: 'Something went wrong on our side', extensions: { code: ErrorCode.Internal } }] };
+              response.body.singleResult = {
+                data: null,
+                errors: [{ message: 'Something went wrong on our side', extensions: { code: ErrorCode.Internal } }],
+              };
             }
           }
         },

@@ -65,7 +65,21 @@ export class AuditService implements WriteAuditSink, DisclosureAuditSink {
    */
   private async insert(m: EntityManager, rows: ReturnType<AuditService['rows']>): Promise<void> {
     if (!rows.length) return;
-    const events = JSON.stringify(rows.map((r) => [r.actor, r.organisationId, r.purpose, r.requestId, r.personId, r.action, r.categories, r.fields, r.withheld, r.breakGlass, r.detail ?? null]));
+    const events = JSON.stringify(
+      rows.map((r) => [
+        r.actor,
+        r.organisationId,
+        r.purpose,
+        r.requestId,
+        r.personId,
+        r.action,
+        r.categories,
+        r.fields,
+        r.withheld,
+        r.breakGlass,
+        r.detail ?? null,
+      ]),
+    );
     if (m.queryRunner) await m.query(INSERT_EVENTS.replace(':events', '$1'), [events]);
     else await namedQuery(this.db, INSERT_EVENTS, { events });
   }
@@ -96,7 +110,10 @@ export class AuditService implements WriteAuditSink, DisclosureAuditSink {
     while (this.queue.length) {
       const batch = this.queue.splice(0, this.queue.length);
       try {
-        await this.insert(this.db.manager, batch.flatMap((b) => b.rows));
+        await this.insert(
+          this.db.manager,
+          batch.flatMap((b) => b.rows),
+        );
         for (const b of batch) b.done();
       } catch (err) {
         for (const b of batch) b.done(err);
@@ -117,7 +134,13 @@ export class AuditService implements WriteAuditSink, DisclosureAuditSink {
         fields: new Set(Object.keys(e.changes ?? {})),
         withheld: new Set(),
         breakGlass: e.type === 'break_glass.opened',
-        detail: { event: e.type, aggregateType: e.aggregateType, aggregateId: e.aggregateId, payload: e.payload, ...(e.changes ? { changes: e.changes } : {}) },
+        detail: {
+          event: e.type,
+          aggregateType: e.aggregateType,
+          aggregateId: e.aggregateId,
+          payload: e.payload,
+          ...(e.changes ? { changes: e.changes } : {}),
+        },
       })),
     );
   }
@@ -131,7 +154,9 @@ export class AuditService implements WriteAuditSink, DisclosureAuditSink {
    */
   bulkWritesSql(actor: Actor, source: string, firstParameter: number): { sql: string; parameters: unknown[] } {
     const $ = (k: number) => `$${firstParameter + k}`;
-    const actions = Object.entries(EVENT_ACTIONS).map(([type, action]) => `WHEN '${type}' THEN '${action}'`).join(' ');
+    const actions = Object.entries(EVENT_ACTIONS)
+      .map(([type, action]) => `WHEN '${type}' THEN '${action}'`)
+      .join(' ');
     // Categories (fields, event types) of a group: when its events all have the same sorted list, that
     // list; else the lists joined as text, split, deduplicated and sorted (as the JS audit sorts). No
     // DISTINCT aggregate: it would sort every group.
@@ -192,9 +217,12 @@ export class AuditService implements WriteAuditSink, DisclosureAuditSink {
   async eraseDetails(m: EntityManager, recordIds: string[], aggregateIds?: string[]): Promise<number> {
     await m.query(`SET LOCAL hub.audit_erase_detail = 'on'`);
     const [, count]: [unknown, number] = aggregateIds
-      ? await m.query(`UPDATE audit_event SET detail = NULL
+      ? await m.query(
+          `UPDATE audit_event SET detail = NULL
         WHERE person_id = ANY($1::uuid[])
-          AND (detail->>'aggregateId' = ANY($2::text[]) OR EXISTS (SELECT 1 FROM jsonb_array_elements(detail->'events') x WHERE x->>'aggregateId' = ANY($2::text[])))`, [recordIds, aggregateIds])
+          AND (detail->>'aggregateId' = ANY($2::text[]) OR EXISTS (SELECT 1 FROM jsonb_array_elements(detail->'events') x WHERE x->>'aggregateId' = ANY($2::text[])))`,
+          [recordIds, aggregateIds],
+        )
       : await m.query('UPDATE audit_event SET detail = NULL WHERE person_id = ANY($1::uuid[]) AND detail IS NOT NULL', [recordIds]);
     await m.query(`SET LOCAL hub.audit_erase_detail = 'off'`);
     return count;
@@ -215,7 +243,12 @@ export class AuditService implements WriteAuditSink, DisclosureAuditSink {
           problem.kind === 'altered'
             ? `audit event ${problem.eventId} was altered (its content no longer matches its hash)`
             : `audit chain broken before event ${problem.beforeEventId}: ${problem.afterEventId ? `an event after ${problem.afterEventId} was removed, or event ${problem.afterEventId} was rewritten` : 'the first event(s) were removed'}`;
-        return { ok: false, events: events + rows.findIndex((r) => r.id === (problem.kind === 'altered' ? problem.eventId : problem.beforeEventId)), problem, message };
+        return {
+          ok: false,
+          events: events + rows.findIndex((r) => r.id === (problem.kind === 'altered' ? problem.eventId : problem.beforeEventId)),
+          problem,
+          message,
+        };
       }
       events += rows.length;
       if (rows.length < pageSize) break;

@@ -50,7 +50,11 @@ export class AuthController {
   @Post('auth/login')
   @HttpCode(200)
   @Header('cache-control', 'no-store')
-  async login(@Body() body: LoginRequest, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<IssuedToken | Record<string, unknown>> {
+  async login(
+    @Body() body: LoginRequest,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<IssuedToken | Record<string, unknown>> {
     const keys = this.throttle.keys('user', body.email, req.ip);
     const wait = await this.throttle.retryAfter(keys);
     if (wait > 0) {
@@ -62,10 +66,17 @@ export class AuthController {
       throw new HubError(ErrorCode.Unauthenticated, 'The email or password is not right');
     }
     await this.throttle.succeed(keys);
-    const issued = await this.tokens.issue(`user:${found.user.id}`, found.organisation.id, undefined, [found.user.tokensValidAfter, found.organisation.tokensValidAfter]);
+    const issued = await this.tokens.issue(`user:${found.user.id}`, found.organisation.id, undefined, [
+      found.user.tokensValidAfter,
+      found.organisation.tokensValidAfter,
+    ]);
     if (found.user.passwordChangeRequired) {
       reply.status(403);
-      return { error: ErrorCode.PasswordChangeRequired, message: 'Your password was reset: choose a new one with the changePassword mutation, using this token', ...issued };
+      return {
+        error: ErrorCode.PasswordChangeRequired,
+        message: 'Your password was reset: choose a new one with the changePassword mutation, using this token',
+        ...issued,
+      };
     }
     return issued;
   }
@@ -85,20 +96,36 @@ export class AuthController {
     if (authorization !== undefined) {
       const decoded = basic ? Buffer.from(basic[1], 'base64').toString('utf8') : '';
       const colon = decoded.indexOf(':');
-      if (colon <= 0) return void oauthError(reply, 401, 'invalid_client', 'the Basic credentials are not client_id:client_secret in base64');
+      if (colon <= 0)
+        return void oauthError(reply, 401, 'invalid_client', 'the Basic credentials are not client_id:client_secret in base64');
       const id = formDecode(decoded.slice(0, colon));
       const secret = formDecode(decoded.slice(colon + 1));
       if (id === undefined || secret === undefined) {
-        return void oauthError(reply, 400, 'invalid_request', 'the client_id and client_secret in the Basic credentials must be form-encoded (RFC 6749 section 2.3.1)');
+        return void oauthError(
+          reply,
+          400,
+          'invalid_request',
+          'the client_id and client_secret in the Basic credentials must be form-encoded (RFC 6749 section 2.3.1)',
+        );
       }
       if (clientSecret !== undefined || (clientId !== undefined && clientId !== id)) {
-        return void oauthError(reply, 400, 'invalid_request', 'use one client authentication method: HTTP Basic or client_secret in the form, not both');
+        return void oauthError(
+          reply,
+          400,
+          'invalid_request',
+          'use one client authentication method: HTTP Basic or client_secret in the form, not both',
+        );
       }
       clientId = id;
       clientSecret = secret;
     }
     if (form.grant_type !== 'client_credentials') {
-      return void oauthError(reply, 400, form.grant_type ? 'unsupported_grant_type' : 'invalid_request', 'grant_type must be client_credentials');
+      return void oauthError(
+        reply,
+        400,
+        form.grant_type ? 'unsupported_grant_type' : 'invalid_request',
+        'grant_type must be client_credentials',
+      );
     }
     if (!clientId || !clientSecret) return void oauthError(reply, 401, 'invalid_client', 'client authentication failed');
     // Client secrets are guessed no faster than passwords: the same throttle, per address and per client.
@@ -121,7 +148,10 @@ export class AuthController {
       if (unknown.length) return void oauthError(reply, 400, 'invalid_scope', `not granted to this client: ${unknown.join(' ')}`);
       scopes = asked as Scope[];
     }
-    const issued = await this.tokens.issue(`client:${found.client.id}`, found.organisation.id, scopes, [found.client.tokensValidAfter, found.organisation.tokensValidAfter]);
+    const issued = await this.tokens.issue(`client:${found.client.id}`, found.organisation.id, scopes, [
+      found.client.tokensValidAfter,
+      found.organisation.tokensValidAfter,
+    ]);
     reply.status(200).header('cache-control', 'no-store').send(issued);
   }
 

@@ -19,7 +19,16 @@ import { TokensService } from './tokens.service.js';
 @Module({
   imports: [PassportModule, OrganisationsModule, TypeOrmModule.forFeature([SigningKey, SignInThrottleEntry]), SecretBoxModule],
   controllers: [AuthController],
-  providers: [SigningKeysService, TokensService, SignInThrottle, PasswordsResolver, ExternalIssuersService, JwtStrategy, BearerAuthenticator, { provide: APP_GUARD, useClass: HubAuthGuard }],
+  providers: [
+    SigningKeysService,
+    TokensService,
+    SignInThrottle,
+    PasswordsResolver,
+    ExternalIssuersService,
+    JwtStrategy,
+    BearerAuthenticator,
+    { provide: APP_GUARD, useClass: HubAuthGuard },
+  ],
   exports: [TokensService, SigningKeysService, BearerAuthenticator],
 })
 export class AuthModule {}

@@ -18,11 +18,9 @@ export class BearerAuthenticator {
     if (typeof authorization !== 'string' || !/^Bearer\s+[A-Za-z0-9._~+/=-]+$/i.test(authorization.trim())) return Promise.resolve(null);
     const req = { headers: { authorization: authorization.trim() } };
     return new Promise((resolve, reject) => {
-      const authenticate = passport.authenticate('jwt', { session: false }, (err: unknown, user: Actor | false) => (err ? reject(err) : resolve(user || null))) as (
-        req: unknown,
-        res: unknown,
-        next: (err: unknown) => void,
-      ) => void;
+      const authenticate = passport.authenticate('jwt', { session: false }, (err: unknown, user: Actor | false) =>
+        err ? reject(err) : resolve(user || null),
+      ) as (req: unknown, res: unknown, next: (err: unknown) => void) => void;
       authenticate(req, {}, (err: unknown) => (err ? reject(err) : resolve(null)));
     });
   }

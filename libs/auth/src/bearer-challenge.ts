@@ -9,7 +9,12 @@ export function addBearerChallenge(fastify: FastifyInstance): void {
   fastify.addHook('onSend', async (req, reply, payload) => {
     if (reply.statusCode === 401 && !reply.hasHeader('www-authenticate')) {
       const given = /^Bearer\s+\S/i.test(String(req.headers.authorization ?? ''));
-      reply.header('www-authenticate', given ? 'Bearer realm="rehab-hub", error="invalid_token", error_description="The access token is missing, expired, revoked or malformed"' : 'Bearer realm="rehab-hub"');
+      reply.header(
+        'www-authenticate',
+        given
+          ? 'Bearer realm="rehab-hub", error="invalid_token", error_description="The access token is missing, expired, revoked or malformed"'
+          : 'Bearer realm="rehab-hub"',
+      );
     }
     return payload;
   });

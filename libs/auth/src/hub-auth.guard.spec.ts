@@ -32,7 +32,16 @@ class DeclaredOnTheClass {
 }
 
 const actor = (roles: Role[]): Actor => ({
-  kind: 'user', id: 'u1', displayName: 'x', organisationId: 'org-a', organisationKind: OrganisationKind.CHARITY, organisationRegions: [], roles, scopes: [], purpose: 'casework', requestId: 'r',
+  kind: 'user',
+  id: 'u1',
+  displayName: 'x',
+  organisationId: 'org-a',
+  organisationKind: OrganisationKind.CHARITY,
+  organisationRegions: [],
+  roles,
+  scopes: [],
+  purpose: 'casework',
+  requestId: 'r',
 });
 
 function refusal(run: () => void): { code: string; message: string } | null {
@@ -57,8 +66,14 @@ describe('the guard’s permission check', () => {
   });
 
   it('refuses one without it, with the permission’s message', () => {
-    expect(refusal(check(Operations, 'createOrganisation', [Role.ORG_ADMIN]))).toEqual({ code: ErrorCode.Forbidden, message: 'Only hub admins manage organisations' });
-    expect(refusal(check(DeclaredOnTheClass, 'list', [Role.CASEWORKER]))).toEqual({ code: ErrorCode.Forbidden, message: 'Org admins manage webhooks' });
+    expect(refusal(check(Operations, 'createOrganisation', [Role.ORG_ADMIN]))).toEqual({
+      code: ErrorCode.Forbidden,
+      message: 'Only hub admins manage organisations',
+    });
+    expect(refusal(check(DeclaredOnTheClass, 'list', [Role.CASEWORKER]))).toEqual({
+      code: ErrorCode.Forbidden,
+      message: 'Org admins manage webhooks',
+    });
   });
 
   it('leaves a permission declared onObject to the service (which requires it with the object, after its NOT_FOUND)', () => {
@@ -66,8 +81,14 @@ describe('the guard’s permission check', () => {
   });
 
   it('refuses an operation that declares nothing, whoever asks (deny by default)', () => {
-    for (const roles of [[Role.HUB_ADMIN], [Role.CASEWORKER, Role.MANAGER, Role.DATA_PROTECTION_OFFICER, Role.ORG_ADMIN, Role.COMMISSIONER]]) {
-      expect(refusal(check(Operations, 'forgotten', roles))).toEqual({ code: ErrorCode.Forbidden, message: 'This operation declares no permission, so nobody may call it' });
+    for (const roles of [
+      [Role.HUB_ADMIN],
+      [Role.CASEWORKER, Role.MANAGER, Role.DATA_PROTECTION_OFFICER, Role.ORG_ADMIN, Role.COMMISSIONER],
+    ]) {
+      expect(refusal(check(Operations, 'forgotten', roles))).toEqual({
+        code: ErrorCode.Forbidden,
+        message: 'This operation declares no permission, so nobody may call it',
+      });
     }
   });
 });

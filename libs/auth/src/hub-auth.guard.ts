@@ -2,14 +2,29 @@ import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { type Permission, PERMISSION_ON_OBJECT, REQUIRED_PERMISSION, requirePermission } from '@hub/access';
-import { type Actor, ALLOWED_BEFORE_PASSWORD_CHANGE, ErrorCode, ForbiddenError, HubError, isDatabaseUnavailable, IS_PUBLIC, PURPOSES, type Purpose, requestOf } from '@hub/common';
+import {
+  type Actor,
+  ALLOWED_BEFORE_PASSWORD_CHANGE,
+  ErrorCode,
+  ForbiddenError,
+  HubError,
+  isDatabaseUnavailable,
+  IS_PUBLIC,
+  PURPOSES,
+  type Purpose,
+  requestOf,
+} from '@hub/common';
 
 /**
  * The permission the handler (or its class) declares with @RequirePermission, required of the actor
  * (unless declared `onObject`: then the service requires it with the object); FORBIDDEN when it declares
  * none (deny by default).
  */
-export function requireDeclaredPermission(reflector: Reflector, targets: Parameters<Reflector['getAllAndOverride']>[1], actor: Actor): void {
+export function requireDeclaredPermission(
+  reflector: Reflector,
+  targets: Parameters<Reflector['getAllAndOverride']>[1],
+  actor: Actor,
+): void {
   const permission = reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
   if (!permission) throw new ForbiddenError('This operation declares no permission, so nobody may call it');
   // Checked by the service with the object in hand (after its NOT_FOUND for a person the actor may not see).
@@ -33,8 +48,15 @@ export class HubAuthGuard extends AuthGuard('jwt') {
     if (isPublic) return true;
     const allowed = (await super.canActivate(context)) as boolean;
     const actor = requestOf(context).user;
-    if (allowed && actor?.passwordChangeRequired && !this.reflector.getAllAndOverride<boolean>(ALLOWED_BEFORE_PASSWORD_CHANGE, [context.getHandler(), context.getClass()])) {
-      throw new HubError(ErrorCode.PasswordChangeRequired, 'Your password was reset: choose a new one with changePassword before anything else');
+    if (
+      allowed &&
+      actor?.passwordChangeRequired &&
+      !this.reflector.getAllAndOverride<boolean>(ALLOWED_BEFORE_PASSWORD_CHANGE, [context.getHandler(), context.getClass()])
+    ) {
+      throw new HubError(
+        ErrorCode.PasswordChangeRequired,
+        'Your password was reset: choose a new one with changePassword before anything else',
+      );
     }
     if (!allowed || !actor) return allowed;
     requireDeclaredPermission(this.reflector, [context.getHandler(), context.getClass()], actor);

@@ -20,8 +20,19 @@ const config = {
 } as unknown as HubConfig;
 
 const found = {
-  user: { id: '11111111-1111-4111-8111-111111111111', name: 'Pat', email: 'pat@example.org', roles: ['caseworker'], tokensValidAfter: null as Date | null },
-  organisation: { id: '22222222-2222-4222-8222-222222222222', kind: 'charity', regions: ['north-west'], tokensValidAfter: null as Date | null },
+  user: {
+    id: '11111111-1111-4111-8111-111111111111',
+    name: 'Pat',
+    email: 'pat@example.org',
+    roles: ['caseworker'],
+    tokensValidAfter: null as Date | null,
+  },
+  organisation: {
+    id: '22222222-2222-4222-8222-222222222222',
+    kind: 'charity',
+    regions: ['north-west'],
+    tokensValidAfter: null as Date | null,
+  },
 };
 
 type Outcome = { kind: 'success'; actor: Actor } | { kind: 'fail' } | { kind: 'error'; err: unknown };
@@ -39,7 +50,9 @@ describe('JwtStrategy: remembered tokens and a key that changes', () => {
 
   beforeEach(() => {
     verifications = 0;
-    const keys = { publicKeyFor: async (kid: string | undefined) => (kid === 'hub-1' ? hubKey : undefined) } as unknown as SigningKeysService;
+    const keys = {
+      publicKeyFor: async (kid: string | undefined) => (kid === 'hub-1' ? hubKey : undefined),
+    } as unknown as SigningKeysService;
     const external = {
       find: (iss: unknown) => (iss === PROVIDER.issuer ? PROVIDER : undefined),
       keyFor: async (_provider: ExternalIssuerConfig, kid: string | undefined) => (kid === 'idp-1' ? providerKey : undefined),
@@ -69,30 +82,43 @@ describe('JwtStrategy: remembered tokens and a key that changes', () => {
   }
 
   const sign = (key: KeyObject, kid: string, iss: string, aud: string, sub: string) =>
-    new SignJWT({}).setProtectedHeader({ alg: 'ES256', kid, typ: 'at+jwt' }).setIssuer(iss).setAudience(aud).setSubject(sub).setIssuedAt().setExpirationTime('5m').sign(key);
+    new SignJWT({})
+      .setProtectedHeader({ alg: 'ES256', kid, typ: 'at+jwt' })
+      .setIssuer(iss)
+      .setAudience(aud)
+      .setSubject(sub)
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(key);
 
   const cases: [string, () => { set(key: KeyObject | undefined): void; kid: string; iss: string; aud: string; sub: string }][] = [
     ['the hub’s own key', () => ({ set: (k) => (hubKey = k), kid: 'hub-1', iss: HUB, aud: 'rehab-hub-api', sub: `user:${found.user.id}` })],
-    ['an identity provider’s key', () => ({ set: (k) => (providerKey = k), kid: 'idp-1', iss: PROVIDER.issuer, aud: PROVIDER.audience, sub: 'idp-subject-7' })],
+    [
+      'an identity provider’s key',
+      () => ({ set: (k) => (providerKey = k), kid: 'idp-1', iss: PROVIDER.issuer, aud: PROVIDER.audience, sub: 'idp-subject-7' }),
+    ],
   ];
 
-  it.each(cases)('%s: remembered while it is the issuer’s; refused once the issuer’s key under that kid is another', async (_name, setup) => {
-    const issuer = setup();
-    const first = pair();
-    issuer.set(first.publicKey);
-    const token = await sign(first.privateKey, issuer.kid, issuer.iss, issuer.aud, issuer.sub);
+  it.each(cases)(
+    '%s: remembered while it is the issuer’s; refused once the issuer’s key under that kid is another',
+    async (_name, setup) => {
+      const issuer = setup();
+      const first = pair();
+      issuer.set(first.publicKey);
+      const token = await sign(first.privateKey, issuer.kid, issuer.iss, issuer.aud, issuer.sub);
 
-    expect(await authenticate(token)).toMatchObject({ kind: 'success', actor: { id: found.user.id } });
-    expect(verifications).toBe(1);
-    expect(await authenticate(token)).toMatchObject({ kind: 'success', actor: { id: found.user.id } });
-    expect(verifications).toBe(1); // remembered: not verified again
+      expect(await authenticate(token)).toMatchObject({ kind: 'success', actor: { id: found.user.id } });
+      expect(verifications).toBe(1);
+      expect(await authenticate(token)).toMatchObject({ kind: 'success', actor: { id: found.user.id } });
+      expect(verifications).toBe(1); // remembered: not verified again
 
-    issuer.set(pair().publicKey); // the issuer now publishes another key under the same kid
-    expect(await authenticate(token)).toEqual({ kind: 'fail' });
-    expect(verifications).toBe(2);
-    expect(await authenticate(token)).toEqual({ kind: 'fail' }); // and it is not remembered any more
-    expect(verifications).toBe(3);
-  });
+      issuer.set(pair().publicKey); // the issuer now publishes another key under the same kid
+      expect(await authenticate(token)).toEqual({ kind: 'fail' });
+      expect(verifications).toBe(2);
+      expect(await authenticate(token)).toEqual({ kind: 'fail' }); // and it is not remembered any more
+      expect(verifications).toBe(3);
+    },
+  );
 
   it.each(cases)('%s: refused once the issuer no longer publishes the key', async (_name, setup) => {
     const issuer = setup();
@@ -135,13 +161,18 @@ describe('JwtStrategy: remembered tokens and a key that changes', () => {
       ['an iat in the future', { iat: now() + 3600, exp: now() + 4000 }, undefined],
       ['no typ', { iat: now(), exp: now() + 900 }, { typ: undefined }],
       ['another typ', { iat: now(), exp: now() + 900 }, { typ: 'JWT' }],
-    ] as [string, Record<string, unknown>, Record<string, unknown> | undefined][])('refuses a hub token with %s', async (_name, claims, header) => {
-      expect((await authenticate(await hubToken(claims, header ?? { typ: 'at+jwt' }))).kind).toBe('fail');
-    });
+    ] as [string, Record<string, unknown>, Record<string, unknown> | undefined][])(
+      'refuses a hub token with %s',
+      async (_name, claims, header) => {
+        expect((await authenticate(await hubToken(claims, header ?? { typ: 'at+jwt' }))).kind).toBe('fail');
+      },
+    );
 
     it('refuses a provider token with no exp or a lifetime past the maximum', async () => {
       const provider = (claims: Record<string, unknown>) =>
-        new SignJWT({ iss: PROVIDER.issuer, aud: PROVIDER.audience, sub: 'idp-subject-7', ...claims }).setProtectedHeader({ alg: 'ES256', kid: 'idp-1' }).sign(key.privateKey);
+        new SignJWT({ iss: PROVIDER.issuer, aud: PROVIDER.audience, sub: 'idp-subject-7', ...claims })
+          .setProtectedHeader({ alg: 'ES256', kid: 'idp-1' })
+          .sign(key.privateKey);
       expect((await authenticate(await provider({ iat: now(), exp: now() + 3600 }))).kind).toBe('success');
       expect((await authenticate(await provider({ iat: now() }))).kind).toBe('fail');
       expect((await authenticate(await provider({ iat: now(), exp: now() + 2 * 86400 }))).kind).toBe('fail');

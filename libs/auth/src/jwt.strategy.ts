@@ -39,7 +39,9 @@ function keyLookup(config: HubConfig, keys: SigningKeysService, external: Extern
 
 /** Set on the request by the key provider, read once the token is verified: what it was verified with. */
 const VERIFIED_WITH = Symbol('verifiedWith');
-interface WithKey { [VERIFIED_WITH]?: { key: KeyObject; kid: string | undefined; iss: unknown; typ: string | undefined } }
+interface WithKey {
+  [VERIFIED_WITH]?: { key: KeyObject; kid: string | undefined; iss: unknown; typ: string | undefined };
+}
 
 const bearerToken = ExtractJwt.fromAuthHeaderAsBearerToken();
 
@@ -82,11 +84,15 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
           typ = header.typ;
           iss = decodeJwt(rawJwt).iss;
         } catch {
-          done(new Error('malformed token')); return;
+          done(new Error('malformed token'));
+          return;
         }
         keyFor(kid, iss).then(
           (key) => {
-            if (!key) { done(new Error('unknown issuer or key')); return; }
+            if (!key) {
+              done(new Error('unknown issuer or key'));
+              return;
+            }
             req[VERIFIED_WITH] = { key, kid, iss, typ };
             done(null, key as unknown as Buffer);
           },
@@ -105,12 +111,16 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   override authenticate(req: Parameters<Strategy['authenticate']>[0], options?: object): void {
     const token = bearerToken(req);
     const known = token ? this.verified.recall(token) : undefined;
-    if (!token || !known) { super.authenticate(req, options); return; }
+    if (!token || !known) {
+      super.authenticate(req, options);
+      return;
+    }
     this.keyFor(known.kid, known.iss)
       .then(async (key) => {
         if (key !== known.key) {
           this.verified.forget(token);
-          super.authenticate(req, options); return;
+          super.authenticate(req, options);
+          return;
         }
         (req as unknown as Record<symbol, unknown>)[JwtStrategy.RECALLED_TYP] = known.typ;
         const actor = await this.validate(req as WithKey, known.claims);

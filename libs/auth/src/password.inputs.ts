@@ -9,7 +9,9 @@ export class ChangePasswordInput {
   @MaxLength(200)
   currentPassword: string;
 
-  @Field({ description: 'At least PASSWORD_MIN_LENGTH (12) characters, hard to guess (not common, not made of your name, email or organisation)' })
+  @Field({
+    description: 'At least PASSWORD_MIN_LENGTH (12) characters, hard to guess (not common, not made of your name, email or organisation)',
+  })
   @IsString()
   @MaxLength(200)
   newPassword: string;

@@ -16,13 +16,19 @@ export class PasswordsResolver {
   @AllowedBeforePasswordChange()
   @RequirePermission(Permission.PASSWORD_CHANGE)
   @Mutation(() => Boolean, {
-    description: 'Changes your password (the current one is needed). Every token issued before, this one included, stops working: sign in again with the new password',
+    description:
+      'Changes your password (the current one is needed). Every token issued before, this one included, stops working: sign in again with the new password',
   })
-  async changePassword(@CurrentActor() actor: Actor, @Args('input') input: ChangePasswordInput, @Context() ctx: HubContext): Promise<boolean> {
+  async changePassword(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: ChangePasswordInput,
+    @Context() ctx: HubContext,
+  ): Promise<boolean> {
     // The current password is guessed no faster here than at sign-in (a stolen token must not become a guessing oracle).
     const keys = this.throttle.keys('user', actor.email ?? actor.id, (ctx.req as { ip?: string }).ip);
     const wait = await this.throttle.retryAfter(keys);
-    if (wait > 0) throw new HubError(ErrorCode.RateLimited, `Too many wrong passwords; try again in ${wait} s`, { retryAfterSeconds: wait });
+    if (wait > 0)
+      throw new HubError(ErrorCode.RateLimited, `Too many wrong passwords; try again in ${wait} s`, { retryAfterSeconds: wait });
     try {
       await this.users.changePassword(actor, input.currentPassword, input.newPassword);
     } catch (err) {
@@ -35,7 +41,8 @@ export class PasswordsResolver {
 
   @RequirePermission(Permission.MEMBER_MANAGE)
   @Mutation(() => UserModel, {
-    description: "Sets a temporary password for a member of your organisation (org admins; hub admins for anyone): the user's tokens stop working and its next sign-in allows only choosing a new password",
+    description:
+      "Sets a temporary password for a member of your organisation (org admins; hub admins for anyone): the user's tokens stop working and its next sign-in allows only choosing a new password",
   })
   resetUserPassword(@CurrentActor() actor: Actor, @Args('input') input: ResetUserPasswordInput): Promise<UserModel> {
     return this.users.resetPassword(actor, input.userId, input.temporaryPassword);

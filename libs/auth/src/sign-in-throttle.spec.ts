@@ -1,6 +1,13 @@
 import { clientAddressKey, delayAfter, throttleKeys } from './sign-in-throttle.js';
 
-const CONFIG = { windowSeconds: 900, freePerAddress: 20, freePerAccountAddress: 5, freePerAccount: 50, baseDelaySeconds: 1, maxDelaySeconds: 900 };
+const CONFIG = {
+  windowSeconds: 900,
+  freePerAddress: 20,
+  freePerAccountAddress: 5,
+  freePerAccount: 50,
+  baseDelaySeconds: 1,
+  maxDelaySeconds: 900,
+};
 
 describe('sign-in throttle', () => {
   it('delays nothing within the free failures, then doubles, capped', () => {

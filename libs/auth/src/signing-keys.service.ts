@@ -63,7 +63,9 @@ export class SigningKeysService {
       const configured = await load(this.config.jwtPrivateKey);
       // Keys an earlier start generated are unused now; none stays in the database in clear. Signing
       // does not depend on them, so a failure here is reported, not fatal.
-      await this.sealStored().catch((err: unknown) => new Logger('SigningKeys').warn(`stored signing keys not sealed: ${(err as Error).message}`));
+      await this.sealStored().catch((err: unknown) =>
+        new Logger('SigningKeys').warn(`stored signing keys not sealed: ${(err as Error).message}`),
+      );
       return configured;
     }
     const repo = this.db.getRepository(SigningKey);
@@ -99,7 +101,11 @@ export class SigningKeysService {
       if (box.sealedWithCurrent(row.privateKeyPem)) continue;
       const context = signingKeyContext(row.kid);
       const pem = await this.secrets.open(row.privateKeyPem, context);
-      await this.db.query('UPDATE signing_key SET private_key_pem = $3 WHERE kid = $1 AND private_key_pem = $2', [row.kid, row.privateKeyPem, box.seal(pem, context)]);
+      await this.db.query('UPDATE signing_key SET private_key_pem = $3 WHERE kid = $1 AND private_key_pem = $2', [
+        row.kid,
+        row.privateKeyPem,
+        box.seal(pem, context),
+      ]);
     }
   }
 

@@ -25,7 +25,12 @@ export class TokensService {
    * organisation's). `iat` is to the millisecond (see firstAcceptedIat), never before the first one
    * accepted; `exp` is in whole seconds, so the lifetime is at most the configured one.
    */
-  async issue(subject: `user:${string}` | `client:${string}`, organisationId: string, scope?: string[], invalidatedAt: (Date | null | undefined)[] = []): Promise<IssuedToken> {
+  async issue(
+    subject: `user:${string}` | `client:${string}`,
+    organisationId: string,
+    scope?: string[],
+    invalidatedAt: (Date | null | undefined)[] = [],
+  ): Promise<IssuedToken> {
     const { privateKey, kid, alg } = await this.keys.key();
     const ttl = this.config.accessTokenTtlSeconds;
     const claims: Record<string, unknown> = { org: organisationId };

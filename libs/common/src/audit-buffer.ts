@@ -37,7 +37,15 @@ export class AuditBuffer {
     const key = `${event.action}:${event.personId ?? ''}${typeof channel === 'string' ? `:${channel}` : ''}`;
     let entry = this.entries.get(key);
     if (!entry) {
-      entry = { action: event.action, personId: event.personId, categories: new Set(), fields: new Set(), withheld: new Set(), breakGlass: false, detail: null };
+      entry = {
+        action: event.action,
+        personId: event.personId,
+        categories: new Set(),
+        fields: new Set(),
+        withheld: new Set(),
+        breakGlass: false,
+        detail: null,
+      };
       this.entries.set(key, entry);
     }
     for (const c of event.categories ?? []) entry.categories.add(c);

@@ -6,7 +6,7 @@ describe('the CSV writer', () => {
     ['=1+1', `"'=1+1"`],
     ['+1', `"'+1"`],
     ['-1', `"'-1"`],
-    ['-2+3+cmd|\' /C calc\'!A0', `"'-2+3+cmd|' /C calc'!A0"`],
+    ["-2+3+cmd|' /C calc'!A0", `"'-2+3+cmd|' /C calc'!A0"`],
     ['@SUM(A1:A2)', `"'@SUM(A1:A2)"`],
     ['\t=1', `"'\t=1"`],
     ['\tplain', `"'\tplain"`],
@@ -42,6 +42,12 @@ describe('the CSV writer', () => {
   });
 
   it('writes rows with CRLF line ends', () => {
-    expect(csvOf([['sector', 'people'], ['=cmd', -3], ['Retail', 12]])).toBe(`sector,people\r\n"'=cmd",-3\r\nRetail,12\r\n`);
+    expect(
+      csvOf([
+        ['sector', 'people'],
+        ['=cmd', -3],
+        ['Retail', 12],
+      ]),
+    ).toBe(`sector,people\r\n"'=cmd",-3\r\nRetail,12\r\n`);
   });
 });

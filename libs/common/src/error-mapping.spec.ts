@@ -24,8 +24,20 @@ describe('toClientError', () => {
     ['at capacity', new ServiceUnavailableError('busy'), ErrorCode.ServiceUnavailable, 503, false],
     ['a foreign key violation (ours to fix)', wrapped('23503'), ErrorCode.Internal, 500, true],
     ['the database shutting down', pgError('57P01'), ErrorCode.ServiceUnavailable, 503, false],
-    ['the database refusing connections', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }), ErrorCode.ServiceUnavailable, 503, false],
-    ['a connection lost mid-statement (TypeORM)', new QueryFailedError('SELECT 1', [], new Error('Connection terminated unexpectedly')), ErrorCode.ServiceUnavailable, 503, false],
+    [
+      'the database refusing connections',
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+      ErrorCode.ServiceUnavailable,
+      503,
+      false,
+    ],
+    [
+      'a connection lost mid-statement (TypeORM)',
+      new QueryFailedError('SELECT 1', [], new Error('Connection terminated unexpectedly')),
+      ErrorCode.ServiceUnavailable,
+      503,
+      false,
+    ],
     ['no connection from the pool in time', new Error('timeout exceeded when trying to connect'), ErrorCode.ServiceUnavailable, 503, false],
     ['a transaction whose connection broke (TypeORM)', new QueryRunnerAlreadyReleasedError(), ErrorCode.ServiceUnavailable, 503, false],
     ['a connection exception class', pgError('08006'), ErrorCode.ServiceUnavailable, 503, false],
@@ -49,7 +61,14 @@ describe('toClientError', () => {
 
 describe('PostgreSQL error tests', () => {
   it('tell a collision from other failures, through TypeORM or not', () => {
-    expect(['23505', '40P01', '40001', '23503', '22P02', '57P01'].map((c) => isConcurrentWriteError(wrapped(c)))).toEqual([true, true, true, false, false, false]);
+    expect(['23505', '40P01', '40001', '23503', '22P02', '57P01'].map((c) => isConcurrentWriteError(wrapped(c)))).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
     expect(isConcurrentWriteError(null)).toBe(false);
     expect(isUniqueViolation(wrapped('23505', 'a'), 'a')).toBe(true);
     expect(isUniqueViolation(wrapped('23505', 'a'), 'b')).toBe(false);

@@ -66,18 +66,44 @@ export function toClientError(err: unknown): ClientError {
   }
   // Input PostgreSQL cannot take as given (an id that is not a UUID, a NUL character, a date or number out of range): the caller's mistake.
   if (isUnstorableValueError(err)) {
-    return { code: ErrorCode.BadUserInput, message: UNSTORABLE_VALUE_MESSAGE, status: 400, details: { reason: 'UNSTORABLE_VALUE' }, internal: false };
+    return {
+      code: ErrorCode.BadUserInput,
+      message: UNSTORABLE_VALUE_MESSAGE,
+      status: 400,
+      details: { reason: 'UNSTORABLE_VALUE' },
+      internal: false,
+    };
   }
   // A write that collided with another one at the same moment: nothing was written, and the same request sent again is answered afresh.
   if (isConcurrentWriteError(err)) {
-    return { code: ErrorCode.Conflict, message: 'Another change to the same data was being written at the same time; nothing was written: send the request again', status: 409, details: { reason: 'CONCURRENT_WRITE' }, internal: false };
+    return {
+      code: ErrorCode.Conflict,
+      message: 'Another change to the same data was being written at the same time; nothing was written: send the request again',
+      status: 409,
+      details: { reason: 'CONCURRENT_WRITE' },
+      internal: false,
+    };
   }
   // A statement cancelled by the database's statement_timeout: the request asked for more work than one request may take.
   if (isStatementTimeout(err)) {
-    return { code: ErrorCode.QueryTimeout, message: 'The request took longer than the hub allows and was cancelled; nothing of it was written: narrow it (a filter, a smaller page) or try again later', status: 503, details: {}, internal: false };
+    return {
+      code: ErrorCode.QueryTimeout,
+      message:
+        'The request took longer than the hub allows and was cancelled; nothing of it was written: narrow it (a filter, a smaller page) or try again later',
+      status: 503,
+      details: {},
+      internal: false,
+    };
   }
   if (isDatabaseUnavailable(err)) {
-    return { code: ErrorCode.ServiceUnavailable, message: 'The hub cannot reach its database just now: try again shortly (a write that takes an idempotency key may be sent again with the same key)', status: 503, details: {}, internal: false };
+    return {
+      code: ErrorCode.ServiceUnavailable,
+      message:
+        'The hub cannot reach its database just now: try again shortly (a write that takes an idempotency key may be sent again with the same key)',
+      status: 503,
+      details: {},
+      internal: false,
+    };
   }
   const fastifyError = err as { statusCode?: number; code?: string; message?: string };
   if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {

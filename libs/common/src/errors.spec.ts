@@ -2,7 +2,10 @@ import { asNotFound, ErrorCode, ForbiddenError, HubError, NotFoundError } from '
 
 describe('asNotFound', () => {
   it('answers a "not found" of an access check as the record asked for', async () => {
-    await expect(asNotFound('Consent', async () => Promise.reject(new NotFoundError('Person')))).rejects.toMatchObject({ code: ErrorCode.NotFound, message: 'Consent not found' });
+    await expect(asNotFound('Consent', async () => Promise.reject(new NotFoundError('Person')))).rejects.toMatchObject({
+      code: ErrorCode.NotFound,
+      message: 'Consent not found',
+    });
   });
 
   it('passes on what the check returns, and other errors as they are', async () => {
@@ -10,6 +13,8 @@ describe('asNotFound', () => {
     await expect(asNotFound('Consent', async () => Promise.reject(new ForbiddenError('no')))).rejects.toBeInstanceOf(ForbiddenError);
     const broken = new Error('connection lost');
     await expect(asNotFound('Consent', async () => Promise.reject(broken))).rejects.toBe(broken);
-    await expect(asNotFound('Consent', async () => Promise.reject(new HubError(ErrorCode.Conflict, 'x')))).rejects.toMatchObject({ code: ErrorCode.Conflict });
+    await expect(asNotFound('Consent', async () => Promise.reject(new HubError(ErrorCode.Conflict, 'x')))).rejects.toMatchObject({
+      code: ErrorCode.Conflict,
+    });
   });
 });

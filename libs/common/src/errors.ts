@@ -46,7 +46,10 @@ export class NotFoundError extends HubError {
 }
 
 export class ValidationError extends HubError {
-  constructor(readonly fields: FieldProblem[], message = 'The input is not valid') {
+  constructor(
+    readonly fields: FieldProblem[],
+    message = 'The input is not valid',
+  ) {
     super(ErrorCode.BadUserInput, message, { fields });
   }
 }

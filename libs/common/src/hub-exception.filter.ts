@@ -16,8 +16,10 @@ export class HubExceptionFilter implements ExceptionFilter {
     const mapped = toClientError(exception);
     if (mapped.internal) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     // Told to the caller as something to retry; kept in the log too, as a sign of an outage, of contention (or of a missing check).
-    else if (mapped.code === ErrorCode.ServiceUnavailable) this.logger.warn(`database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
-    else if (mapped.details.reason === 'CONCURRENT_WRITE') this.logger.warn(`concurrent write refused: ${exception instanceof Error ? exception.message : String(exception)}`);
+    else if (mapped.code === ErrorCode.ServiceUnavailable)
+      this.logger.warn(`database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+    else if (mapped.details.reason === 'CONCURRENT_WRITE')
+      this.logger.warn(`concurrent write refused: ${exception instanceof Error ? exception.message : String(exception)}`);
     if (host.getType<GqlContextType>() === 'graphql') {
       return new GraphQLError(mapped.message, { extensions: { code: mapped.code, ...mapped.details } });
     }

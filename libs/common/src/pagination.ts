@@ -54,7 +54,9 @@ export function connectionType<T>(node: Type<T>, name: string): Type<Connection<
     node: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${name} items; when pageInfo.hasNextPage, ask again with after: pageInfo.endCursor` })
+  @ObjectType(`${name}Connection`, {
+    description: `A page of ${name} items; when pageInfo.hasNextPage, ask again with after: pageInfo.endCursor`,
+  })
   class ConnectionType {
     @Field(() => [Edge])
     edges: Edge[];
@@ -81,7 +83,9 @@ export function countedConnectionType<T>(node: Type<T>, name: string): Type<Coun
     node: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${name} items, with how many there are in all; when pageInfo.hasNextPage, ask again with after: pageInfo.endCursor` })
+  @ObjectType(`${name}Connection`, {
+    description: `A page of ${name} items, with how many there are in all; when pageInfo.hasNextPage, ask again with after: pageInfo.endCursor`,
+  })
   class ConnectionType {
     @Field(() => [Edge])
     edges: Edge[];

@@ -46,7 +46,12 @@ export function unstorableValue(value: unknown): UnstorableValue | null {
       else
         for (const [k, child] of Object.entries(v as Record<string, unknown>).reverse()) {
           const keyReason = textProblem(k);
-          if (keyReason) return { field: field || '(record)', reason: keyReason, message: `${field ? `a field name in ${field}` : 'a field name'}: ${MESSAGES[keyReason]}` };
+          if (keyReason)
+            return {
+              field: field || '(record)',
+              reason: keyReason,
+              message: `${field ? `a field name in ${field}` : 'a field name'}: ${MESSAGES[keyReason]}`,
+            };
           stack.push({ v: child, field: at(field, k), depth: depth + 1 });
         }
     }

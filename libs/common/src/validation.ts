@@ -17,7 +17,10 @@ export function hubValidationPipe(): ValidationPipe {
     forbidUnknownValues: false,
     exceptionFactory: (errors) => {
       const fields = flatten(errors);
-      return new ValidationError(fields, `The input is not valid: ${fields.map((f) => `${f.field} (${f.messages.join('; ')})`).join(', ')}`);
+      return new ValidationError(
+        fields,
+        `The input is not valid: ${fields.map((f) => `${f.field} (${f.messages.join('; ')})`).join(', ')}`,
+      );
     },
   });
 }

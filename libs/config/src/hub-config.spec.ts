@@ -56,7 +56,9 @@ describe('loadConfig', () => {
   });
 
   it('parses external issuers', () => {
-    const c = loadConfig({ OIDC_ISSUERS: JSON.stringify([{ issuer: 'https://id.example', jwksUri: 'https://id.example/jwks', audience: 'hub' }]) });
+    const c = loadConfig({
+      OIDC_ISSUERS: JSON.stringify([{ issuer: 'https://id.example', jwksUri: 'https://id.example/jwks', audience: 'hub' }]),
+    });
     expect(c.externalIssuers).toEqual([{ issuer: 'https://id.example', jwksUri: 'https://id.example/jwks', audience: 'hub' }]);
   });
 
@@ -70,7 +72,9 @@ describe('loadConfig', () => {
   it('runs the worker inside the hub by default and validates its settings', () => {
     expect(loadConfig({}).worker).toEqual({ mode: 'embedded', concurrency: 4, pollIntervalMs: 1000, relayBatchSize: 100 });
     expect(loadConfig({ WORKER_MODE: 'off', WORKER_CONCURRENCY: '2' }).worker).toMatchObject({ mode: 'off', concurrency: 2 });
-    expect(() => loadConfig({ WORKER_MODE: 'sometimes', WORKER_POLL_INTERVAL_MS: '1' })).toThrow(/WORKER_MODE[\s\S]*WORKER_POLL_INTERVAL_MS/);
+    expect(() => loadConfig({ WORKER_MODE: 'sometimes', WORKER_POLL_INTERVAL_MS: '1' })).toThrow(
+      /WORKER_MODE[\s\S]*WORKER_POLL_INTERVAL_MS/,
+    );
   });
 
   it('reads REDIS_URL and the retention schedule', () => {
@@ -90,7 +94,9 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATA_ENCRYPTION_KEY: key.toString('hex') }).dataEncryption.key).toEqual(key);
     expect(loadConfig({ DATA_ENCRYPTION_KEY: key.toString('base64') }).dataEncryption.key).toEqual(key);
     const old = Buffer.alloc(32, 9);
-    expect(loadConfig({ DATA_ENCRYPTION_OLD_KEYS: `${old.toString('base64url')}, ${key.toString('hex')}` }).dataEncryption.oldKeys).toEqual([old, key]);
+    expect(loadConfig({ DATA_ENCRYPTION_OLD_KEYS: `${old.toString('base64url')}, ${key.toString('hex')}` }).dataEncryption.oldKeys).toEqual(
+      [old, key],
+    );
     let error: unknown;
     try {
       loadConfig({ DATA_ENCRYPTION_KEY: 'c2hvcnQta2V5', DATA_ENCRYPTION_OLD_KEYS: `${key.toString('hex')},abc123` });
@@ -110,7 +116,9 @@ describe('loadConfig', () => {
     expect(loadConfig({}).webhooks).toEqual({ urlPolicy: 'any', allowedHosts: [], allowedCidrs: [] });
     expect(loadConfig(PRODUCTION).webhooks.urlPolicy).toBe('public-https');
     expect(loadConfig({ NODE_ENV: 'test', WEBHOOK_URL_POLICY: 'public-https' }).webhooks.urlPolicy).toBe('public-https');
-    expect(loadConfig({ WEBHOOK_ALLOWED_HOSTS: 'receiver.internal, *.corp.example', WEBHOOK_ALLOWED_CIDRS: '10.20.0.0/16 fd00::/8' }).webhooks).toMatchObject({ allowedHosts: ['receiver.internal', '*.corp.example'], allowedCidrs: ['10.20.0.0/16', 'fd00::/8'] });
+    expect(
+      loadConfig({ WEBHOOK_ALLOWED_HOSTS: 'receiver.internal, *.corp.example', WEBHOOK_ALLOWED_CIDRS: '10.20.0.0/16 fd00::/8' }).webhooks,
+    ).toMatchObject({ allowedHosts: ['receiver.internal', '*.corp.example'], allowedCidrs: ['10.20.0.0/16', 'fd00::/8'] });
     expect(() => loadConfig({ WEBHOOK_URL_POLICY: 'strict' })).toThrow(/WEBHOOK_URL_POLICY must be one of public-https, any/);
     expect(() => loadConfig({ WEBHOOK_ALLOWED_CIDRS: '10.0.0.1' })).toThrow(/WEBHOOK_ALLOWED_CIDRS/);
     expect(() => loadConfig({ WEBHOOK_ALLOWED_HOSTS: 'http://x' })).toThrow(/WEBHOOK_ALLOWED_HOSTS/);
@@ -122,13 +130,22 @@ describe('loadConfig', () => {
       hubTokenMaxLifetimeSeconds: 3600,
       externalTokenMaxLifetimeSeconds: 86400,
       clockSkewSeconds: 5,
-      throttle: { windowSeconds: 900, freePerAddress: 20, freePerAccountAddress: 5, freePerAccount: 50, baseDelaySeconds: 1, maxDelaySeconds: 900 },
+      throttle: {
+        windowSeconds: 900,
+        freePerAddress: 20,
+        freePerAccountAddress: 5,
+        freePerAccount: 50,
+        baseDelaySeconds: 1,
+        maxDelaySeconds: 900,
+      },
       password: { minLength: 12, minScore: 3 },
     });
     expect(c.publicUrl).toBeUndefined();
     expect(c.jwtIssuer).toBe('urn:rehab-hub');
     expect(loadConfig({ ACCESS_TOKEN_TTL: '7200' }).auth.hubTokenMaxLifetimeSeconds).toBe(7200);
-    expect(() => loadConfig({ ACCESS_TOKEN_TTL: '7200', HUB_TOKEN_MAX_LIFETIME: '3600' })).toThrow(/HUB_TOKEN_MAX_LIFETIME \(3600\) must be at least ACCESS_TOKEN_TTL/);
+    expect(() => loadConfig({ ACCESS_TOKEN_TTL: '7200', HUB_TOKEN_MAX_LIFETIME: '3600' })).toThrow(
+      /HUB_TOKEN_MAX_LIFETIME \(3600\) must be at least ACCESS_TOKEN_TTL/,
+    );
     expect(() => loadConfig({ SIGN_IN_BASE_DELAY: '60', SIGN_IN_MAX_DELAY: '30' })).toThrow(/SIGN_IN_MAX_DELAY must be at least/);
     expect(() => loadConfig({ PASSWORD_MIN_SCORE: '5' })).toThrow(/PASSWORD_MIN_SCORE/);
     const pub = loadConfig({ PUBLIC_URL: 'https://hub.example.org/' });
@@ -143,17 +160,35 @@ describe('loadConfig', () => {
 describe('loadConfig: limits of the WebSocket, input strings and statement time', () => {
   it('has defaults', () => {
     const c = loadConfig({});
-    expect(c.subscriptions).toEqual({ maxPayloadBytes: 16_384, connectionInitTimeoutMs: 5_000, maxSubscriptionsPerConnection: 20, maxConnectionsPerActor: 10, maxConnections: 2_000, maxUnauthenticatedPerAddress: 20 });
-    expect(c.input).toEqual({ graphqlBodyBytes: 4 * 1_048_576, httpBodyBytes: 1_048_576, maxStringLength: 20_000, maxIdLength: 512, maxSearchLength: 200 });
+    expect(c.subscriptions).toEqual({
+      maxPayloadBytes: 16_384,
+      connectionInitTimeoutMs: 5_000,
+      maxSubscriptionsPerConnection: 20,
+      maxConnectionsPerActor: 10,
+      maxConnections: 2_000,
+      maxUnauthenticatedPerAddress: 20,
+    });
+    expect(c.input).toEqual({
+      graphqlBodyBytes: 4 * 1_048_576,
+      httpBodyBytes: 1_048_576,
+      maxStringLength: 20_000,
+      maxIdLength: 512,
+      maxSearchLength: 200,
+    });
     expect(c.statementTimeouts).toEqual({ requestMs: 30_000, idleInTransactionMs: 60_000, migrationMs: 0, backgroundMs: 600_000 });
   });
 
   it('reads them and refuses values out of range', () => {
     const c = loadConfig({ WS_MAX_PAYLOAD_BYTES: '4096', GRAPHQL_MAX_SEARCH_LENGTH: '50', DATABASE_STATEMENT_TIMEOUT_MS: '0' });
     expect([c.subscriptions.maxPayloadBytes, c.input.maxSearchLength, c.statementTimeouts.requestMs]).toEqual([4096, 50, 0]);
-    expect(() => loadConfig({ WS_MAX_PAYLOAD_BYTES: '10', WS_MAX_CONNECTIONS_PER_ACTOR: '0', GRAPHQL_MAX_BODY_BYTES: 'lots', DATABASE_STATEMENT_TIMEOUT_MS: '-1' })).toThrow(
-      /WS_MAX_PAYLOAD_BYTES[\s\S]*WS_MAX_CONNECTIONS_PER_ACTOR[\s\S]*GRAPHQL_MAX_BODY_BYTES[\s\S]*DATABASE_STATEMENT_TIMEOUT_MS/,
-    );
+    expect(() =>
+      loadConfig({
+        WS_MAX_PAYLOAD_BYTES: '10',
+        WS_MAX_CONNECTIONS_PER_ACTOR: '0',
+        GRAPHQL_MAX_BODY_BYTES: 'lots',
+        DATABASE_STATEMENT_TIMEOUT_MS: '-1',
+      }),
+    ).toThrow(/WS_MAX_PAYLOAD_BYTES[\s\S]*WS_MAX_CONNECTIONS_PER_ACTOR[\s\S]*GRAPHQL_MAX_BODY_BYTES[\s\S]*DATABASE_STATEMENT_TIMEOUT_MS/);
   });
 });
 
@@ -185,14 +220,20 @@ describe('loadConfig: safe defaults, secrets, proxies and browsers', () => {
   });
 
   it('never seeds the demo world in production, even when asked', () => {
-    expect(problemsOf({ ...PRODUCTION, SEED_DEMO: 'true' })).toEqual([expect.stringMatching(/^SEED_DEMO: the demo world .* is never seeded in production/)]);
+    expect(problemsOf({ ...PRODUCTION, SEED_DEMO: 'true' })).toEqual([
+      expect.stringMatching(/^SEED_DEMO: the demo world .* is never seeded in production/),
+    ]);
     expect(loadConfig({ ...PRODUCTION, SEED_DEMO: 'false' }).demo.seed).toBe(false);
   });
 
   it('trusts partner identity providers over https only in production', () => {
     const issuer = (jwksUri: string, iss = 'https://id.example') => JSON.stringify([{ issuer: iss, jwksUri, audience: 'hub' }]);
-    expect(problemsOf({ ...PRODUCTION, OIDC_ISSUERS: issuer('http://id.example/jwks') }).join('\n')).toMatch(/jwksUri must be an https:\/\/ URL in production/);
-    expect(problemsOf({ ...PRODUCTION, OIDC_ISSUERS: issuer('https://id.example/jwks', 'http://id.example') }).join('\n')).toMatch(/issuer must be an https:\/\/ URL in production/);
+    expect(problemsOf({ ...PRODUCTION, OIDC_ISSUERS: issuer('http://id.example/jwks') }).join('\n')).toMatch(
+      /jwksUri must be an https:\/\/ URL in production/,
+    );
+    expect(problemsOf({ ...PRODUCTION, OIDC_ISSUERS: issuer('https://id.example/jwks', 'http://id.example') }).join('\n')).toMatch(
+      /issuer must be an https:\/\/ URL in production/,
+    );
     expect(loadConfig({ ...PRODUCTION, OIDC_ISSUERS: issuer('https://id.example/jwks') }).externalIssuers).toHaveLength(1);
     expect(loadConfig({ OIDC_ISSUERS: issuer('http://127.0.0.1:9000/jwks', 'http://127.0.0.1:9000') }).externalIssuers).toHaveLength(1);
   });
@@ -208,11 +249,16 @@ describe('loadConfig: safe defaults, secrets, proxies and browsers', () => {
 
   it('allows no cross-origin caller by default, and exact origins only', () => {
     expect(loadConfig({}).http.corsOrigins).toEqual([]);
-    expect(loadConfig({ CORS_ORIGINS: 'https://app.partner.example, http://localhost:5173/' }).http.corsOrigins).toEqual(['https://app.partner.example', 'http://localhost:5173']);
+    expect(loadConfig({ CORS_ORIGINS: 'https://app.partner.example, http://localhost:5173/' }).http.corsOrigins).toEqual([
+      'https://app.partner.example',
+      'http://localhost:5173',
+    ]);
     expect(() => loadConfig({ CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS/);
     expect(() => loadConfig({ CORS_ORIGINS: 'https://*.partner.example' })).toThrow(/CORS_ORIGINS/);
     expect(() => loadConfig({ CORS_ORIGINS: 'https://app.partner.example/path' })).toThrow(/CORS_ORIGINS/);
-    expect(problemsOf({ ...PRODUCTION, CORS_ORIGINS: 'http://app.partner.example' }).join('\n')).toMatch(/must be https:\/\/ in production/);
+    expect(problemsOf({ ...PRODUCTION, CORS_ORIGINS: 'http://app.partner.example' }).join('\n')).toMatch(
+      /must be https:\/\/ in production/,
+    );
   });
 
   it('sends HSTS only when configured', () => {
@@ -226,14 +272,23 @@ describe('loadConfig: safe defaults, secrets, proxies and browsers', () => {
 describe('load limits', () => {
   it('has bounded defaults, bulk turns leaving room in the pool', () => {
     const l = loadConfig({}).loadLimits;
-    expect(l).toMatchObject({ bulkMaxLineBytes: 65536, bulkMaxBodyBytes: 256 * 1024 * 1024, bulkMaxRejections: 1000, bulkMaxConcurrent: 4, bulkMaxQueued: 16, databaseAcquireTimeoutMs: 5000 });
+    expect(l).toMatchObject({
+      bulkMaxLineBytes: 65536,
+      bulkMaxBodyBytes: 256 * 1024 * 1024,
+      bulkMaxRejections: 1000,
+      bulkMaxConcurrent: 4,
+      bulkMaxQueued: 16,
+      databaseAcquireTimeoutMs: 5000,
+    });
     expect(loadConfig({ DATABASE_POOL_SIZE: '6' }).loadLimits.bulkMaxConcurrent).toBe(1);
   });
 
   it('refuses limits out of range, and bulk turns that would take the whole pool', () => {
     expect(() => loadConfig({ SYNC_BULK_MAX_LINE_BYTES: '10' })).toThrow(/SYNC_BULK_MAX_LINE_BYTES must be a whole number/);
     expect(() => loadConfig({ DATABASE_ACQUIRE_TIMEOUT_MS: 'soon' })).toThrow(/DATABASE_ACQUIRE_TIMEOUT_MS/);
-    expect(() => loadConfig({ DATABASE_POOL_SIZE: '4', SYNC_BULK_MAX_CONCURRENT: '4' })).toThrow(/SYNC_BULK_MAX_CONCURRENT \(4\) must be less than DATABASE_POOL_SIZE \(4\)/);
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: '4', SYNC_BULK_MAX_CONCURRENT: '4' })).toThrow(
+      /SYNC_BULK_MAX_CONCURRENT \(4\) must be less than DATABASE_POOL_SIZE \(4\)/,
+    );
     expect(() => loadConfig({ SYNC_BULK_MAX_LINE_BYTES: '2000000', SYNC_BULK_MAX_BODY_BYTES: '1000000' })).toThrow(/must not exceed/);
   });
 });

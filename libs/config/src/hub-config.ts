@@ -6,7 +6,18 @@ import { resolve } from 'node:path';
 import { bool, ConfigError, type Env, int, oneOf } from './env-readers.js';
 import type { HubConfig } from './hub-config.types.js';
 import { graphql, input, lists, loadLimits, statementTimeouts, subscriptions, worker } from './limit-settings.js';
-import { authConfig, corsOrigins, dataEncryption, demoAccounts, issuers, jwtPrivateKey, metricsToken, productionSecrets, trustProxy, webhooks } from './security-settings.js';
+import {
+  authConfig,
+  corsOrigins,
+  dataEncryption,
+  demoAccounts,
+  issuers,
+  jwtPrivateKey,
+  metricsToken,
+  productionSecrets,
+  trustProxy,
+  webhooks,
+} from './security-settings.js';
 
 export * from './hub-config.types.js';
 export { ConfigError } from './env-readers.js';

@@ -60,7 +60,8 @@ export function statementTimeouts(env: Env, problems: string[]): HubConfig['stat
 export function loadLimits(env: Env, problems: string[], poolSize: number): HubConfig['loadLimits'] {
   const bulkMaxConcurrent = int(env, 'SYNC_BULK_MAX_CONCURRENT', Math.max(1, Math.min(4, Math.floor(poolSize / 4))), 1, 1000, problems);
   // Each running load holds one connection for its whole length: leave the pool room for everything else.
-  if (bulkMaxConcurrent >= poolSize && env.SYNC_BULK_MAX_CONCURRENT) problems.push(`SYNC_BULK_MAX_CONCURRENT (${bulkMaxConcurrent}) must be less than DATABASE_POOL_SIZE (${poolSize})`);
+  if (bulkMaxConcurrent >= poolSize && env.SYNC_BULK_MAX_CONCURRENT)
+    problems.push(`SYNC_BULK_MAX_CONCURRENT (${bulkMaxConcurrent}) must be less than DATABASE_POOL_SIZE (${poolSize})`);
   const bulkMaxLineBytes = int(env, 'SYNC_BULK_MAX_LINE_BYTES', 64 * 1024, 1024, 16 * MIB, problems);
   const bulkMaxBodyBytes = int(env, 'SYNC_BULK_MAX_BODY_BYTES', 256 * MIB, 64 * 1024, 64 * 1024 * MIB, problems);
   if (bulkMaxLineBytes > bulkMaxBodyBytes) problems.push('SYNC_BULK_MAX_LINE_BYTES must not exceed SYNC_BULK_MAX_BODY_BYTES');

@@ -24,7 +24,8 @@ export function issuers(env: Env, production: boolean, problems: string[]): Exte
       // the path could swap the keys and sign tokens the hub would accept.
       if (production) {
         for (const key of ['jwksUri', 'issuer'] as const) {
-          if (!/^https:\/\/[^/?#\s]+/i.test(e[key]!)) throw new Error(`entry ${i}: ${key} must be an https:// URL in production (got "${e[key]}")`);
+          if (!/^https:\/\/[^/?#\s]+/i.test(e[key]!))
+            throw new Error(`entry ${i}: ${key} must be an https:// URL in production (got "${e[key]}")`);
         }
       }
       return { issuer: e.issuer!, jwksUri: e.jwksUri!, audience: e.audience! };
@@ -40,7 +41,10 @@ function parseKey(raw: string): Buffer | undefined {
   const text = raw.trim();
   if (/^[0-9a-fA-F]{64}$/.test(text)) return Buffer.from(text, 'hex');
   if (!/^[A-Za-z0-9+/_-]{43}={0,1}$/.test(text)) return undefined;
-  const key = Buffer.from(text.replace(/[-_]/g, (c) => (c === '-' ? '+' : '/')), 'base64');
+  const key = Buffer.from(
+    text.replace(/[-_]/g, (c) => (c === '-' ? '+' : '/')),
+    'base64',
+  );
   return key.length === 32 ? key : undefined;
 }
 
@@ -67,7 +71,10 @@ export const PUBLISHED_DEMO_PASSWORD = 'Rehab-Demo-2026!';
 
 /** True when HOST names only this machine (a loopback address or localhost). */
 export function isLoopbackHost(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
   if (h === 'localhost') return true;
   if (!isIP(h)) return false;
   const addr = ipaddr.process(h);
@@ -86,7 +93,9 @@ export function trustProxy(env: Env, problems: string[]): HubConfig['http']['tru
   const named = new Set(['loopback', 'linklocal', 'uniquelocal']);
   const bad = entries.filter((e) => !named.has(e) && !isAddress(e) && !isCidr(e));
   if (/^(true|yes|on|all|\*)$/i.test(raw) || bad.length) {
-    problems.push(`TRUST_PROXY must be off or the proxies' addresses or CIDR ranges (comma-separated; loopback, linklocal, uniquelocal allowed); every peer is never trusted (got "${raw}")`);
+    problems.push(
+      `TRUST_PROXY must be off or the proxies' addresses or CIDR ranges (comma-separated; loopback, linklocal, uniquelocal allowed); every peer is never trusted (got "${raw}")`,
+    );
     return false;
   }
   return entries.join(',');
@@ -131,7 +140,8 @@ export function webhooks(env: Env, production: boolean, problems: string[]): Hub
   const urlPolicy = oneOf(env, 'WEBHOOK_URL_POLICY', ['public-https', 'any'] as const, production ? 'public-https' : 'any', problems);
   const allowedHosts = list(env, 'WEBHOOK_ALLOWED_HOSTS');
   for (const host of allowedHosts) {
-    if (!/^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.?$/i.test(host)) problems.push(`WEBHOOK_ALLOWED_HOSTS: "${host}" is not a host name (or *.domain)`);
+    if (!/^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.?$/i.test(host))
+      problems.push(`WEBHOOK_ALLOWED_HOSTS: "${host}" is not a host name (or *.domain)`);
   }
   const allowedCidrs = list(env, 'WEBHOOK_ALLOWED_CIDRS');
   for (const cidr of allowedCidrs) {
@@ -172,7 +182,8 @@ export function authConfig(env: Env, accessTokenTtlSeconds: number, problems: st
 export function metricsToken(env: Env, problems: string[]): string | undefined {
   const raw = env.METRICS_TOKEN;
   if (raw === undefined || raw === '') return undefined;
-  if (!/^[\x21-\x7e]{24,512}$/.test(raw)) problems.push('METRICS_TOKEN must be 24 to 512 visible characters (e.g. openssl rand -base64 32)');
+  if (!/^[\x21-\x7e]{24,512}$/.test(raw))
+    problems.push('METRICS_TOKEN must be 24 to 512 visible characters (e.g. openssl rand -base64 32)');
   return raw;
 }
 
@@ -194,10 +205,14 @@ export function demoAccounts(env: Env, host: string, production: boolean, proble
   if (password.length < 10) problems.push('DEMO_PASSWORD must be at least 10 characters');
   const seed = bool(env, 'SEED_DEMO', !production, problems);
   if (production && seed) {
-    problems.push('SEED_DEMO: the demo world (accounts with a shared password, a hub admin among them) is never seeded in production; unset SEED_DEMO');
+    problems.push(
+      'SEED_DEMO: the demo world (accounts with a shared password, a hub admin among them) is never seeded in production; unset SEED_DEMO',
+    );
   }
   if (seed && !isLoopbackHost(host) && password === PUBLISHED_DEMO_PASSWORD) {
-    problems.push(`HOST=${host} makes the demo accounts reachable from the network: set DEMO_PASSWORD to a password of your own (the published one is accepted on a loopback HOST only), or SEED_DEMO=false`);
+    problems.push(
+      `HOST=${host} makes the demo accounts reachable from the network: set DEMO_PASSWORD to a password of your own (the published one is accepted on a loopback HOST only), or SEED_DEMO=false`,
+    );
   }
   return { seed, password };
 }

@@ -87,7 +87,9 @@ export class SharingAgreementModel {
   endedReason: string | null;
 }
 
-@ObjectType('ConsentPurposeCoverage', { description: 'A purpose a consent may be given for, and the data categories it covers when the caseworker lists none' })
+@ObjectType('ConsentPurposeCoverage', {
+  description: 'A purpose a consent may be given for, and the data categories it covers when the caseworker lists none',
+})
 export class ConsentPurposeCoverageModel {
   @Field(() => ConsentPurpose)
   purpose: ConsentPurpose;

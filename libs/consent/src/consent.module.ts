@@ -13,7 +13,14 @@ import { SharingAgreement } from './sharing-agreement.entity.js';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([Consent, SharingAgreement]), OrganisationsModule],
-  providers: [ConsentsService, ConsentPersonData, LawfulBasisService, { provide: LAWFUL_BASIS_FACTS, useExisting: LawfulBasisService }, ConsentsResolver, PersonConsentsResolver],
+  providers: [
+    ConsentsService,
+    ConsentPersonData,
+    LawfulBasisService,
+    { provide: LAWFUL_BASIS_FACTS, useExisting: LawfulBasisService },
+    ConsentsResolver,
+    PersonConsentsResolver,
+  ],
   exports: [ConsentsService, LAWFUL_BASIS_FACTS],
 })
 export class ConsentModule {}

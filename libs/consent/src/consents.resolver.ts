@@ -17,10 +17,20 @@ export class PersonConsentsResolver {
   ) {}
 
   @RequirePermission(Permission.PERSON_READ)
-  @ResolveField(() => [ConsentModel], { description: 'Consents you may know of (yours, to you, or all for the lead organisation), newest first; at most LIST_PER_PERSON_MAX (100 by default), the field named in extensions.truncated when there are more' })
+  @ResolveField(() => [ConsentModel], {
+    description:
+      'Consents you may know of (yours, to you, or all for the lead organisation), newest first; at most LIST_PER_PERSON_MAX (100 by default), the field named in extensions.truncated when there are more',
+  })
   async consents(@CurrentActor() actor: Actor, @Parent() person: PersonModel, @Context() ctx: HubContext): Promise<ConsentModel[]> {
     const max = this.config.lists.perPersonMax;
-    const loader = requestLoader(ctx, 'person.consents', () => new DataLoader((people: readonly PersonModel[]) => this.service.forPeople(actor, people, max + 1), { cacheKeyFn: (p: PersonModel) => p.id }));
+    const loader = requestLoader(
+      ctx,
+      'person.consents',
+      () =>
+        new DataLoader((people: readonly PersonModel[]) => this.service.forPeople(actor, people, max + 1), {
+          cacheKeyFn: (p: PersonModel) => p.id,
+        }),
+    );
     const consents = boundedList(ctx, 'Person.consents', await loader.load(person), max);
     audit(ctx, { action: 'read', personId: person.id, fields: ['Person.consents'], breakGlass: person.breakGlass });
     return consents;
@@ -35,7 +45,9 @@ export class ConsentsResolver {
   ) {}
 
   @RequirePermission(Permission.DIRECTORY_READ)
-  @Query(() => [ConsentPurposeCoverageModel], { description: 'Each purpose a consent may be given for, with the data categories it covers when none are listed' })
+  @Query(() => [ConsentPurposeCoverageModel], {
+    description: 'Each purpose a consent may be given for, with the data categories it covers when none are listed',
+  })
   consentPurposes(): ConsentPurposeCoverageModel[] {
     return this.consents.purposes();
   }
@@ -53,7 +65,10 @@ export class ConsentsResolver {
   }
 
   @RequirePermission(Permission.DIRECTORY_READ)
-  @Query(() => [SharingAgreementModel], { description: 'Information sharing agreements, by name; at most LIST_DIRECTORY_MAX (500 by default), the field named in extensions.truncated when there are more' })
+  @Query(() => [SharingAgreementModel], {
+    description:
+      'Information sharing agreements, by name; at most LIST_DIRECTORY_MAX (500 by default), the field named in extensions.truncated when there are more',
+  })
   async sharingAgreements(@CurrentActor() _actor: Actor, @Context() ctx: HubContext): Promise<SharingAgreementModel[]> {
     const max = this.config.lists.directoryMax;
     return boundedList(ctx, 'Query.sharingAgreements', await this.consents.agreements(max + 1), max);
@@ -66,7 +81,9 @@ export class ConsentsResolver {
   }
 
   @RequirePermission(Permission.SHARING_AGREEMENT_END)
-  @Mutation(() => SharingAgreementModel, { description: 'Hub admins, and data protection officers of a party; from its end the agreement is no lawful basis' })
+  @Mutation(() => SharingAgreementModel, {
+    description: 'Hub admins, and data protection officers of a party; from its end the agreement is no lawful basis',
+  })
   endSharingAgreement(@CurrentActor() actor: Actor, @Args('input') input: EndSharingAgreementInput): Promise<SharingAgreementModel> {
     return this.consents.endAgreement(actor, input);
   }

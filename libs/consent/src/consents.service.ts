@@ -9,12 +9,21 @@ import { actorRef, PersonsService } from '@hub/persons';
 import { Consent } from './consent.entity.js';
 import { type ConsentPurpose, ConsentStatus, PURPOSE_CATEGORIES } from './consent-vocabulary.js';
 import type { ConsentModel, SharingAgreementModel } from './consent.model.js';
-import type { CreateSharingAgreementInput, EndSharingAgreementInput, GrantConsentInput, WithdrawConsentInput } from './grant-consent.input.js';
+import type {
+  CreateSharingAgreementInput,
+  EndSharingAgreementInput,
+  GrantConsentInput,
+  WithdrawConsentInput,
+} from './grant-consent.input.js';
 import { SharingAgreement } from './sharing-agreement.entity.js';
 import { entityColumns, hydrate, limitPerParent, namedQuery } from '@hub/database';
 
 export function consentView(c: Consent, now = new Date()): ConsentModel {
-  const status = c.withdrawnAt ? ConsentStatus.WITHDRAWN : c.expiresAt && c.expiresAt <= now ? ConsentStatus.EXPIRED : ConsentStatus.IN_FORCE;
+  const status = c.withdrawnAt
+    ? ConsentStatus.WITHDRAWN
+    : c.expiresAt && c.expiresAt <= now
+      ? ConsentStatus.EXPIRED
+      : ConsentStatus.IN_FORCE;
   return { ...c, categories: c.categories as DataCategory[], organisationKind: c.organisationKind as OrganisationKind | null, status };
 }
 
@@ -47,13 +56,20 @@ export class ConsentsService {
     const { recordIds, facts } = await this.persons.requireAccess(actor, personId);
     const qb = this.db.getRepository(Consent).createQueryBuilder('c').where('c.person_id = ANY(:ids)', { ids: recordIds });
     if (!facts.lead) {
-      qb.andWhere('(c.organisation_id = :org OR c.organisation_kind = :kind OR c.recorded_by_organisation_id = :org)', { org: actor.organisationId, kind: actor.organisationKind });
+      qb.andWhere('(c.organisation_id = :org OR c.organisation_kind = :kind OR c.recorded_by_organisation_id = :org)', {
+        org: actor.organisationId,
+        kind: actor.organisationKind,
+      });
     }
     return (await qb.orderBy('c.given_at', 'DESC').getMany()).map((c) => consentView(c));
   }
 
   /** For many people in one statement (DataLoader); `people` were returned by PersonsService for this actor. */
-  async forPeople(actor: Actor, people: readonly { id: string; recordIds: string[]; facts: { lead: boolean } }[], limit: number): Promise<ConsentModel[][]> {
+  async forPeople(
+    actor: Actor,
+    people: readonly { id: string; recordIds: string[]; facts: { lead: boolean } }[],
+    limit: number,
+  ): Promise<ConsentModel[][]> {
     const all = people.flatMap((p) => p.recordIds);
     const lead = people.filter((p) => p.facts.lead).flatMap((p) => p.recordIds);
     const rows = (
@@ -64,7 +80,10 @@ export class ConsentsService {
             WHERE c.person_id = ANY(CAST(:all AS uuid[]))
               AND (c.person_id = ANY(CAST(:lead AS uuid[])) OR c.organisation_id = CAST(:org AS uuid) OR c.organisation_kind = :kind OR c.recorded_by_organisation_id = CAST(:org AS uuid))`,
           'c_person_id',
-          [['c_given_at', 'DESC'], ['c_id', 'DESC']],
+          [
+            ['c_given_at', 'DESC'],
+            ['c_id', 'DESC'],
+          ],
           limit,
         ),
         { all, lead, org: actor.organisationId, kind: actor.organisationKind },
@@ -76,12 +95,16 @@ export class ConsentsService {
   /** Recorded by a caseworker of an organisation working with the person, with the person present. */
   /** Each purpose with the categories a consent for it covers by default (PURPOSE_CATEGORIES), for clients to explain. */
   purposes(): { purpose: ConsentPurpose; categories: DataCategory[] }[] {
-    return (Object.entries(PURPOSE_CATEGORIES) as [ConsentPurpose, DataCategory[]][]).map(([purpose, categories]) => ({ purpose, categories: [...categories] }));
+    return (Object.entries(PURPOSE_CATEGORIES) as [ConsentPurpose, DataCategory[]][]).map(([purpose, categories]) => ({
+      purpose,
+      categories: [...categories],
+    }));
   }
 
   async grant(actor: Actor, input: GrantConsentInput, within?: { manager: EntityManager; givenAt?: Date }): Promise<ConsentModel> {
     const { personId, facts } = await this.persons.requireAccess(actor, input.personId, within?.manager);
-    if (!this.access.decide(actor, 'write', DataCategory.IDENTITY, facts).allowed) throw new ForbiddenError('Your role cannot record consent');
+    if (!this.access.decide(actor, 'write', DataCategory.IDENTITY, facts).allowed)
+      throw new ForbiddenError('Your role cannot record consent');
     if (!!input.organisationId === !!input.organisationKind) {
       throw new ValidationError([{ field: 'organisationId', messages: ['give exactly one of organisationId or organisationKind'] }]);
     }
@@ -114,7 +137,12 @@ export class ConsentsService {
         aggregateType: 'consent',
         aggregateId: consent.id,
         personId,
-        payload: { purpose: consent.purpose, categories, organisationId: consent.organisationId, organisationKind: consent.organisationKind },
+        payload: {
+          purpose: consent.purpose,
+          categories,
+          organisationId: consent.organisationId,
+          organisationKind: consent.organisationKind,
+        },
       });
       return consentView(consent);
     });
@@ -126,14 +154,25 @@ export class ConsentsService {
       const consent = await m.findOne(Consent, { where: { id: input.consentId }, lock: { mode: 'pessimistic_write' } });
       if (!consent) throw new NotFoundError('Consent');
       const { facts } = await asNotFound('Consent', () => this.persons.requireAccess(actor, consent.personId, m));
-      const mayKnow = facts.lead || consent.organisationId === actor.organisationId || consent.organisationKind === actor.organisationKind || consent.recordedByOrganisationId === actor.organisationId;
+      const mayKnow =
+        facts.lead ||
+        consent.organisationId === actor.organisationId ||
+        consent.organisationKind === actor.organisationKind ||
+        consent.recordedByOrganisationId === actor.organisationId;
       if (!mayKnow) throw new NotFoundError('Consent');
-      if (!this.access.decide(actor, 'write', DataCategory.IDENTITY, facts).allowed) throw new ForbiddenError('Your role cannot record a withdrawal');
+      if (!this.access.decide(actor, 'write', DataCategory.IDENTITY, facts).allowed)
+        throw new ForbiddenError('Your role cannot record a withdrawal');
       if (consent.withdrawnAt) throw new HubError(ErrorCode.InvalidState, 'This consent was already withdrawn');
       consent.withdrawnAt = new Date();
       consent.withdrawnReason = input.reason;
       const saved = await m.save(consent);
-      await this.outbox.emit(m, actor, { type: 'consent.withdrawn', aggregateType: 'consent', aggregateId: consent.id, personId: consent.personId, payload: { purpose: consent.purpose } });
+      await this.outbox.emit(m, actor, {
+        type: 'consent.withdrawn',
+        aggregateType: 'consent',
+        aggregateId: consent.id,
+        personId: consent.personId,
+        payload: { purpose: consent.purpose },
+      });
       return consentView(saved);
     });
   }
@@ -173,7 +212,9 @@ export class ConsentsService {
   }
 
   async agreements(limit?: number): Promise<SharingAgreementModel[]> {
-    return (await this.db.getRepository(SharingAgreement).find({ order: { name: 'ASC', id: 'ASC' }, take: limit })).map((a) => agreementView(a));
+    return (await this.db.getRepository(SharingAgreement).find({ order: { name: 'ASC', id: 'ASC' }, take: limit })).map((a) =>
+      agreementView(a),
+    );
   }
 
   /** Hub admins and data protection officers record agreements. */
@@ -187,7 +228,8 @@ export class ConsentsService {
     if (validTo && validTo <= validFrom) throw new ValidationError([{ field: 'validTo', messages: ['must be after validFrom'] }]);
     return this.db.transaction(async (m) => {
       const known = await this.organisations.byIds(input.partyOrganisationIds, m);
-      if (known.length !== new Set(input.partyOrganisationIds).size) throw new ValidationError([{ field: 'partyOrganisationIds', messages: ['names an unknown organisation'] }]);
+      if (known.length !== new Set(input.partyOrganisationIds).size)
+        throw new ValidationError([{ field: 'partyOrganisationIds', messages: ['names an unknown organisation'] }]);
       const agreement = await m.save(
         m.create(SharingAgreement, {
           name: input.name.trim(),
@@ -202,7 +244,12 @@ export class ConsentsService {
           createdBy: actor ? actorRef(actor) : 'system',
         }),
       );
-      await this.outbox.emit(m, actor, { type: 'sharing_agreement.created', aggregateType: 'sharing_agreement', aggregateId: agreement.id, payload: { categories: agreement.categories, lawfulBasis: agreement.lawfulBasis } });
+      await this.outbox.emit(m, actor, {
+        type: 'sharing_agreement.created',
+        aggregateType: 'sharing_agreement',
+        aggregateId: agreement.id,
+        payload: { categories: agreement.categories, lawfulBasis: agreement.lawfulBasis },
+      });
       return agreementView(agreement);
     });
   }
@@ -217,12 +264,16 @@ export class ConsentsService {
     return this.db.transaction(async (m) => {
       const agreement = await m.findOne(SharingAgreement, { where: { id: input.agreementId }, lock: { mode: 'pessimistic_write' } });
       if (!agreement) throw new NotFoundError('Sharing agreement');
-      this.access.require(actor, Permission.SHARING_AGREEMENT_END, { parties: { organisationIds: agreement.partyOrganisationIds, kinds: agreement.partyKinds } });
+      this.access.require(actor, Permission.SHARING_AGREEMENT_END, {
+        parties: { organisationIds: agreement.partyOrganisationIds, kinds: agreement.partyKinds },
+      });
       const now = new Date();
       if (agreement.validTo && agreement.validTo <= now) throw new HubError(ErrorCode.InvalidState, 'This agreement has already ended');
       const endsAt = input.endsAt ? new Date(input.endsAt) : now;
-      if (endsAt <= agreement.validFrom) throw new ValidationError([{ field: 'endsAt', messages: ['must be after the agreement came into force'] }]);
-      if (agreement.validTo && endsAt >= agreement.validTo) throw new ValidationError([{ field: 'endsAt', messages: ['must be before the end it already has'] }]);
+      if (endsAt <= agreement.validFrom)
+        throw new ValidationError([{ field: 'endsAt', messages: ['must be after the agreement came into force'] }]);
+      if (agreement.validTo && endsAt >= agreement.validTo)
+        throw new ValidationError([{ field: 'endsAt', messages: ['must be before the end it already has'] }]);
       const previous = agreement.validTo;
       agreement.validTo = endsAt;
       agreement.endedReason = input.reason.trim();

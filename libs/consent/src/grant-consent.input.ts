@@ -1,5 +1,18 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsBoolean, IsDateString, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  Equals,
+  IsArray,
+  IsBoolean,
+  IsDateString,
+  IsEnum,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { DataCategory } from '@hub/access';
 import { OrganisationKind } from '@hub/common';
 import { ConsentMethod, ConsentPurpose, LawfulBasis } from './consent-vocabulary.js';

@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import type { DataCategory, LawfulBasisFacts, OrganisationRef } from '@hub/access';
 import { mergedRecordsSql } from '@hub/persons';
 
-const CONSENT_IN_FORCE = (c: string) => `${c}.withdrawn_at IS NULL AND ${c}.given_at <= now() AND (${c}.expires_at IS NULL OR ${c}.expires_at > now())`;
+const CONSENT_IN_FORCE = (c: string) =>
+  `${c}.withdrawn_at IS NULL AND ${c}.given_at <= now() AND (${c}.expires_at IS NULL OR ${c}.expires_at > now())`;
 const AGREEMENT_IN_FORCE = (a: string) => `${a}.valid_from <= now() AND (${a}.valid_to IS NULL OR ${a}.valid_to > now())`;
 
 /** Consents and sharing agreements in force, as facts (for one object) and as SQL (for lists). Read fresh every time. */

@@ -10,7 +10,9 @@ describe('session time limits of the pool', () => {
   });
 
   it('hands them to node-postgres, which sends them as each session opens', () => {
-    const options = dataSourceOptions('postgres://x@127.0.0.1/db', 5, {}, { statementMs: 1234, idleInTransactionMs: 5678 }) as { extra: Record<string, unknown> };
+    const options = dataSourceOptions('postgres://x@127.0.0.1/db', 5, {}, { statementMs: 1234, idleInTransactionMs: 5678 }) as {
+      extra: Record<string, unknown>;
+    };
     expect(options.extra).toMatchObject({ max: 5, statement_timeout: 1234, idle_in_transaction_session_timeout: 5678 });
   });
 });

@@ -24,7 +24,10 @@ export function sessionTimeoutsFor(role: string | undefined, limits: HubConfig['
  * Lets the statements of the current transaction run up to `ms` (0: without limit), for work that is
  * long by nature (a bulk load's merge, a retention sweep) on a pool whose sessions serve requests.
  */
-export async function allowLongStatements(runner: { query(sql: string, parameters?: unknown[]): Promise<unknown> }, ms: number): Promise<void> {
+export async function allowLongStatements(
+  runner: { query(sql: string, parameters?: unknown[]): Promise<unknown> },
+  ms: number,
+): Promise<void> {
   await runner.query(`SELECT set_config('statement_timeout', $1, true)`, [String(ms)]);
 }
 
@@ -46,7 +49,9 @@ export function dataSourceOptions(
   acquireTimeoutMs = DEFAULT_ACQUIRE_TIMEOUT_MS,
 ): DataSourceOptions {
   // node-postgres sends these as the session's defaults when each connection opens (0 is PostgreSQL's "none").
-  const limits = timeouts ? { statement_timeout: timeouts.statementMs, idle_in_transaction_session_timeout: timeouts.idleInTransactionMs } : {};
+  const limits = timeouts
+    ? { statement_timeout: timeouts.statementMs, idle_in_transaction_session_timeout: timeouts.idleInTransactionMs }
+    : {};
   installTimestampParser();
   return {
     type: 'postgres',

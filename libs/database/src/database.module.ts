@@ -29,7 +29,13 @@ export class DatabaseModule {
         TypeOrmModule.forRootAsync({
           inject: [DatabaseServer],
           useFactory: async (server: DatabaseServer) => ({
-            ...dataSourceOptions(await server.url(), server.poolSize, { migrations }, sessionTimeoutsFor(process.env.HUB_ROLE, server.timeouts), server.acquireTimeoutMs),
+            ...dataSourceOptions(
+              await server.url(),
+              server.poolSize,
+              { migrations },
+              sessionTimeoutsFor(process.env.HUB_ROLE, server.timeouts),
+              server.acquireTimeoutMs,
+            ),
             autoLoadEntities: true,
             retryAttempts: 3,
             retryDelay: 1000,

@@ -30,14 +30,19 @@ function badCursor(): never {
  * and rows written meanwhile never shift a page. Reads one row more than the page to know whether
  * another page follows.
  */
-export async function keysetPage<T extends ObjectLiteral & { id: string }>(qb: SelectQueryBuilder<T>, order: KeysetOrder, args: PageArgs): Promise<Connection<T>> {
+export async function keysetPage<T extends ObjectLiteral & { id: string }>(
+  qb: SelectQueryBuilder<T>,
+  order: KeysetOrder,
+  args: PageArgs,
+): Promise<Connection<T>> {
   const first = pageSize(args.first, LIST_PAGE.fallback, LIST_PAGE.max);
   const id = `${order.alias}.id`;
   if ('at' in order) {
     const at = `${order.alias}.${order.at}`;
     if (args.after) {
       const [time, key] = decodeCursor(args.after, 2);
-      if (typeof time !== 'string' || !AT_FORMAT.test(time) || Number.isNaN(Date.parse(time)) || typeof key !== 'string' || !UUID.test(key)) badCursor();
+      if (typeof time !== 'string' || !AT_FORMAT.test(time) || Number.isNaN(Date.parse(time)) || typeof key !== 'string' || !UUID.test(key))
+        badCursor();
       qb.andWhere(`(${at}, ${id}) < (:keysetAt::timestamptz, :keysetId::uuid)`, { keysetAt: time, keysetId: key });
     }
     qb.addSelect(AT_TEXT(at), 'keyset_at').orderBy(at, 'DESC').addOrderBy(id, 'DESC');
@@ -51,7 +56,9 @@ export async function keysetPage<T extends ObjectLiteral & { id: string }>(qb: S
   }
   const { entities, raw } = await qb.limit(first + 1).getRawAndEntities();
   const atOf = new Map<string, string>(raw.map((r: Record<string, unknown>) => [String(r[`${order.alias}_id`]), String(r.keyset_at)]));
-  const edges = entities.slice(0, first).map((node) => ({ cursor: encodeCursor('at' in order ? [atOf.get(String(node.id)), String(node.id)] : [String(node.id)]), node }));
+  const edges = entities
+    .slice(0, first)
+    .map((node) => ({ cursor: encodeCursor('at' in order ? [atOf.get(String(node.id)), String(node.id)] : [String(node.id)]), node }));
   return { edges, pageInfo: { hasNextPage: entities.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
 }
 
@@ -94,12 +101,17 @@ export async function pagesPerParent<T extends ObjectLiteral & { id: string }>(
   const { order } = spec;
   const descending = order.direction === 'DESC';
   const cmp = descending ? '<' : '>';
-  const params: Record<string, unknown> = { ...spec.parameters, parents: JSON.stringify(parents.map((p) => ({ parent: p.key, record_ids: p.recordIds }))), limit: first + 1 };
+  const params: Record<string, unknown> = {
+    ...spec.parameters,
+    parents: JSON.stringify(parents.map((p) => ({ parent: p.key, record_ids: p.recordIds }))),
+    limit: first + 1,
+  };
   let after = '';
   if (args.after) {
     if ('at' in order) {
       const [time, key] = decodeCursor(args.after, 2);
-      if (typeof time !== 'string' || !AT_FORMAT.test(time) || Number.isNaN(Date.parse(time)) || typeof key !== 'string' || !UUID.test(key)) badCursor();
+      if (typeof time !== 'string' || !AT_FORMAT.test(time) || Number.isNaN(Date.parse(time)) || typeof key !== 'string' || !UUID.test(key))
+        badCursor();
       after = `AND (e.${order.at}, e.id) ${cmp} (CAST(:keysetAt AS timestamptz), CAST(:keysetId AS uuid))`;
       Object.assign(params, { keysetAt: time, keysetId: key });
     } else {
@@ -115,8 +127,18 @@ export async function pagesPerParent<T extends ObjectLiteral & { id: string }>(
   const keysetAt = 'at' in order ? `, ${AT_TEXT(`e.${order.at}`)} AS keyset_at` : '';
   const recordset = `jsonb_to_recordset(CAST(:parents AS jsonb)) AS x(parent text, record_ids uuid[])`;
   const [rows, counts] = await Promise.all([
-    namedQuery(db, `SELECT x.parent AS keyset_parent, p.* FROM ${recordset} CROSS JOIN LATERAL (SELECT ${entityColumns(db, spec.entity, 'e', 'e_')}${keysetAt} FROM ${spec.table} e WHERE ${where} ${after} ORDER BY ${orderBy} LIMIT :limit) p ORDER BY keyset_parent, ${outerOrder}`, params),
-    spec.count === false ? [] : namedQuery<{ parent: string; n: number }>(db, `SELECT x.parent, (SELECT count(*) FROM ${spec.table} e WHERE ${where})::int AS n FROM ${recordset}`, { ...spec.parameters, parents: params.parents }),
+    namedQuery(
+      db,
+      `SELECT x.parent AS keyset_parent, p.* FROM ${recordset} CROSS JOIN LATERAL (SELECT ${entityColumns(db, spec.entity, 'e', 'e_')}${keysetAt} FROM ${spec.table} e WHERE ${where} ${after} ORDER BY ${orderBy} LIMIT :limit) p ORDER BY keyset_parent, ${outerOrder}`,
+      params,
+    ),
+    spec.count === false
+      ? []
+      : namedQuery<{ parent: string; n: number }>(
+          db,
+          `SELECT x.parent, (SELECT count(*) FROM ${spec.table} e WHERE ${where})::int AS n FROM ${recordset}`,
+          { ...spec.parameters, parents: params.parents },
+        ),
   ]);
   const byParent = new Map<string, { node: T; cursor: string }[]>();
   for (const row of rows) {
@@ -131,7 +153,11 @@ export async function pagesPerParent<T extends ObjectLiteral & { id: string }>(
   return parents.map((p) => {
     const mine = byParent.get(p.key) ?? [];
     const edges = mine.slice(0, first);
-    return { edges, pageInfo: { hasNextPage: mine.length > first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: totals.get(p.key) ?? 0 };
+    return {
+      edges,
+      pageInfo: { hasNextPage: mine.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+      totalCount: totals.get(p.key) ?? 0,
+    };
   });
 }
 
@@ -140,7 +166,12 @@ export async function pagesPerParent<T extends ObjectLiteral & { id: string }>(
  * at most `limit` rows per parent, ordered by `order` (output column names of `sql` with a direction),
  * so that no parent's list is ever read whole. `partition` is the output column naming the parent.
  */
-export function limitPerParent(sql: string, partition: string, order: [column: string, direction: 'ASC' | 'DESC'][], limit: number): string {
+export function limitPerParent(
+  sql: string,
+  partition: string,
+  order: [column: string, direction: 'ASC' | 'DESC'][],
+  limit: number,
+): string {
   if (!Number.isInteger(limit) || limit < 1) throw new Error(`limitPerParent: ${limit} is no row count`);
   const by = (alias: string) => order.map(([column, direction]) => `${alias}."${column}" ${direction}`).join(', ');
   return `SELECT * FROM (SELECT q.*, row_number() OVER (PARTITION BY q."${partition}" ORDER BY ${by('q')}) AS per_parent_rank FROM (${sql}) q) ranked

@@ -29,7 +29,8 @@ class HydrationProbe {
   @Column({ type: 'jsonb' }) detail: { kind: string };
   @Column({ type: 'text', array: true }) tags: string[];
   @Column({ type: 'boolean' }) active: boolean;
-  @Column({ type: 'text', transformer: { from: (v: string | null) => (v === null ? null : v.toUpperCase()), to: (v: string) => v } }) code: string;
+  @Column({ type: 'text', transformer: { from: (v: string | null) => (v === null ? null : v.toUpperCase()), to: (v: string) => v } })
+  code: string;
   @VersionColumn() version: number;
 }
 
@@ -38,13 +39,23 @@ describe('hydrate', () => {
     const db = new DataSource({ type: 'postgres', entities: [HydrationProbe] });
     await (db as unknown as { buildMetadatas(): Promise<void> }).buildMetadatas();
     const row = {
-      p_id: '2b0f4a52-7d4c-4c1e-9a64-0e2b1b8c7f11', p_name: 'Smith', p_note: null, p_at: new Date('2026-01-02T03:04:05Z'),
-      p_day: new Date('2026-03-04T00:00:00'), p_score: '12.50', p_ratio: 0.25, p_detail: { kind: 'job' }, p_tags: ['a', 'b'],
-      p_active: true, p_code: 'abc', p_version: 3,
+      p_id: '2b0f4a52-7d4c-4c1e-9a64-0e2b1b8c7f11',
+      p_name: 'Smith',
+      p_note: null,
+      p_at: new Date('2026-01-02T03:04:05Z'),
+      p_day: new Date('2026-03-04T00:00:00'),
+      p_score: '12.50',
+      p_ratio: 0.25,
+      p_detail: { kind: 'job' },
+      p_tags: ['a', 'b'],
+      p_active: true,
+      p_code: 'abc',
+      p_version: 3,
     };
     const meta = db.getMetadata(HydrationProbe);
     const expected = meta.create() as HydrationProbe;
-    for (const column of meta.columns) column.setEntityValue(expected, db.driver.prepareHydratedValue(row[`p_${column.databaseName}` as keyof typeof row], column));
+    for (const column of meta.columns)
+      column.setEntityValue(expected, db.driver.prepareHydratedValue(row[`p_${column.databaseName}` as keyof typeof row], column));
     const got = hydrate(db, HydrationProbe, row, 'p_');
     expect(got).toBeInstanceOf(HydrationProbe);
     expect(got).toEqual(expected);

@@ -30,7 +30,11 @@ export function statementName(text: string): string | undefined {
  * holds a pooled connection never waits for a second one (which, with every connection so held, would
  * wait for ever), and reads what its transaction wrote.
  */
-export async function namedQuery<R = Record<string, unknown>>(source: DataSource | EntityManager, sql: string, parameters: Record<string, unknown>): Promise<R[]> {
+export async function namedQuery<R = Record<string, unknown>>(
+  source: DataSource | EntityManager,
+  sql: string,
+  parameters: Record<string, unknown>,
+): Promise<R[]> {
   const manager = source instanceof EntityManager ? source : undefined;
   const db = manager ? manager.connection : (source as DataSource);
   const [text, values] = db.driver.escapeQueryWithParameters(sql, parameters);
@@ -53,7 +57,11 @@ export async function namedQuery<R = Record<string, unknown>>(source: DataSource
  * custom one and keeps it, instead of planning the statement afresh on every execution (an array
  * parameter is estimated at ten rows, which made planning cost more than running, page after page).
  */
-export function idsRelation(ids: readonly string[], alias: string, parameter: string): { from: string; parameters: Record<string, unknown> } {
+export function idsRelation(
+  ids: readonly string[],
+  alias: string,
+  parameter: string,
+): { from: string; parameters: Record<string, unknown> } {
   return ids.length === 1
     ? { from: `(SELECT CAST(:${parameter} AS uuid) AS id) AS ${alias}`, parameters: { [parameter]: ids[0] } }
     : { from: `unnest(CAST(:${parameter} AS uuid[])) AS ${alias}(id)`, parameters: { [parameter]: ids } };
@@ -92,7 +100,23 @@ export function entityColumns(db: DataSource, entity: EntityTarget<ObjectLiteral
  * Column types whose values node-postgres already parses into what TypeORM would hydrate (strings,
  * integers, booleans, parsed JSON, Dates): those are copied as they come, the others go through the driver.
  */
-const AS_PARSED = new Set(['uuid', 'text', 'varchar', 'character varying', 'int', 'int2', 'int4', 'integer', 'smallint', 'boolean', 'bool', 'jsonb', 'json', 'timestamptz', 'timestamp with time zone']);
+const AS_PARSED = new Set([
+  'uuid',
+  'text',
+  'varchar',
+  'character varying',
+  'int',
+  'int2',
+  'int4',
+  'integer',
+  'smallint',
+  'boolean',
+  'bool',
+  'jsonb',
+  'json',
+  'timestamptz',
+  'timestamp with time zone',
+]);
 
 interface HydrationStep {
   key: string;
@@ -109,7 +133,13 @@ function hydrationPlan(meta: EntityMetadata, prefix: string): HydrationStep[] {
     plan = meta.columns.map((column) => ({
       key: `${prefix}${column.databaseName}`,
       column,
-      asParsed: typeof column.type === 'string' && AS_PARSED.has(column.type) && !column.transformer && !column.embeddedMetadata && !column.isVirtual && !column.relationMetadata,
+      asParsed:
+        typeof column.type === 'string' &&
+        AS_PARSED.has(column.type) &&
+        !column.transformer &&
+        !column.embeddedMetadata &&
+        !column.isVirtual &&
+        !column.relationMetadata,
     }));
     byPrefix.set(prefix, plan);
   }

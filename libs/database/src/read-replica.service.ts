@@ -46,9 +46,13 @@ export class ReadReplica implements OnApplicationShutdown {
   }
 
   /** Several reads from one consistent snapshot (REPEATABLE READ, read-only). */
-  async snapshot<T>(work: (query: <R = Record<string, unknown>>(sql: string, parameters?: unknown[]) => Promise<R[]>) => Promise<T>): Promise<T> {
+  async snapshot<T>(
+    work: (query: <R = Record<string, unknown>>(sql: string, parameters?: unknown[]) => Promise<R[]>) => Promise<T>,
+  ): Promise<T> {
     if (!this.pool) {
-      return this.db.transaction('REPEATABLE READ', (m) => work(<R>(sql: string, parameters: unknown[] = []) => m.query(sql, parameters) as Promise<R[]>));
+      return this.db.transaction('REPEATABLE READ', (m) =>
+        work(<R>(sql: string, parameters: unknown[] = []) => m.query(sql, parameters) as Promise<R[]>),
+      );
     }
     const client = await this.pool.connect();
     try {

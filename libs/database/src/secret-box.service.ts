@@ -56,7 +56,8 @@ export class SecretBoxService {
   private async load(): Promise<SecretBox> {
     const older = this.config.dataEncryption.oldKeys.map(dataKey);
     const repo = this.db.getRepository(StoredDataKey);
-    const storedKeys = async () => (await repo.find({ order: { createdAt: 'ASC', id: 'ASC' } })).map((k) => dataKey(Buffer.from(k.key, 'base64')));
+    const storedKeys = async () =>
+      (await repo.find({ order: { createdAt: 'ASC', id: 'ASC' } })).map((k) => dataKey(Buffer.from(k.key, 'base64')));
     let stored = await storedKeys();
     if (this.config.dataEncryption.key) return new SecretBox(dataKey(this.config.dataEncryption.key), [...older, ...stored]);
     if (this.keyMissing) return new SecretBox(undefined, [...older, ...stored]);

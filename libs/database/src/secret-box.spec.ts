@@ -47,7 +47,9 @@ describe('secret box', () => {
       return bytes.toString('base64url');
     };
     expect(codeOf(() => box.open([version, id, nonce, flip(body, 0)].join(':'), context))).toBe('SECRET_UNREADABLE');
-    expect(codeOf(() => box.open([version, id, nonce, flip(body, Buffer.from(body, 'base64url').length - 1)].join(':'), context))).toBe('SECRET_UNREADABLE');
+    expect(codeOf(() => box.open([version, id, nonce, flip(body, Buffer.from(body, 'base64url').length - 1)].join(':'), context))).toBe(
+      'SECRET_UNREADABLE',
+    );
     expect(codeOf(() => box.open([version, id, flip(nonce, 3), body].join(':'), context))).toBe('SECRET_UNREADABLE');
     expect(codeOf(() => box.open([version, id, nonce, body.slice(0, 10)].join(':'), context))).toBe('SECRET_UNREADABLE');
     expect(codeOf(() => box.open('v1:garbage', context))).toBe('SECRET_UNREADABLE');

@@ -60,7 +60,8 @@ export class SecretBox {
   }
 
   seal(plain: string, context: string): string {
-    if (!this.current) throw new SecretBoxError('DATA_ENCRYPTION_KEY_REQUIRED', 'no data encryption key to seal with: set DATA_ENCRYPTION_KEY');
+    if (!this.current)
+      throw new SecretBoxError('DATA_ENCRYPTION_KEY_REQUIRED', 'no data encryption key to seal with: set DATA_ENCRYPTION_KEY');
     const nonce = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.current.key, nonce);
     cipher.setAAD(Buffer.from(context, 'utf8'));
@@ -73,7 +74,11 @@ export class SecretBox {
     if (parts.length !== 4 || `${parts[0]}:` !== SEALED_PREFIX) throw new SecretBoxError('SECRET_UNREADABLE', 'not a sealed value');
     const [, keyId, nonceText, sealedText] = parts;
     const key = this.keys.get(keyId);
-    if (!key) throw new SecretBoxError('DATA_KEY_UNKNOWN', `sealed with key ${keyId}, which is neither DATA_ENCRYPTION_KEY nor in DATA_ENCRYPTION_OLD_KEYS`);
+    if (!key)
+      throw new SecretBoxError(
+        'DATA_KEY_UNKNOWN',
+        `sealed with key ${keyId}, which is neither DATA_ENCRYPTION_KEY nor in DATA_ENCRYPTION_OLD_KEYS`,
+      );
     const nonce = Buffer.from(nonceText, 'base64url');
     const sealed = Buffer.from(sealedText, 'base64url');
     if (nonce.length !== 12 || sealed.length < 16) throw new SecretBoxError('SECRET_UNREADABLE', 'malformed sealed value');

@@ -91,12 +91,22 @@ export class DemoPeopleSeeder {
     });
     if (result.outcome !== 'created' || !result.person) return false;
     const id = result.person.id;
-    await this.persons.update(probation, { id, version: result.person.version, reason: 'Initial ETE assessment', stage: p.stage as ProgressionStage });
+    await this.persons.update(probation, {
+      id,
+      version: result.person.version,
+      reason: 'Initial ETE assessment',
+      stage: p.stage as ProgressionStage,
+    });
     for (const partner of new Set(p.partners)) {
       await this.records.addInvolvement(probation, { personId: id, organisationId: orgIds[partner], role: InvolvementRole.PROVIDER });
     }
     for (const c of p.consents) {
-      const to = c.to === 'employer_kind' ? { organisationKind: 'employer' } : c.to === 'training_kind' ? { organisationKind: 'training_provider' } : { organisationId: orgIds[c.to] };
+      const to =
+        c.to === 'employer_kind'
+          ? { organisationKind: 'employer' }
+          : c.to === 'training_kind'
+            ? { organisationKind: 'training_provider' }
+            : { organisationId: orgIds[c.to] };
       await this.consents.grant(probation, {
         personId: id,
         purpose: c.purpose as ConsentPurpose,
@@ -118,7 +128,12 @@ export class DemoPeopleSeeder {
       });
       if (step.job && step.sustained !== undefined) {
         const [window] = (await this.sustainments.forPerson(actors[step.by], id)).filter((s) => s.interventionId === logged.id);
-        if (window) await this.sustainments.record(actors[step.by], { sustainmentId: window.id, sustained: step.sustained, note: 'Demo: 13-week check-in' });
+        if (window)
+          await this.sustainments.record(actors[step.by], {
+            sustainmentId: window.id,
+            sustained: step.sustained,
+            note: 'Demo: 13-week check-in',
+          });
       }
     }
     return true;

@@ -32,7 +32,8 @@ export class DemoSeeder implements OnApplicationBootstrap {
   /** Idempotent: what exists is left alone. Returns how many records were created. */
   async seed(): Promise<number> {
     // The configuration already refuses SEED_DEMO in production; this holds for every other caller.
-    if (this.config.nodeEnv === 'production') throw new Error('the demo world (accounts with a shared password) is never seeded in production');
+    if (this.config.nodeEnv === 'production')
+      throw new Error('the demo world (accounts with a shared password) is never seeded in production');
     const runner = this.db.createQueryRunner();
     await runner.connect();
     let created = 0;
@@ -43,7 +44,15 @@ export class DemoSeeder implements OnApplicationBootstrap {
       for (const o of DEMO_ORGANISATIONS) {
         let id = existing.get(o.name);
         if (!id) {
-          id = (await this.organisations.createUnchecked({ name: o.name, kind: o.kind, regions: o.regions, services: o.services, capacity: o.capacity })).id;
+          id = (
+            await this.organisations.createUnchecked({
+              name: o.name,
+              kind: o.kind,
+              regions: o.regions,
+              services: o.services,
+              capacity: o.capacity,
+            })
+          ).id;
           created++;
         }
         ids.set(o.key, id);
@@ -58,14 +67,18 @@ export class DemoSeeder implements OnApplicationBootstrap {
           this.logger.warn(`${u.email}: the published demo password replaced by DEMO_PASSWORD (HOST=${this.config.host})`);
         }
         if (existing) continue;
-        await this.users.create(null, {
-          organisationId: ids.get(u.organisation)!,
-          email: u.email,
-          name: u.name,
-          roles: u.roles,
-          regions: DEMO_ORGANISATIONS.find((o) => o.key === u.organisation)!.regions,
-          password: this.config.demo.password,
-        }, { seeded: true });
+        await this.users.create(
+          null,
+          {
+            organisationId: ids.get(u.organisation)!,
+            email: u.email,
+            name: u.name,
+            roles: u.roles,
+            regions: DEMO_ORGANISATIONS.find((o) => o.key === u.organisation)!.regions,
+            password: this.config.demo.password,
+          },
+          { seeded: true },
+        );
         created++;
       }
       const agreements = new Set((await this.consents.agreements()).map((a) => a.name));
@@ -86,7 +99,13 @@ export class DemoSeeder implements OnApplicationBootstrap {
       const rules = new Set((await this.rules.list(null)).map((r) => r.name));
       for (const r of DEMO_RULES) {
         if (rules.has(r.name)) continue;
-        await this.rules.create(null, { ...r, conditions: JSON.stringify(r.conditions), active: true, matchRegion: true, consentPurpose: r.consentPurpose as ConsentPurpose | null });
+        await this.rules.create(null, {
+          ...r,
+          conditions: JSON.stringify(r.conditions),
+          active: true,
+          matchRegion: true,
+          consentPurpose: r.consentPurpose as ConsentPurpose | null,
+        });
         created++;
       }
       if (this.config.demo.people) created += await this.people.seed();

@@ -21,13 +21,62 @@ export interface DemoUser {
 }
 
 export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
-  { key: 'probation', name: 'North West Probation Region', kind: OrganisationKind.PROBATION, regions: ['north_west', 'greater_manchester'], services: ['supervision', 'ete_support'], capacity: null },
-  { key: 'prison', name: 'HMP Millbrook', kind: OrganisationKind.PRISON, regions: ['north_west'], services: ['resettlement'], capacity: null },
-  { key: 'housing', name: 'Safe Harbour Housing Trust', kind: OrganisationKind.CHARITY, regions: ['north_west', 'greater_manchester'], services: ['accommodation_support', 'finance_and_id'], capacity: 40 },
-  { key: 'mind', name: 'Clearview Mental Health', kind: OrganisationKind.CHARITY, regions: ['north_west', 'greater_manchester'], services: ['mental_health_support', 'substance_misuse_support', 'family_support'], capacity: 30 },
-  { key: 'training', name: 'Forge Skills Training', kind: OrganisationKind.TRAINING_PROVIDER, regions: ['north_west', 'greater_manchester'], services: ['vocational_training', 'functional_skills', 'employability'], capacity: 60 },
-  { key: 'employer', name: 'Northway Construction Ltd', kind: OrganisationKind.EMPLOYER, regions: ['north_west'], services: ['employment', 'in_work_support'], capacity: 10 },
-  { key: 'jobcentre', name: 'Jobcentre Plus Riverside', kind: OrganisationKind.JOBCENTRE, regions: ['north_west'], services: ['job_search_support', 'benefits_advice'], capacity: null },
+  {
+    key: 'probation',
+    name: 'North West Probation Region',
+    kind: OrganisationKind.PROBATION,
+    regions: ['north_west', 'greater_manchester'],
+    services: ['supervision', 'ete_support'],
+    capacity: null,
+  },
+  {
+    key: 'prison',
+    name: 'HMP Millbrook',
+    kind: OrganisationKind.PRISON,
+    regions: ['north_west'],
+    services: ['resettlement'],
+    capacity: null,
+  },
+  {
+    key: 'housing',
+    name: 'Safe Harbour Housing Trust',
+    kind: OrganisationKind.CHARITY,
+    regions: ['north_west', 'greater_manchester'],
+    services: ['accommodation_support', 'finance_and_id'],
+    capacity: 40,
+  },
+  {
+    key: 'mind',
+    name: 'Clearview Mental Health',
+    kind: OrganisationKind.CHARITY,
+    regions: ['north_west', 'greater_manchester'],
+    services: ['mental_health_support', 'substance_misuse_support', 'family_support'],
+    capacity: 30,
+  },
+  {
+    key: 'training',
+    name: 'Forge Skills Training',
+    kind: OrganisationKind.TRAINING_PROVIDER,
+    regions: ['north_west', 'greater_manchester'],
+    services: ['vocational_training', 'functional_skills', 'employability'],
+    capacity: 60,
+  },
+  {
+    key: 'employer',
+    name: 'Northway Construction Ltd',
+    kind: OrganisationKind.EMPLOYER,
+    regions: ['north_west'],
+    services: ['employment', 'in_work_support'],
+    capacity: 10,
+  },
+  {
+    key: 'jobcentre',
+    name: 'Jobcentre Plus Riverside',
+    kind: OrganisationKind.JOBCENTRE,
+    regions: ['north_west'],
+    services: ['job_search_support', 'benefits_advice'],
+    capacity: null,
+  },
 ];
 
 const at = (local: string) => `${local}@${DEMO_DOMAIN}`;
@@ -103,7 +152,12 @@ export const DEMO_RULES: DemoRule[] = [
   {
     name: 'CSCS card gained -> construction employer',
     triggerEvent: 'outcome.recorded',
-    conditions: { all: [{ fact: 'event.typeCode', operator: 'equal', value: 'training_cscs' }, { fact: 'event.outcome', operator: 'equal', value: 'qualification' }] },
+    conditions: {
+      all: [
+        { fact: 'event.typeCode', operator: 'equal', value: 'training_cscs' },
+        { fact: 'event.outcome', operator: 'equal', value: 'qualification' },
+      ],
+    },
     serviceCode: 'employment',
     consentPurpose: 'ete',
     cooldownDays: 180,
@@ -119,7 +173,12 @@ export const DEMO_RULES: DemoRule[] = [
   {
     name: 'Release within 12 weeks -> prison in-reach ETE',
     triggerEvent: 'person.release_date_set',
-    conditions: { all: [{ fact: 'person.daysUntilRelease', operator: 'greaterThanOrEqual', value: 0 }, { fact: 'person.daysUntilRelease', operator: 'lessThanOrEqual', value: 84 }] },
+    conditions: {
+      all: [
+        { fact: 'person.daysUntilRelease', operator: 'greaterThanOrEqual', value: 0 },
+        { fact: 'person.daysUntilRelease', operator: 'lessThanOrEqual', value: 84 },
+      ],
+    },
     serviceCode: 'resettlement',
     consentPurpose: null,
     cooldownDays: 365,
@@ -127,7 +186,12 @@ export const DEMO_RULES: DemoRule[] = [
   {
     name: 'No ETE contact in 28 days -> Jobcentre work coach',
     triggerEvent: 'ete_contact.lapsed',
-    conditions: { any: [{ fact: 'record.daysSinceEteContact', operator: 'missing' }, { fact: 'record.daysSinceEteContact', operator: 'greaterThanOrEqual', value: 28 }] },
+    conditions: {
+      any: [
+        { fact: 'record.daysSinceEteContact', operator: 'missing' },
+        { fact: 'record.daysSinceEteContact', operator: 'greaterThanOrEqual', value: 28 },
+      ],
+    },
     serviceCode: 'job_search_support',
     consentPurpose: 'ete',
     cooldownDays: 28,

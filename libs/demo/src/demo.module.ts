@@ -5,5 +5,9 @@ import { DemoPeopleSeeder } from './demo-people.seeder.js';
 import { ReferralsModule } from '@hub/referrals';
 import { DemoSeeder } from './demo-seeder.service.js';
 
-@Module({ imports: [OrganisationsModule, InterventionsModule, ReferralsModule], providers: [DemoSeeder, DemoPeopleSeeder], exports: [DemoSeeder] })
+@Module({
+  imports: [OrganisationsModule, InterventionsModule, ReferralsModule],
+  providers: [DemoSeeder, DemoPeopleSeeder],
+  exports: [DemoSeeder],
+})
 export class DemoModule {}

@@ -64,26 +64,69 @@ export const GENERATED_PASSWORD = 'Generated-Population-1';
 
 /** Login of a generated user: `s<seed>.org<index>.caseworker@gen.rehab-hub.example` (or `.manager`); `s<seed>.hub.admin@...`. */
 export function generatedUserEmail(seed: number, organisationIndex: number | 'hub', role: 'caseworker' | 'manager' | 'admin'): string {
-  return organisationIndex === 'hub' ? `s${seed}.hub.admin@${GENERATED_DOMAIN}` : `s${seed}.org${organisationIndex}.${role}@${GENERATED_DOMAIN}`;
+  return organisationIndex === 'hub'
+    ? `s${seed}.hub.admin@${GENERATED_DOMAIN}`
+    : `s${seed}.org${organisationIndex}.${role}@${GENERATED_DOMAIN}`;
 }
 
 export const REGIONS = [
-  'north_west', 'greater_manchester', 'north_east', 'yorkshire_humber', 'east_midlands', 'west_midlands',
-  'east_of_england', 'london', 'south_east', 'south_west', 'wales', 'kent_surrey_sussex',
+  'north_west',
+  'greater_manchester',
+  'north_east',
+  'yorkshire_humber',
+  'east_midlands',
+  'west_midlands',
+  'east_of_england',
+  'london',
+  'south_east',
+  'south_west',
+  'wales',
+  'kent_surrey_sussex',
 ];
 
 /** Share of organisations per kind (probation first: index 0 is always a probation service). */
 const KIND_SHARES: [string, number][] = [
-  ['probation', 0.1], ['prison', 0.08], ['charity', 0.3], ['training_provider', 0.15], ['employer', 0.17],
-  ['jobcentre', 0.08], ['local_authority', 0.04], ['health', 0.04], ['housing', 0.04],
+  ['probation', 0.1],
+  ['prison', 0.08],
+  ['charity', 0.3],
+  ['training_provider', 0.15],
+  ['employer', 0.17],
+  ['jobcentre', 0.08],
+  ['local_authority', 0.04],
+  ['health', 0.04],
+  ['housing', 0.04],
 ];
 
 /** What each kind of partner records, drawn from the catalogue (migrations: CatalogueAndNameSearch). */
 const TYPES_BY_KIND: Record<string, string[]> = {
   probation: ['motivation_confidence', 'cv_cover_letter', 'disclosure_advice', 'better_off_in_work', 'finance_id_documents', 'job_start'],
-  prison: ['disclosure_workshop', 'functional_skills_literacy', 'functional_skills_numeracy', 'finance_bank_account', 'finance_id_documents'],
-  charity: ['accommodation_support', 'mental_health_support', 'substance_misuse_support', 'family_support', 'voluntary_work', 'motivation_confidence'],
-  training_provider: ['training_cscs', 'training_forklift', 'training_health_safety', 'training_pts', 'training_nvq', 'functional_skills_literacy', 'functional_skills_numeracy', 'functional_skills_ict', 'interview_practice', 'cv_cover_letter'],
+  prison: [
+    'disclosure_workshop',
+    'functional_skills_literacy',
+    'functional_skills_numeracy',
+    'finance_bank_account',
+    'finance_id_documents',
+  ],
+  charity: [
+    'accommodation_support',
+    'mental_health_support',
+    'substance_misuse_support',
+    'family_support',
+    'voluntary_work',
+    'motivation_confidence',
+  ],
+  training_provider: [
+    'training_cscs',
+    'training_forklift',
+    'training_health_safety',
+    'training_pts',
+    'training_nvq',
+    'functional_skills_literacy',
+    'functional_skills_numeracy',
+    'functional_skills_ict',
+    'interview_practice',
+    'cv_cover_letter',
+  ],
   employer: ['job_start', 'in_work_support', 'interview_practice'],
   jobcentre: ['job_search', 'cv_cover_letter', 'better_off_in_work', 'interview_practice', 'job_start'],
   local_authority: ['accommodation_support', 'family_support', 'finance_id_documents'],
@@ -117,15 +160,290 @@ const PURPOSE_BY_KIND: Record<string, [string, string[]] | null> = {
 };
 
 const KIND_LABEL: Record<string, string> = {
-  probation: 'Probation Service', prison: 'HMP', charity: 'Community Trust', training_provider: 'Skills Academy', employer: 'Employer',
-  jobcentre: 'Jobcentre Plus', local_authority: 'Council', health: 'NHS Trust', housing: 'Housing Association',
+  probation: 'Probation Service',
+  prison: 'HMP',
+  charity: 'Community Trust',
+  training_provider: 'Skills Academy',
+  employer: 'Employer',
+  jobcentre: 'Jobcentre Plus',
+  local_authority: 'Council',
+  health: 'NHS Trust',
+  housing: 'Housing Association',
 };
 
-const GIVEN = ['James', 'John', 'Robert', 'Michael', 'David', 'Daniel', 'Paul', 'Mark', 'Thomas', 'Steven', 'Andrew', 'Kevin', 'Jason', 'Gary', 'Craig', 'Lee', 'Ryan', 'Liam', 'Connor', 'Kyle', 'Jamie', 'Dean', 'Wayne', 'Carl', 'Darren', 'Scott', 'Shane', 'Adam', 'Ben', 'Callum', 'Dale', 'Aaron', 'Jordan', 'Nathan', 'Marcus', 'Tyrone', 'Kieran', 'Reece', 'Owen', 'Rhys', 'Mohammed', 'Ali', 'Imran', 'Tariq', 'Hassan', 'Kwame', 'Tomasz', 'Piotr', 'Darius', 'Marius', 'Sarah', 'Emma', 'Laura', 'Lisa', 'Claire', 'Kelly', 'Gemma', 'Natalie', 'Stacey', 'Leanne', 'Amy', 'Rachel', 'Sophie', 'Chloe', 'Jade', 'Nicola', 'Donna', 'Michelle', 'Zoe', 'Aisha', 'Fatima', 'Sofia', 'Hannah', 'Megan', 'Kirsty', 'Tracey', 'Joanne', 'Shannon', 'Courtney', 'Bethany'];
-const FAMILY = ['Smith', 'Jones', 'Williams', 'Taylor', 'Brown', 'Davies', 'Evans', 'Wilson', 'Thomas', 'Johnson', 'Roberts', 'Robinson', 'Thompson', 'Wright', 'Walker', 'White', 'Edwards', 'Hughes', 'Green', 'Hall', 'Lewis', 'Harris', 'Clarke', 'Patel', 'Jackson', 'Wood', 'Turner', 'Martin', 'Cooper', 'Hill', 'Ward', 'Morris', 'Moore', 'Clark', 'Lee', 'King', 'Baker', 'Harrison', 'Morgan', 'Allen', 'James', 'Scott', 'Phillips', 'Watson', 'Davis', 'Parker', 'Price', 'Bennett', 'Young', 'Griffiths', 'Mitchell', 'Kelly', 'Cook', 'Carter', 'Richardson', 'Bailey', 'Collins', 'Bell', 'Shaw', 'Murphy', 'Miller', 'Cox', 'Richards', 'Khan', 'Marshall', 'Anderson', 'Simpson', 'Ellis', 'Adams', 'Singh', 'Begum', 'Wilkinson', 'Foster', 'Chapman', 'Powell', 'Webb', 'Rogers', 'Gray', 'Mason', 'Ali', 'Hunt', 'Hussain', 'Campbell', 'Matthews', 'Owen', 'Palmer', 'Holmes', 'Mills', 'Barnes', 'Knight', 'Lloyd', 'Butler', 'Russell', 'Barker', 'Fisher', 'Stevens', 'Jenkins', 'Murray', 'Dixon', 'Harvey', 'Graham', 'Pearson', 'Ahmed', 'Fletcher', 'Walsh', 'Kaur', 'Gibson', 'Howard', 'Andrews', 'Stewart', 'Elliott', 'Reynolds', 'Saunders', 'Payne', 'Fox', 'Ford', 'Pearce', 'Day', 'Brooks', 'West', 'Lawrence', 'Cole', 'Atkinson', 'Bradley', 'Spencer', 'Gill', 'Dawson', 'Ball', 'Burton', 'Obrien', 'Watts', 'Rose', 'Booth', 'Perry', 'Ryan', 'Grant', 'Wells', 'Armstrong', 'Francis', 'Rees', 'Hayes', 'Hargreaves', 'Rowntree', 'Nowak', 'Kowalski', 'Okafor', 'Mensah', 'Osei', 'Nguyen'];
-const OFFENCES = ['Theft', 'Burglary', 'Shoplifting', 'Assault occasioning ABH', 'Possession with intent to supply', 'Criminal damage', 'Fraud by false representation', 'Driving while disqualified', 'Robbery', 'Handling stolen goods', 'Affray', 'Breach of a court order'];
-const SECTORS = ['Construction', 'Warehousing', 'Hospitality', 'Cleaning', 'Retail', 'Traffic management', 'Rail', 'Manufacturing', 'Catering', 'Logistics', 'Care', 'Recycling'];
-const EMPLOYERS = ['Northway Construction Ltd', 'Brightway Facilities', 'Roadline Traffic Services', 'Redbrick Logistics', 'Greenleaf Catering', 'Ironbridge Manufacturing', 'Second Chance Cafe', 'Parcel Hub UK', 'Trackside Rail Services', 'Evergreen Care'];
+const GIVEN = [
+  'James',
+  'John',
+  'Robert',
+  'Michael',
+  'David',
+  'Daniel',
+  'Paul',
+  'Mark',
+  'Thomas',
+  'Steven',
+  'Andrew',
+  'Kevin',
+  'Jason',
+  'Gary',
+  'Craig',
+  'Lee',
+  'Ryan',
+  'Liam',
+  'Connor',
+  'Kyle',
+  'Jamie',
+  'Dean',
+  'Wayne',
+  'Carl',
+  'Darren',
+  'Scott',
+  'Shane',
+  'Adam',
+  'Ben',
+  'Callum',
+  'Dale',
+  'Aaron',
+  'Jordan',
+  'Nathan',
+  'Marcus',
+  'Tyrone',
+  'Kieran',
+  'Reece',
+  'Owen',
+  'Rhys',
+  'Mohammed',
+  'Ali',
+  'Imran',
+  'Tariq',
+  'Hassan',
+  'Kwame',
+  'Tomasz',
+  'Piotr',
+  'Darius',
+  'Marius',
+  'Sarah',
+  'Emma',
+  'Laura',
+  'Lisa',
+  'Claire',
+  'Kelly',
+  'Gemma',
+  'Natalie',
+  'Stacey',
+  'Leanne',
+  'Amy',
+  'Rachel',
+  'Sophie',
+  'Chloe',
+  'Jade',
+  'Nicola',
+  'Donna',
+  'Michelle',
+  'Zoe',
+  'Aisha',
+  'Fatima',
+  'Sofia',
+  'Hannah',
+  'Megan',
+  'Kirsty',
+  'Tracey',
+  'Joanne',
+  'Shannon',
+  'Courtney',
+  'Bethany',
+];
+const FAMILY = [
+  'Smith',
+  'Jones',
+  'Williams',
+  'Taylor',
+  'Brown',
+  'Davies',
+  'Evans',
+  'Wilson',
+  'Thomas',
+  'Johnson',
+  'Roberts',
+  'Robinson',
+  'Thompson',
+  'Wright',
+  'Walker',
+  'White',
+  'Edwards',
+  'Hughes',
+  'Green',
+  'Hall',
+  'Lewis',
+  'Harris',
+  'Clarke',
+  'Patel',
+  'Jackson',
+  'Wood',
+  'Turner',
+  'Martin',
+  'Cooper',
+  'Hill',
+  'Ward',
+  'Morris',
+  'Moore',
+  'Clark',
+  'Lee',
+  'King',
+  'Baker',
+  'Harrison',
+  'Morgan',
+  'Allen',
+  'James',
+  'Scott',
+  'Phillips',
+  'Watson',
+  'Davis',
+  'Parker',
+  'Price',
+  'Bennett',
+  'Young',
+  'Griffiths',
+  'Mitchell',
+  'Kelly',
+  'Cook',
+  'Carter',
+  'Richardson',
+  'Bailey',
+  'Collins',
+  'Bell',
+  'Shaw',
+  'Murphy',
+  'Miller',
+  'Cox',
+  'Richards',
+  'Khan',
+  'Marshall',
+  'Anderson',
+  'Simpson',
+  'Ellis',
+  'Adams',
+  'Singh',
+  'Begum',
+  'Wilkinson',
+  'Foster',
+  'Chapman',
+  'Powell',
+  'Webb',
+  'Rogers',
+  'Gray',
+  'Mason',
+  'Ali',
+  'Hunt',
+  'Hussain',
+  'Campbell',
+  'Matthews',
+  'Owen',
+  'Palmer',
+  'Holmes',
+  'Mills',
+  'Barnes',
+  'Knight',
+  'Lloyd',
+  'Butler',
+  'Russell',
+  'Barker',
+  'Fisher',
+  'Stevens',
+  'Jenkins',
+  'Murray',
+  'Dixon',
+  'Harvey',
+  'Graham',
+  'Pearson',
+  'Ahmed',
+  'Fletcher',
+  'Walsh',
+  'Kaur',
+  'Gibson',
+  'Howard',
+  'Andrews',
+  'Stewart',
+  'Elliott',
+  'Reynolds',
+  'Saunders',
+  'Payne',
+  'Fox',
+  'Ford',
+  'Pearce',
+  'Day',
+  'Brooks',
+  'West',
+  'Lawrence',
+  'Cole',
+  'Atkinson',
+  'Bradley',
+  'Spencer',
+  'Gill',
+  'Dawson',
+  'Ball',
+  'Burton',
+  'Obrien',
+  'Watts',
+  'Rose',
+  'Booth',
+  'Perry',
+  'Ryan',
+  'Grant',
+  'Wells',
+  'Armstrong',
+  'Francis',
+  'Rees',
+  'Hayes',
+  'Hargreaves',
+  'Rowntree',
+  'Nowak',
+  'Kowalski',
+  'Okafor',
+  'Mensah',
+  'Osei',
+  'Nguyen',
+];
+const OFFENCES = [
+  'Theft',
+  'Burglary',
+  'Shoplifting',
+  'Assault occasioning ABH',
+  'Possession with intent to supply',
+  'Criminal damage',
+  'Fraud by false representation',
+  'Driving while disqualified',
+  'Robbery',
+  'Handling stolen goods',
+  'Affray',
+  'Breach of a court order',
+];
+const SECTORS = [
+  'Construction',
+  'Warehousing',
+  'Hospitality',
+  'Cleaning',
+  'Retail',
+  'Traffic management',
+  'Rail',
+  'Manufacturing',
+  'Catering',
+  'Logistics',
+  'Care',
+  'Recycling',
+];
+const EMPLOYERS = [
+  'Northway Construction Ltd',
+  'Brightway Facilities',
+  'Roadline Traffic Services',
+  'Redbrick Logistics',
+  'Greenleaf Catering',
+  'Ironbridge Manufacturing',
+  'Second Chance Cafe',
+  'Parcel Hub UK',
+  'Trackside Rail Services',
+  'Evergreen Care',
+];
 const QUALIFICATIONS: Record<string, string> = {
   functional_skills_literacy: 'Functional Skills English Entry Level 3',
   functional_skills_numeracy: 'Functional Skills Maths Level 1',
@@ -136,7 +454,13 @@ const QUALIFICATIONS: Record<string, string> = {
   training_pts: 'Personal Track Safety card',
   training_nvq: 'NVQ Level 2 Construction Operations',
 };
-const NOTES = ['Attended on time; engaged well', 'Needs follow-up next week', 'Rearranged at the person\'s request', 'Good progress; confidence improving', 'Referred on to a specialist service'];
+const NOTES = [
+  'Attended on time; engaged well',
+  'Needs follow-up next week',
+  "Rearranged at the person's request",
+  'Good progress; confidence improving',
+  'Referred on to a specialist service',
+];
 
 function sqlText(values: string[]): string {
   return `ARRAY[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(',')}]::text[]`;
@@ -176,7 +500,8 @@ export async function generatePopulation(db: SqlConnection, options: PopulationO
   // Organisations and their staff.
   const orgRows = kinds.map((kind, idx) => {
     const region = REGIONS[idx % REGIONS.length];
-    const regions = kind === 'probation' || kind === 'jobcentre' || idx % 3 === 0 ? [region] : [region, REGIONS[(idx + 1) % REGIONS.length]];
+    const regions =
+      kind === 'probation' || kind === 'jobcentre' || idx % 3 === 0 ? [region] : [region, REGIONS[(idx + 1) % REGIONS.length]];
     return {
       idx,
       kind,
@@ -211,10 +536,30 @@ export async function generatePopulation(db: SqlConnection, options: PopulationO
     [String(seed), passwordHash],
   );
   const agreements: [string, string[], string[], string[], string, string][] = [
-    ['Probation and prison statutory sharing', ['probation', 'prison'], ['ete', 'accommodation', 'health', 'substance_misuse', 'finance', 'family'],
-      ['identity', 'offending', 'risk', 'health', 'substance_misuse', 'ete', 'employment', 'accommodation', 'finance', 'family'], 'public_task', 'Offender Management Act 2007 s.14'],
-    ['Probation and Jobcentre employment support', ['probation', 'jobcentre'], ['ete'], ['ete', 'employment'], 'public_task', 'Welfare Reform Act 2012 s.131'],
-    ['Local authority housing duty', ['probation', 'local_authority'], ['accommodation'], ['accommodation'], 'legal_obligation', 'Homelessness Reduction Act 2017 s.213B'],
+    [
+      'Probation and prison statutory sharing',
+      ['probation', 'prison'],
+      ['ete', 'accommodation', 'health', 'substance_misuse', 'finance', 'family'],
+      ['identity', 'offending', 'risk', 'health', 'substance_misuse', 'ete', 'employment', 'accommodation', 'finance', 'family'],
+      'public_task',
+      'Offender Management Act 2007 s.14',
+    ],
+    [
+      'Probation and Jobcentre employment support',
+      ['probation', 'jobcentre'],
+      ['ete'],
+      ['ete', 'employment'],
+      'public_task',
+      'Welfare Reform Act 2012 s.131',
+    ],
+    [
+      'Local authority housing duty',
+      ['probation', 'local_authority'],
+      ['accommodation'],
+      ['accommodation'],
+      'legal_obligation',
+      'Homelessness Reduction Act 2017 s.213B',
+    ],
   ];
   for (const [name, partyKinds, purposes, categories, basis, ref] of agreements) {
     await db.query(
@@ -232,7 +577,19 @@ export async function generatePopulation(db: SqlConnection, options: PopulationO
   await db.query(
     `INSERT INTO gen_org SELECT o.idx, ${genUuid(`$1 || ':o:' || o.idx`)}, o.kind, o.types, cardinality(o.types), o.purpose, o.categories, o.services
        FROM jsonb_to_recordset($2::jsonb) AS o(idx int, kind text, types text[], purpose text, categories text[], services text[])`,
-    [String(seed), JSON.stringify(kinds.map((kind, idx) => ({ idx, kind, types: TYPES_BY_KIND[kind], purpose: PURPOSE_BY_KIND[kind]?.[0] ?? null, categories: PURPOSE_BY_KIND[kind]?.[1] ?? null, services: SERVICES_BY_KIND[kind] })))],
+    [
+      String(seed),
+      JSON.stringify(
+        kinds.map((kind, idx) => ({
+          idx,
+          kind,
+          types: TYPES_BY_KIND[kind],
+          purpose: PURPOSE_BY_KIND[kind]?.[0] ?? null,
+          categories: PURPOSE_BY_KIND[kind]?.[1] ?? null,
+          services: SERVICES_BY_KIND[kind],
+        })),
+      ),
+    ],
   );
   await db.query(`ANALYZE gen_org`);
 
@@ -409,11 +766,21 @@ const REFERRAL_PATHS: [number, string, string[]][] = [
 const DECLINED_BECAUSE = 'No capacity this quarter';
 const WITHDRAWN_BECAUSE = 'Moved out of the area';
 const REFERRAL_REASONS: Record<string, string> = {
-  supervision: 'Transfer of supervision', ete_support: 'ETE assessment requested', resettlement: 'Resettlement planning before release',
-  accommodation_support: 'No fixed abode on release', mental_health_support: 'Low mood reported at supervision', substance_misuse_support: 'Asked for help with alcohol use',
-  family_support: 'Wants to rebuild contact with children', vocational_training: 'Wants a CSCS card for labouring work', functional_skills: 'Needs English and maths for a course',
-  employability: 'CV and disclosure advice before applying', employment: 'Ready for work; suitable vacancy', in_work_support: 'Started work; 13 weeks of in-work support',
-  job_search_support: 'Claiming; help looking for work', benefits_advice: 'Better-off-in-work calculation', finance_and_id: 'Needs ID and a bank account',
+  supervision: 'Transfer of supervision',
+  ete_support: 'ETE assessment requested',
+  resettlement: 'Resettlement planning before release',
+  accommodation_support: 'No fixed abode on release',
+  mental_health_support: 'Low mood reported at supervision',
+  substance_misuse_support: 'Asked for help with alcohol use',
+  family_support: 'Wants to rebuild contact with children',
+  vocational_training: 'Wants a CSCS card for labouring work',
+  functional_skills: 'Needs English and maths for a course',
+  employability: 'CV and disclosure advice before applying',
+  employment: 'Ready for work; suitable vacancy',
+  in_work_support: 'Started work; 13 weeks of in-work support',
+  job_search_support: 'Claiming; help looking for work',
+  benefits_advice: 'Better-off-in-work calculation',
+  finance_and_id: 'Needs ID and a bank account',
 };
 
 /**
@@ -439,9 +806,12 @@ async function generateReferrals(db: SqlConnection, S: string, provider: (k: str
                JOIN gen_org o ON o.idx = ${provider('k').replace(/\bi\b/g, 'g.i')}
                JOIN gen_org lo ON lo.idx = g.lead) x`,
   );
-  await db.query(`CREATE TEMP TABLE gen_referral_path ON COMMIT DROP AS
+  await db.query(
+    `CREATE TEMP TABLE gen_referral_path ON COMMIT DROP AS
      SELECT p.n - 1 AS path, p.v->>'state' AS state, ARRAY(SELECT jsonb_array_elements_text(p.v->'steps')) AS steps
-       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS p(v, n)`, [JSON.stringify(paths)]);
+       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS p(v, n)`,
+    [JSON.stringify(paths)],
+  );
   // When each step was taken: answered (accept or decline) hours after sending, started days after acceptance, completed weeks later, withdrawn in between.
   await db.query(
     `CREATE TEMP TABLE gen_referral_step ON COMMIT DROP AS
@@ -469,7 +839,10 @@ async function generateReferrals(db: SqlConnection, S: string, provider: (k: str
     [JSON.stringify(REFERRAL_REASONS), sla.map(([code]) => code), sla.map(([, hours]) => hours), DEFAULT_SLA_HOURS, START_SLA_HOURS],
   );
   // The state each action leads to, as the hub's lifecycle has it.
-  const stateAfter = (action: string) => `CASE ${action} ${Object.entries(TRANSITIONS).map(([a, rule]) => `WHEN '${a}' THEN '${rule.to}'`).join(' ')} END`;
+  const stateAfter = (action: string) =>
+    `CASE ${action} ${Object.entries(TRANSITIONS)
+      .map(([a, rule]) => `WHEN '${a}' THEN '${rule.to}'`)
+      .join(' ')} END`;
   await db.query(
     `INSERT INTO referral_transition (referral_id, action, from_state, to_state, reason, actor, organisation_id, at)
      SELECT st.referral_id, st.action, COALESCE(${stateAfter('st.previous')}, 'draft'), ${stateAfter('st.action')},

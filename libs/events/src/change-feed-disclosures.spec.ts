@@ -16,7 +16,11 @@ describe('change feed disclosures', () => {
       { channel: 'change_feed' },
     );
     expect(entries.map((e) => [e.personId, [...e.categories].sort(), e.detail])).toEqual([
-      ['p1', ['employment', 'identity'], { channel: 'change_feed', events: 3, event: 'intervention.logged, outcome.recorded, person.created' }],
+      [
+        'p1',
+        ['employment', 'identity'],
+        { channel: 'change_feed', events: 3, event: 'intervention.logged, outcome.recorded, person.created' },
+      ],
       ['p2', ['ete'], { channel: 'change_feed', events: 1, event: 'intervention.logged' }],
     ]);
     expect(entries.every((e) => e.action === 'read' && e.fields.size === 0 && !e.breakGlass)).toBe(true);

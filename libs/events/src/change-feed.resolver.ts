@@ -21,6 +21,10 @@ export class ChangeFeedResolver {
     // A page is a disclosure of the people it is about: one read per person in the request's audit,
     // written before the response leaves (libs/audit audit.plugin.ts), as for every read of a person.
     for (const entry of disclosures(page.rows, { channel: 'change_feed' })) audit(ctx, entry);
-    return { changes: page.rows.map((r) => ({ ...r, payload: JSON.stringify(r.payload) })), endCursor: page.endCursor, hasMore: page.hasMore };
+    return {
+      changes: page.rows.map((r) => ({ ...r, payload: JSON.stringify(r.payload) })),
+      endCursor: page.endCursor,
+      hasMore: page.hasMore,
+    };
   }
 }

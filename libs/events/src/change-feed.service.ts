@@ -110,22 +110,38 @@ export class ChangeFeedService {
     await this.sink.append(manager, actor, entries);
   }
 
-  async changes(actor: Actor, args: { after?: string | null; first?: number | null; types?: string[] | null }): Promise<{ rows: ChangeRow[]; hasMore: boolean; endCursor: string | null }> {
+  async changes(
+    actor: Actor,
+    args: { after?: string | null; first?: number | null; types?: string[] | null },
+  ): Promise<{ rows: ChangeRow[]; hasMore: boolean; endCursor: string | null }> {
     const first = pageSize(args.first, 100, 1000);
     const after = args.after ? String(decodeCursor(args.after, 1)[0]) : '0';
     const seen = this.seen(actor);
     const qb = this.db
       .createQueryBuilder()
-      .select(['e.id AS sequence', 'e.type AS type', 'e.aggregate_type AS "entityType"', 'e.aggregate_id AS "entityId"', `CASE WHEN ${seen.person} THEN e.person_id END AS "personId"`, 'e.person_id AS "aboutPersonId"'])
+      .select([
+        'e.id AS sequence',
+        'e.type AS type',
+        'e.aggregate_type AS "entityType"',
+        'e.aggregate_id AS "entityId"',
+        `CASE WHEN ${seen.person} THEN e.person_id END AS "personId"`,
+        'e.person_id AS "aboutPersonId"',
+      ])
       .addSelect(['e.organisation_id AS "organisationId"', 'e.occurred_at AS "occurredAt"', 'e.payload AS payload'])
       .from('outbox_event', 'e')
       .where('e.id > :after', { after })
       .andWhere(`e.tx_id < ${FEED_HORIZON}`)
       .andWhere(seen.event, seen.parameters);
     if (args.types?.length) qb.andWhere('e.type = ANY(:types)', { types: args.types });
-    const rows: (ChangeRow & { aboutPersonId: string | null })[] = await qb.orderBy('e.id', 'ASC').limit(first + 1).getRawMany();
+    const rows: (ChangeRow & { aboutPersonId: string | null })[] = await qb
+      .orderBy('e.id', 'ASC')
+      .limit(first + 1)
+      .getRawMany();
     const found = rows.slice(0, first);
-    const masked = await this.mask(actor, found.map((r) => ({ type: r.type, personId: r.aboutPersonId, organisationId: r.organisationId, payload: r.payload })));
+    const masked = await this.mask(
+      actor,
+      found.map((r) => ({ type: r.type, personId: r.aboutPersonId, organisationId: r.organisationId, payload: r.payload })),
+    );
     const page = found.map(({ aboutPersonId: _about, ...r }, i) => ({
       ...r,
       sequence: String(r.sequence),
@@ -133,7 +149,11 @@ export class ChangeFeedService {
       withheldFields: masked[i].withheld,
       tombstone: TOMBSTONE_TYPES.includes(r.type),
     }));
-    return { rows: page, hasMore: rows.length > first, endCursor: page.length ? encodeCursor([page.at(-1)!.sequence]) : (args.after ?? null) };
+    return {
+      rows: page,
+      hasMore: rows.length > first,
+      endCursor: page.length ? encodeCursor([page.at(-1)!.sequence]) : (args.after ?? null),
+    };
   }
 
   /**
@@ -179,7 +199,9 @@ export class ChangeFeedService {
     const scope = this.access.scope(actor, 'read', { person: 'e.person_id', category, owner: 'e.organisation_id' });
     const person = `(e.person_id IS NOT NULL AND ${scope.where})`;
     // A role that may read nothing about people (its ceiling is empty) is party to nothing.
-    const party = this.access.ceiling(actor, 'read').length ? `COALESCE(e.payload->'parties' @> jsonb_build_array(CAST(:accessOrg AS text)), false)` : 'false';
+    const party = this.access.ceiling(actor, 'read').length
+      ? `COALESCE(e.payload->'parties' @> jsonb_build_array(CAST(:accessOrg AS text)), false)`
+      : 'false';
     return {
       event: `((e.person_id IS NULL AND (e.type = ANY(:publicTypes) OR e.organisation_id = CAST(:accessOrg AS uuid))) OR (e.person_id IS NOT NULL AND (${scope.where} OR ${party})))`,
       person,

@@ -16,7 +16,8 @@ export class ChangeModel {
 
   @Field(() => ID, {
     nullable: true,
-    description: 'The person it is about; null when it is about no person, or when you see it only as a party to it (a referral between your organisation and another, once you no longer work with the person)',
+    description:
+      'The person it is about; null when it is about no person, or when you see it only as a party to it (a referral between your organisation and another, once you no longer work with the person)',
   })
   personId: string | null;
 
@@ -26,10 +27,14 @@ export class ChangeModel {
   @Field({ description: 'The entity was removed from your view (merged away or erased)' })
   tombstone: boolean;
 
-  @Field({ description: 'What changed, as JSON: each field passes the same field policy as the person page; a field you may not read is null' })
+  @Field({
+    description: 'What changed, as JSON: each field passes the same field policy as the person page; a field you may not read is null',
+  })
   payload: string;
 
-  @Field(() => [String], { description: 'Payload fields withheld from you (null in payload), as a person\'s withheldFields names its fields' })
+  @Field(() => [String], {
+    description: "Payload fields withheld from you (null in payload), as a person's withheldFields names its fields",
+  })
   withheldFields: string[];
 }
 

@@ -41,7 +41,8 @@ describe('event payload schemas', () => {
 
   it('gives every field a data category, `event`, `party`, `consent` or `meta`', () => {
     const kinds = new Set<string>([...DATA_CATEGORIES, 'event', 'party', 'consent', 'meta']);
-    for (const [type, schema] of Object.entries(EVENT_PAYLOADS)) for (const [field, kind] of Object.entries(schema)) expect({ type, field, ok: kinds.has(kind) }).toEqual({ type, field, ok: true });
+    for (const [type, schema] of Object.entries(EVENT_PAYLOADS))
+      for (const [field, kind] of Object.entries(schema)) expect({ type, field, ok: kinds.has(kind) }).toEqual({ type, field, ok: true });
   });
 
   it('refuses a type without a schema and a field the schema does not declare', () => {
@@ -52,16 +53,34 @@ describe('event payload schemas', () => {
 
   it('the outbox refuses to emit an undeclared event, before writing anything', async () => {
     const inserted: unknown[] = [];
-    const manager = { queryRunner: { isTransactionActive: true, query: async () => undefined }, insert: async (_e: unknown, rows: unknown) => inserted.push(rows) };
+    const manager = {
+      queryRunner: { isTransactionActive: true, query: async () => undefined },
+      insert: async (_e: unknown, rows: unknown) => inserted.push(rows),
+    };
     const outbox = new OutboxService({ get: () => ({ recordWrites: async () => undefined }) } as never);
-    await expect(outbox.emit(manager as never, null, { type: 'person.stage_changed', aggregateType: 'person', aggregateId: 'p', payload: { from: 'a', to: 'b', healthNotes: 'x' } })).rejects.toThrow(UndeclaredEventPayloadError);
-    await expect(outbox.emit(manager as never, null, { type: 'person.secret', aggregateType: 'person', aggregateId: 'p', payload: {} })).rejects.toThrow(UndeclaredEventPayloadError);
+    await expect(
+      outbox.emit(manager as never, null, {
+        type: 'person.stage_changed',
+        aggregateType: 'person',
+        aggregateId: 'p',
+        payload: { from: 'a', to: 'b', healthNotes: 'x' },
+      }),
+    ).rejects.toThrow(UndeclaredEventPayloadError);
+    await expect(
+      outbox.emit(manager as never, null, { type: 'person.secret', aggregateType: 'person', aggregateId: 'p', payload: {} }),
+    ).rejects.toThrow(UndeclaredEventPayloadError);
     expect(inserted).toEqual([]);
   });
 
   it('masks fail closed: undeclared fields and types are withheld, an erased payload keeps its marks', () => {
-    expect(maskPayload('person.stage_changed', { from: 'a', to: 'b', extra: 1 }, () => true)).toEqual({ payload: { from: 'a', to: 'b' }, withheld: ['extra'] });
+    expect(maskPayload('person.stage_changed', { from: 'a', to: 'b', extra: 1 }, () => true)).toEqual({
+      payload: { from: 'a', to: 'b' },
+      withheld: ['extra'],
+    });
     expect(maskPayload('nope.nope', { a: 1 }, () => true)).toEqual({ payload: {}, withheld: ['a'] });
-    expect(maskPayload('person.stage_changed', { erased: true, dataCategory: 'ete' }, () => false)).toEqual({ payload: { erased: true, dataCategory: 'ete' }, withheld: [] });
+    expect(maskPayload('person.stage_changed', { erased: true, dataCategory: 'ete' }, () => false)).toEqual({
+      payload: { erased: true, dataCategory: 'ete' },
+      withheld: [],
+    });
   });
 });

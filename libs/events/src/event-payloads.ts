@@ -24,7 +24,16 @@ const E = 'event' as const;
 const P = 'party' as const;
 
 // Everything about a referral is its parties' only (a referral to a mental health service says much).
-const referral: PayloadSchema = { referralId: P, fromOrganisationId: P, toOrganisationId: P, serviceCode: P, state: P, ruleId: P, dueAt: P, parties: P };
+const referral: PayloadSchema = {
+  referralId: P,
+  fromOrganisationId: P,
+  toOrganisationId: P,
+  serviceCode: P,
+  state: P,
+  ruleId: P,
+  dueAt: P,
+  parties: P,
+};
 
 /**
  * Every event type the hub emits, with every field its payload may carry. OutboxService refuses to
@@ -106,7 +115,10 @@ export function checkEventPayload(type: string, payload: Record<string, unknown>
   const schema = EVENT_PAYLOADS[type];
   if (!schema) throw new UndeclaredEventPayloadError(`event type ${type} has no declared payload (libs/events/src/event-payloads.ts)`);
   const undeclared = Object.keys(payload ?? {}).filter((f) => !Object.hasOwn(schema, f));
-  if (undeclared.length) throw new UndeclaredEventPayloadError(`event type ${type} carries undeclared payload fields: ${undeclared.join(', ')} (libs/events/src/event-payloads.ts)`);
+  if (undeclared.length)
+    throw new UndeclaredEventPayloadError(
+      `event type ${type} carries undeclared payload fields: ${undeclared.join(', ')} (libs/events/src/event-payloads.ts)`,
+    );
 }
 
 export interface MaskedPayload {
@@ -120,7 +132,11 @@ export interface MaskedPayload {
  * says so for their category (null and named as withheld otherwise). Fails closed: an undeclared
  * type or field is withheld.
  */
-export function maskPayload(type: string, payload: Record<string, unknown> | null | undefined, mayRead: (field: Exclude<PayloadField, 'meta'>) => boolean): MaskedPayload {
+export function maskPayload(
+  type: string,
+  payload: Record<string, unknown> | null | undefined,
+  mayRead: (field: Exclude<PayloadField, 'meta'>) => boolean,
+): MaskedPayload {
   const given = payload ?? {};
   const schema = given.erased === true ? ERASED_FIELDS : (EVENT_PAYLOADS[type] ?? {});
   const out: Record<string, unknown> = {};
@@ -152,7 +168,11 @@ export function eventCategory(payload: Record<string, unknown> | null | undefine
  * record is nobody's own), the row's decision for an `event` detail (its category, its writer as
  * owner, as the feed's SQL scope and the row's own page decide).
  */
-export function eventFieldReader(actor: Actor, facts: PersonFacts, event: { payload: Record<string, unknown> | null; organisationId: string | null }): (field: Exclude<PayloadField, 'meta'>) => boolean {
+export function eventFieldReader(
+  actor: Actor,
+  facts: PersonFacts,
+  event: { payload: Record<string, unknown> | null; organisationId: string | null },
+): (field: Exclude<PayloadField, 'meta'>) => boolean {
   return (field) => {
     if (field === 'event') return decide(actor, 'read', eventCategory(event.payload) as DataCategory, facts, event.organisationId).allowed;
     if (field === 'party') return isParty(actor, event);
@@ -162,10 +182,19 @@ export function eventFieldReader(actor: Actor, facts: PersonFacts, event: { payl
 }
 
 /** The rule of the person's consents list (libs/consent): the lead, the consent's recipient, its recorder; all only with the person in view. */
-export function mayKnowConsent(actor: Actor, facts: PersonFacts, event: { payload: Record<string, unknown> | null; organisationId: string | null }): boolean {
+export function mayKnowConsent(
+  actor: Actor,
+  facts: PersonFacts,
+  event: { payload: Record<string, unknown> | null; organisationId: string | null },
+): boolean {
   if (!decide(actor, 'read', DataCategory.IDENTITY, facts).allowed) return false;
   const p = event.payload ?? {};
-  return facts.lead || event.organisationId === actor.organisationId || p.organisationId === actor.organisationId || p.organisationKind === actor.organisationKind;
+  return (
+    facts.lead ||
+    event.organisationId === actor.organisationId ||
+    p.organisationId === actor.organisationId ||
+    p.organisationKind === actor.organisationKind
+  );
 }
 
 /** The actor's organisation is a party to the event (named in `payload.parties`) or wrote it. */
@@ -175,6 +204,10 @@ export function isParty(actor: Actor, event: { payload: Record<string, unknown> 
 }
 
 /** maskPayload with eventFieldReader: what one channel may hand `actor` of this event. */
-export function maskEventFor(actor: Actor, facts: PersonFacts, event: { type: string; payload: Record<string, unknown> | null; organisationId: string | null }): MaskedPayload {
+export function maskEventFor(
+  actor: Actor,
+  facts: PersonFacts,
+  event: { type: string; payload: Record<string, unknown> | null; organisationId: string | null },
+): MaskedPayload {
   return maskPayload(event.type, event.payload, eventFieldReader(actor, facts, event));
 }

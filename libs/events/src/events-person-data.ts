@@ -17,6 +17,12 @@ export class EventsPersonData implements PersonDataSource {
   }
 
   personErasureSteps(): PersonErasureStep[] {
-    return [{ key: 'events', order: 5, sql: `UPDATE outbox_event SET payload = ${ERASED_PAYLOAD_SQL} WHERE person_id = ANY($1::uuid[]) AND payload->'erased' IS NULL` }];
+    return [
+      {
+        key: 'events',
+        order: 5,
+        sql: `UPDATE outbox_event SET payload = ${ERASED_PAYLOAD_SQL} WHERE person_id = ANY($1::uuid[]) AND payload->'erased' IS NULL`,
+      },
+    ];
   }
 }

@@ -14,7 +14,16 @@ import { LiveEvents } from './live-events.service.js';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([OutboxEvent, EventDelivery])],
-  providers: [OutboxService, EventsPersonData, ChangeFeedService, ChangeFeedResolver, OutboxRelay, JobQueue, EventHandlerRegistry, LiveEvents],
+  providers: [
+    OutboxService,
+    EventsPersonData,
+    ChangeFeedService,
+    ChangeFeedResolver,
+    OutboxRelay,
+    JobQueue,
+    EventHandlerRegistry,
+    LiveEvents,
+  ],
   exports: [OutboxService, ChangeFeedService, OutboxRelay, JobQueue, EventHandlerRegistry, LiveEvents],
 })
 export class EventsModule {}

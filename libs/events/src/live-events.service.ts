@@ -71,7 +71,11 @@ export class LiveEvents implements OnApplicationShutdown {
   }
 
   private connect(role: string): Redis {
-    const redis = new Redis(this.config.redisUrl!, { lazyConnect: false, maxRetriesPerRequest: 3, connectionName: `rehab-hub-live-${role}` });
+    const redis = new Redis(this.config.redisUrl!, {
+      lazyConnect: false,
+      maxRetriesPerRequest: 3,
+      connectionName: `rehab-hub-live-${role}`,
+    });
     redis.on('error', (err: Error) => this.logger.warn(`redis (${role}): ${err.message}`));
     return redis;
   }
@@ -94,7 +98,9 @@ export class LiveEvents implements OnApplicationShutdown {
   listen(listener: LiveListener): () => void {
     if (!this.config.redisUrl && this.config.worker.mode === 'off' && !this.warned) {
       this.warned = true;
-      this.logger.warn('this hub runs no jobs (WORKER_MODE=off) and has no REDIS_URL: its subscribers hear nothing that other processes handle; set REDIS_URL');
+      this.logger.warn(
+        'this hub runs no jobs (WORKER_MODE=off) and has no REDIS_URL: its subscribers hear nothing that other processes handle; set REDIS_URL',
+      );
     }
     this.local.on('event', listener);
     if (this.config.redisUrl) this.subscriber ??= this.subscribe();

@@ -4,7 +4,14 @@ import { type LiveEvent, LiveEvents } from './live-events.service.js';
 import { liveStream } from './live-stream.js';
 
 const event = (id: number, type = 'referral.sent', org = 'o1'): LiveEvent => ({
-  id: String(id), type, aggregateType: 'referral', aggregateId: `r${id}`, personId: null, organisationId: null, occurredAt: new Date(0).toISOString(), payload: { toOrganisationId: org },
+  id: String(id),
+  type,
+  aggregateType: 'referral',
+  aggregateId: `r${id}`,
+  personId: null,
+  organisationId: null,
+  occurredAt: new Date(0).toISOString(),
+  payload: { toOrganisationId: org },
 });
 
 describe('liveStream', () => {
@@ -15,7 +22,8 @@ describe('liveStream', () => {
     const stream = liveStream(live, {
       wants: (e) => e.payload.toOrganisationId === 'o1',
       // A slow load for the first event: the order still holds.
-      load: async (e) => (Number(e.id) === 1 ? new Promise<string>((r) => setTimeout(() => r(`loaded ${e.id}`), 30)) : e.id === '3' ? null : `loaded ${e.id}`),
+      load: async (e) =>
+        Number(e.id) === 1 ? new Promise<string>((r) => setTimeout(() => r(`loaded ${e.id}`), 30)) : e.id === '3' ? null : `loaded ${e.id}`,
     });
     expect(live.listeners).toBe(1);
     for (const e of [event(1), event(2, 'referral.sent', 'o2'), event(3), event(4)]) await live.publish(e);

@@ -9,7 +9,13 @@ export interface CatalogueEntry {
   outcomeKind: OutcomeKind;
 }
 
-const e = (code: string, name: string, groupName: string, dataCategory: DataCategory, outcomeKind = OutcomeKind.NONE): CatalogueEntry => ({ code, name, groupName, dataCategory, outcomeKind });
+const e = (code: string, name: string, groupName: string, dataCategory: DataCategory, outcomeKind = OutcomeKind.NONE): CatalogueEntry => ({
+  code,
+  name,
+  groupName,
+  dataCategory,
+  outcomeKind,
+});
 
 /** The intervention types of the ETE programme and its wrap-around support (see shared/seeds). */
 export const CATALOGUE: CatalogueEntry[] = [

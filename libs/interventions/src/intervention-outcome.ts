@@ -18,15 +18,30 @@ export function interventionOutcome(
   type: OutcomeRulesType,
   input: { qualification?: QualificationOutcomeInput | null; job?: JobOutcomeInput | null; status: InterventionStatus },
 ): InterventionOutcome | null {
-  if (input.job && type.outcomeKind !== OutcomeKind.JOB) throw new ValidationError([{ field: 'job', messages: [`${type.name} does not record a job`] }]);
+  if (input.job && type.outcomeKind !== OutcomeKind.JOB)
+    throw new ValidationError([{ field: 'job', messages: [`${type.name} does not record a job`] }]);
   if (input.qualification && type.outcomeKind !== OutcomeKind.QUALIFICATION) {
     throw new ValidationError([{ field: 'qualification', messages: [`${type.name} does not record a qualification`] }]);
   }
-  if (type.code === JOB_START && !input.job) throw new ValidationError([{ field: 'job', messages: ['a job start needs the employer, sector, hours and start date'] }]);
-  if (input.job) return { kind: 'job', employer: input.job.employer.trim(), sector: input.job.sector.trim(), hoursPerWeek: input.job.hoursPerWeek, startDate: input.job.startDate };
+  if (type.code === JOB_START && !input.job)
+    throw new ValidationError([{ field: 'job', messages: ['a job start needs the employer, sector, hours and start date'] }]);
+  if (input.job)
+    return {
+      kind: 'job',
+      employer: input.job.employer.trim(),
+      sector: input.job.sector.trim(),
+      hoursPerWeek: input.job.hoursPerWeek,
+      startDate: input.job.startDate,
+    };
   if (input.qualification) {
-    if (input.status !== InterventionStatus.COMPLETED) throw new ValidationError([{ field: 'qualification', messages: ['a qualification is recorded on a completed course'] }]);
-    return { kind: 'qualification', qualification: input.qualification.qualification.trim(), level: input.qualification.level ?? null, awardedOn: input.qualification.awardedOn ?? null };
+    if (input.status !== InterventionStatus.COMPLETED)
+      throw new ValidationError([{ field: 'qualification', messages: ['a qualification is recorded on a completed course'] }]);
+    return {
+      kind: 'qualification',
+      qualification: input.qualification.qualification.trim(),
+      level: input.qualification.level ?? null,
+      awardedOn: input.qualification.awardedOn ?? null,
+    };
   }
   return null;
 }

@@ -9,15 +9,37 @@ import type { InterventionType } from './intervention-type.entity.js';
 import type { InterventionsService } from './interventions.service.js';
 
 export function interventionTypeLoader(ctx: HubContext, service: InterventionsService): DataLoader<string, InterventionType | null> {
-  return requestLoader(ctx, 'interventionType', () => new DataLoader(async (codes: readonly string[]) => byKeys(codes, await service.typesByCode(codes), (t) => t.code)));
+  return requestLoader(
+    ctx,
+    'interventionType',
+    () => new DataLoader(async (codes: readonly string[]) => byKeys(codes, await service.typesByCode(codes), (t) => t.code)),
+  );
 }
 
 /** A person's interventions for every person of the page in one statement (one loader per argument set). */
-export function personInterventionsLoader(ctx: HubContext, actor: Actor, service: InterventionsService, args: { first?: number | null; category?: DataCategory | null }): DataLoader<PersonModel, InterventionConnection, string> {
-  return requestLoader(ctx, `person.interventions:${args.first ?? ''}:${args.category ?? ''}`, () => new DataLoader((people: readonly PersonModel[]) => service.listForPeople(actor, people, args), { cacheKeyFn: (p) => p.id }));
+export function personInterventionsLoader(
+  ctx: HubContext,
+  actor: Actor,
+  service: InterventionsService,
+  args: { first?: number | null; category?: DataCategory | null },
+): DataLoader<PersonModel, InterventionConnection, string> {
+  return requestLoader(
+    ctx,
+    `person.interventions:${args.first ?? ''}:${args.category ?? ''}`,
+    () => new DataLoader((people: readonly PersonModel[]) => service.listForPeople(actor, people, args), { cacheKeyFn: (p) => p.id }),
+  );
 }
 
 /** At most `limit` windows of each person of the request, in one statement. */
-export function personSustainmentsLoader(ctx: HubContext, actor: Actor, service: SustainmentsService, limit: number): DataLoader<PersonModel, JobSustainment[], string> {
-  return requestLoader(ctx, 'person.sustainments', () => new DataLoader((people: readonly PersonModel[]) => service.forPeople(actor, people, limit), { cacheKeyFn: (p) => p.id }));
+export function personSustainmentsLoader(
+  ctx: HubContext,
+  actor: Actor,
+  service: SustainmentsService,
+  limit: number,
+): DataLoader<PersonModel, JobSustainment[], string> {
+  return requestLoader(
+    ctx,
+    'person.sustainments',
+    () => new DataLoader((people: readonly PersonModel[]) => service.forPeople(actor, people, limit), { cacheKeyFn: (p) => p.id }),
+  );
 }

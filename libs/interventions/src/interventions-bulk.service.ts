@@ -33,7 +33,8 @@ export const INTERVENTION_STAGE_COLUMNS = `
   changes jsonb`;
 
 /** The columns of INTERVENTION_STAGE_COLUMNS the loader fills by COPY. */
-export const INTERVENTION_STAGE_COPY_COLUMNS = 'line, external_id, new_id, type_code, data_category, status, occurred_at, notes, outcome, due_on';
+export const INTERVENTION_STAGE_COPY_COLUMNS =
+  'line, external_id, new_id, type_code, data_category, status, occurred_at, notes, outcome, due_on';
 
 /** How the loader finds what a staged row's external ids name: SQL expressions over the staged row `x`. */
 export interface StagedRefs {
@@ -87,7 +88,9 @@ export class InterventionsBulkService {
 
   async mergeStaged(qr: QueryRunner, stage: string, actor: Actor, refs: StagedRefs): Promise<void> {
     await this.check(qr, stage, actor, refs);
-    const [{ existing }] = (await qr.query(`SELECT EXISTS (SELECT 1 FROM ${stage} WHERE intervention_id IS NOT NULL AND reject_code IS NULL) AS existing`)) as { existing: boolean }[];
+    const [{ existing }] = (await qr.query(
+      `SELECT EXISTS (SELECT 1 FROM ${stage} WHERE intervention_id IS NOT NULL AND reject_code IS NULL) AS existing`,
+    )) as { existing: boolean }[];
     if (existing) {
       await this.refuseUnbegunRecordedJobs(qr, stage);
       await this.updateExisting(qr, stage);
@@ -96,8 +99,13 @@ export class InterventionsBulkService {
     await this.outbox.emitSelect(qr, actor, this.eventsSql(stage));
     if (existing) {
       // Job starts whose status now says the job began, or no longer does, or whose start moved (rare): windows and their events as for one.
-      const moved = (await qr.query(`SELECT intervention_id AS id FROM ${stage} WHERE action = 'updated' AND (changes ? 'status' OR (changes ? 'outcome' AND outcome->>'kind' = 'job'))`)) as { id: string }[];
-      const changes = await alignSustainmentWindows(qr.manager, moved.map((r) => r.id));
+      const moved = (await qr.query(
+        `SELECT intervention_id AS id FROM ${stage} WHERE action = 'updated' AND (changes ? 'status' OR (changes ? 'outcome' AND outcome->>'kind' = 'job'))`,
+      )) as { id: string }[];
+      const changes = await alignSustainmentWindows(
+        qr.manager,
+        moved.map((r) => r.id),
+      );
       if (changes.length) await this.outbox.emit(qr.manager, actor, ...windowEvents(changes));
     }
   }

@@ -13,7 +13,15 @@ import { TimelineService } from './timeline.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([InterventionType, Intervention, JobSustainment]), OrganisationsModule],
-  providers: [InterventionsService, InterventionsPersonData, InterventionsBulkService, SustainmentsService, TimelineService, InterventionsResolver, PersonInterventionsResolver],
+  providers: [
+    InterventionsService,
+    InterventionsPersonData,
+    InterventionsBulkService,
+    SustainmentsService,
+    TimelineService,
+    InterventionsResolver,
+    PersonInterventionsResolver,
+  ],
   exports: [InterventionsService, InterventionsBulkService, SustainmentsService],
 })
 export class InterventionsModule {}

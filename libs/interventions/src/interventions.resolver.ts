@@ -6,9 +6,21 @@ import { HUB_CONFIG, type HubConfig } from '@hub/config';
 import { organisationLoader, OrganisationModel, OrganisationsService } from '@hub/organisations';
 import { PersonModel } from '@hub/persons';
 import { interventionTypeLoader, personInterventionsLoader, personSustainmentsLoader } from './intervention.loader.js';
-import { InterventionConnection, InterventionModel, InterventionTypeModel, JobSustainmentModel, TimelineEntryModel } from './intervention.model.js';
+import {
+  InterventionConnection,
+  InterventionModel,
+  InterventionTypeModel,
+  JobSustainmentModel,
+  TimelineEntryModel,
+} from './intervention.model.js';
 import { InterventionsService } from './interventions.service.js';
-import { CreateInterventionTypeInput, LogInterventionInput, RecordSustainmentInput, UpdateInterventionInput, UpdateInterventionTypeInput } from './log-intervention.input.js';
+import {
+  CreateInterventionTypeInput,
+  LogInterventionInput,
+  RecordSustainmentInput,
+  UpdateInterventionInput,
+  UpdateInterventionTypeInput,
+} from './log-intervention.input.js';
 import { SustainmentsService } from './sustainments.service.js';
 import { TimelineService } from './timeline.service.js';
 
@@ -22,17 +34,27 @@ export class InterventionsResolver {
   ) {}
 
   @RequirePermission(Permission.DIRECTORY_READ)
-  @Query(() => [InterventionTypeModel], { description: 'The intervention catalogue (the entries offered, unless includeInactive); at most LIST_DIRECTORY_MAX (500 by default), the field named in extensions.truncated when there are more' })
+  @Query(() => [InterventionTypeModel], {
+    description:
+      'The intervention catalogue (the entries offered, unless includeInactive); at most LIST_DIRECTORY_MAX (500 by default), the field named in extensions.truncated when there are more',
+  })
   async interventionTypes(
     @CurrentActor() _actor: Actor,
     @Context() ctx: HubContext,
     @Args('includeInactive', { type: () => Boolean, nullable: true, defaultValue: false }) includeInactive: boolean,
   ): Promise<InterventionTypeModel[]> {
-    return boundedList(ctx, 'Query.interventionTypes', (await this.interventions.catalogue(includeInactive)) as InterventionTypeModel[], this.config.lists.directoryMax);
+    return boundedList(
+      ctx,
+      'Query.interventionTypes',
+      (await this.interventions.catalogue(includeInactive)) as InterventionTypeModel[],
+      this.config.lists.directoryMax,
+    );
   }
 
   @RequirePermission(Permission.CATALOGUE_MAINTAIN)
-  @Mutation(() => InterventionTypeModel, { description: 'Hub admins rename a catalogue entry, move it to another group, or stop (and resume) offering it' })
+  @Mutation(() => InterventionTypeModel, {
+    description: 'Hub admins rename a catalogue entry, move it to another group, or stop (and resume) offering it',
+  })
   updateInterventionType(@CurrentActor() actor: Actor, @Args('input') input: UpdateInterventionTypeInput): Promise<InterventionTypeModel> {
     return this.interventions.updateType(actor, input) as Promise<InterventionTypeModel>;
   }
@@ -96,25 +118,53 @@ export class PersonInterventionsResolver {
     const page = after
       ? await this.interventionsService.list(actor, person.id, { first, after, category })
       : await personInterventionsLoader(ctx, actor, this.interventionsService, { first, category }).load(person);
-    audit(ctx, { action: 'read', personId: person.id, categories: page.edges.map((e) => e.node.dataCategory), fields: ['Person.interventions'], breakGlass: person.breakGlass });
+    audit(ctx, {
+      action: 'read',
+      personId: person.id,
+      categories: page.edges.map((e) => e.node.dataCategory),
+      fields: ['Person.interventions'],
+      breakGlass: person.breakGlass,
+    });
     return page;
   }
 
   @RequirePermission(Permission.PERSON_READ)
-  @ResolveField(() => [JobSustainmentModel], { description: '13-week windows opened by job starts, newest first; at most LIST_PER_PERSON_MAX (100 by default), the field named in extensions.truncated when there are more' })
-  async sustainments(@CurrentActor() actor: Actor, @Parent() person: PersonModel, @Context() ctx: HubContext): Promise<JobSustainmentModel[]> {
+  @ResolveField(() => [JobSustainmentModel], {
+    description:
+      '13-week windows opened by job starts, newest first; at most LIST_PER_PERSON_MAX (100 by default), the field named in extensions.truncated when there are more',
+  })
+  async sustainments(
+    @CurrentActor() actor: Actor,
+    @Parent() person: PersonModel,
+    @Context() ctx: HubContext,
+  ): Promise<JobSustainmentModel[]> {
     const max = this.config.lists.perPersonMax;
-    const rows = boundedList(ctx, 'Person.sustainments', await personSustainmentsLoader(ctx, actor, this.sustainmentsService, max + 1).load(person), max);
-    audit(ctx, { action: 'read', personId: person.id, categories: rows.length ? [DataCategory.EMPLOYMENT] : [], fields: ['Person.sustainments'], breakGlass: person.breakGlass });
+    const rows = boundedList(
+      ctx,
+      'Person.sustainments',
+      await personSustainmentsLoader(ctx, actor, this.sustainmentsService, max + 1).load(person),
+      max,
+    );
+    audit(ctx, {
+      action: 'read',
+      personId: person.id,
+      categories: rows.length ? [DataCategory.EMPLOYMENT] : [],
+      fields: ['Person.sustainments'],
+      breakGlass: person.breakGlass,
+    });
     return rows;
   }
 
   @RequirePermission(Permission.PERSON_READ)
   @ResolveField(() => [TimelineEntryModel], { description: 'Interventions, consents and stage changes, newest first' })
-  async timeline(@CurrentActor() actor: Actor, @Parent() person: PersonModel, @Context() ctx: HubContext, @Args('first', { type: () => Int, nullable: true, defaultValue: 100, description: 'How many (at most 200)' }) first?: number): Promise<TimelineEntryModel[]> {
+  async timeline(
+    @CurrentActor() actor: Actor,
+    @Parent() person: PersonModel,
+    @Context() ctx: HubContext,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 100, description: 'How many (at most 200)' }) first?: number,
+  ): Promise<TimelineEntryModel[]> {
     const entries = await this.timelines.forPerson(actor, person.id, pageSize(first, 100, 200));
     audit(ctx, { action: 'read', personId: person.id, fields: ['Person.timeline'], breakGlass: person.breakGlass });
     return entries;
   }
 }
-

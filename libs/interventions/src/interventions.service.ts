@@ -2,7 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { AccessService, DataCategory, Permission } from '@hub/access';
-import { type Actor, asNotFound, AlreadyExistsError, ConflictError, decodeCursor, encodeCursor, ErrorCode, ForbiddenError, HubError, NotFoundError, pageSize, ValidationError } from '@hub/common';
+import {
+  type Actor,
+  asNotFound,
+  AlreadyExistsError,
+  ConflictError,
+  decodeCursor,
+  encodeCursor,
+  ErrorCode,
+  ForbiddenError,
+  HubError,
+  NotFoundError,
+  pageSize,
+  ValidationError,
+} from '@hub/common';
 import { type DomainEvent, OutboxService } from '@hub/events';
 import { entityColumns, hydrate, namedQuery } from '@hub/database';
 import { actorRef, PersonsService } from '@hub/persons';
@@ -12,7 +25,12 @@ import { jobBegunSql } from './intervention-vocabulary.js';
 import { Intervention } from './intervention.entity.js';
 import type { InterventionConnection, InterventionModel } from './intervention.model.js';
 import { alignSustainmentWindows, OUTCOME_RECORDED_MESSAGE, refusedWindowChanges, windowEvents } from './sustainment-windows.js';
-import type { CreateInterventionTypeInput, LogInterventionInput, UpdateInterventionInput, UpdateInterventionTypeInput } from './log-intervention.input.js';
+import type {
+  CreateInterventionTypeInput,
+  LogInterventionInput,
+  UpdateInterventionInput,
+  UpdateInterventionTypeInput,
+} from './log-intervention.input.js';
 
 export function interventionView(i: Intervention): InterventionModel {
   return { ...i, dataCategory: i.dataCategory as DataCategory, outcome: i.outcome };
@@ -42,7 +60,9 @@ export class InterventionsService {
   ) {}
 
   catalogue(includeInactive = false): Promise<InterventionType[]> {
-    return this.db.getRepository(InterventionType).find({ where: includeInactive ? {} : { active: true }, order: { groupName: 'ASC', name: 'ASC' } });
+    return this.db
+      .getRepository(InterventionType)
+      .find({ where: includeInactive ? {} : { active: true }, order: { groupName: 'ASC', name: 'ASC' } });
   }
 
   typesByCode(codes: readonly string[]): Promise<InterventionType[]> {
@@ -52,9 +72,15 @@ export class InterventionsService {
   async createType(actor: Actor, input: CreateInterventionTypeInput): Promise<InterventionType> {
     this.access.require(actor, Permission.CATALOGUE_EXTEND);
     return this.db.transaction(async (m) => {
-      if (await m.existsBy(InterventionType, { code: input.code })) throw new AlreadyExistsError('An intervention type with this code exists', { field: 'code' });
+      if (await m.existsBy(InterventionType, { code: input.code }))
+        throw new AlreadyExistsError('An intervention type with this code exists', { field: 'code' });
       const type = await m.save(m.create(InterventionType, { ...input, name: input.name.trim() }));
-      await this.outbox.emit(m, actor, { type: 'intervention_type.created', aggregateType: 'intervention_type', aggregateId: '00000000-0000-0000-0000-000000000000', payload: { code: type.code } });
+      await this.outbox.emit(m, actor, {
+        type: 'intervention_type.created',
+        aggregateType: 'intervention_type',
+        aggregateId: '00000000-0000-0000-0000-000000000000',
+        payload: { code: type.code },
+      });
       return type;
     });
   }
@@ -66,23 +92,41 @@ export class InterventionsService {
       const type = await m.findOne(InterventionType, { where: { code: input.code }, lock: { mode: 'pessimistic_write' } });
       if (!type) throw new NotFoundError('Intervention type');
       const changes: Record<string, { old: unknown; new: unknown }> = {};
-      for (const [field, value] of [['name', input.name?.trim()], ['groupName', input.groupName], ['active', input.active]] as const) {
+      for (const [field, value] of [
+        ['name', input.name?.trim()],
+        ['groupName', input.groupName],
+        ['active', input.active],
+      ] as const) {
         if (value == null || type[field] === value) continue;
         changes[field] = { old: type[field], new: value };
         Object.assign(type, { [field]: value });
       }
       if (!Object.keys(changes).length) return type;
       const saved = await m.save(type);
-      await this.outbox.emit(m, actor, { type: 'intervention_type.updated', aggregateType: 'intervention_type', aggregateId: '00000000-0000-0000-0000-000000000000', payload: { code: type.code, fields: Object.keys(changes) }, changes });
+      await this.outbox.emit(m, actor, {
+        type: 'intervention_type.updated',
+        aggregateType: 'intervention_type',
+        aggregateId: '00000000-0000-0000-0000-000000000000',
+        payload: { code: type.code, fields: Object.keys(changes) },
+        changes,
+      });
       return saved;
     });
   }
 
   /** A person's interventions the actor may see, newest first, scoped in SQL by the access policy. */
-  async list(actor: Actor, personId: string, args: { first?: number | null; after?: string | null; category?: DataCategory | null }): Promise<InterventionConnection> {
+  async list(
+    actor: Actor,
+    personId: string,
+    args: { first?: number | null; after?: string | null; category?: DataCategory | null },
+  ): Promise<InterventionConnection> {
     const first = pageSize(args.first, 50, 200);
     const { personId: survivor, recordIds } = await this.persons.requireAccess(actor, personId);
-    const scope = this.access.scope(actor, 'read', { person: 'CAST(:scopePerson AS uuid)', category: 'i.data_category', owner: 'i.organisation_id' });
+    const scope = this.access.scope(actor, 'read', {
+      person: 'CAST(:scopePerson AS uuid)',
+      category: 'i.data_category',
+      owner: 'i.organisation_id',
+    });
     const qb = this.db
       .getRepository(Intervention)
       .createQueryBuilder('i')
@@ -93,7 +137,11 @@ export class InterventionsService {
       const [at, id] = decodeCursor(args.after, 2) as string[];
       qb.andWhere('(i.occurred_at, i.id) < (:cAt, :cId)', { cAt: at, cId: id });
     }
-    const rows = await qb.orderBy('i.occurred_at', 'DESC').addOrderBy('i.id', 'DESC').take(first + 1).getMany();
+    const rows = await qb
+      .orderBy('i.occurred_at', 'DESC')
+      .addOrderBy('i.id', 'DESC')
+      .take(first + 1)
+      .getMany();
     return connectionOf(rows, first);
   }
 
@@ -202,11 +250,24 @@ export class InterventionsService {
           aggregateId: saved.id,
           personId,
           payload: { typeCode: type.code, status: saved.status, dataCategory: type.dataCategory },
-          changes: { typeCode: { old: null, new: type.code }, status: { old: null, new: saved.status }, occurredAt: { old: null, new: saved.occurredAt }, notes: { old: null, new: saved.notes }, outcome: { old: null, new: outcome } },
+          changes: {
+            typeCode: { old: null, new: type.code },
+            status: { old: null, new: saved.status },
+            occurredAt: { old: null, new: saved.occurredAt },
+            notes: { old: null, new: saved.notes },
+            outcome: { old: null, new: outcome },
+          },
           categories: [type.dataCategory],
         },
       ];
-      if (outcome?.kind === 'qualification') events.push({ type: 'outcome.recorded', aggregateType: 'intervention', aggregateId: saved.id, personId, payload: { typeCode: type.code, outcome: outcome.kind, dataCategory: type.dataCategory } });
+      if (outcome?.kind === 'qualification')
+        events.push({
+          type: 'outcome.recorded',
+          aggregateType: 'intervention',
+          aggregateId: saved.id,
+          personId,
+          payload: { typeCode: type.code, outcome: outcome.kind, dataCategory: type.dataCategory },
+        });
       // A job that began opens its sustainment window (outcome.recorded, job.started); a planned one waits for its start.
       if (outcome?.kind === 'job') events.push(...windowEvents(await alignSustainmentWindows(m, [saved.id])));
       await this.outbox.emit(m, actor, ...events);
@@ -227,15 +288,24 @@ export class InterventionsService {
       const row = await m.findOne(Intervention, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
       if (!row) throw new NotFoundError('Intervention');
       const { facts } = await asNotFound('Intervention', () => this.persons.requireAccess(actor, row.personId, m));
-      if (!this.access.decide(actor, 'read', row.dataCategory as DataCategory, facts, row.organisationId).allowed) throw new NotFoundError('Intervention');
+      if (!this.access.decide(actor, 'read', row.dataCategory as DataCategory, facts, row.organisationId).allowed)
+        throw new NotFoundError('Intervention');
       this.access.require(actor, Permission.INTERVENTION_UPDATE, { organisationId: row.organisationId });
-      if (row.version !== input.version) throw new ConflictError('The intervention was changed by someone else; reload and try again', { currentVersion: row.version });
+      if (row.version !== input.version)
+        throw new ConflictError('The intervention was changed by someone else; reload and try again', { currentVersion: row.version });
       const type = await m.findOneByOrFail(InterventionType, { code: row.typeCode });
       const status = input.status ?? row.status;
-      const given = input.qualification || input.job ? interventionOutcome(type, { qualification: input.qualification, job: input.job, status }) : null;
+      const given =
+        input.qualification || input.job ? interventionOutcome(type, { qualification: input.qualification, job: input.job, status }) : null;
       const outcome = given ?? row.outcome;
-      const [refused] = row.outcome?.kind === 'job' ? await refusedWindowChanges(m, [{ id: row.id, status, startDate: given?.kind === 'job' ? given.startDate : null }]) : [];
-      if (refused) throw new HubError(ErrorCode.InvalidState, OUTCOME_RECORDED_MESSAGE[refused.field], { field: refused.field === 'status' ? 'status' : 'job.startDate' });
+      const [refused] =
+        row.outcome?.kind === 'job'
+          ? await refusedWindowChanges(m, [{ id: row.id, status, startDate: given?.kind === 'job' ? given.startDate : null }])
+          : [];
+      if (refused)
+        throw new HubError(ErrorCode.InvalidState, OUTCOME_RECORDED_MESSAGE[refused.field], {
+          field: refused.field === 'status' ? 'status' : 'job.startDate',
+        });
       const saved = await m.save(Intervention, {
         ...row,
         status,
@@ -249,12 +319,27 @@ export class InterventionsService {
       for (const field of ['status', 'occurredAt', 'notes', 'outcome'] as const) {
         if (JSON.stringify(row[field]) !== JSON.stringify(saved[field])) changes[field] = { old: row[field], new: saved[field] };
       }
-      await this.outbox.emit(m, actor, { type: 'intervention.updated', aggregateType: 'intervention', aggregateId: row.id, personId: row.personId, payload: { status, dataCategory: row.dataCategory }, changes, categories: [row.dataCategory] });
+      await this.outbox.emit(m, actor, {
+        type: 'intervention.updated',
+        aggregateType: 'intervention',
+        aggregateId: row.id,
+        personId: row.personId,
+        payload: { status, dataCategory: row.dataCategory },
+        changes,
+        categories: [row.dataCategory],
+      });
       if (input.qualification) {
-        await this.outbox.emit(m, actor, { type: 'outcome.recorded', aggregateType: 'intervention', aggregateId: row.id, personId: row.personId, payload: { typeCode: row.typeCode, outcome: 'qualification', dataCategory: row.dataCategory } });
+        await this.outbox.emit(m, actor, {
+          type: 'outcome.recorded',
+          aggregateType: 'intervention',
+          aggregateId: row.id,
+          personId: row.personId,
+          payload: { typeCode: row.typeCode, outcome: 'qualification', dataCategory: row.dataCategory },
+        });
       }
       // A job start whose status now says the job began, or no longer does, opens or withdraws its window; a corrected start date moves it.
-      if (outcome?.kind === 'job' && (changes.status || changes.outcome)) await this.outbox.emit(m, actor, ...windowEvents(await alignSustainmentWindows(m, [row.id])));
+      if (outcome?.kind === 'job' && (changes.status || changes.outcome))
+        await this.outbox.emit(m, actor, ...windowEvents(await alignSustainmentWindows(m, [row.id])));
       return interventionView(saved);
     });
   }

@@ -1,6 +1,20 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsDateString, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsDateString,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { DataCategory } from '@hub/access';
 import { InterventionStatus, OutcomeKind } from './intervention-vocabulary.js';
 
@@ -119,7 +133,10 @@ export class UpdateInterventionInput {
   @Type(() => QualificationOutcomeInput)
   qualification?: QualificationOutcomeInput;
 
-  @Field(() => JobOutcomeInput, { nullable: true, description: 'A job start corrected: employer, sector, hours, start date (an open 13-week window moves with the start date)' })
+  @Field(() => JobOutcomeInput, {
+    nullable: true,
+    description: 'A job start corrected: employer, sector, hours, start date (an open 13-week window moves with the start date)',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => JobOutcomeInput)
@@ -170,7 +187,9 @@ export class CreateInterventionTypeInput {
   outcomeKind: OutcomeKind;
 }
 
-@InputType({ description: 'What to change of a catalogue entry; its data category and outcome kind stay (recorded interventions keep them)' })
+@InputType({
+  description: 'What to change of a catalogue entry; its data category and outcome kind stay (recorded interventions keep them)',
+})
 export class UpdateInterventionTypeInput {
   @Field()
   @IsString()
@@ -184,13 +203,19 @@ export class UpdateInterventionTypeInput {
   @MaxLength(200)
   name?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The group reports count it under (skills, training, employment …): the funnel is recounted for its people' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The group reports count it under (skills, training, employment …): the funnel is recounted for its people',
+  })
   @IsOptional()
   @IsString()
   @Matches(/^[a-z][a-z0-9_]{1,30}$/)
   groupName?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'false: no longer offered for new interventions (those recorded stay); true: offered again' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'false: no longer offered for new interventions (those recorded stay); true: offered again',
+  })
   @IsOptional()
   @IsBoolean()
   active?: boolean | null;

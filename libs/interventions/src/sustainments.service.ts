@@ -22,7 +22,11 @@ export class SustainmentsService {
 
   async forPerson(actor: Actor, personId: string): Promise<JobSustainment[]> {
     const { personId: survivor, recordIds } = await this.persons.requireAccess(actor, personId);
-    const scope = this.access.scope(actor, 'read', { person: 'CAST(:scopePerson AS uuid)', category: `'${DataCategory.EMPLOYMENT}'`, owner: 's.organisation_id' });
+    const scope = this.access.scope(actor, 'read', {
+      person: 'CAST(:scopePerson AS uuid)',
+      category: `'${DataCategory.EMPLOYMENT}'`,
+      owner: 's.organisation_id',
+    });
     return this.db
       .getRepository(JobSustainment)
       .createQueryBuilder('s')
@@ -36,14 +40,29 @@ export class SustainmentsService {
   /** At most `limit` of each record's windows (newest first), for a page of people in one statement. */
   async forPeople(actor: Actor, people: readonly { id: string; recordIds: string[] }[], limit: number): Promise<JobSustainment[][]> {
     const survivor = this.persons.survivorSql('s.person_id');
-    const scope = this.access.scope(actor, 'read', { person: survivor, category: `'${DataCategory.EMPLOYMENT}'`, owner: 's.organisation_id' });
+    const scope = this.access.scope(actor, 'read', {
+      person: survivor,
+      category: `'${DataCategory.EMPLOYMENT}'`,
+      owner: 's.organisation_id',
+    });
     const qb = this.db
       .getRepository(JobSustainment)
       .createQueryBuilder('s')
       .where('s.person_id = ANY(:recordIds)', { recordIds: people.flatMap((p) => p.recordIds) })
       .andWhere(scope.where, scope.parameters);
     const [sql, parameters] = qb.getQueryAndParameters();
-    const raw: Record<string, unknown>[] = await this.db.query(limitPerParent(sql, 's_person_id', [['s_start_date', 'DESC'], ['s_id', 'DESC']], limit), parameters);
+    const raw: Record<string, unknown>[] = await this.db.query(
+      limitPerParent(
+        sql,
+        's_person_id',
+        [
+          ['s_start_date', 'DESC'],
+          ['s_id', 'DESC'],
+        ],
+        limit,
+      ),
+      parameters,
+    );
     const rows = raw.map((r) => hydrate(this.db, JobSustainment, r, 's_'));
     return people.map((p) => rows.filter((r) => p.recordIds.includes(r.personId)));
   }
@@ -59,15 +78,23 @@ export class SustainmentsService {
       const row = await m.findOne(JobSustainment, { where: { id: input.sustainmentId }, lock: { mode: 'pessimistic_write' } });
       if (!row) throw new NotFoundError('Sustainment');
       const { facts } = await asNotFound('Sustainment', () => this.persons.requireAccess(actor, row.personId, m));
-      if (!this.access.decide(actor, 'read', DataCategory.EMPLOYMENT, facts, row.organisationId).allowed) throw new NotFoundError('Sustainment');
-      if (!this.access.decide(actor, 'write', DataCategory.EMPLOYMENT, facts, row.organisationId).allowed) throw new ForbiddenError('Your role cannot record this outcome');
+      if (!this.access.decide(actor, 'read', DataCategory.EMPLOYMENT, facts, row.organisationId).allowed)
+        throw new NotFoundError('Sustainment');
+      if (!this.access.decide(actor, 'write', DataCategory.EMPLOYMENT, facts, row.organisationId).allowed)
+        throw new ForbiddenError('Your role cannot record this outcome');
       if (row.status !== SustainmentStatus.OPEN) throw new HubError(ErrorCode.InvalidState, 'This outcome was already recorded');
       row.status = input.sustained ? SustainmentStatus.SUSTAINED : SustainmentStatus.NOT_SUSTAINED;
       row.recordedAt = new Date();
       row.recordedBy = actorRef(actor);
       row.note = input.note ?? null;
       const saved = await m.save(row);
-      await this.outbox.emit(m, actor, { type: 'outcome.recorded', aggregateType: 'job_sustainment', aggregateId: row.id, personId: row.personId, payload: { outcome: row.status, dataCategory: 'employment' } });
+      await this.outbox.emit(m, actor, {
+        type: 'outcome.recorded',
+        aggregateType: 'job_sustainment',
+        aggregateId: row.id,
+        personId: row.personId,
+        payload: { outcome: row.status, dataCategory: 'employment' },
+      });
       return saved;
     });
   }

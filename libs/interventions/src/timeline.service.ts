@@ -24,16 +24,45 @@ export class TimelineService {
     const names = new Map(catalogue.map((t) => [t.code, t.name]));
     const entries: TimelineEntryModel[] = [];
     for (const { node: i } of interventions.edges) {
-      entries.push({ at: i.occurredAt, kind: 'INTERVENTION', summary: `${names.get(i.typeCode) ?? i.typeCode} (${i.status.replace(/_/g, ' ')})`, organisationId: i.organisationId, interventionId: i.id, consentId: null });
+      entries.push({
+        at: i.occurredAt,
+        kind: 'INTERVENTION',
+        summary: `${names.get(i.typeCode) ?? i.typeCode} (${i.status.replace(/_/g, ' ')})`,
+        organisationId: i.organisationId,
+        interventionId: i.id,
+        consentId: null,
+      });
     }
     for (const c of consents) {
-      entries.push({ at: c.givenAt, kind: 'CONSENT_GRANTED', summary: `Consent for ${c.purpose.replace(/_/g, ' ')} (${c.categories.join(', ')})`, organisationId: c.recordedByOrganisationId, interventionId: null, consentId: c.id });
-      if (c.withdrawnAt) entries.push({ at: c.withdrawnAt, kind: 'CONSENT_WITHDRAWN', summary: `Consent for ${c.purpose.replace(/_/g, ' ')} withdrawn`, organisationId: null, interventionId: null, consentId: c.id });
+      entries.push({
+        at: c.givenAt,
+        kind: 'CONSENT_GRANTED',
+        summary: `Consent for ${c.purpose.replace(/_/g, ' ')} (${c.categories.join(', ')})`,
+        organisationId: c.recordedByOrganisationId,
+        interventionId: null,
+        consentId: c.id,
+      });
+      if (c.withdrawnAt)
+        entries.push({
+          at: c.withdrawnAt,
+          kind: 'CONSENT_WITHDRAWN',
+          summary: `Consent for ${c.purpose.replace(/_/g, ' ')} withdrawn`,
+          organisationId: null,
+          interventionId: null,
+          consentId: c.id,
+        });
     }
     for (const h of history) {
       const stage = h.changes.find((c) => c.field === 'stage');
       if (stage && !stage.withheld) {
-        entries.push({ at: h.changedAt, kind: 'STAGE_CHANGED', summary: `Stage: ${JSON.parse(stage.newValue ?? 'null') ?? 'none'}`, organisationId: h.organisationId, interventionId: null, consentId: null });
+        entries.push({
+          at: h.changedAt,
+          kind: 'STAGE_CHANGED',
+          summary: `Stage: ${JSON.parse(stage.newValue ?? 'null') ?? 'none'}`,
+          organisationId: h.organisationId,
+          interventionId: null,
+          consentId: null,
+        });
       }
     }
     return entries.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, first);

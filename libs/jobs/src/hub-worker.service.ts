@@ -12,10 +12,26 @@ const { run, runMigrations, Logger: GraphileLogger } = graphileWorker;
 type Level = 'error' | 'warning' | 'info' | 'debug';
 
 /** Errors of a connection lost (a restart, a network cut), whatever pg or the server calls them. */
-const CONNECTION_LOST = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08006', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+const CONNECTION_LOST = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+]);
 const lost = (err: unknown) => {
   const e = err as { code?: string; message?: string } | null;
-  return !!e && (CONNECTION_LOST.has(e.code ?? '') || /connection terminated|terminating connection|connection error|connection is closed|not queryable/i.test(e.message ?? ''));
+  return (
+    !!e &&
+    (CONNECTION_LOST.has(e.code ?? '') ||
+      /connection terminated|terminating connection|connection error|connection is closed|not queryable/i.test(e.message ?? ''))
+  );
 };
 /**
  * As an error with the code graphile-worker retries on a fresh connection, with backoff
@@ -33,20 +49,28 @@ const RETRY = (err: unknown) => (lost(err) ? Object.assign(new Error((err as Err
 class QueuePool extends pg.Pool {
   override async connect(): Promise<pg.PoolClient>;
   override connect(callback: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): void;
-  override connect(callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): Promise<pg.PoolClient> | void {
-    if (callback) { super.connect(callback); return; }
-    return super.connect().then((client) => {
-      const marked = client as pg.PoolClient & { hubRetry?: true };
-      if (!marked.hubRetry) {
-        marked.hubRetry = true;
-        const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-        (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
-          const result = query(...args) as Promise<unknown> | undefined;
-          return typeof result?.then === 'function' ? result.catch((err: unknown) => Promise.reject(RETRY(err))) : result;
-        };
-      }
-      return client;
-    }, (err: unknown) => Promise.reject(RETRY(err)));
+  override connect(
+    callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void,
+  ): Promise<pg.PoolClient> | void {
+    if (callback) {
+      super.connect(callback);
+      return;
+    }
+    return super.connect().then(
+      (client) => {
+        const marked = client as pg.PoolClient & { hubRetry?: true };
+        if (!marked.hubRetry) {
+          marked.hubRetry = true;
+          const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+          (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+            const result = query(...args) as Promise<unknown> | undefined;
+            return typeof result?.then === 'function' ? result.catch((err: unknown) => Promise.reject(RETRY(err))) : result;
+          };
+        }
+        return client;
+      },
+      (err: unknown) => Promise.reject(RETRY(err)),
+    );
   }
 }
 

@@ -45,7 +45,9 @@ export class HealthController {
       pool: s.poolStarvedMs >= this.serving.limits.starvedMs ? 'starved' : 'ok',
     };
     const ok = checks.eventLoop === 'ok' && checks.pool === 'ok';
-    reply.status(ok ? 200 : 503).send(ok ? { status: 'ok' } : { status: 'failing', checks, eventLoopStallMs: s.eventLoopStallMs, poolStarvedMs: s.poolStarvedMs });
+    reply
+      .status(ok ? 200 : 503)
+      .send(ok ? { status: 'ok' } : { status: 'failing', checks, eventLoopStallMs: s.eventLoopStallMs, poolStarvedMs: s.poolStarvedMs });
   }
 
   /** Ready to serve: the database answers through the pool in bounded time, the pool is not starved, and every migration is applied. */
@@ -76,10 +78,18 @@ export class HealthController {
     // Operational figures (routes, rates, pool use) are not for everyone who can reach the hub.
     const access = metricsAccess(this.config.metricsToken, req.socket.remoteAddress, req.headers);
     if (access === 'token-required') {
-      return reply.status(401).header('www-authenticate', 'Bearer realm="rehab-hub-metrics"').send({ error: 'UNAUTHENTICATED', message: 'GET /metrics needs the bearer token METRICS_TOKEN names' });
+      return reply
+        .status(401)
+        .header('www-authenticate', 'Bearer realm="rehab-hub-metrics"')
+        .send({ error: 'UNAUTHENTICATED', message: 'GET /metrics needs the bearer token METRICS_TOKEN names' });
     }
     if (access === 'not-from-here') {
-      return reply.status(403).send({ error: 'FORBIDDEN', message: 'GET /metrics answers callers on this machine only; set METRICS_TOKEN to scrape from elsewhere' });
+      return reply
+        .status(403)
+        .send({
+          error: 'FORBIDDEN',
+          message: 'GET /metrics answers callers on this machine only; set METRICS_TOKEN to scrape from elsewhere',
+        });
     }
     reply.header('content-type', this.metrics.registry.contentType).send(await this.metrics.registry.metrics());
   }

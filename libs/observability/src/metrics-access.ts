@@ -22,7 +22,11 @@ function loopback(address: string | undefined): boolean {
  * socket's peer is loopback and no proxy forwarded the request), so a hub put on the network does not
  * hand its operational figures to anyone who asks.
  */
-export function metricsAccess(token: string | undefined, peer: string | undefined, headers: Record<string, string | string[] | undefined>): MetricsAccess {
+export function metricsAccess(
+  token: string | undefined,
+  peer: string | undefined,
+  headers: Record<string, string | string[] | undefined>,
+): MetricsAccess {
   if (token) {
     const given = typeof headers.authorization === 'string' ? /^Bearer\s+(\S+)$/i.exec(headers.authorization)?.[1] : undefined;
     return given !== undefined && sameSecret(given, token) ? 'allowed' : 'token-required';

@@ -89,6 +89,10 @@ export class ServingHealth implements OnModuleInit, OnApplicationShutdown {
     const pool = this.poolState(now);
     // A stall still going on (the timer not yet fired) counts too.
     const current = Math.max(0, performance.now() - this.lastTick - SAMPLE_MS);
-    return { eventLoopStallMs: Math.round(Math.max(current, ...this.lags, 0)), poolStarvedMs: starvedFor(pool, this.waitingSince, this.lastAcquiredAt, now), pool };
+    return {
+      eventLoopStallMs: Math.round(Math.max(current, ...this.lags, 0)),
+      poolStarvedMs: starvedFor(pool, this.waitingSince, this.lastAcquiredAt, now),
+      pool,
+    };
   }
 }

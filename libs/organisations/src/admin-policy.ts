@@ -29,6 +29,11 @@ export function requireOrganisationAdmin(actor: Actor): void {
 }
 
 /** An admin of the organisation (or a hub admin); `roles`: those being granted; `targetRoles`: those the changed user holds. */
-export function requireMemberAdmin(actor: Actor, organisationId: string, roles: readonly Role[] = [], targetRoles: readonly Role[] = []): void {
+export function requireMemberAdmin(
+  actor: Actor,
+  organisationId: string,
+  roles: readonly Role[] = [],
+  targetRoles: readonly Role[] = [],
+): void {
   requirePermission(actor, Permission.MEMBER_MANAGE, { organisationId, grantsRoles: roles, targetRoles });
 }

@@ -15,8 +15,15 @@ export class ApiClientsResolver {
   ) {}
 
   @RequirePermission(Permission.MEMBER_MANAGE)
-  @Query(() => [ApiClientModel], { description: "API clients of an organisation (default: yours), oldest first; org admins and hub admins; at most LIST_DIRECTORY_MAX (500 by default), the field named in extensions.truncated when there are more" })
-  async apiClients(@CurrentActor() actor: Actor, @Context() ctx: HubContext, @Args('organisationId', { type: () => ID, nullable: true }) organisationId?: string): Promise<ApiClientModel[]> {
+  @Query(() => [ApiClientModel], {
+    description:
+      'API clients of an organisation (default: yours), oldest first; org admins and hub admins; at most LIST_DIRECTORY_MAX (500 by default), the field named in extensions.truncated when there are more',
+  })
+  async apiClients(
+    @CurrentActor() actor: Actor,
+    @Context() ctx: HubContext,
+    @Args('organisationId', { type: () => ID, nullable: true }) organisationId?: string,
+  ): Promise<ApiClientModel[]> {
     const max = this.config.lists.directoryMax;
     return boundedList(ctx, 'Query.apiClients', await this.clients.list(actor, organisationId ?? actor.organisationId, max + 1), max);
   }
@@ -28,7 +35,9 @@ export class ApiClientsResolver {
   }
 
   @RequirePermission(Permission.MEMBER_MANAGE)
-  @Mutation(() => CreatedApiClientModel, { description: "A new secret (in this answer only): the old secret and every token issued with it stop working" })
+  @Mutation(() => CreatedApiClientModel, {
+    description: 'A new secret (in this answer only): the old secret and every token issued with it stop working',
+  })
   rotateApiClientSecret(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<CreatedApiClientModel> {
     return this.clients.rotateSecret(actor, id);
   }

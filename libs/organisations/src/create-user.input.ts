@@ -1,5 +1,17 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsEmail,
+  IsEnum,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { REGIONS, Role } from '@hub/common';
 
 @InputType()
@@ -40,7 +52,8 @@ export class CreateUserInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'At least PASSWORD_MIN_LENGTH (12) characters, hard to guess (not common, not made of the name, email or organisation). Omit for users who sign in through an identity provider',
+    description:
+      'At least PASSWORD_MIN_LENGTH (12) characters, hard to guess (not common, not made of the name, email or organisation). Omit for users who sign in through an identity provider',
   })
   @IsOptional()
   @IsString()

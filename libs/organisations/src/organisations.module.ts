@@ -14,7 +14,15 @@ import { ViewerResolver } from './viewer.resolver.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Organisation, User, UserIdentity, ApiClient])],
-  providers: [OrganisationsService, UsersService, ApiClientsService, OrganisationsResolver, UsersResolver, ApiClientsResolver, ViewerResolver],
+  providers: [
+    OrganisationsService,
+    UsersService,
+    ApiClientsService,
+    OrganisationsResolver,
+    UsersResolver,
+    ApiClientsResolver,
+    ViewerResolver,
+  ],
   exports: [OrganisationsService, UsersService, ApiClientsService],
 })
 export class OrganisationsModule {}

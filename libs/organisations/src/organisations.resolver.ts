@@ -16,7 +16,10 @@ export class OrganisationsResolver {
   ) {}
 
   @RequirePermission(Permission.DIRECTORY_READ)
-  @Query(() => [OrganisationModel], { description: 'The directory of partner organisations; at most LIST_DIRECTORY_MAX (500 by default), the field named in extensions.truncated when there are more' })
+  @Query(() => [OrganisationModel], {
+    description:
+      'The directory of partner organisations; at most LIST_DIRECTORY_MAX (500 by default), the field named in extensions.truncated when there are more',
+  })
   async organisations(@CurrentActor() _actor: Actor, @Context() ctx: HubContext): Promise<OrganisationModel[]> {
     return boundedList(ctx, 'Query.organisations', await this.service.list(), this.config.lists.directoryMax);
   }

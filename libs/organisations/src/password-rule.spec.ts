@@ -20,7 +20,10 @@ describe('password rule', () => {
 
   it('answers a coded error naming the field', () => {
     expect(() => requireAcceptablePassword('password1234', context, RULE, 'newPassword')).toThrow(
-      expect.objectContaining({ code: 'BAD_USER_INPUT', details: expect.objectContaining({ reason: 'WEAK_PASSWORD', fields: [expect.objectContaining({ field: 'newPassword' })] }) }),
+      expect.objectContaining({
+        code: 'BAD_USER_INPUT',
+        details: expect.objectContaining({ reason: 'WEAK_PASSWORD', fields: [expect.objectContaining({ field: 'newPassword' })] }),
+      }),
     );
   });
 });

@@ -17,8 +17,15 @@ export class UsersResolver {
   ) {}
 
   @RequirePermission(Permission.MEMBER_MANAGE)
-  @Query(() => UserConnection, { name: 'users', description: 'Users of an organisation (default: yours) by name, a page at a time; org admins and hub admins' })
-  listUsers(@CurrentActor() actor: Actor, @Args() page: PageArgs, @Args('organisationId', { type: () => ID, nullable: true }) organisationId?: string): Promise<UserConnection> {
+  @Query(() => UserConnection, {
+    name: 'users',
+    description: 'Users of an organisation (default: yours) by name, a page at a time; org admins and hub admins',
+  })
+  listUsers(
+    @CurrentActor() actor: Actor,
+    @Args() page: PageArgs,
+    @Args('organisationId', { type: () => ID, nullable: true }) organisationId?: string,
+  ): Promise<UserConnection> {
     return this.users.list(actor, organisationId ?? actor.organisationId, page);
   }
 

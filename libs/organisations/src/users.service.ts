@@ -1,7 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type Actor, AlreadyExistsError, type Connection, decodeCursor, encodeCursor, ErrorCode, ForbiddenError, HubError, isUniqueViolation, NotFoundError, pageSize, ValidationError } from '@hub/common';
+import {
+  type Actor,
+  AlreadyExistsError,
+  type Connection,
+  decodeCursor,
+  encodeCursor,
+  ErrorCode,
+  ForbiddenError,
+  HubError,
+  isUniqueViolation,
+  NotFoundError,
+  pageSize,
+  ValidationError,
+} from '@hub/common';
 import { HUB_CONFIG, type HubConfig } from '@hub/config';
 import { entityColumns, hydrate, namedQuery } from '@hub/database';
 import { OutboxService } from '@hub/events';
@@ -29,7 +42,12 @@ export class UsersService {
   ) {}
 
   /** Refuses a password a person chose that breaks the rule (length, published, own context, zxcvbn score). */
-  private checkPassword(password: string, field: string, user: { email: string; name: string }, organisationName: string | undefined): void {
+  private checkPassword(
+    password: string,
+    field: string,
+    user: { email: string; name: string },
+    organisationName: string | undefined,
+  ): void {
     requireAcceptablePassword(password, contextWords(user.email, user.name, organisationName), this.config.auth.password, field);
   }
 
@@ -76,18 +94,30 @@ export class UsersService {
   }
 
   /** A page of an organisation's users by name (then id), resumed after a cursor holding both. */
-  async list(actor: Actor, organisationId = actor.organisationId, page: { first?: number | null; after?: string | null } = {}): Promise<Connection<User>> {
+  async list(
+    actor: Actor,
+    organisationId = actor.organisationId,
+    page: { first?: number | null; after?: string | null } = {},
+  ): Promise<Connection<User>> {
     requireMemberAdmin(actor, organisationId);
     const first = pageSize(page.first, 100, 500);
     const qb = this.db.getRepository(User).createQueryBuilder('u').where('u.organisation_id = :organisationId', { organisationId });
     if (page.after) {
       const [name, id] = decodeCursor(page.after, 2);
-      if (typeof name !== 'string' || typeof id !== 'string' || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
+      if (
+        typeof name !== 'string' ||
+        typeof id !== 'string' ||
+        !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)
+      ) {
         throw new ValidationError([{ field: 'after', messages: ['not a cursor from this list'] }]);
       }
       qb.andWhere('(u.name, u.id) > (:afterName, CAST(:afterId AS uuid))', { afterName: name, afterId: id });
     }
-    const rows = await qb.orderBy('u.name', 'ASC').addOrderBy('u.id', 'ASC').limit(first + 1).getMany();
+    const rows = await qb
+      .orderBy('u.name', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .limit(first + 1)
+      .getMany();
     const edges = rows.slice(0, first).map((u) => ({ cursor: encodeCursor([u.name, u.id]), node: u }));
     return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
   }
@@ -171,13 +201,24 @@ export class UsersService {
    */
   async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
     requirePermission(actor, Permission.PASSWORD_CHANGE);
-    const user = await this.db.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: actor.id }).getOne();
+    const user = await this.db
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.id = :id', { id: actor.id })
+      .getOne();
     if (!user?.passwordHash) throw new ForbiddenError('This account signs in through its identity provider and has no password here');
     if (!(await verifySecret(user.passwordHash, currentPassword))) {
-      throw new HubError(ErrorCode.BadUserInput, 'The current password is not right', { reason: 'WRONG_PASSWORD', fields: [{ field: 'currentPassword', messages: ['is not right'] }] });
+      throw new HubError(ErrorCode.BadUserInput, 'The current password is not right', {
+        reason: 'WRONG_PASSWORD',
+        fields: [{ field: 'currentPassword', messages: ['is not right'] }],
+      });
     }
     if (newPassword === currentPassword) {
-      throw new HubError(ErrorCode.BadUserInput, 'The new password must differ from the current one', { reason: 'WEAK_PASSWORD', fields: [{ field: 'newPassword', messages: ['must differ from the current one'] }] });
+      throw new HubError(ErrorCode.BadUserInput, 'The new password must differ from the current one', {
+        reason: 'WEAK_PASSWORD',
+        fields: [{ field: 'newPassword', messages: ['must differ from the current one'] }],
+      });
     }
     const organisation = await this.db.getRepository(Organisation).findOneBy({ id: user.organisationId });
     this.checkPassword(newPassword, 'newPassword', user, organisation?.name);

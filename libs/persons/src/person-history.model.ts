@@ -92,13 +92,15 @@ export class AddInvolvementInput {
   endedAt?: string;
 }
 
-@InputType({ description: 'Ends an organisation\'s work with a person: its own involvement, or (the lead) any on the record' })
+@InputType({ description: "Ends an organisation's work with a person: its own involvement, or (the lead) any on the record" })
 export class EndInvolvementInput {
   @Field(() => ID)
   @IsUUID()
   involvementId: string;
 
-  @Field({ description: 'Why the work ends (case closed, support completed, moved away, lead transferred …); kept in the record\'s history' })
+  @Field({
+    description: "Why the work ends (case closed, support completed, moved away, lead transferred …); kept in the record's history",
+  })
   @IsString()
   @MinLength(3)
   @MaxLength(500)

@@ -8,7 +8,14 @@ import { OutboxService } from '@hub/events';
 import { OrganisationsService } from '@hub/organisations';
 import { Involvement } from './involvement.entity.js';
 import { PersonChange } from './person-change.entity.js';
-import type { AddInvolvementInput, EndInvolvementInput, MergePeopleInput, PersonChangeModel, PersonMergeModel, UnmergePersonInput } from './person-history.model.js';
+import type {
+  AddInvolvementInput,
+  EndInvolvementInput,
+  MergePeopleInput,
+  PersonChangeModel,
+  PersonMergeModel,
+  UnmergePersonInput,
+} from './person-history.model.js';
 import { PersonMerge } from './person-merge.entity.js';
 import { InvolvementRole, PERSON_FIELD_CATEGORIES, type PersonField } from './person-vocabulary.js';
 import { Person } from './person.entity.js';
@@ -19,7 +26,13 @@ import { actorRef, PersonsService } from './persons.service.js';
 export const HISTORY_PAGE = { fallback: 20, max: 500 } as const;
 
 /** A record's history (and a merged record's), in the order written (oldest first). */
-const HISTORY_LIST: ParentListSpec<PersonChange> = { entity: PersonChange, table: 'person_change', parentColumn: 'person_id', order: { id: 'bigint', direction: 'ASC' }, size: HISTORY_PAGE };
+const HISTORY_LIST: ParentListSpec<PersonChange> = {
+  entity: PersonChange,
+  table: 'person_change',
+  parentColumn: 'person_id',
+  order: { id: 'bigint', direction: 'ASC' },
+  size: HISTORY_PAGE,
+};
 
 /** History, involvements and merges of person records. */
 @Injectable()
@@ -38,7 +51,17 @@ export class PersonRecordsService {
    */
   async recentStageChanges(actor: Actor, personId: string, first: number): Promise<PersonChangeModel[]> {
     const { personId: id, recordIds, facts } = await this.persons.requireAccess(actor, personId);
-    const [page] = await pagesPerParent(this.db, { ...HISTORY_LIST, filter: "e.changes -> 'stage' IS NOT NULL", order: { id: 'bigint', direction: 'DESC' }, size: { fallback: first, max: HISTORY_PAGE.max } }, [{ key: id, recordIds }], { first });
+    const [page] = await pagesPerParent(
+      this.db,
+      {
+        ...HISTORY_LIST,
+        filter: "e.changes -> 'stage' IS NOT NULL",
+        order: { id: 'bigint', direction: 'DESC' },
+        size: { fallback: first, max: HISTORY_PAGE.max },
+      },
+      [{ key: id, recordIds }],
+      { first },
+    );
     return page.edges.map((e) => this.changeView(actor, e.node, facts));
   }
 
@@ -46,9 +69,21 @@ export class PersonRecordsService {
    * A page of the history of each of many people in two statements (DataLoader), oldest first, with
    * each history's length; `people` were returned by PersonsService for this actor.
    */
-  async historyForPeople(actor: Actor, people: readonly { id: string; recordIds: string[]; facts: PersonFacts }[], args: PageArgs): Promise<CountedConnection<PersonChangeModel>[]> {
-    const pages = await pagesPerParent(this.db, HISTORY_LIST, people.map((p) => ({ key: p.id, recordIds: p.recordIds })), args);
-    return pages.map((page, i) => ({ ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: this.changeView(actor, e.node, people[i].facts) })) }));
+  async historyForPeople(
+    actor: Actor,
+    people: readonly { id: string; recordIds: string[]; facts: PersonFacts }[],
+    args: PageArgs,
+  ): Promise<CountedConnection<PersonChangeModel>[]> {
+    const pages = await pagesPerParent(
+      this.db,
+      HISTORY_LIST,
+      people.map((p) => ({ key: p.id, recordIds: p.recordIds })),
+      args,
+    );
+    return pages.map((page, i) => ({
+      ...page,
+      edges: page.edges.map((e) => ({ cursor: e.cursor, node: this.changeView(actor, e.node, people[i].facts) })),
+    }));
   }
 
   /** A change is its writer's own record of what it did: the policy decides each value with the writer as owner. */
@@ -76,7 +111,12 @@ export class PersonRecordsService {
   /** Every involvement of the record (for the hub's own decisions, such as who leads; never a response). */
   async involvements(actor: Actor, personId: string): Promise<InvolvementModel[]> {
     const { recordIds } = await this.persons.requireAccess(actor, personId);
-    return this.db.getRepository(Involvement).createQueryBuilder('i').where('i.person_id = ANY(:ids)', { ids: recordIds }).orderBy('i.started_at').getMany();
+    return this.db
+      .getRepository(Involvement)
+      .createQueryBuilder('i')
+      .where('i.person_id = ANY(:ids)', { ids: recordIds })
+      .orderBy('i.started_at')
+      .getMany();
   }
 
   /**
@@ -84,8 +124,23 @@ export class PersonRecordsService {
    * `people` were returned by PersonsService for this actor.
    */
   async involvementsForPeople(people: readonly { id: string; recordIds: string[] }[], limit: number): Promise<InvolvementModel[][]> {
-    const [sql, parameters] = this.db.getRepository(Involvement).createQueryBuilder('i').where('i.person_id = ANY(:ids)', { ids: people.flatMap((p) => p.recordIds) }).getQueryAndParameters();
-    const raw: Record<string, unknown>[] = await this.db.query(limitPerParent(sql, 'i_person_id', [['i_started_at', 'ASC'], ['i_id', 'ASC']], limit), parameters);
+    const [sql, parameters] = this.db
+      .getRepository(Involvement)
+      .createQueryBuilder('i')
+      .where('i.person_id = ANY(:ids)', { ids: people.flatMap((p) => p.recordIds) })
+      .getQueryAndParameters();
+    const raw: Record<string, unknown>[] = await this.db.query(
+      limitPerParent(
+        sql,
+        'i_person_id',
+        [
+          ['i_started_at', 'ASC'],
+          ['i_id', 'ASC'],
+        ],
+        limit,
+      ),
+      parameters,
+    );
     const rows = raw.map((r) => hydrate(this.db, Involvement, r, 'i_'));
     return people.map((p) => rows.filter((r) => p.recordIds.includes(r.personId)));
   }
@@ -98,7 +153,8 @@ export class PersonRecordsService {
     const startedAt = input.startedAt ? new Date(input.startedAt) : new Date();
     const endedAt = input.endedAt ? new Date(input.endedAt) : null;
     if (endedAt && endedAt <= startedAt) throw new ValidationError([{ field: 'endedAt', messages: ['must be after startedAt'] }]);
-    const add = (m: EntityManager) => this.addWithin(m, actor, personId, input.organisationId, input.role, within ? 'sync' : 'manual', startedAt, endedAt);
+    const add = (m: EntityManager) =>
+      this.addWithin(m, actor, personId, input.organisationId, input.role, within ? 'sync' : 'manual', startedAt, endedAt);
     return within ? add(within) : this.db.transaction(add);
   }
 
@@ -116,11 +172,36 @@ export class PersonRecordsService {
   }
 
   /** Adds an involvement inside the caller's transaction (the seam for accepted referrals). */
-  async addWithin(m: EntityManager, actor: Actor, personId: string, organisationId: string, role: InvolvementRole, source: string, startedAt = new Date(), endedAt: Date | null = null): Promise<Involvement> {
+  async addWithin(
+    m: EntityManager,
+    actor: Actor,
+    personId: string,
+    organisationId: string,
+    role: InvolvementRole,
+    source: string,
+    startedAt = new Date(),
+    endedAt: Date | null = null,
+  ): Promise<Involvement> {
     if (!(await this.organisations.byIds([organisationId], m)).length) throw new NotFoundError('Organisation');
-    const involvement = await m.save(m.create(Involvement, { personId, organisationId, role, startedAt, endedAt, source, createdBy: actorRef(actor) }));
-    await m.insert(PersonChange, { personId, action: 'involvement_added', version: 0, changes: { organisationId: { old: null, new: organisationId }, role: { old: null, new: role } } as never, reason: source, changedBy: actorRef(actor), organisationId: actor.organisationId });
-    await this.outbox.emit(m, actor, { type: 'person.involvement_added', aggregateType: 'person', aggregateId: personId, personId, payload: { organisationId, role, source } });
+    const involvement = await m.save(
+      m.create(Involvement, { personId, organisationId, role, startedAt, endedAt, source, createdBy: actorRef(actor) }),
+    );
+    await m.insert(PersonChange, {
+      personId,
+      action: 'involvement_added',
+      version: 0,
+      changes: { organisationId: { old: null, new: organisationId }, role: { old: null, new: role } } as never,
+      reason: source,
+      changedBy: actorRef(actor),
+      organisationId: actor.organisationId,
+    });
+    await this.outbox.emit(m, actor, {
+      type: 'person.involvement_added',
+      aggregateType: 'person',
+      aggregateId: personId,
+      personId,
+      payload: { organisationId, role, source },
+    });
     return involvement;
   }
 
@@ -137,9 +218,11 @@ export class PersonRecordsService {
       const { facts } = await asNotFound('Involvement', () => this.persons.requireAccess(actor, involvement.personId, m));
       this.access.require(actor, Permission.INVOLVEMENT_END, { facts, organisationId: involvement.organisationId });
       const now = new Date();
-      if (involvement.endedAt && involvement.endedAt <= now) throw new HubError(ErrorCode.InvalidState, 'This involvement has already ended');
+      if (involvement.endedAt && involvement.endedAt <= now)
+        throw new HubError(ErrorCode.InvalidState, 'This involvement has already ended');
       const endedAt = input.endedAt ? new Date(input.endedAt) : now;
-      if (endedAt <= involvement.startedAt) throw new ValidationError([{ field: 'endedAt', messages: ['must be after the involvement started'] }]);
+      if (endedAt <= involvement.startedAt)
+        throw new ValidationError([{ field: 'endedAt', messages: ['must be after the involvement started'] }]);
       const previous = involvement.endedAt;
       involvement.endedAt = endedAt;
       const saved = await m.save(involvement);
@@ -148,7 +231,11 @@ export class PersonRecordsService {
         personId: involvement.personId,
         action: 'involvement_ended',
         version: 0,
-        changes: { organisationId: { old: involvement.organisationId, new: involvement.organisationId }, role: { old: involvement.role, new: involvement.role }, endedAt: { old: previous, new: endedAt } } as never,
+        changes: {
+          organisationId: { old: involvement.organisationId, new: involvement.organisationId },
+          role: { old: involvement.role, new: involvement.role },
+          endedAt: { old: previous, new: endedAt },
+        } as never,
         reason,
         changedBy: actorRef(actor),
         organisationId: actor.organisationId,
@@ -159,7 +246,13 @@ export class PersonRecordsService {
         aggregateId: involvement.personId,
         personId: involvement.personId,
         // Its organisation is a party: it hears of the end through the feed and webhooks (without the person) even once it no longer works with them.
-        payload: { involvementId: involvement.id, organisationId: involvement.organisationId, role: involvement.role, endedAt: endedAt.toISOString(), parties: [involvement.organisationId] },
+        payload: {
+          involvementId: involvement.id,
+          organisationId: involvement.organisationId,
+          role: involvement.role,
+          endedAt: endedAt.toISOString(),
+          parties: [involvement.organisationId],
+        },
       });
       return saved;
     };
@@ -168,7 +261,8 @@ export class PersonRecordsService {
 
   /** Merges a duplicate into a survivor: reads of either now show one record. Reversible. */
   async merge(actor: Actor, input: MergePeopleInput): Promise<PersonMergeModel> {
-    if (input.survivorId === input.duplicateId) throw new ValidationError([{ field: 'duplicateId', messages: ['must differ from survivorId'] }]);
+    if (input.survivorId === input.duplicateId)
+      throw new ValidationError([{ field: 'duplicateId', messages: ['must differ from survivorId'] }]);
     const survivor = await this.persons.requireAccess(actor, input.survivorId);
     const duplicate = await this.persons.requireAccess(actor, input.duplicateId);
     this.access.require(actor, Permission.PERSON_MERGE);
@@ -177,13 +271,35 @@ export class PersonRecordsService {
       const dup = await m.findOne(Person, { where: { id: duplicate.personId }, lock: { mode: 'pessimistic_write' } });
       if (!dup || dup.mergedIntoId) throw new HubError(ErrorCode.InvalidState, 'The duplicate was merged meanwhile');
       // Records already merged into the duplicate follow it to the survivor (named in the event, for integrators that keep the mapping flat).
-      const [moved]: [{ id: string }[], number] = await m.query('UPDATE person SET merged_into_id = $1 WHERE merged_into_id = $2 RETURNING id', [survivor.personId, dup.id]);
+      const [moved]: [{ id: string }[], number] = await m.query(
+        'UPDATE person SET merged_into_id = $1 WHERE merged_into_id = $2 RETURNING id',
+        [survivor.personId, dup.id],
+      );
       await m.update(Person, { id: dup.id }, { mergedIntoId: survivor.personId });
-      const merge = await m.save(m.create(PersonMerge, { survivorId: survivor.personId, mergedId: dup.id, reason: input.reason, mergedBy: actorRef(actor) }));
-      for (const [id, other] of [[survivor.personId, dup.id], [dup.id, survivor.personId]]) {
-        await m.insert(PersonChange, { personId: id, action: 'merged', version: 0, changes: { mergedWith: { old: null, new: other } } as never, reason: input.reason, changedBy: actorRef(actor), organisationId: actor.organisationId });
+      const merge = await m.save(
+        m.create(PersonMerge, { survivorId: survivor.personId, mergedId: dup.id, reason: input.reason, mergedBy: actorRef(actor) }),
+      );
+      for (const [id, other] of [
+        [survivor.personId, dup.id],
+        [dup.id, survivor.personId],
+      ]) {
+        await m.insert(PersonChange, {
+          personId: id,
+          action: 'merged',
+          version: 0,
+          changes: { mergedWith: { old: null, new: other } } as never,
+          reason: input.reason,
+          changedBy: actorRef(actor),
+          organisationId: actor.organisationId,
+        });
       }
-      await this.outbox.emit(m, actor, { type: 'person.merged', aggregateType: 'person', aggregateId: survivor.personId, personId: survivor.personId, payload: { mergeId: merge.id, mergedId: dup.id, withRecords: moved.map((r) => r.id).sort() } });
+      await this.outbox.emit(m, actor, {
+        type: 'person.merged',
+        aggregateType: 'person',
+        aggregateId: survivor.personId,
+        personId: survivor.personId,
+        payload: { mergeId: merge.id, mergedId: dup.id, withRecords: moved.map((r) => r.id).sort() },
+      });
       return merge;
     });
   }
@@ -207,10 +323,27 @@ export class PersonRecordsService {
       merge.undoneBy = actorRef(actor);
       merge.undoReason = input.reason;
       await m.save(merge);
-      for (const [id, other] of [[merge.survivorId, merge.mergedId], [merge.mergedId, merge.survivorId]]) {
-        await m.insert(PersonChange, { personId: id, action: 'unmerged', version: 0, changes: { mergedWith: { old: other, new: null } } as never, reason: input.reason, changedBy: actorRef(actor), organisationId: actor.organisationId });
+      for (const [id, other] of [
+        [merge.survivorId, merge.mergedId],
+        [merge.mergedId, merge.survivorId],
+      ]) {
+        await m.insert(PersonChange, {
+          personId: id,
+          action: 'unmerged',
+          version: 0,
+          changes: { mergedWith: { old: other, new: null } } as never,
+          reason: input.reason,
+          changedBy: actorRef(actor),
+          organisationId: actor.organisationId,
+        });
       }
-      await this.outbox.emit(m, actor, { type: 'person.unmerged', aggregateType: 'person', aggregateId: merge.survivorId, personId: merge.survivorId, payload: { mergeId: merge.id, mergedId: merge.mergedId, withRecords: moved.map((r) => r.id).sort() } });
+      await this.outbox.emit(m, actor, {
+        type: 'person.unmerged',
+        aggregateType: 'person',
+        aggregateId: merge.survivorId,
+        personId: merge.survivorId,
+        payload: { mergeId: merge.id, mergedId: merge.mergedId, withRecords: moved.map((r) => r.id).sort() },
+      });
       return merge;
     });
   }

@@ -19,7 +19,9 @@ export class PersonRetentionService {
    * relations (person_id: a record, at) other libs publish. Records merged into a person count for it.
    */
   async inactiveSince(cutoff: Date, activity: readonly string[]): Promise<string[]> {
-    const active = activity.map((relation) => `AND NOT EXISTS (SELECT 1 FROM ${relation} a WHERE a.person_id = ANY(rec.ids) AND a.at >= $1)`);
+    const active = activity.map(
+      (relation) => `AND NOT EXISTS (SELECT 1 FROM ${relation} a WHERE a.person_id = ANY(rec.ids) AND a.at >= $1)`,
+    );
     const rows: { id: string }[] = await this.db.query(
       `SELECT p.id FROM person p CROSS JOIN LATERAL (SELECT ${recordIdsSql('p.id')} AS ids) rec
         WHERE p.merged_into_id IS NULL AND p.given_name <> '[erased]'

@@ -5,7 +5,13 @@ import { PERSON_FIELD_CATEGORIES, PERSON_FIELDS } from './person-vocabulary.js';
 import { PersonModel } from './person.model.js';
 
 /** Builds what the caller may see of a person: every field of a category it may not read is null and named as withheld. */
-export function personView(person: Person, identifiers: PersonIdentifier[], readable: Set<DataCategory>, recordIds: string[], facts: PersonFacts): PersonModel {
+export function personView(
+  person: Person,
+  identifiers: PersonIdentifier[],
+  readable: Set<DataCategory>,
+  recordIds: string[],
+  facts: PersonFacts,
+): PersonModel {
   const model = new PersonModel();
   model.id = person.id;
   model.version = person.version;

@@ -32,7 +32,13 @@ export class Person {
   offenceSummary: string | null;
 
   /** OGRS year-1 probability of proven reoffending, 0-100. */
-  @Column({ type: 'numeric', precision: 5, scale: 2, nullable: true, transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
+  @Column({
+    type: 'numeric',
+    precision: 5,
+    scale: 2,
+    nullable: true,
+    transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) },
+  })
   ogrsScore: number | null;
 
   @Column({ type: 'text', nullable: true })

@@ -24,11 +24,14 @@ export function reportRead(ctx: HubContext, people: (PersonModel | null)[]): voi
 
 /** People by id for fields of other types (a referral's person): null where not visible; every one returned is audited. */
 export function personLoader(ctx: HubContext, actor: Actor, persons: PersonsService): DataLoader<string, PersonModel | null> {
-  return requestLoader(ctx, 'person', () =>
-    new DataLoader(async (ids: readonly string[]) => {
-      const people = await persons.getMany(actor, ids);
-      reportRead(ctx, people);
-      return people;
-    }),
+  return requestLoader(
+    ctx,
+    'person',
+    () =>
+      new DataLoader(async (ids: readonly string[]) => {
+        const people = await persons.getMany(actor, ids);
+        reportRead(ctx, people);
+        return people;
+      }),
   );
 }

@@ -43,7 +43,13 @@ export class PersonsBulkService {
    * `checkFields`: run once every staged row has its person (or none, to be created) and before anything
    * is written, to reject rows whose field values the organisation may not put into the record.
    */
-  async mergeStaged(qr: QueryRunner, stage: string, actor: BulkActor, writable: CompiledScope, checkFields?: (qr: QueryRunner) => Promise<void>): Promise<void> {
+  async mergeStaged(
+    qr: QueryRunner,
+    stage: string,
+    actor: BulkActor,
+    writable: CompiledScope,
+    checkFields?: (qr: QueryRunner) => Promise<void>,
+  ): Promise<void> {
     // The staged chunk is small and the tables large: lookups are probes per staged row, kept so with
     // OFFSET 0 where the planner (its statistics behind a growing table) might scan a whole table instead.
     // Identifier match for rows with no person yet: one person, or a conflict.
@@ -74,7 +80,9 @@ export class PersonsBulkService {
        WHERE s.person_id IS NULL AND s.reject_code IS NULL AND s.identifiers = '[]'::jsonb
          AND EXISTS (SELECT 1 FROM person p WHERE p.normalised_name = s.normalised_name AND p.date_of_birth = s.date_of_birth AND p.merged_into_id IS NULL)`);
     await checkFields?.(qr);
-    await qr.query(`UPDATE ${stage} SET person_id = gen_random_uuid(), action = 'created', ogrs_changed = ogrs_score IS NOT NULL WHERE person_id IS NULL AND reject_code IS NULL`);
+    await qr.query(
+      `UPDATE ${stage} SET person_id = gen_random_uuid(), action = 'created', ogrs_changed = ogrs_score IS NOT NULL WHERE person_id IS NULL AND reject_code IS NULL`,
+    );
     await qr.query(
       `INSERT INTO person (id, given_name, family_name, normalised_name, date_of_birth, region, release_date, offence_summary, ogrs_score, risk_level, created_by_organisation_id, version)
        SELECT person_id, given_name, family_name, normalised_name, date_of_birth, region, release_date, offence_summary, ogrs_score, risk_level, $1, 1

@@ -15,7 +15,12 @@ export class PersonsPersonData implements PersonDataSource {
         sql: `SELECT id, given_name, family_name, date_of_birth::text AS date_of_birth, region, release_date::text AS release_date, offence_summary, ogrs_score, risk_level, health_notes, stage, merged_into_id, created_at, updated_at
                 FROM person WHERE id = ANY($1::uuid[]) ORDER BY created_at`,
       },
-      { key: 'identifiers', title: 'Identifiers', order: 20, sql: `SELECT scheme, value, person_id FROM person_identifier WHERE person_id = ANY($1::uuid[]) ORDER BY scheme, value` },
+      {
+        key: 'identifiers',
+        title: 'Identifiers',
+        order: 20,
+        sql: `SELECT scheme, value, person_id FROM person_identifier WHERE person_id = ANY($1::uuid[]) ORDER BY scheme, value`,
+      },
       {
         key: 'involvements',
         title: 'Organisations working with the person',

@@ -19,7 +19,16 @@ import { RelationshipsService } from './relationships.service.js';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([Person, PersonIdentifier, Involvement, PersonChange, PersonMerge]), OrganisationsModule],
-  providers: [PersonsService, PersonRecordsService, PersonRetentionService, PersonsPersonData, PersonsBulkService, RelationshipsService, { provide: RELATIONSHIP_FACTS, useExisting: RelationshipsService }, PersonsResolver],
+  providers: [
+    PersonsService,
+    PersonRecordsService,
+    PersonRetentionService,
+    PersonsPersonData,
+    PersonsBulkService,
+    RelationshipsService,
+    { provide: RELATIONSHIP_FACTS, useExisting: RelationshipsService },
+    PersonsResolver,
+  ],
   exports: [PersonsService, PersonRecordsService, PersonRetentionService, PersonsBulkService, RELATIONSHIP_FACTS],
 })
 export class PersonsModule {}

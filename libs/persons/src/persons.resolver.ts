@@ -6,7 +6,14 @@ import { reportRead } from './person.loader.js';
 import { CreatePersonInput } from './create-person.input.js';
 import { CreatePersonResultModel } from './create-person-result.model.js';
 import { PeopleFilter, PersonConnection } from './person-connection.model.js';
-import { AddInvolvementInput, EndInvolvementInput, MergePeopleInput, PersonChangeConnection, PersonMergeModel, UnmergePersonInput } from './person-history.model.js';
+import {
+  AddInvolvementInput,
+  EndInvolvementInput,
+  MergePeopleInput,
+  PersonChangeConnection,
+  PersonMergeModel,
+  UnmergePersonInput,
+} from './person-history.model.js';
 import { historyLoader, involvementsLoader } from './person-fields.loader.js';
 import { InvolvementModel, PersonModel } from './person.model.js';
 import { HISTORY_PAGE, PersonRecordsService } from './person-records.service.js';
@@ -33,7 +40,8 @@ export class PersonsResolver {
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID }) id: string,
     @Context() ctx: HubContext,
-    @Args('purpose', { type: () => PurposeOfUse, nullable: true, description: 'Why you need the record (instead of the X-Purpose header)' }) purpose?: PurposeOfUse,
+    @Args('purpose', { type: () => PurposeOfUse, nullable: true, description: 'Why you need the record (instead of the X-Purpose header)' })
+    purpose?: PurposeOfUse,
   ): Promise<PersonModel> {
     statePurpose(actor, purpose);
     const person = await this.persons.get(actor, id); // a refusal is audited as a denial (libs/audit audit.plugin.ts)
@@ -50,17 +58,25 @@ export class PersonsResolver {
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20, description: 'How many (at most 100)' }) first?: number,
     @Args('after', { nullable: true }) after?: string,
     @Args('filter', { type: () => PeopleFilter, nullable: true }) filter?: PeopleFilter,
-    @Args('purpose', { type: () => PurposeOfUse, nullable: true, description: 'Why you search (instead of the X-Purpose header)' }) purpose?: PurposeOfUse,
+    @Args('purpose', { type: () => PurposeOfUse, nullable: true, description: 'Why you search (instead of the X-Purpose header)' })
+    purpose?: PurposeOfUse,
   ): Promise<PersonConnection> {
     statePurpose(actor, purpose);
     const page = await this.persons.search(actor, { search, first, after, filter });
-    reportRead(ctx, page.edges.map((e) => e.node));
+    reportRead(
+      ctx,
+      page.edges.map((e) => e.node),
+    );
     return page;
   }
 
   @RequirePermission(Permission.PERSON_CREATE)
   @Mutation(() => CreatePersonResultModel)
-  async createPerson(@CurrentActor() actor: Actor, @Args('input') input: CreatePersonInput, @Context() ctx: HubContext): Promise<CreatePersonResultModel> {
+  async createPerson(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: CreatePersonInput,
+    @Context() ctx: HubContext,
+  ): Promise<CreatePersonResultModel> {
     const result = await this.persons.create(actor, input);
     // An existing record or candidates shown instead of a new record are reads of them.
     if (result.outcome !== 'created') reportRead(ctx, [result.person, ...result.candidates]);
@@ -80,7 +96,10 @@ export class PersonsResolver {
   }
 
   @RequirePermission(Permission.INVOLVEMENT_END, { onObject: true })
-  @Mutation(() => InvolvementModel, { description: "Ends an organisation's work with a person (its own, or as the lead any organisation's); what the relationship let it see ends with it" })
+  @Mutation(() => InvolvementModel, {
+    description:
+      "Ends an organisation's work with a person (its own, or as the lead any organisation's); what the relationship let it see ends with it",
+  })
   endInvolvement(@CurrentActor() actor: Actor, @Args('input') input: EndInvolvementInput): Promise<InvolvementModel> {
     return this.records.endInvolvement(actor, input);
   }
@@ -98,26 +117,45 @@ export class PersonsResolver {
   }
 
   @RequirePermission(Permission.PERSON_READ)
-  @ResolveField(() => PersonChangeConnection, { description: `Every change to the record, oldest first, a page at a time (at most ${HISTORY_PAGE.max} a page), with totalCount` })
+  @ResolveField(() => PersonChangeConnection, {
+    description: `Every change to the record, oldest first, a page at a time (at most ${HISTORY_PAGE.max} a page), with totalCount`,
+  })
   async history(
     @CurrentActor() actor: Actor,
     @Parent() person: PersonModel,
     @Context() ctx: HubContext,
-    @Args('first', { type: () => Int, nullable: true, defaultValue: HISTORY_PAGE.fallback, description: `How many (at most ${HISTORY_PAGE.max})` }) first?: number,
+    @Args('first', {
+      type: () => Int,
+      nullable: true,
+      defaultValue: HISTORY_PAGE.fallback,
+      description: `How many (at most ${HISTORY_PAGE.max})`,
+    })
+    first?: number,
     @Args('after', { type: () => String, nullable: true, description: 'pageInfo.endCursor of the page before' }) after?: string,
   ): Promise<PersonChangeConnection> {
     const page = await historyLoader(ctx, actor, this.records, { first, after }).load(person);
-    audit(ctx, { action: 'read', personId: person.id, fields: ['Person.history'], withheld: page.edges.some((e) => e.node.changes.some((c) => c.withheld)) ? ['PersonChange.values'] : [] });
+    audit(ctx, {
+      action: 'read',
+      personId: person.id,
+      fields: ['Person.history'],
+      withheld: page.edges.some((e) => e.node.changes.some((c) => c.withheld)) ? ['PersonChange.values'] : [],
+    });
     return page;
   }
 
   @RequirePermission(Permission.PERSON_READ)
-  @ResolveField(() => [InvolvementModel], { description: 'Organisations working or having worked with the person, oldest first; at most LIST_PER_PERSON_MAX (100 by default), the field named in extensions.truncated when there are more' })
-  async involvements(@CurrentActor() _actor: Actor, @Parent() person: PersonModel, @Context() ctx: HubContext): Promise<InvolvementModel[]> {
+  @ResolveField(() => [InvolvementModel], {
+    description:
+      'Organisations working or having worked with the person, oldest first; at most LIST_PER_PERSON_MAX (100 by default), the field named in extensions.truncated when there are more',
+  })
+  async involvements(
+    @CurrentActor() _actor: Actor,
+    @Parent() person: PersonModel,
+    @Context() ctx: HubContext,
+  ): Promise<InvolvementModel[]> {
     const max = this.config.lists.perPersonMax;
     const involvements = boundedList(ctx, 'Person.involvements', await involvementsLoader(ctx, this.records, max + 1).load(person), max);
     audit(ctx, { action: 'read', personId: person.id, categories: ['identity'], fields: ['Person.involvements'] });
     return involvements;
   }
 }
-

@@ -2,7 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { AccessService, DATA_CATEGORIES, DataCategory, type PersonFacts, Permission } from '@hub/access';
-import { type Actor, AlreadyExistsError, ConflictError, decodeCursor, encodeCursor, ForbiddenError, NotFoundError, OrganisationKind, pageSize } from '@hub/common';
+import {
+  type Actor,
+  AlreadyExistsError,
+  ConflictError,
+  decodeCursor,
+  encodeCursor,
+  ForbiddenError,
+  NotFoundError,
+  OrganisationKind,
+  pageSize,
+} from '@hub/common';
 import { entityColumns, hydrate, idsRelation, namedQuery } from '@hub/database';
 import { type DomainEvent, OutboxService } from '@hub/events';
 import type { CreatePersonInput } from './create-person.input.js';
@@ -39,7 +49,18 @@ export interface CreatePersonResult {
   hiddenCandidates: number;
 }
 
-const UPDATABLE: PersonField[] = ['givenName', 'familyName', 'dateOfBirth', 'region', 'releaseDate', 'offenceSummary', 'ogrsScore', 'riskLevel', 'healthNotes', 'stage'];
+const UPDATABLE: PersonField[] = [
+  'givenName',
+  'familyName',
+  'dateOfBirth',
+  'region',
+  'releaseDate',
+  'offenceSummary',
+  'ogrsScore',
+  'riskLevel',
+  'healthNotes',
+  'stage',
+];
 
 export function actorRef(actor: Actor): string {
   return `${actor.kind}:${actor.id}`;
@@ -50,7 +71,13 @@ export function actorRef(actor: Actor): string {
  * for the reoffending analysis. The payload names the category, never the score.
  */
 export const OGRS_SCORED = 'person.ogrs_scored';
-const ogrsScored = (personId: string): DomainEvent => ({ type: OGRS_SCORED, aggregateType: 'person', aggregateId: personId, personId, payload: { dataCategory: DataCategory.OFFENDING } });
+const ogrsScored = (personId: string): DomainEvent => ({
+  type: OGRS_SCORED,
+  aggregateType: 'person',
+  aggregateId: personId,
+  personId,
+  payload: { dataCategory: DataCategory.OFFENDING },
+});
 
 /** The most identifiers Person.identifiers lists (a record and the records merged into it). */
 export const IDENTIFIERS_MAX = 40;
@@ -219,7 +246,12 @@ export class PersonsService {
 
   /** Masked views of people, dropping those the actor may not see; read through `m` when the caller holds a transaction. */
   private async views(actor: Actor, people: Pick<Person, 'id'>[], m: EntityManager = this.db.manager): Promise<PersonModel[]> {
-    const found = await this.records(actor, people.map((p) => p.id), m, true);
+    const found = await this.records(
+      actor,
+      people.map((p) => p.id),
+      m,
+      true,
+    );
     const byId = new Map(found.map((r) => [r.person.id, r]));
     return people.flatMap((p) => {
       const r = byId.get(p.id);
@@ -229,10 +261,17 @@ export class PersonsService {
   }
 
   /** Search by name, identifier or date of birth, only among people the actor may see (scoped in SQL). */
-  async search(actor: Actor, args: { search?: string | null; first?: number | null; after?: string | null; filter?: PeopleFilter | null }): Promise<PersonConnection> {
+  async search(
+    actor: Actor,
+    args: { search?: string | null; first?: number | null; after?: string | null; filter?: PeopleFilter | null },
+  ): Promise<PersonConnection> {
     const first = pageSize(args.first);
     // The page's ids and sort keys only: records() reads the people themselves, with their facts.
-    const qb = this.db.getRepository(Person).createQueryBuilder('p').select(['p.id', 'p.familyName', 'p.givenName']).where('p.merged_into_id IS NULL');
+    const qb = this.db
+      .getRepository(Person)
+      .createQueryBuilder('p')
+      .select(['p.id', 'p.familyName', 'p.givenName'])
+      .where('p.merged_into_id IS NULL');
     const scope = this.access.personScope(actor, 'p.id');
     qb.andWhere(scope.where, scope.parameters);
     const term = args.search?.trim();
@@ -240,7 +279,9 @@ export class PersonsService {
       const clauses: string[] = [];
       const name = normaliseName(term, '');
       if (name) clauses.push(`p.normalised_name LIKE :namePattern`);
-      clauses.push(`EXISTS (SELECT 1 FROM person_identifier pi JOIN person pp ON pp.id = pi.person_id WHERE pi.value = :identifier AND (pp.id = p.id OR pp.merged_into_id = p.id))`);
+      clauses.push(
+        `EXISTS (SELECT 1 FROM person_identifier pi JOIN person pp ON pp.id = pi.person_id WHERE pi.value = :identifier AND (pp.id = p.id OR pp.merged_into_id = p.id))`,
+      );
       if (/^\d{4}-\d{2}-\d{2}$/.test(term)) clauses.push(`p.date_of_birth = :searchDate`);
       qb.andWhere(`(${clauses.join(' OR ')})`, {
         namePattern: `%${name.replace(/[%_\\]/g, '')}%`,
@@ -260,7 +301,12 @@ export class PersonsService {
       const [family, given, id] = decodeCursor(args.after, 3) as string[];
       qb.andWhere('(p.family_name, p.given_name, p.id) > (:cFamily, :cGiven, :cId)', { cFamily: family, cGiven: given, cId: id });
     }
-    const rows = await qb.orderBy('p.family_name').addOrderBy('p.given_name').addOrderBy('p.id').take(first + 1).getMany();
+    const rows = await qb
+      .orderBy('p.family_name')
+      .addOrderBy('p.given_name')
+      .addOrderBy('p.id')
+      .take(first + 1)
+      .getMany();
     const page = rows.slice(0, first);
     const views = await this.views(actor, page);
     const edges = views.map((node) => {
@@ -280,12 +326,16 @@ export class PersonsService {
     this.access.require(actor, Permission.PERSON_CREATE);
     // The values given become fields of the shared record: each needs the same decision as changing it
     // later, with the facts the organisation will have about the new record (no consent yet).
-    const sensitive = (['offenceSummary', 'ogrsScore', 'riskLevel', 'healthNotes'] as const).filter((f) => input[f] !== undefined && input[f] !== null);
+    const sensitive = (['offenceSummary', 'ogrsScore', 'riskLevel', 'healthNotes'] as const).filter(
+      (f) => input[f] !== undefined && input[f] !== null,
+    );
     if (sensitive.length) {
       const facts = await this.access.newRecordFacts(actor, actor.organisationKind === OrganisationKind.PROBATION);
       for (const field of sensitive) {
         if (!this.access.decideFieldChange(actor, PERSON_FIELD_CATEGORIES[field], facts).allowed) {
-          throw new ForbiddenError(`Your organisation may not record ${field}: it could not read it back (no consent or sharing agreement covers ${PERSON_FIELD_CATEGORIES[field]} data for it)`);
+          throw new ForbiddenError(
+            `Your organisation may not record ${field}: it could not read it back (no consent or sharing agreement covers ${PERSON_FIELD_CATEGORIES[field]} data for it)`,
+          );
         }
       }
     }
@@ -297,7 +347,10 @@ export class PersonsService {
         if (known.length) {
           const existing = await this.load(m, known[0].personId);
           const [view] = existing ? await this.views(actor, [existing], m) : [];
-          if (!view) throw new AlreadyExistsError('A record with this identifier already exists; ask its lead organisation to involve you', { field: 'identifiers' });
+          if (!view)
+            throw new AlreadyExistsError('A record with this identifier already exists; ask its lead organisation to involve you', {
+              field: 'identifiers',
+            });
           return { outcome: 'existing' as const, person: view, candidates: [], hiddenCandidates: 0 };
         }
       }
@@ -326,22 +379,58 @@ export class PersonsService {
           createdByOrganisationId: actor.organisationId,
         }),
       );
-      if (identifiers.length) await m.insert(PersonIdentifier, identifiers.map((i) => ({ ...i, personId: person.id })));
+      if (identifiers.length)
+        await m.insert(
+          PersonIdentifier,
+          identifiers.map((i) => ({ ...i, personId: person.id })),
+        );
       const role = actor.organisationKind === OrganisationKind.PROBATION ? InvolvementRole.LEAD : InvolvementRole.PROVIDER;
-      await m.insert(Involvement, { personId: person.id, organisationId: actor.organisationId, role, startedAt: new Date(), source: 'creation', createdBy: actorRef(actor) });
-      const changes = Object.fromEntries(UPDATABLE.filter((f) => (person as unknown as Record<string, unknown>)[f] != null).map((f) => [f, { old: null, new: (person as unknown as Record<string, unknown>)[f] }]));
-      await m.insert(PersonChange, { personId: person.id, action: 'created', version: person.version, changes: changes as never, reason: null, changedBy: actorRef(actor), organisationId: actor.organisationId });
+      await m.insert(Involvement, {
+        personId: person.id,
+        organisationId: actor.organisationId,
+        role,
+        startedAt: new Date(),
+        source: 'creation',
+        createdBy: actorRef(actor),
+      });
+      const changes = Object.fromEntries(
+        UPDATABLE.filter((f) => (person as unknown as Record<string, unknown>)[f] != null).map((f) => [
+          f,
+          { old: null, new: (person as unknown as Record<string, unknown>)[f] },
+        ]),
+      );
+      await m.insert(PersonChange, {
+        personId: person.id,
+        action: 'created',
+        version: person.version,
+        changes: changes as never,
+        reason: null,
+        changedBy: actorRef(actor),
+        organisationId: actor.organisationId,
+      });
       await this.outbox.emit(m, actor, {
         type: 'person.created',
         aggregateType: 'person',
         aggregateId: person.id,
         personId: person.id,
         payload: { region: person.region, releaseDate: person.releaseDate },
-        changes: { givenName: { old: null, new: person.givenName }, familyName: { old: null, new: person.familyName }, dateOfBirth: { old: null, new: person.dateOfBirth }, ...changes, identifiers: { old: null, new: identifiers } },
+        changes: {
+          givenName: { old: null, new: person.givenName },
+          familyName: { old: null, new: person.familyName },
+          dateOfBirth: { old: null, new: person.dateOfBirth },
+          ...changes,
+          identifiers: { old: null, new: identifiers },
+        },
         categories: [...new Set([DataCategory.IDENTITY, ...Object.keys(changes).map((f) => PERSON_FIELD_CATEGORIES[f as PersonField])])],
       });
       if (person.releaseDate) {
-        await this.outbox.emit(m, actor, { type: 'person.release_date_set', aggregateType: 'person', aggregateId: person.id, personId: person.id, payload: { releaseDate: person.releaseDate } });
+        await this.outbox.emit(m, actor, {
+          type: 'person.release_date_set',
+          aggregateType: 'person',
+          aggregateId: person.id,
+          personId: person.id,
+          payload: { releaseDate: person.releaseDate },
+        });
       }
       if (person.ogrsScore != null) await this.outbox.emit(m, actor, ogrsScored(person.id));
       const facts: PersonFacts = { related: true, lead: role === InvolvementRole.LEAD, consented: new Set(), agreed: new Set() };
@@ -370,7 +459,8 @@ export class PersonsService {
       for (const field of UPDATABLE) {
         const value = (input as unknown as Record<string, unknown>)[field];
         if (value === undefined) continue;
-        if (!this.access.decideFieldChange(actor, PERSON_FIELD_CATEGORIES[field], facts).allowed) throw new ForbiddenError(`You may not change ${field}`);
+        if (!this.access.decideFieldChange(actor, PERSON_FIELD_CATEGORIES[field], facts).allowed)
+          throw new ForbiddenError(`You may not change ${field}`);
         const old = (person as unknown as Record<string, unknown>)[field];
         if (old !== value) changes[field] = { old, new: value };
       }
@@ -379,7 +469,15 @@ export class PersonsService {
       for (const [field, change] of Object.entries(changes)) next[field] = change.new;
       next.normalisedName = normaliseName(String(next.givenName), String(next.familyName));
       const saved = await m.save(Person, next as unknown as Person);
-      await m.insert(PersonChange, { personId: person.id, action: changes.stage && Object.keys(changes).length === 1 ? 'stage_changed' : 'updated', version: saved.version, changes: changes as never, reason: input.reason, changedBy: actorRef(actor), organisationId: actor.organisationId });
+      await m.insert(PersonChange, {
+        personId: person.id,
+        action: changes.stage && Object.keys(changes).length === 1 ? 'stage_changed' : 'updated',
+        version: saved.version,
+        changes: changes as never,
+        reason: input.reason,
+        changedBy: actorRef(actor),
+        organisationId: actor.organisationId,
+      });
       await this.outbox.emit(m, actor, {
         type: 'person.updated',
         aggregateType: 'person',
@@ -390,13 +488,31 @@ export class PersonsService {
         categories: [...new Set(Object.keys(changes).map((f) => PERSON_FIELD_CATEGORIES[f as PersonField]))],
       });
       if (changes.stage) {
-        await this.outbox.emit(m, actor, { type: 'person.stage_changed', aggregateType: 'person', aggregateId: person.id, personId: person.id, payload: { from: changes.stage.old, to: changes.stage.new } });
+        await this.outbox.emit(m, actor, {
+          type: 'person.stage_changed',
+          aggregateType: 'person',
+          aggregateId: person.id,
+          personId: person.id,
+          payload: { from: changes.stage.old, to: changes.stage.new },
+        });
       }
       if (changes.releaseDate) {
-        await this.outbox.emit(m, actor, { type: 'person.release_date_set', aggregateType: 'person', aggregateId: person.id, personId: person.id, payload: { releaseDate: changes.releaseDate.new } });
+        await this.outbox.emit(m, actor, {
+          type: 'person.release_date_set',
+          aggregateType: 'person',
+          aggregateId: person.id,
+          personId: person.id,
+          payload: { releaseDate: changes.releaseDate.new },
+        });
       }
       if (changes.ogrsScore?.new != null) await this.outbox.emit(m, actor, ogrsScored(person.id));
-      return personView(saved, await m.find(PersonIdentifier, { where: { personId: person.id } }), this.access.readable(actor, facts), (await this.recordIds(m, [person.id])).get(person.id)!, facts);
+      return personView(
+        saved,
+        await m.find(PersonIdentifier, { where: { personId: person.id } }),
+        this.access.readable(actor, facts),
+        (await this.recordIds(m, [person.id])).get(person.id)!,
+        facts,
+      );
     });
   }
 }

@@ -12,7 +12,10 @@ export class AccessExplanationModel {
   @Field()
   allowed: boolean;
 
-  @Field({ description: 'OWN_DATA, RELATIONSHIP, RELATIONSHIP_AND_LAWFUL_BASIS, BREAK_GLASS, ROLE, ORGANISATION_KIND, NO_RELATIONSHIP or NO_LAWFUL_BASIS' })
+  @Field({
+    description:
+      'OWN_DATA, RELATIONSHIP, RELATIONSHIP_AND_LAWFUL_BASIS, BREAK_GLASS, ROLE, ORGANISATION_KIND, NO_RELATIONSHIP or NO_LAWFUL_BASIS',
+  })
   reason: string;
 
   @Field(() => String, { nullable: true, description: 'consent or agreement, when a lawful basis applies' })

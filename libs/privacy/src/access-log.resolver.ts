@@ -11,7 +11,9 @@ export class AccessLogResolver {
 
   // A person the actor may not see is NOT_FOUND before any role is looked at (the service requires the permission with the facts).
   @RequirePermission(Permission.ACCESS_LOG_READ, { onObject: true })
-  @Query(() => [AuditEventModel], { description: 'Who viewed or changed the record, when and why, newest first: data protection officers and the lead organisation' })
+  @Query(() => [AuditEventModel], {
+    description: 'Who viewed or changed the record, when and why, newest first: data protection officers and the lead organisation',
+  })
   async personAccessLog(
     @CurrentActor() actor: Actor,
     @Context() ctx: HubContext,
@@ -25,7 +27,9 @@ export class AccessLogResolver {
   }
 
   @RequirePermission(Permission.BREAK_GLASS_LIST)
-  @Query(() => AuditEventConnection, { description: 'Audit events that rested on break-glass access, by your organisation or on people it leads, newest first' })
+  @Query(() => AuditEventConnection, {
+    description: 'Audit events that rested on break-glass access, by your organisation or on people it leads, newest first',
+  })
   async breakGlassAccesses(@CurrentActor() actor: Actor, @Args() page: PageArgs): Promise<Connection<AuditEventModel>> {
     return mapConnection(await this.accessLogs.breakGlassEvents(actor, page), auditEventView);
   }

@@ -10,14 +10,24 @@ export class BreakGlassResolver {
   constructor(private readonly breakGlass: BreakGlassService) {}
 
   @RequirePermission(Permission.BREAK_GLASS_OPEN)
-  @Mutation(() => BreakGlassGrantModel, { description: 'Managers and data protection officers: open a record you could not otherwise see, for a reason, for a limited time. Flagged, reviewed, and the lead organisation is notified.' })
+  @Mutation(() => BreakGlassGrantModel, {
+    description:
+      'Managers and data protection officers: open a record you could not otherwise see, for a reason, for a limited time. Flagged, reviewed, and the lead organisation is notified.',
+  })
   openBreakGlass(@CurrentActor() actor: Actor, @Args('input') input: OpenBreakGlassInput): Promise<BreakGlassGrantModel> {
     return this.breakGlass.open(actor, input);
   }
 
   @RequirePermission(Permission.BREAK_GLASS_LIST)
-  @Query(() => BreakGlassGrantConnection, { description: 'Break-glass grants opened by your organisation or on people it leads, newest first, for review (unreviewed ones unless includeReviewed)' })
-  breakGlassGrants(@CurrentActor() actor: Actor, @Args() page: PageArgs, @Args('includeReviewed', { nullable: true }) includeReviewed?: boolean): Promise<Connection<BreakGlassGrantModel>> {
+  @Query(() => BreakGlassGrantConnection, {
+    description:
+      'Break-glass grants opened by your organisation or on people it leads, newest first, for review (unreviewed ones unless includeReviewed)',
+  })
+  breakGlassGrants(
+    @CurrentActor() actor: Actor,
+    @Args() page: PageArgs,
+    @Args('includeReviewed', { nullable: true }) includeReviewed?: boolean,
+  ): Promise<Connection<BreakGlassGrantModel>> {
     return this.breakGlass.forReview(actor, !!includeReviewed, page);
   }
 

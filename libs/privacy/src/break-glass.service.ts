@@ -56,7 +56,13 @@ export class BreakGlassService implements BreakGlassFacts {
         aggregateType: 'break_glass_grant',
         aggregateId: grant.id,
         personId,
-        payload: { grantId: grant.id, organisationId: actor.organisationId, notify: leads, purpose: grant.purpose, expiresAt: grant.expiresAt.toISOString() },
+        payload: {
+          grantId: grant.id,
+          organisationId: actor.organisationId,
+          notify: leads,
+          purpose: grant.purpose,
+          expiresAt: grant.expiresAt.toISOString(),
+        },
       });
       return grant;
     });
@@ -89,7 +95,13 @@ export class BreakGlassService implements BreakGlassFacts {
       grant.reviewedBy = `user:${actor.id}`;
       grant.reviewNote = input.note.trim();
       const saved = await m.save(grant);
-      await this.outbox.emit(m, actor, { type: 'break_glass.reviewed', aggregateType: 'break_glass_grant', aggregateId: grant.id, personId: grant.personId, payload: { grantId: grant.id } });
+      await this.outbox.emit(m, actor, {
+        type: 'break_glass.reviewed',
+        aggregateType: 'break_glass_grant',
+        aggregateId: grant.id,
+        personId: grant.personId,
+        payload: { grantId: grant.id },
+      });
       return saved;
     });
   }

@@ -9,7 +9,9 @@ export class ExplainResolver {
   constructor(private readonly explainer: ExplainService) {}
 
   @RequirePermission(Permission.ACCESS_EXPLAIN)
-  @Query(() => AccessExplanationModel, { description: 'Why you can or cannot see a category (or field) of a person’s data; reveals nothing you may not see' })
+  @Query(() => AccessExplanationModel, {
+    description: 'Why you can or cannot see a category (or field) of a person’s data; reveals nothing you may not see',
+  })
   explainAccess(
     @CurrentActor() actor: Actor,
     @Args('personId', { type: () => ID }) personId: string,

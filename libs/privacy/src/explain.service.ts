@@ -47,13 +47,21 @@ export class ExplainService {
     private readonly persons: PersonsService,
   ) {}
 
-  async explain(actor: Actor, personId: string, args: { category?: DataCategory | null; field?: string | null; write?: boolean | null }): Promise<AccessExplanation> {
+  async explain(
+    actor: Actor,
+    personId: string,
+    args: { category?: DataCategory | null; field?: string | null; write?: boolean | null },
+  ): Promise<AccessExplanation> {
     let category = args.category ?? null;
     const field = args.field ?? null;
     if (field) {
       const fromField = PERSON_FIELD_CATEGORIES[field as PersonField];
-      if (!fromField) throw new ValidationError([{ field: 'field', messages: [`not a person field; fields are ${Object.keys(PERSON_FIELD_CATEGORIES).join(', ')}`] }]);
-      if (category && category !== fromField) throw new ValidationError([{ field: 'category', messages: [`${field} belongs to ${fromField}`] }]);
+      if (!fromField)
+        throw new ValidationError([
+          { field: 'field', messages: [`not a person field; fields are ${Object.keys(PERSON_FIELD_CATEGORIES).join(', ')}`] },
+        ]);
+      if (category && category !== fromField)
+        throw new ValidationError([{ field: 'category', messages: [`${field} belongs to ${fromField}`] }]);
       category = fromField;
     }
     if (!category) throw new ValidationError([{ field: 'category', messages: ['give a category or a field'] }]);
@@ -65,7 +73,16 @@ export class ExplainService {
       if (!(err instanceof HubError && err.code === ErrorCode.NotFound)) throw err;
     }
     // Writing here means changing the person's record: the very decision updatePerson enforces.
-    const decision = args.write ? this.access.decideFieldChange(actor, category, facts) : this.access.decide(actor, 'read', category, facts);
-    return { category, field, allowed: decision.allowed, reason: decision.reason, basis: decision.basis ?? null, explanation: explain(decision, category) };
+    const decision = args.write
+      ? this.access.decideFieldChange(actor, category, facts)
+      : this.access.decide(actor, 'read', category, facts);
+    return {
+      category,
+      field,
+      allowed: decision.allowed,
+      reason: decision.reason,
+      basis: decision.basis ?? null,
+      explanation: explain(decision, category),
+    };
   }
 }

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { PersonData, type PersonDataSection, type PersonDataSource, type PersonErasureStep, type PersonRetentionFollowUp, type PersonRetentionRule } from '@hub/common';
+import {
+  PersonData,
+  type PersonDataSection,
+  type PersonDataSource,
+  type PersonErasureStep,
+  type PersonRetentionFollowUp,
+  type PersonRetentionRule,
+} from '@hub/common';
 
 function unique<T extends { key: string }>(what: string, items: T[]): T[] {
   const keys = items.map((i) => i.key);
@@ -9,7 +16,10 @@ function unique<T extends { key: string }>(what: string, items: T[]): T[] {
 }
 
 function ordered<T extends { key: string; order: number }>(what: string, items: T[]): T[] {
-  return unique(what, [...items].sort((a, b) => a.order - b.order));
+  return unique(
+    what,
+    [...items].sort((a, b) => a.order - b.order),
+  );
 }
 
 /** Every lib's `@PersonData()` provider, found through Nest's discovery once the application is built. */
@@ -39,13 +49,19 @@ export class PersonDataRegistry {
 
   /** What the libs erase with the items of the retention rule `rule`, by key. */
   retentionFollowUps(rule: string): PersonRetentionFollowUp[] {
-    return unique('retention follow-ups', this.sources().flatMap((s) => s.personRetentionFollowUps?.() ?? []))
+    return unique(
+      'retention follow-ups',
+      this.sources().flatMap((s) => s.personRetentionFollowUps?.() ?? []),
+    )
       .filter((f) => f.rule === rule)
       .sort((a, b) => a.key.localeCompare(b.key));
   }
 
   /** The libs' retention rules by period, by key. */
   retentionRules(): PersonRetentionRule[] {
-    return unique('retention rules', this.sources().flatMap((s) => s.personRetention?.() ?? [])).sort((a, b) => a.key.localeCompare(b.key));
+    return unique(
+      'retention rules',
+      this.sources().flatMap((s) => s.personRetention?.() ?? []),
+    ).sort((a, b) => a.key.localeCompare(b.key));
   }
 }

@@ -9,7 +9,10 @@ export class RetentionResolver {
   constructor(private readonly retention: RetentionService) {}
 
   @RequirePermission(Permission.PERSON_ERASE, { onObject: true })
-  @Mutation(() => PersonErasureModel, { description: 'Data protection officers of the lead organisation: erase a record on the person’s valid request (refused under a legal hold)' })
+  @Mutation(() => PersonErasureModel, {
+    description:
+      'Data protection officers of the lead organisation: erase a record on the person’s valid request (refused under a legal hold)',
+  })
   erasePerson(@CurrentActor() actor: Actor, @Args('input') input: PersonReasonInput): Promise<PersonErasureModel> {
     return this.retention.erase(actor, input.personId, input.reason.trim());
   }

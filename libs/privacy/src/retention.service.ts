@@ -23,7 +23,9 @@ export interface RetentionReport {
 }
 
 /** The audit lib's own erasure step (the audit log's old and new values go after every lib's step, below). */
-const AUDIT_ERASURE_STEPS: PersonErasureStep[] = [{ key: 'breakGlassGrants', order: 70, sql: 'DELETE FROM break_glass_grant WHERE person_id = ANY($1::uuid[])' }];
+const AUDIT_ERASURE_STEPS: PersonErasureStep[] = [
+  { key: 'breakGlassGrants', order: 70, sql: 'DELETE FROM break_glass_grant WHERE person_id = ANY($1::uuid[])' },
+];
 
 /** The queue task that applies retention; scheduled by RETENTION_SCHEDULE (daily at 02:30 UTC by default). */
 export const RETENTION_RUN_TASK = 'audit:retention_run';
@@ -70,7 +72,9 @@ export class RetentionService implements OnModuleInit {
   }
 
   private async held(m: EntityManager, recordIds: string[]): Promise<boolean> {
-    const rows: unknown[] = await m.query('SELECT 1 FROM legal_hold WHERE person_id = ANY($1::uuid[]) AND released_at IS NULL', [recordIds]);
+    const rows: unknown[] = await m.query('SELECT 1 FROM legal_hold WHERE person_id = ANY($1::uuid[]) AND released_at IS NULL', [
+      recordIds,
+    ]);
     return rows.length > 0;
   }
 
@@ -80,7 +84,9 @@ export class RetentionService implements OnModuleInit {
     const held = new Set<string>();
     const rules = this.personData.retentionRules();
     // 1. Items past their category's period (each lib's rule), grouped by person: one transaction per person.
-    const cutoffs = JSON.stringify(Object.fromEntries(DATA_CATEGORIES.map((c) => [c, new Date(now.getTime() - this.days[c] * 86_400_000).toISOString()])));
+    const cutoffs = JSON.stringify(
+      Object.fromEntries(DATA_CATEGORIES.map((c) => [c, new Date(now.getTime() - this.days[c] * 86_400_000).toISOString()])),
+    );
     for (const rule of rules) {
       // A sweep over every record: long by nature, so under the background limit rather than a request's.
       const expired: { person_id: string; ids: string[]; categories: string[] }[] = await this.db.transaction(async (m) => {
@@ -105,7 +111,10 @@ export class RetentionService implements OnModuleInit {
     }
     // 2. Whole records: no active involvement, and no activity within the identity period.
     const cutoff = new Date(now.getTime() - this.days[DataCategory.IDENTITY] * 86_400_000);
-    for (const id of await this.records.inactiveSince(cutoff, rules.map((r) => r.activitySql))) {
+    for (const id of await this.records.inactiveSince(
+      cutoff,
+      rules.map((r) => r.activitySql),
+    )) {
       try {
         await this.erase(null, id, 'retention period expired', 'retention');
         report.records.push(id);
@@ -119,7 +128,12 @@ export class RetentionService implements OnModuleInit {
   }
 
   /** Erases one person's expired items of one rule, with their audit details; null under a legal hold. */
-  private async eraseExpired(m: EntityManager, rule: PersonRetentionRule, followUps: string[], group: { person_id: string; ids: string[]; categories: string[] }): Promise<Record<string, number> | null> {
+  private async eraseExpired(
+    m: EntityManager,
+    rule: PersonRetentionRule,
+    followUps: string[],
+    group: { person_id: string; ids: string[]; categories: string[] },
+  ): Promise<Record<string, number> | null> {
     const recordIds = await this.persons.allRecordIds(group.person_id, m);
     if (await this.held(m, recordIds)) return null;
     const [first, ...rest] = rule.eraseSql;
@@ -135,8 +149,22 @@ export class RetentionService implements OnModuleInit {
     await this.outbox.erasePayloads(m, [...group.ids, ...alongside]);
     const counts: Record<string, number> = {};
     for (const r of rows) counts[r.data_category] = (counts[r.data_category] ?? 0) + 1;
-    await m.insert(PersonErasure, { personId: group.person_id, kind: 'retention', categories: group.categories.sort(), reason: 'retention period expired', erasedBy: 'system', counts });
-    await this.outbox.emit(m, null, { type: 'person.erased', aggregateType: 'person', aggregateId: group.person_id, personId: group.person_id, payload: { kind: 'retention', counts }, categories: group.categories });
+    await m.insert(PersonErasure, {
+      personId: group.person_id,
+      kind: 'retention',
+      categories: group.categories.sort(),
+      reason: 'retention period expired',
+      erasedBy: 'system',
+      counts,
+    });
+    await this.outbox.emit(m, null, {
+      type: 'person.erased',
+      aggregateType: 'person',
+      aggregateId: group.person_id,
+      personId: group.person_id,
+      payload: { kind: 'retention', counts },
+      categories: group.categories,
+    });
     return counts;
   }
 
@@ -170,8 +198,23 @@ export class RetentionService implements OnModuleInit {
       for (const step of this.personData.erasureSteps(AUDIT_ERASURE_STEPS)) await remove(step);
       // Old and new values in the audit log go too; who accessed what, when and why stays, and the chain still verifies.
       counts.auditDetails = await this.audits.eraseDetails(m, ids);
-      const erasure = await m.save(m.create(PersonErasure, { personId: personIdToErase, kind, categories: [...DATA_CATEGORIES], reason, erasedBy: auditActorRef(actor), counts }));
-      await this.outbox.emit(m, actor, { type: 'person.erased', aggregateType: 'person', aggregateId: personIdToErase, personId: personIdToErase, payload: { kind, erasureId: erasure.id, counts } });
+      const erasure = await m.save(
+        m.create(PersonErasure, {
+          personId: personIdToErase,
+          kind,
+          categories: [...DATA_CATEGORIES],
+          reason,
+          erasedBy: auditActorRef(actor),
+          counts,
+        }),
+      );
+      await this.outbox.emit(m, actor, {
+        type: 'person.erased',
+        aggregateType: 'person',
+        aggregateId: personIdToErase,
+        personId: personIdToErase,
+        payload: { kind, erasureId: erasure.id, counts },
+      });
       return erasure;
     });
   }
@@ -181,8 +224,21 @@ export class RetentionService implements OnModuleInit {
     const survivor = actor ? await this.dpoAccess(actor, personId) : await this.persons.survivorId(personId);
     if (!survivor) throw new NotFoundError('Person');
     return this.db.transaction(async (m) => {
-      const hold = await m.save(m.create(LegalHold, { personId: survivor, reason: reason.trim(), placedBy: auditActorRef(actor), organisationId: actor?.organisationId ?? null }));
-      await this.outbox.emit(m, actor, { type: 'legal_hold.placed', aggregateType: 'legal_hold', aggregateId: hold.id, personId: survivor, payload: { holdId: hold.id } });
+      const hold = await m.save(
+        m.create(LegalHold, {
+          personId: survivor,
+          reason: reason.trim(),
+          placedBy: auditActorRef(actor),
+          organisationId: actor?.organisationId ?? null,
+        }),
+      );
+      await this.outbox.emit(m, actor, {
+        type: 'legal_hold.placed',
+        aggregateType: 'legal_hold',
+        aggregateId: hold.id,
+        personId: survivor,
+        payload: { holdId: hold.id },
+      });
       return hold;
     });
   }
@@ -195,7 +251,13 @@ export class RetentionService implements OnModuleInit {
       hold.releasedAt = new Date();
       hold.releasedBy = auditActorRef(actor);
       const saved = await m.save(hold);
-      await this.outbox.emit(m, actor, { type: 'legal_hold.released', aggregateType: 'legal_hold', aggregateId: hold.id, personId: hold.personId, payload: { holdId: hold.id } });
+      await this.outbox.emit(m, actor, {
+        type: 'legal_hold.released',
+        aggregateType: 'legal_hold',
+        aggregateId: hold.id,
+        personId: hold.personId,
+        payload: { holdId: hold.id },
+      });
       return saved;
     });
   }

@@ -1,9 +1,21 @@
 /** Renders a subject access export as Markdown: one section per kind of data, one table per section. */
-export function renderSubjectAccessDocument(input: { personId: string; generatedAt: string; recordIds: string[]; sections: { title: string; rows: Record<string, unknown>[] }[] }): string {
+export function renderSubjectAccessDocument(input: {
+  personId: string;
+  generatedAt: string;
+  recordIds: string[];
+  sections: { title: string; rows: Record<string, unknown>[] }[];
+}): string {
   const lines = [
     '# Subject access request: everything the hub holds',
     '',
-    `Person record: \`${input.personId}\`${input.recordIds.length > 1 ? ` (with merged records ${input.recordIds.filter((id) => id !== input.personId).map((id) => `\`${id}\``).join(', ')})` : ''}`,
+    `Person record: \`${input.personId}\`${
+      input.recordIds.length > 1
+        ? ` (with merged records ${input.recordIds
+            .filter((id) => id !== input.personId)
+            .map((id) => `\`${id}\``)
+            .join(', ')})`
+        : ''
+    }`,
     '',
     `Produced: ${input.generatedAt}`,
     '',
@@ -29,6 +41,13 @@ function heading(column: string): string {
 
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const text = value instanceof Date ? value.toISOString() : Array.isArray(value) ? value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join(', ') : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const text =
+    value instanceof Date
+      ? value.toISOString()
+      : Array.isArray(value)
+        ? value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join(', ')
+        : typeof value === 'object'
+          ? JSON.stringify(value)
+          : String(value);
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }

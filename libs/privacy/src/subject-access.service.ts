@@ -64,7 +64,15 @@ export class SubjectAccessService {
     // One consistent snapshot of everything held (the export's own audit event is appended after it, see AuditChain).
     const result = await this.db.transaction('REPEATABLE READ', (m) => this.collect(m, survivor));
     await this.audit.append(null, actor, [
-      { action: 'export', personId: survivor, categories: new Set(), fields: new Set(Object.keys(result.counts)), withheld: new Set(), breakGlass: false, detail: { kind: 'subject_access', counts: result.counts } },
+      {
+        action: 'export',
+        personId: survivor,
+        categories: new Set(),
+        fields: new Set(Object.keys(result.counts)),
+        withheld: new Set(),
+        breakGlass: false,
+        detail: { kind: 'subject_access', counts: result.counts },
+      },
     ]);
     return result;
   }
@@ -80,7 +88,12 @@ export class SubjectAccessService {
       counts[section.key] = rows.length;
     }
     const generatedAt = new Date().toISOString();
-    const document = renderSubjectAccessDocument({ personId, generatedAt, recordIds, sections: sections.map((s) => ({ title: s.title, rows: data[s.key] as Record<string, unknown>[] })) });
+    const document = renderSubjectAccessDocument({
+      personId,
+      generatedAt,
+      recordIds,
+      sections: sections.map((s) => ({ title: s.title, rows: data[s.key] as Record<string, unknown>[] })),
+    });
     return { personId, generatedAt, data: { personId, recordIds, generatedAt, ...data }, document, counts };
   }
 }

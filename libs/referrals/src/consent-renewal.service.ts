@@ -26,11 +26,14 @@ interface Expiring {
 }
 
 /** Who a consent lets data go to, as its renewal key names them. */
-const recipientKey = (c: { organisationId?: string | null; organisationKind?: string | null }) => (c.organisationId ? `org=${c.organisationId}` : `kind=${c.organisationKind}`);
+const recipientKey = (c: { organisationId?: string | null; organisationKind?: string | null }) =>
+  c.organisationId ? `org=${c.organisationId}` : `kind=${c.organisationKind}`;
 
 /** The key of a consent's renewal task: a new consent of the same person, purpose and recipient closes it by its prefix. */
-export const renewalKey = (c: { personId: string; purpose: string; organisationId?: string | null; organisationKind?: string | null }, consentId?: string) =>
-  `consent-renewal:${c.personId}:${c.purpose}:${recipientKey(c)}:${consentId ?? ''}`;
+export const renewalKey = (
+  c: { personId: string; purpose: string; organisationId?: string | null; organisationKind?: string | null },
+  consentId?: string,
+) => `consent-renewal:${c.personId}:${c.purpose}:${recipientKey(c)}:${consentId ?? ''}`;
 
 const londonDay = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric' });
 
@@ -63,7 +66,9 @@ export class ConsentRenewalSweep implements OnModuleInit {
         const key = renewalKey({ personId: e.personId, ...payload });
         await this.tasks.closeBySourceWithin(m, key, `system:${e.type}`, { except: `${key}${e.aggregateId}` });
       } else {
-        await this.tasks.closeBySourceWithin(m, `consent-renewal:${e.personId}:${payload.purpose}:`, `system:${e.type}`, { suffix: `:${e.aggregateId}` });
+        await this.tasks.closeBySourceWithin(m, `consent-renewal:${e.personId}:${payload.purpose}:`, `system:${e.type}`, {
+          suffix: `:${e.aggregateId}`,
+        });
       }
     });
   }
@@ -85,7 +90,9 @@ export class ConsentRenewalSweep implements OnModuleInit {
         for (const c of due) {
           const recorder = byId.get(c.recorded_by_organisation_id);
           if (!recorder) continue;
-          const recipient = c.organisation_id ? (byId.get(c.organisation_id)?.name ?? 'an organisation') : `every ${String(c.organisation_kind).replace(/_/g, ' ')}`;
+          const recipient = c.organisation_id
+            ? (byId.get(c.organisation_id)?.name ?? 'an organisation')
+            : `every ${String(c.organisation_kind).replace(/_/g, ' ')}`;
           const purpose = c.purpose === 'ete' ? 'ETE' : c.purpose.replace(/_/g, ' ');
           const ends = londonDay.format(c.expires_at);
           await this.tasks.raiseWithin(m, systemActor(recorder, 'consent-renewal', 'casework'), {
@@ -96,7 +103,10 @@ export class ConsentRenewalSweep implements OnModuleInit {
             title: `Consent for ${purpose} ends on ${ends}`,
             detail: `The consent your organisation recorded to share data with ${recipient} for ${purpose} ends on ${ends}. Ask the person whether to renew it (record a new consent); otherwise the sharing it allows stops then.`,
             dueAt: c.expires_at,
-            sourceKey: renewalKey({ personId: c.person_id, purpose: c.purpose, organisationId: c.organisation_id, organisationKind: c.organisation_kind }, c.id),
+            sourceKey: renewalKey(
+              { personId: c.person_id, purpose: c.purpose, organisationId: c.organisation_id, organisationKind: c.organisation_kind },
+              c.id,
+            ),
           });
         }
         return due.length;

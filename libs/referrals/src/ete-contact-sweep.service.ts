@@ -52,7 +52,10 @@ export class EteContactSweep implements OnModuleInit {
 
   /** Announces every lapse not yet announced as of `now`; returns how many it found. */
   async sweep(now = new Date()): Promise<number> {
-    const [listening] = await this.db.query<{ yes: boolean }[]>(`SELECT EXISTS (SELECT 1 FROM referral_rule WHERE superseded_at IS NULL AND active AND trigger_event = $1) AS yes`, [ETE_LAPSED_EVENT]);
+    const [listening] = await this.db.query<{ yes: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM referral_rule WHERE superseded_at IS NULL AND active AND trigger_event = $1) AS yes`,
+      [ETE_LAPSED_EVENT],
+    );
     if (!listening.yes) return 0;
     const byId = new Map((await this.organisations.list()).map((o) => [o.id, o]));
     const cutoff = new Date(now.getTime() - ETE_LAPSE_DAYS * DAY);
@@ -84,16 +87,25 @@ export class EteContactSweep implements OnModuleInit {
           if (!lead) continue;
           const last = lapse.last_at ? new Date(lapse.last_at) : null;
           // A sweep run by hand beside the scheduled one: whichever records the lapse first announces it.
-          const fresh = await m.createQueryBuilder().insert().into(EteContactLapse)
+          const fresh = await m
+            .createQueryBuilder()
+            .insert()
+            .into(EteContactLapse)
             .values({ personId: lapse.person_id, lapseKey: lapse.lapse_key, organisationId: lead.id, lastContactAt: last })
-            .orIgnore().returning(['personId']).execute();
+            .orIgnore()
+            .returning(['personId'])
+            .execute();
           if ((fresh.raw as unknown[]).length === 0) continue;
           await this.outbox.emit(m, systemActor(lead, 'ete-contact-sweep'), {
             type: ETE_LAPSED_EVENT,
             aggregateType: 'person',
             aggregateId: lapse.person_id,
             personId: lapse.person_id,
-            payload: { lastContactAt: last?.toISOString() ?? null, daysSinceContact: last ? Math.floor((now.getTime() - last.getTime()) / DAY) : null, dataCategory: DataCategory.ETE },
+            payload: {
+              lastContactAt: last?.toISOString() ?? null,
+              daysSinceContact: last ? Math.floor((now.getTime() - last.getTime()) / DAY) : null,
+              dataCategory: DataCategory.ETE,
+            },
           });
         }
         return lapses.length;

@@ -27,7 +27,12 @@ describe('receiver choice', () => {
   });
 
   it('puts the least loaded first; unlimited capacity counts as empty', () => {
-    const all = [org('half', { capacity: 10, openReferrals: 5 }), org('quarter', { capacity: 4, openReferrals: 1 }), org('unlimited', { capacity: null, openReferrals: 50 }), org('empty', { openReferrals: 0 })];
+    const all = [
+      org('half', { capacity: 10, openReferrals: 5 }),
+      org('quarter', { capacity: 4, openReferrals: 1 }),
+      org('unlimited', { capacity: null, openReferrals: 50 }),
+      org('empty', { openReferrals: 0 }),
+    ];
     expect(eligibleReceivers(all, need).map((o) => o.id)).toEqual(['empty', 'unlimited', 'quarter', 'half']);
   });
 

@@ -7,7 +7,15 @@ import { ReferralsService } from './referrals.service.js';
 import { TasksService } from './tasks.service.js';
 
 /** Events that change what a receiving organisation's inbox shows (drafts are never in it). */
-export const INBOX_EVENTS = ['referral.sent', 'referral.accepted', 'referral.declined', 'referral.started', 'referral.completed', 'referral.withdrawn', 'referral.overdue'];
+export const INBOX_EVENTS = [
+  'referral.sent',
+  'referral.accepted',
+  'referral.declined',
+  'referral.started',
+  'referral.completed',
+  'referral.withdrawn',
+  'referral.overdue',
+];
 export const TASK_EVENTS = ['task.raised'];
 
 const toOrganisation = (e: LiveEvent) => (e.payload as { toOrganisationId?: string }).toOrganisationId;

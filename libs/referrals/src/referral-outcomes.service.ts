@@ -20,7 +20,11 @@ export const REFERRAL_MEASURES = [
 export type ReferralMeasure = (typeof REFERRAL_MEASURES)[number];
 
 /** One row of counts as the statement gives it (service_code null: the total). */
-export type ReferralCounts = Record<ReferralMeasure, number> & { service_code: string | null; median_hours_to_answer: number | null; median_hours_to_start: number | null };
+export type ReferralCounts = Record<ReferralMeasure, number> & {
+  service_code: string | null;
+  median_hours_to_answer: number | null;
+  median_hours_to_start: number | null;
+};
 
 /**
  * Each referral sent in the period (calendar days in Europe/London), with the times of its steps (from its recorded transitions), then
@@ -69,11 +73,21 @@ const COUNTS_SQL = (where: string) => `
 export class ReferralOutcomesService {
   constructor(private readonly replica: ReadReplica) {}
 
-  async countsByService(period: { from: string; to: string }, organisation: { id: string; side: 'received' | 'sent' } | null): Promise<ReferralCounts[]> {
+  async countsByService(
+    period: { from: string; to: string },
+    organisation: { id: string; side: 'received' | 'sent' } | null,
+  ): Promise<ReferralCounts[]> {
     const side = organisation?.side === 'sent' ? 'r.from_organisation_id' : 'r.to_organisation_id';
     const where = organisation ? `${side} = $7::uuid` : 'TRUE';
     const sla = Object.entries(SERVICE_SLA_HOURS);
-    const params: unknown[] = [period.from, period.to, sla.map(([code]) => code), sla.map(([, hours]) => hours), DEFAULT_SLA_HOURS, START_SLA_HOURS];
+    const params: unknown[] = [
+      period.from,
+      period.to,
+      sla.map(([code]) => code),
+      sla.map(([, hours]) => hours),
+      DEFAULT_SLA_HOURS,
+      START_SLA_HOURS,
+    ];
     if (organisation) params.push(organisation.id);
     // Aggregates tolerate a replica's lag: they read from DATABASE_READ_URL when set.
     return this.replica.snapshot((query) => query<ReferralCounts>(COUNTS_SQL(where), params));

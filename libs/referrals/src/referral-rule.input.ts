@@ -14,7 +14,9 @@ export class ReferralRuleInput {
   @IsBoolean()
   active: boolean;
 
-  @Field({ description: 'The event type that triggers the rule, e.g. intervention.logged, outcome.recorded, job.started, person.release_date_set' })
+  @Field({
+    description: 'The event type that triggers the rule, e.g. intervention.logged, outcome.recorded, job.started, person.release_date_set',
+  })
   @IsString()
   @Matches(/^[a-z][a-z_]*\.[a-z][a-z_]*$/)
   triggerEvent: string;
@@ -33,7 +35,10 @@ export class ReferralRuleInput {
   @IsBoolean()
   matchRegion: boolean;
 
-  @Field(() => ConsentPurpose, { nullable: true, description: 'Consent the receiver needs (an agreement covering the same categories also does); none when null' })
+  @Field(() => ConsentPurpose, {
+    nullable: true,
+    description: 'Consent the receiver needs (an agreement covering the same categories also does); none when null',
+  })
   @IsOptional()
   @IsEnum(ConsentPurpose)
   consentPurpose?: ConsentPurpose | null;

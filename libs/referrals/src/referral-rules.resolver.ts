@@ -15,15 +15,26 @@ export class ReferralRulesResolver {
   ) {}
 
   @RequirePermission(Permission.REFERRAL_RULE_MANAGE)
-  @Query(() => [ReferralRuleModel], { description: 'Hub admins: referral rules in force (every version with history: true), by name; at most LIST_DIRECTORY_MAX (500 by default), the field named in extensions.truncated when there are more' })
-  async referralRules(@CurrentActor() actor: Actor, @Context() ctx: HubContext, @Args('history', { nullable: true }) history?: boolean): Promise<ReferralRuleModel[]> {
+  @Query(() => [ReferralRuleModel], {
+    description:
+      'Hub admins: referral rules in force (every version with history: true), by name; at most LIST_DIRECTORY_MAX (500 by default), the field named in extensions.truncated when there are more',
+  })
+  async referralRules(
+    @CurrentActor() actor: Actor,
+    @Context() ctx: HubContext,
+    @Args('history', { nullable: true }) history?: boolean,
+  ): Promise<ReferralRuleModel[]> {
     const max = this.config.lists.directoryMax;
     return boundedList(ctx, 'Query.referralRules', await this.rules.list(actor, history ?? false, max + 1), max);
   }
 
   @RequirePermission(Permission.REFERRAL_RULE_MANAGE)
   @Query(() => RuleFiringConnection, { description: 'Hub admins: what a rule did, newest first' })
-  ruleFirings(@CurrentActor() actor: Actor, @Args() page: PageArgs, @Args('ruleId', { type: () => ID }) ruleId: string): Promise<Connection<RuleFiringModel>> {
+  ruleFirings(
+    @CurrentActor() actor: Actor,
+    @Args() page: PageArgs,
+    @Args('ruleId', { type: () => ID }) ruleId: string,
+  ): Promise<Connection<RuleFiringModel>> {
     return this.rules.firings(actor, ruleId, page);
   }
 

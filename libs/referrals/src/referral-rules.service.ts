@@ -16,14 +16,21 @@ import { type RuleCondition, validateCondition } from './rule-conditions.js';
 import { Permission, requirePermission } from '@hub/access';
 
 export function ruleView(r: ReferralRule): ReferralRuleModel {
-  return { ...r, current: !r.supersededAt, conditions: JSON.stringify(r.conditions), consentPurpose: r.consentPurpose as ConsentPurpose | null };
+  return {
+    ...r,
+    current: !r.supersededAt,
+    conditions: JSON.stringify(r.conditions),
+    consentPurpose: r.consentPurpose as ConsentPurpose | null,
+  };
 }
 
 /** Referral rules as data: hub admins add and edit them; every edit is a new version. */
 /** The fingerprint forTrigger computes in SQL, of the same ids: `<count>:<md5 of the sorted ids, comma-separated>`. */
 export function ruleFingerprint(ids: string[]): string {
   if (ids.length === 0) return '0:';
-  return `${ids.length}:${createHash('md5').update([...ids].sort().join(',')).digest('hex')}`;
+  return `${ids.length}:${createHash('md5')
+    .update([...ids].sort().join(','))
+    .digest('hex')}`;
 }
 
 @Injectable()
@@ -78,7 +85,15 @@ export class ReferralRulesService {
     this.requireAdmin(actor);
     const conditions = await this.validate(input);
     return this.db.transaction(async (m) => {
-      const rule = await m.save(m.create(ReferralRule, { ...this.fields(input, conditions), ruleId: randomUUID(), version: 1, createdBy: actor ? actorRef(actor) : 'system', supersededAt: null }));
+      const rule = await m.save(
+        m.create(ReferralRule, {
+          ...this.fields(input, conditions),
+          ruleId: randomUUID(),
+          version: 1,
+          createdBy: actor ? actorRef(actor) : 'system',
+          supersededAt: null,
+        }),
+      );
       await this.emit(m, actor, rule);
       return ruleView(rule);
     });
@@ -88,19 +103,36 @@ export class ReferralRulesService {
     this.requireAdmin(actor);
     const conditions = await this.validate(input);
     return this.db.transaction(async (m) => {
-      const current = await m.findOne(ReferralRule, { where: { ruleId: input.ruleId, supersededAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+      const current = await m.findOne(ReferralRule, {
+        where: { ruleId: input.ruleId, supersededAt: IsNull() },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!current) throw new NotFoundError('Referral rule');
-      if (current.version !== input.version) throw new ConflictError('The rule was changed by someone else; reload and try again', { currentVersion: current.version });
+      if (current.version !== input.version)
+        throw new ConflictError('The rule was changed by someone else; reload and try again', { currentVersion: current.version });
       current.supersededAt = new Date();
       await m.save(current);
-      const next = await m.save(m.create(ReferralRule, { ...this.fields(input, conditions), ruleId: current.ruleId, version: current.version + 1, createdBy: actorRef(actor), supersededAt: null }));
+      const next = await m.save(
+        m.create(ReferralRule, {
+          ...this.fields(input, conditions),
+          ruleId: current.ruleId,
+          version: current.version + 1,
+          createdBy: actorRef(actor),
+          supersededAt: null,
+        }),
+      );
       await this.emit(m, actor, next);
       return ruleView(next);
     });
   }
 
   private async emit(m: EntityManager, actor: Actor | null, rule: ReferralRule): Promise<void> {
-    await this.outbox.emit(m, actor, { type: 'referral_rule.saved', aggregateType: 'referral_rule', aggregateId: rule.ruleId, payload: { version: rule.version, active: rule.active, triggerEvent: rule.triggerEvent } });
+    await this.outbox.emit(m, actor, {
+      type: 'referral_rule.saved',
+      aggregateType: 'referral_rule',
+      aggregateId: rule.ruleId,
+      payload: { version: rule.version, active: rule.active, triggerEvent: rule.triggerEvent },
+    });
   }
 
   /** Current versions (or every version with history). */
@@ -137,7 +169,12 @@ export class ReferralRulesService {
     );
     const held = this.inForce.get(eventType);
     if (held?.fingerprint === fingerprint) return held.rules;
-    const rules = await m.getRepository(ReferralRule).createQueryBuilder('r').where('r.superseded_at IS NULL AND r.active AND r.trigger_event = :t', { t: eventType }).orderBy('r.name').getMany();
+    const rules = await m
+      .getRepository(ReferralRule)
+      .createQueryBuilder('r')
+      .where('r.superseded_at IS NULL AND r.active AND r.trigger_event = :t', { t: eventType })
+      .orderBy('r.name')
+      .getMany();
     this.inForce.set(eventType, { fingerprint: ruleFingerprint(rules.map((r) => r.id)), rules });
     return rules;
   }

@@ -18,13 +18,19 @@ export class ReferralSubscriptionsResolver {
   }
 
   @RequirePermission(Permission.PERSON_READ)
-  @Subscription(() => ReferralModel, { resolve: same, description: 'A referral in your organisation’s inbox arriving or changing (accepted, declined, withdrawn, overdue …)' })
+  @Subscription(() => ReferralModel, {
+    resolve: same,
+    description: 'A referral in your organisation’s inbox arriving or changing (accepted, declined, withdrawn, overdue …)',
+  })
   referralInboxChanged(@CurrentActor() actor: Actor, @Context() ctx: HubContext): AsyncIterableIterator<ReferralModel> {
     return this.notifications.inbox(actor, liveSession(ctx), false);
   }
 
   @RequirePermission(Permission.PERSON_READ)
-  @Subscription(() => TaskModel, { resolve: same, description: 'A task raised for your organisation (seek consent, overdue referral, in-work check)' })
+  @Subscription(() => TaskModel, {
+    resolve: same,
+    description: 'A task raised for your organisation (seek consent, overdue referral, in-work check)',
+  })
   taskRaised(@CurrentActor() actor: Actor, @Context() ctx: HubContext): AsyncIterableIterator<TaskModel> {
     return this.notifications.tasksRaised(actor, liveSession(ctx));
   }

@@ -36,8 +36,12 @@ export class ReferralTimers implements OnModuleInit {
     this.registry.task(SLA_SWEEP_TASK, () => this.escalateOverdue().then(() => undefined));
     this.registry.schedule(`* * * * * ${SLA_SWEEP_TASK}`);
     this.registry.task(SUSTAINMENT_CHECK_TASK, (p) => this.sustainmentCheck(p as unknown as SustainmentCheck));
-    this.registry.onEvent('referrals.overdue_tasks', REFERRAL_MOVED_ON, (m, e) => this.tasks.closeBySourceWithin(m, `overdue:${e.aggregateId}:`, `system:${e.type}`));
-    this.registry.onEvent('referrals.sustainment_timers', ['job.started', 'job.rescheduled', 'job.withdrawn', 'outcome.recorded'], (m, e) => this.onJobEvent(m, e));
+    this.registry.onEvent('referrals.overdue_tasks', REFERRAL_MOVED_ON, (m, e) =>
+      this.tasks.closeBySourceWithin(m, `overdue:${e.aggregateId}:`, `system:${e.type}`),
+    );
+    this.registry.onEvent('referrals.sustainment_timers', ['job.started', 'job.rescheduled', 'job.withdrawn', 'outcome.recorded'], (m, e) =>
+      this.onJobEvent(m, e),
+    );
   }
 
   /**
@@ -46,13 +50,23 @@ export class ReferralTimers implements OnModuleInit {
    */
   async escalateOverdue(): Promise<number> {
     return this.db.transaction(async (m) => {
-      const rows: { id: string; person_id: string; from_organisation_id: string; to_organisation_id: string; service_code: string; due_at: Date; state: ReferralState }[] = await m.query(
-        `UPDATE referral r SET escalated_at = now()
+      const rows: {
+        id: string;
+        person_id: string;
+        from_organisation_id: string;
+        to_organisation_id: string;
+        service_code: string;
+        due_at: Date;
+        state: ReferralState;
+      }[] = await m
+        .query(
+          `UPDATE referral r SET escalated_at = now()
            FROM (SELECT id FROM referral WHERE state = ANY($1) AND due_at <= now() AND escalated_at IS NULL ORDER BY due_at LIMIT 500 FOR UPDATE SKIP LOCKED) due
           WHERE r.id = due.id
         RETURNING r.id, r.person_id, r.from_organisation_id, r.to_organisation_id, r.service_code, r.due_at, r.state`,
-        [DUE_STATES],
-      ).then((res: unknown) => (Array.isArray(res) && Array.isArray(res[0]) ? res[0] : res) as never);
+          [DUE_STATES],
+        )
+        .then((res: unknown) => (Array.isArray(res) && Array.isArray(res[0]) ? res[0] : res) as never);
       for (const r of rows) {
         const accepted = r.state === ReferralState.ACCEPTED;
         const due = new Date(r.due_at).toISOString();
@@ -61,16 +75,30 @@ export class ReferralTimers implements OnModuleInit {
           aggregateType: 'referral',
           aggregateId: r.id,
           personId: r.person_id,
-          payload: referralEventPayload({ referralId: r.id, fromOrganisationId: r.from_organisation_id, toOrganisationId: r.to_organisation_id, serviceCode: r.service_code, sent: true }, { dueAt: due, state: r.state }),
+          payload: referralEventPayload(
+            {
+              referralId: r.id,
+              fromOrganisationId: r.from_organisation_id,
+              toOrganisationId: r.to_organisation_id,
+              serviceCode: r.service_code,
+              sent: true,
+            },
+            { dueAt: due, state: r.state },
+          ),
         });
-        for (const [org, side] of [[r.to_organisation_id, 'received'], [r.from_organisation_id, 'sent']] as const) {
+        for (const [org, side] of [
+          [r.to_organisation_id, 'received'],
+          [r.from_organisation_id, 'sent'],
+        ] as const) {
           await this.tasks.raiseWithin(m, null, {
             organisationId: org,
             forRole: 'manager',
             personId: r.person_id,
             referralId: r.id,
             kind: TaskKind.REFERRAL_OVERDUE,
-            title: accepted ? `Referral ${side} for ${r.service_code} accepted but not started` : `Overdue referral ${side} for ${r.service_code}`,
+            title: accepted
+              ? `Referral ${side} for ${r.service_code} accepted but not started`
+              : `Overdue referral ${side} for ${r.service_code}`,
             detail: accepted ? `Not started by ${due} (start SLA)` : `Not answered by ${due} (service SLA)`,
             // One task per step: the accepted step's escalation is another task than the answer's.
             sourceKey: accepted ? `overdue:${r.id}:accepted:${org}` : `overdue:${r.id}:${org}`,
@@ -102,8 +130,17 @@ export class ReferralTimers implements OnModuleInit {
     const { sustainmentId, dueOn } = e.payload as { sustainmentId: string; dueOn: string };
     const start = new Date(`${dueOn}T09:00:00Z`).getTime() - 13 * WEEK;
     for (const weeks of SUSTAINMENT_CHECK_WEEKS) {
-      const payload: SustainmentCheck = { sustainmentId, personId: e.personId!, organisationId: e.organisationId!, weeks, dueAt: new Date(start + weeks * WEEK).toISOString() };
-      await this.queue.addWithin(m, SUSTAINMENT_CHECK_TASK, payload as never, { runAt: new Date(payload.dueAt), jobKey: `sustainment:${sustainmentId}:${weeks}w` });
+      const payload: SustainmentCheck = {
+        sustainmentId,
+        personId: e.personId!,
+        organisationId: e.organisationId!,
+        weeks,
+        dueAt: new Date(start + weeks * WEEK).toISOString(),
+      };
+      await this.queue.addWithin(m, SUSTAINMENT_CHECK_TASK, payload as never, {
+        runAt: new Date(payload.dueAt),
+        jobKey: `sustainment:${sustainmentId}:${weeks}w`,
+      });
     }
   }
 

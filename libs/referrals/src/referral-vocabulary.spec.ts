@@ -4,10 +4,31 @@ import { dueAt, nextState, REFERRAL_ACTIONS, REFERRAL_STATES, ReferralAction as 
 /** Every state × every action: the expected next state, or null when refused. */
 const EXPECTED: Record<S, Record<A, S | null>> = {
   [S.DRAFT]: { [A.SEND]: S.SENT, [A.ACCEPT]: null, [A.DECLINE]: null, [A.START]: null, [A.COMPLETE]: null, [A.WITHDRAW]: S.WITHDRAWN },
-  [S.SENT]: { [A.SEND]: null, [A.ACCEPT]: S.ACCEPTED, [A.DECLINE]: S.DECLINED, [A.START]: null, [A.COMPLETE]: null, [A.WITHDRAW]: S.WITHDRAWN },
-  [S.ACCEPTED]: { [A.SEND]: null, [A.ACCEPT]: null, [A.DECLINE]: null, [A.START]: S.IN_PROGRESS, [A.COMPLETE]: null, [A.WITHDRAW]: S.WITHDRAWN },
+  [S.SENT]: {
+    [A.SEND]: null,
+    [A.ACCEPT]: S.ACCEPTED,
+    [A.DECLINE]: S.DECLINED,
+    [A.START]: null,
+    [A.COMPLETE]: null,
+    [A.WITHDRAW]: S.WITHDRAWN,
+  },
+  [S.ACCEPTED]: {
+    [A.SEND]: null,
+    [A.ACCEPT]: null,
+    [A.DECLINE]: null,
+    [A.START]: S.IN_PROGRESS,
+    [A.COMPLETE]: null,
+    [A.WITHDRAW]: S.WITHDRAWN,
+  },
   [S.DECLINED]: { [A.SEND]: null, [A.ACCEPT]: null, [A.DECLINE]: null, [A.START]: null, [A.COMPLETE]: null, [A.WITHDRAW]: null },
-  [S.IN_PROGRESS]: { [A.SEND]: null, [A.ACCEPT]: null, [A.DECLINE]: null, [A.START]: null, [A.COMPLETE]: S.COMPLETED, [A.WITHDRAW]: S.WITHDRAWN },
+  [S.IN_PROGRESS]: {
+    [A.SEND]: null,
+    [A.ACCEPT]: null,
+    [A.DECLINE]: null,
+    [A.START]: null,
+    [A.COMPLETE]: S.COMPLETED,
+    [A.WITHDRAW]: S.WITHDRAWN,
+  },
   [S.COMPLETED]: { [A.SEND]: null, [A.ACCEPT]: null, [A.DECLINE]: null, [A.START]: null, [A.COMPLETE]: null, [A.WITHDRAW]: null },
   [S.WITHDRAWN]: { [A.SEND]: null, [A.ACCEPT]: null, [A.DECLINE]: null, [A.START]: null, [A.COMPLETE]: null, [A.WITHDRAW]: null },
 };

@@ -43,7 +43,12 @@ export const TRANSITIONS: Record<ReferralAction, TransitionRule> = {
   [ReferralAction.DECLINE]: { from: [ReferralState.SENT], to: ReferralState.DECLINED, by: 'receiver', reason: true },
   [ReferralAction.START]: { from: [ReferralState.ACCEPTED], to: ReferralState.IN_PROGRESS, by: 'receiver', reason: false },
   [ReferralAction.COMPLETE]: { from: [ReferralState.IN_PROGRESS], to: ReferralState.COMPLETED, by: 'receiver', reason: false },
-  [ReferralAction.WITHDRAW]: { from: [ReferralState.DRAFT, ReferralState.SENT, ReferralState.ACCEPTED, ReferralState.IN_PROGRESS], to: ReferralState.WITHDRAWN, by: 'sender', reason: true },
+  [ReferralAction.WITHDRAW]: {
+    from: [ReferralState.DRAFT, ReferralState.SENT, ReferralState.ACCEPTED, ReferralState.IN_PROGRESS],
+    to: ReferralState.WITHDRAWN,
+    by: 'sender',
+    reason: true,
+  },
 };
 
 /** The state after `action`, or INVALID_STATE (with the state and action in the details). */
@@ -131,5 +136,12 @@ export interface ReferralEventFacts {
  */
 export function referralEventPayload(r: ReferralEventFacts, extra: Record<string, unknown>): Record<string, unknown> {
   const parties = r.sent ? [r.fromOrganisationId, r.toOrganisationId] : [r.fromOrganisationId];
-  return { referralId: r.referralId, fromOrganisationId: r.fromOrganisationId, toOrganisationId: r.toOrganisationId, serviceCode: r.serviceCode, ...extra, parties };
+  return {
+    referralId: r.referralId,
+    fromOrganisationId: r.fromOrganisationId,
+    toOrganisationId: r.toOrganisationId,
+    serviceCode: r.serviceCode,
+    ...extra,
+    parties,
+  };
 }

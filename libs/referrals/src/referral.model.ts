@@ -59,7 +59,10 @@ export class ReferralModel {
   @Field(() => Date, { nullable: true })
   sentAt: Date | null;
 
-  @Field(() => Date, { nullable: true, description: 'When the current step is due: sent, the answer (service SLA); accepted, the start (start SLA)' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the current step is due: sent, the answer (service SLA); accepted, the start (start SLA)',
+  })
   dueAt: Date | null;
 
   @Field({ description: 'Sent and unanswered, or accepted and not started, past its due time' })

@@ -4,5 +4,9 @@ import { DUE_STATES } from './referral-vocabulary.js';
 import type { Referral } from './referral.entity.js';
 
 export function referralView(r: Referral, now = new Date()): ReferralModel {
-  return { ...r, sharedCategories: r.sharedCategories as DataCategory[], overdue: DUE_STATES.includes(r.state) && !!r.dueAt && r.dueAt <= now };
+  return {
+    ...r,
+    sharedCategories: r.sharedCategories as DataCategory[],
+    overdue: DUE_STATES.includes(r.state) && !!r.dueAt && r.dueAt <= now,
+  };
 }

@@ -83,7 +83,11 @@ export class ReferralsPersonData implements PersonDataSource {
                WHERE person_id = ANY($1::uuid[])`,
       },
       { key: 'tasks', order: 44, sql: 'DELETE FROM task WHERE person_id = ANY($1::uuid[])' },
-      { key: 'ruleFirings', order: 45, sql: `UPDATE rule_firing SET detail = '[erased]' WHERE person_id = ANY($1::uuid[]) AND detail <> '[erased]'` },
+      {
+        key: 'ruleFirings',
+        order: 45,
+        sql: `UPDATE rule_firing SET detail = '[erased]' WHERE person_id = ANY($1::uuid[]) AND detail <> '[erased]'`,
+      },
       { key: 'eteContactLapses', order: 46, sql: 'DELETE FROM ete_contact_lapse WHERE person_id = ANY($1::uuid[])' },
     ];
   }
@@ -100,7 +104,13 @@ export class ReferralsPersonData implements PersonDataSource {
         aggregateId: String(r.id),
         personId: String(r.person_id),
         payload: referralEventPayload(
-          { referralId: String(r.id), fromOrganisationId: String(r.from_organisation_id), toOrganisationId: String(r.to_organisation_id), serviceCode: String(r.service_code), sent: r.sent_at !== null },
+          {
+            referralId: String(r.id),
+            fromOrganisationId: String(r.from_organisation_id),
+            toOrganisationId: String(r.to_organisation_id),
+            serviceCode: String(r.service_code),
+            sent: r.sent_at !== null,
+          },
           { state: ReferralState.WITHDRAWN, ruleId: r.rule_id },
         ),
       })),

@@ -28,7 +28,11 @@ import { ReferralsPersonData } from './referrals-person-data.js';
 
 /** Referrals, referral rules, tasks and timers. Gives the access layer the open referrals as relationships. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Referral, ReferralTransition, ReferralRule, RuleFiring, Task, EteContactLapse]), OrganisationsModule, InterventionsModule],
+  imports: [
+    TypeOrmModule.forFeature([Referral, ReferralTransition, ReferralRule, RuleFiring, Task, EteContactLapse]),
+    OrganisationsModule,
+    InterventionsModule,
+  ],
   providers: [
     ReferralsService,
     ReferralRulesService,
@@ -48,6 +52,15 @@ import { ReferralsPersonData } from './referrals-person-data.js';
     ReferralSubscriptionsResolver,
     ReferralOutcomesService,
   ],
-  exports: [ReferralsService, ReferralOutcomesService, ReferralRulesService, TasksService, ReferralTimers, EteContactSweep, ConsentRenewalSweep, EXTRA_RELATIONSHIP_FACTS],
+  exports: [
+    ReferralsService,
+    ReferralOutcomesService,
+    ReferralRulesService,
+    TasksService,
+    ReferralTimers,
+    EteContactSweep,
+    ConsentRenewalSweep,
+    EXTRA_RELATIONSHIP_FACTS,
+  ],
 })
 export class ReferralsModule {}

@@ -19,14 +19,24 @@ export class ReferralsResolver {
   ) {}
 
   @RequirePermission(Permission.PERSON_READ)
-  @Query(() => ReferralConnection, { description: 'Referrals to your organisation, newest first (open ones unless states are given; never drafts)' })
-  async referralInbox(@CurrentActor() actor: Actor, @Args() page: PageArgs, @Args('states', { type: () => [ReferralState], nullable: true }) states?: ReferralState[]): Promise<Connection<ReferralModel>> {
+  @Query(() => ReferralConnection, {
+    description: 'Referrals to your organisation, newest first (open ones unless states are given; never drafts)',
+  })
+  async referralInbox(
+    @CurrentActor() actor: Actor,
+    @Args() page: PageArgs,
+    @Args('states', { type: () => [ReferralState], nullable: true }) states?: ReferralState[],
+  ): Promise<Connection<ReferralModel>> {
     return mapConnection(await this.referrals.inbox(actor, states, page), (r) => referralView(r));
   }
 
   @RequirePermission(Permission.PERSON_READ)
   @Query(() => ReferralConnection, { description: 'Referrals your organisation made, newest first (all states unless given)' })
-  async sentReferrals(@CurrentActor() actor: Actor, @Args() page: PageArgs, @Args('states', { type: () => [ReferralState], nullable: true }) states?: ReferralState[]): Promise<Connection<ReferralModel>> {
+  async sentReferrals(
+    @CurrentActor() actor: Actor,
+    @Args() page: PageArgs,
+    @Args('states', { type: () => [ReferralState], nullable: true }) states?: ReferralState[],
+  ): Promise<Connection<ReferralModel>> {
     return mapConnection(await this.referrals.sent(actor, states, page), (r) => referralView(r));
   }
 
@@ -109,7 +119,10 @@ export class ReferralsResolver {
   }
 
   @RequirePermission(Permission.PERSON_READ)
-  @ResolveField(() => [ReferralAction], { description: 'The steps your organisation may take on it now (accept, decline, start and complete for the receiver; send and withdraw for the sender)' })
+  @ResolveField(() => [ReferralAction], {
+    description:
+      'The steps your organisation may take on it now (accept, decline, start and complete for the receiver; send and withdraw for the sender)',
+  })
   actions(@Parent() r: ReferralModel, @CurrentActor() actor: Actor): ReferralAction[] {
     return this.referrals.actionsFor(actor, r);
   }
@@ -117,10 +130,15 @@ export class ReferralsResolver {
   @RequirePermission(Permission.PERSON_READ)
   @ResolveField(() => [ReferralTransitionModel])
   transitions(@Parent() r: ReferralModel, @Context() ctx: HubContext): Promise<ReferralTransitionModel[]> {
-    const loader = requestLoader(ctx, 'referralTransitions', () => new DataLoader(async (ids: readonly string[]) => {
-      const all = await this.referrals.transitionsOf(ids);
-      return ids.map((id) => all.filter((t) => t.referralId === id) as unknown as ReferralTransitionModel[]);
-    }));
+    const loader = requestLoader(
+      ctx,
+      'referralTransitions',
+      () =>
+        new DataLoader(async (ids: readonly string[]) => {
+          const all = await this.referrals.transitionsOf(ids);
+          return ids.map((id) => all.filter((t) => t.referralId === id) as unknown as ReferralTransitionModel[]);
+        }),
+    );
     return loader.load(r.id);
   }
 }

@@ -8,7 +8,17 @@ import { OutboxService } from '@hub/events';
 import { OrganisationsService } from '@hub/organisations';
 import { actorRef, InvolvementRole, PersonRecordsService, PersonsService } from '@hub/persons';
 import { ReferralTransition } from './referral-transition.entity.js';
-import { dueAt, nextState, OPEN_STATES, REFERRAL_ACTIONS, ReferralAction, referralEventPayload, ReferralState, startDueAt, TRANSITIONS } from './referral-vocabulary.js';
+import {
+  dueAt,
+  nextState,
+  OPEN_STATES,
+  REFERRAL_ACTIONS,
+  ReferralAction,
+  referralEventPayload,
+  ReferralState,
+  startDueAt,
+  TRANSITIONS,
+} from './referral-vocabulary.js';
 import { Referral } from './referral.entity.js';
 import type { SendReferralInput } from './send-referral.input.js';
 
@@ -44,7 +54,6 @@ export class ReferralsService {
     @Inject(LAWFUL_BASIS_FACTS) private readonly lawful: LawfulBasisFacts,
   ) {}
 
-
   /** Categories an organisation of this kind may ever read (before consent and agreements). */
   kindCeiling(receiver: { id: string; kind: string }): Set<DataCategory> {
     return new Set(categoryCeiling(systemActor(receiver, 'receiver-check'), 'read'));
@@ -52,7 +61,10 @@ export class ReferralsService {
 
   /** Categories of the person the receiving organisation may lawfully be given: consent or agreement, within its kind's ceiling. */
   async lawfulFor(receiver: { id: string; kind: string; regions?: string[] }, personId: string): Promise<Set<DataCategory>> {
-    const [consented, agreed] = await Promise.all([this.lawful.consentedCategories(receiver, [personId]), this.lawful.agreedCategories(receiver)]);
+    const [consented, agreed] = await Promise.all([
+      this.lawful.consentedCategories(receiver, [personId]),
+      this.lawful.agreedCategories(receiver),
+    ]);
     const ceiling = this.kindCeiling(receiver);
     const lawful = new Set<DataCategory>([DataCategory.IDENTITY]);
     for (const c of [...(consented.get(personId) ?? []), ...agreed]) if (ceiling.has(c)) lawful.add(c);
@@ -63,10 +75,12 @@ export class ReferralsService {
   async create(actor: Actor, input: SendReferralInput, send: boolean): Promise<Referral> {
     const { personId, facts } = await this.persons.requireAccess(actor, input.personId);
     this.access.require(actor, Permission.REFERRAL_MAKE);
-    if (input.toOrganisationId === actor.organisationId) throw new ValidationError([{ field: 'toOrganisationId', messages: ['cannot refer to your own organisation'] }]);
+    if (input.toOrganisationId === actor.organisationId)
+      throw new ValidationError([{ field: 'toOrganisationId', messages: ['cannot refer to your own organisation'] }]);
     const receiver = (await this.organisations.byIds([input.toOrganisationId]))[0];
     if (!receiver?.active) throw new ValidationError([{ field: 'toOrganisationId', messages: ['no such active organisation'] }]);
-    if (!receiver.services.includes(input.serviceCode)) throw new ValidationError([{ field: 'serviceCode', messages: [`${receiver.name} does not offer this service`] }]);
+    if (!receiver.services.includes(input.serviceCode))
+      throw new ValidationError([{ field: 'serviceCode', messages: [`${receiver.name} does not offer this service`] }]);
     const requested = [...new Set([DataCategory.IDENTITY, ...input.sharedCategories])];
     const readable = this.access.readable(actor, facts);
     const lawful = await this.lawfulFor(receiver, personId);
@@ -79,12 +93,16 @@ export class ReferralsService {
           messages: [
             // Named as in the schema's DataCategory enum, as the caller sent them.
             ...(notReadable.length ? [`you may not read: ${notReadable.map((c) => c.toUpperCase()).join(', ')}`] : []),
-            ...(notLawful.length ? [`no consent or agreement lets the receiver see: ${notLawful.map((c) => c.toUpperCase()).join(', ')}`] : []),
+            ...(notLawful.length
+              ? [`no consent or agreement lets the receiver see: ${notLawful.map((c) => c.toUpperCase()).join(', ')}`]
+              : []),
           ],
         },
       ]);
     }
-    return this.db.transaction((m) => this.createWithin(m, actor, { ...input, personId, reason: input.reason.trim(), sharedCategories: requested }, send));
+    return this.db.transaction((m) =>
+      this.createWithin(m, actor, { ...input, personId, reason: input.reason.trim(), sharedCategories: requested }, send),
+    );
   }
 
   /** Creates (and sends) a referral inside the caller's transaction; the checks are the caller's. */
@@ -113,15 +131,40 @@ export class ReferralsService {
     return referral;
   }
 
-  private async record(m: EntityManager, actor: Actor, r: Referral, action: string, from: ReferralState | null, to: ReferralState, reason: string | null): Promise<void> {
-    await m.insert(ReferralTransition, { referralId: r.id, action, fromState: from, toState: to, reason, actor: actorRef(actor), organisationId: actor.organisationId });
+  private async record(
+    m: EntityManager,
+    actor: Actor,
+    r: Referral,
+    action: string,
+    from: ReferralState | null,
+    to: ReferralState,
+    reason: string | null,
+  ): Promise<void> {
+    await m.insert(ReferralTransition, {
+      referralId: r.id,
+      action,
+      fromState: from,
+      toState: to,
+      reason,
+      actor: actorRef(actor),
+      organisationId: actor.organisationId,
+    });
     const type = action === 'create' ? 'referral.created' : `referral.${PAST[action as ReferralAction]}`;
     await this.outbox.emit(m, actor, {
       type,
       aggregateType: 'referral',
       aggregateId: r.id,
       personId: r.personId,
-      payload: referralEventPayload({ referralId: r.id, fromOrganisationId: r.fromOrganisationId, toOrganisationId: r.toOrganisationId, serviceCode: r.serviceCode, sent: action !== 'create' && r.sentAt !== null }, { state: to, ruleId: r.ruleId }),
+      payload: referralEventPayload(
+        {
+          referralId: r.id,
+          fromOrganisationId: r.fromOrganisationId,
+          toOrganisationId: r.toOrganisationId,
+          serviceCode: r.serviceCode,
+          sent: action !== 'create' && r.sentAt !== null,
+        },
+        { state: to, ruleId: r.ruleId },
+      ),
     });
   }
 
@@ -189,7 +232,12 @@ export class ReferralsService {
     return this.list(actor, 'from_organisation_id', states?.length ? states : null, page);
   }
 
-  private async list(actor: Actor, side: 'to_organisation_id' | 'from_organisation_id', states: ReferralState[] | null, page: PageArgs): Promise<Connection<Referral>> {
+  private async list(
+    actor: Actor,
+    side: 'to_organisation_id' | 'from_organisation_id',
+    states: ReferralState[] | null,
+    page: PageArgs,
+  ): Promise<Connection<Referral>> {
     if (!this.access.holds(actor, Permission.REFERRAL_READ)) return emptyPage();
     const qb = this.db.getRepository(Referral).createQueryBuilder('r').where(`r.${side} = :org`, { org: actor.organisationId });
     if (states) qb.andWhere('r.state = ANY(:states)', { states });

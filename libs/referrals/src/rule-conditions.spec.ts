@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { evaluateCondition, type RuleCondition, type RuleFacts, validateCondition } from './rule-conditions.js';
 
-const facts = (over: Partial<{ event: Record<string, unknown>; person: Partial<RuleFacts['person']>; record: Partial<RuleFacts['record']> }> = {}): RuleFacts => ({
+const facts = (
+  over: Partial<{ event: Record<string, unknown>; person: Partial<RuleFacts['person']>; record: Partial<RuleFacts['record']> }> = {},
+): RuleFacts => ({
   event: { type: 'intervention.logged', typeCode: 'accommodation_support', ...over.event },
   person: { region: 'north_west', stage: null, riskLevel: null, daysUntilRelease: null, ...over.person },
   record: { daysSinceEteContact: null, ...over.record },
@@ -9,8 +11,18 @@ const facts = (over: Partial<{ event: Record<string, unknown>; person: Partial<R
 
 describe('rule conditions', () => {
   it('accepts the documented examples', () => {
-    const releaseSoon: RuleCondition = { all: [{ fact: 'person.daysUntilRelease', operator: 'greaterThanOrEqual', value: 0 }, { fact: 'person.daysUntilRelease', operator: 'lessThanOrEqual', value: 84 }] };
-    const noEteContact: RuleCondition = { any: [{ fact: 'record.daysSinceEteContact', operator: 'missing' }, { fact: 'record.daysSinceEteContact', operator: 'greaterThan', value: 28 }] };
+    const releaseSoon: RuleCondition = {
+      all: [
+        { fact: 'person.daysUntilRelease', operator: 'greaterThanOrEqual', value: 0 },
+        { fact: 'person.daysUntilRelease', operator: 'lessThanOrEqual', value: 84 },
+      ],
+    };
+    const noEteContact: RuleCondition = {
+      any: [
+        { fact: 'record.daysSinceEteContact', operator: 'missing' },
+        { fact: 'record.daysSinceEteContact', operator: 'greaterThan', value: 28 },
+      ],
+    };
     expect(validateCondition(releaseSoon)).toEqual([]);
     expect(validateCondition(noEteContact)).toEqual([]);
     expect(evaluateCondition(releaseSoon, facts({ person: { daysUntilRelease: 30 } }))).toBe(true);
@@ -42,7 +54,13 @@ describe('rule conditions', () => {
 
   it('lists every problem of an invalid tree with where it is', () => {
     const problems = validateCondition({
-      all: [{ fact: 'person.shoeSize', operator: 'equal', value: 1 }, { fact: 'event.x', operator: 'greaterThan', value: 'ten' }, { fact: 'event.y', operator: 'teleport' }, { any: 'no' }, { fact: 'event.z', operator: 'missing', value: 1 }],
+      all: [
+        { fact: 'person.shoeSize', operator: 'equal', value: 1 },
+        { fact: 'event.x', operator: 'greaterThan', value: 'ten' },
+        { fact: 'event.y', operator: 'teleport' },
+        { any: 'no' },
+        { fact: 'event.z', operator: 'missing', value: 1 },
+      ],
     });
     expect(problems).toEqual([
       expect.stringMatching(/^all\[0\]\.fact/),
@@ -59,22 +77,36 @@ describe('rule conditions', () => {
     let deep: RuleCondition = { fact: 'event.a', operator: 'exists' };
     for (let i = 0; i < 8; i++) deep = { not: deep };
     expect(validateCondition(deep).join()).toMatch(/nested deeper/);
-    expect(validateCondition({ all: Array.from({ length: 60 }, () => ({ fact: 'event.a', operator: 'exists' })) }).join()).toMatch(/more than 50/);
+    expect(validateCondition({ all: Array.from({ length: 60 }, () => ({ fact: 'event.a', operator: 'exists' })) }).join()).toMatch(
+      /more than 50/,
+    );
   });
 
   it('not(c) is always the opposite of c, and all/any agree with every/some', () => {
-    const leaf = fc.record({ fact: fc.constantFrom('event.typeCode', 'person.daysUntilRelease', 'record.daysSinceEteContact'), operator: fc.constantFrom('equal', 'greaterThan', 'missing', 'exists'), value: fc.integer({ min: 0, max: 100 }) }).map(
-      ({ fact, operator, value }) => (operator === 'missing' || operator === 'exists' ? { fact, operator } : { fact, operator, value }) as RuleCondition,
-    );
+    const leaf = fc
+      .record({
+        fact: fc.constantFrom('event.typeCode', 'person.daysUntilRelease', 'record.daysSinceEteContact'),
+        operator: fc.constantFrom('equal', 'greaterThan', 'missing', 'exists'),
+        value: fc.integer({ min: 0, max: 100 }),
+      })
+      .map(
+        ({ fact, operator, value }) =>
+          (operator === 'missing' || operator === 'exists' ? { fact, operator } : { fact, operator, value }) as RuleCondition,
+      );
     fc.assert(
-      fc.property(fc.array(leaf, { maxLength: 5 }), fc.option(fc.integer({ min: -10, max: 100 })), fc.option(fc.integer({ min: 0, max: 60 })), (leaves, release, ete) => {
-        const f = facts({ person: { daysUntilRelease: release }, record: { daysSinceEteContact: ete } });
-        const values = leaves.map((l) => evaluateCondition(l, f));
-        expect(evaluateCondition({ all: leaves }, f)).toBe(values.every(Boolean));
-        expect(evaluateCondition({ any: leaves }, f)).toBe(values.some(Boolean));
-        for (const l of leaves) expect(evaluateCondition({ not: l }, f)).toBe(!evaluateCondition(l, f));
-        expect(validateCondition({ all: leaves })).toEqual([]);
-      }),
+      fc.property(
+        fc.array(leaf, { maxLength: 5 }),
+        fc.option(fc.integer({ min: -10, max: 100 })),
+        fc.option(fc.integer({ min: 0, max: 60 })),
+        (leaves, release, ete) => {
+          const f = facts({ person: { daysUntilRelease: release }, record: { daysSinceEteContact: ete } });
+          const values = leaves.map((l) => evaluateCondition(l, f));
+          expect(evaluateCondition({ all: leaves }, f)).toBe(values.every(Boolean));
+          expect(evaluateCondition({ any: leaves }, f)).toBe(values.some(Boolean));
+          for (const l of leaves) expect(evaluateCondition({ not: l }, f)).toBe(!evaluateCondition(l, f));
+          expect(validateCondition({ all: leaves })).toEqual([]);
+        },
+      ),
     );
   });
 });

@@ -34,7 +34,13 @@ export interface RuleFacts {
 }
 
 /** Facts a condition may name (any `event.<field>` is allowed: payloads differ per event). */
-export const KNOWN_FACTS = ['person.region', 'person.stage', 'person.riskLevel', 'person.daysUntilRelease', 'record.daysSinceEteContact'] as const;
+export const KNOWN_FACTS = [
+  'person.region',
+  'person.stage',
+  'person.riskLevel',
+  'person.daysUntilRelease',
+  'record.daysSinceEteContact',
+] as const;
 
 const NUMERIC: Operator[] = ['lessThan', 'lessThanOrEqual', 'greaterThan', 'greaterThanOrEqual'];
 const OPERATORS: Operator[] = ['equal', 'notEqual', 'in', 'notIn', ...NUMERIC, 'exists', 'missing', 'contains'];
@@ -69,7 +75,8 @@ export function validateCondition(input: unknown): string[] {
     }
     if ('not' in c) {
       if (keys.length !== 1) return void problems.push(`${at}: "not" must be the only key`);
-      walk(c.not, `${path ? `${path}.` : ''}not`, depth + 1); return;
+      walk(c.not, `${path ? `${path}.` : ''}not`, depth + 1);
+      return;
     }
     const extra = keys.filter((k) => !['fact', 'operator', 'value'].includes(k));
     if (extra.length) problems.push(`${at}: unknown key(s) ${extra.join(', ')}`);

@@ -84,7 +84,12 @@ export class RuleEngine implements OnModuleInit {
         actor,
         facts: {
           event: { ...event.payload, type: event.type, organisationKind: source.kind },
-          person: { region: person.region ?? null, stage: person.stage ?? null, riskLevel: person.riskLevel ?? null, daysUntilRelease: release === null ? null : Math.round((release - today) / DAY) },
+          person: {
+            region: person.region ?? null,
+            stage: person.stage ?? null,
+            riskLevel: person.riskLevel ?? null,
+            daysUntilRelease: release === null ? null : Math.round((release - today) / DAY),
+          },
           record: { daysSinceEteContact: lastEte ? Math.floor((now - new Date(lastEte).getTime()) / DAY) : null },
         },
       };
@@ -100,22 +105,42 @@ export class RuleEngine implements OnModuleInit {
     await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`rule:${rule.ruleId}:${personId}`]);
     if (await m.existsBy(RuleFiring, { ruleId: rule.ruleId, eventId: event.id })) return;
     const record = (outcome: RuleOutcome, detail: string, extra: { referralId?: string; taskId?: string | null } = {}) =>
-      m.insert(RuleFiring, { ruleId: rule.ruleId, ruleVersion: rule.version, eventId: event.id, personId, outcome, detail, referralId: extra.referralId ?? null, taskId: extra.taskId ?? null });
+      m.insert(RuleFiring, {
+        ruleId: rule.ruleId,
+        ruleVersion: rule.version,
+        eventId: event.id,
+        personId,
+        outcome,
+        detail,
+        referralId: extra.referralId ?? null,
+        taskId: extra.taskId ?? null,
+      });
 
     const cooling: { fired_at: Date }[] = await m.query(
       `SELECT fired_at FROM rule_firing WHERE rule_id = $1 AND person_id = $2 AND outcome = 'referred' AND fired_at > now() - make_interval(days => $3) ORDER BY fired_at DESC LIMIT 1`,
       [rule.ruleId, personId, rule.cooldownDays],
     );
     if (cooling.length) {
-      await record(RuleOutcome.COOLING_DOWN, `already referred on ${new Date(cooling[0].fired_at).toISOString()} (cool-down ${rule.cooldownDays} days)`);
+      await record(
+        RuleOutcome.COOLING_DOWN,
+        `already referred on ${new Date(cooling[0].fired_at).toISOString()} (cool-down ${rule.cooldownDays} days)`,
+      );
       return;
     }
 
     const counts = await this.referrals.openCounts(m);
     const candidates = (await this.organisations.list()).map((o) => ({ ...o, openReferrals: counts.get(o.id) ?? 0 }));
-    const eligible = eligibleReceivers(candidates, { serviceCode: rule.serviceCode, region: s.facts.person.region, matchRegion: rule.matchRegion, excludeOrganisationId: s.lead.id });
+    const eligible = eligibleReceivers(candidates, {
+      serviceCode: rule.serviceCode,
+      region: s.facts.person.region,
+      matchRegion: rule.matchRegion,
+      excludeOrganisationId: s.lead.id,
+    });
     if (!eligible.length) {
-      await record(RuleOutcome.NO_RECEIVER, `no active organisation offering ${rule.serviceCode}${rule.matchRegion ? ` in ${s.facts.person.region ?? 'any region'}` : ''} has capacity`);
+      await record(
+        RuleOutcome.NO_RECEIVER,
+        `no active organisation offering ${rule.serviceCode}${rule.matchRegion ? ` in ${s.facts.person.region ?? 'any region'}` : ''} has capacity`,
+      );
       return;
     }
 
@@ -126,7 +151,20 @@ export class RuleEngine implements OnModuleInit {
       const needed = purpose ? PURPOSE_CATEGORIES[purpose].filter((c) => this.kindMaySee(receiver, c)) : [];
       if (purpose && (needed.length === 0 || needed.some((c) => !lawful.has(c)))) continue;
       const shared = [DataCategory.IDENTITY, ...needed];
-      const referral = await this.referrals.createWithin(m, s.actor, { personId, toOrganisationId: receiver.id, serviceCode: rule.serviceCode, reason: `${rule.name} (after ${event.type})`, sharedCategories: [...new Set(shared)], ruleId: rule.ruleId, ruleVersion: rule.version }, true);
+      const referral = await this.referrals.createWithin(
+        m,
+        s.actor,
+        {
+          personId,
+          toOrganisationId: receiver.id,
+          serviceCode: rule.serviceCode,
+          reason: `${rule.name} (after ${event.type})`,
+          sharedCategories: [...new Set(shared)],
+          ruleId: rule.ruleId,
+          ruleVersion: rule.version,
+        },
+        true,
+      );
       await record(RuleOutcome.REFERRED, `referred to ${receiver.name}`, { referralId: referral.id });
       return;
     }

@@ -23,7 +23,9 @@ export class SendReferralInput {
   @MaxLength(2000)
   reason: string;
 
-  @Field(() => [DataCategory], { description: 'Categories shared with the receiver; each must be covered for it by consent or agreement (identity always is)' })
+  @Field(() => [DataCategory], {
+    description: 'Categories shared with the receiver; each must be covered for it by consent or agreement (identity always is)',
+  })
   @IsArray()
   @IsEnum(DataCategory, { each: true })
   sharedCategories: DataCategory[];

@@ -14,8 +14,16 @@ export class TasksResolver {
   ) {}
 
   @RequirePermission(Permission.PERSON_READ)
-  @Query(() => TaskConnection, { name: 'tasks', description: "Your organisation's tasks addressed to your roles (a manager and an API client see them all), newest first; open ones unless a status is given" })
-  listTasks(@CurrentActor() actor: Actor, @Args() page: PageArgs, @Args('status', { type: () => TaskStatus, nullable: true }) status?: TaskStatus): Promise<Connection<TaskModel>> {
+  @Query(() => TaskConnection, {
+    name: 'tasks',
+    description:
+      "Your organisation's tasks addressed to your roles (a manager and an API client see them all), newest first; open ones unless a status is given",
+  })
+  listTasks(
+    @CurrentActor() actor: Actor,
+    @Args() page: PageArgs,
+    @Args('status', { type: () => TaskStatus, nullable: true }) status?: TaskStatus,
+  ): Promise<Connection<TaskModel>> {
     return this.tasks.list(actor, status ?? TaskStatus.OPEN, page);
   }
 
@@ -26,7 +34,10 @@ export class TasksResolver {
   }
 
   @RequirePermission(Permission.PERSON_READ)
-  @ResolveField(() => PersonModel, { nullable: true, description: 'The person the task is about; null when there is none, or you may not see them' })
+  @ResolveField(() => PersonModel, {
+    nullable: true,
+    description: 'The person the task is about; null when there is none, or you may not see them',
+  })
   person(@Parent() t: TaskModel, @CurrentActor() actor: Actor, @Context() ctx: HubContext): Promise<PersonModel | null> {
     return t.personId ? personLoader(ctx, actor, this.persons).load(t.personId) : Promise.resolve(null);
   }

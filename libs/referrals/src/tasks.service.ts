@@ -52,32 +52,51 @@ export class TasksService {
       .createQueryBuilder()
       .insert()
       .into(Task)
-      .values({ ...task, personId: task.personId ?? null, referralId: task.referralId ?? null, dueAt: task.dueAt ?? null, sourceKey: task.sourceKey ?? null, status: TaskStatus.OPEN })
+      .values({
+        ...task,
+        personId: task.personId ?? null,
+        referralId: task.referralId ?? null,
+        dueAt: task.dueAt ?? null,
+        sourceKey: task.sourceKey ?? null,
+        status: TaskStatus.OPEN,
+      })
       .orIgnore()
       .returning('*')
       .execute();
     const [inserted] = result.raw as ({ id: string; created_at: Date } | undefined)[];
     if (!inserted) return null;
     const row = m.create(Task, { ...task, id: inserted.id, status: TaskStatus.OPEN, createdAt: inserted.created_at });
-    await this.outbox.emit(m, actor, { type: 'task.raised', aggregateType: 'task', aggregateId: row.id, personId: task.personId ?? null, payload: { kind: task.kind, organisationId: task.organisationId, forRole: task.forRole } });
+    await this.outbox.emit(m, actor, {
+      type: 'task.raised',
+      aggregateType: 'task',
+      aggregateId: row.id,
+      personId: task.personId ?? null,
+      payload: { kind: task.kind, organisationId: task.organisationId, forRole: task.forRole },
+    });
     return row;
   }
 
   /** Closes the open tasks raised under keys starting with `prefix` (and ending with `suffix`, but for `except`): the work they asked for was done. */
-  async closeBySourceWithin(m: EntityManager, prefix: string, by: string, options: { suffix?: string; except?: string } = {}): Promise<void> {
-    await m.query(`UPDATE task SET status = 'done', closed_at = now(), closed_by = $2 WHERE status = 'open' AND source_key LIKE $1 || '%' || $3 AND source_key IS DISTINCT FROM $4`, [
-      prefix,
-      by,
-      options.suffix ?? '',
-      options.except ?? null,
-    ]);
+  async closeBySourceWithin(
+    m: EntityManager,
+    prefix: string,
+    by: string,
+    options: { suffix?: string; except?: string } = {},
+  ): Promise<void> {
+    await m.query(
+      `UPDATE task SET status = 'done', closed_at = now(), closed_by = $2 WHERE status = 'open' AND source_key LIKE $1 || '%' || $3 AND source_key IS DISTINCT FROM $4`,
+      [prefix, by, options.suffix ?? '', options.except ?? null],
+    );
   }
 
   async openFor(m: EntityManager, organisationId: string, kind: TaskKind, personId: string, detailPrefix: string): Promise<Task | null> {
     return m
       .getRepository(Task)
       .createQueryBuilder('t')
-      .where('t.organisation_id = :organisationId AND t.kind = :kind AND t.person_id = :personId AND t.status = :open AND t.detail LIKE :prefix', { organisationId, kind, personId, open: TaskStatus.OPEN, prefix: `${detailPrefix}%` })
+      .where(
+        't.organisation_id = :organisationId AND t.kind = :kind AND t.person_id = :personId AND t.status = :open AND t.detail LIKE :prefix',
+        { organisationId, kind, personId, open: TaskStatus.OPEN, prefix: `${detailPrefix}%` },
+      )
       .getOne();
   }
 
@@ -110,7 +129,13 @@ export class TasksService {
       task.closedAt = new Date();
       task.closedBy = actorRef(actor);
       const saved = await m.save(task);
-      await this.outbox.emit(m, actor, { type: 'task.completed', aggregateType: 'task', aggregateId: task.id, personId: task.personId, payload: { kind: task.kind } });
+      await this.outbox.emit(m, actor, {
+        type: 'task.completed',
+        aggregateType: 'task',
+        aggregateId: task.id,
+        personId: task.personId,
+        payload: { kind: task.kind },
+      });
       return saved;
     });
   }

@@ -10,7 +10,14 @@ describe('disclosure control', () => {
   });
 
   it('hides a second cell when one small cell could be recovered from the total', () => {
-    const { cells, totalSuppressed } = controlBreakdown([{ key: 'construction', count: 20 }, { key: 'cleaning', count: 2 }, { key: 'retail', count: 9 }], 31);
+    const { cells, totalSuppressed } = controlBreakdown(
+      [
+        { key: 'construction', count: 20 },
+        { key: 'cleaning', count: 2 },
+        { key: 'retail', count: 9 },
+      ],
+      31,
+    );
     expect(totalSuppressed).toBe(false);
     expect(cells).toEqual([
       { key: 'construction', count: 20, suppressed: false },
@@ -21,7 +28,15 @@ describe('disclosure control', () => {
 
   it('hides the total when the small cell is alone', () => {
     expect(controlBreakdown([{ key: 'cleaning', count: 3 }], 3).totalSuppressed).toBe(true);
-    expect(controlBreakdown([{ key: 'cleaning', count: 3 }, { key: 'retail', count: 0 }], 3).totalSuppressed).toBe(true);
+    expect(
+      controlBreakdown(
+        [
+          { key: 'cleaning', count: 3 },
+          { key: 'retail', count: 0 },
+        ],
+        3,
+      ).totalSuppressed,
+    ).toBe(true);
   });
 
   it('property: no hidden cell of an additive breakdown can be recovered from the published cells and total', () => {

@@ -44,17 +44,25 @@ export function foldCells(cells: Cell[], max = BREAKDOWN_MAX): Cell[] {
 }
 
 /** Controls a breakdown whose cells add up to `total`. Returns the cells and whether the total must be hidden. */
-export function controlBreakdown(cells: Cell[], total: number, threshold = DEFAULT_THRESHOLD): { cells: ControlledCell[]; totalSuppressed: boolean } {
+export function controlBreakdown(
+  cells: Cell[],
+  total: number,
+  threshold = DEFAULT_THRESHOLD,
+): { cells: ControlledCell[]; totalSuppressed: boolean } {
   const hidden = new Set(cells.filter((c) => isSmall(c.count, threshold)).map((c) => c.key));
   let totalSuppressed = isSmall(total, threshold);
   const additive = cells.reduce((sum, c) => sum + c.count, 0) === total;
   if (hidden.size === 1 && !totalSuppressed && additive) {
-    const candidates = cells.filter((c) => !hidden.has(c.key) && c.count > 0).sort((a, b) => a.count - b.count || a.key.localeCompare(b.key));
+    const candidates = cells
+      .filter((c) => !hidden.has(c.key) && c.count > 0)
+      .sort((a, b) => a.count - b.count || a.key.localeCompare(b.key));
     if (candidates.length) hidden.add(candidates[0].key);
     else totalSuppressed = true;
   }
   return {
-    cells: cells.map((c) => (hidden.has(c.key) ? { key: c.key, count: null, suppressed: true } : { key: c.key, count: c.count, suppressed: false })),
+    cells: cells.map((c) =>
+      hidden.has(c.key) ? { key: c.key, count: null, suppressed: true } : { key: c.key, count: c.count, suppressed: false },
+    ),
     totalSuppressed,
   };
 }

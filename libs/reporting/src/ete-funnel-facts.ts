@@ -23,7 +23,10 @@ export interface FactsInScope {
  * one organisation; narrowed by region (the person's) and by intervention type (people who have had
  * that type, from that organisation when there is one). Parameters: $1 from, $2 to, then these.
  */
-export function factsInScope(organisationId: string | null, input: Pick<ReportFilterInput, 'from' | 'to' | 'region' | 'interventionType'>): FactsInScope {
+export function factsInScope(
+  organisationId: string | null,
+  input: Pick<ReportFilterInput, 'from' | 'to' | 'region' | 'interventionType'>,
+): FactsInScope {
   const params: unknown[] = [input.from, input.to];
   const where: string[] = ['TRUE'];
   let from = 'ete_funnel_fact f';

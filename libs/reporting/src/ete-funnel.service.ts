@@ -40,7 +40,13 @@ export class EteFunnelService {
       const [t] = await query<Record<string, string>>(`SELECT ${counts} ${facts.sql}`, facts.params);
       // Each person counts under the kind of their first qualification, and the sector of their first job:
       // the cells add up to the step's total, as secondary suppression needs.
-      const r = await query<{ qualification: string | null; job_sector: string | null; by_sector: boolean; qualified: string; started: string }>(
+      const r = await query<{
+        qualification: string | null;
+        job_sector: string | null;
+        by_sector: boolean;
+        qualified: string;
+        started: string;
+      }>(
         `SELECT f.qualification, f.job_sector, GROUPING(f.qualification) = 1 AS by_sector,
                 count(*) FILTER (WHERE ${inPeriod('f.qualified_on')}) AS qualified, count(*) FILTER (WHERE ${inPeriod('f.job_start_on')}) AS started
            ${facts.sql} AND (${inPeriod('f.qualified_on')} OR ${inPeriod('f.job_start_on')})
@@ -50,7 +56,11 @@ export class EteFunnelService {
       return [t, r] as const;
     });
     const breakdowns = rows
-      .map((r) => (r.by_sector ? { dim: 'sector', key: r.job_sector, people: Number(r.started) } : { dim: 'qualification', key: r.qualification, people: Number(r.qualified) }))
+      .map((r) =>
+        r.by_sector
+          ? { dim: 'sector', key: r.job_sector, people: Number(r.started) }
+          : { dim: 'qualification', key: r.qualification, people: Number(r.qualified) },
+      )
       .filter((b): b is { dim: string; key: string; people: number } => b.key !== null && b.people > 0)
       .sort((a, b) => a.key.localeCompare(b.key));
     const steps: FunnelStepModel[] = [];

@@ -40,7 +40,14 @@ export class OgrsFromRecordService implements OnModuleInit {
     if (await m.existsBy(OgrsAssessment, { personId: e.aggregateId, assessedOn, score, source: 'record' })) return;
     const [organisation] = await this.organisations.byIds([e.organisationId], m);
     if (!organisation) return;
-    const { identifiers } = await m.insert(OgrsAssessment, { personId: e.aggregateId, score, assessedOn, source: 'record', organisationId: e.organisationId, recordedBy: e.actorId ?? 'system' });
+    const { identifiers } = await m.insert(OgrsAssessment, {
+      personId: e.aggregateId,
+      score,
+      assessedOn,
+      source: 'record',
+      organisationId: e.organisationId,
+      recordedBy: e.actorId ?? 'system',
+    });
     await this.outbox.emit(m, systemActor(organisation, 'ogrs-from-record', 'casework'), {
       type: 'ogrs.recorded',
       aggregateType: 'ogrs_assessment',

@@ -30,8 +30,23 @@ export class ReconvictionFactsService {
   async recordOgrs(actor: Actor, input: RecordOgrsInput, source = 'manual'): Promise<OgrsAssessment> {
     const personId = await this.requireOffendingWrite(actor, input.personId);
     return this.db.transaction(async (m) => {
-      const row = await m.save(m.create(OgrsAssessment, { personId, score: input.score, assessedOn: input.assessedOn, source, organisationId: actor.organisationId, recordedBy: actorRef(actor) }));
-      await this.outbox.emit(m, actor, { type: 'ogrs.recorded', aggregateType: 'ogrs_assessment', aggregateId: row.id, personId, payload: { assessedOn: row.assessedOn, dataCategory: 'offending' } });
+      const row = await m.save(
+        m.create(OgrsAssessment, {
+          personId,
+          score: input.score,
+          assessedOn: input.assessedOn,
+          source,
+          organisationId: actor.organisationId,
+          recordedBy: actorRef(actor),
+        }),
+      );
+      await this.outbox.emit(m, actor, {
+        type: 'ogrs.recorded',
+        aggregateType: 'ogrs_assessment',
+        aggregateId: row.id,
+        personId,
+        payload: { assessedOn: row.assessedOn, dataCategory: 'offending' },
+      });
       return row;
     });
   }
@@ -39,8 +54,22 @@ export class ReconvictionFactsService {
   async recordReconviction(actor: Actor, input: RecordReconvictionInput, source = 'manual'): Promise<Reconviction> {
     const personId = await this.requireOffendingWrite(actor, input.personId);
     return this.db.transaction(async (m) => {
-      const row = await m.save(m.create(Reconviction, { personId, convictedOn: input.convictedOn, source, organisationId: actor.organisationId, recordedBy: actorRef(actor) }));
-      await this.outbox.emit(m, actor, { type: 'reconviction.recorded', aggregateType: 'reconviction', aggregateId: row.id, personId, payload: { convictedOn: row.convictedOn, dataCategory: 'offending' } });
+      const row = await m.save(
+        m.create(Reconviction, {
+          personId,
+          convictedOn: input.convictedOn,
+          source,
+          organisationId: actor.organisationId,
+          recordedBy: actorRef(actor),
+        }),
+      );
+      await this.outbox.emit(m, actor, {
+        type: 'reconviction.recorded',
+        aggregateType: 'reconviction',
+        aggregateId: row.id,
+        personId,
+        payload: { convictedOn: row.convictedOn, dataCategory: 'offending' },
+      });
       return row;
     });
   }

@@ -32,17 +32,60 @@ const shown = (r: { serviceCode: string | null; sent: number | null }) => [r.ser
 
 describe('referral report disclosure control', () => {
   // A carries enough of each kind of count that no total below is small unless a case says so.
-  const A = row('a', 30, { accepted: 20, started: 14, startedInTime: 14, completed: 14, withdrawnAfterAcceptance: 6, acceptedNotStartedPastDue: 6 });
+  const A = row('a', 30, {
+    accepted: 20,
+    started: 14,
+    startedInTime: 14,
+    completed: 14,
+    withdrawnAfterAcceptance: 6,
+    acceptedNotStartedPastDue: 6,
+  });
   const B = row('b', 12, { accepted: 6 });
   const C = row('c', 9);
 
   it.each([
-    ['no small count: every row shown, medians rounded to a tenth', [A, B, C], [['a', 30], ['b', 12], ['c', 9]], 51],
+    [
+      'no small count: every row shown, medians rounded to a tenth',
+      [A, B, C],
+      [
+        ['a', 30],
+        ['b', 12],
+        ['c', 9],
+      ],
+      51,
+    ],
     // B has 2 withdrawn after acceptance: its neighbours (accepted, started) would give it away, so B goes whole;
     // alone it could be worked out from the total, so the smallest other service (C, 9 sent) goes too.
-    ['one small count hides its row, and the smallest other with it', [A, { ...B, withdrawnAfterAcceptance: 2 }, C], [['a', 30], ['b', null], ['c', null]], 51],
-    ['two rows with small counts hide each other', [A, { ...B, withdrawnAfterAcceptance: 1 }, { ...C, acceptedNotStartedPastDue: 2 }], [['a', 30], ['b', null], ['c', null]], 51],
-    ['zero is never small', [A, { ...B, completed: 0 }, C], [['a', 30], ['b', 12], ['c', 9]], 51],
+    [
+      'one small count hides its row, and the smallest other with it',
+      [A, { ...B, withdrawnAfterAcceptance: 2 }, C],
+      [
+        ['a', 30],
+        ['b', null],
+        ['c', null],
+      ],
+      51,
+    ],
+    [
+      'two rows with small counts hide each other',
+      [A, { ...B, withdrawnAfterAcceptance: 1 }, { ...C, acceptedNotStartedPastDue: 2 }],
+      [
+        ['a', 30],
+        ['b', null],
+        ['c', null],
+      ],
+      51,
+    ],
+    [
+      'zero is never small',
+      [A, { ...B, completed: 0 }, C],
+      [
+        ['a', 30],
+        ['b', 12],
+        ['c', 9],
+      ],
+      51,
+    ],
   ] as const)('%s', (_what, services, expected, totalSent) => {
     const rows = services.map((r) => ({ ...r }));
     const out = controlReport(sum(null, rows), rows, 5);
@@ -66,12 +109,20 @@ describe('referral report disclosure control', () => {
     const services = [A, { ...B, withdrawnBeforeAnswer: 1, declined: 5 }, { ...C, withdrawnBeforeAnswer: 0 }];
     const out = controlReport(sum(null, services), services, 5);
     expect(out.total).toMatchObject({ sent: null, withdrawnBeforeAnswer: null });
-    expect(out.services.map(shown)).toEqual([['a', 30], ['b', null], ['c', 9]]);
+    expect(out.services.map(shown)).toEqual([
+      ['a', 30],
+      ['b', null],
+      ['c', 9],
+    ]);
   });
 
   it('a median over fewer answered or started referrals than the threshold is withheld, and named', () => {
     const few = row('few', 6, { accepted: 4, declined: 2, started: 0, startedInTime: 0, completed: 0, acceptedNotStartedPastDue: 0 });
-    const out = controlReport(sum(null, [A, { ...few, accepted: 0, declined: 6, answeredInTime: 6 }]), [A, { ...few, accepted: 0, declined: 6, answeredInTime: 6 }], 5);
+    const out = controlReport(
+      sum(null, [A, { ...few, accepted: 0, declined: 6, answeredInTime: 6 }]),
+      [A, { ...few, accepted: 0, declined: 6, answeredInTime: 6 }],
+      5,
+    );
     const f = out.services[1];
     expect(f).toMatchObject({ sent: 6, declined: 6, started: 0, medianHoursToAnswer: 12.3, medianHoursToStart: null });
     // Nothing started: no median to take, and nothing withheld.
@@ -83,10 +134,18 @@ describe('referral report disclosure control', () => {
 
   it('a higher threshold hides more', () => {
     const big = row('a', 30);
-    expect(controlReport(sum(null, [big, B, C]), [big, B, C], 5).services.map(shown)).toEqual([['a', 30], ['b', 12], ['c', 9]]);
+    expect(controlReport(sum(null, [big, B, C]), [big, B, C], 5).services.map(shown)).toEqual([
+      ['a', 30],
+      ['b', 12],
+      ['c', 9],
+    ]);
     const out = controlReport(sum(null, [big, B, C]), [big, B, C], 10);
     // At 10, B's 6 declined and C's 9 sent are small: both rows go, and the total, whose 6 declined are small too.
-    expect(out.services.map(shown)).toEqual([['a', 30], ['b', null], ['c', null]]);
+    expect(out.services.map(shown)).toEqual([
+      ['a', 30],
+      ['b', null],
+      ['c', null],
+    ]);
     expect(out.total.sent).toBeNull();
   });
 });

@@ -19,11 +19,17 @@ const hasSmall = (r: ReferralCounts, threshold: number) => REFERRAL_MEASURES.som
  * is withheld too, or, with none, the total. A median over fewer answered (or started) referrals
  * than the threshold is withheld. Zero is never disclosive and never withheld on its own.
  */
-export function controlReport(total: ReferralCounts, services: ReferralCounts[], threshold: number): { total: ReferralReportRowModel; services: ReferralReportRowModel[] } {
+export function controlReport(
+  total: ReferralCounts,
+  services: ReferralCounts[],
+  threshold: number,
+): { total: ReferralReportRowModel; services: ReferralReportRowModel[] } {
   const hidden = new Set(services.filter((r) => hasSmall(r, threshold)));
   let totalHidden = hasSmall(total, threshold);
   if (hidden.size === 1 && !totalHidden) {
-    const other = services.filter((r) => !hidden.has(r) && r.sent > 0).sort((a, b) => a.sent - b.sent || String(a.service_code).localeCompare(String(b.service_code)))[0];
+    const other = services
+      .filter((r) => !hidden.has(r) && r.sent > 0)
+      .sort((a, b) => a.sent - b.sent || String(a.service_code).localeCompare(String(b.service_code)))[0];
     if (other) hidden.add(other);
     else totalHidden = true;
   }
@@ -36,7 +42,10 @@ function controlledRow(r: ReferralCounts, threshold: number, withheld: boolean):
   const answered = r.accepted + r.declined;
   row.medianHoursToAnswer = !withheld && answered >= threshold ? hours(r.median_hours_to_answer) : null;
   row.medianHoursToStart = !withheld && r.started >= threshold ? hours(r.median_hours_to_start) : null;
-  const medianWithheld = { medianHoursToAnswer: withheld || (answered > 0 && answered < threshold), medianHoursToStart: withheld || (r.started > 0 && r.started < threshold) };
+  const medianWithheld = {
+    medianHoursToAnswer: withheld || (answered > 0 && answered < threshold),
+    medianHoursToStart: withheld || (r.started > 0 && r.started < threshold),
+  };
   row.suppressed = withheld ? [...REFERRAL_MEASURES, ...MEDIANS] : MEDIANS.filter((m) => medianWithheld[m]);
   return row;
 }

@@ -17,7 +17,13 @@ export class ReferralReportController {
   async referrals(@CurrentActor() actor: Actor, @Query() query: ReferralReportInput): Promise<string> {
     const report = await this.reports.report(actor, query);
     const header = ['service', ...REFERRAL_MEASURES, 'medianHoursToAnswer', 'medianHoursToStart', 'suppressed'];
-    const rows = [report.total, ...report.services].map((r) => [r.serviceCode ?? 'all', ...REFERRAL_MEASURES.map((m) => r[m]), r.medianHoursToAnswer, r.medianHoursToStart, r.suppressed.join(' ')]);
+    const rows = [report.total, ...report.services].map((r) => [
+      r.serviceCode ?? 'all',
+      ...REFERRAL_MEASURES.map((m) => r[m]),
+      r.medianHoursToAnswer,
+      r.medianHoursToStart,
+      r.suppressed.join(' '),
+    ]);
     return csvOf([header, ...rows]);
   }
 }

@@ -10,7 +10,10 @@ registerEnumType(ReferralDirection, { name: 'ReferralDirection', description: 'R
 
 @InputType({ description: 'The referrals sent in the period' })
 export class ReferralReportInput extends ReportPeriodInput {
-  @Field(() => ReferralDirection, { defaultValue: ReferralDirection.RECEIVED, description: 'For one organisation: the referrals it received (default) or sent' })
+  @Field(() => ReferralDirection, {
+    defaultValue: ReferralDirection.RECEIVED,
+    description: 'For one organisation: the referrals it received (default) or sent',
+  })
   @IsOptional()
   @IsEnum(ReferralDirection)
   direction?: ReferralDirection;

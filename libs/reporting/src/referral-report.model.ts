@@ -18,7 +18,10 @@ export class ReferralReportRowModel {
   @Field(() => Int, { nullable: true, description: 'Withdrawn by the sender before any answer' })
   withdrawnBeforeAnswer: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Not answered yet. accepted + declined + withdrawnBeforeAnswer + awaitingAnswer = sent' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Not answered yet. accepted + declined + withdrawnBeforeAnswer + awaitingAnswer = sent',
+  })
   awaitingAnswer: number | null;
 
   @Field(() => Int, { nullable: true, description: "Answered (accepted or declined) by the service's answer due time" })
@@ -42,17 +45,25 @@ export class ReferralReportRowModel {
   @Field(() => Int, { nullable: true, description: 'Withdrawn by the sender after acceptance' })
   withdrawnAfterAcceptance: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Median hours from sending to the answer, of those answered; null when fewer than the threshold' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Median hours from sending to the answer, of those answered; null when fewer than the threshold',
+  })
   medianHoursToAnswer: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Median hours from acceptance to the start of work, of those started; null when fewer than the threshold' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Median hours from acceptance to the start of work, of those started; null when fewer than the threshold',
+  })
   medianHoursToStart: number | null;
 
   @Field(() => [String], { description: 'The measures withheld from this row by disclosure control' })
   suppressed: string[];
 }
 
-@ObjectType('ReferralReport', { description: 'What became of the referrals sent in a period: answered, in time, started, completed, or at risk of being lost' })
+@ObjectType('ReferralReport', {
+  description: 'What became of the referrals sent in a period: answered, in time, started, completed, or at risk of being lost',
+})
 export class ReferralReportModel {
   @Field()
   from: string;

@@ -10,7 +10,9 @@ export class ReferralReportResolver {
   constructor(private readonly reports: ReferralReportService) {}
 
   @RequirePermission(Permission.REPORT_READ)
-  @Query(() => ReferralReportModel, { description: 'What became of the referrals sent in a period, by service (aggregates; small counts suppressed)' })
+  @Query(() => ReferralReportModel, {
+    description: 'What became of the referrals sent in a period, by service (aggregates; small counts suppressed)',
+  })
   referralReport(@CurrentActor() actor: Actor, @Args('input') input: ReferralReportInput): Promise<ReferralReportModel> {
     return this.reports.report(actor, input);
   }

@@ -24,7 +24,9 @@ export class ReferralReportService {
   async report(actor: Actor, input: ReferralReportInput): Promise<ReferralReportModel> {
     const { scope, threshold } = reportRun(actor, input);
     const direction = scope.organisationId ? (input.direction ?? ReferralDirection.RECEIVED) : null;
-    const organisation = scope.organisationId ? { id: scope.organisationId, side: direction === ReferralDirection.SENT ? ('sent' as const) : ('received' as const) } : null;
+    const organisation = scope.organisationId
+      ? { id: scope.organisationId, side: direction === ReferralDirection.SENT ? ('sent' as const) : ('received' as const) }
+      : null;
     const rows = await this.outcomes.countsByService({ from: input.from, to: input.to }, organisation);
     const controlled = controlReport(
       rows.find((r) => r.service_code === null) ?? emptyCounts(),
@@ -40,7 +42,8 @@ export class ReferralReportService {
       suppressionThreshold: threshold,
       total: controlled.total,
       // The busiest services when there are more than the report lists; the total row still counts every one.
-      services: controlled.services.length > REPORT_SERVICES_MAX ? busiest(controlled.services, rows, REPORT_SERVICES_MAX) : controlled.services,
+      services:
+        controlled.services.length > REPORT_SERVICES_MAX ? busiest(controlled.services, rows, REPORT_SERVICES_MAX) : controlled.services,
     };
   }
 }
@@ -51,10 +54,22 @@ export const REPORT_SERVICES_MAX = 100;
 /** The `max` rows of the services that had the most referrals sent, in service order. */
 function busiest(services: ReferralReportRowModel[], counts: ReferralCounts[], max: number): ReferralReportRowModel[] {
   const sent = new Map(counts.map((c) => [c.service_code, Number(c.sent)]));
-  const kept = new Set([...services].sort((a, b) => (sent.get(b.serviceCode) ?? 0) - (sent.get(a.serviceCode) ?? 0) || String(a.serviceCode).localeCompare(String(b.serviceCode))).slice(0, max));
+  const kept = new Set(
+    [...services]
+      .sort(
+        (a, b) =>
+          (sent.get(b.serviceCode) ?? 0) - (sent.get(a.serviceCode) ?? 0) || String(a.serviceCode).localeCompare(String(b.serviceCode)),
+      )
+      .slice(0, max),
+  );
   return services.filter((s) => kept.has(s));
 }
 
 function emptyCounts(): ReferralCounts {
-  return { service_code: null, median_hours_to_answer: null, median_hours_to_start: null, ...(Object.fromEntries(REFERRAL_MEASURES.map((m) => [m, 0])) as Record<ReferralMeasure, number>) };
+  return {
+    service_code: null,
+    median_hours_to_answer: null,
+    median_hours_to_start: null,
+    ...(Object.fromEntries(REFERRAL_MEASURES.map((m) => [m, 0])) as Record<ReferralMeasure, number>),
+  };
 }

@@ -14,7 +14,12 @@ export class ReportRunsService {
 
   async record(actor: Actor, report: string, parameters: Record<string, unknown>): Promise<void> {
     await this.db.transaction((m) =>
-      this.outbox.emit(m, actor, { type: 'report.run', aggregateType: 'report', aggregateId: '00000000-0000-0000-0000-000000000000', payload: { report, parameters } }),
+      this.outbox.emit(m, actor, {
+        type: 'report.run',
+        aggregateType: 'report',
+        aggregateId: '00000000-0000-0000-0000-000000000000',
+        payload: { report, parameters },
+      }),
     );
   }
 }

@@ -21,7 +21,10 @@ export function reportAccess(actor: Actor): { acrossOrganisations: boolean } | n
  */
 export function reportScope(actor: Actor, requested?: string | null): ReportScope {
   requirePermission(actor, Permission.REPORT_READ);
-  if (holdsPermission(actor, Permission.REPORT_READ_ALL_ORGANISATIONS)) return requested ? { organisationId: requested, label: `organisation ${requested}` } : { organisationId: null, label: 'all organisations' };
+  if (holdsPermission(actor, Permission.REPORT_READ_ALL_ORGANISATIONS))
+    return requested
+      ? { organisationId: requested, label: `organisation ${requested}` }
+      : { organisationId: null, label: 'all organisations' };
   requirePermission(actor, Permission.REPORT_READ, { organisationId: requested });
   return { organisationId: actor.organisationId, label: `organisation ${actor.organisationId}` };
 }
@@ -31,7 +34,10 @@ export function checkPeriod(from: string, to: string): void {
 }
 
 /** The checks every report makes first: the period, who may see whose, and the threshold (never below the default). */
-export function reportRun(actor: Actor, input: { from: string; to: string; organisationId?: string | null; threshold?: number | null }): { scope: ReportScope; threshold: number } {
+export function reportRun(
+  actor: Actor,
+  input: { from: string; to: string; organisationId?: string | null; threshold?: number | null },
+): { scope: ReportScope; threshold: number } {
   checkPeriod(input.from, input.to);
   return { scope: reportScope(actor, input.organisationId), threshold: Math.max(input.threshold ?? DEFAULT_THRESHOLD, DEFAULT_THRESHOLD) };
 }

@@ -42,7 +42,10 @@ export class ReportFilterInput extends ReportPeriodInput {
   @IsIn(REGIONS)
   region?: string;
 
-  @Field(() => String, { nullable: true, description: 'Only people who have had this intervention type (from the organisation reported on, or from any for all organisations)' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only people who have had this intervention type (from the organisation reported on, or from any for all organisations)',
+  })
   @IsOptional()
   @IsString()
   @Matches(/^[a-z][a-z0-9_]{1,62}$/)

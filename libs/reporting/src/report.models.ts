@@ -14,7 +14,10 @@ export class ReportCellModel {
 
 @ObjectType('FunnelStep')
 export class FunnelStepModel {
-  @Field({ description: 'referred, took_up, entered_training, completed_course, found_work, sustained_13_weeks: people who first reached the step in the period' })
+  @Field({
+    description:
+      'referred, took_up, entered_training, completed_course, found_work, sustained_13_weeks: people who first reached the step in the period',
+  })
   step: string;
 
   @Field()
@@ -26,10 +29,15 @@ export class FunnelStepModel {
   @Field()
   suppressed: boolean;
 
-  @Field(() => Float, { nullable: true, description: 'people / people of the previous step; null for the first step or when either is suppressed' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'people / people of the previous step; null for the first step or when either is suppressed',
+  })
   conversion: number | null;
 
-  @Field(() => [ReportCellModel], { description: 'By the first qualification (completed_course) or the sector of the first job (found_work); the cells add up to the step' })
+  @Field(() => [ReportCellModel], {
+    description: 'By the first qualification (completed_course) or the sector of the first job (found_work); the cells add up to the step',
+  })
   breakdown: ReportCellModel[];
 }
 

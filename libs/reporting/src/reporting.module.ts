@@ -20,9 +20,25 @@ import { ViewerReportingResolver } from './viewer-reporting.resolver.js';
 import { ReportsController } from './reports.controller.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([OgrsAssessment, Reconviction, EteFunnelFact, EteFunnelOrgFact]), InterventionsModule, OrganisationsModule, ReferralsModule],
+  imports: [
+    TypeOrmModule.forFeature([OgrsAssessment, Reconviction, EteFunnelFact, EteFunnelOrgFact]),
+    InterventionsModule,
+    OrganisationsModule,
+    ReferralsModule,
+  ],
   controllers: [ReportsController, ReferralReportController],
-  providers: [ReportRunsService, EteFunnelService, ReoffendingService, ReconvictionFactsService, OgrsFromRecordService, ReportingPersonData, ReportingResolver, ReferralReportService, ReferralReportResolver, ViewerReportingResolver],
+  providers: [
+    ReportRunsService,
+    EteFunnelService,
+    ReoffendingService,
+    ReconvictionFactsService,
+    OgrsFromRecordService,
+    ReportingPersonData,
+    ReportingResolver,
+    ReferralReportService,
+    ReferralReportResolver,
+    ViewerReportingResolver,
+  ],
   exports: [ReportRunsService, EteFunnelService, ReoffendingService, ReconvictionFactsService],
 })
 export class ReportingModule {}

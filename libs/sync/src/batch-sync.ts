@@ -1,5 +1,14 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { type Actor, ConflictError, ErrorCode, HubError, isConcurrentWriteError, isUnstorableValueError, UNSTORABLE_VALUE_MESSAGE, unstorableValue } from '@hub/common';
+import {
+  type Actor,
+  ConflictError,
+  ErrorCode,
+  HubError,
+  isConcurrentWriteError,
+  isUnstorableValueError,
+  UNSTORABLE_VALUE_MESSAGE,
+  unstorableValue,
+} from '@hub/common';
 import type { IdempotencyService } from './idempotency.service.js';
 import { type SyncRecordResultModel, type SyncResultModel, SyncStatus } from './sync.models.js';
 
@@ -12,7 +21,8 @@ export interface SyncBatch<R> {
 function rejected(externalId: string, err: unknown): SyncRecordResultModel {
   if (err instanceof HubError) return { externalId, status: SyncStatus.REJECTED, id: null, code: err.code, message: err.message };
   // A value PostgreSQL refused (its savepoint rolled back): that record alone is refused.
-  if (isUnstorableValueError(err)) return { externalId, status: SyncStatus.REJECTED, id: null, code: ErrorCode.BadUserInput, message: UNSTORABLE_VALUE_MESSAGE };
+  if (isUnstorableValueError(err))
+    return { externalId, status: SyncStatus.REJECTED, id: null, code: ErrorCode.BadUserInput, message: UNSTORABLE_VALUE_MESSAGE };
   throw err;
 }
 
@@ -23,13 +33,20 @@ function rejected(externalId: string, err: unknown): SyncRecordResultModel {
  * other committed, so it becomes an update of the same record instead of a duplicate or a failed
  * batch. A second collision rejects the record alone, as CONFLICT.
  */
-async function upsertOne<R>(m: EntityManager, record: R, upsert: (savepoint: EntityManager, record: R) => Promise<SyncRecordResultModel>): Promise<SyncRecordResultModel> {
+async function upsertOne<R>(
+  m: EntityManager,
+  record: R,
+  upsert: (savepoint: EntityManager, record: R) => Promise<SyncRecordResultModel>,
+): Promise<SyncRecordResultModel> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await m.transaction((sp) => upsert(sp, record));
     } catch (err) {
       if (!isConcurrentWriteError(err)) throw err;
-      if (attempt === 2) throw new ConflictError('Another change to this record was being written at the same time; nothing of this record was written: send it again');
+      if (attempt === 2)
+        throw new ConflictError(
+          'Another change to this record was being written at the same time; nothing of this record was written: send it again',
+        );
     }
   }
 }
@@ -59,11 +76,23 @@ export async function runSyncBatch<R extends { externalId: string }>(
       const unstorable = unstorableValue(record);
       const externalId = unstorableValue(record?.externalId) ? '' : (record?.externalId ?? '');
       if (unstorable) {
-        results.push({ externalId, status: SyncStatus.REJECTED, id: null, code: ErrorCode.BadUserInput, message: `records[${i}].${unstorable.message}` });
+        results.push({
+          externalId,
+          status: SyncStatus.REJECTED,
+          id: null,
+          code: ErrorCode.BadUserInput,
+          message: `records[${i}].${unstorable.message}`,
+        });
         continue;
       }
       if (last.get(record?.externalId) !== i) {
-        results.push({ externalId, status: SyncStatus.REJECTED, id: null, code: 'DUPLICATE_IN_BATCH', message: 'A later record of this batch has the same externalId; it was used instead' });
+        results.push({
+          externalId,
+          status: SyncStatus.REJECTED,
+          id: null,
+          code: 'DUPLICATE_IN_BATCH',
+          message: 'A later record of this batch has the same externalId; it was used instead',
+        });
         continue;
       }
       try {

@@ -8,10 +8,17 @@ import { type BulkJob, type BulkKind, BulkLoader } from './bulk-loader.service.j
 import { type InterventionStageRow, interventionStageCsv, toInterventionStageRow } from './intervention-stage-row.js';
 
 const REJECTIONS: Record<string, { code: string; message: string }> = {
-  NOT_FOUND: { code: 'NOT_FOUND', message: 'No person with this personExternalId (or intervention with this externalId) that your organisation may see' },
+  NOT_FOUND: {
+    code: 'NOT_FOUND',
+    message: 'No person with this personExternalId (or intervention with this externalId) that your organisation may see',
+  },
   FORBIDDEN: { code: 'FORBIDDEN', message: 'Your organisation may not record this type of intervention for this person' },
   TYPE_CHANGED: { code: 'BAD_USER_INPUT', message: 'typeCode: an intervention keeps the type it was logged with' },
-  OUTCOME_RECORDED: { code: 'INVALID_STATE', message: 'status, job.startDate: the 13-week outcome of this job is recorded: the job began, and its status and start date stay as the outcome was measured' },
+  OUTCOME_RECORDED: {
+    code: 'INVALID_STATE',
+    message:
+      'status, job.startDate: the 13-week outcome of this job is recorded: the job began, and its status and start date stay as the outcome was measured',
+  },
 };
 
 /**

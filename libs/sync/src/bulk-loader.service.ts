@@ -70,14 +70,21 @@ export class BulkLoader {
     @Inject(HUB_CONFIG) private readonly config: HubConfig,
   ) {
     this.limits = config.loadLimits;
-    this.slots = new BulkSlots({ running: this.limits.bulkMaxConcurrent, queued: this.limits.bulkMaxQueued, waitMs: this.limits.bulkQueueWaitMs });
+    this.slots = new BulkSlots({
+      running: this.limits.bulkMaxConcurrent,
+      queued: this.limits.bulkMaxQueued,
+      waitMs: this.limits.bulkQueueWaitMs,
+    });
   }
 
   /** A declared body length (Content-Length) over the limit is refused before anything is read. */
   checkDeclaredLength(contentLength: string | undefined): void {
     const declared = Number(contentLength);
     if (contentLength && Number.isFinite(declared) && declared > this.limits.bulkMaxBodyBytes) {
-      throw new PayloadTooLargeError(`The body is larger than ${this.limits.bulkMaxBodyBytes} bytes; split the load`, { reason: 'BODY_TOO_LARGE', maxBodyBytes: this.limits.bulkMaxBodyBytes });
+      throw new PayloadTooLargeError(`The body is larger than ${this.limits.bulkMaxBodyBytes} bytes; split the load`, {
+        reason: 'BODY_TOO_LARGE',
+        maxBodyBytes: this.limits.bulkMaxBodyBytes,
+      });
     }
   }
 
@@ -98,7 +105,8 @@ export class BulkLoader {
     // A claim that might be resumed: lock it so two resumptions cannot run at once.
     return this.db.transaction(async (m) => {
       const job = await m.findOneOrFail(SyncJob, { where: { caller, idempotencyKey: key }, lock: { mode: 'pessimistic_write' } });
-      if (job.kind !== kind || job.system !== system) throw new ConflictError('This idempotency key was used for a different load', { reason: 'IDEMPOTENCY_KEY_REUSED' });
+      if (job.kind !== kind || job.system !== system)
+        throw new ConflictError('This idempotency key was used for a different load', { reason: 'IDEMPOTENCY_KEY_REUSED' });
       if (job.status === 'completed') return { job, replay: true };
       if (job.status === 'running' && Date.now() - job.updatedAt.getTime() < STALE_MS) {
         throw new ConflictError('A load with this idempotency key is still running', { reason: 'IN_PROGRESS', jobId: job.id });
@@ -110,8 +118,10 @@ export class BulkLoader {
   }
 
   async load<R extends StagedRecord>(spec: BulkKind<R>, actor: Actor, system: string, key: string, input: Readable): Promise<BulkJob> {
-    if (!/^[a-z0-9][a-z0-9._-]{1,62}$/.test(system)) throw new ValidationError([{ field: 'system', messages: ['lower case letters, digits, dot, dash or underscore'] }]);
-    if (!/^[\x21-\x7e]{8,200}$/.test(key)) throw new ValidationError([{ field: 'Idempotency-Key', messages: ['8-200 visible characters'] }]);
+    if (!/^[a-z0-9][a-z0-9._-]{1,62}$/.test(system))
+      throw new ValidationError([{ field: 'system', messages: ['lower case letters, digits, dot, dash or underscore'] }]);
+    if (!/^[\x21-\x7e]{8,200}$/.test(key))
+      throw new ValidationError([{ field: 'Idempotency-Key', messages: ['8-200 visible characters'] }]);
     const check = await spec.checker(actor);
     const release = await this.slots.acquire();
     try {
@@ -126,7 +136,13 @@ export class BulkLoader {
     }
   }
 
-  private async run<R extends StagedRecord>(spec: BulkKind<R>, actor: Actor, job: SyncJob, check: (line: number, raw: unknown) => CheckedRecord<R>, input: Readable): Promise<BulkJob> {
+  private async run<R extends StagedRecord>(
+    spec: BulkKind<R>,
+    actor: Actor,
+    job: SyncJob,
+    check: (line: number, raw: unknown) => CheckedRecord<R>,
+    input: Readable,
+  ): Promise<BulkJob> {
     const maxKept = this.limits.bulkMaxRejections;
     const qr = this.db.createQueryRunner();
     let merging: Promise<void> = Promise.resolve();
@@ -156,7 +172,10 @@ export class BulkLoader {
         if (job.errors.length + errors.length < maxKept) errors.push(e);
         else uncounted++;
       };
-      for await (const batch of ndjsonBatches(input, { maxLineBytes: this.limits.bulkMaxLineBytes, maxBodyBytes: this.limits.bulkMaxBodyBytes })) {
+      for await (const batch of ndjsonBatches(input, {
+        maxLineBytes: this.limits.bulkMaxLineBytes,
+        maxBodyBytes: this.limits.bulkMaxBodyBytes,
+      })) {
         let sinceYield = 0;
         for (const item of batch) {
           if (item.line <= skip) continue;
@@ -168,14 +187,25 @@ export class BulkLoader {
             reject({ line: item.line, externalId: null, code: 'BAD_USER_INPUT', message: item.error });
           } else if (unstorable) {
             const id = (item.value as { externalId?: unknown } | null)?.externalId;
-            reject({ line: item.line, externalId: typeof id === 'string' && !unstorableValue(id) ? id.slice(0, 200) : null, code: 'BAD_USER_INPUT', message: unstorable.message });
+            reject({
+              line: item.line,
+              externalId: typeof id === 'string' && !unstorableValue(id) ? id.slice(0, 200) : null,
+              code: 'BAD_USER_INPUT',
+              message: unstorable.message,
+            });
           } else {
             const checked = check(item.line, item.value);
             if ('problems' in checked) {
               reject({ line: item.line, externalId: checked.externalId, code: 'BAD_USER_INPUT', message: checked.problems.join('; ') });
             } else {
               const earlier = rows.get(checked.row.externalId);
-              if (earlier) reject({ line: earlier.line, externalId: earlier.externalId, code: 'DUPLICATE_IN_BATCH', message: 'A later line has the same externalId; it was used instead' });
+              if (earlier)
+                reject({
+                  line: earlier.line,
+                  externalId: earlier.externalId,
+                  code: 'DUPLICATE_IN_BATCH',
+                  message: 'A later line has the same externalId; it was used instead',
+                });
               rows.set(checked.row.externalId, checked.row);
             }
           }
@@ -209,7 +239,9 @@ export class BulkLoader {
     await this.db
       .getRepository(SyncJob)
       .update({ id: job.id }, { status: 'failed', failure })
-      .catch((e: unknown) => this.logger.warn(`bulk load ${job.id}: its failure could not be recorded: ${e instanceof Error ? e.message : String(e)}`));
+      .catch((e: unknown) =>
+        this.logger.warn(`bulk load ${job.id}: its failure could not be recorded: ${e instanceof Error ? e.message : String(e)}`),
+      );
   }
 
   /** Stages and merges one chunk, and records the job's progress, in one transaction. */

@@ -12,8 +12,14 @@ import { type PersonStageRow, STAGE_COPY_COLUMNS, stageCsv, toPersonStageRow } f
 const REJECTIONS: Record<string, { code: string; message: string }> = {
   IDENTIFIER_CONFLICT: { code: 'IDENTIFIER_CONFLICT', message: 'The identifiers belong to different people' },
   NOT_FOUND: { code: 'NOT_FOUND', message: 'A person with these identifiers exists but your organisation does not work with them' },
-  POSSIBLE_DUPLICATE: { code: 'POSSIBLE_DUPLICATE', message: 'Someone with the same name and date of birth exists and no identifier tells them apart' },
-  FORBIDDEN: { code: 'FORBIDDEN', message: 'Your organisation may not record offending or risk data for this person: it could not read it back' },
+  POSSIBLE_DUPLICATE: {
+    code: 'POSSIBLE_DUPLICATE',
+    message: 'Someone with the same name and date of birth exists and no identifier tells them apart',
+  },
+  FORBIDDEN: {
+    code: 'FORBIDDEN',
+    message: 'Your organisation may not record offending or risk data for this person: it could not read it back',
+  },
 };
 
 /**
@@ -83,7 +89,13 @@ export class BulkPeopleService implements BulkKind<PersonStageRow> {
     await this.matchErased(qr, system, rows);
     // Existing people: the policy's own rule (relationship, by involvement or an open referral to the organisation), as SQL.
     const writable = this.access.scope(actor, 'write', { person: 's.person_id', category: `'${DataCategory.IDENTITY}'`, perRow: true });
-    await this.persons.mergeStaged(qr, this.stage, { ref: actorRef(actor), organisationId: actor.organisationId, organisationKind: actor.organisationKind }, writable, (q) => this.checkFields(q, actor));
+    await this.persons.mergeStaged(
+      qr,
+      this.stage,
+      { ref: actorRef(actor), organisationId: actor.organisationId, organisationKind: actor.organisationKind },
+      writable,
+      (q) => this.checkFields(q, actor),
+    );
     await qr.query(
       `INSERT INTO external_ref (system, entity_type, external_id, entity_id, organisation_id)
        SELECT $1, 'person', external_id, person_id, $2 FROM ${this.stage} WHERE action IS NOT NULL ON CONFLICT (system, entity_type, external_id) DO NOTHING`,

@@ -36,7 +36,10 @@ export class BulkSlots {
       return this.releaser();
     }
     if (this.waiting.length >= this.limits.queued) {
-      throw new ServiceUnavailableError(`${this.limits.running} bulk loads are running and ${this.waiting.length} are waiting: send this one again later`, { reason: 'BULK_QUEUE_FULL' });
+      throw new ServiceUnavailableError(
+        `${this.limits.running} bulk loads are running and ${this.waiting.length} are waiting: send this one again later`,
+        { reason: 'BULK_QUEUE_FULL' },
+      );
     }
     await new Promise<void>((resolve, reject) => {
       const entry = {
@@ -46,7 +49,11 @@ export class BulkSlots {
         },
         timer: setTimeout(() => {
           this.waiting.splice(this.waiting.indexOf(entry), 1);
-          reject(new ServiceUnavailableError(`No turn for this bulk load within ${this.limits.waitMs} ms: send it again later`, { reason: 'BULK_QUEUE_TIMEOUT' }));
+          reject(
+            new ServiceUnavailableError(`No turn for this bulk load within ${this.limits.waitMs} ms: send it again later`, {
+              reason: 'BULK_QUEUE_TIMEOUT',
+            }),
+          );
         }, this.limits.waitMs),
       };
       entry.timer.unref();

@@ -26,7 +26,13 @@ export function csvLine(cells: Cell[]): string {
 }
 
 /** Streams `rows` into `table` with COPY on the runner's connection (inside its transaction). */
-export async function copyRows<R>(qr: QueryRunner, table: string, columns: string, rows: readonly R[], toCsv: (row: R) => string): Promise<void> {
+export async function copyRows<R>(
+  qr: QueryRunner,
+  table: string,
+  columns: string,
+  rows: readonly R[],
+  toCsv: (row: R) => string,
+): Promise<void> {
   if (rows.length === 0) return;
   const client = (qr as unknown as { databaseConnection: PoolClient }).databaseConnection;
   await pipeline(

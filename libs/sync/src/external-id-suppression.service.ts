@@ -68,7 +68,9 @@ export class ExternalIdSuppressionService {
     if (!refs.length) return;
     const { current } = await this.keys();
     if (!current) {
-      this.log.warn(`no data encryption key: ${refs.length} external id(s) of an erased person deleted without a fingerprint, so a later sync of them creates a new record`);
+      this.log.warn(
+        `no data encryption key: ${refs.length} external id(s) of an erased person deleted without a fingerprint, so a later sync of them creates a new record`,
+      );
       return;
     }
     await m.query(
@@ -76,7 +78,13 @@ export class ExternalIdSuppressionService {
        SELECT system, 'person', external_id, entity_id, organisation_id, created_at
          FROM unnest($1::text[], $2::text[], $3::uuid[], $4::uuid[], $5::timestamptz[]) AS r(system, external_id, entity_id, organisation_id, created_at)
        ON CONFLICT (system, entity_type, external_id) DO NOTHING`,
-      [refs.map((r) => r.system), refs.map((r) => suppressedId(current, r.external_id)), refs.map((r) => r.entity_id), refs.map((r) => r.organisation_id), refs.map((r) => r.created_at)],
+      [
+        refs.map((r) => r.system),
+        refs.map((r) => suppressedId(current, r.external_id)),
+        refs.map((r) => r.entity_id),
+        refs.map((r) => r.organisation_id),
+        refs.map((r) => r.created_at),
+      ],
     );
   }
 }

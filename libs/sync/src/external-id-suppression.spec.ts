@@ -20,6 +20,8 @@ describe('external id suppression', () => {
     const derived = suppressionKey(data);
     expect(derived.id).toBe(data.id);
     expect(derived.key.equals(data.key)).toBe(false);
-    expect(suppressedId(derived, 'case-1')).not.toBe(`${SUPPRESSED_PREFIX}${data.id}:${createHmac('sha256', data.key).update('case-1').digest('hex')}`);
+    expect(suppressedId(derived, 'case-1')).not.toBe(
+      `${SUPPRESSED_PREFIX}${data.id}:${createHmac('sha256', data.key).update('case-1').digest('hex')}`,
+    );
   });
 });

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { HubError, ValidationError } from '@hub/common';
-import { interventionOutcome, type InterventionOutcome, InterventionStatus, type OutcomeRulesType, SUSTAINMENT_WEEKS, sustainmentDue } from '@hub/interventions';
+import {
+  interventionOutcome,
+  type InterventionOutcome,
+  InterventionStatus,
+  type OutcomeRulesType,
+  SUSTAINMENT_WEEKS,
+  sustainmentDue,
+} from '@hub/interventions';
 import { type CheckedRecord, csvLine, isCalendarDay, isIsoDate, isText, type StagedRecord } from './bulk-stage.js';
 
 export interface InterventionStageRow extends StagedRecord {
@@ -49,7 +56,8 @@ function jobProblems(j: Record<string, unknown>): string[] {
   const problems: string[] = [];
   if (!between(j.employer, 2, 200)) problems.push('job.employer: 2 to 200 characters');
   if (!between(j.sector, 2, 100)) problems.push('job.sector: 2 to 100 characters');
-  if (!Number.isInteger(j.hoursPerWeek) || (j.hoursPerWeek as number) < 1 || (j.hoursPerWeek as number) > 80) problems.push('job.hoursPerWeek: a whole number from 1 to 80');
+  if (!Number.isInteger(j.hoursPerWeek) || (j.hoursPerWeek as number) < 1 || (j.hoursPerWeek as number) > 80)
+    problems.push('job.hoursPerWeek: a whole number from 1 to 80');
   if (!isIsoDate(j.startDate)) problems.push('job.startDate: must be a valid ISO date');
   return problems;
 }
@@ -59,7 +67,11 @@ function jobProblems(j: Record<string, unknown>): string[] {
  * intervention: the catalogue, the outcome the type records) and shapes it for the staging table.
  * Statuses are the GraphQL names (COMPLETED, ...) or the stored ones (completed, ...).
  */
-export function toInterventionStageRow(line: number, raw: unknown, types: ReadonlyMap<string, StageType>): CheckedRecord<InterventionStageRow> {
+export function toInterventionStageRow(
+  line: number,
+  raw: unknown,
+  types: ReadonlyMap<string, StageType>,
+): CheckedRecord<InterventionStageRow> {
   const r = isObject(raw) ? raw : {};
   const problems: string[] = [];
   const externalId = isText(r.externalId, 200) ? r.externalId : null;
@@ -72,15 +84,22 @@ export function toInterventionStageRow(line: number, raw: unknown, types: Readon
   const occurredAt = utcDateTime(r.occurredAt);
   if (!occurredAt) problems.push('occurredAt: must be an ISO date-time');
   if (r.notes != null && !between(r.notes, 0, 4000)) problems.push('notes: at most 4000 characters');
-  if (r.qualification != null) problems.push(...(isObject(r.qualification) ? qualificationProblems(r.qualification) : ['qualification: an object']));
+  if (r.qualification != null)
+    problems.push(...(isObject(r.qualification) ? qualificationProblems(r.qualification) : ['qualification: an object']));
   if (r.job != null) problems.push(...(isObject(r.job) ? jobProblems(r.job) : ['job: an object']));
   let outcome: InterventionOutcome | null = null;
   if (problems.length === 0) {
     try {
-      outcome = interventionOutcome(type!, { qualification: r.qualification as never, job: r.job as never, status: status as InterventionStatus });
+      outcome = interventionOutcome(type!, {
+        qualification: r.qualification as never,
+        job: r.job as never,
+        status: status as InterventionStatus,
+      });
     } catch (err) {
       if (!(err instanceof HubError)) throw err;
-      problems.push(...(err instanceof ValidationError ? err.fields.flatMap((f) => f.messages.map((m) => `${f.field}: ${m}`)) : [err.message]));
+      problems.push(
+        ...(err instanceof ValidationError ? err.fields.flatMap((f) => f.messages.map((m) => `${f.field}: ${m}`)) : [err.message]),
+      );
     }
   }
   if (problems.length) return { problems, externalId };
@@ -103,5 +122,17 @@ export function toInterventionStageRow(line: number, raw: unknown, types: Readon
 
 /** One CSV line for COPY: the columns of INTERVENTION_STAGE_COPY_COLUMNS, then person_external_id. */
 export function interventionStageCsv(r: InterventionStageRow): string {
-  return csvLine([r.line, r.externalId, r.newId, r.typeCode, r.dataCategory, r.status, r.occurredAt, r.notes, r.outcome && JSON.stringify(r.outcome), r.dueOn, r.personExternalId]);
+  return csvLine([
+    r.line,
+    r.externalId,
+    r.newId,
+    r.typeCode,
+    r.dataCategory,
+    r.status,
+    r.occurredAt,
+    r.notes,
+    r.outcome && JSON.stringify(r.outcome),
+    r.dueOn,
+    r.personExternalId,
+  ]);
 }

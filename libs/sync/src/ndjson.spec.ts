@@ -45,11 +45,13 @@ describe('ndjson', () => {
 
   it('leaves the stream open when it stops early (the answer goes out on its socket)', async () => {
     const stream = Readable.from(['"a"\n', 'b'.repeat(64), '"c"\n']);
-    await expect((async () => {
-      for await (const _ of ndjson(stream, limits)) {
-        // drain: the limit throws part-way
-      }
-    })()).rejects.toBeInstanceOf(PayloadTooLargeError);
+    await expect(
+      (async () => {
+        for await (const _ of ndjson(stream, limits)) {
+          // drain: the limit throws part-way
+        }
+      })(),
+    ).rejects.toBeInstanceOf(PayloadTooLargeError);
     expect(stream.destroyed).toBe(false);
   });
 });

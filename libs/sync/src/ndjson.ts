@@ -66,11 +66,14 @@ export async function* ndjsonBatches(stream: Readable, limits: NdjsonLimits): As
     const chunk: Buffer = typeof piece === 'string' ? Buffer.from(piece) : (piece as Buffer);
     total += chunk.length;
     if (total > limits.maxBodyBytes) {
-      throw new PayloadTooLargeError(`The body is larger than ${limits.maxBodyBytes} bytes; split the load (lines up to ${line} were read)`, {
-        reason: 'BODY_TOO_LARGE',
-        line,
-        maxBodyBytes: limits.maxBodyBytes,
-      });
+      throw new PayloadTooLargeError(
+        `The body is larger than ${limits.maxBodyBytes} bytes; split the load (lines up to ${line} were read)`,
+        {
+          reason: 'BODY_TOO_LARGE',
+          line,
+          maxBodyBytes: limits.maxBodyBytes,
+        },
+      );
     }
     const batch: NdjsonItem[] = [];
     let start = 0;

@@ -42,15 +42,19 @@ export function toPersonStageRow(line: number, raw: unknown, writable: readonly 
     else
       for (const i of r.identifiers as Record<string, unknown>[]) {
         const scheme = typeof i?.scheme === 'string' ? i.scheme.toLowerCase() : '';
-        if (!SCHEMES.includes(scheme) || typeof i.value !== 'string' || !/^[A-Za-z0-9/ -]{2,40}$/.test(i.value)) problems.push('identifiers: each needs a known scheme and a 2-40 character value');
+        if (!SCHEMES.includes(scheme) || typeof i.value !== 'string' || !/^[A-Za-z0-9/ -]{2,40}$/.test(i.value))
+          problems.push('identifiers: each needs a known scheme and a 2-40 character value');
         else identifiers.push({ scheme, value: i.value });
       }
   }
-  if (r.offenceSummary != null && (typeof r.offenceSummary !== 'string' || r.offenceSummary.length > 2000)) problems.push('offenceSummary: at most 2000 characters');
-  if (r.ogrsScore != null && (typeof r.ogrsScore !== 'number' || r.ogrsScore < 0 || r.ogrsScore > 100)) problems.push('ogrsScore: a number from 0 to 100');
+  if (r.offenceSummary != null && (typeof r.offenceSummary !== 'string' || r.offenceSummary.length > 2000))
+    problems.push('offenceSummary: at most 2000 characters');
+  if (r.ogrsScore != null && (typeof r.ogrsScore !== 'number' || r.ogrsScore < 0 || r.ogrsScore > 100))
+    problems.push('ogrsScore: a number from 0 to 100');
   if (r.riskLevel != null && !RISKS.includes(String(r.riskLevel).toLowerCase())) problems.push('riskLevel: low, medium, high or very_high');
   const offending = r.offenceSummary != null || r.ogrsScore != null;
-  if (offending && !writable.includes(DataCategory.OFFENDING)) problems.push('offenceSummary/ogrsScore: your organisation may not record offending data');
+  if (offending && !writable.includes(DataCategory.OFFENDING))
+    problems.push('offenceSummary/ogrsScore: your organisation may not record offending data');
   if (r.riskLevel != null && !writable.includes(DataCategory.RISK)) problems.push('riskLevel: your organisation may not record risk');
   if (problems.length) return { problems, externalId };
   return {
@@ -73,7 +77,21 @@ export function toPersonStageRow(line: number, raw: unknown, writable: readonly 
 
 /** One CSV line for COPY into the staging table (column order of STAGE_COPY_COLUMNS). */
 export function stageCsv(r: PersonStageRow): string {
-  return csvLine([r.line, r.externalId, r.givenName, r.familyName, r.normalisedName, r.dateOfBirth, r.region, r.releaseDate, JSON.stringify(r.identifiers), r.offenceSummary, r.ogrsScore, r.riskLevel]);
+  return csvLine([
+    r.line,
+    r.externalId,
+    r.givenName,
+    r.familyName,
+    r.normalisedName,
+    r.dateOfBirth,
+    r.region,
+    r.releaseDate,
+    JSON.stringify(r.identifiers),
+    r.offenceSummary,
+    r.ogrsScore,
+    r.riskLevel,
+  ]);
 }
 
-export const STAGE_COPY_COLUMNS = 'line, external_id, given_name, family_name, normalised_name, date_of_birth, region, release_date, identifiers, offence_summary, ogrs_score, risk_level';
+export const STAGE_COPY_COLUMNS =
+  'line, external_id, given_name, family_name, normalised_name, date_of_birth, region, release_date, identifiers, offence_summary, ogrs_score, risk_level';

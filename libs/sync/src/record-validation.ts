@@ -18,5 +18,9 @@ export async function recordProblems<T extends object>(rules: new () => T, recor
 /** Throws BAD_USER_INPUT naming every problem of the record. */
 export async function requireValid<T extends object>(rules: new () => T, record: unknown): Promise<void> {
   const problems = await recordProblems(rules, record);
-  if (problems.length) throw new ValidationError(problems.map((p) => ({ field: p.split(':')[0], messages: [p] })), problems.join('; '));
+  if (problems.length)
+    throw new ValidationError(
+      problems.map((p) => ({ field: p.split(':')[0], messages: [p] })),
+      problems.join('; '),
+    );
 }

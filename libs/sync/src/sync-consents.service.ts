@@ -40,7 +40,9 @@ export class SyncConsentsService {
   ) {}
 
   sync(actor: Actor, input: SyncConsentsInput): Promise<SyncResultModel> {
-    return runSyncBatch(this.db, this.idempotency, actor, 'syncConsents', input, (sp, record) => this.upsert(sp, actor, input.system, record));
+    return runSyncBatch(this.db, this.idempotency, actor, 'syncConsents', input, (sp, record) =>
+      this.upsert(sp, actor, input.system, record),
+    );
   }
 
   private async upsert(m: EntityManager, actor: Actor, system: string, record: SyncConsentRecord): Promise<SyncRecordResultModel> {
@@ -66,15 +68,25 @@ export class SyncConsentsService {
         { manager: m, givenAt: record.givenAt ? new Date(record.givenAt) : undefined },
       );
       if (record.withdrawnReason) await this.consents.withdraw(actor, { consentId: granted.id, reason: record.withdrawnReason }, m);
-      await m.insert(ExternalRef, { system, entityType: 'consent', externalId: record.externalId, entityId: granted.id, organisationId: actor.organisationId });
+      await m.insert(ExternalRef, {
+        system,
+        entityType: 'consent',
+        externalId: record.externalId,
+        entityId: granted.id,
+        organisationId: actor.organisationId,
+      });
       return result(SyncStatus.CREATED, granted.id);
     }
     const current = await this.consents.recordedBy(m, actor, ref.entityId);
     if (!sameTerms(current, record)) {
-      throw new HubError(ErrorCode.InvalidState, "A consent's terms do not change: send the new terms as a new consent (another externalId), and this one withdrawn");
+      throw new HubError(
+        ErrorCode.InvalidState,
+        "A consent's terms do not change: send the new terms as a new consent (another externalId), and this one withdrawn",
+      );
     }
     if (current.withdrawnAt) {
-      if (!record.withdrawnReason) throw new HubError(ErrorCode.InvalidState, 'This consent was withdrawn, which cannot be undone: send a new consent');
+      if (!record.withdrawnReason)
+        throw new HubError(ErrorCode.InvalidState, 'This consent was withdrawn, which cannot be undone: send a new consent');
       return result(SyncStatus.UNCHANGED, current.id);
     }
     if (!record.withdrawnReason) return result(SyncStatus.UNCHANGED, current.id);

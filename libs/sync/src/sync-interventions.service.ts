@@ -20,7 +20,9 @@ export class SyncInterventionsService {
   ) {}
 
   sync(actor: Actor, input: SyncInterventionsInput): Promise<SyncResultModel> {
-    return runSyncBatch(this.db, this.idempotency, actor, 'syncInterventions', input, (sp, record) => this.upsert(sp, actor, input.system, record));
+    return runSyncBatch(this.db, this.idempotency, actor, 'syncInterventions', input, (sp, record) =>
+      this.upsert(sp, actor, input.system, record),
+    );
   }
 
   private async upsert(m: EntityManager, actor: Actor, system: string, record: SyncInterventionRecord): Promise<SyncRecordResultModel> {
@@ -42,17 +44,29 @@ export class SyncInterventionsService {
         },
         m,
       );
-      await m.insert(ExternalRef, { system, entityType: 'intervention', externalId: record.externalId, entityId: logged.id, organisationId: actor.organisationId });
+      await m.insert(ExternalRef, {
+        system,
+        entityType: 'intervention',
+        externalId: record.externalId,
+        entityId: logged.id,
+        organisationId: actor.organisationId,
+      });
       return { externalId: record.externalId, status: SyncStatus.CREATED, id: logged.id, code: null, message: null };
     }
     const current = await this.interventions.ownForSync(m, actor, ref.entityId);
     const sameTime = current.occurredAt.getTime() === new Date(record.occurredAt).getTime();
     const sameNotes = (current.notes ?? null) === (record.notes ?? null);
-    const sameQualification = !record.qualification || (current.outcome?.kind === 'qualification' && current.outcome.qualification === record.qualification.qualification);
+    const sameQualification =
+      !record.qualification ||
+      (current.outcome?.kind === 'qualification' && current.outcome.qualification === record.qualification.qualification);
     const job = current.outcome?.kind === 'job' ? current.outcome : null;
     const sameJob =
       !record.job ||
-      (job !== null && job.employer === record.job.employer.trim() && job.sector === record.job.sector.trim() && job.hoursPerWeek === record.job.hoursPerWeek && job.startDate === record.job.startDate);
+      (job !== null &&
+        job.employer === record.job.employer.trim() &&
+        job.sector === record.job.sector.trim() &&
+        job.hoursPerWeek === record.job.hoursPerWeek &&
+        job.startDate === record.job.startDate);
     if (current.status === record.status && sameTime && sameNotes && sameQualification && sameJob) {
       return { externalId: record.externalId, status: SyncStatus.UNCHANGED, id: current.id, code: null, message: null };
     }

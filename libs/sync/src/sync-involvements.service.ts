@@ -26,7 +26,9 @@ export class SyncInvolvementsService {
   ) {}
 
   sync(actor: Actor, input: SyncInvolvementsInput): Promise<SyncResultModel> {
-    return runSyncBatch(this.db, this.idempotency, actor, 'syncInvolvements', input, (sp, record) => this.upsert(sp, actor, input.system, record));
+    return runSyncBatch(this.db, this.idempotency, actor, 'syncInvolvements', input, (sp, record) =>
+      this.upsert(sp, actor, input.system, record),
+    );
   }
 
   private async upsert(m: EntityManager, actor: Actor, system: string, record: SyncInvolvementRecord): Promise<SyncRecordResultModel> {
@@ -41,21 +43,42 @@ export class SyncInvolvementsService {
       const endNow = !!record.endedAt && !!record.endReason;
       const added = await this.records.addInvolvement(
         actor,
-        { personId: person.entityId, organisationId: record.organisationId, role, startedAt: record.startedAt ?? undefined, endedAt: endNow ? undefined : (record.endedAt ?? undefined) },
+        {
+          personId: person.entityId,
+          organisationId: record.organisationId,
+          role,
+          startedAt: record.startedAt ?? undefined,
+          endedAt: endNow ? undefined : (record.endedAt ?? undefined),
+        },
         m,
       );
-      if (endNow) await this.records.endInvolvement(actor, { involvementId: added.id, reason: record.endReason!, endedAt: record.endedAt! }, m);
-      await m.insert(ExternalRef, { system, entityType: 'involvement', externalId: record.externalId, entityId: added.id, organisationId: actor.organisationId });
+      if (endNow)
+        await this.records.endInvolvement(actor, { involvementId: added.id, reason: record.endReason!, endedAt: record.endedAt! }, m);
+      await m.insert(ExternalRef, {
+        system,
+        entityType: 'involvement',
+        externalId: record.externalId,
+        entityId: added.id,
+        organisationId: actor.organisationId,
+      });
       return result(SyncStatus.CREATED, added.id);
     }
     // Another organisation's involvement under the same (system, external id) is not this caller's to see or end.
     if (ref.organisationId !== actor.organisationId) throw new NotFoundError('Involvement');
     const current = await this.records.involvement(m, actor, ref.entityId);
-    if (current.organisationId !== record.organisationId || current.role !== role || (record.startedAt && !sameInstant(current.startedAt, record.startedAt))) {
-      throw new HubError(ErrorCode.InvalidState, "An involvement's organisation, role and start do not change: send the new one as another involvement (another externalId), and end this one");
+    if (
+      current.organisationId !== record.organisationId ||
+      current.role !== role ||
+      (record.startedAt && !sameInstant(current.startedAt, record.startedAt))
+    ) {
+      throw new HubError(
+        ErrorCode.InvalidState,
+        "An involvement's organisation, role and start do not change: send the new one as another involvement (another externalId), and end this one",
+      );
     }
     if (sameInstant(current.endedAt, record.endedAt)) return result(SyncStatus.UNCHANGED, current.id);
-    if (!record.endedAt) throw new HubError(ErrorCode.InvalidState, 'This involvement has an end; it cannot resume: send a new involvement');
+    if (!record.endedAt)
+      throw new HubError(ErrorCode.InvalidState, 'This involvement has an end; it cannot resume: send a new involvement');
     if (!record.endReason) throw new ValidationError([{ field: 'endReason', messages: ['give the reason the work ended'] }]);
     await this.records.endInvolvement(actor, { involvementId: current.id, reason: record.endReason, endedAt: record.endedAt }, m);
     return result(SyncStatus.UPDATED, current.id);

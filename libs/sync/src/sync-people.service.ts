@@ -27,13 +27,19 @@ export class SyncPeopleService {
   ) {}
 
   sync(actor: Actor, input: SyncPeopleInput): Promise<SyncResultModel> {
-    return runSyncBatch(this.db, this.idempotency, actor, 'syncPeople', input, (sp, record) => this.upsert(sp, actor, input.system, record));
+    return runSyncBatch(this.db, this.idempotency, actor, 'syncPeople', input, (sp, record) =>
+      this.upsert(sp, actor, input.system, record),
+    );
   }
 
   private async upsert(m: EntityManager, actor: Actor, system: string, record: SyncPersonRecord): Promise<SyncRecordResultModel> {
     await requireValid(PersonRecordRules, record);
     // The id itself, or its fingerprint if the person was erased: the update then finds no record it may read.
-    const refs = await m.findBy(ExternalRef, { system, entityType: 'person', externalId: In(await this.suppression.candidates(record.externalId)) });
+    const refs = await m.findBy(ExternalRef, {
+      system,
+      entityType: 'person',
+      externalId: In(await this.suppression.candidates(record.externalId)),
+    });
     const ref = refs.find((r) => r.externalId === record.externalId) ?? refs[0];
     if (ref) return this.update(m, actor, ref.entityId, record);
     const created = await this.persons.create(
@@ -53,10 +59,19 @@ export class SyncPeopleService {
       m,
     );
     if (created.outcome === 'candidates') {
-      throw new HubError(ErrorCode.PossibleDuplicate, 'A record with the same name and date of birth exists and no identifier was given to tell them apart');
+      throw new HubError(
+        ErrorCode.PossibleDuplicate,
+        'A record with the same name and date of birth exists and no identifier was given to tell them apart',
+      );
     }
     const personId = created.person!.id;
-    await m.insert(ExternalRef, { system, entityType: 'person', externalId: record.externalId, entityId: personId, organisationId: actor.organisationId });
+    await m.insert(ExternalRef, {
+      system,
+      entityType: 'person',
+      externalId: record.externalId,
+      entityId: personId,
+      organisationId: actor.organisationId,
+    });
     if (created.outcome === 'existing') return this.update(m, actor, personId, record);
     return { externalId: record.externalId, status: SyncStatus.CREATED, id: personId, code: null, message: null };
   }
@@ -69,8 +84,13 @@ export class SyncPeopleService {
       if (value === undefined) continue;
       if ((current as unknown as Record<string, unknown>)[f] !== value) (changes as Record<string, unknown>)[f] = value;
     }
-    if (Object.keys(changes).length === 0) return { externalId: record.externalId, status: SyncStatus.UNCHANGED, id: personId, code: null, message: null };
-    await this.persons.update(actor, { id: current.id, version: current.version, reason: 'Synchronised from external system', ...changes }, m);
+    if (Object.keys(changes).length === 0)
+      return { externalId: record.externalId, status: SyncStatus.UNCHANGED, id: personId, code: null, message: null };
+    await this.persons.update(
+      actor,
+      { id: current.id, version: current.version, reason: 'Synchronised from external system', ...changes },
+      m,
+    );
     return { externalId: record.externalId, status: SyncStatus.UPDATED, id: current.id, code: null, message: null };
   }
 }

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { PersonData, type PersonDataSection, type PersonDataSource, type PersonErasureStep, type PersonRetentionFollowUp } from '@hub/common';
+import {
+  PersonData,
+  type PersonDataSection,
+  type PersonDataSource,
+  type PersonErasureStep,
+  type PersonRetentionFollowUp,
+} from '@hub/common';
 import { ConsentsService } from '@hub/consent';
 import { InterventionsService } from '@hub/interventions';
 import { PersonRecordsService } from '@hub/persons';
@@ -74,6 +80,12 @@ export class SyncPersonData implements PersonDataSource {
 
   /** An intervention erased when its period ran out takes its ids in partners' systems with it. */
   personRetentionFollowUps(): PersonRetentionFollowUp[] {
-    return [{ key: 'externalInterventionIds', rule: 'interventions', sql: `DELETE FROM external_ref WHERE entity_type = 'intervention' AND entity_id = ANY($1::uuid[])` }];
+    return [
+      {
+        key: 'externalInterventionIds',
+        rule: 'interventions',
+        sql: `DELETE FROM external_ref WHERE entity_type = 'intervention' AND entity_id = ANY($1::uuid[])`,
+      },
+    ];
   }
 }

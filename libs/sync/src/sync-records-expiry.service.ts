@@ -34,7 +34,10 @@ export class SyncRecordsExpiryService implements OnModuleInit {
   onModuleInit(): void {
     this.registry.task(SYNC_EXPIRY_TASK, async () => {
       const expired = await this.expire();
-      if (expired.idempotencyKeys || expired.bulkLoads) this.logger.log(`sync records before ${expired.before.toISOString()}: ${expired.idempotencyKeys} idempotency keys, ${expired.bulkLoads} bulk loads deleted`);
+      if (expired.idempotencyKeys || expired.bulkLoads)
+        this.logger.log(
+          `sync records before ${expired.before.toISOString()}: ${expired.idempotencyKeys} idempotency keys, ${expired.bulkLoads} bulk loads deleted`,
+        );
     });
     this.registry.schedule(`40 * * * * ${SYNC_EXPIRY_TASK}`);
   }

@@ -46,14 +46,24 @@ export class SyncController {
   @RequirePermission(Permission.SYNC_LOAD)
   @Post('people')
   @HttpCode(200)
-  async loadPeople(@CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Query('system') system: string, @Headers('idempotency-key') key: string) {
+  async loadPeople(
+    @CurrentActor() actor: Actor,
+    @Req() req: FastifyRequest,
+    @Query('system') system: string,
+    @Headers('idempotency-key') key: string,
+  ) {
     return summary(await this.people.load(actor, system ?? '', key, ndjsonBody(this.loader, req, key)));
   }
 
   @RequirePermission(Permission.SYNC_LOAD)
   @Post('interventions')
   @HttpCode(200)
-  async loadInterventions(@CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Query('system') system: string, @Headers('idempotency-key') key: string) {
+  async loadInterventions(
+    @CurrentActor() actor: Actor,
+    @Req() req: FastifyRequest,
+    @Query('system') system: string,
+    @Headers('idempotency-key') key: string,
+  ) {
     return summary(await this.interventions.load(actor, system ?? '', key, ndjsonBody(this.loader, req, key)));
   }
 

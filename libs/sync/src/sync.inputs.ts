@@ -1,7 +1,22 @@
 import type { Type as ClassType } from '@nestjs/common';
 import { Field, Float, ID, InputType, OmitType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsBoolean, IsDateString, IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  Equals,
+  IsArray,
+  IsBoolean,
+  IsDateString,
+  IsEnum,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { DataCategory } from '@hub/access';
 import { OrganisationKind } from '@hub/common';
 import { ConsentMethod, ConsentPurpose } from '@hub/consent';
@@ -153,7 +168,6 @@ export class InterventionRecordRules {
   @Type(() => JobOutcomeInput)
   job?: JobOutcomeInput | null;
 }
-
 
 /** One consent as the external system recorded it: given (and perhaps withdrawn since). */
 @InputType()

@@ -19,7 +19,10 @@ export class SyncRecordResultModel {
   @Field(() => ID, { nullable: true, description: 'The hub id of the entity (null when rejected)' })
   id: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Why it was rejected: BAD_USER_INPUT, NOT_FOUND, FORBIDDEN, POSSIBLE_DUPLICATE, DUPLICATE_IN_BATCH, ...' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why it was rejected: BAD_USER_INPUT, NOT_FOUND, FORBIDDEN, POSSIBLE_DUPLICATE, DUPLICATE_IN_BATCH, ...',
+  })
   code: string | null;
 
   @Field(() => String, { nullable: true })

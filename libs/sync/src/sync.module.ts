@@ -26,9 +26,37 @@ import { WebhooksResolver } from './webhooks/webhooks.resolver.js';
 import { WebhooksService } from './webhooks/webhooks.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ExternalRef, IdempotencyKey, SyncJob, WebhookEndpoint, WebhookDelivery]), SecretBoxModule, InterventionsModule, OrganisationsModule, ConsentModule],
+  imports: [
+    TypeOrmModule.forFeature([ExternalRef, IdempotencyKey, SyncJob, WebhookEndpoint, WebhookDelivery]),
+    SecretBoxModule,
+    InterventionsModule,
+    OrganisationsModule,
+    ConsentModule,
+  ],
   controllers: [SyncController],
-  providers: [IdempotencyService, SyncPeopleService, SyncInterventionsService, SyncConsentsService, SyncInvolvementsService, BulkLoader, BulkPeopleService, BulkInterventionsService, SyncResolver, WebhooksService, WebhooksResolver, ExternalIdSuppressionService, SyncPersonData, SyncRecordsExpiryService],
-  exports: [SyncRecordsExpiryService, IdempotencyService, SyncPeopleService, SyncInterventionsService, BulkPeopleService, BulkInterventionsService],
+  providers: [
+    IdempotencyService,
+    SyncPeopleService,
+    SyncInterventionsService,
+    SyncConsentsService,
+    SyncInvolvementsService,
+    BulkLoader,
+    BulkPeopleService,
+    BulkInterventionsService,
+    SyncResolver,
+    WebhooksService,
+    WebhooksResolver,
+    ExternalIdSuppressionService,
+    SyncPersonData,
+    SyncRecordsExpiryService,
+  ],
+  exports: [
+    SyncRecordsExpiryService,
+    IdempotencyService,
+    SyncPeopleService,
+    SyncInterventionsService,
+    BulkPeopleService,
+    BulkInterventionsService,
+  ],
 })
 export class SyncModule {}

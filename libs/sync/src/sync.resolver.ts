@@ -24,19 +24,26 @@ export class SyncResolver {
   }
 
   @RequirePermission(Permission.SYNC_LOAD)
-  @Mutation(() => SyncResultModel, { description: 'Upsert up to 5,000 interventions by external id; idempotent by key; a result per record' })
+  @Mutation(() => SyncResultModel, {
+    description: 'Upsert up to 5,000 interventions by external id; idempotent by key; a result per record',
+  })
   syncInterventions(@CurrentActor() actor: Actor, @Args('input') input: SyncInterventionsInput): Promise<SyncResultModel> {
     return this.interventions.sync(actor, input);
   }
 
   @RequirePermission(Permission.SYNC_LOAD)
-  @Mutation(() => SyncResultModel, { description: 'Upsert up to 5,000 consents by external id (given, or withdrawn since); idempotent by key; a result per record' })
+  @Mutation(() => SyncResultModel, {
+    description: 'Upsert up to 5,000 consents by external id (given, or withdrawn since); idempotent by key; a result per record',
+  })
   syncConsents(@CurrentActor() actor: Actor, @Args('input') input: SyncConsentsInput): Promise<SyncResultModel> {
     return this.consents.sync(actor, input);
   }
 
   @RequirePermission(Permission.SYNC_LOAD)
-  @Mutation(() => SyncResultModel, { description: 'Upsert up to 5,000 involvements by external id (the lead organisation; an end sent later ends one); idempotent by key; a result per record' })
+  @Mutation(() => SyncResultModel, {
+    description:
+      'Upsert up to 5,000 involvements by external id (the lead organisation; an end sent later ends one); idempotent by key; a result per record',
+  })
   syncInvolvements(@CurrentActor() actor: Actor, @Args('input') input: SyncInvolvementsInput): Promise<SyncResultModel> {
     return this.involvements.sync(actor, input);
   }

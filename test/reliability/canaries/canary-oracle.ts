@@ -14,14 +14,33 @@
 import type pg from 'pg';
 import type { ActorInfo, Marker } from './canary-world.js';
 
-const CATEGORIES = ['identity', 'offending', 'risk', 'health', 'substance_misuse', 'ete', 'employment', 'accommodation', 'finance', 'family'];
+const CATEGORIES = [
+  'identity',
+  'offending',
+  'risk',
+  'health',
+  'substance_misuse',
+  'ete',
+  'employment',
+  'accommodation',
+  'finance',
+  'family',
+];
 const READER_ROLES = ['caseworker', 'manager', 'data_protection_officer'];
 const READER_SCOPES = ['people:read', 'people:write', 'sync'];
 
 export interface Facts {
   related: Set<string>; // `${orgId}|${personId}`
   lead: Set<string>;
-  consents: { id: string; personId: string; orgId: string | null; orgKind: string | null; recordedBy: string; categories: string[]; inForce: boolean }[];
+  consents: {
+    id: string;
+    personId: string;
+    orgId: string | null;
+    orgKind: string | null;
+    recordedBy: string;
+    categories: string[];
+    inForce: boolean;
+  }[];
   agreements: { orgIds: string[]; kinds: string[]; categories: string[] }[];
   grants: { id: string; actor: string; personId: string; orgId: string }[];
   referrals: Map<string, { from: string; to: string; state: string; personId: string }>;
@@ -30,29 +49,61 @@ export interface Facts {
 export async function loadFacts(pool: pg.Pool): Promise<Facts> {
   const q = async <T>(sql: string) => (await pool.query(sql)).rows as T[];
   const active = `started_at <= now() AND (ended_at IS NULL OR ended_at > now())`;
-  const inv = await q<{ organisation_id: string; person_id: string; role: string }>(`SELECT organisation_id, person_id, role FROM involvement WHERE ${active}`);
-  const open = await q<{ to_organisation_id: string; person_id: string }>(`SELECT to_organisation_id, person_id FROM referral WHERE state IN ('sent', 'accepted', 'in_progress')`);
-  const consents = await q<{ id: string; person_id: string; organisation_id: string | null; organisation_kind: string | null; recorded_by_organisation_id: string; categories: string[]; in_force: boolean }>(
+  const inv = await q<{ organisation_id: string; person_id: string; role: string }>(
+    `SELECT organisation_id, person_id, role FROM involvement WHERE ${active}`,
+  );
+  const open = await q<{ to_organisation_id: string; person_id: string }>(
+    `SELECT to_organisation_id, person_id FROM referral WHERE state IN ('sent', 'accepted', 'in_progress')`,
+  );
+  const consents = await q<{
+    id: string;
+    person_id: string;
+    organisation_id: string | null;
+    organisation_kind: string | null;
+    recorded_by_organisation_id: string;
+    categories: string[];
+    in_force: boolean;
+  }>(
     `SELECT id, person_id, organisation_id, organisation_kind, recorded_by_organisation_id, categories,
             (withdrawn_at IS NULL AND given_at <= now() AND (expires_at IS NULL OR expires_at > now())) AS in_force FROM consent`,
   );
   const agreements = await q<{ party_organisation_ids: string[]; party_kinds: string[]; categories: string[] }>(
     `SELECT party_organisation_ids, party_kinds, categories FROM sharing_agreement WHERE valid_from <= now() AND (valid_to IS NULL OR valid_to > now())`,
   );
-  const grants = await q<{ id: string; actor: string; person_id: string; organisation_id: string }>(`SELECT id, actor, person_id, organisation_id FROM break_glass_grant WHERE opened_at <= now() AND expires_at > now()`);
-  const referrals = await q<{ id: string; from_organisation_id: string; to_organisation_id: string; state: string; person_id: string }>(`SELECT id, from_organisation_id, to_organisation_id, state, person_id FROM referral`);
+  const grants = await q<{ id: string; actor: string; person_id: string; organisation_id: string }>(
+    `SELECT id, actor, person_id, organisation_id FROM break_glass_grant WHERE opened_at <= now() AND expires_at > now()`,
+  );
+  const referrals = await q<{ id: string; from_organisation_id: string; to_organisation_id: string; state: string; person_id: string }>(
+    `SELECT id, from_organisation_id, to_organisation_id, state, person_id FROM referral`,
+  );
   return {
-    related: new Set([...inv.map((r) => `${r.organisation_id}|${r.person_id}`), ...open.map((r) => `${r.to_organisation_id}|${r.person_id}`)]),
+    related: new Set([
+      ...inv.map((r) => `${r.organisation_id}|${r.person_id}`),
+      ...open.map((r) => `${r.to_organisation_id}|${r.person_id}`),
+    ]),
     lead: new Set(inv.filter((r) => r.role === 'lead').map((r) => `${r.organisation_id}|${r.person_id}`)),
-    consents: consents.map((c) => ({ id: c.id, personId: c.person_id, orgId: c.organisation_id, orgKind: c.organisation_kind, recordedBy: c.recorded_by_organisation_id, categories: c.categories, inForce: c.in_force })),
+    consents: consents.map((c) => ({
+      id: c.id,
+      personId: c.person_id,
+      orgId: c.organisation_id,
+      orgKind: c.organisation_kind,
+      recordedBy: c.recorded_by_organisation_id,
+      categories: c.categories,
+      inForce: c.in_force,
+    })),
     agreements: agreements.map((a) => ({ orgIds: a.party_organisation_ids, kinds: a.party_kinds, categories: a.categories })),
     grants: grants.map((g) => ({ id: g.id, actor: g.actor, personId: g.person_id, orgId: g.organisation_id })),
-    referrals: new Map(referrals.map((r) => [r.id, { from: r.from_organisation_id, to: r.to_organisation_id, state: r.state, personId: r.person_id }])),
+    referrals: new Map(
+      referrals.map((r) => [r.id, { from: r.from_organisation_id, to: r.to_organisation_id, state: r.state, personId: r.person_id }]),
+    ),
   };
 }
 
 export function ceiling(actor: ActorInfo): string[] {
-  const reads = actor.kind === 'user' ? actor.roles.some((r) => READER_ROLES.includes(r)) : actor.kind === 'client' && actor.scopes.some((s) => READER_SCOPES.includes(s));
+  const reads =
+    actor.kind === 'user'
+      ? actor.roles.some((r) => READER_ROLES.includes(r))
+      : actor.kind === 'client' && actor.scopes.some((s) => READER_SCOPES.includes(s));
   if (!reads) return [];
   return actor.orgKind === 'employer' ? ['identity', 'employment'] : CATEGORIES;
 }
@@ -66,8 +117,13 @@ export function mayRead(f: Facts, actor: ActorInfo, personId: string, category: 
   const glass = actor.kind === 'user' && f.grants.some((g) => g.actor === actor.ref && g.personId === personId);
   if (!f.related.has(`${actor.orgId}|${personId}`)) return glass;
   if (category === 'identity') return true;
-  const consented = f.consents.some((c) => c.inForce && c.personId === personId && (c.orgId === actor.orgId || c.orgKind === actor.orgKind) && c.categories.includes(category));
-  const agreed = f.agreements.some((a) => (a.orgIds.includes(actor.orgId!) || a.kinds.includes(actor.orgKind!)) && a.categories.includes(category));
+  const consented = f.consents.some(
+    (c) =>
+      c.inForce && c.personId === personId && (c.orgId === actor.orgId || c.orgKind === actor.orgKind) && c.categories.includes(category),
+  );
+  const agreed = f.agreements.some(
+    (a) => (a.orgIds.includes(actor.orgId!) || a.kinds.includes(actor.orgKind!)) && a.categories.includes(category),
+  );
   return consented || agreed || glass;
 }
 
@@ -78,7 +134,9 @@ export function mayKnowPerson(f: Facts, actor: ActorInfo, personId: string): boo
 export function maySeeConsent(f: Facts, actor: ActorInfo, consentId: string): boolean {
   const c = f.consents.find((x) => x.id === consentId)!;
   if (!mayKnowPerson(f, actor, c.personId)) return false;
-  return f.lead.has(`${actor.orgId}|${c.personId}`) || c.orgId === actor.orgId || c.orgKind === actor.orgKind || c.recordedBy === actor.orgId;
+  return (
+    f.lead.has(`${actor.orgId}|${c.personId}`) || c.orgId === actor.orgId || c.orgKind === actor.orgKind || c.recordedBy === actor.orgId
+  );
 }
 
 export function maySeeReferral(f: Facts, actor: ActorInfo, referralId: string): boolean {
@@ -132,7 +190,14 @@ export interface Leak {
  * Markers in `text` the actor may not see. `extra` allows more (a subject access export: the person's
  * whole record); `nothing` allows none (logs, which no organisation should find person data in).
  */
-export function leaks(f: Facts, markers: Marker[], actor: ActorInfo, operation: string, text: string, extra?: (m: Marker) => boolean): Leak[] {
+export function leaks(
+  f: Facts,
+  markers: Marker[],
+  actor: ActorInfo,
+  operation: string,
+  text: string,
+  extra?: (m: Marker) => boolean,
+): Leak[] {
   const hay = haystack(text);
   const found: Leak[] = [];
   for (const m of markers) {

@@ -60,7 +60,12 @@ export const ORG_KEYS = Object.keys(ORG_NAMES);
 
 /** Demo users per organisation and role; the missing ones are created by the hub admin. */
 const DEMO: Record<string, Partial<Record<string, string>>> = {
-  probation: { caseworker: 'probation.officer', manager: 'probation.manager', data_protection_officer: 'probation.dpo', org_admin: 'probation.admin' },
+  probation: {
+    caseworker: 'probation.officer',
+    manager: 'probation.manager',
+    data_protection_officer: 'probation.dpo',
+    org_admin: 'probation.admin',
+  },
   prison: { caseworker: 'prison.officer' },
   housing: { caseworker: 'housing.worker', manager: 'housing.manager', org_admin: 'housing.admin' },
   mind: { caseworker: 'mind.worker' },
@@ -80,13 +85,18 @@ export async function buildWorld(hub: ChildHub, webhookUrl: (orgKey: string) => 
 
   async function ok(query: string, variables: Record<string, unknown>, token: string): Promise<any> {
     const res = await hub.gql(query, variables, token);
-    if (res.status !== 200 || res.json?.errors) throw new Error(`world setup: ${query.slice(0, 80)}: ${res.status} ${res.text.slice(0, 600)}`);
+    if (res.status !== 200 || res.json?.errors)
+      throw new Error(`world setup: ${query.slice(0, 80)}: ${res.status} ${res.text.slice(0, 600)}`);
     return res.json.data;
   }
 
   // Organisations and people.
   const hubAdmin = await hub.login('hub.admin');
-  const listed = (await ok('{ organisations { id name kind } }', {}, hubAdmin)).organisations as { id: string; name: string; kind: string }[];
+  const listed = (await ok('{ organisations { id name kind } }', {}, hubAdmin)).organisations as {
+    id: string;
+    name: string;
+    kind: string;
+  }[];
   const orgs: World['orgs'] = {};
   for (const [key, name] of Object.entries(ORG_NAMES)) {
     const o = listed.find((x) => x.name === name)!;
@@ -100,7 +110,11 @@ export async function buildWorld(hub: ChildHub, webhookUrl: (orgKey: string) => 
       let login = DEMO[key][role];
       if (!login) {
         login = `canary.${key}.${role}.${tag}@example.org`;
-        await ok('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { email: login, name: `Canary ${key} ${role}`, organisationId: orgs[key].id, password, roles: [role.toUpperCase()] } }, hubAdmin);
+        await ok(
+          'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+          { i: { email: login, name: `Canary ${key} ${role}`, organisationId: orgs[key].id, password, roles: [role.toUpperCase()] } },
+          hubAdmin,
+        );
         tokens[key][role] = await hub.login(login, password);
       } else {
         tokens[key][role] = await hub.login(login);
@@ -112,9 +126,26 @@ export async function buildWorld(hub: ChildHub, webhookUrl: (orgKey: string) => 
   const clientTokens: Record<string, string> = {};
   for (const key of ORG_KEYS) {
     const admin = tokens[key].org_admin;
-    endpoints[key] = (await ok('mutation($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { endpoint { id } } }', { i: { url: webhookUrl(key), eventTypes: ['*'] } }, admin)).createWebhookEndpoint.endpoint.id;
-    const created = (await ok('mutation($i: CreateApiClientInput!) { createApiClient(input: $i) { client { clientId } clientSecret } }', { i: { name: `Canary ${key}`, scopes: ALL_SCOPES } }, admin)).createApiClient;
-    const res = await hub.post('/oauth/token', { grant_type: 'client_credentials', client_id: created.client.clientId, client_secret: created.clientSecret }, undefined, true);
+    endpoints[key] = (
+      await ok(
+        'mutation($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { endpoint { id } } }',
+        { i: { url: webhookUrl(key), eventTypes: ['*'] } },
+        admin,
+      )
+    ).createWebhookEndpoint.endpoint.id;
+    const created = (
+      await ok(
+        'mutation($i: CreateApiClientInput!) { createApiClient(input: $i) { client { clientId } clientSecret } }',
+        { i: { name: `Canary ${key}`, scopes: ALL_SCOPES } },
+        admin,
+      )
+    ).createApiClient;
+    const res = await hub.post(
+      '/oauth/token',
+      { grant_type: 'client_credentials', client_id: created.client.clientId, client_secret: created.clientSecret },
+      undefined,
+      true,
+    );
     if (res.status !== 200) throw new Error(`client token ${key}: ${res.text}`);
     clientTokens[key] = res.json.access_token;
   }
@@ -122,16 +153,54 @@ export async function buildWorld(hub: ChildHub, webhookUrl: (orgKey: string) => 
   const cw = (key: string) => tokens[key].caseworker;
   const searchTerms = ['a', 'smith', 'cnry'];
 
-  async function person(key: string, given: string, fields: { offenceSummary?: boolean; healthNotes?: boolean } = {}): Promise<{ id: string; version: number }> {
+  async function person(
+    key: string,
+    given: string,
+    fields: { offenceSummary?: boolean; healthNotes?: boolean } = {},
+  ): Promise<{ id: string; version: number }> {
     const familyName = mark(`${key}Family`);
-    const input: Record<string, unknown> = { givenName: given, familyName, dateOfBirth: '1988-04-0' + ((n % 9) + 1), region: 'north_west', identifiers: [], confirmNew: true };
+    const input: Record<string, unknown> = {
+      givenName: given,
+      familyName,
+      dateOfBirth: '1988-04-0' + ((n % 9) + 1),
+      region: 'north_west',
+      identifiers: [],
+      confirmNew: true,
+    };
     if (fields.offenceSummary) input.offenceSummary = mark(`${key}Offence`);
     if (fields.healthNotes) input.healthNotes = mark(`${key}Health`);
-    const p = (await ok('mutation($i: CreatePersonInput!) { createPerson(input: $i) { person { id version } } }', { i: input }, cw(key))).createPerson.person;
+    const p = (await ok('mutation($i: CreatePersonInput!) { createPerson(input: $i) { person { id version } } }', { i: input }, cw(key)))
+      .createPerson.person;
     const owner = orgs[key].id;
-    markers.push({ value: familyName, what: `${key}'s person familyName`, carrier: 'field', personId: p.id, category: 'identity', owner, objectId: null });
-    if (input.offenceSummary) markers.push({ value: String(input.offenceSummary), what: `${key}'s offenceSummary`, carrier: 'field', personId: p.id, category: 'offending', owner, objectId: null });
-    if (input.healthNotes) markers.push({ value: String(input.healthNotes), what: `${key}'s healthNotes`, carrier: 'field', personId: p.id, category: 'health', owner, objectId: null });
+    markers.push({
+      value: familyName,
+      what: `${key}'s person familyName`,
+      carrier: 'field',
+      personId: p.id,
+      category: 'identity',
+      owner,
+      objectId: null,
+    });
+    if (input.offenceSummary)
+      markers.push({
+        value: String(input.offenceSummary),
+        what: `${key}'s offenceSummary`,
+        carrier: 'field',
+        personId: p.id,
+        category: 'offending',
+        owner,
+        objectId: null,
+      });
+    if (input.healthNotes)
+      markers.push({
+        value: String(input.healthNotes),
+        what: `${key}'s healthNotes`,
+        carrier: 'field',
+        personId: p.id,
+        category: 'health',
+        owner,
+        objectId: null,
+      });
     searchTerms.push(familyName);
     return p;
   }
@@ -143,14 +212,36 @@ export async function buildWorld(hub: ChildHub, webhookUrl: (orgKey: string) => 
   async function health(key: string, personId: string): Promise<void> {
     const value = mark(`${key}Health`);
     const { version } = (await ok('query($id: ID!) { person(id: $id) { version } }', { id: personId }, cw(key))).person;
-    await ok('mutation($i: UpdatePersonInput!) { updatePerson(input: $i) { version } }', { i: { id: personId, version, healthNotes: value, reason: 'health notes recorded' } }, cw(key));
-    markers.push({ value, what: `${key}'s healthNotes`, carrier: 'field', personId, category: 'health', owner: orgs[key].id, objectId: null });
+    await ok(
+      'mutation($i: UpdatePersonInput!) { updatePerson(input: $i) { version } }',
+      { i: { id: personId, version, healthNotes: value, reason: 'health notes recorded' } },
+      cw(key),
+    );
+    markers.push({
+      value,
+      what: `${key}'s healthNotes`,
+      carrier: 'field',
+      personId,
+      category: 'health',
+      owner: orgs[key].id,
+      objectId: null,
+    });
   }
 
   const CATEGORY: Record<string, string> = {
-    mental_health_support: 'health', cv_cover_letter: 'ete', finance_bank_account: 'finance', job_start: 'employment', functional_skills_literacy: 'ete',
-    accommodation_support: 'accommodation', job_search: 'ete', family_support: 'family', training_forklift: 'ete', functional_skills_numeracy: 'ete',
-    substance_misuse_support: 'substance_misuse', in_work_support: 'employment', finance_id_documents: 'finance',
+    mental_health_support: 'health',
+    cv_cover_letter: 'ete',
+    finance_bank_account: 'finance',
+    job_start: 'employment',
+    functional_skills_literacy: 'ete',
+    accommodation_support: 'accommodation',
+    job_search: 'ete',
+    family_support: 'family',
+    training_forklift: 'ete',
+    functional_skills_numeracy: 'ete',
+    substance_misuse_support: 'substance_misuse',
+    in_work_support: 'employment',
+    finance_id_documents: 'finance',
   };
   async function log(key: string, personId: string, typeCode: string, outcome?: 'job' | 'qualification'): Promise<void> {
     const notes = mark(`${key}Note`);
@@ -167,29 +258,78 @@ export async function buildWorld(hub: ChildHub, webhookUrl: (orgKey: string) => 
       input.qualification = { qualification: mark(`${key}Qualification`) };
       extra.push([(input.qualification as any).qualification, 'qualification', true]);
     }
-    const id = (await ok('mutation($i: LogInterventionInput!) { logIntervention(input: $i) { id } }', { i: input }, cw(key))).logIntervention.id;
+    const id = (await ok('mutation($i: LogInterventionInput!) { logIntervention(input: $i) { id } }', { i: input }, cw(key)))
+      .logIntervention.id;
     markers.push({ value: notes, what: `${key}'s ${typeCode} notes`, carrier: 'intervention', personId, category, owner, objectId: id });
-    for (const [value, what, dimension] of extra) markers.push({ value, what: `${key}'s ${typeCode} ${what}`, carrier: 'intervention', personId, category, owner, objectId: id, dimension });
+    for (const [value, what, dimension] of extra)
+      markers.push({
+        value,
+        what: `${key}'s ${typeCode} ${what}`,
+        carrier: 'intervention',
+        personId,
+        category,
+        owner,
+        objectId: id,
+        dimension,
+      });
   }
 
-  async function consent(key: string, personId: string, purpose: string, to: { organisationId?: string; organisationKind?: string }): Promise<string> {
+  async function consent(
+    key: string,
+    personId: string,
+    purpose: string,
+    to: { organisationId?: string; organisationKind?: string },
+  ): Promise<string> {
     const evidenceNote = mark(`${key}Evidence`);
-    const id = (await ok('mutation($i: GrantConsentInput!) { grantConsent(input: $i) { id } }', { i: { personId, purpose, method: 'SIGNED_FORM', personPresent: true, evidenceNote, ...to } }, cw(key))).grantConsent.id;
-    markers.push({ value: evidenceNote, what: `${key}'s consent evidence note`, carrier: 'consent', personId, category: 'identity', owner: orgs[key].id, objectId: id });
+    const id = (
+      await ok(
+        'mutation($i: GrantConsentInput!) { grantConsent(input: $i) { id } }',
+        { i: { personId, purpose, method: 'SIGNED_FORM', personPresent: true, evidenceNote, ...to } },
+        cw(key),
+      )
+    ).grantConsent.id;
+    markers.push({
+      value: evidenceNote,
+      what: `${key}'s consent evidence note`,
+      carrier: 'consent',
+      personId,
+      category: 'identity',
+      owner: orgs[key].id,
+      objectId: id,
+    });
     return id;
   }
 
   async function referral(key: string, personId: string, toKey: string, serviceCode: string, draft = false): Promise<string> {
     const reason = mark(`${key}Reason`);
     const op = draft ? 'draftReferral' : 'sendReferral';
-    const id = (await ok(`mutation($i: SendReferralInput!) { ${op}(input: $i) { id } }`, { i: { personId, toOrganisationId: orgs[toKey].id, serviceCode, reason, sharedCategories: [] } }, cw(key)))[op].id;
-    markers.push({ value: reason, what: `${key}'s ${draft ? 'draft ' : ''}referral reason to ${toKey}`, carrier: 'referral', personId, category: 'identity', owner: orgs[key].id, objectId: id });
+    const id = (
+      await ok(
+        `mutation($i: SendReferralInput!) { ${op}(input: $i) { id } }`,
+        { i: { personId, toOrganisationId: orgs[toKey].id, serviceCode, reason, sharedCategories: [] } },
+        cw(key),
+      )
+    )[op].id;
+    markers.push({
+      value: reason,
+      what: `${key}'s ${draft ? 'draft ' : ''}referral reason to ${toKey}`,
+      carrier: 'referral',
+      personId,
+      category: 'identity',
+      owner: orgs[key].id,
+      objectId: id,
+    });
     return id;
   }
 
   // A: probation leads; housing and the jobcentre are involved; charities have consent for health, housing for accommodation.
   const a = await person('probation', 'Ada', { offenceSummary: true });
-  for (const key of ['housing', 'jobcentre']) await ok('mutation($i: AddInvolvementInput!) { addInvolvement(input: $i) { id } }', { i: { personId: a.id, organisationId: orgs[key].id, role: 'PROVIDER' } }, cw('probation'));
+  for (const key of ['housing', 'jobcentre'])
+    await ok(
+      'mutation($i: AddInvolvementInput!) { addInvolvement(input: $i) { id } }',
+      { i: { personId: a.id, organisationId: orgs[key].id, role: 'PROVIDER' } },
+      cw('probation'),
+    );
   await consent('probation', a.id, 'ACCOMMODATION', { organisationId: orgs.housing.id });
   await consent('probation', a.id, 'HEALTH', { organisationKind: 'CHARITY' });
   await log('probation', a.id, 'mental_health_support');
@@ -201,17 +341,51 @@ export async function buildWorld(hub: ChildHub, webhookUrl: (orgKey: string) => 
   await log('jobcentre', a.id, 'job_search');
   const reason = mark('probationChangeReason');
   const offence2 = mark('probationOffence');
-  await ok('mutation($i: UpdatePersonInput!) { updatePerson(input: $i) { version } }', { i: { id: a.id, version: a.version, offenceSummary: offence2, reason } }, cw('probation'));
-  markers.push({ value: reason, what: "probation's change reason", carrier: 'reason', personId: a.id, category: 'identity', owner: orgs.probation.id, objectId: null });
-  markers.push({ value: offence2, what: "probation's updated offenceSummary", carrier: 'field', personId: a.id, category: 'offending', owner: orgs.probation.id, objectId: null });
+  await ok(
+    'mutation($i: UpdatePersonInput!) { updatePerson(input: $i) { version } }',
+    { i: { id: a.id, version: a.version, offenceSummary: offence2, reason } },
+    cw('probation'),
+  );
+  markers.push({
+    value: reason,
+    what: "probation's change reason",
+    carrier: 'reason',
+    personId: a.id,
+    category: 'identity',
+    owner: orgs.probation.id,
+    objectId: null,
+  });
+  markers.push({
+    value: offence2,
+    what: "probation's updated offenceSummary",
+    carrier: 'field',
+    personId: a.id,
+    category: 'offending',
+    owner: orgs.probation.id,
+    objectId: null,
+  });
   // Housing (a charity, involved, under the consent to charities) records A's health notes.
   await health('housing', a.id);
   await referral('probation', a.id, 'mind', 'mental_health_support');
   await referral('probation', a.id, 'training', 'vocational_training', true);
   // A training manager, unrelated to A, breaks the glass on it.
   const bgReason = mark('trainingBreakGlass');
-  const grant = (await ok('mutation($i: OpenBreakGlassInput!) { openBreakGlass(input: $i) { id } }', { i: { personId: a.id, reason: bgReason, minutes: 240 } }, tokens.training.manager)).openBreakGlass.id;
-  markers.push({ value: bgReason, what: "training's break-glass reason", carrier: 'breakGlass', personId: a.id, category: 'identity', owner: orgs.training.id, objectId: grant });
+  const grant = (
+    await ok(
+      'mutation($i: OpenBreakGlassInput!) { openBreakGlass(input: $i) { id } }',
+      { i: { personId: a.id, reason: bgReason, minutes: 240 } },
+      tokens.training.manager,
+    )
+  ).openBreakGlass.id;
+  markers.push({
+    value: bgReason,
+    what: "training's break-glass reason",
+    carrier: 'breakGlass',
+    personId: a.id,
+    category: 'identity',
+    owner: orgs.training.id,
+    objectId: grant,
+  });
 
   // B: housing's person; training takes a referral (accepted), the employer declines one.
   const b = await person('housing', 'Bea');
@@ -225,8 +399,20 @@ export async function buildWorld(hub: ChildHub, webhookUrl: (orgKey: string) => 
   await log('training', b.id, 'training_forklift', 'qualification');
   const toEmployer = await referral('housing', b.id, 'employer', 'employment');
   const declined = mark('employerDecline');
-  await ok('mutation($i: ReferralReasonInput!) { declineReferral(input: $i) { id } }', { i: { referralId: toEmployer, reason: declined } }, cw('employer'));
-  markers.push({ value: declined, what: "employer's decline reason", carrier: 'referral', personId: b.id, category: 'identity', owner: orgs.employer.id, objectId: toEmployer });
+  await ok(
+    'mutation($i: ReferralReasonInput!) { declineReferral(input: $i) { id } }',
+    { i: { referralId: toEmployer, reason: declined } },
+    cw('employer'),
+  );
+  markers.push({
+    value: declined,
+    what: "employer's decline reason",
+    carrier: 'referral',
+    personId: b.id,
+    category: 'identity',
+    owner: orgs.employer.id,
+    objectId: toEmployer,
+  });
 
   // C: training's own, shared with nobody (it records no offence details: it could not read them back).
   const c = await person('training', 'Cal');
@@ -240,8 +426,20 @@ export async function buildWorld(hub: ChildHub, webhookUrl: (orgKey: string) => 
   await log('mind', d.id, 'mental_health_support');
   const dConsent = await consent('mind', d.id, 'HEALTH', { organisationKind: 'PROBATION' });
   const withdrawn = mark('mindWithdrawal');
-  await ok('mutation($i: WithdrawConsentInput!) { withdrawConsent(input: $i) { id } }', { i: { consentId: dConsent, reason: withdrawn } }, cw('mind'));
-  markers.push({ value: withdrawn, what: "mind's consent withdrawal reason", carrier: 'consent', personId: d.id, category: 'identity', owner: orgs.mind.id, objectId: dConsent });
+  await ok(
+    'mutation($i: WithdrawConsentInput!) { withdrawConsent(input: $i) { id } }',
+    { i: { consentId: dConsent, reason: withdrawn } },
+    cw('mind'),
+  );
+  markers.push({
+    value: withdrawn,
+    what: "mind's consent withdrawal reason",
+    carrier: 'consent',
+    personId: d.id,
+    category: 'identity',
+    owner: orgs.mind.id,
+    objectId: dConsent,
+  });
   await referral('mind', d.id, 'housing', 'accommodation_support');
 
   // E: the employer's (identity and employment only).
@@ -261,11 +459,22 @@ export async function buildWorld(hub: ChildHub, webhookUrl: (orgKey: string) => 
   await ok('mutation($id: ID!) { acceptReferral(id: $id) { id } }', { id: toProbation }, cw('probation'));
 
   // Who everyone is, as the hub sees them.
-  const actors: ActorInfo[] = [{ label: 'anonymous', token: null, kind: 'anonymous', ref: 'anonymous', orgId: null, orgKind: null, roles: [], scopes: [] }];
+  const actors: ActorInfo[] = [
+    { label: 'anonymous', token: null, kind: 'anonymous', ref: 'anonymous', orgId: null, orgKind: null, roles: [], scopes: [] },
+  ];
   const viewer = async (label: string, token: string) => {
     const v = (await ok('{ viewer { id kind organisationId roles scopes organisation { kind } } }', {}, token)).viewer;
     const kind = v.kind.toLowerCase() as 'user' | 'client';
-    actors.push({ label, token, kind, ref: `${kind}:${v.id}`, orgId: v.organisationId, orgKind: v.organisation.kind.toLowerCase(), roles: v.roles.map((r: string) => r.toLowerCase()), scopes: v.scopes.map((s: string) => s.toLowerCase().replace('_', ':')) });
+    actors.push({
+      label,
+      token,
+      kind,
+      ref: `${kind}:${v.id}`,
+      orgId: v.organisationId,
+      orgKind: v.organisation.kind.toLowerCase(),
+      roles: v.roles.map((r: string) => r.toLowerCase()),
+      scopes: v.scopes.map((s: string) => s.toLowerCase().replace('_', ':')),
+    });
   };
   await viewer('hub admin', hubAdmin);
   for (const key of ORG_KEYS) {

@@ -78,19 +78,28 @@ export async function startChildHub(env: Record<string, string>): Promise<ChildH
   const until = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`hub exited (${child.exitCode}): ${output.slice(-3000)}`);
-    const ready = await fetch(`${url}/health/ready`).then((r) => r.status === 200).catch(() => false);
+    const ready = await fetch(`${url}/health/ready`)
+      .then((r) => r.status === 200)
+      .catch(() => false);
     if (ready) break;
     if (Date.now() > until) throw new Error(`hub not ready within 90 s: ${output.slice(-3000)}`);
     await new Promise((r) => setTimeout(r, 200));
   }
   const pool = new pg.Pool({ connectionString: database.url, max: 3 });
-  const headers = (token?: string, type = 'application/json') => ({ 'content-type': type, ...(token ? { authorization: `Bearer ${token}` } : {}) });
+  const headers = (token?: string, type = 'application/json') => ({
+    'content-type': type,
+    ...(token ? { authorization: `Bearer ${token}` } : {}),
+  });
   const hub: ChildHub = {
     url,
     pool,
     logs: () => output,
     post: (path, body, token, form) =>
-      request(url + path, { method: 'POST', headers: headers(token, form ? 'application/x-www-form-urlencoded' : 'application/json'), body: form ? new URLSearchParams(body as Record<string, string>).toString() : JSON.stringify(body) }),
+      request(url + path, {
+        method: 'POST',
+        headers: headers(token, form ? 'application/x-www-form-urlencoded' : 'application/json'),
+        body: form ? new URLSearchParams(body as Record<string, string>).toString() : JSON.stringify(body),
+      }),
     get: (path, token) => request(url + path, { headers: token ? { authorization: `Bearer ${token}` } : {} }),
     gql: (query, variables = {}, token) => hub.post('/graphql', { query, variables }, token),
     async login(who, password = DEMO_PASSWORD) {

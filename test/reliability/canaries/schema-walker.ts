@@ -5,8 +5,23 @@
  * that names a person-data object by id, aimed at objects the caller must not see.
  */
 import {
-  buildClientSchema, getNamedType, type GraphQLArgument, type GraphQLField, GraphQLInputObjectType, type GraphQLInputType, type GraphQLNamedType, type GraphQLSchema,
-  type IntrospectionQuery, isEnumType, isInputObjectType, isInterfaceType, isLeafType, isListType, isNonNullType, isObjectType, isUnionType,
+  buildClientSchema,
+  getNamedType,
+  type GraphQLArgument,
+  type GraphQLField,
+  GraphQLInputObjectType,
+  type GraphQLInputType,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  type IntrospectionQuery,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isUnionType,
 } from 'graphql';
 
 export interface Operation {
@@ -60,12 +75,28 @@ export const EXCLUDED_MUTATIONS: Record<string, string> = {
 /** Which pool an id argument draws from: by its name, or for `id` by the type the field returns. */
 function poolFor(argName: string, returnType: string): keyof Pools | null {
   const byName: Record<string, keyof Pools> = {
-    personId: 'person', survivorId: 'person', duplicateId: 'person', organisationId: 'organisation', ruleId: 'rule', endpointId: 'endpoint',
-    consentId: 'consent', referralId: 'referral', interventionId: 'intervention', grantId: 'grant', sustainmentId: 'sustainment',
+    personId: 'person',
+    survivorId: 'person',
+    duplicateId: 'person',
+    organisationId: 'organisation',
+    ruleId: 'rule',
+    endpointId: 'endpoint',
+    consentId: 'consent',
+    referralId: 'referral',
+    interventionId: 'intervention',
+    grantId: 'grant',
+    sustainmentId: 'sustainment',
   };
   if (byName[argName]) return byName[argName];
   if (argName !== 'id') return null;
-  const byType: Record<string, keyof Pools> = { Person: 'person', Referral: 'referral', Organisation: 'organisation', Intervention: 'intervention', Task: 'task', Consent: 'consent' };
+  const byType: Record<string, keyof Pools> = {
+    Person: 'person',
+    Referral: 'referral',
+    Organisation: 'organisation',
+    Intervention: 'intervention',
+    Task: 'task',
+    Consent: 'consent',
+  };
   return byType[returnType] ?? null;
 }
 
@@ -167,14 +198,20 @@ function allVariants(arg: GraphQLArgument, opts: WalkOptions, pools: Pools): unk
     const fields = named.getFields();
     if (fields.organisationId) for (const org of pools.organisation) out.push({ ...value, organisationId: org });
     for (const f of Object.values(fields)) {
-      if (isEnumType(getNamedType(f.type)) && !isListType(f.type)) for (const v of (getNamedType(f.type) as any).getValues()) out.push({ ...value, [f.name]: v.name });
+      if (isEnumType(getNamedType(f.type)) && !isListType(f.type))
+        for (const v of (getNamedType(f.type) as any).getValues()) out.push({ ...value, [f.name]: v.name });
     }
     return out;
   }
   return nullable ? [null] : ['canary probe'];
 }
 
-function render(root: 'query' | 'mutation', field: GraphQLField<unknown, unknown>, args: Record<string, unknown>, sub: string): { query: string; variables: Record<string, unknown> } {
+function render(
+  root: 'query' | 'mutation',
+  field: GraphQLField<unknown, unknown>,
+  args: Record<string, unknown>,
+  sub: string,
+): { query: string; variables: Record<string, unknown> } {
   const used = field.args.filter((a) => args[a.name] !== undefined);
   const defs = used.map((a) => `$${a.name}: ${typeName(a.type)}`).join(', ');
   const call = used.map((a) => `${a.name}: $${a.name}`).join(', ');
@@ -235,7 +272,12 @@ export function mutationProbes(schema: GraphQLSchema, hidden: Pools, opts: WalkO
         if (id.path.length === 1) args[id.path[0]] = target;
         else (args[id.path[0]] as Record<string, unknown>)[id.path[1]] = target;
       }
-      ops.push({ label: `${field.name}(${ids[0].pool} ${target})`, field: field.name, mustFail: true, ...render('mutation', field, args, sub) });
+      ops.push({
+        label: `${field.name}(${ids[0].pool} ${target})`,
+        field: field.name,
+        mustFail: true,
+        ...render('mutation', field, args, sub),
+      });
     }
   }
   return ops;
@@ -246,5 +288,10 @@ export function exportOperations(schema: GraphQLSchema, pools: Pools): Operation
   const field = schema.getMutationType()!.getFields().subjectAccessExport;
   if (!field) return [];
   const sub = selection(getNamedType(field.type), 2, []) ?? '';
-  return pools.person.map((personId) => ({ label: `subjectAccessExport(${personId})`, field: field.name, exportOf: personId, ...render('mutation', field, { personId }, sub) }));
+  return pools.person.map((personId) => ({
+    label: `subjectAccessExport(${personId})`,
+    field: field.name,
+    exportOf: personId,
+    ...render('mutation', field, { personId }, sub),
+  }));
 }

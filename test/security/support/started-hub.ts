@@ -64,7 +64,14 @@ export async function startHubAsUser(options: StartOptions = {}): Promise<Starte
   // The embedded server runs as the postgres user, which must be able to reach its folder.
   await chmod(dataDir, 0o755);
   const flags = await startFlags();
-  const env: Record<string, string | undefined> = { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEMO_PASSWORD, LOG_LEVEL: 'warn', ...options.env };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    DEMO_PASSWORD,
+    LOG_LEVEL: 'warn',
+    ...options.env,
+  };
   // As a user starts it: no database named, no host chosen, development mode unless a test says otherwise.
   for (const key of ['DATABASE_URL', 'DATABASE_READ_URL', 'HOST', 'NODE_ENV', 'TEST_ADMIN_DATABASE_URL', 'JEST_WORKER_ID']) {
     if (!(options.env && key in options.env)) delete env[key];
@@ -119,7 +126,11 @@ export async function startHubAsUser(options: StartOptions = {}): Promise<Starte
 /** Signs in a demo user (local part of the email, or a whole email) and returns the bearer token. */
 export async function signIn(hub: StartedHub, who: string, password = DEMO_PASSWORD): Promise<string> {
   const email = who.includes('@') ? who : `${who}@demo.rehab-hub.example`;
-  const res = await fetch(`${hub.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const res = await fetch(`${hub.url}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   const body = (await res.json()) as { access_token?: string };
   if (!body.access_token) throw new Error(`sign-in of ${email} failed: ${res.status} ${JSON.stringify(body)}`);
   return body.access_token;
@@ -132,7 +143,13 @@ export interface GqlAnswer<T = Record<string, unknown>> {
   errors?: { message: string; extensions?: Record<string, unknown>; path?: (string | number)[] }[];
 }
 
-export async function gql<T = Record<string, unknown>>(hub: StartedHub, query: string, variables: Record<string, unknown> = {}, token?: string, headers: Record<string, string> = {}): Promise<GqlAnswer<T>> {
+export async function gql<T = Record<string, unknown>>(
+  hub: StartedHub,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+  headers: Record<string, string> = {},
+): Promise<GqlAnswer<T>> {
   const res = await fetch(`${hub.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },

@@ -93,7 +93,12 @@ export function ConsentForm({ personId }: { personId: string }) {
   const [busy, setBusy] = useState(false);
 
   if (q.error?.code === 'NOT_FOUND' || q.error?.code === 'BAD_USER_INPUT') return <NotFound what="Person" />;
-  if (q.error) return <p className="error-message" role="alert">{q.error.message}</p>;
+  if (q.error)
+    return (
+      <p className="error-message" role="alert">
+        {q.error.message}
+      </p>
+    );
 
   async function submit(e: SubmitEvent) {
     e.preventDefault();
@@ -137,9 +142,14 @@ export function ConsentForm({ personId }: { personId: string }) {
       <ErrorSummary errors={errors} labels={LABELS} />
       {q.data && <span className="caption">{personName(q.data.person)}</span>}
       <h1>Record consent</h1>
-      <p>Record consent only with the person present, after explaining what will be shared, with whom and why, and that they can withdraw it at any time.</p>
+      <p>
+        Record consent only with the person present, after explaining what will be shared, with whom and why, and that they can withdraw it
+        at any time.
+      </p>
       {!q.data ? (
-        <p className="loading" role="status">Loading…</p>
+        <p className="loading" role="status">
+          Loading…
+        </p>
       ) : (
         <form onSubmit={(e) => void submit(e)} noValidate>
           <Radios
@@ -149,7 +159,12 @@ export function ConsentForm({ personId }: { personId: string }) {
             onChange={(purpose) => update({ purpose })}
             options={Object.entries(PURPOSES).map(([value, label]) => ({
               value,
-              label: value === 'ETE' ? `${label} (covers progress, training and job outcomes)` : `${label} (covers ${covered(value).map((c) => CATEGORIES[c].toLowerCase()).join(' and ')} information)`,
+              label:
+                value === 'ETE'
+                  ? `${label} (covers progress, training and job outcomes)`
+                  : `${label} (covers ${covered(value)
+                      .map((c) => CATEGORIES[c].toLowerCase())
+                      .join(' and ')} information)`,
             }))}
             error={errors.purpose}
           />
@@ -172,7 +187,10 @@ export function ConsentForm({ personId }: { personId: string }) {
               value={draft.organisationId}
               onChange={(organisationId) => update({ organisationId })}
               placeholder="Choose an organisation"
-              options={q.data.organisations.map((o) => ({ value: o.id, label: `${o.name} (${ORG_KINDS[o.kind]?.toLowerCase() ?? o.kind})` }))}
+              options={q.data.organisations.map((o) => ({
+                value: o.id,
+                label: `${o.name} (${ORG_KINDS[o.kind]?.toLowerCase() ?? o.kind})`,
+              }))}
               error={errors.organisationId}
             />
           )}
@@ -187,10 +205,39 @@ export function ConsentForm({ personId }: { personId: string }) {
               error={errors.organisationKind}
             />
           )}
-          <Radios name="method" label={LABELS.method} value={draft.method} onChange={(method) => update({ method })} options={options(METHODS)} error={errors.method} />
-          <TextField name="expiresAt" label={LABELS.expiresAt} hint="Optional, for example 2027-10-20" value={draft.expiresAt} onChange={(expiresAt) => update({ expiresAt })} error={errors.expiresAt} width="medium" inputMode="numeric" />
-          <TextArea name="evidenceNote" label={LABELS.evidenceNote} hint="Optional, for example where the signed form is kept" value={draft.evidenceNote} onChange={(evidenceNote) => update({ evidenceNote })} error={errors.evidenceNote} />
-          <Checkbox name="personPresent" label={LABELS.personPresent} checked={draft.personPresent} onChange={(personPresent) => update({ personPresent })} error={errors.personPresent} />
+          <Radios
+            name="method"
+            label={LABELS.method}
+            value={draft.method}
+            onChange={(method) => update({ method })}
+            options={options(METHODS)}
+            error={errors.method}
+          />
+          <TextField
+            name="expiresAt"
+            label={LABELS.expiresAt}
+            hint="Optional, for example 2027-10-20"
+            value={draft.expiresAt}
+            onChange={(expiresAt) => update({ expiresAt })}
+            error={errors.expiresAt}
+            width="medium"
+            inputMode="numeric"
+          />
+          <TextArea
+            name="evidenceNote"
+            label={LABELS.evidenceNote}
+            hint="Optional, for example where the signed form is kept"
+            value={draft.evidenceNote}
+            onChange={(evidenceNote) => update({ evidenceNote })}
+            error={errors.evidenceNote}
+          />
+          <Checkbox
+            name="personPresent"
+            label={LABELS.personPresent}
+            checked={draft.personPresent}
+            onChange={(personPresent) => update({ personPresent })}
+            error={errors.personPresent}
+          />
           <div className="button-group">
             <Button busy={busy}>Record consent</Button>
             <Link to={`/people/${personId}`}>Cancel</Link>
@@ -208,8 +255,18 @@ export function WithdrawConsent({ personId, consentId }: { personId: string; con
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
   if (q.error?.code === 'NOT_FOUND' || q.error?.code === 'BAD_USER_INPUT') return <NotFound what="Person" />;
-  if (q.error) return <p className="error-message" role="alert">{q.error.message}</p>;
-  if (!q.data) return <p className="loading" role="status">Loading…</p>;
+  if (q.error)
+    return (
+      <p className="error-message" role="alert">
+        {q.error.message}
+      </p>
+    );
+  if (!q.data)
+    return (
+      <p className="loading" role="status">
+        Loading…
+      </p>
+    );
   const consent = q.data.person.consents.find((c) => c.id === consentId);
   if (!consent) return <NotFound what="Consent" />;
 
@@ -240,7 +297,14 @@ export function WithdrawConsent({ personId, consentId }: { personId: string; con
       <h1>Withdraw consent for {PURPOSES[consent.purpose]?.toLowerCase() ?? consent.purpose}</h1>
       <p>Partners who see information only because of this consent lose access from their next request.</p>
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <TextArea name="reason" label="Reason" hint="For example, the person asked to stop sharing" value={draft.reason} onChange={(reason) => update({ reason })} error={errors.reason} />
+        <TextArea
+          name="reason"
+          label="Reason"
+          hint="For example, the person asked to stop sharing"
+          value={draft.reason}
+          onChange={(reason) => update({ reason })}
+          error={errors.reason}
+        />
         <div className="button-group">
           <Button busy={busy} warning>
             Withdraw consent

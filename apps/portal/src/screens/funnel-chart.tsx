@@ -22,7 +22,13 @@ export function FunnelChart({ steps, threshold }: { steps: FunnelStep[]; thresho
       <figcaption id="funnel-caption" className="chart__caption">
         People reaching each step for the first time in the period
       </figcaption>
-      <svg className="chart__svg" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby="funnel-title funnel-desc" focusable="false">
+      <svg
+        className="chart__svg"
+        viewBox={`0 0 ${WIDTH} ${height}`}
+        role="img"
+        aria-labelledby="funnel-title funnel-desc"
+        focusable="false"
+      >
         <title id="funnel-title">ETE funnel</title>
         <desc id="funnel-desc">{summary}</desc>
         {steps.map((s, i) => {

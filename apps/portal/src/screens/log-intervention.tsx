@@ -51,7 +51,13 @@ const LABELS: Record<string, string> = {
 };
 const FIELDS = Object.keys(LABELS);
 
-const GROUPS: Record<string, string> = { employability: 'Employability', skills: 'Skills', training: 'Training', employment: 'Employment', support: 'Support' };
+const GROUPS: Record<string, string> = {
+  employability: 'Employability',
+  skills: 'Skills',
+  training: 'Training',
+  employment: 'Employment',
+  support: 'Support',
+};
 
 const EMPTY = {
   typeCode: '',
@@ -75,7 +81,12 @@ export function LogIntervention({ personId }: { personId: string }) {
   usePageTitle('Log an intervention');
 
   if (q.error?.code === 'NOT_FOUND' || q.error?.code === 'BAD_USER_INPUT') return <NotFound what="Person" />;
-  if (q.error) return <p className="error-message" role="alert">{q.error.message}</p>;
+  if (q.error)
+    return (
+      <p className="error-message" role="alert">
+        {q.error.message}
+      </p>
+    );
   const types = (q.data?.interventionTypes ?? []).filter((t) => t.active);
   const type = types.find((t) => t.code === draft.typeCode);
 
@@ -91,7 +102,8 @@ export function LogIntervention({ personId }: { personId: string }) {
       if (!/^\d+$/.test(draft.hoursPerWeek.trim())) found['job.hoursPerWeek'] = 'Enter the hours per week as a whole number';
       if (!isIsoDate(draft.startDate)) found['job.startDate'] = 'Enter the start date as year-month-day, like 2026-10-20';
     }
-    if (type?.outcomeKind === 'QUALIFICATION' && draft.awardedOn && !isIsoDate(draft.awardedOn)) found['qualification.awardedOn'] = 'Enter the date as year-month-day';
+    if (type?.outcomeKind === 'QUALIFICATION' && draft.awardedOn && !isIsoDate(draft.awardedOn))
+      found['qualification.awardedOn'] = 'Enter the date as year-month-day';
     setErrors(found);
     if (Object.keys(found).length) return;
     const input: LogInterventionInput = {
@@ -102,10 +114,19 @@ export function LogIntervention({ personId }: { personId: string }) {
       notes: draft.notes.trim() || null,
     };
     if (type!.outcomeKind === 'JOB') {
-      input.job = { employer: draft.employer.trim(), sector: draft.sector.trim(), hoursPerWeek: Number(draft.hoursPerWeek), startDate: draft.startDate };
+      input.job = {
+        employer: draft.employer.trim(),
+        sector: draft.sector.trim(),
+        hoursPerWeek: Number(draft.hoursPerWeek),
+        startDate: draft.startDate,
+      };
     }
     if (type!.outcomeKind === 'QUALIFICATION' && draft.qualification.trim()) {
-      input.qualification = { qualification: draft.qualification.trim(), level: draft.level.trim() || null, awardedOn: draft.awardedOn || null };
+      input.qualification = {
+        qualification: draft.qualification.trim(),
+        level: draft.level.trim() || null,
+        awardedOn: draft.awardedOn || null,
+      };
     }
     setBusy(true);
     try {
@@ -130,7 +151,9 @@ export function LogIntervention({ personId }: { personId: string }) {
       {q.data && <span className="caption">{personName(q.data.person)}</span>}
       <h1>Log an intervention</h1>
       {!q.data ? (
-        <p className="loading" role="status">Loading the catalogue…</p>
+        <p className="loading" role="status">
+          Loading the catalogue…
+        </p>
       ) : (
         <form onSubmit={(e) => void submit(e)} noValidate>
           <Select
@@ -142,7 +165,14 @@ export function LogIntervention({ personId }: { personId: string }) {
             options={types.map((t) => ({ value: t.code, label: t.name, group: GROUPS[t.groupName] ?? t.groupName }))}
             error={errors.typeCode}
           />
-          <Radios name="status" label={LABELS.status} value={draft.status} onChange={(status) => update({ status })} options={options(STATUSES)} error={errors.status} />
+          <Radios
+            name="status"
+            label={LABELS.status}
+            value={draft.status}
+            onChange={(status) => update({ status })}
+            options={options(STATUSES)}
+            error={errors.status}
+          />
           {field('occurredAt', 'occurredAt', { hint: 'When it happened, for example 2026-10-20', width: 'medium', inputMode: 'numeric' })}
           {type?.outcomeKind === 'JOB' && (
             <fieldset className="fieldset fieldset--boxed">
@@ -156,12 +186,25 @@ export function LogIntervention({ personId }: { personId: string }) {
           {type?.outcomeKind === 'QUALIFICATION' && (
             <fieldset className="fieldset fieldset--boxed">
               <legend className="legend">The qualification</legend>
-              {field('qualification.qualification', 'qualification', { hint: 'If the course was completed and a qualification gained, for example CSCS Labourer card' })}
+              {field('qualification.qualification', 'qualification', {
+                hint: 'If the course was completed and a qualification gained, for example CSCS Labourer card',
+              })}
               {field('qualification.level', 'level', { hint: 'Optional, for example Level 1', width: 'medium' })}
-              {field('qualification.awardedOn', 'awardedOn', { hint: 'Optional, for example 2026-10-20', width: 'medium', inputMode: 'numeric' })}
+              {field('qualification.awardedOn', 'awardedOn', {
+                hint: 'Optional, for example 2026-10-20',
+                width: 'medium',
+                inputMode: 'numeric',
+              })}
             </fieldset>
           )}
-          <TextArea name="notes" label={LABELS.notes} hint="Optional. Other partners who may see this category will read it." value={draft.notes} onChange={(notes) => update({ notes })} error={errors.notes} />
+          <TextArea
+            name="notes"
+            label={LABELS.notes}
+            hint="Optional. Other partners who may see this category will read it."
+            value={draft.notes}
+            onChange={(notes) => update({ notes })}
+            error={errors.notes}
+          />
           <div className="button-group">
             <Button busy={busy}>Log intervention</Button>
             <Link to={`/people/${personId}`}>Cancel</Link>

@@ -5,7 +5,18 @@
 import { type SubmitEvent, useState } from 'react';
 import { useSession } from '../session-context';
 import { Button, type Errors, ErrorSummary, isIsoDate, Radios, Select, TextField } from '../forms';
-import { type Cohort, csvPath, downloadCsv, eteFunnel, type ReferralDirection, type ReferralFilter, referralReport, reoffendingAnalysis, type ReportFilter, reportChoices } from '../reports-api';
+import {
+  type Cohort,
+  csvPath,
+  downloadCsv,
+  eteFunnel,
+  type ReferralDirection,
+  type ReferralFilter,
+  referralReport,
+  reoffendingAnalysis,
+  type ReportFilter,
+  reportChoices,
+} from '../reports-api';
 import { reportsAcrossOrganisations } from '../roles';
 import { navigate, useLocation, usePageTitle } from '../router';
 import { useQuery } from '../use-query';
@@ -14,7 +25,15 @@ import { BreakdownTable, FunnelChart, FunnelTable } from './funnel-chart';
 import { ReferralReportTables } from './referral-report-table';
 import { COHORTS, ReoffendingPanel } from './reoffending-panel';
 
-const LABELS = { from: 'From', to: 'To (not included)', organisationId: 'Organisation', region: 'Region', interventionType: 'Intervention type', cohort: 'Reoffending cohort', direction: 'Referrals' };
+const LABELS = {
+  from: 'From',
+  to: 'To (not included)',
+  organisationId: 'Organisation',
+  region: 'Region',
+  interventionType: 'Intervention type',
+  cohort: 'Reoffending cohort',
+  direction: 'Referrals',
+};
 
 const DIRECTIONS: Record<ReferralDirection, string> = { RECEIVED: 'Referrals received', SENT: 'Referrals sent' };
 
@@ -77,12 +96,23 @@ export function Outcomes() {
   const [form, setForm] = useState<Filters>(applied);
   const [errors, setErrors] = useState<Errors>({});
   const choices = useQuery(() => reportChoices(acrossOrganisations), [acrossOrganisations]);
-  const filter: ReportFilter = { from: applied.from, to: applied.to, organisationId: acrossOrganisations ? applied.organisationId : undefined, region: applied.region, interventionType: applied.interventionType };
+  const filter: ReportFilter = {
+    from: applied.from,
+    to: applied.to,
+    organisationId: acrossOrganisations ? applied.organisationId : undefined,
+    region: applied.region,
+    interventionType: applied.interventionType,
+  };
   const key = JSON.stringify({ ...applied, direction: undefined });
   const report = useQuery(() => Promise.all([eteFunnel(filter), reoffendingAnalysis(filter, applied.cohort)]), [key]);
   // The referral report is for one organisation (received or sent) or for all (no direction).
   const oneOrganisation = (f: Filters) => !acrossOrganisations || Boolean(f.organisationId);
-  const referralFilter: ReferralFilter = { from: filter.from, to: filter.to, organisationId: filter.organisationId, direction: oneOrganisation(applied) ? applied.direction : undefined };
+  const referralFilter: ReferralFilter = {
+    from: filter.from,
+    to: filter.to,
+    organisationId: filter.organisationId,
+    direction: oneOrganisation(applied) ? applied.direction : undefined,
+  };
   const referrals = useQuery(() => referralReport(referralFilter), [JSON.stringify(referralFilter)]);
   const set = (patch: Partial<Filters>) => setForm((f) => ({ ...f, ...patch }));
 
@@ -100,8 +130,16 @@ export function Outcomes() {
     navigate(`/outcomes?${params}`);
   }
 
-  const scopeName = acrossOrganisations ? (applied.organisationId ? choices.data?.organisations.find((o) => o.id === applied.organisationId)?.name ?? 'One organisation' : 'All organisations') : viewer.organisation.name;
-  const typeOptions = (choices.data?.interventionTypes ?? []).map((t) => ({ value: t.code, label: t.name, group: t.groupName.charAt(0).toUpperCase() + t.groupName.slice(1) }));
+  const scopeName = acrossOrganisations
+    ? applied.organisationId
+      ? (choices.data?.organisations.find((o) => o.id === applied.organisationId)?.name ?? 'One organisation')
+      : 'All organisations'
+    : viewer.organisation.name;
+  const typeOptions = (choices.data?.interventionTypes ?? []).map((t) => ({
+    value: t.code,
+    label: t.name,
+    group: t.groupName.charAt(0).toUpperCase() + t.groupName.slice(1),
+  }));
   const [funnel, reoffending] = report.data ?? [null, null];
   const period = `${formatDate(applied.from)} to ${formatDate(applied.to)} (not included)`;
   return (
@@ -110,25 +148,80 @@ export function Outcomes() {
       <span className="caption">{scopeName}</span>
       <h1>Outcomes</h1>
       <p>
-        Education, training and employment outcomes, reoffending against the rate predicted by OGRS, and what became of referrals. Figures are totals only; counts of fewer than{' '}
-        {funnel?.suppressionThreshold ?? 5} people are suppressed, with a second figure where needed so they cannot be worked out from the total.
+        Education, training and employment outcomes, reoffending against the rate predicted by OGRS, and what became of referrals. Figures
+        are totals only; counts of fewer than {funnel?.suppressionThreshold ?? 5} people are suppressed, with a second figure where needed
+        so they cannot be worked out from the total.
       </p>
       <form onSubmit={submit} noValidate className="report-filters" aria-label="Report filters">
         <fieldset className="fieldset">
           <legend className="legend">Period</legend>
           <div className="report-filters__row">
-            <TextField name="from" label={LABELS.from} hint="For example, 2025-01-01" value={form.from} onChange={(v) => set({ from: v })} error={errors.from} width="medium" inputMode="numeric" />
-            <TextField name="to" label={LABELS.to} hint="For example, 2026-01-01" value={form.to} onChange={(v) => set({ to: v })} error={errors.to} width="medium" inputMode="numeric" />
+            <TextField
+              name="from"
+              label={LABELS.from}
+              hint="For example, 2025-01-01"
+              value={form.from}
+              onChange={(v) => set({ from: v })}
+              error={errors.from}
+              width="medium"
+              inputMode="numeric"
+            />
+            <TextField
+              name="to"
+              label={LABELS.to}
+              hint="For example, 2026-01-01"
+              value={form.to}
+              onChange={(v) => set({ to: v })}
+              error={errors.to}
+              width="medium"
+              inputMode="numeric"
+            />
           </div>
         </fieldset>
         {acrossOrganisations && (
-          <Select name="organisationId" label={LABELS.organisationId} value={form.organisationId} onChange={(v) => set({ organisationId: v })} placeholder="All organisations" options={(choices.data?.organisations ?? []).map((o) => ({ value: o.id, label: o.name }))} />
+          <Select
+            name="organisationId"
+            label={LABELS.organisationId}
+            value={form.organisationId}
+            onChange={(v) => set({ organisationId: v })}
+            placeholder="All organisations"
+            options={(choices.data?.organisations ?? []).map((o) => ({ value: o.id, label: o.name }))}
+          />
         )}
-        <Select name="region" label={LABELS.region} hint="The person's region" value={form.region} onChange={(v) => set({ region: v })} placeholder="All regions" options={options(REGIONS)} />
-        <Select name="interventionType" label={LABELS.interventionType} hint="Only people who have had this intervention" value={form.interventionType} onChange={(v) => set({ interventionType: v })} placeholder="All interventions" options={typeOptions} />
-        <Radios name="cohort" label={LABELS.cohort} value={form.cohort} onChange={(v) => set({ cohort: v as Cohort })} options={options(COHORTS)} />
+        <Select
+          name="region"
+          label={LABELS.region}
+          hint="The person's region"
+          value={form.region}
+          onChange={(v) => set({ region: v })}
+          placeholder="All regions"
+          options={options(REGIONS)}
+        />
+        <Select
+          name="interventionType"
+          label={LABELS.interventionType}
+          hint="Only people who have had this intervention"
+          value={form.interventionType}
+          onChange={(v) => set({ interventionType: v })}
+          placeholder="All interventions"
+          options={typeOptions}
+        />
+        <Radios
+          name="cohort"
+          label={LABELS.cohort}
+          value={form.cohort}
+          onChange={(v) => set({ cohort: v as Cohort })}
+          options={options(COHORTS)}
+        />
         {oneOrganisation(form) && (
-          <Radios name="direction" label={LABELS.direction} hint="For the referral report" value={form.direction} onChange={(v) => set({ direction: v as ReferralDirection })} options={options(DIRECTIONS)} />
+          <Radios
+            name="direction"
+            label={LABELS.direction}
+            hint="For the referral report"
+            value={form.direction}
+            onChange={(v) => set({ direction: v as ReferralDirection })}
+            options={options(DIRECTIONS)}
+          />
         )}
         <Button>Show outcomes</Button>
       </form>
@@ -146,8 +239,18 @@ export function Outcomes() {
             <p className="secondary-text">{period}. Each person counts once per step, in the period they first reached it.</p>
             <FunnelChart steps={funnel.steps} threshold={funnel.suppressionThreshold} />
             <FunnelTable steps={funnel.steps} />
-            <BreakdownTable id="qualifications-table" caption="Courses completed, by first qualification" keyLabel="Qualification" cells={funnel.steps.find((s) => s.step === 'completed_course')?.breakdown ?? []} />
-            <BreakdownTable id="sectors-table" caption="Work found, by sector of the first job" keyLabel="Sector" cells={funnel.steps.find((s) => s.step === 'found_work')?.breakdown ?? []} />
+            <BreakdownTable
+              id="qualifications-table"
+              caption="Courses completed, by first qualification"
+              keyLabel="Qualification"
+              cells={funnel.steps.find((s) => s.step === 'completed_course')?.breakdown ?? []}
+            />
+            <BreakdownTable
+              id="sectors-table"
+              caption="Work found, by sector of the first job"
+              keyLabel="Sector"
+              cells={funnel.steps.find((s) => s.step === 'found_work')?.breakdown ?? []}
+            />
             <Download path={csvPath('ete-funnel', filter)} filename="ete-funnel.csv">
               Download the funnel as CSV
             </Download>
@@ -155,7 +258,8 @@ export function Outcomes() {
           <section aria-labelledby="reoffending-heading" className="section">
             <h2 id="reoffending-heading">Reoffending: {COHORTS[applied.cohort].toLowerCase()}</h2>
             <p className="secondary-text">
-              People who first reached the step in the period, once their year of follow-up is over; their OGRS score at that date predicts the rate.
+              People who first reached the step in the period, once their year of follow-up is over; their OGRS score at that date predicts
+              the rate.
             </p>
             <ReoffendingPanel r={reoffending} />
             <Download path={csvPath('reoffending', filter, { cohort: applied.cohort.toLowerCase() })} filename="reoffending.csv">
@@ -177,13 +281,25 @@ export function Outcomes() {
           {referrals.data && (
             <>
               <p className="secondary-text">
-                {period}. {referrals.data.direction === 'SENT' ? `Referrals ${scopeName} sent in the period` : referrals.data.direction === 'RECEIVED' ? `Referrals ${scopeName} received that were sent in the period` : 'Referrals sent in the period between all organisations'},
-                by service, and what has become of them so far. In time: answered within the service's answer time, or started within the start time after
-                acceptance. Past due: still not answered, or accepted and not started, after that time, so at risk of being lost. Counts of fewer than{' '}
-                {referrals.data.suppressionThreshold} referrals are suppressed.
+                {period}.{' '}
+                {referrals.data.direction === 'SENT'
+                  ? `Referrals ${scopeName} sent in the period`
+                  : referrals.data.direction === 'RECEIVED'
+                    ? `Referrals ${scopeName} received that were sent in the period`
+                    : 'Referrals sent in the period between all organisations'}
+                , by service, and what has become of them so far. In time: answered within the service's answer time, or started within the
+                start time after acceptance. Past due: still not answered, or accepted and not started, after that time, so at risk of being
+                lost. Counts of fewer than {referrals.data.suppressionThreshold} referrals are suppressed.
               </p>
               <ReferralReportTables report={referrals.data} />
-              <Download path={csvPath('referrals', referralFilter, referralFilter.direction ? { direction: referralFilter.direction.toLowerCase() } : {})} filename="referrals.csv">
+              <Download
+                path={csvPath(
+                  'referrals',
+                  referralFilter,
+                  referralFilter.direction ? { direction: referralFilter.direction.toLowerCase() } : {},
+                )}
+                filename="referrals.csv"
+              >
                 Download the referral report as CSV
               </Download>
             </>

@@ -40,7 +40,8 @@ const PeopleDocument = graphql(`
 
 export const PAGE_SIZE = 20;
 
-export const personName = (p: { givenName: string | null; familyName: string | null }) => [p.givenName, p.familyName].filter(Boolean).join(' ') || 'Name withheld';
+export const personName = (p: { givenName: string | null; familyName: string | null }) =>
+  [p.givenName, p.familyName].filter(Boolean).join(' ') || 'Name withheld';
 
 export function Withheld({ what }: { what?: string }) {
   return <strong className="tag tag--withheld">Withheld{what ? <span className="visually-hidden"> {what}</span> : null}</strong>;
@@ -51,12 +52,19 @@ export function PeopleTable({ search, filter, caption }: { search?: string; filt
   const key = JSON.stringify({ search, filter });
   const cursors = useCursors(key);
   const after = cursors.after;
-  const q = useQuery(
-    () => gql(PeopleDocument, { first: PAGE_SIZE, after, search: search || null, filter: filter ?? null }),
-    [after, key],
-  );
-  if (q.loading) return <p className="loading" role="status">Loading people…</p>;
-  if (q.error) return <p className="error-message" role="alert">{q.error.message}</p>;
+  const q = useQuery(() => gql(PeopleDocument, { first: PAGE_SIZE, after, search: search || null, filter: filter ?? null }), [after, key]);
+  if (q.loading)
+    return (
+      <p className="loading" role="status">
+        Loading people…
+      </p>
+    );
+  if (q.error)
+    return (
+      <p className="error-message" role="alert">
+        {q.error.message}
+      </p>
+    );
   const rows = q.data!.people.edges.map((e) => e.node);
   const page = cursors.page;
   if (!rows.length) return <p className="body">{search ? 'No people match your search.' : 'There is nobody to show.'}</p>;
@@ -83,8 +91,12 @@ export function PeopleTable({ search, filter, caption }: { search?: string; filt
                   <Link to={`/people/${p.id}`}>{personName(p)}</Link>
                 </td>
                 <td data-label="Date of birth">{formatDate(p.dateOfBirth)}</td>
-                <td data-label="Stage">{p.withheldFields.includes('stage') ? <Withheld what="stage" /> : p.stage ? STAGES[p.stage] : 'Not recorded'}</td>
-                <td data-label="Last contact">{last ? `${formatDate(last.occurredAt)}: ${last.type?.name ?? last.typeCode}` : 'None you can see'}</td>
+                <td data-label="Stage">
+                  {p.withheldFields.includes('stage') ? <Withheld what="stage" /> : p.stage ? STAGES[p.stage] : 'Not recorded'}
+                </td>
+                <td data-label="Last contact">
+                  {last ? `${formatDate(last.occurredAt)}: ${last.type?.name ?? last.typeCode}` : 'None you can see'}
+                </td>
               </tr>
             );
           })}

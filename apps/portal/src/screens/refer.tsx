@@ -43,25 +43,34 @@ export function Refer({ personId }: { personId: string }) {
   const { viewer, capabilities } = useSession();
   usePageTitle('Make a referral');
   const q = useQuery(async () => {
-    const [found, directory] = await Promise.all([
-      gql(ReferPersonDocument, { id: personId }),
-      partners(),
-    ]);
+    const [found, directory] = await Promise.all([gql(ReferPersonDocument, { id: personId }), partners()]);
     return { person: found.person, directory };
   }, [personId]);
-  const [draft, update, clear] = useDraft(`refer-${personId}`, { serviceCode: '', toOrganisationId: '', reason: '', sharedCategories: [] as string[] });
+  const [draft, update, clear] = useDraft(`refer-${personId}`, {
+    serviceCode: '',
+    toOrganisationId: '',
+    reason: '',
+    sharedCategories: [] as string[],
+  });
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
 
   if (!capabilities.referrals) return <NotFound />;
   if (q.error?.code === 'NOT_FOUND' || q.error?.code === 'BAD_USER_INPUT') return <NotFound what="Person" />;
-  if (q.error) return <p className="error-message" role="alert">{q.error.message}</p>;
+  if (q.error)
+    return (
+      <p className="error-message" role="alert">
+        {q.error.message}
+      </p>
+    );
 
   const region = q.data?.person.region ?? null;
   const open = (q.data?.directory ?? []).filter((o) => o.active && o.id !== viewer.organisation.id);
   const services = [...new Set(open.flatMap((o) => o.services))].sort();
   const covers = (o: { regions: string[] }) => !region || o.regions.includes(region);
-  const offering = open.filter((o) => o.services.includes(draft.serviceCode)).sort((a, b) => Number(covers(b)) - Number(covers(a)) || a.name.localeCompare(b.name));
+  const offering = open
+    .filter((o) => o.services.includes(draft.serviceCode))
+    .sort((a, b) => Number(covers(b)) - Number(covers(a)) || a.name.localeCompare(b.name));
   const receiver = offering.find((o) => o.id === draft.toOrganisationId);
   const shareable = (q.data?.person.readableCategories ?? []).filter((c) => c !== 'IDENTITY' && CATEGORIES[c]);
 
@@ -98,7 +107,9 @@ export function Refer({ personId }: { personId: string }) {
       {q.data && <span className="caption">{personName(q.data.person)}</span>}
       <h1>Make a referral</h1>
       {!q.data ? (
-        <p className="loading" role="status">Loading the partners…</p>
+        <p className="loading" role="status">
+          Loading the partners…
+        </p>
       ) : (
         <form onSubmit={(e) => void submit(e)} noValidate>
           <Select
@@ -114,11 +125,18 @@ export function Refer({ personId }: { personId: string }) {
             <Select
               name="toOrganisationId"
               label={LABELS.toOrganisationId}
-              hint={region ? `Partners offering ${words(draft.serviceCode).toLowerCase()}; those covering ${REGIONS[region] ?? region} first` : undefined}
+              hint={
+                region
+                  ? `Partners offering ${words(draft.serviceCode).toLowerCase()}; those covering ${REGIONS[region] ?? region} first`
+                  : undefined
+              }
               value={draft.toOrganisationId}
               onChange={(toOrganisationId) => update({ toOrganisationId })}
               placeholder="Choose an organisation"
-              options={offering.map((o) => ({ value: o.id, label: covers(o) ? o.name : `${o.name} (does not cover ${REGIONS[region!] ?? region})` }))}
+              options={offering.map((o) => ({
+                value: o.id,
+                label: covers(o) ? o.name : `${o.name} (does not cover ${REGIONS[region!] ?? region})`,
+              }))}
               error={errors.toOrganisationId}
             />
           )}

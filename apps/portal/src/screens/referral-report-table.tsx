@@ -44,7 +44,15 @@ function Cell({ row, measure, label }: { row: ReferralReportRow; measure: Measur
   const v = cellValue(row, measure);
   return (
     <td data-label={label} data-measure={measure} data-value={String(v)}>
-      {v === 'suppressed' ? <span className="tag tag--grey">Suppressed</span> : v === 'none' ? '–' : isMedian(measure) ? hours(v) : formatCount(v)}
+      {v === 'suppressed' ? (
+        <span className="tag tag--grey">Suppressed</span>
+      ) : v === 'none' ? (
+        '–'
+      ) : isMedian(measure) ? (
+        hours(v)
+      ) : (
+        formatCount(v)
+      )}
     </td>
   );
 }

@@ -2,7 +2,16 @@ import { type SubmitEvent, useState } from 'react';
 import { flash } from '../flash';
 import { useSession } from '../session-context';
 import { Button, ErrorSummary, errorsFrom, type Errors, TextArea } from '../forms';
-import { acceptReferral, completeReferral, declineReferral, type Referral, referralInbox, sentReferrals, startReferral, withdrawReferral } from '../referrals-api';
+import {
+  acceptReferral,
+  completeReferral,
+  declineReferral,
+  type Referral,
+  referralInbox,
+  sentReferrals,
+  startReferral,
+  withdrawReferral,
+} from '../referrals-api';
 import { Link, navigate, usePageTitle } from '../router';
 import { type Connection, Pagination, useCursors } from '../pagination';
 import { useQuery } from '../use-query';
@@ -11,14 +20,24 @@ import { NotFound } from './not-found';
 import { personName } from './people-table';
 
 /** A step that needs a reason (declining, withdrawing): a small form under the referral. */
-function WithReason(props: { question: string; submit: string; required: string; done: string; action: (reason: string) => Promise<unknown>; onDone: () => void }) {
+function WithReason(props: {
+  question: string;
+  submit: string;
+  required: string;
+  done: string;
+  action: (reason: string) => Promise<unknown>;
+  onDone: () => void;
+}) {
   const { question, submit: submitText, required, done, action, onDone } = props;
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
   async function submit(e: SubmitEvent) {
     e.preventDefault();
-    if (!reason.trim()) { setErrors({ reason: required }); return; }
+    if (!reason.trim()) {
+      setErrors({ reason: required });
+      return;
+    }
     setBusy(true);
     try {
       await action(reason.trim());
@@ -46,7 +65,10 @@ export function Referrals({ sent }: { sent: boolean }) {
   const { capabilities } = useSession();
   usePageTitle(sent ? 'Sent referrals' : 'Referral inbox');
   const cursors = useCursors(sent ? 'sent' : 'inbox');
-  const q = useQuery(() => (capabilities.referrals ? (sent ? sentReferrals : referralInbox)(cursors.after) : Promise.resolve(EMPTY)), [sent, capabilities.referrals, cursors.after]);
+  const q = useQuery(
+    () => (capabilities.referrals ? (sent ? sentReferrals : referralInbox)(cursors.after) : Promise.resolve(EMPTY)),
+    [sent, capabilities.referrals, cursors.after],
+  );
   const list = q.data?.edges.map((e) => e.node);
   const [asking, setAsking] = useState<string | null>(null);
   const [errors, setErrors] = useState<Errors>({});
@@ -94,8 +116,16 @@ export function Referrals({ sent }: { sent: boolean }) {
           Sent
         </Link>
       </nav>
-      {q.loading && !q.data && <p className="loading" role="status">Loading referrals…</p>}
-      {q.error && <p className="error-message" role="alert">{q.error.message}</p>}
+      {q.loading && !q.data && (
+        <p className="loading" role="status">
+          Loading referrals…
+        </p>
+      )}
+      {q.error && (
+        <p className="error-message" role="alert">
+          {q.error.message}
+        </p>
+      )}
       {list?.length === 0 && <p>{sent ? 'Your organisation has not sent any referrals.' : 'There are no referrals in your inbox.'}</p>}
       {list && list.length > 0 && (
         <ul className="card-list">

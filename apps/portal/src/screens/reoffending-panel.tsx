@@ -18,14 +18,25 @@ export function headline(r: Reoffending): string {
   const d = r.differencePoints;
   const n = r.fewerReoffenders;
   const direction = d >= 0 ? `${pct(d).replace('%', '')} percentage points lower` : `${pct(-d).replace('%', '')} percentage points higher`;
-  const implied = n > 0 ? `about ${formatCount(n)} fewer ${n === 1 ? 'person' : 'people'} reoffended than predicted` : n < 0 ? `about ${formatCount(-n)} more ${n === -1 ? 'person' : 'people'} reoffended than predicted` : 'as many people reoffended as predicted';
+  const implied =
+    n > 0
+      ? `about ${formatCount(n)} fewer ${n === 1 ? 'person' : 'people'} reoffended than predicted`
+      : n < 0
+        ? `about ${formatCount(-n)} more ${n === -1 ? 'person' : 'people'} reoffended than predicted`
+        : 'as many people reoffended as predicted';
   return `${pct(r.actualRate)} were reconvicted within a year, against ${pct(r.predictedRate)} predicted by OGRS: ${direction}, so ${implied}.`;
 }
 
 function RateChart({ actual, predicted }: { actual: number; predicted: number }) {
   const bar = (v: number) => Math.round((Math.min(100, Math.max(0, v)) / 100) * 420);
   return (
-    <svg className="chart__svg chart__svg--small" viewBox="0 0 640 96" role="img" aria-labelledby="rates-title rates-desc" focusable="false">
+    <svg
+      className="chart__svg chart__svg--small"
+      viewBox="0 0 640 96"
+      role="img"
+      aria-labelledby="rates-title rates-desc"
+      focusable="false"
+    >
       <title id="rates-title">Actual against predicted reconviction</title>
       <desc id="rates-desc">{`Actual ${pct(actual)}; predicted ${pct(predicted)}`}</desc>
       <text x={0} y={28} fill="#0b0c0c" fontSize="15">
@@ -67,7 +78,15 @@ export function ReoffendingPanel({ r }: { r: Reoffending }) {
             ['People in the cohort (follow-up complete, OGRS known)', <Value key="size" v={r.cohortSize} />, 'size'],
             ['Actual one-year proven reconviction', <Value key="actual" v={r.actualRate} format={pct} />, 'actual'],
             ['Predicted by OGRS (mean year-1 score)', <Value key="predicted" v={r.predictedRate} format={pct} />, 'predicted'],
-            ['Difference (predicted minus actual)', <Value key="difference" v={r.differencePoints} format={(n) => `${n.toLocaleString('en-GB', { minimumFractionDigits: 1 })} percentage points`} />, 'difference'],
+            [
+              'Difference (predicted minus actual)',
+              <Value
+                key="difference"
+                v={r.differencePoints}
+                format={(n) => `${n.toLocaleString('en-GB', { minimumFractionDigits: 1 })} percentage points`}
+              />,
+              'difference',
+            ],
             ['Implied: fewer people reoffending than predicted', <Value key="fewer" v={r.fewerReoffenders} />, 'fewer'],
             ['Left out: follow-up year not yet over', <Value key="pending" v={r.excludedFollowUpPending} />, 'pending'],
             ['Left out: no OGRS score at the start', <Value key="noogrs" v={r.excludedNoOgrs} />, 'no-ogrs'],

@@ -33,8 +33,24 @@ export function Search() {
       <ErrorSummary errors={errors} labels={LABELS} />
       <h1>Search people</h1>
       <form onSubmit={submit} noValidate className="search-form" role="search">
-        <TextField name="q" label={LABELS.q} hint="A name, or a PNC, prison number, probation case reference or National Insurance number" value={q} onChange={setQ} error={errors.q} />
-        <TextField name="dob" label={LABELS.dob} hint="For example, 1990-01-23" value={dob} onChange={setDob} error={errors.dob} width="medium" inputMode="numeric" />
+        <TextField
+          name="q"
+          label={LABELS.q}
+          hint="A name, or a PNC, prison number, probation case reference or National Insurance number"
+          value={q}
+          onChange={setQ}
+          error={errors.q}
+        />
+        <TextField
+          name="dob"
+          label={LABELS.dob}
+          hint="For example, 1990-01-23"
+          value={dob}
+          onChange={setDob}
+          error={errors.dob}
+          width="medium"
+          inputMode="numeric"
+        />
         <Button>Search</Button>
       </form>
       {searched && (

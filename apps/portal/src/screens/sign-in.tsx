@@ -39,7 +39,11 @@ export function SignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) 
     } catch (err) {
       const fields = err instanceof ApiError ? err.fields : [];
       const problem = fields.find((f) => f.field === 'newPassword');
-      setErrors(problem ? { newPassword: `The new password ${problem.messages.join('; ')}` } : { _form: err instanceof ApiError ? err.message : 'The password could not be changed' });
+      setErrors(
+        problem
+          ? { newPassword: `The new password ${problem.messages.join('; ')}` }
+          : { _form: err instanceof ApiError ? err.message : 'The password could not be changed' },
+      );
       setBusy(false);
     }
   }
@@ -48,7 +52,8 @@ export function SignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) 
     e.preventDefault();
     const found: Errors = {};
     if (!draft.email.trim()) found.email = 'Enter your email address';
-    else if (!/^[^\s@]+@[^\s@]+$/.test(draft.email.trim())) found.email = 'Enter an email address in the correct format, like name@example.org';
+    else if (!/^[^\s@]+@[^\s@]+$/.test(draft.email.trim()))
+      found.email = 'Enter an email address in the correct format, like name@example.org';
     if (!password) found.password = 'Enter your password';
     setErrors(found);
     if (Object.keys(found).length) return;
@@ -72,10 +77,29 @@ export function SignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) 
       <div className="two-thirds">
         <ErrorSummary errors={errors} labels={LABELS} />
         <h1>Choose a new password</h1>
-        <p>Your password was reset by your organisation. Choose a new one: at least 12 characters, hard to guess, not made of your name or email.</p>
+        <p>
+          Your password was reset by your organisation. Choose a new one: at least 12 characters, hard to guess, not made of your name or
+          email.
+        </p>
         <form onSubmit={(e) => void choose(e)} noValidate>
-          <TextField name="newPassword" label={LABELS.newPassword} type="password" autoComplete="new-password" value={newPassword} onChange={setNewPassword} error={errors.newPassword} />
-          <TextField name="confirm" label={LABELS.confirm} type="password" autoComplete="new-password" value={confirm} onChange={setConfirm} error={errors.confirm} />
+          <TextField
+            name="newPassword"
+            label={LABELS.newPassword}
+            type="password"
+            autoComplete="new-password"
+            value={newPassword}
+            onChange={setNewPassword}
+            error={errors.newPassword}
+          />
+          <TextField
+            name="confirm"
+            label={LABELS.confirm}
+            type="password"
+            autoComplete="new-password"
+            value={confirm}
+            onChange={setConfirm}
+            error={errors.confirm}
+          />
           <Button busy={busy}>Change password and sign in</Button>
         </form>
       </div>
@@ -98,8 +122,24 @@ export function SignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) 
       <h1>Sign in</h1>
       <p>Sign in with the email address and password your organisation gave you.</p>
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <TextField name="email" label={LABELS.email} type="email" autoComplete="username" value={draft.email} onChange={(email) => update({ email })} error={errors.email} />
-        <TextField name="password" label={LABELS.password} type="password" autoComplete="current-password" value={password} onChange={setPassword} error={errors.password} />
+        <TextField
+          name="email"
+          label={LABELS.email}
+          type="email"
+          autoComplete="username"
+          value={draft.email}
+          onChange={(email) => update({ email })}
+          error={errors.email}
+        />
+        <TextField
+          name="password"
+          label={LABELS.password}
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+          error={errors.password}
+        />
         <Button busy={busy}>Sign in</Button>
       </form>
     </div>

@@ -36,8 +36,16 @@ export function Tasks() {
       <ErrorSummary errors={errors} labels={{}} />
       <h1>Tasks</h1>
       <p className="lead">Consents to seek or renew, overdue referrals and job sustainment checks due.</p>
-      {q.loading && !q.data && <p className="loading" role="status">Loading tasks…</p>}
-      {q.error && <p className="error-message" role="alert">{q.error.message}</p>}
+      {q.loading && !q.data && (
+        <p className="loading" role="status">
+          Loading tasks…
+        </p>
+      )}
+      {q.error && (
+        <p className="error-message" role="alert">
+          {q.error.message}
+        </p>
+      )}
       {list?.length === 0 && <p>You have no tasks.</p>}
       {list && list.length > 0 && (
         <ul className="card-list">

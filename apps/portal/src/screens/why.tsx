@@ -23,13 +23,26 @@ export function Why({ personId, category }: { personId: string; category: string
   const { viewer, capabilities } = useSession();
   const q = useQuery(async () => {
     const d = await gql(WhyPersonDocument, { id: personId });
-    return { person: d.person, explanation: await explain(personId, category, viewer.organisation, d.person.readableCategories, capabilities.explainAccess) };
+    return {
+      person: d.person,
+      explanation: await explain(personId, category, viewer.organisation, d.person.readableCategories, capabilities.explainAccess),
+    };
   }, [personId, category, capabilities.explainAccess]);
   usePageTitle(q.data?.explanation.title ?? 'Why information is withheld');
   if (!CATEGORIES[category]) return <NotFound />;
   if (q.error?.code === 'NOT_FOUND' || q.error?.code === 'BAD_USER_INPUT') return <NotFound what="Person" />;
-  if (q.error) return <p className="error-message" role="alert">{q.error.message}</p>;
-  if (!q.data) return <p className="loading" role="status">Loading…</p>;
+  if (q.error)
+    return (
+      <p className="error-message" role="alert">
+        {q.error.message}
+      </p>
+    );
+  if (!q.data)
+    return (
+      <p className="loading" role="status">
+        Loading…
+      </p>
+    );
   return (
     <div className="two-thirds">
       <span className="caption">{personName(q.data.person)}</span>

@@ -1,6 +1,14 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { isIpLiteral, mayConnect, type Resolver, systemResolver, WebhookAddressRefused, type WebhookUrlPolicy, webhookLookup } from './webhook-url-policy.js';
+import {
+  isIpLiteral,
+  mayConnect,
+  type Resolver,
+  systemResolver,
+  WebhookAddressRefused,
+  type WebhookUrlPolicy,
+  webhookLookup,
+} from './webhook-url-policy.js';
 
 /** What the delivery log may say about an attempt that got no HTTP answer: nothing about why (no address, port or error). */
 export const COULD_NOT_DELIVER = 'could not deliver';
@@ -39,10 +47,19 @@ export function sendWebhook(url: string, headers: Record<string, string>, body: 
       settled = true;
       done(result);
     };
-    if (!['http:', 'https:'].includes(target.protocol)) { finish({ statusCode: null, connected: false, detail: 'EPROTOCOL' }); return; }
-    if (options.policy.mode !== 'any' && target.protocol !== 'https:') { finish({ statusCode: null, connected: false, detail: 'EPROTOCOL' }); return; }
+    if (!['http:', 'https:'].includes(target.protocol)) {
+      finish({ statusCode: null, connected: false, detail: 'EPROTOCOL' });
+      return;
+    }
+    if (options.policy.mode !== 'any' && target.protocol !== 'https:') {
+      finish({ statusCode: null, connected: false, detail: 'EPROTOCOL' });
+      return;
+    }
     // Node connects to an address written in the URL without a lookup: check it here.
-    if (isIpLiteral(host) && !mayConnect(options.policy, host, host)) { finish({ statusCode: null, connected: false, detail: new WebhookAddressRefused().code }); return; }
+    if (isIpLiteral(host) && !mayConnect(options.policy, host, host)) {
+      finish({ statusCode: null, connected: false, detail: new WebhookAddressRefused().code });
+      return;
+    }
     const request = target.protocol === 'https:' ? httpsRequest : httpRequest;
     const req = request(
       target,

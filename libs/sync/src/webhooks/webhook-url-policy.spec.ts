@@ -1,19 +1,54 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sendWebhook } from './webhook-sender.js';
-import { isPublicAddress, type Resolver, WEBHOOK_RULE, type WebhookUrlPolicy, webhookLookup, webhookResolvedProblem, webhookUrlProblem } from './webhook-url-policy.js';
+import {
+  isPublicAddress,
+  type Resolver,
+  WEBHOOK_RULE,
+  type WebhookUrlPolicy,
+  webhookLookup,
+  webhookResolvedProblem,
+  webhookUrlProblem,
+} from './webhook-url-policy.js';
 
 const strict: WebhookUrlPolicy = { mode: 'public-https', allowedHosts: [], allowedCidrs: [] };
 const any: WebhookUrlPolicy = { mode: 'any', allowedHosts: [], allowedCidrs: [] };
-const resolvesTo = (...addresses: string[]): Resolver => async () => addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+const resolvesTo =
+  (...addresses: string[]): Resolver =>
+  async () =>
+    addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
 
 describe('the webhook URL policy', () => {
-  it.each(['127.0.0.1', '127.1.2.3', '10.0.0.1', '172.16.5.4', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '0.1.2.3', '224.0.0.1', '255.255.255.255', '240.0.0.1', '192.0.2.10', '::1', '::', 'fe80::1', 'fc00::1', 'fd12:3456::1', '::ffff:127.0.0.1', '::ffff:10.0.0.1', '::ffff:169.254.169.254', '64:ff9b::a00:1', '2002:a00:1::1', 'ff02::1'])(
-    'treats %s as not public',
-    (address) => expect(isPublicAddress(address)).toBe(false),
-  );
+  it.each([
+    '127.0.0.1',
+    '127.1.2.3',
+    '10.0.0.1',
+    '172.16.5.4',
+    '192.168.1.1',
+    '169.254.169.254',
+    '100.64.0.1',
+    '0.0.0.0',
+    '0.1.2.3',
+    '224.0.0.1',
+    '255.255.255.255',
+    '240.0.0.1',
+    '192.0.2.10',
+    '::1',
+    '::',
+    'fe80::1',
+    'fc00::1',
+    'fd12:3456::1',
+    '::ffff:127.0.0.1',
+    '::ffff:10.0.0.1',
+    '::ffff:169.254.169.254',
+    '64:ff9b::a00:1',
+    '2002:a00:1::1',
+    'ff02::1',
+  ])('treats %s as not public', (address) => expect(isPublicAddress(address)).toBe(false));
 
-  it.each(['8.8.8.8', '151.101.1.69', '2606:4700:4700::1111'])('treats %s as public', (address) => expect(isPublicAddress(address)).toBe(true));
+  it.each(['8.8.8.8', '151.101.1.69', '2606:4700:4700::1111'])('treats %s as public', (address) =>
+    expect(isPublicAddress(address)).toBe(true),
+  );
 
   it.each([
     ['http://receiver.example.org/hook', WEBHOOK_RULE.https],
@@ -41,7 +76,11 @@ describe('the webhook URL policy', () => {
   });
 
   it('lets the operator allow hosts and address ranges, still over https', () => {
-    const allowing: WebhookUrlPolicy = { mode: 'public-https', allowedHosts: ['receiver.internal', '*.corp.example'], allowedCidrs: ['10.20.0.0/16'] };
+    const allowing: WebhookUrlPolicy = {
+      mode: 'public-https',
+      allowedHosts: ['receiver.internal', '*.corp.example'],
+      allowedCidrs: ['10.20.0.0/16'],
+    };
     expect(webhookUrlProblem(allowing, new URL('https://10.20.3.4/hook'))).toBeNull();
     expect(webhookUrlProblem(allowing, new URL('https://10.21.3.4/hook'))).toBe(WEBHOOK_RULE.publicAddress);
     expect(webhookUrlProblem(allowing, new URL('https://receiver.internal/hook'))).toBeNull();
@@ -61,7 +100,9 @@ describe('the webhook URL policy', () => {
 
 describe('the connect-time lookup (DNS rebinding)', () => {
   const lookup = (policy: WebhookUrlPolicy, resolver: Resolver, options: object) =>
-    new Promise<{ err: NodeJS.ErrnoException | null; address: unknown; family?: number }>((done) => webhookLookup(policy, resolver)('rebind.example.org', options, (err, address, family) => done({ err, address, family })));
+    new Promise<{ err: NodeJS.ErrnoException | null; address: unknown; family?: number }>((done) =>
+      webhookLookup(policy, resolver)('rebind.example.org', options, (err, address, family) => done({ err, address, family })),
+    );
 
   it('refuses a name that now resolves to loopback, link-local or a mix of public and private', async () => {
     for (const answer of [['127.0.0.1'], ['169.254.169.254'], ['93.184.216.34', '10.0.0.1'], ['::1'], ['::ffff:127.0.0.1']]) {
@@ -73,7 +114,14 @@ describe('the connect-time lookup (DNS rebinding)', () => {
   });
 
   it('hands the socket the addresses it checked', async () => {
-    expect(await lookup(strict, resolvesTo('93.184.216.34', '2606:2800:220:1::1'), { all: true })).toEqual({ err: null, address: [{ address: '93.184.216.34', family: 4 }, { address: '2606:2800:220:1::1', family: 6 }], family: undefined });
+    expect(await lookup(strict, resolvesTo('93.184.216.34', '2606:2800:220:1::1'), { all: true })).toEqual({
+      err: null,
+      address: [
+        { address: '93.184.216.34', family: 4 },
+        { address: '2606:2800:220:1::1', family: 6 },
+      ],
+      family: undefined,
+    });
     expect(await lookup(strict, resolvesTo('93.184.216.34'), { family: 4 })).toEqual({ err: null, address: '93.184.216.34', family: 4 });
   });
 });
@@ -100,21 +148,42 @@ describe('sending a webhook', () => {
 
   it('refuses, without connecting, a name that resolves to loopback when strict', async () => {
     const before = received.length;
-    const result = await sendWebhook(`https://rebind.example.org:${port}/hook`, {}, '{"a":1}', { policy: strict, timeoutMs: 5_000, resolve: resolvesTo('127.0.0.1') });
+    const result = await sendWebhook(`https://rebind.example.org:${port}/hook`, {}, '{"a":1}', {
+      policy: strict,
+      timeoutMs: 5_000,
+      resolve: resolvesTo('127.0.0.1'),
+    });
     expect(result).toEqual({ statusCode: null, connected: false, detail: 'EWEBHOOKADDRESS' });
     expect(received.length).toBe(before);
   });
 
   it('refuses an address written in the URL, and http, when strict', async () => {
-    expect(await sendWebhook(`https://127.0.0.1:${port}/hook`, {}, '{}', { policy: strict, timeoutMs: 5_000 })).toMatchObject({ statusCode: null, connected: false });
-    expect(await sendWebhook(`http://receiver.example.org:${port}/hook`, {}, '{}', { policy: strict, timeoutMs: 5_000, resolve: resolvesTo('93.184.216.34') })).toMatchObject({ statusCode: null, connected: false });
+    expect(await sendWebhook(`https://127.0.0.1:${port}/hook`, {}, '{}', { policy: strict, timeoutMs: 5_000 })).toMatchObject({
+      statusCode: null,
+      connected: false,
+    });
+    expect(
+      await sendWebhook(`http://receiver.example.org:${port}/hook`, {}, '{}', {
+        policy: strict,
+        timeoutMs: 5_000,
+        resolve: resolvesTo('93.184.216.34'),
+      }),
+    ).toMatchObject({ statusCode: null, connected: false });
   });
 
   it('connects to the address it resolved and checked (policy any), and does not follow redirects', async () => {
-    const ok = await sendWebhook(`http://receiver.example.org:${port}/hook`, { 'content-type': 'application/json' }, '{"n":1}', { policy: any, timeoutMs: 5_000, resolve: resolvesTo('127.0.0.1') });
+    const ok = await sendWebhook(`http://receiver.example.org:${port}/hook`, { 'content-type': 'application/json' }, '{"n":1}', {
+      policy: any,
+      timeoutMs: 5_000,
+      resolve: resolvesTo('127.0.0.1'),
+    });
     expect(ok).toEqual({ statusCode: 200, connected: true, detail: null });
     expect(received.at(-1)).toBe('{"n":1}');
-    expect(await sendWebhook(`http://127.0.0.1:${port}/redirect`, {}, '{}', { policy: any, timeoutMs: 5_000 })).toEqual({ statusCode: 302, connected: true, detail: null });
+    expect(await sendWebhook(`http://127.0.0.1:${port}/redirect`, {}, '{}', { policy: any, timeoutMs: 5_000 })).toEqual({
+      statusCode: 302,
+      connected: true,
+      detail: null,
+    });
   });
 
   it('says nothing of a closed port but that it did not connect', async () => {

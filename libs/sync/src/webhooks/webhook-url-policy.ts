@@ -17,7 +17,8 @@ export interface WebhookUrlPolicy {
 /** The rule a refused URL broke, named in the error an org admin sees. */
 export const WEBHOOK_RULE = {
   https: 'webhook URLs must use https (WEBHOOK_URL_POLICY=public-https)',
-  publicAddress: 'webhook URLs must reach a public internet address, not a loopback, private, link-local or otherwise reserved one (WEBHOOK_URL_POLICY=public-https; an operator may allow exceptions with WEBHOOK_ALLOWED_HOSTS or WEBHOOK_ALLOWED_CIDRS)',
+  publicAddress:
+    'webhook URLs must reach a public internet address, not a loopback, private, link-local or otherwise reserved one (WEBHOOK_URL_POLICY=public-https; an operator may allow exceptions with WEBHOOK_ALLOWED_HOSTS or WEBHOOK_ALLOWED_CIDRS)',
   noCredentials: 'webhook URLs may not carry a user name or password',
 } as const;
 
@@ -104,7 +105,11 @@ export const systemResolver: Resolver = (host) =>
   new Promise((done, fail) => dnsLookup(host, { all: true, verbatim: true }, (err, addresses) => (err ? fail(err) : done(addresses))));
 
 /** The save-time check of the addresses a name resolves to now (a name that does not resolve yet passes: it is checked again at every connection). */
-export async function webhookResolvedProblem(policy: WebhookUrlPolicy, url: URL, resolve: Resolver = systemResolver): Promise<string | null> {
+export async function webhookResolvedProblem(
+  policy: WebhookUrlPolicy,
+  url: URL,
+  resolve: Resolver = systemResolver,
+): Promise<string | null> {
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (policy.mode === 'any' || isIpLiteral(host) || hostAllowed(policy, host)) return null;
   let addresses: LookupAddress[];
@@ -125,15 +130,26 @@ type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | Look
  * checked, so the connection goes to a checked address and is never resolved again.
  */
 export function webhookLookup(policy: WebhookUrlPolicy, resolve: Resolver = systemResolver) {
-  return (host: string, options: { all?: boolean; family?: number | string } | number | LookupCallback, callback?: LookupCallback): void => {
+  return (
+    host: string,
+    options: { all?: boolean; family?: number | string } | number | LookupCallback,
+    callback?: LookupCallback,
+  ): void => {
     const cb = (typeof options === 'function' ? options : callback)!;
     const all = typeof options === 'object' && options !== null && options.all === true;
-    const family = typeof options === 'object' && options !== null ? Number(options.family ?? 0) || 0 : typeof options === 'number' ? options : 0;
+    const family =
+      typeof options === 'object' && options !== null ? Number(options.family ?? 0) || 0 : typeof options === 'number' ? options : 0;
     resolve(host).then(
       (found) => {
         const addresses = found.filter((a) => family === 0 || a.family === family);
-        if (!addresses.length) { cb(Object.assign(new Error(`no address for ${host}`), { code: 'ENOTFOUND' }), all ? [] : '', 0); return; }
-        if (!addresses.every((a) => mayConnect(policy, host, a.address))) { cb(new WebhookAddressRefused(), all ? [] : '', 0); return; }
+        if (!addresses.length) {
+          cb(Object.assign(new Error(`no address for ${host}`), { code: 'ENOTFOUND' }), all ? [] : '', 0);
+          return;
+        }
+        if (!addresses.every((a) => mayConnect(policy, host, a.address))) {
+          cb(new WebhookAddressRefused(), all ? [] : '', 0);
+          return;
+        }
         if (all) cb(null, addresses);
         else cb(null, addresses[0].address, addresses[0].family);
       },

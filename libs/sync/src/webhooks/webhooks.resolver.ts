@@ -41,7 +41,11 @@ export class UpdateWebhookEndpointInput {
   @IsString({ each: true })
   eventTypes?: string[] | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'false: send nothing more to it (deliveries due meanwhile are paused, events meanwhile make none); true: in use again, the paused deliveries go' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'false: send nothing more to it (deliveries due meanwhile are paused, events meanwhile make none); true: in use again, the paused deliveries go',
+  })
   @IsOptional()
   @IsBoolean()
   active?: boolean | null;
@@ -97,7 +101,10 @@ export class WebhookDeliveryModel {
   @Field()
   eventId: string;
 
-  @Field({ description: 'pending, delivered, failed, withheld (your organisation could no longer see the event when it was due to go), or paused (the endpoint was off when it was due to go; it goes once the endpoint is on again)' })
+  @Field({
+    description:
+      'pending, delivered, failed, withheld (your organisation could no longer see the event when it was due to go), or paused (the endpoint was off when it was due to go; it goes once the endpoint is on again)',
+  })
   status: string;
 
   @Field(() => [WebhookAttemptModel])
@@ -118,7 +125,10 @@ export class WebhooksResolver {
 
   @RequirePermission(Permission.WEBHOOK_MANAGE)
   @Mutation(() => CreatedWebhookEndpointModel, { description: "Org admins: receive the organisation's events, signed" })
-  createWebhookEndpoint(@CurrentActor() actor: Actor, @Args('input') input: CreateWebhookEndpointInput): Promise<CreatedWebhookEndpointModel> {
+  createWebhookEndpoint(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: CreateWebhookEndpointInput,
+  ): Promise<CreatedWebhookEndpointModel> {
     return this.webhooks.create(actor, input.url, input.eventTypes);
   }
 
@@ -129,13 +139,18 @@ export class WebhooksResolver {
   }
 
   @RequirePermission(Permission.WEBHOOK_MANAGE)
-  @Mutation(() => CreatedWebhookEndpointModel, { description: 'Org admins: a new signing secret, shown this once; every delivery from now on is signed with it' })
+  @Mutation(() => CreatedWebhookEndpointModel, {
+    description: 'Org admins: a new signing secret, shown this once; every delivery from now on is signed with it',
+  })
   rotateWebhookSecret(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<CreatedWebhookEndpointModel> {
     return this.webhooks.rotateSecret(actor, id);
   }
 
   @RequirePermission(Permission.WEBHOOK_MANAGE)
-  @Query(() => [WebhookEndpointModel], { description: 'Org admins: your organisation\'s endpoints, oldest first; at most LIST_DIRECTORY_MAX (500 by default), the field named in extensions.truncated when there are more' })
+  @Query(() => [WebhookEndpointModel], {
+    description:
+      "Org admins: your organisation's endpoints, oldest first; at most LIST_DIRECTORY_MAX (500 by default), the field named in extensions.truncated when there are more",
+  })
   async webhookEndpoints(@CurrentActor() actor: Actor, @Context() ctx: HubContext): Promise<WebhookEndpointModel[]> {
     const max = this.config.lists.directoryMax;
     return boundedList(ctx, 'Query.webhookEndpoints', await this.webhooks.list(actor, max + 1), max);
@@ -143,7 +158,11 @@ export class WebhooksResolver {
 
   @RequirePermission(Permission.WEBHOOK_MANAGE)
   @Query(() => WebhookDeliveryConnection, { description: 'Newest first, with every attempt' })
-  webhookDeliveries(@CurrentActor() actor: Actor, @Args() page: PageArgs, @Args('endpointId', { type: () => ID }) endpointId: string): Promise<Connection<WebhookDeliveryModel>> {
+  webhookDeliveries(
+    @CurrentActor() actor: Actor,
+    @Args() page: PageArgs,
+    @Args('endpointId', { type: () => ID }) endpointId: string,
+  ): Promise<Connection<WebhookDeliveryModel>> {
     return this.webhooks.deliveries(actor, endpointId, page);
   }
 

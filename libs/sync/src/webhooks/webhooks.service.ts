@@ -36,7 +36,8 @@ async function checkUrl(url: string, policy: WebhookUrlPolicy, resolve: Resolver
 }
 
 function checkEventTypes(eventTypes: string[]): void {
-  if (eventTypes.length === 0 || eventTypes.some((t) => !/^(\*|[a-z_]+\.[a-z_]+)$/.test(t))) throw new ValidationError([{ field: 'eventTypes', messages: ["event types like person.created, or '*'"] }]);
+  if (eventTypes.length === 0 || eventTypes.some((t) => !/^(\*|[a-z_]+\.[a-z_]+)$/.test(t)))
+    throw new ValidationError([{ field: 'eventTypes', messages: ["event types like person.created, or '*'"] }]);
 }
 
 /** What a sealed signing secret is bound to: this column of this row. */
@@ -82,7 +83,11 @@ export class WebhooksService implements OnModuleInit {
     private readonly organisations: OrganisationsService,
     @Inject(HUB_CONFIG) config: HubConfig,
   ) {
-    this.policy = { mode: config.webhooks.urlPolicy, allowedHosts: config.webhooks.allowedHosts, allowedCidrs: config.webhooks.allowedCidrs };
+    this.policy = {
+      mode: config.webhooks.urlPolicy,
+      allowedHosts: config.webhooks.allowedHosts,
+      allowedCidrs: config.webhooks.allowedCidrs,
+    };
   }
 
   async onModuleInit(): Promise<void> {
@@ -102,11 +107,17 @@ export class WebhooksService implements OnModuleInit {
     const [state]: { any: boolean }[] = await this.db.query('SELECT EXISTS (SELECT 1 FROM webhook_endpoint) AS any');
     if (!state.any) return 0;
     if (this.secrets.keyMissing) {
-      throw new SecretBoxError('DATA_ENCRYPTION_KEY_REQUIRED', 'webhook endpoints keep signing secrets: in production set DATA_ENCRYPTION_KEY (32 bytes, base64 or hex) before starting the hub');
+      throw new SecretBoxError(
+        'DATA_ENCRYPTION_KEY_REQUIRED',
+        'webhook endpoints keep signing secrets: in production set DATA_ENCRYPTION_KEY (32 bytes, base64 or hex) before starting the hub',
+      );
     }
     const box = await this.secrets.box();
     const sealed = await this.db.transaction(async (m) => {
-      const rows: { id: string; secret: string }[] = await m.query('SELECT id, secret FROM webhook_endpoint WHERE NOT starts_with(secret, $1) FOR UPDATE', [box.currentPrefix()]);
+      const rows: { id: string; secret: string }[] = await m.query(
+        'SELECT id, secret FROM webhook_endpoint WHERE NOT starts_with(secret, $1) FOR UPDATE',
+        [box.currentPrefix()],
+      );
       for (const row of rows) {
         const plain = await this.secrets.open(row.secret, secretContext(row.id));
         await m.query('UPDATE webhook_endpoint SET secret = $2 WHERE id = $1', [row.id, box.seal(plain, secretContext(row.id))]);
@@ -128,8 +139,22 @@ export class WebhooksService implements OnModuleInit {
     const id = randomUUID();
     const { secret, sealed } = await this.newSecret(id);
     const endpoint = await this.db.transaction(async (m) => {
-      const saved = await m.save(m.create(WebhookEndpoint, { id, organisationId: actor.organisationId, url, eventTypes, secret: sealed, createdBy: actorRef(actor) }));
-      await this.outbox.emit(m, actor, { type: 'webhook.created', aggregateType: 'webhook_endpoint', aggregateId: saved.id, payload: { eventTypes } });
+      const saved = await m.save(
+        m.create(WebhookEndpoint, {
+          id,
+          organisationId: actor.organisationId,
+          url,
+          eventTypes,
+          secret: sealed,
+          createdBy: actorRef(actor),
+        }),
+      );
+      await this.outbox.emit(m, actor, {
+        type: 'webhook.created',
+        aggregateType: 'webhook_endpoint',
+        aggregateId: saved.id,
+        payload: { eventTypes },
+      });
       return saved;
     });
     delete (endpoint as Partial<WebhookEndpoint>).secret;
@@ -137,14 +162,22 @@ export class WebhooksService implements OnModuleInit {
   }
 
   /** Changes an endpoint of the actor's organisation: where it goes, which events, or whether it is in use (an inactive one is sent nothing). */
-  async update(actor: Actor, id: string, change: { url?: string | null; eventTypes?: string[] | null; active?: boolean | null }): Promise<WebhookEndpoint> {
+  async update(
+    actor: Actor,
+    id: string,
+    change: { url?: string | null; eventTypes?: string[] | null; active?: boolean | null },
+  ): Promise<WebhookEndpoint> {
     this.requireAdmin(actor);
     if (change.url != null) await checkUrl(change.url, this.policy, this.resolver);
     if (change.eventTypes != null) checkEventTypes(change.eventTypes);
     return this.db.transaction(async (m) => {
       const endpoint = await this.ownEndpoint(m, actor, id);
       const changes: Record<string, { old: unknown; new: unknown }> = {};
-      for (const [field, value] of [['url', change.url], ['eventTypes', change.eventTypes], ['active', change.active]] as const) {
+      for (const [field, value] of [
+        ['url', change.url],
+        ['eventTypes', change.eventTypes],
+        ['active', change.active],
+      ] as const) {
         if (value == null || JSON.stringify(endpoint[field]) === JSON.stringify(value)) continue;
         changes[field] = { old: endpoint[field], new: value };
         Object.assign(endpoint, { [field]: value });
@@ -152,14 +185,23 @@ export class WebhooksService implements OnModuleInit {
       if (!Object.keys(changes).length) return endpoint;
       const saved = await m.save(endpoint);
       if (changes.active && saved.active) await this.resume(m, id);
-      await this.outbox.emit(m, actor, { type: 'webhook.updated', aggregateType: 'webhook_endpoint', aggregateId: id, payload: { fields: Object.keys(changes) }, changes });
+      await this.outbox.emit(m, actor, {
+        type: 'webhook.updated',
+        aggregateType: 'webhook_endpoint',
+        aggregateId: id,
+        payload: { fields: Object.keys(changes) },
+        changes,
+      });
       return saved;
     });
   }
 
   /** The deliveries paused while an endpoint was off go out again (their attempts so far still count). */
   private async resume(m: EntityManager, endpointId: string): Promise<void> {
-    const paused: { id: string }[] = await m.query(`WITH resumed AS (UPDATE webhook_delivery SET status = 'pending' WHERE endpoint_id = $1 AND status = 'paused' RETURNING id) SELECT id FROM resumed`, [endpointId]);
+    const paused: { id: string }[] = await m.query(
+      `WITH resumed AS (UPDATE webhook_delivery SET status = 'pending' WHERE endpoint_id = $1 AND status = 'paused' RETURNING id) SELECT id FROM resumed`,
+      [endpointId],
+    );
     for (const { id } of paused) await this.queue.addWithin(m, DELIVER_WEBHOOK_TASK, { deliveryId: id }, { maxAttempts: MAX_ATTEMPTS });
   }
 
@@ -177,20 +219,26 @@ export class WebhooksService implements OnModuleInit {
   }
 
   private async ownEndpoint(m: EntityManager, actor: Actor, id: string): Promise<WebhookEndpoint> {
-    const endpoint = await m.findOne(WebhookEndpoint, { where: { id, organisationId: actor.organisationId }, lock: { mode: 'pessimistic_write' } });
+    const endpoint = await m.findOne(WebhookEndpoint, {
+      where: { id, organisationId: actor.organisationId },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!endpoint) throw new NotFoundError('Webhook endpoint');
     return endpoint;
   }
 
   private async newSecret(endpointId: string): Promise<{ secret: string; sealed: string }> {
-    if (this.secrets.keyMissing) throw new HubError(ErrorCode.ServiceUnavailable, 'Webhooks are unavailable until the hub is given a data encryption key');
+    if (this.secrets.keyMissing)
+      throw new HubError(ErrorCode.ServiceUnavailable, 'Webhooks are unavailable until the hub is given a data encryption key');
     const secret = `whs_${randomBytes(24).toString('base64url')}`;
     return { secret, sealed: await this.secrets.seal(secret, secretContext(endpointId)) };
   }
 
   async list(actor: Actor, limit?: number): Promise<WebhookEndpoint[]> {
     this.requireAdmin(actor);
-    return this.db.getRepository(WebhookEndpoint).find({ where: { organisationId: actor.organisationId }, order: { createdAt: 'ASC', id: 'ASC' }, take: limit });
+    return this.db
+      .getRepository(WebhookEndpoint)
+      .find({ where: { organisationId: actor.organisationId }, order: { createdAt: 'ASC', id: 'ASC' }, take: limit });
   }
 
   /** An endpoint's deliveries, newest first. */
@@ -224,7 +272,9 @@ export class WebhooksService implements OnModuleInit {
       [event.type],
     );
     if (!endpoints.length) return;
-    const organisations = new Map((await this.organisations.byIds([...new Set(endpoints.map((e) => e.organisation_id))], m)).map((o) => [o.id, o]));
+    const organisations = new Map(
+      (await this.organisations.byIds([...new Set(endpoints.map((e) => e.organisation_id))], m)).map((o) => [o.id, o]),
+    );
     for (const e of endpoints) {
       const organisation = organisations.get(e.organisation_id);
       if (!organisation?.active) continue;
@@ -246,7 +296,12 @@ export class WebhooksService implements OnModuleInit {
   async deliver(deliveryId: string): Promise<void> {
     const delivery = await this.db.getRepository(WebhookDelivery).findOneBy({ id: deliveryId });
     if (!delivery || delivery.status === 'delivered') return;
-    const endpoint = await this.db.getRepository(WebhookEndpoint).createQueryBuilder('w').addSelect('w.secret').where('w.id = :id', { id: delivery.endpointId }).getOne();
+    const endpoint = await this.db
+      .getRepository(WebhookEndpoint)
+      .createQueryBuilder('w')
+      .addSelect('w.secret')
+      .where('w.id = :id', { id: delivery.endpointId })
+      .getOne();
     const event = await this.outbox.event(this.db.manager, delivery.eventId);
     if (!endpoint || !event) return;
     if (!endpoint.active) {
@@ -271,7 +326,9 @@ export class WebhooksService implements OnModuleInit {
     }
     const personId = seen === 'person' ? event.personId : null;
     // The payload through the same field policy as the feed and the person page, with the receiver's facts now.
-    const [masked] = await this.feed.mask(to, [{ type: event.type, personId: event.personId, organisationId: event.organisationId, payload: event.payload }]);
+    const [masked] = await this.feed.mask(to, [
+      { type: event.type, personId: event.personId, organisationId: event.organisationId, payload: event.payload },
+    ]);
     const secret = await this.secrets.open(endpoint.secret, secretContext(endpoint.id));
     const body = JSON.stringify({
       sequence: String(event.id),
@@ -289,7 +346,12 @@ export class WebhooksService implements OnModuleInit {
     // why (a refused port, an address, a TLS error): the log must not map the network behind the URL.
     const result = await sendWebhook(
       endpoint.url,
-      { 'content-type': 'application/json', 'x-hub-signature': signWebhook(secret, timestamp, body), 'x-hub-event-id': String(event.id), 'x-hub-delivery-id': delivery.id },
+      {
+        'content-type': 'application/json',
+        'x-hub-signature': signWebhook(secret, timestamp, body),
+        'x-hub-event-id': String(event.id),
+        'x-hub-delivery-id': delivery.id,
+      },
       body,
       { policy: this.policy, timeoutMs: 10_000, resolve: this.resolver },
     );

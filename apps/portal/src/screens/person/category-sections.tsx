@@ -11,7 +11,13 @@ export function CategorySections({ p }: { p: PersonRecord }) {
       </Section>
       <Section id="offending" title="Offending" category="OFFENDING" fields={['offenceSummary', 'ogrsScore']} p={p}>
         <Row p={p} label="Offence" field="offenceSummary" value={p.offenceSummary} category="OFFENDING" />
-        <Row p={p} label="OGRS score (year 1)" field="ogrsScore" value={p.ogrsScore === null ? null : `${p.ogrsScore}%`} category="OFFENDING" />
+        <Row
+          p={p}
+          label="OGRS score (year 1)"
+          field="ogrsScore"
+          value={p.ogrsScore === null ? null : `${p.ogrsScore}%`}
+          category="OFFENDING"
+        />
       </Section>
       <Section id="risk" title="Risk" category="RISK" fields={['riskLevel']} p={p}>
         <Row p={p} label="Risk level" field="riskLevel" value={p.riskLevel ? RISK[p.riskLevel] : null} category="RISK" />

@@ -30,13 +30,18 @@ export function ConsentsSection({ p, orgs }: { p: PersonRecord; orgs: Organisati
               <tr key={c.id}>
                 <td data-label="Purpose">{PURPOSES[c.purpose] ?? c.purpose}</td>
                 <td data-label="Shared with">
-                  {c.organisationId ? orgs.get(c.organisationId) ?? (c.organisationId === viewer.organisation.id ? viewer.organisation.name : 'An organisation') : `Every ${ORG_KINDS[c.organisationKind ?? '']?.toLowerCase() ?? 'organisation'}`}
+                  {c.organisationId
+                    ? (orgs.get(c.organisationId) ??
+                      (c.organisationId === viewer.organisation.id ? viewer.organisation.name : 'An organisation'))
+                    : `Every ${ORG_KINDS[c.organisationKind ?? '']?.toLowerCase() ?? 'organisation'}`}
                 </td>
                 <td data-label="Given">
                   {formatDate(c.givenAt)} ({METHODS[c.method]?.toLowerCase() ?? c.method})
                 </td>
                 <td data-label="Status">
-                  <strong className={`tag${c.status === 'IN_FORCE' ? ' tag--green' : ' tag--grey'}`}>{CONSENT_STATUSES[c.status] ?? c.status}</strong>
+                  <strong className={`tag${c.status === 'IN_FORCE' ? ' tag--green' : ' tag--grey'}`}>
+                    {CONSENT_STATUSES[c.status] ?? c.status}
+                  </strong>
                 </td>
                 <td>
                   {c.status === 'IN_FORCE' && (

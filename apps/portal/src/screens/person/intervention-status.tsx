@@ -19,7 +19,14 @@ const UpdateInterventionDocument = graphql(`
 export type Changed = UpdateInterventionMutation['updateIntervention'];
 
 interface Props {
-  intervention: { id: string; version: number; status: InterventionStatus; typeCode: string; occurredAt: string; outcome: { __typename: string } | null };
+  intervention: {
+    id: string;
+    version: number;
+    status: InterventionStatus;
+    typeCode: string;
+    occurredAt: string;
+    outcome: { __typename: string } | null;
+  };
   name: string;
   open: string | null;
   onOpen: (key: string | null) => void;
@@ -38,7 +45,10 @@ function StatusForm({ intervention, name, onChanged, onCancel, onReload }: Omit<
   const job = intervention.outcome?.__typename === 'JobOutcome' || intervention.typeCode === 'job_start';
   async function submit(e: SubmitEvent) {
     e.preventDefault();
-    if (status === intervention.status) { setErrors({ status: `The status is already ${STATUSES[status]?.toLowerCase() ?? status}: select another` }); return; }
+    if (status === intervention.status) {
+      setErrors({ status: `The status is already ${STATUSES[status]?.toLowerCase() ?? status}: select another` });
+      return;
+    }
     setErrors({});
     setBusy(true);
     try {
@@ -48,7 +58,13 @@ function StatusForm({ intervention, name, onChanged, onCancel, onReload }: Omit<
       if ((err as { code?: string }).code === 'UNAUTHENTICATED') return;
       const code = err instanceof ApiError ? err.code : '';
       setConflict(code === 'CONFLICT');
-      setErrors(code === 'CONFLICT' ? { _form: CONFLICT } : code === 'INVALID_STATE' ? { status: (err as ApiError).message } : errorsFrom(err, ['status']));
+      setErrors(
+        code === 'CONFLICT'
+          ? { _form: CONFLICT }
+          : code === 'INVALID_STATE'
+            ? { status: (err as ApiError).message }
+            : errorsFrom(err, ['status']),
+      );
       setBusy(false);
     }
   }
@@ -61,7 +77,11 @@ function StatusForm({ intervention, name, onChanged, onCancel, onReload }: Omit<
       <Radios
         name="status"
         label={LABEL}
-        hint={job ? 'Only Started or Completed count as a job. Changed to Planned, Cancelled or Did not attend, the job loses its open 13-week window.' : undefined}
+        hint={
+          job
+            ? 'Only Started or Completed count as a job. Changed to Planned, Cancelled or Did not attend, the job loses its open 13-week window.'
+            : undefined
+        }
         value={status}
         onChange={(v) => setStatus(v as InterventionStatus)}
         options={options(STATUSES)}
@@ -90,7 +110,11 @@ export function StatusChange(props: Props) {
   return (
     <>
       <button type="button" className="link-button" aria-expanded={open === key} onClick={() => onOpen(open === key ? null : key)}>
-        Change status<span className="visually-hidden"> of {name} on {formatDate(intervention.occurredAt)}</span>
+        Change status
+        <span className="visually-hidden">
+          {' '}
+          of {name} on {formatDate(intervention.occurredAt)}
+        </span>
       </button>
       {open === key && <StatusForm key={intervention.version} {...props} onCancel={() => onOpen(null)} />}
     </>

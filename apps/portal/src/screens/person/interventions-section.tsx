@@ -53,12 +53,20 @@ export function InterventionsSection(props: {
             <li key={i.id} className="timeline__item">
               <h3 className="timeline__title">{i.type?.name ?? i.typeCode}</h3>
               <p className="timeline__meta">
-                {formatDate(i.occurredAt)} · {STATUSES[i.status] ?? i.status} · {i.organisation?.name ?? orgs.get(i.organisationId) ?? 'Another organisation'}
+                {formatDate(i.occurredAt)} · {STATUSES[i.status] ?? i.status} ·{' '}
+                {i.organisation?.name ?? orgs.get(i.organisationId) ?? 'Another organisation'}
               </p>
               {outcomeText(i.outcome) && <p>{outcomeText(i.outcome)}</p>}
               {i.notes && <p className="timeline__notes">{i.notes}</p>}
               {i.organisationId === viewer.organisation.id && (
-                <StatusChange intervention={i} name={i.type?.name ?? i.typeCode} open={open} onOpen={onOpen} onChanged={onChanged} onReload={onReload} />
+                <StatusChange
+                  intervention={i}
+                  name={i.type?.name ?? i.typeCode}
+                  open={open}
+                  onOpen={onOpen}
+                  onChanged={onChanged}
+                  onReload={onReload}
+                />
               )}
             </li>
           ))}

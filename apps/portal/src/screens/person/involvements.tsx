@@ -25,7 +25,14 @@ export const isOpen = (i: Involvement, now = Date.now()) => !i.endedAt || Date.p
 
 const REASON = 'Why is the work ending?';
 
-function EndForm(props: { involvement: Involvement; own: boolean; organisation: string; person: string; onEnded: () => void; onCancel: () => void }) {
+function EndForm(props: {
+  involvement: Involvement;
+  own: boolean;
+  organisation: string;
+  person: string;
+  onEnded: () => void;
+  onCancel: () => void;
+}) {
   const { involvement, own, organisation, person, onEnded, onCancel } = props;
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Errors>({});
@@ -33,8 +40,14 @@ function EndForm(props: { involvement: Involvement; own: boolean; organisation: 
   async function submit(e: SubmitEvent) {
     e.preventDefault();
     const text = reason.trim();
-    if (text.length < 3) { setErrors({ reason: 'Enter why the work is ending, in at least 3 characters' }); return; }
-    if (text.length > 500) { setErrors({ reason: 'The reason must be 500 characters or fewer' }); return; }
+    if (text.length < 3) {
+      setErrors({ reason: 'Enter why the work is ending, in at least 3 characters' });
+      return;
+    }
+    if (text.length > 500) {
+      setErrors({ reason: 'The reason must be 500 characters or fewer' });
+      return;
+    }
     setErrors({});
     setBusy(true);
     try {
@@ -140,7 +153,12 @@ export function Involvements(props: {
                   </td>
                   <td>
                     {openNow && (own || lead) && (
-                      <button type="button" className="link-button" aria-expanded={open === `end:${i.id}`} onClick={() => onOpen(open === `end:${i.id}` ? null : `end:${i.id}`)}>
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-expanded={open === `end:${i.id}`}
+                        onClick={() => onOpen(open === `end:${i.id}` ? null : `end:${i.id}`)}
+                      >
                         {own ? 'End our work with this person' : 'End'}
                         {!own && <span className="visually-hidden"> {name(i.organisationId)}’s work with this person</span>}
                       </button>
@@ -176,7 +194,10 @@ export function WorkEnded({ name }: { name: string }) {
   return (
     <div className="two-thirds">
       <h1>Your work with {name} has ended</h1>
-      <p>Your organisation no longer works with this person, so their record is no longer shown to you. The reason is kept in the record’s history.</p>
+      <p>
+        Your organisation no longer works with this person, so their record is no longer shown to you. The reason is kept in the record’s
+        history.
+      </p>
       <p>
         <Link to="/">Back to my caseload</Link>
       </p>

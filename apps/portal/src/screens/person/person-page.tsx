@@ -26,11 +26,17 @@ import { useInterventionPages } from './use-intervention-pages';
 export function PersonPage({ id }: { id: string }) {
   const { capabilities } = useSession();
   const q = useQuery(async () => {
-    const [person, orgs] = await Promise.all([gql(PersonRecordDocument, { id }), gql(OrganisationNamesDocument).catch(() => ({ organisations: [] }))]);
+    const [person, orgs] = await Promise.all([
+      gql(PersonRecordDocument, { id }),
+      gql(OrganisationNamesDocument).catch(() => ({ organisations: [] })),
+    ]);
     return { person: person.person, orgs: new Map(orgs.organisations.map((o) => [o.id, o.name])) };
   }, [id]);
   // Apart from the record, so that learning what the hub offers (capabilities) never reads the record twice.
-  const referrals = useQuery(() => (capabilities.referrals ? personReferrals(id).catch(() => null) : Promise.resolve(null)), [id, capabilities.referrals]).data;
+  const referrals = useQuery(
+    () => (capabilities.referrals ? personReferrals(id).catch(() => null) : Promise.resolve(null)),
+    [id, capabilities.referrals],
+  ).data;
   const pages = useInterventionPages(id, q.data?.person.interventions ?? null);
   // The one inline form open on the page (`end:<id>`, `sustain:<id>`, `status:<id>`): one at a time.
   const [open, setOpen] = useState<string | null>(null);
@@ -42,8 +48,18 @@ export function PersonPage({ id }: { id: string }) {
 
   if (gone) return <WorkEnded name={endedOwn} />;
   if (q.error?.code === 'NOT_FOUND' || q.error?.code === 'BAD_USER_INPUT') return <NotFound what="Person" />;
-  if (q.error) return <p className="error-message" role="alert">{q.error.message}</p>;
-  if (!q.data) return <p className="loading" role="status">Loading the record…</p>;
+  if (q.error)
+    return (
+      <p className="error-message" role="alert">
+        {q.error.message}
+      </p>
+    );
+  if (!q.data)
+    return (
+      <p className="loading" role="status">
+        Loading the record…
+      </p>
+    );
   const p = q.data.person;
   const orgs = q.data.orgs;
 
@@ -103,7 +119,9 @@ export function PersonPage({ id }: { id: string }) {
 
       <Sustainments
         sustainments={p.sustainments}
-        employers={Object.fromEntries(pages.all.flatMap((i) => (i.outcome?.__typename === 'JobOutcome' ? [[i.id, i.outcome.employer]] : [])))}
+        employers={Object.fromEntries(
+          pages.all.flatMap((i) => (i.outcome?.__typename === 'JobOutcome' ? [[i.id, i.outcome.employer]] : [])),
+        )}
         open={open}
         onOpen={setOpen}
         onRecorded={(sustained) => {

@@ -18,15 +18,17 @@ export function PersonalDetails({ p }: { p: PersonRecord }) {
           label="Identifiers"
           field="identifiers"
           category="IDENTITY"
-          value={p.identifiers?.length ? (
-            <ul className="plain-list">
-              {p.identifiers.map((i) => (
-                <li key={i.scheme + i.value}>
-                  {SCHEMES[i.scheme] ?? i.scheme}: {i.value}
-                </li>
-              ))}
-            </ul>
-          ) : null}
+          value={
+            p.identifiers?.length ? (
+              <ul className="plain-list">
+                {p.identifiers.map((i) => (
+                  <li key={i.scheme + i.value}>
+                    {SCHEMES[i.scheme] ?? i.scheme}: {i.value}
+                  </li>
+                ))}
+              </ul>
+            ) : null
+          }
         />
       </dl>
     </section>

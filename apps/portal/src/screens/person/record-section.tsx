@@ -15,7 +15,19 @@ export function WhyLink({ personId, category }: { personId: string; category: st
   );
 }
 
-export function Row({ label, value, field, p, category }: { label: string; value: ReactNode; field: string; p: PersonRecord; category?: string }) {
+export function Row({
+  label,
+  value,
+  field,
+  p,
+  category,
+}: {
+  label: string;
+  value: ReactNode;
+  field: string;
+  p: PersonRecord;
+  category?: string;
+}) {
   const withheld = p.withheldFields.includes(field);
   return (
     <div className="summary-list__row">
@@ -35,7 +47,21 @@ export function Row({ label, value, field, p, category }: { label: string; value
   );
 }
 
-export function Section({ id, title, category, fields, p, children }: { id: string; title: string; category: string; fields: string[]; p: PersonRecord; children: ReactNode }) {
+export function Section({
+  id,
+  title,
+  category,
+  fields,
+  p,
+  children,
+}: {
+  id: string;
+  title: string;
+  category: string;
+  fields: string[];
+  p: PersonRecord;
+  children: ReactNode;
+}) {
   const allWithheld = fields.every((f) => p.withheldFields.includes(f));
   return (
     <section className={`section${allWithheld ? ' section--withheld' : ''}`} aria-labelledby={id} data-category={category}>
@@ -43,7 +69,8 @@ export function Section({ id, title, category, fields, p, children }: { id: stri
       {allWithheld ? (
         <div className="withheld-panel">
           <p>
-            <Withheld /> {title} information is withheld from you. It is not empty: you are not allowed to see it. <WhyLink personId={p.id} category={category} />
+            <Withheld /> {title} information is withheld from you. It is not empty: you are not allowed to see it.{' '}
+            <WhyLink personId={p.id} category={category} />
           </p>
         </div>
       ) : (

@@ -19,7 +19,15 @@ export type Sustainment = PersonRecord['sustainments'][number];
 
 const LABELS: Record<string, string> = { sustained: 'Was the person still in the job after 13 weeks?', note: 'Note' };
 
-function SustainmentForm({ sustainment, onDone, onCancel }: { sustainment: Sustainment; onDone: (sustained: boolean) => void; onCancel: () => void }) {
+function SustainmentForm({
+  sustainment,
+  onDone,
+  onCancel,
+}: {
+  sustainment: Sustainment;
+  onDone: (sustained: boolean) => void;
+  onCancel: () => void;
+}) {
   const [draft, setDraft] = useState({ sustained: '', note: '' });
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
@@ -59,7 +67,14 @@ function SustainmentForm({ sustainment, onDone, onCancel }: { sustainment: Susta
         inline
         error={errors.sustained}
       />
-      <TextArea name="note" label={LABELS.note} hint="Optional, for example how you checked" value={draft.note} onChange={(note) => setDraft((d) => ({ ...d, note }))} error={errors.note} />
+      <TextArea
+        name="note"
+        label={LABELS.note}
+        hint="Optional, for example how you checked"
+        value={draft.note}
+        onChange={(note) => setDraft((d) => ({ ...d, note }))}
+        error={errors.note}
+      />
       <div className="button-group">
         <Button busy={busy}>Record outcome</Button>
         <button type="button" className="link-button" onClick={onCancel}>
@@ -90,11 +105,19 @@ export function Sustainments(props: {
           return (
             <li key={s.id} data-sustainment={s.id}>
               <p>
-                {employers[s.interventionId] ? `Job at ${employers[s.interventionId]} started` : 'Job started'} {formatDate(s.startDate)}, check due {formatDate(s.dueOn)}:{' '}
-                <strong className={`tag${s.status === 'SUSTAINED' ? ' tag--green' : s.status === 'OPEN' ? '' : ' tag--grey'}`}>{SUSTAINMENT_STATUSES[s.status] ?? s.status}</strong>
+                {employers[s.interventionId] ? `Job at ${employers[s.interventionId]} started` : 'Job started'} {formatDate(s.startDate)},
+                check due {formatDate(s.dueOn)}:{' '}
+                <strong className={`tag${s.status === 'SUSTAINED' ? ' tag--green' : s.status === 'OPEN' ? '' : ' tag--grey'}`}>
+                  {SUSTAINMENT_STATUSES[s.status] ?? s.status}
+                </strong>
               </p>
               {s.status === 'OPEN' && (
-                <button type="button" className="button button--secondary" aria-expanded={open === key} onClick={() => onOpen(open === key ? null : key)}>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  aria-expanded={open === key}
+                  onClick={() => onOpen(open === key ? null : key)}
+                >
                   Record the 13-week outcome<span className="visually-hidden"> of the job started {formatDate(s.startDate)}</span>
                 </button>
               )}
