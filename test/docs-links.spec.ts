@@ -1,17 +1,11 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, normalize, relative } from 'node:path';
+import { dirname, join, normalize } from 'node:path';
 import { anchors, docFiles, ROOT, relativeLinks } from './support/docs.js';
 
 /**
  * Every relative link in README.md and docs/ resolves: the file or folder exists and the `#anchor`
  * is a heading of that file. Every `docs/….md` the code names (in messages and comments) exists.
  */
-
-/**
- * Pages written on other branches of the same piece of work and linked from here before they land.
- * Each entry fails the last test below once its file exists: then delete the entry.
- */
-const WRITTEN_ELSEWHERE = new Set(['docs/api/permissions.md']);
 
 const files = docFiles();
 
@@ -39,7 +33,6 @@ describe('documentation links', () => {
         broken.push(`${target}: outside the repository`);
         continue;
       }
-      if (WRITTEN_ELSEWHERE.has(path) && !existsSync(join(ROOT, path))) continue;
       if (!existsSync(join(ROOT, path))) {
         broken.push(`${target}: no file ${path}`);
         continue;
@@ -67,9 +60,7 @@ describe('documentation links', () => {
         [...readFileSync(join(ROOT, file), 'utf8').matchAll(/\bdocs\/[\w./-]+\.md\b/g)].map((m) => ({ file, page: m[0] })),
       );
     expect(named.length).toBeGreaterThan(0);
-    expect(
-      named.filter(({ page }) => !existsSync(join(ROOT, page)) && !WRITTEN_ELSEWHERE.has(page)).map(({ file, page }) => `${file}: ${page}`),
-    ).toEqual([]);
+    expect(named.filter(({ page }) => !existsSync(join(ROOT, page))).map(({ file, page }) => `${file}: ${page}`)).toEqual([]);
   });
 
   it.each(files)('every repository path %s names in code spans exists', (file) => {
@@ -79,7 +70,7 @@ describe('documentation links', () => {
       ...readFileSync(join(ROOT, file), 'utf8').matchAll(/`((?:apps|libs|test|migrations|schema|bench|docs|\.ci)\/[\w./-]*)`/g),
     ]
       .map((m) => m[1])
-      .filter((p) => !ignored.includes(p) && !WRITTEN_ELSEWHERE.has(p));
+      .filter((p) => !ignored.includes(p));
     expect(paths.filter((p) => !existsSync(join(ROOT, p)))).toEqual([]);
   });
 
@@ -87,13 +78,5 @@ describe('documentation links', () => {
     expect(existsSync(join(ROOT, resolveLink('docs/api/README.md', '../nowhere.md').path))).toBe(false);
     expect(anchors('README.md').has('quick-start')).toBe(true);
     expect(anchors('README.md').has('no-such-heading')).toBe(false);
-  });
-
-  it('pages written elsewhere are listed only until they exist', () => {
-    expect(
-      [...WRITTEN_ELSEWHERE]
-        .filter((p) => existsSync(join(ROOT, p)))
-        .map((p) => `${relative(ROOT, join(ROOT, p))} exists now: remove it from WRITTEN_ELSEWHERE`),
-    ).toEqual([]);
   });
 });

@@ -84,12 +84,10 @@ export class HealthController {
         .send({ error: 'UNAUTHENTICATED', message: 'GET /metrics needs the bearer token METRICS_TOKEN names' });
     }
     if (access === 'not-from-here') {
-      return reply
-        .status(403)
-        .send({
-          error: 'FORBIDDEN',
-          message: 'GET /metrics answers callers on this machine only; set METRICS_TOKEN to scrape from elsewhere',
-        });
+      return reply.status(403).send({
+        error: 'FORBIDDEN',
+        message: 'GET /metrics answers callers on this machine only; set METRICS_TOKEN to scrape from elsewhere',
+      });
     }
     reply.header('content-type', this.metrics.registry.contentType).send(await this.metrics.registry.metrics());
   }
