@@ -126,8 +126,12 @@ export class HubWorker implements OnApplicationBootstrap, BeforeApplicationShutd
     // Our own pool, so a connection dropped by a database restart is logged and replaced rather than
     // raised as an unhandled error that would bring the process down.
     this.pool = new QueuePool({ connectionString: await this.server.url(), max: this.config.worker.concurrency + 2 });
-    this.pool.on('error', (err) => this.logger.warn(`queue connection lost: ${err.message}`));
-    this.pool.on('connect', (client) => client.on('error', (err) => this.logger.warn(`queue connection lost: ${err.message}`)));
+    this.pool.on('error', (err) => this.connectionLost(`queue connection lost: ${err.message}`));
+    this.pool.on('connect', (client) => client.on('error', (err) => this.connectionLost(`queue connection lost: ${err.message}`)));
+    // Ctrl+C in a terminal reaches the embedded PostgreSQL too (one process group), which then ends our
+    // connections while the hub stops: expected then, so not warned about.
+    process.once('SIGINT', this.markStopping);
+    process.once('SIGTERM', this.markStopping);
     this.runner = await run({
       pgPool: this.pool,
       schema: QUEUE_SCHEMA,
@@ -143,7 +147,19 @@ export class HubWorker implements OnApplicationBootstrap, BeforeApplicationShutd
     this.logger.log(`worker ${this.workerId} running (${this.config.worker.concurrency} at once, ${Object.keys(taskList).length} tasks)`);
   }
 
+  private readonly markStopping = (): void => {
+    this.stopping = true;
+  };
+
+  /** A lost connection is worth a warning, except while stopping (when the database may stop first). */
+  private connectionLost(message: string): void {
+    if (this.stopping) this.logger.debug(message);
+    else this.logger.warn(message);
+  }
+
   async stop(): Promise<void> {
+    process.removeListener('SIGINT', this.markStopping);
+    process.removeListener('SIGTERM', this.markStopping);
     if (!this.runner) return;
     this.stopping = true;
     clearTimeout(this.relayTimer);
@@ -167,7 +183,7 @@ export class HubWorker implements OnApplicationBootstrap, BeforeApplicationShutd
     if (this.stopping) return;
     const client = new pg.Client({ connectionString: await this.server.url() });
     const retry = (err?: Error) => {
-      if (err) this.logger.warn(`outbox notifications lost: ${err.message}; polling until reconnected`);
+      if (err) this.connectionLost(`outbox notifications lost: ${err.message}; polling until reconnected`);
       if (this.listener !== client) return;
       this.listener = undefined;
       client.end().catch(() => undefined);
@@ -223,7 +239,8 @@ export class HubWorker implements OnApplicationBootstrap, BeforeApplicationShutd
   private graphileLogger() {
     return new GraphileLogger((scope) => (level: Level, message: string) => {
       const text = scope.taskIdentifier ? `${message} (${scope.taskIdentifier})` : message;
-      if (level === 'error') this.logger.error(text);
+      if (this.stopping && (level === 'error' || level === 'warning')) this.logger.debug(text);
+      else if (level === 'error') this.logger.error(text);
       else if (level === 'warning') this.logger.warn(text);
       else this.logger.debug(text);
     });
