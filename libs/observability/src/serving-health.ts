@@ -21,9 +21,13 @@ export interface ServingState {
   pool: PoolState;
 }
 
-const SAMPLE_MS = 500;
+/**
+ * A timer's lateness understates the stall that delayed it by up to one period (a stall that begins
+ * just after a tick is seen as its length minus SAMPLE_MS), so the period is short next to any limit.
+ */
+const SAMPLE_MS = 50;
 /** Samples kept for the event-loop delay (about 5 s). */
-const WINDOW = 10;
+const WINDOW = 100;
 
 /** How long the pool has been starved: all its connections held, requests waiting, none handed out since they began to wait (0 when not). */
 export function starvedFor(pool: PoolState, waitingSince: number | undefined, lastAcquiredAt: number, now: number): number {
