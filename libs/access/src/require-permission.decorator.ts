@@ -8,7 +8,8 @@ export interface RequirePermissionOptions {
   /**
    * The service checks the permission once it has the object (AccessService.require with a subject),
    * after answering NOT_FOUND for a person the actor may not see; the guard then checks only that the
-   * operation declares one. For operations whose answer to a stranger must stay NOT_FOUND.
+   * operation declares one. For operations whose answer to a stranger must stay NOT_FOUND (or, for a
+   * list or a subscription, empty: the service filters by the permission, AccessService.holds).
    */
   onObject?: boolean;
 }
@@ -22,6 +23,6 @@ export interface RequirePermissionOptions {
  * (test/permissions.e2e-spec.ts) requires it there too.
  */
 export const RequirePermission = (permission: Permission, options: RequirePermissionOptions = {}) =>
-  options.onObject
-    ? applyDecorators(SetMetadata(REQUIRED_PERMISSION, permission), SetMetadata(PERMISSION_ON_OBJECT, true))
-    : SetMetadata(REQUIRED_PERMISSION, permission);
+  // The flag is set either way, so a method's own declaration overrides its class's as a whole (a class
+  // declared onObject must not let a method declared otherwise skip the guard's check).
+  applyDecorators(SetMetadata(REQUIRED_PERMISSION, permission), SetMetadata(PERMISSION_ON_OBJECT, options.onObject === true));

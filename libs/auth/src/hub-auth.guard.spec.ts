@@ -31,6 +31,14 @@ class DeclaredOnTheClass {
   }
 }
 
+@RequirePermission(Permission.PERSON_ERASE, { onObject: true })
+class OnObjectClass {
+  @RequirePermission(Permission.ORGANISATION_MANAGE)
+  createOrganisation(): void {
+    // an operation with no body: only its declaration is read
+  }
+}
+
 const actor = (roles: Role[]): Actor => ({
   kind: 'user',
   id: 'u1',
@@ -63,6 +71,11 @@ describe('the guard’s permission check', () => {
     expect(refusal(check(Operations, 'createOrganisation', [Role.HUB_ADMIN]))).toBeNull();
     expect(refusal(check(Operations, 'person', []))).toBeNull();
     expect(refusal(check(DeclaredOnTheClass, 'list', [Role.ORG_ADMIN]))).toBeNull();
+  });
+
+  it('checks a method declared plainly even on a class declared onObject (the method’s declaration is read whole)', () => {
+    expect(refusal(check(OnObjectClass, 'createOrganisation', [Role.ORG_ADMIN]))?.code).toBe(ErrorCode.Forbidden);
+    expect(refusal(check(OnObjectClass, 'createOrganisation', [Role.HUB_ADMIN]))).toBeNull();
   });
 
   it('refuses one without it, with the permission’s message', () => {
