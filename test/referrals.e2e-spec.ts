@@ -207,6 +207,8 @@ describe('referrals', () => {
     const r = (await send(id)).data!.sendReferral;
     expect(await steps(r.id, probation)).toEqual({ state: 'SENT', open: true, actions: ['WITHDRAW'] });
     expect(await steps(r.id, housing)).toEqual({ state: 'SENT', open: true, actions: ['ACCEPT', 'DECLINE'] });
+    // A role that may read but not write person data (referral.read without referral.act) sees the referral and is offered no step.
+    expect(await steps(r.id, await hub.tokenFor('probation.dpo'))).toEqual({ state: 'SENT', open: true, actions: [] });
 
     await ok(`mutation($id: ID!) { acceptReferral(id: $id) { id } }`, { id: r.id }, housing);
     expect(await steps(r.id, housing)).toEqual({ state: 'ACCEPTED', open: true, actions: ['START'] });
