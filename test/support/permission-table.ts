@@ -97,7 +97,7 @@ export function permissionTableMarkdown(operations: readonly DeclaredOperation[]
     const permission = op.isPublic
       ? 'public (no token)'
       : op.permission
-        ? `\`${op.permission}\`${op.onObject ? ' (by the service, after NOT_FOUND)' : ''}`
+        ? `\`${op.permission}\`${op.onObject ? ' (checked by the service, on the object)' : ''}`
         : '**none: refused**';
     const holders = op.isPublic ? 'anyone' : op.permission ? permissionHolders(op.permission) : 'nobody';
     const rule = !op.isPublic && op.permission ? (PERMISSIONS[op.permission].subject?.rule ?? '') : '';

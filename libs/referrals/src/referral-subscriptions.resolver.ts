@@ -11,13 +11,13 @@ const same = <T>(payload: T): T => payload;
 export class ReferralSubscriptionsResolver {
   constructor(private readonly notifications: ReferralNotificationsService) {}
 
-  @RequirePermission(Permission.PERSON_READ)
+  @RequirePermission(Permission.REFERRAL_READ, { onObject: true })
   @Subscription(() => ReferralModel, { resolve: same, description: 'A referral arriving in your organisation’s inbox (sent to it)' })
   referralReceived(@CurrentActor() actor: Actor, @Context() ctx: HubContext): AsyncIterableIterator<ReferralModel> {
     return this.notifications.inbox(actor, liveSession(ctx), true);
   }
 
-  @RequirePermission(Permission.PERSON_READ)
+  @RequirePermission(Permission.REFERRAL_READ, { onObject: true })
   @Subscription(() => ReferralModel, {
     resolve: same,
     description: 'A referral in your organisation’s inbox arriving or changing (accepted, declined, withdrawn, overdue …)',
@@ -26,7 +26,7 @@ export class ReferralSubscriptionsResolver {
     return this.notifications.inbox(actor, liveSession(ctx), false);
   }
 
-  @RequirePermission(Permission.PERSON_READ)
+  @RequirePermission(Permission.TASK_READ, { onObject: true })
   @Subscription(() => TaskModel, {
     resolve: same,
     description: 'A task raised for your organisation (seek consent, overdue referral, in-work check)',

@@ -18,7 +18,7 @@ export class ReferralsResolver {
     private readonly organisations: OrganisationsService,
   ) {}
 
-  @RequirePermission(Permission.PERSON_READ)
+  @RequirePermission(Permission.REFERRAL_READ, { onObject: true })
   @Query(() => ReferralConnection, {
     description: 'Referrals to your organisation, newest first (open ones unless states are given; never drafts)',
   })
@@ -30,7 +30,7 @@ export class ReferralsResolver {
     return mapConnection(await this.referrals.inbox(actor, states, page), (r) => referralView(r));
   }
 
-  @RequirePermission(Permission.PERSON_READ)
+  @RequirePermission(Permission.REFERRAL_READ, { onObject: true })
   @Query(() => ReferralConnection, { description: 'Referrals your organisation made, newest first (all states unless given)' })
   async sentReferrals(
     @CurrentActor() actor: Actor,
@@ -40,7 +40,7 @@ export class ReferralsResolver {
     return mapConnection(await this.referrals.sent(actor, states, page), (r) => referralView(r));
   }
 
-  @RequirePermission(Permission.PERSON_READ)
+  @RequirePermission(Permission.REFERRAL_READ, { onObject: true })
   @Query(() => ReferralModel, { description: 'A referral your organisation sent or received; NOT_FOUND otherwise' })
   async referral(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<ReferralModel> {
     return referralView(await this.referrals.get(actor, id));

@@ -13,7 +13,7 @@ export class TasksResolver {
     private readonly persons: PersonsService,
   ) {}
 
-  @RequirePermission(Permission.PERSON_READ)
+  @RequirePermission(Permission.TASK_READ, { onObject: true })
   @Query(() => TaskConnection, {
     name: 'tasks',
     description:
