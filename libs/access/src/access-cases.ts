@@ -1,6 +1,7 @@
-import { type Actor, OrganisationKind, Role, Scope } from '@hub/common';
+import { type Actor, OrganisationKind, type Purpose, Role, Scope, type SupportArea } from '@hub/common';
 import { type AccessAction, DataCategory } from './data-category.js';
 import type { PersonFacts } from './policy.js';
+import { requestAreas } from './support-areas.js';
 
 /**
  * The access table: (role, organisation kind, relationship, lawful basis, action, category) -> allowed.
@@ -18,6 +19,22 @@ export interface AccessCase {
   action: AccessAction;
   category: DataCategory;
   allowed: boolean;
+  /** The organisation's visibility rule (default: the whole organisation). */
+  visibility?: 'team_and_region';
+  /** The person is allocated, in the actor's organisation, to the actor or to its team. */
+  allocated?: 'me' | 'team';
+  /** The person lives in one of the actor's regions. */
+  inRegion?: boolean;
+  /** A restriction in force: naming the actor, or not (and then letting break-glass open it, or not). */
+  restriction?: 'listed' | 'unlisted' | 'unlisted_yields';
+  /** An exclusion in force naming the actor. */
+  excluded?: boolean;
+  /** The actor holds a break-glass grant in force on the person. */
+  breakGlass?: boolean;
+  /** The request's purpose (default casework). */
+  purpose?: Purpose;
+  /** What the consents and agreements of the case were given for (default ete). */
+  basisFor?: SupportArea;
 }
 
 const c = (
@@ -119,23 +136,197 @@ export const ACCESS_CASES: AccessCase[] = [
     client: [Scope.PEOPLE_READ],
   }),
   c('client without person scopes: identity', CHARITY, [], true, [], [], 'read', IDENTITY, false, { client: [Scope.REPORTS_READ] }),
+  // Team and region: within an organisation that chose it, a caseworker's or manager's own people only.
+  ...(() => {
+    const TR = { visibility: 'team_and_region' } as const;
+    return [
+      c('team/region caseworker, allocated to them: offending', PROBATION, [CASEWORKER], true, [], ALL, 'read', OFFENDING, true, {
+        ...TR,
+        allocated: 'me',
+      }),
+      c('team/region caseworker, allocated to their team: health', PROBATION, [CASEWORKER], true, [], ALL, 'read', HEALTH, true, {
+        ...TR,
+        allocated: 'team',
+      }),
+      c('team/region caseworker, person in their region: identity', PROBATION, [CASEWORKER], true, [], ALL, 'read', IDENTITY, true, {
+        ...TR,
+        inRegion: true,
+      }),
+      c('team/region caseworker, none of these: identity', PROBATION, [CASEWORKER], true, [], ALL, 'read', IDENTITY, false, TR),
+      c('team/region caseworker, none of these: cannot write', PROBATION, [CASEWORKER], true, [], ALL, 'write', ETE, false, TR),
+      c('team/region caseworker, none of these: not even own data', PROBATION, [CASEWORKER], true, [], ALL, 'read', OFFENDING, false, {
+        ...TR,
+        own: true,
+      }),
+      c('team/region manager, allocated to their team: writes', PROBATION, [MANAGER], true, [], ALL, 'write', RISK, true, {
+        ...TR,
+        allocated: 'team',
+      }),
+      c(
+        'team/region data protection officer, none of these: health',
+        PROBATION,
+        [DATA_PROTECTION_OFFICER],
+        true,
+        [],
+        ALL,
+        'read',
+        HEALTH,
+        true,
+        TR,
+      ),
+      c('team/region caseworker, none of these, break-glass: reads', PROBATION, [CASEWORKER], true, [], ALL, 'read', RISK, true, {
+        ...TR,
+        breakGlass: true,
+      }),
+      c(
+        'team/region caseworker, allocated to them, not related: nothing',
+        PROBATION,
+        [CASEWORKER],
+        false,
+        [],
+        ALL,
+        'read',
+        IDENTITY,
+        false,
+        { ...TR, allocated: 'me' },
+      ),
+      c('team/region API client, none of these: identity', PROBATION, [], true, [], ALL, 'read', IDENTITY, true, {
+        ...TR,
+        client: [Scope.PEOPLE_READ],
+      }),
+      c('team/region caseworker, in region, no consent: accommodation', CHARITY, [CASEWORKER], true, [], [], 'read', ACCOMMODATION, false, {
+        ...TR,
+        inRegion: true,
+      }),
+    ];
+  })(),
+  // Restrictions and exclusions: to everyone else the record does not exist.
+  c('restricted, not named: identity', PROBATION, [CASEWORKER], true, [], ALL, 'read', IDENTITY, false, { restriction: 'unlisted' }),
+  c('restricted, not named: not even own data', PROBATION, [CASEWORKER], true, [], ALL, 'read', OFFENDING, false, {
+    restriction: 'unlisted',
+    own: true,
+  }),
+  c('restricted, not named: cannot write', PROBATION, [MANAGER], true, [], ALL, 'write', IDENTITY, false, { restriction: 'unlisted' }),
+  c('restricted, named: offending', PROBATION, [CASEWORKER], true, [], ALL, 'read', OFFENDING, true, { restriction: 'listed' }),
+  c('restricted, not named, break-glass, restriction allows it: risk', PROBATION, [MANAGER], true, [], ALL, 'read', RISK, true, {
+    restriction: 'unlisted_yields',
+    breakGlass: true,
+  }),
+  c('restricted, not named, break-glass, restriction does not allow it', PROBATION, [MANAGER], true, [], ALL, 'read', IDENTITY, false, {
+    restriction: 'unlisted',
+    breakGlass: true,
+  }),
+  c('restricted, API client (never named): identity', PROBATION, [], true, [], ALL, 'read', IDENTITY, false, {
+    restriction: 'unlisted',
+    client: [Scope.PEOPLE_READ],
+  }),
+  c('excluded: identity', PROBATION, [CASEWORKER], true, [], ALL, 'read', IDENTITY, false, { excluded: true }),
+  c('excluded: not even own data', CHARITY, [CASEWORKER], true, [], [], 'read', ACCOMMODATION, false, { excluded: true, own: true }),
+  c('excluded, break-glass: still nothing', PROBATION, [MANAGER], true, [], ALL, 'read', IDENTITY, false, {
+    excluded: true,
+    breakGlass: true,
+  }),
+  c('excluded, also named on a restriction: nothing', PROBATION, [CASEWORKER], true, [], ALL, 'read', IDENTITY, false, {
+    excluded: true,
+    restriction: 'listed',
+  }),
+  // Purpose: a basis counts only for the purposes it was given for.
+  c(
+    'training provider, consent for accommodation covering health: health',
+    TRAINING_PROVIDER,
+    [CASEWORKER],
+    true,
+    [HEALTH, ACCOMMODATION],
+    [],
+    'read',
+    HEALTH,
+    false,
+    {
+      basisFor: 'accommodation',
+    },
+  ),
+  c('charity, consent for health, request for accommodation: health', CHARITY, [CASEWORKER], true, [HEALTH], [], 'read', HEALTH, false, {
+    basisFor: 'health',
+    purpose: 'accommodation',
+  }),
+  c('charity, consent for health, request for health: health', CHARITY, [CASEWORKER], true, [HEALTH], [], 'read', HEALTH, true, {
+    basisFor: 'health',
+    purpose: 'health',
+  }),
+  c('charity, consent for health, casework: health', CHARITY, [CASEWORKER], true, [HEALTH], [], 'read', HEALTH, true, {
+    basisFor: 'health',
+  }),
+  c(
+    'jobcentre, agreement for ete, request for finance: employment',
+    JOBCENTRE,
+    [CASEWORKER],
+    true,
+    [],
+    [EMPLOYMENT],
+    'read',
+    EMPLOYMENT,
+    false,
+    {
+      purpose: 'finance',
+    },
+  ),
+  c(
+    'charity, consent for health, request for accommodation: writes its own work',
+    CHARITY,
+    [CASEWORKER],
+    true,
+    [HEALTH],
+    [],
+    'write',
+    HEALTH,
+    true,
+    {
+      basisFor: 'health',
+      purpose: 'accommodation',
+    },
+  ),
+  c('charity, consent for health, request for accommodation: identity', CHARITY, [CASEWORKER], true, [HEALTH], [], 'read', IDENTITY, true, {
+    basisFor: 'health',
+    purpose: 'accommodation',
+  }),
 ];
 
-export function caseActor(k: AccessCase, organisationId = 'org-actor'): Actor {
+export const CASE_ACTOR_ID = '00000000-0000-4000-8000-00000000a001';
+export const CASE_TEAM_ID = '00000000-0000-4000-8000-00000000b001';
+export const CASE_REGION = 'london';
+
+export function caseActor(k: AccessCase, organisationId = 'org-actor', id = CASE_ACTOR_ID): Actor {
   return {
     kind: k.client ? 'client' : 'user',
-    id: 'actor',
+    id,
+    regions: [CASE_REGION],
+    teamIds: [CASE_TEAM_ID],
+    ...(k.visibility ? { visibility: k.visibility } : {}),
     displayName: k.name,
     organisationId,
     organisationKind: k.kind,
     organisationRegions: [],
     roles: k.roles,
     scopes: k.client ?? [],
-    purpose: 'casework',
+    purpose: k.purpose ?? 'casework',
     requestId: 'test',
   };
 }
 
-export function caseFacts(k: AccessCase): PersonFacts {
-  return { related: k.related, lead: false, consented: new Set(k.consented), agreed: new Set(k.agreed) };
+/** The facts a case describes, for its actor: a basis counts only when given for one of the request's areas. */
+export function caseFacts(k: AccessCase, actor: Actor = caseActor(k)): PersonFacts {
+  const forRequest = requestAreas(actor).includes(k.basisFor ?? 'ete');
+  return {
+    related: k.related,
+    lead: false,
+    consented: new Set(forRequest ? k.consented : []),
+    agreed: new Set(forRequest ? k.agreed : []),
+    otherPurpose: new Set([...k.consented, ...k.agreed]),
+    allocatedToMe: k.allocated === 'me',
+    inTeamOrRegion: k.allocated === 'team' || k.inRegion === true,
+    restricted: k.restriction === 'unlisted' || k.restriction === 'unlisted_yields',
+    restrictionYields: k.restriction !== 'unlisted',
+    excluded: k.excluded === true,
+    breakGlass: k.breakGlass === true,
+  };
 }

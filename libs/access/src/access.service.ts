@@ -9,6 +9,8 @@ import { idsRelation, namedQuery } from '@hub/database';
 import {
   BREAK_GLASS_FACTS,
   type BreakGlassFacts,
+  CASEWORKER_FACTS,
+  type CaseworkerFacts,
   combineRelationshipFacts,
   EXTRA_RELATIONSHIP_FACTS,
   LAWFUL_BASIS_FACTS,
@@ -18,6 +20,31 @@ import {
 } from './facts.js';
 import { type Decision, decide, decideFieldChange, newRecordFacts, NO_FACTS, type PersonFacts, readableCategories } from './policy.js';
 import { type CompiledScope, compileScope, type ScopeColumns } from './scope.js';
+import { requestAreas } from './support-areas.js';
+
+/** Without libs/caseload (the CLI, unit tests): nobody is allocated, restricted or excluded. */
+const NO_CASEWORKER_FACTS: CaseworkerFacts = {
+  allocatedSql: () => 'FALSE',
+  teamOrRegionSql: () => 'FALSE',
+  restrictedSql: () => 'FALSE',
+  restrictionYieldsSql: () => 'FALSE',
+  excludedSql: () => 'FALSE',
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The parameters every access statement may use: the organisation, the user and the request's areas of support. */
+export function accessParameters(actor: Actor): Record<string, unknown> {
+  return {
+    accessOrg: actor.organisationId,
+    accessKind: actor.organisationKind,
+    // A user's id (a uuid); anything else (an API client, the hub itself) is never allocated nor named on a restriction.
+    accessUser: actor.kind === 'user' && UUID.test(actor.id) ? actor.id : null,
+    accessTeams: actor.kind === 'user' ? (actor.teamIds ?? []).filter((t) => UUID.test(t)) : [],
+    accessRegions: actor.kind === 'user' ? (actor.regions ?? []) : [],
+    accessAreas: requestAreas(actor),
+  };
+}
 import { holdsPermission, type Permission, type PermissionSubject, requirePermission } from './permissions.js';
 
 /** SELECT-list expressions reading a person's facts, and their parameters (see AccessService.factsSql). */
@@ -35,6 +62,7 @@ export class AccessService {
   private relationshipFacts?: RelationshipFacts;
   private lawfulFacts?: LawfulBasisFacts;
   private breakGlassFacts?: BreakGlassFacts | null;
+  private caseworkerFacts?: CaseworkerFacts;
 
   constructor(
     private readonly moduleRef: ModuleRef,
@@ -55,6 +83,11 @@ export class AccessService {
     } catch {
       return null;
     }
+  }
+
+  private get caseworkers(): CaseworkerFacts {
+    this.caseworkerFacts ??= this.optional<CaseworkerFacts>(CASEWORKER_FACTS) ?? NO_CASEWORKER_FACTS;
+    return this.caseworkerFacts;
   }
 
   private get lawful(): LawfulBasisFacts {
@@ -81,17 +114,21 @@ export class AccessService {
   factsSql(actor: Actor, personColumn: string): CompiledFacts {
     const grants = actor.kind === 'user' ? this.breakGlass : null;
     const categories = `unnest(CAST(:accessCategories AS text[])) AS access_category(name)`;
+    const cw = this.caseworkers;
+    const anyPurpose = `${this.lawful.consentSql(personColumn, 'access_category.name', true)} OR ${this.lawful.agreementSql('access_category.name', true)}`;
     const columns = [
       `${this.relationships.relationshipSql(personColumn)} AS access_relationship`,
       `ARRAY(SELECT access_category.name FROM ${categories} WHERE ${this.lawful.consentSql(personColumn, 'access_category.name')}) AS access_consented`,
       `ARRAY(SELECT access_category.name FROM ${categories} WHERE ${this.lawful.agreementSql('access_category.name')}) AS access_agreed`,
+      `ARRAY(SELECT access_category.name FROM ${categories} WHERE ${anyPurpose}) AS access_any_purpose`,
       `${grants ? grants.grantSql(personColumn) : 'FALSE'} AS access_break_glass`,
+      `${cw.allocatedSql(personColumn)} AS access_allocated`,
+      `${cw.teamOrRegionSql(personColumn)} AS access_team_or_region`,
+      `${cw.restrictedSql(personColumn)} AS access_restricted`,
+      `${cw.restrictionYieldsSql(personColumn)} AS access_restriction_yields`,
+      `${cw.excludedSql(personColumn)} AS access_excluded`,
     ].join(', ');
-    const parameters: Record<string, unknown> = {
-      accessOrg: actor.organisationId,
-      accessKind: actor.organisationKind,
-      accessCategories: DATA_CATEGORIES,
-    };
+    const parameters: Record<string, unknown> = { ...accessParameters(actor), accessCategories: DATA_CATEGORIES };
     if (grants) parameters.accessActor = `user:${actor.id}`;
     return { columns, parameters };
   }
@@ -105,6 +142,12 @@ export class AccessService {
       consented: new Set(row.access_consented as DataCategory[]),
       agreed: new Set(row.access_agreed as DataCategory[]),
       breakGlass: row.access_break_glass === true,
+      otherPurpose: new Set(row.access_any_purpose as DataCategory[]),
+      allocatedToMe: row.access_allocated === true,
+      inTeamOrRegion: row.access_team_or_region === true,
+      restricted: row.access_restricted === true,
+      restrictionYields: row.access_restriction_yields === true,
+      excluded: row.access_excluded === true,
     };
   }
 
@@ -136,9 +179,12 @@ export class AccessService {
     return decideFieldChange(actor, category, facts);
   }
 
-  /** The facts the actor's organisation will have about a record it creates now (its involvement; its agreements in force). */
+  /** The facts the actor's organisation will have about a record it creates now (its involvement; its agreements in force for the request's areas). */
   async newRecordFacts(actor: Actor, lead: boolean): Promise<PersonFacts> {
-    return newRecordFacts(lead, await this.lawful.agreedCategories({ id: actor.organisationId, kind: actor.organisationKind }));
+    return newRecordFacts(
+      lead,
+      await this.lawful.agreedCategories({ id: actor.organisationId, kind: actor.organisationKind }, requestAreas(actor)),
+    );
   }
 
   readable(actor: Actor, facts: PersonFacts): Set<DataCategory> {
@@ -174,7 +220,13 @@ export class AccessService {
   /** The SQL condition scoping rows with a person and a category to what the actor may `action`. */
   scope(actor: Actor, action: AccessAction, columns: ScopeColumns): CompiledScope {
     const grants = actor.kind === 'user' && action === 'read' ? this.breakGlass : null;
+    const cw = this.caseworkers;
     const compiled = compileScope(actor, action, columns, {
+      teamSql: (c) => `(${cw.allocatedSql(c)} OR ${cw.teamOrRegionSql(c)})`,
+      restrictedSql: (c) => cw.restrictedSql(c),
+      restrictionYieldsSql: (c) => cw.restrictionYieldsSql(c),
+      excludedSql: (c) => cw.excludedSql(c),
+      ...(grants ? { grantSql: (c: string) => grants.grantSql(c) } : {}),
       // Lists: one IN over the union of the related (and, for a break-glass reader, granted) people, so the
       // planner can start from that set (a semi-join) instead of testing every row against each source.
       // perRow (a bulk load's few thousand given rows): the correlated form, an index probe per row.
@@ -184,7 +236,8 @@ export class AccessService {
           : `${c} IN (${this.relationships.relatedIdsSql()}${grants ? ` UNION ALL ${grants.grantedIdsSql()}` : ''})`,
       lawfulSql: (c, cat) => (grants ? `(${this.lawful.lawfulSql(c, cat)} OR ${grants.grantSql(c)})` : this.lawful.lawfulSql(c, cat)),
     });
-    return grants ? { where: compiled.where, parameters: { ...compiled.parameters, accessActor: `user:${actor.id}` } } : compiled;
+    const parameters = { ...accessParameters(actor), ...compiled.parameters };
+    return { where: compiled.where, parameters: grants ? { ...parameters, accessActor: `user:${actor.id}` } : parameters };
   }
 
   /** The SQL condition for people the actor may find at all (identity readable); `perRow` as in ScopeColumns. */

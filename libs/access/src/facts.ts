@@ -24,13 +24,16 @@ export interface RelationshipFacts {
 export interface LawfulBasisFacts {
   /** Categories consented per person (to the organisation or its kind), in force now. */
   consentedCategories(organisation: OrganisationRef, personIds: readonly string[]): Promise<Map<string, Set<DataCategory>>>;
-  /** Categories covered by agreements in force to which the organisation (or its kind) is party. */
-  agreedCategories(organisation: OrganisationRef): Promise<Set<DataCategory>>;
-  /** SQL true when a consent in force given to `:accessOrg`/`:accessKind` covers `categoryExpr` of the person in `personColumn`. */
-  consentSql(personColumn: string, categoryExpr: string): string;
-  /** SQL true when an agreement in force to which `:accessOrg`/`:accessKind` is party covers `categoryExpr`. */
-  agreementSql(categoryExpr: string): string;
-  /** consentSql OR agreementSql. */
+  /** Categories covered by agreements in force to which the organisation (or its kind) is party, for one of `areas` (any when absent). */
+  agreedCategories(organisation: OrganisationRef, areas?: readonly string[]): Promise<Set<DataCategory>>;
+  /**
+   * SQL true when a consent in force given to `:accessOrg`/`:accessKind` covers `categoryExpr` of the person in
+   * `personColumn` for one of the request's areas of support (`:accessAreas`), or for any area when `anyPurpose`.
+   */
+  consentSql(personColumn: string, categoryExpr: string, anyPurpose?: boolean): string;
+  /** SQL true when an agreement in force to which `:accessOrg`/`:accessKind` is party covers `categoryExpr` for `:accessAreas` (or any purpose). */
+  agreementSql(categoryExpr: string, anyPurpose?: boolean): string;
+  /** consentSql OR agreementSql, for the request's areas. */
   lawfulSql(personColumn: string, categoryExpr: string): string;
 }
 
@@ -42,7 +45,26 @@ export interface BreakGlassFacts {
   grantedIdsSql(): string;
 }
 
+/**
+ * Who within the organisation may open a case, provided by libs/caseload: allocations to caseworkers and
+ * teams, the person's region, restrictions and exclusions. `:accessUser` is the acting user's id (NULL
+ * for an API client), `:accessTeams` and `:accessRegions` the user's teams and regions.
+ */
+export interface CaseworkerFacts {
+  /** SQL true when the person in `personColumn` is allocated, in `:accessOrg`, to `:accessUser`. */
+  allocatedSql(personColumn: string): string;
+  /** SQL true when the person is allocated in `:accessOrg` to one of `:accessTeams`, or lives in one of `:accessRegions`. */
+  teamOrRegionSql(personColumn: string): string;
+  /** SQL true when a restriction in force on the person does not list `:accessUser`. */
+  restrictedSql(personColumn: string): string;
+  /** SQL true when every restriction in force on the person that does not list `:accessUser` lets a break-glass grant open it. */
+  restrictionYieldsSql(personColumn: string): string;
+  /** SQL true when an exclusion in force on the person lists `:accessUser`. */
+  excludedSql(personColumn: string): string;
+}
+
 export const RELATIONSHIP_FACTS = Symbol('RELATIONSHIP_FACTS');
+export const CASEWORKER_FACTS = Symbol('CASEWORKER_FACTS');
 /**
  * Optional further relationship facts from another lib (open referrals to the organisation): a person
  * is related when either source says so; lead comes from RELATIONSHIP_FACTS only.

@@ -7,3 +7,4 @@ export * from './access.service.js';
 export * from './access.module.js';
 export * from './permissions.js';
 export * from './require-permission.decorator.js';
+export * from './support-areas.js';

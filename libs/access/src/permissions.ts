@@ -58,6 +58,12 @@ export enum Permission {
   SUBJECT_ACCESS_ANSWER = 'subjectAccess.answer',
   PERSON_ERASE = 'person.erase',
   LEGAL_HOLD_MANAGE = 'legalHold.manage',
+  /** An organisation's teams and their members, and its visibility rule. */
+  TEAM_MANAGE = 'team.manage',
+  /** Allocating a person to a caseworker (its case owner) and team of the actor's organisation. */
+  CASE_ALLOCATE = 'case.allocate',
+  /** Placing, reviewing and lifting restrictions and exclusions on a record (its lead organisation). */
+  CASE_RESTRICT = 'case.restrict',
 }
 export const PERMISSIONS_LIST = Object.values(Permission);
 
@@ -247,6 +253,26 @@ export const PERMISSIONS: Record<Permission, PermissionRule> = {
     roles: BREAK_GLASS_ROLES,
     scopes: [],
     denied: 'Only managers and data protection officers review break-glass access',
+  },
+  [Permission.TEAM_MANAGE]: {
+    roles: [Role.ORG_ADMIN, Role.HUB_ADMIN],
+    scopes: [],
+    denied: "Only the organisation's admins manage its teams",
+    subject: {
+      rule: 'their own organisation only',
+      check: (a, s) =>
+        s.organisationId !== undefined && s.organisationId !== a.organisationId ? "Only the organisation's admins manage its teams" : null,
+    },
+  },
+  [Permission.CASE_ALLOCATE]: { roles: [Role.MANAGER], scopes: [], denied: 'Only managers allocate cases' },
+  [Permission.CASE_RESTRICT]: {
+    roles: [Role.MANAGER, Role.DATA_PROTECTION_OFFICER],
+    scopes: [],
+    denied: 'Only managers and data protection officers of the lead organisation restrict a record',
+    subject: {
+      rule: 'the actor’s organisation leads the person',
+      check: (_a, s) => (s.facts?.lead ? null : 'Only managers and data protection officers of the lead organisation restrict a record'),
+    },
   },
   [Permission.BREAK_GLASS_REVIEW]: { ...DPOS, denied: 'Only data protection officers record reviews' },
   [Permission.SUBJECT_ACCESS_ANSWER]: { ...DPOS, denied: 'Only data protection officers answer subject access requests' },

@@ -9,7 +9,7 @@ describe('access policy: the table', () => {
   it.each(ACCESS_CASES.map((k) => [k.name, k] as const))('%s', (_name, k) => {
     const actor = caseActor(k);
     const owner = k.own ? actor.organisationId : 'someone-else';
-    expect(decide(actor, k.action, k.category, caseFacts(k), owner).allowed).toBe(k.allowed);
+    expect(decide(actor, k.action, k.category, caseFacts(k, actor), owner).allowed).toBe(k.allowed);
   });
 });
 

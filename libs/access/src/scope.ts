@@ -1,6 +1,7 @@
 import type { Actor } from '@hub/common';
 import { categoryCeiling } from './ability.js';
 import { type AccessAction, DataCategory } from './data-category.js';
+import { teamScoped } from './policy.js';
 
 export interface ScopeColumns {
   /** Column holding the person id of the row. */
@@ -22,26 +23,40 @@ export interface CompiledScope {
   parameters: Record<string, unknown>;
 }
 
+/** The facts of policy.ts as SQL over a person column, from the libs that own them. */
+export interface ScopeFacts {
+  relatedSql(personColumn: string, perRow?: boolean): string;
+  lawfulSql(personColumn: string, categoryExpr: string): string;
+  /** Allocated to the user, or to one of their teams, or in one of their regions (PersonFacts.allocatedToMe / inTeamOrRegion). */
+  teamSql(personColumn: string): string;
+  restrictedSql(personColumn: string): string;
+  restrictionYieldsSql(personColumn: string): string;
+  excludedSql(personColumn: string): string;
+  /** A break-glass grant of the reader in force on the person; absent when grants do not count (writing, API clients). */
+  grantSql?(personColumn: string): string;
+}
+
 /**
  * The policy of policy.ts as one SQL condition, for lists and searches: a page only ever loads rows
- * the actor may see. `relatedSql` and `lawfulSql` come from the libs that own those facts.
+ * the actor may see. Each part mirrors a step of decide: the exclusion and restriction gates, the
+ * team-and-region gate, then own data or (category, relationship, lawful basis), and the break-glass
+ * path that may pass the gates.
  */
-export function compileScope(
-  actor: Actor,
-  action: AccessAction,
-  columns: ScopeColumns,
-  facts: { relatedSql(personColumn: string, perRow?: boolean): string; lawfulSql(personColumn: string, categoryExpr: string): string },
-): CompiledScope {
+export function compileScope(actor: Actor, action: AccessAction, columns: ScopeColumns, facts: ScopeFacts): CompiledScope {
   const ceiling = categoryCeiling(actor, action);
   const parameters = { accessOrg: actor.organisationId, accessKind: actor.organisationKind, accessCeiling: ceiling };
   if (ceiling.length === 0) return { where: 'FALSE', parameters };
+  const p = columns.person;
+  const inCeiling = `${columns.category} = ANY(CAST(:accessCeiling AS text[]))`;
   const own = columns.owner ? `${columns.owner} = :accessOrg OR ` : '';
   const basis =
-    action === 'write'
-      ? 'TRUE'
-      : `(${columns.category} = '${DataCategory.IDENTITY}' OR ${facts.lawfulSql(columns.person, columns.category)})`;
-  return {
-    where: `(${own}(${columns.category} = ANY(CAST(:accessCeiling AS text[])) AND ${facts.relatedSql(columns.person, columns.perRow)} AND ${basis}))`,
-    parameters,
-  };
+    action === 'write' ? 'TRUE' : `(${columns.category} = '${DataCategory.IDENTITY}' OR ${facts.lawfulSql(p, columns.category)})`;
+  const base = `(${own}(${inCeiling} AND ${facts.relatedSql(p, columns.perRow)} AND ${basis}))`;
+  const team = teamScoped(actor) ? ` AND ${facts.teamSql(p)}` : '';
+  const open = `(NOT ${facts.restrictedSql(p)}${team} AND ${base})`;
+  const glass =
+    action === 'read' && facts.grantSql
+      ? ` OR (${facts.grantSql(p)} AND ${inCeiling} AND (NOT ${facts.restrictedSql(p)} OR ${facts.restrictionYieldsSql(p)}))`
+      : '';
+  return { where: `(NOT ${facts.excludedSql(p)} AND (${open}${glass}))`, parameters };
 }

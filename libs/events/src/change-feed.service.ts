@@ -197,13 +197,15 @@ export class ChangeFeedService {
   private seen(actor: Actor): { event: string; person: string; parameters: Record<string, unknown> } {
     const category = `COALESCE(e.payload->>'dataCategory', 'identity')`;
     const scope = this.access.scope(actor, 'read', { person: 'e.person_id', category, owner: 'e.organisation_id' });
-    const person = `(e.person_id IS NOT NULL AND ${scope.where})`;
+    // An event addressed to its organisation only (an allocation, a restriction) goes to nobody else, whatever they may see of the person.
+    const audience = `(e.payload->>'audience' IS DISTINCT FROM 'organisation' OR e.organisation_id = CAST(:accessOrg AS uuid))`;
+    const person = `(e.person_id IS NOT NULL AND ${scope.where} AND ${audience})`;
     // A role that may read nothing about people (its ceiling is empty) is party to nothing.
     const party = this.access.ceiling(actor, 'read').length
       ? `COALESCE(e.payload->'parties' @> jsonb_build_array(CAST(:accessOrg AS text)), false)`
       : 'false';
     return {
-      event: `((e.person_id IS NULL AND (e.type = ANY(:publicTypes) OR e.organisation_id = CAST(:accessOrg AS uuid))) OR (e.person_id IS NOT NULL AND (${scope.where} OR ${party})))`,
+      event: `((e.person_id IS NULL AND (e.type = ANY(:publicTypes) OR e.organisation_id = CAST(:accessOrg AS uuid))) OR (e.person_id IS NOT NULL AND ((${scope.where} AND ${audience}) OR ${party})))`,
       person,
       parameters: { ...scope.parameters, accessOrg: actor.organisationId ?? null, publicTypes: PUBLIC_TYPES },
     };

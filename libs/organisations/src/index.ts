@@ -13,3 +13,6 @@ export * from './create-api-client.input.js';
 export { Organisation } from './organisation.entity.js';
 export { User } from './user.entity.js';
 export { ApiClient } from './api-client.entity.js';
+export * from './teams.service.js';
+export * from './team.model.js';
+export { Team, TeamMember } from './team.entity.js';

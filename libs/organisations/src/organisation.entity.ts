@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import { OrganisationKind } from '@hub/common';
+import { type CaseVisibility, OrganisationKind, type SupportArea } from '@hub/common';
 
 @Entity('organisation')
 export class Organisation {
@@ -22,6 +22,17 @@ export class Organisation {
   /** How many open referrals it can take at once; null when not limited. */
   @Column({ type: 'integer', nullable: true })
   capacity: number | null;
+
+  /**
+   * Who among its staff opens a person it works with: 'organisation' (everyone with a casework role) or
+   * 'team_and_region' (a caseworker or manager: the people allocated to them or their teams, or living in their regions).
+   */
+  @Column({ type: 'text', default: 'organisation' })
+  visibility: CaseVisibility;
+
+  /** The areas of support its casework is for (what a consent or agreement must be given for); empty: its kind's. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  supportAreas: SupportArea[];
 
   @Column({ type: 'boolean', default: true })
   active: boolean;

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { OrganisationKind } from '@hub/common';
+import { type CaseVisibility, CaseVisibilityRule, OrganisationKind, PurposeOfUse, type SupportArea } from '@hub/common';
 
 @ObjectType('Organisation', { description: 'A partner organisation working on the hub' })
 export class OrganisationModel {
@@ -20,6 +20,14 @@ export class OrganisationModel {
 
   @Field(() => Int, { nullable: true, description: 'Open referrals it can take at once; null when not limited' })
   capacity: number | null;
+
+  @Field(() => CaseVisibilityRule, { description: 'Who among its staff opens a person it works with' })
+  visibility: CaseVisibility;
+
+  @Field(() => [PurposeOfUse], {
+    description: 'The areas of support its casework is for (empty: its kind’s); a lawful basis must be given for one of them',
+  })
+  supportAreas: SupportArea[];
 
   @Field()
   active: boolean;

@@ -11,9 +11,12 @@ import { User } from './user.entity.js';
 import { UsersResolver } from './users.resolver.js';
 import { UsersService } from './users.service.js';
 import { ViewerResolver } from './viewer.resolver.js';
+import { Team, TeamMember } from './team.entity.js';
+import { TeamsResolver } from './teams.resolver.js';
+import { TeamsService } from './teams.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Organisation, User, UserIdentity, ApiClient])],
+  imports: [TypeOrmModule.forFeature([Organisation, User, UserIdentity, ApiClient, Team, TeamMember])],
   providers: [
     OrganisationsService,
     UsersService,
@@ -22,7 +25,9 @@ import { ViewerResolver } from './viewer.resolver.js';
     UsersResolver,
     ApiClientsResolver,
     ViewerResolver,
+    TeamsService,
+    TeamsResolver,
   ],
-  exports: [OrganisationsService, UsersService, ApiClientsService],
+  exports: [OrganisationsService, UsersService, ApiClientsService, TeamsService],
 })
 export class OrganisationsModule {}

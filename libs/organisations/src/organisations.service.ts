@@ -81,6 +81,7 @@ export class OrganisationsService {
         if (input.regions !== undefined) changes.regions = [...new Set(input.regions)];
         if (input.services !== undefined) changes.services = [...new Set(input.services)];
         if (input.capacity !== undefined) changes.capacity = input.capacity;
+        if (input.supportAreas !== undefined) changes.supportAreas = [...new Set(input.supportAreas)];
         if (input.active !== undefined) changes.active = input.active;
         // Its members' and clients' tokens from before a deactivation stay dead once it is active again.
         if (input.active === false && org.active) changes.tokensValidAfter = new Date();

@@ -14,7 +14,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { REGIONS } from '@hub/common';
+import { PurposeOfUse, REGIONS, SUPPORT_AREAS, type SupportArea } from '@hub/common';
 
 @InputType()
 export class UpdateOrganisationInput {
@@ -53,6 +53,13 @@ export class UpdateOrganisationInput {
   @Min(0)
   @Max(1_000_000)
   capacity?: number | null;
+
+  @Field(() => [PurposeOfUse], { nullable: true, description: 'The areas of support its casework is for; empty: its kind’s' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(SUPPORT_AREAS.length)
+  @IsIn(SUPPORT_AREAS, { each: true, message: `each area must be one of: ${SUPPORT_AREAS.join(', ')}` })
+  supportAreas?: SupportArea[];
 
   @Field({ nullable: true })
   @IsOptional()

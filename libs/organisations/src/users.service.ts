@@ -31,6 +31,8 @@ import { User } from './user.entity.js';
 export interface UserWithOrganisation {
   user: User;
   organisation: Organisation;
+  /** The teams the user belongs to (read with the user on every request: a change is felt at once). */
+  teamIds?: string[];
 }
 
 @Injectable()
@@ -72,7 +74,8 @@ export class UsersService {
     // One hand-written statement: this runs on every authenticated request.
     const [row] = await namedQuery(
       this.db,
-      `SELECT ${entityColumns(this.db, User, 'u', 'u_')}, ${entityColumns(this.db, Organisation, 'o', 'o_')}
+      `SELECT ${entityColumns(this.db, User, 'u', 'u_')}, ${entityColumns(this.db, Organisation, 'o', 'o_')},
+              ARRAY(SELECT tm.team_id FROM team_member tm WHERE tm.user_id = u.id) AS team_ids
          FROM user_account u JOIN organisation o ON o.id = u.organisation_id
         WHERE u.id = CAST(:id AS uuid) AND u.active AND o.active`,
       { id },
@@ -81,7 +84,7 @@ export class UsersService {
     const user = hydrate(this.db, User, row, 'u_');
     user.organisation = hydrate(this.db, Organisation, row, 'o_');
     if (!user?.organisation) return null;
-    return { user, organisation: user.organisation };
+    return { user, organisation: user.organisation, teamIds: row.team_ids as string[] };
   }
 
   async findByIdentity(issuer: string, subject: string): Promise<UserWithOrganisation | null> {

@@ -11,3 +11,8 @@ export * from './create-person.input.js';
 export * from './update-person.input.js';
 export * from './person-history.model.js';
 export * from './persons-bulk.service.js';
+export * from './case-access.service.js';
+export * from './case-access.model.js';
+export * from './case-access.inputs.js';
+export { Allocation } from './allocation.entity.js';
+export { CaseRestriction } from './case-restriction.entity.js';

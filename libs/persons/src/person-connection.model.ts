@@ -1,8 +1,16 @@
-import { Field, InputType, ObjectType } from '@nestjs/graphql';
+import { Field, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsDateString, IsEnum, IsIn, IsOptional } from 'class-validator';
 import { PageInfo, REGIONS } from '@hub/common';
 import { ProgressionStage } from './person-vocabulary.js';
 import { PersonModel } from './person.model.js';
+
+/** Whose people a list shows, within what the actor may see. */
+export enum Caseload {
+  MINE = 'mine',
+  MY_TEAMS = 'my_teams',
+  ORGANISATION = 'organisation',
+}
+registerEnumType(Caseload, { name: 'Caseload', description: 'Whose people a list shows, within what you may see' });
 
 @ObjectType('PersonEdge')
 export class PersonEdge {
@@ -24,6 +32,14 @@ export class PersonConnection {
 
 @InputType()
 export class PeopleFilter {
+  @Field(() => Caseload, {
+    nullable: true,
+    description: 'MINE: allocated to you; MY_TEAMS: to you or your teams; ORGANISATION (or none): all you may see',
+  })
+  @IsOptional()
+  @IsEnum(Caseload)
+  caseload?: Caseload;
+
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsIn(REGIONS)

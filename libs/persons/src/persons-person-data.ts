@@ -28,6 +28,19 @@ export class PersonsPersonData implements PersonDataSource {
         sql: `SELECT ${organisationNameSql('i.organisation_id')} AS organisation, i.role, i.started_at, i.ended_at, i.source FROM involvement i WHERE i.person_id = ANY($1::uuid[]) ORDER BY i.started_at`,
       },
       {
+        key: 'allocations',
+        title: 'Allocations to caseworkers and teams',
+        order: 35,
+        sql: `SELECT ${organisationNameSql('a.organisation_id')} AS organisation, a.allocated_at, a.ended_at, a.reason FROM allocation a WHERE a.person_id = ANY($1::uuid[]) ORDER BY a.allocated_at, a.id`,
+      },
+      {
+        // That the record was restricted, by whom and when; not whom it names nor why (about staff, and may itself be exempt).
+        key: 'restrictions',
+        title: 'Restrictions on who may open the record',
+        order: 36,
+        sql: `SELECT ${organisationNameSql('r.organisation_id')} AS organisation, r.kind, r.placed_at, r.review_on::text AS review_on, r.lifted_at FROM case_restriction r WHERE r.person_id = ANY($1::uuid[]) ORDER BY r.placed_at, r.id`,
+      },
+      {
         key: 'history',
         title: 'Changes to the record',
         order: 80,
@@ -41,6 +54,8 @@ export class PersonsPersonData implements PersonDataSource {
       { key: 'identifiers', order: 10, sql: 'DELETE FROM person_identifier WHERE person_id = ANY($1::uuid[])' },
       { key: 'history', order: 50, sql: 'DELETE FROM person_change WHERE person_id = ANY($1::uuid[])' },
       { key: 'involvements', order: 60, sql: 'DELETE FROM involvement WHERE person_id = ANY($1::uuid[])' },
+      { key: 'allocations', order: 61, sql: 'DELETE FROM allocation WHERE person_id = ANY($1::uuid[])' },
+      { key: 'restrictions', order: 62, sql: 'DELETE FROM case_restriction WHERE person_id = ANY($1::uuid[])' },
       // Which records were one person stays (ids only); the reasons given for merging and undoing are free text about them.
       {
         key: 'mergeReasons',

@@ -17,7 +17,8 @@ import { entityColumns, hydrate, idsRelation, namedQuery } from '@hub/database';
 import { type DomainEvent, OutboxService } from '@hub/events';
 import type { CreatePersonInput } from './create-person.input.js';
 import { Involvement } from './involvement.entity.js';
-import type { PeopleFilter, PersonConnection } from './person-connection.model.js';
+import { Caseload, type PeopleFilter, type PersonConnection } from './person-connection.model.js';
+import { Allocation } from './allocation.entity.js';
 import { PersonChange } from './person-change.entity.js';
 import { PersonIdentifier } from './person-identifier.entity.js';
 import { personView } from './person-view.js';
@@ -289,6 +290,19 @@ export class PersonsService {
         searchDate: term,
       });
     }
+    if (args.filter?.caseload === Caseload.MINE || args.filter?.caseload === Caseload.MY_TEAMS) {
+      // Within the scope above: allocated, in the actor's organisation, to the actor (or one of its teams).
+      const teams = args.filter.caseload === Caseload.MY_TEAMS ? ' OR al.team_id = ANY(CAST(:caseloadTeams AS uuid[]))' : '';
+      qb.andWhere(
+        `EXISTS (SELECT 1 FROM allocation al WHERE al.person_id = p.id AND al.organisation_id = CAST(:caseloadOrg AS uuid) AND al.ended_at IS NULL
+           AND (al.case_owner_id = CAST(:caseloadUser AS uuid)${teams}))`,
+        {
+          caseloadOrg: actor.organisationId,
+          caseloadUser: actor.kind === 'user' ? actor.id : null,
+          caseloadTeams: actor.kind === 'user' ? (actor.teamIds ?? []) : [],
+        },
+      );
+    }
     if (args.filter?.region) qb.andWhere('p.region = :region', { region: args.filter.region });
     if (args.filter?.stage) {
       // The stage is ETE data: filtering on it may only match people whose ETE data the actor may read,
@@ -393,6 +407,16 @@ export class PersonsService {
         source: 'creation',
         createdBy: actorRef(actor),
       });
+      // The user who creates a record owns the case in its organisation (in its team, when it has exactly one).
+      if (actor.kind === 'user')
+        await m.insert(Allocation, {
+          personId: person.id,
+          organisationId: actor.organisationId,
+          caseOwnerId: actor.id,
+          teamId: actor.teamIds?.length === 1 ? actor.teamIds[0] : null,
+          reason: 'Created the record',
+          allocatedBy: actorRef(actor),
+        });
       const changes = Object.fromEntries(
         UPDATABLE.filter((f) => (person as unknown as Record<string, unknown>)[f] != null).map((f) => [
           f,
@@ -433,7 +457,13 @@ export class PersonsService {
         });
       }
       if (person.ogrsScore != null) await this.outbox.emit(m, actor, ogrsScored(person.id));
-      const facts: PersonFacts = { related: true, lead: role === InvolvementRole.LEAD, consented: new Set(), agreed: new Set() };
+      const facts: PersonFacts = {
+        related: true,
+        lead: role === InvolvementRole.LEAD,
+        consented: new Set(),
+        agreed: new Set(),
+        allocatedToMe: actor.kind === 'user',
+      };
       const view = personView(person, identifiers as PersonIdentifier[], this.access.readable(actor, facts), [person.id], facts);
       return { outcome: 'created' as const, person: view, candidates: [], hiddenCandidates: 0 };
     });

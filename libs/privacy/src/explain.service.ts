@@ -34,6 +34,12 @@ function explain(decision: Decision, category: DataCategory): string {
       return `Organisations of your kind never see ${label(category)} data, whatever the consent.`;
     case 'NO_RELATIONSHIP':
       return 'Your organisation has no active involvement with, or open referral for, a record with this id that you may see.';
+    case 'PURPOSE_NOT_COVERED':
+      return `A consent or information sharing agreement in force covers ${label(category)} data for your organisation, but not for the purpose of this request (a basis is given for areas of support; state a purpose it covers, or ask for one that covers yours).`;
+    case 'NOT_IN_YOUR_TEAM_OR_REGION':
+      return 'Your organisation works with this person, but shows its caseworkers only the people allocated to them or their teams, or living in their regions: this person is none of these for you.';
+    case 'RESTRICTED':
+      return 'You may not open this record.';
     case 'NO_LAWFUL_BASIS':
       return `No consent in force and no information sharing agreement in force covers ${label(category)} data for your organisation (consent may never have been given, been withdrawn or expired).`;
   }
@@ -71,6 +77,11 @@ export class ExplainService {
       facts = (await this.persons.requireAccess(actor, personId)).facts;
     } catch (err) {
       if (!(err instanceof HubError && err.code === ErrorCode.NotFound)) throw err;
+      // One exception: a person the organisation works with, hidden from this user by its team-and-region rule
+      // only, is explained as such (the organisation knows the person; a restriction or exclusion never is).
+      const raw = await this.access.factsFor(actor, personId);
+      const gate = this.access.decide(actor, 'read', DataCategory.IDENTITY, raw);
+      if (gate.reason === 'NOT_IN_YOUR_TEAM_OR_REGION') facts = raw;
     }
     // Writing here means changing the person's record: the very decision updatePerson enforces.
     const decision = args.write

@@ -4,6 +4,12 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Whose people a list shows, within what you may see */
+export type Caseload =
+  | 'MINE'
+  | 'MY_TEAMS'
+  | 'ORGANISATION';
+
 export type ChangePasswordInput = {
   currentPassword: string;
   /** At least PASSWORD_MIN_LENGTH (12) characters, hard to guess (not common, not made of your name, email or organisation) */
@@ -125,6 +131,8 @@ export type OutcomeKind =
   | 'QUALIFICATION';
 
 export type PeopleFilter = {
+  /** MINE: allocated to you; MY_TEAMS: to you or your teams; ORGANISATION (or none): all you may see */
+  caseload?: Caseload | null | undefined;
   /** ISO date */
   dateOfBirth?: string | null | undefined;
   region?: string | null | undefined;
