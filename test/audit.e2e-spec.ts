@@ -384,6 +384,8 @@ describe('audit', () => {
       'identifiers',
       'externalIds',
       'involvements',
+      'allocations',
+      'restrictions',
       'interventions',
       'sustainments',
       'ogrsAssessments',

@@ -83,11 +83,18 @@ export const EVENT_PAYLOADS: Readonly<Record<string, PayloadSchema>> = {
   // Privacy
   'break_glass.opened': { grantId: M, organisationId: M, notify: M, purpose: M, expiresAt: M },
   'break_glass.reviewed': { grantId: M },
+  // Within the organisation that wrote them only (`audience`: see ChangeFeedService): who owns a case, who may open a record.
+  'person.allocated': { audience: M, allocationId: M, caseOwnerId: M, teamId: M },
+  'person.restriction_placed': { audience: M, restrictionId: M, kind: M, reviewOn: M },
+  'person.restriction_lifted': { audience: M, restrictionId: M },
   'legal_hold.placed': { holdId: M },
   'legal_hold.released': { holdId: M },
   // About no person: the directory, the catalogue, rules, reports, integrations
   'organisation.created': { name: M, kind: M },
   'organisation.updated': { changed: M },
+  'team.created': { name: M },
+  'team.member_added': { userId: M },
+  'team.member_removed': { userId: M },
   'user.created': { organisationId: M, roles: M },
   'user.updated': { changed: M },
   'user.identity_linked': { issuer: M },
