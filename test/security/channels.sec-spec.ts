@@ -301,10 +301,69 @@ describe('channels: CSV files, webhooks and not-found answers', () => {
       );
       expect(made.errors).toBeUndefined();
 
+      // Caseworker-level access: a person the housing trust has no part in, a probation team and restriction.
+      const notHousing = await one(
+        `SELECT p.id FROM person p WHERE NOT EXISTS (SELECT 1 FROM involvement i WHERE i.person_id = p.id AND i.organisation_id = $1)
+            AND NOT EXISTS (SELECT 1 FROM referral r WHERE r.person_id = p.id AND (r.to_organisation_id = $1 OR r.from_organisation_id = $1))
+            AND NOT EXISTS (SELECT 1 FROM break_glass_grant g WHERE g.person_id = p.id) ORDER BY p.id LIMIT 1`,
+        [housing],
+      );
+      const team = (
+        await gql<{ createTeam: { id: string } }>(hub, 'mutation { createTeam(input: { name: "Oracle team" }) { id } }', {}, probationAdmin)
+      ).data!.createTeam.id;
+      const housingUser = await one(`SELECT id FROM user_account WHERE organisation_id = $1 LIMIT 1`, [housing]);
+      const placed = await gql<{ placeRestriction: { id: string } }>(
+        hub,
+        'mutation($p: ID!, $u: ID!, $d: String!) { placeRestriction(input: { personId: $p, kind: EXCLUSION, userIds: [$u], reason: "probe", reviewOn: $d }) { id } }',
+        { p: notHousing, u: user, d: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10) },
+        await token('probation.manager'),
+      );
+      expect(placed.errors).toBeUndefined();
+      const restriction = placed.data!.placeRestriction.id;
+
       const w = 'mind.worker';
       const reasonInput = (field: string) => (id: string) => ({ input: { [field]: id, reason: 'probe' } });
       return {
         person: { as: w, existing: person, query: 'query($id: ID!) { person(id: $id) { id } }', vars: (id) => ({ id }) },
+        allocatePerson: {
+          as: 'housing.manager',
+          existing: notHousing,
+          query: 'mutation($input: AllocatePersonInput!) { allocatePerson(input: $input) { id } }',
+          vars: (id) => ({ input: { personId: id, teamId: randomUUID(), reason: 'probe' } }),
+        },
+        placeRestriction: {
+          as: 'housing.manager',
+          existing: notHousing,
+          query: 'mutation($input: PlaceRestrictionInput!) { placeRestriction(input: $input) { id } }',
+          vars: (id) => ({
+            input: {
+              personId: id,
+              kind: 'RESTRICTION',
+              userIds: [housingUser],
+              reason: 'probe',
+              reviewOn: new Date(Date.now() + 9 * 86_400_000).toISOString().slice(0, 10),
+            },
+          }),
+        },
+        liftRestriction: {
+          as: 'housing.manager',
+          existing: restriction,
+          query: 'mutation($input: LiftRestrictionInput!) { liftRestriction(input: $input) { id } }',
+          vars: reasonInput('restrictionId'),
+        },
+        addTeamMember: {
+          as: 'housing.admin',
+          existing: team,
+          query: 'mutation($t: ID!, $u: ID!) { addTeamMember(input: { teamId: $t, userId: $u }) { id } }',
+          vars: (id) => ({ t: id, u: housingUser }),
+        },
+        removeTeamMember: {
+          as: 'housing.admin',
+          existing: team,
+          query: 'mutation($t: ID!, $u: ID!) { removeTeamMember(input: { teamId: $t, userId: $u }) { id } }',
+          vars: (id) => ({ t: id, u: housingUser }),
+        },
+
         explainAccess: {
           as: w,
           existing: person,
