@@ -214,24 +214,20 @@ export class ReferralsService {
    * which their task list and `taskRaised` subscription carry.
    */
   private async notifyOverride(m: EntityManager, actor: Actor, r: Referral, receiverName: string): Promise<void> {
-    const lead: { organisation_id: string }[] = await m.query(
-      `SELECT i.organisation_id FROM involvement i
-        WHERE i.person_id = ANY(ARRAY(SELECT $1::uuid UNION ALL SELECT p.id FROM person p WHERE p.merged_into_id = $1::uuid))
-          AND i.role = 'lead' AND (i.ended_at IS NULL OR i.ended_at > now())
-        ORDER BY i.started_at DESC LIMIT 1`,
-      [r.personId],
-    );
+    const leads = await this.persons.leadOrganisations(r.personId, m);
     const sender = (await this.organisations.byIds([r.fromOrganisationId], m))[0];
-    await this.tasks.raiseWithin(m, actor, {
-      organisationId: lead[0]?.organisation_id ?? r.fromOrganisationId,
-      forRole: Role.DATA_PROTECTION_OFFICER,
-      personId: r.personId,
-      referralId: r.id,
-      kind: TaskKind.SAFEGUARDING_OVERRIDE_REVIEW,
-      title: `Review a referral sent without consent for safeguarding (${r.serviceCode})`,
-      detail: `${sender?.name ?? 'An organisation'} referred the person to ${receiverName} for ${r.serviceCode} with no consent to be referred and no agreement, on a manager's safeguarding override (${actorRef(actor)}): ${r.safeguardingReason}`,
-      sourceKey: `safeguarding:${r.id}`,
-    });
+    for (const organisationId of leads.length ? leads : [r.fromOrganisationId]) {
+      await this.tasks.raiseWithin(m, actor, {
+        organisationId,
+        forRole: Role.DATA_PROTECTION_OFFICER,
+        personId: r.personId,
+        referralId: r.id,
+        kind: TaskKind.SAFEGUARDING_OVERRIDE_REVIEW,
+        title: `Review a referral sent without consent for safeguarding (${r.serviceCode})`,
+        detail: `${sender?.name ?? 'An organisation'} referred the person to ${receiverName} for ${r.serviceCode} with no consent to be referred and no agreement, on a manager's safeguarding override (${actorRef(actor)}): ${r.safeguardingReason}`,
+        sourceKey: `safeguarding:${r.id}:${organisationId}`,
+      });
+    }
   }
 
   private async record(
