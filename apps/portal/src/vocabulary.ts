@@ -28,6 +28,7 @@ export const PURPOSES: Record<string, string> = {
   SUBSTANCE_MISUSE: 'Substance misuse',
   FINANCE: 'Finance',
   FAMILY: 'Family',
+  REFERRAL: 'Being referred',
 };
 
 export const ORG_KINDS: Record<string, string> = {

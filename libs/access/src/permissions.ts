@@ -33,6 +33,8 @@ export enum Permission {
   REFERRAL_READ = 'referral.read',
   REFERRAL_MAKE = 'referral.make',
   REFERRAL_ACT = 'referral.act',
+  /** Sending a referral with no consent to be referred and no agreement, for safeguarding, with a reason (sendReferral's safeguardingOverride). */
+  REFERRAL_SAFEGUARDING_OVERRIDE = 'referral.safeguardingOverride',
   /** The organisation's tasks (then only those addressed to the actor's roles). */
   TASK_READ = 'task.read',
   TASK_COMPLETE = 'task.complete',
@@ -168,6 +170,11 @@ export const PERMISSIONS: Record<Permission, PermissionRule> = {
     roles: DATA_WRITERS.roles,
     scopes: [...DATA_WRITERS.scopes, REFERRALS_WRITE],
     denied: 'Your role cannot act on referrals',
+  },
+  [Permission.REFERRAL_SAFEGUARDING_OVERRIDE]: {
+    roles: [Role.MANAGER],
+    scopes: [],
+    denied: 'Only a manager may override the consent gate for safeguarding',
   },
   [Permission.TASK_READ]: { ...DATA_READERS, denied: 'Your role has no tasks' },
   [Permission.TASK_COMPLETE]: { ...DATA_WRITERS, denied: 'Your role cannot complete tasks' },

@@ -8,8 +8,16 @@ export enum ConsentPurpose {
   SUBSTANCE_MISUSE = 'substance_misuse',
   FINANCE = 'finance',
   FAMILY = 'family',
+  /**
+   * To be referred to the organisation (or kind): the lawful basis of a referral itself, which shares
+   * the person's identity with the receiver. Covers identity only.
+   */
+  REFERRAL = 'referral',
 }
-registerEnumType(ConsentPurpose, { name: 'ConsentPurpose', description: 'What the person agreed their data may be shared for' });
+registerEnumType(ConsentPurpose, {
+  name: 'ConsentPurpose',
+  description: 'What the person agreed their data may be shared for (REFERRAL: to be referred to the organisation or kind)',
+});
 
 /** Categories a consent for a purpose covers when the caseworker does not list them. */
 export const PURPOSE_CATEGORIES: Record<ConsentPurpose, DataCategory[]> = {
@@ -19,6 +27,7 @@ export const PURPOSE_CATEGORIES: Record<ConsentPurpose, DataCategory[]> = {
   [ConsentPurpose.SUBSTANCE_MISUSE]: [DataCategory.SUBSTANCE_MISUSE],
   [ConsentPurpose.FINANCE]: [DataCategory.FINANCE],
   [ConsentPurpose.FAMILY]: [DataCategory.FAMILY],
+  [ConsentPurpose.REFERRAL]: [DataCategory.IDENTITY],
 };
 
 export enum ConsentMethod {

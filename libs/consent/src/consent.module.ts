@@ -7,6 +7,7 @@ import { ConsentsResolver, PersonConsentsResolver } from './consents.resolver.js
 import { ConsentPersonData } from './consent-person-data.js';
 import { ConsentsService } from './consents.service.js';
 import { LawfulBasisService } from './lawful-basis.service.js';
+import { ReferralBasisService } from './referral-basis.service.js';
 import { SharingAgreement } from './sharing-agreement.entity.js';
 
 /** Global so that the access layer finds the lawful-basis facts it is given. */
@@ -17,10 +18,11 @@ import { SharingAgreement } from './sharing-agreement.entity.js';
     ConsentsService,
     ConsentPersonData,
     LawfulBasisService,
+    ReferralBasisService,
     { provide: LAWFUL_BASIS_FACTS, useExisting: LawfulBasisService },
     ConsentsResolver,
     PersonConsentsResolver,
   ],
-  exports: [ConsentsService, LAWFUL_BASIS_FACTS],
+  exports: [ConsentsService, ReferralBasisService, LAWFUL_BASIS_FACTS],
 })
 export class ConsentModule {}

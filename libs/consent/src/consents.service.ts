@@ -7,7 +7,7 @@ import { OutboxService } from '@hub/events';
 import { OrganisationsService } from '@hub/organisations';
 import { actorRef, PersonsService } from '@hub/persons';
 import { Consent } from './consent.entity.js';
-import { type ConsentPurpose, ConsentStatus, PURPOSE_CATEGORIES } from './consent-vocabulary.js';
+import { ConsentPurpose, ConsentStatus, PURPOSE_CATEGORIES } from './consent-vocabulary.js';
 import type { ConsentModel, SharingAgreementModel } from './consent.model.js';
 import type {
   CreateSharingAgreementInput,
@@ -111,6 +111,14 @@ export class ConsentsService {
     const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
     if (expiresAt && expiresAt <= new Date()) throw new ValidationError([{ field: 'expiresAt', messages: ['must be in the future'] }]);
     const categories = [...new Set(input.categories ?? PURPOSE_CATEGORIES[input.purpose])];
+    if (input.purpose === ConsentPurpose.REFERRAL && categories.some((c) => c !== DataCategory.IDENTITY)) {
+      throw new ValidationError([
+        {
+          field: 'categories',
+          messages: ['a consent to be referred covers identity only (record the sharing of other data under its purpose)'],
+        },
+      ]);
+    }
     const givenAt = within?.givenAt ?? new Date();
     if (givenAt > new Date()) throw new ValidationError([{ field: 'givenAt', messages: ['must not be in the future'] }]);
     return this.inTransaction(within?.manager, async (m) => {

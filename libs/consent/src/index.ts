@@ -3,3 +3,4 @@ export * from './consents.service.js';
 export * from './consent.model.js';
 export * from './consent-vocabulary.js';
 export * from './grant-consent.input.js';
+export * from './referral-basis.service.js';

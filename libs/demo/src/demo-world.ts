@@ -128,6 +128,17 @@ export const DEMO_AGREEMENTS: DemoAgreement[] = [
     lawfulBasis: 'public_task',
     statutoryReference: 'Welfare Reform Act 2012 s.131 (information sharing for employment support)',
   },
+  {
+    // The basis of referrals between the resettlement partners (who the person is, nothing more: any other
+    // category still needs its own consent or agreement). Employers, health services and councils are not party:
+    // a referral to them needs the person's consent to be referred.
+    name: 'Resettlement partnership referral protocol',
+    partyKinds: [OrganisationKind.PROBATION, OrganisationKind.PRISON, OrganisationKind.CHARITY, OrganisationKind.TRAINING_PROVIDER],
+    purposes: ['referral'],
+    categories: [DataCategory.IDENTITY],
+    lawfulBasis: 'public_task',
+    statutoryReference: 'Offender Rehabilitation Act 2014 (commissioned rehabilitative services)',
+  },
 ];
 
 export interface DemoRule {

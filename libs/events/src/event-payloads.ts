@@ -78,6 +78,8 @@ export const EVENT_PAYLOADS: Readonly<Record<string, PayloadSchema>> = {
   'referral.completed': referral,
   'referral.withdrawn': referral,
   'referral.overdue': referral,
+  // Sent without consent or agreement on a manager's safeguarding override (the reason stays on the referral).
+  'referral.safeguarding_override': referral,
   'task.raised': { kind: M, organisationId: M, forRole: M },
   'task.completed': { kind: M },
   // Privacy

@@ -101,6 +101,8 @@ export enum TaskKind {
   SUSTAINMENT_CHECK = 'sustainment_check',
   REFERRAL_OVERDUE = 'referral_overdue',
   CONSENT_EXPIRING = 'consent_expiring',
+  /** For the lead organisation's data protection officers: a referral was sent under a safeguarding override. */
+  SAFEGUARDING_OVERRIDE_REVIEW = 'safeguarding_override_review',
 }
 registerEnumType(TaskKind, { name: 'TaskKind' });
 
@@ -116,8 +118,28 @@ export enum RuleOutcome {
   CONSENT_MISSING = 'consent_missing',
   COOLING_DOWN = 'cooling_down',
   NO_RECEIVER = 'no_receiver',
+  /** The data could be shared, but nothing is a basis for the referral itself (no consent to be referred, no agreement of both). */
+  NO_REFERRAL_BASIS = 'no_referral_basis',
 }
 registerEnumType(RuleOutcome, { name: 'RuleOutcome' });
+
+/**
+ * What a sent referral rests on: the person's consent (to be referred, or to the data it shares being
+ * given to the receiver), a sharing agreement both organisations are party to, or a manager's
+ * safeguarding override of the consent gate (with a reason).
+ */
+export enum ReferralBasis {
+  CONSENT = 'consent',
+  AGREEMENT = 'agreement',
+  SAFEGUARDING_OVERRIDE = 'safeguarding_override',
+}
+registerEnumType(ReferralBasis, {
+  name: 'ReferralBasis',
+  description: 'The lawful basis a referral was sent on (null: sent before the hub recorded it, or not sent yet)',
+});
+
+/** The transition recorded (before `send`) when a manager overrides the consent gate for safeguarding. */
+export const SAFEGUARDING_OVERRIDE_ACTION = 'safeguarding_override';
 
 /** What a referral's events carry: ids, codes and the state, never anything about the person. */
 export interface ReferralEventFacts {

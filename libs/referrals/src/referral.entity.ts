@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import { ReferralState } from './referral-vocabulary.js';
+import { ReferralBasis, ReferralState } from './referral-vocabulary.js';
 
 /** A referral of a person from one organisation to another for a service. */
 @Entity('referral')
@@ -57,6 +57,18 @@ export class Referral {
 
   @Column({ type: 'integer', nullable: true })
   ruleVersion: number | null;
+
+  /** What it was sent on (consent, agreement or a safeguarding override); null before sending, and for referrals sent before it was recorded. */
+  @Column({ type: 'text', nullable: true })
+  basis: ReferralBasis | null;
+
+  /** The consent or sharing agreement it was sent on. */
+  @Column({ type: 'uuid', nullable: true })
+  basisId: string | null;
+
+  /** Why a manager overrode the consent gate for safeguarding (with basis safeguarding_override). */
+  @Column({ type: 'text', nullable: true })
+  safeguardingReason: string | null;
 
   @Column({ type: 'text' })
   createdBy: string;

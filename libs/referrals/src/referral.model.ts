@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DataCategory } from '@hub/access';
 import { connectionType } from '@hub/common';
-import { ReferralState, TaskKind, TaskStatus } from './referral-vocabulary.js';
+import { ReferralBasis, ReferralState, TaskKind, TaskStatus } from './referral-vocabulary.js';
 
 @ObjectType('ReferralTransition', { description: 'One step of a referral: who, when, from what to what, why' })
 export class ReferralTransitionModel {
@@ -77,6 +77,15 @@ export class ReferralModel {
   @Field(() => Int, { nullable: true })
   ruleVersion: number | null;
 
+  @Field(() => ReferralBasis, { nullable: true, description: 'What it was sent on: consent, an agreement, or a safeguarding override' })
+  basis: ReferralBasis | null;
+
+  @Field(() => ID, { nullable: true, description: 'The consent or sharing agreement it was sent on' })
+  basisId: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why a manager overrode the consent gate for safeguarding' })
+  safeguardingReason: string | null;
+
   @Field()
   createdAt: Date;
 
@@ -92,7 +101,7 @@ export class TaskModel {
   @Field(() => TaskKind)
   kind: TaskKind;
 
-  @Field({ description: 'caseworker or manager' })
+  @Field({ description: 'caseworker, manager or data_protection_officer' })
   forRole: string;
 
   @Field(() => ID, { nullable: true })

@@ -9,11 +9,12 @@ import { ReferralAction, referralEventPayload, ReferralState, TRANSITIONS } from
 const WITHDRAWABLE = `ARRAY[${TRANSITIONS[ReferralAction.WITHDRAW].from.map((s) => `'${s}'`).join(', ')}]`;
 
 /**
- * The referrals lib's part of a subject access export (every referral made about the person, its
- * steps, the tasks about the person and the automatic rules' decisions) and of an erasure.
+ * The referrals lib's part of a subject access export (every referral made about the person, what it
+ * was sent on, a safeguarding override and its reason, its steps, the tasks about the person and the
+ * automatic rules' decisions) and of an erasure.
  * At erasure a referral stays as the organisations' record that one was made (who referred to whom,
  * for which service, when, and what became of it), about a tombstone; what it said about the person
- * goes: its reason, the categories shared, the reasons given at each step, the tasks about the person,
+ * goes: its reason, the categories shared, a safeguarding override's reason (the override itself stays), the reasons given at each step, the tasks about the person,
  * the rule engine's notes, and the ETE-contact lapses. Referrals still open are withdrawn, so nobody is
  * left working a referral about an erased record.
  */
@@ -30,7 +31,8 @@ export class ReferralsPersonData implements PersonDataSource {
         title: 'Referrals',
         order: 70,
         sql: `SELECT r.id, ${organisationNameSql('r.from_organisation_id')} AS from_organisation, ${organisationNameSql('r.to_organisation_id')} AS to_organisation,
-                     r.service_code, r.reason, r.shared_categories, r.state, r.state_reason, r.rule_id IS NOT NULL AS made_by_rule, r.created_at, r.sent_at, r.due_at, r.updated_at
+                     r.service_code, r.reason, r.shared_categories, r.state, r.state_reason, r.rule_id IS NOT NULL AS made_by_rule,
+                     r.basis, r.safeguarding_reason, r.created_at, r.sent_at, r.due_at, r.updated_at
                 FROM referral r WHERE r.person_id = ANY($1::uuid[]) ORDER BY r.created_at, r.id`,
       },
       {
@@ -79,7 +81,8 @@ export class ReferralsPersonData implements PersonDataSource {
       {
         key: 'referrals',
         order: 43,
-        sql: `UPDATE referral SET reason = '[erased]', state_reason = NULL, shared_categories = '{}', updated_at = now(), version = version + 1
+        sql: `UPDATE referral SET reason = '[erased]', state_reason = NULL, shared_categories = '{}',
+                     safeguarding_reason = CASE WHEN safeguarding_reason IS NULL THEN NULL ELSE '[erased]' END, updated_at = now(), version = version + 1
                WHERE person_id = ANY($1::uuid[])`,
       },
       { key: 'tasks', order: 44, sql: 'DELETE FROM task WHERE person_id = ANY($1::uuid[])' },

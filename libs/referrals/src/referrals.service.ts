@@ -2,7 +2,18 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { AccessService, categoryCeiling, DataCategory, LAWFUL_BASIS_FACTS, type LawfulBasisFacts, Permission } from '@hub/access';
-import { type Actor, type Connection, ForbiddenError, NotFoundError, systemActor, ValidationError } from '@hub/common';
+import {
+  type Actor,
+  type Connection,
+  ErrorCode,
+  ForbiddenError,
+  HubError,
+  NotFoundError,
+  Role,
+  systemActor,
+  ValidationError,
+} from '@hub/common';
+import { ReferralBasisService, type ReferralBasisFound } from '@hub/consent';
 import { emptyPage, keysetPage, LIST_PAGE, type PageArgs, pagesPerParent } from '@hub/database';
 import { OutboxService } from '@hub/events';
 import { OrganisationsService } from '@hub/organisations';
@@ -14,13 +25,17 @@ import {
   OPEN_STATES,
   REFERRAL_ACTIONS,
   ReferralAction,
+  ReferralBasis,
   referralEventPayload,
   ReferralState,
+  SAFEGUARDING_OVERRIDE_ACTION,
   startDueAt,
+  TaskKind,
   TRANSITIONS,
 } from './referral-vocabulary.js';
 import { Referral } from './referral.entity.js';
 import type { SendReferralInput } from './send-referral.input.js';
+import { TasksService } from './tasks.service.js';
 
 export interface NewReferral {
   personId: string;
@@ -30,6 +45,17 @@ export interface NewReferral {
   sharedCategories: DataCategory[];
   ruleId?: string | null;
   ruleVersion?: number | null;
+  /** What it is sent on (required to send): a consent or agreement found, or a manager's safeguarding override. */
+  basis?: ReferralBasisFound | { basis: 'safeguarding_override'; reason: string; receiverName: string } | null;
+}
+
+/** FORBIDDEN with reason NO_REFERRAL_BASIS: nothing lets the person be referred to the receiver. */
+export function noReferralBasis(receiverName: string): HubError {
+  return new HubError(
+    ErrorCode.Forbidden,
+    `No lawful basis to refer this person to ${receiverName}: record their consent to be referred (to it or its kind), or a sharing agreement both organisations are party to`,
+    { reason: 'NO_REFERRAL_BASIS' },
+  );
 }
 
 const PAST: Record<ReferralAction, string> = {
@@ -40,6 +66,13 @@ const PAST: Record<ReferralAction, string> = {
   [ReferralAction.COMPLETE]: 'completed',
   [ReferralAction.WITHDRAW]: 'withdrawn',
 };
+
+/** The event of each recorded step: `referral.<past tense>`, `referral.created`, `referral.safeguarding_override`. */
+function eventType(action: string): string {
+  if (action === 'create') return 'referral.created';
+  if (action === SAFEGUARDING_OVERRIDE_ACTION) return 'referral.safeguarding_override';
+  return `referral.${PAST[action as ReferralAction]}`;
+}
 
 /** Referrals between organisations: sending, the receiver's inbox, and the lifecycle. */
 @Injectable()
@@ -52,7 +85,20 @@ export class ReferralsService {
     private readonly access: AccessService,
     private readonly outbox: OutboxService,
     @Inject(LAWFUL_BASIS_FACTS) private readonly lawful: LawfulBasisFacts,
+    private readonly bases: ReferralBasisService,
+    private readonly tasks: TasksService,
   ) {}
+
+  /** The consent or agreement a referral from `sender` to `receiver` may be sent on now, or null. */
+  basisFor(
+    m: EntityManager,
+    sender: { id: string; kind: string },
+    receiver: { id: string; kind: string },
+    personId: string,
+    sharedCategories: readonly string[],
+  ): Promise<ReferralBasisFound | null> {
+    return this.bases.find({ sender, receiver, personId, sharedCategories }, m);
+  }
 
   /** Categories an organisation of this kind may ever read (before consent and agreements). */
   kindCeiling(receiver: { id: string; kind: string }): Set<DataCategory> {
@@ -75,6 +121,14 @@ export class ReferralsService {
   async create(actor: Actor, input: SendReferralInput, send: boolean): Promise<Referral> {
     const { personId, facts } = await this.persons.requireAccess(actor, input.personId);
     this.access.require(actor, Permission.REFERRAL_MAKE);
+    const override = input.safeguardingOverride ? input.safeguardingOverride.reason.trim() : null;
+    if (input.safeguardingOverride) {
+      this.access.require(actor, Permission.REFERRAL_SAFEGUARDING_OVERRIDE);
+      if (!send)
+        throw new ValidationError([{ field: 'safeguardingOverride', messages: ['a safeguarding override is given when sending'] }]);
+      if (!override || override.length < 10)
+        throw new ValidationError([{ field: 'safeguardingOverride.reason', messages: ['say why (at least 10 characters)'] }]);
+    }
     if (input.toOrganisationId === actor.organisationId)
       throw new ValidationError([{ field: 'toOrganisationId', messages: ['cannot refer to your own organisation'] }]);
     const receiver = (await this.organisations.byIds([input.toOrganisationId]))[0];
@@ -100,14 +154,30 @@ export class ReferralsService {
         },
       ]);
     }
-    return this.db.transaction((m) =>
-      this.createWithin(m, actor, { ...input, personId, reason: input.reason.trim(), sharedCategories: requested }, send),
-    );
+    return this.db.transaction(async (m) => {
+      const found = send
+        ? await this.basisFor(m, { id: actor.organisationId, kind: actor.organisationKind }, receiver, personId, requested)
+        : null;
+      if (send && !found && !override) throw noReferralBasis(receiver.name);
+      if (found && override)
+        throw new ValidationError([
+          {
+            field: 'safeguardingOverride',
+            messages: [`a ${found.basis} is a basis for this referral: send it without an override`],
+          },
+        ]);
+      const basis = override ? { basis: 'safeguarding_override' as const, reason: override, receiverName: receiver.name } : found;
+      const { safeguardingOverride: _ignored, ...fields } = input;
+      return this.createWithin(m, actor, { ...fields, personId, reason: input.reason.trim(), sharedCategories: requested, basis }, send);
+    });
   }
 
   /** Creates (and sends) a referral inside the caller's transaction; the checks are the caller's. */
   async createWithin(m: EntityManager, actor: Actor, data: NewReferral, send: boolean): Promise<Referral> {
+    if (send && !data.basis) throw new Error('a referral is sent on a basis (consent, agreement or safeguarding override)');
     const now = new Date();
+    const basis = send ? data.basis! : null;
+    const safeguarding = basis?.basis === 'safeguarding_override' ? basis : null;
     const referral = await m.save(
       m.create(Referral, {
         personId: data.personId,
@@ -123,12 +193,41 @@ export class ReferralsService {
         escalatedAt: null,
         ruleId: data.ruleId ?? null,
         ruleVersion: data.ruleVersion ?? null,
+        basis: basis ? (basis.basis as ReferralBasis) : null,
+        basisId: basis && 'id' in basis ? basis.id : null,
+        safeguardingReason: safeguarding?.reason ?? null,
         createdBy: actorRef(actor),
       }),
     );
     await this.record(m, actor, referral, 'create', null, ReferralState.DRAFT, null);
+    if (safeguarding) {
+      await this.record(m, actor, referral, SAFEGUARDING_OVERRIDE_ACTION, ReferralState.DRAFT, ReferralState.DRAFT, safeguarding.reason);
+      await this.notifyOverride(m, actor, referral, safeguarding.receiverName);
+    }
     if (send) await this.record(m, actor, referral, ReferralAction.SEND, ReferralState.DRAFT, ReferralState.SENT, null);
     return referral;
+  }
+
+  /**
+   * Tells the data protection officers of the person's lead organisation (the sender's own when no
+   * organisation leads) of a referral sent on a safeguarding override: a task addressed to their role,
+   * which their task list and `taskRaised` subscription carry.
+   */
+  private async notifyOverride(m: EntityManager, actor: Actor, r: Referral, receiverName: string): Promise<void> {
+    const leads = await this.persons.leadOrganisations(r.personId, m);
+    const sender = (await this.organisations.byIds([r.fromOrganisationId], m))[0];
+    for (const organisationId of leads.length ? leads : [r.fromOrganisationId]) {
+      await this.tasks.raiseWithin(m, actor, {
+        organisationId,
+        forRole: Role.DATA_PROTECTION_OFFICER,
+        personId: r.personId,
+        referralId: r.id,
+        kind: TaskKind.SAFEGUARDING_OVERRIDE_REVIEW,
+        title: `Review a referral sent without consent for safeguarding (${r.serviceCode})`,
+        detail: `${sender?.name ?? 'An organisation'} referred the person to ${receiverName} for ${r.serviceCode} with no consent to be referred and no agreement, on a manager's safeguarding override (${actorRef(actor)}): ${r.safeguardingReason}`,
+        sourceKey: `safeguarding:${r.id}:${organisationId}`,
+      });
+    }
   }
 
   private async record(
@@ -149,7 +248,7 @@ export class ReferralsService {
       actor: actorRef(actor),
       organisationId: actor.organisationId,
     });
-    const type = action === 'create' ? 'referral.created' : `referral.${PAST[action as ReferralAction]}`;
+    const type = eventType(action);
     await this.outbox.emit(m, actor, {
       type,
       aggregateType: 'referral',
@@ -187,6 +286,14 @@ export class ReferralsService {
       r.state = to;
       if (rule.reason) r.stateReason = why;
       if (action === ReferralAction.SEND) {
+        // A draft is sent on a consent or agreement in force now (an override is given only with sendReferral).
+        const receiver = (await this.organisations.byIds([r.toOrganisationId], m))[0];
+        const found =
+          receiver &&
+          (await this.basisFor(m, { id: actor.organisationId, kind: actor.organisationKind }, receiver, r.personId, r.sharedCategories));
+        if (!found) throw noReferralBasis(receiver?.name ?? 'the receiver');
+        r.basis = found.basis as ReferralBasis;
+        r.basisId = found.id;
         r.sentAt = new Date();
         r.dueAt = dueAt(r.serviceCode, r.sentAt);
       }

@@ -145,12 +145,19 @@ export class RuleEngine implements OnModuleInit {
     }
 
     const purpose = rule.consentPurpose as ConsentPurpose | null;
+    // Receivers the data could go to but the referral itself has no basis for (no consent to be referred, no agreement of both).
+    const withoutBasis: (typeof eligible)[number][] = [];
     for (const receiver of eligible) {
       const lawful = await this.referrals.lawfulFor(receiver, personId);
       // The purpose's categories this kind of receiver could see must all be covered (consent or agreement).
       const needed = purpose ? PURPOSE_CATEGORIES[purpose].filter((c) => this.kindMaySee(receiver, c)) : [];
       if (purpose && (needed.length === 0 || needed.some((c) => !lawful.has(c)))) continue;
-      const shared = [DataCategory.IDENTITY, ...needed];
+      const shared = [...new Set([DataCategory.IDENTITY, ...needed])];
+      const basis = await this.referrals.basisFor(m, s.lead, receiver, personId, shared);
+      if (!basis) {
+        withoutBasis.push(receiver);
+        continue;
+      }
       const referral = await this.referrals.createWithin(
         m,
         s.actor,
@@ -159,13 +166,34 @@ export class RuleEngine implements OnModuleInit {
           toOrganisationId: receiver.id,
           serviceCode: rule.serviceCode,
           reason: `${rule.name} (after ${event.type})`,
-          sharedCategories: [...new Set(shared)],
+          sharedCategories: shared,
           ruleId: rule.ruleId,
           ruleVersion: rule.version,
+          basis,
         },
         true,
       );
       await record(RuleOutcome.REFERRED, `referred to ${receiver.name}`, { referralId: referral.id });
+      return;
+    }
+
+    if (withoutBasis.length) {
+      // Not sent: nothing lets the person be referred. The lead is asked to seek their consent to be referred.
+      const to = withoutBasis[0];
+      const why = `Rule "${rule.name}" (v${rule.version}) would refer this person to ${to.name} for ${rule.serviceCode} after ${event.type}, but no consent to be referred (to it or its kind) and no sharing agreement of ${s.lead.name} and it is in force, for it or any other eligible receiver.`;
+      const existing = await this.tasks.openFor(m, s.lead.id, TaskKind.SEEK_CONSENT, personId, `Rule "${rule.name}"`);
+      const task =
+        existing ??
+        (await this.tasks.raiseWithin(m, s.actor, {
+          organisationId: s.lead.id,
+          forRole: 'caseworker',
+          personId,
+          kind: TaskKind.SEEK_CONSENT,
+          title: `Seek consent to be referred to ${to.name} for ${rule.serviceCode}`,
+          detail: why,
+          sourceKey: `referral-consent:${rule.ruleId}:${event.id}`,
+        }));
+      await record(RuleOutcome.NO_REFERRAL_BASIS, why, { taskId: task?.id ?? null });
       return;
     }
 

@@ -1,6 +1,30 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsArray, IsEnum, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEnum,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { DataCategory } from '@hub/access';
+
+@InputType({
+  description:
+    'A manager sends a referral with no consent to be referred and no agreement, for safeguarding: recorded, audited and told to the lead organisation’s data protection officers',
+})
+export class SafeguardingOverrideInput {
+  @Field({ description: 'Why the referral cannot wait for consent (kept with the referral; in the person’s subject access export)' })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(2000)
+  reason: string;
+}
 
 @InputType()
 export class SendReferralInput {
@@ -27,8 +51,19 @@ export class SendReferralInput {
     description: 'Categories shared with the receiver; each must be covered for it by consent or agreement (identity always is)',
   })
   @IsArray()
+  @ArrayMaxSize(20)
   @IsEnum(DataCategory, { each: true })
   sharedCategories: DataCategory[];
+
+  @Field(() => SafeguardingOverrideInput, {
+    nullable: true,
+    description:
+      'Managers only (referral.safeguardingOverride), on sendReferral only, and only when no consent or agreement is a basis for the referral: sends it on a safeguarding override',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SafeguardingOverrideInput)
+  safeguardingOverride?: SafeguardingOverrideInput | null;
 }
 
 @InputType({ description: 'Declining or withdrawing needs a reason' })

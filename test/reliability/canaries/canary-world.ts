@@ -397,6 +397,12 @@ export async function buildWorld(hub: ChildHub, webhookUrl: (orgKey: string) => 
   const toTraining = await referral('housing', b.id, 'training', 'vocational_training');
   await ok('mutation($id: ID!) { acceptReferral(id: $id) { id } }', { id: toTraining }, cw('training'));
   await log('training', b.id, 'training_forklift', 'qualification');
+  // The employer is party to no referral protocol: Bea consents to be referred to it (no marker: it says nothing of her).
+  await ok(
+    'mutation($i: GrantConsentInput!) { grantConsent(input: $i) { id } }',
+    { i: { personId: b.id, purpose: 'REFERRAL', organisationId: orgs.employer.id, method: 'SIGNED_FORM', personPresent: true } },
+    cw('housing'),
+  );
   const toEmployer = await referral('housing', b.id, 'employer', 'employment');
   const declined = mark('employerDecline');
   await ok(

@@ -22,13 +22,14 @@ export type ConsentMethod =
   | 'SIGNED_FORM'
   | 'VERBAL';
 
-/** What the person agreed their data may be shared for */
+/** What the person agreed their data may be shared for (REFERRAL: to be referred to the organisation or kind) */
 export type ConsentPurpose =
   | 'ACCOMMODATION'
   | 'ETE'
   | 'FAMILY'
   | 'FINANCE'
   | 'HEALTH'
+  | 'REFERRAL'
   | 'SUBSTANCE_MISUSE';
 
 export type ConsentStatus =
@@ -250,9 +251,17 @@ export type Role =
   | 'MANAGER'
   | 'ORG_ADMIN';
 
+/** A manager sends a referral with no consent to be referred and no agreement, for safeguarding: recorded, audited and told to the lead organisation’s data protection officers */
+export type SafeguardingOverrideInput = {
+  /** Why the referral cannot wait for consent (kept with the referral; in the person’s subject access export) */
+  reason: string;
+};
+
 export type SendReferralInput = {
   personId: string | number;
   reason: string;
+  /** Managers only (referral.safeguardingOverride), on sendReferral only, and only when no consent or agreement is a basis for the referral: sends it on a safeguarding override */
+  safeguardingOverride?: SafeguardingOverrideInput | null | undefined;
   /** A service code the receiver offers (Organisation.services) */
   serviceCode: string;
   /** Categories shared with the receiver; each must be covered for it by consent or agreement (identity always is) */
@@ -268,6 +277,7 @@ export type SustainmentStatus =
 export type TaskKind =
   | 'CONSENT_EXPIRING'
   | 'REFERRAL_OVERDUE'
+  | 'SAFEGUARDING_OVERRIDE_REVIEW'
   | 'SEEK_CONSENT'
   | 'SUSTAINMENT_CHECK';
 

@@ -162,9 +162,11 @@ export function ConsentForm({ personId }: { personId: string }) {
               label:
                 value === 'ETE'
                   ? `${label} (covers progress, training and job outcomes)`
-                  : `${label} (covers ${covered(value)
-                      .map((c) => CATEGORIES[c].toLowerCase())
-                      .join(' and ')} information)`,
+                  : value === 'REFERRAL'
+                    ? `${label} (to be referred to them: covers who the person is, nothing more)`
+                    : `${label} (covers ${covered(value)
+                        .map((c) => CATEGORIES[c].toLowerCase())
+                        .join(' and ')} information)`,
             }))}
             error={errors.purpose}
           />
