@@ -1,4 +1,5 @@
 // The hub's migrations, in order. `npm run cli -- migration:generate <Name>` adds to this list.
+import { OidcSignIn1796619940435 } from './1796619940435-OidcSignIn.js';
 import { TokenInvalidationAndSignInThrottle1796597533965 } from './1796597533965-TokenInvalidationAndSignInThrottle.js';
 import { ReferralSentAtIndex1795826101516 } from './1795826101516-ReferralSentAtIndex.js';
 import { ConsentExpiringIndex1795814460246 } from './1795814460246-ConsentExpiringIndex.js';
@@ -50,4 +51,5 @@ export const MIGRATIONS: Function[] = [
   ConsentExpiringIndex1795814460246,
   ReferralSentAtIndex1795826101516,
   TokenInvalidationAndSignInThrottle1796597533965,
+  OidcSignIn1796619940435,
 ];

@@ -13,3 +13,6 @@ export * from './create-api-client.input.js';
 export { Organisation } from './organisation.entity.js';
 export { User } from './user.entity.js';
 export { ApiClient } from './api-client.entity.js';
+export * from './identity-providers.service.js';
+export * from './identity-provider.inputs.js';
+export * from './identity-provider.model.js';

@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { SecretBoxModule } from '@hub/database';
 import { ApiClient } from './api-client.entity.js';
 import { ApiClientsResolver } from './api-clients.resolver.js';
 import { ApiClientsService } from './api-clients.service.js';
+import { OrganisationIdentityProvider } from './identity-provider.entity.js';
+import { IdentityProvidersResolver } from './identity-providers.resolver.js';
+import { IdentityProvidersService } from './identity-providers.service.js';
 import { Organisation } from './organisation.entity.js';
 import { OrganisationsResolver } from './organisations.resolver.js';
 import { OrganisationsService } from './organisations.service.js';
@@ -13,7 +17,7 @@ import { UsersService } from './users.service.js';
 import { ViewerResolver } from './viewer.resolver.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Organisation, User, UserIdentity, ApiClient])],
+  imports: [TypeOrmModule.forFeature([Organisation, User, UserIdentity, ApiClient, OrganisationIdentityProvider]), SecretBoxModule],
   providers: [
     OrganisationsService,
     UsersService,
@@ -22,7 +26,9 @@ import { ViewerResolver } from './viewer.resolver.js';
     UsersResolver,
     ApiClientsResolver,
     ViewerResolver,
+    IdentityProvidersService,
+    IdentityProvidersResolver,
   ],
-  exports: [OrganisationsService, UsersService, ApiClientsService],
+  exports: [OrganisationsService, UsersService, ApiClientsService, IdentityProvidersService],
 })
 export class OrganisationsModule {}
