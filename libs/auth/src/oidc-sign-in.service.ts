@@ -259,8 +259,13 @@ export function showsSecondFactor(claims: { amr?: unknown; acr?: unknown }, mfaA
 /** openid-client's (oauth4webapi's) errors as refusals a person can be told. */
 export function refusalOf(err: unknown): OidcSignInError {
   if (err instanceof OidcSignInError) return err;
-  const e = err as { code?: string; error?: string; cause?: { claim?: string }; message?: string };
-  const claim = e.cause?.claim;
+  type Failure = { code?: string; error?: string; cause?: unknown; message?: string; claim?: string };
+  const e = err as Failure;
+  // openid-client wraps oauth4webapi's error (same code) around the one whose cause names the claim.
+  const inner = e.cause instanceof Error ? (e.cause as Failure) : e;
+  const detail = (inner.cause ?? {}) as Failure;
+  const claim = detail.claim;
+  const message = `${e.message ?? ''} ${inner.message ?? ''}`;
   if (e.code === 'OAUTH_AUTHORIZATION_RESPONSE_ERROR')
     return new OidcSignInError(OidcRefusal.ProviderRefused, 'The provider did not sign you in');
   if (e.code === 'OAUTH_RESPONSE_BODY_ERROR' && e.error === 'invalid_grant') {
@@ -273,10 +278,10 @@ export function refusalOf(err: unknown): OidcSignInError {
     return new OidcSignInError(OidcRefusal.WrongAudience, 'The ID token is not for the hub');
   }
   if (e.code === 'OAUTH_JWT_TIMESTAMP_CHECK_FAILED') return new OidcSignInError(OidcRefusal.TokenExpired, 'The ID token has expired');
-  if (e.code === 'OAUTH_INVALID_RESPONSE' && (e.message ?? '').includes('"iss"')) {
+  if (e.code === 'OAUTH_INVALID_RESPONSE' && message.includes('"iss"')) {
     return new OidcSignInError(OidcRefusal.WrongIssuer, 'The answer is not from your organisation’s provider');
   }
-  if (e.code === 'OAUTH_INVALID_RESPONSE' && (e.message ?? '').includes('"state"')) {
+  if (e.code === 'OAUTH_INVALID_RESPONSE' && message.includes('"state"')) {
     return new OidcSignInError(OidcRefusal.StateMismatch, 'The answer does not belong to the sign-in this browser began');
   }
   if (e.code === 'OAUTH_RESPONSE_BODY_ERROR') return new OidcSignInError(OidcRefusal.CodeRejected, 'The provider refused the sign-in code');
