@@ -93,8 +93,11 @@ export async function startTestProvider(redirectUri: string, clientId = 'hub-por
   const callback = provider.callback();
   server.on('request', (req, res) => {
     const url = new URL(req.url ?? '/', issuer);
-    const m = url.pathname.match(/^\/interaction\/([A-Za-z0-9_-]+)$/);
-    if (!m) return void callback(req, res);
+    const m = /^\/interaction\/([A-Za-z0-9_-]+)$/.exec(url.pathname);
+    if (!m) {
+      callback(req, res);
+      return;
+    }
     void (async () => {
       try {
         await provider.interactionDetails(req, res);

@@ -256,10 +256,17 @@ export function showsSecondFactor(claims: { amr?: unknown; acr?: unknown }, mfaA
   return typeof claims.acr === 'string' && mfaAcrValues.includes(claims.acr);
 }
 
+interface Failure {
+  code?: string;
+  error?: string;
+  cause?: unknown;
+  message?: string;
+  claim?: string;
+}
+
 /** openid-client's (oauth4webapi's) errors as refusals a person can be told. */
 export function refusalOf(err: unknown): OidcSignInError {
   if (err instanceof OidcSignInError) return err;
-  type Failure = { code?: string; error?: string; cause?: unknown; message?: string; claim?: string };
   const e = err as Failure;
   // openid-client wraps oauth4webapi's error (same code) around the one whose cause names the claim.
   const inner = e.cause instanceof Error ? (e.cause as Failure) : e;
