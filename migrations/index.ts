@@ -1,5 +1,6 @@
 // The hub's migrations, in order. `npm run cli -- migration:generate <Name>` adds to this list.
 import { ReferralBasis1796619825502 } from './1796619825502-ReferralBasis.js';
+import { OidcSignIn1796619940435 } from './1796619940435-OidcSignIn.js';
 import { CaseworkerAccess1796620127201 } from './1796620127201-CaseworkerAccess.js';
 import { TokenInvalidationAndSignInThrottle1796597533965 } from './1796597533965-TokenInvalidationAndSignInThrottle.js';
 import { ReferralSentAtIndex1795826101516 } from './1795826101516-ReferralSentAtIndex.js';
@@ -53,5 +54,6 @@ export const MIGRATIONS: Function[] = [
   ReferralSentAtIndex1795826101516,
   TokenInvalidationAndSignInThrottle1796597533965,
   ReferralBasis1796619825502,
+  OidcSignIn1796619940435,
   CaseworkerAccess1796620127201,
 ];

@@ -11,7 +11,7 @@ import { TokensService } from '@hub/auth';
 import { ORGANISATION_KINDS, type OrganisationKind, ROLES, type Role, SCOPES, Scope } from '@hub/common';
 import { DemoSeeder, generatePopulation, GENERATED_PASSWORD } from '@hub/demo';
 import { migrate } from '@hub/database';
-import { ApiClientsService, OrganisationsService, UsersService } from '@hub/organisations';
+import { ApiClientsService, IdentityProvidersService, OrganisationsService, UsersService } from '@hub/organisations';
 import { RetentionService, SubjectAccessService } from '@hub/privacy';
 import { loadConfigOrExit } from '@hub/config';
 import { CliModule } from './cli.module.js';
@@ -28,6 +28,7 @@ const HELP = `Usage: npm run cli -- <command> [options]
   create-user --org <id|name> --email E --name N --roles r1,r2 [--password P]
   create-client --org <id|name> --name N --scopes s1,s2
   token --email E                           print an access token for a user (for scripts)
+  link-identity --email E --subject S       link a user to its account at its organisation's identity provider
   import <file> --org <id|name> --system S [--key K]   load people from a CSV or NDJSON file (streaming bulk path)
   audit verify                              walk the audit hash chain; name the first event altered or removed (exit 1)
   sar <personId> [--out DIR]                subject access export: DIR/sar-<id>.json and DIR/sar-<id>.md (audited)
@@ -92,6 +93,7 @@ async function main(argv: string[]): Promise<number> {
       orgs: { type: 'string' },
       caseload: { type: 'string' },
       batch: { type: 'string' },
+      subject: { type: 'string' },
     },
   });
   // The same refusal as the hub's (production without its secrets): before anything connects.
@@ -165,6 +167,15 @@ async function main(argv: string[]): Promise<number> {
           scopes: scopes as Scope[],
         });
         console.log(JSON.stringify({ id: client.id, client_id: client.clientId, client_secret: clientSecret, scopes: client.scopes }));
+        return 0;
+      }
+      case 'link-identity': {
+        need(values, 'email', 'subject');
+        const user = await app.get(UsersService).findByEmail(values.email!);
+        if (!user) throw new Error(`no user ${values.email}`);
+        const issuer = await app.get(IdentityProvidersService).issuerOf(user.organisationId);
+        await app.get(UsersService).linkIdentity(null, user.id, issuer, values.subject!);
+        console.log(JSON.stringify({ id: user.id, issuer, subject: values.subject }));
         return 0;
       }
       case 'token': {

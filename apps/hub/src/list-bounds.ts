@@ -64,6 +64,8 @@ export function listBounds(config: Pick<HubConfig, 'lists'>): ReadonlyMap<string
     'Organisation.regions': { max: REGIONS.length, why: 'the regions vocabulary' },
     'User.regions': { max: REGIONS.length, why: 'the regions vocabulary' },
     'Organisation.services': { max: 100, why: 'input limit (ArrayMaxSize)' },
+    'IdentityProvider.mfaAcrValues': { max: 10, why: 'input limit (ArrayMaxSize)' },
+    'User.identities': { max: 20, why: 'UsersService.identities reads at most 20' },
     'WebhookEndpoint.eventTypes': { max: 100, why: 'input limit (ArrayMaxSize)' },
     'SharingAgreement.partyOrganisationIds': { max: 100, why: 'input limit (ArrayMaxSize)' },
     'ReferralReportRow.suppressed': { max: REFERRAL_MEASURES.length + 2, why: 'the measures of a row and its two medians' },

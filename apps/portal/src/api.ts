@@ -109,6 +109,26 @@ export async function login(email: string, password: string): Promise<string> {
   throw new ApiError(body.message ?? 'Sign-in failed', body.error ?? 'UNAUTHENTICATED');
 }
 
+/** Organisations whose staff sign in through their own identity provider (for the sign-in page's choice). */
+export async function identityProviders(): Promise<{ organisationId: string; name: string }[]> {
+  try {
+    const res = await fetch('/auth/oidc/providers', { headers: { accept: 'application/json' } });
+    if (!res.ok) return [];
+    const body = (await res.json()) as { organisations?: { organisationId: string; name: string }[] };
+    return body.organisations ?? [];
+  } catch {
+    return [];
+  }
+}
+
+/** The hub's token for a sign-in this browser just completed at its organisation's provider (once). */
+export async function takeProviderToken(): Promise<string> {
+  const res = await post('/auth/oidc/token', {}, null);
+  const body = (await res.json().catch(() => ({}))) as { access_token?: string; error?: string; message?: string };
+  if (res.ok && body.access_token) return body.access_token;
+  throw new ApiError(body.message ?? 'Sign-in failed', body.error ?? 'UNAUTHENTICATED');
+}
+
 const ChangePasswordDocument = graphql(`
   mutation ChangePassword($input: ChangePasswordInput!) {
     changePassword(input: $input)

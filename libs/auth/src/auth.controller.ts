@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Header, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ErrorCode, HubError, NotFoundError, Public, SCOPES, type Scope } from '@hub/common';
+import { ErrorCode, HubError, Public, SCOPES, type Scope } from '@hub/common';
 import { HUB_CONFIG, type HubConfig } from '@hub/config';
 import { ApiClientsService, UsersService } from '@hub/organisations';
+import { hubBaseUrl } from './base-url.js';
 import { LoginRequest } from './login.request.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 import { SigningKeysService } from './signing-keys.service.js';
@@ -26,9 +27,6 @@ function formDecode(value: string): string | undefined {
     return undefined;
   }
 }
-
-/** A host as a client may name it in a URL: name or address, optional port; nothing else. */
-const HOST = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/;
 
 @Controller()
 export class AuthController {
@@ -66,6 +64,15 @@ export class AuthController {
       throw new HubError(ErrorCode.Unauthenticated, 'The email or password is not right');
     }
     await this.throttle.succeed(keys);
+    if (!found.organisation.passwordSignIn) {
+      throw new HubError(
+        ErrorCode.Forbidden,
+        'Your organisation signs in through its own identity provider: choose it on the sign-in page',
+        {
+          reason: 'PASSWORD_SIGN_IN_OFF',
+        },
+      );
+    }
     const issued = await this.tokens.issue(`user:${found.user.id}`, found.organisation.id, undefined, [
       found.user.tokensValidAfter,
       found.organisation.tokensValidAfter,
@@ -184,11 +191,6 @@ export class AuthController {
   }
 
   private issuerUrl(req: FastifyRequest): string {
-    if (this.config.publicUrl) return this.config.publicUrl;
-    const host = req.host;
-    if (this.config.nodeEnv === 'production' || typeof host !== 'string' || !HOST.test(host)) {
-      throw new NotFoundError('Authorization server metadata (set PUBLIC_URL)');
-    }
-    return `${req.protocol}://${host}`;
+    return hubBaseUrl(this.config, req, 'Authorization server metadata (set PUBLIC_URL)');
   }
 }

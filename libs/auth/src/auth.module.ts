@@ -9,6 +9,9 @@ import { BearerAuthenticator } from './bearer-authenticator.service.js';
 import { ExternalIssuersService } from './external-issuers.service.js';
 import { HubAuthGuard } from './hub-auth.guard.js';
 import { JwtStrategy } from './jwt.strategy.js';
+import { OidcController } from './oidc.controller.js';
+import { OidcSignIn } from './oidc-sign-in.entity.js';
+import { OidcSignInService } from './oidc-sign-in.service.js';
 import { PasswordsResolver } from './passwords.resolver.js';
 import { SignInThrottleEntry } from './sign-in-throttle.entity.js';
 import { SignInThrottle } from './sign-in-throttle.js';
@@ -17,14 +20,15 @@ import { SigningKeysService } from './signing-keys.service.js';
 import { TokensService } from './tokens.service.js';
 
 @Module({
-  imports: [PassportModule, OrganisationsModule, TypeOrmModule.forFeature([SigningKey, SignInThrottleEntry]), SecretBoxModule],
-  controllers: [AuthController],
+  imports: [PassportModule, OrganisationsModule, TypeOrmModule.forFeature([SigningKey, SignInThrottleEntry, OidcSignIn]), SecretBoxModule],
+  controllers: [AuthController, OidcController],
   providers: [
     SigningKeysService,
     TokensService,
     SignInThrottle,
     PasswordsResolver,
     ExternalIssuersService,
+    OidcSignInService,
     JwtStrategy,
     BearerAuthenticator,
     { provide: APP_GUARD, useClass: HubAuthGuard },

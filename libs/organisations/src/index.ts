@@ -16,3 +16,6 @@ export { ApiClient } from './api-client.entity.js';
 export * from './teams.service.js';
 export * from './team.model.js';
 export { Team, TeamMember } from './team.entity.js';
+export * from './identity-providers.service.js';
+export * from './identity-provider.inputs.js';
+export * from './identity-provider.model.js';

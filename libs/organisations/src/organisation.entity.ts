@@ -37,6 +37,10 @@ export class Organisation {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** Its users may sign in with a hub password; false when they sign in only through its identity provider. */
+  @Column({ type: 'boolean', default: true })
+  passwordSignIn: boolean;
+
   /** Tokens of its users and clients issued before this instant are refused (set when it is deactivated). */
   @Column({ type: 'timestamptz', nullable: true })
   tokensValidAfter: Date | null;

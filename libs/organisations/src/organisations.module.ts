@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { SecretBoxModule } from '@hub/database';
 import { ApiClient } from './api-client.entity.js';
 import { ApiClientsResolver } from './api-clients.resolver.js';
 import { ApiClientsService } from './api-clients.service.js';
+import { OrganisationIdentityProvider } from './identity-provider.entity.js';
+import { IdentityProvidersResolver } from './identity-providers.resolver.js';
+import { IdentityProvidersService } from './identity-providers.service.js';
 import { Organisation } from './organisation.entity.js';
 import { OrganisationsResolver } from './organisations.resolver.js';
 import { OrganisationsService } from './organisations.service.js';
@@ -16,7 +20,10 @@ import { TeamsResolver } from './teams.resolver.js';
 import { TeamsService } from './teams.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Organisation, User, UserIdentity, ApiClient, Team, TeamMember])],
+  imports: [
+    TypeOrmModule.forFeature([Organisation, User, UserIdentity, ApiClient, OrganisationIdentityProvider, Team, TeamMember]),
+    SecretBoxModule,
+  ],
   providers: [
     OrganisationsService,
     UsersService,
@@ -27,7 +34,9 @@ import { TeamsService } from './teams.service.js';
     ViewerResolver,
     TeamsService,
     TeamsResolver,
+    IdentityProvidersService,
+    IdentityProvidersResolver,
   ],
-  exports: [OrganisationsService, UsersService, ApiClientsService, TeamsService],
+  exports: [OrganisationsService, UsersService, ApiClientsService, TeamsService, IdentityProvidersService],
 })
 export class OrganisationsModule {}

@@ -92,6 +92,13 @@ export class UsersService {
     return link ? this.findActive(link.userId) : null;
   }
 
+  /** A user the actor administers; NOT_FOUND for one of another organisation as for none. */
+  async findManaged(actor: Actor, userId: string): Promise<User> {
+    const user = await this.db.getRepository(User).findOneBy({ id: userId });
+    if (!user || !AdminPolicy.canManageMembersOf(actor, user.organisationId)) throw new NotFoundError('User');
+    return user;
+  }
+
   async findByEmail(email: string): Promise<User | null> {
     return this.db.getRepository(User).findOneBy({ email: email.trim().toLowerCase() });
   }
@@ -251,13 +258,19 @@ export class UsersService {
     });
   }
 
-  /** Links an external identity (issuer + subject) to a user, for sign-in through an identity provider. */
+  /**
+   * Links an external identity (issuer + subject) to a user, for sign-in through an identity provider.
+   * An identity is one user's: linking one already held by another user is refused (ALREADY_EXISTS).
+   */
   async linkIdentity(actor: Actor | null, userId: string, issuer: string, subject: string): Promise<void> {
     await this.db.transaction(async (m) => {
       const user = await m.findOneBy(User, { id: userId });
-      if (!user) throw new NotFoundError('User');
-      if (actor) requireMemberAdmin(actor, user.organisationId);
-      await m.createQueryBuilder().insert().into(UserIdentity).values({ userId, issuer, subject }).orIgnore().execute();
+      if (!user || (actor && !AdminPolicy.canManageMembersOf(actor, user.organisationId))) throw new NotFoundError('User');
+      if (actor) requireMemberAdmin(actor, user.organisationId, [], user.roles);
+      const held = await m.findOneBy(UserIdentity, { issuer, subject });
+      if (held?.userId === userId) return;
+      if (held) throw new AlreadyExistsError('This identity is already linked to another user', { field: 'subject' });
+      await m.insert(UserIdentity, { userId, issuer, subject });
       await this.outbox.emit(m, actor, {
         type: 'user.identity_linked',
         aggregateType: 'user',
@@ -265,5 +278,90 @@ export class UsersService {
         payload: { issuer },
       });
     });
+  }
+
+  /** Removes a user's links to identities at `issuer` (all issuers when undefined); false when it had none. */
+  async unlinkIdentity(actor: Actor, userId: string, issuer?: string): Promise<boolean> {
+    return this.db.transaction(async (m) => {
+      const user = await m.findOneBy(User, { id: userId });
+      if (!user || !AdminPolicy.canManageMembersOf(actor, user.organisationId)) throw new NotFoundError('User');
+      requireMemberAdmin(actor, user.organisationId, [], user.roles);
+      const { affected } = await m.delete(UserIdentity, issuer === undefined ? { userId } : { userId, issuer });
+      if (!affected) return false;
+      await this.outbox.emit(m, actor, {
+        type: 'user.identity_unlinked',
+        aggregateType: 'user',
+        aggregateId: userId,
+        payload: { issuer: issuer ?? null },
+      });
+      return true;
+    });
+  }
+
+  /** A user's linked identities, oldest first. */
+  identities(userId: string): Promise<UserIdentity[]> {
+    return this.db.getRepository(UserIdentity).find({ where: { userId }, order: { createdAt: 'ASC' }, take: 20 });
+  }
+
+  /**
+   * Who a provider's identity signs in as, for a sign-in through `organisationId`'s provider: `active`
+   * (the user and its organisation), `inactive` (the user or organisation is deactivated), `elsewhere`
+   * (linked to a user of another organisation: linking never crosses organisations), or `none`.
+   */
+  async findLinkedUser(
+    organisationId: string,
+    issuer: string,
+    subject: string,
+  ): Promise<{ state: 'active'; found: UserWithOrganisation } | { state: 'inactive' | 'elsewhere' | 'none' }> {
+    const link = await this.db
+      .getRepository(UserIdentity)
+      .createQueryBuilder('i')
+      .innerJoinAndSelect('i.user', 'u')
+      .where('i.issuer = :issuer AND i.subject = :subject', { issuer, subject })
+      .getOne();
+    if (!link?.user) return { state: 'none' };
+    if (link.user.organisationId !== organisationId) return { state: 'elsewhere' };
+    const found = await this.findActive(link.userId);
+    return found ? { state: 'active', found } : { state: 'inactive' };
+  }
+
+  /**
+   * First sign-in of an identity linked to no user, where the organisation allows it: a user of the
+   * organisation with no roles (an admin grants them), no password, linked to the identity. Null when
+   * another user already has the email (an admin links that one instead).
+   */
+  async provision(
+    organisationId: string,
+    identity: { issuer: string; subject: string; email: string; name: string },
+  ): Promise<UserWithOrganisation | null> {
+    try {
+      const userId = await this.db.transaction(async (m) => {
+        const org = await m.findOneBy(Organisation, { id: organisationId, active: true });
+        if (!org) throw new NotFoundError('Organisation');
+        const user = await m.save(
+          m.create(User, {
+            organisationId,
+            email: identity.email.trim().toLowerCase(),
+            name: identity.name.trim().slice(0, 200) || identity.email,
+            roles: [],
+            regions: [],
+            team: null,
+            passwordHash: null,
+          }),
+        );
+        await m.insert(UserIdentity, { userId: user.id, issuer: identity.issuer, subject: identity.subject });
+        await this.outbox.emit(m, null, {
+          type: 'user.provisioned',
+          aggregateType: 'user',
+          aggregateId: user.id,
+          payload: { organisationId, issuer: identity.issuer },
+        });
+        return user.id;
+      });
+      return await this.findActive(userId);
+    } catch (err) {
+      if (isUniqueViolation(err)) return null;
+      throw err;
+    }
   }
 }

@@ -1,10 +1,32 @@
-import { type SubmitEvent, useState } from 'react';
-import { ApiError, changePassword, login, PasswordChangeRequiredError } from '../api';
-import { Button, type Errors, ErrorSummary, TextField } from '../forms';
+import { type SubmitEvent, useEffect, useRef, useState } from 'react';
+import { ApiError, changePassword, identityProviders, login, PasswordChangeRequiredError, takeProviderToken } from '../api';
+import { Button, type Errors, ErrorSummary, Select, TextField } from '../forms';
 import { navigate, useLocation, usePageTitle } from '../router';
 import { setToken, takeReturnTo, useDraft } from '../session';
 
-const LABELS = { email: 'Email address', password: 'Password', newPassword: 'New password', confirm: 'New password again' };
+const LABELS = {
+  email: 'Email address',
+  password: 'Password',
+  newPassword: 'New password',
+  confirm: 'New password again',
+  organisation: 'Your organisation',
+};
+
+/** What the hub's refusal codes of a sign-in through an organisation's provider mean (libs/auth oidc-sign-in.service.ts). */
+const PROVIDER_REFUSALS: Record<string, string> = {
+  OIDC_NO_SIGN_IN: 'Your sign-in took too long or was already used. Start again.',
+  OIDC_STATE_MISMATCH: 'The answer from your organisation’s sign-in did not match the sign-in you began. Start again.',
+  OIDC_PROVIDER_REFUSED: 'Your organisation’s sign-in did not sign you in.',
+  OIDC_PROVIDER_UNAVAILABLE: 'Your organisation’s sign-in could not be reached. Try again later.',
+  OIDC_CODE_REJECTED: 'Your organisation’s sign-in refused the sign-in code: it was already used or has expired. Start again.',
+  OIDC_WRONG_ISSUER: 'The answer did not come from your organisation’s sign-in.',
+  OIDC_WRONG_AUDIENCE: 'The answer from your organisation’s sign-in was not meant for this service.',
+  OIDC_TOKEN_EXPIRED: 'The answer from your organisation’s sign-in has expired. Start again.',
+  OIDC_INVALID_TOKEN: 'The answer from your organisation’s sign-in did not pass our checks.',
+  OIDC_MFA_REQUIRED: 'Your organisation asks you to sign in with a second factor (such as a security key or code). Start again and use it.',
+  OIDC_NOT_LINKED: 'Your organisation’s account is not linked to a user of this service. Ask your organisation’s admin to link it.',
+  OIDC_ACCOUNT_INACTIVE: 'Your account is not active. Ask your organisation’s admin.',
+};
 
 export function SignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) {
   usePageTitle('Sign in');
@@ -18,6 +40,37 @@ export function SignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) 
   const [resetToken, setResetToken] = useState<string | null>(null);
   const [newPassword, setNewPassword] = useState('');
   const [confirm, setConfirm] = useState('');
+  // Sign-in through the organisation's own identity provider.
+  const [providers, setProviders] = useState<{ organisationId: string; name: string }[]>([]);
+  const [organisation, setOrganisation] = useState('');
+  const [providerErrors, setProviderErrors] = useState<Errors>((): Errors => {
+    const code = query.get('error');
+    return code ? { _form: PROVIDER_REFUSALS[code] ?? 'Sign-in through your organisation failed. Start again.' } : {};
+  });
+  const taking = useRef(false);
+
+  useEffect(() => {
+    void identityProviders().then(setProviders);
+  }, []);
+
+  useEffect(() => {
+    // Back from the organisation's provider: take the hub's token for the sign-in it completed (once).
+    if (query.get('oidc') !== 'signed-in' || taking.current) return;
+    taking.current = true;
+    takeProviderToken().then(signedIn, (err: unknown) => {
+      setProviderErrors({ _form: err instanceof ApiError ? err.message : 'Sign-in failed' });
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  function viaProvider(e: SubmitEvent) {
+    e.preventDefault();
+    if (!organisation) {
+      setProviderErrors({ organisation: 'Choose your organisation' });
+      return;
+    }
+    window.location.assign(`/auth/oidc/start?organisation=${encodeURIComponent(organisation)}`);
+  }
 
   function signedIn(token: string) {
     setToken(token);
@@ -118,7 +171,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) 
           <p>You have signed out.</p>
         </div>
       )}
-      <ErrorSummary errors={errors} labels={LABELS} />
+      <ErrorSummary errors={Object.keys(errors).length ? errors : providerErrors} labels={LABELS} />
       <h1>Sign in</h1>
       <p>Sign in with the email address and password your organisation gave you.</p>
       <form onSubmit={(e) => void submit(e)} noValidate>
@@ -142,6 +195,24 @@ export function SignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) 
         />
         <Button busy={busy}>Sign in</Button>
       </form>
+      {providers.length > 0 && (
+        <section aria-labelledby="via-provider">
+          <h2 id="via-provider">Sign in with your organisation’s account</h2>
+          <p>If your organisation signs you in with its own account (single sign-on), choose it and continue there.</p>
+          <form onSubmit={viaProvider} noValidate>
+            <Select
+              name="organisation"
+              label={LABELS.organisation}
+              value={organisation}
+              onChange={setOrganisation}
+              options={providers.map((p) => ({ value: p.organisationId, label: p.name }))}
+              placeholder="Choose your organisation"
+              error={providerErrors.organisation}
+            />
+            <Button>Continue to your organisation’s sign-in</Button>
+          </form>
+        </section>
+      )}
     </div>
   );
 }
