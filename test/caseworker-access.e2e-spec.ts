@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEMO_DOMAIN } from '../libs/demo/src/demo-world.js';
+import { CaseTasksService } from '../libs/referrals/src/case-tasks.service.js';
 import { apiClientToken, DEMO_PASSWORD, eventually, nodes, type Page, startTestHub, type TestHub } from './support/hub.js';
 
 /**
@@ -262,6 +263,53 @@ describe('access down to the caseworker', () => {
     });
   });
 
+  describe('tasks about allocation', () => {
+    /** Every task the user gets, of a kind, through all pages. */
+    const tasks = async (who: string, kind: string, status = 'OPEN') => {
+      const all: { kind: string; personId: string | null; status: string }[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const page: { tasks: Page<{ kind: string; personId: string | null; status: string }> } = await ok(
+          `query($after: String, $status: TaskStatus) { tasks(first: 100, after: $after, status: $status) { edges { cursor node { kind personId status } } pageInfo { hasNextPage endCursor } } }`,
+          { after, status },
+          who,
+        );
+        all.push(...nodes(page.tasks));
+        if (!page.tasks.pageInfo.hasNextPage) return all.filter((t) => t.kind === kind);
+        after = page.tasks.pageInfo.endCursor;
+      }
+    };
+
+    it('a case transferred to a new lead asks its managers to allocate it, until they do', async () => {
+      const id = await createPerson('probation.officer', 'Tariq', 'north_west');
+      const housing = (await ok<{ viewer: { organisationId: string } }>('{ viewer { organisationId } }', {}, 'housing.manager')).viewer
+        .organisationId;
+      await ok(
+        `mutation($input: AddInvolvementInput!) { addInvolvement(input: $input) { id } }`,
+        { input: { personId: id, organisationId: housing, role: 'LEAD' } },
+        'probation.officer',
+      );
+      const open = await eventually(
+        async () => (await tasks('housing.manager', 'ALLOCATE_CASE')).find((t) => t.personId === id && t.status === 'OPEN'),
+        15_000,
+        'allocation task',
+      );
+      expect(open).toBeTruthy();
+      expect((await tasks('housing.worker', 'ALLOCATE_CASE')).filter((t) => t.personId === id)).toEqual([]);
+      const hollie = (await ok<{ viewer: { id: string } }>('{ viewer { id } }', {}, 'housing.worker')).viewer.id;
+      await ok(
+        `mutation($input: AllocatePersonInput!) { allocatePerson(input: $input) { id } }`,
+        { input: { personId: id, caseOwnerId: hollie, reason: 'Transferred to us' } },
+        'housing.manager',
+      );
+      await eventually(
+        async () => (await tasks('housing.manager', 'ALLOCATE_CASE', 'DONE')).find((t) => t.personId === id),
+        15_000,
+        'allocation task done',
+      );
+    });
+  });
+
   describe('an exclusion', () => {
     it('an excluded caseworker gets NOT_FOUND on a person its colleagues open, in every channel, and no explanation', async () => {
       const id = nw[2];
@@ -354,6 +402,22 @@ describe('access down to the caseworker', () => {
       );
       await new Promise((r) => setTimeout(r, 2_000));
       expect(hook.received.slice(before).filter((b) => b.includes(id))).toEqual([]);
+    });
+
+    it('its review date raises a review task for the managers who placed it', async () => {
+      const sweep = hub.app.get(CaseTasksService);
+      expect(await sweep.reviewSweep(new Date(Date.now() + 31 * 86_400_000))).toBeGreaterThan(0);
+      const review = nodes(
+        (
+          await ok<{ tasks: Page<{ kind: string; personId: string | null }> }>(
+            `{ tasks(first: 100, status: OPEN) { edges { cursor node { kind personId } } pageInfo { hasNextPage endCursor } } }`,
+            {},
+            'probation.manager',
+          )
+        ).tasks,
+      ).filter((t) => t.kind === 'RESTRICTION_REVIEW');
+      expect(review.map((t) => t.personId)).toContain(nw[0]);
+      expect(await sweep.reviewSweep(new Date(Date.now() + 31 * 86_400_000))).toBe(0); // once per review date
     });
 
     it('lifted, the record is back as before, in every channel', async () => {

@@ -227,6 +227,18 @@ export class CaseAccessService {
     });
   }
 
+  /** Restrictions and exclusions in force whose review date has come (for the review sweep; no access check). */
+  async dueForReview(today: string, limit: number, m: EntityManager = this.db.manager): Promise<CaseRestriction[]> {
+    return m
+      .getRepository(CaseRestriction)
+      .createQueryBuilder('r')
+      .where('r.lifted_at IS NULL AND r.review_on <= :today', { today })
+      .orderBy('r.review_on')
+      .addOrderBy('r.id')
+      .limit(limit)
+      .getMany();
+  }
+
   /**
    * Restrictions and exclusions in force on a person the actor may open: all of them to the lead
    * organisation's managers and data protection officers, otherwise those naming the actor.

@@ -103,6 +103,10 @@ export enum TaskKind {
   CONSENT_EXPIRING = 'consent_expiring',
   /** For the lead organisation's data protection officers: a referral was sent under a safeguarding override. */
   SAFEGUARDING_OVERRIDE_REVIEW = 'safeguarding_override_review',
+  /** For the managers of an organisation that became a person's lead (a transfer): allocate the case. */
+  ALLOCATE_CASE = 'allocate_case',
+  /** For the managers of the organisation that restricted a record: its review date has come. */
+  RESTRICTION_REVIEW = 'restriction_review',
 }
 registerEnumType(TaskKind, { name: 'TaskKind' });
 

@@ -1,3 +1,4 @@
+import { CaseTasksService } from './case-tasks.service.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EXTRA_RELATIONSHIP_FACTS } from '@hub/access';
@@ -51,6 +52,7 @@ import { ReferralsPersonData } from './referrals-person-data.js';
     TasksResolver,
     ReferralSubscriptionsResolver,
     ReferralOutcomesService,
+    CaseTasksService,
   ],
   exports: [
     ReferralsService,
@@ -60,6 +62,7 @@ import { ReferralsPersonData } from './referrals-person-data.js';
     ReferralTimers,
     EteContactSweep,
     ConsentRenewalSweep,
+    CaseTasksService,
     EXTRA_RELATIONSHIP_FACTS,
   ],
 })
