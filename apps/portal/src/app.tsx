@@ -25,6 +25,7 @@ import { Why } from './screens/why';
 const ViewerDocument = graphql(`
   query Viewer {
     viewer {
+      id
       name
       roles
       organisation {

@@ -4,6 +4,16 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AllocatePersonInput = {
+  /** The caseworker of your organisation who owns the case (give this, a team, or both) */
+  caseOwnerId?: string | number | null | undefined;
+  personId: string | number;
+  /** Why (recorded in the history) */
+  reason: string;
+  /** A team of your organisation */
+  teamId?: string | number | null | undefined;
+};
+
 /** Whose people a list shows, within what you may see */
 export type Caseload =
   | 'MINE'
@@ -235,6 +245,11 @@ export type ReportFilterInput = {
   to: string;
 };
 
+/** A restriction (only the listed may open) or an exclusion (the listed may not) */
+export type RestrictionKind =
+  | 'EXCLUSION'
+  | 'RESTRICTION';
+
 export type RiskLevel =
   | 'HIGH'
   | 'LOW'
@@ -301,7 +316,7 @@ export type ChangePasswordMutation = { changePassword: boolean };
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerQuery = { viewer: { name: string, roles: Array<Role>, organisation: { id: string, name: string, kind: OrganisationKind }, reportAccess: { acrossOrganisations: boolean } | null } };
+export type ViewerQuery = { viewer: { id: string, name: string, roles: Array<Role>, organisation: { id: string, name: string, kind: OrganisationKind }, reportAccess: { acrossOrganisations: boolean } | null } };
 
 export type SchemaFieldsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -490,7 +505,26 @@ export type PeopleQueryVariables = Exact<{
 }>;
 
 
-export type PeopleQuery = { people: { edges: Array<{ node: { id: string, givenName: string | null, familyName: string | null, dateOfBirth: string | null, stage: ProgressionStage | null, withheldFields: Array<string>, interventions: { edges: Array<{ node: { occurredAt: string, typeCode: string, type: { name: string } | null } }> } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type PeopleQuery = { people: { edges: Array<{ node: { id: string, givenName: string | null, familyName: string | null, dateOfBirth: string | null, stage: ProgressionStage | null, withheldFields: Array<string>, allocation: { caseOwnerName: string | null, teamName: string | null } | null, interventions: { edges: Array<{ node: { occurredAt: string, typeCode: string, type: { name: string } | null } }> } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type PersonAllocationQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PersonAllocationQuery = { person: { id: string, allocation: { id: string, caseOwnerId: string | null, caseOwnerName: string | null, teamId: string | null, teamName: string | null, reason: string, allocatedAt: string, allocatedBy: string } | null, allocationHistory: Array<{ id: string, caseOwnerId: string | null, caseOwnerName: string | null, teamId: string | null, teamName: string | null, reason: string, allocatedAt: string, allocatedBy: string, endedAt: string | null }>, restrictions: Array<{ id: string, kind: RestrictionKind, userIds: Array<string>, reason: string, reviewOn: string, allowsBreakGlass: boolean, placedAt: string }> } };
+
+export type TeamsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TeamsQuery = { teams: Array<{ id: string, name: string, members: Array<{ userId: string, name: string }> }> };
+
+export type AllocatePersonMutationVariables = Exact<{
+  input: AllocatePersonInput;
+}>;
+
+
+export type AllocatePersonMutation = { allocatePerson: { id: string, caseOwnerName: string | null, teamName: string | null } };
 
 export type UpdateInterventionMutationVariables = Exact<{
   input: UpdateInterventionInput;
@@ -607,6 +641,7 @@ export const ChangePasswordDocument = new TypedDocumentString(`
 export const ViewerDocument = new TypedDocumentString(`
     query Viewer {
   viewer {
+    id
     name
     roles
     organisation {
@@ -1004,6 +1039,10 @@ export const PeopleDocument = new TypedDocumentString(`
         dateOfBirth
         stage
         withheldFields
+        allocation {
+          caseOwnerName
+          teamName
+        }
         interventions(first: 1) {
           edges {
             node {
@@ -1024,6 +1063,64 @@ export const PeopleDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PeopleQuery, PeopleQueryVariables>;
+export const PersonAllocationDocument = new TypedDocumentString(`
+    query PersonAllocation($id: ID!) {
+  person(id: $id) {
+    id
+    allocation {
+      id
+      caseOwnerId
+      caseOwnerName
+      teamId
+      teamName
+      reason
+      allocatedAt
+      allocatedBy
+    }
+    allocationHistory {
+      id
+      caseOwnerId
+      caseOwnerName
+      teamId
+      teamName
+      reason
+      allocatedAt
+      allocatedBy
+      endedAt
+    }
+    restrictions {
+      id
+      kind
+      userIds
+      reason
+      reviewOn
+      allowsBreakGlass
+      placedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PersonAllocationQuery, PersonAllocationQueryVariables>;
+export const TeamsDocument = new TypedDocumentString(`
+    query Teams {
+  teams {
+    id
+    name
+    members {
+      userId
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TeamsQuery, TeamsQueryVariables>;
+export const AllocatePersonDocument = new TypedDocumentString(`
+    mutation AllocatePerson($input: AllocatePersonInput!) {
+  allocatePerson(input: $input) {
+    id
+    caseOwnerName
+    teamName
+  }
+}
+    `) as unknown as TypedDocumentString<AllocatePersonMutation, AllocatePersonMutationVariables>;
 export const UpdateInterventionDocument = new TypedDocumentString(`
     mutation UpdateIntervention($input: UpdateInterventionInput!) {
   updateIntervention(input: $input) {
