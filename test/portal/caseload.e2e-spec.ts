@@ -3,6 +3,7 @@
  * with a reason, from the person page; the page shows the case owner, team, since when and the
  * history; the caseworker's "My caseload" then lists that person, and not a colleague's, while her
  * teams' and organisation's lists are filters on the same screen. A caseworker is offered no allocation.
+ * The team is set up by the organisation's admin on the Teams screen; restrictions show, read-only, to those named.
  */
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -73,21 +74,6 @@ describe('allocation and "My caseload" in the portal', () => {
       ),
     );
     users = Object.fromEntries(staff.users.edges.map((e) => [e.node.email.replace(DEMO, ''), e.node.id]));
-    // The organisation's admin sets up a team with its caseworker in it (the manager chooses from teams' members).
-    teamId = ok(
-      await hub.gql<{ createTeam: { id: string } }>(
-        'mutation($input: CreateTeamInput!) { createTeam(input: $input) { id } }',
-        { input: { name: 'Resettlement team' } },
-        housingAdmin,
-      ),
-    ).createTeam.id;
-    ok(
-      await hub.gql(
-        'mutation($input: TeamMemberInput!) { addTeamMember(input: $input) { id } }',
-        { input: { teamId, userId: users['housing.worker'] } },
-        housingAdmin,
-      ),
-    );
     noraId = await newPerson('Nora', 'Quinlan');
     victorId = await newPerson('Victor', 'Ashdown');
     ok(
@@ -122,6 +108,44 @@ describe('allocation and "My caseload" in the portal', () => {
     await page.locator('table tbody tr, main p.body').first().waitFor();
     return page.locator('table tbody tr td[data-label="Name"]').allTextContents();
   }
+
+  it(
+    "an org admin creates a team on the Teams screen and puts the caseworker in it (the manager's choice of case owners)",
+    async () => {
+      const { context, page } = await signedIn('housing.admin');
+      try {
+        await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Teams' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Teams' }).waitFor();
+        await page.getByText('Your organisation has no teams yet.').waitFor();
+        await page.getByRole('button', { name: 'Create team' }).click();
+        expect(await page.locator('#f-name-error').textContent()).toContain('Enter a team name');
+        await page.getByLabel('Team name').fill('Resettlement team');
+        await page.getByRole('button', { name: 'Create team' }).click();
+        await page.getByText('Team Resettlement team created').waitFor();
+        const card = page.locator('li.card', { hasText: 'Resettlement team' });
+        await card.getByText('Nobody is in this team yet.').waitFor();
+        await card.getByLabel('Add to Resettlement team').selectOption({ label: 'Hollie Caseworker' });
+        await card.getByRole('button', { name: 'Add to Resettlement team' }).click();
+        await page.getByText('Hollie Caseworker added to Resettlement team').waitFor();
+        await card.getByRole('list', { name: 'Members of Resettlement team' }).getByText('Hollie Caseworker').waitFor();
+        // The current rule is the default: the whole organisation.
+        expect(await page.getByLabel('Everyone in the organisation with a casework role').isChecked()).toBe(true);
+        await checkScreen(page, 'teams');
+      } finally {
+        await context.close();
+      }
+      const teams = ok(
+        await hub.gql<{ teams: { id: string; name: string; members: { userId: string }[] }[] }>(
+          '{ teams { id name members { userId } } }',
+          {},
+          housingAdmin,
+        ),
+      );
+      expect(teams.teams).toEqual([{ id: expect.any(String), name: 'Resettlement team', members: [{ userId: users['housing.worker'] }] }]);
+      teamId = teams.teams[0].id;
+    },
+    T,
+  );
 
   it(
     'a manager allocates Nora Quinlan to a caseworker of the team, with a reason: the page shows it and its history',
@@ -267,6 +291,82 @@ describe('allocation and "My caseload" in the portal', () => {
         ),
       );
       expect(mine.people.edges.map((e) => e.node.id)).not.toContain(noraId);
+    },
+    T,
+  );
+  it(
+    'a caseworker named on a restriction sees it on the page, read-only; her manager, not named, finds no such person',
+    async () => {
+      const reviewOn = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
+      const probationManager = await hub.tokenFor('probation.manager');
+      ok(
+        await hub.gql(
+          'mutation($input: PlaceRestrictionInput!) { placeRestriction(input: $input) { id } }',
+          {
+            input: {
+              personId: victorId,
+              kind: 'RESTRICTION',
+              userIds: [users['housing.worker']],
+              reason: 'Known to a member of staff: named officers only',
+              reviewOn,
+            },
+          },
+          probationManager,
+        ),
+      );
+      const { context, page } = await signedIn('housing.worker');
+      try {
+        await page.goto(`${url}/people/${victorId}`);
+        await page.getByRole('heading', { level: 1, name: 'Victor Ashdown' }).waitFor();
+        const section = page.locator('section[aria-labelledby="restrictions"]');
+        await section.getByRole('heading', { name: 'Restrictions on this record' }).waitFor();
+        const text = (await section.textContent())!.replace(/\s+/g, ' ');
+        expect(text).toContain('Restricted: only the people named may open this record');
+        expect(text).toContain('Known to a member of staff: named officers only');
+        expect(text).toMatch(/to be reviewed by \d+ \w+ \d{4}; no emergency access/);
+        // Herself, and the probation manager who placed it (not in her organisation's teams, so not named to her).
+        expect(text).toContain('Named: Hollie Caseworker (you), 1 other person (not in your organisation’s teams)');
+        expect(await section.getByRole('button').count()).toBe(0);
+        await checkScreen(page, 'person-restricted');
+      } finally {
+        await context.close();
+      }
+      const manager = await signedIn('housing.manager');
+      try {
+        await manager.page.goto(`${url}/people/${victorId}`);
+        await manager.page.getByRole('heading', { level: 1, name: 'Person not found' }).waitFor();
+        expect(await manager.page.locator('main').textContent()).not.toContain('Victor');
+      } finally {
+        await manager.context.close();
+      }
+    },
+    T,
+  );
+  it(
+    'an org admin chooses the team-and-region rule for who opens a record; a caseworker sees no Teams screen',
+    async () => {
+      const { context, page } = await signedIn('housing.admin');
+      try {
+        await page.goto(`${url}/teams`);
+        await page.getByRole('heading', { level: 1, name: 'Teams' }).waitFor();
+        await page.getByLabel(/^Only staff in the person’s region/).check();
+        await page.getByRole('button', { name: 'Save' }).click();
+        await page.getByText('Who opens a person’s record is saved').waitFor();
+      } finally {
+        await context.close();
+      }
+      const org = ok(
+        await hub.gql<{ viewer: { organisation: { visibility: string } } }>('{ viewer { organisation { visibility } } }', {}, housingAdmin),
+      );
+      expect(org.viewer.organisation.visibility).toBe('TEAM_AND_REGION');
+      const worker = await signedIn('housing.worker');
+      try {
+        expect(await worker.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Teams' }).count()).toBe(0);
+        await worker.page.goto(`${url}/teams`);
+        await worker.page.getByRole('heading', { level: 1, name: /not found/i }).waitFor();
+      } finally {
+        await worker.context.close();
+      }
     },
     T,
   );

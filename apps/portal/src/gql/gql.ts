@@ -55,6 +55,11 @@ type Documents = {
     "\n  query OrganisationNames {\n    organisations {\n      id\n      name\n    }\n  }\n": typeof types.OrganisationNamesDocument,
     "\n  mutation RecordSustainment($input: RecordSustainmentInput!) {\n    recordSustainment(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.RecordSustainmentDocument,
     "\n  query ReferPerson($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      region\n      readableCategories\n    }\n  }\n": typeof types.ReferPersonDocument,
+    "\n  query TeamAdmin {\n    viewer {\n      organisation {\n        id\n        visibility\n      }\n    }\n    teams {\n      id\n      name\n      members {\n        userId\n        name\n      }\n    }\n    users(first: 500) {\n      edges {\n        node {\n          id\n          name\n          active\n        }\n      }\n    }\n  }\n": typeof types.TeamAdminDocument,
+    "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateTeamDocument,
+    "\n  mutation AddTeamMember($input: TeamMemberInput!) {\n    addTeamMember(input: $input) {\n      id\n    }\n  }\n": typeof types.AddTeamMemberDocument,
+    "\n  mutation RemoveTeamMember($input: TeamMemberInput!) {\n    removeTeamMember(input: $input) {\n      id\n    }\n  }\n": typeof types.RemoveTeamMemberDocument,
+    "\n  mutation SetCaseVisibility($input: SetCaseVisibilityInput!) {\n    setCaseVisibility(input: $input) {\n      id\n      visibility\n    }\n  }\n": typeof types.SetCaseVisibilityDocument,
     "\n  query WhyPerson($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      readableCategories\n    }\n  }\n": typeof types.WhyPersonDocument,
     "\n  query ExplainAccess($id: ID!, $category: DataCategory!) {\n    explainAccess(personId: $id, category: $category) {\n      allowed\n      reason\n      explanation\n    }\n  }\n": typeof types.ExplainAccessDocument,
 };
@@ -99,6 +104,11 @@ const documents: Documents = {
     "\n  query OrganisationNames {\n    organisations {\n      id\n      name\n    }\n  }\n": types.OrganisationNamesDocument,
     "\n  mutation RecordSustainment($input: RecordSustainmentInput!) {\n    recordSustainment(input: $input) {\n      id\n      status\n    }\n  }\n": types.RecordSustainmentDocument,
     "\n  query ReferPerson($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      region\n      readableCategories\n    }\n  }\n": types.ReferPersonDocument,
+    "\n  query TeamAdmin {\n    viewer {\n      organisation {\n        id\n        visibility\n      }\n    }\n    teams {\n      id\n      name\n      members {\n        userId\n        name\n      }\n    }\n    users(first: 500) {\n      edges {\n        node {\n          id\n          name\n          active\n        }\n      }\n    }\n  }\n": types.TeamAdminDocument,
+    "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateTeamDocument,
+    "\n  mutation AddTeamMember($input: TeamMemberInput!) {\n    addTeamMember(input: $input) {\n      id\n    }\n  }\n": types.AddTeamMemberDocument,
+    "\n  mutation RemoveTeamMember($input: TeamMemberInput!) {\n    removeTeamMember(input: $input) {\n      id\n    }\n  }\n": types.RemoveTeamMemberDocument,
+    "\n  mutation SetCaseVisibility($input: SetCaseVisibilityInput!) {\n    setCaseVisibility(input: $input) {\n      id\n      visibility\n    }\n  }\n": types.SetCaseVisibilityDocument,
     "\n  query WhyPerson($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      readableCategories\n    }\n  }\n": types.WhyPersonDocument,
     "\n  query ExplainAccess($id: ID!, $category: DataCategory!) {\n    explainAccess(personId: $id, category: $category) {\n      allowed\n      reason\n      explanation\n    }\n  }\n": types.ExplainAccessDocument,
 };
@@ -263,6 +273,26 @@ export function graphql(source: "\n  mutation RecordSustainment($input: RecordSu
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ReferPerson($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      region\n      readableCategories\n    }\n  }\n"): typeof import('./graphql').ReferPersonDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamAdmin {\n    viewer {\n      organisation {\n        id\n        visibility\n      }\n    }\n    teams {\n      id\n      name\n      members {\n        userId\n        name\n      }\n    }\n    users(first: 500) {\n      edges {\n        node {\n          id\n          name\n          active\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').TeamAdminDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').CreateTeamDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddTeamMember($input: TeamMemberInput!) {\n    addTeamMember(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').AddTeamMemberDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveTeamMember($input: TeamMemberInput!) {\n    removeTeamMember(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').RemoveTeamMemberDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetCaseVisibility($input: SetCaseVisibilityInput!) {\n    setCaseVisibility(input: $input) {\n      id\n      visibility\n    }\n  }\n"): typeof import('./graphql').SetCaseVisibilityDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -14,6 +14,11 @@ export type AllocatePersonInput = {
   teamId?: string | number | null | undefined;
 };
 
+/** Who among an organisation’s staff opens a person it works with */
+export type CaseVisibilityRule =
+  | 'ORGANISATION'
+  | 'TEAM_AND_REGION';
+
 /** Whose people a list shows, within what you may see */
 export type Caseload =
   | 'MINE'
@@ -45,6 +50,10 @@ export type ConsentStatus =
   | 'EXPIRED'
   | 'IN_FORCE'
   | 'WITHDRAWN';
+
+export type CreateTeamInput = {
+  name: string;
+};
 
 /** The kind of person data, the unit of access control */
 export type DataCategory =
@@ -275,6 +284,10 @@ export type SendReferralInput = {
   toOrganisationId: string | number;
 };
 
+export type SetCaseVisibilityInput = {
+  visibility: CaseVisibilityRule;
+};
+
 export type SustainmentStatus =
   | 'NOT_SUSTAINED'
   | 'OPEN'
@@ -289,6 +302,11 @@ export type TaskKind =
 export type TaskStatus =
   | 'DONE'
   | 'OPEN';
+
+export type TeamMemberInput = {
+  teamId: string | number;
+  userId: string | number;
+};
 
 export type UpdateInterventionInput = {
   id: string | number;
@@ -579,6 +597,39 @@ export type ReferPersonQueryVariables = Exact<{
 
 
 export type ReferPersonQuery = { person: { id: string, givenName: string | null, familyName: string | null, region: string | null, readableCategories: Array<DataCategory> } };
+
+export type TeamAdminQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TeamAdminQuery = { viewer: { organisation: { id: string, visibility: CaseVisibilityRule } }, teams: Array<{ id: string, name: string, members: Array<{ userId: string, name: string }> }>, users: { edges: Array<{ node: { id: string, name: string, active: boolean } }> } };
+
+export type CreateTeamMutationVariables = Exact<{
+  input: CreateTeamInput;
+}>;
+
+
+export type CreateTeamMutation = { createTeam: { id: string, name: string } };
+
+export type AddTeamMemberMutationVariables = Exact<{
+  input: TeamMemberInput;
+}>;
+
+
+export type AddTeamMemberMutation = { addTeamMember: { id: string } };
+
+export type RemoveTeamMemberMutationVariables = Exact<{
+  input: TeamMemberInput;
+}>;
+
+
+export type RemoveTeamMemberMutation = { removeTeamMember: { id: string } };
+
+export type SetCaseVisibilityMutationVariables = Exact<{
+  input: SetCaseVisibilityInput;
+}>;
+
+
+export type SetCaseVisibilityMutation = { setCaseVisibility: { id: string, visibility: CaseVisibilityRule } };
 
 export type WhyPersonQueryVariables = Exact<{
   id: string | number;
@@ -1296,6 +1347,63 @@ export const ReferPersonDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ReferPersonQuery, ReferPersonQueryVariables>;
+export const TeamAdminDocument = new TypedDocumentString(`
+    query TeamAdmin {
+  viewer {
+    organisation {
+      id
+      visibility
+    }
+  }
+  teams {
+    id
+    name
+    members {
+      userId
+      name
+    }
+  }
+  users(first: 500) {
+    edges {
+      node {
+        id
+        name
+        active
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TeamAdminQuery, TeamAdminQueryVariables>;
+export const CreateTeamDocument = new TypedDocumentString(`
+    mutation CreateTeam($input: CreateTeamInput!) {
+  createTeam(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CreateTeamMutation, CreateTeamMutationVariables>;
+export const AddTeamMemberDocument = new TypedDocumentString(`
+    mutation AddTeamMember($input: TeamMemberInput!) {
+  addTeamMember(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AddTeamMemberMutation, AddTeamMemberMutationVariables>;
+export const RemoveTeamMemberDocument = new TypedDocumentString(`
+    mutation RemoveTeamMember($input: TeamMemberInput!) {
+  removeTeamMember(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RemoveTeamMemberMutation, RemoveTeamMemberMutationVariables>;
+export const SetCaseVisibilityDocument = new TypedDocumentString(`
+    mutation SetCaseVisibility($input: SetCaseVisibilityInput!) {
+  setCaseVisibility(input: $input) {
+    id
+    visibility
+  }
+}
+    `) as unknown as TypedDocumentString<SetCaseVisibilityMutation, SetCaseVisibilityMutationVariables>;
 export const WhyPersonDocument = new TypedDocumentString(`
     query WhyPerson($id: ID!) {
   person(id: $id) {

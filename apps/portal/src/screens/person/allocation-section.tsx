@@ -244,7 +244,13 @@ export function AllocationSection(props: {
   const names = namesOf(teams);
   const mayAllocate = manager && worksWith;
   const allocating = open === 'allocate';
-  const nameOf = (userId: string) => (userId === viewer.id ? `${names.get(userId) ?? viewer.name} (you)` : (names.get(userId) ?? 'A user'));
+  // The names the viewer may know (its organisation's teams' members, and itself); others counted.
+  const named = (userIds: string[]) => {
+    const known = userIds.flatMap((u) => (u === viewer.id ? [`${viewer.name} (you)`] : names.has(u) ? [names.get(u)!] : []));
+    const others = userIds.length - known.length;
+    if (others) known.push(`${others} ${others === 1 ? 'other person' : 'other people'} (not in your organisation’s teams)`);
+    return known.join(', ');
+  };
 
   return (
     <>
@@ -344,7 +350,7 @@ export function AllocationSection(props: {
                   Placed {formatDate(r.placedAt)}; to be reviewed by {formatDate(r.reviewOn)}
                   {r.kind === 'RESTRICTION' && (r.allowsBreakGlass ? '; emergency access allowed' : '; no emergency access')}
                 </p>
-                <p>Named: {r.userIds.map(nameOf).join(', ')}</p>
+                <p>Named: {named(r.userIds)}</p>
               </li>
             ))}
           </ul>
