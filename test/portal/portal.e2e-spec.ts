@@ -163,12 +163,17 @@ describe('the caseworker portal in a real browser', () => {
     );
 
     it(
-      'sees the caseload with stage and last contact',
+      'sees the caseload with stage and last contact, and switches from the people allocated to her to her organisation’s',
       async () => {
+        const lists = page.getByRole('navigation', { name: 'Caseload' });
+        expect(await lists.locator('[aria-current="page"]').textContent()).toBe('Allocated to me');
+        await lists.getByRole('link', { name: 'My organisation' }).click();
+        await page.waitForURL(/\?list=organisation$/);
+        expect(await lists.locator('[aria-current="page"]').textContent()).toBe('My organisation');
         const rows = page.locator('table tbody tr');
         await rows.first().waitFor();
         expect(await rows.count()).toBeGreaterThan(3);
-        expect(await page.locator('thead').textContent()).toMatch(/Stage.*Last contact/);
+        expect(await page.locator('thead').textContent()).toMatch(/Stage.*Last contact.*Case owner/);
         expect(await page.locator('main').textContent()).toContain('Carl Bennett');
         await checkScreen(page, 'caseload');
       },
@@ -325,7 +330,7 @@ describe('the caseworker portal in a real browser', () => {
         await page.getByRole('heading', { level: 1, name: 'Carl Bennett' }).waitFor();
         expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
         await screenshot(page, 'person-phone');
-        await page.goto(`${url}/`);
+        await page.goto(`${url}/?list=organisation`);
         await page.locator('table tbody tr').first().waitFor();
         expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
         await screenshot(page, 'caseload-phone');
@@ -382,6 +387,7 @@ describe('the caseworker portal in a real browser', () => {
         const { context, page } = await newPage();
         try {
           await signIn(page, 'probation.officer');
+          await page.getByRole('navigation', { name: 'Caseload' }).getByRole('link', { name: 'My organisation' }).click();
           const rows = page.locator('table tbody tr');
           await rows.nth(19).waitFor();
           expect(await rows.count()).toBe(20);

@@ -20,11 +20,13 @@ import { Referrals } from './screens/referrals';
 import { Search } from './screens/search';
 import { SignIn } from './screens/sign-in';
 import { Tasks } from './screens/tasks';
+import { Teams } from './screens/teams';
 import { Why } from './screens/why';
 
 const ViewerDocument = graphql(`
   query Viewer {
     viewer {
+      id
       name
       roles
       organisation {
@@ -54,6 +56,7 @@ function Routes({ path }: { path: string }): ReactNode {
   if (path === '/referrals' || path === '/referrals/sent') return <Referrals sent={path === '/referrals/sent'} />;
   if (path === '/tasks') return <Tasks />;
   if (path === '/outcomes') return <Outcomes />;
+  if (path === '/teams') return <Teams />;
   return <NotFound />;
 }
 

@@ -2,7 +2,7 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import { onBusy } from './api';
 import type { Capabilities } from './capabilities';
-import { mayReport, reportsOnly } from './roles';
+import { mayManageTeams, mayReport, reportsOnly } from './roles';
 import { Link, navigate, useLocation } from './router';
 import type { Viewer } from './session-context';
 
@@ -63,6 +63,7 @@ export function Header({ viewer, capabilities, onSignOut }: { viewer: Viewer | n
             {people && capabilities.referrals && item('/referrals', 'Referrals', path.startsWith('/referrals'))}
             {people && capabilities.tasks && item('/tasks', 'Tasks', path === '/tasks')}
             {mayReport(viewer) && item('/outcomes', 'Outcomes', path === '/outcomes')}
+            {mayManageTeams(viewer) && item('/teams', 'Teams', path === '/teams')}
           </ul>
         </nav>
       )}

@@ -25,3 +25,8 @@ export function reportsOnly(viewer: ViewerAccess): boolean {
     !viewer.roles.some((r) => r === 'CASEWORKER' || r === 'MANAGER' || r === 'DATA_PROTECTION_OFFICER')
   );
 }
+
+/** The Teams screen: the organisation's admins (and hub admins, for their own organisation), as the API's team.manage. */
+export function mayManageTeams(viewer: ViewerAccess): boolean {
+  return viewer.roles.some((r) => r === 'ORG_ADMIN' || r === 'HUB_ADMIN');
+}

@@ -16,7 +16,7 @@ import * as types from './graphql';
  */
 type Documents = {
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": typeof types.ChangePasswordDocument,
-    "\n  query Viewer {\n    viewer {\n      name\n      roles\n      organisation {\n        id\n        name\n        kind\n      }\n      reportAccess {\n        acrossOrganisations\n      }\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  query Viewer {\n    viewer {\n      id\n      name\n      roles\n      organisation {\n        id\n        name\n        kind\n      }\n      reportAccess {\n        acrossOrganisations\n      }\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  query SchemaFields {\n    __schema {\n      queryType {\n        fields {\n          name\n        }\n      }\n      mutationType {\n        fields {\n          name\n        }\n      }\n    }\n  }\n": typeof types.SchemaFieldsDocument,
     "\n    query ProbeReferralInbox {\n      referralInbox(first: 1) {\n        __typename\n      }\n    }\n  ": typeof types.ProbeReferralInboxDocument,
     "\n    query ProbeSentReferrals {\n      sentReferrals(first: 1) {\n        __typename\n      }\n    }\n  ": typeof types.ProbeSentReferralsDocument,
@@ -44,7 +44,10 @@ type Documents = {
     "\n  mutation WithdrawConsent($input: WithdrawConsentInput!) {\n    withdrawConsent(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.WithdrawConsentDocument,
     "\n  query LogInterventionForm($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n    }\n    interventionTypes {\n      code\n      name\n      groupName\n      outcomeKind\n      active\n    }\n  }\n": typeof types.LogInterventionFormDocument,
     "\n  mutation LogIntervention($input: LogInterventionInput!) {\n    logIntervention(input: $input) {\n      id\n    }\n  }\n": typeof types.LogInterventionDocument,
-    "\n  query People($first: Int, $after: String, $search: String, $filter: PeopleFilter) {\n    people(first: $first, after: $after, search: $search, filter: $filter) {\n      edges {\n        node {\n          id\n          givenName\n          familyName\n          dateOfBirth\n          stage\n          withheldFields\n          interventions(first: 1) {\n            edges {\n              node {\n                occurredAt\n                typeCode\n                type {\n                  name\n                }\n              }\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.PeopleDocument,
+    "\n  query People($first: Int, $after: String, $search: String, $filter: PeopleFilter) {\n    people(first: $first, after: $after, search: $search, filter: $filter) {\n      edges {\n        node {\n          id\n          givenName\n          familyName\n          dateOfBirth\n          stage\n          withheldFields\n          allocation {\n            caseOwnerName\n            teamName\n          }\n          interventions(first: 1) {\n            edges {\n              node {\n                occurredAt\n                typeCode\n                type {\n                  name\n                }\n              }\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.PeopleDocument,
+    "\n  query PersonAllocation($id: ID!) {\n    person(id: $id) {\n      id\n      allocation {\n        id\n        caseOwnerId\n        caseOwnerName\n        teamId\n        teamName\n        reason\n        allocatedAt\n        allocatedBy\n      }\n      allocationHistory {\n        id\n        caseOwnerId\n        caseOwnerName\n        teamId\n        teamName\n        reason\n        allocatedAt\n        allocatedBy\n        endedAt\n      }\n      restrictions {\n        id\n        kind\n        userIds\n        reason\n        reviewOn\n        allowsBreakGlass\n        placedAt\n      }\n    }\n  }\n": typeof types.PersonAllocationDocument,
+    "\n  query Teams {\n    teams {\n      id\n      name\n      members {\n        userId\n        name\n      }\n    }\n  }\n": typeof types.TeamsDocument,
+    "\n  mutation AllocatePerson($input: AllocatePersonInput!) {\n    allocatePerson(input: $input) {\n      id\n      caseOwnerName\n      teamName\n    }\n  }\n": typeof types.AllocatePersonDocument,
     "\n  mutation UpdateIntervention($input: UpdateInterventionInput!) {\n    updateIntervention(input: $input) {\n      id\n      version\n      status\n    }\n  }\n": typeof types.UpdateInterventionDocument,
     "\n  mutation EndInvolvement($input: EndInvolvementInput!) {\n    endInvolvement(input: $input) {\n      id\n      endedAt\n    }\n  }\n": typeof types.EndInvolvementDocument,
     "\n  query PersonRecord($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      dateOfBirth\n      region\n      releaseDate\n      offenceSummary\n      ogrsScore\n      riskLevel\n      healthNotes\n      stage\n      withheldFields\n      readableCategories\n      identifiers {\n        scheme\n        value\n      }\n      interventions(first: 20) {\n        edges {\n          node {\n            id\n            typeCode\n            version\n            status\n            occurredAt\n            notes\n            dataCategory\n            organisationId\n            organisation {\n              name\n            }\n            type {\n              name\n            }\n            outcome {\n              __typename\n              ... on JobOutcome {\n                employer\n                sector\n                hoursPerWeek\n                startDate\n              }\n              ... on QualificationOutcome {\n                qualification\n                level\n                awardedOn\n              }\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n      consents {\n        id\n        purpose\n        categories\n        organisationId\n        organisationKind\n        status\n        givenAt\n        method\n        expiresAt\n      }\n      sustainments {\n        id\n        interventionId\n        startDate\n        dueOn\n        status\n      }\n      involvements {\n        id\n        organisationId\n        role\n        startedAt\n        endedAt\n      }\n    }\n  }\n": typeof types.PersonRecordDocument,
@@ -52,12 +55,17 @@ type Documents = {
     "\n  query OrganisationNames {\n    organisations {\n      id\n      name\n    }\n  }\n": typeof types.OrganisationNamesDocument,
     "\n  mutation RecordSustainment($input: RecordSustainmentInput!) {\n    recordSustainment(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.RecordSustainmentDocument,
     "\n  query ReferPerson($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      region\n      readableCategories\n    }\n  }\n": typeof types.ReferPersonDocument,
+    "\n  query TeamAdmin {\n    viewer {\n      organisation {\n        id\n        visibility\n      }\n    }\n    teams {\n      id\n      name\n      members {\n        userId\n        name\n      }\n    }\n    users(first: 500) {\n      edges {\n        node {\n          id\n          name\n          active\n        }\n      }\n    }\n  }\n": typeof types.TeamAdminDocument,
+    "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateTeamDocument,
+    "\n  mutation AddTeamMember($input: TeamMemberInput!) {\n    addTeamMember(input: $input) {\n      id\n    }\n  }\n": typeof types.AddTeamMemberDocument,
+    "\n  mutation RemoveTeamMember($input: TeamMemberInput!) {\n    removeTeamMember(input: $input) {\n      id\n    }\n  }\n": typeof types.RemoveTeamMemberDocument,
+    "\n  mutation SetCaseVisibility($input: SetCaseVisibilityInput!) {\n    setCaseVisibility(input: $input) {\n      id\n      visibility\n    }\n  }\n": typeof types.SetCaseVisibilityDocument,
     "\n  query WhyPerson($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      readableCategories\n    }\n  }\n": typeof types.WhyPersonDocument,
     "\n  query ExplainAccess($id: ID!, $category: DataCategory!) {\n    explainAccess(personId: $id, category: $category) {\n      allowed\n      reason\n      explanation\n    }\n  }\n": typeof types.ExplainAccessDocument,
 };
 const documents: Documents = {
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": types.ChangePasswordDocument,
-    "\n  query Viewer {\n    viewer {\n      name\n      roles\n      organisation {\n        id\n        name\n        kind\n      }\n      reportAccess {\n        acrossOrganisations\n      }\n    }\n  }\n": types.ViewerDocument,
+    "\n  query Viewer {\n    viewer {\n      id\n      name\n      roles\n      organisation {\n        id\n        name\n        kind\n      }\n      reportAccess {\n        acrossOrganisations\n      }\n    }\n  }\n": types.ViewerDocument,
     "\n  query SchemaFields {\n    __schema {\n      queryType {\n        fields {\n          name\n        }\n      }\n      mutationType {\n        fields {\n          name\n        }\n      }\n    }\n  }\n": types.SchemaFieldsDocument,
     "\n    query ProbeReferralInbox {\n      referralInbox(first: 1) {\n        __typename\n      }\n    }\n  ": types.ProbeReferralInboxDocument,
     "\n    query ProbeSentReferrals {\n      sentReferrals(first: 1) {\n        __typename\n      }\n    }\n  ": types.ProbeSentReferralsDocument,
@@ -85,7 +93,10 @@ const documents: Documents = {
     "\n  mutation WithdrawConsent($input: WithdrawConsentInput!) {\n    withdrawConsent(input: $input) {\n      id\n      status\n    }\n  }\n": types.WithdrawConsentDocument,
     "\n  query LogInterventionForm($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n    }\n    interventionTypes {\n      code\n      name\n      groupName\n      outcomeKind\n      active\n    }\n  }\n": types.LogInterventionFormDocument,
     "\n  mutation LogIntervention($input: LogInterventionInput!) {\n    logIntervention(input: $input) {\n      id\n    }\n  }\n": types.LogInterventionDocument,
-    "\n  query People($first: Int, $after: String, $search: String, $filter: PeopleFilter) {\n    people(first: $first, after: $after, search: $search, filter: $filter) {\n      edges {\n        node {\n          id\n          givenName\n          familyName\n          dateOfBirth\n          stage\n          withheldFields\n          interventions(first: 1) {\n            edges {\n              node {\n                occurredAt\n                typeCode\n                type {\n                  name\n                }\n              }\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.PeopleDocument,
+    "\n  query People($first: Int, $after: String, $search: String, $filter: PeopleFilter) {\n    people(first: $first, after: $after, search: $search, filter: $filter) {\n      edges {\n        node {\n          id\n          givenName\n          familyName\n          dateOfBirth\n          stage\n          withheldFields\n          allocation {\n            caseOwnerName\n            teamName\n          }\n          interventions(first: 1) {\n            edges {\n              node {\n                occurredAt\n                typeCode\n                type {\n                  name\n                }\n              }\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.PeopleDocument,
+    "\n  query PersonAllocation($id: ID!) {\n    person(id: $id) {\n      id\n      allocation {\n        id\n        caseOwnerId\n        caseOwnerName\n        teamId\n        teamName\n        reason\n        allocatedAt\n        allocatedBy\n      }\n      allocationHistory {\n        id\n        caseOwnerId\n        caseOwnerName\n        teamId\n        teamName\n        reason\n        allocatedAt\n        allocatedBy\n        endedAt\n      }\n      restrictions {\n        id\n        kind\n        userIds\n        reason\n        reviewOn\n        allowsBreakGlass\n        placedAt\n      }\n    }\n  }\n": types.PersonAllocationDocument,
+    "\n  query Teams {\n    teams {\n      id\n      name\n      members {\n        userId\n        name\n      }\n    }\n  }\n": types.TeamsDocument,
+    "\n  mutation AllocatePerson($input: AllocatePersonInput!) {\n    allocatePerson(input: $input) {\n      id\n      caseOwnerName\n      teamName\n    }\n  }\n": types.AllocatePersonDocument,
     "\n  mutation UpdateIntervention($input: UpdateInterventionInput!) {\n    updateIntervention(input: $input) {\n      id\n      version\n      status\n    }\n  }\n": types.UpdateInterventionDocument,
     "\n  mutation EndInvolvement($input: EndInvolvementInput!) {\n    endInvolvement(input: $input) {\n      id\n      endedAt\n    }\n  }\n": types.EndInvolvementDocument,
     "\n  query PersonRecord($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      dateOfBirth\n      region\n      releaseDate\n      offenceSummary\n      ogrsScore\n      riskLevel\n      healthNotes\n      stage\n      withheldFields\n      readableCategories\n      identifiers {\n        scheme\n        value\n      }\n      interventions(first: 20) {\n        edges {\n          node {\n            id\n            typeCode\n            version\n            status\n            occurredAt\n            notes\n            dataCategory\n            organisationId\n            organisation {\n              name\n            }\n            type {\n              name\n            }\n            outcome {\n              __typename\n              ... on JobOutcome {\n                employer\n                sector\n                hoursPerWeek\n                startDate\n              }\n              ... on QualificationOutcome {\n                qualification\n                level\n                awardedOn\n              }\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n      consents {\n        id\n        purpose\n        categories\n        organisationId\n        organisationKind\n        status\n        givenAt\n        method\n        expiresAt\n      }\n      sustainments {\n        id\n        interventionId\n        startDate\n        dueOn\n        status\n      }\n      involvements {\n        id\n        organisationId\n        role\n        startedAt\n        endedAt\n      }\n    }\n  }\n": types.PersonRecordDocument,
@@ -93,6 +104,11 @@ const documents: Documents = {
     "\n  query OrganisationNames {\n    organisations {\n      id\n      name\n    }\n  }\n": types.OrganisationNamesDocument,
     "\n  mutation RecordSustainment($input: RecordSustainmentInput!) {\n    recordSustainment(input: $input) {\n      id\n      status\n    }\n  }\n": types.RecordSustainmentDocument,
     "\n  query ReferPerson($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      region\n      readableCategories\n    }\n  }\n": types.ReferPersonDocument,
+    "\n  query TeamAdmin {\n    viewer {\n      organisation {\n        id\n        visibility\n      }\n    }\n    teams {\n      id\n      name\n      members {\n        userId\n        name\n      }\n    }\n    users(first: 500) {\n      edges {\n        node {\n          id\n          name\n          active\n        }\n      }\n    }\n  }\n": types.TeamAdminDocument,
+    "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateTeamDocument,
+    "\n  mutation AddTeamMember($input: TeamMemberInput!) {\n    addTeamMember(input: $input) {\n      id\n    }\n  }\n": types.AddTeamMemberDocument,
+    "\n  mutation RemoveTeamMember($input: TeamMemberInput!) {\n    removeTeamMember(input: $input) {\n      id\n    }\n  }\n": types.RemoveTeamMemberDocument,
+    "\n  mutation SetCaseVisibility($input: SetCaseVisibilityInput!) {\n    setCaseVisibility(input: $input) {\n      id\n      visibility\n    }\n  }\n": types.SetCaseVisibilityDocument,
     "\n  query WhyPerson($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      readableCategories\n    }\n  }\n": types.WhyPersonDocument,
     "\n  query ExplainAccess($id: ID!, $category: DataCategory!) {\n    explainAccess(personId: $id, category: $category) {\n      allowed\n      reason\n      explanation\n    }\n  }\n": types.ExplainAccessDocument,
 };
@@ -104,7 +120,7 @@ export function graphql(source: "\n  mutation ChangePassword($input: ChangePassw
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Viewer {\n    viewer {\n      name\n      roles\n      organisation {\n        id\n        name\n        kind\n      }\n      reportAccess {\n        acrossOrganisations\n      }\n    }\n  }\n"): typeof import('./graphql').ViewerDocument;
+export function graphql(source: "\n  query Viewer {\n    viewer {\n      id\n      name\n      roles\n      organisation {\n        id\n        name\n        kind\n      }\n      reportAccess {\n        acrossOrganisations\n      }\n    }\n  }\n"): typeof import('./graphql').ViewerDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -216,7 +232,19 @@ export function graphql(source: "\n  mutation LogIntervention($input: LogInterve
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query People($first: Int, $after: String, $search: String, $filter: PeopleFilter) {\n    people(first: $first, after: $after, search: $search, filter: $filter) {\n      edges {\n        node {\n          id\n          givenName\n          familyName\n          dateOfBirth\n          stage\n          withheldFields\n          interventions(first: 1) {\n            edges {\n              node {\n                occurredAt\n                typeCode\n                type {\n                  name\n                }\n              }\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').PeopleDocument;
+export function graphql(source: "\n  query People($first: Int, $after: String, $search: String, $filter: PeopleFilter) {\n    people(first: $first, after: $after, search: $search, filter: $filter) {\n      edges {\n        node {\n          id\n          givenName\n          familyName\n          dateOfBirth\n          stage\n          withheldFields\n          allocation {\n            caseOwnerName\n            teamName\n          }\n          interventions(first: 1) {\n            edges {\n              node {\n                occurredAt\n                typeCode\n                type {\n                  name\n                }\n              }\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').PeopleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PersonAllocation($id: ID!) {\n    person(id: $id) {\n      id\n      allocation {\n        id\n        caseOwnerId\n        caseOwnerName\n        teamId\n        teamName\n        reason\n        allocatedAt\n        allocatedBy\n      }\n      allocationHistory {\n        id\n        caseOwnerId\n        caseOwnerName\n        teamId\n        teamName\n        reason\n        allocatedAt\n        allocatedBy\n        endedAt\n      }\n      restrictions {\n        id\n        kind\n        userIds\n        reason\n        reviewOn\n        allowsBreakGlass\n        placedAt\n      }\n    }\n  }\n"): typeof import('./graphql').PersonAllocationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Teams {\n    teams {\n      id\n      name\n      members {\n        userId\n        name\n      }\n    }\n  }\n"): typeof import('./graphql').TeamsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AllocatePerson($input: AllocatePersonInput!) {\n    allocatePerson(input: $input) {\n      id\n      caseOwnerName\n      teamName\n    }\n  }\n"): typeof import('./graphql').AllocatePersonDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -245,6 +273,26 @@ export function graphql(source: "\n  mutation RecordSustainment($input: RecordSu
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ReferPerson($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      region\n      readableCategories\n    }\n  }\n"): typeof import('./graphql').ReferPersonDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamAdmin {\n    viewer {\n      organisation {\n        id\n        visibility\n      }\n    }\n    teams {\n      id\n      name\n      members {\n        userId\n        name\n      }\n    }\n    users(first: 500) {\n      edges {\n        node {\n          id\n          name\n          active\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').TeamAdminDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').CreateTeamDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddTeamMember($input: TeamMemberInput!) {\n    addTeamMember(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').AddTeamMemberDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveTeamMember($input: TeamMemberInput!) {\n    removeTeamMember(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').RemoveTeamMemberDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetCaseVisibility($input: SetCaseVisibilityInput!) {\n    setCaseVisibility(input: $input) {\n      id\n      visibility\n    }\n  }\n"): typeof import('./graphql').SetCaseVisibilityDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

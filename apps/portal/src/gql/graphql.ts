@@ -4,6 +4,21 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AllocatePersonInput = {
+  /** The caseworker of your organisation who owns the case (give this, a team, or both) */
+  caseOwnerId?: string | number | null | undefined;
+  personId: string | number;
+  /** Why (recorded in the history) */
+  reason: string;
+  /** A team of your organisation */
+  teamId?: string | number | null | undefined;
+};
+
+/** Who among an organisation’s staff opens a person it works with */
+export type CaseVisibilityRule =
+  | 'ORGANISATION'
+  | 'TEAM_AND_REGION';
+
 /** Whose people a list shows, within what you may see */
 export type Caseload =
   | 'MINE'
@@ -36,6 +51,10 @@ export type ConsentStatus =
   | 'EXPIRED'
   | 'IN_FORCE'
   | 'WITHDRAWN';
+
+export type CreateTeamInput = {
+  name: string;
+};
 
 /** The kind of person data, the unit of access control */
 export type DataCategory =
@@ -236,6 +255,11 @@ export type ReportFilterInput = {
   to: string;
 };
 
+/** A restriction (only the listed may open) or an exclusion (the listed may not) */
+export type RestrictionKind =
+  | 'EXCLUSION'
+  | 'RESTRICTION';
+
 export type RiskLevel =
   | 'HIGH'
   | 'LOW'
@@ -269,6 +293,10 @@ export type SendReferralInput = {
   toOrganisationId: string | number;
 };
 
+export type SetCaseVisibilityInput = {
+  visibility: CaseVisibilityRule;
+};
+
 export type SustainmentStatus =
   | 'NOT_SUSTAINED'
   | 'OPEN'
@@ -284,6 +312,11 @@ export type TaskKind =
 export type TaskStatus =
   | 'DONE'
   | 'OPEN';
+
+export type TeamMemberInput = {
+  teamId: string | number;
+  userId: string | number;
+};
 
 export type UpdateInterventionInput = {
   id: string | number;
@@ -311,7 +344,7 @@ export type ChangePasswordMutation = { changePassword: boolean };
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerQuery = { viewer: { name: string, roles: Array<Role>, organisation: { id: string, name: string, kind: OrganisationKind }, reportAccess: { acrossOrganisations: boolean } | null } };
+export type ViewerQuery = { viewer: { id: string, name: string, roles: Array<Role>, organisation: { id: string, name: string, kind: OrganisationKind }, reportAccess: { acrossOrganisations: boolean } | null } };
 
 export type SchemaFieldsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -500,7 +533,26 @@ export type PeopleQueryVariables = Exact<{
 }>;
 
 
-export type PeopleQuery = { people: { edges: Array<{ node: { id: string, givenName: string | null, familyName: string | null, dateOfBirth: string | null, stage: ProgressionStage | null, withheldFields: Array<string>, interventions: { edges: Array<{ node: { occurredAt: string, typeCode: string, type: { name: string } | null } }> } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type PeopleQuery = { people: { edges: Array<{ node: { id: string, givenName: string | null, familyName: string | null, dateOfBirth: string | null, stage: ProgressionStage | null, withheldFields: Array<string>, allocation: { caseOwnerName: string | null, teamName: string | null } | null, interventions: { edges: Array<{ node: { occurredAt: string, typeCode: string, type: { name: string } | null } }> } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type PersonAllocationQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PersonAllocationQuery = { person: { id: string, allocation: { id: string, caseOwnerId: string | null, caseOwnerName: string | null, teamId: string | null, teamName: string | null, reason: string, allocatedAt: string, allocatedBy: string } | null, allocationHistory: Array<{ id: string, caseOwnerId: string | null, caseOwnerName: string | null, teamId: string | null, teamName: string | null, reason: string, allocatedAt: string, allocatedBy: string, endedAt: string | null }>, restrictions: Array<{ id: string, kind: RestrictionKind, userIds: Array<string>, reason: string, reviewOn: string, allowsBreakGlass: boolean, placedAt: string }> } };
+
+export type TeamsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TeamsQuery = { teams: Array<{ id: string, name: string, members: Array<{ userId: string, name: string }> }> };
+
+export type AllocatePersonMutationVariables = Exact<{
+  input: AllocatePersonInput;
+}>;
+
+
+export type AllocatePersonMutation = { allocatePerson: { id: string, caseOwnerName: string | null, teamName: string | null } };
 
 export type UpdateInterventionMutationVariables = Exact<{
   input: UpdateInterventionInput;
@@ -555,6 +607,39 @@ export type ReferPersonQueryVariables = Exact<{
 
 
 export type ReferPersonQuery = { person: { id: string, givenName: string | null, familyName: string | null, region: string | null, readableCategories: Array<DataCategory> } };
+
+export type TeamAdminQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TeamAdminQuery = { viewer: { organisation: { id: string, visibility: CaseVisibilityRule } }, teams: Array<{ id: string, name: string, members: Array<{ userId: string, name: string }> }>, users: { edges: Array<{ node: { id: string, name: string, active: boolean } }> } };
+
+export type CreateTeamMutationVariables = Exact<{
+  input: CreateTeamInput;
+}>;
+
+
+export type CreateTeamMutation = { createTeam: { id: string, name: string } };
+
+export type AddTeamMemberMutationVariables = Exact<{
+  input: TeamMemberInput;
+}>;
+
+
+export type AddTeamMemberMutation = { addTeamMember: { id: string } };
+
+export type RemoveTeamMemberMutationVariables = Exact<{
+  input: TeamMemberInput;
+}>;
+
+
+export type RemoveTeamMemberMutation = { removeTeamMember: { id: string } };
+
+export type SetCaseVisibilityMutationVariables = Exact<{
+  input: SetCaseVisibilityInput;
+}>;
+
+
+export type SetCaseVisibilityMutation = { setCaseVisibility: { id: string, visibility: CaseVisibilityRule } };
 
 export type WhyPersonQueryVariables = Exact<{
   id: string | number;
@@ -617,6 +702,7 @@ export const ChangePasswordDocument = new TypedDocumentString(`
 export const ViewerDocument = new TypedDocumentString(`
     query Viewer {
   viewer {
+    id
     name
     roles
     organisation {
@@ -1014,6 +1100,10 @@ export const PeopleDocument = new TypedDocumentString(`
         dateOfBirth
         stage
         withheldFields
+        allocation {
+          caseOwnerName
+          teamName
+        }
         interventions(first: 1) {
           edges {
             node {
@@ -1034,6 +1124,64 @@ export const PeopleDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PeopleQuery, PeopleQueryVariables>;
+export const PersonAllocationDocument = new TypedDocumentString(`
+    query PersonAllocation($id: ID!) {
+  person(id: $id) {
+    id
+    allocation {
+      id
+      caseOwnerId
+      caseOwnerName
+      teamId
+      teamName
+      reason
+      allocatedAt
+      allocatedBy
+    }
+    allocationHistory {
+      id
+      caseOwnerId
+      caseOwnerName
+      teamId
+      teamName
+      reason
+      allocatedAt
+      allocatedBy
+      endedAt
+    }
+    restrictions {
+      id
+      kind
+      userIds
+      reason
+      reviewOn
+      allowsBreakGlass
+      placedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PersonAllocationQuery, PersonAllocationQueryVariables>;
+export const TeamsDocument = new TypedDocumentString(`
+    query Teams {
+  teams {
+    id
+    name
+    members {
+      userId
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TeamsQuery, TeamsQueryVariables>;
+export const AllocatePersonDocument = new TypedDocumentString(`
+    mutation AllocatePerson($input: AllocatePersonInput!) {
+  allocatePerson(input: $input) {
+    id
+    caseOwnerName
+    teamName
+  }
+}
+    `) as unknown as TypedDocumentString<AllocatePersonMutation, AllocatePersonMutationVariables>;
 export const UpdateInterventionDocument = new TypedDocumentString(`
     mutation UpdateIntervention($input: UpdateInterventionInput!) {
   updateIntervention(input: $input) {
@@ -1209,6 +1357,63 @@ export const ReferPersonDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ReferPersonQuery, ReferPersonQueryVariables>;
+export const TeamAdminDocument = new TypedDocumentString(`
+    query TeamAdmin {
+  viewer {
+    organisation {
+      id
+      visibility
+    }
+  }
+  teams {
+    id
+    name
+    members {
+      userId
+      name
+    }
+  }
+  users(first: 500) {
+    edges {
+      node {
+        id
+        name
+        active
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TeamAdminQuery, TeamAdminQueryVariables>;
+export const CreateTeamDocument = new TypedDocumentString(`
+    mutation CreateTeam($input: CreateTeamInput!) {
+  createTeam(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CreateTeamMutation, CreateTeamMutationVariables>;
+export const AddTeamMemberDocument = new TypedDocumentString(`
+    mutation AddTeamMember($input: TeamMemberInput!) {
+  addTeamMember(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AddTeamMemberMutation, AddTeamMemberMutationVariables>;
+export const RemoveTeamMemberDocument = new TypedDocumentString(`
+    mutation RemoveTeamMember($input: TeamMemberInput!) {
+  removeTeamMember(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RemoveTeamMemberMutation, RemoveTeamMemberMutationVariables>;
+export const SetCaseVisibilityDocument = new TypedDocumentString(`
+    mutation SetCaseVisibility($input: SetCaseVisibilityInput!) {
+  setCaseVisibility(input: $input) {
+    id
+    visibility
+  }
+}
+    `) as unknown as TypedDocumentString<SetCaseVisibilityMutation, SetCaseVisibilityMutationVariables>;
 export const WhyPersonDocument = new TypedDocumentString(`
     query WhyPerson($id: ID!) {
   person(id: $id) {

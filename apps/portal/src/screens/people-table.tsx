@@ -17,6 +17,10 @@ const PeopleDocument = graphql(`
           dateOfBirth
           stage
           withheldFields
+          allocation {
+            caseOwnerName
+            teamName
+          }
           interventions(first: 1) {
             edges {
               node {
@@ -47,8 +51,30 @@ export function Withheld({ what }: { what?: string }) {
   return <strong className="tag tag--withheld">Withheld{what ? <span className="visually-hidden"> {what}</span> : null}</strong>;
 }
 
-/** A page of people with their stage and last contact, and links to the next and previous pages. */
-export function PeopleTable({ search, filter, caption }: { search?: string; filter?: PeopleFilter; caption: string }) {
+/** Who in the viewer's organisation owns the case, and in which team: "Alex Smith (North team)". */
+export function caseOwner(a: { caseOwnerName?: string | null; teamName?: string | null } | null): string {
+  if (!a) return 'Not allocated';
+  if (a.caseOwnerName && a.teamName) return `${a.caseOwnerName} (${a.teamName})`;
+  return a.caseOwnerName ?? (a.teamName ? `${a.teamName} (no case owner)` : 'Not allocated');
+}
+
+/**
+ * A page of people with their stage and last contact (and, with `showCaseOwner`, who in the viewer's
+ * organisation owns the case), and links to the next and previous pages. `empty`: what to say when there is nobody.
+ */
+export function PeopleTable({
+  search,
+  filter,
+  caption,
+  empty,
+  showCaseOwner = false,
+}: {
+  search?: string;
+  filter?: PeopleFilter;
+  caption: string;
+  empty?: string;
+  showCaseOwner?: boolean;
+}) {
   const key = JSON.stringify({ search, filter });
   const cursors = useCursors(key);
   const after = cursors.after;
@@ -67,7 +93,7 @@ export function PeopleTable({ search, filter, caption }: { search?: string; filt
     );
   const rows = q.data!.people.edges.map((e) => e.node);
   const page = cursors.page;
-  if (!rows.length) return <p className="body">{search ? 'No people match your search.' : 'There is nobody to show.'}</p>;
+  if (!rows.length) return <p className="body">{empty ?? (search ? 'No people match your search.' : 'There is nobody to show.')}</p>;
   return (
     <>
       <table className="table">
@@ -80,6 +106,7 @@ export function PeopleTable({ search, filter, caption }: { search?: string; filt
             <th scope="col">Date of birth</th>
             <th scope="col">Stage</th>
             <th scope="col">Last contact</th>
+            {showCaseOwner && <th scope="col">Case owner</th>}
           </tr>
         </thead>
         <tbody>
@@ -97,6 +124,7 @@ export function PeopleTable({ search, filter, caption }: { search?: string; filt
                 <td data-label="Last contact">
                   {last ? `${formatDate(last.occurredAt)}: ${last.type?.name ?? last.typeCode}` : 'None you can see'}
                 </td>
+                {showCaseOwner && <td data-label="Case owner">{caseOwner(p.allocation)}</td>}
               </tr>
             );
           })}

@@ -12,11 +12,12 @@ import { useQuery } from '../../use-query';
 import { STATUSES } from '../../vocabulary';
 import { NotFound } from '../not-found';
 import { personName } from '../people-table';
+import { AllocationSection } from './allocation-section';
 import { CategorySections } from './category-sections';
 import { ConsentsSection } from './consents-section';
 import type { Changed } from './intervention-status';
 import { InterventionsSection } from './interventions-section';
-import { Involvements, WorkEnded } from './involvements';
+import { Involvements, isOpen, WorkEnded } from './involvements';
 import { OrganisationNamesDocument, PersonRecordDocument } from './person-record';
 import { PersonalDetails } from './personal-details';
 import { ReferralsSection } from './referrals-section';
@@ -24,7 +25,7 @@ import { Sustainments } from './sustainment-form';
 import { useInterventionPages } from './use-intervention-pages';
 
 export function PersonPage({ id }: { id: string }) {
-  const { capabilities } = useSession();
+  const { capabilities, viewer } = useSession();
   const q = useQuery(async () => {
     const [person, orgs] = await Promise.all([
       gql(PersonRecordDocument, { id }),
@@ -94,6 +95,14 @@ export function PersonPage({ id }: { id: string }) {
       </div>
 
       <PersonalDetails p={p} />
+
+      <AllocationSection
+        personId={p.id}
+        person={personName(p)}
+        worksWith={p.involvements.some((i) => i.organisationId === viewer.organisation.id && isOpen(i))}
+        open={open}
+        onOpen={setOpen}
+      />
 
       <Involvements
         involvements={p.involvements}
