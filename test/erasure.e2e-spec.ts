@@ -65,6 +65,7 @@ describe('erasure and retention', () => {
       id,
     ]);
     expect(Object.keys(record.counts).sort()).toEqual([
+      'allocations',
       'auditDetails',
       'breakGlassGrants',
       'consents',
@@ -85,6 +86,7 @@ describe('erasure and retention', () => {
       'referralReasons',
       'referrals',
       'referralsWithdrawn',
+      'restrictions',
       'ruleFirings',
       'sustainments',
       'tasks',

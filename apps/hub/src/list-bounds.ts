@@ -3,7 +3,15 @@ import { REGIONS } from '@hub/common';
 import type { HubConfig } from '@hub/config';
 import { ConsentPurpose } from '@hub/consent';
 import { EVENT_PAYLOADS } from '@hub/events';
-import { CANDIDATES_MAX, IDENTIFIERS_MAX, PERSON_FIELD_CATEGORIES } from '@hub/persons';
+import {
+  ALLOCATION_HISTORY_MAX,
+  CANDIDATES_MAX,
+  IDENTIFIERS_MAX,
+  PERSON_FIELD_CATEGORIES,
+  RESTRICTION_USERS_MAX,
+  RESTRICTIONS_PER_PERSON_MAX,
+} from '@hub/persons';
+import { MAX_TEAM_MEMBERS, MAX_TEAMS } from '@hub/organisations';
 import { REFERRAL_MEASURES } from '@hub/referrals';
 import { BREAKDOWN_MAX, REPORT_SERVICES_MAX } from '@hub/reporting';
 import { ATTEMPTS_KEPT, MAX_BATCH } from '@hub/sync';
@@ -43,6 +51,14 @@ export function listBounds(config: Pick<HubConfig, 'lists'>): ReadonlyMap<string
     'Query.apiClients': { max: directory, why: 'LIST_DIRECTORY_MAX, read with a limit' },
     'Query.webhookEndpoints': { max: directory, why: 'LIST_DIRECTORY_MAX, read with a limit' },
     // Hard maxima in code.
+    'Person.allocationHistory': { max: ALLOCATION_HISTORY_MAX, why: 'read with a limit (case-access.service.ts)' },
+    'Person.restrictions': { max: RESTRICTIONS_PER_PERSON_MAX, why: 'at most this many in force on a record (case-access.service.ts)' },
+    'CaseRestriction.userIds': {
+      max: RESTRICTION_USERS_MAX + 1,
+      why: 'input validation (case-access.inputs.ts), and the one who placed it',
+    },
+    'Query.teams': { max: MAX_TEAMS, why: 'an organisation has at most MAX_TEAMS teams (teams.service.ts)' },
+    'Team.members': { max: MAX_TEAM_MEMBERS, why: 'a team has at most MAX_TEAM_MEMBERS members (teams.service.ts)' },
     'Person.identifiers': { max: IDENTIFIERS_MAX, why: 'read with a limit (persons.service.ts IDENTIFIERS_MAX)' },
     'CreatePersonResult.candidates': { max: CANDIDATES_MAX, why: 'read with a limit; the rest counted in hiddenCandidates' },
     'PersonChange.changes': { max: personFields + 4, why: 'the fields of a person, or of an involvement or merge' },

@@ -9,8 +9,8 @@ import { Team, TeamMember } from './team.entity.js';
 import type { TeamModel } from './team.model.js';
 
 /** At most this many teams per organisation, and members per team (inputs an admin could otherwise grow without end). */
-export const MAX_TEAMS = 500;
-export const MAX_TEAM_MEMBERS = 1000;
+export const MAX_TEAMS = 100;
+export const MAX_TEAM_MEMBERS = 60;
 
 /** An organisation's teams, their members, and its visibility rule (who among its staff opens a case). */
 @Injectable()
@@ -35,6 +35,14 @@ export class TeamsService {
   /** The team, if it is of this organisation (null otherwise: "not yours" and "not there" alike). */
   async ofOrganisation(organisationId: string, teamId: string, m: EntityManager = this.db.manager): Promise<Team | null> {
     return m.getRepository(Team).findOneBy({ id: teamId, organisationId });
+  }
+
+  /** Teams' names by id (the unknown left out). */
+  async namesOf(ids: readonly string[], m: EntityManager = this.db.manager): Promise<Map<string, string>> {
+    const rows: { id: string; name: string }[] = ids.length
+      ? await m.query('SELECT id, name FROM team WHERE id = ANY($1::uuid[])', [[...new Set(ids)]])
+      : [];
+    return new Map(rows.map((r) => [r.id, r.name]));
   }
 
   async create(actor: Actor, name: string): Promise<TeamModel> {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
   type Actor,
   AlreadyExistsError,
@@ -13,6 +13,7 @@ import {
   isUniqueViolation,
   NotFoundError,
   pageSize,
+  Role,
   ValidationError,
 } from '@hub/common';
 import { HUB_CONFIG, type HubConfig } from '@hub/config';
@@ -85,6 +86,29 @@ export class UsersService {
     user.organisation = hydrate(this.db, Organisation, row, 'o_');
     if (!user?.organisation) return null;
     return { user, organisation: user.organisation, teamIds: row.team_ids as string[] };
+  }
+
+  /** Whether the user is an active caseworker or manager of the organisation (a case owner it may allocate to). */
+  async isCaseworkerOf(organisationId: string, userId: string, m: EntityManager = this.db.manager): Promise<boolean> {
+    const rows: unknown[] = await m.query(
+      `SELECT 1 FROM user_account WHERE id = $1 AND organisation_id = $2 AND active AND roles && $3::role[]`,
+      [userId, organisationId, [Role.CASEWORKER, Role.MANAGER]],
+    );
+    return rows.length > 0;
+  }
+
+  /** Which of these ids are users of the hub (of any organisation). */
+  async existing(ids: readonly string[], m: EntityManager = this.db.manager): Promise<Set<string>> {
+    const rows: { id: string }[] = ids.length ? await m.query('SELECT id FROM user_account WHERE id = ANY($1::uuid[])', [[...ids]]) : [];
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** Users' names by id (the unknown left out). */
+  async namesOf(ids: readonly string[], m: EntityManager = this.db.manager): Promise<Map<string, string>> {
+    const rows: { id: string; name: string }[] = ids.length
+      ? await m.query('SELECT id, name FROM user_account WHERE id = ANY($1::uuid[])', [[...new Set(ids)]])
+      : [];
+    return new Map(rows.map((r) => [r.id, r.name]));
   }
 
   async findByIdentity(issuer: string, subject: string): Promise<UserWithOrganisation | null> {

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { AccessService, NO_FACTS, Permission } from '@hub/access';
-import { type Actor, ErrorCode, HubError, NotFoundError, Role, ValidationError } from '@hub/common';
+import { type Actor, ErrorCode, HubError, NotFoundError, ValidationError } from '@hub/common';
 import { OutboxService } from '@hub/events';
-import { TeamsService } from '@hub/organisations';
+import { TeamsService, UsersService } from '@hub/organisations';
 import { Allocation } from './allocation.entity.js';
 import type { AllocatePersonInput, LiftRestrictionInput, PlaceRestrictionInput } from './case-access.inputs.js';
 import type { AllocationModel, CaseRestrictionModel } from './case-access.model.js';
@@ -13,6 +13,8 @@ import { PersonsService } from './persons.service.js';
 
 /** At most this many restrictions and exclusions in force on one record. */
 export const RESTRICTIONS_PER_PERSON_MAX = 20;
+/** At most this many allocations of a person in an organisation are read back (newest first). */
+export const ALLOCATION_HISTORY_MAX = 200;
 /** A review date at most this many days ahead. */
 export const RESTRICTION_REVIEW_MAX_DAYS = 366;
 
@@ -22,9 +24,9 @@ interface AllocationRow {
   id: string;
   person_id: string;
   case_owner_id: string | null;
-  case_owner_name: string | null;
+  case_owner_name?: string | null;
   team_id: string | null;
-  team_name: string | null;
+  team_name?: string | null;
   reason: string;
   allocated_at: Date;
   allocated_by: string;
@@ -34,9 +36,9 @@ interface AllocationRow {
 const toAllocation = (r: AllocationRow): AllocationModel => ({
   id: r.id,
   caseOwnerId: r.case_owner_id,
-  caseOwnerName: r.case_owner_name,
+  caseOwnerName: r.case_owner_name ?? null,
   teamId: r.team_id,
-  teamName: r.team_name,
+  teamName: r.team_name ?? null,
   reason: r.reason,
   allocatedAt: r.allocated_at,
   allocatedBy: r.allocated_by,
@@ -67,6 +69,7 @@ export class CaseAccessService {
     private readonly access: AccessService,
     private readonly persons: PersonsService,
     private readonly teams: TeamsService,
+    private readonly users: UsersService,
     private readonly outbox: OutboxService,
   ) {}
 
@@ -79,13 +82,8 @@ export class CaseAccessService {
       const { personId, facts } = await this.persons.requireAccess(actor, input.personId, m);
       // A break-glass grant shows a record; it does not make the organisation one that works with the person.
       if (!facts.related) throw new NotFoundError('Person');
-      if (input.caseOwnerId) {
-        const [owner]: { id: string }[] = await m.query(
-          `SELECT id FROM user_account WHERE id = $1 AND organisation_id = $2 AND active AND roles && $3::role[]`,
-          [input.caseOwnerId, actor.organisationId, [Role.CASEWORKER, Role.MANAGER]],
-        );
-        if (!owner) throw new NotFoundError('Caseworker');
-      }
+      if (input.caseOwnerId && !(await this.users.isCaseworkerOf(actor.organisationId, input.caseOwnerId, m)))
+        throw new NotFoundError('Caseworker');
       if (input.teamId && !(await this.teams.ofOrganisation(actor.organisationId, input.teamId, m))) throw new NotFoundError('Team');
       await m.query(`UPDATE allocation SET ended_at = now() WHERE person_id = $1 AND organisation_id = $2 AND ended_at IS NULL`, [
         personId,
@@ -126,10 +124,10 @@ export class CaseAccessService {
 
   /** Every allocation of the person in the actor's organisation, newest first (at most 200). */
   async historyOf(actor: Actor, personId: string): Promise<AllocationModel[]> {
-    return this.allocationRows('al.person_id = $1 AND al.organisation_id = $2 ORDER BY al.allocated_at DESC, al.id LIMIT 200', [
-      personId,
-      actor.organisationId,
-    ]);
+    return this.allocationRows(
+      'al.person_id = $1 AND al.organisation_id = $2 ORDER BY al.allocated_at DESC, al.id LIMIT ' + String(ALLOCATION_HISTORY_MAX),
+      [personId, actor.organisationId],
+    );
   }
 
   private async allocationRows(
@@ -138,13 +136,29 @@ export class CaseAccessService {
     m: EntityManager = this.db.manager,
   ): Promise<(AllocationModel & { personId: string })[]> {
     const rows: AllocationRow[] = await m.query(
-      `SELECT al.id, al.person_id, al.case_owner_id, u.name AS case_owner_name, al.team_id, t.name AS team_name,
-              al.reason, al.allocated_at, al.allocated_by, al.ended_at
-         FROM allocation al LEFT JOIN user_account u ON u.id = al.case_owner_id LEFT JOIN team t ON t.id = al.team_id
-        WHERE ${where}`,
+      `SELECT al.id, al.person_id, al.case_owner_id, al.team_id, al.reason, al.allocated_at, al.allocated_by, al.ended_at
+         FROM allocation al WHERE ${where}`,
       params,
     );
-    return rows.map((r) => ({ ...toAllocation(r), personId: r.person_id }));
+    // Names from the organisations lib (the directory of staff and teams), in one statement each.
+    const [people, teams] = await Promise.all([
+      this.users.namesOf(
+        rows.flatMap((r) => (r.case_owner_id ? [r.case_owner_id] : [])),
+        m,
+      ),
+      this.teams.namesOf(
+        rows.flatMap((r) => (r.team_id ? [r.team_id] : [])),
+        m,
+      ),
+    ]);
+    return rows.map((r) => ({
+      ...toAllocation({
+        ...r,
+        case_owner_name: r.case_owner_id ? (people.get(r.case_owner_id) ?? null) : null,
+        team_name: r.team_id ? (teams.get(r.team_id) ?? null) : null,
+      }),
+      personId: r.person_id,
+    }));
   }
 
   /** The lead organisation's manager or data protection officer restricts the record to, or excludes from it, named users. */
@@ -161,8 +175,8 @@ export class CaseAccessService {
     return this.db.transaction(async (m) => {
       const { personId, facts } = await this.persons.requireAccess(actor, input.personId, m);
       this.access.require(actor, Permission.CASE_RESTRICT, { facts });
-      const known: { id: string }[] = await m.query('SELECT id FROM user_account WHERE id = ANY($1::uuid[])', [input.userIds]);
-      const missing = input.userIds.filter((u) => !known.some((k) => k.id === u));
+      const known = await this.users.existing(input.userIds, m);
+      const missing = input.userIds.filter((u) => !known.has(u));
       if (missing.length) throw new NotFoundError(`User ${missing[0]}`);
       const [{ count }]: { count: number }[] = await m.query(
         'SELECT count(*)::int AS count FROM case_restriction WHERE person_id = $1 AND lifted_at IS NULL',

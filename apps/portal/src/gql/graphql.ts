@@ -303,8 +303,10 @@ export type SustainmentStatus =
   | 'SUSTAINED';
 
 export type TaskKind =
+  | 'ALLOCATE_CASE'
   | 'CONSENT_EXPIRING'
   | 'REFERRAL_OVERDUE'
+  | 'RESTRICTION_REVIEW'
   | 'SAFEGUARDING_OVERRIDE_REVIEW'
   | 'SEEK_CONSENT'
   | 'SUSTAINMENT_CHECK';
