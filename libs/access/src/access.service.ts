@@ -18,8 +18,17 @@ import {
   RELATIONSHIP_FACTS,
   type RelationshipFacts,
 } from './facts.js';
-import { type Decision, decide, decideFieldChange, newRecordFacts, NO_FACTS, type PersonFacts, readableCategories } from './policy.js';
-import { type CompiledScope, compileScope, type ScopeColumns } from './scope.js';
+import {
+  caseGate,
+  type Decision,
+  decide,
+  decideFieldChange,
+  newRecordFacts,
+  NO_FACTS,
+  type PersonFacts,
+  readableCategories,
+} from './policy.js';
+import { type CompiledScope, compileGates, compileScope, type ScopeColumns } from './scope.js';
 import { requestAreas } from './support-areas.js';
 
 /** Without libs/caseload (the CLI, unit tests): nobody is allocated, restricted or excluded. */
@@ -238,6 +247,27 @@ export class AccessService {
     });
     const parameters = { ...accessParameters(actor), ...compiled.parameters };
     return { where: compiled.where, parameters: grants ? { ...parameters, accessActor: `user:${actor.id}` } : parameters };
+  }
+
+  /**
+   * The caseworker-level gates alone (restriction, exclusion, team and region) over `personColumn`, NULL
+   * passing (a row about no person): for referrals, tasks and grants about a person, which the
+   * organisation may know of without reading the person's data, but never past these gates.
+   */
+  gates(actor: Actor, personColumn: string): CompiledScope {
+    const cw = this.caseworkers;
+    const where = compileGates(actor, personColumn, {
+      teamSql: (c) => `(${cw.allocatedSql(c)} OR ${cw.teamOrRegionSql(c)})`,
+      restrictedSql: (c) => cw.restrictedSql(c),
+      excludedSql: (c) => cw.excludedSql(c),
+    });
+    return { where: `(${personColumn} IS NULL OR ${where})`, parameters: accessParameters(actor) };
+  }
+
+  /** Whether the person passes the caseworker-level gates for the actor (the object form of `gates`). */
+  async passesGates(actor: Actor, personId: string | null): Promise<boolean> {
+    if (!personId) return true;
+    return caseGate(actor, await this.factsFor(actor, personId)) === null;
   }
 
   /** The SQL condition for people the actor may find at all (identity readable); `perRow` as in ScopeColumns. */

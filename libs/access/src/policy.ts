@@ -48,7 +48,7 @@ export function teamScoped(actor: Actor): boolean {
 }
 
 /** The caseworker-level gates, before any other rule: a restriction or exclusion, then the team-and-region rule. */
-function caseGate(actor: Actor, facts: PersonFacts): 'RESTRICTED' | 'NOT_IN_YOUR_TEAM_OR_REGION' | null {
+export function caseGate(actor: Actor, facts: PersonFacts): 'RESTRICTED' | 'NOT_IN_YOUR_TEAM_OR_REGION' | null {
   if (facts.excluded || facts.restricted) return 'RESTRICTED';
   if (teamScoped(actor) && !facts.allocatedToMe && !facts.inTeamOrRegion) return 'NOT_IN_YOUR_TEAM_OR_REGION';
   return null;

@@ -60,3 +60,17 @@ export function compileScope(actor: Actor, action: AccessAction, columns: ScopeC
       : '';
   return { where: `(NOT ${facts.excludedSql(p)} AND (${open}${glass}))`, parameters };
 }
+
+/**
+ * The caseworker-level gates of decide alone (restriction, exclusion, team and region) as SQL: for
+ * things about a person that are not the person's data but must not outlive those gates (a referral
+ * between two organisations, a task, a break-glass grant under review). Break-glass does not pass them here.
+ */
+export function compileGates(
+  actor: Actor,
+  personColumn: string,
+  facts: Pick<ScopeFacts, 'teamSql' | 'restrictedSql' | 'excludedSql'>,
+): string {
+  const team = teamScoped(actor) ? ` AND ${facts.teamSql(personColumn)}` : '';
+  return `(NOT ${facts.excludedSql(personColumn)} AND NOT ${facts.restrictedSql(personColumn)}${team})`;
+}

@@ -199,12 +199,18 @@ export class AuditService implements WriteAuditSink, DisclosureAuditSink {
    * Break-glass events, newest first: by the organisation, or on the records `personIdsSql` selects
    * (an SQL subquery over the parameter `:org`, the organisation's id). The caller has checked the role.
    */
-  breakGlassEventsOf(organisationId: string, personIdsSql: string, page: PageArgs = {}): Promise<Connection<AuditEvent>> {
+  breakGlassEventsOf(
+    organisationId: string,
+    personIdsSql: string,
+    page: PageArgs = {},
+    also?: { where: string; parameters: Record<string, unknown> },
+  ): Promise<Connection<AuditEvent>> {
     const qb = this.db
       .getRepository(AuditEvent)
       .createQueryBuilder('a')
       .where('a.break_glass')
       .andWhere(`(a.organisation_id = :org OR a.person_id IN ${personIdsSql})`, { org: organisationId });
+    if (also) qb.andWhere(also.where, also.parameters);
     return keysetPage(qb, { alias: 'a', id: 'bigint' }, page);
   }
 

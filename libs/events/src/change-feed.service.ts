@@ -201,8 +201,10 @@ export class ChangeFeedService {
     const audience = `(e.payload->>'audience' IS DISTINCT FROM 'organisation' OR e.organisation_id = CAST(:accessOrg AS uuid))`;
     const person = `(e.person_id IS NOT NULL AND ${scope.where} AND ${audience})`;
     // A role that may read nothing about people (its ceiling is empty) is party to nothing.
+    // A party never past the caseworker-level gates: nothing of a restricted record's referrals to those it does not name.
+    const gates = this.access.gates(actor, 'e.person_id');
     const party = this.access.ceiling(actor, 'read').length
-      ? `COALESCE(e.payload->'parties' @> jsonb_build_array(CAST(:accessOrg AS text)), false)`
+      ? `(COALESCE(e.payload->'parties' @> jsonb_build_array(CAST(:accessOrg AS text)), false) AND ${gates.where})`
       : 'false';
     return {
       event: `((e.person_id IS NULL AND (e.type = ANY(:publicTypes) OR e.organisation_id = CAST(:accessOrg AS uuid))) OR (e.person_id IS NOT NULL AND ((${scope.where} AND ${audience}) OR ${party})))`,

@@ -9,8 +9,8 @@ import { Team, TeamMember } from './team.entity.js';
 import type { TeamModel } from './team.model.js';
 
 /** At most this many teams per organisation, and members per team (inputs an admin could otherwise grow without end). */
-export const MAX_TEAMS = 100;
-export const MAX_TEAM_MEMBERS = 60;
+export const MAX_TEAMS = 40;
+export const MAX_TEAM_MEMBERS = 30;
 
 /** An organisation's teams, their members, and its visibility rule (who among its staff opens a case). */
 @Injectable()

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { type AuditEvent, AuditService } from '@hub/audit';
-import { type Actor, type Connection } from '@hub/common';
+import { type Actor, type Connection, hasRole, Role } from '@hub/common';
 import type { PageArgs } from '@hub/database';
 import { PersonsService } from '@hub/persons';
-import { Permission, requirePermission } from '@hub/access';
+import { AccessService, Permission, requirePermission } from '@hub/access';
 
 /** The audit log read on a person's behalf: who accessed a record, and the accesses that rested on break-glass. */
 @Injectable()
@@ -11,6 +11,7 @@ export class AccessLogService {
   constructor(
     private readonly audits: AuditService,
     private readonly persons: PersonsService,
+    private readonly access: AccessService,
   ) {}
 
   /**
@@ -26,6 +27,8 @@ export class AccessLogService {
   /** Break-glass events for review, newest first: opened by the actor's organisation, or on people it leads. */
   async breakGlassEvents(actor: Actor, page: PageArgs = {}): Promise<Connection<AuditEvent>> {
     requirePermission(actor, Permission.BREAK_GLASS_LIST);
-    return this.audits.breakGlassEventsOf(actor.organisationId, this.persons.ledRecordIdsSql(':org'), page);
+    // Managers within the caseworker-level gates (a restricted record's grants are its DPOs' to review).
+    const gates = hasRole(actor, Role.DATA_PROTECTION_OFFICER) ? undefined : this.access.gates(actor, 'a.person_id');
+    return this.audits.breakGlassEventsOf(actor.organisationId, this.persons.ledRecordIdsSql(':org'), page, gates);
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { type BreakGlassFacts, Permission, requirePermission } from '@hub/access';
-import { type Actor, type Connection, ErrorCode, HubError, NotFoundError } from '@hub/common';
+import { AccessService, type BreakGlassFacts, Permission, requirePermission } from '@hub/access';
+import { type Actor, type Connection, ErrorCode, hasRole, HubError, NotFoundError, Role } from '@hub/common';
 import { keysetPage, type PageArgs } from '@hub/database';
 import { OutboxService } from '@hub/events';
 import { PersonsService } from '@hub/persons';
@@ -22,6 +22,7 @@ export class BreakGlassService implements BreakGlassFacts {
     @InjectDataSource() private readonly db: DataSource,
     private readonly persons: PersonsService,
     private readonly outbox: OutboxService,
+    private readonly access: AccessService,
   ) {}
 
   grantSql(personColumn: string): string {
@@ -78,10 +79,16 @@ export class BreakGlassService implements BreakGlassFacts {
 
   /** The grants an actor's organisation reviews: those it opened, and those on people it leads. */
   private reviewable(actor: Actor, m: EntityManager): SelectQueryBuilder<BreakGlassGrant> {
-    return m
+    const qb = m
       .getRepository(BreakGlassGrant)
       .createQueryBuilder('g')
       .where(`(g.organisation_id = :org OR g.person_id IN ${this.persons.ledRecordIdsSql(':org')})`, { org: actor.organisationId });
+    // Managers review within the caseworker-level gates; data protection officers review every grant (someone must).
+    if (!hasRole(actor, Role.DATA_PROTECTION_OFFICER)) {
+      const gates = this.access.gates(actor, 'g.person_id');
+      qb.andWhere(gates.where, gates.parameters);
+    }
+    return qb;
   }
 
   /** A data protection officer records the review of a grant. */

@@ -274,7 +274,7 @@ export class ReferralsService {
     if (rule.reason && !why) throw new ValidationError([{ field: 'reason', messages: ['a reason is required'] }]);
     return this.db.transaction(async (m) => {
       const r = await m.findOne(Referral, { where: { id: referralId }, lock: { mode: 'pessimistic_write' } });
-      if (!r || !this.visible(actor, r)) throw new NotFoundError('Referral');
+      if (!r || !this.visible(actor, r) || !(await this.access.passesGates(actor, r.personId))) throw new NotFoundError('Referral');
       const side = r.fromOrganisationId === actor.organisationId ? 'sender' : 'receiver';
       if (side !== rule.by) throw new ForbiddenError(`Only the ${rule.by === 'sender' ? 'sending' : 'receiving'} organisation may do this`);
       this.access.require(actor, Permission.REFERRAL_ACT);
@@ -324,7 +324,8 @@ export class ReferralsService {
 
   async get(actor: Actor, id: string): Promise<Referral> {
     const r = await this.db.getRepository(Referral).findOneBy({ id });
-    if (!r || !this.visible(actor, r)) throw new NotFoundError('Referral');
+    // A restricted record's referrals, or a person outside the user's teams and regions, are not the user's to see.
+    if (!r || !this.visible(actor, r) || !(await this.access.passesGates(actor, r.personId))) throw new NotFoundError('Referral');
     return r;
   }
 
@@ -348,6 +349,8 @@ export class ReferralsService {
     if (!this.access.holds(actor, Permission.REFERRAL_READ)) return emptyPage();
     const qb = this.db.getRepository(Referral).createQueryBuilder('r').where(`r.${side} = :org`, { org: actor.organisationId });
     if (states) qb.andWhere('r.state = ANY(:states)', { states });
+    const gates = this.access.gates(actor, 'r.person_id');
+    qb.andWhere(gates.where, gates.parameters);
     return keysetPage(qb, { alias: 'r', at: 'created_at', id: 'uuid' }, page);
   }
 

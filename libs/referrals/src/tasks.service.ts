@@ -107,6 +107,9 @@ export class TasksService {
     const roles = taskRoles(actor);
     if (roles) qb.andWhere('t.for_role = ANY(:roles)', { roles });
     if (status) qb.andWhere('t.status = :status', { status });
+    // A task about a restricted record, or a person outside the user's teams and regions, is not the user's.
+    const gates = this.access.gates(actor, 't.person_id');
+    qb.andWhere(gates.where, gates.parameters);
     return keysetPage(qb, { alias: 't', at: 'created_at', id: 'uuid' }, page);
   }
 
@@ -114,7 +117,7 @@ export class TasksService {
   async get(actor: Actor, id: string): Promise<Task> {
     if (!this.access.holds(actor, Permission.TASK_READ)) throw new NotFoundError('Task');
     const task = await this.db.getRepository(Task).findOneBy({ id });
-    if (!task || !addressedTo(actor, task)) throw new NotFoundError('Task');
+    if (!task || !addressedTo(actor, task) || !(await this.access.passesGates(actor, task.personId))) throw new NotFoundError('Task');
     return task;
   }
 
@@ -122,7 +125,7 @@ export class TasksService {
     return this.db.transaction(async (m) => {
       if (!this.access.holds(actor, Permission.TASK_READ)) throw new NotFoundError('Task');
       const task = await m.findOne(Task, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!task || !addressedTo(actor, task)) throw new NotFoundError('Task');
+      if (!task || !addressedTo(actor, task) || !(await this.access.passesGates(actor, task.personId))) throw new NotFoundError('Task');
       this.access.require(actor, Permission.TASK_COMPLETE);
       if (task.status !== TaskStatus.OPEN) throw new HubError(ErrorCode.InvalidState, 'This task is already done');
       task.status = TaskStatus.DONE;

@@ -613,7 +613,12 @@ export type ReferPersonQuery = { person: { id: string, givenName: string | null,
 export type TeamAdminQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type TeamAdminQuery = { viewer: { organisation: { id: string, visibility: CaseVisibilityRule } }, teams: Array<{ id: string, name: string, members: Array<{ userId: string, name: string }> }>, users: { edges: Array<{ node: { id: string, name: string, active: boolean } }> } };
+export type TeamAdminQuery = { viewer: { organisation: { id: string, visibility: CaseVisibilityRule } }, teams: Array<{ id: string, name: string, members: Array<{ userId: string, name: string }> }> };
+
+export type OrgUsersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OrgUsersQuery = { users: { edges: Array<{ node: { id: string, name: string, active: boolean } }> } };
 
 export type CreateTeamMutationVariables = Exact<{
   input: CreateTeamInput;
@@ -1375,6 +1380,10 @@ export const TeamAdminDocument = new TypedDocumentString(`
       name
     }
   }
+}
+    `) as unknown as TypedDocumentString<TeamAdminQuery, TeamAdminQueryVariables>;
+export const OrgUsersDocument = new TypedDocumentString(`
+    query OrgUsers {
   users(first: 500) {
     edges {
       node {
@@ -1385,7 +1394,7 @@ export const TeamAdminDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<TeamAdminQuery, TeamAdminQueryVariables>;
+    `) as unknown as TypedDocumentString<OrgUsersQuery, OrgUsersQueryVariables>;
 export const CreateTeamDocument = new TypedDocumentString(`
     mutation CreateTeam($input: CreateTeamInput!) {
   createTeam(input: $input) {
