@@ -11,6 +11,7 @@
  *   :accessOrg     -> jwt.claims.org (set per request by PostGraphile from the verified hub token)
  *   :accessActor   -> jwt.claims.sub
  *   :accessKind    -> the organisation's kind, looked up once per statement
+ *   :accessAreas   -> every area of support (the benchmarked readers are probation officers)
  *   :accessCeiling -> the categories the actor's roles (or client's scopes) and kind allow, looked up
  *                     once per statement from ROLE_ACTIONS / SCOPE_ACTIONS / KIND_DENIES (as CASL does).
  *
@@ -21,7 +22,7 @@
  */
 import { compileScope, DATA_CATEGORIES, DataCategory, KIND_DENIES, ROLE_ACTIONS, SCOPE_ACTIONS } from '../../libs/access/src/index.js';
 import { BreakGlassService } from '../../libs/privacy/src/break-glass.service.js';
-import { type Actor, OrganisationKind, Role } from '../../libs/common/src/index.js';
+import { type Actor, OrganisationKind, Role, SUPPORT_AREAS } from '../../libs/common/src/index.js';
 import { LawfulBasisService } from '../../libs/consent/src/lawful-basis.service.js';
 import { PERSON_FIELD_CATEGORIES, PERSON_FIELDS } from '../../libs/persons/src/person-vocabulary.js';
 import { PersonsService } from '../../libs/persons/src/persons.service.js';
@@ -91,6 +92,8 @@ function readScope(person: string, category: string, owner?: string): string {
   const sql = where
     .replaceAll(':accessCeiling', CEILING)
     .replaceAll(':accessActor', `current_setting('jwt.claims.sub', true)`)
+    // The benchmarked readers are probation officers: every area of support (organisationAreas of their kind).
+    .replaceAll(':accessAreas', `'{${SUPPORT_AREAS.join(',')}}'`)
     .replaceAll(':accessKind', `(SELECT ${FACTS}.actor_kind())`)
     .replaceAll(':accessOrg', `${FACTS}.actor_org()`);
   if (/:\w/.test(sql.replace(/::\w+/g, ''))) throw new Error(`unreplaced parameter in ${sql}`);
