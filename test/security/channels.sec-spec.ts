@@ -31,6 +31,10 @@ const EXEMPT: Record<string, string> = {
     'break-glass opens any record by design, for managers and data protection officers: its use is audited and reported to the lead organisation',
   syncConsents: 'records name people by external id within the client organisation own system; organisations are public',
   syncInvolvements: 'records name people by external id within the client organisation own system; organisations are public',
+  identityProvider:
+    'takes an organisation id (a public directory); an org admin reads only its own organisation provider (FORBIDDEN otherwise, which tells nothing the directory does not)',
+  setIdentityProvider: 'takes an organisation id (a public directory); an org admin sets only its own organisation provider',
+  removeIdentityProvider: 'takes an organisation id (a public directory); an org admin removes only its own organisation provider',
 };
 
 describe('channels: CSV files, webhooks and not-found answers', () => {
@@ -325,6 +329,18 @@ describe('channels: CSV files, webhooks and not-found answers', () => {
       const reasonInput = (field: string) => (id: string) => ({ input: { [field]: id, reason: 'probe' } });
       return {
         person: { as: w, existing: person, query: 'query($id: ID!) { person(id: $id) { id } }', vars: (id) => ({ id }) },
+        linkUserIdentity: {
+          as: 'housing.admin',
+          existing: user,
+          query: 'mutation($input: LinkUserIdentityInput!) { linkUserIdentity(input: $input) { id } }',
+          vars: (id) => ({ input: { userId: id, subject: 'oracle-probe' } }),
+        },
+        unlinkUserIdentity: {
+          as: 'housing.admin',
+          existing: user,
+          query: 'mutation($id: ID!) { unlinkUserIdentity(userId: $id) { id } }',
+          vars: (id) => ({ id }),
+        },
         allocatePerson: {
           as: 'housing.manager',
           existing: notHousing,
