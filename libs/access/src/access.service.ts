@@ -28,10 +28,10 @@ import {
   type PersonFacts,
   readableCategories,
 } from './policy.js';
-import { type CompiledScope, compileGates, compileScope, type ScopeColumns } from './scope.js';
+import { type CompiledScope, compileGates, compileScope, type ScopeColumns, type ScopeFacts } from './scope.js';
 import { requestAreas } from './support-areas.js';
 
-/** Without libs/caseload (the CLI, unit tests): nobody is allocated, restricted or excluded. */
+/** Without libs/persons' caseworker facts (unit tests): nobody is allocated, restricted or excluded. */
 const NO_CASEWORKER_FACTS: CaseworkerFacts = {
   allocatedSql: () => 'FALSE',
   teamOrRegionSql: () => 'FALSE',
@@ -226,15 +226,22 @@ export class AccessService {
     if (!decide(actor, action, category, facts, owner).allowed) throw new NotFoundError(what);
   }
 
-  /** The SQL condition scoping rows with a person and a category to what the actor may `action`. */
-  scope(actor: Actor, action: AccessAction, columns: ScopeColumns): CompiledScope {
-    const grants = actor.kind === 'user' && action === 'read' ? this.breakGlass : null;
+  /** The caseworker facts in the form compileScope and compileGates take (the team gate: allocated to the user, or team or region). */
+  private gateFacts(): Pick<ScopeFacts, 'teamSql' | 'restrictedSql' | 'restrictionYieldsSql' | 'excludedSql'> {
     const cw = this.caseworkers;
-    const compiled = compileScope(actor, action, columns, {
+    return {
       teamSql: (c) => `(${cw.allocatedSql(c)} OR ${cw.teamOrRegionSql(c)})`,
       restrictedSql: (c) => cw.restrictedSql(c),
       restrictionYieldsSql: (c) => cw.restrictionYieldsSql(c),
       excludedSql: (c) => cw.excludedSql(c),
+    };
+  }
+
+  /** The SQL condition scoping rows with a person and a category to what the actor may `action`. */
+  scope(actor: Actor, action: AccessAction, columns: ScopeColumns): CompiledScope {
+    const grants = actor.kind === 'user' && action === 'read' ? this.breakGlass : null;
+    const compiled = compileScope(actor, action, columns, {
+      ...this.gateFacts(),
       ...(grants ? { grantSql: (c: string) => grants.grantSql(c) } : {}),
       // Lists: one IN over the union of the related (and, for a break-glass reader, granted) people, so the
       // planner can start from that set (a semi-join) instead of testing every row against each source.
@@ -255,12 +262,7 @@ export class AccessService {
    * organisation may know of without reading the person's data, but never past these gates.
    */
   gates(actor: Actor, personColumn: string): CompiledScope {
-    const cw = this.caseworkers;
-    const where = compileGates(actor, personColumn, {
-      teamSql: (c) => `(${cw.allocatedSql(c)} OR ${cw.teamOrRegionSql(c)})`,
-      restrictedSql: (c) => cw.restrictedSql(c),
-      excludedSql: (c) => cw.excludedSql(c),
-    });
+    const where = compileGates(actor, personColumn, this.gateFacts());
     return { where: `(${personColumn} IS NULL OR ${where})`, parameters: accessParameters(actor) };
   }
 
