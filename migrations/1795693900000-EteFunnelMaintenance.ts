@@ -21,7 +21,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - Concurrency: maintenance runs at READ COMMITTED under the audit chain's transaction-scoped advisory
  *   lock, which every write of the hub takes anyway (AuditChain). Each recount therefore reads everything
  *   committed before it, and two writers never lose each other's change; using that one lock rather
- *   than one of its own adds no lock-order deadlock.
+ *   than one of its own adds no lock-order deadlock. (EteFunnelPerPersonLock replaces that one lock with a
+ *   lock per person: see there.)
  */
 
 /** When an intervention's job outcome counts as a job start, as this migration first read it (a later one narrows it). */
@@ -31,7 +32,7 @@ export const ANY_JOB = `i.outcome->>'kind' = 'job'`;
  * The activity rows of the interventions in `from` (a relation with intervention's columns, aliased i);
  * `jobStart`: when an intervention's job outcome gives the person's job start.
  */
-function activity(from: string, jobStart = ANY_JOB): string {
+export function activity(from: string, jobStart = ANY_JOB): string {
   return `SELECT i.id AS intervention_id,
          COALESCE(p.merged_into_id, p.id) AS person_id,
          CASE WHEN p.merged_into_id IS NULL THEN p.region ELSE sp.region END AS region,
@@ -69,7 +70,7 @@ const EARLIEST = `region = EXCLUDED.region,
       types = CASE WHEN EXCLUDED.types <@ f.types THEN f.types ELSE ete_funnel_union(f.types, EXCLUDED.types) END`;
 
 /** Folds the activity rows of `source` into both tables: one statement. */
-function fold(source: string): string {
+export function fold(source: string): string {
   return `WITH a AS (${source}),
     o AS MATERIALIZED (
       SELECT person_id, organisation_id, min(region) AS region,
@@ -100,7 +101,7 @@ function fold(source: string): string {
  * A sustained outcome recorded for jobs already folded in: only the sustained date can move, and the
  * rows exist (every intervention has them from its insert), so two updates do.
  */
-function foldSustained(source: string): string {
+export function foldSustained(source: string): string {
   return `WITH a AS (${source}),
     s AS (SELECT person_id, organisation_id, min(job_start_on) AS sustained_on FROM a WHERE ete AND sustained GROUP BY person_id, organisation_id),
     per_org AS (
@@ -176,22 +177,8 @@ export function activitySql(jobStart: string): string[] {
   ];
 }
 
-const TRIGGERED = ['intervention', 'job_sustainment', 'person'];
-
-export class EteFunnelMaintenance1795693900000 implements MigrationInterface {
-  name = 'EteFunnelMaintenance1795693900000';
-
-  public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
-      CREATE FUNCTION ete_funnel_union(a text[], b text[]) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
-      $$ SELECT COALESCE(array_agg(DISTINCT x COLLATE "C" ORDER BY x COLLATE "C"), '{}') FROM unnest(a || b) x $$`);
-    await queryRunner.query(
-      `CREATE FUNCTION ete_funnel_sorted(a text[]) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT ete_funnel_union(a, '{}') $$`,
-    );
-    await queryRunner.query(
-      `CREATE AGGREGATE ete_funnel_union_agg(text[]) (SFUNC = array_cat, STYPE = text[], INITCOND = '{}', FINALFUNC = ete_funnel_sorted)`,
-    );
-    await queryRunner.query(`
+/** The lock, the recount, the rebuild and two triggers' functions as this migration creates them (EteFunnelPerPersonLock replaces them, and restores these on revert). */
+export const LOCK_SQL = `
       CREATE FUNCTION ete_funnel_lock() RETURNS void LANGUAGE plpgsql AS $$
       BEGIN
         IF current_setting('transaction_isolation') <> 'read committed' THEN
@@ -199,9 +186,9 @@ export class EteFunnelMaintenance1795693900000 implements MigrationInterface {
         END IF;
         PERFORM pg_advisory_xact_lock(7460616964);
       END
-      $$`);
-    for (const sql of activitySql(ANY_JOB)) await queryRunner.query(sql);
-    await queryRunner.query(`
+      $$`;
+
+export const REFRESH_SQL = `
       CREATE FUNCTION ete_funnel_refresh(survivors uuid[]) RETURNS void LANGUAGE plpgsql AS $$
       BEGIN
         IF survivors IS NULL OR cardinality(survivors) = 0 THEN
@@ -214,8 +201,9 @@ export class EteFunnelMaintenance1795693900000 implements MigrationInterface {
           SELECT i.id FROM person p JOIN intervention i ON i.person_id = p.id
            WHERE (p.id = ANY(survivors) AND p.merged_into_id IS NULL) OR p.merged_into_id = ANY(survivors)));
       END
-      $$`);
-    await queryRunner.query(`
+      $$`;
+
+export const REBUILD_SQL = `
       CREATE FUNCTION ete_funnel_rebuild() RETURNS void LANGUAGE plpgsql SET work_mem = '64MB' AS $$
       BEGIN
         PERFORM ete_funnel_lock();
@@ -223,9 +211,9 @@ export class EteFunnelMaintenance1795693900000 implements MigrationInterface {
         DELETE FROM ete_funnel_org_fact;
         ${fold('SELECT * FROM ete_funnel_activity')};
       END
-      $$`);
-    // A merge or an unmerge moves activity between survivors (recount both); a survivor's region moves its rows.
-    await queryRunner.query(`
+      $$`;
+
+export const ON_PERSON_SQL = `
       CREATE FUNCTION ete_funnel_on_person() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF TG_OP = 'DELETE' THEN
@@ -245,8 +233,9 @@ export class EteFunnelMaintenance1795693900000 implements MigrationInterface {
         END IF;
         RETURN NULL;
       END
-      $$`);
-    await queryRunner.query(`
+      $$`;
+
+export const ON_TYPE_SQL = `
       CREATE FUNCTION ete_funnel_on_type() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         PERFORM ete_funnel_refresh(ARRAY(
@@ -257,7 +246,30 @@ export class EteFunnelMaintenance1795693900000 implements MigrationInterface {
            WHERE o.group_name IS DISTINCT FROM n.group_name));
         RETURN NULL;
       END
-      $$`);
+      $$`;
+
+const TRIGGERED = ['intervention', 'job_sustainment', 'person'];
+
+export class EteFunnelMaintenance1795693900000 implements MigrationInterface {
+  name = 'EteFunnelMaintenance1795693900000';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
+      CREATE FUNCTION ete_funnel_union(a text[], b text[]) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+      $$ SELECT COALESCE(array_agg(DISTINCT x COLLATE "C" ORDER BY x COLLATE "C"), '{}') FROM unnest(a || b) x $$`);
+    await queryRunner.query(
+      `CREATE FUNCTION ete_funnel_sorted(a text[]) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT ete_funnel_union(a, '{}') $$`,
+    );
+    await queryRunner.query(
+      `CREATE AGGREGATE ete_funnel_union_agg(text[]) (SFUNC = array_cat, STYPE = text[], INITCOND = '{}', FINALFUNC = ete_funnel_sorted)`,
+    );
+    await queryRunner.query(LOCK_SQL);
+    for (const sql of activitySql(ANY_JOB)) await queryRunner.query(sql);
+    await queryRunner.query(REFRESH_SQL);
+    await queryRunner.query(REBUILD_SQL);
+    // A merge or an unmerge moves activity between survivors (recount both); a survivor's region moves its rows.
+    await queryRunner.query(ON_PERSON_SQL);
+    await queryRunner.query(ON_TYPE_SQL);
     await queryRunner.query(`
       CREATE FUNCTION ete_funnel_on_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN

@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { activitySql, ANY_JOB } from './1795693900000-EteFunnelMaintenance.js';
 
 /** A job start counts once the person began the job: its status is started or completed (written out: this migration is a snapshot). */
-const BEGUN_JOB = `i.outcome->>'kind' = 'job' AND i.status IN ('started', 'completed')`;
+export const BEGUN_JOB = `i.outcome->>'kind' = 'job' AND i.status IN ('started', 'completed')`;
 const NOT_BEGUN = `i.outcome->>'kind' = 'job' AND i.status NOT IN ('started', 'completed')`;
 
 /**

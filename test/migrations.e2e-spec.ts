@@ -1,3 +1,4 @@
+import { EteFunnelPerPersonLock1796630000000 } from '../migrations/1796630000000-EteFunnelPerPersonLock.js';
 import { FunnelJobStartsThatBegan1795799000000 } from '../migrations/1795799000000-FunnelJobStartsThatBegan.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 
@@ -59,6 +60,37 @@ describe('migrations', () => {
       await migration.down(qr);
       expect(await state()).toEqual({ windows: [cancelled, began].sort(), openTasks: 1, firstJob: '2025-01-06' });
       await migration.up(qr);
+    } finally {
+      await qr.release();
+    }
+  });
+
+  it('EteFunnelPerPersonLock locks per person; its revert brings back the one global lock', async () => {
+    const functions = async () =>
+      Object.fromEntries(
+        (
+          (await hub.db.query(
+            `SELECT proname, prosrc FROM pg_proc WHERE proname IN ('ete_funnel_lock', 'ete_funnel_lock_people', 'ete_funnel_lock_all', 'ete_funnel_fold', 'ete_funnel_refresh')`,
+          )) as { proname: string; prosrc: string }[]
+        ).map((f) => [
+          f.proname,
+          f.prosrc.includes('7460616964') ? 'global' : f.prosrc.includes('ete_funnel_lock_people') ? 'per person' : 'other',
+        ]),
+      );
+    const perPerson = {
+      ete_funnel_lock_people: 'other',
+      ete_funnel_lock_all: 'other',
+      ete_funnel_fold: 'other',
+      ete_funnel_refresh: 'per person',
+    };
+    expect(await functions()).toEqual(perPerson);
+    const migration = new EteFunnelPerPersonLock1796630000000();
+    const qr = hub.db.createQueryRunner();
+    try {
+      await migration.down(qr);
+      expect(await functions()).toEqual({ ete_funnel_lock: 'global', ete_funnel_refresh: 'other' });
+      await migration.up(qr);
+      expect(await functions()).toEqual(perPerson);
     } finally {
       await qr.release();
     }

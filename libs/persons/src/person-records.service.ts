@@ -268,7 +268,12 @@ export class PersonRecordsService {
     this.access.require(actor, Permission.PERSON_MERGE);
     if (survivor.personId === duplicate.personId) throw new HubError(ErrorCode.InvalidState, 'These records are already merged');
     return this.db.transaction(async (m) => {
-      const dup = await m.findOne(Person, { where: { id: duplicate.personId }, lock: { mode: 'pessimistic_write' } });
+      // Both records first, in id order, then the records that follow the duplicate: the order the ETE funnel's
+      // maintenance locks people in (survivors first; EteFunnelPerPersonLock), so a write on them meanwhile queues, not deadlocks.
+      await m.query('SELECT 1 FROM person WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE', [
+        [survivor.personId, duplicate.personId],
+      ]);
+      const dup = await m.findOne(Person, { where: { id: duplicate.personId } });
       if (!dup || dup.mergedIntoId) throw new HubError(ErrorCode.InvalidState, 'The duplicate was merged meanwhile');
       // Records already merged into the duplicate follow it to the survivor (named in the event, for integrators that keep the mapping flat).
       const [moved]: [{ id: string }[], number] = await m.query(
@@ -311,6 +316,11 @@ export class PersonRecordsService {
       await asNotFound('Merge', () => this.persons.requireAccess(actor, merge.survivorId, m));
       this.access.require(actor, Permission.PERSON_UNMERGE);
       if (merge.undoneAt) throw new HubError(ErrorCode.InvalidState, 'This merge was already undone');
+      // The record's survivor, then the record (the ETE funnel's lock order: survivors first; EteFunnelPerPersonLock).
+      await m.query('SELECT 1 FROM person WHERE id = (SELECT COALESCE(merged_into_id, id) FROM person WHERE id = $1) FOR NO KEY UPDATE', [
+        merge.mergedId,
+      ]);
+      await m.query('SELECT 1 FROM person WHERE id = $1 FOR NO KEY UPDATE', [merge.mergedId]);
       await m.update(Person, { id: merge.mergedId }, { mergedIntoId: null });
       // Records merged into the duplicate before this merge followed it to the survivor; they go back with it.
       const [moved]: [{ id: string }[], number] = await m.query(
