@@ -79,6 +79,14 @@ export class AuditVerifierService {
       ? await this.db.query(`SELECT ${SEAL_COLUMNS} FROM audit_seal WHERE id < $1::bigint ORDER BY id DESC LIMIT 1`, [options.fromSeal])
       : [];
     const frontier = start ? Frontier.of(Number(start.tree_size), start.frontier) : Frontier.empty();
+    if (start) {
+      // Continuing from the seal before: its size and root only as signed, its right edge only as
+      // folding to that root (its other columns are not signed, and could move where the check starts).
+      if (frontier.root() !== start.root)
+        return this.failed({ kind: 'seal', sealId: start.id, reason: 'its right edge does not fold to its root (the seal was rewritten)' });
+      const signed = await this.signed(start);
+      if (!signed.ok) return this.failed({ kind: 'seal', sealId: start.id, reason: `its signature does not hold (${signed.reason})` });
+    }
     let position: [bigint, bigint] = start ? [BigInt(start.last_tx), BigInt(start.last_event)] : [-1n, 0n];
     let root = start?.root ?? EMPTY_ROOT;
     let events = 0;
@@ -101,9 +109,7 @@ export class AuditVerifierService {
         if (inserted) return fail({ kind: 'inserted', eventId: inserted });
         if (frontier.root() !== seal.root)
           return fail({ kind: 'seal', sealId: seal.id, reason: 'its root does not match the events it seals' });
-        const signed = await this.tree
-          .treeHeadSigner()
-          .verify(seal.signature, treeHeadPayload({ treeSize: Number(seal.tree_size), rootHash: seal.root, timestamp: seal.sealed_at }));
+        const signed = await this.signed(seal);
         if (!signed.ok) return fail({ kind: 'seal', sealId: seal.id, reason: `its signature does not hold (${signed.reason})` });
         root = seal.root;
         seals += 1;
@@ -124,6 +130,16 @@ export class AuditVerifierService {
       problem: null,
       message: `audit log intact: ${events} events in ${seals} seals${tail}`,
     };
+  }
+
+  private failed(problem: AuditProblem): VerifyResult {
+    return { ok: false, events: 0, seals: 0, unsealed: 0, problem, message: describe(problem) };
+  }
+
+  private signed(seal: SealRow) {
+    return this.tree
+      .treeHeadSigner()
+      .verify(seal.signature, treeHeadPayload({ treeSize: Number(seal.tree_size), rootHash: seal.root, timestamp: seal.sealed_at }));
   }
 
   /** The seal's leaves, each against its event, in order; appends their hashes (from the events) to the frontier. */
