@@ -39,6 +39,23 @@ describe('audit sealing (review)', () => {
   });
   afterAll(() => hub.close());
 
+  it('audit verify holds over ten seals and more, whole or from any seal', async () => {
+    for (let i = 0; i < 12; i++) {
+      await append(2);
+      expect((await sealer.sealOnce()).sealed).toBe(2);
+    }
+    const seals: { id: string }[] = await hub.db.query('SELECT s.id::text AS id FROM audit_seal s ORDER BY s.id');
+    expect(seals.length).toBeGreaterThanOrEqual(12);
+    expect(await verifier.verify()).toMatchObject({ ok: true, seals: seals.length, events: 24 });
+    // From seal 11: continues from seal 10 (the seal before it), and checks the seals from 11 on.
+    const from = seals[10].id;
+    expect(await verifier.verify({ fromSeal: from })).toMatchObject({
+      ok: true,
+      seals: seals.length - 10,
+      events: 2 * (seals.length - 10),
+    });
+  });
+
   it('the unsealed-window gauges read the unsealed events through the (tx_id, id) index, not the whole log', async () => {
     await hub.db.query(`INSERT INTO audit_event (actor, action) SELECT 'test:bulk', 'read' FROM generate_series(1, 20000)`);
     await sealer.sealAll();
@@ -77,7 +94,7 @@ describe('audit sealing (review)', () => {
     await append(6);
     await sealer.sealAll();
     const seals: { id: string; tree_size: string; batch_size: number; frontier: string[] }[] = await hub.db.query(
-      'SELECT id::text AS id, tree_size::text AS tree_size, batch_size, frontier FROM audit_seal ORDER BY id DESC LIMIT 2',
+      'SELECT s.id::text AS id, tree_size::text AS tree_size, batch_size, frontier FROM audit_seal s ORDER BY s.id DESC LIMIT 2',
     );
     const [b, a] = seals;
     expect((await verifier.verify({ fromSeal: b.id })).ok).toBe(true);

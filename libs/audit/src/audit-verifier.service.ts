@@ -39,7 +39,8 @@ interface SealRow {
 
 type LeafRow = ChainRow & { idx: string; event_id: string; leaf_hash: string; tx_id: string | null; present: boolean };
 
-const SEAL_COLUMNS = `id::text AS id, tree_size::text AS tree_size, batch_size, last_tx::text AS last_tx, last_event::text AS last_event, root, previous_root, frontier,
+/** A seal's columns (alias s). Its id comes out as text: order by s.id, never by the output's `id` (as text, 10 sorts before 2). */
+const SEAL_COLUMNS = `s.id::text AS id, tree_size::text AS tree_size, batch_size, last_tx::text AS last_tx, last_event::text AS last_event, root, previous_root, frontier,
   to_char(sealed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS sealed_at, signature`;
 
 /** (tx, id) as a pair that compares in the sealer's order. */
@@ -76,7 +77,9 @@ export class AuditVerifierService {
   async verify(options: { fromSeal?: string; toSeal?: string; pageSize?: number } = {}): Promise<VerifyResult> {
     const pageSize = options.pageSize ?? 5000;
     const [start]: (SealRow | undefined)[] = options.fromSeal
-      ? await this.db.query(`SELECT ${SEAL_COLUMNS} FROM audit_seal WHERE id < $1::bigint ORDER BY id DESC LIMIT 1`, [options.fromSeal])
+      ? await this.db.query(`SELECT ${SEAL_COLUMNS} FROM audit_seal s WHERE s.id < $1::bigint ORDER BY s.id DESC LIMIT 1`, [
+          options.fromSeal,
+        ])
       : [];
     const frontier = start ? Frontier.of(Number(start.tree_size), start.frontier) : Frontier.empty();
     if (start) {
@@ -96,7 +99,7 @@ export class AuditVerifierService {
     let cursor = start?.id ?? '0';
     for (;;) {
       const batch: SealRow[] = await this.db.query(
-        `SELECT ${SEAL_COLUMNS} FROM audit_seal WHERE id > $1::bigint AND ($2::bigint IS NULL OR id <= $2::bigint) ORDER BY id LIMIT 100`,
+        `SELECT ${SEAL_COLUMNS} FROM audit_seal s WHERE s.id > $1::bigint AND ($2::bigint IS NULL OR s.id <= $2::bigint) ORDER BY s.id LIMIT 100`,
         [cursor, options.toSeal ?? null],
       );
       for (const seal of batch) {
