@@ -15,6 +15,17 @@ export const STORED_LEVEL = 8;
 /** The sealer's turn: an advisory lock only sealers take, for the length of one seal (never on the write path). */
 const SEALER_TURN = 7460616965;
 
+/**
+ * The unsealed window: the events after the last seal's position ($1 transaction, $2 event), and any
+ * event past the last sealed one ($3) that sits before that position, which the sealer can never reach
+ * (the database's transaction ids went back: a logical restore into another cluster). The position
+ * comes as parameters so that the planner sees how few events match (an index range, not the log).
+ */
+export const UNSEALED_WINDOW = `SELECT extract(epoch FROM now() - min(u.occurred_at))::float8 AS seconds, count(*)::text AS events
+    FROM (SELECT e.occurred_at FROM audit_event e WHERE (e.tx_id, e.id) > ($1::bigint, $2::bigint)
+          UNION ALL
+          SELECT e.occurred_at FROM audit_event e WHERE e.id > $3::bigint AND (e.tx_id, e.id) <= ($1::bigint, $2::bigint)) u`;
+
 interface LastSeal {
   tree_size: string;
   last_tx: string;
@@ -98,7 +109,17 @@ export class AuditSealerService {
           ORDER BY e.tx_id, e.id LIMIT $3`,
         [last?.last_tx ?? '-1', last?.last_event ?? '0', max],
       );
-      if (!events.length) return { sealed: 0, treeSize: size };
+      if (!events.length) {
+        // Transaction ids only grow in one cluster, so the last sealed one is below every new one. If it
+        // is not, the database was restored from a logical dump (or moved) into a cluster that counts
+        // from lower: every event appended now sits before the sealed position and would never be sealed.
+        const [{ next }]: { next: string }[] = await m.query('SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS next');
+        if (last && BigInt(next) <= BigInt(last.last_tx))
+          throw new Error(
+            `the database's transaction ids (now ${next}) are behind the sealed log's (${last.last_tx}): events appended now cannot be sealed (restored from a logical dump into another cluster? see docs/api/audit-proofs.md)`,
+          );
+        return { sealed: 0, treeSize: size };
+      }
       await this.append(m, last, events);
       return { sealed: events.length, treeSize: size + events.length };
     });
@@ -155,12 +176,15 @@ export class AuditSealerService {
 
   /** The age of the oldest event not yet sealed, in seconds (0 when all are): how long the window is open. */
   async unsealedAge(): Promise<{ seconds: number; events: number }> {
-    const [row]: { seconds: number | null; events: string }[] = await this.db.query(
-      `WITH last AS (SELECT coalesce((SELECT s.last_tx FROM audit_seal s ORDER BY s.id DESC LIMIT 1), -1) AS tx,
-                            coalesce((SELECT s.last_event FROM audit_seal s ORDER BY s.id DESC LIMIT 1), 0) AS event)
-       SELECT extract(epoch FROM now() - min(e.occurred_at))::float8 AS seconds, count(*)::text AS events
-         FROM audit_event e, last WHERE (e.tx_id, e.id) > (last.tx, last.event)`,
+    const [last]: { tx: string | null; event: string | null; sealed: string | null }[] = await this.db.query(
+      `SELECT s.last_tx::text AS tx, s.last_event::text AS event, (SELECT max(l.event_id) FROM audit_leaf l)::text AS sealed
+         FROM (SELECT 1) one LEFT JOIN LATERAL (SELECT last_tx, last_event FROM audit_seal ORDER BY id DESC LIMIT 1) s ON true`,
     );
+    const [row]: { seconds: number | null; events: string }[] = await this.db.query(UNSEALED_WINDOW, [
+      last.tx ?? '-1',
+      last.event ?? '0',
+      last.sealed ?? '0',
+    ]);
     return { seconds: Math.max(0, row.seconds ?? 0), events: Number(row.events) };
   }
 

@@ -39,7 +39,8 @@ interface SealRow {
 
 type LeafRow = ChainRow & { idx: string; event_id: string; leaf_hash: string; tx_id: string | null; present: boolean };
 
-const SEAL_COLUMNS = `id::text AS id, tree_size::text AS tree_size, batch_size, last_tx::text AS last_tx, last_event::text AS last_event, root, previous_root, frontier,
+/** A seal's columns (alias s). Its id comes out as text: order by s.id, never by the output's `id` (as text, 10 sorts before 2). */
+const SEAL_COLUMNS = `s.id::text AS id, tree_size::text AS tree_size, batch_size, last_tx::text AS last_tx, last_event::text AS last_event, root, previous_root, frontier,
   to_char(sealed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS sealed_at, signature`;
 
 /** (tx, id) as a pair that compares in the sealer's order. */
@@ -76,9 +77,19 @@ export class AuditVerifierService {
   async verify(options: { fromSeal?: string; toSeal?: string; pageSize?: number } = {}): Promise<VerifyResult> {
     const pageSize = options.pageSize ?? 5000;
     const [start]: (SealRow | undefined)[] = options.fromSeal
-      ? await this.db.query(`SELECT ${SEAL_COLUMNS} FROM audit_seal WHERE id < $1::bigint ORDER BY id DESC LIMIT 1`, [options.fromSeal])
+      ? await this.db.query(`SELECT ${SEAL_COLUMNS} FROM audit_seal s WHERE s.id < $1::bigint ORDER BY s.id DESC LIMIT 1`, [
+          options.fromSeal,
+        ])
       : [];
     const frontier = start ? Frontier.of(Number(start.tree_size), start.frontier) : Frontier.empty();
+    if (start) {
+      // Continuing from the seal before: its size and root only as signed, its right edge only as
+      // folding to that root (its other columns are not signed, and could move where the check starts).
+      if (frontier.root() !== start.root)
+        return this.failed({ kind: 'seal', sealId: start.id, reason: 'its right edge does not fold to its root (the seal was rewritten)' });
+      const signed = await this.signed(start);
+      if (!signed.ok) return this.failed({ kind: 'seal', sealId: start.id, reason: `its signature does not hold (${signed.reason})` });
+    }
     let position: [bigint, bigint] = start ? [BigInt(start.last_tx), BigInt(start.last_event)] : [-1n, 0n];
     let root = start?.root ?? EMPTY_ROOT;
     let events = 0;
@@ -88,7 +99,7 @@ export class AuditVerifierService {
     let cursor = start?.id ?? '0';
     for (;;) {
       const batch: SealRow[] = await this.db.query(
-        `SELECT ${SEAL_COLUMNS} FROM audit_seal WHERE id > $1::bigint AND ($2::bigint IS NULL OR id <= $2::bigint) ORDER BY id LIMIT 100`,
+        `SELECT ${SEAL_COLUMNS} FROM audit_seal s WHERE s.id > $1::bigint AND ($2::bigint IS NULL OR s.id <= $2::bigint) ORDER BY s.id LIMIT 100`,
         [cursor, options.toSeal ?? null],
       );
       for (const seal of batch) {
@@ -101,9 +112,7 @@ export class AuditVerifierService {
         if (inserted) return fail({ kind: 'inserted', eventId: inserted });
         if (frontier.root() !== seal.root)
           return fail({ kind: 'seal', sealId: seal.id, reason: 'its root does not match the events it seals' });
-        const signed = await this.tree
-          .treeHeadSigner()
-          .verify(seal.signature, treeHeadPayload({ treeSize: Number(seal.tree_size), rootHash: seal.root, timestamp: seal.sealed_at }));
+        const signed = await this.signed(seal);
         if (!signed.ok) return fail({ kind: 'seal', sealId: seal.id, reason: `its signature does not hold (${signed.reason})` });
         root = seal.root;
         seals += 1;
@@ -124,6 +133,16 @@ export class AuditVerifierService {
       problem: null,
       message: `audit log intact: ${events} events in ${seals} seals${tail}`,
     };
+  }
+
+  private failed(problem: AuditProblem): VerifyResult {
+    return { ok: false, events: 0, seals: 0, unsealed: 0, problem, message: describe(problem) };
+  }
+
+  private signed(seal: SealRow) {
+    return this.tree
+      .treeHeadSigner()
+      .verify(seal.signature, treeHeadPayload({ treeSize: Number(seal.tree_size), rootHash: seal.root, timestamp: seal.sealed_at }));
   }
 
   /** The seal's leaves, each against its event, in order; appends their hashes (from the events) to the frontier. */
