@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres, type RunningEmbedded } from '../../libs/database/src/embedded-postgres.js';
+import { AuditVerifierService } from '@hub/audit';
 import { startTestHub, type TestHub } from '../support/hub.js';
 
 const CREATE = `mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`;
+const UNSEALED = `SELECT count(*)::int AS n FROM audit_event e WHERE NOT EXISTS (SELECT 1 FROM audit_leaf l WHERE l.event_id = e.id)`;
 const SYNC = `mutation($input: SyncPeopleInput!) { syncPeople(input: $input) { idempotencyKey replayed results { externalId status id code } } }`;
 
 async function until(what: string, deadlineMs: number, check: () => Promise<boolean>): Promise<number> {
@@ -173,6 +175,10 @@ describe('PostgreSQL restarted in the middle of a write load', () => {
       expect(refs.rows[0]).toEqual({ refs: expected, people: expected });
       const synced = await db.query(`SELECT count(*)::int AS n FROM person WHERE family_name LIKE 'Person%x%'`);
       expect(synced.rows[0].n).toBe(expected);
+
+      // The audit sealer (in the hub's worker) came back by itself: every event is sealed, and the log verifies.
+      await until('every audit event sealed', 60_000, async () => (await db.query(UNSEALED)).rows[0].n === 0);
+      expect(await hub.app.get(AuditVerifierService).verify()).toMatchObject({ ok: true, unsealed: 0 });
     } finally {
       await db.end();
     }

@@ -1,8 +1,12 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import { DEMO_DOMAIN } from '../../libs/demo/src/demo-world.js';
 import { createTestDatabase } from '../support/database.js';
 import { DEMO_PASSWORD } from '../support/hub.js';
 import { type Spawned, spawnHub, spawnWorker } from '../support/processes.js';
+
+const run = promisify(execFile);
 
 /**
  * People and their triggering events ("accommodation support logged"; the demo rule refers to the
@@ -195,6 +199,17 @@ describe('two hubs and a worker on one database', () => {
     expect(workers.length).toBeGreaterThanOrEqual(2);
     const failed = (await db.query(`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE last_error IS NOT NULL`)).rows[0].n;
     expect(failed).toBe(0);
+    // Three processes ran the audit sealer at once: one log, every event sealed once, and it verifies.
+    const unsealed = `SELECT count(*)::int AS n FROM audit_event e WHERE NOT EXISTS (SELECT 1 FROM audit_leaf l WHERE l.event_id = e.id)`;
+    const sealDeadline = Date.now() + 60_000;
+    while ((await db.query(unsealed)).rows[0].n > 0) {
+      if (Date.now() > sealDeadline) throw new Error('audit events left unsealed a minute after the load');
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const verified = await run('node', ['dist/apps/cli/src/main.js', 'audit', 'verify'], {
+      env: { ...process.env, DATABASE_URL: database.url, SEED_DEMO: 'false', LOG_LEVEL: 'silent' },
+    });
+    expect(verified.stdout).toMatch(/^audit log intact: \d+ events in \d+ seals\n$/);
     progress(
       `setup ${setupMs} ms (${total} people synced, ${consented.length} consents); ${EVENTS} events sent and decided in ${handledMs} ms by ${workers.length} processes`,
     );
