@@ -435,6 +435,20 @@ describe('channels: CSV files, webhooks and not-found answers', () => {
           vars: reasonInput('referralId'),
         },
         completeTask: { as: w, existing: task, query: 'mutation($id: ID!) { completeTask(id: $id) { id } }', vars: (id) => ({ id }) },
+        assignTask: {
+          as: w,
+          existing: person,
+          query: 'mutation($input: AssignTaskInput!) { assignTask(input: $input) { id } }',
+          vars: (id) => ({
+            input: {
+              personId: id,
+              assigneeUserId: housingUser,
+              title: 'probe',
+              description: '',
+              dueOn: new Date().toISOString().slice(0, 10),
+            },
+          }),
+        },
         addInvolvement: {
           as: w,
           existing: person,

@@ -38,6 +38,10 @@ export enum Permission {
   /** The organisation's tasks (then only those addressed to the actor's roles). */
   TASK_READ = 'task.read',
   TASK_COMPLETE = 'task.complete',
+  /** Assigning a task about a person to a colleague or a team of the actor's organisation (users only). */
+  TASK_ASSIGN = 'task.assign',
+  /** Choosing which emails the hub sends you, and reading what it sent (your own; users with casework roles). */
+  NOTIFICATION_SETTINGS = 'notification.settings',
   REFERRAL_RULE_MANAGE = 'referralRule.manage',
   CATALOGUE_EXTEND = 'catalogue.extend',
   CATALOGUE_MAINTAIN = 'catalogue.maintain',
@@ -180,6 +184,8 @@ export const PERMISSIONS: Record<Permission, PermissionRule> = {
   },
   [Permission.TASK_READ]: { ...DATA_READERS, denied: 'Your role has no tasks' },
   [Permission.TASK_COMPLETE]: { ...DATA_WRITERS, denied: 'Your role cannot complete tasks' },
+  [Permission.TASK_ASSIGN]: { roles: DATA_WRITERS.roles, scopes: [], denied: 'Your role cannot assign tasks' },
+  [Permission.NOTIFICATION_SETTINGS]: { roles: DATA_READERS.roles, scopes: [], denied: 'Your role receives no notifications' },
   [Permission.REFERRAL_RULE_MANAGE]: { ...HUB_ADMINS, denied: 'Only hub admins manage referral rules' },
   [Permission.CATALOGUE_EXTEND]: { ...HUB_ADMINS, denied: 'Only hub admins extend the catalogue' },
   [Permission.CATALOGUE_MAINTAIN]: { ...HUB_ADMINS, denied: 'Only hub admins maintain the catalogue' },

@@ -3,9 +3,9 @@ import { PassportStrategy } from '@nestjs/passport';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import type { KeyObject } from 'node:crypto';
-import { type Actor, type CaseVisibility, Scope, type SupportArea } from '@hub/common';
+import { type Actor, Scope } from '@hub/common';
 import { HUB_CONFIG, type HubConfig } from '@hub/config';
-import { ApiClientsService, UsersService } from '@hub/organisations';
+import { ApiClientsService, userActor, UsersService } from '@hub/organisations';
 import { ExternalIssuersService } from './external-issuers.service.js';
 import { SigningKeysService } from './signing-keys.service.js';
 import { HUB_TOKEN_TYPE, issuedBeforeInvalidation, tokenTimeProblem } from './token-rules.js';
@@ -163,7 +163,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
         const found = await this.users.findActive(sub.slice(5));
         if (!found) return false;
         if (issuedBeforeInvalidation(iat, found.user.tokensValidAfter, found.organisation.tokensValidAfter)) return false;
-        return this.userActor(found.user, found.organisation, found.teamIds);
+        return userActor(found.user, found.organisation, found.teamIds);
       }
       if (sub.startsWith('client:')) {
         const found = await this.clients.findActive(sub.slice(7));
@@ -190,37 +190,6 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     if (!provider || !audiences(claims.aud).includes(provider.audience) || !sub) return false;
     const found = await this.users.findByIdentity(provider.issuer, sub);
     if (!found || issuedBeforeInvalidation(iat, found.user.tokensValidAfter, found.organisation.tokensValidAfter)) return false;
-    return this.userActor(found.user, found.organisation, found.teamIds);
-  }
-
-  private userActor(
-    user: { id: string; name: string; email: string; roles: Actor['roles']; regions: string[]; passwordChangeRequired?: boolean },
-    organisation: {
-      id: string;
-      kind: Actor['organisationKind'];
-      regions: string[];
-      visibility: CaseVisibility;
-      supportAreas: SupportArea[];
-    },
-    teamIds: string[] = [],
-  ): Actor {
-    return {
-      kind: 'user',
-      id: user.id,
-      displayName: user.name,
-      email: user.email,
-      organisationId: organisation.id,
-      organisationKind: organisation.kind,
-      organisationRegions: organisation.regions,
-      regions: user.regions,
-      teamIds,
-      visibility: organisation.visibility,
-      supportAreas: organisation.supportAreas,
-      roles: user.roles,
-      scopes: Object.values(Scope),
-      purpose: 'casework',
-      requestId: '',
-      ...(user.passwordChangeRequired ? { passwordChangeRequired: true } : {}),
-    };
+    return userActor(found.user, found.organisation, found.teamIds);
   }
 }

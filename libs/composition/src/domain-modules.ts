@@ -7,6 +7,7 @@ import { DemoModule } from '@hub/demo';
 import { EventsModule } from '@hub/events';
 import { InterventionsModule } from '@hub/interventions';
 import { JobsModule } from '@hub/jobs';
+import { NotificationsModule } from '@hub/notifications';
 import { OrganisationsModule } from '@hub/organisations';
 import { PersonsModule } from '@hub/persons';
 import { PrivacyModule } from '@hub/privacy';
@@ -34,6 +35,7 @@ export const DOMAIN_MODULES = [
   ReferralsModule,
   ReportingModule,
   SyncModule,
+  NotificationsModule,
   AuditModule,
   PrivacyModule,
   DemoModule,

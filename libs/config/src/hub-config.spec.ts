@@ -131,6 +131,28 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ WEBHOOK_ALLOWED_HOSTS: 'http://x' })).toThrow(/WEBHOOK_ALLOWED_HOSTS/);
   });
 
+  it('reads the mail settings: nothing sent without SMTP_URL, validated when given, links to PUBLIC_URL', () => {
+    const none = loadConfig({}).mail;
+    expect(none.smtpUrl).toBeUndefined();
+    expect(none.linkBaseUrl).toBe('http://localhost:3000');
+    expect(none.digestHour).toBe(7);
+    const set = loadConfig({
+      SMTP_URL: 'smtp://u:p@mail.example.org:587',
+      MAIL_FROM: 'Hub <hub@example.org>',
+      PUBLIC_URL: 'https://hub.example.org/',
+    }).mail;
+    expect(set).toMatchObject({
+      smtpUrl: 'smtp://u:p@mail.example.org:587',
+      from: 'Hub <hub@example.org>',
+      linkBaseUrl: 'https://hub.example.org',
+    });
+    expect(() => loadConfig({ SMTP_URL: 'http://mail.example.org' })).toThrow(/SMTP_URL must be smtp/);
+    expect(() => loadConfig({ MAIL_FROM: 'not an address' })).toThrow(/MAIL_FROM must be an email address/);
+    expect(() => loadConfig({ MAIL_FROM: 'a@b.example\r\nBcc: x@y.example' })).toThrow(/MAIL_FROM/);
+    expect(() => loadConfig({ MAIL_DIGEST_HOUR: '24' })).toThrow(/MAIL_DIGEST_HOUR/);
+    expect(() => loadConfig({ ...PRODUCTION, SMTP_URL: 'smtps://mail.example.org' })).toThrow(/SMTP_URL needs PUBLIC_URL in production/);
+  });
+
   it('reads the token, sign-in and password limits (auth) and PUBLIC_URL, and refuses inconsistent ones', () => {
     const c = loadConfig({});
     expect(c.auth).toEqual({

@@ -108,6 +108,36 @@ function publicUrlOf(env: Env, problems: string[]): string | undefined {
   return publicUrl;
 }
 
+const ADDRESS = /^[^\s@<>]+@[^\s@<>]+$/;
+
+/** SMTP_URL, MAIL_FROM and the base of links in emails (docs/operations/configuration.md, Email notifications). */
+function mail(env: Env, production: boolean, publicUrl: string | undefined, port: number, problems: string[]): HubConfig['mail'] {
+  const smtpUrl = env.SMTP_URL || undefined;
+  if (smtpUrl !== undefined) {
+    let parsed: URL | null;
+    try {
+      parsed = new URL(smtpUrl);
+    } catch {
+      parsed = null;
+    }
+    if (!parsed || !['smtp:', 'smtps:'].includes(parsed.protocol) || !parsed.hostname)
+      problems.push('SMTP_URL must be smtp://[user:password@]host[:port] or smtps://... (the password is never logged)');
+    if (production && !publicUrl) problems.push('SMTP_URL needs PUBLIC_URL in production: links in emails must point at the portal');
+  }
+  const from = env.MAIL_FROM || 'Rehab Hub <no-reply@rehab-hub.invalid>';
+  const bare = /<([^<>]*)>\s*$/.exec(from)?.[1] ?? from;
+  if (!ADDRESS.test(bare.trim()) || /[\r\n]/.test(from))
+    problems.push(`MAIL_FROM must be an email address, or "Name <address>" (got "${from}")`);
+  return {
+    smtpUrl,
+    from,
+    linkBaseUrl: publicUrl ?? `http://localhost:${port || 3000}`,
+    digestHour: int(env, 'MAIL_DIGEST_HOUR', 7, 0, 23, problems),
+    sendTimeoutMs: int(env, 'MAIL_SEND_TIMEOUT_MS', 15_000, 1000, 120_000, problems),
+    maxAttempts: int(env, 'MAIL_MAX_ATTEMPTS', 6, 1, 25, problems),
+  };
+}
+
 /** Reads and validates the hub's configuration from environment variables. Throws a ConfigError listing every problem. */
 export function loadConfig(env: Env = process.env): HubConfig {
   const problems: string[] = [];
@@ -161,6 +191,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     metricsToken: metricsToken(env, problems),
     worker: worker(env, problems, workerMode),
     webhooks: webhooks(env, production, problems),
+    mail: mail(env, production, publicUrl, port, problems),
     subscriptions: subscriptions(env, problems),
     input: input(env, problems),
     statementTimeouts: statementTimeouts(env, problems),

@@ -102,6 +102,24 @@ export interface HubConfig {
     /** Non-public address ranges allowed (CIDR). */
     allowedCidrs: string[];
   };
+  /**
+   * Email notifications to staff (libs/notifications). Without `smtpUrl` nothing is sent: each
+   * notification is recorded as not sent (`not_configured`), and nothing fails.
+   */
+  mail: {
+    /** SMTP_URL: `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://host:465`. */
+    smtpUrl?: string;
+    /** MAIL_FROM: the sender, `Rehab Hub <no-reply@hub.example.org>` or a bare address. */
+    from: string;
+    /** Where links in emails point: PUBLIC_URL, else `http://localhost:<port>` outside production. */
+    linkBaseUrl: string;
+    /** MAIL_DIGEST_HOUR: the hour (0-23, UTC) the daily digest goes out. */
+    digestHour: number;
+    /** MAIL_SEND_TIMEOUT_MS: how long one SMTP conversation may take before it counts as failed. */
+    sendTimeoutMs: number;
+    /** MAIL_MAX_ATTEMPTS: attempts per email (the job queue's exponential backoff between them); then recorded as failed. */
+    maxAttempts: number;
+  };
   /** GraphQL subscriptions over WebSocket at /graphql (see apps/hub/src/subscription-server.ts). */
   subscriptions: {
     /** Largest WebSocket message accepted, in bytes; a larger one closes the connection (1009) before it is buffered whole. */

@@ -82,6 +82,13 @@ export const EVENT_PAYLOADS: Readonly<Record<string, PayloadSchema>> = {
   'referral.safeguarding_override': referral,
   'task.raised': { kind: M, organisationId: M, forRole: M },
   'task.completed': { kind: M },
+  // Within the organisation that assigned it only (`audience`): who is to do what.
+  'task.assigned': { audience: M, kind: M, organisationId: M, assigneeUserId: M, assigneeTeamId: M, dueOn: M },
+  // Notifications (libs/notifications). `notification.requested` is the seam any lib emits to have
+  // named staff of its own organisation told of something (an appointment reminder): the kind, who,
+  // and the portal page to link to; never any person data (the person is the event's person_id).
+  'notification.requested': { audience: M, kind: M, userIds: M, path: M },
+  'notification_settings.updated': { delivery: M, disabledKinds: M },
   // Privacy
   'break_glass.opened': { grantId: M, organisationId: M, notify: M, purpose: M, expiresAt: M },
   'break_glass.reviewed': { grantId: M },

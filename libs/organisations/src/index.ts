@@ -19,3 +19,4 @@ export { Team, TeamMember } from './team.entity.js';
 export * from './identity-providers.service.js';
 export * from './identity-provider.inputs.js';
 export * from './identity-provider.model.js';
+export * from './user-actor.js';

@@ -28,6 +28,7 @@ import { contextWords, requireAcceptablePassword } from './password-rule.js';
 import type { UpdateUserInput } from './update-user.input.js';
 import { UserIdentity } from './user-identity.entity.js';
 import { User } from './user.entity.js';
+import { userActor } from './user-actor.js';
 
 export interface UserWithOrganisation {
   user: User;
@@ -95,6 +96,36 @@ export class UsersService {
       [userId, organisationId, [Role.CASEWORKER, Role.MANAGER]],
     );
     return rows.length > 0;
+  }
+
+  /**
+   * Active users with a casework role (caseworker or manager) of an active organisation, as actors
+   * (`userActor`), with their email addresses: those named, the members of a team, or the organisation's
+   * staff with one of `roles`. At most `limit`, in a stable order. No check of who asks: for the hub's
+   * own work (who may be notified or assigned a task, decided by the access policy afterwards).
+   */
+  async caseworkerActors(
+    organisationId: string,
+    which: { userIds?: readonly string[]; teamId?: string; roles?: readonly Role[] },
+    limit = 200,
+    m: EntityManager = this.db.manager,
+  ): Promise<Actor[]> {
+    const roles = which.roles?.length ? which.roles : [Role.CASEWORKER, Role.MANAGER];
+    const rows = await namedQuery(
+      m,
+      `SELECT ${entityColumns(this.db, User, 'u', 'u_')}, ${entityColumns(this.db, Organisation, 'o', 'o_')},
+              ARRAY(SELECT tm.team_id FROM team_member tm WHERE tm.user_id = u.id) AS team_ids
+         FROM user_account u JOIN organisation o ON o.id = u.organisation_id
+        WHERE u.organisation_id = CAST(:organisationId AS uuid) AND u.active AND o.active
+          AND u.roles && CAST(:roles AS role[])
+          AND (CAST(:userIds AS uuid[]) IS NULL OR u.id = ANY(CAST(:userIds AS uuid[])))
+          AND (CAST(:teamId AS uuid) IS NULL OR EXISTS (SELECT 1 FROM team_member tm WHERE tm.team_id = CAST(:teamId AS uuid) AND tm.user_id = u.id))
+        ORDER BY u.id LIMIT :limit`,
+      { organisationId, roles, userIds: which.userIds ? [...which.userIds] : null, teamId: which.teamId ?? null, limit },
+    );
+    return rows.map((row) =>
+      userActor(hydrate(this.db, User, row, 'u_'), hydrate(this.db, Organisation, row, 'o_'), row.team_ids as string[]),
+    );
   }
 
   /** Which of these ids are users of the hub (of any organisation). */

@@ -16,7 +16,7 @@ export const INBOX_EVENTS = [
   'referral.withdrawn',
   'referral.overdue',
 ];
-export const TASK_EVENTS = ['task.raised'];
+export const TASK_EVENTS = ['task.raised', 'task.assigned'];
 
 const toOrganisation = (e: LiveEvent) => (e.payload as { toOrganisationId?: string }).toOrganisationId;
 const taskOrganisation = (e: LiveEvent) => (e.payload as { organisationId?: string }).organisationId;

@@ -107,6 +107,8 @@ export enum TaskKind {
   ALLOCATE_CASE = 'allocate_case',
   /** For the managers of the organisation that restricted a record: its review date has come. */
   RESTRICTION_REVIEW = 'restriction_review',
+  /** A task a person assigned to a colleague or a team of their organisation (assignTask). */
+  ASSIGNED = 'assigned',
 }
 registerEnumType(TaskKind, { name: 'TaskKind' });
 

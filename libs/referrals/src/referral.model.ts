@@ -127,6 +127,12 @@ export class TaskModel {
 
   @Field(() => Date, { nullable: true })
   closedAt: Date | null;
+
+  @Field(() => ID, { nullable: true, description: 'The colleague a person assigned it to (kind ASSIGNED)' })
+  assigneeUserId: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The team a person assigned it to (kind ASSIGNED)' })
+  assigneeTeamId: string | null;
 }
 
 export const TaskConnection = connectionType(TaskModel, 'Task');

@@ -329,6 +329,15 @@ export class ReferralsService {
     return r;
   }
 
+  /**
+   * Who made a referral (`user:<id>`, `client:<id>`, or a system actor for a rule's), or null: no
+   * access check, for the hub's own work (whom to tell that it was answered).
+   */
+  async senderOf(id: string, m: EntityManager = this.db.manager): Promise<string | null> {
+    const [row]: { created_by: string }[] = await m.query('SELECT created_by FROM referral WHERE id = $1', [id]);
+    return row?.created_by ?? null;
+  }
+
   /** Referrals to the actor's organisation, newest first (open ones unless states are given); never drafts. */
   async inbox(actor: Actor, states?: ReferralState[] | null, page: PageArgs = {}): Promise<Connection<Referral>> {
     const wanted = (states?.length ? states : OPEN_STATES).filter((s) => s !== ReferralState.DRAFT);

@@ -4,6 +4,7 @@ import { TaskKind, TaskStatus } from './referral-vocabulary.js';
 /** Something an organisation's staff should do (seek consent, check a job was kept, chase a referral). */
 @Entity('task')
 @Index('ix_task_org_status', ['organisationId', 'status'])
+@Index('ix_task_assignee_user', ['assigneeUserId'], { where: 'assignee_user_id IS NOT NULL' })
 export class Task {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -49,4 +50,15 @@ export class Task {
 
   @Column({ type: 'text', nullable: true })
   closedBy: string | null;
+
+  /** A task a person assigned (kind `assigned`): the colleague it is for, or the team (one of the two). */
+  @Column({ type: 'uuid', nullable: true })
+  assigneeUserId: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  assigneeTeamId: string | null;
+
+  /** Who assigned it (`user:<id>`); null for tasks the hub raised. */
+  @Column({ type: 'text', nullable: true })
+  createdBy: string | null;
 }

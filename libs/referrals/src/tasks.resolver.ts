@@ -1,6 +1,9 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { type Actor, type Connection, CurrentActor, type HubContext, PageArgs } from '@hub/common';
-import { personLoader, PersonModel, PersonsService } from '@hub/persons';
+import DataLoader from 'dataloader';
+import { type Actor, type Connection, CurrentActor, type HubContext, PageArgs, requestLoader } from '@hub/common';
+import { actorRef, personLoader, PersonModel, PersonsService } from '@hub/persons';
+import { TeamsService, UsersService } from '@hub/organisations';
+import { AssignTaskInput } from './assign-task.input.js';
 import { TaskConnection, TaskModel } from './referral.model.js';
 import { TaskStatus } from './referral-vocabulary.js';
 import { TasksService } from './tasks.service.js';
@@ -11,6 +14,8 @@ export class TasksResolver {
   constructor(
     private readonly tasks: TasksService,
     private readonly persons: PersonsService,
+    private readonly users: UsersService,
+    private readonly teams: TeamsService,
   ) {}
 
   @RequirePermission(Permission.TASK_READ, { onObject: true })
@@ -23,8 +28,55 @@ export class TasksResolver {
     @CurrentActor() actor: Actor,
     @Args() page: PageArgs,
     @Args('status', { type: () => TaskStatus, nullable: true }) status?: TaskStatus,
+    @Args('assignedToMe', {
+      type: () => Boolean,
+      nullable: true,
+      description: 'Only the tasks assigned to you or one of your teams ("My day")',
+    })
+    assignedToMe?: boolean,
   ): Promise<Connection<TaskModel>> {
-    return this.tasks.list(actor, status ?? TaskStatus.OPEN, page);
+    return this.tasks.list(actor, status ?? TaskStatus.OPEN, page, assignedToMe ?? false);
+  }
+
+  @RequirePermission(Permission.TASK_ASSIGN)
+  @Mutation(() => TaskModel, {
+    description:
+      'Assigns a task about a person to a colleague or a team of your organisation, with a due date; they are told by email unless they chose otherwise. NOT_FOUND when you, or the assignee, may not see the person',
+  })
+  assignTask(@CurrentActor() actor: Actor, @Args('input') input: AssignTaskInput): Promise<TaskModel> {
+    return this.tasks.assign(actor, input);
+  }
+
+  @RequirePermission(Permission.TASK_READ)
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'The name of the colleague or team it is assigned to (kind ASSIGNED); null otherwise',
+  })
+  async assignedTo(@Parent() t: TaskModel, @Context() ctx: HubContext): Promise<string | null> {
+    // One query per page for each kind of name (the tasks' assignees are of the reader's organisation).
+    if (t.assigneeUserId)
+      return requestLoader(ctx, 'task-assignee-user', () => new DataLoader((ids: readonly string[]) => this.names(ids, this.users))).load(
+        t.assigneeUserId,
+      );
+    if (t.assigneeTeamId)
+      return requestLoader(ctx, 'task-assignee-team', () => new DataLoader((ids: readonly string[]) => this.names(ids, this.teams))).load(
+        t.assigneeTeamId,
+      );
+    return null;
+  }
+
+  private async names(
+    ids: readonly string[],
+    from: { namesOf(ids: readonly string[]): Promise<Map<string, string>> },
+  ): Promise<(string | null)[]> {
+    const names = await from.namesOf(ids);
+    return ids.map((id) => names.get(id) ?? null);
+  }
+
+  @RequirePermission(Permission.TASK_READ)
+  @ResolveField(() => Boolean, { description: 'Whether you assigned it' })
+  assignedByMe(@Parent() t: TaskModel & { createdBy?: string | null }, @CurrentActor() actor: Actor): boolean {
+    return !!t.createdBy && t.createdBy === actorRef(actor);
   }
 
   @RequirePermission(Permission.TASK_COMPLETE, { onObject: true })

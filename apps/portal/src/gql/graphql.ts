@@ -304,6 +304,7 @@ export type SustainmentStatus =
 
 export type TaskKind =
   | 'ALLOCATE_CASE'
+  | 'ASSIGNED'
   | 'CONSENT_EXPIRING'
   | 'REFERRAL_OVERDUE'
   | 'RESTRICTION_REVIEW'
