@@ -17,14 +17,14 @@ const LAYERS = [
   ['consent'],
   ['interventions'],
   ['referrals'],
-  ['reporting', 'sync'],
+  ['reporting', 'sync', 'casenotes'],
   ['privacy'],
   ['demo'],
   ['composition'],
 ];
 
 /** The libs that hold the domain (below privacy): none of them may know of privacy. */
-const DOMAIN = ['organisations', 'auth', 'persons', 'consent', 'interventions', 'referrals', 'reporting', 'sync'];
+const DOMAIN = ['organisations', 'auth', 'persons', 'consent', 'interventions', 'referrals', 'reporting', 'sync', 'casenotes'];
 
 const layerRules = LAYERS.flatMap((libs, layer) =>
   libs.map((lib) => {

@@ -1,4 +1,5 @@
 import { DataCategory } from '@hub/access';
+import { CASE_NOTE_MAX_CORRECTIONS } from '@hub/casenotes';
 import { REGIONS } from '@hub/common';
 import type { HubConfig } from '@hub/config';
 import { ConsentPurpose } from '@hub/consent';
@@ -53,6 +54,7 @@ export function listBounds(config: Pick<HubConfig, 'lists'>): ReadonlyMap<string
     'Query.webhookEndpoints': { max: directory, why: 'LIST_DIRECTORY_MAX, read with a limit' },
     // Hard maxima in code.
     'Person.allocationHistory': { max: ALLOCATION_HISTORY_MAX, why: 'read with a limit (case-access.service.ts)' },
+    'CaseNote.history': { max: CASE_NOTE_MAX_CORRECTIONS, why: 'a note is corrected at most this many times (case-notes.service.ts)' },
     'Person.restrictions': { max: RESTRICTIONS_PER_PERSON_MAX, why: 'at most this many in force on a record (case-access.service.ts)' },
     'CaseRestriction.userIds': {
       max: RESTRICTION_USERS_MAX + 1,

@@ -1,5 +1,6 @@
 import { AccessModule } from '@hub/access';
 import { AuditModule } from '@hub/audit';
+import { CaseNotesModule } from '@hub/casenotes';
 import { ConfigModule } from '@hub/config';
 import { ConsentModule } from '@hub/consent';
 import { DatabaseModule } from '@hub/database';
@@ -34,6 +35,7 @@ export const DOMAIN_MODULES = [
   ReferralsModule,
   ReportingModule,
   SyncModule,
+  CaseNotesModule,
   AuditModule,
   PrivacyModule,
   DemoModule,
