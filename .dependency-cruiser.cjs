@@ -17,14 +17,14 @@ const LAYERS = [
   ['consent'],
   ['interventions'],
   ['referrals'],
-  ['reporting', 'sync', 'notifications'],
+  ['reporting', 'sync', 'notifications', 'casenotes'],
   ['privacy'],
   ['demo'],
   ['composition'],
 ];
 
 /** The libs that hold the domain (below privacy): none of them may know of privacy. */
-const DOMAIN = ['organisations', 'auth', 'persons', 'consent', 'interventions', 'referrals', 'reporting', 'sync', 'notifications'];
+const DOMAIN = ['organisations', 'auth', 'persons', 'consent', 'interventions', 'referrals', 'reporting', 'sync', 'notifications', 'casenotes'];
 
 const layerRules = LAYERS.flatMap((libs, layer) =>
   libs.map((lib) => {

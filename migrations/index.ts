@@ -1,5 +1,6 @@
 // The hub's migrations, in order. `npm run cli -- migration:generate <Name>` adds to this list.
 import { NotificationsAndAssignedTasks1796700100000 } from './1796700100000-NotificationsAndAssignedTasks.js';
+import { AppointmentsAndCaseNotes1796710000000 } from './1796710000000-AppointmentsAndCaseNotes.js';
 import { ReferralBasis1796619825502 } from './1796619825502-ReferralBasis.js';
 import { OidcSignIn1796619940435 } from './1796619940435-OidcSignIn.js';
 import { CaseworkerAccess1796620127201 } from './1796620127201-CaseworkerAccess.js';
@@ -62,4 +63,5 @@ export const MIGRATIONS: Function[] = [
   EteFunnelPerPersonLock1796630000000,
   AuditSealing1796700000000,
   NotificationsAndAssignedTasks1796700100000,
+  AppointmentsAndCaseNotes1796710000000,
 ];

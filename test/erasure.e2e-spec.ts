@@ -66,9 +66,13 @@ describe('erasure and retention', () => {
     ]);
     expect(Object.keys(record.counts).sort()).toEqual([
       'allocations',
+      'appointments',
       'auditDetails',
       'breakGlassGrants',
+      'caseNoteCorrections',
+      'caseNotes',
       'consents',
+      'contactAttempts',
       'eteContactLapses',
       'events',
       'externalConsentIds',

@@ -325,6 +325,25 @@ describe('channels: CSV files, webhooks and not-found answers', () => {
       expect(placed.errors).toBeUndefined();
       const restriction = placed.data!.placeRestriction.id;
 
+      // An appointment and a case note of probation's, about a person the charity has no part in.
+      const diarised = await newPerson('Diarised');
+      const booked = await gql<{ bookAppointment: { id: string } }>(
+        hub,
+        'mutation($p: ID!, $s: String!) { bookAppointment(input: { personId: $p, serviceCode: "cv_cover_letter", startsAt: $s, durationMinutes: 30, mode: PHONE }) { id } }',
+        { p: diarised, s: new Date(Date.now() + 86_400_000).toISOString() },
+        officer,
+      );
+      expect(booked.errors).toBeUndefined();
+      const appointment = booked.data!.bookAppointment.id;
+      const noted = await gql<{ writeCaseNote: { id: string } }>(
+        hub,
+        'mutation($p: ID!) { writeCaseNote(input: { personId: $p, dataCategory: ETE, body: "Oracle note" }) { id } }',
+        { p: diarised },
+        officer,
+      );
+      expect(noted.errors).toBeUndefined();
+      const caseNote = noted.data!.writeCaseNote.id;
+
       const w = 'mind.worker';
       const reasonInput = (field: string) => (id: string) => ({ input: { [field]: id, reason: 'probe' } });
       return {
@@ -512,6 +531,52 @@ describe('channels: CSV files, webhooks and not-found answers', () => {
           existing: intervention,
           query: 'mutation($input: UpdateInterventionInput!) { updateIntervention(input: $input) { id } }',
           vars: (id) => ({ input: { id, version: 1, notes: 'probe' } }),
+        },
+        bookAppointment: {
+          as: w,
+          existing: diarised,
+          query: 'mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { id } }',
+          vars: (id) => ({
+            input: {
+              personId: id,
+              serviceCode: 'mental_health_support',
+              startsAt: '2030-01-02T10:00:00Z',
+              durationMinutes: 30,
+              mode: 'PHONE',
+            },
+          }),
+        },
+        recordAppointmentOutcome: {
+          as: w,
+          existing: appointment,
+          query: 'mutation($input: RecordAppointmentOutcomeInput!) { recordAppointmentOutcome(input: $input) { id } }',
+          vars: (id) => ({ input: { appointmentId: id, version: 1, status: 'CANCELLED', cancelledBy: 'PERSON' } }),
+        },
+        logContactAttempt: {
+          as: w,
+          existing: diarised,
+          query: 'mutation($input: LogContactAttemptInput!) { logContactAttempt(input: $input) { id } }',
+          vars: (id) => ({
+            input: {
+              personId: id,
+              serviceCode: 'mental_health_support',
+              channel: 'PHONE',
+              result: 'NO_ANSWER',
+              occurredAt: '2026-01-02T10:00:00Z',
+            },
+          }),
+        },
+        writeCaseNote: {
+          as: w,
+          existing: diarised,
+          query: 'mutation($input: WriteCaseNoteInput!) { writeCaseNote(input: $input) { id } }',
+          vars: (id) => ({ input: { personId: id, dataCategory: 'HEALTH', body: 'probe' } }),
+        },
+        correctCaseNote: {
+          as: w,
+          existing: caseNote,
+          query: 'mutation($input: CorrectCaseNoteInput!) { correctCaseNote(input: $input) { id } }',
+          vars: (id) => ({ input: { noteId: id, version: 1, body: 'probe', reason: 'probe' } }),
         },
         updatePerson: {
           as: w,

@@ -1,4 +1,5 @@
 import { DataCategory } from '@hub/access';
+import { CASE_NOTE_MAX_CORRECTIONS } from '@hub/casenotes';
 import { REGIONS } from '@hub/common';
 import type { HubConfig } from '@hub/config';
 import { ConsentPurpose } from '@hub/consent';
@@ -55,6 +56,7 @@ export function listBounds(config: Pick<HubConfig, 'lists'>): ReadonlyMap<string
     // Hard maxima in code.
     'NotificationSettingsModel.kinds': { max: NOTIFICATION_KINDS.length, why: 'one per kind of notification (notification-kinds.ts)' },
     'Person.allocationHistory': { max: ALLOCATION_HISTORY_MAX, why: 'read with a limit (case-access.service.ts)' },
+    'CaseNote.history': { max: CASE_NOTE_MAX_CORRECTIONS, why: 'a note is corrected at most this many times (case-notes.service.ts)' },
     'Person.restrictions': { max: RESTRICTIONS_PER_PERSON_MAX, why: 'at most this many in force on a record (case-access.service.ts)' },
     'CaseRestriction.userIds': {
       max: RESTRICTION_USERS_MAX + 1,

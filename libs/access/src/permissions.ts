@@ -27,6 +27,16 @@ export enum Permission {
   INTERVENTION_LOG = 'intervention.log',
   INTERVENTION_UPDATE = 'intervention.update',
   SUSTAINMENT_RECORD = 'sustainment.record',
+  /** Booking appointments with a person (the policy then decides on the service's category). */
+  APPOINTMENT_BOOK = 'appointment.book',
+  /** Recording what came of an appointment: its organisation's. */
+  APPOINTMENT_RECORD = 'appointment.record',
+  /** Logging a try at reaching a person (phone, text, email, letter, visit). */
+  CONTACT_LOG = 'contact.log',
+  /** Writing case notes (the policy then decides on the note's category). */
+  CASE_NOTE_WRITE = 'caseNote.write',
+  /** Correcting a case note: its organisation's (the note before each correction is kept). */
+  CASE_NOTE_CORRECT = 'caseNote.correct',
   /** OGRS scores and reconvictions (offending data; the policy decides per person). */
   REOFFENDING_RECORD = 'reoffending.record',
   /** Seeing referrals at all (then only those the organisation sent or received). */
@@ -158,6 +168,26 @@ export const PERMISSIONS: Record<Permission, PermissionRule> = {
     },
   },
   [Permission.SUSTAINMENT_RECORD]: { ...DATA_WRITERS, denied: 'Your role cannot record this outcome' },
+  [Permission.APPOINTMENT_BOOK]: { ...DATA_WRITERS, denied: 'Your role cannot book appointments' },
+  [Permission.APPOINTMENT_RECORD]: {
+    ...DATA_WRITERS,
+    denied: 'Only the organisation that booked it records what came of an appointment',
+    subject: {
+      rule: 'the actor’s organisation booked it',
+      check: (a, s) =>
+        s.organisationId === a.organisationId ? null : 'Only the organisation that booked it records what came of an appointment',
+    },
+  },
+  [Permission.CONTACT_LOG]: { ...DATA_WRITERS, denied: 'Your role cannot record contact' },
+  [Permission.CASE_NOTE_WRITE]: { ...DATA_WRITERS, denied: 'Your role cannot write case notes' },
+  [Permission.CASE_NOTE_CORRECT]: {
+    ...DATA_WRITERS,
+    denied: 'Only the organisation that wrote it corrects a case note',
+    subject: {
+      rule: 'the actor’s organisation wrote it',
+      check: (a, s) => (s.organisationId === a.organisationId ? null : 'Only the organisation that wrote it corrects a case note'),
+    },
+  },
   [Permission.REOFFENDING_RECORD]: {
     ...DATA_WRITERS,
     denied: 'Only organisations that hold offending data record OGRS scores and reconvictions',

@@ -1,5 +1,6 @@
 import { AccessModule } from '@hub/access';
 import { AuditModule } from '@hub/audit';
+import { CaseNotesModule } from '@hub/casenotes';
 import { ConfigModule } from '@hub/config';
 import { ConsentModule } from '@hub/consent';
 import { DatabaseModule } from '@hub/database';
@@ -36,6 +37,7 @@ export const DOMAIN_MODULES = [
   ReportingModule,
   SyncModule,
   NotificationsModule,
+  CaseNotesModule,
   AuditModule,
   PrivacyModule,
   DemoModule,

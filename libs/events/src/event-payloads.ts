@@ -66,6 +66,14 @@ export const EVENT_PAYLOADS: Readonly<Record<string, PayloadSchema>> = {
   'job.started': { sustainmentId: M, dueOn: E, sector: E, dataCategory: M },
   'job.rescheduled': { sustainmentId: M, dueOn: E, dataCategory: M },
   'job.withdrawn': { sustainmentId: M, status: E, dataCategory: M },
+  // Appointments, contact and case notes: details of the row, of its category
+  'appointment.booked': { serviceCode: E, startsAt: E, mode: E, rescheduledFromId: M, dataCategory: M },
+  'appointment.outcome_recorded': { status: E, serviceCode: E, dataCategory: M },
+  // A missed appointment (did not attend): referral rules may name it as their trigger.
+  'appointment.missed': { serviceCode: E, startsAt: E, dataCategory: M },
+  'contact.attempted': { channel: E, result: E, dataCategory: M },
+  'case_note.written': { aboutKind: M, dataCategory: M },
+  'case_note.corrected': { version: M, dataCategory: M },
   'ete_contact.lapsed': { lastContactAt: E, daysSinceContact: E, dataCategory: M },
   'ogrs.recorded': { assessedOn: E, dataCategory: M, source: M },
   'reconviction.recorded': { convictedOn: E, dataCategory: M },

@@ -7,3 +7,6 @@ export * from './intervention.model.js';
 export * from './intervention-vocabulary.js';
 export * from './log-intervention.input.js';
 export * from './catalogue.js';
+export * from './appointments.service.js';
+export * from './appointment.model.js';
+export * from './appointment-vocabulary.js';

@@ -143,7 +143,7 @@ export class TimelineEntryModel {
   @Field()
   at: Date;
 
-  @Field({ description: 'INTERVENTION, CONSENT_GRANTED, CONSENT_WITHDRAWN, STAGE_CHANGED' })
+  @Field({ description: 'INTERVENTION, APPOINTMENT, CONTACT_ATTEMPT, CONSENT_GRANTED, CONSENT_WITHDRAWN, STAGE_CHANGED' })
   kind: string;
 
   @Field()
@@ -157,4 +157,7 @@ export class TimelineEntryModel {
 
   @Field(() => ID, { nullable: true })
   consentId: string | null;
+
+  @Field(() => ID, { nullable: true })
+  appointmentId?: string | null;
 }

@@ -4,7 +4,7 @@ import { organisationNameSql } from '@hub/organisations';
 
 /**
  * The interventions lib's part of a subject access export, of an erasure and of retention:
- * interventions with outcomes, and sustainment checks.
+ * interventions with outcomes, sustainment checks, appointments and contact attempts.
  */
 @Injectable()
 @PersonData()
@@ -17,6 +17,21 @@ export class InterventionsPersonData implements PersonDataSource {
         order: 40,
         sql: `SELECT i.id, ${organisationNameSql('i.organisation_id')} AS organisation, t.name AS type, i.data_category, i.status, i.occurred_at, i.notes, i.outcome
                 FROM intervention i LEFT JOIN intervention_type t ON t.code = i.type_code WHERE i.person_id = ANY($1::uuid[]) ORDER BY i.occurred_at`,
+      },
+      {
+        key: 'appointments',
+        title: 'Appointments',
+        order: 42,
+        sql: `SELECT a.id, ${organisationNameSql('a.organisation_id')} AS organisation, t.name AS service, a.data_category, a.starts_at, a.duration_minutes,
+                     a.mode, a.location, a.status, a.cancelled_by, a.outcome_note, a.rescheduled_from_id, a.rescheduled_to_id
+                FROM appointment a LEFT JOIN intervention_type t ON t.code = a.service_code WHERE a.person_id = ANY($1::uuid[]) ORDER BY a.starts_at`,
+      },
+      {
+        key: 'contactAttempts',
+        title: 'Contact attempts',
+        order: 44,
+        sql: `SELECT c.id, ${organisationNameSql('c.organisation_id')} AS organisation, t.name AS service, c.data_category, c.channel, c.result, c.occurred_at, c.note
+                FROM contact_attempt c LEFT JOIN intervention_type t ON t.code = c.service_code WHERE c.person_id = ANY($1::uuid[]) ORDER BY c.occurred_at`,
       },
       {
         key: 'sustainments',
@@ -32,6 +47,8 @@ export class InterventionsPersonData implements PersonDataSource {
     return [
       { key: 'interventions', order: 20, sql: 'DELETE FROM intervention WHERE person_id = ANY($1::uuid[])' },
       { key: 'sustainments', order: 30, sql: 'DELETE FROM job_sustainment WHERE person_id = ANY($1::uuid[])' },
+      { key: 'contactAttempts', order: 32, sql: 'DELETE FROM contact_attempt WHERE person_id = ANY($1::uuid[])' },
+      { key: 'appointments', order: 34, sql: 'DELETE FROM appointment WHERE person_id = ANY($1::uuid[])' },
     ];
   }
 

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganisationsModule } from '@hub/organisations';
+import { Appointment, ContactAttempt } from './appointment.entity.js';
+import { AppointmentsResolver, PersonAppointmentsResolver } from './appointments.resolver.js';
+import { AppointmentsService } from './appointments.service.js';
 import { InterventionType } from './intervention-type.entity.js';
 import { Intervention } from './intervention.entity.js';
 import { InterventionsResolver, PersonInterventionsResolver } from './interventions.resolver.js';
@@ -12,16 +15,19 @@ import { SustainmentsService } from './sustainments.service.js';
 import { TimelineService } from './timeline.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([InterventionType, Intervention, JobSustainment]), OrganisationsModule],
+  imports: [TypeOrmModule.forFeature([InterventionType, Intervention, JobSustainment, Appointment, ContactAttempt]), OrganisationsModule],
   providers: [
     InterventionsService,
     InterventionsPersonData,
     InterventionsBulkService,
     SustainmentsService,
+    AppointmentsService,
     TimelineService,
+    AppointmentsResolver,
+    PersonAppointmentsResolver,
     InterventionsResolver,
     PersonInterventionsResolver,
   ],
-  exports: [InterventionsService, InterventionsBulkService, SustainmentsService],
+  exports: [InterventionsService, InterventionsBulkService, SustainmentsService, AppointmentsService],
 })
 export class InterventionsModule {}

@@ -207,10 +207,13 @@ export class InterventionsService {
 
   /**
    * Contacts as a SQL relation (person_id: the record it was logged on, data_category, status,
-   * occurred_at), for timers such as "no ETE contact in 28 days".
+   * occurred_at), for timers such as "no ETE contact in 28 days": interventions, attended appointments
+   * and contact attempts that reached the person (the last two as `completed`).
    */
   contactsSql(): string {
-    return `(SELECT i.person_id, i.data_category, i.status, i.occurred_at FROM intervention i)`;
+    return `(SELECT i.person_id, i.data_category, i.status, i.occurred_at FROM intervention i
+             UNION ALL SELECT a.person_id, a.data_category, 'completed', a.starts_at FROM appointment a WHERE a.status = 'attended'
+             UNION ALL SELECT c.person_id, c.data_category, 'completed', c.occurred_at FROM contact_attempt c WHERE c.result = 'reached')`;
   }
 
   /** SQL for the ids of the interventions on the records in `recordIds` (an SQL uuid[] expression), for what other libs keep about them. */
@@ -273,6 +276,14 @@ export class InterventionsService {
       await this.outbox.emit(m, actor, ...events);
       return interventionView(saved);
     });
+  }
+
+  /** Whether the actor may see the intervention, and it is on one of `recordIds` (for what other libs attach to it, such as a case note). */
+  async visibleOn(actor: Actor, id: string, recordIds: readonly string[], m: EntityManager = this.db.manager): Promise<boolean> {
+    const row = await m.findOneBy(Intervention, { id });
+    if (!row || !recordIds.includes(row.personId)) return false;
+    const facts = await this.access.factsFor(actor, (await this.persons.survivorId(row.personId, m)) ?? row.personId);
+    return this.access.decide(actor, 'read', row.dataCategory as DataCategory, facts, row.organisationId).allowed;
   }
 
   /** An intervention of the actor's own organisation, read inside the caller's transaction (sync). */

@@ -4,7 +4,7 @@ import { DataCategory } from '@hub/access';
 import { type Actor, systemActor } from '@hub/common';
 import { type ConsentPurpose, PURPOSE_CATEGORIES } from '@hub/consent';
 import { EventHandlerRegistry, type OutboxEvent } from '@hub/events';
-import { InterventionsService } from '@hub/interventions';
+import { AppointmentsService, InterventionsService } from '@hub/interventions';
 import { type Organisation, OrganisationsService } from '@hub/organisations';
 import { InvolvementRole, PersonRecordsService, PersonsService } from '@hub/persons';
 import { eligibleReceivers } from './receiver-choice.js';
@@ -42,6 +42,7 @@ export class RuleEngine implements OnModuleInit {
     private readonly persons: PersonsService,
     private readonly records: PersonRecordsService,
     private readonly interventions: InterventionsService,
+    private readonly appointments: AppointmentsService,
     private readonly organisations: OrganisationsService,
   ) {}
 
@@ -75,8 +76,13 @@ export class RuleEngine implements OnModuleInit {
       const lead = (leadId && byId.get(leadId)) || source;
       const actor = systemActor(lead, 'referral-rules');
       const person = await this.persons.get(actor, event.personId!);
-      const ete = await this.interventions.list(actor, person.id, { first: 1, category: DataCategory.ETE });
-      const lastEte = ete.edges[0]?.node.occurredAt;
+      // The last ETE contact: an ETE intervention, an attended ETE appointment or an ETE contact that reached the person.
+      const [ete, met] = await Promise.all([
+        this.interventions.list(actor, person.id, { first: 1, category: DataCategory.ETE }),
+        this.appointments.latestContact(actor, person.id, DataCategory.ETE),
+      ]);
+      const logged = ete.edges[0]?.node.occurredAt;
+      const lastEte = [logged ? new Date(logged) : null, met].reduce<Date | null>((a, b) => (b && (!a || b > a) ? b : a), null);
       const release = person.releaseDate ? new Date(`${String(person.releaseDate).slice(0, 10)}T00:00:00Z`).getTime() : null;
       const today = new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z').getTime();
       return {
