@@ -7,3 +7,4 @@ export * from './intervention.model.js';
 export * from './intervention-vocabulary.js';
 export * from './log-intervention.input.js';
 export * from './catalogue.js';
+export * from './work-dates.js';
