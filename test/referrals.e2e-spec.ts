@@ -669,12 +669,12 @@ describe('referrals', () => {
         .map((t) => t.closed_by)
         .sort(),
     ).toEqual(['system:job-rescheduled', 'system:job-rescheduled', 'system:job-withdrawn']);
-    // Completed after all, and sustained: the job began, and saying otherwise is refused.
+    // Completed after all, and ended early (five weeks in, only "not sustained" may be recorded): the job began, and saying otherwise is refused.
     const completed = await setStatus(cancelled.data!.updateIntervention.version, 'COMPLETED');
     const [window] = await rows<{ id: string }>(`SELECT id FROM job_sustainment WHERE person_id = $1`, [id]);
     await ok(
       `mutation($input: RecordSustainmentInput!) { recordSustainment(input: $input) { id } }`,
-      { input: { sustainmentId: window.id, sustained: true } },
+      { input: { sustainmentId: window.id, sustained: false, note: 'Left after five weeks' } },
       probation,
     );
     const refused = await setStatus(completed.data!.updateIntervention.version, 'DID_NOT_ATTEND');
