@@ -312,7 +312,9 @@ describe('the caseworker portal in a real browser', () => {
         await page.getByLabel('Kind of organisation').selectOption('EMPLOYER');
         await page.getByRole('button', { name: 'Record consent' }).click();
         await page.locator('#f-organisationKind-error').waitFor();
-        expect(await page.locator('#f-organisationKind-error').textContent()).toContain('would open nothing');
+        expect(await page.locator('#f-organisationKind-error').textContent()).toContain(
+          'Would open nothing: an organisation of kind employer is never shown accommodation data',
+        );
         expect(await seriousViolations(page)).toEqual([]);
         await page.getByLabel(/^Education, training and employment/).check();
         await page.getByLabel(/^My organisation/).check();
