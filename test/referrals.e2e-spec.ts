@@ -715,7 +715,7 @@ describe('referrals', () => {
         `SELECT i.status, i.outcome->>'employer' AS employer, s.status AS window, s.start_date::text FROM intervention i JOIN job_sustainment s ON s.intervention_id = i.id WHERE i.person_id = $1`,
         [id],
       ),
-    ).toEqual([{ status: 'completed', employer: 'Acme Ltd', window: 'sustained', start_date: corrected }]);
+    ).toEqual([{ status: 'completed', employer: 'Acme Ltd', window: 'not_sustained', start_date: corrected }]);
   });
 
   it('hub admins manage rules as versioned, validated data', async () => {
