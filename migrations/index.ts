@@ -6,6 +6,7 @@ import { OidcSignIn1796619940435 } from './1796619940435-OidcSignIn.js';
 import { CaseworkerAccess1796620127201 } from './1796620127201-CaseworkerAccess.js';
 import { EteFunnelPerPersonLock1796630000000 } from './1796630000000-EteFunnelPerPersonLock.js';
 import { AuditSealing1796700000000 } from './1796700000000-AuditSealing.js';
+import { SustainedOnlyAfterThirteenWeeks1796712600000 } from './1796712600000-SustainedOnlyAfterThirteenWeeks.js';
 import { TokenInvalidationAndSignInThrottle1796597533965 } from './1796597533965-TokenInvalidationAndSignInThrottle.js';
 import { ReferralSentAtIndex1795826101516 } from './1795826101516-ReferralSentAtIndex.js';
 import { ConsentExpiringIndex1795814460246 } from './1795814460246-ConsentExpiringIndex.js';
@@ -64,4 +65,5 @@ export const MIGRATIONS: Function[] = [
   AuditSealing1796700000000,
   NotificationsAndAssignedTasks1796700100000,
   AppointmentsAndCaseNotes1796710000000,
+  SustainedOnlyAfterThirteenWeeks1796712600000,
 ];

@@ -669,12 +669,12 @@ describe('referrals', () => {
         .map((t) => t.closed_by)
         .sort(),
     ).toEqual(['system:job-rescheduled', 'system:job-rescheduled', 'system:job-withdrawn']);
-    // Completed after all, and sustained: the job began, and saying otherwise is refused.
+    // Completed after all, and ended early (five weeks in, only "not sustained" may be recorded): the job began, and saying otherwise is refused.
     const completed = await setStatus(cancelled.data!.updateIntervention.version, 'COMPLETED');
     const [window] = await rows<{ id: string }>(`SELECT id FROM job_sustainment WHERE person_id = $1`, [id]);
     await ok(
       `mutation($input: RecordSustainmentInput!) { recordSustainment(input: $input) { id } }`,
-      { input: { sustainmentId: window.id, sustained: true } },
+      { input: { sustainmentId: window.id, sustained: false, note: 'Left after five weeks' } },
       probation,
     );
     const refused = await setStatus(completed.data!.updateIntervention.version, 'DID_NOT_ATTEND');
@@ -715,7 +715,7 @@ describe('referrals', () => {
         `SELECT i.status, i.outcome->>'employer' AS employer, s.status AS window, s.start_date::text FROM intervention i JOIN job_sustainment s ON s.intervention_id = i.id WHERE i.person_id = $1`,
         [id],
       ),
-    ).toEqual([{ status: 'completed', employer: 'Acme Ltd', window: 'sustained', start_date: corrected }]);
+    ).toEqual([{ status: 'completed', employer: 'Acme Ltd', window: 'not_sustained', start_date: corrected }]);
   });
 
   it('hub admins manage rules as versioned, validated data', async () => {

@@ -15,7 +15,7 @@ function newest(path) {
   if (!s.isDirectory()) return s.mtimeMs;
   return Math.max(s.mtimeMs, ...readdirSync(path).map((n) => newest(join(path, n))));
 }
-const inputs = ['src', 'index.html', 'vite.config.ts', 'tsconfig.json', 'build.mjs'].map((p) => join(here, p));
+const inputs = ['src', 'public', 'index.html', 'vite.config.ts', 'tsconfig.json', 'build.mjs'].map((p) => join(here, p));
 const lock = fileURLToPath(new URL('../../package-lock.json', import.meta.url));
 const stale = process.argv.includes('--force') || !existsSync(out) || Math.max(...inputs.map(newest), newest(lock)) > statSync(out).mtimeMs;
 if (stale) {

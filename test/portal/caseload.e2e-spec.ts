@@ -163,7 +163,9 @@ describe('allocation and "My caseload" in the portal', () => {
         await section.getByRole('button', { name: 'Allocate', exact: true }).click();
         expect(await page.locator('#f-caseOwnerId-error').textContent()).toContain('Choose a case owner, a team, or both');
         expect(await page.locator('#f-reason-error').textContent()).toContain('at least 3 characters');
-        expect(await page.locator('.error-summary').textContent()).toContain('Case owner');
+        // The summary says what to do as next to the field, without the label before it again.
+        expect(await page.locator('.error-summary').textContent()).toContain('Choose a case owner, a team, or both');
+        expect(await page.locator('.error-summary').textContent()).not.toContain('Case owner: ');
 
         // The caseworkers offered are the teams' members; choosing one in a single team chooses the team.
         const owners = await section.getByLabel('Case owner').locator('option').allTextContents();

@@ -59,10 +59,20 @@ describe('the caseworker portal in a real browser', () => {
         page.on('console', (m) => {
           if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
         });
+        const missing: string[] = [];
+        page.on('response', (r) => {
+          if (r.status() >= 400) missing.push(`${r.status()} ${r.url()}`);
+        });
         await page.goto(`${url}/`);
         await page.getByRole('heading', { name: 'Sign in' }).waitFor();
         expect(await page.evaluate('getComputedStyle(document.querySelector(".header")).backgroundColor')).toBe('rgb(11, 12, 12)');
         expect(violations).toEqual([]);
+        // The page names its icon, which is served (no 404 for /favicon.ico on every page).
+        const icon = (await page.locator('link[rel="icon"]').getAttribute('href'))!;
+        const served = await page.request.get(`${url}${icon}`);
+        expect(served.status()).toBe(200);
+        expect(served.headers()['content-type']).toBe('image/svg+xml');
+        expect(missing).toEqual([]);
       } finally {
         await context.close();
       }
@@ -135,7 +145,7 @@ describe('the caseworker portal in a real browser', () => {
         expect(await page.locator('#f-password-error').textContent()).toContain('Enter your password');
         await checkScreen(page, 'sign-in-errors');
         // The summary's links take the keyboard to the field.
-        await summary.getByRole('link', { name: /Email address/ }).press('Enter');
+        await summary.getByRole('link', { name: 'Enter your email address' }).press('Enter');
         expect(await page.evaluate('document.activeElement?.id')).toBe('f-email');
 
         // Keyboard only: reload, Tab to the email field, type, Tab, type, Enter.
@@ -238,9 +248,21 @@ describe('the caseworker portal in a real browser', () => {
         await page.getByRole('heading', { name: 'Log an intervention' }).waitFor();
         await page.getByRole('button', { name: 'Log intervention' }).click();
         expect(await page.locator('#f-typeCode-error').textContent()).toContain('Select what you did');
+        // Said once in the summary, as next to the field (not "What did you do?: Select what you did").
+        expect(await page.locator('.error-summary li').allTextContents()).toEqual(['Select what you did']);
         await checkScreen(page, 'log-intervention-errors');
         await page.getByLabel('What did you do?').selectOption('cv_cover_letter');
         await page.getByLabel('Notes').fill('Updated CV with the warehouse experience');
+        // Completed work cannot be dated ahead (it would become the last contact in every partner's caseload): the API refuses, next to the date.
+        const today = await page.getByLabel('Date', { exact: true }).inputValue();
+        await page.getByLabel('Date', { exact: true }).fill(`${Number(today.slice(0, 4)) + 1}-06-01`);
+        await page.getByRole('button', { name: 'Log intervention' }).click();
+        await page.locator('#f-occurredAt-error').waitFor();
+        expect(await page.locator('#f-occurredAt-error').textContent()).toContain('cannot be dated after today');
+        expect(await page.locator('.error-summary').textContent()).toContain(
+          'Date: Started, completed or missed work cannot be dated after today',
+        );
+        await page.getByLabel('Date', { exact: true }).fill(today);
         await page.getByRole('button', { name: 'Log intervention' }).click();
         await page.getByText('CV and cover letter logged').waitFor();
         await page.getByRole('heading', { level: 1, name: 'Carl Bennett' }).waitFor();
@@ -284,10 +306,25 @@ describe('the caseworker portal in a real browser', () => {
         expect(await page.locator('#f-personPresent-error').textContent()).toContain('with the person present');
         await checkScreen(page, 'consent');
         await page.getByLabel('The person is here with me and agrees').check();
+        // A consent that could never take effect (employers are never shown accommodation data) is refused, saying why, next to the recipient.
+        await page.getByLabel(/^Accommodation/).check();
+        await page.getByLabel('Every organisation of a kind').check();
+        await page.getByLabel('Kind of organisation').selectOption('EMPLOYER');
+        await page.getByRole('button', { name: 'Record consent' }).click();
+        await page.locator('#f-organisationKind-error').waitFor();
+        expect(await page.locator('#f-organisationKind-error').textContent()).toContain(
+          'Would open nothing: an organisation of kind employer is never shown accommodation data',
+        );
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.getByLabel(/^Education, training and employment/).check();
+        await page.getByLabel(/^My organisation/).check();
         await page.getByRole('button', { name: 'Record consent' }).click();
         await page.getByText('Consent recorded').waitFor();
         const consents = page.locator('section[aria-labelledby="consents"]');
         expect(await consents.textContent()).toContain('Safe Harbour Housing Trust');
+        // The list says what the consent opens (as the "Why?" page would).
+        const row = consents.locator('tbody tr', { hasText: 'Safe Harbour Housing Trust' }).first();
+        expect(await row.locator('td[data-label="What it opens"]').textContent()).toBe('Education, training and employment, Employment');
         await consents.getByRole('link', { name: /Withdraw consent for education/ }).click();
         await page.getByRole('heading', { name: /Withdraw consent/ }).waitFor();
         await page.getByRole('button', { name: 'Withdraw consent' }).click();
@@ -597,9 +634,18 @@ describe('the caseworker portal in a real browser', () => {
           await signIn(page, 'trainer');
           await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Referrals' }).click();
           await page.getByRole('heading', { level: 1, name: 'Referral inbox' }).waitFor();
-          await page.getByRole('button', { name: 'Decline… the referral of Carl Bennett for functional skills' }).click();
+          const decline = page.getByRole('button', { name: 'Decline… the referral of Carl Bennett for functional skills' });
+          // The decline form can be put away unsent (Cancel), by keyboard, and opened again.
+          await decline.click();
+          expect(await decline.getAttribute('aria-expanded')).toBe('true');
+          await page.getByRole('button', { name: 'Cancel' }).press('Enter');
+          await page.getByLabel('Reason for declining').waitFor({ state: 'detached' });
+          expect(await decline.getAttribute('aria-expanded')).toBe('false');
+          await decline.click();
           await page.getByRole('button', { name: 'Decline referral' }).click();
           expect(await page.locator('#f-reason-error').textContent()).toContain('Enter why');
+          // The summary says it once, in the words next to the field (not "Reason for declining: Enter why …").
+          expect(await page.locator('.error-summary li').allTextContents()).toEqual(['Enter why you are declining the referral']);
           await page.getByLabel('Reason for declining').fill('Functional skills are part of the course');
           await page.getByRole('button', { name: 'Decline referral' }).click();
           await page.getByText('Referral declined').waitFor();
@@ -664,6 +710,16 @@ describe('the caseworker portal in a real browser', () => {
           await page.getByRole('button', { name: 'Withdraw referral' }).click();
           await page.getByText('Referral withdrawn').waitFor();
           await page.locator('li.card', { hasText: 'Mental health support' }).getByText('Withdrawn').waitFor();
+          // The sender reads the receiver's answer: why Forge Skills Training declined, beside its own reason for referring.
+          const declined = page.locator('li.card', { hasText: 'Functional skills' });
+          expect((await declined.locator('.summary-list__row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' '))).toEqual(
+            expect.arrayContaining([
+              'Status Declined',
+              'Reason for the referral Maths before the course',
+              'Reason for declining Functional skills are part of the course',
+            ]),
+          );
+          await checkScreen(page, 'sent-referrals-declined');
           expect((await referralsOf('housing.worker', carlId)).find((r) => r.serviceCode === 'mental_health_support')?.state).toBe(
             'WITHDRAWN',
           );
@@ -675,7 +731,9 @@ describe('the caseworker portal in a real browser', () => {
           expect(rows).toEqual(
             expect.arrayContaining([
               expect.stringMatching(/Mental health support.*Safe Harbour Housing Trust.*Clearview Mental Health.*Withdrawn/),
-              expect.stringMatching(/Functional skills.*Forge Skills Training.*Declined/),
+              expect.stringMatching(
+                /Functional skills.*Forge Skills Training.*Declined.*Reason for declining: Functional skills are part of the course/,
+              ),
               expect.stringMatching(/Vocational training.*Forge Skills Training.*Completed/),
             ]),
           );
@@ -851,8 +909,8 @@ describe('the caseworker portal in a real browser', () => {
           await form.getByRole('button', { name: 'Save status' }).click();
           await page.getByText('Status changed to started').waitFor();
           await job.locator('.timeline__meta', { hasText: 'Started' }).waitFor();
-          // The API opened the job's window; the page shows it with its action.
-          await page.getByRole('button', { name: /Record the 13-week outcome/ }).waitFor();
+          // The API opened the job's window; the page shows it with its action (it started today: only that it ended, for now).
+          await page.getByRole('button', { name: /^Record that the job ended/ }).waitFor();
           const after = await hub.gql<{
             person: { interventions: { edges: { node: { id: string; status: string; version: number } }[] } };
           }>('query($id: ID!) { person(id: $id) { interventions { edges { node { id status version } } } } }', { id: danaId }, housing);
@@ -892,32 +950,66 @@ describe('the caseworker portal in a real browser', () => {
       );
 
       it(
-        'records the 13-week outcome of the open window: the page then shows it as sustained',
+        'before the 13 weeks are up, records only that the job ended, with why (the API refuses "sustained" early); once they are up, that it was sustained',
         async () => {
           const section = page.locator('section[aria-labelledby="sustainment"]');
           expect(await section.textContent()).toContain('Open');
           // Whose job it is, from the job start on the page.
-          expect(await section.locator('li').first().textContent()).toMatch(/^Job at Harbourside Cafe started /);
-          await section.getByRole('button', { name: /Record the 13-week outcome/ }).click();
-          await section.getByRole('button', { name: 'Record outcome' }).click();
+          const cafe = section.locator('li', { hasText: 'Harbourside Cafe' });
+          expect(await cafe.textContent()).toMatch(/^Job at Harbourside Cafe started /);
+          // The job started today: "sustained 13 weeks" is not yet a fact, and the API says so (coded, naming the field).
+          const [window] = await sustainmentsOf();
+          const early = await hub.gql(
+            'mutation($input: RecordSustainmentInput!) { recordSustainment(input: $input) { status } }',
+            { input: { sustainmentId: window.id, sustained: true } },
+            housing,
+          );
+          expect(early.errors?.[0]).toMatchObject({
+            extensions: { code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'sustained' })] },
+          });
+          expect(await cafe.getByRole('button', { name: /Record the 13-week outcome/ }).count()).toBe(0);
+          await cafe.getByRole('button', { name: /^Record that the job ended/ }).click();
+          expect(await cafe.getByLabel('Yes, the job was sustained').count()).toBe(0);
+          await cafe.getByRole('button', { name: 'Record that the job ended', exact: true }).click();
+          expect(await page.locator('#f-note-error').textContent()).toContain('Enter why the job ended');
+          await checkScreen(page, 'person-sustainment-early');
+          await cafe.getByLabel('Why did the job end?').fill('Seasonal contract ended after the summer');
+          await cafe.getByRole('button', { name: 'Record that the job ended', exact: true }).click();
+          await page.getByText('Outcome recorded: the job was not sustained').waitFor();
+          await page.getByRole('status').getByRole('button', { name: 'Dismiss this message' }).click();
+          await cafe.locator('.tag', { hasText: /^Not sustained$/ }).waitFor();
+          expect(await sustainmentsOf()).toEqual([expect.objectContaining({ status: 'NOT_SUSTAINED' })]);
+
+          // A job that began 14 weeks ago: its 13 weeks are up, so the form asks whether it was sustained.
+          const began = new Date(Date.now() - 98 * 86_400_000).toISOString().slice(0, 10);
+          await log(housing, {
+            personId: danaId,
+            typeCode: 'job_start',
+            status: 'STARTED',
+            job: { employer: 'Quayside Bakery', sector: 'Food production', hoursPerWeek: 30, startDate: began },
+          });
+          await page.reload();
+          const bakery = section.locator('li', { hasText: 'Quayside Bakery' });
+          await bakery.getByRole('button', { name: /^Record the 13-week outcome/ }).click();
+          await bakery.getByRole('button', { name: 'Record outcome' }).click();
           expect(await page.locator('#f-sustained-error').textContent()).toContain('Select yes if the person was still in the job');
           await checkScreen(page, 'person-sustainment');
-          await section.getByLabel('Yes, the job was sustained').check();
-          await section.getByLabel('Note').fill('Called the cafe manager');
-          await section.getByRole('button', { name: 'Record outcome' }).click();
+          await bakery.getByLabel('Yes, the job was sustained').check();
+          await bakery.getByLabel('Note').fill('Called the bakery manager');
+          await bakery.getByRole('button', { name: 'Record outcome' }).click();
           await page.getByText('Outcome recorded: the job was sustained').waitFor();
           // The confirmation stays until dismissed.
           await page.getByRole('status').getByRole('button', { name: 'Dismiss this message' }).click();
           await page.getByText('Outcome recorded: the job was sustained').waitFor({ state: 'detached' });
-          await section.locator('.tag', { hasText: /^Sustained$/ }).waitFor();
-          expect(await section.getByRole('button', { name: /Record the 13-week outcome/ }).count()).toBe(0);
-          expect(await sustainmentsOf()).toEqual([expect.objectContaining({ status: 'SUSTAINED' })]);
+          await bakery.locator('.tag', { hasText: /^Sustained$/ }).waitFor();
+          expect(await section.getByRole('button', { name: /Record the 13-week outcome|Record that the job ended/ }).count()).toBe(0);
+          expect((await sustainmentsOf()).map((x) => x.status).sort()).toEqual(['NOT_SUSTAINED', 'SUSTAINED']);
         },
         T,
       );
 
       it(
-        'cannot say a sustained job never began: the API refuses (INVALID_STATE), shown next to the status',
+        'cannot say a job whose 13-week outcome is recorded never began: the API refuses (INVALID_STATE), shown next to the status',
         async () => {
           const job = page.locator('.timeline__item', { hasText: 'Harbourside Cafe' });
           await job.getByRole('button', { name: /^Change status of Job start/ }).click();

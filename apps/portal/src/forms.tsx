@@ -10,6 +10,20 @@ export const fieldId = (name: string) => `f-${name.replace(/[^A-Za-z0-9_-]/g, '-
 const sentence = (s: string) => (s ? s[0].toUpperCase() + s.slice(1) : s);
 
 /**
+ * Messages that came from the API (written for any client: "Must not be greater than 80"): the error
+ * summary puts their field's label before them. The portal's own messages already name what to do
+ * with which field ("Select what you did"), so the summary shows them as they are, as next to the field.
+ */
+const fromApi = new Set<string>();
+
+/** An API's message shown next to a field by the form itself (not through errorsFrom): the summary names the field. */
+export function apiMessage(text: string): string {
+  if (fromApi.size > 500) fromApi.clear();
+  fromApi.add(text);
+  return text;
+}
+
+/**
  * Turns an API error into field errors: BAD_USER_INPUT carries `extensions.fields` with paths relative
  * to the input (`job.hoursPerWeek`); those the form knows go next to their field, others to `_form`.
  */
@@ -21,6 +35,7 @@ export function errorsFrom(err: unknown, known: string[]): Errors {
     const key = known.includes(path) ? path : (known.find((k) => k.startsWith(`${path}.`)) ?? '_form');
     const text = sentence(f.messages.join('; '));
     out[key] = out[key] ? `${out[key]}; ${text}` : text;
+    apiMessage(out[key]);
   }
   if (!Object.keys(out).length) out._form = err.message;
   return out;
@@ -52,7 +67,7 @@ export function ErrorSummary({ errors, labels }: { errors: Errors; labels: Recor
                   document.getElementById(fieldId(key))?.focus();
                 }}
               >
-                {labels[key] ? `${labels[key]}: ` : ''}
+                {labels[key] && fromApi.has(message) ? `${labels[key]}: ` : ''}
                 {message}
               </a>
             )}
@@ -300,6 +315,7 @@ export function Button({
   warning,
   onClick,
   type = 'submit',
+  'aria-expanded': expanded,
 }: {
   children: ReactNode;
   busy?: boolean;
@@ -307,6 +323,7 @@ export function Button({
   warning?: boolean;
   onClick?: () => void;
   type?: 'submit' | 'button';
+  'aria-expanded'?: boolean;
 }) {
   return (
     <button
@@ -314,6 +331,7 @@ export function Button({
       type={type}
       disabled={busy}
       aria-disabled={busy ? true : undefined}
+      aria-expanded={expanded}
       onClick={onClick}
     >
       {busy ? 'Please wait…' : children}

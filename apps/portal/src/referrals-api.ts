@@ -22,6 +22,7 @@ const PersonReferralsDocument = graphql(`
             status: state
             service: serviceCode
             open
+            stateReason
             createdAt
             person {
               id
@@ -50,6 +51,7 @@ const ReferralInboxDocument = graphql(`
           status: state
           service: serviceCode
           reason
+          stateReason
           dueAt
           open
           actions
@@ -83,6 +85,7 @@ const SentReferralsDocument = graphql(`
           status: state
           service: serviceCode
           reason
+          stateReason
           dueAt
           open
           actions

@@ -53,6 +53,9 @@ export const STATUSES: Record<string, string> = {
 
 export const INVOLVEMENT_ROLES: Record<string, string> = { LEAD: 'Lead', PROVIDER: 'Provider' };
 
+/** What a referral's answer reason is called, by the state it led to: the receiver's for a decline, the sender's for a withdrawal. */
+export const STATE_REASON: Partial<Record<string, string>> = { DECLINED: 'Reason for declining', WITHDRAWN: 'Reason for withdrawing' };
+
 export const SUSTAINMENT_STATUSES: Record<string, string> = { OPEN: 'Open', SUSTAINED: 'Sustained', NOT_SUSTAINED: 'Not sustained' };
 
 export const METHODS: Record<string, string> = { SIGNED_FORM: 'Signed form', VERBAL: 'Verbally', ELECTRONIC: 'Electronically' };

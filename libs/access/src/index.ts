@@ -8,3 +8,4 @@ export * from './access.module.js';
 export * from './permissions.js';
 export * from './require-permission.decorator.js';
 export * from './support-areas.js';
+export * from './consent-reach.js';

@@ -7,7 +7,8 @@ import { PersonModel } from '@hub/persons';
 import { ConsentModel, ConsentPurposeCoverageModel, SharingAgreementModel } from './consent.model.js';
 import { ConsentsService } from './consents.service.js';
 import { CreateSharingAgreementInput, EndSharingAgreementInput, GrantConsentInput, WithdrawConsentInput } from './grant-consent.input.js';
-import { Permission, RequirePermission } from '@hub/access';
+import { consentReach, DataCategory, Permission, RequirePermission } from '@hub/access';
+import { organisationLoader, OrganisationsService } from '@hub/organisations';
 
 @Resolver(() => PersonModel)
 export class PersonConsentsResolver {
@@ -41,8 +42,21 @@ export class PersonConsentsResolver {
 export class ConsentsResolver {
   constructor(
     private readonly consents: ConsentsService,
+    private readonly organisations: OrganisationsService,
     @Inject(HUB_CONFIG) private readonly config: HubConfig,
   ) {}
+
+  @RequirePermission(Permission.PERSON_READ)
+  @ResolveField(() => [DataCategory], {
+    description:
+      'The categories this consent can open to its recipient under the access policy, while in force: of those it lists, not a category the recipient’s kind is never shown, and none when given for an area of support the recipient does not work in (explainAccess gives the same reasons)',
+  })
+  async opens(@Parent() consent: ConsentModel, @Context() ctx: HubContext): Promise<DataCategory[]> {
+    const recipient = consent.organisationId
+      ? await organisationLoader(ctx, this.organisations).load(consent.organisationId)
+      : consent.organisationKind && { kind: consent.organisationKind, supportAreas: null };
+    return recipient ? consentReach(recipient, consent.purpose, consent.categories).opens : [];
+  }
 
   @RequirePermission(Permission.DIRECTORY_READ)
   @Query(() => [ConsentPurposeCoverageModel], {

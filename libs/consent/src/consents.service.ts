@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AccessService, DataCategory, Permission } from '@hub/access';
+import { AccessService, type ConsentReach, consentReach, DataCategory, Permission } from '@hub/access';
 import { type Actor, asNotFound, ForbiddenError, HubError, ErrorCode, NotFoundError, OrganisationKind, ValidationError } from '@hub/common';
 import { OutboxService } from '@hub/events';
 import { OrganisationsService } from '@hub/organisations';
@@ -17,6 +17,20 @@ import type {
 } from './grant-consent.input.js';
 import { SharingAgreement } from './sharing-agreement.entity.js';
 import { entityColumns, hydrate, limitPerParent, namedQuery } from '@hub/database';
+
+/** Why a consent opens nothing to its recipient, in a caseworker's words. */
+function neverOpensMessage(kind: OrganisationKind, reach: ConsentReach): string {
+  const who = kind.replace(/_/g, ' ');
+  const shut = (reason: string) =>
+    reach.closed
+      .filter((c) => c.reason === reason)
+      .map((c) => (c.category === DataCategory.ETE ? 'education and training' : c.category.replace(/_/g, ' ')))
+      .join(' and ');
+  const kindShut = shut('ORGANISATION_KIND');
+  return kindShut
+    ? `would open nothing: an organisation of kind ${who} is never shown ${kindShut} data, whatever the consent`
+    : `would open nothing: the organisation does not work in this area of support, so a consent for it counts for none of its requests`;
+}
 
 export function consentView(c: Consent, now = new Date()): ConsentModel {
   const status = c.withdrawnAt
@@ -122,8 +136,20 @@ export class ConsentsService {
     const givenAt = within?.givenAt ?? new Date();
     if (givenAt > new Date()) throw new ValidationError([{ field: 'givenAt', messages: ['must not be in the future'] }]);
     return this.inTransaction(within?.manager, async (m) => {
-      if (input.organisationId && !(await this.organisations.byIds([input.organisationId], m)).length) {
+      const [organisation] = input.organisationId ? await this.organisations.byIds([input.organisationId], m) : [];
+      if (input.organisationId && !organisation) {
         throw new ValidationError([{ field: 'organisationId', messages: ['no such organisation'] }]);
+      }
+      // A consent that could never open anything to its recipient is refused, saying why (the policy's reasons, as explainAccess gives them).
+      const recipient = organisation ?? { kind: input.organisationKind!, supportAreas: null };
+      const reach = consentReach(recipient, input.purpose, categories);
+      if (!reach.opens.length) {
+        throw new HubError(ErrorCode.BadUserInput, 'This consent would never take effect', {
+          fields: [
+            { field: input.organisationId ? 'organisationId' : 'organisationKind', messages: [neverOpensMessage(recipient.kind, reach)] },
+          ],
+          closed: reach.closed.map((c) => ({ category: c.category.toUpperCase(), reason: c.reason })),
+        });
       }
       const consent = await m.save(
         m.create(Consent, {

@@ -10,3 +10,4 @@ export * from './catalogue.js';
 export * from './appointments.service.js';
 export * from './appointment.model.js';
 export * from './appointment-vocabulary.js';
+export * from './work-dates.js';

@@ -24,6 +24,7 @@ import { interventionOutcome } from './intervention-outcome.js';
 import { jobBegunSql } from './intervention-vocabulary.js';
 import { Intervention } from './intervention.entity.js';
 import type { InterventionConnection, InterventionModel } from './intervention.model.js';
+import { refuseFutureWork } from './work-dates.js';
 import { alignSustainmentWindows, OUTCOME_RECORDED_MESSAGE, refusedWindowChanges, windowEvents } from './sustainment-windows.js';
 import type {
   CreateInterventionTypeInput,
@@ -232,6 +233,7 @@ export class InterventionsService {
     const decision = this.access.decide(actor, 'write', type.dataCategory as DataCategory, facts);
     if (!decision.allowed) throw new ForbiddenError(`Your organisation may not record ${type.name.toLowerCase()}`);
     const outcome = interventionOutcome(type, input);
+    refuseFutureWork(input.status, new Date(input.occurredAt));
     return (within ?? this.db.manager).transaction(async (m) => {
       const saved = await m.save(
         m.create(Intervention, {
@@ -306,6 +308,9 @@ export class InterventionsService {
         throw new ConflictError('The intervention was changed by someone else; reload and try again', { currentVersion: row.version });
       const type = await m.findOneByOrFail(InterventionType, { code: row.typeCode });
       const status = input.status ?? row.status;
+      const occurredAt = input.occurredAt ? new Date(input.occurredAt) : row.occurredAt;
+      // A correction cannot date happened work ahead either (a planned session marked completed keeps its date only if that has come).
+      if (input.status || input.occurredAt) refuseFutureWork(status, occurredAt, input.occurredAt ? 'occurredAt' : 'status');
       const given =
         input.qualification || input.job ? interventionOutcome(type, { qualification: input.qualification, job: input.job, status }) : null;
       const outcome = given ?? row.outcome;
@@ -320,7 +325,7 @@ export class InterventionsService {
       const saved = await m.save(Intervention, {
         ...row,
         status,
-        occurredAt: input.occurredAt ? new Date(input.occurredAt) : row.occurredAt,
+        occurredAt,
         // A client may send `notes: null` (the GraphQL field is nullable) to clear them, which `??` would ignore.
         // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing -- null clears, only a missing field keeps
         notes: input.notes !== undefined ? input.notes : row.notes,

@@ -1,10 +1,15 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { SustainmentStatus } from './intervention-vocabulary.js';
 
 /** The 13-week window a job start opens; whether the job was sustained is recorded at its end. */
 @Entity('job_sustainment')
 @Index('ix_job_sustainment_person', ['personId'])
 @Index('ix_job_sustainment_due', ['dueOn'], { where: `status = 'open'` })
+// Sustained only once the 13 weeks have passed (migration SustainedOnlyAfterThirteenWeeks).
+@Check(
+  'ck_job_sustainment_sustained_after_due',
+  `status <> 'sustained' OR recorded_at IS NULL OR (recorded_at AT TIME ZONE 'Europe/London')::date >= due_on`,
+)
 export class JobSustainment {
   @PrimaryGeneratedColumn('uuid')
   id: string;

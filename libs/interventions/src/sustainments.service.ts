@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessService, DataCategory } from '@hub/access';
-import { type Actor, asNotFound, ErrorCode, ForbiddenError, HubError, NotFoundError } from '@hub/common';
+import { type Actor, asNotFound, ErrorCode, ForbiddenError, HubError, NotFoundError, ValidationError } from '@hub/common';
 import { hydrate, limitPerParent } from '@hub/database';
 import { OutboxService } from '@hub/events';
 import { actorRef, PersonsService } from '@hub/persons';
-import { SustainmentStatus } from './intervention-vocabulary.js';
+import { SUSTAINMENT_WEEKS, SustainmentStatus } from './intervention-vocabulary.js';
+import { dayInLondon } from './work-dates.js';
 import { JobSustainment } from './job-sustainment.entity.js';
 import type { RecordSustainmentInput } from './log-intervention.input.js';
 
@@ -72,7 +73,10 @@ export class SustainmentsService {
     return this.db.getRepository(JobSustainment).existsBy({ id, status: SustainmentStatus.OPEN });
   }
 
-  /** Whether the job was sustained 13 weeks: recorded by an organisation working with the person. */
+  /**
+   * Whether the job was sustained 13 weeks: recorded by an organisation working with the person.
+   * "Sustained" only from the window's due day (Europe/London); before it only "not sustained", with a note saying why.
+   */
   async record(actor: Actor, input: RecordSustainmentInput): Promise<JobSustainment> {
     return this.db.transaction(async (m) => {
       const row = await m.findOne(JobSustainment, { where: { id: input.sustainmentId }, lock: { mode: 'pessimistic_write' } });
@@ -83,6 +87,24 @@ export class SustainmentsService {
       if (!this.access.decide(actor, 'write', DataCategory.EMPLOYMENT, facts, row.organisationId).allowed)
         throw new ForbiddenError('Your role cannot record this outcome');
       if (row.status !== SustainmentStatus.OPEN) throw new HubError(ErrorCode.InvalidState, 'This outcome was already recorded');
+      // "Sustained 13 weeks" is a fact only once the 13 weeks have passed; before then a job can only have ended (with why).
+      const early = dayInLondon(new Date()) < row.dueOn;
+      if (early && input.sustained)
+        throw new HubError(ErrorCode.BadUserInput, `The job can be recorded as sustained from ${row.dueOn}, 13 weeks after it started`, {
+          fields: [
+            {
+              field: 'sustained',
+              messages: [
+                `can be recorded as sustained from ${row.dueOn}, ${SUSTAINMENT_WEEKS} weeks after the job started; before then only that it was not sustained`,
+              ],
+            },
+          ],
+          availableFrom: row.dueOn,
+        });
+      if (early && !input.note?.trim())
+        throw new ValidationError([
+          { field: 'note', messages: ['say why the job was not sustained (it ended before the 13 weeks were up)'] },
+        ]);
       row.status = input.sustained ? SustainmentStatus.SUSTAINED : SustainmentStatus.NOT_SUSTAINED;
       row.recordedAt = new Date();
       row.recordedBy = actorRef(actor);

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { HubError, ValidationError } from '@hub/common';
 import {
+  datedInFuture,
+  FUTURE_WORK_MESSAGE,
   interventionOutcome,
   type InterventionOutcome,
   InterventionStatus,
@@ -83,6 +85,7 @@ export function toInterventionStageRow(
   if (!STATUSES.includes(status)) problems.push(`status: one of ${STATUSES.join(', ')}`);
   const occurredAt = utcDateTime(r.occurredAt);
   if (!occurredAt) problems.push('occurredAt: must be an ISO date-time');
+  else if (datedInFuture(status, new Date(occurredAt))) problems.push(`occurredAt: ${FUTURE_WORK_MESSAGE}`);
   if (r.notes != null && !between(r.notes, 0, 4000)) problems.push('notes: at most 4000 characters');
   if (r.qualification != null)
     problems.push(...(isObject(r.qualification) ? qualificationProblems(r.qualification) : ['qualification: an object']));

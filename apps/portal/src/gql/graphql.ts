@@ -374,7 +374,7 @@ export type PersonReferralsQueryVariables = Exact<{
 }>;
 
 
-export type PersonReferralsQuery = { person: { id: string, referrals: { edges: Array<{ node: { id: string, open: boolean, createdAt: string, status: ReferralState, service: string, person: { id: string, givenName: string | null, familyName: string | null } | null, fromOrganisation: { name: string }, toOrganisation: { name: string } } }> } } };
+export type PersonReferralsQuery = { person: { id: string, referrals: { edges: Array<{ node: { id: string, open: boolean, stateReason: string | null, createdAt: string, status: ReferralState, service: string, person: { id: string, givenName: string | null, familyName: string | null } | null, fromOrganisation: { name: string }, toOrganisation: { name: string } } }> } } };
 
 export type ReferralInboxQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -382,7 +382,7 @@ export type ReferralInboxQueryVariables = Exact<{
 }>;
 
 
-export type ReferralInboxQuery = { referralInbox: { edges: Array<{ node: { id: string, reason: string, dueAt: string | null, open: boolean, actions: Array<ReferralAction>, status: ReferralState, service: string, person: { id: string, givenName: string | null, familyName: string | null } | null, fromOrganisation: { name: string }, toOrganisation: { name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type ReferralInboxQuery = { referralInbox: { edges: Array<{ node: { id: string, reason: string, stateReason: string | null, dueAt: string | null, open: boolean, actions: Array<ReferralAction>, status: ReferralState, service: string, person: { id: string, givenName: string | null, familyName: string | null } | null, fromOrganisation: { name: string }, toOrganisation: { name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type SentReferralsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -390,7 +390,7 @@ export type SentReferralsQueryVariables = Exact<{
 }>;
 
 
-export type SentReferralsQuery = { sentReferrals: { edges: Array<{ node: { id: string, reason: string, dueAt: string | null, open: boolean, actions: Array<ReferralAction>, status: ReferralState, service: string, person: { id: string, givenName: string | null, familyName: string | null } | null, fromOrganisation: { name: string }, toOrganisation: { name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type SentReferralsQuery = { sentReferrals: { edges: Array<{ node: { id: string, reason: string, stateReason: string | null, dueAt: string | null, open: boolean, actions: Array<ReferralAction>, status: ReferralState, service: string, person: { id: string, givenName: string | null, familyName: string | null } | null, fromOrganisation: { name: string }, toOrganisation: { name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type TasksQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -579,7 +579,7 @@ export type PersonRecordQueryVariables = Exact<{
 export type PersonRecordQuery = { person: { id: string, givenName: string | null, familyName: string | null, dateOfBirth: string | null, region: string | null, releaseDate: string | null, offenceSummary: string | null, ogrsScore: number | null, riskLevel: RiskLevel | null, healthNotes: string | null, stage: ProgressionStage | null, withheldFields: Array<string>, readableCategories: Array<DataCategory>, identifiers: Array<{ scheme: IdentifierScheme, value: string }> | null, interventions: { edges: Array<{ node: { id: string, typeCode: string, version: number, status: InterventionStatus, occurredAt: string, notes: string | null, dataCategory: DataCategory, organisationId: string, organisation: { name: string } | null, type: { name: string } | null, outcome:
             | { __typename: 'JobOutcome', employer: string, sector: string, hoursPerWeek: number, startDate: string }
             | { __typename: 'QualificationOutcome', qualification: string, level: string | null, awardedOn: string | null }
-           | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, consents: Array<{ id: string, purpose: ConsentPurpose, categories: Array<DataCategory>, organisationId: string | null, organisationKind: OrganisationKind | null, status: ConsentStatus, givenAt: string, method: ConsentMethod, expiresAt: string | null }>, sustainments: Array<{ id: string, interventionId: string, startDate: string, dueOn: string, status: SustainmentStatus }>, involvements: Array<{ id: string, organisationId: string, role: InvolvementRole, startedAt: string, endedAt: string | null }> } };
+           | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, consents: Array<{ id: string, purpose: ConsentPurpose, categories: Array<DataCategory>, opens: Array<DataCategory>, organisationId: string | null, organisationKind: OrganisationKind | null, status: ConsentStatus, givenAt: string, method: ConsentMethod, expiresAt: string | null }>, sustainments: Array<{ id: string, interventionId: string, startDate: string, dueOn: string, status: SustainmentStatus }>, involvements: Array<{ id: string, organisationId: string, role: InvolvementRole, startedAt: string, endedAt: string | null }> } };
 
 export type MoreInterventionsQueryVariables = Exact<{
   id: string | number;
@@ -772,6 +772,7 @@ export const PersonReferralsDocument = new TypedDocumentString(`
           status: state
           service: serviceCode
           open
+          stateReason
           createdAt
           person {
             id
@@ -799,6 +800,7 @@ export const ReferralInboxDocument = new TypedDocumentString(`
         status: state
         service: serviceCode
         reason
+        stateReason
         dueAt
         open
         actions
@@ -831,6 +833,7 @@ export const SentReferralsDocument = new TypedDocumentString(`
         status: state
         service: serviceCode
         reason
+        stateReason
         dueAt
         open
         actions
@@ -1269,6 +1272,7 @@ export const PersonRecordDocument = new TypedDocumentString(`
       id
       purpose
       categories
+      opens
       organisationId
       organisationKind
       status

@@ -129,7 +129,13 @@ export function ConsentForm({ personId }: { personId: string }) {
       navigate(`/people/${personId}`);
     } catch (err) {
       if ((err as { code?: string }).code === 'UNAUTHENTICATED') return;
-      setErrors(errorsFrom(err, Object.keys(LABELS)));
+      const found = errorsFrom(err, Object.keys(LABELS));
+      // "Your organisation" has no organisation field on the form: a refusal about the recipient goes next to "Who may it be shared with?".
+      if (draft.target === 'mine' && found.organisationId) {
+        found.target = found.organisationId;
+        delete found.organisationId;
+      }
+      setErrors(found);
       setBusy(false);
     }
   }

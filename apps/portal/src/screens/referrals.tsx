@@ -15,7 +15,7 @@ import {
 import { Link, navigate, usePageTitle } from '../router';
 import { type Connection, Pagination, useCursors } from '../pagination';
 import { useQuery } from '../use-query';
-import { formatDate, words } from '../vocabulary';
+import { formatDate, STATE_REASON, words } from '../vocabulary';
 import { NotFound } from './not-found';
 import { personName } from './people-table';
 
@@ -27,8 +27,9 @@ function WithReason(props: {
   done: string;
   action: (reason: string) => Promise<unknown>;
   onDone: () => void;
+  onCancel: () => void;
 }) {
-  const { question, submit: submitText, required, done, action, onDone } = props;
+  const { question, submit: submitText, required, done, action, onDone, onCancel } = props;
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
@@ -52,9 +53,14 @@ function WithReason(props: {
     <form onSubmit={(e) => void submit(e)} noValidate className="inline-form">
       <ErrorSummary errors={errors} labels={{ reason: question }} />
       <TextArea name="reason" label={question} value={reason} onChange={setReason} error={errors.reason} />
-      <Button busy={busy} warning>
-        {submitText}
-      </Button>
+      <div className="button-group">
+        <Button busy={busy} warning>
+          {submitText}
+        </Button>
+        <button type="button" className="link-button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
     </form>
   );
 }
@@ -153,8 +159,14 @@ export function Referrals({ sent }: { sent: boolean }) {
                 )}
                 {r.reason && (
                   <div className="summary-list__row">
-                    <dt className="summary-list__key">Reason</dt>
+                    <dt className="summary-list__key">Reason for the referral</dt>
                     <dd className="summary-list__value">{r.reason}</dd>
+                  </div>
+                )}
+                {r.stateReason && STATE_REASON[r.status] && (
+                  <div className="summary-list__row">
+                    <dt className="summary-list__key">{STATE_REASON[r.status]}</dt>
+                    <dd className="summary-list__value">{r.stateReason}</dd>
                   </div>
                 )}
               </dl>
@@ -163,7 +175,7 @@ export function Referrals({ sent }: { sent: boolean }) {
                   <Button type="button" onClick={() => void accept(r)}>
                     Accept referral<span className="visually-hidden">{about(r)}</span>
                   </Button>
-                  <Button type="button" secondary onClick={() => setAsking(asking === r.id ? null : r.id)}>
+                  <Button type="button" secondary aria-expanded={asking === r.id} onClick={() => setAsking(asking === r.id ? null : r.id)}>
                     Decline…<span className="visually-hidden"> the referral{about(r)}</span>
                   </Button>
                 </div>
@@ -179,7 +191,7 @@ export function Referrals({ sent }: { sent: boolean }) {
                 </Button>
               )}
               {sent && r.actions.includes('WITHDRAW') && (
-                <Button type="button" secondary onClick={() => setAsking(asking === r.id ? null : r.id)}>
+                <Button type="button" secondary aria-expanded={asking === r.id} onClick={() => setAsking(asking === r.id ? null : r.id)}>
                   Withdraw…<span className="visually-hidden"> the referral{about(r)}</span>
                 </Button>
               )}
@@ -194,6 +206,7 @@ export function Referrals({ sent }: { sent: boolean }) {
                     setAsking(null);
                     q.reload();
                   }}
+                  onCancel={() => setAsking(null)}
                 />
               )}
             </li>

@@ -1,7 +1,7 @@
 // The consents the viewer may know of, with whom each shares, and a link to withdraw those in force.
 import { useSession } from '../../session-context';
 import { Link } from '../../router';
-import { CONSENT_STATUSES, formatDate, METHODS, ORG_KINDS, PURPOSES } from '../../vocabulary';
+import { CATEGORIES, CONSENT_STATUSES, formatDate, METHODS, ORG_KINDS, PURPOSES } from '../../vocabulary';
 import type { OrganisationNames, PersonRecord } from './person-record';
 
 export function ConsentsSection({ p, orgs }: { p: PersonRecord; orgs: OrganisationNames }) {
@@ -18,6 +18,7 @@ export function ConsentsSection({ p, orgs }: { p: PersonRecord; orgs: Organisati
             <tr>
               <th scope="col">Purpose</th>
               <th scope="col">Shared with</th>
+              <th scope="col">What it opens</th>
               <th scope="col">Given</th>
               <th scope="col">Status</th>
               <th scope="col">
@@ -34,6 +35,20 @@ export function ConsentsSection({ p, orgs }: { p: PersonRecord; orgs: Organisati
                     ? (orgs.get(c.organisationId) ??
                       (c.organisationId === viewer.organisation.id ? viewer.organisation.name : 'An organisation'))
                     : `Every ${ORG_KINDS[c.organisationKind ?? '']?.toLowerCase() ?? 'organisation'}`}
+                </td>
+                <td data-label="What it opens">
+                  {c.opens.length ? c.opens.map((k) => CATEGORIES[k] ?? k).join(', ') : 'Nothing'}
+                  {c.categories.some((k) => !c.opens.includes(k)) && (
+                    <p className="hint">
+                      Never opens{' '}
+                      {c.categories
+                        .filter((k) => !c.opens.includes(k))
+                        .map((k) => CATEGORIES[k] ?? k)
+                        .join(', ')}
+                      : the access rules never show it to {c.organisationId ? 'this organisation' : 'this kind of organisation'}, whatever
+                      the consent
+                    </p>
+                  )}
                 </td>
                 <td data-label="Given">
                   {formatDate(c.givenAt)} ({METHODS[c.method]?.toLowerCase() ?? c.method})

@@ -3,7 +3,7 @@ import { type SubmitEvent, useState } from 'react';
 import { ApiError, gql } from '../../api';
 import { graphql } from '../../gql';
 import type { InterventionStatus, UpdateInterventionMutation } from '../../gql/graphql';
-import { Button, type Errors, ErrorSummary, errorsFrom, Radios } from '../../forms';
+import { apiMessage, Button, type Errors, ErrorSummary, errorsFrom, Radios } from '../../forms';
 import { formatDate, options, STATUSES } from '../../vocabulary';
 
 const UpdateInterventionDocument = graphql(`
@@ -62,7 +62,7 @@ function StatusForm({ intervention, name, onChanged, onCancel, onReload }: Omit<
         code === 'CONFLICT'
           ? { _form: CONFLICT }
           : code === 'INVALID_STATE'
-            ? { status: (err as ApiError).message }
+            ? { status: apiMessage((err as ApiError).message) }
             : errorsFrom(err, ['status']),
       );
       setBusy(false);

@@ -67,6 +67,7 @@ export const PersonRecordDocument = graphql(`
         id
         purpose
         categories
+        opens
         organisationId
         organisationKind
         status

@@ -1,6 +1,6 @@
 // The referrals about the person that the viewer's organisation sent or received.
 import type { personReferrals } from '../../referrals-api';
-import { formatDate, words } from '../../vocabulary';
+import { formatDate, STATE_REASON, words } from '../../vocabulary';
 
 export type PersonReferral = Awaited<ReturnType<typeof personReferrals>>[number];
 
@@ -31,6 +31,11 @@ export function ReferralsSection({ referrals }: { referrals: PersonReferral[] })
                 <td data-label="Made">{formatDate(r.createdAt)}</td>
                 <td data-label="Status">
                   <strong className={`tag${r.open ? ' tag--green' : ' tag--grey'}`}>{words(r.status)}</strong>
+                  {r.stateReason && STATE_REASON[r.status] && (
+                    <p className="hint">
+                      {STATE_REASON[r.status]}: {r.stateReason}
+                    </p>
+                  )}
                 </td>
               </tr>
             ))}

@@ -18,6 +18,12 @@ const RecordSustainmentDocument = graphql(`
 export type Sustainment = PersonRecord['sustainments'][number];
 
 const LABELS: Record<string, string> = { sustained: 'Was the person still in the job after 13 weeks?', note: 'Note' };
+const EARLY_LABELS: Record<string, string> = { note: 'Why did the job end?' };
+
+const londonDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** Whether the 13 weeks are still running (the hub counts days in Europe/London): only "not sustained" may be recorded yet. */
+export const beforeDue = (s: Sustainment) => londonDay.format(new Date()) < s.dueOn;
 
 function SustainmentForm({
   sustainment,
@@ -28,55 +34,70 @@ function SustainmentForm({
   onDone: (sustained: boolean) => void;
   onCancel: () => void;
 }) {
+  const early = beforeDue(sustainment);
+  const labels = early ? EARLY_LABELS : LABELS;
   const [draft, setDraft] = useState({ sustained: '', note: '' });
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
   async function submit(e: SubmitEvent) {
     e.preventDefault();
     const found: Errors = {};
-    if (!draft.sustained) found.sustained = 'Select yes if the person was still in the job after 13 weeks';
+    if (!early && !draft.sustained) found.sustained = 'Select yes if the person was still in the job after 13 weeks';
+    if (early && !draft.note.trim()) found.note = 'Enter why the job ended before the 13 weeks were up';
     if (draft.note.trim().length > 1000) found.note = 'The note must be 1000 characters or fewer';
     setErrors(found);
     if (Object.keys(found).length) return;
     setBusy(true);
     try {
-      const sustained = draft.sustained === 'yes';
+      const sustained = !early && draft.sustained === 'yes';
       await gql(RecordSustainmentDocument, {
         input: { sustainmentId: sustainment.id, sustained, note: draft.note.trim() || null },
       });
       onDone(sustained);
     } catch (err) {
       if ((err as { code?: string }).code === 'UNAUTHENTICATED') return;
-      setErrors(errorsFrom(err, Object.keys(LABELS)));
+      setErrors(errorsFrom(err, Object.keys(labels)));
       setBusy(false);
     }
   }
   return (
     <form onSubmit={(e) => void submit(e)} noValidate className="inline-form" aria-labelledby="sustainment-form-title">
-      <ErrorSummary errors={errors} labels={LABELS} />
-      <h3 id="sustainment-form-title">Record the 13-week outcome of the job started {formatDate(sustainment.startDate)}</h3>
-      <Radios
-        name="sustained"
-        label={LABELS.sustained}
-        value={draft.sustained}
-        onChange={(sustained) => setDraft((d) => ({ ...d, sustained }))}
-        options={[
-          { value: 'yes', label: 'Yes, the job was sustained' },
-          { value: 'no', label: 'No, the job was not sustained' },
-        ]}
-        inline
-        error={errors.sustained}
-      />
+      <ErrorSummary errors={errors} labels={labels} />
+      {early ? (
+        <>
+          <h3 id="sustainment-form-title">Record that the job started {formatDate(sustainment.startDate)} ended early</h3>
+          <p className="hint">
+            The 13 weeks are up on {formatDate(sustainment.dueOn)}. Until then you can only record that the person is no longer in the job;
+            whether it was sustained is recorded from that day.
+          </p>
+        </>
+      ) : (
+        <>
+          <h3 id="sustainment-form-title">Record the 13-week outcome of the job started {formatDate(sustainment.startDate)}</h3>
+          <Radios
+            name="sustained"
+            label={LABELS.sustained}
+            value={draft.sustained}
+            onChange={(sustained) => setDraft((d) => ({ ...d, sustained }))}
+            options={[
+              { value: 'yes', label: 'Yes, the job was sustained' },
+              { value: 'no', label: 'No, the job was not sustained' },
+            ]}
+            inline
+            error={errors.sustained}
+          />
+        </>
+      )}
       <TextArea
         name="note"
-        label={LABELS.note}
-        hint="Optional, for example how you checked"
+        label={labels.note}
+        hint={early ? 'For example, the contract ended or the person left' : 'Optional, for example how you checked'}
         value={draft.note}
         onChange={(note) => setDraft((d) => ({ ...d, note }))}
         error={errors.note}
       />
       <div className="button-group">
-        <Button busy={busy}>Record outcome</Button>
+        <Button busy={busy}>{early ? 'Record that the job ended' : 'Record outcome'}</Button>
         <button type="button" className="link-button" onClick={onCancel}>
           Cancel
         </button>
@@ -118,7 +139,8 @@ export function Sustainments(props: {
                   aria-expanded={open === key}
                   onClick={() => onOpen(open === key ? null : key)}
                 >
-                  Record the 13-week outcome<span className="visually-hidden"> of the job started {formatDate(s.startDate)}</span>
+                  {beforeDue(s) ? 'Record that the job ended' : 'Record the 13-week outcome'}
+                  <span className="visually-hidden"> of the job started {formatDate(s.startDate)}</span>
                 </button>
               )}
               {open === key && s.status === 'OPEN' && (
