@@ -399,6 +399,7 @@ describe('audit', () => {
       'referralSteps',
       'tasks',
       'ruleDecisions',
+      'notifications',
       'history',
       'breakGlass',
       'disclosures',

@@ -84,6 +84,7 @@ describe('erasure and retention', () => {
       'interventions',
       'involvements',
       'mergeReasons',
+      'notifications',
       'ogrsAssessments',
       'reconvictions',
       'records',

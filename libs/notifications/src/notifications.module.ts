@@ -8,6 +8,7 @@ import { Notification, NotificationSetting } from './notification.entity.js';
 import { NotificationSettingsService } from './notification-settings.service.js';
 import { NotificationsResolver } from './notifications.resolver.js';
 import { NotificationsService } from './notifications.service.js';
+import { NotificationsPersonData } from './notifications-person-data.js';
 
 /** Email notifications to staff: preferences, the record of what was sent, and the sending (SMTP by default). */
 @Module({
@@ -21,6 +22,7 @@ import { NotificationsService } from './notifications.service.js';
     NotificationSettingsService,
     NotificationsService,
     NotificationsResolver,
+    NotificationsPersonData,
   ],
   exports: [NotificationsService, NotificationSettingsService, MAIL_TRANSPORT],
 })
