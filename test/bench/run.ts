@@ -2,7 +2,8 @@
  * `npm run bench`: each benchmark prints one result line with its ratio against a baseline measured
  * in the same run on the same data. Sizes: BENCH_PEOPLE (default 20000) and BENCH_SCALE (10: the
  * second population is 10x larger); BENCH_DURATION seconds per load round, BENCH_ROUNDS rounds
- * (alternating baseline and hub; medians reported). BENCH_ONLY=a,b,c,d,e,f,g picks benchmarks (e: referral-latency.ts, f: sync-stream.ts, g: postgraphile.ts).
+ * (alternating baseline and hub; medians reported). BENCH_ONLY=a,b,c,d,e,f,g,h picks benchmarks (e: referral-latency.ts,
+ * f: sync-stream.ts, g: postgraphile.ts, h: write-scaling.ts).
  * Every line is also recorded in bench/results/<date>-<commit>.json (results.ts).
  */
 import 'reflect-metadata';
@@ -36,8 +37,9 @@ import {
 import { referralLatency } from './referral-latency.js';
 import { benchSettings, finishResults, startResults } from './results.js';
 import { syncStream } from './sync-stream.js';
+import { writeScaling } from './write-scaling.js';
 
-const only = new Set((process.env.BENCH_ONLY ?? 'a,b,c,d,e,f,g').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'a,b,c,d,e,f,g,h').split(','));
 
 const PERSON_FIELDS = `id givenName familyName dateOfBirth region releaseDate offenceSummary ogrsScore riskLevel healthNotes stage version withheldFields
   identifiers { scheme value }`;
@@ -76,6 +78,7 @@ const FUNNEL_INPUT = { from: '2024-01-01', to: '2027-01-01' };
 interface Scale {
   people: number;
   url: string;
+  name: string;
   hub: Server;
   baseline: Server;
   pool: pg.Pool;
@@ -87,7 +90,7 @@ async function openScale(people: number): Promise<Scale> {
     result(`generate --people ${people}: ${fmt(db.generateMs / 1000, 1)} s`, { people, seconds: db.generateMs / 1000 });
   const hub = await startHub(db.url, {});
   const baseline = await startBaseline(db.url);
-  return { people, url: db.url, hub, baseline, pool: new pg.Pool({ connectionString: db.url, max: 4 }) };
+  return { people, url: db.url, name: db.name, hub, baseline, pool: new pg.Pool({ connectionString: db.url, max: 4 }) };
 }
 
 async function closeScale(s: Scale): Promise<void> {
@@ -383,6 +386,12 @@ async function main(): Promise<void> {
   if (only.has('e')) await referralLatency();
   if (only.has('f')) await syncStream();
   if (!['a', 'b', 'c', 'd', 'g'].some((k) => only.has(k))) {
+    if (only.has('h')) {
+      const db = await populatedDatabase(env.people);
+      if (db.generateMs !== null)
+        result(`generate --people ${env.people}: ${fmt(db.generateMs / 1000, 1)} s`, { people: env.people, seconds: db.generateMs / 1000 });
+      await writeScaling(db.name);
+    }
     result(`# done in ${fmt((Date.now() - started) / 1000, 0)} s`, { seconds: (Date.now() - started) / 1000 });
     return void finishResults();
   }
@@ -405,6 +414,8 @@ async function main(): Promise<void> {
   } finally {
     await closeScale(small);
   }
+  // After the small population's hub is stopped: (h) writes to a copy of its database.
+  if (only.has('h')) await writeScaling(small.name);
   let bLarge: Latency | undefined;
   let sLarge: Latency | undefined;
   let dLarge: { hub: number; raw: number; rows: number } | undefined;
