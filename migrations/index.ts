@@ -2,6 +2,7 @@
 import { ReferralBasis1796619825502 } from './1796619825502-ReferralBasis.js';
 import { OidcSignIn1796619940435 } from './1796619940435-OidcSignIn.js';
 import { CaseworkerAccess1796620127201 } from './1796620127201-CaseworkerAccess.js';
+import { AuditSealing1796700000000 } from './1796700000000-AuditSealing.js';
 import { TokenInvalidationAndSignInThrottle1796597533965 } from './1796597533965-TokenInvalidationAndSignInThrottle.js';
 import { ReferralSentAtIndex1795826101516 } from './1795826101516-ReferralSentAtIndex.js';
 import { ConsentExpiringIndex1795814460246 } from './1795814460246-ConsentExpiringIndex.js';
@@ -56,4 +57,5 @@ export const MIGRATIONS: Function[] = [
   ReferralBasis1796619825502,
   OidcSignIn1796619940435,
   CaseworkerAccess1796620127201,
+  AuditSealing1796700000000,
 ];

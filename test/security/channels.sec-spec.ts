@@ -386,6 +386,16 @@ describe('channels: CSV files, webhooks and not-found answers', () => {
           query: 'query($id: ID!) { explainAccess(personId: $id) { allowed } }',
           vars: (id) => ({ id }),
         },
+        auditProof: {
+          as: mindDpo,
+          // An event of another organisation about a person the charity has no part in.
+          existing: await one(
+            `SELECT a.id::text FROM audit_event a WHERE a.person_id = $1 AND a.organisation_id IS DISTINCT FROM $2 ORDER BY a.id LIMIT 1`,
+            [person, mind],
+          ),
+          query: 'query($id: ID!) { auditProof(eventId: $id) { leafIndex } }',
+          vars: (id) => ({ id }),
+        },
         personAccessLog: {
           as: mindDpo,
           existing: person,

@@ -45,6 +45,7 @@ export function listBounds(config: Pick<HubConfig, 'lists'>): ReadonlyMap<string
     'Person.involvements': { max: perPerson, why: 'LIST_PER_PERSON_MAX, read with a per-person limit' },
     'Person.sustainments': { max: perPerson, why: 'LIST_PER_PERSON_MAX, read with a per-person limit' },
     'Query.organisations': { max: directory, why: 'LIST_DIRECTORY_MAX' },
+    'AuditProof.auditPath': { max: 64, why: 'one hash per level of the audit tree: at most 64 for 2^64 events' },
     'Query.interventionTypes': { max: directory, why: 'LIST_DIRECTORY_MAX' },
     'Query.sharingAgreements': { max: directory, why: 'LIST_DIRECTORY_MAX, read with a limit' },
     'Query.referralRules': { max: directory, why: 'LIST_DIRECTORY_MAX, read with a limit' },

@@ -52,6 +52,8 @@ export enum Permission {
   SHARING_AGREEMENT_CREATE = 'sharingAgreement.create',
   SHARING_AGREEMENT_END = 'sharingAgreement.end',
   ACCESS_LOG_READ = 'accessLog.read',
+  /** An inclusion proof of an audit event in the sealed log (auditProof): data protection officers of an organisation it concerns. */
+  AUDIT_PROOF_READ = 'auditProof.read',
   /** "Why can't I see this?": explains the policy's decisions about the actor itself. */
   ACCESS_EXPLAIN = 'access.explain',
   BREAK_GLASS_OPEN = 'breakGlass.open',
@@ -250,6 +252,7 @@ export const PERMISSIONS: Record<Permission, PermissionRule> = {
           : 'Only data protection officers and the lead organisation see who accessed a record',
     },
   },
+  [Permission.AUDIT_PROOF_READ]: { ...DPOS, denied: 'Only data protection officers ask for proofs of the audit log' },
   [Permission.ACCESS_EXPLAIN]: { ...EVERYONE, denied: 'You may not ask why' },
   [Permission.BREAK_GLASS_OPEN]: {
     roles: BREAK_GLASS_ROLES,

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 
-/** An audit row as `audit verify` reads it: every value already rendered as text by PostgreSQL. */
+/** An audit event as `audit verify` reads it: every value already rendered as text by PostgreSQL. */
 export interface ChainRow {
   id: string;
-  prev_hash: string;
+  prev_hash: string | null;
   hash: string;
   occurred_at: string;
   actor: string;
@@ -20,19 +20,19 @@ export interface ChainRow {
   break_glass: boolean;
 }
 
-export const GENESIS = 'genesis';
 const SEP = '\x1f';
 
 /**
- * The canonical text of an event, hashed into the chain (the detail through its digest, so that it
- * can be erased with the chain still verifiable). Must stay identical to the SQL function
- * audit_event_canonical (migration AuditChain): the trigger computes hashes in SQL, `audit verify`
- * recomputes them here, independently of the database's own function.
+ * The canonical text of an event, whose sha256 is its digest (`hash`) and so its Merkle leaf (the
+ * detail through its digest, so that it can be erased with the log still verifiable; prev_hash only
+ * for events chained before sealing). Must stay identical to the SQL function audit_event_canonical
+ * (migration AuditSealing): the trigger computes digests in SQL, `audit verify` recomputes them
+ * here, independently of the database's own function.
  */
 export function canonical(row: ChainRow): string {
   return [
     row.id,
-    row.prev_hash,
+    row.prev_hash ?? '',
     row.occurred_at,
     row.actor,
     row.organisation_id ?? '',
@@ -63,20 +63,3 @@ export function detailIntact(row: ChainRow): boolean {
 export const CHAIN_COLUMNS = `id::text AS id, prev_hash, hash, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS occurred_at,
   actor, organisation_id::text AS organisation_id, purpose, request_id, person_id::text AS person_id, action, categories, fields, withheld,
   detail::text AS detail, detail_digest, break_glass`;
-
-export type ChainProblem = { kind: 'altered'; eventId: string } | { kind: 'removed'; afterEventId: string | null; beforeEventId: string };
-
-/**
- * Checks a run of rows in id order, continuing from the hash of the row before them. Returns the
- * first problem: an event whose content no longer matches its hash (altered), or whose link to the
- * one before is broken (an event between them removed).
- */
-export function checkChain(rows: ChainRow[], previous: { id: string | null; hash: string }): ChainProblem | null {
-  let prev = previous;
-  for (const row of rows) {
-    if (digest(row) !== row.hash || !detailIntact(row)) return { kind: 'altered', eventId: row.id };
-    if (row.prev_hash !== prev.hash) return { kind: 'removed', afterEventId: prev.id, beforeEventId: row.id };
-    prev = { id: row.id, hash: row.hash };
-  }
-  return null;
-}

@@ -1,13 +1,15 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * One access to, or change of, person data. Append-only: a trigger chains each event to the one
- * before (prev_hash, hash) under an advisory lock and refuses UPDATE, DELETE and TRUNCATE (see the
- * AuditChain migration). The id is assigned by that trigger, so id order is chain order. The one
- * change allowed is erasing `detail` (old and new values) of an erased person, keeping its digest.
+ * One access to, or change of, person data. Append-only: a trigger gives each event its id, its
+ * transaction and its digest, taking no lock, and refuses UPDATE, DELETE and TRUNCATE (migrations
+ * AuditChain and AuditSealing). The sealer (AuditSealerService) later makes it a leaf of the log's
+ * Merkle tree, in (txId, id) order. The one change allowed is erasing `detail` (old and new values)
+ * of an erased person, keeping its digest.
  */
 @Entity('audit_event')
 @Index('ix_audit_event_person', ['personId', 'id'])
+@Index('ix_audit_event_tx', ['txId', 'id'])
 @Index('ix_audit_event_break_glass', ['id'], { where: 'break_glass' })
 export class AuditEvent {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
@@ -62,11 +64,15 @@ export class AuditEvent {
   @Column({ type: 'text', nullable: true })
   detailDigest: string | null;
 
-  /** Set by the trigger: the hash of the event before ('genesis' for the first). */
-  @Column({ type: 'text' })
-  prevHash: string;
+  /** Set by the trigger: the transaction that appended it (0 for events chained before sealing). The sealer's order is (txId, id). */
+  @Column({ type: 'bigint' })
+  txId: string;
 
-  /** Set by the trigger: sha256 of this event's canonical form (which includes prevHash). */
+  /** Events chained before sealing (migration AuditSealing): the hash of the event before ('genesis' for the first). Null since. */
+  @Column({ type: 'text', nullable: true })
+  prevHash: string | null;
+
+  /** Set by the trigger: sha256 of this event's canonical form (its digest: the leaf the sealer hashes). */
   @Column({ type: 'text' })
   hash: string;
 }

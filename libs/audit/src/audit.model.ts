@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { connectionType } from '@hub/common';
 
 @ObjectType('AuditEvent', { description: 'One access to or change of person data, from the append-only audit log' })
@@ -63,3 +63,44 @@ export function auditEventView(e: Omit<AuditEventModel, 'event'> & { detail: Rec
 }
 
 export const AuditEventConnection = connectionType(AuditEventModel, 'AuditEvent');
+
+@ObjectType('AuditTreeHead', {
+  description: 'A signed tree head of the audit log: its size and Merkle root at one seal (also GET /audit/tree-head)',
+})
+export class AuditTreeHeadModel {
+  @Field(() => Float, { description: 'Leaves (events) in the tree: a whole number' })
+  treeSize: number;
+
+  @Field({ description: 'The Merkle root (RFC 9162, SHA-256), hex' })
+  rootHash: string;
+
+  @Field({ description: 'When the seal was made (ISO 8601, UTC)' })
+  timestamp: string;
+
+  @Field({ description: "Compact JWS of the head, signed with the hub's key (/.well-known/jwks.json)" })
+  signature: string;
+}
+
+@ObjectType('AuditProof', { description: 'Proof that an audit event is in the sealed log (RFC 9162 inclusion proof)' })
+export class AuditProofModel {
+  @Field(() => ID)
+  eventId: string;
+
+  @Field(() => Float, { description: 'Its leaf in the tree, from 0: a whole number' })
+  leafIndex: number;
+
+  @Field({ description: "The event's digest (sha256 of its canonical text), hex" })
+  eventDigest: string;
+
+  @Field({ description: 'The leaf: sha256 of 0x00 and the digest, hex' })
+  leafHash: string;
+
+  @Field(() => [String], { description: 'Sibling hashes from the leaf up, hex' })
+  auditPath: string[];
+
+  @Field(() => Int, { description: 'Hashes in the path' })
+  pathLength: number;
+
+  @Field(() => AuditTreeHeadModel)
+  treeHead: AuditTreeHeadModel;
+}

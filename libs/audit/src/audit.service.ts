@@ -4,8 +4,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { type Actor, type AuditEntry, type AuditAction, type Connection } from '@hub/common';
 import type { DisclosureAuditSink, DomainEvent, WriteAuditSink } from '@hub/events';
 import { keysetPage, namedQuery, type PageArgs } from '@hub/database';
-import { CHAIN_COLUMNS, type ChainProblem, type ChainRow, checkChain, GENESIS } from './audit-chain.js';
 import { AuditEvent } from './audit-event.entity.js';
+import { AuditVerifierService, type VerifyResult } from './audit-verifier.service.js';
 
 const INSERT_EVENTS = `INSERT INTO audit_event (actor, organisation_id, purpose, request_id, person_id, action, categories, fields, withheld, break_glass, detail)
   SELECT e->>0, CAST(e->>1 AS uuid), e->>2, e->>3, CAST(e->>4 AS uuid), e->>5,
@@ -31,17 +31,13 @@ export function auditActorRef(actor: Actor | null): string {
 /** Domain events that are not plain writes in the audit's vocabulary. */
 const EVENT_ACTIONS: Record<string, AuditAction> = { 'break_glass.opened': 'break_glass', 'person.erased': 'erase' };
 
-export interface VerifyResult {
-  ok: boolean;
-  events: number;
-  problem: ChainProblem | null;
-  message: string;
-}
-
-/** The append-only audit log: writes in the caller's transaction, reads batched per request, the chain verified. */
+/** The append-only audit log: writes in the caller's transaction (no lock: sealed later), reads batched per request. */
 @Injectable()
 export class AuditService implements WriteAuditSink, DisclosureAuditSink {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly verifier: AuditVerifierService,
+  ) {}
 
   private rows(actor: Actor | null, entries: AuditEntry[]) {
     return entries.map((e) => ({
@@ -61,7 +57,7 @@ export class AuditService implements WriteAuditSink, DisclosureAuditSink {
 
   /**
    * The events as one JSON parameter of one constant statement (whatever their number), in order: the
-   * chain trigger links them as they come. Outside a transaction it runs as a prepared statement.
+   * trigger gives each its id and digest; the sealer makes them leaves once the transaction has ended. Outside a transaction it runs as a prepared statement.
    */
   private async insert(m: EntityManager, rows: ReturnType<AuditService['rows']>): Promise<void> {
     if (!rows.length) return;
@@ -84,7 +80,7 @@ export class AuditService implements WriteAuditSink, DisclosureAuditSink {
     else await namedQuery(this.db, INSERT_EVENTS, { events });
   }
 
-  /** Appends events in one INSERT (the trigger chains them), through `manager` to share its transaction. */
+  /** Appends events in one INSERT, through `manager` to share its transaction. */
   async append(manager: EntityManager | null, actor: Actor | null, entries: AuditEntry[]): Promise<void> {
     await this.insert(manager ?? this.db.manager, this.rows(actor, entries));
   }
@@ -234,33 +230,18 @@ export class AuditService implements WriteAuditSink, DisclosureAuditSink {
     return count;
   }
 
-  /** Walks the whole chain in id order (in pages) and names the first event altered or removed. */
-  async verify(pageSize = 5000): Promise<VerifyResult> {
-    let previous: { id: string | null; hash: string } = { id: null, hash: GENESIS };
-    let events = 0;
-    for (;;) {
-      const rows: ChainRow[] = await this.db.query(
-        `SELECT ${CHAIN_COLUMNS} FROM audit_event a WHERE a.id > $1::bigint ORDER BY a.id LIMIT $2`,
-        [previous.id ?? '0', pageSize],
-      );
-      const problem = checkChain(rows, previous);
-      if (problem) {
-        const message =
-          problem.kind === 'altered'
-            ? `audit event ${problem.eventId} was altered (its content no longer matches its hash)`
-            : `audit chain broken before event ${problem.beforeEventId}: ${problem.afterEventId ? `an event after ${problem.afterEventId} was removed, or event ${problem.afterEventId} was rewritten` : 'the first event(s) were removed'}`;
-        return {
-          ok: false,
-          events: events + rows.findIndex((r) => r.id === (problem.kind === 'altered' ? problem.eventId : problem.beforeEventId)),
-          problem,
-          message,
-        };
-      }
-      events += rows.length;
-      if (rows.length < pageSize) break;
-      const last = rows[rows.length - 1];
-      previous = { id: last.id, hash: last.hash };
-    }
-    return { ok: true, events, problem: null, message: `audit chain intact: ${events} events` };
+  /** Whom an event is about and for which organisation (null when there is no such event). */
+  async eventSubject(eventId: string): Promise<{ organisationId: string | null; personId: string | null } | null> {
+    if (!/^[1-9][0-9]{0,17}$/.test(eventId)) return null;
+    const [row]: { organisation_id: string | null; person_id: string | null }[] = await this.db.query(
+      'SELECT organisation_id::text AS organisation_id, person_id::text AS person_id FROM audit_event WHERE id = $1::bigint',
+      [eventId],
+    );
+    return row ? { organisationId: row.organisation_id, personId: row.person_id } : null;
+  }
+
+  /** `audit verify`: the whole log against its seals (see AuditVerifierService). */
+  verify(pageSize = 5000): Promise<VerifyResult> {
+    return this.verifier.verify({ pageSize });
   }
 }

@@ -18,6 +18,8 @@ import { SignInThrottle } from './sign-in-throttle.js';
 import { SigningKey } from './signing-key.entity.js';
 import { SigningKeysService } from './signing-keys.service.js';
 import { TokensService } from './tokens.service.js';
+import { TreeHeadSignerService } from './tree-head-signer.service.js';
+import { TREE_HEAD_SIGNER } from '@hub/audit';
 
 @Module({
   imports: [PassportModule, OrganisationsModule, TypeOrmModule.forFeature([SigningKey, SignInThrottleEntry, OidcSignIn]), SecretBoxModule],
@@ -31,8 +33,9 @@ import { TokensService } from './tokens.service.js';
     OidcSignInService,
     JwtStrategy,
     BearerAuthenticator,
+    { provide: TREE_HEAD_SIGNER, useClass: TreeHeadSignerService },
     { provide: APP_GUARD, useClass: HubAuthGuard },
   ],
-  exports: [TokensService, SigningKeysService, BearerAuthenticator],
+  exports: [TokensService, SigningKeysService, BearerAuthenticator, TREE_HEAD_SIGNER],
 })
 export class AuthModule {}

@@ -70,7 +70,14 @@ describe('loadConfig', () => {
   });
 
   it('runs the worker inside the hub by default and validates its settings', () => {
-    expect(loadConfig({}).worker).toEqual({ mode: 'embedded', concurrency: 4, pollIntervalMs: 1000, relayBatchSize: 100 });
+    expect(loadConfig({}).worker).toEqual({
+      mode: 'embedded',
+      concurrency: 4,
+      pollIntervalMs: 1000,
+      relayBatchSize: 100,
+      sealIntervalMs: 1000,
+      sealBatchSize: 10_000,
+    });
     expect(loadConfig({ WORKER_MODE: 'off', WORKER_CONCURRENCY: '2' }).worker).toMatchObject({ mode: 'off', concurrency: 2 });
     expect(() => loadConfig({ WORKER_MODE: 'sometimes', WORKER_POLL_INTERVAL_MS: '1' })).toThrow(
       /WORKER_MODE[\s\S]*WORKER_POLL_INTERVAL_MS/,

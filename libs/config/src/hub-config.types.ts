@@ -86,6 +86,10 @@ export interface HubConfig {
     pollIntervalMs: number;
     /** Outbox events moved to the queue per relay transaction. */
     relayBatchSize: number;
+    /** How often the audit sealer seals the events of finished transactions (ms). */
+    sealIntervalMs: number;
+    /** Events per seal at most: a larger backlog is sealed in several seals at once. */
+    sealBatchSize: number;
   };
   /**
    * Where webhooks may be sent. `public-https` (production default): https to public addresses only,

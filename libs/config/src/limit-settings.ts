@@ -85,5 +85,7 @@ export function worker(env: Env, problems: string[], mode: HubConfig['worker']['
     concurrency: int(env, 'WORKER_CONCURRENCY', 4, 1, 100, problems),
     pollIntervalMs: int(env, 'WORKER_POLL_INTERVAL_MS', 1000, 50, 60_000, problems),
     relayBatchSize: int(env, 'OUTBOX_RELAY_BATCH', 100, 1, 10_000, problems),
+    sealIntervalMs: int(env, 'AUDIT_SEAL_INTERVAL_MS', 1000, 50, 60_000, problems),
+    sealBatchSize: int(env, 'AUDIT_SEAL_BATCH', 10_000, 1, 100_000, problems),
   };
 }

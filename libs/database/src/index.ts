@@ -12,3 +12,4 @@ export * from './keyset-page.js';
 export * from './secret-box.js';
 export * from './secret-box.service.js';
 export * from './data-key.entity.js';
+export * from './transaction-horizon.js';

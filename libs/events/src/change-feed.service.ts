@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService, NO_FACTS } from '@hub/access';
 import { type Actor, type AuditEntry, decodeCursor, encodeCursor, pageSize } from '@hub/common';
+import { TRANSACTION_HORIZON } from '@hub/database';
 import { eventCategory, maskEventFor, type MaskedPayload } from './event-payloads.js';
 
 export interface ChangeRow {
@@ -69,19 +70,8 @@ export type EventVisibility = 'person' | 'notice';
 /** Events about no person that every partner may see (the directory and the catalogue). */
 const PUBLIC_TYPES = ['organisation.created', 'organisation.updated', 'intervention_type.created', 'sharing_agreement.created'];
 
-/**
- * The feed's visibility horizon: the oldest transaction still running that may write here. Events of
- * transactions at or past it are held back, so a late commit with a smaller sequence is never skipped.
- * The server-wide snapshot counts every database's transactions; those known to run in another
- * database are left out, so a long transaction elsewhere on a shared server does not stall the feed.
- * A transaction that ends between the snapshot and the activity read stays counted (the safe side).
- */
-const FEED_HORIZON = `(SELECT COALESCE(
-    (SELECT min(x::text::bigint) FROM pg_snapshot_xip(pg_current_snapshot()) AS x
-      WHERE (x::text::bigint % 4294967296) NOT IN (
-        SELECT a.backend_xid::text::bigint FROM pg_stat_activity a
-        WHERE a.backend_xid IS NOT NULL AND a.datname IS DISTINCT FROM current_database())),
-    pg_snapshot_xmax(pg_current_snapshot())::text::bigint))`;
+/** The feed's visibility horizon: events of transactions at or past it are held back, so a late commit with a smaller sequence is never skipped. */
+const FEED_HORIZON = TRANSACTION_HORIZON;
 
 /**
  * The change feed: every domain event in a global order, filtered by the same SQL scope as every

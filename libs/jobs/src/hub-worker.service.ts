@@ -5,6 +5,7 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnAppl
 import graphileWorker, { type Runner, type TaskList } from 'graphile-worker';
 import { HUB_CONFIG, type HubConfig } from '@hub/config';
 import { DatabaseServer } from '@hub/database';
+import { AuditSealerService } from '@hub/audit';
 import { DELIVER_EVENT_TASK, EventHandlerRegistry, OUTBOX_CHANNEL, OutboxRelay, QUEUE_SCHEMA } from '@hub/events';
 
 const { run, runMigrations, Logger: GraphileLogger } = graphileWorker;
@@ -75,7 +76,8 @@ class QueuePool extends pg.Pool {
 }
 
 /**
- * The worker: relays the outbox to the queue and runs queue jobs (event handlers, timers, schedules).
+ * The worker: relays the outbox to the queue, runs queue jobs (event handlers, timers, schedules) and
+ * seals the audit log (AuditSealerService).
  * Runs inside the hub (WORKER_MODE=embedded, the default) and in `npm run worker`; never in the CLI.
  * Any number of processes may run it against one database.
  */
@@ -97,6 +99,7 @@ export class HubWorker implements OnApplicationBootstrap, BeforeApplicationShutd
     private readonly server: DatabaseServer,
     private readonly registry: EventHandlerRegistry,
     private readonly relay: OutboxRelay,
+    private readonly sealer: AuditSealerService,
   ) {}
 
   private pool?: pg.Pool;
@@ -143,6 +146,7 @@ export class HubWorker implements OnApplicationBootstrap, BeforeApplicationShutd
       crontab: this.registry.crontab(),
     });
     this.scheduleRelay(0);
+    this.sealer.start();
     await this.listenForOutbox();
     this.logger.log(`worker ${this.workerId} running (${this.config.worker.concurrency} at once, ${Object.keys(taskList).length} tasks)`);
   }
@@ -163,6 +167,7 @@ export class HubWorker implements OnApplicationBootstrap, BeforeApplicationShutd
     if (!this.runner) return;
     this.stopping = true;
     clearTimeout(this.relayTimer);
+    await this.sealer.stop();
     const listener = this.listener;
     this.listener = undefined;
     await listener?.end().catch(() => undefined);

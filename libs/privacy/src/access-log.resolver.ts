@@ -1,5 +1,5 @@
-import { Args, Context, ID, Int, Query, Resolver } from '@nestjs/graphql';
-import { AuditEventConnection, AuditEventModel, auditEventView } from '@hub/audit';
+import { Args, Context, Float, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { AuditEventConnection, AuditEventModel, auditEventView, AuditProofModel } from '@hub/audit';
 import { type Actor, audit, type Connection, CurrentActor, type HubContext, mapConnection, PageArgs } from '@hub/common';
 import { AccessLogService } from './access-log.service.js';
 import { Permission, RequirePermission } from '@hub/access';
@@ -24,6 +24,23 @@ export class AccessLogResolver {
     const events = await this.accessLogs.accessLog(actor, personId, { first, before });
     audit(ctx, { action: 'read', personId, fields: ['Person.accessLog'] });
     return events.map(auditEventView);
+  }
+
+  @RequirePermission(Permission.AUDIT_PROOF_READ)
+  @Query(() => AuditProofModel, {
+    description:
+      'Proof that an audit event is in the sealed log, against the latest signed tree head or the one of `treeSize` leaves: data protection officers of an organisation the event concerns',
+  })
+  async auditProof(
+    @CurrentActor() actor: Actor,
+    @Context() ctx: HubContext,
+    @Args('eventId', { type: () => ID }) eventId: string,
+    @Args('treeSize', { type: () => Float, nullable: true, description: 'A tree head you kept (its size); the latest when left out' })
+    treeSize?: number | null,
+  ): Promise<AuditProofModel> {
+    const { proof, personId } = await this.accessLogs.auditProof(actor, eventId, treeSize);
+    if (personId) audit(ctx, { action: 'read', personId, fields: ['AuditProof.eventDigest'] });
+    return { ...proof, pathLength: proof.auditPath.length };
   }
 
   @RequirePermission(Permission.BREAK_GLASS_LIST)

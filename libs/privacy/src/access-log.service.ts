@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { type AuditEvent, AuditService } from '@hub/audit';
-import { type Actor, type Connection, hasRole, Role } from '@hub/common';
+import { type AuditEvent, AuditService, AuditTreeService, type InclusionProof } from '@hub/audit';
+import { type Actor, type Connection, ErrorCode, hasRole, HubError, NotFoundError, Role } from '@hub/common';
 import type { PageArgs } from '@hub/database';
 import { PersonsService } from '@hub/persons';
 import { AccessService, Permission, requirePermission } from '@hub/access';
@@ -12,7 +12,32 @@ export class AccessLogService {
     private readonly audits: AuditService,
     private readonly persons: PersonsService,
     private readonly access: AccessService,
+    private readonly tree: AuditTreeService,
   ) {}
+
+  /**
+   * An inclusion proof of an audit event, for a data protection officer of an organisation it
+   * concerns: its own organisation's event, or one about a person the organisation may know of. Any
+   * other event is NOT_FOUND, as one that does not exist. Not yet sealed: INVALID_STATE (ask again).
+   */
+  async auditProof(actor: Actor, eventId: string, treeSize?: number | null): Promise<{ proof: InclusionProof; personId: string | null }> {
+    requirePermission(actor, Permission.AUDIT_PROOF_READ);
+    const subject = await this.audits.eventSubject(eventId);
+    if (!subject) throw new NotFoundError('audit event');
+    if (subject.organisationId !== actor.organisationId) {
+      if (!subject.personId) throw new NotFoundError('audit event');
+      await this.persons.requireAccess(actor, subject.personId).catch((err: unknown) => {
+        throw err instanceof HubError && err.code === ErrorCode.NotFound ? new NotFoundError('audit event') : err;
+      });
+    }
+    if (treeSize != null && (!Number.isSafeInteger(treeSize) || treeSize < 1)) throw new NotFoundError('tree head');
+    const proof = await this.tree.inclusionProof(eventId, treeSize ?? undefined);
+    if (!proof) {
+      if (treeSize != null && !(await this.tree.treeHead(treeSize))) throw new NotFoundError('tree head');
+      throw new HubError(ErrorCode.InvalidState, 'The audit event is not sealed in that tree yet: seals come every second, ask again');
+    }
+    return { proof, personId: subject.personId };
+  }
 
   /**
    * Who viewed or changed a person's record, newest first. For data protection officers, and for the
