@@ -37,7 +37,7 @@ const RATE = Number(process.env.BENCH_EVENT_RATE ?? 100);
 const SECONDS = Number(process.env.BENCH_EVENT_SECONDS ?? 30);
 const WARM_SECONDS = 10;
 const STEP_RATES = [25, 50, 100, 200, 400];
-const STEP_SECONDS = 4;
+const STEP_SECONDS = 6;
 /** Goals at RATE with 10 rules. */
 const P95_GOAL_MS = 200;
 /** The queue grows when its slope over a phase's second half exceeds this share of the rate. */
