@@ -1,6 +1,6 @@
 /** Shared pieces of the benchmarks: a database with a generated population, the hub and the baseline as child processes, load and latency runs. */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { chmod, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -138,6 +138,17 @@ export async function populatedDatabase(people: number): Promise<{ url: string; 
   return { url: dbUrl(name), name, generateMs };
 }
 
+/**
+ * Migrates `url` and seeds the demo world into it with the CLI (`migrate`, `seed-demo`), outside
+ * production: a hub started as operators run it (NODE_ENV=production) refuses SEED_DEMO.
+ */
+export async function seedDemoDatabase(url: string, extraEnv: Record<string, string> = {}): Promise<void> {
+  const cli = join(DIST, 'apps/cli/src/main.js');
+  const cliEnv = { DATABASE_URL: url, NODE_ENV: 'development', LOG_LEVEL: 'warn', ...extraEnv };
+  await run(process.execPath, [cli, 'migrate'], cliEnv);
+  await run(process.execPath, [cli, 'seed-demo'], cliEnv);
+}
+
 export interface Server {
   url: string;
   pid: number;
@@ -223,7 +234,12 @@ export function startHub(databaseUrl: string, extra: Record<string, string> = {}
 export function startBaseline(databaseUrl: string): Promise<Server> {
   return startChild(
     join(here, 'baseline-server.js'),
-    { DATABASE_URL: databaseUrl, POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '20' },
+    {
+      DATABASE_URL: databaseUrl,
+      POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '20',
+      // The authorised baseline verifies the hub's tokens with the hub's public key.
+      JWT_PUBLIC_KEY: createPublicKey(PRODUCTION_SECRETS.JWT_PRIVATE_KEY).export({ format: 'pem', type: 'spki' }).toString(),
+    },
     '/health',
   );
 }

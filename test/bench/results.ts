@@ -12,7 +12,7 @@ import { cpus, totalmem } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** One printed line: the benchmark it belongs to (`a` to `g`, or the command), its text, and its figures by name. */
+/** One printed line: the benchmark it belongs to (`a` to `h`, or the command), its text, and its figures by name. */
 export interface ResultLine {
   benchmark: string;
   text: string;
@@ -66,7 +66,7 @@ export function resultsPath(
 
 /** The benchmark a printed line belongs to: its leading letter (`a. …`), or the command's own name. */
 export function benchmarkOf(text: string, command: string): string {
-  const m = /^([a-g])\. /.exec(text);
+  const m = /^([a-h])\. /.exec(text);
   if (m) return m[1];
   return text.startsWith('#') ? 'info' : command;
 }

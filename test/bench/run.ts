@@ -2,7 +2,8 @@
  * `npm run bench`: each benchmark prints one result line with its ratio against a baseline measured
  * in the same run on the same data. Sizes: BENCH_PEOPLE (default 20000) and BENCH_SCALE (10: the
  * second population is 10x larger); BENCH_DURATION seconds per load round, BENCH_ROUNDS rounds
- * (alternating baseline and hub; medians reported). BENCH_ONLY=a,b,c,d,e,f,g picks benchmarks (e: referral-latency.ts, f: sync-stream.ts, g: postgraphile.ts).
+ * (alternating baseline and hub; medians reported). BENCH_ONLY=a,b,c,d,e,f,g,h picks benchmarks (e: referral-latency.ts,
+ * f: sync-stream.ts, g: postgraphile.ts, h: write-scaling.ts).
  * Every line is also recorded in bench/results/<date>-<commit>.json (results.ts).
  */
 import 'reflect-metadata';
@@ -36,8 +37,9 @@ import {
 import { referralLatency } from './referral-latency.js';
 import { benchSettings, finishResults, startResults } from './results.js';
 import { syncStream } from './sync-stream.js';
+import { writeScaling } from './write-scaling.js';
 
-const only = new Set((process.env.BENCH_ONLY ?? 'a,b,c,d,e,f,g').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'a,b,c,d,e,f,g,h').split(','));
 
 const PERSON_FIELDS = `id givenName familyName dateOfBirth region releaseDate offenceSummary ogrsScore riskLevel healthNotes stage version withheldFields
   identifiers { scheme value }`;
@@ -76,6 +78,7 @@ const FUNNEL_INPUT = { from: '2024-01-01', to: '2027-01-01' };
 interface Scale {
   people: number;
   url: string;
+  name: string;
   hub: Server;
   baseline: Server;
   pool: pg.Pool;
@@ -87,7 +90,7 @@ async function openScale(people: number): Promise<Scale> {
     result(`generate --people ${people}: ${fmt(db.generateMs / 1000, 1)} s`, { people, seconds: db.generateMs / 1000 });
   const hub = await startHub(db.url, {});
   const baseline = await startBaseline(db.url);
-  return { people, url: db.url, hub, baseline, pool: new pg.Pool({ connectionString: db.url, max: 4 }) };
+  return { people, url: db.url, name: db.name, hub, baseline, pool: new pg.Pool({ connectionString: db.url, max: 4 }) };
 }
 
 async function closeScale(s: Scale): Promise<void> {
@@ -127,6 +130,52 @@ async function personPage(s: Scale): Promise<void> {
     viaHub.referrals.length > 0 &&
     referrals(viaHub) === referrals(viaBase);
   if (!same) throw new Error(`hub and baseline answers differ for person ${id}`);
+  // The authorised baseline gives the hub's answer: the same fields and values, the same rows, the same
+  // fields withheld; for this person and the first people of the actor's caseload, and of a partner's
+  // caseworker's (an employer, training provider or housing provider: some fields withheld).
+  const partner = (
+    await s.pool
+      .query(`SELECT (SELECT email FROM user_account u WHERE u.organisation_id = i.organisation_id AND 'caseworker' = ANY(u.roles) LIMIT 1) AS email
+      FROM involvement i JOIN organisation o ON o.id = i.organisation_id WHERE i.role <> 'lead' AND o.kind IN ('employer', 'training_provider', 'housing')
+      GROUP BY i.organisation_id ORDER BY count(*) DESC, i.organisation_id LIMIT 1`)
+  ).rows[0].email as string;
+  let withheldSeen = 0;
+  let compared = 0;
+  for (const [who, reader] of [
+    [email, token],
+    [partner, await login(s.hub, partner)],
+  ] as const) {
+    const caseload = (await gql(s.hub, reader, `{ people(first: 20) { edges { node { id } } } }`)).people.edges.map((e: any) => e.node.id);
+    for (const pid of who === email ? [id, ...caseload] : caseload) {
+      const h = (await gql(s.hub, reader, PERSON_PAGE, { id: pid })).person;
+      h.referrals = h.referrals.edges.map((e: any) => e.node);
+      const r = await fetch(`${s.baseline.url}/person-authorised`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${reader}` },
+        body: JSON.stringify({ id: pid }),
+      });
+      const a = ((await r.json()) as any).data?.person;
+      const plain = (p: any) =>
+        JSON.stringify(
+          PERSON_FIELDS.replace(/identifiers \{.*\}/s, '')
+            .split(/\s+/)
+            .filter(Boolean)
+            .map((k) => [k, p[k]]),
+        );
+      const agrees =
+        a &&
+        plain(h) === plain(a) &&
+        JSON.stringify(h.identifiers) === JSON.stringify(a.identifiers) &&
+        ids(h) === ids(a) &&
+        h.consents.map((c: any) => c.id).join() === a.consents.map((c: any) => c.id).join() &&
+        referrals(h) === referrals(a);
+      if (!agrees)
+        throw new Error(`hub and authorised baseline answers differ for ${who} reading ${pid}: ${plain(h)} vs ${a ? plain(a) : r.status}`);
+      compared++;
+      if (h.withheldFields.length) withheldSeen++;
+    }
+  }
+  log(`authorised baseline: the hub's answer for ${compared} reads by two actors (${withheldSeen} with fields withheld)`);
 
   const hubBody = JSON.stringify({ query: PERSON_PAGE, variables: { id } });
   const baseBody = JSON.stringify({ id, organisationId });
@@ -134,7 +183,9 @@ async function personPage(s: Scale): Promise<void> {
   log(
     `person page: warm-up (probation caseworker ${email.replace(`@${DOMAIN}`, '')}, person with ${viaHub.interventions.edges.length} interventions, ${viaHub.consents.length} consents, ${viaHub.referrals.length} referrals)`,
   );
+  const authBody = JSON.stringify({ id });
   await load(s.baseline.url, '/person', baseBody, {}, 3);
+  await load(s.baseline.url, '/person-authorised', authBody, auth, 3);
   await load(s.hub.url, '/graphql', hubBody, auth, 3);
   // The smallest audited read the hub can answer (the person's id: token, actor, access facts, audit)
   // marks how close any page can come to the baseline with the work every read must do.
@@ -148,6 +199,7 @@ async function personPage(s: Scale): Promise<void> {
     loader: number;
   }
   const base: Round[] = [];
+  const authorised: Round[] = [];
   const hub: Round[] = [];
   const floor: number[] = [];
   const rss = rssSampler(s.hub.pid);
@@ -168,15 +220,17 @@ async function personPage(s: Scale): Promise<void> {
   };
   for (let round = 0; round < env.rounds; round++) {
     const b = await measured(s.baseline, '/person', baseBody, {});
+    const w = only.has('a') ? await measured(s.baseline, '/person-authorised', authBody, auth) : null;
     const h = await measured(s.hub, '/graphql', hubBody, auth);
     // Only (a) reports the smallest read; (c) alone measures memory under the page's load.
     const f = only.has('a') ? await load(s.hub.url, '/graphql', floorBody, auth, env.duration) : { rps: 0, errors: 0, non2xx: 0 };
-    errors += b.errors + h.errors + f.errors + f.non2xx;
+    errors += b.errors + h.errors + f.errors + f.non2xx + (w?.errors ?? 0);
     base.push(b);
+    if (w) authorised.push(w);
     hub.push(h);
     floor.push(f.rps);
     log(
-      `round ${round + 1}: baseline ${fmt(b.rps, 0)} req/s p99 ${b.p99} ms; hub ${fmt(h.rps, 0)} req/s p99 ${h.p99} ms${only.has('a') ? `; hub person(id) { id } ${fmt(f.rps, 0)} req/s` : ''}`,
+      `round ${round + 1}: baseline ${fmt(b.rps, 0)} req/s p99 ${b.p99} ms;${w ? ` authorised baseline ${fmt(w.rps, 0)} req/s p99 ${w.p99} ms;` : ''} hub ${fmt(h.rps, 0)} req/s p99 ${h.p99} ms${only.has('a') ? `; hub person(id) { id } ${fmt(f.rps, 0)} req/s` : ''}`,
     );
   }
   const peak = rss.stop();
@@ -187,9 +241,26 @@ async function personPage(s: Scale): Promise<void> {
   const [bRps, hRps] = [median(base.map((x) => x.rps)), median(hub.map((x) => x.rps))];
   const [bP99, hP99] = [median(base.map((x) => x.p99)), median(hub.map((x) => x.p99))];
   if (only.has('a')) {
+    const [wRps, wP99] = [median(authorised.map((x) => x.rps)), median(authorised.map((x) => x.p99))];
+    const authorisedMet = hRps / wRps >= 0.7;
+    result(
+      `a. person page against the authorised baseline (Fastify+pg doing by hand only the hub's duties: token verified once and remembered, active user, ` +
+        `lawful-basis and caseworker facts, masks, one audit row; one statement), ${s.people} people, ${env.connections} connections: ` +
+        `throughput ${fmt(hRps, 0)} vs ${fmt(wRps, 0)} req/s = ${fmt(hRps / wRps)}x (goal >= 0.7: ${authorisedMet ? 'met' : 'NOT MET'}); p99 ${hP99} vs ${wP99} ms = ${fmt(hP99 / wP99)}x; ` +
+        `against the raw page (no access control, no audit) ${fmt(hRps / bRps)}x (reported only)`,
+      {
+        hubRps: hRps,
+        authorisedRps: wRps,
+        authorisedRatio: hRps / wRps,
+        authorisedP99Ms: wP99,
+        authorisedP99Ratio: hP99 / wP99,
+        rawRatio: hRps / bRps,
+        goalMet: authorisedMet ? 1 : 0,
+      },
+    );
     result(
       `a. person page (person + 50 interventions + consents + referrals, GraphQL, bearer token, field-masked) vs Fastify+pg hand-written SQL, ${s.people} people, ${env.connections} connections: ` +
-        `throughput ${fmt(hRps, 0)} vs ${fmt(bRps, 0)} req/s = ${fmt(hRps / bRps)}x (goal >= 0.7); p99 ${hP99} vs ${bP99} ms = ${fmt(hP99 / bP99)}x (goal <= 2.5); errors ${errors}`,
+        `throughput ${fmt(hRps, 0)} vs ${fmt(bRps, 0)} req/s = ${fmt(hRps / bRps)}x (reported; the goal is against the authorised baseline); p99 ${hP99} vs ${bP99} ms = ${fmt(hP99 / bP99)}x (goal <= 2.5); errors ${errors}`,
       {
         people: s.people,
         hubRps: hRps,
@@ -202,11 +273,12 @@ async function personPage(s: Scale): Promise<void> {
       },
     );
     result(
-      `a. CPU per request: hub ${cpu(hub)}; baseline ${cpu(base)}. Smallest audited read through the hub (person(id) { id }): ` +
+      `a. CPU per request: hub ${cpu(hub)}; authorised baseline ${cpu(authorised)}; baseline ${cpu(base)}. Smallest audited read through the hub (person(id) { id }): ` +
         `${fmt(median(floor), 0)} req/s = ${fmt(median(floor) / bRps)}x of the baseline's whole page`,
       {
         hubServerMs: median(hub.map((r) => r.server)),
         baselineServerMs: median(base.map((r) => r.server)),
+        authorisedServerMs: median(authorised.map((r) => r.server)),
         smallestReadRps: median(floor),
         smallestReadRatio: median(floor) / bRps,
       },
@@ -383,6 +455,12 @@ async function main(): Promise<void> {
   if (only.has('e')) await referralLatency();
   if (only.has('f')) await syncStream();
   if (!['a', 'b', 'c', 'd', 'g'].some((k) => only.has(k))) {
+    if (only.has('h')) {
+      const db = await populatedDatabase(env.people);
+      if (db.generateMs !== null)
+        result(`generate --people ${env.people}: ${fmt(db.generateMs / 1000, 1)} s`, { people: env.people, seconds: db.generateMs / 1000 });
+      await writeScaling(db.name);
+    }
     result(`# done in ${fmt((Date.now() - started) / 1000, 0)} s`, { seconds: (Date.now() - started) / 1000 });
     return void finishResults();
   }
@@ -405,6 +483,8 @@ async function main(): Promise<void> {
   } finally {
     await closeScale(small);
   }
+  // After the small population's hub is stopped: (h) writes to a copy of its database.
+  if (only.has('h')) await writeScaling(small.name);
   let bLarge: Latency | undefined;
   let sLarge: Latency | undefined;
   let dLarge: { hub: number; raw: number; rows: number } | undefined;
