@@ -1,43 +1,7 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { NotificationsService } from '../libs/notifications/src/notifications.service.js';
 import { eventually, startTestHub, type TestHub } from './support/hub.js';
+import { smtpServer } from './support/smtp-server.js';
 import { DEMO_DOMAIN } from '../libs/demo/src/demo-world.js';
-
-interface Mail {
-  to: string[];
-  /** The message as received, soft line breaks of quoted-printable undone. */
-  raw: string;
-}
-
-/** A real SMTP server in this process: it keeps every message it accepts. */
-function smtpServer() {
-  const received: Mail[] = [];
-  let server: SMTPServer | null = null;
-  const create = () =>
-    new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, session, done) {
-        let raw = '';
-        stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
-        stream.on('end', () => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: raw.replace(/=\r\n/g, '').replace(/=3D/g, '=') });
-          done();
-        });
-      },
-    });
-  return {
-    received,
-    start: (port = 0) =>
-      new Promise<number>((resolve) => {
-        server = create();
-        server.listen(port, '127.0.0.1', () => resolve((server!.server.address() as AddressInfo).port));
-      }),
-    stop: () => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())),
-  };
-}
 
 const at = (who: string) => `${who}@${DEMO_DOMAIN}`;
 const PORTAL = 'http://portal.test';
@@ -248,6 +212,29 @@ describe('email notifications', () => {
       (await assign('probation.officer', { personId: id, assigneeUserId: users['probation.manager'], dueOn: '2020-01-01' })).errors?.[0]
         .extensions?.code,
     ).toBe('BAD_USER_INPUT');
+  });
+
+  it("lists whom a task may be assigned to (the organisation's active caseworkers and managers), and names who assigned a task", async () => {
+    const listed = await ok<{ colleagues: { id: string; name: string }[] }>('{ colleagues { id name } }', {}, 'probation.officer');
+    // Not the admins, the commissioner or the data protection officer, nor another organisation's staff.
+    expect(listed.colleagues).toEqual([
+      { id: users['probation.manager'], name: 'Martin Manager' },
+      { id: users['probation.officer'], name: 'Priya Officer' },
+    ]);
+    const refused = await hub.gql('{ colleagues { id } }', {}, await hub.tokenFor('probation.dpo'));
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+    const id = await person();
+    // To the manager (the officer's own emails are counted by the next test).
+    const res = await assign('probation.officer', { personId: id, assigneeUserId: users['probation.manager'], title: 'Check the address' });
+    expect(res.errors).toBeUndefined();
+    const seen = await ok<{ tasks: { edges: { node: { id: string; kind: string; assignedBy: string | null; assignedByMe: boolean } }[] } }>(
+      `{ tasks(first: 100) { edges { node { id kind assignedBy assignedByMe } } } }`,
+      {},
+      'probation.manager',
+    );
+    const nodes = seen.tasks.edges.map((e) => e.node);
+    expect(nodes.find((t) => t.id === res.data!.assignTask.id)).toMatchObject({ assignedBy: 'Priya Officer', assignedByMe: false });
   });
 
   it('sends nothing to a recipient who may no longer see the person when the email is due (a daily digest)', async () => {

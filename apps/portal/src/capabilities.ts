@@ -10,9 +10,13 @@ export interface Capabilities {
   referrals: boolean;
   tasks: boolean;
   explainAccess: boolean;
+  /** Assigning a task to a colleague or team (assignTask, and colleagues to choose from). */
+  assignTasks: boolean;
+  /** The user's own email notifications (notificationSettings). */
+  notifications: boolean;
 }
 
-const NONE: Capabilities = { referrals: false, tasks: false, explainAccess: false };
+const NONE: Capabilities = { referrals: false, tasks: false, explainAccess: false, assignTasks: false, notifications: false };
 let cached: Promise<Capabilities> | null = null;
 
 const SchemaFieldsDocument = graphql(`
@@ -75,12 +79,15 @@ async function load(): Promise<Capabilities> {
     if ((e as { code?: string }).code === 'UNAUTHENTICATED') return NONE;
     const [inbox, sent, tasks] = await Promise.all([probe(PROBES.referralInbox), probe(PROBES.sentReferrals), probe(PROBES.tasks)]);
     // explainAccess takes arguments, so it cannot be probed this way: it is tried, and the portal falls back if it fails.
-    return { referrals: inbox && sent, tasks, explainAccess: true };
+    // Those without a probe are taken to be there when tasks are (they came to the hub together).
+    return { referrals: inbox && sent, tasks, explainAccess: true, assignTasks: tasks, notifications: tasks };
   }
   return {
     referrals: ['referralInbox', 'sentReferrals', 'acceptReferral', 'declineReferral'].every((n) => names.has(n)),
     tasks: names.has('tasks'),
     explainAccess: names.has('explainAccess'),
+    assignTasks: names.has('assignTask') && names.has('colleagues'),
+    notifications: names.has('notificationSettings') && names.has('updateNotificationSettings'),
   };
 }
 

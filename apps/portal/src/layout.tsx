@@ -2,7 +2,7 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import { onBusy } from './api';
 import type { Capabilities } from './capabilities';
-import { mayManageTeams, mayReport, reportsOnly } from './roles';
+import { mayGetNotifications, mayManageTeams, mayReport, reportsOnly } from './roles';
 import { Link, navigate, useLocation } from './router';
 import type { Viewer } from './session-context';
 
@@ -49,6 +49,11 @@ export function Header({ viewer, capabilities, onSignOut }: { viewer: Viewer | n
             <span>
               {viewer.name}, {viewer.organisation.name}
             </span>
+            {capabilities.notifications && mayGetNotifications(viewer) && (
+              <Link to="/notifications" className="header__link" aria-current={path === '/notifications' ? 'page' : undefined}>
+                Email notifications
+              </Link>
+            )}
             <button className="link-button" type="button" onClick={onSignOut}>
               Sign out
             </button>

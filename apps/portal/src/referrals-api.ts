@@ -111,8 +111,8 @@ const SentReferralsDocument = graphql(`
 `);
 
 const TasksDocument = graphql(`
-  query Tasks($first: Int, $after: String) {
-    tasks(first: $first, after: $after) {
+  query Tasks($first: Int, $after: String, $assignedToMe: Boolean) {
+    tasks(first: $first, after: $after, assignedToMe: $assignedToMe) {
       edges {
         node {
           id
@@ -120,6 +120,10 @@ const TasksDocument = graphql(`
           summary: title
           detail
           dueAt
+          assigneeUserId
+          assignedTo
+          assignedBy
+          assignedByMe
           person {
             id
             givenName
@@ -222,7 +226,9 @@ export const sentReferrals = (after: string | null) =>
   gql(SentReferralsDocument, { first: LIST_PAGE_SIZE, after }).then((d) => d.sentReferrals);
 export const acceptReferral = (id: string) => gql(AcceptReferralDocument, { id });
 export const declineReferral = (id: string, reason: string) => gql(DeclineReferralDocument, { id, reason });
-export const tasks = (after: string | null) => gql(TasksDocument, { first: LIST_PAGE_SIZE, after }).then((d) => d.tasks);
+/** A page of the viewer's tasks; `assignedToMe`: only those a colleague assigned to them or their teams. */
+export const tasks = (after: string | null, assignedToMe = false) =>
+  gql(TasksDocument, { first: LIST_PAGE_SIZE, after, assignedToMe }).then((d) => d.tasks);
 export const completeTask = (id: string) => gql(CompleteTaskDocument, { id });
 
 /** A partner in the directory, as the referral form chooses among them. */

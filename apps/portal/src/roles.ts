@@ -30,3 +30,13 @@ export function reportsOnly(viewer: ViewerAccess): boolean {
 export function mayManageTeams(viewer: ViewerAccess): boolean {
   return viewer.roles.some((r) => r === 'ORG_ADMIN' || r === 'HUB_ADMIN');
 }
+
+/** Assigning tasks (the API's task.assign): caseworkers and managers. */
+export function mayAssignTasks(viewer: ViewerAccess): boolean {
+  return viewer.roles.some((r) => r === 'CASEWORKER' || r === 'MANAGER');
+}
+
+/** Email notifications of their own (the API's notification.settings): caseworkers, managers and data protection officers. */
+export function mayGetNotifications(viewer: ViewerAccess): boolean {
+  return viewer.roles.some((r) => r === 'CASEWORKER' || r === 'MANAGER' || r === 'DATA_PROTECTION_OFFICER');
+}

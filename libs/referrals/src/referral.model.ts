@@ -135,5 +135,18 @@ export class TaskModel {
   assigneeTeamId: string | null;
 }
 
+/** The most colleagues `colleagues` lists (an organisation's casework staff). */
+export const COLLEAGUES_MAX = 500;
+
+/** A colleague a task may be assigned to: an active caseworker or manager of the reader's organisation. */
+@ObjectType('Colleague', { description: 'An active caseworker or manager of your organisation, whom you may assign a task to' })
+export class ColleagueModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+}
+
 export const TaskConnection = connectionType(TaskModel, 'Task');
 export const ReferralConnection = connectionType(ReferralModel, 'Referral');

@@ -4,7 +4,7 @@ import { type Actor, type Connection, CurrentActor, type HubContext, PageArgs, r
 import { actorRef, personLoader, PersonModel, PersonsService } from '@hub/persons';
 import { TeamsService, UsersService } from '@hub/organisations';
 import { AssignTaskInput } from './assign-task.input.js';
-import { TaskConnection, TaskModel } from './referral.model.js';
+import { COLLEAGUES_MAX, ColleagueModel, TaskConnection, TaskModel } from './referral.model.js';
 import { TaskStatus } from './referral-vocabulary.js';
 import { TasksService } from './tasks.service.js';
 import { Permission, RequirePermission } from '@hub/access';
@@ -45,6 +45,29 @@ export class TasksResolver {
   })
   assignTask(@CurrentActor() actor: Actor, @Args('input') input: AssignTaskInput): Promise<TaskModel> {
     return this.tasks.assign(actor, input);
+  }
+
+  @RequirePermission(Permission.TASK_ASSIGN)
+  @Query(() => [ColleagueModel], {
+    description: `Whom you may assign a task to: your organisation's active caseworkers and managers (yourself included), by name; at most ${COLLEAGUES_MAX}`,
+  })
+  async colleagues(@CurrentActor() actor: Actor): Promise<ColleagueModel[]> {
+    const staff = await this.users.caseworkerActors(actor.organisationId, {}, COLLEAGUES_MAX);
+    return staff.map((a) => ({ id: a.id, name: a.displayName })).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  }
+
+  @RequirePermission(Permission.TASK_READ)
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'The name of the colleague who assigned it (kind ASSIGNED); null for a task the hub raised',
+  })
+  assignedBy(@Parent() t: TaskModel & { createdBy?: string | null }, @Context() ctx: HubContext): Promise<string | null> {
+    const userId = t.createdBy?.startsWith('user:') ? t.createdBy.slice('user:'.length) : null;
+    if (!userId) return Promise.resolve(null);
+    // The same loader as the assignees' names: one query per page.
+    return requestLoader(ctx, 'task-assignee-user', () => new DataLoader((ids: readonly string[]) => this.names(ids, this.users))).load(
+      userId,
+    );
   }
 
   @RequirePermission(Permission.TASK_READ)

@@ -14,6 +14,21 @@ export type AllocatePersonInput = {
   teamId?: string | number | null | undefined;
 };
 
+/** A task for a colleague or a team of your organisation, about a person you and they may see: exactly one of assigneeUserId and assigneeTeamId */
+export type AssignTaskInput = {
+  /** A team of your organisation (its members see the task) */
+  assigneeTeamId?: string | number | null | undefined;
+  /** A caseworker or manager of your organisation (yourself included) */
+  assigneeUserId?: string | number | null | undefined;
+  /** Anything the assignee needs to know (at most 2000 characters; never sent by email) */
+  description: string;
+  /** ISO date (YYYY-MM-DD) it is due: today or later, within two years */
+  dueOn: string;
+  personId: string | number;
+  /** What to do, in a line (at most 120 characters) */
+  title: string;
+};
+
 /** Who among an organisation’s staff opens a person it works with */
 export type CaseVisibilityRule =
   | 'ORGANISATION'
@@ -131,6 +146,25 @@ export type LogInterventionInput = {
   qualification?: QualificationOutcomeInput | null | undefined;
   status: InterventionStatus;
   typeCode: string;
+};
+
+export type NotificationDelivery =
+  | 'DAILY_DIGEST'
+  | 'IMMEDIATE'
+  | 'OFF';
+
+/** What the hub may email you about */
+export type NotificationKind =
+  | 'APPOINTMENT_REMINDER'
+  | 'REFERRAL_ANSWERED'
+  | 'REFERRAL_OVERDUE'
+  | 'REFERRAL_RECEIVED'
+  | 'TASK_ASSIGNED';
+
+export type NotificationSettingsInput = {
+  delivery: NotificationDelivery;
+  /** The kinds you do not want (every other kind is sent) */
+  disabledKinds: Array<NotificationKind>;
 };
 
 /** What kind of organisation a partner is */
@@ -395,10 +429,11 @@ export type SentReferralsQuery = { sentReferrals: { edges: Array<{ node: { id: s
 export type TasksQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
+  assignedToMe?: boolean | null | undefined;
 }>;
 
 
-export type TasksQuery = { tasks: { edges: Array<{ node: { id: string, kind: TaskKind, detail: string, dueAt: string | null, summary: string, person: { id: string, givenName: string | null, familyName: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type TasksQuery = { tasks: { edges: Array<{ node: { id: string, kind: TaskKind, detail: string, dueAt: string | null, assigneeUserId: string | null, assignedTo: string | null, assignedBy: string | null, assignedByMe: boolean, summary: string, person: { id: string, givenName: string | null, familyName: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type AcceptReferralMutationVariables = Exact<{
   id: string | number;
@@ -486,6 +521,20 @@ export type ReportChoicesQueryVariables = Exact<{
 
 export type ReportChoicesQuery = { interventionTypes: Array<{ code: string, name: string, groupName: string }>, organisations?: Array<{ id: string, name: string }> };
 
+export type AssignTaskFormQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AssignTaskFormQuery = { person: { id: string, givenName: string | null, familyName: string | null }, colleagues: Array<{ id: string, name: string }>, teams: Array<{ id: string, name: string, members: Array<{ userId: string }> }> };
+
+export type AssignTaskMutationVariables = Exact<{
+  input: AssignTaskInput;
+}>;
+
+
+export type AssignTaskMutation = { assignTask: { id: string, assignedTo: string | null } };
+
 export type ConsentFormQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -527,6 +576,26 @@ export type LogInterventionMutationVariables = Exact<{
 
 
 export type LogInterventionMutation = { logIntervention: { id: string } };
+
+export type NotificationSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationSettingsQuery = { notificationSettings: { delivery: NotificationDelivery, emailConfigured: boolean, kinds: Array<{ kind: NotificationKind, label: string, enabled: boolean }> } };
+
+export type NotificationsSentQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type NotificationsSentQuery = { notificationsSent: { edges: Array<{ node: { id: string, kind: NotificationKind, status: string, reason: string | null, path: string, createdAt: string, sentAt: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type UpdateNotificationSettingsMutationVariables = Exact<{
+  input: NotificationSettingsInput;
+}>;
+
+
+export type UpdateNotificationSettingsMutation = { updateNotificationSettings: { delivery: NotificationDelivery, emailConfigured: boolean, kinds: Array<{ kind: NotificationKind, label: string, enabled: boolean }> } };
 
 export type PeopleQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -858,8 +927,8 @@ export const SentReferralsDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<SentReferralsQuery, SentReferralsQueryVariables>;
 export const TasksDocument = new TypedDocumentString(`
-    query Tasks($first: Int, $after: String) {
-  tasks(first: $first, after: $after) {
+    query Tasks($first: Int, $after: String, $assignedToMe: Boolean) {
+  tasks(first: $first, after: $after, assignedToMe: $assignedToMe) {
     edges {
       node {
         id
@@ -867,6 +936,10 @@ export const TasksDocument = new TypedDocumentString(`
         summary: title
         detail
         dueAt
+        assigneeUserId
+        assignedTo
+        assignedBy
+        assignedByMe
         person {
           id
           givenName
@@ -1029,6 +1102,34 @@ export const ReportChoicesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ReportChoicesQuery, ReportChoicesQueryVariables>;
+export const AssignTaskFormDocument = new TypedDocumentString(`
+    query AssignTaskForm($id: ID!) {
+  person(id: $id) {
+    id
+    givenName
+    familyName
+  }
+  colleagues {
+    id
+    name
+  }
+  teams {
+    id
+    name
+    members {
+      userId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AssignTaskFormQuery, AssignTaskFormQueryVariables>;
+export const AssignTaskDocument = new TypedDocumentString(`
+    mutation AssignTask($input: AssignTaskInput!) {
+  assignTask(input: $input) {
+    id
+    assignedTo
+  }
+}
+    `) as unknown as TypedDocumentString<AssignTaskMutation, AssignTaskMutationVariables>;
 export const ConsentFormDocument = new TypedDocumentString(`
     query ConsentForm($id: ID!) {
   person(id: $id) {
@@ -1100,6 +1201,53 @@ export const LogInterventionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LogInterventionMutation, LogInterventionMutationVariables>;
+export const NotificationSettingsDocument = new TypedDocumentString(`
+    query NotificationSettings {
+  notificationSettings {
+    delivery
+    emailConfigured
+    kinds {
+      kind
+      label
+      enabled
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationSettingsQuery, NotificationSettingsQueryVariables>;
+export const NotificationsSentDocument = new TypedDocumentString(`
+    query NotificationsSent($first: Int, $after: String) {
+  notificationsSent(first: $first, after: $after) {
+    edges {
+      node {
+        id
+        kind
+        status
+        reason
+        path
+        createdAt
+        sentAt
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationsSentQuery, NotificationsSentQueryVariables>;
+export const UpdateNotificationSettingsDocument = new TypedDocumentString(`
+    mutation UpdateNotificationSettings($input: NotificationSettingsInput!) {
+  updateNotificationSettings(input: $input) {
+    delivery
+    emailConfigured
+    kinds {
+      kind
+      label
+      enabled
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateNotificationSettingsMutation, UpdateNotificationSettingsMutationVariables>;
 export const PeopleDocument = new TypedDocumentString(`
     query People($first: Int, $after: String, $search: String, $filter: PeopleFilter) {
   people(first: $first, after: $after, search: $search, filter: $filter) {

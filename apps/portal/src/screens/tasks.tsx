@@ -3,7 +3,7 @@ import { flash } from '../flash';
 import { useSession } from '../session-context';
 import { Button, ErrorSummary, type Errors, errorsFrom } from '../forms';
 import { completeTask, type Task, tasks } from '../referrals-api';
-import { Link, usePageTitle } from '../router';
+import { Link, useLocation, usePageTitle } from '../router';
 import { type Connection, Pagination, useCursors } from '../pagination';
 import { useQuery } from '../use-query';
 import { formatDate } from '../vocabulary';
@@ -12,11 +12,29 @@ import { personName } from './people-table';
 
 const EMPTY: Connection<Task> = { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
 
+/** Who assigned a task, and to whom, in words ("Assigned to you by Harriet Manager"); null for a task the hub raised. */
+export function assignment(
+  t: Pick<Task, 'kind' | 'assigneeUserId' | 'assignedTo' | 'assignedBy' | 'assignedByMe'>,
+  viewerId: string,
+): string | null {
+  if (t.kind !== 'ASSIGNED') return null;
+  const to = t.assigneeUserId === viewerId ? 'you' : (t.assignedTo ?? 'a colleague');
+  const by = t.assignedByMe ? 'you' : (t.assignedBy ?? 'a colleague');
+  return `Assigned to ${to} by ${by}`;
+}
+
+// Every task the viewer may act on, or (`?list=assigned`) only those a colleague assigned to them or
+// one of their teams (the API's tasks(assignedToMe: true)): a filter in the address, as on "My caseload".
 export function Tasks() {
-  const { capabilities } = useSession();
-  usePageTitle('Tasks');
-  const cursors = useCursors('tasks');
-  const q = useQuery(() => (capabilities.tasks ? tasks(cursors.after) : Promise.resolve(EMPTY)), [capabilities.tasks, cursors.after]);
+  const { capabilities, viewer } = useSession();
+  const { query } = useLocation();
+  const assignedToMe = query.get('list') === 'assigned';
+  usePageTitle(assignedToMe ? 'Tasks assigned to me' : 'Tasks');
+  const cursors = useCursors(assignedToMe ? 'tasks-assigned' : 'tasks');
+  const q = useQuery(
+    () => (capabilities.tasks ? tasks(cursors.after, assignedToMe) : Promise.resolve(EMPTY)),
+    [capabilities.tasks, cursors.after, assignedToMe],
+  );
   const list = q.data?.edges.map((e) => e.node);
   const [errors, setErrors] = useState<Errors>({});
   if (!capabilities.tasks) return <NotFound />;
@@ -35,7 +53,19 @@ export function Tasks() {
     <>
       <ErrorSummary errors={errors} labels={{}} />
       <h1>Tasks</h1>
-      <p className="lead">Consents to seek or renew, overdue referrals and job sustainment checks due.</p>
+      <nav className="sub-nav" aria-label="Tasks">
+        <Link to="/tasks" aria-current={assignedToMe ? undefined : 'page'}>
+          All tasks
+        </Link>
+        <Link to="/tasks?list=assigned" aria-current={assignedToMe ? 'page' : undefined}>
+          Assigned to me
+        </Link>
+      </nav>
+      <p className="lead">
+        {assignedToMe
+          ? 'Tasks a colleague assigned to you or to one of your teams.'
+          : 'Consents to seek or renew, overdue referrals, job sustainment checks due, and tasks colleagues assigned.'}
+      </p>
       {q.loading && !q.data && (
         <p className="loading" role="status">
           Loading tasks…
@@ -46,7 +76,7 @@ export function Tasks() {
           {q.error.message}
         </p>
       )}
-      {list?.length === 0 && <p>You have no tasks.</p>}
+      {list?.length === 0 && <p>{assignedToMe ? 'Nobody has assigned you or your teams a task.' : 'You have no tasks.'}</p>}
       {list && list.length > 0 && (
         <ul className="card-list">
           {list.map((t) => (
@@ -56,6 +86,7 @@ export function Tasks() {
                 {t.person && <Link to={`/people/${t.person.id}`}>{personName(t.person)}</Link>}
                 {t.dueAt && <> · due {formatDate(t.dueAt)}</>}
               </p>
+              {assignment(t, viewer.id) && <p>{assignment(t, viewer.id)}</p>}
               {t.detail && <p className="hint">{t.detail}</p>}
               <Button type="button" secondary onClick={() => void done(t)}>
                 Mark as done<span className="visually-hidden">: {t.summary}</span>

@@ -13,6 +13,7 @@ import { STATUSES } from '../../vocabulary';
 import { NotFound } from '../not-found';
 import { personName } from '../people-table';
 import { AllocationSection } from './allocation-section';
+import { AssignTaskLink } from './assign-task-link';
 import { CategorySections } from './category-sections';
 import { ConsentsSection } from './consents-section';
 import type { Changed } from './intervention-status';
@@ -92,6 +93,7 @@ export function PersonPage({ id }: { id: string }) {
             Make a referral
           </Link>
         )}
+        <AssignTaskLink personId={p.id} />
       </div>
 
       <PersonalDetails p={p} />
