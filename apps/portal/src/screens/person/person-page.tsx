@@ -15,6 +15,7 @@ import { personName } from '../people-table';
 import { AllocationSection } from './allocation-section';
 import { CategorySections } from './category-sections';
 import { ConsentsSection } from './consents-section';
+import { DayWorkActions, DayWorkSections } from './day-work-sections';
 import type { Changed } from './intervention-status';
 import { InterventionsSection } from './interventions-section';
 import { Involvements, isOpen, WorkEnded } from './involvements';
@@ -92,7 +93,10 @@ export function PersonPage({ id }: { id: string }) {
             Make a referral
           </Link>
         )}
+        <DayWorkActions personId={p.id} />
       </div>
+
+      <DayWorkSections personId={p.id} orgs={orgs} />
 
       <PersonalDetails p={p} />
 
