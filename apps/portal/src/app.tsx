@@ -9,10 +9,14 @@ import { reportsOnly } from './roles';
 import { match, navigate, useLocation } from './router';
 import { clearSession, getToken } from './session';
 import { SessionContext, useSession, type Viewer } from './session-context';
+import { BookAppointment, RecordOutcome } from './screens/appointment-forms';
+import { CorrectCaseNote, WriteCaseNote } from './screens/case-note-forms';
 import { Caseload } from './screens/caseload';
 import { AssignTask } from './screens/assign-task';
 import { ConsentForm, WithdrawConsent } from './screens/consent';
+import { LogContact } from './screens/contact-form';
 import { LogIntervention } from './screens/log-intervention';
+import { MyDay } from './screens/my-day';
 import { NotFound } from './screens/not-found';
 import { Notifications } from './screens/notifications';
 import { Outcomes } from './screens/outcomes';
@@ -48,12 +52,19 @@ function Routes({ path }: { path: string }): ReactNode {
   let m: Record<string, string> | null;
   // A commissioner has no caseload: its home is the outcomes page.
   if (path === '/') return reportsOnly(viewer) ? <Redirect to="/outcomes" /> : <Caseload />;
+  if (path === '/day') return reportsOnly(viewer) ? <Redirect to="/outcomes" /> : <MyDay />;
   if (path === '/search') return <Search />;
   if ((m = match('/people/:id', path))) return <PersonPage key={m.id} id={m.id} />;
   if ((m = match('/people/:id/log', path))) return <LogIntervention personId={m.id} />;
   if ((m = match('/people/:id/consent', path))) return <ConsentForm personId={m.id} />;
   if ((m = match('/people/:id/refer', path))) return <Refer personId={m.id} />;
   if ((m = match('/people/:id/assign-task', path))) return <AssignTask personId={m.id} />;
+  if ((m = match('/people/:id/appointments/new', path))) return <BookAppointment personId={m.id} />;
+  if ((m = match('/people/:id/appointments/:appointmentId/outcome', path)))
+    return <RecordOutcome key={m.appointmentId} personId={m.id} appointmentId={m.appointmentId} />;
+  if ((m = match('/people/:id/contact', path))) return <LogContact personId={m.id} />;
+  if ((m = match('/people/:id/notes/new', path))) return <WriteCaseNote personId={m.id} />;
+  if ((m = match('/people/:id/notes/:noteId/correct', path))) return <CorrectCaseNote key={m.noteId} personId={m.id} noteId={m.noteId} />;
   if ((m = match('/people/:id/consents/:consentId/withdraw', path))) return <WithdrawConsent personId={m.id} consentId={m.consentId} />;
   if ((m = match('/people/:id/why/:category', path))) return <Why personId={m.id} category={m.category} />;
   if (path === '/referrals' || path === '/referrals/sent') return <Referrals sent={path === '/referrals/sent'} />;

@@ -63,6 +63,7 @@ export function Header({ viewer, capabilities, onSignOut }: { viewer: Viewer | n
       {viewer && (
         <nav className="nav" aria-label="Main">
           <ul className="width-container nav__list">
+            {people && item('/day', 'My day', path === '/day')}
             {people && item('/', 'My caseload', path === '/' || path.startsWith('/people'))}
             {people && item('/search', 'Search people', path === '/search')}
             {people && capabilities.referrals && item('/referrals', 'Referrals', path.startsWith('/referrals'))}

@@ -14,6 +14,18 @@ export type AllocatePersonInput = {
   teamId?: string | number | null | undefined;
 };
 
+export type AppointmentMode =
+  | 'IN_PERSON'
+  | 'PHONE'
+  | 'VIDEO';
+
+export type AppointmentStatus =
+  | 'ATTENDED'
+  | 'BOOKED'
+  | 'CANCELLED'
+  | 'DID_NOT_ATTEND'
+  | 'RESCHEDULED';
+
 /** A task for a colleague or a team of your organisation, about a person you and they may see: exactly one of assigneeUserId and assigneeTeamId */
 export type AssignTaskInput = {
   /** A team of your organisation (its members see the task) */
@@ -28,6 +40,31 @@ export type AssignTaskInput = {
   /** What to do, in a line (at most 120 characters) */
   title: string;
 };
+
+export type BookAppointmentInput = {
+  /** Minutes (at most 480) */
+  durationMinutes?: number;
+  /** Where (in person), or the number or link (phone, video) */
+  location?: string | null | undefined;
+  mode: AppointmentMode;
+  personId: string | number;
+  /** The service (an intervention type code of the catalogue); its data category is the appointment’s */
+  serviceCode: string;
+  /** ISO date-time */
+  startsAt: string;
+  /** Whom the person meets: a caseworker or manager of your organisation (you, if not given) */
+  withUserId?: string | number | null | undefined;
+};
+
+/** The person, or the organisation that booked it */
+export type CancelledBy =
+  | 'ORGANISATION'
+  | 'PERSON';
+
+export type CaseNoteAbout =
+  | 'APPOINTMENT'
+  | 'INTERVENTION'
+  | 'REFERRAL';
 
 /** Who among an organisation’s staff opens a person it works with */
 export type CaseVisibilityRule =
@@ -66,6 +103,32 @@ export type ConsentStatus =
   | 'EXPIRED'
   | 'IN_FORCE'
   | 'WITHDRAWN';
+
+export type ContactChannel =
+  | 'EMAIL'
+  | 'LETTER'
+  | 'PHONE'
+  | 'TEXT'
+  | 'VISIT';
+
+export type ContactResult =
+  | 'LEFT_MESSAGE'
+  | 'NO_ANSWER'
+  | 'REACHED'
+  | 'SENT'
+  | 'WRONG_DETAILS';
+
+/** A correction of a case note: the note as it was is kept in its history */
+export type CorrectCaseNoteInput = {
+  /** The corrected note (at most 10000 characters) */
+  body: string;
+  /** A corrected category (the note filed under the wrong one) */
+  dataCategory?: DataCategory | null | undefined;
+  noteId: string | number;
+  /** Why it is corrected */
+  reason: string;
+  version: number;
+};
 
 export type CreateTeamInput = {
   name: string;
@@ -133,6 +196,19 @@ export type JobOutcomeInput = {
   sector: string;
   /** ISO date */
   startDate: string;
+};
+
+export type LogContactAttemptInput = {
+  /** The appointment it was about, if any (one of your organisation’s, with the same person) */
+  appointmentId?: string | number | null | undefined;
+  channel: ContactChannel;
+  note?: string | null | undefined;
+  /** ISO date-time; not in the future */
+  occurredAt: string;
+  personId: string | number;
+  result: ContactResult;
+  /** The service it was for (an intervention type code); its data category is the attempt’s */
+  serviceCode: string;
 };
 
 export type LogInterventionInput = {
@@ -207,6 +283,17 @@ export type QualificationOutcomeInput = {
   awardedOn?: string | null | undefined;
   level?: string | null | undefined;
   qualification: string;
+};
+
+/** What came of a booked appointment: ATTENDED or DID_NOT_ATTEND (once it has begun), CANCELLED (with cancelledBy), or RESCHEDULED (with rescheduledTo: a new appointment is booked, linked to this one) */
+export type RecordAppointmentOutcomeInput = {
+  appointmentId: string | number;
+  cancelledBy?: CancelledBy | null | undefined;
+  note?: string | null | undefined;
+  /** ISO date-time of the new appointment (RESCHEDULED) */
+  rescheduledTo?: string | null | undefined;
+  status: AppointmentStatus;
+  version: number;
 };
 
 export type RecordSustainmentInput = {
@@ -371,6 +458,17 @@ export type WithdrawConsentInput = {
   reason: string;
 };
 
+export type WriteCaseNoteInput = {
+  aboutId?: string | number | null | undefined;
+  /** With aboutId: the intervention, referral or appointment it is about */
+  aboutKind?: CaseNoteAbout | null | undefined;
+  /** The note (at most 10000 characters) */
+  body: string;
+  /** What the note is about, which decides who may read it (a HEALTH note only where health data may be read) */
+  dataCategory: DataCategory;
+  personId: string | number;
+};
+
 export type ChangePasswordMutationVariables = Exact<{
   input: ChangePasswordInput;
 }>;
@@ -402,6 +500,95 @@ export type ProbeTasksQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ProbeTasksQuery = { tasks: { __typename: 'TaskConnection' } };
+
+export type MyDayQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type MyDayQuery = { myAppointments: Array<{ id: string, startsAt: string, durationMinutes: number, mode: AppointmentMode, location: string | null, status: AppointmentStatus, serviceCode: string, service: { name: string } | null, person: { id: string, givenName: string | null, familyName: string | null } | null }> };
+
+export type NewReferralsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NewReferralsQuery = { referralInbox: { edges: Array<{ node: { id: string, createdAt: string, dueAt: string | null, service: string, person: { id: string, givenName: string | null, familyName: string | null } | null, fromOrganisation: { name: string } } }>, pageInfo: { hasNextPage: boolean } } };
+
+export type MyOpenTasksQueryVariables = Exact<{
+  mine?: boolean | null | undefined;
+}>;
+
+
+export type MyOpenTasksQuery = { tasks: { edges: Array<{ node: { id: string, dueAt: string | null, summary: string, person: { id: string, givenName: string | null, familyName: string | null } | null } }>, pageInfo: { hasNextPage: boolean } } };
+
+export type ServicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ServicesQuery = { interventionTypes: Array<{ code: string, name: string, groupName: string, dataCategory: DataCategory, active: boolean }> };
+
+export type PersonDayWorkQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PersonDayWorkQuery = { person: { id: string, givenName: string | null, familyName: string | null, readableCategories: Array<DataCategory>, appointments: Array<{ id: string, version: number, startsAt: string, durationMinutes: number, mode: AppointmentMode, location: string | null, status: AppointmentStatus, cancelledBy: CancelledBy | null, outcomeNote: string | null, organisationId: string, serviceCode: string, dataCategory: DataCategory, withUserName: string | null, rescheduledFromId: string | null, rescheduledToId: string | null, service: { name: string } | null }> } };
+
+export type PersonContactAttemptsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PersonContactAttemptsQuery = { person: { id: string, contactAttempts: Array<{ id: string, channel: ContactChannel, result: ContactResult, occurredAt: string, note: string | null, organisationId: string, serviceCode: string, dataCategory: DataCategory, appointmentId: string | null }> } };
+
+export type PersonCaseNotesQueryVariables = Exact<{
+  id: string | number;
+  after?: string | null | undefined;
+}>;
+
+
+export type PersonCaseNotesQuery = { person: { id: string, caseNotes: { next: string | null, notes: Array<{ id: string, version: number, body: string, dataCategory: DataCategory, aboutKind: CaseNoteAbout | null, aboutId: string | null, organisationId: string, writtenBy: string, createdAt: string, updatedAt: string, history: Array<{ version: number, body: string, dataCategory: DataCategory, reason: string, correctedAt: string }> }> } } };
+
+export type PersonInterventionListQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PersonInterventionListQuery = { person: { id: string, interventions: { edges: Array<{ node: { id: string, occurredAt: string, typeCode: string, type: { name: string } | null } }> } } };
+
+export type BookAppointmentMutationVariables = Exact<{
+  input: BookAppointmentInput;
+}>;
+
+
+export type BookAppointmentMutation = { bookAppointment: { id: string, startsAt: string } };
+
+export type RecordAppointmentOutcomeMutationVariables = Exact<{
+  input: RecordAppointmentOutcomeInput;
+}>;
+
+
+export type RecordAppointmentOutcomeMutation = { recordAppointmentOutcome: { id: string, status: AppointmentStatus, rescheduledToId: string | null } };
+
+export type LogContactAttemptMutationVariables = Exact<{
+  input: LogContactAttemptInput;
+}>;
+
+
+export type LogContactAttemptMutation = { logContactAttempt: { id: string } };
+
+export type WriteCaseNoteMutationVariables = Exact<{
+  input: WriteCaseNoteInput;
+}>;
+
+
+export type WriteCaseNoteMutation = { writeCaseNote: { id: string } };
+
+export type CorrectCaseNoteMutationVariables = Exact<{
+  input: CorrectCaseNoteInput;
+}>;
+
+
+export type CorrectCaseNoteMutation = { correctCaseNote: { id: string, version: number } };
 
 export type PersonReferralsQueryVariables = Exact<{
   id: string | number;
@@ -830,6 +1017,219 @@ export const ProbeTasksDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ProbeTasksQuery, ProbeTasksQueryVariables>;
+export const MyDayDocument = new TypedDocumentString(`
+    query MyDay($from: String!, $to: String!) {
+  myAppointments(from: $from, to: $to, first: 200) {
+    id
+    startsAt
+    durationMinutes
+    mode
+    location
+    status
+    serviceCode
+    service {
+      name
+    }
+    person {
+      id
+      givenName
+      familyName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyDayQuery, MyDayQueryVariables>;
+export const NewReferralsDocument = new TypedDocumentString(`
+    query NewReferrals {
+  referralInbox(first: 100, states: [SENT]) {
+    edges {
+      node {
+        id
+        service: serviceCode
+        createdAt
+        dueAt
+        person {
+          id
+          givenName
+          familyName
+        }
+        fromOrganisation {
+          name
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NewReferralsQuery, NewReferralsQueryVariables>;
+export const MyOpenTasksDocument = new TypedDocumentString(`
+    query MyOpenTasks($mine: Boolean) {
+  tasks(first: 200, status: OPEN, assignedToMe: $mine) {
+    edges {
+      node {
+        id
+        summary: title
+        dueAt
+        person {
+          id
+          givenName
+          familyName
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyOpenTasksQuery, MyOpenTasksQueryVariables>;
+export const ServicesDocument = new TypedDocumentString(`
+    query Services {
+  interventionTypes {
+    code
+    name
+    groupName
+    dataCategory
+    active
+  }
+}
+    `) as unknown as TypedDocumentString<ServicesQuery, ServicesQueryVariables>;
+export const PersonDayWorkDocument = new TypedDocumentString(`
+    query PersonDayWork($id: ID!) {
+  person(id: $id) {
+    id
+    givenName
+    familyName
+    readableCategories
+    appointments(first: 100) {
+      id
+      version
+      startsAt
+      durationMinutes
+      mode
+      location
+      status
+      cancelledBy
+      outcomeNote
+      organisationId
+      serviceCode
+      dataCategory
+      withUserName
+      rescheduledFromId
+      rescheduledToId
+      service {
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PersonDayWorkQuery, PersonDayWorkQueryVariables>;
+export const PersonContactAttemptsDocument = new TypedDocumentString(`
+    query PersonContactAttempts($id: ID!) {
+  person(id: $id) {
+    id
+    contactAttempts(first: 50) {
+      id
+      channel
+      result
+      occurredAt
+      note
+      organisationId
+      serviceCode
+      dataCategory
+      appointmentId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PersonContactAttemptsQuery, PersonContactAttemptsQueryVariables>;
+export const PersonCaseNotesDocument = new TypedDocumentString(`
+    query PersonCaseNotes($id: ID!, $after: String) {
+  person(id: $id) {
+    id
+    caseNotes(first: 6, after: $after) {
+      notes {
+        id
+        version
+        body
+        dataCategory
+        aboutKind
+        aboutId
+        organisationId
+        writtenBy
+        createdAt
+        updatedAt
+        history {
+          version
+          body
+          dataCategory
+          reason
+          correctedAt
+        }
+      }
+      next
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PersonCaseNotesQuery, PersonCaseNotesQueryVariables>;
+export const PersonInterventionListDocument = new TypedDocumentString(`
+    query PersonInterventionList($id: ID!) {
+  person(id: $id) {
+    id
+    interventions(first: 50) {
+      edges {
+        node {
+          id
+          occurredAt
+          typeCode
+          type {
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PersonInterventionListQuery, PersonInterventionListQueryVariables>;
+export const BookAppointmentDocument = new TypedDocumentString(`
+    mutation BookAppointment($input: BookAppointmentInput!) {
+  bookAppointment(input: $input) {
+    id
+    startsAt
+  }
+}
+    `) as unknown as TypedDocumentString<BookAppointmentMutation, BookAppointmentMutationVariables>;
+export const RecordAppointmentOutcomeDocument = new TypedDocumentString(`
+    mutation RecordAppointmentOutcome($input: RecordAppointmentOutcomeInput!) {
+  recordAppointmentOutcome(input: $input) {
+    id
+    status
+    rescheduledToId
+  }
+}
+    `) as unknown as TypedDocumentString<RecordAppointmentOutcomeMutation, RecordAppointmentOutcomeMutationVariables>;
+export const LogContactAttemptDocument = new TypedDocumentString(`
+    mutation LogContactAttempt($input: LogContactAttemptInput!) {
+  logContactAttempt(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<LogContactAttemptMutation, LogContactAttemptMutationVariables>;
+export const WriteCaseNoteDocument = new TypedDocumentString(`
+    mutation WriteCaseNote($input: WriteCaseNoteInput!) {
+  writeCaseNote(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<WriteCaseNoteMutation, WriteCaseNoteMutationVariables>;
+export const CorrectCaseNoteDocument = new TypedDocumentString(`
+    mutation CorrectCaseNote($input: CorrectCaseNoteInput!) {
+  correctCaseNote(input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<CorrectCaseNoteMutation, CorrectCaseNoteMutationVariables>;
 export const PersonReferralsDocument = new TypedDocumentString(`
     query PersonReferrals($id: ID!) {
   person(id: $id) {

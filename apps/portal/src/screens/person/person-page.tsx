@@ -16,6 +16,7 @@ import { AllocationSection } from './allocation-section';
 import { AssignTaskLink } from './assign-task-link';
 import { CategorySections } from './category-sections';
 import { ConsentsSection } from './consents-section';
+import { DayWorkActions, DayWorkSections } from './day-work-sections';
 import type { Changed } from './intervention-status';
 import { InterventionsSection } from './interventions-section';
 import { Involvements, isOpen, WorkEnded } from './involvements';
@@ -94,7 +95,10 @@ export function PersonPage({ id }: { id: string }) {
           </Link>
         )}
         <AssignTaskLink personId={p.id} />
+        <DayWorkActions personId={p.id} />
       </div>
+
+      <DayWorkSections personId={p.id} orgs={orgs} />
 
       <PersonalDetails p={p} />
 
