@@ -6,6 +6,9 @@ import { ProgressionStage, RiskLevel } from './person-vocabulary.js';
 @Index('ix_person_match', ['normalisedName', 'dateOfBirth'])
 // GIN trigram index for name search, created by hand in a migration (TypeORM cannot describe it).
 @Index('ix_person_name_trgm', { synchronize: false })
+// Tolerant search (name-search.ts): the names' sounds and the names without spaces, also by hand.
+@Index('ix_person_name_sounds', { synchronize: false })
+@Index('ix_person_name_compact_trgm', { synchronize: false })
 export class Person {
   @PrimaryGeneratedColumn('uuid')
   id: string;

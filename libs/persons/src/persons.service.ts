@@ -10,6 +10,7 @@ import {
   encodeCursor,
   ForbiddenError,
   NotFoundError,
+  ValidationError,
   OrganisationKind,
   pageSize,
 } from '@hub/common';
@@ -24,6 +25,7 @@ import { PersonIdentifier } from './person-identifier.entity.js';
 import { personView } from './person-view.js';
 import { InvolvementRole, normaliseIdentifier, normaliseName, PERSON_FIELD_CATEGORIES, type PersonField } from './person-vocabulary.js';
 import { Person } from './person.entity.js';
+import { nameMatchSql, readSearchTerm } from './name-search.js';
 import type { PersonModel } from './person.model.js';
 import type { UpdatePersonInput } from './update-person.input.js';
 import { mergedRecordsSql, recordIdsSql, survivorSql } from './person-records.sql.js';
@@ -275,20 +277,24 @@ export class PersonsService {
       .where('p.merged_into_id IS NULL');
     const scope = this.access.personScope(actor, 'p.id');
     qb.andWhere(scope.where, scope.parameters);
-    const term = args.search?.trim();
+    // Tolerant matching is one more condition of this scoped query (name-search.ts), ranked by closeness.
+    const term = args.search?.trim() ? readSearchTerm(args.search) : null;
+    let tier = '0';
+    let closeness = '0';
     if (term) {
-      const clauses: string[] = [];
-      const name = normaliseName(term, '');
-      if (name) clauses.push(`p.normalised_name LIKE :namePattern`);
-      clauses.push(
-        `EXISTS (SELECT 1 FROM person_identifier pi JOIN person pp ON pp.id = pi.person_id WHERE pi.value = :identifier AND (pp.id = p.id OR pp.merged_into_id = p.id))`,
-      );
-      if (/^\d{4}-\d{2}-\d{2}$/.test(term)) clauses.push(`p.date_of_birth = :searchDate`);
-      qb.andWhere(`(${clauses.join(' OR ')})`, {
-        namePattern: `%${name.replace(/[%_\\]/g, '')}%`,
-        identifier: normaliseIdentifier(term),
-        searchDate: term,
-      });
+      const identifier = `EXISTS (SELECT 1 FROM person_identifier pi JOIN person pp ON pp.id = pi.person_id WHERE pi.value = :identifier AND (pp.id = p.id OR pp.merged_into_id = p.id))`;
+      const found: string[] = [identifier];
+      const parameters: Record<string, unknown> = { identifier: normaliseIdentifier(term.raw), searchDate: term.dateOfBirth };
+      if (term.words.length) {
+        const name = nameMatchSql(term);
+        Object.assign(parameters, name.parameters);
+        found.push(term.dateOfBirth ? `(${name.where} AND p.date_of_birth = CAST(:searchDate AS date))` : name.where);
+        tier = `(CASE WHEN ${identifier} THEN 0 ELSE ${name.tier} END)`;
+        closeness = name.closeness;
+      } else if (term.dateOfBirth) {
+        found.push(`p.date_of_birth = CAST(:searchDate AS date)`);
+      }
+      qb.andWhere(`(${found.join(' OR ')})`, parameters);
     }
     if (args.filter?.caseload === Caseload.MINE || args.filter?.caseload === Caseload.MY_TEAMS) {
       // Within the scope above: allocated, in the actor's organisation, to the actor (or one of its teams).
@@ -311,21 +317,42 @@ export class PersonsService {
       qb.andWhere('p.stage = :stage', { stage: args.filter.stage }).andWhere(ete.where, ete.parameters);
     }
     if (args.filter?.dateOfBirth) qb.andWhere('p.date_of_birth = :dob', { dob: args.filter.dateOfBirth });
+    // Closest first (the term as typed, then near matches by closeness), then by name: a keyset over all five.
+    qb.addSelect(tier, 'rank_tier').addSelect(`-${closeness}`, 'rank_distance');
     if (args.after) {
-      const [family, given, id] = decodeCursor(args.after, 3) as string[];
-      qb.andWhere('(p.family_name, p.given_name, p.id) > (:cFamily, :cGiven, :cId)', { cFamily: family, cGiven: given, cId: id });
+      const [cTier, cDistance, family, given, id] = decodeCursor(args.after, 5) as [number, number, string, string, string];
+      if (!Number.isInteger(cTier) || !Number.isInteger(cDistance))
+        throw new ValidationError([{ field: 'after', messages: ['not a cursor from this list'] }]);
+      qb.andWhere(
+        `(${tier}, -${closeness}, p.family_name, p.given_name, p.id) > (CAST(:cTier AS int), CAST(:cDistance AS int), :cFamily, :cGiven, :cId)`,
+        {
+          cTier,
+          cDistance,
+          cFamily: family,
+          cGiven: given,
+          cId: id,
+        },
+      );
     }
-    const rows = await qb
-      .orderBy('p.family_name')
+    const rows = (await qb
+      .orderBy('rank_tier')
+      .addOrderBy('rank_distance')
+      .addOrderBy('p.family_name')
       .addOrderBy('p.given_name')
       .addOrderBy('p.id')
-      .take(first + 1)
-      .getMany();
-    const page = rows.slice(0, first);
+      .limit(first + 1)
+      .getRawMany()) as { p_id: string; p_family_name: string; p_given_name: string; rank_tier: number; rank_distance: number }[];
+    const page = rows.slice(0, first).map((r) => ({
+      id: r.p_id,
+      familyName: r.p_family_name,
+      givenName: r.p_given_name,
+      tier: Number(r.rank_tier),
+      distance: Number(r.rank_distance),
+    }));
     const views = await this.views(actor, page);
     const edges = views.map((node) => {
       const p = page.find((r) => r.id === node.id)!;
-      return { cursor: encodeCursor([p.familyName, p.givenName, p.id]), node };
+      return { cursor: encodeCursor([p.tier, p.distance, p.familyName, p.givenName, p.id]), node };
     });
     return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
   }

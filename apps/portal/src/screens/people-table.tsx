@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { gql } from '../api';
 import { graphql } from '../gql';
 import type { PeopleFilter } from '../gql/graphql';
@@ -72,7 +73,7 @@ export function PeopleTable({
   search?: string;
   filter?: PeopleFilter;
   caption: string;
-  empty?: string;
+  empty?: ReactNode;
   showCaseOwner?: boolean;
 }) {
   const key = JSON.stringify({ search, filter });
@@ -93,7 +94,12 @@ export function PeopleTable({
     );
   const rows = q.data!.people.edges.map((e) => e.node);
   const page = cursors.page;
-  if (!rows.length) return <p className="body">{empty ?? (search ? 'No people match your search.' : 'There is nobody to show.')}</p>;
+  if (!rows.length)
+    return typeof empty === 'string' || !empty ? (
+      <p className="body">{empty ?? (search ? 'No people match your search.' : 'There is nobody to show.')}</p>
+    ) : (
+      <>{empty}</>
+    );
   return (
     <>
       <table className="table">
