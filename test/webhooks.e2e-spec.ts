@@ -98,12 +98,20 @@ describe('webhooks', () => {
     ).toBe(false);
     expect(JSON.parse(second.body)).toMatchObject({ type: 'person.created', personId });
 
-    const deliveries = await hub.gql<{ webhookDeliveries: Page<{ id: string; status: string; attempts: { statusCode: number }[] }> }>(
-      'query($id: ID!) { webhookDeliveries(endpointId: $id, first: 20) { edges { node { id status attempts { statusCode } } } } }',
-      { id: probationEndpoint },
-      await hub.tokenFor('probation.admin'),
-    );
-    const delivery = nodes(deliveries.data!.webhookDeliveries).find((d) => d.status === 'DELIVERED'.toLowerCase())!;
+    // The worker records the answer once the endpoint has given it: on a loaded machine, a moment after the request arrived.
+    const admin = await hub.tokenFor('probation.admin');
+    const delivered = async () =>
+      nodes(
+        (
+          await hub.gql<{ webhookDeliveries: Page<{ id: string; status: string; attempts: { statusCode: number }[] }> }>(
+            'query($id: ID!) { webhookDeliveries(endpointId: $id, first: 20) { edges { node { id status attempts { statusCode } } } } }',
+            { id: probationEndpoint },
+            admin,
+          )
+        ).data!.webhookDeliveries,
+      ).find((d) => d.status === 'DELIVERED'.toLowerCase());
+    await eventually(async () => (await delivered()) !== undefined, 30_000, 'delivery recorded');
+    const delivery = (await delivered())!;
     expect(delivery.attempts.map((a) => a.statusCode)).toEqual([503, 200]);
 
     // The housing charity does not work with this person: nothing about them reaches its endpoint.
