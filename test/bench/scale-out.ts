@@ -19,7 +19,20 @@ import pg from 'pg';
 import WebSocket from 'ws';
 import { DEMO_DOMAIN } from '../../libs/demo/src/demo-world.js';
 import { spawnWorker } from '../support/processes.js';
-import { adminQuery, dbUrl, env, fmt, load, log, postgresAdminUrl, result, type Server, startHub, stopPostgres } from './lib.js';
+import {
+  adminQuery,
+  dbUrl,
+  env,
+  fmt,
+  load,
+  log,
+  postgresAdminUrl,
+  result,
+  seedDemoDatabase,
+  type Server,
+  startHub,
+  stopPostgres,
+} from './lib.js';
 import { benchSettings, finishResults, startResults } from './results.js';
 
 const EVENTS = Number(process.env.SCALE_EVENTS ?? 400);
@@ -89,6 +102,8 @@ async function main(): Promise<void> {
     DATABASE_POOL_SIZE: '10',
     WORKER_POLL_INTERVAL_MS: '200',
     SEED_DEMO_PEOPLE: 'true',
+    // The webhook receiver is a plain http server on this machine, which production refuses by default.
+    WEBHOOK_URL_POLICY: 'any',
   };
   const processes: { stop(): Promise<void> }[] = [];
   const db = new pg.Pool({ connectionString: url, max: 3 });
@@ -98,8 +113,10 @@ async function main(): Promise<void> {
     if (!ok) failed = true;
   };
   try {
-    log('starting hub 1 (migrates and seeds the demo world), then hub 2 and two workers');
-    const hub1 = await startHub(url, { ...base, SEED_DEMO: 'true' });
+    // The hubs run as in production (startHub), which refuses SEED_DEMO: the demo world is seeded with the CLI first.
+    log('seeding the demo world with the CLI, then starting two hubs and two workers');
+    await seedDemoDatabase(url, { DEMO_PASSWORD: PASSWORD, SEED_DEMO_PEOPLE: 'true' });
+    const hub1 = await startHub(url, base);
     processes.push(hub1);
     const [hub2, w1, w2] = await Promise.all([startHub(url, base), spawnWorker(base), spawnWorker(base)]);
     processes.push(hub2, w1, w2);

@@ -20,7 +20,7 @@ import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { CATALOGUE } from '../../libs/interventions/src/catalogue.js';
 import { normaliseName } from '../../libs/persons/src/person-vocabulary.js';
-import { adminQuery, dbUrl, DIST, fmt, log, postgresAdminUrl, result, rssSampler, type Server, startHub } from './lib.js';
+import { adminQuery, dbUrl, DIST, fmt, gql, log, postgresAdminUrl, result, rssSampler, type Server, startHub } from './lib.js';
 
 const PEOPLE = Number(process.env.BENCH_SYNC_PEOPLE ?? 100_000);
 const INTERVENTIONS = Number(process.env.BENCH_SYNC_INTERVENTIONS ?? 500_000);
@@ -175,6 +175,36 @@ async function freshDatabase(name: string): Promise<{ url: string; organisationI
   return { url, organisationId: org.id };
 }
 
+const OFFICER = 'dpo@bench-probation.example';
+const OFFICER_PASSWORD = 'Bench-Statutory-Sharing-2027';
+
+/**
+ * The organisation's statutory sharing agreement (offending and risk, every area of support), recorded by
+ * its data protection officer through the hub: without it the hub refuses to put offending or risk values
+ * into the shared record, as it could not read them back (docs/security.md, E4 and E6). A probation
+ * organisation created with the CLI has no agreement until one is recorded.
+ */
+async function recordStatutoryAgreement(hub: Server, organisationId: string): Promise<void> {
+  const r = await fetch(`${hub.url}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: OFFICER, password: OFFICER_PASSWORD }),
+  });
+  if (r.status !== 200) throw new Error(`login ${OFFICER}: ${r.status} ${await r.text()}`);
+  const officer = ((await r.json()) as { access_token: string }).access_token;
+  await gql(hub, officer, `mutation($input: CreateSharingAgreementInput!) { createSharingAgreement(input: $input) { id } }`, {
+    input: {
+      name: 'Bench probation statutory sharing',
+      partyOrganisationIds: [organisationId],
+      purposes: ['ETE', 'ACCOMMODATION', 'HEALTH', 'SUBSTANCE_MISUSE', 'FINANCE', 'FAMILY'],
+      categories: ['IDENTITY', 'OFFENDING', 'RISK'],
+      lawfulBasis: 'PUBLIC_TASK',
+      statutoryReference: 'Offender Management Act 2007 s.14',
+      validFrom: new Date(Date.now() - 60_000).toISOString(),
+    },
+  });
+}
+
 const seconds = (t: number) => (performance.now() - t) / 1000;
 
 async function connect(url: string): Promise<pg.Client> {
@@ -324,6 +354,20 @@ export async function syncStream(): Promise<void> {
   const copyAll = await freshDatabase('rehab_bench_sync_copy_all');
   const copyOnly = await freshDatabase('rehab_bench_sync_copy');
   const client = await cli(stream.url, 'create-client', '--org', 'Bench Probation Region', '--name', 'Bench loader', '--scopes', 'sync');
+  await cli(
+    stream.url,
+    'create-user',
+    '--org',
+    'Bench Probation Region',
+    '--email',
+    OFFICER,
+    '--name',
+    'Bench Officer',
+    '--roles',
+    'data_protection_officer',
+    '--password',
+    OFFICER_PASSWORD,
+  );
   const hub = await startHub(stream.url, { WORKER_MODE: 'off' });
   const [source, all, only] = await Promise.all([connect(stream.url), connect(copyAll.url), connect(copyOnly.url)]);
   const ids = Array.from({ length: PEOPLE }, () => randomUUID());
@@ -337,6 +381,7 @@ export async function syncStream(): Promise<void> {
       body: new URLSearchParams({ grant_type: 'client_credentials', client_id: client.client_id, client_secret: client.client_secret }),
     });
     const token = ((await tokenRes.json()) as { access_token: string }).access_token;
+    await recordStatutoryAgreement(hub, stream.organisationId);
     for (let round = 0; round < ROUNDS; round++) {
       const people: [number, number] = [Math.floor((round * PEOPLE) / ROUNDS), Math.floor(((round + 1) * PEOPLE) / ROUNDS)];
       const interventions: [number, number] = [

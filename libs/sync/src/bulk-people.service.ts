@@ -18,7 +18,10 @@ const REJECTIONS: Record<string, { code: string; message: string }> = {
   },
   FORBIDDEN: {
     code: 'FORBIDDEN',
-    message: 'Your organisation may not record offending or risk data for this person: it could not read it back',
+    // What to do about it: an organisation reads these categories by a consent or a sharing agreement in force (a
+    // probation organisation by its statutory agreement, which a new organisation lacks until it is recorded).
+    message:
+      'Your organisation may not record offending or risk data for this person: it could not read it back (no consent or sharing agreement in force covers that data for it)',
   },
 };
 
