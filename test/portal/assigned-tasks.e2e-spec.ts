@@ -94,9 +94,9 @@ describe('assigned tasks and email notifications in the portal', () => {
         await summary.waitFor();
         expect(await page.evaluate('document.activeElement?.className')).toBe('error-summary');
         expect(await summary.getByRole('link').allTextContents()).toEqual([
-          'Who is it for?: Select a colleague or a team',
-          'What needs to be done?: Enter what needs to be done, in at least 3 characters',
-          'When is it due?: Enter the date it is due',
+          'Select a colleague or a team',
+          'Enter what needs to be done, in at least 3 characters',
+          'Enter the date it is due',
         ]);
         expect(await page.locator('#f-assignee-error').textContent()).toContain('Select a colleague or a team');
         expect(await page.locator('#f-title-error').textContent()).toContain('Enter what needs to be done');

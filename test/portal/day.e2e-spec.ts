@@ -168,13 +168,14 @@ describe('"My day", appointments, contact and case notes in the portal', () => {
       await page.getByRole('button', { name: 'Book appointment' }).click();
       const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
       await summary.waitFor();
-      expect(await summary.textContent()).toContain('What is it for?: Select what the appointment is for');
+      expect(await summary.textContent()).toContain('Select what the appointment is for');
+      expect(await summary.textContent()).not.toContain('What is it for?:');
       expect(await page.locator('#f-time-error').textContent()).toContain('Enter the time on the 24-hour clock');
       expect(await page.locator('#f-mode-error').textContent()).toContain('Select how you will meet');
       await checkScreen(page, 'book-appointment-errors');
 
       // From the summary's first link to the service, then through the form with the keyboard only.
-      await summary.getByRole('link', { name: /What is it for/ }).press('Enter');
+      await summary.getByRole('link', { name: 'Select what the appointment is for' }).press('Enter');
       expect(await page.evaluate('document.activeElement?.id')).toBe('f-serviceCode');
       for (let i = 0; i < 40 && (await page.locator('#f-serviceCode').inputValue()) !== 'accommodation_support'; i++)
         await page.keyboard.press('ArrowDown');
