@@ -329,6 +329,76 @@ describe('the outcomes page in a real browser', () => {
    * (a period no other scenario reports on; referrals never feed the funnel), answered through the API
    * and moved to that month with SQL, as a case system's clock would have put them.
    */
+  const OWN_OUTCOMES = `query($input: OrganisationOutcomesInput!) { organisationOutcomes(input: $input) {
+    counted measures { key label people suppressed shown note } } }`;
+  interface Own {
+    organisationOutcomes: {
+      counted: string;
+      measures: { key: string; label: string; people: number | null; suppressed: boolean; shown: boolean; note: string | null }[];
+    };
+  }
+  /** The "your organisation's outcomes" table, row by row: [label (with its note), shown value]. */
+  const ownRows = async (page: Page) => {
+    await page.locator('#own-outcomes-table').waitFor();
+    return page
+      .locator('#own-outcomes-table tbody tr')
+      .evaluateAll((rows) => rows.map((r) => [r.querySelector('th')!.textContent!.trim(), r.querySelector('td')!.textContent!.trim()]));
+  };
+
+  it(
+    "the housing manager sees accommodation outcomes, and is told that the funnel counts only its own organisation's steps",
+    async () => {
+      const [{ id: housing }]: { id: string }[] = await hub.db.query(
+        `SELECT id FROM organisation WHERE name = 'Safe Harbour Housing Trust'`,
+      );
+      for (const status of ['completed', 'completed', 'completed', 'completed', 'completed', 'completed', 'started', 'started']) {
+        const [{ id }]: { id: string }[] = await hub.db.query(
+          `INSERT INTO person (given_name, family_name, normalised_name, date_of_birth, region, created_by_organisation_id, version) VALUES ('Ho', 'Using', 'ho using', '1992-01-01', 'north_west', $1, 1) RETURNING id`,
+          [housing],
+        );
+        await hub.db.query(
+          `INSERT INTO intervention (person_id, organisation_id, recorded_by, type_code, data_category, status, occurred_at, version) VALUES ($1, $2, 'test', 'accommodation_support', 'accommodation', $3, '2024-06-01T10:00:00Z', 1)`,
+          [id, housing, status],
+        );
+      }
+      const { context, page } = await signedIn('housing.manager');
+      try {
+        await showOutcomes(page, 'Those who found work');
+        expect(await page.locator('#funnel-counted').textContent()).toContain('Only steps recorded by Safe Harbour Housing Trust');
+        expect(await ownRows(page)).toEqual([
+          ['People given accommodation support (started or completed in the period)', '8'],
+          ['People whose accommodation support was completed in the period', '6'],
+        ]);
+        await checkScreen(page, 'outcomes-housing');
+      } finally {
+        await context.close();
+      }
+    },
+    T,
+  );
+
+  it(
+    'the training manager sees courses completed and the jobs its learners found, with the numbers the API gives and what they leave out',
+    async () => {
+      const api = await hub.gql<Own>(OWN_OUTCOMES, { input }, await hub.tokenFor('training.manager'));
+      expect(api.errors).toBeUndefined();
+      const measures = api.data!.organisationOutcomes.measures;
+      expect(measures.map((m) => m.key)).toEqual(['courses_completed', 'learners_found_work']);
+      expect(measures.every((m) => m.shown && !m.suppressed && m.people! > 5)).toBe(true);
+      const { context, page } = await signedIn('training.manager');
+      try {
+        await showOutcomes(page, 'Those who found work');
+        expect(await page.locator('#funnel-counted').textContent()).toBe(api.data!.organisationOutcomes.counted);
+        expect(await ownRows(page)).toEqual(measures.map((m) => [`${m.label}${m.note ?? ''}`, String(m.people)]));
+        await page.getByText('Counted only for learners whose employment records your organisation may see').waitFor();
+        await checkScreen(page, 'outcomes-training');
+      } finally {
+        await context.close();
+      }
+    },
+    T,
+  );
+
   describe('the referral report', () => {
     const period = { from: '2023-03-01', to: '2023-04-01' };
     const SENT_AT = '2023-03-06T09:00:00Z';

@@ -25,6 +25,7 @@ const EXEMPT: Record<string, string> = {
   eteFunnel: 'aggregate reports name organisations from the public directory; an organisation id is not a secret',
   referralReport: 'aggregate reports name organisations from the public directory; an organisation id is not a secret',
   reoffendingAnalysis: 'aggregate reports name organisations from the public directory; an organisation id is not a secret',
+  organisationOutcomes: 'aggregate reports name organisations from the public directory; an organisation id is not a secret',
   createSharingAgreement: 'party organisations come from the public directory',
   endSharingAgreement: 'sharing agreements are listed to every user (sharingAgreements): their ids are not secret',
   openBreakGlass:

@@ -73,6 +73,7 @@ export function listBounds(config: Pick<HubConfig, 'lists'>): ReadonlyMap<string
     'Query.consentPurposes': { max: Object.keys(ConsentPurpose).length, why: 'one per consent purpose (ConsentPurpose)' },
     'EteFunnel.steps': { max: 6, why: 'the six steps of the ETE funnel' },
     'FunnelStep.breakdown': { max: BREAKDOWN_MAX, why: 'the smallest cells past it are added up as one' },
+    'OrganisationOutcomes.measures': { max: 4, why: "two for accommodation, two for training: the outcomes of the organisation's kind" },
     'ReferralReport.services': { max: REPORT_SERVICES_MAX, why: 'the busiest services; the total row counts all' },
     'SubjectAccessExport.counts': { max: 50, why: "one per section of the export (the libs' registered person data)" },
     'SyncResult.results': { max: MAX_BATCH, why: 'one per record sent, at most MAX_BATCH: the input limit pays for it', counted: false },

@@ -3,6 +3,7 @@ import { ApiError, gql } from './api';
 import { graphql } from './gql';
 import type {
   EteFunnelQuery,
+  OrganisationOutcomesQuery,
   ReferralDirection,
   ReferralReportQuery,
   ReferralReportRowFieldsFragment,
@@ -45,6 +46,32 @@ const EteFunnelDocument = graphql(`
     }
   }
 `);
+
+const OrganisationOutcomesDocument = graphql(`
+  query OrganisationOutcomes($input: OrganisationOutcomesInput!) {
+    organisationOutcomes(input: $input) {
+      organisationKind
+      counted
+      suppressionThreshold
+      measures {
+        key
+        label
+        people
+        suppressed
+        shown
+        note
+      }
+    }
+  }
+`);
+
+export type OrganisationOutcomes = OrganisationOutcomesQuery['organisationOutcomes'];
+
+/** What the funnel counts for the organisation, and the outcomes its kind works for (period and organisation only). */
+export async function organisationOutcomes(filter: ReportFilter): Promise<OrganisationOutcomes> {
+  const { from, to, organisationId } = filter;
+  return (await gql(OrganisationOutcomesDocument, { input: clean({ from, to, organisationId }) })).organisationOutcomes;
+}
 
 const ReoffendingDocument = graphql(`
   query Reoffending($input: ReoffendingInput!) {

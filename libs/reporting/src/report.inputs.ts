@@ -91,3 +91,7 @@ export class RecordReconvictionInput {
   @IsDateString({ strict: true })
   convictedOn: string;
 }
+
+/** The period (and, for hub admins and commissioners, the organisation) of an organisation's outcome page. */
+@InputType()
+export class OrganisationOutcomesInput extends ReportPeriodInput {}

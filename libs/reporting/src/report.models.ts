@@ -97,3 +97,39 @@ export class ReoffendingAnalysisModel {
   @Field()
   suppressed: boolean;
 }
+
+@ObjectType('OutcomeMeasure')
+export class OutcomeMeasureModel {
+  @Field({ description: 'accommodation_supported, accommodation_completed, courses_completed, learners_found_work' })
+  key: string;
+
+  @Field()
+  label: string;
+
+  @Field(() => Int, { nullable: true, description: 'People; null when suppressed or not shown' })
+  people: number | null;
+
+  @Field({ description: 'Fewer people than the threshold' })
+  suppressed: boolean;
+
+  @Field({ description: 'False when the reader may not be shown this measure (the note says why)' })
+  shown: boolean;
+
+  @Field(() => String, { nullable: true, description: 'What the measure leaves out, in words' })
+  note: string | null;
+}
+
+@ObjectType('OrganisationOutcomes')
+export class OrganisationOutcomesModel {
+  @Field(() => String, { nullable: true, description: 'The kind of the organisation reported on; null for all organisations' })
+  organisationKind: string | null;
+
+  @Field({ description: 'What the ETE funnel counts for this scope, in words' })
+  counted: string;
+
+  @Field(() => [OutcomeMeasureModel], { description: 'The outcomes this kind of organisation works for, beside the funnel' })
+  measures: OutcomeMeasureModel[];
+
+  @Field(() => Int)
+  suppressionThreshold: number;
+}

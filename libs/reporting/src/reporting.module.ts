@@ -5,6 +5,7 @@ import { OrganisationsModule } from '@hub/organisations';
 import { ReferralsModule } from '@hub/referrals';
 import { EteFunnelFact, EteFunnelOrgFact } from './ete-funnel-fact.entity.js';
 import { EteFunnelService } from './ete-funnel.service.js';
+import { OrganisationOutcomesService } from './organisation-outcomes.service.js';
 import { OgrsAssessment } from './ogrs-assessment.entity.js';
 import { OgrsFromRecordService } from './ogrs-from-record.service.js';
 import { ReferralReportController } from './referral-report.controller.js';
@@ -30,6 +31,7 @@ import { ReportsController } from './reports.controller.js';
   providers: [
     ReportRunsService,
     EteFunnelService,
+    OrganisationOutcomesService,
     ReoffendingService,
     ReconvictionFactsService,
     OgrsFromRecordService,

@@ -2,8 +2,15 @@ import { Args, Field, ID, Mutation, ObjectType, Query, Resolver } from '@nestjs/
 import { type Actor, CurrentActor } from '@hub/common';
 import { EteFunnelService } from './ete-funnel.service.js';
 import { ReconvictionFactsService } from './reconviction-facts.service.js';
-import { RecordOgrsInput, RecordReconvictionInput, ReoffendingInput, ReportFilterInput } from './report.inputs.js';
-import { EteFunnelModel, ReoffendingAnalysisModel } from './report.models.js';
+import {
+  OrganisationOutcomesInput,
+  RecordOgrsInput,
+  RecordReconvictionInput,
+  ReoffendingInput,
+  ReportFilterInput,
+} from './report.inputs.js';
+import { EteFunnelModel, OrganisationOutcomesModel, ReoffendingAnalysisModel } from './report.models.js';
+import { OrganisationOutcomesService } from './organisation-outcomes.service.js';
 import { ReoffendingService } from './reoffending.service.js';
 import { Permission, RequirePermission } from '@hub/access';
 
@@ -22,7 +29,16 @@ export class ReportingResolver {
     private readonly funnel: EteFunnelService,
     private readonly reoffending: ReoffendingService,
     private readonly facts: ReconvictionFactsService,
+    private readonly organisationOutcomesService: OrganisationOutcomesService,
   ) {}
+
+  @RequirePermission(Permission.REPORT_READ)
+  @Query(() => OrganisationOutcomesModel, {
+    description: 'What the funnel counts for the organisation, and the outcomes its kind works for (aggregates; small counts suppressed)',
+  })
+  organisationOutcomes(@CurrentActor() actor: Actor, @Args('input') input: OrganisationOutcomesInput): Promise<OrganisationOutcomesModel> {
+    return this.organisationOutcomesService.outcomes(actor, input);
+  }
 
   @RequirePermission(Permission.REPORT_READ)
   @Query(() => EteFunnelModel, { description: 'The ETE funnel for a period (aggregates; small counts suppressed)' })

@@ -255,6 +255,17 @@ export type OrganisationKind =
   | 'PROBATION'
   | 'TRAINING_PROVIDER';
 
+export type OrganisationOutcomesInput = {
+  /** Start of the period (ISO date, inclusive) */
+  from: string;
+  /** Hub admins and commissioners: one organisation (others always report on their own) */
+  organisationId?: string | number | null | undefined;
+  /** Suppression threshold (default 5; never lower than 5) */
+  threshold?: number | null | undefined;
+  /** End of the period (ISO date, exclusive) */
+  to: string;
+};
+
 export type OutcomeKind =
   | 'JOB'
   | 'NONE'
@@ -684,6 +695,13 @@ export type EteFunnelQueryVariables = Exact<{
 
 
 export type EteFunnelQuery = { eteFunnel: { scope: string, suppressionThreshold: number, steps: Array<{ step: string, label: string, people: number | null, suppressed: boolean, conversion: number | null, breakdown: Array<{ key: string, count: number | null, suppressed: boolean }> }> } };
+
+export type OrganisationOutcomesQueryVariables = Exact<{
+  input: OrganisationOutcomesInput;
+}>;
+
+
+export type OrganisationOutcomesQuery = { organisationOutcomes: { organisationKind: string | null, counted: string, suppressionThreshold: number, measures: Array<{ key: string, label: string, people: number | null, suppressed: boolean, shown: boolean, note: string | null }> } };
 
 export type ReoffendingQueryVariables = Exact<{
   input: ReoffendingInput;
@@ -1440,6 +1458,23 @@ export const EteFunnelDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EteFunnelQuery, EteFunnelQueryVariables>;
+export const OrganisationOutcomesDocument = new TypedDocumentString(`
+    query OrganisationOutcomes($input: OrganisationOutcomesInput!) {
+  organisationOutcomes(input: $input) {
+    organisationKind
+    counted
+    suppressionThreshold
+    measures {
+      key
+      label
+      people
+      suppressed
+      shown
+      note
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrganisationOutcomesQuery, OrganisationOutcomesQueryVariables>;
 export const ReoffendingDocument = new TypedDocumentString(`
     query Reoffending($input: ReoffendingInput!) {
   reoffendingAnalysis(input: $input) {

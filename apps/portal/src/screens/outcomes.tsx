@@ -10,6 +10,8 @@ import {
   csvPath,
   downloadCsv,
   eteFunnel,
+  organisationOutcomes,
+  type OrganisationOutcomes,
   type ReferralDirection,
   type ReferralFilter,
   referralReport,
@@ -87,6 +89,39 @@ function Download({ path, filename, children }: { path: string; filename: string
   );
 }
 
+/** The outcomes the organisation's kind works for (accommodation for housing; courses and jobs for training), said in words. */
+function OwnOutcomes({ outcomes, period }: { outcomes: OrganisationOutcomes; period: string }) {
+  if (outcomes.measures.length === 0) return null;
+  return (
+    <section aria-labelledby="own-outcomes-heading" className="section">
+      <h2 id="own-outcomes-heading">Your organisation's outcomes</h2>
+      <p className="secondary-text">
+        {period}. People counted once each; counts of fewer than {outcomes.suppressionThreshold} people are suppressed.
+      </p>
+      <table className="table" id="own-outcomes-table">
+        <caption className="visually-hidden">Your organisation's outcomes</caption>
+        <thead>
+          <tr>
+            <th scope="col">Outcome</th>
+            <th scope="col">People</th>
+          </tr>
+        </thead>
+        <tbody>
+          {outcomes.measures.map((m) => (
+            <tr key={m.key}>
+              <th scope="row">
+                {m.label}
+                {m.note && <div className="hint">{m.note}</div>}
+              </th>
+              <td>{!m.shown ? 'Not shown' : m.suppressed ? 'Suppressed' : m.people}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
 export function Outcomes() {
   usePageTitle('Outcomes');
   const { viewer } = useSession();
@@ -113,6 +148,10 @@ export function Outcomes() {
     organisationId: filter.organisationId,
     direction: oneOrganisation(applied) ? applied.direction : undefined,
   };
+  const own = useQuery(
+    () => organisationOutcomes(filter),
+    [JSON.stringify({ from: filter.from, to: filter.to, org: filter.organisationId })],
+  );
   const referrals = useQuery(() => referralReport(referralFilter), [JSON.stringify(referralFilter)]);
   const set = (patch: Partial<Filters>) => setForm((f) => ({ ...f, ...patch }));
 
@@ -234,9 +273,11 @@ export function Outcomes() {
       {report.loading && !report.data && <p className="loading">Loading the report…</p>}
       {funnel && reoffending && (
         <>
+          {own.data && <OwnOutcomes outcomes={own.data} period={period} />}
           <section aria-labelledby="funnel-heading" className="section">
             <h2 id="funnel-heading">ETE funnel</h2>
             <p className="secondary-text">{period}. Each person counts once per step, in the period they first reached it.</p>
+            {own.data && <p id="funnel-counted">{own.data.counted}</p>}
             <FunnelChart steps={funnel.steps} threshold={funnel.suppressionThreshold} />
             <FunnelTable steps={funnel.steps} />
             <BreakdownTable
