@@ -31,6 +31,14 @@ export type ChangePasswordInput = {
   newPassword: string;
 };
 
+/** Completing a referral says what came of it */
+export type CompleteReferralInput = {
+  /** A note on the outcome (optional) */
+  note?: string | null | undefined;
+  outcome: ReferralOutcome;
+  referralId: string | number;
+};
+
 /** How the person gave consent */
 export type ConsentMethod =
   | 'ELECTRONIC'
@@ -189,10 +197,31 @@ export type ReferralAction =
   | 'START'
   | 'WITHDRAW';
 
-/** Referrals to the organisation reported on, or from it */
+/** The lawful basis a referral was sent on (null: sent before the hub recorded it, or not sent yet) */
+export type ReferralBasis =
+  | 'AGREEMENT'
+  | 'CONSENT'
+  | 'SAFEGUARDING_OVERRIDE';
+
+/** Referrals to the organisation, or from it */
 export type ReferralDirection =
   | 'RECEIVED'
   | 'SENT';
+
+/** What came of a completed referral */
+export type ReferralOutcome =
+  | 'ACHIEVED'
+  | 'NOT_ACHIEVED'
+  | 'PARTLY_ACHIEVED'
+  | 'PERSON_DISENGAGED';
+
+/** A referral about to be made: to whom, about whom */
+export type ReferralPreviewInput = {
+  personId: string | number;
+  /** What you mean to share beyond identity: the basis is the one sending with them would find */
+  sharedCategories?: Array<DataCategory> | null | undefined;
+  toOrganisationId: string | number;
+};
 
 /** The referrals sent in the period */
 export type ReferralReportInput = {
@@ -379,18 +408,37 @@ export type PersonReferralsQuery = { person: { id: string, referrals: { edges: A
 export type ReferralInboxQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
+  states?: Array<ReferralState> | ReferralState | null | undefined;
+  serviceCode?: string | null | undefined;
 }>;
 
 
-export type ReferralInboxQuery = { referralInbox: { edges: Array<{ node: { id: string, reason: string, stateReason: string | null, dueAt: string | null, open: boolean, actions: Array<ReferralAction>, status: ReferralState, service: string, person: { id: string, givenName: string | null, familyName: string | null } | null, fromOrganisation: { name: string }, toOrganisation: { name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type ReferralInboxQuery = { referralInbox: { edges: Array<{ node: { id: string, serviceName: string, reason: string, stateReason: string | null, automatic: boolean, outcome: ReferralOutcome | null, outcomeNote: string | null, sentAt: string | null, dueAt: string | null, open: boolean, actions: Array<ReferralAction>, status: ReferralState, service: string, sentBy: { name: string, email: string, organisationName: string | null } | null, acceptedBy: { name: string, email: string, organisationName: string | null } | null, person: { id: string, givenName: string | null, familyName: string | null } | null, fromOrganisation: { name: string }, toOrganisation: { name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type SentReferralsQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
+  states?: Array<ReferralState> | ReferralState | null | undefined;
+  serviceCode?: string | null | undefined;
 }>;
 
 
-export type SentReferralsQuery = { sentReferrals: { edges: Array<{ node: { id: string, reason: string, stateReason: string | null, dueAt: string | null, open: boolean, actions: Array<ReferralAction>, status: ReferralState, service: string, person: { id: string, givenName: string | null, familyName: string | null } | null, fromOrganisation: { name: string }, toOrganisation: { name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type SentReferralsQuery = { sentReferrals: { edges: Array<{ node: { id: string, serviceName: string, reason: string, stateReason: string | null, automatic: boolean, outcome: ReferralOutcome | null, outcomeNote: string | null, sentAt: string | null, dueAt: string | null, open: boolean, actions: Array<ReferralAction>, status: ReferralState, service: string, sentBy: { name: string, email: string, organisationName: string | null } | null, acceptedBy: { name: string, email: string, organisationName: string | null } | null, person: { id: string, givenName: string | null, familyName: string | null } | null, fromOrganisation: { name: string }, toOrganisation: { name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ReferralCountsQueryVariables = Exact<{
+  direction: ReferralDirection;
+  serviceCode?: string | null | undefined;
+}>;
+
+
+export type ReferralCountsQuery = { referralCounts: Array<{ state: ReferralState, count: number }> };
+
+export type ReferralPreviewQueryVariables = Exact<{
+  input: ReferralPreviewInput;
+}>;
+
+
+export type ReferralPreviewQuery = { referralPreview: { receiverName: string, receiverSees: Array<DataCategory>, youMayShare: Array<DataCategory>, basis: ReferralBasis | null, alreadyWorksWith: boolean, worksWithAs: InvolvementRole | null, worksWithSince: string | null, openReferralsFromYou: number } };
 
 export type TasksQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -423,7 +471,7 @@ export type StartReferralMutationVariables = Exact<{
 export type StartReferralMutation = { startReferral: { id: string, status: ReferralState } };
 
 export type CompleteReferralMutationVariables = Exact<{
-  id: string | number;
+  input: CompleteReferralInput;
 }>;
 
 
@@ -609,7 +657,7 @@ export type ReferPersonQueryVariables = Exact<{
 }>;
 
 
-export type ReferPersonQuery = { person: { id: string, givenName: string | null, familyName: string | null, region: string | null, readableCategories: Array<DataCategory> } };
+export type ReferPersonQuery = { person: { id: string, givenName: string | null, familyName: string | null, region: string | null } };
 
 export type TeamAdminQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -792,18 +840,38 @@ export const PersonReferralsDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<PersonReferralsQuery, PersonReferralsQueryVariables>;
 export const ReferralInboxDocument = new TypedDocumentString(`
-    query ReferralInbox($first: Int, $after: String) {
-  referralInbox(first: $first, after: $after) {
+    query ReferralInbox($first: Int, $after: String, $states: [ReferralState!], $serviceCode: String) {
+  referralInbox(
+    first: $first
+    after: $after
+    states: $states
+    serviceCode: $serviceCode
+  ) {
     edges {
       node {
         id
         status: state
         service: serviceCode
+        serviceName
         reason
         stateReason
+        automatic
+        outcome
+        outcomeNote
+        sentAt
         dueAt
         open
         actions
+        sentBy {
+          name
+          email
+          organisationName
+        }
+        acceptedBy {
+          name
+          email
+          organisationName
+        }
         person {
           id
           givenName
@@ -825,18 +893,38 @@ export const ReferralInboxDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ReferralInboxQuery, ReferralInboxQueryVariables>;
 export const SentReferralsDocument = new TypedDocumentString(`
-    query SentReferrals($first: Int, $after: String) {
-  sentReferrals(first: $first, after: $after) {
+    query SentReferrals($first: Int, $after: String, $states: [ReferralState!], $serviceCode: String) {
+  sentReferrals(
+    first: $first
+    after: $after
+    states: $states
+    serviceCode: $serviceCode
+  ) {
     edges {
       node {
         id
         status: state
         service: serviceCode
+        serviceName
         reason
         stateReason
+        automatic
+        outcome
+        outcomeNote
+        sentAt
         dueAt
         open
         actions
+        sentBy {
+          name
+          email
+          organisationName
+        }
+        acceptedBy {
+          name
+          email
+          organisationName
+        }
         person {
           id
           givenName
@@ -857,6 +945,28 @@ export const SentReferralsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SentReferralsQuery, SentReferralsQueryVariables>;
+export const ReferralCountsDocument = new TypedDocumentString(`
+    query ReferralCounts($direction: ReferralDirection!, $serviceCode: String) {
+  referralCounts(direction: $direction, serviceCode: $serviceCode) {
+    state
+    count
+  }
+}
+    `) as unknown as TypedDocumentString<ReferralCountsQuery, ReferralCountsQueryVariables>;
+export const ReferralPreviewDocument = new TypedDocumentString(`
+    query ReferralPreview($input: ReferralPreviewInput!) {
+  referralPreview(input: $input) {
+    receiverName
+    receiverSees
+    youMayShare
+    basis
+    alreadyWorksWith
+    worksWithAs
+    worksWithSince
+    openReferralsFromYou
+  }
+}
+    `) as unknown as TypedDocumentString<ReferralPreviewQuery, ReferralPreviewQueryVariables>;
 export const TasksDocument = new TypedDocumentString(`
     query Tasks($first: Int, $after: String) {
   tasks(first: $first, after: $after) {
@@ -906,8 +1016,8 @@ export const StartReferralDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<StartReferralMutation, StartReferralMutationVariables>;
 export const CompleteReferralDocument = new TypedDocumentString(`
-    mutation CompleteReferral($id: ID!) {
-  completeReferral(id: $id) {
+    mutation CompleteReferral($input: CompleteReferralInput!) {
+  completeReferral(input: $input) {
     id
     status: state
   }
@@ -1365,7 +1475,6 @@ export const ReferPersonDocument = new TypedDocumentString(`
     givenName
     familyName
     region
-    readableCategories
   }
 }
     `) as unknown as TypedDocumentString<ReferPersonQuery, ReferPersonQueryVariables>;
