@@ -255,4 +255,38 @@ describe('the referral journey in a real browser', () => {
     },
     T,
   );
+
+  it(
+    'an automatic referral says the hub sent it and why, in plain words, even one stored before the plain words',
+    async () => {
+      const probation = await hub.tokenFor('probation.officer');
+      const sent = await hub.gql<{ sendReferral: { id: string } }>(
+        'mutation($input: SendReferralInput!) { sendReferral(input: $input) { id } }',
+        {
+          input: { personId, toOrganisationId: housing, serviceCode: 'accommodation_support', reason: 'placeholder', sharedCategories: [] },
+        },
+        probation,
+      );
+      expect(sent.errors).toBeUndefined();
+      const [rule] = (await hub.db.query(`SELECT rule_id FROM referral_rule LIMIT 1`)) as { rule_id: string }[];
+      await hub.db.query(
+        `UPDATE referral SET rule_id = $2, rule_version = 1, reason = 'Accommodation -> housing (v1) (after intervention.logged)' WHERE id = $1`,
+        [sent.data!.sendReferral.id, rule.rule_id],
+      );
+      await as('housing.worker', async (page) => {
+        await page.goto(`${url}/referrals`);
+        const card = page.locator('li.card', { hasText: 'Sent automatically by the hub' });
+        await card.waitFor();
+        const rows = (await card.locator('.summary-list__row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
+        expect(rows).toEqual(
+          expect.arrayContaining([
+            'Sent by The hub, automatically (no person sent it)',
+            'Reason for the referral Sent automatically by the hub on behalf of North West Probation Region (not by a person) because work with the person was logged: North West Probation Region asked the hub to refer people in this situation for accommodation support.',
+          ]),
+        );
+        expect(await card.textContent()).not.toMatch(/intervention\.logged|\(v1\)|->|accommodation_support/);
+      });
+    },
+    T,
+  );
 });
