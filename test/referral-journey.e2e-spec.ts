@@ -60,11 +60,18 @@ describe('the referral journey', () => {
     );
   }
 
-  async function send(personId: string, sharedCategories: string[] = []): Promise<string> {
+  async function send(personId: string, sharedCategories: string[] = [], personAgreed: boolean | null = null): Promise<string> {
     const data = await ok<{ sendReferral: { id: string } }>(
       `mutation($input: SendReferralInput!) { sendReferral(input: $input) { id } }`,
       {
-        input: { personId, toOrganisationId: HOUSING(), serviceCode: 'accommodation_support', reason: 'Needs a tenancy', sharedCategories },
+        input: {
+          personId,
+          toOrganisationId: HOUSING(),
+          serviceCode: 'accommodation_support',
+          reason: 'Needs a tenancy',
+          sharedCategories,
+          personAgreed,
+        },
       },
       probation,
     );
@@ -239,7 +246,16 @@ describe('the referral journey', () => {
   it('names a contact on each side: the person who sent it and the person who accepted it', async () => {
     const id = await person();
     await consent(id, 'REFERRAL', HOUSING());
-    const r = await send(id);
+    const r = await send(id, [], true);
+    // The sender's confirmation that the person agreed is kept with the send step.
+    const steps = (await hub.db.query(`SELECT action, reason FROM referral_transition WHERE referral_id = $1 ORDER BY id`, [r])) as {
+      action: string;
+      reason: string | null;
+    }[];
+    expect(steps).toEqual([
+      { action: 'create', reason: null },
+      { action: 'send', reason: 'The sender confirmed that the person agreed to this referral' },
+    ]);
     const CONTACTS = `query($id: ID!) { referral(id: $id) { automatic sentBy { name email organisationName } acceptedBy { name email organisationName } } }`;
     const users = (await hub.db.query(
       `SELECT email, name FROM user_account WHERE email LIKE 'probation.officer@%' OR email LIKE 'housing.worker@%'`,

@@ -126,6 +126,12 @@ describe('the referral journey in a real browser', () => {
         await page.getByText('Referral sent to Safe Harbour Housing Trust').waitFor();
         await page.getByRole('heading', { level: 1, name: 'Sent referrals' }).waitFor();
       });
+      // The confirmation is kept with the send step.
+      const steps = (await hub.db.query(
+        `SELECT t.reason FROM referral_transition t JOIN referral r ON r.id = t.referral_id WHERE r.person_id = $1 AND t.action = 'send'`,
+        [personId],
+      )) as { reason: string }[];
+      expect(steps).toEqual([{ reason: 'The sender confirmed that the person agreed to this referral' }]);
     },
     T,
   );

@@ -48,6 +48,8 @@ export interface NewReferral {
   sharedCategories: DataCategory[];
   ruleId?: string | null;
   ruleVersion?: number | null;
+  /** The sender confirmed that the person agreed to this referral (recorded with the send step). */
+  personAgreed?: boolean | null;
   /** What it is sent on (required to send): a consent or agreement found, or a manager's safeguarding override. */
   basis?: ReferralBasisFound | { basis: 'safeguarding_override'; reason: string; receiverName: string } | null;
 }
@@ -73,6 +75,9 @@ export interface ReferralPreviewFacts {
   worksWithAs: InvolvementRole | null;
   openReferralsFromYou: number;
 }
+
+/** The send step's reason when the sender confirmed the person's agreement. */
+export const PERSON_AGREED = 'The sender confirmed that the person agreed to this referral';
 
 /** A completion's outcome, as recorded in its step. */
 export const OUTCOME_WORDS: Record<ReferralOutcome, string> = {
@@ -228,7 +233,16 @@ export class ReferralsService {
       await this.record(m, actor, referral, SAFEGUARDING_OVERRIDE_ACTION, ReferralState.DRAFT, ReferralState.DRAFT, safeguarding.reason);
       await this.notifyOverride(m, actor, referral, safeguarding.receiverName);
     }
-    if (send) await this.record(m, actor, referral, ReferralAction.SEND, ReferralState.DRAFT, ReferralState.SENT, null);
+    if (send)
+      await this.record(
+        m,
+        actor,
+        referral,
+        ReferralAction.SEND,
+        ReferralState.DRAFT,
+        ReferralState.SENT,
+        data.personAgreed ? PERSON_AGREED : null,
+      );
     return referral;
   }
 

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsEnum,
   IsOptional,
   IsString,
@@ -55,6 +56,15 @@ export class SendReferralInput {
   @ArrayMaxSize(20)
   @IsEnum(DataCategory, { each: true })
   sharedCategories: DataCategory[];
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'The sender confirms that the person agreed to this referral (the portal asks when consent is its basis); recorded as the reason of the send step',
+  })
+  @IsOptional()
+  @IsBoolean()
+  personAgreed?: boolean | null;
 
   @Field(() => SafeguardingOverrideInput, {
     nullable: true,

@@ -311,6 +311,8 @@ export type SafeguardingOverrideInput = {
 };
 
 export type SendReferralInput = {
+  /** The sender confirms that the person agreed to this referral (the portal asks when consent is its basis); recorded as the reason of the send step */
+  personAgreed?: boolean | null | undefined;
   personId: string | number;
   reason: string;
   /** Managers only (referral.safeguardingOverride), on sendReferral only, and only when no consent or agreement is a basis for the referral: sends it on a safeguarding override */

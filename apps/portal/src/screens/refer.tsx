@@ -107,6 +107,7 @@ export function Refer({ personId }: { personId: string }) {
         serviceCode: draft.serviceCode,
         reason: draft.reason.trim(),
         sharedCategories: draft.sharedCategories.filter((c) => (shareable as string[]).includes(c)) as DataCategory[],
+        personAgreed: needsAgreement ? draft.personAgreed : null,
       });
       clear();
       flash(`Referral sent to ${receiver!.name}`);
