@@ -336,14 +336,14 @@ describe('the lawful basis of a referral', () => {
       'the rule decides',
     );
     expect(firing).toMatchObject({ outcome: 'no_referral_basis', referral_id: null, task_id: expect.any(String) });
-    expect(firing.detail).toMatch(/no consent to be referred .* and no sharing agreement/);
+    expect(firing.detail).toMatch(/they have not agreed to be referred and no information sharing agreement of .* covers it/);
     expect(await referralsOf(id)).toEqual([]);
     const task = nodes((await ok<{ tasks: Page<Task> }>('probation.officer', TASKS)).tasks).filter((t) => t.personId === id);
     expect(task).toEqual([
       expect.objectContaining({
         kind: 'SEEK_CONSENT',
         forRole: 'caseworker',
-        title: 'Seek consent to be referred to Northway Construction Ltd for employment',
+        title: 'Ask the person whether they agree to be referred to Northway Construction Ltd for employment',
       }),
     ]);
 

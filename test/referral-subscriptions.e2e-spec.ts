@@ -202,7 +202,7 @@ describe('referral subscriptions (graphql-ws)', () => {
       kind: 'SEEK_CONSENT',
       personId: id,
       forRole: 'caseworker',
-      detail: expect.stringMatching(/Northway Construction Ltd .* no consent for ete/),
+      detail: expect.stringMatching(/Northway Construction Ltd .* not consented to share education, training and employment information/),
     });
     expect(await rows(`SELECT outcome FROM rule_firing WHERE person_id = $1`, [id])).toEqual([{ outcome: 'consent_missing' }]);
     await pause(500);

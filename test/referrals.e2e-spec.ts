@@ -101,6 +101,12 @@ describe('referrals', () => {
       { input: { referralId, reason } },
       token,
     );
+  const complete = (referralId: string, token: string, outcome = 'ACHIEVED', note: string | null = null) =>
+    hub.gql<Record<string, Referral>>(
+      `mutation($input: CompleteReferralInput!) { completeReferral(input: $input) { ${REFERRAL} outcome outcomeNote } }`,
+      { input: { referralId, outcome, note } },
+      token,
+    );
   const inbox = async (token: string, states?: string[]) =>
     nodes(
       (
@@ -159,7 +165,7 @@ describe('referrals', () => {
     expect((await act('acceptReferral', r.id, housing)).errors?.[0].extensions?.code).toBe('INVALID_STATE');
 
     expect((await act('startReferral', r.id, housing)).data!.startReferral.state).toBe('IN_PROGRESS');
-    const done = (await act('completeReferral', r.id, housing)).data!.completeReferral;
+    const done = (await complete(r.id, housing)).data!.completeReferral;
     expect(done.state).toBe('COMPLETED');
     expect(done.transitions.map((t) => t.action)).toEqual(['create', 'send', 'accept', 'start', 'complete']);
     expect(done.transitions.every((t) => t.actor.startsWith('user:'))).toBe(true);
@@ -215,7 +221,7 @@ describe('referrals', () => {
     expect((await steps(r.id, probation)).actions).toEqual(['WITHDRAW']);
     await ok(`mutation($id: ID!) { startReferral(id: $id) { id } }`, { id: r.id }, housing);
     expect((await steps(r.id, housing)).actions).toEqual(['COMPLETE']);
-    await ok(`mutation($id: ID!) { completeReferral(id: $id) { id } }`, { id: r.id }, housing);
+    await ok(`mutation($id: ID!) { completeReferral(input: { referralId: $id, outcome: ACHIEVED }) { id } }`, { id: r.id }, housing);
     expect(await steps(r.id, housing)).toEqual({ state: 'COMPLETED', open: false, actions: [] });
     expect(await steps(r.id, probation)).toEqual({ state: 'COMPLETED', open: false, actions: [] });
   });
@@ -384,6 +390,19 @@ describe('referrals', () => {
       ruleId: expect.any(String),
     });
     expect(found[0].transitions[0].actor).toBe('client:system.referral-rules');
+    // It says that the hub sent it, on whose behalf and why, in plain words; no person is named as its sender.
+    const plain = await ok<{ referral: { reason: string; automatic: boolean; sentBy: unknown; serviceName: string } }>(
+      `query($id: ID!) { referral(id: $id) { reason automatic sentBy { name } serviceName } }`,
+      { id: found[0].id },
+      housing,
+    );
+    expect(plain.referral).toEqual({
+      automatic: true,
+      sentBy: null,
+      serviceName: 'Accommodation support',
+      reason:
+        'Sent automatically by the hub on behalf of North West Probation Region (not by a person) because accommodation support was logged for the person: North West Probation Region asked the hub to refer people in this situation for accommodation support.',
+    });
 
     // Replay the triggering event through the queue: nothing new.
     const [event] = await rows<{ id: string }>(`SELECT id FROM outbox_event WHERE person_id = $1 AND type = 'intervention.logged'`, [id]);
@@ -418,8 +437,17 @@ describe('referrals', () => {
       'consent task',
     );
     expect(tasks).toEqual([
-      { kind: 'SEEK_CONSENT', personId: id, forRole: 'caseworker', detail: expect.stringMatching(/no consent for accommodation/) },
+      {
+        kind: 'SEEK_CONSENT',
+        personId: id,
+        forRole: 'caseworker',
+        detail: expect.stringMatching(
+          /^The hub would have referred this person automatically to .+ for accommodation support, because accommodation support was logged for the person, but they have not consented to share accommodation information/,
+        ),
+      },
     ]);
+    // Plain words only: no rule name, version, event name, code or id.
+    expect(tasks[0].detail).not.toMatch(/Rule "|\(v\d+\)|intervention\.logged|accommodation_support|[0-9a-f]{8}-[0-9a-f]{4}/);
     expect((await inbox(housing)).filter((x) => x.personId === id)).toEqual([]);
     expect(await rows(`SELECT outcome FROM rule_firing WHERE person_id = $1`, [id])).toEqual([{ outcome: 'consent_missing' }]);
     // The task is the probation team's, not the charity's.
@@ -509,8 +537,8 @@ describe('referrals', () => {
     await hub.app.get(JobQueue).add('referrals:sla_sweep');
     await eventually(async () => (await taskStates()).filter((t) => t.status === 'open').length === 2, 15_000, 'start escalation');
     expect((await taskStates()).filter((t) => t.status === 'open').map((t) => t.title)).toEqual([
-      'Referral received for accommodation_support accepted but not started',
-      'Referral sent for accommodation_support accepted but not started',
+      'Referral received for accommodation support accepted but not started',
+      'Referral sent for accommodation support accepted but not started',
     ]);
     expect(
       await rows(`SELECT payload->>'state' AS state FROM outbox_event WHERE aggregate_id = $1 AND type = 'referral.overdue' ORDER BY id`, [

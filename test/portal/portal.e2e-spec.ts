@@ -585,15 +585,15 @@ describe('the caseworker portal in a real browser', () => {
           expect(offered).toEqual(['Choose an organisation', 'Forge Skills Training']);
           await page.getByLabel('Which organisation?').selectOption({ label: 'Forge Skills Training' });
           await page.getByLabel('Why are you referring them?').fill('Wants a CSCS card before release; has a labouring offer');
-          // Nothing lets a training provider see Carl's accommodation: the hub refuses, and says so next to the field.
-          await page.getByLabel('Accommodation').check();
-          await page.getByRole('button', { name: 'Send referral' }).click();
-          await page.locator('#f-sharedCategories-error').waitFor();
-          expect(await page.locator('#f-sharedCategories-error').textContent()).toContain(
-            'No consent or agreement lets the receiver see: ACCOMMODATION',
-          );
+          // Nothing lets a training provider see Carl's accommodation: the preview (the hub's access policy) does not offer it.
+          const preview = page.getByRole('region', { name: 'What Forge Skills Training will be able to see' });
+          await preview.waitFor();
+          expect(await preview.textContent()).not.toContain('Accommodation');
+          expect(await page.getByLabel('Accommodation').count()).toBe(0);
           expect(await referralsOf('housing.worker', carlId)).toEqual([]);
-          await page.getByLabel('Accommodation').uncheck();
+          // Sent under the partnership's referral protocol (an agreement, not consent): nothing to confirm with Carl.
+          expect(await preview.textContent()).toContain('sent under an information sharing agreement');
+          expect(await page.getByLabel('Carl Bennett agreed to this referral').count()).toBe(0);
           await page.getByRole('button', { name: 'Send referral' }).click();
           await page.getByText('Referral sent to Forge Skills Training').waitFor();
           await page.getByRole('heading', { level: 1, name: 'Sent referrals' }).waitFor();
@@ -665,10 +665,14 @@ describe('the caseworker portal in a real browser', () => {
           // In progress: nothing is due any more (the card is drawn again once the inbox has reloaded).
           await card.getByText(/Start due|Answer due/).waitFor({ state: 'detached' });
           await checkScreen(page, 'referral-inbox-in-progress');
-          await page.getByRole('button', { name: 'Mark as completed the referral of Carl Bennett for vocational training' }).click();
-          await page.getByText('Referral of Carl Bennett completed').waitFor();
-          // A completed referral is no longer open: it leaves the inbox.
-          await page.getByText('There are no referrals in your inbox.').waitFor();
+          await page.getByRole('button', { name: 'Complete… the referral of Carl Bennett for vocational training' }).click();
+          await page.getByLabel('Achieved what was asked').check();
+          await page.getByRole('button', { name: 'Complete referral' }).click();
+          await page.getByText('Referral of Carl Bennett completed: achieved what was asked').waitFor();
+          // A completed referral is no longer open: it leaves the open list for the history.
+          await page.getByText('There are no open referrals in your inbox that match.').waitFor();
+          await page.getByRole('button', { name: /^History: finished/ }).click();
+          await page.locator('li.card', { hasText: 'vocational training' }).getByText('Achieved what was asked').waitFor();
           const states = Object.fromEntries((await referralsOf('housing.worker', carlId)).map((r) => [r.serviceCode, r.state]));
           expect(states).toEqual({ vocational_training: 'COMPLETED', functional_skills: 'DECLINED' });
         } finally {
@@ -711,6 +715,8 @@ describe('the caseworker portal in a real browser', () => {
           await page.getByLabel('Reason for withdrawing').fill('Now supported by the GP practice');
           await page.getByRole('button', { name: 'Withdraw referral' }).click();
           await page.getByText('Referral withdrawn').waitFor();
+          // Finished referrals (withdrawn, declined, completed) are in the history.
+          await page.getByRole('button', { name: /^History: finished/ }).click();
           await page.locator('li.card', { hasText: 'Mental health support' }).getByText('Withdrawn').waitFor();
           // The sender reads the receiver's answer: why Forge Skills Training declined, beside its own reason for referring.
           const declined = page.locator('li.card', { hasText: 'Functional skills' });
@@ -780,21 +786,21 @@ describe('the caseworker portal in a real browser', () => {
           await signIn(page, 'housing.manager');
           await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tasks' }).click();
           await page.getByRole('heading', { level: 1, name: 'Tasks' }).waitFor();
-          const task = page.locator('li.card', { hasText: 'Overdue referral received for finance_and_id' });
+          const task = page.locator('li.card', { hasText: 'Overdue referral received for finance and ID' });
           await task.waitFor();
           expect(await task.textContent()).toContain('Not answered by');
           // The person the task is about, by name (Task.person, as the access policy lets the manager see them).
           await task.getByRole('link', { name: 'Carl Bennett' }).waitFor();
           await checkScreen(page, 'tasks');
           await task.getByRole('button', { name: /^Mark as done/ }).click();
-          await page.getByText('Done: Overdue referral received for finance_and_id').waitFor();
-          await page.locator('li.card', { hasText: 'Overdue referral received for finance_and_id' }).waitFor({ state: 'detached' });
+          await page.getByText('Done: Overdue referral received for finance and ID').waitFor();
+          await page.locator('li.card', { hasText: 'Overdue referral received for finance and ID' }).waitFor({ state: 'detached' });
           const done = await hub.gql<{ tasks: Connection<{ title: string; status: string }> }>(
             '{ tasks(status: DONE, first: 500) { edges { node { title status } } } }',
             {},
             await hub.tokenFor('housing.manager'),
           );
-          expect(nodes(done.data!.tasks).map((t) => t.title)).toContain('Overdue referral received for finance_and_id');
+          expect(nodes(done.data!.tasks).map((t) => t.title)).toContain('Overdue referral received for finance and ID');
         } finally {
           await context.close();
         }

@@ -433,8 +433,14 @@ describe('channels: CSV files, webhooks and not-found answers', () => {
         completeReferral: {
           as: w,
           existing: referral,
-          query: 'mutation($id: ID!) { completeReferral(id: $id) { id } }',
-          vars: (id) => ({ id }),
+          query: 'mutation($input: CompleteReferralInput!) { completeReferral(input: $input) { id } }',
+          vars: (id) => ({ input: { referralId: id, outcome: 'ACHIEVED' } }),
+        },
+        referralPreview: {
+          as: w,
+          existing: person,
+          query: 'query($input: ReferralPreviewInput!) { referralPreview(input: $input) { receiverSees } }',
+          vars: (id) => ({ input: { personId: id, toOrganisationId: housing } }),
         },
         sendDraftReferral: {
           as: w,

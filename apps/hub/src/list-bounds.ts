@@ -14,7 +14,7 @@ import {
 } from '@hub/persons';
 import { MAX_TEAM_MEMBERS, MAX_TEAMS } from '@hub/organisations';
 import { NOTIFICATION_KINDS } from '@hub/notifications';
-import { COLLEAGUES_MAX, REFERRAL_MEASURES } from '@hub/referrals';
+import { COLLEAGUES_MAX, REFERRAL_MEASURES, REFERRAL_STATES } from '@hub/referrals';
 import { BREAKDOWN_MAX, REPORT_SERVICES_MAX } from '@hub/reporting';
 import { ATTEMPTS_KEPT, MAX_BATCH } from '@hub/sync';
 
@@ -56,6 +56,7 @@ export function listBounds(config: Pick<HubConfig, 'lists'>): ReadonlyMap<string
     // Hard maxima in code.
     'NotificationSettingsModel.kinds': { max: NOTIFICATION_KINDS.length, why: 'one per kind of notification (notification-kinds.ts)' },
     'Query.colleagues': { max: COLLEAGUES_MAX, why: 'read with a limit (tasks.resolver.ts)' },
+    'Query.referralCounts': { max: REFERRAL_STATES.length, why: 'one per referral state (referral-vocabulary.ts)' },
     'Person.allocationHistory': { max: ALLOCATION_HISTORY_MAX, why: 'read with a limit (case-access.service.ts)' },
     'CaseNote.history': { max: CASE_NOTE_MAX_CORRECTIONS, why: 'a note is corrected at most this many times (case-notes.service.ts)' },
     'Person.restrictions': { max: RESTRICTIONS_PER_PERSON_MAX, why: 'at most this many in force on a record (case-access.service.ts)' },

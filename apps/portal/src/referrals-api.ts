@@ -5,10 +5,20 @@
 // fields out rather than share a fragment: the hub's query cost limit counts a fragment one level deeper.
 import { gql } from './api';
 import { graphql } from './gql';
-import type { ReferralInboxQuery, SendReferralInput, TasksQuery } from './gql/graphql';
+import type {
+  ReferralDirection,
+  ReferralInboxQuery,
+  ReferralOutcome,
+  ReferralPreviewInput,
+  ReferralPreviewQuery,
+  ReferralState,
+  SendReferralInput,
+  TasksQuery,
+} from './gql/graphql';
 
 /** A referral in the inbox or the sent list (both select the same fields). */
 export type Referral = ReferralInboxQuery['referralInbox']['edges'][number]['node'];
+export type ReferralPreview = ReferralPreviewQuery['referralPreview'];
 export type Task = TasksQuery['tasks']['edges'][number]['node'];
 
 const PersonReferralsDocument = graphql(`
@@ -43,18 +53,33 @@ const PersonReferralsDocument = graphql(`
 `);
 
 const ReferralInboxDocument = graphql(`
-  query ReferralInbox($first: Int, $after: String) {
-    referralInbox(first: $first, after: $after) {
+  query ReferralInbox($first: Int, $after: String, $states: [ReferralState!], $serviceCode: String) {
+    referralInbox(first: $first, after: $after, states: $states, serviceCode: $serviceCode) {
       edges {
         node {
           id
           status: state
           service: serviceCode
+          serviceName
           reason
           stateReason
+          automatic
+          outcome
+          outcomeNote
+          sentAt
           dueAt
           open
           actions
+          sentBy {
+            name
+            email
+            organisationName
+          }
+          acceptedBy {
+            name
+            email
+            organisationName
+          }
           person {
             id
             givenName
@@ -77,18 +102,33 @@ const ReferralInboxDocument = graphql(`
 `);
 
 const SentReferralsDocument = graphql(`
-  query SentReferrals($first: Int, $after: String) {
-    sentReferrals(first: $first, after: $after) {
+  query SentReferrals($first: Int, $after: String, $states: [ReferralState!], $serviceCode: String) {
+    sentReferrals(first: $first, after: $after, states: $states, serviceCode: $serviceCode) {
       edges {
         node {
           id
           status: state
           service: serviceCode
+          serviceName
           reason
           stateReason
+          automatic
+          outcome
+          outcomeNote
+          sentAt
           dueAt
           open
           actions
+          sentBy {
+            name
+            email
+            organisationName
+          }
+          acceptedBy {
+            name
+            email
+            organisationName
+          }
           person {
             id
             givenName
@@ -106,6 +146,30 @@ const SentReferralsDocument = graphql(`
         hasNextPage
         endCursor
       }
+    }
+  }
+`);
+
+const ReferralCountsDocument = graphql(`
+  query ReferralCounts($direction: ReferralDirection!, $serviceCode: String) {
+    referralCounts(direction: $direction, serviceCode: $serviceCode) {
+      state
+      count
+    }
+  }
+`);
+
+const ReferralPreviewDocument = graphql(`
+  query ReferralPreview($input: ReferralPreviewInput!) {
+    referralPreview(input: $input) {
+      receiverName
+      receiverSees
+      youMayShare
+      basis
+      alreadyWorksWith
+      worksWithAs
+      worksWithSince
+      openReferralsFromYou
     }
   }
 `);
@@ -167,8 +231,8 @@ const StartReferralDocument = graphql(`
 `);
 
 const CompleteReferralDocument = graphql(`
-  mutation CompleteReferral($id: ID!) {
-    completeReferral(id: $id) {
+  mutation CompleteReferral($input: CompleteReferralInput!) {
+    completeReferral(input: $input) {
       id
       status: state
     }
@@ -220,10 +284,21 @@ export const personReferrals = (personId: string) =>
 /** How many referrals or tasks a page shows. */
 export const LIST_PAGE_SIZE = 50;
 
-export const referralInbox = (after: string | null) =>
-  gql(ReferralInboxDocument, { first: LIST_PAGE_SIZE, after }).then((d) => d.referralInbox);
-export const sentReferrals = (after: string | null) =>
-  gql(SentReferralsDocument, { first: LIST_PAGE_SIZE, after }).then((d) => d.sentReferrals);
+/** Which referrals a list shows: some states (the open ones, or the finished ones: the history) and a service, or all. */
+export interface ReferralFilter {
+  states: ReferralState[] | null;
+  serviceCode: string | null;
+}
+
+export const referralInbox = (after: string | null, filter: ReferralFilter) =>
+  gql(ReferralInboxDocument, { first: LIST_PAGE_SIZE, after, ...filter }).then((d) => d.referralInbox);
+export const sentReferrals = (after: string | null, filter: ReferralFilter) =>
+  gql(SentReferralsDocument, { first: LIST_PAGE_SIZE, after, ...filter }).then((d) => d.sentReferrals);
+/** How many referrals received or sent are in each state (for one service, or all). */
+export const referralCounts = (direction: ReferralDirection, serviceCode: string | null) =>
+  gql(ReferralCountsDocument, { direction, serviceCode }).then((d) => d.referralCounts);
+/** What the receiver would see, what may be shared, the basis, and whether the receiver already works with the person. */
+export const referralPreview = (input: ReferralPreviewInput) => gql(ReferralPreviewDocument, { input }).then((d) => d.referralPreview);
 export const acceptReferral = (id: string) => gql(AcceptReferralDocument, { id });
 export const declineReferral = (id: string, reason: string) => gql(DeclineReferralDocument, { id, reason });
 /** A page of the viewer's tasks; `assignedToMe`: only those a colleague assigned to them or their teams. */
@@ -236,5 +311,6 @@ export const partners = () => gql(PartnersDocument).then((d) => d.organisations)
 
 export const sendReferral = (input: SendReferralInput) => gql(SendReferralDocument, { input }).then((d) => d.sendReferral);
 export const startReferral = (id: string) => gql(StartReferralDocument, { id });
-export const completeReferral = (id: string) => gql(CompleteReferralDocument, { id });
+export const completeReferral = (referralId: string, outcome: ReferralOutcome, note: string | null) =>
+  gql(CompleteReferralDocument, { input: { referralId, outcome, note } });
 export const withdrawReferral = (id: string, reason: string) => gql(WithdrawReferralDocument, { id, reason });

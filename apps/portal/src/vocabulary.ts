@@ -56,6 +56,14 @@ export const INVOLVEMENT_ROLES: Record<string, string> = { LEAD: 'Lead', PROVIDE
 /** What a referral's answer reason is called, by the state it led to: the receiver's for a decline, the sender's for a withdrawal. */
 export const STATE_REASON: Partial<Record<string, string>> = { DECLINED: 'Reason for declining', WITHDRAWN: 'Reason for withdrawing' };
 
+/** What came of a completed referral (the receiver chooses one when completing it). */
+export const REFERRAL_OUTCOMES: Record<string, string> = {
+  ACHIEVED: 'Achieved what was asked',
+  PARTLY_ACHIEVED: 'Partly achieved',
+  NOT_ACHIEVED: 'Not achieved',
+  PERSON_DISENGAGED: 'The person stopped taking part',
+};
+
 export const SUSTAINMENT_STATUSES: Record<string, string> = { OPEN: 'Open', SUSTAINED: 'Sustained', NOT_SUSTAINED: 'Not sustained' };
 
 export const METHODS: Record<string, string> = { SIGNED_FORM: 'Signed form', VERBAL: 'Verbally', ELECTRONIC: 'Electronically' };

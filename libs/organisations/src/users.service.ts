@@ -142,6 +142,17 @@ export class UsersService {
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 
+  /** Users as named contacts (name, work email, organisation), by id; the unknown left out. */
+  async contactsOf(
+    ids: readonly string[],
+    m: EntityManager = this.db.manager,
+  ): Promise<Map<string, { name: string; email: string; organisationId: string; active: boolean }>> {
+    const rows: { id: string; name: string; email: string; organisation_id: string; active: boolean }[] = ids.length
+      ? await m.query('SELECT id, name, email, organisation_id, active FROM user_account WHERE id = ANY($1::uuid[])', [[...new Set(ids)]])
+      : [];
+    return new Map(rows.map((r) => [r.id, { name: r.name, email: r.email, organisationId: r.organisation_id, active: r.active }]));
+  }
+
   async findByIdentity(issuer: string, subject: string): Promise<UserWithOrganisation | null> {
     const link = await this.db.getRepository(UserIdentity).findOneBy({ issuer, subject });
     return link ? this.findActive(link.userId) : null;

@@ -18,6 +18,7 @@ import type {
 } from './person-history.model.js';
 import { PersonMerge } from './person-merge.entity.js';
 import { InvolvementRole, PERSON_FIELD_CATEGORIES, type PersonField } from './person-vocabulary.js';
+import { recordIdsSql } from './person-records.sql.js';
 import { Person } from './person.entity.js';
 import type { InvolvementModel } from './person.model.js';
 import { actorRef, PersonsService } from './persons.service.js';
@@ -169,6 +170,24 @@ export class PersonRecordsService {
     if (!involvement) throw new NotFoundError('Involvement');
     await asNotFound('Involvement', () => this.persons.requireAccess(actor, involvement.personId, m));
     return involvement;
+  }
+
+  /**
+   * The organisation's involvement in force with the person (on any of its records), or null: an
+   * accepted referral reuses it rather than add a second one. No access check (the caller's).
+   */
+  async involvementInForce(
+    personId: string,
+    organisationId: string,
+    m: EntityManager = this.db.manager,
+  ): Promise<{ role: InvolvementRole; startedAt: Date } | null> {
+    const [row]: { role: InvolvementRole; started_at: Date }[] = await m.query(
+      `SELECT i.role, i.started_at FROM involvement i
+        WHERE i.person_id = ANY(${recordIdsSql('$1::uuid')}) AND i.organisation_id = $2 AND (i.ended_at IS NULL OR i.ended_at > now())
+        ORDER BY i.started_at LIMIT 1`,
+      [personId, organisationId],
+    );
+    return row ? { role: row.role, startedAt: row.started_at } : null;
   }
 
   /** Adds an involvement inside the caller's transaction (the seam for accepted referrals). */

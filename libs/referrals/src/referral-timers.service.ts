@@ -5,6 +5,7 @@ import { EventHandlerRegistry, JobQueue, type OutboxEvent, OutboxService } from 
 import { SustainmentsService } from '@hub/interventions';
 import { DUE_STATES, referralEventPayload, ReferralState, TaskKind } from './referral-vocabulary.js';
 import { TasksService } from './tasks.service.js';
+import { plainWhen, serviceWords } from './plain-words.js';
 
 export const SLA_SWEEP_TASK = 'referrals:sla_sweep';
 export const SUSTAINMENT_CHECK_TASK = 'referrals:sustainment_check';
@@ -97,9 +98,11 @@ export class ReferralTimers implements OnModuleInit {
             referralId: r.id,
             kind: TaskKind.REFERRAL_OVERDUE,
             title: accepted
-              ? `Referral ${side} for ${r.service_code} accepted but not started`
-              : `Overdue referral ${side} for ${r.service_code}`,
-            detail: accepted ? `Not started by ${due} (start SLA)` : `Not answered by ${due} (service SLA)`,
+              ? `Referral ${side} for ${serviceWords(r.service_code)} accepted but not started`
+              : `Overdue referral ${side} for ${serviceWords(r.service_code)}`,
+            detail: accepted
+              ? `Accepted but not started by ${plainWhen(r.due_at)} (the time given to start).`
+              : `Not answered by ${plainWhen(r.due_at)} (the time the service gives to answer).`,
             // One task per step: the accepted step's escalation is another task than the answer's.
             sourceKey: accepted ? `overdue:${r.id}:accepted:${org}` : `overdue:${r.id}:${org}`,
           });
@@ -159,7 +162,7 @@ export class ReferralTimers implements OnModuleInit {
         personId: p.personId,
         kind: TaskKind.SUSTAINMENT_CHECK,
         title: p.weeks === 13 ? 'Record the 13-week job sustainment outcome' : `${p.weeks}-week in-work check`,
-        detail: `Job start ${p.weeks} weeks ago (sustainment ${p.sustainmentId})`,
+        detail: `The person started a job ${p.weeks} weeks ago: ask how it is going and record it.`,
         dueAt: new Date(p.dueAt),
         // Keyed by its due day too: a check moved by a corrected start date is a new task.
         sourceKey: `sustainment:${p.sustainmentId}:${p.weeks}w:${p.dueAt.slice(0, 10)}`,

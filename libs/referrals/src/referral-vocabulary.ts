@@ -24,6 +24,27 @@ export enum ReferralAction {
 registerEnumType(ReferralAction, { name: 'ReferralAction' });
 export const REFERRAL_ACTIONS = Object.values(ReferralAction);
 
+/** What came of a completed referral: the receiver says so when completing it. */
+export enum ReferralOutcome {
+  /** What the referral asked for was done. */
+  ACHIEVED = 'achieved',
+  PARTLY_ACHIEVED = 'partly_achieved',
+  NOT_ACHIEVED = 'not_achieved',
+  /** The person stopped taking part. */
+  PERSON_DISENGAGED = 'person_disengaged',
+}
+registerEnumType(ReferralOutcome, { name: 'ReferralOutcome', description: 'What came of a completed referral' });
+
+/** Finished referrals: their history. */
+export const FINISHED_STATES: readonly ReferralState[] = [ReferralState.DECLINED, ReferralState.COMPLETED, ReferralState.WITHDRAWN];
+
+/** Which referrals of the organisation a list holds: those it received, or those it sent. */
+export enum ReferralDirection {
+  RECEIVED = 'received',
+  SENT = 'sent',
+}
+registerEnumType(ReferralDirection, { name: 'ReferralDirection', description: 'Referrals to the organisation, or from it' });
+
 /** States in which the receiving organisation works with the person (they count as a relationship). */
 export const OPEN_STATES: readonly ReferralState[] = [ReferralState.SENT, ReferralState.ACCEPTED, ReferralState.IN_PROGRESS];
 

@@ -1,5 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import { ReferralBasis, ReferralState } from './referral-vocabulary.js';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { ReferralBasis, ReferralOutcome, ReferralState } from './referral-vocabulary.js';
 
 /** A referral of a person from one organisation to another for a service. */
 @Entity('referral')
@@ -9,6 +9,11 @@ import { ReferralBasis, ReferralState } from './referral-vocabulary.js';
 /** The referral report reads the referrals sent in a period. */
 @Index('ix_referral_sent_at', ['sentAt'])
 @Index('ix_referral_due', ['dueAt'], { where: `state IN ('sent', 'accepted') AND escalated_at IS NULL` })
+// An outcome only on a completed referral, one of ReferralOutcome's (migration ReferralOutcome).
+@Check(
+  'ck_referral_outcome',
+  `outcome IS NULL OR (state = 'completed' AND outcome IN ('achieved', 'partly_achieved', 'not_achieved', 'person_disengaged'))`,
+)
 export class Referral {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -39,6 +44,14 @@ export class Referral {
   /** Why it was declined or withdrawn. */
   @Column({ type: 'text', nullable: true })
   stateReason: string | null;
+
+  /** What came of it, said by the receiver when completing it. */
+  @Column({ type: 'text', nullable: true })
+  outcome: ReferralOutcome | null;
+
+  /** The receiver's note on the outcome (optional). */
+  @Column({ type: 'text', nullable: true })
+  outcomeNote: string | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   sentAt: Date | null;

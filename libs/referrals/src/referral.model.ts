@@ -1,7 +1,8 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DataCategory } from '@hub/access';
 import { connectionType } from '@hub/common';
-import { ReferralBasis, ReferralState, TaskKind, TaskStatus } from './referral-vocabulary.js';
+import { InvolvementRole } from '@hub/persons';
+import { ReferralBasis, ReferralOutcome, ReferralState, TaskKind, TaskStatus } from './referral-vocabulary.js';
 
 @ObjectType('ReferralTransition', { description: 'One step of a referral: who, when, from what to what, why' })
 export class ReferralTransitionModel {
@@ -55,6 +56,15 @@ export class ReferralModel {
 
   @Field(() => String, { nullable: true, description: 'Why it was declined or withdrawn' })
   stateReason: string | null;
+
+  @Field(() => ReferralOutcome, { nullable: true, description: 'What came of it: the receiver says so when completing it' })
+  outcome: ReferralOutcome | null;
+
+  @Field(() => String, { nullable: true, description: "The receiver's note on the outcome" })
+  outcomeNote: string | null;
+
+  @Field({ description: 'Sent by the hub on a rule (on behalf of the person’s lead organisation), not by a person' })
+  automatic: boolean;
 
   @Field(() => Date, { nullable: true })
   sentAt: Date | null;
@@ -146,6 +156,67 @@ export class ColleagueModel {
 
   @Field()
   name: string;
+}
+
+@ObjectType('ReferralContact', { description: 'A named person to contact about a referral' })
+export class ReferralContactModel {
+  @Field()
+  name: string;
+
+  @Field({ description: 'Their work email address' })
+  email: string;
+
+  @Field(() => String, { nullable: true })
+  organisationName: string | null;
+}
+
+@ObjectType('ReferralStateCount', { description: 'How many of your referrals (received or sent) are in a state' })
+export class ReferralStateCountModel {
+  @Field(() => ReferralState)
+  state: ReferralState;
+
+  @Field(() => Int)
+  count: number;
+}
+
+@ObjectType('ReferralPreview', {
+  description:
+    'Before sending: what the receiver would see of the person once it works with them (decided by the access policy), what you may share, what the referral would be sent on, and whether the receiver already works with the person',
+})
+export class ReferralPreviewModel {
+  @Field()
+  receiverName: string;
+
+  @Field(() => [DataCategory], {
+    description:
+      'The categories of the person the receiver could read once it works with them (consents and agreements in force for it, within its kind)',
+  })
+  receiverSees: DataCategory[];
+
+  @Field(() => [DataCategory], { description: 'Of those, the categories beyond identity you may share with it (you may read them too)' })
+  youMayShare: DataCategory[];
+
+  @Field(() => ReferralBasis, {
+    nullable: true,
+    description:
+      'What the referral would be sent on now (consent: confirm with the person that they agree); null: nothing, it cannot be sent',
+  })
+  basis: ReferralBasis | null;
+
+  @Field(() => ID, { nullable: true, description: 'The consent or sharing agreement it would be sent on' })
+  basisId: string | null;
+
+  @Field({ description: 'The receiver already works with the person (an involvement in force)' })
+  alreadyWorksWith: boolean;
+
+  @Field(() => Date, { nullable: true, description: 'Since when the receiver has worked with the person' })
+  worksWithSince: Date | null;
+
+  @Field(() => InvolvementRole, { nullable: true, description: 'As what the receiver works with the person' })
+  worksWithAs: InvolvementRole | null;
+
+  @Field(() => Int, { description: 'Referrals of the person from your organisation to the receiver still open' })
+  openReferralsFromYou: number;
 }
 
 export const TaskConnection = connectionType(TaskModel, 'Task');

@@ -7,6 +7,7 @@ export function referralView(r: Referral, now = new Date()): ReferralModel {
   return {
     ...r,
     sharedCategories: r.sharedCategories as DataCategory[],
+    automatic: r.ruleId !== null,
     overdue: DUE_STATES.includes(r.state) && !!r.dueAt && r.dueAt <= now,
   };
 }

@@ -32,7 +32,7 @@ export class ReferralsPersonData implements PersonDataSource {
         order: 70,
         sql: `SELECT r.id, ${organisationNameSql('r.from_organisation_id')} AS from_organisation, ${organisationNameSql('r.to_organisation_id')} AS to_organisation,
                      r.service_code, r.reason, r.shared_categories, r.state, r.state_reason, r.rule_id IS NOT NULL AS made_by_rule,
-                     r.basis, r.safeguarding_reason, r.created_at, r.sent_at, r.due_at, r.updated_at
+                     r.basis, r.safeguarding_reason, r.outcome, r.outcome_note, r.created_at, r.sent_at, r.due_at, r.updated_at
                 FROM referral r WHERE r.person_id = ANY($1::uuid[]) ORDER BY r.created_at, r.id`,
       },
       {
@@ -82,7 +82,8 @@ export class ReferralsPersonData implements PersonDataSource {
         key: 'referrals',
         order: 43,
         sql: `UPDATE referral SET reason = '[erased]', state_reason = NULL, shared_categories = '{}',
-                     safeguarding_reason = CASE WHEN safeguarding_reason IS NULL THEN NULL ELSE '[erased]' END, updated_at = now(), version = version + 1
+                     safeguarding_reason = CASE WHEN safeguarding_reason IS NULL THEN NULL ELSE '[erased]' END,
+                     outcome_note = NULL, updated_at = now(), version = version + 1
                WHERE person_id = ANY($1::uuid[])`,
       },
       { key: 'tasks', order: 44, sql: 'DELETE FROM task WHERE person_id = ANY($1::uuid[])' },

@@ -17,13 +17,15 @@ import { ReferralBasisService, type ReferralBasisFound } from '@hub/consent';
 import { emptyPage, keysetPage, LIST_PAGE, type PageArgs, pagesPerParent } from '@hub/database';
 import { OutboxService } from '@hub/events';
 import { OrganisationsService } from '@hub/organisations';
-import { actorRef, InvolvementRole, PersonRecordsService, PersonsService } from '@hub/persons';
+import { actorRef, InvolvementRole, PersonRecordsService, PersonsService, recordIdsSql } from '@hub/persons';
 import { ReferralTransition } from './referral-transition.entity.js';
 import {
   dueAt,
   nextState,
   OPEN_STATES,
   REFERRAL_ACTIONS,
+  ReferralDirection,
+  ReferralOutcome,
   ReferralAction,
   ReferralBasis,
   referralEventPayload,
@@ -34,6 +36,7 @@ import {
   TRANSITIONS,
 } from './referral-vocabulary.js';
 import { Referral } from './referral.entity.js';
+import { serviceWords } from './plain-words.js';
 import type { SendReferralInput } from './send-referral.input.js';
 import { TasksService } from './tasks.service.js';
 
@@ -45,6 +48,8 @@ export interface NewReferral {
   sharedCategories: DataCategory[];
   ruleId?: string | null;
   ruleVersion?: number | null;
+  /** The sender confirmed that the person agreed to this referral (recorded with the send step). */
+  personAgreed?: boolean | null;
   /** What it is sent on (required to send): a consent or agreement found, or a manager's safeguarding override. */
   basis?: ReferralBasisFound | { basis: 'safeguarding_override'; reason: string; receiverName: string } | null;
 }
@@ -57,6 +62,30 @@ export function noReferralBasis(receiverName: string): HubError {
     { reason: 'NO_REFERRAL_BASIS' },
   );
 }
+
+/** What the preview of a referral tells the sender (ReferralsService.preview). */
+export interface ReferralPreviewFacts {
+  receiverName: string;
+  receiverSees: DataCategory[];
+  youMayShare: DataCategory[];
+  basis: ReferralBasis | null;
+  basisId: string | null;
+  alreadyWorksWith: boolean;
+  worksWithSince: Date | null;
+  worksWithAs: InvolvementRole | null;
+  openReferralsFromYou: number;
+}
+
+/** The send step's reason when the sender confirmed the person's agreement. */
+export const PERSON_AGREED = 'The sender confirmed that the person agreed to this referral';
+
+/** A completion's outcome, as recorded in its step. */
+export const OUTCOME_WORDS: Record<ReferralOutcome, string> = {
+  [ReferralOutcome.ACHIEVED]: 'Achieved what was asked',
+  [ReferralOutcome.PARTLY_ACHIEVED]: 'Partly achieved',
+  [ReferralOutcome.NOT_ACHIEVED]: 'Not achieved',
+  [ReferralOutcome.PERSON_DISENGAGED]: 'The person stopped taking part',
+};
 
 const PAST: Record<ReferralAction, string> = {
   [ReferralAction.SEND]: 'sent',
@@ -204,7 +233,16 @@ export class ReferralsService {
       await this.record(m, actor, referral, SAFEGUARDING_OVERRIDE_ACTION, ReferralState.DRAFT, ReferralState.DRAFT, safeguarding.reason);
       await this.notifyOverride(m, actor, referral, safeguarding.receiverName);
     }
-    if (send) await this.record(m, actor, referral, ReferralAction.SEND, ReferralState.DRAFT, ReferralState.SENT, null);
+    if (send)
+      await this.record(
+        m,
+        actor,
+        referral,
+        ReferralAction.SEND,
+        ReferralState.DRAFT,
+        ReferralState.SENT,
+        data.personAgreed ? PERSON_AGREED : null,
+      );
     return referral;
   }
 
@@ -223,8 +261,8 @@ export class ReferralsService {
         personId: r.personId,
         referralId: r.id,
         kind: TaskKind.SAFEGUARDING_OVERRIDE_REVIEW,
-        title: `Review a referral sent without consent for safeguarding (${r.serviceCode})`,
-        detail: `${sender?.name ?? 'An organisation'} referred the person to ${receiverName} for ${r.serviceCode} with no consent to be referred and no agreement, on a manager's safeguarding override (${actorRef(actor)}): ${r.safeguardingReason}`,
+        title: `Review a referral sent without consent for safeguarding (${serviceWords(r.serviceCode)})`,
+        detail: `${sender?.name ?? 'An organisation'} referred the person to ${receiverName} for ${serviceWords(r.serviceCode)} without their consent to be referred and without a sharing agreement: ${actor.displayName} overrode the consent check for safeguarding, saying: ${r.safeguardingReason}`,
         sourceKey: `safeguarding:${r.id}:${organisationId}`,
       });
     }
@@ -268,10 +306,18 @@ export class ReferralsService {
   }
 
   /** Takes one step of the lifecycle; refused with INVALID_STATE when the state does not allow it. */
-  async transition(actor: Actor, referralId: string, action: ReferralAction, reason?: string | null): Promise<Referral> {
+  async transition(
+    actor: Actor,
+    referralId: string,
+    action: ReferralAction,
+    reason?: string | null,
+    completion?: { outcome: ReferralOutcome; note?: string | null },
+  ): Promise<Referral> {
     const rule = TRANSITIONS[action];
     const why = reason?.trim() || null;
     if (rule.reason && !why) throw new ValidationError([{ field: 'reason', messages: ['a reason is required'] }]);
+    if (action === ReferralAction.COMPLETE && !completion?.outcome)
+      throw new ValidationError([{ field: 'outcome', messages: ['say what came of the referral'] }]);
     return this.db.transaction(async (m) => {
       const r = await m.findOne(Referral, { where: { id: referralId }, lock: { mode: 'pessimistic_write' } });
       if (!r || !this.visible(actor, r) || !(await this.access.passesGates(actor, r.personId))) throw new NotFoundError('Referral');
@@ -280,8 +326,13 @@ export class ReferralsService {
       this.access.require(actor, Permission.REFERRAL_ACT);
       const from = r.state;
       const to = nextState(from, action);
-      if (action === ReferralAction.ACCEPT) {
+      if (action === ReferralAction.ACCEPT && !(await this.records.involvementInForce(r.personId, r.toOrganisationId, m))) {
+        // An organisation already working with the person keeps its one involvement (lead or provider): no second row.
         await this.records.addWithin(m, actor, r.personId, r.toOrganisationId, InvolvementRole.PROVIDER, 'referral');
+      }
+      if (action === ReferralAction.COMPLETE) {
+        r.outcome = completion!.outcome;
+        r.outcomeNote = completion!.note?.trim() || null;
       }
       r.state = to;
       if (rule.reason) r.stateReason = why;
@@ -303,7 +354,7 @@ export class ReferralsService {
         r.escalatedAt = null;
       }
       const saved = await m.save(r);
-      await this.record(m, actor, saved, action, from, to, why);
+      await this.record(m, actor, saved, action, from, to, action === ReferralAction.COMPLETE ? this.outcomeWords(saved) : why);
       return saved;
     });
   }
@@ -339,14 +390,33 @@ export class ReferralsService {
   }
 
   /** Referrals to the actor's organisation, newest first (open ones unless states are given); never drafts. */
-  async inbox(actor: Actor, states?: ReferralState[] | null, page: PageArgs = {}): Promise<Connection<Referral>> {
+  async inbox(
+    actor: Actor,
+    states?: ReferralState[] | null,
+    page: PageArgs = {},
+    serviceCode?: string | null,
+  ): Promise<Connection<Referral>> {
     const wanted = (states?.length ? states : OPEN_STATES).filter((s) => s !== ReferralState.DRAFT);
-    return this.list(actor, 'to_organisation_id', wanted, page);
+    return this.list(actor, 'to_organisation_id', wanted, page, serviceCode ?? null);
   }
 
   /** Referrals the actor's organisation made, newest first (all states unless given). */
-  async sent(actor: Actor, states?: ReferralState[] | null, page: PageArgs = {}): Promise<Connection<Referral>> {
-    return this.list(actor, 'from_organisation_id', states?.length ? states : null, page);
+  async sent(
+    actor: Actor,
+    states?: ReferralState[] | null,
+    page: PageArgs = {},
+    serviceCode?: string | null,
+  ): Promise<Connection<Referral>> {
+    return this.list(actor, 'from_organisation_id', states?.length ? states : null, page, serviceCode ?? null);
+  }
+
+  private listQuery(actor: Actor, side: 'to_organisation_id' | 'from_organisation_id', serviceCode: string | null) {
+    const qb = this.db.getRepository(Referral).createQueryBuilder('r').where(`r.${side} = :org`, { org: actor.organisationId });
+    if (side === 'to_organisation_id') qb.andWhere('r.state <> :draft', { draft: ReferralState.DRAFT });
+    if (serviceCode) qb.andWhere('r.service_code = :service', { service: serviceCode });
+    const gates = this.access.gates(actor, 'r.person_id');
+    qb.andWhere(gates.where, gates.parameters);
+    return qb;
   }
 
   private async list(
@@ -354,13 +424,95 @@ export class ReferralsService {
     side: 'to_organisation_id' | 'from_organisation_id',
     states: ReferralState[] | null,
     page: PageArgs,
+    serviceCode: string | null,
   ): Promise<Connection<Referral>> {
     if (!this.access.holds(actor, Permission.REFERRAL_READ)) return emptyPage();
-    const qb = this.db.getRepository(Referral).createQueryBuilder('r').where(`r.${side} = :org`, { org: actor.organisationId });
+    const qb = this.listQuery(actor, side, serviceCode);
     if (states) qb.andWhere('r.state = ANY(:states)', { states });
-    const gates = this.access.gates(actor, 'r.person_id');
-    qb.andWhere(gates.where, gates.parameters);
     return keysetPage(qb, { alias: 'r', at: 'created_at', id: 'uuid' }, page);
+  }
+
+  /**
+   * How many referrals the organisation received (never drafts) or sent are in each state, under the
+   * same rules as the lists (the gates of restricted records and team-and-region), for one service or all.
+   */
+  async counts(
+    actor: Actor,
+    direction: ReferralDirection,
+    serviceCode?: string | null,
+  ): Promise<{ state: ReferralState; count: number }[]> {
+    if (!this.access.holds(actor, Permission.REFERRAL_READ)) return [];
+    const side = direction === ReferralDirection.RECEIVED ? 'to_organisation_id' : 'from_organisation_id';
+    const rows: { state: ReferralState; count: string }[] = await this.listQuery(actor, side, serviceCode ?? null)
+      .select('r.state', 'state')
+      .addSelect('count(*)', 'count')
+      .groupBy('r.state')
+      .getRawMany();
+    const by = new Map(rows.map((r) => [r.state, Number(r.count)]));
+    return Object.values(ReferralState)
+      .filter((s) => side === 'from_organisation_id' || s !== ReferralState.DRAFT)
+      .map((state) => ({ state, count: by.get(state) ?? 0 }));
+  }
+
+  /**
+   * Before sending: what the receiver would be able to see of the person once it works with them (the
+   * access policy's answer for an organisation of its kind, related to the person, with the consents
+   * and agreements in force for it), which of those the sender may share, what the referral would be
+   * sent on, and whether the receiver already works with the person.
+   */
+  async preview(
+    actor: Actor,
+    personId: string,
+    toOrganisationId: string,
+    sharing: readonly DataCategory[] = [],
+  ): Promise<ReferralPreviewFacts> {
+    const { personId: id, facts } = await this.persons.requireAccess(actor, personId);
+    this.access.require(actor, Permission.REFERRAL_MAKE);
+    if (toOrganisationId === actor.organisationId)
+      throw new ValidationError([{ field: 'toOrganisationId', messages: ['cannot refer to your own organisation'] }]);
+    const receiver = (await this.organisations.byIds([toOrganisationId]))[0];
+    if (!receiver?.active) throw new ValidationError([{ field: 'toOrganisationId', messages: ['no such active organisation'] }]);
+    const [consented, agreed] = await Promise.all([
+      this.lawful.consentedCategories(receiver, [id]),
+      this.lawful.agreedCategories(receiver),
+    ]);
+    // The policy itself decides (libs/access): the receiver as a related organisation of its kind, not the lead.
+    const receiverSees = this.access.readable(systemActor(receiver, 'referral-preview'), {
+      related: true,
+      lead: false,
+      consented: consented.get(id) ?? new Set(),
+      agreed,
+    });
+    const readable = this.access.readable(actor, facts);
+    const mayShare = [...receiverSees].filter((c) => c !== DataCategory.IDENTITY && readable.has(c));
+    const [found, involved, open] = await Promise.all([
+      this.basisFor(this.db.manager, { id: actor.organisationId, kind: actor.organisationKind }, receiver, id, [
+        ...new Set([DataCategory.IDENTITY, ...sharing]),
+      ]),
+      this.records.involvementInForce(id, receiver.id),
+      this.db.query(
+        `SELECT count(*)::int AS n FROM referral r WHERE r.person_id = ANY(${recordIdsSql('$1::uuid')}) AND r.from_organisation_id = $2
+            AND r.to_organisation_id = $3 AND r.state = ANY($4::text[])`,
+        [id, actor.organisationId, receiver.id, OPEN_STATES],
+      ) as Promise<{ n: number }[]>,
+    ]);
+    return {
+      receiverName: receiver.name,
+      receiverSees: [...receiverSees].sort(),
+      youMayShare: mayShare.sort(),
+      basis: (found?.basis as ReferralBasis | undefined) ?? null,
+      basisId: found?.id ?? null,
+      alreadyWorksWith: !!involved,
+      worksWithSince: involved?.startedAt ?? null,
+      worksWithAs: involved?.role ?? null,
+      openReferralsFromYou: open[0]?.n ?? 0,
+    };
+  }
+
+  /** The sentence a completion records as its step's reason (the outcome and the note). */
+  private outcomeWords(r: Referral): string {
+    const outcome = r.outcome ? OUTCOME_WORDS[r.outcome] : '';
+    return r.outcomeNote ? `${outcome}: ${r.outcomeNote}` : outcome;
   }
 
   /**

@@ -8,6 +8,7 @@ import { AppointmentsService, InterventionsService } from '@hub/interventions';
 import { type Organisation, OrganisationsService } from '@hub/organisations';
 import { InvolvementRole, PersonRecordsService, PersonsService } from '@hub/persons';
 import { eligibleReceivers } from './receiver-choice.js';
+import { automaticReason, eventWords, purposeWords, serviceWords } from './plain-words.js';
 import type { ReferralRule } from './referral-rule.entity.js';
 import { ReferralRulesService } from './referral-rules.service.js';
 import { RuleOutcome, TaskKind } from './referral-vocabulary.js';
@@ -171,7 +172,7 @@ export class RuleEngine implements OnModuleInit {
           personId,
           toOrganisationId: receiver.id,
           serviceCode: rule.serviceCode,
-          reason: `${rule.name} (after ${event.type})`,
+          reason: automaticReason(s.lead.name, rule.serviceCode, eventWords(event.type, event.payload)),
           sharedCategories: shared,
           ruleId: rule.ruleId,
           ruleVersion: rule.version,
@@ -186,8 +187,16 @@ export class RuleEngine implements OnModuleInit {
     if (withoutBasis.length) {
       // Not sent: nothing lets the person be referred. The lead is asked to seek their consent to be referred.
       const to = withoutBasis[0];
-      const why = `Rule "${rule.name}" (v${rule.version}) would refer this person to ${to.name} for ${rule.serviceCode} after ${event.type}, but no consent to be referred (to it or its kind) and no sharing agreement of ${s.lead.name} and it is in force, for it or any other eligible receiver.`;
-      const existing = await this.tasks.openFor(m, s.lead.id, TaskKind.SEEK_CONSENT, personId, `Rule "${rule.name}"`);
+      const service = serviceWords(rule.serviceCode);
+      const why = `The hub would have referred this person automatically to ${to.name} for ${service}, because ${eventWords(event.type, event.payload)}, but they have not agreed to be referred and no information sharing agreement of ${s.lead.name} and ${to.name} covers it. Ask them: if they agree, record their consent to be referred, and the hub can refer them.`;
+      const existing = await this.tasks.openFor(
+        m,
+        s.lead.id,
+        TaskKind.SEEK_CONSENT,
+        personId,
+        `referral-consent:${rule.ruleId}:`,
+        `Rule "${rule.name}"`,
+      );
       const task =
         existing ??
         (await this.tasks.raiseWithin(m, s.actor, {
@@ -195,7 +204,7 @@ export class RuleEngine implements OnModuleInit {
           forRole: 'caseworker',
           personId,
           kind: TaskKind.SEEK_CONSENT,
-          title: `Seek consent to be referred to ${to.name} for ${rule.serviceCode}`,
+          title: `Ask the person whether they agree to be referred to ${to.name} for ${service}`,
           detail: why,
           sourceKey: `referral-consent:${rule.ruleId}:${event.id}`,
         }));
@@ -204,8 +213,17 @@ export class RuleEngine implements OnModuleInit {
     }
 
     const first = eligible[0];
-    const why = `Rule "${rule.name}" (v${rule.version}) would refer this person to ${first.name} for ${rule.serviceCode} after ${event.type}, but no consent for ${purpose} is in force for it or any other eligible receiver.`;
-    const existing = await this.tasks.openFor(m, s.lead.id, TaskKind.SEEK_CONSENT, personId, `Rule "${rule.name}"`);
+    const service = serviceWords(rule.serviceCode);
+    const about = purpose ? purposeWords(purpose) : 'the information it needs';
+    const why = `The hub would have referred this person automatically to ${first.name} for ${service}, because ${eventWords(event.type, event.payload)}, but they have not consented to share ${about} information with it or any other organisation offering it. Ask them: if they agree, record their consent, and the hub can refer them.`;
+    const existing = await this.tasks.openFor(
+      m,
+      s.lead.id,
+      TaskKind.SEEK_CONSENT,
+      personId,
+      `consent:${rule.ruleId}:`,
+      `Rule "${rule.name}"`,
+    );
     const task =
       existing ??
       (await this.tasks.raiseWithin(m, s.actor, {
@@ -213,7 +231,7 @@ export class RuleEngine implements OnModuleInit {
         forRole: 'caseworker',
         personId,
         kind: TaskKind.SEEK_CONSENT,
-        title: `Seek consent (${purpose}) to refer for ${rule.serviceCode}`,
+        title: `Ask the person whether they agree to share ${about} information, to refer them for ${service}`,
         detail: why,
         sourceKey: `consent:${rule.ruleId}:${event.id}`,
       }));

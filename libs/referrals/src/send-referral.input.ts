@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsEnum,
   IsOptional,
   IsString,
@@ -13,6 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { DataCategory } from '@hub/access';
+import { ReferralOutcome } from './referral-vocabulary.js';
 
 @InputType({
   description:
@@ -55,6 +57,15 @@ export class SendReferralInput {
   @IsEnum(DataCategory, { each: true })
   sharedCategories: DataCategory[];
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'The sender confirms that the person agreed to this referral (the portal asks when consent is its basis); recorded as the reason of the send step',
+  })
+  @IsOptional()
+  @IsBoolean()
+  personAgreed?: boolean | null;
+
   @Field(() => SafeguardingOverrideInput, {
     nullable: true,
     description:
@@ -77,4 +88,42 @@ export class ReferralReasonInput {
   @MinLength(3)
   @MaxLength(2000)
   reason: string;
+}
+
+@InputType({ description: 'Completing a referral says what came of it' })
+export class CompleteReferralInput {
+  @Field(() => ID)
+  @IsUUID()
+  referralId: string;
+
+  @Field(() => ReferralOutcome)
+  @IsEnum(ReferralOutcome)
+  outcome: ReferralOutcome;
+
+  @Field(() => String, { nullable: true, description: 'A note on the outcome (optional)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string | null;
+}
+
+@InputType({ description: 'A referral about to be made: to whom, about whom' })
+export class ReferralPreviewInput {
+  @Field(() => ID)
+  @IsUUID()
+  personId: string;
+
+  @Field(() => ID)
+  @IsUUID()
+  toOrganisationId: string;
+
+  @Field(() => [DataCategory], {
+    nullable: true,
+    description: 'What you mean to share beyond identity: the basis is the one sending with them would find',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsEnum(DataCategory, { each: true })
+  sharedCategories?: DataCategory[] | null;
 }

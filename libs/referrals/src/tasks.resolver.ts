@@ -5,7 +5,8 @@ import { actorRef, personLoader, PersonModel, PersonsService } from '@hub/person
 import { TeamsService, UsersService } from '@hub/organisations';
 import { AssignTaskInput } from './assign-task.input.js';
 import { COLLEAGUES_MAX, ColleagueModel, TaskConnection, TaskModel } from './referral.model.js';
-import { TaskStatus } from './referral-vocabulary.js';
+import { TaskKind, TaskStatus } from './referral-vocabulary.js';
+import { plainTask } from './plain-words.js';
 import { TasksService } from './tasks.service.js';
 import { Permission, RequirePermission } from '@hub/access';
 
@@ -94,6 +95,18 @@ export class TasksResolver {
   ): Promise<(string | null)[]> {
     const names = await from.namesOf(ids);
     return ids.map((id) => names.get(id) ?? null);
+  }
+
+  @RequirePermission(Permission.TASK_READ)
+  @ResolveField('title', () => String, { description: 'What is to be done, in plain words' })
+  title(@Parent() t: TaskModel): string {
+    return t.kind === TaskKind.ASSIGNED ? t.title : plainTask(t.title, t.detail).title;
+  }
+
+  @RequirePermission(Permission.TASK_READ)
+  @ResolveField('detail', () => String, { description: 'Why the task was raised, in plain words' })
+  detail(@Parent() t: TaskModel): string {
+    return t.kind === TaskKind.ASSIGNED ? t.detail : plainTask(t.title, t.detail).detail;
   }
 
   @RequirePermission(Permission.TASK_READ)

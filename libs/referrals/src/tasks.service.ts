@@ -189,14 +189,28 @@ export class TasksService {
     );
   }
 
-  async openFor(m: EntityManager, organisationId: string, kind: TaskKind, personId: string, detailPrefix: string): Promise<Task | null> {
+  /**
+   * An open task of the kind about the person whose source key starts with `sourceKeyPrefix` (tasks
+   * raised before their words were plain are found by the start of their detail, `legacyDetailPrefix`).
+   */
+  async openFor(
+    m: EntityManager,
+    organisationId: string,
+    kind: TaskKind,
+    personId: string,
+    sourceKeyPrefix: string,
+    legacyDetailPrefix: string,
+  ): Promise<Task | null> {
     return m
       .getRepository(Task)
       .createQueryBuilder('t')
-      .where(
-        't.organisation_id = :organisationId AND t.kind = :kind AND t.person_id = :personId AND t.status = :open AND t.detail LIKE :prefix',
-        { organisationId, kind, personId, open: TaskStatus.OPEN, prefix: `${detailPrefix}%` },
-      )
+      .where('t.organisation_id = :organisationId AND t.kind = :kind AND t.person_id = :personId AND t.status = :open', {
+        organisationId,
+        kind,
+        personId,
+        open: TaskStatus.OPEN,
+      })
+      .andWhere('(starts_with(t.source_key, :key) OR starts_with(t.detail, :legacy))', { key: sourceKeyPrefix, legacy: legacyDetailPrefix })
       .getOne();
   }
 

@@ -1,12 +1,10 @@
-import { Field, InputType, registerEnumType } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
 import { IsEnum, IsOptional } from 'class-validator';
+import { ReferralDirection } from '@hub/referrals';
 import { ReportPeriodInput } from './report.inputs.js';
 
-export enum ReferralDirection {
-  RECEIVED = 'received',
-  SENT = 'sent',
-}
-registerEnumType(ReferralDirection, { name: 'ReferralDirection', description: 'Referrals to the organisation reported on, or from it' });
+/** The referrals' own direction (received or sent), as their lists count them. */
+export { ReferralDirection };
 
 @InputType({ description: 'The referrals sent in the period' })
 export class ReferralReportInput extends ReportPeriodInput {

@@ -83,6 +83,14 @@ export type ChangePasswordInput = {
   newPassword: string;
 };
 
+/** Completing a referral says what came of it */
+export type CompleteReferralInput = {
+  /** A note on the outcome (optional) */
+  note?: string | null | undefined;
+  outcome: ReferralOutcome;
+  referralId: string | number;
+};
+
 /** How the person gave consent */
 export type ConsentMethod =
   | 'ELECTRONIC'
@@ -321,10 +329,31 @@ export type ReferralAction =
   | 'START'
   | 'WITHDRAW';
 
-/** Referrals to the organisation reported on, or from it */
+/** The lawful basis a referral was sent on (null: sent before the hub recorded it, or not sent yet) */
+export type ReferralBasis =
+  | 'AGREEMENT'
+  | 'CONSENT'
+  | 'SAFEGUARDING_OVERRIDE';
+
+/** Referrals to the organisation, or from it */
 export type ReferralDirection =
   | 'RECEIVED'
   | 'SENT';
+
+/** What came of a completed referral */
+export type ReferralOutcome =
+  | 'ACHIEVED'
+  | 'NOT_ACHIEVED'
+  | 'PARTLY_ACHIEVED'
+  | 'PERSON_DISENGAGED';
+
+/** A referral about to be made: to whom, about whom */
+export type ReferralPreviewInput = {
+  personId: string | number;
+  /** What you mean to share beyond identity: the basis is the one sending with them would find */
+  sharedCategories?: Array<DataCategory> | null | undefined;
+  toOrganisationId: string | number;
+};
 
 /** The referrals sent in the period */
 export type ReferralReportInput = {
@@ -414,6 +443,8 @@ export type SafeguardingOverrideInput = {
 };
 
 export type SendReferralInput = {
+  /** The sender confirms that the person agreed to this referral (the portal asks when consent is its basis); recorded as the reason of the send step */
+  personAgreed?: boolean | null | undefined;
   personId: string | number;
   reason: string;
   /** Managers only (referral.safeguardingOverride), on sendReferral only, and only when no consent or agreement is a basis for the referral: sends it on a safeguarding override */
@@ -611,18 +642,37 @@ export type PersonReferralsQuery = { person: { id: string, referrals: { edges: A
 export type ReferralInboxQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
+  states?: Array<ReferralState> | ReferralState | null | undefined;
+  serviceCode?: string | null | undefined;
 }>;
 
 
-export type ReferralInboxQuery = { referralInbox: { edges: Array<{ node: { id: string, reason: string, stateReason: string | null, dueAt: string | null, open: boolean, actions: Array<ReferralAction>, status: ReferralState, service: string, person: { id: string, givenName: string | null, familyName: string | null } | null, fromOrganisation: { name: string }, toOrganisation: { name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type ReferralInboxQuery = { referralInbox: { edges: Array<{ node: { id: string, serviceName: string, reason: string, stateReason: string | null, automatic: boolean, outcome: ReferralOutcome | null, outcomeNote: string | null, sentAt: string | null, dueAt: string | null, open: boolean, actions: Array<ReferralAction>, status: ReferralState, service: string, sentBy: { name: string, email: string, organisationName: string | null } | null, acceptedBy: { name: string, email: string, organisationName: string | null } | null, person: { id: string, givenName: string | null, familyName: string | null } | null, fromOrganisation: { name: string }, toOrganisation: { name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type SentReferralsQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
+  states?: Array<ReferralState> | ReferralState | null | undefined;
+  serviceCode?: string | null | undefined;
 }>;
 
 
-export type SentReferralsQuery = { sentReferrals: { edges: Array<{ node: { id: string, reason: string, stateReason: string | null, dueAt: string | null, open: boolean, actions: Array<ReferralAction>, status: ReferralState, service: string, person: { id: string, givenName: string | null, familyName: string | null } | null, fromOrganisation: { name: string }, toOrganisation: { name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type SentReferralsQuery = { sentReferrals: { edges: Array<{ node: { id: string, serviceName: string, reason: string, stateReason: string | null, automatic: boolean, outcome: ReferralOutcome | null, outcomeNote: string | null, sentAt: string | null, dueAt: string | null, open: boolean, actions: Array<ReferralAction>, status: ReferralState, service: string, sentBy: { name: string, email: string, organisationName: string | null } | null, acceptedBy: { name: string, email: string, organisationName: string | null } | null, person: { id: string, givenName: string | null, familyName: string | null } | null, fromOrganisation: { name: string }, toOrganisation: { name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ReferralCountsQueryVariables = Exact<{
+  direction: ReferralDirection;
+  serviceCode?: string | null | undefined;
+}>;
+
+
+export type ReferralCountsQuery = { referralCounts: Array<{ state: ReferralState, count: number }> };
+
+export type ReferralPreviewQueryVariables = Exact<{
+  input: ReferralPreviewInput;
+}>;
+
+
+export type ReferralPreviewQuery = { referralPreview: { receiverName: string, receiverSees: Array<DataCategory>, youMayShare: Array<DataCategory>, basis: ReferralBasis | null, alreadyWorksWith: boolean, worksWithAs: InvolvementRole | null, worksWithSince: string | null, openReferralsFromYou: number } };
 
 export type TasksQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -656,7 +706,7 @@ export type StartReferralMutationVariables = Exact<{
 export type StartReferralMutation = { startReferral: { id: string, status: ReferralState } };
 
 export type CompleteReferralMutationVariables = Exact<{
-  id: string | number;
+  input: CompleteReferralInput;
 }>;
 
 
@@ -883,7 +933,7 @@ export type ReferPersonQueryVariables = Exact<{
 }>;
 
 
-export type ReferPersonQuery = { person: { id: string, givenName: string | null, familyName: string | null, region: string | null, readableCategories: Array<DataCategory> } };
+export type ReferPersonQuery = { person: { id: string, givenName: string | null, familyName: string | null, region: string | null } };
 
 export type TeamAdminQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1279,18 +1329,38 @@ export const PersonReferralsDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<PersonReferralsQuery, PersonReferralsQueryVariables>;
 export const ReferralInboxDocument = new TypedDocumentString(`
-    query ReferralInbox($first: Int, $after: String) {
-  referralInbox(first: $first, after: $after) {
+    query ReferralInbox($first: Int, $after: String, $states: [ReferralState!], $serviceCode: String) {
+  referralInbox(
+    first: $first
+    after: $after
+    states: $states
+    serviceCode: $serviceCode
+  ) {
     edges {
       node {
         id
         status: state
         service: serviceCode
+        serviceName
         reason
         stateReason
+        automatic
+        outcome
+        outcomeNote
+        sentAt
         dueAt
         open
         actions
+        sentBy {
+          name
+          email
+          organisationName
+        }
+        acceptedBy {
+          name
+          email
+          organisationName
+        }
         person {
           id
           givenName
@@ -1312,18 +1382,38 @@ export const ReferralInboxDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ReferralInboxQuery, ReferralInboxQueryVariables>;
 export const SentReferralsDocument = new TypedDocumentString(`
-    query SentReferrals($first: Int, $after: String) {
-  sentReferrals(first: $first, after: $after) {
+    query SentReferrals($first: Int, $after: String, $states: [ReferralState!], $serviceCode: String) {
+  sentReferrals(
+    first: $first
+    after: $after
+    states: $states
+    serviceCode: $serviceCode
+  ) {
     edges {
       node {
         id
         status: state
         service: serviceCode
+        serviceName
         reason
         stateReason
+        automatic
+        outcome
+        outcomeNote
+        sentAt
         dueAt
         open
         actions
+        sentBy {
+          name
+          email
+          organisationName
+        }
+        acceptedBy {
+          name
+          email
+          organisationName
+        }
         person {
           id
           givenName
@@ -1344,6 +1434,28 @@ export const SentReferralsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SentReferralsQuery, SentReferralsQueryVariables>;
+export const ReferralCountsDocument = new TypedDocumentString(`
+    query ReferralCounts($direction: ReferralDirection!, $serviceCode: String) {
+  referralCounts(direction: $direction, serviceCode: $serviceCode) {
+    state
+    count
+  }
+}
+    `) as unknown as TypedDocumentString<ReferralCountsQuery, ReferralCountsQueryVariables>;
+export const ReferralPreviewDocument = new TypedDocumentString(`
+    query ReferralPreview($input: ReferralPreviewInput!) {
+  referralPreview(input: $input) {
+    receiverName
+    receiverSees
+    youMayShare
+    basis
+    alreadyWorksWith
+    worksWithAs
+    worksWithSince
+    openReferralsFromYou
+  }
+}
+    `) as unknown as TypedDocumentString<ReferralPreviewQuery, ReferralPreviewQueryVariables>;
 export const TasksDocument = new TypedDocumentString(`
     query Tasks($first: Int, $after: String, $assignedToMe: Boolean) {
   tasks(first: $first, after: $after, assignedToMe: $assignedToMe) {
@@ -1397,8 +1509,8 @@ export const StartReferralDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<StartReferralMutation, StartReferralMutationVariables>;
 export const CompleteReferralDocument = new TypedDocumentString(`
-    mutation CompleteReferral($id: ID!) {
-  completeReferral(id: $id) {
+    mutation CompleteReferral($input: CompleteReferralInput!) {
+  completeReferral(input: $input) {
     id
     status: state
   }
@@ -1948,7 +2060,6 @@ export const ReferPersonDocument = new TypedDocumentString(`
     givenName
     familyName
     region
-    readableCategories
   }
 }
     `) as unknown as TypedDocumentString<ReferPersonQuery, ReferPersonQueryVariables>;

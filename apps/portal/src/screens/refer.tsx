@@ -1,15 +1,15 @@
-import { type SubmitEvent, useState } from 'react';
+import { type SubmitEvent, useRef, useState } from 'react';
 import { gql } from '../api';
 import { graphql } from '../gql';
 import type { DataCategory } from '../gql/graphql';
 import { flash } from '../flash';
 import { useSession } from '../session-context';
-import { Button, Checkboxes, type Errors, ErrorSummary, errorsFrom, Select, TextArea } from '../forms';
-import { partners, sendReferral } from '../referrals-api';
+import { Button, Checkbox, Checkboxes, type Errors, ErrorSummary, errorsFrom, Select, TextArea } from '../forms';
+import { partners, referralPreview, sendReferral } from '../referrals-api';
 import { Link, navigate, usePageTitle } from '../router';
 import { useDraft } from '../session';
 import { useQuery } from '../use-query';
-import { CATEGORIES, REGIONS, words } from '../vocabulary';
+import { CATEGORIES, formatDate, INVOLVEMENT_ROLES, REGIONS, words } from '../vocabulary';
 import { NotFound } from './not-found';
 import { personName } from './people-table';
 
@@ -18,6 +18,7 @@ const LABELS: Record<string, string> = {
   toOrganisationId: 'Which organisation?',
   reason: 'Why are you referring them?',
   sharedCategories: 'What else will you share with them?',
+  personAgreed: 'Has the person agreed to this referral?',
 };
 const FIELDS = Object.keys(LABELS);
 
@@ -28,7 +29,6 @@ const ReferPersonDocument = graphql(`
       givenName
       familyName
       region
-      readableCategories
     }
   }
 `);
@@ -51,9 +51,35 @@ export function Refer({ personId }: { personId: string }) {
     toOrganisationId: '',
     reason: '',
     sharedCategories: [] as string[],
+    personAgreed: false,
   });
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
+
+  const region = q.data?.person.region ?? null;
+  const open = (q.data?.directory ?? []).filter((o) => o.active && o.id !== viewer.organisation.id);
+  const services = [...new Set(open.flatMap((o) => o.services))].sort();
+  const covers = (o: { regions: string[] }) => !region || o.regions.includes(region);
+  const offering = open
+    .filter((o) => o.services.includes(draft.serviceCode))
+    .sort((a, b) => Number(covers(b)) - Number(covers(a)) || a.name.localeCompare(b.name));
+  const receiver = offering.find((o) => o.id === draft.toOrganisationId);
+  // What the receiver would see and what may be shared: the hub's access policy answers (referralPreview), never a rule of the portal's.
+  const shared = [...draft.sharedCategories].sort().join();
+  const preview = useQuery(
+    () =>
+      receiver
+        ? referralPreview({ personId, toOrganisationId: receiver.id, sharedCategories: draft.sharedCategories as DataCategory[] })
+        : Promise.resolve(null),
+    [personId, receiver?.id, shared],
+  );
+  // While a new answer loads (a box ticked), the last one for this receiver stays shown: the boxes never vanish under the keyboard.
+  const last = useRef<{ receiver: string; data: NonNullable<typeof preview.data> } | null>(null);
+  if (receiver && preview.data) last.current = { receiver: receiver.id, data: preview.data };
+  const p = receiver ? (preview.data ?? (last.current?.receiver === receiver.id ? last.current.data : null)) : null;
+  const shareable = (p?.youMayShare ?? []).filter((c) => CATEGORIES[c]);
+  const needsAgreement = p?.basis === 'CONSENT';
+  const who = q.data ? personName(q.data.person) : 'the person';
 
   if (!capabilities.referrals) return <NotFound />;
   if (q.error?.code === 'NOT_FOUND' || q.error?.code === 'BAD_USER_INPUT') return <NotFound what="Person" />;
@@ -64,22 +90,13 @@ export function Refer({ personId }: { personId: string }) {
       </p>
     );
 
-  const region = q.data?.person.region ?? null;
-  const open = (q.data?.directory ?? []).filter((o) => o.active && o.id !== viewer.organisation.id);
-  const services = [...new Set(open.flatMap((o) => o.services))].sort();
-  const covers = (o: { regions: string[] }) => !region || o.regions.includes(region);
-  const offering = open
-    .filter((o) => o.services.includes(draft.serviceCode))
-    .sort((a, b) => Number(covers(b)) - Number(covers(a)) || a.name.localeCompare(b.name));
-  const receiver = offering.find((o) => o.id === draft.toOrganisationId);
-  const shareable = (q.data?.person.readableCategories ?? []).filter((c) => c !== 'IDENTITY' && CATEGORIES[c]);
-
   async function submit(e: SubmitEvent) {
     e.preventDefault();
     const found: Errors = {};
     if (!draft.serviceCode) found.serviceCode = 'Select the service they need';
     if (draft.serviceCode && !receiver) found.toOrganisationId = 'Select the organisation to refer them to';
     if (!draft.reason.trim()) found.reason = 'Enter why you are referring them';
+    if (needsAgreement && !draft.personAgreed) found.personAgreed = 'Confirm that the person agreed to be referred, or ask them first';
     setErrors(found);
     if (Object.keys(found).length) return;
     setBusy(true);
@@ -90,6 +107,7 @@ export function Refer({ personId }: { personId: string }) {
         serviceCode: draft.serviceCode,
         reason: draft.reason.trim(),
         sharedCategories: draft.sharedCategories.filter((c) => (shareable as string[]).includes(c)) as DataCategory[],
+        personAgreed: needsAgreement ? draft.personAgreed : null,
       });
       clear();
       flash(`Referral sent to ${receiver!.name}`);
@@ -131,7 +149,7 @@ export function Refer({ personId }: { personId: string }) {
                   : undefined
               }
               value={draft.toOrganisationId}
-              onChange={(toOrganisationId) => update({ toOrganisationId })}
+              onChange={(toOrganisationId) => update({ toOrganisationId, sharedCategories: [], personAgreed: false })}
               placeholder="Choose an organisation"
               options={offering.map((o) => ({
                 value: o.id,
@@ -139,6 +157,54 @@ export function Refer({ personId }: { personId: string }) {
               }))}
               error={errors.toOrganisationId}
             />
+          )}
+          {receiver && p && (
+            <>
+              {p.alreadyWorksWith && (
+                <p className="warning-text" role="status">
+                  {p.receiverName} already works with {who}
+                  {p.worksWithAs ? ` (as ${INVOLVEMENT_ROLES[p.worksWithAs]?.toLowerCase() ?? words(p.worksWithAs)}` : ''}
+                  {p.worksWithSince ? ` since ${formatDate(p.worksWithSince)})` : p.worksWithAs ? ')' : ''}. Check with them before you
+                  refer.
+                </p>
+              )}
+              {p.openReferralsFromYou > 0 && (
+                <p className="warning-text" role="status">
+                  Your organisation already has{' '}
+                  {p.openReferralsFromYou === 1 ? 'an open referral' : `${p.openReferralsFromYou} open referrals`} of {who} to{' '}
+                  {p.receiverName}.
+                </p>
+              )}
+              <div className="inset-text" aria-labelledby="preview-title" role="region">
+                <h2 id="preview-title">What {p.receiverName} will be able to see</h2>
+                <p>Once they work with {who}, the hub lets them see:</p>
+                <ul>
+                  {[...p.receiverSees]
+                    .sort((a, b) => Number(b === 'IDENTITY') - Number(a === 'IDENTITY'))
+                    .map((c) => (
+                      <li key={c}>{c === 'IDENTITY' ? 'Identity: name, date of birth and identifiers' : (CATEGORIES[c] ?? words(c))}</li>
+                    ))}
+                </ul>
+                <p>
+                  {p.basis === 'CONSENT'
+                    ? `The referral is sent on ${who}’s consent.`
+                    : p.basis === 'AGREEMENT'
+                      ? 'The referral is sent under an information sharing agreement of your organisations.'
+                      : `Nothing lets you refer ${who} to ${p.receiverName} yet: record their consent to be referred first.`}
+                </p>
+                {!p.basis && <Link to={`/people/${personId}/consent`}>Record their consent</Link>}
+              </div>
+              {needsAgreement && (
+                <Checkbox
+                  name="personAgreed"
+                  label={`${who} agreed to this referral`}
+                  hint={`Ask them whether they agree to be referred to ${p.receiverName} for ${words(draft.serviceCode).toLowerCase()}, and tick only if they said yes.`}
+                  checked={draft.personAgreed}
+                  onChange={(personAgreed) => update({ personAgreed })}
+                  error={errors.personAgreed}
+                />
+              )}
+            </>
           )}
           <TextArea
             name="reason"
@@ -152,7 +218,7 @@ export function Refer({ personId }: { personId: string }) {
             <Checkboxes
               name="sharedCategories"
               label={LABELS.sharedCategories}
-              hint="Their name, date of birth and identifiers are always shared. Tick only what the person’s consent or an information sharing agreement lets the receiver see: the hub refuses anything else."
+              hint="Their name, date of birth and identifiers are always shared. These are what the person’s consent or an information sharing agreement lets the receiver see."
               values={draft.sharedCategories}
               onChange={(sharedCategories) => update({ sharedCategories })}
               options={shareable.map((c) => ({ value: c, label: CATEGORIES[c] }))}
