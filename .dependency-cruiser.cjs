@@ -24,7 +24,18 @@ const LAYERS = [
 ];
 
 /** The libs that hold the domain (below privacy): none of them may know of privacy. */
-const DOMAIN = ['organisations', 'auth', 'persons', 'consent', 'interventions', 'referrals', 'reporting', 'sync', 'notifications', 'casenotes'];
+const DOMAIN = [
+  'organisations',
+  'auth',
+  'persons',
+  'consent',
+  'interventions',
+  'referrals',
+  'reporting',
+  'sync',
+  'notifications',
+  'casenotes',
+];
 
 const layerRules = LAYERS.flatMap((libs, layer) =>
   libs.map((lib) => {
