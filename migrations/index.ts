@@ -7,6 +7,7 @@ import { CaseworkerAccess1796620127201 } from './1796620127201-CaseworkerAccess.
 import { EteFunnelPerPersonLock1796630000000 } from './1796630000000-EteFunnelPerPersonLock.js';
 import { AuditSealing1796700000000 } from './1796700000000-AuditSealing.js';
 import { SustainedOnlyAfterThirteenWeeks1796712600000 } from './1796712600000-SustainedOnlyAfterThirteenWeeks.js';
+import { InterventionRevisions1796714000000 } from './1796714000000-InterventionRevisions.js';
 import { TolerantPersonSearch1796713500000 } from './1796713500000-TolerantPersonSearch.js';
 import { TokenInvalidationAndSignInThrottle1796597533965 } from './1796597533965-TokenInvalidationAndSignInThrottle.js';
 import { ReferralSentAtIndex1795826101516 } from './1795826101516-ReferralSentAtIndex.js';
@@ -68,4 +69,5 @@ export const MIGRATIONS: Function[] = [
   AppointmentsAndCaseNotes1796710000000,
   SustainedOnlyAfterThirteenWeeks1796712600000,
   TolerantPersonSearch1796713500000,
+  InterventionRevisions1796714000000,
 ];

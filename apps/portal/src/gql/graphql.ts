@@ -449,6 +449,8 @@ export type UpdateInterventionInput = {
   notes?: string | null | undefined;
   occurredAt?: string | null | undefined;
   qualification?: QualificationOutcomeInput | null | undefined;
+  /** Why it is corrected (kept with the intervention as it was, in its history) */
+  reason?: string | null | undefined;
   status?: InterventionStatus | null | undefined;
   version: number;
 };
