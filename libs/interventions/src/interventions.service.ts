@@ -21,7 +21,7 @@ import { entityColumns, hydrate, namedQuery } from '@hub/database';
 import { actorRef, PersonsService } from '@hub/persons';
 import { InterventionType } from './intervention-type.entity.js';
 import { interventionOutcome } from './intervention-outcome.js';
-import { jobBegunSql } from './intervention-vocabulary.js';
+import { type InterventionStatus, jobBegunSql } from './intervention-vocabulary.js';
 import { Intervention, InterventionRevision } from './intervention.entity.js';
 import type { InterventionConnection, InterventionModel } from './intervention.model.js';
 import { refuseFutureWork } from './work-dates.js';
@@ -398,15 +398,31 @@ export class InterventionsService {
    * versions are readable exactly when the intervention is.
    */
   async revisionsOf(ids: readonly string[]): Promise<Map<string, InterventionRevision[]>> {
+    // The newest INTERVENTION_MAX_CORRECTIONS of each (bulk sync keeps versions past the cap), oldest first.
     const rows = ids.length
-      ? await this.db.getRepository(InterventionRevision).find({
-          where: { interventionId: In([...ids]) },
-          order: { interventionId: 'ASC', version: 'ASC' },
-          take: ids.length * INTERVENTION_MAX_CORRECTIONS,
-        })
+      ? ((await this.db.query(
+          `SELECT x.* FROM (SELECT r.*, row_number() OVER (PARTITION BY r.intervention_id ORDER BY r.version DESC) AS n
+                              FROM intervention_revision r WHERE r.intervention_id = ANY($1::uuid[])) x
+            WHERE x.n <= $2 ORDER BY x.intervention_id, x.version`,
+          [[...ids], INTERVENTION_MAX_CORRECTIONS],
+        )) as Record<string, unknown>[])
       : [];
     const out = new Map<string, InterventionRevision[]>(ids.map((id) => [id, []]));
-    for (const r of rows) out.get(r.interventionId)?.push(r);
+    for (const r of rows)
+      out.get(r.intervention_id as string)?.push({
+        id: r.id as string,
+        interventionId: r.intervention_id as string,
+        personId: r.person_id as string,
+        version: r.version as number,
+        status: r.status as InterventionStatus,
+        occurredAt: r.occurred_at as Date,
+        notes: r.notes as string | null,
+        outcome: r.outcome as InterventionRevision['outcome'],
+        correctedBy: r.corrected_by as string,
+        correctedByName: r.corrected_by_name as string,
+        correctedAt: r.corrected_at as Date,
+        reason: r.reason as string | null,
+      });
     return out;
   }
 }
