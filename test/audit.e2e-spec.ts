@@ -387,6 +387,7 @@ describe('audit', () => {
       'allocations',
       'restrictions',
       'interventions',
+      'interventionCorrections',
       'appointments',
       'contactAttempts',
       'caseNotes',

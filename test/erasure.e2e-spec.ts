@@ -81,6 +81,7 @@ describe('erasure and retention', () => {
       'externalInvolvementIds',
       'history',
       'identifiers',
+      'interventionCorrections',
       'interventions',
       'involvements',
       'mergeReasons',

@@ -229,6 +229,12 @@ describe('streaming bulk sync of interventions (NDJSON)', () => {
       `SELECT a.fields, x->'changes'->'status' AS status FROM audit_event a, jsonb_array_elements(a.detail->'events') x WHERE x->>'event' = 'intervention.updated' ORDER BY a.id DESC LIMIT 1`,
     );
     expect(audit).toEqual({ fields: ['notes', 'status'], status: { old: 'started', new: 'completed' } });
+    // The intervention as it was is kept as its version 1, as a correction through the API keeps it.
+    const kept = await hub.db.query(
+      `SELECT v.version, v.status, v.reason FROM intervention_revision v JOIN external_ref r ON r.entity_id = v.intervention_id WHERE r.system = $1 AND r.external_id = 'iv-1'`,
+      [SYSTEM],
+    );
+    expect(kept).toEqual([{ version: 1, status: 'started', reason: 'Synchronised from the organisation’s own system' }]);
     const after = await written();
     expect(after.interventions - before.interventions).toBe(1); // iv-3 had been refused (bad JSON) the first time
     expect(after.outbox - before.outbox).toBe(2);

@@ -4,6 +4,7 @@ import { REGIONS } from '@hub/common';
 import type { HubConfig } from '@hub/config';
 import { ConsentPurpose } from '@hub/consent';
 import { EVENT_PAYLOADS } from '@hub/events';
+import { INTERVENTION_MAX_CORRECTIONS } from '@hub/interventions';
 import {
   ALLOCATION_HISTORY_MAX,
   CANDIDATES_MAX,
@@ -58,6 +59,10 @@ export function listBounds(config: Pick<HubConfig, 'lists'>): ReadonlyMap<string
     'Query.colleagues': { max: COLLEAGUES_MAX, why: 'read with a limit (tasks.resolver.ts)' },
     'Query.referralCounts': { max: REFERRAL_STATES.length, why: 'one per referral state (referral-vocabulary.ts)' },
     'Person.allocationHistory': { max: ALLOCATION_HISTORY_MAX, why: 'read with a limit (case-access.service.ts)' },
+    'Intervention.history': {
+      max: INTERVENTION_MAX_CORRECTIONS,
+      why: 'an intervention is corrected at most this many times (interventions.service.ts)',
+    },
     'CaseNote.history': { max: CASE_NOTE_MAX_CORRECTIONS, why: 'a note is corrected at most this many times (case-notes.service.ts)' },
     'Person.restrictions': { max: RESTRICTIONS_PER_PERSON_MAX, why: 'at most this many in force on a record (case-access.service.ts)' },
     'CaseRestriction.userIds': {

@@ -15,16 +15,20 @@ import { Caseload } from './screens/caseload';
 import { AssignTask } from './screens/assign-task';
 import { ConsentForm, WithdrawConsent } from './screens/consent';
 import { LogContact } from './screens/contact-form';
+import { CorrectIntervention } from './screens/correct-intervention';
 import { LogIntervention } from './screens/log-intervention';
 import { MyDay } from './screens/my-day';
+import { NewPerson } from './screens/new-person';
 import { NotFound } from './screens/not-found';
 import { Notifications } from './screens/notifications';
 import { Outcomes } from './screens/outcomes';
+import { PersonHistory } from './screens/person-history';
 import { PersonPage } from './screens/person/person-page';
 import { Refer } from './screens/refer';
 import { Referrals } from './screens/referrals';
 import { Search } from './screens/search';
 import { SignIn } from './screens/sign-in';
+import { ChangeStage } from './screens/stage-form';
 import { Tasks } from './screens/tasks';
 import { Teams } from './screens/teams';
 import { Why } from './screens/why';
@@ -54,7 +58,14 @@ function Routes({ path }: { path: string }): ReactNode {
   if (path === '/') return reportsOnly(viewer) ? <Redirect to="/outcomes" /> : <Caseload />;
   if (path === '/day') return reportsOnly(viewer) ? <Redirect to="/outcomes" /> : <MyDay />;
   if (path === '/search') return <Search />;
+  if (path === '/people/new') return <NewPerson />;
   if ((m = match('/people/:id', path))) return <PersonPage key={m.id} id={m.id} />;
+  if ((m = match('/people/:id/history', path))) return <PersonHistory personId={m.id} />;
+  if ((m = match('/people/:id/stage', path))) return <ChangeStage personId={m.id} />;
+  if ((m = match('/people/:id/interventions/:interventionId/correct', path)))
+    return <CorrectIntervention key={m.interventionId} personId={m.id} interventionId={m.interventionId} />;
+  if ((m = match('/people/:id/interventions/:interventionId/history', path)))
+    return <CorrectIntervention key={m.interventionId} personId={m.id} interventionId={m.interventionId} readOnly />;
   if ((m = match('/people/:id/log', path))) return <LogIntervention personId={m.id} />;
   if ((m = match('/people/:id/consent', path))) return <ConsentForm personId={m.id} />;
   if ((m = match('/people/:id/refer', path))) return <Refer personId={m.id} />;

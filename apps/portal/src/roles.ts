@@ -40,3 +40,8 @@ export function mayAssignTasks(viewer: ViewerAccess): boolean {
 export function mayGetNotifications(viewer: ViewerAccess): boolean {
   return viewer.roles.some((r) => r === 'CASEWORKER' || r === 'MANAGER' || r === 'DATA_PROTECTION_OFFICER');
 }
+
+/** Recording someone new (the API's person.create) and changing a record (person.update): caseworkers and managers. */
+export function mayRecordPeople(viewer: ViewerAccess): boolean {
+  return viewer.roles.some((r) => r === 'CASEWORKER' || r === 'MANAGER');
+}

@@ -61,7 +61,7 @@ export const EVENT_PAYLOADS: Readonly<Record<string, PayloadSchema>> = {
   'sharing_agreement.ended': { endsAt: M, categories: M },
   // Interventions and outcomes: details of the row, of its category
   'intervention.logged': { typeCode: E, status: E, dataCategory: M, source: M },
-  'intervention.updated': { status: E, dataCategory: M, source: M },
+  'intervention.updated': { status: E, dataCategory: M, source: M, reason: E },
   'outcome.recorded': { typeCode: E, outcome: E, dataCategory: M },
   'job.started': { sustainmentId: M, dueOn: E, sector: E, dataCategory: M },
   'job.rescheduled': { sustainmentId: M, dueOn: E, dataCategory: M },

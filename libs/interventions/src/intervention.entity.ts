@@ -49,3 +49,47 @@ export class Intervention {
   @VersionColumn()
   version: number;
 }
+
+/** An intervention as it was before a correction by the organisation that logged it: its history, never changed. */
+@Entity('intervention_revision')
+@Index('ix_intervention_revision_intervention', ['interventionId', 'version'], { unique: true })
+@Index('ix_intervention_revision_person', ['personId'])
+export class InterventionRevision {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  interventionId: string;
+
+  @Column({ type: 'uuid' })
+  personId: string;
+
+  /** The intervention's version this was. */
+  @Column({ type: 'int' })
+  version: number;
+
+  @Column({ type: 'text' })
+  status: InterventionStatus;
+
+  @Column({ type: 'timestamptz' })
+  occurredAt: Date;
+
+  @Column({ type: 'text', nullable: true })
+  notes: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  outcome: InterventionOutcome | null;
+
+  /** Who corrected it (user:<id> or client:<id>), their name then, when, and why. */
+  @Column({ type: 'text' })
+  correctedBy: string;
+
+  @Column({ type: 'text' })
+  correctedByName: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  correctedAt: Date;
+
+  @Column({ type: 'text', nullable: true })
+  reason: string | null;
+}

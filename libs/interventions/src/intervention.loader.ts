@@ -6,6 +6,7 @@ import type { InterventionConnection } from './intervention.model.js';
 import type { JobSustainment } from './job-sustainment.entity.js';
 import type { SustainmentsService } from './sustainments.service.js';
 import type { InterventionType } from './intervention-type.entity.js';
+import type { InterventionRevision } from './intervention.entity.js';
 import type { InterventionsService } from './interventions.service.js';
 
 export function interventionTypeLoader(ctx: HubContext, service: InterventionsService): DataLoader<string, InterventionType | null> {
@@ -41,5 +42,18 @@ export function personSustainmentsLoader(
     ctx,
     'person.sustainments',
     () => new DataLoader((people: readonly PersonModel[]) => service.forPeople(actor, people, limit), { cacheKeyFn: (p) => p.id }),
+  );
+}
+
+/** The earlier versions of every intervention of the request, in one statement. */
+export function interventionRevisionsLoader(ctx: HubContext, service: InterventionsService): DataLoader<string, InterventionRevision[]> {
+  return requestLoader(
+    ctx,
+    'intervention.history',
+    () =>
+      new DataLoader(async (ids: readonly string[]) => {
+        const found = await service.revisionsOf(ids);
+        return ids.map((id) => found.get(id) ?? []);
+      }),
   );
 }

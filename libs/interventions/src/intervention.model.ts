@@ -161,3 +161,33 @@ export class TimelineEntryModel {
   @Field(() => ID, { nullable: true })
   appointmentId?: string | null;
 }
+
+@ObjectType('InterventionRevision', { description: 'An intervention as it was before a correction by the organisation that logged it' })
+export class InterventionRevisionModel {
+  @Field(() => Int, { description: 'The intervention’s version this was' })
+  version: number;
+
+  @Field(() => InterventionStatus)
+  status: InterventionStatus;
+
+  @Field()
+  occurredAt: Date;
+
+  @Field(() => String, { nullable: true })
+  notes: string | null;
+
+  @Field(() => OutcomeUnion, { nullable: true })
+  outcome: QualificationOutcomeModel | JobOutcomeModel | null;
+
+  @Field({ description: 'Who corrected it: user:<id> or client:<id>' })
+  correctedBy: string;
+
+  @Field({ description: 'Their name when they corrected it' })
+  correctedByName: string;
+
+  @Field()
+  correctedAt: Date;
+
+  @Field(() => String, { nullable: true, description: 'Why it was corrected (null when no reason was given)' })
+  reason: string | null;
+}

@@ -93,7 +93,7 @@ export class InterventionsBulkService {
     )) as { existing: boolean }[];
     if (existing) {
       await this.refuseUnbegunRecordedJobs(qr, stage);
-      await this.updateExisting(qr, stage);
+      await this.updateExisting(qr, stage, actor);
     }
     await this.createNew(qr, stage, actor);
     await this.outbox.emitSelect(qr, actor, this.eventsSql(stage));
@@ -162,7 +162,8 @@ export class InterventionsBulkService {
     await this.scoped(qr, sql, { ...refs.parameters, ...visible.parameters, writeCeiling: writable.parameters.accessCeiling });
   }
 
-  private async updateExisting(qr: QueryRunner, stage: string): Promise<void> {
+  /** Changes what differs; each intervention changed keeps its version as it was (intervention_revision), as one update does. */
+  private async updateExisting(qr: QueryRunner, stage: string, actor: Actor): Promise<void> {
     const change = (field: string, differs: string, oldValue: string, newValue: string) =>
       `CASE WHEN ${differs} THEN jsonb_build_object('${field}', jsonb_build_object('old', ${oldValue}, 'new', ${newValue})) ELSE '{}'::jsonb END`;
     await qr.query(
@@ -174,6 +175,11 @@ export class InterventionsBulkService {
              || ${change('outcome', `s.outcome->>'kind' IN ('qualification', 'job') AND i.outcome IS DISTINCT FROM s.outcome`, 'i.outcome', 's.outcome')} AS changes
            FROM ${stage} s CROSS JOIN LATERAL (SELECT * FROM intervention WHERE id = s.intervention_id OFFSET 0) i
           WHERE s.intervention_id IS NOT NULL AND s.reject_code IS NULL),
+       -- Every statement of the WITH reads the rows as they were before the update below.
+       rev AS (
+         INSERT INTO intervention_revision (intervention_id, person_id, version, status, occurred_at, notes, outcome, corrected_by, corrected_by_name, reason)
+         SELECT i.id, i.person_id, i.version, i.status, i.occurred_at, i.notes, i.outcome, $1, $2, 'Synchronised from the organisation’s own system'
+           FROM diff d JOIN intervention i ON i.id = d.id WHERE d.changes <> '{}'::jsonb),
        upd AS (
          UPDATE intervention i SET status = s.status, occurred_at = s.occurred_at, notes = COALESCE(s.notes, i.notes),
                 outcome = CASE WHEN d.changes ? 'outcome' THEN s.outcome ELSE i.outcome END, version = i.version + 1, updated_at = now()
@@ -181,6 +187,7 @@ export class InterventionsBulkService {
           WHERE i.id = s.intervention_id AND d.changes <> '{}'::jsonb)
        UPDATE ${stage} s SET action = CASE WHEN d.changes = '{}'::jsonb THEN 'unchanged' ELSE 'updated' END, changes = NULLIF(d.changes, '{}'::jsonb)
          FROM diff d WHERE d.line = s.line`,
+      [actorRef(actor), actor.displayName],
     );
   }
 

@@ -19,6 +19,13 @@ export class InterventionsPersonData implements PersonDataSource {
                 FROM intervention i LEFT JOIN intervention_type t ON t.code = i.type_code WHERE i.person_id = ANY($1::uuid[]) ORDER BY i.occurred_at`,
       },
       {
+        key: 'interventionCorrections',
+        title: 'Interventions as they were before a correction',
+        order: 41,
+        sql: `SELECT r.intervention_id, r.version, r.status, r.occurred_at, r.notes, r.outcome, r.corrected_by_name, r.corrected_at, r.reason
+                FROM intervention_revision r WHERE r.person_id = ANY($1::uuid[]) ORDER BY r.intervention_id, r.version`,
+      },
+      {
         key: 'appointments',
         title: 'Appointments',
         order: 42,
@@ -45,6 +52,7 @@ export class InterventionsPersonData implements PersonDataSource {
 
   personErasureSteps(): PersonErasureStep[] {
     return [
+      { key: 'interventionCorrections', order: 19, sql: 'DELETE FROM intervention_revision WHERE person_id = ANY($1::uuid[])' },
       { key: 'interventions', order: 20, sql: 'DELETE FROM intervention WHERE person_id = ANY($1::uuid[])' },
       { key: 'sustainments', order: 30, sql: 'DELETE FROM job_sustainment WHERE person_id = ANY($1::uuid[])' },
       { key: 'contactAttempts', order: 32, sql: 'DELETE FROM contact_attempt WHERE person_id = ANY($1::uuid[])' },
@@ -63,6 +71,7 @@ export class InterventionsPersonData implements PersonDataSource {
         eraseSql: [
           'DELETE FROM intervention WHERE id = ANY($1::uuid[]) RETURNING data_category',
           'DELETE FROM job_sustainment WHERE intervention_id = ANY($1::uuid[]) RETURNING id',
+          'DELETE FROM intervention_revision WHERE intervention_id = ANY($1::uuid[]) RETURNING id',
         ],
         activitySql: '(SELECT i.person_id, i.occurred_at AS at FROM intervention i)',
       },

@@ -5,7 +5,7 @@ import { Appointment, ContactAttempt } from './appointment.entity.js';
 import { AppointmentsResolver, PersonAppointmentsResolver } from './appointments.resolver.js';
 import { AppointmentsService } from './appointments.service.js';
 import { InterventionType } from './intervention-type.entity.js';
-import { Intervention } from './intervention.entity.js';
+import { Intervention, InterventionRevision } from './intervention.entity.js';
 import { InterventionsResolver, PersonInterventionsResolver } from './interventions.resolver.js';
 import { InterventionsBulkService } from './interventions-bulk.service.js';
 import { InterventionsPersonData } from './interventions-person-data.js';
@@ -15,7 +15,10 @@ import { SustainmentsService } from './sustainments.service.js';
 import { TimelineService } from './timeline.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([InterventionType, Intervention, JobSustainment, Appointment, ContactAttempt]), OrganisationsModule],
+  imports: [
+    TypeOrmModule.forFeature([InterventionType, Intervention, InterventionRevision, JobSustainment, Appointment, ContactAttempt]),
+    OrganisationsModule,
+  ],
   providers: [
     InterventionsService,
     InterventionsPersonData,

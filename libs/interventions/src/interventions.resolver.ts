@@ -5,15 +5,21 @@ import { type Actor, audit, boundedList, CurrentActor, type HubContext, pageSize
 import { HUB_CONFIG, type HubConfig } from '@hub/config';
 import { organisationLoader, OrganisationModel, OrganisationsService } from '@hub/organisations';
 import { PersonModel } from '@hub/persons';
-import { interventionTypeLoader, personInterventionsLoader, personSustainmentsLoader } from './intervention.loader.js';
+import {
+  interventionRevisionsLoader,
+  interventionTypeLoader,
+  personInterventionsLoader,
+  personSustainmentsLoader,
+} from './intervention.loader.js';
 import {
   InterventionConnection,
   InterventionModel,
+  InterventionRevisionModel,
   InterventionTypeModel,
   JobSustainmentModel,
   TimelineEntryModel,
 } from './intervention.model.js';
-import { InterventionsService } from './interventions.service.js';
+import { INTERVENTION_MAX_CORRECTIONS, InterventionsService } from './interventions.service.js';
 import {
   CreateInterventionTypeInput,
   LogInterventionInput,
@@ -93,6 +99,22 @@ export class InterventionsResolver {
   @ResolveField(() => OrganisationModel, { nullable: true })
   organisation(@Parent() i: InterventionModel, @Context() ctx: HubContext) {
     return organisationLoader(ctx, this.organisations).load(i.organisationId);
+  }
+
+  @RequirePermission(Permission.PERSON_READ)
+  @ResolveField(() => [InterventionRevisionModel], {
+    description: `The intervention as it was before each correction, oldest first (at most ${INTERVENTION_MAX_CORRECTIONS}); read wherever the intervention is (a correction keeps its category)`,
+  })
+  async history(@Parent() i: InterventionModel, @Context() ctx: HubContext): Promise<InterventionRevisionModel[]> {
+    const rows = await interventionRevisionsLoader(ctx, this.interventions).load(i.id);
+    if (rows.length) audit(ctx, { action: 'read', personId: i.personId, categories: [i.dataCategory], fields: ['Intervention.history'] });
+    return rows as InterventionRevisionModel[];
+  }
+
+  @RequirePermission(Permission.PERSON_READ)
+  @ResolveField(() => Boolean, { description: 'Whether it was corrected after it was logged (its earlier versions in history)' })
+  async corrected(@Parent() i: InterventionModel, @Context() ctx: HubContext): Promise<boolean> {
+    return (await interventionRevisionsLoader(ctx, this.interventions).load(i.id)).length > 0;
   }
 }
 

@@ -21,10 +21,13 @@ import { entityColumns, hydrate, namedQuery } from '@hub/database';
 import { actorRef, PersonsService } from '@hub/persons';
 import { InterventionType } from './intervention-type.entity.js';
 import { interventionOutcome } from './intervention-outcome.js';
-import { jobBegunSql } from './intervention-vocabulary.js';
-import { Intervention } from './intervention.entity.js';
+import { type InterventionStatus, jobBegunSql } from './intervention-vocabulary.js';
+import { Intervention, InterventionRevision } from './intervention.entity.js';
 import type { InterventionConnection, InterventionModel } from './intervention.model.js';
 import { refuseFutureWork } from './work-dates.js';
+
+/** The most corrections one intervention keeps (a correction past it is refused: log a new intervention). */
+export const INTERVENTION_MAX_CORRECTIONS = 20;
 import { alignSustainmentWindows, OUTCOME_RECORDED_MESSAGE, refusedWindowChanges, windowEvents } from './sustainment-windows.js';
 import type {
   CreateInterventionTypeInput,
@@ -295,7 +298,10 @@ export class InterventionsService {
     return row;
   }
 
-  /** Only the organisation that logged an intervention changes it; a stale version changes nothing. */
+  /**
+   * Only the organisation that logged an intervention changes it; a stale version changes nothing. A
+   * change keeps the intervention as it was (intervention_revision) with who made it and why.
+   */
   async update(actor: Actor, input: UpdateInterventionInput, within?: EntityManager): Promise<InterventionModel> {
     return (within ?? this.db.manager).transaction(async (m) => {
       const row = await m.findOne(Intervention, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
@@ -322,13 +328,39 @@ export class InterventionsService {
         throw new HubError(ErrorCode.InvalidState, OUTCOME_RECORDED_MESSAGE[refused.field], {
           field: refused.field === 'status' ? 'status' : 'job.startDate',
         });
+      // A client may send `notes: null` (the GraphQL field is nullable) to clear them, which `??` would ignore.
+      // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing -- null clears, only a missing field keeps
+      const notes = input.notes !== undefined ? input.notes : row.notes;
+      const next = { status, occurredAt, notes, outcome };
+      const changed = (['status', 'occurredAt', 'notes', 'outcome'] as const).some(
+        (f) => JSON.stringify(row[f]) !== JSON.stringify(next[f]),
+      );
+      if (changed) {
+        const count = await m.countBy(InterventionRevision, { interventionId: row.id });
+        if (count >= INTERVENTION_MAX_CORRECTIONS)
+          throw new HubError(
+            ErrorCode.InvalidState,
+            `An intervention is corrected at most ${INTERVENTION_MAX_CORRECTIONS} times; log a new one`,
+          );
+        // The intervention as it was is kept, with who corrects it and why.
+        await m.insert(InterventionRevision, {
+          interventionId: row.id,
+          personId: row.personId,
+          version: row.version,
+          status: row.status,
+          occurredAt: row.occurredAt,
+          notes: row.notes,
+          outcome: row.outcome as never,
+          correctedBy: actorRef(actor),
+          correctedByName: actor.displayName,
+          reason: input.reason ?? null,
+        });
+      }
       const saved = await m.save(Intervention, {
         ...row,
         status,
         occurredAt,
-        // A client may send `notes: null` (the GraphQL field is nullable) to clear them, which `??` would ignore.
-        // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing -- null clears, only a missing field keeps
-        notes: input.notes !== undefined ? input.notes : row.notes,
+        notes,
         outcome,
       });
       const changes: Record<string, { old: unknown; new: unknown }> = {};
@@ -340,8 +372,8 @@ export class InterventionsService {
         aggregateType: 'intervention',
         aggregateId: row.id,
         personId: row.personId,
-        payload: { status, dataCategory: row.dataCategory },
-        changes,
+        payload: { status, dataCategory: row.dataCategory, ...(input.reason ? { reason: input.reason } : {}) },
+        changes: input.reason ? { ...changes, reason: { old: null, new: input.reason } } : changes,
         categories: [row.dataCategory],
       });
       if (input.qualification) {
@@ -358,5 +390,39 @@ export class InterventionsService {
         await this.outbox.emit(m, actor, ...windowEvents(await alignSustainmentWindows(m, [row.id])));
       return interventionView(saved);
     });
+  }
+
+  /**
+   * Each intervention's earlier versions, oldest first (at most INTERVENTION_MAX_CORRECTIONS each):
+   * asked only for interventions the actor was shown, and a correction keeps the category, so the
+   * versions are readable exactly when the intervention is.
+   */
+  async revisionsOf(ids: readonly string[]): Promise<Map<string, InterventionRevision[]>> {
+    // The newest INTERVENTION_MAX_CORRECTIONS of each (bulk sync keeps versions past the cap), oldest first.
+    const rows = ids.length
+      ? ((await this.db.query(
+          `SELECT x.* FROM (SELECT r.*, row_number() OVER (PARTITION BY r.intervention_id ORDER BY r.version DESC) AS n
+                              FROM intervention_revision r WHERE r.intervention_id = ANY($1::uuid[])) x
+            WHERE x.n <= $2 ORDER BY x.intervention_id, x.version`,
+          [[...ids], INTERVENTION_MAX_CORRECTIONS],
+        )) as Record<string, unknown>[])
+      : [];
+    const out = new Map<string, InterventionRevision[]>(ids.map((id) => [id, []]));
+    for (const r of rows)
+      out.get(r.intervention_id as string)?.push({
+        id: r.id as string,
+        interventionId: r.intervention_id as string,
+        personId: r.person_id as string,
+        version: r.version as number,
+        status: r.status as InterventionStatus,
+        occurredAt: r.occurred_at as Date,
+        notes: r.notes as string | null,
+        outcome: r.outcome as InterventionRevision['outcome'],
+        correctedBy: r.corrected_by as string,
+        correctedByName: r.corrected_by_name as string,
+        correctedAt: r.corrected_at as Date,
+        reason: r.reason as string | null,
+      });
+    return out;
   }
 }

@@ -133,6 +133,13 @@ export class UpdateInterventionInput {
   @Type(() => QualificationOutcomeInput)
   qualification?: QualificationOutcomeInput;
 
+  @Field(() => String, { nullable: true, description: 'Why it is corrected (kept with the intervention as it was, in its history)' })
+  @IsOptional()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(500)
+  reason?: string;
+
   @Field(() => JobOutcomeInput, {
     nullable: true,
     description: 'A job start corrected: employer, sector, hours, start date (an open 13-week window moves with the start date)',

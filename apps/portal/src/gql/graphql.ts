@@ -138,6 +138,30 @@ export type CorrectCaseNoteInput = {
   version: number;
 };
 
+export type CreatePersonInput = {
+  /** Create even though records with the same name and date of birth exist */
+  confirmNew?: boolean;
+  /** ISO date (YYYY-MM-DD) */
+  dateOfBirth: string;
+  familyName: string;
+  givenName: string;
+  healthNotes?: string | null | undefined;
+  identifiers?: Array<PersonIdentifierInput>;
+  offenceSummary?: string | null | undefined;
+  ogrsScore?: number | null | undefined;
+  region?: string | null | undefined;
+  releaseDate?: string | null | undefined;
+  riskLevel?: RiskLevel | null | undefined;
+};
+
+export type CreatePersonOutcome =
+  /** Records with the same name and date of birth exist: confirm one, or send again with confirmNew */
+  | 'CANDIDATES'
+  /** A new record was created */
+  | 'CREATED'
+  /** A record with one of these identifiers exists: it is returned */
+  | 'EXISTING';
+
 export type CreateTeamInput = {
   name: string;
 };
@@ -286,6 +310,11 @@ export type PeopleFilter = {
   dateOfBirth?: string | null | undefined;
   region?: string | null | undefined;
   stage?: ProgressionStage | null | undefined;
+};
+
+export type PersonIdentifierInput = {
+  scheme: IdentifierScheme;
+  value: string;
 };
 
 /** ETE progression stage */
@@ -491,7 +520,28 @@ export type UpdateInterventionInput = {
   notes?: string | null | undefined;
   occurredAt?: string | null | undefined;
   qualification?: QualificationOutcomeInput | null | undefined;
+  /** Why it is corrected (kept with the intervention as it was, in its history) */
+  reason?: string | null | undefined;
   status?: InterventionStatus | null | undefined;
+  version: number;
+};
+
+export type UpdatePersonInput = {
+  /** ISO date (YYYY-MM-DD) */
+  dateOfBirth?: string | null | undefined;
+  familyName?: string | null | undefined;
+  givenName?: string | null | undefined;
+  healthNotes?: string | null | undefined;
+  id: string | number;
+  offenceSummary?: string | null | undefined;
+  ogrsScore?: number | null | undefined;
+  /** Why the record is changed (kept in its history) */
+  reason: string;
+  region?: string | null | undefined;
+  releaseDate?: string | null | undefined;
+  riskLevel?: RiskLevel | null | undefined;
+  /** ETE progression stage */
+  stage?: ProgressionStage | null | undefined;
   version: number;
 };
 
@@ -631,6 +681,50 @@ export type CorrectCaseNoteMutationVariables = Exact<{
 
 
 export type CorrectCaseNoteMutation = { correctCaseNote: { id: string, version: number } };
+
+export type CreatePersonMutationVariables = Exact<{
+  input: CreatePersonInput;
+}>;
+
+
+export type CreatePersonMutation = { createPerson: { outcome: CreatePersonOutcome, hiddenCandidates: number, person: { id: string, givenName: string | null, familyName: string | null } | null, candidates: Array<{ id: string, givenName: string | null, familyName: string | null, dateOfBirth: string | null, region: string | null, withheldFields: Array<string> }> } };
+
+export type ChangeStageMutationVariables = Exact<{
+  input: UpdatePersonInput;
+}>;
+
+
+export type ChangeStageMutation = { updatePerson: { id: string, stage: ProgressionStage | null, version: number } };
+
+export type PersonStageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PersonStageQuery = { person: { id: string, givenName: string | null, familyName: string | null, stage: ProgressionStage | null, version: number, withheldFields: Array<string> } };
+
+export type PersonHistoryQueryVariables = Exact<{
+  id: string | number;
+  after?: string | null | undefined;
+}>;
+
+
+export type PersonHistoryQuery = { person: { id: string, givenName: string | null, familyName: string | null, history: { totalCount: number, edges: Array<{ node: { action: string, version: number, changedAt: string, changedBy: string, organisationId: string, reason: string | null, changes: Array<{ field: string, oldValue: string | null, newValue: string | null, withheld: boolean }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+
+export type InterventionHistoryQueryVariables = Exact<{
+  id: string | number;
+  after?: string | null | undefined;
+}>;
+
+
+export type InterventionHistoryQuery = { person: { id: string, givenName: string | null, familyName: string | null, interventions: { edges: Array<{ node: { id: string, version: number, typeCode: string, status: InterventionStatus, occurredAt: string, notes: string | null, organisationId: string, corrected: boolean, type: { name: string } | null, history: Array<{ version: number, status: InterventionStatus, occurredAt: string, notes: string | null, correctedByName: string, correctedAt: string, reason: string | null }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+
+export type CorrectInterventionMutationVariables = Exact<{
+  input: UpdateInterventionInput;
+}>;
+
+
+export type CorrectInterventionMutation = { updateIntervention: { id: string, version: number, corrected: boolean } };
 
 export type PersonReferralsQueryVariables = Exact<{
   id: string | number;
@@ -900,7 +994,7 @@ export type PersonRecordQueryVariables = Exact<{
 }>;
 
 
-export type PersonRecordQuery = { person: { id: string, givenName: string | null, familyName: string | null, dateOfBirth: string | null, region: string | null, releaseDate: string | null, offenceSummary: string | null, ogrsScore: number | null, riskLevel: RiskLevel | null, healthNotes: string | null, stage: ProgressionStage | null, withheldFields: Array<string>, readableCategories: Array<DataCategory>, identifiers: Array<{ scheme: IdentifierScheme, value: string }> | null, interventions: { edges: Array<{ node: { id: string, typeCode: string, version: number, status: InterventionStatus, occurredAt: string, notes: string | null, dataCategory: DataCategory, organisationId: string, organisation: { name: string } | null, type: { name: string } | null, outcome:
+export type PersonRecordQuery = { person: { id: string, givenName: string | null, familyName: string | null, dateOfBirth: string | null, region: string | null, releaseDate: string | null, offenceSummary: string | null, ogrsScore: number | null, riskLevel: RiskLevel | null, healthNotes: string | null, stage: ProgressionStage | null, withheldFields: Array<string>, readableCategories: Array<DataCategory>, identifiers: Array<{ scheme: IdentifierScheme, value: string }> | null, interventions: { edges: Array<{ node: { id: string, typeCode: string, version: number, status: InterventionStatus, occurredAt: string, notes: string | null, corrected: boolean, dataCategory: DataCategory, organisationId: string, organisation: { name: string } | null, type: { name: string } | null, outcome:
             | { __typename: 'JobOutcome', employer: string, sector: string, hoursPerWeek: number, startDate: string }
             | { __typename: 'QualificationOutcome', qualification: string, level: string | null, awardedOn: string | null }
            | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, consents: Array<{ id: string, purpose: ConsentPurpose, categories: Array<DataCategory>, opens: Array<DataCategory>, organisationId: string | null, organisationKind: OrganisationKind | null, status: ConsentStatus, givenAt: string, method: ConsentMethod, expiresAt: string | null }>, sustainments: Array<{ id: string, interventionId: string, startDate: string, dueOn: string, status: SustainmentStatus }>, involvements: Array<{ id: string, organisationId: string, role: InvolvementRole, startedAt: string, endedAt: string | null }> } };
@@ -911,7 +1005,7 @@ export type MoreInterventionsQueryVariables = Exact<{
 }>;
 
 
-export type MoreInterventionsQuery = { person: { id: string, interventions: { edges: Array<{ node: { id: string, typeCode: string, version: number, status: InterventionStatus, occurredAt: string, notes: string | null, dataCategory: DataCategory, organisationId: string, organisation: { name: string } | null, type: { name: string } | null, outcome:
+export type MoreInterventionsQuery = { person: { id: string, interventions: { edges: Array<{ node: { id: string, typeCode: string, version: number, status: InterventionStatus, occurredAt: string, notes: string | null, corrected: boolean, dataCategory: DataCategory, organisationId: string, organisation: { name: string } | null, type: { name: string } | null, outcome:
             | { __typename: 'JobOutcome', employer: string, sector: string, hoursPerWeek: number, startDate: string }
             | { __typename: 'QualificationOutcome', qualification: string, level: string | null, awardedOn: string | null }
            | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
@@ -1298,6 +1392,128 @@ export const CorrectCaseNoteDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CorrectCaseNoteMutation, CorrectCaseNoteMutationVariables>;
+export const CreatePersonDocument = new TypedDocumentString(`
+    mutation CreatePerson($input: CreatePersonInput!) {
+  createPerson(input: $input) {
+    outcome
+    person {
+      id
+      givenName
+      familyName
+    }
+    candidates {
+      id
+      givenName
+      familyName
+      dateOfBirth
+      region
+      withheldFields
+    }
+    hiddenCandidates
+  }
+}
+    `) as unknown as TypedDocumentString<CreatePersonMutation, CreatePersonMutationVariables>;
+export const ChangeStageDocument = new TypedDocumentString(`
+    mutation ChangeStage($input: UpdatePersonInput!) {
+  updatePerson(input: $input) {
+    id
+    stage
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<ChangeStageMutation, ChangeStageMutationVariables>;
+export const PersonStageDocument = new TypedDocumentString(`
+    query PersonStage($id: ID!) {
+  person(id: $id) {
+    id
+    givenName
+    familyName
+    stage
+    version
+    withheldFields
+  }
+}
+    `) as unknown as TypedDocumentString<PersonStageQuery, PersonStageQueryVariables>;
+export const PersonHistoryDocument = new TypedDocumentString(`
+    query PersonHistory($id: ID!, $after: String) {
+  person(id: $id) {
+    id
+    givenName
+    familyName
+    history(first: 12, after: $after) {
+      totalCount
+      edges {
+        node {
+          action
+          version
+          changedAt
+          changedBy
+          organisationId
+          reason
+          changes {
+            field
+            oldValue
+            newValue
+            withheld
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PersonHistoryQuery, PersonHistoryQueryVariables>;
+export const InterventionHistoryDocument = new TypedDocumentString(`
+    query InterventionHistory($id: ID!, $after: String) {
+  person(id: $id) {
+    id
+    givenName
+    familyName
+    interventions(first: 5, after: $after) {
+      edges {
+        node {
+          id
+          version
+          typeCode
+          status
+          occurredAt
+          notes
+          organisationId
+          type {
+            name
+          }
+          corrected
+          history {
+            version
+            status
+            occurredAt
+            notes
+            correctedByName
+            correctedAt
+            reason
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InterventionHistoryQuery, InterventionHistoryQueryVariables>;
+export const CorrectInterventionDocument = new TypedDocumentString(`
+    mutation CorrectIntervention($input: UpdateInterventionInput!) {
+  updateIntervention(input: $input) {
+    id
+    version
+    corrected
+  }
+}
+    `) as unknown as TypedDocumentString<CorrectInterventionMutation, CorrectInterventionMutationVariables>;
 export const PersonReferralsDocument = new TypedDocumentString(`
     query PersonReferrals($id: ID!) {
   person(id: $id) {
@@ -1934,6 +2150,7 @@ export const PersonRecordDocument = new TypedDocumentString(`
           status
           occurredAt
           notes
+          corrected
           dataCategory
           organisationId
           organisation {
@@ -2005,6 +2222,7 @@ export const MoreInterventionsDocument = new TypedDocumentString(`
           status
           occurredAt
           notes
+          corrected
           dataCategory
           organisationId
           organisation {

@@ -1,4 +1,5 @@
 import type { Caseload as CaseloadList } from '../gql/graphql';
+import { mayRecordPeople } from '../roles';
 import { Link, useLocation, usePageTitle } from '../router';
 import { useSession } from '../session-context';
 import { PeopleTable } from './people-table';
@@ -47,6 +48,13 @@ export function Caseload() {
         ))}
       </nav>
       <p className="lead">{lead}</p>
+      {mayRecordPeople(viewer) && (
+        <p>
+          <Link to="/people/new" className="button button--secondary">
+            Record someone new
+          </Link>
+        </p>
+      )}
       <PeopleTable caption={caption} filter={{ caseload: list.caseload }} empty={empty} showCaseOwner={list.caseload !== 'MINE'} />
     </>
   );

@@ -1,6 +1,8 @@
 import { type SubmitEvent, useState } from 'react';
 import { Button, type Errors, ErrorSummary, TextField, typedDate } from '../forms';
 import { Link, navigate, useLocation, usePageTitle } from '../router';
+import { mayRecordPeople } from '../roles';
+import { useSession } from '../session-context';
 import { PeopleTable } from './people-table';
 
 const LABELS = { q: 'Name or identifier', dob: 'Date of birth' };
@@ -71,6 +73,7 @@ export function Search() {
 
 /** Nothing found: say why someone may be missing (the search only sees people the organisation works with), and what to do. */
 function NoMatch() {
+  const { viewer } = useSession();
   return (
     <div className="no-match">
       <p className="body">
@@ -85,6 +88,12 @@ function NoMatch() {
         If this is someone new to your organisation, a walk-in for example, ask the organisation working with them (such as their probation
         officer) to refer them to you: see your <Link to="/referrals">referrals</Link>.
       </p>
+      {mayRecordPeople(viewer) && (
+        <p className="body">
+          If nobody works with them yet, <Link to="/people/new">record someone new</Link>: the hub checks first whether they already have a
+          record.
+        </p>
+      )}
     </div>
   );
 }

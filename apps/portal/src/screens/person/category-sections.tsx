@@ -1,13 +1,34 @@
 // The record's sensitive categories, each its own section, withheld as a whole when the viewer may not see it.
+import { mayRecordPeople } from '../../roles';
+import { Link } from '../../router';
+import { useSession } from '../../session-context';
 import { RISK, STAGES } from '../../vocabulary';
 import type { PersonRecord } from './person-record';
 import { Row, Section } from './record-section';
 
 export function CategorySections({ p }: { p: PersonRecord }) {
+  const { viewer } = useSession();
   return (
     <>
       <Section id="progression" title="Progression" category="ETE" fields={['stage']} p={p}>
-        <Row p={p} label="Stage" field="stage" value={p.stage ? STAGES[p.stage] : null} category="ETE" />
+        <Row
+          p={p}
+          label="Stage"
+          field="stage"
+          category="ETE"
+          value={
+            mayRecordPeople(viewer) ? (
+              <>
+                {p.stage ? STAGES[p.stage] : 'Not recorded'}{' '}
+                <Link to={`/people/${p.id}/stage`} className="summary-list__action">
+                  Change the stage<span className="visually-hidden"> of progression</span>
+                </Link>
+              </>
+            ) : p.stage ? (
+              STAGES[p.stage]
+            ) : null
+          }
+        />
       </Section>
       <Section id="offending" title="Offending" category="OFFENDING" fields={['offenceSummary', 'ogrsScore']} p={p}>
         <Row p={p} label="Offence" field="offenceSummary" value={p.offenceSummary} category="OFFENDING" />

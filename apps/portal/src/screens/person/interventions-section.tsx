@@ -1,5 +1,6 @@
 // The person's interventions as a timeline: which categories are withheld from the viewer, each
 // intervention with its outcome, a status change for the viewer's own, and "Show more".
+import { Link } from '../../router';
 import { useSession } from '../../session-context';
 import { CATEGORIES, formatDate, STATUSES } from '../../vocabulary';
 import { Withheld } from '../people-table';
@@ -58,6 +59,24 @@ export function InterventionsSection(props: {
               </p>
               {outcomeText(i.outcome) && <p>{outcomeText(i.outcome)}</p>}
               {i.notes && <p className="timeline__notes">{i.notes}</p>}
+              {i.corrected && (
+                <p>
+                  <strong className="tag tag--grey">Corrected</strong>{' '}
+                  <Link to={`/people/${p.id}/interventions/${i.id}/history`}>
+                    What it said before<span className="visually-hidden">: {i.type?.name ?? i.typeCode}</span>
+                  </Link>
+                </p>
+              )}
+              {i.organisationId === viewer.organisation.id && (
+                <p>
+                  <Link to={`/people/${p.id}/interventions/${i.id}/correct`}>
+                    Correct this entry
+                    <span className="visually-hidden">
+                      : {i.type?.name ?? i.typeCode}, {formatDate(i.occurredAt)}
+                    </span>
+                  </Link>
+                </p>
+              )}
               {i.organisationId === viewer.organisation.id && (
                 <StatusChange
                   intervention={i}

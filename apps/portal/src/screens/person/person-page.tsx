@@ -97,6 +97,9 @@ export function PersonPage({ id }: { id: string }) {
         <AssignTaskLink personId={p.id} />
         <DayWorkActions personId={p.id} />
       </div>
+      <p>
+        <Link to={`/people/${p.id}/history`}>History of the record</Link>
+      </p>
 
       <DayWorkSections personId={p.id} orgs={orgs} />
 

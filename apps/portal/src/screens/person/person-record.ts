@@ -34,6 +34,7 @@ export const PersonRecordDocument = graphql(`
             status
             occurredAt
             notes
+            corrected
             dataCategory
             organisationId
             organisation {
@@ -106,6 +107,7 @@ export const MoreInterventionsDocument = graphql(`
             status
             occurredAt
             notes
+            corrected
             dataCategory
             organisationId
             organisation {
