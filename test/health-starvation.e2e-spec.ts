@@ -52,7 +52,15 @@ describe('health under a starved pool and a stalled event loop', () => {
       for (const qr of held) await qr.release();
       await waiter;
     }
-    expect((await hub.http().get('/health/live')).status).toBe(200);
+    // Recovered. Liveness also fails for an event-loop stall in its last 5 s, which a loaded machine
+    // (another suite's browser beside this one) can cause on its own, so it is asked again for up to
+    // 10 s rather than once; a pool that stayed starved never answers 200.
+    let live = await hub.http().get('/health/live');
+    for (let i = 0; i < 40 && live.status !== 200; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      live = await hub.http().get('/health/live');
+    }
+    expect({ status: live.status, body: live.body as unknown }).toEqual({ status: 200, body: { status: 'ok' } });
     expect((await hub.http().get('/health/ready')).status).toBe(200);
   });
 
