@@ -51,7 +51,7 @@ describe('referral subscriptions (graphql-ws)', () => {
     await eventually(
       async () => {
         const [{ pending }] = await hub.db.query(
-          `SELECT (SELECT count(*) FROM outbox_event WHERE published_at IS NULL) + (SELECT count(*) FROM graphile_worker.jobs WHERE task_identifier = 'events:deliver') AS pending`,
+          `SELECT (SELECT count(*) FROM outbox_event WHERE published_at IS NULL) + (SELECT count(*) FROM graphile_worker.jobs WHERE task_identifier LIKE 'events:deliver%') AS pending`,
         );
         return Number(pending) === 0;
       },

@@ -6,7 +6,15 @@ import graphileWorker, { type Runner, type TaskList } from 'graphile-worker';
 import { HUB_CONFIG, type HubConfig } from '@hub/config';
 import { DatabaseServer } from '@hub/database';
 import { AuditSealerService } from '@hub/audit';
-import { DELIVER_EVENT_TASK, EventHandlerRegistry, OUTBOX_CHANNEL, OutboxRelay, QUEUE_SCHEMA } from '@hub/events';
+import {
+  DELIVER_BATCH_TASK,
+  DELIVER_EVENT_TASK,
+  EventHandlerRegistry,
+  MAX_EVENTS_PER_BATCH,
+  OUTBOX_CHANNEL,
+  OutboxRelay,
+  QUEUE_SCHEMA,
+} from '@hub/events';
 
 const { run, runMigrations, Logger: GraphileLogger } = graphileWorker;
 
@@ -124,7 +132,10 @@ export class HubWorker implements OnApplicationBootstrap, BeforeApplicationShutd
   async start(): Promise<void> {
     if (this.runner) return;
     this.stopping = false;
-    const taskList: TaskList = { [DELIVER_EVENT_TASK]: (payload) => this.deliver(String((payload as { eventId: string }).eventId)) };
+    const taskList: TaskList = {
+      [DELIVER_EVENT_TASK]: (payload) => this.deliver(String((payload as { eventId: string }).eventId)),
+      [DELIVER_BATCH_TASK]: (payload) => this.deliverBatch(payload),
+    };
     for (const [name, fn] of this.registry.taskList()) taskList[name] = (payload) => fn((payload ?? {}) as Record<string, unknown>);
     // Our own pool, so a connection dropped by a database restart is logged and replaced rather than
     // raised as an unhandled error that would bring the process down.
@@ -234,6 +245,14 @@ export class HubWorker implements OnApplicationBootstrap, BeforeApplicationShutd
           this.scheduleRelay(moved >= this.config.worker.relayBatchSize || this.wake ? 0 : this.config.worker.pollIntervalMs);
         });
     }, delay);
+  }
+
+  /** A relayed batch (the events lib's delivery, recorded under this worker); a payload not of the relay's shape is refused. */
+  deliverBatch(payload: unknown): Promise<void> {
+    const ids = (payload as { eventIds?: unknown } | null)?.eventIds;
+    if (!Array.isArray(ids) || ids.length > MAX_EVENTS_PER_BATCH || !ids.every((id) => typeof id === 'string' && /^[0-9]{1,19}$/.test(id)))
+      return Promise.reject(new Error(`${DELIVER_BATCH_TASK}: eventIds must be at most ${MAX_EVENTS_PER_BATCH} event ids`));
+    return this.relay.deliverBatch(ids as string[], this.workerId);
   }
 
   /** Hands one event to each of its handlers (the events lib's delivery, recorded under this worker). */
