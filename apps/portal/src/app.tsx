@@ -5,6 +5,7 @@ import { graphql } from './gql';
 import { resetCapabilities, useCapabilities } from './capabilities';
 import { Flash } from './flash';
 import { Header, Progress, Redirect } from './layout';
+import { closeLive, LiveNews } from './live';
 import { reportsOnly } from './roles';
 import { match, navigate, useLocation } from './router';
 import { clearSession, getToken } from './session';
@@ -94,6 +95,7 @@ export function App() {
 
   useEffect(() => {
     setExpiredHandler(() => {
+      closeLive();
       setTokenState(null);
       setViewer(null);
       navigate('/sign-in?expired=1', { replace: true });
@@ -113,6 +115,7 @@ export function App() {
   }, [token, viewer, path]);
 
   const signOut = () => {
+    closeLive();
     clearSession();
     resetCapabilities();
     setTokenState(null);
@@ -136,6 +139,7 @@ export function App() {
       <div className="width-container">
         <main id="main" className="main" tabIndex={-1}>
           <Flash />
+          <LiveNews />
           {path === '/sign-in' || !token ? (
             <SignIn onSignedIn={signedIn} />
           ) : ready ? (

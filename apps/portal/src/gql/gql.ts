@@ -34,6 +34,8 @@ type Documents = {
     "\n  mutation LogContactAttempt($input: LogContactAttemptInput!) {\n    logContactAttempt(input: $input) {\n      id\n    }\n  }\n": typeof types.LogContactAttemptDocument,
     "\n  mutation WriteCaseNote($input: WriteCaseNoteInput!) {\n    writeCaseNote(input: $input) {\n      id\n    }\n  }\n": typeof types.WriteCaseNoteDocument,
     "\n  mutation CorrectCaseNote($input: CorrectCaseNoteInput!) {\n    correctCaseNote(input: $input) {\n      id\n      version\n    }\n  }\n": typeof types.CorrectCaseNoteDocument,
+    "\n  subscription LiveReferrals {\n    referralInboxChanged {\n      id\n      state\n      overdue\n    }\n  }\n": typeof types.LiveReferralsDocument,
+    "\n  subscription LiveTasks {\n    taskRaised {\n      id\n      kind\n      assigneeUserId\n      assigneeTeamId\n    }\n  }\n": typeof types.LiveTasksDocument,
     "\n  mutation CreatePerson($input: CreatePersonInput!) {\n    createPerson(input: $input) {\n      outcome\n      person {\n        id\n        givenName\n        familyName\n      }\n      candidates {\n        id\n        givenName\n        familyName\n        dateOfBirth\n        region\n        withheldFields\n      }\n      hiddenCandidates\n    }\n  }\n": typeof types.CreatePersonDocument,
     "\n  mutation ChangeStage($input: UpdatePersonInput!) {\n    updatePerson(input: $input) {\n      id\n      stage\n      version\n    }\n  }\n": typeof types.ChangeStageDocument,
     "\n  query PersonStage($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      stage\n      version\n      withheldFields\n    }\n  }\n": typeof types.PersonStageDocument,
@@ -111,6 +113,8 @@ const documents: Documents = {
     "\n  mutation LogContactAttempt($input: LogContactAttemptInput!) {\n    logContactAttempt(input: $input) {\n      id\n    }\n  }\n": types.LogContactAttemptDocument,
     "\n  mutation WriteCaseNote($input: WriteCaseNoteInput!) {\n    writeCaseNote(input: $input) {\n      id\n    }\n  }\n": types.WriteCaseNoteDocument,
     "\n  mutation CorrectCaseNote($input: CorrectCaseNoteInput!) {\n    correctCaseNote(input: $input) {\n      id\n      version\n    }\n  }\n": types.CorrectCaseNoteDocument,
+    "\n  subscription LiveReferrals {\n    referralInboxChanged {\n      id\n      state\n      overdue\n    }\n  }\n": types.LiveReferralsDocument,
+    "\n  subscription LiveTasks {\n    taskRaised {\n      id\n      kind\n      assigneeUserId\n      assigneeTeamId\n    }\n  }\n": types.LiveTasksDocument,
     "\n  mutation CreatePerson($input: CreatePersonInput!) {\n    createPerson(input: $input) {\n      outcome\n      person {\n        id\n        givenName\n        familyName\n      }\n      candidates {\n        id\n        givenName\n        familyName\n        dateOfBirth\n        region\n        withheldFields\n      }\n      hiddenCandidates\n    }\n  }\n": types.CreatePersonDocument,
     "\n  mutation ChangeStage($input: UpdatePersonInput!) {\n    updatePerson(input: $input) {\n      id\n      stage\n      version\n    }\n  }\n": types.ChangeStageDocument,
     "\n  query PersonStage($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      stage\n      version\n      withheldFields\n    }\n  }\n": types.PersonStageDocument,
@@ -245,6 +249,14 @@ export function graphql(source: "\n  mutation WriteCaseNote($input: WriteCaseNot
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CorrectCaseNote($input: CorrectCaseNoteInput!) {\n    correctCaseNote(input: $input) {\n      id\n      version\n    }\n  }\n"): typeof import('./graphql').CorrectCaseNoteDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LiveReferrals {\n    referralInboxChanged {\n      id\n      state\n      overdue\n    }\n  }\n"): typeof import('./graphql').LiveReferralsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LiveTasks {\n    taskRaised {\n      id\n      kind\n      assigneeUserId\n      assigneeTeamId\n    }\n  }\n"): typeof import('./graphql').LiveTasksDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

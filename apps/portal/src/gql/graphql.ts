@@ -682,6 +682,16 @@ export type CorrectCaseNoteMutationVariables = Exact<{
 
 export type CorrectCaseNoteMutation = { correctCaseNote: { id: string, version: number } };
 
+export type LiveReferralsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LiveReferralsSubscription = { referralInboxChanged: { id: string, state: ReferralState, overdue: boolean } };
+
+export type LiveTasksSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LiveTasksSubscription = { taskRaised: { id: string, kind: TaskKind, assigneeUserId: string | null, assigneeTeamId: string | null } };
+
 export type CreatePersonMutationVariables = Exact<{
   input: CreatePersonInput;
 }>;
@@ -1392,6 +1402,25 @@ export const CorrectCaseNoteDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CorrectCaseNoteMutation, CorrectCaseNoteMutationVariables>;
+export const LiveReferralsDocument = new TypedDocumentString(`
+    subscription LiveReferrals {
+  referralInboxChanged {
+    id
+    state
+    overdue
+  }
+}
+    `) as unknown as TypedDocumentString<LiveReferralsSubscription, LiveReferralsSubscriptionVariables>;
+export const LiveTasksDocument = new TypedDocumentString(`
+    subscription LiveTasks {
+  taskRaised {
+    id
+    kind
+    assigneeUserId
+    assigneeTeamId
+  }
+}
+    `) as unknown as TypedDocumentString<LiveTasksSubscription, LiveTasksSubscriptionVariables>;
 export const CreatePersonDocument = new TypedDocumentString(`
     mutation CreatePerson($input: CreatePersonInput!) {
   createPerson(input: $input) {

@@ -1,6 +1,7 @@
 // "My day": the caseworker's appointments today, the referrals waiting for an answer and the tasks due,
 // each linked to the person it is about.
 import { myAppointments, MODES, APPOINTMENT_STATUSES, newReferrals, openTasks } from '../day-api';
+import { useLive } from '../live';
 import { Link, usePageTitle } from '../router';
 import { useSession } from '../session-context';
 import { addDays, formatTime, londonDate, londonToIso } from '../times';
@@ -72,6 +73,7 @@ function TodaysAppointments({ day }: { day: string }) {
 
 function NewReferrals() {
   const q = useQuery(() => newReferrals(), []);
+  useLive('referrals', q.reload);
   const list = q.data?.edges.map((e) => e.node);
   const count = list ? `${list.length}${q.data!.pageInfo.hasNextPage ? '+' : ''}` : '';
   return (
@@ -111,6 +113,7 @@ function TasksDue({ day }: { day: string }) {
       .filter((t) => !seen.has(t.id) && Boolean(seen.add(t.id)))
       .map((t) => ({ ...t, assigned: assigned.includes(t) }));
   }, [end]);
+  useLive('tasks', q.reload);
   const list = q.data;
   return (
     <section className="section" aria-labelledby="tasks-due">

@@ -1,5 +1,6 @@
 import { type SubmitEvent, useRef, useState } from 'react';
 import { flash } from '../flash';
+import { useLive } from '../live';
 import { useSession } from '../session-context';
 import { Button, ErrorSummary, errorsFrom, type Errors, Radios, Select, TextArea } from '../forms';
 import type { ReferralOutcome, ReferralState } from '../gql/graphql';
@@ -161,6 +162,7 @@ export function Referrals({ sent }: { sent: boolean }) {
     () => (capabilities.referrals ? (sent ? sentReferrals : referralInbox)(cursors.after, filter) : Promise.resolve(EMPTY)),
     [key, capabilities.referrals, cursors.after],
   );
+  useLive(sent ? null : 'referrals', q.reload);
   const counts = useQuery(
     () => (capabilities.referrals ? referralCounts(sent ? 'SENT' : 'RECEIVED', service || null) : Promise.resolve([])),
     [sent, service, capabilities.referrals, q.data],

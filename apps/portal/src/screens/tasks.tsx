@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { flash } from '../flash';
+import { useLive } from '../live';
 import { useSession } from '../session-context';
 import { Button, ErrorSummary, type Errors, errorsFrom } from '../forms';
 import { completeTask, type Task, tasks } from '../referrals-api';
@@ -35,6 +36,7 @@ export function Tasks() {
     () => (capabilities.tasks ? tasks(cursors.after, assignedToMe) : Promise.resolve(EMPTY)),
     [capabilities.tasks, cursors.after, assignedToMe],
   );
+  useLive(capabilities.tasks ? 'tasks' : null, q.reload);
   const list = q.data?.edges.map((e) => e.node);
   const [errors, setErrors] = useState<Errors>({});
   if (!capabilities.tasks) return <NotFound />;
