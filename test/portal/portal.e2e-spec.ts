@@ -217,17 +217,17 @@ describe('the caseworker portal in a real browser', () => {
     );
 
     it(
-      "sees Carl's offence details marked as withheld (not empty), with a why? link",
+      "sees that Carl's offence details are not shared with her (not shown as empty), in one line with a why? link",
       async () => {
-        const offending = page.locator('section[data-category="OFFENDING"]');
-        expect(await offending.textContent()).toContain('Withheld');
-        expect(await offending.textContent()).toContain('information is withheld from you');
+        const line = page.locator('.not-shared');
+        expect(await line.textContent()).toMatch(/^Not shared with you: .*offending.* information\./);
+        expect(await page.locator('section[data-category="OFFENDING"]').count()).toBe(0);
         const text = (await page.locator('main').textContent())!;
         expect(text).not.toContain('Burglary');
         expect(text).toContain('Accommodation support');
         await checkScreen(page, 'person');
 
-        await offending.getByRole('link', { name: /Why\?/ }).click();
+        await line.getByRole('link', { name: /Why\?/ }).click();
         await page.getByRole('heading', { level: 1, name: /Why offending information is withheld/ }).waitFor();
         await page.locator('main').getByText('statutory agreement').first().waitFor();
         // The hub's own decision for Carl (explainAccess), not the portal's reading of the published rules.

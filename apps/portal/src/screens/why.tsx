@@ -4,9 +4,10 @@ import { useSession } from '../session-context';
 import { Link, usePageTitle } from '../router';
 import { useQuery } from '../use-query';
 import { CATEGORIES } from '../vocabulary';
-import { explain } from '../why';
+import { explain, whyHref } from '../why';
 import { NotFound } from './not-found';
 import { personName } from './people-table';
+import { notShared } from './person/not-shared';
 
 const WhyPersonDocument = graphql(`
   query WhyPerson($id: ID!) {
@@ -51,9 +52,29 @@ export function Why({ personId, category }: { personId: string; category: string
         <p key={text}>{text}</p>
       ))}
       {q.data.explanation.source === 'rules' && <p className="hint">This explanation follows the hub’s published access rules.</p>}
+      <OthersNotShared personId={personId} category={category} readable={q.data.person.readableCategories} />
       <p>
         <Link to={`/people/${personId}`}>Back to {personName(q.data.person)}</Link>
       </p>
     </div>
   );
+}
+
+/** From the person page's one "Why?" on to the other categories not shared with the viewer. */
+function OthersNotShared({ personId, category, readable }: { personId: string; category: string; readable: readonly string[] }) {
+  const others = notShared(readable).filter((c) => c !== category);
+  if (!readable.includes(category) && others.length > 0)
+    return (
+      <>
+        <h2>Also not shared with you</h2>
+        <ul>
+          {others.map((c) => (
+            <li key={c}>
+              <Link to={whyHref(personId, c)}>Why {CATEGORIES[c].toLowerCase()} information is withheld</Link>
+            </li>
+          ))}
+        </ul>
+      </>
+    );
+  return null;
 }

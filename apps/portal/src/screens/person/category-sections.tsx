@@ -1,4 +1,5 @@
-// The record's sensitive categories, each its own section, withheld as a whole when the viewer may not see it.
+// The record's sensitive categories, each its own section, left out when the viewer may not see it (the
+// person page names it in its one "Not shared with you" line).
 import { mayRecordPeople } from '../../roles';
 import { Link } from '../../router';
 import { useSession } from '../../session-context';

@@ -1,7 +1,8 @@
 // The person page's day-to-day work, placed first: the buttons to book, log and write, then the
 // person's appointments (today and upcoming, then earlier with what came of them), contact attempts
 // and case notes (with the history of corrected ones). The API returns only what the viewer may read;
-// the categories whose other organisations' entries are therefore not shown are named in one line, each with "Why?".
+// the categories whose other organisations' entries are therefore not shown are named in the page's
+// one "Not shared with you" line.
 import { useState } from 'react';
 import {
   type AppointmentItem,
@@ -22,10 +23,6 @@ import { formatDateTime, londonDate, londonToIso } from '../../times';
 import { useQuery } from '../../use-query';
 import { CATEGORIES, words } from '../../vocabulary';
 import type { OrganisationNames } from './person-record';
-import { WhyLink } from './record-section';
-
-/** The categories day-to-day work is filed under; others' entries in one the viewer cannot read are not returned. */
-const WORK_CATEGORIES = ['ETE', 'EMPLOYMENT', 'ACCOMMODATION', 'HEALTH', 'SUBSTANCE_MISUSE', 'FINANCE', 'FAMILY', 'OFFENDING', 'RISK'];
 
 /** The buttons for the day's work, for the person page's button group. */
 export function DayWorkActions({ personId }: { personId: string }) {
@@ -191,7 +188,6 @@ export function DayWorkSections({ personId, orgs }: { personId: string; orgs: Or
       setLoadingOlder(false);
     }
   }
-  const withheld = WORK_CATEGORIES.filter((c) => !(d.readableCategories as string[]).includes(c));
   const startOfToday = londonToIso(londonDate());
   const upcoming = d.appointments.filter((a) => a.startsAt >= startOfToday).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   const earlier = d.appointments.filter((a) => a.startsAt < startOfToday).sort((a, b) => b.startsAt.localeCompare(a.startsAt));
@@ -204,19 +200,6 @@ export function DayWorkSections({ personId, orgs }: { personId: string; orgs: Or
 
   return (
     <>
-      {withheld.length > 0 && (
-        <p className="withheld-panel">
-          Other organisations’ appointments, contact and notes about{' '}
-          {withheld.map((c, i) => (
-            <span key={c}>
-              {i > 0 && (i === withheld.length - 1 ? ' and ' : ', ')}
-              {CATEGORIES[c]} (<WhyLink personId={personId} category={c} />)
-            </span>
-          ))}{' '}
-          are not shown to you; yours always are.
-        </p>
-      )}
-
       <section className="section" aria-labelledby="appointments">
         <h2 id="appointments">Appointments</h2>
         <h3>Today and upcoming</h3>

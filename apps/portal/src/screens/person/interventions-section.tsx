@@ -1,16 +1,12 @@
-// The person's interventions as a timeline: which categories are withheld from the viewer, each
-// intervention with its outcome, a status change for the viewer's own, and "Show more".
+// The person's interventions as a timeline (the categories withheld from the viewer are named once, in the
+// page's "Not shared with you" line): each intervention with its outcome, a status change for the
+// viewer's own, and "Show more".
 import { Link } from '../../router';
 import { useSession } from '../../session-context';
-import { CATEGORIES, formatDate, STATUSES } from '../../vocabulary';
-import { Withheld } from '../people-table';
+import { formatDate, STATUSES } from '../../vocabulary';
 import { type Changed, StatusChange } from './intervention-status';
 import type { InterventionItem, OrganisationNames, PersonRecord } from './person-record';
-import { WhyLink } from './record-section';
 import type { InterventionPages } from './use-intervention-pages';
-
-/** The categories interventions can be in; those not readable are withheld unless written by you. */
-const INTERVENTION_CATEGORIES = ['ETE', 'EMPLOYMENT', 'ACCOMMODATION', 'HEALTH', 'SUBSTANCE_MISUSE', 'FINANCE', 'FAMILY'];
 
 function outcomeText(o: InterventionItem['outcome']): string | null {
   if (!o) return null;
@@ -29,23 +25,10 @@ export function InterventionsSection(props: {
 }) {
   const { p, pages, orgs, open, onOpen, onChanged, onReload } = props;
   const { viewer } = useSession();
-  const withheldCategories = INTERVENTION_CATEGORIES.filter((c) => !(p.readableCategories as string[]).includes(c));
   const interventions = pages.all;
   return (
     <section className="section" aria-labelledby="interventions">
       <h2 id="interventions">Interventions</h2>
-      {withheldCategories.length > 0 && (
-        <div className="withheld-panel">
-          <p>Other organisations’ interventions in these categories are withheld from you (yours are always shown):</p>
-          <ul className="withheld-list">
-            {withheldCategories.map((c) => (
-              <li key={c}>
-                <Withheld /> {CATEGORIES[c]} <WhyLink personId={p.id} category={c} />
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
       {interventions.length === 0 ? (
         <p>No interventions you can see.</p>
       ) : (

@@ -1,5 +1,7 @@
-// One person's record: the actions on it, then each section in its own component (personal details,
-// involvements, the sensitive categories, interventions, job sustainment, referrals and consents).
+// One person's record: the actions on it and the caseworker's own work first (appointments, contact,
+// case notes, interventions and job sustainment), then what they may not see in one line, then each
+// section of the record in its own component (personal details, allocation, involvements, the sensitive
+// categories they may see, referrals and consents).
 // This page reads the record and keeps what the sections share: the one inline form open, and the
 // interventions loaded so far.
 import { useState } from 'react';
@@ -19,6 +21,7 @@ import { ConsentsSection } from './consents-section';
 import { DayWorkActions, DayWorkSections } from './day-work-sections';
 import type { Changed } from './intervention-status';
 import { InterventionsSection } from './interventions-section';
+import { NotSharedLine } from './not-shared';
 import { Involvements, isOpen, WorkEnded } from './involvements';
 import { OrganisationNamesDocument, PersonRecordDocument } from './person-record';
 import { PersonalDetails } from './personal-details';
@@ -82,7 +85,7 @@ export function PersonPage({ id }: { id: string }) {
     <>
       <span className="caption">Person</span>
       <h1>{personName(p)}</h1>
-      <div className="button-group">
+      <div className="button-group button-group--compact">
         <Link to={`/people/${p.id}/log`} className="button">
           Log an intervention
         </Link>
@@ -102,6 +105,23 @@ export function PersonPage({ id }: { id: string }) {
       </p>
 
       <DayWorkSections personId={p.id} orgs={orgs} />
+
+      <InterventionsSection p={p} pages={pages} orgs={orgs} open={open} onOpen={setOpen} onChanged={statusChanged} onReload={refresh} />
+
+      <Sustainments
+        sustainments={p.sustainments}
+        employers={Object.fromEntries(
+          pages.all.flatMap((i) => (i.outcome?.__typename === 'JobOutcome' ? [[i.id, i.outcome.employer]] : [])),
+        )}
+        open={open}
+        onOpen={setOpen}
+        onRecorded={(sustained) => {
+          flash(sustained ? 'Outcome recorded: the job was sustained' : 'Outcome recorded: the job was not sustained', true);
+          refresh();
+        }}
+      />
+
+      <NotSharedLine personId={p.id} readableCategories={p.readableCategories} />
 
       <PersonalDetails p={p} />
 
@@ -132,21 +152,6 @@ export function PersonPage({ id }: { id: string }) {
       />
 
       <CategorySections p={p} />
-
-      <InterventionsSection p={p} pages={pages} orgs={orgs} open={open} onOpen={setOpen} onChanged={statusChanged} onReload={refresh} />
-
-      <Sustainments
-        sustainments={p.sustainments}
-        employers={Object.fromEntries(
-          pages.all.flatMap((i) => (i.outcome?.__typename === 'JobOutcome' ? [[i.id, i.outcome.employer]] : [])),
-        )}
-        open={open}
-        onOpen={setOpen}
-        onRecorded={(sustained) => {
-          flash(sustained ? 'Outcome recorded: the job was sustained' : 'Outcome recorded: the job was not sustained', true);
-          refresh();
-        }}
-      />
 
       {referrals && <ReferralsSection referrals={referrals} />}
 

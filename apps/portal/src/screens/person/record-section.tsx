@@ -1,5 +1,6 @@
 // The building blocks of the person page's record: a row that says "Withheld" (with why) instead of a
-// value the viewer may not see, and a section that is withheld as a whole when all its fields are.
+// value the viewer may not see, and a section that is left out when all its fields are withheld (the
+// page's one "Not shared with you" line names its category instead).
 import type { ReactNode } from 'react';
 import { Link } from '../../router';
 import { CATEGORIES } from '../../vocabulary';
@@ -62,20 +63,11 @@ export function Section({
   p: PersonRecord;
   children: ReactNode;
 }) {
-  const allWithheld = fields.every((f) => p.withheldFields.includes(f));
+  if (fields.every((f) => p.withheldFields.includes(f))) return null;
   return (
-    <section className={`section${allWithheld ? ' section--withheld' : ''}`} aria-labelledby={id} data-category={category}>
+    <section className="section" aria-labelledby={id} data-category={category}>
       <h2 id={id}>{title}</h2>
-      {allWithheld ? (
-        <div className="withheld-panel">
-          <p>
-            <Withheld /> {title} information is withheld from you. It is not empty: you are not allowed to see it.{' '}
-            <WhyLink personId={p.id} category={category} />
-          </p>
-        </div>
-      ) : (
-        <dl className="summary-list">{children}</dl>
-      )}
+      <dl className="summary-list">{children}</dl>
     </section>
   );
 }
