@@ -235,7 +235,8 @@ export async function referralLatency(): Promise<void> {
     const idle = async () => {
       for (;;) {
         const { rows } = await pool.query(
-          `SELECT (SELECT count(*) FROM outbox_event WHERE published_at IS NULL) + (SELECT count(*) FROM graphile_worker.jobs WHERE task_identifier LIKE 'events:deliver%') AS n`,
+          // Every due job, not only event deliveries: the emails a phase's referrals raise are its work too.
+          `SELECT (SELECT count(*) FROM outbox_event WHERE published_at IS NULL) + (SELECT count(*) FROM graphile_worker.jobs WHERE run_at <= now() AND attempts < max_attempts) AS n`,
         );
         if (Number(rows[0].n) === 0) return;
         await new Promise((r) => setTimeout(r, 200));

@@ -13,6 +13,12 @@ export const DELIVER_EVENT_TASK = 'events:deliver';
 export const DELIVER_BATCH_TASK = 'events:deliver_batch';
 /** How many events of a batch share one transaction (and so one commit) of their handlers' work. */
 const EVENTS_PER_TRANSACTION = 25;
+/**
+ * Event delivery runs before any other due job (lower runs first; the queue's default is 0): the jobs
+ * handlers add (emails, webhook deliveries, timers) wait behind the events that feed them, so a burst
+ * of emails never holds up the referrals the next events should make.
+ */
+const DELIVERY_PRIORITY = -10;
 /** The most events one batch job may name (the relay's batch size is capped lower, by configuration). */
 export const MAX_EVENTS_PER_BATCH = 10_000;
 
@@ -47,7 +53,7 @@ export class OutboxRelay {
       if (rows.length === 0) return 0;
       const ids = rows.map((r) => String(r.id));
       await m.query(
-        `SELECT ${QUEUE_SCHEMA}.add_job($1, json_build_object('eventIds', $2::text[]), max_attempts => 10, job_key => 'outbox-batch:' || $3::text, job_key_mode => 'preserve_run_at')`,
+        `SELECT ${QUEUE_SCHEMA}.add_job($1, json_build_object('eventIds', $2::text[]), max_attempts => 10, job_key => 'outbox-batch:' || $3::text, job_key_mode => 'preserve_run_at', priority => ${DELIVERY_PRIORITY})`,
         [DELIVER_BATCH_TASK, ids, ids[0]],
       );
       await m.query(`UPDATE outbox_event SET published_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
@@ -78,7 +84,7 @@ export class OutboxRelay {
             await this.deliver(id, workerId);
           } catch {
             await this.db.query(
-              `SELECT ${QUEUE_SCHEMA}.add_job($1, json_build_object('eventId', $2::text), max_attempts => 10, job_key => 'outbox:' || $2::text, job_key_mode => 'preserve_run_at')`,
+              `SELECT ${QUEUE_SCHEMA}.add_job($1, json_build_object('eventId', $2::text), max_attempts => 10, job_key => 'outbox:' || $2::text, job_key_mode => 'preserve_run_at', priority => ${DELIVERY_PRIORITY})`,
               [DELIVER_EVENT_TASK, id],
             );
           }
