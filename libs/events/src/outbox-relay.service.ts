@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { HUB_CONFIG, type HubConfig } from '@hub/config';
@@ -37,6 +37,8 @@ export const MAX_EVENTS_PER_BATCH = 10_000;
  */
 @Injectable()
 export class OutboxRelay {
+  private readonly logger = new Logger('OutboxRelay');
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(HUB_CONFIG) private readonly config: HubConfig,
@@ -78,11 +80,13 @@ export class OutboxRelay {
       const chunk = eventIds.slice(i, i + EVENTS_PER_TRANSACTION);
       try {
         await this.deliverTogether(chunk, workerId);
-      } catch {
+      } catch (err) {
+        this.logger.warn(`events ${chunk[0]} to ${chunk.at(-1)}: delivered one at a time (${(err as Error).message})`);
         for (const id of chunk) {
           try {
             await this.deliver(id, workerId);
-          } catch {
+          } catch (err) {
+            this.logger.warn(`event ${id}: retried as a job of its own (${(err as Error).message})`);
             await this.db.query(
               `SELECT ${QUEUE_SCHEMA}.add_job($1, json_build_object('eventId', $2::text), max_attempts => 10, job_key => 'outbox:' || $2::text, job_key_mode => 'preserve_run_at', priority => ${DELIVERY_PRIORITY})`,
               [DELIVER_EVENT_TASK, id],
