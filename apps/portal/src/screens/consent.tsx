@@ -9,7 +9,7 @@ import { Link, navigate, usePageTitle } from '../router';
 import { useDraft } from '../session';
 import { useQuery } from '../use-query';
 import { CATEGORIES, METHODS, options, ORG_KINDS, PURPOSES } from '../vocabulary';
-import { NotFound } from './not-found';
+import { NotFound, queryFallback } from './not-found';
 import { personName } from './people-table';
 
 const ConsentFormDocument = graphql(`
@@ -262,19 +262,8 @@ export function WithdrawConsent({ personId, consentId }: { personId: string; con
   const [draft, update, clear] = useDraft(`withdraw-${consentId}`, { reason: '' });
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
-  if (q.error?.code === 'NOT_FOUND' || q.error?.code === 'BAD_USER_INPUT') return <NotFound what="Person" />;
-  if (q.error)
-    return (
-      <p className="error-message" role="alert">
-        {q.error.message}
-      </p>
-    );
-  if (!q.data)
-    return (
-      <p className="loading" role="status">
-        Loading…
-      </p>
-    );
+  const fallback = queryFallback(q, 'Person');
+  if (fallback || !q.data) return fallback;
   const consent = q.data.person.consents.find((c) => c.id === consentId);
   if (!consent) return <NotFound what="Consent" />;
 

@@ -8,7 +8,7 @@ import { useSession } from '../session-context';
 import { formatDateTime } from '../times';
 import { useQuery } from '../use-query';
 import { formatDate, REGIONS, RISK, SCHEMES, STAGES } from '../vocabulary';
-import { NotFound } from './not-found';
+import { queryFallback } from './not-found';
 import { personName, Withheld } from './people-table';
 import { OrganisationNamesDocument } from './person/person-record';
 import { WhyLink } from './person/record-section';
@@ -89,19 +89,8 @@ export function PersonHistory({ personId }: { personId: string }) {
     setCursor(q.data?.first.history.pageInfo.hasNextPage ? (q.data.first.history.pageInfo.endCursor ?? null) : null);
   }, [q.data]);
   usePageTitle(q.data ? `History of ${personName(q.data.first)}’s record` : 'Record history');
-  if (q.error?.code === 'NOT_FOUND' || q.error?.code === 'BAD_USER_INPUT') return <NotFound what="Person" />;
-  if (q.error)
-    return (
-      <p className="error-message" role="alert">
-        {q.error.message}
-      </p>
-    );
-  if (!q.data)
-    return (
-      <p className="loading" role="status">
-        Loading…
-      </p>
-    );
+  const fallback = queryFallback(q, 'Person');
+  if (fallback || !q.data) return fallback;
   const { first, orgs } = q.data;
   const edges = [...first.history.edges, ...more];
 

@@ -8,7 +8,7 @@ import { changeStage, personStage } from '../record-api';
 import { Link, navigate, usePageTitle } from '../router';
 import { useQuery } from '../use-query';
 import { options, STAGES } from '../vocabulary';
-import { NotFound } from './not-found';
+import { queryFallback } from './not-found';
 import { personName, Withheld } from './people-table';
 
 const LABELS = { stage: 'Which stage are they at now?', reason: 'Why has the stage changed?' };
@@ -20,19 +20,8 @@ export function ChangeStage({ personId }: { personId: string }) {
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
   usePageTitle('Change the progression stage');
-  if (q.error?.code === 'NOT_FOUND' || q.error?.code === 'BAD_USER_INPUT') return <NotFound what="Person" />;
-  if (q.error)
-    return (
-      <p className="error-message" role="alert">
-        {q.error.message}
-      </p>
-    );
-  if (!q.data)
-    return (
-      <p className="loading" role="status">
-        Loading…
-      </p>
-    );
+  const fallback = queryFallback(q, 'Person');
+  if (fallback || !q.data) return fallback;
   const p = q.data;
   const chosen = stage ?? p.stage ?? '';
   if (p.withheldFields.includes('stage'))

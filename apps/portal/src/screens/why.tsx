@@ -5,7 +5,7 @@ import { Link, usePageTitle } from '../router';
 import { useQuery } from '../use-query';
 import { CATEGORIES } from '../vocabulary';
 import { explain, whyHref } from '../why';
-import { NotFound } from './not-found';
+import { NotFound, queryFallback } from './not-found';
 import { personName } from './people-table';
 import { notShared } from './person/not-shared';
 
@@ -31,19 +31,8 @@ export function Why({ personId, category }: { personId: string; category: string
   }, [personId, category, capabilities.explainAccess]);
   usePageTitle(q.data?.explanation.title ?? 'Why information is withheld');
   if (!CATEGORIES[category]) return <NotFound />;
-  if (q.error?.code === 'NOT_FOUND' || q.error?.code === 'BAD_USER_INPUT') return <NotFound what="Person" />;
-  if (q.error)
-    return (
-      <p className="error-message" role="alert">
-        {q.error.message}
-      </p>
-    );
-  if (!q.data)
-    return (
-      <p className="loading" role="status">
-        Loading…
-      </p>
-    );
+  const fallback = queryFallback(q, 'Person');
+  if (fallback || !q.data) return fallback;
   return (
     <div className="two-thirds">
       <span className="caption">{personName(q.data.person)}</span>

@@ -12,7 +12,7 @@ import { Link, usePageTitle } from '../../router';
 import { useSession } from '../../session-context';
 import { useQuery } from '../../use-query';
 import { STATUSES } from '../../vocabulary';
-import { NotFound } from '../not-found';
+import { queryFallback } from '../not-found';
 import { personName } from '../people-table';
 import { AllocationSection } from './allocation-section';
 import { AssignTaskLink } from './assign-task-link';
@@ -53,19 +53,8 @@ export function PersonPage({ id }: { id: string }) {
   usePageTitle(title);
 
   if (gone) return <WorkEnded name={endedOwn} />;
-  if (q.error?.code === 'NOT_FOUND' || q.error?.code === 'BAD_USER_INPUT') return <NotFound what="Person" />;
-  if (q.error)
-    return (
-      <p className="error-message" role="alert">
-        {q.error.message}
-      </p>
-    );
-  if (!q.data)
-    return (
-      <p className="loading" role="status">
-        Loading the record…
-      </p>
-    );
+  const fallback = queryFallback(q, 'Person', 'Loading the record…');
+  if (fallback || !q.data) return fallback;
   const p = q.data.person;
   const orgs = q.data.orgs;
 
