@@ -7,7 +7,7 @@
  * for the hub's own list queries (relationship through involvement or open referral, lawful basis
  * through consent or agreement, own data, break-glass), from the same fragments the hub uses
  * (RelationshipsService, ReferralRelationshipsService, LawfulBasisService, BreakGlassService,
- * PersonsService.survivorSql), with the query parameters replaced by the request's settings:
+ * survivorSql of libs/persons), with the query parameters replaced by the request's settings:
  *   :accessOrg     -> jwt.claims.org (set per request by PostGraphile from the verified hub token)
  *   :accessActor   -> jwt.claims.sub
  *   :accessKind    -> the organisation's kind, looked up once per statement
@@ -25,7 +25,7 @@ import { BreakGlassService } from '../../libs/privacy/src/break-glass.service.js
 import { type Actor, OrganisationKind, Role, SUPPORT_AREAS } from '../../libs/common/src/index.js';
 import { LawfulBasisService } from '../../libs/consent/src/lawful-basis.service.js';
 import { PERSON_FIELD_CATEGORIES, PERSON_FIELDS } from '../../libs/persons/src/person-vocabulary.js';
-import { PersonsService } from '../../libs/persons/src/persons.service.js';
+import { survivorSql } from '../../libs/persons/src/person-records.sql.js';
 import { RelationshipsService } from '../../libs/persons/src/relationships.service.js';
 import { ReferralRelationshipsService } from '../../libs/referrals/src/referral-relationships.service.js';
 
@@ -54,7 +54,7 @@ const relatedIds = () =>
 const lawful = (c: string, cat: string) => LawfulBasisService.prototype.lawfulSql.call(LawfulBasisService.prototype, c, cat);
 const grant = (c: string) => BreakGlassService.prototype.grantSql.call(null, c);
 const grantedIds = () => BreakGlassService.prototype.grantedIdsSql.call(null);
-const survivor = (c: string) => PersonsService.prototype.survivorSql.call(null, c);
+const survivor = (c: string) => survivorSql(c);
 
 /** An actor whose ceiling is every category, so compileScope returns its full condition; the real ceiling comes from SQL. */
 const FULL: Actor = {

@@ -10,8 +10,8 @@ import 'reflect-metadata';
 import { cpus } from 'node:os';
 import pg from 'pg';
 import { genUuid } from '../../libs/demo/src/population-generator.js';
-import { InterventionsService } from '../../libs/interventions/src/interventions.service.js';
-import { PersonsService } from '../../libs/persons/src/persons.service.js';
+import { INTERVENTION_REPORTING } from '../../libs/interventions/src/intervention.relations.js';
+import { PERSON_REPORTING } from '../../libs/persons/src/person.relations.js';
 import { postgraphileBench } from './postgraphile.js';
 import {
   cpuPerRequest,
@@ -361,8 +361,8 @@ async function caseload(s: Scale, search: boolean): Promise<Latency> {
  */
 async function funnel(s: Scale): Promise<{ hub: number; raw: number; rows: number }> {
   const token = await login(s.hub, `s${SEED}.hub.admin@${DOMAIN}`);
-  const interventions = InterventionsService.prototype.reportingSql.call({});
-  const people = PersonsService.prototype.reportingSql.call({});
+  const interventions = INTERVENTION_REPORTING.name;
+  const people = PERSON_REPORTING.name;
   const day = `(a.occurred_at AT TIME ZONE 'Europe/London')::date`;
   const attended = `a.status IN ('started', 'completed')`;
   const steps = ['referred', 'took_up', 'entered_training', 'completed_course', 'found_work', 'sustained_13_weeks'];

@@ -12,5 +12,6 @@ export * from './validation.js';
 export * from './hub-exception.filter.js';
 export * from './pagination.js';
 export * from './person-data.js';
+export * from './published-relation.js';
 export * from './system-actor.js';
 export * from './csv.js';

@@ -219,27 +219,6 @@ export class ConsentsService {
     return consentView(consent);
   }
 
-  /**
-   * The consents in force that expire after `from` and by `until` (SQL expressions for timestamps) and
-   * are not renewed yet (no later consent of the same person, purpose and recipient in force beyond
-   * them), as a relation (id, person_id, purpose, organisation_id, organisation_kind,
-   * recorded_by_organisation_id, expires_at): for timers that ask for their renewal.
-   */
-  expiringSql(from: string, until: string): string {
-    return `(SELECT c.id, c.person_id, c.purpose, c.organisation_id, c.organisation_kind, c.recorded_by_organisation_id, c.expires_at
-               FROM consent c
-              WHERE c.withdrawn_at IS NULL AND c.expires_at > ${from} AND c.expires_at <= ${until}
-                AND NOT EXISTS (SELECT 1 FROM consent n
-                                 WHERE n.person_id = c.person_id AND n.purpose = c.purpose AND n.id <> c.id AND n.withdrawn_at IS NULL
-                                   AND n.organisation_id IS NOT DISTINCT FROM c.organisation_id AND n.organisation_kind IS NOT DISTINCT FROM c.organisation_kind
-                                   AND (n.expires_at IS NULL OR n.expires_at > c.expires_at)))`;
-  }
-
-  /** SQL for the ids of the consents on the records in `recordIds` (an SQL uuid[] expression), for what other libs keep about them. */
-  onRecordsSql(recordIds: string): string {
-    return `(SELECT c.id FROM consent c WHERE c.person_id = ANY(${recordIds}))`;
-  }
-
   /** The caller's transaction (a sync batch's savepoint), or a new one. */
   private inTransaction<T>(manager: EntityManager | undefined, work: (m: EntityManager) => Promise<T>): Promise<T> {
     return manager ? work(manager) : this.db.transaction(work);

@@ -4,3 +4,4 @@ export * from './consent.model.js';
 export * from './consent-vocabulary.js';
 export * from './grant-consent.input.js';
 export * from './referral-basis.service.js';
+export * from './consent.relations.js';

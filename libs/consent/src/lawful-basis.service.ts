@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { DataCategory, LawfulBasisFacts, OrganisationRef } from '@hub/access';
-import { mergedRecordsSql } from '@hub/persons';
+import { PERSON_MERGED_RECORD } from '@hub/persons';
 
 const CONSENT_IN_FORCE = (c: string) =>
   `${c}.withdrawn_at IS NULL AND ${c}.given_at <= now() AND (${c}.expires_at IS NULL OR ${c}.expires_at > now())`;
@@ -23,7 +23,7 @@ export class LawfulBasisService implements LawfulBasisFacts {
     const rows: { person_id: string; category: DataCategory }[] = await this.db.query(
       `SELECT DISTINCT r.person_id, unnest(c.categories) AS category
          FROM (SELECT id AS person_id, id AS record_id FROM unnest($1::uuid[]) AS id
-               UNION ALL SELECT m.survivor_id, m.id FROM ${mergedRecordsSql()} m WHERE m.survivor_id = ANY($1::uuid[])) r
+               UNION ALL SELECT m.survivor_id, m.id FROM ${PERSON_MERGED_RECORD.name} m WHERE m.survivor_id = ANY($1::uuid[])) r
          JOIN consent c ON c.person_id = r.record_id
         WHERE (c.organisation_id = $2 OR c.organisation_kind = $3) AND ${CONSENT_IN_FORCE('c')}`,
       [personIds, org.id, org.kind],
@@ -53,7 +53,7 @@ export class LawfulBasisService implements LawfulBasisFacts {
     const consented = `(c.organisation_id = CAST(:accessOrg AS uuid) OR c.organisation_kind = CAST(:accessKind AS text))
                  AND ${CONSENT_IN_FORCE('c')} AND ${categoryExpr} = ANY(c.categories)${purpose}`;
     return `(EXISTS (SELECT 1 FROM consent c WHERE c.person_id = ${personColumn} AND ${consented})
-          OR EXISTS (SELECT 1 FROM ${mergedRecordsSql()} cp JOIN consent c ON c.person_id = cp.id WHERE cp.survivor_id = ${personColumn} AND ${consented}))`;
+          OR EXISTS (SELECT 1 FROM ${PERSON_MERGED_RECORD.name} cp JOIN consent c ON c.person_id = cp.id WHERE cp.survivor_id = ${personColumn} AND ${consented}))`;
   }
 
   agreementSql(categoryExpr: string, anyPurpose = false): string {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DataCategory, type OrganisationRef } from '@hub/access';
-import { mergedRecordsSql } from '@hub/persons';
+import { PERSON_MERGED_RECORD } from '@hub/persons';
 import { ConsentPurpose } from './consent-vocabulary.js';
 
 /** What a referral rests on: a consent of the person or a sharing agreement, with its id. */
@@ -35,7 +35,7 @@ export class ReferralBasisService {
     const shared = input.sharedCategories.filter((c) => c !== DataCategory.IDENTITY);
     const consents: { id: string }[] = await m.query(
       `SELECT c.id
-         FROM (SELECT $1::uuid AS record_id UNION ALL SELECT mr.id FROM ${mergedRecordsSql()} mr WHERE mr.survivor_id = $1::uuid) r
+         FROM (SELECT $1::uuid AS record_id UNION ALL SELECT mr.id FROM ${PERSON_MERGED_RECORD.name} mr WHERE mr.survivor_id = $1::uuid) r
          JOIN consent c ON c.person_id = r.record_id
         WHERE (c.organisation_id = $2 OR c.organisation_kind = $3) AND ${CONSENT_IN_FORCE}
           AND (c.purpose = $4 OR c.categories && $5::text[])

@@ -11,3 +11,4 @@ export * from './appointments.service.js';
 export * from './appointment.model.js';
 export * from './appointment-vocabulary.js';
 export * from './work-dates.js';
+export * from './intervention.relations.js';

@@ -4,7 +4,7 @@ import { DataSource, type QueryRunner } from 'typeorm';
 import { AccessService, DataCategory } from '@hub/access';
 import type { Actor } from '@hub/common';
 import { OutboxService } from '@hub/events';
-import { actorRef, PersonsService } from '@hub/persons';
+import { actorRef, PersonsService, survivorSql } from '@hub/persons';
 import { InterventionType } from './intervention-type.entity.js';
 import { jobBegunSql } from './intervention-vocabulary.js';
 import { alignSustainmentWindows, recordedWindowRefusesSql, windowEvents } from './sustainment-windows.js';
@@ -140,7 +140,7 @@ export class InterventionsBulkService {
     const sql = `
       WITH r AS MATERIALIZED (SELECT x.line, x.type_code, x.data_category, ${refs.person} AS named, ${refs.intervention} AS intervention_id FROM ${stage} x),
            k AS MATERIALIZED (
-             SELECT r.line, r.intervention_id, r.data_category, ${this.persons.survivorSql('COALESCE(i.person_id, r.named)')} AS person_id,
+             SELECT r.line, r.intervention_id, r.data_category, ${survivorSql('COALESCE(i.person_id, r.named)')} AS person_id,
                     CASE WHEN r.named IS NULL OR (r.intervention_id IS NOT NULL AND i.id IS NULL) OR i.organisation_id <> CAST(:accessOrg AS uuid) THEN 'NOT_FOUND'
                          WHEN i.type_code <> r.type_code THEN 'TYPE_CHANGED' END AS refused
                -- OFFSET 0 keeps this a probe per row: pulled up, the planner may hash the whole intervention table.

@@ -21,7 +21,7 @@ import { entityColumns, hydrate, namedQuery } from '@hub/database';
 import { actorRef, PersonsService } from '@hub/persons';
 import { InterventionType } from './intervention-type.entity.js';
 import { interventionOutcome } from './intervention-outcome.js';
-import { type InterventionStatus, jobBegunSql } from './intervention-vocabulary.js';
+import { type InterventionStatus } from './intervention-vocabulary.js';
 import { Intervention, InterventionRevision } from './intervention.entity.js';
 import type { InterventionConnection, InterventionModel } from './intervention.model.js';
 import { refuseFutureWork } from './work-dates.js';
@@ -191,38 +191,6 @@ export class InterventionsService {
       const mine = (bySurvivor.get(p.id) ?? []).sort((a, b) => b.occurredAt.getTime() - a.occurredAt.getTime() || (a.id < b.id ? 1 : -1));
       return connectionOf(mine, first);
     });
-  }
-
-  /**
-   * Interventions as aggregate reports may use them, as a SQL relation: (person_id, organisation_id,
-   * type_code, group_name, data_category, status, occurred_at, qualification, job_sector, job_start_date
-   * (of a job that began), sustainment_status). Reporting reads this published shape, not this lib's tables.
-   */
-  reportingSql(): string {
-    return `(SELECT i.person_id, i.organisation_id, i.type_code, t.group_name, i.data_category, i.status, i.occurred_at,
-        CASE WHEN i.outcome->>'kind' = 'qualification' THEN i.outcome->>'qualification' END AS qualification,
-        CASE WHEN i.outcome->>'kind' = 'job' THEN i.outcome->>'sector' END AS job_sector,
-        CASE WHEN i.outcome->>'kind' = 'job' AND ${jobBegunSql('i.status')} THEN (i.outcome->>'startDate')::date END AS job_start_date,
-        s.status AS sustainment_status
-       FROM intervention i
-       JOIN intervention_type t ON t.code = i.type_code
-       LEFT JOIN job_sustainment s ON s.intervention_id = i.id)`;
-  }
-
-  /**
-   * Contacts as a SQL relation (person_id: the record it was logged on, data_category, status,
-   * occurred_at), for timers such as "no ETE contact in 28 days": interventions, attended appointments
-   * and contact attempts that reached the person (the last two as `completed`).
-   */
-  contactsSql(): string {
-    return `(SELECT i.person_id, i.data_category, i.status, i.occurred_at FROM intervention i
-             UNION ALL SELECT a.person_id, a.data_category, 'completed', a.starts_at FROM appointment a WHERE a.status = 'attended'
-             UNION ALL SELECT c.person_id, c.data_category, 'completed', c.occurred_at FROM contact_attempt c WHERE c.result = 'reached')`;
-  }
-
-  /** SQL for the ids of the interventions on the records in `recordIds` (an SQL uuid[] expression), for what other libs keep about them. */
-  onRecordsSql(recordIds: string): string {
-    return `(SELECT i.id FROM intervention i WHERE i.person_id = ANY(${recordIds}))`;
   }
 
   /** Logs an intervention on a person the actor's organisation works with. */

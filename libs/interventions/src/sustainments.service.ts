@@ -5,7 +5,7 @@ import { AccessService, DataCategory } from '@hub/access';
 import { type Actor, asNotFound, ErrorCode, ForbiddenError, HubError, NotFoundError, ValidationError } from '@hub/common';
 import { hydrate, limitPerParent } from '@hub/database';
 import { OutboxService } from '@hub/events';
-import { actorRef, PersonsService } from '@hub/persons';
+import { actorRef, PersonsService, survivorSql } from '@hub/persons';
 import { SUSTAINMENT_WEEKS, SustainmentStatus } from './intervention-vocabulary.js';
 import { dayInLondon } from './work-dates.js';
 import { JobSustainment } from './job-sustainment.entity.js';
@@ -40,7 +40,7 @@ export class SustainmentsService {
   /** For many people in one statement (DataLoader); `people` were returned by PersonsService for this actor. */
   /** At most `limit` of each record's windows (newest first), for a page of people in one statement. */
   async forPeople(actor: Actor, people: readonly { id: string; recordIds: string[] }[], limit: number): Promise<JobSustainment[][]> {
-    const survivor = this.persons.survivorSql('s.person_id');
+    const survivor = survivorSql('s.person_id');
     const scope = this.access.scope(actor, 'read', {
       person: survivor,
       category: `'${DataCategory.EMPLOYMENT}'`,

@@ -1,5 +1,6 @@
 export * from './organisations.module.js';
 export * from './organisations.service.js';
+export * from './organisation.relations.js';
 export * from './users.service.js';
 export * from './api-clients.service.js';
 export * from './organisation.model.js';

@@ -100,8 +100,3 @@ export class OrganisationsService {
     }
   }
 }
-
-/** SQL for the name of the organisation whose id is in `column` (null when there is none), for other libs' exports. */
-export function organisationNameSql(column: string): string {
-  return `(SELECT org.name FROM organisation org WHERE org.id = ${column})`;
-}

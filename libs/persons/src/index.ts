@@ -1,7 +1,8 @@
 export * from './persons.module.js';
 export * from './persons.service.js';
 export * from './person-records.service.js';
-export { mergedRecordsSql, recordIdsSql, survivorSql } from './person-records.sql.js';
+export { recordIdsSql, survivorSql } from './person-records.sql.js';
+export * from './person.relations.js';
 export * from './person-retention.service.js';
 export * from './person.model.js';
 export * from './person.loader.js';

@@ -159,11 +159,6 @@ export class PersonRecordsService {
     return within ? add(within) : this.db.transaction(add);
   }
 
-  /** SQL for the ids of the involvements on the records in `recordIds` (an SQL uuid[] expression), for what other libs keep about them. */
-  involvementsOnRecordsSql(recordIds: string): string {
-    return `(SELECT v.id FROM involvement v WHERE v.person_id = ANY(${recordIds}))`;
-  }
-
   /** An involvement on a person the actor may see (for a sync to compare with its record); NOT_FOUND otherwise. */
   async involvement(m: EntityManager, actor: Actor, involvementId: string): Promise<InvolvementModel> {
     const involvement = await m.findOneBy(Involvement, { id: involvementId });

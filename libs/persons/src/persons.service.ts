@@ -28,7 +28,7 @@ import { Person } from './person.entity.js';
 import { nameMatchSql, readSearchTerm } from './name-search.js';
 import type { PersonModel } from './person.model.js';
 import type { UpdatePersonInput } from './update-person.input.js';
-import { mergedRecordsSql, recordIdsSql, survivorSql } from './person-records.sql.js';
+import { recordIdsSql } from './person-records.sql.js';
 
 /** What another lib needs to act on a person: the record's id, all ids merged into it, and the actor's facts. */
 export interface PersonAccess {
@@ -95,49 +95,6 @@ export class PersonsService {
     private readonly access: AccessService,
     private readonly outbox: OutboxService,
   ) {}
-
-  /** SQL for the surviving record of the person id in `column` (rows of merged records belong to the survivor). */
-  survivorSql(column: string): string {
-    return survivorSql(column);
-  }
-
-  /**
-   * SQL for a uuid[] of the record in `column` and every record merged into it: rows another lib keeps
-   * on a merged record belong to the survivor. Compared with `= ANY(...)`, it keeps the row's index usable.
-   */
-  recordIdsSql(column: string): string {
-    return recordIdsSql(column);
-  }
-
-  /**
-   * The person facts that aggregate reports may use, as a SQL relation (id, survivor_id, region),
-   * so the reporting lib reads a published shape rather than this lib's tables.
-   */
-  reportingSql(): string {
-    return `(SELECT p.id, COALESCE(p.merged_into_id, p.id) AS survivor_id, p.region FROM person p)`;
-  }
-
-  /** Records merged into another, as a SQL relation (id, survivor_id): for reports that follow a person's facts across merges. */
-  mergedRecordsSql(): string {
-    return mergedRecordsSql();
-  }
-
-  /**
-   * Lead involvements as a SQL relation (person_id: the surviving record, organisation_id,
-   * started_at, ended_at), for timers that look for people by who leads their case.
-   */
-  leadsSql(): string {
-    return `(SELECT COALESCE(p.merged_into_id, p.id) AS person_id, i.organisation_id, i.started_at, i.ended_at
-       FROM involvement i JOIN person p ON p.id = i.person_id WHERE i.role = 'lead')`;
-  }
-
-  /**
-   * SQL for the ids of every record (merged ones included) of the people an organisation leads or has
-   * led (`organisation`: an SQL expression): what that organisation's reviewers look over.
-   */
-  ledRecordIdsSql(organisation: string): string {
-    return `(SELECT unnest(${recordIdsSql('l.person_id')}) FROM ${this.leadsSql()} l WHERE l.organisation_id = ${organisation})`;
-  }
 
   /** Follows merges to the surviving record. */
   private async load(m: EntityManager, id: string, lock = false): Promise<Person | null> {

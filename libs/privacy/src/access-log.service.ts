@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type AuditEvent, AuditService, AuditTreeService, type InclusionProof } from '@hub/audit';
 import { type Actor, type Connection, ErrorCode, hasRole, HubError, NotFoundError, Role } from '@hub/common';
 import type { PageArgs } from '@hub/database';
-import { PersonsService } from '@hub/persons';
+import { PERSON_LED_RECORD, PersonsService } from '@hub/persons';
 import { AccessService, Permission, requirePermission } from '@hub/access';
 
 /** The audit log read on a person's behalf: who accessed a record, and the accesses that rested on break-glass. */
@@ -54,6 +54,11 @@ export class AccessLogService {
     requirePermission(actor, Permission.BREAK_GLASS_LIST);
     // Managers within the caseworker-level gates (a restricted record's grants are its DPOs' to review).
     const gates = hasRole(actor, Role.DATA_PROTECTION_OFFICER) ? undefined : this.access.gates(actor, 'a.person_id');
-    return this.audits.breakGlassEventsOf(actor.organisationId, this.persons.ledRecordIdsSql(':org'), page, gates);
+    return this.audits.breakGlassEventsOf(
+      actor.organisationId,
+      `(SELECT lr.record_id FROM ${PERSON_LED_RECORD.name} lr WHERE lr.organisation_id = :org)`,
+      page,
+      gates,
+    );
   }
 }

@@ -5,7 +5,7 @@ import { AccessService, type BreakGlassFacts, Permission, requirePermission } fr
 import { type Actor, type Connection, ErrorCode, hasRole, HubError, NotFoundError, Role } from '@hub/common';
 import { keysetPage, type PageArgs } from '@hub/database';
 import { OutboxService } from '@hub/events';
-import { PersonsService } from '@hub/persons';
+import { PERSON_LED_RECORD, PersonsService } from '@hub/persons';
 import { BreakGlassGrant } from './break-glass-grant.entity.js';
 import type { OpenBreakGlassInput, ReviewBreakGlassInput } from './break-glass.input.js';
 
@@ -82,7 +82,10 @@ export class BreakGlassService implements BreakGlassFacts {
     const qb = m
       .getRepository(BreakGlassGrant)
       .createQueryBuilder('g')
-      .where(`(g.organisation_id = :org OR g.person_id IN ${this.persons.ledRecordIdsSql(':org')})`, { org: actor.organisationId });
+      .where(
+        `(g.organisation_id = :org OR g.person_id IN (SELECT lr.record_id FROM ${PERSON_LED_RECORD.name} lr WHERE lr.organisation_id = :org))`,
+        { org: actor.organisationId },
+      );
     // Managers review within the caseworker-level gates; data protection officers review every grant (someone must).
     if (!hasRole(actor, Role.DATA_PROTECTION_OFFICER)) {
       const gates = this.access.gates(actor, 'g.person_id');

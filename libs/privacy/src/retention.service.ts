@@ -7,7 +7,7 @@ import { type Actor, ErrorCode, HubError, NotFoundError, type PersonErasureStep,
 import { HUB_CONFIG, type HubConfig } from '@hub/config';
 import { allowLongStatements } from '@hub/database';
 import { EventHandlerRegistry, OutboxService } from '@hub/events';
-import { PersonRetentionService, PersonsService } from '@hub/persons';
+import { PersonRetentionService, PersonsService, survivorSql } from '@hub/persons';
 import { LegalHold } from './legal-hold.entity.js';
 import { PersonDataRegistry } from './person-data.registry.js';
 import { PersonErasure } from './person-erasure.entity.js';
@@ -92,7 +92,7 @@ export class RetentionService implements OnModuleInit {
       const expired: { person_id: string; ids: string[]; categories: string[] }[] = await this.db.transaction(async (m) => {
         await allowLongStatements(m, this.config.statementTimeouts.backgroundMs);
         return m.query(
-          `SELECT ${this.persons.survivorSql('x.record_id')} AS person_id, array_agg(x.id) AS ids, array_agg(DISTINCT x.data_category) AS categories
+          `SELECT ${survivorSql('x.record_id')} AS person_id, array_agg(x.id) AS ids, array_agg(DISTINCT x.data_category) AS categories
              FROM (${rule.expiredSql}) x GROUP BY 1`,
           [cutoffs],
         );

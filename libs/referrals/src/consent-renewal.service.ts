@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { systemActor } from '@hub/common';
-import { ConsentsService } from '@hub/consent';
+import { CONSENT_UNRENEWED } from '@hub/consent';
 import { EventHandlerRegistry } from '@hub/events';
 import { OrganisationsService } from '@hub/organisations';
 import { TaskKind } from './referral-vocabulary.js';
@@ -51,7 +51,6 @@ export class ConsentRenewalSweep implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly registry: EventHandlerRegistry,
-    private readonly consents: ConsentsService,
     private readonly tasks: TasksService,
     private readonly organisations: OrganisationsService,
   ) {}
@@ -81,8 +80,9 @@ export class ConsentRenewalSweep implements OnModuleInit {
     for (let batch = 0; batch < MAX_BATCHES; batch++) {
       const raised = await this.db.transaction(async (m) => {
         const due: Expiring[] = await m.query(
-          `SELECT e.* FROM ${this.consents.expiringSql('$1::timestamptz', '$2::timestamptz')} e
-            WHERE NOT EXISTS (SELECT 1 FROM task t WHERE t.source_key = 'consent-renewal:' || e.person_id || ':' || e.purpose || ':' ||
+          `SELECT e.* FROM ${CONSENT_UNRENEWED.name} e
+            WHERE e.expires_at > $1::timestamptz AND e.expires_at <= $2::timestamptz
+              AND NOT EXISTS (SELECT 1 FROM task t WHERE t.source_key = 'consent-renewal:' || e.person_id || ':' || e.purpose || ':' ||
                                 CASE WHEN e.organisation_id IS NOT NULL THEN 'org=' || e.organisation_id ELSE 'kind=' || e.organisation_kind END || ':' || e.id)
             ORDER BY e.expires_at, e.id LIMIT $3`,
           [now.toISOString(), until.toISOString(), BATCH],

@@ -4,9 +4,9 @@ import { DataSource } from 'typeorm';
 import { DataCategory } from '@hub/access';
 import { systemActor } from '@hub/common';
 import { EventHandlerRegistry, OutboxService } from '@hub/events';
-import { InterventionsService } from '@hub/interventions';
+import { INTERVENTION_CONTACT } from '@hub/interventions';
 import { OrganisationsService } from '@hub/organisations';
-import { PersonsService } from '@hub/persons';
+import { PERSON_LEAD, PERSON_REPORTING } from '@hub/persons';
 import { EteContactLapse } from './ete-contact-lapse.entity.js';
 
 export const ETE_SWEEP_TASK = 'referrals:ete_contact_sweep';
@@ -41,8 +41,6 @@ export class EteContactSweep implements OnModuleInit {
     @InjectDataSource() private readonly db: DataSource,
     private readonly registry: EventHandlerRegistry,
     private readonly outbox: OutboxService,
-    private readonly persons: PersonsService,
-    private readonly interventions: InterventionsService,
     private readonly organisations: OrganisationsService,
   ) {}
 
@@ -63,13 +61,13 @@ export class EteContactSweep implements OnModuleInit {
     for (let batch = 0; batch < MAX_BATCHES; batch++) {
       const found = await this.db.transaction(async (m) => {
         const lapses: Lapse[] = await m.query(
-          `WITH people AS ${this.persons.reportingSql()},
+          `WITH people AS (SELECT * FROM ${PERSON_REPORTING.name}),
                 lead AS (SELECT DISTINCT ON (l.person_id) l.person_id, l.organisation_id, l.started_at
-                           FROM ${this.persons.leadsSql()} l
+                           FROM ${PERSON_LEAD.name} l
                           WHERE l.started_at <= $1 AND (l.ended_at IS NULL OR l.ended_at > $1)
                           ORDER BY l.person_id, l.started_at),
                 ete AS (SELECT p.survivor_id AS person_id, max(c.occurred_at) AS last_at
-                          FROM ${this.interventions.contactsSql()} c JOIN people p ON p.id = c.person_id
+                          FROM ${INTERVENTION_CONTACT.name} c JOIN people p ON p.id = c.person_id
                          WHERE c.data_category = $3 AND c.status IN ('started', 'completed') AND c.occurred_at <= $1
                          GROUP BY 1)
            SELECT * FROM (

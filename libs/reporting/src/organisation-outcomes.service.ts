@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { AccessService, DataCategory } from '@hub/access';
 import { type Actor, OrganisationKind } from '@hub/common';
 import { namedQuery } from '@hub/database';
-import { InterventionsService } from '@hub/interventions';
+import { INTERVENTION_REPORTING } from '@hub/interventions';
 import { OrganisationsService } from '@hub/organisations';
 import { controlCount } from './disclosure-control.js';
 import type { OrganisationOutcomesInput } from './report.inputs.js';
@@ -29,7 +29,6 @@ const TRAINING_SERVICES = ['vocational_training', 'functional_skills'];
 export class OrganisationOutcomesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly interventions: InterventionsService,
     private readonly organisations: OrganisationsService,
     private readonly access: AccessService,
     private readonly runs: ReportRunsService,
@@ -56,7 +55,7 @@ export class OrganisationOutcomesService {
       return { key, label, people: c.count, suppressed: c.suppressed, shown: true, note };
     };
     const measures: OutcomeMeasureModel[] = [];
-    const work = this.interventions.reportingSql();
+    const work = INTERVENTION_REPORTING.name;
     const period = { orgId: scope.organisationId, from: input.from, to: input.to };
     // Calendar days in Europe/London, as the funnel counts them.
     const day = (col: string) => `(${col} AT TIME ZONE 'Europe/London')::date`;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@hub/common';
 import { ReadReplica } from '@hub/database';
-import { PersonsService } from '@hub/persons';
+import { PERSON_MERGED_RECORD } from '@hub/persons';
 import { controlCount, isSmall } from './disclosure-control.js';
 import { factsInScope, inPeriod, STEP_COLUMNS } from './ete-funnel-facts.js';
 import { ReportRunsService } from './report-runs.service.js';
@@ -28,7 +28,6 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 export class ReoffendingService {
   constructor(
     private readonly replica: ReadReplica,
-    private readonly persons: PersonsService,
     private readonly runs: ReportRunsService,
   ) {}
 
@@ -42,7 +41,7 @@ export class ReoffendingService {
       `WITH ref AS (SELECT f.person_id AS survivor_id, ${column} AS ref_date ${facts.sql} AND ${inPeriod(column)}),
             recs AS (SELECT survivor_id, ref_date, survivor_id AS record_id FROM ref
                      UNION ALL
-                     SELECT r.survivor_id, r.ref_date, m.id FROM ref r JOIN ${this.persons.mergedRecordsSql()} m ON m.survivor_id = r.survivor_id),
+                     SELECT r.survivor_id, r.ref_date, m.id FROM ref r JOIN ${PERSON_MERGED_RECORD.name} m ON m.survivor_id = r.survivor_id),
             scored AS (SELECT DISTINCT ON (rc.survivor_id) rc.survivor_id, o.score
                          FROM recs rc JOIN ogrs_assessment o ON o.person_id = rc.record_id AND o.assessed_on <= rc.ref_date
                         ORDER BY rc.survivor_id, o.assessed_on DESC, o.created_at DESC),

@@ -6,9 +6,9 @@ import {
   type PersonErasureStep,
   type PersonRetentionFollowUp,
 } from '@hub/common';
-import { ConsentsService } from '@hub/consent';
-import { InterventionsService } from '@hub/interventions';
-import { PersonRecordsService } from '@hub/persons';
+import { CONSENT_REF } from '@hub/consent';
+import { INTERVENTION_REF } from '@hub/interventions';
+import { PERSON_INVOLVEMENT_REF } from '@hub/persons';
 import { organisationNameSql } from '@hub/organisations';
 import { isSuppressedSql } from './external-id-suppression.js';
 import { ExternalIdSuppressionService } from './external-id-suppression.service.js';
@@ -22,12 +22,7 @@ import { ExternalIdSuppressionService } from './external-id-suppression.service.
 @Injectable()
 @PersonData()
 export class SyncPersonData implements PersonDataSource {
-  constructor(
-    private readonly suppression: ExternalIdSuppressionService,
-    private readonly interventions: InterventionsService,
-    private readonly consents: ConsentsService,
-    private readonly records: PersonRecordsService,
-  ) {}
+  constructor(private readonly suppression: ExternalIdSuppressionService) {}
 
   personDataSections(): PersonDataSection[] {
     return [
@@ -38,9 +33,9 @@ export class SyncPersonData implements PersonDataSource {
         sql: `SELECT r.system, r.entity_type AS of, r.entity_id AS id, r.external_id, ${organisationNameSql('r.organisation_id')} AS organisation, r.created_at AS linked_at
                 FROM external_ref r
                WHERE ((r.entity_type = 'person' AND r.entity_id = ANY($1::uuid[]))
-                   OR (r.entity_type = 'intervention' AND r.entity_id IN ${this.interventions.onRecordsSql('$1::uuid[]')})
-                   OR (r.entity_type = 'consent' AND r.entity_id IN ${this.consents.onRecordsSql('$1::uuid[]')})
-                   OR (r.entity_type = 'involvement' AND r.entity_id IN ${this.records.involvementsOnRecordsSql('$1::uuid[]')}))
+                   OR (r.entity_type = 'intervention' AND r.entity_id IN (SELECT x.id FROM ${INTERVENTION_REF.name} x WHERE x.person_id = ANY($1::uuid[])))
+                   OR (r.entity_type = 'consent' AND r.entity_id IN (SELECT x.id FROM ${CONSENT_REF.name} x WHERE x.person_id = ANY($1::uuid[])))
+                   OR (r.entity_type = 'involvement' AND r.entity_id IN (SELECT x.id FROM ${PERSON_INVOLVEMENT_REF.name} x WHERE x.person_id = ANY($1::uuid[]))))
                  AND NOT ${isSuppressedSql('r.external_id')}
                ORDER BY r.system, r.entity_type DESC, r.external_id`,
       },
@@ -61,19 +56,19 @@ export class SyncPersonData implements PersonDataSource {
       {
         key: 'externalInterventionIds',
         order: 16,
-        sql: `DELETE FROM external_ref WHERE entity_type = 'intervention' AND entity_id IN ${this.interventions.onRecordsSql('$1::uuid[]')}`,
+        sql: `DELETE FROM external_ref WHERE entity_type = 'intervention' AND entity_id IN (SELECT x.id FROM ${INTERVENTION_REF.name} x WHERE x.person_id = ANY($1::uuid[]))`,
       },
       // Before the consents go (order 40).
       {
         key: 'externalConsentIds',
         order: 17,
-        sql: `DELETE FROM external_ref WHERE entity_type = 'consent' AND entity_id IN ${this.consents.onRecordsSql('$1::uuid[]')}`,
+        sql: `DELETE FROM external_ref WHERE entity_type = 'consent' AND entity_id IN (SELECT x.id FROM ${CONSENT_REF.name} x WHERE x.person_id = ANY($1::uuid[]))`,
       },
       // Before the involvements go (order 60).
       {
         key: 'externalInvolvementIds',
         order: 18,
-        sql: `DELETE FROM external_ref WHERE entity_type = 'involvement' AND entity_id IN ${this.records.involvementsOnRecordsSql('$1::uuid[]')}`,
+        sql: `DELETE FROM external_ref WHERE entity_type = 'involvement' AND entity_id IN (SELECT x.id FROM ${PERSON_INVOLVEMENT_REF.name} x WHERE x.person_id = ANY($1::uuid[]))`,
       },
     ];
   }
