@@ -5,9 +5,10 @@
  *
  * The policies are not a rewrite of the rule: they are the SQL that libs/access compileScope builds
  * for the hub's own list queries (relationship through involvement or open referral, lawful basis
- * through consent or agreement, own data, break-glass), from the same fragments the hub uses
- * (RelationshipsService, ReferralRelationshipsService, LawfulBasisService, BreakGlassService,
- * survivorSql of libs/persons), with the query parameters replaced by the request's settings:
+ * through consent or agreement, own data, break-glass), with the bodies of the hub's fact functions
+ * (migrations/1796715100000-AccessFactFunctions.ts) written in place, because those functions read the
+ * tables under row-level security here (which would recurse on person), and with the query parameters
+ * replaced by the request's settings:
  *   :accessOrg     -> jwt.claims.org (set per request by PostGraphile from the verified hub token)
  *   :accessActor   -> jwt.claims.sub
  *   :accessKind    -> the organisation's kind, looked up once per statement
@@ -21,13 +22,8 @@
  * unqualified table names in the fragments to those views at creation time.
  */
 import { compileScope, DATA_CATEGORIES, DataCategory, KIND_DENIES, ROLE_ACTIONS, SCOPE_ACTIONS } from '../../libs/access/src/index.js';
-import { BreakGlassService } from '../../libs/privacy/src/break-glass.service.js';
 import { type Actor, OrganisationKind, Role, SUPPORT_AREAS } from '../../libs/common/src/index.js';
-import { LawfulBasisService } from '../../libs/consent/src/lawful-basis.service.js';
 import { PERSON_FIELD_CATEGORIES, PERSON_FIELDS } from '../../libs/persons/src/person-vocabulary.js';
-import { survivorSql } from '../../libs/persons/src/person-records.sql.js';
-import { RelationshipsService } from '../../libs/persons/src/relationships.service.js';
-import { ReferralRelationshipsService } from '../../libs/referrals/src/referral-relationships.service.js';
 
 export const ACTOR_ROLE = 'rehab_bench_actor';
 export const AUTHENTICATOR_ROLE = 'rehab_bench_authenticator';
@@ -48,13 +44,30 @@ const FACT_TABLES = [
 ];
 const RLS_TABLES = ['person', 'intervention', 'consent', 'person_identifier', 'referral'];
 
-// The fragments' methods use no instance state (as run.ts does for the reporting SQL).
+/** The surviving record of the person in `c` (persons' survivorSql, over the bench_facts person view). */
+const survivor = (c: string) => `COALESCE((SELECT pm.merged_into_id FROM person pm WHERE pm.id = ${c}), ${c})`;
+// The fact functions' bodies (access_involvement_people, access_referral_people, access_consents,
+// access_agreements, access_break_glass_people), over the bench_facts views.
+const ACTIVE = `inv.started_at <= now() AND (inv.ended_at IS NULL OR inv.ended_at > now())`;
+const OPEN = `rr.state IN ('sent', 'accepted', 'in_progress')`;
 const relatedIds = () =>
-  `${RelationshipsService.prototype.relatedIdsSql.call(null)} UNION ALL ${ReferralRelationshipsService.prototype.relatedIdsSql.call(null)}`;
-const lawful = (c: string, cat: string) => LawfulBasisService.prototype.lawfulSql.call(LawfulBasisService.prototype, c, cat);
-const grant = (c: string) => BreakGlassService.prototype.grantSql.call(null, c);
-const grantedIds = () => BreakGlassService.prototype.grantedIdsSql.call(null);
-const survivor = (c: string) => survivorSql(c);
+  `SELECT inv.person_id FROM involvement inv WHERE inv.organisation_id = CAST(:accessOrg AS uuid) AND ${ACTIVE}
+   UNION ALL SELECT pm.merged_into_id FROM involvement inv JOIN person pm ON pm.id = inv.person_id
+    WHERE inv.organisation_id = CAST(:accessOrg AS uuid) AND ${ACTIVE} AND pm.merged_into_id IS NOT NULL
+   UNION ALL SELECT ${survivor('rr.person_id')} FROM referral rr WHERE rr.to_organisation_id = CAST(:accessOrg AS uuid) AND ${OPEN}`;
+const CONSENT_IN_FORCE = `c.withdrawn_at IS NULL AND c.given_at <= now() AND (c.expires_at IS NULL OR c.expires_at > now())`;
+const consentTo = `(c.organisation_id = CAST(:accessOrg AS uuid) OR c.organisation_kind = CAST(:accessKind AS text)) AND ${CONSENT_IN_FORCE}`;
+const lawful = (c: string, cat: string) =>
+  `(EXISTS (SELECT 1 FROM sharing_agreement a
+             WHERE (CAST(:accessOrg AS uuid) = ANY(a.party_organisation_ids) OR CAST(:accessKind AS text) = ANY(a.party_kinds))
+               AND a.valid_from <= now() AND (a.valid_to IS NULL OR a.valid_to > now())
+               AND ${cat} = ANY(a.categories) AND a.purposes && CAST(:accessAreas AS text[]))
+    OR EXISTS (SELECT 1 FROM consent c WHERE c.person_id = ${c} AND ${consentTo} AND ${cat} = ANY(c.categories) AND c.purpose = ANY(CAST(:accessAreas AS text[])))
+    OR EXISTS (SELECT 1 FROM person pm JOIN consent c ON c.person_id = pm.id
+                WHERE pm.merged_into_id = ${c} AND ${consentTo} AND ${cat} = ANY(c.categories) AND c.purpose = ANY(CAST(:accessAreas AS text[]))))`;
+const GRANT_IN_FORCE = `bg.actor = CAST(:accessActor AS text) AND bg.opened_at <= now() AND bg.expires_at > now()`;
+const grant = (c: string) => `EXISTS (SELECT 1 FROM break_glass_grant bg WHERE ${GRANT_IN_FORCE} AND bg.person_id = ${c})`;
+const grantedIds = () => `SELECT bg.person_id FROM break_glass_grant bg WHERE ${GRANT_IN_FORCE}`;
 
 /** An actor whose ceiling is every category, so compileScope returns its full condition; the real ceiling comes from SQL. */
 const FULL: Actor = {

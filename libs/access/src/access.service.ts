@@ -1,23 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { type Actor, NotFoundError } from '@hub/common';
 import { categoryCeiling } from './ability.js';
 import { type AccessAction, DATA_CATEGORIES, DataCategory } from './data-category.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { idsRelation, namedQuery } from '@hub/database';
-import {
-  BREAK_GLASS_FACTS,
-  type BreakGlassFacts,
-  CASEWORKER_FACTS,
-  type CaseworkerFacts,
-  combineRelationshipFacts,
-  EXTRA_RELATIONSHIP_FACTS,
-  LAWFUL_BASIS_FACTS,
-  type LawfulBasisFacts,
-  RELATIONSHIP_FACTS,
-  type RelationshipFacts,
-} from './facts.js';
+import { FACT_FUNCTIONS, factSql, GATE_FACTS } from './fact-functions.js';
 import {
   caseGate,
   type Decision,
@@ -28,17 +16,8 @@ import {
   type PersonFacts,
   readableCategories,
 } from './policy.js';
-import { type CompiledScope, compileGates, compileScope, type ScopeColumns, type ScopeFacts } from './scope.js';
+import { type CompiledScope, compileGates, compileScope, type ScopeColumns } from './scope.js';
 import { requestAreas } from './support-areas.js';
-
-/** Without libs/persons' caseworker facts (unit tests): nobody is allocated, restricted or excluded. */
-const NO_CASEWORKER_FACTS: CaseworkerFacts = {
-  allocatedSql: () => 'FALSE',
-  teamOrRegionSql: () => 'FALSE',
-  restrictedSql: () => 'FALSE',
-  restrictionYieldsSql: () => 'FALSE',
-  excludedSql: () => 'FALSE',
-};
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -68,74 +47,28 @@ export interface CompiledFacts {
  */
 @Injectable()
 export class AccessService {
-  private relationshipFacts?: RelationshipFacts;
-  private lawfulFacts?: LawfulBasisFacts;
-  private breakGlassFacts?: BreakGlassFacts | null;
-  private caseworkerFacts?: CaseworkerFacts;
-
-  constructor(
-    private readonly moduleRef: ModuleRef,
-    @InjectDataSource() private readonly db: DataSource,
-  ) {}
-
-  private get relationships(): RelationshipFacts {
-    this.relationshipFacts ??= combineRelationshipFacts(
-      this.moduleRef.get<RelationshipFacts>(RELATIONSHIP_FACTS, { strict: false }),
-      this.optional(EXTRA_RELATIONSHIP_FACTS),
-    );
-    return this.relationshipFacts;
-  }
-
-  private optional<T>(token: symbol): T | null {
-    try {
-      return this.moduleRef.get<T>(token, { strict: false });
-    } catch {
-      return null;
-    }
-  }
-
-  private get caseworkers(): CaseworkerFacts {
-    this.caseworkerFacts ??= this.optional<CaseworkerFacts>(CASEWORKER_FACTS) ?? NO_CASEWORKER_FACTS;
-    return this.caseworkerFacts;
-  }
-
-  private get lawful(): LawfulBasisFacts {
-    this.lawfulFacts ??= this.moduleRef.get<LawfulBasisFacts>(LAWFUL_BASIS_FACTS, { strict: false });
-    return this.lawfulFacts;
-  }
-
-  /** Optional (the CLI and unit tests may run without libs/privacy): without it, no grant is ever in force. */
-  private get breakGlass(): BreakGlassFacts | null {
-    if (this.breakGlassFacts === undefined) {
-      try {
-        this.breakGlassFacts = this.moduleRef.get<BreakGlassFacts>(BREAK_GLASS_FACTS, { strict: false });
-      } catch {
-        this.breakGlassFacts = null;
-      }
-    }
-    return this.breakGlassFacts;
-  }
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /**
    * The facts about the person in `personColumn` for the actor's organisation, as SELECT-list
    * expressions, so a caller reads them in the same statement as the person (see factsFromRow).
    */
   factsSql(actor: Actor, personColumn: string): CompiledFacts {
-    const grants = actor.kind === 'user' ? this.breakGlass : null;
+    const grants = actor.kind === 'user';
     const categories = `unnest(CAST(:accessCategories AS text[])) AS access_category(name)`;
-    const cw = this.caseworkers;
-    const anyPurpose = `${this.lawful.consentSql(personColumn, 'access_category.name', true)} OR ${this.lawful.agreementSql('access_category.name', true)}`;
+    const category = 'access_category.name';
+    const anyPurpose = `${factSql.consented(personColumn, category, true)} OR ${factSql.agreed(category, true)}`;
     const columns = [
-      `${this.relationships.relationshipSql(personColumn)} AS access_relationship`,
-      `ARRAY(SELECT access_category.name FROM ${categories} WHERE ${this.lawful.consentSql(personColumn, 'access_category.name')}) AS access_consented`,
-      `ARRAY(SELECT access_category.name FROM ${categories} WHERE ${this.lawful.agreementSql('access_category.name')}) AS access_agreed`,
-      `ARRAY(SELECT access_category.name FROM ${categories} WHERE ${anyPurpose}) AS access_any_purpose`,
-      `${grants ? grants.grantSql(personColumn) : 'FALSE'} AS access_break_glass`,
-      `${cw.allocatedSql(personColumn)} AS access_allocated`,
-      `${cw.teamOrRegionSql(personColumn)} AS access_team_or_region`,
-      `${cw.restrictedSql(personColumn)} AS access_restricted`,
-      `${cw.restrictionYieldsSql(personColumn)} AS access_restriction_yields`,
-      `${cw.excludedSql(personColumn)} AS access_excluded`,
+      `${factSql.relationship(personColumn)} AS access_relationship`,
+      `ARRAY(SELECT ${category} FROM ${categories} WHERE ${factSql.consented(personColumn, category)}) AS access_consented`,
+      `ARRAY(SELECT ${category} FROM ${categories} WHERE ${factSql.agreed(category)}) AS access_agreed`,
+      `ARRAY(SELECT ${category} FROM ${categories} WHERE ${anyPurpose}) AS access_any_purpose`,
+      `${grants ? factSql.grant(personColumn) : 'FALSE'} AS access_break_glass`,
+      `${factSql.allocated(personColumn)} AS access_allocated`,
+      `${factSql.teamOrRegion(personColumn)} AS access_team_or_region`,
+      `${factSql.restricted(personColumn)} AS access_restricted`,
+      `${factSql.restrictionYields(personColumn)} AS access_restriction_yields`,
+      `${factSql.excluded(personColumn)} AS access_excluded`,
     ].join(', ');
     const parameters: Record<string, unknown> = { ...accessParameters(actor), accessCategories: DATA_CATEGORIES };
     if (grants) parameters.accessActor = `user:${actor.id}`;
@@ -190,10 +123,11 @@ export class AccessService {
 
   /** The facts the actor's organisation will have about a record it creates now (its involvement; its agreements in force for the request's areas). */
   async newRecordFacts(actor: Actor, lead: boolean): Promise<PersonFacts> {
-    return newRecordFacts(
-      lead,
-      await this.lawful.agreedCategories({ id: actor.organisationId, kind: actor.organisationKind }, requestAreas(actor)),
+    const rows: { category: DataCategory }[] = await this.db.query(
+      `SELECT DISTINCT unnest(a.categories) AS category FROM ${FACT_FUNCTIONS.agreements.name}($1, $2) a WHERE a.purposes && $3::text[]`,
+      [actor.organisationId, actor.organisationKind, requestAreas(actor)],
     );
+    return newRecordFacts(lead, new Set(rows.map((r) => r.category)));
   }
 
   readable(actor: Actor, facts: PersonFacts): Set<DataCategory> {
@@ -226,31 +160,20 @@ export class AccessService {
     if (!decide(actor, action, category, facts, owner).allowed) throw new NotFoundError(what);
   }
 
-  /** The caseworker facts in the form compileScope and compileGates take (the team gate: allocated to the user, or team or region). */
-  private gateFacts(): Pick<ScopeFacts, 'teamSql' | 'restrictedSql' | 'restrictionYieldsSql' | 'excludedSql'> {
-    const cw = this.caseworkers;
-    return {
-      teamSql: (c) => `(${cw.allocatedSql(c)} OR ${cw.teamOrRegionSql(c)})`,
-      restrictedSql: (c) => cw.restrictedSql(c),
-      restrictionYieldsSql: (c) => cw.restrictionYieldsSql(c),
-      excludedSql: (c) => cw.excludedSql(c),
-    };
-  }
-
   /** The SQL condition scoping rows with a person and a category to what the actor may `action`. */
   scope(actor: Actor, action: AccessAction, columns: ScopeColumns): CompiledScope {
-    const grants = actor.kind === 'user' && action === 'read' ? this.breakGlass : null;
+    const grants = actor.kind === 'user' && action === 'read';
     const compiled = compileScope(actor, action, columns, {
-      ...this.gateFacts(),
-      ...(grants ? { grantSql: (c: string) => grants.grantSql(c) } : {}),
+      ...GATE_FACTS,
+      ...(grants ? { grantSql: factSql.grant } : {}),
       // Lists: one IN over the union of the related (and, for a break-glass reader, granted) people, so the
       // planner can start from that set (a semi-join) instead of testing every row against each source.
       // perRow (a bulk load's few thousand given rows): the correlated form, an index probe per row.
       relatedSql: (c, perRow) =>
         perRow
-          ? `(${this.relationships.relationshipSql(c)} IS NOT NULL${grants ? ` OR ${grants.grantSql(c)}` : ''})`
-          : `${c} IN (${this.relationships.relatedIdsSql()}${grants ? ` UNION ALL ${grants.grantedIdsSql()}` : ''})`,
-      lawfulSql: (c, cat) => (grants ? `(${this.lawful.lawfulSql(c, cat)} OR ${grants.grantSql(c)})` : this.lawful.lawfulSql(c, cat)),
+          ? `(${factSql.relationship(c)} IS NOT NULL${grants ? ` OR ${factSql.grant(c)}` : ''})`
+          : `${c} IN (${factSql.relatedIds()}${grants ? ` UNION ALL ${factSql.grantedIds()}` : ''})`,
+      lawfulSql: (c, cat) => (grants ? `(${factSql.lawful(c, cat)} OR ${factSql.grant(c)})` : factSql.lawful(c, cat)),
     });
     const parameters = { ...accessParameters(actor), ...compiled.parameters };
     return { where: compiled.where, parameters: grants ? { ...parameters, accessActor: `user:${actor.id}` } : parameters };
@@ -262,7 +185,7 @@ export class AccessService {
    * organisation may know of without reading the person's data, but never past these gates.
    */
   gates(actor: Actor, personColumn: string): CompiledScope {
-    const where = compileGates(actor, personColumn, this.gateFacts());
+    const where = compileGates(actor, personColumn, GATE_FACTS);
     return { where: `(${personColumn} IS NULL OR ${where})`, parameters: accessParameters(actor) };
   }
 

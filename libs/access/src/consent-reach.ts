@@ -14,8 +14,8 @@ export interface ConsentReach {
 }
 
 /**
- * What a consent can ever open to its recipient under the policy (decide in policy.ts, consentSql in
- * libs/consent): a category its recipient's kind is denied stays shut whatever the consent
+ * What a consent can ever open to its recipient under the policy (decide in policy.ts, factSql.consented in fact-functions.ts over
+ * access_consents of libs/consent): a category its recipient's kind is denied stays shut whatever the consent
  * (ORGANISATION_KIND: an employer never sees education and training data), and a consent given for a
  * purpose the recipient does not work in counts for none of its requests (PURPOSE_NOT_COVERED). The
  * recipient is an organisation (its kind and the areas of support it stated) or a whole kind (its

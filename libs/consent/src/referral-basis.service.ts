@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { DataCategory, type OrganisationRef } from '@hub/access';
+import { DataCategory } from '@hub/access';
+import type { OrganisationRef } from './lawful-basis.service.js';
 import { PERSON_MERGED_RECORD } from '@hub/persons';
 import { ConsentPurpose } from './consent-vocabulary.js';
 

@@ -1,6 +1,5 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { CASEWORKER_FACTS, RELATIONSHIP_FACTS } from '@hub/access';
 import { OrganisationsModule } from '@hub/organisations';
 import { Involvement } from './involvement.entity.js';
 import { PersonChange } from './person-change.entity.js';
@@ -13,14 +12,12 @@ import { Person } from './person.entity.js';
 import { PersonsResolver } from './persons.resolver.js';
 import { PersonsPersonData } from './persons-person-data.js';
 import { PersonsService } from './persons.service.js';
-import { RelationshipsService } from './relationships.service.js';
 import { Allocation } from './allocation.entity.js';
 import { CaseRestriction } from './case-restriction.entity.js';
 import { CaseAccessResolver } from './case-access.resolver.js';
 import { CaseAccessService } from './case-access.service.js';
-import { CaseworkerFactsService } from './caseworker-facts.service.js';
 
-/** Global so that the access layer finds the relationship facts it is given. */
+/** Global: the domain libs above use its services without importing it. The access policy reads its facts through SQL functions (access_involvement_*, access_allocations, access_person_region, access_restrictions). */
 @Global()
 @Module({
   imports: [
@@ -33,22 +30,10 @@ import { CaseworkerFactsService } from './caseworker-facts.service.js';
     PersonRetentionService,
     PersonsPersonData,
     PersonsBulkService,
-    RelationshipsService,
-    { provide: RELATIONSHIP_FACTS, useExisting: RelationshipsService },
     PersonsResolver,
-    CaseworkerFactsService,
-    { provide: CASEWORKER_FACTS, useExisting: CaseworkerFactsService },
     CaseAccessService,
     CaseAccessResolver,
   ],
-  exports: [
-    PersonsService,
-    PersonRecordsService,
-    PersonRetentionService,
-    PersonsBulkService,
-    CaseAccessService,
-    RELATIONSHIP_FACTS,
-    CASEWORKER_FACTS,
-  ],
+  exports: [PersonsService, PersonRecordsService, PersonRetentionService, PersonsBulkService, CaseAccessService],
 })
 export class PersonsModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { AccessService, type BreakGlassFacts, Permission, requirePermission } from '@hub/access';
+import { AccessService, Permission, requirePermission } from '@hub/access';
 import { type Actor, type Connection, ErrorCode, hasRole, HubError, NotFoundError, Role } from '@hub/common';
 import { keysetPage, type PageArgs } from '@hub/database';
 import { OutboxService } from '@hub/events';
@@ -17,21 +17,13 @@ export const BREAK_GLASS_DEFAULT_MINUTES = 60;
  * policy counts it as relationship and lawful basis for reading; every read is flagged in the audit.
  */
 @Injectable()
-export class BreakGlassService implements BreakGlassFacts {
+export class BreakGlassService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly persons: PersonsService,
     private readonly outbox: OutboxService,
     private readonly access: AccessService,
   ) {}
-
-  grantSql(personColumn: string): string {
-    return `EXISTS (SELECT 1 FROM break_glass_grant bg WHERE bg.actor = CAST(:accessActor AS text) AND bg.person_id = ${personColumn} AND bg.opened_at <= now() AND bg.expires_at > now())`;
-  }
-
-  grantedIdsSql(): string {
-    return `SELECT bg.person_id FROM break_glass_grant bg WHERE bg.actor = CAST(:accessActor AS text) AND bg.opened_at <= now() AND bg.expires_at > now()`;
-  }
 
   async open(actor: Actor, input: OpenBreakGlassInput): Promise<BreakGlassGrant> {
     requirePermission(actor, Permission.BREAK_GLASS_OPEN);

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { BREAK_GLASS_FACTS } from '@hub/access';
 import { AccessLogResolver } from './access-log.resolver.js';
 import { AccessLogService } from './access-log.service.js';
 import { BreakGlassGrant } from './break-glass-grant.entity.js';
@@ -28,7 +27,6 @@ import { SubjectAccessService } from './subject-access.service.js';
   providers: [
     AccessLogService,
     BreakGlassService,
-    { provide: BREAK_GLASS_FACTS, useExisting: BreakGlassService },
     ExplainService,
     PersonDataRegistry,
     SubjectAccessService,
@@ -39,6 +37,6 @@ import { SubjectAccessService } from './subject-access.service.js';
     SubjectAccessResolver,
     RetentionResolver,
   ],
-  exports: [AccessLogService, SubjectAccessService, BreakGlassService, RetentionService, PersonDataRegistry, BREAK_GLASS_FACTS],
+  exports: [AccessLogService, SubjectAccessService, BreakGlassService, RetentionService, PersonDataRegistry],
 })
 export class PrivacyModule {}

@@ -1,7 +1,6 @@
 import { CaseTasksService } from './case-tasks.service.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { EXTRA_RELATIONSHIP_FACTS } from '@hub/access';
 import { InterventionsModule } from '@hub/interventions';
 import { OrganisationsModule } from '@hub/organisations';
 import { ConsentRenewalSweep } from './consent-renewal.service.js';
@@ -10,7 +9,6 @@ import { EteContactSweep } from './ete-contact-sweep.service.js';
 import { ReferralNotificationsService } from './referral-notifications.service.js';
 import { ReferralOutcomesService } from './referral-outcomes.service.js';
 import { ReferralSubscriptionsResolver } from './referral-subscriptions.resolver.js';
-import { ReferralRelationshipsService } from './referral-relationships.service.js';
 import { ReferralRule } from './referral-rule.entity.js';
 import { ReferralRulesResolver } from './referral-rules.resolver.js';
 import { ReferralRulesService } from './referral-rules.service.js';
@@ -40,12 +38,10 @@ import { ReferralsPersonData } from './referrals-person-data.js';
     TasksService,
     RuleEngine,
     ReferralTimers,
-    ReferralRelationshipsService,
     ReferralsPersonData,
     ReferralNotificationsService,
     EteContactSweep,
     ConsentRenewalSweep,
-    { provide: EXTRA_RELATIONSHIP_FACTS, useExisting: ReferralRelationshipsService },
     ReferralsResolver,
     PersonReferralsResolver,
     ReferralRulesResolver,
@@ -63,7 +59,6 @@ import { ReferralsPersonData } from './referrals-person-data.js';
     EteContactSweep,
     ConsentRenewalSweep,
     CaseTasksService,
-    EXTRA_RELATIONSHIP_FACTS,
   ],
 })
 export class ReferralsModule {}

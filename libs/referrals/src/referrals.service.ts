@@ -1,7 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { AccessService, categoryCeiling, DataCategory, LAWFUL_BASIS_FACTS, type LawfulBasisFacts, Permission } from '@hub/access';
+import { AccessService, categoryCeiling, DataCategory, Permission } from '@hub/access';
 import {
   type Actor,
   type Connection,
@@ -13,7 +13,7 @@ import {
   systemActor,
   ValidationError,
 } from '@hub/common';
-import { ReferralBasisService, type ReferralBasisFound } from '@hub/consent';
+import { LawfulBasisService, ReferralBasisService, type ReferralBasisFound } from '@hub/consent';
 import { emptyPage, keysetPage, LIST_PAGE, type PageArgs, pagesPerParent } from '@hub/database';
 import { OutboxService } from '@hub/events';
 import { OrganisationsService } from '@hub/organisations';
@@ -113,7 +113,7 @@ export class ReferralsService {
     private readonly organisations: OrganisationsService,
     private readonly access: AccessService,
     private readonly outbox: OutboxService,
-    @Inject(LAWFUL_BASIS_FACTS) private readonly lawful: LawfulBasisFacts,
+    private readonly lawful: LawfulBasisService,
     private readonly bases: ReferralBasisService,
     private readonly tasks: TasksService,
   ) {}
