@@ -233,7 +233,7 @@ describe('staff sign-in through their organisation’s own OpenID Connect provid
       expect(res.status).toBe(302);
       const setCookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
       expect(setCookie[0]).toMatch(/^hub_oidc=[A-Za-z0-9_-]{43}; Path=\/auth\/oidc; HttpOnly; SameSite=Lax; Max-Age=600/);
-      const authorize = new URL(res.headers.location as string);
+      const authorize = new URL(res.headers.location);
       expect(authorize.origin).toBe(provider.issuer);
       expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
       expect(authorize.searchParams.get('redirect_uri')).toMatch(/\/auth\/oidc\/callback$/);

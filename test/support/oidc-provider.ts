@@ -35,7 +35,7 @@ export async function startTestProvider(redirectUri: string, clientId = 'hub-por
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const jwk = { ...(privateKey.export({ format: 'jwk' }) as JsonWebKey), kid: 'test-provider', alg: 'RS256', use: 'sig' };
+  const jwk = { ...privateKey.export({ format: 'jwk' }), kid: 'test-provider', alg: 'RS256', use: 'sig' };
   const clientSecret = 'test-provider-client-secret-0123456789';
   const provider = new Provider(issuer, {
     clients: [
@@ -84,10 +84,10 @@ export async function startTestProvider(redirectUri: string, clientId = 'hub-por
   provider.use(async (ctx, next) => {
     await next();
     const body = ctx.body as { id_token?: string } | undefined;
-    if (ctx.path === '/token' && body?.id_token) handle.lastIdToken = decodeJwt(body.id_token) as Record<string, unknown>;
+    if (ctx.path === '/token' && body?.id_token) handle.lastIdToken = decodeJwt(body.id_token);
     if (ctx.path === '/token' && ctx.status === 200 && handle.tamper && body?.id_token) {
-      const claims = handle.tamper(decodeJwt(body.id_token) as Record<string, unknown>);
-      body.id_token = await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'test-provider' }).sign(privateKey as KeyObject);
+      const claims = handle.tamper(decodeJwt(body.id_token));
+      body.id_token = await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'test-provider' }).sign(privateKey);
     }
   });
   const callback = provider.callback();

@@ -108,7 +108,7 @@ export class InterventionsResolver {
   async history(@Parent() i: InterventionModel, @Context() ctx: HubContext): Promise<InterventionRevisionModel[]> {
     const rows = await interventionRevisionsLoader(ctx, this.interventions).load(i.id);
     if (rows.length) audit(ctx, { action: 'read', personId: i.personId, categories: [i.dataCategory], fields: ['Intervention.history'] });
-    return rows as InterventionRevisionModel[];
+    return rows;
   }
 
   @RequirePermission(Permission.PERSON_READ)

@@ -102,7 +102,7 @@ export class NotificationsService implements OnModuleInit, OnModuleDestroy {
 
   /** Who is to hear of an event, for which kind, linking where. */
   private async recipientsOf(m: EntityManager, event: OutboxEvent): Promise<Recipient[]> {
-    const p = (event.payload ?? {}) as Record<string, unknown>;
+    const p = event.payload ?? {};
     const staff = async (organisationId: unknown, which: Parameters<UsersService['caseworkerActors']>[1]) =>
       typeof organisationId === 'string'
         ? (await this.users.caseworkerActors(organisationId, which, RECIPIENTS_MAX, m)).map((a) => a.id)

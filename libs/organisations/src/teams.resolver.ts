@@ -40,6 +40,6 @@ export class TeamsResolver {
       'Org admins: who among your staff opens a person your organisation works with: ORGANISATION (everyone with a casework role) or TEAM_AND_REGION',
   })
   setCaseVisibility(@CurrentActor() actor: Actor, @Args('input') input: SetCaseVisibilityInput): Promise<OrganisationModel> {
-    return this.service.setVisibility(actor, input.visibility) as Promise<OrganisationModel>;
+    return this.service.setVisibility(actor, input.visibility);
   }
 }

@@ -45,7 +45,7 @@ export class OrganisationOutcomesService {
       };
     }
     const org = await this.organisations.get(scope.organisationId);
-    const kind = org.kind as OrganisationKind;
+    const kind = org.kind;
     const counted =
       `Only steps recorded by ${org.name}: a step another partner recorded for the same person (a job start probation ` +
       `recorded, for example) is not counted in the funnel.`;

@@ -136,7 +136,7 @@ export function WriteCaseNote({ personId }: { personId: string }) {
             value={category}
             onChange={(dataCategory) => update({ dataCategory })}
             placeholder="Choose a category"
-            options={categoryOptions(q.data.person.readableCategories as string[])}
+            options={categoryOptions(q.data.person.readableCategories)}
             error={errors.dataCategory}
           />
           {about.length > 0 && (

@@ -121,7 +121,7 @@ function SettingsForm({ settings, onSaved }: { settings: Settings; onSaved: (s: 
       const saved = await gql(UpdateNotificationSettingsDocument, {
         input: {
           delivery: delivery as NotificationDelivery,
-          disabledKinds: settings.kinds.filter((k) => !enabled.includes(k.kind)).map((k) => k.kind as NotificationKind),
+          disabledKinds: settings.kinds.filter((k) => !enabled.includes(k.kind)).map((k) => k.kind),
         },
       });
       flash('Your email choices are saved', true);
