@@ -114,7 +114,7 @@ function readScope(person: string, category: string, owner?: string): string {
   return `(cardinality(${CEILING}) > 0 AND ${sql})`;
 }
 
-/** The lead organisation's people (as RelationshipsService.relationships computes lead), for the consent rule. */
+/** The lead organisation's people (as access_involvement_relationship computes lead), for the consent rule. */
 function leadSql(c: string): string {
   const active = (a: string) => `${a}.started_at <= now() AND (${a}.ended_at IS NULL OR ${a}.ended_at > now())`;
   return `${c} IN (SELECT inv.person_id FROM involvement inv WHERE inv.organisation_id = ${FACTS}.actor_org() AND inv.role = 'lead' AND ${active('inv')}

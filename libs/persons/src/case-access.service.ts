@@ -60,7 +60,7 @@ const toRestriction = (r: CaseRestriction): CaseRestrictionModel => ({
 
 /**
  * Access down to the caseworker: allocation of a person to a case owner and team of an organisation, and
- * restrictions and exclusions on a record. The policy reads both (CaseworkerFactsService); this writes them.
+ * restrictions and exclusions on a record. The policy reads both (access_allocations, access_restrictions); this writes them.
  */
 @Injectable()
 export class CaseAccessService {
