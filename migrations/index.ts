@@ -1,4 +1,5 @@
 // The hub's migrations, in order. `npm run cli -- migration:generate <Name>` adds to this list.
+import { Meetings1796720655376 } from './1796720655376-Meetings.js';
 import { NotificationsAndAssignedTasks1796700100000 } from './1796700100000-NotificationsAndAssignedTasks.js';
 import { AppointmentsAndCaseNotes1796710000000 } from './1796710000000-AppointmentsAndCaseNotes.js';
 import { ReferralBasis1796619825502 } from './1796619825502-ReferralBasis.js';
@@ -72,4 +73,5 @@ export const MIGRATIONS: Function[] = [
   ReferralOutcome1796713000000,
   TolerantPersonSearch1796713500000,
   InterventionRevisions1796714000000,
+  Meetings1796720655376,
 ];

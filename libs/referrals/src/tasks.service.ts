@@ -21,6 +21,8 @@ export interface NewTask {
   detail: string;
   dueAt?: Date | null;
   sourceKey?: string | null;
+  /** The colleague it is for, when one is named (a meeting action's owner). */
+  assigneeUserId?: string | null;
 }
 
 /**

@@ -1,0 +1,232 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AccessService, Permission } from '@hub/access';
+import { type Actor, ErrorCode, HubError, NotFoundError, Role, systemActor, ValidationError } from '@hub/common';
+import { EventHandlerRegistry, OutboxService } from '@hub/events';
+import { InterventionsService } from '@hub/interventions';
+import { OrganisationsService, UsersService } from '@hub/organisations';
+import { actorRef, PersonsService } from '@hub/persons';
+import { ReferralsService, TaskKind, TasksService } from '@hub/referrals';
+import { Meeting, MeetingAction, MeetingAgendaItem } from './meeting.entity.js';
+import type { AssignMeetingActionInput, CompleteMeetingActionInput } from './meeting.input.js';
+import type { MeetingActionModel } from './meeting.model.js';
+import { MeetingBasisService } from './meeting-basis.service.js';
+import { actionView } from './meeting-view.service.js';
+import { MeetingsService } from './meetings.service.js';
+import {
+  MEETING_ACTION_DUE_MAX_DAYS,
+  MEETING_MAX_ACTIONS,
+  MEETING_MAX_ACTIONS_PER_ITEM,
+  MeetingActionLink,
+  MeetingActionStatus,
+} from './meeting-vocabulary.js';
+
+const DAY = 86_400_000;
+const TASK_KEY = (actionId: string) => `meeting-action:${actionId}`;
+const OVERDUE_BATCH = 200;
+
+/**
+ * Meeting actions: given by the organiser to itself or to an invitee the lawful basis covers for the
+ * person, each a task of its owner (libs/referrals' tasks, closed when the action is completed), found
+ * overdue by a sweep (`meeting.action_overdue`, with a second task for the owner). Events go to the
+ * action's parties only (organiser and owner: `audience: 'parties'`).
+ */
+@Injectable()
+export class MeetingActionsService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+    private readonly outbox: OutboxService,
+    private readonly registry: EventHandlerRegistry,
+    private readonly persons: PersonsService,
+    private readonly organisations: OrganisationsService,
+    private readonly users: UsersService,
+    private readonly tasks: TasksService,
+    private readonly referrals: ReferralsService,
+    private readonly interventions: InterventionsService,
+    private readonly meetings: MeetingsService,
+    private readonly basis: MeetingBasisService,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.sweep('meetings:action_overdue', '*/15 * * * *', (now) => this.overdueSweep(now));
+  }
+
+  private parties(meeting: Meeting, action: MeetingAction): string[] {
+    return [...new Set([meeting.organiserOrganisationId, action.ownerOrganisationId])];
+  }
+
+  private async emit(m: EntityManager, actor: Actor, type: string, meeting: Meeting, action: MeetingAction, changes = {}): Promise<void> {
+    await this.outbox.emit(m, actor, {
+      type,
+      aggregateType: 'meeting_action',
+      aggregateId: action.id,
+      personId: action.personId,
+      payload: {
+        audience: 'parties',
+        meetingId: meeting.id,
+        actionId: action.id,
+        ownerOrganisationId: action.ownerOrganisationId,
+        dueOn: action.dueOn,
+        parties: this.parties(meeting, action),
+      },
+      changes,
+    });
+  }
+
+  /** Whether what the action is linked to is there, on this person, and the actor sees it (NOT_FOUND otherwise). */
+  private async requireLink(m: EntityManager, actor: Actor, kind: MeetingActionLink, id: string, personId: string): Promise<void> {
+    const recordIds = await this.persons.allRecordIds(personId, m);
+    const seen =
+      kind === MeetingActionLink.INTERVENTION
+        ? await this.interventions.visibleOn(actor, id, recordIds, m)
+        : recordIds.includes((await this.referrals.get(actor, id).catch(() => null))?.personId ?? '');
+    if (!seen) throw new NotFoundError(kind === MeetingActionLink.INTERVENTION ? 'Intervention' : 'Referral');
+  }
+
+  async assign(actor: Actor, input: AssignMeetingActionInput, now = new Date()): Promise<MeetingActionModel> {
+    const today = now.toISOString().slice(0, 10);
+    if (!(Date.parse(`${input.dueOn}T00:00:00Z`) <= Date.parse(`${today}T00:00:00Z`) + MEETING_ACTION_DUE_MAX_DAYS * DAY))
+      throw new ValidationError([{ field: 'dueOn', messages: [`at most ${MEETING_ACTION_DUE_MAX_DAYS} days ahead`] }]);
+    return this.db.transaction(async (m) => {
+      const { meeting, item } = await this.meetings.item(actor, input.agendaItemId, m);
+      this.access.require(actor, Permission.MEETING_ORGANISE, { organisationId: meeting.organiserOrganisationId });
+      // An owner the basis does not cover is not shown the person: to the organiser it is not there.
+      if (!(await this.basis.covers(meeting, item.personId, input.ownerOrganisationId, m))) throw new NotFoundError('Organisation');
+      if (input.ownerUserId) {
+        const owners = await this.users.caseworkerActors(input.ownerOrganisationId, { userIds: [input.ownerUserId] }, 1, m);
+        if (!owners.length) throw new NotFoundError('User');
+      }
+      if (input.linkKind && input.linkId) await this.requireLink(m, actor, input.linkKind, input.linkId, item.personId);
+      if ((await m.count(MeetingAction, { where: { agendaItemId: item.id } })) >= MEETING_MAX_ACTIONS_PER_ITEM)
+        throw new HubError(ErrorCode.InvalidState, `At most ${MEETING_MAX_ACTIONS_PER_ITEM} actions on one person at one meeting`);
+      if ((await m.count(MeetingAction, { where: { meetingId: meeting.id } })) >= MEETING_MAX_ACTIONS)
+        throw new HubError(ErrorCode.InvalidState, `At most ${MEETING_MAX_ACTIONS} actions at one meeting`);
+      const saved = await m.save(
+        m.create(MeetingAction, {
+          meetingId: meeting.id,
+          agendaItemId: item.id,
+          personId: item.personId,
+          ownerOrganisationId: input.ownerOrganisationId,
+          ownerUserId: input.ownerUserId ?? null,
+          title: input.title.trim(),
+          dueOn: input.dueOn,
+          status: MeetingActionStatus.OPEN,
+          overdueAt: null,
+          linkKind: input.linkKind ?? null,
+          linkId: input.linkId ?? null,
+          createdBy: actorRef(actor),
+        }),
+      );
+      await this.tasks.raiseWithin(m, actor, {
+        organisationId: saved.ownerOrganisationId,
+        forRole: Role.CASEWORKER,
+        personId: saved.personId,
+        kind: TaskKind.MEETING_ACTION,
+        title: saved.title,
+        detail: `An action from the meeting “${meeting.title}”, due ${saved.dueOn}.`,
+        dueAt: new Date(Date.parse(`${saved.dueOn}T00:00:00Z`) + DAY - 1000),
+        sourceKey: TASK_KEY(saved.id),
+        assigneeUserId: saved.ownerUserId,
+      });
+      await this.emit(m, actor, 'meeting.action_assigned', meeting, saved, { title: { old: null, new: saved.title } });
+      return actionView(saved, item.personLabel);
+    });
+  }
+
+  /** Completes an action of the actor's organisation (or, as organiser, any of the meeting's); its tasks are closed. */
+  async complete(actor: Actor, input: CompleteMeetingActionInput): Promise<MeetingActionModel> {
+    return this.db.transaction(async (m) => {
+      const row = await m.findOne(MeetingAction, { where: { id: input.actionId }, lock: { mode: 'pessimistic_write' } });
+      if (!row) throw new NotFoundError('Meeting action');
+      const { meeting, item } = await this.meetings.item(actor, row.agendaItemId, m).catch(() => {
+        throw new NotFoundError('Meeting action');
+      });
+      if (actor.organisationId !== row.ownerOrganisationId && actor.organisationId !== meeting.organiserOrganisationId)
+        throw new NotFoundError('Meeting action');
+      this.access.require(actor, Permission.MEETING_ACTION_COMPLETE);
+      if (row.status !== MeetingActionStatus.OPEN) throw new HubError(ErrorCode.InvalidState, 'This action is done already');
+      if (input.linkKind && input.linkId) await this.requireLink(m, actor, input.linkKind, input.linkId, row.personId);
+      const saved = await m.save(MeetingAction, {
+        ...row,
+        status: MeetingActionStatus.DONE,
+        completedAt: new Date(),
+        completedBy: actorRef(actor),
+        completionNote: input.note?.trim() || null,
+        linkKind: input.linkKind ?? row.linkKind,
+        linkId: input.linkId ?? row.linkId,
+      });
+      await this.tasks.closeBySourceWithin(m, TASK_KEY(row.id), actorRef(actor));
+      await this.emit(m, actor, 'meeting.action_completed', meeting, saved, { status: { old: row.status, new: saved.status } });
+      return actionView(saved, item.personLabel);
+    });
+  }
+
+  /** The actions owned by the actor's organisation (open first by due day), about people past its gates; at most `first` (200). */
+  async mine(actor: Actor, status: MeetingActionStatus | null = MeetingActionStatus.OPEN, first = 100): Promise<MeetingActionModel[]> {
+    if (!this.access.holds(actor, Permission.MEETING_READ)) return [];
+    const gates = this.access.gates(actor, 'ma.person_id');
+    const qb = this.db
+      .getRepository(MeetingAction)
+      .createQueryBuilder('ma')
+      .where('ma.owner_organisation_id = :org', { org: actor.organisationId })
+      .andWhere(gates.where, gates.parameters);
+    if (status) qb.andWhere('ma.status = :status', { status });
+    const rows = await qb
+      .orderBy('ma.due_on', 'ASC')
+      .addOrderBy('ma.id', 'ASC')
+      .take(Math.min(Math.max(first, 1), 200))
+      .getMany();
+    const items = rows.length ? await this.db.getRepository(MeetingAgendaItem).findBy(rows.map((r) => ({ id: r.agendaItemId }))) : [];
+    const labels = new Map(items.map((i) => [i.id, i.personLabel]));
+    return rows.map((r) => actionView(r, labels.get(r.agendaItemId) ?? ''));
+  }
+
+  /** Marks open actions past their day overdue: an event to their parties and a task for their owner (once each). */
+  async overdueSweep(now = new Date()): Promise<number> {
+    const today = now.toISOString().slice(0, 10);
+    return this.db.transaction(async (m) => {
+      const due = await m
+        .getRepository(MeetingAction)
+        .createQueryBuilder('ma')
+        .where("ma.status = 'open' AND ma.overdue_at IS NULL AND ma.due_on < :today", { today })
+        .orderBy('ma.due_on', 'ASC')
+        .take(OVERDUE_BATCH)
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .getMany();
+      if (!due.length) return 0;
+      const meetings = new Map(
+        (
+          await m.findBy(
+            Meeting,
+            due.map((a) => ({ id: a.meetingId })),
+          )
+        ).map((x) => [x.id, x]),
+      );
+      const orgs = new Map((await this.organisations.byIds([...new Set(due.map((a) => a.ownerOrganisationId))], m)).map((o) => [o.id, o]));
+      for (const action of due) {
+        const meeting = meetings.get(action.meetingId);
+        const owner = orgs.get(action.ownerOrganisationId);
+        if (!meeting || !owner) continue;
+        const hub = systemActor(owner, 'meeting-action-overdue', 'casework');
+        action.overdueAt = now;
+        await m.save(action);
+        await this.tasks.raiseWithin(m, hub, {
+          organisationId: owner.id,
+          forRole: Role.CASEWORKER,
+          personId: action.personId,
+          kind: TaskKind.MEETING_ACTION_OVERDUE,
+          title: `Overdue: ${action.title}`.slice(0, 300),
+          detail: `An action from the meeting “${meeting.title}” was due ${action.dueOn} and is not done.`,
+          dueAt: null,
+          sourceKey: `${TASK_KEY(action.id)}:overdue`,
+          assigneeUserId: action.ownerUserId,
+        });
+        await this.emit(m, hub, 'meeting.action_overdue', meeting, action);
+      }
+      return due.length;
+    });
+  }
+}

@@ -1,0 +1,360 @@
+import { randomUUID } from 'node:crypto';
+import { AccessService, DataCategory } from '@hub/access';
+import type { Actor } from '@hub/common';
+import { MeetingActionsService } from '@hub/meetings';
+import { UsersService } from '@hub/organisations';
+import { startTestHub, type TestHub } from './support/hub.js';
+
+/**
+ * A multi-agency panel: probation organises, housing, the mental health charity and the employer are
+ * invited; five people on its agenda, one of them with no basis for the employer (no consent to it, no
+ * agreement of it with probation), whom the employer never sees: not in the meeting, its minutes, its
+ * actions, the change feed. Notes are read under each organisation's own access; actions become tasks
+ * of their owners, one goes overdue, others are completed; each organisation's minutes hold exactly
+ * what that organisation may read.
+ */
+describe('multi-agency meetings', () => {
+  let hub: TestHub;
+  let orgs: Record<string, string>;
+  let users: Record<string, string>;
+  const DAY = 86_400_000;
+  const day = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
+
+  beforeAll(async () => {
+    hub = await startTestHub();
+    const o: { id: string; name: string }[] = await hub.db.query('SELECT id, name FROM organisation');
+    orgs = Object.fromEntries(o.map((r) => [r.name, r.id]));
+    const u: { id: string; email: string }[] = await hub.db.query('SELECT id, email FROM user_account');
+    users = Object.fromEntries(u.map((r) => [r.email.split('@')[0], r.id]));
+  });
+  afterAll(() => hub?.close());
+
+  const PROBATION = () => orgs['North West Probation Region'];
+  const HOUSING = () => orgs['Safe Harbour Housing Trust'];
+  const MIND = () => orgs['Clearview Mental Health'];
+  const EMPLOYER = () => orgs['Northway Construction Ltd'];
+  const STAFF: Record<string, string> = {
+    [`probation`]: 'probation.officer',
+    housing: 'housing.worker',
+    mind: 'mind.worker',
+    employer: 'employer',
+  };
+
+  const gql = async <T = Record<string, unknown>>(who: string, query: string, variables: Record<string, unknown> = {}) =>
+    hub.gql<T>(query, variables, await hub.tokenFor(who));
+  const ok = async <T = Record<string, unknown>>(who: string, query: string, variables: Record<string, unknown> = {}): Promise<T> => {
+    const res = await gql<T>(who, query, variables);
+    if (res.errors) throw new Error(JSON.stringify(res.errors));
+    return res.data!;
+  };
+  const code = (res: { errors?: { extensions?: Record<string, unknown> }[] }) => res.errors?.[0]?.extensions?.code;
+
+  /** A person led by probation, housing and the charity involved (and the employer unless `employer` is false), with consents. */
+  async function person(name: string, employer: boolean): Promise<string> {
+    const id = (
+      await ok<{ createPerson: { person: { id: string } } }>(
+        'probation.officer',
+        'mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }',
+        { input: { givenName: name, familyName: 'Panel', dateOfBirth: '1987-05-06', region: 'north_west', confirmNew: true } },
+      )
+    ).createPerson.person.id;
+    for (const org of [HOUSING(), MIND(), ...(employer ? [EMPLOYER()] : [])])
+      await ok('probation.officer', 'mutation($input: AddInvolvementInput!) { addInvolvement(input: $input) { id } }', {
+        input: { personId: id, organisationId: org, role: 'PROVIDER' },
+      });
+    const consent = (organisationId: string, purpose: string) =>
+      ok('probation.officer', 'mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id } }', {
+        input: { personId: id, organisationId, purpose, method: 'VERBAL', personPresent: true },
+      });
+    if (employer) await consent(EMPLOYER(), 'ETE');
+    await consent(MIND(), 'HEALTH');
+    return id;
+  }
+
+  const MEETING = `query($id: ID!) { meeting(id: $id) { id organiser invitedOrganisationIds
+      agenda { id personId personLabel reason uncoveredOrganisationIds }
+      notes { id agendaItemId kind organisationId dataCategory body }
+      actions { id agendaItemId ownerOrganisationId title status overdue dueOn }
+      carriedActions { id personId title overdue }
+      attendance { organisationId userId attended } } }`;
+  interface Item {
+    id: string;
+    personId: string;
+    personLabel: string;
+    uncoveredOrganisationIds: string[];
+  }
+  interface Detail {
+    organiser: boolean;
+    agenda: Item[];
+    notes: { id: string; agendaItemId: string; organisationId: string; dataCategory: string; body: string }[];
+    actions: { id: string; agendaItemId: string; ownerOrganisationId: string; status: string; overdue: boolean }[];
+    carriedActions: { id: string; personId: string; overdue: boolean }[];
+    attendance: unknown[];
+  }
+  const meetingAs = async (who: string, id: string) => (await ok<{ meeting: Detail }>(who, MEETING, { id })).meeting;
+  const minutesAs = async (who: string, id: string, format = 'JSON') =>
+    (
+      await ok<{ meetingMinutes: { content: string; filename: string } }>(
+        who,
+        'query($id: ID!, $f: MinutesFormat) { meetingMinutes(meetingId: $id, format: $f) { content filename } }',
+        { id, f: format },
+      )
+    ).meetingMinutes;
+  async function feed(who: string): Promise<{ type: string; personId: string | null; entityId: string; payload: string }[]> {
+    const out: { type: string; personId: string | null; entityId: string; payload: string }[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: { changes: { changes: typeof out; endCursor: string | null; hasMore: boolean } } = await ok(
+        who,
+        'query($after: String) { changes(after: $after, first: 200) { changes { type personId entityId payload } endCursor hasMore } }',
+        { after },
+      );
+      out.push(...page.changes.changes);
+      if (!page.changes.hasMore) return out;
+      after = page.changes.endCursor;
+    }
+  }
+  const actorOf = async (who: string, organisationId: string): Promise<Actor> =>
+    (await hub.app.get(UsersService).caseworkerActors(organisationId, { userIds: [users[who]] }, 1))[0];
+
+  const NOTE = 'mutation($input: WriteMeetingNoteInput!) { writeMeetingNote(input: $input) { id dataCategory } }';
+  const ASSIGN = 'mutation($input: AssignMeetingActionInput!) { assignMeetingAction(input: $input) { id status overdue dueOn } }';
+  const COMPLETE = 'mutation($input: CompleteMeetingActionInput!) { completeMeetingAction(input: $input) { id status completedAt } }';
+
+  it('runs a panel in which each organisation sees only what it may, and follows its actions up', async () => {
+    const people = [];
+    for (const [i, name] of ['Ada', 'Ben', 'Cal', 'Dee'].entries()) people[i] = await person(name, true);
+    const hidden = await person('Eve', false);
+    people.push(hidden);
+
+    const scheduled = (
+      await ok<{ scheduleMeeting: { id: string; organiser: boolean } }>(
+        'probation.officer',
+        'mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id organiser } }',
+        {
+          input: {
+            title: 'Monthly resettlement panel',
+            startsAt: new Date(Date.now() + 2 * 3600_000).toISOString(),
+            place: 'Probation office, room 2',
+            recurrence: 'MONTHLY',
+            invitedOrganisationIds: [HOUSING(), MIND(), EMPLOYER()],
+            invitedUserIds: [users['housing.worker'], users['mind.worker']],
+          },
+        },
+      )
+    ).scheduleMeeting;
+    expect(scheduled.organiser).toBe(true);
+    const meetingId = scheduled.id;
+
+    // Only the organiser runs the meeting; a stranger to it does not know it exists.
+    const ADD = 'mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id personId uncoveredOrganisationIds } }';
+    expect(code(await gql('housing.worker', ADD, { input: { meetingId, personId: people[0], reason: 'Housing ends soon' } }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(code(await gql('trainer', MEETING, { id: meetingId }))).toBe('NOT_FOUND');
+    expect(code(await gql('probation.officer', MEETING, { id: randomUUID() }))).toBe('NOT_FOUND');
+
+    const items: { id: string; personId: string; uncoveredOrganisationIds: string[] }[] = [];
+    for (const p of people)
+      items.push(
+        (
+          await ok<{ addAgendaItem: (typeof items)[number] }>('probation.officer', ADD, {
+            input: { meetingId, personId: p, reason: 'Review of the plan' },
+          })
+        ).addAgendaItem,
+      );
+    // The organiser is told which invitee the basis does not cover: the employer, for Eve only.
+    expect(items.map((i) => i.uncoveredOrganisationIds)).toEqual([[], [], [], [], [EMPLOYER()]]);
+    const eveItem = items[4];
+
+    for (const [org, who] of [
+      [PROBATION(), 'probation.officer'],
+      [HOUSING(), 'housing.worker'],
+      [MIND(), 'mind.worker'],
+      [EMPLOYER(), null],
+    ] as const)
+      await ok('probation.officer', 'mutation($input: RecordAttendanceInput!) { recordMeetingAttendance(input: $input) { attended } }', {
+        input: { meetingId, organisationId: org, userId: who ? users[who] : null, attended: true },
+      });
+
+    // What each agency brings, in a data category.
+    const notes = {
+      probationHealth: ['probation.officer', items[0].id, 'HEALTH', 'Low mood since release'],
+      probationEte: ['probation.officer', items[0].id, 'EMPLOYMENT', 'Keen on a CSCS card'],
+      mindHealth: ['mind.worker', items[0].id, 'HEALTH', 'Attending weekly sessions'],
+      housingEve: ['housing.worker', eveItem.id, 'ACCOMMODATION', 'Eve is in temporary accommodation'],
+      probationEve: ['probation.officer', eveItem.id, 'IDENTITY', 'Eve changed her phone number'],
+    } as const;
+    for (const [who, agendaItemId, dataCategory, body] of Object.values(notes))
+      await ok(who, NOTE, { input: { agendaItemId, kind: 'NOTE', dataCategory, body } });
+    await ok('probation.officer', NOTE, {
+      input: { agendaItemId: items[1].id, kind: 'DECISION', dataCategory: 'EMPLOYMENT', body: 'Refer Ben to a CSCS course' },
+    });
+    // The employer cannot write on Eve: to it she is not on the agenda.
+    expect(code(await gql('employer', NOTE, { input: { agendaItemId: eveItem.id, kind: 'NOTE', dataCategory: 'ETE', body: 'x' } }))).toBe(
+      'NOT_FOUND',
+    );
+
+    // Actions: the employer may not own one about Eve (it is not shown her).
+    expect(
+      code(
+        await gql('probation.officer', ASSIGN, {
+          input: { agendaItemId: eveItem.id, ownerOrganisationId: EMPLOYER(), title: 'Offer Eve a trial', dueOn: day(7) },
+        }),
+      ),
+    ).toBe('NOT_FOUND');
+    const assign = async (item: number, owner: string, ownerUser: string | null, title: string, dueOn: string) =>
+      (
+        await ok<{ assignMeetingAction: { id: string } }>('probation.officer', ASSIGN, {
+          input: {
+            agendaItemId: items[item].id,
+            ownerOrganisationId: owner,
+            ownerUserId: ownerUser ? users[ownerUser] : null,
+            title,
+            dueOn,
+          },
+        })
+      ).assignMeetingAction.id;
+    const mindAction = await assign(0, MIND(), 'mind.worker', 'Book Ada a review', day(14));
+    const housingLate = await assign(1, HOUSING(), null, 'Find Ben a tenancy', day(-1));
+    const employerAction = await assign(2, EMPLOYER(), 'employer', 'Offer Cal a trial shift', day(7));
+    const eveAction = await assign(4, HOUSING(), 'housing.worker', 'Move Eve to a tenancy', day(10));
+
+    // Each action is a task of its owner.
+    const TASKS = '{ tasks(first: 100) { edges { node { id kind title personId status } } } }';
+    const tasksOf = async (who: string) =>
+      (
+        await ok<{ tasks: { edges: { node: { kind: string; title: string; personId: string; status: string } }[] } }>(who, TASKS)
+      ).tasks.edges.map((e) => e.node);
+    expect((await tasksOf('mind.worker')).filter((t) => t.kind === 'MEETING_ACTION').map((t) => t.title)).toEqual(['Book Ada a review']);
+    expect(
+      (await tasksOf('housing.worker'))
+        .filter((t) => t.kind === 'MEETING_ACTION')
+        .map((t) => t.title)
+        .sort(),
+    ).toEqual(['Find Ben a tenancy', 'Move Eve to a tenancy']);
+
+    // Completed by its owner (its task closes); not by another invitee, which gets NOT_FOUND.
+    expect(code(await gql('employer', COMPLETE, { input: { actionId: mindAction } }))).toBe('NOT_FOUND');
+    expect(code(await gql('employer', COMPLETE, { input: { actionId: eveAction } }))).toBe('NOT_FOUND');
+    expect(
+      (
+        await ok<{ completeMeetingAction: { status: string } }>('mind.worker', COMPLETE, {
+          input: { actionId: mindAction, note: 'Booked' },
+        })
+      ).completeMeetingAction.status,
+    ).toBe('DONE');
+    expect((await tasksOf('mind.worker')).filter((t) => t.kind === 'MEETING_ACTION')).toEqual([]);
+    expect(code(await gql('mind.worker', COMPLETE, { input: { actionId: mindAction } }))).toBe('INVALID_STATE');
+    await ok('employer', COMPLETE, { input: { actionId: employerAction } });
+
+    // The sweep finds Ben's action overdue: a task reaches its owner, and the action says so.
+    expect(await hub.app.get(MeetingActionsService).overdueSweep(new Date())).toBe(1);
+    expect(await hub.app.get(MeetingActionsService).overdueSweep(new Date())).toBe(0);
+    expect((await tasksOf('housing.worker')).filter((t) => t.kind === 'MEETING_ACTION_OVERDUE').map((t) => [t.title, t.personId])).toEqual([
+      ['Overdue: Find Ben a tenancy', people[1]],
+    ]);
+    const housingActions = (
+      await ok<{ myMeetingActions: { id: string; overdue: boolean }[] }>(
+        'housing.worker',
+        '{ myMeetingActions { id overdue personLabel } }',
+      )
+    ).myMeetingActions;
+    expect(housingActions.map((a) => [a.id, a.overdue])).toEqual([
+      [housingLate, true],
+      [eveAction, false],
+    ]);
+
+    // The employer never sees Eve: not in the meeting, not in its minutes, not in its actions, not in the feed.
+    const employerView = await meetingAs('employer', meetingId);
+    expect(employerView.agenda.map((i) => i.personId)).toEqual(people.slice(0, 4));
+    expect(employerView.agenda.every((i) => i.uncoveredOrganisationIds.length === 0)).toBe(true);
+    for (const format of ['JSON', 'MARKDOWN']) {
+      const m = await minutesAs('employer', meetingId, format);
+      expect(m.content).not.toContain('Eve');
+      expect(m.content).toContain('Ada Panel');
+    }
+    const employerFeed = await feed('employer');
+    expect(employerFeed.filter((e) => e.personId === hidden || e.entityId === eveAction || e.entityId === eveItem.id)).toEqual([]);
+    expect(employerFeed.some((e) => e.payload.includes(eveItem.id) || e.payload.includes(eveAction))).toBe(false);
+    expect(employerFeed.filter((e) => e.type === 'meeting.scheduled' && e.entityId === meetingId)).toHaveLength(1);
+    expect(employerFeed.filter((e) => e.type.startsWith('meeting.action')).map((e) => e.entityId)).toEqual([
+      employerAction,
+      employerAction,
+    ]);
+    // Housing hears of its own actions only, not of the employer's or mind's.
+    const housingFeed = await feed('housing.worker');
+    expect([...new Set(housingFeed.filter((e) => e.type.startsWith('meeting.action')).map((e) => e.entityId))].sort()).toEqual(
+      [housingLate, eveAction].sort(),
+    );
+    expect(housingFeed.filter((e) => e.type === 'meeting.action_overdue').map((e) => e.entityId)).toEqual([housingLate]);
+
+    // Each organisation's page and minutes hold exactly the notes its own access lets it read, of the people shown it.
+    const access = hub.app.get(AccessService);
+    const allNotes: {
+      id: string;
+      person_id: string;
+      organisation_id: string;
+      data_category: string;
+      body: string;
+      agenda_item_id: string;
+    }[] = await hub.db.query(
+      'SELECT id, person_id, organisation_id, data_category, body, agenda_item_id FROM meeting_note WHERE meeting_id = $1',
+      [meetingId],
+    );
+    for (const [key, who] of Object.entries(STAFF)) {
+      const orgId = { probation: PROBATION(), housing: HOUSING(), mind: MIND(), employer: EMPLOYER() }[key]!;
+      const actor = await actorOf(who, orgId);
+      const facts = await access.facts(actor, people);
+      const shownItems = new Set((await meetingAs(who, meetingId)).agenda.map((i) => i.id));
+      const expected = allNotes
+        .filter((n) => shownItems.has(n.agenda_item_id))
+        .filter((n) => access.decide(actor, 'read', n.data_category as DataCategory, facts.get(n.person_id)!, n.organisation_id).allowed)
+        .map((n) => n.body)
+        .sort();
+      const view = await meetingAs(who, meetingId);
+      expect({ who, notes: view.notes.map((n) => n.body).sort() }).toEqual({ who, notes: expected });
+      const minutes = JSON.parse((await minutesAs(who, meetingId)).content) as { agenda: { person: string; notes: { body: string }[] }[] };
+      expect({ who, notes: minutes.agenda.flatMap((i) => i.notes.map((n) => n.body)).sort() }).toEqual({ who, notes: expected });
+      for (const n of allNotes.filter((x) => !expected.includes(x.body)))
+        expect({ who, leaked: (await minutesAs(who, meetingId, 'MARKDOWN')).content.includes(n.body) }).toEqual({ who, leaked: false });
+    }
+    // Never more because it is a meeting: housing does not read the charity's health note, the charity not probation's ETE note.
+    const byBody = (v: Detail) => v.notes.map((n) => n.body);
+    expect(byBody(await meetingAs('housing.worker', meetingId))).not.toContain(notes.mindHealth[3]);
+    expect(byBody(await meetingAs('housing.worker', meetingId))).toContain(notes.housingEve[3]);
+    expect(byBody(await meetingAs('mind.worker', meetingId))).toEqual(
+      expect.arrayContaining([notes.mindHealth[3], notes.probationHealth[3], notes.probationEve[3]]),
+    );
+    expect(byBody(await meetingAs('mind.worker', meetingId))).not.toContain(notes.probationEte[3]);
+    expect(byBody(await meetingAs('employer', meetingId)).sort()).toEqual([notes.probationEte[3], 'Refer Ben to a CSCS course'].sort());
+
+    // The next meeting opens with the open actions of its people.
+    const next = (
+      await ok<{ scheduleMeeting: { id: string } }>(
+        'probation.officer',
+        'mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }',
+        {
+          input: {
+            title: 'Monthly resettlement panel',
+            startsAt: new Date(Date.now() + 30 * DAY).toISOString(),
+            invitedOrganisationIds: [HOUSING()],
+          },
+        },
+      )
+    ).scheduleMeeting;
+    await ok('probation.officer', ADD, { input: { meetingId: next.id, personId: people[1], reason: 'Follow up' } });
+    const carried = (await meetingAs('probation.officer', next.id)).carriedActions;
+    expect(carried.map((c) => [c.id, c.overdue])).toEqual([[housingLate, true]]);
+    // The employer is not invited to it.
+    expect(code(await gql('employer', MEETING, { id: next.id }))).toBe('NOT_FOUND');
+
+    // Every read of the meeting's people is audited.
+    const audited: { person_id: string }[] = await hub.db.query(
+      `SELECT DISTINCT person_id FROM audit_event
+        WHERE actor = $1 AND action = 'read' AND person_id = ANY($2::uuid[]) AND fields && ARRAY['Query.meeting', 'Query.meetingMinutes']`,
+      [`user:${users.employer}`, people],
+    );
+    expect(audited.map((a) => a.person_id).sort()).toEqual(people.slice(0, 4).sort());
+  });
+});
