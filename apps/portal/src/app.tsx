@@ -18,6 +18,8 @@ import { ConsentForm, WithdrawConsent } from './screens/consent';
 import { LogContact } from './screens/contact-form';
 import { CorrectIntervention } from './screens/correct-intervention';
 import { LogIntervention } from './screens/log-intervention';
+import { MeetingScreen } from './screens/meeting-page';
+import { Meetings, MyMeetingActions } from './screens/meetings';
 import { MyDay } from './screens/my-day';
 import { NewPerson } from './screens/new-person';
 import { NotFound } from './screens/not-found';
@@ -81,6 +83,9 @@ function Routes({ path }: { path: string }): ReactNode {
   if ((m = match('/people/:id/why/:category', path))) return <Why personId={m.id} category={m.category} />;
   if (path === '/referrals' || path === '/referrals/sent') return <Referrals sent={path === '/referrals/sent'} />;
   if (path === '/tasks') return <Tasks />;
+  if (path === '/meetings') return <Meetings />;
+  if (path === '/meetings/actions') return <MyMeetingActions />;
+  if ((m = match('/meetings/:id', path))) return <MeetingScreen key={m.id} id={m.id} />;
   if (path === '/notifications') return <Notifications />;
   if (path === '/outcomes') return <Outcomes />;
   if (path === '/teams') return <Teams />;

@@ -26,6 +26,22 @@ export type AppointmentStatus =
   | 'DID_NOT_ATTEND'
   | 'RESCHEDULED';
 
+/** An action the meeting gives an organisation about a person on its agenda */
+export type AssignMeetingActionInput = {
+  agendaItemId: string | number;
+  /** ISO date (YYYY-MM-DD) it is due: within two years */
+  dueOn: string;
+  linkId?: string | number | null | undefined;
+  /** With linkId: the referral or intervention that results from it */
+  linkKind?: MeetingActionLink | null | undefined;
+  /** The organisation that owns it: the organiser or an invitee the basis covers */
+  ownerOrganisationId: string | number;
+  /** A member of its staff who owns it */
+  ownerUserId?: string | number | null | undefined;
+  /** What is to be done (3 to 300 characters) */
+  title: string;
+};
+
 /** A task for a colleague or a team of your organisation, about a person you and they may see: exactly one of assigneeUserId and assigneeTeamId */
 export type AssignTaskInput = {
   /** A team of your organisation (its members see the task) */
@@ -81,6 +97,16 @@ export type ChangePasswordInput = {
   currentPassword: string;
   /** At least PASSWORD_MIN_LENGTH (12) characters, hard to guess (not common, not made of your name, email or organisation) */
   newPassword: string;
+};
+
+/** An action done */
+export type CompleteMeetingActionInput = {
+  actionId: string | number;
+  linkId?: string | number | null | undefined;
+  /** With linkId: the referral or intervention that resulted */
+  linkKind?: MeetingActionLink | null | undefined;
+  /** What was done (at most 1000 characters) */
+  note?: string | null | undefined;
 };
 
 /** Completing a referral says what came of it */
@@ -256,6 +282,27 @@ export type LogInterventionInput = {
   typeCode: string;
 };
 
+export type MeetingActionLink =
+  | 'INTERVENTION'
+  | 'REFERRAL';
+
+export type MeetingActionStatus =
+  | 'DONE'
+  | 'OPEN';
+
+export type MeetingNoteKind =
+  | 'DECISION'
+  | 'NOTE';
+
+export type MeetingRecurrence =
+  | 'FORTNIGHTLY'
+  | 'MONTHLY'
+  | 'WEEKLY';
+
+export type MinutesFormat =
+  | 'JSON'
+  | 'MARKDOWN';
+
 export type NotificationDelivery =
   | 'DAILY_DIGEST'
   | 'IMMEDIATE'
@@ -342,6 +389,16 @@ export type RecordAppointmentOutcomeInput = {
   rescheduledTo?: string | null | undefined;
   status: AppointmentStatus;
   version: number;
+};
+
+/** Whether an organisation (or one of its staff) attended */
+export type RecordAttendanceInput = {
+  attended: boolean;
+  meetingId: string | number;
+  /** The organiser or an invited organisation */
+  organisationId: string | number;
+  /** A member of its staff (else the organisation as a whole) */
+  userId?: string | number | null | undefined;
 };
 
 export type RecordSustainmentInput = {
@@ -563,6 +620,16 @@ export type WriteCaseNoteInput = {
   personId: string | number;
 };
 
+/** What your organisation brought on a person on the agenda, or a decision the meeting took */
+export type WriteMeetingNoteInput = {
+  agendaItemId: string | number;
+  /** The note (at most 10000 characters) */
+  body: string;
+  /** What it is about, which decides who may read it (as for a case note) */
+  dataCategory: DataCategory;
+  kind?: MeetingNoteKind;
+};
+
 export type ChangePasswordMutationVariables = Exact<{
   input: ChangePasswordInput;
 }>;
@@ -693,6 +760,59 @@ export type LiveTasksSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
 export type LiveTasksSubscription = { taskRaised: { id: string, kind: TaskKind, assigneeUserId: string | null, assigneeTeamId: string | null } };
+
+export type MeetingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeetingsQuery = { meetings: Array<{ id: string, title: string, startsAt: string, place: string | null, organiser: boolean, organiserOrganisationId: string }>, organisations: Array<{ id: string, name: string }> };
+
+export type MeetingPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type MeetingPageQuery = { meeting: { id: string, title: string, startsAt: string, place: string | null, link: string | null, recurrence: MeetingRecurrence | null, organiser: boolean, organiserOrganisationId: string, invitedOrganisationIds: Array<string>, agenda: Array<{ id: string, personId: string, personLabel: string, reason: string, uncoveredOrganisationIds: Array<string> }>, notes: Array<{ id: string, agendaItemId: string, kind: MeetingNoteKind, organisationId: string, dataCategory: DataCategory, body: string, createdAt: string }>, actions: Array<{ id: string, agendaItemId: string, ownerOrganisationId: string, title: string, dueOn: string, status: MeetingActionStatus, overdue: boolean }>, carriedActions: Array<{ id: string, personId: string, ownerOrganisationId: string, title: string, dueOn: string, overdue: boolean }>, attendance: Array<{ organisationId: string, userId: string | null, attended: boolean }> }, organisations: Array<{ id: string, name: string }> };
+
+export type MyMeetingActionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyMeetingActionsQuery = { myMeetingActions: Array<{ id: string, meetingId: string, personId: string, personLabel: string, title: string, dueOn: string, status: MeetingActionStatus, overdue: boolean }> };
+
+export type MeetingMinutesQueryVariables = Exact<{
+  id: string | number;
+  format?: MinutesFormat | null | undefined;
+}>;
+
+
+export type MeetingMinutesQuery = { meetingMinutes: { filename: string, contentType: string, content: string } };
+
+export type RecordMeetingAttendanceMutationVariables = Exact<{
+  input: RecordAttendanceInput;
+}>;
+
+
+export type RecordMeetingAttendanceMutation = { recordMeetingAttendance: { attended: boolean } };
+
+export type WriteMeetingNoteMutationVariables = Exact<{
+  input: WriteMeetingNoteInput;
+}>;
+
+
+export type WriteMeetingNoteMutation = { writeMeetingNote: { id: string } };
+
+export type AssignMeetingActionMutationVariables = Exact<{
+  input: AssignMeetingActionInput;
+}>;
+
+
+export type AssignMeetingActionMutation = { assignMeetingAction: { id: string } };
+
+export type CompleteMeetingActionMutationVariables = Exact<{
+  input: CompleteMeetingActionInput;
+}>;
+
+
+export type CompleteMeetingActionMutation = { completeMeetingAction: { id: string, status: MeetingActionStatus } };
 
 export type CreatePersonMutationVariables = Exact<{
   input: CreatePersonInput;
@@ -1423,6 +1543,131 @@ export const LiveTasksDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LiveTasksSubscription, LiveTasksSubscriptionVariables>;
+export const MeetingsDocument = new TypedDocumentString(`
+    query Meetings {
+  meetings(first: 100) {
+    id
+    title
+    startsAt
+    place
+    organiser
+    organiserOrganisationId
+  }
+  organisations {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<MeetingsQuery, MeetingsQueryVariables>;
+export const MeetingPageDocument = new TypedDocumentString(`
+    query MeetingPage($id: ID!) {
+  meeting(id: $id) {
+    id
+    title
+    startsAt
+    place
+    link
+    recurrence
+    organiser
+    organiserOrganisationId
+    invitedOrganisationIds
+    agenda {
+      id
+      personId
+      personLabel
+      reason
+      uncoveredOrganisationIds
+    }
+    notes {
+      id
+      agendaItemId
+      kind
+      organisationId
+      dataCategory
+      body
+      createdAt
+    }
+    actions {
+      id
+      agendaItemId
+      ownerOrganisationId
+      title
+      dueOn
+      status
+      overdue
+    }
+    carriedActions {
+      id
+      personId
+      ownerOrganisationId
+      title
+      dueOn
+      overdue
+    }
+    attendance {
+      organisationId
+      userId
+      attended
+    }
+  }
+  organisations {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<MeetingPageQuery, MeetingPageQueryVariables>;
+export const MyMeetingActionsDocument = new TypedDocumentString(`
+    query MyMeetingActions {
+  myMeetingActions(first: 200) {
+    id
+    meetingId
+    personId
+    personLabel
+    title
+    dueOn
+    status
+    overdue
+  }
+}
+    `) as unknown as TypedDocumentString<MyMeetingActionsQuery, MyMeetingActionsQueryVariables>;
+export const MeetingMinutesDocument = new TypedDocumentString(`
+    query MeetingMinutes($id: ID!, $format: MinutesFormat) {
+  meetingMinutes(meetingId: $id, format: $format) {
+    filename
+    contentType
+    content
+  }
+}
+    `) as unknown as TypedDocumentString<MeetingMinutesQuery, MeetingMinutesQueryVariables>;
+export const RecordMeetingAttendanceDocument = new TypedDocumentString(`
+    mutation RecordMeetingAttendance($input: RecordAttendanceInput!) {
+  recordMeetingAttendance(input: $input) {
+    attended
+  }
+}
+    `) as unknown as TypedDocumentString<RecordMeetingAttendanceMutation, RecordMeetingAttendanceMutationVariables>;
+export const WriteMeetingNoteDocument = new TypedDocumentString(`
+    mutation WriteMeetingNote($input: WriteMeetingNoteInput!) {
+  writeMeetingNote(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<WriteMeetingNoteMutation, WriteMeetingNoteMutationVariables>;
+export const AssignMeetingActionDocument = new TypedDocumentString(`
+    mutation AssignMeetingAction($input: AssignMeetingActionInput!) {
+  assignMeetingAction(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AssignMeetingActionMutation, AssignMeetingActionMutationVariables>;
+export const CompleteMeetingActionDocument = new TypedDocumentString(`
+    mutation CompleteMeetingAction($input: CompleteMeetingActionInput!) {
+  completeMeetingAction(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CompleteMeetingActionMutation, CompleteMeetingActionMutationVariables>;
 export const CreatePersonDocument = new TypedDocumentString(`
     mutation CreatePerson($input: CreatePersonInput!) {
   createPerson(input: $input) {
