@@ -3,7 +3,7 @@ import { AccessService, DataCategory } from '@hub/access';
 import type { Actor } from '@hub/common';
 import { MeetingActionsService } from '@hub/meetings';
 import { UsersService } from '@hub/organisations';
-import { startTestHub, type TestHub } from './support/hub.js';
+import { eventually, startTestHub, type TestHub } from './support/hub.js';
 
 /**
  * A multi-agency panel: probation organises, housing, the mental health charity and the employer are
@@ -233,6 +233,14 @@ describe('multi-agency meetings', () => {
         .map((t) => t.title)
         .sort(),
     ).toEqual(['Find Ben a tenancy', 'Move Eve to a tenancy']);
+
+    // Its named owner is told by email (a sentence and a link to "My actions", through the notifications lib).
+    await eventually(async () => {
+      const rows: { kind: string; path: string }[] = await hub.db.query('SELECT kind, path FROM notification WHERE user_id = $1', [
+        users['mind.worker'],
+      ]);
+      return rows.some((r) => r.kind === 'meeting_action' && r.path === '/meetings/actions');
+    });
 
     // Completed by its owner (its task closes); not by another invitee, which gets NOT_FOUND.
     expect(code(await gql('employer', COMPLETE, { input: { actionId: mindAction } }))).toBe('NOT_FOUND');

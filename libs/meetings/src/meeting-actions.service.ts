@@ -75,6 +75,21 @@ export class MeetingActionsService implements OnModuleInit {
     });
   }
 
+  /**
+   * Tells the action's named owner (`notification.requested`, emitted as the owner organisation so its
+   * staff are who may be told; the email says one sentence and links to "My actions").
+   */
+  private async remind(m: EntityManager, owner: { id: string; kind: string } | undefined, action: MeetingAction): Promise<void> {
+    if (!owner || !action.ownerUserId) return;
+    await this.outbox.emit(m, systemActor(owner, 'meeting-action', 'casework'), {
+      type: 'notification.requested',
+      aggregateType: 'meeting_action',
+      aggregateId: action.id,
+      personId: action.personId,
+      payload: { audience: 'organisation', kind: 'meeting_action', userIds: [action.ownerUserId], path: '/meetings/actions' },
+    });
+  }
+
   /** Whether what the action is linked to is there, on this person, and the actor sees it (NOT_FOUND otherwise). */
   private async requireLink(m: EntityManager, actor: Actor, kind: MeetingActionLink, id: string, personId: string): Promise<void> {
     const recordIds = await this.persons.allRecordIds(personId, m);
@@ -131,6 +146,7 @@ export class MeetingActionsService implements OnModuleInit {
         assigneeUserId: saved.ownerUserId,
       });
       await this.emit(m, actor, 'meeting.action_assigned', meeting, saved, { title: { old: null, new: saved.title } });
+      await this.remind(m, (await this.organisations.byIds([saved.ownerOrganisationId], m))[0], saved);
       return actionView(saved, item.personLabel);
     });
   }
@@ -225,6 +241,7 @@ export class MeetingActionsService implements OnModuleInit {
           assigneeUserId: action.ownerUserId,
         });
         await this.emit(m, hub, 'meeting.action_overdue', meeting, action);
+        await this.remind(m, owner, action);
       }
       return due.length;
     });

@@ -311,6 +311,7 @@ export type NotificationDelivery =
 /** What the hub may email you about */
 export type NotificationKind =
   | 'APPOINTMENT_REMINDER'
+  | 'MEETING_ACTION'
   | 'REFERRAL_ANSWERED'
   | 'REFERRAL_OVERDUE'
   | 'REFERRAL_RECEIVED'
