@@ -3,7 +3,9 @@ import { AccessService, DataCategory } from '@hub/access';
 import type { Actor } from '@hub/common';
 import { MeetingActionsService } from '@hub/meetings';
 import { UsersService } from '@hub/organisations';
+import { LiveEvents } from '@hub/events';
 import { eventually, startTestHub, type TestHub } from './support/hub.js';
+import { subscribe, type Subscriber, wsUrl } from './support/subscriptions.js';
 
 /**
  * A multi-agency panel: probation organises, housing, the mental health charity and the employer are
@@ -22,12 +24,32 @@ describe('multi-agency meetings', () => {
 
   beforeAll(async () => {
     hub = await startTestHub();
+    await hub.app.listen({ port: 0, host: '127.0.0.1' });
     const o: { id: string; name: string }[] = await hub.db.query('SELECT id, name FROM organisation');
     orgs = Object.fromEntries(o.map((r) => [r.name, r.id]));
     const u: { id: string; email: string }[] = await hub.db.query('SELECT id, email FROM user_account');
     users = Object.fromEntries(u.map((r) => [r.email.split('@')[0], r.id]));
   });
-  afterAll(() => hub?.close());
+  const open: Subscriber<unknown>[] = [];
+  afterAll(async () => {
+    for (const sub of open) await sub.close();
+    await hub?.close();
+  });
+
+  /** Subscribes to meeting actions and waits until the hub serves the subscription. */
+  async function listen(who: string): Promise<Subscriber<{ meetingActionChanged: { id: string; status: string } }>> {
+    const live = hub.app.get(LiveEvents);
+    const before = live.listeners;
+    const sub = subscribe<{ meetingActionChanged: { id: string; status: string } }>(
+      wsUrl(hub.app.getHttpServer()),
+      await hub.tokenFor(who),
+      'subscription { meetingActionChanged { id status personLabel } }',
+    );
+    open.push(sub as Subscriber<unknown>);
+    await sub.connected;
+    await eventually(async () => live.listeners > before || sub.refused.length > 0, 10_000, `${who} subscribed`);
+    return sub;
+  }
 
   const PROBATION = () => orgs['North West Probation Region'];
   const HOUSING = () => orgs['Safe Harbour Housing Trust'];
@@ -122,7 +144,7 @@ describe('multi-agency meetings', () => {
   const COMPLETE = 'mutation($input: CompleteMeetingActionInput!) { completeMeetingAction(input: $input) { id status completedAt } }';
 
   it('runs a panel in which each organisation sees only what it may, and follows its actions up', async () => {
-    const people = [];
+    const people: string[] = [];
     for (const [i, name] of ['Ada', 'Ben', 'Cal', 'Dee'].entries()) people[i] = await person(name, true);
     const hidden = await person('Eve', false);
     people.push(hidden);
@@ -194,6 +216,9 @@ describe('multi-agency meetings', () => {
     expect(code(await gql('employer', NOTE, { input: { agendaItemId: eveItem.id, kind: 'NOTE', dataCategory: 'ETE', body: 'x' } }))).toBe(
       'NOT_FOUND',
     );
+
+    const employerLive = await listen('employer');
+    const mindLive = await listen('mind.worker');
 
     // Actions: the employer may not own one about Eve (it is not shown her).
     expect(
@@ -336,6 +361,37 @@ describe('multi-agency meetings', () => {
     );
     expect(byBody(await meetingAs('mind.worker', meetingId))).not.toContain(notes.probationEte[3]);
     expect(byBody(await meetingAs('employer', meetingId)).sort()).toEqual([notes.probationEte[3], 'Refer Ben to a CSCS course'].sort());
+
+    // Live: each hears of the actions it is a party to, as it may read them; the employer never of Eve's.
+    const heard = (sub: typeof employerLive) =>
+      sub.messages.map((m) => `${m.data?.meetingActionChanged.id}:${m.data?.meetingActionChanged.status}`);
+    await eventually(async () => heard(employerLive).length >= 2 && heard(mindLive).length >= 2, 15_000, 'live action events');
+    // (Each is re-read when it arrives: an assignment heard after the completion reads as done.)
+    const ids = (sub: typeof employerLive) => new Set(heard(sub).map((h) => h.split(':')[0]));
+    expect(ids(employerLive)).toEqual(new Set([employerAction]));
+    expect(heard(employerLive).at(-1)).toBe(`${employerAction}:DONE`);
+    expect(ids(mindLive)).toEqual(new Set([mindAction]));
+    await eventually(async () => {
+      const rows: unknown[] = await hub.db.query(
+        `SELECT 1 FROM audit_event WHERE actor = $1 AND person_id = $2 AND 'Subscription.meetingActionChanged' = ANY(fields)`,
+        [`user:${users.employer}`, people[2]],
+      );
+      return rows.length > 0;
+    });
+
+    // Marking the action's task done in the task list completes the action.
+    const eveTask = (
+      await ok<{ tasks: { edges: { node: { id: string; title: string } }[] } }>(
+        'housing.worker',
+        '{ tasks(first: 100) { edges { node { id title } } } }',
+      )
+    ).tasks.edges.find((e) => e.node.title === 'Move Eve to a tenancy')!.node;
+    await ok('housing.worker', 'mutation($id: ID!) { completeTask(id: $id) { id } }', { id: eveTask.id });
+    await eventually(async () => {
+      const open = (await ok<{ myMeetingActions: { id: string }[] }>('housing.worker', '{ myMeetingActions { id } }')).myMeetingActions;
+      return !open.some((a) => a.id === eveAction);
+    });
+    expect(heard(employerLive).some((h) => h.startsWith(eveAction))).toBe(false);
 
     // The next meeting opens with the open actions of its people.
     const next = (

@@ -2,8 +2,8 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService, Permission } from '@hub/access';
-import { type Actor, ErrorCode, HubError, NotFoundError, Role, systemActor, ValidationError } from '@hub/common';
-import { EventHandlerRegistry, OutboxService } from '@hub/events';
+import { type Actor, ErrorCode, HubError, type LiveSession, NotFoundError, Role, systemActor, ValidationError } from '@hub/common';
+import { EventHandlerRegistry, LiveEvents, liveEventOf, liveStream, OutboxService } from '@hub/events';
 import { InterventionsService } from '@hub/interventions';
 import { OrganisationsService, UsersService } from '@hub/organisations';
 import { actorRef, PersonsService } from '@hub/persons';
@@ -25,6 +25,7 @@ import {
 const DAY = 86_400_000;
 const TASK_KEY = (actionId: string) => `meeting-action:${actionId}`;
 const OVERDUE_BATCH = 200;
+export const ACTION_EVENTS = ['meeting.action_assigned', 'meeting.action_overdue', 'meeting.action_completed'];
 
 /**
  * Meeting actions: given by the organiser to itself or to an invitee the lawful basis covers for the
@@ -39,6 +40,7 @@ export class MeetingActionsService implements OnModuleInit {
     private readonly access: AccessService,
     private readonly outbox: OutboxService,
     private readonly registry: EventHandlerRegistry,
+    private readonly live: LiveEvents,
     private readonly persons: PersonsService,
     private readonly organisations: OrganisationsService,
     private readonly users: UsersService,
@@ -51,6 +53,60 @@ export class MeetingActionsService implements OnModuleInit {
 
   onModuleInit(): void {
     this.registry.sweep('meetings:action_overdue', '*/15 * * * *', (now) => this.overdueSweep(now));
+    this.registry.onEvent('meetings.action_task_completed', ['task.completed'], (m, e) =>
+      this.completedByTask(m, e.aggregateId, (e.payload as { kind?: string } | null)?.kind),
+    );
+    this.registry.onEvent('meetings.live', ACTION_EVENTS, (_m, e) => this.live.publish(liveEventOf(e)));
+  }
+
+  /** An action's task marked done from the task list completes the action (and closes its other task). */
+  async completedByTask(m: EntityManager, taskId: string, kind: string | undefined): Promise<void> {
+    if (kind !== TaskKind.MEETING_ACTION && kind !== TaskKind.MEETING_ACTION_OVERDUE) return;
+    const actionId = /^meeting-action:([0-9a-f-]{36})/.exec((await this.tasks.sourceKeyWithin(m, taskId)) ?? '')?.[1];
+    const row = actionId ? await m.findOne(MeetingAction, { where: { id: actionId }, lock: { mode: 'pessimistic_write' } }) : null;
+    if (!row || row.status !== MeetingActionStatus.OPEN) return;
+    const [meeting, [owner]] = await Promise.all([
+      m.findOneBy(Meeting, { id: row.meetingId }),
+      this.organisations.byIds([row.ownerOrganisationId], m),
+    ]);
+    if (!meeting || !owner) return;
+    const hub = systemActor(owner, 'meeting-action-task', 'casework');
+    const saved = await m.save(MeetingAction, {
+      ...row,
+      status: MeetingActionStatus.DONE,
+      completedAt: new Date(),
+      completedBy: `task:${taskId}`,
+    });
+    await this.tasks.closeBySourceWithin(m, TASK_KEY(row.id), actorRef(hub));
+    await this.emit(m, hub, 'meeting.action_completed', meeting, saved, { status: { old: row.status, new: saved.status } });
+  }
+
+  /** One action, to an actor shown its person at its meeting (NOT_FOUND otherwise). */
+  async get(actor: Actor, id: string): Promise<MeetingActionModel> {
+    const row = await this.db.getRepository(MeetingAction).findOneBy({ id });
+    if (!row) throw new NotFoundError('Meeting action');
+    const { item } = await this.meetings.item(actor, row.agendaItemId).catch(() => {
+      throw new NotFoundError('Meeting action');
+    });
+    return actionView(row, item.personLabel);
+  }
+
+  /** Actions given, gone overdue or completed that the subscriber's organisation is a party to, as it may read them now. */
+  changes(actor: Actor, session: LiveSession): AsyncIterableIterator<MeetingActionModel> {
+    return liveStream(this.live, {
+      wants: (e) => ACTION_EVENTS.includes(e.type) && ((e.payload as { parties?: string[] }).parties ?? []).includes(actor.organisationId),
+      load: async (e, end) => {
+        const now = await session.refresh();
+        if (!now) {
+          end();
+          return null;
+        }
+        return this.get(now, e.aggregateId).catch((err: unknown) => {
+          if (err instanceof HubError && err.code === ErrorCode.NotFound) return null;
+          throw err;
+        });
+      },
+    });
   }
 
   private parties(meeting: Meeting, action: MeetingAction): string[] {

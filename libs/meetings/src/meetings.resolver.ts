@@ -1,6 +1,6 @@
-import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { Permission, RequirePermission } from '@hub/access';
-import { type Actor, audit, CurrentActor, type HubContext } from '@hub/common';
+import { type Actor, audit, CurrentActor, type HubContext, liveSession } from '@hub/common';
 import {
   AddAgendaItemInput,
   AssignMeetingActionInput,
@@ -137,5 +137,19 @@ export class MeetingsResolver {
   })
   completeMeetingAction(@CurrentActor() actor: Actor, @Args('input') input: CompleteMeetingActionInput): Promise<MeetingActionModel> {
     return this.actions.complete(actor, input);
+  }
+
+  @RequirePermission(Permission.MEETING_READ, { onObject: true })
+  @Subscription(() => MeetingActionModel, {
+    // Each action heard names its person: a read, audited as a query's is (the buffer is written per event).
+    resolve: (payload: MeetingActionModel, _args: unknown, ctx: HubContext): MeetingActionModel => {
+      record(ctx, 'Subscription.meetingActionChanged', [{ personId: payload.personId, categories: ['identity'] }]);
+      return payload;
+    },
+    description:
+      'A meeting action your organisation is a party to (organiser or owner) given, gone overdue or completed, as you may read it',
+  })
+  meetingActionChanged(@CurrentActor() actor: Actor, @Context() ctx: HubContext): AsyncIterableIterator<MeetingActionModel> {
+    return this.actions.changes(actor, liveSession(ctx));
   }
 }

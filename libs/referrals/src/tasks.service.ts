@@ -178,6 +178,11 @@ export class TasksService {
     return row;
   }
 
+  /** The key a task was raised under (no access check: for the lib that raised it, in its handler's transaction). */
+  async sourceKeyWithin(m: EntityManager, taskId: string): Promise<string | null> {
+    return (await m.findOne(Task, { where: { id: taskId }, select: { id: true, sourceKey: true } }))?.sourceKey ?? null;
+  }
+
   /** Closes the open tasks raised under keys starting with `prefix` (and ending with `suffix`, but for `except`): the work they asked for was done. */
   async closeBySourceWithin(
     m: EntityManager,
