@@ -413,6 +413,18 @@ describe('multi-agency meetings', () => {
     // The employer is not invited to it.
     expect(code(await gql('employer', MEETING, { id: next.id }))).toBe('NOT_FOUND');
 
+    // The basis is read fresh: once Cal's consent to the employer is withdrawn, the employer is no longer shown him.
+    const [calConsent]: { id: string }[] = await hub.db.query('SELECT id FROM consent WHERE person_id = $1 AND organisation_id = $2', [
+      people[2],
+      EMPLOYER(),
+    ]);
+    await ok('probation.officer', 'mutation($input: WithdrawConsentInput!) { withdrawConsent(input: $input) { id } }', {
+      input: { consentId: calConsent.id, reason: 'Cal withdrew his consent' },
+    });
+    expect((await meetingAs('employer', meetingId)).agenda.map((i) => i.personId)).toEqual([people[0], people[1], people[3]]);
+    expect((await minutesAs('employer', meetingId, 'MARKDOWN')).content).not.toContain('Cal Panel');
+    expect((await meetingAs('probation.officer', meetingId)).agenda[2].uncoveredOrganisationIds).toEqual([EMPLOYER()]);
+
     // Every read of the meeting's people is audited.
     const audited: { person_id: string }[] = await hub.db.query(
       `SELECT DISTINCT person_id FROM audit_event

@@ -250,9 +250,17 @@ export class MeetingActionsService implements OnModuleInit {
       .addOrderBy('ma.id', 'ASC')
       .take(Math.min(Math.max(first, 1), 200))
       .getMany();
-    const items = rows.length ? await this.db.getRepository(MeetingAgendaItem).findBy(rows.map((r) => ({ id: r.agendaItemId }))) : [];
+    if (!rows.length) return [];
+    const items = await this.db.getRepository(MeetingAgendaItem).findBy(rows.map((r) => ({ id: r.agendaItemId })));
     const labels = new Map(items.map((i) => [i.id, i.personLabel]));
-    return rows.map((r) => actionView(r, labels.get(r.agendaItemId) ?? ''));
+    const meetings = new Map((await this.db.getRepository(Meeting).findBy(rows.map((r) => ({ id: r.meetingId })))).map((x) => [x.id, x]));
+    // An owner whose basis for the person has lapsed since (a consent withdrawn) is no longer shown them, here as at the meeting.
+    const shown: MeetingAction[] = [];
+    for (const r of rows) {
+      const meeting = meetings.get(r.meetingId);
+      if (meeting && (await this.basis.covers(meeting, r.personId, actor.organisationId))) shown.push(r);
+    }
+    return shown.map((r) => actionView(r, labels.get(r.agendaItemId) ?? ''));
   }
 
   /** Marks open actions past their day overdue: an event to their parties and a task for their owner (once each). */

@@ -7,7 +7,7 @@ import type { Meeting } from './meeting.entity.js';
 
 /**
  * The lawful basis for putting a person before an invited organisation at a meeting, per organisation,
- * read fresh each time: the same basis as a referral from the organiser to it (consent-reference
+ * read fresh each time: the same basis as a referral from the organiser to it (libs/consent's
  * ReferralBasisService): a consent of the person in force given to the invitee or its kind (to be
  * referred to it, or to share any category with it), or a sharing agreement in force to which both the
  * organiser and the invitee are party. The organiser is always covered (it put the person there).
