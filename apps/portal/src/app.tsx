@@ -21,6 +21,7 @@ import { LogIntervention } from './screens/log-intervention';
 import { MeetingScreen } from './screens/meeting-page';
 import { Meetings, MyMeetingActions } from './screens/meetings';
 import { MyDay } from './screens/my-day';
+import { ScheduleMeeting } from './screens/schedule-meeting';
 import { NewPerson } from './screens/new-person';
 import { NotFound } from './screens/not-found';
 import { Notifications } from './screens/notifications';
@@ -85,6 +86,7 @@ function Routes({ path }: { path: string }): ReactNode {
   if (path === '/tasks') return <Tasks />;
   if (path === '/meetings') return <Meetings />;
   if (path === '/meetings/actions') return <MyMeetingActions />;
+  if (path === '/meetings/new') return <ScheduleMeeting />;
   if ((m = match('/meetings/:id', path))) return <MeetingScreen key={m.id} id={m.id} />;
   if (path === '/notifications') return <Notifications />;
   if (path === '/outcomes') return <Outcomes />;

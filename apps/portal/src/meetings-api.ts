@@ -3,7 +3,9 @@
 import { gql } from './api';
 import { graphql } from './gql';
 import type {
+  AddAgendaItemInput,
   AssignMeetingActionInput,
+  ScheduleMeetingInput,
   MeetingPageQuery,
   MinutesFormat,
   MyMeetingActionsQuery,
@@ -144,6 +146,38 @@ const CompleteMeetingActionDocument = graphql(`
   }
 `);
 
+const ScheduleMeetingDocument = graphql(`
+  mutation ScheduleMeeting($input: ScheduleMeetingInput!) {
+    scheduleMeeting(input: $input) {
+      id
+    }
+  }
+`);
+
+const AddAgendaItemDocument = graphql(`
+  mutation AddAgendaItem($input: AddAgendaItemInput!) {
+    addAgendaItem(input: $input) {
+      id
+      uncoveredOrganisationIds
+    }
+  }
+`);
+
+const FindPeopleDocument = graphql(`
+  query FindPeopleForAgenda($search: String!) {
+    people(first: 10, search: $search) {
+      edges {
+        node {
+          id
+          givenName
+          familyName
+          dateOfBirth
+        }
+      }
+    }
+  }
+`);
+
 export type MeetingPage = NonNullable<MeetingPageQuery['meeting']>;
 export type MyMeetingAction = MyMeetingActionsQuery['myMeetingActions'][number];
 
@@ -156,3 +190,6 @@ export const recordAttendance = (input: RecordAttendanceInput) => gql(RecordAtte
 export const writeMeetingNote = (input: WriteMeetingNoteInput) => gql(WriteMeetingNoteDocument, { input });
 export const assignMeetingAction = (input: AssignMeetingActionInput) => gql(AssignMeetingActionDocument, { input });
 export const completeMeetingAction = (actionId: string) => gql(CompleteMeetingActionDocument, { input: { actionId } });
+export const scheduleMeeting = (input: ScheduleMeetingInput) => gql(ScheduleMeetingDocument, { input }).then((d) => d.scheduleMeeting);
+export const addAgendaItem = (input: AddAgendaItemInput) => gql(AddAgendaItemDocument, { input }).then((d) => d.addAgendaItem);
+export const findPeople = (search: string) => gql(FindPeopleDocument, { search }).then((d) => d.people.edges.map((e) => e.node));

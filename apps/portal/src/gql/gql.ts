@@ -44,6 +44,9 @@ type Documents = {
     "\n  mutation WriteMeetingNote($input: WriteMeetingNoteInput!) {\n    writeMeetingNote(input: $input) {\n      id\n    }\n  }\n": typeof types.WriteMeetingNoteDocument,
     "\n  mutation AssignMeetingAction($input: AssignMeetingActionInput!) {\n    assignMeetingAction(input: $input) {\n      id\n    }\n  }\n": typeof types.AssignMeetingActionDocument,
     "\n  mutation CompleteMeetingAction($input: CompleteMeetingActionInput!) {\n    completeMeetingAction(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.CompleteMeetingActionDocument,
+    "\n  mutation ScheduleMeeting($input: ScheduleMeetingInput!) {\n    scheduleMeeting(input: $input) {\n      id\n    }\n  }\n": typeof types.ScheduleMeetingDocument,
+    "\n  mutation AddAgendaItem($input: AddAgendaItemInput!) {\n    addAgendaItem(input: $input) {\n      id\n      uncoveredOrganisationIds\n    }\n  }\n": typeof types.AddAgendaItemDocument,
+    "\n  query FindPeopleForAgenda($search: String!) {\n    people(first: 10, search: $search) {\n      edges {\n        node {\n          id\n          givenName\n          familyName\n          dateOfBirth\n        }\n      }\n    }\n  }\n": typeof types.FindPeopleForAgendaDocument,
     "\n  mutation CreatePerson($input: CreatePersonInput!) {\n    createPerson(input: $input) {\n      outcome\n      person {\n        id\n        givenName\n        familyName\n      }\n      candidates {\n        id\n        givenName\n        familyName\n        dateOfBirth\n        region\n        withheldFields\n      }\n      hiddenCandidates\n    }\n  }\n": typeof types.CreatePersonDocument,
     "\n  mutation ChangeStage($input: UpdatePersonInput!) {\n    updatePerson(input: $input) {\n      id\n      stage\n      version\n    }\n  }\n": typeof types.ChangeStageDocument,
     "\n  query PersonStage($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      stage\n      version\n      withheldFields\n    }\n  }\n": typeof types.PersonStageDocument,
@@ -131,6 +134,9 @@ const documents: Documents = {
     "\n  mutation WriteMeetingNote($input: WriteMeetingNoteInput!) {\n    writeMeetingNote(input: $input) {\n      id\n    }\n  }\n": types.WriteMeetingNoteDocument,
     "\n  mutation AssignMeetingAction($input: AssignMeetingActionInput!) {\n    assignMeetingAction(input: $input) {\n      id\n    }\n  }\n": types.AssignMeetingActionDocument,
     "\n  mutation CompleteMeetingAction($input: CompleteMeetingActionInput!) {\n    completeMeetingAction(input: $input) {\n      id\n      status\n    }\n  }\n": types.CompleteMeetingActionDocument,
+    "\n  mutation ScheduleMeeting($input: ScheduleMeetingInput!) {\n    scheduleMeeting(input: $input) {\n      id\n    }\n  }\n": types.ScheduleMeetingDocument,
+    "\n  mutation AddAgendaItem($input: AddAgendaItemInput!) {\n    addAgendaItem(input: $input) {\n      id\n      uncoveredOrganisationIds\n    }\n  }\n": types.AddAgendaItemDocument,
+    "\n  query FindPeopleForAgenda($search: String!) {\n    people(first: 10, search: $search) {\n      edges {\n        node {\n          id\n          givenName\n          familyName\n          dateOfBirth\n        }\n      }\n    }\n  }\n": types.FindPeopleForAgendaDocument,
     "\n  mutation CreatePerson($input: CreatePersonInput!) {\n    createPerson(input: $input) {\n      outcome\n      person {\n        id\n        givenName\n        familyName\n      }\n      candidates {\n        id\n        givenName\n        familyName\n        dateOfBirth\n        region\n        withheldFields\n      }\n      hiddenCandidates\n    }\n  }\n": types.CreatePersonDocument,
     "\n  mutation ChangeStage($input: UpdatePersonInput!) {\n    updatePerson(input: $input) {\n      id\n      stage\n      version\n    }\n  }\n": types.ChangeStageDocument,
     "\n  query PersonStage($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      stage\n      version\n      withheldFields\n    }\n  }\n": types.PersonStageDocument,
@@ -305,6 +311,18 @@ export function graphql(source: "\n  mutation AssignMeetingAction($input: Assign
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CompleteMeetingAction($input: CompleteMeetingActionInput!) {\n    completeMeetingAction(input: $input) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').CompleteMeetingActionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ScheduleMeeting($input: ScheduleMeetingInput!) {\n    scheduleMeeting(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').ScheduleMeetingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddAgendaItem($input: AddAgendaItemInput!) {\n    addAgendaItem(input: $input) {\n      id\n      uncoveredOrganisationIds\n    }\n  }\n"): typeof import('./graphql').AddAgendaItemDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FindPeopleForAgenda($search: String!) {\n    people(first: 10, search: $search) {\n      edges {\n        node {\n          id\n          givenName\n          familyName\n          dateOfBirth\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').FindPeopleForAgendaDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

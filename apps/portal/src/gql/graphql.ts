@@ -4,6 +4,14 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A person to discuss at a meeting, and why */
+export type AddAgendaItemInput = {
+  meetingId: string | number;
+  personId: string | number;
+  /** Why the person is on the agenda (3 to 1000 characters) */
+  reason: string;
+};
+
 export type AllocatePersonInput = {
   /** The caseworker of your organisation who owns the case (give this, a team, or both) */
   caseOwnerId?: string | number | null | undefined;
@@ -529,6 +537,23 @@ export type SafeguardingOverrideInput = {
   reason: string;
 };
 
+/** A multi-agency meeting (a panel) your organisation organises */
+export type ScheduleMeetingInput = {
+  /** The organisations invited (at most 20) */
+  invitedOrganisationIds: Array<string | number>;
+  /** Named staff invited, of yours or of an invited organisation (at most 50) */
+  invitedUserIds?: Array<string | number> | null | undefined;
+  /** A link to join it online (https, at most 500 characters) */
+  link?: string | null | undefined;
+  /** Where (at most 300 characters) */
+  place?: string | null | undefined;
+  recurrence?: MeetingRecurrence | null | undefined;
+  /** When it starts (ISO date and time): from a year back to two years ahead */
+  startsAt: string;
+  /** What it is called (3 to 200 characters) */
+  title: string;
+};
+
 export type SendReferralInput = {
   /** The sender confirms that the person agreed to this referral (the portal asks when consent is its basis); recorded as the reason of the send step */
   personAgreed?: boolean | null | undefined;
@@ -814,6 +839,27 @@ export type CompleteMeetingActionMutationVariables = Exact<{
 
 
 export type CompleteMeetingActionMutation = { completeMeetingAction: { id: string, status: MeetingActionStatus } };
+
+export type ScheduleMeetingMutationVariables = Exact<{
+  input: ScheduleMeetingInput;
+}>;
+
+
+export type ScheduleMeetingMutation = { scheduleMeeting: { id: string } };
+
+export type AddAgendaItemMutationVariables = Exact<{
+  input: AddAgendaItemInput;
+}>;
+
+
+export type AddAgendaItemMutation = { addAgendaItem: { id: string, uncoveredOrganisationIds: Array<string> } };
+
+export type FindPeopleForAgendaQueryVariables = Exact<{
+  search: string;
+}>;
+
+
+export type FindPeopleForAgendaQuery = { people: { edges: Array<{ node: { id: string, givenName: string | null, familyName: string | null, dateOfBirth: string | null } }> } };
 
 export type CreatePersonMutationVariables = Exact<{
   input: CreatePersonInput;
@@ -1669,6 +1715,35 @@ export const CompleteMeetingActionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CompleteMeetingActionMutation, CompleteMeetingActionMutationVariables>;
+export const ScheduleMeetingDocument = new TypedDocumentString(`
+    mutation ScheduleMeeting($input: ScheduleMeetingInput!) {
+  scheduleMeeting(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ScheduleMeetingMutation, ScheduleMeetingMutationVariables>;
+export const AddAgendaItemDocument = new TypedDocumentString(`
+    mutation AddAgendaItem($input: AddAgendaItemInput!) {
+  addAgendaItem(input: $input) {
+    id
+    uncoveredOrganisationIds
+  }
+}
+    `) as unknown as TypedDocumentString<AddAgendaItemMutation, AddAgendaItemMutationVariables>;
+export const FindPeopleForAgendaDocument = new TypedDocumentString(`
+    query FindPeopleForAgenda($search: String!) {
+  people(first: 10, search: $search) {
+    edges {
+      node {
+        id
+        givenName
+        familyName
+        dateOfBirth
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FindPeopleForAgendaQuery, FindPeopleForAgendaQueryVariables>;
 export const CreatePersonDocument = new TypedDocumentString(`
     mutation CreatePerson($input: CreatePersonInput!) {
   createPerson(input: $input) {

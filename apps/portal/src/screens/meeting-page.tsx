@@ -3,10 +3,12 @@
 // organiser records attendance and gives actions; any taking part writes notes; minutes download here.
 import { type SubmitEvent, useState } from 'react';
 import { flash } from '../flash';
-import { Button, type Errors, ErrorSummary, errorsFrom, Select, TextArea, TextField } from '../forms';
+import { Button, type Errors, ErrorSummary, errorsFrom, Radios, Select, TextArea, TextField } from '../forms';
 import type { DataCategory, MeetingNoteKind, MinutesFormat } from '../gql/graphql';
 import {
+  addAgendaItem,
   assignMeetingAction,
+  findPeople,
   meetingMinutes,
   meetingPage,
   type MeetingPage as Meeting,
@@ -187,6 +189,85 @@ function ActionForm({ meeting, item, names, reload }: { meeting: Meeting; item: 
   );
 }
 
+/** The organiser finds a person it may see and puts them on the agenda with a reason. */
+function AddToAgenda({ meeting, reload }: { meeting: Meeting; reload: () => void }) {
+  const [search, setSearch] = useState('');
+  const [found, setFound] = useState<{ value: string; label: string }[] | null>(null);
+  const [personId, setPersonId] = useState('');
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+  async function find() {
+    if (search.trim().length < 2) {
+      setErrors({ search: 'Type at least two letters of a name, or an identifier' });
+      return;
+    }
+    setErrors({});
+    let people: Awaited<ReturnType<typeof findPeople>>;
+    try {
+      people = await findPeople(search.trim());
+    } catch (err) {
+      setErrors(errorsFrom(err, ['search']));
+      return;
+    }
+    setFound(
+      people.map((p) => ({
+        value: p.id,
+        label: `${[p.givenName, p.familyName].filter(Boolean).join(' ')}${p.dateOfBirth ? `, born ${formatDate(p.dateOfBirth)}` : ''}`,
+      })),
+    );
+    setPersonId('');
+  }
+  async function submit(e: SubmitEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const problems: Errors = {};
+    if (!personId) problems.personId = 'Choose the person';
+    if (reason.trim().length < 3) problems.reason = 'Say why they are on the agenda';
+    setErrors(problems);
+    if (Object.keys(problems).length) return;
+    setBusy(true);
+    try {
+      await addAgendaItem({ meetingId: meeting.id, personId, reason: reason.trim() });
+      flash('Added to the agenda', true);
+      setFound(null);
+      setSearch('');
+      setReason('');
+      reload();
+    } catch (err) {
+      setErrors(errorsFrom(err, ['personId', 'reason']));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <details className="note-history">
+      <summary>Add a person to the agenda</summary>
+      <form noValidate onSubmit={(e) => void submit(e)} aria-label="Add a person to the agenda">
+        <ErrorSummary errors={errors} labels={{}} />
+        <TextField
+          name="search"
+          label="Find the person"
+          hint="Name, identifier or date of birth"
+          value={search}
+          onChange={setSearch}
+          error={errors.search}
+        />
+        <Button type="button" secondary onClick={() => void find()}>
+          Find
+        </Button>
+        {found?.length === 0 && <p>No one you may see was found.</p>}
+        {found && found.length > 0 && (
+          <>
+            <Radios name="personId" label="Who" value={personId} onChange={setPersonId} options={found} error={errors.personId} />
+            <TextArea name="reason" label="Why are they on the agenda?" value={reason} onChange={setReason} error={errors.reason} />
+            <Button busy={busy}>Add to the agenda</Button>
+          </>
+        )}
+      </form>
+    </details>
+  );
+}
+
 function AgendaItem({ meeting, item, names, reload }: { meeting: Meeting; item: Item; names: Names; reload: () => void }) {
   const notes = meeting.notes.filter((n) => n.agendaItemId === item.id);
   const actions = meeting.actions.filter((a) => a.agendaItemId === item.id);
@@ -301,6 +382,7 @@ export function MeetingScreen({ id }: { id: string }) {
         </button>
       </p>
       <Attendance meeting={meeting} names={names} reload={q.reload} />
+      {meeting.organiser && <AddToAgenda meeting={meeting} reload={q.reload} />}
       {meeting.agenda.length === 0 && <p>No one on the agenda that you may be shown.</p>}
       {meeting.agenda.map((item) => (
         <AgendaItem key={item.id} meeting={meeting} item={item} names={names} reload={q.reload} />

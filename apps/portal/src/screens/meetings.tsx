@@ -4,7 +4,9 @@ import { useState } from 'react';
 import { flash } from '../flash';
 import { Button, type Errors, ErrorSummary, errorsFrom } from '../forms';
 import { completeMeetingAction, meetings, myMeetingActions, type MyMeetingAction } from '../meetings-api';
+import { mayRecordPeople } from '../roles';
 import { Link, usePageTitle } from '../router';
+import { useSession } from '../session-context';
 import { formatDateTime } from '../times';
 import { useQuery } from '../use-query';
 import { formatDate } from '../vocabulary';
@@ -38,6 +40,7 @@ function Status({ loading, error, what }: { loading: boolean; error: { message: 
 
 export function Meetings() {
   usePageTitle('Meetings');
+  const { viewer } = useSession();
   const q = useQuery(() => meetings(), []);
   const names = new Map(q.data?.organisations.map((o) => [o.id, o.name]) ?? []);
   const list = q.data?.meetings;
@@ -46,6 +49,13 @@ export function Meetings() {
       <h1>Meetings</h1>
       <SubNav actions={false} />
       <p className="lead">Multi-agency meetings your organisation organises or is invited to, newest first.</p>
+      {mayRecordPeople(viewer) && (
+        <p>
+          <Link to="/meetings/new" className="button">
+            Schedule a meeting
+          </Link>
+        </p>
+      )}
       <Status loading={q.loading && !q.data} error={q.error} what="meetings" />
       {list?.length === 0 && <p>Your organisation has no meetings.</p>}
       {list && list.length > 0 && (
