@@ -143,10 +143,29 @@ describe('multi-agency meetings', () => {
   const ASSIGN = 'mutation($input: AssignMeetingActionInput!) { assignMeetingAction(input: $input) { id status overdue dueOn } }';
   const COMPLETE = 'mutation($input: CompleteMeetingActionInput!) { completeMeetingAction(input: $input) { id status completedAt } }';
 
-  it('runs a panel in which each organisation sees only what it may, and follows its actions up', async () => {
-    const people: string[] = [];
+  const ADD = 'mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id personId uncoveredOrganisationIds } }';
+  type Live = Subscriber<{ meetingActionChanged: { id: string; status: string } }>;
+  // The panel, built up by the tests below in turn.
+  let people: string[];
+  let hidden: string;
+  let meetingId: string;
+  let items: { id: string; personId: string; uncoveredOrganisationIds: string[] }[];
+  let eveItem: (typeof items)[number];
+  let notes: Record<
+    'probationHealth' | 'probationEte' | 'mindHealth' | 'housingEve' | 'probationEve',
+    readonly [string, string, string, string]
+  >;
+  let employerLive: Live;
+  let mindLive: Live;
+  let mindAction: string;
+  let housingLate: string;
+  let employerAction: string;
+  let eveAction: string;
+
+  it('schedules a panel of four organisations with five people on its agenda, telling the organiser who is not covered', async () => {
+    people = [];
     for (const [i, name] of ['Ada', 'Ben', 'Cal', 'Dee'].entries()) people[i] = await person(name, true);
-    const hidden = await person('Eve', false);
+    hidden = await person('Eve', false);
     people.push(hidden);
 
     const scheduled = (
@@ -166,17 +185,16 @@ describe('multi-agency meetings', () => {
       )
     ).scheduleMeeting;
     expect(scheduled.organiser).toBe(true);
-    const meetingId = scheduled.id;
+    meetingId = scheduled.id;
 
     // Only the organiser runs the meeting; a stranger to it does not know it exists.
-    const ADD = 'mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id personId uncoveredOrganisationIds } }';
     expect(code(await gql('housing.worker', ADD, { input: { meetingId, personId: people[0], reason: 'Housing ends soon' } }))).toBe(
       'FORBIDDEN',
     );
     expect(code(await gql('trainer', MEETING, { id: meetingId }))).toBe('NOT_FOUND');
     expect(code(await gql('probation.officer', MEETING, { id: randomUUID() }))).toBe('NOT_FOUND');
 
-    const items: { id: string; personId: string; uncoveredOrganisationIds: string[] }[] = [];
+    items = [];
     for (const p of people)
       items.push(
         (
@@ -187,7 +205,7 @@ describe('multi-agency meetings', () => {
       );
     // The organiser is told which invitee the basis does not cover: the employer, for Eve only.
     expect(items.map((i) => i.uncoveredOrganisationIds)).toEqual([[], [], [], [], [EMPLOYER()]]);
-    const eveItem = items[4];
+    eveItem = items[4];
 
     for (const [org, who] of [
       [PROBATION(), 'probation.officer'],
@@ -200,7 +218,7 @@ describe('multi-agency meetings', () => {
       });
 
     // What each agency brings, in a data category.
-    const notes = {
+    notes = {
       probationHealth: ['probation.officer', items[0].id, 'HEALTH', 'Low mood since release'],
       probationEte: ['probation.officer', items[0].id, 'EMPLOYMENT', 'Keen on a CSCS card'],
       mindHealth: ['mind.worker', items[0].id, 'HEALTH', 'Attending weekly sessions'],
@@ -216,9 +234,11 @@ describe('multi-agency meetings', () => {
     expect(code(await gql('employer', NOTE, { input: { agendaItemId: eveItem.id, kind: 'NOTE', dataCategory: 'ETE', body: 'x' } }))).toBe(
       'NOT_FOUND',
     );
+  });
 
-    const employerLive = await listen('employer');
-    const mindLive = await listen('mind.worker');
+  it('gives actions that become tasks of their owners, emailed, completed by their owners only, and one found overdue', async () => {
+    employerLive = await listen('employer');
+    mindLive = await listen('mind.worker');
 
     // Actions: the employer may not own one about Eve (it is not shown her).
     expect(
@@ -240,10 +260,10 @@ describe('multi-agency meetings', () => {
           },
         })
       ).assignMeetingAction.id;
-    const mindAction = await assign(0, MIND(), 'mind.worker', 'Book Ada a review', day(14));
-    const housingLate = await assign(1, HOUSING(), null, 'Find Ben a tenancy', day(-1));
-    const employerAction = await assign(2, EMPLOYER(), 'employer', 'Offer Cal a trial shift', day(7));
-    const eveAction = await assign(4, HOUSING(), 'housing.worker', 'Move Eve to a tenancy', day(10));
+    mindAction = await assign(0, MIND(), 'mind.worker', 'Book Ada a review', day(14));
+    housingLate = await assign(1, HOUSING(), null, 'Find Ben a tenancy', day(-1));
+    employerAction = await assign(2, EMPLOYER(), 'employer', 'Offer Cal a trial shift', day(7));
+    eveAction = await assign(4, HOUSING(), 'housing.worker', 'Move Eve to a tenancy', day(10));
 
     // Each action is a task of its owner.
     const TASKS = '{ tasks(first: 100) { edges { node { id kind title personId status } } } }';
@@ -297,7 +317,9 @@ describe('multi-agency meetings', () => {
       [housingLate, true],
       [eveAction, false],
     ]);
+  });
 
+  it('never shows the employer the person it has no basis for: not in the meeting, its minutes, its actions, the feed', async () => {
     // The employer never sees Eve: not in the meeting, not in its minutes, not in its actions, not in the feed.
     const employerView = await meetingAs('employer', meetingId);
     expect(employerView.agenda.map((i) => i.personId)).toEqual(people.slice(0, 4));
@@ -307,6 +329,11 @@ describe('multi-agency meetings', () => {
       expect(m.content).not.toContain('Eve');
       expect(m.content).toContain('Ada Panel');
     }
+    const employerActions = await ok<{ myMeetingActions: { personId: string }[] }>(
+      'employer',
+      '{ myMeetingActions(status: null) { personId } }',
+    );
+    expect(employerActions.myMeetingActions.map((a) => a.personId)).toEqual([people[2]]);
     const employerFeed = await feed('employer');
     expect(employerFeed.filter((e) => e.personId === hidden || e.entityId === eveAction || e.entityId === eveItem.id)).toEqual([]);
     expect(employerFeed.some((e) => e.payload.includes(eveItem.id) || e.payload.includes(eveAction))).toBe(false);
@@ -321,7 +348,9 @@ describe('multi-agency meetings', () => {
       [housingLate, eveAction].sort(),
     );
     expect(housingFeed.filter((e) => e.type === 'meeting.action_overdue').map((e) => e.entityId)).toEqual([housingLate]);
+  });
 
+  it('shows each organisation exactly the notes its own access lets it read, on the page and in its minutes', async () => {
     // Each organisation's page and minutes hold exactly the notes its own access lets it read, of the people shown it.
     const access = hub.app.get(AccessService);
     const allNotes: {
@@ -361,13 +390,14 @@ describe('multi-agency meetings', () => {
     );
     expect(byBody(await meetingAs('mind.worker', meetingId))).not.toContain(notes.probationEte[3]);
     expect(byBody(await meetingAs('employer', meetingId)).sort()).toEqual([notes.probationEte[3], 'Refer Ben to a CSCS course'].sort());
+  });
 
+  it('tells each party of its actions live, and completes an action when its task is marked done', async () => {
     // Live: each hears of the actions it is a party to, as it may read them; the employer never of Eve's.
-    const heard = (sub: typeof employerLive) =>
-      sub.messages.map((m) => `${m.data?.meetingActionChanged.id}:${m.data?.meetingActionChanged.status}`);
+    const heard = (sub: Live) => sub.messages.map((m) => `${m.data?.meetingActionChanged.id}:${m.data?.meetingActionChanged.status}`);
     await eventually(async () => heard(employerLive).length >= 2 && heard(mindLive).length >= 2, 15_000, 'live action events');
     // (Each is re-read when it arrives: an assignment heard after the completion reads as done.)
-    const ids = (sub: typeof employerLive) => new Set(heard(sub).map((h) => h.split(':')[0]));
+    const ids = (sub: Live) => new Set(heard(sub).map((h) => h.split(':')[0]));
     expect(ids(employerLive)).toEqual(new Set([employerAction]));
     expect(heard(employerLive).at(-1)).toBe(`${employerAction}:DONE`);
     expect(ids(mindLive)).toEqual(new Set([mindAction]));
@@ -392,7 +422,9 @@ describe('multi-agency meetings', () => {
       return !open.some((a) => a.id === eveAction);
     });
     expect(heard(employerLive).some((h) => h.startsWith(eveAction))).toBe(false);
+  });
 
+  it('opens the next meeting with the open actions, reads the basis fresh, and audits every read', async () => {
     // The next meeting opens with the open actions of its people.
     const next = (
       await ok<{ scheduleMeeting: { id: string } }>(
