@@ -17,7 +17,7 @@ const LAYERS = [
   ['consent'],
   ['interventions'],
   ['referrals'],
-  ['reporting', 'sync', 'notifications', 'casenotes'],
+  ['reporting', 'sync', 'notifications', 'casenotes', 'meetings'],
   ['privacy'],
   ['demo'],
   ['composition'],
@@ -35,6 +35,7 @@ const DOMAIN = [
   'sync',
   'notifications',
   'casenotes',
+  'meetings',
 ];
 
 const layerRules = LAYERS.flatMap((libs, layer) =>

@@ -345,6 +345,32 @@ describe('channels: CSV files, webhooks and not-found answers', () => {
       expect(noted.errors).toBeUndefined();
       const caseNote = noted.data!.writeCaseNote.id;
 
+      // A panel of probation's that does not invite the charity: a person on its agenda, a note, an action.
+      const panel = await gql<{ scheduleMeeting: { id: string } }>(
+        hub,
+        'mutation($s: String!, $h: ID!) { scheduleMeeting(input: { title: "Oracle panel", startsAt: $s, invitedOrganisationIds: [$h] }) { id } }',
+        { s: new Date(Date.now() + 86_400_000).toISOString(), h: housing },
+        officer,
+      );
+      expect(panel.errors).toBeUndefined();
+      const meeting = panel.data!.scheduleMeeting.id;
+      const listed = await gql<{ addAgendaItem: { id: string } }>(
+        hub,
+        'mutation($m: ID!, $p: ID!) { addAgendaItem(input: { meetingId: $m, personId: $p, reason: "Oracle review" }) { id } }',
+        { m: meeting, p: diarised },
+        officer,
+      );
+      expect(listed.errors).toBeUndefined();
+      const agendaItem = listed.data!.addAgendaItem.id;
+      const acted = await gql<{ assignMeetingAction: { id: string } }>(
+        hub,
+        'mutation($i: ID!, $o: ID!, $d: String!) { assignMeetingAction(input: { agendaItemId: $i, ownerOrganisationId: $o, title: "Oracle action", dueOn: $d }) { id } }',
+        { i: agendaItem, o: probation, d: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10) },
+        officer,
+      );
+      expect(acted.errors).toBeUndefined();
+      const meetingAction = acted.data!.assignMeetingAction.id;
+
       const w = 'mind.worker';
       const reasonInput = (field: string) => (id: string) => ({ input: { [field]: id, reason: 'probe' } });
       return {
@@ -578,6 +604,57 @@ describe('channels: CSV files, webhooks and not-found answers', () => {
           existing: diarised,
           query: 'mutation($input: WriteCaseNoteInput!) { writeCaseNote(input: $input) { id } }',
           vars: (id) => ({ input: { personId: id, dataCategory: 'HEALTH', body: 'probe' } }),
+        },
+        meeting: { as: w, existing: meeting, query: 'query($id: ID!) { meeting(id: $id) { id } }', vars: (id) => ({ id }) },
+        meetingMinutes: {
+          as: w,
+          existing: meeting,
+          query: 'query($id: ID!) { meetingMinutes(meetingId: $id) { content } }',
+          vars: (id) => ({ id }),
+        },
+        scheduleMeeting: {
+          as: w,
+          // A user of an organisation the meeting would not invite: the same answer as a user that is not there.
+          existing: user,
+          query: 'mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }',
+          vars: (id) => ({
+            input: {
+              title: 'Probe',
+              startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+              invitedOrganisationIds: [],
+              invitedUserIds: [id],
+            },
+          }),
+        },
+        addAgendaItem: {
+          as: w,
+          existing: meeting,
+          query: 'mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }',
+          vars: (id) => ({ input: { meetingId: id, personId: diarised, reason: 'probe' } }),
+        },
+        recordMeetingAttendance: {
+          as: w,
+          existing: meeting,
+          query: 'mutation($input: RecordAttendanceInput!) { recordMeetingAttendance(input: $input) { attended } }',
+          vars: (id) => ({ input: { meetingId: id, organisationId: mind, attended: true } }),
+        },
+        writeMeetingNote: {
+          as: w,
+          existing: agendaItem,
+          query: 'mutation($input: WriteMeetingNoteInput!) { writeMeetingNote(input: $input) { id } }',
+          vars: (id) => ({ input: { agendaItemId: id, kind: 'NOTE', dataCategory: 'ETE', body: 'probe' } }),
+        },
+        assignMeetingAction: {
+          as: w,
+          existing: agendaItem,
+          query: 'mutation($input: AssignMeetingActionInput!) { assignMeetingAction(input: $input) { id } }',
+          vars: (id) => ({ input: { agendaItemId: id, ownerOrganisationId: mind, title: 'probe', dueOn: '2030-01-01' } }),
+        },
+        completeMeetingAction: {
+          as: w,
+          existing: meetingAction,
+          query: 'mutation($input: CompleteMeetingActionInput!) { completeMeetingAction(input: $input) { id } }',
+          vars: (id) => ({ input: { actionId: id } }),
         },
         correctCaseNote: {
           as: w,

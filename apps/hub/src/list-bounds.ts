@@ -6,6 +6,15 @@ import { ConsentPurpose } from '@hub/consent';
 import { EVENT_PAYLOADS } from '@hub/events';
 import { INTERVENTION_MAX_CORRECTIONS } from '@hub/interventions';
 import {
+  MEETING_MAX_ACTIONS,
+  MEETING_MAX_AGENDA,
+  MEETING_MAX_ATTENDANCE,
+  MEETING_MAX_CARRIED_ACTIONS,
+  MEETING_MAX_INVITED_ORGANISATIONS,
+  MEETING_MAX_INVITED_PEOPLE,
+  MEETING_MAX_NOTES,
+} from '@hub/meetings';
+import {
   ALLOCATION_HISTORY_MAX,
   CANDIDATES_MAX,
   IDENTIFIERS_MAX,
@@ -97,6 +106,18 @@ export function listBounds(config: Pick<HubConfig, 'lists'>): ReadonlyMap<string
     'User.identities': { max: 20, why: 'UsersService.identities reads at most 20' },
     'WebhookEndpoint.eventTypes': { max: 100, why: 'input limit (ArrayMaxSize)' },
     'SharingAgreement.partyOrganisationIds': { max: 100, why: 'input limit (ArrayMaxSize)' },
+    ...Object.fromEntries(
+      ['Meeting', 'MeetingDetail'].flatMap((type) => [
+        [`${type}.invitedOrganisationIds`, { max: MEETING_MAX_INVITED_ORGANISATIONS, why: 'input limit (ArrayMaxSize)' }],
+        [`${type}.invitedUserIds`, { max: MEETING_MAX_INVITED_PEOPLE, why: 'input limit (ArrayMaxSize)' }],
+      ]),
+    ),
+    'MeetingDetail.agenda': { max: MEETING_MAX_AGENDA, why: 'an agenda holds at most this many people (meetings.service.ts)' },
+    'MeetingDetail.attendance': { max: MEETING_MAX_ATTENDANCE, why: 'at most this many attendance rows (meetings.service.ts)' },
+    'MeetingAgendaItem.uncoveredOrganisationIds': { max: MEETING_MAX_INVITED_ORGANISATIONS, why: 'the invited organisations' },
+    'MeetingDetail.notes': { max: MEETING_MAX_NOTES, why: 'at most this many notes at one meeting (meeting-notes.service.ts)' },
+    'MeetingDetail.actions': { max: MEETING_MAX_ACTIONS, why: 'at most this many actions at one meeting (meeting-actions.service.ts)' },
+    'MeetingDetail.carriedActions': { max: MEETING_MAX_CARRIED_ACTIONS, why: 'read with this limit (meeting-view.service.ts)' },
     'ReferralReportRow.suppressed': { max: REFERRAL_MEASURES.length + 2, why: 'the measures of a row and its two medians' },
   };
   return new Map(Object.entries(entries));

@@ -68,6 +68,7 @@ export function Header({ viewer, capabilities, onSignOut }: { viewer: Viewer | n
             {people && item('/search', 'Search people', path === '/search')}
             {people && capabilities.referrals && item('/referrals', 'Referrals', path.startsWith('/referrals'))}
             {people && capabilities.tasks && item('/tasks', 'Tasks', path === '/tasks')}
+            {people && item('/meetings', 'Meetings', path.startsWith('/meetings'))}
             {mayReport(viewer) && item('/outcomes', 'Outcomes', path === '/outcomes')}
             {mayManageTeams(viewer) && item('/teams', 'Teams', path === '/teams')}
           </ul>

@@ -50,6 +50,14 @@ export enum Permission {
   TASK_COMPLETE = 'task.complete',
   /** Assigning a task about a person to a colleague or a team of the actor's organisation (users only). */
   TASK_ASSIGN = 'task.assign',
+  /** Multi-agency meetings the actor's organisation organises or is invited to (then only what each part's basis and the policy allow). */
+  MEETING_READ = 'meeting.read',
+  /** Scheduling a meeting, its agenda, attendance and actions: the organising organisation's. */
+  MEETING_ORGANISE = 'meeting.organise',
+  /** Writing notes and decisions on a person on a meeting's agenda (the policy then decides on the note's category). */
+  MEETING_NOTE_WRITE = 'meeting.noteWrite',
+  /** Completing a meeting action: its owner organisation's (or the organiser's). */
+  MEETING_ACTION_COMPLETE = 'meeting.actionComplete',
   /** Choosing which emails the hub sends you, and reading what it sent (your own; users with casework roles). */
   NOTIFICATION_SETTINGS = 'notification.settings',
   REFERRAL_RULE_MANAGE = 'referralRule.manage',
@@ -215,6 +223,19 @@ export const PERMISSIONS: Record<Permission, PermissionRule> = {
   [Permission.TASK_READ]: { ...DATA_READERS, denied: 'Your role has no tasks' },
   [Permission.TASK_COMPLETE]: { ...DATA_WRITERS, denied: 'Your role cannot complete tasks' },
   [Permission.TASK_ASSIGN]: { roles: DATA_WRITERS.roles, scopes: [], denied: 'Your role cannot assign tasks' },
+  [Permission.MEETING_READ]: { roles: DATA_READERS.roles, scopes: [], denied: 'Your role cannot see meetings' },
+  [Permission.MEETING_ORGANISE]: {
+    roles: DATA_WRITERS.roles,
+    scopes: [],
+    denied: 'Only the organising organisation runs a meeting',
+    subject: {
+      rule: 'the actor’s organisation organises the meeting',
+      check: (a, s) =>
+        !s.organisationId || s.organisationId === a.organisationId ? null : 'Only the organising organisation runs a meeting',
+    },
+  },
+  [Permission.MEETING_NOTE_WRITE]: { roles: DATA_WRITERS.roles, scopes: [], denied: 'Your role cannot write meeting notes' },
+  [Permission.MEETING_ACTION_COMPLETE]: { roles: DATA_WRITERS.roles, scopes: [], denied: 'Your role cannot complete meeting actions' },
   [Permission.NOTIFICATION_SETTINGS]: { roles: DATA_READERS.roles, scopes: [], denied: 'Your role receives no notifications' },
   [Permission.REFERRAL_RULE_MANAGE]: { ...HUB_ADMINS, denied: 'Only hub admins manage referral rules' },
   [Permission.CATALOGUE_EXTEND]: { ...HUB_ADMINS, denied: 'Only hub admins extend the catalogue' },

@@ -8,6 +8,7 @@ import { DemoModule } from '@hub/demo';
 import { EventsModule } from '@hub/events';
 import { InterventionsModule } from '@hub/interventions';
 import { JobsModule } from '@hub/jobs';
+import { MeetingsModule } from '@hub/meetings';
 import { NotificationsModule } from '@hub/notifications';
 import { OrganisationsModule } from '@hub/organisations';
 import { PersonsModule } from '@hub/persons';
@@ -38,6 +39,7 @@ export const DOMAIN_MODULES = [
   SyncModule,
   NotificationsModule,
   CaseNotesModule,
+  MeetingsModule,
   AuditModule,
   PrivacyModule,
   DemoModule,

@@ -179,7 +179,7 @@ export class ChangeFeedService {
 
   /**
    * The feed's rule, as SQL over `outbox_event e`. An event about no person: public types to all, the
-   * rest to the organisation that wrote it. An event about a person: to those the access policy lets
+   * rest to the organisation that wrote it and those it names as its parties (a meeting's invitees). An event about a person: to those the access policy lets
    * read that category of that person (`person`), and to the organisations the event names as its
    * parties (`payload.parties`), who see it without its person whatever their relationship to them
    * (put nothing about the person in such a payload).
@@ -188,7 +188,9 @@ export class ChangeFeedService {
     const category = `COALESCE(e.payload->>'dataCategory', 'identity')`;
     const scope = this.access.scope(actor, 'read', { person: 'e.person_id', category, owner: 'e.organisation_id' });
     // An event addressed to its organisation only (an allocation, a restriction) goes to nobody else, whatever they may see of the person.
-    const audience = `(e.payload->>'audience' IS DISTINCT FROM 'organisation' OR e.organisation_id = CAST(:accessOrg AS uuid))`;
+    // An event addressed to its parties only (a meeting's action) goes to the organisations it names and its writer.
+    const named = `COALESCE(e.payload->'parties' @> jsonb_build_array(CAST(:accessOrg AS text)), false)`;
+    const audience = `(COALESCE(e.payload->>'audience', '') NOT IN ('organisation', 'parties') OR e.organisation_id = CAST(:accessOrg AS uuid) OR (e.payload->>'audience' = 'parties' AND ${named}))`;
     const person = `(e.person_id IS NOT NULL AND ${scope.where} AND ${audience})`;
     // A role that may read nothing about people (its ceiling is empty) is party to nothing.
     // A party never past the caseworker-level gates: nothing of a restricted record's referrals to those it does not name.
@@ -197,7 +199,7 @@ export class ChangeFeedService {
       ? `(COALESCE(e.payload->'parties' @> jsonb_build_array(CAST(:accessOrg AS text)), false) AND ${gates.where})`
       : 'false';
     return {
-      event: `((e.person_id IS NULL AND (e.type = ANY(:publicTypes) OR e.organisation_id = CAST(:accessOrg AS uuid))) OR (e.person_id IS NOT NULL AND ((${scope.where} AND ${audience}) OR ${party})))`,
+      event: `((e.person_id IS NULL AND (e.type = ANY(:publicTypes) OR e.organisation_id = CAST(:accessOrg AS uuid) OR ${named})) OR (e.person_id IS NOT NULL AND ((${scope.where} AND ${audience}) OR ${party})))`,
       person,
       parameters: { ...scope.parameters, accessOrg: actor.organisationId ?? null, publicTypes: PUBLIC_TYPES },
     };

@@ -35,6 +35,9 @@ const referral: PayloadSchema = {
   parties: P,
 };
 
+// A meeting's action: who owns it and when it is due, to its parties only.
+const meetingAction: PayloadSchema = { audience: M, meetingId: M, actionId: M, ownerOrganisationId: P, dueOn: P, parties: P };
+
 /**
  * Every event type the hub emits, with every field its payload may carry. OutboxService refuses to
  * emit an event whose type or field is not here, and every channel that hands events out (change
@@ -92,6 +95,18 @@ export const EVENT_PAYLOADS: Readonly<Record<string, PayloadSchema>> = {
   'task.completed': { kind: M },
   // Within the organisation that assigned it only (`audience`): who is to do what.
   'task.assigned': { audience: M, kind: M, organisationId: M, assigneeUserId: M, assigneeTeamId: M, dueOn: M },
+  // Multi-agency meetings (libs/meetings): their parties (the organiser, and the invitees or the action's
+  // owner) only. `audience: 'parties'` keeps an action's events from anyone else who may see the person:
+  // that the person was discussed at a panel is the panel's own business.
+  'meeting.scheduled': { meetingId: M, startsAt: P, recurrence: P, parties: P },
+  // To the organiser alone: who was put on the agenda, and which invitees no basis covers for them.
+  'meeting.agenda_item_added': { audience: M, meetingId: M, agendaItemId: M, uncoveredOrganisationIds: P },
+  // To its writer alone (its readers read the note under their own access, not through events).
+  'meeting.note_written': { audience: M, meetingId: M, kind: M, dataCategory: M, parties: M },
+  'meeting.attendance_recorded': { meetingId: M, organisationId: P, attended: P, parties: P },
+  'meeting.action_assigned': meetingAction,
+  'meeting.action_overdue': meetingAction,
+  'meeting.action_completed': meetingAction,
   // Notifications (libs/notifications). `notification.requested` is the seam any lib emits to have
   // named staff of its own organisation told of something (an appointment reminder): the kind, who,
   // and the portal page to link to; never any person data (the person is the event's person_id).

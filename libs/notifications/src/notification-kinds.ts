@@ -12,6 +12,8 @@ export enum NotificationKind {
   TASK_ASSIGNED = 'task_assigned',
   /** An appointment of the user's is coming up (emitted by whichever lib books appointments, through `notification.requested`). */
   APPOINTMENT_REMINDER = 'appointment_reminder',
+  /** A meeting gave the user an action, or one of theirs is past its due date (libs/meetings, through `notification.requested`). */
+  MEETING_ACTION = 'meeting_action',
 }
 registerEnumType(NotificationKind, { name: 'NotificationKind', description: 'What the hub may email you about' });
 export const NOTIFICATION_KINDS = Object.values(NotificationKind);
@@ -57,5 +59,10 @@ export const KIND_TEXT: Record<NotificationKind, { label: string; subject: strin
     label: 'An appointment of mine is coming up',
     subject: 'Appointment reminder',
     sentence: 'You have an appointment coming up.',
+  },
+  [NotificationKind.MEETING_ACTION]: {
+    label: 'A meeting gives me an action, or one of mine is overdue',
+    subject: 'A meeting action for you',
+    sentence: 'A multi-agency meeting has given you an action, or an action of yours is past its due date.',
   },
 };

@@ -130,6 +130,10 @@ export enum TaskKind {
   RESTRICTION_REVIEW = 'restriction_review',
   /** A task a person assigned to a colleague or a team of their organisation (assignTask). */
   ASSIGNED = 'assigned',
+  /** An action a multi-agency meeting gave the organisation (libs/meetings); closed when the action is completed. */
+  MEETING_ACTION = 'meeting_action',
+  /** A meeting action past its due date (raised by the meetings' overdue sweep). */
+  MEETING_ACTION_OVERDUE = 'meeting_action_overdue',
 }
 registerEnumType(TaskKind, { name: 'TaskKind' });
 

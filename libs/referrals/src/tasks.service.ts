@@ -21,6 +21,8 @@ export interface NewTask {
   detail: string;
   dueAt?: Date | null;
   sourceKey?: string | null;
+  /** The colleague it is for, when one is named (a meeting action's owner). */
+  assigneeUserId?: string | null;
 }
 
 /**
@@ -174,6 +176,11 @@ export class TasksService {
       payload: { kind: task.kind, organisationId: task.organisationId, forRole: task.forRole },
     });
     return row;
+  }
+
+  /** The key a task was raised under (no access check: for the lib that raised it, in its handler's transaction). */
+  async sourceKeyWithin(m: EntityManager, taskId: string): Promise<string | null> {
+    return (await m.findOne(Task, { where: { id: taskId }, select: { id: true, sourceKey: true } }))?.sourceKey ?? null;
   }
 
   /** Closes the open tasks raised under keys starting with `prefix` (and ending with `suffix`, but for `except`): the work they asked for was done. */

@@ -36,6 +36,17 @@ type Documents = {
     "\n  mutation CorrectCaseNote($input: CorrectCaseNoteInput!) {\n    correctCaseNote(input: $input) {\n      id\n      version\n    }\n  }\n": typeof types.CorrectCaseNoteDocument,
     "\n  subscription LiveReferrals {\n    referralInboxChanged {\n      id\n      state\n      overdue\n    }\n  }\n": typeof types.LiveReferralsDocument,
     "\n  subscription LiveTasks {\n    taskRaised {\n      id\n      kind\n      assigneeUserId\n      assigneeTeamId\n    }\n  }\n": typeof types.LiveTasksDocument,
+    "\n  query Meetings {\n    meetings(first: 100) {\n      id\n      title\n      startsAt\n      place\n      organiser\n      organiserOrganisationId\n    }\n    organisations {\n      id\n      name\n    }\n  }\n": typeof types.MeetingsDocument,
+    "\n  query MeetingPage($id: ID!) {\n    meeting(id: $id) {\n      id\n      title\n      startsAt\n      place\n      link\n      recurrence\n      organiser\n      organiserOrganisationId\n      invitedOrganisationIds\n      agenda {\n        id\n        personId\n        personLabel\n        reason\n        uncoveredOrganisationIds\n      }\n      notes {\n        id\n        agendaItemId\n        kind\n        organisationId\n        dataCategory\n        body\n        createdAt\n      }\n      actions {\n        id\n        agendaItemId\n        ownerOrganisationId\n        title\n        dueOn\n        status\n        overdue\n      }\n      carriedActions {\n        id\n        personId\n        ownerOrganisationId\n        title\n        dueOn\n        overdue\n      }\n      attendance {\n        organisationId\n        userId\n        attended\n      }\n    }\n    organisations {\n      id\n      name\n    }\n  }\n": typeof types.MeetingPageDocument,
+    "\n  query MyMeetingActions {\n    myMeetingActions(first: 200) {\n      id\n      meetingId\n      personId\n      personLabel\n      title\n      dueOn\n      status\n      overdue\n    }\n  }\n": typeof types.MyMeetingActionsDocument,
+    "\n  query MeetingMinutes($id: ID!, $format: MinutesFormat) {\n    meetingMinutes(meetingId: $id, format: $format) {\n      filename\n      contentType\n      content\n    }\n  }\n": typeof types.MeetingMinutesDocument,
+    "\n  mutation RecordMeetingAttendance($input: RecordAttendanceInput!) {\n    recordMeetingAttendance(input: $input) {\n      attended\n    }\n  }\n": typeof types.RecordMeetingAttendanceDocument,
+    "\n  mutation WriteMeetingNote($input: WriteMeetingNoteInput!) {\n    writeMeetingNote(input: $input) {\n      id\n    }\n  }\n": typeof types.WriteMeetingNoteDocument,
+    "\n  mutation AssignMeetingAction($input: AssignMeetingActionInput!) {\n    assignMeetingAction(input: $input) {\n      id\n    }\n  }\n": typeof types.AssignMeetingActionDocument,
+    "\n  mutation CompleteMeetingAction($input: CompleteMeetingActionInput!) {\n    completeMeetingAction(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.CompleteMeetingActionDocument,
+    "\n  mutation ScheduleMeeting($input: ScheduleMeetingInput!) {\n    scheduleMeeting(input: $input) {\n      id\n    }\n  }\n": typeof types.ScheduleMeetingDocument,
+    "\n  mutation AddAgendaItem($input: AddAgendaItemInput!) {\n    addAgendaItem(input: $input) {\n      id\n      uncoveredOrganisationIds\n    }\n  }\n": typeof types.AddAgendaItemDocument,
+    "\n  query FindPeopleForAgenda($search: String!) {\n    people(first: 10, search: $search) {\n      edges {\n        node {\n          id\n          givenName\n          familyName\n          dateOfBirth\n        }\n      }\n    }\n  }\n": typeof types.FindPeopleForAgendaDocument,
     "\n  mutation CreatePerson($input: CreatePersonInput!) {\n    createPerson(input: $input) {\n      outcome\n      person {\n        id\n        givenName\n        familyName\n      }\n      candidates {\n        id\n        givenName\n        familyName\n        dateOfBirth\n        region\n        withheldFields\n      }\n      hiddenCandidates\n    }\n  }\n": typeof types.CreatePersonDocument,
     "\n  mutation ChangeStage($input: UpdatePersonInput!) {\n    updatePerson(input: $input) {\n      id\n      stage\n      version\n    }\n  }\n": typeof types.ChangeStageDocument,
     "\n  query PersonStage($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      stage\n      version\n      withheldFields\n    }\n  }\n": typeof types.PersonStageDocument,
@@ -115,6 +126,17 @@ const documents: Documents = {
     "\n  mutation CorrectCaseNote($input: CorrectCaseNoteInput!) {\n    correctCaseNote(input: $input) {\n      id\n      version\n    }\n  }\n": types.CorrectCaseNoteDocument,
     "\n  subscription LiveReferrals {\n    referralInboxChanged {\n      id\n      state\n      overdue\n    }\n  }\n": types.LiveReferralsDocument,
     "\n  subscription LiveTasks {\n    taskRaised {\n      id\n      kind\n      assigneeUserId\n      assigneeTeamId\n    }\n  }\n": types.LiveTasksDocument,
+    "\n  query Meetings {\n    meetings(first: 100) {\n      id\n      title\n      startsAt\n      place\n      organiser\n      organiserOrganisationId\n    }\n    organisations {\n      id\n      name\n    }\n  }\n": types.MeetingsDocument,
+    "\n  query MeetingPage($id: ID!) {\n    meeting(id: $id) {\n      id\n      title\n      startsAt\n      place\n      link\n      recurrence\n      organiser\n      organiserOrganisationId\n      invitedOrganisationIds\n      agenda {\n        id\n        personId\n        personLabel\n        reason\n        uncoveredOrganisationIds\n      }\n      notes {\n        id\n        agendaItemId\n        kind\n        organisationId\n        dataCategory\n        body\n        createdAt\n      }\n      actions {\n        id\n        agendaItemId\n        ownerOrganisationId\n        title\n        dueOn\n        status\n        overdue\n      }\n      carriedActions {\n        id\n        personId\n        ownerOrganisationId\n        title\n        dueOn\n        overdue\n      }\n      attendance {\n        organisationId\n        userId\n        attended\n      }\n    }\n    organisations {\n      id\n      name\n    }\n  }\n": types.MeetingPageDocument,
+    "\n  query MyMeetingActions {\n    myMeetingActions(first: 200) {\n      id\n      meetingId\n      personId\n      personLabel\n      title\n      dueOn\n      status\n      overdue\n    }\n  }\n": types.MyMeetingActionsDocument,
+    "\n  query MeetingMinutes($id: ID!, $format: MinutesFormat) {\n    meetingMinutes(meetingId: $id, format: $format) {\n      filename\n      contentType\n      content\n    }\n  }\n": types.MeetingMinutesDocument,
+    "\n  mutation RecordMeetingAttendance($input: RecordAttendanceInput!) {\n    recordMeetingAttendance(input: $input) {\n      attended\n    }\n  }\n": types.RecordMeetingAttendanceDocument,
+    "\n  mutation WriteMeetingNote($input: WriteMeetingNoteInput!) {\n    writeMeetingNote(input: $input) {\n      id\n    }\n  }\n": types.WriteMeetingNoteDocument,
+    "\n  mutation AssignMeetingAction($input: AssignMeetingActionInput!) {\n    assignMeetingAction(input: $input) {\n      id\n    }\n  }\n": types.AssignMeetingActionDocument,
+    "\n  mutation CompleteMeetingAction($input: CompleteMeetingActionInput!) {\n    completeMeetingAction(input: $input) {\n      id\n      status\n    }\n  }\n": types.CompleteMeetingActionDocument,
+    "\n  mutation ScheduleMeeting($input: ScheduleMeetingInput!) {\n    scheduleMeeting(input: $input) {\n      id\n    }\n  }\n": types.ScheduleMeetingDocument,
+    "\n  mutation AddAgendaItem($input: AddAgendaItemInput!) {\n    addAgendaItem(input: $input) {\n      id\n      uncoveredOrganisationIds\n    }\n  }\n": types.AddAgendaItemDocument,
+    "\n  query FindPeopleForAgenda($search: String!) {\n    people(first: 10, search: $search) {\n      edges {\n        node {\n          id\n          givenName\n          familyName\n          dateOfBirth\n        }\n      }\n    }\n  }\n": types.FindPeopleForAgendaDocument,
     "\n  mutation CreatePerson($input: CreatePersonInput!) {\n    createPerson(input: $input) {\n      outcome\n      person {\n        id\n        givenName\n        familyName\n      }\n      candidates {\n        id\n        givenName\n        familyName\n        dateOfBirth\n        region\n        withheldFields\n      }\n      hiddenCandidates\n    }\n  }\n": types.CreatePersonDocument,
     "\n  mutation ChangeStage($input: UpdatePersonInput!) {\n    updatePerson(input: $input) {\n      id\n      stage\n      version\n    }\n  }\n": types.ChangeStageDocument,
     "\n  query PersonStage($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      stage\n      version\n      withheldFields\n    }\n  }\n": types.PersonStageDocument,
@@ -257,6 +279,50 @@ export function graphql(source: "\n  subscription LiveReferrals {\n    referralI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription LiveTasks {\n    taskRaised {\n      id\n      kind\n      assigneeUserId\n      assigneeTeamId\n    }\n  }\n"): typeof import('./graphql').LiveTasksDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Meetings {\n    meetings(first: 100) {\n      id\n      title\n      startsAt\n      place\n      organiser\n      organiserOrganisationId\n    }\n    organisations {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').MeetingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MeetingPage($id: ID!) {\n    meeting(id: $id) {\n      id\n      title\n      startsAt\n      place\n      link\n      recurrence\n      organiser\n      organiserOrganisationId\n      invitedOrganisationIds\n      agenda {\n        id\n        personId\n        personLabel\n        reason\n        uncoveredOrganisationIds\n      }\n      notes {\n        id\n        agendaItemId\n        kind\n        organisationId\n        dataCategory\n        body\n        createdAt\n      }\n      actions {\n        id\n        agendaItemId\n        ownerOrganisationId\n        title\n        dueOn\n        status\n        overdue\n      }\n      carriedActions {\n        id\n        personId\n        ownerOrganisationId\n        title\n        dueOn\n        overdue\n      }\n      attendance {\n        organisationId\n        userId\n        attended\n      }\n    }\n    organisations {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').MeetingPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyMeetingActions {\n    myMeetingActions(first: 200) {\n      id\n      meetingId\n      personId\n      personLabel\n      title\n      dueOn\n      status\n      overdue\n    }\n  }\n"): typeof import('./graphql').MyMeetingActionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MeetingMinutes($id: ID!, $format: MinutesFormat) {\n    meetingMinutes(meetingId: $id, format: $format) {\n      filename\n      contentType\n      content\n    }\n  }\n"): typeof import('./graphql').MeetingMinutesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordMeetingAttendance($input: RecordAttendanceInput!) {\n    recordMeetingAttendance(input: $input) {\n      attended\n    }\n  }\n"): typeof import('./graphql').RecordMeetingAttendanceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WriteMeetingNote($input: WriteMeetingNoteInput!) {\n    writeMeetingNote(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').WriteMeetingNoteDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AssignMeetingAction($input: AssignMeetingActionInput!) {\n    assignMeetingAction(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').AssignMeetingActionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteMeetingAction($input: CompleteMeetingActionInput!) {\n    completeMeetingAction(input: $input) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').CompleteMeetingActionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ScheduleMeeting($input: ScheduleMeetingInput!) {\n    scheduleMeeting(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').ScheduleMeetingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddAgendaItem($input: AddAgendaItemInput!) {\n    addAgendaItem(input: $input) {\n      id\n      uncoveredOrganisationIds\n    }\n  }\n"): typeof import('./graphql').AddAgendaItemDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FindPeopleForAgenda($search: String!) {\n    people(first: 10, search: $search) {\n      edges {\n        node {\n          id\n          givenName\n          familyName\n          dateOfBirth\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').FindPeopleForAgendaDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,6 +4,14 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A person to discuss at a meeting, and why */
+export type AddAgendaItemInput = {
+  meetingId: string | number;
+  personId: string | number;
+  /** Why the person is on the agenda (3 to 1000 characters) */
+  reason: string;
+};
+
 export type AllocatePersonInput = {
   /** The caseworker of your organisation who owns the case (give this, a team, or both) */
   caseOwnerId?: string | number | null | undefined;
@@ -25,6 +33,22 @@ export type AppointmentStatus =
   | 'CANCELLED'
   | 'DID_NOT_ATTEND'
   | 'RESCHEDULED';
+
+/** An action the meeting gives an organisation about a person on its agenda */
+export type AssignMeetingActionInput = {
+  agendaItemId: string | number;
+  /** ISO date (YYYY-MM-DD) it is due: within two years */
+  dueOn: string;
+  linkId?: string | number | null | undefined;
+  /** With linkId: the referral or intervention that results from it */
+  linkKind?: MeetingActionLink | null | undefined;
+  /** The organisation that owns it: the organiser or an invitee the basis covers */
+  ownerOrganisationId: string | number;
+  /** A member of its staff who owns it */
+  ownerUserId?: string | number | null | undefined;
+  /** What is to be done (3 to 300 characters) */
+  title: string;
+};
 
 /** A task for a colleague or a team of your organisation, about a person you and they may see: exactly one of assigneeUserId and assigneeTeamId */
 export type AssignTaskInput = {
@@ -81,6 +105,16 @@ export type ChangePasswordInput = {
   currentPassword: string;
   /** At least PASSWORD_MIN_LENGTH (12) characters, hard to guess (not common, not made of your name, email or organisation) */
   newPassword: string;
+};
+
+/** An action done */
+export type CompleteMeetingActionInput = {
+  actionId: string | number;
+  linkId?: string | number | null | undefined;
+  /** With linkId: the referral or intervention that resulted */
+  linkKind?: MeetingActionLink | null | undefined;
+  /** What was done (at most 1000 characters) */
+  note?: string | null | undefined;
 };
 
 /** Completing a referral says what came of it */
@@ -256,6 +290,27 @@ export type LogInterventionInput = {
   typeCode: string;
 };
 
+export type MeetingActionLink =
+  | 'INTERVENTION'
+  | 'REFERRAL';
+
+export type MeetingActionStatus =
+  | 'DONE'
+  | 'OPEN';
+
+export type MeetingNoteKind =
+  | 'DECISION'
+  | 'NOTE';
+
+export type MeetingRecurrence =
+  | 'FORTNIGHTLY'
+  | 'MONTHLY'
+  | 'WEEKLY';
+
+export type MinutesFormat =
+  | 'JSON'
+  | 'MARKDOWN';
+
 export type NotificationDelivery =
   | 'DAILY_DIGEST'
   | 'IMMEDIATE'
@@ -264,6 +319,7 @@ export type NotificationDelivery =
 /** What the hub may email you about */
 export type NotificationKind =
   | 'APPOINTMENT_REMINDER'
+  | 'MEETING_ACTION'
   | 'REFERRAL_ANSWERED'
   | 'REFERRAL_OVERDUE'
   | 'REFERRAL_RECEIVED'
@@ -342,6 +398,16 @@ export type RecordAppointmentOutcomeInput = {
   rescheduledTo?: string | null | undefined;
   status: AppointmentStatus;
   version: number;
+};
+
+/** Whether an organisation (or one of its staff) attended */
+export type RecordAttendanceInput = {
+  attended: boolean;
+  meetingId: string | number;
+  /** The organiser or an invited organisation */
+  organisationId: string | number;
+  /** A member of its staff (else the organisation as a whole) */
+  userId?: string | number | null | undefined;
 };
 
 export type RecordSustainmentInput = {
@@ -471,6 +537,23 @@ export type SafeguardingOverrideInput = {
   reason: string;
 };
 
+/** A multi-agency meeting (a panel) your organisation organises */
+export type ScheduleMeetingInput = {
+  /** The organisations invited (at most 20) */
+  invitedOrganisationIds: Array<string | number>;
+  /** Named staff invited, of yours or of an invited organisation (at most 50) */
+  invitedUserIds?: Array<string | number> | null | undefined;
+  /** A link to join it online (https, at most 500 characters) */
+  link?: string | null | undefined;
+  /** Where (at most 300 characters) */
+  place?: string | null | undefined;
+  recurrence?: MeetingRecurrence | null | undefined;
+  /** When it starts (ISO date and time): from a year back to two years ahead */
+  startsAt: string;
+  /** What it is called (3 to 200 characters) */
+  title: string;
+};
+
 export type SendReferralInput = {
   /** The sender confirms that the person agreed to this referral (the portal asks when consent is its basis); recorded as the reason of the send step */
   personAgreed?: boolean | null | undefined;
@@ -498,6 +581,8 @@ export type TaskKind =
   | 'ALLOCATE_CASE'
   | 'ASSIGNED'
   | 'CONSENT_EXPIRING'
+  | 'MEETING_ACTION'
+  | 'MEETING_ACTION_OVERDUE'
   | 'REFERRAL_OVERDUE'
   | 'RESTRICTION_REVIEW'
   | 'SAFEGUARDING_OVERRIDE_REVIEW'
@@ -559,6 +644,16 @@ export type WriteCaseNoteInput = {
   /** What the note is about, which decides who may read it (a HEALTH note only where health data may be read) */
   dataCategory: DataCategory;
   personId: string | number;
+};
+
+/** What your organisation brought on a person on the agenda, or a decision the meeting took */
+export type WriteMeetingNoteInput = {
+  agendaItemId: string | number;
+  /** The note (at most 10000 characters) */
+  body: string;
+  /** What it is about, which decides who may read it (as for a case note) */
+  dataCategory: DataCategory;
+  kind?: MeetingNoteKind;
 };
 
 export type ChangePasswordMutationVariables = Exact<{
@@ -691,6 +786,80 @@ export type LiveTasksSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
 export type LiveTasksSubscription = { taskRaised: { id: string, kind: TaskKind, assigneeUserId: string | null, assigneeTeamId: string | null } };
+
+export type MeetingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeetingsQuery = { meetings: Array<{ id: string, title: string, startsAt: string, place: string | null, organiser: boolean, organiserOrganisationId: string }>, organisations: Array<{ id: string, name: string }> };
+
+export type MeetingPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type MeetingPageQuery = { meeting: { id: string, title: string, startsAt: string, place: string | null, link: string | null, recurrence: MeetingRecurrence | null, organiser: boolean, organiserOrganisationId: string, invitedOrganisationIds: Array<string>, agenda: Array<{ id: string, personId: string, personLabel: string, reason: string, uncoveredOrganisationIds: Array<string> }>, notes: Array<{ id: string, agendaItemId: string, kind: MeetingNoteKind, organisationId: string, dataCategory: DataCategory, body: string, createdAt: string }>, actions: Array<{ id: string, agendaItemId: string, ownerOrganisationId: string, title: string, dueOn: string, status: MeetingActionStatus, overdue: boolean }>, carriedActions: Array<{ id: string, personId: string, ownerOrganisationId: string, title: string, dueOn: string, overdue: boolean }>, attendance: Array<{ organisationId: string, userId: string | null, attended: boolean }> }, organisations: Array<{ id: string, name: string }> };
+
+export type MyMeetingActionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyMeetingActionsQuery = { myMeetingActions: Array<{ id: string, meetingId: string, personId: string, personLabel: string, title: string, dueOn: string, status: MeetingActionStatus, overdue: boolean }> };
+
+export type MeetingMinutesQueryVariables = Exact<{
+  id: string | number;
+  format?: MinutesFormat | null | undefined;
+}>;
+
+
+export type MeetingMinutesQuery = { meetingMinutes: { filename: string, contentType: string, content: string } };
+
+export type RecordMeetingAttendanceMutationVariables = Exact<{
+  input: RecordAttendanceInput;
+}>;
+
+
+export type RecordMeetingAttendanceMutation = { recordMeetingAttendance: { attended: boolean } };
+
+export type WriteMeetingNoteMutationVariables = Exact<{
+  input: WriteMeetingNoteInput;
+}>;
+
+
+export type WriteMeetingNoteMutation = { writeMeetingNote: { id: string } };
+
+export type AssignMeetingActionMutationVariables = Exact<{
+  input: AssignMeetingActionInput;
+}>;
+
+
+export type AssignMeetingActionMutation = { assignMeetingAction: { id: string } };
+
+export type CompleteMeetingActionMutationVariables = Exact<{
+  input: CompleteMeetingActionInput;
+}>;
+
+
+export type CompleteMeetingActionMutation = { completeMeetingAction: { id: string, status: MeetingActionStatus } };
+
+export type ScheduleMeetingMutationVariables = Exact<{
+  input: ScheduleMeetingInput;
+}>;
+
+
+export type ScheduleMeetingMutation = { scheduleMeeting: { id: string } };
+
+export type AddAgendaItemMutationVariables = Exact<{
+  input: AddAgendaItemInput;
+}>;
+
+
+export type AddAgendaItemMutation = { addAgendaItem: { id: string, uncoveredOrganisationIds: Array<string> } };
+
+export type FindPeopleForAgendaQueryVariables = Exact<{
+  search: string;
+}>;
+
+
+export type FindPeopleForAgendaQuery = { people: { edges: Array<{ node: { id: string, givenName: string | null, familyName: string | null, dateOfBirth: string | null } }> } };
 
 export type CreatePersonMutationVariables = Exact<{
   input: CreatePersonInput;
@@ -1421,6 +1590,160 @@ export const LiveTasksDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LiveTasksSubscription, LiveTasksSubscriptionVariables>;
+export const MeetingsDocument = new TypedDocumentString(`
+    query Meetings {
+  meetings(first: 100) {
+    id
+    title
+    startsAt
+    place
+    organiser
+    organiserOrganisationId
+  }
+  organisations {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<MeetingsQuery, MeetingsQueryVariables>;
+export const MeetingPageDocument = new TypedDocumentString(`
+    query MeetingPage($id: ID!) {
+  meeting(id: $id) {
+    id
+    title
+    startsAt
+    place
+    link
+    recurrence
+    organiser
+    organiserOrganisationId
+    invitedOrganisationIds
+    agenda {
+      id
+      personId
+      personLabel
+      reason
+      uncoveredOrganisationIds
+    }
+    notes {
+      id
+      agendaItemId
+      kind
+      organisationId
+      dataCategory
+      body
+      createdAt
+    }
+    actions {
+      id
+      agendaItemId
+      ownerOrganisationId
+      title
+      dueOn
+      status
+      overdue
+    }
+    carriedActions {
+      id
+      personId
+      ownerOrganisationId
+      title
+      dueOn
+      overdue
+    }
+    attendance {
+      organisationId
+      userId
+      attended
+    }
+  }
+  organisations {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<MeetingPageQuery, MeetingPageQueryVariables>;
+export const MyMeetingActionsDocument = new TypedDocumentString(`
+    query MyMeetingActions {
+  myMeetingActions(first: 200) {
+    id
+    meetingId
+    personId
+    personLabel
+    title
+    dueOn
+    status
+    overdue
+  }
+}
+    `) as unknown as TypedDocumentString<MyMeetingActionsQuery, MyMeetingActionsQueryVariables>;
+export const MeetingMinutesDocument = new TypedDocumentString(`
+    query MeetingMinutes($id: ID!, $format: MinutesFormat) {
+  meetingMinutes(meetingId: $id, format: $format) {
+    filename
+    contentType
+    content
+  }
+}
+    `) as unknown as TypedDocumentString<MeetingMinutesQuery, MeetingMinutesQueryVariables>;
+export const RecordMeetingAttendanceDocument = new TypedDocumentString(`
+    mutation RecordMeetingAttendance($input: RecordAttendanceInput!) {
+  recordMeetingAttendance(input: $input) {
+    attended
+  }
+}
+    `) as unknown as TypedDocumentString<RecordMeetingAttendanceMutation, RecordMeetingAttendanceMutationVariables>;
+export const WriteMeetingNoteDocument = new TypedDocumentString(`
+    mutation WriteMeetingNote($input: WriteMeetingNoteInput!) {
+  writeMeetingNote(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<WriteMeetingNoteMutation, WriteMeetingNoteMutationVariables>;
+export const AssignMeetingActionDocument = new TypedDocumentString(`
+    mutation AssignMeetingAction($input: AssignMeetingActionInput!) {
+  assignMeetingAction(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AssignMeetingActionMutation, AssignMeetingActionMutationVariables>;
+export const CompleteMeetingActionDocument = new TypedDocumentString(`
+    mutation CompleteMeetingAction($input: CompleteMeetingActionInput!) {
+  completeMeetingAction(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CompleteMeetingActionMutation, CompleteMeetingActionMutationVariables>;
+export const ScheduleMeetingDocument = new TypedDocumentString(`
+    mutation ScheduleMeeting($input: ScheduleMeetingInput!) {
+  scheduleMeeting(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ScheduleMeetingMutation, ScheduleMeetingMutationVariables>;
+export const AddAgendaItemDocument = new TypedDocumentString(`
+    mutation AddAgendaItem($input: AddAgendaItemInput!) {
+  addAgendaItem(input: $input) {
+    id
+    uncoveredOrganisationIds
+  }
+}
+    `) as unknown as TypedDocumentString<AddAgendaItemMutation, AddAgendaItemMutationVariables>;
+export const FindPeopleForAgendaDocument = new TypedDocumentString(`
+    query FindPeopleForAgenda($search: String!) {
+  people(first: 10, search: $search) {
+    edges {
+      node {
+        id
+        givenName
+        familyName
+        dateOfBirth
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FindPeopleForAgendaQuery, FindPeopleForAgendaQueryVariables>;
 export const CreatePersonDocument = new TypedDocumentString(`
     mutation CreatePerson($input: CreatePersonInput!) {
   createPerson(input: $input) {
