@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { DATA_CATEGORIES, type OrganisationRef } from '@hub/access';
-import { ReferralBasisService } from '@hub/consent';
+import { DATA_CATEGORIES } from '@hub/access';
+import { type OrganisationRef, ReferralBasisService } from '@hub/consent';
 import { OrganisationsService } from '@hub/organisations';
 import type { Meeting } from './meeting.entity.js';
 
