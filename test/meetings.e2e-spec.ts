@@ -342,6 +342,11 @@ describe('multi-agency meetings', () => {
       employerAction,
       employerAction,
     ]);
+    // Tasks are their organisation's own: the employer hears of its own, never of housing's or mind's
+    // (about people it works with too).
+    const taskEvents = employerFeed.filter((e) => e.type.startsWith('task.'));
+    expect(taskEvents.length).toBeGreaterThan(0);
+    expect(taskEvents.filter((e) => !((JSON.parse(e.payload) as { parties?: string[] }).parties ?? []).includes(EMPLOYER()))).toEqual([]);
     // Housing hears of its own actions only, not of the employer's or mind's.
     const housingFeed = await feed('housing.worker');
     expect([...new Set(housingFeed.filter((e) => e.type.startsWith('meeting.action')).map((e) => e.entityId))].sort()).toEqual(

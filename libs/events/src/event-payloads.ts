@@ -91,8 +91,9 @@ export const EVENT_PAYLOADS: Readonly<Record<string, PayloadSchema>> = {
   'referral.overdue': referral,
   // Sent without consent or agreement on a manager's safeguarding override (the reason stays on the referral).
   'referral.safeguarding_override': referral,
-  'task.raised': { kind: M, organisationId: M, forRole: M },
-  'task.completed': { kind: M },
+  // A task is its organisation's own (`audience: 'parties'`, the organisation): other partners who may see the person never hear of it.
+  'task.raised': { audience: M, kind: M, organisationId: M, forRole: M, parties: M },
+  'task.completed': { audience: M, kind: M, parties: M },
   // Within the organisation that assigned it only (`audience`): who is to do what.
   'task.assigned': { audience: M, kind: M, organisationId: M, assigneeUserId: M, assigneeTeamId: M, dueOn: M },
   // Multi-agency meetings (libs/meetings): their parties (the organiser, and the invitees or the action's

@@ -173,7 +173,14 @@ export class TasksService {
       aggregateType: 'task',
       aggregateId: row.id,
       personId: task.personId ?? null,
-      payload: { kind: task.kind, organisationId: task.organisationId, forRole: task.forRole },
+      // A task is its organisation's own business: only it (and the writer) hear of it, never every partner who may see the person.
+      payload: {
+        audience: 'parties',
+        kind: task.kind,
+        organisationId: task.organisationId,
+        forRole: task.forRole,
+        parties: [task.organisationId],
+      },
     });
     return row;
   }
@@ -270,7 +277,7 @@ export class TasksService {
         aggregateType: 'task',
         aggregateId: task.id,
         personId: task.personId,
-        payload: { kind: task.kind },
+        payload: { audience: 'parties', kind: task.kind, parties: [task.organisationId] },
       });
       return saved;
     });
