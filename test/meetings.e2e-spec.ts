@@ -4,6 +4,7 @@ import type { Actor } from '@hub/common';
 import { MeetingActionsService } from '@hub/meetings';
 import { UsersService } from '@hub/organisations';
 import { LiveEvents } from '@hub/events';
+import { RetentionService } from '@hub/privacy';
 import { eventually, startTestHub, type TestHub } from './support/hub.js';
 import { subscribe, type Subscriber, wsUrl } from './support/subscriptions.js';
 
@@ -469,5 +470,43 @@ describe('multi-agency meetings', () => {
       [`user:${users.employer}`, people],
     );
     expect(audited.map((a) => a.person_id).sort()).toEqual(people.slice(0, 4).sort());
+  });
+
+  it('keeps done actions, and agenda items with nothing left on them, for the identity period from the meeting; open actions while open', async () => {
+    // The panel met long ago; its notes are recent (their own categories' periods apply to them).
+    await hub.db.query(`UPDATE meeting SET starts_at = '2010-01-05' WHERE id = $1`, [meetingId]);
+    await hub.db.query(`UPDATE meeting_agenda_item SET created_at = '2010-01-05' WHERE meeting_id = $1`, [meetingId]);
+    await hub.db.query(
+      `UPDATE meeting_action SET created_at = '2010-01-05', completed_at = CASE WHEN status = 'done' THEN '2010-01-20'::timestamptz END WHERE meeting_id = $1`,
+      [meetingId],
+    );
+    const actionsBefore: { id: string; status: string }[] = await hub.db.query(
+      'SELECT id, status FROM meeting_action WHERE meeting_id = $1',
+      [meetingId],
+    );
+    const done = actionsBefore.filter((a) => a.status === 'done').map((a) => a.id);
+    expect(done.length).toBeGreaterThan(0);
+    expect(actionsBefore.length).toBeGreaterThan(done.length);
+    const bare: { id: string }[] = await hub.db.query(
+      `SELECT i.id FROM meeting_agenda_item i WHERE i.meeting_id = $1
+          AND NOT EXISTS (SELECT 1 FROM meeting_note n WHERE n.agenda_item_id = i.id)
+          AND NOT EXISTS (SELECT 1 FROM meeting_action a WHERE a.agenda_item_id = i.id AND a.status <> 'done')`,
+      [meetingId],
+    );
+    const report = await hub.app.get(RetentionService).run();
+    expect(report.expired.meetingActions).toEqual({ identity: done.length });
+    const actionsAfter: { id: string }[] = await hub.db.query('SELECT id FROM meeting_action WHERE meeting_id = $1 ORDER BY id', [
+      meetingId,
+    ]);
+    expect(actionsAfter.map((a) => a.id)).toEqual(
+      actionsBefore
+        .filter((a) => a.status !== 'done')
+        .map((a) => a.id)
+        .sort(),
+    );
+    const itemsAfter: { id: string }[] = await hub.db.query('SELECT id FROM meeting_agenda_item WHERE meeting_id = $1', [meetingId]);
+    expect(itemsAfter.map((i) => i.id).filter((id) => bare.some((b) => b.id === id))).toEqual([]);
+    expect(report.expired.meetingAgendaItems?.identity ?? 0).toBe(bare.length);
+    expect(itemsAfter.length).toBeGreaterThan(0);
   });
 });

@@ -217,12 +217,14 @@ export class AuditService implements WriteAuditSink, DisclosureAuditSink {
    * hub.audit_erase_detail is on). Returns how many events lost their detail.
    */
   async eraseDetails(m: EntityManager, recordIds: string[], aggregateIds?: string[]): Promise<number> {
+    // `detail.events` is a list of events on a write's audit, and a count on a change feed read's: only a list is looked into.
     await m.query(`SET LOCAL hub.audit_erase_detail = 'on'`);
     const [, count]: [unknown, number] = aggregateIds
       ? await m.query(
           `UPDATE audit_event SET detail = NULL
         WHERE person_id = ANY($1::uuid[])
-          AND (detail->>'aggregateId' = ANY($2::text[]) OR EXISTS (SELECT 1 FROM jsonb_array_elements(detail->'events') x WHERE x->>'aggregateId' = ANY($2::text[])))`,
+          AND (detail->>'aggregateId' = ANY($2::text[]) OR EXISTS (SELECT 1 FROM jsonb_array_elements(CASE WHEN jsonb_typeof(detail->'events') = 'array' THEN detail->'events' ELSE '[]'::jsonb END) x
+                     WHERE x->>'aggregateId' = ANY($2::text[])))`,
           [recordIds, aggregateIds],
         )
       : await m.query('UPDATE audit_event SET detail = NULL WHERE person_id = ANY($1::uuid[]) AND detail IS NOT NULL', [recordIds]);

@@ -40,7 +40,12 @@ export class MeetingsPersonData implements PersonDataSource {
     ];
   }
 
-  /** Notes and decisions are kept for their category's period from when they were written. */
+  /**
+   * Notes and decisions are kept for their category's period from when they were written. Actions done,
+   * and agenda items with no note or action left on them, are kept for the identity category's period
+   * from the meeting (they say the person was discussed, and what was to be done): an open action stays
+   * while it is open (it is still work), and goes with the record.
+   */
   personRetention(): PersonRetentionRule[] {
     return [
       {
@@ -50,6 +55,25 @@ export class MeetingsPersonData implements PersonDataSource {
                       WHERE n.created_at < cut.before::timestamptz`,
         eraseSql: ['DELETE FROM meeting_note WHERE id = ANY($1::uuid[]) RETURNING data_category'],
         activitySql: '(SELECT n.person_id, n.created_at AS at FROM meeting_note n)',
+      },
+      {
+        key: 'meetingActions',
+        expiredSql: `SELECT a.person_id AS record_id, a.id, cut.category AS data_category FROM meeting_action a
+                       JOIN jsonb_each_text($1::jsonb) AS cut(category, before) ON cut.category = 'identity'
+                      WHERE a.status = 'done' AND COALESCE(a.completed_at, a.created_at) < cut.before::timestamptz`,
+        eraseSql: [`DELETE FROM meeting_action WHERE id = ANY($1::uuid[]) RETURNING 'identity' AS data_category`],
+        activitySql: '(SELECT a.person_id, COALESCE(a.completed_at, a.created_at) AS at FROM meeting_action a)',
+      },
+      {
+        key: 'meetingAgendaItems',
+        expiredSql: `SELECT i.person_id AS record_id, i.id, cut.category AS data_category FROM meeting_agenda_item i
+                       JOIN meeting mt ON mt.id = i.meeting_id
+                       JOIN jsonb_each_text($1::jsonb) AS cut(category, before) ON cut.category = 'identity'
+                      WHERE mt.starts_at < cut.before::timestamptz
+                        AND NOT EXISTS (SELECT 1 FROM meeting_note n WHERE n.agenda_item_id = i.id)
+                        AND NOT EXISTS (SELECT 1 FROM meeting_action a WHERE a.agenda_item_id = i.id)`,
+        eraseSql: [`DELETE FROM meeting_agenda_item WHERE id = ANY($1::uuid[]) RETURNING 'identity' AS data_category`],
+        activitySql: '(SELECT i.person_id, i.created_at AS at FROM meeting_agenda_item i)',
       },
     ];
   }
