@@ -10,6 +10,22 @@ export enum ReoffendingCohort {
 }
 registerEnumType(ReoffendingCohort, { name: 'ReoffendingCohort' });
 
+/** Which date starts a person's year of follow-up in the reoffending analysis. */
+export enum ReoffendingReference {
+  /** The date the person first reached the cohort's step (take-up, first job start, first sustained job start). */
+  STEP_DATE = 'step_date',
+  /** The person's programme start: their first attended ETE contact (the take-up date), for every cohort. */
+  PROGRAMME_START = 'programme_start',
+}
+registerEnumType(ReoffendingReference, {
+  name: 'ReoffendingReference',
+  description: "Which date starts the year of follow-up: the cohort's step, or the person's programme start",
+  valuesMap: {
+    STEP_DATE: { description: 'The date the person first reached the cohort step (the default)' },
+    PROGRAMME_START: { description: 'The programme start: the first attended ETE contact (take-up), for every cohort' },
+  },
+});
+
 /** What every report takes: a period, whose (one organisation, for those who report across them), and the suppression threshold. */
 @InputType({ isAbstract: true })
 export class ReportPeriodInput {
@@ -58,7 +74,18 @@ export class ReoffendingInput extends ReportFilterInput {
   @IsEnum(ReoffendingCohort)
   cohort: ReoffendingCohort;
 
-  @Field(() => String, { nullable: true, description: 'Judge follow-up as at this ISO date (default today)' })
+  @Field(() => ReoffendingReference, {
+    nullable: true,
+    description: 'Which date starts the year of follow-up (default STEP_DATE); cohort membership is by the step date either way',
+  })
+  @IsOptional()
+  @IsEnum(ReoffendingReference)
+  reference?: ReoffendingReference;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Judge follow-up as at this ISO date (default today; never after today: BAD_USER_INPUT)',
+  })
   @IsOptional()
   @IsDateString({ strict: true })
   asOf?: string;

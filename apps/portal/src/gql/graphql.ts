@@ -413,7 +413,7 @@ export type ReoffendingCohort =
   | 'SUSTAINED_WORK';
 
 export type ReoffendingInput = {
-  /** Judge follow-up as at this ISO date (default today) */
+  /** Judge follow-up as at this ISO date (default today; never after today: BAD_USER_INPUT) */
   asOf?: string | null | undefined;
   cohort: ReoffendingCohort;
   /** Start of the period (ISO date, inclusive) */
@@ -422,6 +422,8 @@ export type ReoffendingInput = {
   interventionType?: string | null | undefined;
   /** Hub admins and commissioners: one organisation (others always report on their own) */
   organisationId?: string | number | null | undefined;
+  /** Which date starts the year of follow-up (default STEP_DATE); cohort membership is by the step date either way */
+  reference?: ReoffendingReference | null | undefined;
   /** Only people of this region (the person's region now) */
   region?: string | null | undefined;
   /** Suppression threshold (default 5; never lower than 5) */
@@ -429,6 +431,13 @@ export type ReoffendingInput = {
   /** End of the period (ISO date, exclusive) */
   to: string;
 };
+
+/** Which date starts the year of follow-up: the cohort's step, or the person's programme start */
+export type ReoffendingReference =
+  /** The programme start: the first attended ETE contact (take-up), for every cohort */
+  | 'PROGRAMME_START'
+  /** The date the person first reached the cohort step (the default) */
+  | 'STEP_DATE';
 
 export type ReportFilterInput = {
   /** Start of the period (ISO date, inclusive) */
