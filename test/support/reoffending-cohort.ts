@@ -57,7 +57,7 @@ export function generateCohort(size: number, seed: number): CohortPerson[] {
 
 const ndjson = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
 
-/** Loads the cohort as an integrator would: people and interventions through the NDJSON bulk forms; outcomes after. */
+/** Loads the cohort as an integrator would, through the NDJSON bulk forms alone: people, interventions, then their outcomes. */
 export async function loadCohort(hub: TestHub, token: string, size: number, seed: number): Promise<CohortPerson[]> {
   const people = generateCohort(size, seed);
   const post = async (path: string, key: string, body: string) => {
@@ -117,38 +117,34 @@ export async function loadCohort(hub: TestHub, token: string, size: number, seed
       : []),
   ]);
   await post('interventions', `cohort-interventions-${seed}`, ndjson(interventions));
-  await recordOutcomes(hub, people);
+  await recordOutcomes(post, people, seed);
   return people;
 }
 
-/** Sustainment outcomes, OGRS assessments and reconvictions of the cohort. */
-async function recordOutcomes(hub: TestHub, people: CohortPerson[]): Promise<void> {
-  const ids = new Map<string, string>(
-    (
-      (await hub.db.query(`SELECT external_id, entity_id FROM external_ref WHERE system = 'evaluation' AND entity_type = 'person'`)) as {
-        external_id: string;
-        entity_id: string;
-      }[]
-    ).map((r) => [r.external_id, r.entity_id]),
+/** Sustainment outcomes, OGRS assessments (with their dates) and reconvictions of the cohort, through their NDJSON bulk forms. */
+async function recordOutcomes(post: (path: string, key: string, body: string) => Promise<void>, people: CohortPerson[], seed: number) {
+  await post(
+    'sustainments',
+    `cohort-sustainments-${seed}`,
+    ndjson(people.filter((p) => p.jobStart).map((p) => ({ externalId: `${p.externalId}-job`, sustained: p.sustained }))),
   );
-  const [{ id: org }] = await hub.db.query(`SELECT id FROM organisation WHERE name = 'North West Probation Region'`);
-  const sustained = people.filter((p) => p.sustained).map((p) => `${p.externalId}-job`);
-  await hub.db.query(
-    `UPDATE job_sustainment s SET status = 'sustained', recorded_at = s.due_on + interval '1 day', recorded_by = 'test'
-       FROM external_ref r WHERE r.system = 'evaluation' AND r.entity_type = 'intervention' AND r.entity_id = s.intervention_id AND r.external_id = ANY($1)`,
-    [sustained],
+  await post(
+    'ogrs-assessments',
+    `cohort-ogrs-${seed}`,
+    ndjson(
+      people.flatMap((p) =>
+        p.ogrs.map((o) => ({ externalId: o.externalId, personExternalId: p.externalId, score: o.score, assessedOn: o.assessedOn })),
+      ),
+    ),
   );
-  const ogrs = people.flatMap((p) => p.ogrs.map((o) => [ids.get(p.externalId), o.score, o.assessedOn]));
-  await hub.db.query(
-    `INSERT INTO ogrs_assessment (person_id, score, assessed_on, source, organisation_id, recorded_by)
-     SELECT (x->>0)::uuid, (x->>1)::numeric, (x->>2)::date, 'test', $2, 'test' FROM jsonb_array_elements($1::jsonb) x`,
-    [JSON.stringify(ogrs), org],
-  );
-  const reconvictions = people.filter((p) => p.reconvictedOn).map((p) => [ids.get(p.externalId), p.reconvictedOn]);
-  await hub.db.query(
-    `INSERT INTO reconviction (person_id, convicted_on, source, organisation_id, recorded_by)
-     SELECT (x->>0)::uuid, (x->>1)::date, 'test', $2, 'test' FROM jsonb_array_elements($1::jsonb) x`,
-    [JSON.stringify(reconvictions), org],
+  await post(
+    'reconvictions',
+    `cohort-reconvictions-${seed}`,
+    ndjson(
+      people
+        .filter((p) => p.reconvictedOn)
+        .map((p) => ({ externalId: `${p.externalId}-rc`, personExternalId: p.externalId, convictedOn: p.reconvictedOn })),
+    ),
   );
 }
 

@@ -76,7 +76,7 @@ export const EVENT_PAYLOADS: Readonly<Record<string, PayloadSchema>> = {
   'case_note.corrected': { version: M, dataCategory: M },
   'ete_contact.lapsed': { lastContactAt: E, daysSinceContact: E, dataCategory: M },
   'ogrs.recorded': { assessedOn: E, dataCategory: M, source: M },
-  'reconviction.recorded': { convictedOn: E, dataCategory: M },
+  'reconviction.recorded': { convictedOn: E, dataCategory: M, source: M },
   // Referrals and tasks (their parties see them without the person: nothing about the person here)
   'referral.created': referral,
   'referral.sent': referral,

@@ -11,3 +11,4 @@ export * from './report-scope.js';
 export * from './referral-report.service.js';
 export * from './referral-report.input.js';
 export * from './referral-report.model.js';
+export * from './offending-facts-bulk.service.js';

@@ -7,6 +7,7 @@ import { EteFunnelFact, EteFunnelOrgFact } from './ete-funnel-fact.entity.js';
 import { EteFunnelService } from './ete-funnel.service.js';
 import { OrganisationOutcomesService } from './organisation-outcomes.service.js';
 import { OgrsAssessment } from './ogrs-assessment.entity.js';
+import { OffendingFactsBulkService } from './offending-facts-bulk.service.js';
 import { OgrsFromRecordService } from './ogrs-from-record.service.js';
 import { ReferralReportController } from './referral-report.controller.js';
 import { ReferralReportResolver } from './referral-report.resolver.js';
@@ -34,6 +35,7 @@ import { ReportsController } from './reports.controller.js';
     OrganisationOutcomesService,
     ReoffendingService,
     ReconvictionFactsService,
+    OffendingFactsBulkService,
     OgrsFromRecordService,
     ReportingPersonData,
     ReportingResolver,
@@ -41,6 +43,6 @@ import { ReportsController } from './reports.controller.js';
     ReferralReportResolver,
     ViewerReportingResolver,
   ],
-  exports: [ReportRunsService, EteFunnelService, ReoffendingService, ReconvictionFactsService],
+  exports: [ReportRunsService, EteFunnelService, ReoffendingService, ReconvictionFactsService, OffendingFactsBulkService],
 })
 export class ReportingModule {}

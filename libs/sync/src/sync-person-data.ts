@@ -9,13 +9,14 @@ import {
 import { ConsentsService } from '@hub/consent';
 import { InterventionsService } from '@hub/interventions';
 import { PersonRecordsService } from '@hub/persons';
+import { OffendingFactsBulkService } from '@hub/reporting';
 import { organisationNameSql } from '@hub/organisations';
 import { isSuppressedSql } from './external-id-suppression.js';
 import { ExternalIdSuppressionService } from './external-id-suppression.service.js';
 
 /**
  * The sync lib's part of a subject access export and of an erasure: the ids of the person, of their
- * interventions, consents and involvements in partners' case systems. At erasure each of the person's
+ * interventions, consents, involvements, OGRS assessments and reconvictions in partners' case systems. At erasure each of the person's
  * becomes a keyed fingerprint, so a later sync of it is refused and the id itself is no longer held;
  * the others go, as an intervention's do when retention erases it.
  */
@@ -27,6 +28,7 @@ export class SyncPersonData implements PersonDataSource {
     private readonly interventions: InterventionsService,
     private readonly consents: ConsentsService,
     private readonly records: PersonRecordsService,
+    private readonly offending: OffendingFactsBulkService,
   ) {}
 
   personDataSections(): PersonDataSection[] {
@@ -40,7 +42,9 @@ export class SyncPersonData implements PersonDataSource {
                WHERE ((r.entity_type = 'person' AND r.entity_id = ANY($1::uuid[]))
                    OR (r.entity_type = 'intervention' AND r.entity_id IN ${this.interventions.onRecordsSql('$1::uuid[]')})
                    OR (r.entity_type = 'consent' AND r.entity_id IN ${this.consents.onRecordsSql('$1::uuid[]')})
-                   OR (r.entity_type = 'involvement' AND r.entity_id IN ${this.records.involvementsOnRecordsSql('$1::uuid[]')}))
+                   OR (r.entity_type = 'involvement' AND r.entity_id IN ${this.records.involvementsOnRecordsSql('$1::uuid[]')})
+                   OR (r.entity_type = 'ogrs_assessment' AND r.entity_id IN ${this.offending.onRecordsSql('ogrs', '$1::uuid[]')})
+                   OR (r.entity_type = 'reconviction' AND r.entity_id IN ${this.offending.onRecordsSql('reconviction', '$1::uuid[]')}))
                  AND NOT ${isSuppressedSql('r.external_id')}
                ORDER BY r.system, r.entity_type DESC, r.external_id`,
       },
@@ -75,6 +79,13 @@ export class SyncPersonData implements PersonDataSource {
         order: 18,
         sql: `DELETE FROM external_ref WHERE entity_type = 'involvement' AND entity_id IN ${this.records.involvementsOnRecordsSql('$1::uuid[]')}`,
       },
+      // Before the OGRS assessments and reconvictions go (orders 35 and 36).
+      {
+        key: 'externalOffendingFactIds',
+        order: 34,
+        sql: `DELETE FROM external_ref WHERE (entity_type = 'ogrs_assessment' AND entity_id IN ${this.offending.onRecordsSql('ogrs', '$1::uuid[]')})
+                 OR (entity_type = 'reconviction' AND entity_id IN ${this.offending.onRecordsSql('reconviction', '$1::uuid[]')})`,
+      },
     ];
   }
 
@@ -85,6 +96,16 @@ export class SyncPersonData implements PersonDataSource {
         key: 'externalInterventionIds',
         rule: 'interventions',
         sql: `DELETE FROM external_ref WHERE entity_type = 'intervention' AND entity_id = ANY($1::uuid[])`,
+      },
+      {
+        key: 'externalOgrsIds',
+        rule: 'ogrsAssessments',
+        sql: `DELETE FROM external_ref WHERE entity_type = 'ogrs_assessment' AND entity_id = ANY($1::uuid[])`,
+      },
+      {
+        key: 'externalReconvictionIds',
+        rule: 'reconvictions',
+        sql: `DELETE FROM external_ref WHERE entity_type = 'reconviction' AND entity_id = ANY($1::uuid[])`,
       },
     ];
   }
