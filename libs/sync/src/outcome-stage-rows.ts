@@ -25,14 +25,13 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 function externalIdProblems(r: Record<string, unknown>, field: 'externalId' | 'personExternalId'): string[] {
   if (!isText(r[field], 200)) return [`${field}: 1 to 200 characters`];
-  if (field === 'externalId' && (r[field]).startsWith(SUPPRESSED_PREFIX))
-    return [`externalId: may not begin with "${SUPPRESSED_PREFIX}"`];
+  if (field === 'externalId' && r[field].startsWith(SUPPRESSED_PREFIX)) return [`externalId: may not begin with "${SUPPRESSED_PREFIX}"`];
   return [];
 }
 
 function datedProblems(r: Record<string, unknown>, field: string, today: string): string[] {
   if (!isIsoDate(r[field])) return [`${field}: must be a valid ISO date (YYYY-MM-DD)`];
-  if ((r[field]) > today) return [`${field}: must not be after today (${today}): what has not happened cannot be recorded`];
+  if (r[field] > today) return [`${field}: must not be after today (${today}): what has not happened cannot be recorded`];
   return [];
 }
 
