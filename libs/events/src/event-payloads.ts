@@ -47,7 +47,7 @@ export const EVENT_PAYLOADS: Readonly<Record<string, PayloadSchema>> = {
   'person.updated': { fields: M, source: M, system: M },
   'person.stage_changed': { from: ETE, to: ETE },
   'person.release_date_set': { releaseDate: IDENTITY },
-  'person.ogrs_scored': { dataCategory: M },
+  'person.ogrs_scored': { dataCategory: M, assessedOn: E },
   'person.involvement_added': { organisationId: IDENTITY, role: IDENTITY, source: IDENTITY },
   // The ended organisation is a party: what it hears is its own involvement.
   'person.involvement_ended': { involvementId: M, organisationId: M, role: M, endedAt: M, parties: M },

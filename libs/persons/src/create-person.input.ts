@@ -78,6 +78,15 @@ export class CreatePersonInput {
   @Max(100)
   ogrsScore?: number | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'When the OGRS score was assessed (ISO date, not after today; default the day it is written): kept with the score as an assessment of that date. Read only with a new ogrsScore',
+  })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  ogrsAssessedOn?: string | null;
+
   @Field(() => RiskLevel, { nullable: true })
   @IsOptional()
   @IsEnum(RiskLevel)

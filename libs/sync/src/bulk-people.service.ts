@@ -113,7 +113,8 @@ export class BulkPeopleService implements BulkKind<PersonStageRow> {
                 || CASE WHEN risk_level IS NOT NULL THEN ARRAY['${DataCategory.RISK}'] ELSE '{}' END AS categories, NULL::text[] AS fields
          FROM ${this.stage} WHERE action IN ('created', 'updated')
        UNION ALL
-       SELECT '${OGRS_SCORED}', 'person', person_id, person_id, jsonb_build_object('dataCategory', '${DataCategory.OFFENDING}'), NULL, NULL, NULL
+       SELECT '${OGRS_SCORED}', 'person', person_id, person_id,
+              jsonb_strip_nulls(jsonb_build_object('dataCategory', '${DataCategory.OFFENDING}', 'assessedOn', ogrs_assessed_on)), NULL, NULL, NULL
          FROM ${this.stage} WHERE action IN ('created', 'updated') AND ogrs_changed`,
       [system],
     );

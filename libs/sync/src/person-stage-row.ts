@@ -14,8 +14,11 @@ export interface PersonStageRow extends StagedRecord {
   identifiers: { scheme: string; value: string }[];
   offenceSummary: string | null;
   ogrsScore: number | null;
+  ogrsAssessedOn: string | null;
   riskLevel: string | null;
 }
+
+const londonDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 const SCHEMES = Object.values(IdentifierScheme) as string[];
 const RISKS = Object.values(RiskLevel) as string[];
@@ -51,6 +54,10 @@ export function toPersonStageRow(line: number, raw: unknown, writable: readonly 
     problems.push('offenceSummary: at most 2000 characters');
   if (r.ogrsScore != null && (typeof r.ogrsScore !== 'number' || r.ogrsScore < 0 || r.ogrsScore > 100))
     problems.push('ogrsScore: a number from 0 to 100');
+  if (r.ogrsAssessedOn != null && (!isIsoDate(r.ogrsAssessedOn) || r.ogrsScore == null))
+    problems.push('ogrsAssessedOn: a valid ISO date, with an ogrsScore');
+  else if (typeof r.ogrsAssessedOn === 'string' && r.ogrsAssessedOn > londonDay.format(new Date()))
+    problems.push('ogrsAssessedOn: must not be after today');
   if (r.riskLevel != null && !RISKS.includes(String(r.riskLevel).toLowerCase())) problems.push('riskLevel: low, medium, high or very_high');
   const offending = r.offenceSummary != null || r.ogrsScore != null;
   if (offending && !writable.includes(DataCategory.OFFENDING))
@@ -70,6 +77,7 @@ export function toPersonStageRow(line: number, raw: unknown, writable: readonly 
       identifiers,
       offenceSummary: (r.offenceSummary as string) ?? null,
       ogrsScore: (r.ogrsScore as number) ?? null,
+      ogrsAssessedOn: (r.ogrsAssessedOn as string) ?? null,
       riskLevel: r.riskLevel != null ? String(r.riskLevel).toLowerCase() : null,
     },
   };
@@ -90,8 +98,9 @@ export function stageCsv(r: PersonStageRow): string {
     r.offenceSummary,
     r.ogrsScore,
     r.riskLevel,
+    r.ogrsAssessedOn,
   ]);
 }
 
 export const STAGE_COPY_COLUMNS =
-  'line, external_id, given_name, family_name, normalised_name, date_of_birth, region, release_date, identifiers, offence_summary, ogrs_score, risk_level';
+  'line, external_id, given_name, family_name, normalised_name, date_of_birth, region, release_date, identifiers, offence_summary, ogrs_score, risk_level, ogrs_assessed_on';

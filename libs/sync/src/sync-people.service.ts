@@ -53,6 +53,7 @@ export class SyncPeopleService {
         identifiers: record.identifiers ?? [],
         offenceSummary: record.offenceSummary ?? null,
         ogrsScore: record.ogrsScore ?? null,
+        ogrsAssessedOn: record.ogrsAssessedOn ?? null,
         riskLevel: record.riskLevel ?? null,
         confirmNew: (record.identifiers ?? []).length > 0,
       },
@@ -86,6 +87,8 @@ export class SyncPeopleService {
     }
     if (Object.keys(changes).length === 0)
       return { externalId: record.externalId, status: SyncStatus.UNCHANGED, id: personId, code: null, message: null };
+    // A new score carries the date it was assessed, when the case system sends one.
+    if (changes.ogrsScore !== undefined && record.ogrsAssessedOn) changes.ogrsAssessedOn = record.ogrsAssessedOn;
     await this.persons.update(
       actor,
       { id: current.id, version: current.version, reason: 'Synchronised from external system', ...changes },

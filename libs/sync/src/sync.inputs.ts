@@ -84,6 +84,12 @@ export class SyncPersonRecord {
   @Field(() => Float, { nullable: true })
   ogrsScore?: number | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'When the OGRS score was assessed (ISO date, not after today); read with a new ogrsScore',
+  })
+  ogrsAssessedOn?: string | null;
+
   @Field(() => RiskLevel, { nullable: true })
   riskLevel?: RiskLevel | null;
 }

@@ -148,6 +148,8 @@ export type CreatePersonInput = {
   healthNotes?: string | null | undefined;
   identifiers?: Array<PersonIdentifierInput>;
   offenceSummary?: string | null | undefined;
+  /** When the OGRS score was assessed (ISO date, not after today; default the day it is written): kept with the score as an assessment of that date. Read only with a new ogrsScore */
+  ogrsAssessedOn?: string | null | undefined;
   ogrsScore?: number | null | undefined;
   region?: string | null | undefined;
   releaseDate?: string | null | undefined;
@@ -543,6 +545,8 @@ export type UpdatePersonInput = {
   healthNotes?: string | null | undefined;
   id: string | number;
   offenceSummary?: string | null | undefined;
+  /** When the OGRS score was assessed (ISO date, not after today; default the day it is written): kept with the score as an assessment of that date. Read only with a new ogrsScore */
+  ogrsAssessedOn?: string | null | undefined;
   ogrsScore?: number | null | undefined;
   /** Why the record is changed (kept in its history) */
   reason: string;
