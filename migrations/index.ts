@@ -9,6 +9,7 @@ import { AuditSealing1796700000000 } from './1796700000000-AuditSealing.js';
 import { SustainedOnlyAfterThirteenWeeks1796712600000 } from './1796712600000-SustainedOnlyAfterThirteenWeeks.js';
 import { ReferralOutcome1796713000000 } from './1796713000000-ReferralOutcome.js';
 import { InterventionRevisions1796714000000 } from './1796714000000-InterventionRevisions.js';
+import { RegionVocabulary1796714656708 } from './1796714656708-RegionVocabulary.js';
 import { TolerantPersonSearch1796713500000 } from './1796713500000-TolerantPersonSearch.js';
 import { TokenInvalidationAndSignInThrottle1796597533965 } from './1796597533965-TokenInvalidationAndSignInThrottle.js';
 import { ReferralSentAtIndex1795826101516 } from './1795826101516-ReferralSentAtIndex.js';
@@ -72,4 +73,5 @@ export const MIGRATIONS: Function[] = [
   ReferralOutcome1796713000000,
   TolerantPersonSearch1796713500000,
   InterventionRevisions1796714000000,
+  RegionVocabulary1796714656708,
 ];

@@ -129,6 +129,9 @@ export const EVENT_PAYLOADS: Readonly<Record<string, PayloadSchema>> = {
   'webhook.secret_rotated': {},
   'intervention_type.created': { code: M },
   'intervention_type.updated': { code: M, fields: M },
+  'region.saved': { code: M, fields: M },
+  'region.synonym_added': { code: M, synonym: M },
+  'region.synonym_removed': { code: M, synonym: M },
   'referral_rule.saved': { version: M, active: M, triggerEvent: M },
   'report.run': { report: M, parameters: M },
 };

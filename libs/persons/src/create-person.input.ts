@@ -5,7 +5,6 @@ import {
   IsBoolean,
   IsDateString,
   IsEnum,
-  IsIn,
   IsNumber,
   IsOptional,
   IsString,
@@ -16,7 +15,6 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { REGIONS } from '@hub/common';
 import { IdentifierScheme, RiskLevel } from './person-vocabulary.js';
 
 @InputType()
@@ -51,7 +49,8 @@ export class CreatePersonInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsIn(REGIONS)
+  @IsString()
+  @MaxLength(100)
   region?: string | null;
 
   @Field(() => String, { nullable: true })

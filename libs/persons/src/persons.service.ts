@@ -16,6 +16,7 @@ import {
 } from '@hub/common';
 import { entityColumns, hydrate, idsRelation, namedQuery } from '@hub/database';
 import { type DomainEvent, OutboxService } from '@hub/events';
+import { RegionsService } from '@hub/organisations';
 import type { CreatePersonInput } from './create-person.input.js';
 import { Involvement } from './involvement.entity.js';
 import { Caseload, type PeopleFilter, type PersonConnection } from './person-connection.model.js';
@@ -103,6 +104,7 @@ export class PersonsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
     private readonly outbox: OutboxService,
+    private readonly vocabulary: RegionsService,
   ) {}
 
   /** SQL for the surviving record of the person id in `column` (rows of merged records belong to the survivor). */
@@ -318,7 +320,8 @@ export class PersonsService {
         },
       );
     }
-    if (args.filter?.region) qb.andWhere('p.region = :region', { region: args.filter.region });
+    if (args.filter?.region)
+      qb.andWhere('p.region = :region', { region: await this.vocabulary.resolve(args.filter.region, 'filter.region') });
     if (args.filter?.stage) {
       // The stage is ETE data: filtering on it may only match people whose ETE data the actor may read,
       // or the filter itself would disclose a withheld stage.
@@ -375,6 +378,7 @@ export class PersonsService {
   async create(actor: Actor, input: CreatePersonInput, within?: EntityManager): Promise<CreatePersonResult> {
     this.access.require(actor, Permission.PERSON_CREATE);
     checkOgrsAssessedOn(input.ogrsAssessedOn);
+    input = { ...input, region: await this.vocabulary.resolve(input.region, 'region', within) };
     // The values given become fields of the shared record: each needs the same decision as changing it
     // later, with the facts the organisation will have about the new record (no consent yet).
     const sensitive = (['offenceSummary', 'ogrsScore', 'riskLevel', 'healthNotes'] as const).filter(
@@ -512,6 +516,7 @@ export class PersonsService {
     // connection while holding the first and the row lock, and under load (as many updates at once as
     // the pool has connections) every connection would wait for another.
     checkOgrsAssessedOn(input.ogrsAssessedOn);
+    input = { ...input, region: await this.vocabulary.resolve(input.region, 'region', within) };
     const current = await this.load(within ?? this.db.manager, input.id);
     if (!current) throw new NotFoundError('Person');
     const facts = await this.access.factsFor(actor, current.id);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@hub/common';
 import { ReadReplica } from '@hub/database';
+import { RegionsService } from '@hub/organisations';
 import { controlBreakdown, controlCount, foldCells } from './disclosure-control.js';
 import { factsInScope, type FunnelStep, inPeriod, STEP_COLUMNS } from './ete-funnel-facts.js';
 import type { ReportFilterInput } from './report.inputs.js';
@@ -28,11 +29,12 @@ export class EteFunnelService {
   constructor(
     private readonly replica: ReadReplica,
     private readonly runs: ReportRunsService,
+    private readonly vocabulary: RegionsService,
   ) {}
 
   async funnel(actor: Actor, input: ReportFilterInput): Promise<EteFunnelModel> {
     const { scope, threshold } = reportRun(actor, input);
-    const facts = factsInScope(scope.organisationId, input);
+    const facts = factsInScope(scope.organisationId, { ...input, region: await this.vocabulary.resolve(input.region) });
     const counts = STEPS.map((s) => `count(*) FILTER (WHERE ${inPeriod(`f.${STEP_COLUMNS[s.step]}`)}) AS ${s.step}`).join(',\n');
     // Totals and breakdowns from one snapshot, so the cells always add up to their step.
     // Aggregates tolerate a replica's lag: they read from DATABASE_READ_URL when set.

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Actor, ValidationError } from '@hub/common';
 import { ReadReplica } from '@hub/database';
+import { RegionsService } from '@hub/organisations';
 import { PersonsService } from '@hub/persons';
 import { controlCount, isSmall } from './disclosure-control.js';
 import { factsInScope, inPeriod, STEP_COLUMNS } from './ete-funnel-facts.js';
@@ -54,13 +55,14 @@ export class ReoffendingService {
     private readonly replica: ReadReplica,
     private readonly persons: PersonsService,
     private readonly runs: ReportRunsService,
+    private readonly vocabulary: RegionsService,
   ) {}
 
   async analyse(actor: Actor, input: ReoffendingInput): Promise<ReoffendingAnalysisModel> {
     const { scope, threshold } = reportRun(actor, input);
     const asOf = followUpAsOf(input.asOf);
     const reference = input.reference ?? ReoffendingReference.STEP_DATE;
-    const facts = factsInScope(scope.organisationId, input);
+    const facts = factsInScope(scope.organisationId, { ...input, region: await this.vocabulary.resolve(input.region) });
     const column = `f.${REFERENCE[input.cohort]}`;
     const refColumn = reference === ReoffendingReference.PROGRAMME_START ? `f.${PROGRAMME_START}` : column;
     const asOfParam = `$${facts.params.length + 1}::date`;

@@ -1,7 +1,6 @@
 import { Field, Float, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsDateString, IsEnum, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
-import { REGIONS } from '@hub/common';
+import { IsDateString, IsEnum, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 
 export enum ReoffendingCohort {
   ETE_SUPPORT = 'ete_support',
@@ -53,9 +52,13 @@ export class ReportPeriodInput {
 
 @InputType()
 export class ReportFilterInput extends ReportPeriodInput {
-  @Field(() => String, { nullable: true, description: "Only people of this region (the person's region now)" })
+  @Field(() => String, {
+    nullable: true,
+    description: "Only people of this region (the person's region now): a code or another name of one (the regions query)",
+  })
   @IsOptional()
-  @IsIn(REGIONS)
+  @IsString()
+  @MaxLength(100)
   region?: string;
 
   @Field(() => String, {

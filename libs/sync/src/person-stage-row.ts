@@ -1,5 +1,5 @@
 import { DataCategory } from '@hub/access';
-import { REGIONS } from '@hub/common';
+import { regionKey } from '@hub/organisations';
 import { IdentifierScheme, normaliseName, RiskLevel } from '@hub/persons';
 import { type CheckedRecord, csvLine, isIsoDate, isText, type StagedRecord } from './bulk-stage.js';
 import { ERASED_ID_MESSAGE, SUPPRESSED_PREFIX } from './external-id-suppression.js';
@@ -28,7 +28,16 @@ const RISKS = Object.values(RiskLevel) as string[];
  * for the staging table. Returns the problems when it is not valid. Identifier schemes are the
  * GraphQL names (PNC, PRISON_NUMBER, ...) or the stored ones (pnc, prison_number, ...).
  */
-export function toPersonStageRow(line: number, raw: unknown, writable: readonly DataCategory[]): CheckedRecord<PersonStageRow> {
+/**
+ * One line of a people load; `regions` is the region vocabulary (RegionsService.vocabulary: every code
+ * and other name, lower case, to its code), so a county the hub admins mapped is stored as its region.
+ */
+export function toPersonStageRow(
+  line: number,
+  raw: unknown,
+  writable: readonly DataCategory[],
+  regions: ReadonlyMap<string, string>,
+): CheckedRecord<PersonStageRow> {
   const r = (raw ?? {}) as Record<string, unknown>;
   const problems: string[] = [];
   const externalId = isText(r.externalId, 200) ? r.externalId : null;
@@ -37,7 +46,8 @@ export function toPersonStageRow(line: number, raw: unknown, writable: readonly 
   if (!isText(r.givenName, 100)) problems.push('givenName: required, at most 100 characters');
   if (!isText(r.familyName, 100)) problems.push('familyName: required, at most 100 characters');
   if (!isIsoDate(r.dateOfBirth)) problems.push('dateOfBirth: must be a valid ISO date');
-  if (r.region != null && !(REGIONS as readonly string[]).includes(r.region as string)) problems.push('region: not a known region');
+  const region = typeof r.region === 'string' ? (regions.get(regionKey(r.region)) ?? null) : null;
+  if (r.region != null && !region) problems.push('region: not a known region (a code or another name of one: the regions query)');
   if (r.releaseDate != null && !isIsoDate(r.releaseDate)) problems.push('releaseDate: must be a valid ISO date');
   const identifiers: { scheme: string; value: string }[] = [];
   if (r.identifiers != null) {
@@ -72,7 +82,7 @@ export function toPersonStageRow(line: number, raw: unknown, writable: readonly 
       familyName: (r.familyName as string).trim(),
       normalisedName: normaliseName(r.givenName as string, r.familyName as string),
       dateOfBirth: r.dateOfBirth as string,
-      region: (r.region as string) ?? null,
+      region,
       releaseDate: (r.releaseDate as string) ?? null,
       identifiers,
       offenceSummary: (r.offenceSummary as string) ?? null,

@@ -426,7 +426,7 @@ export type ReoffendingInput = {
   organisationId?: string | number | null | undefined;
   /** Which date starts the year of follow-up (default STEP_DATE); cohort membership is by the step date either way */
   reference?: ReoffendingReference | null | undefined;
-  /** Only people of this region (the person's region now) */
+  /** Only people of this region (the person's region now): a code or another name of one (the regions query) */
   region?: string | null | undefined;
   /** Suppression threshold (default 5; never lower than 5) */
   threshold?: number | null | undefined;
@@ -448,7 +448,7 @@ export type ReportFilterInput = {
   interventionType?: string | null | undefined;
   /** Hub admins and commissioners: one organisation (others always report on their own) */
   organisationId?: string | number | null | undefined;
-  /** Only people of this region (the person's region now) */
+  /** Only people of this region (the person's region now): a code or another name of one (the regions query) */
   region?: string | null | undefined;
   /** Suppression threshold (default 5; never lower than 5) */
   threshold?: number | null | undefined;
