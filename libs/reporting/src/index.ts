@@ -12,3 +12,5 @@ export * from './referral-report.service.js';
 export * from './referral-report.input.js';
 export * from './referral-report.model.js';
 export * from './offending-facts-bulk.service.js';
+export * from './evaluation-pack.service.js';
+export * from './evaluation-pack.render.js';

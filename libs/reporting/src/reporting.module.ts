@@ -5,6 +5,7 @@ import { OrganisationsModule } from '@hub/organisations';
 import { ReferralsModule } from '@hub/referrals';
 import { EteFunnelFact, EteFunnelOrgFact } from './ete-funnel-fact.entity.js';
 import { EteFunnelService } from './ete-funnel.service.js';
+import { EvaluationPackService } from './evaluation-pack.service.js';
 import { OrganisationOutcomesService } from './organisation-outcomes.service.js';
 import { OgrsAssessment } from './ogrs-assessment.entity.js';
 import { OffendingFactsBulkService } from './offending-facts-bulk.service.js';
@@ -38,11 +39,19 @@ import { ReportsController } from './reports.controller.js';
     OffendingFactsBulkService,
     OgrsFromRecordService,
     ReportingPersonData,
+    EvaluationPackService,
     ReportingResolver,
     ReferralReportService,
     ReferralReportResolver,
     ViewerReportingResolver,
   ],
-  exports: [ReportRunsService, EteFunnelService, ReoffendingService, ReconvictionFactsService, OffendingFactsBulkService],
+  exports: [
+    EvaluationPackService,
+    ReportRunsService,
+    EteFunnelService,
+    ReoffendingService,
+    ReconvictionFactsService,
+    OffendingFactsBulkService,
+  ],
 })
 export class ReportingModule {}
