@@ -10,6 +10,7 @@ import { SustainedOnlyAfterThirteenWeeks1796712600000 } from './1796712600000-Su
 import { ReferralOutcome1796713000000 } from './1796713000000-ReferralOutcome.js';
 import { InterventionRevisions1796714000000 } from './1796714000000-InterventionRevisions.js';
 import { RegionVocabulary1796714656708 } from './1796714656708-RegionVocabulary.js';
+import { ReferralFacts1796714658064 } from './1796714658064-ReferralFacts.js';
 import { TolerantPersonSearch1796713500000 } from './1796713500000-TolerantPersonSearch.js';
 import { TokenInvalidationAndSignInThrottle1796597533965 } from './1796597533965-TokenInvalidationAndSignInThrottle.js';
 import { ReferralSentAtIndex1795826101516 } from './1795826101516-ReferralSentAtIndex.js';
@@ -74,4 +75,5 @@ export const MIGRATIONS: Function[] = [
   TolerantPersonSearch1796713500000,
   InterventionRevisions1796714000000,
   RegionVocabulary1796714656708,
+  ReferralFacts1796714658064,
 ];
