@@ -348,6 +348,30 @@ describe('outcome reporting', () => {
     },
   );
 
+  it('groups the funnel by region (the vocabulary), each cell the independent count and the cells adding up to the step', async () => {
+    const res = await hub.gql<{
+      eteFunnelByRegion: { step: string; total: number | null; regions: { key: string; count: number | null; suppressed: boolean }[] }[];
+    }>(
+      `query($input: ReportFilterInput!) { eteFunnelByRegion(input: $input) { step total regions { key count suppressed } } }`,
+      { input: { from: FROM, to: TO } },
+      await hub.tokenFor('hub.admin'),
+    );
+    expect(res.errors).toBeUndefined();
+    const all = stepsOf(expectedFunnel(null));
+    const byRegion = Object.fromEntries(['north_west', 'greater_manchester'].map((r) => [r, stepsOf(expectedFunnel(null, { region: r }))]));
+    let shown = 0;
+    for (const s of res.data!.eteFunnelByRegion) {
+      const step = s.step as keyof typeof all;
+      expect(s.total).toBe(all[step]);
+      expect(s.regions.map((c) => c.key).sort()).toEqual(['greater_manchester', 'north_west'].filter((r) => byRegion[r][step] > 0));
+      for (const c of s.regions.filter((r) => !r.suppressed)) {
+        expect(c.count).toBe(byRegion[c.key][step]);
+        shown++;
+      }
+    }
+    expect(shown).toBeGreaterThan(6);
+  });
+
   it('a tiny cohort is suppressed', async () => {
     const res = await hub.gql<{ reoffendingAnalysis: { cohortSize: number | null; actualRate: number | null; suppressed: boolean } }>(
       `query($input: ReoffendingInput!) { reoffendingAnalysis(input: $input) { cohortSize actualRate suppressed } }`,

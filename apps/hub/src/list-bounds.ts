@@ -93,6 +93,8 @@ export function listBounds(config: Pick<HubConfig, 'lists'>): ReadonlyMap<string
     'Organisation.regions': { max: REGIONS_MAX, why: 'the regions vocabulary (at most REGIONS_MAX)' },
     'User.regions': { max: REGIONS_MAX, why: 'the regions vocabulary (at most REGIONS_MAX)' },
     'Query.regions': { max: REGIONS_MAX, why: 'the regions vocabulary (at most REGIONS_MAX, read with a limit)' },
+    'Query.eteFunnelByRegion': { max: 6, why: 'the six steps of the ETE funnel' },
+    'RegionFunnelStep.regions': { max: REGIONS_MAX + 1, why: 'one per region of the vocabulary, and none' },
     'Region.synonyms': { max: REGION_SYNONYMS_MAX, why: 'at most REGION_SYNONYMS_MAX other names a region (RegionsService)' },
     'Organisation.services': { max: 100, why: 'input limit (ArrayMaxSize)' },
     'IdentityProvider.mfaAcrValues': { max: 10, why: 'input limit (ArrayMaxSize)' },

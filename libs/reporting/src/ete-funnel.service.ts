@@ -5,7 +5,7 @@ import { RegionsService } from '@hub/organisations';
 import { controlBreakdown, controlCount, foldCells } from './disclosure-control.js';
 import { factsInScope, type FunnelStep, inPeriod, STEP_COLUMNS } from './ete-funnel-facts.js';
 import type { ReportFilterInput } from './report.inputs.js';
-import type { EteFunnelModel, FunnelStepModel, ReportCellModel } from './report.models.js';
+import type { EteFunnelModel, FunnelStepModel, RegionFunnelStepModel } from './report.models.js';
 import { ReportRunsService } from './report-runs.service.js';
 import { reportRun } from './report-scope.js';
 
@@ -19,12 +19,7 @@ const STEPS: { step: FunnelStep; label: string }[] = [
 ];
 
 /** One funnel step by region: the step's total and a cell per region (the cells add up to it). */
-export interface RegionBreakdownModel {
-  step: string;
-  label: string;
-  total: number | null;
-  regions: ReportCellModel[];
-}
+export type RegionBreakdownModel = RegionFunnelStepModel;
 
 /**
  * The ETE funnel: for each step, the people who first reached it in the period (a person counts once

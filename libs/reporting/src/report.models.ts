@@ -41,6 +41,23 @@ export class FunnelStepModel {
   breakdown: ReportCellModel[];
 }
 
+@ObjectType('RegionFunnelStep', {
+  description: 'One funnel step by region: a cell per region code (people with none under `none`) adding up to the step',
+})
+export class RegionFunnelStepModel {
+  @Field()
+  step: string;
+
+  @Field()
+  label: string;
+
+  @Field(() => Int, { nullable: true, description: 'People who first reached the step in the period; null when suppressed' })
+  total: number | null;
+
+  @Field(() => [ReportCellModel])
+  regions: ReportCellModel[];
+}
+
 @ObjectType('EteFunnel')
 export class EteFunnelModel {
   @Field()
