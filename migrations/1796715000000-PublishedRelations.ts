@@ -8,7 +8,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * persons: person_merged_record, person_reporting, person_lead, person_led_record, person_involvement_ref;
  * organisations: organisation_directory; interventions: intervention_reporting, intervention_contact,
- * intervention_ref; consent: consent_unrenewed, consent_ref.
+ * intervention_ref; consent: consent_unrenewed, consent_ref; reporting: ogrs_assessment_ref, reconviction_ref.
  */
 const VIEWS: [name: string, sql: string][] = [
   ['person_merged_record', `SELECT p.id, p.merged_into_id AS survivor_id FROM person p WHERE p.merged_into_id IS NOT NULL`],
@@ -54,6 +54,8 @@ const VIEWS: [name: string, sql: string][] = [
                            AND (n.expires_at IS NULL OR n.expires_at > c.expires_at))`,
   ],
   ['consent_ref', `SELECT c.id, c.person_id FROM consent c`],
+  ['ogrs_assessment_ref', `SELECT o.id, o.person_id FROM ogrs_assessment o`],
+  ['reconviction_ref', `SELECT r.id, r.person_id FROM reconviction r`],
 ];
 
 export class PublishedRelations1796715000000 implements MigrationInterface {

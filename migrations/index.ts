@@ -10,6 +10,8 @@ import { AuditSealing1796700000000 } from './1796700000000-AuditSealing.js';
 import { SustainedOnlyAfterThirteenWeeks1796712600000 } from './1796712600000-SustainedOnlyAfterThirteenWeeks.js';
 import { ReferralOutcome1796713000000 } from './1796713000000-ReferralOutcome.js';
 import { InterventionRevisions1796714000000 } from './1796714000000-InterventionRevisions.js';
+import { RegionVocabulary1796714656708 } from './1796714656708-RegionVocabulary.js';
+import { ReferralFacts1796714658064 } from './1796714658064-ReferralFacts.js';
 import { PublishedRelations1796715000000 } from './1796715000000-PublishedRelations.js';
 import { AccessFactFunctions1796715100000 } from './1796715100000-AccessFactFunctions.js';
 import { TolerantPersonSearch1796713500000 } from './1796713500000-TolerantPersonSearch.js';
@@ -75,6 +77,8 @@ export const MIGRATIONS: Function[] = [
   ReferralOutcome1796713000000,
   TolerantPersonSearch1796713500000,
   InterventionRevisions1796714000000,
+  RegionVocabulary1796714656708,
+  ReferralFacts1796714658064,
   PublishedRelations1796715000000,
   AccessFactFunctions1796715100000,
   Meetings1796720655376,

@@ -79,6 +79,7 @@ describe('erasure and retention', () => {
       'externalIds',
       'externalInterventionIds',
       'externalInvolvementIds',
+      'externalOffendingFactIds',
       'history',
       'identifiers',
       'interventionCorrections',

@@ -2,6 +2,7 @@ import { CONSENT_RELATIONS } from '@hub/consent';
 import { INTERVENTION_RELATIONS, InterventionStatus, jobBegun } from '@hub/interventions';
 import { ORGANISATION_RELATIONS } from '@hub/organisations';
 import { PERSON_RELATIONS } from '@hub/persons';
+import { REPORTING_RELATIONS } from '@hub/reporting';
 import { startTestHub, type TestHub } from './support/hub.js';
 
 /**
@@ -16,7 +17,13 @@ describe('published relations', () => {
   });
   afterAll(() => hub.close());
 
-  const relations = [...PERSON_RELATIONS, ...ORGANISATION_RELATIONS, ...INTERVENTION_RELATIONS, ...CONSENT_RELATIONS];
+  const relations = [
+    ...PERSON_RELATIONS,
+    ...ORGANISATION_RELATIONS,
+    ...INTERVENTION_RELATIONS,
+    ...CONSENT_RELATIONS,
+    ...REPORTING_RELATIONS,
+  ];
 
   it.each(relations.map((r) => [r.name, r]))('%s is a view with exactly the declared columns', async (_name, relation) => {
     const rows: { column_name: string }[] = await hub.db.query(

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eventually, startTestHub, type TestHub } from './support/hub.js';
+import { apiClientToken, eventually, startTestHub, type TestHub } from './support/hub.js';
 
 /**
  * Generated activity with known answers: the test computes the funnel and the reoffending figures
@@ -348,6 +348,30 @@ describe('outcome reporting', () => {
     },
   );
 
+  it('groups the funnel by region (the vocabulary), each cell the independent count and the cells adding up to the step', async () => {
+    const res = await hub.gql<{
+      eteFunnelByRegion: { step: string; total: number | null; regions: { key: string; count: number | null; suppressed: boolean }[] }[];
+    }>(
+      `query($input: ReportFilterInput!) { eteFunnelByRegion(input: $input) { step total regions { key count suppressed } } }`,
+      { input: { from: FROM, to: TO } },
+      await hub.tokenFor('hub.admin'),
+    );
+    expect(res.errors).toBeUndefined();
+    const all = stepsOf(expectedFunnel(null));
+    const byRegion = Object.fromEntries(['north_west', 'greater_manchester'].map((r) => [r, stepsOf(expectedFunnel(null, { region: r }))]));
+    let shown = 0;
+    for (const s of res.data!.eteFunnelByRegion) {
+      const step = s.step as keyof typeof all;
+      expect(s.total).toBe(all[step]);
+      expect(s.regions.map((c) => c.key).sort()).toEqual(['greater_manchester', 'north_west'].filter((r) => byRegion[r][step] > 0));
+      for (const c of s.regions.filter((r) => !r.suppressed)) {
+        expect(c.count).toBe(byRegion[c.key][step]);
+        shown++;
+      }
+    }
+    expect(shown).toBeGreaterThan(6);
+  });
+
   it('a tiny cohort is suppressed', async () => {
     const res = await hub.gql<{ reoffendingAnalysis: { cohortSize: number | null; actualRate: number | null; suppressed: boolean } }>(
       `query($input: ReoffendingInput!) { reoffendingAnalysis(input: $input) { cohortSize actualRate suppressed } }`,
@@ -590,5 +614,89 @@ describe('outcome reporting', () => {
       [id],
     );
     expect(audited).toHaveLength(2);
+  });
+
+  it('an OGRS score on the record can carry its assessment date (createPerson, syncPeople, the NDJSON path); never a date after today', async () => {
+    const probation = await hub.tokenFor('probation.officer');
+    const assessed = (personId: string) =>
+      hub.db.query(`SELECT score::float AS score, assessed_on::text AS on FROM ogrs_assessment WHERE person_id = $1`, [personId]);
+    const CREATE = `mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`;
+    const person = { givenName: 'Dated', familyName: 'Score', dateOfBirth: '1983-03-03', identifiers: [], confirmNew: true };
+    const future = `${new Date().getUTCFullYear() + 1}-01-01`;
+    const refused = await hub.gql(CREATE, { input: { ...person, ogrsScore: 30, ogrsAssessedOn: future } }, probation);
+    expect(refused.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    const created = await hub.gql<{ createPerson: { person: { id: string } } }>(
+      CREATE,
+      { input: { ...person, ogrsScore: 30, ogrsAssessedOn: '2025-02-01' } },
+      probation,
+    );
+    const id = created.data!.createPerson.person.id;
+    await eventually(async () => (await assessed(id)).length === 1, 15_000, 'assessment of the created record');
+    expect(await assessed(id)).toEqual([{ score: 30, on: '2025-02-01' }]);
+
+    const sync = await apiClientToken(hub, 'probation.admin', 'Dated OGRS loader');
+    const batch = await hub.gql<{ syncPeople: { results: { id: string; status: string }[] } }>(
+      `mutation($input: SyncPeopleInput!) { syncPeople(input: $input) { results { id status code } } }`,
+      {
+        input: {
+          idempotencyKey: 'dated-ogrs-0001',
+          system: 'dated',
+          records: [
+            {
+              externalId: 'D-1',
+              givenName: 'Batch',
+              familyName: 'Dated',
+              dateOfBirth: '1981-01-01',
+              identifiers: [],
+              ogrsScore: 44,
+              ogrsAssessedOn: '2024-12-24',
+            },
+          ],
+        },
+      },
+      sync,
+    );
+    expect(batch.data!.syncPeople.results[0].status).toBe('CREATED');
+    const bulk = await hub
+      .http()
+      .post('/sync/people?system=dated')
+      .set('authorization', `Bearer ${sync}`)
+      .set('idempotency-key', 'dated-ogrs-bulk-1')
+      .set('content-type', 'application/x-ndjson')
+      .send(
+        [
+          {
+            externalId: 'D-2',
+            givenName: 'Bulk',
+            familyName: 'Dated',
+            dateOfBirth: '1982-02-02',
+            identifiers: [],
+            ogrsScore: 55,
+            ogrsAssessedOn: '2024-11-11',
+          },
+          {
+            externalId: 'D-3',
+            givenName: 'Bulk',
+            familyName: 'Future',
+            dateOfBirth: '1982-02-03',
+            identifiers: [],
+            ogrsScore: 55,
+            ogrsAssessedOn: future,
+          },
+        ]
+          .map((l) => JSON.stringify(l))
+          .join('\n'),
+      );
+    expect(bulk.body).toMatchObject({ created: 1, rejected: 1 });
+    expect(bulk.body.errors[0]).toMatchObject({ line: 2, code: 'BAD_USER_INPUT' });
+    const [{ entity_id: bulkId }] = await hub.db.query(`SELECT entity_id FROM external_ref WHERE system = 'dated' AND external_id = 'D-2'`);
+    await eventually(
+      async () => (await assessed(batch.data!.syncPeople.results[0].id)).length === 1,
+      15_000,
+      'assessment of the batch record',
+    );
+    await eventually(async () => (await assessed(bulkId)).length === 1, 15_000, 'assessment of the bulk record');
+    expect(await assessed(batch.data!.syncPeople.results[0].id)).toEqual([{ score: 44, on: '2024-12-24' }]);
+    expect(await assessed(bulkId)).toEqual([{ score: 55, on: '2024-11-11' }]);
   });
 });

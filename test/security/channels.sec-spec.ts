@@ -23,6 +23,7 @@ import { DEMO_PASSWORD, gql, signIn, startHubAsUser, type StartedHub } from './s
 const EXEMPT: Record<string, string> = {
   organisation: 'organisations are a public directory: every user lists them (organisations), to refer to them',
   eteFunnel: 'aggregate reports name organisations from the public directory; an organisation id is not a secret',
+  eteFunnelByRegion: 'aggregate reports name organisations from the public directory; an organisation id is not a secret',
   referralReport: 'aggregate reports name organisations from the public directory; an organisation id is not a secret',
   reoffendingAnalysis: 'aggregate reports name organisations from the public directory; an organisation id is not a secret',
   organisationOutcomes: 'aggregate reports name organisations from the public directory; an organisation id is not a secret',

@@ -7,6 +7,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { auditCommand, AUDIT_USAGE } from './audit-command.js';
+import { reportCommand, REPORT_USAGE } from './report-command.js';
 import { TokensService } from '@hub/auth';
 import { ORGANISATION_KINDS, type OrganisationKind, ROLES, type Role, SCOPES, Scope } from '@hub/common';
 import { DemoSeeder, generatePopulation, GENERATED_PASSWORD } from '@hub/demo';
@@ -31,6 +32,7 @@ const HELP = `Usage: npm run cli -- <command> [options]
   link-identity --email E --subject S       link a user to its account at its organisation's identity provider
   import <file> --org <id|name> --system S [--key K]   load people from a CSV or NDJSON file (streaming bulk path)
 ${AUDIT_USAGE}
+${REPORT_USAGE}
   sar <personId> [--out DIR]                subject access export: DIR/sar-<id>.json and DIR/sar-<id>.md (audited)
   retention run                             erase what is past its retention period (see README), keeping tombstones and the audit
   retention policy                          print the retention period of each data category, in days
@@ -97,6 +99,11 @@ async function main(argv: string[]): Promise<number> {
       'from-seal': { type: 'string' },
       'to-seal': { type: 'string' },
       'tree-size': { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      as: { type: 'string' },
+      'as-of': { type: 'string' },
+      threshold: { type: 'string' },
     },
   });
   // The same refusal as the hub's (production without its secrets): before anything connects.
@@ -228,6 +235,9 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'audit': {
         return await auditCommand(app, positionals, values);
+      }
+      case 'report': {
+        return await reportCommand(app, positionals, values);
       }
       case 'sar': {
         const personId = positionals[0];

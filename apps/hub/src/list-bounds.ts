@@ -1,6 +1,6 @@
 import { DataCategory } from '@hub/access';
 import { CASE_NOTE_MAX_CORRECTIONS } from '@hub/casenotes';
-import { REGIONS } from '@hub/common';
+import { REGION_SYNONYMS_MAX, REGIONS_MAX } from '@hub/common';
 import type { HubConfig } from '@hub/config';
 import { ConsentPurpose } from '@hub/consent';
 import { EVENT_PAYLOADS } from '@hub/events';
@@ -99,8 +99,12 @@ export function listBounds(config: Pick<HubConfig, 'lists'>): ReadonlyMap<string
     'Person.withheldFields': { max: personFields, why: 'the fields of a person' },
     'Change.withheldFields': { max: payloadFields, why: 'the fields its event type declares (EVENT_PAYLOADS)' },
     'PersonErasure.categories': { max: categories, why: 'data categories' },
-    'Organisation.regions': { max: REGIONS.length, why: 'the regions vocabulary' },
-    'User.regions': { max: REGIONS.length, why: 'the regions vocabulary' },
+    'Organisation.regions': { max: REGIONS_MAX, why: 'the regions vocabulary (at most REGIONS_MAX)' },
+    'User.regions': { max: REGIONS_MAX, why: 'the regions vocabulary (at most REGIONS_MAX)' },
+    'Query.regions': { max: REGIONS_MAX, why: 'the regions vocabulary (at most REGIONS_MAX, read with a limit)' },
+    'Query.eteFunnelByRegion': { max: 6, why: 'the six steps of the ETE funnel' },
+    'RegionFunnelStep.regions': { max: REGIONS_MAX + 1, why: 'one per region of the vocabulary, and none' },
+    'Region.synonyms': { max: REGION_SYNONYMS_MAX, why: 'at most REGION_SYNONYMS_MAX other names a region (RegionsService)' },
     'Organisation.services': { max: 100, why: 'input limit (ArrayMaxSize)' },
     'IdentityProvider.mfaAcrValues': { max: 10, why: 'input limit (ArrayMaxSize)' },
     'User.identities': { max: 20, why: 'UsersService.identities reads at most 20' },

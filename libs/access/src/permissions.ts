@@ -63,6 +63,8 @@ export enum Permission {
   REFERRAL_RULE_MANAGE = 'referralRule.manage',
   CATALOGUE_EXTEND = 'catalogue.extend',
   CATALOGUE_MAINTAIN = 'catalogue.maintain',
+  /** The region vocabulary and its synonyms. */
+  REGION_MANAGE = 'region.manage',
   REPORT_READ = 'report.read',
   /** Reports over every organisation (or any one), in aggregate. */
   REPORT_READ_ALL_ORGANISATIONS = 'report.readAllOrganisations',
@@ -240,6 +242,7 @@ export const PERMISSIONS: Record<Permission, PermissionRule> = {
   [Permission.REFERRAL_RULE_MANAGE]: { ...HUB_ADMINS, denied: 'Only hub admins manage referral rules' },
   [Permission.CATALOGUE_EXTEND]: { ...HUB_ADMINS, denied: 'Only hub admins extend the catalogue' },
   [Permission.CATALOGUE_MAINTAIN]: { ...HUB_ADMINS, denied: 'Only hub admins maintain the catalogue' },
+  [Permission.REGION_MANAGE]: { ...HUB_ADMINS, denied: 'Only hub admins maintain the regions' },
   [Permission.REPORT_READ]: {
     roles: [Role.MANAGER, ...HUB_GRANTED_ROLES],
     scopes: [Scope.REPORTS_READ],

@@ -50,3 +50,11 @@ export const REGIONS = [
   'wales',
 ] as const;
 export type Region = (typeof REGIONS)[number];
+
+/**
+ * REGIONS are the regions the hub started with (migration RegionVocabulary seeds them); the vocabulary
+ * itself is data hub admins maintain (the organisations lib's RegionsService). At most REGIONS_MAX
+ * regions, each with at most REGION_SYNONYMS_MAX other names.
+ */
+export const REGIONS_MAX = 100;
+export const REGION_SYNONYMS_MAX = 200;

@@ -50,7 +50,7 @@ export const EVENT_PAYLOADS: Readonly<Record<string, PayloadSchema>> = {
   'person.updated': { fields: M, source: M, system: M },
   'person.stage_changed': { from: ETE, to: ETE },
   'person.release_date_set': { releaseDate: IDENTITY },
-  'person.ogrs_scored': { dataCategory: M },
+  'person.ogrs_scored': { dataCategory: M, assessedOn: E },
   'person.involvement_added': { organisationId: IDENTITY, role: IDENTITY, source: IDENTITY },
   // The ended organisation is a party: what it hears is its own involvement.
   'person.involvement_ended': { involvementId: M, organisationId: M, role: M, endedAt: M, parties: M },
@@ -79,7 +79,7 @@ export const EVENT_PAYLOADS: Readonly<Record<string, PayloadSchema>> = {
   'case_note.corrected': { version: M, dataCategory: M },
   'ete_contact.lapsed': { lastContactAt: E, daysSinceContact: E, dataCategory: M },
   'ogrs.recorded': { assessedOn: E, dataCategory: M, source: M },
-  'reconviction.recorded': { convictedOn: E, dataCategory: M },
+  'reconviction.recorded': { convictedOn: E, dataCategory: M, source: M },
   // Referrals and tasks (their parties see them without the person: nothing about the person here)
   'referral.created': referral,
   'referral.sent': referral,
@@ -145,6 +145,9 @@ export const EVENT_PAYLOADS: Readonly<Record<string, PayloadSchema>> = {
   'webhook.secret_rotated': {},
   'intervention_type.created': { code: M },
   'intervention_type.updated': { code: M, fields: M },
+  'region.saved': { code: M, fields: M },
+  'region.synonym_added': { code: M, synonym: M },
+  'region.synonym_removed': { code: M, synonym: M },
   'referral_rule.saved': { version: M, active: M, triggerEvent: M },
   'report.run': { report: M, parameters: M },
 };

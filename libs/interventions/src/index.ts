@@ -3,6 +3,7 @@ export * from './interventions.service.js';
 export * from './interventions-bulk.service.js';
 export * from './intervention-outcome.js';
 export * from './sustainments.service.js';
+export * from './sustainments-bulk.service.js';
 export * from './intervention.model.js';
 export * from './intervention-vocabulary.js';
 export * from './log-intervention.input.js';

@@ -12,6 +12,7 @@ import { InterventionsPersonData } from './interventions-person-data.js';
 import { InterventionsService } from './interventions.service.js';
 import { JobSustainment } from './job-sustainment.entity.js';
 import { SustainmentsService } from './sustainments.service.js';
+import { SustainmentsBulkService } from './sustainments-bulk.service.js';
 import { TimelineService } from './timeline.service.js';
 
 @Module({
@@ -24,6 +25,7 @@ import { TimelineService } from './timeline.service.js';
     InterventionsPersonData,
     InterventionsBulkService,
     SustainmentsService,
+    SustainmentsBulkService,
     AppointmentsService,
     TimelineService,
     AppointmentsResolver,
@@ -31,6 +33,6 @@ import { TimelineService } from './timeline.service.js';
     InterventionsResolver,
     PersonInterventionsResolver,
   ],
-  exports: [InterventionsService, InterventionsBulkService, SustainmentsService, AppointmentsService],
+  exports: [InterventionsService, InterventionsBulkService, SustainmentsService, SustainmentsBulkService, AppointmentsService],
 })
 export class InterventionsModule {}

@@ -1,6 +1,6 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsEnum, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { OrganisationKind, REGIONS } from '@hub/common';
+import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { OrganisationKind, REGIONS_MAX } from '@hub/common';
 
 @InputType()
 export class CreateOrganisationInput {
@@ -16,8 +16,9 @@ export class CreateOrganisationInput {
 
   @Field(() => [String], { defaultValue: [] })
   @IsArray()
-  @ArrayMaxSize(REGIONS.length)
-  @IsIn(REGIONS, { each: true, message: `each region must be one of: ${REGIONS.join(', ')}` })
+  @ArrayMaxSize(REGIONS_MAX)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
   regions: string[];
 
   @Field(() => [String], { defaultValue: [] })

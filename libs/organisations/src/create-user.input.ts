@@ -1,18 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsEmail,
-  IsEnum,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
-import { REGIONS, Role } from '@hub/common';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { REGIONS_MAX, Role } from '@hub/common';
 
 @InputType()
 export class CreateUserInput {
@@ -40,8 +28,9 @@ export class CreateUserInput {
 
   @Field(() => [String], { defaultValue: [] })
   @IsArray()
-  @ArrayMaxSize(REGIONS.length)
-  @IsIn(REGIONS, { each: true })
+  @ArrayMaxSize(REGIONS_MAX)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
   regions: string[];
 
   @Field(() => String, { nullable: true })

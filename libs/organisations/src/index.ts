@@ -21,3 +21,5 @@ export * from './identity-providers.service.js';
 export * from './identity-provider.inputs.js';
 export * from './identity-provider.model.js';
 export * from './user-actor.js';
+export * from './regions.service.js';
+export * from './region.inputs.js';

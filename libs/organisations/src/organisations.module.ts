@@ -8,6 +8,9 @@ import { OrganisationIdentityProvider } from './identity-provider.entity.js';
 import { IdentityProvidersResolver } from './identity-providers.resolver.js';
 import { IdentityProvidersService } from './identity-providers.service.js';
 import { Organisation } from './organisation.entity.js';
+import { Region, RegionSynonym } from './region.entity.js';
+import { RegionsResolver } from './regions.resolver.js';
+import { RegionsService } from './regions.service.js';
 import { OrganisationsResolver } from './organisations.resolver.js';
 import { OrganisationsService } from './organisations.service.js';
 import { UserIdentity } from './user-identity.entity.js';
@@ -21,7 +24,17 @@ import { TeamsService } from './teams.service.js';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Organisation, User, UserIdentity, ApiClient, OrganisationIdentityProvider, Team, TeamMember]),
+    TypeOrmModule.forFeature([
+      Organisation,
+      User,
+      UserIdentity,
+      ApiClient,
+      OrganisationIdentityProvider,
+      Team,
+      TeamMember,
+      Region,
+      RegionSynonym,
+    ]),
     SecretBoxModule,
   ],
   providers: [
@@ -36,7 +49,9 @@ import { TeamsService } from './teams.service.js';
     TeamsResolver,
     IdentityProvidersService,
     IdentityProvidersResolver,
+    RegionsService,
+    RegionsResolver,
   ],
-  exports: [OrganisationsService, UsersService, ApiClientsService, TeamsService, IdentityProvidersService],
+  exports: [OrganisationsService, UsersService, ApiClientsService, TeamsService, IdentityProvidersService, RegionsService],
 })
 export class OrganisationsModule {}

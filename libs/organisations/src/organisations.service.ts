@@ -6,6 +6,7 @@ import { OutboxService } from '@hub/events';
 import { requireOrganisationAdmin } from './admin-policy.js';
 import type { CreateOrganisationInput } from './create-organisation.input.js';
 import { Organisation } from './organisation.entity.js';
+import { RegionsService } from './regions.service.js';
 import type { UpdateOrganisationInput } from './update-organisation.input.js';
 
 /** The directory of partner organisations. Any signed-in actor may read it; hub admins change it. */
@@ -14,6 +15,7 @@ export class OrganisationsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly outbox: OutboxService,
+    private readonly vocabulary: RegionsService,
   ) {}
 
   list(): Promise<Organisation[]> {
@@ -48,7 +50,7 @@ export class OrganisationsService {
           m.create(Organisation, {
             name: input.name.trim(),
             kind: input.kind,
-            regions: [...new Set(input.regions)],
+            regions: (await this.vocabulary.resolveAll(input.regions, 'regions', m)) ?? [],
             services: [...new Set(input.services)],
             capacity: input.capacity ?? null,
           }),
@@ -78,7 +80,7 @@ export class OrganisationsService {
         }
         const changes: Partial<Organisation> = {};
         if (input.name !== undefined) changes.name = input.name.trim();
-        if (input.regions !== undefined) changes.regions = [...new Set(input.regions)];
+        if (input.regions !== undefined) changes.regions = await this.vocabulary.resolveAll(input.regions, 'regions', m);
         if (input.services !== undefined) changes.services = [...new Set(input.services)];
         if (input.capacity !== undefined) changes.capacity = input.capacity;
         if (input.supportAreas !== undefined) changes.supportAreas = [...new Set(input.supportAreas)];

@@ -14,7 +14,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { PurposeOfUse, REGIONS, SUPPORT_AREAS, type SupportArea } from '@hub/common';
+import { PurposeOfUse, REGIONS_MAX, SUPPORT_AREAS, type SupportArea } from '@hub/common';
 
 @InputType()
 export class UpdateOrganisationInput {
@@ -36,8 +36,9 @@ export class UpdateOrganisationInput {
   @Field(() => [String], { nullable: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(REGIONS.length)
-  @IsIn(REGIONS, { each: true, message: `each region must be one of: ${REGIONS.join(', ')}` })
+  @ArrayMaxSize(REGIONS_MAX)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
   regions?: string[];
 
   @Field(() => [String], { nullable: true })

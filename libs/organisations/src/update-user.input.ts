@@ -5,14 +5,13 @@ import {
   IsArray,
   IsBoolean,
   IsEnum,
-  IsIn,
   IsOptional,
   IsString,
   IsUUID,
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { REGIONS, Role } from '@hub/common';
+import { REGIONS_MAX, Role } from '@hub/common';
 
 @InputType()
 export class UpdateUserInput {
@@ -37,8 +36,9 @@ export class UpdateUserInput {
   @Field(() => [String], { nullable: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(REGIONS.length)
-  @IsIn(REGIONS, { each: true })
+  @ArrayMaxSize(REGIONS_MAX)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
   regions?: string[];
 
   @Field({ nullable: true, description: 'false signs the user out at its next request and blocks sign-in' })

@@ -28,6 +28,7 @@ import { contextWords, requireAcceptablePassword } from './password-rule.js';
 import type { UpdateUserInput } from './update-user.input.js';
 import { UserIdentity } from './user-identity.entity.js';
 import { User } from './user.entity.js';
+import { RegionsService } from './regions.service.js';
 import { userActor } from './user-actor.js';
 
 export interface UserWithOrganisation {
@@ -43,6 +44,7 @@ export class UsersService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly outbox: OutboxService,
     @Inject(HUB_CONFIG) private readonly config: HubConfig,
+    private readonly vocabulary: RegionsService,
   ) {}
 
   /** Refuses a password a person chose that breaks the rule (length, published, own context, zxcvbn score). */
@@ -222,7 +224,7 @@ export class UsersService {
             email: input.email.trim().toLowerCase(),
             name: input.name.trim(),
             roles: [...new Set(input.roles)],
-            regions: [...new Set(input.regions ?? [])],
+            regions: (await this.vocabulary.resolveAll(input.regions ?? [], 'regions', m)) ?? [],
             team: input.team ?? null,
             passwordHash,
           }),
@@ -256,7 +258,7 @@ export class UsersService {
       const changes: Partial<User> = {};
       if (input.name !== undefined) changes.name = input.name.trim();
       if (input.roles !== undefined) changes.roles = [...new Set(input.roles)];
-      if (input.regions !== undefined) changes.regions = [...new Set(input.regions)];
+      if (input.regions !== undefined) changes.regions = await this.vocabulary.resolveAll(input.regions, 'regions', m);
       if (input.active !== undefined) changes.active = input.active;
       // Tokens from before a deactivation stay dead when the user is made active again.
       if (input.active === false && user.active) changes.tokensValidAfter = new Date();

@@ -5,7 +5,6 @@ import {
   IsBoolean,
   IsDateString,
   IsEnum,
-  IsIn,
   IsNumber,
   IsOptional,
   IsString,
@@ -16,7 +15,6 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { REGIONS } from '@hub/common';
 import { IdentifierScheme, RiskLevel } from './person-vocabulary.js';
 
 @InputType()
@@ -51,7 +49,8 @@ export class CreatePersonInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsIn(REGIONS)
+  @IsString()
+  @MaxLength(100)
   region?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -77,6 +76,15 @@ export class CreatePersonInput {
   @Min(0)
   @Max(100)
   ogrsScore?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'When the OGRS score was assessed (ISO date, not after today; default the day it is written): kept with the score as an assessment of that date. Read only with a new ogrsScore',
+  })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  ogrsAssessedOn?: string | null;
 
   @Field(() => RiskLevel, { nullable: true })
   @IsOptional()

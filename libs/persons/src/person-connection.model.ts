@@ -1,6 +1,6 @@
 import { Field, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsDateString, IsEnum, IsIn, IsOptional } from 'class-validator';
-import { PageInfo, REGIONS } from '@hub/common';
+import { IsDateString, IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageInfo } from '@hub/common';
 import { ProgressionStage } from './person-vocabulary.js';
 import { PersonModel } from './person.model.js';
 
@@ -42,7 +42,8 @@ export class PeopleFilter {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsIn(REGIONS)
+  @IsString()
+  @MaxLength(100)
   region?: string;
 
   @Field(() => ProgressionStage, { nullable: true })

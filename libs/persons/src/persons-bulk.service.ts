@@ -16,6 +16,7 @@ export const PERSON_STAGE_COLUMNS = `
   identifiers jsonb NOT NULL,
   offence_summary text,
   ogrs_score numeric(5,2),
+  ogrs_assessed_on date,
   risk_level text,
   person_id uuid,
   action text,

@@ -16,6 +16,7 @@ import {
 } from '@hub/common';
 import { entityColumns, hydrate, idsRelation, namedQuery } from '@hub/database';
 import { type DomainEvent, OutboxService } from '@hub/events';
+import { RegionsService } from '@hub/organisations';
 import type { CreatePersonInput } from './create-person.input.js';
 import { Involvement } from './involvement.entity.js';
 import { Caseload, type PeopleFilter, type PersonConnection } from './person-connection.model.js';
@@ -74,13 +75,22 @@ export function actorRef(actor: Actor): string {
  * for the reoffending analysis. The payload names the category, never the score.
  */
 export const OGRS_SCORED = 'person.ogrs_scored';
-const ogrsScored = (personId: string): DomainEvent => ({
+const ogrsScored = (personId: string, assessedOn?: string | null): DomainEvent => ({
   type: OGRS_SCORED,
   aggregateType: 'person',
   aggregateId: personId,
   personId,
-  payload: { dataCategory: DataCategory.OFFENDING },
+  payload: assessedOn ? { dataCategory: DataCategory.OFFENDING, assessedOn } : { dataCategory: DataCategory.OFFENDING },
 });
+
+const londonDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** An OGRS score's assessment date is never after today: a score from the future would be read at reference dates before it was made. */
+function checkOgrsAssessedOn(assessedOn: string | null | undefined): void {
+  const today = londonDay.format(new Date());
+  if (assessedOn && assessedOn > today)
+    throw new ValidationError([{ field: 'ogrsAssessedOn', messages: [`must not be after today (${today})`] }]);
+}
 
 /** The most identifiers Person.identifiers lists (a record and the records merged into it). */
 export const IDENTIFIERS_MAX = 40;
@@ -94,6 +104,7 @@ export class PersonsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
     private readonly outbox: OutboxService,
+    private readonly vocabulary: RegionsService,
   ) {}
 
   /** Follows merges to the surviving record. */
@@ -266,7 +277,8 @@ export class PersonsService {
         },
       );
     }
-    if (args.filter?.region) qb.andWhere('p.region = :region', { region: args.filter.region });
+    if (args.filter?.region)
+      qb.andWhere('p.region = :region', { region: await this.vocabulary.resolve(args.filter.region, 'filter.region') });
     if (args.filter?.stage) {
       // The stage is ETE data: filtering on it may only match people whose ETE data the actor may read,
       // or the filter itself would disclose a withheld stage.
@@ -322,6 +334,8 @@ export class PersonsService {
   /** `within`: run inside the caller's transaction (a savepoint), as bulk sync does. */
   async create(actor: Actor, input: CreatePersonInput, within?: EntityManager): Promise<CreatePersonResult> {
     this.access.require(actor, Permission.PERSON_CREATE);
+    checkOgrsAssessedOn(input.ogrsAssessedOn);
+    input = { ...input, region: await this.vocabulary.resolve(input.region, 'region', within) };
     // The values given become fields of the shared record: each needs the same decision as changing it
     // later, with the facts the organisation will have about the new record (no consent yet).
     const sensitive = (['offenceSummary', 'ogrsScore', 'riskLevel', 'healthNotes'] as const).filter(
@@ -440,7 +454,7 @@ export class PersonsService {
           payload: { releaseDate: person.releaseDate },
         });
       }
-      if (person.ogrsScore != null) await this.outbox.emit(m, actor, ogrsScored(person.id));
+      if (person.ogrsScore != null) await this.outbox.emit(m, actor, ogrsScored(person.id, input.ogrsAssessedOn));
       const facts: PersonFacts = {
         related: true,
         lead: role === InvolvementRole.LEAD,
@@ -458,6 +472,8 @@ export class PersonsService {
     // The access facts are read before the transaction: read inside it, they would take a second pool
     // connection while holding the first and the row lock, and under load (as many updates at once as
     // the pool has connections) every connection would wait for another.
+    checkOgrsAssessedOn(input.ogrsAssessedOn);
+    input = { ...input, region: await this.vocabulary.resolve(input.region, 'region', within) };
     const current = await this.load(within ?? this.db.manager, input.id);
     if (!current) throw new NotFoundError('Person');
     const facts = await this.access.factsFor(actor, current.id);
@@ -519,7 +535,7 @@ export class PersonsService {
           payload: { releaseDate: changes.releaseDate.new },
         });
       }
-      if (changes.ogrsScore?.new != null) await this.outbox.emit(m, actor, ogrsScored(person.id));
+      if (changes.ogrsScore?.new != null) await this.outbox.emit(m, actor, ogrsScored(person.id, input.ogrsAssessedOn));
       return personView(
         saved,
         await m.find(PersonIdentifier, { where: { personId: person.id } }),

@@ -27,7 +27,9 @@ export type ReferralCounts = Record<ReferralMeasure, number> & {
 };
 
 /**
- * Each referral sent in the period (calendar days in Europe/London), with the times of its steps (from its recorded transitions), then
+ * Each referral sent in the period (calendar days in Europe/London), with the times of its steps, read
+ * from the maintained summary (referral_fact: one narrow row per referral, the first time of each step
+ * from its recorded transitions, kept by triggers in the transaction of every write), then
  * counted per service and in total (one statement, one snapshot, so the rows add up). Due times are
  * the services' answer hours and the start hours in force now.
  */
@@ -35,15 +37,10 @@ const COUNTS_SQL = (where: string) => `
   WITH r AS (
     SELECT r.service_code, r.state, r.sent_at,
            r.sent_at + make_interval(hours => COALESCE(sla.hours, $5)) AS answer_due,
-           t.accepted_at, t.declined_at, t.started_at, t.completed_at, t.withdrawn_at,
-           LEAST(t.accepted_at, t.declined_at) AS answered_at
-      FROM referral r
+           r.accepted_at, r.declined_at, r.started_at, r.completed_at, r.withdrawn_at,
+           LEAST(r.accepted_at, r.declined_at) AS answered_at
+      FROM referral_fact r
       LEFT JOIN unnest($3::text[], $4::int[]) AS sla(code, hours) ON sla.code = r.service_code
-      LEFT JOIN LATERAL (
-        SELECT min(x.at) FILTER (WHERE x.action = 'accept') AS accepted_at, min(x.at) FILTER (WHERE x.action = 'decline') AS declined_at,
-               min(x.at) FILTER (WHERE x.action = 'start') AS started_at, min(x.at) FILTER (WHERE x.action = 'complete') AS completed_at,
-               min(x.at) FILTER (WHERE x.action = 'withdraw') AS withdrawn_at
-          FROM referral_transition x WHERE x.referral_id = r.id) t ON true
      WHERE r.sent_at >= ($1::date::timestamp AT TIME ZONE 'Europe/London') AND r.sent_at < ($2::date::timestamp AT TIME ZONE 'Europe/London') AND ${where})
   SELECT service_code,
          count(*)::int AS "sent",

@@ -1,3 +1,4 @@
+import { ReferralFact } from './referral-fact.entity.js';
 import { CaseTasksService } from './case-tasks.service.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -28,7 +29,7 @@ import { ReferralsPersonData } from './referrals-person-data.js';
 /** Referrals, referral rules, tasks and timers. Gives the access layer the open referrals as relationships. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Referral, ReferralTransition, ReferralRule, RuleFiring, Task, EteContactLapse]),
+    TypeOrmModule.forFeature([Referral, ReferralFact, ReferralTransition, ReferralRule, RuleFiring, Task, EteContactLapse]),
     OrganisationsModule,
     InterventionsModule,
   ],

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@hub/common';
 import { ReadReplica } from '@hub/database';
+import { RegionsService } from '@hub/organisations';
 import { controlBreakdown, controlCount, foldCells } from './disclosure-control.js';
 import { factsInScope, type FunnelStep, inPeriod, STEP_COLUMNS } from './ete-funnel-facts.js';
 import type { ReportFilterInput } from './report.inputs.js';
-import type { EteFunnelModel, FunnelStepModel } from './report.models.js';
+import type { EteFunnelModel, FunnelStepModel, RegionFunnelStepModel } from './report.models.js';
 import { ReportRunsService } from './report-runs.service.js';
 import { reportRun } from './report-scope.js';
 
@@ -17,6 +18,9 @@ const STEPS: { step: FunnelStep; label: string }[] = [
   { step: 'sustained_13_weeks', label: 'Sustained work 13 weeks (first sustained job, by its start date)' },
 ];
 
+/** One funnel step by region: the step's total and a cell per region (the cells add up to it). */
+export type RegionBreakdownModel = RegionFunnelStepModel;
+
 /**
  * The ETE funnel: for each step, the people who first reached it in the period (a person counts once
  * per step, in the period the step was first reached, with the organisation in scope or with any).
@@ -28,11 +32,12 @@ export class EteFunnelService {
   constructor(
     private readonly replica: ReadReplica,
     private readonly runs: ReportRunsService,
+    private readonly vocabulary: RegionsService,
   ) {}
 
   async funnel(actor: Actor, input: ReportFilterInput): Promise<EteFunnelModel> {
     const { scope, threshold } = reportRun(actor, input);
-    const facts = factsInScope(scope.organisationId, input);
+    const facts = factsInScope(scope.organisationId, { ...input, region: await this.vocabulary.resolve(input.region) });
     const counts = STEPS.map((s) => `count(*) FILTER (WHERE ${inPeriod(`f.${STEP_COLUMNS[s.step]}`)}) AS ${s.step}`).join(',\n');
     // Totals and breakdowns from one snapshot, so the cells always add up to their step.
     // Aggregates tolerate a replica's lag: they read from DATABASE_READ_URL when set.
@@ -83,5 +88,27 @@ export class EteFunnelService {
     }
     await this.runs.record(actor, 'ete_funnel', { ...input, scope: scope.organisationId });
     return { from: input.from, to: input.to, suppressionThreshold: threshold, scope: scope.label, steps };
+  }
+
+  /**
+   * The funnel's steps by region (the person's region now, a code of the vocabulary; people with none
+   * under `none`): for each step, its cells add up to the step's total, with primary and secondary
+   * suppression as any breakdown (so no hidden region can be worked out from the total and the rest).
+   */
+  async byRegion(actor: Actor, input: ReportFilterInput): Promise<RegionBreakdownModel[]> {
+    const { scope, threshold } = reportRun(actor, input);
+    const facts = factsInScope(scope.organisationId, { ...input, region: await this.vocabulary.resolve(input.region) });
+    const counts = STEPS.map((s) => `count(*) FILTER (WHERE ${inPeriod(`f.${STEP_COLUMNS[s.step]}`)}) AS ${s.step}`).join(', ');
+    const rows = await this.replica.query<Record<string, string | null>>(
+      `SELECT COALESCE(f.region, 'none') AS region, ${counts} ${facts.sql} GROUP BY 1 ORDER BY 1`,
+      facts.params,
+    );
+    await this.runs.record(actor, 'ete_funnel_by_region', { ...input, scope: scope.organisationId });
+    return STEPS.map((s) => {
+      const cells = rows.map((r) => ({ key: String(r.region), count: Number(r[s.step]) })).filter((c) => c.count > 0);
+      const total = cells.reduce((sum, c) => sum + c.count, 0);
+      const controlled = controlBreakdown(cells, total, threshold);
+      return { step: s.step, label: s.label, total: controlled.totalSuppressed ? null : total, regions: controlled.cells };
+    });
   }
 }

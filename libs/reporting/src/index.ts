@@ -11,3 +11,7 @@ export * from './report-scope.js';
 export * from './referral-report.service.js';
 export * from './referral-report.input.js';
 export * from './referral-report.model.js';
+export * from './offending-facts-bulk.service.js';
+export * from './evaluation-pack.service.js';
+export * from './evaluation-pack.render.js';
+export * from './reporting.relations.js';

@@ -10,7 +10,7 @@ const londonDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', 
 
 /**
  * An OGRS score written on the person's record (by hand, by sync or by the bulk path) is an
- * assessment as of that day: kept with the assessments recorded directly (recordOgrsAssessment), so
+ * assessment as of its `ogrsAssessedOn`, or of the day it was written: kept with the assessments recorded directly (recordOgrsAssessment), so
  * the reoffending analysis finds the score a person had at a cohort's reference date however
  * probation sent it. Source `record`; the organisation and actor that wrote the score. Like a direct
  * recording, it emits `ogrs.recorded` (audited), here by the hub on behalf of that organisation.
@@ -36,7 +36,9 @@ export class OgrsFromRecordService implements OnModuleInit {
   private async record(m: EntityManager, e: OutboxEvent): Promise<void> {
     const score = await this.persons.ogrsScoreOf(e.aggregateId, m);
     if (score === null || !e.organisationId) return;
-    const assessedOn = londonDay.format(e.occurredAt);
+    // The assessment's date when the writer gave one (ogrsAssessedOn), else the day it was written.
+    const given = (e.payload as { assessedOn?: unknown }).assessedOn;
+    const assessedOn = typeof given === 'string' ? given : londonDay.format(e.occurredAt);
     if (await m.existsBy(OgrsAssessment, { personId: e.aggregateId, assessedOn, score, source: 'record' })) return;
     const [organisation] = await this.organisations.byIds([e.organisationId], m);
     if (!organisation) return;

@@ -1,7 +1,6 @@
 import { Field, Float, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsDateString, IsEnum, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
-import { REGIONS } from '@hub/common';
+import { IsDateString, IsEnum, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 
 export enum ReoffendingCohort {
   ETE_SUPPORT = 'ete_support',
@@ -9,6 +8,22 @@ export enum ReoffendingCohort {
   SUSTAINED_WORK = 'sustained_work',
 }
 registerEnumType(ReoffendingCohort, { name: 'ReoffendingCohort' });
+
+/** Which date starts a person's year of follow-up in the reoffending analysis. */
+export enum ReoffendingReference {
+  /** The date the person first reached the cohort's step (take-up, first job start, first sustained job start). */
+  STEP_DATE = 'step_date',
+  /** The person's programme start: their first attended ETE contact (the take-up date), for every cohort. */
+  PROGRAMME_START = 'programme_start',
+}
+registerEnumType(ReoffendingReference, {
+  name: 'ReoffendingReference',
+  description: "Which date starts the year of follow-up: the cohort's step, or the person's programme start",
+  valuesMap: {
+    STEP_DATE: { description: 'The date the person first reached the cohort step (the default)' },
+    PROGRAMME_START: { description: 'The programme start: the first attended ETE contact (take-up), for every cohort' },
+  },
+});
 
 /** What every report takes: a period, whose (one organisation, for those who report across them), and the suppression threshold. */
 @InputType({ isAbstract: true })
@@ -37,9 +52,13 @@ export class ReportPeriodInput {
 
 @InputType()
 export class ReportFilterInput extends ReportPeriodInput {
-  @Field(() => String, { nullable: true, description: "Only people of this region (the person's region now)" })
+  @Field(() => String, {
+    nullable: true,
+    description: "Only people of this region (the person's region now): a code or another name of one (the regions query)",
+  })
   @IsOptional()
-  @IsIn(REGIONS)
+  @IsString()
+  @MaxLength(100)
   region?: string;
 
   @Field(() => String, {
@@ -58,7 +77,18 @@ export class ReoffendingInput extends ReportFilterInput {
   @IsEnum(ReoffendingCohort)
   cohort: ReoffendingCohort;
 
-  @Field(() => String, { nullable: true, description: 'Judge follow-up as at this ISO date (default today)' })
+  @Field(() => ReoffendingReference, {
+    nullable: true,
+    description: 'Which date starts the year of follow-up (default STEP_DATE); cohort membership is by the step date either way',
+  })
+  @IsOptional()
+  @IsEnum(ReoffendingReference)
+  reference?: ReoffendingReference;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Judge follow-up as at this ISO date (default today; never after today: BAD_USER_INPUT)',
+  })
   @IsOptional()
   @IsDateString({ strict: true })
   asOf?: string;

@@ -41,6 +41,23 @@ export class FunnelStepModel {
   breakdown: ReportCellModel[];
 }
 
+@ObjectType('RegionFunnelStep', {
+  description: 'One funnel step by region: a cell per region code (people with none under `none`) adding up to the step',
+})
+export class RegionFunnelStepModel {
+  @Field()
+  step: string;
+
+  @Field()
+  label: string;
+
+  @Field(() => Int, { nullable: true, description: 'People who first reached the step in the period; null when suppressed' })
+  total: number | null;
+
+  @Field(() => [ReportCellModel])
+  regions: ReportCellModel[];
+}
+
 @ObjectType('EteFunnel')
 export class EteFunnelModel {
   @Field()
@@ -73,6 +90,12 @@ export class ReoffendingAnalysisModel {
   @Field()
   scope: string;
 
+  @Field({ description: 'Which date started each year of follow-up: step_date or programme_start' })
+  reference: string;
+
+  @Field({ description: 'The ISO date follow-up was judged as at (a year of follow-up counts only when it ended by then)' })
+  asOf: string;
+
   @Field(() => Int, { nullable: true, description: 'People in the cohort whose one-year follow-up has elapsed and who have an OGRS score' })
   cohortSize: number | null;
 
@@ -81,6 +104,13 @@ export class ReoffendingAnalysisModel {
 
   @Field(() => Int, { nullable: true, description: 'People left out: no OGRS score at the reference date (null when suppressed)' })
   excludedNoOgrs: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'People left out: no programme start (no attended ETE contact) when the reference is PROGRAMME_START (null when suppressed)',
+  })
+  excludedNoReferenceDate: number | null;
 
   @Field(() => Float, { nullable: true, description: 'Percent reconvicted within a year of the reference date' })
   actualRate: number | null;

@@ -5,8 +5,10 @@ import { OrganisationsModule } from '@hub/organisations';
 import { ReferralsModule } from '@hub/referrals';
 import { EteFunnelFact, EteFunnelOrgFact } from './ete-funnel-fact.entity.js';
 import { EteFunnelService } from './ete-funnel.service.js';
+import { EvaluationPackService } from './evaluation-pack.service.js';
 import { OrganisationOutcomesService } from './organisation-outcomes.service.js';
 import { OgrsAssessment } from './ogrs-assessment.entity.js';
+import { OffendingFactsBulkService } from './offending-facts-bulk.service.js';
 import { OgrsFromRecordService } from './ogrs-from-record.service.js';
 import { ReferralReportController } from './referral-report.controller.js';
 import { ReferralReportResolver } from './referral-report.resolver.js';
@@ -34,13 +36,22 @@ import { ReportsController } from './reports.controller.js';
     OrganisationOutcomesService,
     ReoffendingService,
     ReconvictionFactsService,
+    OffendingFactsBulkService,
     OgrsFromRecordService,
     ReportingPersonData,
+    EvaluationPackService,
     ReportingResolver,
     ReferralReportService,
     ReferralReportResolver,
     ViewerReportingResolver,
   ],
-  exports: [ReportRunsService, EteFunnelService, ReoffendingService, ReconvictionFactsService],
+  exports: [
+    EvaluationPackService,
+    ReportRunsService,
+    EteFunnelService,
+    ReoffendingService,
+    ReconvictionFactsService,
+    OffendingFactsBulkService,
+  ],
 })
 export class ReportingModule {}

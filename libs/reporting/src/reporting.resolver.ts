@@ -9,7 +9,7 @@ import {
   ReoffendingInput,
   ReportFilterInput,
 } from './report.inputs.js';
-import { EteFunnelModel, OrganisationOutcomesModel, ReoffendingAnalysisModel } from './report.models.js';
+import { EteFunnelModel, OrganisationOutcomesModel, RegionFunnelStepModel, ReoffendingAnalysisModel } from './report.models.js';
 import { OrganisationOutcomesService } from './organisation-outcomes.service.js';
 import { ReoffendingService } from './reoffending.service.js';
 import { Permission, RequirePermission } from '@hub/access';
@@ -44,6 +44,15 @@ export class ReportingResolver {
   @Query(() => EteFunnelModel, { description: 'The ETE funnel for a period (aggregates; small counts suppressed)' })
   eteFunnel(@CurrentActor() actor: Actor, @Args('input') input: ReportFilterInput): Promise<EteFunnelModel> {
     return this.funnel.funnel(actor, input);
+  }
+
+  @RequirePermission(Permission.REPORT_READ)
+  @Query(() => [RegionFunnelStepModel], {
+    description:
+      'The ETE funnel by region (the region vocabulary): each step with a cell per region adding up to it (small counts suppressed)',
+  })
+  eteFunnelByRegion(@CurrentActor() actor: Actor, @Args('input') input: ReportFilterInput): Promise<RegionFunnelStepModel[]> {
+    return this.funnel.byRegion(actor, input);
   }
 
   @RequirePermission(Permission.REPORT_READ)

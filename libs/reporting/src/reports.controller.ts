@@ -34,8 +34,32 @@ export class ReportsController {
   async reoffendingCsv(@CurrentActor() actor: Actor, @Query() query: ReoffendingInput): Promise<string> {
     const r = await this.reoffending.analyse(actor, query);
     return csvOf([
-      ['cohort', 'from', 'to', 'cohort_size', 'actual_rate', 'predicted_rate', 'difference_points', 'fewer_reoffenders', 'suppressed'],
-      [r.cohort, r.from, r.to, r.cohortSize, r.actualRate, r.predictedRate, r.differencePoints, r.fewerReoffenders, r.suppressed],
+      [
+        'cohort',
+        'from',
+        'to',
+        'reference',
+        'as_of',
+        'cohort_size',
+        'actual_rate',
+        'predicted_rate',
+        'difference_points',
+        'fewer_reoffenders',
+        'suppressed',
+      ],
+      [
+        r.cohort,
+        r.from,
+        r.to,
+        r.reference,
+        r.asOf,
+        r.cohortSize,
+        r.actualRate,
+        r.predictedRate,
+        r.differencePoints,
+        r.fewerReoffenders,
+        r.suppressed,
+      ],
     ]);
   }
 }

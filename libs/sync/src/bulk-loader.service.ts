@@ -26,7 +26,7 @@ export type BulkJob = SyncJob & { replayed: boolean };
 /** One kind of record the streaming path loads: how a line is checked, staged and merged. */
 export interface BulkKind<R extends StagedRecord> {
   /** sync_job.kind */
-  readonly kind: 'people' | 'interventions';
+  readonly kind: 'people' | 'interventions' | 'ogrs_assessments' | 'reconvictions' | 'sustainments';
   /** The temporary staging table (one per connection, emptied at each commit) and its columns. */
   readonly stage: string;
   readonly stageColumns: string;

@@ -4,6 +4,7 @@ import type { QueryRunner } from 'typeorm';
 import { AccessService, DataCategory, Permission } from '@hub/access';
 import { type Actor, OrganisationKind } from '@hub/common';
 import { OutboxService } from '@hub/events';
+import { RegionsService } from '@hub/organisations';
 import { actorRef, OGRS_SCORED, PERSON_STAGE_COLUMNS, PersonsBulkService } from '@hub/persons';
 import { type BulkJob, type BulkKind, BulkLoader } from './bulk-loader.service.js';
 import { ExternalIdSuppressionService } from './external-id-suppression.service.js';
@@ -44,6 +45,7 @@ export class BulkPeopleService implements BulkKind<PersonStageRow> {
     private readonly outbox: OutboxService,
     private readonly access: AccessService,
     private readonly suppression: ExternalIdSuppressionService,
+    private readonly vocabulary: RegionsService,
   ) {}
 
   load(actor: Actor, system: string, key: string, input: Readable): Promise<BulkJob> {
@@ -55,7 +57,8 @@ export class BulkPeopleService implements BulkKind<PersonStageRow> {
     this.access.require(actor, Permission.SYNC_LOAD);
     // The fingerprint keys are read now: merge() runs on the load's connection and must not wait for another.
     await this.suppression.ready();
-    return (line: number, raw: unknown) => toPersonStageRow(line, raw, writable);
+    const regions = await this.vocabulary.vocabulary();
+    return (line: number, raw: unknown) => toPersonStageRow(line, raw, writable, regions);
   }
 
   /**
@@ -113,7 +116,8 @@ export class BulkPeopleService implements BulkKind<PersonStageRow> {
                 || CASE WHEN risk_level IS NOT NULL THEN ARRAY['${DataCategory.RISK}'] ELSE '{}' END AS categories, NULL::text[] AS fields
          FROM ${this.stage} WHERE action IN ('created', 'updated')
        UNION ALL
-       SELECT '${OGRS_SCORED}', 'person', person_id, person_id, jsonb_build_object('dataCategory', '${DataCategory.OFFENDING}'), NULL, NULL, NULL
+       SELECT '${OGRS_SCORED}', 'person', person_id, person_id,
+              jsonb_strip_nulls(jsonb_build_object('dataCategory', '${DataCategory.OFFENDING}', 'assessedOn', ogrs_assessed_on)), NULL, NULL, NULL
          FROM ${this.stage} WHERE action IN ('created', 'updated') AND ogrs_changed`,
       [system],
     );

@@ -1,5 +1,5 @@
 import { DataCategory } from '@hub/access';
-import { REGIONS } from '@hub/common';
+import { regionKey } from '@hub/organisations';
 import { IdentifierScheme, normaliseName, RiskLevel } from '@hub/persons';
 import { type CheckedRecord, csvLine, isIsoDate, isText, type StagedRecord } from './bulk-stage.js';
 import { ERASED_ID_MESSAGE, SUPPRESSED_PREFIX } from './external-id-suppression.js';
@@ -14,8 +14,11 @@ export interface PersonStageRow extends StagedRecord {
   identifiers: { scheme: string; value: string }[];
   offenceSummary: string | null;
   ogrsScore: number | null;
+  ogrsAssessedOn: string | null;
   riskLevel: string | null;
 }
+
+const londonDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 const SCHEMES = Object.values(IdentifierScheme) as string[];
 const RISKS = Object.values(RiskLevel) as string[];
@@ -25,7 +28,16 @@ const RISKS = Object.values(RiskLevel) as string[];
  * for the staging table. Returns the problems when it is not valid. Identifier schemes are the
  * GraphQL names (PNC, PRISON_NUMBER, ...) or the stored ones (pnc, prison_number, ...).
  */
-export function toPersonStageRow(line: number, raw: unknown, writable: readonly DataCategory[]): CheckedRecord<PersonStageRow> {
+/**
+ * One line of a people load; `regions` is the region vocabulary (RegionsService.vocabulary: every code
+ * and other name, lower case, to its code), so a county the hub admins mapped is stored as its region.
+ */
+export function toPersonStageRow(
+  line: number,
+  raw: unknown,
+  writable: readonly DataCategory[],
+  regions: ReadonlyMap<string, string>,
+): CheckedRecord<PersonStageRow> {
   const r = (raw ?? {}) as Record<string, unknown>;
   const problems: string[] = [];
   const externalId = isText(r.externalId, 200) ? r.externalId : null;
@@ -34,7 +46,8 @@ export function toPersonStageRow(line: number, raw: unknown, writable: readonly 
   if (!isText(r.givenName, 100)) problems.push('givenName: required, at most 100 characters');
   if (!isText(r.familyName, 100)) problems.push('familyName: required, at most 100 characters');
   if (!isIsoDate(r.dateOfBirth)) problems.push('dateOfBirth: must be a valid ISO date');
-  if (r.region != null && !(REGIONS as readonly string[]).includes(r.region as string)) problems.push('region: not a known region');
+  const region = typeof r.region === 'string' ? (regions.get(regionKey(r.region)) ?? null) : null;
+  if (r.region != null && !region) problems.push('region: not a known region (a code or another name of one: the regions query)');
   if (r.releaseDate != null && !isIsoDate(r.releaseDate)) problems.push('releaseDate: must be a valid ISO date');
   const identifiers: { scheme: string; value: string }[] = [];
   if (r.identifiers != null) {
@@ -51,6 +64,10 @@ export function toPersonStageRow(line: number, raw: unknown, writable: readonly 
     problems.push('offenceSummary: at most 2000 characters');
   if (r.ogrsScore != null && (typeof r.ogrsScore !== 'number' || r.ogrsScore < 0 || r.ogrsScore > 100))
     problems.push('ogrsScore: a number from 0 to 100');
+  if (r.ogrsAssessedOn != null && (!isIsoDate(r.ogrsAssessedOn) || r.ogrsScore == null))
+    problems.push('ogrsAssessedOn: a valid ISO date, with an ogrsScore');
+  else if (typeof r.ogrsAssessedOn === 'string' && r.ogrsAssessedOn > londonDay.format(new Date()))
+    problems.push('ogrsAssessedOn: must not be after today');
   if (r.riskLevel != null && !RISKS.includes(String(r.riskLevel).toLowerCase())) problems.push('riskLevel: low, medium, high or very_high');
   const offending = r.offenceSummary != null || r.ogrsScore != null;
   if (offending && !writable.includes(DataCategory.OFFENDING))
@@ -65,11 +82,12 @@ export function toPersonStageRow(line: number, raw: unknown, writable: readonly 
       familyName: (r.familyName as string).trim(),
       normalisedName: normaliseName(r.givenName as string, r.familyName as string),
       dateOfBirth: r.dateOfBirth as string,
-      region: (r.region as string) ?? null,
+      region,
       releaseDate: (r.releaseDate as string) ?? null,
       identifiers,
       offenceSummary: (r.offenceSummary as string) ?? null,
       ogrsScore: (r.ogrsScore as number) ?? null,
+      ogrsAssessedOn: (r.ogrsAssessedOn as string) ?? null,
       riskLevel: r.riskLevel != null ? String(r.riskLevel).toLowerCase() : null,
     },
   };
@@ -90,8 +108,9 @@ export function stageCsv(r: PersonStageRow): string {
     r.offenceSummary,
     r.ogrsScore,
     r.riskLevel,
+    r.ogrsAssessedOn,
   ]);
 }
 
 export const STAGE_COPY_COLUMNS =
-  'line, external_id, given_name, family_name, normalised_name, date_of_birth, region, release_date, identifiers, offence_summary, ogrs_score, risk_level';
+  'line, external_id, given_name, family_name, normalised_name, date_of_birth, region, release_date, identifiers, offence_summary, ogrs_score, risk_level, ogrs_assessed_on';

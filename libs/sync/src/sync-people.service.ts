@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
+import { RegionsService } from '@hub/organisations';
 import { type Actor, ErrorCode, HubError } from '@hub/common';
 import { PersonsService, type UpdatePersonInput } from '@hub/persons';
 import { ExternalIdSuppressionService } from './external-id-suppression.service.js';
@@ -24,6 +25,7 @@ export class SyncPeopleService {
     private readonly persons: PersonsService,
     private readonly idempotency: IdempotencyService,
     private readonly suppression: ExternalIdSuppressionService,
+    private readonly vocabulary: RegionsService,
   ) {}
 
   sync(actor: Actor, input: SyncPeopleInput): Promise<SyncResultModel> {
@@ -53,6 +55,7 @@ export class SyncPeopleService {
         identifiers: record.identifiers ?? [],
         offenceSummary: record.offenceSummary ?? null,
         ogrsScore: record.ogrsScore ?? null,
+        ogrsAssessedOn: record.ogrsAssessedOn ?? null,
         riskLevel: record.riskLevel ?? null,
         confirmNew: (record.identifiers ?? []).length > 0,
       },
@@ -78,6 +81,8 @@ export class SyncPeopleService {
 
   private async update(m: EntityManager, actor: Actor, personId: string, record: SyncPersonRecord): Promise<SyncRecordResultModel> {
     const current = await this.persons.get(actor, personId, m);
+    // Compared as the region it names (another name of the region the record has is no change).
+    if (record.region) record = { ...record, region: await this.vocabulary.resolve(record.region, 'region', m) };
     const changes: Partial<UpdatePersonInput> = {};
     for (const f of FIELDS) {
       const value = record[f];
@@ -86,6 +91,8 @@ export class SyncPeopleService {
     }
     if (Object.keys(changes).length === 0)
       return { externalId: record.externalId, status: SyncStatus.UNCHANGED, id: personId, code: null, message: null };
+    // A new score carries the date it was assessed, when the case system sends one.
+    if (changes.ogrsScore !== undefined && record.ogrsAssessedOn) changes.ogrsAssessedOn = record.ogrsAssessedOn;
     await this.persons.update(
       actor,
       { id: current.id, version: current.version, reason: 'Synchronised from external system', ...changes },

@@ -9,13 +9,14 @@ import {
 import { CONSENT_REF } from '@hub/consent';
 import { INTERVENTION_REF } from '@hub/interventions';
 import { PERSON_INVOLVEMENT_REF } from '@hub/persons';
+import { OGRS_ASSESSMENT_REF, RECONVICTION_REF } from '@hub/reporting';
 import { organisationNameSql } from '@hub/organisations';
 import { isSuppressedSql } from './external-id-suppression.js';
 import { ExternalIdSuppressionService } from './external-id-suppression.service.js';
 
 /**
  * The sync lib's part of a subject access export and of an erasure: the ids of the person, of their
- * interventions, consents and involvements in partners' case systems. At erasure each of the person's
+ * interventions, consents, involvements, OGRS assessments and reconvictions in partners' case systems. At erasure each of the person's
  * becomes a keyed fingerprint, so a later sync of it is refused and the id itself is no longer held;
  * the others go, as an intervention's do when retention erases it.
  */
@@ -35,7 +36,9 @@ export class SyncPersonData implements PersonDataSource {
                WHERE ((r.entity_type = 'person' AND r.entity_id = ANY($1::uuid[]))
                    OR (r.entity_type = 'intervention' AND r.entity_id IN (SELECT x.id FROM ${INTERVENTION_REF.name} x WHERE x.person_id = ANY($1::uuid[])))
                    OR (r.entity_type = 'consent' AND r.entity_id IN (SELECT x.id FROM ${CONSENT_REF.name} x WHERE x.person_id = ANY($1::uuid[])))
-                   OR (r.entity_type = 'involvement' AND r.entity_id IN (SELECT x.id FROM ${PERSON_INVOLVEMENT_REF.name} x WHERE x.person_id = ANY($1::uuid[]))))
+                   OR (r.entity_type = 'involvement' AND r.entity_id IN (SELECT x.id FROM ${PERSON_INVOLVEMENT_REF.name} x WHERE x.person_id = ANY($1::uuid[])))
+                   OR (r.entity_type = 'ogrs_assessment' AND r.entity_id IN (SELECT x.id FROM ${OGRS_ASSESSMENT_REF.name} x WHERE x.person_id = ANY($1::uuid[])))
+                   OR (r.entity_type = 'reconviction' AND r.entity_id IN (SELECT x.id FROM ${RECONVICTION_REF.name} x WHERE x.person_id = ANY($1::uuid[]))))
                  AND NOT ${isSuppressedSql('r.external_id')}
                ORDER BY r.system, r.entity_type DESC, r.external_id`,
       },
@@ -70,6 +73,13 @@ export class SyncPersonData implements PersonDataSource {
         order: 18,
         sql: `DELETE FROM external_ref WHERE entity_type = 'involvement' AND entity_id IN (SELECT x.id FROM ${PERSON_INVOLVEMENT_REF.name} x WHERE x.person_id = ANY($1::uuid[]))`,
       },
+      // Before the OGRS assessments and reconvictions go (orders 35 and 36).
+      {
+        key: 'externalOffendingFactIds',
+        order: 34,
+        sql: `DELETE FROM external_ref WHERE (entity_type = 'ogrs_assessment' AND entity_id IN (SELECT x.id FROM ${OGRS_ASSESSMENT_REF.name} x WHERE x.person_id = ANY($1::uuid[])))
+                 OR (entity_type = 'reconviction' AND entity_id IN (SELECT x.id FROM ${RECONVICTION_REF.name} x WHERE x.person_id = ANY($1::uuid[])))`,
+      },
     ];
   }
 
@@ -80,6 +90,16 @@ export class SyncPersonData implements PersonDataSource {
         key: 'externalInterventionIds',
         rule: 'interventions',
         sql: `DELETE FROM external_ref WHERE entity_type = 'intervention' AND entity_id = ANY($1::uuid[])`,
+      },
+      {
+        key: 'externalOgrsIds',
+        rule: 'ogrsAssessments',
+        sql: `DELETE FROM external_ref WHERE entity_type = 'ogrs_assessment' AND entity_id = ANY($1::uuid[])`,
+      },
+      {
+        key: 'externalReconvictionIds',
+        rule: 'reconvictions',
+        sql: `DELETE FROM external_ref WHERE entity_type = 'reconviction' AND entity_id = ANY($1::uuid[])`,
       },
     ];
   }

@@ -5,6 +5,7 @@ import { type Actor, CurrentActor, ValidationError } from '@hub/common';
 import { BulkInterventionsService } from './bulk-interventions.service.js';
 import { BulkLoader } from './bulk-loader.service.js';
 import { BulkPeopleService } from './bulk-people.service.js';
+import { BulkOgrsService, BulkReconvictionsService, BulkSustainmentsService } from './bulk-outcomes.service.js';
 import type { SyncJob } from './sync-job.entity.js';
 import { Permission, RequirePermission } from '@hub/access';
 
@@ -41,6 +42,9 @@ export class SyncController {
     private readonly loader: BulkLoader,
     private readonly people: BulkPeopleService,
     private readonly interventions: BulkInterventionsService,
+    private readonly ogrs: BulkOgrsService,
+    private readonly reconvictions: BulkReconvictionsService,
+    private readonly sustainments: BulkSustainmentsService,
   ) {}
 
   @RequirePermission(Permission.SYNC_LOAD)
@@ -65,6 +69,42 @@ export class SyncController {
     @Headers('idempotency-key') key: string,
   ) {
     return summary(await this.interventions.load(actor, system ?? '', key, ndjsonBody(this.loader, req, key)));
+  }
+
+  @RequirePermission(Permission.SYNC_LOAD)
+  @Post('ogrs-assessments')
+  @HttpCode(200)
+  async loadOgrs(
+    @CurrentActor() actor: Actor,
+    @Req() req: FastifyRequest,
+    @Query('system') system: string,
+    @Headers('idempotency-key') key: string,
+  ) {
+    return summary(await this.ogrs.load(actor, system ?? '', key, ndjsonBody(this.loader, req, key)));
+  }
+
+  @RequirePermission(Permission.SYNC_LOAD)
+  @Post('reconvictions')
+  @HttpCode(200)
+  async loadReconvictions(
+    @CurrentActor() actor: Actor,
+    @Req() req: FastifyRequest,
+    @Query('system') system: string,
+    @Headers('idempotency-key') key: string,
+  ) {
+    return summary(await this.reconvictions.load(actor, system ?? '', key, ndjsonBody(this.loader, req, key)));
+  }
+
+  @RequirePermission(Permission.SYNC_LOAD)
+  @Post('sustainments')
+  @HttpCode(200)
+  async loadSustainments(
+    @CurrentActor() actor: Actor,
+    @Req() req: FastifyRequest,
+    @Query('system') system: string,
+    @Headers('idempotency-key') key: string,
+  ) {
+    return summary(await this.sustainments.load(actor, system ?? '', key, ndjsonBody(this.loader, req, key)));
   }
 
   @RequirePermission(Permission.SYNC_LOAD)

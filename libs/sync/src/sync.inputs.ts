@@ -84,6 +84,12 @@ export class SyncPersonRecord {
   @Field(() => Float, { nullable: true })
   ogrsScore?: number | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'When the OGRS score was assessed (ISO date, not after today); read with a new ogrsScore',
+  })
+  ogrsAssessedOn?: string | null;
+
   @Field(() => RiskLevel, { nullable: true })
   riskLevel?: RiskLevel | null;
 }
@@ -327,3 +333,54 @@ export class InvolvementRecordRules {
   @MaxLength(500)
   endReason?: string | null;
 }
+
+/** One OGRS assessment as the probation case system has it (checked per record, as on the streaming path). */
+@InputType()
+export class SyncOgrsRecord {
+  @Field({ description: 'The assessment’s id in the external system' })
+  externalId: string;
+
+  @Field({ description: "The person's external id in the same system" })
+  personExternalId: string;
+
+  @Field(() => Float, { description: 'OGRS year-1 probability, percent (0 to 100)' })
+  score: number;
+
+  @Field({ description: 'ISO date of the assessment (not after today)' })
+  assessedOn: string;
+}
+
+@InputType()
+export class SyncOgrsAssessmentsInput extends syncBatch(SyncOgrsRecord) {}
+
+/** One proven reconviction (checked per record, as on the streaming path). */
+@InputType()
+export class SyncReconvictionRecord {
+  @Field({ description: 'The reconviction’s id in the external system' })
+  externalId: string;
+
+  @Field({ description: "The person's external id in the same system" })
+  personExternalId: string;
+
+  @Field({ description: 'ISO date of the new proven offence (not after today)' })
+  convictedOn: string;
+}
+
+@InputType()
+export class SyncReconvictionsInput extends syncBatch(SyncReconvictionRecord) {}
+
+/** The 13-week outcome of a job start (checked per record, as on the streaming path). */
+@InputType()
+export class SyncSustainmentRecord {
+  @Field({ description: 'The external id of the job start intervention (synced in the same system)' })
+  externalId: string;
+
+  @Field({ description: 'Sustained 13 weeks (only once the 13 weeks have passed), or not (before then, with a note)' })
+  sustained: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Why it was not sustained; at most 1,000 characters' })
+  note?: string | null;
+}
+
+@InputType()
+export class SyncSustainmentsInput extends syncBatch(SyncSustainmentRecord) {}

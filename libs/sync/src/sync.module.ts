@@ -4,9 +4,12 @@ import { ConsentModule } from '@hub/consent';
 import { InterventionsModule } from '@hub/interventions';
 import { SecretBoxModule } from '@hub/database';
 import { OrganisationsModule } from '@hub/organisations';
+import { ReportingModule } from '@hub/reporting';
 import { BulkInterventionsService } from './bulk-interventions.service.js';
 import { BulkLoader } from './bulk-loader.service.js';
 import { BulkPeopleService } from './bulk-people.service.js';
+import { BulkOgrsService, BulkReconvictionsService, BulkSustainmentsService } from './bulk-outcomes.service.js';
+import { SyncOutcomesService } from './sync-outcomes.service.js';
 import { ExternalIdSuppressionService } from './external-id-suppression.service.js';
 import { ExternalRef } from './external-ref.entity.js';
 import { IdempotencyKey } from './idempotency-key.entity.js';
@@ -32,6 +35,7 @@ import { WebhooksService } from './webhooks/webhooks.service.js';
     InterventionsModule,
     OrganisationsModule,
     ConsentModule,
+    ReportingModule,
   ],
   controllers: [SyncController],
   providers: [
@@ -43,6 +47,10 @@ import { WebhooksService } from './webhooks/webhooks.service.js';
     BulkLoader,
     BulkPeopleService,
     BulkInterventionsService,
+    BulkOgrsService,
+    BulkReconvictionsService,
+    BulkSustainmentsService,
+    SyncOutcomesService,
     SyncResolver,
     WebhooksService,
     WebhooksResolver,

@@ -4,7 +4,16 @@ import { SyncConsentsService } from './sync-consents.service.js';
 import { SyncInterventionsService } from './sync-interventions.service.js';
 import { SyncInvolvementsService } from './sync-involvements.service.js';
 import { SyncPeopleService } from './sync-people.service.js';
-import { SyncConsentsInput, SyncInterventionsInput, SyncInvolvementsInput, SyncPeopleInput } from './sync.inputs.js';
+import { SyncOutcomesService } from './sync-outcomes.service.js';
+import {
+  SyncConsentsInput,
+  SyncInterventionsInput,
+  SyncInvolvementsInput,
+  SyncOgrsAssessmentsInput,
+  SyncPeopleInput,
+  SyncReconvictionsInput,
+  SyncSustainmentsInput,
+} from './sync.inputs.js';
 import { SyncResultModel } from './sync.models.js';
 import { Permission, RequirePermission } from '@hub/access';
 
@@ -15,6 +24,7 @@ export class SyncResolver {
     private readonly interventions: SyncInterventionsService,
     private readonly consents: SyncConsentsService,
     private readonly involvements: SyncInvolvementsService,
+    private readonly outcomes: SyncOutcomesService,
   ) {}
 
   @RequirePermission(Permission.SYNC_LOAD)
@@ -46,5 +56,32 @@ export class SyncResolver {
   })
   syncInvolvements(@CurrentActor() actor: Actor, @Args('input') input: SyncInvolvementsInput): Promise<SyncResultModel> {
     return this.involvements.sync(actor, input);
+  }
+
+  @RequirePermission(Permission.SYNC_LOAD)
+  @Mutation(() => SyncResultModel, {
+    description:
+      'Upsert up to 5,000 OGRS assessments (with their dates) by external id, people by theirs; offending data; idempotent by key; a result per record',
+  })
+  syncOgrsAssessments(@CurrentActor() actor: Actor, @Args('input') input: SyncOgrsAssessmentsInput): Promise<SyncResultModel> {
+    return this.outcomes.syncOgrsAssessments(actor, input);
+  }
+
+  @RequirePermission(Permission.SYNC_LOAD)
+  @Mutation(() => SyncResultModel, {
+    description:
+      'Upsert up to 5,000 proven reconvictions by external id, people by theirs; offending data; idempotent by key; a result per record',
+  })
+  syncReconvictions(@CurrentActor() actor: Actor, @Args('input') input: SyncReconvictionsInput): Promise<SyncResultModel> {
+    return this.outcomes.syncReconvictions(actor, input);
+  }
+
+  @RequirePermission(Permission.SYNC_LOAD)
+  @Mutation(() => SyncResultModel, {
+    description:
+      'Record up to 5,000 13-week outcomes of job starts, each named by the job start’s external id; idempotent by key; a result per record',
+  })
+  syncSustainments(@CurrentActor() actor: Actor, @Args('input') input: SyncSustainmentsInput): Promise<SyncResultModel> {
+    return this.outcomes.syncSustainments(actor, input);
   }
 }

@@ -182,6 +182,8 @@ export type CreatePersonInput = {
   healthNotes?: string | null | undefined;
   identifiers?: Array<PersonIdentifierInput>;
   offenceSummary?: string | null | undefined;
+  /** When the OGRS score was assessed (ISO date, not after today; default the day it is written): kept with the score as an assessment of that date. Read only with a new ogrsScore */
+  ogrsAssessedOn?: string | null | undefined;
   ogrsScore?: number | null | undefined;
   region?: string | null | undefined;
   releaseDate?: string | null | undefined;
@@ -479,7 +481,7 @@ export type ReoffendingCohort =
   | 'SUSTAINED_WORK';
 
 export type ReoffendingInput = {
-  /** Judge follow-up as at this ISO date (default today) */
+  /** Judge follow-up as at this ISO date (default today; never after today: BAD_USER_INPUT) */
   asOf?: string | null | undefined;
   cohort: ReoffendingCohort;
   /** Start of the period (ISO date, inclusive) */
@@ -488,13 +490,22 @@ export type ReoffendingInput = {
   interventionType?: string | null | undefined;
   /** Hub admins and commissioners: one organisation (others always report on their own) */
   organisationId?: string | number | null | undefined;
-  /** Only people of this region (the person's region now) */
+  /** Which date starts the year of follow-up (default STEP_DATE); cohort membership is by the step date either way */
+  reference?: ReoffendingReference | null | undefined;
+  /** Only people of this region (the person's region now): a code or another name of one (the regions query) */
   region?: string | null | undefined;
   /** Suppression threshold (default 5; never lower than 5) */
   threshold?: number | null | undefined;
   /** End of the period (ISO date, exclusive) */
   to: string;
 };
+
+/** Which date starts the year of follow-up: the cohort's step, or the person's programme start */
+export type ReoffendingReference =
+  /** The programme start: the first attended ETE contact (take-up), for every cohort */
+  | 'PROGRAMME_START'
+  /** The date the person first reached the cohort step (the default) */
+  | 'STEP_DATE';
 
 export type ReportFilterInput = {
   /** Start of the period (ISO date, inclusive) */
@@ -503,7 +514,7 @@ export type ReportFilterInput = {
   interventionType?: string | null | undefined;
   /** Hub admins and commissioners: one organisation (others always report on their own) */
   organisationId?: string | number | null | undefined;
-  /** Only people of this region (the person's region now) */
+  /** Only people of this region (the person's region now): a code or another name of one (the regions query) */
   region?: string | null | undefined;
   /** Suppression threshold (default 5; never lower than 5) */
   threshold?: number | null | undefined;
@@ -619,6 +630,8 @@ export type UpdatePersonInput = {
   healthNotes?: string | null | undefined;
   id: string | number;
   offenceSummary?: string | null | undefined;
+  /** When the OGRS score was assessed (ISO date, not after today; default the day it is written): kept with the score as an assessment of that date. Read only with a new ogrsScore */
+  ogrsAssessedOn?: string | null | undefined;
   ogrsScore?: number | null | undefined;
   /** Why the record is changed (kept in its history) */
   reason: string;
