@@ -422,6 +422,12 @@ describe('channels: CSV files, webhooks and not-found answers', () => {
           query: 'query($id: ID!) { personAccessLog(personId: $id) { id } }',
           vars: (id) => ({ id }),
         },
+        accessSearch: {
+          as: mindDpo,
+          existing: person,
+          query: 'query($input: AccessSearchInput!) { accessSearch(input: $input) { edges { node { id } } } }',
+          vars: (id) => ({ input: { from: new Date(Date.now() - 86_400_000).toISOString(), personId: id } }),
+        },
         referral: { as: w, existing: referral, query: 'query($id: ID!) { referral(id: $id) { id } }', vars: (id) => ({ id }) },
         acceptReferral: {
           as: w,

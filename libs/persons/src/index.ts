@@ -2,6 +2,7 @@ export * from './persons.module.js';
 export * from './persons.service.js';
 export * from './person-records.service.js';
 export { mergedRecordsSql, recordIdsSql, survivorSql } from './person-records.sql.js';
+export { allocatedAtSql, involvedAtSql } from './access-review.sql.js';
 export * from './person-retention.service.js';
 export * from './person.model.js';
 export * from './person.loader.js';
