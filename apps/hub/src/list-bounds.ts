@@ -16,7 +16,7 @@ import {
 import { MAX_TEAM_MEMBERS, MAX_TEAMS } from '@hub/organisations';
 import { UNUSUAL_ACCESS_MAX, UnusualAccessKind } from '@hub/privacy';
 import { NOTIFICATION_KINDS } from '@hub/notifications';
-import { COLLEAGUES_MAX, REFERRAL_MEASURES, REFERRAL_STATES } from '@hub/referrals';
+import { COLLEAGUES_MAX, DRY_RUN_MAX_PEOPLE, REFERRAL_MEASURES, REFERRAL_STATES } from '@hub/referrals';
 import { BREAKDOWN_MAX, REPORT_SERVICES_MAX } from '@hub/reporting';
 import { ATTEMPTS_KEPT, MAX_BATCH } from '@hub/sync';
 
@@ -87,6 +87,10 @@ export function listBounds(config: Pick<HubConfig, 'lists'>): ReadonlyMap<string
       why: 'at most UNUSUAL_ACCESS_MAX.actorsPerKind users per kind of finding',
     },
     'UnusualAccess.events': { max: UNUSUAL_ACCESS_MAX.eventsEach, why: 'the newest events behind a finding' },
+    'RuleDryRun.people': {
+      max: DRY_RUN_MAX_PEOPLE,
+      why: 'the newest trigger event of at most DRY_RUN_MAX_PEOPLE people (rule-dry-run.ts)',
+    },
     'SubjectAccessExport.counts': { max: 50, why: "one per section of the export (the libs' registered person data)" },
     'SyncResult.results': { max: MAX_BATCH, why: 'one per record sent, at most MAX_BATCH: the input limit pays for it', counted: false },
     // Lists of strings bounded by a vocabulary or by input validation.
