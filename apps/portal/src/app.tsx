@@ -14,6 +14,9 @@ import { BookAppointment, RecordOutcome } from './screens/appointment-forms';
 import { CorrectCaseNote, WriteCaseNote } from './screens/case-note-forms';
 import { Caseload } from './screens/caseload';
 import { AssignTask } from './screens/assign-task';
+import { AccessSearch } from './screens/access-search';
+import { BreakGlassReview } from './screens/break-glass-review';
+import { ReferralRules } from './screens/referral-rules';
 import { ConsentForm, WithdrawConsent } from './screens/consent';
 import { LogContact } from './screens/contact-form';
 import { CorrectIntervention } from './screens/correct-intervention';
@@ -84,6 +87,9 @@ function Routes({ path }: { path: string }): ReactNode {
   if (path === '/notifications') return <Notifications />;
   if (path === '/outcomes') return <Outcomes />;
   if (path === '/teams') return <Teams />;
+  if (path === '/privacy/access') return <AccessSearch />;
+  if (path === '/privacy/break-glass') return <BreakGlassReview />;
+  if (path === '/rules') return <ReferralRules />;
   return <NotFound />;
 }
 

@@ -2,7 +2,7 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import { onBusy } from './api';
 import type { Capabilities } from './capabilities';
-import { mayGetNotifications, mayManageTeams, mayReport, reportsOnly } from './roles';
+import { mayGetNotifications, mayManageRules, mayManageTeams, mayReport, mayReviewAccess, mayReviewBreakGlass, reportsOnly } from './roles';
 import { Link, navigate, useLocation } from './router';
 import type { Viewer } from './session-context';
 
@@ -70,6 +70,9 @@ export function Header({ viewer, capabilities, onSignOut }: { viewer: Viewer | n
             {people && capabilities.tasks && item('/tasks', 'Tasks', path === '/tasks')}
             {mayReport(viewer) && item('/outcomes', 'Outcomes', path === '/outcomes')}
             {mayManageTeams(viewer) && item('/teams', 'Teams', path === '/teams')}
+            {mayReviewAccess(viewer) && item('/privacy/access', 'Access search', path === '/privacy/access')}
+            {mayReviewBreakGlass(viewer) && item('/privacy/break-glass', 'Break-glass review', path === '/privacy/break-glass')}
+            {mayManageRules(viewer) && item('/rules', 'Referral rules', path === '/rules')}
           </ul>
         </nav>
       )}

@@ -62,8 +62,13 @@ type Documents = {
     "\n  fragment ReferralReportRowFields on ReferralReportRow {\n    serviceCode\n    sent\n    accepted\n    declined\n    withdrawnBeforeAnswer\n    awaitingAnswer\n    answeredInTime\n    awaitingAnswerPastDue\n    started\n    startedInTime\n    acceptedNotStartedPastDue\n    completed\n    withdrawnAfterAcceptance\n    medianHoursToAnswer\n    medianHoursToStart\n    suppressed\n  }\n": typeof types.ReferralReportRowFieldsFragmentDoc,
     "\n  query ReferralReport($input: ReferralReportInput!) {\n    referralReport(input: $input) {\n      from\n      to\n      scope\n      direction\n      suppressionThreshold\n      total {\n        ...ReferralReportRowFields\n      }\n      services {\n        ...ReferralReportRowFields\n      }\n    }\n  }\n": typeof types.ReferralReportDocument,
     "\n  query ReportChoices($withOrganisations: Boolean!) {\n    interventionTypes {\n      code\n      name\n      groupName\n    }\n    organisations @include(if: $withOrganisations) {\n      id\n      name\n    }\n  }\n": typeof types.ReportChoicesDocument,
+    "\n  query AccessSearch($input: AccessSearchInput!, $after: String) {\n    accessSearch(input: $input, first: 50, after: $after) {\n      edges {\n        node {\n          id\n          occurredAt\n          actor\n          organisationId\n          purpose\n          personId\n          action\n          fields\n          breakGlass\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AccessSearchDocument,
+    "\n  query AccessOrganisations {\n    organisations {\n      id\n      name\n    }\n  }\n": typeof types.AccessOrganisationsDocument,
     "\n  query AssignTaskForm($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n    }\n    colleagues {\n      id\n      name\n    }\n    teams {\n      id\n      name\n      members {\n        userId\n      }\n    }\n  }\n": typeof types.AssignTaskFormDocument,
     "\n  mutation AssignTask($input: AssignTaskInput!) {\n    assignTask(input: $input) {\n      id\n      assignedTo\n    }\n  }\n": typeof types.AssignTaskDocument,
+    "\n  query BreakGlassReview {\n    breakGlassGrants(first: 20) {\n      edges {\n        node {\n          id\n          actor\n          personId\n          reason\n          purpose\n          openedAt\n          expiresAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.BreakGlassReviewDocument,
+    "\n  query ReadDuringGrant($input: AccessSearchInput!) {\n    accessSearch(input: $input, first: 100) {\n      edges {\n        node {\n          id\n          occurredAt\n          personId\n          action\n          fields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ReadDuringGrantDocument,
+    "\n  mutation ReviewBreakGlass($input: ReviewBreakGlassInput!) {\n    reviewBreakGlass(input: $input) {\n      id\n      reviewedAt\n    }\n  }\n": typeof types.ReviewBreakGlassDocument,
     "\n  query ConsentForm($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n    }\n    organisations {\n      id\n      name\n      kind\n    }\n    consentPurposes {\n      purpose\n      categories\n    }\n  }\n": typeof types.ConsentFormDocument,
     "\n  mutation GrantConsent($input: GrantConsentInput!) {\n    grantConsent(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.GrantConsentDocument,
     "\n  query WithdrawConsentForm($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      consents {\n        id\n        purpose\n        status\n      }\n    }\n  }\n": typeof types.WithdrawConsentFormDocument,
@@ -84,6 +89,10 @@ type Documents = {
     "\n  query OrganisationNames {\n    organisations {\n      id\n      name\n    }\n  }\n": typeof types.OrganisationNamesDocument,
     "\n  mutation RecordSustainment($input: RecordSustainmentInput!) {\n    recordSustainment(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.RecordSustainmentDocument,
     "\n  query ReferPerson($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      region\n    }\n  }\n": typeof types.ReferPersonDocument,
+    "\n  query ReferralRulesAdmin {\n    referralRules {\n      ruleId\n      version\n      name\n      active\n      triggerEvent\n      conditions\n      serviceCode\n      matchRegion\n      consentPurpose\n      cooldownDays\n    }\n    organisations {\n      id\n      services\n    }\n  }\n": typeof types.ReferralRulesAdminDocument,
+    "\n  query RuleDryRun($input: DryRunReferralRuleInput!) {\n    dryRunReferralRule(input: $input) {\n      considered\n      matched\n      wouldRefer\n      heldForConsent\n      truncated\n      people {\n        personId\n        outcome\n        receiverName\n        detail\n      }\n    }\n  }\n": typeof types.RuleDryRunDocument,
+    "\n  mutation CreateReferralRule($input: ReferralRuleInput!) {\n    createReferralRule(input: $input) {\n      ruleId\n      version\n    }\n  }\n": typeof types.CreateReferralRuleDocument,
+    "\n  mutation SwitchReferralRule($input: UpdateReferralRuleInput!) {\n    updateReferralRule(input: $input) {\n      ruleId\n      version\n      active\n    }\n  }\n": typeof types.SwitchReferralRuleDocument,
     "\n  query TeamAdmin {\n    viewer {\n      organisation {\n        id\n        visibility\n      }\n    }\n    teams {\n      id\n      name\n      members {\n        userId\n        name\n      }\n    }\n  }\n": typeof types.TeamAdminDocument,
     "\n  query OrgUsers {\n    users(first: 500) {\n      edges {\n        node {\n          id\n          name\n          active\n        }\n      }\n    }\n  }\n": typeof types.OrgUsersDocument,
     "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateTeamDocument,
@@ -141,8 +150,13 @@ const documents: Documents = {
     "\n  fragment ReferralReportRowFields on ReferralReportRow {\n    serviceCode\n    sent\n    accepted\n    declined\n    withdrawnBeforeAnswer\n    awaitingAnswer\n    answeredInTime\n    awaitingAnswerPastDue\n    started\n    startedInTime\n    acceptedNotStartedPastDue\n    completed\n    withdrawnAfterAcceptance\n    medianHoursToAnswer\n    medianHoursToStart\n    suppressed\n  }\n": types.ReferralReportRowFieldsFragmentDoc,
     "\n  query ReferralReport($input: ReferralReportInput!) {\n    referralReport(input: $input) {\n      from\n      to\n      scope\n      direction\n      suppressionThreshold\n      total {\n        ...ReferralReportRowFields\n      }\n      services {\n        ...ReferralReportRowFields\n      }\n    }\n  }\n": types.ReferralReportDocument,
     "\n  query ReportChoices($withOrganisations: Boolean!) {\n    interventionTypes {\n      code\n      name\n      groupName\n    }\n    organisations @include(if: $withOrganisations) {\n      id\n      name\n    }\n  }\n": types.ReportChoicesDocument,
+    "\n  query AccessSearch($input: AccessSearchInput!, $after: String) {\n    accessSearch(input: $input, first: 50, after: $after) {\n      edges {\n        node {\n          id\n          occurredAt\n          actor\n          organisationId\n          purpose\n          personId\n          action\n          fields\n          breakGlass\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AccessSearchDocument,
+    "\n  query AccessOrganisations {\n    organisations {\n      id\n      name\n    }\n  }\n": types.AccessOrganisationsDocument,
     "\n  query AssignTaskForm($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n    }\n    colleagues {\n      id\n      name\n    }\n    teams {\n      id\n      name\n      members {\n        userId\n      }\n    }\n  }\n": types.AssignTaskFormDocument,
     "\n  mutation AssignTask($input: AssignTaskInput!) {\n    assignTask(input: $input) {\n      id\n      assignedTo\n    }\n  }\n": types.AssignTaskDocument,
+    "\n  query BreakGlassReview {\n    breakGlassGrants(first: 20) {\n      edges {\n        node {\n          id\n          actor\n          personId\n          reason\n          purpose\n          openedAt\n          expiresAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.BreakGlassReviewDocument,
+    "\n  query ReadDuringGrant($input: AccessSearchInput!) {\n    accessSearch(input: $input, first: 100) {\n      edges {\n        node {\n          id\n          occurredAt\n          personId\n          action\n          fields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ReadDuringGrantDocument,
+    "\n  mutation ReviewBreakGlass($input: ReviewBreakGlassInput!) {\n    reviewBreakGlass(input: $input) {\n      id\n      reviewedAt\n    }\n  }\n": types.ReviewBreakGlassDocument,
     "\n  query ConsentForm($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n    }\n    organisations {\n      id\n      name\n      kind\n    }\n    consentPurposes {\n      purpose\n      categories\n    }\n  }\n": types.ConsentFormDocument,
     "\n  mutation GrantConsent($input: GrantConsentInput!) {\n    grantConsent(input: $input) {\n      id\n      status\n    }\n  }\n": types.GrantConsentDocument,
     "\n  query WithdrawConsentForm($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      consents {\n        id\n        purpose\n        status\n      }\n    }\n  }\n": types.WithdrawConsentFormDocument,
@@ -163,6 +177,10 @@ const documents: Documents = {
     "\n  query OrganisationNames {\n    organisations {\n      id\n      name\n    }\n  }\n": types.OrganisationNamesDocument,
     "\n  mutation RecordSustainment($input: RecordSustainmentInput!) {\n    recordSustainment(input: $input) {\n      id\n      status\n    }\n  }\n": types.RecordSustainmentDocument,
     "\n  query ReferPerson($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      region\n    }\n  }\n": types.ReferPersonDocument,
+    "\n  query ReferralRulesAdmin {\n    referralRules {\n      ruleId\n      version\n      name\n      active\n      triggerEvent\n      conditions\n      serviceCode\n      matchRegion\n      consentPurpose\n      cooldownDays\n    }\n    organisations {\n      id\n      services\n    }\n  }\n": types.ReferralRulesAdminDocument,
+    "\n  query RuleDryRun($input: DryRunReferralRuleInput!) {\n    dryRunReferralRule(input: $input) {\n      considered\n      matched\n      wouldRefer\n      heldForConsent\n      truncated\n      people {\n        personId\n        outcome\n        receiverName\n        detail\n      }\n    }\n  }\n": types.RuleDryRunDocument,
+    "\n  mutation CreateReferralRule($input: ReferralRuleInput!) {\n    createReferralRule(input: $input) {\n      ruleId\n      version\n    }\n  }\n": types.CreateReferralRuleDocument,
+    "\n  mutation SwitchReferralRule($input: UpdateReferralRuleInput!) {\n    updateReferralRule(input: $input) {\n      ruleId\n      version\n      active\n    }\n  }\n": types.SwitchReferralRuleDocument,
     "\n  query TeamAdmin {\n    viewer {\n      organisation {\n        id\n        visibility\n      }\n    }\n    teams {\n      id\n      name\n      members {\n        userId\n        name\n      }\n    }\n  }\n": types.TeamAdminDocument,
     "\n  query OrgUsers {\n    users(first: 500) {\n      edges {\n        node {\n          id\n          name\n          active\n        }\n      }\n    }\n  }\n": types.OrgUsersDocument,
     "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateTeamDocument,
@@ -364,11 +382,31 @@ export function graphql(source: "\n  query ReportChoices($withOrganisations: Boo
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query AccessSearch($input: AccessSearchInput!, $after: String) {\n    accessSearch(input: $input, first: 50, after: $after) {\n      edges {\n        node {\n          id\n          occurredAt\n          actor\n          organisationId\n          purpose\n          personId\n          action\n          fields\n          breakGlass\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').AccessSearchDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccessOrganisations {\n    organisations {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').AccessOrganisationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query AssignTaskForm($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n    }\n    colleagues {\n      id\n      name\n    }\n    teams {\n      id\n      name\n      members {\n        userId\n      }\n    }\n  }\n"): typeof import('./graphql').AssignTaskFormDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AssignTask($input: AssignTaskInput!) {\n    assignTask(input: $input) {\n      id\n      assignedTo\n    }\n  }\n"): typeof import('./graphql').AssignTaskDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BreakGlassReview {\n    breakGlassGrants(first: 20) {\n      edges {\n        node {\n          id\n          actor\n          personId\n          reason\n          purpose\n          openedAt\n          expiresAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').BreakGlassReviewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReadDuringGrant($input: AccessSearchInput!) {\n    accessSearch(input: $input, first: 100) {\n      edges {\n        node {\n          id\n          occurredAt\n          personId\n          action\n          fields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').ReadDuringGrantDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReviewBreakGlass($input: ReviewBreakGlassInput!) {\n    reviewBreakGlass(input: $input) {\n      id\n      reviewedAt\n    }\n  }\n"): typeof import('./graphql').ReviewBreakGlassDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -449,6 +487,22 @@ export function graphql(source: "\n  mutation RecordSustainment($input: RecordSu
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ReferPerson($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      region\n    }\n  }\n"): typeof import('./graphql').ReferPersonDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReferralRulesAdmin {\n    referralRules {\n      ruleId\n      version\n      name\n      active\n      triggerEvent\n      conditions\n      serviceCode\n      matchRegion\n      consentPurpose\n      cooldownDays\n    }\n    organisations {\n      id\n      services\n    }\n  }\n"): typeof import('./graphql').ReferralRulesAdminDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RuleDryRun($input: DryRunReferralRuleInput!) {\n    dryRunReferralRule(input: $input) {\n      considered\n      matched\n      wouldRefer\n      heldForConsent\n      truncated\n      people {\n        personId\n        outcome\n        receiverName\n        detail\n      }\n    }\n  }\n"): typeof import('./graphql').RuleDryRunDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateReferralRule($input: ReferralRuleInput!) {\n    createReferralRule(input: $input) {\n      ruleId\n      version\n    }\n  }\n"): typeof import('./graphql').CreateReferralRuleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SwitchReferralRule($input: UpdateReferralRuleInput!) {\n    updateReferralRule(input: $input) {\n      ruleId\n      version\n      active\n    }\n  }\n"): typeof import('./graphql').SwitchReferralRuleDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,6 +4,26 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Who read or changed what: every filter optional but the period; they all apply together */
+export type AccessSearchInput = {
+  /** read, write, deny, export, break_glass or erase */
+  action?: string | null | undefined;
+  /** Events by this API client */
+  clientId?: string | number | null | undefined;
+  /** Start of the period (ISO 8601 date or date and time, inclusive) */
+  from: string;
+  /** Events by this organisation's users and clients */
+  organisationId?: string | number | null | undefined;
+  /** Events about this person (and the records merged into theirs) */
+  personId?: string | number | null | undefined;
+  /** The stated purpose (casework, referral, safeguarding, reporting …) */
+  purpose?: string | null | undefined;
+  /** End of the period (exclusive; now when left out); at most 366 days after from */
+  to?: string | null | undefined;
+  /** Events by this user */
+  userId?: string | number | null | undefined;
+};
+
 export type AllocatePersonInput = {
   /** The caseworker of your organisation who owns the case (give this, a team, or both) */
   caseOwnerId?: string | number | null | undefined;
@@ -178,6 +198,28 @@ export type DataCategory =
   | 'OFFENDING'
   | 'RISK'
   | 'SUBSTANCE_MISUSE';
+
+/** A rule as the form holds it, to try against the recent events of its trigger without saving it */
+export type DryRunReferralRuleInput = {
+  active?: boolean;
+  /** Conditions as JSON: {"all"|"any": [...]}, {"not": ...} or {"fact","operator","value"} (see the README) */
+  conditions: string;
+  /** Consent the receiver needs (an agreement covering the same categories also does); none when null */
+  consentPurpose?: ConsentPurpose | null | undefined;
+  /** Days within which the rule never refers the same person twice */
+  cooldownDays: number;
+  /** How far back to look for trigger events, in days (1 to 90) */
+  days?: number;
+  /** The receiver must cover the person's region */
+  matchRegion?: boolean;
+  name: string;
+  /** The rule being edited: its cool-down counts (its past referrals); none for a new rule */
+  ruleId?: string | number | null | undefined;
+  /** The service to refer to (an organisation must offer it) */
+  serviceCode: string;
+  /** The event type that triggers the rule, e.g. intervention.logged, outcome.recorded, job.started, person.release_date_set */
+  triggerEvent: string;
+};
 
 /** Ends an organisation's work with a person: its own involvement, or (the lead) any on the record */
 export type EndInvolvementInput = {
@@ -398,6 +440,23 @@ export type ReferralReportInput = {
   to: string;
 };
 
+export type ReferralRuleInput = {
+  active?: boolean;
+  /** Conditions as JSON: {"all"|"any": [...]}, {"not": ...} or {"fact","operator","value"} (see the README) */
+  conditions: string;
+  /** Consent the receiver needs (an agreement covering the same categories also does); none when null */
+  consentPurpose?: ConsentPurpose | null | undefined;
+  /** Days within which the rule never refers the same person twice */
+  cooldownDays: number;
+  /** The receiver must cover the person's region */
+  matchRegion?: boolean;
+  name: string;
+  /** The service to refer to (an organisation must offer it) */
+  serviceCode: string;
+  /** The event type that triggers the rule, e.g. intervention.logged, outcome.recorded, job.started, person.release_date_set */
+  triggerEvent: string;
+};
+
 export type ReferralState =
   | 'ACCEPTED'
   | 'COMPLETED'
@@ -450,6 +509,11 @@ export type RestrictionKind =
   | 'EXCLUSION'
   | 'RESTRICTION';
 
+export type ReviewBreakGlassInput = {
+  grantId: string | number;
+  note: string;
+};
+
 export type RiskLevel =
   | 'HIGH'
   | 'LOW'
@@ -464,6 +528,13 @@ export type Role =
   | 'HUB_ADMIN'
   | 'MANAGER'
   | 'ORG_ADMIN';
+
+export type RuleOutcome =
+  | 'CONSENT_MISSING'
+  | 'COOLING_DOWN'
+  | 'NO_RECEIVER'
+  | 'NO_REFERRAL_BASIS'
+  | 'REFERRED';
 
 /** A manager sends a referral with no consent to be referred and no agreement, for safeguarding: recorded, audited and told to the lead organisation’s data protection officers */
 export type SafeguardingOverrideInput = {
@@ -542,6 +613,26 @@ export type UpdatePersonInput = {
   riskLevel?: RiskLevel | null | undefined;
   /** ETE progression stage */
   stage?: ProgressionStage | null | undefined;
+  version: number;
+};
+
+export type UpdateReferralRuleInput = {
+  active?: boolean;
+  /** Conditions as JSON: {"all"|"any": [...]}, {"not": ...} or {"fact","operator","value"} (see the README) */
+  conditions: string;
+  /** Consent the receiver needs (an agreement covering the same categories also does); none when null */
+  consentPurpose?: ConsentPurpose | null | undefined;
+  /** Days within which the rule never refers the same person twice */
+  cooldownDays: number;
+  /** The receiver must cover the person's region */
+  matchRegion?: boolean;
+  name: string;
+  ruleId: string | number;
+  /** The service to refer to (an organisation must offer it) */
+  serviceCode: string;
+  /** The event type that triggers the rule, e.g. intervention.logged, outcome.recorded, job.started, person.release_date_set */
+  triggerEvent: string;
+  /** The version being edited; a stale one is refused with CONFLICT */
   version: number;
 };
 
@@ -880,6 +971,19 @@ export type ReportChoicesQueryVariables = Exact<{
 
 export type ReportChoicesQuery = { interventionTypes: Array<{ code: string, name: string, groupName: string }>, organisations?: Array<{ id: string, name: string }> };
 
+export type AccessSearchQueryVariables = Exact<{
+  input: AccessSearchInput;
+  after?: string | null | undefined;
+}>;
+
+
+export type AccessSearchQuery = { accessSearch: { edges: Array<{ node: { id: string, occurredAt: string, actor: string, organisationId: string | null, purpose: string | null, personId: string | null, action: string, fields: Array<string>, breakGlass: boolean } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type AccessOrganisationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AccessOrganisationsQuery = { organisations: Array<{ id: string, name: string }> };
+
 export type AssignTaskFormQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -893,6 +997,25 @@ export type AssignTaskMutationVariables = Exact<{
 
 
 export type AssignTaskMutation = { assignTask: { id: string, assignedTo: string | null } };
+
+export type BreakGlassReviewQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BreakGlassReviewQuery = { breakGlassGrants: { edges: Array<{ node: { id: string, actor: string, personId: string, reason: string, purpose: string, openedAt: string, expiresAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ReadDuringGrantQueryVariables = Exact<{
+  input: AccessSearchInput;
+}>;
+
+
+export type ReadDuringGrantQuery = { accessSearch: { edges: Array<{ node: { id: string, occurredAt: string, personId: string | null, action: string, fields: Array<string> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ReviewBreakGlassMutationVariables = Exact<{
+  input: ReviewBreakGlassInput;
+}>;
+
+
+export type ReviewBreakGlassMutation = { reviewBreakGlass: { id: string, reviewedAt: string | null } };
 
 export type ConsentFormQueryVariables = Exact<{
   id: string | number;
@@ -1038,6 +1161,32 @@ export type ReferPersonQueryVariables = Exact<{
 
 
 export type ReferPersonQuery = { person: { id: string, givenName: string | null, familyName: string | null, region: string | null } };
+
+export type ReferralRulesAdminQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReferralRulesAdminQuery = { referralRules: Array<{ ruleId: string, version: number, name: string, active: boolean, triggerEvent: string, conditions: string, serviceCode: string, matchRegion: boolean, consentPurpose: ConsentPurpose | null, cooldownDays: number }>, organisations: Array<{ id: string, services: Array<string> }> };
+
+export type RuleDryRunQueryVariables = Exact<{
+  input: DryRunReferralRuleInput;
+}>;
+
+
+export type RuleDryRunQuery = { dryRunReferralRule: { considered: number, matched: number, wouldRefer: number, heldForConsent: number, truncated: boolean, people: Array<{ personId: string, outcome: RuleOutcome, receiverName: string | null, detail: string }> } };
+
+export type CreateReferralRuleMutationVariables = Exact<{
+  input: ReferralRuleInput;
+}>;
+
+
+export type CreateReferralRuleMutation = { createReferralRule: { ruleId: string, version: number } };
+
+export type SwitchReferralRuleMutationVariables = Exact<{
+  input: UpdateReferralRuleInput;
+}>;
+
+
+export type SwitchReferralRuleMutation = { updateReferralRule: { ruleId: string, version: number, active: boolean } };
 
 export type TeamAdminQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1894,6 +2043,37 @@ export const ReportChoicesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ReportChoicesQuery, ReportChoicesQueryVariables>;
+export const AccessSearchDocument = new TypedDocumentString(`
+    query AccessSearch($input: AccessSearchInput!, $after: String) {
+  accessSearch(input: $input, first: 50, after: $after) {
+    edges {
+      node {
+        id
+        occurredAt
+        actor
+        organisationId
+        purpose
+        personId
+        action
+        fields
+        breakGlass
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AccessSearchQuery, AccessSearchQueryVariables>;
+export const AccessOrganisationsDocument = new TypedDocumentString(`
+    query AccessOrganisations {
+  organisations {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<AccessOrganisationsQuery, AccessOrganisationsQueryVariables>;
 export const AssignTaskFormDocument = new TypedDocumentString(`
     query AssignTaskForm($id: ID!) {
   person(id: $id) {
@@ -1922,6 +2102,54 @@ export const AssignTaskDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AssignTaskMutation, AssignTaskMutationVariables>;
+export const BreakGlassReviewDocument = new TypedDocumentString(`
+    query BreakGlassReview {
+  breakGlassGrants(first: 20) {
+    edges {
+      node {
+        id
+        actor
+        personId
+        reason
+        purpose
+        openedAt
+        expiresAt
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BreakGlassReviewQuery, BreakGlassReviewQueryVariables>;
+export const ReadDuringGrantDocument = new TypedDocumentString(`
+    query ReadDuringGrant($input: AccessSearchInput!) {
+  accessSearch(input: $input, first: 100) {
+    edges {
+      node {
+        id
+        occurredAt
+        personId
+        action
+        fields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReadDuringGrantQuery, ReadDuringGrantQueryVariables>;
+export const ReviewBreakGlassDocument = new TypedDocumentString(`
+    mutation ReviewBreakGlass($input: ReviewBreakGlassInput!) {
+  reviewBreakGlass(input: $input) {
+    id
+    reviewedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewBreakGlassMutation, ReviewBreakGlassMutationVariables>;
 export const ConsentFormDocument = new TypedDocumentString(`
     query ConsentForm($id: ID!) {
   person(id: $id) {
@@ -2310,6 +2538,60 @@ export const ReferPersonDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ReferPersonQuery, ReferPersonQueryVariables>;
+export const ReferralRulesAdminDocument = new TypedDocumentString(`
+    query ReferralRulesAdmin {
+  referralRules {
+    ruleId
+    version
+    name
+    active
+    triggerEvent
+    conditions
+    serviceCode
+    matchRegion
+    consentPurpose
+    cooldownDays
+  }
+  organisations {
+    id
+    services
+  }
+}
+    `) as unknown as TypedDocumentString<ReferralRulesAdminQuery, ReferralRulesAdminQueryVariables>;
+export const RuleDryRunDocument = new TypedDocumentString(`
+    query RuleDryRun($input: DryRunReferralRuleInput!) {
+  dryRunReferralRule(input: $input) {
+    considered
+    matched
+    wouldRefer
+    heldForConsent
+    truncated
+    people {
+      personId
+      outcome
+      receiverName
+      detail
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RuleDryRunQuery, RuleDryRunQueryVariables>;
+export const CreateReferralRuleDocument = new TypedDocumentString(`
+    mutation CreateReferralRule($input: ReferralRuleInput!) {
+  createReferralRule(input: $input) {
+    ruleId
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<CreateReferralRuleMutation, CreateReferralRuleMutationVariables>;
+export const SwitchReferralRuleDocument = new TypedDocumentString(`
+    mutation SwitchReferralRule($input: UpdateReferralRuleInput!) {
+  updateReferralRule(input: $input) {
+    ruleId
+    version
+    active
+  }
+}
+    `) as unknown as TypedDocumentString<SwitchReferralRuleMutation, SwitchReferralRuleMutationVariables>;
 export const TeamAdminDocument = new TypedDocumentString(`
     query TeamAdmin {
   viewer {

@@ -1,0 +1,167 @@
+import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD, eventually, startTestHub, type TestHub } from '../support/hub.js';
+import { checkScreen, launchBrowser } from './browser.js';
+
+const DEMO = '@demo.rehab-hub.example';
+const T = 120_000;
+
+/** The portal for the people who run the partnership: a data protection officer and a hub admin. */
+describe('the portal for data protection officers and hub admins', () => {
+  let hub: TestHub;
+  let browser: Browser;
+  let url: string;
+  let housing: string;
+
+  async function ok<T>(who: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const res = await hub.gql<T>(query, variables, await hub.tokenFor(who));
+    if (res.errors) throw new Error(JSON.stringify(res.errors));
+    return res.data!;
+  }
+  let seq = 0;
+  async function person(): Promise<string> {
+    seq++;
+    const input = {
+      givenName: `Admin${seq}`,
+      familyName: 'Portal',
+      dateOfBirth: '1988-03-03',
+      region: 'north_west',
+      identifiers: [],
+      confirmNew: true,
+    };
+    return (
+      await ok<{ createPerson: { person: { id: string } } }>(
+        'probation.officer',
+        'mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }',
+        { input },
+      )
+    ).createPerson.person.id;
+  }
+  const log = (personId: string) =>
+    ok('probation.officer', 'mutation($input: LogInterventionInput!) { logIntervention(input: $input) { id } }', {
+      input: { personId, typeCode: 'finance_id_documents', status: 'STARTED', occurredAt: new Date().toISOString() },
+    });
+
+  async function signIn(who: string): Promise<Page> {
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1100, height: 900 }, acceptDownloads: true });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${url}/`);
+    await page.getByLabel('Email address').fill(`${who}${DEMO}`);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    return page;
+  }
+
+  beforeAll(async () => {
+    hub = await startTestHub();
+    await hub.app.listen({ port: 0, host: '127.0.0.1' });
+    url = `http://127.0.0.1:${(hub.app.getHttpServer().address() as AddressInfo).port}`;
+    browser = await launchBrowser();
+    housing = (await hub.db.query(`SELECT id FROM organisation WHERE name = 'Safe Harbour Housing Trust'`))[0].id;
+  }, T);
+
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.close();
+  });
+
+  it(
+    'a data protection officer reviews a break-glass grant with what was read under it, and finds who read a record through the access search',
+    async () => {
+      const id = await person();
+      await ok('probation.officer', 'query($id: ID!) { person(id: $id) { id givenName } }', { id });
+      // Housing breaks the glass on a person probation leads, and reads the record.
+      await ok('housing.manager', 'mutation($input: OpenBreakGlassInput!) { openBreakGlass(input: $input) { id } }', {
+        input: { personId: id, reason: 'Safeguarding call from the tenant’s neighbour at night', minutes: 30 },
+      });
+      await ok('housing.manager', 'query($id: ID!) { person(id: $id) { id givenName } }', { id });
+      const officer = (await hub.db.query(`SELECT id FROM user_account WHERE email = $1`, [`probation.officer${DEMO}`]))[0].id;
+
+      const page = await signIn('probation.dpo');
+      try {
+        await page.getByRole('link', { name: 'Break-glass review' }).click();
+        await page.getByRole('heading', { name: 'Break-glass review' }).waitFor();
+        const card = page.locator('.card', { hasText: 'Safeguarding call from the tenant’s neighbour' });
+        await card.getByRole('list', { name: 'Read under this grant' }).getByText('Person.givenName').waitFor();
+        await checkScreen(page, 'break-glass-review');
+        await card.getByRole('button', { name: 'Record review' }).click();
+        await card.locator('.error-summary').getByText('Enter your review').waitFor();
+        await card.getByLabel('Your review').fill('Justified: the neighbour reported a risk to the tenant');
+        await card.getByRole('button', { name: 'Record review' }).click();
+        await page.getByText('Review recorded').waitFor();
+        await page.getByText('There is nothing to review.').waitFor();
+
+        await page.getByRole('link', { name: 'Access search' }).click();
+        await page.getByRole('heading', { name: 'Access search' }).waitFor();
+        await page.getByLabel('Person (optional)').fill(id);
+        await page.getByRole('button', { name: 'Search' }).click();
+        await page
+          .getByRole('cell', { name: `user:${officer}` })
+          .first()
+          .waitFor();
+        await checkScreen(page, 'access-search');
+
+        const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+        expect(download.suggestedFilename()).toBe('access-search.csv');
+        const csv = await readFile((await download.path())!, 'utf8');
+        expect(csv.split('\r\n')[0]).toMatch(/^id,occurredAt,actor,/);
+        expect(csv).toContain(`user:${officer}`);
+      } finally {
+        await page.context().close();
+      }
+    },
+    T,
+  );
+
+  it(
+    'a hub admin writes a rule, dry-runs it, turns it on, and it refers a person',
+    async () => {
+      const id = await person();
+      await ok('probation.officer', 'mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id } }', {
+        input: { personId: id, purpose: 'ACCOMMODATION', organisationId: housing, method: 'SIGNED_FORM', personPresent: true },
+      });
+      await log(id);
+
+      const page = await signIn('hub.admin');
+      try {
+        await page.getByRole('link', { name: 'Referral rules' }).click();
+        await page.getByRole('heading', { name: 'Referral rules' }).waitFor();
+        await page.getByRole('button', { name: 'Save rule' }).click();
+        await page.locator('.error-summary').getByText('Enter a name of at least 3 characters').waitFor();
+        await page.getByLabel('Name', { exact: true }).fill('ID documents -> housing');
+        await page.getByLabel('Conditions').fill('{"all":[{"fact":"event.typeCode","operator":"equal","value":"finance_id_documents"}]}');
+        await page.getByLabel('Service').selectOption('accommodation_support');
+        await page.getByLabel('Consent the receiver needs (optional)').selectOption('ACCOMMODATION');
+        await page.getByRole('button', { name: 'Dry run' }).click();
+        const row = page.getByRole('row', { name: new RegExp(id.slice(0, 8)) });
+        await row.getByRole('cell', { name: 'Would refer' }).waitFor();
+        await row.getByRole('cell', { name: 'Safe Harbour Housing Trust' }).waitFor();
+        await checkScreen(page, 'referral-rules-dry-run');
+        expect((await hub.db.query(`SELECT 1 FROM referral WHERE person_id = $1`, [id])).length).toBe(0);
+
+        await page.getByLabel('Turn the rule on when saved').check();
+        await page.getByRole('button', { name: 'Save rule' }).click();
+        await page.getByText('Rule ID documents -> housing saved and on').waitFor();
+        await page
+          .getByRole('row', { name: /ID documents -> housing/ })
+          .getByRole('cell', { name: 'On', exact: true })
+          .waitFor();
+      } finally {
+        await page.context().close();
+      }
+      await log(id);
+      const referred = await eventually(
+        async () =>
+          (await hub.db.query(`SELECT to_organisation_id FROM referral WHERE person_id = $1`, [id]))[0] as
+            { to_organisation_id: string } | undefined,
+        15_000,
+        'the automatic referral',
+      );
+      expect(referred.to_organisation_id).toBe(housing);
+    },
+    T,
+  );
+});
