@@ -164,4 +164,70 @@ describe('the portal for data protection officers and hub admins', () => {
     },
     T,
   );
+
+  it(
+    'an org admin adds a user who can then sign in, deactivates and reactivates them, and adds an API client whose secret works at /oauth/token',
+    async () => {
+      const email = `new.caseworker.${Date.now()}${DEMO}`;
+      const password = 'Quiet-Harbour-Lantern-42';
+      const page = await signIn('housing.admin');
+      page.on('dialog', (d) => void d.accept());
+      try {
+        await page.getByRole('link', { name: 'Users' }).click();
+        await page.getByRole('heading', { name: 'Users', exact: true }).waitFor();
+        await page.getByRole('button', { name: 'Add user' }).click();
+        await page.locator('.error-summary').getByText('Choose at least one role').waitFor();
+        await page.getByLabel('Full name').fill('Nia Newcomer');
+        await page.getByLabel('Email address').fill(email);
+        await page.getByLabel('First password (optional)').fill(password);
+        await page.getByLabel('Caseworker').check();
+        await page.getByRole('button', { name: 'Add user' }).click();
+        await page.getByText('Nia Newcomer can now sign in').waitFor();
+        const card = page.locator('.card', { hasText: email });
+        await card.waitFor();
+        await checkScreen(page, 'users');
+
+        const login = () => hub.http().post('/auth/login').send({ email, password });
+        expect((await login()).status).toBe(200);
+        await card.getByRole('button', { name: 'Deactivate Nia Newcomer' }).click();
+        await page.getByText('Nia Newcomer deactivated').waitFor();
+        expect((await login()).status).not.toBe(200);
+        await page.locator('.card', { hasText: email }).getByRole('button', { name: 'Reactivate Nia Newcomer' }).click();
+        await page.getByText('Nia Newcomer reactivated').waitFor();
+        expect((await login()).status).toBe(200);
+
+        await page.getByRole('link', { name: 'API clients' }).click();
+        await page.getByRole('heading', { name: 'API clients', exact: true }).waitFor();
+        await page.getByLabel('Name', { exact: true }).fill('Tenancy system');
+        await page.getByLabel('Read people (as the rules allow your organisation)').check();
+        await page.getByRole('button', { name: 'Add API client' }).click();
+        await page.getByRole('heading', { name: 'The secret of Tenancy system' }).waitFor();
+        await checkScreen(page, 'api-clients');
+        const clientId = await page.getByTestId('client-id').innerText();
+        const secret = await page.getByTestId('client-secret').innerText();
+        const token = (s: string) =>
+          hub.http().post('/oauth/token').type('form').send({ grant_type: 'client_credentials', client_id: clientId, client_secret: s });
+        expect((await token(secret)).status).toBe(200);
+
+        await page.locator('.card', { hasText: 'Tenancy system' }).getByRole('button', { name: 'Revoke Tenancy system' }).click();
+        await page.getByText('Tenancy system revoked').waitFor();
+        expect((await token(secret)).status).not.toBe(200);
+      } finally {
+        await page.context().close();
+      }
+      // The new user signs in through the portal.
+      const newcomer = await browser.newContext({ bypassCSP: true });
+      try {
+        const p = await newcomer.newPage();
+        await p.goto(`${url}/`);
+        await p.getByLabel('Email address').fill(email);
+        await p.getByLabel('Password').fill(password);
+        await p.getByRole('button', { name: 'Sign in' }).click();
+        await p.getByText('Nia Newcomer, Safe Harbour Housing Trust').waitFor();
+      } finally {
+        await newcomer.close();
+      }
+    },
+    T,
+  );
 });

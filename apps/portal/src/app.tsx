@@ -17,6 +17,8 @@ import { AssignTask } from './screens/assign-task';
 import { AccessSearch } from './screens/access-search';
 import { BreakGlassReview } from './screens/break-glass-review';
 import { ReferralRules } from './screens/referral-rules';
+import { Users } from './screens/users';
+import { ApiClients } from './screens/api-clients';
 import { ConsentForm, WithdrawConsent } from './screens/consent';
 import { LogContact } from './screens/contact-form';
 import { CorrectIntervention } from './screens/correct-intervention';
@@ -90,6 +92,8 @@ function Routes({ path }: { path: string }): ReactNode {
   if (path === '/privacy/access') return <AccessSearch />;
   if (path === '/privacy/break-glass') return <BreakGlassReview />;
   if (path === '/rules') return <ReferralRules />;
+  if (path === '/admin/users') return <Users />;
+  if (path === '/admin/clients') return <ApiClients />;
   return <NotFound />;
 }
 

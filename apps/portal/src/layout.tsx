@@ -2,7 +2,16 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import { onBusy } from './api';
 import type { Capabilities } from './capabilities';
-import { mayGetNotifications, mayManageRules, mayManageTeams, mayReport, mayReviewAccess, mayReviewBreakGlass, reportsOnly } from './roles';
+import {
+  mayGetNotifications,
+  mayManageMembers,
+  mayManageRules,
+  mayManageTeams,
+  mayReport,
+  mayReviewAccess,
+  mayReviewBreakGlass,
+  reportsOnly,
+} from './roles';
 import { Link, navigate, useLocation } from './router';
 import type { Viewer } from './session-context';
 
@@ -69,6 +78,8 @@ export function Header({ viewer, capabilities, onSignOut }: { viewer: Viewer | n
             {people && capabilities.referrals && item('/referrals', 'Referrals', path.startsWith('/referrals'))}
             {people && capabilities.tasks && item('/tasks', 'Tasks', path === '/tasks')}
             {mayReport(viewer) && item('/outcomes', 'Outcomes', path === '/outcomes')}
+            {mayManageMembers(viewer) && item('/admin/users', 'Users', path === '/admin/users')}
+            {mayManageMembers(viewer) && item('/admin/clients', 'API clients', path === '/admin/clients')}
             {mayManageTeams(viewer) && item('/teams', 'Teams', path === '/teams')}
             {mayReviewAccess(viewer) && item('/privacy/access', 'Access search', path === '/privacy/access')}
             {mayReviewBreakGlass(viewer) && item('/privacy/break-glass', 'Break-glass review', path === '/privacy/break-glass')}

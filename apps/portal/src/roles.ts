@@ -60,3 +60,8 @@ export function mayReviewBreakGlass(viewer: ViewerAccess): boolean {
 export function mayManageRules(viewer: ViewerAccess): boolean {
   return viewer.roles.includes('HUB_ADMIN');
 }
+
+/** The organisation's users and API clients (member.manage): org admins and hub admins. */
+export function mayManageMembers(viewer: ViewerAccess): boolean {
+  return viewer.roles.some((r) => r === 'ORG_ADMIN' || r === 'HUB_ADMIN');
+}

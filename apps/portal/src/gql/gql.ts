@@ -64,6 +64,10 @@ type Documents = {
     "\n  query ReportChoices($withOrganisations: Boolean!) {\n    interventionTypes {\n      code\n      name\n      groupName\n    }\n    organisations @include(if: $withOrganisations) {\n      id\n      name\n    }\n  }\n": typeof types.ReportChoicesDocument,
     "\n  query AccessSearch($input: AccessSearchInput!, $after: String) {\n    accessSearch(input: $input, first: 50, after: $after) {\n      edges {\n        node {\n          id\n          occurredAt\n          actor\n          organisationId\n          purpose\n          personId\n          action\n          fields\n          breakGlass\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AccessSearchDocument,
     "\n  query AccessOrganisations {\n    organisations {\n      id\n      name\n    }\n  }\n": typeof types.AccessOrganisationsDocument,
+    "\n  query OrgApiClients {\n    apiClients {\n      id\n      name\n      clientId\n      scopes\n      active\n      createdAt\n    }\n  }\n": typeof types.OrgApiClientsDocument,
+    "\n  mutation CreateApiClient($input: CreateApiClientInput!) {\n    createApiClient(input: $input) {\n      client {\n        id\n        name\n        clientId\n      }\n      clientSecret\n    }\n  }\n": typeof types.CreateApiClientDocument,
+    "\n  mutation RotateApiClientSecret($id: ID!) {\n    rotateApiClientSecret(id: $id) {\n      client {\n        id\n        name\n        clientId\n      }\n      clientSecret\n    }\n  }\n": typeof types.RotateApiClientSecretDocument,
+    "\n  mutation RevokeApiClient($id: ID!) {\n    revokeApiClient(id: $id) {\n      id\n      active\n    }\n  }\n": typeof types.RevokeApiClientDocument,
     "\n  query AssignTaskForm($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n    }\n    colleagues {\n      id\n      name\n    }\n    teams {\n      id\n      name\n      members {\n        userId\n      }\n    }\n  }\n": typeof types.AssignTaskFormDocument,
     "\n  mutation AssignTask($input: AssignTaskInput!) {\n    assignTask(input: $input) {\n      id\n      assignedTo\n    }\n  }\n": typeof types.AssignTaskDocument,
     "\n  query BreakGlassReview {\n    breakGlassGrants(first: 20) {\n      edges {\n        node {\n          id\n          actor\n          personId\n          reason\n          purpose\n          openedAt\n          expiresAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.BreakGlassReviewDocument,
@@ -99,6 +103,9 @@ type Documents = {
     "\n  mutation AddTeamMember($input: TeamMemberInput!) {\n    addTeamMember(input: $input) {\n      id\n    }\n  }\n": typeof types.AddTeamMemberDocument,
     "\n  mutation RemoveTeamMember($input: TeamMemberInput!) {\n    removeTeamMember(input: $input) {\n      id\n    }\n  }\n": typeof types.RemoveTeamMemberDocument,
     "\n  mutation SetCaseVisibility($input: SetCaseVisibilityInput!) {\n    setCaseVisibility(input: $input) {\n      id\n      visibility\n    }\n  }\n": typeof types.SetCaseVisibilityDocument,
+    "\n  query OrgAdminUsers($after: String) {\n    users(first: 200, after: $after) {\n      edges {\n        node {\n          id\n          name\n          email\n          roles\n          active\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.OrgAdminUsersDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateUserDocument,
+    "\n  mutation UpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n      active\n      roles\n    }\n  }\n": typeof types.UpdateUserDocument,
     "\n  query WhyPerson($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      readableCategories\n    }\n  }\n": typeof types.WhyPersonDocument,
     "\n  query ExplainAccess($id: ID!, $category: DataCategory!) {\n    explainAccess(personId: $id, category: $category) {\n      allowed\n      reason\n      explanation\n    }\n  }\n": typeof types.ExplainAccessDocument,
 };
@@ -152,6 +159,10 @@ const documents: Documents = {
     "\n  query ReportChoices($withOrganisations: Boolean!) {\n    interventionTypes {\n      code\n      name\n      groupName\n    }\n    organisations @include(if: $withOrganisations) {\n      id\n      name\n    }\n  }\n": types.ReportChoicesDocument,
     "\n  query AccessSearch($input: AccessSearchInput!, $after: String) {\n    accessSearch(input: $input, first: 50, after: $after) {\n      edges {\n        node {\n          id\n          occurredAt\n          actor\n          organisationId\n          purpose\n          personId\n          action\n          fields\n          breakGlass\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AccessSearchDocument,
     "\n  query AccessOrganisations {\n    organisations {\n      id\n      name\n    }\n  }\n": types.AccessOrganisationsDocument,
+    "\n  query OrgApiClients {\n    apiClients {\n      id\n      name\n      clientId\n      scopes\n      active\n      createdAt\n    }\n  }\n": types.OrgApiClientsDocument,
+    "\n  mutation CreateApiClient($input: CreateApiClientInput!) {\n    createApiClient(input: $input) {\n      client {\n        id\n        name\n        clientId\n      }\n      clientSecret\n    }\n  }\n": types.CreateApiClientDocument,
+    "\n  mutation RotateApiClientSecret($id: ID!) {\n    rotateApiClientSecret(id: $id) {\n      client {\n        id\n        name\n        clientId\n      }\n      clientSecret\n    }\n  }\n": types.RotateApiClientSecretDocument,
+    "\n  mutation RevokeApiClient($id: ID!) {\n    revokeApiClient(id: $id) {\n      id\n      active\n    }\n  }\n": types.RevokeApiClientDocument,
     "\n  query AssignTaskForm($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n    }\n    colleagues {\n      id\n      name\n    }\n    teams {\n      id\n      name\n      members {\n        userId\n      }\n    }\n  }\n": types.AssignTaskFormDocument,
     "\n  mutation AssignTask($input: AssignTaskInput!) {\n    assignTask(input: $input) {\n      id\n      assignedTo\n    }\n  }\n": types.AssignTaskDocument,
     "\n  query BreakGlassReview {\n    breakGlassGrants(first: 20) {\n      edges {\n        node {\n          id\n          actor\n          personId\n          reason\n          purpose\n          openedAt\n          expiresAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.BreakGlassReviewDocument,
@@ -187,6 +198,9 @@ const documents: Documents = {
     "\n  mutation AddTeamMember($input: TeamMemberInput!) {\n    addTeamMember(input: $input) {\n      id\n    }\n  }\n": types.AddTeamMemberDocument,
     "\n  mutation RemoveTeamMember($input: TeamMemberInput!) {\n    removeTeamMember(input: $input) {\n      id\n    }\n  }\n": types.RemoveTeamMemberDocument,
     "\n  mutation SetCaseVisibility($input: SetCaseVisibilityInput!) {\n    setCaseVisibility(input: $input) {\n      id\n      visibility\n    }\n  }\n": types.SetCaseVisibilityDocument,
+    "\n  query OrgAdminUsers($after: String) {\n    users(first: 200, after: $after) {\n      edges {\n        node {\n          id\n          name\n          email\n          roles\n          active\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.OrgAdminUsersDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateUserDocument,
+    "\n  mutation UpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n      active\n      roles\n    }\n  }\n": types.UpdateUserDocument,
     "\n  query WhyPerson($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      readableCategories\n    }\n  }\n": types.WhyPersonDocument,
     "\n  query ExplainAccess($id: ID!, $category: DataCategory!) {\n    explainAccess(personId: $id, category: $category) {\n      allowed\n      reason\n      explanation\n    }\n  }\n": types.ExplainAccessDocument,
 };
@@ -390,6 +404,22 @@ export function graphql(source: "\n  query AccessOrganisations {\n    organisati
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query OrgApiClients {\n    apiClients {\n      id\n      name\n      clientId\n      scopes\n      active\n      createdAt\n    }\n  }\n"): typeof import('./graphql').OrgApiClientsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiClient($input: CreateApiClientInput!) {\n    createApiClient(input: $input) {\n      client {\n        id\n        name\n        clientId\n      }\n      clientSecret\n    }\n  }\n"): typeof import('./graphql').CreateApiClientDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateApiClientSecret($id: ID!) {\n    rotateApiClientSecret(id: $id) {\n      client {\n        id\n        name\n        clientId\n      }\n      clientSecret\n    }\n  }\n"): typeof import('./graphql').RotateApiClientSecretDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiClient($id: ID!) {\n    revokeApiClient(id: $id) {\n      id\n      active\n    }\n  }\n"): typeof import('./graphql').RevokeApiClientDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query AssignTaskForm($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n    }\n    colleagues {\n      id\n      name\n    }\n    teams {\n      id\n      name\n      members {\n        userId\n      }\n    }\n  }\n"): typeof import('./graphql').AssignTaskFormDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -527,6 +557,18 @@ export function graphql(source: "\n  mutation RemoveTeamMember($input: TeamMembe
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetCaseVisibility($input: SetCaseVisibilityInput!) {\n    setCaseVisibility(input: $input) {\n      id\n      visibility\n    }\n  }\n"): typeof import('./graphql').SetCaseVisibilityDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrgAdminUsers($after: String) {\n    users(first: 200, after: $after) {\n      edges {\n        node {\n          id\n          name\n          email\n          roles\n          active\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').OrgAdminUsersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').CreateUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n      active\n      roles\n    }\n  }\n"): typeof import('./graphql').UpdateUserDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -158,6 +158,13 @@ export type CorrectCaseNoteInput = {
   version: number;
 };
 
+export type CreateApiClientInput = {
+  name: string;
+  /** Defaults to the caller's organisation; only hub admins may name another */
+  organisationId?: string | number | null | undefined;
+  scopes: Array<Scope>;
+};
+
 export type CreatePersonInput = {
   /** Create even though records with the same name and date of birth exist */
   confirmNew?: boolean;
@@ -184,6 +191,18 @@ export type CreatePersonOutcome =
 
 export type CreateTeamInput = {
   name: string;
+};
+
+export type CreateUserInput = {
+  email: string;
+  name: string;
+  /** Defaults to the caller's organisation; only hub admins may name another */
+  organisationId?: string | number | null | undefined;
+  /** At least PASSWORD_MIN_LENGTH (12) characters, hard to guess (not common, not made of the name, email or organisation). Omit for users who sign in through an identity provider */
+  password?: string | null | undefined;
+  regions?: Array<string>;
+  roles: Array<Role>;
+  team?: string | null | undefined;
 };
 
 /** The kind of person data, the unit of access control */
@@ -542,6 +561,14 @@ export type SafeguardingOverrideInput = {
   reason: string;
 };
 
+/** What an API client may do */
+export type Scope =
+  | 'PEOPLE_READ'
+  | 'PEOPLE_WRITE'
+  | 'REFERRALS_WRITE'
+  | 'REPORTS_READ'
+  | 'SYNC';
+
 export type SendReferralInput = {
   /** The sender confirms that the person agreed to this referral (the portal asks when consent is its basis); recorded as the reason of the send step */
   personAgreed?: boolean | null | undefined;
@@ -634,6 +661,15 @@ export type UpdateReferralRuleInput = {
   triggerEvent: string;
   /** The version being edited; a stale one is refused with CONFLICT */
   version: number;
+};
+
+export type UpdateUserInput = {
+  /** false signs the user out at its next request and blocks sign-in */
+  active?: boolean | null | undefined;
+  id: string | number;
+  name?: string | null | undefined;
+  regions?: Array<string> | null | undefined;
+  roles?: Array<Role> | null | undefined;
 };
 
 export type WithdrawConsentInput = {
@@ -984,6 +1020,32 @@ export type AccessOrganisationsQueryVariables = Exact<{ [key: string]: never; }>
 
 export type AccessOrganisationsQuery = { organisations: Array<{ id: string, name: string }> };
 
+export type OrgApiClientsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OrgApiClientsQuery = { apiClients: Array<{ id: string, name: string, clientId: string, scopes: Array<Scope>, active: boolean, createdAt: string }> };
+
+export type CreateApiClientMutationVariables = Exact<{
+  input: CreateApiClientInput;
+}>;
+
+
+export type CreateApiClientMutation = { createApiClient: { clientSecret: string, client: { id: string, name: string, clientId: string } } };
+
+export type RotateApiClientSecretMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RotateApiClientSecretMutation = { rotateApiClientSecret: { clientSecret: string, client: { id: string, name: string, clientId: string } } };
+
+export type RevokeApiClientMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeApiClientMutation = { revokeApiClient: { id: string, active: boolean } };
+
 export type AssignTaskFormQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -1225,6 +1287,27 @@ export type SetCaseVisibilityMutationVariables = Exact<{
 
 
 export type SetCaseVisibilityMutation = { setCaseVisibility: { id: string, visibility: CaseVisibilityRule } };
+
+export type OrgAdminUsersQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type OrgAdminUsersQuery = { users: { edges: Array<{ node: { id: string, name: string, email: string, roles: Array<Role>, active: boolean } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type CreateUserMutationVariables = Exact<{
+  input: CreateUserInput;
+}>;
+
+
+export type CreateUserMutation = { createUser: { id: string, name: string } };
+
+export type UpdateUserMutationVariables = Exact<{
+  input: UpdateUserInput;
+}>;
+
+
+export type UpdateUserMutation = { updateUser: { id: string, active: boolean, roles: Array<Role> } };
 
 export type WhyPersonQueryVariables = Exact<{
   id: string | number;
@@ -2074,6 +2157,50 @@ export const AccessOrganisationsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AccessOrganisationsQuery, AccessOrganisationsQueryVariables>;
+export const OrgApiClientsDocument = new TypedDocumentString(`
+    query OrgApiClients {
+  apiClients {
+    id
+    name
+    clientId
+    scopes
+    active
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<OrgApiClientsQuery, OrgApiClientsQueryVariables>;
+export const CreateApiClientDocument = new TypedDocumentString(`
+    mutation CreateApiClient($input: CreateApiClientInput!) {
+  createApiClient(input: $input) {
+    client {
+      id
+      name
+      clientId
+    }
+    clientSecret
+  }
+}
+    `) as unknown as TypedDocumentString<CreateApiClientMutation, CreateApiClientMutationVariables>;
+export const RotateApiClientSecretDocument = new TypedDocumentString(`
+    mutation RotateApiClientSecret($id: ID!) {
+  rotateApiClientSecret(id: $id) {
+    client {
+      id
+      name
+      clientId
+    }
+    clientSecret
+  }
+}
+    `) as unknown as TypedDocumentString<RotateApiClientSecretMutation, RotateApiClientSecretMutationVariables>;
+export const RevokeApiClientDocument = new TypedDocumentString(`
+    mutation RevokeApiClient($id: ID!) {
+  revokeApiClient(id: $id) {
+    id
+    active
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeApiClientMutation, RevokeApiClientMutationVariables>;
 export const AssignTaskFormDocument = new TypedDocumentString(`
     query AssignTaskForm($id: ID!) {
   person(id: $id) {
@@ -2653,6 +2780,42 @@ export const SetCaseVisibilityDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetCaseVisibilityMutation, SetCaseVisibilityMutationVariables>;
+export const OrgAdminUsersDocument = new TypedDocumentString(`
+    query OrgAdminUsers($after: String) {
+  users(first: 200, after: $after) {
+    edges {
+      node {
+        id
+        name
+        email
+        roles
+        active
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrgAdminUsersQuery, OrgAdminUsersQueryVariables>;
+export const CreateUserDocument = new TypedDocumentString(`
+    mutation CreateUser($input: CreateUserInput!) {
+  createUser(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CreateUserMutation, CreateUserMutationVariables>;
+export const UpdateUserDocument = new TypedDocumentString(`
+    mutation UpdateUser($input: UpdateUserInput!) {
+  updateUser(input: $input) {
+    id
+    active
+    roles
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateUserMutation, UpdateUserMutationVariables>;
 export const WhyPersonDocument = new TypedDocumentString(`
     query WhyPerson($id: ID!) {
   person(id: $id) {
