@@ -230,4 +230,42 @@ describe('the portal for data protection officers and hub admins', () => {
     },
     T,
   );
+
+  it(
+    'a data protection officer downloads a subject access export and erases a person after the confirmation',
+    async () => {
+      const id = await person();
+      const page = await signIn('probation.dpo');
+      try {
+        await page.goto(`${url}/people/${id}`);
+        await page.getByRole('link', { name: 'Subject access and erasure' }).click();
+        await page.getByRole('heading', { name: /Subject access and erasure: Admin\d+ Portal/ }).waitFor();
+        await page.getByRole('button', { name: 'Prepare the subject access export' }).click();
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByRole('link', { name: 'Download the document' }).click(),
+        ]);
+        expect(download.suggestedFilename()).toBe(`subject-access-${id}.md`);
+        expect(await readFile((await download.path())!, 'utf8')).toContain('Portal');
+        await checkScreen(page, 'subject-access');
+
+        await page.getByRole('button', { name: 'Continue' }).click();
+        await page.locator('.error-summary').getByText('Say why the record is erased').waitFor();
+        await page.getByLabel('Why the record is erased').fill('The person asked in writing on 1 December; identity checked in person');
+        await page.getByRole('button', { name: 'Continue' }).click();
+        await page.getByText(/Erase Admin\d+ Portal’s record\?/).waitFor();
+        await checkScreen(page, 'erase-confirm');
+        // Cancel goes back with nothing erased; then for real.
+        await page.getByRole('button', { name: 'Cancel' }).click();
+        expect((await hub.db.query('SELECT 1 FROM person_erasure WHERE person_id = $1', [id])).length).toBe(0);
+        await page.getByRole('button', { name: 'Continue' }).click();
+        await page.getByRole('button', { name: 'Yes, erase the record' }).click();
+        await page.getByText(/Admin\d+ Portal’s record was erased/).waitFor();
+        expect((await hub.db.query('SELECT 1 FROM person_erasure WHERE person_id = $1', [id])).length).toBe(1);
+      } finally {
+        await page.context().close();
+      }
+    },
+    T,
+  );
 });

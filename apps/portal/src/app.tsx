@@ -18,6 +18,7 @@ import { AccessSearch } from './screens/access-search';
 import { BreakGlassReview } from './screens/break-glass-review';
 import { ReferralRules } from './screens/referral-rules';
 import { Users } from './screens/users';
+import { PersonPrivacy } from './screens/person-privacy';
 import { ApiClients } from './screens/api-clients';
 import { ConsentForm, WithdrawConsent } from './screens/consent';
 import { LogContact } from './screens/contact-form';
@@ -67,6 +68,7 @@ function Routes({ path }: { path: string }): ReactNode {
   if (path === '/people/new') return <NewPerson />;
   if ((m = match('/people/:id', path))) return <PersonPage key={m.id} id={m.id} />;
   if ((m = match('/people/:id/history', path))) return <PersonHistory personId={m.id} />;
+  if ((m = match('/people/:id/privacy', path))) return <PersonPrivacy key={m.id} personId={m.id} />;
   if ((m = match('/people/:id/stage', path))) return <ChangeStage personId={m.id} />;
   if ((m = match('/people/:id/interventions/:interventionId/correct', path)))
     return <CorrectIntervention key={m.interventionId} personId={m.id} interventionId={m.interventionId} />;

@@ -65,3 +65,8 @@ export function mayManageRules(viewer: ViewerAccess): boolean {
 export function mayManageMembers(viewer: ViewerAccess): boolean {
   return viewer.roles.some((r) => r === 'ORG_ADMIN' || r === 'HUB_ADMIN');
 }
+
+/** Subject access and erasure for a person (subjectAccess.answer, person.erase): data protection officers. */
+export function mayAnswerForData(viewer: ViewerAccess): boolean {
+  return viewer.roles.includes('DATA_PROTECTION_OFFICER');
+}

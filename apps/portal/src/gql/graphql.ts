@@ -378,6 +378,11 @@ export type PersonIdentifierInput = {
   value: string;
 };
 
+export type PersonReasonInput = {
+  personId: string | number;
+  reason: string;
+};
+
 /** ETE progression stage */
 export type ProgressionStage =
   | 'ADAPTING_TO_WORK'
@@ -1150,6 +1155,27 @@ export type PeopleQueryVariables = Exact<{
 
 
 export type PeopleQuery = { people: { edges: Array<{ node: { id: string, givenName: string | null, familyName: string | null, dateOfBirth: string | null, stage: ProgressionStage | null, withheldFields: Array<string>, allocation: { caseOwnerName: string | null, teamName: string | null } | null, interventions: { edges: Array<{ node: { occurredAt: string, typeCode: string, type: { name: string } | null } }> } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type PrivacyPersonQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PrivacyPersonQuery = { person: { id: string, givenName: string | null, familyName: string | null } };
+
+export type SubjectAccessExportMutationVariables = Exact<{
+  personId: string | number;
+}>;
+
+
+export type SubjectAccessExportMutation = { subjectAccessExport: { json: string, document: string, generatedAt: string, counts: Array<{ section: string, rows: number }> } };
+
+export type ErasePersonMutationVariables = Exact<{
+  input: PersonReasonInput;
+}>;
+
+
+export type ErasePersonMutation = { erasePerson: { id: string, erasedAt: string } };
 
 export type PersonAllocationQueryVariables = Exact<{
   id: string | number;
@@ -2430,6 +2456,36 @@ export const PeopleDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PeopleQuery, PeopleQueryVariables>;
+export const PrivacyPersonDocument = new TypedDocumentString(`
+    query PrivacyPerson($id: ID!) {
+  person(id: $id) {
+    id
+    givenName
+    familyName
+  }
+}
+    `) as unknown as TypedDocumentString<PrivacyPersonQuery, PrivacyPersonQueryVariables>;
+export const SubjectAccessExportDocument = new TypedDocumentString(`
+    mutation SubjectAccessExport($personId: ID!) {
+  subjectAccessExport(personId: $personId) {
+    json
+    document
+    generatedAt
+    counts {
+      section
+      rows
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SubjectAccessExportMutation, SubjectAccessExportMutationVariables>;
+export const ErasePersonDocument = new TypedDocumentString(`
+    mutation ErasePerson($input: PersonReasonInput!) {
+  erasePerson(input: $input) {
+    id
+    erasedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ErasePersonMutation, ErasePersonMutationVariables>;
 export const PersonAllocationDocument = new TypedDocumentString(`
     query PersonAllocation($id: ID!) {
   person(id: $id) {
