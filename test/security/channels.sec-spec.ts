@@ -749,6 +749,24 @@ describe('channels: CSV files, webhooks and not-found answers', () => {
           query: 'query($id: ID!) { ruleFirings(ruleId: $id) { edges { node { id } } } }',
           vars: (id) => ({ id }),
         },
+        dryRunReferralRule: {
+          as: 'housing.admin',
+          existing: rule,
+          query: 'query($input: DryRunReferralRuleInput!) { dryRunReferralRule(input: $input) { matched } }',
+          vars: (id) => ({
+            input: {
+              ruleId: id,
+              days: 1,
+              name: 'probe',
+              active: true,
+              conditions: '{}',
+              cooldownDays: 1,
+              matchRegion: true,
+              serviceCode: 'employment',
+              triggerEvent: 'person.created',
+            },
+          }),
+        },
         updateReferralRule: {
           as: 'housing.admin',
           existing: rule,
