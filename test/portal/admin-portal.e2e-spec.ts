@@ -240,6 +240,11 @@ describe('the portal for data protection officers and hub admins', () => {
         await page.goto(`${url}/people/${id}`);
         await page.getByRole('link', { name: 'Subject access and erasure' }).click();
         await page.getByRole('heading', { name: /Subject access and erasure: Admin\d+ Portal/ }).waitFor();
+        await page
+          .getByRole('list', { name: 'Access log, newest first' })
+          .getByText(/user:.* read/)
+          .first()
+          .waitFor();
         await page.getByRole('button', { name: 'Prepare the subject access export' }).click();
         const [download] = await Promise.all([
           page.waitForEvent('download'),
@@ -262,6 +267,34 @@ describe('the portal for data protection officers and hub admins', () => {
         await page.getByRole('button', { name: 'Yes, erase the record' }).click();
         await page.getByText(/Admin\d+ Portal’s record was erased/).waitFor();
         expect((await hub.db.query('SELECT 1 FROM person_erasure WHERE person_id = $1', [id])).length).toBe(1);
+      } finally {
+        await page.context().close();
+      }
+    },
+    T,
+  );
+
+  it(
+    'a data protection officer reviews unusual access: its own staff reading records not allocated to them, with the events',
+    async () => {
+      const id = await person();
+      for (const who of ['probation.manager', 'probation.dpo']) await ok(who, 'query($id: ID!) { person(id: $id) { id } }', { id });
+      const manager = (await hub.db.query(`SELECT id FROM user_account WHERE email = $1`, [`probation.manager${DEMO}`]))[0].id;
+      const page = await signIn('probation.dpo');
+      try {
+        await page.getByRole('link', { name: 'Unusual access' }).click();
+        await page.getByRole('heading', { name: 'Unusual access' }).waitFor();
+        await page.getByLabel('Records', { exact: true }).fill('0');
+        await page.getByRole('button', { name: 'Review' }).click();
+        await page.locator('.error-summary').getByText('Enter a whole number from 1 to 1000').waitFor();
+        await page.getByLabel('Records', { exact: true }).fill('1');
+        await page.getByRole('button', { name: 'Review' }).click();
+        const section = page.getByRole('region', { name: 'Records read that were not allocated to them' });
+        await section
+          .getByRole('list', { name: `Events behind user:${manager}` })
+          .getByRole('link', { name: id.slice(0, 8) })
+          .waitFor();
+        await checkScreen(page, 'unusual-access');
       } finally {
         await page.context().close();
       }

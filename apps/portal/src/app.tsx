@@ -19,6 +19,7 @@ import { BreakGlassReview } from './screens/break-glass-review';
 import { ReferralRules } from './screens/referral-rules';
 import { Users } from './screens/users';
 import { PersonPrivacy } from './screens/person-privacy';
+import { UnusualAccess } from './screens/unusual-access';
 import { ApiClients } from './screens/api-clients';
 import { ConsentForm, WithdrawConsent } from './screens/consent';
 import { LogContact } from './screens/contact-form';
@@ -92,6 +93,7 @@ function Routes({ path }: { path: string }): ReactNode {
   if (path === '/outcomes') return <Outcomes />;
   if (path === '/teams') return <Teams />;
   if (path === '/privacy/access') return <AccessSearch />;
+  if (path === '/privacy/unusual') return <UnusualAccess />;
   if (path === '/privacy/break-glass') return <BreakGlassReview />;
   if (path === '/rules') return <ReferralRules />;
   if (path === '/admin/users') return <Users />;

@@ -84,6 +84,7 @@ type Documents = {
     "\n  mutation UpdateNotificationSettings($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      delivery\n      emailConfigured\n      kinds {\n        kind\n        label\n        enabled\n      }\n    }\n  }\n": typeof types.UpdateNotificationSettingsDocument,
     "\n  query People($first: Int, $after: String, $search: String, $filter: PeopleFilter) {\n    people(first: $first, after: $after, search: $search, filter: $filter) {\n      edges {\n        node {\n          id\n          givenName\n          familyName\n          dateOfBirth\n          stage\n          withheldFields\n          allocation {\n            caseOwnerName\n            teamName\n          }\n          interventions(first: 1) {\n            edges {\n              node {\n                occurredAt\n                typeCode\n                type {\n                  name\n                }\n              }\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.PeopleDocument,
     "\n  query PrivacyPerson($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n    }\n  }\n": typeof types.PrivacyPersonDocument,
+    "\n  query PersonAccessLog($id: ID!) {\n    personAccessLog(personId: $id, first: 50) {\n      id\n      occurredAt\n      actor\n      organisationId\n      action\n      purpose\n      breakGlass\n    }\n  }\n": typeof types.PersonAccessLogDocument,
     "\n  mutation SubjectAccessExport($personId: ID!) {\n    subjectAccessExport(personId: $personId) {\n      json\n      document\n      generatedAt\n      counts {\n        section\n        rows\n      }\n    }\n  }\n": typeof types.SubjectAccessExportDocument,
     "\n  mutation ErasePerson($input: PersonReasonInput!) {\n    erasePerson(input: $input) {\n      id\n      erasedAt\n    }\n  }\n": typeof types.ErasePersonDocument,
     "\n  query PersonAllocation($id: ID!) {\n    person(id: $id) {\n      id\n      allocation {\n        id\n        caseOwnerId\n        caseOwnerName\n        teamId\n        teamName\n        reason\n        allocatedAt\n        allocatedBy\n      }\n      allocationHistory {\n        id\n        caseOwnerId\n        caseOwnerName\n        teamId\n        teamName\n        reason\n        allocatedAt\n        allocatedBy\n        endedAt\n      }\n      restrictions {\n        id\n        kind\n        userIds\n        reason\n        reviewOn\n        allowsBreakGlass\n        placedAt\n      }\n    }\n  }\n": typeof types.PersonAllocationDocument,
@@ -106,6 +107,7 @@ type Documents = {
     "\n  mutation AddTeamMember($input: TeamMemberInput!) {\n    addTeamMember(input: $input) {\n      id\n    }\n  }\n": typeof types.AddTeamMemberDocument,
     "\n  mutation RemoveTeamMember($input: TeamMemberInput!) {\n    removeTeamMember(input: $input) {\n      id\n    }\n  }\n": typeof types.RemoveTeamMemberDocument,
     "\n  mutation SetCaseVisibility($input: SetCaseVisibilityInput!) {\n    setCaseVisibility(input: $input) {\n      id\n      visibility\n    }\n  }\n": typeof types.SetCaseVisibilityDocument,
+    "\n  query UnusualAccessReview($input: UnusualAccessInput!) {\n    unusualAccess(input: $input) {\n      kind\n      actor\n      organisationId\n      count\n      eventCount\n      events {\n        id\n        occurredAt\n        personId\n        action\n        breakGlass\n      }\n    }\n  }\n": typeof types.UnusualAccessReviewDocument,
     "\n  query OrgAdminUsers($after: String) {\n    users(first: 200, after: $after) {\n      edges {\n        node {\n          id\n          name\n          email\n          roles\n          active\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.OrgAdminUsersDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateUserDocument,
     "\n  mutation UpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n      active\n      roles\n    }\n  }\n": typeof types.UpdateUserDocument,
@@ -182,6 +184,7 @@ const documents: Documents = {
     "\n  mutation UpdateNotificationSettings($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      delivery\n      emailConfigured\n      kinds {\n        kind\n        label\n        enabled\n      }\n    }\n  }\n": types.UpdateNotificationSettingsDocument,
     "\n  query People($first: Int, $after: String, $search: String, $filter: PeopleFilter) {\n    people(first: $first, after: $after, search: $search, filter: $filter) {\n      edges {\n        node {\n          id\n          givenName\n          familyName\n          dateOfBirth\n          stage\n          withheldFields\n          allocation {\n            caseOwnerName\n            teamName\n          }\n          interventions(first: 1) {\n            edges {\n              node {\n                occurredAt\n                typeCode\n                type {\n                  name\n                }\n              }\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.PeopleDocument,
     "\n  query PrivacyPerson($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n    }\n  }\n": types.PrivacyPersonDocument,
+    "\n  query PersonAccessLog($id: ID!) {\n    personAccessLog(personId: $id, first: 50) {\n      id\n      occurredAt\n      actor\n      organisationId\n      action\n      purpose\n      breakGlass\n    }\n  }\n": types.PersonAccessLogDocument,
     "\n  mutation SubjectAccessExport($personId: ID!) {\n    subjectAccessExport(personId: $personId) {\n      json\n      document\n      generatedAt\n      counts {\n        section\n        rows\n      }\n    }\n  }\n": types.SubjectAccessExportDocument,
     "\n  mutation ErasePerson($input: PersonReasonInput!) {\n    erasePerson(input: $input) {\n      id\n      erasedAt\n    }\n  }\n": types.ErasePersonDocument,
     "\n  query PersonAllocation($id: ID!) {\n    person(id: $id) {\n      id\n      allocation {\n        id\n        caseOwnerId\n        caseOwnerName\n        teamId\n        teamName\n        reason\n        allocatedAt\n        allocatedBy\n      }\n      allocationHistory {\n        id\n        caseOwnerId\n        caseOwnerName\n        teamId\n        teamName\n        reason\n        allocatedAt\n        allocatedBy\n        endedAt\n      }\n      restrictions {\n        id\n        kind\n        userIds\n        reason\n        reviewOn\n        allowsBreakGlass\n        placedAt\n      }\n    }\n  }\n": types.PersonAllocationDocument,
@@ -204,6 +207,7 @@ const documents: Documents = {
     "\n  mutation AddTeamMember($input: TeamMemberInput!) {\n    addTeamMember(input: $input) {\n      id\n    }\n  }\n": types.AddTeamMemberDocument,
     "\n  mutation RemoveTeamMember($input: TeamMemberInput!) {\n    removeTeamMember(input: $input) {\n      id\n    }\n  }\n": types.RemoveTeamMemberDocument,
     "\n  mutation SetCaseVisibility($input: SetCaseVisibilityInput!) {\n    setCaseVisibility(input: $input) {\n      id\n      visibility\n    }\n  }\n": types.SetCaseVisibilityDocument,
+    "\n  query UnusualAccessReview($input: UnusualAccessInput!) {\n    unusualAccess(input: $input) {\n      kind\n      actor\n      organisationId\n      count\n      eventCount\n      events {\n        id\n        occurredAt\n        personId\n        action\n        breakGlass\n      }\n    }\n  }\n": types.UnusualAccessReviewDocument,
     "\n  query OrgAdminUsers($after: String) {\n    users(first: 200, after: $after) {\n      edges {\n        node {\n          id\n          name\n          email\n          roles\n          active\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.OrgAdminUsersDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateUserDocument,
     "\n  mutation UpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n      active\n      roles\n    }\n  }\n": types.UpdateUserDocument,
@@ -490,6 +494,10 @@ export function graphql(source: "\n  query PrivacyPerson($id: ID!) {\n    person
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query PersonAccessLog($id: ID!) {\n    personAccessLog(personId: $id, first: 50) {\n      id\n      occurredAt\n      actor\n      organisationId\n      action\n      purpose\n      breakGlass\n    }\n  }\n"): typeof import('./graphql').PersonAccessLogDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation SubjectAccessExport($personId: ID!) {\n    subjectAccessExport(personId: $personId) {\n      json\n      document\n      generatedAt\n      counts {\n        section\n        rows\n      }\n    }\n  }\n"): typeof import('./graphql').SubjectAccessExportDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -575,6 +583,10 @@ export function graphql(source: "\n  mutation RemoveTeamMember($input: TeamMembe
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetCaseVisibility($input: SetCaseVisibilityInput!) {\n    setCaseVisibility(input: $input) {\n      id\n      visibility\n    }\n  }\n"): typeof import('./graphql').SetCaseVisibilityDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnusualAccessReview($input: UnusualAccessInput!) {\n    unusualAccess(input: $input) {\n      kind\n      actor\n      organisationId\n      count\n      eventCount\n      events {\n        id\n        occurredAt\n        personId\n        action\n        breakGlass\n      }\n    }\n  }\n"): typeof import('./graphql').UnusualAccessReviewDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

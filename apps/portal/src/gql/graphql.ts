@@ -616,6 +616,30 @@ export type TeamMemberInput = {
   userId: string | number;
 };
 
+/** What counts as unusual access in a period (each threshold has a default) */
+export type UnusualAccessInput = {
+  /** Working hours end (hour, Europe/London, 1 to 24); weekends are out of hours */
+  dayEnds?: number | null | undefined;
+  /** Working hours start (hour, Europe/London, 0 to 23) */
+  dayStarts?: number | null | undefined;
+  /** Start of the period (ISO 8601 date or date and time, inclusive) */
+  from: string;
+  /** A user is named when they broke the glass this many times (1 to 100) */
+  minBreakGlass?: number | null | undefined;
+  /** A user is named when they read this many times out of hours (1 to 1000) */
+  minOutOfHours?: number | null | undefined;
+  /** A user is named when they read at least this many records they were not allocated to, or whose organisation had no open involvement (1 to 1000) */
+  minRecords?: number | null | undefined;
+  /** End of the period (exclusive; now when left out); at most 366 days after from */
+  to?: string | null | undefined;
+};
+
+export type UnusualAccessKind =
+  | 'BREAK_GLASS'
+  | 'NOT_ALLOCATED'
+  | 'NO_INVOLVEMENT'
+  | 'OUT_OF_HOURS';
+
 export type UpdateInterventionInput = {
   id: string | number;
   /** A job start corrected: employer, sector, hours, start date (an open 13-week window moves with the start date) */
@@ -1163,6 +1187,13 @@ export type PrivacyPersonQueryVariables = Exact<{
 
 export type PrivacyPersonQuery = { person: { id: string, givenName: string | null, familyName: string | null } };
 
+export type PersonAccessLogQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PersonAccessLogQuery = { personAccessLog: Array<{ id: string, occurredAt: string, actor: string, organisationId: string | null, action: string, purpose: string | null, breakGlass: boolean }> };
+
 export type SubjectAccessExportMutationVariables = Exact<{
   personId: string | number;
 }>;
@@ -1313,6 +1344,13 @@ export type SetCaseVisibilityMutationVariables = Exact<{
 
 
 export type SetCaseVisibilityMutation = { setCaseVisibility: { id: string, visibility: CaseVisibilityRule } };
+
+export type UnusualAccessReviewQueryVariables = Exact<{
+  input: UnusualAccessInput;
+}>;
+
+
+export type UnusualAccessReviewQuery = { unusualAccess: Array<{ kind: UnusualAccessKind, actor: string, organisationId: string | null, count: number, eventCount: number, events: Array<{ id: string, occurredAt: string, personId: string | null, action: string, breakGlass: boolean }> }> };
 
 export type OrgAdminUsersQueryVariables = Exact<{
   after?: string | null | undefined;
@@ -2465,6 +2503,19 @@ export const PrivacyPersonDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PrivacyPersonQuery, PrivacyPersonQueryVariables>;
+export const PersonAccessLogDocument = new TypedDocumentString(`
+    query PersonAccessLog($id: ID!) {
+  personAccessLog(personId: $id, first: 50) {
+    id
+    occurredAt
+    actor
+    organisationId
+    action
+    purpose
+    breakGlass
+  }
+}
+    `) as unknown as TypedDocumentString<PersonAccessLogQuery, PersonAccessLogQueryVariables>;
 export const SubjectAccessExportDocument = new TypedDocumentString(`
     mutation SubjectAccessExport($personId: ID!) {
   subjectAccessExport(personId: $personId) {
@@ -2836,6 +2887,24 @@ export const SetCaseVisibilityDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetCaseVisibilityMutation, SetCaseVisibilityMutationVariables>;
+export const UnusualAccessReviewDocument = new TypedDocumentString(`
+    query UnusualAccessReview($input: UnusualAccessInput!) {
+  unusualAccess(input: $input) {
+    kind
+    actor
+    organisationId
+    count
+    eventCount
+    events {
+      id
+      occurredAt
+      personId
+      action
+      breakGlass
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UnusualAccessReviewQuery, UnusualAccessReviewQueryVariables>;
 export const OrgAdminUsersDocument = new TypedDocumentString(`
     query OrgAdminUsers($after: String) {
   users(first: 200, after: $after) {

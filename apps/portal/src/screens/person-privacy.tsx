@@ -8,6 +8,7 @@ import { graphql } from '../gql';
 import { mayAnswerForData } from '../roles';
 import { Link, navigate, usePageTitle } from '../router';
 import { useSession } from '../session-context';
+import { formatDateTime } from '../times';
 import { useQuery } from '../use-query';
 import { NotFound, queryFallback } from './not-found';
 import { personName } from './people-table';
@@ -18,6 +19,20 @@ const PrivacyPersonDocument = graphql(`
       id
       givenName
       familyName
+    }
+  }
+`);
+
+const PersonAccessLogDocument = graphql(`
+  query PersonAccessLog($id: ID!) {
+    personAccessLog(personId: $id, first: 50) {
+      id
+      occurredAt
+      actor
+      organisationId
+      action
+      purpose
+      breakGlass
     }
   }
 `);
@@ -109,6 +124,33 @@ function SubjectAccess({ personId }: { personId: string }) {
   );
 }
 
+/** Who viewed or changed the record, newest first (the 50 newest; the access search goes further). */
+function AccessLog({ personId }: { personId: string }) {
+  const q = useQuery(PersonAccessLogDocument, { id: personId });
+  const fallback = queryFallback(q, 'Person', 'Loading the access log…');
+  return (
+    <section className="section" aria-labelledby="log-title">
+      <h2 id="log-title">Who accessed the record</h2>
+      {fallback ?? (
+        <>
+          <ul className="plain-list" aria-label="Access log, newest first">
+            {q.data!.personAccessLog.map((e) => (
+              <li key={e.id}>
+                {formatDateTime(e.occurredAt)}: {e.actor} {e.action}
+                {e.breakGlass ? ' (break-glass)' : ''}
+                {e.purpose ? `, for ${e.purpose}` : ''}
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link to="/privacy/access">Search further in the access log</Link>
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
 function Erasure({ personId, name }: { personId: string; name: string }) {
   const [reason, setReason] = useState('');
   const [confirming, setConfirming] = useState(false);
@@ -188,6 +230,7 @@ export function PersonPrivacy({ personId }: { personId: string }) {
         <Link to={`/people/${personId}`}>Back to {name}</Link>
       </p>
       <h1>Subject access and erasure: {name}</h1>
+      <AccessLog personId={personId} />
       <SubjectAccess personId={personId} />
       <Erasure personId={personId} name={name} />
     </>
