@@ -149,6 +149,16 @@ describe('the portal for data protection officers and hub admins', () => {
           .getByRole('row', { name: /ID documents -> housing/ })
           .getByRole('cell', { name: 'On', exact: true })
           .waitFor();
+        // Turned off (confirmed) and on again: three versions, each with what changed.
+        page.on('dialog', (d) => void d.accept());
+        await page.getByRole('button', { name: 'Turn off ID documents -> housing' }).click();
+        await page.getByText('ID documents -> housing is off').waitFor();
+        await page.getByRole('button', { name: 'Turn on ID documents -> housing' }).click();
+        await page.getByText('ID documents -> housing is on').waitFor();
+        await page.getByLabel('Rule', { exact: true }).selectOption({ label: 'ID documents -> housing' });
+        await page.getByRole('list', { name: 'Changes in version 3' }).getByText('On: no → yes').waitFor();
+        await page.getByRole('list', { name: 'Changes in version 2' }).getByText('On: yes → no').waitFor();
+        await checkScreen(page, 'referral-rule-versions');
       } finally {
         await page.context().close();
       }

@@ -101,6 +101,7 @@ type Documents = {
     "\n  query RuleDryRun($input: DryRunReferralRuleInput!) {\n    dryRunReferralRule(input: $input) {\n      considered\n      matched\n      wouldRefer\n      heldForConsent\n      truncated\n      people {\n        personId\n        outcome\n        receiverName\n        detail\n      }\n    }\n  }\n": typeof types.RuleDryRunDocument,
     "\n  mutation CreateReferralRule($input: ReferralRuleInput!) {\n    createReferralRule(input: $input) {\n      ruleId\n      version\n    }\n  }\n": typeof types.CreateReferralRuleDocument,
     "\n  mutation SwitchReferralRule($input: UpdateReferralRuleInput!) {\n    updateReferralRule(input: $input) {\n      ruleId\n      version\n      active\n    }\n  }\n": typeof types.SwitchReferralRuleDocument,
+    "\n  query RuleVersions {\n    referralRules(history: true) {\n      ruleId\n      version\n      name\n      active\n      triggerEvent\n      conditions\n      serviceCode\n      matchRegion\n      consentPurpose\n      cooldownDays\n      createdBy\n      createdAt\n    }\n  }\n": typeof types.RuleVersionsDocument,
     "\n  query TeamAdmin {\n    viewer {\n      organisation {\n        id\n        visibility\n      }\n    }\n    teams {\n      id\n      name\n      members {\n        userId\n        name\n      }\n    }\n  }\n": typeof types.TeamAdminDocument,
     "\n  query OrgUsers {\n    users(first: 500) {\n      edges {\n        node {\n          id\n          name\n          active\n        }\n      }\n    }\n  }\n": typeof types.OrgUsersDocument,
     "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateTeamDocument,
@@ -201,6 +202,7 @@ const documents: Documents = {
     "\n  query RuleDryRun($input: DryRunReferralRuleInput!) {\n    dryRunReferralRule(input: $input) {\n      considered\n      matched\n      wouldRefer\n      heldForConsent\n      truncated\n      people {\n        personId\n        outcome\n        receiverName\n        detail\n      }\n    }\n  }\n": types.RuleDryRunDocument,
     "\n  mutation CreateReferralRule($input: ReferralRuleInput!) {\n    createReferralRule(input: $input) {\n      ruleId\n      version\n    }\n  }\n": types.CreateReferralRuleDocument,
     "\n  mutation SwitchReferralRule($input: UpdateReferralRuleInput!) {\n    updateReferralRule(input: $input) {\n      ruleId\n      version\n      active\n    }\n  }\n": types.SwitchReferralRuleDocument,
+    "\n  query RuleVersions {\n    referralRules(history: true) {\n      ruleId\n      version\n      name\n      active\n      triggerEvent\n      conditions\n      serviceCode\n      matchRegion\n      consentPurpose\n      cooldownDays\n      createdBy\n      createdAt\n    }\n  }\n": types.RuleVersionsDocument,
     "\n  query TeamAdmin {\n    viewer {\n      organisation {\n        id\n        visibility\n      }\n    }\n    teams {\n      id\n      name\n      members {\n        userId\n        name\n      }\n    }\n  }\n": types.TeamAdminDocument,
     "\n  query OrgUsers {\n    users(first: 500) {\n      edges {\n        node {\n          id\n          name\n          active\n        }\n      }\n    }\n  }\n": types.OrgUsersDocument,
     "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateTeamDocument,
@@ -559,6 +561,10 @@ export function graphql(source: "\n  mutation CreateReferralRule($input: Referra
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SwitchReferralRule($input: UpdateReferralRuleInput!) {\n    updateReferralRule(input: $input) {\n      ruleId\n      version\n      active\n    }\n  }\n"): typeof import('./graphql').SwitchReferralRuleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RuleVersions {\n    referralRules(history: true) {\n      ruleId\n      version\n      name\n      active\n      triggerEvent\n      conditions\n      serviceCode\n      matchRegion\n      consentPurpose\n      cooldownDays\n      createdBy\n      createdAt\n    }\n  }\n"): typeof import('./graphql').RuleVersionsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

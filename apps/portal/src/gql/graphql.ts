@@ -1307,6 +1307,11 @@ export type SwitchReferralRuleMutationVariables = Exact<{
 
 export type SwitchReferralRuleMutation = { updateReferralRule: { ruleId: string, version: number, active: boolean } };
 
+export type RuleVersionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RuleVersionsQuery = { referralRules: Array<{ ruleId: string, version: number, name: string, active: boolean, triggerEvent: string, conditions: string, serviceCode: string, matchRegion: boolean, consentPurpose: ConsentPurpose | null, cooldownDays: number, createdBy: string, createdAt: string }> };
+
 export type TeamAdminQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -2826,6 +2831,24 @@ export const SwitchReferralRuleDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SwitchReferralRuleMutation, SwitchReferralRuleMutationVariables>;
+export const RuleVersionsDocument = new TypedDocumentString(`
+    query RuleVersions {
+  referralRules(history: true) {
+    ruleId
+    version
+    name
+    active
+    triggerEvent
+    conditions
+    serviceCode
+    matchRegion
+    consentPurpose
+    cooldownDays
+    createdBy
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<RuleVersionsQuery, RuleVersionsQueryVariables>;
 export const TeamAdminDocument = new TypedDocumentString(`
     query TeamAdmin {
   viewer {

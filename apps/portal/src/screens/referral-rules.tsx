@@ -12,6 +12,7 @@ import { Link, usePageTitle } from '../router';
 import { useSession } from '../session-context';
 import { useQuery } from '../use-query';
 import { NotFound, queryFallback } from './not-found';
+import { RuleHistory } from './rule-history';
 
 const ReferralRulesAdminDocument = graphql(`
   query ReferralRulesAdmin {
@@ -365,6 +366,7 @@ export function ReferralRules() {
         </tbody>
       </table>
       <NewRule services={services} onSaved={q.reload} />
+      <RuleHistory rules={q.data!.referralRules} />
     </>
   );
 }
