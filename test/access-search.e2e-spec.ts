@@ -173,4 +173,21 @@ describe('access search and unusual access', () => {
     const bad = await world.gql('probation.dpo', UNUSUAL, { input: { from: since, dayStarts: 18, dayEnds: 9 } });
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
+
+  it('lists the legal holds in force on a person to data protection officers who may know of them, and not once released', async () => {
+    const HOLDS = 'query($id: ID!) { legalHolds(personId: $id) { id reason releasedAt } }';
+    const placed = await world.ok<{ placeLegalHold: { id: string } }>(
+      'probation.dpo',
+      'mutation($input: PersonReasonInput!) { placeLegalHold(input: $input) { id } }',
+      { input: { personId: shared, reason: 'Pending proceedings' } },
+    );
+    const listed = await world.ok<{ legalHolds: { id: string; reason: string }[] }>(housingDpo, HOLDS, { id: shared });
+    expect(listed.legalHolds).toEqual([{ id: placed.placeLegalHold.id, reason: 'Pending proceedings', releasedAt: null }]);
+    expect((await world.gql(housingDpo, HOLDS, { id: probationOnly })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await world.gql('probation.officer', HOLDS, { id: shared })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    await world.ok('probation.dpo', 'mutation($id: ID!) { releaseLegalHold(holdId: $id) { releasedAt } }', {
+      id: placed.placeLegalHold.id,
+    });
+    expect((await world.ok<{ legalHolds: unknown[] }>('probation.dpo', HOLDS, { id: shared })).legalHolds).toEqual([]);
+  });
 });

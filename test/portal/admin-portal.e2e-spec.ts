@@ -264,6 +264,23 @@ describe('the portal for data protection officers and hub admins', () => {
         expect(await readFile((await download.path())!, 'utf8')).toContain('Portal');
         await checkScreen(page, 'subject-access');
 
+        // A legal hold stops the erasure until it is released (confirmed).
+        await page.getByLabel('Why the record must be kept').fill('Pending proceedings at the crown court');
+        await page.getByRole('button', { name: 'Place a legal hold' }).click();
+        await page
+          .getByRole('list', { name: 'Legal holds in force' })
+          .getByText(/Pending proceedings at the crown court/)
+          .waitFor();
+        await page.getByLabel('Why the record is erased').fill('The person asked in writing on 1 December; identity checked in person');
+        await page.getByRole('button', { name: 'Continue' }).click();
+        await page.getByRole('button', { name: 'Yes, erase the record' }).click();
+        await page.locator('.error-summary').getByText(/hold/i).first().waitFor();
+        expect((await hub.db.query('SELECT 1 FROM person_erasure WHERE person_id = $1', [id])).length).toBe(0);
+        page.on('dialog', (d) => void d.accept());
+        await page.getByRole('button', { name: /Release the hold/ }).click();
+        await page.getByText('No legal hold is in force.').waitFor();
+        await page.getByLabel('Why the record is erased').fill('');
+
         await page.getByRole('button', { name: 'Continue' }).click();
         await page.locator('.error-summary').getByText('Say why the record is erased').waitFor();
         await page.getByLabel('Why the record is erased').fill('The person asked in writing on 1 December; identity checked in person');

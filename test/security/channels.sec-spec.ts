@@ -422,6 +422,12 @@ describe('channels: CSV files, webhooks and not-found answers', () => {
           query: 'query($id: ID!) { personAccessLog(personId: $id) { id } }',
           vars: (id) => ({ id }),
         },
+        legalHolds: {
+          as: mindDpo,
+          existing: person,
+          query: 'query($id: ID!) { legalHolds(personId: $id) { id } }',
+          vars: (id) => ({ id }),
+        },
         accessSearch: {
           as: mindDpo,
           existing: person,

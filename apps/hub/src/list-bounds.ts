@@ -14,7 +14,7 @@ import {
   RESTRICTIONS_PER_PERSON_MAX,
 } from '@hub/persons';
 import { MAX_TEAM_MEMBERS, MAX_TEAMS } from '@hub/organisations';
-import { UNUSUAL_ACCESS_MAX, UnusualAccessKind } from '@hub/privacy';
+import { LEGAL_HOLDS_LISTED, UNUSUAL_ACCESS_MAX, UnusualAccessKind } from '@hub/privacy';
 import { NOTIFICATION_KINDS } from '@hub/notifications';
 import { COLLEAGUES_MAX, DRY_RUN_MAX_PEOPLE, REFERRAL_MEASURES, REFERRAL_STATES } from '@hub/referrals';
 import { BREAKDOWN_MAX, REPORT_SERVICES_MAX } from '@hub/reporting';
@@ -86,6 +86,7 @@ export function listBounds(config: Pick<HubConfig, 'lists'>): ReadonlyMap<string
       max: UNUSUAL_ACCESS_MAX.actorsPerKind * Object.keys(UnusualAccessKind).length,
       why: 'at most UNUSUAL_ACCESS_MAX.actorsPerKind users per kind of finding',
     },
+    'Query.legalHolds': { max: LEGAL_HOLDS_LISTED, why: 'the holds in force on one person, read with a limit (retention.service.ts)' },
     'UnusualAccess.events': { max: UNUSUAL_ACCESS_MAX.eventsEach, why: 'the newest events behind a finding' },
     'RuleDryRun.people': {
       max: DRY_RUN_MAX_PEOPLE,

@@ -77,6 +77,9 @@ type Documents = {
     "\n  mutation GrantConsent($input: GrantConsentInput!) {\n    grantConsent(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.GrantConsentDocument,
     "\n  query WithdrawConsentForm($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      consents {\n        id\n        purpose\n        status\n      }\n    }\n  }\n": typeof types.WithdrawConsentFormDocument,
     "\n  mutation WithdrawConsent($input: WithdrawConsentInput!) {\n    withdrawConsent(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.WithdrawConsentDocument,
+    "\n  query LegalHolds($personId: ID!) {\n    legalHolds(personId: $personId) {\n      id\n      reason\n      placedAt\n      placedBy\n    }\n  }\n": typeof types.LegalHoldsDocument,
+    "\n  mutation PlaceLegalHold($input: PersonReasonInput!) {\n    placeLegalHold(input: $input) {\n      id\n    }\n  }\n": typeof types.PlaceLegalHoldDocument,
+    "\n  mutation ReleaseLegalHold($holdId: ID!) {\n    releaseLegalHold(holdId: $holdId) {\n      id\n      releasedAt\n    }\n  }\n": typeof types.ReleaseLegalHoldDocument,
     "\n  query LogInterventionForm($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n    }\n    interventionTypes {\n      code\n      name\n      groupName\n      outcomeKind\n      active\n    }\n  }\n": typeof types.LogInterventionFormDocument,
     "\n  mutation LogIntervention($input: LogInterventionInput!) {\n    logIntervention(input: $input) {\n      id\n    }\n  }\n": typeof types.LogInterventionDocument,
     "\n  query NotificationSettings {\n    notificationSettings {\n      delivery\n      emailConfigured\n      kinds {\n        kind\n        label\n        enabled\n      }\n    }\n  }\n": typeof types.NotificationSettingsDocument,
@@ -178,6 +181,9 @@ const documents: Documents = {
     "\n  mutation GrantConsent($input: GrantConsentInput!) {\n    grantConsent(input: $input) {\n      id\n      status\n    }\n  }\n": types.GrantConsentDocument,
     "\n  query WithdrawConsentForm($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      consents {\n        id\n        purpose\n        status\n      }\n    }\n  }\n": types.WithdrawConsentFormDocument,
     "\n  mutation WithdrawConsent($input: WithdrawConsentInput!) {\n    withdrawConsent(input: $input) {\n      id\n      status\n    }\n  }\n": types.WithdrawConsentDocument,
+    "\n  query LegalHolds($personId: ID!) {\n    legalHolds(personId: $personId) {\n      id\n      reason\n      placedAt\n      placedBy\n    }\n  }\n": types.LegalHoldsDocument,
+    "\n  mutation PlaceLegalHold($input: PersonReasonInput!) {\n    placeLegalHold(input: $input) {\n      id\n    }\n  }\n": types.PlaceLegalHoldDocument,
+    "\n  mutation ReleaseLegalHold($holdId: ID!) {\n    releaseLegalHold(holdId: $holdId) {\n      id\n      releasedAt\n    }\n  }\n": types.ReleaseLegalHoldDocument,
     "\n  query LogInterventionForm($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n    }\n    interventionTypes {\n      code\n      name\n      groupName\n      outcomeKind\n      active\n    }\n  }\n": types.LogInterventionFormDocument,
     "\n  mutation LogIntervention($input: LogInterventionInput!) {\n    logIntervention(input: $input) {\n      id\n    }\n  }\n": types.LogInterventionDocument,
     "\n  query NotificationSettings {\n    notificationSettings {\n      delivery\n      emailConfigured\n      kinds {\n        kind\n        label\n        enabled\n      }\n    }\n  }\n": types.NotificationSettingsDocument,
@@ -465,6 +471,18 @@ export function graphql(source: "\n  query WithdrawConsentForm($id: ID!) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation WithdrawConsent($input: WithdrawConsentInput!) {\n    withdrawConsent(input: $input) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').WithdrawConsentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LegalHolds($personId: ID!) {\n    legalHolds(personId: $personId) {\n      id\n      reason\n      placedAt\n      placedBy\n    }\n  }\n"): typeof import('./graphql').LegalHoldsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PlaceLegalHold($input: PersonReasonInput!) {\n    placeLegalHold(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').PlaceLegalHoldDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReleaseLegalHold($holdId: ID!) {\n    releaseLegalHold(holdId: $holdId) {\n      id\n      releasedAt\n    }\n  }\n"): typeof import('./graphql').ReleaseLegalHoldDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

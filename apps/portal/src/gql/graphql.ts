@@ -1136,6 +1136,27 @@ export type WithdrawConsentMutationVariables = Exact<{
 
 export type WithdrawConsentMutation = { withdrawConsent: { id: string, status: ConsentStatus } };
 
+export type LegalHoldsQueryVariables = Exact<{
+  personId: string | number;
+}>;
+
+
+export type LegalHoldsQuery = { legalHolds: Array<{ id: string, reason: string, placedAt: string, placedBy: string }> };
+
+export type PlaceLegalHoldMutationVariables = Exact<{
+  input: PersonReasonInput;
+}>;
+
+
+export type PlaceLegalHoldMutation = { placeLegalHold: { id: string } };
+
+export type ReleaseLegalHoldMutationVariables = Exact<{
+  holdId: string | number;
+}>;
+
+
+export type ReleaseLegalHoldMutation = { releaseLegalHold: { id: string, releasedAt: string | null } };
+
 export type LogInterventionFormQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -2394,6 +2415,31 @@ export const WithdrawConsentDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<WithdrawConsentMutation, WithdrawConsentMutationVariables>;
+export const LegalHoldsDocument = new TypedDocumentString(`
+    query LegalHolds($personId: ID!) {
+  legalHolds(personId: $personId) {
+    id
+    reason
+    placedAt
+    placedBy
+  }
+}
+    `) as unknown as TypedDocumentString<LegalHoldsQuery, LegalHoldsQueryVariables>;
+export const PlaceLegalHoldDocument = new TypedDocumentString(`
+    mutation PlaceLegalHold($input: PersonReasonInput!) {
+  placeLegalHold(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<PlaceLegalHoldMutation, PlaceLegalHoldMutationVariables>;
+export const ReleaseLegalHoldDocument = new TypedDocumentString(`
+    mutation ReleaseLegalHold($holdId: ID!) {
+  releaseLegalHold(holdId: $holdId) {
+    id
+    releasedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ReleaseLegalHoldMutation, ReleaseLegalHoldMutationVariables>;
 export const LogInterventionFormDocument = new TypedDocumentString(`
     query LogInterventionForm($id: ID!) {
   person(id: $id) {

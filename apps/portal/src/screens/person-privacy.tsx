@@ -10,6 +10,7 @@ import { Link, navigate, usePageTitle } from '../router';
 import { useSession } from '../session-context';
 import { formatDateTime } from '../times';
 import { useQuery } from '../use-query';
+import { LegalHolds } from './legal-holds';
 import { NotFound, queryFallback } from './not-found';
 import { personName } from './people-table';
 
@@ -232,6 +233,7 @@ export function PersonPrivacy({ personId }: { personId: string }) {
       <h1>Subject access and erasure: {name}</h1>
       <AccessLog personId={personId} />
       <SubjectAccess personId={personId} />
+      <LegalHolds personId={personId} />
       <Erasure personId={personId} name={name} />
     </>
   );
