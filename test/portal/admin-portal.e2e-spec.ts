@@ -196,6 +196,18 @@ describe('the portal for data protection officers and hub admins', () => {
         const card = page.locator('.card', { hasText: email });
         await card.waitFor();
         await checkScreen(page, 'users');
+        // The new user signs in through the portal.
+        const newcomer = await browser.newContext({ bypassCSP: true });
+        try {
+          const p = await newcomer.newPage();
+          await p.goto(`${url}/`);
+          await p.getByLabel('Email address').fill(email);
+          await p.getByLabel('Password').fill(password);
+          await p.getByRole('button', { name: 'Sign in' }).click();
+          await p.getByText('Nia Newcomer, Safe Harbour Housing Trust').waitFor();
+        } finally {
+          await newcomer.close();
+        }
 
         const login = () => hub.http().post('/auth/login').send({ email, password });
         expect((await login()).status).toBe(200);
@@ -205,6 +217,12 @@ describe('the portal for data protection officers and hub admins', () => {
         await page.locator('.card', { hasText: email }).getByRole('button', { name: 'Reactivate Nia Newcomer' }).click();
         await page.getByText('Nia Newcomer reactivated').waitFor();
         expect((await login()).status).toBe(200);
+        // A password reset: the old password stops working; the temporary one only allows choosing a new one.
+        await page.locator('.card', { hasText: email }).getByRole('button', { name: 'Reset password of Nia Newcomer' }).click();
+        await page.getByLabel('Temporary password for Nia Newcomer').fill('Amber-Kettle-Orchard-77');
+        await page.getByRole('button', { name: 'Reset the password' }).click();
+        await page.getByText('Nia Newcomer must choose a new password at their next sign-in').waitFor();
+        expect((await login()).status).not.toBe(200);
 
         await page.getByRole('link', { name: 'API clients' }).click();
         await page.getByRole('heading', { name: 'API clients', exact: true }).waitFor();
@@ -224,18 +242,6 @@ describe('the portal for data protection officers and hub admins', () => {
         expect((await token(secret)).status).not.toBe(200);
       } finally {
         await page.context().close();
-      }
-      // The new user signs in through the portal.
-      const newcomer = await browser.newContext({ bypassCSP: true });
-      try {
-        const p = await newcomer.newPage();
-        await p.goto(`${url}/`);
-        await p.getByLabel('Email address').fill(email);
-        await p.getByLabel('Password').fill(password);
-        await p.getByRole('button', { name: 'Sign in' }).click();
-        await p.getByText('Nia Newcomer, Safe Harbour Housing Trust').waitFor();
-      } finally {
-        await newcomer.close();
       }
     },
     T,

@@ -115,6 +115,7 @@ type Documents = {
     "\n  query OrgAdminUsers($after: String) {\n    users(first: 200, after: $after) {\n      edges {\n        node {\n          id\n          name\n          email\n          roles\n          active\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.OrgAdminUsersDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateUserDocument,
     "\n  mutation UpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n      active\n      roles\n    }\n  }\n": typeof types.UpdateUserDocument,
+    "\n  mutation ResetUserPassword($input: ResetUserPasswordInput!) {\n    resetUserPassword(input: $input) {\n      id\n      passwordChangeRequired\n    }\n  }\n": typeof types.ResetUserPasswordDocument,
     "\n  query WhyPerson($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      readableCategories\n    }\n  }\n": typeof types.WhyPersonDocument,
     "\n  query ExplainAccess($id: ID!, $category: DataCategory!) {\n    explainAccess(personId: $id, category: $category) {\n      allowed\n      reason\n      explanation\n    }\n  }\n": typeof types.ExplainAccessDocument,
 };
@@ -219,6 +220,7 @@ const documents: Documents = {
     "\n  query OrgAdminUsers($after: String) {\n    users(first: 200, after: $after) {\n      edges {\n        node {\n          id\n          name\n          email\n          roles\n          active\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.OrgAdminUsersDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateUserDocument,
     "\n  mutation UpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n      active\n      roles\n    }\n  }\n": types.UpdateUserDocument,
+    "\n  mutation ResetUserPassword($input: ResetUserPasswordInput!) {\n    resetUserPassword(input: $input) {\n      id\n      passwordChangeRequired\n    }\n  }\n": types.ResetUserPasswordDocument,
     "\n  query WhyPerson($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      readableCategories\n    }\n  }\n": types.WhyPersonDocument,
     "\n  query ExplainAccess($id: ID!, $category: DataCategory!) {\n    explainAccess(personId: $id, category: $category) {\n      allowed\n      reason\n      explanation\n    }\n  }\n": types.ExplainAccessDocument,
 };
@@ -623,6 +625,10 @@ export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n      active\n      roles\n    }\n  }\n"): typeof import('./graphql').UpdateUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetUserPassword($input: ResetUserPasswordInput!) {\n    resetUserPassword(input: $input) {\n      id\n      passwordChangeRequired\n    }\n  }\n"): typeof import('./graphql').ResetUserPasswordDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -528,6 +528,12 @@ export type ReportFilterInput = {
   to: string;
 };
 
+export type ResetUserPasswordInput = {
+  /** Given to the user by a safe channel; the user must replace it at its next sign-in. Same rule as any password */
+  temporaryPassword: string;
+  userId: string | number;
+};
+
 /** A restriction (only the listed may open) or an exclusion (the listed may not) */
 export type RestrictionKind =
   | 'EXCLUSION'
@@ -1398,6 +1404,13 @@ export type UpdateUserMutationVariables = Exact<{
 
 
 export type UpdateUserMutation = { updateUser: { id: string, active: boolean, roles: Array<Role> } };
+
+export type ResetUserPasswordMutationVariables = Exact<{
+  input: ResetUserPasswordInput;
+}>;
+
+
+export type ResetUserPasswordMutation = { resetUserPassword: { id: string, passwordChangeRequired: boolean } };
 
 export type WhyPersonQueryVariables = Exact<{
   id: string | number;
@@ -3010,6 +3023,14 @@ export const UpdateUserDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UpdateUserMutation, UpdateUserMutationVariables>;
+export const ResetUserPasswordDocument = new TypedDocumentString(`
+    mutation ResetUserPassword($input: ResetUserPasswordInput!) {
+  resetUserPassword(input: $input) {
+    id
+    passwordChangeRequired
+  }
+}
+    `) as unknown as TypedDocumentString<ResetUserPasswordMutation, ResetUserPasswordMutationVariables>;
 export const WhyPersonDocument = new TypedDocumentString(`
     query WhyPerson($id: ID!) {
   person(id: $id) {

@@ -52,6 +52,15 @@ const UpdateUserDocument = graphql(`
   }
 `);
 
+const ResetUserPasswordDocument = graphql(`
+  mutation ResetUserPassword($input: ResetUserPasswordInput!) {
+    resetUserPassword(input: $input) {
+      id
+      passwordChangeRequired
+    }
+  }
+`);
+
 type User = OrgAdminUsersQuery['users']['edges'][number]['node'];
 
 /** The roles an organisation's admin grants (hub admins and commissioners are the hub's to grant). */
@@ -66,6 +75,8 @@ const roleNames = (roles: Role[]) => roles.map((r) => ROLES.find((x) => x.value 
 function UserRow({ user, self, onChanged }: { user: User; self: boolean; onChanged: () => void }) {
   const [roles, setRoles] = useState<string[]>(user.roles);
   const [editing, setEditing] = useState(false);
+  const [resetting, setResetting] = useState(false);
+  const [temporary, setTemporary] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
   const field = `roles-${user.id}`;
@@ -87,6 +98,25 @@ function UserRow({ user, self, onChanged }: { user: User; self: boolean; onChang
     e.preventDefault();
     void change({ roles: roles as Role[] }, `${user.name}’s roles saved`);
   }
+  async function resetPassword(e: SubmitEvent) {
+    e.preventDefault();
+    if (temporary.length < 12) {
+      setErrors({ [`temporary-${user.id}`]: 'Enter a temporary password of at least 12 characters' });
+      return;
+    }
+    setBusy(true);
+    try {
+      await gql(ResetUserPasswordDocument, { input: { userId: user.id, temporaryPassword: temporary } });
+      setErrors({});
+      setResetting(false);
+      setTemporary('');
+      flash(`${user.name} must choose a new password at their next sign-in`, true);
+    } catch (err) {
+      setErrors(errorsFrom(err, []));
+    } finally {
+      setBusy(false);
+    }
+  }
   function switchActive() {
     if (user.active && !window.confirm(`Deactivate ${user.name}? They are signed out and cannot sign in until reactivated.`)) return;
     void change({ active: !user.active }, `${user.name} ${user.active ? 'deactivated' : 'reactivated'}`);
@@ -99,8 +129,30 @@ function UserRow({ user, self, onChanged }: { user: User; self: boolean; onChang
       <p>
         {user.email}. {roleNames(user.roles)}.
       </p>
-      <ErrorSummary errors={errors} labels={{ [field]: `Roles of ${user.name}` }} />
-      {editing ? (
+      <ErrorSummary
+        errors={errors}
+        labels={{ [field]: `Roles of ${user.name}`, [`temporary-${user.id}`]: `Temporary password for ${user.name}` }}
+      />
+      {resetting ? (
+        <form onSubmit={(e) => void resetPassword(e)} noValidate>
+          <TextField
+            name={`temporary-${user.id}`}
+            label={`Temporary password for ${user.name}`}
+            hint="Give it to them by a safe channel: they sign in with it once and choose their own. Their sessions end now."
+            type="password"
+            autoComplete="new-password"
+            value={temporary}
+            onChange={setTemporary}
+            error={errors[`temporary-${user.id}`]}
+          />
+          <div className="button-group">
+            <Button busy={busy}>Reset the password</Button>
+            <Button type="button" secondary onClick={() => setResetting(false)}>
+              Cancel
+            </Button>
+          </div>
+        </form>
+      ) : editing ? (
         <form onSubmit={saveRoles} noValidate>
           <Checkboxes
             name={field}
@@ -122,6 +174,11 @@ function UserRow({ user, self, onChanged }: { user: User; self: boolean; onChang
           <Button type="button" secondary onClick={() => setEditing(true)} aria-expanded={false}>
             Change roles<span className="visually-hidden"> of {user.name}</span>
           </Button>
+          {!self && user.active && (
+            <Button type="button" secondary onClick={() => setResetting(true)}>
+              Reset password<span className="visually-hidden"> of {user.name}</span>
+            </Button>
+          )}
           {!self && (
             <Button type="button" secondary={!user.active} warning={user.active} busy={busy} onClick={switchActive}>
               {user.active ? 'Deactivate' : 'Reactivate'}
