@@ -334,4 +334,35 @@ describe('the portal for data protection officers and hub admins', () => {
     },
     T,
   );
+
+  it(
+    'a data protection officer records a sharing agreement, sees what it opens, and ends it after confirming',
+    async () => {
+      const page = await signIn('probation.dpo');
+      page.on('dialog', (d) => void d.accept());
+      try {
+        await page.getByRole('link', { name: 'Sharing agreements' }).click();
+        await page.getByRole('heading', { name: 'Sharing agreements', exact: true }).waitFor();
+        await page.getByRole('button', { name: 'Record the agreement' }).click();
+        await page.locator('.error-summary').getByText('Choose at least two organisations').waitFor();
+        await page.getByLabel('Name', { exact: true }).fill('Probation and housing: tenancy support');
+        await page.getByLabel('North West Probation Region').check();
+        await page.getByLabel('Safe Harbour Housing Trust').check();
+        await page.getByRole('group', { name: 'What it opens' }).getByLabel('accommodation').check();
+        await page.getByRole('group', { name: 'What for' }).getByLabel('accommodation').check();
+        await page.getByRole('button', { name: 'Record the agreement' }).click();
+        await page.getByText('Probation and housing: tenancy support recorded').waitFor();
+        const card = page.locator('.card', { hasText: 'Probation and housing: tenancy support' });
+        await card.getByText(/Opens accommodation to North West Probation Region, Safe Harbour Housing Trust, for accommodation/).waitFor();
+        await checkScreen(page, 'sharing-agreements');
+        await card.getByLabel('Why Probation and housing: tenancy support ends').fill('Replaced by the county-wide agreement');
+        await card.getByRole('button', { name: 'End Probation and housing: tenancy support' }).click();
+        await page.getByText('Probation and housing: tenancy support ended').waitFor();
+        await page.locator('.card', { hasText: 'Ended: Replaced by the county-wide agreement' }).waitFor();
+      } finally {
+        await page.context().close();
+      }
+    },
+    T,
+  );
 });

@@ -20,6 +20,7 @@ import { ReferralRules } from './screens/referral-rules';
 import { Users } from './screens/users';
 import { PersonPrivacy } from './screens/person-privacy';
 import { UnusualAccess } from './screens/unusual-access';
+import { SharingAgreements } from './screens/sharing-agreements';
 import { ApiClients } from './screens/api-clients';
 import { ConsentForm, WithdrawConsent } from './screens/consent';
 import { LogContact } from './screens/contact-form';
@@ -94,6 +95,7 @@ function Routes({ path }: { path: string }): ReactNode {
   if (path === '/teams') return <Teams />;
   if (path === '/privacy/access') return <AccessSearch />;
   if (path === '/privacy/unusual') return <UnusualAccess />;
+  if (path === '/privacy/agreements') return <SharingAgreements />;
   if (path === '/privacy/break-glass') return <BreakGlassReview />;
   if (path === '/rules') return <ReferralRules />;
   if (path === '/admin/users') return <Users />;

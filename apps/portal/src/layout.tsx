@@ -83,6 +83,7 @@ export function Header({ viewer, capabilities, onSignOut }: { viewer: Viewer | n
             {mayManageTeams(viewer) && item('/teams', 'Teams', path === '/teams')}
             {mayReviewAccess(viewer) && item('/privacy/access', 'Access search', path === '/privacy/access')}
             {mayReviewAccess(viewer) && item('/privacy/unusual', 'Unusual access', path === '/privacy/unusual')}
+            {mayReviewAccess(viewer) && item('/privacy/agreements', 'Sharing agreements', path === '/privacy/agreements')}
             {mayReviewBreakGlass(viewer) && item('/privacy/break-glass', 'Break-glass review', path === '/privacy/break-glass')}
             {mayManageRules(viewer) && item('/rules', 'Referral rules', path === '/rules')}
           </ul>

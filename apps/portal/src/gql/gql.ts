@@ -105,6 +105,9 @@ type Documents = {
     "\n  mutation CreateReferralRule($input: ReferralRuleInput!) {\n    createReferralRule(input: $input) {\n      ruleId\n      version\n    }\n  }\n": typeof types.CreateReferralRuleDocument,
     "\n  mutation SwitchReferralRule($input: UpdateReferralRuleInput!) {\n    updateReferralRule(input: $input) {\n      ruleId\n      version\n      active\n    }\n  }\n": typeof types.SwitchReferralRuleDocument,
     "\n  query RuleVersions {\n    referralRules(history: true) {\n      ruleId\n      version\n      name\n      active\n      triggerEvent\n      conditions\n      serviceCode\n      matchRegion\n      consentPurpose\n      cooldownDays\n      createdBy\n      createdAt\n    }\n  }\n": typeof types.RuleVersionsDocument,
+    "\n  query SharingAgreementsAdmin {\n    sharingAgreements {\n      id\n      name\n      lawfulBasis\n      categories\n      purposes\n      partyOrganisationIds\n      partyKinds\n      validFrom\n      validTo\n      inForce\n      endedReason\n    }\n    organisations {\n      id\n      name\n    }\n  }\n": typeof types.SharingAgreementsAdminDocument,
+    "\n  mutation CreateSharingAgreement($input: CreateSharingAgreementInput!) {\n    createSharingAgreement(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateSharingAgreementDocument,
+    "\n  mutation EndSharingAgreement($input: EndSharingAgreementInput!) {\n    endSharingAgreement(input: $input) {\n      id\n      inForce\n    }\n  }\n": typeof types.EndSharingAgreementDocument,
     "\n  query TeamAdmin {\n    viewer {\n      organisation {\n        id\n        visibility\n      }\n    }\n    teams {\n      id\n      name\n      members {\n        userId\n        name\n      }\n    }\n  }\n": typeof types.TeamAdminDocument,
     "\n  query OrgUsers {\n    users(first: 500) {\n      edges {\n        node {\n          id\n          name\n          active\n        }\n      }\n    }\n  }\n": typeof types.OrgUsersDocument,
     "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateTeamDocument,
@@ -210,6 +213,9 @@ const documents: Documents = {
     "\n  mutation CreateReferralRule($input: ReferralRuleInput!) {\n    createReferralRule(input: $input) {\n      ruleId\n      version\n    }\n  }\n": types.CreateReferralRuleDocument,
     "\n  mutation SwitchReferralRule($input: UpdateReferralRuleInput!) {\n    updateReferralRule(input: $input) {\n      ruleId\n      version\n      active\n    }\n  }\n": types.SwitchReferralRuleDocument,
     "\n  query RuleVersions {\n    referralRules(history: true) {\n      ruleId\n      version\n      name\n      active\n      triggerEvent\n      conditions\n      serviceCode\n      matchRegion\n      consentPurpose\n      cooldownDays\n      createdBy\n      createdAt\n    }\n  }\n": types.RuleVersionsDocument,
+    "\n  query SharingAgreementsAdmin {\n    sharingAgreements {\n      id\n      name\n      lawfulBasis\n      categories\n      purposes\n      partyOrganisationIds\n      partyKinds\n      validFrom\n      validTo\n      inForce\n      endedReason\n    }\n    organisations {\n      id\n      name\n    }\n  }\n": types.SharingAgreementsAdminDocument,
+    "\n  mutation CreateSharingAgreement($input: CreateSharingAgreementInput!) {\n    createSharingAgreement(input: $input) {\n      id\n    }\n  }\n": types.CreateSharingAgreementDocument,
+    "\n  mutation EndSharingAgreement($input: EndSharingAgreementInput!) {\n    endSharingAgreement(input: $input) {\n      id\n      inForce\n    }\n  }\n": types.EndSharingAgreementDocument,
     "\n  query TeamAdmin {\n    viewer {\n      organisation {\n        id\n        visibility\n      }\n    }\n    teams {\n      id\n      name\n      members {\n        userId\n        name\n      }\n    }\n  }\n": types.TeamAdminDocument,
     "\n  query OrgUsers {\n    users(first: 500) {\n      edges {\n        node {\n          id\n          name\n          active\n        }\n      }\n    }\n  }\n": types.OrgUsersDocument,
     "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateTeamDocument,
@@ -585,6 +591,18 @@ export function graphql(source: "\n  mutation SwitchReferralRule($input: UpdateR
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query RuleVersions {\n    referralRules(history: true) {\n      ruleId\n      version\n      name\n      active\n      triggerEvent\n      conditions\n      serviceCode\n      matchRegion\n      consentPurpose\n      cooldownDays\n      createdBy\n      createdAt\n    }\n  }\n"): typeof import('./graphql').RuleVersionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SharingAgreementsAdmin {\n    sharingAgreements {\n      id\n      name\n      lawfulBasis\n      categories\n      purposes\n      partyOrganisationIds\n      partyKinds\n      validFrom\n      validTo\n      inForce\n      endedReason\n    }\n    organisations {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').SharingAgreementsAdminDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateSharingAgreement($input: CreateSharingAgreementInput!) {\n    createSharingAgreement(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').CreateSharingAgreementDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EndSharingAgreement($input: EndSharingAgreementInput!) {\n    endSharingAgreement(input: $input) {\n      id\n      inForce\n    }\n  }\n"): typeof import('./graphql').EndSharingAgreementDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -189,6 +189,20 @@ export type CreatePersonOutcome =
   /** A record with one of these identifiers exists: it is returned */
   | 'EXISTING';
 
+export type CreateSharingAgreementInput = {
+  categories: Array<DataCategory>;
+  lawfulBasis: LawfulBasis;
+  name: string;
+  partyKinds?: Array<OrganisationKind>;
+  /** At most 100 */
+  partyOrganisationIds?: Array<string | number>;
+  purposes: Array<ConsentPurpose>;
+  statutoryReference?: string | null | undefined;
+  /** ISO date-time */
+  validFrom: string;
+  validTo?: string | null | undefined;
+};
+
 export type CreateTeamInput = {
   name: string;
 };
@@ -249,6 +263,15 @@ export type EndInvolvementInput = {
   reason: string;
 };
 
+/** Ends an information sharing agreement: from then on it is no lawful basis for anything */
+export type EndSharingAgreementInput = {
+  agreementId: string | number;
+  /** ISO date-time; default now. A later time plans the end */
+  endsAt?: string | null | undefined;
+  /** Why it ends (terminated, replaced, a party withdrew …); kept with the agreement */
+  reason: string;
+};
+
 export type GrantConsentInput = {
   /** Defaults to the categories of the purpose */
   categories?: Array<DataCategory> | null | undefined;
@@ -290,6 +313,13 @@ export type JobOutcomeInput = {
   /** ISO date */
   startDate: string;
 };
+
+/** UK GDPR Article 6 basis of a sharing agreement */
+export type LawfulBasis =
+  | 'CONSENT'
+  | 'LEGAL_OBLIGATION'
+  | 'LEGITIMATE_INTERESTS'
+  | 'PUBLIC_TASK';
 
 export type LogContactAttemptInput = {
   /** The appointment it was about, if any (one of your organisation’s, with the same person) */
@@ -1338,6 +1368,25 @@ export type RuleVersionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type RuleVersionsQuery = { referralRules: Array<{ ruleId: string, version: number, name: string, active: boolean, triggerEvent: string, conditions: string, serviceCode: string, matchRegion: boolean, consentPurpose: ConsentPurpose | null, cooldownDays: number, createdBy: string, createdAt: string }> };
+
+export type SharingAgreementsAdminQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SharingAgreementsAdminQuery = { sharingAgreements: Array<{ id: string, name: string, lawfulBasis: LawfulBasis, categories: Array<DataCategory>, purposes: Array<ConsentPurpose>, partyOrganisationIds: Array<string>, partyKinds: Array<OrganisationKind>, validFrom: string, validTo: string | null, inForce: boolean, endedReason: string | null }>, organisations: Array<{ id: string, name: string }> };
+
+export type CreateSharingAgreementMutationVariables = Exact<{
+  input: CreateSharingAgreementInput;
+}>;
+
+
+export type CreateSharingAgreementMutation = { createSharingAgreement: { id: string } };
+
+export type EndSharingAgreementMutationVariables = Exact<{
+  input: EndSharingAgreementInput;
+}>;
+
+
+export type EndSharingAgreementMutation = { endSharingAgreement: { id: string, inForce: boolean } };
 
 export type TeamAdminQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2908,6 +2957,42 @@ export const RuleVersionsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RuleVersionsQuery, RuleVersionsQueryVariables>;
+export const SharingAgreementsAdminDocument = new TypedDocumentString(`
+    query SharingAgreementsAdmin {
+  sharingAgreements {
+    id
+    name
+    lawfulBasis
+    categories
+    purposes
+    partyOrganisationIds
+    partyKinds
+    validFrom
+    validTo
+    inForce
+    endedReason
+  }
+  organisations {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<SharingAgreementsAdminQuery, SharingAgreementsAdminQueryVariables>;
+export const CreateSharingAgreementDocument = new TypedDocumentString(`
+    mutation CreateSharingAgreement($input: CreateSharingAgreementInput!) {
+  createSharingAgreement(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateSharingAgreementMutation, CreateSharingAgreementMutationVariables>;
+export const EndSharingAgreementDocument = new TypedDocumentString(`
+    mutation EndSharingAgreement($input: EndSharingAgreementInput!) {
+  endSharingAgreement(input: $input) {
+    id
+    inForce
+  }
+}
+    `) as unknown as TypedDocumentString<EndSharingAgreementMutation, EndSharingAgreementMutationVariables>;
 export const TeamAdminDocument = new TypedDocumentString(`
     query TeamAdmin {
   viewer {
