@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, eventually, startTestHub, type TestHub } from '../support/hub.js';
@@ -361,6 +362,62 @@ describe('the portal for data protection officers and hub admins', () => {
         await page.locator('.card', { hasText: 'Ended: Replaced by the county-wide agreement' }).waitFor();
       } finally {
         await page.context().close();
+      }
+    },
+    T,
+  );
+
+  it(
+    'an org admin adds a webhook endpoint, sees its deliveries, replays one, and pauses and resumes it',
+    async () => {
+      const received: string[] = [];
+      const receiver = createServer((req, res) => {
+        req.resume();
+        req.on('end', () => {
+          received.push(String(req.headers['x-hub-event-id'] ?? req.url));
+          res.writeHead(200).end();
+        });
+      });
+      await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+      const target = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
+      const page = await signIn('housing.admin');
+      page.on('dialog', (d) => void d.accept());
+      try {
+        await page.getByRole('link', { name: 'Webhooks' }).click();
+        await page.getByRole('heading', { name: 'Webhooks', exact: true }).waitFor();
+        await page.getByLabel('Address').fill(target);
+        await page.getByRole('button', { name: 'Add endpoint' }).click();
+        await page.getByTestId('webhook-secret').waitFor();
+        // Something housing may see happens: probation involves housing with a person.
+        const id = await person();
+        await ok('probation.officer', 'mutation($input: AddInvolvementInput!) { addInvolvement(input: $input) { id } }', {
+          input: { personId: id, organisationId: housing, role: 'PROVIDER' },
+        });
+        await eventually(async () => received.length > 0, 15_000, 'a delivery');
+        const card = page.locator('.card', { hasText: target });
+        await card.getByRole('button', { name: `Show deliveries to ${target}` }).click();
+        await card
+          .getByText(/: delivered/)
+          .first()
+          .waitFor();
+        await checkScreen(page, 'webhooks');
+        const before = received.length;
+        await card
+          .getByRole('button', { name: /^Replay/ })
+          .first()
+          .click();
+        await page.getByText('Delivery sent again').waitFor();
+        await eventually(async () => received.length > before, 15_000, 'the replay');
+        await card.getByRole('button', { name: `Pause ${target}` }).click();
+        await page.getByText(`${target} paused`).waitFor();
+        await page
+          .locator('.card', { hasText: `${target} (paused)` })
+          .getByRole('button', { name: `Resume ${target}` })
+          .click();
+        await page.getByText(`${target} resumed`).waitFor();
+      } finally {
+        await page.context().close();
+        receiver.close();
       }
     },
     T,

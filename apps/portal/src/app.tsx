@@ -21,6 +21,7 @@ import { Users } from './screens/users';
 import { PersonPrivacy } from './screens/person-privacy';
 import { UnusualAccess } from './screens/unusual-access';
 import { SharingAgreements } from './screens/sharing-agreements';
+import { Webhooks } from './screens/webhooks';
 import { ApiClients } from './screens/api-clients';
 import { ConsentForm, WithdrawConsent } from './screens/consent';
 import { LogContact } from './screens/contact-form';
@@ -100,6 +101,7 @@ function Routes({ path }: { path: string }): ReactNode {
   if (path === '/rules') return <ReferralRules />;
   if (path === '/admin/users') return <Users />;
   if (path === '/admin/clients') return <ApiClients />;
+  if (path === '/admin/webhooks') return <Webhooks />;
   return <NotFound />;
 }
 

@@ -80,6 +80,7 @@ export function Header({ viewer, capabilities, onSignOut }: { viewer: Viewer | n
             {mayReport(viewer) && item('/outcomes', 'Outcomes', path === '/outcomes')}
             {mayManageMembers(viewer) && item('/admin/users', 'Users', path === '/admin/users')}
             {mayManageMembers(viewer) && item('/admin/clients', 'API clients', path === '/admin/clients')}
+            {mayManageMembers(viewer) && item('/admin/webhooks', 'Webhooks', path === '/admin/webhooks')}
             {mayManageTeams(viewer) && item('/teams', 'Teams', path === '/teams')}
             {mayReviewAccess(viewer) && item('/privacy/access', 'Access search', path === '/privacy/access')}
             {mayReviewAccess(viewer) && item('/privacy/unusual', 'Unusual access', path === '/privacy/unusual')}

@@ -219,6 +219,12 @@ export type CreateUserInput = {
   team?: string | null | undefined;
 };
 
+export type CreateWebhookEndpointInput = {
+  /** Event types (person.created, referral.sent, ...) or '*' */
+  eventTypes: Array<string>;
+  url: string;
+};
+
 /** The kind of person data, the unit of access control */
 export type DataCategory =
   | 'ACCOMMODATION'
@@ -735,6 +741,16 @@ export type UpdateUserInput = {
   name?: string | null | undefined;
   regions?: Array<string> | null | undefined;
   roles?: Array<Role> | null | undefined;
+};
+
+/** What to change of a webhook endpoint; fields left out stay as they are */
+export type UpdateWebhookEndpointInput = {
+  /** false: send nothing more to it (deliveries due meanwhile are paused, events meanwhile make none); true: in use again, the paused deliveries go */
+  active?: boolean | null | undefined;
+  /** Event types (person.created, referral.sent, ...) or '*' */
+  eventTypes?: Array<string> | null | undefined;
+  id: string | number;
+  url?: string | null | undefined;
 };
 
 export type WithdrawConsentInput = {
@@ -1460,6 +1476,39 @@ export type ResetUserPasswordMutationVariables = Exact<{
 
 
 export type ResetUserPasswordMutation = { resetUserPassword: { id: string, passwordChangeRequired: boolean } };
+
+export type OrgWebhooksQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OrgWebhooksQuery = { webhookEndpoints: Array<{ id: string, url: string, eventTypes: Array<string>, active: boolean }> };
+
+export type WebhookDeliveriesQueryVariables = Exact<{
+  endpointId: string | number;
+}>;
+
+
+export type WebhookDeliveriesQuery = { webhookDeliveries: { edges: Array<{ node: { id: string, eventId: string, status: string, deliveredAt: string | null, attempts: Array<{ at: string, statusCode: number | null, error: string | null }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type CreateWebhookEndpointMutationVariables = Exact<{
+  input: CreateWebhookEndpointInput;
+}>;
+
+
+export type CreateWebhookEndpointMutation = { createWebhookEndpoint: { secret: string, endpoint: { id: string } } };
+
+export type UpdateWebhookEndpointMutationVariables = Exact<{
+  input: UpdateWebhookEndpointInput;
+}>;
+
+
+export type UpdateWebhookEndpointMutation = { updateWebhookEndpoint: { id: string, active: boolean } };
+
+export type ReplayWebhookDeliveryMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReplayWebhookDeliveryMutation = { replayWebhookDelivery: { id: string, status: string } };
 
 export type WhyPersonQueryVariables = Exact<{
   id: string | number;
@@ -3116,6 +3165,65 @@ export const ResetUserPasswordDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ResetUserPasswordMutation, ResetUserPasswordMutationVariables>;
+export const OrgWebhooksDocument = new TypedDocumentString(`
+    query OrgWebhooks {
+  webhookEndpoints {
+    id
+    url
+    eventTypes
+    active
+  }
+}
+    `) as unknown as TypedDocumentString<OrgWebhooksQuery, OrgWebhooksQueryVariables>;
+export const WebhookDeliveriesDocument = new TypedDocumentString(`
+    query WebhookDeliveries($endpointId: ID!) {
+  webhookDeliveries(endpointId: $endpointId, first: 20) {
+    edges {
+      node {
+        id
+        eventId
+        status
+        deliveredAt
+        attempts {
+          at
+          statusCode
+          error
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>;
+export const CreateWebhookEndpointDocument = new TypedDocumentString(`
+    mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {
+  createWebhookEndpoint(input: $input) {
+    endpoint {
+      id
+    }
+    secret
+  }
+}
+    `) as unknown as TypedDocumentString<CreateWebhookEndpointMutation, CreateWebhookEndpointMutationVariables>;
+export const UpdateWebhookEndpointDocument = new TypedDocumentString(`
+    mutation UpdateWebhookEndpoint($input: UpdateWebhookEndpointInput!) {
+  updateWebhookEndpoint(input: $input) {
+    id
+    active
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateWebhookEndpointMutation, UpdateWebhookEndpointMutationVariables>;
+export const ReplayWebhookDeliveryDocument = new TypedDocumentString(`
+    mutation ReplayWebhookDelivery($id: ID!) {
+  replayWebhookDelivery(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ReplayWebhookDeliveryMutation, ReplayWebhookDeliveryMutationVariables>;
 export const WhyPersonDocument = new TypedDocumentString(`
     query WhyPerson($id: ID!) {
   person(id: $id) {
