@@ -104,6 +104,11 @@ describe('the portal for data protection officers and hub admins', () => {
           .first()
           .waitFor();
         await checkScreen(page, 'access-search');
+        // On a phone: nothing wider than the screen, and no serious accessibility problem either.
+        await page.setViewportSize({ width: 375, height: 800 });
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+        await checkScreen(page, 'access-search-phone');
+        await page.setViewportSize({ width: 1100, height: 900 });
 
         const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
         expect(download.suggestedFilename()).toBe('access-search.csv');

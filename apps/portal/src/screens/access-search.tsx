@@ -120,16 +120,20 @@ function Results({ input, names }: { input: AccessSearchInput; names: Map<string
         <tbody>
           {rows.map((e) => (
             <tr key={e.id}>
-              <td>{formatDateTime(e.occurredAt)}</td>
-              <td className="nowrap">{e.actor}</td>
-              <td>{e.organisationId ? (names.get(e.organisationId) ?? e.organisationId) : 'The hub'}</td>
-              <td>
+              <td data-label="When">{formatDateTime(e.occurredAt)}</td>
+              <td data-label="Who" className="break-all">
+                {e.actor}
+              </td>
+              <td data-label="Organisation">{e.organisationId ? (names.get(e.organisationId) ?? e.organisationId) : 'The hub'}</td>
+              <td data-label="What">
                 {ACTIONS.find((a) => a.value === e.action)?.label ?? e.action}
                 {e.breakGlass ? ' (break-glass)' : ''}
                 {e.purpose ? `, for ${e.purpose}` : ''}
               </td>
-              <td>{e.personId ? <Link to={`/people/${e.personId}`}>{e.personId.slice(0, 8)}</Link> : '–'}</td>
-              <td>{e.fields.slice(0, 6).join(', ') + (e.fields.length > 6 ? ` and ${e.fields.length - 6} more` : '')}</td>
+              <td data-label="Person">{e.personId ? <Link to={`/people/${e.personId}`}>{e.personId.slice(0, 8)}</Link> : '–'}</td>
+              <td data-label="Fields">
+                {e.fields.slice(0, 6).join(', ') + (e.fields.length > 6 ? ` and ${e.fields.length - 6} more` : '')}
+              </td>
             </tr>
           ))}
         </tbody>
