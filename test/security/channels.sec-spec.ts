@@ -449,6 +449,18 @@ describe('channels: CSV files, webhooks and not-found answers', () => {
           query: 'query($id: ID!) { personAccessLog(personId: $id) { id } }',
           vars: (id) => ({ id }),
         },
+        legalHolds: {
+          as: mindDpo,
+          existing: person,
+          query: 'query($id: ID!) { legalHolds(personId: $id) { id } }',
+          vars: (id) => ({ id }),
+        },
+        accessSearch: {
+          as: mindDpo,
+          existing: person,
+          query: 'query($input: AccessSearchInput!) { accessSearch(input: $input) { edges { node { id } } } }',
+          vars: (id) => ({ input: { from: new Date(Date.now() - 86_400_000).toISOString(), personId: id } }),
+        },
         referral: { as: w, existing: referral, query: 'query($id: ID!) { referral(id: $id) { id } }', vars: (id) => ({ id }) },
         acceptReferral: {
           as: w,
@@ -820,6 +832,24 @@ describe('channels: CSV files, webhooks and not-found answers', () => {
           existing: rule,
           query: 'query($id: ID!) { ruleFirings(ruleId: $id) { edges { node { id } } } }',
           vars: (id) => ({ id }),
+        },
+        dryRunReferralRule: {
+          as: 'housing.admin',
+          existing: rule,
+          query: 'query($input: DryRunReferralRuleInput!) { dryRunReferralRule(input: $input) { matched } }',
+          vars: (id) => ({
+            input: {
+              ruleId: id,
+              days: 1,
+              name: 'probe',
+              active: true,
+              conditions: '{}',
+              cooldownDays: 1,
+              matchRegion: true,
+              serviceCode: 'employment',
+              triggerEvent: 'person.created',
+            },
+          }),
         },
         updateReferralRule: {
           as: 'housing.admin',

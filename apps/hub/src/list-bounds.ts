@@ -23,8 +23,9 @@ import {
   RESTRICTIONS_PER_PERSON_MAX,
 } from '@hub/persons';
 import { MAX_TEAM_MEMBERS, MAX_TEAMS } from '@hub/organisations';
+import { LEGAL_HOLDS_LISTED, UNUSUAL_ACCESS_MAX, UnusualAccessKind } from '@hub/privacy';
 import { NOTIFICATION_KINDS } from '@hub/notifications';
-import { COLLEAGUES_MAX, REFERRAL_MEASURES, REFERRAL_STATES } from '@hub/referrals';
+import { COLLEAGUES_MAX, DRY_RUN_MAX_PEOPLE, REFERRAL_MEASURES, REFERRAL_STATES } from '@hub/referrals';
 import { BREAKDOWN_MAX, REPORT_SERVICES_MAX } from '@hub/reporting';
 import { ATTEMPTS_KEPT, MAX_BATCH } from '@hub/sync';
 
@@ -90,6 +91,16 @@ export function listBounds(config: Pick<HubConfig, 'lists'>): ReadonlyMap<string
     'FunnelStep.breakdown': { max: BREAKDOWN_MAX, why: 'the smallest cells past it are added up as one' },
     'OrganisationOutcomes.measures': { max: 4, why: "two for accommodation, two for training: the outcomes of the organisation's kind" },
     'ReferralReport.services': { max: REPORT_SERVICES_MAX, why: 'the busiest services; the total row counts all' },
+    'Query.unusualAccess': {
+      max: UNUSUAL_ACCESS_MAX.actorsPerKind * Object.keys(UnusualAccessKind).length,
+      why: 'at most UNUSUAL_ACCESS_MAX.actorsPerKind users per kind of finding',
+    },
+    'Query.legalHolds': { max: LEGAL_HOLDS_LISTED, why: 'the holds in force on one person, read with a limit (retention.service.ts)' },
+    'UnusualAccess.events': { max: UNUSUAL_ACCESS_MAX.eventsEach, why: 'the newest events behind a finding' },
+    'RuleDryRun.people': {
+      max: DRY_RUN_MAX_PEOPLE,
+      why: 'the newest trigger event of at most DRY_RUN_MAX_PEOPLE people (rule-dry-run.ts)',
+    },
     'SubjectAccessExport.counts': { max: 50, why: "one per section of the export (the libs' registered person data)" },
     'SyncResult.results': { max: MAX_BATCH, why: 'one per record sent, at most MAX_BATCH: the input limit pays for it', counted: false },
     // Lists of strings bounded by a vocabulary or by input validation.

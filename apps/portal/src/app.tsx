@@ -14,6 +14,15 @@ import { BookAppointment, RecordOutcome } from './screens/appointment-forms';
 import { CorrectCaseNote, WriteCaseNote } from './screens/case-note-forms';
 import { Caseload } from './screens/caseload';
 import { AssignTask } from './screens/assign-task';
+import { AccessSearch } from './screens/access-search';
+import { BreakGlassReview } from './screens/break-glass-review';
+import { ReferralRules } from './screens/referral-rules';
+import { Users } from './screens/users';
+import { PersonPrivacy } from './screens/person-privacy';
+import { UnusualAccess } from './screens/unusual-access';
+import { SharingAgreements } from './screens/sharing-agreements';
+import { Webhooks } from './screens/webhooks';
+import { ApiClients } from './screens/api-clients';
 import { ConsentForm, WithdrawConsent } from './screens/consent';
 import { LogContact } from './screens/contact-form';
 import { CorrectIntervention } from './screens/correct-intervention';
@@ -65,6 +74,7 @@ function Routes({ path }: { path: string }): ReactNode {
   if (path === '/people/new') return <NewPerson />;
   if ((m = match('/people/:id', path))) return <PersonPage key={m.id} id={m.id} />;
   if ((m = match('/people/:id/history', path))) return <PersonHistory personId={m.id} />;
+  if ((m = match('/people/:id/privacy', path))) return <PersonPrivacy key={m.id} personId={m.id} />;
   if ((m = match('/people/:id/stage', path))) return <ChangeStage personId={m.id} />;
   if ((m = match('/people/:id/interventions/:interventionId/correct', path)))
     return <CorrectIntervention key={m.interventionId} personId={m.id} interventionId={m.interventionId} />;
@@ -91,6 +101,14 @@ function Routes({ path }: { path: string }): ReactNode {
   if (path === '/notifications') return <Notifications />;
   if (path === '/outcomes') return <Outcomes />;
   if (path === '/teams') return <Teams />;
+  if (path === '/privacy/access') return <AccessSearch />;
+  if (path === '/privacy/unusual') return <UnusualAccess />;
+  if (path === '/privacy/agreements') return <SharingAgreements />;
+  if (path === '/privacy/break-glass') return <BreakGlassReview />;
+  if (path === '/rules') return <ReferralRules />;
+  if (path === '/admin/users') return <Users />;
+  if (path === '/admin/clients') return <ApiClients />;
+  if (path === '/admin/webhooks') return <Webhooks />;
   return <NotFound />;
 }
 

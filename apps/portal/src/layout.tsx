@@ -2,7 +2,16 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import { onBusy } from './api';
 import type { Capabilities } from './capabilities';
-import { mayGetNotifications, mayManageTeams, mayReport, reportsOnly } from './roles';
+import {
+  mayGetNotifications,
+  mayManageMembers,
+  mayManageRules,
+  mayManageTeams,
+  mayReport,
+  mayReviewAccess,
+  mayReviewBreakGlass,
+  reportsOnly,
+} from './roles';
 import { Link, navigate, useLocation } from './router';
 import type { Viewer } from './session-context';
 
@@ -70,7 +79,15 @@ export function Header({ viewer, capabilities, onSignOut }: { viewer: Viewer | n
             {people && capabilities.tasks && item('/tasks', 'Tasks', path === '/tasks')}
             {people && item('/meetings', 'Meetings', path.startsWith('/meetings'))}
             {mayReport(viewer) && item('/outcomes', 'Outcomes', path === '/outcomes')}
+            {mayManageMembers(viewer) && item('/admin/users', 'Users', path === '/admin/users')}
+            {mayManageMembers(viewer) && item('/admin/clients', 'API clients', path === '/admin/clients')}
+            {mayManageMembers(viewer) && item('/admin/webhooks', 'Webhooks', path === '/admin/webhooks')}
             {mayManageTeams(viewer) && item('/teams', 'Teams', path === '/teams')}
+            {mayReviewAccess(viewer) && item('/privacy/access', 'Access search', path === '/privacy/access')}
+            {mayReviewAccess(viewer) && item('/privacy/unusual', 'Unusual access', path === '/privacy/unusual')}
+            {mayReviewAccess(viewer) && item('/privacy/agreements', 'Sharing agreements', path === '/privacy/agreements')}
+            {mayReviewBreakGlass(viewer) && item('/privacy/break-glass', 'Break-glass review', path === '/privacy/break-glass')}
+            {mayManageRules(viewer) && item('/rules', 'Referral rules', path === '/rules')}
           </ul>
         </nav>
       )}

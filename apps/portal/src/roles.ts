@@ -45,3 +45,28 @@ export function mayGetNotifications(viewer: ViewerAccess): boolean {
 export function mayRecordPeople(viewer: ViewerAccess): boolean {
   return viewer.roles.some((r) => r === 'CASEWORKER' || r === 'MANAGER');
 }
+
+/** The access search and break-glass review (the API's accessLog.search and breakGlass.list): data protection officers and hub admins. */
+export function mayReviewAccess(viewer: ViewerAccess): boolean {
+  return viewer.roles.some((r) => r === 'DATA_PROTECTION_OFFICER' || r === 'HUB_ADMIN');
+}
+
+/** Reviewing break-glass grants (breakGlass.review): data protection officers. */
+export function mayReviewBreakGlass(viewer: ViewerAccess): boolean {
+  return viewer.roles.includes('DATA_PROTECTION_OFFICER');
+}
+
+/** The referral rules (referralRule.manage): hub admins. */
+export function mayManageRules(viewer: ViewerAccess): boolean {
+  return viewer.roles.includes('HUB_ADMIN');
+}
+
+/** The organisation's users and API clients (member.manage): org admins and hub admins. */
+export function mayManageMembers(viewer: ViewerAccess): boolean {
+  return viewer.roles.some((r) => r === 'ORG_ADMIN' || r === 'HUB_ADMIN');
+}
+
+/** Subject access and erasure for a person (subjectAccess.answer, person.erase): data protection officers. */
+export function mayAnswerForData(viewer: ViewerAccess): boolean {
+  return viewer.roles.includes('DATA_PROTECTION_OFFICER');
+}

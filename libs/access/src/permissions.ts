@@ -76,6 +76,8 @@ export enum Permission {
   SHARING_AGREEMENT_CREATE = 'sharingAgreement.create',
   SHARING_AGREEMENT_END = 'sharingAgreement.end',
   ACCESS_LOG_READ = 'accessLog.read',
+  /** Searching the audit log across records (who read or changed what) and its unusual-access review: DPOs (their organisation's users and people), hub admins (hub-wide). */
+  ACCESS_SEARCH = 'accessLog.search',
   /** An inclusion proof of an audit event in the sealed log (auditProof): data protection officers of an organisation it concerns. */
   AUDIT_PROOF_READ = 'auditProof.read',
   /** "Why can't I see this?": explains the policy's decisions about the actor itself. */
@@ -311,6 +313,11 @@ export const PERMISSIONS: Record<Permission, PermissionRule> = {
           ? null
           : 'Only data protection officers and the lead organisation see who accessed a record',
     },
+  },
+  [Permission.ACCESS_SEARCH]: {
+    roles: [Role.DATA_PROTECTION_OFFICER, Role.HUB_ADMIN],
+    scopes: [],
+    denied: 'Only data protection officers and hub admins search the access log',
   },
   [Permission.AUDIT_PROOF_READ]: { ...DPOS, denied: 'Only data protection officers ask for proofs of the audit log' },
   [Permission.ACCESS_EXPLAIN]: { ...EVERYONE, denied: 'You may not ask why' },

@@ -76,6 +76,24 @@ export class OutboxService {
     return manager.findOneBy(OutboxEvent, { id });
   }
 
+  /**
+   * The newest event of `type` about each person since `since`, newest first, at most `limit` people
+   * (a referral rule's dry run replays them). Erased payloads included: the caller skips what it cannot read.
+   */
+  latestPerPerson(manager: EntityManager, type: string, since: Date, limit: number): Promise<OutboxEvent[]> {
+    return manager
+      .getRepository(OutboxEvent)
+      .createQueryBuilder('e')
+      .where(
+        `e.id IN (SELECT DISTINCT ON (o.person_id) o.id FROM outbox_event o
+                   WHERE o.type = :type AND o.person_id IS NOT NULL AND o.occurred_at >= :since ORDER BY o.person_id, o.id DESC)`,
+        { type, since },
+      )
+      .orderBy('e.id', 'DESC')
+      .take(limit)
+      .getMany();
+  }
+
   async emit(manager: EntityManager, actor: Actor | null, ...events: DomainEvent[]): Promise<void> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('Domain events must be emitted inside the transaction of the change');

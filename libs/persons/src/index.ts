@@ -3,6 +3,7 @@ export * from './persons.service.js';
 export * from './person-records.service.js';
 export { recordIdsSql, survivorSql } from './person-records.sql.js';
 export * from './person.relations.js';
+export { allocatedAtSql, involvedAtSql } from './access-review.sql.js';
 export * from './person-retention.service.js';
 export * from './person.model.js';
 export * from './person.loader.js';

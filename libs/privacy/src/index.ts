@@ -8,3 +8,6 @@ export * from './legal-hold.entity.js';
 export * from './person-erasure.entity.js';
 export * from './person-data.registry.js';
 export * from './access-log.service.js';
+export * from './access-search.service.js';
+export * from './access-search.input.js';
+export * from './access-search.model.js';

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessSearchController } from './access-search.controller.js';
+import { AccessSearchResolver } from './access-search.resolver.js';
+import { AccessSearchService } from './access-search.service.js';
 import { AccessLogResolver } from './access-log.resolver.js';
 import { AccessLogService } from './access-log.service.js';
 import { BreakGlassGrant } from './break-glass-grant.entity.js';
@@ -24,8 +27,11 @@ import { SubjectAccessService } from './subject-access.service.js';
  */
 @Module({
   imports: [DiscoveryModule, TypeOrmModule.forFeature([BreakGlassGrant, LegalHold, PersonErasure])],
+  controllers: [AccessSearchController],
   providers: [
     AccessLogService,
+    AccessSearchService,
+    AccessSearchResolver,
     BreakGlassService,
     ExplainService,
     PersonDataRegistry,

@@ -1,5 +1,5 @@
-import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
-import { type Actor, CurrentActor } from '@hub/common';
+import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { type Actor, audit, CurrentActor, type HubContext } from '@hub/common';
 import { LegalHoldModel, PersonErasureModel, PersonReasonInput } from './retention.model.js';
 import { RetentionService } from './retention.service.js';
 import { Permission, RequirePermission } from '@hub/access';
@@ -27,5 +27,20 @@ export class RetentionResolver {
   @Mutation(() => LegalHoldModel, { description: 'Data protection officers: release a legal hold' })
   releaseLegalHold(@CurrentActor() actor: Actor, @Args('holdId', { type: () => ID }) holdId: string): Promise<LegalHoldModel> {
     return this.retention.releaseHold(actor, holdId);
+  }
+
+  // A person the officer may not know of is NOT_FOUND before any role is looked at, as for placeLegalHold.
+  @RequirePermission(Permission.LEGAL_HOLD_MANAGE, { onObject: true })
+  @Query(() => [LegalHoldModel], {
+    description: 'Data protection officers: the legal holds in force on a person, newest first (at most 50)',
+  })
+  async legalHolds(
+    @CurrentActor() actor: Actor,
+    @Context() ctx: HubContext,
+    @Args('personId', { type: () => ID }) personId: string,
+  ): Promise<LegalHoldModel[]> {
+    const holds = await this.retention.holdsOn(actor, personId);
+    audit(ctx, { action: 'read', personId, fields: ['Person.legalHolds'] });
+    return holds;
   }
 }

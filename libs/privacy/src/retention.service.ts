@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { DATA_CATEGORIES, DataCategory, Permission, requirePermission } from '@hub/access';
 import { auditActorRef, AuditService } from '@hub/audit';
 import { type Actor, ErrorCode, HubError, NotFoundError, type PersonErasureStep, type PersonRetentionRule } from '@hub/common';
@@ -29,6 +29,8 @@ const AUDIT_ERASURE_STEPS: PersonErasureStep[] = [
 
 /** The queue task that applies retention; scheduled by RETENTION_SCHEDULE (daily at 02:30 UTC by default). */
 export const RETENTION_RUN_TASK = 'audit:retention_run';
+/** The most holds in force on one person that legalHolds lists. */
+export const LEGAL_HOLDS_LISTED = 50;
 
 /**
  * Retention and erasure. What expired is removed, what identifies the person on the record is
@@ -240,6 +242,17 @@ export class RetentionService implements OnModuleInit {
         payload: { holdId: hold.id },
       });
       return hold;
+    });
+  }
+
+  /** The holds in force on a person (at most LEGAL_HOLDS_LISTED, newest first), for data protection officers who may know of the person. */
+  async holdsOn(actor: Actor, personId: string): Promise<LegalHold[]> {
+    const survivor = await this.dpoAccess(actor, personId);
+    const records = await this.persons.allRecordIds(survivor);
+    return this.db.getRepository(LegalHold).find({
+      where: { personId: In(records), releasedAt: IsNull() },
+      order: { placedAt: 'DESC' },
+      take: LEGAL_HOLDS_LISTED,
     });
   }
 

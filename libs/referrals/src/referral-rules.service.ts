@@ -67,6 +67,26 @@ export class ReferralRulesService {
     return conditions as RuleCondition;
   }
 
+  /** A rule as it would be saved (checked as a save checks it), not saved: for the dry run. */
+  async draft(input: ReferralRuleInput, ruleId?: string | null): Promise<ReferralRule> {
+    const conditions = await this.validate(input);
+    let version = 0;
+    if (ruleId) {
+      const current = await this.db.getRepository(ReferralRule).findOneBy({ ruleId, supersededAt: IsNull() });
+      if (!current) throw new NotFoundError('Referral rule');
+      version = current.version;
+    }
+    return Object.assign(new ReferralRule(), {
+      ...this.fields(input, conditions),
+      id: randomUUID(),
+      ruleId: ruleId ?? randomUUID(),
+      version,
+      createdBy: 'dry-run',
+      createdAt: new Date(),
+      supersededAt: null,
+    });
+  }
+
   private fields(input: ReferralRuleInput, conditions: RuleCondition) {
     return {
       name: input.name.trim(),

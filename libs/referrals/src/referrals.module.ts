@@ -20,6 +20,7 @@ import { PersonReferralsResolver } from './person-referrals.resolver.js';
 import { ReferralsResolver } from './referrals.resolver.js';
 import { ReferralsService } from './referrals.service.js';
 import { RuleEngine } from './rule-engine.service.js';
+import { RuleDryRunService } from './rule-dry-run.service.js';
 import { RuleFiring } from './rule-firing.entity.js';
 import { Task } from './task.entity.js';
 import { TasksResolver } from './tasks.resolver.js';
@@ -38,6 +39,7 @@ import { ReferralsPersonData } from './referrals-person-data.js';
     ReferralRulesService,
     TasksService,
     RuleEngine,
+    RuleDryRunService,
     ReferralTimers,
     ReferralsPersonData,
     ReferralNotificationsService,

@@ -7,7 +7,7 @@ import { EventHandlerRegistry, type OutboxEvent } from '@hub/events';
 import { AppointmentsService, InterventionsService } from '@hub/interventions';
 import { type Organisation, OrganisationsService } from '@hub/organisations';
 import { InvolvementRole, PersonRecordsService, PersonsService } from '@hub/persons';
-import { eligibleReceivers } from './receiver-choice.js';
+import { eligibleReceivers, type ReceiverCandidate } from './receiver-choice.js';
 import { automaticReason, eventWords, purposeWords, serviceWords } from './plain-words.js';
 import type { ReferralRule } from './referral-rule.entity.js';
 import { ReferralRulesService } from './referral-rules.service.js';
@@ -19,11 +19,31 @@ import { TasksService } from './tasks.service.js';
 
 const DAY = 86_400_000;
 
-interface Subject {
+/** Who the person is to the rules. */
+export interface RuleSubject {
   lead: Organisation;
   actor: Actor;
   facts: RuleFacts;
 }
+type Subject = RuleSubject;
+
+/** What a rule does for an event: refer (to whom, sharing what, on what basis), hold for consent (raising a task), or nothing. */
+export type RuleDecision =
+  | {
+      outcome: RuleOutcome.REFERRED;
+      detail: string;
+      receiver: ReceiverCandidate;
+      shared: DataCategory[];
+      basis: NonNullable<Awaited<ReturnType<ReferralsService['basisFor']>>>;
+      task?: undefined;
+    }
+  | {
+      outcome: RuleOutcome.CONSENT_MISSING | RuleOutcome.NO_REFERRAL_BASIS;
+      detail: string;
+      receiver: ReceiverCandidate;
+      task: { key: 'consent' | 'referral-consent'; title: string };
+    }
+  | { outcome: RuleOutcome.COOLING_DOWN | RuleOutcome.NO_RECEIVER; detail: string; receiver: null; task?: undefined };
 
 /**
  * Turns events into referrals: for each rule in force whose trigger and conditions an event meets,
@@ -64,7 +84,7 @@ export class RuleEngine implements OnModuleInit {
   }
 
   /** Who the person is to the rules: lead organisation, person facts and record facts. */
-  private async subject(event: OutboxEvent): Promise<Subject | null> {
+  async subject(event: OutboxEvent): Promise<Subject | null> {
     const all = await this.organisations.list();
     const byId = new Map(all.map((o) => [o.id, o]));
     const source = event.organisationId ? byId.get(event.organisationId) : undefined;
@@ -122,17 +142,67 @@ export class RuleEngine implements OnModuleInit {
         referralId: extra.referralId ?? null,
         taskId: extra.taskId ?? null,
       });
+    const d = await this.decide(m, rule, event, s);
+    if (d.outcome === RuleOutcome.REFERRED) {
+      const referral = await this.referrals.createWithin(
+        m,
+        s.actor,
+        {
+          personId,
+          toOrganisationId: d.receiver.id,
+          serviceCode: rule.serviceCode,
+          reason: automaticReason(s.lead.name, rule.serviceCode, eventWords(event.type, event.payload)),
+          sharedCategories: d.shared,
+          ruleId: rule.ruleId,
+          ruleVersion: rule.version,
+          basis: d.basis,
+        },
+        true,
+      );
+      await record(RuleOutcome.REFERRED, d.detail, { referralId: referral.id });
+      return;
+    }
+    if (!d.task) {
+      await record(d.outcome, d.detail);
+      return;
+    }
+    // Held for consent: the lead is asked to seek it (one open task per rule and person).
+    const existing = await this.tasks.openFor(
+      m,
+      s.lead.id,
+      TaskKind.SEEK_CONSENT,
+      personId,
+      `${d.task.key}:${rule.ruleId}:`,
+      `Rule "${rule.name}"`,
+    );
+    const task =
+      existing ??
+      (await this.tasks.raiseWithin(m, s.actor, {
+        organisationId: s.lead.id,
+        forRole: 'caseworker',
+        personId,
+        kind: TaskKind.SEEK_CONSENT,
+        title: d.task.title,
+        detail: d.detail,
+        sourceKey: `${d.task.key}:${rule.ruleId}:${event.id}`,
+      }));
+    await record(d.outcome, d.detail, { taskId: task?.id ?? null });
+  }
 
+  /**
+   * What the rule does for the event now, reading only (the rule's firing and its writes are fire's):
+   * refer to a receiver on a basis, hold for consent (with the task to raise), or nothing, with why.
+   * The dry run asks the same, so its answer is what turning the rule on would do.
+   */
+  async decide(m: EntityManager, rule: ReferralRule, event: OutboxEvent, s: Subject): Promise<RuleDecision> {
+    const personId = event.personId!;
     const cooling: { fired_at: Date }[] = await m.query(
       `SELECT fired_at FROM rule_firing WHERE rule_id = $1 AND person_id = $2 AND outcome = 'referred' AND fired_at > now() - make_interval(days => $3) ORDER BY fired_at DESC LIMIT 1`,
       [rule.ruleId, personId, rule.cooldownDays],
     );
     if (cooling.length) {
-      await record(
-        RuleOutcome.COOLING_DOWN,
-        `already referred on ${new Date(cooling[0].fired_at).toISOString()} (cool-down ${rule.cooldownDays} days)`,
-      );
-      return;
+      const detail = `already referred on ${new Date(cooling[0].fired_at).toISOString()} (cool-down ${rule.cooldownDays} days)`;
+      return { outcome: RuleOutcome.COOLING_DOWN, detail, receiver: null };
     }
 
     const counts = await this.referrals.openCounts(m);
@@ -144,11 +214,8 @@ export class RuleEngine implements OnModuleInit {
       excludeOrganisationId: s.lead.id,
     });
     if (!eligible.length) {
-      await record(
-        RuleOutcome.NO_RECEIVER,
-        `no active organisation offering ${rule.serviceCode}${rule.matchRegion ? ` in ${s.facts.person.region ?? 'any region'}` : ''} has capacity`,
-      );
-      return;
+      const detail = `no active organisation offering ${rule.serviceCode}${rule.matchRegion ? ` in ${s.facts.person.region ?? 'any region'}` : ''} has capacity`;
+      return { outcome: RuleOutcome.NO_RECEIVER, detail, receiver: null };
     }
 
     const purpose = rule.consentPurpose as ConsentPurpose | null;
@@ -165,77 +232,23 @@ export class RuleEngine implements OnModuleInit {
         withoutBasis.push(receiver);
         continue;
       }
-      const referral = await this.referrals.createWithin(
-        m,
-        s.actor,
-        {
-          personId,
-          toOrganisationId: receiver.id,
-          serviceCode: rule.serviceCode,
-          reason: automaticReason(s.lead.name, rule.serviceCode, eventWords(event.type, event.payload)),
-          sharedCategories: shared,
-          ruleId: rule.ruleId,
-          ruleVersion: rule.version,
-          basis,
-        },
-        true,
-      );
-      await record(RuleOutcome.REFERRED, `referred to ${receiver.name}`, { referralId: referral.id });
-      return;
+      return { outcome: RuleOutcome.REFERRED, detail: `referred to ${receiver.name}`, receiver, shared, basis };
     }
 
+    const service = serviceWords(rule.serviceCode);
     if (withoutBasis.length) {
       // Not sent: nothing lets the person be referred. The lead is asked to seek their consent to be referred.
       const to = withoutBasis[0];
-      const service = serviceWords(rule.serviceCode);
       const why = `The hub would have referred this person automatically to ${to.name} for ${service}, because ${eventWords(event.type, event.payload)}, but they have not agreed to be referred and no information sharing agreement of ${s.lead.name} and ${to.name} covers it. Ask them: if they agree, record their consent to be referred, and the hub can refer them.`;
-      const existing = await this.tasks.openFor(
-        m,
-        s.lead.id,
-        TaskKind.SEEK_CONSENT,
-        personId,
-        `referral-consent:${rule.ruleId}:`,
-        `Rule "${rule.name}"`,
-      );
-      const task =
-        existing ??
-        (await this.tasks.raiseWithin(m, s.actor, {
-          organisationId: s.lead.id,
-          forRole: 'caseworker',
-          personId,
-          kind: TaskKind.SEEK_CONSENT,
-          title: `Ask the person whether they agree to be referred to ${to.name} for ${service}`,
-          detail: why,
-          sourceKey: `referral-consent:${rule.ruleId}:${event.id}`,
-        }));
-      await record(RuleOutcome.NO_REFERRAL_BASIS, why, { taskId: task?.id ?? null });
-      return;
+      const title = `Ask the person whether they agree to be referred to ${to.name} for ${service}`;
+      return { outcome: RuleOutcome.NO_REFERRAL_BASIS, detail: why, receiver: to, task: { key: 'referral-consent', title } };
     }
 
     const first = eligible[0];
-    const service = serviceWords(rule.serviceCode);
     const about = purpose ? purposeWords(purpose) : 'the information it needs';
     const why = `The hub would have referred this person automatically to ${first.name} for ${service}, because ${eventWords(event.type, event.payload)}, but they have not consented to share ${about} information with it or any other organisation offering it. Ask them: if they agree, record their consent, and the hub can refer them.`;
-    const existing = await this.tasks.openFor(
-      m,
-      s.lead.id,
-      TaskKind.SEEK_CONSENT,
-      personId,
-      `consent:${rule.ruleId}:`,
-      `Rule "${rule.name}"`,
-    );
-    const task =
-      existing ??
-      (await this.tasks.raiseWithin(m, s.actor, {
-        organisationId: s.lead.id,
-        forRole: 'caseworker',
-        personId,
-        kind: TaskKind.SEEK_CONSENT,
-        title: `Ask the person whether they agree to share ${about} information, to refer them for ${service}`,
-        detail: why,
-        sourceKey: `consent:${rule.ruleId}:${event.id}`,
-      }));
-    await record(RuleOutcome.CONSENT_MISSING, why, { taskId: task?.id ?? null });
+    const title = `Ask the person whether they agree to share ${about} information, to refer them for ${service}`;
+    return { outcome: RuleOutcome.CONSENT_MISSING, detail: why, receiver: first, task: { key: 'consent', title } };
   }
 
   /** Whether the receiver's kind could ever see the category (an employer never sees accommodation). */

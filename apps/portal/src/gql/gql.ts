@@ -73,18 +73,34 @@ type Documents = {
     "\n  fragment ReferralReportRowFields on ReferralReportRow {\n    serviceCode\n    sent\n    accepted\n    declined\n    withdrawnBeforeAnswer\n    awaitingAnswer\n    answeredInTime\n    awaitingAnswerPastDue\n    started\n    startedInTime\n    acceptedNotStartedPastDue\n    completed\n    withdrawnAfterAcceptance\n    medianHoursToAnswer\n    medianHoursToStart\n    suppressed\n  }\n": typeof types.ReferralReportRowFieldsFragmentDoc,
     "\n  query ReferralReport($input: ReferralReportInput!) {\n    referralReport(input: $input) {\n      from\n      to\n      scope\n      direction\n      suppressionThreshold\n      total {\n        ...ReferralReportRowFields\n      }\n      services {\n        ...ReferralReportRowFields\n      }\n    }\n  }\n": typeof types.ReferralReportDocument,
     "\n  query ReportChoices($withOrganisations: Boolean!) {\n    interventionTypes {\n      code\n      name\n      groupName\n    }\n    organisations @include(if: $withOrganisations) {\n      id\n      name\n    }\n  }\n": typeof types.ReportChoicesDocument,
+    "\n  query AccessSearch($input: AccessSearchInput!, $after: String) {\n    accessSearch(input: $input, first: 50, after: $after) {\n      edges {\n        node {\n          id\n          occurredAt\n          actor\n          organisationId\n          purpose\n          personId\n          action\n          fields\n          breakGlass\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AccessSearchDocument,
+    "\n  query AccessOrganisations {\n    organisations {\n      id\n      name\n    }\n  }\n": typeof types.AccessOrganisationsDocument,
+    "\n  query OrgApiClients {\n    apiClients {\n      id\n      name\n      clientId\n      scopes\n      active\n      createdAt\n    }\n  }\n": typeof types.OrgApiClientsDocument,
+    "\n  mutation CreateApiClient($input: CreateApiClientInput!) {\n    createApiClient(input: $input) {\n      client {\n        id\n        name\n        clientId\n      }\n      clientSecret\n    }\n  }\n": typeof types.CreateApiClientDocument,
+    "\n  mutation RotateApiClientSecret($id: ID!) {\n    rotateApiClientSecret(id: $id) {\n      client {\n        id\n        name\n        clientId\n      }\n      clientSecret\n    }\n  }\n": typeof types.RotateApiClientSecretDocument,
+    "\n  mutation RevokeApiClient($id: ID!) {\n    revokeApiClient(id: $id) {\n      id\n      active\n    }\n  }\n": typeof types.RevokeApiClientDocument,
     "\n  query AssignTaskForm($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n    }\n    colleagues {\n      id\n      name\n    }\n    teams {\n      id\n      name\n      members {\n        userId\n      }\n    }\n  }\n": typeof types.AssignTaskFormDocument,
     "\n  mutation AssignTask($input: AssignTaskInput!) {\n    assignTask(input: $input) {\n      id\n      assignedTo\n    }\n  }\n": typeof types.AssignTaskDocument,
+    "\n  query BreakGlassReview {\n    breakGlassGrants(first: 20) {\n      edges {\n        node {\n          id\n          actor\n          personId\n          reason\n          purpose\n          openedAt\n          expiresAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.BreakGlassReviewDocument,
+    "\n  query ReadDuringGrant($input: AccessSearchInput!) {\n    accessSearch(input: $input, first: 100) {\n      edges {\n        node {\n          id\n          occurredAt\n          personId\n          action\n          fields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ReadDuringGrantDocument,
+    "\n  mutation ReviewBreakGlass($input: ReviewBreakGlassInput!) {\n    reviewBreakGlass(input: $input) {\n      id\n      reviewedAt\n    }\n  }\n": typeof types.ReviewBreakGlassDocument,
     "\n  query ConsentForm($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n    }\n    organisations {\n      id\n      name\n      kind\n    }\n    consentPurposes {\n      purpose\n      categories\n    }\n  }\n": typeof types.ConsentFormDocument,
     "\n  mutation GrantConsent($input: GrantConsentInput!) {\n    grantConsent(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.GrantConsentDocument,
     "\n  query WithdrawConsentForm($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      consents {\n        id\n        purpose\n        status\n      }\n    }\n  }\n": typeof types.WithdrawConsentFormDocument,
     "\n  mutation WithdrawConsent($input: WithdrawConsentInput!) {\n    withdrawConsent(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.WithdrawConsentDocument,
+    "\n  query LegalHolds($personId: ID!) {\n    legalHolds(personId: $personId) {\n      id\n      reason\n      placedAt\n      placedBy\n    }\n  }\n": typeof types.LegalHoldsDocument,
+    "\n  mutation PlaceLegalHold($input: PersonReasonInput!) {\n    placeLegalHold(input: $input) {\n      id\n    }\n  }\n": typeof types.PlaceLegalHoldDocument,
+    "\n  mutation ReleaseLegalHold($holdId: ID!) {\n    releaseLegalHold(holdId: $holdId) {\n      id\n      releasedAt\n    }\n  }\n": typeof types.ReleaseLegalHoldDocument,
     "\n  query LogInterventionForm($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n    }\n    interventionTypes {\n      code\n      name\n      groupName\n      outcomeKind\n      active\n    }\n  }\n": typeof types.LogInterventionFormDocument,
     "\n  mutation LogIntervention($input: LogInterventionInput!) {\n    logIntervention(input: $input) {\n      id\n    }\n  }\n": typeof types.LogInterventionDocument,
     "\n  query NotificationSettings {\n    notificationSettings {\n      delivery\n      emailConfigured\n      kinds {\n        kind\n        label\n        enabled\n      }\n    }\n  }\n": typeof types.NotificationSettingsDocument,
     "\n  query NotificationsSent($first: Int, $after: String) {\n    notificationsSent(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          kind\n          status\n          reason\n          path\n          createdAt\n          sentAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.NotificationsSentDocument,
     "\n  mutation UpdateNotificationSettings($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      delivery\n      emailConfigured\n      kinds {\n        kind\n        label\n        enabled\n      }\n    }\n  }\n": typeof types.UpdateNotificationSettingsDocument,
     "\n  query People($first: Int, $after: String, $search: String, $filter: PeopleFilter) {\n    people(first: $first, after: $after, search: $search, filter: $filter) {\n      edges {\n        node {\n          id\n          givenName\n          familyName\n          dateOfBirth\n          stage\n          withheldFields\n          allocation {\n            caseOwnerName\n            teamName\n          }\n          interventions(first: 1) {\n            edges {\n              node {\n                occurredAt\n                typeCode\n                type {\n                  name\n                }\n              }\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.PeopleDocument,
+    "\n  query PrivacyPerson($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n    }\n  }\n": typeof types.PrivacyPersonDocument,
+    "\n  query PersonAccessLog($id: ID!) {\n    personAccessLog(personId: $id, first: 50) {\n      id\n      occurredAt\n      actor\n      organisationId\n      action\n      purpose\n      breakGlass\n    }\n  }\n": typeof types.PersonAccessLogDocument,
+    "\n  mutation SubjectAccessExport($personId: ID!) {\n    subjectAccessExport(personId: $personId) {\n      json\n      document\n      generatedAt\n      counts {\n        section\n        rows\n      }\n    }\n  }\n": typeof types.SubjectAccessExportDocument,
+    "\n  mutation ErasePerson($input: PersonReasonInput!) {\n    erasePerson(input: $input) {\n      id\n      erasedAt\n    }\n  }\n": typeof types.ErasePersonDocument,
     "\n  query PersonAllocation($id: ID!) {\n    person(id: $id) {\n      id\n      allocation {\n        id\n        caseOwnerId\n        caseOwnerName\n        teamId\n        teamName\n        reason\n        allocatedAt\n        allocatedBy\n      }\n      allocationHistory {\n        id\n        caseOwnerId\n        caseOwnerName\n        teamId\n        teamName\n        reason\n        allocatedAt\n        allocatedBy\n        endedAt\n      }\n      restrictions {\n        id\n        kind\n        userIds\n        reason\n        reviewOn\n        allowsBreakGlass\n        placedAt\n      }\n    }\n  }\n": typeof types.PersonAllocationDocument,
     "\n  query Teams {\n    teams {\n      id\n      name\n      members {\n        userId\n        name\n      }\n    }\n  }\n": typeof types.TeamsDocument,
     "\n  mutation AllocatePerson($input: AllocatePersonInput!) {\n    allocatePerson(input: $input) {\n      id\n      caseOwnerName\n      teamName\n    }\n  }\n": typeof types.AllocatePersonDocument,
@@ -95,12 +111,30 @@ type Documents = {
     "\n  query OrganisationNames {\n    organisations {\n      id\n      name\n    }\n  }\n": typeof types.OrganisationNamesDocument,
     "\n  mutation RecordSustainment($input: RecordSustainmentInput!) {\n    recordSustainment(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.RecordSustainmentDocument,
     "\n  query ReferPerson($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      region\n    }\n  }\n": typeof types.ReferPersonDocument,
+    "\n  query ReferralRulesAdmin {\n    referralRules {\n      ruleId\n      version\n      name\n      active\n      triggerEvent\n      conditions\n      serviceCode\n      matchRegion\n      consentPurpose\n      cooldownDays\n    }\n    organisations {\n      id\n      services\n    }\n  }\n": typeof types.ReferralRulesAdminDocument,
+    "\n  query RuleDryRun($input: DryRunReferralRuleInput!) {\n    dryRunReferralRule(input: $input) {\n      considered\n      matched\n      wouldRefer\n      heldForConsent\n      truncated\n      people {\n        personId\n        outcome\n        receiverName\n        detail\n      }\n    }\n  }\n": typeof types.RuleDryRunDocument,
+    "\n  mutation CreateReferralRule($input: ReferralRuleInput!) {\n    createReferralRule(input: $input) {\n      ruleId\n      version\n    }\n  }\n": typeof types.CreateReferralRuleDocument,
+    "\n  mutation SwitchReferralRule($input: UpdateReferralRuleInput!) {\n    updateReferralRule(input: $input) {\n      ruleId\n      version\n      active\n    }\n  }\n": typeof types.SwitchReferralRuleDocument,
+    "\n  query RuleVersions {\n    referralRules(history: true) {\n      ruleId\n      version\n      name\n      active\n      triggerEvent\n      conditions\n      serviceCode\n      matchRegion\n      consentPurpose\n      cooldownDays\n      createdBy\n      createdAt\n    }\n  }\n": typeof types.RuleVersionsDocument,
+    "\n  query SharingAgreementsAdmin {\n    sharingAgreements {\n      id\n      name\n      lawfulBasis\n      categories\n      purposes\n      partyOrganisationIds\n      partyKinds\n      validFrom\n      validTo\n      inForce\n      endedReason\n    }\n    organisations {\n      id\n      name\n    }\n  }\n": typeof types.SharingAgreementsAdminDocument,
+    "\n  mutation CreateSharingAgreement($input: CreateSharingAgreementInput!) {\n    createSharingAgreement(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateSharingAgreementDocument,
+    "\n  mutation EndSharingAgreement($input: EndSharingAgreementInput!) {\n    endSharingAgreement(input: $input) {\n      id\n      inForce\n    }\n  }\n": typeof types.EndSharingAgreementDocument,
     "\n  query TeamAdmin {\n    viewer {\n      organisation {\n        id\n        visibility\n      }\n    }\n    teams {\n      id\n      name\n      members {\n        userId\n        name\n      }\n    }\n  }\n": typeof types.TeamAdminDocument,
     "\n  query OrgUsers {\n    users(first: 500) {\n      edges {\n        node {\n          id\n          name\n          active\n        }\n      }\n    }\n  }\n": typeof types.OrgUsersDocument,
     "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateTeamDocument,
     "\n  mutation AddTeamMember($input: TeamMemberInput!) {\n    addTeamMember(input: $input) {\n      id\n    }\n  }\n": typeof types.AddTeamMemberDocument,
     "\n  mutation RemoveTeamMember($input: TeamMemberInput!) {\n    removeTeamMember(input: $input) {\n      id\n    }\n  }\n": typeof types.RemoveTeamMemberDocument,
     "\n  mutation SetCaseVisibility($input: SetCaseVisibilityInput!) {\n    setCaseVisibility(input: $input) {\n      id\n      visibility\n    }\n  }\n": typeof types.SetCaseVisibilityDocument,
+    "\n  query UnusualAccessReview($input: UnusualAccessInput!) {\n    unusualAccess(input: $input) {\n      kind\n      actor\n      organisationId\n      count\n      eventCount\n      events {\n        id\n        occurredAt\n        personId\n        action\n        breakGlass\n      }\n    }\n  }\n": typeof types.UnusualAccessReviewDocument,
+    "\n  query OrgAdminUsers($after: String) {\n    users(first: 200, after: $after) {\n      edges {\n        node {\n          id\n          name\n          email\n          roles\n          active\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.OrgAdminUsersDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateUserDocument,
+    "\n  mutation UpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n      active\n      roles\n    }\n  }\n": typeof types.UpdateUserDocument,
+    "\n  mutation ResetUserPassword($input: ResetUserPasswordInput!) {\n    resetUserPassword(input: $input) {\n      id\n      passwordChangeRequired\n    }\n  }\n": typeof types.ResetUserPasswordDocument,
+    "\n  query OrgWebhooks {\n    webhookEndpoints {\n      id\n      url\n      eventTypes\n      active\n    }\n  }\n": typeof types.OrgWebhooksDocument,
+    "\n  query WebhookDeliveries($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 20) {\n      edges {\n        node {\n          id\n          eventId\n          status\n          deliveredAt\n          attempts {\n            at\n            statusCode\n            error\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
+    "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n      secret\n    }\n  }\n": typeof types.CreateWebhookEndpointDocument,
+    "\n  mutation UpdateWebhookEndpoint($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      id\n      active\n    }\n  }\n": typeof types.UpdateWebhookEndpointDocument,
+    "\n  mutation ReplayWebhookDelivery($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.ReplayWebhookDeliveryDocument,
     "\n  query WhyPerson($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      readableCategories\n    }\n  }\n": typeof types.WhyPersonDocument,
     "\n  query ExplainAccess($id: ID!, $category: DataCategory!) {\n    explainAccess(personId: $id, category: $category) {\n      allowed\n      reason\n      explanation\n    }\n  }\n": typeof types.ExplainAccessDocument,
 };
@@ -163,18 +197,34 @@ const documents: Documents = {
     "\n  fragment ReferralReportRowFields on ReferralReportRow {\n    serviceCode\n    sent\n    accepted\n    declined\n    withdrawnBeforeAnswer\n    awaitingAnswer\n    answeredInTime\n    awaitingAnswerPastDue\n    started\n    startedInTime\n    acceptedNotStartedPastDue\n    completed\n    withdrawnAfterAcceptance\n    medianHoursToAnswer\n    medianHoursToStart\n    suppressed\n  }\n": types.ReferralReportRowFieldsFragmentDoc,
     "\n  query ReferralReport($input: ReferralReportInput!) {\n    referralReport(input: $input) {\n      from\n      to\n      scope\n      direction\n      suppressionThreshold\n      total {\n        ...ReferralReportRowFields\n      }\n      services {\n        ...ReferralReportRowFields\n      }\n    }\n  }\n": types.ReferralReportDocument,
     "\n  query ReportChoices($withOrganisations: Boolean!) {\n    interventionTypes {\n      code\n      name\n      groupName\n    }\n    organisations @include(if: $withOrganisations) {\n      id\n      name\n    }\n  }\n": types.ReportChoicesDocument,
+    "\n  query AccessSearch($input: AccessSearchInput!, $after: String) {\n    accessSearch(input: $input, first: 50, after: $after) {\n      edges {\n        node {\n          id\n          occurredAt\n          actor\n          organisationId\n          purpose\n          personId\n          action\n          fields\n          breakGlass\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AccessSearchDocument,
+    "\n  query AccessOrganisations {\n    organisations {\n      id\n      name\n    }\n  }\n": types.AccessOrganisationsDocument,
+    "\n  query OrgApiClients {\n    apiClients {\n      id\n      name\n      clientId\n      scopes\n      active\n      createdAt\n    }\n  }\n": types.OrgApiClientsDocument,
+    "\n  mutation CreateApiClient($input: CreateApiClientInput!) {\n    createApiClient(input: $input) {\n      client {\n        id\n        name\n        clientId\n      }\n      clientSecret\n    }\n  }\n": types.CreateApiClientDocument,
+    "\n  mutation RotateApiClientSecret($id: ID!) {\n    rotateApiClientSecret(id: $id) {\n      client {\n        id\n        name\n        clientId\n      }\n      clientSecret\n    }\n  }\n": types.RotateApiClientSecretDocument,
+    "\n  mutation RevokeApiClient($id: ID!) {\n    revokeApiClient(id: $id) {\n      id\n      active\n    }\n  }\n": types.RevokeApiClientDocument,
     "\n  query AssignTaskForm($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n    }\n    colleagues {\n      id\n      name\n    }\n    teams {\n      id\n      name\n      members {\n        userId\n      }\n    }\n  }\n": types.AssignTaskFormDocument,
     "\n  mutation AssignTask($input: AssignTaskInput!) {\n    assignTask(input: $input) {\n      id\n      assignedTo\n    }\n  }\n": types.AssignTaskDocument,
+    "\n  query BreakGlassReview {\n    breakGlassGrants(first: 20) {\n      edges {\n        node {\n          id\n          actor\n          personId\n          reason\n          purpose\n          openedAt\n          expiresAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.BreakGlassReviewDocument,
+    "\n  query ReadDuringGrant($input: AccessSearchInput!) {\n    accessSearch(input: $input, first: 100) {\n      edges {\n        node {\n          id\n          occurredAt\n          personId\n          action\n          fields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ReadDuringGrantDocument,
+    "\n  mutation ReviewBreakGlass($input: ReviewBreakGlassInput!) {\n    reviewBreakGlass(input: $input) {\n      id\n      reviewedAt\n    }\n  }\n": types.ReviewBreakGlassDocument,
     "\n  query ConsentForm($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n    }\n    organisations {\n      id\n      name\n      kind\n    }\n    consentPurposes {\n      purpose\n      categories\n    }\n  }\n": types.ConsentFormDocument,
     "\n  mutation GrantConsent($input: GrantConsentInput!) {\n    grantConsent(input: $input) {\n      id\n      status\n    }\n  }\n": types.GrantConsentDocument,
     "\n  query WithdrawConsentForm($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      consents {\n        id\n        purpose\n        status\n      }\n    }\n  }\n": types.WithdrawConsentFormDocument,
     "\n  mutation WithdrawConsent($input: WithdrawConsentInput!) {\n    withdrawConsent(input: $input) {\n      id\n      status\n    }\n  }\n": types.WithdrawConsentDocument,
+    "\n  query LegalHolds($personId: ID!) {\n    legalHolds(personId: $personId) {\n      id\n      reason\n      placedAt\n      placedBy\n    }\n  }\n": types.LegalHoldsDocument,
+    "\n  mutation PlaceLegalHold($input: PersonReasonInput!) {\n    placeLegalHold(input: $input) {\n      id\n    }\n  }\n": types.PlaceLegalHoldDocument,
+    "\n  mutation ReleaseLegalHold($holdId: ID!) {\n    releaseLegalHold(holdId: $holdId) {\n      id\n      releasedAt\n    }\n  }\n": types.ReleaseLegalHoldDocument,
     "\n  query LogInterventionForm($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n    }\n    interventionTypes {\n      code\n      name\n      groupName\n      outcomeKind\n      active\n    }\n  }\n": types.LogInterventionFormDocument,
     "\n  mutation LogIntervention($input: LogInterventionInput!) {\n    logIntervention(input: $input) {\n      id\n    }\n  }\n": types.LogInterventionDocument,
     "\n  query NotificationSettings {\n    notificationSettings {\n      delivery\n      emailConfigured\n      kinds {\n        kind\n        label\n        enabled\n      }\n    }\n  }\n": types.NotificationSettingsDocument,
     "\n  query NotificationsSent($first: Int, $after: String) {\n    notificationsSent(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          kind\n          status\n          reason\n          path\n          createdAt\n          sentAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.NotificationsSentDocument,
     "\n  mutation UpdateNotificationSettings($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      delivery\n      emailConfigured\n      kinds {\n        kind\n        label\n        enabled\n      }\n    }\n  }\n": types.UpdateNotificationSettingsDocument,
     "\n  query People($first: Int, $after: String, $search: String, $filter: PeopleFilter) {\n    people(first: $first, after: $after, search: $search, filter: $filter) {\n      edges {\n        node {\n          id\n          givenName\n          familyName\n          dateOfBirth\n          stage\n          withheldFields\n          allocation {\n            caseOwnerName\n            teamName\n          }\n          interventions(first: 1) {\n            edges {\n              node {\n                occurredAt\n                typeCode\n                type {\n                  name\n                }\n              }\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.PeopleDocument,
+    "\n  query PrivacyPerson($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n    }\n  }\n": types.PrivacyPersonDocument,
+    "\n  query PersonAccessLog($id: ID!) {\n    personAccessLog(personId: $id, first: 50) {\n      id\n      occurredAt\n      actor\n      organisationId\n      action\n      purpose\n      breakGlass\n    }\n  }\n": types.PersonAccessLogDocument,
+    "\n  mutation SubjectAccessExport($personId: ID!) {\n    subjectAccessExport(personId: $personId) {\n      json\n      document\n      generatedAt\n      counts {\n        section\n        rows\n      }\n    }\n  }\n": types.SubjectAccessExportDocument,
+    "\n  mutation ErasePerson($input: PersonReasonInput!) {\n    erasePerson(input: $input) {\n      id\n      erasedAt\n    }\n  }\n": types.ErasePersonDocument,
     "\n  query PersonAllocation($id: ID!) {\n    person(id: $id) {\n      id\n      allocation {\n        id\n        caseOwnerId\n        caseOwnerName\n        teamId\n        teamName\n        reason\n        allocatedAt\n        allocatedBy\n      }\n      allocationHistory {\n        id\n        caseOwnerId\n        caseOwnerName\n        teamId\n        teamName\n        reason\n        allocatedAt\n        allocatedBy\n        endedAt\n      }\n      restrictions {\n        id\n        kind\n        userIds\n        reason\n        reviewOn\n        allowsBreakGlass\n        placedAt\n      }\n    }\n  }\n": types.PersonAllocationDocument,
     "\n  query Teams {\n    teams {\n      id\n      name\n      members {\n        userId\n        name\n      }\n    }\n  }\n": types.TeamsDocument,
     "\n  mutation AllocatePerson($input: AllocatePersonInput!) {\n    allocatePerson(input: $input) {\n      id\n      caseOwnerName\n      teamName\n    }\n  }\n": types.AllocatePersonDocument,
@@ -185,12 +235,30 @@ const documents: Documents = {
     "\n  query OrganisationNames {\n    organisations {\n      id\n      name\n    }\n  }\n": types.OrganisationNamesDocument,
     "\n  mutation RecordSustainment($input: RecordSustainmentInput!) {\n    recordSustainment(input: $input) {\n      id\n      status\n    }\n  }\n": types.RecordSustainmentDocument,
     "\n  query ReferPerson($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      region\n    }\n  }\n": types.ReferPersonDocument,
+    "\n  query ReferralRulesAdmin {\n    referralRules {\n      ruleId\n      version\n      name\n      active\n      triggerEvent\n      conditions\n      serviceCode\n      matchRegion\n      consentPurpose\n      cooldownDays\n    }\n    organisations {\n      id\n      services\n    }\n  }\n": types.ReferralRulesAdminDocument,
+    "\n  query RuleDryRun($input: DryRunReferralRuleInput!) {\n    dryRunReferralRule(input: $input) {\n      considered\n      matched\n      wouldRefer\n      heldForConsent\n      truncated\n      people {\n        personId\n        outcome\n        receiverName\n        detail\n      }\n    }\n  }\n": types.RuleDryRunDocument,
+    "\n  mutation CreateReferralRule($input: ReferralRuleInput!) {\n    createReferralRule(input: $input) {\n      ruleId\n      version\n    }\n  }\n": types.CreateReferralRuleDocument,
+    "\n  mutation SwitchReferralRule($input: UpdateReferralRuleInput!) {\n    updateReferralRule(input: $input) {\n      ruleId\n      version\n      active\n    }\n  }\n": types.SwitchReferralRuleDocument,
+    "\n  query RuleVersions {\n    referralRules(history: true) {\n      ruleId\n      version\n      name\n      active\n      triggerEvent\n      conditions\n      serviceCode\n      matchRegion\n      consentPurpose\n      cooldownDays\n      createdBy\n      createdAt\n    }\n  }\n": types.RuleVersionsDocument,
+    "\n  query SharingAgreementsAdmin {\n    sharingAgreements {\n      id\n      name\n      lawfulBasis\n      categories\n      purposes\n      partyOrganisationIds\n      partyKinds\n      validFrom\n      validTo\n      inForce\n      endedReason\n    }\n    organisations {\n      id\n      name\n    }\n  }\n": types.SharingAgreementsAdminDocument,
+    "\n  mutation CreateSharingAgreement($input: CreateSharingAgreementInput!) {\n    createSharingAgreement(input: $input) {\n      id\n    }\n  }\n": types.CreateSharingAgreementDocument,
+    "\n  mutation EndSharingAgreement($input: EndSharingAgreementInput!) {\n    endSharingAgreement(input: $input) {\n      id\n      inForce\n    }\n  }\n": types.EndSharingAgreementDocument,
     "\n  query TeamAdmin {\n    viewer {\n      organisation {\n        id\n        visibility\n      }\n    }\n    teams {\n      id\n      name\n      members {\n        userId\n        name\n      }\n    }\n  }\n": types.TeamAdminDocument,
     "\n  query OrgUsers {\n    users(first: 500) {\n      edges {\n        node {\n          id\n          name\n          active\n        }\n      }\n    }\n  }\n": types.OrgUsersDocument,
     "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateTeamDocument,
     "\n  mutation AddTeamMember($input: TeamMemberInput!) {\n    addTeamMember(input: $input) {\n      id\n    }\n  }\n": types.AddTeamMemberDocument,
     "\n  mutation RemoveTeamMember($input: TeamMemberInput!) {\n    removeTeamMember(input: $input) {\n      id\n    }\n  }\n": types.RemoveTeamMemberDocument,
     "\n  mutation SetCaseVisibility($input: SetCaseVisibilityInput!) {\n    setCaseVisibility(input: $input) {\n      id\n      visibility\n    }\n  }\n": types.SetCaseVisibilityDocument,
+    "\n  query UnusualAccessReview($input: UnusualAccessInput!) {\n    unusualAccess(input: $input) {\n      kind\n      actor\n      organisationId\n      count\n      eventCount\n      events {\n        id\n        occurredAt\n        personId\n        action\n        breakGlass\n      }\n    }\n  }\n": types.UnusualAccessReviewDocument,
+    "\n  query OrgAdminUsers($after: String) {\n    users(first: 200, after: $after) {\n      edges {\n        node {\n          id\n          name\n          email\n          roles\n          active\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.OrgAdminUsersDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateUserDocument,
+    "\n  mutation UpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n      active\n      roles\n    }\n  }\n": types.UpdateUserDocument,
+    "\n  mutation ResetUserPassword($input: ResetUserPasswordInput!) {\n    resetUserPassword(input: $input) {\n      id\n      passwordChangeRequired\n    }\n  }\n": types.ResetUserPasswordDocument,
+    "\n  query OrgWebhooks {\n    webhookEndpoints {\n      id\n      url\n      eventTypes\n      active\n    }\n  }\n": types.OrgWebhooksDocument,
+    "\n  query WebhookDeliveries($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 20) {\n      edges {\n        node {\n          id\n          eventId\n          status\n          deliveredAt\n          attempts {\n            at\n            statusCode\n            error\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.WebhookDeliveriesDocument,
+    "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n      secret\n    }\n  }\n": types.CreateWebhookEndpointDocument,
+    "\n  mutation UpdateWebhookEndpoint($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      id\n      active\n    }\n  }\n": types.UpdateWebhookEndpointDocument,
+    "\n  mutation ReplayWebhookDelivery($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      id\n      status\n    }\n  }\n": types.ReplayWebhookDeliveryDocument,
     "\n  query WhyPerson($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      readableCategories\n    }\n  }\n": types.WhyPersonDocument,
     "\n  query ExplainAccess($id: ID!, $category: DataCategory!) {\n    explainAccess(personId: $id, category: $category) {\n      allowed\n      reason\n      explanation\n    }\n  }\n": types.ExplainAccessDocument,
 };
@@ -430,11 +498,47 @@ export function graphql(source: "\n  query ReportChoices($withOrganisations: Boo
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query AccessSearch($input: AccessSearchInput!, $after: String) {\n    accessSearch(input: $input, first: 50, after: $after) {\n      edges {\n        node {\n          id\n          occurredAt\n          actor\n          organisationId\n          purpose\n          personId\n          action\n          fields\n          breakGlass\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').AccessSearchDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccessOrganisations {\n    organisations {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').AccessOrganisationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrgApiClients {\n    apiClients {\n      id\n      name\n      clientId\n      scopes\n      active\n      createdAt\n    }\n  }\n"): typeof import('./graphql').OrgApiClientsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiClient($input: CreateApiClientInput!) {\n    createApiClient(input: $input) {\n      client {\n        id\n        name\n        clientId\n      }\n      clientSecret\n    }\n  }\n"): typeof import('./graphql').CreateApiClientDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateApiClientSecret($id: ID!) {\n    rotateApiClientSecret(id: $id) {\n      client {\n        id\n        name\n        clientId\n      }\n      clientSecret\n    }\n  }\n"): typeof import('./graphql').RotateApiClientSecretDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiClient($id: ID!) {\n    revokeApiClient(id: $id) {\n      id\n      active\n    }\n  }\n"): typeof import('./graphql').RevokeApiClientDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query AssignTaskForm($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n    }\n    colleagues {\n      id\n      name\n    }\n    teams {\n      id\n      name\n      members {\n        userId\n      }\n    }\n  }\n"): typeof import('./graphql').AssignTaskFormDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AssignTask($input: AssignTaskInput!) {\n    assignTask(input: $input) {\n      id\n      assignedTo\n    }\n  }\n"): typeof import('./graphql').AssignTaskDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BreakGlassReview {\n    breakGlassGrants(first: 20) {\n      edges {\n        node {\n          id\n          actor\n          personId\n          reason\n          purpose\n          openedAt\n          expiresAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').BreakGlassReviewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReadDuringGrant($input: AccessSearchInput!) {\n    accessSearch(input: $input, first: 100) {\n      edges {\n        node {\n          id\n          occurredAt\n          personId\n          action\n          fields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').ReadDuringGrantDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReviewBreakGlass($input: ReviewBreakGlassInput!) {\n    reviewBreakGlass(input: $input) {\n      id\n      reviewedAt\n    }\n  }\n"): typeof import('./graphql').ReviewBreakGlassDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -451,6 +555,18 @@ export function graphql(source: "\n  query WithdrawConsentForm($id: ID!) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation WithdrawConsent($input: WithdrawConsentInput!) {\n    withdrawConsent(input: $input) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').WithdrawConsentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LegalHolds($personId: ID!) {\n    legalHolds(personId: $personId) {\n      id\n      reason\n      placedAt\n      placedBy\n    }\n  }\n"): typeof import('./graphql').LegalHoldsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PlaceLegalHold($input: PersonReasonInput!) {\n    placeLegalHold(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').PlaceLegalHoldDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReleaseLegalHold($holdId: ID!) {\n    releaseLegalHold(holdId: $holdId) {\n      id\n      releasedAt\n    }\n  }\n"): typeof import('./graphql').ReleaseLegalHoldDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -475,6 +591,22 @@ export function graphql(source: "\n  mutation UpdateNotificationSettings($input:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query People($first: Int, $after: String, $search: String, $filter: PeopleFilter) {\n    people(first: $first, after: $after, search: $search, filter: $filter) {\n      edges {\n        node {\n          id\n          givenName\n          familyName\n          dateOfBirth\n          stage\n          withheldFields\n          allocation {\n            caseOwnerName\n            teamName\n          }\n          interventions(first: 1) {\n            edges {\n              node {\n                occurredAt\n                typeCode\n                type {\n                  name\n                }\n              }\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').PeopleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PrivacyPerson($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n    }\n  }\n"): typeof import('./graphql').PrivacyPersonDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PersonAccessLog($id: ID!) {\n    personAccessLog(personId: $id, first: 50) {\n      id\n      occurredAt\n      actor\n      organisationId\n      action\n      purpose\n      breakGlass\n    }\n  }\n"): typeof import('./graphql').PersonAccessLogDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubjectAccessExport($personId: ID!) {\n    subjectAccessExport(personId: $personId) {\n      json\n      document\n      generatedAt\n      counts {\n        section\n        rows\n      }\n    }\n  }\n"): typeof import('./graphql').SubjectAccessExportDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ErasePerson($input: PersonReasonInput!) {\n    erasePerson(input: $input) {\n      id\n      erasedAt\n    }\n  }\n"): typeof import('./graphql').ErasePersonDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -518,6 +650,38 @@ export function graphql(source: "\n  query ReferPerson($id: ID!) {\n    person(i
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ReferralRulesAdmin {\n    referralRules {\n      ruleId\n      version\n      name\n      active\n      triggerEvent\n      conditions\n      serviceCode\n      matchRegion\n      consentPurpose\n      cooldownDays\n    }\n    organisations {\n      id\n      services\n    }\n  }\n"): typeof import('./graphql').ReferralRulesAdminDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RuleDryRun($input: DryRunReferralRuleInput!) {\n    dryRunReferralRule(input: $input) {\n      considered\n      matched\n      wouldRefer\n      heldForConsent\n      truncated\n      people {\n        personId\n        outcome\n        receiverName\n        detail\n      }\n    }\n  }\n"): typeof import('./graphql').RuleDryRunDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateReferralRule($input: ReferralRuleInput!) {\n    createReferralRule(input: $input) {\n      ruleId\n      version\n    }\n  }\n"): typeof import('./graphql').CreateReferralRuleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SwitchReferralRule($input: UpdateReferralRuleInput!) {\n    updateReferralRule(input: $input) {\n      ruleId\n      version\n      active\n    }\n  }\n"): typeof import('./graphql').SwitchReferralRuleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RuleVersions {\n    referralRules(history: true) {\n      ruleId\n      version\n      name\n      active\n      triggerEvent\n      conditions\n      serviceCode\n      matchRegion\n      consentPurpose\n      cooldownDays\n      createdBy\n      createdAt\n    }\n  }\n"): typeof import('./graphql').RuleVersionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SharingAgreementsAdmin {\n    sharingAgreements {\n      id\n      name\n      lawfulBasis\n      categories\n      purposes\n      partyOrganisationIds\n      partyKinds\n      validFrom\n      validTo\n      inForce\n      endedReason\n    }\n    organisations {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').SharingAgreementsAdminDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateSharingAgreement($input: CreateSharingAgreementInput!) {\n    createSharingAgreement(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').CreateSharingAgreementDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EndSharingAgreement($input: EndSharingAgreementInput!) {\n    endSharingAgreement(input: $input) {\n      id\n      inForce\n    }\n  }\n"): typeof import('./graphql').EndSharingAgreementDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query TeamAdmin {\n    viewer {\n      organisation {\n        id\n        visibility\n      }\n    }\n    teams {\n      id\n      name\n      members {\n        userId\n        name\n      }\n    }\n  }\n"): typeof import('./graphql').TeamAdminDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -539,6 +703,46 @@ export function graphql(source: "\n  mutation RemoveTeamMember($input: TeamMembe
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetCaseVisibility($input: SetCaseVisibilityInput!) {\n    setCaseVisibility(input: $input) {\n      id\n      visibility\n    }\n  }\n"): typeof import('./graphql').SetCaseVisibilityDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnusualAccessReview($input: UnusualAccessInput!) {\n    unusualAccess(input: $input) {\n      kind\n      actor\n      organisationId\n      count\n      eventCount\n      events {\n        id\n        occurredAt\n        personId\n        action\n        breakGlass\n      }\n    }\n  }\n"): typeof import('./graphql').UnusualAccessReviewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrgAdminUsers($after: String) {\n    users(first: 200, after: $after) {\n      edges {\n        node {\n          id\n          name\n          email\n          roles\n          active\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').OrgAdminUsersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').CreateUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n      active\n      roles\n    }\n  }\n"): typeof import('./graphql').UpdateUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetUserPassword($input: ResetUserPasswordInput!) {\n    resetUserPassword(input: $input) {\n      id\n      passwordChangeRequired\n    }\n  }\n"): typeof import('./graphql').ResetUserPasswordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrgWebhooks {\n    webhookEndpoints {\n      id\n      url\n      eventTypes\n      active\n    }\n  }\n"): typeof import('./graphql').OrgWebhooksDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookDeliveries($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 20) {\n      edges {\n        node {\n          id\n          eventId\n          status\n          deliveredAt\n          attempts {\n            at\n            statusCode\n            error\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').WebhookDeliveriesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n      secret\n    }\n  }\n"): typeof import('./graphql').CreateWebhookEndpointDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateWebhookEndpoint($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      id\n      active\n    }\n  }\n"): typeof import('./graphql').UpdateWebhookEndpointDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReplayWebhookDelivery($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').ReplayWebhookDeliveryDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

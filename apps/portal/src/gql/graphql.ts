@@ -4,6 +4,26 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Who read or changed what: every filter optional but the period; they all apply together */
+export type AccessSearchInput = {
+  /** read, write, deny, export, break_glass or erase */
+  action?: string | null | undefined;
+  /** Events by this API client */
+  clientId?: string | number | null | undefined;
+  /** Start of the period (ISO 8601 date or date and time, inclusive) */
+  from: string;
+  /** Events by this organisation's users and clients */
+  organisationId?: string | number | null | undefined;
+  /** Events about this person (and the records merged into theirs) */
+  personId?: string | number | null | undefined;
+  /** The stated purpose (casework, referral, safeguarding, reporting …) */
+  purpose?: string | null | undefined;
+  /** End of the period (exclusive; now when left out); at most 366 days after from */
+  to?: string | null | undefined;
+  /** Events by this user */
+  userId?: string | number | null | undefined;
+};
+
 /** A person to discuss at a meeting, and why */
 export type AddAgendaItemInput = {
   meetingId: string | number;
@@ -172,6 +192,13 @@ export type CorrectCaseNoteInput = {
   version: number;
 };
 
+export type CreateApiClientInput = {
+  name: string;
+  /** Defaults to the caller's organisation; only hub admins may name another */
+  organisationId?: string | number | null | undefined;
+  scopes: Array<Scope>;
+};
+
 export type CreatePersonInput = {
   /** Create even though records with the same name and date of birth exist */
   confirmNew?: boolean;
@@ -198,8 +225,40 @@ export type CreatePersonOutcome =
   /** A record with one of these identifiers exists: it is returned */
   | 'EXISTING';
 
+export type CreateSharingAgreementInput = {
+  categories: Array<DataCategory>;
+  lawfulBasis: LawfulBasis;
+  name: string;
+  partyKinds?: Array<OrganisationKind>;
+  /** At most 100 */
+  partyOrganisationIds?: Array<string | number>;
+  purposes: Array<ConsentPurpose>;
+  statutoryReference?: string | null | undefined;
+  /** ISO date-time */
+  validFrom: string;
+  validTo?: string | null | undefined;
+};
+
 export type CreateTeamInput = {
   name: string;
+};
+
+export type CreateUserInput = {
+  email: string;
+  name: string;
+  /** Defaults to the caller's organisation; only hub admins may name another */
+  organisationId?: string | number | null | undefined;
+  /** At least PASSWORD_MIN_LENGTH (12) characters, hard to guess (not common, not made of the name, email or organisation). Omit for users who sign in through an identity provider */
+  password?: string | null | undefined;
+  regions?: Array<string>;
+  roles: Array<Role>;
+  team?: string | null | undefined;
+};
+
+export type CreateWebhookEndpointInput = {
+  /** Event types (person.created, referral.sent, ...) or '*' */
+  eventTypes: Array<string>;
+  url: string;
 };
 
 /** The kind of person data, the unit of access control */
@@ -215,12 +274,43 @@ export type DataCategory =
   | 'RISK'
   | 'SUBSTANCE_MISUSE';
 
+/** A rule as the form holds it, to try against the recent events of its trigger without saving it */
+export type DryRunReferralRuleInput = {
+  active?: boolean;
+  /** Conditions as JSON: {"all"|"any": [...]}, {"not": ...} or {"fact","operator","value"} (see the README) */
+  conditions: string;
+  /** Consent the receiver needs (an agreement covering the same categories also does); none when null */
+  consentPurpose?: ConsentPurpose | null | undefined;
+  /** Days within which the rule never refers the same person twice */
+  cooldownDays: number;
+  /** How far back to look for trigger events, in days (1 to 90) */
+  days?: number;
+  /** The receiver must cover the person's region */
+  matchRegion?: boolean;
+  name: string;
+  /** The rule being edited: its cool-down counts (its past referrals); none for a new rule */
+  ruleId?: string | number | null | undefined;
+  /** The service to refer to (an organisation must offer it) */
+  serviceCode: string;
+  /** The event type that triggers the rule, e.g. intervention.logged, outcome.recorded, job.started, person.release_date_set */
+  triggerEvent: string;
+};
+
 /** Ends an organisation's work with a person: its own involvement, or (the lead) any on the record */
 export type EndInvolvementInput = {
   /** ISO date-time; default now. A later time plans the end */
   endedAt?: string | null | undefined;
   involvementId: string | number;
   /** Why the work ends (case closed, support completed, moved away, lead transferred …); kept in the record's history */
+  reason: string;
+};
+
+/** Ends an information sharing agreement: from then on it is no lawful basis for anything */
+export type EndSharingAgreementInput = {
+  agreementId: string | number;
+  /** ISO date-time; default now. A later time plans the end */
+  endsAt?: string | null | undefined;
+  /** Why it ends (terminated, replaced, a party withdrew …); kept with the agreement */
   reason: string;
 };
 
@@ -265,6 +355,13 @@ export type JobOutcomeInput = {
   /** ISO date */
   startDate: string;
 };
+
+/** UK GDPR Article 6 basis of a sharing agreement */
+export type LawfulBasis =
+  | 'CONSENT'
+  | 'LEGAL_OBLIGATION'
+  | 'LEGITIMATE_INTERESTS'
+  | 'PUBLIC_TASK';
 
 export type LogContactAttemptInput = {
   /** The appointment it was about, if any (one of your organisation’s, with the same person) */
@@ -375,6 +472,11 @@ export type PersonIdentifierInput = {
   value: string;
 };
 
+export type PersonReasonInput = {
+  personId: string | number;
+  reason: string;
+};
+
 /** ETE progression stage */
 export type ProgressionStage =
   | 'ADAPTING_TO_WORK'
@@ -466,6 +568,23 @@ export type ReferralReportInput = {
   to: string;
 };
 
+export type ReferralRuleInput = {
+  active?: boolean;
+  /** Conditions as JSON: {"all"|"any": [...]}, {"not": ...} or {"fact","operator","value"} (see the README) */
+  conditions: string;
+  /** Consent the receiver needs (an agreement covering the same categories also does); none when null */
+  consentPurpose?: ConsentPurpose | null | undefined;
+  /** Days within which the rule never refers the same person twice */
+  cooldownDays: number;
+  /** The receiver must cover the person's region */
+  matchRegion?: boolean;
+  name: string;
+  /** The service to refer to (an organisation must offer it) */
+  serviceCode: string;
+  /** The event type that triggers the rule, e.g. intervention.logged, outcome.recorded, job.started, person.release_date_set */
+  triggerEvent: string;
+};
+
 export type ReferralState =
   | 'ACCEPTED'
   | 'COMPLETED'
@@ -522,10 +641,21 @@ export type ReportFilterInput = {
   to: string;
 };
 
+export type ResetUserPasswordInput = {
+  /** Given to the user by a safe channel; the user must replace it at its next sign-in. Same rule as any password */
+  temporaryPassword: string;
+  userId: string | number;
+};
+
 /** A restriction (only the listed may open) or an exclusion (the listed may not) */
 export type RestrictionKind =
   | 'EXCLUSION'
   | 'RESTRICTION';
+
+export type ReviewBreakGlassInput = {
+  grantId: string | number;
+  note: string;
+};
 
 export type RiskLevel =
   | 'HIGH'
@@ -541,6 +671,13 @@ export type Role =
   | 'HUB_ADMIN'
   | 'MANAGER'
   | 'ORG_ADMIN';
+
+export type RuleOutcome =
+  | 'CONSENT_MISSING'
+  | 'COOLING_DOWN'
+  | 'NO_RECEIVER'
+  | 'NO_REFERRAL_BASIS'
+  | 'REFERRED';
 
 /** A manager sends a referral with no consent to be referred and no agreement, for safeguarding: recorded, audited and told to the lead organisation’s data protection officers */
 export type SafeguardingOverrideInput = {
@@ -564,6 +701,14 @@ export type ScheduleMeetingInput = {
   /** What it is called (3 to 200 characters) */
   title: string;
 };
+
+/** What an API client may do */
+export type Scope =
+  | 'PEOPLE_READ'
+  | 'PEOPLE_WRITE'
+  | 'REFERRALS_WRITE'
+  | 'REPORTS_READ'
+  | 'SYNC';
 
 export type SendReferralInput = {
   /** The sender confirms that the person agreed to this referral (the portal asks when consent is its basis); recorded as the reason of the send step */
@@ -609,6 +754,30 @@ export type TeamMemberInput = {
   userId: string | number;
 };
 
+/** What counts as unusual access in a period (each threshold has a default) */
+export type UnusualAccessInput = {
+  /** Working hours end (hour, Europe/London, 1 to 24); weekends are out of hours */
+  dayEnds?: number | null | undefined;
+  /** Working hours start (hour, Europe/London, 0 to 23) */
+  dayStarts?: number | null | undefined;
+  /** Start of the period (ISO 8601 date or date and time, inclusive) */
+  from: string;
+  /** A user is named when they broke the glass this many times (1 to 100) */
+  minBreakGlass?: number | null | undefined;
+  /** A user is named when they read this many times out of hours (1 to 1000) */
+  minOutOfHours?: number | null | undefined;
+  /** A user is named when they read at least this many records they were not allocated to, or whose organisation had no open involvement (1 to 1000) */
+  minRecords?: number | null | undefined;
+  /** End of the period (exclusive; now when left out); at most 366 days after from */
+  to?: string | null | undefined;
+};
+
+export type UnusualAccessKind =
+  | 'BREAK_GLASS'
+  | 'NOT_ALLOCATED'
+  | 'NO_INVOLVEMENT'
+  | 'OUT_OF_HOURS';
+
 export type UpdateInterventionInput = {
   id: string | number;
   /** A job start corrected: employer, sector, hours, start date (an open 13-week window moves with the start date) */
@@ -641,6 +810,45 @@ export type UpdatePersonInput = {
   /** ETE progression stage */
   stage?: ProgressionStage | null | undefined;
   version: number;
+};
+
+export type UpdateReferralRuleInput = {
+  active?: boolean;
+  /** Conditions as JSON: {"all"|"any": [...]}, {"not": ...} or {"fact","operator","value"} (see the README) */
+  conditions: string;
+  /** Consent the receiver needs (an agreement covering the same categories also does); none when null */
+  consentPurpose?: ConsentPurpose | null | undefined;
+  /** Days within which the rule never refers the same person twice */
+  cooldownDays: number;
+  /** The receiver must cover the person's region */
+  matchRegion?: boolean;
+  name: string;
+  ruleId: string | number;
+  /** The service to refer to (an organisation must offer it) */
+  serviceCode: string;
+  /** The event type that triggers the rule, e.g. intervention.logged, outcome.recorded, job.started, person.release_date_set */
+  triggerEvent: string;
+  /** The version being edited; a stale one is refused with CONFLICT */
+  version: number;
+};
+
+export type UpdateUserInput = {
+  /** false signs the user out at its next request and blocks sign-in */
+  active?: boolean | null | undefined;
+  id: string | number;
+  name?: string | null | undefined;
+  regions?: Array<string> | null | undefined;
+  roles?: Array<Role> | null | undefined;
+};
+
+/** What to change of a webhook endpoint; fields left out stay as they are */
+export type UpdateWebhookEndpointInput = {
+  /** false: send nothing more to it (deliveries due meanwhile are paused, events meanwhile make none); true: in use again, the paused deliveries go */
+  active?: boolean | null | undefined;
+  /** Event types (person.created, referral.sent, ...) or '*' */
+  eventTypes?: Array<string> | null | undefined;
+  id: string | number;
+  url?: string | null | undefined;
 };
 
 export type WithdrawConsentInput = {
@@ -1062,6 +1270,45 @@ export type ReportChoicesQueryVariables = Exact<{
 
 export type ReportChoicesQuery = { interventionTypes: Array<{ code: string, name: string, groupName: string }>, organisations?: Array<{ id: string, name: string }> };
 
+export type AccessSearchQueryVariables = Exact<{
+  input: AccessSearchInput;
+  after?: string | null | undefined;
+}>;
+
+
+export type AccessSearchQuery = { accessSearch: { edges: Array<{ node: { id: string, occurredAt: string, actor: string, organisationId: string | null, purpose: string | null, personId: string | null, action: string, fields: Array<string>, breakGlass: boolean } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type AccessOrganisationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AccessOrganisationsQuery = { organisations: Array<{ id: string, name: string }> };
+
+export type OrgApiClientsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OrgApiClientsQuery = { apiClients: Array<{ id: string, name: string, clientId: string, scopes: Array<Scope>, active: boolean, createdAt: string }> };
+
+export type CreateApiClientMutationVariables = Exact<{
+  input: CreateApiClientInput;
+}>;
+
+
+export type CreateApiClientMutation = { createApiClient: { clientSecret: string, client: { id: string, name: string, clientId: string } } };
+
+export type RotateApiClientSecretMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RotateApiClientSecretMutation = { rotateApiClientSecret: { clientSecret: string, client: { id: string, name: string, clientId: string } } };
+
+export type RevokeApiClientMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeApiClientMutation = { revokeApiClient: { id: string, active: boolean } };
+
 export type AssignTaskFormQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -1075,6 +1322,25 @@ export type AssignTaskMutationVariables = Exact<{
 
 
 export type AssignTaskMutation = { assignTask: { id: string, assignedTo: string | null } };
+
+export type BreakGlassReviewQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BreakGlassReviewQuery = { breakGlassGrants: { edges: Array<{ node: { id: string, actor: string, personId: string, reason: string, purpose: string, openedAt: string, expiresAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ReadDuringGrantQueryVariables = Exact<{
+  input: AccessSearchInput;
+}>;
+
+
+export type ReadDuringGrantQuery = { accessSearch: { edges: Array<{ node: { id: string, occurredAt: string, personId: string | null, action: string, fields: Array<string> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ReviewBreakGlassMutationVariables = Exact<{
+  input: ReviewBreakGlassInput;
+}>;
+
+
+export type ReviewBreakGlassMutation = { reviewBreakGlass: { id: string, reviewedAt: string | null } };
 
 export type ConsentFormQueryVariables = Exact<{
   id: string | number;
@@ -1103,6 +1369,27 @@ export type WithdrawConsentMutationVariables = Exact<{
 
 
 export type WithdrawConsentMutation = { withdrawConsent: { id: string, status: ConsentStatus } };
+
+export type LegalHoldsQueryVariables = Exact<{
+  personId: string | number;
+}>;
+
+
+export type LegalHoldsQuery = { legalHolds: Array<{ id: string, reason: string, placedAt: string, placedBy: string }> };
+
+export type PlaceLegalHoldMutationVariables = Exact<{
+  input: PersonReasonInput;
+}>;
+
+
+export type PlaceLegalHoldMutation = { placeLegalHold: { id: string } };
+
+export type ReleaseLegalHoldMutationVariables = Exact<{
+  holdId: string | number;
+}>;
+
+
+export type ReleaseLegalHoldMutation = { releaseLegalHold: { id: string, releasedAt: string | null } };
 
 export type LogInterventionFormQueryVariables = Exact<{
   id: string | number;
@@ -1147,6 +1434,34 @@ export type PeopleQueryVariables = Exact<{
 
 
 export type PeopleQuery = { people: { edges: Array<{ node: { id: string, givenName: string | null, familyName: string | null, dateOfBirth: string | null, stage: ProgressionStage | null, withheldFields: Array<string>, allocation: { caseOwnerName: string | null, teamName: string | null } | null, interventions: { edges: Array<{ node: { occurredAt: string, typeCode: string, type: { name: string } | null } }> } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type PrivacyPersonQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PrivacyPersonQuery = { person: { id: string, givenName: string | null, familyName: string | null } };
+
+export type PersonAccessLogQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PersonAccessLogQuery = { personAccessLog: Array<{ id: string, occurredAt: string, actor: string, organisationId: string | null, action: string, purpose: string | null, breakGlass: boolean }> };
+
+export type SubjectAccessExportMutationVariables = Exact<{
+  personId: string | number;
+}>;
+
+
+export type SubjectAccessExportMutation = { subjectAccessExport: { json: string, document: string, generatedAt: string, counts: Array<{ section: string, rows: number }> } };
+
+export type ErasePersonMutationVariables = Exact<{
+  input: PersonReasonInput;
+}>;
+
+
+export type ErasePersonMutation = { erasePerson: { id: string, erasedAt: string } };
 
 export type PersonAllocationQueryVariables = Exact<{
   id: string | number;
@@ -1221,6 +1536,56 @@ export type ReferPersonQueryVariables = Exact<{
 
 export type ReferPersonQuery = { person: { id: string, givenName: string | null, familyName: string | null, region: string | null } };
 
+export type ReferralRulesAdminQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReferralRulesAdminQuery = { referralRules: Array<{ ruleId: string, version: number, name: string, active: boolean, triggerEvent: string, conditions: string, serviceCode: string, matchRegion: boolean, consentPurpose: ConsentPurpose | null, cooldownDays: number }>, organisations: Array<{ id: string, services: Array<string> }> };
+
+export type RuleDryRunQueryVariables = Exact<{
+  input: DryRunReferralRuleInput;
+}>;
+
+
+export type RuleDryRunQuery = { dryRunReferralRule: { considered: number, matched: number, wouldRefer: number, heldForConsent: number, truncated: boolean, people: Array<{ personId: string, outcome: RuleOutcome, receiverName: string | null, detail: string }> } };
+
+export type CreateReferralRuleMutationVariables = Exact<{
+  input: ReferralRuleInput;
+}>;
+
+
+export type CreateReferralRuleMutation = { createReferralRule: { ruleId: string, version: number } };
+
+export type SwitchReferralRuleMutationVariables = Exact<{
+  input: UpdateReferralRuleInput;
+}>;
+
+
+export type SwitchReferralRuleMutation = { updateReferralRule: { ruleId: string, version: number, active: boolean } };
+
+export type RuleVersionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RuleVersionsQuery = { referralRules: Array<{ ruleId: string, version: number, name: string, active: boolean, triggerEvent: string, conditions: string, serviceCode: string, matchRegion: boolean, consentPurpose: ConsentPurpose | null, cooldownDays: number, createdBy: string, createdAt: string }> };
+
+export type SharingAgreementsAdminQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SharingAgreementsAdminQuery = { sharingAgreements: Array<{ id: string, name: string, lawfulBasis: LawfulBasis, categories: Array<DataCategory>, purposes: Array<ConsentPurpose>, partyOrganisationIds: Array<string>, partyKinds: Array<OrganisationKind>, validFrom: string, validTo: string | null, inForce: boolean, endedReason: string | null }>, organisations: Array<{ id: string, name: string }> };
+
+export type CreateSharingAgreementMutationVariables = Exact<{
+  input: CreateSharingAgreementInput;
+}>;
+
+
+export type CreateSharingAgreementMutation = { createSharingAgreement: { id: string } };
+
+export type EndSharingAgreementMutationVariables = Exact<{
+  input: EndSharingAgreementInput;
+}>;
+
+
+export type EndSharingAgreementMutation = { endSharingAgreement: { id: string, inForce: boolean } };
+
 export type TeamAdminQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1258,6 +1623,74 @@ export type SetCaseVisibilityMutationVariables = Exact<{
 
 
 export type SetCaseVisibilityMutation = { setCaseVisibility: { id: string, visibility: CaseVisibilityRule } };
+
+export type UnusualAccessReviewQueryVariables = Exact<{
+  input: UnusualAccessInput;
+}>;
+
+
+export type UnusualAccessReviewQuery = { unusualAccess: Array<{ kind: UnusualAccessKind, actor: string, organisationId: string | null, count: number, eventCount: number, events: Array<{ id: string, occurredAt: string, personId: string | null, action: string, breakGlass: boolean }> }> };
+
+export type OrgAdminUsersQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type OrgAdminUsersQuery = { users: { edges: Array<{ node: { id: string, name: string, email: string, roles: Array<Role>, active: boolean } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type CreateUserMutationVariables = Exact<{
+  input: CreateUserInput;
+}>;
+
+
+export type CreateUserMutation = { createUser: { id: string, name: string } };
+
+export type UpdateUserMutationVariables = Exact<{
+  input: UpdateUserInput;
+}>;
+
+
+export type UpdateUserMutation = { updateUser: { id: string, active: boolean, roles: Array<Role> } };
+
+export type ResetUserPasswordMutationVariables = Exact<{
+  input: ResetUserPasswordInput;
+}>;
+
+
+export type ResetUserPasswordMutation = { resetUserPassword: { id: string, passwordChangeRequired: boolean } };
+
+export type OrgWebhooksQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OrgWebhooksQuery = { webhookEndpoints: Array<{ id: string, url: string, eventTypes: Array<string>, active: boolean }> };
+
+export type WebhookDeliveriesQueryVariables = Exact<{
+  endpointId: string | number;
+}>;
+
+
+export type WebhookDeliveriesQuery = { webhookDeliveries: { edges: Array<{ node: { id: string, eventId: string, status: string, deliveredAt: string | null, attempts: Array<{ at: string, statusCode: number | null, error: string | null }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type CreateWebhookEndpointMutationVariables = Exact<{
+  input: CreateWebhookEndpointInput;
+}>;
+
+
+export type CreateWebhookEndpointMutation = { createWebhookEndpoint: { secret: string, endpoint: { id: string } } };
+
+export type UpdateWebhookEndpointMutationVariables = Exact<{
+  input: UpdateWebhookEndpointInput;
+}>;
+
+
+export type UpdateWebhookEndpointMutation = { updateWebhookEndpoint: { id: string, active: boolean } };
+
+export type ReplayWebhookDeliveryMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReplayWebhookDeliveryMutation = { replayWebhookDelivery: { id: string, status: string } };
 
 export type WhyPersonQueryVariables = Exact<{
   id: string | number;
@@ -2230,6 +2663,81 @@ export const ReportChoicesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ReportChoicesQuery, ReportChoicesQueryVariables>;
+export const AccessSearchDocument = new TypedDocumentString(`
+    query AccessSearch($input: AccessSearchInput!, $after: String) {
+  accessSearch(input: $input, first: 50, after: $after) {
+    edges {
+      node {
+        id
+        occurredAt
+        actor
+        organisationId
+        purpose
+        personId
+        action
+        fields
+        breakGlass
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AccessSearchQuery, AccessSearchQueryVariables>;
+export const AccessOrganisationsDocument = new TypedDocumentString(`
+    query AccessOrganisations {
+  organisations {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<AccessOrganisationsQuery, AccessOrganisationsQueryVariables>;
+export const OrgApiClientsDocument = new TypedDocumentString(`
+    query OrgApiClients {
+  apiClients {
+    id
+    name
+    clientId
+    scopes
+    active
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<OrgApiClientsQuery, OrgApiClientsQueryVariables>;
+export const CreateApiClientDocument = new TypedDocumentString(`
+    mutation CreateApiClient($input: CreateApiClientInput!) {
+  createApiClient(input: $input) {
+    client {
+      id
+      name
+      clientId
+    }
+    clientSecret
+  }
+}
+    `) as unknown as TypedDocumentString<CreateApiClientMutation, CreateApiClientMutationVariables>;
+export const RotateApiClientSecretDocument = new TypedDocumentString(`
+    mutation RotateApiClientSecret($id: ID!) {
+  rotateApiClientSecret(id: $id) {
+    client {
+      id
+      name
+      clientId
+    }
+    clientSecret
+  }
+}
+    `) as unknown as TypedDocumentString<RotateApiClientSecretMutation, RotateApiClientSecretMutationVariables>;
+export const RevokeApiClientDocument = new TypedDocumentString(`
+    mutation RevokeApiClient($id: ID!) {
+  revokeApiClient(id: $id) {
+    id
+    active
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeApiClientMutation, RevokeApiClientMutationVariables>;
 export const AssignTaskFormDocument = new TypedDocumentString(`
     query AssignTaskForm($id: ID!) {
   person(id: $id) {
@@ -2258,6 +2766,54 @@ export const AssignTaskDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AssignTaskMutation, AssignTaskMutationVariables>;
+export const BreakGlassReviewDocument = new TypedDocumentString(`
+    query BreakGlassReview {
+  breakGlassGrants(first: 20) {
+    edges {
+      node {
+        id
+        actor
+        personId
+        reason
+        purpose
+        openedAt
+        expiresAt
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BreakGlassReviewQuery, BreakGlassReviewQueryVariables>;
+export const ReadDuringGrantDocument = new TypedDocumentString(`
+    query ReadDuringGrant($input: AccessSearchInput!) {
+  accessSearch(input: $input, first: 100) {
+    edges {
+      node {
+        id
+        occurredAt
+        personId
+        action
+        fields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReadDuringGrantQuery, ReadDuringGrantQueryVariables>;
+export const ReviewBreakGlassDocument = new TypedDocumentString(`
+    mutation ReviewBreakGlass($input: ReviewBreakGlassInput!) {
+  reviewBreakGlass(input: $input) {
+    id
+    reviewedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewBreakGlassMutation, ReviewBreakGlassMutationVariables>;
 export const ConsentFormDocument = new TypedDocumentString(`
     query ConsentForm($id: ID!) {
   person(id: $id) {
@@ -2306,6 +2862,31 @@ export const WithdrawConsentDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<WithdrawConsentMutation, WithdrawConsentMutationVariables>;
+export const LegalHoldsDocument = new TypedDocumentString(`
+    query LegalHolds($personId: ID!) {
+  legalHolds(personId: $personId) {
+    id
+    reason
+    placedAt
+    placedBy
+  }
+}
+    `) as unknown as TypedDocumentString<LegalHoldsQuery, LegalHoldsQueryVariables>;
+export const PlaceLegalHoldDocument = new TypedDocumentString(`
+    mutation PlaceLegalHold($input: PersonReasonInput!) {
+  placeLegalHold(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<PlaceLegalHoldMutation, PlaceLegalHoldMutationVariables>;
+export const ReleaseLegalHoldDocument = new TypedDocumentString(`
+    mutation ReleaseLegalHold($holdId: ID!) {
+  releaseLegalHold(holdId: $holdId) {
+    id
+    releasedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ReleaseLegalHoldMutation, ReleaseLegalHoldMutationVariables>;
 export const LogInterventionFormDocument = new TypedDocumentString(`
     query LogInterventionForm($id: ID!) {
   person(id: $id) {
@@ -2411,6 +2992,49 @@ export const PeopleDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PeopleQuery, PeopleQueryVariables>;
+export const PrivacyPersonDocument = new TypedDocumentString(`
+    query PrivacyPerson($id: ID!) {
+  person(id: $id) {
+    id
+    givenName
+    familyName
+  }
+}
+    `) as unknown as TypedDocumentString<PrivacyPersonQuery, PrivacyPersonQueryVariables>;
+export const PersonAccessLogDocument = new TypedDocumentString(`
+    query PersonAccessLog($id: ID!) {
+  personAccessLog(personId: $id, first: 50) {
+    id
+    occurredAt
+    actor
+    organisationId
+    action
+    purpose
+    breakGlass
+  }
+}
+    `) as unknown as TypedDocumentString<PersonAccessLogQuery, PersonAccessLogQueryVariables>;
+export const SubjectAccessExportDocument = new TypedDocumentString(`
+    mutation SubjectAccessExport($personId: ID!) {
+  subjectAccessExport(personId: $personId) {
+    json
+    document
+    generatedAt
+    counts {
+      section
+      rows
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SubjectAccessExportMutation, SubjectAccessExportMutationVariables>;
+export const ErasePersonDocument = new TypedDocumentString(`
+    mutation ErasePerson($input: PersonReasonInput!) {
+  erasePerson(input: $input) {
+    id
+    erasedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ErasePersonMutation, ErasePersonMutationVariables>;
 export const PersonAllocationDocument = new TypedDocumentString(`
     query PersonAllocation($id: ID!) {
   person(id: $id) {
@@ -2646,6 +3270,114 @@ export const ReferPersonDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ReferPersonQuery, ReferPersonQueryVariables>;
+export const ReferralRulesAdminDocument = new TypedDocumentString(`
+    query ReferralRulesAdmin {
+  referralRules {
+    ruleId
+    version
+    name
+    active
+    triggerEvent
+    conditions
+    serviceCode
+    matchRegion
+    consentPurpose
+    cooldownDays
+  }
+  organisations {
+    id
+    services
+  }
+}
+    `) as unknown as TypedDocumentString<ReferralRulesAdminQuery, ReferralRulesAdminQueryVariables>;
+export const RuleDryRunDocument = new TypedDocumentString(`
+    query RuleDryRun($input: DryRunReferralRuleInput!) {
+  dryRunReferralRule(input: $input) {
+    considered
+    matched
+    wouldRefer
+    heldForConsent
+    truncated
+    people {
+      personId
+      outcome
+      receiverName
+      detail
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RuleDryRunQuery, RuleDryRunQueryVariables>;
+export const CreateReferralRuleDocument = new TypedDocumentString(`
+    mutation CreateReferralRule($input: ReferralRuleInput!) {
+  createReferralRule(input: $input) {
+    ruleId
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<CreateReferralRuleMutation, CreateReferralRuleMutationVariables>;
+export const SwitchReferralRuleDocument = new TypedDocumentString(`
+    mutation SwitchReferralRule($input: UpdateReferralRuleInput!) {
+  updateReferralRule(input: $input) {
+    ruleId
+    version
+    active
+  }
+}
+    `) as unknown as TypedDocumentString<SwitchReferralRuleMutation, SwitchReferralRuleMutationVariables>;
+export const RuleVersionsDocument = new TypedDocumentString(`
+    query RuleVersions {
+  referralRules(history: true) {
+    ruleId
+    version
+    name
+    active
+    triggerEvent
+    conditions
+    serviceCode
+    matchRegion
+    consentPurpose
+    cooldownDays
+    createdBy
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<RuleVersionsQuery, RuleVersionsQueryVariables>;
+export const SharingAgreementsAdminDocument = new TypedDocumentString(`
+    query SharingAgreementsAdmin {
+  sharingAgreements {
+    id
+    name
+    lawfulBasis
+    categories
+    purposes
+    partyOrganisationIds
+    partyKinds
+    validFrom
+    validTo
+    inForce
+    endedReason
+  }
+  organisations {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<SharingAgreementsAdminQuery, SharingAgreementsAdminQueryVariables>;
+export const CreateSharingAgreementDocument = new TypedDocumentString(`
+    mutation CreateSharingAgreement($input: CreateSharingAgreementInput!) {
+  createSharingAgreement(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateSharingAgreementMutation, CreateSharingAgreementMutationVariables>;
+export const EndSharingAgreementDocument = new TypedDocumentString(`
+    mutation EndSharingAgreement($input: EndSharingAgreementInput!) {
+  endSharingAgreement(input: $input) {
+    id
+    inForce
+  }
+}
+    `) as unknown as TypedDocumentString<EndSharingAgreementMutation, EndSharingAgreementMutationVariables>;
 export const TeamAdminDocument = new TypedDocumentString(`
     query TeamAdmin {
   viewer {
@@ -2707,6 +3439,127 @@ export const SetCaseVisibilityDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetCaseVisibilityMutation, SetCaseVisibilityMutationVariables>;
+export const UnusualAccessReviewDocument = new TypedDocumentString(`
+    query UnusualAccessReview($input: UnusualAccessInput!) {
+  unusualAccess(input: $input) {
+    kind
+    actor
+    organisationId
+    count
+    eventCount
+    events {
+      id
+      occurredAt
+      personId
+      action
+      breakGlass
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UnusualAccessReviewQuery, UnusualAccessReviewQueryVariables>;
+export const OrgAdminUsersDocument = new TypedDocumentString(`
+    query OrgAdminUsers($after: String) {
+  users(first: 200, after: $after) {
+    edges {
+      node {
+        id
+        name
+        email
+        roles
+        active
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrgAdminUsersQuery, OrgAdminUsersQueryVariables>;
+export const CreateUserDocument = new TypedDocumentString(`
+    mutation CreateUser($input: CreateUserInput!) {
+  createUser(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CreateUserMutation, CreateUserMutationVariables>;
+export const UpdateUserDocument = new TypedDocumentString(`
+    mutation UpdateUser($input: UpdateUserInput!) {
+  updateUser(input: $input) {
+    id
+    active
+    roles
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateUserMutation, UpdateUserMutationVariables>;
+export const ResetUserPasswordDocument = new TypedDocumentString(`
+    mutation ResetUserPassword($input: ResetUserPasswordInput!) {
+  resetUserPassword(input: $input) {
+    id
+    passwordChangeRequired
+  }
+}
+    `) as unknown as TypedDocumentString<ResetUserPasswordMutation, ResetUserPasswordMutationVariables>;
+export const OrgWebhooksDocument = new TypedDocumentString(`
+    query OrgWebhooks {
+  webhookEndpoints {
+    id
+    url
+    eventTypes
+    active
+  }
+}
+    `) as unknown as TypedDocumentString<OrgWebhooksQuery, OrgWebhooksQueryVariables>;
+export const WebhookDeliveriesDocument = new TypedDocumentString(`
+    query WebhookDeliveries($endpointId: ID!) {
+  webhookDeliveries(endpointId: $endpointId, first: 20) {
+    edges {
+      node {
+        id
+        eventId
+        status
+        deliveredAt
+        attempts {
+          at
+          statusCode
+          error
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>;
+export const CreateWebhookEndpointDocument = new TypedDocumentString(`
+    mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {
+  createWebhookEndpoint(input: $input) {
+    endpoint {
+      id
+    }
+    secret
+  }
+}
+    `) as unknown as TypedDocumentString<CreateWebhookEndpointMutation, CreateWebhookEndpointMutationVariables>;
+export const UpdateWebhookEndpointDocument = new TypedDocumentString(`
+    mutation UpdateWebhookEndpoint($input: UpdateWebhookEndpointInput!) {
+  updateWebhookEndpoint(input: $input) {
+    id
+    active
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateWebhookEndpointMutation, UpdateWebhookEndpointMutationVariables>;
+export const ReplayWebhookDeliveryDocument = new TypedDocumentString(`
+    mutation ReplayWebhookDelivery($id: ID!) {
+  replayWebhookDelivery(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ReplayWebhookDeliveryMutation, ReplayWebhookDeliveryMutationVariables>;
 export const WhyPersonDocument = new TypedDocumentString(`
     query WhyPerson($id: ID!) {
   person(id: $id) {

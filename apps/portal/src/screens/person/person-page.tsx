@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { gql } from '../../api';
 import { flash } from '../../flash';
 import { personReferrals } from '../../referrals-api';
+import { mayAnswerForData } from '../../roles';
 import { Link, usePageTitle } from '../../router';
 import { useSession } from '../../session-context';
 import { useQuery } from '../../use-query';
@@ -91,6 +92,12 @@ export function PersonPage({ id }: { id: string }) {
       </div>
       <p>
         <Link to={`/people/${p.id}/history`}>History of the record</Link>
+        {mayAnswerForData(viewer) && (
+          <>
+            {' · '}
+            <Link to={`/people/${p.id}/privacy`}>Subject access and erasure</Link>
+          </>
+        )}
       </p>
 
       <DayWorkSections personId={p.id} orgs={orgs} />
