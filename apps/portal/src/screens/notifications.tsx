@@ -6,7 +6,7 @@ import { gql } from '../api';
 import { flash } from '../flash';
 import { Button, Checkboxes, type Errors, ErrorSummary, errorsFrom, Radios } from '../forms';
 import { graphql } from '../gql';
-import type { NotificationDelivery, NotificationKind, NotificationSettingsQuery, NotificationsSentQuery } from '../gql/graphql';
+import type { NotificationDelivery, NotificationSettingsQuery, NotificationsSentQuery } from '../gql/graphql';
 import { Pagination, useCursors } from '../pagination';
 import { Link, usePageTitle } from '../router';
 import { useQuery } from '../use-query';
