@@ -95,7 +95,7 @@ describe('multi-agency meetings', () => {
   }
 
   const MEETING = `query($id: ID!) { meeting(id: $id) { id organiser invitedOrganisationIds
-      agenda { id personId personLabel reason uncoveredOrganisationIds }
+      agenda { id personId personLabel reason position uncoveredOrganisationIds }
       notes { id agendaItemId kind organisationId dataCategory body }
       actions { id agendaItemId ownerOrganisationId title status overdue dueOn }
       carriedActions { id personId title overdue }
@@ -104,6 +104,8 @@ describe('multi-agency meetings', () => {
     id: string;
     personId: string;
     personLabel: string;
+    reason: string | null;
+    position: number;
     uncoveredOrganisationIds: string[];
   }
   interface Detail {
@@ -451,6 +453,13 @@ describe('multi-agency meetings', () => {
     // The employer is not invited to it.
     expect(code(await gql('employer', MEETING, { id: next.id }))).toBe('NOT_FOUND');
 
+    // An action the employer owns about Cal, due tomorrow: once his consent lapses, it is neither tasked nor reminded again.
+    const lapsing = (
+      await ok<{ assignMeetingAction: { id: string } }>('probation.officer', ASSIGN, {
+        input: { agendaItemId: items[2].id, ownerOrganisationId: EMPLOYER(), title: 'Call Cal about the trial', dueOn: day(1) },
+      })
+    ).assignMeetingAction.id;
+
     // The basis is read fresh: once Cal's consent to the employer is withdrawn, the employer is no longer shown him.
     const [calConsent]: { id: string }[] = await hub.db.query('SELECT id FROM consent WHERE person_id = $1 AND organisation_id = $2', [
       people[2],
@@ -462,6 +471,17 @@ describe('multi-agency meetings', () => {
     expect((await meetingAs('employer', meetingId)).agenda.map((i) => i.personId)).toEqual([people[0], people[1], people[3]]);
     expect((await minutesAs('employer', meetingId, 'MARKDOWN')).content).not.toContain('Cal Panel');
     expect((await meetingAs('probation.officer', meetingId)).agenda[2].uncoveredOrganisationIds).toEqual([EMPLOYER()]);
+    // Past its day: the overdue sweep closes the employer's task for it and raises no overdue task.
+    await hub.app.get(MeetingActionsService).overdueSweep(new Date(Date.now() + 3 * DAY));
+    const lapsed: { kind: string; status: string }[] = await hub.db.query(`SELECT kind, status FROM task WHERE source_key LIKE $1 || '%'`, [
+      `meeting-action:${lapsing}`,
+    ]);
+    expect(lapsed.map((t) => [t.kind, t.status])).toEqual([['meeting_action', 'done']]);
+    // What the others are shown: the reason a person is on the agenda is the organiser's; places are counted among what each is shown.
+    const employerNow = await meetingAs('employer', meetingId);
+    expect(employerNow.agenda.map((i) => i.position)).toEqual([1, 2, 3]);
+    expect(employerNow.agenda.every((i) => i.reason === null)).toBe(true);
+    expect((await meetingAs('probation.officer', meetingId)).agenda.every((i) => typeof i.reason === 'string')).toBe(true);
 
     // Every read of the meeting's people is audited.
     const audited: { person_id: string }[] = await hub.db.query(

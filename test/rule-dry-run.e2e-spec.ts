@@ -116,6 +116,9 @@ describe('referral rule dry run', () => {
       receiverName: 'Safe Harbour Housing Trust',
     });
     expect(of(silent)).toMatchObject({ outcome: 'CONSENT_MISSING', receiverOrganisationId: housing });
+    // In general words: never the lead's name, which its author (who reads no person data) is not told.
+    expect(of(silent)?.detail).toMatch(/^Would hold: no consent or agreement covers sharing/);
+    expect(dry.people.map((p) => p.detail).join(' ')).not.toMatch(/probation/i);
     expect(dry.wouldRefer).toBeGreaterThanOrEqual(1);
     expect(dry.heldForConsent).toBeGreaterThanOrEqual(1);
 

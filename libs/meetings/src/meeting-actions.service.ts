@@ -170,6 +170,8 @@ export class MeetingActionsService implements OnModuleInit {
         if (!owners.length) throw new NotFoundError('User');
       }
       if (input.linkKind && input.linkId) await this.requireLink(m, actor, input.linkKind, input.linkId, item.personId);
+      // The meeting row locked: concurrent writes take turns, so the counts below hold.
+      await this.meetings.load(actor, meeting.id, m, true);
       if ((await m.count(MeetingAction, { where: { agendaItemId: item.id } })) >= MEETING_MAX_ACTIONS_PER_ITEM)
         throw new HubError(ErrorCode.InvalidState, `At most ${MEETING_MAX_ACTIONS_PER_ITEM} actions on one person at one meeting`);
       if ((await m.count(MeetingAction, { where: { meetingId: meeting.id } })) >= MEETING_MAX_ACTIONS)
@@ -290,6 +292,14 @@ export class MeetingActionsService implements OnModuleInit {
         const meeting = meetings.get(action.meetingId);
         const owner = orgs.get(action.ownerOrganisationId);
         if (!meeting || !owner) continue;
+        // An owner the basis no longer covers (a consent withdrawn) is no longer shown the person: its open
+        // tasks for the action close, and it is neither tasked nor reminded again.
+        if (!(await this.basis.covers(meeting, action.personId, owner.id, m))) {
+          action.overdueAt = now; // found past its day: not looked at again
+          await m.save(action);
+          await this.tasks.closeBySourceWithin(m, TASK_KEY(action.id), 'system:meeting-basis-lapsed');
+          continue;
+        }
         const hub = systemActor(owner, 'meeting-action-overdue', 'casework');
         action.overdueAt = now;
         await m.save(action);

@@ -13,7 +13,7 @@ export interface MinutesDocument {
   attendance: { organisation: string; person: string | null; attended: boolean }[];
   agenda: {
     person: string;
-    reason: string;
+    reason: string | null;
     notes: { kind: string; organisation: string; category: string; body: string; at: string }[];
     actions: { title: string; owner: string; dueOn: string; status: string; overdue: boolean; completionNote: string | null }[];
     carriedActions: { title: string; owner: string; dueOn: string; overdue: boolean }[];
@@ -125,7 +125,8 @@ export function markdown(doc: MinutesDocument): string {
       : ['- not recorded']),
   ];
   for (const item of doc.agenda) {
-    out.push('', `## ${line(item.person)}`, '', `Reason: ${line(item.reason)}`);
+    out.push('', `## ${line(item.person)}`);
+    if (item.reason) out.push('', `Reason: ${line(item.reason)}`);
     if (item.carriedActions.length) {
       out.push('', '### Open actions from earlier meetings', '');
       for (const a of item.carriedActions) out.push(`- ${line(a.title)} (${a.owner}, due ${a.dueOn}${a.overdue ? ', overdue' : ''})`);

@@ -35,6 +35,8 @@ export class MeetingNotesService {
       const { facts } = await this.persons.requireAccess(actor, item.personId, m).catch(() => ({ facts: null }));
       if (!facts || !this.access.decide(actor, 'write', input.dataCategory, facts).allowed)
         throw new ForbiddenError(`Your organisation may not record ${input.dataCategory.replace(/_/g, ' ')} notes on this person`);
+      // The meeting row locked: concurrent writes take turns, so the counts below hold.
+      await this.meetings.load(actor, item.meetingId, m, true);
       if ((await m.count(MeetingNote, { where: { agendaItemId: item.id } })) >= MEETING_MAX_NOTES_PER_ITEM)
         throw new HubError(ErrorCode.InvalidState, `At most ${MEETING_MAX_NOTES_PER_ITEM} notes on one person at one meeting`);
       if ((await m.count(MeetingNote, { where: { meetingId: item.meetingId } })) >= MEETING_MAX_NOTES)

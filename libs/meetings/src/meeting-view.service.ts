@@ -93,6 +93,10 @@ export class MeetingViewService {
       readable.push(...mine);
       agenda.push({
         ...item,
+        // Why a person is on the agenda is the organiser's: free text no data category polices.
+        reason: organiser ? item.reason : null,
+        // Numbered among what this reader is shown: a gap would tell of someone it is not.
+        position: agenda.length + 1,
         uncoveredOrganisationIds: organiser ? await this.basis.uncovered(meeting, item.personId, meeting.invitedOrganisationIds) : [],
       });
       disclosures.push({ personId: item.personId, categories: [...new Set([DataCategory.IDENTITY, ...mine.map((n) => n.dataCategory)])] });
@@ -103,11 +107,16 @@ export class MeetingViewService {
         agenda,
         attendance: attendance.map((a) => ({ organisationId: a.organisationId, userId: a.userId, attended: a.attended })),
         notes: readable.map(noteView),
-        actions: actions.map((a) => actionView(a, labels.get(a.agendaItemId) ?? '')),
-        carriedActions: carried.map((c) => actionView(c.action, c.label)),
+        actions: actions.map((a) => this.shownAction(actor, organiser, actionView(a, labels.get(a.agendaItemId) ?? ''))),
+        carriedActions: carried.map((c) => this.shownAction(actor, organiser, actionView(c.action, c.label))),
       },
       disclosures,
     };
+  }
+
+  /** A completion note (free text no data category polices) is the organiser's and the owner's only. */
+  private shownAction(actor: Actor, organiser: boolean, action: MeetingActionModel): MeetingActionModel {
+    return organiser || action.ownerOrganisationId === actor.organisationId ? action : { ...action, completionNote: null };
   }
 
   /** Open actions about these people from earlier meetings of the same organiser. */

@@ -93,10 +93,10 @@ export class MeetingAgendaItemModel {
   @Field({ description: 'The person’s name as the organiser saw it when adding them' })
   personLabel: string;
 
-  @Field()
-  reason: string;
+  @Field(() => String, { nullable: true, description: 'Why they are on the agenda: for the organiser only (null for others)' })
+  reason: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Its place among the items this reader is shown' })
   position: number;
 
   @Field(() => [ID], {

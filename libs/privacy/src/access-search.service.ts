@@ -10,7 +10,8 @@ import { UNUSUAL_ACCESS_MAX, UnusualAccessKind, type UnusualAccessModel } from '
 /** The most rows one CSV export holds (the rest: narrow the search). */
 export const ACCESS_SEARCH_CSV_MAX = 5000;
 const DAY_MS = 86_400_000;
-const USER_OF = (actor: string) => `CAST(substr(${actor}, 6) AS uuid)`;
+/** The user's id in an actor (`user:<uuid>`); NULL for anything else, whatever order the database evaluates a WHERE in. */
+const USER_OF = (actor: string) => `(CASE WHEN ${actor} ~ '^user:[0-9a-f-]{36}$' THEN CAST(substr(${actor}, 6) AS uuid) END)`;
 const LONDON = (at: string) => `(${at} AT TIME ZONE 'Europe/London')`;
 
 /**

@@ -17,6 +17,15 @@ const DAY = 86_400_000;
  * newest), the engine's own decision (RuleEngine.decide, reads only) as if the event came now. Nothing
  * is written: no rule, firing, referral, task or event.
  */
+const DRY_RUN_DETAIL: Record<RuleOutcome, string> = {
+  [RuleOutcome.REFERRED]: 'Would refer',
+  [RuleOutcome.CONSENT_MISSING]:
+    'Would hold: no consent or agreement covers sharing with the receiver; the lead would be asked to seek consent',
+  [RuleOutcome.NO_REFERRAL_BASIS]: 'Would hold: nothing is a basis for the referral itself; the lead would be asked to seek consent',
+  [RuleOutcome.COOLING_DOWN]: 'Would not refer again yet: the rule referred this person recently',
+  [RuleOutcome.NO_RECEIVER]: 'Would not refer: no organisation offers the service',
+};
+
 @Injectable()
 export class RuleDryRunService {
   constructor(
@@ -48,7 +57,9 @@ export class RuleDryRunService {
         outcome: decision.outcome,
         receiverOrganisationId: decision.receiver?.id ?? null,
         receiverName: decision.receiver?.name ?? null,
-        detail: decision.detail,
+        // The outcome in general words: a firing's own words name the lead and what it lacks, which the
+        // rule's author (a hub admin, who reads no person data) is not told.
+        detail: DRY_RUN_DETAIL[decision.outcome],
       });
     }
     const held = [RuleOutcome.CONSENT_MISSING, RuleOutcome.NO_REFERRAL_BASIS];

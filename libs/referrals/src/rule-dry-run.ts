@@ -42,7 +42,9 @@ export class RuleDryRunPersonModel {
   @Field(() => String, { nullable: true })
   receiverName: string | null;
 
-  @Field({ description: 'Why, in the words a firing records' })
+  @Field({
+    description: 'What it would do, in general words (never the lead, nor what the person has or has not agreed to beyond the outcome)',
+  })
   detail: string;
 }
 

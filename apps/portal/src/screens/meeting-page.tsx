@@ -278,7 +278,7 @@ function AgendaItem({ meeting, item, names, reload }: { meeting: Meeting; item: 
       <h2 id={heading}>
         <Link to={`/people/${item.personId}`}>{item.personLabel}</Link>
       </h2>
-      <p>Reason: {item.reason}</p>
+      {item.reason && <p>Reason: {item.reason}</p>}
       {item.uncoveredOrganisationIds.length > 0 && (
         <p className="warning-text">
           Not shown to {item.uncoveredOrganisationIds.map((o) => names.get(o) ?? 'an invitee').join(', ')}: no consent or agreement covers
