@@ -443,6 +443,57 @@ async function referralReport(s: Scale): Promise<{ hub: number; raw: number; ref
   return { ...(await alternated(raw, viaHub)), referrals: rawAnswer[0] };
 }
 
+const REOFFENDING = `query($input: ReoffendingInput!) { reoffendingAnalysis(input: $input) { cohortSize excludedFollowUpPending excludedNoOgrs actualRate predictedRate } }`;
+const REOFFENDING_PERIOD = { cohort: 'ETE_SUPPORT', reference: 'STEP_DATE', from: '2024-01-01', to: '2025-06-01' };
+
+/**
+ * d (outcomes): the reoffending analysis of everyone who took up ETE support in the period (hub admin)
+ * against the same figures recomputed in one SQL statement over the base tables (interventions,
+ * sustainments, OGRS assessments, reconvictions): each person's first attended ETE contact, the latest
+ * OGRS score on or before it, any reconviction in the year after it.
+ */
+async function reoffending(s: Scale): Promise<{ hub: number; raw: number; cohort: number }> {
+  const token = await login(s.hub, `s${SEED}.hub.admin@${DOMAIN}`);
+  const asOf = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+  const rawSql = `WITH act AS (
+       SELECT COALESCE(p.merged_into_id, p.id) AS pid, (i.occurred_at AT TIME ZONE 'Europe/London')::date AS on_date
+         FROM intervention i JOIN person p ON p.id = i.person_id
+        WHERE i.data_category IN ('ete', 'employment') AND i.status IN ('started', 'completed')),
+     members AS (SELECT pid, min(on_date) AS ref FROM act GROUP BY pid HAVING min(on_date) >= $1::date AND min(on_date) < $2::date),
+     judged AS (
+       SELECT (m.ref + interval '1 year')::date <= $3::date AS elapsed,
+              (SELECT o.score FROM ogrs_assessment o WHERE o.person_id = m.pid AND o.assessed_on <= m.ref
+                ORDER BY o.assessed_on DESC, o.created_at DESC LIMIT 1) AS score,
+              EXISTS (SELECT 1 FROM reconviction c WHERE c.person_id = m.pid AND c.convicted_on > m.ref
+                         AND c.convicted_on <= (m.ref + interval '1 year')::date) AS reconvicted
+         FROM members m)
+     SELECT count(*) FILTER (WHERE NOT elapsed)::int AS pending, count(*) FILTER (WHERE elapsed AND score IS NULL)::int AS no_ogrs,
+            count(*) FILTER (WHERE elapsed AND score IS NOT NULL)::int AS size,
+            count(*) FILTER (WHERE elapsed AND score IS NOT NULL AND reconvicted)::int AS reconvicted
+       FROM judged`;
+  let rawAnswer: number[] = [];
+  const raw = async () => {
+    const t = performance.now();
+    const { rows } = await s.pool.query(rawSql, [REOFFENDING_PERIOD.from, REOFFENDING_PERIOD.to, asOf]);
+    const r = rows[0] as { pending: number; no_ogrs: number; size: number; reconvicted: number };
+    rawAnswer = [r.size, r.pending, r.no_ogrs, Math.round((r.reconvicted / r.size) * 1000) / 10];
+    return performance.now() - t;
+  };
+  let hubAnswer: (number | null)[] = [];
+  const viaHub = async () => {
+    const t = performance.now();
+    const a = (await gql(s.hub, token, REOFFENDING, { input: { ...REOFFENDING_PERIOD, asOf } })).reoffendingAnalysis;
+    hubAnswer = [a.cohortSize, a.excludedFollowUpPending, a.excludedNoOgrs, a.actualRate];
+    return performance.now() - t;
+  };
+  await raw();
+  await viaHub();
+  if (hubAnswer.join() !== rawAnswer.join() || !rawAnswer[0])
+    throw new Error(`reoffending answers differ at ${s.people} people: hub ${hubAnswer.join()} vs SQL ${rawAnswer.join()}`);
+  log(`reoffending at ${s.people} people: a cohort of ${rawAnswer[0]} (hub and SQL agree)`);
+  return { ...(await alternated(raw, viaHub)), cohort: rawAnswer[0] };
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const large = env.people * env.scale;
@@ -469,6 +520,7 @@ async function main(): Promise<void> {
   let sSmall: Latency | undefined;
   let dSmall: { hub: number; raw: number; rows: number } | undefined;
   let rSmall: { hub: number; raw: number; referrals: number } | undefined;
+  let oSmall: { hub: number; raw: number; cohort: number } | undefined;
   try {
     if (only.has('a') || only.has('c')) await personPage(small);
     if (only.has('g')) await postgraphileBench(small, PERSON_PAGE);
@@ -479,6 +531,7 @@ async function main(): Promise<void> {
     if (only.has('d')) {
       dSmall = await funnel(small);
       rSmall = await referralReport(small);
+      oSmall = await reoffending(small);
     }
   } finally {
     await closeScale(small);
@@ -489,6 +542,7 @@ async function main(): Promise<void> {
   let sLarge: Latency | undefined;
   let dLarge: { hub: number; raw: number; rows: number } | undefined;
   let rLarge: { hub: number; raw: number; referrals: number } | undefined;
+  let oLarge: { hub: number; raw: number; cohort: number } | undefined;
   if (only.has('b') || only.has('d')) {
     const big = await openScale(large);
     try {
@@ -499,6 +553,7 @@ async function main(): Promise<void> {
       if (only.has('d')) {
         dLarge = await funnel(big);
         rLarge = await referralReport(big);
+        oLarge = await reoffending(big);
       }
     } finally {
       await closeScale(big);
@@ -551,8 +606,23 @@ async function main(): Promise<void> {
   }
   if (rSmall && rLarge)
     result(
-      `d. ${large / env.people}x the people costs the referral report ${fmt(rLarge.hub / rSmall.hub)}x, the SQL ${fmt(rLarge.raw / rSmall.raw)}x`,
+      `d. ${large / env.people}x the people costs the referral report ${fmt(rLarge.hub / rSmall.hub)}x (goal <= 2), the SQL ${fmt(rLarge.raw / rSmall.raw)}x`,
       { hubGrowth: rLarge.hub / rSmall.hub, sqlGrowth: rLarge.raw / rSmall.raw },
+    );
+  for (const [n, o] of [
+    [env.people, oSmall],
+    [large, oLarge],
+  ] as const) {
+    if (o)
+      result(
+        `d. reoffendingAnalysis of those who took up ETE support ${REOFFENDING_PERIOD.from} to ${REOFFENDING_PERIOD.to} at ${n} people (a cohort of ${o.cohort}; hub admin, GraphQL, audited) ${fmt(o.hub, 0)} ms vs the same figures in one SQL statement over the base tables ${fmt(o.raw, 0)} ms = ${fmt(o.hub / o.raw)}x`,
+        { people: n, cohort: o.cohort, hubMs: o.hub, sqlMs: o.raw, ratio: o.hub / o.raw },
+      );
+  }
+  if (oSmall && oLarge)
+    result(
+      `d. ${large / env.people}x the people costs the reoffending analysis ${fmt(oLarge.hub / oSmall.hub)}x (goal <= 2), the SQL ${fmt(oLarge.raw / oSmall.raw)}x`,
+      { hubGrowth: oLarge.hub / oSmall.hub, sqlGrowth: oLarge.raw / oSmall.raw },
     );
   result(`# done in ${fmt((Date.now() - started) / 1000, 0)} s`, { seconds: (Date.now() - started) / 1000 });
   finishResults();
