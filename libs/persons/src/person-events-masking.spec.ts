@@ -190,7 +190,8 @@ describe('event payloads and the person page: one decision', () => {
                 : kind === 'event'
                   ? decide(actor, 'read', eventCategory(payload) as DataCategory, facts, writer).allowed
                   : kind === 'party'
-                    ? writtenByActor || partyToIt
+                    ? // a party only where the event names its parties (else its party fields are the writer's alone)
+                      writtenByActor || (partyToIt && 'parties' in schema)
                     : kind === 'consent'
                       ? readable.has(DataCategory.IDENTITY) && (facts.lead || writtenByActor)
                       : readable.has(kind);
