@@ -227,6 +227,75 @@ describe('staff sign-in through their organisation’s own OpenID Connect provid
     T,
   );
 
+  it(
+    'lets the organisation’s admin link a user to the provider in the portal (the user then signs in through it) and unlink them',
+    async () => {
+      const { context, page } = await newPage();
+      page.on('dialog', (d) => void d.accept());
+      const card = page.locator('li.card', { hasText: `housing.manager${DEMO}` });
+      try {
+        await page.goto(`${url}/sign-in`);
+        await page.getByLabel('Email address').fill(`housing.admin${DEMO}`);
+        await page.getByLabel('Password').fill('Test-Demo-Password-1');
+        await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+        await page.getByRole('navigation', { name: 'Main' }).waitFor();
+        await page.goto(`${url}/admin/users`);
+        await page.getByRole('heading', { name: 'Users', exact: true }).waitFor();
+        expect(await card.textContent()).toContain(`Not linked to an account at ${provider.issuer}`);
+        await card.getByRole('button', { name: /^Link/ }).click();
+        await card.getByRole('button', { name: 'Link account' }).click();
+        await card.getByRole('alert').filter({ hasText: 'There is a problem' }).waitFor();
+        await card.getByLabel(/^Account id of/).fill('harry');
+        await card.getByRole('button', { name: 'Link account' }).click();
+        await card.getByText(`Signs in through ${provider.issuer} as harry`).waitFor();
+        expect(await seriousViolations(page)).toEqual([]);
+        await screenshot(page, 'users-identity-linked');
+      } finally {
+        await context.close();
+      }
+      const managerId = async () =>
+        (
+          await hub.gql<{ users: { edges: { node: { id: string; email: string } }[] } }>(
+            '{ users(first: 100) { edges { node { id email } } } }',
+            {},
+            await hub.tokenFor('housing.admin'),
+          )
+        ).data!.users.edges.find((e) => e.node.email === `housing.manager${DEMO}`)!.node.id;
+      const linked = await newPage();
+      try {
+        await throughProvider(linked.page, HOUSING, 'harry');
+        await linked.page.getByRole('navigation', { name: 'Main' }).waitFor();
+        const token = (await linked.page.evaluate('sessionStorage.getItem("hub.token")')) as string;
+        expect(decodeJwt(token).sub).toBe(`user:${await managerId()}`);
+      } finally {
+        await linked.context.close();
+      }
+      const again = await newPage();
+      again.page.on('dialog', (d) => void d.accept());
+      try {
+        await again.page.goto(`${url}/sign-in`);
+        await again.page.getByLabel('Email address').fill(`housing.admin${DEMO}`);
+        await again.page.getByLabel('Password').fill('Test-Demo-Password-1');
+        await again.page.getByRole('button', { name: 'Sign in', exact: true }).click();
+        await again.page.getByRole('navigation', { name: 'Main' }).waitFor();
+        await again.page.goto(`${url}/admin/users`);
+        const row = again.page.locator('li.card', { hasText: `housing.manager${DEMO}` });
+        await row.getByRole('button', { name: /^Unlink/ }).click();
+        await row.getByText(`Not linked to an account at ${provider.issuer}`).waitFor();
+      } finally {
+        await again.context.close();
+      }
+      const refused = await newPage();
+      try {
+        await throughProvider(refused.page, HOUSING, 'harry');
+        await refusedWith(refused.page, 'OIDC_NOT_LINKED', /not linked/);
+      } finally {
+        await refused.context.close();
+      }
+    },
+    T,
+  );
+
   describe('at the hub’s routes', () => {
     async function start(organisation: string): Promise<{ cookie: string; authorize: URL }> {
       const res = await hub.http().get(`/auth/oidc/start?organisation=${organisation}`).redirects(0);

@@ -363,6 +363,12 @@ export type LawfulBasis =
   | 'LEGITIMATE_INTERESTS'
   | 'PUBLIC_TASK';
 
+export type LinkUserIdentityInput = {
+  /** The value of the provider's identity claim for this user (its subject, or its email) */
+  subject: string;
+  userId: string | number;
+};
+
 export type LogContactAttemptInput = {
   /** The appointment it was about, if any (one of your organisation’s, with the same person) */
   appointmentId?: string | number | null | undefined;
@@ -1323,13 +1329,16 @@ export type AssignTaskMutationVariables = Exact<{
 
 export type AssignTaskMutation = { assignTask: { id: string, assignedTo: string | null } };
 
-export type BreakGlassReviewQueryVariables = Exact<{ [key: string]: never; }>;
+export type BreakGlassReviewQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
 
 
 export type BreakGlassReviewQuery = { breakGlassGrants: { edges: Array<{ node: { id: string, actor: string, personId: string, reason: string, purpose: string, openedAt: string, expiresAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type ReadDuringGrantQueryVariables = Exact<{
   input: AccessSearchInput;
+  after?: string | null | undefined;
 }>;
 
 
@@ -1636,7 +1645,21 @@ export type OrgAdminUsersQueryVariables = Exact<{
 }>;
 
 
-export type OrgAdminUsersQuery = { users: { edges: Array<{ node: { id: string, name: string, email: string, roles: Array<Role>, active: boolean } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type OrgAdminUsersQuery = { users: { edges: Array<{ node: { id: string, name: string, email: string, roles: Array<Role>, active: boolean, identities: Array<{ issuer: string, subject: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, identityProvider: { issuer: string, identityClaim: string } | null };
+
+export type LinkUserIdentityMutationVariables = Exact<{
+  input: LinkUserIdentityInput;
+}>;
+
+
+export type LinkUserIdentityMutation = { linkUserIdentity: { id: string } };
+
+export type UnlinkUserIdentityMutationVariables = Exact<{
+  userId: string | number;
+}>;
+
+
+export type UnlinkUserIdentityMutation = { unlinkUserIdentity: { id: string } };
 
 export type CreateUserMutationVariables = Exact<{
   input: CreateUserInput;
@@ -1666,6 +1689,7 @@ export type OrgWebhooksQuery = { webhookEndpoints: Array<{ id: string, url: stri
 
 export type WebhookDeliveriesQueryVariables = Exact<{
   endpointId: string | number;
+  after?: string | null | undefined;
 }>;
 
 
@@ -2767,8 +2791,8 @@ export const AssignTaskDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<AssignTaskMutation, AssignTaskMutationVariables>;
 export const BreakGlassReviewDocument = new TypedDocumentString(`
-    query BreakGlassReview {
-  breakGlassGrants(first: 20) {
+    query BreakGlassReview($after: String) {
+  breakGlassGrants(first: 20, after: $after) {
     edges {
       node {
         id
@@ -2788,8 +2812,8 @@ export const BreakGlassReviewDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<BreakGlassReviewQuery, BreakGlassReviewQueryVariables>;
 export const ReadDuringGrantDocument = new TypedDocumentString(`
-    query ReadDuringGrant($input: AccessSearchInput!) {
-  accessSearch(input: $input, first: 100) {
+    query ReadDuringGrant($input: AccessSearchInput!, $after: String) {
+  accessSearch(input: $input, first: 50, after: $after) {
     edges {
       node {
         id
@@ -3459,7 +3483,7 @@ export const UnusualAccessReviewDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<UnusualAccessReviewQuery, UnusualAccessReviewQueryVariables>;
 export const OrgAdminUsersDocument = new TypedDocumentString(`
     query OrgAdminUsers($after: String) {
-  users(first: 200, after: $after) {
+  users(first: 25, after: $after) {
     edges {
       node {
         id
@@ -3467,6 +3491,10 @@ export const OrgAdminUsersDocument = new TypedDocumentString(`
         email
         roles
         active
+        identities {
+          issuer
+          subject
+        }
       }
     }
     pageInfo {
@@ -3474,8 +3502,26 @@ export const OrgAdminUsersDocument = new TypedDocumentString(`
       endCursor
     }
   }
+  identityProvider {
+    issuer
+    identityClaim
+  }
 }
     `) as unknown as TypedDocumentString<OrgAdminUsersQuery, OrgAdminUsersQueryVariables>;
+export const LinkUserIdentityDocument = new TypedDocumentString(`
+    mutation LinkUserIdentity($input: LinkUserIdentityInput!) {
+  linkUserIdentity(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<LinkUserIdentityMutation, LinkUserIdentityMutationVariables>;
+export const UnlinkUserIdentityDocument = new TypedDocumentString(`
+    mutation UnlinkUserIdentity($userId: ID!) {
+  unlinkUserIdentity(userId: $userId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UnlinkUserIdentityMutation, UnlinkUserIdentityMutationVariables>;
 export const CreateUserDocument = new TypedDocumentString(`
     mutation CreateUser($input: CreateUserInput!) {
   createUser(input: $input) {
@@ -3512,8 +3558,8 @@ export const OrgWebhooksDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<OrgWebhooksQuery, OrgWebhooksQueryVariables>;
 export const WebhookDeliveriesDocument = new TypedDocumentString(`
-    query WebhookDeliveries($endpointId: ID!) {
-  webhookDeliveries(endpointId: $endpointId, first: 20) {
+    query WebhookDeliveries($endpointId: ID!, $after: String) {
+  webhookDeliveries(endpointId: $endpointId, first: 20, after: $after) {
     edges {
       node {
         id

@@ -6,6 +6,7 @@ import { flash } from '../flash';
 import { Button, type Errors, ErrorSummary, errorsFrom, TextArea } from '../forms';
 import { graphql } from '../gql';
 import type { BreakGlassReviewQuery } from '../gql/graphql';
+import { Pagination, useCursors } from '../pagination';
 import { mayReviewBreakGlass } from '../roles';
 import { Link, usePageTitle } from '../router';
 import { useSession } from '../session-context';
@@ -14,8 +15,8 @@ import { useQuery } from '../use-query';
 import { NotFound, queryFallback } from './not-found';
 
 const BreakGlassReviewDocument = graphql(`
-  query BreakGlassReview {
-    breakGlassGrants(first: 20) {
+  query BreakGlassReview($after: String) {
+    breakGlassGrants(first: 20, after: $after) {
       edges {
         node {
           id
@@ -36,8 +37,8 @@ const BreakGlassReviewDocument = graphql(`
 `);
 
 const ReadDuringGrantDocument = graphql(`
-  query ReadDuringGrant($input: AccessSearchInput!) {
-    accessSearch(input: $input, first: 100) {
+  query ReadDuringGrant($input: AccessSearchInput!, $after: String) {
+    accessSearch(input: $input, first: 50, after: $after) {
       edges {
         node {
           id
@@ -69,20 +70,31 @@ type Grant = BreakGlassReviewQuery['breakGlassGrants']['edges'][number]['node'];
 /** What the grant's user did with the person while the grant was in force. */
 function ReadDuring({ grant }: { grant: Grant }) {
   const userId = grant.actor.replace(/^user:/, '');
-  const q = useQuery(ReadDuringGrantDocument, { input: { userId, from: grant.openedAt, to: grant.expiresAt } });
+  const cursors = useCursors(`grant-${grant.id}`);
+  const q = useQuery(
+    () =>
+      gql(ReadDuringGrantDocument, {
+        input: { userId, personId: grant.personId, from: grant.openedAt, to: grant.expiresAt },
+        after: cursors.after,
+      }),
+    [grant.id, cursors.after],
+  );
   if (q.error) return <p className="error-message">{q.error.message}</p>;
   if (!q.data) return <p className="loading">Loading what was read…</p>;
-  const events = q.data.accessSearch.edges.map((e) => e.node).filter((e) => e.personId === grant.personId && e.action !== 'break_glass');
-  if (!events.length) return <p>Nothing was read under this grant.</p>;
+  const events = q.data.accessSearch.edges.map((e) => e.node).filter((e) => e.action !== 'break_glass');
+  if (!events.length && cursors.page === 1 && !q.data.accessSearch.pageInfo.hasNextPage) return <p>Nothing was read under this grant.</p>;
   return (
-    <ul className="plain-list" aria-label="Read under this grant">
-      {events.map((e) => (
-        <li key={e.id}>
-          {formatDateTime(e.occurredAt)}: {e.action === 'read' ? 'read' : e.action} {e.fields.slice(0, 8).join(', ')}
-          {e.fields.length > 8 ? ` and ${e.fields.length - 8} more` : ''}
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul className="plain-list" aria-label="Read under this grant">
+        {events.map((e) => (
+          <li key={e.id}>
+            {formatDateTime(e.occurredAt)}: {e.action === 'read' ? 'read' : e.action} {e.fields.slice(0, 8).join(', ')}
+            {e.fields.length > 8 ? ` and ${e.fields.length - 8} more` : ''}
+          </li>
+        ))}
+      </ul>
+      <Pagination page={cursors.page} pageInfo={q.data.accessSearch.pageInfo} cursors={cursors} />
+    </>
   );
 }
 
@@ -142,7 +154,11 @@ export function BreakGlassReview() {
   usePageTitle('Break-glass review');
   const { viewer } = useSession();
   const allowed = mayReviewBreakGlass(viewer);
-  const q = useQuery(() => (allowed ? gql(BreakGlassReviewDocument) : Promise.resolve(null)), [allowed]);
+  const cursors = useCursors('grants');
+  const q = useQuery(
+    () => (allowed ? gql(BreakGlassReviewDocument, { after: cursors.after }) : Promise.resolve(null)),
+    [allowed, cursors.after],
+  );
   if (!allowed) return <NotFound />;
   const fallback = queryFallback(q, 'Page', 'Loading grants…');
   if (fallback) return fallback;
@@ -158,8 +174,9 @@ export function BreakGlassReview() {
           ))}
         </ul>
       ) : (
-        <p>There is nothing to review.</p>
+        <p>There is nothing to review{cursors.page > 1 ? ' on this page' : ''}.</p>
       )}
+      <Pagination page={cursors.page} pageInfo={q.data!.breakGlassGrants.pageInfo} cursors={cursors} />
     </>
   );
 }

@@ -1,5 +1,7 @@
 // Org admins: the organisation's users (users), a new user with roles and a first password (createUser),
-// roles changed, and a user deactivated (signed out, no sign-in) or reactivated (updateUser).
+// roles changed, and a user deactivated (signed out, no sign-in) or reactivated (updateUser); where the
+// organisation has an identity provider, each user's link to their account there (linkUserIdentity,
+// unlinkUserIdentity). Teams and their members are on the Teams screen.
 import { type SubmitEvent, useState } from 'react';
 import { gql } from '../api';
 import { flash } from '../flash';
@@ -8,14 +10,14 @@ import { graphql } from '../gql';
 import type { OrgAdminUsersQuery, Role } from '../gql/graphql';
 import { Pagination, useCursors } from '../pagination';
 import { mayManageMembers } from '../roles';
-import { usePageTitle } from '../router';
+import { Link, usePageTitle } from '../router';
 import { useSession } from '../session-context';
 import { useQuery } from '../use-query';
 import { NotFound, queryFallback } from './not-found';
 
 const OrgAdminUsersDocument = graphql(`
   query OrgAdminUsers($after: String) {
-    users(first: 200, after: $after) {
+    users(first: 25, after: $after) {
       edges {
         node {
           id
@@ -23,12 +25,36 @@ const OrgAdminUsersDocument = graphql(`
           email
           roles
           active
+          identities {
+            issuer
+            subject
+          }
         }
       }
       pageInfo {
         hasNextPage
         endCursor
       }
+    }
+    identityProvider {
+      issuer
+      identityClaim
+    }
+  }
+`);
+
+const LinkUserIdentityDocument = graphql(`
+  mutation LinkUserIdentity($input: LinkUserIdentityInput!) {
+    linkUserIdentity(input: $input) {
+      id
+    }
+  }
+`);
+
+const UnlinkUserIdentityDocument = graphql(`
+  mutation UnlinkUserIdentity($userId: ID!) {
+    unlinkUserIdentity(userId: $userId) {
+      id
     }
   }
 `);
@@ -62,6 +88,94 @@ const ResetUserPasswordDocument = graphql(`
 `);
 
 type User = OrgAdminUsersQuery['users']['edges'][number]['node'];
+type Provider = NonNullable<OrgAdminUsersQuery['identityProvider']>;
+
+/** The user's link to their account at the organisation's identity provider: shown, made or removed. */
+function IdentityLink({ user, provider, onChanged }: { user: User; provider: Provider; onChanged: () => void }) {
+  const [linking, setLinking] = useState(false);
+  const [subject, setSubject] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+  const field = `subject-${user.id}`;
+  const label = `${provider.identityClaim === 'email' ? 'Email address' : 'Account id'} of ${user.name} at ${provider.issuer}`;
+  async function link(e: SubmitEvent) {
+    e.preventDefault();
+    if (!subject.trim()) {
+      setErrors({ [field]: `Enter the ${provider.identityClaim} claim the provider gives for ${user.name}` });
+      return;
+    }
+    setBusy(true);
+    try {
+      await gql(LinkUserIdentityDocument, { input: { userId: user.id, subject: subject.trim() } });
+      setErrors({});
+      setLinking(false);
+      setSubject('');
+      flash(`${user.name} can sign in through ${provider.issuer}`, true);
+      onChanged();
+    } catch (err) {
+      setErrors(errorsFrom(err, []));
+    } finally {
+      setBusy(false);
+    }
+  }
+  async function unlink() {
+    if (!window.confirm(`Unlink ${user.name} from their account at ${provider.issuer}? They can no longer sign in through it.`)) return;
+    setBusy(true);
+    try {
+      await gql(UnlinkUserIdentityDocument, { userId: user.id });
+      flash(`${user.name} is no longer linked to ${provider.issuer}`, true);
+      onChanged();
+    } catch (err) {
+      setErrors({ [field]: (err as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  }
+  const linked = user.identities.filter((i) => i.issuer === provider.issuer);
+  if (linked.length)
+    return (
+      <p>
+        Signs in through {provider.issuer} as {linked.map((i) => i.subject).join(', ')}.{' '}
+        <button type="button" className="link-button" disabled={busy} onClick={() => void unlink()}>
+          Unlink
+          <span className="visually-hidden">
+            {' '}
+            {user.name} from {provider.issuer}
+          </span>
+        </button>
+        {errors[field] && <span className="error-message"> {errors[field]}</span>}
+      </p>
+    );
+  if (!linking)
+    return (
+      <p>
+        Not linked to an account at {provider.issuer}.{' '}
+        <button type="button" className="link-button" onClick={() => setLinking(true)}>
+          Link<span className="visually-hidden"> {user.name} to their account</span>
+        </button>
+      </p>
+    );
+  return (
+    <form onSubmit={(e) => void link(e)} noValidate>
+      <ErrorSummary errors={errors} labels={{ [field]: label }} />
+      <TextField
+        name={field}
+        label={label}
+        hint={`The value of the provider’s ${provider.identityClaim} claim for them, exactly as it sends it`}
+        autoComplete="off"
+        value={subject}
+        onChange={setSubject}
+        error={errors[field]}
+      />
+      <div className="button-group">
+        <Button busy={busy}>Link account</Button>
+        <Button type="button" secondary onClick={() => setLinking(false)}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
 
 /** The roles an organisation's admin grants (hub admins and commissioners are the hub's to grant). */
 const ROLES: { value: Role; label: string }[] = [
@@ -72,7 +186,7 @@ const ROLES: { value: Role; label: string }[] = [
 ];
 const roleNames = (roles: Role[]) => roles.map((r) => ROLES.find((x) => x.value === r)?.label ?? r.toLowerCase()).join(', ') || 'No roles';
 
-function UserRow({ user, self, onChanged }: { user: User; self: boolean; onChanged: () => void }) {
+function UserRow({ user, self, provider, onChanged }: { user: User; self: boolean; provider: Provider | null; onChanged: () => void }) {
   const [roles, setRoles] = useState<string[]>(user.roles);
   const [editing, setEditing] = useState(false);
   const [resetting, setResetting] = useState(false);
@@ -129,6 +243,7 @@ function UserRow({ user, self, onChanged }: { user: User; self: boolean; onChang
       <p>
         {user.email}. {roleNames(user.roles)}.
       </p>
+      {provider && <IdentityLink user={user} provider={provider} onChanged={onChanged} />}
       <ErrorSummary
         errors={errors}
         labels={{ [field]: `Roles of ${user.name}`, [`temporary-${user.id}`]: `Temporary password for ${user.name}` }}
@@ -274,13 +389,22 @@ export function Users() {
   return (
     <>
       <h1>Users</h1>
-      <p className="lead">Who at {viewer.organisation.name} signs in to the hub, and with which roles.</p>
+      <p className="lead">
+        Who at {viewer.organisation.name} signs in to the hub, and with which roles. Teams and their members are on the{' '}
+        <Link to="/teams">Teams</Link> screen.
+      </p>
       <NewUser onCreated={q.reload} />
       <section className="section" aria-labelledby="users-title">
         <h2 id="users-title">Your organisation’s users</h2>
         <ul className="card-list">
           {users.map((u) => (
-            <UserRow key={`${u.id}-${u.roles.join()}-${u.active}`} user={u} self={u.id === viewer.id} onChanged={q.reload} />
+            <UserRow
+              key={`${u.id}-${u.roles.join()}-${u.active}`}
+              user={u}
+              self={u.id === viewer.id}
+              provider={q.data!.identityProvider ?? null}
+              onChanged={q.reload}
+            />
           ))}
         </ul>
         <Pagination page={cursors.page} pageInfo={q.data!.users.pageInfo} cursors={cursors} />

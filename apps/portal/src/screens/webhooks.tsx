@@ -7,6 +7,7 @@ import { flash } from '../flash';
 import { Button, type Errors, ErrorSummary, errorsFrom, TextField } from '../forms';
 import { graphql } from '../gql';
 import type { OrgWebhooksQuery } from '../gql/graphql';
+import { Pagination, useCursors } from '../pagination';
 import { mayManageMembers } from '../roles';
 import { usePageTitle } from '../router';
 import { useSession } from '../session-context';
@@ -26,8 +27,8 @@ const OrgWebhooksDocument = graphql(`
 `);
 
 const WebhookDeliveriesDocument = graphql(`
-  query WebhookDeliveries($endpointId: ID!) {
-    webhookDeliveries(endpointId: $endpointId, first: 20) {
+  query WebhookDeliveries($endpointId: ID!, $after: String) {
+    webhookDeliveries(endpointId: $endpointId, first: 20, after: $after) {
       edges {
         node {
           id
@@ -81,12 +82,13 @@ const ReplayWebhookDeliveryDocument = graphql(`
 type Endpoint = OrgWebhooksQuery['webhookEndpoints'][number];
 
 function Deliveries({ endpointId }: { endpointId: string }) {
-  const q = useQuery(WebhookDeliveriesDocument, { endpointId });
+  const cursors = useCursors(`deliveries-${endpointId}`);
+  const q = useQuery(() => gql(WebhookDeliveriesDocument, { endpointId, after: cursors.after }), [endpointId, cursors.after]);
   const [error, setError] = useState('');
   if (q.error) return <p className="error-message">{q.error.message}</p>;
   if (!q.data) return <p className="loading">Loading deliveries…</p>;
   const rows = q.data.webhookDeliveries.edges.map((e) => e.node);
-  if (!rows.length) return <p>Nothing has been sent to it yet.</p>;
+  if (!rows.length && cursors.page === 1) return <p>Nothing has been sent to it yet.</p>;
   async function replay(id: string) {
     try {
       await gql(ReplayWebhookDeliveryDocument, { id });
@@ -111,6 +113,7 @@ function Deliveries({ endpointId }: { endpointId: string }) {
           </li>
         ))}
       </ul>
+      <Pagination page={cursors.page} pageInfo={q.data.webhookDeliveries.pageInfo} cursors={cursors} />
     </>
   );
 }
