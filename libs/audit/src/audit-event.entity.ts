@@ -11,6 +11,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Index('ix_audit_event_person', ['personId', 'id'])
 @Index('ix_audit_event_tx', ['txId', 'id'])
 @Index('ix_audit_event_break_glass', ['id'], { where: 'break_glass' })
+@Index('ix_audit_event_actor', ['actor', 'id'])
+@Index('ix_audit_event_occurred', { synchronize: false })
 export class AuditEvent {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
