@@ -30,6 +30,17 @@ describe('the population generator', () => {
 
   const generated = `SELECT r.* FROM referral r JOIN organisation o ON o.id = r.from_organisation_id WHERE o.name LIKE '%(s${SEED})'`;
 
+  it('uses only regions of the hub’s vocabulary, for people, organisations and staff', async () => {
+    const outside = await hub.db.query(
+      `SELECT DISTINCT r FROM (
+         SELECT p.region AS r FROM person p WHERE p.region IS NOT NULL
+         UNION ALL SELECT unnest(o.regions) FROM organisation o WHERE o.name LIKE '%(s${SEED})'
+         UNION ALL SELECT unnest(u.regions) FROM user_account u
+       ) x WHERE r NOT IN (SELECT code FROM region WHERE active)`,
+    );
+    expect(outside).toEqual([]);
+  });
+
   it('writes referrals whose every step is one the lifecycle allows, ending in the referral state', async () => {
     const [{ n }] = await hub.db.query(`SELECT count(*)::int AS n FROM (${generated}) g`);
     expect(n).toBe(summary.referrals);

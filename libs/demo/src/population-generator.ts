@@ -69,6 +69,7 @@ export function generatedUserEmail(seed: number, organisationIndex: number | 'hu
     : `s${seed}.org${organisationIndex}.${role}@${GENERATED_DOMAIN}`;
 }
 
+/** The seeded regions (libs/common REGIONS), in the order the generator deals them out. */
 export const REGIONS = [
   'north_west',
   'greater_manchester',
@@ -78,7 +79,7 @@ export const REGIONS = [
   'west_midlands',
   'east_of_england',
   'london',
-  'south_east',
+  'south_central',
   'south_west',
   'wales',
   'kent_surrey_sussex',
