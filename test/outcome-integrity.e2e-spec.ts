@@ -173,6 +173,27 @@ describe('outcomes that cannot be recorded wrong', () => {
       expect(await funnel(id)).toBe(day(-91));
     });
 
+    it('a recorded outcome is corrected only with a note, by the organisation that logged the job; the same again is refused', async () => {
+      const id = await person();
+      const window = await jobStartedOn(id, day(-100));
+      await ok('probation.officer', RECORD, { input: { sustainmentId: window.id, sustained: true } });
+      expect(await funnel(id)).toBe(day(-100));
+      const same = await gql('probation.officer', RECORD, { input: { sustainmentId: window.id, sustained: true } });
+      expect(same.errors?.[0].extensions?.code).toBe('INVALID_STATE');
+      const bare = await gql('probation.officer', RECORD, { input: { sustainmentId: window.id, sustained: false } });
+      expect(bare.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'note' }] });
+      const corrected = await ok<{ recordSustainment: { status: string } }>('probation.officer', RECORD, {
+        input: { sustainmentId: window.id, sustained: false, note: 'Recorded in error: the job ended in week 6' },
+      });
+      expect(corrected.recordSustainment.status).toBe('NOT_SUSTAINED');
+      expect(await funnel(id)).toBeNull();
+      const [audited] = await rows<{ detail: string }>(
+        `SELECT detail::text AS detail FROM audit_event WHERE person_id = $1 AND detail::text LIKE '%Recorded in error%'`,
+        [id],
+      );
+      expect(audited.detail).toContain('"old": "sustained"');
+    });
+
     it('the database keeps it so, and the migration reopened early "sustained" outcomes (the funnel stops counting them)', async () => {
       const id = await person();
       const window = await jobStartedOn(id, day(-14));

@@ -188,7 +188,7 @@ describe('outcome sync: OGRS assessments, reconvictions and sustainment outcomes
     expect(row).toEqual({ score: 35, on: '2024-11-02' });
   });
 
-  it('sustainment outcomes by batch: recorded once the 13 weeks are over; the same again unchanged, otherwise INVALID_STATE; early or unknown refused', async () => {
+  it('sustainment outcomes by batch: recorded once the 13 weeks are over; the same again unchanged, otherwise a correction with a note saying why; early or unknown refused', async () => {
     const first = await batch(SYNC_SUSTAINMENTS, 'syncSustainments', 'sus-batch-0001', [
       { externalId: 'job-0', sustained: true },
       { externalId: 'job-1', sustained: false, note: 'Left for another job' },
@@ -217,20 +217,44 @@ describe('outcome sync: OGRS assessments, reconvictions and sustainment outcomes
     expect(
       await count(`SELECT count(*) AS n FROM outbox_event WHERE type = 'outcome.recorded' AND aggregate_type = 'job_sustainment'`),
     ).toBe(3);
+    // The funnel summary follows (the sustained job's start is the person's sustained date).
+    const sustainedOn = () =>
+      count(
+        `SELECT count(*) AS n FROM ete_funnel_fact f JOIN external_ref r ON r.entity_id = f.person_id AND r.entity_type = 'person' WHERE r.external_id = 'p-0' AND f.sustained_on = '2025-03-03'`,
+      );
+    expect(await sustainedOn()).toBe(1);
     const second = await batch(SYNC_SUSTAINMENTS, 'syncSustainments', 'sus-batch-0002', [
       { externalId: 'job-0', sustained: true },
       { externalId: 'job-1', sustained: true },
+      { externalId: 'job-0', sustained: false, note: 'Recorded in error: she left in week 9' },
     ]);
     expect(second.results.map((r) => [r.status, r.code])).toEqual([
-      ['UNCHANGED', null],
-      ['REJECTED', 'INVALID_STATE'],
+      ['REJECTED', 'DUPLICATE_IN_BATCH'],
+      ['REJECTED', 'BAD_USER_INPUT'],
+      ['UPDATED', null],
     ]);
-    // The funnel summary follows (the sustained job's start is the person's sustained date).
+    expect(second.results[1].message).toMatch(/say why the recorded outcome is corrected/);
+    // The correction: the outcome and its note, one more event, audited with what it was, and the funnel follows.
+    const [corrected] = await hub.db.query(
+      `SELECT j.status, j.note FROM job_sustainment j JOIN external_ref r ON r.entity_id = j.intervention_id AND r.entity_type = 'intervention' WHERE r.external_id = 'job-0'`,
+    );
+    expect(corrected).toEqual({ status: 'not_sustained', note: 'Recorded in error: she left in week 9' });
     expect(
-      await count(
-        `SELECT count(*) AS n FROM ete_funnel_fact f JOIN external_ref r ON r.entity_id = f.person_id AND r.entity_type = 'person' WHERE r.external_id = 'p-0' AND f.sustained_on = '2025-03-03'`,
-      ),
-    ).toBe(1);
+      await count(`SELECT count(*) AS n FROM outbox_event WHERE type = 'outcome.recorded' AND aggregate_type = 'job_sustainment'`),
+    ).toBe(4);
+    const [audited] = await hub.db.query(
+      `SELECT detail FROM audit_event WHERE action = 'write' AND detail::text LIKE '%Recorded in error%' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(JSON.stringify(audited?.detail)).toContain('"old":"sustained"');
+    expect(await sustainedOn()).toBe(0);
+    const third = await batch(SYNC_SUSTAINMENTS, 'syncSustainments', 'sus-batch-0003', [
+      { externalId: 'job-0', sustained: false, note: 'Recorded in error: she left in week 9' },
+      { externalId: 'job-0-again', sustained: true },
+    ]);
+    expect(third.results.map((r) => [r.status, r.code])).toEqual([
+      ['UNCHANGED', null],
+      ['REJECTED', 'NOT_FOUND'],
+    ]);
   });
 
   it('sustainment outcomes by NDJSON', async () => {
@@ -251,6 +275,6 @@ describe('outcome sync: OGRS assessments, reconvictions and sustainment outcomes
       ]),
     );
     expect(again.body).toMatchObject({ unchanged: 1, rejected: 1 });
-    expect(again.body.errors[0]).toMatchObject({ line: 2, code: 'INVALID_STATE' });
+    expect(again.body.errors[0]).toMatchObject({ line: 2, code: 'BAD_USER_INPUT' });
   });
 });

@@ -84,7 +84,10 @@ export class InterventionsResolver {
   }
 
   @RequirePermission(Permission.SUSTAINMENT_RECORD, { onObject: true })
-  @Mutation(() => JobSustainmentModel, { description: 'Whether a job was sustained 13 weeks' })
+  @Mutation(() => JobSustainmentModel, {
+    description:
+      'Whether a job was sustained 13 weeks; a recorded outcome is corrected by the organisation that logged the job, with a note saying why',
+  })
   recordSustainment(@CurrentActor() actor: Actor, @Args('input') input: RecordSustainmentInput): Promise<JobSustainmentModel> {
     return this.sustainments.record(actor, input);
   }

@@ -38,9 +38,11 @@ export interface StagedSustainmentRefs {
  *   write employment data for them (FORBIDDEN);
  * - "sustained" only from the window's end (TOO_EARLY); "not sustained" before then needs a note
  *   saying why (NOTE_REQUIRED);
- * - an outcome already recorded is `unchanged` when sent again the same, and ALREADY_RECORDED when
- *   sent otherwise (an outcome is recorded once);
- * - each outcome recorded emits `outcome.recorded` (as one does) and its audit event, by INSERT … SELECT.
+ * - an outcome already recorded is `unchanged` when sent again the same; sent otherwise it is a
+ *   correction (`updated`), which needs a note saying why (CORRECTION_NOTE_REQUIRED) and follows the
+ *   same rule of time (TOO_EARLY for "sustained" before the window's end);
+ * - each outcome recorded or corrected emits `outcome.recorded` with the outcome it now has (as one
+ *   does) and its audit event, by INSERT … SELECT; the funnel's summary follows by its triggers.
  */
 @Injectable()
 export class SustainmentsBulkService {
@@ -51,20 +53,23 @@ export class SustainmentsBulkService {
 
   async mergeStaged(qr: QueryRunner, stage: string, actor: Actor, refs: StagedSustainmentRefs): Promise<void> {
     await this.check(qr, stage, actor, refs);
-    await qr.query(
-      `UPDATE job_sustainment j SET status = CASE WHEN s.sustained THEN '${SustainmentStatus.SUSTAINED}' ELSE '${SustainmentStatus.NOT_SUSTAINED}' END,
-              recorded_at = now(), recorded_by = $1, note = s.note
-         FROM ${stage} s WHERE s.action = 'created' AND j.id = s.sustainment_id AND j.status = '${SustainmentStatus.OPEN}'`,
-      [actorRef(actor)],
-    );
+    const outcome = `CASE WHEN s.sustained THEN '${SustainmentStatus.SUSTAINED}' ELSE '${SustainmentStatus.NOT_SUSTAINED}' END`;
+    // Emitted first, so a correction's audit event can say what the outcome and note were before it.
     await this.outbox.emitSelect(
       qr,
       actor,
       `SELECT 'outcome.recorded' AS type, 'job_sustainment' AS aggregate_type, s.sustainment_id AS aggregate_id, s.person_id,
-              jsonb_build_object('outcome', CASE WHEN s.sustained THEN '${SustainmentStatus.SUSTAINED}' ELSE '${SustainmentStatus.NOT_SUSTAINED}' END,
-                                 'dataCategory', '${DataCategory.EMPLOYMENT}') AS payload,
-              NULL::jsonb AS changes, ARRAY['${DataCategory.EMPLOYMENT}'] AS categories, '{note,status}'::text[] AS fields
-         FROM ${stage} s WHERE s.action = 'created'`,
+              jsonb_build_object('outcome', ${outcome}, 'dataCategory', '${DataCategory.EMPLOYMENT}') AS payload,
+              CASE WHEN s.action = 'updated'
+                   THEN jsonb_build_object('status', jsonb_build_object('old', j.status, 'new', ${outcome}),
+                                           'note', jsonb_build_object('old', j.note, 'new', s.note)) END AS changes,
+              ARRAY['${DataCategory.EMPLOYMENT}'] AS categories, '{note,status}'::text[] AS fields
+         FROM ${stage} s JOIN job_sustainment j ON j.id = s.sustainment_id WHERE s.action IN ('created', 'updated')`,
+    );
+    await qr.query(
+      `UPDATE job_sustainment j SET status = ${outcome}, recorded_at = now(), recorded_by = $1, note = s.note
+         FROM ${stage} s WHERE s.action IN ('created', 'updated') AND j.id = s.sustainment_id`,
+      [actorRef(actor)],
     );
   }
 
@@ -91,11 +96,11 @@ export class SustainmentsBulkService {
              SELECT k.line, k.sustainment_id, k.person_id,
                     CASE WHEN k.sustainment_id IS NULL OR k.organisation_id <> CAST(:accessOrg AS uuid) OR NOT v.visible THEN 'NOT_FOUND'
                          WHEN NOT v.writable THEN 'FORBIDDEN'
-                         WHEN k.status <> '${SustainmentStatus.OPEN}' AND k.status <> ${outcome} THEN 'ALREADY_RECORDED'
-                         WHEN k.status <> '${SustainmentStatus.OPEN}' THEN NULL
+                         WHEN k.status = ${outcome} THEN NULL
                          WHEN k.sustained AND ${early} THEN 'TOO_EARLY'
+                         WHEN k.status <> '${SustainmentStatus.OPEN}' AND COALESCE(btrim(k.note), '') = '' THEN 'CORRECTION_NOTE_REQUIRED'
                          WHEN NOT k.sustained AND ${early} AND COALESCE(btrim(k.note), '') = '' THEN 'NOTE_REQUIRED' END AS reject_code,
-                    CASE WHEN k.status = '${SustainmentStatus.OPEN}' THEN 'created' ELSE 'unchanged' END AS action
+                    CASE WHEN k.status = '${SustainmentStatus.OPEN}' THEN 'created' WHEN k.status = ${outcome} THEN 'unchanged' ELSE 'updated' END AS action
                FROM k LEFT JOIN v ON v.person_id = k.person_id)
       UPDATE ${stage} s SET sustainment_id = c.sustainment_id, person_id = c.person_id, reject_code = c.reject_code,
              action = CASE WHEN c.reject_code IS NULL THEN c.action END

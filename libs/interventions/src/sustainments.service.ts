@@ -74,7 +74,8 @@ export class SustainmentsService {
   }
 
   /**
-   * Whether the job was sustained 13 weeks: recorded by an organisation working with the person.
+   * Whether the job was sustained 13 weeks: recorded by an organisation working with the person; once
+   * recorded, corrected only by the organisation that logged the job, with a note saying why.
    * "Sustained" only from the window's due day (Europe/London); before it only "not sustained", with a note saying why.
    */
   async record(actor: Actor, input: RecordSustainmentInput): Promise<JobSustainment> {
@@ -86,7 +87,13 @@ export class SustainmentsService {
         throw new NotFoundError('Sustainment');
       if (!this.access.decide(actor, 'write', DataCategory.EMPLOYMENT, facts, row.organisationId).allowed)
         throw new ForbiddenError('Your role cannot record this outcome');
-      if (row.status !== SustainmentStatus.OPEN) throw new HubError(ErrorCode.InvalidState, 'This outcome was already recorded');
+      const outcome = input.sustained ? SustainmentStatus.SUSTAINED : SustainmentStatus.NOT_SUSTAINED;
+      const correction = row.status !== SustainmentStatus.OPEN;
+      // A recorded outcome is corrected, never recorded twice: by the organisation that logged the job, saying why.
+      if (correction && (row.status === outcome || row.organisationId !== actor.organisationId))
+        throw new HubError(ErrorCode.InvalidState, 'This outcome was already recorded', { status: row.status });
+      if (correction && !input.note?.trim())
+        throw new ValidationError([{ field: 'note', messages: ['say why the recorded outcome is corrected'] }]);
       // "Sustained 13 weeks" is a fact only once the 13 weeks have passed; before then a job can only have ended (with why).
       const early = dayInLondon(new Date()) < row.dueOn;
       if (early && input.sustained)
@@ -105,7 +112,8 @@ export class SustainmentsService {
         throw new ValidationError([
           { field: 'note', messages: ['say why the job was not sustained (it ended before the 13 weeks were up)'] },
         ]);
-      row.status = input.sustained ? SustainmentStatus.SUSTAINED : SustainmentStatus.NOT_SUSTAINED;
+      const before = { status: row.status, note: row.note };
+      row.status = outcome;
       row.recordedAt = new Date();
       row.recordedBy = actorRef(actor);
       row.note = input.note ?? null;
@@ -116,6 +124,9 @@ export class SustainmentsService {
         aggregateId: row.id,
         personId: row.personId,
         payload: { outcome: row.status, dataCategory: 'employment' },
+        ...(correction && {
+          changes: { status: { old: before.status, new: row.status }, note: { old: before.note, new: row.note } },
+        }),
       });
       return saved;
     });

@@ -43,7 +43,7 @@ const FACT_REJECTIONS: Record<string, { code: string; message: string }> = {
 const SUSTAINMENT_REJECTIONS: Record<string, { code: string; message: string }> = {
   NOT_FOUND: { code: 'NOT_FOUND', message: 'No job start with this externalId that your organisation logged and that began' },
   FORBIDDEN: { code: 'FORBIDDEN', message: 'Your organisation may not record this outcome for this person' },
-  ALREADY_RECORDED: { code: 'INVALID_STATE', message: 'The 13-week outcome of this job is recorded already, otherwise' },
+  CORRECTION_NOTE_REQUIRED: { code: 'BAD_USER_INPUT', message: 'note: say why the recorded outcome is corrected' },
   TOO_EARLY: { code: 'BAD_USER_INPUT', message: 'sustained: a job can be recorded as sustained only once its 13 weeks have passed' },
   NOTE_REQUIRED: { code: 'BAD_USER_INPUT', message: 'note: say why the job was not sustained (it ended before the 13 weeks were up)' },
 };

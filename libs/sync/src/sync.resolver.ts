@@ -79,7 +79,7 @@ export class SyncResolver {
   @RequirePermission(Permission.SYNC_LOAD)
   @Mutation(() => SyncResultModel, {
     description:
-      'Record up to 5,000 13-week outcomes of job starts, each named by the job start’s external id; idempotent by key; a result per record',
+      'Record up to 5,000 13-week outcomes of job starts, each named by the job start’s external id; a different outcome for a recorded one corrects it (with a note saying why); idempotent by key; a result per record',
   })
   syncSustainments(@CurrentActor() actor: Actor, @Args('input') input: SyncSustainmentsInput): Promise<SyncResultModel> {
     return this.outcomes.syncSustainments(actor, input);
