@@ -53,11 +53,11 @@ export class BulkInterventionsService implements BulkKind<InterventionStageRow> 
 
   async merge(qr: QueryRunner, actor: Actor, system: string): Promise<void> {
     await this.interventions.mergeStaged(qr, this.stage, actor, {
-      person: `(SELECT r.entity_id FROM external_ref r WHERE r.system = :syncSystem AND r.entity_type = 'person' AND r.external_id = x.person_external_id)`,
-      intervention: `(SELECT r.entity_id FROM external_ref r WHERE r.system = :syncSystem AND r.entity_type = 'intervention' AND r.external_id = x.external_id)`,
-      parameters: { syncSystem: system },
+      person: `(SELECT r.entity_id FROM external_ref r WHERE r.system = :syncSystem AND r.organisation_id = CAST(:syncOrg AS uuid) AND r.entity_type = 'person' AND r.external_id = x.person_external_id)`,
+      intervention: `(SELECT r.entity_id FROM external_ref r WHERE r.system = :syncSystem AND r.organisation_id = CAST(:syncOrg AS uuid) AND r.entity_type = 'intervention' AND r.external_id = x.external_id)`,
+      parameters: { syncSystem: system, syncOrg: actor.organisationId },
     });
-    // No ON CONFLICT: loads into one system take turns (BulkLoader), so a clash is a concurrent GraphQL
+    // No ON CONFLICT: loads into one system of one organisation take turns (BulkLoader), so a clash is a concurrent GraphQL
     // sync of the same id, and failing the chunk (to be resumed) is better than an orphan.
     await qr.query(
       `INSERT INTO external_ref (system, entity_type, external_id, entity_id, organisation_id)

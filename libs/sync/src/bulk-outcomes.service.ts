@@ -28,9 +28,9 @@ export interface OutcomeKind<R extends { line: number; externalId: string }> ext
   readonly operation: string;
 }
 
-const personRef = `(SELECT r.entity_id FROM external_ref r WHERE r.system = :syncSystem AND r.entity_type = 'person' AND r.external_id = x.person_external_id)`;
+const personRef = `(SELECT r.entity_id FROM external_ref r WHERE r.system = :syncSystem AND r.organisation_id = CAST(:syncOrg AS uuid) AND r.entity_type = 'person' AND r.external_id = x.person_external_id)`;
 const ref = (entityType: string) =>
-  `(SELECT r.entity_id FROM external_ref r WHERE r.system = :syncSystem AND r.entity_type = '${entityType}' AND r.external_id = x.external_id)`;
+  `(SELECT r.entity_id FROM external_ref r WHERE r.system = :syncSystem AND r.organisation_id = CAST(:syncOrg AS uuid) AND r.entity_type = '${entityType}' AND r.external_id = x.external_id)`;
 
 const FACT_REJECTIONS: Record<string, { code: string; message: string }> = {
   NOT_FOUND: {
@@ -83,9 +83,9 @@ abstract class OffendingFactsKind implements OutcomeKind<OffendingFactStageRow> 
     await this.facts.mergeStaged(qr, this.stage, actor, this.fact, {
       person: personRef,
       fact: ref(this.entityType),
-      parameters: { syncSystem: system },
+      parameters: { syncSystem: system, syncOrg: actor.organisationId },
     });
-    // Loads of one kind into one system take turns (BulkLoader and the batch form take the same lock).
+    // Loads of one kind into one system of one organisation take turns (BulkLoader and the batch form take the same lock).
     await qr.query(
       `INSERT INTO external_ref (system, entity_type, external_id, entity_id, organisation_id)
        SELECT $1, '${this.entityType}', external_id, new_id, $2 FROM ${this.stage} WHERE action = 'created'`,
@@ -141,7 +141,10 @@ export class BulkSustainmentsService implements OutcomeKind<SustainmentStageRow>
   }
 
   merge(qr: QueryRunner, actor: Actor, system: string): Promise<void> {
-    return this.sustainments.mergeStaged(qr, this.stage, actor, { intervention: ref('intervention'), parameters: { syncSystem: system } });
+    return this.sustainments.mergeStaged(qr, this.stage, actor, {
+      intervention: ref('intervention'),
+      parameters: { syncSystem: system, syncOrg: actor.organisationId },
+    });
   }
 
   rejection(rejectCode: string): { code: string; message: string } {

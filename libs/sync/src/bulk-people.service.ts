@@ -89,10 +89,10 @@ export class BulkPeopleService implements BulkKind<PersonStageRow> {
   async merge(qr: QueryRunner, actor: Actor, system: string, rows: readonly PersonStageRow[]): Promise<void> {
     // A probe per staged row (a join may scan every reference of the system for each chunk).
     await qr.query(
-      `UPDATE ${this.stage} s SET person_id = (SELECT r.entity_id FROM external_ref r WHERE r.system = $1 AND r.entity_type = 'person' AND r.external_id = s.external_id)`,
-      [system],
+      `UPDATE ${this.stage} s SET person_id = (SELECT r.entity_id FROM external_ref r WHERE r.system = $1 AND r.organisation_id = $2 AND r.entity_type = 'person' AND r.external_id = s.external_id)`,
+      [system, actor.organisationId],
     );
-    await this.matchErased(qr, system, rows);
+    await this.matchErased(qr, actor, system, rows);
     // Existing people: the policy's own rule (relationship, by involvement or an open referral to the organisation), as SQL.
     const writable = this.access.scope(actor, 'write', { person: 's.person_id', category: `'${DataCategory.IDENTITY}'`, perRow: true });
     await this.persons.mergeStaged(
@@ -104,7 +104,7 @@ export class BulkPeopleService implements BulkKind<PersonStageRow> {
     );
     await qr.query(
       `INSERT INTO external_ref (system, entity_type, external_id, entity_id, organisation_id)
-       SELECT $1, 'person', external_id, person_id, $2 FROM ${this.stage} WHERE action IS NOT NULL ON CONFLICT (system, entity_type, external_id) DO NOTHING`,
+       SELECT $1, 'person', external_id, person_id, $2 FROM ${this.stage} WHERE action IS NOT NULL ON CONFLICT (organisation_id, system, entity_type, external_id) DO NOTHING`,
       [system, actor.organisationId],
     );
     await this.outbox.emitSelect(
@@ -128,15 +128,15 @@ export class BulkPeopleService implements BulkKind<PersonStageRow> {
    * finds the record, which the merge refuses as one the caller cannot read. A probe per fingerprint,
    * kept apart from any join (LIMIT), so it goes through the key whatever the statistics say.
    */
-  private async matchErased(qr: QueryRunner, system: string, rows: readonly PersonStageRow[]): Promise<void> {
+  private async matchErased(qr: QueryRunner, actor: Actor, system: string, rows: readonly PersonStageRow[]): Promise<void> {
     const { of, fingerprints } = await this.suppression.fingerprints(rows.map((r) => r.externalId));
     if (!fingerprints.length) return;
     await qr.query(
       `UPDATE ${this.stage} s SET person_id = m.entity_id
          FROM (SELECT f.line, r.entity_id FROM unnest($2::int[], $3::text[]) AS f(line, fingerprint)
-                 CROSS JOIN LATERAL (SELECT r.entity_id FROM external_ref r WHERE r.system = $1 AND r.entity_type = 'person' AND r.external_id = f.fingerprint LIMIT 1) r) m
+                 CROSS JOIN LATERAL (SELECT r.entity_id FROM external_ref r WHERE r.system = $1 AND r.organisation_id = $4 AND r.entity_type = 'person' AND r.external_id = f.fingerprint LIMIT 1) r) m
         WHERE s.line = m.line AND s.person_id IS NULL`,
-      [system, of.map((i) => rows[i].line), fingerprints],
+      [system, of.map((i) => rows[i].line), fingerprints, actor.organisationId],
     );
   }
 

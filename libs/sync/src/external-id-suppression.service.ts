@@ -77,7 +77,7 @@ export class ExternalIdSuppressionService {
       `INSERT INTO external_ref (system, entity_type, external_id, entity_id, organisation_id, created_at)
        SELECT system, 'person', external_id, entity_id, organisation_id, created_at
          FROM unnest($1::text[], $2::text[], $3::uuid[], $4::uuid[], $5::timestamptz[]) AS r(system, external_id, entity_id, organisation_id, created_at)
-       ON CONFLICT (system, entity_type, external_id) DO NOTHING`,
+       ON CONFLICT (organisation_id, system, entity_type, external_id) DO NOTHING`,
       [
         refs.map((r) => r.system),
         refs.map((r) => suppressedId(current, r.external_id)),

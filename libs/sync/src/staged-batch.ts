@@ -59,7 +59,7 @@ export async function runStagedBatch<R extends { line: number; externalId: strin
     if (rows.length && qr) {
       await qr.query(`CREATE TEMP TABLE IF NOT EXISTS ${kind.stage} (${kind.stageColumns}, PRIMARY KEY (line)) ON COMMIT DELETE ROWS`);
       await qr.query(`DELETE FROM ${kind.stage}`);
-      await qr.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`sync_bulk:${kind.kind}:${input.system}`]);
+      await qr.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`sync_bulk:${kind.kind}:${actor.organisationId}:${input.system}`]);
       await copyRows(qr, kind.stage, kind.copyColumns, rows, (r) => kind.toCsv(r));
       await kind.merge(qr, actor, input.system, rows);
       const outcome = (await qr.query(`SELECT s.line, s.action, s.reject_code, ${kind.resultIdSql} AS id FROM ${kind.stage} s`)) as {

@@ -47,10 +47,20 @@ export class SyncConsentsService {
 
   private async upsert(m: EntityManager, actor: Actor, system: string, record: SyncConsentRecord): Promise<SyncRecordResultModel> {
     await requireValid(ConsentRecordRules, record);
-    const person = await m.findOneBy(ExternalRef, { system, entityType: 'person', externalId: record.personExternalId });
+    const person = await m.findOneBy(ExternalRef, {
+      organisationId: actor.organisationId,
+      system,
+      entityType: 'person',
+      externalId: record.personExternalId,
+    });
     if (!person) throw new NotFoundError('Person with this personExternalId');
     const result = (status: SyncStatus, id: string) => ({ externalId: record.externalId, status, id, code: null, message: null });
-    const ref = await m.findOneBy(ExternalRef, { system, entityType: 'consent', externalId: record.externalId });
+    const ref = await m.findOneBy(ExternalRef, {
+      organisationId: actor.organisationId,
+      system,
+      entityType: 'consent',
+      externalId: record.externalId,
+    });
     if (!ref) {
       const granted = await this.consents.grant(
         actor,

@@ -27,9 +27,19 @@ export class SyncInterventionsService {
 
   private async upsert(m: EntityManager, actor: Actor, system: string, record: SyncInterventionRecord): Promise<SyncRecordResultModel> {
     await requireValid(InterventionRecordRules, record);
-    const person = await m.findOneBy(ExternalRef, { system, entityType: 'person', externalId: record.personExternalId });
+    const person = await m.findOneBy(ExternalRef, {
+      organisationId: actor.organisationId,
+      system,
+      entityType: 'person',
+      externalId: record.personExternalId,
+    });
     if (!person) throw new NotFoundError('Person with this personExternalId');
-    const ref = await m.findOneBy(ExternalRef, { system, entityType: 'intervention', externalId: record.externalId });
+    const ref = await m.findOneBy(ExternalRef, {
+      organisationId: actor.organisationId,
+      system,
+      entityType: 'intervention',
+      externalId: record.externalId,
+    });
     if (!ref) {
       const logged = await this.interventions.log(
         actor,

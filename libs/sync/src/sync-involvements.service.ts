@@ -33,11 +33,21 @@ export class SyncInvolvementsService {
 
   private async upsert(m: EntityManager, actor: Actor, system: string, record: SyncInvolvementRecord): Promise<SyncRecordResultModel> {
     await requireValid(InvolvementRecordRules, record);
-    const person = await m.findOneBy(ExternalRef, { system, entityType: 'person', externalId: record.personExternalId });
+    const person = await m.findOneBy(ExternalRef, {
+      organisationId: actor.organisationId,
+      system,
+      entityType: 'person',
+      externalId: record.personExternalId,
+    });
     if (!person) throw new NotFoundError('Person with this personExternalId');
     const role = record.role ?? InvolvementRole.PROVIDER;
     const result = (status: SyncStatus, id: string) => ({ externalId: record.externalId, status, id, code: null, message: null });
-    const ref = await m.findOneBy(ExternalRef, { system, entityType: 'involvement', externalId: record.externalId });
+    const ref = await m.findOneBy(ExternalRef, {
+      organisationId: actor.organisationId,
+      system,
+      entityType: 'involvement',
+      externalId: record.externalId,
+    });
     if (!ref) {
       // An end with its reason is recorded as an end (in the record's history); a bare end date is planned, as addInvolvement takes it.
       const endNow = !!record.endedAt && !!record.endReason;
@@ -63,8 +73,6 @@ export class SyncInvolvementsService {
       });
       return result(SyncStatus.CREATED, added.id);
     }
-    // Another organisation's involvement under the same (system, external id) is not this caller's to see or end.
-    if (ref.organisationId !== actor.organisationId) throw new NotFoundError('Involvement');
     const current = await this.records.involvement(m, actor, ref.entityId);
     if (
       current.organisationId !== record.organisationId ||

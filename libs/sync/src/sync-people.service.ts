@@ -38,6 +38,7 @@ export class SyncPeopleService {
     await requireValid(PersonRecordRules, record);
     // The id itself, or its fingerprint if the person was erased: the update then finds no record it may read.
     const refs = await m.findBy(ExternalRef, {
+      organisationId: actor.organisationId,
       system,
       entityType: 'person',
       externalId: In(await this.suppression.candidates(record.externalId)),
