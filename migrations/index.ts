@@ -2,6 +2,7 @@
 import { Meetings1796720655376 } from './1796720655376-Meetings.js';
 import { AuditSearchIndexes1796733000000 } from './1796733000000-AuditSearchIndexes.js';
 import { ExternalIdsPerOrganisation1796733100000 } from './1796733100000-ExternalIdsPerOrganisation.js';
+import { MeetingSeries1796733200000 } from './1796733200000-MeetingSeries.js';
 import { NotificationsAndAssignedTasks1796700100000 } from './1796700100000-NotificationsAndAssignedTasks.js';
 import { AppointmentsAndCaseNotes1796710000000 } from './1796710000000-AppointmentsAndCaseNotes.js';
 import { ReferralBasis1796619825502 } from './1796619825502-ReferralBasis.js';
@@ -86,4 +87,5 @@ export const MIGRATIONS: Function[] = [
   Meetings1796720655376,
   AuditSearchIndexes1796733000000,
   ExternalIdsPerOrganisation1796733100000,
+  MeetingSeries1796733200000,
 ];

@@ -195,4 +195,38 @@ describe('a multi-agency meeting in the portal', () => {
     },
     T,
   );
+  it(
+    'the organiser of a monthly panel schedules its next meeting from the page: a month on, the agenda carried over',
+    async () => {
+      const series = (
+        await ok<{ scheduleMeeting: { id: string } }>(
+          probation,
+          'mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }',
+          {
+            input: {
+              title: 'Monthly review panel',
+              startsAt: '2027-06-15T09:30:00Z',
+              recurrence: 'MONTHLY',
+              invitedOrganisationIds: [orgs[HOUSING]],
+            },
+          },
+        )
+      ).scheduleMeeting.id;
+      const zed = await person('Zed', [`${HOUSING}:ACCOMMODATION`]);
+      await ok(probation, 'mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }', {
+        input: { meetingId: series, personId: zed, reason: 'Tenancy review' },
+      });
+      const page = await signIn('probation.officer');
+      await page.goto(`${url}/meetings/${series}`);
+      await page.getByRole('heading', { level: 1, name: 'Monthly review panel' }).waitFor();
+      expect(await page.locator('.summary-list').innerText()).toContain('Every month');
+      await page.getByRole('button', { name: 'Schedule the next meeting' }).click();
+      await page.waitForURL((u) => u.pathname.startsWith('/meetings/') && !u.pathname.endsWith(series));
+      await page.getByRole('heading', { level: 1, name: 'Monthly review panel' }).waitFor();
+      await page.getByRole('region', { name: 'Zed Panel' }).waitFor();
+      expect(await page.locator('.summary-list').innerText()).toMatch(/15 July 2027/);
+      await checkScreen(page, 'meeting-next');
+    },
+    T,
+  );
 });

@@ -645,6 +645,12 @@ describe('channels: CSV files, webhooks and not-found answers', () => {
           query: 'mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }',
           vars: (id) => ({ input: { meetingId: id, personId: diarised, reason: 'probe' } }),
         },
+        scheduleNextMeeting: {
+          as: w,
+          existing: meeting,
+          query: 'mutation($id: ID!) { scheduleNextMeeting(meetingId: $id) { id } }',
+          vars: (id) => ({ id }),
+        },
         recordMeetingAttendance: {
           as: w,
           existing: meeting,

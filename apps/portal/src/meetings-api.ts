@@ -154,6 +154,15 @@ const ScheduleMeetingDocument = graphql(`
   }
 `);
 
+const ScheduleNextMeetingDocument = graphql(`
+  mutation ScheduleNextMeeting($id: ID!) {
+    scheduleNextMeeting(meetingId: $id) {
+      id
+      startsAt
+    }
+  }
+`);
+
 const AddAgendaItemDocument = graphql(`
   mutation AddAgendaItem($input: AddAgendaItemInput!) {
     addAgendaItem(input: $input) {
@@ -191,5 +200,6 @@ export const writeMeetingNote = (input: WriteMeetingNoteInput) => gql(WriteMeeti
 export const assignMeetingAction = (input: AssignMeetingActionInput) => gql(AssignMeetingActionDocument, { input });
 export const completeMeetingAction = (actionId: string) => gql(CompleteMeetingActionDocument, { input: { actionId } });
 export const scheduleMeeting = (input: ScheduleMeetingInput) => gql(ScheduleMeetingDocument, { input }).then((d) => d.scheduleMeeting);
+export const scheduleNextMeeting = (id: string) => gql(ScheduleNextMeetingDocument, { id }).then((d) => d.scheduleNextMeeting);
 export const addAgendaItem = (input: AddAgendaItemInput) => gql(AddAgendaItemDocument, { input }).then((d) => d.addAgendaItem);
 export const findPeople = (search: string) => gql(FindPeopleDocument, { search }).then((d) => d.people.edges.map((e) => e.node));

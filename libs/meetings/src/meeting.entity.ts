@@ -6,6 +6,7 @@ import type { MeetingActionLink, MeetingActionStatus, MeetingNoteKind, MeetingRe
 @Index('ix_meeting_organiser_time', ['organiserOrganisationId', 'startsAt'])
 // A GIN index (the migration's): the meetings an organisation is invited to (`invited_organisation_ids @> ARRAY[org]`).
 @Index('ix_meeting_invited', { synchronize: false })
+@Index('ix_meeting_follows', ['followsMeetingId'], { unique: true, where: 'follows_meeting_id IS NOT NULL' })
 export class Meeting {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -27,6 +28,10 @@ export class Meeting {
 
   @Column({ type: 'text', nullable: true })
   recurrence: MeetingRecurrence | null;
+
+  /** The meeting of the series this one follows (scheduleNextMeeting): each meeting has at most one next. */
+  @Column({ type: 'uuid', nullable: true })
+  followsMeetingId: string | null;
 
   /** The organisations invited (the organiser is not among them). */
   @Column({ type: 'uuid', array: true, default: () => "'{}'" })

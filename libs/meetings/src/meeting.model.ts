@@ -138,6 +138,9 @@ export class MeetingModel {
   @Field(() => MeetingRecurrence, { nullable: true })
   recurrence: MeetingRecurrence | null;
 
+  @Field(() => ID, { nullable: true, description: 'The meeting of the series this one follows' })
+  followsMeetingId: string | null;
+
   @Field(() => ID)
   organiserOrganisationId: string;
 

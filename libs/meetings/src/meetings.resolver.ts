@@ -101,6 +101,15 @@ export class MeetingsResolver {
   }
 
   @RequirePermission(Permission.MEETING_ORGANISE, { onObject: true })
+  @Mutation(() => MeetingModel, {
+    description:
+      'Schedules the next meeting of your recurring meeting (same invitees, the same time in London a week, fortnight or month on), its agenda carried over; asked again, the one already scheduled',
+  })
+  scheduleNextMeeting(@CurrentActor() actor: Actor, @Args('meetingId', { type: () => ID }) meetingId: string): Promise<MeetingModel> {
+    return this.service.scheduleNext(actor, meetingId);
+  }
+
+  @RequirePermission(Permission.MEETING_ORGANISE, { onObject: true })
   @Mutation(() => MeetingAgendaItemModel, {
     description:
       'Puts a person on your meeting’s agenda; uncoveredOrganisationIds names the invitees no consent or agreement covers (not shown them)',

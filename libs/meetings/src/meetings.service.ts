@@ -10,6 +10,7 @@ import { Meeting, MeetingAgendaItem, MeetingAttendance } from './meeting.entity.
 import type { AddAgendaItemInput, RecordAttendanceInput, ScheduleMeetingInput } from './meeting.input.js';
 import type { MeetingAgendaItemModel, MeetingModel } from './meeting.model.js';
 import { MeetingBasisService } from './meeting-basis.service.js';
+import { nextOccurrence } from './meeting-recurrence.js';
 import { MEETING_MAX_AGENDA, MEETING_MAX_ATTENDANCE, MEETING_WINDOW_DAYS } from './meeting-vocabulary.js';
 
 const DAY = 86_400_000;
@@ -125,29 +126,92 @@ export class MeetingsService {
         throw new HubError(ErrorCode.InvalidState, 'The person is on this meeting’s agenda already');
       if (existing.length >= MEETING_MAX_AGENDA)
         throw new HubError(ErrorCode.InvalidState, `A meeting’s agenda holds at most ${MEETING_MAX_AGENDA} people`);
-      const person = await this.persons.get(actor, personId, m);
-      const label = [person.givenName, person.familyName].filter(Boolean).join(' ') || 'Unnamed person';
-      const uncovered = await this.basis.uncovered(meeting, personId, meeting.invitedOrganisationIds, m);
-      const saved = await m.save(
-        m.create(MeetingAgendaItem, {
-          meetingId: meeting.id,
-          personId,
-          personLabel: label,
-          reason: input.reason.trim(),
-          position: existing.length + 1,
-          addedBy: actorRef(actor),
+      return this.putOnAgenda(m, actor, meeting, personId, input.reason.trim(), existing.length + 1);
+    });
+  }
+
+  /** Writes an agenda item the organiser may add (checked by the caller), with its event. */
+  private async putOnAgenda(
+    m: EntityManager,
+    actor: Actor,
+    meeting: Meeting,
+    personId: string,
+    reason: string,
+    position: number,
+  ): Promise<MeetingAgendaItemModel> {
+    const person = await this.persons.get(actor, personId, m);
+    const label = [person.givenName, person.familyName].filter(Boolean).join(' ') || 'Unnamed person';
+    const uncovered = await this.basis.uncovered(meeting, personId, meeting.invitedOrganisationIds, m);
+    const saved = await m.save(
+      m.create(MeetingAgendaItem, { meetingId: meeting.id, personId, personLabel: label, reason, position, addedBy: actorRef(actor) }),
+    );
+    await this.outbox.emit(m, actor, {
+      type: 'meeting.agenda_item_added',
+      aggregateType: 'meeting',
+      aggregateId: meeting.id,
+      personId,
+      payload: { audience: 'organisation', meetingId: meeting.id, agendaItemId: saved.id, uncoveredOrganisationIds: uncovered },
+      changes: { reason: { old: null, new: saved.reason } },
+      categories: ['identity'],
+    });
+    return { ...saved, uncoveredOrganisationIds: uncovered };
+  }
+
+  /**
+   * Schedules the next meeting of a recurring one: the same title, place, link and invitees, at the
+   * same time of day in London a week, a fortnight or a month on, with the people of its agenda
+   * carried over (those the organiser may still see; their reasons with them). Asked again, the
+   * answer is the next meeting already scheduled.
+   */
+  async scheduleNext(actor: Actor, meetingId: string, now = new Date()): Promise<MeetingModel> {
+    return this.db.transaction(async (m) => {
+      const meeting = await this.load(actor, meetingId, m, true);
+      this.access.require(actor, Permission.MEETING_ORGANISE, { organisationId: meeting.organiserOrganisationId });
+      if (!meeting.recurrence) throw new HubError(ErrorCode.InvalidState, 'This meeting does not recur: schedule the next one yourself');
+      const already = await m.findOneBy(Meeting, { followsMeetingId: meeting.id });
+      if (already) return meetingView(actor, already);
+      const startsAt = nextOccurrence(meeting.startsAt, meeting.recurrence);
+      if (startsAt.getTime() > now.getTime() + MEETING_WINDOW_DAYS.ahead * DAY)
+        throw new HubError(ErrorCode.InvalidState, 'The next meeting would be more than two years ahead');
+      const next = await m.save(
+        m.create(Meeting, {
+          organiserOrganisationId: meeting.organiserOrganisationId,
+          title: meeting.title,
+          startsAt,
+          place: meeting.place,
+          link: meeting.link,
+          recurrence: meeting.recurrence,
+          followsMeetingId: meeting.id,
+          invitedOrganisationIds: meeting.invitedOrganisationIds,
+          invitedUserIds: meeting.invitedUserIds,
+          createdBy: actorRef(actor),
         }),
       );
       await this.outbox.emit(m, actor, {
-        type: 'meeting.agenda_item_added',
+        type: 'meeting.scheduled',
         aggregateType: 'meeting',
-        aggregateId: meeting.id,
-        personId,
-        payload: { audience: 'organisation', meetingId: meeting.id, agendaItemId: saved.id, uncoveredOrganisationIds: uncovered },
-        changes: { reason: { old: null, new: saved.reason } },
-        categories: ['identity'],
+        aggregateId: next.id,
+        payload: {
+          meetingId: next.id,
+          startsAt: next.startsAt.toISOString(),
+          recurrence: next.recurrence,
+          parties: next.invitedOrganisationIds,
+        },
+        changes: { title: { old: null, new: next.title }, invitedOrganisationIds: { old: null, new: next.invitedOrganisationIds } },
       });
-      return { ...saved, uncoveredOrganisationIds: uncovered };
+      const items = await m.find(MeetingAgendaItem, { where: { meetingId: meeting.id }, order: { position: 'ASC' } });
+      const carried = new Set<string>();
+      for (const item of items) {
+        const seen = await this.persons.requireAccess(actor, item.personId, m).catch((err: unknown) => {
+          if (err instanceof NotFoundError) return null;
+          throw err;
+        });
+        // Two items whose people were merged since are one person on the next agenda.
+        if (!seen || carried.has(seen.personId)) continue;
+        carried.add(seen.personId);
+        await this.putOnAgenda(m, actor, next, seen.personId, item.reason, carried.size);
+      }
+      return meetingView(actor, next);
     });
   }
 

@@ -45,6 +45,7 @@ type Documents = {
     "\n  mutation AssignMeetingAction($input: AssignMeetingActionInput!) {\n    assignMeetingAction(input: $input) {\n      id\n    }\n  }\n": typeof types.AssignMeetingActionDocument,
     "\n  mutation CompleteMeetingAction($input: CompleteMeetingActionInput!) {\n    completeMeetingAction(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.CompleteMeetingActionDocument,
     "\n  mutation ScheduleMeeting($input: ScheduleMeetingInput!) {\n    scheduleMeeting(input: $input) {\n      id\n    }\n  }\n": typeof types.ScheduleMeetingDocument,
+    "\n  mutation ScheduleNextMeeting($id: ID!) {\n    scheduleNextMeeting(meetingId: $id) {\n      id\n      startsAt\n    }\n  }\n": typeof types.ScheduleNextMeetingDocument,
     "\n  mutation AddAgendaItem($input: AddAgendaItemInput!) {\n    addAgendaItem(input: $input) {\n      id\n      uncoveredOrganisationIds\n    }\n  }\n": typeof types.AddAgendaItemDocument,
     "\n  query FindPeopleForAgenda($search: String!) {\n    people(first: 10, search: $search) {\n      edges {\n        node {\n          id\n          givenName\n          familyName\n          dateOfBirth\n        }\n      }\n    }\n  }\n": typeof types.FindPeopleForAgendaDocument,
     "\n  mutation CreatePerson($input: CreatePersonInput!) {\n    createPerson(input: $input) {\n      outcome\n      person {\n        id\n        givenName\n        familyName\n      }\n      candidates {\n        id\n        givenName\n        familyName\n        dateOfBirth\n        region\n        withheldFields\n      }\n      hiddenCandidates\n    }\n  }\n": typeof types.CreatePersonDocument,
@@ -171,6 +172,7 @@ const documents: Documents = {
     "\n  mutation AssignMeetingAction($input: AssignMeetingActionInput!) {\n    assignMeetingAction(input: $input) {\n      id\n    }\n  }\n": types.AssignMeetingActionDocument,
     "\n  mutation CompleteMeetingAction($input: CompleteMeetingActionInput!) {\n    completeMeetingAction(input: $input) {\n      id\n      status\n    }\n  }\n": types.CompleteMeetingActionDocument,
     "\n  mutation ScheduleMeeting($input: ScheduleMeetingInput!) {\n    scheduleMeeting(input: $input) {\n      id\n    }\n  }\n": types.ScheduleMeetingDocument,
+    "\n  mutation ScheduleNextMeeting($id: ID!) {\n    scheduleNextMeeting(meetingId: $id) {\n      id\n      startsAt\n    }\n  }\n": types.ScheduleNextMeetingDocument,
     "\n  mutation AddAgendaItem($input: AddAgendaItemInput!) {\n    addAgendaItem(input: $input) {\n      id\n      uncoveredOrganisationIds\n    }\n  }\n": types.AddAgendaItemDocument,
     "\n  query FindPeopleForAgenda($search: String!) {\n    people(first: 10, search: $search) {\n      edges {\n        node {\n          id\n          givenName\n          familyName\n          dateOfBirth\n        }\n      }\n    }\n  }\n": types.FindPeopleForAgendaDocument,
     "\n  mutation CreatePerson($input: CreatePersonInput!) {\n    createPerson(input: $input) {\n      outcome\n      person {\n        id\n        givenName\n        familyName\n      }\n      candidates {\n        id\n        givenName\n        familyName\n        dateOfBirth\n        region\n        withheldFields\n      }\n      hiddenCandidates\n    }\n  }\n": types.CreatePersonDocument,
@@ -387,6 +389,10 @@ export function graphql(source: "\n  mutation CompleteMeetingAction($input: Comp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ScheduleMeeting($input: ScheduleMeetingInput!) {\n    scheduleMeeting(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').ScheduleMeetingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ScheduleNextMeeting($id: ID!) {\n    scheduleNextMeeting(meetingId: $id) {\n      id\n      startsAt\n    }\n  }\n"): typeof import('./graphql').ScheduleNextMeetingDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1074,6 +1074,13 @@ export type ScheduleMeetingMutationVariables = Exact<{
 
 export type ScheduleMeetingMutation = { scheduleMeeting: { id: string } };
 
+export type ScheduleNextMeetingMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ScheduleNextMeetingMutation = { scheduleNextMeeting: { id: string, startsAt: string } };
+
 export type AddAgendaItemMutationVariables = Exact<{
   input: AddAgendaItemInput;
 }>;
@@ -2192,6 +2199,14 @@ export const ScheduleMeetingDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ScheduleMeetingMutation, ScheduleMeetingMutationVariables>;
+export const ScheduleNextMeetingDocument = new TypedDocumentString(`
+    mutation ScheduleNextMeeting($id: ID!) {
+  scheduleNextMeeting(meetingId: $id) {
+    id
+    startsAt
+  }
+}
+    `) as unknown as TypedDocumentString<ScheduleNextMeetingMutation, ScheduleNextMeetingMutationVariables>;
 export const AddAgendaItemDocument = new TypedDocumentString(`
     mutation AddAgendaItem($input: AddAgendaItemInput!) {
   addAgendaItem(input: $input) {

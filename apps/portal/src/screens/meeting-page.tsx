@@ -19,6 +19,7 @@ import { Link, usePageTitle } from '../router';
 import { formatDateTime } from '../times';
 import { useQuery } from '../use-query';
 import { CATEGORIES, formatDate, options } from '../vocabulary';
+import { NextMeeting, REPEATS } from './next-meeting';
 import { NotFound } from './not-found';
 
 type Item = Meeting['agenda'][number];
@@ -364,6 +365,12 @@ export function MeetingScreen({ id }: { id: string }) {
           <dt className="summary-list__key">Where</dt>
           <dd className="summary-list__value">{[meeting.place, meeting.link].filter(Boolean).join(', ') || 'Not given'}</dd>
         </div>
+        {meeting.recurrence && (
+          <div className="summary-list__row">
+            <dt className="summary-list__key">Repeats</dt>
+            <dd className="summary-list__value">{REPEATS[meeting.recurrence] ?? meeting.recurrence}</dd>
+          </div>
+        )}
         <div className="summary-list__row">
           <dt className="summary-list__key">Organised by</dt>
           <dd className="summary-list__value">{names.get(meeting.organiserOrganisationId) ?? 'Another organisation'}</dd>
@@ -381,6 +388,7 @@ export function MeetingScreen({ id }: { id: string }) {
           Minutes as JSON
         </button>
       </p>
+      {meeting.organiser && meeting.recurrence && <NextMeeting key={meeting.id} meetingId={meeting.id} />}
       <Attendance meeting={meeting} names={names} reload={q.reload} />
       {meeting.organiser && <AddToAgenda meeting={meeting} reload={q.reload} />}
       {meeting.agenda.length === 0 && <p>No one on the agenda that you may be shown.</p>}
