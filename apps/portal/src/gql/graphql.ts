@@ -1515,10 +1515,13 @@ export type UpdateNotificationSettingsMutationVariables = Exact<{
 
 export type UpdateNotificationSettingsMutation = { updateNotificationSettings: { delivery: NotificationDelivery, emailConfigured: boolean, kinds: Array<{ kind: NotificationKind, label: string, enabled: boolean }> } };
 
-export type HubOrganisationsQueryVariables = Exact<{ [key: string]: never; }>;
+export type HubOrganisationsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
 
 
-export type HubOrganisationsQuery = { organisations: Array<{ id: string, name: string, kind: OrganisationKind, active: boolean, capacity: number | null, regions: Array<string>, services: Array<string>, version: number }> };
+export type HubOrganisationsQuery = { organisationPage: { totalCount: number, edges: Array<{ node: { id: string, name: string, kind: OrganisationKind, active: boolean, capacity: number | null, regions: Array<string>, services: Array<string>, version: number } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type CreateOrganisationMutationVariables = Exact<{
   input: CreateOrganisationInput;
@@ -3128,16 +3131,25 @@ export const UpdateNotificationSettingsDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<UpdateNotificationSettingsMutation, UpdateNotificationSettingsMutationVariables>;
 export const HubOrganisationsDocument = new TypedDocumentString(`
-    query HubOrganisations {
-  organisations {
-    id
-    name
-    kind
-    active
-    capacity
-    regions
-    services
-    version
+    query HubOrganisations($first: Int!, $after: String) {
+  organisationPage(first: $first, after: $after) {
+    totalCount
+    edges {
+      node {
+        id
+        name
+        kind
+        active
+        capacity
+        regions
+        services
+        version
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
   }
 }
     `) as unknown as TypedDocumentString<HubOrganisationsQuery, HubOrganisationsQueryVariables>;

@@ -1,4 +1,4 @@
-// Hub admins: the partner organisations (organisations), a page at a time; a new one with its kind,
+// Hub admins: the partner organisations (organisationPage), a page at a time; a new one with its kind,
 // regions, services and capacity (createOrganisation); its details changed, and deactivated (its staff
 // and clients signed out, confirmed) or reactivated (updateOrganisation, refused when someone else
 // changed it meanwhile).
@@ -18,16 +18,25 @@ import { options, ORG_KINDS, words } from '../vocabulary';
 import { NotFound, queryFallback } from './not-found';
 
 const HubOrganisationsDocument = graphql(`
-  query HubOrganisations {
-    organisations {
-      id
-      name
-      kind
-      active
-      capacity
-      regions
-      services
-      version
+  query HubOrganisations($first: Int!, $after: String) {
+    organisationPage(first: $first, after: $after) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+          kind
+          active
+          capacity
+          regions
+          services
+          version
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);
@@ -51,7 +60,7 @@ const UpdateOrganisationDocument = graphql(`
   }
 `);
 
-type Organisation = HubOrganisationsQuery['organisations'][number];
+type Organisation = HubOrganisationsQuery['organisationPage']['edges'][number]['node'];
 
 /** Organisations shown on a page. */
 const PAGE = 20;
@@ -309,14 +318,15 @@ export function Organisations() {
   const allowed = mayRunHub(viewer);
   const regions = useRegions();
   const cursors = useCursors('organisations');
-  const q = useQuery(() => (allowed ? gql(HubOrganisationsDocument) : Promise.resolve(null)), [allowed]);
+  const q = useQuery(
+    () => (allowed ? gql(HubOrganisationsDocument, { first: PAGE, after: cursors.after }) : Promise.resolve(null)),
+    [allowed, cursors.after],
+  );
   if (!allowed) return <NotFound />;
   const fallback = queryFallback(q, 'Page', 'Loading organisations…');
   if (fallback) return fallback;
-  const all = q.data!.organisations;
-  const start = Number(cursors.after ?? 0);
-  const shown = all.slice(start, start + PAGE);
-  const pageInfo = { hasNextPage: start + PAGE < all.length, endCursor: String(start + PAGE) };
+  const { totalCount, edges, pageInfo } = q.data!.organisationPage;
+  const start = (cursors.page - 1) * PAGE;
   return (
     <>
       <h1>Organisations</h1>
@@ -325,10 +335,10 @@ export function Organisations() {
       <section className="section" aria-labelledby="organisations-title">
         <h2 id="organisations-title">The organisations</h2>
         <p>
-          {all.length} organisations, by name{all.length > PAGE ? `: ${start + 1} to ${Math.min(start + PAGE, all.length)}` : ''}.
+          {totalCount} organisations, by name{totalCount > PAGE ? `: ${start + 1} to ${start + edges.length}` : ''}.
         </p>
         <ul className="card-list">
-          {shown.map((o) => (
+          {edges.map(({ node: o }) => (
             <OrganisationCard key={`${o.id}-${o.version}`} org={o} regions={regions} onChanged={q.reload} />
           ))}
         </ul>
