@@ -211,6 +211,8 @@ describe('the portal for hub admins: organisations, the catalogue and the region
         await officer.getByLabel('Region').selectOption({ label: 'Cumbria and Furness' });
         await officer.getByRole('button', { name: 'Continue' }).click();
         await officer.getByText('Wren Ambleside’s record was created. You are their case owner.').waitFor();
+        // The record names the region by its name.
+        await officer.locator('.summary-list__row', { hasText: 'Region' }).getByText('Cumbria and Furness').waitFor();
         expect(await hub.db.query(`SELECT region FROM person WHERE given_name = 'Wren' AND family_name = 'Ambleside'`)).toEqual([
           { region: 'cumbria' },
         ]);
