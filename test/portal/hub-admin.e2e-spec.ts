@@ -161,6 +161,29 @@ describe('the portal for hub admins: organisations, the catalogue and the region
         await page.getByRole('button', { name: 'Reactivate Fellside Skills' }).click();
         await page.getByText('Fellside Skills reactivated').waitFor();
         expect((await hub.db.query(`SELECT active FROM organisation WHERE id = $1`, [row.id]))[0].active).toBe(true);
+        // A change made meanwhile by someone else: the form's is refused, and the card shows the organisation as it is now.
+        await org.getByRole('button', { name: 'Change details of Fellside Skills' }).click();
+        await page.getByLabel('Name of Fellside Skills').fill('Fellside Skills and Training');
+        const version = ((await hub.db.query(`SELECT version FROM organisation WHERE id = $1`, [row.id])) as { version: number }[])[0]
+          .version;
+        const meanwhile = await gqlAs(
+          'hub.admin',
+          'mutation($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { id } }',
+          {
+            input: { id: row.id, version, capacity: 7 },
+          },
+        );
+        expect(meanwhile.errors).toBeUndefined();
+        await page.getByRole('button', { name: 'Save the details' }).click();
+        await page
+          .getByText('Fellside Skills was changed by someone else meanwhile: it is shown as it is now; make your change again')
+          .waitFor();
+        await org.getByText(/Takes at most 7 open referrals\./).waitFor();
+        expect((await hub.db.query(`SELECT name FROM organisation WHERE id = $1`, [row.id]))[0].name).toBe('Fellside Skills');
+        // The hub admin's own organisation is not deactivated from here.
+        const own = page.locator('.card', { has: page.getByRole('heading', { name: 'North West Probation Region', exact: true }) });
+        await own.getByRole('button', { name: 'Change details of North West Probation Region' }).waitFor();
+        expect(await own.getByRole('button', { name: /^Deactivate/ }).count()).toBe(0);
 
         // A catalogue entry, changed, retired (confirmed) and offered again.
         await page.getByRole('link', { name: 'Intervention catalogue' }).click();

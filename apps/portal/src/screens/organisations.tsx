@@ -3,7 +3,7 @@
 // and clients signed out, confirmed) or reactivated (updateOrganisation, refused when someone else
 // changed it meanwhile).
 import { type SubmitEvent, useState } from 'react';
-import { gql } from '../api';
+import { ApiError, gql } from '../api';
 import { flash } from '../flash';
 import { Button, Checkboxes, type Errors, ErrorSummary, errorsFrom, Select, TextField } from '../forms';
 import { graphql } from '../gql';
@@ -157,7 +157,18 @@ function DetailFields({
   );
 }
 
-function OrganisationCard({ org, regions, onChanged }: { org: Organisation; regions: Region[]; onChanged: () => void }) {
+function OrganisationCard({
+  org,
+  own,
+  regions,
+  onChanged,
+}: {
+  org: Organisation;
+  /** The viewer's own organisation: not deactivated from here (it would sign the viewer out). */
+  own: boolean;
+  regions: Region[];
+  onChanged: () => void;
+}) {
   const prefix = `org-${org.id}-`;
   const initial: Details = {
     name: org.name,
@@ -181,6 +192,12 @@ function OrganisationCard({ org, regions, onChanged }: { org: Organisation; regi
       flash(done, true);
       onChanged();
     } catch (err) {
+      if (err instanceof ApiError && err.code === 'CONFLICT') {
+        // Someone changed it meanwhile: show it as it is now (the card is read again), and say so.
+        flash(`${org.name} was changed by someone else meanwhile: it is shown as it is now; make your change again`, true);
+        onChanged();
+        return;
+      }
       const found = errorsFrom(err, ['name', 'regions', 'services', 'capacity']);
       setErrors(Object.fromEntries(Object.entries(found).map(([k, v]) => [k === '_form' ? k : `${prefix}${k}`, v])));
     } finally {
@@ -251,10 +268,12 @@ function OrganisationCard({ org, regions, onChanged }: { org: Organisation; regi
           <Button type="button" secondary onClick={() => setEditing(true)} aria-expanded={false}>
             Change details<span className="visually-hidden"> of {org.name}</span>
           </Button>
-          <Button type="button" secondary={!org.active} warning={org.active} busy={busy} onClick={switchActive}>
-            {org.active ? 'Deactivate' : 'Reactivate'}
-            <span className="visually-hidden"> {org.name}</span>
-          </Button>
+          {!(own && org.active) && (
+            <Button type="button" secondary={!org.active} warning={org.active} busy={busy} onClick={switchActive}>
+              {org.active ? 'Deactivate' : 'Reactivate'}
+              <span className="visually-hidden"> {org.name}</span>
+            </Button>
+          )}
         </div>
       )}
     </li>
@@ -339,7 +358,13 @@ export function Organisations() {
         </p>
         <ul className="card-list">
           {edges.map(({ node: o }) => (
-            <OrganisationCard key={`${o.id}-${o.version}`} org={o} regions={regions} onChanged={q.reload} />
+            <OrganisationCard
+              key={`${o.id}-${o.version}`}
+              org={o}
+              own={o.id === viewer.organisation.id}
+              regions={regions}
+              onChanged={q.reload}
+            />
           ))}
         </ul>
         <Pagination page={cursors.page} pageInfo={pageInfo} cursors={cursors} />
