@@ -30,6 +30,45 @@ describe('organisations, users and clients', () => {
     ]);
   });
 
+  it('pages through the directory by name, with how many there are, and refuses a cursor it did not make', async () => {
+    const token = await hub.tokenFor('employer');
+    const PAGE = `query($first: Int, $after: String) { organisationPage(first: $first, after: $after) {
+      totalCount edges { node { id name } } pageInfo { hasNextPage endCursor } } }`;
+    interface Page {
+      organisationPage: {
+        totalCount: number;
+        edges: { node: { id: string; name: string } }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      };
+    }
+    const all = (await hub.db.query(`SELECT id, name FROM organisation ORDER BY name, id`)) as { id: string; name: string }[];
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < 10; pages++) {
+      const res: Awaited<ReturnType<typeof hub.gql<Page>>> = await hub.gql<Page>(PAGE, { first: 3, after }, token);
+      expect(res.errors).toBeUndefined();
+      const page = res.data!.organisationPage;
+      expect(page.totalCount).toBe(all.length);
+      expect(page.edges.length).toBeLessThanOrEqual(3);
+      seen.push(...page.edges.map((e) => e.node.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(all.map((o) => o.id));
+    expect(all.length).toBeGreaterThan(3);
+    // A page too large is refused by the query's cost before it runs; the rest by the list itself, naming the argument.
+    expect((await hub.gql(PAGE, { first: 501 }, token)).errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    for (const [variables, field] of [
+      [{ first: 0 }, 'first'],
+      [{ after: Buffer.from('["x","not-a-uuid"]').toString('base64url') }, 'after'],
+      [{ after: 'garbage' }, 'after'],
+    ] as const) {
+      const res = await hub.gql(PAGE, variables, token);
+      expect({ variables, code: res.errors?.[0].extensions?.code }).toEqual({ variables, code: 'BAD_USER_INPUT' });
+      expect(JSON.stringify(res.errors?.[0].extensions?.fields)).toContain(field);
+    }
+  });
+
   it('hub admins create organisations, and the change is in the outbox of the same transaction', async () => {
     const res = await hub.gql<{ createOrganisation: { id: string; regions: string[]; version: number } }>(
       CREATE_ORG,

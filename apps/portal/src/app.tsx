@@ -22,6 +22,9 @@ import { PersonPrivacy } from './screens/person-privacy';
 import { UnusualAccess } from './screens/unusual-access';
 import { SharingAgreements } from './screens/sharing-agreements';
 import { Webhooks } from './screens/webhooks';
+import { InterventionCatalogue } from './screens/intervention-catalogue';
+import { Organisations } from './screens/organisations';
+import { Regions } from './screens/regions';
 import { ApiClients } from './screens/api-clients';
 import { ConsentForm, WithdrawConsent } from './screens/consent';
 import { LogContact } from './screens/contact-form';
@@ -109,6 +112,9 @@ function Routes({ path }: { path: string }): ReactNode {
   if (path === '/admin/users') return <Users />;
   if (path === '/admin/clients') return <ApiClients />;
   if (path === '/admin/webhooks') return <Webhooks />;
+  if (path === '/admin/organisations') return <Organisations />;
+  if (path === '/admin/catalogue') return <InterventionCatalogue />;
+  if (path === '/admin/regions') return <Regions />;
   return <NotFound />;
 }
 

@@ -10,6 +10,7 @@ import {
   mayReport,
   mayReviewAccess,
   mayReviewBreakGlass,
+  mayRunHub,
   reportsOnly,
 } from './roles';
 import { Link, navigate, useLocation } from './router';
@@ -88,6 +89,9 @@ export function Header({ viewer, capabilities, onSignOut }: { viewer: Viewer | n
             {mayReviewAccess(viewer) && item('/privacy/agreements', 'Sharing agreements', path === '/privacy/agreements')}
             {mayReviewBreakGlass(viewer) && item('/privacy/break-glass', 'Break-glass review', path === '/privacy/break-glass')}
             {mayManageRules(viewer) && item('/rules', 'Referral rules', path === '/rules')}
+            {mayRunHub(viewer) && item('/admin/organisations', 'Organisations', path === '/admin/organisations')}
+            {mayRunHub(viewer) && item('/admin/catalogue', 'Intervention catalogue', path === '/admin/catalogue')}
+            {mayRunHub(viewer) && item('/admin/regions', 'Regions', path === '/admin/regions')}
           </ul>
         </nav>
       )}

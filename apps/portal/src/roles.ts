@@ -61,6 +61,11 @@ export function mayManageRules(viewer: ViewerAccess): boolean {
   return viewer.roles.includes('HUB_ADMIN');
 }
 
+/** Organisations, the intervention catalogue and the regions (organisation.manage, catalogue.maintain, region.manage): hub admins. */
+export function mayRunHub(viewer: ViewerAccess): boolean {
+  return viewer.roles.includes('HUB_ADMIN');
+}
+
 /** The organisation's users and API clients (member.manage): org admins and hub admins. */
 export function mayManageMembers(viewer: ViewerAccess): boolean {
   return viewer.roles.some((r) => r === 'ORG_ADMIN' || r === 'HUB_ADMIN');

@@ -92,6 +92,16 @@ export function words(code: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** A name as a code (lower_snake_case), the inverse of words(): "Cumbria and Lancashire" is cumbria_and_lancashire. */
+export const codeFrom = (name: string) =>
+  name
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .replace(/^(\d)/, 'c_$1')
+    .slice(0, 63);
+
 export const options = (map: Record<string, string>) => Object.entries(map).map(([value, label]) => ({ value, label }));
 
 export function formatDate(iso: string | null | undefined): string {
@@ -103,19 +113,3 @@ export function formatDate(iso: string | null | undefined): string {
 }
 
 export const today = () => new Date().toISOString().slice(0, 10);
-
-/** The hub's regions (as in its REGIONS), with their names. */
-export const REGIONS: Record<string, string> = {
-  north_east: 'North East',
-  north_west: 'North West',
-  yorkshire_humber: 'Yorkshire and the Humber',
-  east_midlands: 'East Midlands',
-  west_midlands: 'West Midlands',
-  east_of_england: 'East of England',
-  london: 'London',
-  kent_surrey_sussex: 'Kent, Surrey and Sussex',
-  south_west: 'South West',
-  south_central: 'South Central',
-  greater_manchester: 'Greater Manchester',
-  wales: 'Wales',
-};

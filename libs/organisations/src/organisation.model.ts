@@ -1,5 +1,12 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { type CaseVisibility, CaseVisibilityRule, OrganisationKind, PurposeOfUse, type SupportArea } from '@hub/common';
+import {
+  type CaseVisibility,
+  CaseVisibilityRule,
+  countedConnectionType,
+  OrganisationKind,
+  PurposeOfUse,
+  type SupportArea,
+} from '@hub/common';
 
 @ObjectType('Organisation', { description: 'A partner organisation working on the hub' })
 export class OrganisationModel {
@@ -35,3 +42,7 @@ export class OrganisationModel {
   @Field(() => Int, { description: 'Version for optimistic concurrency' })
   version: number;
 }
+
+/** The directory a page at a time, by name, with how many organisations there are. */
+export const OrganisationConnection = countedConnectionType(OrganisationModel, 'Organisation');
+export type OrganisationConnection = InstanceType<typeof OrganisationConnection>;

@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { type Actor, boundedList, CurrentActor, type HubContext } from '@hub/common';
+import { type Actor, boundedList, CurrentActor, type HubContext, PageArgs } from '@hub/common';
 import { HUB_CONFIG, type HubConfig } from '@hub/config';
 import { CreateOrganisationInput } from './create-organisation.input.js';
-import { OrganisationModel } from './organisation.model.js';
+import { OrganisationConnection, OrganisationModel } from './organisation.model.js';
 import { OrganisationsService } from './organisations.service.js';
 import { UpdateOrganisationInput } from './update-organisation.input.js';
 import { Permission, RequirePermission } from '@hub/access';
@@ -22,6 +22,14 @@ export class OrganisationsResolver {
   })
   async organisations(@CurrentActor() _actor: Actor, @Context() ctx: HubContext): Promise<OrganisationModel[]> {
     return boundedList(ctx, 'Query.organisations', await this.service.list(), this.config.lists.directoryMax);
+  }
+
+  @RequirePermission(Permission.DIRECTORY_READ)
+  @Query(() => OrganisationConnection, {
+    description: 'The directory of partner organisations by name, a page at a time, with how many there are in all',
+  })
+  organisationPage(@CurrentActor() _actor: Actor, @Args() page: PageArgs): Promise<OrganisationConnection> {
+    return this.service.page(page);
   }
 
   @RequirePermission(Permission.DIRECTORY_READ)

@@ -1,13 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { type Actor, AlreadyExistsError, ConflictError, isUniqueViolation, NotFoundError } from '@hub/common';
+import {
+  type Actor,
+  AlreadyExistsError,
+  ConflictError,
+  type CountedConnection,
+  decodeCursor,
+  encodeCursor,
+  isUniqueViolation,
+  NotFoundError,
+  type PageArgs,
+  pageSize,
+  ValidationError,
+} from '@hub/common';
 import { OutboxService } from '@hub/events';
 import { requireOrganisationAdmin } from './admin-policy.js';
 import type { CreateOrganisationInput } from './create-organisation.input.js';
 import { Organisation } from './organisation.entity.js';
 import { RegionsService } from './regions.service.js';
 import type { UpdateOrganisationInput } from './update-organisation.input.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The directory of partner organisations. Any signed-in actor may read it; hub admins change it. */
 @Injectable()
@@ -20,6 +34,29 @@ export class OrganisationsService {
 
   list(): Promise<Organisation[]> {
     return this.db.getRepository(Organisation).find({ order: { name: 'ASC' } });
+  }
+
+  /** The directory by name (then id), `page.first` (1 to 500, default 100) at a time after `page.after`, with the whole count. */
+  async page(page: PageArgs): Promise<CountedConnection<Organisation>> {
+    const first = pageSize(page.first, 100, 500);
+    const repo = this.db.getRepository(Organisation);
+    const qb = repo.createQueryBuilder('o');
+    if (page.after) {
+      const [name, id] = decodeCursor(page.after, 2);
+      if (typeof name !== 'string' || typeof id !== 'string' || !UUID.test(id))
+        throw new ValidationError([{ field: 'after', messages: ['not a cursor from this list'] }]);
+      qb.where('(o.name, o.id) > (:afterName, CAST(:afterId AS uuid))', { afterName: name, afterId: id });
+    }
+    const [rows, totalCount] = await Promise.all([
+      qb
+        .orderBy('o.name', 'ASC')
+        .addOrderBy('o.id', 'ASC')
+        .limit(first + 1)
+        .getMany(),
+      repo.count(),
+    ]);
+    const edges = rows.slice(0, first).map((o) => ({ cursor: encodeCursor([o.name, o.id]), node: o }));
+    return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
   }
 
   async get(id: string): Promise<Organisation> {

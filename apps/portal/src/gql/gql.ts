@@ -68,6 +68,7 @@ type Documents = {
     "\n  mutation CompleteTask($id: ID!) {\n    completeTask(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.CompleteTaskDocument,
     "\n  query Partners {\n    organisations {\n      id\n      name\n      regions\n      services\n      active\n    }\n  }\n": typeof types.PartnersDocument,
     "\n  mutation SendReferral($input: SendReferralInput!) {\n    sendReferral(input: $input) {\n      id\n    }\n  }\n": typeof types.SendReferralDocument,
+    "\n  query PortalRegions {\n    regions {\n      code\n      name\n      active\n      synonyms\n    }\n  }\n": typeof types.PortalRegionsDocument,
     "\n  query EteFunnel($input: ReportFilterInput!) {\n    eteFunnel(input: $input) {\n      scope\n      suppressionThreshold\n      steps {\n        step\n        label\n        people\n        suppressed\n        conversion\n        breakdown {\n          key\n          count\n          suppressed\n        }\n      }\n    }\n  }\n": typeof types.EteFunnelDocument,
     "\n  query OrganisationOutcomes($input: OrganisationOutcomesInput!) {\n    organisationOutcomes(input: $input) {\n      organisationKind\n      counted\n      suppressionThreshold\n      measures {\n        key\n        label\n        people\n        suppressed\n        shown\n        note\n      }\n    }\n  }\n": typeof types.OrganisationOutcomesDocument,
     "\n  query Reoffending($input: ReoffendingInput!) {\n    reoffendingAnalysis(input: $input) {\n      cohort\n      cohortSize\n      excludedFollowUpPending\n      excludedNoOgrs\n      actualRate\n      predictedRate\n      differencePoints\n      fewerReoffenders\n      suppressed\n    }\n  }\n": typeof types.ReoffendingDocument,
@@ -89,6 +90,9 @@ type Documents = {
     "\n  mutation GrantConsent($input: GrantConsentInput!) {\n    grantConsent(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.GrantConsentDocument,
     "\n  query WithdrawConsentForm($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      consents {\n        id\n        purpose\n        status\n      }\n    }\n  }\n": typeof types.WithdrawConsentFormDocument,
     "\n  mutation WithdrawConsent($input: WithdrawConsentInput!) {\n    withdrawConsent(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.WithdrawConsentDocument,
+    "\n  query HubCatalogue {\n    interventionTypes(includeInactive: true) {\n      code\n      name\n      groupName\n      dataCategory\n      outcomeKind\n      active\n    }\n  }\n": typeof types.HubCatalogueDocument,
+    "\n  mutation CreateInterventionType($input: CreateInterventionTypeInput!) {\n    createInterventionType(input: $input) {\n      code\n      name\n    }\n  }\n": typeof types.CreateInterventionTypeDocument,
+    "\n  mutation UpdateInterventionType($input: UpdateInterventionTypeInput!) {\n    updateInterventionType(input: $input) {\n      code\n      name\n      groupName\n      active\n    }\n  }\n": typeof types.UpdateInterventionTypeDocument,
     "\n  query LegalHolds($personId: ID!) {\n    legalHolds(personId: $personId) {\n      id\n      reason\n      placedAt\n      placedBy\n    }\n  }\n": typeof types.LegalHoldsDocument,
     "\n  mutation PlaceLegalHold($input: PersonReasonInput!) {\n    placeLegalHold(input: $input) {\n      id\n    }\n  }\n": typeof types.PlaceLegalHoldDocument,
     "\n  mutation ReleaseLegalHold($holdId: ID!) {\n    releaseLegalHold(holdId: $holdId) {\n      id\n      releasedAt\n    }\n  }\n": typeof types.ReleaseLegalHoldDocument,
@@ -97,6 +101,9 @@ type Documents = {
     "\n  query NotificationSettings {\n    notificationSettings {\n      delivery\n      emailConfigured\n      kinds {\n        kind\n        label\n        enabled\n      }\n    }\n  }\n": typeof types.NotificationSettingsDocument,
     "\n  query NotificationsSent($first: Int, $after: String) {\n    notificationsSent(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          kind\n          status\n          reason\n          path\n          createdAt\n          sentAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.NotificationsSentDocument,
     "\n  mutation UpdateNotificationSettings($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      delivery\n      emailConfigured\n      kinds {\n        kind\n        label\n        enabled\n      }\n    }\n  }\n": typeof types.UpdateNotificationSettingsDocument,
+    "\n  query HubOrganisations($first: Int!, $after: String) {\n    organisationPage(first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          kind\n          active\n          capacity\n          regions\n          services\n          version\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.HubOrganisationsDocument,
+    "\n  mutation CreateOrganisation($input: CreateOrganisationInput!) {\n    createOrganisation(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateOrganisationDocument,
+    "\n  mutation UpdateOrganisation($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      id\n      active\n      version\n    }\n  }\n": typeof types.UpdateOrganisationDocument,
     "\n  query People($first: Int, $after: String, $search: String, $filter: PeopleFilter) {\n    people(first: $first, after: $after, search: $search, filter: $filter) {\n      edges {\n        node {\n          id\n          givenName\n          familyName\n          dateOfBirth\n          stage\n          withheldFields\n          allocation {\n            caseOwnerName\n            teamName\n          }\n          interventions(first: 1) {\n            edges {\n              node {\n                occurredAt\n                typeCode\n                type {\n                  name\n                }\n              }\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.PeopleDocument,
     "\n  query PrivacyPerson($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n    }\n  }\n": typeof types.PrivacyPersonDocument,
     "\n  query PersonAccessLog($id: ID!) {\n    personAccessLog(personId: $id, first: 50) {\n      id\n      occurredAt\n      actor\n      organisationId\n      action\n      purpose\n      breakGlass\n    }\n  }\n": typeof types.PersonAccessLogDocument,
@@ -116,6 +123,9 @@ type Documents = {
     "\n  query RuleDryRun($input: DryRunReferralRuleInput!) {\n    dryRunReferralRule(input: $input) {\n      considered\n      matched\n      wouldRefer\n      heldForConsent\n      truncated\n      people {\n        personId\n        outcome\n        receiverName\n        detail\n      }\n    }\n  }\n": typeof types.RuleDryRunDocument,
     "\n  mutation CreateReferralRule($input: ReferralRuleInput!) {\n    createReferralRule(input: $input) {\n      ruleId\n      version\n    }\n  }\n": typeof types.CreateReferralRuleDocument,
     "\n  mutation SwitchReferralRule($input: UpdateReferralRuleInput!) {\n    updateReferralRule(input: $input) {\n      ruleId\n      version\n      active\n    }\n  }\n": typeof types.SwitchReferralRuleDocument,
+    "\n  mutation SaveRegion($input: SaveRegionInput!) {\n    saveRegion(input: $input) {\n      code\n      name\n      active\n    }\n  }\n": typeof types.SaveRegionDocument,
+    "\n  mutation AddRegionSynonym($input: RegionSynonymInput!) {\n    addRegionSynonym(input: $input) {\n      code\n      synonyms\n    }\n  }\n": typeof types.AddRegionSynonymDocument,
+    "\n  mutation RemoveRegionSynonym($input: RegionSynonymInput!) {\n    removeRegionSynonym(input: $input) {\n      code\n      synonyms\n    }\n  }\n": typeof types.RemoveRegionSynonymDocument,
     "\n  query RuleVersions {\n    referralRules(history: true) {\n      ruleId\n      version\n      name\n      active\n      triggerEvent\n      conditions\n      serviceCode\n      matchRegion\n      consentPurpose\n      cooldownDays\n      createdBy\n      createdAt\n    }\n  }\n": typeof types.RuleVersionsDocument,
     "\n  query SharingAgreementsAdmin {\n    sharingAgreements {\n      id\n      name\n      lawfulBasis\n      categories\n      purposes\n      partyOrganisationIds\n      partyKinds\n      validFrom\n      validTo\n      inForce\n      endedReason\n    }\n    organisations {\n      id\n      name\n    }\n  }\n": typeof types.SharingAgreementsAdminDocument,
     "\n  mutation CreateSharingAgreement($input: CreateSharingAgreementInput!) {\n    createSharingAgreement(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateSharingAgreementDocument,
@@ -195,6 +205,7 @@ const documents: Documents = {
     "\n  mutation CompleteTask($id: ID!) {\n    completeTask(id: $id) {\n      id\n      status\n    }\n  }\n": types.CompleteTaskDocument,
     "\n  query Partners {\n    organisations {\n      id\n      name\n      regions\n      services\n      active\n    }\n  }\n": types.PartnersDocument,
     "\n  mutation SendReferral($input: SendReferralInput!) {\n    sendReferral(input: $input) {\n      id\n    }\n  }\n": types.SendReferralDocument,
+    "\n  query PortalRegions {\n    regions {\n      code\n      name\n      active\n      synonyms\n    }\n  }\n": types.PortalRegionsDocument,
     "\n  query EteFunnel($input: ReportFilterInput!) {\n    eteFunnel(input: $input) {\n      scope\n      suppressionThreshold\n      steps {\n        step\n        label\n        people\n        suppressed\n        conversion\n        breakdown {\n          key\n          count\n          suppressed\n        }\n      }\n    }\n  }\n": types.EteFunnelDocument,
     "\n  query OrganisationOutcomes($input: OrganisationOutcomesInput!) {\n    organisationOutcomes(input: $input) {\n      organisationKind\n      counted\n      suppressionThreshold\n      measures {\n        key\n        label\n        people\n        suppressed\n        shown\n        note\n      }\n    }\n  }\n": types.OrganisationOutcomesDocument,
     "\n  query Reoffending($input: ReoffendingInput!) {\n    reoffendingAnalysis(input: $input) {\n      cohort\n      cohortSize\n      excludedFollowUpPending\n      excludedNoOgrs\n      actualRate\n      predictedRate\n      differencePoints\n      fewerReoffenders\n      suppressed\n    }\n  }\n": types.ReoffendingDocument,
@@ -216,6 +227,9 @@ const documents: Documents = {
     "\n  mutation GrantConsent($input: GrantConsentInput!) {\n    grantConsent(input: $input) {\n      id\n      status\n    }\n  }\n": types.GrantConsentDocument,
     "\n  query WithdrawConsentForm($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      consents {\n        id\n        purpose\n        status\n      }\n    }\n  }\n": types.WithdrawConsentFormDocument,
     "\n  mutation WithdrawConsent($input: WithdrawConsentInput!) {\n    withdrawConsent(input: $input) {\n      id\n      status\n    }\n  }\n": types.WithdrawConsentDocument,
+    "\n  query HubCatalogue {\n    interventionTypes(includeInactive: true) {\n      code\n      name\n      groupName\n      dataCategory\n      outcomeKind\n      active\n    }\n  }\n": types.HubCatalogueDocument,
+    "\n  mutation CreateInterventionType($input: CreateInterventionTypeInput!) {\n    createInterventionType(input: $input) {\n      code\n      name\n    }\n  }\n": types.CreateInterventionTypeDocument,
+    "\n  mutation UpdateInterventionType($input: UpdateInterventionTypeInput!) {\n    updateInterventionType(input: $input) {\n      code\n      name\n      groupName\n      active\n    }\n  }\n": types.UpdateInterventionTypeDocument,
     "\n  query LegalHolds($personId: ID!) {\n    legalHolds(personId: $personId) {\n      id\n      reason\n      placedAt\n      placedBy\n    }\n  }\n": types.LegalHoldsDocument,
     "\n  mutation PlaceLegalHold($input: PersonReasonInput!) {\n    placeLegalHold(input: $input) {\n      id\n    }\n  }\n": types.PlaceLegalHoldDocument,
     "\n  mutation ReleaseLegalHold($holdId: ID!) {\n    releaseLegalHold(holdId: $holdId) {\n      id\n      releasedAt\n    }\n  }\n": types.ReleaseLegalHoldDocument,
@@ -224,6 +238,9 @@ const documents: Documents = {
     "\n  query NotificationSettings {\n    notificationSettings {\n      delivery\n      emailConfigured\n      kinds {\n        kind\n        label\n        enabled\n      }\n    }\n  }\n": types.NotificationSettingsDocument,
     "\n  query NotificationsSent($first: Int, $after: String) {\n    notificationsSent(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          kind\n          status\n          reason\n          path\n          createdAt\n          sentAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.NotificationsSentDocument,
     "\n  mutation UpdateNotificationSettings($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      delivery\n      emailConfigured\n      kinds {\n        kind\n        label\n        enabled\n      }\n    }\n  }\n": types.UpdateNotificationSettingsDocument,
+    "\n  query HubOrganisations($first: Int!, $after: String) {\n    organisationPage(first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          kind\n          active\n          capacity\n          regions\n          services\n          version\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.HubOrganisationsDocument,
+    "\n  mutation CreateOrganisation($input: CreateOrganisationInput!) {\n    createOrganisation(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateOrganisationDocument,
+    "\n  mutation UpdateOrganisation($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      id\n      active\n      version\n    }\n  }\n": types.UpdateOrganisationDocument,
     "\n  query People($first: Int, $after: String, $search: String, $filter: PeopleFilter) {\n    people(first: $first, after: $after, search: $search, filter: $filter) {\n      edges {\n        node {\n          id\n          givenName\n          familyName\n          dateOfBirth\n          stage\n          withheldFields\n          allocation {\n            caseOwnerName\n            teamName\n          }\n          interventions(first: 1) {\n            edges {\n              node {\n                occurredAt\n                typeCode\n                type {\n                  name\n                }\n              }\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.PeopleDocument,
     "\n  query PrivacyPerson($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n    }\n  }\n": types.PrivacyPersonDocument,
     "\n  query PersonAccessLog($id: ID!) {\n    personAccessLog(personId: $id, first: 50) {\n      id\n      occurredAt\n      actor\n      organisationId\n      action\n      purpose\n      breakGlass\n    }\n  }\n": types.PersonAccessLogDocument,
@@ -243,6 +260,9 @@ const documents: Documents = {
     "\n  query RuleDryRun($input: DryRunReferralRuleInput!) {\n    dryRunReferralRule(input: $input) {\n      considered\n      matched\n      wouldRefer\n      heldForConsent\n      truncated\n      people {\n        personId\n        outcome\n        receiverName\n        detail\n      }\n    }\n  }\n": types.RuleDryRunDocument,
     "\n  mutation CreateReferralRule($input: ReferralRuleInput!) {\n    createReferralRule(input: $input) {\n      ruleId\n      version\n    }\n  }\n": types.CreateReferralRuleDocument,
     "\n  mutation SwitchReferralRule($input: UpdateReferralRuleInput!) {\n    updateReferralRule(input: $input) {\n      ruleId\n      version\n      active\n    }\n  }\n": types.SwitchReferralRuleDocument,
+    "\n  mutation SaveRegion($input: SaveRegionInput!) {\n    saveRegion(input: $input) {\n      code\n      name\n      active\n    }\n  }\n": types.SaveRegionDocument,
+    "\n  mutation AddRegionSynonym($input: RegionSynonymInput!) {\n    addRegionSynonym(input: $input) {\n      code\n      synonyms\n    }\n  }\n": types.AddRegionSynonymDocument,
+    "\n  mutation RemoveRegionSynonym($input: RegionSynonymInput!) {\n    removeRegionSynonym(input: $input) {\n      code\n      synonyms\n    }\n  }\n": types.RemoveRegionSynonymDocument,
     "\n  query RuleVersions {\n    referralRules(history: true) {\n      ruleId\n      version\n      name\n      active\n      triggerEvent\n      conditions\n      serviceCode\n      matchRegion\n      consentPurpose\n      cooldownDays\n      createdBy\n      createdAt\n    }\n  }\n": types.RuleVersionsDocument,
     "\n  query SharingAgreementsAdmin {\n    sharingAgreements {\n      id\n      name\n      lawfulBasis\n      categories\n      purposes\n      partyOrganisationIds\n      partyKinds\n      validFrom\n      validTo\n      inForce\n      endedReason\n    }\n    organisations {\n      id\n      name\n    }\n  }\n": types.SharingAgreementsAdminDocument,
     "\n  mutation CreateSharingAgreement($input: CreateSharingAgreementInput!) {\n    createSharingAgreement(input: $input) {\n      id\n    }\n  }\n": types.CreateSharingAgreementDocument,
@@ -484,6 +504,10 @@ export function graphql(source: "\n  mutation SendReferral($input: SendReferralI
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query PortalRegions {\n    regions {\n      code\n      name\n      active\n      synonyms\n    }\n  }\n"): typeof import('./graphql').PortalRegionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query EteFunnel($input: ReportFilterInput!) {\n    eteFunnel(input: $input) {\n      scope\n      suppressionThreshold\n      steps {\n        step\n        label\n        people\n        suppressed\n        conversion\n        breakdown {\n          key\n          count\n          suppressed\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').EteFunnelDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -568,6 +592,18 @@ export function graphql(source: "\n  mutation WithdrawConsent($input: WithdrawCo
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query HubCatalogue {\n    interventionTypes(includeInactive: true) {\n      code\n      name\n      groupName\n      dataCategory\n      outcomeKind\n      active\n    }\n  }\n"): typeof import('./graphql').HubCatalogueDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateInterventionType($input: CreateInterventionTypeInput!) {\n    createInterventionType(input: $input) {\n      code\n      name\n    }\n  }\n"): typeof import('./graphql').CreateInterventionTypeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateInterventionType($input: UpdateInterventionTypeInput!) {\n    updateInterventionType(input: $input) {\n      code\n      name\n      groupName\n      active\n    }\n  }\n"): typeof import('./graphql').UpdateInterventionTypeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query LegalHolds($personId: ID!) {\n    legalHolds(personId: $personId) {\n      id\n      reason\n      placedAt\n      placedBy\n    }\n  }\n"): typeof import('./graphql').LegalHoldsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -597,6 +633,18 @@ export function graphql(source: "\n  query NotificationsSent($first: Int, $after
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateNotificationSettings($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      delivery\n      emailConfigured\n      kinds {\n        kind\n        label\n        enabled\n      }\n    }\n  }\n"): typeof import('./graphql').UpdateNotificationSettingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HubOrganisations($first: Int!, $after: String) {\n    organisationPage(first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          kind\n          active\n          capacity\n          regions\n          services\n          version\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').HubOrganisationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateOrganisation($input: CreateOrganisationInput!) {\n    createOrganisation(input: $input) {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').CreateOrganisationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateOrganisation($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      id\n      active\n      version\n    }\n  }\n"): typeof import('./graphql').UpdateOrganisationDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -673,6 +721,18 @@ export function graphql(source: "\n  mutation CreateReferralRule($input: Referra
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SwitchReferralRule($input: UpdateReferralRuleInput!) {\n    updateReferralRule(input: $input) {\n      ruleId\n      version\n      active\n    }\n  }\n"): typeof import('./graphql').SwitchReferralRuleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveRegion($input: SaveRegionInput!) {\n    saveRegion(input: $input) {\n      code\n      name\n      active\n    }\n  }\n"): typeof import('./graphql').SaveRegionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddRegionSynonym($input: RegionSynonymInput!) {\n    addRegionSynonym(input: $input) {\n      code\n      synonyms\n    }\n  }\n"): typeof import('./graphql').AddRegionSynonymDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveRegionSynonym($input: RegionSynonymInput!) {\n    removeRegionSynonym(input: $input) {\n      code\n      synonyms\n    }\n  }\n"): typeof import('./graphql').RemoveRegionSynonymDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

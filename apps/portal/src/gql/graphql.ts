@@ -199,6 +199,22 @@ export type CreateApiClientInput = {
   scopes: Array<Scope>;
 };
 
+export type CreateInterventionTypeInput = {
+  code: string;
+  dataCategory: DataCategory;
+  groupName: string;
+  name: string;
+  outcomeKind?: OutcomeKind;
+};
+
+export type CreateOrganisationInput = {
+  capacity?: number | null | undefined;
+  kind: OrganisationKind;
+  name: string;
+  regions?: Array<string>;
+  services?: Array<string>;
+};
+
 export type CreatePersonInput = {
   /** Create even though records with the same name and date of birth exist */
   confirmNew?: boolean;
@@ -492,6 +508,19 @@ export type ProgressionStage =
   | 'SETTING_ACTIONS'
   | 'TAKING_STEPS';
 
+/** Why the data is used: recorded with every access */
+export type PurposeOfUse =
+  | 'ACCOMMODATION'
+  | 'CASEWORK'
+  | 'ETE'
+  | 'FAMILY'
+  | 'FINANCE'
+  | 'HEALTH'
+  | 'REFERRAL'
+  | 'REPORTING'
+  | 'SAFEGUARDING'
+  | 'SUBSTANCE_MISUSE';
+
 export type QualificationOutcomeInput = {
   /** ISO date */
   awardedOn?: string | null | undefined;
@@ -600,6 +629,12 @@ export type ReferralState =
   | 'SENT'
   | 'WITHDRAWN';
 
+export type RegionSynonymInput = {
+  regionCode: string;
+  /** Another name for the region (a county, a partner system’s spelling); matched case-insensitively */
+  synonym: string;
+};
+
 export type ReoffendingCohort =
   | 'ETE_SUPPORT'
   | 'FOUND_WORK'
@@ -689,6 +724,14 @@ export type RuleOutcome =
 export type SafeguardingOverrideInput = {
   /** Why the referral cannot wait for consent (kept with the referral; in the person’s subject access export) */
   reason: string;
+};
+
+export type SaveRegionInput = {
+  /** False: kept for the records that name it, refused for new ones (default true) */
+  active?: boolean | null | undefined;
+  /** lower_snake_case; a new code adds a region, a known one changes it */
+  code: string;
+  name: string;
 };
 
 /** A multi-agency meeting (a panel) your organisation organises */
@@ -794,6 +837,29 @@ export type UpdateInterventionInput = {
   /** Why it is corrected (kept with the intervention as it was, in its history) */
   reason?: string | null | undefined;
   status?: InterventionStatus | null | undefined;
+  version: number;
+};
+
+/** What to change of a catalogue entry; its data category and outcome kind stay (recorded interventions keep them) */
+export type UpdateInterventionTypeInput = {
+  /** false: no longer offered for new interventions (those recorded stay); true: offered again */
+  active?: boolean | null | undefined;
+  code: string;
+  /** The group reports count it under (skills, training, employment …): the funnel is recounted for its people */
+  groupName?: string | null | undefined;
+  name?: string | null | undefined;
+};
+
+export type UpdateOrganisationInput = {
+  active?: boolean | null | undefined;
+  capacity?: number | null | undefined;
+  id: string | number;
+  name?: string | null | undefined;
+  regions?: Array<string> | null | undefined;
+  services?: Array<string> | null | undefined;
+  /** The areas of support its casework is for; empty: its kind’s */
+  supportAreas?: Array<PurposeOfUse> | null | undefined;
+  /** The version you read; a stale version is refused with CONFLICT */
   version: number;
 };
 
@@ -1246,6 +1312,11 @@ export type SendReferralMutationVariables = Exact<{
 
 export type SendReferralMutation = { sendReferral: { id: string } };
 
+export type PortalRegionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PortalRegionsQuery = { regions: Array<{ code: string, name: string, active: boolean, synonyms: Array<string> }> };
+
 export type EteFunnelQueryVariables = Exact<{
   input: ReportFilterInput;
 }>;
@@ -1386,6 +1457,25 @@ export type WithdrawConsentMutationVariables = Exact<{
 
 export type WithdrawConsentMutation = { withdrawConsent: { id: string, status: ConsentStatus } };
 
+export type HubCatalogueQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HubCatalogueQuery = { interventionTypes: Array<{ code: string, name: string, groupName: string, dataCategory: DataCategory, outcomeKind: OutcomeKind, active: boolean }> };
+
+export type CreateInterventionTypeMutationVariables = Exact<{
+  input: CreateInterventionTypeInput;
+}>;
+
+
+export type CreateInterventionTypeMutation = { createInterventionType: { code: string, name: string } };
+
+export type UpdateInterventionTypeMutationVariables = Exact<{
+  input: UpdateInterventionTypeInput;
+}>;
+
+
+export type UpdateInterventionTypeMutation = { updateInterventionType: { code: string, name: string, groupName: string, active: boolean } };
+
 export type LegalHoldsQueryVariables = Exact<{
   personId: string | number;
 }>;
@@ -1440,6 +1530,28 @@ export type UpdateNotificationSettingsMutationVariables = Exact<{
 
 
 export type UpdateNotificationSettingsMutation = { updateNotificationSettings: { delivery: NotificationDelivery, emailConfigured: boolean, kinds: Array<{ kind: NotificationKind, label: string, enabled: boolean }> } };
+
+export type HubOrganisationsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type HubOrganisationsQuery = { organisationPage: { totalCount: number, edges: Array<{ node: { id: string, name: string, kind: OrganisationKind, active: boolean, capacity: number | null, regions: Array<string>, services: Array<string>, version: number } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type CreateOrganisationMutationVariables = Exact<{
+  input: CreateOrganisationInput;
+}>;
+
+
+export type CreateOrganisationMutation = { createOrganisation: { id: string, name: string } };
+
+export type UpdateOrganisationMutationVariables = Exact<{
+  input: UpdateOrganisationInput;
+}>;
+
+
+export type UpdateOrganisationMutation = { updateOrganisation: { id: string, active: boolean, version: number } };
 
 export type PeopleQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -1577,6 +1689,27 @@ export type SwitchReferralRuleMutationVariables = Exact<{
 
 
 export type SwitchReferralRuleMutation = { updateReferralRule: { ruleId: string, version: number, active: boolean } };
+
+export type SaveRegionMutationVariables = Exact<{
+  input: SaveRegionInput;
+}>;
+
+
+export type SaveRegionMutation = { saveRegion: { code: string, name: string, active: boolean } };
+
+export type AddRegionSynonymMutationVariables = Exact<{
+  input: RegionSynonymInput;
+}>;
+
+
+export type AddRegionSynonymMutation = { addRegionSynonym: { code: string, synonyms: Array<string> } };
+
+export type RemoveRegionSynonymMutationVariables = Exact<{
+  input: RegionSynonymInput;
+}>;
+
+
+export type RemoveRegionSynonymMutation = { removeRegionSynonym: { code: string, synonyms: Array<string> } };
 
 export type RuleVersionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2603,6 +2736,16 @@ export const SendReferralDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SendReferralMutation, SendReferralMutationVariables>;
+export const PortalRegionsDocument = new TypedDocumentString(`
+    query PortalRegions {
+  regions {
+    code
+    name
+    active
+    synonyms
+  }
+}
+    `) as unknown as TypedDocumentString<PortalRegionsQuery, PortalRegionsQueryVariables>;
 export const EteFunnelDocument = new TypedDocumentString(`
     query EteFunnel($input: ReportFilterInput!) {
   eteFunnel(input: $input) {
@@ -2901,6 +3044,36 @@ export const WithdrawConsentDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<WithdrawConsentMutation, WithdrawConsentMutationVariables>;
+export const HubCatalogueDocument = new TypedDocumentString(`
+    query HubCatalogue {
+  interventionTypes(includeInactive: true) {
+    code
+    name
+    groupName
+    dataCategory
+    outcomeKind
+    active
+  }
+}
+    `) as unknown as TypedDocumentString<HubCatalogueQuery, HubCatalogueQueryVariables>;
+export const CreateInterventionTypeDocument = new TypedDocumentString(`
+    mutation CreateInterventionType($input: CreateInterventionTypeInput!) {
+  createInterventionType(input: $input) {
+    code
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CreateInterventionTypeMutation, CreateInterventionTypeMutationVariables>;
+export const UpdateInterventionTypeDocument = new TypedDocumentString(`
+    mutation UpdateInterventionType($input: UpdateInterventionTypeInput!) {
+  updateInterventionType(input: $input) {
+    code
+    name
+    groupName
+    active
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateInterventionTypeMutation, UpdateInterventionTypeMutationVariables>;
 export const LegalHoldsDocument = new TypedDocumentString(`
     query LegalHolds($personId: ID!) {
   legalHolds(personId: $personId) {
@@ -2996,6 +3169,46 @@ export const UpdateNotificationSettingsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UpdateNotificationSettingsMutation, UpdateNotificationSettingsMutationVariables>;
+export const HubOrganisationsDocument = new TypedDocumentString(`
+    query HubOrganisations($first: Int!, $after: String) {
+  organisationPage(first: $first, after: $after) {
+    totalCount
+    edges {
+      node {
+        id
+        name
+        kind
+        active
+        capacity
+        regions
+        services
+        version
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HubOrganisationsQuery, HubOrganisationsQueryVariables>;
+export const CreateOrganisationDocument = new TypedDocumentString(`
+    mutation CreateOrganisation($input: CreateOrganisationInput!) {
+  createOrganisation(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CreateOrganisationMutation, CreateOrganisationMutationVariables>;
+export const UpdateOrganisationDocument = new TypedDocumentString(`
+    mutation UpdateOrganisation($input: UpdateOrganisationInput!) {
+  updateOrganisation(input: $input) {
+    id
+    active
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateOrganisationMutation, UpdateOrganisationMutationVariables>;
 export const PeopleDocument = new TypedDocumentString(`
     query People($first: Int, $after: String, $search: String, $filter: PeopleFilter) {
   people(first: $first, after: $after, search: $search, filter: $filter) {
@@ -3363,6 +3576,31 @@ export const SwitchReferralRuleDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SwitchReferralRuleMutation, SwitchReferralRuleMutationVariables>;
+export const SaveRegionDocument = new TypedDocumentString(`
+    mutation SaveRegion($input: SaveRegionInput!) {
+  saveRegion(input: $input) {
+    code
+    name
+    active
+  }
+}
+    `) as unknown as TypedDocumentString<SaveRegionMutation, SaveRegionMutationVariables>;
+export const AddRegionSynonymDocument = new TypedDocumentString(`
+    mutation AddRegionSynonym($input: RegionSynonymInput!) {
+  addRegionSynonym(input: $input) {
+    code
+    synonyms
+  }
+}
+    `) as unknown as TypedDocumentString<AddRegionSynonymMutation, AddRegionSynonymMutationVariables>;
+export const RemoveRegionSynonymDocument = new TypedDocumentString(`
+    mutation RemoveRegionSynonym($input: RegionSynonymInput!) {
+  removeRegionSynonym(input: $input) {
+    code
+    synonyms
+  }
+}
+    `) as unknown as TypedDocumentString<RemoveRegionSynonymMutation, RemoveRegionSynonymMutationVariables>;
 export const RuleVersionsDocument = new TypedDocumentString(`
     query RuleVersions {
   referralRules(history: true) {

@@ -10,7 +10,8 @@ import { type CreatePersonAnswer, createPerson } from '../record-api';
 import { mayRecordPeople } from '../roles';
 import { Link, navigate, usePageTitle } from '../router';
 import { useSession } from '../session-context';
-import { formatDate, options, REGIONS, SCHEMES } from '../vocabulary';
+import { regionName, regionOptions, useRegions } from '../regions-api';
+import { formatDate, options, SCHEMES } from '../vocabulary';
 import { personName, Withheld } from './people-table';
 
 const LABELS: Record<string, string> = {
@@ -42,6 +43,7 @@ export function NewPerson() {
   // The hub's answer when it found records that may be this person: the confirm step.
   const [found, setFound] = useState<{ input: CreatePersonInput; answer: CreatePersonAnswer } | null>(null);
   const [choice, setChoice] = useState('');
+  const regions = useRegions();
   usePageTitle(found ? 'Is this the same person?' : 'Record someone new');
   const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
 
@@ -164,7 +166,7 @@ export function NewPerson() {
             options={[
               ...found.answer.candidates.map((c) => ({
                 value: c.id,
-                label: `Yes, ${personName(c)}, born ${formatDate(c.dateOfBirth)}${c.region ? `, ${REGIONS[c.region] ?? c.region}` : ''}: go to their record`,
+                label: `Yes, ${personName(c)}, born ${formatDate(c.dateOfBirth)}${c.region ? `, ${regionName(regions, c.region)}` : ''}: go to their record`,
               })),
               { value: NEW, label: 'No, none of these: create a new record' },
             ]}
@@ -226,7 +228,7 @@ export function NewPerson() {
           value={draft.region}
           onChange={(region) => update({ region })}
           placeholder="Not known"
-          options={options(REGIONS)}
+          options={regionOptions(regions)}
           error={errors.region}
         />
         <Select

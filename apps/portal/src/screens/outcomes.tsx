@@ -22,7 +22,8 @@ import {
 import { reportsAcrossOrganisations } from '../roles';
 import { navigate, useLocation, usePageTitle } from '../router';
 import { useQuery } from '../use-query';
-import { formatDate, options, REGIONS } from '../vocabulary';
+import { regionOptions, useRegions } from '../regions-api';
+import { formatDate, options } from '../vocabulary';
 import { BreakdownTable, FunnelChart, FunnelTable } from './funnel-chart';
 import { ReferralReportTables } from './referral-report-table';
 import { COHORTS, ReoffendingPanel } from './reoffending-panel';
@@ -131,6 +132,7 @@ export function Outcomes() {
   const [form, setForm] = useState<Filters>(applied);
   const [errors, setErrors] = useState<Errors>({});
   const choices = useQuery(() => reportChoices(acrossOrganisations), [acrossOrganisations]);
+  const regions = useRegions();
   const filter: ReportFilter = {
     from: applied.from,
     to: applied.to,
@@ -234,7 +236,7 @@ export function Outcomes() {
           value={form.region}
           onChange={(v) => set({ region: v })}
           placeholder="All regions"
-          options={options(REGIONS)}
+          options={regionOptions(regions, true)}
         />
         <Select
           name="interventionType"

@@ -7,7 +7,8 @@ import { Link, usePageTitle } from '../router';
 import { useSession } from '../session-context';
 import { formatDateTime } from '../times';
 import { useQuery } from '../use-query';
-import { formatDate, REGIONS, RISK, SCHEMES, STAGES } from '../vocabulary';
+import { type Region, regionName, useRegions } from '../regions-api';
+import { formatDate, RISK, SCHEMES, STAGES } from '../vocabulary';
 import { queryFallback } from './not-found';
 import { personName, Withheld } from './people-table';
 import { OrganisationNamesDocument } from './person/person-record';
@@ -23,11 +24,11 @@ const ACTIONS: Record<string, string> = {
   involvement_ended: 'An organisation’s work with them ended',
 };
 
-const FIELDS: Record<string, { label: string; category: string; show?: (v: unknown) => string }> = {
+const FIELDS: Record<string, { label: string; category: string; show?: (v: unknown, regions: Region[]) => string }> = {
   givenName: { label: 'First name', category: 'IDENTITY' },
   familyName: { label: 'Last name', category: 'IDENTITY' },
   dateOfBirth: { label: 'Date of birth', category: 'IDENTITY', show: (v) => formatDate(String(v)) },
-  region: { label: 'Region', category: 'IDENTITY', show: (v) => REGIONS[String(v)] ?? String(v) },
+  region: { label: 'Region', category: 'IDENTITY', show: (v, regions) => regionName(regions, String(v)) },
   releaseDate: { label: 'Release date', category: 'IDENTITY', show: (v) => formatDate(String(v)) },
   stage: { label: 'Progression stage', category: 'ETE', show: (v) => STAGES[String(v).toUpperCase()] ?? String(v) },
   offenceSummary: { label: 'Offence', category: 'OFFENDING' },
@@ -43,7 +44,7 @@ const FIELDS: Record<string, { label: string; category: string; show?: (v: unkno
 };
 
 /** A JSON value of a change as words; empty for none. */
-function shown(field: string, json: string | null): string {
+function shown(field: string, json: string | null, regions: Region[]): string {
   if (json === null) return '';
   let value: unknown;
   try {
@@ -53,20 +54,21 @@ function shown(field: string, json: string | null): string {
   }
   if (value === null || value === '' || value === undefined) return '';
   const f = FIELDS[field];
-  if (f?.show) return f.show(value);
+  if (f?.show) return f.show(value, regions);
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 function Change({ change, personId }: { change: PersonChange['changes'][number]; personId: string }) {
   const f = FIELDS[change.field] ?? { label: change.field.replace(/([A-Z])/g, ' $1').toLowerCase(), category: 'IDENTITY' };
+  const regions = useRegions();
   if (change.withheld)
     return (
       <li>
         {f.label}: <Withheld what={f.label} /> <WhyLink personId={personId} category={f.category} />
       </li>
     );
-  const before = shown(change.field, change.oldValue);
-  const after = shown(change.field, change.newValue);
+  const before = shown(change.field, change.oldValue, regions);
+  const after = shown(change.field, change.newValue, regions);
   return (
     <li>
       {f.label}: {before ? <>from “{before}” to </> : ''}

@@ -9,7 +9,8 @@ import { partners, referralPreview, sendReferral } from '../referrals-api';
 import { Link, navigate, usePageTitle } from '../router';
 import { useDraft } from '../session';
 import { useQuery } from '../use-query';
-import { CATEGORIES, formatDate, INVOLVEMENT_ROLES, REGIONS, words } from '../vocabulary';
+import { regionName, useRegions } from '../regions-api';
+import { CATEGORIES, formatDate, INVOLVEMENT_ROLES, words } from '../vocabulary';
 import { NotFound } from './not-found';
 import { personName } from './people-table';
 
@@ -57,6 +58,7 @@ export function Refer({ personId }: { personId: string }) {
   const [busy, setBusy] = useState(false);
 
   const region = q.data?.person.region ?? null;
+  const regions = useRegions();
   const open = (q.data?.directory ?? []).filter((o) => o.active && o.id !== viewer.organisation.id);
   const services = [...new Set(open.flatMap((o) => o.services))].sort();
   const covers = (o: { regions: string[] }) => !region || o.regions.includes(region);
@@ -145,7 +147,7 @@ export function Refer({ personId }: { personId: string }) {
               label={LABELS.toOrganisationId}
               hint={
                 region
-                  ? `Partners offering ${words(draft.serviceCode).toLowerCase()}; those covering ${REGIONS[region] ?? region} first`
+                  ? `Partners offering ${words(draft.serviceCode).toLowerCase()}; those covering ${regionName(regions, region)} first`
                   : undefined
               }
               value={draft.toOrganisationId}
@@ -153,7 +155,7 @@ export function Refer({ personId }: { personId: string }) {
               placeholder="Choose an organisation"
               options={offering.map((o) => ({
                 value: o.id,
-                label: covers(o) ? o.name : `${o.name} (does not cover ${REGIONS[region!] ?? region})`,
+                label: covers(o) ? o.name : `${o.name} (does not cover ${regionName(regions, region)})`,
               }))}
               error={errors.toOrganisationId}
             />
