@@ -99,6 +99,15 @@ describe('a recurring meeting’s next meeting', () => {
     expect(third.scheduleNextMeeting).toMatchObject({ startsAt: '2027-05-20T09:00:00.000Z', followsMeetingId: next.id });
   });
 
+  it('asked twice at once, schedules one meeting and answers both with it', async () => {
+    const first = await meeting('FORTNIGHTLY', '2027-06-02T13:00:00Z');
+    await ok('probation.officer', ADD, { input: { meetingId: first, personId: await person('Cora'), reason: 'Review' } });
+    const answers = await Promise.all([1, 2, 3].map(() => gql<{ scheduleNextMeeting: Next }>('probation.officer', NEXT, { id: first })));
+    expect(answers.map((a) => a.errors ?? null)).toEqual([null, null, null]);
+    expect(new Set(answers.map((a) => a.data!.scheduleNextMeeting.id)).size).toBe(1);
+    expect(await hub.db.query(`SELECT count(*)::int AS n FROM meeting WHERE follows_meeting_id = $1`, [first])).toEqual([{ n: 1 }]);
+  });
+
   it('is refused for a meeting that does not recur, to an invitee, and NOT_FOUND to others as for no meeting', async () => {
     const once = await meeting(null, '2027-02-10T14:00:00Z');
     const refused = await gql('probation.officer', NEXT, { id: once });

@@ -8,7 +8,7 @@ import { HUB_CONFIG, type HubConfig } from '@hub/config';
 import { allowLongStatements } from '@hub/database';
 import { actorRef } from '@hub/persons';
 import { BulkSlots } from './bulk-slots.js';
-import { type CheckedRecord, copyRows, type StagedRecord } from './bulk-stage.js';
+import { type CheckedRecord, copyRows, loadLockKey, type StagedRecord } from './bulk-stage.js';
 import { ndjsonBatches } from './ndjson.js';
 import { SyncJob } from './sync-job.entity.js';
 
@@ -266,7 +266,7 @@ export class BulkLoader {
       // The merge's statements look costly to the planner (a probe per row), which would JIT-compile
       // them for every chunk: compiling takes longer than running them.
       await qr.query(`SET LOCAL jit = off`);
-      await qr.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`sync_bulk:${spec.kind}:${actor.organisationId}:${job.system}`]);
+      await qr.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [loadLockKey(spec.kind, actor.organisationId, job.system)]);
       await copyRows(qr, spec.stage, spec.copyColumns, rows, (r) => spec.toCsv(r));
       // Statistics of a staged chunk, once per load: the planner keeps them for the chunks that follow
       // (of the same size), and without them it guesses and may loop over the stage for every row.

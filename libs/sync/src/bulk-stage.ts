@@ -26,6 +26,17 @@ export function csvLine(cells: Cell[]): string {
 }
 
 /** Streams `rows` into `table` with COPY on the runner's connection (inside its transaction). */
+/**
+ * The advisory lock under which a chunk of a load is merged: loads of one kind into one system of one
+ * organisation take turns (their external ids are the organisation's own). People are the hub's, not
+ * an organisation's: a person is found by identifier before it is created, so loads of people into
+ * the system take turns across organisations too, or two at once would each create the same person
+ * (the second without its identifier, which the first holds).
+ */
+export function loadLockKey(kind: string, organisationId: string, system: string): string {
+  return kind === 'people' ? `sync_bulk:people:${system}` : `sync_bulk:${kind}:${organisationId}:${system}`;
+}
+
 export async function copyRows<R>(
   qr: QueryRunner,
   table: string,

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { type Actor, ErrorCode, unstorableValue } from '@hub/common';
 import type { SyncBatch } from './batch-sync.js';
-import { copyRows } from './bulk-stage.js';
+import { copyRows, loadLockKey } from './bulk-stage.js';
 import type { IdempotencyService } from './idempotency.service.js';
 import type { OutcomeKind } from './bulk-outcomes.service.js';
 import { type SyncRecordResultModel, type SyncResultModel, SyncStatus } from './sync.models.js';
@@ -59,7 +59,7 @@ export async function runStagedBatch<R extends { line: number; externalId: strin
     if (rows.length && qr) {
       await qr.query(`CREATE TEMP TABLE IF NOT EXISTS ${kind.stage} (${kind.stageColumns}, PRIMARY KEY (line)) ON COMMIT DELETE ROWS`);
       await qr.query(`DELETE FROM ${kind.stage}`);
-      await qr.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`sync_bulk:${kind.kind}:${actor.organisationId}:${input.system}`]);
+      await qr.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [loadLockKey(kind.kind, actor.organisationId, input.system)]);
       await copyRows(qr, kind.stage, kind.copyColumns, rows, (r) => kind.toCsv(r));
       await kind.merge(qr, actor, input.system, rows);
       const outcome = (await qr.query(`SELECT s.line, s.action, s.reject_code, ${kind.resultIdSql} AS id FROM ${kind.stage} s`)) as {
