@@ -108,6 +108,37 @@ describe('a recurring meeting’s next meeting', () => {
     expect(await hub.db.query(`SELECT count(*)::int AS n FROM meeting WHERE follows_meeting_id = $1`, [first])).toEqual([{ n: 1 }]);
   });
 
+  it('picks a series up after a pause at its first date from today, inviting again only the named staff still taking part', async () => {
+    const users = (await hub.db.query(`SELECT id, email FROM user_account`)) as { id: string; email: string }[];
+    const userId = (prefix: string) => users.find((u) => u.email.startsWith(`${prefix}@`))!.id;
+    const past = new Date(Date.now() - 20 * 86_400_000);
+    past.setUTCSeconds(0, 0);
+    const input = {
+      title: 'Weekly check-in',
+      startsAt: past.toISOString(),
+      recurrence: 'WEEKLY',
+      invitedOrganisationIds: [orgs['Safe Harbour Housing Trust']],
+      invitedUserIds: [userId('housing.worker'), userId('housing.manager')],
+    };
+    const series = (await ok<{ scheduleMeeting: { id: string } }>('probation.officer', SCHEDULE, { input })).scheduleMeeting.id;
+    await hub.db.query(`UPDATE user_account SET active = false WHERE id = $1`, [userId('housing.manager')]);
+    try {
+      const { scheduleNextMeeting: next } = await ok<{ scheduleNextMeeting: Next & { invitedUserIds: string[] } }>(
+        'probation.officer',
+        NEXT.replace('organiser }', 'organiser invitedUserIds }'),
+        { id: series },
+      );
+      const startsAt = new Date(next.startsAt).getTime();
+      // Three weeks on from 20 days ago: the first date of the series from today, within a week, same weekday.
+      expect(startsAt).toBeGreaterThanOrEqual(Date.now() - 60_000);
+      expect(startsAt).toBeLessThan(Date.now() + 7 * 86_400_000);
+      expect(Math.round((startsAt - past.getTime()) / 86_400_000) % 7).toBe(0);
+      expect(next.invitedUserIds).toEqual([userId('housing.worker')]);
+    } finally {
+      await hub.db.query(`UPDATE user_account SET active = true WHERE id = $1`, [userId('housing.manager')]);
+    }
+  });
+
   it('is refused for a meeting that does not recur, to an invitee, and NOT_FOUND to others as for no meeting', async () => {
     const once = await meeting(null, '2027-02-10T14:00:00Z');
     const refused = await gql('probation.officer', NEXT, { id: once });

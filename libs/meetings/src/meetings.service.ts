@@ -14,6 +14,8 @@ import { nextOccurrence } from './meeting-recurrence.js';
 import { MEETING_MAX_AGENDA, MEETING_MAX_ATTENDANCE, MEETING_WINDOW_DAYS } from './meeting-vocabulary.js';
 
 const DAY = 86_400_000;
+/** How many dates of a series scheduleNextMeeting passes over to reach today (weekly: fifteen years). */
+const MEETING_MAX_SKIPPED_DATES = 800;
 
 export const meetingView = (actor: Actor, m: Meeting): MeetingModel => ({
   ...m,
@@ -160,8 +162,9 @@ export class MeetingsService {
   /**
    * Schedules the next meeting of a recurring one: the same title, place, link and invitees, at the
    * same time of day in London a week, a fortnight or a month on, with the people of its agenda
-   * carried over (those the organiser may still see; their reasons with them). Asked again, the
-   * answer is the next meeting already scheduled.
+   * carried over (those the organiser may still see; their reasons with them), its named staff who
+   * still belong to a taking-part organisation and sign in. The date is the first of the series from
+   * today on. Asked again, the answer is the next meeting already scheduled.
    */
   async scheduleNext(actor: Actor, meetingId: string, now = new Date()): Promise<MeetingModel> {
     return this.db.transaction(async (m) => {
@@ -170,9 +173,19 @@ export class MeetingsService {
       if (!meeting.recurrence) throw new HubError(ErrorCode.InvalidState, 'This meeting does not recur: schedule the next one yourself');
       const already = await m.findOneBy(Meeting, { followsMeetingId: meeting.id });
       if (already) return meetingView(actor, already);
-      const startsAt = nextOccurrence(meeting.startsAt, meeting.recurrence);
-      if (startsAt.getTime() > now.getTime() + MEETING_WINDOW_DAYS.ahead * DAY)
-        throw new HubError(ErrorCode.InvalidState, 'The next meeting would be more than two years ahead');
+      // The next date from today on: a series picked up after a pause skips the dates already gone.
+      let startsAt = nextOccurrence(meeting.startsAt, meeting.recurrence);
+      for (let k = 0; startsAt.getTime() < now.getTime() && k < MEETING_MAX_SKIPPED_DATES; k++)
+        startsAt = nextOccurrence(startsAt, meeting.recurrence);
+      if (startsAt.getTime() < now.getTime() || startsAt.getTime() > now.getTime() + MEETING_WINDOW_DAYS.ahead * DAY)
+        throw new HubError(ErrorCode.InvalidState, 'The next meeting would be too far from today: schedule it yourself');
+      // Named staff who have left the organiser and its invitees since, or no longer sign in, are not invited again.
+      const staff = await this.users.contactsOf(meeting.invitedUserIds, m);
+      const taking = new Set(participants(meeting));
+      const invitedUserIds = meeting.invitedUserIds.filter((u) => {
+        const c = staff.get(u);
+        return c !== undefined && c.active && taking.has(c.organisationId);
+      });
       const next = await m.save(
         m.create(Meeting, {
           organiserOrganisationId: meeting.organiserOrganisationId,
@@ -183,7 +196,7 @@ export class MeetingsService {
           recurrence: meeting.recurrence,
           followsMeetingId: meeting.id,
           invitedOrganisationIds: meeting.invitedOrganisationIds,
-          invitedUserIds: meeting.invitedUserIds,
+          invitedUserIds,
           createdBy: actorRef(actor),
         }),
       );
