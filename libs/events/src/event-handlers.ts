@@ -4,13 +4,19 @@ import type { OutboxEvent } from './outbox-event.entity.js';
 
 /** Runs inside a transaction that also records the delivery: commit means "handled once". */
 export type EventHandlerFn = (manager: EntityManager, event: OutboxEvent) => Promise<void>;
+/**
+ * A handler of several events at once, in event order, inside the one transaction that records all
+ * their deliveries: what the events share (the rules in force, the endpoints) is read once for all.
+ */
+export type EventBatchHandlerFn = (manager: EntityManager, events: readonly OutboxEvent[]) => Promise<void>;
 /** A queue task (timers, sweeps): payload as enqueued. */
 export type TaskFn = (payload: Record<string, unknown>) => Promise<void>;
 
 export interface RegisteredHandler {
   name: string;
   types: ReadonlySet<string>;
-  fn: EventHandlerFn;
+  /** The events given are in event order, all delivered in the caller's transaction. */
+  fn: EventBatchHandlerFn;
 }
 
 /** Task names are namespaced by the lib that owns them: `referrals:sla_sweep` (crontab syntax allows no dots). */
@@ -28,6 +34,13 @@ export class EventHandlerRegistry {
 
   /** `name` must stay stable: deliveries are recorded under it. */
   onEvent(name: string, types: string[], fn: EventHandlerFn): void {
+    this.onEvents(name, types, async (m, events) => {
+      for (const event of events) await fn(m, event);
+    });
+  }
+
+  /** As `onEvent`, for a handler that takes the events of a delivery together (see EventBatchHandlerFn). */
+  onEvents(name: string, types: string[], fn: EventBatchHandlerFn): void {
     if (this.handlers.has(name)) throw new Error(`event handler "${name}" registered twice`);
     this.handlers.set(name, { name, types: new Set(types), fn });
   }

@@ -29,6 +29,15 @@ export class JobQueue {
     ]);
   }
 
+  /** Several jobs of one task (no run time or key), in one statement of the caller's transaction. */
+  async addManyWithin(m: EntityManager, task: string, payloads: readonly Record<string, unknown>[], maxAttempts = 10): Promise<void> {
+    if (!payloads.length) return;
+    await m.query(
+      `SELECT ${QUEUE_SCHEMA}.add_job($1, p::json, max_attempts => $3::int) FROM unnest($2::text[]) WITH ORDINALITY AS t(p, n) ORDER BY n`,
+      [task, payloads.map((p) => JSON.stringify(p)), maxAttempts],
+    );
+  }
+
   add(task: string, payload: Record<string, unknown> = {}, options: JobOptions = {}): Promise<void> {
     return this.db.transaction((m) => this.addWithin(m, task, payload, options));
   }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { HUB_CONFIG, type HubConfig } from '@hub/config';
 import { EventDelivery } from './event-delivery.entity.js';
-import { EventHandlerRegistry } from './event-handlers.js';
+import { EventHandlerRegistry, type RegisteredHandler } from './event-handlers.js';
 import { QUEUE_SCHEMA } from './job-queue.service.js';
 import { OutboxEvent } from './outbox-event.entity.js';
 
@@ -97,7 +97,10 @@ export class OutboxRelay {
     }
   }
 
-  /** Every handler of every one of these events, in event order, in one transaction with all their delivery records. */
+  /**
+   * Every handler of these events in one transaction with all their delivery records: each handler
+   * is given, at once and in event order, the events it has no delivery record of yet.
+   */
   private async deliverTogether(eventIds: readonly string[], workerId: string): Promise<void> {
     const events = await this.db.getRepository(OutboxEvent).find({ where: { id: In([...eventIds]) }, order: { id: 'ASC' } });
     const work = events.flatMap((event) => this.registry.handlersFor(event.type).map((handler) => ({ event, handler })));
@@ -110,7 +113,14 @@ export class OutboxRelay {
         [work.map((w) => w.event.id), work.map((w) => w.handler.name), workerId],
       );
       const todo = new Set(fresh.map((r) => `${r.event_id} ${r.handler}`));
-      for (const { event, handler } of work) if (todo.has(`${event.id} ${handler.name}`)) await handler.fn(m, event);
+      const byHandler = new Map<RegisteredHandler, OutboxEvent[]>();
+      for (const { event, handler } of work) {
+        if (!todo.has(`${event.id} ${handler.name}`)) continue;
+        const list = byHandler.get(handler) ?? [];
+        if (!list.length) byHandler.set(handler, list);
+        list.push(event);
+      }
+      for (const [handler, list] of byHandler) await handler.fn(m, list);
     });
   }
 
@@ -132,7 +142,7 @@ export class OutboxRelay {
           .returning(['eventId'])
           .execute();
         if ((fresh.raw as unknown[]).length === 0) return;
-        await handler.fn(m, event);
+        await handler.fn(m, [event]);
       });
     }
   }

@@ -336,13 +336,13 @@ export class AppointmentsService {
     return this.access.decide(actor, 'read', row.dataCategory as DataCategory, facts, row.organisationId).allowed;
   }
 
-  /** The latest attended appointment or contact that reached the person, of a category, as the actor may see them. */
-  async latestContact(actor: Actor, personId: string, category: DataCategory): Promise<Date | null> {
-    const { personId: survivor, recordIds } = await this.persons.requireAccess(actor, personId);
+  /** The latest attended appointment or contact that reached the person, of a category, as the actor may see them; `m`: inside the caller's transaction. */
+  async latestContact(actor: Actor, personId: string, category: DataCategory, m: EntityManager = this.db.manager): Promise<Date | null> {
+    const { personId: survivor, recordIds } = await this.persons.requireAccess(actor, personId, m);
     const a = this.scope(actor, 'appt');
     const c = this.scope(actor, 'catt');
     const [row] = await namedQuery<{ at: Date | null }>(
-      this.db,
+      m,
       `SELECT GREATEST(
            (SELECT max(appt.starts_at) FROM appointment appt WHERE appt.person_id = ANY(:recordIds) AND appt.status = 'attended' AND appt.data_category = :category AND ${a.where}),
            (SELECT max(catt.occurred_at) FROM contact_attempt catt WHERE catt.person_id = ANY(:recordIds) AND catt.result = '${ContactResult.REACHED}' AND catt.data_category = :category AND ${c.where})

@@ -123,15 +123,16 @@ export class InterventionsService {
     actor: Actor,
     personId: string,
     args: { first?: number | null; after?: string | null; category?: DataCategory | null },
+    m: EntityManager = this.db.manager,
   ): Promise<InterventionConnection> {
     const first = pageSize(args.first, 50, 200);
-    const { personId: survivor, recordIds } = await this.persons.requireAccess(actor, personId);
+    const { personId: survivor, recordIds } = await this.persons.requireAccess(actor, personId, m);
     const scope = this.access.scope(actor, 'read', {
       person: 'CAST(:scopePerson AS uuid)',
       category: 'i.data_category',
       owner: 'i.organisation_id',
     });
-    const qb = this.db
+    const qb = m
       .getRepository(Intervention)
       .createQueryBuilder('i')
       .where('i.person_id = ANY(:recordIds)', { recordIds })

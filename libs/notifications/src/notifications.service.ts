@@ -86,7 +86,7 @@ export class NotificationsService implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    this.registry.onEvent('notifications.email', NOTIFYING_EVENTS, (m, event) => this.fanOut(m, event));
+    this.registry.onEvents('notifications.email', NOTIFYING_EVENTS, (m, events) => this.fanOut(m, events));
     this.registry.task(SEND_NOTIFICATION_TASK, async (p) => {
       await this.send(String(p.notificationId));
     });
@@ -101,12 +101,19 @@ export class NotificationsService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** Who is to hear of an event, for which kind, linking where. */
-  private async recipientsOf(m: EntityManager, event: OutboxEvent): Promise<Recipient[]> {
+  private async recipientsOf(m: EntityManager, event: OutboxEvent, known = new Map<string, Promise<string[]>>()): Promise<Recipient[]> {
     const p = event.payload ?? {};
-    const staff = async (organisationId: unknown, which: Parameters<UsersService['caseworkerActors']>[1]) =>
-      typeof organisationId === 'string'
-        ? (await this.users.caseworkerActors(organisationId, which, RECIPIENTS_MAX, m)).map((a) => a.id)
-        : [];
+    // The same staff asked for by several events of a delivery are read once (`known`, by organisation and choice).
+    const staff = async (organisationId: unknown, which: Parameters<UsersService['caseworkerActors']>[1]) => {
+      if (typeof organisationId !== 'string') return [];
+      const key = JSON.stringify([organisationId, which]);
+      if (!known.has(key))
+        known.set(
+          key,
+          this.users.caseworkerActors(organisationId, which, RECIPIENTS_MAX, m).then((actors) => actors.map((a) => a.id)),
+        );
+      return known.get(key)!;
+    };
     const to = (ids: (string | null)[], kind: NotificationKind, path: string): Recipient[] =>
       ids.filter((id): id is string => !!id).map((userId) => ({ userId, kind, path }));
     switch (event.type) {
@@ -146,29 +153,56 @@ export class NotificationsService implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  /** Records a notification for each recipient who wants this kind, in the event's delivery transaction, and enqueues those to send now. */
-  private async fanOut(m: EntityManager, event: OutboxEvent): Promise<void> {
-    const recipients = await this.recipientsOf(m, event);
-    if (!recipients.length) return;
+  /**
+   * Records a notification for each recipient who wants this kind, for the events of a delivery at
+   * once, in its transaction (recipients and their choices read once for all, the rows written and
+   * those to send now enqueued in one statement each).
+   */
+  private async fanOut(m: EntityManager, events: readonly OutboxEvent[]): Promise<void> {
+    const known = new Map<string, Promise<string[]>>();
+    const wanted: { event: OutboxEvent; recipients: Recipient[] }[] = [];
+    for (const event of events) {
+      const recipients = await this.recipientsOf(m, event, known);
+      if (recipients.length) wanted.push({ event, recipients });
+    }
+    if (!wanted.length) return;
     const choices = await this.settings.choicesOf(
-      recipients.map((r) => r.userId),
+      wanted.flatMap((w) => w.recipients.map((r) => r.userId)),
       m,
     );
-    const seen = new Set<string>();
-    for (const r of recipients) {
-      if (seen.has(r.userId)) continue;
-      seen.add(r.userId);
-      const choice = choices.get(r.userId);
-      if (choice && (choice.delivery === NotificationDelivery.OFF || choice.disabledKinds.includes(r.kind))) continue;
-      const status: NotificationStatus = choice?.delivery === NotificationDelivery.DAILY_DIGEST ? 'digest' : 'pending';
-      const [row] = await m.query<({ id: string } | undefined)[]>(
-        `INSERT INTO notification (user_id, kind, event_id, subject_type, subject_id, person_id, path, status)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT ON CONSTRAINT uq_notification_event_user DO NOTHING RETURNING id`,
-        [r.userId, r.kind, event.id, event.aggregateType, event.aggregateId, event.personId, r.path, status],
-      );
-      if (row && status === 'pending')
-        await this.queue.addWithin(m, SEND_NOTIFICATION_TASK, { notificationId: row.id }, { maxAttempts: this.config.mail.maxAttempts });
+    const rows: { r: Recipient; event: OutboxEvent; status: NotificationStatus }[] = [];
+    for (const { event, recipients } of wanted) {
+      const seen = new Set<string>();
+      for (const r of recipients) {
+        if (seen.has(r.userId)) continue;
+        seen.add(r.userId);
+        const choice = choices.get(r.userId);
+        if (choice && (choice.delivery === NotificationDelivery.OFF || choice.disabledKinds.includes(r.kind))) continue;
+        rows.push({ r, event, status: choice?.delivery === NotificationDelivery.DAILY_DIGEST ? 'digest' : 'pending' });
+      }
     }
+    if (!rows.length) return;
+    const added: { id: string; status: NotificationStatus }[] = await m.query(
+      `INSERT INTO notification (user_id, kind, event_id, subject_type, subject_id, person_id, path, status)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[], $5::uuid[], $6::uuid[], $7::text[], $8::text[])
+       ON CONFLICT ON CONSTRAINT uq_notification_event_user DO NOTHING RETURNING id, status`,
+      [
+        rows.map((x) => x.r.userId),
+        rows.map((x) => x.r.kind),
+        rows.map((x) => x.event.id),
+        rows.map((x) => x.event.aggregateType),
+        rows.map((x) => x.event.aggregateId),
+        rows.map((x) => x.event.personId),
+        rows.map((x) => x.r.path),
+        rows.map((x) => x.status),
+      ],
+    );
+    await this.queue.addManyWithin(
+      m,
+      SEND_NOTIFICATION_TASK,
+      added.filter((a) => a.status === 'pending').map((a) => ({ notificationId: a.id })),
+      this.config.mail.maxAttempts,
+    );
   }
 
   /**

@@ -110,9 +110,9 @@ export class PersonRecordsService {
   }
 
   /** Every involvement of the record (for the hub's own decisions, such as who leads; never a response). */
-  async involvements(actor: Actor, personId: string): Promise<InvolvementModel[]> {
-    const { recordIds } = await this.persons.requireAccess(actor, personId);
-    return this.db
+  async involvements(actor: Actor, personId: string, m: EntityManager = this.db.manager): Promise<InvolvementModel[]> {
+    const { recordIds } = await this.persons.requireAccess(actor, personId, m);
+    return m
       .getRepository(Involvement)
       .createQueryBuilder('i')
       .where('i.person_id = ANY(:ids)', { ids: recordIds })

@@ -173,6 +173,41 @@ export class ReferralRulesService {
     return keysetPage(qb, { alias: 'f', at: 'fired_at', id: 'uuid' }, page);
   }
 
+  /**
+   * The rules in force for each of these triggers (as forTrigger, for a delivery's events at once):
+   * one statement fingerprints every trigger, and one more loads the triggers whose rules changed.
+   * A trigger with no rule in force maps to an empty list.
+   */
+  async forTriggers(m: EntityManager, eventTypes: readonly string[]): Promise<Map<string, readonly ReferralRule[]>> {
+    const types = [...new Set(eventTypes)];
+    const found = new Map<string, readonly ReferralRule[]>(types.map((t) => [t, []]));
+    if (!types.length) return found;
+    const prints: { trigger_event: string; fingerprint: string }[] = await m.query(
+      `SELECT trigger_event, count(*) || ':' || coalesce(md5(string_agg(CAST(id AS text), ',' ORDER BY id)), '') AS fingerprint
+         FROM referral_rule WHERE superseded_at IS NULL AND active AND trigger_event = ANY($1::text[]) GROUP BY trigger_event`,
+      [types],
+    );
+    const stale: string[] = [];
+    for (const { trigger_event: type, fingerprint } of prints) {
+      const held = this.inForce.get(type);
+      if (held?.fingerprint === fingerprint) found.set(type, held.rules);
+      else stale.push(type);
+    }
+    if (!stale.length) return found;
+    const loaded = await m
+      .getRepository(ReferralRule)
+      .createQueryBuilder('r')
+      .where('r.superseded_at IS NULL AND r.active AND r.trigger_event = ANY(:types)', { types: stale })
+      .orderBy('r.name')
+      .getMany();
+    for (const type of stale) {
+      const rules = loaded.filter((r) => r.triggerEvent === type);
+      this.inForce.set(type, { fingerprint: ruleFingerprint(rules.map((r) => r.id)), rules });
+      found.set(type, rules);
+    }
+    return found;
+  }
+
   /** Rules in force for an event type. */
   /**
    * The rules in force for a trigger, as this transaction sees them. Rule versions are immutable (a

@@ -104,6 +104,14 @@ function eventType(action: string): string {
 }
 
 /** Referrals between organisations: sending, the receiver's inbox, and the lifecycle. */
+/** One step of a referral's lifecycle, as recorded (a transition row and its event). */
+interface Step {
+  action: string;
+  from: ReferralState | null;
+  to: ReferralState;
+  reason: string | null;
+}
+
 @Injectable()
 export class ReferralsService {
   constructor(
@@ -228,21 +236,24 @@ export class ReferralsService {
         createdBy: actorRef(actor),
       }),
     );
-    await this.record(m, actor, referral, 'create', null, ReferralState.DRAFT, null);
+    const created: Step = { action: 'create', from: null, to: ReferralState.DRAFT, reason: null };
+    const sent: Step = {
+      action: ReferralAction.SEND,
+      from: ReferralState.DRAFT,
+      to: ReferralState.SENT,
+      reason: data.personAgreed ? PERSON_AGREED : null,
+    };
     if (safeguarding) {
-      await this.record(m, actor, referral, SAFEGUARDING_OVERRIDE_ACTION, ReferralState.DRAFT, ReferralState.DRAFT, safeguarding.reason);
+      await this.recordSteps(m, actor, referral, [
+        created,
+        { action: SAFEGUARDING_OVERRIDE_ACTION, from: ReferralState.DRAFT, to: ReferralState.DRAFT, reason: safeguarding.reason },
+      ]);
       await this.notifyOverride(m, actor, referral, safeguarding.receiverName);
+      if (send) await this.recordSteps(m, actor, referral, [sent]);
+    } else {
+      // Made and sent at once: both steps, their events and audit written together.
+      await this.recordSteps(m, actor, referral, send ? [created, sent] : [created]);
     }
-    if (send)
-      await this.record(
-        m,
-        actor,
-        referral,
-        ReferralAction.SEND,
-        ReferralState.DRAFT,
-        ReferralState.SENT,
-        data.personAgreed ? PERSON_AGREED : null,
-      );
     return referral;
   }
 
@@ -277,32 +288,43 @@ export class ReferralsService {
     to: ReferralState,
     reason: string | null,
   ): Promise<void> {
-    await m.insert(ReferralTransition, {
-      referralId: r.id,
-      action,
-      fromState: from,
-      toState: to,
-      reason,
-      actor: actorRef(actor),
-      organisationId: actor.organisationId,
-    });
-    const type = eventType(action);
-    await this.outbox.emit(m, actor, {
-      type,
-      aggregateType: 'referral',
-      aggregateId: r.id,
-      personId: r.personId,
-      payload: referralEventPayload(
-        {
-          referralId: r.id,
-          fromOrganisationId: r.fromOrganisationId,
-          toOrganisationId: r.toOrganisationId,
-          serviceCode: r.serviceCode,
-          sent: action !== 'create' && r.sentAt !== null,
-        },
-        { state: to, ruleId: r.ruleId },
-      ),
-    });
+    await this.recordSteps(m, actor, r, [{ action, from, to, reason }]);
+  }
+
+  /** Steps of one referral, in order: their transitions in one statement, their events (and audit) in one emit. */
+  private async recordSteps(m: EntityManager, actor: Actor, r: Referral, steps: readonly Step[]): Promise<void> {
+    await m.insert(
+      ReferralTransition,
+      steps.map((step) => ({
+        referralId: r.id,
+        action: step.action,
+        fromState: step.from,
+        toState: step.to,
+        reason: step.reason,
+        actor: actorRef(actor),
+        organisationId: actor.organisationId,
+      })),
+    );
+    await this.outbox.emit(
+      m,
+      actor,
+      ...steps.map((step) => ({
+        type: eventType(step.action),
+        aggregateType: 'referral',
+        aggregateId: r.id,
+        personId: r.personId,
+        payload: referralEventPayload(
+          {
+            referralId: r.id,
+            fromOrganisationId: r.fromOrganisationId,
+            toOrganisationId: r.toOrganisationId,
+            serviceCode: r.serviceCode,
+            sent: step.action !== 'create' && r.sentAt !== null,
+          },
+          { state: step.to, ruleId: r.ruleId },
+        ),
+      })),
+    );
   }
 
   /** Takes one step of the lifecycle; refused with INVALID_STATE when the state does not allow it. */

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DataCategory } from '@hub/access';
-import { type Actor, systemActor } from '@hub/common';
+import { type Actor, ErrorCode, HubError, systemActor } from '@hub/common';
 import { type ConsentPurpose, PURPOSE_CATEGORIES } from '@hub/consent';
 import { EventHandlerRegistry, type OutboxEvent } from '@hub/events';
 import { AppointmentsService, InterventionsService } from '@hub/interventions';
@@ -18,6 +18,8 @@ import { RuleFiring } from './rule-firing.entity.js';
 import { TasksService } from './tasks.service.js';
 
 const DAY = 86_400_000;
+/** The rule's ($1) last referral of the person ($2) within its cool-down ($3 days), if any. */
+const COOLING_SQL = `SELECT fired_at FROM rule_firing WHERE rule_id = $1 AND person_id = $2 AND outcome = 'referred' AND fired_at > now() - make_interval(days => $3) ORDER BY fired_at DESC LIMIT 1`;
 
 /** Who the person is to the rules. */
 export interface RuleSubject {
@@ -26,6 +28,16 @@ export interface RuleSubject {
   facts: RuleFacts;
 }
 type Subject = RuleSubject;
+
+/**
+ * What the events of one delivery share, read once for all of them in its transaction: the
+ * organisations, and the open referrals of each (counted once, then kept up to date as the delivery
+ * refers people, so the least loaded receiver is chosen as if each event were handled on its own).
+ */
+export interface RuleBatch {
+  organisations: Organisation[];
+  openCounts?: Map<string, number>;
+}
 
 /** What a rule does for an event: refer (to whom, sharing what, on what basis), hold for consent (raising a task), or nothing. */
 export type RuleDecision =
@@ -68,39 +80,61 @@ export class RuleEngine implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.onEvent('referrals.rules', ['*'], (m, e) => this.handle(m, e));
+    this.registry.onEvents('referrals.rules', ['*'], (m, events) => this.handleAll(m, events));
+  }
+
+  /** Whether any rule could be triggered by the event (rules never fire on referral or task events, nor on events about no one). */
+  private static triggers(event: OutboxEvent): boolean {
+    return !!event.personId && !event.type.startsWith('referral') && !event.type.startsWith('task.');
   }
 
   async handle(m: EntityManager, event: OutboxEvent): Promise<void> {
-    if (!event.personId || event.type.startsWith('referral') || event.type.startsWith('task.')) return;
-    const rules = await this.rules.forTrigger(m, event.type);
-    if (!rules.length) return;
-    const subject = await this.subject(event);
-    if (!subject) return;
-    for (const rule of rules) {
-      if (!evaluateCondition(rule.conditions, subject.facts)) continue;
-      await this.fire(m, rule, event, subject);
+    await this.handleAll(m, [event]);
+  }
+
+  /**
+   * The events of one delivery, in order: the rules in force for all their types are read in one
+   * statement (and the organisations and open referral counts once, when any rule applies); the rest
+   * is decided event by event as before.
+   */
+  async handleAll(m: EntityManager, events: readonly OutboxEvent[]): Promise<void> {
+    const candidates = events.filter((e) => RuleEngine.triggers(e));
+    if (!candidates.length) return;
+    const rulesOf = await this.rules.forTriggers(
+      m,
+      candidates.map((e) => e.type),
+    );
+    const due = candidates.filter((e) => rulesOf.get(e.type)?.length);
+    if (!due.length) return;
+    const batch: RuleBatch = { organisations: await this.organisations.list() };
+    for (const event of due) {
+      const subject = await this.subject(event, batch, m);
+      if (!subject) continue;
+      for (const rule of rulesOf.get(event.type)!) {
+        if (!evaluateCondition(rule.conditions, subject.facts)) continue;
+        await this.fire(m, rule, event, subject, batch);
+      }
     }
   }
 
   /** Who the person is to the rules: lead organisation, person facts and record facts. */
-  async subject(event: OutboxEvent): Promise<Subject | null> {
-    const all = await this.organisations.list();
+  async subject(event: OutboxEvent, batch?: RuleBatch, m?: EntityManager): Promise<Subject | null> {
+    const all = batch?.organisations ?? (await this.organisations.list());
     const byId = new Map(all.map((o) => [o.id, o]));
     const source = event.organisationId ? byId.get(event.organisationId) : undefined;
     if (!source) return null;
     try {
       const sourceActor = systemActor(source, 'referral-rules');
       const now = Date.now();
-      const involvements = await this.records.involvements(sourceActor, event.personId!);
+      const involvements = await this.records.involvements(sourceActor, event.personId!, m);
       const leadId = involvements.find((i) => i.role === InvolvementRole.LEAD && (!i.endedAt || i.endedAt.getTime() > now))?.organisationId;
       const lead = (leadId && byId.get(leadId)) || source;
       const actor = systemActor(lead, 'referral-rules');
-      const person = await this.persons.get(actor, event.personId!);
+      const person = await this.persons.get(actor, event.personId!, m);
       // The last ETE contact: an ETE intervention, an attended ETE appointment or an ETE contact that reached the person.
       const [ete, met] = await Promise.all([
-        this.interventions.list(actor, person.id, { first: 1, category: DataCategory.ETE }),
-        this.appointments.latestContact(actor, person.id, DataCategory.ETE),
+        this.interventions.list(actor, person.id, { first: 1, category: DataCategory.ETE }, m),
+        this.appointments.latestContact(actor, person.id, DataCategory.ETE, m),
       ]);
       const logged = ete.edges[0]?.node.occurredAt;
       const lastEte = [logged ? new Date(logged) : null, met].reduce<Date | null>((a, b) => (b && (!a || b > a) ? b : a), null);
@@ -121,16 +155,24 @@ export class RuleEngine implements OnModuleInit {
         },
       };
     } catch (err) {
+      // Only "not there" or "not yours" means no subject; anything else (a lost connection) fails the
+      // delivery, which is retried, rather than passing the event by.
+      if (!(err instanceof HubError && (err.code === ErrorCode.NotFound || err.code === ErrorCode.Forbidden))) throw err;
       this.logger.warn(`event ${event.id}: person not readable for rules (${(err as Error).message})`);
       return null;
     }
   }
 
-  private async fire(m: EntityManager, rule: ReferralRule, event: OutboxEvent, s: Subject): Promise<void> {
+  private async fire(m: EntityManager, rule: ReferralRule, event: OutboxEvent, s: Subject, batch: RuleBatch): Promise<void> {
     const personId = event.personId!;
     // One decision at a time per rule and person, across every worker: the cool-down holds under concurrency.
     await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`rule:${rule.ruleId}:${personId}`]);
-    if (await m.existsBy(RuleFiring, { ruleId: rule.ruleId, eventId: event.id })) return;
+    // Whether this (rule, event) is decided already, and the rule's last referral of the person within its cool-down, in one statement.
+    const [state]: { done: boolean; cooling: Date | null }[] = await m.query(
+      `SELECT EXISTS (SELECT 1 FROM rule_firing WHERE rule_id = $1 AND event_id = $4) AS done, (${COOLING_SQL}) AS cooling`,
+      [rule.ruleId, personId, rule.cooldownDays, event.id],
+    );
+    if (state.done) return;
     const record = (outcome: RuleOutcome, detail: string, extra: { referralId?: string; taskId?: string | null } = {}) =>
       m.insert(RuleFiring, {
         ruleId: rule.ruleId,
@@ -142,8 +184,9 @@ export class RuleEngine implements OnModuleInit {
         referralId: extra.referralId ?? null,
         taskId: extra.taskId ?? null,
       });
-    const d = await this.decide(m, rule, event, s);
+    const d = await this.decide(m, rule, event, s, batch, state.cooling);
     if (d.outcome === RuleOutcome.REFERRED) {
+      batch.openCounts?.set(d.receiver.id, (batch.openCounts.get(d.receiver.id) ?? 0) + 1);
       const referral = await this.referrals.createWithin(
         m,
         s.actor,
@@ -194,19 +237,32 @@ export class RuleEngine implements OnModuleInit {
    * refer to a receiver on a basis, hold for consent (with the task to raise), or nothing, with why.
    * The dry run asks the same, so its answer is what turning the rule on would do.
    */
-  async decide(m: EntityManager, rule: ReferralRule, event: OutboxEvent, s: Subject): Promise<RuleDecision> {
+  async decide(
+    m: EntityManager,
+    rule: ReferralRule,
+    event: OutboxEvent,
+    s: Subject,
+    batch?: RuleBatch,
+    /** The rule's last referral of the person within its cool-down, when the caller has read it (COOLING_SQL). */
+    coolingSince?: Date | null,
+  ): Promise<RuleDecision> {
     const personId = event.personId!;
-    const cooling: { fired_at: Date }[] = await m.query(
-      `SELECT fired_at FROM rule_firing WHERE rule_id = $1 AND person_id = $2 AND outcome = 'referred' AND fired_at > now() - make_interval(days => $3) ORDER BY fired_at DESC LIMIT 1`,
-      [rule.ruleId, personId, rule.cooldownDays],
-    );
-    if (cooling.length) {
-      const detail = `already referred on ${new Date(cooling[0].fired_at).toISOString()} (cool-down ${rule.cooldownDays} days)`;
+    const cooling =
+      coolingSince === undefined
+        ? ((await m.query(COOLING_SQL, [rule.ruleId, personId, rule.cooldownDays])) as { fired_at: Date }[])[0]?.fired_at
+        : coolingSince;
+    if (cooling) {
+      const detail = `already referred on ${new Date(cooling).toISOString()} (cool-down ${rule.cooldownDays} days)`;
       return { outcome: RuleOutcome.COOLING_DOWN, detail, receiver: null };
     }
 
-    const counts = await this.referrals.openCounts(m);
-    const candidates = (await this.organisations.list()).map((o) => ({ ...o, openReferrals: counts.get(o.id) ?? 0 }));
+    let counts = batch?.openCounts;
+    if (!counts) {
+      counts = await this.referrals.openCounts(m);
+      if (batch) batch.openCounts = counts;
+    }
+    const organisations = batch?.organisations ?? (await this.organisations.list());
+    const candidates = organisations.map((o) => ({ ...o, openReferrals: counts.get(o.id) ?? 0 }));
     const eligible = eligibleReceivers(candidates, {
       serviceCode: rule.serviceCode,
       region: s.facts.person.region,

@@ -91,7 +91,7 @@ export class WebhooksService implements OnModuleInit {
   }
 
   async onModuleInit(): Promise<void> {
-    this.registry.onEvent('sync.webhooks', ['*'], (m, event) => this.fanOut(m, event));
+    this.registry.onEvents('sync.webhooks', ['*'], (m, events) => this.fanOut(m, events));
     this.registry.task(DELIVER_WEBHOOK_TASK, (p) => this.deliver(String(p.deliveryId)));
     // Admin commands never read secrets (and may run before the key is configured).
     if (process.env.HUB_ROLE !== 'cli') await this.sealStoredSecrets();
@@ -264,26 +264,30 @@ export class WebhooksService implements OnModuleInit {
   }
 
   /** One delivery per endpoint that wants this event type and whose organisation may see the event. */
-  private async fanOut(m: EntityManager, event: OutboxEvent): Promise<void> {
-    // Asked for every event: a cached "no endpoint" would be stale in the other processes, and an
-    // endpoint registered through one of them would miss events meanwhile.
-    const endpoints: { id: string; organisation_id: string }[] = await m.query(
-      `SELECT w.id, w.organisation_id FROM webhook_endpoint w WHERE w.active AND ($1 = ANY(w.event_types) OR '*' = ANY(w.event_types))`,
-      [event.type],
+  private async fanOut(m: EntityManager, events: readonly OutboxEvent[]): Promise<void> {
+    // Asked for every delivery (one statement for all its events): a cached "no endpoint" would be
+    // stale in the other processes, and an endpoint registered through one of them would miss events meanwhile.
+    const types = [...new Set(events.map((e) => e.type))];
+    const endpoints: { id: string; organisation_id: string; event_types: string[] }[] = await m.query(
+      `SELECT w.id, w.organisation_id, w.event_types FROM webhook_endpoint w WHERE w.active AND (w.event_types && $1::text[] OR '*' = ANY(w.event_types)) ORDER BY w.id`,
+      [types],
     );
     if (!endpoints.length) return;
     const organisations = new Map(
       (await this.organisations.byIds([...new Set(endpoints.map((e) => e.organisation_id))], m)).map((o) => [o.id, o]),
     );
-    for (const e of endpoints) {
-      const organisation = organisations.get(e.organisation_id);
-      if (!organisation?.active) continue;
-      if (!(await this.feed.visibility(receiver(e.organisation_id, organisation.kind), event.id, m))) continue;
-      const [row] = await m.query<({ id: string } | undefined)[]>(
-        `INSERT INTO webhook_delivery (endpoint_id, event_id) VALUES ($1, $2) ON CONFLICT ON CONSTRAINT uq_webhook_delivery DO NOTHING RETURNING id`,
-        [e.id, event.id],
-      );
-      if (row) await this.queue.addWithin(m, DELIVER_WEBHOOK_TASK, { deliveryId: row.id }, { maxAttempts: MAX_ATTEMPTS });
+    for (const event of events) {
+      for (const e of endpoints) {
+        if (!e.event_types.includes(event.type) && !e.event_types.includes('*')) continue;
+        const organisation = organisations.get(e.organisation_id);
+        if (!organisation?.active) continue;
+        if (!(await this.feed.visibility(receiver(e.organisation_id, organisation.kind), event.id, m))) continue;
+        const [row] = await m.query<({ id: string } | undefined)[]>(
+          `INSERT INTO webhook_delivery (endpoint_id, event_id) VALUES ($1, $2) ON CONFLICT ON CONSTRAINT uq_webhook_delivery DO NOTHING RETURNING id`,
+          [e.id, event.id],
+        );
+        if (row) await this.queue.addWithin(m, DELIVER_WEBHOOK_TASK, { deliveryId: row.id }, { maxAttempts: MAX_ATTEMPTS });
+      }
     }
   }
 
