@@ -5,7 +5,7 @@ import { RegionsService } from '@hub/organisations';
 import { controlCount, isSmall } from './disclosure-control.js';
 import { ALL_ORGANISATIONS, COHORT_CODES } from './reoffending-fact.entity.js';
 import { ReportRunsService } from './report-runs.service.js';
-import { ReoffendingCohort, type ReoffendingInput, ReoffendingReference } from './report.inputs.js';
+import { type ReoffendingInput, ReoffendingReference } from './report.inputs.js';
 import type { ReoffendingAnalysisModel } from './report.models.js';
 import { reportRun } from './report-scope.js';
 
