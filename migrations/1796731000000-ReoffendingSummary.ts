@@ -47,12 +47,13 @@ const RECOUNT = `
     IF survivors IS NULL OR cardinality(survivors) = 0 THEN
       RETURN;
     END IF;
-    WITH gone AS (DELETE FROM reoffending_fact WHERE person_id = ANY(survivors) RETURNING ${FACT_COLUMNS}),
-    f AS (SELECT ${ALL} AS scope_id, person_id, region, types, took_up_on, job_start_on, sustained_on
-            FROM ete_funnel_fact WHERE person_id = ANY(survivors)
+    WITH ids AS MATERIALIZED (SELECT DISTINCT u.id FROM unnest(survivors) u(id)),
+    gone AS (DELETE FROM reoffending_fact r USING ids WHERE r.person_id = ids.id RETURNING ${FACT_COLUMNS.replace(/(\w+)/g, 'r.$1')}),
+    f AS (SELECT ${ALL} AS scope_id, x.person_id, x.region, x.types, x.took_up_on, x.job_start_on, x.sustained_on
+            FROM ids JOIN ete_funnel_fact x ON x.person_id = ids.id
           UNION ALL
-          SELECT organisation_id, person_id, region, types, took_up_on, job_start_on, sustained_on
-            FROM ete_funnel_org_fact WHERE person_id = ANY(survivors)),
+          SELECT x.organisation_id, x.person_id, x.region, x.types, x.took_up_on, x.job_start_on, x.sustained_on
+            FROM ids JOIN ete_funnel_org_fact x ON x.person_id = ids.id),
     c AS (SELECT f.scope_id, f.person_id, v.cohort, f.region, f.types, v.step_on, f.took_up_on AS start_on
             FROM f CROSS JOIN LATERAL (VALUES (0::smallint, f.took_up_on), (1::smallint, f.job_start_on), (2::smallint, f.sustained_on)) v(cohort, step_on)
            WHERE v.step_on IS NOT NULL),
