@@ -13,12 +13,17 @@ const FACT_COLUMNS =
  */
 const records = (survivor: string) =>
   `(SELECT ${survivor} UNION ALL SELECT m.id FROM person_merged_record m WHERE m.survivor_id = ${survivor})`;
+// Each record is probed through its own index range (a LATERAL with LIMIT is never flattened), so the
+// cost per person stays the same whatever the planner believes of tables filled in the same transaction.
 const scoreOn = (survivor: string, ref: string) =>
-  `(SELECT o.score FROM ${records(survivor)} r(id) JOIN ogrs_assessment o ON o.person_id = r.id
-     WHERE o.assessed_on <= ${ref} ORDER BY o.assessed_on DESC, o.created_at DESC LIMIT 1)`;
+  `(SELECT s.score FROM ${records(survivor)} r(id)
+     CROSS JOIN LATERAL (SELECT o.score, o.assessed_on, o.created_at FROM ogrs_assessment o
+                          WHERE o.person_id = r.id AND o.assessed_on <= ${ref} ORDER BY o.assessed_on DESC, o.created_at DESC LIMIT 1) s
+     ORDER BY s.assessed_on DESC, s.created_at DESC LIMIT 1)`;
 const reconvictedAfter = (survivor: string, ref: string) =>
-  `EXISTS (SELECT 1 FROM ${records(survivor)} r(id) JOIN reconviction x ON x.person_id = r.id
-            WHERE x.convicted_on > ${ref} AND x.convicted_on <= (${ref} + interval '1 year')::date)`;
+  `EXISTS (SELECT 1 FROM ${records(survivor)} r(id)
+            CROSS JOIN LATERAL (SELECT 1 FROM reconviction x
+                                 WHERE x.person_id = r.id AND x.convicted_on > ${ref} AND x.convicted_on <= (${ref} + interval '1 year')::date LIMIT 1) y)`;
 
 /** Each measure of reoffending_count as the signed sum over `d` (rows of reoffending_fact with a sign). */
 const MEASURES: [string, string][] = [
@@ -42,7 +47,7 @@ const KEY = 'scope_id, type, cohort, step_on, region, start_on';
  * own maintenance, which holds them).
  */
 const RECOUNT = `
-  CREATE FUNCTION reoffending_recount(survivors uuid[]) RETURNS void LANGUAGE plpgsql SET work_mem = '64MB' AS $fn$
+  CREATE FUNCTION reoffending_recount(survivors uuid[]) RETURNS void LANGUAGE plpgsql SET work_mem = '64MB' SET enable_seqscan = off AS $fn$
   BEGIN
     IF survivors IS NULL OR cardinality(survivors) = 0 THEN
       RETURN;
@@ -88,10 +93,17 @@ const REBUILD = `
   END
   $fn$`;
 
+// A bulk loader that writes many people in one transaction (the population generator) may set
+// reoffending.recount to 'deferred' for that transaction (SET LOCAL), and then recounts the people it
+// wrote once before it commits (reoffending_recount(ete_funnel_lock_people(ids))), not once per statement.
+
 /** A funnel summary row changed: recount its person (the funnel's maintenance holds them). */
 const ON_FUNNEL = `
   CREATE FUNCTION reoffending_on_funnel() RETURNS trigger LANGUAGE plpgsql AS $fn$
   BEGIN
+    IF current_setting('reoffending.recount', true) = 'deferred' THEN
+      RETURN NULL;
+    END IF;
     IF TG_OP = 'INSERT' THEN
       PERFORM reoffending_recount(ARRAY(SELECT DISTINCT person_id FROM new_rows));
     ELSIF TG_OP = 'DELETE' THEN
@@ -111,6 +123,9 @@ const ON_FUNNEL = `
 const onOutcome = (name: string, changed: string) => `
   CREATE FUNCTION reoffending_on_${name}() RETURNS trigger LANGUAGE plpgsql AS $fn$
   BEGIN
+    IF current_setting('reoffending.recount', true) = 'deferred' THEN
+      RETURN NULL;
+    END IF;
     IF TG_OP = 'INSERT' THEN
       PERFORM reoffending_recount(ete_funnel_lock_people(ARRAY(SELECT DISTINCT person_id FROM new_rows)));
     ELSIF TG_OP = 'DELETE' THEN
