@@ -1,3 +1,4 @@
+import { generatePopulation } from '../libs/demo/src/population-generator.js';
 import { apiClientToken, startTestHub, type TestHub } from './support/hub.js';
 
 /**
@@ -233,6 +234,32 @@ describe('the reoffending aggregate', () => {
       input: { personId: b, reason: 'Valid erasure request' },
     });
     expect(await hub.db.query(`SELECT 1 FROM reoffending_fact WHERE person_id = $1`, [b])).toEqual([]);
+    await expectInStep();
+  });
+
+  it('follows the population generator (one recount of each batch before its commit) and hand-written SQL', async () => {
+    const qr = hub.db.createQueryRunner();
+    await qr.connect();
+    try {
+      const client = (
+        qr as unknown as {
+          databaseConnection: { query(sql: string, params?: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }> };
+        }
+      ).databaseConnection;
+      const summary = await generatePopulation(client, { people: 240, batch: 100, seed: 11, organisations: 20 });
+      expect(summary.ogrsAssessments).toBeGreaterThan(100);
+      expect(summary.reconvictions).toBeGreaterThan(10);
+    } finally {
+      await qr.release();
+    }
+    await expectInStep();
+    // A score corrected by hand for a tenth of the generated people, and their reconvictions moved a year on.
+    await hub.db.query(
+      `UPDATE ogrs_assessment SET score = score / 2 WHERE source = 'generated' AND get_byte(uuid_send(person_id), 0) < 26`,
+    );
+    await hub.db.query(
+      `UPDATE reconviction SET convicted_on = convicted_on + 365 WHERE source = 'generated' AND get_byte(uuid_send(person_id), 0) < 26`,
+    );
     await expectInStep();
   });
 
