@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { InterventionsModule } from '@hub/interventions';
 import { OrganisationsModule } from '@hub/organisations';
 import { ReferralsModule } from '@hub/referrals';
+import { EteFunnelCount } from './ete-funnel-count.entity.js';
 import { EteFunnelFact, EteFunnelOrgFact } from './ete-funnel-fact.entity.js';
 import { EteFunnelService } from './ete-funnel.service.js';
 import { EvaluationPackService } from './evaluation-pack.service.js';
@@ -25,7 +26,15 @@ import { ReportsController } from './reports.controller.js';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([OgrsAssessment, Reconviction, EteFunnelFact, EteFunnelOrgFact, ReoffendingFact, ReoffendingCount]),
+    TypeOrmModule.forFeature([
+      OgrsAssessment,
+      Reconviction,
+      EteFunnelFact,
+      EteFunnelOrgFact,
+      ReoffendingFact,
+      ReoffendingCount,
+      EteFunnelCount,
+    ]),
     InterventionsModule,
     OrganisationsModule,
     ReferralsModule,
