@@ -1,7 +1,6 @@
 // The hub's migrations, in order. `npm run cli -- migration:generate <Name>` adds to this list.
 import { Meetings1796720655376 } from './1796720655376-Meetings.js';
 import { ReoffendingSummary1796731000000 } from './1796731000000-ReoffendingSummary.js';
-import { EteFunnelCounts1796731100000 } from './1796731100000-EteFunnelCounts.js';
 import { NotificationsAndAssignedTasks1796700100000 } from './1796700100000-NotificationsAndAssignedTasks.js';
 import { AppointmentsAndCaseNotes1796710000000 } from './1796710000000-AppointmentsAndCaseNotes.js';
 import { ReferralBasis1796619825502 } from './1796619825502-ReferralBasis.js';
@@ -85,5 +84,4 @@ export const MIGRATIONS: Function[] = [
   AccessFactFunctions1796715100000,
   Meetings1796720655376,
   ReoffendingSummary1796731000000,
-  EteFunnelCounts1796731100000,
 ];

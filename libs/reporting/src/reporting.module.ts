@@ -3,7 +3,6 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { InterventionsModule } from '@hub/interventions';
 import { OrganisationsModule } from '@hub/organisations';
 import { ReferralsModule } from '@hub/referrals';
-import { EteFunnelCount } from './ete-funnel-count.entity.js';
 import { EteFunnelFact, EteFunnelOrgFact } from './ete-funnel-fact.entity.js';
 import { EteFunnelService } from './ete-funnel.service.js';
 import { EvaluationPackService } from './evaluation-pack.service.js';
@@ -26,15 +25,7 @@ import { ReportsController } from './reports.controller.js';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([
-      OgrsAssessment,
-      Reconviction,
-      EteFunnelFact,
-      EteFunnelOrgFact,
-      ReoffendingFact,
-      ReoffendingCount,
-      EteFunnelCount,
-    ]),
+    TypeOrmModule.forFeature([OgrsAssessment, Reconviction, EteFunnelFact, EteFunnelOrgFact, ReoffendingFact, ReoffendingCount]),
     InterventionsModule,
     OrganisationsModule,
     ReferralsModule,
