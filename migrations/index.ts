@@ -1,5 +1,6 @@
 // The hub's migrations, in order. `npm run cli -- migration:generate <Name>` adds to this list.
 import { Meetings1796720655376 } from './1796720655376-Meetings.js';
+import { ReoffendingSummary1796731000000 } from './1796731000000-ReoffendingSummary.js';
 import { AuditSearchIndexes1796733000000 } from './1796733000000-AuditSearchIndexes.js';
 import { ExternalIdsPerOrganisation1796733100000 } from './1796733100000-ExternalIdsPerOrganisation.js';
 import { MeetingSeries1796733200000 } from './1796733200000-MeetingSeries.js';
@@ -85,6 +86,7 @@ export const MIGRATIONS: Function[] = [
   PublishedRelations1796715000000,
   AccessFactFunctions1796715100000,
   Meetings1796720655376,
+  ReoffendingSummary1796731000000,
   AuditSearchIndexes1796733000000,
   ExternalIdsPerOrganisation1796733100000,
   MeetingSeries1796733200000,

@@ -468,6 +468,7 @@ describe('audit', () => {
       outbox_event: 'the domain events repeat what the other sections hold',
       ete_funnel_fact: 'derived from the interventions and sustainment checks exported',
       ete_funnel_org_fact: 'derived from the interventions and sustainment checks exported',
+      reoffending_fact: 'derived from the interventions, OGRS assessments and reconvictions exported',
       ete_contact_lapse: 'derived: a gap in contact found from the interventions exported (the task it raised is exported)',
       person_merge: "the merges are in the record's history and its merged_into_id",
       person_erasure: 'held only once the record is erased',

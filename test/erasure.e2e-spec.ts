@@ -216,6 +216,7 @@ describe('erasure and retention', () => {
       person_erasure: 'the record of the erasure itself (when, why, by whom, counts)',
       ete_funnel_fact: 'derived by triggers from interventions and sustainment checks, which erasure deletes',
       ete_funnel_org_fact: 'derived by triggers from interventions and sustainment checks, which erasure deletes',
+      reoffending_fact: 'derived by triggers from the funnel summary, OGRS assessments and reconvictions, which erasure deletes',
     };
     const steps = hub.app.get(PersonDataRegistry).erasureSteps([]);
     const { missed, gone } = await personTablesMissed(

@@ -619,6 +619,8 @@ export async function generatePopulation(db: SqlConnection, options: PopulationO
       },
     };
     await db.query('BEGIN');
+    // The reoffending summary is recounted once for the batch's people, before the commit, not per statement.
+    await db.query(`SET LOCAL reoffending.recount = 'deferred'`);
     await db.query(`DROP TABLE IF EXISTS pg_temp.gen_person`);
     await db.query(
       `CREATE TEMP TABLE gen_person ON COMMIT DROP AS
@@ -720,6 +722,7 @@ export async function generatePopulation(db: SqlConnection, options: PopulationO
        SELECT p.id, g.release_date + 30 + (pg_temp.h(g.i * 64 + 61) % 700)::int, 'generated', p.created_by_organisation_id, 'generator'
          FROM gen_person g JOIN person p ON p.id = g.id WHERE pg_temp.h(g.i * 64 + 62) % 100 < p.ogrs_score * 0.8`,
     );
+    await db.query(`SELECT reoffending_recount(ete_funnel_lock_people(ARRAY(SELECT id FROM gen_person)))`);
     await db.query('COMMIT');
     totals.interventions += interventions.rowCount ?? 0;
     totals.consents += consents.rowCount ?? 0;

@@ -2,23 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { type Actor, ValidationError } from '@hub/common';
 import { ReadReplica } from '@hub/database';
 import { RegionsService } from '@hub/organisations';
-import { PERSON_MERGED_RECORD } from '@hub/persons';
 import { controlCount, isSmall } from './disclosure-control.js';
-import { factsInScope, inPeriod, STEP_COLUMNS } from './ete-funnel-facts.js';
+import { ALL_ORGANISATIONS, COHORT_CODES } from './reoffending-fact.entity.js';
 import { ReportRunsService } from './report-runs.service.js';
-import { ReoffendingCohort, type ReoffendingInput, ReoffendingReference } from './report.inputs.js';
+import { type ReoffendingInput, ReoffendingReference } from './report.inputs.js';
 import type { ReoffendingAnalysisModel } from './report.models.js';
 import { reportRun } from './report-scope.js';
-
-/** Each cohort's reference date: when its step was first reached (ete-funnel-facts.ts). */
-const REFERENCE: Record<ReoffendingCohort, string> = {
-  [ReoffendingCohort.ETE_SUPPORT]: STEP_COLUMNS.took_up,
-  [ReoffendingCohort.FOUND_WORK]: STEP_COLUMNS.found_work,
-  [ReoffendingCohort.SUSTAINED_WORK]: STEP_COLUMNS.sustained_13_weeks,
-};
-
-/** The programme start (ReoffendingReference.PROGRAMME_START): the first attended ETE contact, the take-up date. */
-const PROGRAMME_START = STEP_COLUMNS.took_up;
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
@@ -46,8 +35,10 @@ export function followUpAsOf(asOf: string | undefined | null, today = londonToda
  * reached the cohort's step in the period and whose year of follow-up has elapsed by `asOf` (never
  * after today). The year starts at the reference date: the step's date (STEP_DATE), or the person's
  * programme start (PROGRAMME_START: the first attended ETE contact) for every cohort, as the 2021
- * evaluation measured its subgroups. Set-based: one statement over the funnel summary, joined to the scores and
- * reconvictions of each person's records (the survivor of a merge and the records merged into it).
+ * evaluation measured its subgroups. Read from the maintained aggregate (reoffending_count: counts and
+ * score sums per scope, intervention type, cohort, step day, region and programme start day, moved in
+ * the transaction of every write that changes a person's part: reoffending-fact.entity.ts), so its cost
+ * follows the days of the period, not the people in it.
  */
 @Injectable()
 export class ReoffendingService {
@@ -61,32 +52,31 @@ export class ReoffendingService {
     const { scope, threshold } = reportRun(actor, input);
     const asOf = followUpAsOf(input.asOf);
     const reference = input.reference ?? ReoffendingReference.STEP_DATE;
-    const facts = factsInScope(scope.organisationId, { ...input, region: await this.vocabulary.resolve(input.region) });
-    const column = `f.${REFERENCE[input.cohort]}`;
-    const refColumn = reference === ReoffendingReference.PROGRAMME_START ? `f.${PROGRAMME_START}` : column;
-    const asOfParam = `$${facts.params.length + 1}::date`;
+    const region = await this.vocabulary.resolve(input.region);
+    const params: unknown[] = [
+      scope.organisationId ?? ALL_ORGANISATIONS,
+      input.interventionType ?? '',
+      COHORT_CODES[input.cohort],
+      input.from,
+      input.to,
+      asOf,
+    ];
+    if (region) params.push(region);
+    const by = reference === ReoffendingReference.PROGRAMME_START ? 'start' : 'step';
+    // Under the programme start, the rows' start day (the step day for those with none, counted in no_start).
+    const [ref, withRef] = by === 'start' ? ['start_on', 'people - no_start'] : ['step_on', 'people'];
+    const elapsed = `(${ref} + interval '1 year')::date <= $6::date`;
     const [row] = await this.replica.query<Record<string, string | null>>(
-      `WITH cohort AS (SELECT f.person_id AS survivor_id, ${refColumn} AS ref_date ${facts.sql} AND ${inPeriod(column)}),
-            ref AS (SELECT * FROM cohort WHERE ref_date IS NOT NULL),
-            recs AS (SELECT survivor_id, ref_date, survivor_id AS record_id FROM ref
-                     UNION ALL
-                     SELECT r.survivor_id, r.ref_date, m.id FROM ref r JOIN ${PERSON_MERGED_RECORD.name} m ON m.survivor_id = r.survivor_id),
-            scored AS (SELECT DISTINCT ON (rc.survivor_id) rc.survivor_id, o.score
-                         FROM recs rc JOIN ogrs_assessment o ON o.person_id = rc.record_id AND o.assessed_on <= rc.ref_date
-                        ORDER BY rc.survivor_id, o.assessed_on DESC, o.created_at DESC),
-            reconvicted AS (SELECT DISTINCT rc.survivor_id
-                              FROM recs rc JOIN reconviction c ON c.person_id = rc.record_id
-                               AND c.convicted_on > rc.ref_date AND c.convicted_on <= (rc.ref_date + interval '1 year')::date),
-            judged AS (SELECT (r.ref_date + interval '1 year')::date <= ${asOfParam} AS elapsed, s.score, rv.survivor_id IS NOT NULL AS reconvicted
-                         FROM ref r LEFT JOIN scored s ON s.survivor_id = r.survivor_id LEFT JOIN reconvicted rv ON rv.survivor_id = r.survivor_id)
-       SELECT (SELECT count(*) FROM cohort WHERE ref_date IS NULL) AS no_reference,
-              count(*) FILTER (WHERE NOT elapsed) AS pending,
-              count(*) FILTER (WHERE elapsed AND score IS NULL) AS no_ogrs,
-              count(*) FILTER (WHERE elapsed AND score IS NOT NULL) AS size,
-              count(*) FILTER (WHERE elapsed AND score IS NOT NULL AND reconvicted) AS reconvicted,
-              avg(score) FILTER (WHERE elapsed AND score IS NOT NULL) AS mean_score
-         FROM judged`,
-      [...facts.params, asOf],
+      `SELECT COALESCE(sum(no_start) FILTER (WHERE ${by === 'start'}), 0) AS no_reference,
+              COALESCE(sum(${withRef}) FILTER (WHERE NOT ${elapsed}), 0) AS pending,
+              COALESCE(sum(${withRef} - ${by}_scored) FILTER (WHERE ${elapsed}), 0) AS no_ogrs,
+              COALESCE(sum(${by}_scored) FILTER (WHERE ${elapsed}), 0) AS size,
+              COALESCE(sum(${by}_reconvicted) FILTER (WHERE ${elapsed}), 0) AS reconvicted,
+              sum(${by}_score_sum) FILTER (WHERE ${elapsed}) / NULLIF(sum(${by}_scored) FILTER (WHERE ${elapsed}), 0) AS mean_score
+         FROM reoffending_count
+        WHERE scope_id = $1::uuid AND type = $2::text AND cohort = $3::smallint AND step_on >= $4::date AND step_on < $5::date
+          ${region ? 'AND region = $7::text' : ''}`,
+      params,
     );
     const size = Number(row.size);
     const reconvicted = Number(row.reconvicted);

@@ -16,6 +16,7 @@ import { ReferralReportService } from './referral-report.service.js';
 import { ReconvictionFactsService } from './reconviction-facts.service.js';
 import { Reconviction } from './reconviction.entity.js';
 import { ReoffendingService } from './reoffending.service.js';
+import { ReoffendingCount, ReoffendingFact } from './reoffending-fact.entity.js';
 import { ReportRunsService } from './report-runs.service.js';
 import { ReportingPersonData } from './reporting-person-data.js';
 import { ReportingResolver } from './reporting.resolver.js';
@@ -24,7 +25,7 @@ import { ReportsController } from './reports.controller.js';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([OgrsAssessment, Reconviction, EteFunnelFact, EteFunnelOrgFact]),
+    TypeOrmModule.forFeature([OgrsAssessment, Reconviction, EteFunnelFact, EteFunnelOrgFact, ReoffendingFact, ReoffendingCount]),
     InterventionsModule,
     OrganisationsModule,
     ReferralsModule,
