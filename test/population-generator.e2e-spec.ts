@@ -1,6 +1,6 @@
-import { generatedUserEmail, generatePopulation, GENERATED_PASSWORD, type PopulationSummary } from '@hub/demo';
+import { generatedUserEmail, GENERATED_PASSWORD, type PopulationSummary } from '@hub/demo';
 import { ReferralAction, ReferralState, TRANSITIONS } from '@hub/referrals';
-import { startTestHub, type TestHub } from './support/hub.js';
+import { generateInto, startTestHub, type TestHub } from './support/hub.js';
 
 /**
  * The synthetic population's referrals: each follows the lifecycle the hub enforces, step by step,
@@ -13,18 +13,7 @@ describe('the population generator', () => {
 
   beforeAll(async () => {
     hub = await startTestHub({ WORKER_MODE: 'off' });
-    const qr = hub.db.createQueryRunner();
-    await qr.connect();
-    try {
-      const client = (
-        qr as unknown as {
-          databaseConnection: { query(sql: string, params?: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }> };
-        }
-      ).databaseConnection;
-      summary = await generatePopulation(client, { people: 400, batch: 150, seed: SEED, organisations: 30 });
-    } finally {
-      await qr.release();
-    }
+    summary = await generateInto(hub, { people: 400, batch: 150, seed: SEED, organisations: 30 });
   }, 120_000);
   afterAll(() => hub.close());
 

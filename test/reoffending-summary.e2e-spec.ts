@@ -1,5 +1,4 @@
-import { generatePopulation } from '../libs/demo/src/population-generator.js';
-import { apiClientToken, startTestHub, type TestHub } from './support/hub.js';
+import { apiClientToken, generateInto, startTestHub, type TestHub } from './support/hub.js';
 
 /**
  * The reoffending analysis's aggregate (reoffending_count) is moved by the database in the transaction
@@ -238,20 +237,9 @@ describe('the reoffending aggregate', () => {
   });
 
   it('follows the population generator (one recount of each batch before its commit) and hand-written SQL', async () => {
-    const qr = hub.db.createQueryRunner();
-    await qr.connect();
-    try {
-      const client = (
-        qr as unknown as {
-          databaseConnection: { query(sql: string, params?: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }> };
-        }
-      ).databaseConnection;
-      const summary = await generatePopulation(client, { people: 240, batch: 100, seed: 11, organisations: 20 });
-      expect(summary.ogrsAssessments).toBeGreaterThan(100);
-      expect(summary.reconvictions).toBeGreaterThan(10);
-    } finally {
-      await qr.release();
-    }
+    const summary = await generateInto(hub, { people: 240, batch: 100, seed: 11, organisations: 20 });
+    expect(summary.ogrsAssessments).toBeGreaterThan(100);
+    expect(summary.reconvictions).toBeGreaterThan(10);
     await expectInStep();
     // A score corrected by hand for a tenth of the generated people, and their reconvictions moved a year on.
     await hub.db.query(

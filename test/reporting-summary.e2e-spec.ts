@@ -1,6 +1,5 @@
 import pg from 'pg';
-import { generatePopulation } from '../libs/demo/src/population-generator.js';
-import { apiClientToken, eventually, startTestHub, type TestHub } from './support/hub.js';
+import { apiClientToken, eventually, generateInto, startTestHub, type TestHub } from './support/hub.js';
 
 /**
  * The ETE funnel summary (ete_funnel_fact, ete_funnel_org_fact) is kept by the database in the
@@ -570,19 +569,8 @@ describe('the ETE funnel summary', () => {
   });
 
   it('follows the population generator and hand-written SQL', async () => {
-    const qr = hub.db.createQueryRunner();
-    await qr.connect();
-    try {
-      const client = (
-        qr as unknown as {
-          databaseConnection: { query(sql: string, params?: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }> };
-        }
-      ).databaseConnection;
-      const summary = await generatePopulation(client, { people: 300, batch: 120, seed: 7, organisations: 30 });
-      expect(summary.interventions).toBeGreaterThan(1000);
-    } finally {
-      await qr.release();
-    }
+    const summary = await generateInto(hub, { people: 300, batch: 120, seed: 7, organisations: 30 });
+    expect(summary.interventions).toBeGreaterThan(1000);
     await expectInStep();
     const sample: { id: string }[] = await hub.db.query(
       `SELECT id FROM intervention WHERE organisation_id IN (SELECT id FROM organisation WHERE name LIKE '%(s7)') ORDER BY id LIMIT 40`,

@@ -4,6 +4,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { createHub } from '../../apps/hub/src/create-hub.js';
 import { DEMO_DOMAIN } from '../../libs/demo/src/demo-world.js';
+import { generatePopulation, type PopulationOptions, type PopulationSummary } from '../../libs/demo/src/population-generator.js';
 import { createTestDatabase } from './database.js';
 
 export const DEMO_PASSWORD = 'Test-Demo-Password-1';
@@ -130,4 +131,20 @@ export async function apiClientToken(hub: TestHub, admin: string, name = 'Case s
     .send({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: clientSecret });
   if (res.status !== 200) throw new Error(`token for ${name} failed: ${res.status}`);
   return res.body.access_token as string;
+}
+
+/** Generates a synthetic population into the hub's database on one of its connections (the generator takes a raw pg client). */
+export async function generateInto(hub: TestHub, options: PopulationOptions): Promise<PopulationSummary> {
+  const qr = hub.db.createQueryRunner();
+  await qr.connect();
+  try {
+    const client = (
+      qr as unknown as {
+        databaseConnection: { query(sql: string, params?: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }> };
+      }
+    ).databaseConnection;
+    return await generatePopulation(client, options);
+  } finally {
+    await qr.release();
+  }
 }
