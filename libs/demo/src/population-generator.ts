@@ -730,6 +730,8 @@ export async function generatePopulation(db: SqlConnection, options: PopulationO
     totals.referrals += referrals;
     log(`people ${hi}/${n} (${Date.now() - t0} ms for ${hi - lo}; statements ${timings.join('/')} ms)`);
   }
+  // The referral report's deltas of the load, folded now (the worker would within a minute).
+  await db.query(`SELECT referral_count_compact()`);
   // After a bulk load: statistics for the planner, and the visibility map and hint bits set now rather
   // than by the first readers.
   log('vacuuming and analyzing');

@@ -15,3 +15,4 @@ export * from './ete-contact-sweep.service.js';
 export * from './consent-renewal.service.js';
 export * from './referral-outcomes.service.js';
 export { DRY_RUN_MAX_PEOPLE } from './rule-dry-run.js';
+export * from './referral-counts.service.js';

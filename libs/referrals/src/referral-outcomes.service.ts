@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { ReadReplica } from '@hub/database';
-import { DEFAULT_SLA_HOURS, SERVICE_SLA_HOURS, START_SLA_HOURS } from './referral-vocabulary.js';
 
 /** The measures of a row, in the order of the CSV's columns. */
 export const REFERRAL_MEASURES = [
@@ -26,40 +25,79 @@ export type ReferralCounts = Record<ReferralMeasure, number> & {
   median_hours_to_start: number | null;
 };
 
+/** The measures kept in the counts (referral_count and its shapes), in their column names. */
+const STORED: [ReferralMeasure, string][] = [
+  ['sent', 'sent'],
+  ['accepted', 'accepted'],
+  ['declined', 'declined'],
+  ['withdrawnBeforeAnswer', 'withdrawn_before_answer'],
+  ['awaitingAnswer', 'awaiting_answer'],
+  ['answeredInTime', 'answered_in_time'],
+  ['started', 'started'],
+  ['startedInTime', 'started_in_time'],
+  ['completed', 'completed'],
+  ['withdrawnAfterAcceptance', 'withdrawn_after_acceptance'],
+];
+
+/** The period's bounds as times: calendar days in Europe/London. */
+const SENT_IN_PERIOD = `sent_at >= ($1::date::timestamp AT TIME ZONE 'Europe/London') AND sent_at < ($2::date::timestamp AT TIME ZONE 'Europe/London')`;
+
 /**
- * Each referral sent in the period (calendar days in Europe/London), with the times of its steps, read
- * from the maintained summary (referral_fact: one narrow row per referral, the first time of each step
- * from its recorded transitions, kept by triggers in the transaction of every write), then
- * counted per service and in total (one statement, one snapshot, so the rows add up). Due times are
- * the services' answer hours and the start hours in force now.
+ * What became of the referrals sent in a period, per service and in total, in one statement (one
+ * snapshot, so the rows add up), from three parts:
+ * - the counts that do not change with the clock: summed from the folded counts of the period's days
+ *   (`folded`: referral_count_day over all organisations, referral_count for one) and the deltas not
+ *   yet folded (migration ReferralCounts). Their size follows the days and services, not the people;
+ * - past due now: the referrals of the period still open (state sent or accepted), through a partial
+ *   index, their due times from the services' hours (referral_answer_hours, referral_start_hours);
+ * - the medians, of the hours each referral took to be answered and to be started, to the nearest
+ *   hour (as percentile_cont would give them over those whole hours): over all organisations, the
+ *   whole months of the period from how many took each number of hours (referral_hours and its
+ *   deltas), and the days before the first whole month and after the last from referral_fact's
+ *   covering index; for one organisation, all from that index ($3 = $4: no whole months).
  */
-const COUNTS_SQL = (where: string) => `
-  WITH r AS (
-    SELECT r.service_code, r.state, r.sent_at,
-           r.sent_at + make_interval(hours => COALESCE(sla.hours, $5)) AS answer_due,
-           r.accepted_at, r.declined_at, r.started_at, r.completed_at, r.withdrawn_at,
-           LEAST(r.accepted_at, r.declined_at) AS answered_at
-      FROM referral_fact r
-      LEFT JOIN unnest($3::text[], $4::int[]) AS sla(code, hours) ON sla.code = r.service_code
-     WHERE r.sent_at >= ($1::date::timestamp AT TIME ZONE 'Europe/London') AND r.sent_at < ($2::date::timestamp AT TIME ZONE 'Europe/London') AND ${where})
-  SELECT service_code,
-         count(*)::int AS "sent",
-         count(accepted_at)::int AS "accepted",
-         count(declined_at)::int AS "declined",
-         count(*) FILTER (WHERE withdrawn_at IS NOT NULL AND answered_at IS NULL)::int AS "withdrawnBeforeAnswer",
-         count(*) FILTER (WHERE state = 'sent')::int AS "awaitingAnswer",
-         count(*) FILTER (WHERE answered_at <= answer_due)::int AS "answeredInTime",
-         count(*) FILTER (WHERE state = 'sent' AND answer_due < now())::int AS "awaitingAnswerPastDue",
-         count(started_at)::int AS "started",
-         count(*) FILTER (WHERE started_at <= accepted_at + make_interval(hours => $6))::int AS "startedInTime",
-         count(*) FILTER (WHERE state = 'accepted' AND accepted_at + make_interval(hours => $6) < now())::int AS "acceptedNotStartedPastDue",
-         count(completed_at)::int AS "completed",
-         count(*) FILTER (WHERE withdrawn_at IS NOT NULL AND accepted_at IS NOT NULL)::int AS "withdrawnAfterAcceptance",
-         percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM answered_at - sent_at) / 3600) FILTER (WHERE answered_at IS NOT NULL) AS median_hours_to_answer,
-         percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM started_at - accepted_at) / 3600) FILTER (WHERE started_at IS NOT NULL) AS median_hours_to_start
-    FROM r
-   GROUP BY GROUPING SETS ((service_code), ())
-   ORDER BY service_code NULLS FIRST`;
+const COUNTS_SQL = (folded: string, where: string) => `
+  WITH parts AS (
+    SELECT service_code, ${STORED.map(([, c]) => c).join(', ')} FROM ${folded} WHERE day >= $1::date AND day < $2::date AND ${where}
+    UNION ALL
+    SELECT service_code, ${STORED.map(([, c]) => c).join(', ')} FROM referral_count_delta WHERE day >= $1::date AND day < $2::date AND ${where}),
+  counts AS (
+    SELECT service_code, ${STORED.map(([m, c]) => `sum(${c})::int AS "${m}"`).join(', ')}
+      FROM parts GROUP BY GROUPING SETS ((service_code), ()) HAVING sum(sent) > 0),
+  due AS (
+    SELECT service_code,
+           count(*) FILTER (WHERE state = 'sent' AND sent_at + make_interval(hours => referral_answer_hours(service_code)) < now())::int AS "awaitingAnswerPastDue",
+           count(*) FILTER (WHERE state = 'accepted' AND accepted_at + make_interval(hours => referral_start_hours()) < now())::int AS "acceptedNotStartedPastDue"
+      FROM referral_fact WHERE state IN ('sent', 'accepted') AND ${SENT_IN_PERIOD} AND ${where}
+     GROUP BY GROUPING SETS ((service_code), ())),
+  hours AS (
+    SELECT service_code, kind, hours, sum(n) AS n
+      FROM (SELECT service_code, kind, hours, n FROM referral_hours WHERE month >= $3::date AND month < $4::date
+            UNION ALL
+            SELECT service_code, kind, hours, n FROM referral_hours_delta WHERE month >= $3::date AND month < $4::date
+            UNION ALL
+            SELECT f.service_code, k.kind, k.hours, 1
+              FROM referral_fact f
+             CROSS JOIN LATERAL (VALUES (0, referral_hours_between(f.sent_at, LEAST(f.accepted_at, f.declined_at))),
+                                        (1, referral_hours_between(f.accepted_at, f.started_at))) k(kind, hours)
+             WHERE ((sent_at >= ($1::date::timestamp AT TIME ZONE 'Europe/London') AND sent_at < ($3::date::timestamp AT TIME ZONE 'Europe/London'))
+                 OR (sent_at >= ($4::date::timestamp AT TIME ZONE 'Europe/London') AND sent_at < ($2::date::timestamp AT TIME ZONE 'Europe/London')))
+               AND (accepted_at IS NOT NULL OR declined_at IS NOT NULL) AND k.hours IS NOT NULL AND ${where}) h
+     GROUP BY service_code, kind, hours HAVING sum(n) <> 0),
+  ranked AS (
+    SELECT service_code, kind, hours, sum(n) OVER (PARTITION BY service_code, kind ORDER BY hours) AS below, sum(n) OVER (PARTITION BY service_code, kind) AS n
+      FROM (SELECT service_code, kind, hours, n FROM hours UNION ALL SELECT NULL, kind, hours, sum(n) FROM hours GROUP BY kind, hours) h),
+  medians AS (
+    SELECT service_code,
+           (min(hours) FILTER (WHERE kind = 0 AND below > floor((n - 1) / 2.0)) + min(hours) FILTER (WHERE kind = 0 AND below > ceil((n - 1) / 2.0))) / 2.0 AS median_hours_to_answer,
+           (min(hours) FILTER (WHERE kind = 1 AND below > floor((n - 1) / 2.0)) + min(hours) FILTER (WHERE kind = 1 AND below > ceil((n - 1) / 2.0))) / 2.0 AS median_hours_to_start
+      FROM ranked GROUP BY service_code)
+  SELECT c.*, COALESCE(d."awaitingAnswerPastDue", 0) AS "awaitingAnswerPastDue", COALESCE(d."acceptedNotStartedPastDue", 0) AS "acceptedNotStartedPastDue",
+         m.median_hours_to_answer::float8, m.median_hours_to_start::float8
+    FROM counts c
+    LEFT JOIN due d ON d.service_code IS NOT DISTINCT FROM c.service_code
+    LEFT JOIN medians m ON m.service_code IS NOT DISTINCT FROM c.service_code
+   ORDER BY c.service_code NULLS FIRST`;
 
 /**
  * What became of the referrals sent in a period, counted per service and in total: the facts the
@@ -74,19 +112,25 @@ export class ReferralOutcomesService {
     period: { from: string; to: string },
     organisation: { id: string; side: 'received' | 'sent' } | null,
   ): Promise<ReferralCounts[]> {
-    const side = organisation?.side === 'sent' ? 'r.from_organisation_id' : 'r.to_organisation_id';
-    const where = organisation ? `${side} = $7::uuid` : 'TRUE';
-    const sla = Object.entries(SERVICE_SLA_HOURS);
-    const params: unknown[] = [
-      period.from,
-      period.to,
-      sla.map(([code]) => code),
-      sla.map(([, hours]) => hours),
-      DEFAULT_SLA_HOURS,
-      START_SLA_HOURS,
-    ];
+    const side = organisation?.side === 'sent' ? 'from_organisation_id' : 'to_organisation_id';
+    const where = organisation ? `${side} = $5::uuid` : 'TRUE';
+    const [firstMonth, endMonth] = organisation ? [period.from, period.from] : wholeMonths(period.from, period.to);
+    const params: unknown[] = [period.from, period.to, firstMonth, endMonth];
     if (organisation) params.push(organisation.id);
+    const sql = COUNTS_SQL(organisation ? 'referral_count' : 'referral_count_day', where);
     // Aggregates tolerate a replica's lag: they read from DATABASE_READ_URL when set.
-    return this.replica.snapshot((query) => query<ReferralCounts>(COUNTS_SQL(where), params));
+    return this.replica.snapshot((query) => query<ReferralCounts>(sql, params));
   }
+}
+
+/**
+ * The whole calendar months within [from, to) as [first month's first day, end month's first day);
+ * an empty range at `from` when there is none.
+ */
+export function wholeMonths(fromDate: string, toDate: string): [string, string] {
+  const [from, to] = [fromDate.slice(0, 10), toDate.slice(0, 10)];
+  const [y, m, d] = from.split('-').map(Number);
+  const first = d === 1 ? from.slice(0, 8) + '01' : new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
+  const end = to.slice(0, 8) + '01';
+  return first < end ? [first, end] : [from, from];
 }

@@ -1,4 +1,3 @@
-import { ReferralFact } from './referral-fact.entity.js';
 import { CaseTasksService } from './case-tasks.service.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -7,6 +6,9 @@ import { OrganisationsModule } from '@hub/organisations';
 import { ConsentRenewalSweep } from './consent-renewal.service.js';
 import { EteContactLapse } from './ete-contact-lapse.entity.js';
 import { EteContactSweep } from './ete-contact-sweep.service.js';
+import { ReferralCount, ReferralCountDay, ReferralCountDelta, ReferralHours, ReferralHoursDelta } from './referral-count.entity.js';
+import { ReferralCountsService } from './referral-counts.service.js';
+import { ReferralFact } from './referral-fact.entity.js';
 import { ReferralNotificationsService } from './referral-notifications.service.js';
 import { ReferralOutcomesService } from './referral-outcomes.service.js';
 import { ReferralSubscriptionsResolver } from './referral-subscriptions.resolver.js';
@@ -30,7 +32,20 @@ import { ReferralsPersonData } from './referrals-person-data.js';
 /** Referrals, referral rules, tasks and timers. Gives the access layer the open referrals as relationships. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Referral, ReferralFact, ReferralTransition, ReferralRule, RuleFiring, Task, EteContactLapse]),
+    TypeOrmModule.forFeature([
+      Referral,
+      ReferralFact,
+      ReferralCount,
+      ReferralCountDay,
+      ReferralCountDelta,
+      ReferralHours,
+      ReferralHoursDelta,
+      ReferralTransition,
+      ReferralRule,
+      RuleFiring,
+      Task,
+      EteContactLapse,
+    ]),
     OrganisationsModule,
     InterventionsModule,
   ],
@@ -51,11 +66,13 @@ import { ReferralsPersonData } from './referrals-person-data.js';
     TasksResolver,
     ReferralSubscriptionsResolver,
     ReferralOutcomesService,
+    ReferralCountsService,
     CaseTasksService,
   ],
   exports: [
     ReferralsService,
     ReferralOutcomesService,
+    ReferralCountsService,
     ReferralRulesService,
     TasksService,
     ReferralTimers,

@@ -47,13 +47,15 @@ export class ReferralReportRowModel {
 
   @Field(() => Float, {
     nullable: true,
-    description: 'Median hours from sending to the answer, of those answered; null when fewer than the threshold',
+    description:
+      'Median hours from sending to the answer, of those answered, each counted to the nearest hour; null when fewer than the threshold',
   })
   medianHoursToAnswer: number | null;
 
   @Field(() => Float, {
     nullable: true,
-    description: 'Median hours from acceptance to the start of work, of those started; null when fewer than the threshold',
+    description:
+      'Median hours from acceptance to the start of work, of those started, each counted to the nearest hour; null when fewer than the threshold',
   })
   medianHoursToStart: number | null;
 
