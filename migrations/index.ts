@@ -5,6 +5,7 @@ import { AuditSearchIndexes1796733000000 } from './1796733000000-AuditSearchInde
 import { ExternalIdsPerOrganisation1796733100000 } from './1796733100000-ExternalIdsPerOrganisation.js';
 import { MeetingSeries1796733200000 } from './1796733200000-MeetingSeries.js';
 import { ReferralCounts1796733300000 } from './1796733300000-ReferralCounts.js';
+import { ReoffendingCountStatistics1796733400000 } from './1796733400000-ReoffendingCountStatistics.js';
 import { NotificationsAndAssignedTasks1796700100000 } from './1796700100000-NotificationsAndAssignedTasks.js';
 import { AppointmentsAndCaseNotes1796710000000 } from './1796710000000-AppointmentsAndCaseNotes.js';
 import { ReferralBasis1796619825502 } from './1796619825502-ReferralBasis.js';
@@ -92,4 +93,5 @@ export const MIGRATIONS: Function[] = [
   ExternalIdsPerOrganisation1796733100000,
   MeetingSeries1796733200000,
   ReferralCounts1796733300000,
+  ReoffendingCountStatistics1796733400000,
 ];
