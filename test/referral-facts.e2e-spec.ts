@@ -79,13 +79,46 @@ describe('the referral report reads a maintained summary that stays right', () =
       'day, service_code',
     );
     const recountedDays = summed(`SELECT * FROM (${COUNTED}) c`, 'day, service_code');
+    // How many took each whole hour (to the nearest) to be answered (kind 0) and started (kind 1), per month and per year.
+    const took = `
+      SELECT (date_trunc('month', r.sent_at AT TIME ZONE 'Europe/London'))::date AS month, r.service_code, k.kind, k.hours
+        FROM (SELECT r.*, (SELECT min(at) FROM referral_transition t WHERE t.referral_id = r.id AND t.action IN ('accept', 'decline')) AS answered,
+                     (SELECT min(at) FROM referral_transition t WHERE t.referral_id = r.id AND t.action = 'accept') AS accepted,
+                     (SELECT min(at) FROM referral_transition t WHERE t.referral_id = r.id AND t.action = 'start') AS started
+                FROM referral r WHERE r.sent_at IS NOT NULL) r
+       CROSS JOIN LATERAL (VALUES (0, round(extract(epoch FROM r.answered - r.sent_at) / 3600)::int),
+                                  (1, round(extract(epoch FROM r.started - r.accepted) / 3600)::int)) k(kind, hours)
+       WHERE k.hours IS NOT NULL`;
+    const hoursKept = (table: string, period: string) =>
+      `SELECT ${period} AS at, service_code, kind, hours, sum(n)::int AS n
+         FROM (SELECT ${table === 'referral_hours' ? 'month' : 'year'} AS at, service_code, kind, hours, n FROM ${table}
+               UNION ALL SELECT month, service_code, kind, hours, n FROM referral_hours_delta) h
+        GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0`;
+    const months = hoursKept('referral_hours', 'at');
+    const years = hoursKept('referral_hours_year', `date_trunc('year', at)::date`);
+    const recountedMonths = `SELECT month AS at, service_code, kind, hours, count(*)::int AS n FROM (${took}) t GROUP BY 1, 2, 3, 4`;
+    const recountedYears = `SELECT date_trunc('year', month)::date AS at, service_code, kind, hours, count(*)::int AS n FROM (${took}) t GROUP BY 1, 2, 3, 4`;
     const diff = async (a: string, b: string) => hub.db.query(`(${a}) EXCEPT ALL (${b})`, SLA_PARAMS);
+    const hoursDiff = async (a: string, b: string) => hub.db.query(`(${a}) EXCEPT ALL (${b})`);
     expect({
       pairsMissing: await diff(COUNTED, pairs),
       pairsExtra: await diff(pairs, COUNTED),
       daysMissing: await diff(recountedDays, days),
       daysExtra: await diff(days, recountedDays),
-    }).toEqual({ pairsMissing: [], pairsExtra: [], daysMissing: [], daysExtra: [] });
+      monthsMissing: await hoursDiff(recountedMonths, months),
+      monthsExtra: await hoursDiff(months, recountedMonths),
+      yearsMissing: await hoursDiff(recountedYears, years),
+      yearsExtra: await hoursDiff(years, recountedYears),
+    }).toEqual({
+      pairsMissing: [],
+      pairsExtra: [],
+      daysMissing: [],
+      daysExtra: [],
+      monthsMissing: [],
+      monthsExtra: [],
+      yearsMissing: [],
+      yearsExtra: [],
+    });
   }
 
   let receiver: string;
@@ -203,6 +236,7 @@ describe('the referral report reads a maintained summary that stays right', () =
   it.each([
     ['over all organisations, whole months', FROM, TO, false],
     ['over all organisations, with days before and after the whole months', '2025-02-24', '2025-04-20', false],
+    ['over all organisations, a whole year with months and days either side', '2024-11-15', '2026-02-10', false],
     ['for the organisation that received them', FROM, TO, true],
   ])("the report's counts, due times and medians are one statement's over the base tables, folded or not: %s", async (_, from, to, own) => {
     const organisationId = own ? receiver : null;

@@ -118,7 +118,26 @@ export class ReferralHours {
   n: number;
 }
 
-/** What each write changed in referral_hours, appended and never updated. */
+/** The same per calendar year (its 1 January): what the medians read for the whole years of a period. */
+@Entity('referral_hours_year')
+export class ReferralHoursYear {
+  @PrimaryColumn({ type: 'date' })
+  year: string;
+
+  @PrimaryColumn({ type: 'text' })
+  serviceCode: string;
+
+  @PrimaryColumn({ type: 'smallint' })
+  kind: number;
+
+  @PrimaryColumn({ type: 'int' })
+  hours: number;
+
+  @Column({ type: 'int' })
+  n: number;
+}
+
+/** What each write changed in referral_hours (and referral_hours_year), appended and never updated. */
 @Entity('referral_hours_delta')
 @Index('ix_referral_hours_delta_month', ['month'])
 export class ReferralHoursDelta {

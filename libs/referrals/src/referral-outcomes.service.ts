@@ -52,8 +52,8 @@ const SENT_IN_PERIOD = `sent_at >= ($1::date::timestamp AT TIME ZONE 'Europe/Lon
  *   index, their due times from the services' hours (referral_answer_hours, referral_start_hours);
  * - the medians, of the hours each referral took to be answered and to be started, to the nearest
  *   hour (as percentile_cont would give them over those whole hours): over all organisations, the
- *   whole months of the period from how many took each number of hours (referral_hours and its
- *   deltas), and the days before the first whole month and after the last from referral_fact's
+ *   whole months of the period from how many took each number of hours (referral_hours_year for its
+ *   whole calendar years, referral_hours for the other months, and the deltas not yet folded), and the days before the first whole month and after the last from referral_fact's
  *   covering index; for one organisation, all from that index ($3 = $4: no whole months).
  */
 const COUNTS_SQL = (folded: string, where: string) => `
@@ -72,7 +72,9 @@ const COUNTS_SQL = (folded: string, where: string) => `
      GROUP BY GROUPING SETS ((service_code), ())),
   hours AS (
     SELECT service_code, kind, hours, sum(n) AS n
-      FROM (SELECT service_code, kind, hours, n FROM referral_hours WHERE month >= $3::date AND month < $4::date
+      FROM (SELECT service_code, kind, hours, n FROM referral_hours_year WHERE year >= $5::date AND year < $6::date
+            UNION ALL
+            SELECT service_code, kind, hours, n FROM referral_hours WHERE (month >= $3::date AND month < $5::date) OR (month >= $6::date AND month < $4::date)
             UNION ALL
             SELECT service_code, kind, hours, n FROM referral_hours_delta WHERE month >= $3::date AND month < $4::date
             UNION ALL
@@ -113,9 +115,10 @@ export class ReferralOutcomesService {
     organisation: { id: string; side: 'received' | 'sent' } | null,
   ): Promise<ReferralCounts[]> {
     const side = organisation?.side === 'sent' ? 'from_organisation_id' : 'to_organisation_id';
-    const where = organisation ? `${side} = $5::uuid` : 'TRUE';
+    const where = organisation ? `${side} = $7::uuid` : 'TRUE';
     const [firstMonth, endMonth] = organisation ? [period.from, period.from] : wholeMonths(period.from, period.to);
-    const params: unknown[] = [period.from, period.to, firstMonth, endMonth];
+    const [firstYear, endYear] = wholeYears(firstMonth, endMonth);
+    const params: unknown[] = [period.from, period.to, firstMonth, endMonth, firstYear, endYear];
     if (organisation) params.push(organisation.id);
     const sql = COUNTS_SQL(organisation ? 'referral_count' : 'referral_count_day', where);
     // Aggregates tolerate a replica's lag: they read from DATABASE_READ_URL when set.
@@ -133,4 +136,15 @@ export function wholeMonths(fromDate: string, toDate: string): [string, string] 
   const first = d === 1 ? from.slice(0, 8) + '01' : new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
   const end = to.slice(0, 8) + '01';
   return first < end ? [first, end] : [from, from];
+}
+
+/**
+ * The whole calendar years within the whole months [firstMonth, endMonth) as [first 1 January, end
+ * 1 January); an empty range at `firstMonth` when there is none.
+ */
+export function wholeYears(firstMonth: string, endMonth: string): [string, string] {
+  const year = Number(firstMonth.slice(0, 4));
+  const first = firstMonth.slice(5) === '01-01' ? firstMonth : `${String(year + 1).padStart(4, '0')}-01-01`;
+  const end = `${endMonth.slice(0, 4)}-01-01`;
+  return first < end ? [first, end] : [firstMonth, firstMonth];
 }

@@ -1,4 +1,4 @@
-import { wholeMonths } from './referral-outcomes.service.js';
+import { wholeMonths, wholeYears } from './referral-outcomes.service.js';
 
 describe('wholeMonths: the calendar months wholly inside a period', () => {
   it.each([
@@ -12,5 +12,18 @@ describe('wholeMonths: the calendar months wholly inside a period', () => {
     ['2025-03-01T00:00:00Z', '2025-05-01T00:00:00Z', ['2025-03-01', '2025-05-01']],
   ])('%s to %s: %j', (from, to, want) => {
     expect(wholeMonths(from, to)).toEqual(want);
+  });
+});
+
+describe('wholeYears: the calendar years wholly inside a run of whole months', () => {
+  it.each([
+    ['2025-01-01', '2026-01-01', ['2025-01-01', '2026-01-01']],
+    ['2024-04-01', '2026-04-01', ['2025-01-01', '2026-01-01']],
+    ['2025-04-01', '2026-04-01', ['2025-04-01', '2025-04-01']],
+    ['2025-01-01', '2025-12-01', ['2025-01-01', '2025-01-01']],
+    ['2023-01-01', '2026-03-01', ['2023-01-01', '2026-01-01']],
+    ['2025-03-01', '2025-03-01', ['2025-03-01', '2025-03-01']],
+  ])('%s to %s: %j', (from, to, want) => {
+    expect(wholeYears(from, to)).toEqual(want);
   });
 });

@@ -6,7 +6,14 @@ import { OrganisationsModule } from '@hub/organisations';
 import { ConsentRenewalSweep } from './consent-renewal.service.js';
 import { EteContactLapse } from './ete-contact-lapse.entity.js';
 import { EteContactSweep } from './ete-contact-sweep.service.js';
-import { ReferralCount, ReferralCountDay, ReferralCountDelta, ReferralHours, ReferralHoursDelta } from './referral-count.entity.js';
+import {
+  ReferralCount,
+  ReferralCountDay,
+  ReferralCountDelta,
+  ReferralHours,
+  ReferralHoursDelta,
+  ReferralHoursYear,
+} from './referral-count.entity.js';
 import { ReferralCountsService } from './referral-counts.service.js';
 import { ReferralFact } from './referral-fact.entity.js';
 import { ReferralNotificationsService } from './referral-notifications.service.js';
