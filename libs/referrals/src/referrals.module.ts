@@ -46,6 +46,7 @@ import { ReferralsPersonData } from './referrals-person-data.js';
       ReferralCountDay,
       ReferralCountDelta,
       ReferralHours,
+      ReferralHoursYear,
       ReferralHoursDelta,
       ReferralTransition,
       ReferralRule,
